@@ -1,0 +1,363 @@
+"""Batch generation: many letters, every core, resumable, and cancellable at any moment.
+
+Letters are independent, so a large batch is spread over a process pool (one worker per
+core; each worker loads the workspace once). A small batch stays in this process, where
+starting workers would cost more than it saves. Each file is written atomically, so
+Ctrl-C or Cancel leaves complete letters only; the manifest records every finished letter
+with an input fingerprint, and a re-run skips what is already done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from .errors import UserError
+from .filenames import letter_path
+from .manifest import Manifest, ManifestEntry
+from .query import combine, parse_query
+from .recipients import Recipient
+from .render import render_letter
+from .workspace import Workspace
+
+FORMATS = ("pdf", "docx")
+# Below this many letters the pool's start-up costs more than it saves.
+POOL_THRESHOLD = 24
+
+
+@dataclass(frozen=True)
+class LetterJob:
+    recipient_id: str
+    formats: tuple[str, ...]
+    paths: tuple[str, ...]  # relative to the output folder, one per format
+    fingerprint: str
+
+
+@dataclass
+class BatchPlan:
+    template_id: str
+    out_dir: Path
+    paper: str
+    query: str
+    jobs: list[LetterJob]
+    skipped: list[str]  # recipient ids whose letters are already current
+    total_recipients: int
+
+
+@dataclass
+class BatchProgress:
+    done: int
+    total: int
+    failed: int
+    elapsed: float
+
+    @property
+    def remaining_seconds(self) -> float | None:
+        if self.done == 0:
+            return None
+        return self.elapsed / self.done * (self.total - self.done)
+
+
+@dataclass
+class BatchResult:
+    written: list[ManifestEntry] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (recipient id, message)
+    cancelled: bool = False
+    elapsed: float = 0.0
+    workers: int = 1
+
+    @property
+    def letters_written(self) -> int:
+        return len({e.recipient_id for e in self.written})
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    if value == "both":
+        return FORMATS
+    if value in FORMATS:
+        return (value,)
+    raise UserError(f"unknown format '{value}'", hint="use pdf, docx or both")
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()
+
+
+def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
+    """What every letter of this batch depends on, besides its recipient."""
+    template = ws.template(template_id)
+    return "\0".join(
+        [
+            __version__,
+            paper,
+            template.path.read_text(encoding="utf-8"),
+            ws.case_path.read_text(encoding="utf-8"),
+            ws.campaign_path.read_text(encoding="utf-8"),
+        ]
+    ).encode("utf-8")
+
+
+def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
+    record = json.dumps(recipient.record(), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return _digest(common, record, fmt.encode())
+
+
+def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
+    """The template's audience narrowed by ``query``; an empty result is a UserError."""
+    template = ws.template(template_id)
+    q = parse_query(combine(template.audience, query))
+    chosen = q.filter(ws.directory)
+    if not chosen:
+        raise UserError(
+            f"no recipient matches the audience of template '{template_id}'"
+            + (f" narrowed by --query {query!r}" if query else ""),
+            template.where(),
+            f"audience is {template.audience!r}; check it with "
+            f"'campaign-app recipients list --query \"{q.text}\"'",
+        )
+    return chosen
+
+
+def plan_batch(
+    ws: Workspace,
+    template_id: str,
+    formats: Sequence[str],
+    out_dir: Path,
+    query: str | None = None,
+    paper: str | None = None,
+) -> BatchPlan:
+    """Decide which letters to write; letters already current in the manifest are skipped."""
+    template = ws.template(template_id)
+    paper = paper or ws.campaign.paper
+    recipients = select_recipients(ws, template_id, query)
+    manifest = Manifest.load(out_dir)
+    common = inputs_digest(ws, template_id, paper)
+    jobs: list[LetterJob] = []
+    skipped: list[str] = []
+    for r in recipients:
+        todo_formats, todo_paths = [], []
+        fingerprint = recipient_fingerprint(common, r, "")
+        for fmt in formats:
+            key = (r.id, template.id, fmt)
+            if manifest.is_current(key, recipient_fingerprint(common, r, fmt)):
+                continue
+            path = letter_path(out_dir, template.id, r.id, r.display_name, fmt)
+            todo_formats.append(fmt)
+            todo_paths.append(path.relative_to(out_dir).as_posix())
+        if todo_formats:
+            jobs.append(LetterJob(r.id, tuple(todo_formats), tuple(todo_paths), fingerprint))
+        else:
+            skipped.append(r.id)
+    return BatchPlan(template.id, out_dir, paper, query or "", jobs, skipped, len(recipients))
+
+
+# ---- the work itself: the same function runs in this process or in a pool worker -------
+
+
+@dataclass
+class _WorkerState:
+    ws: Workspace
+    template_id: str
+    out_dir: Path
+    paper: str
+    today: dt.date
+    common: bytes
+
+
+_STATE: _WorkerState | None = None
+
+
+def _init_worker(root: str, template_id: str, out_dir: str, paper: str, today: str, in_pool: bool) -> None:
+    global _STATE
+    if in_pool:
+        # Ctrl-C goes to the whole process group: the parent decides what stops, and a
+        # worker always finishes the file it is writing.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ws = Workspace(Path(root))
+    _STATE = _WorkerState(
+        ws,
+        template_id,
+        Path(out_dir),
+        paper,
+        dt.date.fromisoformat(today),
+        inputs_digest(ws, template_id, paper),
+    )
+
+
+def _write(letter: object, fmt: str, target: Path) -> None:
+    if fmt == "pdf":
+        from .pdf_writer import write_pdf
+
+        write_pdf(letter, target)  # type: ignore[arg-type]
+    else:
+        from .docx_writer import write_docx
+
+        write_docx(letter, target)  # type: ignore[arg-type]
+
+
+def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str | None]]:
+    """Render and write a chunk of letters; returns per recipient its entries or an error."""
+    from .manifest import sha256_file
+
+    state = _STATE
+    assert state is not None, "worker not initialised"
+    ws = state.ws
+    template = ws.template(state.template_id)
+    results = []
+    for job in jobs:
+        recipient = ws.directory.get(job.recipient_id)
+        try:
+            if recipient is None:
+                raise UserError(f"recipient '{job.recipient_id}' vanished from the directory")
+            letter = render_letter(template, recipient, ws.case, ws.campaign, state.today, state.paper)
+            entries = []
+            for fmt, rel in zip(job.formats, job.paths, strict=True):
+                target = state.out_dir / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _write(letter, fmt, target)
+                entries.append(
+                    ManifestEntry(
+                        recipient_id=recipient.id,
+                        template_id=template.id,
+                        case_id=ws.case.id,
+                        language=template.language,
+                        format=fmt,
+                        path=rel,
+                        sha256=sha256_file(target),
+                        generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        fingerprint=recipient_fingerprint(state.common, recipient, fmt),
+                    )
+                )
+            results.append((job.recipient_id, entries, None))
+        except UserError as exc:
+            results.append((job.recipient_id, [], str(exc)))
+    return results
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _chunks(jobs: list[LetterJob], size: int) -> Iterable[list[LetterJob]]:
+    for i in range(0, len(jobs), size):
+        yield jobs[i : i + size]
+
+
+ProgressCallback = Callable[[BatchProgress], None]
+
+
+def run_batch(
+    ws: Workspace,
+    plan: BatchPlan,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    today: dt.date | None = None,
+    progress_interval: float = 0.1,
+) -> BatchResult:
+    """Write the planned letters. Progress is reported at most every ``progress_interval``
+    seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
+    letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
+    whatever happens."""
+    today = today or dt.date.today()
+    cancel = cancel or threading.Event()
+    workers = workers or default_workers()
+    total = len(plan.jobs)
+    use_pool = workers > 1 and total >= POOL_THRESHOLD
+    result = BatchResult(skipped=list(plan.skipped), workers=workers if use_pool else 1)
+    manifest = Manifest.load(plan.out_dir)
+    plan.out_dir.mkdir(parents=True, exist_ok=True)
+    start = time.monotonic()
+    last_report = 0.0
+    last_save = start
+    done = 0
+
+    def report(force: bool = False) -> None:
+        nonlocal last_report
+        now = time.monotonic()
+        if progress and (force or now - last_report >= progress_interval):
+            last_report = now
+            progress(BatchProgress(done, total, len(result.failed), now - start))
+
+    def absorb(chunk_results: list[tuple[str, list[ManifestEntry], str | None]]) -> None:
+        nonlocal done, last_save
+        for rid, entries, error in chunk_results:
+            done += 1
+            for e in entries:
+                manifest.add(e)
+                result.written.append(e)
+            if error:
+                result.failed.append((rid, error))
+        if time.monotonic() - last_save > 2.0:
+            manifest.save()
+            last_save = time.monotonic()
+        report()
+
+    args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
+    report(force=True)
+    try:
+        if not use_pool:
+            _init_worker(*args, in_pool=False)
+            for job in plan.jobs:
+                if cancel.is_set():
+                    result.cancelled = True
+                    break
+                absorb(_run_jobs([job]))
+        else:
+            size = max(1, min(16, total // (workers * 8)))
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
+                pending: set[Future] = set()
+                chunks = iter(_chunks(plan.jobs, size))
+                try:
+                    # Keep a bounded number of chunks in flight so Cancel takes effect soon
+                    # and memory stays flat however large the batch.
+                    for chunk in chunks:
+                        pending.add(pool.submit(_run_jobs, chunk))
+                        if len(pending) >= workers * 3:
+                            break
+                    while pending:
+                        finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                        for fut in finished:
+                            absorb(fut.result())
+                        if cancel.is_set():
+                            result.cancelled = True
+                            continue  # let the chunks in flight finish, submit nothing new
+                        for chunk in chunks:
+                            pending.add(pool.submit(_run_jobs, chunk))
+                            if len(pending) >= workers * 3:
+                                break
+                        report()
+                except KeyboardInterrupt:
+                    result.cancelled = True
+                    for fut in pending:
+                        fut.cancel()
+                    for fut in pending:
+                        if not fut.cancelled():
+                            absorb(fut.result())
+                    raise
+    except KeyboardInterrupt:
+        result.cancelled = True
+    finally:
+        manifest.save()
+        result.elapsed = time.monotonic() - start
+        report(force=True)
+    return result

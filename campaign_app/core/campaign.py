@@ -1,0 +1,169 @@
+"""campaign.yaml: who sends the letters, which case they concern, and how they look.
+
+The sender's name and address appear on every letter and in the PDF/DOCX metadata, so
+they are validated up front; texts that appear in letters may be given per language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import Location, ProblemCollector, UserError
+from .localized import Localized, is_localized_map, pick
+from .textfiles import read_text
+from .yamlio import YamlPlace, load_yaml_text
+
+PAPER_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: Localized
+    role: Localized = ""
+
+
+@dataclass(frozen=True)
+class Sender:
+    organisation: Localized
+    address: Localized = ""
+    city: Localized = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: Localized
+    case: str
+    default_language: str
+    follow_up_days: int
+    paper: str
+    sender: Sender
+    signatories: tuple[Signatory, ...]
+    is_example: bool = False
+    path: Path | None = None
+
+
+class SenderView:
+    """The sender as templates see it: texts in the letter's language."""
+
+    def __init__(self, campaign: Campaign, language: str):
+        self._c = campaign
+        self._lang = language
+
+    def _t(self, value: Localized) -> str:
+        return pick(value, self._lang, self._c.default_language) or ""
+
+    @property
+    def organisation(self) -> str:
+        return self._t(self._c.sender.organisation)
+
+    @property
+    def address(self) -> str:
+        return self._t(self._c.sender.address)
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [ln.strip() for ln in self.address.splitlines() if ln.strip()]
+
+    @property
+    def city(self) -> str:
+        return self._t(self._c.sender.city)
+
+    @property
+    def email(self) -> str:
+        return self._c.sender.email
+
+    @property
+    def phone(self) -> str:
+        return self._c.sender.phone
+
+    @property
+    def website(self) -> str:
+        return self._c.sender.website
+
+    @property
+    def signatories(self) -> list[dict[str, str]]:
+        return [{"name": self._t(s.name), "role": self._t(s.role)} for s in self._c.signatories]
+
+
+def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required: bool = False) -> Localized:
+    node = place.node
+    value = node.get(key) if isinstance(node, Mapping) else None
+    if value in (None, ""):
+        if required:
+            problems.add(f"missing '{key}'", place.here(), f"add '{key}:' to campaign.yaml")
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    if is_localized_map(value):
+        return {str(k): str(v) for k, v in value.items()}
+    problems.add(f"'{key}' must be text or a map by language", place.at(key))
+    return ""
+
+
+def load_campaign(path: Path) -> Campaign:
+    """Load campaign.yaml; every problem is reported with its line."""
+    data: Any = load_yaml_text(read_text(path), path)
+    if not isinstance(data, Mapping):
+        raise UserError(
+            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+        )
+    root = YamlPlace(path, data, 1)
+    problems = ProblemCollector()
+    name = _localized(root, "name", problems, required=True)
+    case = str(data.get("case") or "")
+    if not case:
+        problems.add("missing 'case'", root.here(), "name the case file: 'case: <id>' for cases/<id>.yaml")
+    language = str(data.get("default_language") or "en")
+    follow = data.get("follow_up_days", 14)
+    if not isinstance(follow, int) or follow < 1:
+        problems.add("'follow_up_days' must be a whole number of days", root.at("follow_up_days"))
+        follow = 14
+    paper = str(data.get("paper") or "A4")
+    if paper not in PAPER_SIZES:
+        problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
+    sender_node = data.get("sender")
+    if not isinstance(sender_node, Mapping):
+        problems.add("missing 'sender'", root.here(), "add 'sender:' with organisation and address")
+        sender = Sender(organisation="")
+    else:
+        sp = root.child("sender")
+        sender = Sender(
+            organisation=_localized(sp, "organisation", problems, required=True),
+            address=_localized(sp, "address", problems),
+            city=_localized(sp, "city", problems),
+            email=str(sender_node.get("email") or ""),
+            phone=str(sender_node.get("phone") or ""),
+            website=str(sender_node.get("website") or ""),
+        )
+    signatories = []
+    raw_signatories = data.get("signatories") or []
+    if not isinstance(raw_signatories, list):
+        problems.add("'signatories' must be a list", root.at("signatories"))
+        raw_signatories = []
+    for i, s in enumerate(raw_signatories):
+        where = root.child("signatories").at(i)
+        if not isinstance(s, Mapping):
+            problems.add("signatory must have 'name:' (and 'role:')", where)
+            continue
+        sp = YamlPlace(path, s, where.line)
+        signatories.append(
+            Signatory(_localized(sp, "name", problems, required=True), _localized(sp, "role", problems))
+        )
+    problems.raise_if_any()
+    return Campaign(
+        name=name,
+        case=case,
+        default_language=language,
+        follow_up_days=follow,
+        paper=paper,
+        sender=sender,
+        signatories=tuple(signatories),
+        is_example=bool(data.get("example", False)),
+        path=path,
+    )

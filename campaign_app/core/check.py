@@ -1,0 +1,93 @@
+"""Validate a whole workspace the way a batch would use it, before anything is generated.
+
+``check`` loads every file and renders every template for every recipient of its audience
+(text only, which is fast), so a mistake surfaces here rather than at letter 173 of 300.
+Errors stop the check; warnings (an example sender, an unused source) are reported only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .errors import ProblemCollector, UserError, UserErrors, flatten
+from .query import parse_query
+from .render import render_letter
+from .workspace import Workspace
+
+
+@dataclass
+class CheckReport:
+    summary: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    letters_rendered: int = 0
+
+
+def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
+    """Raise UserError(s) for problems; return what was checked and any warnings."""
+    report = CheckReport()
+    problems = ProblemCollector()
+    loaded: dict[str, object] = {}
+    for part in ("campaign", "case", "directory", "templates"):
+        try:
+            loaded[part] = getattr(ws, part)
+        except (UserError, UserErrors) as exc:
+            problems.extend(flatten(exc))
+            if part == "campaign":  # the case file is named in campaign.yaml
+                break
+    problems.raise_if_any()
+    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
+
+    report.summary.append("campaign.yaml: sender, signatories and settings are valid")
+    report.summary.append(
+        f"case '{case.id}': {len(case.timeline)} timeline events, {len(case.facts)} facts, "
+        f"{len(case.arguments)} arguments, {len(case.demands)} demands, {len(case.supporters)} supporters, "
+        f"{len(case.sources)} sources, in {', '.join(case.languages)}"
+    )
+    report.summary.append(f"recipients: {len(directory)} in {len(directory.files)} file(s)")
+    for template in templates.values():
+        try:
+            audience = parse_query(template.audience).filter(directory)
+        except UserError as exc:
+            problems.add(exc.message, template.where(template.meta["__lines__"].get("audience")), exc.hint)
+            continue
+        if not audience:
+            problems.add(
+                f"audience {template.audience!r} of template '{template.id}' matches nobody",
+                template.where(template.meta["__lines__"].get("audience")),
+                "correct the audience query or add recipients",
+            )
+            continue
+        failures_before = len(problems.errors)
+        for recipient in audience:
+            try:
+                render_letter(template, recipient, case, campaign, today)
+                report.letters_rendered += 1
+            except UserError as exc:
+                problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
+                break  # the same template mistake would repeat for every recipient
+        if len(problems.errors) == failures_before:
+            report.summary.append(
+                f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
+                f"recipient(s) of {template.audience!r}"
+            )
+    problems.raise_if_any()
+
+    if campaign.is_example:
+        report.warnings.append(
+            "campaign.yaml: the sender is the bundled example — put your organisation, address and "
+            "signatories in campaign.yaml and remove 'example: true' before sending"
+        )
+    unused = {s.id for s in case.sources} - case.cited_source_ids()
+    if unused:
+        report.warnings.append(
+            f"{len(unused)} source(s) in the case file are never cited by a fact or event: "
+            + ", ".join(sorted(unused))
+        )
+    no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
+    if no_channel:
+        report.warnings.append(
+            f"{len(no_channel)} recipient(s) have no e-mail, postal address or web form: "
+            + ", ".join(no_channel)
+        )
+    return report

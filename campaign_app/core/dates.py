@@ -1,0 +1,97 @@
+"""Dates as the letter's language writes them, and dates known only to the month or year.
+
+A brief often says "in March 2017" or "in 2009": inventing a day would put a false fact
+in a letter, so such dates stay partial and are printed at their own precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date with year, optional month and optional day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """From ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a date; ValueError otherwise."""
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and 1000 <= value <= 9999:
+            return cls(value)
+        m = _PARTIAL.match(str(value).strip())
+        if not m:
+            raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        year, month, day = (int(g) if g else None for g in m.groups())
+        dt.date(year, month or 1, day or 1)  # validates ranges
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def isoformat(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+# Letters go to European and UN institutions: plain "en" writes dates the British way
+# ("24 November 2026"); "en-US" still gives the American order.
+_DEFAULT_REGION = {"en": "en_GB"}
+
+
+@lru_cache(maxsize=32)
+def _locale(language: str) -> Locale:
+    tag = _DEFAULT_REGION.get(language, language.replace("-", "_"))
+    return Locale.parse(tag)
+
+
+# CLDR puts narrow and thin no-break spaces in some dates ("2026\u202fр."); fonts often lack
+# them, so they become the ordinary no-break space every font has.
+_SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": "\u00a0", "\u200a": "\u00a0"})
+
+
+def format_in(value: object, language: str, style: str = "long") -> str:
+    """Format a date, datetime, PartialDate or ISO string in ``language`` (Babel CLDR data)."""
+    return _format(value, language, style).translate(_SPACES)
+
+
+def _format(value: object, language: str, style: str) -> str:
+    locale = _locale(language)
+    if isinstance(value, str):
+        value = PartialDate.parse(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, PartialDate):
+        if value.precision == "day":
+            return format_date(value.first_day(), style, locale=locale)
+        if value.precision == "month":
+            return format_skeleton("yMMMM", value.first_day(), locale=locale)
+        return format_skeleton("y", value.first_day(), locale=locale)
+    if isinstance(value, dt.date):
+        return format_date(value, style, locale=locale)
+    raise TypeError(f"cannot format {type(value).__name__} as a date")

@@ -1,0 +1,110 @@
+"""User-facing problems, kept apart from bugs.
+
+A campaigner who mistypes a category in a spreadsheet must see one line that names the
+file, the row and column, and what to do, never a traceback. Everything the core raises
+for bad *input* is a :class:`UserError` (or several of them in :class:`UserErrors`);
+anything else that escapes is a bug in the program and is reported as such by the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: a file, and optionally a 1-based line (or row) and column."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        text = self.path
+        if self.line is not None:
+            text += f":{self.line}"
+            if self.column is not None:
+                text += f":{self.column}"
+        return text
+
+    @classmethod
+    def of(cls, path: str | Path, line: int | None = None, column: int | None = None) -> Location:
+        return cls(display_path(path), line, column)
+
+
+_display_root: Path | None = None
+
+
+def set_display_root(root: Path | None) -> None:
+    """Paths in messages are shown relative to ``root`` (the workspace) when they are inside it."""
+    global _display_root
+    _display_root = root.resolve() if root is not None else None
+
+
+def display_path(path: str | Path) -> str:
+    """A path as the user should read it: relative to the workspace where possible."""
+    p = Path(path)
+    if _display_root is not None:
+        try:
+            return p.resolve().relative_to(_display_root).as_posix()
+        except (ValueError, OSError):
+            pass
+    return str(p)
+
+
+class UserError(Exception):
+    """One problem with the user's input, with where it is and what to do about it."""
+
+    def __init__(self, message: str, where: Location | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.where = where
+        self.hint = hint
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.where is not None:
+            text = f"{self.where}: {text}"
+        if self.hint:
+            text = f"{text} — {self.hint}"
+        return text
+
+
+class UserErrors(Exception):
+    """Several independent problems found in one pass, so the user can fix them all at once."""
+
+    def __init__(self, errors: Iterable[UserError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def __iter__(self) -> Iterator[UserError]:
+        return iter(self.errors)
+
+
+class ProblemCollector:
+    """Collects problems during a validation pass and raises them together at the end."""
+
+    def __init__(self) -> None:
+        self.errors: list[UserError] = []
+
+    def add(self, message: str, where: Location | None = None, hint: str | None = None) -> None:
+        self.errors.append(UserError(message, where, hint))
+
+    def extend(self, errors: Iterable[UserError]) -> None:
+        self.errors.extend(errors)
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+    def raise_if_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise UserErrors(self.errors)
+
+
+def flatten(exc: UserError | UserErrors) -> list[UserError]:
+    """The individual problems in either kind of exception."""
+    return list(exc.errors) if isinstance(exc, UserErrors) else [exc]

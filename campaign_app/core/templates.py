@@ -1,0 +1,225 @@
+"""Letter templates: YAML front matter, then a Markdown body with Jinja2.
+
+Templates are shared between campaigns and may come from strangers, so they run in
+Jinja's immutable sandbox (no access to Python internals, files or the shell) with strict
+undefined names: a typo such as ``{{ recipent.name }}`` is an error naming the file and
+line, never a silently blank gap in a letter to a minister.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import Location, UserError, display_path
+from .localized import is_language_tag
+from .markdown_doc import escape_markdown
+from .textfiles import read_text
+from .yamlio import YamlPlace, load_yaml_text
+
+REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
+SCOPE_NAMES = ("recipient", "case", "sender", "campaign", "today", "salutation", "closing", "cite", "fact")
+
+
+class Markdown(str):
+    """Text that is already Markdown (cite markers, fact()) and must not be escaped."""
+
+
+class TemplateDataError(UserError):
+    """A template asked for something the case or directory does not have."""
+
+
+def _finalize(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return str(value)
+    return escape_markdown(str(value))
+
+
+def _make_env(finalize: Callable[[Any], str] | None) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=finalize,
+    )
+    return env
+
+
+_BODY_ENV = _make_env(_finalize)
+_PLAIN_ENV = _make_env(None)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A parsed template file; ``body_source`` is padded so Jinja's line numbers match the file."""
+
+    id: str
+    title: str
+    language: str
+    audience: str
+    subject_source: str
+    body_source: str
+    path: Path
+    meta: Mapping[str, Any]
+
+    def where(self, line: int | None = None) -> Location:
+        return Location(display_path(self.path), line)
+
+    def compiled(self) -> tuple[Any, Any]:
+        """The compiled (subject, body) Jinja templates; syntax errors carry the file line."""
+        return _compile(self)
+
+
+_compiled_cache: dict[tuple[Path, str, str], tuple[Any, Any]] = {}
+
+
+def _compile(template: Template) -> tuple[Any, Any]:
+    key = (template.path, template.subject_source, template.body_source)
+    cached = _compiled_cache.get(key)
+    if cached is not None:
+        return cached
+    filename = str(template.path)
+    try:
+        body = _from_source(_BODY_ENV, template.body_source, filename)
+    except TemplateSyntaxError as exc:
+        raise UserError(
+            f"template syntax error: {exc.message}",
+            template.where(exc.lineno),
+            "check the {{ }} and {% %} tags on that line",
+        ) from None
+    try:
+        subject = _PLAIN_ENV.from_string(template.subject_source)
+    except TemplateSyntaxError as exc:
+        raise UserError(
+            f"template syntax error in subject: {exc.message}",
+            template.where(_meta_line(template, "subject")),
+            "check the {{ }} tags in the subject",
+        ) from None
+    _compiled_cache[key] = (subject, body)
+    return subject, body
+
+
+def _from_source(env: ImmutableSandboxedEnvironment, source: str, filename: str) -> Any:
+    # from_string() has no filename; compiling with one makes tracebacks (and so the
+    # line lookup in run_template) point into the template file.
+    code = env.compile(source, filename=filename)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+def _meta_line(template: Template, key: str) -> int | None:
+    lines = template.meta.get("__lines__", {})
+    return lines.get(key) if isinstance(lines, Mapping) else None
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:
+    """Split ``---``-delimited front matter from the body; returns (yaml, body line, body)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise UserError(
+            "template has no front matter",
+            Location(display_path(path), 1),
+            "start the file with '---', the keys id, title, language, audience, subject, and '---'",
+        )
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            return "".join(lines[1:i]), i + 2, "".join(lines[i + 1 :])
+    raise UserError(
+        "front matter is not closed", Location(display_path(path), 1), "add a line '---' after the keys"
+    )
+
+
+def load_template(path: Path) -> Template:
+    """Read and check a template file (front matter keys and Jinja syntax)."""
+    text = read_text(path)
+    front, body_line, body = split_front_matter(text, path)
+    meta = load_yaml_text(front, path, line_offset=1)
+    shown = display_path(path)
+    if not isinstance(meta, Mapping):
+        raise UserError("front matter must be 'key: value' lines", Location(shown, 2))
+    place = YamlPlace(path, meta, 2)
+    missing = [k for k in REQUIRED_KEYS if not meta.get(k)]
+    if missing:
+        raise UserError(
+            f"front matter lacks {', '.join(missing)}",
+            Location(shown, 1),
+            "add them between the '---' lines",
+        )
+    language = str(meta["language"])
+    if not is_language_tag(language):
+        raise UserError(
+            f"language '{language}' is not a language tag", place.at("language"), "use e.g. en or uk"
+        )
+    line_map = {str(k): place.at(k).line for k in meta}
+    template = Template(
+        id=str(meta["id"]),
+        title=str(meta["title"]),
+        language=language,
+        audience=str(meta["audience"]),
+        subject_source=str(meta["subject"]),
+        body_source="\n" * (body_line - 1) + body,
+        path=path,
+        meta={**{str(k): v for k, v in meta.items()}, "__lines__": line_map},
+    )
+    template.compiled()
+    return template
+
+
+def _template_line(tb: TracebackType | None, filename: str) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def run_template(template: Template, context: Mapping[str, Any]) -> tuple[str, str]:
+    """Render (subject, body Markdown); any failure is a UserError at the template's line."""
+    subject_t, body_t = template.compiled()
+    filename = str(template.path)
+    try:
+        body = body_t.render(context)
+    except UserError as exc:
+        line = _template_line(sys.exc_info()[2], filename)
+        raise UserError(exc.message, template.where(line), exc.hint) from None
+    except UndefinedError as exc:
+        line = _template_line(sys.exc_info()[2], filename)
+        raise UserError(
+            f"unknown name: {exc.message}",
+            template.where(line),
+            f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
+        ) from None
+    except SecurityError as exc:
+        line = _template_line(sys.exc_info()[2], filename)
+        raise UserError(
+            f"not allowed in a template: {exc}",
+            template.where(line),
+            "templates may only use the letter's data",
+        ) from None
+    except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
+        line = _template_line(sys.exc_info()[2], filename)
+        raise UserError(f"template error: {exc}", template.where(line)) from None
+    try:
+        subject = subject_t.render(context)
+    except UndefinedError as exc:
+        raise UserError(
+            f"unknown name in subject: {exc.message}",
+            template.where(_meta_line(template, "subject")),
+            f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
+        ) from None
+    except (UserError, SecurityError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        raise UserError(
+            f"template error in subject: {exc}", template.where(_meta_line(template, "subject"))
+        ) from None
+    return " ".join(subject.split()), body

@@ -1,0 +1,59 @@
+"""Reading users' text files, telling a wrong encoding apart from a broken file.
+
+Spreadsheets exported on Windows arrive as Windows-1252; a campaigner needs to hear
+"this file is Windows-1252, save it as UTF-8" with the line, not a UnicodeDecodeError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import Location, UserError, display_path
+
+
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def looks_like_windows_1252(data: bytes) -> bool:
+    """True when bytes are not UTF-8 but decode as Windows-1252 (Excel's usual export)."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_utf8(data: bytes, path: Path | str) -> str:
+    """Decode UTF-8 (with or without BOM); any other encoding is one clear UserError."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _line_and_column(data, exc.start)
+        where = Location(display_path(path), line, column)
+        if looks_like_windows_1252(data):
+            raise UserError(
+                "file is encoded as Windows-1252, not UTF-8",
+                where,
+                "save it as 'CSV UTF-8' (or UTF-8 text) and try again, or bring it in with "
+                "'campaign-app recipients import'",
+            ) from None
+        raise UserError(
+            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02X})",
+            where,
+            "save the file as UTF-8 text",
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file; unreadable or mis-encoded files raise UserError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("file not found", Location(display_path(path))) from None
+    except OSError as exc:
+        raise UserError(f"cannot read file: {exc.strerror}", Location(display_path(path))) from None
+    return decode_utf8(data, path)

@@ -1,0 +1,127 @@
+"""A campaign is a folder: campaign.yaml, cases/, recipients/, letter_templates/, out/.
+
+The workspace loads each part lazily and once, so the command line, the desktop app and
+the batch workers all read the same files the same way. ``init`` copies the bundled
+example campaign so a new user starts from a working, realistic campaign.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from functools import cached_property
+from pathlib import Path
+
+from .campaign import Campaign, load_campaign
+from .case import Case, load_case
+from .directory import Directory, directory_files, load_directory
+from .errors import Location, ProblemCollector, UserError, display_path
+from .resources import example_dir
+from .templates import Template, load_template
+
+CAMPAIGN_FILE = "campaign.yaml"
+
+
+class Workspace:
+    """One campaign folder. Attributes load on first use and raise UserError on bad input."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        if not (root / CAMPAIGN_FILE).is_file():
+            raise UserError(
+                f"no {CAMPAIGN_FILE} in {root}",
+                hint="pass the campaign folder with -w DIR, or create one with 'campaign-app init DIR'",
+            )
+        return cls(root)
+
+    @property
+    def campaign_path(self) -> Path:
+        return self.root / CAMPAIGN_FILE
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / "out"
+
+    @cached_property
+    def campaign(self) -> Campaign:
+        return load_campaign(self.campaign_path)
+
+    @property
+    def case_path(self) -> Path:
+        return self.root / "cases" / f"{self.campaign.case}.yaml"
+
+    @cached_property
+    def case(self) -> Case:
+        path = self.case_path
+        if not path.is_file():
+            raise UserError(
+                f"case file cases/{self.campaign.case}.yaml does not exist",
+                Location(display_path(self.campaign_path)),
+                "correct 'case:' in campaign.yaml or add the case file",
+            )
+        return load_case(path)
+
+    @cached_property
+    def directory(self) -> Directory:
+        return load_directory(directory_files(self.root / "recipients"))
+
+    def template_files(self) -> list[Path]:
+        folder = self.root / "letter_templates"
+        return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+    @cached_property
+    def templates(self) -> dict[str, Template]:
+        """Every template by id; all broken templates are reported together."""
+        problems = ProblemCollector()
+        found: dict[str, Template] = {}
+        for path in self.template_files():
+            try:
+                template = load_template(path)
+            except UserError as exc:
+                problems.extend([exc])
+                continue
+            if template.id in found:
+                problems.add(
+                    f"template id '{template.id}' is also used by {display_path(found[template.id].path)}",
+                    Location(display_path(path), 2),
+                    "give each template its own id",
+                )
+                continue
+            found[template.id] = template
+        problems.raise_if_any()
+        return found
+
+    def template(self, template_id: str) -> Template:
+        templates = self.templates
+        if template_id not in templates:
+            known = ", ".join(sorted(templates)) or "none"
+            raise UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
+        return templates[template_id]
+
+
+def init_workspace(target: Path) -> Path:
+    """Copy the bundled example campaign into ``target`` (new or empty folder)."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UserError(
+            f"{target} already exists and is not empty",
+            hint="choose a new folder name; nothing was changed",
+        )
+    source = example_dir()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
+    try:
+        shutil.copy2(source / CAMPAIGN_FILE, staging / CAMPAIGN_FILE)
+        for folder in ("cases", "recipients", "letter_templates"):
+            shutil.copytree(
+                source / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target

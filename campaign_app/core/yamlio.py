@@ -1,0 +1,104 @@
+"""Reading and writing the workspace's YAML with line numbers and round-trip fidelity.
+
+ruamel.yaml's round-trip loader keeps key order and comments (so the desktop app can
+write a case file back without losing anything) and records where every key and item
+stands, which lets a validation error say ``cases/x.yaml:41`` instead of "somewhere".
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .atomic import atomic_write_bytes
+from .errors import Location, UserError, display_path
+from .textfiles import read_text
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 100
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
+    """Parse YAML text; a syntax error becomes a UserError at the offending line."""
+    try:
+        return _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "syntax error").strip()
+        raise UserError(
+            f"malformed YAML: {problem}",
+            Location(display_path(path), line, column),
+            "check the indentation and quote values that contain ': ' or start with a symbol",
+        ) from None
+    except YAMLError as exc:
+        raise UserError(f"malformed YAML: {exc}", Location(display_path(path))) from None
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Read a UTF-8 YAML file (a BOM is accepted); encoding problems are UserErrors."""
+    return load_yaml_text(read_text(path), path)
+
+
+def dump_yaml(data: Any) -> str:
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()
+
+
+def write_yaml_file(path: Path, data: Any) -> None:
+    """Write YAML back atomically, keeping the order and comments it was loaded with."""
+    atomic_write_bytes(path, dump_yaml(data).encode("utf-8"))
+
+
+def key_line(node: Any, key: Any) -> int | None:
+    """1-based line of ``key`` in a loaded mapping, or of item ``key`` in a loaded sequence."""
+    try:
+        if isinstance(node, CommentedMap):
+            return node.lc.key(key)[0] + 1
+        if isinstance(node, CommentedSeq):
+            return node.lc.item(key)[0] + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def node_line(node: Any) -> int | None:
+    """1-based line where a loaded mapping or sequence starts."""
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return None
+    return lc.line + 1
+
+
+class YamlPlace:
+    """A path into a loaded YAML document that knows its file line, for error messages."""
+
+    def __init__(self, path: Path, node: Any, line: int | None = None):
+        self.path = path
+        self.node = node
+        self.line = line if line is not None else node_line(node)
+
+    def at(self, key: Any) -> Location:
+        """Location of ``key`` (a mapping key or a list index) inside this node."""
+        line = key_line(self.node, key)
+        return Location(display_path(self.path), line if line is not None else self.line)
+
+    def here(self) -> Location:
+        return Location(display_path(self.path), self.line)
+
+    def child(self, key: Any) -> YamlPlace:
+        value = self.node[key]
+        line = key_line(self.node, key)
+        return YamlPlace(self.path, value, node_line(value) or line)

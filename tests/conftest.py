@@ -1,0 +1,179 @@
+"""Shared fixtures: a small workspace built per test, and a way to run the CLI in-process."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CAMPAIGN = """\
+name: {en: Test campaign, uk: Тестова кампанія}
+case: test-case
+default_language: en
+follow_up_days: 14
+sender:
+  organisation: {en: Rights Watchers, uk: Правозахисники}
+  address: {en: "1 Rue Haute\\n1000 Brussels", uk: "1 Rue Haute\\n1000 Брюссель"}
+  city: {en: Brussels, uk: Брюссель}
+  email: office@rights.example
+signatories:
+  - name: {en: Anna Smith, uk: Анна Сміт}
+    role: {en: Director, uk: Директорка}
+"""
+
+CASE = """\
+id: test-case
+languages: [en, uk]
+title: {en: Stop the extradition, uk: Зупиніть екстрадицію}
+person:
+  name: {en: Zhanara Akhmetova, uk: Жанара Ахметова, kk: Жанара Ахметова}
+  gender: f
+  forms:
+    uk: {genitive: Жанари Ахметової}
+summary: {en: A journalist faces extradition., uk: Журналістці загрожує екстрадиція.}
+timeline:
+  - id: supreme-court
+    date: 2020-05-14
+    text: {en: The Supreme Court found the denial of asylum lawful., uk: Верховний Суд визнав відмову законною.}
+    sources: [court]
+  - id: arrival
+    date: 2017-03
+    text: {en: She arrived in Ukraine., uk: Вона прибула в Україну.}
+    sources: [brief]
+facts:
+  - id: unhcr
+    text: {en: UNHCR protects her from forcible return., uk: УВКБ ООН захищає її від примусового повернення.}
+    sources: [unhcr-doc, brief]
+demands:
+  - id: stop
+    text: {en: Stop the extradition., uk: Зупиніть екстрадицію.}
+sources:
+  - id: court
+    title: Ruling of the Supreme Court of 14 May 2020
+    publisher: Court register
+    date: 2020-05-14
+    url: http://reyestr.court.gov.ua/Review/1
+  - id: unhcr-doc
+    title: UNHCR protection letter
+    publisher: UNHCR
+    url: https://www.unhcr.org/ua/
+  - id: brief
+    title: "[Case brief]"
+    publisher: Open Dialogue Foundation
+    date: 2020-05
+"""
+
+PEOPLE_CSV = """\
+id,category,honorific,given_name,family_name,gender,position,organisation,country,language,email,tags
+mep-1,mep,Mr,Michal,Šimečka,m,Member of the European Parliament,European Parliament,SK,en,michal.simecka@europarl.europa.eu,supporter
+mep-2,mep,Ms,Rasa,Juknevičienė,f,Member of the European Parliament,European Parliament,LT,en,rasa.jukneviciene@europarl.europa.eu,supporter;droi
+sr-1,un_special_procedure,,,,,Special Rapporteur on torture,OHCHR,CH,en,,
+"""
+
+OFFICIALS_YAML = """\
+- id: ua-president
+  category: national_official
+  honorific: {uk: пан, en: Mr}
+  given_name: {uk: Володимир, en: Volodymyr}
+  family_name: {uk: Зеленський, en: Zelenskyy}
+  gender: m
+  position: {uk: Президент України, en: President of Ukraine}
+  country: UA
+  language: uk
+  postal_address: {uk: "вул. Банкова, 11\\nм. Київ, 01220", en: "11 Bankova St.\\nKyiv 01220"}
+  addressee: {uk: "Президентові України\\nВолодимиру ЗЕЛЕНСЬКОМУ"}
+- id: ua-minister
+  category: national_official
+  gender: m
+  position: {uk: Міністр юстиції України, en: Minister of Justice of Ukraine}
+  country: UA
+  language: uk
+"""
+
+TEMPLATE_EN = """\
+---
+id: appeal-en
+title: Appeal
+language: en
+audience: category:mep
+subject: "Stop the extradition of {{ case.person.name }}"
+---
+We write about **{{ case.person.name }}**, who faces extradition.
+
+{{ fact('supreme-court') }} {{ fact('unhcr') }}
+
+We ask you, {{ recipient.name }}, to act{{ cite('court') }}:
+
+{% for d in case.demands %}
+- {{ d.text }}
+{% endfor %}
+"""
+
+TEMPLATE_UK = """\
+---
+id: appeal-uk
+title: Звернення
+language: uk
+audience: category:national_official
+subject: "Щодо екстрадиції {{ case.person.forms.genitive }}"
+---
+Звертаємося щодо {{ case.person.forms.genitive }}.
+
+{{ fact('supreme-court') }}
+
+{{ format_date(case.event('supreme-court').date) }}
+"""
+
+
+@dataclass
+class MiniWorkspace:
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+
+@pytest.fixture
+def mini_ws(tmp_path: Path) -> MiniWorkspace:
+    """A small valid workspace: 3 directory rows (CSV), 2 officials (YAML), 2 templates."""
+    ws = MiniWorkspace(tmp_path / "ws")
+    ws.write("campaign.yaml", CAMPAIGN)
+    ws.write("cases/test-case.yaml", CASE)
+    ws.write("recipients/people.csv", PEOPLE_CSV)
+    ws.write("recipients/officials.yaml", OFFICIALS_YAML)
+    ws.write("letter_templates/appeal-en.md", TEMPLATE_EN)
+    ws.write("letter_templates/appeal-uk.md", TEMPLATE_UK)
+    return ws
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    """Run ``campaign-app ARGS`` in-process from ``tmp_path``; returns exit code and output."""
+    from campaign_app.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> CliResult:
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
