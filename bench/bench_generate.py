@@ -11,6 +11,7 @@ engine, and of the same content written by bare reportlab + python-docx in one p
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -58,10 +59,8 @@ class PeakRss:
         while not self._stop.is_set():
             total = me.memory_info().rss
             for child in me.children(recursive=True):
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += child.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak = max(self.peak, total)
             time.sleep(0.05)
 
@@ -81,11 +80,35 @@ def make_workspace(root: Path, letters: int) -> Workspace:
     (root / "letter_templates" / "bench.md").write_text(TEMPLATE, encoding="utf-8")
     buf = io.StringIO()
     writer = csv.writer(buf)
-    writer.writerow(["id", "category", "honorific", "given_name", "family_name", "gender", "country",
-                     "language", "email", "tags"])
+    writer.writerow(
+        [
+            "id",
+            "category",
+            "honorific",
+            "given_name",
+            "family_name",
+            "gender",
+            "country",
+            "language",
+            "email",
+            "tags",
+        ]
+    )
     for i in range(letters):
-        writer.writerow([f"bench-{i:05d}", "mep", "Ms" if i % 2 else "Mr", f"Given{i}", f"Family{i}",
-                         "f" if i % 2 else "m", "DE", "en", f"member{i}@example.org", "bench"])
+        writer.writerow(
+            [
+                f"bench-{i:05d}",
+                "mep",
+                "Ms" if i % 2 else "Mr",
+                f"Given{i}",
+                f"Family{i}",
+                "f" if i % 2 else "m",
+                "DE",
+                "en",
+                f"member{i}@example.org",
+                "bench",
+            ]
+        )
     for old in (root / "recipients").iterdir():
         old.unlink()
     (root / "recipients" / "bench.csv").write_text(buf.getvalue(), encoding="utf-8")
@@ -94,12 +117,13 @@ def make_workspace(root: Path, letters: int) -> Workspace:
 
 def floor(ws: Workspace, out: Path) -> float:
     """The same letters' text written by bare reportlab and python-docx, one process."""
+    from xml.sax.saxutils import escape
+
     from docx import Document
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     from campaign_app.core.fonts import register_pdf_fonts
 
@@ -110,8 +134,13 @@ def floor(ws: Workspace, out: Path) -> float:
     out.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     for n, letter in enumerate(letters):
-        lines = [letter.letterhead.organisation, letter.place_and_date, *letter.recipient_lines,
-                 letter.subject, letter.salutation]
+        lines = [
+            letter.letterhead.organisation,
+            letter.place_and_date,
+            *letter.recipient_lines,
+            letter.subject,
+            letter.salutation,
+        ]
         lines += [inline_text(b.inlines) for b in letter.body if isinstance(b, Paragraph)]
         lines += [letter.closing, *(s.name for s in letter.signatories)]
         lines += [f"{f.number}. {f.text} {f.url or ''}" for f in letter.footnotes]
@@ -125,7 +154,9 @@ def floor(ws: Workspace, out: Path) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument("--format", default="both", choices=("pdf", "docx", "both"))
     parser.add_argument("--workers", type=int, default=None)
@@ -145,14 +176,18 @@ def main() -> int:
         assert not result.failed, result.failed[:3]
         pages_ok = len(result.written)
         print(f"letters:            {args.letters} ({'+'.join(formats)}), {pages_ok} files")
-        print(f"ours:               {ours:.2f} s wall, {args.letters / ours:.1f} letters/s, "
-              f"{result.workers} process(es)")
+        print(
+            f"ours:               {ours:.2f} s wall, {args.letters / ours:.1f} letters/s, "
+            f"{result.workers} process(es)"
+        )
         print(f"ours peak RSS:      {rss.peak / 2**20:.0f} MB (this process + workers, sampled)")
         if not args.skip_floor:
             with PeakRss() as frss:
                 base = floor(ws, tmp / "floor")
-            print(f"floor (bare libs):  {base:.2f} s wall, {args.letters / base:.1f} letters/s, 1 process, "
-                  f"peak RSS {frss.peak / 2**20:.0f} MB")
+            print(
+                f"floor (bare libs):  {base:.2f} s wall, {args.letters / base:.1f} letters/s, 1 process, "
+                f"peak RSS {frss.peak / 2**20:.0f} MB"
+            )
             print(f"ratio ours/floor:   {ours / base:.2f}  (target <= 0.65)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

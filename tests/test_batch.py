@@ -37,7 +37,10 @@ def test_generate_writes_pdf_docx_and_manifest(mini_ws, cli, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     entries = manifest["letters"]
     assert {(e["recipient_id"], e["format"]) for e in entries} == {
-        ("mep-1", "pdf"), ("mep-1", "docx"), ("mep-2", "pdf"), ("mep-2", "docx")
+        ("mep-1", "pdf"),
+        ("mep-1", "docx"),
+        ("mep-2", "pdf"),
+        ("mep-2", "docx"),
     }
     for e in entries:
         assert e["template_id"] == "appeal-en" and e["case_id"] == "test-case" and e["language"] == "en"
@@ -60,15 +63,30 @@ def test_rerun_skips_current_letters_and_redoes_changed_or_missing_ones(mini_ws,
     assert "1 letter(s) written (1 file(s))" in redo.out
 
     template = mini_ws.root / "letter_templates" / "appeal-en.md"
-    template.write_text(template.read_text(encoding="utf-8").replace("We write", "We are writing"), encoding="utf-8")
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("We write", "We are writing"), encoding="utf-8"
+    )
     changed = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
     assert "2 letter(s) written (4 file(s))" in changed.out
     assert "We are writing" in pdf_text(tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
 
 
 def test_query_narrows_the_audience_and_paper_size_is_honoured(mini_ws, cli, tmp_path):
-    result = cli("generate", "-w", "ws", "-t", "appeal-en", "-q", "simecka", "-f", "pdf", "--paper", "Letter",
-                 "--out", "out")
+    result = cli(
+        "generate",
+        "-w",
+        "ws",
+        "-t",
+        "appeal-en",
+        "-q",
+        "simecka",
+        "-f",
+        "pdf",
+        "--paper",
+        "Letter",
+        "--out",
+        "out",
+    )
     assert result.code == 0
     files = sorted(p.name for p in (tmp_path / "out" / "appeal-en").iterdir())
     assert files == ["mep-1_Michal_Šimečka.pdf"]
@@ -122,10 +140,25 @@ def test_a_large_batch_uses_a_process_pool(mini_ws):
 def test_ctrl_c_leaves_only_complete_files_and_the_rerun_finishes(mini_ws, tmp_path):
     many_recipients(mini_ws, 150)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "campaign_app", "generate", "-w", str(mini_ws.root), "-t", "appeal-en",
-           "-f", "both", "--out", str(out), "--workers", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "campaign_app",
+        "generate",
+        "-w",
+        str(mini_ws.root),
+        "-t",
+        "appeal-en",
+        "-f",
+        "both",
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
         time.sleep(0.05)

@@ -19,9 +19,19 @@ PEOPLE = [
     _r("mep-1", given_name="Michal", family_name="Šimečka", country="SK", tags=("supporter",)),
     _r("mep-2", given_name="Nacho", family_name="Sánchez Amor", country="ES", tags=("droi", "supporter")),
     _r("mep-3", given_name="Róża", family_name="Thun und Hohenstein", country="PL"),
-    _r("ua-1", category="national_official", position={"uk": "Президент України", "en": "President of Ukraine"},
-       country="UA", language="uk"),
-    _r("sr-1", category="un_special_procedure", position="Special Rapporteur on torture", organisation="OHCHR"),
+    _r(
+        "ua-1",
+        category="national_official",
+        position={"uk": "Президент України", "en": "President of Ukraine"},
+        country="UA",
+        language="uk",
+    ),
+    _r(
+        "sr-1",
+        category="un_special_procedure",
+        position="Special Rapporteur on torture",
+        organisation="OHCHR",
+    ),
 ]
 
 

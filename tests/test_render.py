@@ -17,7 +17,9 @@ TODAY = dt.date(2026, 11, 24)
 
 def render(mini_ws, template_id="appeal-en", recipient_id="mep-2"):
     ws = Workspace(mini_ws.root)
-    return render_letter(ws.template(template_id), ws.directory.get(recipient_id), ws.case, ws.campaign, TODAY)
+    return render_letter(
+        ws.template(template_id), ws.directory.get(recipient_id), ws.case, ws.campaign, TODAY
+    )
 
 
 def refs(letter):
@@ -46,9 +48,15 @@ def test_a_source_cited_twice_keeps_its_number_and_footnotes_follow_reading_orde
     letter = render(mini_ws)
     # fact('supreme-court') cites court; fact('unhcr') cites unhcr-doc and brief; cite('court') again.
     assert refs(letter) == [1, 2, 3, 1]
-    assert [(f.number, f.source_id) for f in letter.footnotes] == [(1, "court"), (2, "unhcr-doc"), (3, "brief")]
+    assert [(f.number, f.source_id) for f in letter.footnotes] == [
+        (1, "court"),
+        (2, "unhcr-doc"),
+        (3, "brief"),
+    ]
     assert letter.footnotes[0].url == "http://reyestr.court.gov.ua/Review/1"
-    assert letter.footnotes[0].text == "Ruling of the Supreme Court of 14 May 2020. Court register, 14 May 2020."
+    assert (
+        letter.footnotes[0].text == "Ruling of the Supreme Court of 14 May 2020. Court register, 14 May 2020."
+    )
     assert letter.footnotes[2].text == "[Case brief]. Open Dialogue Foundation, May 2020."
 
 

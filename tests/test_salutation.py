@@ -7,32 +7,73 @@ import pytest
 from campaign_app.core.recipients import Recipient
 from campaign_app.core.salutation import address_block, closing_for, salutation_for
 
-MEP_F = Recipient(id="m1", category="mep", honorific="Ms", given_name="Rasa", family_name="Juknevičienė",
-                  gender="f", organisation="European Parliament",
-                  postal_address="European Parliament\nRue Wiertz 60\n1047 Brussels\nBelgium")
-MEP_M_NO_HONORIFIC = Recipient(id="m2", category="mep", given_name="Michal", family_name="Šimečka", gender="m")
-MEP_UNKNOWN = Recipient(id="m3", category="mep", given_name="Alex", family_name="Doe")
-SR = Recipient(id="sr", category="un_special_procedure", honorific="Dr", given_name="Alice Jill",
-               family_name="Edwards", gender="f",
-               position="Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment")
-SR_OFFICE = Recipient(id="sr2", category="un_special_procedure",
-                      position="Special Rapporteur on the situation of human rights defenders")
-PRESIDENT = Recipient(
-    id="p", category="national_official", gender="m",
-    honorific={"uk": "пан", "en": "Mr"}, given_name={"uk": "Володимир", "en": "Volodymyr"},
-    family_name={"uk": "Зеленський", "en": "Zelenskyy"},
-    position={"uk": "Президент України", "en": "President of Ukraine"}, language="uk",
+MEP_F = Recipient(
+    id="m1",
+    category="mep",
+    honorific="Ms",
+    given_name="Rasa",
+    family_name="Juknevičienė",
+    gender="f",
+    organisation="European Parliament",
+    postal_address="European Parliament\nRue Wiertz 60\n1047 Brussels\nBelgium",
 )
-PG_OFFICE = Recipient(id="pg", category="national_official",
-                      position={"uk": "Генеральний прокурор", "en": "Prosecutor General of Ukraine"}, language="uk")
-MINISTER_M = Recipient(id="mi", category="national_official", gender="m",
-                       given_name={"uk": "Ігор"}, family_name={"uk": "Клименко"},
-                       position={"uk": "Міністр внутрішніх справ України", "en": "Minister of Internal Affairs"},
-                       language="uk")
-MINISTER_F = Recipient(id="mf", category="national_official", gender="f",
-                       position={"uk": "Міністерка юстиції України"}, language="uk")
-HEAD = Recipient(id="h", category="national_official", gender="f",
-                 position={"uk": "Голова Державної міграційної служби України"}, language="uk")
+MEP_M_NO_HONORIFIC = Recipient(
+    id="m2", category="mep", given_name="Michal", family_name="Šimečka", gender="m"
+)
+MEP_UNKNOWN = Recipient(id="m3", category="mep", given_name="Alex", family_name="Doe")
+SR = Recipient(
+    id="sr",
+    category="un_special_procedure",
+    honorific="Dr",
+    given_name="Alice Jill",
+    family_name="Edwards",
+    gender="f",
+    position="Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment",
+)
+SR_OFFICE = Recipient(
+    id="sr2",
+    category="un_special_procedure",
+    position="Special Rapporteur on the situation of human rights defenders",
+)
+PRESIDENT = Recipient(
+    id="p",
+    category="national_official",
+    gender="m",
+    honorific={"uk": "пан", "en": "Mr"},
+    given_name={"uk": "Володимир", "en": "Volodymyr"},
+    family_name={"uk": "Зеленський", "en": "Zelenskyy"},
+    position={"uk": "Президент України", "en": "President of Ukraine"},
+    language="uk",
+)
+PG_OFFICE = Recipient(
+    id="pg",
+    category="national_official",
+    position={"uk": "Генеральний прокурор", "en": "Prosecutor General of Ukraine"},
+    language="uk",
+)
+MINISTER_M = Recipient(
+    id="mi",
+    category="national_official",
+    gender="m",
+    given_name={"uk": "Ігор"},
+    family_name={"uk": "Клименко"},
+    position={"uk": "Міністр внутрішніх справ України", "en": "Minister of Internal Affairs"},
+    language="uk",
+)
+MINISTER_F = Recipient(
+    id="mf",
+    category="national_official",
+    gender="f",
+    position={"uk": "Міністерка юстиції України"},
+    language="uk",
+)
+HEAD = Recipient(
+    id="h",
+    category="national_official",
+    gender="f",
+    position={"uk": "Голова Державної міграційної служби України"},
+    language="uk",
+)
 OVERRIDE = Recipient(id="o", category="ngo", family_name="X", salutation="Dear friends,")
 OFFICE_EN = Recipient(id="u", category="un_agency", organisation="UNHCR Representation in Ukraine")
 
