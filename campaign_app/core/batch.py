@@ -126,7 +126,7 @@ def select_recipients(ws: Workspace, template_id: str, query: str | None) -> lis
         raise UserError(
             f"no recipient matches the audience of template '{template_id}'"
             + (f" narrowed by --query {query!r}" if query else ""),
-            template.where(),
+            template.where(template.meta["__lines__"].get("audience")),
             f"audience is {template.audience!r}; check it with "
             f"'campaign-app recipients list --query \"{q.text}\"'",
         )

@@ -15,6 +15,9 @@ from .case import Case
 from .dates import PartialDate
 from .localized import is_localized_map, pick
 
+# Fields that are bookkeeping, not letter content (the file a case was read from).
+_HIDDEN = frozenset({"path"})
+
 
 class LocalView:
     """Read-only view of a case dataclass with localized texts resolved to one language."""
@@ -26,7 +29,7 @@ class LocalView:
         self._language = language
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        if name.startswith("_") or name in _HIDDEN:
             raise AttributeError(name)
         return _resolve(getattr(self._obj, name), self._language)
 

@@ -73,6 +73,8 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
     problems.raise_if_any()
 
+    if not templates:
+        report.warnings.append("letter_templates/ holds no template (*.md): there is nothing to generate")
     if campaign.is_example:
         report.warnings.append(
             "campaign.yaml: the sender is the bundled example — put your organisation, address and "

@@ -128,7 +128,11 @@ class Recipient:
     def display_name(self) -> str:
         """A name for lists and file names: the person, else the office."""
         v = self.view(self.language)
-        return v.full_name or v.position or v.organisation or self.id
+        if v.full_name:
+            return v.full_name
+        if v.position and v.organisation and v.organisation not in v.position:
+            return f"{v.position}, {v.organisation}"
+        return v.position or v.organisation or self.id
 
     def record(self) -> dict[str, Any]:
         """The entry as plain data (for export and fingerprints)."""

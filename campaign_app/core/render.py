@@ -8,7 +8,7 @@ say the same thing, word for word.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from .campaign import Campaign, SenderView
@@ -24,27 +24,29 @@ from .salutation import address_block, closing_for, footnotes_heading, salutatio
 from .templates import Markdown, Template, TemplateDataError, run_template
 
 
-@dataclass
-class _Citations:
-    """cite() for one letter: each source id gets an index the first time it is cited."""
+def _citations(case: Case) -> tuple[Callable[..., Markdown], list[str]]:
+    """cite() for one letter, and the list of source ids in first-cited order.
 
-    case: Case
-    order: list[str] = field(default_factory=list)
+    A plain closure rather than an object, so a template cannot reach the case behind it.
+    """
+    order: list[str] = []
 
-    def __call__(self, *source_ids: str) -> Markdown:
+    def cite(*source_ids: str) -> Markdown:
         if not source_ids:
             raise TemplateDataError("cite() needs a source id", hint="write cite('source-id')")
         out = []
-        for sid in source_ids:
-            if self.case.source(str(sid)) is None:
+        for sid in (str(s) for s in source_ids):
+            if case.source(sid) is None:
                 raise TemplateDataError(
                     f"cite('{sid}'): the case has no source '{sid}'",
                     hint="use an id from the case file's 'sources:' list",
                 )
-            if sid not in self.order:
-                self.order.append(str(sid))
-            out.append(marker(self.order.index(str(sid))))
+            if sid not in order:
+                order.append(sid)
+            out.append(marker(order.index(sid)))
         return Markdown("".join(out))
+
+    return cite, order
 
 
 def _footnote_text(source: Source, language: str) -> str:
@@ -66,10 +68,10 @@ def _missing(message: str, hint: str) -> TemplateDataError:
 
 def letter_context(
     template: Template, recipient: Recipient, case: Case, campaign: Campaign, today: dt.date
-) -> tuple[dict[str, Any], _Citations]:
+) -> tuple[dict[str, Any], list[str]]:
     """The names a template can use, for one recipient (see SCOPE_NAMES in templates)."""
     language = template.language
-    citations = _Citations(case)
+    citations, cited = _citations(case)
     case_view = CaseView(case, language, _missing)
 
     def fact(item_id: str) -> Markdown:
@@ -102,7 +104,7 @@ def letter_context(
         "fact": fact,
         "format_date": date_filter,
     }
-    return context, citations
+    return context, cited
 
 
 def render_letter(
@@ -123,12 +125,12 @@ def render_letter(
             template.where(),
             "add that language to the case file or change the template's language",
         )
-    context, citations = letter_context(template, recipient, case, campaign, today)
+    context, cited = letter_context(template, recipient, case, campaign, today)
     subject, body_md = run_template(template, context)
     body, order = markdown_to_blocks(body_md)
     footnotes = []
     for number, index in enumerate(order, start=1):
-        source = case.source(citations.order[index])
+        source = case.source(cited[index])
         assert source is not None
         footnotes.append(Footnote(number, source.id, _footnote_text(source, language), source.url or None))
     sender = SenderView(campaign, language)

@@ -8,24 +8,46 @@ line, never a silently blank gap in a letter to a minister.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
+from .campaign import SenderView
+from .case_view import LocalView
+from .dates import PartialDate
 from .errors import Location, UserError, display_path
 from .localized import is_language_tag
 from .markdown_doc import escape_markdown
+from .recipients import RecipientView
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 SCOPE_NAMES = ("recipient", "case", "sender", "campaign", "today", "salutation", "closing", "cite", "fact")
+
+
+_SAFE_TYPES = (
+    str,
+    int,
+    float,
+    bool,
+    dt.date,
+    PartialDate,
+    list,
+    tuple,
+    dict,
+    RecipientView,
+    LocalView,
+    SenderView,
+)
 
 
 class Markdown(str):
@@ -44,8 +66,25 @@ def _finalize(value: Any) -> str:
     return escape_markdown(str(value))
 
 
+class LetterSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed further to an allow-list.
+
+    The stock sandbox blocks private attributes and mutation, but any public method of any
+    object it reaches stays callable, so a stray ``pathlib.Path`` would let a template read
+    or write files. Here attributes may only be read on the letter's own view objects and
+    on plain values, and a value that is a path, module or class is never handed out.
+    """
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if isinstance(value, os.PathLike | ModuleType | type):
+            return False
+        return isinstance(obj, _SAFE_TYPES)
+
+
 def _make_env(finalize: Callable[[Any], str] | None) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = LetterSandbox(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -147,7 +186,7 @@ def load_template(path: Path) -> Template:
     shown = display_path(path)
     if not isinstance(meta, Mapping):
         raise UserError("front matter must be 'key: value' lines", Location(shown, 2))
-    place = YamlPlace(path, meta, 2)
+    place = YamlPlace(path, meta, 2, offset=1)
     missing = [k for k in REQUIRED_KEYS if not meta.get(k)]
     if missing:
         raise UserError(

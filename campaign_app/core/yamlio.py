@@ -83,22 +83,29 @@ def node_line(node: Any) -> int | None:
 
 
 class YamlPlace:
-    """A path into a loaded YAML document that knows its file line, for error messages."""
+    """A path into a loaded YAML document that knows its file line, for error messages.
 
-    def __init__(self, path: Path, node: Any, line: int | None = None):
+    ``offset`` is added to every line ruamel reports, for YAML that does not start on the
+    file's first line (a template's front matter starts on line 2).
+    """
+
+    def __init__(self, path: Path, node: Any, line: int | None = None, offset: int = 0):
         self.path = path
         self.node = node
-        self.line = line if line is not None else node_line(node)
+        self.offset = offset
+        own = node_line(node)
+        self.line = line if line is not None else (own + offset if own is not None else None)
 
     def at(self, key: Any) -> Location:
         """Location of ``key`` (a mapping key or a list index) inside this node."""
         line = key_line(self.node, key)
-        return Location(display_path(self.path), line if line is not None else self.line)
+        return Location(display_path(self.path), line + self.offset if line is not None else self.line)
 
     def here(self) -> Location:
         return Location(display_path(self.path), self.line)
 
     def child(self, key: Any) -> YamlPlace:
         value = self.node[key]
-        line = key_line(self.node, key)
-        return YamlPlace(self.path, value, node_line(value) or line)
+        own = node_line(value)
+        line = own + self.offset if own is not None else self.at(key).line
+        return YamlPlace(self.path, value, line, self.offset)

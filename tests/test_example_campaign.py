@@ -1,0 +1,175 @@
+"""The bundled example campaign, end to end through the command line, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from campaign_app import __version__
+
+REQUIRE_TOOLS = os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1"
+KAZAKH_AND_UKRAINIAN = "ӘәҒғҚқҢңӨөҰұҮүҺһІіЇїЄєҐґ"
+
+
+def need(tool: str) -> str:
+    path = shutil.which(tool)
+    if path is None:
+        if REQUIRE_TOOLS:
+            pytest.fail(f"{tool} is required in CI but missing")
+        pytest.skip(f"{tool} is not installed")
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    return unicodedata.normalize("NFC", "\n".join(p.extract_text() or "" for p in PdfReader(path).pages))
+
+
+@pytest.fixture
+def example(cli, tmp_path):
+    result = cli("init", "campaign")
+    assert result.code == 0, result.err
+    return tmp_path / "campaign"
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.code == 0
+    assert result.out.strip() == f"campaign-app {__version__}"
+
+
+def test_init_copies_the_example_and_check_passes(cli, example):
+    for part in ("campaign.yaml", "cases/akhmetova-extradition.yaml", "recipients/meps.csv"):
+        assert (example / part).is_file()
+    assert len(list((example / "letter_templates").glob("*.md"))) >= 5
+    result = cli("check", "-w", "campaign")
+    assert result.code == 0, result.err
+    assert "ok: case 'akhmetova-extradition'" in result.out
+    for template in ("mep-appeal-en", "un-special-rapporteur-urgent-en", "ukraine-official-appeal-uk",
+                     "ukraine-official-appeal-en", "thank-you-en"):
+        assert f"template '{template}'" in result.out
+    assert "letters render without errors" in result.out
+    assert "warning: campaign.yaml: the sender is the bundled example" in result.out
+
+
+def test_the_case_holds_every_source_of_the_brief(example):
+    from campaign_app.core.case import load_case
+
+    case = load_case(example / "cases" / "akhmetova-extradition.yaml")
+    footnotes = sorted(n for s in case.sources for n in s.footnotes)
+    assert footnotes == list(range(1, 48))
+    assert case.person.name["en"] == "Zhanara Akhmetova" and case.person.name["uk"] == "Жанара Ахметова"
+    dates = {e.date.isoformat() for e in case.timeline}
+    assert {"2018-07-31", "2018-09-17", "2020-02-25", "2020-05-14", "2020-05-19", "2020-05-20"} <= dates
+    assert [a.label for a in case.arguments] == ["A", "B", "C", "D"]
+
+
+def test_recipient_queries_are_accent_insensitive(cli, example):
+    meps = cli("recipients", "list", "-w", "campaign", "--query", "category:mep")
+    assert meps.code == 0
+    assert "Michal Šimečka" in meps.out and "Rasa Juknevičienė" in meps.out
+    assert "Зеленський" not in meps.out
+    one = cli("recipients", "list", "-w", "campaign", "--query", "simecka")
+    assert "Michal Šimečka" in one.out and "1 recipient(s)" in one.out
+
+
+def test_every_entry_has_a_source_and_no_email_is_invented(example):
+    from campaign_app.core.directory import directory_files, load_directory
+
+    directory = load_directory(directory_files(example / "recipients"))
+    for r in directory:
+        assert r.source_url.startswith("https://") or r.source_url.startswith("http://"), r.id
+        assert r.verified_on is not None, r.id
+        if r.email:
+            assert r.category == "mep" and r.email.endswith("@europarl.europa.eu"), r.id
+        for name in (r.given_name, r.family_name):
+            assert "?" not in str(name), r.id
+
+
+def test_export_writes_a_csv_that_reads_back(cli, example, tmp_path):
+    result = cli("recipients", "export", "meps.csv", "-w", "campaign", "--query", "category:mep")
+    assert result.code == 0
+    with (tmp_path / "meps.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["family_name"] for r in rows} >= {"Šimečka", "Juknevičienė", "Bilčík"}
+    assert all(r["category"] == "mep" for r in rows)
+
+
+def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example, tmp_path):
+    result = cli("generate", "-w", "campaign", "--template", "mep-appeal-en", "--format", "both", "--out", "letters")
+    assert result.code == 0, result.err
+    out = tmp_path / "letters"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]
+    pdfs = {e["recipient_id"]: out / e["path"] for e in manifest if e["format"] == "pdf"}
+    assert "mep-197840" in pdfs and "mep-124963" not in pdfs  # Julie Ward left Parliament in 2020
+    text = pdf_text(pdfs["mep-197840"])
+    assert "Dear Ms Juknevičienė," in text
+    assert "Ms Rasa Juknevičienė MEP" in text
+    assert "Zhanara Akhmetova" in text
+    assert "Yours sincerely," in text
+    reader = PdfReader(pdfs["mep-197840"])
+    meta = reader.metadata
+    assert meta.title and "Juknevičienė" in meta.title
+    assert meta.author == "Example Human Rights Network"
+    assert meta.subject and "Akhmetova" in meta.subject
+    uris = {
+        a.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for a in page.get("/Annots", [])
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    }
+    assert any("ohchr.org" in u or "europarl.europa.eu" in u for u in uris)
+
+
+def test_ukrainian_letters_use_the_vocative_and_every_glyph_is_in_the_font(cli, example, tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+
+    from campaign_app.core.fonts import register_pdf_fonts
+
+    result = cli("generate", "-w", "campaign", "--template", "ukraine-official-appeal-uk", "-f", "pdf", "--out", "o")
+    assert result.code == 0, result.err
+    president = next((tmp_path / "o" / "ukraine-official-appeal-uk").glob("ua-president*.pdf"))
+    text = pdf_text(president)
+    assert "Шановний пане Президенте!" in text
+    assert "Жанари Ахметової" in text or "Жанарі Ахметовій" in text
+    assert "З повагою," in text
+    family = register_pdf_fonts()
+    face = pdfmetrics.getFont(family).face
+    for pdf in (tmp_path / "o").rglob("*.pdf"):
+        for ch in set(pdf_text(pdf)) - {"\n", " "}:
+            assert ord(ch) in face.charToGlyph, f"{pdf.name}: no glyph for {ch!r} U+{ord(ch):04X}"
+    assert all(ord(ch) in face.charToGlyph for ch in KAZAKH_AND_UKRAINIAN)
+
+
+def test_pdf_pages_render_with_poppler(cli, example, tmp_path):
+    pdftoppm = need("pdftoppm")
+    cli("generate", "-w", "campaign", "-t", "un-special-rapporteur-urgent-en", "-f", "pdf", "--out", "o")
+    pdf = next((tmp_path / "o").rglob("*.pdf"))
+    subprocess.run([pdftoppm, "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert 1 <= len(pages) <= 4
+    assert all(p.stat().st_size > 5000 for p in pages)
+
+
+def test_docx_opens_in_libreoffice_and_says_the_same_as_the_pdf(cli, example, tmp_path):
+    soffice = need("soffice")
+    cli("generate", "-w", "campaign", "-t", "ukraine-official-appeal-en", "-q", "zelenskyy", "--out", "o")
+    docx = next((tmp_path / "o").rglob("*.docx"))
+    pdf = docx.with_suffix(".pdf")
+    conv = tmp_path / "lo"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(conv), str(docx)],
+        check=True, capture_output=True, timeout=180,
+    )
+    from_docx = " ".join(pdf_text(conv / pdf.name).split())
+    from_pdf = " ".join(pdf_text(pdf).split())
+    for phrase in ("Dear Mr President,", "Zhanara Akhmetova", "Yours sincerely,"):
+        assert phrase in from_docx and phrase in from_pdf
