@@ -130,6 +130,51 @@ subject: "Щодо екстрадиції {{ case.person.forms.genitive }}"
 """
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_folders(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's config, data or log folders."""
+    home = tmp_path_factory.mktemp("home")
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    return home
+
+
+class MemoryKeyring:
+    """A keyring backend that keeps secrets in memory and never prompts (for tests)."""
+
+    priority = 1
+
+    def __init__(self):
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.secrets.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service, username):
+        import keyring.errors
+
+        if (service, username) not in self.secrets:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.secrets[(service, username)]
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """Every test uses an in-memory keyring: no system keyring is touched or needed."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    backend_cls = type("TestMemoryKeyring", (MemoryKeyring, KeyringBackend), {})
+    backend = backend_cls()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
 @dataclass
 class MiniWorkspace:
     root: Path

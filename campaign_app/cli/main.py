@@ -19,6 +19,8 @@ from ..core.errors import UserError, UserErrors, flatten, set_display_root
 from .progress import ProgressBar
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Kept here, not imported from the GUI, so that the command line never loads Qt.
+TAB_NAMES = ("case", "recipients", "compose", "batch", "settings")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"campaign-app {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("gui", help="open the desktop app (the default with no command)")
+    p.add_argument(
+        "-w",
+        "--workspace",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="campaign folder (default: the last one opened, or the example)",
+    )
+    p.add_argument(
+        "--screenshot",
+        type=Path,
+        default=None,
+        metavar="FILE.png",
+        help="paint the main window offscreen into FILE.png and exit",
+    )
+    p.add_argument("--tab", default=None, choices=TAB_NAMES, help="the tab to show")
 
     p = sub.add_parser("init", help="create a workspace holding the bundled example campaign")
     p.add_argument("directory", type=Path, metavar="DIR")
@@ -97,10 +117,9 @@ def _print_problems(exc: UserError | UserErrors) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     set_display_root(Path.cwd())
+    if args.command in (None, "gui"):
+        return _gui(args)
     try:
         return _dispatch(args)
     except (UserError, UserErrors) as exc:
@@ -112,6 +131,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _gui(args: argparse.Namespace) -> int:
+    """The desktop app; offscreen when only a screenshot is wanted."""
+    import os
+
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from ..gui.app import run
+    except ImportError as exc:
+        print(
+            f"error: the desktop app cannot start ({exc}) — reinstall with 'pip install campaign_app'",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+    try:
+        return run(getattr(args, "workspace", None), screenshot, getattr(args, "tab", None))
+    except (UserError, UserErrors) as exc:
+        _print_problems(exc)
         return EXIT_PROBLEM
 
 

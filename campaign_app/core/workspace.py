@@ -37,6 +37,12 @@ class Workspace:
             )
         return cls(root)
 
+    def invalidate(self, *parts: str) -> None:
+        """Forget loaded parts ("campaign", "case", "directory", "templates"; none = all)
+        so the next access reads the files again (after an edit in the desktop app)."""
+        for part in parts or ("campaign", "case", "directory", "templates"):
+            self.__dict__.pop(part, None)
+
     @property
     def campaign_path(self) -> Path:
         return self.root / CAMPAIGN_FILE
@@ -118,6 +124,57 @@ def init_workspace(target: Path) -> Path:
             shutil.copytree(
                 source / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
             )
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+EMPTY_CAMPAIGN = """\
+name: New campaign
+case: new-case
+default_language: en
+follow_up_days: 14
+paper: A4
+sender:
+  organisation: Your organisation
+  address: "Street and number\\nPostcode City\\nCountry"
+  city: Your city
+signatories:
+  - name: Your name
+    role: Your role
+"""
+
+EMPTY_CASE = """\
+id: new-case
+languages: [en]
+title: {en: New case}
+person:
+  name: {en: Name of the person}
+summary: {en: One paragraph about the case.}
+timeline: []
+facts: []
+arguments: []
+demands: []
+supporters: []
+sources: []
+"""
+
+
+def init_empty_workspace(target: Path) -> Path:
+    """Create a minimal valid workspace: campaign.yaml, an empty case, empty folders."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UserError(f"{target} already exists and is not empty", hint="choose a new folder name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
+    try:
+        (staging / CAMPAIGN_FILE).write_text(EMPTY_CAMPAIGN, encoding="utf-8")
+        for folder in ("cases", "recipients", "letter_templates"):
+            (staging / folder).mkdir()
+        (staging / "cases" / "new-case.yaml").write_text(EMPTY_CASE, encoding="utf-8")
         if target.exists():
             target.rmdir()
         staging.rename(target)

@@ -1,0 +1,107 @@
+"""Starting the desktop app: which campaign to open, the crash handler, screenshots.
+
+On the very first start the bundled example campaign is copied into the user's data
+folder and opened, so a new volunteer sees a real, working campaign at once; afterwards
+the last workspace is reopened. ``--screenshot`` paints the window offscreen into a PNG
+and exits (for the README's pictures and for tests).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from ..core.appstate import AppState, example_workspace_path
+from ..core.workspace import CAMPAIGN_FILE, init_workspace
+from .crash import CrashHandler, setup_logging
+from .main_window import TABS, MainWindow
+from .session import WorkspaceSession
+from .tasks import TaskRunner
+
+TAB_NAMES = tuple(name for name, _label, _cls in TABS)
+
+
+def startup_workspace(explicit: Path | None) -> Path:
+    """-w if given; else the last workspace if it still exists; else the example copy."""
+    if explicit is not None:
+        return explicit
+    last = AppState.load().last_workspace
+    if last and (Path(last) / CAMPAIGN_FILE).is_file():
+        return Path(last)
+    example = example_workspace_path()
+    if not (example / CAMPAIGN_FILE).is_file():
+        init_workspace(example)
+    return example
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("campaign_app")
+    app.setApplicationDisplayName("campaign_app")
+    app.setOrganizationName("campaign_app")
+    _register_letter_fonts()
+    return app  # type: ignore[return-value]
+
+
+def _register_letter_fonts() -> None:
+    """The preview shows letters in the same face as the PDF (PT Serif, from its package)."""
+    from ..core.fonts import font_paths
+
+    for path in font_paths().values():
+        QFontDatabase.addApplicationFont(str(path))
+
+
+def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> None:
+    """Process events until background tasks are done (for screenshots and tests)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if tasks.idle():
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            if tasks.idle():
+                return
+        time.sleep(0.01)
+
+
+def build_window(
+    workspace: Path | None, remember: bool = True
+) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
+    session = WorkspaceSession(remember=remember)
+    tasks = TaskRunner()
+    window = MainWindow(session, tasks)
+    session.setParent(window)
+    tasks.setParent(window)
+    window.open_path(startup_workspace(workspace))
+    return window, session, tasks
+
+
+def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
+    """Open the main window (blocking until it closes), or paint it into ``screenshot``."""
+    app = application()
+    crash = CrashHandler(setup_logging())
+    crash.install()
+    try:
+        window, _session, tasks = build_window(workspace, remember=screenshot is None)
+        window.resize(1280, 820)
+        if tab:
+            window.select_tab(tab)
+        window.show()
+        if screenshot is not None:
+            settle(app, tasks)
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            if not window.grab().save(str(screenshot)):
+                print(f"error: cannot write {screenshot}", file=sys.stderr)
+                return 1
+            window.close()
+            return 0
+        return app.exec()
+    finally:
+        crash.uninstall()

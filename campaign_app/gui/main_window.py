@@ -1,0 +1,159 @@
+"""The main window: one tab per job, a File menu, and the open workspace in the title.
+
+Every tab gets the same WorkspaceSession (what is open) and TaskRunner (work off the UI
+thread); no tab renders, validates or writes anything itself: it calls campaign_app.core.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from ..core.appstate import AppState
+from ..core.errors import UserError, UserErrors, flatten
+from ..core.workspace import init_empty_workspace, init_workspace
+from .batch_tab import BatchTab
+from .case_tab import CaseTab
+from .compose_tab import ComposeTab
+from .recipients_tab import RecipientsTab
+from .session import WorkspaceSession
+from .settings_tab import SettingsTab
+from .tasks import TaskRunner
+
+TABS = (
+    ("case", "&Case", CaseTab),
+    ("recipients", "&Recipients", RecipientsTab),
+    ("compose", "C&ompose", ComposeTab),
+    ("batch", "&Batch", BatchTab),
+    ("settings", "&Settings", SettingsTab),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner):
+        super().__init__()
+        self.session = session
+        self.tasks = tasks
+        self.setWindowTitle("campaign_app")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.pages: dict[str, QWidget] = {}
+        for name, label, cls in TABS:
+            page = cls(session, tasks, self)
+            page.setObjectName(f"{name}_tab")
+            self.pages[name] = page
+            self.tabs.addTab(page, label)
+        self.setCentralWidget(self.tabs)
+        self._build_menus()
+        session.workspaceChanged.connect(self._on_workspace)
+        self.statusBar().showMessage("No campaign open")
+
+    # ---- menus ----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(
+            self._action(
+                "&New campaign from the example…", self.new_from_example, QKeySequence.StandardKey.New
+            )
+        )
+        file_menu.addAction(self._action("New &empty campaign…", self.new_empty))
+        file_menu.addAction(
+            self._action("&Open campaign folder…", self.open_dialog, QKeySequence.StandardKey.Open)
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        view = self.menuBar().addMenu("&View")
+        for index, (name, label, _cls) in enumerate(TABS):
+            view.addAction(
+                self._action(
+                    label, lambda _=False, n=name: self.select_tab(n), QKeySequence(f"Ctrl+{index + 1}")
+                )
+            )
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About campaign_app", self._about))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in AppState.load().recent:
+            self.recent_menu.addAction(self._action(path, lambda _=False, p=path: self.open_path(Path(p))))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            "About campaign_app",
+            f"campaign_app {__version__}\nAppeal letters for human-rights campaigns.\n"
+            "Works offline; sends nothing you did not ask it to send.",
+        )
+
+    # ---- workspace ------------------------------------------------------------------
+
+    def select_tab(self, name: str) -> None:
+        self.tabs.setCurrentWidget(self.pages[name])
+
+    def open_path(self, root: Path) -> bool:
+        try:
+            self.session.open(root)
+        except (UserError, UserErrors) as exc:
+            QMessageBox.warning(self, "Cannot open campaign", "\n".join(str(e) for e in flatten(exc)))
+            return False
+        return True
+
+    def open_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open campaign folder")
+        if folder:
+            self.open_path(Path(folder))
+
+    def _ask_new_folder(self, title: str) -> Path | None:
+        parent = QFileDialog.getExistingDirectory(self, f"{title}: choose where to create it")
+        if not parent:
+            return None
+        name, ok = QInputDialog.getText(self, title, "Name of the new campaign folder:", text="my-campaign")
+        return Path(parent) / name.strip() if ok and name.strip() else None
+
+    def new_from_example(self) -> None:
+        target = self._ask_new_folder("New campaign from the example")
+        if target is not None:
+            self._create(target, init_workspace)
+
+    def new_empty(self) -> None:
+        target = self._ask_new_folder("New empty campaign")
+        if target is not None:
+            self._create(target, init_empty_workspace)
+
+    def _create(self, target: Path, make) -> None:
+        try:
+            make(target)
+        except (UserError, UserErrors) as exc:
+            QMessageBox.warning(self, "Cannot create campaign", "\n".join(str(e) for e in flatten(exc)))
+            return
+        self.open_path(target)
+
+    def _on_workspace(self) -> None:
+        ws = self.session.workspace
+        if ws is None:
+            return
+        self.setWindowTitle(f"{ws.root.name} — campaign_app")
+        self.statusBar().showMessage(str(ws.root))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            return
+        super().keyPressEvent(event)

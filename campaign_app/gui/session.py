@@ -1,0 +1,46 @@
+"""The open workspace, shared by every tab.
+
+Tabs never keep their own copy of the campaign: they read ``session.workspace`` and listen
+to ``workspaceChanged`` (another folder was opened) and ``partChanged`` (one tab saved the
+case, the directory, the templates or campaign.yaml, so the others must re-read it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.appstate import AppState
+from ..core.workspace import Workspace
+
+
+class WorkspaceSession(QObject):
+    workspaceChanged = Signal()
+    partChanged = Signal(str)  # "campaign" | "case" | "directory" | "templates"
+
+    def __init__(self, parent: QObject | None = None, remember: bool = True):
+        super().__init__(parent)
+        self._workspace: Workspace | None = None
+        self._remember = remember
+
+    @property
+    def workspace(self) -> Workspace | None:
+        return self._workspace
+
+    def open(self, root: Path) -> Workspace:
+        """Open a campaign folder (raises UserError if it is not one) and tell every tab."""
+        workspace = Workspace.open(root)
+        self._workspace = workspace
+        if self._remember:
+            state = AppState.load()
+            state.remember(workspace.root)
+            state.save()
+        self.workspaceChanged.emit()
+        return workspace
+
+    def changed(self, part: str) -> None:
+        """A tab wrote ``part`` to disk: drop the cached copy and tell the other tabs."""
+        if self._workspace is not None:
+            self._workspace.invalidate(part)
+        self.partChanged.emit(part)

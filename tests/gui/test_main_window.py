@@ -1,0 +1,82 @@
+"""The main window: tabs, first start, screenshot mode, the crash handler."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+from campaign_app.core.appstate import AppState, example_workspace_path
+
+
+def test_window_has_every_tab_and_opens_the_workspace(make_window, example_ws):
+    window = make_window(example_ws)
+    labels = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert labels == ["Case", "Recipients", "Compose", "Batch", "Settings"]
+    assert window.session.workspace.root == example_ws.resolve()
+    assert window.windowTitle().startswith("example")
+
+
+def test_first_start_copies_the_example_then_reopens_the_last_workspace(qapp, qtbot, tmp_path):
+    from campaign_app.gui.app import build_window, startup_workspace
+
+    assert AppState.load().last_workspace is None
+    first = startup_workspace(None)
+    assert first == example_workspace_path()
+    assert (first / "cases" / "akhmetova-extradition.yaml").is_file()
+    window, session, tasks = build_window(None, remember=True)
+    qtbot.addWidget(window)
+    assert AppState.load().last_workspace == str(first.resolve())
+    assert startup_workspace(None) == first
+
+
+def test_screenshot_command_writes_a_png_of_the_window(example_ws, tmp_path):
+    target = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "campaign_app",
+            "gui",
+            "--screenshot",
+            str(target),
+            "--tab",
+            "recipients",
+            "-w",
+            str(example_ws),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(target))
+    assert image.width() >= 1000 and image.height() >= 600
+
+
+def test_an_unexpected_error_shows_a_dialog_naming_the_log_and_the_window_stays(make_window, example_ws):
+    from campaign_app.gui.crash import CrashHandler, setup_logging
+
+    window = make_window(example_ws)
+    handler = CrashHandler(setup_logging())
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        handler.handle(type(exc), exc, exc.__traceback__)
+    assert "boom in a slot" in handler.shown[-1]
+    assert "campaign_app.log" in handler.shown[-1]
+    assert "boom in a slot" in (setup_logging()).read_text(encoding="utf-8")
+    assert window.isVisible()
+
+
+def test_a_user_mistake_is_a_warning_not_a_crash(make_window, example_ws):
+    from campaign_app.core.errors import Location, UserError
+    from campaign_app.gui.crash import CrashHandler, setup_logging
+
+    make_window(example_ws)
+    handler = CrashHandler(setup_logging())
+    err = UserError("unknown category 'mepp'", Location("recipients/x.csv", 3, 2), "use one of mep, …")
+    handler.handle(UserError, err, None)
+    assert handler.shown[-1].startswith("recipients/x.csv:3:2: unknown category")
+    assert "went wrong" not in handler.shown[-1]
