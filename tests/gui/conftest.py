@@ -41,7 +41,7 @@ def make_window(qtbot, qapp):
     built = []
 
     def make(workspace):
-        window, session, tasks = build_window(workspace, remember=False)
+        window, _session, tasks = build_window(workspace, remember=False)
         qtbot.addWidget(window)
         window.resize(1200, 800)
         window.show()

@@ -25,7 +25,7 @@ def test_first_start_copies_the_example_then_reopens_the_last_workspace(qapp, qt
     first = startup_workspace(None)
     assert first == example_workspace_path()
     assert (first / "cases" / "akhmetova-extradition.yaml").is_file()
-    window, session, tasks = build_window(None, remember=True)
+    window, _session, _tasks = build_window(None, remember=True)
     qtbot.addWidget(window)
     assert AppState.load().last_workspace == str(first.resolve())
     assert startup_workspace(None) == first
