@@ -11,13 +11,16 @@ import shutil
 import tempfile
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .campaign import Campaign, load_campaign
-from .case import Case, load_case
-from .directory import Directory, directory_files, load_directory
 from .errors import Location, ProblemCollector, UserError, display_path
 from .resources import example_dir
-from .templates import Template, load_template
+
+if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only when used
+    from .campaign import Campaign
+    from .case import Case
+    from .directory import Directory
+    from .templates import Template
 
 CAMPAIGN_FILE = "campaign.yaml"
 
@@ -53,6 +56,8 @@ class Workspace:
 
     @cached_property
     def campaign(self) -> Campaign:
+        from .campaign import load_campaign
+
         return load_campaign(self.campaign_path)
 
     @property
@@ -61,6 +66,8 @@ class Workspace:
 
     @cached_property
     def case(self) -> Case:
+        from .case import load_case
+
         path = self.case_path
         if not path.is_file():
             raise UserError(
@@ -72,6 +79,8 @@ class Workspace:
 
     @cached_property
     def directory(self) -> Directory:
+        from .directory import directory_files, load_directory
+
         return load_directory(directory_files(self.root / "recipients"))
 
     def template_files(self) -> list[Path]:
@@ -81,6 +90,8 @@ class Workspace:
     @cached_property
     def templates(self) -> dict[str, Template]:
         """Every template by id; all broken templates are reported together."""
+        from .templates import load_template
+
         problems = ProblemCollector()
         found: dict[str, Template] = {}
         for path in self.template_files():

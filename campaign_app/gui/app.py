@@ -83,6 +83,15 @@ def build_window(
     return window, session, tasks
 
 
+def _capture(window: MainWindow):
+    """On a real display, what the screen shows (proves the window really painted there);
+    offscreen, the widget painted into a pixmap."""
+    if QGuiApplication.platformName() == "offscreen":
+        return window.grab()
+    window.raise_()
+    return window.screen().grabWindow(window.winId())
+
+
 def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
     """Open the main window (blocking until it closes), or paint it into ``screenshot``."""
     app = application()
@@ -97,7 +106,7 @@ def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str 
         if screenshot is not None:
             settle(app, tasks)
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            if not window.grab().save(str(screenshot)):
+            if not _capture(window).save(str(screenshot)):
                 print(f"error: cannot write {screenshot}", file=sys.stderr)
                 return 1
             window.close()
