@@ -413,3 +413,48 @@ def test_libreoffice_reads_the_document(tmp_path: Path) -> None:
     assert "Amnesty International, Urgent Action" in flat
     assert "Қазақстан" in flat
     assert "Šimečka" in flat
+
+
+def test_package_holds_only_the_parts_a_letter_needs(data: bytes) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert zf.testzip() is None
+        names = set(zf.namelist())
+    for dropped in ("theme", "webSettings", "customXml", "thumbnail", "stylesWithEffects", "glossary"):
+        assert not [name for name in names if dropped in name], dropped
+    # Every override names a part in the zip, and every internal relationship a part.
+    types = read_xml(data, "[Content_Types].xml")
+    ct = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+    assert {o.get("PartName").lstrip("/") for o in types.iter(ct)} <= names
+    for rels_name, base in (("_rels/.rels", ""), ("word/_rels/document.xml.rels", "word/")):
+        for rel in rels(data, rels_name).values():
+            if rel.get("TargetMode") != "External":
+                assert base + rel.get("Target") in names, rel.get("Target")
+
+
+def test_slim_styles_keep_every_style_they_refer_to(data: bytes) -> None:
+    styles = read_xml(data, "word/styles.xml")
+    assert styles.find("w:latentStyles", NS) is None
+    defined = {s.get(w("styleId")) for s in styles.findall("w:style", NS)}
+    for ref in styles.iter(w("basedOn"), w("next"), w("link")):
+        assert ref.get(w("val")) in defined
+    assert {"DefaultParagraphFont", "TableNormal", "NoList", "ListContinue2"} <= defined
+    numbering = read_xml(data, "word/numbering.xml")
+    assert {p.get(w("val")) for p in numbering.iter(w("pStyle"))} <= defined
+    num_ids = {n.get(w("numId")) for n in numbering.findall("w:num", NS)}
+    assert {n.get(w("val")) for n in styles.iter(w("numId"))} <= num_ids
+    assert "Theme" not in etree.tostring(styles).decode()
+
+
+def test_letters_do_not_share_state() -> None:
+    first = docx_bytes(make_letter())
+    english = docx_bytes(make_letter(language="en"))
+    again = docx_bytes(make_letter())
+
+    def nums(data: bytes) -> int:
+        return len(read_xml(data, "word/numbering.xml").findall("w:num", NS))
+
+    assert nums(first) == nums(again)  # ordered lists add numbering to this letter only
+    lang = "w:style[@w:styleId='Normal']/w:rPr/w:lang"
+    assert read_xml(english, "word/styles.xml").find(lang, NS).get(w("val")) == "en-GB"
+    assert read_xml(again, "word/styles.xml").find(lang, NS).get(w("val")) == "uk-UA"
+    assert len(rels(again, "word/_rels/footnotes.xml.rels")) == len(URLS)

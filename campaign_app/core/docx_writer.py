@@ -441,8 +441,8 @@ _TEMPLATE_STYLES = (
     *(f"List{kind}{suffix}" for kind in ("Bullet", "Number", "Continue") for suffix in ("", "2", "3")),
 )
 
-# Compression of the zip: level 1 is several times faster than the default level 6 and
-# makes a letter only a few per cent larger.
+# Compression of the zip: level 1 instead of zlib's default 6 saves ~10% of the time per
+# letter (~0.2 ms) for a file <1 kB (~8%) larger.
 _COMPRESSLEVEL = 1
 
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
