@@ -121,3 +121,21 @@ def test_sandbox_refuses_python_internals(mini_ws):
     with pytest.raises(UserError) as info:
         render(mini_ws)
     assert "appeal-en.md:8" in str(info.value)
+
+
+def test_adjacent_references_are_sorted_once_each_and_separated_in_the_pdf(mini_ws, tmp_path):
+    from pypdf import PdfReader
+
+    from campaign_app.core.pdf_writer import write_pdf
+
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "First{{ cite('court') }}. Then{{ cite('brief', 'unhcr-doc', 'court', 'brief') }}.\n",
+    )
+    letter = render(mini_ws)
+    assert refs(letter) == [1, 1, 2, 3]
+    assert [f.source_id for f in letter.footnotes] == ["court", "brief", "unhcr-doc"]
+    write_pdf(letter, tmp_path / "l.pdf")
+    text = PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
+    assert "1,2,3" in text.replace(" ", "")

@@ -834,7 +834,14 @@ class _LetterBuilder:
     # -- inline content
 
     def _inlines(self, p: Any, inlines: tuple[Inline, ...]) -> None:
+        previous: Any = None
         for group in _link_groups(inlines):
+            if isinstance(group, FootnoteRef) and isinstance(previous, FootnoteRef):
+                # "3,4", never "34": a separator in the footnote reference style.
+                sep = _sub(p, "r")
+                _sub(_sub(sep, "rPr"), "rStyle", val="FootnoteReference")
+                _add_text(sep, ",")
+            previous = group
             if isinstance(group, list):
                 link = group[0].link
                 assert link is not None

@@ -97,10 +97,26 @@ def _inlines(tokens: list[Token], numbering: _Numbering) -> tuple[Inline, ...]:
     return _merge(out)
 
 
+def _sort_reference_groups(inlines: list[Inline]) -> list[Inline]:
+    """Adjacent footnote references read best ascending and once each ("¹,³" not "³¹¹")."""
+    out: list[Inline] = []
+    group: list[FootnoteRef] = []
+    for item in [*inlines, None]:
+        if isinstance(item, FootnoteRef):
+            group.append(item)
+            continue
+        if group:
+            out.extend(FootnoteRef(n) for n in sorted({g.number for g in group}))
+            group = []
+        if item is not None:
+            out.append(item)
+    return out
+
+
 def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
     """Join neighbouring runs of the same formatting, so writers emit fewer runs."""
     merged: list[Inline] = []
-    for item in inlines:
+    for item in _sort_reference_groups(inlines):
         prev = merged[-1] if merged else None
         if (
             isinstance(item, Run)

@@ -274,7 +274,11 @@ class _Story:
 
     def inlines(self, inlines: tuple[Inline, ...]) -> str:
         parts: list[str] = []
+        previous: Inline | None = None
         for item in inlines:
+            if isinstance(item, FootnoteRef) and isinstance(previous, FootnoteRef):
+                parts.append("<super>,</super>")  # "3,4", never "34"
+            previous = item
             if isinstance(item, Run):
                 text = _esc(item.text)
                 if not text:
