@@ -173,3 +173,21 @@ def test_docx_opens_in_libreoffice_and_says_the_same_as_the_pdf(cli, example, tm
     from_pdf = " ".join(pdf_text(pdf).split())
     for phrase in ("Dear Mr President,", "Zhanara Akhmetova", "Yours sincerely,"):
         assert phrase in from_docx and phrase in from_pdf
+
+
+def test_init_refuses_a_non_empty_folder_and_leaves_it_alone(cli, tmp_path):
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = cli("init", "busy")
+    assert result.code == 1
+    assert "already exists and is not empty" in result.err
+    assert [p.name for p in (tmp_path / "busy").iterdir()] == ["notes.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".init-")]
+
+
+def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_path):
+    from campaign_app.core.check import check_workspace
+    from campaign_app.core.workspace import Workspace, init_empty_workspace
+
+    report = check_workspace(Workspace(init_empty_workspace(tmp_path / "empty")))
+    assert any("holds no template" in w for w in report.warnings)

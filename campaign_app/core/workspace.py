@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,22 +120,18 @@ class Workspace:
         return templates[template_id]
 
 
-def init_workspace(target: Path) -> Path:
-    """Copy the bundled example campaign into ``target`` (new or empty folder)."""
+def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:
+    """Build a workspace in a hidden sibling folder, then rename it into place: an
+    interrupted or failed creation leaves no half-made campaign behind."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UserError(
             f"{target} already exists and is not empty",
             hint="choose a new folder name; nothing was changed",
         )
-    source = example_dir()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
     try:
-        shutil.copy2(source / CAMPAIGN_FILE, staging / CAMPAIGN_FILE)
-        for folder in ("cases", "recipients", "letter_templates"):
-            shutil.copytree(
-                source / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
-            )
+        fill(staging)
         if target.exists():
             target.rmdir()
         staging.rename(target)
@@ -142,6 +139,20 @@ def init_workspace(target: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def init_workspace(target: Path) -> Path:
+    """Copy the bundled example campaign into ``target`` (new or empty folder)."""
+    source = example_dir()
+
+    def fill(staging: Path) -> None:
+        shutil.copy2(source / CAMPAIGN_FILE, staging / CAMPAIGN_FILE)
+        for folder in ("cases", "recipients", "letter_templates"):
+            shutil.copytree(
+                source / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
+
+    return _create_workspace(target, fill)
 
 
 EMPTY_CAMPAIGN = """\
@@ -177,19 +188,11 @@ sources: []
 
 def init_empty_workspace(target: Path) -> Path:
     """Create a minimal valid workspace: campaign.yaml, an empty case, empty folders."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UserError(f"{target} already exists and is not empty", hint="choose a new folder name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
-    try:
+
+    def fill(staging: Path) -> None:
         (staging / CAMPAIGN_FILE).write_text(EMPTY_CAMPAIGN, encoding="utf-8")
         for folder in ("cases", "recipients", "letter_templates"):
             (staging / folder).mkdir()
         (staging / "cases" / "new-case.yaml").write_text(EMPTY_CASE, encoding="utf-8")
-        if target.exists():
-            target.rmdir()
-        staging.rename(target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return target
+
+    return _create_workspace(target, fill)
