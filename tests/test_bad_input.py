@@ -378,3 +378,15 @@ def test_case_text_missing_uk_version(mini_ws, cli):
     mini_ws.write("cases/test-case.yaml", text)
     line = line_of(text, "UNHCR protects her")
     one_problem(cli("check", "-w", "ws"), f"ws/cases/test-case.yaml:{line}:", "uk", "add the uk version")
+
+
+def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws, cli):
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "{{ case.persn.name }}\n",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "ws/letter_templates/appeal-en.md:8: unknown name: case has no 'persn'" in result.err
+    assert "CaseView" not in result.err and "campaign_app" not in result.err

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -214,6 +215,27 @@ def load_template(path: Path) -> Template:
     return template
 
 
+_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
+_FRIENDLY = {
+    "RecipientView": "recipient",
+    "CaseView": "case",
+    "PersonView": "case.person",
+    "SenderView": "sender",
+    "LocalView": "this case item",
+    "dict": "this item",
+}
+
+
+def _friendly(message: str) -> str:
+    """Jinja says "'…CaseView object' has no attribute 'persn'"; a template author needs
+    "case has no 'persn'"."""
+    m = _NO_ATTRIBUTE.search(message)
+    if m is None:
+        return message
+    owner = _FRIENDLY.get(m.group(1), m.group(1))
+    return f"{owner} has no '{m.group(2)}'"
+
+
 def _template_line(tb: TracebackType | None, filename: str) -> int | None:
     line = None
     while tb is not None:
@@ -235,7 +257,7 @@ def run_template(template: Template, context: Mapping[str, Any]) -> tuple[str, s
     except UndefinedError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(
-            f"unknown name: {exc.message}",
+            f"unknown name: {_friendly(exc.message or '')}",
             template.where(line),
             f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
         ) from None
@@ -253,7 +275,7 @@ def run_template(template: Template, context: Mapping[str, Any]) -> tuple[str, s
         subject = subject_t.render(context)
     except UndefinedError as exc:
         raise UserError(
-            f"unknown name in subject: {exc.message}",
+            f"unknown name in subject: {_friendly(exc.message or '')}",
             template.where(_meta_line(template, "subject")),
             f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
         ) from None

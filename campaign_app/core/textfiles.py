@@ -38,8 +38,7 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
             raise UserError(
                 "file is encoded as Windows-1252, not UTF-8",
                 where,
-                "save it as 'CSV UTF-8' (or UTF-8 text) and try again, or bring it in with "
-                "'campaign-app recipients import'",
+                "save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program and try again",
             ) from None
         raise UserError(
             f"file is not valid UTF-8 (byte 0x{data[exc.start]:02X})",
