@@ -390,3 +390,18 @@ def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws
     assert result.code == 1
     assert "ws/letter_templates/appeal-en.md:8: unknown name: case has no 'persn'" in result.err
     assert "CaseView" not in result.err and "campaign_app" not in result.err
+
+
+def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_it(mini_ws, cli):
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(
+        campaign.read_text(encoding="utf-8")
+        + "smtp:\n  host: smtp.example.org\n  port: 587\n  security: starttls\n  username: me\n  password: hunter2\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    lines = campaign.read_text(encoding="utf-8").splitlines()
+    password_line = next(i for i, line in enumerate(lines, start=1) if "password:" in line)
+    assert f"ws/campaign.yaml:{password_line}: campaign.yaml must not contain the SMTP password" in result.err
+    assert "hunter2" not in result.err + result.out

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .document import Letterhead
 from .errors import Location, ProblemCollector, UserError
 from .localized import Localized, is_localized_map, pick
 from .textfiles import read_text
@@ -87,6 +88,10 @@ class SenderView:
         return self._c.sender.website
 
     @property
+    def letterhead(self) -> Letterhead:
+        return compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
+
+    @property
     def signatories(self) -> list[dict[str, str]]:
         return [{"name": self._t(s.name), "role": self._t(s.role)} for s in self._c.signatories]
 
@@ -106,9 +111,25 @@ def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required:
     return ""
 
 
+def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
+    """The letterhead every letter prints: the organisation, its address on one line, then
+    e-mail · phone · website. One composition for the letters and the Settings preview."""
+    lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
+    out = [", ".join(lines)] if lines else []
+    contact = " · ".join(x.strip() for x in (email, phone, website) if x and x.strip())
+    if contact:
+        out.append(contact)
+    return Letterhead(organisation.strip(), tuple(out))
+
+
 def load_campaign(path: Path) -> Campaign:
     """Load campaign.yaml; every problem is reported with its line."""
-    data: Any = load_yaml_text(read_text(path), path)
+    return parse_campaign(read_text(path), path)
+
+
+def parse_campaign(text: str, path: Path) -> Campaign:
+    """Validate campaign.yaml's text as the file ``path`` (lines in messages are its lines)."""
+    data: Any = load_yaml_text(text, path)
     if not isinstance(data, Mapping):
         raise UserError(
             "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"

@@ -37,6 +37,13 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
                 break
     problems.raise_if_any()
     campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
+    try:  # the smtp section and the sender's address, as sending will read them
+        from .campaign_edit import check_campaign_text
+        from .textfiles import read_text
+
+        check_campaign_text(read_text(ws.campaign_path), ws.campaign_path)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
 
     report.summary.append("campaign.yaml: sender, signatories and settings are valid")
     report.summary.append(

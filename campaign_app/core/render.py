@@ -15,7 +15,7 @@ from .campaign import Campaign, SenderView
 from .case import Case, Source
 from .case_view import CaseView
 from .dates import format_in
-from .document import Footnote, Letter, Letterhead, Signatory
+from .document import Footnote, Letter, Signatory
 from .errors import UserError
 from .localized import pick
 from .markdown_doc import escape_markdown, markdown_to_blocks, marker
@@ -134,10 +134,6 @@ def render_letter(
         assert source is not None
         footnotes.append(Footnote(number, source.id, _footnote_text(source, language), source.url or None))
     sender = SenderView(campaign, language)
-    letterhead_lines = [", ".join(sender.address_lines)] if sender.address_lines else []
-    contact = " · ".join(x for x in (sender.email, sender.phone, sender.website) if x)
-    if contact:
-        letterhead_lines.append(contact)
     date_text = format_in(today, language, "long")
     place_and_date = f"{sender.city}, {date_text}" if sender.city else date_text
     person = pick(case.person.name, language) or ""
@@ -149,7 +145,7 @@ def render_letter(
         title=f"{template.title} — {recipient.view(language).name}",
         author=sender.organisation,
         subject=subject,
-        letterhead=Letterhead(sender.organisation, tuple(letterhead_lines)),
+        letterhead=sender.letterhead,
         place_and_date=place_and_date,
         recipient_lines=address_block(recipient, language),
         salutation=context["salutation"],
