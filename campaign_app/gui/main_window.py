@@ -107,7 +107,46 @@ class MainWindow(QMainWindow):
     def select_tab(self, name: str) -> None:
         self.tabs.setCurrentWidget(self.pages[name])
 
+    def unsaved_tabs(self) -> list[str]:
+        """Labels of the tabs holding edits not yet saved (tabs opt in with has_unsaved_changes)."""
+        labels = []
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            check = getattr(page, "has_unsaved_changes", None)
+            if check is not None and check():
+                labels.append(self.tabs.tabText(index).replace("&", ""))
+        return labels
+
+    def confirm_discard(self) -> bool:
+        """Ask before unsaved edits are dropped; True when it is fine to go on."""
+        dirty = self.unsaved_tabs()
+        if not dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"There are unsaved changes in: {', '.join(dirty)}.\nDiscard them?",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        # Let running work end cleanly: a batch is cancelled after the letters in flight,
+        # and no write is cut off half-way.
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if shutdown is not None:
+                shutdown()
+        self.tasks.wait()
+        super().closeEvent(event)
+
     def open_path(self, root: Path) -> bool:
+        if self.session.workspace is not None and not self.confirm_discard():
+            return False
         try:
             self.session.open(root)
         except (UserError, UserErrors) as exc:

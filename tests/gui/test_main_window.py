@@ -80,3 +80,27 @@ def test_a_user_mistake_is_a_warning_not_a_crash(make_window, example_ws):
     handler.handle(UserError, err, None)
     assert handler.shown[-1].startswith("recipients/x.csv:3:2: unknown category")
     assert "went wrong" not in handler.shown[-1]
+
+
+def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from campaign_app.core.workspace import init_workspace
+
+    window = make_window(example_ws)
+    settings = window.pages["settings"]
+    monkeypatch.setattr(settings, "has_unsaved_changes", lambda: True, raising=False)
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    other = init_workspace(tmp_path / "other")
+    assert window.open_path(other) is False
+    assert "Settings" in asked[-1]
+    assert window.session.workspace.root == example_ws.resolve()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.open_path(other) is True
+    assert window.session.workspace.root == other.resolve()
