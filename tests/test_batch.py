@@ -179,3 +179,21 @@ def test_ctrl_c_leaves_only_complete_files_and_the_rerun_finishes(mini_ws, tmp_p
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(done)} already up to date" in rerun.stdout or "already up to date" in rerun.stdout
     assert len(list(out.rglob("*.pdf"))) == 150 and len(list(out.rglob("*.docx"))) == 150
+
+
+def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_ws):
+    many_recipients(mini_ws, 200)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    plan = plan_batch(ws, "appeal-en", ("pdf",), out)
+    cancel = threading.Event()
+
+    def progress(p):
+        if p.done >= 1:
+            cancel.set()
+
+    result = run_batch(ws, plan, progress=progress, cancel=cancel, workers=2, progress_interval=0)
+    assert result.cancelled
+    # at most the chunks already in flight (3 per worker) are finished after Cancel
+    assert result.letters_written < 200 // 2
+    assert not list(out.rglob("*.part"))

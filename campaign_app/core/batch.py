@@ -327,13 +327,15 @@ def run_batch(
             with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
                 pending: set[Future] = set()
                 chunks = iter(_chunks(plan.jobs, size))
-                try:
-                    # Keep a bounded number of chunks in flight so Cancel takes effect soon
-                    # and memory stays flat however large the batch.
-                    for chunk in chunks:
+
+                def refill() -> None:
+                    # Keep at most three chunks per worker in flight, so Cancel takes effect
+                    # within a few letters and memory stays flat however large the batch.
+                    while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
                         pending.add(pool.submit(_run_jobs, chunk))
-                        if len(pending) >= workers * 3:
-                            break
+
+                try:
+                    refill()
                     while pending:
                         finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                         for fut in finished:
@@ -341,10 +343,7 @@ def run_batch(
                         if cancel.is_set():
                             result.cancelled = True
                             continue  # let the chunks in flight finish, submit nothing new
-                        for chunk in chunks:
-                            pending.add(pool.submit(_run_jobs, chunk))
-                            if len(pending) >= workers * 3:
-                                break
+                        refill()
                         report()
                 except KeyboardInterrupt:
                     result.cancelled = True
