@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
+from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from .errors import Location, UserError
 from .localized import Localized, is_language_tag, is_localized_map, pick
@@ -69,6 +70,8 @@ LOCALIZABLE = (
 EXTRA_FIELDS = ("addressee",)
 ALL_FIELDS = FIELDS + EXTRA_FIELDS
 NAME_FIELDS = ("given_name", "family_name", "organisation", "position")
+_FIELD_SET = frozenset(ALL_FIELDS)
+_TEXT_FIELDS = tuple(name for name in ALL_FIELDS if name != "tags")
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
@@ -81,7 +84,9 @@ def _territories() -> frozenset[str]:
     return frozenset(code for code in Locale("en").territories if code.isalpha())
 
 
+@cache
 def is_known_language(tag: str) -> bool:
+    """Whether Babel knows ``tag``; cached, since a directory repeats a handful of tags."""
     from babel import Locale, UnknownLocaleError
 
     if not is_language_tag(tag):
@@ -194,8 +199,38 @@ class RecipientView:
 
 FieldLocator = Callable[[str], Location]
 
+# The shape of nearly every real address (name.surname@institution.eu). Such an address is
+# checked here and email_validator is asked about its domain once per distinct domain: a
+# directory of 100,000 rows has a few hundred domains, and full validation of every row
+# took most of the load time. Anything else goes through email_validator as a whole, so
+# the result and every message stay exactly email_validator's (tests/test_recipients_parse.py
+# compares the two on tricky addresses).
+_PLAIN_EMAIL = re.compile(r"^([A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
+_EMAIL_MAX_LENGTH = 254  # RFC 3696 errata, as email_validator checks it
 
-def _text_value(name: str, raw: Any, where: Location, errors: list[UserError]) -> Localized:
+
+@cache
+def _normalized_domain(domain: str) -> str | None:
+    """email_validator's normalized form of ``domain``, or None if it rejects the domain."""
+    try:
+        return validate_email(f"x@{domain}", check_deliverability=False).domain
+    except EmailNotValidError:
+        return None
+
+
+def normalized_email(email: str) -> str:
+    """The address as email_validator normalizes it; raises EmailNotValidError like it."""
+    match = _PLAIN_EMAIL.match(email)
+    if match is not None and len(email) <= _EMAIL_MAX_LENGTH:
+        local, domain = match.groups()
+        if local.lower() not in CASE_INSENSITIVE_MAILBOX_NAMES:
+            normalized_domain = _normalized_domain(domain)
+            if normalized_domain is not None and len(local) + 1 + len(normalized_domain) <= _EMAIL_MAX_LENGTH:
+                return f"{local}@{normalized_domain}"
+    return validate_email(email, check_deliverability=False).normalized
+
+
+def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserError]) -> Localized:
     if raw is None:
         return ""
     if name in LOCALIZABLE and is_localized_map(raw):
@@ -205,7 +240,7 @@ def _text_value(name: str, raw: Any, where: Location, errors: list[UserError]) -
             UserError(
                 f"'{name}' must be text"
                 + (" or a map by language ({en: ..., uk: ...})" if name in LOCALIZABLE else ""),
-                where,
+                locate(name),
             )
         )
         return ""
@@ -216,19 +251,20 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
     """Validate one record; returns the recipient (or None) and every problem found in it."""
     errors: list[UserError] = []
     values: dict[str, Any] = {}
-    for key in raw:
-        if key not in ALL_FIELDS:
-            errors.append(
-                UserError(
-                    f"unknown field '{key}'",
-                    locate(key),
-                    "use the directory's field names (id, category, given_name, family_name, email, …)",
+    if not _FIELD_SET.issuperset(raw):
+        for key in raw:
+            if key not in _FIELD_SET:
+                errors.append(
+                    UserError(
+                        f"unknown field '{key}'",
+                        locate(key),
+                        "use the directory's field names (id, category, given_name, family_name, email, …)",
+                    )
                 )
-            )
-    for name in ALL_FIELDS:
-        if name == "tags":
-            continue
-        values[name] = _text_value(name, raw.get(name), locate(name), errors)
+    for name in _TEXT_FIELDS:
+        value = raw.get(name)
+        # Inline fast path for plain text (every CSV cell); maps, lists and None go the long way.
+        values[name] = value.strip() if type(value) is str else _text_value(name, value, locate, errors)
 
     rid = values["id"]
     if not rid:
@@ -292,7 +328,7 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
     email = values["email"]
     if email:
         try:
-            values["email"] = validate_email(email, check_deliverability=False).normalized
+            values["email"] = normalized_email(email)
         except EmailNotValidError as exc:
             errors.append(
                 UserError(

@@ -111,7 +111,9 @@ def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, 
     qtbot.waitUntil(lambda: bool(at_cancel), timeout=60000)
     tab.progress_bar.valueChanged.disconnect(cancel_once_progress_starts)
     assert " of 60 letters" in at_cancel[0]
-    assert "cancelling" in tab.progress_label.text().lower() and not tab.cancel_button.isEnabled()
+    # Either still finishing the letters in flight, or already done (a fast machine).
+    assert "cancelling" in tab.progress_label.text().lower() or finished(tab)
+    assert not tab.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: finished(tab), timeout=60000)
 
     written = len(list((out / "appeal-en").glob("*.pdf")))
