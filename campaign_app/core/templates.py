@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import sys
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,13 +122,17 @@ class Template:
         return _compile(self)
 
 
-_compiled_cache: dict[tuple[Path, str, str], tuple[Any, Any]] = {}
+# Compiled templates by source. Bounded: the editor compiles a new version per pause in
+# typing, and an unbounded cache would grow by every draft ever previewed.
+_compiled_cache: OrderedDict[tuple[Path, str, str], tuple[Any, Any]] = OrderedDict()
+_CACHE_SIZE = 64
 
 
 def _compile(template: Template) -> tuple[Any, Any]:
     key = (template.path, template.subject_source, template.body_source)
     cached = _compiled_cache.get(key)
     if cached is not None:
+        _compiled_cache.move_to_end(key)
         return cached
     filename = str(template.path)
     try:
@@ -147,6 +152,8 @@ def _compile(template: Template) -> tuple[Any, Any]:
             "check the {{ }} tags in the subject",
         ) from None
     _compiled_cache[key] = (subject, body)
+    while len(_compiled_cache) > _CACHE_SIZE:
+        _compiled_cache.popitem(last=False)
     return subject, body
 
 
@@ -181,7 +188,12 @@ def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:
 
 def load_template(path: Path) -> Template:
     """Read and check a template file (front matter keys and Jinja syntax)."""
-    text = read_text(path)
+    return template_from_text(read_text(path), path)
+
+
+def template_from_text(text: str, path: Path) -> Template:
+    """Parse and check template ``text`` as the content of ``path``: the editor previews
+    unsaved text and must report a mistake at the line ``check`` would name once saved."""
     front, body_line, body = split_front_matter(text, path)
     meta = load_yaml_text(front, path, line_offset=1)
     shown = display_path(path)

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ..core.appstate import AppState
+from ..core.errors import set_display_root
 from ..core.workspace import Workspace
 
 
@@ -31,6 +32,8 @@ class WorkspaceSession(QObject):
     def open(self, root: Path) -> Workspace:
         """Open a campaign folder (raises UserError if it is not one) and tell every tab."""
         workspace = Workspace.open(root)
+        # Messages name files relative to the campaign folder, as a campaigner sees them.
+        set_display_root(workspace.root)
         self._workspace = workspace
         if self._remember:
             state = AppState.load()
