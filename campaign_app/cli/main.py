@@ -79,13 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     r = rsub.add_parser("list", help="show recipients (optionally matching --query)")
     _workspace_arg(r)
     r.add_argument("--query", "-q", default="", metavar="Q")
-    r = rsub.add_parser("export", help="write recipients to a CSV file")
-    r.add_argument("file", type=Path, metavar="FILE")
+    r = rsub.add_parser(
+        "export",
+        help="write recipients to a CSV or Excel .xlsx file",
+        description="Write the directory (or the recipients matching --query) to FILE: CSV (UTF-8) "
+        "or Excel, by the file's suffix (.csv or .xlsx). Cells that a spreadsheet would run as a "
+        "formula (starting with =, +, -, @) are neutralised.",
+    )
+    r.add_argument("file", type=Path, metavar="FILE", help="the file to write: NAME.csv or NAME.xlsx")
     _workspace_arg(r)
     r.add_argument("--query", "-q", default="", metavar="Q")
-    r = rsub.add_parser("import", help="add a directory file (CSV or YAML in the directory's format)")
-    r.add_argument("file", type=Path, metavar="FILE")
-    _workspace_arg(r)
+    _import_parser(rsub)
 
     p = sub.add_parser("generate", help="write one letter per recipient as PDF and/or DOCX")
     _workspace_arg(p)
@@ -107,6 +111,82 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers", type=int, default=None, metavar="N", help="worker processes (default: one per core)"
     )
     return parser
+
+
+IMPORT_EPILOG = """\
+What is read: CSV in UTF-8 (with or without BOM), UTF-16, Windows-1252/1250 or ISO-8859-2/-15
+(the encoding and the delimiter , ; or tab are detected and shown); Excel .xlsx (first sheet,
+or --sheet); the European Parliament's "full list" XML; the directory's own YAML. Column
+names in other spellings are mapped (E-mail, First name, Surname, Organization, mep_email…).
+
+Rows that are not trusted are not imported, and each is listed with its row and reason:
+letters replaced by '?' in the source, an e-mail cell with no valid address, a country
+that is no country or contradicts the row's e-mail or homepage domain (.es for Estonia),
+a value the directory cannot hold, and no contact channel at all (unless --keep-no-contact).
+
+Duplicates: a row for a person the directory already has (same e-mail, or same name
+without accents and same organisation, or same id and name) is merged into that entry,
+wherever it is kept. Empty fields are filled in and new tags added; a field that holds a
+different value is NOT overwritten: the report lists it as 'would change: old → new'.
+--update takes the file's value instead.
+
+New entries go to recipients/NAME.csv (default: the file's name), with ids unique across
+the directory. Nothing is written before the whole file is checked; --dry-run writes
+nothing at all. A source column mep_death_date / term_end / end that is filled in marks
+the entry with the tag 'former-member'.
+"""
+
+
+def _import_parser(rsub) -> None:
+    from ..core.recipients import CATEGORIES
+
+    r = rsub.add_parser(
+        "import",
+        help="import recipients from a CSV, .xlsx, EP XML or YAML file, merging duplicates",
+        description="Import recipients from FILE into the workspace's directory and report every\n"
+        "decision: encoding and delimiter found, rows added, updated, unchanged and skipped\n"
+        "(with the reason), and fields that would change.",
+        epilog=IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("file", type=Path, metavar="FILE")
+    _workspace_arg(r)
+    r.add_argument(
+        "--into",
+        metavar="NAME.csv",
+        default=None,
+        help="the file in recipients/ that receives new entries (default: named after FILE)",
+    )
+    r.add_argument(
+        "--category",
+        choices=CATEGORIES,
+        default=None,
+        metavar="C",
+        help="category of rows whose file gives none (default for the EP's lists: mep); "
+        f"one of {', '.join(CATEGORIES)}",
+    )
+    r.add_argument(
+        "--sheet", metavar="NAME", default=None, help="the sheet of an .xlsx file (default: the first)"
+    )
+    r.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
+    r.add_argument(
+        "--update",
+        action="store_true",
+        help="where an entry already holds a different value, take the file's "
+        "(default: keep it and report it)",
+    )
+    r.add_argument(
+        "--keep-no-contact",
+        action="store_true",
+        help="also add new entries that have no e-mail, postal address or web form",
+    )
+    r.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="FILE.csv",
+        default=None,
+        help="write the rows not imported, with their row number and reason, to FILE.csv to correct them",
+    )
 
 
 def _print_problems(exc: UserError | UserErrors) -> None:
@@ -186,14 +266,15 @@ def _check(ws) -> int:
 
 
 def _recipients(ws, args: argparse.Namespace) -> int:
-    from ..core.directory import export_csv
     from ..core.query import parse_query
 
     if args.action == "import":
-        return _import(ws, args.file)
+        return _import(ws, args)
     chosen = parse_query(args.query).filter(ws.directory)
     if args.action == "export":
-        count = export_csv(chosen, args.file)
+        from ..core.export import export_recipients
+
+        count = export_recipients(chosen, args.file)
         print(f"Wrote {count} recipients to {args.file}")
         return EXIT_OK
     _print_table(chosen)
@@ -223,23 +304,31 @@ def _print_table(recipients) -> None:
     print(f"{len(recipients)} recipient(s)")
 
 
-def _import(ws, source: Path) -> int:
-    from ..core.directory import directory_files, load_directory
+def _import(ws, args: argparse.Namespace) -> int:
+    from ..core.importing import ImportOptions, plan_import, read_source
 
-    if source.suffix.lower() not in (".csv", ".yaml", ".yml"):
-        raise UserError(f"cannot import {source}", hint="give a .csv or .yaml file in the directory's format")
-    target = ws.root / "recipients" / source.name
-    if target.exists():
-        raise UserError(
-            f"recipients/{source.name} already exists", hint="rename the file to import it beside it"
-        )
-    incoming = load_directory([source])
-    load_directory([*directory_files(ws.root / "recipients"), source])  # id clashes
-    target.parent.mkdir(exist_ok=True)
-    from ..core.atomic import atomic_write_bytes
-
-    atomic_write_bytes(target, source.read_bytes())
-    print(f"Imported {len(incoming)} recipients into recipients/{source.name}")
+    options = ImportOptions(
+        into=args.into,
+        category=args.category,
+        sheet=args.sheet,
+        update=args.update,
+        keep_no_contact=args.keep_no_contact,
+        dry_run=args.dry_run,
+    )
+    source = read_source(args.file, args.sheet)
+    plan = plan_import(ws.root, source, options)
+    if not args.dry_run:
+        plan.apply()
+    for line in plan.report.lines():
+        print(line)
+    if args.rejects is not None:
+        if args.dry_run:
+            print(f"Dry run: {args.rejects} was not written either.")
+        elif plan.rejected:
+            count = plan.write_rejects(args.rejects)
+            print(f"Rows not imported: {count}, written with their reasons to {args.rejects}")
+        else:
+            print(f"Every row was imported: no {args.rejects} written.")
     return EXIT_OK
 
 

@@ -7,9 +7,10 @@ and how long is left. Logs and pipes get only the final summary line.
 from __future__ import annotations
 
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.batch import BatchProgress
+if TYPE_CHECKING:  # the command line should not load the batch engine just to start
+    from ..core.batch import BatchProgress
 
 
 def _clock(seconds: float) -> str:

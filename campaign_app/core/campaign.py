@@ -18,6 +18,8 @@ from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
 
 PAPER_SIZES = ("A4", "Letter")
+# How old a recipient's verified_on may be before `check` warns (people change office).
+DEFAULT_FRESHNESS_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Campaign:
     signatories: tuple[Signatory, ...]
     is_example: bool = False
     path: Path | None = None
+    freshness_days: int = DEFAULT_FRESHNESS_DAYS
 
 
 class SenderView:
@@ -145,6 +148,14 @@ def parse_campaign(text: str, path: Path) -> Campaign:
     if not isinstance(follow, int) or follow < 1:
         problems.add("'follow_up_days' must be a whole number of days", root.at("follow_up_days"))
         follow = 14
+    freshness = data.get("freshness_days", DEFAULT_FRESHNESS_DAYS)
+    if not isinstance(freshness, int) or isinstance(freshness, bool) or freshness < 1:
+        problems.add(
+            "'freshness_days' must be a whole number of days",
+            root.at("freshness_days"),
+            f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)",
+        )
+        freshness = DEFAULT_FRESHNESS_DAYS
     paper = str(data.get("paper") or "A4")
     if paper not in PAPER_SIZES:
         problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
@@ -187,4 +198,5 @@ def parse_campaign(text: str, path: Path) -> Campaign:
         signatories=tuple(signatories),
         is_example=bool(data.get("example", False)),
         path=path,
+        freshness_days=freshness,
     )

@@ -93,6 +93,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             f"{len(unused)} source(s) in the case file are never cited by a fact or event: "
             + ", ".join(sorted(unused))
         )
+    report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today or dt.date.today()))
     no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
     if no_channel:
         report.warnings.append(
@@ -100,3 +101,48 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             + ", ".join(no_channel)
         )
     return report
+
+
+FORMER_MEMBER_TAG = "former-member"
+_LISTED = 10  # ids named in one warning; the rest are counted
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:_LISTED])
+    return shown + (f" … and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
+
+
+def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[str]:
+    """Entries to check again before sending: never verified, verified longer ago than the
+    campaign's ``freshness_days`` (campaign.yaml, default 365), or MEPs whose term has
+    ended by their source's word (the directory keeps that as the tag ``former-member``,
+    which the importer sets from an end-of-term or death date column)."""
+    never, stale, former = [], [], []
+    oldest: dt.date | None = None
+    for r in recipients:
+        if r.verified_on is None:
+            never.append(r.id)
+        elif (today - r.verified_on).days > freshness_days:
+            stale.append(r.id)
+            oldest = r.verified_on if oldest is None else min(oldest, r.verified_on)
+        if r.category == "mep" and FORMER_MEMBER_TAG in r.tags:
+            former.append(r.id)
+    warnings = []
+    if stale:
+        warnings.append(
+            f"{len(stale)} recipient(s) were last verified more than {freshness_days} days ago "
+            f"(the oldest on {oldest}): {_ids(stale)} — check them at their source_url and update "
+            "verified_on (the limit is freshness_days in campaign.yaml)"
+        )
+    if never:
+        warnings.append(
+            f"{len(never)} recipient(s) have never been verified (no verified_on): {_ids(never)} — "
+            "check them at their source and fill in verified_on"
+        )
+    if former:
+        warnings.append(
+            f"{len(former)} MEP(s) are no longer members of the European Parliament "
+            f"(tagged {FORMER_MEMBER_TAG}): {_ids(former)} — leave them out "
+            f"(add -tag:{FORMER_MEMBER_TAG} to the query) or find where they are now"
+        )
+    return warnings

@@ -1,0 +1,119 @@
+"""What an import did, or would do: as data for the desktop app, as lines for the terminal.
+
+Every source row ends as exactly one of: added (a new entry), updated (merged into an
+entry the directory had, which got something new), unchanged (merged, nothing new),
+repeated (the same person as an earlier row of the same file: merged into it) or skipped
+(not trusted: listed with the reason). Each line about a row starts with
+``file:row:`` like every other message of the program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED = "added", "updated", "unchanged", "repeated", "skipped"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One reason a row was not imported."""
+
+    where: str  # file:row (or file:row:column)
+    row: int
+    message: str
+    hint: str = ""
+    field: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" + (f" — {self.hint}" if self.hint else "")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A field of an existing entry the source gives differently (or fills in)."""
+
+    where: str  # the source row
+    recipient_id: str
+    file: str  # the directory file holding the entry
+    field: str
+    old: str
+    new: str
+    applied: bool
+    kind: str  # "fill" (the entry had nothing), "tags" (tags added), "change" (a different value)
+
+    def __str__(self) -> str:
+        who = f"{self.recipient_id} ({self.file})"
+        if self.kind == "fill":
+            return f"{self.where}: {who}: filled in {self.field}: '{self.new}'"
+        if self.kind == "tags":
+            return f"{self.where}: {who}: tags {self.old or '(none)'} → {self.new}"
+        if self.applied:
+            return f"{self.where}: {who}: changed {self.field}: '{self.old}' → '{self.new}'"
+        return (
+            f"{self.where}: {who}: would change {self.field}: '{self.old}' → '{self.new}' "
+            "— kept the directory's value; import with --update to take the file's"
+        )
+
+
+@dataclass
+class ImportReport:
+    source: str  # the file as shown
+    read_as: str  # kind, encoding, delimiter, sheet
+    rows: int = 0
+    target: str = ""  # recipients/NAME.csv
+    mapping: list[tuple[str, str | None]] = field(default_factory=list)  # (column, field or None)
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED), 0)
+    )
+    problems: list[RowProblem] = field(default_factory=list)
+    changes: list[FieldChange] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    written: list[str] = field(default_factory=list)  # files written (none on a dry run)
+
+    @property
+    def skipped_rows(self) -> list[int]:
+        return sorted({p.row for p in self.problems})
+
+    @property
+    def would_change(self) -> list[FieldChange]:
+        return [c for c in self.changes if not c.applied]
+
+    def summary(self) -> str:
+        c = self.counts
+        text = (
+            f"{c[ADDED]} added, {c[UPDATED]} updated, {c[UNCHANGED]} unchanged, {c[SKIPPED]} skipped"
+            f" (of {self.rows} rows"
+        )
+        if c[REPEATED]:
+            text += f"; {c[REPEATED]} repeated an earlier row and were merged into it"
+        return text + ")"
+
+    def lines(self) -> list[str]:
+        out = [f"Reading {self.source}: {self.read_as}, {self.rows} rows"]
+        used = [f"{col} → {target}" for col, target in self.mapping if target and not target.startswith("_")]
+        checked = [
+            f"{col} (checked, not kept)" for col, target in self.mapping if target and target.startswith("_")
+        ]
+        ignored = [col or "(unnamed)" for col, target in self.mapping if not target]
+        out.append("Columns: " + ", ".join(used + checked))
+        if ignored:
+            out.append("Not imported (no directory field): " + ", ".join(ignored))
+        if self.problems:
+            out.append(f"Not imported, for a person to check ({len(self.skipped_rows)} rows):")
+            out.extend(f"  {p}" for p in self.problems)
+        if self.changes:
+            out.append("Entries the directory already has:")
+            out.extend(f"  {c}" for c in self.changes)
+        if self.notes:
+            out.append("Notes:")
+            out.extend(f"  {n}" for n in self.notes)
+        verb = "would be" if self.dry_run else "were"
+        out.append(f"Result: {self.summary()}.")
+        if self.dry_run:
+            out.append(f"Dry run: nothing was written (new entries {verb} added to {self.target}).")
+        elif self.written:
+            out.append("Written: " + ", ".join(self.written))
+        else:
+            out.append("Nothing to write: the directory already holds all of it.")
+        return out
