@@ -405,3 +405,14 @@ def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_i
     password_line = next(i for i, line in enumerate(lines, start=1) if "password:" in line)
     assert f"ws/campaign.yaml:{password_line}: campaign.yaml must not contain the SMTP password" in result.err
     assert "hunter2" not in result.err + result.out
+
+
+def test_an_impossible_date_is_a_located_error_not_a_traceback(mini_ws, cli):
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    case.write_text(case.read_text(encoding="utf-8").replace("date: 2020-05-14", "date: 2020-13-45"), encoding="utf-8")
+    line = next(i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if "2020-13-45" in text)
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert f"ws/cases/test-case.yaml:{line}: malformed YAML" in result.err
+    assert "YYYY-MM-DD" in result.err

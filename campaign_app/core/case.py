@@ -348,7 +348,12 @@ class _CaseReader:
 
 def load_case(path: Path) -> Case:
     """Load and validate a case file; every problem is reported with its line."""
-    data = load_yaml_text(read_text(path), path)
+    return load_case_text(read_text(path), path)
+
+
+def load_case_text(text: str, path: Path) -> Case:
+    """Validate case-file text as the file ``path`` (the editor checks before it writes)."""
+    data = load_yaml_text(text, path)
     if not isinstance(data, Mapping):
         raise UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")
     return _CaseReader(path, data).read()

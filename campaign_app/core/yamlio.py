@@ -7,7 +7,9 @@ stands, which lets a validation error say ``cases/x.yaml:41`` instead of "somewh
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from .textfiles import read_text
 def _yaml() -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
-    y.width = 100
+    y.width = 1_000_000  # never re-wrap: a round trip must leave unedited lines identical
     y.indent(mapping=2, sequence=4, offset=2)
     return y
 
@@ -44,6 +46,27 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
         ) from None
     except YAMLError as exc:
         raise UserError(f"malformed YAML: {exc}", Location(display_path(path))) from None
+    except ValueError as exc:  # e.g. an unquoted date that does not exist: 2020-13-45
+        line = _impossible_date_line(text)
+        raise UserError(
+            f"malformed YAML: {exc}",
+            Location(display_path(path), line + line_offset if line else None),
+            "write dates as YYYY-MM-DD with a real month and day",
+        ) from None
+
+
+_ISO_DATE = re.compile(r"(?<![\w'\"])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w'\"])")
+
+
+def _impossible_date_line(text: str) -> int | None:
+    """The first line holding a YYYY-MM-DD that is not a real date (YAML's own error has no line)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for m in _ISO_DATE.finditer(line.split("#", 1)[0]):
+            try:
+                dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return number
+    return None
 
 
 def load_yaml_file(path: Path) -> Any:
