@@ -10,8 +10,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path, user_log_path
-
 from .atomic import atomic_write_bytes
 
 APP_NAME = "campaign_app"
@@ -19,14 +17,20 @@ MAX_RECENT = 8
 
 
 def config_dir() -> Path:
+    from platformdirs import user_config_path
+
     return user_config_path(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False)
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False)
 
 

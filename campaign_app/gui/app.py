@@ -23,7 +23,7 @@ from .main_window import TABS, MainWindow
 from .session import WorkspaceSession
 from .tasks import TaskRunner
 
-TAB_NAMES = tuple(name for name, _label, _cls in TABS)
+TAB_NAMES = tuple(name for name, _label, _module, _cls in TABS)
 
 
 def startup_workspace(explicit: Path | None) -> Path:
@@ -47,7 +47,6 @@ def application() -> QApplication:
     app.setApplicationName("campaign_app")
     app.setApplicationDisplayName("campaign_app")
     app.setOrganizationName("campaign_app")
-    _register_letter_fonts()
     return app  # type: ignore[return-value]
 
 
@@ -72,14 +71,22 @@ def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> N
 
 
 def build_window(
-    workspace: Path | None, remember: bool = True
+    workspace: Path | None, remember: bool = True, open_now: bool = True
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
+    """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
+    campaign is opened right after the window has first painted."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
     window = MainWindow(session, tasks)
+    window.after_first_paint(_register_letter_fonts)
     session.setParent(window)
     tasks.setParent(window)
-    window.open_path(startup_workspace(workspace))
+    root = startup_workspace(workspace)
+    if open_now:
+        window.open_path(root)
+    else:
+        window.statusBar().showMessage(f"Opening {root}…")
+        window.after_first_paint(lambda: window.open_path(root))
     return window, session, tasks
 
 
@@ -98,7 +105,7 @@ def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str 
     crash = CrashHandler(setup_logging())
     crash.install()
     try:
-        window, _session, tasks = build_window(workspace, remember=screenshot is None)
+        window, _session, tasks = build_window(workspace, remember=screenshot is None, open_now=False)
         window.resize(1280, 820)
         if tab:
             window.select_tab(tab)

@@ -6,50 +6,131 @@ thread); no tab renders, validates or writes anything itself: it calls campaign_
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.appstate import AppState
 from ..core.errors import UserError, UserErrors, flatten
 from ..core.workspace import init_empty_workspace, init_workspace
-from .batch_tab import BatchTab
-from .case_tab import CaseTab
-from .compose_tab import ComposeTab
-from .recipients_tab import RecipientsTab
 from .session import WorkspaceSession
-from .settings_tab import SettingsTab
 from .tasks import TaskRunner
 
+# name, label, module, class. Tabs are imported and built when first needed, or right
+# after the window first paints (the visible one first), so the window appears without
+# waiting for Jinja2, Babel, reportlab or keyring to load. (Not on a worker thread: two
+# threads importing the same packages can deadlock on Python's module locks.)
 TABS = (
-    ("case", "&Case", CaseTab),
-    ("recipients", "&Recipients", RecipientsTab),
-    ("compose", "C&ompose", ComposeTab),
-    ("batch", "&Batch", BatchTab),
-    ("settings", "&Settings", SettingsTab),
+    ("case", "&Case", "case_tab", "CaseTab"),
+    ("recipients", "&Recipients", "recipients_tab", "RecipientsTab"),
+    ("compose", "C&ompose", "compose_tab", "ComposeTab"),
+    ("batch", "&Batch", "batch_tab", "BatchTab"),
+    ("settings", "&Settings", "settings_tab", "SettingsTab"),
 )
+
+
+class _TabSlot(QWidget):
+    """A tab's place in the tab bar; the real tab is built into it on first use."""
+
+    def __init__(self, build: Callable[[], QWidget]):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._build = build
+        self.page: QWidget | None = None
+
+    def materialize(self) -> QWidget:
+        if self.page is None:
+            self.page = self._build()
+            self.layout().addWidget(self.page)
+        return self.page
+
+
+class _Pages(Mapping):
+    """``window.pages[name]``: the tab itself, built on first access."""
+
+    def __init__(self, slots: dict[str, _TabSlot]):
+        self._slots = slots
+
+    def __getitem__(self, name: str) -> QWidget:
+        return self._slots[name].materialize()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+    def built(self) -> list[QWidget]:
+        return [slot.page for slot in self._slots.values() if slot.page is not None]
 
 
 class MainWindow(QMainWindow):
     def __init__(self, session: WorkspaceSession, tasks: TaskRunner):
+        # Set before anything else: event() runs from the base constructor on.
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
         super().__init__()
         self.session = session
         self.tasks = tasks
         self.setWindowTitle("campaign_app")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.pages: dict[str, QWidget] = {}
-        for name, label, cls in TABS:
-            page = cls(session, tasks, self)
-            page.setObjectName(f"{name}_tab")
-            self.pages[name] = page
-            self.tabs.addTab(page, label)
+        self._slots: dict[str, _TabSlot] = {}
+        for name, label, module, cls in TABS:
+            slot = _TabSlot(lambda name=name, module=module, cls=cls: self._make_tab(name, module, cls))
+            self._slots[name] = slot
+            self.tabs.addTab(slot, label)
+        self.pages = _Pages(self._slots)
+        self.tabs.currentChanged.connect(lambda index: self.tabs.widget(index).materialize())
         self.setCentralWidget(self.tabs)
         self._build_menus()
         session.workspaceChanged.connect(self._on_workspace)
         self.statusBar().showMessage("No campaign open")
+
+    def _make_tab(self, name: str, module: str, cls: str) -> QWidget:
+        tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+        page = tab_class(self.session, self.tasks, self)
+        page.setObjectName(f"{name}_tab")
+        return page
+
+    def after_first_paint(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the window has painted (at once if it already has)."""
+        if self._painted:
+            QTimer.singleShot(0, work)
+        else:
+            self._after_paint.append(work)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            # The visible tab first, then the campaign, then the other tabs one by one.
+            visible = self._slots[TABS[self.tabs.currentIndex()][0]]
+            for work in [visible.materialize, *self._after_paint, self._build_next_tab]:
+                QTimer.singleShot(0, work)
+            self._after_paint.clear()
+        return handled
+
+    def _build_next_tab(self) -> None:
+        """Build the remaining tabs one per turn of the event loop, after the first paint."""
+        for slot in self._slots.values():
+            if slot.page is None:
+                slot.materialize()
+                QTimer.singleShot(0, self._build_next_tab)
+                return
 
     # ---- menus ----------------------------------------------------------------------
 
@@ -76,7 +157,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         view = self.menuBar().addMenu("&View")
-        for index, (name, label, _cls) in enumerate(TABS):
+        for index, (name, label, _module, _cls) in enumerate(TABS):
             view.addAction(
                 self._action(
                     label, lambda _=False, n=name: self.select_tab(n), QKeySequence(f"Ctrl+{index + 1}")
@@ -105,13 +186,14 @@ class MainWindow(QMainWindow):
     # ---- workspace ------------------------------------------------------------------
 
     def select_tab(self, name: str) -> None:
-        self.tabs.setCurrentWidget(self.pages[name])
+        self.tabs.setCurrentWidget(self._slots[name])
+        self._slots[name].materialize()
 
     def unsaved_tabs(self) -> list[str]:
         """Labels of the tabs holding edits not yet saved (tabs opt in with has_unsaved_changes)."""
         labels = []
         for index in range(self.tabs.count()):
-            page = self.tabs.widget(index)
+            page = self.tabs.widget(index).page
             check = getattr(page, "has_unsaved_changes", None)
             if check is not None and check():
                 labels.append(self.tabs.tabText(index).replace("&", ""))
@@ -137,7 +219,7 @@ class MainWindow(QMainWindow):
             return
         # Let running work end cleanly: a batch is cancelled after the letters in flight,
         # and no write is cut off half-way.
-        for page in self.pages.values():
+        for page in self.pages.built():
             shutdown = getattr(page, "shutdown", None)
             if shutdown is not None:
                 shutdown()

@@ -214,6 +214,8 @@ class SettingsTab(QWidget):
         session.workspaceChanged.connect(self.reload)
         session.partChanged.connect(self._on_part_changed)
         self._set_enabled(False)
+        if session.workspace is not None:  # built after the campaign was opened
+            self.reload()
 
     # ---- building the widgets --------------------------------------------------------
 
