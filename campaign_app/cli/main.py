@@ -343,7 +343,7 @@ def _generate(ws, args: argparse.Namespace) -> int:
     if plan.jobs:
         from ..core.render import render_letter
 
-        first = ws.directory.get(plan.jobs[0].recipient_id)
+        first = plan.jobs[0].recipient
         render_letter(ws.template(args.template), first, ws.case, ws.campaign, paper=plan.paper)
     bar = ProgressBar(len(plan.jobs), "letters")
     cancel = threading.Event()

@@ -38,10 +38,13 @@ POOL_THRESHOLD = 24
 
 @dataclass(frozen=True)
 class LetterJob:
-    recipient_id: str
+    recipient: Recipient  # sent with the job, so workers never load the whole directory
     formats: tuple[str, ...]
     paths: tuple[str, ...]  # relative to the output folder, one per format
-    fingerprint: str
+
+    @property
+    def recipient_id(self) -> str:
+        return self.recipient.id
 
 
 @dataclass
@@ -151,7 +154,6 @@ def plan_batch(
     skipped: list[str] = []
     for r in recipients:
         todo_formats, todo_paths = [], []
-        fingerprint = recipient_fingerprint(common, r, "")
         for fmt in formats:
             key = (r.id, template.id, fmt)
             if manifest.is_current(key, recipient_fingerprint(common, r, fmt)):
@@ -160,7 +162,7 @@ def plan_batch(
             todo_formats.append(fmt)
             todo_paths.append(path.relative_to(out_dir).as_posix())
         if todo_formats:
-            jobs.append(LetterJob(r.id, tuple(todo_formats), tuple(todo_paths), fingerprint))
+            jobs.append(LetterJob(r, tuple(todo_formats), tuple(todo_paths)))
         else:
             skipped.append(r.id)
     return BatchPlan(template.id, out_dir, paper, query or "", jobs, skipped, len(recipients))
@@ -220,10 +222,8 @@ def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str
     template = ws.template(state.template_id)
     results = []
     for job in jobs:
-        recipient = ws.directory.get(job.recipient_id)
+        recipient = job.recipient
         try:
-            if recipient is None:
-                raise UserError(f"recipient '{job.recipient_id}' vanished from the directory")
             letter = render_letter(template, recipient, ws.case, ws.campaign, state.today, state.paper)
             entries = []
             for fmt, rel in zip(job.formats, job.paths, strict=True):

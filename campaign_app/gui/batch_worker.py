@@ -101,7 +101,7 @@ class BatchRun(QObject):
             # As the CLI does: render the first letter before starting workers, so that a
             # template mistake is one clear message instead of one per recipient.
             if plan.jobs:
-                first = ws.directory.get(plan.jobs[0].recipient_id)
+                first = plan.jobs[0].recipient
                 render_letter(ws.template(req.template_id), first, ws.case, ws.campaign, paper=plan.paper)
             self.planned.emit(plan)
             if self.cancel_event.is_set():  # cancelled while planning: write nothing
