@@ -16,7 +16,9 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from campaign_app.core.errors import Location, UserError
 
@@ -50,6 +52,34 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
             tmp.flush()
             os.fsync(tmp.fileno())
         # NamedTemporaryFile creates the file 0600; give it the mode a normal open() would.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, 0o666 & ~_UMASK)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise _user_error(target, exc) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_directory(target.parent)
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """A text file handle whose content replaces ``target`` only when the block ends
+    without an error (for files too large to build in memory first, like a manifest of
+    20,000 letters). Same guarantees and errors as :func:`atomic_write_bytes`."""
+    target = Path(target)
+    tmp_name: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding=encoding, dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+        ) as tmp:
+            tmp_name = tmp.name
+            yield tmp
+            tmp.flush()
+            os.fsync(tmp.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp_name, 0o666 & ~_UMASK)
         os.replace(tmp_name, target)
