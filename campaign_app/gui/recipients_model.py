@@ -10,7 +10,8 @@ view actually paints, and cached.
 
 Two marks help a campaigner see what needs work before a batch: an entry with no contact
 channel (no e-mail, postal address or web form: no letter can reach it), and one whose
-``verified_on`` is missing or more than a year old (people change office).
+``verified_on`` is missing or older than the campaign's ``freshness_days`` (people change
+office; ``campaign-app check`` warns about the same entries with the same limit).
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ..core.campaign import DEFAULT_FRESHNESS_DAYS
 from ..core.errors import Location
 from ..core.localized import pick
 from ..core.recipient_search import SearchIndex, Term
 from ..core.recipients import CATEGORIES, Recipient
 
-STALE_AFTER_DAYS = 365
+STALE_AFTER_DAYS = DEFAULT_FRESHNESS_DAYS  # when campaign.yaml cannot be read
 
 COLUMNS = ("ID", "Name", "Category", "Position / organisation", "Country", "Language", "Contact", "Verified")
 COL_ID, COL_NAME, COL_CATEGORY, COL_OFFICE, COL_COUNTRY, COL_LANGUAGE, COL_CONTACT, COL_VERIFIED = range(8)
@@ -59,8 +61,9 @@ def has_channel(r: Recipient) -> bool:
     return bool(r.email or r.postal_address or r.web_form)
 
 
-def is_stale(r: Recipient, today: dt.date) -> bool:
-    return r.verified_on is None or (today - r.verified_on).days > STALE_AFTER_DAYS
+def is_stale(r: Recipient, today: dt.date, stale_after: int = STALE_AFTER_DAYS) -> bool:
+    """Never verified, or verified more than ``stale_after`` days (the campaign's freshness_days) ago."""
+    return r.verified_on is None or (today - r.verified_on).days > stale_after
 
 
 def office(r: Recipient) -> str:
@@ -116,13 +119,13 @@ def sorted_rows(keys: Sequence[str], run: int = 4096) -> list[int]:
     return list(heapq.merge(*runs, key=keys.__getitem__))
 
 
-def row_code(r: Recipient | None, today: dt.date) -> int:
+def row_code(r: Recipient | None, today: dt.date, stale_after: int = STALE_AFTER_DAYS) -> int:
     if r is None:
         return DELETED
     code = CATEGORIES.index(r.category)
     if not has_channel(r):
         code |= NO_CHANNEL
-    if is_stale(r, today):
+    if is_stale(r, today, stale_after):
         code |= STALE
     return code
 
@@ -143,16 +146,24 @@ class LoadedDirectory:
     codes: bytearray
     by_id: dict[str, int]
     index: SearchIndex | None  # None only for the empty placeholder shown while loading
+    stale_after: int = STALE_AFTER_DAYS  # the campaign's freshness_days when loaded
 
     @classmethod
-    def of(cls, recipients: Sequence[Recipient], files: Sequence[Path], today: dt.date) -> LoadedDirectory:
+    def of(
+        cls,
+        recipients: Sequence[Recipient],
+        files: Sequence[Path],
+        today: dt.date,
+        stale_after: int = STALE_AFTER_DAYS,
+    ) -> LoadedDirectory:
         rows: list[Recipient | None] = list(recipients)
         return cls(
             rows,
             list(files),
-            bytearray(row_code(r, today) for r in recipients),
+            bytearray(row_code(r, today, stale_after) for r in recipients),
             {r.id: i for i, r in enumerate(recipients)},
             SearchIndex(rows),
+            stale_after,
         )
 
     @classmethod
@@ -268,6 +279,11 @@ class RecipientsModel(QAbstractTableModel):
     def searchable(self) -> bool:
         """A directory is loaded (with its search index): searching and editing may start."""
         return self._index is not None
+
+    @property
+    def stale_after(self) -> int:
+        """Days after which an entry's verified_on is marked stale (the campaign's freshness_days)."""
+        return self._data.stale_after
 
     @property
     def sorting(self) -> bool:
@@ -418,8 +434,8 @@ class RecipientsModel(QAbstractTableModel):
             return "Never verified: check the entry at its source and fill in verified_on."
         days = (self.today - r.verified_on).days
         return (
-            f"Last verified {days:,} days ago (more than {STALE_AFTER_DAYS}): people change office — "
-            "check the entry at its source and update verified_on."
+            f"Last verified {days:,} days ago (more than {self._data.stale_after}, the campaign's "
+            "freshness_days): people change office — check the entry at its source and update verified_on."
         )
 
     def _tip(self, source_row: int, column: int) -> str | None:
@@ -490,7 +506,7 @@ class RecipientsModel(QAbstractTableModel):
         if old is not None:
             self._by_id.pop(old.id, None)
         data.recipients[source_row] = recipient
-        data.codes[source_row] = row_code(recipient, self.today)
+        data.codes[source_row] = row_code(recipient, self.today, data.stale_after)
         if recipient is not None:
             self._by_id[recipient.id] = source_row
         self._cache.pop(source_row, None)

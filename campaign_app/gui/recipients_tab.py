@@ -9,7 +9,8 @@ Loading runs off the UI thread: the directory (validated by the core, as for the
 line) and its search index; a column's sort order is built off the UI thread the first
 time the user sorts by it. Saving goes through :mod:`campaign_app.core.directory_edit`,
 which rewrites only the entry's lines in its file; the other tabs then hear
-``partChanged("directory")``.
+``partChanged("directory")``. Import… (Ctrl+I) opens the :class:`ImportDialog`, which
+shows what an import would do before it writes; the directory is read again afterwards.
 """
 
 from __future__ import annotations
@@ -42,10 +43,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.campaign import DEFAULT_FRESHNESS_DAYS
 from ..core.directory_edit import DEFAULT_FILE, add_recipient, delete_recipient, find_file, update_recipient
 from ..core.errors import UserError, UserErrors, flatten
 from ..core.recipient_search import query_terms
 from ..core.recipients import CATEGORIES, Recipient
+from .import_dialog import ImportDialog
 from .recipient_dialog import RecipientDialog
 from .recipients_model import COL_OFFICE, Counts, LoadedDirectory, RecipientsModel, SortOrder
 from .session import WorkspaceSession
@@ -81,13 +84,22 @@ def _gc_paused():
                 gc.enable()
 
 
+def _freshness_days(workspace) -> int:
+    """The campaign's limit for a stale verified_on (as ``check`` uses); the default while
+    campaign.yaml has a mistake (the Settings tab shows it; the table still loads)."""
+    try:
+        return workspace.campaign.freshness_days
+    except (UserError, UserErrors):
+        return DEFAULT_FRESHNESS_DAYS
+
+
 def _load(workspace, today: dt.date) -> LoadedDirectory:
     """Runs off the UI thread: the directory as the command line reads it, the marks and the
     search index. All in one job: a table painted while a worker builds the index would wait
     for the GIL on every cell (the view calls Python thousands of times per paint)."""
     with _gc_paused():
         directory = workspace.directory
-        loaded = LoadedDirectory.of(directory.recipients, directory.files, today)
+        loaded = LoadedDirectory.of(directory.recipients, directory.files, today, _freshness_days(workspace))
         if len(directory) >= FREEZE_AT:
             # A big directory lives as long as the window shows it: tell the collector to
             # leave what exists now alone, instead of re-walking ~200,000 objects (about
@@ -110,6 +122,8 @@ class RecipientsTab(QWidget):
         self.tasks = tasks
         self.model = RecipientsModel(self)
         self.dialog: RecipientDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.import_summary: QMessageBox | None = None
         self._generation = 0  # a newer load makes older results stale
         self._busy = False  # a save is running
         self._own_change = False
@@ -152,15 +166,27 @@ class RecipientsTab(QWidget):
         self.edit_button.setToolTip("Edit the selected recipient (Enter or F2)")
         self.delete_button = QPushButton("De&lete")
         self.delete_button.setToolTip("Delete the selected recipient (Delete)")
+        self.import_button = QPushButton("I&mport…")
+        self.import_button.setToolTip(
+            "Import recipients from a CSV, Excel, European Parliament XML or YAML file (Ctrl+I): "
+            "see what would be added, merged and skipped before anything is written"
+        )
         self.reload_button = QPushButton("Reloa&d")
         self.reload_button.setToolTip(
             "Read the recipient files again (F5), e.g. after editing them elsewhere"
         )
-        for button in (self.add_button, self.edit_button, self.delete_button, self.reload_button):
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.import_button,
+            self.reload_button,
+        ):
             top.addWidget(button)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
+        self.import_button.clicked.connect(self.import_file)
         self.reload_button.clicked.connect(self.reload)
         layout.addLayout(top)
 
@@ -248,7 +274,8 @@ class RecipientsTab(QWidget):
         self.marks_label.setObjectName("marks")
         self.marks_label.setToolTip(
             "Marked in the table: the Contact column of entries no letter can reach, "
-            "and the Verified column of entries not checked at their source for over a year."
+            "and the Verified column of entries not checked at their source within the campaign's "
+            "freshness_days (campaign.yaml)."
         )
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
@@ -269,6 +296,7 @@ class RecipientsTab(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search, context=scope)
         QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add, context=scope)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload, context=scope)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_file, context=scope)
         # Only while the table has focus: Delete in the search box deletes a letter, not an entry.
         only_there = Qt.ShortcutContext.WidgetShortcut
         QShortcut(QKeySequence(Qt.Key.Key_F2), self.table, self.edit, context=only_there)
@@ -346,6 +374,10 @@ class RecipientsTab(QWidget):
     def _part_changed(self, part: str) -> None:
         if part == "directory" and not self._own_change:
             self.reload()
+        elif part == "campaign" and self.model.searchable:
+            workspace = self.session.workspace
+            if workspace is not None and _freshness_days(workspace) != self.model.stale_after:
+                self.reload()  # freshness_days changed: the stale marks follow
 
     # ---- searching -------------------------------------------------------------------
 
@@ -374,7 +406,7 @@ class RecipientsTab(QWidget):
         if counts.no_channel:
             marks.append(f"{counts.no_channel:,} without a contact channel")
         if counts.stale:
-            marks.append(f"{counts.stale:,} not verified in the last year")
+            marks.append(f"{counts.stale:,} not verified in {self.model.stale_after:,} days")
         _set_text(self.marks_label, " · ".join(marks))
         self._set_facet(0, f"All categories ({counts.matching:,})", counts.matching)
         for row, category in enumerate(CATEGORIES, start=1):
@@ -422,6 +454,7 @@ class RecipientsTab(QWidget):
         selected = ready and self.current_recipient() is not None
         for button, enabled in (
             (self.add_button, ready),
+            (self.import_button, self.session.workspace is not None and not self._busy),
             (self.edit_button, selected),
             (self.delete_button, selected),
         ):
@@ -455,6 +488,33 @@ class RecipientsTab(QWidget):
         dialog = RecipientDialog(recipient, self.model.used_elsewhere(recipient.id), parent=self)
         dialog.accepted.connect(lambda: self._save_edit(recipient, dialog))
         self._open(dialog)
+
+    def import_file(self) -> None:
+        """Open the Import dialog; after an import the directory is read again, here and in
+        every tab (``partChanged("directory")``)."""
+        workspace = self.session.workspace
+        if workspace is None or self._busy:
+            return
+        dialog = ImportDialog(workspace.root, self.tasks, parent=self)
+        dialog.imported.connect(self._imported)
+        dialog.finished.connect(lambda _result: dialog.dispose())
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _imported(self, report) -> None:
+        written = ", ".join(report.written) or "nothing"
+        self.status_label.setText(f"Imported: {report.summary()}.")
+        self.session.changed("directory")
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Import done",
+            f"Imported {Path(report.source).name}: {report.summary()}.\n\nWritten: {written}",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.finished.connect(box.deleteLater)
+        self.import_summary = box
+        box.open()
 
     def _open(self, dialog: RecipientDialog) -> None:
         self.dialog = dialog
