@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QComboBox
 from campaign_app.core.workspace import Workspace
 from campaign_app.gui.import_dialog import ImportDialog, field_label
 
-EP_CSV = Path("/work/shared/data/ep-open-data/data_v1_meps_9_en.csv")
+# ../shared beside the checkout, as on the developers' machines and in CI
+EP_CSV = Path(__file__).resolve().parents[3] / "shared" / "data" / "ep-open-data" / "data_v1_meps_9_en.csv"
 EXAMPLE_ENTRIES = 25
 
 
