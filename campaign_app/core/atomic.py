@@ -18,7 +18,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any
 
 from campaign_app.core.errors import Location, UserError
 
@@ -41,45 +41,27 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     temporary file is removed. Problems the user can fix (missing folder, no permission,
     disk full, file open in another program on Windows) are raised as :class:`UserError`.
     """
-    target = Path(target)
-    tmp_name: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        # NamedTemporaryFile creates the file 0600; give it the mode a normal open() would.
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, 0o666 & ~_UMASK)
-        os.replace(tmp_name, target)
-        tmp_name = None
-    except OSError as exc:
-        raise _user_error(target, exc) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    _fsync_directory(target.parent)
+    with atomic_writer(target, binary=True) as fh:
+        fh.write(data)
 
 
 @contextlib.contextmanager
-def atomic_writer(target: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """A text file handle whose content replaces ``target`` only when the block ends
-    without an error (for files too large to build in memory first, like a manifest of
-    20,000 letters). Same guarantees and errors as :func:`atomic_write_bytes`."""
+def atomic_writer(target: Path, encoding: str = "utf-8", binary: bool = False) -> Iterator[IO[Any]]:
+    """A file handle whose content replaces ``target`` only when the block ends without an
+    error (also for files too large to build in memory first, like a manifest of 20,000
+    letters). Same guarantees and errors as :func:`atomic_write_bytes`."""
     target = Path(target)
     tmp_name: str | None = None
+    mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": encoding}
     try:
         with tempfile.NamedTemporaryFile(
-            "w", encoding=encoding, dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False, **mode
         ) as tmp:
             tmp_name = tmp.name
             yield tmp
             tmp.flush()
             os.fsync(tmp.fileno())
+        # NamedTemporaryFile creates the file 0600; give it the mode a normal open() would.
         with contextlib.suppress(OSError):
             os.chmod(tmp_name, 0o666 & ~_UMASK)
         os.replace(tmp_name, target)

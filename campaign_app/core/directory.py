@@ -12,10 +12,9 @@ import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .errors import Location, ProblemCollector, UserError, display_path
-from .recipients import ALL_FIELDS, FIELDS, NAME_FIELDS, Recipient, parse_recipient
+from .recipients import ALL_FIELDS, NAME_FIELDS, Recipient, parse_recipient
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
 
@@ -179,35 +178,3 @@ def load_directory(paths: Iterable[Path]) -> Directory:
             problems.extend([exc])
     problems.raise_if_any()
     return Directory(recipients, files)
-
-
-def export_csv(recipients: Iterable[Recipient], target: Path) -> int:
-    """Write recipients as a directory CSV (UTF-8); returns how many were written."""
-    from .atomic import atomic_write_bytes
-    from .localized import pick
-
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(FIELDS)
-    count = 0
-    for r in recipients:
-        record: dict[str, Any] = r.record()
-        row = []
-        for name in FIELDS:
-            value = record[name]
-            if isinstance(value, list):
-                value = ";".join(value)
-            elif isinstance(value, dict):
-                value = pick(value, r.language) or ""
-            row.append(_neutralise(str(value)))
-        writer.writerow(row)
-        count += 1
-    atomic_write_bytes(target, buf.getvalue().encode("utf-8"))
-    return count
-
-
-def _neutralise(cell: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
-    if cell and cell[0] in "=+-@\t\r":
-        return "'" + cell
-    return cell
