@@ -441,3 +441,25 @@ def test_a_case_file_that_is_not_yaml_is_reported_not_crashed_on(make_window, qt
     assert "The case file cannot be opened:" in tab.banner.text()
     assert f"{MINI_CASE}:3" in tab.banner.text() and "malformed YAML" in tab.banner.text()
     assert not tab.add_button.isEnabled() and not tab.save_button.isEnabled()
+
+
+def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(open_tab, qtbot, example_ws):
+    window, tab = open_tab(example_ws)
+    compose = window.pages["compose"]
+    choose_part(qtbot, tab, "facts")
+    click_row(qtbot, tab, "roles")
+    replace_text(
+        qtbot,
+        text_input(tab, "facts", "text", "en"),
+        "Zhanara Akhmetova is the journalist this preview names.",
+    )
+    save_with_ctrl_s(qtbot, window, tab)
+    window.select_tab("compose")
+
+    def shown() -> str:
+        return " ".join(compose.preview.toPlainText().split())
+
+    qtbot.waitUntil(
+        lambda: "Zhanara Akhmetova is the journalist this preview names." in shown(), timeout=20000
+    )
+    assert "Dear " in shown()
