@@ -191,3 +191,13 @@ def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_pa
 
     report = check_workspace(Workspace(init_empty_workspace(tmp_path / "empty")))
     assert any("holds no template" in w for w in report.warnings)
+
+
+def test_the_window_without_a_display_is_one_clear_line(cli, monkeypatch):
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    result = cli()
+    assert result.code == 1
+    assert result.err.startswith("error: no display to show the window on")
+    assert "campaign-app --help" in result.err

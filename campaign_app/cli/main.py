@@ -221,6 +221,19 @@ def _gui(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        # Qt would abort with its own message; say what is going on instead.
+        print(
+            "error: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set) — "
+            "run it in a desktop session, or use the command line: campaign-app --help",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
     try:
         from ..gui.app import run
     except ImportError as exc:
