@@ -42,7 +42,7 @@ from .document import Letterhead
 from .errors import Location, ProblemCollector, UserError, UserErrors, flatten
 from .localized import is_localized_map
 from .textfiles import read_text
-from .yamlio import YamlPlace, dump_yaml, load_yaml_text
+from .yamlio import YamlPlace, dump_yaml, load_yaml_text, put_in_order
 
 Text = str | dict[str, str]  # one text for every language, or one per language
 
@@ -346,22 +346,6 @@ def _styled(old: Any, new: str) -> str:
     return new
 
 
-def _put(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``key``; a new key goes after the keys that precede it in ``order``."""
-    if key in mapping:
-        mapping[key] = value
-        return
-    before = set(order[: order.index(key)]) if key in order else set(order)
-    position = 0
-    for i, existing in enumerate(mapping):
-        if existing in before:
-            position = i + 1
-    if position >= len(mapping):
-        mapping[key] = value
-    else:
-        mapping.insert(position, key, value)
-
-
 def _set_plain(mapping: CommentedMap, key: str, before: Any, after: Any, order: Sequence[str]) -> None:
     """Change one scalar if the user changed it; empty removes the key."""
     if before == after:
@@ -369,9 +353,9 @@ def _set_plain(mapping: CommentedMap, key: str, before: Any, after: Any, order: 
     if after in ("", None):
         mapping.pop(key, None)
     elif isinstance(after, str):
-        _put(mapping, key, _styled(mapping.get(key), after), order)
+        put_in_order(mapping, key, _styled(mapping.get(key), after), order)
     else:
-        _put(mapping, key, after, order)
+        put_in_order(mapping, key, after, order)
 
 
 def _set_text(mapping: CommentedMap, key: str, before: Text, after: Text, order: Sequence[str]) -> None:
@@ -397,7 +381,7 @@ def _set_text(mapping: CommentedMap, key: str, before: Text, after: Text, order:
     # A shared text (or none) became per-language texts: a new map with what was typed.
     new = CommentedMap((lang, _styled(None, value)) for lang, value in after.items() if value)
     if new:
-        _put(mapping, key, new, order)
+        put_in_order(mapping, key, new, order)
     else:
         mapping.pop(key, None)
 
@@ -442,7 +426,7 @@ def _apply_signatories(data: CommentedMap, before: CampaignForm, after: Campaign
             seq.append(node)
             if id(node) in kept_comments:
                 seq.ca.items[i] = kept_comments[id(node)]
-    _put(data, "signatories", seq, (*TOP_ORDER, "signatories"))
+    put_in_order(data, "signatories", seq, (*TOP_ORDER, "signatories"))
 
 
 def _apply_smtp(data: CommentedMap, before: SmtpForm, after: SmtpForm) -> None:
@@ -463,11 +447,11 @@ def _apply_smtp(data: CommentedMap, before: SmtpForm, after: SmtpForm) -> None:
     _set_plain(node, "rate_per_minute", before.rate_per_minute, after.rate_per_minute, SMTP_ORDER)
     if before.ask_password != after.ask_password:
         if after.ask_password:
-            _put(node, "password", ASK, SMTP_ORDER)
+            put_in_order(node, "password", ASK, SMTP_ORDER)
         elif node.get("password") == ASK:
             del node["password"]
     if node:
-        _put(data, "smtp", node, (*TOP_ORDER, "signatories", "smtp"))
+        put_in_order(data, "smtp", node, (*TOP_ORDER, "signatories", "smtp"))
     else:
         data.pop("smtp", None)
 
@@ -477,7 +461,7 @@ def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) ->
     sender_keys = ("organisation", "address", "city", "email", "phone", "website")
     if any(getattr(before, k) != getattr(after, k) for k in sender_keys):
         if not isinstance(data.get("sender"), CommentedMap):
-            _put(data, "sender", CommentedMap(), TOP_ORDER)
+            put_in_order(data, "sender", CommentedMap(), TOP_ORDER)
         sender = data["sender"]
         for key in ("organisation", "address", "city"):
             _set_text(sender, key, getattr(before, key), getattr(after, key), SENDER_ORDER)

@@ -42,7 +42,7 @@ from .dates import PartialDate
 from .errors import Location, UserError, UserErrors, flatten
 from .localized import is_language_tag
 from .textfiles import read_text
-from .yamlio import _yaml, key_line, load_yaml_text, node_line
+from .yamlio import _yaml, key_line, load_yaml_text, node_line, put_in_order
 
 # ---- the schema the editor shows ---------------------------------------------------------
 
@@ -304,22 +304,6 @@ def styled(old: Any, new: str) -> Any:
     return new
 
 
-def _put(node: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
-    """Set ``key``; a new key goes after the keys that come before it in ``order``."""
-    if key in node:
-        node[key] = value
-        return
-    before = set(order[: order.index(key)]) if key in order else set(node)
-    position = 0
-    for i, existing in enumerate(node):
-        if existing in before:
-            position = i + 1
-    if position >= len(node):
-        node[key] = value
-    else:
-        node.insert(position, key, value)
-
-
 def _index_of(seq: Sequence[Any], item: Any) -> int:
     return next((i for i, x in enumerate(seq) if x is item), -1)
 
@@ -443,7 +427,7 @@ class CaseDocument:
         if not create:
             return None
         seq = CommentedSeq()
-        _put(self.data, section, seq, TOP_ORDER)
+        put_in_order(self.data, section, seq, TOP_ORDER)
         return seq
 
     def node(self, where: str, create: bool = False) -> CommentedMap | None:
@@ -456,7 +440,7 @@ class CaseDocument:
         if not create:
             return None
         node = CommentedMap()
-        _put(self.data, where, node, TOP_ORDER)
+        put_in_order(self.data, where, node, TOP_ORDER)
         self.modified = True
         return node
 
@@ -519,7 +503,7 @@ class CaseDocument:
             if isinstance(current, str) and current == text:
                 return False
             old = current if isinstance(current, str) else None
-            _put(node, key, styled(self._first_style(node, key, old), text), order)
+            put_in_order(node, key, styled(self._first_style(node, key, old), text), order)
             return self._changed()
         if isinstance(current, Mapping):
             old = current.get(language)
@@ -535,7 +519,7 @@ class CaseDocument:
             return False
         value = CommentedMap()
         value[language] = styled(None, text)
-        _put(node, key, value, order)
+        put_in_order(node, key, value, order)
         return self._changed()
 
     def _first_style(self, container: Any, key: Any, old: Any) -> Any:
@@ -569,7 +553,7 @@ class CaseDocument:
                 return False
             del node[key]
             return self._changed()
-        _put(node, key, styled(current, text) if isinstance(current, str) else text, order)
+        put_in_order(node, key, styled(current, text) if isinstance(current, str) else text, order)
         return self._changed()
 
     def set_date(self, node: CommentedMap, key: str, text: str, order: Sequence[str] = ()) -> bool:
@@ -583,7 +567,7 @@ class CaseDocument:
             return self._changed()
         if key in node and date_text(node.get(key)) == text:
             return False
-        _put(node, key, date_value(text), order)
+        put_in_order(node, key, date_value(text), order)
         return self._changed()
 
     def set_refs(self, node: CommentedMap, refs: Sequence[str], order: Sequence[str] = ()) -> bool:
@@ -596,7 +580,7 @@ class CaseDocument:
             del current[:]
             current.extend(refs)
         else:
-            _put(node, "sources", _flow_list(refs), order)
+            put_in_order(node, "sources", _flow_list(refs), order)
         return self._changed()
 
     def _changed(self) -> bool:
@@ -679,7 +663,7 @@ class CaseDocument:
         seq = argument.get("points")
         if not isinstance(seq, CommentedSeq):
             seq = CommentedSeq()
-            _put(argument, "points", seq, SECTIONS["arguments"].order)
+            put_in_order(argument, "points", seq, SECTIONS["arguments"].order)
             self._changed()
         point = CommentedMap()
         texts = CommentedMap()

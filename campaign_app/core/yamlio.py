@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,24 @@ def dump_yaml(data: Any) -> str:
 def write_yaml_file(path: Path, data: Any) -> None:
     """Write YAML back atomically, keeping the order and comments it was loaded with."""
     atomic_write_bytes(path, dump_yaml(data).encode("utf-8"))
+
+
+def put_in_order(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``key`` in a loaded mapping. An existing key keeps its place; a new one goes
+    right after the keys that come before it in ``order`` (at the end if it is not in
+    ``order``), so an edited file reads as if written by hand in the usual order."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    before = set(order[: order.index(key)]) if key in order else set(mapping)
+    position = 0
+    for i, existing in enumerate(mapping):
+        if existing in before:
+            position = i + 1
+    if position >= len(mapping):
+        mapping[key] = value
+    else:
+        mapping.insert(position, key, value)
 
 
 def key_line(node: Any, key: Any) -> int | None:
