@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, default=None, metavar="N", help="worker processes (default: one per core)"
     )
+    from . import log_commands, send_command
+
+    send_command.add_parser(sub, _workspace_arg)
+    log_commands.add_parser(sub, _workspace_arg)
     return parser
 
 
@@ -263,6 +267,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _recipients(ws, args)
     if args.command == "generate":
         return _generate(ws, args)
+    if args.command == "send":
+        from . import send_command
+
+        return send_command.run(ws, args)
+    if args.command == "log":
+        from . import log_commands
+
+        return log_commands.run(ws, args)
     raise AssertionError(args.command)
 
 
@@ -283,7 +295,7 @@ def _recipients(ws, args: argparse.Namespace) -> int:
 
     if args.action == "import":
         return _import(ws, args)
-    chosen = parse_query(args.query).filter(ws.directory)
+    chosen = parse_query(args.query, ws.recipient_statuses).filter(ws.directory)
     if args.action == "export":
         from ..core.export import export_recipients
 

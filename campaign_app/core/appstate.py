@@ -1,7 +1,8 @@
-"""What the desktop app remembers between runs: the last workspace and recent ones.
+"""What the app remembers between runs: the last workspace, recent ones, and your name.
 
 Kept as a small JSON file in the user's config folder (platformdirs), written atomically.
-It holds paths only: never a password, never letter content.
+It holds paths and the volunteer's name (recorded with every change to the contact log,
+so a coordinator knows who sent what): never a password, never letter content.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def example_workspace_path() -> Path:
 class AppState:
     last_workspace: str | None = None
     recent: list[str] = field(default_factory=list)
+    volunteer_name: str = ""
 
     @classmethod
     def path(cls) -> Path:
@@ -55,6 +57,7 @@ class AppState:
             return cls(
                 last_workspace=data.get("last_workspace"),
                 recent=[str(p) for p in data.get("recent", [])][:MAX_RECENT],
+                volunteer_name=str(data.get("volunteer_name") or ""),
             )
         except (OSError, ValueError, AttributeError):
             return cls()  # first start, or a damaged file: start fresh rather than fail
@@ -67,5 +70,22 @@ class AppState:
     def save(self) -> None:
         path = self.path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"last_workspace": self.last_workspace, "recent": self.recent}
+        data = {
+            "last_workspace": self.last_workspace,
+            "recent": self.recent,
+            "volunteer_name": self.volunteer_name,
+        }
         atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+def volunteer_name() -> str:
+    """Who is working: the name set in Settings, else the computer account's name."""
+    name = AppState.load().volunteer_name.strip()
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in the environment or passwd
+        return "unknown"

@@ -123,7 +123,7 @@ def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
     """The template's audience narrowed by ``query``; an empty result is a UserError."""
     template = ws.template(template_id)
-    q = parse_query(combine(template.audience, query))
+    q = parse_query(combine(template.audience, query), ws.recipient_statuses)
     chosen = q.filter(ws.directory)
     if not chosen:
         raise UserError(
@@ -249,6 +249,64 @@ def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str
     return results
 
 
+def channel_of(recipient: Recipient) -> str:
+    """How a letter to this recipient goes: e-mail where there is an address."""
+    if recipient.email:
+        return "email"
+    if recipient.web_form:
+        return "web-form"
+    return "post"
+
+
+class _DraftRecorder:
+    """Records written letters as drafted in the contact log, a group at a time (one
+    transaction each), at the moments the manifest is saved: both then agree on what exists."""
+
+    def __init__(self, ws: Workspace, plan: BatchPlan, by: str | None):
+        self.ws, self.plan, self.by = ws, plan, by
+        self.pending: list[ManifestEntry] = []
+        self._recipients: dict[str, Recipient] | None = None
+
+    def add(self, entries: list[ManifestEntry]) -> None:
+        # One contact per letter: the PDF stands for the letter when both formats were written.
+        if entries:
+            self.pending.append(next((e for e in entries if e.format == "pdf"), entries[0]))
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        from .appstate import volunteer_name
+        from .contact_log import NewContact
+
+        if self._recipients is None:
+            self._recipients = {j.recipient.id: j.recipient for j in self.plan.jobs}
+        letters = []
+        for e in self.pending:
+            r = self._recipients[e.recipient_id]
+            path = self.plan.out_dir / e.path
+            try:
+                shown = path.relative_to(self.ws.root).as_posix()
+            except ValueError:
+                shown = str(path)
+            letters.append(
+                NewContact(
+                    recipient_id=r.id,
+                    recipient_name=r.display_name,
+                    category=r.category,
+                    case_id=e.case_id,
+                    template_id=e.template_id,
+                    language=e.language,
+                    channel=channel_of(r),
+                    address=r.email,
+                    letter_path=shown,
+                    letter_sha256=e.sha256,
+                )
+            )
+        with self.ws.open_log() as log:
+            log.record_drafts(letters, self.by or volunteer_name())
+        self.pending.clear()
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -272,11 +330,13 @@ def run_batch(
     workers: int | None = None,
     today: dt.date | None = None,
     progress_interval: float = 0.1,
+    by: str | None = None,
 ) -> BatchResult:
     """Write the planned letters. Progress is reported at most every ``progress_interval``
     seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
     letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
-    whatever happens."""
+    whatever happens, and each letter written is recorded as drafted in the contact log
+    (by ``by``, default the volunteer's name from settings)."""
     today = today or dt.date.today()
     cancel = cancel or threading.Event()
     workers = workers or default_workers()
@@ -285,6 +345,7 @@ def run_batch(
     result = BatchResult(skipped=list(plan.skipped), workers=workers if use_pool else 1)
     manifest = Manifest.load(plan.out_dir)
     plan.out_dir.mkdir(parents=True, exist_ok=True)
+    drafts = _DraftRecorder(ws, plan, by)
     start = time.monotonic()
     last_report = 0.0
     last_save = start
@@ -304,12 +365,14 @@ def run_batch(
             for e in entries:
                 manifest.add(e)
                 result.written.append(e)
+            drafts.add(entries)
             if error:
                 result.failed.append((rid, error))
         # Saved now and then, not per letter: rewriting 20,000 entries every few seconds is
         # quadratic work. A batch killed outright redoes at most these last letters.
         if time.monotonic() - last_save > 10.0:
             manifest.save()
+            drafts.flush()
             last_save = time.monotonic()
         report()
 
@@ -359,6 +422,7 @@ def run_batch(
         result.cancelled = True
     finally:
         manifest.save()
+        drafts.flush()
         result.elapsed = time.monotonic() - start
         report(force=True)
     return result

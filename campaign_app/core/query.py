@@ -5,13 +5,17 @@ search box. Every term must match; ``field:value`` compares one field, bare word
 the name, position and organisation. Matching ignores case and accents, because a
 volunteer types ``simecka`` for Šimečka and ``sanchez`` for Sánchez Amor. A term starting
 with ``-`` excludes.
+
+``status:sent`` (``drafted``, ``replied``, ``followup-due``, ``none``…) selects by what
+the contact log says about a recipient. The log is only read when a query asks for a
+status, through the ``statuses`` function the caller passes (the workspace's).
 """
 
 from __future__ import annotations
 
 import shlex
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +29,10 @@ _EXTRA_FOLDS = str.maketrans(
 
 EXACT_FIELDS = {"id", "category", "country", "language", "gender"}
 ALIASES = {"tag": "tags", "org": "organisation", "organization": "organisation", "name": "_name"}
-QUERY_FIELDS = sorted({*ALL_FIELDS, "tag", "name"} - {"tags"})
+QUERY_FIELDS = sorted({*ALL_FIELDS, "tag", "name", "status"} - {"tags"})
+# Recipient id → the statuses the contact log gives them; ids not in it have "none".
+StatusTable = Mapping[str, frozenset[str]]
+NO_LETTER = frozenset({"none"})
 
 
 @lru_cache(maxsize=65536)
@@ -85,8 +92,32 @@ def _field_predicate(field: str, value: str) -> Predicate:
     return lambda r: any(wanted in fold(t) for t in _all_texts(getattr(r, field)))
 
 
-def parse_query(text: str | None) -> Query:
-    """Parse a query string; an unknown field or unbalanced quote is a UserError."""
+def _status_predicate(value: str, statuses: Callable[[], StatusTable] | None, text: str) -> Predicate:
+    from .log_status import QUERY_STATUSES
+
+    wanted = value.lower()
+    if wanted not in QUERY_STATUSES:
+        raise UserError(
+            f"unknown status '{value}' in query {text!r}", hint=f"use one of {', '.join(QUERY_STATUSES)}"
+        )
+    if statuses is None:
+        raise UserError(
+            f"query {text!r} asks for a status, which only a campaign's contact log can answer",
+            hint="use status: with generate, send, recipients list or log status in a campaign folder",
+        )
+    table: list[StatusTable] = []  # read once, at the first recipient tested
+
+    def matches(r: Recipient) -> bool:
+        if not table:
+            table.append(statuses())
+        return wanted in table[0].get(r.id, NO_LETTER)
+
+    return matches
+
+
+def parse_query(text: str | None, statuses: Callable[[], StatusTable] | None = None) -> Query:
+    """Parse a query string; an unknown field or unbalanced quote is a UserError.
+    ``statuses`` answers ``status:`` terms (see the module's docstring)."""
     text = (text or "").strip()
     try:
         terms = shlex.split(text)
@@ -100,6 +131,9 @@ def parse_query(text: str | None) -> Query:
         field, sep, value = term.partition(":")
         if sep and field and not field.startswith("http"):
             key = ALIASES.get(field.lower(), field.lower())
+            if key == "status" and value:
+                predicates.append((negated, _status_predicate(value, statuses, text)))
+                continue
             if key not in ALL_FIELDS and key != "_name":
                 raise UserError(
                     f"unknown field '{field}' in query {text!r}",

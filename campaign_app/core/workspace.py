@@ -18,9 +18,13 @@ from .errors import Location, ProblemCollector, UserError, display_path
 from .resources import example_dir
 
 if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only when used
+    import datetime as dt
+
     from .campaign import Campaign
     from .case import Case
+    from .contact_log import ContactLog
     from .directory import Directory
+    from .log_status import RecipientState
     from .templates import Template
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -54,6 +58,31 @@ class Workspace:
     @property
     def out_dir(self) -> Path:
         return self.root / "out"
+
+    @property
+    def log_path(self) -> Path:
+        """campaign.db: the contact log (see contact_log.py)."""
+        return self.root / "campaign.db"
+
+    def open_log(self, create: bool = True) -> ContactLog:
+        from .contact_log import ContactLog
+
+        return ContactLog.open(self.log_path, create=create)
+
+    def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
+        """What the contact log says about each recipient written to for this case."""
+        from .log_status import recipient_states
+
+        if not self.log_path.exists():
+            return {}
+        with self.open_log() as log:
+            return recipient_states(log, self.campaign.case, self.campaign.follow_up_days, now)
+
+    def recipient_statuses(self) -> dict[str, frozenset[str]]:
+        """For ``status:`` queries: recipient id → statuses (see log_status.py)."""
+        from .log_status import status_table
+
+        return status_table(self.recipient_states())
 
     @cached_property
     def campaign(self) -> Campaign:

@@ -1,0 +1,133 @@
+"""``campaign-app log``: the contact log from the command line (status, mark, export, merge, report)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..core.contact_log import CHANNELS, MARK_STATUSES
+from ..core.log_status import QUERY_STATUSES
+
+EXIT_OK = 0
+
+
+def add_parser(sub, workspace_arg) -> None:
+    p = sub.add_parser("log", help="the contact log: who was written to, replies, follow-ups")
+    lsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
+
+    r = lsub.add_parser(
+        "status",
+        help="a table per recipient: status, last action, by whom, follow-up due",
+        description="One row per recipient the log has a letter to (or every recipient matching "
+        "--query). Statuses a query can select with status:X — "
+        + "; ".join(f"{k}: {v}" for k, v in QUERY_STATUSES.items()),
+    )
+    workspace_arg(r)
+    r.add_argument("--query", "-q", default="", metavar="Q", help="e.g. 'status:followup-due category:mep'")
+
+    r = lsub.add_parser("mark", help="record a reply, no reply, closing, or a letter sent by hand")
+    r.add_argument("recipient", metavar="RECIPIENT", help="the recipient's id (see 'log status')")
+    workspace_arg(r)
+    r.add_argument("--status", required=True, choices=MARK_STATUSES)
+    r.add_argument("--note", default="", metavar="TEXT", help="what happened, in a few words")
+    r.add_argument(
+        "--channel", default="", choices=CHANNELS, help="how the letter went (needed with --status sent)"
+    )
+    r.add_argument("--template", "-t", default=None, metavar="ID", help="only the letter from this template")
+
+    r = lsub.add_parser("export", help="write the log to a CSV file safe to open in a spreadsheet")
+    r.add_argument("file", type=Path, metavar="FILE.csv")
+    workspace_arg(r)
+
+    r = lsub.add_parser(
+        "merge", help="fold a volunteer's log (their campaign.db or log export .csv) into this one"
+    )
+    r.add_argument("other", type=Path, metavar="OTHER")
+    workspace_arg(r)
+
+    r = lsub.add_parser("report", help="a one-page PDF summary for coordinators")
+    r.add_argument("file", type=Path, metavar="FILE.pdf")
+    workspace_arg(r)
+
+
+def run(ws, args: argparse.Namespace) -> int:
+    from ..core.appstate import volunteer_name
+
+    if args.action == "status":
+        return _status(ws, args.query)
+    if args.action == "mark":
+        with ws.open_log() as log:
+            changed = log.mark(
+                args.recipient,
+                args.status,
+                volunteer_name(),
+                note=args.note,
+                channel=args.channel,
+                case_id=ws.case.id,
+                template_id=args.template,
+            )
+        print(f"Marked {len(changed)} letter(s) to {args.recipient} as {args.status}.")
+        return EXIT_OK
+    if args.action == "export":
+        from ..core.log_export import export_log
+
+        with ws.open_log(create=False) as log:
+            rows = export_log(log, args.file, ws.case.id)
+        print(f"Wrote {rows} row(s) to {args.file}")
+        return EXIT_OK
+    if args.action == "merge":
+        from ..core.log_merge import merge_log
+
+        with ws.open_log() as log:
+            report = merge_log(log, args.other)
+        for line in report.lines():
+            print(line)
+        return EXIT_OK
+    if args.action == "report":
+        from ..core.log_report import write_report
+
+        write_report(ws, args.file)
+        print(f"Wrote the report to {args.file}")
+        return EXIT_OK
+    raise AssertionError(args.action)
+
+
+def status_rows(ws, query: str) -> list[tuple[str, ...]]:
+    """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
+    from ..core.query import parse_query
+
+    states = ws.recipient_states()
+    directory = {r.id: r for r in ws.directory}
+    if query.strip():
+        table = {rid: s.statuses for rid, s in states.items()}
+        chosen = [r.id for r in parse_query(query, lambda: table).filter(ws.directory)]
+    else:
+        chosen = list(states)
+    rows = []
+    for rid in chosen:
+        state = states.get(rid)
+        r = directory.get(rid)
+        name = r.display_name if r else (state.name if state else rid)
+        if state is None:
+            rows.append((rid, name, "none", "", "", "", ""))
+            continue
+        last = state.last_event
+        when = last.at[:16].replace("T", " ") if last else ""
+        action = f"{last.kind} {state.latest.contact.template_id}" if last else ""
+        due = state.followup_due_on.isoformat() if state.followup_due_on else ""
+        rows.append((rid, name, state.status, action, when, last.by if last else "", due))
+    return rows
+
+
+def _status(ws, query: str) -> int:
+    rows = status_rows(ws, query)
+    header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE")
+    caps = [24, 36, 13, 40, 16, 18, 13]
+    table = [header, *rows]
+    sizes = [min(cap, max(len(row[i]) for row in table)) for i, cap in enumerate(caps)]
+    for row in table:
+        cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
+        print("  ".join(cells).rstrip())
+    due = sum(row[2] == "followup-due" for row in rows)
+    print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
+    return EXIT_OK

@@ -1,0 +1,164 @@
+"""``campaign-app send``: e-mail a template's letters, asking first, never sending one twice."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+from pathlib import Path
+
+from ..core.errors import UserError
+from .progress import ProgressBar
+
+EXIT_OK, EXIT_PROBLEM, EXIT_INTERRUPTED = 0, 1, 130
+
+
+def add_parser(sub, workspace_arg) -> None:
+    p = sub.add_parser(
+        "send",
+        help="e-mail a template's letters (PDF attached) through the campaign's SMTP server",
+        description="Send each recipient of the template's audience (narrowed by --query) their letter "
+        "by e-mail, with the PDF attached. Letters already sent are skipped; a letter whose sending "
+        "was interrupted is shown as uncertain and not sent again unless --resend-uncertain. "
+        "The password comes from the system keyring (Settings tab), or is asked for.",
+    )
+    workspace_arg(p)
+    p.add_argument("--template", "-t", required=True, metavar="ID")
+    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    p.add_argument("--dry-run", action="store_true", help="send nothing: write each message as an .eml file")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="send at most N letters this time")
+    p.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: the workspace's out/)",
+    )
+    p.add_argument("--docx", action="store_true", help="attach the DOCX as well as the PDF")
+    p.add_argument("--yes", "-y", action="store_true", help="do not ask before sending")
+    p.add_argument(
+        "--resend-uncertain",
+        action="store_true",
+        help="also send letters whose earlier sending was interrupted (they may arrive twice)",
+    )
+    p.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the SMTP password from standard input (for scripts; never pass it as an argument)",
+    )
+
+
+def _password(settings, args: argparse.Namespace) -> str | None:
+    from ..core.secrets import get_password
+
+    if not settings.username:
+        return None
+    if args.password_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise UserError("no password on standard input", hint="pipe the password in, one line")
+        return line
+    stored = None if settings.ask_password else get_password(settings.username, settings.host)
+    if stored:
+        return stored
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"no password is stored for {settings.username}@{settings.host}",
+            hint="store it in the Settings tab (system keyring), or use --password-stdin",
+        )
+    return getpass.getpass(f"Password for {settings.username}@{settings.host}: ")
+
+
+def run(ws, args: argparse.Namespace) -> int:
+    from ..core.sending import OUTCOMES, plan_send, run_send
+
+    if args.limit is not None and args.limit < 1:
+        raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")
+    plan = plan_send(
+        ws,
+        args.template,
+        args.query or None,
+        args.out,
+        attach_docx=args.docx,
+        resend_uncertain=args.resend_uncertain,
+        limit=args.limit,
+    )
+    s = plan.settings
+    count = len(plan.to_send)
+    if args.dry_run:
+        print(
+            f"Dry run: {count} message(s) will be written as .eml files to {plan.out_dir}; nothing is sent."
+        )
+    else:
+        print(
+            f"About to send {count} letter(s) from {plan.from_address} through {plan.server}"
+            + (f" as {s.username}" if s.username else "")
+            + f", at most {s.rate_per_minute} per minute."
+        )
+    if plan.already_sent:
+        print(f"{len(plan.already_sent)} already sent earlier: skipped.")
+    if plan.uncertain:
+        print(f"{len(plan.uncertain)} uncertain from an interrupted run: not sent (see --resend-uncertain).")
+    if plan.by_hand:
+        print(f"{len(plan.by_hand)} without an e-mail address: to send by post or web form (listed below).")
+    if plan.limited:
+        print(f"{plan.limited} more left for a later run (--limit {args.limit}).")
+    password = None
+    if count and not args.dry_run:
+        if not args.yes:
+            if not sys.stdin.isatty() or args.password_stdin:
+                print(
+                    "error: not sending: there is no terminal to confirm on — add --yes to send",
+                    file=sys.stderr,
+                )
+                return EXIT_PROBLEM
+            answer = input("Send now? [y/N] ").strip().lower()
+            if answer not in ("y", "yes"):
+                print("Nothing was sent.")
+                return EXIT_OK
+        password = _password(s, args)
+    bar = ProgressBar(count, "messages")
+    cancel = threading.Event()
+    result = run_send(
+        ws, plan, password, dry_run=args.dry_run, progress=lambda p: bar.update(p), cancel=cancel
+    )
+    bar.close()
+    _print_outcomes(result, OUTCOMES)
+    if result.stopped_by:
+        print(f"error: {result.stopped_by}", file=sys.stderr)
+    summary = ", ".join(
+        f"{result.count(k)} {k}"
+        for k in ("sent", "failed", "uncertain", "written", "not-sent")
+        if result.count(k)
+    )
+    print(f"Done in {result.elapsed:.1f} s: {summary or 'nothing to send'}.")
+    if result.cancelled:
+        print("interrupted: run the same command again to send the rest.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    bad = result.stopped_by or result.count("failed") or result.count("uncertain")
+    return EXIT_PROBLEM if bad else EXIT_OK
+
+
+def _print_outcomes(result, labels: dict[str, str]) -> None:
+    order = (
+        "sent",
+        "written",
+        "failed",
+        "uncertain",
+        "not-sent",
+        "skipped-uncertain",
+        "already-sent",
+        "by-hand",
+    )
+    for key in order:
+        items = [o for o in result.outcomes if o.outcome == key]
+        if not items:
+            continue
+        print(f"{labels[key]}:")
+        for o in items:
+            where = f" <{o.address}>" if o.address else ""
+            extra = f" — {o.detail}" if o.detail else ""
+            file = f" [{o.file}]" if o.file and key in ("by-hand",) else ""
+            print(f"  {o.recipient_id}: {o.name}{where}{extra}{file}")
