@@ -222,3 +222,7 @@ def cli(capsys, monkeypatch, tmp_path):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+# The test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
+from smtp_server import smtp_server, smtp_server_factory  # noqa: E402, F401

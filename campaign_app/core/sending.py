@@ -294,6 +294,9 @@ def run_send(
         report(len(result.eml_files), "")
         return result
 
+    if not plan.to_send:
+        result.elapsed = time.monotonic() - start
+        return result
     from .smtp_session import SendCancelled, SmtpSession
 
     log = ws.open_log()
@@ -328,11 +331,18 @@ def run_send(
                 report(i, r.display_name)
                 message, pdf = build_messages(ws, plan, r)
                 cid = contact_id(r.id, ws.case.id, template.id)
+                try:
+                    session.wait_turn()
+                except SendCancelled:
+                    result.cancelled = True
+                    break
                 log.add_event(cid, "sending", by, f"to {r.email}", "email")
                 try:
                     delivery = session.send(message, plan.from_address, [r.email])
                 except SendCancelled:
-                    log.add_event(cid, "drafted", by, "cancelled before the server was contacted", "email")
+                    log.add_event(
+                        cid, "drafted", by, "cancelled before the server accepted it: not sent", "email"
+                    )
                     result.cancelled = True
                     break
                 except UserError as exc:

@@ -44,8 +44,17 @@ def _block_lines(block: Block, indent: str = "") -> list[str]:
 
 def letter_text(letter: Letter) -> str:
     """The whole letter as plain text (UTF-8, LF line endings)."""
-    out: list[str] = [letter.letterhead.organisation, *letter.letterhead.lines, ""]
-    out += [letter.place_and_date, "", *letter.recipient_lines, "", letter.subject, "", letter.salutation, ""]
+    out: list[str] = []
+    # Each part of the head only when it is there (an e-mail's body has none of them).
+    for part in (
+        [letter.letterhead.organisation, *letter.letterhead.lines] if letter.letterhead.organisation else [],
+        [letter.place_and_date] if letter.place_and_date else [],
+        list(letter.recipient_lines),
+        [letter.subject] if letter.subject else [],
+        [letter.salutation],
+    ):
+        if part:
+            out += [*part, ""]
     for block in letter.body:
         out.extend(_block_lines(block))
         out.append("")
