@@ -51,7 +51,9 @@ def test_csv_export_neutralises_formula_cells(hostile_ws, cli, tmp_path):
     assert result.out.strip() == "Wrote 6 recipients to out.csv"
     rows = {
         r["id"]: r
-        for r in csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8"), newline=""))
+        for r in csv.DictReader(
+            io.StringIO((tmp_path / "out.csv").read_text(encoding="utf-8-sig"), newline="")
+        )
     }
     eve = rows["hostile-1"]
     for field, text in DANGEROUS.items():
@@ -99,3 +101,10 @@ def test_export_to_an_unknown_kind_of_file_is_one_error(mini_ws, cli, tmp_path):
         "error: out.pdf: cannot export to out.pdf: unknown kind of file — end the file name in .csv or .xlsx"
     )
     assert not (tmp_path / "out.pdf").exists()
+
+
+def test_csv_export_starts_with_a_bom_so_excel_reads_cyrillic(mini_ws, cli, tmp_path):
+    target = tmp_path / "people.csv"
+    assert cli("recipients", "export", target, "-w", mini_ws.root).code == 0
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode()) and "Зеленський".encode() in data

@@ -31,3 +31,14 @@ def test_bar_is_silent_when_output_is_not_a_terminal():
     bar.update(BatchProgress(done=100, total=300, failed=0, elapsed=5.0))
     bar.close()
     assert stream.getvalue() == ""
+
+
+def test_bar_shows_sending_progress_on_a_terminal():
+    from campaign_app.core.sending import SendProgress
+
+    stream = Tty()
+    bar = ProgressBar(10, "messages", stream=stream)
+    bar.update(SendProgress(done=5, total=10, failed=1, current="Michal Šimečka", elapsed=10.0))
+    bar.close()
+    text = stream.getvalue()
+    assert "5/10 messages" in text and "1 failed" in text and "0:10 left" in text

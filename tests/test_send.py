@@ -234,3 +234,39 @@ def test_killed_mid_batch_then_rerun_every_letter_arrives_exactly_once(mini_ws, 
         text=True,
     )
     assert "1 recipient(s)" in status.stdout
+
+
+def test_on_a_terminal_send_says_what_it_will_do_and_asks(mini_ws, server):
+    """Answering no at the prompt sends nothing."""
+    import pty
+
+    use_server(mini_ws, server)
+    env = {**os.environ, "SSL_CERT_FILE": str(server.ca_file)}
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "campaign_app", "send", "-w", str(mini_ws.root), "--template", "appeal-en"],
+        env=env,
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        close_fds=True,
+    )
+    os.close(secondary)
+    seen = b""
+    while b"[y/N]" not in seen:
+        chunk = os.read(primary, 4096)
+        assert chunk, seen
+        seen += chunk
+    os.write(primary, b"n\n")
+    assert proc.wait(timeout=60) == 0
+    try:
+        while chunk := os.read(primary, 4096):
+            seen += chunk
+    except OSError:  # the terminal closes with the process
+        pass
+    os.close(primary)
+    text = seen.decode()
+    assert "About to send 2 letter(s) from office@rights.example through 127.0.0.1" in text
+    assert f"as {server.username}" in text
+    assert "Nothing was sent." in text
+    assert server.messages == []

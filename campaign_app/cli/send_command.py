@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -121,9 +122,23 @@ def run(ws, args: argparse.Namespace) -> int:
         password = _password(s, args)
     bar = ProgressBar(count, "messages")
     cancel = threading.Event()
-    result = run_send(
-        ws, plan, password, dry_run=args.dry_run, progress=lambda p: bar.update(p), cancel=cancel
-    )
+    previous = signal.getsignal(signal.SIGINT)
+
+    def stop_after_this_message(signum, frame) -> None:
+        # The first Ctrl-C lets the message in flight finish and be logged; a second one
+        # stops at once (that letter is then shown as uncertain).
+        cancel.set()
+        signal.signal(signal.SIGINT, previous)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, stop_after_this_message)
+    try:
+        result = run_send(
+            ws, plan, password, dry_run=args.dry_run, progress=lambda p: bar.update(p), cancel=cancel
+        )
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, previous)
     bar.close()
     _print_outcomes(result, OUTCOMES)
     if result.stopped_by:

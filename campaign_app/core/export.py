@@ -33,6 +33,17 @@ def neutralise(cell: str) -> str:
     return cell
 
 
+def unneutralise(cell: str) -> str:
+    """The cell as it was before :func:`neutralise` (for reading an export back).
+
+    Only an apostrophe that :func:`neutralise` would have added is removed; a cell that
+    merely starts with one (``'tis``) is kept as it is.
+    """
+    if cell.startswith("'") and neutralise(cell[1:]) != cell[1:]:
+        return cell[1:]
+    return cell
+
+
 def export_rows(recipients: Iterable[Recipient]) -> Iterable[list[str]]:
     """The header, then one row per recipient: texts in the recipient's own language,
     tags joined with ';', dates as YYYY-MM-DD. Cells are not yet neutralised."""
@@ -51,14 +62,15 @@ def export_rows(recipients: Iterable[Recipient]) -> Iterable[list[str]]:
 
 
 def export_csv(recipients: Iterable[Recipient], target: Path) -> int:
-    """Write a directory CSV (UTF-8, CRLF); returns how many recipients were written."""
+    """Write a directory CSV (UTF-8 with a BOM, CRLF); returns how many recipients were written.
+    The BOM is how Excel knows the file is UTF-8: without it Cyrillic names open garbled."""
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
     count = -1
     for row in export_rows(recipients):
         writer.writerow([neutralise(c) for c in row])
         count += 1
-    atomic_write_bytes(target, buf.getvalue().encode("utf-8"))
+    atomic_write_bytes(target, ("\ufeff" + buf.getvalue()).encode("utf-8"))
     return count
 
 

@@ -91,6 +91,12 @@ class SendProgress:
     current: str
     elapsed: float
 
+    @property
+    def remaining_seconds(self) -> float | None:
+        if self.done == 0:
+            return None
+        return self.elapsed / self.done * (self.total - self.done)
+
 
 @dataclass
 class SendResult:
