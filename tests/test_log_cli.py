@@ -164,3 +164,38 @@ def test_the_example_follow_up_template_reaches_only_those_due(tmp_path, cli):
     result = cli("generate", "-w", ws_dir, "--template", "mep-follow-up-en", "--format", "pdf")
     assert result.code == 0, result.err
     assert "1 letter(s) written" in result.out
+
+
+def test_export_merge_and_report_from_the_command_line(mini_ws, cli, tmp_path):
+    from pypdf import PdfReader
+
+    history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 31), ("sent", 30), by="Olena")
+    # A volunteer's copy of the campaign, with a reply the coordinator has not seen yet.
+    volunteer = tmp_path / "volunteer"
+    import shutil
+
+    shutil.copytree(mini_ws.root, volunteer)
+    with ContactLog.open(volunteer / "campaign.db") as log:
+        log.add_event(contact_id("mep-1", "test-case", "appeal-en"), "replied", "Olena", "=call back")
+    first = cli("log", "merge", volunteer / "campaign.db", "-w", mini_ws.root)
+    assert first.code == 0, first.err
+    assert "1 new event" in first.out
+    again = cli("log", "merge", volunteer / "campaign.db", "-w", mini_ws.root)
+    assert again.code == 0 and "Nothing new" in again.out
+    status = cli("log", "status", "-w", mini_ws.root)
+    assert "replied" in next(ln for ln in status.out.splitlines() if ln.startswith("mep-1"))
+
+    exported = cli("log", "export", tmp_path / "log.csv", "-w", mini_ws.root)
+    assert exported.code == 0, exported.err
+    assert "'=call back" in (tmp_path / "log.csv").read_text(encoding="utf-8-sig")
+
+    report = cli("log", "report", tmp_path / "report.pdf", "-w", mini_ws.root)
+    assert report.code == 0, report.err
+    pages = PdfReader(tmp_path / "report.pdf").pages
+    assert len(pages) == 1 and "Test campaign" in pages[0].extract_text()
+
+
+def test_log_commands_on_a_workspace_without_a_log_say_so(mini_ws, cli, tmp_path):
+    result = cli("log", "export", tmp_path / "log.csv", "-w", mini_ws.root)
+    assert result.code == 1 and "no contact log yet" in result.err
+    assert not (mini_ws.root / "campaign.db").exists()
