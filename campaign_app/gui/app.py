@@ -47,6 +47,7 @@ def application() -> QApplication:
     app.setApplicationName("campaign_app")
     app.setApplicationDisplayName("campaign_app")
     app.setOrganizationName("campaign_app")
+    app.setDesktopFileName("org.campaign_app.CampaignApp")  # the launcher's icon (packaging/linux)
     return app  # type: ignore[return-value]
 
 

@@ -1,0 +1,27 @@
+"""The entry point of the frozen desktop app (the PyInstaller bundle), and of ``python -m``.
+
+A large batch runs in a "spawn" process pool. In a frozen app there is no Python beside
+it: each worker is started as the app's own executable with multiprocessing's command
+line, so without :func:`multiprocessing.freeze_support` first, every worker would run the
+command line (or open another window) instead of writing letters. ``freeze_support`` sees
+such a command line, runs the worker and exits; for a normal start it does nothing.
+
+Absolute imports only: PyInstaller runs this file as a top-level script, not as part of
+the package.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+
+def run() -> int:
+    multiprocessing.freeze_support()
+    from campaign_app.cli.main import main
+
+    return main()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Check the built Linux bundle the way a user would use it, with no Python beside it.
+#
+#     packaging/check-linux-bundle.sh [dist/campaign-app]
+#
+# The frozen app runs with an empty environment (env -i: no PATH to any python, no
+# PYTHONPATH/PYTHONHOME, no venv) and a fresh HOME: --version; init the bundled example;
+# generate a batch big enough for the worker processes (>= 24 letters, 2 workers) and one
+# in Ukrainian; look into the PDFs (pdftotext: the recipient's name and the Cyrillic text
+# are there; pdffonts: PT Serif is embedded) and DOCX files; paint the window offscreen
+# (and on Xvfb's X server if xvfb-run is installed); validate the launcher and the
+# AppStream metainfo shipped in the bundle. Exits non-zero at the first failure.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bundle=$(cd "${1:-$root/dist/campaign-app}" && pwd)
+app="$bundle/campaign-app"
+app_id=org.campaign_app.CampaignApp
+version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$root/campaign_app/__init__.py")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+ok() { echo "ok: $*"; }
+# The frozen app alone: nothing from the caller's environment, no interpreter on PATH.
+frozen() { env -i HOME="$tmp/home" PATH=/nonexistent LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$app" "$@"; }
+need() { command -v "$1" >/dev/null || fail "$1 is needed for this check (apt-get install $2)"; }
+need pdftotext poppler-utils
+need pdffonts poppler-utils
+need desktop-file-validate desktop-file-utils
+need appstreamcli appstream
+mkdir -p "$tmp/home"
+cd "$tmp"
+
+[ -x "$app" ] || fail "$app is missing: run packaging/build-linux.sh first"
+[ -z "$(find "$bundle" -type f \( -name python -o -name 'python3*' \) ! -name '*.so*')" ] \
+  || fail "the bundle carries a python executable: it must need none"
+
+out=$(frozen --version)
+[ "$out" = "campaign-app $version" ] || fail "--version printed '$out', expected 'campaign-app $version'"
+ok "--version: $out"
+
+frozen init "$tmp/camp" >/dev/null
+[ -f "$tmp/camp/campaign.yaml" ] && [ -d "$tmp/camp/letter_templates" ] || fail "init did not copy the example"
+ok "init copied the bundled example campaign"
+
+# Two more copies of the MEP list under new ids: 39 letters, enough for the process pool.
+for copy in b c; do
+  sed "s/^mep-\([0-9]*\),/mep-\1-$copy,/" "$tmp/camp/recipients/meps.csv" >"$tmp/camp/recipients/meps-$copy.csv"
+done
+frozen generate -w "$tmp/camp" --template mep-appeal-en --format both --out "$tmp/out" --workers 2 \
+  >"$tmp/gen.out" 2>"$tmp/gen.err" || fail "generate exited $?: $(tail -5 "$tmp/gen.err")"
+summary=$(tail -1 "$tmp/gen.out")
+letters=${summary%% letter(s)*}
+[[ "$summary" == *" 0 failed, "*"with 2 process(es)"* ]] || fail "generate: $summary"
+[ "$letters" -ge 24 ] || fail "only $letters letters: the worker processes were not used"
+if grep -qiE "usage:|traceback|error" "$tmp/gen.err"; then fail "generate: $(cat "$tmp/gen.err")"; fi
+pdfs=("$tmp"/out/mep-appeal-en/*.pdf)
+docxs=("$tmp"/out/mep-appeal-en/*.docx)
+[ "${#pdfs[@]}" -eq "$letters" ] && [ "${#docxs[@]}" -eq "$letters" ] \
+  || fail "$letters letters but ${#pdfs[@]} PDF and ${#docxs[@]} DOCX files"
+ok "generate: $summary"
+
+for pdf in "${pdfs[@]}"; do
+  text=$(pdftotext -enc UTF-8 "$pdf" -)
+  [[ "$text" == *"Zhanara Akhmetova"* ]] || fail "$pdf does not name the person the appeal is about"
+done
+for docx in "${docxs[@]}"; do
+  grep -qa "word/document.xml" "$docx" || fail "$docx is not a Word document"
+done
+# (Whole outputs into variables: with pipefail, "| grep -q" can fail on SIGPIPE.)
+one="$tmp/out/mep-appeal-en/mep-103746_Michal_Šimečka.pdf"
+[ -f "$one" ] || fail "no letter for Michal Šimečka"
+[[ "$(pdftotext -enc UTF-8 "$one" -)" == *"Dear Mr Šimečka,"* ]] || fail "$one lacks its salutation"
+[[ "$(pdffonts "$one")" =~ PTSerif[^$'\n']*" yes " ]] || fail "PT Serif is not embedded in $one"
+ok "${#pdfs[@]} PDFs name Zhanara Akhmetova; Šimečka's is greeted by name, in embedded PT Serif"
+
+frozen generate -w "$tmp/camp" --template ukraine-official-appeal-uk --format pdf --out "$tmp/out" \
+  >/dev/null 2>"$tmp/gen.err" || fail "generate (uk) exited $?: $(tail -5 "$tmp/gen.err")"
+uk=$(ls "$tmp"/out/ukraine-official-appeal-uk/*.pdf | head -1)
+[[ "$(pdftotext -enc UTF-8 "$uk" -)" == *"Ахметов"* ]] || fail "$uk lacks the Cyrillic text"
+ok "Ukrainian letter: Cyrillic text in $(basename "$uk")"
+
+is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(stat -c %s "$1")" -gt 20000 ]; }
+frozen gui -w "$tmp/camp" --screenshot "$tmp/window.png" --tab compose 2>"$tmp/gui.err" \
+  || fail "gui --screenshot exited $?: $(tail -5 "$tmp/gui.err")"
+is_png "$tmp/window.png" || fail "the offscreen window was not painted"
+ok "the window painted offscreen"
+if command -v xvfb-run >/dev/null; then
+  xvfb-run -a -s "-screen 0 1600x1000x24" sh -c \
+    'exec env -i HOME="$0" DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" PATH=/nonexistent LANG=C.UTF-8 QT_QPA_PLATFORM=xcb \
+       "$1" gui -w "$2" --screenshot "$3"' "$tmp/home" "$app" "$tmp/camp" "$tmp/x11.png" 2>"$tmp/gui.err" \
+    || fail "gui on Xvfb exited $?: $(tail -5 "$tmp/gui.err")"
+  is_png "$tmp/x11.png" || fail "the window was not painted on the X server"
+  ok "the window painted on an X server (xcb)"
+else
+  echo "skip: xvfb-run is not installed, the window was painted offscreen only"
+fi
+
+grep -q "SecretService" "$bundle"/_internal/keyring-*.dist-info/entry_points.txt \
+  || fail "keyring's backend list (entry points) is not in the bundle"
+ls "$bundle"/_internal/_rl_accel*.so >/dev/null 2>&1 || fail "reportlab's accelerator is not in the bundle"
+ok "keyring backends' entry points and reportlab's accelerator are bundled"
+
+desktop-file-validate "$bundle/share/applications/$app_id.desktop" || fail "desktop-file-validate"
+appstreamcli validate --no-net "$bundle/share/metainfo/$app_id.metainfo.xml" >"$tmp/as.out" 2>&1 \
+  || fail "appstreamcli validate: $(cat "$tmp/as.out")"
+ok "launcher and AppStream metainfo validate"
+
+echo "bundle: $(du -sh "$bundle" | cut -f1) in $bundle"
+for tarball in "$root"/dist/campaign-app-*-linux-*.tar.gz; do
+  [ -e "$tarball" ] && echo "archive: $(du -sh "$tarball" | cut -f1) $tarball"
+done
+echo "the Linux bundle works"
