@@ -134,3 +134,16 @@ def test_a_bad_query_raises_the_command_lines_error():
         parse_query("colour:red")
     assert str(caught.value) == str(reference.value)
     assert str(caught.value).startswith("unknown field 'colour' in query 'colour:red' — use one of")
+
+
+def test_status_terms_are_answered_by_the_log_table(example_recipients):
+    from campaign_app.core.query import parse_query
+
+    table = {example_recipients[0].id: frozenset({"sent", "followup-due"})}
+    index = SearchIndex(example_recipients)
+    for text in ("status:followup-due", "-status:sent", "status:none category:mep"):
+        expected = [r.id for r in parse_query(text, lambda: table).filter(example_recipients)]
+        got = [
+            example_recipients[i].id for i in index.select(query_terms(text, lambda: table), statuses=table)
+        ]
+        assert got == expected, text

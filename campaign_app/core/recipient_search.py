@@ -15,10 +15,19 @@ predicate decides. tests/test_recipient_search.py checks that both select the sa
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .query import ALIASES, EXACT_FIELDS, _all_texts, _field_predicate, fold, parse_query
+from .query import (
+    ALIASES,
+    EXACT_FIELDS,
+    NO_LETTER,
+    StatusTable,
+    _all_texts,
+    _field_predicate,
+    fold,
+    parse_query,
+)
 from .recipients import Recipient
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
@@ -59,9 +68,10 @@ class Term:
     wanted: str  # folded
 
 
-def query_terms(text: str | None) -> list[Term]:
-    """The terms of a query, read as ``parse_query`` reads them; its UserError on a mistake."""
-    parse_query(text)  # the one place that decides what is valid, and says what is not
+def query_terms(text: str | None, statuses: Callable[[], StatusTable] | None = None) -> list[Term]:
+    """The terms of a query, read as ``parse_query`` reads them; its UserError on a mistake.
+    ``status:`` terms are allowed when ``statuses`` is given (see query.py)."""
+    parse_query(text, statuses)  # the one place that decides what is valid, and says what is not
     terms: list[Term] = []
     for term in shlex.split((text or "").strip()):
         negated = term.startswith("-") and len(term) > 1
@@ -70,7 +80,7 @@ def query_terms(text: str | None) -> list[Term]:
         field, sep, value = term.partition(":")
         if sep and field and not field.startswith("http"):
             key = ALIASES.get(field.lower(), field.lower())
-            terms.append(Term(negated, key, value, fold(value)))
+            terms.append(Term(negated, key, value, value.lower() if key == "status" else fold(value)))
         else:
             terms.append(Term(negated, None, term, fold(term)))
     return terms
@@ -112,14 +122,20 @@ class SearchIndex:
         for field, values in self._fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
 
-    def select(self, terms: Iterable[Term], rows: Iterable[int] | None = None) -> list[int]:
-        """The rows (in the order given, default all) that match every term."""
+    def select(
+        self, terms: Iterable[Term], rows: Iterable[int] | None = None, statuses: StatusTable | None = None
+    ) -> list[int]:
+        """The rows (in the order given, default all) that match every term; ``status:``
+        terms are answered by ``statuses`` (recipient id → statuses from the contact log)."""
         selected: Iterable[int] = range(len(self._recipients)) if rows is None else rows
         if self._deleted:
             recipients = self._recipients
             selected = [i for i in selected if recipients[i] is not None]
         # Exact fields first: they usually cut the most rows for the least work.
         for term in sorted(terms, key=lambda t: t.field not in EXACT_FIELDS and t.field != "tags"):
+            if term.field == "status":
+                selected = self._status(term, selected, statuses or {})
+                continue
             selected = self._apply(term, selected)
         return selected if isinstance(selected, list) else list(selected)
 
@@ -138,6 +154,14 @@ class SearchIndex:
             return self._reference(term, rows)
         values = self._values(field)
         return [i for i in rows if w not in values[i]] if neg else [i for i in rows if w in values[i]]
+
+    def _status(self, term: Term, rows: Iterable[int], statuses: Mapping[str, frozenset[str]]) -> list[int]:
+        recipients, w = self._recipients, term.wanted
+        return [
+            i
+            for i in rows
+            if (w in statuses.get(recipients[i].id, NO_LETTER)) != term.negated  # type: ignore[union-attr]
+        ]
 
     def _reference(self, term: Term, rows: Iterable[int]) -> list[int]:
         predicate: Callable[[Recipient], bool] = _field_predicate(term.field or "_name", term.value)

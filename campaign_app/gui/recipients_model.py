@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
@@ -238,6 +238,7 @@ class RecipientsModel(QAbstractTableModel):
         self._file_of: dict[str, Path] = {}
         self._cache: dict[int, tuple[str, ...]] = {}
         self._terms: list[Term] = []
+        self._statuses: Mapping[str, frozenset[str]] | None = None
         self._category: str | None = None
         self._sort_column = -1
         self._descending = False
@@ -301,9 +302,11 @@ class RecipientsModel(QAbstractTableModel):
 
     # ---- filtering and sorting -------------------------------------------------------
 
-    def set_query(self, terms: list[Term]) -> None:
-        """Show the rows matching every term (of a query parsed by ``query_terms``)."""
+    def set_query(self, terms: list[Term], statuses: Mapping[str, frozenset[str]] | None = None) -> None:
+        """Show the rows matching every term (of a query parsed by ``query_terms``);
+        ``statuses`` answers ``status:`` terms (the contact log's, read by the tab)."""
         self._terms = list(terms)
+        self._statuses = statuses
         self._refilter()
 
     def set_category(self, category: str | None) -> None:
@@ -340,7 +343,7 @@ class RecipientsModel(QAbstractTableModel):
     def _refilter(self) -> None:
         codes = self._data.codes
         if self._index is not None:
-            matching = self._index.select(self._terms)
+            matching = self._index.select(self._terms, statuses=self._statuses)
         else:  # the empty placeholder while loading
             matching = [i for i in range(len(codes)) if codes[i] != DELETED]
         matching_codes_raw = _gather(codes, matching)

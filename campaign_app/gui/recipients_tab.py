@@ -385,15 +385,25 @@ class RecipientsTab(QWidget):
         self._debounce.start()
 
     def _apply_query(self) -> None:
+        workspace = self.session.workspace
+        table: list = []
+
+        def statuses():  # the contact log is read only when the query asks for a status
+            if not table:
+                table.append(workspace.recipient_statuses() if workspace is not None else {})
+            return table[0]
+
         try:
-            terms = query_terms(self.search.text())
+            terms = query_terms(self.search.text(), statuses)
+            if any(t.field == "status" for t in terms):
+                statuses()
         except UserError as exc:
             self.query_error.setText(str(exc))
             self.query_error.show()
             return  # keep showing the last valid search
         if not self.query_error.isHidden():
             self.query_error.hide()
-        self.model.set_query(terms)
+        self.model.set_query(terms, table[0] if table else None)
 
     def _facet_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.model.set_category(current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None)

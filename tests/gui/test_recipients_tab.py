@@ -242,3 +242,20 @@ def test_clicking_a_header_sorts_and_the_search_keeps_that_order(tab, qtbot):
     assert len(meps) == 14 and meps == sorted(meps, key=str.casefold)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert names(tab) == meps[::-1]
+
+
+def test_status_queries_use_the_contact_log(tab, qtbot, example_ws):
+    from campaign_app.core.contact_log import ContactLog, NewContact
+
+    ws = Workspace(example_ws)
+    with ContactLog.open(ws.log_path) as log:
+        log.record_drafts(
+            [NewContact("mep-103746", "Michal Šimečka", "mep", ws.case.id, "mep-appeal-en", "en", "email")],
+            "me",
+        )
+    type_query(qtbot, tab, "status:drafted")
+    assert names(tab) == ["Michal Šimečka"]
+    type_query(qtbot, tab, "category:mep -status:drafted")
+    assert len(names(tab)) == 13 and "Michal Šimečka" not in names(tab)
+    type_query(qtbot, tab, "status:posted")
+    assert tab.query_error.isVisible() and "unknown status 'posted'" in tab.query_error.text()
