@@ -87,6 +87,9 @@ def test_send_delivers_each_letter_with_its_pdf_and_logs_it(mini_ws, cli, server
     assert pdf == on_disk and hashlib.sha256(pdf).hexdigest() == contact.letter_sha256
     assert sent.kind == "sent" and "250" in sent.detail and msg["Message-ID"] in sent.detail
     assert [k for k in events(mini_ws.root, "mep-1")] == ["drafted", "sending", "sent"]
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        sending = log.events(contact.id)[1]
+    assert EMAILS["mep-1"] in sending.detail and contact.letter_sha256 in sending.detail
 
 
 def test_a_rerun_sends_only_what_is_left(mini_ws, cli, server):

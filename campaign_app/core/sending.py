@@ -21,6 +21,7 @@ letter silently lost is worse. So:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -342,7 +343,9 @@ def run_send(
                 except SendCancelled:
                     result.cancelled = True
                     break
-                log.add_event(cid, "sending", by, f"to {r.email}", "email")
+                # Which exact file went out: its sha256, as the manifest and the contact record it.
+                digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+                log.add_event(cid, "sending", by, f"to {r.email}; {pdf.name} sha256 {digest}", "email")
                 try:
                     delivery = session.send(message, plan.from_address, [r.email])
                 except SendCancelled:
