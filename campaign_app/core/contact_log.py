@@ -30,7 +30,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from .errors import Location, UserError, display_path
@@ -96,6 +96,10 @@ class Contact:
     letter_path: str
     letter_sha256: str
     created_at: str
+
+
+# The contacts table's columns, in the order of Contact's fields.
+CONTACT_COLUMNS = tuple(f.name for f in fields(Contact))
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,23 +417,9 @@ class ContactLog:
         with self.transaction("merged") as conn:
             for c in contacts:
                 cur = conn.execute(
-                    "INSERT OR IGNORE INTO contacts (id, recipient_id, recipient_name, category, case_id, "
-                    "template_id, language, channel, address, letter_path, letter_sha256, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        c.id,
-                        c.recipient_id,
-                        c.recipient_name,
-                        c.category,
-                        c.case_id,
-                        c.template_id,
-                        c.language,
-                        c.channel,
-                        c.address,
-                        c.letter_path,
-                        c.letter_sha256,
-                        c.created_at,
-                    ),
+                    f"INSERT OR IGNORE INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
+                    astuple(c),
                 )
                 added_c += cur.rowcount
             for e in events:
@@ -450,7 +440,7 @@ class ContactLog:
         return [_contact(row) for row in self._read(sql, (case_id,) if case_id else ())]
 
     def contact(self, cid: str) -> Contact | None:
-        rows = self._read("SELECT * FROM contacts WHERE id = ?", (cid,))
+        rows = self._read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE id = ?", (cid,))
         return _contact(rows[0]) if rows else None
 
     def events(self, cid: str | None = None) -> list[Event]:

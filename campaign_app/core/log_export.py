@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from dataclasses import astuple
 from pathlib import Path
 
 from .atomic import atomic_write_bytes
@@ -73,20 +74,7 @@ def export_rows(log: ContactLog, case_id: str | None = None) -> list[list[str]]:
     rows = [list(COLUMNS)]
     for c in log.contacts(case_id):
         events = by_contact.get(c.id, [])
-        letter = [
-            c.id,
-            c.recipient_id,
-            c.recipient_name,
-            c.category,
-            c.case_id,
-            c.template_id,
-            c.language,
-            c.channel,
-            c.address,
-            c.letter_path,
-            c.letter_sha256,
-            c.created_at,
-        ]
+        letter = list(astuple(c))
         status = letter_status(events)
         if not events:
             rows.append([*letter, *[""] * len(EVENT_COLUMNS), status])

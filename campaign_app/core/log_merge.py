@@ -26,25 +26,20 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .contact_log import EVENT_KINDS, LOG_NAME, SCHEMA_VERSION, Contact, ContactLog, Event, contact_id
+from .contact_log import (
+    CONTACT_COLUMNS,
+    EVENT_KINDS,
+    LOG_NAME,
+    SCHEMA_VERSION,
+    Contact,
+    ContactLog,
+    Event,
+    contact_id,
+)
 from .errors import Location, UserError, display_path
 from .log_export import read_export
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_CONTACT_COLUMNS = (
-    "id",
-    "recipient_id",
-    "recipient_name",
-    "category",
-    "case_id",
-    "template_id",
-    "language",
-    "channel",
-    "address",
-    "letter_path",
-    "letter_sha256",
-    "created_at",
-)
 
 
 @dataclass
@@ -195,7 +190,7 @@ def _read_tables(conn: sqlite3.Connection, path: Path, where: Location) -> tuple
     channel = "channel" if "channel" in event_columns else "''"  # schema 1 has no event channel
     contacts = [
         Contact(*(str(v) if v is not None else "" for v in row))
-        for row in conn.execute(f"SELECT {', '.join(_CONTACT_COLUMNS)} FROM contacts ORDER BY created_at, id")
+        for row in conn.execute(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY created_at, id")
     ]
     events = [
         Event(*(str(v) if v is not None else "" for v in row))

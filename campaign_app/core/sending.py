@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import BatchPlan, plan_batch, run_batch, select_recipients
+from .batch import BatchPlan, BatchProgress, plan_batch, run_batch, select_recipients
 from .campaign_edit import SmtpSettings, smtp_settings
 from .contact_log import contact_id
 from .errors import Location, UserError, display_path
@@ -85,18 +85,10 @@ class SendPlan:
 
 
 @dataclass
-class SendProgress:
-    done: int
-    total: int
-    failed: int
-    current: str
-    elapsed: float
+class SendProgress(BatchProgress):
+    """Progress of a send: as a batch's, plus the recipient being written to."""
 
-    @property
-    def remaining_seconds(self) -> float | None:
-        if self.done == 0:
-            return None
-        return self.elapsed / self.done * (self.total - self.done)
+    current: str = ""
 
 
 @dataclass
@@ -281,7 +273,7 @@ def run_send(
     def report(done: int, current: str) -> None:
         if progress:
             failed = result.count("failed")
-            progress(SendProgress(done, total, failed, current, time.monotonic() - start))
+            progress(SendProgress(done, total, failed, time.monotonic() - start, current))
 
     if dry_run:
         from .mail_message import write_eml
