@@ -409,8 +409,12 @@ def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_i
 
 def test_an_impossible_date_is_a_located_error_not_a_traceback(mini_ws, cli):
     case = mini_ws.root / "cases" / "test-case.yaml"
-    case.write_text(case.read_text(encoding="utf-8").replace("date: 2020-05-14", "date: 2020-13-45"), encoding="utf-8")
-    line = next(i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if "2020-13-45" in text)
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("date: 2020-05-14", "date: 2020-13-45"), encoding="utf-8"
+    )
+    line = next(
+        i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if "2020-13-45" in text
+    )
     result = cli("check", "-w", "ws")
     assert result.code == 1
     assert "Traceback" not in result.err

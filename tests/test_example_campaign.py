@@ -52,8 +52,13 @@ def test_init_copies_the_example_and_check_passes(cli, example):
     result = cli("check", "-w", "campaign")
     assert result.code == 0, result.err
     assert "ok: case 'akhmetova-extradition'" in result.out
-    for template in ("mep-appeal-en", "un-special-rapporteur-urgent-en", "ukraine-official-appeal-uk",
-                     "ukraine-official-appeal-en", "thank-you-en"):
+    for template in (
+        "mep-appeal-en",
+        "un-special-rapporteur-urgent-en",
+        "ukraine-official-appeal-uk",
+        "ukraine-official-appeal-en",
+        "thank-you-en",
+    ):
         assert f"template '{template}'" in result.out
     assert "letters render without errors" in result.out
     assert "warning: campaign.yaml: the sender is the bundled example" in result.out
@@ -103,7 +108,9 @@ def test_export_writes_a_csv_that_reads_back(cli, example, tmp_path):
 
 
 def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example, tmp_path):
-    result = cli("generate", "-w", "campaign", "--template", "mep-appeal-en", "--format", "both", "--out", "letters")
+    result = cli(
+        "generate", "-w", "campaign", "--template", "mep-appeal-en", "--format", "both", "--out", "letters"
+    )
     assert result.code == 0, result.err
     out = tmp_path / "letters"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]
@@ -133,7 +140,9 @@ def test_ukrainian_letters_use_the_vocative_and_every_glyph_is_in_the_font(cli, 
 
     from campaign_app.core.fonts import register_pdf_fonts
 
-    result = cli("generate", "-w", "campaign", "--template", "ukraine-official-appeal-uk", "-f", "pdf", "--out", "o")
+    result = cli(
+        "generate", "-w", "campaign", "--template", "ukraine-official-appeal-uk", "-f", "pdf", "--out", "o"
+    )
     assert result.code == 0, result.err
     president = next((tmp_path / "o" / "ukraine-official-appeal-uk").glob("ua-president*.pdf"))
     text = pdf_text(president)
@@ -165,9 +174,19 @@ def test_docx_opens_in_libreoffice_and_says_the_same_as_the_pdf(cli, example, tm
     pdf = docx.with_suffix(".pdf")
     conv = tmp_path / "lo"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(conv), str(docx)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(conv),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     from_docx = " ".join(pdf_text(conv / pdf.name).split())
     from_pdf = " ".join(pdf_text(pdf).split())

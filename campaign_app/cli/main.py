@@ -20,7 +20,7 @@ from .progress import ProgressBar
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Kept here, not imported from the GUI, so that the command line never loads Qt.
-TAB_NAMES = ("case", "recipients", "compose", "batch", "settings")
+TAB_NAMES = ("case", "recipients", "compose", "batch", "settings", "outreach")
 
 
 class _Parser(argparse.ArgumentParser):

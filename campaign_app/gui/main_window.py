@@ -38,6 +38,7 @@ TABS = (
     ("compose", "C&ompose", "compose_tab", "ComposeTab"),
     ("batch", "&Batch", "batch_tab", "BatchTab"),
     ("settings", "&Settings", "settings_tab", "SettingsTab"),
+    ("outreach", "O&utreach", "outreach_tab", "OutreachTab"),
 )
 
 

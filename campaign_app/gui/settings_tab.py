@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.appstate import AppState
 from ..core.campaign_edit import (
     DEFAULT_FOLLOW_UP_DAYS,
     DEFAULT_PORTS,
@@ -76,6 +77,15 @@ WARNING_FRAME_STYLE = (
 SECURITY_CHOICES = (("STARTTLS (usually port 587)", "starttls"), ("SSL/TLS (usually port 465)", "ssl"))
 PAPER_CHOICES = (("A4", "A4"), ("US Letter", "Letter"))
 TEXT_FIELDS = (("organisation", "Organ&isation"), ("address", "A&ddress"), ("city", "Cit&y"))
+
+
+def _account_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return "your computer account's name"
 
 
 def language_title(code: str) -> str:
@@ -241,6 +251,7 @@ class SettingsTab(QWidget):
         left.addWidget(self._build_sender())
         left.addWidget(self._build_letterhead())
         left.addWidget(self._build_signatories(), 1)
+        right.addWidget(self._build_volunteer())
         right.addWidget(self._build_letters())
         right.addWidget(self._build_smtp())
         right.addWidget(self._build_password())
@@ -503,6 +514,37 @@ class SettingsTab(QWidget):
         buttons.addWidget(hint)
         layout.addLayout(buttons)
         return group
+
+    def _build_volunteer(self) -> QGroupBox:
+        """Who is working: per person, so kept in this computer's app settings (AppState),
+        not in campaign.yaml, which the whole campaign shares."""
+        group = QGroupBox("You")
+        layout = QVBoxLayout(group)
+        form = self._form()
+        self.volunteer_edit = QLineEdit(AppState.load().volunteer_name)
+        self.volunteer_edit.setObjectName("volunteer_name")
+        self.volunteer_edit.setPlaceholderText(f"e.g. Anna K. (if empty: {_account_name()})")
+        self.volunteer_edit.setToolTip(
+            "Recorded with every letter you generate, send or mark, so a coordinator knows who did what"
+        )
+        self.volunteer_edit.editingFinished.connect(self.save_volunteer_name)
+        self._row(form, "Your name:", self.volunteer_edit)
+        layout.addLayout(form)
+        note = QLabel("Recorded in the contact log. Kept on this computer, not in campaign.yaml.")
+        note.setWordWrap(True)
+        note.setStyleSheet(NOTE_STYLE)
+        layout.addWidget(note)
+        return group
+
+    def save_volunteer_name(self) -> None:
+        """Keep the name in the app's own settings file (a small JSON write, at once)."""
+        name = self.volunteer_edit.text().strip()
+        state = AppState.load()
+        if state.volunteer_name == name:
+            return
+        state.volunteer_name = name
+        state.save()
+        self.status_label.setText(f"Your name is saved: {name}." if name else "Your name is cleared.")
 
     def _build_letters(self) -> QGroupBox:
         group = QGroupBox("Letters")

@@ -13,7 +13,7 @@ from campaign_app.core.appstate import AppState, example_workspace_path
 def test_window_has_every_tab_and_opens_the_workspace(make_window, example_ws):
     window = make_window(example_ws)
     labels = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
-    assert labels == ["Case", "Recipients", "Compose", "Batch", "Settings"]
+    assert labels == ["Case", "Recipients", "Compose", "Batch", "Settings", "Outreach"]
     assert window.session.workspace.root == example_ws.resolve()
     assert window.windowTitle().startswith("example")
 

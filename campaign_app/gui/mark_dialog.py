@@ -1,0 +1,143 @@
+"""Marking what happened to a letter: a reply came, none came, the matter is closed, or
+it went out by post, web form, fax or in person.
+
+The dialog only collects the choice; the Outreach tab records it with
+``ContactLog.mark`` (the same call as ``campaign-app log mark``), off the UI thread, with
+the volunteer's name from Settings. A letter sent without e-mail must say how it went, so
+"sent" asks for its channel: the log then tells a coordinator it was posted, not e-mailed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# status, label; "sent" here is by hand (e-mails are recorded by Send letters…).
+CHOICES = (
+    ("replied", "&Replied"),
+    ("no-reply", "&No reply (stop waiting)"),
+    ("closed", "C&losed"),
+    ("sent", "&Sent by post, web form, fax or in person"),
+)
+CHANNEL_CHOICES = (("post", "post"), ("web-form", "web form"), ("fax", "fax"), ("in-person", "in person"))
+
+
+@dataclass(frozen=True)
+class MarkRequest:
+    recipient_id: str
+    status: str
+    note: str
+    channel: str
+    template_id: str | None  # None: every letter to them for the case
+
+
+class MarkDialog(QDialog):
+    """Mark one recipient's letters; ``request()`` holds the choice once accepted."""
+
+    def __init__(
+        self,
+        recipient_id: str,
+        name: str,
+        templates: list[str],
+        status: str = "replied",
+        by: str = "",
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.recipient_id = recipient_id
+        self.setWindowTitle(f"Mark — {name}")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(f"What happened with the letter to <b>{_escape(name)}</b>?")
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        self.status_group = QButtonGroup(self)
+        self.status_buttons: dict[str, QRadioButton] = {}
+        for key, label in CHOICES:
+            button = QRadioButton(label)
+            self.status_group.addButton(button)
+            self.status_buttons[key] = button
+            layout.addWidget(button)
+        (self.status_buttons.get(status) or self.status_buttons["replied"]).setChecked(True)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.channel_combo = QComboBox()
+        for key, label in CHANNEL_CHOICES:
+            self.channel_combo.addItem(label, key)
+        channel_label = QLabel("&Channel:")
+        channel_label.setBuddy(self.channel_combo)
+        form.addRow(channel_label, self.channel_combo)
+        self.letter_combo = QComboBox()
+        if len(templates) != 1:
+            self.letter_combo.addItem(f"All {len(templates)} letters to them", None)
+        for template_id in templates:
+            self.letter_combo.addItem(f"The letter from template {template_id}", template_id)
+        letter_label = QLabel("L&etter:")
+        letter_label.setBuddy(self.letter_combo)
+        form.addRow(letter_label, self.letter_combo)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("note")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText("optional, e.g. what they answered, or a reference number")
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
+        note_label = QLabel("N&ote:")
+        note_label.setBuddy(self.note_edit)
+        form.addRow(note_label, self.note_edit)
+        layout.addLayout(form)
+
+        self.by_label = QLabel(f"Recorded in the contact log as done by {by}." if by else "")
+        self.by_label.setWordWrap(True)
+        self.by_label.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.by_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Mark")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.status_group.buttonToggled.connect(self._update)
+        self._update()
+        self.note_edit.setFocus()
+
+    def status(self) -> str:
+        for key, button in self.status_buttons.items():
+            if button.isChecked():
+                return key
+        return "replied"
+
+    def _update(self, *_args) -> None:
+        self.channel_combo.setEnabled(self.status() == "sent")
+
+    def request(self) -> MarkRequest:
+        status = self.status()
+        return MarkRequest(
+            self.recipient_id,
+            status,
+            self.note_edit.toPlainText().strip(),
+            self.channel_combo.currentData() if status == "sent" else "",
+            self.letter_combo.currentData(),
+        )
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
