@@ -9,7 +9,8 @@
 # in Ukrainian; look into the PDFs (pdftotext: the recipient's name and the Cyrillic text
 # are there; pdffonts: PT Serif is embedded) and DOCX files; paint the window offscreen
 # (and on Xvfb's X server if xvfb-run is installed); validate the launcher and the
-# AppStream metainfo shipped in the bundle. Exits non-zero at the first failure.
+# AppStream metainfo shipped in the bundle; e-mail: a dry run, and a real send over
+# STARTTLS to the tests' server (needs the test venv, .venv). Exits non-zero at the first failure.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bundle=$(cd "${1:-$root/dist/campaign-app}" && pwd)
@@ -79,6 +80,55 @@ frozen generate -w "$tmp/camp" --template ukraine-official-appeal-uk --format pd
 uk=$(ls "$tmp"/out/ukraine-official-appeal-uk/*.pdf | head -1)
 [[ "$(pdftotext -enc UTF-8 "$uk" -)" == *"Ахметов"* ]] || fail "$uk lacks the Cyrillic text"
 ok "Ukrainian letter: Cyrillic text in $(basename "$uk")"
+
+# E-mail from the bundle: a dry run writes .eml files; then, when the test venv is here
+# (CI: after the tests), a real send to the tests' STARTTLS + AUTH server on 127.0.0.1,
+# whose certificate the frozen app must verify (SSL_CERT_FILE names the test CA), and the
+# contact log read back with `log status` and `log report`.
+cat >>"$tmp/camp/campaign.yaml" <<YAML
+smtp:
+  host: 127.0.0.1
+  port: 2525
+  username: check
+  from: appeals@example.org
+  rate_per_minute: 6000
+YAML
+frozen send -w "$tmp/camp" --template mep-appeal-en --query country:SK --dry-run --out "$tmp/mail" \
+  >"$tmp/send.out" 2>"$tmp/send.err" || fail "send --dry-run exited $?: $(tail -5 "$tmp/send.err")"
+emls=("$tmp"/mail/mep-appeal-en/*.eml)
+[ "${#emls[@]}" -ge 1 ] && grep -q "^Subject: Urgent: prevent the extradition" "${emls[0]}" \
+  || fail "send --dry-run wrote no message: $(cat "$tmp/send.out")"
+ok "send --dry-run: ${#emls[@]} .eml file(s) written"
+venv_python="$root/.venv/bin/python"
+if [ -x "$venv_python" ] && "$venv_python" -c "import aiosmtpd, trustme" 2>/dev/null; then
+  coproc SMTP { "$venv_python" -u -c '
+import logging, sys, pathlib, tempfile
+logging.getLogger("mail.log").setLevel(logging.ERROR)
+sys.path.insert(0, sys.argv[1])
+from smtp_server import SmtpTestServer
+server = SmtpTestServer(pathlib.Path(tempfile.mkdtemp())).start()
+print(server.port, server.username, server.password, server.ca_file, flush=True)
+sys.stdin.readline()
+print(len(server.messages), flush=True)
+server.stop()
+' "$root/tests"; }
+  read -r port user password ca <&"${SMTP[0]}"
+  sed -i "s/^  port: 2525/  port: $port/; s/^  username: check/  username: $user/" "$tmp/camp/campaign.yaml"
+  echo "$password" | env -i HOME="$tmp/home" PATH=/nonexistent LANG=C.UTF-8 SSL_CERT_FILE="$ca" "$app" \
+    send -w "$tmp/camp" --template mep-appeal-en --query country:SK --yes --password-stdin \
+    >"$tmp/send.out" 2>"$tmp/send.err" || fail "send exited $?: $(cat "$tmp/send.out" "$tmp/send.err")"
+  echo >&"${SMTP[1]}"
+  read -r received <&"${SMTP[0]}"
+  [ "$received" = "${#emls[@]}" ] || fail "the server received $received message(s), expected ${#emls[@]}"
+  status=$(frozen log status -w "$tmp/camp" --query status:sent)
+  [[ "$status" == *"${#emls[@]} recipient(s)"* ]] || fail "log status after sending: $status"
+  frozen log report "$tmp/report.pdf" -w "$tmp/camp" >/dev/null || fail "log report"
+  [[ "$(pdftotext -enc UTF-8 "$tmp/report.pdf" -)" == *"Contact log"* ]] || fail "the report PDF is empty"
+  ok "send over STARTTLS with a verified certificate: $received message(s) received; log status and report"
+else
+  [ "${CAMPAIGN_APP_REQUIRE_TOOLS:-}" != 1 ] || fail "no test venv at $root/.venv for the real send"
+  echo "skip: no test venv at $root/.venv: the real send was not tried (dry run only)"
+fi
 
 is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] && [ "$(stat -c %s "$1")" -gt 20000 ]; }
 frozen gui -w "$tmp/camp" --screenshot "$tmp/window.png" --tab compose 2>"$tmp/gui.err" \
