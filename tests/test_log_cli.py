@@ -199,3 +199,11 @@ def test_log_commands_on_a_workspace_without_a_log_say_so(mini_ws, cli, tmp_path
     result = cli("log", "export", tmp_path / "log.csv", "-w", mini_ws.root)
     assert result.code == 1 and "no contact log yet" in result.err
     assert not (mini_ws.root / "campaign.db").exists()
+
+
+def test_the_volunteer_name_is_set_from_the_command_line_and_recorded(mini_ws, cli):
+    assert "Anna K." in cli("name", "Anna  K.").out
+    assert cli("name").out.strip() == "The contact log records you as: Anna K."
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        assert {e.by for e in log.events()} == {"Anna K."}

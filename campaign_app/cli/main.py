@@ -71,6 +71,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create a workspace holding the bundled example campaign")
     p.add_argument("directory", type=Path, metavar="DIR")
 
+    p = sub.add_parser(
+        "name",
+        help="show or set your name, recorded with what you do in the contact log",
+        description="Your name as the contact log records it (the same setting as Settings ▸ Your name "
+        "in the desktop app; kept on this computer, not in the campaign). Without NAME: show it.",
+    )
+    p.add_argument("name", nargs="?", default=None, metavar="NAME")
+
     p = sub.add_parser("check", help="validate the workspace; render every template for its audience")
     _workspace_arg(p)
 
@@ -256,6 +264,8 @@ def _gui(args: argparse.Namespace) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     from ..core.workspace import Workspace, init_workspace
 
+    if args.command == "name":
+        return _name(args.name)
     if args.command == "init":
         target = init_workspace(args.directory)
         print(f"Created {target} with the example campaign. Next: campaign-app check -w {target}")
@@ -276,6 +286,17 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return log_commands.run(ws, args)
     raise AssertionError(args.command)
+
+
+def _name(name: str | None) -> int:
+    from ..core.appstate import AppState, volunteer_name
+
+    if name is not None:
+        state = AppState.load()
+        state.volunteer_name = " ".join(name.split())
+        state.save()
+    print(f"The contact log records you as: {volunteer_name()}")
+    return EXIT_OK
 
 
 def _check(ws) -> int:
