@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -54,6 +53,7 @@ from ..core.log_status import QUERY_STATUSES
 from .mark_dialog import MarkDialog, MarkRequest
 from .outreach_model import COL_ACTION, FILTERS, OutreachData, OutreachModel, OutreachRow, load_outreach
 from .session import WorkspaceSession
+from .tables import record_table
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 120
@@ -218,26 +218,7 @@ class OutreachTab(QWidget):
         filters.addWidget(self.unwritten_check)
         layout.addLayout(filters)
 
-        self.table = QTableView()
-        self.table.setObjectName("outreach_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
+        self.table = record_table(self, "outreach_table", self.model, COLUMN_WIDTHS, COL_ACTION)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.activated.connect(lambda _index: self.mark("replied"))
 

@@ -29,7 +29,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +50,7 @@ from .import_dialog import ImportDialog
 from .recipient_dialog import RecipientDialog
 from .recipients_model import COL_OFFICE, Counts, LoadedDirectory, RecipientsModel, SortOrder
 from .session import WorkspaceSession
+from .tables import record_table
 from .tasks import TaskRunner
 
 DEBOUNCE_MS = 150
@@ -220,27 +219,8 @@ class RecipientsTab(QWidget):
         side_layout.addWidget(self.facets)
         splitter.addWidget(side)
 
-        self.table = QTableView()
-        self.table.setObjectName("recipients_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = record_table(self, "recipients_table", self.model, COLUMN_WIDTHS, COL_OFFICE)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSortIndicatorClearable(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(COL_OFFICE, QHeaderView.ResizeMode.Stretch)
-        self.table.setSortingEnabled(True)
         self.table.activated.connect(lambda _index: self.edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 

@@ -1,0 +1,40 @@
+"""The read-only record tables of the Recipients and Outreach tabs, set up alike.
+
+Both show one record per row, select whole rows, never edit in place, keep rows one line
+high (fixed heights let Qt skip measuring 100,000 rows) and sort by a header click with a
+third click back to the file's own order. One function, so the two tables cannot drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+
+def record_table(
+    parent: QWidget, name: str, model: QAbstractItemModel, widths: Sequence[int], stretch: int
+) -> QTableView:
+    """A QTableView over ``model``: column widths as given, column ``stretch`` takes the rest."""
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(parent.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setSortingEnabled(True)
+    return table
