@@ -273,3 +273,20 @@ def test_on_a_terminal_send_says_what_it_will_do_and_asks(mini_ws, server):
     assert f"as {server.username}" in text
     assert "Nothing was sent." in text
     assert server.messages == []
+
+
+def test_the_example_campaigns_made_up_sender_never_sends(tmp_path, cli, server):
+    ws = tmp_path / "example"
+    assert cli("init", ws).code == 0
+    text = (ws / "campaign.yaml").read_text(encoding="utf-8")
+    text += (
+        f"smtp:\n  host: {server.host}\n  port: {server.port}\n  username: {server.username}\n"
+        "  from: office@rights.example\n"
+    )
+    (ws / "campaign.yaml").write_text(text, encoding="utf-8")
+    result = cli("send", "-w", ws, "--template", "mep-appeal-en", "--yes")
+    assert result.code == 1
+    assert "example" in result.err and "nothing was sent" in result.err
+    assert server.connections == 0
+    dry = cli("send", "-w", ws, "--template", "mep-appeal-en", "--dry-run", "--limit", "1")
+    assert dry.code == 0, dry.err

@@ -73,7 +73,7 @@ def _password(settings, args: argparse.Namespace) -> str | None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from ..core.sending import OUTCOMES, plan_send, run_send
+    from ..core.sending import OUTCOMES, check_can_send, plan_send, run_send
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")
@@ -108,6 +108,7 @@ def run(ws, args: argparse.Namespace) -> int:
         print(f"{plan.limited} more left for a later run (--limit {args.limit}).")
     password = None
     if count and not args.dry_run:
+        check_can_send(ws)
         if not args.yes:
             if not sys.stdin.isatty() or args.password_stdin:
                 print(

@@ -118,6 +118,17 @@ def load_smtp_settings(ws: Workspace) -> SmtpSettings:
     return settings
 
 
+def check_can_send(ws: Workspace) -> None:
+    """Refuse to send real e-mail in the name of the bundled example's made-up sender."""
+    if ws.campaign.is_example:
+        raise UserError(
+            "campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent",
+            Location(display_path(ws.campaign_path)),
+            "put your organisation, address and signatories in campaign.yaml (Settings tab) and remove "
+            "'example: true'; --dry-run works meanwhile",
+        )
+
+
 def plan_send(
     ws: Workspace,
     template_id: str,
@@ -296,6 +307,7 @@ def run_send(
     if not plan.to_send:
         result.elapsed = time.monotonic() - start
         return result
+    check_can_send(ws)
     from .smtp_session import SendCancelled, SmtpSession
 
     log = ws.open_log()
