@@ -207,3 +207,14 @@ def test_the_volunteer_name_is_set_from_the_command_line_and_recorded(mini_ws, c
     cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
         assert {e.by for e in log.events()} == {"Anna K."}
+
+
+def test_statuses_follow_the_case_id_even_when_the_case_file_is_named_otherwise(mini_ws, cli):
+    """The log records the case's own id; campaign.yaml names the case file."""
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("id: test-case", "id: akhmetova", 1), encoding="utf-8"
+    )
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    listed = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:drafted")
+    assert "Šimečka" in listed.out and "2 recipient(s)" in listed.out

@@ -95,7 +95,7 @@ def report_data(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
         now = now.replace(tzinfo=dt.UTC)
     campaign = ws.campaign
     name = pick(campaign.name, campaign.default_language) or ""
-    data = ReportData(name, campaign.case, now, campaign.follow_up_days)
+    data = ReportData(name, ws.case.id, now, campaign.follow_up_days)
     states = ws.recipient_states(now)
     counts: dict[str, dict[str, int]] = {}
     for state in states.values():

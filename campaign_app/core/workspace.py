@@ -76,7 +76,7 @@ class Workspace:
         if not self.log_path.exists():
             return {}
         with self.open_log() as log:
-            return recipient_states(log, self.campaign.case, self.campaign.follow_up_days, now)
+            return recipient_states(log, self.case.id, self.campaign.follow_up_days, now)
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:
         """For ``status:`` queries: recipient id → statuses (see log_status.py)."""
