@@ -94,12 +94,13 @@ def run(ws, args: argparse.Namespace) -> int:
 
 def status_rows(ws, query: str) -> list[tuple[str, ...]]:
     """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
+    from ..core.log_status import status_table
     from ..core.query import parse_query
 
     states = ws.recipient_states()
     directory = {r.id: r for r in ws.directory}
     if query.strip():
-        table = {rid: s.statuses for rid, s in states.items()}
+        table = status_table(states)
         chosen = [r.id for r in parse_query(query, lambda: table).filter(ws.directory)]
     else:
         chosen = list(states)

@@ -283,11 +283,6 @@ class _DraftRecorder:
         letters = []
         for e in self.pending:
             r = self._recipients[e.recipient_id]
-            path = self.plan.out_dir / e.path
-            try:
-                shown = path.relative_to(self.ws.root).as_posix()
-            except ValueError:
-                shown = str(path)
             letters.append(
                 NewContact(
                     recipient_id=r.id,
@@ -298,7 +293,7 @@ class _DraftRecorder:
                     language=e.language,
                     channel=channel_of(r),
                     address=r.email,
-                    letter_path=shown,
+                    letter_path=self.ws.relative(self.plan.out_dir / e.path),
                     letter_sha256=e.sha256,
                 )
             )

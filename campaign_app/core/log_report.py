@@ -109,12 +109,10 @@ def report_data(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
             category = letter.contact.category or NO_CATEGORY
             per = counts.setdefault(category, dict.fromkeys(STATUS_ORDER, 0))
             per[letter.status] = per.get(letter.status, 0) + 1
-        if state.due and state.followup_due_on is not None:
-            sent = [t for letter in state.letters if (t := letter.sent_at) is not None]
+        sent = state.last_sent_at
+        if state.due and state.followup_due_on is not None and sent is not None:
             data.due.append(
-                FollowUp(
-                    state.recipient_id, state.name, state.category, max(sent).date(), state.followup_due_on
-                )
+                FollowUp(state.recipient_id, state.name, state.category, sent.date(), state.followup_due_on)
             )
     data.followups_due = len(data.due)
     data.due.sort(key=lambda f: (f.due_since, f.name.casefold(), f.recipient_id))

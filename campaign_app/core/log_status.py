@@ -87,6 +87,12 @@ class RecipientState:
         return max(events, key=lambda e: e.at) if events else None
 
     @property
+    def last_sent_at(self) -> dt.datetime | None:
+        """When their latest letter went out (None: none has)."""
+        sent = [t for s in self.letters if (t := s.sent_at) is not None]
+        return max(sent) if sent else None
+
+    @property
     def statuses(self) -> frozenset[str]:
         found = {s.status for s in self.letters}
         if self.due:
@@ -111,10 +117,9 @@ def recipient_states(
         state.letters.append(LetterState(c, events, letter_status(events)))
     period = dt.timedelta(days=follow_up_days)
     for state in states.values():
-        sent = [t for s in state.letters if (t := s.sent_at) is not None]
-        if not sent:
+        last_sent = state.last_sent_at
+        if last_sent is None:
             continue
-        last_sent = max(sent)
         answered = any(
             e.kind in ("replied", "closed") and parse_time(e.at) >= last_sent
             for s in state.letters

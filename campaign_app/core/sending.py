@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .batch import BatchPlan, BatchProgress, plan_batch, run_batch, select_recipients
 from .campaign_edit import SmtpSettings, smtp_settings
-from .contact_log import contact_id
+from .contact_log import NewContact, contact_id
 from .errors import Location, UserError, display_path
 from .filenames import letter_path
 from .recipients import Recipient
@@ -177,16 +177,12 @@ def plan_send(
 
 def _letter_statuses(ws: Workspace, template_id: str) -> dict[str, str]:
     """recipient id → the status of this template's letter to them."""
-    from .log_status import letter_status
-
-    if not ws.log_path.exists():
-        return {}
-    result = {}
-    with ws.open_log() as log:
-        for c in log.contacts(ws.case.id):
-            if c.template_id == template_id:
-                result[c.recipient_id] = letter_status(log.events(c.id))
-    return result
+    return {
+        rid: letter.status
+        for rid, state in ws.recipient_states().items()
+        for letter in state.letters
+        if letter.contact.template_id == template_id
+    }
 
 
 def _letter_files(ws: Workspace, plan: SendPlan, recipients: list[Recipient], by: str | None) -> BatchPlan:
@@ -200,13 +196,6 @@ def _letter_files(ws: Workspace, plan: SendPlan, recipients: list[Recipient], by
             rid, message = result.failed[0]
             raise UserError(f"the letter to {rid} could not be written: {message}")
     return batch
-
-
-def _shown(ws: Workspace, path: Path) -> str:
-    try:
-        return path.relative_to(ws.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def build_messages(
@@ -263,7 +252,6 @@ def run_send(
     "not-sent". Cancel stops between letters.
     """
     from .appstate import volunteer_name
-    from .contact_log import NewContact
 
     by = by or volunteer_name()
     cancel = cancel or threading.Event()
@@ -278,7 +266,7 @@ def run_send(
     for r in plan.by_hand:
         pdf = letter_path(plan.out_dir, template.id, r.id, r.display_name, "pdf")
         how = f"web form: {r.web_form}" if r.web_form else "post"
-        result.outcomes.append(Outcome(r.id, r.display_name, "", "by-hand", how, _shown(ws, pdf)))
+        result.outcomes.append(Outcome(r.id, r.display_name, "", "by-hand", how, ws.relative(pdf)))
     total = len(plan.to_send)
 
     def report(done: int, current: str) -> None:
@@ -298,7 +286,7 @@ def run_send(
             target = letter_path(plan.out_dir, template.id, r.id, r.display_name, "eml")
             write_eml(message, target)
             result.eml_files.append(target)
-            result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", _shown(ws, target)))
+            result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", ws.relative(target)))
         _not_sent(result, plan.to_send)
         result.elapsed = time.monotonic() - start
         report(len(result.eml_files), "")
@@ -312,25 +300,10 @@ def run_send(
 
     log = ws.open_log()
     try:
-        # Letters to send are in the log (generate recorded them); make sure of it, cheaply.
-        log.record_drafts(
-            [
-                NewContact(
-                    r.id,
-                    r.display_name,
-                    r.category,
-                    ws.case.id,
-                    template.id,
-                    template.language,
-                    "email",
-                    r.email,
-                    _shown(ws, letter_path(plan.out_dir, template.id, r.id, r.display_name, "pdf")),
-                )
-                for r in plan.to_send
-                if log.contact(contact_id(r.id, ws.case.id, template.id)) is None
-            ],
-            by,
-        )
+        # generate recorded the letters it wrote; one already current in out/ from before
+        # the log existed is recorded here, with its file.
+        missing = [r for r in plan.to_send if log.contact(contact_id(r.id, ws.case.id, template.id)) is None]
+        log.record_drafts([_draft(ws, plan, r) for r in missing], by)
         report(0, "")
         with SmtpSession(
             plan.settings, password, ssl_context=ssl_context, cancel=cancel, **(session_options or {})
@@ -371,7 +344,7 @@ def run_send(
                 else:  # uncertain: stays "sending"; the note says why
                     log.add_event(cid, "note", by, delivery.detail, "email")
                 result.outcomes.append(
-                    Outcome(r.id, r.display_name, r.email, delivery.status, detail, _shown(ws, pdf))
+                    Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf))
                 )
     except UserError as exc:
         result.stopped_by = str(exc)
@@ -383,6 +356,25 @@ def run_send(
         result.elapsed = time.monotonic() - start
         report(sum(o.outcome in ("sent", "failed", "uncertain") for o in result.outcomes), "")
     return result
+
+
+def _draft(ws: Workspace, plan: SendPlan, r: Recipient) -> NewContact:
+    from .manifest import sha256_file
+
+    template = ws.template(plan.template_id)
+    pdf = letter_path(plan.out_dir, template.id, r.id, r.display_name, "pdf")
+    return NewContact(
+        r.id,
+        r.display_name,
+        r.category,
+        ws.case.id,
+        template.id,
+        template.language,
+        "email",
+        r.email,
+        ws.relative(pdf),
+        sha256_file(pdf),
+    )
 
 
 def _not_sent(result: SendResult, recipients: list[Recipient]) -> None:

@@ -59,6 +59,14 @@ class Workspace:
     def out_dir(self) -> Path:
         return self.root / "out"
 
+    def relative(self, path: Path) -> str:
+        """``path`` as the log and summaries record it: relative to the workspace when inside
+        it (the folder can move), else as it is."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
     @property
     def log_path(self) -> Path:
         """campaign.db: the contact log (see contact_log.py)."""
