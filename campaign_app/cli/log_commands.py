@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.contact_log import CHANNELS, MARK_STATUSES
-from ..core.log_status import QUERY_STATUSES
+from ..core.log_terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
 EXIT_OK = 0
 

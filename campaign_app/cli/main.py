@@ -150,7 +150,7 @@ the entry with the tag 'former-member'.
 
 
 def _import_parser(rsub) -> None:
-    from ..core.recipients import CATEGORIES
+    from ..core.categories import CATEGORIES
 
     r = rsub.add_parser(
         "import",

@@ -34,14 +34,10 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from .errors import Location, UserError, display_path
+from .log_terms import CHANNELS, EVENT_KINDS, MARK_STATUSES
 
 LOG_NAME = "campaign.db"
 
-# The kinds of event a contact's history holds; all but "note" set the contact's status.
-EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note")
-# What a user may mark by hand (the others are recorded by generate and send).
-MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
-CHANNELS = ("email", "post", "web-form", "fax", "in-person")
 
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 1: contacts and their history.

@@ -23,10 +23,11 @@ from dataclasses import astuple
 from pathlib import Path
 
 from .atomic import atomic_write_bytes
-from .contact_log import EVENT_KINDS, Contact, ContactLog, Event, contact_id, parse_time
+from .contact_log import Contact, ContactLog, Event, contact_id, parse_time
 from .errors import Location, UserError, display_path
 from .export import neutralise, unneutralise
 from .log_status import letter_status
+from .log_terms import EVENT_KINDS
 
 CONTACT_COLUMNS = (
     "contact_id",

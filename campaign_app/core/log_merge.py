@@ -28,7 +28,6 @@ from pathlib import Path
 
 from .contact_log import (
     CONTACT_COLUMNS,
-    EVENT_KINDS,
     LOG_NAME,
     SCHEMA_VERSION,
     Contact,
@@ -38,6 +37,7 @@ from .contact_log import (
 )
 from .errors import Location, UserError, display_path
 from .log_export import read_export
+from .log_terms import EVENT_KINDS
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 

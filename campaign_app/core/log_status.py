@@ -23,18 +23,6 @@ from dataclasses import dataclass, field
 
 from .contact_log import Contact, ContactLog, Event, parse_time
 
-# Statuses a query can ask for, with what each means (shown in help and errors).
-QUERY_STATUSES = {
-    "none": "no letter to them in the log",
-    "drafted": "a letter generated, not sent",
-    "uncertain": "sending was interrupted: it may or may not have left",
-    "sent": "a letter sent",
-    "failed": "the server refused a letter",
-    "replied": "they replied",
-    "no-reply": "marked as no reply",
-    "closed": "closed",
-    "followup-due": "sent longer ago than the follow-up period, no reply",
-}
 WENT_OUT = ("sent",)
 
 

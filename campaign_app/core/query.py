@@ -93,7 +93,7 @@ def _field_predicate(field: str, value: str) -> Predicate:
 
 
 def _status_predicate(value: str, statuses: Callable[[], StatusTable] | None, text: str) -> Predicate:
-    from .log_status import QUERY_STATUSES
+    from .log_terms import QUERY_STATUSES
 
     wanted = value.lower()
     if wanted not in QUERY_STATUSES:

@@ -18,20 +18,9 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
+from .categories import CATEGORIES
 from .errors import Location, UserError
 from .localized import Localized, is_language_tag, is_localized_map, pick
-
-CATEGORIES = (
-    "mep",
-    "un_special_procedure",
-    "un_agency",
-    "osce",
-    "national_official",
-    "parliament",
-    "ngo",
-    "media",
-    "other",
-)
 
 FIELDS = (
     "id",

@@ -24,7 +24,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from ..core.contact_log import Event, parse_time
-from ..core.log_status import QUERY_STATUSES, RecipientState
+from ..core.log_status import RecipientState
+from ..core.log_terms import QUERY_STATUSES
 from ..core.query import fold
 
 COLUMNS = ("Name", "Category", "Status", "Last action", "When", "By", "Follow-up due")

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import UserError, UserErrors, flatten
-from ..core.log_status import QUERY_STATUSES
+from ..core.log_terms import QUERY_STATUSES
 from .mark_dialog import MarkDialog, MarkRequest
 from .outreach_model import COL_ACTION, FILTERS, OutreachData, OutreachModel, OutreachRow, load_outreach
 from .session import WorkspaceSession

@@ -1,0 +1,27 @@
+"""The contact log's words: event kinds, channels, what may be marked, what a query may ask.
+
+Kept apart from the log itself (sqlite3 and the rest) because the command line's parser
+offers them as choices on every start, the desktop app's included, and the window should
+not wait for a database module it does not need yet.
+"""
+
+from __future__ import annotations
+
+# The kinds of event a contact's history holds; all but "note" set the contact's status.
+EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note")
+# What a user may mark by hand (the others are recorded by generate and send).
+MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
+CHANNELS = ("email", "post", "web-form", "fax", "in-person")
+
+# Statuses a query can ask for, with what each means (shown in help and errors).
+QUERY_STATUSES = {
+    "none": "no letter to them in the log",
+    "drafted": "a letter generated, not sent",
+    "uncertain": "sending was interrupted: it may or may not have left",
+    "sent": "a letter sent",
+    "failed": "the server refused a letter",
+    "replied": "they replied",
+    "no-reply": "marked as no reply",
+    "closed": "closed",
+    "followup-due": "sent longer ago than the follow-up period, no reply",
+}
