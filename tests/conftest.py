@@ -225,4 +225,4 @@ def cli(capsys, monkeypatch, tmp_path):
 
 
 # The test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
-from smtp_server import smtp_server, smtp_server_factory  # noqa: E402, F401
+from smtp_server import server, smtp_server, smtp_server_factory  # noqa: E402, F401

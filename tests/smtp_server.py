@@ -16,6 +16,8 @@ The user name and password are made up per run and never written to a file.
 from __future__ import annotations
 
 import asyncio
+import email
+import email.policy
 import secrets
 import ssl
 import threading
@@ -300,3 +302,39 @@ def smtp_server_factory(tmp_path_factory) -> Iterator:
 def smtp_server(smtp_server_factory) -> SmtpTestServer:
     """A STARTTLS + AUTH server on 127.0.0.1 with a certificate from this run's own CA."""
     return smtp_server_factory("starttls")
+
+
+# ---- using the server from a workspace -----------------------------------------------------
+
+
+def use_server(mini_ws, server, *, extra_meps: int = 0, rate: int = 60000) -> None:
+    """Point the workspace's campaign.yaml at the test server (the password is in the keyring
+    through the ``server`` fixture); ``extra_meps`` more MEPs with e-mail join the directory."""
+    text = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+    text += (
+        f"smtp:\n  host: {server.host}\n  port: {server.port}\n  security: starttls\n"
+        f"  username: {server.username}\n  from: office@rights.example\n"
+        f"  reply_to: replies@rights.example\n  rate_per_minute: {rate}\n"
+    )
+    (mini_ws.root / "campaign.yaml").write_text(text, encoding="utf-8")
+    if extra_meps:
+        rows = [
+            f"mep-x{i},mep,Ms,Given{i},Family{i},f,Member,European Parliament,DE,en,m{i}@example.org,"
+            for i in range(extra_meps)
+        ]
+        with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
+            fh.write("\n".join(rows) + "\n")
+
+
+@pytest.fixture
+def server(smtp_server, monkeypatch):
+    """The test server, trusted by this process and its children, its password in the keyring."""
+    from campaign_app.core.secrets import store_password
+
+    monkeypatch.setenv("SSL_CERT_FILE", str(smtp_server.ca_file))
+    store_password(smtp_server.username, smtp_server.host, smtp_server.password)
+    return smtp_server
+
+
+def parsed(message: ReceivedMessage) -> email.message.EmailMessage:
+    return email.message_from_bytes(message.data, policy=email.policy.default)

@@ -196,15 +196,21 @@ def test_a_changed_draft_is_recorded_again_with_its_new_file(log):
     assert [e.kind for e in log.events()] == ["drafted", "drafted"]
 
 
-def test_a_sent_letter_keeps_the_file_that_went_out(log):
+def test_a_sent_letter_keeps_the_file_that_went_out_and_a_new_draft_only_revises_it(log):
     log.record_drafts([letter(sha="a" * 64)], by="olena")
     cid = log.contacts()[0].id
-    log.add_event(cid, "sent", "olena", channel="email")
+    log.add_event(cid, "sent", "olena", channel="email", letter_path="out/sent/x.pdf", letter_sha256="a" * 64)
 
-    assert log.record_drafts([letter(sha="c" * 64)], by="olena") == 0
+    assert log.record_drafts([letter(sha="a" * 64)], by="olena") == 0  # the same file: nothing new
+    assert log.record_drafts([letter(sha="c" * 64)], by="olena") == 1
 
-    assert log.contact(cid).letter_sha256 == "a" * 64
-    assert [e.kind for e in log.events()] == ["drafted", "sent"]
+    history = log.history(cid)
+    assert history.status == "sent" and history.revised
+    assert history.sent.letter_sha256 == "a" * 64 and history.sent.letter_path == "out/sent/x.pdf"
+    assert [e.kind for e in log.events()] == ["drafted", "sent", "drafted"]
+    # Regenerated back to what went out: no longer revised.
+    assert log.record_drafts([letter(sha="a" * 64)], by="olena") == 1
+    assert not log.history(cid).revised
 
 
 def test_marking_replied_with_a_note(log):

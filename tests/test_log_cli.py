@@ -68,7 +68,17 @@ def test_generate_records_each_letter_as_drafted_by_the_volunteer(mini_ws, cli):
 
 def test_log_status_shows_a_row_per_recipient_with_who_and_follow_up(mini_ws, cli):
     history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 21), ("sending", 20), ("sent", 20), by="Olena K.")
-    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    cli(
+        "generate",
+        "-w",
+        mini_ws.root,
+        "--template",
+        "appeal-en",
+        "--format",
+        "pdf",
+        "--query",
+        "Juknevičienė",
+    )
     result = cli("log", "status", "-w", mini_ws.root)
     assert result.code == 0, result.err
     lines = result.out.splitlines()

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import pytest
+from smtp_server import parsed, use_server
 
 from campaign_app.core.contact_log import ContactLog, contact_id
 from campaign_app.core.secrets import store_password
@@ -25,35 +25,6 @@ EMAILS = {
     "mep-1": "michal.simecka@europarl.europa.eu",
     "mep-2": "rasa.jukneviciene@europarl.europa.eu",
 }
-
-
-def use_server(mini_ws, server, *, extra_meps: int = 0, rate: int = 60000) -> None:
-    """Point the workspace's campaign.yaml at the test server and keep the password in the keyring."""
-    text = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
-    text += (
-        f"smtp:\n  host: {server.host}\n  port: {server.port}\n  security: starttls\n"
-        f"  username: {server.username}\n  from: office@rights.example\n"
-        f"  reply_to: replies@rights.example\n  rate_per_minute: {rate}\n"
-    )
-    (mini_ws.root / "campaign.yaml").write_text(text, encoding="utf-8")
-    if extra_meps:
-        rows = [
-            f"mep-x{i},mep,Ms,Given{i},Family{i},f,Member,European Parliament,DE,en,m{i}@example.org,"
-            for i in range(extra_meps)
-        ]
-        with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
-            fh.write("\n".join(rows) + "\n")
-
-
-@pytest.fixture
-def server(smtp_server, monkeypatch):
-    monkeypatch.setenv("SSL_CERT_FILE", str(smtp_server.ca_file))
-    store_password(smtp_server.username, smtp_server.host, smtp_server.password)
-    return smtp_server
-
-
-def parsed(message) -> email.message.EmailMessage:
-    return email.message_from_bytes(message.data, policy=email.policy.default)
 
 
 def events(root: Path, rid: str, template: str = "appeal-en") -> list[str]:

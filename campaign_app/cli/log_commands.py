@@ -48,6 +48,18 @@ def add_parser(sub, workspace_arg) -> None:
     r.add_argument("file", type=Path, metavar="FILE.pdf")
     workspace_arg(r)
 
+    for kind in ("case", "template"):
+        r = lsub.add_parser(
+            f"rename-{kind}",
+            help=f"carry the letters logged under an old {kind} id over to its new id",
+            description=f"After correcting a {kind}'s id, the letters already sent under the old id "
+            "are still sent under the new one: nobody gets the same letter twice. Run it once, where "
+            "the log is; volunteers' logs with the old id merge onto the new one.",
+        )
+        r.add_argument("old", metavar="OLD")
+        r.add_argument("new", metavar="NEW")
+        workspace_arg(r)
+
 
 def run(ws, args: argparse.Namespace) -> int:
     from ..core.appstate import volunteer_name
@@ -55,22 +67,31 @@ def run(ws, args: argparse.Namespace) -> int:
     if args.action == "status":
         return _status(ws, args.query)
     if args.action == "mark":
-        with ws.open_log() as log:
-            changed = log.mark(
-                args.recipient,
-                args.status,
-                volunteer_name(),
-                note=args.note,
-                channel=args.channel,
-                case_id=ws.case.id,
-                template_id=args.template,
-            )
+        from ..core.marking import mark_letter
+
+        changed = mark_letter(
+            ws,
+            args.recipient,
+            args.status,
+            volunteer_name(),
+            note=args.note,
+            channel=args.channel,
+            template_id=args.template,
+        )
         print(f"Marked {len(changed)} letter(s) to {args.recipient} as {args.status}.")
+        return EXIT_OK
+    if args.action in ("rename-case", "rename-template"):
+        kind = args.action.removeprefix("rename-")
+        with ws.open_log(create=False) as log:
+            count = log.rename(kind, args.old, args.new, volunteer_name())
+        print(
+            f"Renamed {kind} '{args.old}' to '{args.new}' in {count} letter(s); their history goes with them."
+        )
         return EXIT_OK
     if args.action == "export":
         from ..core.log_export import export_log
 
-        with ws.open_log(create=False) as log:
+        with ws.read_log() as log:
             rows = export_log(log, args.file, ws.case.id)
         print(f"Wrote {rows} row(s) to {args.file}")
         return EXIT_OK
@@ -78,7 +99,7 @@ def run(ws, args: argparse.Namespace) -> int:
         from ..core.log_merge import merge_log
 
         with ws.open_log() as log:
-            report = merge_log(log, args.other)
+            report = merge_log(log, args.other, volunteer_name())
         for line in report.lines():
             print(line)
         return EXIT_OK

@@ -45,6 +45,20 @@ def add_parser(sub, workspace_arg) -> None:
         help="also send letters whose earlier sending was interrupted (they may arrive twice)",
     )
     p.add_argument(
+        "--resend",
+        action="append",
+        default=[],
+        metavar="ID[,ID…]",
+        help="send again the new version of these recipients' letters, changed after they were sent "
+        "(asks first, naming them)",
+    )
+    p.add_argument(
+        "--not-renamed",
+        action="store_true",
+        help="letters the log holds under a case or template id that no longer exists are other "
+        "letters: send anyway (otherwise send stops; see 'log rename-template')",
+    )
+    p.add_argument(
         "--password-stdin",
         action="store_true",
         help="read the SMTP password from standard input (for scripts; never pass it as an argument)",
@@ -77,6 +91,7 @@ def run(ws, args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")
+    resend = [rid.strip() for value in args.resend for rid in value.split(",") if rid.strip()]
     plan = plan_send(
         ws,
         args.template,
@@ -85,6 +100,9 @@ def run(ws, args: argparse.Namespace) -> int:
         attach_docx=args.docx,
         resend_uncertain=args.resend_uncertain,
         limit=args.limit,
+        dry_run=args.dry_run,
+        resend=resend,
+        not_renamed=args.not_renamed,
     )
     s = plan.settings
     count = len(plan.to_send)
@@ -92,14 +110,26 @@ def run(ws, args: argparse.Namespace) -> int:
         print(
             f"Dry run: {count} message(s) will be written as .eml files to {plan.out_dir}; nothing is sent."
         )
-    else:
+        if plan.example:
+            print("They come from the bundled example's made-up sender and are marked [EXAMPLE].")
+    elif s is not None:
         print(
             f"About to send {count} letter(s) from {plan.from_address} through {plan.server}"
             + (f" as {s.username}" if s.username else "")
             + f", at most {s.rate_per_minute} per minute."
         )
+    if plan.resend:
+        print(f"{len(plan.resend)} letter(s) changed since they were sent will be sent AGAIN:")
+        for r in plan.resend:
+            print(f"  {r.id}: {r.display_name} <{r.email}>")
     if plan.already_sent:
         print(f"{len(plan.already_sent)} already sent earlier: skipped.")
+    if plan.revised:
+        print(
+            f"{len(plan.revised)} changed since they were sent: not sent again "
+            f"(--resend {','.join(r.id for r in plan.revised[:3])}{',…' if len(plan.revised) > 3 else ''} "
+            "sends the new version)."
+        )
     if plan.uncertain:
         print(f"{len(plan.uncertain)} uncertain from an interrupted run: not sent (see --resend-uncertain).")
     if plan.by_hand:
@@ -116,7 +146,12 @@ def run(ws, args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_PROBLEM
-            answer = input("Send now? [y/N] ").strip().lower()
+            question = (
+                "Send now, including the letters sent AGAIN above? [y/N] "
+                if plan.resend
+                else "Send now? [y/N] "
+            )
+            answer = input(question).strip().lower()
             if answer not in ("y", "yes"):
                 print("Nothing was sent.")
                 return EXIT_OK
@@ -164,7 +199,9 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         "failed",
         "uncertain",
         "not-sent",
+        "claimed",
         "skipped-uncertain",
+        "revised",
         "already-sent",
         "by-hand",
     )

@@ -15,7 +15,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +33,41 @@ def _current_umask() -> int:
 
 # Read once at import (os.umask can only be read by setting it, which is not thread-safe).
 _UMASK = _current_umask()
+
+PART_SUFFIX = ".part"
+# Who writes a temporary file ("host~pid"), so that one left by a crash can be told apart
+# from one another program is writing right now.
+_WRITER = f"{socket.gethostname().replace('.', '-')}~{os.getpid()}"
+# A part file whose writer cannot be checked (another computer) is debris after this long.
+STALE_AFTER_SECONDS = 24 * 3600
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete the temporary files that writers which no longer run left under ``folder``
+    (a batch killed outright, a power cut); returns how many. Files of a writer that is
+    still running, on this computer or (for a day) on another, are left alone."""
+    from .processes import pid_alive
+
+    if not folder.is_dir():
+        return 0
+    host = socket.gethostname().replace(".", "-")
+    removed = 0
+    for part in folder.rglob(f".*{PART_SUFFIX}"):
+        fields = part.name.rsplit(".", 3)  # ".NAME", "host~pid", "random", "part"
+        writer = fields[1] if len(fields) == 4 else ""
+        writer_host, _, pid = writer.rpartition("~")
+        if writer_host == host and pid.isdigit():
+            stale = not pid_alive(int(pid))
+        else:
+            try:
+                stale = time.time() - part.stat().st_mtime > STALE_AFTER_SECONDS
+            except OSError:
+                continue
+        if stale:
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed += 1
+    return removed
 
 
 def atomic_write_bytes(target: Path, data: bytes) -> None:
@@ -55,7 +92,7 @@ def atomic_writer(target: Path, encoding: str = "utf-8", binary: bool = False) -
     mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": encoding}
     try:
         with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part", delete=False, **mode
+            dir=target.parent, prefix=f".{target.name}.{_WRITER}.", suffix=PART_SUFFIX, delete=False, **mode
         ) as tmp:
             tmp_name = tmp.name
             yield tmp

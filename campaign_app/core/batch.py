@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from .atomic import remove_stale_parts
 from .errors import UserError
 from .filenames import letter_path
 from .manifest import Manifest, ManifestEntry
@@ -152,6 +153,7 @@ def plan_batch(
     common = inputs_digest(ws, template_id, paper)
     jobs: list[LetterJob] = []
     skipped: list[str] = []
+    taken: dict[str, str] = {}  # path → recipient id: two letters must never share a file
     for r in recipients:
         todo_formats, todo_paths = [], []
         for fmt in formats:
@@ -161,6 +163,12 @@ def plan_batch(
             path = letter_path(out_dir, template.id, r.id, r.display_name, fmt)
             todo_formats.append(fmt)
             todo_paths.append(path.relative_to(out_dir).as_posix())
+        for path_text in todo_paths:
+            if path_text.lower() in taken:  # a bug in letter_path: never write one letter over another
+                raise AssertionError(
+                    f"{r.id} and {taken[path_text.lower()]} would share the file {path_text}"
+                )
+            taken[path_text.lower()] = r.id
         if todo_formats:
             jobs.append(LetterJob(r, tuple(todo_formats), tuple(todo_paths)))
         else:
@@ -340,6 +348,7 @@ def run_batch(
     result = BatchResult(skipped=list(plan.skipped), workers=workers if use_pool else 1)
     manifest = Manifest.load(plan.out_dir)
     plan.out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
     drafts = _DraftRecorder(ws, plan, by)
     start = time.monotonic()
     last_report = 0.0

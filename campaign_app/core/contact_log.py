@@ -25,16 +25,44 @@ Why these choices:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 
 from .errors import Location, UserError, display_path
+from .log_records import (
+    CONTACT_COLUMNS,
+    DONE,
+    EVENT_COLUMNS,
+    Contact,
+    Event,
+    History,
+    NewContact,
+    contact_id,
+    now_utc,
+    parse_time,
+    read_history,
+    rename_detail,
+    renames_of,
+)
 from .log_terms import CHANNELS, EVENT_KINDS, MARK_STATUSES
+
+__all__ = [
+    "CONTACT_COLUMNS",
+    "LOG_NAME",
+    "SCHEMA_VERSION",
+    "Claim",
+    "Contact",
+    "ContactLog",
+    "Event",
+    "NewContact",
+    "contact_id",
+    "now_utc",
+    "parse_time",
+]
 
 LOG_NAME = "campaign.db"
 
@@ -74,70 +102,30 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
             BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END""",
     ),
+    # 3: the file each event concerns (the draft written, or the kept copy that was sent),
+    # and which program claimed a letter for sending.
+    (
+        "ALTER TABLE events ADD COLUMN letter_path TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN letter_sha256 TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN process TEXT NOT NULL DEFAULT ''",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
-
-
-@dataclass(frozen=True, slots=True)
-class Contact:
-    id: str
-    recipient_id: str
-    recipient_name: str
-    category: str
-    case_id: str
-    template_id: str
-    language: str
-    channel: str
-    address: str
-    letter_path: str
-    letter_sha256: str
-    created_at: str
-
-
-# The contacts table's columns, in the order of Contact's fields.
-CONTACT_COLUMNS = tuple(f.name for f in fields(Contact))
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    id: str
-    contact_id: str
-    kind: str
-    at: str  # ISO 8601 UTC, microseconds: sorts as text
-    by: str
-    detail: str
-    channel: str
+_EVENT_SELECT = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+_EVENT_INSERT = (
+    f"INSERT OR IGNORE INTO events ({', '.join(EVENT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(EVENT_COLUMNS))})"
+)
 
 
 @dataclass(frozen=True)
-class NewContact:
-    """A letter to record (generate and send hand these to :meth:`ContactLog.record_drafts`)."""
+class Claim:
+    """The outcome of claiming a letter for sending: ``event`` is ours when it was granted;
+    otherwise ``history`` says why not (sent already, or claimed by someone else)."""
 
-    recipient_id: str
-    recipient_name: str
-    category: str
-    case_id: str
-    template_id: str
-    language: str
-    channel: str
-    address: str = ""
-    letter_path: str = ""
-    letter_sha256: str = ""
-
-
-def contact_id(recipient_id: str, case_id: str, template_id: str) -> str:
-    """The same letter has the same id in every volunteer's log."""
-    key = "\0".join((recipient_id, case_id, template_id)).encode("utf-8")
-    return hashlib.sha256(key).hexdigest()[:24]
-
-
-def now_utc() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
-
-
-def parse_time(text: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    granted: bool
+    history: History
+    event: Event | None = None
 
 
 def _translate(exc: sqlite3.Error, path: Path, doing: str) -> UserError:
@@ -227,6 +215,61 @@ class ContactLog:
             raise
         return log
 
+    @classmethod
+    def open_readonly(cls, path: Path) -> ContactLog:
+        """Open the log only to read it: nothing in the campaign folder is written, not even
+        an upgrade (an older log is upgraded in memory, for this reading only)."""
+        path = Path(path)
+        if not path.exists():
+            raise UserError(
+                "there is no contact log yet", Location(display_path(path)), "generate or send letters first"
+            )
+        conn = cls._connect_to_read(path)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise UserError(
+                    f"campaign.db was written by a newer version of campaign_app (log version {version}, "
+                    f"this one knows up to {SCHEMA_VERSION})",
+                    Location(display_path(path)),
+                    "update campaign_app; the log was not changed",
+                )
+            if version < SCHEMA_VERSION:
+                memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+                conn.backup(memory)
+                conn.close()
+                conn = memory
+                cls(path, conn)._migrate(version)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _translate(exc, path, "read") from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
+
+    @staticmethod
+    def _connect_to_read(path: Path) -> sqlite3.Connection:
+        """A connection that changes nothing. Read-write where the folder allows it: SQLite
+        then removes the -wal and -shm files it needs when the reading ends (a read-only
+        connection would leave them behind); read-only on a share one may not write to."""
+        uri = path.resolve().as_uri()
+        problem: sqlite3.Error | None = None
+        for mode in ("rw", "ro"):
+            conn: sqlite3.Connection | None = None
+            try:
+                conn = sqlite3.connect(
+                    f"{uri}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
+                )
+                conn.execute("PRAGMA user_version").fetchone()
+                return conn
+            except sqlite3.Error as exc:
+                problem = exc
+                if conn is not None:
+                    conn.close()
+        assert problem is not None
+        raise _translate(problem, path, "opened")
+
     def _backup(self, version: int) -> Path:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         target = self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}")
@@ -287,34 +330,66 @@ class ContactLog:
 
     @staticmethod
     def _insert_event(
-        conn: sqlite3.Connection, cid: str, kind: str, by: str, detail: str, channel: str, at: str | None
-    ) -> str:
+        conn: sqlite3.Connection,
+        cid: str,
+        kind: str,
+        by: str,
+        detail: str = "",
+        channel: str = "",
+        at: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
+        process: str = "",
+    ) -> Event:
         if kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        eid = uuid.uuid4().hex
-        conn.execute(
-            "INSERT INTO events (id, contact_id, kind, at, by, detail, channel) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (eid, cid, kind, at or now_utc(), by, detail, channel),
+        event = Event(
+            uuid.uuid4().hex,
+            cid,
+            kind,
+            at or now_utc(),
+            by,
+            detail,
+            channel,
+            letter_path,
+            letter_sha256,
+            process,
         )
-        return eid
+        conn.execute(_EVENT_INSERT, astuple(event))
+        return event
+
+    @staticmethod
+    def _history_in(conn: sqlite3.Connection, cid: str) -> History:
+        rows = conn.execute(f"{_EVENT_SELECT} WHERE contact_id = ? ORDER BY at, rowid", (cid,)).fetchall()
+        return read_history(Event(*row) for row in rows)
+
+    @staticmethod
+    def _find(conn: sqlite3.Connection, recipient_id: str, case_id: str, template_id: str) -> tuple | None:
+        return conn.execute(
+            "SELECT id, letter_sha256 FROM contacts "
+            "WHERE recipient_id = ? AND case_id = ? AND template_id = ?",
+            (recipient_id, case_id, template_id),
+        ).fetchone()
 
     def record_drafts(self, letters: Iterable[NewContact], by: str) -> int:
-        """Record generated letters as drafted, in one transaction; returns how many were new.
+        """Record generated letters as drafted, in one transaction; returns how many were new
+        or changed.
 
-        A letter already in the log is recorded again only while it is still a draft and its
-        file changed (the campaign edited the case, say); a letter already sent keeps its
-        history: the letter that went out is the one on record.
+        A letter whose file is unchanged is not recorded again. A letter that went out keeps
+        the record of what was sent (its "sent" event names the kept copy); a changed draft
+        of it is recorded, which makes it "revised after sending", never a draft to send
+        again. A letter being sent right now (claimed) is left alone.
         """
         count = 0
         with self.transaction("updated") as conn:
             for letter in letters:
-                cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
-                row = conn.execute("SELECT letter_sha256 FROM contacts WHERE id = ?", (cid,)).fetchone()
-                if row is None:
+                found = self._find(conn, letter.recipient_id, letter.case_id, letter.template_id)
+                if found is None:
+                    cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
                     conn.execute(
-                        "INSERT INTO contacts (id, recipient_id, recipient_name, category, case_id, "
-                        "template_id, language, channel, address, letter_path, letter_sha256, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
+                        f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
                         (
                             cid,
                             letter.recipient_id,
@@ -331,38 +406,114 @@ class ContactLog:
                         ),
                     )
                 else:
-                    kinds = [
-                        k
-                        for (k,) in conn.execute(
-                            "SELECT kind FROM events WHERE contact_id = ? AND kind != 'note'", (cid,)
-                        )
-                    ]
-                    if any(k != "drafted" for k in kinds) or row[0] == letter.letter_sha256:
+                    cid, current_sha = found
+                    if current_sha == letter.letter_sha256:
+                        continue
+                    history = self._history_in(conn, cid)
+                    if history.status == "uncertain":
                         continue
                     conn.execute(
-                        "UPDATE contacts SET letter_path = ?, letter_sha256 = ?, channel = ?, address = ?, "
-                        "recipient_name = ? WHERE id = ?",
-                        (
-                            letter.letter_path,
-                            letter.letter_sha256,
-                            letter.channel,
-                            letter.address,
-                            letter.recipient_name,
-                            cid,
-                        ),
+                        "UPDATE contacts SET letter_path = ?, letter_sha256 = ?, recipient_name = ? "
+                        "WHERE id = ?",
+                        (letter.letter_path, letter.letter_sha256, letter.recipient_name, cid),
                     )
-                self._insert_event(conn, cid, "drafted", by, letter.letter_path, letter.channel, None)
+                    if not history.went_out:
+                        conn.execute(
+                            "UPDATE contacts SET channel = ?, address = ? WHERE id = ?",
+                            (letter.channel, letter.address, cid),
+                        )
+                self._insert_event(
+                    conn,
+                    cid,
+                    "drafted",
+                    by,
+                    letter.letter_path,
+                    letter.channel,
+                    letter_path=letter.letter_path,
+                    letter_sha256=letter.letter_sha256,
+                )
                 count += 1
         return count
 
+    def claim(
+        self,
+        cid: str,
+        by: str,
+        detail: str,
+        *,
+        channel: str,
+        letter_path: str,
+        letter_sha256: str,
+        resend_uncertain: bool = False,
+        resend_revised: bool = False,
+    ) -> Claim:
+        """Claim a letter for sending, in its own transaction, before the mail server hears of it.
+
+        Granted for a draft or a failed letter; for an uncertain one only with
+        ``resend_uncertain`` and when the program that claimed it is gone; for a letter that
+        went out only with ``resend_revised`` and when it was revised since. Whoever claims
+        second (another window, terminal or machine on this log) is refused and told why.
+        """
+        from .processes import claimant_alive, this_process
+
+        with self.transaction("updated") as conn:
+            history = self._history_in(conn, cid)
+            status = history.status
+            granted = (
+                status in ("drafted", "failed")
+                or (
+                    status == "uncertain"
+                    and resend_uncertain
+                    and history.claim is not None
+                    and not claimant_alive(history.claim.process)
+                )
+                or (resend_revised and history.went_out and history.revised and status in DONE)
+            )
+            if not granted:
+                return Claim(False, history)
+            event = self._insert_event(
+                conn,
+                cid,
+                "sending",
+                by,
+                detail,
+                channel,
+                letter_path=letter_path,
+                letter_sha256=letter_sha256,
+                process=this_process(),
+            )
+            return Claim(True, history, event)
+
     def add_event(
-        self, cid: str, kind: str, by: str, detail: str = "", channel: str = "", at: str | None = None
+        self,
+        cid: str,
+        kind: str,
+        by: str,
+        detail: str = "",
+        channel: str = "",
+        at: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
     ) -> str:
         """Append one event to a contact's history (its own transaction)."""
         with self.transaction("updated") as conn:
             if channel:
                 conn.execute("UPDATE contacts SET channel = ? WHERE id = ?", (channel, cid))
-            return self._insert_event(conn, cid, kind, by, detail, channel, at)
+            event = self._insert_event(
+                conn, cid, kind, by, detail, channel, at, letter_path=letter_path, letter_sha256=letter_sha256
+            )
+            return event.id
+
+    def letters_to(
+        self, recipient_id: str, case_id: str | None = None, template_id: str | None = None
+    ) -> list[Contact]:
+        """A recipient's letters (of the case, or from one template)."""
+        return [
+            c
+            for c in self.contacts(case_id)
+            if c.recipient_id == recipient_id and (template_id is None or c.template_id == template_id)
+        ]
 
     def mark(
         self,
@@ -373,19 +524,19 @@ class ContactLog:
         channel: str = "",
         case_id: str | None = None,
         template_id: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
     ) -> list[str]:
-        """Mark a recipient's letters (of the case, or one template) replied, no-reply, closed or
-        sent; returns the contacts changed. "sent" is for letters that went by post, web form,
-        fax or in person, and needs ``channel``."""
+        """Mark a recipient's letter replied, no-reply, closed or sent; returns the contacts
+        changed. "sent" is for letters that went by post, web form, fax or in person, and
+        needs ``channel``. A recipient with several letters needs ``template_id``: marking
+        them all at once is how a reply to one appeal closes another by mistake."""
         if status not in MARK_STATUSES:
             raise UserError(f"cannot mark a letter '{status}'", hint=f"use one of {', '.join(MARK_STATUSES)}")
         if channel and channel not in CHANNELS:
             raise UserError(f"unknown channel '{channel}'", hint=f"use one of {', '.join(CHANNELS)}")
-        contacts = [
-            c
-            for c in self.contacts(case_id)
-            if c.recipient_id == recipient_id and (template_id is None or c.template_id == template_id)
-        ]
+        contacts = self.letters_to(recipient_id, case_id, template_id)
         if not contacts:
             what = f"letter from template '{template_id}'" if template_id else "letter"
             raise UserError(
@@ -393,6 +544,13 @@ class ContactLog:
                 Location(display_path(self.path)),
                 "generate the letter first (campaign-app generate), or check the recipient id "
                 "with 'campaign-app log status'",
+            )
+        if len(contacts) > 1:
+            templates = ", ".join(sorted(c.template_id for c in contacts))
+            raise UserError(
+                f"'{recipient_id}' has {len(contacts)} letters in the contact log (templates {templates}): "
+                "nothing was marked",
+                hint="say which letter with --template ID",
             )
         if status == "sent" and (not channel or channel == "email"):
             raise UserError(
@@ -403,26 +561,116 @@ class ContactLog:
             for c in contacts:
                 if channel:
                     conn.execute("UPDATE contacts SET channel = ? WHERE id = ?", (channel, c.id))
-                self._insert_event(conn, c.id, status, by, note, channel, None)
+                self._insert_event(
+                    conn,
+                    c.id,
+                    status,
+                    by,
+                    note,
+                    channel,
+                    letter_path=letter_path,
+                    letter_sha256=letter_sha256,
+                )
         return [c.id for c in contacts]
 
-    def import_rows(self, contacts: Iterable[Contact], events: Iterable[Event]) -> tuple[int, int]:
+    def rename(self, kind: str, old: str, new: str, by: str) -> int:
+        """Carry every letter recorded under case (or template) ``old`` over to ``new``, in one
+        transaction; returns how many letters. Their ids and histories stay as they are,
+        and each history records the rename, so a letter sent under the old name is still
+        sent under the new one, and a volunteer's log with the old name merges onto it."""
+        column = {"case": "case_id", "template": "template_id"}[kind]
+        where = Location(display_path(self.path))
+        for value in (old, new):
+            if not value.strip() or "→" in value:
+                raise UserError(
+                    f"'{value}' cannot be a {kind} id", hint=f"give the {kind}'s id as its file has it"
+                )
+        if old == new:
+            raise UserError(f"the old and the new {kind} id are both '{old}': nothing to rename")
+        with self.transaction("updated") as conn:
+            rows = conn.execute(
+                f"SELECT id, recipient_id, case_id, template_id FROM contacts WHERE {column} = ?", (old,)
+            ).fetchall()
+            if not rows:
+                raise UserError(
+                    f"the contact log has no letter under {kind} '{old}'",
+                    where,
+                    f"check the old id with 'campaign-app log export' (in its {column} column)",
+                )
+            clashes = []
+            for _cid, rid, case, template in rows:
+                key = (rid, new, template) if kind == "case" else (rid, case, new)
+                if self._find(conn, *key) is not None:
+                    clashes.append(rid)
+            if clashes:
+                raise UserError(
+                    f"the contact log already has letters under {kind} '{new}' to "
+                    f"{', '.join(sorted(clashes))}: "
+                    "renaming would make two letters one; nothing was renamed",
+                    where,
+                    f"if '{old}' and '{new}' are really different letters, keep both names",
+                )
+            conn.execute(f"UPDATE contacts SET {column} = ? WHERE {column} = ?", (new, old))
+            for cid, *_ in rows:
+                self._insert_event(conn, cid, "renamed", by, rename_detail(kind, old, new))
+        return len(rows)
+
+    def _renamed_to(self, conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+        """(kind, old id) → the id it has now, from every rename this log recorded."""
+        found: dict[tuple[str, str], str] = {}
+        rows = conn.execute(f"{_EVENT_SELECT} WHERE kind = 'renamed' ORDER BY at, rowid").fetchall()
+        for kind, old, new in renames_of(Event(*row) for row in rows):
+            found[(kind, old)] = new
+        return found
+
+    @staticmethod
+    def _current(renamed: dict[tuple[str, str], str], kind: str, name: str) -> str:
+        seen = {name}
+        while (kind, name) in renamed and renamed[(kind, name)] not in seen:
+            name = renamed[(kind, name)]
+            seen.add(name)
+        return name
+
+    def import_rows(
+        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = ""
+    ) -> tuple[int, int]:
         """Fold contacts and events from another log in (merge); returns (contacts, events) added.
-        What is already here is kept as it is; running it twice adds nothing."""
+
+        What is already here is kept as it is; running it twice adds nothing. A letter the
+        other log holds under a case or template this log renamed joins the renamed letter;
+        one this log holds under another id (recorded separately by two volunteers) keeps
+        this log's id and gains the other's history.
+        """
         added_c = added_e = 0
         with self.transaction("merged") as conn:
+            renamed = self._renamed_to(conn)
+            ids: dict[str, str] = {}
             for c in contacts:
-                cur = conn.execute(
-                    f"INSERT OR IGNORE INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
+                if conn.execute("SELECT 1 FROM contacts WHERE id = ?", (c.id,)).fetchone():
+                    ids[c.id] = c.id
+                    continue
+                case = self._current(renamed, "case", c.case_id)
+                template = self._current(renamed, "template", c.template_id)
+                found = self._find(conn, c.recipient_id, case, template)
+                if found is not None:
+                    ids[c.id] = found[0]
+                    continue
+                row = list(astuple(c))
+                row[CONTACT_COLUMNS.index("case_id")] = case
+                row[CONTACT_COLUMNS.index("template_id")] = template
+                conn.execute(
+                    f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
-                    astuple(c),
+                    row,
                 )
-                added_c += cur.rowcount
+                for kind, old, new in (("case", c.case_id, case), ("template", c.template_id, template)):
+                    if old != new:
+                        self._insert_event(conn, c.id, "renamed", by, rename_detail(kind, old, new))
+                ids[c.id] = c.id
+                added_c += 1
             for e in events:
                 cur = conn.execute(
-                    "INSERT OR IGNORE INTO events (id, contact_id, kind, at, by, detail, channel) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (e.id, e.contact_id, e.kind, e.at, e.by, e.detail, e.channel),
+                    _EVENT_INSERT, astuple(replace(e, contact_id=ids.get(e.contact_id, e.contact_id)))
                 )
                 added_e += cur.rowcount
         return added_c, added_e
@@ -430,24 +678,31 @@ class ContactLog:
     # ---- reading -----------------------------------------------------------------------
 
     def contacts(self, case_id: str | None = None) -> list[Contact]:
-        sql = (
-            "SELECT * FROM contacts" + (" WHERE case_id = ?" if case_id else "") + " ORDER BY created_at, id"
-        )
-        return [_contact(row) for row in self._read(sql, (case_id,) if case_id else ())]
+        sql = f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts"
+        sql += (" WHERE case_id = ?" if case_id else "") + " ORDER BY created_at, id"
+        return [Contact(*row) for row in self._read(sql, (case_id,) if case_id else ())]
 
     def contact(self, cid: str) -> Contact | None:
         rows = self._read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE id = ?", (cid,))
-        return _contact(rows[0]) if rows else None
+        return Contact(*rows[0]) if rows else None
+
+    def contact_for(self, recipient_id: str, case_id: str, template_id: str) -> Contact | None:
+        """The letter to this recipient from this case and template (renamed ones included)."""
+        rows = self._read(
+            f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts "
+            "WHERE recipient_id = ? AND case_id = ? AND template_id = ?",
+            (recipient_id, case_id, template_id),
+        )
+        return Contact(*rows[0]) if rows else None
 
     def events(self, cid: str | None = None) -> list[Event]:
         """Events in the order they happened (ties: the order they were written)."""
-        sql = "SELECT id, contact_id, kind, at, by, detail, channel FROM events"
-        sql += (" WHERE contact_id = ?" if cid else "") + " ORDER BY at, rowid"
+        sql = _EVENT_SELECT + (" WHERE contact_id = ?" if cid else "") + " ORDER BY at, rowid"
         return [Event(*row) for row in self._read(sql, (cid,) if cid else ())]
 
-
-def _contact(row: tuple) -> Contact:
-    return Contact(*row)
+    def history(self, cid: str) -> History:
+        """What the letter's events say now (status, went out, revised, open claim)."""
+        return read_history(self.events(cid))
 
 
 def log_path(workspace_root: Path) -> Path:

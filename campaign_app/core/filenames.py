@@ -7,6 +7,7 @@ accented letters are kept (every modern file system stores them) but normalised 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
@@ -42,10 +43,35 @@ def safe_component(text: str, max_bytes: int = 80, fallback: str = "letter") -> 
     return text
 
 
+# An id that is its own file name: lower case (case-insensitive file systems), no "_"
+# (the separator before the name), no "~" (the mark of a hashed id), no edge punctuation.
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+# Folders of out/ that are not a template's: the kept copies of letters that were sent.
+RESERVED_FOLDERS = frozenset({"sent"})
+
+
+def id_component(ident: str, fallback: str) -> str:
+    """A path component that belongs to exactly one id.
+
+    A plain id (``mep-103746``) is used as it is. Any other (``o'brien``, ``a_b``, ``A.``,
+    ``Müller``) is made safe and followed by ``~`` and a hash of the exact id, so ids that
+    differ only in punctuation or case never share a file: on a case-insensitive disk,
+    or after characters were dropped, one letter would silently replace another.
+    """
+    if _PLAIN_ID.fullmatch(ident) and len(ident) <= 60 and ident not in RESERVED_FOLDERS:
+        return ident
+    readable = safe_component(ident, 50, fallback).replace("_", "-")
+    digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:10]
+    return f"{readable}~{digest}"
+
+
 def letter_path(out_dir: Path, template_id: str, recipient_id: str, name: str, extension: str) -> Path:
-    """Where one letter goes: ``OUT/<template>/<recipient-id>_<Name>.<ext>``, never outside OUT."""
-    folder = safe_component(template_id, 60, "template")
-    stem = safe_component(recipient_id, 60, "recipient")
+    """Where one letter goes: ``OUT/<template>/<recipient-id>_<Name>.<ext>``, never outside OUT.
+
+    Distinct (template, recipient) pairs always get distinct paths (see :func:`id_component`).
+    """
+    folder = id_component(template_id, "template")
+    stem = id_component(recipient_id, "recipient")
     label = safe_component(name, 60, "")
     filename = f"{stem}_{label}.{extension}" if label and label != stem else f"{stem}.{extension}"
     path = out_dir / folder / filename

@@ -23,9 +23,10 @@ from dataclasses import astuple
 from pathlib import Path
 
 from .atomic import atomic_write_bytes
-from .contact_log import Contact, ContactLog, Event, contact_id, parse_time
+from .contact_log import Contact, ContactLog, Event, parse_time
 from .errors import Location, UserError, display_path
 from .export import neutralise, unneutralise
+from .log_records import identity_holds
 from .log_status import letter_status
 from .log_terms import EVENT_KINDS
 
@@ -51,8 +52,11 @@ EVENT_COLUMNS = (
     "event_channel",
     "event_detail",
 )
+# Since log version 3: the file an event concerns, and the program that claimed a letter.
+# Optional on reading, so exports written by earlier versions still merge.
+EVENT_FILE_COLUMNS = ("event_letter_path", "event_letter_sha256", "event_process")
 DERIVED_COLUMNS = ("status_now",)
-COLUMNS = CONTACT_COLUMNS + EVENT_COLUMNS + DERIVED_COLUMNS
+COLUMNS = CONTACT_COLUMNS + EVENT_COLUMNS + EVENT_FILE_COLUMNS + DERIVED_COLUMNS
 REQUIRED_COLUMNS = CONTACT_COLUMNS + EVENT_COLUMNS
 
 _BOM = "\ufeff"
@@ -78,9 +82,16 @@ def export_rows(log: ContactLog, case_id: str | None = None) -> list[list[str]]:
         letter = list(astuple(c))
         status = letter_status(events)
         if not events:
-            rows.append([*letter, *[""] * len(EVENT_COLUMNS), status])
+            rows.append([*letter, *[""] * (len(EVENT_COLUMNS) + len(EVENT_FILE_COLUMNS)), status])
         for e in events:
-            rows.append([*letter, e.id, e.kind, e.at, e.by, e.channel, e.detail, status])
+            rows.append(
+                [
+                    *letter,
+                    *(e.id, e.kind, e.at, e.by, e.channel, e.detail),
+                    *(e.letter_path, e.letter_sha256, e.process),
+                    status,
+                ]
+            )
     return rows
 
 
@@ -142,7 +153,7 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
             Location(where, 1),
             "export the log with 'campaign-app log export FILE.csv' and merge that file",
         )
-    index = {name: header.index(name) for name in REQUIRED_COLUMNS}
+    index = {name: header.index(name) for name in REQUIRED_COLUMNS + EVENT_FILE_COLUMNS if name in header}
 
     contacts: dict[str, tuple[Contact, int]] = {}
     events: dict[str, Event] = {}
@@ -152,6 +163,7 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
             if not any(cell.strip() for cell in raw):
                 continue
             cells = {name: unneutralise(raw[i]) if i < len(raw) else "" for name, i in index.items()}
+            cells.update({name: "" for name in EVENT_FILE_COLUMNS if name not in cells})
 
             def bad(message: str, column: str, row: int = row_number) -> UserError:
                 return UserError(
@@ -175,20 +187,33 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
         raise UserError(
             f"row {row_number}: not a readable CSV row ({exc})", Location(where, row_number)
         ) from None
+    _check_identities(contacts, list(events.values()), where, header.index("contact_id") + 1)
     return [c for c, _ in contacts.values()], list(events.values())
+
+
+def _check_identities(
+    contacts: dict[str, tuple[Contact, int]], events: list[Event], where: str, column: int
+) -> None:
+    """Each letter's id must belong to its recipient, case and template, or to the names it
+    had before a rename its own history records: anything else means the file was edited."""
+    by_contact: dict[str, list[Event]] = {}
+    for e in events:
+        by_contact.setdefault(e.contact_id, []).append(e)
+    for contact, row in contacts.values():
+        if not identity_holds(contact, sorted(by_contact.get(contact.id, []), key=lambda e: e.at)):
+            raise UserError(
+                f"row {row}: contact_id '{contact.id}' does not belong to recipient "
+                f"'{contact.recipient_id}', case '{contact.case_id}' and template '{contact.template_id}' "
+                "(was the file edited?)",
+                Location(where, row, column),
+                "use the file as 'campaign-app log export' wrote it",
+            )
 
 
 def _contact(cells: dict[str, str], bad) -> Contact:
     for column in ("contact_id", "recipient_id", "case_id", "template_id", "contact_created_at"):
         if not cells[column]:
             raise bad(f"{column} is empty", column)
-    expected = contact_id(cells["recipient_id"], cells["case_id"], cells["template_id"])
-    if cells["contact_id"] != expected:
-        raise bad(
-            f"contact_id '{cells['contact_id']}' does not belong to recipient '{cells['recipient_id']}', "
-            f"case '{cells['case_id']}' and template '{cells['template_id']}' (was the file edited?)",
-            "contact_id",
-        )
     created_at = _time(cells["contact_created_at"])
     if created_at is None:
         raise bad(
@@ -230,4 +255,7 @@ def _event(cells: dict[str, str], cid: str, bad) -> Event | None:
         by=cells["event_by"],
         detail=cells["event_detail"],
         channel=cells["event_channel"],
+        letter_path=cells["event_letter_path"],
+        letter_sha256=cells["event_letter_sha256"],
+        process=cells["event_process"],
     )

@@ -33,10 +33,10 @@ from .contact_log import (
     Contact,
     ContactLog,
     Event,
-    contact_id,
 )
 from .errors import Location, UserError, display_path
 from .log_export import read_export
+from .log_records import EVENT_COLUMNS, identity_holds
 from .log_terms import EVENT_KINDS
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -70,7 +70,7 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def merge_log(log: ContactLog, other: Path) -> MergeReport:
+def merge_log(log: ContactLog, other: Path, by: str = "") -> MergeReport:
     """Merge ``other`` (a campaign.db, a folder holding one, or a log export .csv) into ``log``
     in one transaction."""
     other = Path(other)
@@ -104,15 +104,20 @@ def merge_log(log: ContactLog, other: Path) -> MergeReport:
             where,
             "give the volunteer's campaign.db or the file 'campaign-app log export' wrote",
         )
-    return _fold(log, contacts, events, display_path(other))
+    return _fold(log, contacts, events, display_path(other), by)
 
 
-def _fold(log: ContactLog, contacts: list[Contact], events: list[Event], source: str) -> MergeReport:
+def _fold(
+    log: ContactLog, contacts: list[Contact], events: list[Event], source: str, by: str = ""
+) -> MergeReport:
     ours = {c.id: c for c in log.contacts()}
     conflicts: list[str] = []
     accepted: list[Contact] = []
+    by_contact: dict[str, list[Event]] = {}
+    for e in events:
+        by_contact.setdefault(e.contact_id, []).append(e)
     for c in contacts:
-        if c.id != contact_id(c.recipient_id, c.case_id, c.template_id):
+        if not identity_holds(c, by_contact.get(c.id, [])):
             conflicts.append(
                 f"letter {c.id} to {c.recipient_name or c.recipient_id} does not match its recipient, case "
                 f"and template (was the file edited?); it was skipped"
@@ -139,7 +144,7 @@ def _fold(log: ContactLog, contacts: list[Contact], events: list[Event], source:
             f"{_n(skipped, 'event')} in {source} belong to no letter it holds or are of an unknown kind; "
             f"{'it was' if skipped == 1 else 'they were'} skipped"
         )
-    added_c, added_e = log.import_rows(accepted, kept)
+    added_c, added_e = log.import_rows(accepted, kept, by)
     return MergeReport(added_c, added_e, len(contacts), len(events), conflicts, source)
 
 
@@ -186,16 +191,15 @@ def _read_tables(conn: sqlite3.Connection, path: Path, where: Location) -> tuple
             where,
             "give the volunteer's campaign.db from their campaign folder",
         )
-    event_columns = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
-    channel = "channel" if "channel" in event_columns else "''"  # schema 1 has no event channel
+    present = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    # Columns an older log lacks (schema 1: channel; before 3: the event's file) read as ''.
+    columns = ", ".join(c if c in present else "''" for c in EVENT_COLUMNS)
     contacts = [
         Contact(*(str(v) if v is not None else "" for v in row))
         for row in conn.execute(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY created_at, id")
     ]
     events = [
         Event(*(str(v) if v is not None else "" for v in row))
-        for row in conn.execute(
-            f"SELECT id, contact_id, kind, at, by, detail, {channel} FROM events ORDER BY at, rowid"
-        )
+        for row in conn.execute(f"SELECT {columns} FROM events ORDER BY at, rowid")
     ]
     return contacts, events

@@ -3,10 +3,9 @@
 The status is never stored: it is read off the history every time, so a merge, a mark
 or a crash can never leave a status that contradicts what happened. The rules:
 
-- A letter's status is the kind of its latest event that is not a note. A letter whose
-  latest event is "sending" was being handed to the mail server when the program
-  stopped: whether it left is unknown, so it is shown as **uncertain** and not sent
-  again unless the user says so.
+- A letter's status comes from its history (see log_records.read_history): the latest
+  event that is not a note, except that nothing drafted after a letter went out reopens
+  it (it is then "revised after sending"), and a letter left "sending" is **uncertain**.
 - A recipient is **follow-up due** when their latest letter that went out (sent, by any
   channel) left more than the campaign's follow-up period ago and no reply, and no
   closing, has been recorded for them since. A later letter (the follow-up itself) starts
@@ -18,28 +17,29 @@ or a crash can never leave a status that contradicts what happened. The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .contact_log import Contact, ContactLog, Event, parse_time
+from .contact_log import ContactLog
+from .log_records import WENT_OUT, Contact, Event, History, letter_status, parse_time, read_history
 
-WENT_OUT = ("sent",)
-
-
-def letter_status(events: Iterable[Event]) -> str:
-    """The status of one letter from its history (events in order)."""
-    status = "drafted"
-    for e in events:
-        if e.kind != "note":
-            status = e.kind
-    return "uncertain" if status == "sending" else status
+__all__ = ["LetterState", "RecipientState", "letter_status", "recipient_states", "status_table"]
 
 
 @dataclass
 class LetterState:
     contact: Contact
     events: list[Event]
-    status: str
+    history: History
+
+    @property
+    def status(self) -> str:
+        return self.history.status
+
+    @property
+    def revised(self) -> bool:
+        """Changed after it went out: sending it again needs an explicit resend."""
+        return self.history.revised
 
     @property
     def last(self) -> Event | None:
@@ -83,6 +83,8 @@ class RecipientState:
     @property
     def statuses(self) -> frozenset[str]:
         found = {s.status for s in self.letters}
+        if any(s.revised for s in self.letters):
+            found.add("revised")
         if self.due:
             found.add("followup-due")
         return frozenset(found)
@@ -102,7 +104,7 @@ def recipient_states(
         state = states.setdefault(
             c.recipient_id, RecipientState(c.recipient_id, c.recipient_name, c.category)
         )
-        state.letters.append(LetterState(c, events, letter_status(events)))
+        state.letters.append(LetterState(c, events, read_history(events)))
     period = dt.timedelta(days=follow_up_days)
     for state in states.values():
         last_sent = state.last_sent_at

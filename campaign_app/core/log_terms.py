@@ -7,8 +7,9 @@ not wait for a database module it does not need yet.
 
 from __future__ import annotations
 
-# The kinds of event a contact's history holds; all but "note" set the contact's status.
-EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note")
+# The kinds of event a contact's history holds; all but "note" and "renamed" set the
+# contact's status.
+EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note", "renamed")
 # What a user may mark by hand (the others are recorded by generate and send).
 MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
 CHANNELS = ("email", "post", "web-form", "fax", "in-person")
@@ -19,6 +20,7 @@ QUERY_STATUSES = {
     "drafted": "a letter generated, not sent",
     "uncertain": "sending was interrupted: it may or may not have left",
     "sent": "a letter sent",
+    "revised": "a letter changed after it was sent (sending it again needs --resend)",
     "failed": "the server refused a letter",
     "replied": "they replied",
     "no-reply": "marked as no reply",

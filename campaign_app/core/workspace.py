@@ -73,9 +73,17 @@ class Workspace:
         return self.root / "campaign.db"
 
     def open_log(self, create: bool = True) -> ContactLog:
+        """The contact log, to change it (created, or upgraded after a backup, as needed)."""
         from .contact_log import ContactLog
 
         return ContactLog.open(self.log_path, create=create)
+
+    def read_log(self) -> ContactLog:
+        """The contact log, only to read it: nothing in the folder is written (a UserError
+        says so when there is no log yet)."""
+        from .contact_log import ContactLog
+
+        return ContactLog.open_readonly(self.log_path)
 
     def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
         """What the contact log says about each recipient written to for this case."""
@@ -83,7 +91,7 @@ class Workspace:
 
         if not self.log_path.exists():
             return {}
-        with self.open_log() as log:
+        with self.read_log() as log:
             return recipient_states(log, self.case.id, self.campaign.follow_up_days, now)
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:

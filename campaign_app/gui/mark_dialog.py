@@ -41,7 +41,7 @@ class MarkRequest:
     status: str
     note: str
     channel: str
-    template_id: str | None  # None: every letter to them for the case
+    template_id: str | None  # the letter's template (each mark concerns one letter)
 
 
 class MarkDialog(QDialog):
@@ -83,9 +83,8 @@ class MarkDialog(QDialog):
         channel_label = QLabel("&Channel:")
         channel_label.setBuddy(self.channel_combo)
         form.addRow(channel_label, self.channel_combo)
+        # One letter at a time: a reply to one appeal must not close another by mistake.
         self.letter_combo = QComboBox()
-        if len(templates) != 1:
-            self.letter_combo.addItem(f"All {len(templates)} letters to them", None)
         for template_id in templates:
             self.letter_combo.addItem(f"The letter from template {template_id}", template_id)
         letter_label = QLabel("L&etter:")

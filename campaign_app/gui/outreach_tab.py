@@ -504,16 +504,17 @@ class OutreachTab(QWidget):
         by = volunteer_name()
 
         def job() -> int:
-            with ws.open_log() as log:
-                changed = log.mark(
-                    request.recipient_id,
-                    request.status,
-                    by,
-                    note=request.note,
-                    channel=request.channel,
-                    case_id=ws.case.id,
-                    template_id=request.template_id,
-                )
+            from ..core.marking import mark_letter
+
+            changed = mark_letter(
+                ws,
+                request.recipient_id,
+                request.status,
+                by,
+                note=request.note,
+                channel=request.channel,
+                template_id=request.template_id,
+            )
             return len(changed)
 
         def done(count: int) -> None:
@@ -565,7 +566,7 @@ class OutreachTab(QWidget):
         def job() -> int:
             from ..core.log_export import export_log
 
-            with ws.open_log() as log:
+            with ws.read_log() as log:
                 return export_log(log, target, case)
 
         def done(rows: int) -> None:

@@ -1,0 +1,51 @@
+"""Which program holds a claim, and whether it is still running.
+
+A letter claimed for sending names the program that claimed it ("host pid"). While that
+program runs, nobody else may send the letter, not even with --resend-uncertain; once it
+is gone, the letter is uncertain (it may or may not have left) and a person decides.
+Only a program on this computer can be checked; one on another computer counts as gone,
+since a person asked to resend after looking.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+
+
+def this_process() -> str:
+    """ "host pid" of the running program, as a claim records it."""
+    return f"{socket.gethostname()} {os.getpid()}"
+
+
+def claimant_alive(process: str) -> bool:
+    """True when ``process`` (as :func:`this_process` wrote it) runs on this computer now."""
+    host, _, pid_text = process.rpartition(" ")
+    if not host or host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    return pid_alive(int(pid_text))
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists (never sends it a signal)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill would terminate it there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
