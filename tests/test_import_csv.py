@@ -11,12 +11,9 @@ import csv
 import io
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-
-EP_CSV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ep-open-data" / "data_v1_meps_9_en.csv"
-
+from ep_data import EP_CSV, ep_distrusted, ep_line, ep_rows
 
 # ---- helpers -------------------------------------------------------------------------------
 
@@ -65,19 +62,7 @@ def one_error(result) -> str:
     return lines[0]
 
 
-# ---- the European Parliament's open-data CSV, as published ----------------------------------
-
-
-def ep_rows() -> list[tuple[int, dict[str, str]]]:
-    """(line, row) of the real file, read here independently of the importer."""
-    text = EP_CSV.read_bytes().decode("cp1252")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    out = []
-    line = 2
-    for row in reader:
-        out.append((line, row))
-        line = reader.line_num + 1
-    return out
+# ---- the European Parliament's open-data CSV, as published (an extract: tests/data) ---------
 
 
 EP_FLAGGED = {  # family names the file lost letters of, by their EP id
@@ -101,16 +86,17 @@ def test_ep_file_is_read_as_windows_1252_and_said_so(ep_import):
     first = result.out.splitlines()[0]
     assert "encoding Windows-1252 (not UTF-8)" in first
     assert "delimiter ',' (comma)" in first
-    assert "813 rows" in first
+    assert f"{len(ep_rows())} rows" in first
     assert "mep_email → email" in result.out and "mep_given_name → given_name" in result.out
 
 
 def test_ep_rows_with_letters_lost_to_question_marks_are_flagged_with_their_row(ep_import, mini_ws):
     _before, result = ep_import
     shown = str(EP_CSV)
-    lines = {row["mep_identifier"]: line for line, row in ep_rows()}
     for ep_id, family in EP_FLAGGED.items():
-        expected = f"{shown}:{lines[ep_id]}:4: letters replaced by '?' in the source: family_name '{family}'"
+        expected = (
+            f"{shown}:{ep_line(ep_id)}:4: letters replaced by '?' in the source: family_name '{family}'"
+        )
         assert any(ln.strip().startswith(expected) for ln in result.out.splitlines()), expected
     written = by_id(mini_ws.root / "recipients" / "data-v1-meps-9-en.csv")
     for ep_id in EP_FLAGGED:
@@ -125,24 +111,15 @@ def test_ep_rows_with_letters_lost_to_question_marks_are_flagged_with_their_row(
 def test_ep_counts_match_the_rows_an_independent_reading_distrusts(ep_import, mini_ws, cli):
     _before, result = ep_import
     rows = ep_rows()
-    lost = {line for line, r in rows if "?" in r["mep_given_name"] + r["mep_family_name"]}
-    no_mail = {line for line, r in rows if not r["mep_email"].strip()}
-
+    distrusted = ep_distrusted()
     # Spanish and Estonian members swapped in the source, caught by their homepage's domain.
-    def host(row):
-        return urlsplit(row["mep_homepage"].split(";")[0].strip()).hostname or ""
-
-    swapped = {
-        line
-        for line, r in rows
-        if (r["mep_citizenship"], host(r).rsplit(".", 1)[-1]) in {("Estonia", "es"), ("Spain", "ee")}
-    }
+    swapped = distrusted["swapped"]
     assert len(swapped) == 6
-    skipped = lost | no_mail | swapped
+    skipped = distrusted["lost"] | distrusted["no_mail"] | swapped
     added = len(rows) - len(skipped)
     assert (
         result_line(result.out)
-        == f"Result: {added} added, 0 updated, 0 unchanged, {len(skipped)} skipped (of 813 rows)."
+        == f"Result: {added} added, 0 updated, 0 unchanged, {len(skipped)} skipped (of {len(rows)} rows)."
     )
     written = rows_of(mini_ws.root / "recipients" / "data-v1-meps-9-en.csv")
     assert len(written) == added
@@ -186,7 +163,9 @@ def test_ep_dry_run_reports_everything_and_writes_nothing(mini_ws, cli, tmp_path
     assert not (tmp_path / "rejects.csv").exists()
     assert "letters replaced by '?' in the source: family_name 'Juknevi?ien?'" in result.out
     assert "Dry run: nothing was written" in result.out
-    assert re.search(r"Result: \d+ added, 0 updated, 0 unchanged, \d+ skipped \(of 813 rows\)\.", result.out)
+    assert re.search(
+        rf"Result: \d+ added, 0 updated, 0 unchanged, \d+ skipped \(of {len(ep_rows())} rows\)\.", result.out
+    )
 
 
 def test_ep_rejects_file_lists_the_rows_to_fix(mini_ws, cli, tmp_path):
@@ -195,7 +174,7 @@ def test_ep_rejects_file_lists_the_rows_to_fix(mini_ws, cli, tmp_path):
     rejects = rows_of(tmp_path / "rejects.csv")
     jukneviciene = [r for r in rejects if r["mep_identifier"] == "197840"]
     assert len(jukneviciene) == 1
-    assert jukneviciene[0]["row"] == str(dict((r["mep_identifier"], n) for n, r in ep_rows())["197840"])
+    assert jukneviciene[0]["row"] == str(ep_line("197840"))
     assert "letters replaced by '?'" in jukneviciene[0]["problem"]
 
 
