@@ -24,19 +24,25 @@ class CheckReport:
     letters_rendered: int = 0
 
 
-def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
-    """Raise UserError(s) for problems; return what was checked and any warnings."""
-    report = CheckReport()
+def load_workspace(ws: Workspace) -> None:
+    """Read campaign.yaml, the case file, the directory and the templates; every problem
+    found is raised together (UserErrors), so check and a window screenshot list them all."""
     problems = ProblemCollector()
-    loaded: dict[str, object] = {}
     for part in ("campaign", "case", "directory", "templates"):
         try:
-            loaded[part] = getattr(ws, part)
+            getattr(ws, part)
         except (UserError, UserErrors) as exc:
             problems.extend(flatten(exc))
             if part == "campaign":  # the case file is named in campaign.yaml
                 break
     problems.raise_if_any()
+
+
+def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
+    """Raise UserError(s) for problems; return what was checked and any warnings."""
+    report = CheckReport()
+    load_workspace(ws)
+    problems = ProblemCollector()
     campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
     try:  # the smtp section and the sender's address, as sending will read them
         from .campaign_edit import check_campaign_text
