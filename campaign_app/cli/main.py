@@ -406,6 +406,9 @@ def _generate(ws, args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     out_dir = (args.out if args.out is not None else ws.out_dir).resolve()
     plan = plan_batch(ws, args.template, formats, out_dir, args.query, args.paper)
+    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
+        print(f"Nothing to write: {plan.nobody_due}.")
+        return EXIT_OK
     # Render the first letter here before starting workers: a template mistake is then
     # one clear message instead of one per recipient.
     if plan.jobs:

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import BatchPlan, BatchProgress, plan_batch, run_batch, select_recipients
+from .audience import template_audience
+from .batch import BatchPlan, BatchProgress, plan_batch, run_batch
 from .campaign_edit import SmtpSettings, smtp_settings
 from .contact_log import NewContact, contact_id
 from .errors import Location, UserError, display_path
@@ -78,6 +79,7 @@ class SendPlan:
     uncertain: list[Recipient] = field(default_factory=list)
     by_hand: list[Recipient] = field(default_factory=list)
     limited: int = 0  # how many were left for a later run by ``limit``
+    nobody_due: str = ""  # why there is nobody to write to yet (audience.py), else ""
 
     @property
     def server(self) -> str:
@@ -148,7 +150,8 @@ def plan_send(
             "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
         )
     template = ws.template(template_id)
-    recipients = select_recipients(ws, template_id, query)
+    audience = template_audience(ws, template_id, query)
+    recipients = audience.recipients
     states = _letter_statuses(ws, template.id)
     plan = SendPlan(
         template.id,
@@ -158,6 +161,7 @@ def plan_send(
         settings,
         from_address,
         [],
+        nobody_due=audience.nobody_due_message,
     )
     for r in recipients:
         status = states.get(r.id)

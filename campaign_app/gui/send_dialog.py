@@ -84,6 +84,8 @@ def _size(n: int) -> str:
 
 def plan_text(plan: SendPlan) -> str:
     """The plan in one paragraph, as the command line says it before asking."""
+    if plan.nobody_due:  # a follow-up nobody is due for yet: not an error
+        return f"Nothing to send: {plan.nobody_due}."
     s = plan.settings
     parts = [
         f"{_plural(len(plan.to_send), 'letter')} to send from {plan.from_address} through {plan.server}"

@@ -194,3 +194,21 @@ def test_cancel_and_close_while_sending_lets_the_message_in_flight_finish(
     outcomes = sorted(row[2] for row in dialog.summary_rows() if row[1])
     assert outcomes == ["not sent", "sent"]
     qtbot.waitUntil(lambda: tab.tasks.idle() and tab.model.counts.get("sent", 0) == 1, timeout=10000)
+
+
+def example_with_mail_server(example_ws) -> None:
+    """The example campaign (still 'example: true') with a mail server and no stored
+    password: sending would ask for one. The server is never contacted."""
+    path = example_ws / "campaign.yaml"
+    smtp = "smtp:\n  host: 127.0.0.1\n  port: 9\n  username: office\n  from: office@rights.example\n"
+    path.write_text(path.read_text(encoding="utf-8") + smtp, encoding="utf-8")
+
+
+def test_a_follow_up_nobody_is_due_for_has_nothing_to_send(make_window, example_ws, qtbot):
+    example_with_mail_server(example_ws)
+    _window, _tab, dialog = open_dialog(make_window, example_ws, qtbot, "mep-follow-up-en")
+    text = dialog.plan_label.text()
+    assert text.startswith("Nothing to send: nobody is due yet for template 'mep-follow-up-en'")
+    assert "status:followup-due" in text
+    assert dialog.plan_label.styleSheet() == ""  # not shown as an error
+    assert not dialog.send_button.isEnabled() and not dialog.eml_button.isEnabled()
