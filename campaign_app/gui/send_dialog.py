@@ -522,6 +522,13 @@ class SendDialog(QDialog):
         if dry_run:
             self._launch(None, dry_run=True)
             return
+        from ..core.sending import check_can_send
+
+        try:  # as `campaign-app send`: refused before any question, so no password is asked for
+            check_can_send(self.workspace)
+        except (UserError, UserErrors) as exc:
+            self._show_summary_problem(_problems(exc))
+            return
         s = plan.settings
         count = _plural(len(plan.to_send), "letter")
         question = (
