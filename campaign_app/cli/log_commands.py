@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core.log_terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
+from .columns import print_columns
 
 EXIT_OK = 0
 
@@ -143,12 +144,8 @@ def status_rows(ws, query: str) -> list[tuple[str, ...]]:
 def _status(ws, query: str) -> int:
     rows = status_rows(ws, query)
     header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE")
-    caps = [24, 36, 13, 40, 16, 18, 13]
-    table = [header, *rows]
-    sizes = [min(cap, max(len(row[i]) for row in table)) for i, cap in enumerate(caps)]
-    for row in table:
-        cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
-        print("  ".join(cells).rstrip())
+    # The id whole, always: it is what 'log mark' takes.
+    print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13])
     due = sum(row[2] == "followup-due" for row in rows)
     print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
     return EXIT_OK

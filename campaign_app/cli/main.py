@@ -2,7 +2,11 @@
 
 Thin by design: parse arguments, call campaign_app.core, print. Exit status 0 when the
 work is done, 1 when the input or the work had a problem (each one printed on its own
-line, never a traceback), 2 when the command line itself is wrong.
+line, never a traceback), 2 when the command line itself is wrong, 130 when interrupted,
+and 141 when the reader of the output went away (``campaign-app recipients list | head``):
+the command then stops quietly, as ``cat`` or ``grep`` would, which the shell reports as
+141 (128 + SIGPIPE); with ``set -o pipefail`` a script sees the same status from us as
+from them.
 """
 
 from __future__ import annotations
@@ -16,9 +20,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.errors import UserError, UserErrors, flatten, set_display_root
+from .columns import print_columns
 from .progress import ProgressBar
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat FILE | head -1`'s cat
 # Kept here, not imported from the GUI, so that the command line never loads Qt.
 TAB_NAMES = ("case", "recipients", "compose", "batch", "settings", "outreach")
 
@@ -213,7 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         return _gui(args)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a reader gone by now is a BrokenPipeError here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except (UserError, UserErrors) as exc:
         _print_problems(exc)
         return EXIT_PROBLEM
@@ -224,6 +234,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _reader_gone() -> int:
+    """The output's reader closed the pipe (``| head``): stop without a word. What is still
+    buffered goes to the null device, or Python would fail again flushing it at exit
+    ("Exception ignored … BrokenPipeError"); see the note on SIGPIPE in the signal module's
+    documentation."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (output captured in-process)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -342,11 +367,8 @@ def _print_table(recipients) -> None:
     for r in recipients:
         rows.append((r.id, r.category, r.display_name, r.country, r.language, _channel(r)))
     width = shutil.get_terminal_size((160, 20)).columns
-    caps = [24, 20, 44, 7, 5, max(20, width - 110)]
-    sizes = [min(cap, max(len(row[i]) for row in rows)) for i, cap in enumerate(caps)]
-    for row in rows:
-        cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
-        print("  ".join(cells).rstrip())
+    id_width = max(len(row[0]) for row in rows)  # whole, always: log mark takes it
+    print_columns(rows, [None, 20, 44, 7, 5, max(20, width - 86 - id_width)])
     print(f"{len(recipients)} recipient(s)")
 
 
@@ -384,6 +406,9 @@ def _generate(ws, args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     out_dir = (args.out if args.out is not None else ws.out_dir).resolve()
     plan = plan_batch(ws, args.template, formats, out_dir, args.query, args.paper)
+    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
+        print(f"Nothing to write: {plan.nobody_due}.")
+        return EXIT_OK
     # Render the first letter here before starting workers: a template mistake is then
     # one clear message instead of one per recipient.
     if plan.jobs:

@@ -104,6 +104,9 @@ def run(ws, args: argparse.Namespace) -> int:
         resend=resend,
         not_renamed=args.not_renamed,
     )
+    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
+        print(f"Nothing to send: {plan.nobody_due}.")
+        return EXIT_OK
     s = plan.settings
     count = len(plan.to_send)
     if args.dry_run:

@@ -24,10 +24,10 @@ from pathlib import Path
 
 from .. import __version__
 from .atomic import remove_stale_parts
+from .audience import template_audience
 from .errors import UserError
 from .filenames import letter_path
 from .manifest import Manifest, ManifestEntry
-from .query import combine, parse_query
 from .recipients import Recipient
 from .render import render_letter
 from .workspace import Workspace
@@ -57,6 +57,7 @@ class BatchPlan:
     jobs: list[LetterJob]
     skipped: list[str]  # recipient ids whose letters are already current
     total_recipients: int
+    nobody_due: str = ""  # why there is nobody to write to yet (audience.py), else ""
 
 
 @dataclass
@@ -122,19 +123,9 @@ def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
 
 
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
-    """The template's audience narrowed by ``query``; an empty result is a UserError."""
-    template = ws.template(template_id)
-    q = parse_query(combine(template.audience, query), ws.recipient_statuses)
-    chosen = q.filter(ws.directory)
-    if not chosen:
-        raise UserError(
-            f"no recipient matches the audience of template '{template_id}'"
-            + (f" narrowed by --query {query!r}" if query else ""),
-            template.where(template.meta["__lines__"].get("audience")),
-            f"audience is {template.audience!r}; check it with "
-            f"'campaign-app recipients list --query \"{q.text}\"'",
-        )
-    return chosen
+    """The template's audience narrowed by ``query`` (audience.template_audience): empty when
+    nobody is due yet; empty for any other reason is a UserError."""
+    return template_audience(ws, template_id, query).recipients
 
 
 def plan_batch(
@@ -148,7 +139,8 @@ def plan_batch(
     """Decide which letters to write; letters already current in the manifest are skipped."""
     template = ws.template(template_id)
     paper = paper or ws.campaign.paper
-    recipients = select_recipients(ws, template_id, query)
+    audience = template_audience(ws, template_id, query)
+    recipients = audience.recipients
     manifest = Manifest.load(out_dir)
     common = inputs_digest(ws, template_id, paper)
     jobs: list[LetterJob] = []
@@ -173,7 +165,9 @@ def plan_batch(
             jobs.append(LetterJob(r, tuple(todo_formats), tuple(todo_paths)))
         else:
             skipped.append(r.id)
-    return BatchPlan(template.id, out_dir, paper, query or "", jobs, skipped, len(recipients))
+    return BatchPlan(
+        template.id, out_dir, paper, query or "", jobs, skipped, len(recipients), audience.nobody_due_message
+    )
 
 
 # ---- the work itself: the same function runs in this process or in a pool worker -------

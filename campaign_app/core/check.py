@@ -8,11 +8,10 @@ Errors stop the check; warnings (an example sender, an unused source) are report
 from __future__ import annotations
 
 import datetime as dt
-import shlex
 from dataclasses import dataclass, field
 
+from .audience import match_audience
 from .errors import ProblemCollector, UserError, UserErrors, flatten
-from .query import parse_query
 from .render import render_letter
 from .workspace import Workspace
 
@@ -24,19 +23,25 @@ class CheckReport:
     letters_rendered: int = 0
 
 
-def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
-    """Raise UserError(s) for problems; return what was checked and any warnings."""
-    report = CheckReport()
+def load_workspace(ws: Workspace) -> None:
+    """Read campaign.yaml, the case file, the directory and the templates; every problem
+    found is raised together (UserErrors), so check and a window screenshot list them all."""
     problems = ProblemCollector()
-    loaded: dict[str, object] = {}
     for part in ("campaign", "case", "directory", "templates"):
         try:
-            loaded[part] = getattr(ws, part)
+            getattr(ws, part)
         except (UserError, UserErrors) as exc:
             problems.extend(flatten(exc))
             if part == "campaign":  # the case file is named in campaign.yaml
                 break
     problems.raise_if_any()
+
+
+def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
+    """Raise UserError(s) for problems; return what was checked and any warnings."""
+    report = CheckReport()
+    load_workspace(ws)
+    problems = ProblemCollector()
     campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
     try:  # the smtp section and the sender's address, as sending will read them
         from .campaign_edit import check_campaign_text
@@ -55,19 +60,15 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     report.summary.append(f"recipients: {len(directory)} in {len(directory.files)} file(s)")
     for template in templates.values():
         try:
-            audience = parse_query(template.audience, ws.recipient_statuses).filter(directory)
+            found = match_audience(ws, template.audience, template_id=template.id)
         except UserError as exc:
             problems.add(exc.message, template.where(template.meta["__lines__"].get("audience")), exc.hint)
             continue
-        base = None
-        if not audience and _status_terms(template.audience):
-            # A follow-up's audience is empty until the log says someone is due: check the
-            # template against everyone it could reach.
-            base = _without_status(template.audience)
-            audience = parse_query(base).filter(directory)
-            report.summary.append(
-                f"template '{template.id}': nobody matches {template.audience!r} in the contact log yet"
-            )
+        # A follow-up's audience is empty until the log says someone is due: not an error;
+        # check the template against everyone it could reach.
+        audience = found.waiting if found.nobody_due else found.recipients
+        if found.nobody_due:
+            report.summary.append(found.nobody_due_message)
         if not audience:
             problems.add(
                 f"audience {template.audience!r} of template '{template.id}' matches nobody",
@@ -86,7 +87,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         if len(problems.errors) == failures_before:
             report.summary.append(
                 f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
-                f"recipient(s) of {base or template.audience!r}"
+                f"recipient(s) of {found.base_query if found.nobody_due else template.audience!r}"
             )
     problems.raise_if_any()
 
@@ -156,15 +157,3 @@ def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[
             f"(add -tag:{FORMER_MEMBER_TAG} to the query) or find where they are now"
         )
     return warnings
-
-
-def _status_terms(query: str) -> list[str]:
-    try:
-        return [t for t in shlex.split(query) if t.lstrip("-").lower().startswith("status:")]
-    except ValueError:
-        return []
-
-
-def _without_status(query: str) -> str:
-    drop = set(_status_terms(query))
-    return shlex.join(t for t in shlex.split(query) if t not in drop)

@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .batch import BatchPlan, BatchProgress, channel_of, plan_batch, run_batch, select_recipients
+from .audience import template_audience
+from .batch import BatchPlan, BatchProgress, channel_of, plan_batch, run_batch
 from .campaign_edit import SmtpSettings, smtp_settings
 from .contact_log import ContactLog, NewContact
 from .errors import Location, UserError, display_path
@@ -91,6 +92,7 @@ class SendPlan:
     limited: int = 0  # how many were left for a later run by ``limit``
     resend_uncertain: bool = False
     example: bool = False  # from the bundled example's made-up sender: never really sent
+    nobody_due: str = ""  # why there is nobody to write to yet (audience.py), else ""
 
     @property
     def server(self) -> str:
@@ -174,7 +176,8 @@ def plan_send(
             "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
         )
     template = ws.template(template_id)
-    recipients = select_recipients(ws, template_id, query)
+    audience = template_audience(ws, template_id, query)
+    recipients = audience.recipients
     histories = _histories(ws, template.id)
     if not not_renamed:
         check_no_renamed_letters(ws, template.id, {r.id for r in recipients})
@@ -188,6 +191,7 @@ def plan_send(
         [],
         resend_uncertain=resend_uncertain,
         example=ws.campaign.is_example,
+        nobody_due=audience.nobody_due_message,
     )
     wanted = set(resend)
     for r in recipients:

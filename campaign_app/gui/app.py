@@ -101,7 +101,15 @@ def _capture(window: MainWindow):
 
 
 def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
-    """Open the main window (blocking until it closes), or paint it into ``screenshot``."""
+    """Open the main window (blocking until it closes), or paint it into ``screenshot``.
+    For a screenshot the campaign is read first: with no window to show a message in, a
+    campaign that does not open is a UserError(s) for the command line to print (no PNG)."""
+    if screenshot is not None:
+        from ..core.check import load_workspace
+        from ..core.workspace import Workspace
+
+        workspace = startup_workspace(workspace)
+        load_workspace(Workspace.open(workspace))
     app = application()
     crash = CrashHandler(setup_logging())
     crash.install()

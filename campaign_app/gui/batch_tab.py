@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.batch import BatchPlan, BatchProgress, select_recipients
+from ..core.audience import Audience, template_audience
+from ..core.batch import BatchPlan, BatchProgress
 from ..core.campaign import PAPER_SIZES
 from ..core.errors import UserError, UserErrors, flatten
 from .batch_worker import BatchOutcome, BatchRequest, BatchRun, clock, duration
@@ -49,6 +50,10 @@ FORM_WIDTH = 760
 
 def _problems(exc: UserError | UserErrors) -> str:
     return "\n".join(str(e) for e in flatten(exc))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -76,7 +81,8 @@ class BatchTab(QWidget):
         self._last_out: Path | None = None
         self._count_generation = 0
         self._count_stale = True
-        self._count_state = "pending"  # "pending" | "ok" | "error": a known error disables Generate
+        # "pending" | "ok" | "error" | "nobody-due": a known error, or nobody due yet, disables Generate
+        self._count_state = "pending"
         self._paper_default = "A4"
         self._close_when_done = False
         self._watched: QObject | None = None
@@ -409,15 +415,15 @@ class BatchTab(QWidget):
             self.count_label.setText("Counting recipients…")
             self.count_label.show()
         self.tasks.submit(
-            lambda: len(select_recipients(ws, tid, query or None)),
-            lambda count: self._counted(generation, count, None),
-            lambda exc: self._counted(generation, 0, exc),
+            lambda: template_audience(ws, tid, query or None),
+            lambda audience: self._counted(generation, audience, None),
+            lambda exc: self._counted(generation, None, exc),
         )
 
     def _count_error_or_empty(self) -> bool:
         return not self.count_label.text() or bool(self.count_label.styleSheet())
 
-    def _counted(self, generation: int, count: int, error: BaseException | None) -> None:
+    def _counted(self, generation: int, audience: Audience | None, error: BaseException | None) -> None:
         if generation != self._count_generation:
             return  # the user typed on; a newer count is coming
         if error is not None and not isinstance(error, UserError | UserErrors):
@@ -425,10 +431,15 @@ class BatchTab(QWidget):
         if error is not None:
             self._count_state = "error"
             self._set_error(self.count_label, _problems(error))  # type: ignore[arg-type]
+        elif audience is not None and audience.nobody_due:  # a follow-up nobody is due for: no error
+            self._count_state = "nobody-due"
+            self._set_error(self.count_label, None)
+            self.count_label.setText(_sentence(audience.nobody_due_message) + ": nothing to write yet.")
+            self.count_label.show()
         else:
             self._count_state = "ok"
             self._set_error(self.count_label, None)
-            self.count_label.setText(f"{_plural(count, 'recipient')} selected")
+            self.count_label.setText(f"{_plural(len(audience.recipients), 'recipient')} selected")
             self.count_label.show()
         self._update_buttons()
 
@@ -450,7 +461,7 @@ class BatchTab(QWidget):
             self.session.workspace is not None
             and self.template_id() is not None
             and bool(self.formats())
-            and self._count_state != "error"  # the message under the query says why
+            and self._count_state not in ("error", "nobody-due")  # the message under the query says why
         )
         self.generate_button.setEnabled(ready and not running)
         if not self.formats():
@@ -588,7 +599,8 @@ class BatchTab(QWidget):
             self.progress_box.hide()
             self.headline.setText("Nothing was generated.")
             self._show_figures(False)
-            self.failures.setPlainText(_problems(outcome.error) if outcome.error else "")
+            why = plan.nobody_due if plan is not None else ""  # nobody due since the count
+            self.failures.setPlainText(_problems(outcome.error) if outcome.error else _sentence(why))
             self._set_failures_visible(True)
             return
         total = len(plan.jobs) if plan is not None else 0

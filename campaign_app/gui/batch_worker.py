@@ -98,6 +98,8 @@ class BatchRun(QObject):
         plan: BatchPlan | None = None
         try:
             plan = plan_batch(ws, req.template_id, req.formats, req.out_dir, req.query, req.paper)
+            if plan.nobody_due:  # a follow-up nobody is due for: write nothing (the tab says why)
+                return BatchOutcome(req, plan, None, None, self._elapsed())
             # As the CLI does: render the first letter before starting workers, so that a
             # template mistake is one clear message instead of one per recipient.
             if plan.jobs:

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.atomic import atomic_write_bytes
+from ..core.audience import match_audience
 from ..core.errors import Location, UserError, UserErrors, flatten
 from ..core.filenames import letter_path
 from ..core.html_writer import letter_html
@@ -145,15 +146,28 @@ def _label(r: Recipient) -> str:
 
 
 def audience_of(workspace: Workspace, audience: str) -> Audience:
-    """The template's audience from the directory, or everybody if it names nobody."""
+    """The template's audience as generate and send select it (status: terms answered by
+    the contact log); a follow-up nobody is due for yet offers whom it will go to; an
+    audience that names nobody offers everybody."""
     directory = workspace.directory
     note = ""
+    chosen: list[Recipient] = []
+    found = None
     try:
-        chosen = parse_query(audience).filter(directory) if audience.strip() else []
+        parse_query(audience, dict)  # the query itself; the log is read only to match it, below
     except UserError as exc:
-        chosen, note = [], f"The audience is not a valid query ({exc.message}). "
-    if chosen:
+        note = f"The audience is not a valid query ({exc.message}). "
+    else:  # (a broken case file, which the log's statuses need, is shown under the editor)
+        found = match_audience(workspace, audience) if audience.strip() else None
+    if found is not None and found.recipients:
+        chosen = found.recipients
         note = f"{len(chosen)} of {len(directory)} recipients match the audience “{audience}”."
+    elif found is not None and found.nobody_due:
+        chosen = found.waiting
+        note = (
+            f"Nobody is due yet: no recipient matches {' '.join(found.status_terms)} in the contact log. "
+            f"Showing the {len(chosen)} recipients of “{found.base_query}” it will go to when they are."
+        )
     elif len(directory):
         chosen = list(directory)
         if audience.strip() and not note:

@@ -84,6 +84,8 @@ def _size(n: int) -> str:
 
 def plan_text(plan: SendPlan) -> str:
     """The plan in one paragraph, as the command line says it before asking."""
+    if plan.nobody_due:  # a follow-up nobody is due for yet: not an error
+        return f"Nothing to send: {plan.nobody_due}."
     s = plan.settings
     parts = [
         f"{_plural(len(plan.to_send), 'letter')} to send from {plan.from_address} through {plan.server}"
@@ -519,6 +521,13 @@ class SendDialog(QDialog):
             return
         if dry_run:
             self._launch(None, dry_run=True)
+            return
+        from ..core.sending import check_can_send
+
+        try:  # as `campaign-app send`: refused before any question, so no password is asked for
+            check_can_send(self.workspace)
+        except (UserError, UserErrors) as exc:
+            self._show_summary_problem(_problems(exc))
             return
         s = plan.settings
         count = _plural(len(plan.to_send), "letter")

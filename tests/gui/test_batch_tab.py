@@ -177,8 +177,8 @@ def test_typing_is_debounced_into_one_count(make_window, example_ws, qtbot, monk
     counted: list[str] = []
     import campaign_app.gui.batch_tab as module
 
-    real = module.select_recipients
-    monkeypatch.setattr(module, "select_recipients", lambda ws, tid, q: counted.append(q) or real(ws, tid, q))
+    real = module.template_audience
+    monkeypatch.setattr(module, "template_audience", lambda ws, tid, q: counted.append(q) or real(ws, tid, q))
     qtbot.keyClicks(tab.query_edit, "simecka")
     qtbot.waitUntil(lambda: tab.count_label.text() == "1 recipient selected", timeout=5000)
     assert counted == ["simecka"]  # one count for seven keystrokes
@@ -267,3 +267,24 @@ def test_templates_saved_elsewhere_and_another_campaign_are_picked_up(
     assert tab.template_combo.findData("mep-appeal-en") >= 0
     assert Path(tab.out_edit.text()) == example_ws.resolve() / "out"
     qtbot.waitUntil(lambda: tab.count_label.text().endswith("selected"), timeout=10000)
+
+
+def test_a_follow_up_nobody_is_due_for_says_so_and_cannot_be_generated(make_window, example_ws, qtbot):
+    """As check and generate: not an error (no red), and nothing to write."""
+    window = make_window(example_ws)
+    tab = batch_tab(window)
+    index = tab.template_combo.findData("mep-follow-up-en")
+    assert index >= 0
+    tab.template_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: "obody is due yet" in tab.count_label.text(), timeout=10000)
+    text = tab.count_label.text()
+    assert text.startswith("Nobody is due yet for template 'mep-follow-up-en'")
+    assert "status:followup-due" in text and "nothing to write yet" in text
+    assert tab.count_label.styleSheet() == ""  # said plainly, not as an error
+    assert not tab.generate_button.isEnabled()
+
+    # a follow-up narrowed to nobody at all is the same mistake as for any template
+    qtbot.keyClicks(tab.query_edit, "country:ZZ")
+    qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
+    assert tab.count_label.styleSheet() != "" and not tab.generate_button.isEnabled()
+    assert not (example_ws / "out").exists()

@@ -434,3 +434,31 @@ def test_the_error_bar_button_is_reachable_by_keyboard(qtbot, make_window, examp
     tab.editor.go_to_line(1)
     qtbot.mouseClick(tab.error_bar.go_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     assert tab.editor.current_line() == line
+
+
+def test_a_follow_up_offers_exactly_those_generate_would_write_to(qtbot, make_window, example_ws):
+    from test_log_cli import history
+
+    from campaign_app.core.batch import select_recipients
+
+    ws = Workspace(example_ws)
+    meps = [r.id for r in ws.directory if r.category == "mep" and "former-member" not in r.tags]
+    due = meps[3]
+    history(example_ws, due, "mep-appeal-en", ("drafted", 16), ("sent", 15), case=ws.case.id)
+    history(example_ws, meps[0], "mep-appeal-en", ("drafted", 3), ("sent", 2), case=ws.case.id)
+    assert [r.id for r in select_recipients(ws, "mep-follow-up-en", None)] == [due]
+
+    _window, tab = open_compose(make_window, example_ws)
+    click_template(qtbot, tab, "mep-follow-up-en")
+    qtbot.waitUntil(lambda: tab.picker.ids() == [due], timeout=10000)
+    assert f"1 of {len(ws.directory)} recipients match" in tab.audience_label.text()
+
+
+def test_a_follow_up_nobody_is_due_for_previews_whom_it_will_go_to(qtbot, make_window, example_ws):
+    ws = Workspace(example_ws)
+    meps = [r.id for r in ws.directory if r.category == "mep" and "former-member" not in r.tags]
+    _window, tab = open_compose(make_window, example_ws)
+    click_template(qtbot, tab, "mep-follow-up-en")
+    qtbot.waitUntil(lambda: "Nobody is due yet" in tab.audience_label.text(), timeout=10000)
+    assert "status:followup-due" in tab.audience_label.text()
+    assert tab.picker.ids() == meps  # not the whole directory

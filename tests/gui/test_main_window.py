@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -104,3 +105,62 @@ def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, t
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.open_path(other) is True
     assert window.session.workspace.root == other.resolve()
+
+
+def screenshot_of(workspace, target, cwd) -> subprocess.CompletedProcess:
+    """``campaign-app gui -w WORKSPACE --screenshot TARGET``; a hang (a dialog nobody sees) fails."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "campaign_app", "gui", "-w", str(workspace), "--screenshot", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        env=env,
+    )
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error: ")]
+
+
+def test_a_screenshot_of_a_campaign_with_a_broken_campaign_yaml_says_why_and_writes_nothing(
+    example_ws, tmp_path
+):
+    path = example_ws / "campaign.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ncase: ", "\ncase: [", 1), encoding="utf-8")
+    target = tmp_path / "shot.png"
+    result = screenshot_of(example_ws, target, tmp_path)
+    assert result.returncode == 1, result.stderr
+    (line,) = error_lines(result.stderr)
+    assert line.startswith("error: example/campaign.yaml:") and "malformed YAML" in line
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_a_screenshot_lists_every_problem_of_a_broken_case_file_and_directory(example_ws, tmp_path):
+    case = next((example_ws / "cases").glob("*.yaml"))
+    with case.open("a", encoding="utf-8") as fh:
+        fh.write("  - : : [\n")
+    people = example_ws / "recipients" / "meps.csv"
+    lines = people.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",mep,", ",mepp,", 1)
+    people.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = tmp_path / "shot.png"
+    result = screenshot_of(example_ws, target, tmp_path)
+    assert result.returncode == 1, result.stderr
+    problems = error_lines(result.stderr)
+    assert len(problems) == 2, result.stderr
+    assert problems[0].startswith(f"error: example/cases/{case.name}:") and "malformed YAML" in problems[0]
+    assert problems[1].startswith("error: example/recipients/meps.csv:2") and "mepp" in problems[1]
+    assert not target.exists()
+
+
+def test_a_screenshot_of_a_folder_that_is_no_campaign_says_so(tmp_path):
+    target = tmp_path / "shot.png"
+    result = screenshot_of(tmp_path / "nowhere", target, tmp_path)
+    assert result.returncode == 1, result.stderr
+    (line,) = error_lines(result.stderr)
+    assert line.startswith("error: no campaign.yaml in") and "campaign-app init" in line
+    assert not target.exists()

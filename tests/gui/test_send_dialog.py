@@ -194,3 +194,38 @@ def test_cancel_and_close_while_sending_lets_the_message_in_flight_finish(
     outcomes = sorted(row[2] for row in dialog.summary_rows() if row[1])
     assert outcomes == ["not sent", "sent"]
     qtbot.waitUntil(lambda: tab.tasks.idle() and tab.model.counts.get("sent", 0) == 1, timeout=10000)
+
+
+def example_with_mail_server(example_ws) -> None:
+    """The example campaign (still 'example: true') with a mail server and no stored
+    password: sending would ask for one. The server is never contacted."""
+    path = example_ws / "campaign.yaml"
+    smtp = "smtp:\n  host: 127.0.0.1\n  port: 9\n  username: office\n  from: office@rights.example\n"
+    path.write_text(path.read_text(encoding="utf-8") + smtp, encoding="utf-8")
+
+
+def test_the_example_sender_is_refused_before_any_password_is_asked_for(make_window, example_ws, qtbot):
+    example_with_mail_server(example_ws)
+    _window, _tab, dialog = open_dialog(make_window, example_ws, qtbot, "mep-appeal-en")
+    assert dialog.send_button.isEnabled()  # letters to send: the refusal comes on Send
+    asked: list[str] = []
+    dialog.confirm = lambda title, question: asked.append(question) or True
+    dialog.ask_password = lambda prompt: asked.append(prompt) or "secret"
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PAGE_SUMMARY and dialog.tasks.idle())
+    assert asked == []  # no confirmation, no password prompt
+    assert dialog.headline.text() == "Nothing was sent."
+    refusal = dialog.stopped_label.text()
+    assert "bundled example's sender ('example: true')" in refusal and "remove 'example: true'" in refusal
+    assert not dialog.running()
+    assert not (example_ws / "campaign.db").exists()  # nothing recorded, nothing drafted
+
+
+def test_a_follow_up_nobody_is_due_for_has_nothing_to_send(make_window, example_ws, qtbot):
+    example_with_mail_server(example_ws)
+    _window, _tab, dialog = open_dialog(make_window, example_ws, qtbot, "mep-follow-up-en")
+    text = dialog.plan_label.text()
+    assert text.startswith("Nothing to send: nobody is due yet for template 'mep-follow-up-en'")
+    assert "status:followup-due" in text
+    assert dialog.plan_label.styleSheet() == ""  # not shown as an error
+    assert not dialog.send_button.isEnabled() and not dialog.eml_button.isEnabled()
