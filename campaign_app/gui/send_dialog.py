@@ -93,6 +93,8 @@ def plan_text(plan: SendPlan) -> str:
     ]
     parts.append(f"{len(plan.already_sent)} already sent")
     parts.append(f"{len(plan.uncertain)} uncertain (not sent again)" if plan.uncertain else "0 uncertain")
+    if plan.revised:
+        parts.append(f"{len(plan.revised)} changed since they were sent (not sent again)")
     parts.append(f"{len(plan.by_hand)} without e-mail (post/web form)")
     text = "; ".join(parts) + "."
     if plan.to_send:
