@@ -8,70 +8,19 @@ such (one line, no traceback).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from pathlib import Path
 
 import pytest
+from log_helpers import letter, make_v1_log, sha256
 
 from campaign_app.core.contact_log import (
     SCHEMA_VERSION,
     ContactLog,
-    NewContact,
-    contact_id,
 )
 from campaign_app.core.errors import UserError
 from campaign_app.core.log_status import letter_status
-
-
-def letter(
-    recipient_id: str = "ua-president",
-    name: str = "Володимир Зеленський",
-    category: str = "national_official",
-    template_id: str = "appeal-uk",
-    sha: str = "a" * 64,
-    case_id: str = "test-case",
-    channel: str = "post",
-) -> NewContact:
-    """A generated letter as generate hands it to the log."""
-    return NewContact(
-        recipient_id=recipient_id,
-        recipient_name=name,
-        category=category,
-        case_id=case_id,
-        template_id=template_id,
-        language="uk",
-        channel=channel,
-        address="вул. Банкова, 11\nм. Київ",
-        letter_path=f"out/{recipient_id}.pdf",
-        letter_sha256=sha,
-    )
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def make_v1_log(path: Path) -> None:
-    """A campaign.db as version 1 of the schema wrote it (events without a channel)."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    ContactLog(path, conn)._migrate(0, target=1)
-    cid = contact_id("ua-president", "test-case", "appeal-uk")
-    conn.execute(
-        "INSERT INTO contacts VALUES (?, 'ua-president', 'Володимир Зеленський', 'national_official', "
-        "'test-case', 'appeal-uk', 'uk', 'post', '', 'out/ua-president.pdf', ?, '2024-03-01T10:00:00.000000+00:00')",
-        (cid, "b" * 64),
-    )
-    conn.execute(
-        "INSERT INTO events VALUES ('old-1', ?, 'drafted', '2024-03-01T10:00:00.000000+00:00', 'olena', '')",
-        (cid,),
-    )
-    conn.execute(
-        "INSERT INTO events VALUES ('old-2', ?, 'sent', '2024-03-02T09:00:00.000000+00:00', 'olena', 'by post')",
-        (cid,),
-    )
-    conn.close()
 
 
 def user_version(path: Path) -> int:

@@ -13,8 +13,8 @@ import io
 import zipfile
 
 import pytest
+from import_helpers import one_error, result_line, run_import, snapshot
 from openpyxl import load_workbook
-from test_import_csv import one_error, result_line, run_import, snapshot
 
 HOSTILE = """\
 - id: hostile-1

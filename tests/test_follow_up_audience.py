@@ -8,7 +8,7 @@ other reason it is an error.
 
 from __future__ import annotations
 
-from test_log_cli import history
+from log_helpers import history
 
 from campaign_app.core.workspace import Workspace
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_import_csv import (
+from import_helpers import (
     assert_check_passes,
     by_id,
     result_line,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from openpyxl import Workbook
-from test_import_csv import (
+from import_helpers import (
     assert_check_passes,
     by_id,
     one_error,
@@ -14,6 +13,7 @@ from test_import_csv import (
     run_import,
     snapshot,
 )
+from openpyxl import Workbook
 
 from campaign_app.core.importing.ep import split_full_name
 

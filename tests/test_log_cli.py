@@ -4,41 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from log_helpers import history
+
 from campaign_app.core.appstate import AppState
-from campaign_app.core.contact_log import Contact, ContactLog, Event, contact_id
+from campaign_app.core.contact_log import ContactLog, contact_id
 from campaign_app.core.workspace import Workspace
-
-
-def _days_ago(days: float) -> str:
-    return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="microseconds")
-
-
-def history(
-    root, rid: str, template: str, *events: tuple[str, float], case: str = "test-case", by: str = "me"
-):
-    """Put a letter with a past history into the log: (kind, days ago) pairs, oldest first."""
-    cid = contact_id(rid, case, template)
-    contact = Contact(
-        cid,
-        rid,
-        rid,
-        "mep",
-        case,
-        template,
-        "en",
-        "email",
-        f"{rid}@example.org",
-        f"out/{template}/{rid}.pdf",
-        "0" * 64,
-        _days_ago(events[0][1]),
-    )
-    rows = [
-        Event(f"{cid}-{i}", cid, kind, _days_ago(days), by, "", "email")
-        for i, (kind, days) in enumerate(events)
-    ]
-    with ContactLog.open(root / "campaign.db") as log:
-        log.import_rows([contact], rows)
-    return cid
 
 
 def _set_volunteer(name: str) -> None:

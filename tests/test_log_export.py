@@ -11,7 +11,7 @@ import csv
 import io
 
 import pytest
-from test_contact_log import letter
+from log_helpers import letter
 
 from campaign_app.core.contact_log import Contact, ContactLog, contact_id
 from campaign_app.core.errors import UserError

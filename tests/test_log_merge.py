@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from test_contact_log import letter, make_v1_log, sha256
+from log_helpers import letter, make_v1_log, sha256
 
 from campaign_app.core.contact_log import ContactLog
 from campaign_app.core.errors import UserError

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from log_helpers import letter
 from pypdf import PdfReader
-from test_contact_log import letter
 
 from campaign_app.core.errors import UserError
 from campaign_app.core.log_report import DUE_QUERY, report_data, write_report

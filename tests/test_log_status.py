@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_contact_log import letter
+from log_helpers import letter
 
 from campaign_app.core.contact_log import ContactLog
 from campaign_app.core.log_status import recipient_states

@@ -18,8 +18,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from log_helpers import make_v1_log
 from smtp_server import parsed, use_server
-from test_contact_log import make_v1_log
 
 from campaign_app.core.contact_log import ContactLog, contact_id
 

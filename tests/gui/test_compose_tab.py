@@ -437,7 +437,7 @@ def test_the_error_bar_button_is_reachable_by_keyboard(qtbot, make_window, examp
 
 
 def test_a_follow_up_offers_exactly_those_generate_would_write_to(qtbot, make_window, example_ws):
-    from test_log_cli import history
+    from log_helpers import history
 
     from campaign_app.core.batch import select_recipients
 

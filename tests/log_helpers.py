@@ -1,0 +1,92 @@
+"""What the contact-log tests share: letters as generate records them, logs with a past, and
+a log as version 1 of the schema wrote it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from campaign_app.core.contact_log import Contact, ContactLog, Event, NewContact, contact_id
+
+
+def letter(
+    recipient_id: str = "ua-president",
+    name: str = "Володимир Зеленський",
+    category: str = "national_official",
+    template_id: str = "appeal-uk",
+    sha: str = "a" * 64,
+    case_id: str = "test-case",
+    channel: str = "post",
+) -> NewContact:
+    """A generated letter as generate hands it to the log."""
+    return NewContact(
+        recipient_id=recipient_id,
+        recipient_name=name,
+        category=category,
+        case_id=case_id,
+        template_id=template_id,
+        language="uk",
+        channel=channel,
+        address="вул. Банкова, 11\nм. Київ",
+        letter_path=f"out/{recipient_id}.pdf",
+        letter_sha256=sha,
+    )
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def make_v1_log(path: Path) -> None:
+    """A campaign.db as version 1 of the schema wrote it (events without a channel)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    ContactLog(path, conn)._migrate(0, target=1)
+    cid = contact_id("ua-president", "test-case", "appeal-uk")
+    conn.execute(
+        "INSERT INTO contacts VALUES (?, 'ua-president', 'Володимир Зеленський', 'national_official', "
+        "'test-case', 'appeal-uk', 'uk', 'post', '', 'out/ua-president.pdf', ?, '2024-03-01T10:00:00.000000+00:00')",
+        (cid, "b" * 64),
+    )
+    conn.execute(
+        "INSERT INTO events VALUES ('old-1', ?, 'drafted', '2024-03-01T10:00:00.000000+00:00', 'olena', '')",
+        (cid,),
+    )
+    conn.execute(
+        "INSERT INTO events VALUES ('old-2', ?, 'sent', '2024-03-02T09:00:00.000000+00:00', 'olena', 'by post')",
+        (cid,),
+    )
+    conn.close()
+
+
+def _days_ago(days: float) -> str:
+    return (dt.datetime.now(dt.UTC) - dt.timedelta(days=days)).isoformat(timespec="microseconds")
+
+
+def history(
+    root, rid: str, template: str, *events: tuple[str, float], case: str = "test-case", by: str = "me"
+):
+    """Put a letter with a past history into the log: (kind, days ago) pairs, oldest first."""
+    cid = contact_id(rid, case, template)
+    contact = Contact(
+        cid,
+        rid,
+        rid,
+        "mep",
+        case,
+        template,
+        "en",
+        "email",
+        f"{rid}@example.org",
+        f"out/{template}/{rid}.pdf",
+        "0" * 64,
+        _days_ago(events[0][1]),
+    )
+    rows = [
+        Event(f"{cid}-{i}", cid, kind, _days_ago(days), by, "", "email")
+        for i, (kind, days) in enumerate(events)
+    ]
+    with ContactLog.open(root / "campaign.db") as log:
+        log.import_rows([contact], rows)
+    return cid
