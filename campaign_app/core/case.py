@@ -17,7 +17,16 @@ from .errors import Location, ProblemCollector, UserError
 from .localized import Localized, is_language_tag, is_localized_map
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
-from .yamltypes import TEXT_HINT, is_scalar, kind, language_values_are_texts, localized_hint, plain_text
+from .yamltypes import (
+    TEXT_HINT,
+    is_scalar,
+    kind,
+    language_values_are_texts,
+    list_of_mappings,
+    localized_hint,
+    plain_text,
+    whole_numbers,
+)
 
 _ID_HINT = "write a short word such as 'supreme-court-2020' (a number in quotes: id: '12')"
 SUPPORTER_KINDS = ("official", "parliamentarian", "un", "international_organisation", "ngo", "activists")
@@ -219,25 +228,6 @@ class _CaseReader:
             out.append(str(r))
         return tuple(out)
 
-    def footnotes(self, place: YamlPlace) -> tuple[int, ...]:
-        """A source's footnote numbers in the brief it comes from: a list of whole numbers."""
-        value = place.node.get("footnotes")
-        if value is None:
-            return ()
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = [value]
-        if not isinstance(value, list) or not all(
-            isinstance(n, int) and not isinstance(n, bool) for n in value
-        ):
-            self.fail(
-                "'footnotes' must be a list of whole numbers"
-                + ("" if isinstance(value, list) else f", not {kind(value)}"),
-                place.at("footnotes"),
-                "write them as 'footnotes: [12, 13]'",
-            )
-            return ()
-        return tuple(value)
-
     def person(self) -> Person:
         """The person the case is about: names and grammatical forms per language."""
         here = self.root
@@ -291,30 +281,7 @@ class _CaseReader:
             if required:
                 self.fail(f"missing '{key}'", self.root.here(), f"add a '{key}:' list")
             return []
-        return self.mappings(self.root, key, f"'{key}'")
-
-    def mappings(self, place: YamlPlace, key: str, what: str) -> list[YamlPlace]:
-        """The items of the list under ``key``, each a mapping; anything else is a problem."""
-        value = place.node[key]
-        if not isinstance(value, list):
-            self.fail(
-                f"{what} must be a list, not {kind(value)}",
-                place.at(key),
-                f"write each item on its own line under '{key}:', starting with '- '",
-            )
-            return []
-        seq = place.child(key)
-        places = []
-        for i, item in enumerate(value):
-            if not isinstance(item, Mapping):
-                self.fail(
-                    f"an item of {what} is {kind(item)}, not 'key: value' lines",
-                    seq.at(i),
-                    "start the item with '- id: …' and indent its other keys under it",
-                )
-                continue
-            places.append(YamlPlace(self.path, item, seq.at(i).line))
-        return places
+        return list_of_mappings(self.root, key, f"'{key}'", self.problems)
 
     def read(self) -> Case:
         node = self.root.node
@@ -352,7 +319,7 @@ class _CaseReader:
                     publisher=plain_text(p, "publisher", self.problems),
                     date=self.date(p, "date", required=False),
                     url=url,
-                    footnotes=self.footnotes(p),
+                    footnotes=whole_numbers(p, "footnotes", self.problems),
                 )
             )
         self.source_ids = {s.id for s in sources}
@@ -385,9 +352,12 @@ class _CaseReader:
             aid = self.ident(p, seen, "argument")
             points = []
             has_points = p.node.get("points") not in (None, "")
-            for i, ppl in enumerate(
-                self.mappings(p, "points", f"points of argument '{aid}'") if has_points else []
-            ):
+            pts = (
+                list_of_mappings(p, "points", f"points of argument '{aid}'", self.problems)
+                if has_points
+                else []
+            )
+            for i, ppl in enumerate(pts):
                 points.append(
                     Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
                 )

@@ -74,3 +74,46 @@ def localized_hint(key: str, languages: tuple[str, ...]) -> str:
     """How to write ``key`` as a text per language, for a message."""
     shown = languages or ("en",)
     return f"write '{key}: text', or one text per language: {{{', '.join(f'{lang}: …' for lang in shown)}}}"
+
+
+def list_of_mappings(place: YamlPlace, key: str, what: str, problems: ProblemCollector) -> list[YamlPlace]:
+    """The items of the list under ``key`` (each one 'key: value' lines), as places; a value
+    that is not a list, or an item that is not a mapping, is a problem at its line."""
+    value = place.node[key]
+    if not isinstance(value, list):
+        problems.add(
+            f"{what} must be a list, not {kind(value)}",
+            place.at(key),
+            f"write each item on its own line under '{key}:', starting with '- '",
+        )
+        return []
+    seq = place.child(key)
+    places = []
+    for i, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            problems.add(
+                f"an item of {what} is {kind(item)}, not 'key: value' lines",
+                seq.at(i),
+                "start the item with '- id: …' and indent its other keys under it",
+            )
+            continue
+        places.append(YamlPlace(place.path, item, seq.at(i).line, place.offset))
+    return places
+
+
+def whole_numbers(place: YamlPlace, key: str, problems: ProblemCollector) -> tuple[int, ...]:
+    """A list of whole numbers under ``key`` (one number alone is a list of one)."""
+    value = place.node.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(n, int) and not isinstance(n, bool) for n in value):
+        problems.add(
+            f"'{key}' must be a list of whole numbers"
+            + ("" if isinstance(value, list) else f", not {kind(value)}"),
+            place.at(key),
+            f"write them as '{key}: [12, 13]'",
+        )
+        return ()
+    return tuple(value)
