@@ -16,7 +16,6 @@ The user name and password are made up per run and never written to a file.
 from __future__ import annotations
 
 import asyncio
-import base64
 import secrets
 import ssl
 import threading
@@ -221,6 +220,8 @@ class SmtpTestServer:
         if ok or not self.behaviour.echo_auth or not isinstance(auth_data, LoginPassword):
             return AuthResult(success=ok, handled=False)
         # The careless server of echo_auth: everything it got, in the reply (sent as UTF-8).
+        import base64
+
         server.enable_SMTPUTF8 = True
         login, password = (auth_data.login.decode("utf-8"), auth_data.password.decode("utf-8"))
         return AuthResult(
