@@ -6,7 +6,7 @@ checked is what a provider would see: the certificate must verify (a CA made by
 DATA is kept byte for byte. Behaviours a provider shows on a bad day can be switched on
 per test with :meth:`SmtpTestServer.configure`: temporary refusals (451), a refused
 recipient (550), a connection dropped between messages, or dropped after the message was
-taken but before the reply.
+taken but before the reply, or a careless 535 that repeats the AUTH line and the password.
 
 The server runs in the test process (aiosmtpd's Controller thread), so a command run as a
 subprocess can use it too: give the subprocess ``SSL_CERT_FILE=<server.ca_file>``.
@@ -54,6 +54,7 @@ class _Behaviour:
         self.reject: set[str] = set()  # recipients answered with 550
         self.drop_after: int | None = None  # drop the connection after this many accepted messages (once)
         self.drop_before_reply = 0  # the next N messages: keep the DATA, then drop without replying
+        self.echo_auth = False  # a refused sign-in's 535 repeats the AUTH line, user name and password
 
 
 class _Handler:
@@ -136,6 +137,7 @@ class _CountingSMTP(SMTP):
     async def smtp_AUTH(self, arg: str) -> None:
         with self._test_server.lock:
             self._test_server.auth_commands += 1
+        self.auth_line = f"AUTH {arg}"  # for a server that repeats it (echo_auth)
         await super().smtp_AUTH(arg)
 
 
@@ -159,7 +161,7 @@ class _Controller(Controller):
 class SmtpTestServer:
     """A running test server: where it is, its credentials, what it received."""
 
-    def __init__(self, tmp: Path, security: str = "starttls"):
+    def __init__(self, tmp: Path, security: str = "starttls", auth: Iterable[str] = ("PLAIN", "LOGIN")):
         self.security = security  # "starttls", "ssl" or "none" (a server that offers no encryption)
         self.lock = threading.Lock()
         self.behaviour = _Behaviour()
@@ -185,6 +187,7 @@ class SmtpTestServer:
             "auth_required": True,
             "server_hostname": "mail.test.example",
             "ready_timeout": 10.0,
+            "auth_exclude_mechanism": [m for m in ("PLAIN", "LOGIN") if m not in auth],
         }
         if security == "starttls":
             kwargs["tls_context"] = server_context
@@ -210,12 +213,25 @@ class SmtpTestServer:
         self._controller.stop()
 
     def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
+        """The user name and password are compared as UTF-8 bytes (RFC 4616)."""
         ok = (
             isinstance(auth_data, LoginPassword)
-            and auth_data.login == self.username.encode()
-            and auth_data.password == self.password.encode()
+            and auth_data.login == self.username.encode("utf-8")
+            and auth_data.password == self.password.encode("utf-8")
         )
-        return AuthResult(success=ok, handled=False)
+        if ok or not self.behaviour.echo_auth or not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=ok, handled=False)
+        # The careless server of echo_auth: everything it got, in the reply (sent as UTF-8).
+        import base64
+
+        server.enable_SMTPUTF8 = True
+        login, password = (auth_data.login.decode("utf-8"), auth_data.password.decode("utf-8"))
+        return AuthResult(
+            success=False,
+            handled=False,
+            message=f"535 5.7.8 Authentication failed: {server.auth_line} "
+            f"{base64.b64encode(auth_data.password).decode()} (user {login!r}, password {password!r})",
+        )
 
     # ---- what tests read -------------------------------------------------------------
 
@@ -261,11 +277,13 @@ class SmtpTestServer:
         reject: Iterable[str] | None = None,
         drop_after: int | None = None,
         drop_before_reply: int | None = None,
+        echo_auth: bool | None = None,
     ) -> None:
         """Switch behaviours on: ``tempfail`` = the next N transactions get 451 (at "mail",
         "rcpt" or "data"), answered ``tempfail_reply`` if given; ``reject`` = addresses refused with 550; ``drop_after`` = drop the
         connection once, after that many messages in total were accepted; ``drop_before_reply``
-        = the next N messages are kept but the connection drops before the reply."""
+        = the next N messages are kept but the connection drops before the reply; ``echo_auth`` =
+        a refused sign-in is answered with the AUTH line, the password's base64 and the password."""
         b = self.behaviour
         with self.lock:
             if tempfail is not None:
@@ -281,6 +299,8 @@ class SmtpTestServer:
                 b.drop_after = drop_after
             if drop_before_reply is not None:
                 b.drop_before_reply = drop_before_reply
+            if echo_auth is not None:
+                b.echo_auth = echo_auth
 
 
 @pytest.fixture
@@ -288,8 +308,8 @@ def smtp_server_factory(tmp_path_factory) -> Iterator:
     """Start test SMTP servers (``security`` = "starttls", "ssl" or "none"); all stop after the test."""
     started: list[SmtpTestServer] = []
 
-    def start(security: str = "starttls") -> SmtpTestServer:
-        server = SmtpTestServer(tmp_path_factory.mktemp("smtp"), security).start()
+    def start(security: str = "starttls", auth: Iterable[str] = ("PLAIN", "LOGIN")) -> SmtpTestServer:
+        server = SmtpTestServer(tmp_path_factory.mktemp("smtp"), security, auth).start()
         started.append(server)
         return server
 

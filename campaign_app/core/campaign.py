@@ -16,10 +16,13 @@ from .errors import Location, ProblemCollector, UserError
 from .localized import Localized, is_localized_map, pick
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
+from .yamltypes import is_scalar, kind, language_values_are_texts, localized_hint, plain_text
 
 PAPER_SIZES = ("A4", "Letter")
 # How old a recipient's verified_on may be before `check` warns (people change office).
 DEFAULT_FRESHNESS_DAYS = 365
+# 'password: ask' under smtp: is a choice (ask each time), the only password campaign.yaml may hold.
+ASK_PASSWORD = "ask"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Campaign:
     is_example: bool = False
     path: Path | None = None
     freshness_days: int = DEFAULT_FRESHNESS_DAYS
+    case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
 
 
 class SenderView:
@@ -109,9 +113,66 @@ def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required:
     if isinstance(value, str | int | float):
         return str(value)
     if is_localized_map(value):
+        if not language_values_are_texts(place, key, problems):
+            return ""
         return {str(k): str(v) for k, v in value.items()}
-    problems.add(f"'{key}' must be text or a map by language", place.at(key))
+    problems.add(
+        f"'{key}' must be text or a map by language, not {kind(value)}",
+        place.at(key),
+        localized_hint(key, ()),
+    )
     return ""
+
+
+def password_problems(
+    place: YamlPlace, problems: ProblemCollector, smtp: bool = False, top: bool = True
+) -> None:
+    """Refuse a password written into campaign.yaml, at any depth, without ever repeating
+    it: the file is shared with colleagues and the message may be pasted into a chat."""
+    node = place.node
+    items = node.items() if isinstance(node, Mapping) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and key.lower() in ("password", "passwd"):
+            if not (smtp and key == "password" and value == ASK_PASSWORD):
+                problems.add(
+                    "campaign.yaml must not contain the SMTP password",
+                    place.at(key),
+                    "delete that line (and change the password if the file was shared); store it in the "
+                    "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
+                    "to be asked each time",
+                )
+        elif not is_scalar(value):
+            password_problems(place.child(key), problems, smtp=top and key == "smtp", top=False)
+
+
+def case_name(root: YamlPlace, problems: ProblemCollector) -> str:
+    """``case:``, the name of a file in the workspace's cases/ folder, and nothing else: a
+    path such as ``../../etc/passwd`` or ``/home/x/case`` would read (and the Case tab
+    write) a file outside the campaign."""
+    case = plain_text(root, "case", problems)
+    if "case" in root.node and not case and root.node["case"] not in (None, ""):
+        return ""  # plain_text reported the list or mapping
+    if not case:
+        problems.add("missing 'case'", root.here(), "name the case file: 'case: <id>' for cases/<id>.yaml")
+    elif not is_case_name(case):
+        problems.add(
+            f"'case' must be the name of a file in the cases/ folder, not the path '{case}'",
+            root.at("case"),
+            "put the case file into the campaign's cases/ folder and write its name without "
+            "folder or '.yaml', e.g. 'case: akhmetova-extradition'",
+        )
+        return ""
+    return case
+
+
+def is_case_name(name: str) -> bool:
+    """True for a bare file name (no folder, no '..', no drive, not hidden) under cases/."""
+    return (
+        name.strip() == name
+        and not name.startswith(".")
+        and not any(c in name for c in "/\\:\0")
+        and Path(name).name == name
+    )
 
 
 def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
@@ -139,14 +200,17 @@ def parse_campaign(text: str, path: Path) -> Campaign:
         )
     root = YamlPlace(path, data, 1)
     problems = ProblemCollector()
+    password_problems(root, problems)
     name = _localized(root, "name", problems, required=True)
-    case = str(data.get("case") or "")
-    if not case:
-        problems.add("missing 'case'", root.here(), "name the case file: 'case: <id>' for cases/<id>.yaml")
-    language = str(data.get("default_language") or "en")
+    case = case_name(root, problems)
+    language = plain_text(root, "default_language", problems) or "en"
     follow = data.get("follow_up_days", 14)
     if not isinstance(follow, int) or follow < 1:
-        problems.add("'follow_up_days' must be a whole number of days", root.at("follow_up_days"))
+        problems.add(
+            "'follow_up_days' must be a whole number of days",
+            root.at("follow_up_days"),
+            "e.g. follow_up_days: 14 (the days to wait for a reply before a follow-up is due)",
+        )
         follow = 14
     freshness = data.get("freshness_days", DEFAULT_FRESHNESS_DAYS)
     if not isinstance(freshness, int) or isinstance(freshness, bool) or freshness < 1:
@@ -156,12 +220,18 @@ def parse_campaign(text: str, path: Path) -> Campaign:
             f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)",
         )
         freshness = DEFAULT_FRESHNESS_DAYS
-    paper = str(data.get("paper") or "A4")
+    paper = plain_text(root, "paper", problems) or "A4"
     if paper not in PAPER_SIZES:
         problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
     sender_node = data.get("sender")
     if not isinstance(sender_node, Mapping):
-        problems.add("missing 'sender'", root.here(), "add 'sender:' with organisation and address")
+        problems.add(
+            "missing 'sender'"
+            if sender_node is None
+            else f"'sender' must be 'key: value' lines, not {kind(sender_node)}",
+            root.here() if sender_node is None else root.at("sender"),
+            "add 'sender:' with organisation and address",
+        )
         sender = Sender(organisation="")
     else:
         sp = root.child("sender")
@@ -169,19 +239,27 @@ def parse_campaign(text: str, path: Path) -> Campaign:
             organisation=_localized(sp, "organisation", problems, required=True),
             address=_localized(sp, "address", problems),
             city=_localized(sp, "city", problems),
-            email=str(sender_node.get("email") or ""),
-            phone=str(sender_node.get("phone") or ""),
-            website=str(sender_node.get("website") or ""),
+            email=plain_text(sp, "email", problems),
+            phone=plain_text(sp, "phone", problems),
+            website=plain_text(sp, "website", problems),
         )
     signatories = []
     raw_signatories = data.get("signatories") or []
     if not isinstance(raw_signatories, list):
-        problems.add("'signatories' must be a list", root.at("signatories"))
+        problems.add(
+            f"'signatories' must be a list, not {kind(raw_signatories)}",
+            root.at("signatories"),
+            "write each signatory under 'signatories:' as '- name: …' with 'role: …' below it",
+        )
         raw_signatories = []
     for i, s in enumerate(raw_signatories):
         where = root.child("signatories").at(i)
         if not isinstance(s, Mapping):
-            problems.add("signatory must have 'name:' (and 'role:')", where)
+            problems.add(
+                f"a signatory is {kind(s)}, not 'name:' and 'role:' lines",
+                where,
+                "write it as '- name: …' with 'role: …' indented below it",
+            )
             continue
         sp = YamlPlace(path, s, where.line)
         signatories.append(
@@ -199,4 +277,5 @@ def parse_campaign(text: str, path: Path) -> Campaign:
         is_example=bool(data.get("example", False)),
         path=path,
         freshness_days=freshness,
+        case_line=root.at("case").line,
     )

@@ -37,7 +37,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from .atomic import atomic_write_bytes
-from .campaign import compose_letterhead, parse_campaign
+from .campaign import ASK_PASSWORD, compose_letterhead, parse_campaign, password_problems
 from .document import Letterhead
 from .errors import Location, ProblemCollector, UserError, UserErrors, flatten
 from .localized import is_localized_map
@@ -50,7 +50,7 @@ SECURITIES = ("starttls", "ssl")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465}
 DEFAULT_RATE_PER_MINUTE = 20
 DEFAULT_FOLLOW_UP_DAYS = 14
-ASK = "ask"
+ASK = ASK_PASSWORD
 
 # Where a key goes when the form adds it: after the keys that precede it here.
 TOP_ORDER = ("example", "name", "case", "default_language", "follow_up_days", "paper", "sender")
@@ -190,15 +190,21 @@ class SmtpSettings:
 
 
 def smtp_settings(data: Any, path: Path) -> SmtpSettings | None:
-    """Validate campaign.yaml's ``smtp:`` section (None if there is none); problems at their line."""
-    if not isinstance(data, Mapping) or data.get("smtp") is None:
+    """Validate campaign.yaml's ``smtp:`` section (None if there is none); problems at their line.
+
+    A password written anywhere in the file is refused first: sending reads only this section."""
+    if not isinstance(data, Mapping):
         return None
     root = YamlPlace(path, data, 1)
+    problems = ProblemCollector()
+    password_problems(root, problems)  # never echoes the value
+    problems.raise_if_any()
+    if data.get("smtp") is None:
+        return None
     node = data["smtp"]
     if not isinstance(node, Mapping):
         raise UserError("'smtp' must be a mapping of keys", root.at("smtp"), "see the host:, port: … keys")
     place = root.child("smtp")
-    problems = ProblemCollector()
 
     def checked(key: str, check, *args, default=None):
         try:
@@ -223,14 +229,6 @@ def smtp_settings(data: Any, path: Path) -> SmtpSettings | None:
     if node.get("rate_per_minute") is not None:
         rate = checked("rate_per_minute", check_rate, node.get("rate_per_minute"), default=rate)
     password = node.get("password")
-    if password is not None and password != ASK:
-        # Never echo the value: it may be a real password someone typed here.
-        problems.add(
-            "campaign.yaml must not contain the SMTP password",
-            place.at("password"),
-            "delete that line (and change the password if the file was shared); store it in the "
-            "system keyring from the Settings tab, or write 'password: ask' to be asked each time",
-        )
     problems.raise_if_any()
     return SmtpSettings(host, port, security, username, from_address, reply_to, rate, password == ASK)
 
@@ -500,7 +498,8 @@ def check_campaign_text(text: str, path: Path) -> None:
         try:
             check(data, path)
         except (UserError, UserErrors) as exc:
-            problems.extend(flatten(exc))
+            # parse_campaign has already refused a password in smtp:; say it once
+            problems.extend(e for e in flatten(exc) if str(e) not in {str(p) for p in problems.errors})
     problems.raise_if_any()
 
 

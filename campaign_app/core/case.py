@@ -17,7 +17,18 @@ from .errors import Location, ProblemCollector, UserError
 from .localized import Localized, is_language_tag, is_localized_map
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
+from .yamltypes import (
+    TEXT_HINT,
+    is_scalar,
+    kind,
+    language_values_are_texts,
+    list_of_mappings,
+    localized_hint,
+    plain_text,
+    whole_numbers,
+)
 
+_ID_HINT = "write a short word such as 'supreme-court-2020' (a number in quotes: id: '12')"
 SUPPORTER_KINDS = ("official", "parliamentarian", "un", "international_organisation", "ngo", "activists")
 
 
@@ -121,6 +132,7 @@ class _CaseReader:
         self.problems = ProblemCollector()
         self.languages: tuple[str, ...] = ()
         self.source_ids: set[str] = set()
+        self.sources_broken = False  # then "cites unknown source" would only repeat the problem
 
     def fail(self, message: str, where: Location, hint: str | None = None) -> None:
         self.problems.add(message, where, hint)
@@ -143,7 +155,13 @@ class _CaseReader:
                 )
             return str(value)
         if not is_localized_map(value):
-            self.fail(f"'{key}' must be text or a map by language", place.at(key))
+            self.fail(
+                f"'{key}' must be text or a map by language, not {kind(value)}",
+                place.at(key),
+                localized_hint(key, self.languages),
+            )
+            return ""
+        if not language_values_are_texts(place, key, self.problems):
             return ""
         if all_languages:
             missing = [lang for lang in self.languages if not value.get(lang)]
@@ -157,7 +175,10 @@ class _CaseReader:
 
     def ident(self, place: YamlPlace, seen: set[str], what: str) -> str:
         value = place.node.get("id")
-        if not value or not isinstance(value, str):
+        if value is not None and value != "" and not isinstance(value, str):
+            self.fail(f"{what} id must be text, not {kind(value)}", place.at("id"), _ID_HINT)
+            return ""
+        if not value:
             self.fail(
                 f"{what} has no 'id'", place.here(), "give it a short unique id such as 'supreme-court-2020'"
             )
@@ -189,9 +210,16 @@ class _CaseReader:
             return ()
         if isinstance(refs, str):
             refs = [refs]
+        if not isinstance(refs, list) or not all(is_scalar(r) for r in refs):
+            self.fail(
+                f"'sources' of {what} must be a list of source ids, not {kind(refs)}",
+                place.at("sources"),
+                "write it as 'sources: [source-id, other-id]'",
+            )
+            return ()
         out = []
         for r in refs:
-            if str(r) not in self.source_ids:
+            if str(r) not in self.source_ids and not self.sources_broken:
                 self.fail(
                     f"{what} cites unknown source '{r}'",
                     place.at("sources"),
@@ -200,33 +228,77 @@ class _CaseReader:
             out.append(str(r))
         return tuple(out)
 
+    def person(self) -> Person:
+        """The person the case is about: names and grammatical forms per language."""
+        here = self.root
+        node = here.node.get("person")
+        if not isinstance(node, Mapping):
+            if node is None:
+                self.fail("missing 'person'", here.here(), "add 'person:' with the name in each language")
+            else:
+                self.fail(
+                    f"'person' must be 'key: value' lines, not {kind(node)}",
+                    here.at("person"),
+                    "write 'person:' and, indented under it, 'name: {en: …, uk: …}' and 'gender: f' or 'm'",
+                )
+            return Person(name={})
+        pp = here.child("person")
+        name = self.text(pp, "name")
+        return Person(
+            name=name if isinstance(name, Mapping) else {lang: name for lang in self.languages},
+            gender=plain_text(pp, "gender", self.problems),
+            description=self.text(pp, "description", required=False),
+            forms=self.forms(pp),
+        )
+
+    def forms(self, pp: YamlPlace) -> dict[str, dict[str, str]]:
+        """``forms: {uk: {genitive: …}}``: the name as each language declines it."""
+        forms = pp.node.get("forms")
+        if forms is None:
+            return {}
+        hint = "write 'forms:', then per language e.g. 'uk: {genitive: …, dative: …}'"
+        if not isinstance(forms, Mapping):
+            self.fail(f"'forms' must be a mapping by language, not {kind(forms)}", pp.at("forms"), hint)
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        fp = pp.child("forms")
+        for lang, by_case in forms.items():
+            if not isinstance(by_case, Mapping):
+                self.fail(
+                    f"the {lang} forms must be 'case: name' pairs, not {kind(by_case)}", fp.at(lang), hint
+                )
+                continue
+            cp = fp.child(lang)
+            bad = [c for c, v in by_case.items() if not is_scalar(v)]
+            for c in bad:
+                self.fail(f"the {lang} {c} form must be text, not {kind(by_case[c])}", cp.at(c), TEXT_HINT)
+            out[str(lang)] = {str(c): str(v) for c, v in by_case.items() if c not in bad and v is not None}
+        return out
+
     def items(self, key: str, required: bool = True) -> list[YamlPlace]:
         node = self.root.node
         if key not in node or node[key] is None:
             if required:
                 self.fail(f"missing '{key}'", self.root.here(), f"add a '{key}:' list")
             return []
-        if not isinstance(node[key], list):
-            self.fail(f"'{key}' must be a list", self.root.at(key))
-            return []
-        seq = self.root.child(key)
-        places = []
-        for i, item in enumerate(node[key]):
-            if not isinstance(item, Mapping):
-                self.fail(f"item of '{key}' is not a mapping", seq.at(i))
-                continue
-            places.append(YamlPlace(self.path, item, seq.at(i).line))
-        return places
+        return list_of_mappings(self.root, key, f"'{key}'", self.problems)
 
     def read(self) -> Case:
         node = self.root.node
         here = self.root
         case_id = node.get("id")
-        if not case_id:
+        if case_id is not None and case_id != "" and not isinstance(case_id, str):
+            self.fail(f"the case id must be text, not {kind(case_id)}", here.at("id"), _ID_HINT)
+        elif not case_id:
             self.fail("case has no 'id'", here.here(), "add 'id: short-case-name'")
         langs = node.get("languages") or []
-        if not isinstance(langs, list) or not langs or not all(is_language_tag(str(x)) for x in langs):
-            self.fail("'languages' must list the letter languages, e.g. [en, uk]", here.at("languages"))
+        if not isinstance(langs, list) or not langs or not all(is_language_tag(x) for x in langs):
+            self.fail(
+                "'languages' must list the letter languages"
+                + (f", not {kind(langs)}" if not isinstance(langs, list) else ""),
+                here.at("languages") if "languages" in node else here.here(),
+                "write them as a list of language codes, e.g. 'languages: [en, uk]'",
+            )
             langs = []
         self.languages = tuple(str(x) for x in langs)
 
@@ -235,7 +307,7 @@ class _CaseReader:
         for p in self.items("sources"):
             sid = self.ident(p, seen, "source")
             title = self.text(p, "title", all_languages=False)
-            url = str(p.node.get("url") or "")
+            url = plain_text(p, "url", self.problems)
             if url and not url.startswith(("http://", "https://")):
                 self.fail(
                     f"source '{sid}' url is not a web address", p.at("url"), "use a full http(s):// URL"
@@ -244,28 +316,18 @@ class _CaseReader:
                 Source(
                     id=sid,
                     title=title,
-                    publisher=str(p.node.get("publisher") or ""),
+                    publisher=plain_text(p, "publisher", self.problems),
                     date=self.date(p, "date", required=False),
                     url=url,
-                    footnotes=tuple(int(n) for n in (p.node.get("footnotes") or [])),
+                    footnotes=whole_numbers(p, "footnotes", self.problems),
                 )
             )
         self.source_ids = {s.id for s in sources}
+        raw = node.get("sources")
+        # A source that could not be read leaves its id unknown: skip "cites unknown source".
+        self.sources_broken = not isinstance(raw, list) or len(raw) != len([s for s in sources if s.id])
 
-        person_node = node.get("person")
-        if not isinstance(person_node, Mapping):
-            self.fail("missing 'person'", here.here(), "add 'person:' with the name in each language")
-            person = Person(name={})
-        else:
-            pp = here.child("person")
-            name = self.text(pp, "name")
-            forms = person_node.get("forms") or {}
-            person = Person(
-                name=name if isinstance(name, Mapping) else {lang: name for lang in self.languages},
-                gender=str(person_node.get("gender") or ""),
-                description=self.text(pp, "description", required=False),
-                forms={str(k): {str(a): str(b) for a, b in v.items()} for k, v in forms.items()},
-            )
+        person = self.person()
 
         timeline = []
         seen = set()
@@ -289,17 +351,18 @@ class _CaseReader:
         for p in self.items("arguments", required=False):
             aid = self.ident(p, seen, "argument")
             points = []
-            raw_points = p.node.get("points") or []
-            pts = p.child("points") if raw_points else None
-            for i, pt in enumerate(raw_points):
-                if pts is None or not isinstance(pt, Mapping):
-                    continue
-                ppl = YamlPlace(self.path, pt, pts.at(i).line)
+            has_points = p.node.get("points") not in (None, "")
+            pts = (
+                list_of_mappings(p, "points", f"points of argument '{aid}'", self.problems)
+                if has_points
+                else []
+            )
+            for i, ppl in enumerate(pts):
                 points.append(
                     Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
                 )
             arguments.append(
-                Argument(aid, str(p.node.get("label") or ""), self.text(p, "title"), tuple(points))
+                Argument(aid, plain_text(p, "label", self.problems), self.text(p, "title"), tuple(points))
             )
         demands = []
         seen = set()
@@ -310,10 +373,10 @@ class _CaseReader:
         seen = set()
         for p in self.items("supporters", required=False):
             sid = self.ident(p, seen, "supporter")
-            kind = str(p.node.get("kind") or "")
-            if kind not in SUPPORTER_KINDS:
+            supporter_kind = plain_text(p, "kind", self.problems)
+            if supporter_kind not in SUPPORTER_KINDS and is_scalar(p.node.get("kind")):
                 self.fail(
-                    f"supporter '{sid}' has unknown kind '{kind}'",
+                    f"supporter '{sid}' has unknown kind '{supporter_kind}'",
                     p.at("kind") if "kind" in p.node else p.here(),
                     f"use one of {', '.join(SUPPORTER_KINDS)}",
                 )
@@ -321,10 +384,10 @@ class _CaseReader:
                 Supporter(
                     id=sid,
                     name=self.text(p, "name"),
-                    kind=kind,
+                    kind=supporter_kind,
                     date=self.date(p, "date", required=False),
                     sources=self.source_refs(p, f"supporter '{sid}'"),
-                    recipient=str(p.node.get("recipient") or ""),
+                    recipient=plain_text(p, "recipient", self.problems),
                 )
             )
         title = self.text(here, "title")

@@ -223,13 +223,25 @@ def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserErro
     if raw is None:
         return ""
     if name in LOCALIZABLE and is_localized_map(raw):
+        nested = [str(k) for k, v in raw.items() if isinstance(v, Mapping | list)]
+        if nested:
+            errors.append(
+                UserError(
+                    f"the {', '.join(nested)} text of '{name}' must be text, not a list or mapping",
+                    locate(name),
+                    "write each language's text on one line after its code, e.g. {en: …, uk: …}",
+                )
+            )
+            return ""
         return {str(k): "" if v is None else str(v).strip() for k, v in raw.items()}
     if isinstance(raw, Mapping | list):
         errors.append(
             UserError(
                 f"'{name}' must be text"
-                + (" or a map by language ({en: ..., uk: ...})" if name in LOCALIZABLE else ""),
+                + (" or a map by language ({en: ..., uk: ...})" if name in LOCALIZABLE else "")
+                + f", not {'a list' if isinstance(raw, list) else 'a mapping'}",
                 locate(name),
+                "write the text after the colon on the same line (in quotes if it contains ': ')",
             )
         )
         return ""
@@ -348,7 +360,18 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
                 )
             )
     raw_tags = raw.get("tags")
-    if isinstance(raw_tags, list):
+    if isinstance(raw_tags, Mapping) or (
+        isinstance(raw_tags, list) and any(isinstance(t, Mapping | list) for t in raw_tags)
+    ):
+        errors.append(
+            UserError(
+                "'tags' must be a list of words",
+                locate("tags"),
+                "write them as 'tags: [supporter, droi]' (or 'supporter;droi')",
+            )
+        )
+        tags = ()
+    elif isinstance(raw_tags, list):
         tags = tuple(str(t).strip() for t in raw_tags if str(t).strip())
     elif raw_tags:
         tags = tuple(t.strip() for t in str(raw_tags).split(";") if t.strip())

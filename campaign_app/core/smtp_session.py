@@ -16,7 +16,10 @@ The account is the campaigner's own mailbox, so three things matter more than sp
   ones (5xx) reported with the server's own words while the batch goes on.
 
 Problems that stop the whole batch (unknown host, bad certificate, wrong password) are
-:class:`UserError` with a hint. Nothing here prints; the password is never logged.
+:class:`UserError` with a hint. Nothing here prints; the password is never logged, and
+whatever the server or an exception says is scrubbed of it (redact.py) before it leaves
+the session as an error, a delivery's detail or a log line. The user name and password
+are sent as UTF-8 (RFC 4616), so a password such as "пароль-ß" signs in.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ from email.message import EmailMessage
 from .campaign_edit import SmtpSettings
 from .errors import UserError
 from .mail_message import ascii_address, message_bytes
+from .redact import scrub
+from .smtp_auth import Utf8AuthMixin
 
 log = logging.getLogger(__name__)
 
@@ -118,11 +123,11 @@ class _PhaseMixin:
                 self.sock.settimeout(self.timeout)
 
 
-class _Client(_PhaseMixin, smtplib.SMTP):
+class _Client(Utf8AuthMixin, _PhaseMixin, smtplib.SMTP):
     pass
 
 
-class _TlsClient(_PhaseMixin, smtplib.SMTP_SSL):
+class _TlsClient(Utf8AuthMixin, _PhaseMixin, smtplib.SMTP_SSL):
     pass
 
 
@@ -207,8 +212,19 @@ class SmtpSession:
             return
         try:
             self._open()
+            return
         except _ConnectProblem as problem:
-            raise problem.error from None
+            error = problem.error
+        raise self._scrubbed(error)  # outside the except: no __context__ keeps the unscrubbed text
+
+    def _scrub(self, text: str) -> str:
+        """``text`` (a server's words, an exception's) without the password in any form."""
+        return scrub(text, self._password, self.settings.username)
+
+    def _scrubbed(self, error: UserError) -> UserError:
+        return UserError(
+            self._scrub(error.message), error.where, self._scrub(error.hint) if error.hint else None
+        )
 
     def close(self) -> None:
         """Say QUIT and close; errors are ignored (the server may be gone already)."""
@@ -425,8 +441,16 @@ class SmtpSession:
         ``max_attempts``; a permanent refusal is a "failed" Delivery and the connection
         stays usable. Raises :class:`SendCancelled` if cancel is set while waiting (nothing
         was sent) and :class:`UserError` for problems that stop the batch (sign-in,
-        certificate, server gone).
+        certificate, server gone). What the server said is in them, without the password.
         """
+        try:
+            delivery = self._send(message, from_address, recipients)
+            return Delivery(delivery.status, self._scrub(delivery.detail), delivery.attempts)
+        except UserError as exc:
+            error = exc
+        raise self._scrubbed(error)  # outside the except: no __context__ keeps the unscrubbed text
+
+    def _send(self, message: EmailMessage, from_address: str, recipients: Sequence[str]) -> Delivery:
         self._check_cancel()
         self._pace()
         data = message_bytes(message)
@@ -455,12 +479,12 @@ class SmtpSession:
                         raise _Retry(problem.error.message) from None
                 delivery = self._transaction(data, sender, rcpts)
             except _Retry as retry:
-                log.debug("attempt %d failed: %s", attempt, retry.detail)
+                log.debug("attempt %d failed: %s", attempt, self._scrub(retry.detail))
                 if attempt >= self._max_attempts:
                     delivery = Delivery(
                         "failed", f"gave up after {attempt} attempts: {retry.detail}", attempt
                     )
-                    log.debug("delivery to %s: %s", rcpts, delivery.detail)
+                    log.debug("delivery to %s: %s", rcpts, self._scrub(delivery.detail))
                     return delivery
                 continue
             finally:
@@ -468,7 +492,7 @@ class SmtpSession:
             delivery = Delivery(delivery.status, delivery.detail, attempt)
             if delivery.status == "sent":
                 self._sent += 1
-            log.debug("delivery to %s: %s %s", rcpts, delivery.status, delivery.detail)
+            log.debug("delivery to %s: %s %s", rcpts, delivery.status, self._scrub(delivery.detail))
             return delivery
 
     def _transaction(self, data: bytes, sender: str, recipients: list[str]) -> Delivery:

@@ -31,6 +31,7 @@ from .markdown_doc import escape_markdown
 from .recipients import RecipientView
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
+from .yamltypes import TEXT_HINT, is_scalar, kind
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 SCOPE_NAMES = ("recipient", "case", "sender", "campaign", "today", "salutation", "closing", "cite", "fact")
@@ -207,6 +208,9 @@ def template_from_text(text: str, path: Path) -> Template:
             Location(shown, 1),
             "add them between the '---' lines",
         )
+    for key in REQUIRED_KEYS:
+        if not is_scalar(meta[key]):
+            raise UserError(f"'{key}' must be text, not {kind(meta[key])}", place.at(key), TEXT_HINT)
     language = str(meta["language"])
     if not is_language_tag(language):
         raise UserError(

@@ -34,16 +34,21 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         line, column = _line_and_column(data, exc.start)
         where = Location(display_path(path), line, column)
+        if Path(path).suffix.lower() in (".csv", ".tsv", ".txt"):
+            save = "save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program"
+        else:
+            save = "save it with the encoding UTF-8 in your text editor"
         if looks_like_windows_1252(data):
             raise UserError(
-                "file is encoded as Windows-1252, not UTF-8",
-                where,
-                "save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program and try again",
+                "file is encoded as Windows-1252, not UTF-8", where, f"{save} and try again"
             ) from None
+        byte = data[exc.start]
+        reading = bytes([byte]).decode("cp1252", errors="ignore")
+        seen = f", '{reading}' in Windows-1252" if reading.isprintable() and reading.strip() else ""
         raise UserError(
-            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02X})",
+            f"file is not valid UTF-8 (byte 0x{byte:02X}{seen})",
             where,
-            "save the file as UTF-8 text",
+            f"retype the character at this place, then {save}",
         ) from None
 
 

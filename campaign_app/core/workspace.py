@@ -118,7 +118,7 @@ class Workspace:
         if not path.is_file():
             raise UserError(
                 f"case file cases/{self.campaign.case}.yaml does not exist",
-                Location(display_path(self.campaign_path)),
+                Location(display_path(self.campaign_path), self.campaign.case_line),
                 "correct 'case:' in campaign.yaml or add the case file",
             )
         return load_case(path)

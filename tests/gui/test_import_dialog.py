@@ -232,7 +232,7 @@ def test_cancel_while_checking_drops_the_result(tab, qtbot, example_ws):
         (
             "sheet.xlsx",
             b"not a zip file",
-            "sheet.xlsx: cannot read the workbook: not an Excel .xlsx workbook",
+            "sheet.xlsx: cannot read the workbook: it is not an Excel .xlsx workbook",
         ),
         ("people.ods", b"", "people.ods: cannot read .ods files"),
         ("missing.csv", None, "missing.csv: file not found"),

@@ -23,6 +23,8 @@ import io
 import itertools
 import re
 import unicodedata
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -299,7 +301,55 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
+def _rows_are(rows: list[int]) -> str:
+    """ "row 3 is" or "rows 3, 4 and 12 more are", for a message."""
+    if len(rows) == 1:
+        return f"row {rows[0]} is"
+    shown = ", ".join(str(r) for r in rows[:10])
+    return f"rows {shown}" + (f" and {len(rows) - 10} more" if len(rows) > 10 else "") + " are"
+
+
+def refuse_mixed_encodings(path: Path, data: bytes) -> None:
+    """Refuse a file whose rows are in two encodings: some UTF-8 ("Šimečka"), some an old
+    code page ("Müller" in Windows-1252), as when rows from two exports are pasted together.
+    Read either way, one group would be imported as mojibake; the message names the rows
+    of the smaller group so they can be corrected."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.isascii():
+        return
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        body.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    utf8: list[int] = []
+    other: list[int] = []
+    other_bytes: list[bytes] = []
+    for number, line in enumerate(body.splitlines(), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8.append(number)
+        except UnicodeDecodeError:
+            other.append(number)
+            other_bytes.append(line)
+    if not utf8 or not other:
+        return
+    legacy = detect_encoding(b"\n".join(other_bytes)).encoding
+    groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
+    (few, few_name), (many, many_name) = groups
+    raise UserError(
+        f"the file mixes two encodings: {_rows_are(few)} {few_name}, the other {len(many)} "
+        f"with accented letters {'are' if len(many) > 1 else 'is'} {many_name}",
+        Location(display_path(path), few[0]),
+        f"open the file in your spreadsheet program, correct the accented letters of the {few_name} "
+        "rows, and save it as 'CSV UTF-8' (or import the two parts as separate files)",
+    )
+
+
 def read_csv(path: Path, data: bytes) -> Source:
+    refuse_mixed_encodings(path, data)
     decoded = detect_encoding(data)
     text = decoded.text
     if "\x00" in text:
@@ -363,21 +413,47 @@ def cell_text(value: Any) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
-    import zipfile
+# What openpyxl raises on a damaged file: a broken zip (or its compressed data), a zip
+# without a workbook's parts, XML that does not parse (ElementTree's and lxml's errors are
+# SyntaxErrors), values the XML should not hold.
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    SyntaxError,
+    OSError,
+)
 
+
+def _damaged(path: Path, exc: BaseException) -> UserError:
+    """One line for a workbook openpyxl cannot read, naming the file and why."""
+    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+        reason = "it is not an Excel .xlsx workbook, or it is damaged (cut short?)"
+    elif isinstance(exc, KeyError):
+        reason = "it is a zip file, but not an Excel .xlsx workbook (a part is missing)"
+    elif isinstance(exc, SyntaxError):
+        reason = f"it is damaged, a part of it is not readable XML ({' '.join(str(exc).split())})"
+    else:
+        reason = f"it is damaged ({' '.join(str(exc).split()) or type(exc).__name__})"
+    return UserError(
+        f"cannot read the workbook: {reason}",
+        Location(display_path(path)),
+        "open it in your spreadsheet program and save it again as .xlsx (or as CSV)",
+    )
+
+
+def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
     from openpyxl import load_workbook
 
     shown = display_path(path)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        reason = "not an Excel .xlsx workbook" if isinstance(exc, zipfile.BadZipFile) else str(exc)
-        raise UserError(
-            f"cannot read the workbook: {reason}",
-            Location(shown),
-            "open it in your spreadsheet program and save it again as .xlsx (or as CSV)",
-        ) from None
+    except _DAMAGED as exc:
+        raise _damaged(path, exc) from None
     try:
         names = workbook.sheetnames
         if sheet is None:
@@ -392,10 +468,13 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
                 Location(shown),
                 f"use one of: {', '.join(names)}",
             )
-        worksheet = workbook[sheet_name]
+        try:
+            values_by_row = _all_rows(workbook[sheet_name])
+        except _DAMAGED as exc:
+            raise _damaged(path, exc) from None
         table: list[Row] = []
         header: list[str] | None = None
-        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        for number, values in enumerate(values_by_row, start=1):
             cells = [cell_text(v) for v in values]
             if not any(str(c).strip() for c in cells):
                 continue
@@ -412,6 +491,14 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
     while header and not header[-1]:
         header.pop()
     return Source(path, "Excel workbook", header, lambda: iter(table), sheet=sheet_name)
+
+
+def _all_rows(worksheet: Any) -> list[tuple[Any, ...]]:
+    """Every row of a read-only sheet. Read-only mode stops at the size the file states
+    (``<dimension ref="A1:C2"/>``), which some programs write stale: that size is
+    dropped, so the rows and columns past it are read too."""
+    worksheet.reset_dimensions()
+    return list(worksheet.iter_rows(min_row=1, min_col=1, values_only=True))
 
 
 # ---- the directory's own YAML ----------------------------------------------------------
