@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from import_helpers import by_id, one_error, result_line, run_import, snapshot
 from openpyxl import Workbook
-from test_import_csv import by_id, one_error, result_line, run_import, snapshot
 
 ROWS = 50
 

@@ -106,15 +106,15 @@ def _digest(*parts: bytes) -> str:
 def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
     """What every letter of this batch depends on, besides its recipient."""
     template = ws.template(template_id)
-    return "\0".join(
+    return b"\0".join(
         [
-            __version__,
-            paper,
-            template.path.read_text(encoding="utf-8"),
-            ws.case_path.read_text(encoding="utf-8"),
-            ws.campaign_path.read_text(encoding="utf-8"),
+            __version__.encode(),
+            paper.encode(),
+            template.path.read_bytes(),
+            ws.case_path.read_bytes(),
+            ws.campaign_path.read_bytes(),
         ]
-    ).encode("utf-8")
+    )
 
 
 def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
