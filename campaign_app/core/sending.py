@@ -176,11 +176,12 @@ def plan_send(
             "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
         )
     template = ws.template(template_id)
+    case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
     histories = _histories(ws, template.id)
     if not not_renamed:
-        check_no_renamed_letters(ws, template.id, {r.id for r in recipients})
+        check_no_renamed_letters(ws, case_id, template.id, {r.id for r in recipients})
     plan = SendPlan(
         template.id,
         query or "",
@@ -234,14 +235,14 @@ def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
     }
 
 
-def check_no_renamed_letters(ws: Workspace, template_id: str, recipient_ids: set[str]) -> None:
+def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, recipient_ids: set[str]) -> None:
     """Refuse to send when the log holds letters that went out to these recipients under a
     case or template id that no longer exists: a renamed id would make every letter new."""
     if not ws.log_path.exists():
         return
     from .log_records import read_history
 
-    case_id, templates = ws.case.id, set(ws.templates)
+    templates = set(ws.templates)
     stale: dict[tuple[str, str], set[str]] = {}
     with ContactLog.open_readonly(ws.log_path) as log:
         by_contact: dict[str, list] = {}
