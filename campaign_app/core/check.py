@@ -29,15 +29,18 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     report = CheckReport()
     problems = ProblemCollector()
     loaded: dict[str, object] = {}
-    for part in ("campaign", "case", "directory", "templates"):
+    for part in ("campaign", "case", "directory"):
         try:
             loaded[part] = getattr(ws, part)
         except (UserError, UserErrors) as exc:
             problems.extend(flatten(exc))
             if part == "campaign":  # the case file is named in campaign.yaml
                 break
-    problems.raise_if_any()
-    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
+    scan = ws.template_scan  # a broken template is reported; the others are still checked
+    problems.extend(scan.problems)
+    if len(loaded) < 3:
+        problems.raise_if_any()
+    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, scan.templates
     try:  # the smtp section and the sender's address, as sending will read them
         from .campaign_edit import check_campaign_text
         from .textfiles import read_text
