@@ -9,12 +9,10 @@ good templates of the same folder are still checked, generated and sent.
 from __future__ import annotations
 
 import subprocess
-import sys
-import textwrap
 
 import pytest
+from conftest import run_cli_limited
 
-MEMORY_LIMIT = 1_000_000_000  # the CLI needs under 100 MB; each attack below asks for more
 LETTER_SECONDS = 0.5  # the time bound, shortened so the suite stays fast
 
 FRONT = """\
@@ -78,20 +76,8 @@ def write_hostile(mini_ws) -> None:
 
 
 def run_limited(mini_ws, *args: str) -> subprocess.CompletedProcess:
-    """``campaign-app ARGS`` in a child process with at most MEMORY_LIMIT bytes of memory."""
-    code = textwrap.dedent(
-        f"""
-        import resource
-        resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))
-        from campaign_app.core import limits
-        limits.LETTER_SECONDS = {LETTER_SECONDS}
-        from campaign_app.cli.main import main
-        raise SystemExit(main({list(args)!r}))
-        """
-    )
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=mini_ws.root, capture_output=True, text=True, timeout=120
-    )
+    prelude = f"from campaign_app.core import limits; limits.LETTER_SECONDS = {LETTER_SECONDS}"
+    return run_cli_limited(mini_ws.root, *args, prelude=prelude)
 
 
 def test_check_names_each_hostile_template_at_its_line_and_still_checks_the_others(mini_ws):
