@@ -8,6 +8,9 @@ instead of the machine. Numbers out of range in campaign.yaml are clear errors t
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from conftest import CAMPAIGN, run_cli_limited
 
 LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
@@ -97,4 +100,85 @@ def test_a_number_of_more_than_4300_digits_is_named_at_its_line(mini_ws, cli):
     assert result.err == (
         "error: ws/campaign.yaml:4: YAML too big: a number has more than 4,300 digits — "
         "put it in quotes if it is meant as text\n"
+    )
+
+
+# ---- imports: XML and .xlsx -----------------------------------------------------------------
+
+
+def test_an_xml_list_of_more_than_100000_meps_stops_at_the_first_one_too_many(mini_ws, tmp_path):
+    path = tmp_path / "meps.xml"
+    path.write_text("<meps>\n" + "<mep><fullName>A B</fullName></mep>\n" * 100_001 + "</meps>\n")
+    error = one_error(run_cli_limited(mini_ws.root, "recipients", "import", path, "--dry-run"))
+    assert error == (
+        f"error: {path}:100002: more than 100,000 rows: too many to import at once — "
+        "split the file, or import only the rows you need"
+    )
+
+
+def test_deeply_nested_xml_is_one_error(mini_ws, tmp_path):
+    path = tmp_path / "deep.xml"
+    path.write_text("<meps>" + "<mep>" * 200_000 + "</mep>" * 200_000 + "</meps>\n")
+    error = one_error(run_cli_limited(mini_ws.root, "recipients", "import", path, "--dry-run"))
+    assert error.startswith(f"error: {path}:")
+
+
+def test_an_import_file_larger_than_50_mb_is_refused_before_it_is_read(mini_ws, tmp_path):
+    path = tmp_path / "huge.xml"
+    with path.open("wb") as fh:
+        fh.truncate(51_000_000)
+    error = one_error(run_cli_limited(mini_ws.root, "recipients", "import", path, "--dry-run"))
+    assert error == (
+        f"error: {path}: the file is larger than 50 MB: too big to import — "
+        "split it, or import only the rows you need"
+    )
+
+
+def _workbook_with_sheet(sheet_xml_chunks) -> bytes:
+    """A real workbook from openpyxl whose first sheet is replaced by ``sheet_xml_chunks``."""
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    wb = Workbook()
+    wb.active.append(["id", "family_name"])
+    wb.save(book)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(book) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst,
+    ):
+        for info in src.infolist():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                with dst.open(info.filename, "w", force_zip64=True) as sheet:
+                    for chunk in sheet_xml_chunks:
+                        sheet.write(chunk)
+            else:
+                dst.writestr(info, src.read(info.filename))
+    return out.getvalue()
+
+
+def test_a_zip_bomb_posing_as_a_workbook_is_refused_before_it_is_unpacked(mini_ws, tmp_path):
+    head = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    spaces = b" " * 1_000_000
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(_workbook_with_sheet([head, *([spaces] * 210), b"</sheetData></worksheet>"]))
+    assert path.stat().st_size < 2_000_000
+    error = one_error(run_cli_limited(mini_ws.root, "recipients", "import", path, "--dry-run"))
+    assert error.startswith(f"error: {path}: the workbook would unpack to 210 MB in ")
+    assert "more than the 200 MB in 10,000 files a workbook may" in error
+
+
+def test_a_workbook_declaring_xml_entities_is_one_error(mini_ws, tmp_path):
+    sheet = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol;</t></is></c></row></sheetData></worksheet>'
+    )
+    path = tmp_path / "entities.xlsx"
+    path.write_bytes(_workbook_with_sheet([sheet]))
+    error = one_error(run_cli_limited(mini_ws.root, "recipients", "import", path, "--dry-run"))
+    assert error == (
+        f"error: {path}: cannot read the workbook: its XML declares entities or external references, "
+        "which a workbook never needs — open it in your spreadsheet program and save it again as .xlsx "
+        "(or as CSV)"
     )
