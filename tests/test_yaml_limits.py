@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
 from conftest import CAMPAIGN, run_cli_limited
 
 LAUGHS = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
@@ -182,3 +183,79 @@ def test_a_workbook_declaring_xml_entities_is_one_error(mini_ws, tmp_path):
         "which a workbook never needs — open it in your spreadsheet program and save it again as .xlsx "
         "(or as CSV)"
     )
+
+
+# ---- numbers in campaign.yaml ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "follow_up_days: 1000000000000",
+            "4: 'follow_up_days' must be a whole number of days from 1 to 3,650, not 1000000000000",
+        ),
+        (
+            "follow_up_days: true",
+            "4: 'follow_up_days' must be a whole number of days from 1 to 3,650, not True",
+        ),
+        ("follow_up_days: -3", "4: 'follow_up_days' must be a whole number of days from 1 to 3,650, not -3"),
+        (
+            "follow_up_days: 14.5",
+            "4: 'follow_up_days' must be a whole number of days from 1 to 3,650, not 14.5",
+        ),
+        (
+            "freshness_days: 1000000000000",
+            "13: 'freshness_days' must be a whole number of days from 1 to 36,500, not 1000000000000",
+        ),
+        ("freshness_days: 0x" + "f" * 100, "13: 'freshness_days' must be a whole number of days from 1 to "),
+    ],
+)
+def test_days_out_of_range_say_the_allowed_range_at_their_line(mini_ws, cli, line, message):
+    key = line.split(":")[0]
+    text = CAMPAIGN.replace("follow_up_days: 14", line) if key == "follow_up_days" else CAMPAIGN + line + "\n"
+    mini_ws.write("campaign.yaml", text)
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert result.err.startswith(f"error: ws/campaign.yaml:{message}")
+    assert "Traceback" not in result.err
+
+
+def test_a_huge_follow_up_period_no_longer_overflows_the_contact_log(mini_ws, cli):
+    assert cli("generate", "-w", "ws", "--template", "appeal-en", "--format", "docx").code == 0
+    mini_ws.write("campaign.yaml", CAMPAIGN.replace("follow_up_days: 14", "follow_up_days: 999999999"))
+    for command in (("check",), ("log", "status")):
+        result = cli(*command, "-w", "ws")
+        assert result.code == 1, command
+        assert result.err == (
+            "error: ws/campaign.yaml:4: 'follow_up_days' must be a whole number of days from 1 to 3,650, "
+            "not 999999999 — e.g. follow_up_days: 14 (days after a letter without reply until a follow-up "
+            "is due)\n"
+        )
+
+
+SMTP = (
+    "smtp:\n  host: smtp.rights.example\n  username: office@rights.example\n  from: office@rights.example\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "rate_per_minute: 1000000000000",
+            "17: rate_per_minute '1000000000000' must be a whole number of e-mails per minute, "
+            "from 1 to 60,000 — 20 is a safe rate for most providers",
+        ),
+        ("rate_per_minute: false", "17: rate_per_minute 'False' must be a whole number"),
+        ("port: '²'", "17: SMTP port '²' is not a number from 1 to 65535"),
+        ("port: '" + "9" * 5000 + "'", "17: SMTP port '999"),
+        ("port: 0x" + "f" * 5000, "17: SMTP port 'a number that long' is not a number from 1 to 65535"),
+    ],
+)
+def test_smtp_numbers_out_of_range_say_the_allowed_range(mini_ws, cli, setting, message):
+    mini_ws.write("campaign.yaml", CAMPAIGN + SMTP + "  " + setting + "\n")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert result.err.startswith(f"error: ws/campaign.yaml:{message}")
+    assert "Traceback" not in result.err
