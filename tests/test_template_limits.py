@@ -40,6 +40,7 @@ HOSTILE = {
     "wordwrap": ("{{ ('x' * 200000)|wordwrap(2) }}", "wordwrap(2) would cut words this long"),
     "join": ("{{ (['x' * 1000] * 900)|join('y' * 1000) }}", "more than 1,000,000 characters"),
     "replace": ("{{ 'ab'.replace('', 'x' * 1000000) }}", "more than 1,000,000 characters"),
+    "markup-join": ("{{ (('y' * 500000)|e).join(['a'] * 10000) }}", "more than 1,000,000 characters"),
     "concat": ("{{ ('x' * 999999) ~ ('y' * 999999) }}", "more than 1,000,000 characters"),
     "to-bytes": ("{{ (1).to_bytes(1000000000, 'big') }}", "more than 1,000,000 characters"),
     "lipsum": ("{{ lipsum(1000000) }}", "more than 1,000,000 characters"),

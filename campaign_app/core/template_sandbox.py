@@ -351,7 +351,9 @@ def _check_str_method(text: str, name: str, args: tuple, kwargs: Mapping[str, An
 
 
 def _check_call(obj: Any, args: tuple, kwargs: Mapping[str, Any]) -> tuple:
-    if not isinstance(obj, types.BuiltinMethodType):
+    """Bounds for a method of a plain value: of a text (Python's own, or Markup's, which
+    are Python functions), of a whole number, of a date."""
+    if not isinstance(obj, types.BuiltinMethodType | types.MethodType):
         return args
     owner = getattr(obj, "__self__", None)
     name = obj.__name__
