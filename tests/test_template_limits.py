@@ -115,6 +115,18 @@ def test_generate_writes_a_good_templates_letters_beside_hostile_and_broken_ones
     )
 
 
+def test_a_paragraph_too_long_to_lay_out_in_a_pdf_is_one_error(mini_ws):
+    # Laying out one paragraph takes time growing with the square of its length: this one
+    # took minutes per letter as a PDF.
+    mini_ws.write("letter_templates/long.md", FRONT.format(id="long") + "{{ 'word ' * 150000 }}\n")
+    error = run_limited(mini_ws, "generate", "--template", "long", "--format", "pdf")
+    assert error.returncode == 1
+    assert error.stderr == (
+        "error: letter_templates/long.md: template limit: a paragraph of the letter is longer than "
+        "10,000 characters — a real paragraph is far shorter; split it with an empty line\n"
+    )
+
+
 def test_a_template_that_does_not_load_is_reported_and_the_others_are_still_checked(mini_ws, cli):
     mini_ws.write("letter_templates/broken.md", FRONT.format(id="broken") + "{% if %}\n")
     mini_ws.write("letter_templates/z-mistake.md", FRONT.format(id="z-mistake") + MISTAKE + "\n")

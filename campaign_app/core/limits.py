@@ -28,6 +28,12 @@ LETTER_CHARS = 1_000_000
 ``{% set %}`` block builds each time it is written out: a real letter is 5,000–20,000
 characters (a printed page holds about 3,000)."""
 
+PARAGRAPH_CHARS = 10_000
+"""One paragraph of a letter (and its subject): a real paragraph is a few hundred
+characters. Laying out a paragraph in a PDF takes time that grows with the square of its
+length: a single paragraph of 900,000 characters takes minutes, a letter of paragraphs of
+10,000 characters about a second."""
+
 LOOP_STEPS = 100_000
 """Rounds of all loops together in one letter: a letter loops over a few dozen facts,
 demands or signatories."""
