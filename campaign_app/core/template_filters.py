@@ -20,7 +20,7 @@ from jinja2.filters import make_attrgetter
 from jinja2.utils import _PassArg, generate_lorem_ipsum
 
 from .limits import VALUE_ITEMS
-from .template_sandbox import (
+from .template_bounds import (
     TemplateLimitError,
     bounded,
     check_printf,

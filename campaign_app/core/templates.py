@@ -30,7 +30,8 @@ from .limits import TEMPLATE_CHARS
 from .localized import is_language_tag
 from .markdown_doc import escape_markdown
 from .recipients import RecipientView
-from .template_sandbox import LIMIT_HINT, BoundedSandbox, letter_budget
+from .template_bounds import LIMIT_HINT, letter_budget
+from .template_sandbox import BoundedSandbox
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
 
