@@ -30,6 +30,7 @@ from typing import Any
 
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
+from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .limits import CALL_DEPTH
@@ -96,7 +97,9 @@ class _BoundedCodeGenerator(CodeGenerator):
         for arg in node.nodes:
             self.visit(arg, frame)
             self.write(", ")
-        self.write("))")
+        # Jinja escapes while it joins inside {% autoescape true %}: the same choice here.
+        volatile, autoescape = frame.eval_ctx.volatile, bool(frame.eval_ctx.autoescape)
+        self.write(f"), {'context.eval_ctx.autoescape' if volatile else autoescape})")
 
     def _bounded_literal(self, visit: Callable[[Any, Frame], None], node: nodes.Expr, frame: Frame) -> None:
         self.write("environment.letter_value(")
@@ -159,9 +162,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         count_written(len(text))
         return text
 
-    def letter_concat(self, parts: tuple) -> str:
+    def letter_concat(self, parts: tuple, autoescape: bool = False) -> str:
         need_chars(sum(measure(p).chars for p in parts))
-        return bounded("".join(map(str, parts)))
+        return bounded(markup_join(parts) if autoescape else str_join(parts))
 
     # -- the sandbox's own hooks
 
