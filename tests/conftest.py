@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,6 +224,25 @@ def cli(capsys, monkeypatch, tmp_path):
         return CliResult(code, captured.out, captured.err)
 
     return run
+
+
+MEMORY_LIMIT = 1_000_000_000  # the CLI needs under 100 MB; hostile input in tests asks for more
+
+
+def run_cli_limited(cwd: Path, *args: str, prelude: str = "") -> subprocess.CompletedProcess:
+    """``campaign-app ARGS`` in a child process with at most MEMORY_LIMIT bytes of memory
+    (after running ``prelude``), for input built to exhaust it: a bound that does not hold
+    fails the test instead of the machine running the tests."""
+    code = "\n".join(
+        [
+            "import resource",
+            f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))",
+            prelude,
+            "from campaign_app.cli.main import main",
+            f"raise SystemExit(main({[str(a) for a in args]!r}))",
+        ]
+    )
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 # The test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.

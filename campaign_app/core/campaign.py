@@ -13,6 +13,7 @@ from typing import Any
 
 from .document import Letterhead
 from .errors import Location, ProblemCollector, UserError
+from .limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
 from .localized import Localized, is_localized_map, pick
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
@@ -175,6 +176,36 @@ def is_case_name(name: str) -> bool:
     )
 
 
+def whole_number(value: Any, low: int, high: int, message: str, hint: str | None = None) -> int:
+    """``value`` if it is a whole number from ``low`` to ``high``, else UserError(message)
+    (true/false and 14.5 are not whole numbers; 10**12 days would overflow dates)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise UserError(message, hint=hint)
+    return value
+
+
+def shown_value(value: Any) -> str:
+    """A value from the file as a message may quote it (short; a huge number is not printed)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "a number that long"
+    text = "nothing" if value is None else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+_FOLLOW_UP_HINT = "e.g. follow_up_days: 14 (days after a letter without reply until a follow-up is due)"
+_FRESHNESS_HINT = f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)"
+
+
+def _days(root: YamlPlace, key: str, default: int, high: int, problems: ProblemCollector, hint: str) -> int:
+    value = root.node.get(key, default)
+    message = f"'{key}' must be a whole number of days from 1 to {high:,}, not {shown_value(value)}"
+    try:
+        return whole_number(value, 1, high, message, hint)
+    except UserError as exc:
+        problems.add(exc.message, root.at(key), exc.hint)
+        return default
+
+
 def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
     """The letterhead every letter prints: the organisation, its address on one line, then
     e-mail · phone · website. One composition for the letters and the Settings preview."""
@@ -204,22 +235,10 @@ def parse_campaign(text: str, path: Path) -> Campaign:
     name = _localized(root, "name", problems, required=True)
     case = case_name(root, problems)
     language = plain_text(root, "default_language", problems) or "en"
-    follow = data.get("follow_up_days", 14)
-    if not isinstance(follow, int) or follow < 1:
-        problems.add(
-            "'follow_up_days' must be a whole number of days",
-            root.at("follow_up_days"),
-            "e.g. follow_up_days: 14 (the days to wait for a reply before a follow-up is due)",
-        )
-        follow = 14
-    freshness = data.get("freshness_days", DEFAULT_FRESHNESS_DAYS)
-    if not isinstance(freshness, int) or isinstance(freshness, bool) or freshness < 1:
-        problems.add(
-            "'freshness_days' must be a whole number of days",
-            root.at("freshness_days"),
-            f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)",
-        )
-        freshness = DEFAULT_FRESHNESS_DAYS
+    follow = _days(root, "follow_up_days", 14, FOLLOW_UP_DAYS_MAX, problems, _FOLLOW_UP_HINT)
+    freshness = _days(
+        root, "freshness_days", DEFAULT_FRESHNESS_DAYS, FRESHNESS_DAYS_MAX, problems, _FRESHNESS_HINT
+    )
     paper = plain_text(root, "paper", problems) or "A4"
     if paper not in PAPER_SIZES:
         problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")

@@ -37,9 +37,17 @@ from ruamel.yaml.scalarstring import (
 )
 
 from .atomic import atomic_write_bytes
-from .campaign import ASK_PASSWORD, compose_letterhead, parse_campaign, password_problems
+from .campaign import (
+    ASK_PASSWORD,
+    compose_letterhead,
+    parse_campaign,
+    password_problems,
+    shown_value,
+    whole_number,
+)
 from .document import Letterhead
 from .errors import Location, ProblemCollector, UserError, UserErrors, flatten
+from .limits import FOLLOW_UP_DAYS_MAX, PORT_MAX, RATE_PER_MINUTE_MAX
 from .localized import is_localized_map
 from .textfiles import read_text
 from .yamlio import YamlPlace, dump_yaml, load_yaml_text, put_in_order
@@ -115,11 +123,12 @@ def text_in(value: Text, language: str, fallback: str | None = None) -> str:
 
 
 def check_port(value: object) -> int:
-    """A TCP port, 1–65535."""
-    text = str(value).strip()
-    if isinstance(value, bool) or not text.isdigit() or not 1 <= int(text) <= 65535:
+    """A TCP port, 1–65535 (digits 0-9 only: int() would choke on '²' or 5,000 digits)."""
+    text = shown_value(value).strip()
+    digits = text.isascii() and text.isdigit() and len(text) <= len(str(PORT_MAX))
+    if isinstance(value, bool) or not digits or not 1 <= int(text) <= PORT_MAX:
         raise UserError(
-            f"SMTP port '{text}' is not a number from 1 to 65535",
+            f"SMTP port '{text}' is not a number from 1 to {PORT_MAX}",
             hint="use 587 for STARTTLS or 465 for SSL, or leave it empty",
         )
     return int(text)
@@ -167,12 +176,14 @@ def check_address(value: str, what: str) -> str:
 
 
 def check_rate(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UserError(
-            f"rate_per_minute '{value}' must be a whole number of e-mails per minute, at least 1",
-            hint=f"{DEFAULT_RATE_PER_MINUTE} is a safe rate for most providers",
-        )
-    return value
+    return whole_number(
+        value,
+        1,
+        RATE_PER_MINUTE_MAX,
+        f"rate_per_minute '{shown_value(value)}' must be a whole number of e-mails per minute, "
+        f"from 1 to {RATE_PER_MINUTE_MAX:,}",
+        f"{DEFAULT_RATE_PER_MINUTE} is a safe rate for most providers",
+    )
 
 
 @dataclass(frozen=True)
@@ -288,9 +299,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
             signatories.append(
                 SignatoryForm(_text(s.get("name"), languages), _text(s.get("role"), languages), i)
             )
-    follow = data.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS)
-    if isinstance(follow, bool) or not isinstance(follow, int) or follow < 1:
-        follow = None
+    follow = _valid(data.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS), FOLLOW_UP_DAYS_MAX)
     return CampaignForm(
         languages=languages,
         organisation=_text(sender.get("organisation"), languages),
@@ -307,12 +316,18 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
     )
 
 
+def _valid(value: Any, high: int) -> int | None:
+    """A whole number from 1 to ``high`` as the form shows it; None: the file's value is invalid."""
+    try:
+        return whole_number(value, 1, high, "")
+    except UserError:
+        return None
+
+
 def _smtp_form(node: Any) -> SmtpForm:
     if not isinstance(node, Mapping):
         return SmtpForm()
-    rate = node.get("rate_per_minute", DEFAULT_RATE_PER_MINUTE)
-    if isinstance(rate, bool) or not isinstance(rate, int) or rate < 1:
-        rate = None
+    rate = _valid(node.get("rate_per_minute", DEFAULT_RATE_PER_MINUTE), RATE_PER_MINUTE_MAX)
     return SmtpForm(
         host=_plain(node.get("host")),
         port=_plain(node.get("port")),

@@ -24,10 +24,11 @@ class CheckReport:
 
 
 def load_workspace(ws: Workspace) -> None:
-    """Read campaign.yaml, the case file, the directory and the templates; every problem
-    found is raised together (UserErrors), so check and a window screenshot list them all."""
+    """Read campaign.yaml, the case file and the directory; every problem found is raised
+    together (UserErrors), so check and a window screenshot list them all. Templates are
+    read one by one (``Workspace.template_scan``): a broken one does not block the others."""
     problems = ProblemCollector()
-    for part in ("campaign", "case", "directory", "templates"):
+    for part in ("campaign", "case", "directory"):
         try:
             getattr(ws, part)
         except (UserError, UserErrors) as exc:
@@ -40,9 +41,16 @@ def load_workspace(ws: Workspace) -> None:
 def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     """Raise UserError(s) for problems; return what was checked and any warnings."""
     report = CheckReport()
-    load_workspace(ws)
     problems = ProblemCollector()
-    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, ws.templates
+    try:
+        load_workspace(ws)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
+        problems.extend(ws.template_scan.problems)  # said in the same pass
+        problems.raise_if_any()
+    scan = ws.template_scan  # a broken template is reported; the others are still checked
+    problems.extend(scan.problems)
+    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, scan.templates
     try:  # the smtp section and the sender's address, as sending will read them
         from .campaign_edit import check_campaign_text
         from .textfiles import read_text

@@ -72,7 +72,8 @@ def _record_from_out(
         )
     (template, path), *_ = found.items()
     recipient = next((r for r in ws.directory if r.id == recipient_id), None)
-    language = ws.template(template).language if template in ws.templates else ""
+    loaded = ws.template_scan.templates
+    language = loaded[template].language if template in loaded else ""
     from .manifest import sha256_file
 
     log.record_drafts(
@@ -109,7 +110,7 @@ def _letters_in_out(ws: Workspace, recipient_id: str, template_id: str | None) -
     recipient = next((r for r in ws.directory if r.id == recipient_id), None)
     if recipient is None:
         return found
-    for template in [template_id] if template_id else sorted(ws.templates):
+    for template in [template_id] if template_id else sorted(ws.template_scan.templates):
         for fmt in ("pdf", "docx"):
             path = letter_path(ws.out_dir, template, recipient.id, recipient.display_name, fmt)
             if path.is_file():

@@ -8,15 +8,16 @@ say the same thing, word for word.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from .campaign import Campaign, SenderView
 from .case import Case, Source
 from .case_view import CaseView
 from .dates import format_in
-from .document import Footnote, Letter, Signatory
+from .document import Block, Footnote, Heading, Letter, ListBlock, Paragraph, Quote, Signatory, inline_text
 from .errors import UserError
+from .limits import PARAGRAPH_CHARS
 from .localized import pick
 from .markdown_doc import escape_markdown, markdown_to_blocks, marker
 from .recipients import Recipient
@@ -64,6 +65,29 @@ def _footnote_text(source: Source, language: str) -> str:
 
 def _missing(message: str, hint: str) -> TemplateDataError:
     return TemplateDataError(message, hint=hint)
+
+
+def _paragraphs(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            yield inline_text(block.inlines)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _paragraphs(item.blocks)
+        elif isinstance(block, Quote):
+            yield from _paragraphs(block.blocks)
+
+
+def _check_paragraphs(template: Template, subject: str, body: list[Block]) -> None:
+    """No paragraph longer than PARAGRAPH_CHARS: the PDF's layout of one paragraph takes
+    time that grows with the square of its length (see limits.py)."""
+    for text in (subject, *_paragraphs(body)):
+        if len(text) > PARAGRAPH_CHARS:
+            raise UserError(
+                f"template limit: a paragraph of the letter is longer than {PARAGRAPH_CHARS:,} characters",
+                template.where(),
+                "a real paragraph is far shorter; split it with an empty line",
+            )
 
 
 def letter_context(
@@ -128,6 +152,7 @@ def render_letter(
     context, cited = letter_context(template, recipient, case, campaign, today)
     subject, body_md = run_template(template, context)
     body, order = markdown_to_blocks(body_md)
+    _check_paragraphs(template, subject, body)
     footnotes = []
     for number, index in enumerate(order, start=1):
         source = case.source(cited[index])

@@ -242,7 +242,9 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
         return
     from .log_records import read_history
 
-    templates = set(ws.templates)
+    scan = ws.template_scan
+    # A template file that does not load right now may still hold its id: never call it gone.
+    templates = set(scan.templates) | {Path(p.where.path).stem for p in scan.problems if p.where}
     stale: dict[tuple[str, str], set[str]] = {}
     with ContactLog.open_readonly(ws.log_path) as log:
         by_contact: dict[str, list] = {}

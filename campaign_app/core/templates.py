@@ -26,9 +26,12 @@ from .campaign import SenderView
 from .case_view import LocalView
 from .dates import PartialDate
 from .errors import Location, UserError, display_path
+from .limits import TEMPLATE_CHARS
 from .localized import is_language_tag
 from .markdown_doc import escape_markdown
 from .recipients import RecipientView
+from .template_bounds import LIMIT_HINT, letter_budget
+from .template_sandbox import BoundedSandbox
 from .textfiles import read_text
 from .yamlio import YamlPlace, load_yaml_text
 from .yamltypes import TEXT_HINT, is_scalar, kind
@@ -69,8 +72,9 @@ def _finalize(value: Any) -> str:
     return escape_markdown(str(value))
 
 
-class LetterSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, narrowed further to an allow-list.
+class LetterSandbox(BoundedSandbox):
+    """Jinja's immutable sandbox, narrowed further to an allow-list, within the bounds of
+    limits.py on time, size and depth (see template_sandbox.py).
 
     The stock sandbox blocks private attributes and mutation, but any public method of any
     object it reaches stays callable, so a stray ``pathlib.Path`` would let a template read
@@ -138,6 +142,12 @@ def _compile(template: Template) -> tuple[Any, Any]:
     filename = str(template.path)
     try:
         body = _from_source(_BODY_ENV, template.body_source, filename)
+    except (RecursionError, MemoryError):
+        raise UserError(
+            "the template nests brackets, tags or expressions too deeply to be read",
+            template.where(),
+            "a letter needs a few levels at most: look for a long run of ( [ { or {% if %}",
+        ) from None
     except TemplateSyntaxError as exc:
         raise UserError(
             f"template syntax error: {exc.message}",
@@ -146,9 +156,9 @@ def _compile(template: Template) -> tuple[Any, Any]:
         ) from None
     try:
         subject = _PLAIN_ENV.from_string(template.subject_source)
-    except TemplateSyntaxError as exc:
+    except (TemplateSyntaxError, RecursionError, MemoryError) as exc:
         raise UserError(
-            f"template syntax error in subject: {exc.message}",
+            f"template syntax error in subject: {getattr(exc, 'message', None) or 'nested too deeply'}",
             template.where(_meta_line(template, "subject")),
             "check the {{ }} tags in the subject",
         ) from None
@@ -195,6 +205,12 @@ def load_template(path: Path) -> Template:
 def template_from_text(text: str, path: Path) -> Template:
     """Parse and check template ``text`` as the content of ``path``: the editor previews
     unsaved text and must report a mistake at the line ``check`` would name once saved."""
+    if len(text) > TEMPLATE_CHARS:
+        raise UserError(
+            f"the template is longer than {TEMPLATE_CHARS:,} characters",
+            Location(display_path(path)),
+            "a letter template is a few pages; is this the right file?",
+        )
     front, body_line, body = split_front_matter(text, path)
     meta = load_yaml_text(front, path, line_offset=1)
     shown = display_path(path)
@@ -262,11 +278,19 @@ def _template_line(tb: TracebackType | None, filename: str) -> int | None:
 
 
 def run_template(template: Template, context: Mapping[str, Any]) -> tuple[str, str]:
-    """Render (subject, body Markdown); any failure is a UserError at the template's line."""
+    """Render (subject, body Markdown); any failure is a UserError at the template's line,
+    a template going beyond a bound of limits.py (time, size, depth) included."""
     subject_t, body_t = template.compiled()
+    with letter_budget():
+        body = _render_body(template, body_t, context)
+        subject = _render_subject(template, subject_t, context)
+    return " ".join(subject.split()), body
+
+
+def _render_body(template: Template, body_t: Any, context: Mapping[str, Any]) -> str:
     filename = str(template.path)
     try:
-        body = body_t.render(context)
+        return body_t.render(context)
     except UserError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(exc.message, template.where(line), exc.hint) from None
@@ -284,19 +308,40 @@ def run_template(template: Template, context: Mapping[str, Any]) -> tuple[str, s
             template.where(line),
             "templates may only use the letter's data",
         ) from None
+    except (RecursionError, MemoryError) as exc:
+        line = _template_line(sys.exc_info()[2], filename)
+        raise UserError(_EXHAUSTED[type(exc)], template.where(line), LIMIT_HINT) from None
     except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(f"template error: {exc}", template.where(line)) from None
+
+
+_EXHAUSTED = {
+    RecursionError: "template limit: macros or loops call themselves too deep",
+    MemoryError: "template limit: writing this letter needs more memory than there is",
+}
+
+
+def _render_subject(template: Template, subject_t: Any, context: Mapping[str, Any]) -> str:
     try:
-        subject = subject_t.render(context)
+        return subject_t.render(context)
     except UndefinedError as exc:
         raise UserError(
             f"unknown name in subject: {_friendly(exc.message or '')}",
             template.where(_meta_line(template, "subject")),
             f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
         ) from None
-    except (UserError, SecurityError, TypeError, ValueError, LookupError, AttributeError) as exc:
+    except UserError as exc:
+        raise UserError(
+            f"{exc.message} (in the subject)", template.where(_meta_line(template, "subject")), exc.hint
+        ) from None
+    except (RecursionError, MemoryError) as exc:
+        raise UserError(
+            f"{_EXHAUSTED[type(exc)]} (in the subject)",
+            template.where(_meta_line(template, "subject")),
+            LIMIT_HINT,
+        ) from None
+    except (SecurityError, TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
         raise UserError(
             f"template error in subject: {exc}", template.where(_meta_line(template, "subject"))
         ) from None
-    return " ".join(subject.split()), body

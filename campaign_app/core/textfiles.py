@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import Location, UserError, display_path
+from .limits import TEXT_FILE_BYTES
 
 
 def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
@@ -52,12 +53,25 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
         ) from None
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file; unreadable or mis-encoded files raise UserError."""
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a file of at most ``limit`` bytes (more is a UserError, read no further)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)
     except FileNotFoundError:
         raise UserError("file not found", Location(display_path(path))) from None
     except OSError as exc:
         raise UserError(f"cannot read file: {exc.strerror}", Location(display_path(path))) from None
-    return decode_utf8(data, path)
+    if len(data) > limit:
+        raise UserError(
+            f"the file is larger than {limit // 1_000_000} MB",
+            Location(display_path(path)),
+            "a campaign's files are far smaller; is this the right file?",
+        )
+    return data
+
+
+def read_text(path: Path, limit: int = TEXT_FILE_BYTES) -> str:
+    """Read a UTF-8 text file of at most ``limit`` bytes; unreadable, mis-encoded or
+    oversized files raise UserError."""
+    return decode_utf8(read_bytes(path, limit), path)

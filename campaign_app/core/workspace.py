@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Location, ProblemCollector, UserError, display_path
 from .resources import example_dir
@@ -28,6 +28,14 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from .templates import Template
 
 CAMPAIGN_FILE = "campaign.yaml"
+
+
+class TemplateScan(NamedTuple):
+    """The templates that load, by id, and the problems of the files that do not (a
+    template id that two files share is a problem and belongs to neither)."""
+
+    templates: dict[str, Template]
+    problems: tuple[UserError, ...]
 
 
 class Workspace:
@@ -49,7 +57,7 @@ class Workspace:
         """Forget loaded parts ("campaign", "case", "directory", "templates"; none = all)
         so the next access reads the files again (after an edit in the desktop app)."""
         for part in parts or ("campaign", "case", "directory", "templates"):
-            self.__dict__.pop(part, None)
+            self.__dict__.pop("template_scan" if part == "templates" else part, None)
 
     @property
     def campaign_path(self) -> Path:
@@ -134,35 +142,58 @@ class Workspace:
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
     @cached_property
-    def templates(self) -> dict[str, Template]:
-        """Every template by id; all broken templates are reported together."""
+    def template_scan(self) -> TemplateScan:
+        """Every template file, loaded on its own: one broken file is reported (by
+        ``check``, and with an unknown id) but does not stop using the others."""
         from .templates import load_template
 
         problems = ProblemCollector()
         found: dict[str, Template] = {}
+        shared: set[str] = set()
         for path in self.template_files():
             try:
                 template = load_template(path)
             except UserError as exc:
                 problems.extend([exc])
                 continue
-            if template.id in found:
+            if template.id in found or template.id in shared:
+                first = found.pop(template.id, None)
                 problems.add(
-                    f"template id '{template.id}' is also used by {display_path(found[template.id].path)}",
+                    f"template id '{template.id}' is also used by "
+                    f"{display_path(first.path) if first else 'another template'}",
                     Location(display_path(path), 2),
                     "give each template its own id",
                 )
+                shared.add(template.id)
                 continue
             found[template.id] = template
-        problems.raise_if_any()
-        return found
+        return TemplateScan(found, tuple(problems.errors))
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        """Every template by id; all broken templates are reported together."""
+        scan = self.template_scan
+        _raise_all(scan.problems)
+        return scan.templates
 
     def template(self, template_id: str) -> Template:
-        templates = self.templates
-        if template_id not in templates:
-            known = ", ".join(sorted(templates)) or "none"
-            raise UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
-        return templates[template_id]
+        """The template ``template_id``, even while another template file is broken."""
+        scan = self.template_scan
+        if template_id not in scan.templates:
+            # A broken file named after the id is surely the one asked for: its problem says it all.
+            own = tuple(p for p in scan.problems if p.where and Path(p.where.path).stem == template_id)
+            if own:
+                _raise_all(own)
+            known = ", ".join(sorted(scan.templates)) or "none"
+            unknown = UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
+            _raise_all((unknown, *scan.problems))
+        return scan.templates[template_id]
+
+
+def _raise_all(problems: tuple[UserError, ...]) -> None:
+    collector = ProblemCollector()
+    collector.extend(problems)
+    collector.raise_if_any()
 
 
 def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:

@@ -16,15 +16,78 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from .atomic import atomic_write_bytes
 from .errors import Location, UserError, display_path
+from .limits import INT_DIGITS, YAML_BYTES, YAML_DEPTH, YAML_NODES
 from .textfiles import read_text
+
+_LIMIT_HINT = "a campaign's YAML files are far smaller and simpler; is this the right file?"
+
+
+class _YamlLimit(Exception):
+    def __init__(self, message: str, mark: Any, hint: str = _LIMIT_HINT):
+        super().__init__(message)
+        self.message, self.mark, self.hint = message, mark, hint
+
+
+class _BoundedComposer(Composer):
+    """ruamel's composer, counting values as if every alias (``*name``) were written out.
+
+    The round-trip loader keeps an alias as a second reference to the same list, so a
+    "billion laughs" file of ten lines loads at once, and then fills the memory of the
+    first code that prints or walks it. Counting here, while the document is read, stops
+    it at the alias that goes over YAML_NODES; nesting is bounded by YAML_DEPTH, and an
+    alias inside the very value it names (a list containing itself) is refused.
+    """
+
+    def __init__(self, loader: Any = None):
+        super().__init__(loader)
+        self._values = 0
+        self._expanded: dict[int, int] = {}  # id(node) → values it stands for
+        self._open: list[str | None] = []  # anchors of the values being read
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            if event.anchor in self._open:
+                raise _YamlLimit(
+                    f"malformed YAML: the alias *{event.anchor} is used inside the value it names",
+                    event.start_mark,
+                    "it would stand for a value without end: remove it",
+                )
+            node = super().compose_node(parent, index)
+            self._count(self._expanded.get(id(node), 1), event)
+            return node
+        if len(self._open) >= YAML_DEPTH:
+            raise _YamlLimit(
+                f"YAML too big: lists and mappings nest more than {YAML_DEPTH} deep", event.start_mark
+            )
+        before = self._values
+        self._open.append(event.anchor)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._open.pop()
+        self._count(1, event)
+        self._expanded[id(node)] = self._values - before
+        return node
+
+    def _count(self, values: int, event: Any) -> None:
+        self._values += values
+        if self._values > YAML_NODES:
+            raise _YamlLimit(
+                f"YAML too big: more than {YAML_NODES:,} values once its aliases (*name) are expanded",
+                event.start_mark,
+            )
 
 
 def _yaml() -> YAML:
     y = YAML(typ="rt")
+    y.Composer = _BoundedComposer
     y.preserve_quotes = True
     y.width = 1_000_000  # never re-wrap: a round trip must leave unedited lines identical
     y.indent(mapping=2, sequence=4, offset=2)
@@ -32,9 +95,26 @@ def _yaml() -> YAML:
 
 
 def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
-    """Parse YAML text; a syntax error becomes a UserError at the offending line."""
+    """Parse YAML text; a syntax error, or a document beyond the bounds of limits.py,
+    becomes a UserError at the offending line."""
+    if len(text) > YAML_BYTES // 4 and len(text.encode("utf-8")) > YAML_BYTES:
+        raise UserError(
+            f"the YAML file is larger than {YAML_BYTES // 1_000_000} MB",
+            Location(display_path(path), line_offset + 1 if line_offset else None),
+            _LIMIT_HINT,
+        )
     try:
         return _yaml().load(text)
+    except _YamlLimit as exc:
+        raise UserError(
+            exc.message,
+            Location(display_path(path), exc.mark.line + 1 + line_offset, exc.mark.column + 1),
+            exc.hint,
+        ) from None
+    except RecursionError:
+        raise UserError(
+            "YAML too big: the document nests too deeply", Location(display_path(path)), _LIMIT_HINT
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None
@@ -48,12 +128,27 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     except YAMLError as exc:
         raise UserError(f"malformed YAML: {exc}", Location(display_path(path))) from None
     except ValueError as exc:  # e.g. an unquoted date that does not exist: 2020-13-45
+        if "digits" in str(exc):  # Python refuses to read a number of more than 4,300 digits
+            line = _long_number_line(text)
+            raise UserError(
+                f"YAML too big: a number has more than {INT_DIGITS:,} digits",
+                Location(display_path(path), line + line_offset if line else None),
+                "put it in quotes if it is meant as text",
+            ) from None
         line = _impossible_date_line(text)
         raise UserError(
             f"malformed YAML: {exc}",
             Location(display_path(path), line + line_offset if line else None),
             "write dates as YYYY-MM-DD with a real month and day",
         ) from None
+
+
+def _long_number_line(text: str) -> int | None:
+    long_number = re.compile(rf"\d{{{INT_DIGITS + 1}}}")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if long_number.search(line):
+            return number
+    return None
 
 
 _ISO_DATE = re.compile(r"(?<![\w'\"])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w'\"])")

@@ -342,8 +342,10 @@ class BatchTab(QWidget):
         if ws is None:
             problem = "No campaign is open: open a campaign folder with File ▸ Open campaign folder…"
         else:
-            try:
-                templates = ws.templates
+            try:  # a broken template file is shown above; the others can still be generated
+                scan = ws.template_scan
+                templates = scan.templates
+                problem = "\n".join(str(e) for e in scan.problems) or None
             except (UserError, UserErrors) as exc:
                 templates = {}
                 problem = _problems(exc)
@@ -380,7 +382,7 @@ class BatchTab(QWidget):
         ws = self.session.workspace
         tid = self.template_id()
         if ws is not None and tid is not None:
-            audience = ws.templates[tid].audience
+            audience = ws.template(tid).audience
             self.audience_label.setText(f"Audience of this template: {audience or '(everyone)'}")
         else:
             self.audience_label.setText("")

@@ -353,7 +353,7 @@ class SendDialog(QDialog):
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
         try:
-            templates = ws.templates if ws is not None else {}
+            templates = ws.template_scan.templates if ws is not None else {}
         except (UserError, UserErrors):
             templates = {}  # the plan says why
         for template in sorted(templates.values(), key=lambda t: (t.title.casefold(), t.id)):

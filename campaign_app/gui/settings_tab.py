@@ -64,6 +64,7 @@ from ..core.campaign_edit import (
     text_in,
 )
 from ..core.errors import UserError, UserErrors, flatten
+from ..core.limits import FOLLOW_UP_DAYS_MAX
 from ..core.secrets import KeyringStatus, delete_password, get_password, keyring_status, store_password
 from .session import WorkspaceSession
 from .tasks import TaskRunner
@@ -554,7 +555,7 @@ class SettingsTab(QWidget):
             self.paper_combo.addItem(title, value)
         self.paper_combo.currentIndexChanged.connect(self._edited)
         self.follow_up_spin = QSpinBox()
-        self.follow_up_spin.setRange(1, 365)
+        self.follow_up_spin.setRange(1, FOLLOW_UP_DAYS_MAX)
         self.follow_up_spin.setSuffix(" days")
         self.follow_up_spin.setToolTip(
             "A contact without a reply is due for a follow-up after this many days"

@@ -251,6 +251,29 @@ def test_a_template_mistake_is_shown_with_the_cli_text_and_its_line_is_marked(
     assert not tab.preview_note.isVisible()
 
 
+def test_a_template_that_runs_too_long_stops_at_the_time_limit_in_the_preview_thread(
+    qtbot, make_window, example_ws, monkeypatch
+):
+    from campaign_app.core import limits
+
+    monkeypatch.setattr(limits, "LETTER_SECONDS", 0.5)
+    _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
+    line = line_of(tab, "We therefore ask you:")
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(tab.editor.document().findBlockByNumber(line - 1).position())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    tab.editor.setTextCursor(cursor)
+    slow = "{% for i in range(10000) %}{% set x = ('x' * 900000).upper() %}{% endfor %}"
+    tab.editor.insertPlainText(slow)  # ten seconds and more of work without the limit
+
+    expected = (
+        f"letter_templates/mep-appeal-en.md:{line}: template limit: writing one letter takes longer "
+        "than 0.5 seconds"
+    )
+    qtbot.waitUntil(lambda: expected in tab.error_bar.text(), timeout=5000)
+    assert tab.editor.error_lines == [line]
+
+
 def test_an_unknown_source_in_cite_is_marked_on_its_line(qtbot, make_window, example_ws):
     _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
     select_text(tab, "cite('odf-brief-2020')")

@@ -6,7 +6,8 @@
 - The "full list" XML (``<meps><mep><fullName>…``): read here, element by element NAME
   (the order of the elements inside ``<mep>`` does not matter), with the line of each
   ``<mep>`` kept for the report. The parser refuses DTDs, entities and external
-  references (defusedxml), so a hostile file cannot expand or fetch anything.
+  references (defusedxml), so a hostile file cannot expand or fetch anything; it reads
+  element by element (no depth limit is needed) and stops at IMPORT_ROWS entries.
 - Names written "Given FAMILY" (``Michal ŠIMEČKA``, ``Esther de LANGE``,
   ``Mairead McGUINNESS``): :func:`split_full_name`.
 """
@@ -21,7 +22,8 @@ from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 
 from ..errors import Location, UserError, display_path
-from .sources import Row, Source
+from ..limits import IMPORT_ROWS
+from .sources import Row, Source, too_many_rows
 
 EP_DOMAIN = "europarl.europa.eu"
 # What every entry from the Parliament's own lists is, unless the file says otherwise.
@@ -133,8 +135,9 @@ def _local(name: str) -> str:
 class _MepHandler(ContentHandler):
     """Collects each item under the root as {child element name: text} with its line."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__()
+        self.path = path
         self.root: str | None = None
         self.item_name: str | None = None
         self.items: list[tuple[int, dict[str, str]]] = []
@@ -155,6 +158,8 @@ class _MepHandler(ContentHandler):
         elif self._depth == 2:
             self.item_name = self.item_name or local
             line = self._locator.getLineNumber() if self._locator is not None else 0
+            if len(self.items) >= IMPORT_ROWS:
+                raise too_many_rows(self.path, line)
             self._current = {}
             self.items.append((line, self._current))
         elif self._depth == 3:
@@ -178,7 +183,7 @@ def read_ep_xml(path: Path, data: bytes) -> Source:
     from defusedxml import DefusedXmlException
 
     shown = display_path(path)
-    handler = _MepHandler()
+    handler = _MepHandler(path)
     parser = defusedxml.sax.make_parser()
     parser.setContentHandler(handler)
     try:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, UserError, display_path
+from ..limits import IMPORT_BYTES, IMPORT_ROWS, XLSX_MEMBERS, XLSX_UNPACKED_BYTES
 
 Row = tuple[int, list[Any]]  # (row number as the user sees it, cells)
 
@@ -59,7 +60,10 @@ class Source:
         return display_path(self.path)
 
     def rows(self) -> Iterator[Row]:
-        return self._rows()
+        for count, row in enumerate(self._rows(), start=1):
+            if count > IMPORT_ROWS:
+                raise too_many_rows(self.path, row[0])
+            yield row
 
     def preview(self, count: int = 10) -> list[Row]:
         """The first ``count`` rows (for the desktop app's Import dialog)."""
@@ -116,10 +120,26 @@ def read_source(path: Path, sheet: str | None = None) -> Source:
     return read_csv(path, data)
 
 
+def too_many_rows(path: Path, row: int | None) -> UserError:
+    return UserError(
+        f"more than {IMPORT_ROWS:,} rows: too many to import at once",
+        Location(display_path(path), row),
+        "split the file, or import only the rows you need",
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
     shown = display_path(path)
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(IMPORT_BYTES + 1)
+        if len(data) > IMPORT_BYTES:
+            raise UserError(
+                f"the file is larger than {IMPORT_BYTES // 1_000_000} MB: too big to import",
+                Location(shown),
+                "split it, or import only the rows you need",
+            )
+        return data
     except FileNotFoundError:
         raise UserError("file not found", Location(shown), "check the file name and folder") from None
     except IsADirectoryError:
@@ -429,9 +449,34 @@ _DAMAGED = (
 )
 
 
+def _check_unpacked(data: bytes, shown: str) -> None:
+    """An .xlsx is a zip archive: refuse one that would unpack to more than
+    XLSX_UNPACKED_BYTES (a "zip bomb") before anything is unpacked. The sizes it declares
+    are what Python's zipfile unpacks at most, so a file cannot lie its way past this."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+    unpacked = sum(m.file_size for m in members)
+    if len(members) > XLSX_MEMBERS or unpacked > XLSX_UNPACKED_BYTES:
+        raise UserError(
+            f"the workbook would unpack to {unpacked // 1_000_000:,} MB in {len(members):,} files, more "
+            f"than the {XLSX_UNPACKED_BYTES // 1_000_000} MB in {XLSX_MEMBERS:,} files a workbook may",
+            Location(shown),
+            "open it in your spreadsheet program and save it again as .xlsx (or as CSV)",
+        )
+
+
 def _damaged(path: Path, exc: BaseException) -> UserError:
     """One line for a workbook openpyxl cannot read, naming the file and why."""
-    if isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
+    from defusedxml import DefusedXmlException
+
+    causes = [exc]
+    while causes[-1].__cause__ is not None and len(causes) < 10:  # openpyxl wraps what went wrong
+        causes.append(causes[-1].__cause__)  # type: ignore[arg-type]
+    if any(isinstance(c, DefusedXmlException) for c in causes):  # an entity "bomb", a link out
+        reason = "its XML declares entities or external references, which a workbook never needs"
+    elif isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
         reason = "it is not an Excel .xlsx workbook, or it is damaged (cut short?)"
     elif isinstance(exc, KeyError):
         reason = "it is a zip file, but not an Excel .xlsx workbook (a part is missing)"
@@ -451,6 +496,7 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
 
     shown = display_path(path)
     try:
+        _check_unpacked(data, shown)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except _DAMAGED as exc:
         raise _damaged(path, exc) from None
@@ -481,6 +527,8 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
             if header is None:
                 header = [str(c).strip() for c in cells]
                 continue
+            if len(table) >= IMPORT_ROWS:
+                raise too_many_rows(path, number)
             table.append((number, cells))
     finally:
         workbook.close()
