@@ -24,10 +24,10 @@ from pathlib import Path
 
 import psutil
 
-from campaign_app.core.batch import plan_batch, run_batch
-from campaign_app.core.document import Paragraph, inline_text
-from campaign_app.core.render import render_letter
-from campaign_app.core.workspace import Workspace, init_workspace
+from campaign_app.core.campaign.generate import plan_batch, run_batch
+from campaign_app.core.campaign.workspace import Workspace, init_workspace
+from campaign_app.core.letters.document import Paragraph, inline_text
+from campaign_app.core.letters.render import render_letter
 
 TEMPLATE = """\
 ---
@@ -125,7 +125,7 @@ def floor(ws: Workspace, out: Path) -> float:
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import SimpleDocTemplate
 
-    from campaign_app.core.fonts import register_pdf_fonts
+    from campaign_app.core.common.fonts import register_pdf_fonts
 
     family = register_pdf_fonts()
     style = ParagraphStyle("body", fontName=family, fontSize=11, leading=15)

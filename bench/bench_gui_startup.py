@@ -83,7 +83,7 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    from campaign_app.core.workspace import init_workspace
+    from campaign_app.core.campaign.workspace import init_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = init_workspace(Path(tmp) / "example")

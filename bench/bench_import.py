@@ -147,7 +147,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, default=None, help="build in DIR and keep it")
     args = parser.parse_args()
-    from campaign_app.core.workspace import init_empty_workspace
+    from campaign_app.core.campaign.workspace import init_empty_workspace
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-import-"))
     folder.mkdir(parents=True, exist_ok=True)

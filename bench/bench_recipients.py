@@ -66,7 +66,7 @@ QUERIES = ("cat", "category:mep simecka", "sanchez", "tag:supporter -country:ua"
 
 def write_directory(path: Path, rows: int, seed: int = 1) -> None:
     """A realistic directory CSV: accented names, offices, some entries without a channel."""
-    from campaign_app.core.recipients import CATEGORIES, FIELDS
+    from campaign_app.core.directory.recipients import CATEGORIES, FIELDS
 
     rnd = random.Random(seed)
     with path.open("w", newline="", encoding="utf-8") as handle:
@@ -148,11 +148,11 @@ def main() -> int:
 
     from PySide6.QtCore import Qt, QTimer
 
-    from campaign_app.core.recipient_search import SearchIndex
-    from campaign_app.core.workspace import Workspace, init_workspace
+    from campaign_app.core.campaign.workspace import Workspace, init_workspace
+    from campaign_app.core.directory.search import SearchIndex
     from campaign_app.gui.app import application
-    from campaign_app.gui.recipients_model import COL_NAME
-    from campaign_app.gui.recipients_tab import RecipientsTab
+    from campaign_app.gui.recipients.model import COL_NAME
+    from campaign_app.gui.recipients.tab import RecipientsTab
     from campaign_app.gui.session import WorkspaceSession
     from campaign_app.gui.tasks import TaskRunner
 

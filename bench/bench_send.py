@@ -36,11 +36,11 @@ from bench_generate import make_workspace  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from smtp_server import SmtpTestServer  # noqa: E402
 
-from campaign_app.core.batch import select_recipients  # noqa: E402
-from campaign_app.core.mail_message import Attachment, build_message  # noqa: E402
-from campaign_app.core.pdf_writer import pdf_bytes  # noqa: E402
-from campaign_app.core.render import render_letter  # noqa: E402
-from campaign_app.core.smtp_session import SmtpSession  # noqa: E402
+from campaign_app.core.campaign.generate import select_recipients  # noqa: E402
+from campaign_app.core.letters.email.message import Attachment, build_message  # noqa: E402
+from campaign_app.core.letters.pdf.writer import pdf_bytes  # noqa: E402
+from campaign_app.core.letters.render import render_letter  # noqa: E402
+from campaign_app.core.mail.smtp import SmtpSession  # noqa: E402
 
 
 def main() -> int:
@@ -108,8 +108,8 @@ def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
     """The send command's own path, contact log included."""
     import os
 
-    from campaign_app.core.batch import plan_batch, run_batch
-    from campaign_app.core.sending import plan_send, run_send
+    from campaign_app.core.campaign.generate import plan_batch, run_batch
+    from campaign_app.core.campaign.send import plan_send, run_send
 
     ws = make_workspace(tmp / "ws2", count)
     text = ws.campaign_path.read_text(encoding="utf-8")

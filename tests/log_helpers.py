@@ -8,7 +8,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from campaign_app.core.contact_log import Contact, ContactLog, Event, NewContact, contact_id
+from campaign_app.core.outreach.log import Contact, ContactLog, Event, NewContact, contact_id
 
 
 def letter(

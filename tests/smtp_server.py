@@ -30,7 +30,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-from campaign_app.core.campaign_edit import SmtpSettings
+from campaign_app.core.campaign.edit import SmtpSettings
 
 HOST = "127.0.0.1"
 
@@ -349,7 +349,7 @@ def use_server(mini_ws, server, *, extra_meps: int = 0, rate: int = 60000) -> No
 @pytest.fixture
 def server(smtp_server, monkeypatch):
     """The test server, trusted by this process and its children, its password in the keyring."""
-    from campaign_app.core.secrets import store_password
+    from campaign_app.core.mail.secrets import store_password
 
     monkeypatch.setenv("SSL_CERT_FILE", str(smtp_server.ca_file))
     store_password(smtp_server.username, smtp_server.host, smtp_server.password)

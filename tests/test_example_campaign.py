@@ -65,7 +65,7 @@ def test_init_copies_the_example_and_check_passes(cli, example):
 
 
 def test_the_case_holds_every_source_of_the_brief(example):
-    from campaign_app.core.case import load_case
+    from campaign_app.core.case.case_file import load_case
 
     case = load_case(example / "cases" / "akhmetova-extradition.yaml")
     footnotes = sorted(n for s in case.sources for n in s.footnotes)
@@ -86,7 +86,7 @@ def test_recipient_queries_are_accent_insensitive(cli, example):
 
 
 def test_every_entry_has_a_source_and_no_email_is_invented(example):
-    from campaign_app.core.directory import directory_files, load_directory
+    from campaign_app.core.directory.load import directory_files, load_directory
 
     directory = load_directory(directory_files(example / "recipients"))
     for r in directory:
@@ -138,7 +138,7 @@ def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example
 def test_ukrainian_letters_use_the_vocative_and_every_glyph_is_in_the_font(cli, example, tmp_path):
     from reportlab.pdfbase import pdfmetrics
 
-    from campaign_app.core.fonts import register_pdf_fonts
+    from campaign_app.core.common.fonts import register_pdf_fonts
 
     result = cli(
         "generate", "-w", "campaign", "--template", "ukraine-official-appeal-uk", "-f", "pdf", "--out", "o"
@@ -205,8 +205,8 @@ def test_init_refuses_a_non_empty_folder_and_leaves_it_alone(cli, tmp_path):
 
 
 def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_path):
-    from campaign_app.core.check import check_workspace
-    from campaign_app.core.workspace import Workspace, init_empty_workspace
+    from campaign_app.core.campaign.check import check_workspace
+    from campaign_app.core.campaign.workspace import Workspace, init_empty_workspace
 
     report = check_workspace(Workspace(init_empty_workspace(tmp_path / "empty")))
     assert any("holds no template" in w for w in report.warnings)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.log_terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
-from .columns import print_columns
+from campaign_app.cli.columns import print_columns
+from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
 EXIT_OK = 0
 
@@ -63,12 +63,12 @@ def add_parser(sub, workspace_arg) -> None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from ..core.appstate import volunteer_name
+    from campaign_app.core.common.appstate import volunteer_name
 
     if args.action == "status":
         return _status(ws, args.query)
     if args.action == "mark":
-        from ..core.marking import mark_letter
+        from campaign_app.core.campaign.marking import mark_letter
 
         changed = mark_letter(
             ws,
@@ -90,14 +90,14 @@ def run(ws, args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.action == "export":
-        from ..core.log_export import export_log
+        from campaign_app.core.outreach.export import export_log
 
         with ws.read_log() as log:
             rows = export_log(log, args.file, ws.case.id)
         print(f"Wrote {rows} row(s) to {args.file}")
         return EXIT_OK
     if args.action == "merge":
-        from ..core.log_merge import merge_log
+        from campaign_app.core.outreach.merge import merge_log
 
         with ws.open_log() as log:
             report = merge_log(log, args.other, volunteer_name())
@@ -105,7 +105,7 @@ def run(ws, args: argparse.Namespace) -> int:
             print(line)
         return EXIT_OK
     if args.action == "report":
-        from ..core.log_report import write_report
+        from campaign_app.core.outreach.report import write_report
 
         write_report(ws, args.file)
         print(f"Wrote the report to {args.file}")
@@ -115,8 +115,8 @@ def run(ws, args: argparse.Namespace) -> int:
 
 def status_rows(ws, query: str) -> list[tuple[str, ...]]:
     """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
-    from ..core.log_status import status_table
-    from ..core.query import parse_query
+    from campaign_app.core.directory.query import parse_query
+    from campaign_app.core.outreach.status import status_table
 
     states = ws.recipient_states()
     directory = {r.id: r for r in ws.directory}

@@ -18,10 +18,10 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from .. import __version__
-from ..core.errors import UserError, UserErrors, flatten, set_display_root
-from .columns import print_columns
-from .progress import ProgressBar
+from campaign_app import __version__
+from campaign_app.cli.columns import print_columns
+from campaign_app.cli.progress import ProgressBar
+from campaign_app.core.common.errors import UserError, UserErrors, flatten, set_display_root
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat FILE | head -1`'s cat
@@ -124,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers", type=int, default=None, metavar="N", help="worker processes (default: one per core)"
     )
-    from . import log_commands, send_command
+    from campaign_app.cli import log_commands, send_command
 
     send_command.add_parser(sub, _workspace_arg)
     log_commands.add_parser(sub, _workspace_arg)
@@ -156,7 +156,7 @@ the entry with the tag 'former-member'.
 
 
 def _import_parser(rsub) -> None:
-    from ..core.categories import CATEGORIES
+    from campaign_app.core.directory.categories import CATEGORIES
 
     r = rsub.add_parser(
         "import",
@@ -272,7 +272,7 @@ def _gui(args: argparse.Namespace) -> int:
         )
         return EXIT_PROBLEM
     try:
-        from ..gui.app import run
+        from campaign_app.gui.app import run
     except ImportError as exc:
         print(
             f"error: the desktop app cannot start ({exc}) — reinstall with 'pip install campaign_app'",
@@ -287,7 +287,7 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from ..core.workspace import Workspace, init_workspace
+    from campaign_app.core.campaign.workspace import Workspace, init_workspace
 
     if args.command == "name":
         return _name(args.name)
@@ -303,18 +303,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "generate":
         return _generate(ws, args)
     if args.command == "send":
-        from . import send_command
+        from campaign_app.cli import send_command
 
         return send_command.run(ws, args)
     if args.command == "log":
-        from . import log_commands
+        from campaign_app.cli import log_commands
 
         return log_commands.run(ws, args)
     raise AssertionError(args.command)
 
 
 def _name(name: str | None) -> int:
-    from ..core.appstate import AppState, volunteer_name
+    from campaign_app.core.common.appstate import AppState, volunteer_name
 
     if name is not None:
         state = AppState.load()
@@ -325,7 +325,7 @@ def _name(name: str | None) -> int:
 
 
 def _check(ws) -> int:
-    from ..core.check import check_workspace
+    from campaign_app.core.campaign.check import check_workspace
 
     report = check_workspace(ws)
     for line in report.summary:
@@ -337,13 +337,13 @@ def _check(ws) -> int:
 
 
 def _recipients(ws, args: argparse.Namespace) -> int:
-    from ..core.query import parse_query
+    from campaign_app.core.directory.query import parse_query
 
     if args.action == "import":
         return _import(ws, args)
     chosen = parse_query(args.query, ws.recipient_statuses).filter(ws.directory)
     if args.action == "export":
-        from ..core.export import export_recipients
+        from campaign_app.core.directory.export import export_recipients
 
         count = export_recipients(chosen, args.file)
         print(f"Wrote {count} recipients to {args.file}")
@@ -373,7 +373,7 @@ def _print_table(recipients) -> None:
 
 
 def _import(ws, args: argparse.Namespace) -> int:
-    from ..core.importing import ImportOptions, plan_import, read_source
+    from campaign_app.core.directory.importing import ImportOptions, plan_import, read_source
 
     options = ImportOptions(
         into=args.into,
@@ -401,7 +401,7 @@ def _import(ws, args: argparse.Namespace) -> int:
 
 
 def _generate(ws, args: argparse.Namespace) -> int:
-    from ..core.batch import parse_formats, plan_batch, run_batch
+    from campaign_app.core.campaign.generate import parse_formats, plan_batch, run_batch
 
     formats = parse_formats(args.format)
     out_dir = (args.out if args.out is not None else ws.out_dir).resolve()
@@ -412,7 +412,7 @@ def _generate(ws, args: argparse.Namespace) -> int:
     # Render the first letter here before starting workers: a template mistake is then
     # one clear message instead of one per recipient.
     if plan.jobs:
-        from ..core.render import render_letter
+        from campaign_app.core.letters.render import render_letter
 
         first = plan.jobs[0].recipient
         render_letter(ws.template(args.template), first, ws.case, ws.campaign, paper=plan.paper)

@@ -10,7 +10,7 @@ import sys
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:  # the command line should not load the batch engine just to start
-    from ..core.batch import BatchProgress
+    from campaign_app.core.campaign.generate import BatchProgress
 
 
 def _clock(seconds: float) -> str:

@@ -9,8 +9,8 @@ import sys
 import threading
 from pathlib import Path
 
-from ..core.errors import UserError
-from .progress import ProgressBar
+from campaign_app.cli.progress import ProgressBar
+from campaign_app.core.common.errors import UserError
 
 EXIT_OK, EXIT_PROBLEM, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -66,7 +66,7 @@ def add_parser(sub, workspace_arg) -> None:
 
 
 def _password(settings, args: argparse.Namespace) -> str | None:
-    from ..core.secrets import get_password
+    from campaign_app.core.mail.secrets import get_password
 
     if not settings.username:
         return None
@@ -87,7 +87,7 @@ def _password(settings, args: argparse.Namespace) -> str | None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from ..core.sending import OUTCOMES, check_can_send, plan_send, run_send
+    from campaign_app.core.campaign.send import OUTCOMES, check_can_send, plan_send, run_send
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")

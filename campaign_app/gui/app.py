@@ -16,12 +16,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from ..core.appstate import AppState, example_workspace_path
-from ..core.workspace import CAMPAIGN_FILE, init_workspace
-from .crash import CrashHandler, setup_logging
-from .main_window import TABS, MainWindow
-from .session import WorkspaceSession
-from .tasks import TaskRunner
+from campaign_app.core.campaign.workspace import CAMPAIGN_FILE, init_workspace
+from campaign_app.core.common.appstate import AppState, example_workspace_path
+from campaign_app.gui.crash import CrashHandler, setup_logging
+from campaign_app.gui.main_window import TABS, MainWindow
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tasks import TaskRunner
 
 TAB_NAMES = tuple(name for name, _label, _module, _cls in TABS)
 
@@ -53,7 +53,7 @@ def application() -> QApplication:
 
 def _register_letter_fonts() -> None:
     """The preview shows letters in the same face as the PDF (PT Serif, from its package)."""
-    from ..core.fonts import font_paths
+    from campaign_app.core.common.fonts import font_paths
 
     for path in font_paths().values():
         QFontDatabase.addApplicationFont(str(path))
@@ -105,8 +105,8 @@ def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str 
     For a screenshot the campaign is read first: with no window to show a message in, a
     campaign that does not open is a UserError(s) for the command line to print (no PNG)."""
     if screenshot is not None:
-        from ..core.check import load_workspace
-        from ..core.workspace import Workspace
+        from campaign_app.core.campaign.check import load_workspace
+        from campaign_app.core.campaign.workspace import Workspace
 
         workspace = startup_workspace(workspace)
         load_workspace(Workspace.open(workspace))

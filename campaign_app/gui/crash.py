@@ -19,8 +19,8 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.appstate import log_dir
-from ..core.errors import UserError, UserErrors, flatten
+from campaign_app.core.common.appstate import log_dir
+from campaign_app.core.common.errors import UserError, UserErrors, flatten
 
 log = logging.getLogger("campaign_app")
 

@@ -22,23 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.appstate import AppState
-from ..core.errors import UserError, UserErrors, flatten
-from ..core.workspace import init_empty_workspace, init_workspace
-from .session import WorkspaceSession
-from .tasks import TaskRunner
+from campaign_app.core.campaign.workspace import init_empty_workspace, init_workspace
+from campaign_app.core.common.appstate import AppState
+from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tasks import TaskRunner
 
 # name, label, module, class. Tabs are imported and built when first needed, or right
 # after the window first paints (the visible one first), so the window appears without
 # waiting for Jinja2, Babel, reportlab or keyring to load. (Not on a worker thread: two
 # threads importing the same packages can deadlock on Python's module locks.)
 TABS = (
-    ("case", "&Case", "case_tab", "CaseTab"),
-    ("recipients", "&Recipients", "recipients_tab", "RecipientsTab"),
-    ("compose", "C&ompose", "compose_tab", "ComposeTab"),
-    ("batch", "&Batch", "batch_tab", "BatchTab"),
-    ("settings", "&Settings", "settings_tab", "SettingsTab"),
-    ("outreach", "O&utreach", "outreach_tab", "OutreachTab"),
+    ("case", "&Case", "case.tab", "CaseTab"),
+    ("recipients", "&Recipients", "recipients.tab", "RecipientsTab"),
+    ("compose", "C&ompose", "compose.tab", "ComposeTab"),
+    ("batch", "&Batch", "batch.tab", "BatchTab"),
+    ("settings", "&Settings", "settings.tab", "SettingsTab"),
+    ("outreach", "O&utreach", "outreach.tab", "OutreachTab"),
 )
 
 
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("(none)").setEnabled(False)
 
     def _about(self) -> None:
-        from .. import __version__
+        from campaign_app import __version__
 
         QMessageBox.about(
             self,

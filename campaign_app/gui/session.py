@@ -11,9 +11,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.appstate import AppState
-from ..core.errors import set_display_root
-from ..core.workspace import Workspace
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.appstate import AppState
+from campaign_app.core.common.errors import set_display_root
 
 
 class WorkspaceSession(QObject):

@@ -58,6 +58,6 @@ def make_window(qtbot, qapp):
 @pytest.fixture
 def example_ws(tmp_path):
     """A fresh copy of the bundled example campaign."""
-    from campaign_app.core.workspace import init_workspace
+    from campaign_app.core.campaign.workspace import init_workspace
 
     return init_workspace(tmp_path / "example")

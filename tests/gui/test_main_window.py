@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from campaign_app.core.appstate import AppState, example_workspace_path
+from campaign_app.core.common.appstate import AppState, example_workspace_path
 
 
 def test_window_has_every_tab_and_opens_the_workspace(make_window, example_ws):
@@ -72,7 +72,7 @@ def test_an_unexpected_error_shows_a_dialog_naming_the_log_and_the_window_stays(
 
 
 def test_a_user_mistake_is_a_warning_not_a_crash(make_window, example_ws):
-    from campaign_app.core.errors import Location, UserError
+    from campaign_app.core.common.errors import Location, UserError
     from campaign_app.gui.crash import CrashHandler, setup_logging
 
     make_window(example_ws)
@@ -86,7 +86,7 @@ def test_a_user_mistake_is_a_warning_not_a_crash(make_window, example_ws):
 def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from campaign_app.core.workspace import init_workspace
+    from campaign_app.core.campaign.workspace import init_workspace
 
     window = make_window(example_ws)
     settings = window.pages["settings"]

@@ -1,0 +1,167 @@
+"""Validate a whole workspace the way a batch would use it, before anything is generated.
+
+``check`` loads every file and renders every template for every recipient of its audience
+(text only, which is fast), so a mistake surfaces here rather than at letter 173 of 300.
+Errors stop the check; warnings (an example sender, an unused source) are reported only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from campaign_app.core.campaign.audience import match_audience
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.letters.render import render_letter
+
+
+@dataclass
+class CheckReport:
+    summary: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    letters_rendered: int = 0
+
+
+def load_workspace(ws: Workspace) -> None:
+    """Read campaign.yaml, the case file and the directory; every problem found is raised
+    together (UserErrors), so check and a window screenshot list them all. Templates are
+    read one by one (``Workspace.template_scan``): a broken one does not block the others."""
+    problems = ProblemCollector()
+    for part in ("campaign", "case", "directory"):
+        try:
+            getattr(ws, part)
+        except (UserError, UserErrors) as exc:
+            problems.extend(flatten(exc))
+            if part == "campaign":  # the case file is named in campaign.yaml
+                break
+    problems.raise_if_any()
+
+
+def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
+    """Raise UserError(s) for problems; return what was checked and any warnings."""
+    report = CheckReport()
+    problems = ProblemCollector()
+    try:
+        load_workspace(ws)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
+        problems.extend(ws.template_scan.problems)  # said in the same pass
+        problems.raise_if_any()
+    scan = ws.template_scan  # a broken template is reported; the others are still checked
+    problems.extend(scan.problems)
+    campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, scan.templates
+    try:  # the smtp section and the sender's address, as sending will read them
+        from campaign_app.core.campaign.edit import check_campaign_text
+        from campaign_app.core.common.textfiles import read_text
+
+        check_campaign_text(read_text(ws.campaign_path), ws.campaign_path)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
+
+    report.summary.append("campaign.yaml: sender, signatories and settings are valid")
+    report.summary.append(
+        f"case '{case.id}': {len(case.timeline)} timeline events, {len(case.facts)} facts, "
+        f"{len(case.arguments)} arguments, {len(case.demands)} demands, {len(case.supporters)} supporters, "
+        f"{len(case.sources)} sources, in {', '.join(case.languages)}"
+    )
+    report.summary.append(f"recipients: {len(directory)} in {len(directory.files)} file(s)")
+    for template in templates.values():
+        try:
+            found = match_audience(ws, template.audience, template_id=template.id)
+        except UserError as exc:
+            problems.add(exc.message, template.where(template.meta["__lines__"].get("audience")), exc.hint)
+            continue
+        # A follow-up's audience is empty until the log says someone is due: not an error;
+        # check the template against everyone it could reach.
+        audience = found.waiting if found.nobody_due else found.recipients
+        if found.nobody_due:
+            report.summary.append(found.nobody_due_message)
+        if not audience:
+            problems.add(
+                f"audience {template.audience!r} of template '{template.id}' matches nobody",
+                template.where(template.meta["__lines__"].get("audience")),
+                "correct the audience query or add recipients",
+            )
+            continue
+        failures_before = len(problems.errors)
+        for recipient in audience:
+            try:
+                render_letter(template, recipient, case, campaign, today)
+                report.letters_rendered += 1
+            except UserError as exc:
+                problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
+                break  # the same template mistake would repeat for every recipient
+        if len(problems.errors) == failures_before:
+            report.summary.append(
+                f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
+                f"recipient(s) of {found.base_query if found.nobody_due else template.audience!r}"
+            )
+    problems.raise_if_any()
+
+    if not templates:
+        report.warnings.append("letter_templates/ holds no template (*.md): there is nothing to generate")
+    if campaign.is_example:
+        report.warnings.append(
+            "campaign.yaml: the sender is the bundled example — put your organisation, address and "
+            "signatories in campaign.yaml and remove 'example: true' before sending"
+        )
+    unused = {s.id for s in case.sources} - case.cited_source_ids()
+    if unused:
+        report.warnings.append(
+            f"{len(unused)} source(s) in the case file are never cited by a fact or event: "
+            + ", ".join(sorted(unused))
+        )
+    report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today or dt.date.today()))
+    no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
+    if no_channel:
+        report.warnings.append(
+            f"{len(no_channel)} recipient(s) have no e-mail, postal address or web form: "
+            + ", ".join(no_channel)
+        )
+    return report
+
+
+FORMER_MEMBER_TAG = "former-member"
+_LISTED = 10  # ids named in one warning; the rest are counted
+
+
+def _ids(ids: list[str]) -> str:
+    shown = ", ".join(ids[:_LISTED])
+    return shown + (f" … and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
+
+
+def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[str]:
+    """Entries to check again before sending: never verified, verified longer ago than the
+    campaign's ``freshness_days`` (campaign.yaml, default 365), or MEPs whose term has
+    ended by their source's word (the directory keeps that as the tag ``former-member``,
+    which the importer sets from an end-of-term or death date column)."""
+    never, stale, former = [], [], []
+    oldest: dt.date | None = None
+    for r in recipients:
+        if r.verified_on is None:
+            never.append(r.id)
+        elif (today - r.verified_on).days > freshness_days:
+            stale.append(r.id)
+            oldest = r.verified_on if oldest is None else min(oldest, r.verified_on)
+        if r.category == "mep" and FORMER_MEMBER_TAG in r.tags:
+            former.append(r.id)
+    warnings = []
+    if stale:
+        warnings.append(
+            f"{len(stale)} recipient(s) were last verified more than {freshness_days} days ago "
+            f"(the oldest on {oldest}): {_ids(stale)} — check them at their source_url and update "
+            "verified_on (the limit is freshness_days in campaign.yaml)"
+        )
+    if never:
+        warnings.append(
+            f"{len(never)} recipient(s) have never been verified (no verified_on): {_ids(never)} — "
+            "check them at their source and fill in verified_on"
+        )
+    if former:
+        warnings.append(
+            f"{len(former)} MEP(s) are no longer members of the European Parliament "
+            f"(tagged {FORMER_MEMBER_TAG}): {_ids(former)} — leave them out "
+            f"(add -tag:{FORMER_MEMBER_TAG} to the query) or find where they are now"
+        )
+    return warnings

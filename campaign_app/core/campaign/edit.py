@@ -1,0 +1,550 @@
+"""Writing campaign.yaml back after the Settings tab edited it, and the SMTP section's rules.
+
+campaign.yaml is a file people also edit by hand: it has comments, an order they chose,
+the other language's texts and keys this version does not know. So saving does not dump
+a fresh file: it reads the file as it is on disk now (ruamel's round-trip tree), changes
+only the values the user changed in the form (the difference between the form as loaded
+and the form as it is), checks the result with the same loader the command line uses, and
+only then replaces the file atomically. On any problem nothing is written.
+
+The form is plain data (:class:`CampaignForm`), so the desktop app stays a thin shell
+and the same code is tested without Qt. A text that campaign.yaml keeps per language
+(``{en: …, uk: …}``) is a ``dict`` in the form, one that it keeps once a ``str``; the
+shape is kept on save.
+
+The ``smtp:`` section holds how letters are sent: ``host``, ``port``, ``security``
+(``starttls`` or ``ssl``: TLS only, never plain), ``username``, ``from``, ``reply_to``,
+``rate_per_minute``, and optionally ``password: ask`` — the word "ask", a choice, never
+a password: the password itself lives only in the system keyring (see core/mail/secrets.py), and a
+campaign.yaml with anything else under ``password`` is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    ScalarString,
+)
+
+from campaign_app.core.campaign.settings import (
+    ASK_PASSWORD,
+    compose_letterhead,
+    parse_campaign,
+    password_problems,
+    shown_value,
+    whole_number,
+)
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, PORT_MAX, RATE_PER_MINUTE_MAX
+from campaign_app.core.common.localized import is_localized_map
+from campaign_app.core.common.textfiles import read_text
+from campaign_app.core.common.yamlio import YamlPlace, dump_yaml, load_yaml_text, put_in_order
+from campaign_app.core.letters.document import Letterhead
+
+Text = str | dict[str, str]  # one text for every language, or one per language
+
+SECURITIES = ("starttls", "ssl")
+DEFAULT_PORTS = {"starttls": 587, "ssl": 465}
+DEFAULT_RATE_PER_MINUTE = 20
+DEFAULT_FOLLOW_UP_DAYS = 14
+ASK = ASK_PASSWORD
+
+# Where a key goes when the form adds it: after the keys that precede it here.
+TOP_ORDER = ("example", "name", "case", "default_language", "follow_up_days", "paper", "sender")
+SENDER_ORDER = ("organisation", "address", "city", "email", "phone", "website")
+SIGNATORY_ORDER = ("name", "role")
+SMTP_ORDER = ("host", "port", "security", "username", "from", "reply_to", "rate_per_minute", "password")
+
+_HOST = re.compile(r"^[A-Za-z0-9.\-\[\]:]+$")
+
+
+# ---- the form ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SignatoryForm:
+    name: Text
+    role: Text = ""
+    origin: int | None = None  # position in campaign.yaml's list when loaded; None = added
+
+
+@dataclass(frozen=True)
+class SmtpForm:
+    """The SMTP section as the form shows it; "" means absent (the default applies)."""
+
+    host: str = ""
+    port: str = ""  # as typed; "" = the default for the security mode
+    security: str = "starttls"
+    username: str = ""
+    from_address: str = ""
+    reply_to: str = ""
+    rate_per_minute: int | None = DEFAULT_RATE_PER_MINUTE  # None: the file's value is invalid
+    ask_password: bool = False
+
+
+@dataclass(frozen=True)
+class CampaignForm:
+    """Everything the Settings tab edits, as loaded from (or to be saved to) campaign.yaml."""
+
+    languages: tuple[str, ...]
+    organisation: Text
+    address: Text
+    city: Text
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+    signatories: tuple[SignatoryForm, ...] = ()
+    paper: str = "A4"
+    follow_up_days: int | None = DEFAULT_FOLLOW_UP_DAYS  # None: the file's value is invalid
+    default_language: str = "en"
+    smtp: SmtpForm = field(default_factory=SmtpForm)
+
+
+def text_in(value: Text, language: str, fallback: str | None = None) -> str:
+    """The form's text for one language (a shared text serves every language); an empty
+    one falls back to ``fallback``'s, as letters do (localized.pick)."""
+    if isinstance(value, str):
+        return value
+    return value.get(language) or (value.get(fallback, "") if fallback else "")
+
+
+# ---- field checks: the same messages at the field and in `campaign-app check` ---------
+
+
+def check_port(value: object) -> int:
+    """A TCP port, 1–65535 (digits 0-9 only: int() would choke on '²' or 5,000 digits)."""
+    text = shown_value(value).strip()
+    digits = text.isascii() and text.isdigit() and len(text) <= len(str(PORT_MAX))
+    if isinstance(value, bool) or not digits or not 1 <= int(text) <= PORT_MAX:
+        raise UserError(
+            f"SMTP port '{text}' is not a number from 1 to {PORT_MAX}",
+            hint="use 587 for STARTTLS or 465 for SSL, or leave it empty",
+        )
+    return int(text)
+
+
+def check_security(value: object) -> str:
+    text = str(value).strip().lower()
+    if text not in SECURITIES:
+        raise UserError(
+            f"SMTP security '{value}' is not allowed: letters are sent over TLS only",
+            hint="use 'starttls' (usually port 587) or 'ssl' (usually port 465)",
+        )
+    return text
+
+
+def check_host(host: str, username: str) -> str:
+    """The server name; needed as soon as a user name is given."""
+    host = host.strip()
+    if not host:
+        if username.strip():
+            raise UserError(
+                "the SMTP server (host) is empty but a user name is set",
+                hint="enter the server's name, e.g. smtp.example.org",
+            )
+        return host
+    if not _HOST.match(host):
+        raise UserError(
+            f"SMTP host '{host}' is not a server name",
+            hint="enter only the name, e.g. smtp.example.org (no 'smtp://', no spaces)",
+        )
+    return host
+
+
+def check_address(value: str, what: str) -> str:
+    """An e-mail address (syntax only: the tool works offline), or "" when empty."""
+    value = value.strip()
+    if not value:
+        return ""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise UserError(
+            f"{what} '{value}' is not an e-mail address ({exc})", hint="correct it or leave it empty"
+        ) from None
+
+
+def check_rate(value: object) -> int:
+    return whole_number(
+        value,
+        1,
+        RATE_PER_MINUTE_MAX,
+        f"rate_per_minute '{shown_value(value)}' must be a whole number of e-mails per minute, "
+        f"from 1 to {RATE_PER_MINUTE_MAX:,}",
+        f"{DEFAULT_RATE_PER_MINUTE} is a safe rate for most providers",
+    )
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """The validated smtp section, defaults filled in (for sending)."""
+
+    host: str
+    port: int
+    security: str
+    username: str
+    from_address: str
+    reply_to: str
+    rate_per_minute: int
+    ask_password: bool
+
+
+def smtp_settings(data: Any, path: Path) -> SmtpSettings | None:
+    """Validate campaign.yaml's ``smtp:`` section (None if there is none); problems at their line.
+
+    A password written anywhere in the file is refused first: sending reads only this section."""
+    if not isinstance(data, Mapping):
+        return None
+    root = YamlPlace(path, data, 1)
+    problems = ProblemCollector()
+    password_problems(root, problems)  # never echoes the value
+    problems.raise_if_any()
+    if data.get("smtp") is None:
+        return None
+    node = data["smtp"]
+    if not isinstance(node, Mapping):
+        raise UserError("'smtp' must be a mapping of keys", root.at("smtp"), "see the host:, port: … keys")
+    place = root.child("smtp")
+
+    def checked(key: str, check, *args, default=None):
+        try:
+            return check(*args)
+        except UserError as exc:
+            problems.add(exc.message, place.at(key) if key in node else place.here(), exc.hint)
+            return default
+
+    def text(key: str) -> str:
+        value = node.get(key)
+        return "" if value is None else str(value)
+
+    security = checked("security", check_security, node.get("security") or "starttls", default="starttls")
+    port = DEFAULT_PORTS[security]
+    if node.get("port") is not None:
+        port = checked("port", check_port, node.get("port"), default=port)
+    username = text("username")
+    host = checked("host", check_host, text("host"), username, default="")
+    from_address = checked("from", check_address, text("from"), "SMTP 'from'", default="")
+    reply_to = checked("reply_to", check_address, text("reply_to"), "SMTP 'reply_to'", default="")
+    rate = DEFAULT_RATE_PER_MINUTE
+    if node.get("rate_per_minute") is not None:
+        rate = checked("rate_per_minute", check_rate, node.get("rate_per_minute"), default=rate)
+    password = node.get("password")
+    problems.raise_if_any()
+    return SmtpSettings(host, port, security, username, from_address, reply_to, rate, password == ASK)
+
+
+# ---- reading the form ----------------------------------------------------------------
+
+
+def _languages(data: Mapping) -> tuple[str, ...]:
+    """Every language campaign.yaml gives texts in, in the order they first appear."""
+    found: list[str] = []
+
+    def note(value: Any) -> None:
+        if is_localized_map(value):
+            found.extend(str(k) for k in value if str(k) not in found)
+
+    note(data.get("name"))
+    sender = data.get("sender")
+    if isinstance(sender, Mapping):
+        for key in ("organisation", "address", "city"):
+            note(sender.get(key))
+    signatories = data.get("signatories")
+    if isinstance(signatories, list):
+        for s in signatories:
+            if isinstance(s, Mapping):
+                note(s.get("name"))
+                note(s.get("role"))
+    default = str(data.get("default_language") or "en")
+    if default not in found:
+        found.append(default)
+    return tuple(found)
+
+
+def _text(value: Any, languages: tuple[str, ...]) -> Text:
+    if is_localized_map(value):
+        return {lang: "" if value.get(lang) is None else str(value.get(lang)) for lang in languages}
+    if value is None or value == "":
+        return dict.fromkeys(languages, "") if len(languages) > 1 else ""
+    return str(value)
+
+
+def _plain(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def form_from_data(data: Any, path: Path) -> CampaignForm:
+    """The form's values from a loaded campaign.yaml tree (lenient: save validates)."""
+    if not isinstance(data, Mapping):
+        raise UserError(
+            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+        )
+    languages = _languages(data)
+    sender = data.get("sender") if isinstance(data.get("sender"), Mapping) else {}
+    signatories = []
+    raw = data.get("signatories")
+    for i, s in enumerate(raw if isinstance(raw, list) else []):
+        if isinstance(s, Mapping):
+            signatories.append(
+                SignatoryForm(_text(s.get("name"), languages), _text(s.get("role"), languages), i)
+            )
+    follow = _valid(data.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS), FOLLOW_UP_DAYS_MAX)
+    return CampaignForm(
+        languages=languages,
+        organisation=_text(sender.get("organisation"), languages),
+        address=_text(sender.get("address"), languages),
+        city=_text(sender.get("city"), languages),
+        email=_plain(sender.get("email")),
+        phone=_plain(sender.get("phone")),
+        website=_plain(sender.get("website")),
+        signatories=tuple(signatories),
+        paper=_plain(data.get("paper")) or "A4",
+        follow_up_days=follow,
+        default_language=_plain(data.get("default_language")) or "en",
+        smtp=_smtp_form(data.get("smtp")),
+    )
+
+
+def _valid(value: Any, high: int) -> int | None:
+    """A whole number from 1 to ``high`` as the form shows it; None: the file's value is invalid."""
+    try:
+        return whole_number(value, 1, high, "")
+    except UserError:
+        return None
+
+
+def _smtp_form(node: Any) -> SmtpForm:
+    if not isinstance(node, Mapping):
+        return SmtpForm()
+    rate = _valid(node.get("rate_per_minute", DEFAULT_RATE_PER_MINUTE), RATE_PER_MINUTE_MAX)
+    return SmtpForm(
+        host=_plain(node.get("host")),
+        port=_plain(node.get("port")),
+        security=_plain(node.get("security")) or "starttls",
+        username=_plain(node.get("username")),
+        from_address=_plain(node.get("from")),
+        reply_to=_plain(node.get("reply_to")),
+        rate_per_minute=rate,
+        ask_password=node.get("password") == ASK,
+    )
+
+
+def read_form(path: Path) -> CampaignForm:
+    """Load campaign.yaml into the form; a YAML syntax error is a UserError at its line."""
+    return form_from_data(load_yaml_text(read_text(path), path), path)
+
+
+# ---- applying the difference ----------------------------------------------------------
+
+
+def _styled(old: Any, new: str) -> str:
+    """``new`` written the way ``old`` was (quoted stays quoted); multi-line text quoted."""
+    if "\n" in new:
+        if isinstance(old, LiteralScalarString | FoldedScalarString):
+            return LiteralScalarString(new)
+        return DoubleQuotedScalarString(new)
+    if isinstance(old, ScalarString) and not isinstance(old, LiteralScalarString | FoldedScalarString):
+        return type(old)(new)
+    return new
+
+
+def _set_plain(mapping: CommentedMap, key: str, before: Any, after: Any, order: Sequence[str]) -> None:
+    """Change one scalar if the user changed it; empty removes the key."""
+    if before == after:
+        return
+    if after in ("", None):
+        mapping.pop(key, None)
+    elif isinstance(after, str):
+        put_in_order(mapping, key, _styled(mapping.get(key), after), order)
+    else:
+        put_in_order(mapping, key, after, order)
+
+
+def _set_text(mapping: CommentedMap, key: str, before: Text, after: Text, order: Sequence[str]) -> None:
+    """Change a text that may be kept per language, one language at a time."""
+    if before == after:
+        return
+    if isinstance(after, str):
+        _set_plain(mapping, key, before, after, order)
+        return
+    current = mapping.get(key)
+    if is_localized_map(current) and isinstance(current, CommentedMap):
+        for lang, value in after.items():
+            old = before.get(lang, "") if isinstance(before, dict) else before
+            if value == old:
+                continue
+            if value:
+                current[lang] = _styled(current.get(lang), value)
+            else:
+                current.pop(lang, None)
+        if not current:
+            mapping.pop(key, None)
+        return
+    # A shared text (or none) became per-language texts: a new map with what was typed.
+    new = CommentedMap((lang, _styled(None, value)) for lang, value in after.items() if value)
+    if new:
+        put_in_order(mapping, key, new, order)
+    else:
+        mapping.pop(key, None)
+
+
+def _new_signatory(s: SignatoryForm) -> CommentedMap:
+    node = CommentedMap()
+    _set_text(node, "name", "", s.name, SIGNATORY_ORDER)
+    _set_text(node, "role", "", s.role, SIGNATORY_ORDER)
+    return node
+
+
+def _blank(value: Text) -> Text:
+    return dict.fromkeys(value, "") if isinstance(value, dict) else ""
+
+
+def _apply_signatories(data: CommentedMap, before: CampaignForm, after: CampaignForm) -> None:
+    if before.signatories == after.signatories:
+        return
+    seq = data.get("signatories")
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq()
+    loaded = {s.origin: s for s in before.signatories if s.origin is not None}
+    items = []
+    for s in after.signatories:
+        if (
+            s.origin is not None
+            and s.origin in loaded
+            and s.origin < len(seq)
+            and isinstance(seq[s.origin], Mapping)
+        ):
+            node, old = seq[s.origin], loaded[s.origin]
+            _set_text(node, "name", old.name, s.name, SIGNATORY_ORDER)
+            _set_text(node, "role", old.role, s.role, SIGNATORY_ORDER)
+            items.append(node)
+        else:
+            items.append(_new_signatory(s))
+    if [id(x) for x in items] != [id(x) for x in seq]:
+        kept_comments = {id(seq[i]): c for i, c in seq.ca.items.items() if i < len(seq)}
+        seq.clear()
+        seq.ca.items.clear()
+        for i, node in enumerate(items):
+            seq.append(node)
+            if id(node) in kept_comments:
+                seq.ca.items[i] = kept_comments[id(node)]
+    put_in_order(data, "signatories", seq, (*TOP_ORDER, "signatories"))
+
+
+def _apply_smtp(data: CommentedMap, before: SmtpForm, after: SmtpForm) -> None:
+    if before == after:
+        return
+    node = data.get("smtp")
+    if not isinstance(node, CommentedMap):
+        node = CommentedMap()
+    _set_plain(node, "host", before.host, after.host.strip(), SMTP_ORDER)
+    if before.port != after.port:
+        _set_plain(
+            node, "port", before.port, check_port(after.port) if after.port.strip() else "", SMTP_ORDER
+        )
+    _set_plain(node, "security", before.security, after.security, SMTP_ORDER)
+    _set_plain(node, "username", before.username, after.username.strip(), SMTP_ORDER)
+    _set_plain(node, "from", before.from_address, after.from_address.strip(), SMTP_ORDER)
+    _set_plain(node, "reply_to", before.reply_to, after.reply_to.strip(), SMTP_ORDER)
+    _set_plain(node, "rate_per_minute", before.rate_per_minute, after.rate_per_minute, SMTP_ORDER)
+    if before.ask_password != after.ask_password:
+        if after.ask_password:
+            put_in_order(node, "password", ASK, SMTP_ORDER)
+        elif node.get("password") == ASK:
+            del node["password"]
+    if node:
+        put_in_order(data, "smtp", node, (*TOP_ORDER, "signatories", "smtp"))
+    else:
+        data.pop("smtp", None)
+
+
+def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) -> None:
+    """Write into ``data`` (the file's tree) only what differs between ``before`` and ``after``."""
+    sender_keys = ("organisation", "address", "city", "email", "phone", "website")
+    if any(getattr(before, k) != getattr(after, k) for k in sender_keys):
+        if not isinstance(data.get("sender"), CommentedMap):
+            put_in_order(data, "sender", CommentedMap(), TOP_ORDER)
+        sender = data["sender"]
+        for key in ("organisation", "address", "city"):
+            _set_text(sender, key, getattr(before, key), getattr(after, key), SENDER_ORDER)
+        for key in ("email", "phone", "website"):
+            _set_plain(sender, key, getattr(before, key), getattr(after, key).strip(), SENDER_ORDER)
+    _set_plain(data, "paper", before.paper, after.paper, TOP_ORDER)
+    _set_plain(data, "follow_up_days", before.follow_up_days, after.follow_up_days, TOP_ORDER)
+    _set_plain(data, "default_language", before.default_language, after.default_language, TOP_ORDER)
+    _apply_signatories(data, before, after)
+    _apply_smtp(data, before.smtp, after.smtp)
+
+
+# ---- checking and saving --------------------------------------------------------------
+
+
+def _check_sender(data: Any, path: Path) -> None:
+    sender = data.get("sender")
+    if not isinstance(sender, Mapping) or not sender.get("email"):
+        return
+    try:
+        check_address(str(sender["email"]), "sender e-mail")
+    except UserError as exc:
+        raise UserError(exc.message, YamlPlace(path, data, 1).child("sender").at("email"), exc.hint) from None
+
+
+def check_campaign_text(text: str, path: Path) -> None:
+    """Validate campaign.yaml's text as if it were ``path``: the campaign loader used by
+    every command, then the sender's e-mail and the smtp section. Raises UserErrors."""
+    problems = ProblemCollector()
+    try:
+        parse_campaign(text, path)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
+    data = load_yaml_text(text, path)
+    for check in (_check_sender, smtp_settings):
+        try:
+            check(data, path)
+        except (UserError, UserErrors) as exc:
+            # parse_campaign has already refused a password in smtp:; say it once
+            problems.extend(e for e in flatten(exc) if str(e) not in {str(p) for p in problems.errors})
+    problems.raise_if_any()
+
+
+def save_form(path: Path, before: CampaignForm, after: CampaignForm) -> CampaignForm:
+    """Apply the user's changes to campaign.yaml as it is on disk now; validate; write atomically.
+
+    Returns the form as saved. Nothing is written when nothing changed or on any problem
+    (raised as UserErrors, at the lines of campaign.yaml).
+    """
+    if before == after:
+        return read_form(path)
+    data = load_yaml_text(read_text(path), path)
+    if not isinstance(data, CommentedMap):
+        raise UserError(
+            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+        )
+    apply_form(data, before, after)
+    text = dump_yaml(data)
+    check_campaign_text(text, path)
+    atomic_write_bytes(path, text.encode("utf-8"))
+    return form_from_data(data, path)
+
+
+def letterhead(form: CampaignForm, language: str) -> Letterhead:
+    """The letterhead as letters print it (campaign.compose_letterhead, as render uses)."""
+    fallback = form.default_language
+    return compose_letterhead(
+        text_in(form.organisation, language, fallback),
+        text_in(form.address, language, fallback),
+        form.email,
+        form.phone,
+        form.website,
+    )

@@ -1,0 +1,94 @@
+"""out/manifest.json: which letters exist, from which inputs, with their checksums.
+
+The manifest lets a re-run skip letters already written from the same inputs (same
+fingerprint, file present with the recorded sha256) and lets a coordinator prove which
+exact file went to whom. It is rewritten atomically, so it is never half a JSON document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from campaign_app.core.common.atomic import atomic_writer
+from campaign_app.core.common.errors import Location, UserError, display_path
+
+MANIFEST_NAME = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)  # slots: a 10,000-letter batch keeps 20,000 of these
+class ManifestEntry:
+    recipient_id: str
+    template_id: str
+    case_id: str
+    language: str
+    format: str
+    path: str  # relative to the output folder, with '/' separators
+    sha256: str
+    generated_at: str  # ISO 8601, UTC
+    fingerprint: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.recipient_id, self.template_id, self.format)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Manifest:
+    """The entries of one output folder, keyed by (recipient, template, format)."""
+
+    def __init__(self, out_dir: Path, entries: dict[tuple[str, str, str], ManifestEntry] | None = None):
+        self.out_dir = out_dir
+        self.entries = entries or {}
+
+    @property
+    def path(self) -> Path:
+        return self.out_dir / MANIFEST_NAME
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        path = out_dir / MANIFEST_NAME
+        if not path.exists():
+            return cls(out_dir)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = [ManifestEntry(**e) for e in data["letters"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UserError(
+                f"manifest is damaged ({exc})",
+                Location(display_path(path)),
+                "move it aside; the next run writes a new one and regenerates every letter",
+            ) from None
+        return cls(out_dir, {e.key: e for e in entries})
+
+    def add(self, entry: ManifestEntry) -> None:
+        self.entries[entry.key] = entry
+
+    def is_current(self, key: tuple[str, str, str], fingerprint: str) -> bool:
+        """True when the letter exists, unchanged, from the same inputs."""
+        entry = self.entries.get(key)
+        if entry is None or entry.fingerprint != fingerprint:
+            return False
+        file = self.out_dir / entry.path
+        return file.is_file() and sha256_file(file) == entry.sha256
+
+    def save(self) -> None:
+        """Write the manifest atomically, one entry at a time (no second copy of it in memory)."""
+        letters = sorted(self.entries.values(), key=lambda e: (e.template_id, e.recipient_id, e.format))
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        with atomic_writer(self.path) as fh:
+            fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
+            for n, entry in enumerate(letters):
+                text = json.dumps(asdict(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+                fh.write(("," if n else "") + "\n    " + text)
+            fh.write("\n  ]\n}\n" if letters else "]\n}\n")

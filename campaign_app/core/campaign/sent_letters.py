@@ -1,0 +1,73 @@
+"""The letters that went out, kept byte for byte where regeneration never writes.
+
+An official who answers "your letter of 12 May said…" must be answerable with that very
+letter, not with today's version of the template. So before a letter is sent (by e-mail)
+or recorded as sent by hand (post, web form), its file is copied to
+``out/sent/<template>/<recipient>_<sha256>.<ext>``: the name holds the content's hash, so
+a different letter never replaces it, and the same letter is kept once. The copy is made
+read-only, and the contact log's "sending" and "sent" events point at it. ``generate``
+goes on writing drafts in ``out/<template>/``, beside and never over these.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.filenames import RESERVED_FOLDERS, id_component
+
+SENT_FOLDER = "sent"
+assert SENT_FOLDER in RESERVED_FOLDERS  # letter_path never writes a template's letters there
+
+
+@dataclass(frozen=True)
+class KeptLetter:
+    path: Path
+    sha256: str
+    data: bytes
+
+
+def read_letter(path: Path) -> tuple[bytes, str]:
+    """The bytes of a letter file and their sha256; a missing file is a UserError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(
+            "the letter file is missing", Location(display_path(path)), "generate the letters again"
+        ) from None
+    except OSError as exc:
+        raise UserError(
+            f"cannot read the letter file ({exc.strerror or exc})", Location(display_path(path))
+        ) from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def keep_letter(out_root: Path, template_id: str, recipient_id: str, source: Path) -> KeptLetter:
+    """Copy the letter file ``source`` into the kept letters (once per content) and return the
+    copy; the bytes returned are the ones kept, to be attached or recorded as they are."""
+    data, digest = read_letter(source)
+    folder = out_root / SENT_FOLDER / id_component(template_id, "template")
+    stem = id_component(recipient_id, "recipient")
+    target = folder / f"{stem}_{digest}{source.suffix.lower()}"
+    if target.is_file() and _sha256(target) == digest:
+        return KeptLetter(target, digest, data)
+    folder.mkdir(parents=True, exist_ok=True)
+    if target.exists():  # edited by hand since: keep that file too, never overwrite it
+        target = target.with_name(f"{target.stem}.again{target.suffix}")
+    atomic_write_bytes(target, data)
+    with contextlib.suppress(OSError):
+        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    return KeptLetter(target, digest, data)
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""

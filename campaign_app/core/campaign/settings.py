@@ -1,0 +1,306 @@
+"""campaign.yaml: who sends the letters, which case they concern, and how they look.
+
+The sender's name and address appear on every letter and in the PDF/DOCX metadata, so
+they are validated up front; texts that appear in letters may be given per language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError
+from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
+from campaign_app.core.common.localized import Localized, is_localized_map, pick
+from campaign_app.core.common.textfiles import read_text
+from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.common.yamltypes import (
+    is_scalar,
+    kind,
+    language_values_are_texts,
+    localized_hint,
+    plain_text,
+)
+from campaign_app.core.letters.document import Letterhead
+
+PAPER_SIZES = ("A4", "Letter")
+# How old a recipient's verified_on may be before `check` warns (people change office).
+DEFAULT_FRESHNESS_DAYS = 365
+# 'password: ask' under smtp: is a choice (ask each time), the only password campaign.yaml may hold.
+ASK_PASSWORD = "ask"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: Localized
+    role: Localized = ""
+
+
+@dataclass(frozen=True)
+class Sender:
+    organisation: Localized
+    address: Localized = ""
+    city: Localized = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Campaign:
+    name: Localized
+    case: str
+    default_language: str
+    follow_up_days: int
+    paper: str
+    sender: Sender
+    signatories: tuple[Signatory, ...]
+    is_example: bool = False
+    path: Path | None = None
+    freshness_days: int = DEFAULT_FRESHNESS_DAYS
+    case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
+
+
+class SenderView:
+    """The sender as templates see it: texts in the letter's language."""
+
+    def __init__(self, campaign: Campaign, language: str):
+        self._c = campaign
+        self._lang = language
+
+    def _t(self, value: Localized) -> str:
+        return pick(value, self._lang, self._c.default_language) or ""
+
+    @property
+    def organisation(self) -> str:
+        return self._t(self._c.sender.organisation)
+
+    @property
+    def address(self) -> str:
+        return self._t(self._c.sender.address)
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [ln.strip() for ln in self.address.splitlines() if ln.strip()]
+
+    @property
+    def city(self) -> str:
+        return self._t(self._c.sender.city)
+
+    @property
+    def email(self) -> str:
+        return self._c.sender.email
+
+    @property
+    def phone(self) -> str:
+        return self._c.sender.phone
+
+    @property
+    def website(self) -> str:
+        return self._c.sender.website
+
+    @property
+    def letterhead(self) -> Letterhead:
+        return compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
+
+    @property
+    def signatories(self) -> list[dict[str, str]]:
+        return [{"name": self._t(s.name), "role": self._t(s.role)} for s in self._c.signatories]
+
+
+def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required: bool = False) -> Localized:
+    node = place.node
+    value = node.get(key) if isinstance(node, Mapping) else None
+    if value in (None, ""):
+        if required:
+            problems.add(f"missing '{key}'", place.here(), f"add '{key}:' to campaign.yaml")
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    if is_localized_map(value):
+        if not language_values_are_texts(place, key, problems):
+            return ""
+        return {str(k): str(v) for k, v in value.items()}
+    problems.add(
+        f"'{key}' must be text or a map by language, not {kind(value)}",
+        place.at(key),
+        localized_hint(key, ()),
+    )
+    return ""
+
+
+def password_problems(
+    place: YamlPlace, problems: ProblemCollector, smtp: bool = False, top: bool = True
+) -> None:
+    """Refuse a password written into campaign.yaml, at any depth, without ever repeating
+    it: the file is shared with colleagues and the message may be pasted into a chat."""
+    node = place.node
+    items = node.items() if isinstance(node, Mapping) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(key, str) and key.lower() in ("password", "passwd"):
+            if not (smtp and key == "password" and value == ASK_PASSWORD):
+                problems.add(
+                    "campaign.yaml must not contain the SMTP password",
+                    place.at(key),
+                    "delete that line (and change the password if the file was shared); store it in the "
+                    "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
+                    "to be asked each time",
+                )
+        elif not is_scalar(value):
+            password_problems(place.child(key), problems, smtp=top and key == "smtp", top=False)
+
+
+def case_name(root: YamlPlace, problems: ProblemCollector) -> str:
+    """``case:``, the name of a file in the workspace's cases/ folder, and nothing else: a
+    path such as ``../../etc/passwd`` or ``/home/x/case`` would read (and the Case tab
+    write) a file outside the campaign."""
+    case = plain_text(root, "case", problems)
+    if "case" in root.node and not case and root.node["case"] not in (None, ""):
+        return ""  # plain_text reported the list or mapping
+    if not case:
+        problems.add("missing 'case'", root.here(), "name the case file: 'case: <id>' for cases/<id>.yaml")
+    elif not is_case_name(case):
+        problems.add(
+            f"'case' must be the name of a file in the cases/ folder, not the path '{case}'",
+            root.at("case"),
+            "put the case file into the campaign's cases/ folder and write its name without "
+            "folder or '.yaml', e.g. 'case: akhmetova-extradition'",
+        )
+        return ""
+    return case
+
+
+def is_case_name(name: str) -> bool:
+    """True for a bare file name (no folder, no '..', no drive, not hidden) under cases/."""
+    return (
+        name.strip() == name
+        and not name.startswith(".")
+        and not any(c in name for c in "/\\:\0")
+        and Path(name).name == name
+    )
+
+
+def whole_number(value: Any, low: int, high: int, message: str, hint: str | None = None) -> int:
+    """``value`` if it is a whole number from ``low`` to ``high``, else UserError(message)
+    (true/false and 14.5 are not whole numbers; 10**12 days would overflow dates)."""
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise UserError(message, hint=hint)
+    return value
+
+
+def shown_value(value: Any) -> str:
+    """A value from the file as a message may quote it (short; a huge number is not printed)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return "a number that long"
+    text = "nothing" if value is None else str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+_FOLLOW_UP_HINT = "e.g. follow_up_days: 14 (days after a letter without reply until a follow-up is due)"
+_FRESHNESS_HINT = f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)"
+
+
+def _days(root: YamlPlace, key: str, default: int, high: int, problems: ProblemCollector, hint: str) -> int:
+    value = root.node.get(key, default)
+    message = f"'{key}' must be a whole number of days from 1 to {high:,}, not {shown_value(value)}"
+    try:
+        return whole_number(value, 1, high, message, hint)
+    except UserError as exc:
+        problems.add(exc.message, root.at(key), exc.hint)
+        return default
+
+
+def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
+    """The letterhead every letter prints: the organisation, its address on one line, then
+    e-mail · phone · website. One composition for the letters and the Settings preview."""
+    lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
+    out = [", ".join(lines)] if lines else []
+    contact = " · ".join(x.strip() for x in (email, phone, website) if x and x.strip())
+    if contact:
+        out.append(contact)
+    return Letterhead(organisation.strip(), tuple(out))
+
+
+def load_campaign(path: Path) -> Campaign:
+    """Load campaign.yaml; every problem is reported with its line."""
+    return parse_campaign(read_text(path), path)
+
+
+def parse_campaign(text: str, path: Path) -> Campaign:
+    """Validate campaign.yaml's text as the file ``path`` (lines in messages are its lines)."""
+    data: Any = load_yaml_text(text, path)
+    if not isinstance(data, Mapping):
+        raise UserError(
+            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+        )
+    root = YamlPlace(path, data, 1)
+    problems = ProblemCollector()
+    password_problems(root, problems)
+    name = _localized(root, "name", problems, required=True)
+    case = case_name(root, problems)
+    language = plain_text(root, "default_language", problems) or "en"
+    follow = _days(root, "follow_up_days", 14, FOLLOW_UP_DAYS_MAX, problems, _FOLLOW_UP_HINT)
+    freshness = _days(
+        root, "freshness_days", DEFAULT_FRESHNESS_DAYS, FRESHNESS_DAYS_MAX, problems, _FRESHNESS_HINT
+    )
+    paper = plain_text(root, "paper", problems) or "A4"
+    if paper not in PAPER_SIZES:
+        problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
+    sender_node = data.get("sender")
+    if not isinstance(sender_node, Mapping):
+        problems.add(
+            "missing 'sender'"
+            if sender_node is None
+            else f"'sender' must be 'key: value' lines, not {kind(sender_node)}",
+            root.here() if sender_node is None else root.at("sender"),
+            "add 'sender:' with organisation and address",
+        )
+        sender = Sender(organisation="")
+    else:
+        sp = root.child("sender")
+        sender = Sender(
+            organisation=_localized(sp, "organisation", problems, required=True),
+            address=_localized(sp, "address", problems),
+            city=_localized(sp, "city", problems),
+            email=plain_text(sp, "email", problems),
+            phone=plain_text(sp, "phone", problems),
+            website=plain_text(sp, "website", problems),
+        )
+    signatories = []
+    raw_signatories = data.get("signatories") or []
+    if not isinstance(raw_signatories, list):
+        problems.add(
+            f"'signatories' must be a list, not {kind(raw_signatories)}",
+            root.at("signatories"),
+            "write each signatory under 'signatories:' as '- name: …' with 'role: …' below it",
+        )
+        raw_signatories = []
+    for i, s in enumerate(raw_signatories):
+        where = root.child("signatories").at(i)
+        if not isinstance(s, Mapping):
+            problems.add(
+                f"a signatory is {kind(s)}, not 'name:' and 'role:' lines",
+                where,
+                "write it as '- name: …' with 'role: …' indented below it",
+            )
+            continue
+        sp = YamlPlace(path, s, where.line)
+        signatories.append(
+            Signatory(_localized(sp, "name", problems, required=True), _localized(sp, "role", problems))
+        )
+    problems.raise_if_any()
+    return Campaign(
+        name=name,
+        case=case,
+        default_language=language,
+        follow_up_days=follow,
+        paper=paper,
+        sender=sender,
+        signatories=tuple(signatories),
+        is_example=bool(data.get("example", False)),
+        path=path,
+        freshness_days=freshness,
+        case_line=root.at("case").line,
+    )

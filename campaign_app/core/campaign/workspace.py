@@ -1,0 +1,274 @@
+"""A campaign is a folder: campaign.yaml, cases/, recipients/, letter_templates/, out/.
+
+The workspace loads each part lazily and once, so the command line, the desktop app and
+the batch workers all read the same files the same way. ``init`` copies the bundled
+example campaign so a new user starts from a working, realistic campaign.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
+from campaign_app.core.common.resources import example_dir
+
+if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only when used
+    import datetime as dt
+
+    from campaign_app.core.campaign.settings import Campaign
+    from campaign_app.core.case.case_file import Case
+    from campaign_app.core.directory.load import Directory
+    from campaign_app.core.letters.templates import Template
+    from campaign_app.core.outreach.log import ContactLog
+    from campaign_app.core.outreach.status import RecipientState
+
+CAMPAIGN_FILE = "campaign.yaml"
+
+
+class TemplateScan(NamedTuple):
+    """The templates that load, by id, and the problems of the files that do not (a
+    template id that two files share is a problem and belongs to neither)."""
+
+    templates: dict[str, Template]
+    problems: tuple[UserError, ...]
+
+
+class Workspace:
+    """One campaign folder. Attributes load on first use and raise UserError on bad input."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        if not (root / CAMPAIGN_FILE).is_file():
+            raise UserError(
+                f"no {CAMPAIGN_FILE} in {root}",
+                hint="pass the campaign folder with -w DIR, or create one with 'campaign-app init DIR'",
+            )
+        return cls(root)
+
+    def invalidate(self, *parts: str) -> None:
+        """Forget loaded parts ("campaign", "case", "directory", "templates"; none = all)
+        so the next access reads the files again (after an edit in the desktop app)."""
+        for part in parts or ("campaign", "case", "directory", "templates"):
+            self.__dict__.pop("template_scan" if part == "templates" else part, None)
+
+    @property
+    def campaign_path(self) -> Path:
+        return self.root / CAMPAIGN_FILE
+
+    @property
+    def out_dir(self) -> Path:
+        return self.root / "out"
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the log and summaries record it: relative to the workspace when inside
+        it (the folder can move), else as it is."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    @property
+    def log_path(self) -> Path:
+        """campaign.db: the contact log (see core/outreach/log.py)."""
+        return self.root / "campaign.db"
+
+    def open_log(self, create: bool = True) -> ContactLog:
+        """The contact log, to change it (created, or upgraded after a backup, as needed)."""
+        from campaign_app.core.outreach.log import ContactLog
+
+        return ContactLog.open(self.log_path, create=create)
+
+    def read_log(self) -> ContactLog:
+        """The contact log, only to read it: nothing in the folder is written (a UserError
+        says so when there is no log yet)."""
+        from campaign_app.core.outreach.log import ContactLog
+
+        return ContactLog.open_readonly(self.log_path)
+
+    def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
+        """What the contact log says about each recipient written to for this case."""
+        from campaign_app.core.outreach.status import recipient_states
+
+        if not self.log_path.exists():
+            return {}
+        with self.read_log() as log:
+            return recipient_states(log, self.case.id, self.campaign.follow_up_days, now)
+
+    def recipient_statuses(self) -> dict[str, frozenset[str]]:
+        """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""
+        from campaign_app.core.outreach.status import status_table
+
+        return status_table(self.recipient_states())
+
+    @cached_property
+    def campaign(self) -> Campaign:
+        from campaign_app.core.campaign.settings import load_campaign
+
+        return load_campaign(self.campaign_path)
+
+    @property
+    def case_path(self) -> Path:
+        return self.root / "cases" / f"{self.campaign.case}.yaml"
+
+    @cached_property
+    def case(self) -> Case:
+        from campaign_app.core.case.case_file import load_case
+
+        path = self.case_path
+        if not path.is_file():
+            raise UserError(
+                f"case file cases/{self.campaign.case}.yaml does not exist",
+                Location(display_path(self.campaign_path), self.campaign.case_line),
+                "correct 'case:' in campaign.yaml or add the case file",
+            )
+        return load_case(path)
+
+    @cached_property
+    def directory(self) -> Directory:
+        from campaign_app.core.directory.load import directory_files, load_directory
+
+        return load_directory(directory_files(self.root / "recipients"))
+
+    def template_files(self) -> list[Path]:
+        folder = self.root / "letter_templates"
+        return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+    @cached_property
+    def template_scan(self) -> TemplateScan:
+        """Every template file, loaded on its own: one broken file is reported (by
+        ``check``, and with an unknown id) but does not stop using the others."""
+        from campaign_app.core.letters.templates import load_template
+
+        problems = ProblemCollector()
+        found: dict[str, Template] = {}
+        shared: set[str] = set()
+        for path in self.template_files():
+            try:
+                template = load_template(path)
+            except UserError as exc:
+                problems.extend([exc])
+                continue
+            if template.id in found or template.id in shared:
+                first = found.pop(template.id, None)
+                problems.add(
+                    f"template id '{template.id}' is also used by "
+                    f"{display_path(first.path) if first else 'another template'}",
+                    Location(display_path(path), 2),
+                    "give each template its own id",
+                )
+                shared.add(template.id)
+                continue
+            found[template.id] = template
+        return TemplateScan(found, tuple(problems.errors))
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        """Every template by id; all broken templates are reported together."""
+        scan = self.template_scan
+        _raise_all(scan.problems)
+        return scan.templates
+
+    def template(self, template_id: str) -> Template:
+        """The template ``template_id``, even while another template file is broken."""
+        scan = self.template_scan
+        if template_id not in scan.templates:
+            # A broken file named after the id is surely the one asked for: its problem says it all.
+            own = tuple(p for p in scan.problems if p.where and Path(p.where.path).stem == template_id)
+            if own:
+                _raise_all(own)
+            known = ", ".join(sorted(scan.templates)) or "none"
+            unknown = UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
+            _raise_all((unknown, *scan.problems))
+        return scan.templates[template_id]
+
+
+def _raise_all(problems: tuple[UserError, ...]) -> None:
+    collector = ProblemCollector()
+    collector.extend(problems)
+    collector.raise_if_any()
+
+
+def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:
+    """Build a workspace in a hidden sibling folder, then rename it into place: an
+    interrupted or failed creation leaves no half-made campaign behind."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise UserError(
+            f"{target} already exists and is not empty",
+            hint="choose a new folder name; nothing was changed",
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
+    try:
+        fill(staging)
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target
+
+
+def init_workspace(target: Path) -> Path:
+    """Copy the bundled example campaign into ``target`` (new or empty folder)."""
+    source = example_dir()
+
+    def fill(staging: Path) -> None:
+        shutil.copy2(source / CAMPAIGN_FILE, staging / CAMPAIGN_FILE)
+        for folder in ("cases", "recipients", "letter_templates"):
+            shutil.copytree(
+                source / folder, staging / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
+
+    return _create_workspace(target, fill)
+
+
+EMPTY_CAMPAIGN = """\
+name: New campaign
+case: new-case
+default_language: en
+follow_up_days: 14
+paper: A4
+sender:
+  organisation: Your organisation
+  address: "Street and number\\nPostcode City\\nCountry"
+  city: Your city
+signatories:
+  - name: Your name
+    role: Your role
+"""
+
+EMPTY_CASE = """\
+id: new-case
+languages: [en]
+title: {en: New case}
+person:
+  name: {en: Name of the person}
+summary: {en: One paragraph about the case.}
+timeline: []
+facts: []
+arguments: []
+demands: []
+supporters: []
+sources: []
+"""
+
+
+def init_empty_workspace(target: Path) -> Path:
+    """Create a minimal valid workspace: campaign.yaml, an empty case, empty folders."""
+
+    def fill(staging: Path) -> None:
+        (staging / CAMPAIGN_FILE).write_text(EMPTY_CAMPAIGN, encoding="utf-8")
+        for folder in ("cases", "recipients", "letter_templates"):
+            (staging / folder).mkdir()
+        (staging / "cases" / "new-case.yaml").write_text(EMPTY_CASE, encoding="utf-8")
+
+    return _create_workspace(target, fill)

@@ -1,0 +1,112 @@
+"""The case as a template sees it: every text already in the letter's language.
+
+Template authors write ``{{ case.person.name }}`` and get «Жанара Ахметова» in a Ukrainian
+letter and "Zhanara Akhmetova" in an English one; they never handle language maps.
+Looking up a fact or event that does not exist is a template error at its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import is_dataclass
+from typing import Any
+
+from campaign_app.core.case.case_file import Case
+from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.localized import is_localized_map, pick
+
+# Fields that are bookkeeping, not letter content (the file a case was read from).
+_HIDDEN = frozenset({"path"})
+
+
+class LocalView:
+    """Read-only view of a case dataclass with localized texts resolved to one language."""
+
+    __slots__ = ("_language", "_obj")
+
+    def __init__(self, obj: Any, language: str):
+        self._obj = obj
+        self._language = language
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name in _HIDDEN:
+            raise AttributeError(name)
+        return _resolve(getattr(self._obj, name), self._language)
+
+    def __repr__(self) -> str:
+        return f"<{type(self._obj).__name__} {getattr(self._obj, 'id', '')}>"
+
+
+def _resolve(value: Any, language: str) -> Any:
+    if isinstance(value, str | int | float | PartialDate) or value is None:
+        return value
+    if is_localized_map(value):
+        text = pick(value, language)
+        if text is None:  # e.g. a source title kept only in its original language
+            text = next(iter(value.values()))
+        return text
+    if isinstance(value, tuple | list):
+        return [_resolve(v, language) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _resolve(v, language) for k, v in value.items()}
+    if is_dataclass(value):
+        return LocalView(value, language)
+    return value
+
+
+class PersonView(LocalView):
+    """The person: ``name`` in the letter language, ``forms.genitive`` etc. where given."""
+
+    @property
+    def name(self) -> str:
+        return pick(self._obj.name, self._language) or next(iter(self._obj.name.values()), "")
+
+    @property
+    def names(self) -> dict[str, str]:
+        return dict(self._obj.name)
+
+    @property
+    def forms(self) -> dict[str, str]:
+        return dict(self._obj.forms.get(self._language, {}))
+
+
+class CaseView(LocalView):
+    """``case`` in templates: lists of events, facts, arguments, demands, supporters, sources."""
+
+    def __init__(self, case: Case, language: str, on_missing: Any):
+        super().__init__(case, language)
+        self._missing = on_missing
+
+    __slots__ = ("_missing",)
+
+    @property
+    def person(self) -> PersonView:
+        return PersonView(self._obj.person, self._language)
+
+    def _find(self, kind: str, items: Any, item_id: str) -> LocalView:
+        for item in items:
+            if item.id == item_id:
+                return LocalView(item, self._language)
+        known = ", ".join(i.id for i in items) or "none"
+        raise self._missing(f"the case has no {kind} '{item_id}'", f"known {kind} ids: {known}")
+
+    def fact(self, fact_id: str) -> LocalView:
+        return self._find("fact", self._obj.facts, fact_id)
+
+    def event(self, event_id: str) -> LocalView:
+        return self._find("timeline event", self._obj.timeline, event_id)
+
+    def argument(self, argument_id: str) -> LocalView:
+        return self._find("argument", self._obj.arguments, argument_id)
+
+    def demand(self, demand_id: str) -> LocalView:
+        return self._find("demand", self._obj.demands, demand_id)
+
+    def supporter(self, supporter_id: str) -> LocalView:
+        return self._find("supporter", self._obj.supporters, supporter_id)
+
+    def source(self, source_id: str) -> LocalView:
+        return self._find("source", self._obj.sources, source_id)
+
+    def supporters_of_kind(self, kind: str) -> list[LocalView]:
+        return [LocalView(s, self._language) for s in self._obj.supporters if s.kind == kind]

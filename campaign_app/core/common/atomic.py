@@ -1,0 +1,149 @@
+"""Write a whole file or nothing.
+
+Letters are generated in batches of hundreds, often into a folder that a sync client
+(Nextcloud, Dropbox, a network share) uploads while we write, and a run can be stopped by
+Ctrl+C, a crash or a full disk. A PDF or DOCX written in place would then be left cut
+off: it looks like a letter in the file list but does not open, or worse, opens with the
+last pages missing, and someone may send it. So every output is first written to a
+temporary file in the same folder (same file system, so the final rename is atomic),
+flushed to disk, and only then renamed over the target. Readers see either the old file
+or the complete new one, never a partial one, and a failed write leaves no debris behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import socket
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from campaign_app.core.common.errors import Location, UserError
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import (os.umask can only be read by setting it, which is not thread-safe).
+_UMASK = _current_umask()
+
+PART_SUFFIX = ".part"
+# Who writes a temporary file ("host~pid"), so that one left by a crash can be told apart
+# from one another program is writing right now.
+_WRITER = f"{socket.gethostname().replace('.', '-')}~{os.getpid()}"
+# A part file whose writer cannot be checked (another computer) is debris after this long.
+STALE_AFTER_SECONDS = 24 * 3600
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete the temporary files that writers which no longer run left under ``folder``
+    (a batch killed outright, a power cut); returns how many. Files of a writer that is
+    still running, on this computer or (for a day) on another, are left alone."""
+    from campaign_app.core.common.processes import pid_alive
+
+    if not folder.is_dir():
+        return 0
+    host = socket.gethostname().replace(".", "-")
+    removed = 0
+    for part in folder.rglob(f".*{PART_SUFFIX}"):
+        fields = part.name.rsplit(".", 3)  # ".NAME", "host~pid", "random", "part"
+        writer = fields[1] if len(fields) == 4 else ""
+        writer_host, _, pid = writer.rpartition("~")
+        if writer_host == host and pid.isdigit():
+            stale = not pid_alive(int(pid))
+        else:
+            try:
+                stale = time.time() - part.stat().st_mtime > STALE_AFTER_SECONDS
+            except OSError:
+                continue
+        if stale:
+            with contextlib.suppress(OSError):
+                part.unlink()
+                removed += 1
+    return removed
+
+
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` atomically; on any failure ``target`` is untouched.
+
+    The data goes to ``<dir>/.<name>.<random>.part`` first, is flushed and fsync'ed, and
+    is then moved over ``target`` with :func:`os.replace`. If anything fails, the
+    temporary file is removed. Problems the user can fix (missing folder, no permission,
+    disk full, file open in another program on Windows) are raised as :class:`UserError`.
+    """
+    with atomic_writer(target, binary=True) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(target: Path, encoding: str = "utf-8", binary: bool = False) -> Iterator[IO[Any]]:
+    """A file handle whose content replaces ``target`` only when the block ends without an
+    error (also for files too large to build in memory first, like a manifest of 20,000
+    letters). Same guarantees and errors as :func:`atomic_write_bytes`."""
+    target = Path(target)
+    tmp_name: str | None = None
+    mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": encoding}
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=target.parent, prefix=f".{target.name}.{_WRITER}.", suffix=PART_SUFFIX, delete=False, **mode
+        ) as tmp:
+            tmp_name = tmp.name
+            yield tmp
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        # NamedTemporaryFile creates the file 0600; give it the mode a normal open() would.
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, 0o666 & ~_UMASK)
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise _user_error(target, exc) from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _user_error(target: Path, exc: OSError) -> UserError:
+    where = Location.of(target)
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
+        return UserError(
+            f"cannot write the file: the folder {target.parent} does not exist",
+            where,
+            hint="create the folder or choose another output folder",
+        )
+    if isinstance(exc, PermissionError):
+        return UserError(
+            f"cannot write the file ({reason})",
+            where,
+            hint="close it if it is open in another program (e.g. a PDF viewer or Word), "
+            "and check that you may write to this folder",
+        )
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return UserError("cannot write the file: the disk is full", where, hint="free some space")
+    return UserError(f"cannot write the file ({reason})", where)

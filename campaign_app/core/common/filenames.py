@@ -1,0 +1,81 @@
+"""File names that are safe on Windows, macOS and Linux, whatever a recipient is called.
+
+Names come from spreadsheets: ``../../etc``, ``<script>``, ``CON``, trailing dots, or 300
+characters of Cyrillic. Each is turned into one harmless path component; Cyrillic and
+accented letters are kept (every modern file system stores them) but normalised to NFC.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from campaign_app.core.common.errors import UserError
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_SPACES = re.compile(r"[\s_]+")
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+def safe_component(text: str, max_bytes: int = 80, fallback: str = "letter") -> str:
+    """One path component made from ``text``: no separators, no reserved names, bounded length."""
+    text = unicodedata.normalize("NFC", text)
+    text = _FORBIDDEN.sub("-", text)
+    text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
+    text = _SPACES.sub("_", text).strip("._- ")
+    text = re.sub(r"\.{2,}", ".", text)
+    while len(text.encode("utf-8")) > max_bytes:
+        text = text[:-1]
+    text = text.rstrip("._- ")
+    if not text:
+        text = fallback
+    if text.split(".")[0].upper() in _RESERVED:
+        text = "_" + text
+    return text
+
+
+# An id that is its own file name: lower case (case-insensitive file systems), no "_"
+# (the separator before the name), no "~" (the mark of a hashed id), no edge punctuation.
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
+# Folders of out/ that are not a template's: the kept copies of letters that were sent.
+RESERVED_FOLDERS = frozenset({"sent"})
+
+
+def id_component(ident: str, fallback: str) -> str:
+    """A path component that belongs to exactly one id.
+
+    A plain id (``mep-103746``) is used as it is. Any other (``o'brien``, ``a_b``, ``A.``,
+    ``Müller``) is made safe and followed by ``~`` and a hash of the exact id, so ids that
+    differ only in punctuation or case never share a file: on a case-insensitive disk,
+    or after characters were dropped, one letter would silently replace another.
+    """
+    if _PLAIN_ID.fullmatch(ident) and len(ident) <= 60 and ident not in RESERVED_FOLDERS:
+        return ident
+    readable = safe_component(ident, 50, fallback).replace("_", "-")
+    digest = hashlib.sha256(ident.encode("utf-8")).hexdigest()[:10]
+    return f"{readable}~{digest}"
+
+
+def letter_path(out_dir: Path, template_id: str, recipient_id: str, name: str, extension: str) -> Path:
+    """Where one letter goes: ``OUT/<template>/<recipient-id>_<Name>.<ext>``, never outside OUT.
+
+    Distinct (template, recipient) pairs always get distinct paths (see :func:`id_component`).
+    """
+    folder = id_component(template_id, "template")
+    stem = id_component(recipient_id, "recipient")
+    label = safe_component(name, 60, "")
+    filename = f"{stem}_{label}.{extension}" if label and label != stem else f"{stem}.{extension}"
+    path = out_dir / folder / filename
+    resolved_out = out_dir.resolve()
+    if resolved_out not in path.resolve().parents:
+        raise UserError(f"refusing to write {path} outside {out_dir}", hint="this is a bug: please report it")
+    return path

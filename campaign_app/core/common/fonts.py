@@ -1,0 +1,100 @@
+"""The one typeface every letter is set in: PT Serif, shipped as a Python package.
+
+Letters go to officials in Kazakhstan, Ukraine, Belarus, the Baltic states and elsewhere,
+and they name prisoners in their own spelling. A missing glyph there is not cosmetic: a
+name printed with a blank box in place of "Ә" or "Ї" is a different name, and an appeal
+that misspells the person it is about loses its force. The PDF standard fonts (Helvetica,
+Times) have no Cyrillic at all, and system fonts differ from machine to machine, so we
+embed one font we know covers Latin with diacritics (Šimečka, Juknevičienė), Russian and
+Ukrainian Cyrillic (Її Єє Ґґ) and the Kazakh letters (Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі).
+
+PT Serif (SIL Open Font License) covers all of these and is installed as the
+``fontpkg-pt-serif`` package, located through ``fontpkg``, so it is always where the
+program is, with no dependence on what fonts the user's system happens to have.
+
+The PDF writer calls :func:`register_pdf_fonts` (loading and registering the four faces
+with reportlab happens once per process); the DOCX writer names :data:`FONT_FAMILY`.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from campaign_app.core.common.errors import UserError
+
+FONT_FAMILY = "PT Serif"
+
+# reportlab font names of the four faces; FONT_FAMILY itself names the regular face so that
+# a style with fontName=FONT_FAMILY and <b>/<i> markup resolves through the family mapping.
+REGULAR = FONT_FAMILY
+BOLD = f"{FONT_FAMILY} Bold"
+ITALIC = f"{FONT_FAMILY} Italic"
+BOLD_ITALIC = f"{FONT_FAMILY} Bold Italic"
+
+_FACES: tuple[tuple[str, int, str], ...] = (
+    (REGULAR, 400, "normal"),
+    (BOLD, 700, "normal"),
+    (ITALIC, 400, "italic"),
+    (BOLD_ITALIC, 700, "italic"),
+)
+
+_REINSTALL_HINT = "reinstall campaign_app, or run: pip install --force-reinstall fontpkg fontpkg-pt-serif"
+
+_lock = threading.Lock()
+_registered = False
+
+
+def font_paths() -> dict[str, Path]:
+    """The TTF file of each face, keyed by its reportlab font name.
+
+    Raises :class:`UserError` if the font package is missing or incomplete.
+    """
+    try:
+        import fontpkg
+    except ImportError as exc:
+        raise UserError(
+            "the font package 'fontpkg' is not installed, so letters cannot be typeset",
+            hint=_REINSTALL_HINT,
+        ) from exc
+    paths: dict[str, Path] = {}
+    for name, weight, style in _FACES:
+        try:
+            path = Path(fontpkg.path(FONT_FAMILY, weight=weight, style=style))
+        except Exception as exc:  # fontpkg.FontpkgError, or anything a broken install raises
+            raise UserError(
+                f"the font {name!r} is not installed ({exc})",
+                hint=_REINSTALL_HINT,
+            ) from exc
+        if not path.is_file():
+            raise UserError(f"the font file for {name!r} is missing: {path}", hint=_REINSTALL_HINT)
+        paths[name] = path
+    return paths
+
+
+def register_pdf_fonts() -> str:
+    """Register PT Serif's four faces with reportlab (once per process); return the family name.
+
+    After this, a paragraph style with ``fontName=FONT_FAMILY`` renders ``<b>``, ``<i>`` and
+    ``<b><i>`` in the real bold, italic and bold-italic faces. Later calls return at once.
+    """
+    global _registered
+    if _registered:
+        return FONT_FAMILY
+    with _lock:
+        if _registered:
+            return FONT_FAMILY
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+        paths = font_paths()
+        for name, path in paths.items():
+            try:
+                pdfmetrics.registerFont(TTFont(name, str(path)))
+            except (TTFError, OSError) as exc:
+                raise UserError(f"the font file {path} cannot be read ({exc})", hint=_REINSTALL_HINT) from exc
+        pdfmetrics.registerFontFamily(
+            FONT_FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        )
+        _registered = True
+    return FONT_FAMILY

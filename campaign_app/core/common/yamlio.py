@@ -1,0 +1,248 @@
+"""Reading and writing the workspace's YAML with line numbers and round-trip fidelity.
+
+ruamel.yaml's round-trip loader keeps key order and comments (so the desktop app can
+write a case file back without losing anything) and records where every key and item
+stands, which lets a validation error say ``cases/x.yaml:41`` instead of "somewhere".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.limits import INT_DIGITS, YAML_BYTES, YAML_DEPTH, YAML_NODES
+from campaign_app.core.common.textfiles import read_text
+
+_LIMIT_HINT = "a campaign's YAML files are far smaller and simpler; is this the right file?"
+
+
+class _YamlLimit(Exception):
+    def __init__(self, message: str, mark: Any, hint: str = _LIMIT_HINT):
+        super().__init__(message)
+        self.message, self.mark, self.hint = message, mark, hint
+
+
+class _BoundedComposer(Composer):
+    """ruamel's composer, counting values as if every alias (``*name``) were written out.
+
+    The round-trip loader keeps an alias as a second reference to the same list, so a
+    "billion laughs" file of ten lines loads at once, and then fills the memory of the
+    first code that prints or walks it. Counting here, while the document is read, stops
+    it at the alias that goes over YAML_NODES; nesting is bounded by YAML_DEPTH, and an
+    alias inside the very value it names (a list containing itself) is refused.
+    """
+
+    def __init__(self, loader: Any = None):
+        super().__init__(loader)
+        self._values = 0
+        self._expanded: dict[int, int] = {}  # id(node) → values it stands for
+        self._open: list[str | None] = []  # anchors of the values being read
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent):
+            if event.anchor in self._open:
+                raise _YamlLimit(
+                    f"malformed YAML: the alias *{event.anchor} is used inside the value it names",
+                    event.start_mark,
+                    "it would stand for a value without end: remove it",
+                )
+            node = super().compose_node(parent, index)
+            self._count(self._expanded.get(id(node), 1), event)
+            return node
+        if len(self._open) >= YAML_DEPTH:
+            raise _YamlLimit(
+                f"YAML too big: lists and mappings nest more than {YAML_DEPTH} deep", event.start_mark
+            )
+        before = self._values
+        self._open.append(event.anchor)
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._open.pop()
+        self._count(1, event)
+        self._expanded[id(node)] = self._values - before
+        return node
+
+    def _count(self, values: int, event: Any) -> None:
+        self._values += values
+        if self._values > YAML_NODES:
+            raise _YamlLimit(
+                f"YAML too big: more than {YAML_NODES:,} values once its aliases (*name) are expanded",
+                event.start_mark,
+            )
+
+
+def _yaml() -> YAML:
+    y = YAML(typ="rt")
+    y.Composer = _BoundedComposer
+    y.preserve_quotes = True
+    y.width = 1_000_000  # never re-wrap: a round trip must leave unedited lines identical
+    y.indent(mapping=2, sequence=4, offset=2)
+    return y
+
+
+def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
+    """Parse YAML text; a syntax error, or a document beyond the bounds of core/common/limits.py,
+    becomes a UserError at the offending line."""
+    if len(text) > YAML_BYTES // 4 and len(text.encode("utf-8")) > YAML_BYTES:
+        raise UserError(
+            f"the YAML file is larger than {YAML_BYTES // 1_000_000} MB",
+            Location(display_path(path), line_offset + 1 if line_offset else None),
+            _LIMIT_HINT,
+        )
+    try:
+        return _yaml().load(text)
+    except _YamlLimit as exc:
+        raise UserError(
+            exc.message,
+            Location(display_path(path), exc.mark.line + 1 + line_offset, exc.mark.column + 1),
+            exc.hint,
+        ) from None
+    except RecursionError:
+        raise UserError(
+            "YAML too big: the document nests too deeply", Location(display_path(path)), _LIMIT_HINT
+        ) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        problem = (exc.problem or exc.context or "syntax error").strip()
+        raise UserError(
+            f"malformed YAML: {problem}",
+            Location(display_path(path), line, column),
+            "check the indentation and quote values that contain ': ' or start with a symbol",
+        ) from None
+    except YAMLError as exc:
+        raise UserError(f"malformed YAML: {exc}", Location(display_path(path))) from None
+    except ValueError as exc:  # e.g. an unquoted date that does not exist: 2020-13-45
+        if "digits" in str(exc):  # Python refuses to read a number of more than 4,300 digits
+            line = _long_number_line(text)
+            raise UserError(
+                f"YAML too big: a number has more than {INT_DIGITS:,} digits",
+                Location(display_path(path), line + line_offset if line else None),
+                "put it in quotes if it is meant as text",
+            ) from None
+        line = _impossible_date_line(text)
+        raise UserError(
+            f"malformed YAML: {exc}",
+            Location(display_path(path), line + line_offset if line else None),
+            "write dates as YYYY-MM-DD with a real month and day",
+        ) from None
+
+
+def _long_number_line(text: str) -> int | None:
+    long_number = re.compile(rf"\d{{{INT_DIGITS + 1}}}")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if long_number.search(line):
+            return number
+    return None
+
+
+_ISO_DATE = re.compile(r"(?<![\w'\"])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w'\"])")
+
+
+def _impossible_date_line(text: str) -> int | None:
+    """The first line holding a YYYY-MM-DD that is not a real date (YAML's own error has no line)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for m in _ISO_DATE.finditer(line.split("#", 1)[0]):
+            try:
+                dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return number
+    return None
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Read a UTF-8 YAML file (a BOM is accepted); encoding problems are UserErrors."""
+    return load_yaml_text(read_text(path), path)
+
+
+def dump_yaml(data: Any) -> str:
+    buf = io.StringIO()
+    _yaml().dump(data, buf)
+    return buf.getvalue()
+
+
+def write_yaml_file(path: Path, data: Any) -> None:
+    """Write YAML back atomically, keeping the order and comments it was loaded with."""
+    atomic_write_bytes(path, dump_yaml(data).encode("utf-8"))
+
+
+def put_in_order(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``key`` in a loaded mapping. An existing key keeps its place; a new one goes
+    right after the keys that come before it in ``order`` (at the end if it is not in
+    ``order``), so an edited file reads as if written by hand in the usual order."""
+    if key in mapping:
+        mapping[key] = value
+        return
+    before = set(order[: order.index(key)]) if key in order else set(mapping)
+    position = 0
+    for i, existing in enumerate(mapping):
+        if existing in before:
+            position = i + 1
+    if position >= len(mapping):
+        mapping[key] = value
+    else:
+        mapping.insert(position, key, value)
+
+
+def key_line(node: Any, key: Any) -> int | None:
+    """1-based line of ``key`` in a loaded mapping, or of item ``key`` in a loaded sequence."""
+    try:
+        if isinstance(node, CommentedMap):
+            return node.lc.key(key)[0] + 1
+        if isinstance(node, CommentedSeq):
+            return node.lc.item(key)[0] + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+    return None
+
+
+def node_line(node: Any) -> int | None:
+    """1-based line where a loaded mapping or sequence starts."""
+    lc = getattr(node, "lc", None)
+    if lc is None or lc.line is None:
+        return None
+    return lc.line + 1
+
+
+class YamlPlace:
+    """A path into a loaded YAML document that knows its file line, for error messages.
+
+    ``offset`` is added to every line ruamel reports, for YAML that does not start on the
+    file's first line (a template's front matter starts on line 2).
+    """
+
+    def __init__(self, path: Path, node: Any, line: int | None = None, offset: int = 0):
+        self.path = path
+        self.node = node
+        self.offset = offset
+        own = node_line(node)
+        self.line = line if line is not None else (own + offset if own is not None else None)
+
+    def at(self, key: Any) -> Location:
+        """Location of ``key`` (a mapping key or a list index) inside this node."""
+        line = key_line(self.node, key)
+        return Location(display_path(self.path), line + self.offset if line is not None else self.line)
+
+    def here(self) -> Location:
+        return Location(display_path(self.path), self.line)
+
+    def child(self, key: Any) -> YamlPlace:
+        value = self.node[key]
+        own = node_line(value)
+        line = own + self.offset if own is not None else self.at(key).line
+        return YamlPlace(self.path, value, line, self.offset)

@@ -1,0 +1,2 @@
+"""The letter as an editable Word document (python-docx).
+"""

@@ -1,0 +1,2 @@
+"""The letter as an e-mail: plain text, HTML alternative, attachments.
+"""

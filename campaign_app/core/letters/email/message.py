@@ -1,0 +1,149 @@
+"""A rendered letter as an e-mail: the exact bytes that go on the wire or into a ``.eml``.
+
+The letter is sent the way a careful person would send it by hand: a plain-text body
+(what every client and every screen reader can show), the same letter as an HTML
+alternative, and the typeset PDF (or DOCX) attached, so that an official's office can
+file or print it. Both bodies come from the letter's document model through the same
+writers as the preview, so the e-mail cannot say something the PDF does not.
+
+Officials' names, our organisation's name and the subject are often Cyrillic or carry
+diacritics (Šimečka, Juknevičienė). Header words are therefore encoded as RFC 2047
+encoded-words, international domains as IDNA, attachment names as RFC 2231 parameters,
+and every body part is 7-bit (quoted-printable or base64, whichever is shorter), so the
+message passes through any server, including one that does not offer 8BITMIME, without
+being mangled. The policy is ``email.policy.SMTP``: CRLF line ends and folded headers.
+
+``Date`` and ``Message-ID`` are set here, not left to the server: the Message-ID is the
+letter's identity in the contact log and in the official's replies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from email import policy as email_policy
+from email.generator import BytesGenerator
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.letters.document import Letter, Letterhead
+from campaign_app.core.letters.email.html import letter_html
+from campaign_app.core.letters.email.text import letter_text
+
+# SMTP's CRLF and line length, and 7-bit bodies: no reliance on the server's 8BITMIME.
+MAIL_POLICY = email_policy.SMTP.clone(cte_type="7bit")
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with the letter, e.g. its PDF (``mime_type`` "application/pdf")."""
+
+    filename: str
+    data: bytes
+    mime_type: str
+
+
+def ascii_address(address: str) -> str:
+    """``address`` with an international domain in its ASCII (IDNA) form, as SMTP needs it.
+
+    A non-ASCII part before the ``@`` cannot be sent without the server's SMTPUTF8
+    extension, which this program does not use: that is a :class:`UserError`.
+    """
+    address = address.strip()
+    local, at, domain = address.rpartition("@")
+    if not at or not local or not domain:
+        raise UserError(f"'{address}' is not an e-mail address", hint="write it as name@example.org")
+    if not local.isascii():
+        raise UserError(
+            f"the e-mail address '{address}' has non-Latin letters before the @, which cannot be sent",
+            hint="use the person's other address, or write to them from your mail program",
+        )
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise UserError(
+                f"the domain of the e-mail address '{address}' is not a valid name",
+                hint="check the address for typing mistakes",
+            ) from exc
+    return f"{local}@{domain}"
+
+
+def _address(name: str, address: str) -> Address:
+    # Address() encodes the display name as RFC 2047 words when the message is generated.
+    return Address(display_name=" ".join(name.split()), addr_spec=ascii_address(address))
+
+
+def email_body(letter: Letter) -> Letter:
+    """The letter as an e-mail body: from the salutation on. The letterhead, place and date,
+    address block and subject line belong to the paper letter (attached as the PDF); in an
+    e-mail the headers already say who writes to whom, when and about what."""
+    return replace(letter, letterhead=Letterhead("", ()), place_and_date="", recipient_lines=(), subject="")
+
+
+def build_message(
+    letter: Letter,
+    *,
+    from_address: str,
+    from_name: str,
+    to_address: str,
+    to_name: str,
+    reply_to: str = "",
+    attachments: Sequence[Attachment] = (),
+    date: dt.datetime | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """The e-mail for ``letter``: text body, HTML alternative, then the attachments.
+
+    ``date`` defaults to now (local time zone); ``message_id`` to a new one on the
+    sender's domain. Raises :class:`UserError` for an address that cannot be sent to.
+    """
+    sender = _address(from_name, from_address)
+    msg = EmailMessage(policy=MAIL_POLICY)
+    msg["From"] = sender
+    msg["To"] = _address(to_name, to_address)
+    if reply_to:
+        msg["Reply-To"] = _address(from_name, reply_to)
+    msg["Subject"] = " ".join(letter.subject.split())
+    when = date or dt.datetime.now().astimezone()
+    if when.tzinfo is None:
+        when = when.astimezone()
+    msg["Date"] = format_datetime(when)
+    msg["Message-ID"] = message_id or make_msgid(domain=sender.domain)
+    body = email_body(letter)
+    msg.set_content(letter_text(body))
+    msg.add_alternative(letter_html(body), subtype="html")
+    for attachment in attachments:
+        maintype, _, subtype = attachment.mime_type.partition("/")
+        msg.add_attachment(
+            attachment.data,
+            maintype=maintype,
+            subtype=subtype or "octet-stream",
+            filename=attachment.filename,
+        )
+    # EmailMessage repeats MIME-Version in every part it creates; it belongs at the top only.
+    for part in msg.walk():
+        if part is not msg:
+            del part["MIME-Version"]
+    if letter.language:
+        # Set last: making the message multipart moves every Content-* header into its first part.
+        msg["Content-Language"] = letter.language
+    return msg
+
+
+def message_bytes(msg: EmailMessage) -> bytes:
+    """The message exactly as it goes into SMTP's DATA or a ``.eml`` file (CRLF, 7-bit)."""
+    buffer = io.BytesIO()
+    BytesGenerator(buffer, policy=MAIL_POLICY).flatten(msg)
+    return buffer.getvalue()
+
+
+def write_eml(msg: EmailMessage, target: Path) -> None:
+    """Write ``msg`` as a ``.eml`` file (the dry run), complete or not at all."""
+    atomic_write_bytes(Path(target), message_bytes(msg))

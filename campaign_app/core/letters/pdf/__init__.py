@@ -1,0 +1,2 @@
+"""The letter as a PDF (reportlab).
+"""

@@ -1,0 +1,194 @@
+"""One template + one recipient + the case → a :class:`Letter` (the document model).
+
+This is the only place where a letter's content is decided. The PDF, DOCX and e-mail
+writers receive the finished Letter and add nothing of their own, so the three formats
+say the same thing, word for word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from campaign_app.core.campaign.settings import Campaign, SenderView
+from campaign_app.core.case.case_file import Case, Source
+from campaign_app.core.case.view import CaseView
+from campaign_app.core.common.dates import format_in
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.limits import PARAGRAPH_CHARS
+from campaign_app.core.common.localized import pick
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.document import (
+    Block,
+    Footnote,
+    Heading,
+    Letter,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Signatory,
+    inline_text,
+)
+from campaign_app.core.letters.markdown import escape_markdown, markdown_to_blocks, marker
+from campaign_app.core.letters.salutation import address_block, closing_for, footnotes_heading, salutation_for
+from campaign_app.core.letters.templates import Markdown, Template, TemplateDataError, run_template
+
+
+def _citations(case: Case) -> tuple[Callable[..., Markdown], list[str]]:
+    """cite() for one letter, and the list of source ids in first-cited order.
+
+    A plain closure rather than an object, so a template cannot reach the case behind it.
+    """
+    order: list[str] = []
+
+    def cite(*source_ids: str) -> Markdown:
+        if not source_ids:
+            raise TemplateDataError("cite() needs a source id", hint="write cite('source-id')")
+        out = []
+        for sid in (str(s) for s in source_ids):
+            if case.source(sid) is None:
+                raise TemplateDataError(
+                    f"cite('{sid}'): the case has no source '{sid}'",
+                    hint="use an id from the case file's 'sources:' list",
+                )
+            if sid not in order:
+                order.append(sid)
+            out.append(marker(order.index(sid)))
+        return Markdown("".join(out))
+
+    return cite, order
+
+
+def _footnote_text(source: Source, language: str) -> str:
+    title = pick(source.title, language) if source.title else ""
+    if title is None and isinstance(source.title, dict):
+        title = next(iter(source.title.values()), "")
+    parts = [str(title or source.id).rstrip(".") + "."]
+    tail = ", ".join(
+        p for p in (source.publisher, format_in(source.date, language) if source.date else "") if p
+    )
+    if tail:
+        parts.append(tail if tail.endswith(".") else tail + ".")
+    return " ".join(parts)
+
+
+def _missing(message: str, hint: str) -> TemplateDataError:
+    return TemplateDataError(message, hint=hint)
+
+
+def _paragraphs(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            yield inline_text(block.inlines)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _paragraphs(item.blocks)
+        elif isinstance(block, Quote):
+            yield from _paragraphs(block.blocks)
+
+
+def _check_paragraphs(template: Template, subject: str, body: list[Block]) -> None:
+    """No paragraph longer than PARAGRAPH_CHARS: the PDF's layout of one paragraph takes
+    time that grows with the square of its length (see core/common/limits.py)."""
+    for text in (subject, *_paragraphs(body)):
+        if len(text) > PARAGRAPH_CHARS:
+            raise UserError(
+                f"template limit: a paragraph of the letter is longer than {PARAGRAPH_CHARS:,} characters",
+                template.where(),
+                "a real paragraph is far shorter; split it with an empty line",
+            )
+
+
+def letter_context(
+    template: Template, recipient: Recipient, case: Case, campaign: Campaign, today: dt.date
+) -> tuple[dict[str, Any], list[str]]:
+    """The names a template can use, for one recipient (see SCOPE_NAMES in templates)."""
+    language = template.language
+    citations, cited = _citations(case)
+    case_view = CaseView(case, language, _missing)
+
+    def fact(item_id: str) -> Markdown:
+        """A fact's (or timeline event's) text followed by the citations that back it."""
+        item = next((f for f in (*case.facts, *case.timeline) if f.id == item_id), None)
+        if item is None:
+            known = ", ".join(f.id for f in (*case.facts, *case.timeline))
+            raise TemplateDataError(
+                f"fact('{item_id}'): the case has no fact or event '{item_id}'", hint=f"known ids: {known}"
+            )
+        text = pick(item.text, language)
+        if text is None:
+            raise TemplateDataError(
+                f"fact '{item_id}' has no {language} text", hint="add it to the case file"
+            )
+        return Markdown(escape_markdown(text.strip()) + citations(*item.sources))
+
+    def date_filter(value: Any, style: str = "long") -> str:
+        return format_in(value, language, style)
+
+    context = {
+        "recipient": recipient.view(language),
+        "case": case_view,
+        "sender": SenderView(campaign, language),
+        "campaign": {"name": pick(campaign.name, language, campaign.default_language) or ""},
+        "today": today,
+        "salutation": salutation_for(recipient, language),
+        "closing": closing_for(recipient, language),
+        "cite": citations,
+        "fact": fact,
+        "format_date": date_filter,
+    }
+    return context, cited
+
+
+def render_letter(
+    template: Template,
+    recipient: Recipient,
+    case: Case,
+    campaign: Campaign,
+    today: dt.date | None = None,
+    paper: str | None = None,
+) -> Letter:
+    """Render one letter. Template mistakes raise UserError at the template's line."""
+    today = today or dt.date.today()
+    language = template.language
+    if language not in case.languages:
+        raise UserError(
+            f"template language '{language}' is not one of the case's languages "
+            f"({', '.join(case.languages)})",
+            template.where(),
+            "add that language to the case file or change the template's language",
+        )
+    context, cited = letter_context(template, recipient, case, campaign, today)
+    subject, body_md = run_template(template, context)
+    body, order = markdown_to_blocks(body_md)
+    _check_paragraphs(template, subject, body)
+    footnotes = []
+    for number, index in enumerate(order, start=1):
+        source = case.source(cited[index])
+        assert source is not None
+        footnotes.append(Footnote(number, source.id, _footnote_text(source, language), source.url or None))
+    sender = SenderView(campaign, language)
+    date_text = format_in(today, language, "long")
+    place_and_date = f"{sender.city}, {date_text}" if sender.city else date_text
+    person = pick(case.person.name, language) or ""
+    return Letter(
+        recipient_id=recipient.id,
+        template_id=template.id,
+        case_id=case.id,
+        language=language,
+        title=f"{template.title} — {recipient.view(language).name}",
+        author=sender.organisation,
+        subject=subject,
+        letterhead=sender.letterhead,
+        place_and_date=place_and_date,
+        recipient_lines=address_block(recipient, language),
+        salutation=context["salutation"],
+        body=body,
+        closing=context["closing"],
+        signatories=tuple(Signatory(s["name"], s["role"]) for s in sender.signatories),
+        footnotes=tuple(footnotes),
+        footnotes_heading=footnotes_heading(language),
+        paper=paper or campaign.paper,  # type: ignore[arg-type]
+        keywords=tuple(k for k in (case.id, person, template.id) if k),
+    )

@@ -1,0 +1,259 @@
+"""The SMTP password, kept only in the operating system's keyring.
+
+The people who use this tool write to officials on behalf of someone a state is pursuing;
+their mail account is worth stealing. So the password goes to the system keyring (macOS
+Keychain, Windows Credential Manager, the Secret Service of GNOME or KDE) and nowhere
+else: never to campaign.yaml, a settings file, a log or a command line. When there is no
+such keyring, or the one configured is a plain-text file store (``keyrings.alt``), this
+module says so and stores nothing, and the caller asks for the password each time
+instead; it never falls back to a file (Vorta's lesson, ``src/vorta/keyring/abc.py``).
+
+A locked keyring is told apart from a missing one and from a wrong password, because the
+fix differs: unlock the keyring, install one, or retype the password.
+
+The backend is the one ``keyring`` itself chooses, so a user (or a test) can pick one
+with keyring's own ``PYTHON_KEYRING_BACKEND`` variable or ``keyringrc.cfg``. No Qt here:
+the command line's ``send`` uses the same functions.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import keyring
+import keyring.backends.chainer
+import keyring.backends.fail
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+from campaign_app.core.common.errors import UserError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "campaign_app"
+# An entry nobody stores: reading it shows whether the keyring answers, without a secret.
+_PROBE_USER = "campaign_app-keyring-check"
+
+NO_KEYRING_MESSAGE = (
+    "No system keyring is available on this computer: the password will be asked for each "
+    "time you send, and never saved."
+)
+
+# Backends that keep secrets in a plain (or merely obfuscated) file, or drop them: never used.
+_INSECURE_MARKERS = ("keyrings.alt", "plaintext", "null")
+
+_FRIENDLY_NAMES = {
+    "keyring.backends.SecretService": "Secret Service (GNOME Keyring or KWallet)",
+    "keyring.backends.libsecret": "libsecret (GNOME Keyring)",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.Windows": "Windows Credential Manager",
+    "keyring.backends.macOS": "macOS Keychain",
+}
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """Whether a real, secure system keyring can hold the password, said plainly.
+
+    ``state`` is "ok", "none" (no keyring at all), "insecure" (only a plain-text store),
+    "locked" or "error"; ``available`` is true only for "ok".
+    """
+
+    available: bool
+    state: str
+    backend: str
+    message: str
+
+
+def keyring_user(username: str, host: str) -> str:
+    """The keyring entry's user name: one password per account on one server."""
+    username, host = username.strip(), host.strip()
+    if not username or not host:
+        raise UserError(
+            "the SMTP user name and server are needed to find the password in the keyring",
+            hint="enter the SMTP server (host) and user name first",
+        )
+    return f"{username}@{host}"
+
+
+def backend_name(backend: KeyringBackend) -> str:
+    """A name a user recognises ("macOS Keychain"), not a class path."""
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        inner = ", ".join(backend_name(b) for b in backend.backends)
+        return f"chained keyrings ({inner})" if inner else "no keyring"
+    if isinstance(backend, keyring.backends.fail.Keyring):
+        return "no keyring"
+    module = type(backend).__module__
+    for prefix, friendly in _FRIENDLY_NAMES.items():
+        if module == prefix or module.startswith(prefix + "."):
+            return friendly
+    return str(type(backend).name)
+
+
+def _dotted(backend: KeyringBackend) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}".lower()
+
+
+def _unusable(backend: KeyringBackend) -> str | None:
+    """Why this backend must not hold the password ("none" or "insecure"), or None if it may."""
+    if isinstance(backend, keyring.backends.fail.Keyring):
+        return "none"
+    if isinstance(backend, keyring.backends.chainer.ChainerBackend):
+        chained = list(backend.backends)
+        if not chained:
+            return "none"
+        # The chainer writes to the first backend that accepts: one plain-text store in the
+        # chain could receive the password, so the whole chain is refused.
+        reasons = [_unusable(b) for b in chained]
+        if any(r == "insecure" for r in reasons):
+            return "insecure"
+        return "none" if all(reasons) else None
+    if any(marker in _dotted(backend) for marker in _INSECURE_MARKERS):
+        return "insecure"
+    return None
+
+
+def _current_backend() -> KeyringBackend:
+    """keyring's own choice (PYTHON_KEYRING_BACKEND, keyringrc.cfg, else the best found)."""
+    try:
+        return keyring.get_keyring()
+    except (ImportError, AttributeError, RuntimeError, keyring.errors.KeyringError) as exc:
+        raise UserError(
+            f"the keyring configured for this computer cannot be loaded ({exc})",
+            hint="check PYTHON_KEYRING_BACKEND or keyringrc.cfg, or remove them to use the system keyring",
+        ) from None
+
+
+def _locked_error() -> UserError:
+    return UserError(
+        "the system keyring is locked",
+        hint="unlock it (log in to your desktop session or open your keyring app) and try again; "
+        "the password itself was not rejected",
+    )
+
+
+def _as_user_error(exc: keyring.errors.KeyringError) -> UserError:
+    """A keyring failure as one plain line; never mentions the password (it is not in exc)."""
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return _locked_error()
+    if isinstance(exc, keyring.errors.NoKeyringError):
+        return UserError("no system keyring is available on this computer", hint=_ask_hint())
+    if isinstance(exc, keyring.errors.InitError):
+        return UserError(
+            f"the system keyring could not be opened ({exc})",
+            hint="check that your desktop's keyring service is running, then try again",
+        )
+    if isinstance(exc, keyring.errors.PasswordSetError):
+        return UserError(
+            f"the system keyring refused to store the password ({exc})",
+            hint="unlock the keyring or check its settings, then try again",
+        )
+    return UserError(
+        f"the system keyring failed ({exc})", hint="try again; if it persists, restart the keyring"
+    )
+
+
+def _ask_hint() -> str:
+    return "the password will be asked for each time you send, and never saved"
+
+
+def keyring_status() -> KeyringStatus:
+    """Is a real, secure system keyring usable right now? Reads one harmless entry to find out.
+
+    May block while the system asks the user to unlock the keyring: call it off the UI thread.
+    """
+    try:
+        backend = _current_backend()
+    except UserError as exc:
+        return KeyringStatus(False, "error", "unknown", f"{NO_KEYRING_MESSAGE} ({exc})")
+    name = backend_name(backend)
+    reason = _unusable(backend)
+    if reason == "none":
+        return KeyringStatus(False, "none", name, NO_KEYRING_MESSAGE)
+    if reason == "insecure":
+        return KeyringStatus(
+            False,
+            "insecure",
+            name,
+            f"{NO_KEYRING_MESSAGE} (The keyring configured, {name}, keeps passwords in a plain file, "
+            "which campaign_app never uses.)",
+        )
+    try:
+        backend.get_password(SERVICE, _PROBE_USER)
+    except keyring.errors.KeyringLocked:
+        return KeyringStatus(
+            False,
+            "locked",
+            name,
+            f"The system keyring ({name}) is locked: unlock it (log in to your desktop session or open "
+            "your keyring app), then check again. This is not a wrong password.",
+        )
+    except keyring.errors.NoKeyringError:
+        return KeyringStatus(False, "none", name, NO_KEYRING_MESSAGE)
+    except keyring.errors.KeyringError as exc:
+        return KeyringStatus(
+            False, "error", name, f"The system keyring ({name}) does not answer ({exc}). {_ask_hint()}."
+        )
+    except Exception as exc:  # a D-Bus or OS error from a backend: the keyring is unusable
+        log.warning("keyring backend %s failed its check: %r", name, exc)
+        return KeyringStatus(
+            False, "error", name, f"The system keyring ({name}) does not answer ({exc}). {_ask_hint()}."
+        )
+    return KeyringStatus(True, "ok", name, f"Passwords are kept in the system keyring: {name}.")
+
+
+def _secure_backend() -> KeyringBackend:
+    """The backend, or a UserError if it is missing or would write a plain file."""
+    backend = _current_backend()
+    reason = _unusable(backend)
+    if reason == "none":
+        raise UserError("no system keyring is available on this computer", hint=_ask_hint())
+    if reason == "insecure":
+        raise UserError(
+            f"the keyring configured ({backend_name(backend)}) keeps passwords in a plain file",
+            hint=f"install or unlock a system keyring; until then {_ask_hint()}",
+        )
+    return backend
+
+
+def store_password(username: str, host: str, password: str) -> None:
+    """Store the SMTP password in the system keyring under SERVICE, "USERNAME@HOST"."""
+    user = keyring_user(username, host)
+    if not password:
+        raise UserError("the password is empty", hint="type the password, then store it")
+    backend = _secure_backend()
+    try:
+        backend.set_password(SERVICE, user, password)
+    except keyring.errors.KeyringError as exc:
+        raise _as_user_error(exc) from None
+
+
+def get_password(username: str, host: str) -> str | None:
+    """The stored password, or None when none is stored or no secure keyring exists
+    (the caller then asks for it). A locked keyring is a UserError, not a None."""
+    user = keyring_user(username, host)
+    try:
+        backend = _secure_backend()
+    except UserError:
+        return None
+    try:
+        return backend.get_password(SERVICE, user)
+    except keyring.errors.NoKeyringError:
+        return None
+    except keyring.errors.KeyringError as exc:
+        raise _as_user_error(exc) from None
+
+
+def delete_password(username: str, host: str) -> bool:
+    """Remove the stored password; False if there was none."""
+    user = keyring_user(username, host)
+    backend = _secure_backend()
+    try:
+        backend.delete_password(SERVICE, user)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except keyring.errors.KeyringError as exc:
+        raise _as_user_error(exc) from None
+    return True

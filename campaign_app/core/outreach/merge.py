@@ -1,0 +1,205 @@
+"""``campaign-app log merge OTHER``: fold a volunteer's contact log into this one.
+
+Volunteers write and send letters on their own machines; the coordinator collects their
+logs (their campaign.db, or a ``log export`` CSV when that is easier to send) and merges
+them, usually more than once as the campaign goes on. So a merge must be safe to repeat:
+letters are matched by their id, which every log derives from (recipient, case,
+template), and events by their own id, and nothing already in this log is changed.
+Merging the same file twice, or the CSV and then the database it came from, adds nothing.
+
+The volunteer's file is only read, never changed: not upgraded, not touched by SQLite
+(which would leave ``-wal``/``-shm`` files beside it even on a read-only open of a WAL
+database). It is copied into a temporary folder and read there, column by column, so a
+log written by an older version (schema 1 has no event channel) merges as it is.
+
+When both logs hold the same letter with a different file (two volunteers generated it
+from different inputs), this log's letter is kept and the difference is reported; the
+volunteer's history of it is still added, because it happened.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.outreach.export import read_export
+from campaign_app.core.outreach.log import (
+    CONTACT_COLUMNS,
+    LOG_NAME,
+    SCHEMA_VERSION,
+    Contact,
+    ContactLog,
+    Event,
+)
+from campaign_app.core.outreach.records import EVENT_COLUMNS, identity_holds
+from campaign_app.core.outreach.terms import EVENT_KINDS
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class MergeReport:
+    contacts_added: int
+    events_added: int
+    contacts_seen: int
+    events_seen: int
+    conflicts: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def lines(self) -> list[str]:
+        """What the command line prints."""
+        source = self.source or "the other log"
+        seen = f"{_n(self.contacts_seen, 'letter')} and {_n(self.events_seen, 'event')}"
+        if self.contacts_added == 0 and self.events_added == 0:
+            lines = [f"Nothing new in {source}: its {seen} were already in the log."]
+        else:
+            lines = [
+                f"Merged {source}: {_n(self.contacts_added, 'new letter')}, "
+                f"{_n(self.events_added, 'new event')} (it holds {seen})."
+            ]
+        lines.extend(f"conflict: {c}" for c in self.conflicts)
+        return lines
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def merge_log(log: ContactLog, other: Path, by: str = "") -> MergeReport:
+    """Merge ``other`` (a campaign.db, a folder holding one, or a log export .csv) into ``log``
+    in one transaction."""
+    other = Path(other)
+    if other.is_dir() and (other / LOG_NAME).is_file():
+        other = other / LOG_NAME
+    where = Location(display_path(other))
+    if not other.is_file():
+        raise UserError(
+            f"{other.name} does not exist" if not other.exists() else f"{other.name} is not a file",
+            where,
+            "give the volunteer's campaign.db or their 'log export' .csv",
+        )
+    if log.path.exists() and os.path.samefile(other, log.path):
+        raise UserError(
+            "this is the campaign's own contact log: there is nothing to merge",
+            where,
+            "give the volunteer's campaign.db or their 'log export' .csv",
+        )
+    try:
+        with other.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise UserError(f"cannot read {other.name} ({exc.strerror or exc})", where) from None
+    if head == _SQLITE_MAGIC:
+        contacts, events = _read_database(other)
+    elif other.suffix.lower() == ".csv":
+        contacts, events = read_export(other)
+    else:
+        raise UserError(
+            f"{other.name} is neither a campaign.db nor a log export (.csv)",
+            where,
+            "give the volunteer's campaign.db or the file 'campaign-app log export' wrote",
+        )
+    return _fold(log, contacts, events, display_path(other), by)
+
+
+def _fold(
+    log: ContactLog, contacts: list[Contact], events: list[Event], source: str, by: str = ""
+) -> MergeReport:
+    ours = {c.id: c for c in log.contacts()}
+    conflicts: list[str] = []
+    accepted: list[Contact] = []
+    by_contact: dict[str, list[Event]] = {}
+    for e in events:
+        by_contact.setdefault(e.contact_id, []).append(e)
+    for c in contacts:
+        if not identity_holds(c, by_contact.get(c.id, [])):
+            conflicts.append(
+                f"letter {c.id} to {c.recipient_name or c.recipient_id} does not match its recipient, case "
+                f"and template (was the file edited?); it was skipped"
+            )
+            continue
+        mine = ours.get(c.id)
+        if (
+            mine is not None
+            and mine.letter_sha256
+            and c.letter_sha256
+            and mine.letter_sha256 != c.letter_sha256
+        ):
+            conflicts.append(
+                f"letter to {mine.recipient_name or mine.recipient_id} ({mine.recipient_id}, template "
+                f"{mine.template_id}): {source} has a different letter file (sha256 {c.letter_sha256[:12]}…) "
+                f"than this log ({mine.letter_sha256[:12]}…); this log's letter was kept, its history added"
+            )
+        accepted.append(c)
+    known = set(ours) | {c.id for c in accepted}
+    kept = [e for e in events if e.contact_id in known and e.kind in EVENT_KINDS]
+    if len(kept) < len(events):
+        skipped = len(events) - len(kept)
+        conflicts.append(
+            f"{_n(skipped, 'event')} in {source} belong to no letter it holds or are of an unknown kind; "
+            f"{'it was' if skipped == 1 else 'they were'} skipped"
+        )
+    added_c, added_e = log.import_rows(accepted, kept, by)
+    return MergeReport(added_c, added_e, len(contacts), len(events), conflicts, source)
+
+
+def _read_database(path: Path) -> tuple[list[Contact], list[Event]]:
+    """Read another campaign.db through a private copy (its ``-wal`` and ``-journal`` with it,
+    so changes not yet checkpointed are seen): the original is never opened by SQLite."""
+    where = Location(display_path(path))
+    with tempfile.TemporaryDirectory(prefix="campaign-merge-") as tmp:
+        copy = Path(tmp) / LOG_NAME
+        try:
+            shutil.copyfile(path, copy)
+            for suffix in ("-wal", "-journal"):
+                side = path.with_name(path.name + suffix)
+                if side.is_file():
+                    shutil.copyfile(side, copy.with_name(copy.name + suffix))
+        except OSError as exc:
+            raise UserError(f"cannot read {path.name} ({exc.strerror or exc})", where) from None
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            return _read_tables(conn, path, where)
+        except sqlite3.Error as exc:
+            raise UserError(
+                f"{path.name} is not a contact log or is damaged ({exc})",
+                where,
+                "ask the volunteer for their campaign.db again, or for a 'campaign-app log export' .csv",
+            ) from None
+        finally:
+            conn.close()
+
+
+def _read_tables(conn: sqlite3.Connection, path: Path, where: Location) -> tuple[list[Contact], list[Event]]:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise UserError(
+            f"{path.name} was written by a newer version of campaign_app (log version {version}, "
+            f"this one knows up to {SCHEMA_VERSION})",
+            where,
+            "update campaign_app, or ask the volunteer for a 'campaign-app log export' .csv",
+        )
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"contacts", "events"} <= tables:
+        raise UserError(
+            f"{path.name} is an SQLite database but not a contact log (it has no contacts and events)",
+            where,
+            "give the volunteer's campaign.db from their campaign folder",
+        )
+    present = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
+    # Columns an older log lacks (schema 1: channel; before 3: the event's file) read as ''.
+    columns = ", ".join(c if c in present else "''" for c in EVENT_COLUMNS)
+    contacts = [
+        Contact(*(str(v) if v is not None else "" for v in row))
+        for row in conn.execute(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts ORDER BY created_at, id")
+    ]
+    events = [
+        Event(*(str(v) if v is not None else "" for v in row))
+        for row in conn.execute(f"SELECT {columns} FROM events ORDER BY at, rowid")
+    ]
+    return contacts, events

@@ -1,0 +1,135 @@
+"""Where each letter and each recipient stands, derived from the contact log's history.
+
+The status is never stored: it is read off the history every time, so a merge, a mark
+or a crash can never leave a status that contradicts what happened. The rules:
+
+- A letter's status comes from its history (see log_records.read_history): the latest
+  event that is not a note, except that nothing drafted after a letter went out reopens
+  it (it is then "revised after sending"), and a letter left "sending" is **uncertain**.
+- A recipient is **follow-up due** when their latest letter that went out (sent, by any
+  channel) left more than the campaign's follow-up period ago and no reply, and no
+  closing, has been recorded for them since. A later letter (the follow-up itself) starts
+  the period again.
+- For queries (``status:sent``) a recipient has every status any of their letters has,
+  plus ``followup-due``, and ``none`` when the log has no letter to them at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.records import (
+    WENT_OUT,
+    Contact,
+    Event,
+    History,
+    letter_status,
+    parse_time,
+    read_history,
+)
+
+__all__ = ["LetterState", "RecipientState", "letter_status", "recipient_states", "status_table"]
+
+
+@dataclass
+class LetterState:
+    contact: Contact
+    events: list[Event]
+    history: History
+
+    @property
+    def status(self) -> str:
+        return self.history.status
+
+    @property
+    def revised(self) -> bool:
+        """Changed after it went out: sending it again needs an explicit resend."""
+        return self.history.revised
+
+    @property
+    def last(self) -> Event | None:
+        return self.events[-1] if self.events else None
+
+    @property
+    def sent_at(self) -> dt.datetime | None:
+        times = [parse_time(e.at) for e in self.events if e.kind in WENT_OUT]
+        return max(times) if times else None
+
+
+@dataclass
+class RecipientState:
+    recipient_id: str
+    name: str
+    category: str
+    letters: list[LetterState] = field(default_factory=list)
+    followup_due_on: dt.date | None = None  # set when a follow-up is or will be due
+    due: bool = False
+
+    @property
+    def latest(self) -> LetterState:
+        return max(self.letters, key=lambda s: s.last.at if s.last else "")
+
+    @property
+    def status(self) -> str:
+        """Follow-up due, or the status of the letter that changed last."""
+        return "followup-due" if self.due else self.latest.status
+
+    @property
+    def last_event(self) -> Event | None:
+        events = [e for s in self.letters for e in s.events]
+        return max(events, key=lambda e: e.at) if events else None
+
+    @property
+    def last_sent_at(self) -> dt.datetime | None:
+        """When their latest letter went out (None: none has)."""
+        sent = [t for s in self.letters if (t := s.sent_at) is not None]
+        return max(sent) if sent else None
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        found = {s.status for s in self.letters}
+        if any(s.revised for s in self.letters):
+            found.add("revised")
+        if self.due:
+            found.add("followup-due")
+        return frozenset(found)
+
+
+def recipient_states(
+    log: ContactLog, case_id: str | None, follow_up_days: int, now: dt.datetime | None = None
+) -> dict[str, RecipientState]:
+    """Every recipient the log has a letter to (for the case), by recipient id."""
+    now = now or dt.datetime.now(dt.UTC)
+    by_contact: dict[str, list[Event]] = {}
+    for e in log.events():
+        by_contact.setdefault(e.contact_id, []).append(e)
+    states: dict[str, RecipientState] = {}
+    for c in log.contacts(case_id):
+        events = by_contact.get(c.id, [])
+        state = states.setdefault(
+            c.recipient_id, RecipientState(c.recipient_id, c.recipient_name, c.category)
+        )
+        state.letters.append(LetterState(c, events, read_history(events)))
+    period = dt.timedelta(days=follow_up_days)
+    for state in states.values():
+        last_sent = state.last_sent_at
+        if last_sent is None:
+            continue
+        answered = any(
+            e.kind in ("replied", "closed") and parse_time(e.at) >= last_sent
+            for s in state.letters
+            for e in s.events
+        )
+        if answered:
+            continue
+        state.followup_due_on = (last_sent + period).date()
+        state.due = now >= last_sent + period
+    return states
+
+
+def status_table(states: Mapping[str, RecipientState]) -> dict[str, frozenset[str]]:
+    """Recipient id → the statuses a query matches (recipients not listed have 'none')."""
+    return {rid: s.statuses for rid, s in states.items()}

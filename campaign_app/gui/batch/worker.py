@@ -1,0 +1,143 @@
+"""One batch of letters, run off the UI thread: plan, check the first letter, write, report.
+
+``run_batch`` blocks for minutes, so it never runs on the UI thread. It runs on the
+TaskRunner's single *writer* thread: a batch under ``POOL_THRESHOLD`` letters renders its
+PDFs and DOCX files in the calling thread, and reportlab is not thread-safe, so a small
+batch and a Compose export must never write at the same time. A large batch fans out to
+``run_batch``'s own process pool and the writer thread only waits and collects.
+
+Progress is already throttled by ``run_batch`` (at most every 0.1 s); each report crosses
+to the UI thread as one queued signal carrying the ``BatchProgress``, never one event per
+letter. Cancel sets the ``threading.Event`` that ``run_batch`` watches: the letters in
+flight finish (every file is written atomically) and the rest wait for the next run.
+
+The steps are exactly those of ``campaign-app generate`` (cli/main.py ``_generate``), so
+the window and the command line write the same files and say the same things.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from campaign_app.core.campaign.generate import BatchPlan, BatchResult, plan_batch, run_batch
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.letters.render import render_letter
+from campaign_app.gui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """What the user asked for in the form (the same choices as ``campaign-app generate``)."""
+
+    template_id: str
+    query: str
+    formats: tuple[str, ...]
+    out_dir: Path
+    paper: str | None = None
+    workers: int | None = None  # None: one process per core, as the CLI's default
+
+
+@dataclass
+class BatchOutcome:
+    """How a run ended: a result, or the user mistake that stopped it before any letter."""
+
+    request: BatchRequest
+    plan: BatchPlan | None
+    result: BatchResult | None
+    error: UserError | UserErrors | None
+    elapsed: float  # seconds from the click to the end, planning included
+
+    @property
+    def cancelled(self) -> bool:
+        return self.result is not None and self.result.cancelled
+
+
+class BatchRun(QObject):
+    """Runs one request on the writer thread; every signal arrives on the UI thread.
+
+    The object lives on the UI thread, so signals emitted from the worker are queued
+    (Qt's automatic connection type) and slots may touch widgets.
+    """
+
+    planned = Signal(object)  # BatchPlan: how many letters will be written
+    progressed = Signal(object)  # BatchProgress, throttled by run_batch
+    finished = Signal(object)  # BatchOutcome, also after a user mistake
+    crashed = Signal(object)  # an unexpected exception (a bug): for the crash handler
+
+    def __init__(self, workspace: Workspace, request: BatchRequest, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.request = request
+        self.cancel_event = threading.Event()
+        self.running = False
+        self._started = 0.0
+
+    def start(self, tasks: TaskRunner) -> None:
+        self.running = True
+        self._started = time.monotonic()
+        tasks.submit(self._work, self._done, self._failed, writes_documents=True)
+
+    def cancel(self) -> None:
+        """Stop after the letters in flight; safe to call from the UI thread at any time."""
+        self.cancel_event.set()
+
+    @property
+    def cancelling(self) -> bool:
+        return self.running and self.cancel_event.is_set()
+
+    # ---- on the writer thread ---------------------------------------------------------
+
+    def _work(self) -> BatchOutcome:
+        ws, req = self.workspace, self.request
+        plan: BatchPlan | None = None
+        try:
+            plan = plan_batch(ws, req.template_id, req.formats, req.out_dir, req.query, req.paper)
+            if plan.nobody_due:  # a follow-up nobody is due for: write nothing (the tab says why)
+                return BatchOutcome(req, plan, None, None, self._elapsed())
+            # As the CLI does: render the first letter before starting workers, so that a
+            # template mistake is one clear message instead of one per recipient.
+            if plan.jobs:
+                first = plan.jobs[0].recipient
+                render_letter(ws.template(req.template_id), first, ws.case, ws.campaign, paper=plan.paper)
+            self.planned.emit(plan)
+            if self.cancel_event.is_set():  # cancelled while planning: write nothing
+                result = BatchResult(skipped=list(plan.skipped), cancelled=True)
+            else:
+                result = run_batch(
+                    ws, plan, progress=self.progressed.emit, cancel=self.cancel_event, workers=req.workers
+                )
+        except (UserError, UserErrors) as exc:
+            return BatchOutcome(req, plan, None, exc, self._elapsed())
+        return BatchOutcome(req, plan, result, None, self._elapsed())
+
+    def _elapsed(self) -> float:
+        return time.monotonic() - self._started
+
+    # ---- back on the UI thread (TaskRunner delivers there) ----------------------------
+
+    def _done(self, outcome: BatchOutcome) -> None:
+        self.running = False
+        self.finished.emit(outcome)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.running = False
+        self.crashed.emit(exc)
+
+
+def clock(seconds: float) -> str:
+    """0:42, 12:05, 1:02:03: how long, at a glance."""
+    total = int(seconds + 0.5)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def duration(seconds: float) -> str:
+    """Time taken, for the summary: tenths below a minute, a clock above."""
+    return f"{seconds:.1f} s" if seconds < 60 else clock(seconds)

@@ -1,0 +1,2 @@
+"""The Case tab: facts, timeline, sources, edited in every case language.
+"""

@@ -1,0 +1,2 @@
+"""The Compose tab: the template editor and the live letter preview.
+"""

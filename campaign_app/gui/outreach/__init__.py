@@ -1,0 +1,2 @@
+"""The Outreach tab: the contact log, marking replies, and the send dialog.
+"""

@@ -1,0 +1,353 @@
+"""The Outreach table's model: one row per recipient of the contact log, and what happened.
+
+The rows are built off the UI thread (:func:`load_outreach`, from
+``Workspace.recipient_states``: the status is derived from the history there, never
+stored) with every display text made once, so painting and filtering stay cheap. Filtering
+by status and by a few words of a name or category is done in Python on precomputed
+folded text (``query.fold``: "simecka" finds Šimečka), then the view is reset once.
+
+A status filter keeps the command line's meaning: a recipient is "sent" if any of their
+letters was sent, and also "followup-due" once the campaign's follow-up period has passed
+without a reply (as ``campaign-app recipients list --query status:sent``). The Status column
+shows the one status that needs attention; the highlight for a due follow-up (and the
+warning tone for an uncertain or failed letter) repeats what the text already says, so
+nothing is told by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+
+from campaign_app.core.directory.query import fold
+from campaign_app.core.outreach.log import Event, parse_time
+from campaign_app.core.outreach.status import RecipientState
+from campaign_app.core.outreach.terms import QUERY_STATUSES
+
+COLUMNS = ("Name", "Category", "Status", "Last action", "When", "By", "Follow-up due")
+COL_NAME, COL_CATEGORY, COL_STATUS, COL_ACTION, COL_WHEN, COL_BY, COL_DUE = range(len(COLUMNS))
+# The filter buttons, in the order a campaign goes through them ("none": not written to yet).
+FILTERS = ("all", "drafted", "sent", "followup-due", "uncertain", "failed", "replied", "no-reply", "closed")
+ATTENTION = ("uncertain", "failed")
+RecipientIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+
+
+def local_time(at: str) -> dt.datetime:
+    """An event's time (ISO 8601, UTC) in the computer's time zone."""
+    return parse_time(at).astimezone()
+
+
+def when_text(at: str, today: dt.date | None = None) -> str:
+    """ "today 14:05", "yesterday 09:12", "12 Mar 14:05", "12 Mar 2024": readable at a glance."""
+    moment = local_time(at)
+    today = today or dt.date.today()
+    clock = f"{moment:%H:%M}"
+    day = moment.date()
+    if day == today:
+        return f"today {clock}"
+    if day == today - dt.timedelta(days=1):
+        return f"yesterday {clock}"
+    if day.year == today.year:
+        return f"{day.day} {moment:%b} {clock}"
+    return f"{day.day} {moment:%b %Y}"
+
+
+def full_time(at: str) -> str:
+    moment = local_time(at)
+    return f"{moment.day} {moment:%B %Y, %H:%M} ({moment:%Z})"
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One event of a recipient's history, ready to show."""
+
+    at: str
+    when: str
+    template_id: str
+    kind: str
+    by: str
+    channel: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class OutreachRow:
+    recipient_id: str
+    name: str
+    category: str
+    status: str  # what the Status column says (followup-due, or the latest letter's status)
+    statuses: frozenset[str]  # what the filter matches (the command line's status: meaning)
+    action: str
+    at: str  # ISO UTC of the last event ("" when none): sorts as text
+    when: str
+    by: str
+    due_on: dt.date | None
+    due: bool
+    letters: int
+    history: tuple[HistoryLine, ...] = ()
+    search: str = ""  # folded name, id and category
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        due = date_text(self.due_on) if self.due_on else ""
+        if self.due and due:
+            due = f"{due} — due"
+        return (self.name, self.category, self.status, self.action, self.when, self.by, due)
+
+
+@dataclass
+class OutreachData:
+    """What the log says, loaded off the UI thread."""
+
+    rows: list[OutreachRow] = field(default_factory=list)
+    follow_up_days: int = 0
+    unwritten: int = 0  # rows for recipients without a letter in the log (when asked for)
+
+    @property
+    def written(self) -> int:
+        return len(self.rows) - self.unwritten
+
+
+def _action(event: Event | None, template_id: str) -> str:
+    if event is None:
+        return ""
+    text = event.kind if event.kind != "sending" else "sending (interrupted?)"
+    channel = event.channel.replace("-", " ")
+    if event.channel and event.channel != "email":
+        if event.kind == "sent":
+            text += f" by {channel}"
+        elif event.kind == "drafted":
+            text += f" for {channel}"
+    return f"{text} · {template_id}" if template_id else text
+
+
+def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
+    """The table row for one recipient, every text made here (off the UI thread)."""
+    last = state.last_event
+    template_of = {letter.contact.id: letter.contact.template_id for letter in state.letters}
+    template = template_of.get(last.contact_id, "") if last is not None else ""
+    history = sorted(
+        (
+            HistoryLine(
+                e.at,
+                full_time(e.at),
+                template_of.get(e.contact_id, ""),
+                e.kind,
+                e.by,
+                e.channel,
+                e.detail,
+            )
+            for letter in state.letters
+            for e in letter.events
+        ),
+        key=lambda h: h.at,
+    )
+    return OutreachRow(
+        recipient_id=state.recipient_id,
+        name=state.name or state.recipient_id,
+        category=state.category,
+        status=state.status,
+        statuses=state.statuses,
+        action=_action(last, template),
+        at=last.at if last is not None else "",
+        when=when_text(last.at, today) if last is not None else "",
+        by=last.by if last is not None else "",
+        due_on=state.followup_due_on,
+        due=state.due,
+        letters=len(state.letters),
+        history=tuple(history),
+        search=fold(f"{state.name} {state.recipient_id} {state.category}"),
+    )
+
+
+def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
+    """Every recipient of the log for the campaign's case (and, if asked, everyone else in
+    the directory, as "none"). Blocks on the database: call it off the UI thread."""
+    today = dt.date.today()
+    states = workspace.recipient_states()
+    rows = [row_of(s, today) for s in states.values()]
+    unwritten = 0
+    if include_unwritten:
+        for r in workspace.directory.recipients:
+            if r.id in states:
+                continue
+            rows.append(
+                OutreachRow(
+                    r.id,
+                    r.display_name,
+                    r.category,
+                    "none",
+                    frozenset({"none"}),
+                    "",
+                    "",
+                    "",
+                    "",
+                    None,
+                    False,
+                    0,
+                    search=fold(f"{r.display_name} {r.id} {r.category}"),
+                )
+            )
+            unwritten += 1
+    rows.sort(key=lambda row: (not row.due, row.status not in ATTENTION, row.name.casefold()))
+    return OutreachData(rows, workspace.campaign.follow_up_days, unwritten)
+
+
+def _palette_is_dark() -> bool:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+class OutreachModel(QAbstractTableModel):
+    """The log's recipients; ``set_filter`` chooses the rows shown, ``sort`` their order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[OutreachRow] = []
+        self._rows: list[OutreachRow] = []
+        self._status = "all"
+        self._words: list[str] = []
+        self._sort: tuple[int, bool] | None = None
+        self.counts: Counter[str] = Counter()
+        dark = _palette_is_dark()
+        # Backgrounds soft enough for the text colour of the same palette to stay readable.
+        self._due_background = QColor("#4a3b00" if dark else "#fff3c4")
+        self._warn_background = QColor("#5a1f1a" if dark else "#fde7e4")
+        self._warn_text = QColor("#ffb4a9" if dark else "#8c1d18")
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # ---- data in -------------------------------------------------------------------------
+
+    def set_data(self, data: OutreachData) -> None:
+        self._all = list(data.rows)
+        self.counts = Counter()
+        for row in self._all:
+            self.counts["all"] += 1
+            for status in row.statuses:
+                self.counts[status] += 1
+        self._refilter()
+
+    def set_filter(self, status: str | None = None, text: str | None = None) -> None:
+        if status is not None:
+            self._status = status
+        if text is not None:
+            self._words = fold(text).split()
+        self._refilter()
+
+    @property
+    def status_filter(self) -> str:
+        return self._status
+
+    def _refilter(self) -> None:
+        status, words = self._status, self._words
+        rows = [
+            row
+            for row in self._all
+            if (status == "all" or status in row.statuses) and all(w in row.search for w in words)
+        ]
+        if self._sort is not None:
+            column, descending = self._sort
+            rows.sort(key=lambda row: _sort_key(row, column), reverse=descending)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = None if column < 0 else (column, order == Qt.SortOrder.DescendingOrder)
+        if column < 0:  # back to the loaded order: due first, then problems, then by name
+            position = {id(row): n for n, row in enumerate(self._all)}
+            self.beginResetModel()
+            self._rows.sort(key=lambda row: position[id(row)])
+            self.endResetModel()
+        else:
+            self._refilter()
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> OutreachRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of_id(self, recipient_id: str) -> int:
+        for n, row in enumerate(self._rows):
+            if row.recipient_id == recipient_id:
+                return n
+        return -1
+
+    def shown(self) -> list[OutreachRow]:
+        return list(self._rows)
+
+    def total(self) -> int:
+        return len(self._all)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == COL_DUE:
+                return "When a follow-up is due if no reply is recorded (the campaign's follow-up period)"
+            if section == COL_STATUS:
+                return "Follow-up due, or the status of the letter that changed last"
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[column]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.due:
+                return self._due_background
+            if row.status in ATTENTION:
+                return self._warn_background
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.status in ATTENTION and column in (COL_STATUS, COL_ACTION):
+                return self._warn_text
+            if row.status == "none":
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if (row.due and column in (COL_STATUS, COL_DUE)) or (
+                row.status in ATTENTION and column == COL_STATUS
+            ):
+                return self._bold
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_STATUS:
+                meaning = QUERY_STATUSES.get(row.status, "")
+                return f"{row.status}: {meaning}" if meaning else row.status
+            if column == COL_WHEN and row.at:
+                return full_time(row.at)
+            if column == COL_NAME:
+                return f"{row.name} ({row.recipient_id}) · {row.letters} letter(s) in the log"
+            return None
+        if role == RecipientIdRole:
+            return row.recipient_id
+        if role == SortRole:
+            return _sort_key(row, column)
+        return None
+
+
+def _sort_key(row: OutreachRow, column: int):
+    if column == COL_WHEN:
+        return row.at
+    if column == COL_DUE:
+        return row.due_on.isoformat() if row.due_on else "9999"
+    return row.cells[column].casefold()

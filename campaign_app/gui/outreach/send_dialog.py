@@ -1,0 +1,827 @@
+"""The send dialog: e-mail a template's letters, after seeing exactly what will go out.
+
+What ``campaign-app send`` does, with the same safeguards: the plan first (how many letters
+go out, from which address, through which server; how many were already sent, how many are
+uncertain and are not sent again unless asked; who has no e-mail address and needs the
+letter by post or web form), a preview of the first messages built exactly as they will be
+sent, an .eml dry run of all of them, then Send, which asks for confirmation and the
+password (from the system keyring, else typed in and never stored). Sending runs off the
+UI thread (send_worker.SendRun) with a progress bar, the current recipient and the time
+taken; Cancel lets the message being sent finish. The summary lists every letter with
+what happened to it, in the core's words (``sending.OUTCOMES``), and a problem that stopped
+the whole batch (a wrong password, an unreachable server) is said on its own line.
+
+The dialog is not modal: a volunteer can keep working in the window while letters go out
+at the provider's pace. Closing it while sending asks to cancel first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from campaign_app.core.campaign.send import OUTCOMES, SendPlan, SendProgress
+from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.gui.batch.worker import clock, duration
+from campaign_app.gui.outreach.send_worker import (
+    PREVIEW_COUNT,
+    PreviewMessage,
+    SendOutcome,
+    SendRun,
+    build_preview,
+)
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tasks import TaskRunner
+
+PLAN_DELAY_MS = 300
+# Problems first, then what went out, then what was left alone.
+OUTCOME_ORDER = (
+    "failed",
+    "uncertain",
+    "not-sent",
+    "sent",
+    "written",
+    "by-hand",
+    "skipped-uncertain",
+    "already-sent",
+)
+SUMMARY_COLUMNS = ("Recipient", "Address", "Outcome", "Detail", "Letter file")
+PAGE_EMPTY, PAGE_PREVIEW, PAGE_PROGRESS, PAGE_SUMMARY = range(4)
+
+
+def _problems(exc: UserError | UserErrors) -> str:
+    return "\n".join(str(e) for e in flatten(exc))
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} kB" if n >= 1024 else f"{n} bytes"
+
+
+def plan_text(plan: SendPlan) -> str:
+    """The plan in one paragraph, as the command line says it before asking."""
+    if plan.nobody_due:  # a follow-up nobody is due for yet: not an error
+        return f"Nothing to send: {plan.nobody_due}."
+    s = plan.settings
+    parts = [
+        f"{_plural(len(plan.to_send), 'letter')} to send from {plan.from_address} through {plan.server}"
+        + (f" as {s.username}" if s.username else "")
+    ]
+    parts.append(f"{len(plan.already_sent)} already sent")
+    parts.append(f"{len(plan.uncertain)} uncertain (not sent again)" if plan.uncertain else "0 uncertain")
+    if plan.revised:
+        parts.append(f"{len(plan.revised)} changed since they were sent (not sent again)")
+    parts.append(f"{len(plan.by_hand)} without e-mail (post/web form)")
+    text = "; ".join(parts) + "."
+    if plan.to_send:
+        minutes = len(plan.to_send) / max(s.rate_per_minute, 1)
+        pace = f"about {clock(minutes * 60)}" if minutes >= 1 else "under a minute"
+        text += f"\nAt most {s.rate_per_minute} per minute: {pace}."
+    return text
+
+
+class SendDialog(QDialog):
+    """Plan, preview, dry run and send one template's letters."""
+
+    sent = Signal()  # a run ended: the contact log changed
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        open_settings: Callable[[], None] | None = None,
+        open_url: Callable[[QUrl], bool] | None = None,
+    ):
+        super().__init__(parent)
+        self.session = session
+        self.workspace = session.workspace
+        self.tasks = tasks
+        self.open_settings = open_settings
+        # Injectable so tests answer without a modal box, and open no file manager.
+        self.open_url: Callable[[QUrl], bool] = open_url or QDesktopServices.openUrl
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self.ask_password: Callable[[str], str | None] = self._ask_password
+        self.plan: SendPlan | None = None
+        self.previews: list[PreviewMessage] = []
+        self._run: SendRun | None = None
+        self._last_outcome: SendOutcome | None = None
+        self._plan_generation = 0
+        self._planning = False
+        self._previewing = False
+        self._close_when_done = False
+        self.setWindowTitle("Send letters by e-mail")
+        self.setModal(False)
+        self.resize(980, 700)
+        self._plan_timer = QTimer(self)
+        self._plan_timer.setSingleShot(True)
+        self._plan_timer.setInterval(PLAN_DELAY_MS)
+        self._plan_timer.timeout.connect(self.replan)
+        self._clock = QTimer(self)
+        self._clock.setInterval(500)
+        self._clock.timeout.connect(self._tick)
+        self._build()
+        self._load_templates()
+        self.replan()
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setSpacing(10)
+
+        self.form_box = QGroupBox("Letters to send")
+        form = QFormLayout(self.form_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.template_combo = QComboBox()
+        self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.template_combo.currentIndexChanged.connect(lambda _i: self.replan())
+        self.query_edit = QLineEdit()
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setPlaceholderText("optional, e.g.  country:DE  -status:replied")
+        self.query_edit.setToolTip("Narrows the template's audience, as campaign-app send --query")
+        self.query_edit.textChanged.connect(lambda _t: self._plan_timer.start())
+        self.query_edit.returnPressed.connect(self.replan)
+        self.docx_check = QCheckBox("Attach the &DOCX as well as the PDF")
+        self.docx_check.toggled.connect(lambda _c: self.replan())
+        self.resend_check = QCheckBox("&Resend letters whose sending was interrupted (uncertain)")
+        self.resend_check.toggled.connect(self._resend_toggled)
+        self.resend_warning = QLabel(
+            "These may already have arrived: the connection was lost before the server confirmed them. "
+            "Resending may deliver them twice."
+        )
+        self.resend_warning.setWordWrap(True)
+        self.resend_warning.setObjectName("resend_warning")
+        # Without these a word-wrapped label in a form row wraps after a few words.
+        self.resend_warning.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.resend_warning.setMinimumWidth(420)
+        self.resend_warning.setStyleSheet("color: palette(placeholder-text);")
+        template_label = QLabel("&Template:")
+        template_label.setBuddy(self.template_combo)
+        query_label = QLabel("Narrow by &query:")
+        query_label.setBuddy(self.query_edit)
+        form.addRow(template_label, self.template_combo)
+        form.addRow(query_label, self.query_edit)
+        form.addRow("", self.docx_check)
+        form.addRow("", self.resend_check)
+        form.addRow("", self.resend_warning)
+        outer.addWidget(self.form_box)
+
+        plan_row = QHBoxLayout()
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("plan_label")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.settings_button = QPushButton("Open &Settings")
+        self.settings_button.setToolTip("Fill in the mail server (SMTP) in the Settings tab")
+        self.settings_button.clicked.connect(self._go_to_settings)
+        self.settings_button.hide()
+        plan_row.addWidget(self.plan_label, 1)
+        plan_row.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(plan_row)
+
+        actions = QHBoxLayout()
+        self.preview_button = QPushButton("&Preview")
+        self.preview_button.setToolTip(f"Show the first {PREVIEW_COUNT} messages as they will be sent")
+        self.preview_button.clicked.connect(self.preview)
+        self.eml_button = QPushButton("Write .&eml files")
+        self.eml_button.setToolTip(
+            "Dry run: write every message as an .eml file beside its letter, to open in a mail program; "
+            "nothing is sent"
+        )
+        self.eml_button.clicked.connect(lambda: self.start(dry_run=True))
+        self.send_button = QPushButton("&Send…")
+        self.send_button.setToolTip("Asks for confirmation, then the password, then sends")
+        self.send_button.clicked.connect(lambda: self.start(dry_run=False))
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.eml_button)
+        actions.addStretch(1)
+        actions.addWidget(self.send_button)
+        outer.addLayout(actions)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_empty())
+        self.stack.addWidget(self._build_preview())
+        self.stack.addWidget(self._build_progress())
+        self.stack.addWidget(self._build_summary())
+        outer.addWidget(self.stack, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.close_button = QPushButton("&Close")
+        self.close_button.clicked.connect(self.reject)
+        bottom.addWidget(self.close_button)
+        outer.addLayout(bottom)
+
+    def _build_empty(self) -> QWidget:
+        label = QLabel(
+            "Preview shows the first messages exactly as they will be sent. "
+            "Write .eml files is a dry run of all of them. Nothing leaves this computer until you press "
+            "Send and confirm."
+        )
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet("color: palette(placeholder-text); padding: 30px;")
+        return label
+
+    def _build_preview(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.preview_model = QStandardItemModel(self)
+        self.preview_list = QListView()
+        self.preview_list.setObjectName("preview_list")
+        self.preview_list.setModel(self.preview_model)
+        self.preview_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_list.selectionModel().currentChanged.connect(
+            lambda current, _p: self._show_message(current.row())
+        )
+        self.preview_view = QPlainTextEdit()
+        self.preview_view.setObjectName("preview_view")
+        self.preview_view.setReadOnly(True)
+        splitter.addWidget(self.preview_list)
+        splitter.addWidget(self.preview_view)
+        splitter.setSizes([260, 700])
+        return splitter
+
+    def _build_progress(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 12, 0, 0)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.progress_label.setWordWrap(True)
+        self.elapsed_label = QLabel()
+        self.elapsed_label.setObjectName("elapsed_label")
+        self.cancel_button = QPushButton("Ca&ncel")
+        self.cancel_button.setToolTip("Stop after the message being sent; the rest are sent by the next run")
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout()
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.elapsed_label)
+        row.addWidget(self.cancel_button)
+        layout.addWidget(self.progress_bar)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _build_summary(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bold = QFont(self.headline.font())
+        bold.setBold(True)
+        self.headline.setFont(bold)
+        self.stopped_label = QLabel()
+        self.stopped_label.setObjectName("stopped_label")
+        self.stopped_label.setWordWrap(True)
+        self.stopped_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stopped_label.setStyleSheet(
+            "QLabel#stopped_label { color: #8c1d18; background: #fdecea; border: 1px solid #f1b0aa;"
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
+        self.stopped_label.hide()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts_label")
+        self.counts_label.setWordWrap(True)
+        self.summary_model = QStandardItemModel(0, len(SUMMARY_COLUMNS), self)
+        self.summary_model.setHorizontalHeaderLabels(list(SUMMARY_COLUMNS))
+        self.summary_table = QTableView()
+        self.summary_table.setObjectName("summary_table")
+        self.summary_table.setModel(self.summary_model)
+        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.summary_table.setAlternatingRowColors(True)
+        self.summary_table.setWordWrap(False)
+        self.summary_table.setShowGrid(False)
+        self.summary_table.verticalHeader().hide()
+        for column, width in enumerate((190, 220, 200, 220)):
+            self.summary_table.setColumnWidth(column, width)
+        self.summary_table.horizontalHeader().setStretchLastSection(True)
+        self.summary_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.by_hand_label = QLabel()
+        self.by_hand_label.setObjectName("by_hand_label")
+        self.by_hand_label.setWordWrap(True)
+        self.open_folder_button = QPushButton("Open fold&er")
+        self.open_folder_button.setToolTip("Show the letters (and .eml files) in the file manager")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.by_hand_label, 1)
+        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.stopped_label)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.summary_table, 1)
+        layout.addLayout(row)
+        return page
+
+    # ---- the plan ------------------------------------------------------------------------
+
+    def _load_templates(self) -> None:
+        ws = self.workspace
+        previous = self.template_combo.currentData()
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        try:
+            templates = ws.template_scan.templates if ws is not None else {}
+        except (UserError, UserErrors):
+            templates = {}  # the plan says why
+        for template in sorted(templates.values(), key=lambda t: (t.title.casefold(), t.id)):
+            self.template_combo.addItem(f"{template.title}  ({template.id})", template.id)
+            self.template_combo.setItemData(
+                self.template_combo.count() - 1, template.audience, Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.template_combo.findData(previous) if previous is not None else -1
+        self.template_combo.setCurrentIndex(max(index, 0) if self.template_combo.count() else -1)
+        self.template_combo.blockSignals(False)
+
+    def template_id(self) -> str | None:
+        return self.template_combo.currentData()
+
+    def _resend_toggled(self, checked: bool) -> None:
+        self.resend_warning.setStyleSheet(
+            "color: #b3261e; font-weight: 600;" if checked else "color: palette(placeholder-text);"
+        )
+        self.replan()
+
+    def replan(self) -> None:
+        """Work out who gets the letter now (off the UI thread); stale answers are dropped."""
+        self._plan_timer.stop()
+        if self.running():
+            return
+        self._plan_generation += 1
+        generation = self._plan_generation
+        ws, tid = self.workspace, self.template_id()
+        self.plan = None
+        self.settings_button.hide()
+        if ws is None or tid is None:
+            self._show_plan_problem(
+                "This campaign has no letter templates yet: write one in the Compose tab."
+            )
+            return
+        query = self.query_edit.text().strip() or None
+        docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
+
+        def job():
+            from campaign_app.core.campaign.send import load_smtp_settings, plan_send
+
+            try:
+                load_smtp_settings(ws)
+            except UserError as exc:
+                return "no-smtp", exc
+            try:
+                return "ok", plan_send(ws, tid, query, attach_docx=docx, resend_uncertain=resend)
+            except (UserError, UserErrors) as exc:
+                return "error", exc
+
+        self._planning = True
+        self.plan_label.setStyleSheet("")
+        self.plan_label.setText("Working out who gets this letter…")
+        self._update_buttons()
+        self.tasks.submit(job, lambda answer: self._planned(generation, *answer), self._task_failed)
+
+    def _planned(self, generation: int, state: str, value) -> None:
+        if generation != self._plan_generation:
+            return
+        self._planning = False
+        if state == "no-smtp":
+            self._show_plan_problem(
+                "No mail server is set up for this campaign, so nothing can be sent yet.\n"
+                f"{_problems(value)}\n"
+                "Fill in the SMTP server, user name and From address in the Settings tab.",
+                settings=True,
+            )
+        elif state == "error":
+            self._show_plan_problem(_problems(value))
+        else:
+            self.plan = value
+            self.plan_label.setStyleSheet("")
+            self.plan_label.setText(plan_text(value))
+        self._update_buttons()
+
+    def _show_plan_problem(self, text: str, settings: bool = False) -> None:
+        self._planning = False
+        self.plan_label.setStyleSheet(f"color: {self._error_color()};")
+        self.plan_label.setText(text)
+        self.settings_button.setVisible(settings and self.open_settings is not None)
+        self._update_buttons()
+
+    def _go_to_settings(self) -> None:
+        if self.open_settings is not None:
+            self.open_settings()
+        self.reject()
+
+    def _error_color(self) -> str:
+        from PySide6.QtGui import QPalette
+
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        return "#ff8a80" if dark else "#b3261e"
+
+    def running(self) -> bool:
+        return self._run is not None and self._run.running
+
+    def _update_buttons(self) -> None:
+        running = self.running()
+        ready = self.plan is not None and not self._planning and not running
+        has_letters = ready and bool(self.plan.to_send)  # type: ignore[union-attr]
+        self.form_box.setEnabled(not running)
+        self.preview_button.setEnabled(has_letters and not self._previewing)
+        self.eml_button.setEnabled(has_letters and not self._previewing)
+        self.send_button.setEnabled(has_letters and not self._previewing)
+        self.cancel_button.setEnabled(running and not self._run.cancelling)  # type: ignore[union-attr]
+
+    # ---- preview ---------------------------------------------------------------------------
+
+    def preview(self) -> None:
+        """Build the first messages (off the UI thread: their letters may need writing)."""
+        plan, ws = self.plan, self.workspace
+        if plan is None or ws is None or self.running() or self._previewing:
+            return
+        self._previewing = True
+        self._update_buttons()
+        self.preview_model.clear()
+        self.preview_view.setPlainText("Building the first messages…")
+        self.stack.setCurrentIndex(PAGE_PREVIEW)
+        generation = self._plan_generation
+        self.tasks.submit(
+            lambda: _as_result(lambda: build_preview(ws, plan)),
+            lambda answer: self._previewed(generation, answer),
+            self._task_failed,
+            writes_documents=True,
+        )
+
+    def _previewed(self, generation: int, answer) -> None:
+        self._previewing = False
+        self._update_buttons()
+        if generation != self._plan_generation:
+            return
+        if isinstance(answer, UserError | UserErrors):
+            self.preview_view.setPlainText(f"The messages cannot be built:\n{_problems(answer)}")
+            return
+        self.previews = answer
+        for p in answer:
+            item = QStandardItem(f"{p.recipient.display_name}\n{p.recipient.email}")
+            item.setToolTip(p.to)
+            self.preview_model.appendRow(item)
+        if answer:
+            self.preview_list.setCurrentIndex(self.preview_model.index(0, 0))
+            self._show_message(0)
+
+    def _show_message(self, row: int) -> None:
+        if not 0 <= row < len(self.previews):
+            return
+        p = self.previews[row]
+        attachments = ", ".join(f"{name} ({_size(size)})" for name, size in p.attachments()) or "none"
+        lines = [
+            f"From:     {p.sender}",
+            f"To:       {p.to}",
+        ]
+        if p.message["Reply-To"]:
+            lines.append(f"Reply-To: {p.message['Reply-To']}")
+        lines += [f"Subject:  {p.subject}", f"Attached: {attachments}", "", p.body()]
+        self.preview_view.setPlainText("\n".join(lines))
+
+    def preview_text(self) -> str:
+        return self.preview_view.toPlainText()
+
+    # ---- sending -----------------------------------------------------------------------------
+
+    def start(self, dry_run: bool) -> None:
+        """Dry run (.eml files) at once; a real send after confirmation and the password."""
+        plan = self.plan
+        if plan is None or not plan.to_send or self.running() or self.workspace is None:
+            return
+        if dry_run:
+            self._launch(None, dry_run=True)
+            return
+        from campaign_app.core.campaign.send import check_can_send
+
+        try:  # as `campaign-app send`: refused before any question, so no password is asked for
+            check_can_send(self.workspace)
+        except (UserError, UserErrors) as exc:
+            self._show_summary_problem(_problems(exc))
+            return
+        s = plan.settings
+        count = _plural(len(plan.to_send), "letter")
+        question = (
+            f"Send {count} now?\n\nFrom: {plan.from_address}\nServer: {plan.server}"
+            + (f"\nAccount: {s.username}" if s.username else "")
+            + f"\nTemplate: {plan.template_id}\n\nEach letter is recorded in the contact log as it goes."
+        )
+        if not self.confirm("Send letters", question):
+            return
+        if not s.username:
+            self._launch(None, dry_run=False)
+        elif s.ask_password:
+            self._prompt_password(plan)
+        else:
+            from campaign_app.core.mail.secrets import get_password
+
+            self.send_button.setEnabled(False)
+            self.tasks.submit(
+                lambda: _as_result(lambda: get_password(s.username, s.host)),
+                lambda answer: self._got_password(plan, answer),
+                self._task_failed,
+            )
+
+    def _got_password(self, plan: SendPlan, answer) -> None:
+        if plan is not self.plan:
+            self._update_buttons()
+            return
+        if isinstance(answer, UserError | UserErrors):  # a locked keyring: not a wrong password
+            self._show_summary_problem(
+                f"The password could not be read from the keyring.\n{_problems(answer)}"
+            )
+            self._update_buttons()
+            return
+        if answer:
+            self._launch(answer, dry_run=False)
+        else:
+            self._prompt_password(plan)
+
+    def _prompt_password(self, plan: SendPlan) -> None:
+        s = plan.settings
+        password = self.ask_password(f"Password for {s.username} on {s.host}\n(not stored):")
+        if password:
+            self._launch(password, dry_run=False)
+        else:
+            self._update_buttons()
+
+    def _launch(self, password: str | None, dry_run: bool) -> None:
+        from campaign_app.core.common.appstate import volunteer_name
+
+        plan, ws = self.plan, self.workspace
+        assert plan is not None and ws is not None
+        run = SendRun(ws, plan, password, dry_run, volunteer_name(), self)
+        run.preparing.connect(self._on_preparing)
+        run.progressed.connect(self._on_progress)
+        run.finished.connect(self._on_finished)
+        run.crashed.connect(self._on_crashed)
+        self._run = run
+        self.stack.setCurrentIndex(PAGE_PROGRESS)
+        self.progress_bar.setRange(0, 0)
+        self.elapsed_label.setText("0:00")
+        self._clock.start()
+        run.start(self.tasks)
+        self._update_buttons()
+        self.cancel_button.setFocus()
+
+    def _on_preparing(self, count: int) -> None:
+        self.progress_label.setText(
+            f"Checking the {_plural(count, 'letter')} to attach (writing any missing)…"
+        )
+
+    def _on_progress(self, p: SendProgress) -> None:
+        run = self._run
+        if run is None or self.sender() is not run or p.total == 0:
+            return
+        self.progress_bar.setRange(0, p.total)
+        self.progress_bar.setValue(p.done)
+        verb = "Writing" if run.dry_run else "Sending"
+        text = f"{p.done} of {_plural(p.total, 'message')}"
+        if p.failed:
+            text += f" · {p.failed} failed"
+        if run.cancelling:
+            text += " · cancelling: the message being sent finishes…"
+        elif p.current:
+            text += f" · {verb} to {p.current}…"
+        self.progress_label.setText(text)
+
+    def _tick(self) -> None:
+        if self._run is not None and self._run.running:
+            self.elapsed_label.setText(clock(self._run.elapsed()))
+
+    def cancel(self) -> None:
+        run = self._run
+        if run is None or not run.running or run.cancelling:
+            return
+        run.cancel()
+        self.progress_label.setText("Cancelling: the message being sent finishes, the rest are not sent…")
+        self._update_buttons()
+
+    def _on_finished(self, outcome: SendOutcome) -> None:
+        run = self._run
+        self._run = None
+        self._clock.stop()
+        if run is not None:
+            run.deleteLater()
+        self._last_outcome = outcome
+        self._show_summary(outcome)
+        self._update_buttons()
+        self.sent.emit()
+        if self._close_when_done:
+            self._close_when_done = False
+            QTimer.singleShot(0, self.reject)
+        else:
+            self.replan()  # "already sent" now counts what just went out
+
+    def _on_crashed(self, exc: BaseException) -> None:
+        run = self._run
+        self._run = None
+        self._clock.stop()
+        if run is not None:
+            run.deleteLater()
+        self.stack.setCurrentIndex(PAGE_EMPTY)
+        self._update_buttons()
+        raise exc  # a bug, not a user mistake: the crash handler shows it and logs it
+
+    def _task_failed(self, exc: BaseException) -> None:
+        self._planning = self._previewing = False
+        self._update_buttons()
+        raise exc
+
+    # ---- the summary ---------------------------------------------------------------------------
+
+    def _show_summary_problem(self, text: str) -> None:
+        self.stack.setCurrentIndex(PAGE_SUMMARY)
+        self.headline.setText("Nothing was sent.")
+        self.stopped_label.setText(text)
+        self.stopped_label.show()
+        self.counts_label.setText("")
+        self.summary_model.removeRows(0, self.summary_model.rowCount())
+        self.by_hand_label.setText("")
+        self.open_folder_button.hide()
+
+    def _show_summary(self, outcome: SendOutcome) -> None:
+        result = outcome.result
+        if outcome.error is not None or result is None:
+            self._show_summary_problem(_problems(outcome.error) if outcome.error else "")
+            return
+        self.stack.setCurrentIndex(PAGE_SUMMARY)
+        self.open_folder_button.show()
+        done = result.count("sent") if not outcome.dry_run else result.count("written")
+        total = len(outcome.plan.to_send)
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done if total else 1)
+        when = f"in {duration(result.elapsed)}"
+        if outcome.dry_run:
+            headline = f"Dry run: {_plural(done, 'message')} written as .eml files {when}; nothing was sent."
+        elif result.stopped_by:
+            headline = f"Stopped: {done} of {_plural(total, 'letter')} sent {when}."
+        elif result.cancelled:
+            headline = (
+                f"Cancelled: {done} of {_plural(total, 'letter')} sent {when}; Send again to send the rest."
+            )
+        elif result.count("failed") or result.count("uncertain"):
+            headline = f"Finished: {done} of {_plural(total, 'letter')} sent {when}; see the problems below."
+        else:
+            headline = f"Finished: {_plural(done, 'letter')} sent {when}."
+        self.headline.setText(headline)
+        if result.stopped_by:
+            self.stopped_label.setText(f"The batch stopped: {result.stopped_by}")
+            self.stopped_label.show()
+        else:
+            self.stopped_label.hide()
+        counts = [f"{result.count(key)} {key}" for key in OUTCOME_ORDER if result.count(key)]
+        self.counts_label.setText(" · ".join(counts))
+        self.summary_model.removeRows(0, self.summary_model.rowCount())
+        order = {key: n for n, key in enumerate(OUTCOME_ORDER)}
+        warn = self._error_color()
+        from PySide6.QtGui import QColor
+
+        for o in sorted(result.outcomes, key=lambda o: order.get(o.outcome, 99)):
+            items = [
+                QStandardItem(text)
+                for text in (
+                    o.name,
+                    o.address,
+                    OUTCOMES.get(o.outcome, o.outcome),
+                    o.detail,
+                    o.file,
+                )
+            ]
+            items[0].setToolTip(o.recipient_id)
+            items[3].setToolTip(o.detail)
+            if o.outcome in ("failed", "uncertain", "not-sent"):
+                items[2].setForeground(QColor(warn))
+                bold = QFont()
+                bold.setBold(True)
+                items[2].setFont(bold)
+            self.summary_model.appendRow(items)
+        by_hand = result.count("by-hand")
+        folder = self._shown(outcome.plan.out_dir)
+        if by_hand:
+            self.by_hand_label.setText(
+                f"{_plural(by_hand, 'recipient')} without an e-mail address: print or upload their letter "
+                f"(Letter file column, in {folder}), then mark them sent by post or web form in the "
+                "Outreach tab."
+            )
+        elif outcome.dry_run:
+            self.by_hand_label.setText(f"The .eml files are beside the letters in {folder}.")
+        else:
+            self.by_hand_label.setText("")
+
+    def summary_rows(self) -> list[tuple[str, ...]]:
+        model = self.summary_model
+        return [
+            tuple(model.item(r, c).text() for c in range(model.columnCount()))
+            for r in range(model.rowCount())
+        ]
+
+    def _shown(self, path: Path) -> str:
+        ws = self.workspace
+        try:
+            return path.relative_to(ws.root).as_posix() if ws is not None else str(path)
+        except ValueError:
+            return str(path)
+
+    def open_folder(self) -> None:
+        outcome = self._last_outcome
+        if outcome is None:
+            return
+        folder = outcome.plan.out_dir / outcome.plan.template_id
+        self.open_url(QUrl.fromLocalFile(str(folder if folder.is_dir() else outcome.plan.out_dir)))
+
+    # ---- asking ---------------------------------------------------------------------------------
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _ask_password(self, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, "SMTP password", prompt, QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    # ---- showing, closing ---------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.running():
+            self._load_templates()  # the Compose or Settings tab may have changed them
+            self.replan()
+
+    def reject(self) -> None:
+        """Close, Esc and the title bar's close: while sending, ask to cancel first; the dialog
+        then closes once the message being sent has finished."""
+        if self.running():
+            if self._close_when_done:
+                return
+            stop = self.confirm(
+                "Stop sending?",
+                "Letters are still being sent. Stop now? The message being sent finishes; "
+                "the rest are not sent and can be sent later.",
+            )
+            if stop:
+                self._close_when_done = True
+                self.cancel()
+            return
+        super().reject()
+
+    def shutdown(self) -> None:
+        """The window is closing: cancel and wait, so no worker outlives it."""
+        self._plan_timer.stop()
+        self._clock.stop()
+        if self._run is not None and self._run.running:
+            self._run.cancel()
+            self.tasks.writer_pool.waitForDone()
+            self.tasks.pool.waitForDone()
+
+
+def _as_result(fn):
+    """Run ``fn``; a user mistake comes back as the value (shown in the dialog), a bug raises."""
+    try:
+        return fn()
+    except (UserError, UserErrors) as exc:
+        return exc

@@ -1,0 +1,2 @@
+"""The Recipients tab: the directory table, entry dialog and the import dialog.
+"""

@@ -1,0 +1,2 @@
+"""The Settings tab: sender, signatories, letterhead, SMTP server, your name.
+"""

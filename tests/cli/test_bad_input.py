@@ -1,0 +1,422 @@
+"""Every user mistake: exit 1, no traceback, one ``error: <where>: <what> — <advice>`` line each.
+
+A wrong command line exits 2. The ``cli`` fixture runs from ``tmp_path`` and the workspace
+is ``tmp_path / "ws"``, so paths in messages start with ``ws/``. A failing ``generate``
+must leave nothing in the output folder (no partial letters, no ``.part`` files).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CAMPAIGN, CASE, OFFICIALS_YAML, PEOPLE_CSV, TEMPLATE_EN
+
+from campaign_app.core.directory.recipients import CATEGORIES
+
+TPL = "ws/letter_templates/appeal-en.md"
+CSV = "ws/recipients/people.csv"
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based number of the only line of ``text`` that contains ``needle``."""
+    found = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
+    assert len(found) == 1, f"{needle!r} is on lines {found}"
+    return found[0]
+
+
+def insert_after(text: str, anchor: str, new_line: str) -> str:
+    """``text`` with ``new_line`` inserted after the only line that equals ``anchor``."""
+    lines = text.splitlines(keepends=True)
+    index = [i for i, line in enumerate(lines) if line.rstrip("\n") == anchor]
+    assert len(index) == 1, anchor
+    lines.insert(index[0] + 1, new_line + "\n")
+    return "".join(lines)
+
+
+def problems(result, count: int = 1) -> list[str]:
+    """The problem lines of a failed run, checked against the rule for user mistakes."""
+    assert "Traceback" not in result.err, result.err
+    assert result.code == 1, (result.code, result.out, result.err)
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert len(lines) == count, result.err
+    for line in lines:
+        assert line.startswith("error: "), line
+        _what, sep, advice = line.partition(" — ")
+        assert sep and advice.strip(), f"no advice after ' — ': {line}"
+    return lines
+
+
+def one_problem(result, prefix: str, *words: str) -> str:
+    """The single problem line; it starts with ``error: <prefix>`` and contains ``words``."""
+    (line,) = problems(result)
+    assert line.startswith(f"error: {prefix}"), line
+    for word in words:
+        assert word in line, (word, line)
+    return line
+
+
+def assert_nothing_written(out: Path) -> None:
+    files = sorted(p for p in out.rglob("*") if p.is_file()) if out.exists() else []
+    assert files == [], files
+
+
+def generate(cli, *args: str):
+    return cli("generate", "-w", "ws", "--out", "out", *args)
+
+
+def check_or_generate(cli, command: str):
+    """``check``, or ``generate`` of the appeal-en template into ``out``."""
+    return cli("check", "-w", "ws") if command == "check" else generate(cli, "--template", "appeal-en")
+
+
+# ---- 1. malformed YAML, at the file's own line and column -------------------------------
+
+MALFORMED = [
+    # (file, its text, insert after this line, the inserted (badly indented) line)
+    ("cases/test-case.yaml", CASE, "id: test-case", "  oops: x"),
+    ("campaign.yaml", CAMPAIGN, "case: test-case", "  oops: x"),
+    ("recipients/officials.yaml", OFFICIALS_YAML, "  gender: m", "    oops: x"),
+    ("letter_templates/appeal-en.md", TEMPLATE_EN, "language: en", "  oops: x"),
+]
+
+
+@pytest.mark.parametrize(("relative", "text", "anchor", "bad"), MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_yaml_names_file_line_and_column(mini_ws, cli, relative, text, anchor, bad):
+    if relative == "recipients/officials.yaml":
+        # the first '  gender: m' only: the president's entry
+        text = text.replace("  gender: m\n", "  gender: m\n" + bad + "\n", 1)
+    else:
+        text = insert_after(text, anchor, bad)
+    mini_ws.write(relative, text)
+    line = line_of(text, bad.strip())
+    column = bad.index(":") + 1
+    one_problem(cli("check", "-w", "ws"), f"ws/{relative}:{line}:{column}: malformed YAML")
+
+
+def test_malformed_yaml_bad_indent_in_case_file(mini_ws, cli):
+    text = CASE.replace("  gender: f\n", "   gender: f\n")
+    mini_ws.write("cases/test-case.yaml", text)
+    line = line_of(text, "gender: f")
+    one_problem(cli("check", "-w", "ws"), f"ws/cases/test-case.yaml:{line}:4: malformed YAML")
+
+
+# ---- 2.-6. the recipient directory ------------------------------------------------------
+
+
+def test_csv_missing_required_column(mini_ws, cli):
+    mini_ws.write("recipients/people.csv", "id,given_name,family_name\nx-1,Anna,Nowak\n")
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:1: missing required column 'category'", " — add")
+
+
+def test_csv_row_without_id_names_row_and_id_column(mini_ws, cli):
+    mini_ws.write(
+        "recipients/people.csv",
+        "category,id,given_name,family_name\nmep,mep-1,Anna,Nowak\nmep,,Jan,Kowalski\n",
+    )
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:3:2: row has no 'id'")
+
+
+def test_same_id_in_two_files_names_both_places(mini_ws, cli):
+    # officials.yaml is read before people.csv (files are taken in name order)
+    officials = OFFICIALS_YAML.replace("- id: ua-minister", "- id: mep-1")
+    mini_ws.write("recipients/officials.yaml", officials)
+    first = line_of(officials, "- id: mep-1")
+    second = line_of(PEOPLE_CSV, "mep-1,")
+    line = one_problem(
+        cli("check", "-w", "ws"),
+        "",
+        "'mep-1'",
+        f"already used at ws/recipients/officials.yaml:{first}",
+    )
+    assert re.match(rf"error: {re.escape(CSV)}:{second}(:1)?: ", line), line
+
+
+def test_unknown_category_points_at_the_cell_and_lists_categories(mini_ws, cli):
+    mini_ws.write("recipients/people.csv", PEOPLE_CSV.replace("mep-1,mep,", "mep-1,mepp,"))
+    line = one_problem(cli("check", "-w", "ws"), f"{CSV}:2:2: unknown category 'mepp'")
+    for category in CATEGORIES:
+        assert category in line.partition(" — ")[2], category
+
+
+def test_bad_email_points_at_the_cell(mini_ws, cli):
+    mini_ws.write(
+        "recipients/people.csv",
+        PEOPLE_CSV.replace("rasa.jukneviciene@europarl.europa.eu", "not-an-address"),
+    )
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:3:11:", "e-mail", "not-an-address")
+
+
+# ---- 7. encodings -----------------------------------------------------------------------
+
+
+def test_windows_1252_csv_says_so_with_line_and_column(mini_ws, cli):
+    # č is not in Windows-1252, so build a file with names it does have
+    header = "id,category,honorific,given_name,family_name,organisation,country"
+    row = "mep-9,mep,Mr,François,Šebej,European Parliament,SK"
+    text = f"{header}\nmep-1,mep,Ms,Anna,Nowak,European Parliament,PL\n{row}\n"
+    (mini_ws.root / "recipients/people.csv").write_bytes(text.encode("cp1252"))
+    line = line_of(text, "François")
+    column = row.index("ç") + 1
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:{line}:{column}:", "Windows-1252", "UTF-8")
+
+
+def test_file_neither_utf8_nor_windows_1252(mini_ws, cli):
+    row = b"x-1,mep,Anna,No\x81\x8d\x90wak"
+    data = b"id,category,given_name,family_name\n" + row + b"\n"
+    (mini_ws.root / "recipients/people.csv").write_bytes(data)
+    column = row.index(b"\x81") + 1
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:2:{column}:", "not valid UTF-8")
+
+
+# ---- 8.-10. template mistakes at the file's line ----------------------------------------
+
+
+def test_template_syntax_error_in_body_at_file_line(mini_ws, cli):
+    text = TEMPLATE_EN.replace("{{ fact('supreme-court') }}", "{% endif %}{{ fact('supreme-court') }}")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    line = line_of(text, "{% endif %}")
+    one_problem(cli("check", "-w", "ws"), f"{TPL}:{line}:", "syntax")
+
+
+def test_template_syntax_error_in_subject_at_front_matter_line(mini_ws, cli):
+    text = TEMPLATE_EN.replace('{{ case.person.name }}"', '{{ case.person.name }"')
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    line = line_of(text, "subject:")
+    one_problem(cli("check", "-w", "ws"), f"{TPL}:{line}:", "syntax")
+
+
+TYPO = TEMPLATE_EN.replace("{{ recipient.name }}", "{{ recipent.name }}")
+
+
+def test_unknown_variable_named_by_check(mini_ws, cli):
+    mini_ws.write("letter_templates/appeal-en.md", TYPO)
+    one_problem(cli("check", "-w", "ws"), f"{TPL}:{line_of(TYPO, 'recipent')}:", "recipent")
+
+
+def test_unknown_variable_named_by_generate(mini_ws, cli, tmp_path):
+    mini_ws.write("letter_templates/appeal-en.md", TYPO)
+    result = generate(cli, "--template", "appeal-en")
+    one_problem(result, f"{TPL}:{line_of(TYPO, 'recipent')}:", "recipent")
+    assert_nothing_written(tmp_path / "out")
+
+
+CITE_NOPE = TEMPLATE_EN.replace("cite('court')", "cite('nope')")
+
+
+@pytest.mark.parametrize("command", ["check", "generate"])
+def test_cite_unknown_source(mini_ws, cli, tmp_path, command):
+    mini_ws.write("letter_templates/appeal-en.md", CITE_NOPE)
+    result = check_or_generate(cli, command)
+    one_problem(result, f"{TPL}:{line_of(CITE_NOPE, 'nope')}:", "no source 'nope'")
+    assert_nothing_written(tmp_path / "out")
+
+
+# ---- 11.-13. unknown template, empty audience, unknown query field ----------------------
+
+
+def test_generate_unknown_template_lists_known_ids(mini_ws, cli, tmp_path):
+    line = one_problem(generate(cli, "--template", "nope"), "", "unknown template 'nope'")
+    advice = line.partition(" — ")[2]
+    assert "appeal-en" in advice and "appeal-uk" in advice, line
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_check_audience_matching_nobody(mini_ws, cli):
+    text = TEMPLATE_EN.replace("audience: category:mep", "audience: category:ngo")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    one_problem(cli("check", "-w", "ws"), f"{TPL}:{line_of(text, 'audience:')}:", "matches nobody")
+
+
+def test_generate_query_matching_nobody(mini_ws, cli, tmp_path):
+    result = generate(cli, "--template", "appeal-en", "--query", "country:ZZ")
+    one_problem(result, f"{TPL}:{line_of(TEMPLATE_EN, 'audience:')}:", "no recipient matches", "country:ZZ")
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_generate_query_matching_nobody_message(mini_ws, cli, tmp_path):
+    """The same case as above without the line number: the message itself is right."""
+    result = generate(cli, "--template", "appeal-en", "--query", "country:ZZ")
+    one_problem(result, TPL, "no recipient matches", "country:ZZ")
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_unknown_query_field_names_it_and_the_valid_ones(mini_ws, cli):
+    result = cli("recipients", "list", "-w", "ws", "--query", "catgory:mep")
+    line = one_problem(result, "", "'catgory'")
+    advice = line.partition(" — ")[2]
+    for field in ("category", "country", "language", "tag"):
+        assert field in advice, (field, line)
+
+
+# ---- 14.-15. the command line and the workspace folder ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("generate", "-w", "ws", "--out", "out"),
+        ("generate", "-w", "ws", "--out", "out", "--template", "appeal-en", "--format", "pdfx"),
+        ("frobnicate", "-w", "ws"),
+    ],
+    ids=["no-template", "bad-format", "unknown-command"],
+)
+def test_wrong_command_line_exits_2(mini_ws, cli, tmp_path, args):
+    result = cli(*args)
+    assert result.code == 2, (result.code, result.err)
+    assert "Traceback" not in result.err
+    assert "error:" in result.err
+    assert_nothing_written(tmp_path / "out")
+
+
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_workspace_without_campaign_yaml(cli, tmp_path, folder):
+    if folder == "empty":
+        (tmp_path / folder).mkdir()
+    line = one_problem(cli("check", "-w", folder), "", "campaign.yaml")
+    assert "campaign-app init" in line.partition(" — ")[2], line
+
+
+# ---- 16. the sandbox --------------------------------------------------------------------
+
+ESCAPES = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ cite.__globals__ }}",
+    "{{ fact.__globals__['__builtins__'] }}",
+    "{{ recipient._r }}",
+]
+
+
+def _leaks(text: str) -> bool:
+    return "<module 'os'" in text or "builtins" in text or "__import__" in text
+
+
+@pytest.mark.parametrize("command", ["check", "generate"])
+@pytest.mark.parametrize("expr", ESCAPES)
+def test_sandbox_blocks_python_internals(mini_ws, cli, tmp_path, expr, command):
+    text = TEMPLATE_EN.replace("We write about", f"{expr} We write about")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    result = check_or_generate(cli, command)
+    line = one_problem(result, f"{TPL}:{line_of(text, expr)}:")
+    assert "not allowed" in line or "undefined" in line or "unknown name" in line, line
+    assert not _leaks(result.out + result.err)
+    assert_nothing_written(tmp_path / "out")
+
+
+def test_sandbox_blocks_reading_files(mini_ws, cli, tmp_path):
+    (tmp_path / "secret.txt").write_text("TOPSECRET", encoding="utf-8")
+    expr = "{{ fact(case.path.parent.parent.parent.joinpath('secret.txt').read_text()) }}"
+    text = TEMPLATE_EN.replace("We write about", f"{expr} We write about")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    result = cli("check", "-w", "ws")
+    assert "TOPSECRET" not in result.out + result.err
+    line = one_problem(result, f"{TPL}:{line_of(text, expr)}:")
+    assert "not allowed" in line or "unknown name" in line, line
+
+
+def test_sandbox_blocks_writing_files(mini_ws, cli, tmp_path):
+    expr = "{{ cite.case.path.parent.joinpath('pwned.txt').write_text('x') }}"
+    text = TEMPLATE_EN.replace("We write about", f"{expr} We write about")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    result = cli("check", "-w", "ws")
+    assert not (mini_ws.root / "cases" / "pwned.txt").exists()
+    line = one_problem(result, f"{TPL}:{line_of(text, expr)}:")
+    assert "not allowed" in line or "unknown name" in line, line
+
+
+# ---- 17. init does not touch a non-empty folder ------------------------------------------
+
+
+def test_init_into_non_empty_folder_changes_nothing(cli, tmp_path):
+    target = tmp_path / "existing"
+    target.mkdir()
+    (target / "notes.txt").write_text("keep me", encoding="utf-8")
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    before_dirs = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_dir())
+    one_problem(cli("init", "existing"), "", "existing", "not empty")
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    after_dirs = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_dir())
+    assert after == before
+    assert after_dirs == before_dirs
+
+
+# ---- 18. several problems at once -------------------------------------------------------
+
+
+def test_two_bad_rows_are_both_reported(mini_ws, cli):
+    text = PEOPLE_CSV.replace("mep-1,mep,", "mep-1,mepp,").replace(
+        "rasa.jukneviciene@europarl.europa.eu", "not-an-address"
+    )
+    mini_ws.write("recipients/people.csv", text)
+    first, second = problems(cli("check", "-w", "ws"), count=2)
+    assert first.startswith(f"error: {CSV}:2:2: unknown category 'mepp'"), first
+    assert second.startswith(f"error: {CSV}:3:11: "), second
+    assert "not-an-address" in second
+
+
+# ---- 19.-20. the case file --------------------------------------------------------------
+
+
+def test_fact_citing_unknown_source_points_at_its_sources_line(mini_ws, cli):
+    text = CASE.replace("sources: [unhcr-doc, brief]", "sources: [unhcr-doc, no-such-source]")
+    mini_ws.write("cases/test-case.yaml", text)
+    one_problem(
+        cli("check", "-w", "ws"),
+        f"ws/cases/test-case.yaml:{line_of(text, 'no-such-source')}:",
+        "'no-such-source'",
+    )
+
+
+def test_case_text_missing_uk_version(mini_ws, cli):
+    old = "text: {en: UNHCR protects her from forcible return., uk: УВКБ ООН захищає її від примусового повернення.}"
+    assert old in CASE
+    text = CASE.replace(old, "text: {en: UNHCR protects her from forcible return.}")
+    mini_ws.write("cases/test-case.yaml", text)
+    line = line_of(text, "UNHCR protects her")
+    one_problem(cli("check", "-w", "ws"), f"ws/cases/test-case.yaml:{line}:", "uk", "add the uk version")
+
+
+def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws, cli):
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "{{ case.persn.name }}\n",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "ws/letter_templates/appeal-en.md:8: unknown name: case has no 'persn'" in result.err
+    assert "CaseView" not in result.err and "campaign_app" not in result.err
+
+
+def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_it(mini_ws, cli):
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(
+        campaign.read_text(encoding="utf-8")
+        + "smtp:\n  host: smtp.example.org\n  port: 587\n  security: starttls\n  username: me\n  password: hunter2\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    lines = campaign.read_text(encoding="utf-8").splitlines()
+    password_line = next(i for i, line in enumerate(lines, start=1) if "password:" in line)
+    assert f"ws/campaign.yaml:{password_line}: campaign.yaml must not contain the SMTP password" in result.err
+    assert "hunter2" not in result.err + result.out
+
+
+def test_an_impossible_date_is_a_located_error_not_a_traceback(mini_ws, cli):
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("date: 2020-05-14", "date: 2020-13-45"), encoding="utf-8"
+    )
+    line = next(
+        i for i, text in enumerate(case.read_text(encoding="utf-8").splitlines(), 1) if "2020-13-45" in text
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert f"ws/cases/test-case.yaml:{line}: malformed YAML" in result.err
+    assert "YYYY-MM-DD" in result.err

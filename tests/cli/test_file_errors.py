@@ -1,0 +1,195 @@
+"""Files a campaigner got wrong: a stray non-UTF-8 byte, a case outside the workspace, a password.
+
+Each is one ``error: <file>:<line>…: … — advice`` line and exit 1; a password written into
+campaign.yaml is refused by every command that reads the file, and never repeated.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CAMPAIGN, CASE, OFFICIALS_YAML, TEMPLATE_EN
+
+from campaign_app.core.campaign.edit import read_form
+from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.letters.template_text import scan_templates
+
+
+def problem_lines(result) -> list[str]:
+    assert "Traceback" not in result.err, result.err
+    assert result.code == 1, (result.code, result.out, result.err)
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    for line in lines:
+        assert line.startswith("error: ") and " — " in line, line
+    return lines
+
+
+def line_number(text: str, needle: str) -> int:
+    (number,) = [i for i, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return number
+
+
+SMTP = "smtp:\n  host: smtp.example.org\n  username: me@example.org\n"
+
+# ---- a byte that is not UTF-8, in every YAML file ----------------------------------------
+
+ONE_BAD_BYTE = [
+    # (file, its text, a word in it, the word with a letter that is written as one Windows-1252 byte)
+    ("campaign.yaml", CAMPAIGN + SMTP, "Anna Smith", "Anna Müller"),
+    ("cases/test-case.yaml", CASE, "Court register", "Court régister"),
+    ("recipients/officials.yaml", OFFICIALS_YAML, "Zelenskyy", "Zelenskÿ"),
+    ("letter_templates/appeal-en.md", TEMPLATE_EN, "who faces extradition", "who façes extradition"),
+]
+COMMANDS_READING_ALL = {
+    "check": ["check", "-w", "ws"],
+    "generate": ["generate", "-w", "ws", "--template", "appeal-en", "--out", "out"],
+    "send": ["send", "-w", "ws", "--template", "appeal-en", "--dry-run"],
+}
+
+
+def _write_with_one_windows_1252_letter(path, text: str, word: str, changed: str) -> tuple[int, int]:
+    """Write ``text`` as UTF-8 except ``changed`` (one accented letter in Windows-1252); return
+    the line and column of that letter."""
+    text = text.replace(word, changed, 1)
+    data = text.encode("utf-8").replace(changed.encode("utf-8"), changed.encode("cp1252"), 1)
+    path.write_bytes(data)
+    line = line_number(text, changed)
+    row = text.splitlines()[line - 1]
+    letter = next(i for i, c in enumerate(changed) if not c.isascii())
+    return line, row.index(changed) + letter + 1
+
+
+@pytest.mark.parametrize(
+    ("relative", "text", "word", "changed", "command"),
+    [
+        pytest.param(
+            *bad,
+            command,
+            id=f"{command}-{bad[0]}",
+        )
+        for bad in ONE_BAD_BYTE
+        for command in COMMANDS_READING_ALL
+    ],
+)
+def test_a_windows_1252_letter_in_a_utf8_file_names_line_and_column(
+    mini_ws, cli, relative, text, word, changed, command
+):
+    mini_ws.write("campaign.yaml", CAMPAIGN + SMTP)  # send reads its smtp section first
+    line, column = _write_with_one_windows_1252_letter(mini_ws.root / relative, text, word, changed)
+    (problem,) = problem_lines(cli(*COMMANDS_READING_ALL[command]))
+    assert problem.startswith(f"error: ws/{relative}:{line}:{column}: file is "), problem
+    if relative.endswith(".md"):  # nothing else in it is beyond ASCII: all of it reads as Windows-1252
+        assert "file is encoded as Windows-1252, not UTF-8" in problem, problem
+    else:  # the rest is UTF-8: this one letter is not
+        assert "file is not valid UTF-8" in problem and "in Windows-1252" in problem, problem
+        assert "retype the character" in problem, problem
+    assert "save it with the encoding UTF-8 in your text editor" in problem, problem
+
+
+def test_a_template_saved_as_windows_1252_is_not_sent_to_a_spreadsheet_program(mini_ws, cli):
+    (mini_ws.root / "letter_templates/appeal-en.md").write_bytes(
+        TEMPLATE_EN.replace("title: Appeal", "title: Appèl").encode("cp1252")
+    )
+    (problem,) = problem_lines(cli("check", "-w", "ws"))
+    assert problem.startswith("error: ws/letter_templates/appeal-en.md:3:11: file is encoded as Windows-1252")
+    assert "text editor" in problem and "spreadsheet" not in problem, problem
+
+
+def test_the_desktop_editors_report_a_bad_byte_at_its_line(mini_ws):
+    """The Case tab, the Settings tab and the template editor read the files themselves."""
+    bad = [
+        ("cases/test-case.yaml", CASE, "Court register", "Court régister", CaseDocument.load),
+        ("campaign.yaml", CAMPAIGN, "Anna Smith", "Anna Müller", read_form),
+        (
+            "letter_templates/appeal-en.md",
+            TEMPLATE_EN,
+            "who faces",
+            "who façes",
+            lambda p: (_ for _ in ()).throw(*scan_templates([p])[0].errors),
+        ),
+    ]
+    for relative, text, word, changed, reader in bad:
+        path = mini_ws.root / relative
+        line, column = _write_with_one_windows_1252_letter(path, text, word, changed)
+        with pytest.raises(UserError) as caught:
+            reader(path)
+        assert str(caught.value.where) == f"{path}:{line}:{column}", str(caught.value)
+        assert "UTF-8" in caught.value.message and "Windows-1252" in caught.value.message
+
+
+# ---- case: stays inside the workspace ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "../other/x",
+        "sub/../../x",
+        "..",
+        ".hidden",
+        "C:\\\\x",
+        "a\\\\..\\\\b",
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "generate"])
+def test_case_outside_the_cases_folder_is_refused_at_its_line(mini_ws, cli, tmp_path, case, command):
+    outside = tmp_path / "other"
+    outside.mkdir()
+    (outside / "x.yaml").write_text(CASE, encoding="utf-8")  # a valid case file it must not read
+    text = CAMPAIGN.replace("case: test-case", f'case: "{case}"')
+    mini_ws.write("campaign.yaml", text)
+    args = ["check", "-w", "ws"] if command == "check" else ["generate", "-w", "ws", "-t", "appeal-en"]
+    (problem,) = problem_lines(cli(*args))
+    line = line_number(text, "case:")
+    assert problem.startswith(
+        f"error: ws/campaign.yaml:{line}: 'case' must be the name of a file in the cases/"
+    ), problem
+    assert "write its name without folder" in problem
+
+
+def test_a_case_name_without_its_file_names_the_case_line(mini_ws, cli):
+    text = CAMPAIGN.replace("case: test-case", "case: no-such-case")
+    mini_ws.write("campaign.yaml", text)
+    (problem,) = problem_lines(cli("check", "-w", "ws"))
+    assert problem.startswith(
+        f"error: ws/campaign.yaml:{line_number(text, 'case:')}: case file cases/no-such-case"
+    )
+
+
+# ---- a password in campaign.yaml ---------------------------------------------------------
+
+SECRET = "Tr0ub4dor&3-секрет"
+PASSWORDS = {
+    "top level": CAMPAIGN + f"password: {SECRET}\n",
+    "under smtp": CAMPAIGN + SMTP + f"  password: {SECRET}\n",
+    "quoted, under smtp": CAMPAIGN + SMTP + f'  password: "{SECRET}"\n',
+    "under sender": CAMPAIGN.replace("  email: office@", f"  password: {SECRET}\n  email: office@"),
+    "a list": CAMPAIGN + SMTP + f"  password: [{SECRET}]\n",
+}
+COMMANDS = {
+    "check": ["check", "-w", "ws"],
+    "generate": ["generate", "-w", "ws", "-t", "appeal-en", "--out", "out"],
+    "send --dry-run": ["send", "-w", "ws", "-t", "appeal-en", "--dry-run"],
+    "log report": ["log", "report", "-w", "ws", "report.pdf"],
+}
+
+
+@pytest.mark.parametrize("text", PASSWORDS.values(), ids=PASSWORDS.keys())
+@pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
+def test_a_password_in_campaign_yaml_is_refused_by_every_command_and_never_repeated(mini_ws, cli, text, args):
+    mini_ws.write("campaign.yaml", text)
+    result = cli(*args)
+    assert SECRET not in result.out + result.err
+    assert SECRET[:6] not in result.out + result.err
+    lines = problem_lines(result)
+    expected = f"error: ws/campaign.yaml:{line_number(text, 'password:')}: campaign.yaml must not contain the SMTP password"
+    assert lines.count(next((x for x in lines if x.startswith(expected)), "")) == 1, lines
+    assert "delete that line" in result.err and "keyring" in result.err and "Settings" in result.err
+
+
+def test_password_ask_is_a_choice_not_a_password(mini_ws, cli):
+    mini_ws.write("campaign.yaml", CAMPAIGN + SMTP + "  password: ask\n")
+    result = cli("check", "-w", "ws")
+    assert result.code == 0, result.err

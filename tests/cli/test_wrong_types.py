@@ -1,0 +1,163 @@
+"""A value of the wrong type anywhere in a YAML file: one located line each, exit 1, no traceback.
+
+Every value of the case file, campaign.yaml, a recipients .yaml and a template's front
+matter is replaced in turn by a value of another type (a list, a mapping, a text, a
+number), and ``campaign-app check`` must answer with ``error: <file>:<line>: … — advice``
+lines, one of them at the line of the changed value. A list or mapping where a text
+belongs (or the other way round) is always a mistake; a number where a text belongs (or
+the other way round) may be taken as text, but must never crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CAMPAIGN, CASE, OFFICIALS_YAML, TEMPLATE_EN
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from campaign_app.core.common.localized import is_localized_map
+from campaign_app.core.common.yamlio import dump_yaml, key_line, load_yaml_text
+
+# The test case with every kind of item the case file knows.
+FULL_CASE = (
+    CASE.replace(
+        "  gender: f\n", "  gender: f\n  description: {en: A journalist, uk: Журналістка}\n"
+    ).replace("    publisher: UNHCR\n", "    publisher: UNHCR\n    footnotes: [1, 2]\n")
+    + """\
+arguments:
+  - id: risk
+    label: A
+    title: {en: Risk, uk: Ризик}
+    points:
+      - text: {en: She risks torture., uk: Їй загрожують тортури.}
+        sources: [court]
+supporters:
+  - id: mep-letter
+    name: {en: MEPs, uk: Депутати}
+    kind: parliamentarian
+    date: 2020-06
+    sources: [brief]
+    recipient: mep-1
+"""
+)
+
+# The test officials with the fields the test directory leaves out.
+FULL_OFFICIALS = OFFICIALS_YAML.replace(
+    "  language: uk\n",
+    "  language: uk\n  email: president@example.org\n  tags: [supporter, droi]\n  verified_on: 2024-05-01\n",
+    1,
+)
+
+REPLACEMENTS: dict[str, Any] = {
+    "list": lambda: CommentedSeq(["one", "two"]),
+    "mapping": lambda: CommentedMap([("Key", "value")]),  # not a language code: not a text per language
+    "text": lambda: "some text",
+    "number": lambda: 5,
+}
+# One value where a list belongs that the formats accept: tags written "a;b", one footnote.
+SCALAR_FOR_LIST_ACCEPTED = {"tags": {"text", "number"}, "footnotes": {"number"}}
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, int | float):
+        return "number"
+    return "text"
+
+
+def _paths(node: Any, prefix: tuple = ()) -> Iterator[tuple]:
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        yield (*prefix, key)
+        yield from _paths(value, (*prefix, key))
+
+
+@dataclass(frozen=True)
+class Mutation:
+    relative: str  # the file under ws/
+    path: tuple  # keys and indexes to the changed value
+    kind: str  # what it became
+    yaml: str  # the changed YAML
+    line: int  # the changed value's line in the file
+    must_fail: bool
+
+    @property
+    def id(self) -> str:
+        return f"{self.relative}:{'.'.join(map(str, self.path))}->{self.kind}"
+
+
+def mutations(relative: str, text: str, line_offset: int = 0) -> Iterator[Mutation]:
+    """Every value of ``text`` replaced by each value of another type (in the first of
+    several list items of the same shape only: the others take the same path in the loader)."""
+    done: set[tuple] = set()
+    for path in _paths(load_yaml_text(text, relative)):
+        shape = tuple("*" if isinstance(key, int) else key for key in path)
+        if shape in done:
+            continue
+        done.add(shape)
+        for kind, make in REPLACEMENTS.items():
+            data = load_yaml_text(text, relative)
+            parent = data
+            for key in path[:-1]:
+                parent = parent[key]
+            parent_before = parent[path[-1]]
+            before = kind_of(parent_before)
+            if kind == before:
+                continue
+            parent[path[-1]] = make()
+            changed = dump_yaml(data)
+            reloaded = load_yaml_text(changed, relative)
+            for key in path[:-1]:
+                reloaded = reloaded[key]
+            must_fail = not (
+                {kind, before} <= {"text", "number"}
+                or (before == "list" and kind in SCALAR_FOR_LIST_ACCEPTED.get(path[-1], ()))
+                # one text for every language instead of {en: …, uk: …}
+                or (before == "mapping" and kind in ("text", "number") and is_localized_map(parent_before))
+            )
+            line = key_line(reloaded, path[-1]) + line_offset
+            yield Mutation(relative, path, kind, changed, line, must_fail)
+
+
+def _front_matter(template: str) -> str:
+    return template.split("---\n")[1]
+
+
+ALL = [
+    *mutations("cases/test-case.yaml", FULL_CASE),
+    *mutations("campaign.yaml", CAMPAIGN),
+    *mutations("recipients/officials.yaml", FULL_OFFICIALS),
+    *mutations("letter_templates/appeal-en.md", _front_matter(TEMPLATE_EN), line_offset=1),
+]
+
+
+def _write(root: Path, m: Mutation) -> None:
+    text = m.yaml
+    if m.relative.endswith(".md"):
+        text = TEMPLATE_EN.replace(_front_matter(TEMPLATE_EN), m.yaml, 1)
+    (root / m.relative).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("m", ALL, ids=[m.id for m in ALL])
+def test_a_value_of_the_wrong_type_is_one_located_line(mini_ws, cli, m):
+    mini_ws.write("cases/test-case.yaml", FULL_CASE)
+    mini_ws.write("recipients/officials.yaml", FULL_OFFICIALS)
+    _write(mini_ws.root, m)
+    result = cli("check", "-w", "ws")
+    assert "Traceback" not in result.err, result.err
+    if not m.must_fail and result.code == 0:
+        return
+    assert result.code == 1, (m.yaml, result.out, result.err)
+    lines = [line for line in result.err.splitlines() if line.strip()]
+    assert lines, result.err
+    for line in lines:
+        assert line.startswith(f"error: ws/{m.relative}:"), (m.yaml, result.err)
+        assert " — " in line, f"no advice: {line}"
+    assert any(line.startswith(f"error: ws/{m.relative}:{m.line}:") for line in lines), (m.yaml, result.err)

@@ -1,0 +1,199 @@
+"""Batch generation: files, manifest, resuming, cancelling, the process pool, Ctrl-C."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from campaign_app.core.campaign.generate import plan_batch, run_batch
+from campaign_app.core.campaign.workspace import Workspace
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def many_recipients(mini_ws, count: int) -> None:
+    rows = ["id,category,honorific,given_name,family_name,gender,country,language,email"]
+    rows += [f"mep-{i},mep,Ms,Given{i},Family{i},f,DE,en,m{i}@example.org" for i in range(count)]
+    mini_ws.write("recipients/people.csv", "\n".join(rows) + "\n")
+
+
+def test_generate_writes_pdf_docx_and_manifest(mini_ws, cli, tmp_path):
+    result = cli("generate", "-w", "ws", "--template", "appeal-en", "--format", "both", "--out", "letters")
+    assert result.code == 0, result.err
+    assert "2 letter(s) written (4 file(s))" in result.out
+    out = tmp_path / "letters"
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entries = manifest["letters"]
+    assert {(e["recipient_id"], e["format"]) for e in entries} == {
+        ("mep-1", "pdf"),
+        ("mep-1", "docx"),
+        ("mep-2", "pdf"),
+        ("mep-2", "docx"),
+    }
+    for e in entries:
+        assert e["template_id"] == "appeal-en" and e["case_id"] == "test-case" and e["language"] == "en"
+        data = (out / e["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == e["sha256"]
+        assert e["generated_at"].endswith("+00:00")
+    text = pdf_text(out / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
+    assert "Dear Mr Šimečka," in text
+    assert "Mr Michal Šimečka MEP" in text
+    assert not list(out.rglob("*.part"))
+
+
+def test_rerun_skips_current_letters_and_redoes_changed_or_missing_ones(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    assert "0 letter(s) written" in again.out and "2 already up to date" in again.out
+
+    (tmp_path / "out" / "appeal-en" / "mep-2_Rasa_Juknevičienė.pdf").unlink()
+    redo = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    assert "1 letter(s) written (1 file(s))" in redo.out
+
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("We write", "We are writing"), encoding="utf-8"
+    )
+    changed = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    assert "2 letter(s) written (4 file(s))" in changed.out
+    assert "We are writing" in pdf_text(tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
+
+
+def test_query_narrows_the_audience_and_paper_size_is_honoured(mini_ws, cli, tmp_path):
+    result = cli(
+        "generate",
+        "-w",
+        "ws",
+        "-t",
+        "appeal-en",
+        "-q",
+        "simecka",
+        "-f",
+        "pdf",
+        "--paper",
+        "Letter",
+        "--out",
+        "out",
+    )
+    assert result.code == 0
+    files = sorted(p.name for p in (tmp_path / "out" / "appeal-en").iterdir())
+    assert files == ["mep-1_Michal_Šimečka.pdf"]
+    box = PdfReader(tmp_path / "out" / "appeal-en" / files[0]).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_cancel_stops_early_and_a_rerun_completes(mini_ws):
+    many_recipients(mini_ws, 8)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    cancel = threading.Event()
+    plan = plan_batch(ws, "appeal-en", ("pdf",), out)
+
+    def progress(p):
+        if p.done >= 3:
+            cancel.set()
+
+    result = run_batch(ws, plan, progress=progress, cancel=cancel, workers=1, progress_interval=0)
+    assert result.cancelled
+    assert 3 <= result.letters_written < 8
+    assert not list(out.rglob("*.part"))
+    written = {e.recipient_id for e in result.written}
+
+    ws = Workspace(mini_ws.root)
+    plan = plan_batch(ws, "appeal-en", ("pdf",), out)
+    assert {j.recipient_id for j in plan.jobs}.isdisjoint(written)
+    rest = run_batch(ws, plan, workers=1)
+    assert not rest.cancelled and rest.letters_written == 8 - len(written)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["letters"]) == 8
+
+
+def test_a_large_batch_uses_a_process_pool(mini_ws):
+    many_recipients(mini_ws, 30)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    plan = plan_batch(ws, "appeal-en", ("pdf", "docx"), out)
+    seen = []
+    result = run_batch(ws, plan, progress=seen.append, workers=2)
+    assert result.workers == 2
+    assert result.letters_written == 30 and not result.failed
+    assert len(list((out / "appeal-en").glob("*.pdf"))) == 30
+    assert seen[-1].done == 30
+    # progress arrives in batches, not one event per letter
+    assert len(seen) < 30
+    assert "Dear Ms Family17," in pdf_text(out / "appeal-en" / "mep-17_Given17_Family17.pdf")
+
+
+@pytest.mark.slow
+def test_ctrl_c_leaves_only_complete_files_and_the_rerun_finishes(mini_ws, tmp_path):
+    many_recipients(mini_ws, 150)
+    out = tmp_path / "out"
+    cmd = [
+        sys.executable,
+        "-m",
+        "campaign_app",
+        "generate",
+        "-w",
+        str(mini_ws.root),
+        "-t",
+        "appeal-en",
+        "-f",
+        "both",
+        "--out",
+        str(out),
+        "--workers",
+        "2",
+    ]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C does: the whole process group
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    assert not list(out.rglob("*.part"))
+    done = list(out.rglob("*.pdf"))
+    assert 10 <= len(done) < 150
+    for pdf in done:
+        assert "Dear Ms" in pdf_text(pdf)
+    recorded = {e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]}
+    assert {p.relative_to(out).as_posix() for p in out.rglob("*.pdf")} <= recorded
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(done)} already up to date" in rerun.stdout or "already up to date" in rerun.stdout
+    assert len(list(out.rglob("*.pdf"))) == 150 and len(list(out.rglob("*.docx"))) == 150
+
+
+def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_ws):
+    many_recipients(mini_ws, 200)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    plan = plan_batch(ws, "appeal-en", ("pdf",), out)
+    cancel = threading.Event()
+
+    def progress(p):
+        if p.done >= 1:
+            cancel.set()
+
+    result = run_batch(ws, plan, progress=progress, cancel=cancel, workers=2, progress_interval=0)
+    assert result.cancelled
+    # at most the chunks already in flight (3 per worker) are finished after Cancel
+    assert result.letters_written < 200 // 2
+    assert not list(out.rglob("*.part"))

@@ -1,0 +1,391 @@
+"""``campaign-app recipients import`` on CSV files: the real EP list and files built here.
+
+Each test runs the command as a user does (from ``tmp_path``, workspace ``ws``) and checks
+what a user checks: the report's lines with their row numbers, the rows of the CSV file
+written into ``ws/recipients/``, the exit status, and that ``check`` still passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from ep_data import EP_CSV, ep_distrusted, ep_line, ep_rows
+from import_helpers import (
+    assert_check_passes,
+    by_id,
+    one_error,
+    result_line,
+    rows_of,
+    run_import,
+    snapshot,
+    write_source,
+)
+
+# ---- helpers -------------------------------------------------------------------------------
+
+
+# ---- the European Parliament's open-data CSV, as published (an extract: tests/data) ---------
+
+
+EP_FLAGGED = {  # family names the file lost letters of, by their EP id
+    "103746": "Šime?ka",
+    "197840": "Juknevi?ien?",
+    "197771": "Bil?ík",
+    "124766": "Auštrevi?ius",
+}
+
+
+@pytest.fixture
+def ep_import(mini_ws, cli):
+    before = snapshot(mini_ws.root)
+    result = run_import(cli, EP_CSV)
+    return before, result
+
+
+def test_ep_file_is_read_as_windows_1252_and_said_so(ep_import):
+    _before, result = ep_import
+    assert result.code == 0, result.err
+    first = result.out.splitlines()[0]
+    assert "encoding Windows-1252 (not UTF-8)" in first
+    assert "delimiter ',' (comma)" in first
+    assert f"{len(ep_rows())} rows" in first
+    assert "mep_email → email" in result.out and "mep_given_name → given_name" in result.out
+
+
+def test_ep_rows_with_letters_lost_to_question_marks_are_flagged_with_their_row(ep_import, mini_ws):
+    _before, result = ep_import
+    shown = str(EP_CSV)
+    for ep_id, family in EP_FLAGGED.items():
+        expected = (
+            f"{shown}:{ep_line(ep_id)}:4: letters replaced by '?' in the source: family_name '{family}'"
+        )
+        assert any(ln.strip().startswith(expected) for ln in result.out.splitlines()), expected
+    written = by_id(mini_ws.root / "recipients" / "data-v1-meps-9-en.csv")
+    for ep_id in EP_FLAGGED:
+        assert f"mep-{ep_id}" not in written
+    # Not one name with a '?' went in, from any row.
+    assert not [r for r in written.values() if "?" in r["given_name"] + r["family_name"]]
+    # The directory's own correct entries are named in the report and left alone.
+    assert "the directory has this person as mep-1 in ws/recipients/people.csv" in result.out
+    assert "Šimečka" in (mini_ws.root / "recipients" / "people.csv").read_text(encoding="utf-8")
+
+
+def test_ep_counts_match_the_rows_an_independent_reading_distrusts(ep_import, mini_ws, cli):
+    _before, result = ep_import
+    rows = ep_rows()
+    distrusted = ep_distrusted()
+    # Spanish and Estonian members swapped in the source, caught by their homepage's domain.
+    swapped = distrusted["swapped"]
+    assert len(swapped) == 6
+    skipped = distrusted["lost"] | distrusted["no_mail"] | swapped
+    added = len(rows) - len(skipped)
+    assert (
+        result_line(result.out)
+        == f"Result: {added} added, 0 updated, 0 unchanged, {len(skipped)} skipped (of {len(rows)} rows)."
+    )
+    written = rows_of(mini_ws.root / "recipients" / "data-v1-meps-9-en.csv")
+    assert len(written) == added
+    for line in swapped:
+        assert re.search(
+            rf":{line}:8: country (EE|ES) \((Estonia|Spain)\) contradicts the homepage", result.out
+        )
+    assert_check_passes(cli)
+
+
+def test_ep_mailto_lists_keep_the_parliament_address(ep_import, mini_ws):
+    _before, result = ep_import
+    written = by_id(mini_ws.root / "recipients" / "data-v1-meps-9-en.csv")
+    assert not [r for r in written.values() if "mailto" in r["email"] or ";" in r["email"]]
+    # "mailto:andreas.schwab@europarl.europa.eu; mailto:post@andreas-schwab.de"
+    assert written["mep-28223"]["email"] == "andreas.schwab@europarl.europa.eu"
+    # "mailto:permanence@nadine-morano.com; mailto:nadine.morano@europarl.europa.eu": not the first
+    morano = [r for r in written.values() if r["family_name"] == "Morano"]
+    assert [r["email"] for r in morano] == ["nadine.morano@europarl.europa.eu"]
+    goerens = written["mep-840"]
+    assert (goerens["category"], goerens["honorific"], goerens["given_name"], goerens["family_name"]) == (
+        "mep",
+        "Mr",
+        "Charles",
+        "Goerens",
+    )
+    assert (goerens["gender"], goerens["country"], goerens["organisation"]) == (
+        "m",
+        "LU",
+        "European Parliament",
+    )
+    assert goerens["source_url"] == "https://data.europarl.europa.eu/person/840"
+    assert "row(s) had several e-mail addresses" in result.out
+
+
+def test_ep_dry_run_reports_everything_and_writes_nothing(mini_ws, cli, tmp_path):
+    before = snapshot(mini_ws.root)
+    result = run_import(cli, EP_CSV, "--dry-run", "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.code == 0, result.err
+    assert snapshot(mini_ws.root) == before
+    assert not (tmp_path / "rejects.csv").exists()
+    assert "letters replaced by '?' in the source: family_name 'Juknevi?ien?'" in result.out
+    assert "Dry run: nothing was written" in result.out
+    assert re.search(
+        rf"Result: \d+ added, 0 updated, 0 unchanged, \d+ skipped \(of {len(ep_rows())} rows\)\.", result.out
+    )
+
+
+def test_ep_rejects_file_lists_the_rows_to_fix(mini_ws, cli, tmp_path):
+    result = run_import(cli, EP_CSV, "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.code == 0, result.err
+    rejects = rows_of(tmp_path / "rejects.csv")
+    jukneviciene = [r for r in rejects if r["mep_identifier"] == "197840"]
+    assert len(jukneviciene) == 1
+    assert jukneviciene[0]["row"] == str(ep_line("197840"))
+    assert "letters replaced by '?'" in jukneviciene[0]["problem"]
+
+
+def test_reimporting_the_ep_file_changes_nothing(mini_ws, cli):
+    assert run_import(cli, EP_CSV).code == 0
+    before = snapshot(mini_ws.root)
+    again = run_import(cli, EP_CSV)
+    assert again.code == 0, again.err
+    assert re.search(r"Result: 0 added, 0 updated, (\d+) unchanged", again.out)
+    assert snapshot(mini_ws.root) == before
+
+
+# ---- encodings -------------------------------------------------------------------------------
+
+WESTERN = [("Michèle", "Rivasi", "fr"), ("Nacho", "Sánchez Amor", "es"), ("Jürgen", "Müller", "de")]
+CENTRAL = [("Łukasz", "Wróbel", "pl"), ("Zofia", "Śliwińska", "pl"), ("Michal", "Šimečka", "sk")]
+
+
+def people_csv(people, delimiter=",") -> str:
+    lines = [delimiter.join(["First name", "Last name", "E-mail", "Organisation"])]
+    for i, (given, family, _lang) in enumerate(people):
+        lines.append(delimiter.join([given, family, f"person{i}@example.org", "Rights Group"]))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("codec", "shown", "people"),
+    [
+        ("utf-8", "UTF-8", WESTERN + CENTRAL),
+        ("utf-8-sig", "UTF-8 with BOM", WESTERN + CENTRAL),
+        ("cp1252", "Windows-1252", WESTERN),
+        ("iso-8859-2", "ISO-8859-2", CENTRAL),
+        ("cp1250", "Windows-1250", CENTRAL),
+    ],
+)
+def test_each_encoding_is_detected_reported_and_read_right(mini_ws, cli, tmp_path, codec, shown, people):
+    source = write_source(tmp_path, "people.csv", people_csv(people), encoding=codec)
+    result = run_import(cli, source, "--category", "ngo", "--into", "ngos.csv")
+    assert result.code == 0, result.err
+    assert f"encoding {shown}" in result.out.splitlines()[0]
+    if codec not in ("utf-8", "utf-8-sig"):
+        assert f"encoding {shown} (not UTF-8)" in result.out
+    written = rows_of(mini_ws.root / "recipients" / "ngos.csv")
+    assert [(r["given_name"], r["family_name"]) for r in written] == [(g, f) for g, f, _ in people]
+    assert all(r["category"] == "ngo" and r["organisation"] == "Rights Group" for r in written)
+    assert_check_passes(cli)
+
+
+# ---- delimiters, line endings, header spellings -----------------------------------------------
+
+
+@pytest.mark.parametrize(("delimiter", "name"), [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_each_delimiter_and_line_ending(mini_ws, cli, tmp_path, delimiter, name, newline):
+    other = ";" if delimiter == "," else ","
+    text = (
+        delimiter.join(["Surname", "Given name", "Email address", "Organization", "Notes"])
+        + "\n"
+        + delimiter.join(
+            ["Nowak", "Anna", "anna@example.org", "Helsinki Group", f'"met in Kyiv{other} 2020"']
+        )
+        + "\n"
+        + delimiter.join(["Kowalski", "Jan", "jan@example.org", "Helsinki Group", '"two\nlines"'])
+        + "\n"
+    )
+    source = write_source(tmp_path, "list.csv", text, newline=newline)
+    result = run_import(cli, source, "--category", "ngo")
+    assert result.code == 0, result.err
+    shown = "\\t" if delimiter == "\t" else delimiter
+    assert f"delimiter '{shown}' ({name})" in result.out
+    written = by_id(mini_ws.root / "recipients" / "list.csv")
+    assert written["anna-nowak"]["notes"] == f"met in Kyiv{other} 2020"
+    assert written["jan-kowalski"]["notes"].replace("\r\n", "\n") == "two\nlines"
+    assert "Result: 2 added, 0 updated, 0 unchanged, 0 skipped (of 2 rows)." in result.out
+    assert_check_passes(cli)
+
+
+def test_header_spellings_are_mapped_and_the_rest_listed_as_not_imported(mini_ws, cli, tmp_path):
+    text = (
+        "Title,First Name,SURNAME,Sex,Job title,Organization,Country,E-Mail,Website,Twitter,Category\n"
+        "Ms,Olena,Shevchenko,female,Director,Kharkiv Human Rights Group,Ukraine,olena@khpg.org.ua,https://khpg.org,@khpg,NGO\n"
+    )
+    source = write_source(tmp_path, "partners.csv", text)
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    assert "First Name → given_name" in result.out and "SURNAME → family_name" in result.out
+    assert "Website (checked, not kept)" in result.out
+    assert "Not imported (no directory field): Twitter" in result.out
+    row = by_id(mini_ws.root / "recipients" / "partners.csv")["olena-shevchenko"]
+    assert (row["honorific"], row["gender"], row["position"], row["country"], row["category"]) == (
+        "Ms",
+        "f",
+        "Director",
+        "UA",
+        "ngo",
+    )
+    assert row["email"] == "olena@khpg.org.ua"
+
+
+def test_full_name_column_is_split(mini_ws, cli, tmp_path):
+    source = write_source(
+        tmp_path,
+        "names.csv",
+        "Name,Email\nEsther de LANGE,esther@example.eu\nAnna Maria Nowak,anna@example.eu\n",
+    )
+    result = run_import(cli, source, "--category", "mep")
+    assert result.code == 0, result.err
+    rows = rows_of(mini_ws.root / "recipients" / "names.csv")
+    assert [(r["given_name"], r["family_name"]) for r in rows] == [
+        ("Esther", "de Lange"),
+        ("Anna Maria", "Nowak"),
+    ]
+
+
+# ---- rows not trusted ------------------------------------------------------------------------
+
+
+def test_untrusted_rows_are_listed_with_row_and_reason_and_not_imported(mini_ws, cli, tmp_path):
+    text = (
+        "given_name,family_name,email,country,homepage,organisation\n"  # line 1
+        "Anna,Nowak,anna@example.org,PL,,Group A\n"  # 2: fine
+        "Jan,Kowalski,jan at example.org,PL,,Group A\n"  # 3: no address
+        "Eva,Nov?,eva@example.org,CZ,,Group A\n"  # 4: letter lost
+        "Petr,Svoboda,,CZ,,Group A\n"  # 5: no channel
+        "Iratxe,García,iratxe@example.org,Estonia,http://www.iratxegarcia.es/,Group A\n"  # 6: .es for Estonia
+        "Lisa,Berg,lisa@riksdagen.se,AT,,Group A\n"  # 7: .se for Austria
+        "Tom,Wood,tom@example.org,Atlantis,,Group A\n"  # 8: no such country
+        "Ola,Lind,ola@example.org,SE,,Group A,extra\n"  # 9: one cell too many
+    )
+    source = write_source(tmp_path, "mixed.csv", text)
+    result = run_import(cli, source, "--category", "ngo")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "in/mixed.csv:3:3: e-mail 'jan at example.org' is not an address" in out
+    assert "in/mixed.csv:4:2: letters replaced by '?' in the source: family_name 'Nov?'" in out
+    assert "in/mixed.csv:5: Petr Svoboda: no contact channel (no e-mail, postal address or web form)" in out
+    assert (
+        "in/mixed.csv:6:4: country EE (Estonia) contradicts the homepage http://www.iratxegarcia.es/ (.es: Spain)"
+        in out
+    )
+    assert (
+        "in/mixed.csv:7:4: country AT (Austria) contradicts the e-mail lisa@riksdagen.se (.se: Sweden)" in out
+    )
+    assert "in/mixed.csv:8:4: country 'Atlantis' is neither a country name nor an ISO 3166 code" in out
+    assert "in/mixed.csv:9:7: row has 7 cells but the header has 6" in out
+    assert result_line(out) == "Result: 1 added, 0 updated, 0 unchanged, 7 skipped (of 8 rows)."
+    assert list(by_id(mini_ws.root / "recipients" / "mixed.csv")) == ["anna-nowak"]
+    assert_check_passes(cli)
+
+
+def test_keep_no_contact_adds_entries_without_a_channel(mini_ws, cli, tmp_path):
+    source = write_source(
+        tmp_path, "office.csv", "position,organisation\nHead of Office,Ministry of Justice\n"
+    )
+    result = run_import(cli, source, "--category", "national_official", "--keep-no-contact")
+    assert result.code == 0, result.err
+    assert list(by_id(mini_ws.root / "recipients" / "office.csv")) == ["head-of-office"]
+    assert_check_passes(cli)
+
+
+def test_term_end_marks_the_entry_former_member_and_check_warns(mini_ws, cli, tmp_path):
+    text = "mep_identifier,mep_given_name,mep_family_name,mep_email,mep_death_date\n9001,David,SASSOLI,d@europarl.europa.eu,11/01/2022 01:00\n"
+    source = write_source(tmp_path, "ended.csv", text)
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    assert "in/ended.csv:2: mep_death_date is 11/01/2022 01:00: tagged former-member" in result.out
+    row = by_id(mini_ws.root / "recipients" / "ended.csv")["mep-9001"]
+    assert (row["family_name"], row["tags"], row["category"]) == ("Sassoli", "former-member", "mep")
+    check = cli("check", "-w", "ws")
+    assert check.code == 0, check.err
+    assert (
+        "warning: 1 MEP(s) are no longer members of the European Parliament (tagged former-member): mep-9001"
+        in check.out
+    )
+
+
+# ---- files that cannot be imported: one line, exit 1 -----------------------------------------
+
+
+def test_missing_category_is_one_clear_error(mini_ws, cli, tmp_path):
+    source = write_source(tmp_path, "x.csv", "given_name,family_name,email\nA,B,a@b.org\n")
+    line = one_error(run_import(cli, source))
+    assert line.startswith("error: in/x.csv:1: the file has no category column — ") and "--category" in line
+
+
+def test_no_name_column_is_one_clear_error(mini_ws, cli, tmp_path):
+    source = write_source(tmp_path, "x.csv", "phone;email\n1;a@b.org\n")
+    line = one_error(run_import(cli, source, "--category", "ngo"))
+    assert line.startswith("error: in/x.csv:1: no column holds a name (columns: phone, email)")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("gone.csv", None, "error: in/gone.csv: file not found — "),
+        ("binary.csv", b"\x00\x01\x02PK\x00\x00", "error: in/binary.csv: this is not a text file"),
+        ("old.xls", b"\xd0\xcf\x11\xe0", "error: in/old.xls: cannot read .xls files — "),
+        ("empty.csv", b"", "error: in/empty.csv:1: file is empty — "),
+        ("notes.docx", b"PK", "error: in/notes.docx: cannot import notes.docx: unknown kind of file — "),
+    ],
+)
+def test_unreadable_files_are_one_error_line(mini_ws, cli, tmp_path, name, data, message):
+    path = tmp_path / "in" / name
+    path.parent.mkdir(exist_ok=True)
+    if data is not None:
+        path.write_bytes(data)
+    before = snapshot(mini_ws.root)
+    assert one_error(run_import(cli, path)).startswith(message)
+    assert snapshot(mini_ws.root) == before
+
+
+def test_into_must_be_a_file_name(mini_ws, cli, tmp_path):
+    source = write_source(tmp_path, "x.csv", "given_name,family_name,email\nA,B,a@b.org\n")
+    assert one_error(run_import(cli, source, "--category", "ngo", "--into", "../x.csv")).startswith(
+        "error: --into takes a file name, not '../x.csv'"
+    )
+
+
+def test_a_file_inside_recipients_is_refused(mini_ws, cli):
+    line = one_error(run_import(cli, mini_ws.root / "recipients" / "people.csv"))
+    assert "people.csv is inside the recipients folder" in line
+
+
+def test_wrong_category_is_a_usage_error(mini_ws, cli, tmp_path):
+    source = write_source(tmp_path, "x.csv", "given_name,family_name\nA,B\n")
+    result = run_import(cli, source, "--category", "martians")
+    assert result.code == 2
+
+
+def test_the_app_can_preview_edit_the_mapping_and_see_the_report_before_writing(mini_ws, tmp_path):
+    """What the desktop app's Import dialog uses: a preview, the detected encoding and
+    delimiter, a mapping it may change, and the report, before anything is written."""
+    from campaign_app.core.directory.importing import ImportOptions, guess_mapping, plan_import, read_source
+
+    text = "Nom;Prénom;Col7;Remarque\nDupont;Léa;lea@example.org;vue à Kyiv\nMartin;Paul;paul@example.org;\n"
+    source = read_source(write_source(tmp_path, "fr.csv", text, encoding="cp1252"))
+    assert (source.encoding, source.delimiter) == ("Windows-1252", ";")
+    assert source.preview(1) == [(2, ["Dupont", "Léa", "lea@example.org", "vue à Kyiv"])]
+    mapping = guess_mapping(source.columns)
+    assert mapping == ["family_name", "given_name", None, None]
+    mapping[2] = "email"  # the user maps the column the guess could not name
+    before = snapshot(mini_ws.root)
+    plan = plan_import(mini_ws.root, source, ImportOptions(category="ngo", mapping=mapping))
+    assert plan.report.counts["added"] == 2 and plan.report.problems == []
+    assert ("Col7", "email") in plan.report.mapping and ("Remarque", None) in plan.report.mapping
+    assert snapshot(mini_ws.root) == before
+    plan.apply()
+    assert [(r["given_name"], r["email"]) for r in rows_of(mini_ws.root / "recipients" / "fr.csv")] == [
+        ("Léa", "lea@example.org"),
+        ("Paul", "paul@example.org"),
+    ]

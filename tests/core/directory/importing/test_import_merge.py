@@ -1,0 +1,253 @@
+"""Duplicates and hand edits: an import merges the same person into one entry and never
+overwrites what a person typed without saying so.
+
+The workspace is conftest's ``mini_ws``: ``recipients/people.csv`` holds mep-1 Michal
+Šimečka and mep-2 Rasa Juknevičienė (European Parliament) and sr-1, an office;
+``recipients/officials.yaml`` holds the Ukrainian President and Minister of Justice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from import_helpers import (
+    assert_check_passes,
+    by_id,
+    result_line,
+    rows_of,
+    run_import,
+    snapshot,
+    write_source,
+)
+
+from campaign_app.core.directory.load import directory_files, load_directory
+
+
+def directory(mini_ws):
+    return load_directory(directory_files(mini_ws.root / "recipients"))
+
+
+def names(mini_ws) -> list[str]:
+    return sorted(r.display_name for r in directory(mini_ws))
+
+
+FIRST = """\
+given_name;family_name;email;organisation;position
+Anna;Nowak;anna.nowak@example.org;Helsinki Group;Director
+Jan;Kowalski;jan@example.org;Helsinki Group;Lawyer
+Olha;Petrenko;olha@example.org;Kharkiv Group;Researcher
+"""
+
+# The same Anna (e-mail in capitals), the same Jan (name without accents and in another
+# case, same organisation, another e-mail), and one new person.
+SECOND = """\
+First name,Last name,E-mail,Organization,Phone
+Anna,Nowak,ANNA.NOWAK@EXAMPLE.ORG,Helsinki Group,
+JAN,kowalski,jan.kowalski@mail.example,Helsinki Group,
+Maria,Bondar,maria@example.org,Kharkiv Group,
+"""
+
+
+def test_duplicates_across_two_files_are_merged_not_doubled(mini_ws, cli, tmp_path):
+    first = run_import(cli, write_source(tmp_path, "first.csv", FIRST), "--category", "ngo")
+    assert first.code == 0, first.err
+    second = run_import(cli, write_source(tmp_path, "second.csv", SECOND), "--category", "ngo")
+    assert second.code == 0, second.err
+    assert result_line(second.out) == "Result: 1 added, 0 updated, 2 unchanged, 0 skipped (of 3 rows)."
+    # Jan's other e-mail is a different value: reported, the first file's kept.
+    assert (
+        "in/second.csv:3: jan-kowalski (ws/recipients/first.csv): would change email: "
+        "'jan@example.org' → 'jan.kowalski@mail.example' — kept the directory's value" in second.out
+    )
+    everyone = names(mini_ws)
+    for person in ("Anna Nowak", "Jan Kowalski", "Maria Bondar", "Olha Petrenko"):
+        assert everyone.count(person) == 1, everyone
+    assert list(by_id(mini_ws.root / "recipients" / "second.csv")) == ["maria-bondar"]
+    assert by_id(mini_ws.root / "recipients" / "first.csv")["jan-kowalski"]["email"] == "jan@example.org"
+    assert_check_passes(cli)
+
+
+def test_same_name_without_accents_and_same_organisation_is_the_same_person(mini_ws, cli, tmp_path):
+    people = mini_ws.root / "recipients" / "people.csv"
+    before = people.read_bytes()
+    text = "given_name,family_name,organisation,email,political_group\nMichal,Simecka,European Parliament,,Renew Europe\n"
+    result = run_import(cli, write_source(tmp_path, "ep.csv", text), "--category", "mep")
+    assert result.code == 0, result.err
+    assert (
+        "in/ep.csv:2: mep-1 (ws/recipients/people.csv): would change family_name: 'Šimečka' → 'Simecka'"
+        in result.out
+    )
+    assert (
+        "in/ep.csv:2: mep-1 (ws/recipients/people.csv): filled in political_group: 'Renew Europe'"
+        in result.out
+    )
+    assert result_line(result.out) == "Result: 0 added, 1 updated, 0 unchanged, 0 skipped (of 1 rows)."
+    row = by_id(people)["mep-1"]
+    assert (row["family_name"], row["political_group"]) == ("Šimečka", "Renew Europe")
+    # Only that row's line changed; the others keep their bytes.
+    changed = [
+        (a, b) for a, b in zip(before.splitlines(), people.read_bytes().splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 2  # the header gained political_group, and mep-1's row
+    assert not (mini_ws.root / "recipients" / "ep.csv").exists()
+    assert_check_passes(cli)
+
+
+def test_a_hand_edited_field_is_reported_not_overwritten_and_update_takes_it(mini_ws, cli, tmp_path):
+    source = write_source(tmp_path, "partners.csv", FIRST)
+    assert run_import(cli, source, "--category", "ngo").code == 0
+    target = mini_ws.root / "recipients" / "partners.csv"
+    edited = target.read_text(encoding="utf-8").replace("Director", "Executive Director")
+    target.write_text(edited, encoding="utf-8")
+    before = snapshot(mini_ws.root)
+
+    again = run_import(cli, source, "--category", "ngo")
+    assert again.code == 0, again.err
+    assert (
+        "in/partners.csv:2: anna-nowak (ws/recipients/partners.csv): would change position: "
+        "'Executive Director' → 'Director' — kept the directory's value; import with --update to take the file's"
+        in again.out
+    )
+    assert result_line(again.out) == "Result: 0 added, 0 updated, 3 unchanged, 0 skipped (of 3 rows)."
+    assert snapshot(mini_ws.root) == before
+
+    dry = run_import(cli, source, "--category", "ngo", "--update", "--dry-run")
+    assert "changed position: 'Executive Director' → 'Director'" in dry.out
+    assert snapshot(mini_ws.root) == before
+
+    forced = run_import(cli, source, "--category", "ngo", "--update")
+    assert forced.code == 0, forced.err
+    assert (
+        "in/partners.csv:2: anna-nowak (ws/recipients/partners.csv): changed position: 'Executive Director' → 'Director'"
+        in forced.out
+    )
+    assert result_line(forced.out) == "Result: 0 added, 1 updated, 2 unchanged, 0 skipped (of 3 rows)."
+    assert by_id(target)["anna-nowak"]["position"] == "Director"
+    assert_check_passes(cli)
+
+
+def test_a_yaml_entry_is_filled_in_and_keeps_its_comments(mini_ws, cli, tmp_path):
+    officials = mini_ws.root / "recipients" / "officials.yaml"
+    officials.write_text(
+        "# Checked on the President's site.\n" + officials.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    text = "given_name,family_name,email,web_form\nVolodymyr,Zelenskyy,,https://www.president.gov.ua/en/contact\n"
+    result = run_import(cli, write_source(tmp_path, "ua.csv", text), "--category", "national_official")
+    assert result.code == 0, result.err
+    assert (
+        "ua-president (ws/recipients/officials.yaml): filled in web_form: 'https://www.president.gov.ua/en/contact'"
+        in result.out
+    )
+    saved = officials.read_text(encoding="utf-8")
+    assert saved.startswith("# Checked on the President's site.\n")
+    assert "web_form: https://www.president.gov.ua/en/contact" in saved
+    assert "family_name: {uk: Зеленський, en: Zelenskyy}" in saved
+    president = next(r for r in directory(mini_ws) if r.id == "ua-president")
+    assert president.web_form == "https://www.president.gov.ua/en/contact"
+    assert_check_passes(cli)
+
+
+def test_repeated_rows_in_one_file_are_one_entry(mini_ws, cli, tmp_path):
+    text = (
+        "given_name,family_name,email,organisation,tags\n"
+        "Anna,Nowak,anna@example.org,Group A,supporter\n"
+        "Anna,Nowak,anna@example.org,Group A,droi\n"
+        "Anna,NOWAK,other@example.org,Group A,\n"
+    )
+    result = run_import(cli, write_source(tmp_path, "rep.csv", text), "--category", "ngo")
+    assert result.code == 0, result.err
+    assert "in/rep.csv:3: the same person as row 2 (same e-mail): merged into anna-nowak" in result.out
+    assert (
+        "in/rep.csv:4: the same person as row 2 (same name and organisation): merged into anna-nowak: "
+        "this row differs in email 'other@example.org' (kept 'anna@example.org')" in result.out
+    )
+    assert "2 repeated an earlier row and were merged into it" in result.out
+    rows = rows_of(mini_ws.root / "recipients" / "rep.csv")
+    assert [(r["id"], r["tags"]) for r in rows] == [("anna-nowak", "supporter;droi")]
+
+
+def test_new_ids_are_unique_across_the_directory(mini_ws, cli, tmp_path):
+    text = (
+        "id,given_name,family_name,email,organisation\n"
+        "mep-1,Petra,Novak,petra@example.org,\n"
+        ",Rasa,Other,rasa@example.org,Group A\n"
+        ",Rasa,Other,rasa2@example.org,Group B\n"  # same name, another organisation: another person
+    )
+    result = run_import(
+        cli, write_source(tmp_path, "ids.csv", text), "--category", "mep", "--into", "more.csv"
+    )
+    assert result.code == 0, result.err
+    assert (
+        "in/ids.csv:2: id 'mep-1' is already used by another entry (ws/recipients/people.csv): this one is 'mep-1-2'"
+        in result.out
+    )
+    ids = [r.id for r in directory(mini_ws)]
+    assert len(ids) == len(set(ids))
+    assert sorted(by_id(mini_ws.root / "recipients" / "more.csv")) == [
+        "mep-1-2",
+        "rasa-other",
+        "rasa-other-2",
+    ]
+    assert_check_passes(cli)
+
+
+def test_import_into_an_existing_file_appends_in_its_dialect(mini_ws, cli, tmp_path):
+    sheet = mini_ws.root / "recipients" / "sheet.csv"
+    sheet.write_bytes(
+        b"\xef\xbb\xbfid;category;given_name;family_name;email\r\nx-1;ngo;Ada;Lovelace;ada@example.org\r\n"
+    )
+    text = "given_name,family_name,email,country\nAda,Lovelace,ada@example.org,GB\nAlan,Turing,alan@example.org,GB\n"
+    result = run_import(
+        cli, write_source(tmp_path, "new.csv", text), "--category", "ngo", "--into", "sheet.csv"
+    )
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 1 added, 1 updated, 0 unchanged, 0 skipped (of 2 rows)."
+    data = sheet.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfid;category;given_name;family_name;email;country\r\n")
+    assert data.endswith(
+        b"x-1;ngo;Ada;Lovelace;ada@example.org;GB\r\nalan-turing;ngo;Alan;Turing;alan@example.org;GB\r\n"
+    )
+    assert_check_passes(cli)
+
+
+def test_directory_yaml_source_goes_to_a_yaml_file_with_its_languages(mini_ws, cli, tmp_path):
+    text = """\
+- id: ua-prosecutor
+  category: national_official
+  position: {uk: Генеральний прокурор, en: Prosecutor General}
+  country: UA
+  language: uk
+  postal_address: {uk: "вул. Різницька, 13/15\\nКиїв", en: "13/15 Riznytska St\\nKyiv"}
+"""
+    source = tmp_path / "in" / "officials-2.yaml"
+    source.parent.mkdir(exist_ok=True)
+    source.write_text(text, encoding="utf-8")
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    assert "directory YAML" in result.out
+    target = mini_ws.root / "recipients" / "officials-2.yaml"
+    prosecutor = next(r for r in directory(mini_ws) if r.id == "ua-prosecutor")
+    assert prosecutor.position == {"uk": "Генеральний прокурор", "en": "Prosecutor General"}
+    assert target.is_file()
+    assert_check_passes(cli)
+
+
+def test_dry_run_with_merges_changes_nothing(mini_ws, cli, tmp_path):
+    before = snapshot(mini_ws.root)
+    text = "given_name,family_name,organisation,email,political_group\nMichal,Šimečka,European Parliament,,Renew\nNew,Person,X,new@example.org,\n"
+    result = run_import(cli, write_source(tmp_path, "dry.csv", text), "--category", "mep", "--dry-run")
+    assert result.code == 0, result.err
+    assert "filled in political_group: 'Renew'" in result.out
+    assert result_line(result.out) == "Result: 1 added, 1 updated, 0 unchanged, 0 skipped (of 2 rows)."
+    assert "Dry run: nothing was written (new entries would be added to ws/recipients/dry.csv)." in result.out
+    assert snapshot(mini_ws.root) == before
+
+
+def test_a_broken_directory_stops_the_import_before_anything_is_written(mini_ws, cli, tmp_path):
+    mini_ws.write("recipients/people.csv", "id,category,given_name\nx,nope,A\n")
+    before = snapshot(mini_ws.root)
+    result = run_import(cli, write_source(tmp_path, "a.csv", FIRST), "--category", "ngo")
+    assert result.code == 1
+    assert "error: ws/recipients/people.csv:2:2: unknown category 'nope'" in result.err
+    assert snapshot(mini_ws.root) == before
+    assert not Path(mini_ws.root / "recipients" / "a.csv").exists()

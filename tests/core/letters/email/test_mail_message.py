@@ -1,0 +1,158 @@
+"""A letter as an e-mail: what the official's mail program shows, in any script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+from email import policy
+from email.header import decode_header, make_header
+
+import pytest
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.letters.email.message import Attachment, build_message, message_bytes, write_eml
+from campaign_app.core.letters.render import render_letter
+
+PDF = b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"
+
+
+@pytest.fixture
+def letter_uk(mini_ws):
+    ws = Workspace(mini_ws.root)
+    return render_letter(
+        ws.template("appeal-uk"),
+        ws.directory.get("ua-president"),
+        ws.case,
+        ws.campaign,
+        dt.date(2026, 11, 24),
+    )
+
+
+@pytest.fixture
+def letter_en(mini_ws):
+    ws = Workspace(mini_ws.root)
+    return render_letter(
+        ws.template("appeal-en"), ws.directory.get("mep-2"), ws.case, ws.campaign, dt.date(2026, 11, 24)
+    )
+
+
+def parse(raw: bytes) -> email.message.EmailMessage:
+    return email.message_from_bytes(raw, policy=policy.default)
+
+
+def shown(raw: bytes, header: str) -> str:
+    """A header as a mail client shows it: RFC 2047 words decoded, adjacent words joined.
+
+    (Python's own address parser puts a space where a long name was split into two
+    encoded words, CPython gh-128110, so the display names are checked this way.)"""
+    value = email.message_from_bytes(raw, policy=policy.compat32)[header]
+    return str(make_header(decode_header(value)))
+
+
+def build(letter, **changes):
+    args = dict(
+        from_address="office@rights.example",
+        from_name="Правозахисники „Свобода“",
+        to_address="president@gov.ua",
+        to_name="Володимир Зеленський",
+        attachments=[Attachment("Звернення — Зеленський.pdf", PDF, "application/pdf")],
+    )
+    args.update(changes)
+    return build_message(letter, **args)
+
+
+def test_cyrillic_headers_survive_the_round_trip(letter_uk) -> None:
+    raw = message_bytes(build(letter_uk, reply_to="replies@rights.example"))
+    assert raw.isascii()  # every header word and body is encoded: no 8-bit on the wire
+    got = parse(raw)
+    assert got["Subject"] == "Щодо екстрадиції Жанари Ахметової"
+    assert shown(raw, "From") == "Правозахисники „Свобода“ <office@rights.example>"
+    assert got["From"].addresses[0].addr_spec == "office@rights.example"
+    assert shown(raw, "To") == "Володимир Зеленський <president@gov.ua>"
+    assert got["To"].addresses[0].addr_spec == "president@gov.ua"
+    assert got["Reply-To"].addresses[0].addr_spec == "replies@rights.example"
+    assert got["Content-Language"] == "uk"
+
+
+def test_diacritics_and_punctuation_in_a_display_name(letter_en) -> None:
+    got = parse(message_bytes(build(letter_en, to_name="Juknevičienė, Rasa (MEP)", to_address="rasa@ep.eu")))
+    assert got["To"].addresses[0].display_name == "Juknevičienė, Rasa (MEP)"
+    assert got["To"].addresses[0].addr_spec == "rasa@ep.eu"
+
+
+def test_international_domain_is_sent_in_ascii(letter_en) -> None:
+    got = parse(message_bytes(build(letter_en, to_address="info@bücher.example")))
+    assert got["To"].addresses[0].addr_spec == "info@xn--bcher-kva.example"
+
+
+def test_non_latin_mailbox_name_is_refused_with_a_hint(letter_en) -> None:
+    with pytest.raises(UserError, match="before the @"):
+        build(letter_en, to_address="пан@gov.ua")
+
+
+def test_plain_text_and_html_carry_the_letter(letter_en) -> None:
+    got = parse(message_bytes(build(letter_en)))
+    plain = got.get_body(("plain",)).get_content()
+    assert "Dear Ms Juknevičienė," in plain
+    assert "We write about Zhanara Akhmetova, who faces extradition." in plain
+    assert "Stop the extradition." in plain
+    html = got.get_body(("html",)).get_content()
+    assert "<b>Zhanara Akhmetova</b>" in html
+    assert html.lstrip().startswith("<!DOCTYPE html>")
+    assert got.get_content_type() == "multipart/mixed"
+    assert [p.get_content_type() for p in got.walk()] == [
+        "multipart/mixed",
+        "multipart/alternative",
+        "text/plain",
+        "text/html",
+        "application/pdf",
+    ]
+
+
+def test_attachment_arrives_identical_with_its_name(letter_uk) -> None:
+    docx = b"PK\x03\x04" + bytes(reversed(range(256))) * 10
+    msg = build(
+        letter_uk,
+        attachments=[
+            Attachment("Звернення — Зеленський.pdf", PDF, "application/pdf"),
+            Attachment(
+                "Звернення.docx",
+                docx,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+        ],
+    )
+    parts = list(parse(message_bytes(msg)).iter_attachments())
+    assert [p.get_filename() for p in parts] == ["Звернення — Зеленський.pdf", "Звернення.docx"]
+    assert parts[0].get_content() == PDF
+    assert parts[0].get_content_type() == "application/pdf"
+    assert parts[1].get_content() == docx
+
+
+def test_date_and_message_id(letter_en) -> None:
+    when = dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    got = parse(message_bytes(build(letter_en, date=when)))
+    assert got["Date"].datetime == when
+    assert got["Message-ID"].startswith("<") and got["Message-ID"].endswith("@rights.example>")
+    again = parse(message_bytes(build(letter_en)))
+    assert again["Message-ID"] != got["Message-ID"]
+    assert again["Date"].datetime.tzinfo is not None
+    fixed = parse(message_bytes(build(letter_en, message_id="<abc@rights.example>")))
+    assert fixed["Message-ID"] == "<abc@rights.example>"
+
+
+def test_wire_format_is_crlf_with_short_lines(letter_uk) -> None:
+    raw = message_bytes(build(letter_uk))
+    lines = raw.split(b"\r\n")
+    assert b"\n" not in b"".join(lines)
+    assert max(len(line) for line in lines) <= 78
+    assert raw.count(b"MIME-Version") == 1
+
+
+def test_eml_file_is_the_message(letter_uk, tmp_path) -> None:
+    msg = build(letter_uk)
+    target = tmp_path / "letter.eml"
+    write_eml(msg, target)
+    assert target.read_bytes() == message_bytes(msg)
+    assert parse(target.read_bytes())["Subject"] == "Щодо екстрадиції Жанари Ахметової"

@@ -1,0 +1,141 @@
+"""Rendering one letter: citations, escaping, languages, and the sandbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.letters.document import FootnoteRef, ListBlock, Paragraph, Run
+from campaign_app.core.letters.email.text import letter_text
+from campaign_app.core.letters.render import render_letter
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def render(mini_ws, template_id="appeal-en", recipient_id="mep-2"):
+    ws = Workspace(mini_ws.root)
+    return render_letter(
+        ws.template(template_id), ws.directory.get(recipient_id), ws.case, ws.campaign, TODAY
+    )
+
+
+def refs(letter):
+    found = []
+    for block in letter.body:
+        if isinstance(block, Paragraph):
+            found += [i.number for i in block.inlines if isinstance(i, FootnoteRef)]
+    return found
+
+
+def test_english_letter_reads_as_written(mini_ws):
+    letter = render(mini_ws)
+    assert letter.salutation == "Dear Ms Juknevičienė,"
+    assert letter.subject == "Stop the extradition of Zhanara Akhmetova"
+    assert letter.place_and_date == "Brussels, 24 November 2026"
+    assert letter.recipient_lines[0] == "Ms Rasa Juknevičienė MEP"
+    assert letter.author == "Rights Watchers"
+    text = letter_text(letter)
+    assert "We write about Zhanara Akhmetova, who faces extradition." in text
+    assert isinstance(letter.body[-1], ListBlock)
+    bold = [i for i in letter.body[0].inlines if isinstance(i, Run) and i.bold]
+    assert [r.text for r in bold] == ["Zhanara Akhmetova"]
+
+
+def test_a_source_cited_twice_keeps_its_number_and_footnotes_follow_reading_order(mini_ws):
+    letter = render(mini_ws)
+    # fact('supreme-court') cites court; fact('unhcr') cites unhcr-doc and brief; cite('court') again.
+    assert refs(letter) == [1, 2, 3, 1]
+    assert [(f.number, f.source_id) for f in letter.footnotes] == [
+        (1, "court"),
+        (2, "unhcr-doc"),
+        (3, "brief"),
+    ]
+    assert letter.footnotes[0].url == "http://reyestr.court.gov.ua/Review/1"
+    assert (
+        letter.footnotes[0].text == "Ruling of the Supreme Court of 14 May 2020. Court register, 14 May 2020."
+    )
+    assert letter.footnotes[2].text == "[Case brief]. Open Dialogue Foundation, May 2020."
+
+
+def test_ukrainian_letter_uses_vocative_dative_address_and_ukrainian_dates(mini_ws):
+    letter = render(mini_ws, "appeal-uk", "ua-president")
+    assert letter.salutation == "Шановний пане Президенте!"
+    assert letter.recipient_lines[:2] == ("Президентові України", "Володимиру ЗЕЛЕНСЬКОМУ")
+    assert letter.subject == "Щодо екстрадиції Жанари Ахметової"
+    assert letter.place_and_date == "Брюссель, 24 листопада 2026\u00a0р."
+    assert letter.closing == "З повагою,"
+    assert letter.signatories[0].name == "Анна Сміт"
+    assert "14 травня 2020\u00a0р." in letter_text(letter)
+    assert letter.footnotes_heading == "Джерела"
+
+
+def test_values_from_a_spreadsheet_cannot_inject_markup(mini_ws):
+    mini_ws.write(
+        "recipients/people.csv",
+        "id,category,given_name,family_name,email\n"
+        "mep-2,mep,<script>alert(1)</script>,*Bold* [link](http://evil.example) & Co,x@example.org\n",
+    )
+    letter = render(mini_ws)
+    text = letter_text(letter)
+    assert "<script>alert(1)</script> *Bold* [link](http://evil.example) & Co" in text
+    links = [i.link for b in letter.body if isinstance(b, Paragraph) for i in b.inlines if isinstance(i, Run)]
+    assert "http://evil.example" not in links
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("{{ recipent.name }}", ["unknown name", "recipent"]),
+        ("{{ cite('nope') }}", ["no source 'nope'"]),
+        ("{{ fact('nope') }}", ["no fact or event 'nope'"]),
+        ("{{ case.event('nope').text }}", ["no timeline event 'nope'"]),
+        ("{{ ''.__class__.__mro__ }}", []),
+        ("{{ cite.__call__.__globals__ }}", []),
+    ],
+)
+def test_template_mistakes_name_the_file_and_line(mini_ws, body, words):
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\nfirst line\n\n"
+        + body
+        + "\n",
+    )
+    with pytest.raises(UserError) as info:
+        render(mini_ws)
+    message = str(info.value)
+    assert "appeal-en.md:10" in message
+    for word in words:
+        assert word in message
+    assert "<module" not in message and "builtins" not in message
+
+
+def test_sandbox_refuses_python_internals(mini_ws):
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "{{ recipient.__class__.__init__.__globals__['os'].system('echo pwned') }}\n",
+    )
+    with pytest.raises(UserError) as info:
+        render(mini_ws)
+    assert "appeal-en.md:8" in str(info.value)
+
+
+def test_adjacent_references_are_sorted_once_each_and_separated_in_the_pdf(mini_ws, tmp_path):
+    from pypdf import PdfReader
+
+    from campaign_app.core.letters.pdf.writer import write_pdf
+
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "First{{ cite('court') }}. Then{{ cite('brief', 'unhcr-doc', 'court', 'brief') }}.\n",
+    )
+    letter = render(mini_ws)
+    assert refs(letter) == [1, 1, 2, 3]
+    assert [f.source_id for f in letter.footnotes] == ["court", "brief", "unhcr-doc"]
+    write_pdf(letter, tmp_path / "l.pdf")
+    text = PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
+    assert "1,2,3" in text.replace(" ", "")

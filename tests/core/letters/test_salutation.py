@@ -1,0 +1,121 @@
+"""Forms of address: EP and UN usage in English, the vocative of titles in Ukrainian."""
+
+from __future__ import annotations
+
+import pytest
+
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.salutation import address_block, closing_for, salutation_for
+
+MEP_F = Recipient(
+    id="m1",
+    category="mep",
+    honorific="Ms",
+    given_name="Rasa",
+    family_name="Juknevičienė",
+    gender="f",
+    organisation="European Parliament",
+    postal_address="European Parliament\nRue Wiertz 60\n1047 Brussels\nBelgium",
+)
+MEP_M_NO_HONORIFIC = Recipient(
+    id="m2", category="mep", given_name="Michal", family_name="Šimečka", gender="m"
+)
+MEP_UNKNOWN = Recipient(id="m3", category="mep", given_name="Alex", family_name="Doe")
+SR = Recipient(
+    id="sr",
+    category="un_special_procedure",
+    honorific="Dr",
+    given_name="Alice Jill",
+    family_name="Edwards",
+    gender="f",
+    position="Special Rapporteur on torture and other cruel, inhuman or degrading treatment or punishment",
+)
+SR_OFFICE = Recipient(
+    id="sr2",
+    category="un_special_procedure",
+    position="Special Rapporteur on the situation of human rights defenders",
+)
+PRESIDENT = Recipient(
+    id="p",
+    category="national_official",
+    gender="m",
+    honorific={"uk": "пан", "en": "Mr"},
+    given_name={"uk": "Володимир", "en": "Volodymyr"},
+    family_name={"uk": "Зеленський", "en": "Zelenskyy"},
+    position={"uk": "Президент України", "en": "President of Ukraine"},
+    language="uk",
+)
+PG_OFFICE = Recipient(
+    id="pg",
+    category="national_official",
+    position={"uk": "Генеральний прокурор", "en": "Prosecutor General of Ukraine"},
+    language="uk",
+)
+MINISTER_M = Recipient(
+    id="mi",
+    category="national_official",
+    gender="m",
+    given_name={"uk": "Ігор"},
+    family_name={"uk": "Клименко"},
+    position={"uk": "Міністр внутрішніх справ України", "en": "Minister of Internal Affairs"},
+    language="uk",
+)
+MINISTER_F = Recipient(
+    id="mf",
+    category="national_official",
+    gender="f",
+    position={"uk": "Міністерка юстиції України"},
+    language="uk",
+)
+HEAD = Recipient(
+    id="h",
+    category="national_official",
+    gender="f",
+    position={"uk": "Голова Державної міграційної служби України"},
+    language="uk",
+)
+OVERRIDE = Recipient(id="o", category="ngo", family_name="X", salutation="Dear friends,")
+OFFICE_EN = Recipient(id="u", category="un_agency", organisation="UNHCR Representation in Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("recipient", "language", "expected"),
+    [
+        (MEP_F, "en", "Dear Ms Juknevičienė,"),
+        (MEP_M_NO_HONORIFIC, "en", "Dear Mr Šimečka,"),
+        (MEP_UNKNOWN, "en", "Dear Alex Doe,"),
+        (SR, "en", "Dear Special Rapporteur,"),
+        (SR_OFFICE, "en", "Dear Special Rapporteur,"),
+        (PRESIDENT, "uk", "Шановний пане Президенте!"),
+        (PRESIDENT, "en", "Dear Mr President,"),
+        (PG_OFFICE, "uk", "Шановний Генеральний прокуроре!"),
+        (PG_OFFICE, "en", "Dear Prosecutor General,"),
+        (MINISTER_M, "uk", "Шановний пане Міністре!"),
+        (MINISTER_M, "en", "Dear Minister,"),
+        (MINISTER_F, "uk", "Шановна пані Міністерко!"),
+        (HEAD, "uk", "Шановна пані Голово!"),
+        (OVERRIDE, "en", "Dear friends,"),
+        (OFFICE_EN, "en", "Dear Sir or Madam,"),
+    ],
+)
+def test_salutation(recipient, language, expected):
+    assert salutation_for(recipient, language) == expected
+
+
+def test_closing_matches_the_opening():
+    assert closing_for(MEP_F, "en") == "Yours sincerely,"
+    assert closing_for(OFFICE_EN, "en") == "Yours faithfully,"
+    assert closing_for(PRESIDENT, "uk") == "З повагою,"
+
+
+def test_mep_is_named_mep_in_the_address_block_not_in_the_salutation():
+    block = address_block(MEP_F, "en")
+    assert block[0] == "Ms Rasa Juknevičienė MEP"
+    assert block.count("European Parliament") == 1
+    assert block[-1] == "Belgium"
+    assert "MEP" not in salutation_for(MEP_F, "en")
+
+
+def test_english_version_of_a_ukrainian_official_uses_english_fields():
+    assert address_block(PRESIDENT, "en")[:2] == ("Mr Volodymyr Zelenskyy", "President of Ukraine")
+    assert address_block(PRESIDENT, "uk")[:2] == ("пан Володимир Зеленський", "Президент України")

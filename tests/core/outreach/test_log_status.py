@@ -1,0 +1,93 @@
+"""Where each recipient stands, read off the history: follow-ups and uncertain sends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from log_helpers import letter
+
+from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.status import recipient_states
+
+# After the drafts the fixture records now (a history is in time order); ``now=`` is then
+# set relative to it.
+SENT = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
+
+
+def at(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="microseconds")
+
+
+@pytest.fixture
+def log(tmp_path):
+    with ContactLog.open(tmp_path / "campaign.db") as opened:
+        opened.record_drafts([letter()], by="olena")
+        yield opened
+
+
+def state(log: ContactLog, now: dt.datetime):
+    return recipient_states(log, "test-case", follow_up_days=14, now=now)["ua-president"]
+
+
+def test_a_follow_up_is_due_when_the_period_has_passed_without_reply(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="post", at=at(SENT))
+
+    before = state(log, SENT + dt.timedelta(days=13, hours=23))
+    after = state(log, SENT + dt.timedelta(days=14, minutes=1))
+
+    assert not before.due and before.status == "sent"
+    assert before.followup_due_on == (SENT + dt.timedelta(days=14)).date()
+    assert after.due and after.status == "followup-due"
+    assert after.statuses == {"sent", "followup-due"}
+    assert after.last_event.kind == "sent"
+
+
+def test_no_follow_up_after_a_reply(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="post", at=at(SENT))
+    log.add_event(
+        cid, "replied", "coordinator", "letter from the ministry", at=at(SENT + dt.timedelta(days=5))
+    )
+
+    s = state(log, SENT + dt.timedelta(days=60))
+
+    assert not s.due and s.followup_due_on is None
+    assert s.status == "replied"
+
+
+def test_a_note_does_not_change_the_status_or_stop_the_follow_up(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="post", at=at(SENT))
+    log.add_event(cid, "note", "olena", "called the office", at=at(SENT + dt.timedelta(days=3)))
+
+    s = state(log, SENT + dt.timedelta(days=20))
+
+    assert s.due and s.latest.status == "sent"
+    assert s.last_event.kind == "note"
+
+
+def test_a_later_follow_up_letter_starts_the_period_again(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="post", at=at(SENT))
+    log.record_drafts([letter(template_id="follow-up-uk", sha="f" * 64)], by="olena")
+    follow_up = next(c.id for c in log.contacts() if c.template_id == "follow-up-uk")
+    log.add_event(follow_up, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=15)))
+
+    s = state(log, SENT + dt.timedelta(days=20))
+
+    assert not s.due
+    assert s.followup_due_on == (SENT + dt.timedelta(days=15 + 14)).date()
+    assert state(log, SENT + dt.timedelta(days=30)).due
+
+
+def test_an_interrupted_send_is_uncertain_and_not_due(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sending", "olena", channel="email", at=at(SENT))
+
+    s = state(log, SENT + dt.timedelta(days=30))
+
+    assert s.status == "uncertain"
+    assert s.statuses == {"uncertain"}
+    assert not s.due

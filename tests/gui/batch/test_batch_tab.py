@@ -1,0 +1,290 @@
+"""The Batch tab: generate, re-run, cancel and resume, and user mistakes shown in the tab."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+
+from campaign_app.core.campaign.manifest import Manifest
+
+
+def batch_tab(window):
+    window.select_tab("batch")
+    return window.pages["batch"]
+
+
+def choose_template(qtbot, tab, template_id: str) -> None:
+    index = tab.template_combo.findData(template_id)
+    assert index >= 0, f"{template_id} is not offered"
+    tab.template_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: tab.count_label.text().endswith("selected"), timeout=10000)
+
+
+def finished(tab) -> bool:
+    return tab.summary_box.isVisible() and tab.generate_button.isEnabled()
+
+
+def many_meps(mini_ws, count: int) -> None:
+    rows = ["id,category,honorific,given_name,family_name,gender,country,language,email"]
+    rows += [f"mep-{i:03d},mep,Ms,Given{i},Family{i},f,DE,en,m{i}@example.org" for i in range(count)]
+    mini_ws.write("recipients/people.csv", "\n".join(rows) + "\n")
+
+
+def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window, example_ws, qtbot):
+    window = make_window(example_ws)
+    tab = batch_tab(window)
+    opened: list[QUrl] = []
+    tab.open_url = lambda url: opened.append(url) or True
+    choose_template(qtbot, tab, "mep-appeal-en")
+    assert tab.count_label.text() == "13 recipients selected"
+    assert tab.paper_combo.currentText() == "A4"  # campaign.yaml's paper
+    out = example_ws.resolve() / "out"
+    assert Path(tab.out_edit.text()) == out
+
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    assert tab.cancel_button.isEnabled() and not tab.generate_button.isEnabled()
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+
+    assert tab.progress_bar.maximum() == 13 and tab.progress_bar.value() == 13
+    assert tab.headline.text().startswith("Finished: 13 letters written.")
+    assert tab.written_value.text() == "13 (26 files)"
+    assert tab.skipped_value.text() == "0" and tab.failed_value.text() == "0"
+    assert tab.time_value.text().endswith(" s")
+    assert not tab.failures.isVisible()
+    assert len(list((out / "mep-appeal-en").glob("*.pdf"))) == 13
+    assert len(list((out / "mep-appeal-en").glob("*.docx"))) == 13
+    assert len(Manifest.load(out).entries) == 26
+
+    qtbot.mouseClick(tab.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [QUrl.fromLocalFile(str(out))]
+
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    assert tab.headline.text().startswith("All 13 letters already up to date")
+    assert tab.written_value.text() == "0 (0 files)" and tab.skipped_value.text() == "13"
+
+
+def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_window, mini_ws, qtbot):
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "appeal-en")
+    assert tab.count_label.text() == "2 recipients selected"
+    qtbot.keyClicks(tab.query_edit, "country:SK")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 recipient selected", timeout=5000)
+    tab.docx_check.setChecked(False)
+    tab.paper_combo.setCurrentText("Letter")
+    tab.out_edit.setText("letters")  # relative: inside the campaign folder
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    out = mini_ws.root.resolve() / "letters"
+    assert [p.name for p in (out / "appeal-en").iterdir()] == ["mep-1_Michal_Šimečka.pdf"]
+    from pypdf import PdfReader
+
+    width = float(PdfReader(out / "appeal-en" / "mep-1_Michal_Šimečka.pdf").pages[0].mediabox.width)
+    assert round(width) == 612  # US Letter, not A4 (595)
+
+    tab.pdf_check.setChecked(False)
+    assert not tab.generate_button.isEnabled()  # no format ticked
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["in-thread", "process-pool"])
+def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, mini_ws, qtbot, workers):
+    many_meps(mini_ws, 60)
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    tab.workers = workers  # as `generate --workers N`; 2 uses run_batch's process pool
+    choose_template(qtbot, tab, "appeal-en")
+    assert tab.count_label.text() == "60 recipients selected"
+    out = mini_ws.root.resolve() / "out"
+
+    at_cancel: list[str] = []
+
+    def cancel_once_progress_starts(value: int) -> None:
+        if value > 0 and not at_cancel:
+            at_cancel.append(tab.progress_label.text())
+            qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+
+    tab.progress_bar.valueChanged.connect(cancel_once_progress_starts)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(at_cancel), timeout=60000)
+    tab.progress_bar.valueChanged.disconnect(cancel_once_progress_starts)
+    assert " of 60 letters" in at_cancel[0]
+    # Either still finishing the letters in flight, or already done (a fast machine).
+    assert "cancelling" in tab.progress_label.text().lower() or finished(tab)
+    assert not tab.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+
+    written = len(list((out / "appeal-en").glob("*.pdf")))
+    assert tab.headline.text().startswith(f"Cancelled: {written} written; run again to finish the rest.")
+    assert 0 < written < 60
+    assert len(list((out / "appeal-en").glob("*.docx"))) == written
+    assert not list(out.rglob("*.part"))
+    assert len(Manifest.load(out).entries) == 2 * written
+
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    assert tab.headline.text().startswith(f"Finished: {60 - written} letters written.")
+    assert tab.skipped_value.text() == str(written)
+    assert len(list((out / "appeal-en").glob("*.pdf"))) == 60
+    assert len(Manifest.load(out).entries) == 120
+
+
+def test_closing_the_window_during_a_batch_cancels_it_and_waits(make_window, mini_ws, qtbot):
+    many_meps(mini_ws, 30)
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    tab.workers = 1  # letters rendered one at a time on the writer thread
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=30000)
+
+    window.close()
+    assert window.isVisible(), "the window waits for the letters in flight"
+    assert "Closing" in tab.progress_label.text()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    assert window.tasks.idle()
+    out = mini_ws.root.resolve() / "out"
+    assert tab.headline.text().startswith("Cancelled:")
+    assert len(list((out / "appeal-en").glob("*.pdf"))) < 30
+    assert not list(out.rglob("*.part"))
+
+
+def test_a_query_matching_nobody_is_shown_under_the_field(make_window, example_ws, qtbot):
+    window = make_window(example_ws)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "mep-appeal-en")
+    qtbot.keyClicks(tab.query_edit, "country:ZZ")
+    qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
+    assert "mep-appeal-en" in tab.count_label.text() and "country:ZZ" in tab.count_label.text()
+    assert not tab.generate_button.isEnabled()
+
+    tab.query_edit.clear()
+    qtbot.keyClicks(tab.query_edit, "colour:red")
+    qtbot.waitUntil(lambda: "unknown field 'colour'" in tab.count_label.text(), timeout=5000)
+    assert not tab.generate_button.isEnabled()
+
+    tab.query_edit.clear()
+    qtbot.waitUntil(lambda: tab.count_label.text() == "13 recipients selected", timeout=5000)
+    assert tab.generate_button.isEnabled()
+
+
+def test_typing_is_debounced_into_one_count(make_window, example_ws, qtbot, monkeypatch):
+    window = make_window(example_ws)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "mep-appeal-en")
+    counted: list[str] = []
+    import campaign_app.gui.batch.tab as module
+
+    real = module.template_audience
+    monkeypatch.setattr(module, "template_audience", lambda ws, tid, q: counted.append(q) or real(ws, tid, q))
+    qtbot.keyClicks(tab.query_edit, "simecka")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 recipient selected", timeout=5000)
+    assert counted == ["simecka"]  # one count for seven keystrokes
+
+
+def test_a_template_mistake_stops_the_batch_with_the_message_in_the_tab(make_window, mini_ws, qtbot):
+    mini_ws.write(
+        "letter_templates/broken.md",
+        """\
+        ---
+        id: broken
+        title: Broken
+        language: en
+        audience: category:mep
+        subject: Hello
+        ---
+        Dear {{ recipent.name }},
+        """,
+    )
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "broken")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert tab.headline.text() == "Nothing was generated."
+    assert "broken.md:8" in tab.failures.toPlainText()
+    assert "recipent" in tab.failures.toPlainText()
+    assert not (mini_ws.root / "out" / "broken").exists()
+
+
+def test_generate_from_the_keyboard(make_window, mini_ws, qtbot):
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "appeal-en")
+    tab.query_edit.setFocus()
+    qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert tab.headline.text().startswith("Finished: 2 letters written.")
+
+
+def test_a_letter_that_fails_is_listed_with_its_message_and_the_others_are_written(
+    make_window, mini_ws, qtbot
+):
+    mini_ws.write(
+        "letter_templates/picky.md",
+        """\
+        ---
+        id: picky
+        title: Picky
+        language: en
+        audience: category:mep
+        subject: Hello
+        ---
+        Dear colleague,{% if recipient.id == 'mep-2' %}{{ cite('no-such-source') }}{% endif %}
+        """,
+    )
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "picky")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert tab.headline.text().startswith("Finished: 1 letter written, 1 failed")
+    assert tab.failed_value.text() == "1"
+    assert tab.failures.isVisible()
+    assert tab.failures.toPlainText().startswith("mep-2: ")
+    assert "no-such-source" in tab.failures.toPlainText()
+    assert len(list((mini_ws.root / "out" / "picky").glob("*.pdf"))) == 1
+
+
+def test_templates_saved_elsewhere_and_another_campaign_are_picked_up(
+    make_window, mini_ws, example_ws, qtbot
+):
+    window = make_window(mini_ws.root)
+    tab = batch_tab(window)
+    choose_template(qtbot, tab, "appeal-uk")
+    mini_ws.write(
+        "letter_templates/extra.md",
+        "---\nid: extra\ntitle: Extra\nlanguage: en\naudience: category:mep\nsubject: Hi\n---\nHello.\n",
+    )
+    window.session.changed("templates")
+    assert tab.template_combo.findData("extra") >= 0
+    assert tab.template_id() == "appeal-uk"  # the choice survives a reload
+
+    window.open_path(example_ws)
+    assert tab.template_combo.findData("extra") == -1
+    assert tab.template_combo.findData("mep-appeal-en") >= 0
+    assert Path(tab.out_edit.text()) == example_ws.resolve() / "out"
+    qtbot.waitUntil(lambda: tab.count_label.text().endswith("selected"), timeout=10000)
+
+
+def test_a_follow_up_nobody_is_due_for_says_so_and_cannot_be_generated(make_window, example_ws, qtbot):
+    """As check and generate: not an error (no red), and nothing to write."""
+    window = make_window(example_ws)
+    tab = batch_tab(window)
+    index = tab.template_combo.findData("mep-follow-up-en")
+    assert index >= 0
+    tab.template_combo.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: "obody is due yet" in tab.count_label.text(), timeout=10000)
+    text = tab.count_label.text()
+    assert text.startswith("Nobody is due yet for template 'mep-follow-up-en'")
+    assert "status:followup-due" in text and "nothing to write yet" in text
+    assert tab.count_label.styleSheet() == ""  # said plainly, not as an error
+    assert not tab.generate_button.isEnabled()
+
+    # a follow-up narrowed to nobody at all is the same mistake as for any template
+    qtbot.keyClicks(tab.query_edit, "country:ZZ")
+    qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
+    assert tab.count_label.styleSheet() != "" and not tab.generate_button.isEnabled()
+    assert not (example_ws / "out").exists()

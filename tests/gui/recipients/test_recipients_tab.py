@@ -1,0 +1,261 @@
+"""The Recipients tab, driven as a user would: type a query, pick a category, add, edit, delete.
+
+Each test works on a fresh copy of the example campaign and checks what the user sees
+(the table's rows, the counts, the message under a field) and what lands on disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.directory.recipients import CATEGORIES
+from campaign_app.gui.recipients.model import COL_CONTACT, COL_NAME, COL_VERIFIED
+
+
+@pytest.fixture
+def tab(make_window, example_ws, qtbot):
+    window = make_window(example_ws)
+    window.select_tab("recipients")
+    page = window.pages["recipients"]
+    qtbot.waitUntil(lambda: page.model.searchable and window.tasks.idle())
+    page.window_ = window
+    return page
+
+
+def names(tab) -> list[str]:
+    model = tab.model
+    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+
+
+def type_query(qtbot, tab, text: str) -> None:
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, text)
+    qtbot.waitUntil(lambda: not tab._debounce.isActive())
+
+
+def wait_saved(qtbot, tab) -> None:
+    qtbot.waitUntil(lambda: tab.window_.tasks.idle() and not tab._busy)
+
+
+def test_typing_a_query_filters_the_table_and_the_counts(tab, qtbot):
+    assert tab.count_label.text() == "25 of 25 recipients"
+    type_query(qtbot, tab, "simecka")
+    assert names(tab) == ["Michal Šimečka"]
+    assert tab.count_label.text() == "1 of 25 recipients"
+    assert tab.facet_model.item(1).text() == "mep (1)"  # counts follow the search
+    assert tab.facet_model.item(CATEGORIES.index("national_official") + 1).text() == "national_official (0)"
+    type_query(qtbot, tab, "category:national_official -president")
+    assert len(names(tab)) == 5
+
+
+def test_a_query_mistake_is_shown_next_to_the_box_with_the_cli_message(tab, qtbot):
+    type_query(qtbot, tab, "simecka")
+    type_query(qtbot, tab, "colour:red")
+    assert tab.query_error.isVisible()
+    assert tab.query_error.text().startswith("unknown field 'colour' in query 'colour:red' — use one of")
+    assert names(tab) == ["Michal Šimečka"]  # the last valid search stays
+    type_query(qtbot, tab, "country:sk")
+    assert not tab.query_error.isVisible()
+    assert sorted(names(tab)) == ["Michal Šimečka", "Vladimír Bilčík"]
+
+
+def test_clicking_a_category_shows_only_that_category(tab, qtbot):
+    mep = tab.facet_model.index(1, 0)
+    assert mep.data() == "mep (14)"
+    rect = tab.facets.visualRect(mep)
+    qtbot.mouseClick(tab.facets.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.model.rowCount() == 14
+    assert {tab.model.recipient_at(r).category for r in range(14)} == {"mep"}
+    assert tab.count_label.text() == "14 of 25 recipients"
+    type_query(qtbot, tab, "country:sk")
+    assert tab.count_label.text() == "2 of 25 recipients"
+    assert tab.facet_model.item(1).text() == "mep (2)"
+    everything = tab.facets.visualRect(tab.facet_model.index(0, 0))
+    qtbot.mouseClick(tab.facets.viewport(), Qt.MouseButton.LeftButton, pos=everything.center())
+    assert tab.model.rowCount() == tab.model.counts.matching
+
+
+def test_entries_without_a_channel_or_a_recent_check_are_marked(tab):
+    row = tab.model.row_of("unhcr-ukraine")
+    contact = tab.model.index(row, COL_CONTACT)
+    assert contact.data() == "none"
+    assert isinstance(contact.data(Qt.ItemDataRole.DecorationRole), QIcon)
+    assert "No contact channel" in contact.data(Qt.ItemDataRole.ToolTipRole)
+    reachable = tab.model.index(tab.model.row_of("mep-103746"), COL_CONTACT)
+    assert reachable.data(Qt.ItemDataRole.DecorationRole) is None
+    verified = tab.model.index(row, COL_VERIFIED)
+    assert verified.data() == "2020-05-20"
+    assert "days ago" in verified.data(Qt.ItemDataRole.ToolTipRole)
+    assert verified.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert "1 without a contact channel" in tab.marks_label.text()
+
+
+def test_adding_a_recipient_validates_at_the_field_and_saves_to_the_csv(tab, qtbot, cli):
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.file_combo.currentText() == "recipients/recipients.csv  (new file)"
+    qtbot.keyClicks(dialog.fields["id"], "media-kyiv-independent")
+    dialog.fields["category"].setFocus()
+    qtbot.keyClicks(dialog.fields["category"], "media")
+    assert dialog.fields["category"].currentText() == "media"
+    qtbot.keyClicks(dialog.fields["organisation"], "The Kyiv Independent")
+    qtbot.keyClicks(dialog.fields["country"], "UA")
+    qtbot.keyClicks(dialog.fields["email"], "news@kyivindependent")
+    email_error = dialog.error_labels["email"]
+    assert email_error.isVisible()
+    assert email_error.text().startswith("e-mail 'news@kyivindependent' is not an address (")
+    assert email_error.text().endswith("— correct it or leave it empty")
+    assert not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.fields["email"], ".com")
+    assert not email_error.isVisible()
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, tab)
+    assert tab.model.row_of("media-kyiv-independent") is not None
+    assert tab.current_recipient().id == "media-kyiv-independent"
+    assert tab.count_label.text() == "26 of 26 recipients"
+    csv_text = (tab.session.workspace.root / "recipients" / "recipients.csv").read_text(encoding="utf-8")
+    assert "media-kyiv-independent,media" in csv_text
+    assert "news@kyivindependent.com" in csv_text
+    result = cli("recipients", "list", "-w", tab.session.workspace.root, "--query", "kyiv")
+    assert result.code == 0, result.err
+    assert "media-kyiv-independent" in result.out
+
+
+def test_an_id_already_in_the_directory_is_refused_under_the_id_field(tab, qtbot):
+    qtbot.keyClick(tab.table, Qt.Key.Key_Insert)
+    dialog = tab.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.fields["id"], "mep-103746")
+    assert dialog.error_labels["id"].text().startswith("id 'mep-103746' is already used at ")
+    assert dialog.error_labels["id"].text().endswith("meps.csv:30:1 — give each recipient its own id")
+    assert not dialog.save_button.isEnabled()
+    dialog.reject()
+
+
+def test_editing_a_yaml_officials_position_keeps_the_other_language_and_comments(tab, qtbot):
+    path = tab.session.workspace.root / "recipients" / "ukraine-officials.yaml"
+    before = path.read_text(encoding="utf-8")
+    tab.select("ua-president")
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)
+    dialog = tab.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.language_combo.currentText() == "uk"
+    assert dialog.fields["position"].text() == "Президент України"
+    assert dialog.labels["position"].text() == "&Position (uk):"
+    dialog.language_combo.setCurrentText("en")
+    position = dialog.fields["position"]
+    assert position.text() == "President of Ukraine"
+    position.selectAll()
+    qtbot.keyClicks(position, "President of Ukraine (acting)")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_saved(qtbot, tab)
+    after = path.read_text(encoding="utf-8")
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
+    assert changed == [
+        "-   position: {uk: Президент України, en: President of Ukraine}",
+        "+   position: {uk: Президент України, en: President of Ukraine (acting)}",
+    ]
+    saved = Workspace.open(tab.session.workspace.root).directory.get("ua-president")
+    assert saved.position == {"uk": "Президент України", "en": "President of Ukraine (acting)"}
+    row = tab.model.row_of("ua-president")
+    assert tab.model.recipient_at(row).position["en"] == "President of Ukraine (acting)"
+
+
+def test_delete_asks_first_and_removes_the_row_from_the_file(tab, qtbot, monkeypatch):
+    path = tab.session.workspace.root / "recipients" / "meps.csv"
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    tab.select("mep-103746")
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert "Delete Michal Šimečka (mep-103746) from recipients/meps.csv?" in asked[0]
+    assert "mep-103746" in path.read_text(encoding="utf-8")  # "No" keeps it
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    wait_saved(qtbot, tab)
+    assert "mep-103746" not in path.read_text(encoding="utf-8")
+    assert tab.model.row_of("mep-103746") is None
+    assert tab.count_label.text() == "24 of 24 recipients"
+    assert Workspace.open(tab.session.workspace.root).directory.get("mep-103746") is None
+
+
+def test_keyboard_ctrl_f_focuses_the_search_and_enter_opens_the_entry(tab, qtbot):
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search.hasFocus()
+    type_query(qtbot, tab, "simecka")
+    tab.table.setFocus()
+    tab.select("mep-103746")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.dialog is not None and tab.dialog.recipient.id == "mep-103746"
+    tab.dialog.reject()
+
+
+def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window, mini_ws, qtbot):
+    mini_ws.write(
+        "recipients/people.csv",
+        "id,category,family_name,email\nx-1,mepp,X,\nx-2,mep,Y,not-an-address\n",
+    )
+    window = make_window(mini_ws.root)
+    tab = window.pages["recipients"]
+    qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
+    text = tab.problems.toPlainText()
+    assert "people.csv:2:2: unknown category 'mepp' — use one of mep," in text
+    assert "people.csv:3:4: e-mail 'not-an-address' is not an address" in text
+    assert not tab.add_button.isEnabled()
+
+
+def test_reloading_shows_loading_then_the_table(tab, qtbot):
+    tab.reload()
+    assert tab.stack.currentWidget() is tab.loading
+    assert not tab.add_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.window_.tasks.idle())
+    assert tab.stack.currentWidget() is tab.table
+    assert tab.model.rowCount() == 25
+
+
+def test_clicking_a_header_sorts_and_the_search_keeps_that_order(tab, qtbot):
+    header = tab.table.horizontalHeader()
+    x = header.sectionViewportPosition(COL_NAME) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: not tab.model.sorting and tab.window_.tasks.idle())
+    shown = names(tab)
+    assert shown == sorted(shown, key=str.casefold)
+    assert shown[0] == "Alice Jill Edwards"
+    type_query(qtbot, tab, "category:mep")
+    meps = names(tab)
+    assert len(meps) == 14 and meps == sorted(meps, key=str.casefold)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert names(tab) == meps[::-1]
+
+
+def test_status_queries_use_the_contact_log(tab, qtbot, example_ws):
+    from campaign_app.core.outreach.log import ContactLog, NewContact
+
+    ws = Workspace(example_ws)
+    with ContactLog.open(ws.log_path) as log:
+        log.record_drafts(
+            [NewContact("mep-103746", "Michal Šimečka", "mep", ws.case.id, "mep-appeal-en", "en", "email")],
+            "me",
+        )
+    type_query(qtbot, tab, "status:drafted")
+    assert names(tab) == ["Michal Šimečka"]
+    type_query(qtbot, tab, "category:mep -status:drafted")
+    assert len(names(tab)) == 13 and "Michal Šimečka" not in names(tab)
+    type_query(qtbot, tab, "status:posted")
+    assert tab.query_error.isVisible() and "unknown status 'posted'" in tab.query_error.text()
