@@ -38,7 +38,6 @@ from ruamel.yaml.scalarstring import (
 
 from campaign_app.core.campaign.settings import (
     ASK_PASSWORD,
-    compose_letterhead,
     parse_campaign,
     password_problems,
     shown_value,
@@ -51,6 +50,7 @@ from campaign_app.core.common.localized import is_localized_map
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, dump_yaml, load_yaml_text, put_in_order
 from campaign_app.core.letters.document import Letterhead
+from campaign_app.core.letters.sender import compose_letterhead
 
 Text = str | dict[str, str]  # one text for every language, or one per language
 
@@ -539,7 +539,7 @@ def save_form(path: Path, before: CampaignForm, after: CampaignForm) -> Campaign
 
 
 def letterhead(form: CampaignForm, language: str) -> Letterhead:
-    """The letterhead as letters print it (campaign.compose_letterhead, as render uses)."""
+    """The letterhead as letters print it (letters.sender.compose_letterhead, as render uses)."""
     fallback = form.default_language
     return compose_letterhead(
         text_in(form.organisation, language, fallback),

@@ -322,9 +322,9 @@ def build_messages(
     ``kept`` are the copies being sent (their bytes are attached as they are); without it
     the files in the output folder are attached (a preview or a dry run).
     """
-    from campaign_app.core.campaign.settings import SenderView
     from campaign_app.core.letters.email.message import Attachment, build_message
     from campaign_app.core.letters.render import render_letter
+    from campaign_app.core.letters.sender import SenderView
 
     template = ws.template(plan.template_id)
     letter = render_letter(template, recipient, ws.case, ws.campaign, today)

@@ -13,7 +13,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
-from campaign_app.core.common.localized import Localized, is_localized_map, pick
+from campaign_app.core.common.localized import Localized, is_localized_map
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
 from campaign_app.core.common.yamltypes import (
@@ -23,29 +23,13 @@ from campaign_app.core.common.yamltypes import (
     localized_hint,
     plain_text,
 )
-from campaign_app.core.letters.document import Letterhead
+from campaign_app.core.letters.sender import Sender, Signatory
 
 PAPER_SIZES = ("A4", "Letter")
 # How old a recipient's verified_on may be before `check` warns (people change office).
 DEFAULT_FRESHNESS_DAYS = 365
 # 'password: ask' under smtp: is a choice (ask each time), the only password campaign.yaml may hold.
 ASK_PASSWORD = "ask"
-
-
-@dataclass(frozen=True)
-class Signatory:
-    name: Localized
-    role: Localized = ""
-
-
-@dataclass(frozen=True)
-class Sender:
-    organisation: Localized
-    address: Localized = ""
-    city: Localized = ""
-    email: str = ""
-    phone: str = ""
-    website: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,53 +45,6 @@ class Campaign:
     path: Path | None = None
     freshness_days: int = DEFAULT_FRESHNESS_DAYS
     case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
-
-
-class SenderView:
-    """The sender as templates see it: texts in the letter's language."""
-
-    def __init__(self, campaign: Campaign, language: str):
-        self._c = campaign
-        self._lang = language
-
-    def _t(self, value: Localized) -> str:
-        return pick(value, self._lang, self._c.default_language) or ""
-
-    @property
-    def organisation(self) -> str:
-        return self._t(self._c.sender.organisation)
-
-    @property
-    def address(self) -> str:
-        return self._t(self._c.sender.address)
-
-    @property
-    def address_lines(self) -> list[str]:
-        return [ln.strip() for ln in self.address.splitlines() if ln.strip()]
-
-    @property
-    def city(self) -> str:
-        return self._t(self._c.sender.city)
-
-    @property
-    def email(self) -> str:
-        return self._c.sender.email
-
-    @property
-    def phone(self) -> str:
-        return self._c.sender.phone
-
-    @property
-    def website(self) -> str:
-        return self._c.sender.website
-
-    @property
-    def letterhead(self) -> Letterhead:
-        return compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
-
-    @property
-    def signatories(self) -> list[dict[str, str]]:
-        return [{"name": self._t(s.name), "role": self._t(s.role)} for s in self._c.signatories]
 
 
 def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required: bool = False) -> Localized:
@@ -210,17 +147,6 @@ def _days(root: YamlPlace, key: str, default: int, high: int, problems: ProblemC
     except UserError as exc:
         problems.add(exc.message, root.at(key), exc.hint)
         return default
-
-
-def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
-    """The letterhead every letter prints: the organisation, its address on one line, then
-    e-mail · phone · website. One composition for the letters and the Settings preview."""
-    lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
-    out = [", ".join(lines)] if lines else []
-    contact = " · ".join(x.strip() for x in (email, phone, website) if x and x.strip())
-    if contact:
-        out.append(contact)
-    return Letterhead(organisation.strip(), tuple(out))
 
 
 def load_campaign(path: Path) -> Campaign:

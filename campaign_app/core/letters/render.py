@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from campaign_app.core.campaign.settings import Campaign, SenderView
 from campaign_app.core.case.case_file import Case, Source
 from campaign_app.core.case.view import CaseView
 from campaign_app.core.common.dates import format_in
@@ -32,6 +31,7 @@ from campaign_app.core.letters.document import (
 )
 from campaign_app.core.letters.markdown import escape_markdown, markdown_to_blocks, marker
 from campaign_app.core.letters.salutation import address_block, closing_for, footnotes_heading, salutation_for
+from campaign_app.core.letters.sender import LetterSettings, SenderView
 from campaign_app.core.letters.templates import Markdown, Template, TemplateDataError, run_template
 
 
@@ -101,7 +101,7 @@ def _check_paragraphs(template: Template, subject: str, body: list[Block]) -> No
 
 
 def letter_context(
-    template: Template, recipient: Recipient, case: Case, campaign: Campaign, today: dt.date
+    template: Template, recipient: Recipient, case: Case, campaign: LetterSettings, today: dt.date
 ) -> tuple[dict[str, Any], list[str]]:
     """The names a template can use, for one recipient (see SCOPE_NAMES in templates)."""
     language = template.language
@@ -145,7 +145,7 @@ def render_letter(
     template: Template,
     recipient: Recipient,
     case: Case,
-    campaign: Campaign,
+    campaign: LetterSettings,
     today: dt.date | None = None,
     paper: str | None = None,
 ) -> Letter:

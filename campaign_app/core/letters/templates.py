@@ -22,7 +22,6 @@ from typing import Any
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from campaign_app.core.campaign.settings import SenderView
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, UserError, display_path
@@ -35,6 +34,7 @@ from campaign_app.core.directory.recipients import RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
+from campaign_app.core.letters.sender import SenderView
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 SCOPE_NAMES = ("recipient", "case", "sender", "campaign", "today", "salutation", "closing", "cite", "fact")

@@ -1,2 +1,1 @@
-"""The Batch tab: generating many letters off the UI thread, with progress and Cancel.
-"""
+"""The Batch tab: generating many letters off the UI thread, with progress and Cancel."""

@@ -1,2 +1,1 @@
-"""The Case tab: facts, timeline, sources, edited in every case language.
-"""
+"""The Case tab: facts, timeline, sources, edited in every case language."""

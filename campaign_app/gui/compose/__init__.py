@@ -1,2 +1,1 @@
-"""The Compose tab: the template editor and the live letter preview.
-"""
+"""The Compose tab: the template editor and the live letter preview."""

@@ -1,2 +1,1 @@
-"""The Outreach tab: the contact log, marking replies, and the send dialog.
-"""
+"""The Outreach tab: the contact log, marking replies, and the send dialog."""

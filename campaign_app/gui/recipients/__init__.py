@@ -1,2 +1,1 @@
-"""The Recipients tab: the directory table, entry dialog and the import dialog.
-"""
+"""The Recipients tab: the directory table, entry dialog and the import dialog."""

@@ -1,2 +1,1 @@
-"""The Settings tab: sender, signatories, letterhead, SMTP server, your name.
-"""
+"""The Settings tab: sender, signatories, letterhead, SMTP server, your name."""

@@ -1,2 +1,1 @@
-"""The letter as an editable Word document (python-docx).
-"""
+"""The letter as an editable Word document (python-docx)."""

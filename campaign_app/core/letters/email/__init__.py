@@ -1,2 +1,1 @@
-"""The letter as an e-mail: plain text, HTML alternative, attachments.
-"""
+"""The letter as an e-mail: plain text, HTML alternative, attachments."""

@@ -1,2 +1,1 @@
-"""The letter as a PDF (reportlab).
-"""
+"""The letter as a PDF (reportlab)."""

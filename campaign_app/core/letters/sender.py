@@ -1,0 +1,108 @@
+"""Who signs the letters: the sender's organisation, address and signatories, as every
+letter prints them and templates see them (``sender.organisation``, ``sender.city``…).
+
+The campaign's settings (campaign.yaml, core/campaign/settings.py) hold a :class:`Sender`
+and its signatories; letters only need them through :class:`LetterSettings`, so the
+letter engine does not depend on how a campaign is configured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from campaign_app.core.common.localized import Localized, pick
+from campaign_app.core.letters.document import Letterhead
+
+
+@dataclass(frozen=True)
+class Signatory:
+    name: Localized
+    role: Localized = ""
+
+
+@dataclass(frozen=True)
+class Sender:
+    organisation: Localized
+    address: Localized = ""
+    city: Localized = ""
+    email: str = ""
+    phone: str = ""
+    website: str = ""
+
+
+class LetterSettings(Protocol):
+    """What a letter takes from the campaign's settings."""
+
+    @property
+    def name(self) -> Localized: ...
+
+    @property
+    def default_language(self) -> str: ...
+
+    @property
+    def paper(self) -> str: ...
+
+    @property
+    def sender(self) -> Sender: ...
+
+    @property
+    def signatories(self) -> tuple[Signatory, ...]: ...
+
+
+class SenderView:
+    """The sender as templates see it: texts in the letter's language."""
+
+    def __init__(self, settings: LetterSettings, language: str):
+        self._c = settings
+        self._lang = language
+
+    def _t(self, value: Localized) -> str:
+        return pick(value, self._lang, self._c.default_language) or ""
+
+    @property
+    def organisation(self) -> str:
+        return self._t(self._c.sender.organisation)
+
+    @property
+    def address(self) -> str:
+        return self._t(self._c.sender.address)
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [ln.strip() for ln in self.address.splitlines() if ln.strip()]
+
+    @property
+    def city(self) -> str:
+        return self._t(self._c.sender.city)
+
+    @property
+    def email(self) -> str:
+        return self._c.sender.email
+
+    @property
+    def phone(self) -> str:
+        return self._c.sender.phone
+
+    @property
+    def website(self) -> str:
+        return self._c.sender.website
+
+    @property
+    def letterhead(self) -> Letterhead:
+        return compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
+
+    @property
+    def signatories(self) -> list[dict[str, str]]:
+        return [{"name": self._t(s.name), "role": self._t(s.role)} for s in self._c.signatories]
+
+
+def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
+    """The letterhead every letter prints: the organisation, its address on one line, then
+    e-mail · phone · website. One composition for the letters and the Settings preview."""
+    lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
+    out = [", ".join(lines)] if lines else []
+    contact = " · ".join(x.strip() for x in (email, phone, website) if x and x.strip())
+    if contact:
+        out.append(contact)
+    return Letterhead(organisation.strip(), tuple(out))
