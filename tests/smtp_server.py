@@ -30,7 +30,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
-from campaign_app.core.campaign.edit import SmtpSettings
+from campaign_app.core.mail.settings import SmtpSettings
 
 HOST = "127.0.0.1"
 

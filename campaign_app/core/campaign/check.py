@@ -51,13 +51,9 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     scan = ws.template_scan  # a broken template is reported; the others are still checked
     problems.extend(scan.problems)
     campaign, case, directory, templates = ws.campaign, ws.case, ws.directory, scan.templates
-    try:  # the smtp section and the sender's address, as sending will read them
-        from campaign_app.core.campaign.edit import check_campaign_text
-        from campaign_app.core.common.textfiles import read_text
-
-        check_campaign_text(read_text(ws.campaign_path), ws.campaign_path)
-    except (UserError, UserErrors) as exc:
-        problems.extend(flatten(exc))
+    problems.extend(
+        campaign.mail_problems
+    )  # the smtp section and the sender's address, as sending reads them
 
     report.summary.append("campaign.yaml: sender, signatories and settings are valid")
     report.summary.append(

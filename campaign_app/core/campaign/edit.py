@@ -1,4 +1,4 @@
-"""Writing campaign.yaml back after the Settings tab edited it, and the SMTP section's rules.
+"""Writing campaign.yaml back after the Settings tab edited it.
 
 campaign.yaml is a file people also edit by hand: it has comments, an order they chose,
 the other language's texts and keys this version does not know. So saving does not dump
@@ -12,22 +12,18 @@ and the same code is tested without Qt. A text that campaign.yaml keeps per lang
 (``{en: …, uk: …}``) is a ``dict`` in the form, one that it keeps once a ``str``; the
 shape is kept on save.
 
-The ``smtp:`` section holds how letters are sent: ``host``, ``port``, ``security``
-(``starttls`` or ``ssl``: TLS only, never plain), ``username``, ``from``, ``reply_to``,
-``rate_per_minute``, and optionally ``password: ask`` — the word "ask", a choice, never
-a password: the password itself lives only in the system keyring (see core/mail/secrets.py), and a
-campaign.yaml with anything else under ``password`` is refused.
+What each key means, its default and its check are declared with the loader
+(core/campaign/settings.py, and core/mail/settings.py for the smtp section); the form
+uses the same checks, so a field says what ``campaign-app check`` would say.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -36,27 +32,20 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
 )
 
-from campaign_app.core.campaign.settings import (
-    ASK_PASSWORD,
-    parse_campaign,
-    password_problems,
-    shown_value,
-    whole_number,
-)
+from campaign_app.core.campaign.settings import check_campaign_text
 from campaign_app.core.common.atomic import atomic_write_bytes
-from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
-from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, PORT_MAX, RATE_PER_MINUTE_MAX
+from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, RATE_PER_MINUTE_MAX
 from campaign_app.core.common.localized import is_localized_map
+from campaign_app.core.common.numbers import whole_number
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, dump_yaml, load_yaml_text, put_in_order
+from campaign_app.core.common.yamlio import dump_yaml, load_yaml_text, put_in_order
 from campaign_app.core.letters.document import Letterhead
 from campaign_app.core.letters.sender import compose_letterhead
+from campaign_app.core.mail.settings import ASK_PASSWORD, DEFAULT_RATE_PER_MINUTE, SMTP_ORDER, check_port
 
 Text = str | dict[str, str]  # one text for every language, or one per language
 
-SECURITIES = ("starttls", "ssl")
-DEFAULT_PORTS = {"starttls": 587, "ssl": 465}
-DEFAULT_RATE_PER_MINUTE = 20
 DEFAULT_FOLLOW_UP_DAYS = 14
 ASK = ASK_PASSWORD
 
@@ -64,9 +53,6 @@ ASK = ASK_PASSWORD
 TOP_ORDER = ("example", "name", "case", "default_language", "follow_up_days", "paper", "sender")
 SENDER_ORDER = ("organisation", "address", "city", "email", "phone", "website")
 SIGNATORY_ORDER = ("name", "role")
-SMTP_ORDER = ("host", "port", "security", "username", "from", "reply_to", "rate_per_minute", "password")
-
-_HOST = re.compile(r"^[A-Za-z0-9.\-\[\]:]+$")
 
 
 # ---- the form ------------------------------------------------------------------------
@@ -117,131 +103,6 @@ def text_in(value: Text, language: str, fallback: str | None = None) -> str:
     if isinstance(value, str):
         return value
     return value.get(language) or (value.get(fallback, "") if fallback else "")
-
-
-# ---- field checks: the same messages at the field and in `campaign-app check` ---------
-
-
-def check_port(value: object) -> int:
-    """A TCP port, 1–65535 (digits 0-9 only: int() would choke on '²' or 5,000 digits)."""
-    text = shown_value(value).strip()
-    digits = text.isascii() and text.isdigit() and len(text) <= len(str(PORT_MAX))
-    if isinstance(value, bool) or not digits or not 1 <= int(text) <= PORT_MAX:
-        raise UserError(
-            f"SMTP port '{text}' is not a number from 1 to {PORT_MAX}",
-            hint="use 587 for STARTTLS or 465 for SSL, or leave it empty",
-        )
-    return int(text)
-
-
-def check_security(value: object) -> str:
-    text = str(value).strip().lower()
-    if text not in SECURITIES:
-        raise UserError(
-            f"SMTP security '{value}' is not allowed: letters are sent over TLS only",
-            hint="use 'starttls' (usually port 587) or 'ssl' (usually port 465)",
-        )
-    return text
-
-
-def check_host(host: str, username: str) -> str:
-    """The server name; needed as soon as a user name is given."""
-    host = host.strip()
-    if not host:
-        if username.strip():
-            raise UserError(
-                "the SMTP server (host) is empty but a user name is set",
-                hint="enter the server's name, e.g. smtp.example.org",
-            )
-        return host
-    if not _HOST.match(host):
-        raise UserError(
-            f"SMTP host '{host}' is not a server name",
-            hint="enter only the name, e.g. smtp.example.org (no 'smtp://', no spaces)",
-        )
-    return host
-
-
-def check_address(value: str, what: str) -> str:
-    """An e-mail address (syntax only: the tool works offline), or "" when empty."""
-    value = value.strip()
-    if not value:
-        return ""
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
-        raise UserError(
-            f"{what} '{value}' is not an e-mail address ({exc})", hint="correct it or leave it empty"
-        ) from None
-
-
-def check_rate(value: object) -> int:
-    return whole_number(
-        value,
-        1,
-        RATE_PER_MINUTE_MAX,
-        f"rate_per_minute '{shown_value(value)}' must be a whole number of e-mails per minute, "
-        f"from 1 to {RATE_PER_MINUTE_MAX:,}",
-        f"{DEFAULT_RATE_PER_MINUTE} is a safe rate for most providers",
-    )
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    """The validated smtp section, defaults filled in (for sending)."""
-
-    host: str
-    port: int
-    security: str
-    username: str
-    from_address: str
-    reply_to: str
-    rate_per_minute: int
-    ask_password: bool
-
-
-def smtp_settings(data: Any, path: Path) -> SmtpSettings | None:
-    """Validate campaign.yaml's ``smtp:`` section (None if there is none); problems at their line.
-
-    A password written anywhere in the file is refused first: sending reads only this section."""
-    if not isinstance(data, Mapping):
-        return None
-    root = YamlPlace(path, data, 1)
-    problems = ProblemCollector()
-    password_problems(root, problems)  # never echoes the value
-    problems.raise_if_any()
-    if data.get("smtp") is None:
-        return None
-    node = data["smtp"]
-    if not isinstance(node, Mapping):
-        raise UserError("'smtp' must be a mapping of keys", root.at("smtp"), "see the host:, port: … keys")
-    place = root.child("smtp")
-
-    def checked(key: str, check, *args, default=None):
-        try:
-            return check(*args)
-        except UserError as exc:
-            problems.add(exc.message, place.at(key) if key in node else place.here(), exc.hint)
-            return default
-
-    def text(key: str) -> str:
-        value = node.get(key)
-        return "" if value is None else str(value)
-
-    security = checked("security", check_security, node.get("security") or "starttls", default="starttls")
-    port = DEFAULT_PORTS[security]
-    if node.get("port") is not None:
-        port = checked("port", check_port, node.get("port"), default=port)
-    username = text("username")
-    host = checked("host", check_host, text("host"), username, default="")
-    from_address = checked("from", check_address, text("from"), "SMTP 'from'", default="")
-    reply_to = checked("reply_to", check_address, text("reply_to"), "SMTP 'reply_to'", default="")
-    rate = DEFAULT_RATE_PER_MINUTE
-    if node.get("rate_per_minute") is not None:
-        rate = checked("rate_per_minute", check_rate, node.get("rate_per_minute"), default=rate)
-    password = node.get("password")
-    problems.raise_if_any()
-    return SmtpSettings(host, port, security, username, from_address, reply_to, rate, password == ASK)
 
 
 # ---- reading the form ----------------------------------------------------------------
@@ -488,34 +349,6 @@ def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) ->
 
 
 # ---- checking and saving --------------------------------------------------------------
-
-
-def _check_sender(data: Any, path: Path) -> None:
-    sender = data.get("sender")
-    if not isinstance(sender, Mapping) or not sender.get("email"):
-        return
-    try:
-        check_address(str(sender["email"]), "sender e-mail")
-    except UserError as exc:
-        raise UserError(exc.message, YamlPlace(path, data, 1).child("sender").at("email"), exc.hint) from None
-
-
-def check_campaign_text(text: str, path: Path) -> None:
-    """Validate campaign.yaml's text as if it were ``path``: the campaign loader used by
-    every command, then the sender's e-mail and the smtp section. Raises UserErrors."""
-    problems = ProblemCollector()
-    try:
-        parse_campaign(text, path)
-    except (UserError, UserErrors) as exc:
-        problems.extend(flatten(exc))
-    data = load_yaml_text(text, path)
-    for check in (_check_sender, smtp_settings):
-        try:
-            check(data, path)
-        except (UserError, UserErrors) as exc:
-            # parse_campaign has already refused a password in smtp:; say it once
-            problems.extend(e for e in flatten(exc) if str(e) not in {str(p) for p in problems.errors})
-    problems.raise_if_any()
 
 
 def save_form(path: Path, before: CampaignForm, after: CampaignForm) -> CampaignForm:

@@ -35,14 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.audience import template_audience
-from campaign_app.core.campaign.edit import SmtpSettings, smtp_settings
 from campaign_app.core.campaign.generate import BatchPlan, BatchProgress, channel_of, plan_batch, run_batch
 from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.common.yamlio import load_yaml_text
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.mail.settings import SmtpSettings
 from campaign_app.core.outreach.log import ContactLog, NewContact
 from campaign_app.core.outreach.records import DONE, History
 
@@ -120,18 +119,15 @@ class SendResult:
 
 
 def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | None:
-    """campaign.yaml's smtp section, or a clear message when there is none (None when it is
-    not ``required``: a dry run needs no server)."""
-    from campaign_app.core.common.textfiles import read_text
-
-    path = ws.campaign_path
-    settings = smtp_settings(load_yaml_text(read_text(path), path), path)
+    """campaign.yaml's smtp section (read with the campaign, once), or a clear message when
+    there is none (None when it is not ``required``: a dry run needs no server)."""
+    settings = ws.campaign.mail_settings()
     if not required and (settings is None or not settings.host):
         return None
     if settings is None or not settings.host:
         raise UserError(
             "campaign.yaml has no mail server (smtp: host) to send through",
-            Location(display_path(path)),
+            Location(display_path(ws.campaign_path)),
             "fill in the SMTP server in the Settings tab, or add 'smtp:' with host, username and from",
         )
     return settings

@@ -7,13 +7,14 @@ they are validated up front; texts that appear in letters may be given per langu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from campaign_app.core.common.errors import Location, ProblemCollector, UserError
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
 from campaign_app.core.common.localized import Localized, is_localized_map
+from campaign_app.core.common.numbers import shown_value, whole_number
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
 from campaign_app.core.common.yamltypes import (
@@ -24,12 +25,11 @@ from campaign_app.core.common.yamltypes import (
     plain_text,
 )
 from campaign_app.core.letters.sender import Sender, Signatory
+from campaign_app.core.mail.settings import ASK_PASSWORD, SmtpSettings, check_address, parse_smtp
 
 PAPER_SIZES = ("A4", "Letter")
 # How old a recipient's verified_on may be before `check` warns (people change office).
 DEFAULT_FRESHNESS_DAYS = 365
-# 'password: ask' under smtp: is a choice (ask each time), the only password campaign.yaml may hold.
-ASK_PASSWORD = "ask"
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,18 @@ class Campaign:
     path: Path | None = None
     freshness_days: int = DEFAULT_FRESHNESS_DAYS
     case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
+    smtp: SmtpSettings | None = None  # None: no mail server configured
+    # Mistakes in what only sending reads (the smtp section, the sender's e-mail): told by
+    # check and send, while generating letters goes on without them.
+    mail_problems: tuple[UserError, ...] = ()
+
+    def mail_settings(self) -> SmtpSettings | None:
+        """The smtp section for sending; its mistakes (and the sender e-mail's) are raised."""
+        if self.mail_problems:
+            collector = ProblemCollector()
+            collector.extend(self.mail_problems)
+            collector.raise_if_any()
+        return self.smtp
 
 
 def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required: bool = False) -> Localized:
@@ -119,22 +131,6 @@ def is_case_name(name: str) -> bool:
     )
 
 
-def whole_number(value: Any, low: int, high: int, message: str, hint: str | None = None) -> int:
-    """``value`` if it is a whole number from ``low`` to ``high``, else UserError(message)
-    (true/false and 14.5 are not whole numbers; 10**12 days would overflow dates)."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise UserError(message, hint=hint)
-    return value
-
-
-def shown_value(value: Any) -> str:
-    """A value from the file as a message may quote it (short; a huge number is not printed)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return "a number that long"
-    text = "nothing" if value is None else str(value)
-    return text if len(text) <= 40 else text[:40] + "…"
-
-
 _FOLLOW_UP_HINT = "e.g. follow_up_days: 14 (days after a letter without reply until a follow-up is due)"
 _FRESHNESS_HINT = f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)"
 
@@ -155,8 +151,58 @@ def load_campaign(path: Path) -> Campaign:
 
 
 def parse_campaign(text: str, path: Path) -> Campaign:
-    """Validate campaign.yaml's text as the file ``path`` (lines in messages are its lines)."""
+    """Validate campaign.yaml's text as the file ``path`` (lines in messages are its lines).
+
+    The smtp section and the sender's e-mail are read too, but their mistakes are kept in
+    ``mail_problems`` (raised by ``Campaign.mail_settings``), as only sending needs them."""
     data: Any = load_yaml_text(text, path)
+    campaign = _parse(data, path)
+    mail_problems = ProblemCollector()
+    root = YamlPlace(path, data, 1)
+    try:
+        _check_sender_email(root)
+    except UserError as exc:
+        mail_problems.add(exc.message, exc.where, exc.hint)
+    smtp = None
+    try:
+        smtp = parse_smtp(root)
+    except (UserError, UserErrors) as exc:
+        mail_problems.extend(flatten(exc))
+    return replace(campaign, smtp=smtp, mail_problems=tuple(mail_problems.errors))
+
+
+def check_campaign_text(text: str, path: Path) -> Campaign:
+    """Every mistake in campaign.yaml's text, those only sending needs included, raised
+    together (``check``, and the Settings tab before it saves)."""
+    problems = ProblemCollector()
+    try:
+        campaign = parse_campaign(text, path)
+    except (UserError, UserErrors) as exc:
+        problems.extend(flatten(exc))
+        data = load_yaml_text(text, path)
+        if isinstance(data, Mapping):
+            try:
+                _check_sender_email(YamlPlace(path, data, 1))
+                parse_smtp(YamlPlace(path, data, 1))
+            except (UserError, UserErrors) as mail:
+                problems.extend(flatten(mail))
+        problems.raise_if_any()
+    problems.extend(campaign.mail_problems)
+    problems.raise_if_any()
+    return campaign
+
+
+def _check_sender_email(root: YamlPlace) -> None:
+    sender = root.node.get("sender")
+    if not isinstance(sender, Mapping) or not sender.get("email"):
+        return
+    try:
+        check_address(str(sender["email"]), "sender e-mail")
+    except UserError as exc:
+        raise UserError(exc.message, root.child("sender").at("email"), exc.hint) from None
+
+
+def _parse(data: Any, path: Path) -> Campaign:
     if not isinstance(data, Mapping):
         raise UserError(
             "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"

@@ -36,11 +36,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 
-from campaign_app.core.campaign.edit import SmtpSettings
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.letters.email.message import ascii_address, message_bytes
 from campaign_app.core.mail.auth import Utf8AuthMixin
 from campaign_app.core.mail.redact import scrub
+from campaign_app.core.mail.settings import SmtpSettings
 
 log = logging.getLogger(__name__)
 

@@ -48,15 +48,10 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.campaign.edit import (
     DEFAULT_FOLLOW_UP_DAYS,
-    DEFAULT_PORTS,
-    DEFAULT_RATE_PER_MINUTE,
     CampaignForm,
     SignatoryForm,
     SmtpForm,
     Text,
-    check_address,
-    check_host,
-    check_port,
     letterhead,
     read_form,
     save_form,
@@ -71,6 +66,13 @@ from campaign_app.core.mail.secrets import (
     get_password,
     keyring_status,
     store_password,
+)
+from campaign_app.core.mail.settings import (
+    DEFAULT_PORTS,
+    DEFAULT_RATE_PER_MINUTE,
+    check_address,
+    check_host,
+    check_port,
 )
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
