@@ -32,7 +32,7 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
 )
 
-from campaign_app.core.campaign.settings import check_campaign_text
+from campaign_app.core.campaign.settings import DEFAULTS, check_campaign_text
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, RATE_PER_MINUTE_MAX
@@ -46,7 +46,7 @@ from campaign_app.core.mail.settings import ASK_PASSWORD, DEFAULT_RATE_PER_MINUT
 
 Text = str | dict[str, str]  # one text for every language, or one per language
 
-DEFAULT_FOLLOW_UP_DAYS = 14
+DEFAULT_FOLLOW_UP_DAYS: int = DEFAULTS["follow_up_days"]
 ASK = ASK_PASSWORD
 
 # Where a key goes when the form adds it: after the keys that precede it here.
@@ -91,9 +91,9 @@ class CampaignForm:
     phone: str = ""
     website: str = ""
     signatories: tuple[SignatoryForm, ...] = ()
-    paper: str = "A4"
+    paper: str = DEFAULTS["paper"]
     follow_up_days: int | None = DEFAULT_FOLLOW_UP_DAYS  # None: the file's value is invalid
-    default_language: str = "en"
+    default_language: str = DEFAULTS["default_language"]
     smtp: SmtpForm = field(default_factory=SmtpForm)
 
 
@@ -170,9 +170,9 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
         phone=_plain(sender.get("phone")),
         website=_plain(sender.get("website")),
         signatories=tuple(signatories),
-        paper=_plain(data.get("paper")) or "A4",
+        paper=_plain(data.get("paper")) or DEFAULTS["paper"],
         follow_up_days=follow,
-        default_language=_plain(data.get("default_language")) or "en",
+        default_language=_plain(data.get("default_language")) or DEFAULTS["default_language"],
         smtp=_smtp_form(data.get("smtp")),
     )
 

@@ -6,7 +6,7 @@ they are validated up front; texts that appear in letters may be given per langu
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -131,18 +131,74 @@ def is_case_name(name: str) -> bool:
     )
 
 
-_FOLLOW_UP_HINT = "e.g. follow_up_days: 14 (days after a letter without reply until a follow-up is due)"
-_FRESHNESS_HINT = f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)"
+# ---- the declaration: each top-level setting once, with its default and its check -------------
 
 
-def _days(root: YamlPlace, key: str, default: int, high: int, problems: ProblemCollector, hint: str) -> int:
-    value = root.node.get(key, default)
-    message = f"'{key}' must be a whole number of days from 1 to {high:,}, not {shown_value(value)}"
-    try:
-        return whole_number(value, 1, high, message, hint)
-    except UserError as exc:
-        problems.add(exc.message, root.at(key), exc.hint)
-        return default
+@dataclass(frozen=True)
+class Option:
+    """One top-level key of campaign.yaml: its default, how it is read and checked (problems
+    go to the collector at the key's line), and what it means."""
+
+    key: str
+    default: Any
+    read: Callable[[YamlPlace, Option, ProblemCollector], Any]
+    doc: str
+
+
+def _days(high: int, hint: str) -> Callable[[YamlPlace, Option, ProblemCollector], int]:
+    def read(root: YamlPlace, option: Option, problems: ProblemCollector) -> int:
+        value = root.node.get(option.key, option.default)
+        message = (
+            f"'{option.key}' must be a whole number of days from 1 to {high:,}, not {shown_value(value)}"
+        )
+        try:
+            return whole_number(value, 1, high, message, hint)
+        except UserError as exc:
+            problems.add(exc.message, root.at(option.key), exc.hint)
+            return option.default
+
+    return read
+
+
+def _text(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
+    return plain_text(root, option.key, problems) or option.default
+
+
+def _paper(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
+    paper = _text(root, option, problems)
+    if paper not in PAPER_SIZES:
+        problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
+    return paper
+
+
+def _flag(root: YamlPlace, option: Option, problems: ProblemCollector) -> bool:
+    return bool(root.node.get(option.key, option.default))
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("example", False, _flag, "the bundled example's made-up sender: letters are written, never sent"),
+    Option("default_language", "en", _text, "the language of texts campaign.yaml gives only once"),
+    Option(
+        "follow_up_days",
+        14,
+        _days(
+            FOLLOW_UP_DAYS_MAX,
+            "e.g. follow_up_days: 14 (days after a letter without reply until a follow-up is due)",
+        ),
+        "days after a letter without a reply until a follow-up is due",
+    ),
+    Option(
+        "freshness_days",
+        DEFAULT_FRESHNESS_DAYS,
+        _days(
+            FRESHNESS_DAYS_MAX,
+            f"e.g. freshness_days: {DEFAULT_FRESHNESS_DAYS} (how old a recipient's verified_on may be)",
+        ),
+        "how old a recipient's verified_on may be before check warns",
+    ),
+    Option("paper", "A4", _paper, "the letters' paper: A4 or Letter"),
+)
+DEFAULTS: dict[str, Any] = {o.key: o.default for o in OPTIONS}
 
 
 def load_campaign(path: Path) -> Campaign:
@@ -212,14 +268,7 @@ def _parse(data: Any, path: Path) -> Campaign:
     password_problems(root, problems)
     name = _localized(root, "name", problems, required=True)
     case = case_name(root, problems)
-    language = plain_text(root, "default_language", problems) or "en"
-    follow = _days(root, "follow_up_days", 14, FOLLOW_UP_DAYS_MAX, problems, _FOLLOW_UP_HINT)
-    freshness = _days(
-        root, "freshness_days", DEFAULT_FRESHNESS_DAYS, FRESHNESS_DAYS_MAX, problems, _FRESHNESS_HINT
-    )
-    paper = plain_text(root, "paper", problems) or "A4"
-    if paper not in PAPER_SIZES:
-        problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
+    settings = {o.key: o.read(root, o, problems) for o in OPTIONS}
     sender_node = data.get("sender")
     if not isinstance(sender_node, Mapping):
         problems.add(
@@ -266,13 +315,13 @@ def _parse(data: Any, path: Path) -> Campaign:
     return Campaign(
         name=name,
         case=case,
-        default_language=language,
-        follow_up_days=follow,
-        paper=paper,
+        default_language=settings["default_language"],
+        follow_up_days=settings["follow_up_days"],
+        paper=settings["paper"],
         sender=sender,
         signatories=tuple(signatories),
-        is_example=bool(data.get("example", False)),
+        is_example=settings["example"],
         path=path,
-        freshness_days=freshness,
+        freshness_days=settings["freshness_days"],
         case_line=root.at("case").line,
     )
