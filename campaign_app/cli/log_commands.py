@@ -105,9 +105,9 @@ def run(ws, args: argparse.Namespace) -> int:
             print(line)
         return EXIT_OK
     if args.action == "report":
-        from campaign_app.core.outreach.report import write_report
+        from campaign_app.core.campaign.report import write_campaign_report
 
-        write_report(ws, args.file)
+        write_campaign_report(ws, args.file)
         print(f"Wrote the report to {args.file}")
         return EXIT_OK
     raise AssertionError(args.action)

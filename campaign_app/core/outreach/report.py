@@ -13,7 +13,8 @@ distinguishable with the common colour-vision deficiencies, and every colour is 
 the legend with its count, so the chart also reads in black and white.
 
 Names are printed in PT Serif (see core/common/fonts.py), so Cyrillic and Baltic names print as written.
-:func:`report_data` gives the same figures to tests and to the desktop app.
+:func:`report_data` gives the same figures to tests and to the desktop app; the campaign
+layer (core/campaign/report.py) gathers them from a workspace.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import datetime as dt
 import io
 import math
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,12 +31,11 @@ from xml.sax.saxutils import escape
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.localized import pick
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.core.outreach.status import RecipientState
 
 # Letter statuses in the order they are stacked and listed, with their colours.
 STATUS_ORDER = ("drafted", "uncertain", "failed", "sent", "no-reply", "replied", "closed")
@@ -88,15 +89,18 @@ class ReportData:
         ]
 
 
-def report_data(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
-    """The report's figures for the workspace's case (zeros when there is no log yet)."""
+def report_data(
+    states: Mapping[str, RecipientState],
+    campaign_name: str,
+    case_id: str,
+    follow_up_days: int,
+    now: dt.datetime | None = None,
+) -> ReportData:
+    """The report's figures from each recipient's state for the case (see status.py)."""
     now = now or dt.datetime.now(dt.UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=dt.UTC)
-    campaign = ws.campaign
-    name = pick(campaign.name, campaign.default_language) or ""
-    data = ReportData(name, ws.case.id, now, campaign.follow_up_days)
-    states = ws.recipient_states(now)
+    data = ReportData(campaign_name, case_id, now, follow_up_days)
     counts: dict[str, dict[str, int]] = {}
     for state in states.values():
         data.recipients += 1
@@ -121,7 +125,7 @@ def report_data(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
     return data
 
 
-def write_report(ws: Workspace, target: Path, now: dt.datetime | None = None) -> None:
+def write_report(data: ReportData, target: Path) -> None:
     """Write the one-page A4 report to ``target`` (a .pdf), atomically."""
     target = Path(target)
     if target.suffix.lower() != ".pdf":
@@ -130,7 +134,7 @@ def write_report(ws: Workspace, target: Path, now: dt.datetime | None = None) ->
             Location(display_path(target)),
             "end the file name in .pdf",
         )
-    atomic_write_bytes(target, report_pdf(report_data(ws, now)))
+    atomic_write_bytes(target, report_pdf(data))
 
 
 # --------------------------------------------------------------------------------------

@@ -604,9 +604,9 @@ class OutreachTab(QWidget):
             target = target.with_suffix(".pdf")
 
         def job() -> Path:
-            from campaign_app.core.outreach.report import write_report
+            from campaign_app.core.campaign.report import write_campaign_report
 
-            write_report(ws, target)
+            write_campaign_report(ws, target)
             return target
 
         def done(path: Path) -> None:

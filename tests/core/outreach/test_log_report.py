@@ -10,9 +10,10 @@ import pytest
 from log_helpers import letter
 from pypdf import PdfReader
 
+from campaign_app.core.campaign.report import campaign_report, write_campaign_report
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.outreach.report import DUE_QUERY, report_data, write_report
+from campaign_app.core.outreach.report import DUE_QUERY
 
 LATER = dt.datetime.now(dt.UTC) + dt.timedelta(days=20)  # past the 14 follow-up days
 
@@ -51,7 +52,7 @@ def ws(mini_ws) -> Workspace:
 
 
 def test_report_data_counts_letters_by_status_and_lists_who_is_due(ws):
-    data = report_data(ws, LATER)
+    data = campaign_report(ws, LATER)
 
     assert data.campaign_name == "Test campaign"
     assert dict(data.totals()) == {
@@ -74,14 +75,14 @@ def test_report_data_counts_letters_by_status_and_lists_who_is_due(ws):
 
 
 def test_nothing_is_due_before_the_follow_up_period(ws):
-    data = report_data(ws, dt.datetime.now(dt.UTC) + dt.timedelta(days=2))
+    data = campaign_report(ws, dt.datetime.now(dt.UTC) + dt.timedelta(days=2))
     assert data.followups_due == 0 and data.due == []
 
 
 def test_the_report_is_one_page_with_chart_and_follow_ups(ws, tmp_path):
     target = tmp_path / "report.pdf"
 
-    write_report(ws, target, now=LATER)
+    write_campaign_report(ws, target, now=LATER)
 
     pages, text = pdf_text(target)
     assert pages == 1
@@ -112,7 +113,7 @@ def test_with_300_recipients_due_the_report_stays_one_page(mini_ws, tmp_path):
             log.add_event(contact.id, "sent", "olena", channel="email")
     target = tmp_path / "report.pdf"
 
-    write_report(ws, target, now=LATER)
+    write_campaign_report(ws, target, now=LATER)
 
     pages, text = pdf_text(target)
     assert pages == 1
@@ -135,7 +136,7 @@ def test_many_categories_are_grouped_so_the_chart_fits(mini_ws, tmp_path):
         )
     target = tmp_path / "report.pdf"
 
-    write_report(ws, target, now=LATER)
+    write_campaign_report(ws, target, now=LATER)
 
     pages, text = pdf_text(target)
     assert pages == 1
@@ -147,7 +148,7 @@ def test_a_campaign_without_a_log_gets_an_empty_report(mini_ws, tmp_path):
     ws = Workspace(mini_ws.root)
     target = tmp_path / "report.pdf"
 
-    write_report(ws, target, now=LATER)
+    write_campaign_report(ws, target, now=LATER)
 
     pages, text = pdf_text(target)
     assert pages == 1
@@ -157,6 +158,6 @@ def test_a_campaign_without_a_log_gets_an_empty_report(mini_ws, tmp_path):
 
 def test_the_target_must_be_a_pdf(ws, tmp_path):
     with pytest.raises(UserError) as info:
-        write_report(ws, tmp_path / "report.png", now=LATER)
+        write_campaign_report(ws, tmp_path / "report.png", now=LATER)
     assert info.value.hint == "end the file name in .pdf"
     assert not (tmp_path / "report.png").exists()

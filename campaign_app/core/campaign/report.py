@@ -1,0 +1,23 @@
+"""The coordinator's one-page report for a campaign folder (``campaign-app log report``,
+Outreach ▸ Report): the workspace's log, case and settings handed to outreach/report.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.localized import pick
+from campaign_app.core.outreach.report import ReportData, report_data, write_report
+
+
+def campaign_report(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
+    """The report's figures for the workspace's case (zeros when there is no log yet)."""
+    campaign = ws.campaign
+    name = pick(campaign.name, campaign.default_language) or ""
+    return report_data(ws.recipient_states(now), name, ws.case.id, campaign.follow_up_days, now)
+
+
+def write_campaign_report(ws: Workspace, target: Path, now: dt.datetime | None = None) -> None:
+    """Write the one-page report PDF for the workspace to ``target``."""
+    write_report(campaign_report(ws, now), target)
