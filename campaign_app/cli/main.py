@@ -409,13 +409,6 @@ def _generate(ws, args: argparse.Namespace) -> int:
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
         print(f"Nothing to write: {plan.nobody_due}.")
         return EXIT_OK
-    # Render the first letter here before starting workers: a template mistake is then
-    # one clear message instead of one per recipient.
-    if plan.jobs:
-        from campaign_app.core.letters.render import render_letter
-
-        first = plan.jobs[0].recipient
-        render_letter(ws.template(args.template), first, ws.case, ws.campaign, paper=plan.paper)
     bar = ProgressBar(len(plan.jobs), "letters")
     cancel = threading.Event()
     result = run_batch(ws, plan, progress=bar.update, cancel=cancel, workers=args.workers)

@@ -10,8 +10,6 @@ with an input fingerprint, and a re-run skips what is already done.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import multiprocessing
 import os
 import signal
@@ -22,17 +20,14 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaign_app import __version__
 from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.letters.render import render_letter
 
-FORMATS = ("pdf", "docx")
 # Below this many letters the pool's start-up costs more than it saves.
 POOL_THRESHOLD = 24
 
@@ -96,32 +91,6 @@ def parse_formats(value: str) -> tuple[str, ...]:
     raise UserError(f"unknown format '{value}'", hint="use pdf, docx or both")
 
 
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(hashlib.sha256(p).digest())
-    return h.hexdigest()
-
-
-def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
-    """What every letter of this batch depends on, besides its recipient."""
-    template = ws.template(template_id)
-    return b"\0".join(
-        [
-            __version__.encode(),
-            paper.encode(),
-            template.path.read_bytes(),
-            ws.case_path.read_bytes(),
-            ws.campaign_path.read_bytes(),
-        ]
-    )
-
-
-def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
-    record = json.dumps(recipient.record(), sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return _digest(common, record, fmt.encode())
-
-
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
     """The template's audience narrowed by ``query`` (audience.template_audience): empty when
     nobody is due yet; empty for any other reason is a UserError."""
@@ -141,20 +110,17 @@ def plan_batch(
     paper = paper or ws.campaign.paper
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
-    manifest = Manifest.load(out_dir)
-    common = inputs_digest(ws, template_id, paper)
+    files = LetterFiles(ws, template_id, out_dir, paper)
     jobs: list[LetterJob] = []
     skipped: list[str] = []
     taken: dict[str, str] = {}  # path → recipient id: two letters must never share a file
     for r in recipients:
         todo_formats, todo_paths = [], []
         for fmt in formats:
-            key = (r.id, template.id, fmt)
-            if manifest.is_current(key, recipient_fingerprint(common, r, fmt)):
+            if files.current(r, fmt) is not None:
                 continue
-            path = letter_path(out_dir, template.id, r.id, r.display_name, fmt)
             todo_formats.append(fmt)
-            todo_paths.append(path.relative_to(out_dir).as_posix())
+            todo_paths.append(files.path(r, fmt).relative_to(out_dir).as_posix())
         for path_text in todo_paths:
             if path_text.lower() in taken:  # a bug in letter_path: never write one letter over another
                 raise AssertionError(
@@ -173,79 +139,35 @@ def plan_batch(
 # ---- the work itself: the same function runs in this process or in a pool worker -------
 
 
-@dataclass
-class _WorkerState:
-    ws: Workspace
-    template_id: str
-    out_dir: Path
-    paper: str
-    today: dt.date
-    common: bytes
-
-
-_STATE: _WorkerState | None = None
+_FILES: LetterFiles | None = None  # this process's (or pool worker's) letter writer
 
 
 def _init_worker(root: str, template_id: str, out_dir: str, paper: str, today: str, in_pool: bool) -> None:
-    global _STATE
+    global _FILES
     if in_pool:
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     ws = Workspace(Path(root))
-    _STATE = _WorkerState(
-        ws,
-        template_id,
-        Path(out_dir),
-        paper,
-        dt.date.fromisoformat(today),
-        inputs_digest(ws, template_id, paper),
+    _FILES = LetterFiles(
+        ws, template_id, Path(out_dir), paper, dt.date.fromisoformat(today), Manifest(Path(out_dir))
     )
 
 
-def _write(letter: object, fmt: str, target: Path) -> None:
-    if fmt == "pdf":
-        from campaign_app.core.letters.pdf.writer import write_pdf
-
-        write_pdf(letter, target)  # type: ignore[arg-type]
-    else:
-        from campaign_app.core.letters.docx.writer import write_docx
-
-        write_docx(letter, target)  # type: ignore[arg-type]
+def _write_job(job: LetterJob) -> list[ManifestEntry]:
+    """Render one letter once and write its files from that rendering."""
+    files = _FILES
+    assert files is not None, "worker not initialised"
+    letter = files.render(job.recipient)
+    return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
 
 
 def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str | None]]:
-    """Render and write a chunk of letters; returns per recipient its entries or an error."""
-    from campaign_app.core.campaign.manifest import sha256_file
-
-    state = _STATE
-    assert state is not None, "worker not initialised"
-    ws = state.ws
-    template = ws.template(state.template_id)
-    results = []
+    """Write a chunk of letters; returns per recipient its entries or its problem."""
+    results: list[tuple[str, list[ManifestEntry], str | None]] = []
     for job in jobs:
-        recipient = job.recipient
         try:
-            letter = render_letter(template, recipient, ws.case, ws.campaign, state.today, state.paper)
-            entries = []
-            for fmt, rel in zip(job.formats, job.paths, strict=True):
-                target = state.out_dir / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _write(letter, fmt, target)
-                entries.append(
-                    ManifestEntry(
-                        recipient_id=recipient.id,
-                        template_id=template.id,
-                        case_id=ws.case.id,
-                        language=template.language,
-                        format=fmt,
-                        path=rel,
-                        sha256=sha256_file(target),
-                        generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                        fingerprint=recipient_fingerprint(state.common, recipient, fmt),
-                    )
-                )
-            results.append((job.recipient_id, entries, None))
+            results.append((job.recipient_id, _write_job(job), None))
         except UserError as exc:
             results.append((job.recipient_id, [], str(exc)))
     return results
@@ -333,7 +255,10 @@ def run_batch(
     seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
     letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
     whatever happens, and each letter written is recorded as drafted in the contact log
-    (by ``by``, default the volunteer's name from settings)."""
+    (by ``by``, default the volunteer's name from settings).
+
+    The first letter is written here before any worker starts: a mistake in the template
+    then stops the batch as one UserError at its line, not once per recipient."""
     today = today or dt.date.today()
     cancel = cancel or threading.Event()
     workers = workers or default_workers()
@@ -341,6 +266,10 @@ def run_batch(
     use_pool = workers > 1 and total >= POOL_THRESHOLD
     result = BatchResult(skipped=list(plan.skipped), workers=workers if use_pool else 1)
     manifest = Manifest.load(plan.out_dir)
+    global _FILES
+    _FILES = LetterFiles(ws, plan.template_id, plan.out_dir, plan.paper, today, manifest)
+    # A template mistake raises here, before anything is written (no folder, no manifest).
+    first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
     plan.out_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
     drafts = _DraftRecorder(ws, plan, by)
@@ -377,9 +306,11 @@ def run_batch(
     args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
     report(force=True)
     try:
+        if first is not None:
+            absorb([first])
+        rest = plan.jobs[1:]
         if not use_pool:
-            _init_worker(*args, in_pool=False)
-            for job in plan.jobs:
+            for job in rest:
                 if cancel.is_set():
                     result.cancelled = True
                     break
@@ -389,7 +320,7 @@ def run_batch(
             context = multiprocessing.get_context("spawn")
             with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
                 pending: set[Future] = set()
-                chunks = iter(_chunks(plan.jobs, size))
+                chunks = iter(_chunks(rest, size))
 
                 def refill() -> None:
                     # Keep at most three chunks per worker in flight, so Cancel takes effect

@@ -76,11 +76,19 @@ class Manifest:
 
     def is_current(self, key: tuple[str, str, str], fingerprint: str) -> bool:
         """True when the letter exists, unchanged, from the same inputs."""
+        return self.current_bytes(key, fingerprint) is not None
+
+    def current_bytes(self, key: tuple[str, str, str], fingerprint: str) -> bytes | None:
+        """The letter file's bytes when it exists, unchanged, from the same inputs; else None
+        (read once: the caller attaches or records exactly what was checked)."""
         entry = self.entries.get(key)
         if entry is None or entry.fingerprint != fingerprint:
-            return False
-        file = self.out_dir / entry.path
-        return file.is_file() and sha256_file(file) == entry.sha256
+            return None
+        try:
+            data = (self.out_dir / entry.path).read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == entry.sha256 else None
 
     def save(self) -> None:
         """Write the manifest atomically, one entry at a time (no second copy of it in memory)."""

@@ -27,7 +27,6 @@ from PySide6.QtCore import QObject, Signal
 from campaign_app.core.campaign.generate import BatchPlan, BatchResult, plan_batch, run_batch
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
-from campaign_app.core.letters.render import render_letter
 from campaign_app.gui.tasks import TaskRunner
 
 
@@ -100,11 +99,6 @@ class BatchRun(QObject):
             plan = plan_batch(ws, req.template_id, req.formats, req.out_dir, req.query, req.paper)
             if plan.nobody_due:  # a follow-up nobody is due for: write nothing (the tab says why)
                 return BatchOutcome(req, plan, None, None, self._elapsed())
-            # As the CLI does: render the first letter before starting workers, so that a
-            # template mistake is one clear message instead of one per recipient.
-            if plan.jobs:
-                first = plan.jobs[0].recipient
-                render_letter(ws.template(req.template_id), first, ws.case, ws.campaign, paper=plan.paper)
             self.planned.emit(plan)
             if self.cancel_event.is_set():  # cancelled while planning: write nothing
                 result = BatchResult(skipped=list(plan.skipped), cancelled=True)

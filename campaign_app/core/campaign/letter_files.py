@@ -1,0 +1,167 @@
+"""One letter's files in the output folder: written from its one rendering, or found current.
+
+``generate``, ``send`` (and its dry run), the send dialog's preview and ``log mark`` all
+need the same thing: the PDF (and DOCX) of a template's letter to one recipient, exactly
+as the inputs say it today. So there is one place that decides whether a file is current
+(the manifest's fingerprint of every input, and the file's own sha256) and writes it when
+it is not, from the one :class:`Letter` the caller rendered: the bytes written are the
+bytes attached to the e-mail and the bytes recorded in the contact log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campaign_app import __version__
+from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.render import render_letter
+
+FORMATS = ("pdf", "docx")
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()
+
+
+def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
+    """What every letter of a template depends on, besides its recipient."""
+    template = ws.template(template_id)
+    return b"\0".join(
+        [
+            __version__.encode(),
+            paper.encode(),
+            template.path.read_bytes(),
+            ws.case_path.read_bytes(),
+            ws.campaign_path.read_bytes(),
+        ]
+    )
+
+
+def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
+    """The fingerprint of everything one letter file depends on (inputs + recipient + format)."""
+    record = json.dumps(recipient.record(), sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return _digest(common, record, fmt.encode())
+
+
+def letter_bytes(letter: Letter, fmt: str) -> bytes:
+    """The letter as a file of format ``fmt`` ("pdf" or "docx")."""
+    if fmt == "pdf":
+        from campaign_app.core.letters.pdf.writer import pdf_bytes
+
+        return pdf_bytes(letter)
+    from campaign_app.core.letters.docx.writer import docx_bytes
+
+    return docx_bytes(letter)
+
+
+@dataclass(frozen=True)
+class LetterFile:
+    format: str
+    path: Path
+    data: bytes
+    sha256: str
+
+
+@dataclass
+class PreparedLetter:
+    """A letter rendered once, with its files (in the formats asked for, in that order)."""
+
+    recipient: Recipient
+    letter: Letter
+    files: list[LetterFile]
+    written: list[ManifestEntry] = field(default_factory=list)  # files written just now
+
+    @property
+    def pdf(self) -> LetterFile:
+        return self.files[0]
+
+
+class LetterFiles:
+    """The files of one template's letters in one output folder, and their manifest."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        template_id: str,
+        out_dir: Path,
+        paper: str | None = None,
+        today: dt.date | None = None,
+        manifest: Manifest | None = None,
+    ):
+        self.ws = ws
+        self.template = ws.template(template_id)
+        self.out_dir = out_dir
+        self.paper = paper or ws.campaign.paper
+        self.today = today or dt.date.today()
+        self.common = inputs_digest(ws, template_id, self.paper)
+        self._manifest = manifest
+
+    @property
+    def manifest(self) -> Manifest:
+        """Loaded when first needed (pool workers never need it: the parent keeps it)."""
+        if self._manifest is None:
+            self._manifest = Manifest.load(self.out_dir)
+        return self._manifest
+
+    def path(self, recipient: Recipient, fmt: str) -> Path:
+        return letter_path(self.out_dir, self.template.id, recipient.id, recipient.display_name, fmt)
+
+    def current(self, recipient: Recipient, fmt: str) -> bytes | None:
+        """The file's bytes when it is current (same inputs, unchanged on disk), else None."""
+        key = (recipient.id, self.template.id, fmt)
+        return self.manifest.current_bytes(key, recipient_fingerprint(self.common, recipient, fmt))
+
+    def render(self, recipient: Recipient) -> Letter:
+        ws = self.ws
+        return render_letter(self.template, recipient, ws.case, ws.campaign, self.today, self.paper)
+
+    def write(self, letter: Letter, recipient: Recipient, fmt: str) -> tuple[LetterFile, ManifestEntry]:
+        """Write one file of ``letter`` (atomically) and the manifest entry that records it;
+        the manifest itself is the caller's to update (a pool worker has none)."""
+        path = self.path(recipient, fmt)
+        data = letter_bytes(letter, fmt)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data)
+        digest = hashlib.sha256(data).hexdigest()
+        entry = ManifestEntry(
+            recipient_id=recipient.id,
+            template_id=self.template.id,
+            case_id=self.ws.case.id,
+            language=self.template.language,
+            format=fmt,
+            path=path.relative_to(self.out_dir).as_posix(),
+            sha256=digest,
+            generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            fingerprint=recipient_fingerprint(self.common, recipient, fmt),
+        )
+        return LetterFile(fmt, path, data, digest), entry
+
+    def prepare(self, recipient: Recipient, formats: Sequence[str]) -> PreparedLetter:
+        """Render the letter once; write each file that is not current from that rendering
+        (recorded in the manifest); return the letter and every file's bytes."""
+        letter = self.render(recipient)
+        prepared = PreparedLetter(recipient, letter, [])
+        for fmt in formats:
+            data = self.current(recipient, fmt)
+            if data is not None:
+                path = self.path(recipient, fmt)
+                prepared.files.append(LetterFile(fmt, path, data, hashlib.sha256(data).hexdigest()))
+                continue
+            file, entry = self.write(letter, recipient, fmt)
+            self.manifest.add(entry)
+            prepared.files.append(file)
+            prepared.written.append(entry)
+        return prepared
