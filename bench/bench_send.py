@@ -109,7 +109,8 @@ def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
     import os
 
     from campaign_app.core.campaign.generate import plan_batch, run_batch
-    from campaign_app.core.campaign.send import plan_send, run_send
+    from campaign_app.core.campaign.send import run_send
+    from campaign_app.core.campaign.send_plan import plan_send
 
     ws = make_workspace(tmp / "ws2", count)
     text = ws.campaign_path.read_text(encoding="utf-8")

@@ -87,7 +87,8 @@ def _password(settings, args: argparse.Namespace) -> str | None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.campaign.send import OUTCOMES, check_can_send, plan_send, run_send
+    from campaign_app.core.campaign.send import OUTCOMES, run_send
+    from campaign_app.core.campaign.send_plan import check_can_send, plan_send
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")

@@ -48,10 +48,16 @@ def read_letter(path: Path) -> tuple[bytes, str]:
     return data, hashlib.sha256(data).hexdigest()
 
 
-def keep_letter(out_root: Path, template_id: str, recipient_id: str, source: Path) -> KeptLetter:
-    """Copy the letter file ``source`` into the kept letters (once per content) and return the
-    copy; the bytes returned are the ones kept, to be attached or recorded as they are."""
-    data, digest = read_letter(source)
+def keep_letter(
+    out_root: Path, template_id: str, recipient_id: str, source: Path, data: bytes | None = None
+) -> KeptLetter:
+    """Copy the letter file ``source`` (its bytes ``data`` when the caller already holds them)
+    into the kept letters, once per content, and return the copy; the bytes returned are
+    the ones kept, to be attached or recorded as they are."""
+    if data is None:
+        data, digest = read_letter(source)
+    else:
+        digest = hashlib.sha256(data).hexdigest()
     folder = out_root / SENT_FOLDER / id_component(template_id, "template")
     stem = id_component(recipient_id, "recipient")
     target = folder / f"{stem}_{digest}{source.suffix.lower()}"

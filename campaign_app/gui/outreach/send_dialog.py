@@ -47,7 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.send import OUTCOMES, SendPlan, SendProgress
+from campaign_app.core.campaign.send import OUTCOMES, SendProgress
+from campaign_app.core.campaign.send_plan import SendPlan
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.batch.worker import clock, duration
 from campaign_app.gui.outreach.send_worker import (
@@ -399,7 +400,7 @@ class SendDialog(QDialog):
         docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
 
         def job():
-            from campaign_app.core.campaign.send import load_smtp_settings, plan_send
+            from campaign_app.core.campaign.send_plan import load_smtp_settings, plan_send
 
             try:
                 load_smtp_settings(ws)
@@ -530,7 +531,7 @@ class SendDialog(QDialog):
         if dry_run:
             self._launch(None, dry_run=True)
             return
-        from campaign_app.core.campaign.send import check_can_send
+        from campaign_app.core.campaign.send_plan import check_can_send
 
         try:  # as `campaign-app send`: refused before any question, so no password is asked for
             check_can_send(self.workspace)

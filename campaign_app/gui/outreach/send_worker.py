@@ -1,20 +1,17 @@
-"""Sending a template's letters off the UI thread: the letters first, then the e-mails.
+"""Sending a template's letters off the UI thread, through the core's one send path.
 
-``run_send`` does two kinds of work. It first makes sure every letter file to attach is
-written and current (``run_batch``: reportlab and python-docx), then it talks to the mail
-server for minutes, one message every few seconds at the campaign's ``rate_per_minute``.
-reportlab is not thread-safe, so every PDF the window writes goes through the
-TaskRunner's single writer thread; but holding that thread for a quarter of an hour of
-SMTP would stop the Compose tab's exports and the Batch tab for as long. So a run is two
-jobs: the letters are brought up to date on the writer thread (exactly what ``run_send``
-would do first), then ``run_send`` runs on the ordinary pool, where it finds every letter
-current and only builds and sends messages.
+``run_send`` (core/campaign/send.py) renders each letter once, writes its file where the
+output folder's is not current, keeps and claims it, and talks to the mail server for
+minutes, one message every few seconds at the campaign's ``rate_per_minute``. The window
+runs exactly that function on the task pool: there is no second copy of what the command
+line does. (Letter writers take their own lock, so a PDF written here never meets one
+written by the Batch tab or a Compose export at the same moment.)
 
 Progress crosses to the UI thread as queued signals, at most ten a second (a dry run
 writes hundreds of .eml files in a few seconds). Cancel sets the ``threading.Event`` that
 ``run_send`` and the SMTP session watch: the message being sent finishes, the rest stay
-unsent and are sent by the next run. The preview is built the same way as the messages
-that go out (``build_messages``), from the same letter files.
+unsent and are sent by the next run. The preview is built by the same function as the
+messages that go out (``preview_messages``).
 """
 
 from __future__ import annotations
@@ -27,15 +24,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from campaign_app.core.campaign.generate import plan_batch, run_batch
-from campaign_app.core.campaign.send import (
-    Outcome,
-    SendPlan,
-    SendProgress,
-    SendResult,
-    build_messages,
-    run_send,
-)
+from campaign_app.core.campaign.send import SendProgress, SendResult, preview_messages, run_send
+from campaign_app.core.campaign.send_plan import SendPlan
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.core.directory.recipients import Recipient
@@ -84,7 +74,7 @@ class SendOutcome:
     result: SendResult | None
     error: UserError | UserErrors | None
     elapsed: float
-    prepared: int = 0  # letter files written before sending
+    prepared: int = 0  # kept for the summary's wording; letters are written as they are sent
     messages: list[PreviewMessage] = field(default_factory=list)
 
     @property
@@ -92,45 +82,15 @@ class SendOutcome:
         return self.result is not None and self.result.cancelled
 
 
-def prepare_letters(
-    ws: Workspace,
-    plan: SendPlan,
-    recipients: list[Recipient],
-    cancel: threading.Event | None = None,
-    by: str | None = None,
-) -> int:
-    """Write (or confirm current) the letter files the messages attach, as run_send would;
-    returns how many were written. Runs reportlab: on the writer thread only."""
-    ids = {r.id for r in recipients}
-    if not ids:
-        return 0
-    batch = plan_batch(ws, plan.template_id, plan.formats, plan.out_dir, plan.query or None)
-    batch.jobs = [j for j in batch.jobs if j.recipient_id in ids]
-    if not batch.jobs:
-        return 0
-    result = run_batch(ws, batch, cancel=cancel, by=by)
-    if result.failed:
-        rid, message = result.failed[0]
-        raise UserError(f"the letter to {rid} could not be written: {message}")
-    return result.letters_written
-
-
 def build_preview(ws: Workspace, plan: SendPlan, count: int = PREVIEW_COUNT) -> list[PreviewMessage]:
-    """The first ``count`` messages exactly as they would go out (nothing is sent or logged
-    as sent; their letter files are written if missing). On the writer thread."""
-    chosen = plan.to_send[:count]
-    prepare_letters(ws, plan, chosen)
-    previews = []
-    for r in chosen:
-        message, pdf = build_messages(ws, plan, r)
-        previews.append(PreviewMessage(r, message, pdf))
-    return previews
+    """The first ``count`` messages exactly as they would go out (nothing is sent)."""
+    return [PreviewMessage(p.recipient, p.message, p.pdf) for p in preview_messages(ws, plan, count)]
 
 
 class SendRun(QObject):
     """One send (or dry run) of a plan; every signal arrives on the UI thread."""
 
-    preparing = Signal(int)  # how many letters the messages need (their files are checked first)
+    preparing = Signal(int)  # how many letters this run handles
     progressed = Signal(object)  # SendProgress, at most every PROGRESS_INTERVAL
     finished = Signal(object)  # SendOutcome, also after a user mistake
     crashed = Signal(object)  # an unexpected exception (a bug): for the crash handler
@@ -153,16 +113,13 @@ class SendRun(QObject):
         self.cancel_event = threading.Event()
         self.running = False
         self.started = 0.0
-        self._prepared = 0
         self._last_progress = 0.0
-        self._tasks: TaskRunner | None = None
 
     def start(self, tasks: TaskRunner) -> None:
         self.running = True
         self.started = time.monotonic()
-        self._tasks = tasks
         self.preparing.emit(len(self.plan.to_send) + len(self.plan.by_hand))
-        tasks.submit(self._prepare, self._prepared_done, self._failed, writes_documents=True)
+        tasks.submit(self._send, self._end, self._failed)
 
     def cancel(self) -> None:
         """Stop after the message being sent; safe to call from the UI thread at any time."""
@@ -175,15 +132,7 @@ class SendRun(QObject):
     def elapsed(self) -> float:
         return time.monotonic() - self.started
 
-    # ---- on the writer thread, then on the pool --------------------------------------------
-
-    def _prepare(self) -> int | UserError | UserErrors:
-        try:
-            return prepare_letters(
-                self.workspace, self.plan, self.plan.to_send + self.plan.by_hand, self.cancel_event, self.by
-            )
-        except (UserError, UserErrors) as exc:
-            return exc
+    # ---- on the pool -------------------------------------------------------------------
 
     def _send(self) -> SendOutcome:
         try:
@@ -197,10 +146,10 @@ class SendRun(QObject):
                 by=self.by,
             )
         except (UserError, UserErrors) as exc:
-            return SendOutcome(self.plan, self.dry_run, None, exc, self.elapsed(), self._prepared)
+            return SendOutcome(self.plan, self.dry_run, None, exc, self.elapsed())
         finally:
             self._password = None  # not kept once the session is over
-        return SendOutcome(self.plan, self.dry_run, result, None, self.elapsed(), self._prepared)
+        return SendOutcome(self.plan, self.dry_run, result, None, self.elapsed())
 
     def _progress(self, p: SendProgress) -> None:
         now = time.monotonic()
@@ -210,21 +159,6 @@ class SendRun(QObject):
             self.progressed.emit(p)
 
     # ---- back on the UI thread ----------------------------------------------------------
-
-    def _prepared_done(self, prepared: int | UserError | UserErrors) -> None:
-        if isinstance(prepared, UserError | UserErrors):
-            self._password = None
-            self._end(SendOutcome(self.plan, self.dry_run, None, prepared, self.elapsed()))
-            return
-        self._prepared = prepared
-        if self.cancel_event.is_set() or self._tasks is None:
-            self._password = None
-            result = SendResult(cancelled=True, elapsed=self.elapsed())
-            for r in self.plan.to_send:
-                result.outcomes.append(Outcome(r.id, r.display_name, r.email, "not-sent"))
-            self._end(SendOutcome(self.plan, self.dry_run, result, None, self.elapsed(), prepared))
-            return
-        self._tasks.submit(self._send, self._end, self._failed)
 
     def _end(self, outcome: SendOutcome) -> None:
         self.running = False

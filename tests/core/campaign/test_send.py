@@ -261,3 +261,27 @@ def test_the_example_campaigns_made_up_sender_never_sends(tmp_path, cli, server)
     assert server.connections == 0
     dry = cli("send", "-w", ws, "--template", "mep-appeal-en", "--dry-run", "--limit", "1")
     assert dry.code == 0, dry.err
+
+
+def test_each_letter_is_rendered_once_and_the_file_written_is_the_file_sent(mini_ws, cli, server, monkeypatch):
+    """One rendering per letter: it is the e-mail's text and the PDF written, attached and logged."""
+    from campaign_app.core.campaign import letter_files
+
+    renders = Counter()
+    real = letter_files.render_letter
+
+    def counting(template, recipient, *args, **kwargs):
+        renders[recipient.id] += 1
+        return real(template, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(letter_files, "render_letter", counting)
+    use_server(mini_ws, server)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err
+    assert renders == Counter({"mep-1": 1, "mep-2": 1})
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        for m in server.messages:
+            (attachment,) = list(parsed(m).iter_attachments())
+            rid = next(r for r, address in EMAILS.items() if address == m.rcpt_tos[0])
+            contact = log.contact(contact_id(rid, "test-case", "appeal-en"))
+            assert attachment.get_content() == (mini_ws.root / contact.letter_path).read_bytes()

@@ -1,0 +1,206 @@
+"""Who gets a template's letter by e-mail now, and who does not, before anything is sent.
+
+The plan is made once per send and says, for the volunteer to read before confirming:
+how many letters, from which address, through which server; who already has the letter
+(sent, replied, closed), who is uncertain from an interrupted run, whose letter changed
+after it was sent (resent only when named), who has no e-mail address (post or web form).
+
+It also refuses what must not go: a campaign still using the bundled example's made-up
+sender, and letters the log holds as sent under a case or template id that no longer
+exists (a renamed template must not make every letter new: ``log rename-template``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.mail.settings import SmtpSettings
+from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.records import DONE, History, read_history
+
+
+@dataclass
+class SendPlan:
+    template_id: str
+    query: str
+    out_dir: Path
+    formats: tuple[str, ...]  # attached: ("pdf",) or ("pdf", "docx")
+    settings: SmtpSettings | None  # None: a dry run in a campaign with no mail server yet
+    from_address: str
+    to_send: list[Recipient]
+    already_sent: list[Recipient] = field(default_factory=list)
+    uncertain: list[Recipient] = field(default_factory=list)
+    by_hand: list[Recipient] = field(default_factory=list)
+    revised: list[Recipient] = field(default_factory=list)  # changed since sent, not resent
+    resend: list[Recipient] = field(default_factory=list)  # changed since sent, named to resend
+    limited: int = 0  # how many were left for a later run by ``limit``
+    resend_uncertain: bool = False
+    example: bool = False  # from the bundled example's made-up sender: never really sent
+    nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
+
+    @property
+    def server(self) -> str:
+        s = self.settings
+        return f"{s.host}:{s.port} ({s.security})" if s else "no mail server (dry run only)"
+
+
+def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | None:
+    """campaign.yaml's smtp section (read with the campaign, once), or a clear message when
+    there is none (None when it is not ``required``: a dry run needs no server)."""
+    settings = ws.campaign.mail_settings()
+    if not required and (settings is None or not settings.host):
+        return None
+    if settings is None or not settings.host:
+        raise UserError(
+            "campaign.yaml has no mail server (smtp: host) to send through",
+            Location(display_path(ws.campaign_path)),
+            "fill in the SMTP server in the Settings tab, or add 'smtp:' with host, username and from",
+        )
+    return settings
+
+
+def check_can_send(ws: Workspace) -> None:
+    """Refuse to send real e-mail in the name of the bundled example's made-up sender."""
+    if ws.campaign.is_example:
+        raise UserError(
+            "campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent",
+            Location(display_path(ws.campaign_path)),
+            "put your organisation, address and signatories in campaign.yaml (Settings tab) and remove "
+            "'example: true'; --dry-run works meanwhile",
+        )
+
+
+def plan_send(
+    ws: Workspace,
+    template_id: str,
+    query: str | None = None,
+    out_dir: Path | None = None,
+    attach_docx: bool = False,
+    resend_uncertain: bool = False,
+    limit: int | None = None,
+    *,
+    dry_run: bool = False,
+    resend: Sequence[str] = (),
+    not_renamed: bool = False,
+) -> SendPlan:
+    """Who gets this template's letter now, who already has it, and who needs it by hand.
+
+    ``resend`` names recipients whose letter changed after it was sent and who are to get
+    the new version; ``not_renamed`` says that letters logged under a case or template id
+    that no longer exists are other letters, not this one under an old name.
+    """
+    settings = load_smtp_settings(ws, required=not dry_run)
+    from_address = (settings.from_address if settings else "") or ws.campaign.sender.email
+    if not from_address:
+        raise UserError(
+            "there is no address to send from",
+            Location(display_path(ws.campaign_path)),
+            "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
+        )
+    template = ws.template(template_id)
+    case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
+    audience = template_audience(ws, template_id, query)
+    recipients = audience.recipients
+    histories = _histories(ws, template.id)
+    if not not_renamed:
+        check_no_renamed_letters(ws, case_id, template.id, {r.id for r in recipients})
+    plan = SendPlan(
+        template.id,
+        query or "",
+        (out_dir or ws.out_dir).resolve(),
+        ("pdf", "docx") if attach_docx else ("pdf",),
+        settings,
+        from_address,
+        [],
+        resend_uncertain=resend_uncertain,
+        example=ws.campaign.is_example,
+        nobody_due=audience.nobody_due_message,
+    )
+    wanted = set(resend)
+    for r in recipients:
+        history = histories.get(r.id)
+        status = history.status if history else "none"
+        if history is not None and history.revised and status in DONE and r.id in wanted:
+            plan.resend.append(r)
+        elif history is not None and history.revised and status in DONE:
+            plan.revised.append(r)
+        elif status in DONE:
+            plan.already_sent.append(r)
+        elif status == "uncertain" and not resend_uncertain:
+            plan.uncertain.append(r)
+        elif not r.email:
+            plan.by_hand.append(r)
+        else:
+            plan.to_send.append(r)
+    unknown = wanted - {r.id for r in plan.resend}
+    if unknown:
+        raise UserError(
+            f"--resend {', '.join(sorted(unknown))}: no letter from template '{template.id}' to "
+            "them was changed after it was sent",
+            hint="--resend is only for letters revised after sending; 'campaign-app log status --query "
+            "status:revised' lists them",
+        )
+    plan.to_send = [r for r in plan.resend if r.email] + plan.to_send
+    if limit is not None and len(plan.to_send) > limit:
+        plan.limited = len(plan.to_send) - limit
+        plan.to_send = plan.to_send[:limit]
+    return plan
+
+
+def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
+    """recipient id → the history of this template's letter to them."""
+    return {
+        rid: letter.history
+        for rid, state in ws.recipient_states().items()
+        for letter in state.letters
+        if letter.contact.template_id == template_id
+    }
+
+
+def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, recipient_ids: set[str]) -> None:
+    """Refuse to send when the log holds letters that went out to these recipients under a
+    case or template id that no longer exists: a renamed id would make every letter new."""
+    if not ws.log_path.exists():
+        return
+    scan = ws.template_scan
+    # A template file that does not load right now may still hold its id: never call it gone.
+    templates = set(scan.templates) | {Path(p.where.path).stem for p in scan.problems if p.where}
+    stale: dict[tuple[str, str], set[str]] = {}
+    with ContactLog.open_readonly(ws.log_path) as log:
+        by_contact: dict[str, list] = {}
+        for e in log.events():
+            by_contact.setdefault(e.contact_id, []).append(e)
+        for c in log.contacts():
+            if c.recipient_id not in recipient_ids:
+                continue
+            if c.case_id == case_id and c.template_id in templates:
+                continue
+            if not read_history(by_contact.get(c.id, [])).went_out:
+                continue
+            key = ("case", c.case_id) if c.case_id != case_id else ("template", c.template_id)
+            stale.setdefault(key, set()).add(c.recipient_id)
+    if not stale:
+        return
+    problems = []
+    for (kind, old), rids in sorted(stale.items()):
+        now = case_id if kind == "case" else template_id
+        problems.append(
+            UserError(
+                f"the contact log holds {len(rids)} letter(s) already sent to these recipients under {kind} "
+                f"'{old}', which "
+                + (f"is not this campaign's case ('{case_id}')" if kind == "case" else "no longer exists")
+                + ": nothing was sent",
+                Location(display_path(ws.log_path)),
+                f"if the {kind} was renamed, run 'campaign-app log rename-{kind} {old} {now}' so those "
+                "letters count as sent; if it really is another letter, send with --not-renamed",
+            )
+        )
+    if len(problems) == 1:
+        raise problems[0]
+    raise UserErrors(problems)
