@@ -29,7 +29,7 @@ from campaign_app.core.letters.document import (
     Run,
     Signatory,
 )
-from campaign_app.core.letters.pdf import writer as pdf_writer
+from campaign_app.core.letters.pdf.story import Story
 from campaign_app.core.letters.pdf.writer import pdf_bytes, write_pdf
 
 KAZAKH = "Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі"
@@ -331,7 +331,7 @@ def test_failed_render_leaves_old_file_and_no_debris(
     def boom(self):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(pdf_writer._Story, "build", boom)
+    monkeypatch.setattr(Story, "build", boom)
     new = tmp_path / "new.pdf"
     with pytest.raises(RuntimeError):
         write_pdf(letter, new)
