@@ -30,15 +30,17 @@ from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
 from campaign_app.core.letters.docx.template import GENERATOR, prepared_template
 from campaign_app.core.letters.docx.wordml import clean, w
+from campaign_app.core.letters.writing import WRITE_LOCK
 
 __all__ = ["docx_bytes", "write_docx"]
 
 
 def docx_bytes(letter: Letter) -> bytes:
-    """The letter as a complete .docx file."""
-    document = new_document(prepared_template())
-    _build(document, letter)
-    return package_bytes(document.part.package)
+    """The letter as a complete .docx file (from any thread)."""
+    with WRITE_LOCK:  # the template is shared by all threads (see letters/writing.py)
+        document = new_document(prepared_template())
+        _build(document, letter)
+        return package_bytes(document.part.package)
 
 
 def write_docx(letter: Letter, target: Path) -> None:

@@ -32,6 +32,7 @@ from campaign_app.core.letters.pdf.styles import (
     TOP_MARGIN,
     paragraph_styles,
 )
+from campaign_app.core.letters.writing import WRITE_LOCK
 
 __all__ = ["pdf_bytes", "write_pdf"]
 
@@ -47,7 +48,12 @@ def write_pdf(letter: Letter, target: Path) -> None:
 
 
 def pdf_bytes(letter: Letter) -> bytes:
-    """Typeset ``letter`` and return the PDF file's bytes."""
+    """Typeset ``letter`` and return the PDF file's bytes (from any thread)."""
+    with WRITE_LOCK:  # reportlab is not thread-safe (see letters/writing.py)
+        return _typeset(letter)
+
+
+def _typeset(letter: Letter) -> bytes:
     family = register_pdf_fonts()
     styles = paragraph_styles()
     buffer = io.BytesIO()
