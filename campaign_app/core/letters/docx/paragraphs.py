@@ -74,7 +74,9 @@ class Paragraphs:
         num_id = self._restart_numbering(style, block.start) if block.ordered else None
         for item in block.items:
             blocks = list(item.blocks)
-            first = blocks.pop(0) if blocks and isinstance(blocks[0], Paragraph) else None
+            first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+            if first is not None:
+                blocks.pop(0)
             p = self.paragraph(style)
             if num_id is not None:
                 num_pr = sub(p.find(w("pPr")), "numPr")

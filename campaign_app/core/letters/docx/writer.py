@@ -20,7 +20,7 @@ import datetime as dt
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
-from docx.shared import Inches, Mm
+from docx.shared import Inches, Length, Mm
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.letters.document import Letter
@@ -92,6 +92,7 @@ def _set_language(document: DocxDocument, language: str) -> None:
 
 def _set_page(document: DocxDocument, paper: str) -> None:
     section = document.sections[0]
+    margin: Length
     if paper == "Letter":
         section.page_width, section.page_height = Inches(8.5), Inches(11)
         margin = Inches(1)
