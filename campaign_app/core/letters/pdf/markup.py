@@ -7,24 +7,13 @@ never inject markup.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-# C0/C1 control characters other than tab and newline confuse reportlab's parser and have no
-# glyph; they can only come from pasted text, so they are dropped.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def clean(text: str) -> str:
-    """The text in NFC without control characters."""
-    # NFC: a "č" typed as c + combining caron becomes the single precomposed letter, which
-    # the font has as one glyph (reportlab does no mark positioning).
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+from campaign_app.core.letters.inline_markup import InlineDialect, printable
+from campaign_app.core.letters.pdf.styles import LINK_COLOR
 
 
 def esc(text: str) -> str:
     """Escape text for reportlab's paragraph markup, so it always prints literally."""
-    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(value: str) -> str:
@@ -40,3 +29,18 @@ def lines_markup(lines: tuple[str, ...] | list[str]) -> str:
 def anchor(number: int) -> str:
     """The name of source ``number``'s destination, where its references link to."""
     return f"fn{number}"
+
+
+def link(url: str, inner: str) -> str:
+    """``inner`` markup as a clickable link to ``url``."""
+    return f'<a href="{attr(url)}" color="{LINK_COLOR}">{inner}</a>'
+
+
+def _reference(number: int, listed: bool) -> str:
+    mark = f"<super>{number}</super>"
+    return f'<a href="#{anchor(number)}">{mark}</a>' if listed else mark
+
+
+INLINES = InlineDialect(
+    escape=esc, link=link, reference=_reference, reference_separator="<super>,</super>", line_break="<br/>"
+)

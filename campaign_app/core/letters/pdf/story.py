@@ -26,20 +26,17 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from campaign_app.core.letters.document import (
     Block,
-    FootnoteRef,
     Heading,
     Inline,
     Letter,
-    LineBreak,
     ListBlock,
     Paragraph,
     Quote,
-    Run,
 )
-from campaign_app.core.letters.pdf.markup import anchor, attr, esc, lines_markup
+from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.pdf.markup import INLINES, anchor, esc, lines_markup, link
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
-    LINK_COLOR,
     LIST_INDENT,
     QUOTE_INDENT,
     RULE_COLOR,
@@ -98,31 +95,7 @@ class Story:
     # -- body
 
     def inlines(self, inlines: tuple[Inline, ...]) -> str:
-        parts: list[str] = []
-        previous: Inline | None = None
-        for item in inlines:
-            if isinstance(item, FootnoteRef) and isinstance(previous, FootnoteRef):
-                parts.append("<super>,</super>")  # "3,4", never "34"
-            previous = item
-            if isinstance(item, Run):
-                text = esc(item.text)
-                if not text:
-                    continue
-                if item.italic:
-                    text = f"<i>{text}</i>"
-                if item.bold:
-                    text = f"<b>{text}</b>"
-                if item.link:
-                    text = f'<a href="{attr(item.link)}" color="{LINK_COLOR}">{text}</a>'
-                parts.append(text)
-            elif isinstance(item, FootnoteRef):
-                mark = f"<super>{item.number}</super>"
-                if item.number in self.footnote_numbers:
-                    mark = f'<a href="#{anchor(item.number)}">{mark}</a>'
-                parts.append(mark)
-            elif isinstance(item, LineBreak):
-                parts.append("<br/>")
-        return "".join(parts)
+        return inline_markup(inlines, INLINES, self.footnote_numbers)
 
     def blocks(self, blocks: tuple[Block, ...], *, quote_indent: float, in_list: bool) -> list[Flowable]:
         out: list[Flowable] = []
@@ -238,7 +211,7 @@ class Story:
             if note.text:
                 parts.append(esc(note.text))
             if note.url:
-                parts.append(f'<a href="{attr(note.url)}" color="{LINK_COLOR}">{esc(note.url)}</a>')
+                parts.append(link(note.url, esc(note.url)))
             # The URL on a line of its own: short ones then never break, and it reads as the
             # address of the source rather than part of its title.
             markup = parts[0] + "<br/>".join(parts[1:])
