@@ -103,6 +103,7 @@ def _step() -> None:
 
 
 def count_written(count: int) -> None:
+    """Count ``count`` characters of template text written out against the letter's length."""
     budget = _BUDGET.get()
     if budget is None:
         return
@@ -117,6 +118,8 @@ def count_written(count: int) -> None:
 
 @dataclass(frozen=True)
 class Size:
+    """How big a value is, measured before it is used (see :func:`measure`)."""
+
     chars: int  # about as many characters as it prints as
     items: int  # items of all lists and mappings in it
     depth: int  # lists in lists
@@ -189,16 +192,19 @@ def bounded(value: Any) -> Any:
 
 
 def need_chars(count: float) -> None:
+    """Refuse (before computing it) a value that would print as more than VALUE_CHARS."""
     if count > VALUE_CHARS:
         raise _too_many_chars()
 
 
 def need_items(count: float) -> None:
+    """Refuse (before computing it) a value with more than VALUE_ITEMS list items."""
     if count > VALUE_ITEMS:
         raise TemplateLimitError(f"this makes lists of more than {VALUE_ITEMS:,} items")
 
 
 def whole_or_none(value: Any) -> int | None:
+    """``value`` if it is an int (a bool is not a count here), else None."""
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
@@ -290,6 +296,7 @@ def check_format(template: str, args: tuple, kwargs: Mapping[str, Any]) -> None:
 
 
 def check_replace(text: Any, old: Any, new: Any, count: Any = -1) -> None:
+    """``text.replace(old, new)``, before Python computes it: only a longer ``new`` can grow it."""
     if not (isinstance(text, str) and isinstance(old, str) and isinstance(new, str)):
         return
     if len(new) <= len(old):

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from campaign_app.core.case.case_file import Case, Source
+from campaign_app.core.case.case_file import Case, Event, Fact, Source
 from campaign_app.core.case.view import CaseView
 from campaign_app.core.common.dates import format_in
 from campaign_app.core.common.errors import UserError
@@ -88,7 +88,7 @@ def _paragraphs(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
             yield from _paragraphs(block.blocks)
 
 
-def _check_paragraphs(template: Template, subject: str, body: list[Block]) -> None:
+def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...]) -> None:
     """No paragraph longer than PARAGRAPH_CHARS: the PDF's layout of one paragraph takes
     time that grows with the square of its length (see core/common/limits.py)."""
     for text in (subject, *_paragraphs(body)):
@@ -110,9 +110,10 @@ def letter_context(
 
     def fact(item_id: str) -> Markdown:
         """A fact's (or timeline event's) text followed by the citations that back it."""
-        item = next((f for f in (*case.facts, *case.timeline) if f.id == item_id), None)
+        items: tuple[Fact | Event, ...] = (*case.facts, *case.timeline)
+        item = next((f for f in items if f.id == item_id), None)
         if item is None:
-            known = ", ".join(f.id for f in (*case.facts, *case.timeline))
+            known = ", ".join(f.id for f in items)
             raise TemplateDataError(
                 f"fact('{item_id}'): the case has no fact or event '{item_id}'", hint=f"known ids: {known}"
             )

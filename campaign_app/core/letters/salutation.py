@@ -243,4 +243,5 @@ def address_block(recipient: Recipient, language: str) -> tuple[str, ...]:
 
 
 def footnotes_heading(language: str) -> str:
+    """The heading of the sources at the end of the letter ("Sources" where not translated)."""
     return FOOTNOTES_HEADING.get(language.split("-")[0], "Sources")

@@ -153,16 +153,20 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     # -- hooks of the generated code (see _BoundedCodeGenerator)
 
     def letter_loop(self, iterable: Any) -> _Steps:
+        """Every ``{% for %}``: its rounds count against the letter's loop budget."""
         return _Steps(iterable)
 
     def letter_value(self, value: Any) -> Any:
+        """Every list, dict or tuple literal of the template: refused if it is too big."""
         return bounded(value)
 
     def letter_text(self, text: str) -> str:
+        """The template's own text as it is written out: counted against the letter's length."""
         count_written(len(text))
         return text
 
     def letter_concat(self, parts: tuple, autoescape: bool = False) -> str:
+        """The ``~`` operator, measured before the pieces are joined."""
         need_chars(sum(measure(p).chars for p in parts))
         return bounded(markup_join(parts) if autoescape else str_join(parts))
 

@@ -17,12 +17,16 @@ from campaign_app.core.letters.document import Letterhead
 
 @dataclass(frozen=True)
 class Signatory:
+    """A signatory as campaign.yaml gives it, in every language (the letter's is picked later)."""
+
     name: Localized
     role: Localized = ""
 
 
 @dataclass(frozen=True)
 class Sender:
+    """The sending organisation as campaign.yaml gives it; ``SenderView`` shows it to templates."""
+
     organisation: Localized
     address: Localized = ""
     city: Localized = ""

@@ -16,28 +16,21 @@ anchors, and a small ``<style>`` sheet with no external resources.
 from __future__ import annotations
 
 import html
-import re
-import unicodedata
 from urllib.parse import urlsplit
 
 from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.letters.document import (
     Block,
-    FootnoteRef,
     Heading,
     Inline,
     Letter,
-    LineBreak,
     ListBlock,
     Paragraph,
     Quote,
-    Run,
 )
+from campaign_app.core.letters.inline_markup import InlineDialect, inline_markup, printable
 
 LINK_SCHEMES = ("http", "https", "mailto")
-
-# C0/C1 control characters other than tab and newline are not allowed in HTML text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 STYLE = f"""\
 body {{ font-family: '{FONT_FAMILY}', Georgia, 'Times New Roman', serif; font-size: 11pt;
@@ -60,21 +53,16 @@ hr {{ border: 0; border-top: 1px solid #999999; }}
 """
 
 
-def _clean(text: str) -> str:
-    # NFC so a name typed as "c" + combining caron is one letter, as in the PDF.
-    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
-
-
 def esc(text: str) -> str:
     """Text made inert for HTML content and double-quoted attributes."""
-    return html.escape(_clean(text), quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 def safe_link(url: str | None) -> str | None:
     """The URL if it may be a clickable link (http, https, mailto), else None."""
     if not url:
         return None
-    url = _clean(url).strip()
+    url = printable(url).strip()
     try:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
@@ -96,35 +84,23 @@ def _link(url: str | None, inner: str) -> str:
     return f'<a href="{esc(target)}">{inner}</a>' if target else inner
 
 
+def _reference(number: int, listed: bool) -> str:
+    text = f'<a href="#{footnote_anchor(number)}">{number}</a>' if listed else str(number)
+    return f"<sup>{text}</sup>"
+
+
+_INLINES = InlineDialect(
+    escape=esc, link=_link, reference=_reference, reference_separator="<sup>,</sup>", line_break="<br>"
+)
+
+
 class _Writer:
     def __init__(self, letter: Letter):
         self.letter = letter
         self.footnote_numbers = {f.number for f in letter.footnotes}
 
     def inlines(self, inlines: tuple[Inline, ...]) -> str:
-        parts: list[str] = []
-        previous: Inline | None = None
-        for item in inlines:
-            if isinstance(item, FootnoteRef) and isinstance(previous, FootnoteRef):
-                parts.append("<sup>,</sup>")  # "3,4", never "34"
-            previous = item
-            if isinstance(item, Run):
-                text = esc(item.text)
-                if not text:
-                    continue
-                if item.italic:
-                    text = f"<i>{text}</i>"
-                if item.bold:
-                    text = f"<b>{text}</b>"
-                parts.append(_link(item.link, text) if item.link else text)
-            elif isinstance(item, FootnoteRef):
-                number = str(item.number)
-                if item.number in self.footnote_numbers:
-                    number = f'<a href="#{footnote_anchor(item.number)}">{number}</a>'
-                parts.append(f"<sup>{number}</sup>")
-            elif isinstance(item, LineBreak):
-                parts.append("<br>")
-        return "".join(parts)
+        return inline_markup(inlines, _INLINES, self.footnote_numbers)
 
     def blocks(self, blocks: tuple[Block, ...]) -> list[str]:
         out: list[str] = []

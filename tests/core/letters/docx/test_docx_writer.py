@@ -26,7 +26,8 @@ from campaign_app.core.letters.document import (
     Run,
     Signatory,
 )
-from campaign_app.core.letters.docx.writer import docx_bytes, word_language, write_docx
+from campaign_app.core.letters.docx.language import word_language
+from campaign_app.core.letters.docx.writer import docx_bytes, write_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

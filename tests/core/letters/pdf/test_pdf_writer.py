@@ -29,7 +29,7 @@ from campaign_app.core.letters.document import (
     Run,
     Signatory,
 )
-from campaign_app.core.letters.pdf import writer as pdf_writer
+from campaign_app.core.letters.pdf.story import Story
 from campaign_app.core.letters.pdf.writer import pdf_bytes, write_pdf
 
 KAZAKH = "Әә Ғғ Ққ Ңң Өө Ұұ Үү Һһ Іі"
@@ -226,6 +226,20 @@ def test_markup_in_any_field_cannot_inject(letter: Letter) -> None:
     assert 'https://e.org/?a="b"&c=<d>' in uris
 
 
+def test_adjacent_source_references_are_separated_and_link_to_their_sources(letter: Letter) -> None:
+    body = (P(Run("Ruled"), FootnoteRef(1), FootnoteRef(2), Run(" again"), FootnoteRef(3), FootnoteRef(7)),)
+    reader = PdfReader(io.BytesIO(pdf_bytes(replace(letter, body=body))))
+    text = reader.pages[0].extract_text()
+    assert "Ruled1,2 again3,7" in text  # "1,2", never "12"; 7 is no listed source but still shown
+    internal = [
+        annot.get_object()
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+        if annot.get_object().get("/Dest") is not None
+    ]
+    assert len(internal) == 3  # the listed sources 1, 2 and 3 are clickable; 7 is not
+
+
 def test_decomposed_input_is_set_precomposed(letter: Letter) -> None:
     # "č" typed as c + U+030C: reportlab does not position combining marks, so the writer
     # must compose it into the single glyph the font has.
@@ -331,7 +345,7 @@ def test_failed_render_leaves_old_file_and_no_debris(
     def boom(self):
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(pdf_writer._Story, "build", boom)
+    monkeypatch.setattr(Story, "build", boom)
     new = tmp_path / "new.pdf"
     with pytest.raises(RuntimeError):
         write_pdf(letter, new)

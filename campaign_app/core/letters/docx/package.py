@@ -1,0 +1,95 @@
+"""One letter's DOCX package: assembled from the prepared template, zipped with fast compression."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from copy import deepcopy
+from functools import lru_cache
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.package import OpcPackage
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.opc.spec import default_content_types
+from docx.oxml.coreprops import CT_CoreProperties
+from docx.package import Package
+from docx.parts.document import DocumentPart
+from docx.parts.numbering import NumberingPart
+from docx.parts.styles import StylesPart
+from lxml import etree
+
+from campaign_app.core.letters.docx.template import Template
+
+# Compression of the zip: level 1 instead of zlib's default 6 saves ~10% of the time per
+# letter (~0.2 ms) for a file <1 kB (~8%) larger.
+_COMPRESSLEVEL = 1
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def new_document(template: Template) -> DocxDocument:
+    """A python-docx Document for one letter, assembled from copies of the template parts.
+
+    Only the parts a letter needs: document, styles, numbering, settings and font table,
+    core and extended properties (the footnotes part is added by the builder). Parts the
+    builder never changes are kept as bytes (plain ``Part``, not parsed).
+    """
+    package = Package()
+    main = DocumentPart(
+        PackURI("/word/document.xml"), CT.WML_DOCUMENT_MAIN, deepcopy(template.document), package
+    )
+    package.relate_to(main, RT.OFFICE_DOCUMENT)
+    core = CorePropertiesPart(
+        PackURI("/docProps/core.xml"), CT.OPC_CORE_PROPERTIES, CT_CoreProperties.new(), package
+    )
+    package.relate_to(core, RT.CORE_PROPERTIES)
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, template.app, package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+    styles = StylesPart(PackURI("/word/styles.xml"), CT.WML_STYLES, deepcopy(template.styles), package)
+    main.relate_to(styles, RT.STYLES)
+    numbering = NumberingPart(
+        PackURI("/word/numbering.xml"), CT.WML_NUMBERING, deepcopy(template.numbering), package
+    )
+    main.relate_to(numbering, RT.NUMBERING)
+    settings = Part(PackURI("/word/settings.xml"), CT.WML_SETTINGS, template.settings, package)
+    main.relate_to(settings, RT.SETTINGS)
+    fonts = Part(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, template.font_table, package)
+    main.relate_to(fonts, RT.FONT_TABLE)
+    return main.document
+
+
+def package_bytes(package: OpcPackage) -> bytes:
+    """The package as a zip, as python-docx's ``save`` writes it but with faster deflate."""
+    parts = list(package.iter_parts())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSLEVEL) as zf:
+        zf.writestr("[Content_Types].xml", _content_types(tuple((p.partname, p.content_type) for p in parts)))
+        zf.writestr("_rels/.rels", package.rels.xml)
+        for part in parts:
+            zf.writestr(part.partname.membername, part.blob)
+            if len(part.rels):
+                zf.writestr(part.partname.rels_uri.membername, part.rels.xml)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=8)
+def _content_types(parts: tuple[tuple[str, str], ...]) -> bytes:
+    """``[Content_Types].xml`` for parts given as (part name, content type) pairs."""
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for partname, content_type in parts:
+        ext = partname.rsplit(".", 1)[-1]
+        if (ext.lower(), content_type) in default_content_types:
+            defaults[ext] = content_type
+        else:
+            overrides[partname] = content_type
+    root = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+    for ext, content_type in sorted(defaults.items()):
+        etree.SubElement(root, f"{{{_CT_NS}}}Default", Extension=ext, ContentType=content_type)
+    for partname, content_type in sorted(overrides.items()):
+        etree.SubElement(root, f"{{{_CT_NS}}}Override", PartName=partname, ContentType=content_type)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -1,0 +1,219 @@
+"""The letter as a story of reportlab flowables, from the letterhead to the sources.
+
+The layout is that of a formal appeal letter: letterhead with a thin rule, place and date
+on the right, the address block, the subject in bold, salutation, body, closing, the
+signatories with room to sign, and the numbered sources with clickable URLs at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+
+from campaign_app.core.letters.document import (
+    Block,
+    Heading,
+    Inline,
+    Letter,
+    ListBlock,
+    Paragraph,
+    Quote,
+)
+from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.pdf.markup import INLINES, anchor, esc, lines_markup, link
+from campaign_app.core.letters.pdf.styles import (
+    BULLETS,
+    LIST_INDENT,
+    QUOTE_INDENT,
+    RULE_COLOR,
+    SIGNATURE_SPACE,
+    TEXT_COLOR,
+    indented,
+)
+
+
+@dataclass
+class Story:
+    """The flowables of one letter; ``width`` is the text width the signatures share."""
+
+    letter: Letter
+    styles: dict[str, ParagraphStyle]
+    width: float
+
+    def __post_init__(self) -> None:
+        self.footnote_numbers = {f.number for f in self.letter.footnotes}
+
+    def para(self, markup: str, style: str | ParagraphStyle, **kw: Any) -> RLParagraph:
+        if isinstance(style, str):
+            style = self.styles[style]
+        return RLParagraph(markup, style, **kw)
+
+    def build(self) -> list[Flowable]:
+        letter = self.letter
+        story: list[Flowable] = []
+        story += self.letterhead()
+        if letter.place_and_date:
+            story.append(self.para(esc(letter.place_and_date), "place_and_date"))
+        if letter.recipient_lines:
+            story.append(self.para(lines_markup(letter.recipient_lines), "address"))
+        if letter.subject:
+            story.append(self.para(f"<b>{esc(letter.subject)}</b>", "subject"))
+        if letter.salutation:
+            story.append(self.para(esc(letter.salutation), "salutation"))
+        story += self.blocks(letter.body, quote_indent=0, in_list=False)
+        story += self.closing_and_signatures()
+        story += self.footnotes()
+        return story
+
+    def letterhead(self) -> list[Flowable]:
+        head = self.letter.letterhead
+        out: list[Flowable] = []
+        if head.organisation:
+            out.append(self.para(f"<b>{esc(head.organisation)}</b>", "organisation"))
+        if head.lines:
+            out.append(self.para(lines_markup(head.lines), "letterhead"))
+        if out:
+            out.append(
+                HRFlowable(width="100%", thickness=0.5, color=RULE_COLOR, spaceBefore=5, spaceAfter=14)
+            )
+        return out
+
+    # -- body
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> str:
+        return inline_markup(inlines, INLINES, self.footnote_numbers)
+
+    def blocks(self, blocks: tuple[Block, ...], *, quote_indent: float, in_list: bool) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                style = indented("list" if in_list else "body", quote_indent)
+                out.append(self.para(self.inlines(block.inlines), style))
+            elif isinstance(block, Heading):
+                level = min(max(block.level, 1), 3)
+                style = indented(f"h{level}", quote_indent)
+                out.append(self.para(f"<b>{self.inlines(block.inlines)}</b>", style))
+            elif isinstance(block, ListBlock):
+                out.append(self.list_block(block, quote_indent=quote_indent, depth=0))
+            elif isinstance(block, Quote):
+                out.append(Spacer(0, 3))
+                out += self.blocks(block.blocks, quote_indent=quote_indent + QUOTE_INDENT, in_list=in_list)
+                out.append(Spacer(0, 3))
+        return out
+
+    def list_block(self, block: ListBlock, *, quote_indent: float, depth: int) -> ListFlowable:
+        items: list[ListItem] = []
+        for item in block.items:
+            content: list[Flowable] = []
+            for child in item.blocks:
+                if isinstance(child, ListBlock):
+                    content.append(self.list_block(child, quote_indent=0, depth=depth + 1))
+                else:
+                    # Inside the list the item's box is already indented; start afresh.
+                    content += self.blocks((child,), quote_indent=0, in_list=True)
+            items.append(ListItem(content or [self.para("\u00a0", "list")]))
+        body = self.styles["body"]
+        common: dict[str, Any] = {
+            "leftIndent": quote_indent + LIST_INDENT,
+            "bulletFontName": body.fontName,
+            "bulletFontSize": body.fontSize,
+            "bulletColor": TEXT_COLOR,
+            "spaceBefore": 0,
+            "spaceAfter": 4 if depth == 0 else 0,
+        }
+        if block.ordered:
+            return ListFlowable(
+                items,
+                bulletType="1",
+                start=block.start,
+                bulletFormat="%s.",
+                # numbers end 2 mm before the text, so "9." and "10." line up on the dot
+                bulletAlign="right",
+                bulletDedent=2 * mm,
+                **common,
+            )
+        return ListFlowable(
+            items,
+            bulletType="bullet",
+            start=BULLETS[depth % len(BULLETS)],
+            bulletAlign="left",
+            bulletDedent=LIST_INDENT - 2 * mm,
+            **common,
+        )
+
+    # -- end of the letter
+
+    def closing_and_signatures(self) -> list[Flowable]:
+        letter = self.letter
+        closing: list[Flowable] = []
+        if letter.closing:
+            closing.append(self.para(esc(letter.closing), "closing"))
+        signatories = [s for s in letter.signatories if s.name or s.role]
+        if not signatories:
+            return [Spacer(0, 6), *closing]
+        n = len(signatories)
+        ncols = 1 if n == 1 else 2 if n in (2, 4) else 3
+        col_width = self.width / ncols
+        rows: list[list[list[Flowable]]] = []
+        for start in range(0, n, ncols):
+            row: list[list[Flowable]] = []
+            for sig in signatories[start : start + ncols]:
+                cell: list[Flowable] = [Spacer(0, SIGNATURE_SPACE)]
+                if sig.name:
+                    cell.append(self.para(esc(sig.name), "signatory"))
+                if sig.role:
+                    cell.append(self.para(esc(sig.role), "role"))
+                row.append(cell)
+            row += [[] for _ in range(ncols - len(row))]
+            rows.append(row)
+        table = Table(rows, colWidths=[col_width] * ncols, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    # Cells hold Paragraphs, but the table still selects its own font;
+                    # the default would pull non-embedded Helvetica into the file.
+                    ("FONTNAME", (0, 0), (-1, -1), self.styles["body"].fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        # Keep the closing with (the first row of) the signatures: a page that starts with
+        # nothing but names looks like a page torn from another letter.
+        return [Spacer(0, 6), KeepTogether([*closing, table])]
+
+    def footnotes(self) -> list[Flowable]:
+        notes = self.letter.footnotes
+        if not notes:
+            return []
+        out: list[Flowable] = [Spacer(0, 10 * mm)]
+        if self.letter.footnotes_heading:
+            out.append(self.para(f"<b>{esc(self.letter.footnotes_heading)}</b>", "footnotes_heading"))
+        for note in notes:
+            parts = [f'<a name="{anchor(note.number)}"/>']
+            if note.text:
+                parts.append(esc(note.text))
+            if note.url:
+                parts.append(link(note.url, esc(note.url)))
+            # The URL on a line of its own: short ones then never break, and it reads as the
+            # address of the source rather than part of its title.
+            markup = parts[0] + "<br/>".join(parts[1:])
+            out.append(self.para(markup, "footnote", bulletText=f"{note.number}."))
+        return out
