@@ -37,7 +37,8 @@ class PartialDate:
         m = _PARTIAL.match(str(value).strip())
         if not m:
             raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m.group(1))
+        month, day = (int(g) if g else None for g in m.group(2, 3))
         dt.date(year, month or 1, day or 1)  # validates ranges
         return cls(year, month, day)
 

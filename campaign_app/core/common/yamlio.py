@@ -203,9 +203,9 @@ def key_line(node: Any, key: Any) -> int | None:
     """1-based line of ``key`` in a loaded mapping, or of item ``key`` in a loaded sequence."""
     try:
         if isinstance(node, CommentedMap):
-            return node.lc.key(key)[0] + 1
+            return int(node.lc.key(key)[0]) + 1
         if isinstance(node, CommentedSeq):
-            return node.lc.item(key)[0] + 1
+            return int(node.lc.item(key)[0]) + 1
     except (KeyError, IndexError, TypeError, AttributeError):
         return None
     return None
@@ -216,7 +216,7 @@ def node_line(node: Any) -> int | None:
     lc = getattr(node, "lc", None)
     if lc is None or lc.line is None:
         return None
-    return lc.line + 1
+    return int(lc.line) + 1
 
 
 class YamlPlace:
