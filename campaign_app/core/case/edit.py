@@ -36,7 +36,8 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
-from campaign_app.core.case.case_file import SUPPORTER_KINDS, Case, load_case_text
+from campaign_app.core.case.load import load_case_text
+from campaign_app.core.case.model import SUPPORTER_KINDS, Case
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, UserError, UserErrors, flatten

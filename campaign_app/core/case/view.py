@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import is_dataclass
 from typing import Any
 
-from campaign_app.core.case.case_file import Case
+from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import is_localized_map, pick
 

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaign_app.core.campaign.workspace import init_empty_workspace
-from campaign_app.core.case.case_file import load_case
 from campaign_app.core.case.edit import (
     SECTIONS,
     CaseChangedOnDisk,
@@ -26,6 +25,7 @@ from campaign_app.core.case.edit import (
     save_or_explain,
     styled,
 )
+from campaign_app.core.case.load import load_case
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.resources import example_dir
 
