@@ -11,21 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaign_app.core.campaign.workspace import init_empty_workspace
-from campaign_app.core.case.edit import (
-    SECTIONS,
-    CaseChangedOnDisk,
-    CaseDocument,
-    check_date,
-    check_id,
-    check_kind,
-    check_refs,
-    check_url,
-    parse_refs,
-    problem_path,
-    save_or_explain,
-    styled,
-)
+from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument
 from campaign_app.core.case.load import load_case
+from campaign_app.core.case.round_trip import styled
+from campaign_app.core.case.rules import check_date, check_id, check_kind, check_refs, check_url, parse_refs
+from campaign_app.core.case.save import problem_path, save_or_explain
+from campaign_app.core.case.schema import SECTIONS
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.resources import example_dir
 
