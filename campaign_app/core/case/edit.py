@@ -18,7 +18,6 @@ No Qt here: the same functions are tested without a display.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from campaign_app.core.case.load import load_case_text
+from campaign_app.core.case.load import load_case_text, not_a_case_file
 from campaign_app.core.case.model import Case
 from campaign_app.core.case.round_trip import (
     date_text,
@@ -41,7 +40,7 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import _yaml, load_yaml_text, put_in_order
+from campaign_app.core.common.yamlio import dump_yaml, load_yaml_text, put_in_order
 
 
 def _index_of(seq: Sequence[Any], item: Any) -> int:
@@ -75,16 +74,11 @@ class CaseDocument:
 
     @classmethod
     def from_text(cls, path: Path, text: str) -> CaseDocument:
-        try:
-            data = load_yaml_text(text, path)
-        except ValueError as exc:  # ruamel builds `2020-13-45` as a date and fails (no line)
-            raise UserError(
-                f"malformed YAML: {exc}", Location.of(path), "quote a date that is not a real date"
-            ) from None
+        """The document of case-file text read from ``path`` (a syntax error, or a date
+        that does not exist, is load_yaml_text's UserError at its line)."""
+        data = load_yaml_text(text, path)
         if not isinstance(data, CommentedMap):
-            raise UserError(
-                "a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'"
-            )
+            raise not_a_case_file(path)
         return cls(path, text, data)
 
     # ---- reading ----
@@ -370,11 +364,7 @@ class CaseDocument:
 
     def dump(self) -> str:
         """The tree as YAML, lines never re-wrapped (so unchanged lines stay identical)."""
-        yaml = _yaml()
-        yaml.width = 1_000_000
-        buffer = io.StringIO()
-        yaml.dump(self.data, buffer)
-        return buffer.getvalue()
+        return dump_yaml(self.data)
 
     def changed_on_disk(self) -> bool:
         try:

@@ -379,5 +379,10 @@ def load_case_text(text: str, path: Path) -> Case:
     """Validate case-file text as the file ``path`` (the editor checks before it writes)."""
     data = load_yaml_text(text, path)
     if not isinstance(data, Mapping):
-        raise UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")
+        raise not_a_case_file(path)
     return _CaseReader(path, data).read()
+
+
+def not_a_case_file(path: Path) -> UserError:
+    """The problem with a file that is YAML but not a mapping (a list, one text, nothing)."""
+    return UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")

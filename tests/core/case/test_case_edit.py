@@ -374,3 +374,23 @@ def test_problem_paths_point_at_items_and_fields(tmp_path):
     assert ("timeline", 1, "id") in paths
     assert ("supporters", 0, "kind") in paths
     assert ("sources", 0, "url") in paths
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("- id: test-case\n", 1, "a case file must be a mapping of keys — start with 'id: …'"),
+        ("id: test-case\nlanguages: [en]\ntimeline:\n  - date: 2020-13-45\n", 4, "malformed YAML: "),
+    ],
+)
+def test_a_file_that_is_no_case_is_the_same_located_problem_in_the_editor_and_the_cli(
+    mini_ws, cli, text, line, problem
+):
+    path = mini_ws.write("cases/test-case.yaml", text)
+    result = cli("check", "-w", "ws")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"error: ws/cases/test-case.yaml:{line}: {problem}" in result.err
+    with pytest.raises(UserError) as caught:
+        CaseDocument.load(path)
+    assert caught.value.where is not None and caught.value.where.line == line
+    assert str(caught.value).split(": ", 1)[1] in result.err
