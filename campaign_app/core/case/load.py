@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.case.model import (
-    SUPPORTER_KINDS,
     Argument,
     Case,
     Demand,
@@ -23,6 +22,17 @@ from campaign_app.core.case.model import (
     Point,
     Source,
     Supporter,
+)
+from campaign_app.core.case.rules import (
+    Problem,
+    id_used_twice,
+    kind_problem,
+    missing_date,
+    no_id,
+    no_source,
+    not_a_date,
+    unknown_source,
+    url_problem,
 )
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
@@ -56,6 +66,10 @@ class _CaseReader:
 
     def fail(self, message: str, where: Location, hint: str | None = None) -> None:
         self.problems.add(message, where, hint)
+
+    def report(self, problem: Problem, where: Location) -> None:
+        """A problem by one of the rules the Case tab also checks (rules.py)."""
+        self.problems.add(problem.message, where, problem.hint)
 
     # ---- one value ----
 
@@ -104,35 +118,29 @@ class _CaseReader:
             self.fail(f"{what} id must be text, not {kind(value)}", place.at("id"), _ID_HINT)
             return ""
         if not value:
-            self.fail(
-                f"{what} has no 'id'", place.here(), "give it a short unique id such as 'supreme-court-2020'"
-            )
+            self.report(no_id(what), place.here())
             return ""
         if value in seen:
-            self.fail(f"{what} id '{value}' is used twice", place.at("id"), "make each id unique")
+            self.report(id_used_twice(what, value), place.at("id"))
         seen.add(value)
         return value
 
     def date(self, place: YamlPlace, key: str, required: bool) -> PartialDate | None:
         if key not in place.node or place.node[key] in (None, ""):
             if required:
-                self.fail(f"missing '{key}'", place.here(), "write it as YYYY-MM-DD, YYYY-MM or YYYY")
+                self.report(missing_date(key), place.here())
             return None
         try:
             return PartialDate.parse(place.node[key])
         except ValueError:
-            self.fail(
-                f"'{key}' {place.node[key]!r} is not a date",
-                place.at(key),
-                "write it as YYYY-MM-DD, YYYY-MM or YYYY",
-            )
+            self.report(not_a_date(key, place.node[key]), place.at(key))
             return None
 
     def source_refs(self, place: YamlPlace, what: str) -> tuple[str, ...]:
         """``sources:`` of an item: at least one, each the id of a source of the case."""
         refs = place.node.get("sources")
         if not refs:
-            self.fail(f"{what} names no source", place.here(), "add 'sources: [source-id]' backing it")
+            self.report(no_source(what), place.here())
             return ()
         if isinstance(refs, str):
             refs = [refs]
@@ -146,11 +154,7 @@ class _CaseReader:
         out = []
         for r in refs:
             if str(r) not in self.source_ids and not self.sources_broken:
-                self.fail(
-                    f"{what} cites unknown source '{r}'",
-                    place.at("sources"),
-                    "add it under 'sources:' or correct the id",
-                )
+                self.report(unknown_source(what, r), place.at("sources"))
             out.append(str(r))
         return tuple(out)
 
@@ -204,8 +208,9 @@ class _CaseReader:
         sid = self.ident(p, seen, "source")
         title = self.text(p, "title", all_languages=False)
         url = plain_text(p, "url", self.problems)
-        if url and not url.startswith(("http://", "https://")):
-            self.fail(f"source '{sid}' url is not a web address", p.at("url"), "use a full http(s):// URL")
+        bad_url = url_problem(sid, url)
+        if bad_url:
+            self.report(bad_url, p.at("url"))
         return Source(
             id=sid,
             title=title,
@@ -325,12 +330,9 @@ class _CaseReader:
     def supporter(self, p: YamlPlace, seen: set[str]) -> Supporter:
         sid = self.ident(p, seen, "supporter")
         supporter_kind = plain_text(p, "kind", self.problems)
-        if supporter_kind not in SUPPORTER_KINDS and is_scalar(p.node.get("kind")):
-            self.fail(
-                f"supporter '{sid}' has unknown kind '{supporter_kind}'",
-                p.at("kind") if "kind" in p.node else p.here(),
-                f"use one of {', '.join(SUPPORTER_KINDS)}",
-            )
+        unknown_kind = kind_problem(sid, supporter_kind)
+        if unknown_kind and is_scalar(p.node.get("kind")):  # else plain_text reported it
+            self.report(unknown_kind, p.at("kind") if "kind" in p.node else p.here())
         return Supporter(
             id=sid,
             name=self.text(p, "name"),
