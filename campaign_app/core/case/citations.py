@@ -130,6 +130,6 @@ def source_citations(
     return case_citations(data, case_path, source_id) + template_uses(template_files, ids)
 
 
-def _items(data: Mapping, section: str) -> list[Mapping]:
+def _items(data: Mapping[Any, Any], section: str) -> list[Mapping[Any, Any]]:
     seq = data.get(section)
     return [item for item in seq if isinstance(item, Mapping)] if isinstance(seq, list) else []

@@ -128,7 +128,7 @@ class CaseDocument:
     def source_ids(self) -> list[str]:
         return [str(item.get("id")) for item in self.items("sources") if item.get("id")]
 
-    def text_languages(self, node: Mapping | None, key: str) -> list[str]:
+    def text_languages(self, node: Mapping[Any, Any] | None, key: str) -> list[str]:
         """The case languages, then any other language the file has for this text."""
         langs = list(self.languages)
         value = node.get(key) if node is not None else None
@@ -137,13 +137,13 @@ class CaseDocument:
         return langs
 
     @staticmethod
-    def is_shared(node: Mapping | None, key: str) -> bool:
+    def is_shared(node: Mapping[Any, Any] | None, key: str) -> bool:
         """True when the file keeps one text for every language (``title: "…"``)."""
         value = node.get(key) if node is not None else None
         return isinstance(value, str) and value != ""
 
     @staticmethod
-    def get_text(node: Mapping | None, key: str, language: str | None) -> str:
+    def get_text(node: Mapping[Any, Any] | None, key: str, language: str | None) -> str:
         """One language's text (``None``: the shared text); "" when there is none."""
         value = node.get(key) if node is not None else None
         if isinstance(value, Mapping):
@@ -154,16 +154,16 @@ class CaseDocument:
         return "" if value is None else str(value)
 
     @staticmethod
-    def get_plain(node: Mapping | None, key: str) -> str:
+    def get_plain(node: Mapping[Any, Any] | None, key: str) -> str:
         value = node.get(key) if node is not None else None
         return "" if value is None else str(value)
 
     @staticmethod
-    def get_date(node: Mapping | None, key: str) -> str:
+    def get_date(node: Mapping[Any, Any] | None, key: str) -> str:
         return date_text(node.get(key) if node is not None else None)
 
     @staticmethod
-    def get_refs(node: Mapping | None, key: str = "sources") -> list[str]:
+    def get_refs(node: Mapping[Any, Any] | None, key: str = "sources") -> list[str]:
         value = node.get(key) if node is not None else None
         if value is None or value == "":
             return []
@@ -186,7 +186,7 @@ class CaseDocument:
             old = current if isinstance(current, str) else None
             put_in_order(node, key, styled(self._first_style(node, key, old), text), order)
             return self._changed()
-        if isinstance(current, Mapping):
+        if isinstance(current, CommentedMap):  # a loaded or new text per language
             old = current.get(language)
             if ("" if old is None else str(old)) == text:
                 return False
@@ -210,7 +210,7 @@ class CaseDocument:
         memo = self._styles.setdefault((id(container), key), (container, old))
         return memo[1]
 
-    def _language_position(self, texts: Mapping, language: str) -> int:
+    def _language_position(self, texts: Mapping[Any, Any], language: str) -> int:
         langs = list(self.languages)
         if language not in langs:
             return len(texts)
@@ -336,7 +336,7 @@ class CaseDocument:
             del seq[index]
         self._changed()
 
-    def points(self, argument: Mapping | None) -> list[CommentedMap]:
+    def points(self, argument: Mapping[Any, Any] | None) -> list[CommentedMap]:
         raw = argument.get("points") if argument is not None else None
         return [p for p in raw if isinstance(p, CommentedMap)] if isinstance(raw, list) else []
 

@@ -117,7 +117,7 @@ class _CaseReader:
         if value is not None and value != "" and not isinstance(value, str):
             self.fail(f"{what} id must be text, not {kind(value)}", place.at("id"), _ID_HINT)
             return ""
-        if not value:
+        if not isinstance(value, str) or not value:
             self.report(no_id(what), place.here())
             return ""
         if value in seen:

@@ -63,8 +63,8 @@ def _foldable(text: str) -> bool:
 
 def folded(text: str, width: int = FOLD_WIDTH) -> FoldedScalarString:
     """``text`` as a ``>-`` block folded at spaces near ``width`` (the text is unchanged)."""
-    value = FoldedScalarString(text)
-    value.fold_pos = _greedy_folds(text, width)  # type: ignore[attr-defined]
+    value: FoldedScalarString = FoldedScalarString(text)
+    value.fold_pos = _greedy_folds(text, width)  # type: ignore[attr-defined]  # a slot, untyped in ruamel
     return value
 
 

@@ -25,7 +25,7 @@ class SaveOutcome:
     numbers) or did not (``problems``: each loader problem with the field it is about)."""
 
     saved: CaseDocument | None
-    problems: list[tuple[tuple, UserError]]
+    problems: list[tuple[tuple[Any, ...], UserError]]
 
 
 def save_or_explain(doc: CaseDocument, force: bool = False) -> SaveOutcome:
