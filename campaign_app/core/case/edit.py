@@ -31,9 +31,9 @@ from campaign_app.core.case.round_trip import (
     date_text,
     date_value,
     flow_list,
-    put_trailing,
+    insert_item,
+    remove_item,
     styled,
-    take_trailing,
 )
 from campaign_app.core.case.schema import SECTIONS, TOP_ORDER
 from campaign_app.core.common.atomic import atomic_write_bytes
@@ -41,10 +41,6 @@ from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import dump_yaml, load_yaml_text, put_in_order
-
-
-def _index_of(seq: Sequence[Any], item: Any) -> int:
-    return next((i for i, x in enumerate(seq) if x is item), -1)
 
 
 class CaseChangedOnDisk(UserError):
@@ -306,15 +302,7 @@ class CaseDocument:
         return self._insert(seq, self.new_item(section), after)
 
     def _insert(self, seq: CommentedSeq, item: CommentedMap, after: CommentedMap | None) -> CommentedMap:
-        if not len(seq):
-            seq.fa.set_block_style()  # `timeline: []` becomes a block list
-        index = _index_of(seq, after) + 1 if after is not None else len(seq)
-        if index <= 0 or index >= len(seq):
-            trailing = take_trailing(seq[-1]) if len(seq) else ""
-            seq.append(item)
-            put_trailing(seq, trailing)
-        else:
-            seq.insert(index, item)
+        insert_item(seq, item, after)
         self._changed()
         return item
 
@@ -323,17 +311,7 @@ class CaseDocument:
         seq = self._seq(section)
         if seq is None:
             raise ValueError(f"no '{section}' list")
-        self._delete(seq, _index_of(seq, item))
-
-    def _delete(self, seq: CommentedSeq, index: int) -> None:
-        if index < 0:
-            raise ValueError("the item is not in this list")
-        if index == len(seq) - 1:
-            trailing = take_trailing(seq[index])
-            del seq[index]
-            put_trailing(seq, trailing)
-        else:
-            del seq[index]
+        remove_item(seq, item)
         self._changed()
 
     def points(self, argument: Mapping[Any, Any] | None) -> list[CommentedMap]:
@@ -358,7 +336,8 @@ class CaseDocument:
         seq = argument.get("points")
         if not isinstance(seq, CommentedSeq):
             raise ValueError("the argument has no points")
-        self._delete(seq, _index_of(seq, point))
+        remove_item(seq, point)
+        self._changed()
 
     # ---- writing ----
 

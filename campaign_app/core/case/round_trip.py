@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -115,10 +115,42 @@ def flow_list(items: Iterable[str]) -> CommentedSeq:
 # ---- blank lines and comments between sections ---------------------------------------------
 # ruamel attaches the blank line (and any comment) that follows a list to the last value
 # inside its last item. Appending or deleting that item would move the blank line into the
-# middle of the list or drop it; these two functions keep it at the end of the list.
+# middle of the list or drop it; these functions keep it at the end of the list.
 
 
-def take_trailing(node: Any) -> str:
+def insert_item(seq: CommentedSeq, item: Any, after: Any | None) -> None:
+    """Insert ``item`` after ``after`` (found by identity), or at the end of ``seq`` when
+    ``after`` is None or not in it."""
+    if not len(seq):
+        seq.fa.set_block_style()  # `timeline: []` becomes a block list
+    index = _index_of(seq, after) + 1 if after is not None else len(seq)
+    if index <= 0 or index >= len(seq):
+        trailing = _take_trailing(seq[-1]) if len(seq) else ""
+        seq.append(item)
+        _put_trailing(seq, trailing)
+    else:
+        seq.insert(index, item)
+
+
+def remove_item(seq: CommentedSeq, item: Any) -> None:
+    """Delete ``item``, found by identity (two items may look alike); ValueError if it is
+    not in ``seq``."""
+    index = _index_of(seq, item)
+    if index < 0:
+        raise ValueError("the item is not in this list")
+    if index == len(seq) - 1:
+        trailing = _take_trailing(seq[index])
+        del seq[index]
+        _put_trailing(seq, trailing)
+    else:
+        del seq[index]
+
+
+def _index_of(seq: Sequence[Any], item: Any) -> int:
+    return next((i for i, x in enumerate(seq) if x is item), -1)
+
+
+def _take_trailing(node: Any) -> str:
     """Detach the blank lines and comment lines after the last value nested in ``node``;
     a comment on the value's own line stays where it is."""
     if isinstance(node, CommentedMap) and len(node):
@@ -129,7 +161,7 @@ def take_trailing(node: Any) -> str:
         slot_index = 0
     else:
         return ""
-    taken = take_trailing(node[key])
+    taken = _take_trailing(node[key])
     slot = node.ca.items.get(key)
     if slot and len(slot) > slot_index and slot[slot_index] is not None:
         token = slot[slot_index]
@@ -147,8 +179,8 @@ def take_trailing(node: Any) -> str:
     return taken
 
 
-def put_trailing(seq: CommentedSeq, text: str) -> None:
-    """Put what :func:`take_trailing` took back after the last item of ``seq``."""
+def _put_trailing(seq: CommentedSeq, text: str) -> None:
+    """Put what :func:`_take_trailing` took back after the last item of ``seq``."""
     if not text:
         return
     existing = "".join(str(t.value) for t in (seq.ca.end or []))
