@@ -85,6 +85,8 @@ class CaseDocument:
 
     @property
     def languages(self) -> tuple[str, ...]:
+        """The case languages the file declares (a value that is not a language tag is left
+        out here; the loader reports it)."""
         langs = self.data.get("languages")
         if not isinstance(langs, list):
             return ()
@@ -122,6 +124,7 @@ class CaseDocument:
         return node
 
     def source_ids(self) -> list[str]:
+        """The ids of the sources, for the fields that cite them."""
         return [str(item.get("id")) for item in self.items("sources") if item.get("id")]
 
     def text_languages(self, node: Mapping[Any, Any] | None, key: str) -> list[str]:
@@ -151,15 +154,19 @@ class CaseDocument:
 
     @staticmethod
     def get_plain(node: Mapping[Any, Any] | None, key: str) -> str:
+        """A one-line value as text ("" when there is none)."""
         value = node.get(key) if node is not None else None
         return "" if value is None else str(value)
 
     @staticmethod
     def get_date(node: Mapping[Any, Any] | None, key: str) -> str:
+        """A date as the editor shows it, whether the file holds a date, a year or text."""
         return date_text(node.get(key) if node is not None else None)
 
     @staticmethod
     def get_refs(node: Mapping[Any, Any] | None, key: str = "sources") -> list[str]:
+        """The source ids an item cites; one id alone is a list of one, and anything else is
+        shown as text, so that the user sees it (the loader reports it on saving)."""
         value = node.get(key) if node is not None else None
         if value is None or value == "":
             return []
@@ -267,6 +274,7 @@ class CaseDocument:
     # ---- adding and deleting items ----
 
     def unique_id(self, section: str, base: str) -> str:
+        """``base``, else ``base-2``, ``base-3``…: the first id no item of the section has."""
         taken = {str(item.get("id")) for item in self.items(section)}
         candidate, n = base, 1
         while candidate in taken:
@@ -315,10 +323,13 @@ class CaseDocument:
         self._changed()
 
     def points(self, argument: Mapping[Any, Any] | None) -> list[CommentedMap]:
+        """The argument's points that are mappings (in file order)."""
         raw = argument.get("points") if argument is not None else None
         return [p for p in raw if isinstance(p, CommentedMap)] if isinstance(raw, list) else []
 
     def add_point(self, argument: CommentedMap, after: CommentedMap | None = None) -> CommentedMap:
+        """Insert an empty point (a text per case language, no sources) after ``after``, or
+        at the end, creating ``points:`` if the argument has none; return it."""
         seq = argument.get("points")
         if not isinstance(seq, CommentedSeq):
             seq = CommentedSeq()
@@ -333,6 +344,7 @@ class CaseDocument:
         return self._insert(seq, point, after)
 
     def delete_point(self, argument: CommentedMap, point: CommentedMap) -> None:
+        """Delete one point (found by identity)."""
         seq = argument.get("points")
         if not isinstance(seq, CommentedSeq):
             raise ValueError("the argument has no points")
@@ -346,6 +358,8 @@ class CaseDocument:
         return dump_yaml(self.data)
 
     def changed_on_disk(self) -> bool:
+        """True when the file no longer holds the text it was read from (or cannot be
+        read): writing now would lose what another program put there."""
         try:
             return read_text(self.path) != self.original_text
         except UserError:
@@ -374,6 +388,8 @@ class CaseDocument:
 
 @dataclass(frozen=True)
 class SaveResult:
+    """What a save wrote, and the case as the loader accepted it."""
+
     text: str
     case: Case
 

@@ -126,6 +126,7 @@ class _CaseReader:
         return value
 
     def date(self, place: YamlPlace, key: str, required: bool) -> PartialDate | None:
+        """A date known to the day, the month or the year (YYYY-MM-DD, YYYY-MM, YYYY)."""
         if key not in place.node or place.node[key] in (None, ""):
             if required:
                 self.report(missing_date(key), place.here())
@@ -170,6 +171,7 @@ class _CaseReader:
     # ---- the parts of the file, in the order their problems are reported ----
 
     def case_id(self) -> str:
+        """The case's ``id``: the contact log records it with every letter."""
         node = self.root.node
         case_id = node.get("id")
         if case_id is not None and case_id != "" and not isinstance(case_id, str):
@@ -179,6 +181,7 @@ class _CaseReader:
         return str(case_id)
 
     def case_languages(self) -> tuple[str, ...]:
+        """The letter languages: every letter text must exist in each of them."""
         node = self.root.node
         here = self.root
         langs = node.get("languages") or []
@@ -328,6 +331,7 @@ class _CaseReader:
         return tuple(supporters)
 
     def supporter(self, p: YamlPlace, seen: set[str]) -> Supporter:
+        """One supporter; ``kind`` must be one of SUPPORTER_KINDS (templates pick by it)."""
         sid = self.ident(p, seen, "supporter")
         supporter_kind = plain_text(p, "kind", self.problems)
         unknown_kind = kind_problem(sid, supporter_kind)

@@ -121,6 +121,7 @@ class Case:
     path: Path | None = None
 
     def source(self, source_id: str) -> Source | None:
+        """The source with this id, or None."""
         return next((s for s in self.sources if s.id == source_id), None)
 
     def cited_source_ids(self) -> set[str]:

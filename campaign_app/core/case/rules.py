@@ -66,6 +66,7 @@ def url_problem(source_id: str, url: str) -> Problem | None:
 
 
 def kind_problem(supporter_id: str, kind: str) -> Problem | None:
+    """A supporter's ``kind`` must be one of SUPPORTER_KINDS: templates choose by it."""
     if kind not in SUPPORTER_KINDS:
         known = ", ".join(SUPPORTER_KINDS)
         return Problem(f"supporter '{supporter_id}' has unknown kind '{kind}'", f"use one of {known}")
@@ -76,6 +77,7 @@ def kind_problem(supporter_id: str, kind: str) -> Problem | None:
 
 
 def check_id(what: str, value: str, other_ids: Iterable[str]) -> str | None:
+    """The loader's message for an id field, given the ids of the section's other items."""
     value = value.strip()
     if not value:
         return str(no_id(what))

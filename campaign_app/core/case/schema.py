@@ -34,6 +34,7 @@ class FieldSpec:
 
     @property
     def localized(self) -> bool:
+        """True for a text per language (edited in one box per language)."""
         return self.kind in ("text", "name")
 
 
@@ -48,6 +49,7 @@ class Section:
 
     @property
     def order(self) -> tuple[str, ...]:
+        """The item's keys in the order a new key is put into the file."""
         return tuple(f.key for f in self.fields)
 
 

@@ -47,6 +47,7 @@ class PartialDate:
         return "day" if self.day else "month" if self.month else "year"
 
     def first_day(self) -> dt.date:
+        """The first day the date may mean (2017-03 → 1 March 2017), to sort and format it."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def isoformat(self) -> str:

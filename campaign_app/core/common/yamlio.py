@@ -171,6 +171,8 @@ def load_yaml_file(path: Path) -> Any:
 
 
 def dump_yaml(data: Any) -> str:
+    """YAML text of a loaded document, with its order, comments and quoting, and every line
+    as long as it was (never re-wrapped), so unedited lines come back identical."""
     buf = io.StringIO()
     _yaml().dump(data, buf)
     return buf.getvalue()
@@ -239,9 +241,11 @@ class YamlPlace:
         return Location(display_path(self.path), line + self.offset if line is not None else self.line)
 
     def here(self) -> Location:
+        """Location of this node itself (for a key that is missing from it)."""
         return Location(display_path(self.path), self.line)
 
     def child(self, key: Any) -> YamlPlace:
+        """The place of the value under ``key``, at its own line."""
         value = self.node[key]
         own = node_line(value)
         line = own + self.offset if own is not None else self.at(key).line
