@@ -65,7 +65,7 @@ def test_init_copies_the_example_and_check_passes(cli, example):
 
 
 def test_the_case_holds_every_source_of_the_brief(example):
-    from campaign_app.core.case.case_file import load_case
+    from campaign_app.core.case.load import load_case
 
     case = load_case(example / "cases" / "akhmetova-extradition.yaml")
     footnotes = sorted(n for s in case.sources for n in s.footnotes)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     import datetime as dt
 
     from campaign_app.core.campaign.settings import Campaign
-    from campaign_app.core.case.case_file import Case
+    from campaign_app.core.case.model import Case
     from campaign_app.core.directory.load import Directory
     from campaign_app.core.letters.templates import Template
     from campaign_app.core.outreach.log import ContactLog
@@ -120,7 +120,7 @@ class Workspace:
 
     @cached_property
     def case(self) -> Case:
-        from campaign_app.core.case.case_file import load_case
+        from campaign_app.core.case.load import load_case
 
         path = self.case_path
         if not path.is_file():

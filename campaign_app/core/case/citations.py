@@ -56,10 +56,7 @@ def case_citations(data: Any, path: Path, source_id: str) -> list[Citation]:
         return found
 
     def cites(node: Any) -> bool:
-        refs = node.get("sources") if isinstance(node, Mapping) else None
-        if isinstance(refs, str):
-            refs = [refs]
-        return isinstance(refs, list) and source_id in (str(r) for r in refs)
+        return isinstance(node, Mapping) and source_id in _refs(node)
 
     def where(node: Any) -> Location:
         line = key_line(node, "sources") or node_line(node)
@@ -83,9 +80,7 @@ def items_citing(data: Any, source_id: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for section, what in (("facts", "fact"), ("timeline", "timeline event")):
         for item in _items(data, section):
-            refs = item.get("sources")
-            refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
-            if source_id in (str(r) for r in refs) and item.get("id"):
+            if source_id in _refs(item) and item.get("id"):
                 out[str(item["id"])] = f"{what} '{item['id']}'"
     return out
 
@@ -130,6 +125,13 @@ def source_citations(
     return case_citations(data, case_path, source_id) + template_uses(template_files, ids)
 
 
-def _items(data: Mapping, section: str) -> list[Mapping]:
+def _items(data: Mapping[Any, Any], section: str) -> list[Mapping[Any, Any]]:
     seq = data.get(section)
     return [item for item in seq if isinstance(item, Mapping)] if isinstance(seq, list) else []
+
+
+def _refs(item: Mapping[Any, Any]) -> list[str]:
+    """The ids an item's ``sources:`` names (one id alone is a list of one)."""
+    refs = item.get("sources")
+    refs = [refs] if isinstance(refs, str) else refs if isinstance(refs, list) else []
+    return [str(r) for r in refs]

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import is_dataclass
 from typing import Any
 
-from campaign_app.core.case.case_file import Case
+from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import is_localized_map, pick
 
@@ -63,10 +63,12 @@ class PersonView(LocalView):
 
     @property
     def names(self) -> dict[str, str]:
+        """The name in every language (``names.en`` in a Ukrainian letter)."""
         return dict(self._obj.name)
 
     @property
     def forms(self) -> dict[str, str]:
+        """The name as the letter's language declines it (``forms.genitive``), if given."""
         return dict(self._obj.forms.get(self._language, {}))
 
 
@@ -109,4 +111,5 @@ class CaseView(LocalView):
         return self._find("source", self._obj.sources, source_id)
 
     def supporters_of_kind(self, kind: str) -> list[LocalView]:
+        """The supporters of one kind ("parliamentarian", "ngo"…), in file order."""
         return [LocalView(s, self._language) for s in self._obj.supporters if s.kind == kind]

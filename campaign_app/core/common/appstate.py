@@ -42,6 +42,8 @@ def example_workspace_path() -> Path:
 
 @dataclass
 class AppState:
+    """The remembered state, as read from and written to ``state.json``."""
+
     last_workspace: str | None = None
     recent: list[str] = field(default_factory=list)
     volunteer_name: str = ""
@@ -52,6 +54,7 @@ class AppState:
 
     @classmethod
     def load(cls) -> AppState:
+        """The remembered state; a missing or damaged file gives a fresh one, never an error."""
         try:
             data = json.loads(cls.path().read_text(encoding="utf-8"))
             return cls(
@@ -63,6 +66,7 @@ class AppState:
             return cls()  # first start, or a damaged file: start fresh rather than fail
 
     def remember(self, workspace: Path) -> None:
+        """Make ``workspace`` the last one opened and the first of the recent ones."""
         text = str(workspace.resolve())
         self.last_workspace = text
         self.recent = [text, *(p for p in self.recent if p != text)][:MAX_RECENT]

@@ -89,10 +89,14 @@ def atomic_writer(target: Path, encoding: str = "utf-8", binary: bool = False) -
     letters). Same guarantees and errors as :func:`atomic_write_bytes`."""
     target = Path(target)
     tmp_name: str | None = None
-    mode = {"mode": "wb"} if binary else {"mode": "w", "encoding": encoding}
     try:
         with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.{_WRITER}.", suffix=PART_SUFFIX, delete=False, **mode
+            mode="wb" if binary else "w",
+            encoding=None if binary else encoding,
+            dir=target.parent,
+            prefix=f".{target.name}.{_WRITER}.",
+            suffix=PART_SUFFIX,
+            delete=False,
         ) as tmp:
             tmp_name = tmp.name
             yield tmp

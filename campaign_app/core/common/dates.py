@@ -37,7 +37,8 @@ class PartialDate:
         m = _PARTIAL.match(str(value).strip())
         if not m:
             raise ValueError(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m.group(1))
+        month, day = (int(g) if g else None for g in m.group(2, 3))
         dt.date(year, month or 1, day or 1)  # validates ranges
         return cls(year, month, day)
 
@@ -46,6 +47,7 @@ class PartialDate:
         return "day" if self.day else "month" if self.month else "year"
 
     def first_day(self) -> dt.date:
+        """The first day the date may mean (2017-03 → 1 March 2017), to sort and format it."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def isoformat(self) -> str:

@@ -31,6 +31,7 @@ class Location:
 
     @classmethod
     def of(cls, path: str | Path, line: int | None = None, column: int | None = None) -> Location:
+        """A location in ``path``, shown relative to the workspace (see :func:`display_path`)."""
         return cls(display_path(path), line, column)
 
 
@@ -99,6 +100,7 @@ class ProblemCollector:
         return bool(self.errors)
 
     def raise_if_any(self) -> None:
+        """Raise one problem as itself, several as :class:`UserErrors`; nothing if none."""
         if len(self.errors) == 1:
             raise self.errors[0]
         if self.errors:

@@ -17,6 +17,7 @@ Localized = str | Mapping[str, str]
 
 
 def is_language_tag(value: object) -> bool:
+    """``en``, ``uk``, ``kk-Latn``: a language code, optionally with subtags."""
     return isinstance(value, str) and bool(LANGUAGE_TAG.match(value))
 
 
@@ -38,6 +39,7 @@ def pick(value: Localized | None, language: str, fallback: str | None = None) ->
 
 
 def languages_of(value: Localized | None) -> list[str]:
+    """The languages a text is given in (none for one text shared by every language)."""
     if isinstance(value, Mapping):
         return list(value)
     return []

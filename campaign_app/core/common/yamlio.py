@@ -171,6 +171,8 @@ def load_yaml_file(path: Path) -> Any:
 
 
 def dump_yaml(data: Any) -> str:
+    """YAML text of a loaded document, with its order, comments and quoting, and every line
+    as long as it was (never re-wrapped), so unedited lines come back identical."""
     buf = io.StringIO()
     _yaml().dump(data, buf)
     return buf.getvalue()
@@ -203,9 +205,9 @@ def key_line(node: Any, key: Any) -> int | None:
     """1-based line of ``key`` in a loaded mapping, or of item ``key`` in a loaded sequence."""
     try:
         if isinstance(node, CommentedMap):
-            return node.lc.key(key)[0] + 1
+            return int(node.lc.key(key)[0]) + 1
         if isinstance(node, CommentedSeq):
-            return node.lc.item(key)[0] + 1
+            return int(node.lc.item(key)[0]) + 1
     except (KeyError, IndexError, TypeError, AttributeError):
         return None
     return None
@@ -216,7 +218,7 @@ def node_line(node: Any) -> int | None:
     lc = getattr(node, "lc", None)
     if lc is None or lc.line is None:
         return None
-    return lc.line + 1
+    return int(lc.line) + 1
 
 
 class YamlPlace:
@@ -239,9 +241,11 @@ class YamlPlace:
         return Location(display_path(self.path), line + self.offset if line is not None else self.line)
 
     def here(self) -> Location:
+        """Location of this node itself (for a key that is missing from it)."""
         return Location(display_path(self.path), self.line)
 
     def child(self, key: Any) -> YamlPlace:
+        """The place of the value under ``key``, at its own line."""
         value = self.node[key]
         own = node_line(value)
         line = own + self.offset if own is not None else self.at(key).line

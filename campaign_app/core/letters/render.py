@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from campaign_app.core.case.case_file import Case, Event, Fact, Source
+from campaign_app.core.case.model import Case, Event, Fact, Source
 from campaign_app.core.case.view import CaseView
 from campaign_app.core.common.dates import format_in
 from campaign_app.core.common.errors import UserError

@@ -146,7 +146,15 @@ _CHART_BAR = 15.0  # points per category
 
 
 def report_pdf(data: ReportData) -> bytes:
-    """The report as PDF bytes: as many due follow-ups as fit on the page."""
+    """The report as PDF bytes: as many due follow-ups as fit on the page. Typeset under
+    the letter writers' lock: it uses reportlab and the same embedded fonts."""
+    from campaign_app.core.letters.writing import WRITE_LOCK
+
+    with WRITE_LOCK:
+        return _report_pdf(data)
+
+
+def _report_pdf(data: ReportData) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
 

@@ -34,19 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.case.edit import (
-    PERSON_ORDER,
-    POINT_FIELDS,
-    POINT_ORDER,
-    CaseDocument,
-    FieldSpec,
-    check_date,
-    check_id,
-    check_kind,
-    check_refs,
-    check_url,
-    parse_refs,
-)
+from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.case.rules import check_date, check_id, check_kind, check_refs, check_url, parse_refs
+from campaign_app.core.case.schema import PERSON_ORDER, POINT_FIELDS, POINT_ORDER, FieldSpec
 from campaign_app.core.common.errors import UserError
 from campaign_app.gui.case.models import PointsModel
 

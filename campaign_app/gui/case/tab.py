@@ -52,17 +52,9 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.citations import case_citations, items_citing, template_uses
-from campaign_app.core.case.edit import (
-    OVERVIEW_FIELDS,
-    SECTIONS,
-    TOP_ORDER,
-    CaseChangedOnDisk,
-    CaseDocument,
-    SaveOutcome,
-    problem_path,
-    save_or_explain,
-    validate_case_text,
-)
+from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument, validate_case_text
+from campaign_app.core.case.save import SaveOutcome, problem_path, save_or_explain
+from campaign_app.core.case.schema import OVERVIEW_FIELDS, SECTIONS, TOP_ORDER
 from campaign_app.core.common.errors import UserError, UserErrors, display_path, flatten
 from campaign_app.gui.case.editor import MESSAGE_STYLE, EditContext, ItemEditor, field_problems
 from campaign_app.gui.case.models import STRETCH, SectionModel

@@ -11,21 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from campaign_app.core.campaign.workspace import init_empty_workspace
-from campaign_app.core.case.case_file import load_case
-from campaign_app.core.case.edit import (
-    SECTIONS,
-    CaseChangedOnDisk,
-    CaseDocument,
-    check_date,
-    check_id,
-    check_kind,
-    check_refs,
-    check_url,
-    parse_refs,
-    problem_path,
-    save_or_explain,
-    styled,
-)
+from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument
+from campaign_app.core.case.load import load_case
+from campaign_app.core.case.round_trip import styled
+from campaign_app.core.case.rules import check_date, check_id, check_kind, check_refs, check_url, parse_refs
+from campaign_app.core.case.save import problem_path, save_or_explain
+from campaign_app.core.case.schema import SECTIONS
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.resources import example_dir
 
@@ -383,3 +374,23 @@ def test_problem_paths_point_at_items_and_fields(tmp_path):
     assert ("timeline", 1, "id") in paths
     assert ("supporters", 0, "kind") in paths
     assert ("sources", 0, "url") in paths
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "problem"),
+    [
+        ("- id: test-case\n", 1, "a case file must be a mapping of keys — start with 'id: …'"),
+        ("id: test-case\nlanguages: [en]\ntimeline:\n  - date: 2020-13-45\n", 4, "malformed YAML: "),
+    ],
+)
+def test_a_file_that_is_no_case_is_the_same_located_problem_in_the_editor_and_the_cli(
+    mini_ws, cli, text, line, problem
+):
+    path = mini_ws.write("cases/test-case.yaml", text)
+    result = cli("check", "-w", "ws")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"error: ws/cases/test-case.yaml:{line}: {problem}" in result.err
+    with pytest.raises(UserError) as caught:
+        CaseDocument.load(path)
+    assert caught.value.where is not None and caught.value.where.line == line
+    assert str(caught.value).split(": ", 1)[1] in result.err

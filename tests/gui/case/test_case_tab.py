@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from campaign_app.core.case.case_file import load_case
+from campaign_app.core.case.load import load_case
 from campaign_app.core.letters.email.text import letter_text
 from campaign_app.core.letters.render import render_letter
 from campaign_app.gui.case.editor import RefsEdit

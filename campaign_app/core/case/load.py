@@ -1,17 +1,39 @@
-"""The case file: the facts of one case, each tied to the sources that back it.
+"""Reading and checking the case file: the one loader the command line and the Case tab use.
 
 An unsourced claim in an appeal can be turned against the person it defends, so the
 loader refuses a fact, event or argument that names no source, or a source id that does
-not exist, and requires every letter text in every language the case declares.
+not exist, and requires every letter text in every language the case declares. It reads
+the whole file before it answers, so the user sees every problem at once, each at its line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from campaign_app.core.case.model import (
+    Argument,
+    Case,
+    Demand,
+    Event,
+    Fact,
+    Person,
+    Point,
+    Source,
+    Supporter,
+)
+from campaign_app.core.case.rules import (
+    Problem,
+    id_used_twice,
+    kind_problem,
+    missing_date,
+    no_id,
+    no_source,
+    not_a_date,
+    unknown_source,
+    url_problem,
+)
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
@@ -29,104 +51,12 @@ from campaign_app.core.common.yamltypes import (
 )
 
 _ID_HINT = "write a short word such as 'supreme-court-2020' (a number in quotes: id: '12')"
-SUPPORTER_KINDS = ("official", "parliamentarian", "un", "international_organisation", "ngo", "activists")
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: Localized
-    publisher: str = ""
-    date: PartialDate | None = None
-    url: str = ""
-    footnotes: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    date: PartialDate
-    text: Localized
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Fact:
-    id: str
-    text: Localized
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Point:
-    text: Localized
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Argument:
-    id: str
-    label: str
-    title: Localized
-    points: tuple[Point, ...]
-
-
-@dataclass(frozen=True)
-class Demand:
-    id: str
-    text: Localized
-
-
-@dataclass(frozen=True)
-class Supporter:
-    id: str
-    name: Localized
-    kind: str
-    date: PartialDate | None
-    sources: tuple[str, ...]
-    recipient: str = ""
-
-
-@dataclass(frozen=True)
-class Person:
-    name: Mapping[str, str]
-    gender: str = ""
-    description: Localized = ""
-    forms: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    languages: tuple[str, ...]
-    title: Localized
-    person: Person
-    summary: Localized
-    timeline: tuple[Event, ...]
-    facts: tuple[Fact, ...]
-    arguments: tuple[Argument, ...]
-    demands: tuple[Demand, ...]
-    supporters: tuple[Supporter, ...]
-    sources: tuple[Source, ...]
-    path: Path | None = None
-
-    def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
-
-    def cited_source_ids(self) -> set[str]:
-        used: set[str] = set()
-        for item in (*self.timeline, *self.facts, *self.supporters):
-            used.update(item.sources)
-        for arg in self.arguments:
-            for p in arg.points:
-                used.update(p.sources)
-        return used
 
 
 class _CaseReader:
     """Walks the loaded YAML, building model objects and collecting located problems."""
 
-    def __init__(self, path: Path, root: Any):
+    def __init__(self, path: Path, root: Mapping[str, Any]):
         self.path = path
         self.root = YamlPlace(path, root, 1)
         self.problems = ProblemCollector()
@@ -137,9 +67,17 @@ class _CaseReader:
     def fail(self, message: str, where: Location, hint: str | None = None) -> None:
         self.problems.add(message, where, hint)
 
+    def report(self, problem: Problem, where: Location) -> None:
+        """A problem by one of the rules the Case tab also checks (rules.py)."""
+        self.problems.add(problem.message, where, problem.hint)
+
+    # ---- one value ----
+
     def text(
         self, place: YamlPlace, key: str, required: bool = True, all_languages: bool = True
     ) -> Localized:
+        """A letter text: one text, or a map by language holding every case language
+        (``all_languages=False``: any languages, as a source's title in its original one)."""
         node = place.node
         if key not in node or node[key] in (None, ""):
             if required:
@@ -174,39 +112,36 @@ class _CaseReader:
         return {str(k): str(v) for k, v in value.items() if v is not None}
 
     def ident(self, place: YamlPlace, seen: set[str], what: str) -> str:
+        """The item's ``id``, text and unique among ``seen`` (to which it is added)."""
         value = place.node.get("id")
         if value is not None and value != "" and not isinstance(value, str):
             self.fail(f"{what} id must be text, not {kind(value)}", place.at("id"), _ID_HINT)
             return ""
-        if not value:
-            self.fail(
-                f"{what} has no 'id'", place.here(), "give it a short unique id such as 'supreme-court-2020'"
-            )
+        if not isinstance(value, str) or not value:
+            self.report(no_id(what), place.here())
             return ""
         if value in seen:
-            self.fail(f"{what} id '{value}' is used twice", place.at("id"), "make each id unique")
+            self.report(id_used_twice(what, value), place.at("id"))
         seen.add(value)
         return value
 
     def date(self, place: YamlPlace, key: str, required: bool) -> PartialDate | None:
+        """A date known to the day, the month or the year (YYYY-MM-DD, YYYY-MM, YYYY)."""
         if key not in place.node or place.node[key] in (None, ""):
             if required:
-                self.fail(f"missing '{key}'", place.here(), "write it as YYYY-MM-DD, YYYY-MM or YYYY")
+                self.report(missing_date(key), place.here())
             return None
         try:
             return PartialDate.parse(place.node[key])
         except ValueError:
-            self.fail(
-                f"'{key}' {place.node[key]!r} is not a date",
-                place.at(key),
-                "write it as YYYY-MM-DD, YYYY-MM or YYYY",
-            )
+            self.report(not_a_date(key, place.node[key]), place.at(key))
             return None
 
     def source_refs(self, place: YamlPlace, what: str) -> tuple[str, ...]:
+        """``sources:`` of an item: at least one, each the id of a source of the case."""
         refs = place.node.get("sources")
         if not refs:
-            self.fail(f"{what} names no source", place.here(), "add 'sources: [source-id]' backing it")
+            self.report(no_source(what), place.here())
             return ()
         if isinstance(refs, str):
             refs = [refs]
@@ -220,13 +155,73 @@ class _CaseReader:
         out = []
         for r in refs:
             if str(r) not in self.source_ids and not self.sources_broken:
-                self.fail(
-                    f"{what} cites unknown source '{r}'",
-                    place.at("sources"),
-                    "add it under 'sources:' or correct the id",
-                )
+                self.report(unknown_source(what, r), place.at("sources"))
             out.append(str(r))
         return tuple(out)
+
+    def items(self, key: str, required: bool = True) -> list[YamlPlace]:
+        """The items of a top-level list such as ``facts:``, each a place with its line."""
+        node = self.root.node
+        if key not in node or node[key] is None:
+            if required:
+                self.fail(f"missing '{key}'", self.root.here(), f"add a '{key}:' list")
+            return []
+        return list_of_mappings(self.root, key, f"'{key}'", self.problems)
+
+    # ---- the parts of the file, in the order their problems are reported ----
+
+    def case_id(self) -> str:
+        """The case's ``id``: the contact log records it with every letter."""
+        node = self.root.node
+        case_id = node.get("id")
+        if case_id is not None and case_id != "" and not isinstance(case_id, str):
+            self.fail(f"the case id must be text, not {kind(case_id)}", self.root.at("id"), _ID_HINT)
+        elif not case_id:
+            self.fail("case has no 'id'", self.root.here(), "add 'id: short-case-name'")
+        return str(case_id)
+
+    def case_languages(self) -> tuple[str, ...]:
+        """The letter languages: every letter text must exist in each of them."""
+        node = self.root.node
+        here = self.root
+        langs = node.get("languages") or []
+        if not isinstance(langs, list) or not langs or not all(is_language_tag(x) for x in langs):
+            self.fail(
+                "'languages' must list the letter languages"
+                + (f", not {kind(langs)}" if not isinstance(langs, list) else ""),
+                here.at("languages") if "languages" in node else here.here(),
+                "write them as a list of language codes, e.g. 'languages: [en, uk]'",
+            )
+            langs = []
+        return tuple(str(x) for x in langs)
+
+    def sources(self) -> tuple[Source, ...]:
+        """The sources, read before the items that cite them."""
+        sources = []
+        seen: set[str] = set()
+        for p in self.items("sources"):
+            sources.append(self.source(p, seen))
+        self.source_ids = {s.id for s in sources}
+        raw = self.root.node.get("sources")
+        # A source that could not be read leaves its id unknown: skip "cites unknown source".
+        self.sources_broken = not isinstance(raw, list) or len(raw) != len([s for s in sources if s.id])
+        return tuple(sources)
+
+    def source(self, p: YamlPlace, seen: set[str]) -> Source:
+        sid = self.ident(p, seen, "source")
+        title = self.text(p, "title", all_languages=False)
+        url = plain_text(p, "url", self.problems)
+        bad_url = url_problem(sid, url)
+        if bad_url:
+            self.report(bad_url, p.at("url"))
+        return Source(
+            id=sid,
+            title=title,
+            publisher=plain_text(p, "publisher", self.problems),
+            date=self.date(p, "date", required=False),
+            url=url,
+            footnotes=whole_numbers(p, "footnotes", self.problems),
+        )
 
     def person(self) -> Person:
         """The person the case is about: names and grammatical forms per language."""
@@ -275,62 +270,9 @@ class _CaseReader:
             out[str(lang)] = {str(c): str(v) for c, v in by_case.items() if c not in bad and v is not None}
         return out
 
-    def items(self, key: str, required: bool = True) -> list[YamlPlace]:
-        node = self.root.node
-        if key not in node or node[key] is None:
-            if required:
-                self.fail(f"missing '{key}'", self.root.here(), f"add a '{key}:' list")
-            return []
-        return list_of_mappings(self.root, key, f"'{key}'", self.problems)
-
-    def read(self) -> Case:
-        node = self.root.node
-        here = self.root
-        case_id = node.get("id")
-        if case_id is not None and case_id != "" and not isinstance(case_id, str):
-            self.fail(f"the case id must be text, not {kind(case_id)}", here.at("id"), _ID_HINT)
-        elif not case_id:
-            self.fail("case has no 'id'", here.here(), "add 'id: short-case-name'")
-        langs = node.get("languages") or []
-        if not isinstance(langs, list) or not langs or not all(is_language_tag(x) for x in langs):
-            self.fail(
-                "'languages' must list the letter languages"
-                + (f", not {kind(langs)}" if not isinstance(langs, list) else ""),
-                here.at("languages") if "languages" in node else here.here(),
-                "write them as a list of language codes, e.g. 'languages: [en, uk]'",
-            )
-            langs = []
-        self.languages = tuple(str(x) for x in langs)
-
-        sources = []
-        seen: set[str] = set()
-        for p in self.items("sources"):
-            sid = self.ident(p, seen, "source")
-            title = self.text(p, "title", all_languages=False)
-            url = plain_text(p, "url", self.problems)
-            if url and not url.startswith(("http://", "https://")):
-                self.fail(
-                    f"source '{sid}' url is not a web address", p.at("url"), "use a full http(s):// URL"
-                )
-            sources.append(
-                Source(
-                    id=sid,
-                    title=title,
-                    publisher=plain_text(p, "publisher", self.problems),
-                    date=self.date(p, "date", required=False),
-                    url=url,
-                    footnotes=whole_numbers(p, "footnotes", self.problems),
-                )
-            )
-        self.source_ids = {s.id for s in sources}
-        raw = node.get("sources")
-        # A source that could not be read leaves its id unknown: skip "cites unknown source".
-        self.sources_broken = not isinstance(raw, list) or len(raw) != len([s for s in sources if s.id])
-
-        person = self.person()
-
+    def timeline(self) -> tuple[Event, ...]:
         timeline = []
-        seen = set()
+        seen: set[str] = set()
         for p in self.items("timeline"):
             eid = self.ident(p, seen, "timeline event")
             timeline.append(
@@ -341,70 +283,95 @@ class _CaseReader:
                     sources=self.source_refs(p, f"timeline event '{eid}'"),
                 )
             )
+        return tuple(timeline)
+
+    def facts(self) -> tuple[Fact, ...]:
         facts = []
-        seen = set()
+        seen: set[str] = set()
         for p in self.items("facts", required=False):
             fid = self.ident(p, seen, "fact")
             facts.append(Fact(fid, self.text(p, "text"), self.source_refs(p, f"fact '{fid}'")))
+        return tuple(facts)
+
+    def arguments(self) -> tuple[Argument, ...]:
         arguments = []
-        seen = set()
+        seen: set[str] = set()
         for p in self.items("arguments", required=False):
             aid = self.ident(p, seen, "argument")
-            points = []
-            has_points = p.node.get("points") not in (None, "")
-            pts = (
-                list_of_mappings(p, "points", f"points of argument '{aid}'", self.problems)
-                if has_points
-                else []
-            )
-            for i, ppl in enumerate(pts):
-                points.append(
-                    Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
-                )
+            points = self.points(p, aid)
             arguments.append(
-                Argument(aid, plain_text(p, "label", self.problems), self.text(p, "title"), tuple(points))
+                Argument(aid, plain_text(p, "label", self.problems), self.text(p, "title"), points)
             )
+        return tuple(arguments)
+
+    def points(self, p: YamlPlace, aid: str) -> tuple[Point, ...]:
+        """An argument's points (optional), each with its text and sources."""
+        has_points = p.node.get("points") not in (None, "")
+        pts = (
+            list_of_mappings(p, "points", f"points of argument '{aid}'", self.problems) if has_points else []
+        )
+        return tuple(
+            Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
+            for i, ppl in enumerate(pts)
+        )
+
+    def demands(self) -> tuple[Demand, ...]:
         demands = []
-        seen = set()
+        seen: set[str] = set()
         for p in self.items("demands"):
             did = self.ident(p, seen, "demand")
             demands.append(Demand(did, self.text(p, "text")))
+        return tuple(demands)
+
+    def supporters(self) -> tuple[Supporter, ...]:
         supporters = []
-        seen = set()
+        seen: set[str] = set()
         for p in self.items("supporters", required=False):
-            sid = self.ident(p, seen, "supporter")
-            supporter_kind = plain_text(p, "kind", self.problems)
-            if supporter_kind not in SUPPORTER_KINDS and is_scalar(p.node.get("kind")):
-                self.fail(
-                    f"supporter '{sid}' has unknown kind '{supporter_kind}'",
-                    p.at("kind") if "kind" in p.node else p.here(),
-                    f"use one of {', '.join(SUPPORTER_KINDS)}",
-                )
-            supporters.append(
-                Supporter(
-                    id=sid,
-                    name=self.text(p, "name"),
-                    kind=supporter_kind,
-                    date=self.date(p, "date", required=False),
-                    sources=self.source_refs(p, f"supporter '{sid}'"),
-                    recipient=plain_text(p, "recipient", self.problems),
-                )
-            )
-        title = self.text(here, "title")
-        summary = self.text(here, "summary")
+            supporters.append(self.supporter(p, seen))
+        return tuple(supporters)
+
+    def supporter(self, p: YamlPlace, seen: set[str]) -> Supporter:
+        """One supporter; ``kind`` must be one of SUPPORTER_KINDS (templates pick by it)."""
+        sid = self.ident(p, seen, "supporter")
+        supporter_kind = plain_text(p, "kind", self.problems)
+        unknown_kind = kind_problem(sid, supporter_kind)
+        if unknown_kind and is_scalar(p.node.get("kind")):  # else plain_text reported it
+            self.report(unknown_kind, p.at("kind") if "kind" in p.node else p.here())
+        return Supporter(
+            id=sid,
+            name=self.text(p, "name"),
+            kind=supporter_kind,
+            date=self.date(p, "date", required=False),
+            sources=self.source_refs(p, f"supporter '{sid}'"),
+            recipient=plain_text(p, "recipient", self.problems),
+        )
+
+    def read(self) -> Case:
+        """The whole case; every problem found is raised together (UserError or UserErrors)."""
+        case_id = self.case_id()
+        self.languages = self.case_languages()
+        sources = self.sources()
+        person = self.person()
+        timeline = self.timeline()
+        facts = self.facts()
+        arguments = self.arguments()
+        demands = self.demands()
+        supporters = self.supporters()
+        title = self.text(self.root, "title")
+        summary = self.text(self.root, "summary")
         self.problems.raise_if_any()
         return Case(
-            id=str(case_id),
+            id=case_id,
             languages=self.languages,
             title=title,
             person=person,
             summary=summary,
-            timeline=tuple(timeline),
-            facts=tuple(facts),
-            arguments=tuple(arguments),
-            demands=tuple(demands),
-            supporters=tuple(supporters),
-            sources=tuple(sources),
+            timeline=timeline,
+            facts=facts,
+            arguments=arguments,
+            demands=demands,
+            supporters=supporters,
+            sources=sources,
             path=self.path,
         )
 
@@ -418,5 +385,10 @@ def load_case_text(text: str, path: Path) -> Case:
     """Validate case-file text as the file ``path`` (the editor checks before it writes)."""
     data = load_yaml_text(text, path)
     if not isinstance(data, Mapping):
-        raise UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")
+        raise not_a_case_file(path)
     return _CaseReader(path, data).read()
+
+
+def not_a_case_file(path: Path) -> UserError:
+    """The problem with a file that is YAML but not a mapping (a list, one text, nothing)."""
+    return UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")

@@ -1,0 +1,122 @@
+"""The case file's rules for ids, dates, sources, web addresses and supporter kinds, in
+the words the user sees, for the loader and for the Case tab's fields alike.
+
+The loader (``load.py``) reports each problem at its line; the Case tab shows the same
+words at the field as the user types (the ``check_*`` functions), so a problem is fixed
+where it is made, and the field and the command line never disagree about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from campaign_app.core.case.model import SUPPORTER_KINDS
+from campaign_app.core.case.round_trip import date_value
+from campaign_app.core.common.dates import PartialDate
+
+DATE_HINT = "write it as YYYY-MM-DD, YYYY-MM or YYYY"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong and what to do; ``str()`` joins them as the command line prints them."""
+
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}"
+
+
+# ---- the rules, as the loader applies them ------------------------------------------------
+
+
+def no_id(what: str) -> Problem:
+    return Problem(f"{what} has no 'id'", "give it a short unique id such as 'supreme-court-2020'")
+
+
+def id_used_twice(what: str, value: str) -> Problem:
+    return Problem(f"{what} id '{value}' is used twice", "make each id unique")
+
+
+def missing_date(key: str) -> Problem:
+    return Problem(f"missing '{key}'", DATE_HINT)
+
+
+def not_a_date(key: str, value: object) -> Problem:
+    """``value``: the YAML value as the file holds it (shown with its quotes if text)."""
+    return Problem(f"'{key}' {value!r} is not a date", DATE_HINT)
+
+
+def no_source(what: str) -> Problem:
+    return Problem(f"{what} names no source", "add 'sources: [source-id]' backing it")
+
+
+def unknown_source(what: str, ref: object) -> Problem:
+    return Problem(f"{what} cites unknown source '{ref}'", "add it under 'sources:' or correct the id")
+
+
+def url_problem(source_id: str, url: str) -> Problem | None:
+    """A source's ``url`` must be a full web address (letters print it as a link)."""
+    if url and not url.startswith(("http://", "https://")):
+        return Problem(f"source '{source_id}' url is not a web address", "use a full http(s):// URL")
+    return None
+
+
+def kind_problem(supporter_id: str, kind: str) -> Problem | None:
+    """A supporter's ``kind`` must be one of SUPPORTER_KINDS: templates choose by it."""
+    if kind not in SUPPORTER_KINDS:
+        known = ", ".join(SUPPORTER_KINDS)
+        return Problem(f"supporter '{supporter_id}' has unknown kind '{kind}'", f"use one of {known}")
+    return None
+
+
+# ---- the same rules at a field of the Case tab, on what the user typed ---------------------
+
+
+def check_id(what: str, value: str, other_ids: Iterable[str]) -> str | None:
+    """The loader's message for an id field, given the ids of the section's other items."""
+    value = value.strip()
+    if not value:
+        return str(no_id(what))
+    if value in set(other_ids):
+        return str(id_used_twice(what, value))
+    return None
+
+
+def check_date(key: str, text: str, required: bool) -> str | None:
+    """The loader's message for a date field holding ``text``, or None if it is fine."""
+    text = text.strip()
+    if not text:
+        return str(missing_date(key)) if required else None
+    value = date_value(text)
+    try:
+        PartialDate.parse(value)
+    except ValueError:
+        return str(not_a_date(key, value))
+    return None
+
+
+def parse_refs(text: str) -> list[str]:
+    """Source ids typed as ``a, b`` (commas or spaces between them)."""
+    return [part for part in re.split(r"[,\s]+", text) if part]
+
+
+def check_refs(what: str, refs: Sequence[str], known: Iterable[str]) -> list[str]:
+    """The loader's messages for a ``sources:`` list naming ``refs``."""
+    if not refs:
+        return [str(no_source(what))]
+    known = set(known)
+    return [str(unknown_source(what, r)) for r in refs if r not in known]
+
+
+def check_url(source_id: str, url: str) -> str | None:
+    problem = url_problem(source_id, url.strip())
+    return str(problem) if problem else None
+
+
+def check_kind(supporter_id: str, kind: str) -> str | None:
+    problem = kind_problem(supporter_id, kind)
+    return str(problem) if problem else None
