@@ -1,7 +1,7 @@
 """Importing recipient lists from the real world into the directory.
 
 Coordinators get directories as spreadsheets and official lists, full of faults. An
-import reads the file (:mod:`.sources`, :mod:`.ep`), maps its columns to the directory's
+import reads the file (:mod:`.read`), maps its columns to the directory's
 fields and cleans each row (:mod:`.mapping`), validates it exactly as the directory loader
 will (:func:`~campaign_app.core.directory.recipients.parse_recipient`), merges it with the entries
 the directory has (:mod:`.merge`) and reports every decision (:mod:`.report`).
@@ -31,8 +31,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.localized import pick
+from campaign_app.core.directory.export import neutralise
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
     PSEUDO_FIELDS,
@@ -51,6 +53,7 @@ from campaign_app.core.directory.importing.merge import (
     tags_of,
     texts_of,
 )
+from campaign_app.core.directory.importing.read import read_source
 from campaign_app.core.directory.importing.report import (
     ADDED,
     REPEATED,
@@ -61,7 +64,8 @@ from campaign_app.core.directory.importing.report import (
     ImportReport,
     RowProblem,
 )
-from campaign_app.core.directory.importing.sources import Source, read_source
+from campaign_app.core.directory.importing.sources import Source
+from campaign_app.core.directory.load import directory_files, load_directory
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, parse_recipient
 
 __all__ = [
@@ -102,8 +106,6 @@ class ImportPlan:
 
     def apply(self) -> ImportReport:
         """Write every changed directory file (each atomically); returns the report."""
-        from campaign_app.core.common.atomic import atomic_write_bytes
-
         rendered = [(path, edit.render()) for path, edit in self.edits.items()]
         for path, data in rendered:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,9 +117,6 @@ class ImportPlan:
         """The rows not imported, as a UTF-8 CSV with their row and reasons first, for a
         person to correct and import again; cells that a spreadsheet would run are
         neutralised as in an export."""
-        from campaign_app.core.common.atomic import atomic_write_bytes
-        from campaign_app.core.directory.export import neutralise
-
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(["row", "problem", *self.source.columns])
@@ -231,8 +230,6 @@ def plan_import(root: Path, source: Source, options: ImportOptions | None = None
 
 
 def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPlan:
-    from campaign_app.core.directory.load import directory_files, load_directory
-
     folder = root / "recipients"
     try:
         if source.path.resolve().parent == folder.resolve():

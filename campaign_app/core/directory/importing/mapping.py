@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from email_validator import EmailNotValidError
+
 from campaign_app.core.directory.importing.ep import (
     EP_DEFAULTS,
     EP_DOMAIN,
@@ -32,8 +34,9 @@ from campaign_app.core.directory.importing.ep import (
     normal_case,
     split_full_name,
 )
+from campaign_app.core.directory.importing.sources import cell_text
 from campaign_app.core.directory.query import fold
-from campaign_app.core.directory.recipients import ALL_FIELDS, CATEGORIES
+from campaign_app.core.directory.recipients import ALL_FIELDS, CATEGORIES, normalized_email
 
 FULL_NAME, HOMEPAGE, TERM_END = "_full_name", "_homepage", "_term_end"
 PSEUDO_FIELDS = (FULL_NAME, HOMEPAGE, TERM_END)
@@ -337,10 +340,6 @@ def choose_email(addresses: list[str]) -> tuple[str, bool]:
     candidates = [a for a in addresses if "@" in a]
     if len(candidates) == 1:
         return candidates[0], False
-    from email_validator import EmailNotValidError
-
-    from campaign_app.core.directory.recipients import normalized_email
-
     valid = []
     for address in candidates:
         try:
@@ -464,8 +463,6 @@ def _text(value: Any) -> Any:
         return {str(k): "" if v is None else str(v).strip() for k, v in value.items()}
     if isinstance(value, list):
         return [str(v).strip() for v in value if v is not None and str(v).strip()]
-    from campaign_app.core.directory.importing.sources import cell_text
-
     return str(cell_text(value)).strip()
 
 

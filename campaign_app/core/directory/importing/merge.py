@@ -31,6 +31,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.textfiles import decode_utf8
+from campaign_app.core.directory.edit import add_recipient, update_recipient
 from campaign_app.core.directory.load import sniff_delimiter
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.recipients import ALL_FIELDS, FIELDS, Recipient
@@ -364,8 +365,6 @@ class YamlEdit:
         self.additions.extend(dict(r) for r in records)
 
     def render(self) -> bytes:
-        from campaign_app.core.directory.edit import add_recipient, update_recipient
-
         with tempfile.TemporaryDirectory(prefix=".import-") as folder:
             copy = Path(folder) / self.path.name
             if self.existing:
