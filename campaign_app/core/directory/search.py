@@ -23,6 +23,7 @@ from campaign_app.core.directory.query import (
     EXACT_FIELDS,
     NO_LETTER,
     StatusTable,
+    StatusWords,
     _all_texts,
     _field_predicate,
     fold,
@@ -68,10 +69,16 @@ class Term:
     wanted: str  # folded
 
 
-def query_terms(text: str | None, statuses: Callable[[], StatusTable] | None = None) -> list[Term]:
+def query_terms(
+    text: str | None,
+    statuses: Callable[[], StatusTable] | None = None,
+    status_words: StatusWords | None = None,
+) -> list[Term]:
     """The terms of a query, read as ``parse_query`` reads them; its UserError on a mistake.
-    ``status:`` terms are allowed when ``statuses`` is given (see core/directory/query.py)."""
-    parse_query(text, statuses)  # the one place that decides what is valid, and says what is not
+    ``status:`` terms are allowed when ``statuses`` and ``status_words`` are given (see
+    core/directory/query.py)."""
+    # The one place that decides what is valid, and says what is not:
+    parse_query(text, statuses, status_words)
     terms: list[Term] = []
     for term in shlex.split((text or "").strip()):
         negated = term.startswith("-") and len(term) > 1
