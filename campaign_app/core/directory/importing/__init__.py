@@ -2,7 +2,7 @@
 
 Coordinators get directories as spreadsheets and official lists, full of faults. An
 import reads the file (:mod:`.read`), maps its columns to the directory's
-fields and cleans each row (:mod:`.mapping`), validates it exactly as the directory loader
+fields (:mod:`.mapping`) and cleans each row (:mod:`.convert`), validates it exactly as the directory loader
 will (:func:`~campaign_app.core.directory.recipients.parse_recipient`), merges it with the entries
 the directory has (:mod:`.merge`) and reports every decision (:mod:`.report`).
 
@@ -35,13 +35,13 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.export import neutralise
+from campaign_app.core.directory.importing.cells import slugify
+from campaign_app.core.directory.importing.convert import RowConverter
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
     PSEUDO_FIELDS,
-    RowConverter,
     guess_mapping,
     looks_like_ep,
-    slugify,
 )
 from campaign_app.core.directory.importing.merge import (
     CsvEdit,
