@@ -249,24 +249,43 @@ def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserErro
 
 
 def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recipient | None, list[UserError]]:
-    """Validate one record; returns the recipient (or None) and every problem found in it."""
+    """Validate one record; returns the recipient (or None) and every problem found in it.
+
+    The problems come in the order of the fields (a person fixes a row left to right). A
+    directory may hold a hundred thousand rows, so the checks are grouped in a few calls
+    and a plain-text cell takes the inline path."""
     errors: list[UserError] = []
-    values: dict[str, Any] = {}
     if not _FIELD_SET.issuperset(raw):
-        for key in raw:
-            if key not in _FIELD_SET:
-                errors.append(
-                    UserError(
-                        f"unknown field '{key}'",
-                        locate(key),
-                        "use the directory's field names (id, category, given_name, family_name, email, …)",
-                    )
-                )
+        _check_unknown_fields(raw, locate, errors)
+    values: dict[str, Any] = {}
     for name in _TEXT_FIELDS:
         value = raw.get(name)
         # Inline fast path for plain text (every CSV cell); maps, lists and None go the long way.
         values[name] = value.strip() if type(value) is str else _text_value(name, value, locate, errors)
+    _check_identity(values, locate, errors)
+    _check_codes(values, locate, errors)
+    _check_addresses(values, locate, errors)
+    values["verified_on"] = _verified_on(values["verified_on"], locate, errors)
+    values["tags"] = _tags(raw.get("tags"), locate, errors)
+    if errors:
+        return None, errors
+    return Recipient(**values, origin=locate("id")), []
 
+
+def _check_unknown_fields(raw: Mapping[str, Any], locate: FieldLocator, errors: list[UserError]) -> None:
+    for key in raw:
+        if key not in _FIELD_SET:
+            errors.append(
+                UserError(
+                    f"unknown field '{key}'",
+                    locate(key),
+                    "use the directory's field names (id, category, given_name, family_name, email, …)",
+                )
+            )
+
+
+def _check_identity(values: dict[str, Any], locate: FieldLocator, errors: list[UserError]) -> None:
+    """The id, the category and a name: what every entry needs."""
     rid = values["id"]
     if not rid:
         errors.append(UserError("row has no 'id'", locate("id"), "give every recipient a unique id"))
@@ -299,6 +318,11 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
                 "fill in given_name/family_name, or position/organisation for an office",
             )
         )
+
+
+def _check_codes(values: dict[str, Any], locate: FieldLocator, errors: list[UserError]) -> None:
+    """Gender, country and language: codes from a fixed list (country upper-cased, the
+    language "en" when none is given)."""
     gender = values["gender"]
     if gender and gender not in ("f", "m"):
         errors.append(
@@ -326,6 +350,10 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
             )
         )
     values["language"] = language
+
+
+def _check_addresses(values: dict[str, Any], locate: FieldLocator, errors: list[UserError]) -> None:
+    """The e-mail address (normalized as email_validator does) and the web addresses."""
     email = values["email"]
     if email:
         try:
@@ -348,18 +376,24 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
                     "use a full http(s):// URL",
                 )
             )
-    verified = values["verified_on"]
-    values["verified_on"] = None
-    if verified:
-        try:
-            values["verified_on"] = dt.date.fromisoformat(verified)
-        except ValueError:
-            errors.append(
-                UserError(
-                    f"verified_on '{verified}' is not a date", locate("verified_on"), "write it as YYYY-MM-DD"
-                )
+
+
+def _verified_on(verified: str, locate: FieldLocator, errors: list[UserError]) -> dt.date | None:
+    if not verified:
+        return None
+    try:
+        return dt.date.fromisoformat(verified)
+    except ValueError:
+        errors.append(
+            UserError(
+                f"verified_on '{verified}' is not a date", locate("verified_on"), "write it as YYYY-MM-DD"
             )
-    raw_tags = raw.get("tags")
+        )
+        return None
+
+
+def _tags(raw_tags: Any, locate: FieldLocator, errors: list[UserError]) -> tuple[str, ...]:
+    """Tags from a YAML list or a ``;``-separated cell; a list holding maps or lists is refused."""
     if isinstance(raw_tags, Mapping) or (
         isinstance(raw_tags, list) and any(isinstance(t, Mapping | list) for t in raw_tags)
     ):
@@ -370,15 +404,9 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
                 "write them as 'tags: [supporter, droi]' (or 'supporter;droi')",
             )
         )
-        tags = ()
-    elif isinstance(raw_tags, list):
-        tags = tuple(str(t).strip() for t in raw_tags if str(t).strip())
-    elif raw_tags:
-        tags = tuple(t.strip() for t in str(raw_tags).split(";") if t.strip())
-    else:
-        tags = ()
-    values["tags"] = tags
-
-    if errors:
-        return None, errors
-    return Recipient(**values, origin=locate("id")), []
+        return ()
+    if isinstance(raw_tags, list):
+        return tuple(str(t).strip() for t in raw_tags if str(t).strip())
+    if raw_tags:
+        return tuple(t.strip() for t in str(raw_tags).split(";") if t.strip())
+    return ()
