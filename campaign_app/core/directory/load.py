@@ -150,6 +150,8 @@ def _yaml_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[R
 
 
 def directory_files(folder: Path) -> list[Path]:
+    """The directory's files in ``folder`` (none if it is missing), in name order: the
+    order entries are listed and ids are first claimed in."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in DIRECTORY_SUFFIXES and p.is_file())

@@ -70,7 +70,8 @@ _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 def _territories() -> frozenset[str]:
     from babel import Locale
 
-    return frozenset(code for code in Locale("en").territories if code.isalpha())
+    # Babel's data also holds numeric region codes ("150" for Europe): only letters name a country.
+    return frozenset(code for code in Locale("en").territories if isinstance(code, str) and code.isalpha())
 
 
 @cache
@@ -192,8 +193,8 @@ FieldLocator = Callable[[str], Location]
 # checked here and email_validator is asked about its domain once per distinct domain: a
 # directory of 100,000 rows has a few hundred domains, and full validation of every row
 # took most of the load time. Anything else goes through email_validator as a whole, so
-# the result and every message stay exactly email_validator's (tests/test_recipients_parse.py
-# compares the two on tricky addresses).
+# the result and every message stay exactly email_validator's
+# (tests/core/directory/test_recipients_parse.py compares the two on tricky addresses).
 _PLAIN_EMAIL = re.compile(r"^([A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
 _EMAIL_MAX_LENGTH = 254  # RFC 3696 errata, as email_validator checks it
 

@@ -76,10 +76,10 @@ class YamlFile:
             return None, None
         place = YamlPlace(self.path, data)
         if isinstance(data, Mapping) and "recipients" in data:
-            place = place.child("recipients") if data["recipients"] is not None else None
             data = data["recipients"]
-        if data is None:
-            return None, None
+            if data is None:  # "recipients:" with nothing under it yet
+                return None, None
+            place = place.child("recipients")
         if not isinstance(data, CommentedSeq):
             raise UserError(
                 "expected a list of recipients",
@@ -232,7 +232,7 @@ class YamlFile:
         index = self.index_of(recipient_id)
         if index is None or self.items is None:
             raise not_found(self.path, recipient_id)
-        new_id = plain(changes.get("id", recipient_id))  # type: ignore[arg-type]
+        new_id = plain(changes.get("id", recipient_id))
         if new_id != recipient_id:
             self._check_new_id(new_id, self.place.at(index) if self.place else Location(self.shown))
         old_spans = self._spans(self.lines, self.items, self.data)

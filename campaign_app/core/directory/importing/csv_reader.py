@@ -45,6 +45,7 @@ def detect_delimiter(text: str) -> str:
 
 
 def read_csv(path: Path, data: bytes) -> Source:
+    """A CSV file's bytes as a table; a file in two encodings, or no text at all, is refused."""
     refuse_mixed_encodings(path, data)
     decoded = detect_encoding(data)
     text = decoded.text

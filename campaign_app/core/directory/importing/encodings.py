@@ -106,6 +106,8 @@ def _plausibility(text: str) -> int:
 
 @dataclass(frozen=True)
 class Decoded:
+    """A text file decoded, with the encoding as the user is shown it (and why it is a guess)."""
+
     text: str
     encoding: str  # the name shown to the user
     note: str | None = None

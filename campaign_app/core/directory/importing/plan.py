@@ -24,6 +24,8 @@ from campaign_app.core.directory.importing.sources import Source
 
 @dataclass
 class ImportOptions:
+    """What the user chose for an import (the command's options, the Import dialog's fields)."""
+
     into: str | None = None  # file name in recipients/ (default: from the source's name)
     category: str | None = None  # for rows whose file gives none
     sheet: str | None = None

@@ -46,6 +46,7 @@ class Source:
         return display_path(self.path)
 
     def rows(self) -> Iterator[Row]:
+        """The rows, read again on each call; more than IMPORT_ROWS is refused."""
         for count, row in enumerate(self._rows(), start=1):
             if count > IMPORT_ROWS:
                 raise too_many_rows(self.path, row[0])
@@ -74,6 +75,7 @@ def _printable(delimiter: str) -> str:
 
 
 def too_many_rows(path: Path, row: int | None) -> UserError:
+    """The one message for a file with too many rows, whichever reader counts them."""
     return UserError(
         f"more than {IMPORT_ROWS:,} rows: too many to import at once",
         Location(display_path(path), row),

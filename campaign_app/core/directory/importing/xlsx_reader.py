@@ -54,8 +54,10 @@ def _damaged(path: Path, exc: BaseException) -> UserError:
     from defusedxml import DefusedXmlException
 
     causes = [exc]
-    while causes[-1].__cause__ is not None and len(causes) < 10:  # openpyxl wraps what went wrong
-        causes.append(causes[-1].__cause__)  # type: ignore[arg-type]
+    cause = exc.__cause__
+    while cause is not None and len(causes) < 10:  # openpyxl wraps what went wrong
+        causes.append(cause)
+        cause = cause.__cause__
     if any(isinstance(c, DefusedXmlException) for c in causes):  # an entity "bomb", a link out
         reason = "its XML declares entities or external references, which a workbook never needs"
     elif isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
@@ -74,6 +76,7 @@ def _damaged(path: Path, exc: BaseException) -> UserError:
 
 
 def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
+    """A sheet of a workbook as a table: blank rows left out, the first row with text the header."""
     from openpyxl import load_workbook
 
     shown = display_path(path)

@@ -13,6 +13,7 @@ from campaign_app.core.directory.importing.sources import Row, Source
 
 
 def read_yaml(path: Path, data: bytes) -> Source:
+    """The directory's own YAML as a table: one column per field any entry uses."""
     shown = display_path(path)
     loaded = load_yaml_text(decode_utf8(data, path), path)
     place = YamlPlace(path, loaded) if loaded is not None else None
@@ -36,7 +37,8 @@ def read_yaml(path: Path, data: bytes) -> Source:
     for index, item in enumerate(items):
         line = place.at(index).line if place is not None else None
         if not isinstance(item, Mapping):
-            table.append((line or 0, None))  # type: ignore[arg-type]  # reported by the importer
+            # No cells: the importer reports the item (the window's preview shows it empty).
+            table.append((line or 0, None))  # type: ignore[arg-type]  # the one row without cells
             continue
         table.append((line or 0, [item.get(name) for name in columns]))
     return Source(path, "directory YAML", columns, lambda: iter(table), encoding="UTF-8")
