@@ -16,7 +16,8 @@ from pathlib import Path
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
-from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient, parse_recipient
+from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
+from campaign_app.core.directory.validation import parse_recipient
 
 DIRECTORY_SUFFIXES = (".csv", ".yaml", ".yml")
 

@@ -6,7 +6,7 @@ comments and per-language texts. Saving one entry must not rewrite the others, o
 edit shows up as a change to the whole file in the user's backup or version control.
 
 So each function changes only the lines of the one entry concerned, and checks the entry
-as written with :func:`~campaign_app.core.directory.recipients.parse_recipient` (the command line's
+as written with :func:`~campaign_app.core.directory.validation.parse_recipient` (the command line's
 validation and messages) before anything is replaced; the file is then written whole or
 not at all (:func:`~campaign_app.core.common.atomic.atomic_write_bytes`).
 

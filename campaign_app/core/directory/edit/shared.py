@@ -1,7 +1,7 @@
 """What the CSV and the YAML editor share: reading and writing a file whole, checking an
 entry as the directory loader will, and the messages both give.
 
-An entry is checked with :func:`~campaign_app.core.directory.recipients.parse_recipient`,
+An entry is checked with :func:`~campaign_app.core.directory.validation.parse_recipient`,
 so the window says exactly what the command line would say about the file afterwards.
 """
 
@@ -15,7 +15,8 @@ from typing import Any
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.textfiles import decode_utf8
-from campaign_app.core.directory.recipients import Recipient, parse_recipient
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.validation import parse_recipient
 
 Value = str | Mapping[str, str] | Sequence[str]
 # Tells whether an id is used by an entry in another file, and where.

@@ -3,7 +3,7 @@
 Coordinators get directories as spreadsheets and official lists, full of faults. An
 import reads the file (:mod:`.read`), maps its columns to the directory's fields
 (:mod:`.mapping`) and cleans each row (:mod:`.convert`), validates it exactly as the
-directory loader will (:func:`~campaign_app.core.directory.recipients.parse_recipient`),
+directory loader will (:func:`~campaign_app.core.directory.validation.parse_recipient`),
 merges it with the entries the directory has (:mod:`.rows`, :mod:`.merge`) and reports
 every decision (:mod:`.report`).
 

@@ -18,7 +18,7 @@ from email_validator import EmailNotValidError
 
 from campaign_app.core.directory.importing.ep import EP_DOMAIN
 from campaign_app.core.directory.query import fold
-from campaign_app.core.directory.recipients import normalized_email
+from campaign_app.core.directory.validation import normalized_email
 
 _GENDERS = {
     **dict.fromkeys(("m", "male", "man", "mr", "masculin", "masculine", "mannlich", "h", "homme"), "m"),

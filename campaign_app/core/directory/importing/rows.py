@@ -2,7 +2,7 @@
 
 Every row ends as exactly one of the report's outcomes (:mod:`.report`). A row is skipped,
 with its reasons, when its shape is wrong, when :mod:`.convert` does not trust it, when the
-directory's own validation (:func:`~campaign_app.core.directory.recipients.parse_recipient`)
+directory's own validation (:func:`~campaign_app.core.directory.validation.parse_recipient`)
 rejects it, or when a new entry would have no contact channel or per-language texts a CSV
 cannot hold. Otherwise it is matched against the directory (:mod:`.merge`): a new entry,
 the same person as an earlier row of the file (repeated), or an entry the directory has,
@@ -40,7 +40,8 @@ from campaign_app.core.directory.importing.report import (
     ImportReport,
     RowProblem,
 )
-from campaign_app.core.directory.recipients import Recipient, parse_recipient
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.validation import parse_recipient
 
 # The fields an entry is matched by: when one changes, the index must learn it.
 _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
