@@ -115,14 +115,14 @@ def run(ws, args: argparse.Namespace) -> int:
 
 def status_rows(ws, query: str) -> list[tuple[str, ...]]:
     """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
-    from campaign_app.core.directory.query import parse_query
+    from campaign_app.core.campaign.audience import parse_campaign_query
     from campaign_app.core.outreach.status import status_table
 
     states = ws.recipient_states()
     directory = {r.id: r for r in ws.directory}
     if query.strip():
         table = status_table(states)
-        chosen = [r.id for r in parse_query(query, lambda: table).filter(ws.directory)]
+        chosen = [r.id for r in parse_campaign_query(query, lambda: table).filter(ws.directory)]
     else:
         chosen = list(states)
     rows = []

@@ -337,11 +337,11 @@ def _check(ws) -> int:
 
 
 def _recipients(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.directory.query import parse_query
+    from campaign_app.core.campaign.audience import parse_campaign_query
 
     if args.action == "import":
         return _import(ws, args)
-    chosen = parse_query(args.query, ws.recipient_statuses).filter(ws.directory)
+    chosen = parse_campaign_query(args.query, ws.recipient_statuses).filter(ws.directory)
     if args.action == "export":
         from campaign_app.core.directory.export import export_recipients
 

@@ -12,12 +12,19 @@ any other reason (a misspelt country, a category nobody has) stays an error ever
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.directory.query import combine, parse_query
+from campaign_app.core.directory.query import Query, StatusTable, combine, parse_query
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.outreach.terms import QUERY_STATUSES
+
+
+def parse_campaign_query(text: str | None, statuses: Callable[[], StatusTable] | None) -> Query:
+    """A query as a campaign reads it: its ``status:`` words are the contact log's."""
+    return parse_query(text, statuses, QUERY_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -69,11 +76,11 @@ def match_audience(ws: Workspace, audience: str, query: str | None = None, templ
     due. Never raises for an empty result; a malformed query is a UserError."""
     narrowed_by = (query or "").strip()
     directory = ws.directory
-    chosen = parse_query(combine(audience, narrowed_by), ws.recipient_statuses).filter(directory)
+    chosen = parse_campaign_query(combine(audience, narrowed_by), ws.recipient_statuses).filter(directory)
     waiting: list[Recipient] = []
     if not chosen and status_terms(audience):
         base = combine(without_status(audience), narrowed_by)
-        waiting = parse_query(base, ws.recipient_statuses).filter(directory)
+        waiting = parse_campaign_query(base, ws.recipient_statuses).filter(directory)
     return Audience(audience, narrowed_by, chosen, waiting, template_id)
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
-from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient, parse_recipient
+from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
+from campaign_app.core.directory.validation import parse_recipient
 
 DIRECTORY_SUFFIXES = (".csv", ".yaml", ".yml")
 
@@ -150,6 +151,8 @@ def _yaml_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[R
 
 
 def directory_files(folder: Path) -> list[Path]:
+    """The directory's files in ``folder`` (none if it is missing), in name order: the
+    order entries are listed and ids are first claimed in."""
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in DIRECTORY_SUFFIXES and p.is_file())

@@ -6,9 +6,10 @@ the name, position and organisation. Matching ignores case and accents, because 
 volunteer types ``simecka`` for Šimečka and ``sanchez`` for Sánchez Amor. A term starting
 with ``-`` excludes.
 
-``status:sent`` (``drafted``, ``replied``, ``followup-due``, ``none``…) selects by what
-the contact log says about a recipient. The log is only read when a query asks for a
-status, through the ``statuses`` function the caller passes (the workspace's).
+``status:sent`` selects by what the contact log says about a recipient. The directory
+knows nothing of the log: the caller passes the words a status may be (``status_words``,
+word → meaning: the campaign passes the contact log's) and a ``statuses`` function that
+reads the log, only called when a query asks for a status.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ ALIASES = {"tag": "tags", "org": "organisation", "organization": "organisation",
 QUERY_FIELDS = sorted({*ALL_FIELDS, "tag", "name", "status"} - {"tags"})
 # Recipient id → the statuses the contact log gives them; ids not in it have "none".
 StatusTable = Mapping[str, frozenset[str]]
+# The words a status: term may use → what each means (shown in help).
+StatusWords = Mapping[str, str]
 NO_LETTER = frozenset({"none"})
 
 
@@ -92,15 +95,22 @@ def _field_predicate(field: str, value: str) -> Predicate:
     return lambda r: any(wanted in fold(t) for t in _all_texts(getattr(r, field)))
 
 
-def _status_predicate(value: str, statuses: Callable[[], StatusTable] | None, text: str) -> Predicate:
-    from campaign_app.core.outreach.terms import QUERY_STATUSES
+def _word_predicate(wanted: str) -> Predicate:
+    """A bare word: looked for in the name, position, organisation and id."""
+    return lambda r: wanted in _search_text(r)
 
+
+def _status_predicate(
+    value: str, statuses: Callable[[], StatusTable] | None, status_words: StatusWords | None, text: str
+) -> Predicate:
+    """A ``status:`` term, checked against the caller's words; without them (or without a
+    log to read) no status can be answered."""
     wanted = value.lower()
-    if wanted not in QUERY_STATUSES:
+    if status_words is not None and wanted not in status_words:
         raise UserError(
-            f"unknown status '{value}' in query {text!r}", hint=f"use one of {', '.join(QUERY_STATUSES)}"
+            f"unknown status '{value}' in query {text!r}", hint=f"use one of {', '.join(status_words)}"
         )
-    if statuses is None:
+    if statuses is None or status_words is None:
         raise UserError(
             f"query {text!r} asks for a status, which only a campaign's contact log can answer",
             hint="use status: with generate, send, recipients list or log status in a campaign folder",
@@ -115,9 +125,14 @@ def _status_predicate(value: str, statuses: Callable[[], StatusTable] | None, te
     return matches
 
 
-def parse_query(text: str | None, statuses: Callable[[], StatusTable] | None = None) -> Query:
+def parse_query(
+    text: str | None,
+    statuses: Callable[[], StatusTable] | None = None,
+    status_words: StatusWords | None = None,
+) -> Query:
     """Parse a query string; an unknown field or unbalanced quote is a UserError.
-    ``statuses`` answers ``status:`` terms (see the module's docstring)."""
+    ``status:`` terms take one of ``status_words`` and are answered by ``statuses`` (see
+    the module's docstring)."""
     text = (text or "").strip()
     try:
         terms = shlex.split(text)
@@ -132,7 +147,7 @@ def parse_query(text: str | None, statuses: Callable[[], StatusTable] | None = N
         if sep and field and not field.startswith("http"):
             key = ALIASES.get(field.lower(), field.lower())
             if key == "status" and value:
-                predicates.append((negated, _status_predicate(value, statuses, text)))
+                predicates.append((negated, _status_predicate(value, statuses, status_words, text)))
                 continue
             if key not in ALL_FIELDS and key != "_name":
                 raise UserError(
@@ -145,8 +160,7 @@ def parse_query(text: str | None, statuses: Callable[[], StatusTable] | None = N
                 )
             predicates.append((negated, _field_predicate(key, value)))
         else:
-            wanted = fold(term)
-            predicates.append((negated, lambda r, w=wanted: w in _search_text(r)))
+            predicates.append((negated, _word_predicate(fold(term))))
     return Query(text, tuple(predicates))
 
 

@@ -1,7 +1,7 @@
-"""One recipient in the directory: its fields, their validation, and its per-language view.
+"""One recipient in the directory: its fields, and its per-language view.
 
-A recipient is validated field by field as it is read, so a bad cell is reported at its
-row and column. Text fields may exist in several languages (a Ukrainian minister has an
+A recipient is validated field by field as it is read (:mod:`.validation`), so a bad cell
+is reported at its row and column. Text fields may exist in several languages (a Ukrainian minister has an
 English position for the English version of a letter); templates see a
 :class:`RecipientView` in which every field is already resolved to the letter's language.
 """
@@ -9,18 +9,24 @@ English position for the English version of a letter); templates see a
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
-
-from campaign_app.core.common.errors import Location, UserError
-from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map, pick
+from campaign_app.core.common.errors import Location
+from campaign_app.core.common.localized import Localized, pick
 from campaign_app.core.directory.categories import CATEGORIES
+
+__all__ = [
+    "ALL_FIELDS",
+    "CATEGORIES",  # the categories an entry may have, with its fields
+    "EXTRA_FIELDS",
+    "FIELDS",
+    "LOCALIZABLE",
+    "NAME_FIELDS",
+    "Recipient",
+    "RecipientView",
+]
 
 FIELDS = (
     "id",
@@ -59,32 +65,6 @@ LOCALIZABLE = (
 EXTRA_FIELDS = ("addressee",)
 ALL_FIELDS = FIELDS + EXTRA_FIELDS
 NAME_FIELDS = ("given_name", "family_name", "organisation", "position")
-_FIELD_SET = frozenset(ALL_FIELDS)
-_TEXT_FIELDS = tuple(name for name in ALL_FIELDS if name != "tags")
-
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
-
-
-@cache
-def _territories() -> frozenset[str]:
-    from babel import Locale
-
-    return frozenset(code for code in Locale("en").territories if code.isalpha())
-
-
-@cache
-def is_known_language(tag: str) -> bool:
-    """Whether Babel knows ``tag``; cached, since a directory repeats a handful of tags."""
-    from babel import Locale, UnknownLocaleError
-
-    if not is_language_tag(tag):
-        return False
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
 
 
 @dataclass(frozen=True)
@@ -182,203 +162,3 @@ class RecipientView:
 
     def __repr__(self) -> str:
         return f"<recipient {self._r.id} ({self._language})>"
-
-
-# ---- validation of one raw record -------------------------------------------------------
-
-FieldLocator = Callable[[str], Location]
-
-# The shape of nearly every real address (name.surname@institution.eu). Such an address is
-# checked here and email_validator is asked about its domain once per distinct domain: a
-# directory of 100,000 rows has a few hundred domains, and full validation of every row
-# took most of the load time. Anything else goes through email_validator as a whole, so
-# the result and every message stay exactly email_validator's (tests/test_recipients_parse.py
-# compares the two on tricky addresses).
-_PLAIN_EMAIL = re.compile(r"^([A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
-_EMAIL_MAX_LENGTH = 254  # RFC 3696 errata, as email_validator checks it
-
-
-@cache
-def _normalized_domain(domain: str) -> str | None:
-    """email_validator's normalized form of ``domain``, or None if it rejects the domain."""
-    try:
-        return validate_email(f"x@{domain}", check_deliverability=False).domain
-    except EmailNotValidError:
-        return None
-
-
-def normalized_email(email: str) -> str:
-    """The address as email_validator normalizes it; raises EmailNotValidError like it."""
-    match = _PLAIN_EMAIL.match(email)
-    if match is not None and len(email) <= _EMAIL_MAX_LENGTH:
-        local, domain = match.groups()
-        if local.lower() not in CASE_INSENSITIVE_MAILBOX_NAMES:
-            normalized_domain = _normalized_domain(domain)
-            if normalized_domain is not None and len(local) + 1 + len(normalized_domain) <= _EMAIL_MAX_LENGTH:
-                return f"{local}@{normalized_domain}"
-    return validate_email(email, check_deliverability=False).normalized
-
-
-def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserError]) -> Localized:
-    if raw is None:
-        return ""
-    if name in LOCALIZABLE and is_localized_map(raw):
-        nested = [str(k) for k, v in raw.items() if isinstance(v, Mapping | list)]
-        if nested:
-            errors.append(
-                UserError(
-                    f"the {', '.join(nested)} text of '{name}' must be text, not a list or mapping",
-                    locate(name),
-                    "write each language's text on one line after its code, e.g. {en: …, uk: …}",
-                )
-            )
-            return ""
-        return {str(k): "" if v is None else str(v).strip() for k, v in raw.items()}
-    if isinstance(raw, Mapping | list):
-        errors.append(
-            UserError(
-                f"'{name}' must be text"
-                + (" or a map by language ({en: ..., uk: ...})" if name in LOCALIZABLE else "")
-                + f", not {'a list' if isinstance(raw, list) else 'a mapping'}",
-                locate(name),
-                "write the text after the colon on the same line (in quotes if it contains ': ')",
-            )
-        )
-        return ""
-    return str(raw).strip()
-
-
-def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recipient | None, list[UserError]]:
-    """Validate one record; returns the recipient (or None) and every problem found in it."""
-    errors: list[UserError] = []
-    values: dict[str, Any] = {}
-    if not _FIELD_SET.issuperset(raw):
-        for key in raw:
-            if key not in _FIELD_SET:
-                errors.append(
-                    UserError(
-                        f"unknown field '{key}'",
-                        locate(key),
-                        "use the directory's field names (id, category, given_name, family_name, email, …)",
-                    )
-                )
-    for name in _TEXT_FIELDS:
-        value = raw.get(name)
-        # Inline fast path for plain text (every CSV cell); maps, lists and None go the long way.
-        values[name] = value.strip() if type(value) is str else _text_value(name, value, locate, errors)
-
-    rid = values["id"]
-    if not rid:
-        errors.append(UserError("row has no 'id'", locate("id"), "give every recipient a unique id"))
-    elif not isinstance(rid, str) or not _ID.match(rid):
-        errors.append(
-            UserError(
-                f"id '{rid}' is not a slug",
-                locate("id"),
-                "use letters, digits, '-', '_' or '.' (e.g. mep-197840)",
-            )
-        )
-    category = values["category"]
-    if not category:
-        errors.append(
-            UserError("missing 'category'", locate("category"), f"use one of {', '.join(CATEGORIES)}")
-        )
-    elif category not in CATEGORIES:
-        errors.append(
-            UserError(
-                f"unknown category '{category}'",
-                locate("category"),
-                f"use one of {', '.join(CATEGORIES)}",
-            )
-        )
-    if not any(values[n] for n in NAME_FIELDS):
-        errors.append(
-            UserError(
-                "entry has no name",
-                locate("family_name"),
-                "fill in given_name/family_name, or position/organisation for an office",
-            )
-        )
-    gender = values["gender"]
-    if gender and gender not in ("f", "m"):
-        errors.append(
-            UserError(f"gender '{gender}' is not f, m or empty", locate("gender"), "use f, m or leave empty")
-        )
-    country = values["country"]
-    if country:
-        country = country.upper()
-        if country not in _territories():
-            errors.append(
-                UserError(
-                    f"country '{values['country']}' is not an ISO 3166 alpha-2 code",
-                    locate("country"),
-                    "use two letters such as UA, DE, SK",
-                )
-            )
-        values["country"] = country
-    language = values["language"] or "en"
-    if not is_known_language(language):
-        errors.append(
-            UserError(
-                f"language '{language}' is not a known language tag",
-                locate("language"),
-                "use e.g. en, uk, fr",
-            )
-        )
-    values["language"] = language
-    email = values["email"]
-    if email:
-        try:
-            values["email"] = normalized_email(email)
-        except EmailNotValidError as exc:
-            errors.append(
-                UserError(
-                    f"e-mail '{email}' is not an address ({exc})",
-                    locate("email"),
-                    "correct it or leave it empty",
-                )
-            )
-    for url_field in ("web_form", "source_url"):
-        url = values[url_field]
-        if url and not _URL.match(url):
-            errors.append(
-                UserError(
-                    f"{url_field} '{url}' is not a web address",
-                    locate(url_field),
-                    "use a full http(s):// URL",
-                )
-            )
-    verified = values["verified_on"]
-    values["verified_on"] = None
-    if verified:
-        try:
-            values["verified_on"] = dt.date.fromisoformat(verified)
-        except ValueError:
-            errors.append(
-                UserError(
-                    f"verified_on '{verified}' is not a date", locate("verified_on"), "write it as YYYY-MM-DD"
-                )
-            )
-    raw_tags = raw.get("tags")
-    if isinstance(raw_tags, Mapping) or (
-        isinstance(raw_tags, list) and any(isinstance(t, Mapping | list) for t in raw_tags)
-    ):
-        errors.append(
-            UserError(
-                "'tags' must be a list of words",
-                locate("tags"),
-                "write them as 'tags: [supporter, droi]' (or 'supporter;droi')",
-            )
-        )
-        tags = ()
-    elif isinstance(raw_tags, list):
-        tags = tuple(str(t).strip() for t in raw_tags if str(t).strip())
-    elif raw_tags:
-        tags = tuple(t.strip() for t in str(raw_tags).split(";") if t.strip())
-    else:
-        tags = ()
-    values["tags"] = tags
-
-    if errors:
-        return None, errors
-    return Recipient(**values, origin=locate("id")), []

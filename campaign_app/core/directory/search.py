@@ -9,7 +9,8 @@ of row numbers (a substring test per row, a few milliseconds for 100,000 rows).
 It does not define a second query language: the text is parsed by ``parse_query`` first
 (so a mistake gives the command line's message), the terms are read the way
 ``parse_query`` reads them, and where a term cannot use the folded texts the reference
-predicate decides. tests/test_recipient_search.py checks that both select the same rows.
+predicate decides. tests/core/directory/test_recipient_search.py checks that both select
+the same rows.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from campaign_app.core.directory.query import (
     EXACT_FIELDS,
     NO_LETTER,
     StatusTable,
+    StatusWords,
     _all_texts,
     _field_predicate,
     fold,
@@ -68,10 +70,16 @@ class Term:
     wanted: str  # folded
 
 
-def query_terms(text: str | None, statuses: Callable[[], StatusTable] | None = None) -> list[Term]:
+def query_terms(
+    text: str | None,
+    statuses: Callable[[], StatusTable] | None = None,
+    status_words: StatusWords | None = None,
+) -> list[Term]:
     """The terms of a query, read as ``parse_query`` reads them; its UserError on a mistake.
-    ``status:`` terms are allowed when ``statuses`` is given (see core/directory/query.py)."""
-    parse_query(text, statuses)  # the one place that decides what is valid, and says what is not
+    ``status:`` terms are allowed when ``statuses`` and ``status_words`` are given (see
+    core/directory/query.py)."""
+    # The one place that decides what is valid, and says what is not:
+    parse_query(text, statuses, status_words)
     terms: list[Term] = []
     for term in shlex.split((text or "").strip()):
         negated = term.startswith("-") and len(term) > 1
@@ -160,13 +168,13 @@ class SearchIndex:
         return [
             i
             for i in rows
-            if (w in statuses.get(recipients[i].id, NO_LETTER)) != term.negated  # type: ignore[union-attr]
+            if (r := recipients[i]) is not None and (w in statuses.get(r.id, NO_LETTER)) != term.negated
         ]
 
     def _reference(self, term: Term, rows: Iterable[int]) -> list[int]:
         predicate: Callable[[Recipient], bool] = _field_predicate(term.field or "_name", term.value)
         recipients = self._recipients
-        return [i for i in rows if predicate(recipients[i]) != term.negated]  # type: ignore[arg-type]
+        return [i for i in rows if (r := recipients[i]) is not None and predicate(r) != term.negated]
 
     def _values(self, field: str) -> list:
         values = self._fields.get(field)

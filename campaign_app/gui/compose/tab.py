@@ -60,12 +60,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.audience import match_audience
+from campaign_app.core.campaign.audience import match_audience, parse_campaign_query
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, UserErrors, flatten
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.email.html import letter_html
 from campaign_app.core.letters.render import render_letter
@@ -154,7 +153,7 @@ def audience_of(workspace: Workspace, audience: str) -> Audience:
     chosen: list[Recipient] = []
     found = None
     try:
-        parse_query(audience, dict)  # the query itself; the log is read only to match it, below
+        parse_campaign_query(audience, dict)  # the query itself; the log is read only to match it, below
     except UserError as exc:
         note = f"The audience is not a valid query ({exc.message}). "
     else:  # (a broken case file, which the log's statuses need, is shown under the editor)

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.directory.edit import id_clash
-from campaign_app.core.directory.recipients import CATEGORIES, Recipient, parse_recipient
+from campaign_app.core.directory.recipients import CATEGORIES, Recipient
+from campaign_app.core.directory.validation import parse_recipient
 
 Value = str | dict[str, str]
 

@@ -63,7 +63,8 @@ from campaign_app.core.directory.importing import (
     plan_import,
     read_source,
 )
-from campaign_app.core.directory.importing.mapping import FULL_NAME, HOMEPAGE, TERM_END, slugify
+from campaign_app.core.directory.importing.cells import slugify
+from campaign_app.core.directory.importing.mapping import FULL_NAME, HOMEPAGE, TERM_END
 from campaign_app.core.directory.importing.report import (
     ADDED,
     REPEATED,

@@ -52,6 +52,7 @@ from campaign_app.core.directory.edit import (
 )
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import query_terms
+from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui.recipients.dialog import RecipientDialog
 from campaign_app.gui.recipients.import_dialog import ImportDialog
 from campaign_app.gui.recipients.model import COL_OFFICE, Counts, LoadedDirectory, RecipientsModel, SortOrder
@@ -380,7 +381,7 @@ class RecipientsTab(QWidget):
             return table[0]
 
         try:
-            terms = query_terms(self.search.text(), statuses)
+            terms = query_terms(self.search.text(), statuses, QUERY_STATUSES)
             if any(t.field == "status" for t in terms):
                 statuses()
         except UserError as exc:

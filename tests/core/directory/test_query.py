@@ -84,3 +84,41 @@ def test_folding_is_idempotent_and_lowercase(text):
 def test_fold_removes_accents_of_names_in_the_brief():
     names = "Šimečka Juknevičienė Bilčík Auštrevičius Sánchez Zdechovský Glucksmann Róża Łódź"
     assert fold(names) == "simecka jukneviciene bilcik austrevicius sanchez zdechovsky glucksmann roza lodz"
+
+
+# The directory knows no contact log: whoever asks gives the words a status: term may use.
+WORDS = {"written": "a letter went out", "answered": "they answered"}
+LOG = {"mep-1": frozenset({"written"}), "mep-2": frozenset({"written", "answered"})}
+
+
+def test_status_terms_take_the_callers_words():
+    def matching(query: str) -> list[str]:
+        return [r.id for r in parse_query(query, lambda: LOG, WORDS).filter(PEOPLE)]
+
+    assert matching("status:written") == ["mep-1", "mep-2"]
+    assert matching("status:ANSWERED") == ["mep-2"]
+    assert matching("-status:answered category:mep") == ["mep-1", "mep-3"]
+
+
+def test_a_status_the_caller_does_not_know_names_the_callers_words():
+    with pytest.raises(UserError) as info:
+        parse_query("status:sent", lambda: LOG, WORDS)
+    assert str(info.value) == "unknown status 'sent' in query 'status:sent' — use one of written, answered"
+
+
+def test_without_a_contact_log_a_status_term_cannot_be_answered():
+    for statuses, words in ((None, WORDS), (lambda: LOG, None), (None, None)):
+        with pytest.raises(UserError) as info:
+            parse_query("status:written", statuses, words)
+        assert info.value.message == (
+            "query 'status:written' asks for a status, which only a campaign's contact log can answer"
+        )
+
+
+def test_the_command_line_names_the_contact_logs_statuses(mini_ws, cli):
+    result = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:posted")
+    assert result.code == 1
+    assert result.err.strip() == (
+        "error: unknown status 'posted' in query 'status:posted' — use one of none, drafted, uncertain, "
+        "sent, revised, failed, replied, no-reply, closed, followup-due"
+    )

@@ -16,6 +16,7 @@ from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex, query_terms, search_text
+from campaign_app.core.outreach.terms import QUERY_STATUSES
 
 QUERIES = [
     "",
@@ -137,13 +138,10 @@ def test_a_bad_query_raises_the_command_lines_error():
 
 
 def test_status_terms_are_answered_by_the_log_table(example_recipients):
-    from campaign_app.core.directory.query import parse_query
-
     table = {example_recipients[0].id: frozenset({"sent", "followup-due"})}
     index = SearchIndex(example_recipients)
     for text in ("status:followup-due", "-status:sent", "status:none category:mep"):
-        expected = [r.id for r in parse_query(text, lambda: table).filter(example_recipients)]
-        got = [
-            example_recipients[i].id for i in index.select(query_terms(text, lambda: table), statuses=table)
-        ]
+        expected = [r.id for r in parse_query(text, lambda: table, QUERY_STATUSES).filter(example_recipients)]
+        terms = query_terms(text, lambda: table, QUERY_STATUSES)
+        got = [example_recipients[i].id for i in index.select(terms, statuses=table)]
         assert got == expected, text

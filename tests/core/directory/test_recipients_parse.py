@@ -11,7 +11,7 @@ import pytest
 from email_validator import EmailNotValidError, validate_email
 
 from campaign_app.core.common.errors import Location
-from campaign_app.core.directory.recipients import normalized_email, parse_recipient
+from campaign_app.core.directory.validation import normalized_email, parse_recipient
 
 ADDRESSES = [
     "michal.simecka@europarl.europa.eu",

@@ -179,6 +179,7 @@ class _MepHandler(ContentHandler):
 
 
 def read_ep_xml(path: Path, data: bytes) -> Source:
+    """The Parliament's "full list" XML as a table (one column per element name under ``<mep>``)."""
     import defusedxml.sax
     from defusedxml import DefusedXmlException
 
@@ -189,9 +190,10 @@ def read_ep_xml(path: Path, data: bytes) -> Source:
     try:
         parser.parse(io.BytesIO(data))
     except SAXParseException as exc:
+        column = exc.getColumnNumber()  # counted from 0 by expat, from 1 in our messages
         raise UserError(
             f"malformed XML: {exc.getMessage()}",
-            Location(shown, exc.getLineNumber(), exc.getColumnNumber() + 1),
+            Location(shown, exc.getLineNumber(), None if column is None else column + 1),
             "download the list again, or open it in a browser to see where it is cut or broken",
         ) from None
     except DefusedXmlException as exc:

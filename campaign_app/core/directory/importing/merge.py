@@ -31,6 +31,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.textfiles import decode_utf8
+from campaign_app.core.directory.edit import add_recipient, update_recipient
 from campaign_app.core.directory.load import sniff_delimiter
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.recipients import ALL_FIELDS, FIELDS, Recipient
@@ -61,6 +62,7 @@ def tags_of(value: Any) -> tuple[str, ...]:
 
 
 def texts_of(value: Any) -> list[str]:
+    """Every text of a value (a per-language map's, a list's), for matching and comparing."""
     if isinstance(value, Mapping):
         return [v for v in value.values() if v]
     if isinstance(value, tuple | list):
@@ -69,6 +71,7 @@ def texts_of(value: Any) -> list[str]:
 
 
 def shown_value(value: Any) -> str:
+    """A value as the report shows it: ``en: …, uk: …`` for a map, tags joined by ``;``."""
     if isinstance(value, Mapping):
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     if isinstance(value, tuple | list):
@@ -77,6 +80,8 @@ def shown_value(value: Any) -> str:
 
 
 def same_value(name: str, old: Any, new: Any) -> bool:
+    """Whether the source gives what the entry has: e-mail case ignored, and a per-language
+    map the same if one's texts hold the other's (the source may have one language only)."""
     if name == "email":
         return str(old).casefold() == str(new).casefold()
     if isinstance(old, Mapping) or isinstance(new, Mapping):
@@ -114,12 +119,14 @@ def _text_for_key(value: Any) -> str:
 
 
 def name_key(values: Mapping[str, Any]) -> str:
+    """The name a person is matched by (given and family name, folded)."""
     given = _text_for_key(values.get("given_name", ""))
     family = _text_for_key(values.get("family_name", ""))
     return _key(f"{given} {family}") if given or family else ""
 
 
 def org_key(values: Mapping[str, Any]) -> str:
+    """The organisation a name is matched within (folded)."""
     return _org_key(_text_for_key(values.get("organisation", "")))
 
 
@@ -160,6 +167,7 @@ class DirectoryIndex:
 
     @classmethod
     def of(cls, recipients: Iterable[Recipient], files: Sequence[Path]) -> DirectoryIndex:
+        """The directory as the import matches against it, each entry with its file."""
         index = cls()
         paths = {display_path(p): p for p in files}
         for r in recipients:
@@ -184,6 +192,8 @@ class DirectoryIndex:
         return str(values.get("email") or "").casefold(), name_key(values), org_key(values)
 
     def index_keys(self, entry: Entry, keys: tuple[str, str, str] | None = None) -> None:
+        """Index ``entry`` under its keys (as they are now); a key already taken stays with
+        the entry that had it first."""
         email, name, org = entry.keys = keys or self.keys(entry.current())
         if email:
             self.by_email.setdefault(email, entry)
@@ -207,6 +217,7 @@ class DirectoryIndex:
         return None, ""
 
     def unique_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``-3``… when another entry has it."""
         if wanted not in self.by_id:
             return wanted
         n = 2
@@ -364,8 +375,6 @@ class YamlEdit:
         self.additions.extend(dict(r) for r in records)
 
     def render(self) -> bytes:
-        from campaign_app.core.directory.edit import add_recipient, update_recipient
-
         with tempfile.TemporaryDirectory(prefix=".import-") as folder:
             copy = Path(folder) / self.path.name
             if self.existing:

@@ -57,6 +57,8 @@ class FieldChange:
 
 @dataclass
 class ImportReport:
+    """Every decision of an import: read as data by the desktop app, printed by ``lines``."""
+
     source: str  # the file as shown
     read_as: str  # kind, encoding, delimiter, sheet
     rows: int = 0
@@ -90,6 +92,7 @@ class ImportReport:
         return text + ")"
 
     def lines(self) -> list[str]:
+        """The report as the terminal prints it, section by section."""
         out = [f"Reading {self.source}: {self.read_as}, {self.rows} rows"]
         used = [f"{col} → {target}" for col, target in self.mapping if target and not target.startswith("_")]
         checked = [

@@ -1,0 +1,278 @@
+"""Changing one entry of a directory YAML file typed by hand, leaving the rest as it was.
+
+The file is read as ruamel's round-trip tree, only the changed keys are set
+(:mod:`.yaml_style`), and the entry's lines are cut from a dump of that tree into the
+original text: comments, quoting and the other entries stay as they were. The dump uses
+the indentation style that writes the file back as it is (:meth:`YamlFile._best_dumper`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.directory.edit.shared import (
+    IdLookup,
+    Value,
+    check_entry,
+    id_clash,
+    not_found,
+    plain,
+    read_file,
+    write_file,
+)
+from campaign_app.core.directory.edit.yaml_style import apply_changes, new_item
+from campaign_app.core.directory.recipients import Recipient
+
+# Indentation styles tried when writing a YAML file back: the one that reproduces the file
+# as it was is used (the bundled files and ruamel's default style are the first two).
+_INDENTS = ((2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 2, 0), (4, 6, 4), (2, 3, 1))
+
+
+def _dumper(mapping: int, sequence: int, offset: int) -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096  # never re-wrap a line the user wrote; folded text keeps its own breaks
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return y
+
+
+def _dump(yaml: YAML, data: Any) -> str:
+    buf = io.StringIO()
+    yaml.dump(data, buf)
+    return buf.getvalue()
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+class YamlFile:
+    """A directory YAML file: its text, its round-trip tree, and the lines of each entry."""
+
+    def __init__(self, path: Path, bom: bool, text: str):
+        self.path = path
+        self.shown = display_path(path)
+        self.bom = bom
+        self.text = text
+        self.lines = text.splitlines(keepends=True)
+        self.data = load_yaml_text(text, path) if text.strip() else None
+        self.items, self.place = self._items(self.data)
+
+    @classmethod
+    def read(cls, path: Path) -> YamlFile:
+        bom, text = read_file(path)
+        return cls(path, bom, text)
+
+    def _items(self, data: Any) -> tuple[CommentedSeq | None, YamlPlace | None]:
+        if data is None:
+            return None, None
+        place = YamlPlace(self.path, data)
+        if isinstance(data, Mapping) and "recipients" in data:
+            data = data["recipients"]
+            if data is None:  # "recipients:" with nothing under it yet
+                return None, None
+            place = place.child("recipients")
+        if not isinstance(data, CommentedSeq):
+            raise UserError(
+                "expected a list of recipients",
+                Location(self.shown, 1),
+                "write each recipient as an item starting with '- id: …'",
+            )
+        return data, place
+
+    def index_of(self, recipient_id: str, items: CommentedSeq | None = None) -> int | None:
+        items = self.items if items is None else items
+        for index, item in enumerate(items or ()):
+            if isinstance(item, Mapping) and plain(item.get("id")) == recipient_id:
+                return index
+        return None
+
+    # ---- where each entry lies -----------------------------------------------------
+
+    @staticmethod
+    def _spans(lines: list[str], items: CommentedSeq, data: Any) -> list[tuple[int, int, int]]:
+        """(lead, dash, end) line indexes of each item: ``lead`` includes the comment lines
+        right above it (they are about it), ``end`` is the next item's lead (or the end)."""
+        dashes = []
+        for index in range(len(items)):
+            line = items.lc.item(index)[0]
+            while line > 0 and not lines[line].lstrip().startswith("-"):
+                line -= 1
+            dashes.append(line)
+        leads = []
+        for n, dash in enumerate(dashes):
+            lead = dash
+            column = _indent(lines[dash])
+            while n > 0 and lead > 0 and lines[lead - 1].lstrip().startswith("#"):
+                if _indent(lines[lead - 1]) > column:
+                    break
+                lead -= 1
+            leads.append(lead)
+        end = len(lines)
+        if isinstance(data, CommentedMap) and "recipients" in data:
+            keys = list(data)
+            after = keys.index("recipients") + 1
+            if after < len(keys):
+                end = data.lc.key(keys[after])[0]
+                while end > 0 and lines[end - 1].lstrip().startswith("#"):
+                    end -= 1
+        return [
+            (leads[n], dashes[n], leads[n + 1] if n + 1 < len(leads) else end) for n in range(len(dashes))
+        ]
+
+    @staticmethod
+    def _content_end(lines: list[str], dash: int, end: int) -> int:
+        """Where an item's own lines stop: before its trailing blank lines and the comments
+        that sit at the list's level (those are about what follows)."""
+        column = _indent(lines[dash])
+        while end > dash + 1:
+            line = lines[end - 1]
+            if line.strip() and not (line.lstrip().startswith("#") and _indent(line) <= column):
+                break
+            end -= 1
+        return end
+
+    def _best_dumper(self) -> YAML:
+        """The indentation style that writes this file back as it is (or comes closest)."""
+        best, best_score = None, -1
+        original = self.lines
+        for style in _INDENTS:
+            yaml = _dumper(*style)
+            out = _dump(yaml, self.data)
+            if out == self.text:
+                return yaml
+            score = sum(a == b for a, b in zip(out.splitlines(keepends=True), original, strict=False))
+            if score > best_score:
+                best, best_score = yaml, score
+        assert best is not None
+        return best
+
+    # ---- checking what will be written ---------------------------------------------
+
+    def _checked(self, text: str, recipient_id: str, taken: IdLookup) -> Recipient:
+        """Load ``text`` as the loader will and validate entry ``recipient_id`` in it."""
+        data = load_yaml_text(text, self.path)
+        items, place = self._items(data)
+        index = self.index_of(recipient_id, items) if items is not None else None
+        assert items is not None and place is not None and index is not None
+        item = items[index]
+        item_place = YamlPlace(self.path, item, place.at(index).line)
+
+        def locate(name: str) -> Location:
+            return item_place.at(name) if name in item_place.node else item_place.here()
+
+        recipient = check_entry(item, locate)
+        for other, entry in enumerate(items):
+            if other != index and isinstance(entry, Mapping) and plain(entry.get("id")) == recipient.id:
+                raise id_clash(recipient.id, place.at(other), locate("id"))
+        used_at = taken(recipient.id)
+        if used_at is not None:
+            raise id_clash(recipient.id, used_at, locate("id"))
+        return recipient
+
+    # ---- the three operations ------------------------------------------------------
+
+    def add(self, record: Mapping[str, Value], taken: IdLookup) -> Recipient:
+        item = new_item(record)
+        rid = plain(item.get("id"))
+        future = Location(self.shown, len(self.lines) + 1)
+        if not rid:  # let the validation say what is missing, at the entry's future place
+            check_entry(item, lambda _name: future)
+        self._check_new_id(rid, future)
+        text = self._append(item) if self.items else self._add_to_empty(item)
+        recipient = self._checked(text, rid, taken)
+        write_file(self.path, self.bom, text)
+        return recipient
+
+    def _check_new_id(self, rid: str, where: Location) -> None:
+        """An id another entry of this file already has (checked before the tree changes)."""
+        index = self.index_of(rid)
+        if index is not None and self.place is not None:
+            raise id_clash(rid, self.place.at(index), where)
+
+    def _add_to_empty(self, item: CommentedMap) -> str:
+        if isinstance(self.data, CommentedMap):  # "recipients:" with nothing under it yet
+            yaml = self._best_dumper()
+            self.data["recipients"] = CommentedSeq([item])
+            return _dump(yaml, self.data)
+        text = self.text
+        if text and not text.endswith("\n"):
+            text += "\n"
+        return text + _dump(_dumper(*_INDENTS[0]), [item])
+
+    def _append(self, item: CommentedMap) -> str:
+        assert self.items is not None
+        lines = list(self.lines)
+        spans = self._spans(lines, self.items, self.data)
+        _lead, dash, end = spans[-1]
+        content_end = self._content_end(lines, dash, end)
+        # Entries separated by blank lines (the bundled files' style) get one too.
+        if len(spans) > 1:
+            second_lead = spans[1][0]
+            blank = second_lead > 0 and not lines[second_lead - 1].strip()
+        else:
+            blank = True
+        new = _dump(self._best_dumper(), [item]).splitlines(keepends=True)
+        shift = _indent(lines[dash]) - _indent(new[0])
+        new = [(" " * shift + line if shift > 0 and line.strip() else line[max(0, -shift) :]) for line in new]
+        if not lines[content_end - 1].endswith(("\n", "\r")):
+            lines[content_end - 1] += "\n"
+        lines[content_end:content_end] = (["\n"] if blank else []) + new
+        return "".join(lines)
+
+    def update(self, recipient_id: str, changes: Mapping[str, Value], taken: IdLookup) -> Recipient:
+        index = self.index_of(recipient_id)
+        if index is None or self.items is None:
+            raise not_found(self.path, recipient_id)
+        new_id = plain(changes.get("id", recipient_id))
+        if new_id != recipient_id:
+            self._check_new_id(new_id, self.place.at(index) if self.place else Location(self.shown))
+        old_spans = self._spans(self.lines, self.items, self.data)
+        yaml = self._best_dumper()
+        apply_changes(self.items[index], changes)
+        new_id = plain(self.items[index].get("id")) or recipient_id
+        dumped = _dump(yaml, self.data)
+        new_lines = dumped.splitlines(keepends=True)
+        new_data = load_yaml_text(dumped, self.path)
+        new_items, _ = self._items(new_data)
+        assert new_items is not None
+        _lead, dash, end = old_spans[index]
+        _lead2, dash2, end2 = self._spans(new_lines, new_items, new_data)[index]
+        lines = list(self.lines)
+        new_part = new_lines[dash2 : self._content_end(new_lines, dash2, end2)]
+        content_end = self._content_end(lines, dash, end)
+        if content_end == len(lines) and not lines[-1].endswith(("\n", "\r")):
+            new_part[-1] = new_part[-1].rstrip("\r\n")  # the file had no final newline
+        lines[dash:content_end] = new_part
+        text = "".join(lines)
+        recipient = self._checked(text, new_id, taken)
+        write_file(self.path, self.bom, text)
+        return recipient
+
+    def delete(self, recipient_id: str) -> None:
+        index = self.index_of(recipient_id)
+        if index is None or self.items is None:
+            raise not_found(self.path, recipient_id)
+        if len(self.items) == 1 and isinstance(self.data, CommentedMap):
+            yaml = self._best_dumper()
+            self.data["recipients"] = CommentedSeq()
+            write_file(self.path, self.bom, _dump(yaml, self.data))
+            return
+        spans = self._spans(self.lines, self.items, self.data)
+        lead, _dash, end = spans[index]
+        lines = list(self.lines)
+        del lines[lead:end]
+        if index == len(spans) - 1 and end == len(self.lines):
+            while lines and not lines[-1].strip():  # no blank lines left at the end
+                lines.pop()
+        text = "".join(lines)
+        load_yaml_text(text, self.path)  # still a readable file
+        write_file(self.path, self.bom, text)

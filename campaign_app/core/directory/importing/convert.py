@@ -1,0 +1,288 @@
+"""From a source row to a directory record, and the reasons not to trust it.
+
+A :class:`RowConverter` turns one row, its columns mapped by :mod:`.mapping`, into the
+record the loader would read from a directory CSV (all values text), cleaned cell by cell
+(:mod:`.cells`, :mod:`.countries`), plus the reasons not to trust it: letters lost to
+``?``, an e-mail cell with no address, a country that is no country or that contradicts
+the row's e-mail or homepage domain. A large import converts a hundred thousand rows, so
+the steps a file's mapping cannot need (no gender column: no gender to clean) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from campaign_app.core.directory.importing.cells import (
+    EMPTY_MARKS,
+    category_key,
+    choose_email,
+    gender_code,
+    iso_date,
+    lost_letters,
+    slugify,
+    split_emails,
+)
+from campaign_app.core.directory.importing.countries import (
+    country_code,
+    country_name,
+    domain_country,
+    has_country_domain,
+    url_host,
+)
+from campaign_app.core.directory.importing.ep import EP_DEFAULTS, EP_ID_PREFIX, normal_case, split_full_name
+from campaign_app.core.directory.importing.mapping import FULL_NAME, HOMEPAGE, TERM_END
+from campaign_app.core.directory.importing.sources import cell_text
+from campaign_app.core.directory.recipients import CATEGORIES
+
+FORMER_MEMBER_TAG = "former-member"
+_CATEGORY_SET = frozenset(CATEGORIES)
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+@dataclass
+class Distrust:
+    """Why a row is not imported: a field (or None for the row), what is wrong, what to do."""
+
+    field: str | None
+    message: str
+    hint: str
+
+
+class Converted:
+    """A row made a record, with the reasons not to trust it and notes worth saying."""
+
+    __slots__ = ("distrust", "notes", "record", "several_emails")
+
+    def __init__(self, record: dict[str, Any]):
+        self.record = record
+        self.distrust: list[Distrust] = []
+        self.notes: list[str] = []
+        self.several_emails = False
+
+
+def _text(value: Any) -> Any:
+    """A cell that is not plain text (a YAML map or list, a spreadsheet number or date) as text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, Mapping):
+        return {str(k): "" if v is None else str(v).strip() for k, v in value.items()}
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if v is not None and str(v).strip()]
+    return str(cell_text(value)).strip()
+
+
+class RowConverter:
+    """Turns rows of one source into records; the mapping is fixed for the whole file."""
+
+    def __init__(
+        self,
+        mapping: Sequence[str | None],
+        columns: Sequence[str],
+        *,
+        ep: bool = False,
+        category: str | None = None,
+    ):
+        self.columns = list(columns)
+        self.pairs = [(i, f) for i, f in enumerate(mapping) if f is not None]
+        self.column_of: dict[str, int] = {f: i + 1 for i, f in self.pairs}
+        self.ep = ep
+        self.category = category
+        self.mapped = frozenset(self.column_of)
+        self.defaults: dict[str, str] = dict(EP_DEFAULTS) if ep else {}
+        if category:
+            self.defaults["category"] = category
+        if FULL_NAME in self.column_of:
+            for name in ("given_name", "family_name"):
+                self.column_of.setdefault(name, self.column_of[FULL_NAME])
+
+    def _values(self, cells: Sequence[Any]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        count = len(cells)
+        for i, name in self.pairs:
+            if i < count:
+                value = cells[i]
+                value = value.strip() if type(value) is str else _text(value)
+                if value:
+                    values[name] = value
+        return values
+
+    def convert(self, cells: Sequence[Any]) -> Converted:
+        """One row as a record, each field cleaned in turn (the order of the fields in the
+        record, which the report follows, is the order they are filled in here)."""
+        values = self._values(cells)
+        out = Converted(values)
+        for key, default in self.defaults.items():
+            if not values.get(key):
+                values[key] = default
+        mapped = self.mapped
+        if FULL_NAME in mapped:
+            _split_full_name(values)
+        _normal_case_names(values)
+        category = values.get("category")
+        if type(category) is str and category not in _CATEGORY_SET:
+            values["category"] = category_key(category)
+        if "gender" in mapped:
+            _clean_gender(values)
+        if "id" in mapped:
+            self._clean_id(values)
+        emails = _clean_email(values, out)
+        country = _clean_country(values, out)
+        if "verified_on" in mapped:
+            _clean_date(values)
+        if "tags" in mapped or TERM_END in mapped:
+            self._tags(values, out)
+        homepage = values.pop(HOMEPAGE, "") if HOMEPAGE in mapped else ""
+        _check_trust(values, out, country, emails, homepage)
+        return out
+
+    def _clean_id(self, values: dict[str, Any]) -> None:
+        """An EP list's number gets the ``mep-`` prefix; an id that is no slug is made one."""
+        rid = values.get("id")
+        if type(rid) is str and rid:
+            if self.ep and rid.isdigit():
+                values["id"] = EP_ID_PREFIX + rid
+            elif not _ID.match(rid):
+                values["id"] = slugify(rid) or ""
+
+    def _tags(self, values: dict[str, Any], out: Converted) -> None:
+        tags = values.get("tags")
+        if isinstance(tags, str):
+            tags = [t.strip() for t in re.split(r"[;,]", tags) if t.strip()]
+        term_end = values.pop(TERM_END, "")
+        if term_end and str(term_end).casefold() not in EMPTY_MARKS:
+            tags = list(tags or [])
+            if FORMER_MEMBER_TAG not in tags:
+                tags.append(FORMER_MEMBER_TAG)
+            column = self.columns[self.column_of[TERM_END] - 1]
+            out.notes.append(f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}")
+        if tags:
+            values["tags"] = ";".join(tags)
+        else:
+            values.pop("tags", None)
+
+
+# ---- the steps of one row, in the order convert takes them ------------------------------
+
+
+def _split_full_name(values: dict[str, Any]) -> None:
+    """Given and family name from the full-name column, where the row has neither."""
+    full = values.pop(FULL_NAME, "")
+    if full and not (values.get("given_name") or values.get("family_name")):
+        given, family = split_full_name(full) if isinstance(full, str) else ("", full)
+        if given:
+            values["given_name"] = given
+        if family:
+            values["family_name"] = family
+
+
+def _normal_case_names(values: dict[str, Any]) -> None:
+    """DUPONT → Dupont, as letters print it."""
+    for name in ("given_name", "family_name"):
+        text = values.get(name)
+        if type(text) is str and len(text) > 2 and text.isupper():
+            values[name] = normal_case(text)
+
+
+def _clean_gender(values: dict[str, Any]) -> None:
+    gender = values.get("gender")
+    if type(gender) is str:
+        values["gender"] = gender_code(gender)
+
+
+def _clean_email(values: dict[str, Any], out: Converted) -> list[str]:
+    """The addresses in the e-mail cell; the one kept goes in the record, and a cell with
+    none (or a mark such as ``n/a``) leaves the record without an e-mail."""
+    email = values.get("email")
+    if type(email) is not str:
+        return []
+    emails = split_emails(email)
+    if not emails or email.casefold() in EMPTY_MARKS:
+        del values["email"]
+        return []
+    if len(emails) == 1:
+        values["email"] = emails[0]
+    else:
+        values["email"] = choose_email(emails)[0]
+        out.several_emails = True
+    return emails
+
+
+def _clean_country(values: dict[str, Any], out: Converted) -> Any:
+    """The row's country as a code (what the cell held if it is not text); a text that
+    is no country is a reason not to trust the row."""
+    country = values.get("country")
+    if type(country) is str:
+        code = country_code(country)
+        if code is None:
+            out.distrust.append(
+                Distrust(
+                    "country",
+                    f"country '{country}' is neither a country name nor an ISO 3166 code",
+                    "correct it in the source (e.g. Slovakia or SK) or leave it empty",
+                )
+            )
+        else:
+            values["country"] = country = code
+    return country
+
+
+def _clean_date(values: dict[str, Any]) -> None:
+    verified = values.get("verified_on")
+    if type(verified) is str:
+        values["verified_on"] = iso_date(verified)
+
+
+def _check_trust(
+    values: dict[str, Any], out: Converted, country: Any, emails: list[str], homepage: Any
+) -> None:
+    """Letters lost to ``?`` come first among the reasons (nothing else in such a row can
+    be trusted); else the country is checked against the row's domains."""
+    lost = _lost_letters(values)
+    if lost is not None:
+        out.distrust.insert(0, lost)
+    elif type(country) is str and len(country) == 2:
+        clash = _country_clash(country, emails, homepage)
+        if clash is not None:
+            out.distrust.append(clash)
+
+
+def _lost_letters(values: dict[str, Any]) -> Distrust | None:
+    texts = [v for v in values.values() if type(v) is str]
+    joined = "\x1f".join(texts)  # one look for '?' in the whole row first
+    maybe_lost = len(texts) < len(values) or "?" in joined or "\ufffd" in joined
+    lost = lost_letters(values) if maybe_lost else None
+    if not lost:
+        return None
+    shown = ", ".join(f"{name} '{text}'" for name, text in lost)
+    return Distrust(
+        lost[0][0],
+        f"letters replaced by '?' in the source: {shown}",
+        "the file could not hold these letters: correct them in the source and import it "
+        "again, or type the entry in by hand",
+    )
+
+
+def _country_clash(country: str, emails: list[str], homepage: Any) -> Distrust | None:
+    """The row's country against the country-code domains of its addresses and homepage
+    (a single address outside any country's domain, and no homepage: nothing to check)."""
+    if not (homepage or len(emails) != 1 or has_country_domain(emails[0])):
+        return None
+    witnesses = [("e-mail", a, a[a.rfind("@") + 1 :]) for a in emails if "@" in a]
+    if isinstance(homepage, str) and homepage:
+        witnesses += [("homepage", url, url_host(url)) for url in re.split(r"[;\s]+", homepage) if url]
+    for what, text, host in witnesses:
+        other = domain_country(host)
+        if other is not None and other != country:
+            tld = host.rsplit(".", 1)[-1].lower()
+            return Distrust(
+                "country",
+                f"country {country} ({country_name(country)}) contradicts the {what} {text} "
+                f"(.{tld}: {country_name(other)})",
+                "check the country on the member's page and correct it in the source",
+            )
+    return None

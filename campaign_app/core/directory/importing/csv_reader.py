@@ -1,0 +1,92 @@
+"""Reading a CSV file as exported by a spreadsheet program.
+
+The encoding is detected (:mod:`.encodings`); the delimiter is ``,``, ``;`` or tab,
+whichever splits the first rows into the same number of columns
+(:func:`detect_delimiter`); line endings may be CRLF, LF or CR.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.directory.importing.encodings import detect_encoding, refuse_mixed_encodings
+from campaign_app.core.directory.importing.sources import Row, Source
+
+
+def detect_delimiter(text: str) -> str:
+    """``,``, ``;`` or tab: the one that splits the header into most columns, preferring
+    one that splits the following rows into as many (a ``;`` in a notes cell of a comma
+    file must not win)."""
+    sample = text[:65536]
+    if len(text) > len(sample) and "\n" in sample:
+        sample = sample[: sample.rfind("\n") + 1]
+    best, best_score = ",", (False, 1)
+    for delimiter in (",", ";", "\t"):
+        try:
+            rows = list(
+                itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), 60)
+            )
+        except csv.Error:
+            continue
+        widths = [len(r) for r in rows if any(c.strip() for c in r)]
+        if not widths or widths[0] < 2:
+            continue
+        body = widths[1:-1] if len(widths) > 2 else widths[1:]
+        consistent = not body or sum(w == widths[0] for w in body) >= 0.8 * len(body)
+        score = (consistent, widths[0])
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(path: Path, data: bytes) -> Source:
+    """A CSV file's bytes as a table; a file in two encodings, or no text at all, is refused."""
+    refuse_mixed_encodings(path, data)
+    decoded = detect_encoding(data)
+    text = decoded.text
+    if "\x00" in text:
+        raise UserError(
+            "this is not a text file (it holds NUL bytes)",
+            Location(display_path(path)),
+            "export the sheet as CSV, or import the .xlsx file itself",
+        )
+    delimiter = detect_delimiter(text)
+    shown = display_path(path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise UserError(f"broken CSV: {exc}", Location(shown, 1), "save the file as CSV again") from None
+    if header is None or not any(h.strip() for h in header):
+        raise UserError("file is empty", Location(shown, 1), "the first row must name the columns")
+    columns = [h.strip() for h in header]
+
+    def rows() -> Iterator[Row]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        line = 1
+        try:
+            next(reader)
+            line = reader.line_num + 1
+            for cells in reader:
+                start, line = line, reader.line_num + 1
+                if any(cells):
+                    yield start, cells
+        except csv.Error as exc:
+            raise UserError(
+                f"broken CSV: {exc}", Location(shown, line), "check the quotes in this row"
+            ) from None
+
+    return Source(
+        path,
+        "CSV",
+        columns,
+        rows,
+        encoding=decoded.encoding,
+        encoding_note=decoded.note,
+        delimiter=delimiter,
+    )

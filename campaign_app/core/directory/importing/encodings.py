@@ -1,0 +1,207 @@
+"""The encoding of a text file nobody named: UTF-8, UTF-16, or one of Excel's code pages.
+
+Coordinators get CSV files saved by every version of Excel in Europe: UTF-8 with or
+without byte-order mark, UTF-16 ("Unicode text"), else one of the 8-bit code pages,
+told apart by which reading gives words made of letters (:func:`detect_encoding`). A
+file whose rows are in two encodings is refused (:func:`refuse_mixed_encodings`): read
+either way, part of it would be imported as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+
+# 8-bit code pages tried in this order when a file is not UTF-8; a tie goes to the first.
+# Windows-1252 is what Excel writes in Western Europe; ISO-8859-2 and Windows-1250 hold
+# the Central European letters (ł, ś, ž, ő, ț…); ISO-8859-15 is Latin-1 with € and Š.
+CODE_PAGES = (
+    ("cp1252", "Windows-1252"),
+    ("iso-8859-2", "ISO-8859-2"),
+    ("cp1250", "Windows-1250"),
+    ("iso-8859-15", "ISO-8859-15"),
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_HIGH_WORD = re.compile(rb"(?<![A-Za-z\x80-\xff])[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+# Punctuation that sits next to letters in real text (quotes, dashes, apostrophes).
+# Letters that are rare in names and texts, yet what another code page's common letters read
+# as (à → ŕ, ò → ň, ï → ď, å → ĺ in Windows-1250): they do not count for a reading.
+_RARE_LETTERS = frozenset("ŕŔĺĹďĎňŇľĽţŢðÐþÞÿ˙ºª")
+_TEXT_PUNCTUATION = frozenset("‘’‚‛“”„‟«»‹›–—…·\u00a0\u00ad´")
+
+
+_VOWELS = frozenset("aeiouy")
+# Central European consonants that Western vowels read as in Windows-1250/ISO-8859-2
+# (è → č, ò → ň, à → ŕ), and Western vowels that Czech consonants read as in
+# Windows-1252 (ř → ø, ě → ì): a consonant between two consonants ("Michčle") or a vowel
+# between two vowels ("Dvoøák") is how a wrong reading shows inside a word.
+_CE_CONSONANTS = frozenset("čřňďťŕĺľćńśźżłšžđČŘŇĎŤŔĹĽĆŃŚŹŻŁŠŽĐ")
+_WESTERN_VOWELS = frozenset("àåæèêìïòøùûâîôÀÅÆÈÊÌÏÒØÙÛÂÎÔ")
+# Polish writes ni, si, zi before a vowel, never ń, ś, ź ("Peńa" is Peña misread); Czech
+# puts ě and ů only after consonants ("piů" is più misread).
+_NOT_BEFORE_VOWEL = frozenset("ńśźŃŚŹ")
+_NOT_AFTER_VOWEL = frozenset("ěůĚŮ")
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalpha()
+
+
+def _base(char: str) -> str:
+    return unicodedata.normalize("NFD", char)[0].lower()
+
+
+def _is_vowel(char: str) -> bool:
+    return char.isalpha() and (_base(char) in _VOWELS or char in _WESTERN_VOWELS)
+
+
+def _is_consonant(char: str) -> bool:
+    return char.isalpha() and not _is_vowel(char)
+
+
+def _plausibility(text: str) -> int:
+    """How much ``text`` looks like words: letters count for; stray symbols inside words
+    (``Mo¿e``, ``£ód¼`` for ``Może``, ``Łódź``), control characters, and letters in a
+    place their language never puts them count against."""
+    score = 0
+    length = len(text)
+    for match in _NON_ASCII.finditer(text):
+        char = match.group()
+        i = match.start()
+        if "\x80" <= char <= "\x9f":
+            score -= 10  # C1 control: never in a real text file
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < length else " "
+        if char.isalpha():
+            if (
+                char in _CE_CONSONANTS
+                and (
+                    (_is_consonant(before) and _is_consonant(after))
+                    or not (_is_letter(before) or _is_letter(after))  # "č" alone: "è" misread
+                )
+            ) or (
+                (char in _WESTERN_VOWELS and _is_vowel(before) and _is_vowel(after))
+                or (char in _NOT_BEFORE_VOWEL and _is_vowel(after))
+                or (char in _NOT_AFTER_VOWEL and _is_vowel(before))
+            ):
+                score -= 1
+            elif char not in _RARE_LETTERS:
+                score += 1
+            continue
+        if char in _TEXT_PUNCTUATION or unicodedata.category(char) == "Zs":
+            continue
+        if char in "¿¡" and not _is_letter(before):
+            continue  # Spanish opening marks
+        if _is_letter(before) or _is_letter(after):
+            score -= 3
+    return score
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A text file decoded, with the encoding as the user is shown it (and why it is a guess)."""
+
+    text: str
+    encoding: str  # the name shown to the user
+    note: str | None = None
+
+
+def detect_encoding(data: bytes) -> Decoded:
+    """Decode a text file whose encoding nobody told us."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM")
+        except UnicodeDecodeError:
+            pass  # a BOM followed by something else: try the rest
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(data.decode("utf-16"), "UTF-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        pass
+    # Only the words holding a byte above 127 can tell the code pages apart: each distinct
+    # word is decoded and scored once per code page, weighted by how often it occurs. A few
+    # thousand distinct words decide as well as a hundred thousand, much sooner.
+    words: Counter[bytes] = Counter()
+    for match in _HIGH_WORD.finditer(data):
+        words[match.group()] += 1
+        if len(words) >= 5000:
+            break
+    readings: list[tuple[int, str, str, list[str]]] = []
+    for codec, name in CODE_PAGES:
+        try:
+            texts = [word.decode(codec) for word in words]
+        except UnicodeDecodeError:
+            continue
+        score = sum(n * _plausibility(text) for text, n in zip(texts, words.values(), strict=True))
+        readings.append((score, codec, name, texts))
+    readings.sort(key=lambda r: -r[0])  # stable: the first of equals stays first
+    for score, codec, name, texts in readings:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:  # a byte further on that this code page lacks
+            continue
+        rivals = [other for s, _c, other, t in readings if s == score and t != texts and other != name]
+        note = "not UTF-8"
+        if rivals:
+            note += f": a guess, {' or '.join(rivals)} would read the accents differently"
+        return Decoded(text, name, note)
+    # Every byte has a meaning in ISO-8859-1: the last resort.
+    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents")
+
+
+def _rows_are(rows: list[int]) -> str:
+    """ "row 3 is" or "rows 3, 4 and 12 more are", for a message."""
+    if len(rows) == 1:
+        return f"row {rows[0]} is"
+    shown = ", ".join(str(r) for r in rows[:10])
+    return f"rows {shown}" + (f" and {len(rows) - 10} more" if len(rows) > 10 else "") + " are"
+
+
+def refuse_mixed_encodings(path: Path, data: bytes) -> None:
+    """Refuse a file whose rows are in two encodings: some UTF-8 ("Šimečka"), some an old
+    code page ("Müller" in Windows-1252), as when rows from two exports are pasted together.
+    Read either way, one group would be imported as mojibake; the message names the rows
+    of the smaller group so they can be corrected."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.isascii():
+        return
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+    try:
+        body.decode("utf-8")
+        return
+    except UnicodeDecodeError:
+        pass
+    utf8: list[int] = []
+    other: list[int] = []
+    other_bytes: list[bytes] = []
+    for number, line in enumerate(body.splitlines(), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8.append(number)
+        except UnicodeDecodeError:
+            other.append(number)
+            other_bytes.append(line)
+    if not utf8 or not other:
+        return
+    legacy = detect_encoding(b"\n".join(other_bytes)).encoding
+    groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
+    (few, few_name), (many, many_name) = groups
+    raise UserError(
+        f"the file mixes two encodings: {_rows_are(few)} {few_name}, the other {len(many)} "
+        f"with accented letters {'are' if len(many) > 1 else 'is'} {many_name}",
+        Location(display_path(path), few[0]),
+        f"open the file in your spreadsheet program, correct the accented letters of the {few_name} "
+        "rows, and save it as 'CSV UTF-8' (or import the two parts as separate files)",
+    )

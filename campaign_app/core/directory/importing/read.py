@@ -1,0 +1,79 @@
+"""Reading the files coordinators are given, whatever shape they arrive in: one reader per kind.
+
+- CSV (:mod:`.csv_reader`): the encoding and the delimiter are detected.
+- Excel .xlsx (:mod:`.xlsx_reader`), the first sheet or the one named.
+- The European Parliament's "full list" XML (:mod:`.ep`).
+- The directory's own YAML (:mod:`.yaml_reader`).
+
+The file is read whole first (within IMPORT_BYTES), so every reader works on bytes and a
+missing, unreadable or oversized file is one message whatever its kind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.limits import IMPORT_BYTES
+from campaign_app.core.directory.importing.csv_reader import read_csv
+from campaign_app.core.directory.importing.ep import read_ep_xml
+from campaign_app.core.directory.importing.sources import Source
+from campaign_app.core.directory.importing.xlsx_reader import read_xlsx
+from campaign_app.core.directory.importing.yaml_reader import read_yaml
+
+CSV_SUFFIXES = (".csv", ".tsv", ".txt")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def read_source(path: Path, sheet: str | None = None) -> Source:
+    """Read ``path`` by its suffix; anything unreadable is one UserError saying why."""
+    suffix = path.suffix.lower()
+    if sheet is not None and suffix != ".xlsx":
+        raise UserError(
+            f"--sheet applies to Excel .xlsx files, not to {path.name}",
+            Location(display_path(path)),
+            "leave --sheet out",
+        )
+    if suffix in (".xls", ".ods", ".numbers", ".xlsb"):
+        raise UserError(
+            f"cannot read {suffix} files",
+            Location(display_path(path)),
+            "save the sheet as Excel .xlsx or as CSV in your spreadsheet program and import that",
+        )
+    if suffix not in (*CSV_SUFFIXES, ".xlsx", ".xml", *YAML_SUFFIXES):
+        raise UserError(
+            f"cannot import {path.name}: unknown kind of file",
+            Location(display_path(path)),
+            "give a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file",
+        )
+    data = _read_bytes(path)
+    if suffix == ".xlsx":
+        return read_xlsx(path, data, sheet)
+    if suffix == ".xml":
+        return read_ep_xml(path, data)
+    if suffix in YAML_SUFFIXES:
+        return read_yaml(path, data)
+    return read_csv(path, data)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, refused past IMPORT_BYTES before more is read."""
+    shown = display_path(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(IMPORT_BYTES + 1)
+        if len(data) > IMPORT_BYTES:
+            raise UserError(
+                f"the file is larger than {IMPORT_BYTES // 1_000_000} MB: too big to import",
+                Location(shown),
+                "split it, or import only the rows you need",
+            )
+        return data
+    except FileNotFoundError:
+        raise UserError("file not found", Location(shown), "check the file name and folder") from None
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file", Location(shown), "give the file to import") from None
+    except OSError as exc:
+        raise UserError(
+            f"cannot read file: {exc.strerror}", Location(shown), "check that you may read it"
+        ) from None

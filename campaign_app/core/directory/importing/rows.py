@@ -1,0 +1,343 @@
+"""What becomes of each row of a source: skipped, added, or merged into an entry.
+
+Every row ends as exactly one of the report's outcomes (:mod:`.report`). A row is skipped,
+with its reasons, when its shape is wrong, when :mod:`.convert` does not trust it, when the
+directory's own validation (:func:`~campaign_app.core.directory.validation.parse_recipient`)
+rejects it, or when a new entry would have no contact channel or per-language texts a CSV
+cannot hold. Otherwise it is matched against the directory (:mod:`.merge`): a new entry,
+the same person as an earlier row of the file (repeated), or an entry the directory has,
+field by field (:func:`merge_into`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from campaign_app.core.common.errors import Location, display_path
+from campaign_app.core.common.localized import pick
+from campaign_app.core.directory.importing.cells import slugify
+from campaign_app.core.directory.importing.convert import Converted, RowConverter
+from campaign_app.core.directory.importing.mapping import PSEUDO_FIELDS
+from campaign_app.core.directory.importing.merge import (
+    DirectoryIndex,
+    Entry,
+    same_value,
+    shown_value,
+    tags_of,
+    texts_of,
+)
+from campaign_app.core.directory.importing.plan import ImportOptions, ImportPlan
+from campaign_app.core.directory.importing.report import (
+    ADDED,
+    REPEATED,
+    SKIPPED,
+    UNCHANGED,
+    UPDATED,
+    FieldChange,
+    ImportReport,
+    RowProblem,
+)
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.validation import parse_recipient
+
+# The fields an entry is matched by: when one changes, the index must learn it.
+_KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
+
+
+class RowPlanner:
+    """Takes the rows of one source in turn and records, in the plan, what becomes of each."""
+
+    def __init__(
+        self,
+        plan: ImportPlan,
+        index: DirectoryIndex,
+        converter: RowConverter,
+        options: ImportOptions,
+        target: Path,
+    ):
+        self.plan = plan
+        self.report = plan.report
+        self.counts = plan.report.counts
+        self.index = index
+        self.converter = converter
+        self.options = options
+        self.target = target
+        self.target_is_csv = target.suffix.lower() == ".csv"
+        self.shown = plan.source.shown
+        self.width = len(plan.source.columns)
+        self.yaml_source = plan.source.kind == "directory YAML"
+        self.rows = 0
+        self.several_emails = 0
+        self.additions: list[Entry] = []
+        self.touched: dict[str, Entry] = {}
+
+    def take(self, row: int, cells: list[Any] | None) -> None:
+        """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping)."""
+        self.rows += 1
+        where = f"{self.shown}:{row}"
+        if cells is None:
+            problem = RowProblem(where, row, "entry is not a mapping of fields", "write 'key: value' lines")
+            self._skip(row, None, [problem])
+            return
+        if len(cells) > self.width and any(str(c).strip() for c in cells[self.width :] if c is not None):
+            self._skip(row, cells, [self._too_wide(row, len(cells), where)])
+            return
+        converted = self.converter.convert(cells)
+        if converted.distrust:
+            self._skip(row, cells, self._distrusted(converted, row, where))
+            return
+        if self._place(row, cells, where, converted.record):
+            if converted.several_emails:
+                self.several_emails += 1
+            for note in converted.notes:
+                self.report.notes.append(f"{where}: {note}")
+
+    def finish(self) -> None:
+        """After the last row: the totals, and each file's edit in the plan."""
+        report = self.report
+        report.rows = self.rows
+        if self.several_emails:
+            report.notes.append(
+                f"{self.several_emails} row(s) had several e-mail addresses: the one at europarl.europa.eu "
+                "was kept, or else the first valid one"
+            )
+        for entry in self.touched.values():
+            if entry.changes and entry.path is not None:
+                self.plan.edit_of(entry.path).update(entry.id, entry.changes)
+        if self.additions:
+            self.plan.edit_of(self.target).append({"id": e.id, **e.values} for e in self.additions)
+
+    # ---- a row not imported ------------------------------------------------------------
+
+    def _skip(self, row: int, cells: list[Any] | None, problems: list[RowProblem]) -> None:
+        self.counts[SKIPPED] += 1
+        self.report.problems.extend(problems)
+        self.plan.rejected.append((row, list(cells or []), [p.message for p in problems]))
+
+    def _too_wide(self, row: int, cells: int, where: str) -> RowProblem:
+        return RowProblem(
+            f"{where}:{self.width + 1}",
+            row,
+            f"row has {cells} cells but the header has {self.width}",
+            "quote cells that contain the delimiter",
+        )
+
+    def _distrusted(self, converted: Converted, row: int, where: str) -> list[RowProblem]:
+        """The reasons not to trust a row, each at its column; when the directory has the
+        person, the hint says where and that the entry is left as it is."""
+        record = converted.record
+        known, _how = self.index.match(str(record.get("id") or ""), self.index.keys(record))
+        problems = []
+        for d in converted.distrust:
+            column = self.converter.column_of.get(d.field or "")
+            hint = d.hint
+            if known is not None and known.path is not None:
+                hint += (
+                    f" (the directory has this person as {known.id} in {_shown(known.path)}: left as it is)"
+                )
+            problems.append(
+                RowProblem(f"{where}:{column}" if column else where, row, d.message, hint, d.field)
+            )
+        return problems
+
+    # ---- a row imported ------------------------------------------------------------------
+
+    def _place(self, row: int, cells: list[Any], where: str, record: dict[str, Any]) -> bool:
+        """Validate the record as the directory loader will and add or merge it; False if
+        the row was skipped after all."""
+        source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
+        if not source_id:
+            record["id"] = _provisional_id(record, row)
+        shown, column_of = self.shown, self.converter.column_of
+
+        def locate(name: str) -> Location:
+            return Location(shown, row, column_of.get(name))
+
+        recipient, errors = parse_recipient(record, locate)
+        if recipient is None:
+            problems = [RowProblem(str(e.where or where), row, e.message, e.hint or "", None) for e in errors]
+            self._skip(row, cells, problems)
+            return False
+        values = _validated_values(record, recipient)
+        keys = self.index.keys(values)
+        known, how = self.index.match(recipient.id if source_id else "", keys)
+        if known is None:
+            return self._add(row, cells, where, recipient, values, keys)
+        if known.path is None:
+            self._repeat(known, how, values, where)
+        else:
+            self._merge(known, values, where)
+        return True
+
+    def _add(
+        self,
+        row: int,
+        cells: list[Any],
+        where: str,
+        recipient: Recipient,
+        values: dict[str, Any],
+        keys: tuple[str, str, str],
+    ) -> bool:
+        """A new entry, unless it has no way to be reached or cannot be kept in the target."""
+        refusal = self._refusal(row, where, recipient, values)
+        if refusal is not None:
+            self._skip(row, cells, [refusal])
+            return False
+        rid = recipient.id
+        new_id = self.index.unique_id(rid)
+        if new_id != rid:
+            other = self.index.by_id[rid]
+            place = display_path(other.path) if other.path else f"row {other.row}"
+            self.report.notes.append(
+                f"{where}: id '{rid}' is already used by another entry ({place}): this one is '{new_id}'"
+            )
+        entry = Entry(new_id, values, None, row, recipient.language)
+        self.index.add(entry, keys)
+        self.additions.append(entry)
+        self.counts[ADDED] += 1
+        return True
+
+    def _refusal(
+        self, row: int, where: str, recipient: Recipient, values: dict[str, Any]
+    ) -> RowProblem | None:
+        has_channel = values.get("email") or values.get("postal_address") or values.get("web_form")
+        if not has_channel and not self.options.keep_no_contact:
+            return RowProblem(
+                where,
+                row,
+                f"{recipient.display_name}: no contact channel (no e-mail, postal address or web form)",
+                "add one in the source, or import with --keep-no-contact to add the entry anyway",
+            )
+        per_language = any(type(v) is dict for v in values.values()) if self.yaml_source else False
+        if self.target_is_csv and per_language:
+            return RowProblem(
+                where,
+                row,
+                "per-language texts ({en: …, uk: …}) cannot be kept in a CSV file",
+                "import into a YAML file: --into NAME.yaml",
+            )
+        return None
+
+    def _repeat(self, known: Entry, how: str, values: dict[str, Any], where: str) -> None:
+        """The same person as an earlier row of this file: what it adds is merged in, what
+        it gives differently is noted (the earlier row's value is kept)."""
+        self.counts[REPEATED] += 1
+        differences = []
+        for name, new in values.items():
+            old = known.values.get(name)
+            if not old:
+                known.values[name] = new
+            elif name == "tags":
+                known.values[name] = tuple(dict.fromkeys((*tags_of(old), *tags_of(new))))
+            elif not same_value(name, old, new):
+                differences.append(f"{name} '{shown_value(new)}' (kept '{shown_value(old)}')")
+        if _KEY_FIELDS.intersection(values):
+            self.index.index_keys(known)
+        text = f"{where}: the same person as row {known.row} ({how}): merged into {known.id}"
+        self.report.notes.append(
+            text + (": this row differs in " + ", ".join(differences) if differences else "")
+        )
+
+    def _merge(self, known: Entry, values: dict[str, Any], where: str) -> None:
+        applied = merge_into(known, values, where, self.options.update, self.report)
+        if applied and _KEY_FIELDS.intersection(known.changes):
+            self.index.index_keys(known)
+        self.touched[known.id] = known
+        self.counts[UPDATED if applied else UNCHANGED] += 1
+
+
+def _provisional_id(record: Mapping[str, Any], row: int) -> str:
+    """An id for a row whose source gives none (only to validate it: a new entry keeps it)."""
+    for parts in (("given_name", "family_name"), ("position",), ("organisation",)):
+        text = " ".join(t for p in parts for t in texts_of(record.get(p, ""))[:1])
+        slug = slugify(text)
+        if slug:
+            return slug
+    return f"{slugify(str(record.get('category') or 'recipient')) or 'recipient'}-{row}"
+
+
+def _validated_values(record: dict[str, Any], recipient: Recipient) -> dict[str, Any]:
+    """The record as validated, without its id and empty fields; the fields parse_recipient
+    normalises (e-mail, country) are taken from it."""
+    values = record
+    del values["id"]
+    if not all(values.values()):
+        values = {name: value for name, value in values.items() if value}
+    if recipient.email:
+        values["email"] = recipient.email
+    if recipient.country:
+        values["country"] = recipient.country
+    return values
+
+
+@lru_cache(maxsize=64)
+def _shown(path: Path) -> str:
+    return display_path(path)
+
+
+def merge_into(
+    entry: Entry, values: Mapping[str, Any], where: str, update: bool, report: ImportReport
+) -> bool:
+    """Merge an incoming record into an entry of the directory; True if anything changes."""
+    applied = False
+    file = _shown(entry.path) if entry.path else ""
+    is_csv = entry.path is not None and entry.path.suffix.lower() == ".csv"
+    for name, new in values.items():
+        if name in PSEUDO_FIELDS:
+            continue
+        old = entry.get(name)
+        if old == new:
+            continue
+        if is_csv:
+            new = _for_file(new, entry.path, entry.language)
+        if name == "tags":
+            old = tags_of(old)
+            added = [t for t in tags_of(new) if t not in old]
+            if added:
+                merged = (*old, *added)
+                entry.changes[name] = merged
+                report.changes.append(
+                    FieldChange(
+                        where, entry.id, file, name, shown_value(old or ()), shown_value(merged), True, "tags"
+                    )
+                )
+                applied = True
+            continue
+        if not old:
+            entry.changes[name] = new
+            report.changes.append(
+                FieldChange(where, entry.id, file, name, "", shown_value(new), True, "fill")
+            )
+            applied = True
+            continue
+        if same_value(name, old, new):
+            continue
+        report.changes.append(
+            FieldChange(where, entry.id, file, name, shown_value(old), shown_value(new), update, "change")
+        )
+        if update:
+            entry.changes[name] = (
+                _localized_update(old, new, entry.language) if isinstance(old, Mapping) else new
+            )
+            applied = True
+    return applied
+
+
+def _for_file(value: Any, path: Path | None, language: str) -> Any:
+    """A value as the destination file can hold it: one text per field in a CSV."""
+    if type(value) is str:
+        return value
+    if isinstance(value, Mapping) and (path is None or path.suffix.lower() == ".csv"):
+        return pick(value, language, "en") or next(iter(value.values()), "")
+    return value
+
+
+def _localized_update(old: Mapping[str, str], new: Any, language: str) -> dict[str, str]:
+    """The language entry an imported text replaces in a per-language map."""
+    if isinstance(new, Mapping):
+        return dict(new)
+    lang = "en" if "en" in old or str(new).isascii() else language
+    return {lang: str(new)}
