@@ -152,7 +152,8 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
             "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
         )
     languages = _languages(data)
-    sender = data.get("sender") if isinstance(data.get("sender"), Mapping) else {}
+    raw_sender = data.get("sender")
+    sender: Mapping[str, Any] = raw_sender if isinstance(raw_sender, Mapping) else {}
     signatories = []
     raw = data.get("signatories")
     for i, s in enumerate(raw if isinstance(raw, list) else []):

@@ -35,12 +35,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.letters.email.message import ascii_address, message_bytes
 from campaign_app.core.mail.auth import Utf8AuthMixin
 from campaign_app.core.mail.redact import scrub
 from campaign_app.core.mail.settings import SmtpSettings
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +96,7 @@ class _ConnectProblem(Exception):
         self.transient = transient
 
 
-class _PhaseMixin:
+class _PhaseMixin(smtplib.SMTP):
     """smtplib's DATA, with a flag set once the end-of-data marker has gone out.
 
     The body is the same as ``smtplib.SMTP.data`` (Python 3.11): only the flag is new.
@@ -102,19 +106,21 @@ class _PhaseMixin:
 
     message_sent = False
 
-    def data(self, msg: bytes) -> tuple[int, bytes]:
+    def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
         self.message_sent = False
+        body = msg.encode("ascii") if isinstance(msg, str) else bytes(msg)  # we only send bytes
         self.putcmd("data")
         code, repl = self.getreply()
         if code != 354:
             raise smtplib.SMTPDataError(code, repl)
-        quoted = re.sub(rb"(?m)^\.", b"..", msg)
+        quoted = re.sub(rb"(?m)^\.", b"..", body)
         if quoted[-2:] != b"\r\n":
             quoted += b"\r\n"
         self.send(quoted + b".\r\n")
         self.message_sent = True
         # RFC 5321 (4.5.3.2.6) gives the server 10 minutes to answer the end of data (it may
         # be scanning the attachment); giving up sooner turns a sent letter into an uncertain one.
+        assert self.sock is not None, "DATA goes over an open connection"
         self.sock.settimeout(max(self.timeout, FINAL_REPLY_TIMEOUT))
         try:
             return self.getreply()
@@ -123,7 +129,7 @@ class _PhaseMixin:
                 self.sock.settimeout(self.timeout)
 
 
-class _Client(Utf8AuthMixin, _PhaseMixin, smtplib.SMTP):
+class _Client(Utf8AuthMixin, _PhaseMixin):
     pass
 
 
@@ -177,7 +183,7 @@ class SmtpSession:
         self._backoff = backoff
         self._sleep = sleep
         self._clock = clock
-        self._conn: smtplib.SMTP | None = None
+        self._conn: _PhaseMixin | None = None
         self._last_start: float | None = None
         self._last_used = 0.0
         self._sent = 0
@@ -247,7 +253,7 @@ class SmtpSession:
     def _open(self) -> None:
         s = self.settings
         implicit = s.security == "ssl"
-        conn: smtplib.SMTP | None = None
+        conn: _PhaseMixin | None = None
         try:
             # local_hostname is given so smtplib does not look up the computer's name (slow, and
             # private); the EHLO below uses our address instead.
@@ -257,6 +263,7 @@ class SmtpSession:
                 conn = _Client(s.host, s.port, "localhost", timeout=self._timeout)
             # Each command is written whole; without this, Nagle's algorithm holds the last piece
             # of every message until the server's delayed ACK (~40 ms a letter on Linux).
+            assert conn.sock is not None, "smtplib connects in its constructor"
             conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             conn.local_hostname = _ehlo_name(conn.sock)
             code, _ = conn.ehlo()
