@@ -18,7 +18,8 @@ from campaign_app.core.campaign.sent_letters import keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.outreach.log import ContactLog, NewContact
+from campaign_app.core.outreach.records import NewContact
+from campaign_app.core.outreach.store import LogStore
 
 
 def mark_letter(
@@ -56,7 +57,7 @@ def mark_letter(
 
 
 def _record_from_out(
-    ws: Workspace, log: ContactLog, recipient_id: str, template_id: str | None, by: str
+    ws: Workspace, log: LogStore, recipient_id: str, template_id: str | None, by: str
 ) -> None:
     """Record as drafted the letter to this recipient that out/ holds, when the log has none."""
     found = _letters_in_out(ws, recipient_id, template_id)

@@ -42,8 +42,8 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.outreach.log import ContactLog, NewContact
-from campaign_app.core.outreach.records import History
+from campaign_app.core.outreach.records import History, NewContact
+from campaign_app.core.outreach.store import LogStore
 
 if TYPE_CHECKING:
     import ssl
@@ -167,10 +167,10 @@ class _Run:
         self.ws, self.plan = ws, plan
         self.by = by or volunteer_name()
         self.files = LetterFiles(ws, plan.template_id, plan.out_dir)
-        self._log: ContactLog | None = None
+        self._log: LogStore | None = None
 
     @property
-    def log(self) -> ContactLog:
+    def log(self) -> LogStore:
         if self._log is None:
             self._log = self.ws.open_log()
         return self._log

@@ -21,7 +21,6 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.mail.settings import SmtpSettings
-from campaign_app.core.outreach.log import ContactLog
 from campaign_app.core.outreach.records import DONE, History, read_history
 
 
@@ -172,7 +171,7 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
     # A template file that does not load right now may still hold its id: never call it gone.
     templates = set(scan.templates) | {Path(p.where.path).stem for p in scan.problems if p.where}
     stale: dict[tuple[str, str], set[str]] = {}
-    with ContactLog.open_readonly(ws.log_path) as log:
+    with ws.read_log() as log:
         by_contact: dict[str, list] = {}
         for e in log.events():
             by_contact.setdefault(e.contact_id, []).append(e)

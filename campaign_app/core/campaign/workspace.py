@@ -24,8 +24,8 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from campaign_app.core.case.model import Case
     from campaign_app.core.directory.load import Directory
     from campaign_app.core.letters.templates import Template
-    from campaign_app.core.outreach.log import ContactLog
     from campaign_app.core.outreach.status import RecipientState
+    from campaign_app.core.outreach.store import LogStore
 
 CAMPAIGN_FILE = "campaign.yaml"
 
@@ -80,13 +80,13 @@ class Workspace:
         """campaign.db: the contact log (see core/outreach/log.py)."""
         return self.root / "campaign.db"
 
-    def open_log(self, create: bool = True) -> ContactLog:
+    def open_log(self, create: bool = True) -> LogStore:
         """The contact log, to change it (created, or upgraded after a backup, as needed)."""
         from campaign_app.core.outreach.log import ContactLog
 
         return ContactLog.open(self.log_path, create=create)
 
-    def read_log(self) -> ContactLog:
+    def read_log(self) -> LogStore:
         """The contact log, only to read it: nothing in the folder is written (a UserError
         says so when there is no log yet)."""
         from campaign_app.core.outreach.log import ContactLog

@@ -25,9 +25,9 @@ from pathlib import Path
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.directory.export import neutralise, unneutralise
-from campaign_app.core.outreach.log import Contact, ContactLog, Event, parse_time
-from campaign_app.core.outreach.records import identity_holds
+from campaign_app.core.outreach.records import Contact, Event, identity_holds, parse_time
 from campaign_app.core.outreach.status import letter_status
+from campaign_app.core.outreach.store import LogStore
 from campaign_app.core.outreach.terms import EVENT_KINDS
 
 CONTACT_COLUMNS = (
@@ -71,7 +71,7 @@ def _check_csv_target(target: Path) -> None:
         )
 
 
-def export_rows(log: ContactLog, case_id: str | None = None) -> list[list[str]]:
+def export_rows(log: LogStore, case_id: str | None = None) -> list[list[str]]:
     """The header, then one row per event (or per letter with no events); not neutralised."""
     by_contact: dict[str, list[Event]] = {}
     for e in log.events():
@@ -95,7 +95,7 @@ def export_rows(log: ContactLog, case_id: str | None = None) -> list[list[str]]:
     return rows
 
 
-def export_log(log: ContactLog, target: Path, case_id: str | None = None) -> int:
+def export_log(log: LogStore, target: Path, case_id: str | None = None) -> int:
     """Write the log (or one case's part of it) as CSV; returns how many rows were written."""
     target = Path(target)
     _check_csv_target(target)

@@ -28,15 +28,9 @@ from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.outreach.export import read_export
-from campaign_app.core.outreach.log import (
-    CONTACT_COLUMNS,
-    LOG_NAME,
-    SCHEMA_VERSION,
-    Contact,
-    ContactLog,
-    Event,
-)
-from campaign_app.core.outreach.records import EVENT_COLUMNS, identity_holds
+from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS, Contact, Event, identity_holds
+from campaign_app.core.outreach.sqlite import LOG_NAME, SCHEMA_VERSION
+from campaign_app.core.outreach.store import LogStore
 from campaign_app.core.outreach.terms import EVENT_KINDS
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -70,7 +64,7 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def merge_log(log: ContactLog, other: Path, by: str = "") -> MergeReport:
+def merge_log(log: LogStore, other: Path, by: str = "") -> MergeReport:
     """Merge ``other`` (a campaign.db, a folder holding one, or a log export .csv) into ``log``
     in one transaction."""
     other = Path(other)
@@ -108,7 +102,7 @@ def merge_log(log: ContactLog, other: Path, by: str = "") -> MergeReport:
 
 
 def _fold(
-    log: ContactLog, contacts: list[Contact], events: list[Event], source: str, by: str = ""
+    log: LogStore, contacts: list[Contact], events: list[Event], source: str, by: str = ""
 ) -> MergeReport:
     ours = {c.id: c for c in log.contacts()}
     conflicts: list[str] = []

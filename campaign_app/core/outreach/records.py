@@ -87,7 +87,7 @@ EVENT_COLUMNS = tuple(f.name for f in fields(Event))
 
 @dataclass(frozen=True)
 class NewContact:
-    """A letter to record (generate and send hand these to ``ContactLog.record_drafts``)."""
+    """A letter to record (generate and send hand these to ``LogStore.record_drafts``)."""
 
     recipient_id: str
     recipient_name: str

@@ -20,7 +20,6 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from campaign_app.core.outreach.log import ContactLog
 from campaign_app.core.outreach.records import (
     WENT_OUT,
     Contact,
@@ -30,6 +29,7 @@ from campaign_app.core.outreach.records import (
     parse_time,
     read_history,
 )
+from campaign_app.core.outreach.store import LogStore
 
 __all__ = ["LetterState", "RecipientState", "letter_status", "recipient_states", "status_table"]
 
@@ -99,7 +99,7 @@ class RecipientState:
 
 
 def recipient_states(
-    log: ContactLog, case_id: str | None, follow_up_days: int, now: dt.datetime | None = None
+    log: LogStore, case_id: str | None, follow_up_days: int, now: dt.datetime | None = None
 ) -> dict[str, RecipientState]:
     """Every recipient the log has a letter to (for the case), by recipient id."""
     now = now or dt.datetime.now(dt.UTC)

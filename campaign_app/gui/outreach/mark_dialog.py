@@ -2,7 +2,7 @@
 it went out by post, web form, fax or in person.
 
 The dialog only collects the choice; the Outreach tab records it with
-``ContactLog.mark`` (the same call as ``campaign-app log mark``), off the UI thread, with
+``campaign.marking.mark_letter`` (the same call as ``campaign-app log mark``), off the UI thread, with
 the volunteer's name from Settings. A letter sent without e-mail must say how it went, so
 "sent" asks for its channel: the log then tells a coordinator it was posted, not e-mailed.
 """

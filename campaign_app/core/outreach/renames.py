@@ -1,0 +1,129 @@
+"""Renamed cases and templates, and folding another volunteer's log in.
+
+Correcting a case or template id must not make every letter new: ``log rename-case`` and
+``log rename-template`` carry the letters over (their ids and histories unchanged, the
+rename recorded in each history). A merge follows those renames, so a volunteer's letters
+under the old id join the renamed ones instead of coming back as new letters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import astuple, replace
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.outreach.records import (
+    CONTACT_COLUMNS,
+    Contact,
+    Event,
+    rename_detail,
+    renames_of,
+)
+from campaign_app.core.outreach.sqlite import EVENT_INSERT, EVENT_SELECT, SqliteLog
+
+
+class RenamesAndMerging(SqliteLog):
+    """The rename and merge operations of the contact log (mixed into ContactLog)."""
+
+    def rename(self, kind: str, old: str, new: str, by: str) -> int:
+        """Carry every letter recorded under case (or template) ``old`` over to ``new``, in one
+        transaction; returns how many letters. Their ids and histories stay as they are,
+        and each history records the rename, so a letter sent under the old name is still
+        sent under the new one, and a volunteer's log with the old name merges onto it."""
+        column = {"case": "case_id", "template": "template_id"}[kind]
+        where = Location(display_path(self.path))
+        for value in (old, new):
+            if not value.strip() or "→" in value:
+                raise UserError(
+                    f"'{value}' cannot be a {kind} id", hint=f"give the {kind}'s id as its file has it"
+                )
+        if old == new:
+            raise UserError(f"the old and the new {kind} id are both '{old}': nothing to rename")
+        with self.transaction("updated") as conn:
+            rows = conn.execute(
+                f"SELECT id, recipient_id, case_id, template_id FROM contacts WHERE {column} = ?", (old,)
+            ).fetchall()
+            if not rows:
+                raise UserError(
+                    f"the contact log has no letter under {kind} '{old}'",
+                    where,
+                    f"check the old id with 'campaign-app log export' (in its {column} column)",
+                )
+            clashes = []
+            for _cid, rid, case, template in rows:
+                key = (rid, new, template) if kind == "case" else (rid, case, new)
+                if self._find(conn, *key) is not None:
+                    clashes.append(rid)
+            if clashes:
+                raise UserError(
+                    f"the contact log already has letters under {kind} '{new}' to "
+                    f"{', '.join(sorted(clashes))}: "
+                    "renaming would make two letters one; nothing was renamed",
+                    where,
+                    f"if '{old}' and '{new}' are really different letters, keep both names",
+                )
+            conn.execute(f"UPDATE contacts SET {column} = ? WHERE {column} = ?", (new, old))
+            for cid, *_ in rows:
+                self._insert_event(conn, cid, "renamed", by, rename_detail(kind, old, new))
+        return len(rows)
+
+    def _renamed_to(self, conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+        """(kind, old id) → the id it has now, from every rename this log recorded."""
+        found: dict[tuple[str, str], str] = {}
+        rows = conn.execute(f"{EVENT_SELECT} WHERE kind = 'renamed' ORDER BY at, rowid").fetchall()
+        for kind, old, new in renames_of(Event(*row) for row in rows):
+            found[(kind, old)] = new
+        return found
+
+    @staticmethod
+    def _current(renamed: dict[tuple[str, str], str], kind: str, name: str) -> str:
+        seen = {name}
+        while (kind, name) in renamed and renamed[(kind, name)] not in seen:
+            name = renamed[(kind, name)]
+            seen.add(name)
+        return name
+
+    def import_rows(
+        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = ""
+    ) -> tuple[int, int]:
+        """Fold contacts and events from another log in (merge); returns (contacts, events) added.
+
+        What is already here is kept as it is; running it twice adds nothing. A letter the
+        other log holds under a case or template this log renamed joins the renamed letter;
+        one this log holds under another id (recorded separately by two volunteers) keeps
+        this log's id and gains the other's history.
+        """
+        added_c = added_e = 0
+        with self.transaction("merged") as conn:
+            renamed = self._renamed_to(conn)
+            ids: dict[str, str] = {}
+            for c in contacts:
+                if conn.execute("SELECT 1 FROM contacts WHERE id = ?", (c.id,)).fetchone():
+                    ids[c.id] = c.id
+                    continue
+                case = self._current(renamed, "case", c.case_id)
+                template = self._current(renamed, "template", c.template_id)
+                found = self._find(conn, c.recipient_id, case, template)
+                if found is not None:
+                    ids[c.id] = found[0]
+                    continue
+                row = list(astuple(c))
+                row[CONTACT_COLUMNS.index("case_id")] = case
+                row[CONTACT_COLUMNS.index("template_id")] = template
+                conn.execute(
+                    f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
+                    row,
+                )
+                for kind, old, new in (("case", c.case_id, case), ("template", c.template_id, template)):
+                    if old != new:
+                        self._insert_event(conn, c.id, "renamed", by, rename_detail(kind, old, new))
+                ids[c.id] = c.id
+                added_c += 1
+            for e in events:
+                cur = conn.execute(
+                    EVENT_INSERT, astuple(replace(e, contact_id=ids.get(e.contact_id, e.contact_id)))
+                )
+                added_e += cur.rowcount
+        return added_c, added_e

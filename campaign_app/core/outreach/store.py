@@ -1,0 +1,116 @@
+"""The contact log as the rest of the program sees it: one interface, whatever keeps it.
+
+Today the log is campaign.db, a SQLite file in the workspace (:class:`ContactLog`); a team
+will point every member at one PostgreSQL database instead. Everything outside
+core/outreach (generate, send, mark, the Outreach tab, status queries) goes through
+:class:`LogStore`, so a second way of keeping the log is a second implementation of these
+operations with the same guarantees, not a change to its callers:
+
+- every change is one transaction, whole or not at all;
+- history is append-only: events are never changed or deleted;
+- :meth:`LogStore.claim` reads a letter's history and records the claim atomically, so
+  two senders never both get the same letter;
+- the ids of letters and events are the same in every copy of the log, so merging is
+  idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, Self
+
+from campaign_app.core.outreach.records import Contact, Event, History, NewContact
+
+if TYPE_CHECKING:
+    from campaign_app.core.outreach.log import Claim
+
+
+class LogStore(Protocol):
+    """What the program does with the contact log (see the module's docstring)."""
+
+    path: Path
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    # ---- changes, each its own transaction ------------------------------------------
+
+    def record_drafts(self, letters: Iterable[NewContact], by: str) -> int:
+        """Record generated letters (new, or a changed file) as drafted."""
+        ...
+
+    def claim(
+        self,
+        cid: str,
+        by: str,
+        detail: str,
+        *,
+        channel: str,
+        letter_path: str,
+        letter_sha256: str,
+        resend_uncertain: bool = False,
+        resend_revised: bool = False,
+    ) -> Claim:
+        """Claim a letter for sending before the mail server hears of it (or say who has it)."""
+        ...
+
+    def add_event(
+        self,
+        cid: str,
+        kind: str,
+        by: str,
+        detail: str = "",
+        channel: str = "",
+        at: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
+    ) -> str:
+        """Append one event to a letter's history."""
+        ...
+
+    def mark(
+        self,
+        recipient_id: str,
+        status: str,
+        by: str,
+        note: str = "",
+        channel: str = "",
+        case_id: str | None = None,
+        template_id: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
+    ) -> list[str]:
+        """Record a reply, no reply, a closing or a letter sent by hand."""
+        ...
+
+    def rename(self, kind: str, old: str, new: str, by: str) -> int:
+        """Carry the letters under case or template ``old`` over to ``new``."""
+        ...
+
+    def import_rows(
+        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = ""
+    ) -> tuple[int, int]:
+        """Fold another log's letters and events in (a merge); idempotent."""
+        ...
+
+    # ---- reading ----------------------------------------------------------------------
+
+    def contacts(self, case_id: str | None = None) -> list[Contact]: ...
+
+    def contact(self, cid: str) -> Contact | None: ...
+
+    def contact_for(self, recipient_id: str, case_id: str, template_id: str) -> Contact | None: ...
+
+    def letters_to(
+        self, recipient_id: str, case_id: str | None = None, template_id: str | None = None
+    ) -> list[Contact]: ...
+
+    def events(self, cid: str | None = None) -> list[Event]: ...
+
+    def history(self, cid: str) -> History: ...
