@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import smtplib
 import socket
 import ssl
@@ -39,21 +38,25 @@ from typing import TYPE_CHECKING
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.letters.email.message import ascii_address, message_bytes
-from campaign_app.core.mail.auth import Utf8AuthMixin
+from campaign_app.core.mail.client import Client, PhaseClient, TlsClient, ehlo_name, reply_words
+from campaign_app.core.mail.connect import (
+    ConnectProblem,
+    connect_problem,
+    failure_reason,
+    sign_in,
+    start_tls,
+)
 from campaign_app.core.mail.redact import scrub
 from campaign_app.core.mail.settings import SmtpSettings
 
 if TYPE_CHECKING:
-    from _typeshed import ReadableBuffer
+    pass
 
 log = logging.getLogger(__name__)
 
 # A connection unused for this long is checked with NOOP before the next letter: servers
 # close idle connections, and finding that out at MAIL would cost a retry and a pause.
 IDLE_CHECK_SECONDS = 20.0
-
-# How long to wait for the reply to the end of a message (RFC 5321 says 10 minutes).
-FINAL_REPLY_TIMEOUT = 600.0
 
 UNCERTAIN_DETAIL = "connection lost after the message was sent, before the server confirmed it"
 
@@ -87,72 +90,6 @@ class _Retry(Exception):
         self.detail = detail
 
 
-class _ConnectProblem(Exception):
-    """Opening the connection failed; ``transient`` problems may go away on a later try."""
-
-    def __init__(self, error: UserError, transient: bool):
-        super().__init__(error.message)
-        self.error = error
-        self.transient = transient
-
-
-class _PhaseMixin(smtplib.SMTP):
-    """smtplib's DATA, with a flag set once the end-of-data marker has gone out.
-
-    The body is the same as ``smtplib.SMTP.data`` (Python 3.11): only the flag is new.
-    A failed ``send`` means some bytes (at least the final ``.``) never left, so the
-    server cannot have taken the message; once ``send`` has returned, it may have.
-    """
-
-    message_sent = False
-
-    def data(self, msg: ReadableBuffer | str) -> tuple[int, bytes]:
-        self.message_sent = False
-        body = msg.encode("ascii") if isinstance(msg, str) else bytes(msg)  # we only send bytes
-        self.putcmd("data")
-        code, repl = self.getreply()
-        if code != 354:
-            raise smtplib.SMTPDataError(code, repl)
-        quoted = re.sub(rb"(?m)^\.", b"..", body)
-        if quoted[-2:] != b"\r\n":
-            quoted += b"\r\n"
-        self.send(quoted + b".\r\n")
-        self.message_sent = True
-        # RFC 5321 (4.5.3.2.6) gives the server 10 minutes to answer the end of data (it may
-        # be scanning the attachment); giving up sooner turns a sent letter into an uncertain one.
-        assert self.sock is not None, "DATA goes over an open connection"
-        self.sock.settimeout(max(self.timeout, FINAL_REPLY_TIMEOUT))
-        try:
-            return self.getreply()
-        finally:
-            if self.sock is not None:
-                self.sock.settimeout(self.timeout)
-
-
-class _Client(Utf8AuthMixin, _PhaseMixin):
-    pass
-
-
-class _TlsClient(Utf8AuthMixin, _PhaseMixin, smtplib.SMTP_SSL):
-    pass
-
-
-def _words(code: int, text: bytes | str) -> str:
-    """A server reply on one line: ``550 5.1.1 <x@y>: Recipient address rejected``."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    return " ".join(f"{code} {text}".split())
-
-
-def _ehlo_name(sock: socket.socket) -> str:
-    """Our address as an RFC 5321 address literal: the computer's own name is not sent."""
-    try:
-        address = sock.getsockname()[0]
-    except OSError:
-        return "[127.0.0.1]"
-    return f"[IPv6:{address}]" if ":" in address else f"[{address}]"
-
-
 class SmtpSession:
     """A connection to the campaign's SMTP server, reused for every letter of a batch.
 
@@ -183,7 +120,7 @@ class SmtpSession:
         self._backoff = backoff
         self._sleep = sleep
         self._clock = clock
-        self._conn: _PhaseMixin | None = None
+        self._conn: PhaseClient | None = None
         self._last_start: float | None = None
         self._last_used = 0.0
         self._sent = 0
@@ -219,7 +156,7 @@ class SmtpSession:
         try:
             self._open()
             return
-        except _ConnectProblem as problem:
+        except ConnectProblem as problem:
             error = problem.error
         raise self._scrubbed(error)  # outside the except: no __context__ keeps the unscrubbed text
 
@@ -253,191 +190,35 @@ class SmtpSession:
     def _open(self) -> None:
         s = self.settings
         implicit = s.security == "ssl"
-        conn: _PhaseMixin | None = None
+        conn: PhaseClient | None = None
         try:
             # local_hostname is given so smtplib does not look up the computer's name (slow, and
             # private); the EHLO below uses our address instead.
             if implicit:
-                conn = _TlsClient(s.host, s.port, "localhost", timeout=self._timeout, context=self._context)
+                conn = TlsClient(s.host, s.port, "localhost", timeout=self._timeout, context=self._context)
             else:
-                conn = _Client(s.host, s.port, "localhost", timeout=self._timeout)
+                conn = Client(s.host, s.port, "localhost", timeout=self._timeout)
             # Each command is written whole; without this, Nagle's algorithm holds the last piece
             # of every message until the server's delayed ACK (~40 ms a letter on Linux).
             assert conn.sock is not None, "smtplib connects in its constructor"
             conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            conn.local_hostname = _ehlo_name(conn.sock)
+            conn.local_hostname = ehlo_name(conn.sock)
             code, _ = conn.ehlo()
             if not implicit:
-                self._start_tls(conn, code)
-            self._sign_in(conn)
-        except _ConnectProblem:
+                start_tls(conn, s, code, self._context)
+            sign_in(conn, s, self._password)
+        except ConnectProblem:
             if conn is not None:
                 conn.close()
             raise
         except (smtplib.SMTPException, OSError) as exc:
             if conn is not None:
                 conn.close()
-            raise self._problem(exc) from exc
+            raise connect_problem(exc, s, self._timeout) from exc
         self._conn = conn
         self._connections += 1
         self._last_used = self._clock()
         log.debug("connected to %s:%s (%s), connection %d", s.host, s.port, s.security, self._connections)
-
-    def _start_tls(self, conn: smtplib.SMTP, ehlo_code: int) -> None:
-        s = self.settings
-        if ehlo_code != 250 or not conn.has_extn("starttls"):
-            raise _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host}:{s.port} offers no encryption (STARTTLS), "
-                    "so nothing was sent and no password was given to it",
-                    hint="use security 'ssl' with port 465 if your provider offers it, "
-                    "or ask your provider for the encrypted server and port",
-                ),
-                transient=False,
-            )
-        code, reply = conn.starttls(context=self._context)
-        if code != 220:
-            raise _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host} would not start encryption ({_words(code, reply)}), "
-                    "so nothing was sent",
-                    hint="try again later, or ask your provider",
-                ),
-                transient=400 <= code < 500,
-            )
-        code, reply = conn.ehlo()
-        if code != 250:
-            raise _ConnectProblem(
-                UserError(f"the mail server {s.host} answered unexpectedly ({_words(code, reply)})"),
-                transient=400 <= code < 500,
-            )
-
-    def _sign_in(self, conn: smtplib.SMTP) -> None:
-        s = self.settings
-        if not s.username:
-            return
-        if not self._password:
-            raise _ConnectProblem(
-                UserError(
-                    f"no password for {s.username} at {s.host}",
-                    hint="enter the password in Settings ▸ SMTP server",
-                ),
-                transient=False,
-            )
-        try:
-            conn.login(s.username, self._password)
-        except smtplib.SMTPAuthenticationError as exc:
-            words = _words(exc.smtp_code, exc.smtp_error)
-            if 400 <= exc.smtp_code < 500:
-                raise _ConnectProblem(
-                    UserError(
-                        f"the mail server {s.host} could not check the password just now ({words})",
-                        hint="try again in a few minutes",
-                    ),
-                    transient=True,
-                ) from None
-            raise _ConnectProblem(
-                UserError(
-                    f"the server refused the user name or password for {s.username} at {s.host} ({words})",
-                    hint="re-enter the password in Settings ▸ SMTP server, and check the user name "
-                    "(with many providers it is the whole e-mail address)",
-                ),
-                transient=False,
-            ) from None
-        except smtplib.SMTPNotSupportedError:
-            raise _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host}:{s.port} offers no sign-in (AUTH), but a user name is set",
-                    hint="leave the user name empty if your provider needs none, or check the host and port",
-                ),
-                transient=False,
-            ) from None
-        except smtplib.SMTPException as exc:
-            if "No suitable authentication method" in str(exc):
-                raise _ConnectProblem(
-                    UserError(
-                        f"the mail server {s.host} offers no sign-in method this program knows",
-                        hint="ask your provider for the settings for other mail programs",
-                    ),
-                    transient=False,
-                ) from None
-            raise
-
-    def _problem(self, exc: BaseException) -> _ConnectProblem:
-        """A failure while connecting, told in the user's terms, with whether to retry it."""
-        s = self.settings
-        where = f"{s.host}:{s.port}"
-        ports = "port 587 uses security 'starttls', port 465 uses 'ssl'"
-        if isinstance(exc, ssl.SSLCertVerificationError):
-            reason = exc.verify_message or exc.reason or str(exc)
-            return _ConnectProblem(
-                UserError(
-                    f"the certificate of {s.host} could not be verified ({reason}), so nothing was sent",
-                    hint="check the host name in Settings ▸ SMTP server: it must be the name your "
-                    "provider gives; if it is, this network may be intercepting the connection",
-                ),
-                transient=False,
-            )
-        if isinstance(exc, ssl.SSLError):
-            return _ConnectProblem(
-                UserError(
-                    f"no encrypted connection could be made with {where} ({exc.reason or exc})",
-                    hint=f"check the port and security in Settings ▸ SMTP server: {ports}",
-                ),
-                transient=False,
-            )
-        if isinstance(exc, socket.gaierror):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host} could not be found",
-                    hint="check the host name in Settings ▸ SMTP server and the internet connection",
-                ),
-                transient=True,
-            )
-        if isinstance(exc, ConnectionRefusedError):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host} refused the connection on port {s.port}",
-                    hint=f"check the host and port in Settings ▸ SMTP server: {ports}",
-                ),
-                transient=True,
-            )
-        if isinstance(exc, TimeoutError):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {where} did not answer within {self._timeout:g} seconds",
-                    hint="check the host and port; some networks block mail ports (try another network)",
-                ),
-                transient=True,
-            )
-        if isinstance(exc, smtplib.SMTPServerDisconnected):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {where} closed the connection before it was ready",
-                    hint=f"check the port and security in Settings ▸ SMTP server: {ports}",
-                ),
-                transient=True,
-            )
-        if isinstance(exc, smtplib.SMTPConnectError):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {s.host} is not accepting mail now "
-                    f"({_words(exc.smtp_code, exc.smtp_error)})",
-                    hint="try again later",
-                ),
-                transient=400 <= exc.smtp_code < 500,
-            )
-        if isinstance(exc, smtplib.SMTPResponseException):
-            return _ConnectProblem(
-                UserError(
-                    f"the mail server {where} answered unexpectedly ({_words(exc.smtp_code, exc.smtp_error)})"
-                ),
-                transient=400 <= exc.smtp_code < 500,
-            )
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return _ConnectProblem(
-            UserError(f"could not talk to the mail server {where} ({reason})"), transient=True
-        )
 
     # ---- sending ---------------------------------------------------------------------
 
@@ -480,7 +261,7 @@ class SmtpSession:
                 if self._conn is None:
                     try:
                         self._open()
-                    except _ConnectProblem as problem:
+                    except ConnectProblem as problem:
                         if not problem.transient or attempt >= self._max_attempts:
                             raise problem.error from None
                         raise _Retry(problem.error.message) from None
@@ -524,18 +305,18 @@ class SmtpSession:
             except smtplib.SMTPDataError as exc:
                 return self._refused(exc.smtp_code, exc.smtp_error)
             if 200 <= code < 300:
-                return Delivery("sent", _words(code, reply), 0)
+                return Delivery("sent", reply_words(code, reply), 0)
             return self._refused(code, reply)
         except (smtplib.SMTPServerDisconnected, smtplib.SMTPResponseException, OSError) as exc:
             sent = conn.message_sent
             self._discard()
             if sent:
                 return Delivery("uncertain", UNCERTAIN_DETAIL, 0)
-            raise _Retry(f"connection lost ({_reason(exc)})") from None
+            raise _Retry(f"connection lost ({failure_reason(exc)})") from None
 
     def _refused(self, code: int, reply: bytes | str) -> Delivery:
         """A non-success reply: retry (4xx), give up on this letter (5xx), or stop (sign-in)."""
-        words = _words(code, reply)
+        words = reply_words(code, reply)
         if code == 421:  # the server is closing this connection: a new one may work
             self._discard()
             raise _Retry(words)
@@ -606,12 +387,3 @@ class SmtpSession:
         remaining = self._last_start + 60.0 / rate - self._clock()
         if remaining > 0:
             self._wait(remaining)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return _words(exc.smtp_code, exc.smtp_error)
-    if isinstance(exc, TimeoutError):
-        return "no answer in time"
-    text = str(exc) or getattr(exc, "strerror", None) or type(exc).__name__
-    return " ".join(text.split())
