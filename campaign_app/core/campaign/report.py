@@ -8,7 +8,8 @@ from pathlib import Path
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.localized import pick
-from campaign_app.core.outreach.report import ReportData, report_data, write_report
+from campaign_app.core.outreach.report import ReportData, report_data
+from campaign_app.core.outreach.report_pdf import write_report
 
 
 def campaign_report(ws: Workspace, now: dt.datetime | None = None) -> ReportData:
