@@ -6,12 +6,11 @@ import argparse
 from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
+from campaign_app.cli.common import EXIT_OK, workspace_arg
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
-EXIT_OK = 0
 
-
-def add_parser(sub, workspace_arg) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser("log", help="the contact log: who was written to, replies, follow-ups")
     lsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
 

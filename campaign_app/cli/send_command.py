@@ -9,13 +9,12 @@ import sys
 import threading
 from pathlib import Path
 
+from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, workspace_arg
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
 
-EXIT_OK, EXIT_PROBLEM, EXIT_INTERRUPTED = 0, 1, 130
 
-
-def add_parser(sub, workspace_arg) -> None:
+def add_parser(sub) -> None:
     p = sub.add_parser(
         "send",
         help="e-mail a template's letters (PDF attached) through the campaign's SMTP server",
@@ -87,13 +86,31 @@ def _password(settings, args: argparse.Namespace) -> str | None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.campaign.send import OUTCOMES, run_send
-    from campaign_app.core.campaign.send_plan import check_can_send, plan_send
+    from campaign_app.core.campaign.send_plan import check_can_send
+
+    plan = _plan(ws, args)
+    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
+        print(f"Nothing to send: {plan.nobody_due}.")
+        return EXIT_OK
+    _say_plan(plan, args)
+    password = None
+    if plan.to_send and not args.dry_run:
+        check_can_send(ws)
+        refused = _confirm(plan, args)
+        if refused is not None:
+            return refused
+        password = _password(plan.settings, args)
+    result = _send_with_progress(ws, plan, password, args.dry_run)
+    return _report(result)
+
+
+def _plan(ws, args: argparse.Namespace):
+    from campaign_app.core.campaign.send_plan import plan_send
 
     if args.limit is not None and args.limit < 1:
         raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")
     resend = [rid.strip() for value in args.resend for rid in value.split(",") if rid.strip()]
-    plan = plan_send(
+    return plan_send(
         ws,
         args.template,
         args.query or None,
@@ -105,11 +122,11 @@ def run(ws, args: argparse.Namespace) -> int:
         resend=resend,
         not_renamed=args.not_renamed,
     )
-    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
-        print(f"Nothing to send: {plan.nobody_due}.")
-        return EXIT_OK
-    s = plan.settings
-    count = len(plan.to_send)
+
+
+def _say_plan(plan, args: argparse.Namespace) -> None:
+    """What will happen, before anything is asked or sent."""
+    s, count = plan.settings, len(plan.to_send)
     if args.dry_run:
         print(
             f"Dry run: {count} message(s) will be written as .eml files to {plan.out_dir}; nothing is sent."
@@ -126,41 +143,54 @@ def run(ws, args: argparse.Namespace) -> int:
         print(f"{len(plan.resend)} letter(s) changed since they were sent will be sent AGAIN:")
         for r in plan.resend:
             print(f"  {r.id}: {r.display_name} <{r.email}>")
+    for line in _skipped_lines(plan, args):
+        print(line)
+
+
+def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
+    lines = []
     if plan.already_sent:
-        print(f"{len(plan.already_sent)} already sent earlier: skipped.")
+        lines.append(f"{len(plan.already_sent)} already sent earlier: skipped.")
     if plan.revised:
-        print(
-            f"{len(plan.revised)} changed since they were sent: not sent again "
-            f"(--resend {','.join(r.id for r in plan.revised[:3])}{',…' if len(plan.revised) > 3 else ''} "
+        shown = ",".join(r.id for r in plan.revised[:3]) + (",…" if len(plan.revised) > 3 else "")
+        lines.append(
+            f"{len(plan.revised)} changed since they were sent: not sent again (--resend {shown} "
             "sends the new version)."
         )
     if plan.uncertain:
-        print(f"{len(plan.uncertain)} uncertain from an interrupted run: not sent (see --resend-uncertain).")
+        lines.append(
+            f"{len(plan.uncertain)} uncertain from an interrupted run: not sent (see --resend-uncertain)."
+        )
     if plan.by_hand:
-        print(f"{len(plan.by_hand)} without an e-mail address: to send by post or web form (listed below).")
+        lines.append(
+            f"{len(plan.by_hand)} without an e-mail address: to send by post or web form (listed below)."
+        )
     if plan.limited:
-        print(f"{plan.limited} more left for a later run (--limit {args.limit}).")
-    password = None
-    if count and not args.dry_run:
-        check_can_send(ws)
-        if not args.yes:
-            if not sys.stdin.isatty() or args.password_stdin:
-                print(
-                    "error: not sending: there is no terminal to confirm on — add --yes to send",
-                    file=sys.stderr,
-                )
-                return EXIT_PROBLEM
-            question = (
-                "Send now, including the letters sent AGAIN above? [y/N] "
-                if plan.resend
-                else "Send now? [y/N] "
-            )
-            answer = input(question).strip().lower()
-            if answer not in ("y", "yes"):
-                print("Nothing was sent.")
-                return EXIT_OK
-        password = _password(s, args)
-    bar = ProgressBar(count, "messages")
+        lines.append(f"{plan.limited} more left for a later run (--limit {args.limit}).")
+    return lines
+
+
+def _confirm(plan, args: argparse.Namespace) -> int | None:
+    """None to go on; else the exit status (nothing sent: no terminal, or the answer was no)."""
+    if args.yes:
+        return None
+    if not sys.stdin.isatty() or args.password_stdin:
+        print("error: not sending: there is no terminal to confirm on — add --yes to send", file=sys.stderr)
+        return EXIT_PROBLEM
+    question = (
+        "Send now, including the letters sent AGAIN above? [y/N] " if plan.resend else "Send now? [y/N] "
+    )
+    if input(question).strip().lower() not in ("y", "yes"):
+        print("Nothing was sent.")
+        return EXIT_OK
+    return None
+
+
+def _send_with_progress(ws, plan, password: str | None, dry_run: bool):
+    """run_send with a progress bar; the first Ctrl-C lets the message in flight finish."""
+    from campaign_app.core.campaign.send import run_send
+
+    bar = ProgressBar(len(plan.to_send), "messages")
     cancel = threading.Event()
     previous = signal.getsignal(signal.SIGINT)
 
@@ -170,16 +200,20 @@ def run(ws, args: argparse.Namespace) -> int:
         cancel.set()
         signal.signal(signal.SIGINT, previous)
 
-    if threading.current_thread() is threading.main_thread():
+    main_thread = threading.current_thread() is threading.main_thread()
+    if main_thread:
         signal.signal(signal.SIGINT, stop_after_this_message)
     try:
-        result = run_send(
-            ws, plan, password, dry_run=args.dry_run, progress=lambda p: bar.update(p), cancel=cancel
-        )
+        return run_send(ws, plan, password, dry_run=dry_run, progress=lambda p: bar.update(p), cancel=cancel)
     finally:
-        if threading.current_thread() is threading.main_thread():
+        if main_thread:
             signal.signal(signal.SIGINT, previous)
-    bar.close()
+        bar.close()
+
+
+def _report(result) -> int:
+    from campaign_app.core.campaign.send import OUTCOMES
+
     _print_outcomes(result, OUTCOMES)
     if result.stopped_by:
         print(f"error: {result.stopped_by}", file=sys.stderr)

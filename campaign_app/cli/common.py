@@ -1,0 +1,39 @@
+"""What every command shares: exit statuses, the parser that exits with status 2, the
+``-w DIR`` option, and how problems are printed (one ``error: file:line: …`` line each)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from campaign_app.core.common.errors import UserError, UserErrors, flatten
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat FILE | head -1`'s cat
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits with status 2 and one line of advice on a wrong command line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]  # argparse's says NoReturn
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def workspace_arg(p: argparse.ArgumentParser) -> None:
+    """``-w DIR``: the campaign folder, the current folder by default."""
+    p.add_argument(
+        "-w",
+        "--workspace",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="campaign folder (default: the current folder)",
+    )
+
+
+def print_problems(exc: UserError | UserErrors) -> None:
+    """One ``error: …`` line per problem, on standard error."""
+    for err in flatten(exc):
+        print(f"error: {err}", file=sys.stderr)

@@ -1,0 +1,61 @@
+"""``campaign-app generate``: one letter per recipient as PDF and/or DOCX, with progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from pathlib import Path
+
+from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, workspace_arg
+from campaign_app.cli.progress import ProgressBar
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("generate", help="write one letter per recipient as PDF and/or DOCX")
+    workspace_arg(p)
+    p.add_argument("--template", "-t", required=True, metavar="ID")
+    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    p.add_argument("--format", "-f", default="both", choices=("pdf", "docx", "both"))
+    p.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: the workspace's out/)",
+    )
+    p.add_argument(
+        "--paper", choices=("A4", "Letter"), default=None, help="paper size (default from campaign.yaml)"
+    )
+    p.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="worker processes (default: one per core)"
+    )
+
+
+def run(ws, args: argparse.Namespace) -> int:
+    from campaign_app.core.campaign.generate import parse_formats, plan_batch, run_batch
+
+    formats = parse_formats(args.format)
+    out_dir = (args.out if args.out is not None else ws.out_dir).resolve()
+    plan = plan_batch(ws, args.template, formats, out_dir, args.query, args.paper)
+    if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
+        print(f"Nothing to write: {plan.nobody_due}.")
+        return EXIT_OK
+    bar = ProgressBar(len(plan.jobs), "letters")
+    cancel = threading.Event()
+    result = run_batch(ws, plan, progress=bar.update, cancel=cancel, workers=args.workers)
+    bar.close()
+    for rid, message in result.failed:
+        print(f"error: {rid}: {message}", file=sys.stderr)
+    files = len(result.written)
+    summary = (
+        f"{result.letters_written} letter(s) written ({files} file(s)), "
+        f"{len(result.skipped)} already up to date, {len(result.failed)} failed, "
+        f"in {result.elapsed:.1f} s with {result.workers} process(es) → {out_dir}"
+    )
+    if result.cancelled:
+        print(f"interrupted: {summary}. Run the same command again to finish.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(summary)
+    return EXIT_PROBLEM if result.failed else EXIT_OK

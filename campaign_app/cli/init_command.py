@@ -1,0 +1,21 @@
+"""``campaign-app init DIR``: a new campaign folder holding the bundled example campaign."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from campaign_app.cli.common import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("init", help="create a workspace holding the bundled example campaign")
+    p.add_argument("directory", type=Path, metavar="DIR")
+
+
+def run(args: argparse.Namespace) -> int:
+    from campaign_app.core.campaign.workspace import init_workspace
+
+    target = init_workspace(args.directory)
+    print(f"Created {target} with the example campaign. Next: campaign-app check -w {target}")
+    return EXIT_OK

@@ -1,0 +1,28 @@
+"""``campaign-app name [NAME]``: the volunteer's name the contact log records."""
+
+from __future__ import annotations
+
+import argparse
+
+from campaign_app.cli.common import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "name",
+        help="show or set your name, recorded with what you do in the contact log",
+        description="Your name as the contact log records it (the same setting as Settings ▸ Your name "
+        "in the desktop app; kept on this computer, not in the campaign). Without NAME: show it.",
+    )
+    p.add_argument("name", nargs="?", default=None, metavar="NAME")
+
+
+def run(args: argparse.Namespace) -> int:
+    from campaign_app.core.common.appstate import AppState, volunteer_name
+
+    if args.name is not None:
+        state = AppState.load()
+        state.volunteer_name = " ".join(args.name.split())
+        state.save()
+    print(f"The contact log records you as: {volunteer_name()}")
+    return EXIT_OK

@@ -1,0 +1,169 @@
+"""``campaign-app recipients list|export|import``: the directory from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from campaign_app.cli.columns import print_columns
+from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("recipients", help="list, export or import recipients")
+    rsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
+    r = rsub.add_parser("list", help="show recipients (optionally matching --query)")
+    workspace_arg(r)
+    r.add_argument("--query", "-q", default="", metavar="Q")
+    r = rsub.add_parser(
+        "export",
+        help="write recipients to a CSV or Excel .xlsx file",
+        description="Write the directory (or the recipients matching --query) to FILE: CSV (UTF-8) "
+        "or Excel, by the file's suffix (.csv or .xlsx). Cells that a spreadsheet would run as a "
+        "formula (starting with =, +, -, @) are neutralised.",
+    )
+    r.add_argument("file", type=Path, metavar="FILE", help="the file to write: NAME.csv or NAME.xlsx")
+    workspace_arg(r)
+    r.add_argument("--query", "-q", default="", metavar="Q")
+    _import_parser(rsub)
+
+
+IMPORT_EPILOG = """\
+What is read: CSV in UTF-8 (with or without BOM), UTF-16, Windows-1252/1250 or ISO-8859-2/-15
+(the encoding and the delimiter , ; or tab are detected and shown); Excel .xlsx (first sheet,
+or --sheet); the European Parliament's "full list" XML; the directory's own YAML. Column
+names in other spellings are mapped (E-mail, First name, Surname, Organization, mep_email…).
+
+Rows that are not trusted are not imported, and each is listed with its row and reason:
+letters replaced by '?' in the source, an e-mail cell with no valid address, a country
+that is no country or contradicts the row's e-mail or homepage domain (.es for Estonia),
+a value the directory cannot hold, and no contact channel at all (unless --keep-no-contact).
+
+Duplicates: a row for a person the directory already has (same e-mail, or same name
+without accents and same organisation, or same id and name) is merged into that entry,
+wherever it is kept. Empty fields are filled in and new tags added; a field that holds a
+different value is NOT overwritten: the report lists it as 'would change: old → new'.
+--update takes the file's value instead.
+
+New entries go to recipients/NAME.csv (default: the file's name), with ids unique across
+the directory. Nothing is written before the whole file is checked; --dry-run writes
+nothing at all. A source column mep_death_date / term_end / end that is filled in marks
+the entry with the tag 'former-member'.
+"""
+
+
+def _import_parser(rsub) -> None:
+    from campaign_app.core.directory.categories import CATEGORIES
+
+    r = rsub.add_parser(
+        "import",
+        help="import recipients from a CSV, .xlsx, EP XML or YAML file, merging duplicates",
+        description="Import recipients from FILE into the workspace's directory and report every\n"
+        "decision: encoding and delimiter found, rows added, updated, unchanged and skipped\n"
+        "(with the reason), and fields that would change.",
+        epilog=IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    r.add_argument("file", type=Path, metavar="FILE")
+    workspace_arg(r)
+    r.add_argument(
+        "--into",
+        metavar="NAME.csv",
+        default=None,
+        help="the file in recipients/ that receives new entries (default: named after FILE)",
+    )
+    r.add_argument(
+        "--category",
+        choices=CATEGORIES,
+        default=None,
+        metavar="C",
+        help="category of rows whose file gives none (default for the EP's lists: mep); "
+        f"one of {', '.join(CATEGORIES)}",
+    )
+    r.add_argument(
+        "--sheet", metavar="NAME", default=None, help="the sheet of an .xlsx file (default: the first)"
+    )
+    r.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
+    r.add_argument(
+        "--update",
+        action="store_true",
+        help="where an entry already holds a different value, take the file's "
+        "(default: keep it and report it)",
+    )
+    r.add_argument(
+        "--keep-no-contact",
+        action="store_true",
+        help="also add new entries that have no e-mail, postal address or web form",
+    )
+    r.add_argument(
+        "--rejects",
+        type=Path,
+        metavar="FILE.csv",
+        default=None,
+        help="write the rows not imported, with their row number and reason, to FILE.csv to correct them",
+    )
+
+
+def run(ws, args: argparse.Namespace) -> int:
+    from campaign_app.core.campaign.audience import parse_campaign_query
+
+    if args.action == "import":
+        return _import(ws, args)
+    chosen = parse_campaign_query(args.query, ws.recipient_statuses).filter(ws.directory)
+    if args.action == "export":
+        from campaign_app.core.directory.export import export_recipients
+
+        count = export_recipients(chosen, args.file)
+        print(f"Wrote {count} recipients to {args.file}")
+        return EXIT_OK
+    _print_table(chosen)
+    return EXIT_OK
+
+
+def _channel(r) -> str:
+    if r.email:
+        return r.email
+    if r.web_form:
+        return f"web form: {r.web_form}"
+    if r.postal_address:
+        return "post"
+    return "(no contact channel)"
+
+
+def _print_table(recipients) -> None:
+    rows = [("ID", "CATEGORY", "NAME", "COUNTRY", "LANG", "CONTACT")]
+    for r in recipients:
+        rows.append((r.id, r.category, r.display_name, r.country, r.language, _channel(r)))
+    width = shutil.get_terminal_size((160, 20)).columns
+    id_width = max(len(row[0]) for row in rows)  # whole, always: log mark takes it
+    print_columns(rows, [None, 20, 44, 7, 5, max(20, width - 86 - id_width)])
+    print(f"{len(recipients)} recipient(s)")
+
+
+def _import(ws, args: argparse.Namespace) -> int:
+    from campaign_app.core.directory.importing import ImportOptions, plan_import, read_source
+
+    options = ImportOptions(
+        into=args.into,
+        category=args.category,
+        sheet=args.sheet,
+        update=args.update,
+        keep_no_contact=args.keep_no_contact,
+        dry_run=args.dry_run,
+    )
+    source = read_source(args.file, args.sheet)
+    plan = plan_import(ws.root, source, options)
+    if not args.dry_run:
+        plan.apply()
+    for line in plan.report.lines():
+        print(line)
+    if args.rejects is not None:
+        if args.dry_run:
+            print(f"Dry run: {args.rejects} was not written either.")
+        elif plan.rejected:
+            count = plan.write_rejects(args.rejects)
+            print(f"Rows not imported: {count}, written with their reasons to {args.rejects}")
+        else:
+            print(f"Every row was imported: no {args.rejects} written.")
+    return EXIT_OK
