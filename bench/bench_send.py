@@ -108,7 +108,8 @@ def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
     """The send command's own path, contact log included."""
     import os
 
-    from campaign_app.core.campaign.generate import plan_batch, run_batch
+    from campaign_app.core.campaign.batch_run import run_batch
+    from campaign_app.core.campaign.generate import plan_batch
     from campaign_app.core.campaign.send import run_send
     from campaign_app.core.campaign.send_plan import plan_send
 

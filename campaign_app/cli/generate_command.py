@@ -34,7 +34,8 @@ def add_parser(sub) -> None:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.campaign.generate import parse_formats, plan_batch, run_batch
+    from campaign_app.core.campaign.batch_run import run_batch
+    from campaign_app.core.campaign.generate import parse_formats, plan_batch
 
     formats = parse_formats(args.format)
     out_dir = (args.out if args.out is not None else ws.out_dir).resolve()

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from campaign_app.core.campaign.generate import BatchPlan, BatchResult, plan_batch, run_batch
+from campaign_app.core.campaign.batch_run import run_batch
+from campaign_app.core.campaign.generate import BatchPlan, BatchResult, plan_batch
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.tasks import TaskRunner

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from campaign_app.core.campaign.generate import plan_batch, run_batch
+from campaign_app.core.campaign.batch_run import run_batch
+from campaign_app.core.campaign.generate import plan_batch
 from campaign_app.core.campaign.workspace import Workspace
 
 

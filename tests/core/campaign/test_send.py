@@ -263,7 +263,9 @@ def test_the_example_campaigns_made_up_sender_never_sends(tmp_path, cli, server)
     assert dry.code == 0, dry.err
 
 
-def test_each_letter_is_rendered_once_and_the_file_written_is_the_file_sent(mini_ws, cli, server, monkeypatch):
+def test_each_letter_is_rendered_once_and_the_file_written_is_the_file_sent(
+    mini_ws, cli, server, monkeypatch
+):
     """One rendering per letter: it is the e-mail's text and the PDF written, attached and logged."""
     from campaign_app.core.campaign import letter_files
 

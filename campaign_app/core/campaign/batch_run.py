@@ -1,0 +1,262 @@
+"""Running a batch: many letters, every core, resumable, and cancellable at any moment.
+
+Letters are independent, so a large batch is spread over a process pool (one worker per
+core; each worker loads the workspace once and renders each of its letters once). A small
+batch stays in this process, where starting workers would cost more than it saves. Each
+file is written atomically, so Ctrl-C or Cancel leaves complete letters only; the
+manifest records every finished letter with an input fingerprint, and a re-run skips what
+is already done. The plan (who, which files) is core/campaign/generate.py's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+
+from campaign_app.core.campaign.generate import (
+    POOL_THRESHOLD,
+    BatchPlan,
+    BatchProgress,
+    BatchResult,
+    LetterJob,
+    channel_of,
+)
+from campaign_app.core.campaign.letter_files import LetterFiles
+from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.atomic import remove_stale_parts
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.directory.recipients import Recipient
+
+# ---- the work itself: the same function runs in this process or in a pool worker -------
+
+
+_FILES: LetterFiles | None = None  # this process's (or pool worker's) letter writer
+
+
+def _init_worker(root: str, template_id: str, out_dir: str, paper: str, today: str, in_pool: bool) -> None:
+    global _FILES
+    if in_pool:
+        # Ctrl-C goes to the whole process group: the parent decides what stops, and a
+        # worker always finishes the file it is writing.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ws = Workspace(Path(root))
+    _FILES = LetterFiles(
+        ws, template_id, Path(out_dir), paper, dt.date.fromisoformat(today), Manifest(Path(out_dir))
+    )
+
+
+def _write_job(job: LetterJob) -> list[ManifestEntry]:
+    """Render one letter once and write its files from that rendering."""
+    files = _FILES
+    assert files is not None, "worker not initialised"
+    letter = files.render(job.recipient)
+    return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
+
+
+def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str | None]]:
+    """Write a chunk of letters; returns per recipient its entries or its problem."""
+    results: list[tuple[str, list[ManifestEntry], str | None]] = []
+    for job in jobs:
+        try:
+            results.append((job.recipient_id, _write_job(job), None))
+        except UserError as exc:
+            results.append((job.recipient_id, [], str(exc)))
+    return results
+
+
+class _DraftRecorder:
+    """Records written letters as drafted in the contact log, a group at a time (one
+    transaction each), at the moments the manifest is saved: both then agree on what exists."""
+
+    def __init__(self, ws: Workspace, plan: BatchPlan, by: str | None):
+        self.ws, self.plan, self.by = ws, plan, by
+        self.pending: list[ManifestEntry] = []
+        self._recipients: dict[str, Recipient] | None = None
+
+    def add(self, entries: list[ManifestEntry]) -> None:
+        # One contact per letter: the PDF stands for the letter when both formats were written.
+        if entries:
+            self.pending.append(next((e for e in entries if e.format == "pdf"), entries[0]))
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        from campaign_app.core.common.appstate import volunteer_name
+        from campaign_app.core.outreach.log import NewContact
+
+        if self._recipients is None:
+            self._recipients = {j.recipient.id: j.recipient for j in self.plan.jobs}
+        letters = []
+        for e in self.pending:
+            r = self._recipients[e.recipient_id]
+            letters.append(
+                NewContact(
+                    recipient_id=r.id,
+                    recipient_name=r.display_name,
+                    category=r.category,
+                    case_id=e.case_id,
+                    template_id=e.template_id,
+                    language=e.language,
+                    channel=channel_of(r),
+                    address=r.email,
+                    letter_path=self.ws.relative(self.plan.out_dir / e.path),
+                    letter_sha256=e.sha256,
+                )
+            )
+        with self.ws.open_log() as log:
+            log.record_drafts(letters, self.by or volunteer_name())
+        self.pending.clear()
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def _chunks(jobs: list[LetterJob], size: int) -> Iterable[list[LetterJob]]:
+    for i in range(0, len(jobs), size):
+        yield jobs[i : i + size]
+
+
+ProgressCallback = Callable[[BatchProgress], None]
+ChunkResults = list[tuple[str, list[ManifestEntry], str | None]]
+
+
+class _BatchRun:
+    """One run of a batch plan: what it has written, its progress, and its manifest."""
+
+    def __init__(
+        self, ws: Workspace, plan: BatchPlan, progress: ProgressCallback | None, interval: float, by
+    ):
+        self.ws, self.plan, self.progress, self.interval = ws, plan, progress, interval
+        self.result = BatchResult(skipped=list(plan.skipped))
+        self.manifest = Manifest.load(plan.out_dir)
+        self.drafts = _DraftRecorder(ws, plan, by)
+        self.start = self.last_save = time.monotonic()
+        self.last_report = 0.0
+        self.done = 0
+
+    def report(self, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.progress and (force or now - self.last_report >= self.interval):
+            self.last_report = now
+            total = len(self.plan.jobs)
+            self.progress(BatchProgress(self.done, total, len(self.result.failed), now - self.start))
+
+    def absorb(self, chunk_results: ChunkResults) -> None:
+        for rid, entries, error in chunk_results:
+            self.done += 1
+            for e in entries:
+                self.manifest.add(e)
+                self.result.written.append(e)
+            self.drafts.add(entries)
+            if error:
+                self.result.failed.append((rid, error))
+        # Saved now and then, not per letter: rewriting 20,000 entries every few seconds is
+        # quadratic work. A batch killed outright redoes at most these last letters.
+        if time.monotonic() - self.last_save > 10.0:
+            self.save()
+        self.report()
+
+    def save(self) -> None:
+        self.manifest.save()
+        self.drafts.flush()
+        self.last_save = time.monotonic()
+
+    def in_process(self, jobs: list[LetterJob], cancel: threading.Event) -> None:
+        for job in jobs:
+            if cancel.is_set():
+                self.result.cancelled = True
+                return
+            self.absorb(_run_jobs([job]))
+
+    def in_pool(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
+        """Chunks of letters on a process pool; at most three chunks per worker in flight, so
+        Cancel takes effect within a few letters and memory stays flat however large the batch."""
+        size = max(1, min(16, len(self.plan.jobs) // (workers * 8)))
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
+            pending: set[Future] = set()
+            chunks = iter(_chunks(jobs, size))
+
+            def refill() -> None:
+                while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
+                    pending.add(pool.submit(_run_jobs, chunk))
+
+            try:
+                refill()
+                while pending:
+                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        self.absorb(fut.result())
+                    if cancel.is_set():
+                        self.result.cancelled = True
+                        continue  # let the chunks in flight finish, submit nothing new
+                    refill()
+                    self.report()
+            except KeyboardInterrupt:
+                self.result.cancelled = True
+                for fut in pending:
+                    fut.cancel()
+                for fut in pending:
+                    if not fut.cancelled():
+                        self.absorb(fut.result())
+                raise
+
+
+def run_batch(
+    ws: Workspace,
+    plan: BatchPlan,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    workers: int | None = None,
+    today: dt.date | None = None,
+    progress_interval: float = 0.1,
+    by: str | None = None,
+) -> BatchResult:
+    """Write the planned letters. Progress is reported at most every ``progress_interval``
+    seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
+    letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
+    whatever happens, and each letter written is recorded as drafted in the contact log
+    (by ``by``, default the volunteer's name from settings).
+
+    The first letter is written here before any worker starts: a mistake in the template
+    then stops the batch as one UserError at its line, not once per recipient."""
+    global _FILES
+    today = today or dt.date.today()
+    cancel = cancel or threading.Event()
+    workers = workers or default_workers()
+    use_pool = workers > 1 and len(plan.jobs) >= POOL_THRESHOLD
+    run = _BatchRun(ws, plan, progress, progress_interval, by)
+    run.result.workers = workers if use_pool else 1
+    _FILES = LetterFiles(ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest)
+    # A template mistake raises here, before anything is written (no folder, no manifest).
+    first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
+    plan.out_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
+    run.report(force=True)
+    try:
+        if first is not None:
+            run.absorb([first])
+        if use_pool:
+            args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
+            run.in_pool(plan.jobs[1:], cancel, workers, args)
+        else:
+            run.in_process(plan.jobs[1:], cancel)
+    except KeyboardInterrupt:
+        run.result.cancelled = True
+    finally:
+        run.save()
+        run.result.elapsed = time.monotonic() - run.start
+        run.report(force=True)
+    return run.result
