@@ -98,7 +98,7 @@ def _folded(text: str) -> FoldedScalarString:
             last_space = i
     if len(text) - line_start > _FOLD_WIDTH and last_space is not None and last_space >= line_start:
         positions.append(last_space)
-    node.fold_pos = positions  # type: ignore[attr-defined]  # ruamel reads it; its class does not declare it
+    node.fold_pos = positions  # ruamel reads it when it writes the folded text
     return node
 
 
