@@ -40,9 +40,10 @@ from campaign_app.core.campaign.audience import Audience, template_audience
 from campaign_app.core.campaign.generate import BatchPlan, BatchProgress
 from campaign_app.core.campaign.settings import PAPER_SIZES
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
-from campaign_app.gui.batch.worker import BatchOutcome, BatchRequest, BatchRun, clock, duration
+from campaign_app.gui.batch.worker import BatchOutcome, BatchRequest, BatchRun
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import clock, duration
 
 COUNT_DELAY_MS = 250  # wait for a pause in typing before counting recipients
 FORM_WIDTH = 760

@@ -49,7 +49,6 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.campaign.send import OUTCOMES, SendPlan, SendProgress
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
-from campaign_app.gui.batch.worker import clock, duration
 from campaign_app.gui.outreach.send_worker import (
     PREVIEW_COUNT,
     PreviewMessage,
@@ -59,6 +58,7 @@ from campaign_app.gui.outreach.send_worker import (
 )
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import clock, duration
 
 PLAN_DELAY_MS = 300
 # Problems first, then what went out, then what was left alone.
