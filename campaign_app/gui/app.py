@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -60,25 +60,34 @@ def _register_letter_fonts() -> None:
 
 
 def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> None:
-    """Process events until background tasks are done (for screenshots and tests)."""
+    """Process events until background tasks are done (for screenshots and tests).
+
+    Between rounds it waits for the next event rather than sleeping, so a result is taken in
+    the moment its task delivers it; a ticking timer bounds each wait."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if tasks.idle():
+    ticker = QTimer()
+    ticker.start(10)
+    try:
+        while time.monotonic() < deadline:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             if tasks.idle():
-                return
-        time.sleep(0.01)
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                if tasks.idle():
+                    return
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        ticker.stop()
 
 
 def build_window(
-    workspace: Path | None, remember: bool = True, open_now: bool = True
+    workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = True
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
     """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
-    campaign is opened right after the window has first painted."""
+    campaign is opened right after the window has first painted; with ``background_tabs`` False
+    a tab is built only when it is first shown."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
-    window = MainWindow(session, tasks)
+    window = MainWindow(session, tasks, background_tabs)
     window.after_first_paint(_register_letter_fonts)
     session.setParent(window)
     tasks.setParent(window)

@@ -79,10 +79,14 @@ class _Pages(Mapping):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: WorkspaceSession, tasks: TaskRunner):
+    """One tab per job; ``background_tabs`` False builds a tab only when it is first shown
+    (tests and benchmarks that look at one tab skip the others' loading)."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, background_tabs: bool = True):
         # Set before anything else: event() runs from the base constructor on.
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
+        self._background_tabs = background_tabs
         super().__init__()
         self.session = session
         self.tasks = tasks
@@ -120,7 +124,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             # The visible tab first, then the campaign, then the other tabs one by one.
             visible = self._slots[TABS[self.tabs.currentIndex()][0]]
-            for work in [visible.materialize, *self._after_paint, self._build_next_tab]:
+            rest = [self._build_next_tab] if self._background_tabs else []
+            for work in [visible.materialize, *self._after_paint, *rest]:
                 QTimer.singleShot(0, work)
             self._after_paint.clear()
         return handled
