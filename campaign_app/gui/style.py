@@ -86,6 +86,16 @@ def box_style(selector: str, box: dict[str, str] = ERROR_BOX, padding: bool = Tr
     )
 
 
+def disabled_text_colour() -> QColor:
+    """Text the eye may skip (a column that is not imported): the theme's disabled text."""
+    return QGuiApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+def placeholder_colour() -> QColor:
+    """Secondary text in a table (a recipient not written to yet): the theme's placeholder grey."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+
+
 def mute(widget: QWidget) -> None:
     """Secondary text (a hint, a count) in the theme's placeholder grey."""
     widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
