@@ -89,7 +89,7 @@ def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, t
 
     from campaign_app.core.campaign.workspace import init_workspace
 
-    window = make_window(example_ws)
+    window = make_window(example_ws, tab="settings")
     settings = window.pages["settings"]
     monkeypatch.setattr(settings, "has_unsaved_changes", lambda: True, raising=False)
     asked = []

@@ -61,8 +61,7 @@ def build_log(root: Path) -> None:
 
 
 def outreach(make_window, root: Path, qtbot, rows: int | None = None):
-    window = make_window(root)
-    window.select_tab("outreach")
+    window = make_window(root, tab="outreach")
     tab = window.pages["outreach"]
     qtbot.waitUntil(lambda: tab._loaded_once and tab.tasks.idle(), timeout=10000)
     if rows is not None:

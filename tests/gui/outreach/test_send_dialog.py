@@ -35,8 +35,7 @@ def with_server(mini_ws, server, monkeypatch, password: str | None = None) -> No
 
 
 def open_dialog(make_window, root, qtbot, template_id: str = "appeal-en"):
-    window = make_window(root)
-    window.select_tab("outreach")
+    window = make_window(root, tab="outreach")
     tab = window.pages["outreach"]
     qtbot.waitUntil(lambda: tab.tasks.idle(), timeout=10000)
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)

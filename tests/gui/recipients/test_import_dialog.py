@@ -297,7 +297,7 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_picker(tab, qtbot, tmp_pa
 def test_the_stale_mark_follows_the_campaigns_freshness_days(make_window, example_ws, qtbot):
     campaign = example_ws / "campaign.yaml"
     campaign.write_text(campaign.read_text(encoding="utf-8") + "freshness_days: 36500\n", encoding="utf-8")
-    window = make_window(example_ws)
+    window = make_window(example_ws, tab="recipients")
     tab = window.pages["recipients"]
     qtbot.waitUntil(lambda: tab.model.searchable and window.tasks.idle())
     assert tab.model.stale_after == 36500

@@ -200,7 +200,7 @@ def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window,
         "recipients/people.csv",
         "id,category,family_name,email\nx-1,mepp,X,\nx-2,mep,Y,not-an-address\n",
     )
-    window = make_window(mini_ws.root)
+    window = make_window(mini_ws.root, tab="recipients")
     tab = window.pages["recipients"]
     qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
     text = tab.problems.toPlainText()

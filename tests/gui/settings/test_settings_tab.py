@@ -18,8 +18,7 @@ PASSWORD = "Corr3ct-Horse-Battery-Staple-7f3a"
 
 
 def _settings(make_window, workspace, qtbot):
-    window = make_window(workspace)
-    window.select_tab("settings")
+    window = make_window(workspace, tab="settings")
     tab = window.pages["settings"]
     qtbot.waitUntil(lambda: tab.current_form() is not None and tab.tasks.idle() and tab._keyring is not None)
     return window, tab
