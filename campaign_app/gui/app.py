@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -40,15 +41,16 @@ def startup_workspace(explicit: Path | None) -> Path:
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    instance = QApplication.instance()
+    if instance is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
+        instance = QApplication(sys.argv[:1])
+    app = cast(QApplication, instance)  # the window's process only ever makes a QApplication
     app.setApplicationName("campaign_app")
     app.setApplicationDisplayName("campaign_app")
     app.setOrganizationName("campaign_app")
     app.setDesktopFileName("org.campaign_app.CampaignApp")  # the launcher's icon (packaging/linux)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _register_letter_fonts() -> None:
@@ -96,7 +98,11 @@ def build_window(
         window.open_path(root)
     else:
         window.statusBar().showMessage(f"Opening {root}…")
-        window.after_first_paint(lambda: window.open_path(root))
+
+        def open_campaign() -> None:
+            window.open_path(root)
+
+        window.after_first_paint(open_campaign)
     return window, session, tasks
 
 

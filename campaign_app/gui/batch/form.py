@@ -212,7 +212,7 @@ class BatchForm(BatchWidgets):
             self.generate_button.setToolTip("Tick PDF, DOCX or both")
         else:
             self.generate_button.setToolTip("Write one letter per selected recipient (Ctrl+Return)")
-        self.cancel_button.setEnabled(running and not self._run.cancelling)  # type: ignore[union-attr]
+        self.cancel_button.setEnabled(self._run is not None and running and not self._run.cancelling)
 
     def out_dir(self) -> Path | None:
         """The chosen output folder; a relative path is taken inside the campaign folder."""

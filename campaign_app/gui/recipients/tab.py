@@ -68,9 +68,10 @@ class RecipientsTab(RecipientsBrowser):
         return self.session.workspace is not None and self.model.searchable and not self.busy
 
     def add(self) -> None:
-        if not self._ready():
+        workspace = self.session.workspace
+        if workspace is None or not self._ready():
             return
-        root = self.session.workspace.root  # type: ignore[union-attr]
+        root = workspace.root
         dialog = RecipientDialog(
             None,
             self.model.used_elsewhere(None),
