@@ -11,8 +11,9 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -40,15 +41,16 @@ def startup_workspace(explicit: Path | None) -> Path:
 
 
 def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    instance = QApplication.instance()
+    if instance is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication(sys.argv[:1])
+        instance = QApplication(sys.argv[:1])
+    app = cast(QApplication, instance)  # the window's process only ever makes a QApplication
     app.setApplicationName("campaign_app")
     app.setApplicationDisplayName("campaign_app")
     app.setOrganizationName("campaign_app")
     app.setDesktopFileName("org.campaign_app.CampaignApp")  # the launcher's icon (packaging/linux)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def _register_letter_fonts() -> None:
@@ -60,25 +62,34 @@ def _register_letter_fonts() -> None:
 
 
 def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> None:
-    """Process events until background tasks are done (for screenshots and tests)."""
+    """Process events until background tasks are done (for screenshots and tests).
+
+    Between rounds it waits for the next event rather than sleeping, so a result is taken in
+    the moment its task delivers it; a ticking timer bounds each wait."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if tasks.idle():
+    ticker = QTimer()
+    ticker.start(10)
+    try:
+        while time.monotonic() < deadline:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             if tasks.idle():
-                return
-        time.sleep(0.01)
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+                if tasks.idle():
+                    return
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        ticker.stop()
 
 
 def build_window(
-    workspace: Path | None, remember: bool = True, open_now: bool = True
+    workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = True
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
     """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
-    campaign is opened right after the window has first painted."""
+    campaign is opened right after the window has first painted; with ``background_tabs`` False
+    a tab is built only when it is first shown."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
-    window = MainWindow(session, tasks)
+    window = MainWindow(session, tasks, background_tabs)
     window.after_first_paint(_register_letter_fonts)
     session.setParent(window)
     tasks.setParent(window)
@@ -87,7 +98,11 @@ def build_window(
         window.open_path(root)
     else:
         window.statusBar().showMessage(f"Opening {root}…")
-        window.after_first_paint(lambda: window.open_path(root))
+
+        def open_campaign() -> None:
+            window.open_path(root)
+
+        window.after_first_paint(open_campaign)
     return window, session, tasks
 
 

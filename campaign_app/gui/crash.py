@@ -53,7 +53,9 @@ class CrashHandler:
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
 
-    def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    def handle(
+        self, exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if isinstance(exc, KeyboardInterrupt):
             QApplication.quit()
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -47,15 +48,15 @@ class _TabSlot(QWidget):
 
     def __init__(self, build: Callable[[], QWidget]):
         super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
         self._build = build
         self.page: QWidget | None = None
 
     def materialize(self) -> QWidget:
         if self.page is None:
             self.page = self._build()
-            self.layout().addWidget(self.page)
+            self._layout.addWidget(self.page)
         return self.page
 
 
@@ -79,10 +80,14 @@ class _Pages(Mapping):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: WorkspaceSession, tasks: TaskRunner):
+    """One tab per job; ``background_tabs`` False builds a tab only when it is first shown
+    (tests and benchmarks that look at one tab skip the others' loading)."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, background_tabs: bool = True):
         # Set before anything else: event() runs from the base constructor on.
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
+        self._background_tabs = background_tabs
         super().__init__()
         self.session = session
         self.tasks = tasks
@@ -91,15 +96,23 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self._slots: dict[str, _TabSlot] = {}
         for name, label, module, cls in TABS:
-            slot = _TabSlot(lambda name=name, module=module, cls=cls: self._make_tab(name, module, cls))
+            slot = _TabSlot(partial(self._make_tab, name, module, cls))
             self._slots[name] = slot
             self.tabs.addTab(slot, label)
         self.pages = _Pages(self._slots)
-        self.tabs.currentChanged.connect(lambda index: self.tabs.widget(index).materialize())
+        self.tabs.currentChanged.connect(self._materialize_current)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         session.workspaceChanged.connect(self._on_workspace)
         self.statusBar().showMessage("No campaign open")
+
+    def _slot_at(self, index: int) -> _TabSlot:
+        slot = self.tabs.widget(index)
+        assert isinstance(slot, _TabSlot)
+        return slot
+
+    def _materialize_current(self, index: int) -> None:
+        self._slot_at(index).materialize()
 
     def _make_tab(self, name: str, module: str, cls: str) -> QWidget:
         tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
@@ -120,7 +133,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             # The visible tab first, then the campaign, then the other tabs one by one.
             visible = self._slots[TABS[self.tabs.currentIndex()][0]]
-            for work in [visible.materialize, *self._after_paint, self._build_next_tab]:
+            rest = [self._build_next_tab] if self._background_tabs else []
+            for work in [visible.materialize, *self._after_paint, *rest]:
                 QTimer.singleShot(0, work)
             self._after_paint.clear()
         return handled
@@ -194,7 +208,7 @@ class MainWindow(QMainWindow):
         """Labels of the tabs holding edits not yet saved (tabs opt in with has_unsaved_changes)."""
         labels = []
         for index in range(self.tabs.count()):
-            page = self.tabs.widget(index).page
+            page = self._slot_at(index).page
             check = getattr(page, "has_unsaved_changes", None)
             if check is not None and check():
                 labels.append(self.tabs.tabText(index).replace("&", ""))

@@ -31,6 +31,7 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # delivered to the main thread, never lost
+            # the worker's traceback travels with the exception (an attribute no stub declares)
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self.relay.finished.emit((self.on_done, self.on_error), None, exc)
         else:

@@ -2,27 +2,29 @@
 
 Every GUI test fails if a thread-pool job or a Python thread it started is still running
 afterwards, and (via pytest-qt's qt_log_level_fail) if Qt printed a warning.
+
+A window builds only the tabs a test looks at (``window.pages[name]`` builds one on first
+use); ``make_window(..., all_tabs=True)`` builds every tab in the background, as the app does.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True)
-def no_leftover_threads(qapp):
+def no_leftover_threads(qapp, qtbot):
     before = set(threading.enumerate())
     yield
-    deadline = time.monotonic() + 10
     pool = QThreadPool.globalInstance()
-    while time.monotonic() < deadline and pool.activeThreadCount() > 0:
-        qapp.processEvents()
-        time.sleep(0.01)
-    assert pool.activeThreadCount() == 0, "a thread-pool job was left running"
+    try:
+        qtbot.waitUntil(lambda: pool.activeThreadCount() == 0, timeout=10000)
+    except qtbot.TimeoutError:
+        pytest.fail("a thread-pool job was left running")
     pool.waitForDone(1000)
     leftover = [
         t
@@ -34,16 +36,19 @@ def no_leftover_threads(qapp):
 
 @pytest.fixture
 def make_window(qtbot, qapp):
-    """Build the main window on a workspace folder; waits for its background work."""
+    """Build the main window on a workspace folder, showing ``tab`` (the first one by default);
+    waits for its background work."""
     from campaign_app.gui.app import application, build_window, settle
 
     application()
     built = []
 
-    def make(workspace):
-        window, _session, tasks = build_window(workspace, remember=False)
+    def make(workspace, tab: str | None = None, all_tabs: bool = False):
+        window, _session, tasks = build_window(workspace, remember=False, background_tabs=all_tabs)
         qtbot.addWidget(window)
         window.resize(1200, 800)
+        if tab is not None:
+            window.select_tab(tab)
         window.show()
         settle(qapp, tasks)
         built.append((window, tasks))
@@ -53,6 +58,39 @@ def make_window(qtbot, qapp):
     for window, tasks in built:
         settle(qapp, tasks)
         window.close()
+
+
+@pytest.fixture
+def open_tab(make_window, qtbot):
+    """``open_tab(workspace, name)``: the main window showing that tab, its loading done;
+    returns (window, tab)."""
+
+    def open_(workspace, name: str):
+        window = make_window(workspace, tab=name)
+        page = window.pages[name]
+        qtbot.waitUntil(window.tasks.idle)
+        return window, page
+
+    return open_
+
+
+@pytest.fixture
+def show_tab(qtbot):
+    """``show_tab(window, name)``: switch to a tab as a user would and wait for what it loads;
+    returns the tab."""
+
+    def show(window, name: str):
+        window.select_tab(name)
+        qtbot.waitUntil(window.tasks.idle)
+        return window.pages[name]
+
+    return show
+
+
+@pytest.fixture
+def discard_on_close(monkeypatch):
+    """A test that ends with unsaved edits answers the window's "Discard them?" with yes."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
 
 
 @pytest.fixture

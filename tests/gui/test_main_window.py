@@ -12,7 +12,8 @@ from campaign_app.core.common.appstate import AppState, example_workspace_path
 
 
 def test_window_has_every_tab_and_opens_the_workspace(make_window, example_ws):
-    window = make_window(example_ws)
+    window = make_window(example_ws, all_tabs=True)
+    assert len(window.pages.built()) == len(window.pages), "every tab is built after the first paint"
     labels = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     assert labels == ["Case", "Recipients", "Compose", "Batch", "Settings", "Outreach"]
     assert window.session.workspace.root == example_ws.resolve()
@@ -88,7 +89,7 @@ def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, t
 
     from campaign_app.core.campaign.workspace import init_workspace
 
-    window = make_window(example_ws)
+    window = make_window(example_ws, tab="settings")
     settings = window.pages["settings"]
     monkeypatch.setattr(settings, "has_unsaved_changes", lambda: True, raising=False)
     asked = []

@@ -123,16 +123,3 @@ class BatchRun(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running = False
         self.crashed.emit(exc)
-
-
-def clock(seconds: float) -> str:
-    """0:42, 12:05, 1:02:03: how long, at a glance."""
-    total = int(seconds + 0.5)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def duration(seconds: float) -> str:
-    """Time taken, for the summary: tenths below a minute, a clock above."""
-    return f"{seconds:.1f} s" if seconds < 60 else clock(seconds)

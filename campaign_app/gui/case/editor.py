@@ -1,8 +1,7 @@
 """The editor panel for one item of the case: a field per value, a message under each.
 
-Every text that appears in letters exists once per case language, and a campaigner
-translating a fact must see both versions at once, so a per-language text is shown as
-columns side by side (English | Українська). A change goes straight into the round-trip
+A per-language text is shown in every case language side by side (``fields.LocalizedField``).
+A change goes straight into the round-trip
 tree through ``CaseDocument``'s setters (which change that one value only); the field's
 message is re-checked as the user types, in the loader's own words, and a problem found by
 the last save attempt stays under its field until that field is edited.
@@ -10,24 +9,20 @@ the last save attempt stays under its field until that field is edited.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QCompleter,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,12 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.core.case.edit import CaseDocument
-from campaign_app.core.case.rules import check_date, check_id, check_kind, check_refs, check_url, parse_refs
+from campaign_app.core.case.rules import parse_refs
 from campaign_app.core.case.schema import PERSON_ORDER, POINT_FIELDS, POINT_ORDER, FieldSpec
-from campaign_app.core.common.errors import UserError
+from campaign_app.gui.case.field_checks import EditContext, bare, field_problems
+from campaign_app.gui.case.fields import FieldMessage, LocalizedField, RefsEdit
 from campaign_app.gui.case.models import PointsModel
-
-MESSAGE_STYLE = "color: #b3261e;"  # a red that reads on light and dark backgrounds
 
 # Labels with mnemonics. Letters taken by the window (File, View, Help; Case, Recipients,
 # Compose, Batch, Settings) and by the tab (Revert, Add, Quick filter, Sections) are avoided.
@@ -69,191 +63,7 @@ PLACEHOLDERS = {
     "label": "A, B, C… (optional)",
 }
 
-
-@lru_cache(maxsize=64)
-def language_name(tag: str) -> str:
-    """'uk' → 'Ukrainian (uk)', 'kk-Latn' → 'Kazakh, Latin (kk-Latn)': a campaigner may not
-    know every language code."""
-    try:
-        from babel import Locale
-
-        english = Locale("en")
-        first, *rest = tag.split("-")
-        name = english.languages.get(first)
-        extras = [
-            (english.scripts.get(part) if len(part) == 4 else english.territories.get(part.upper())) or part
-            for part in rest
-        ]
-    except Exception:  # Babel's data is optional for a caption: show the tag
-        return tag
-    if not name:
-        return tag
-    return f"{', '.join([name, *extras])} ({tag})"
-
-
 CHOICE_NAMES = {"": "(not given)", "f": "female (f)", "m": "male (m)"}
-
-
-@dataclass
-class EditContext:
-    """What an editor needs to know beyond its item: the names used in messages, the
-    ids it must not repeat, the case's source ids, and problems from the last save."""
-
-    section_what: str = ""  # "fact", "timeline event": the loader's word
-    describe: Callable[[], str] = lambda: ""  # "fact 'roles'", for source messages
-    other_ids: Callable[[], list[str]] = list
-    source_ids: Callable[[], set[str]] = set
-    saved: Callable[[tuple], list[UserError]] = field(default=lambda path: [])
-    forget: Callable[[tuple], None] = field(default=lambda path: None)
-
-    def within(self, prefix: tuple, describe: Callable[[], str]) -> EditContext:
-        """The context of a part of the item (an argument's point)."""
-        return EditContext(
-            "",
-            describe,
-            list,
-            self.source_ids,
-            lambda path: self.saved(prefix + path),
-            lambda path: self.forget(prefix + path),
-        )
-
-
-class FieldMessage(QLabel):
-    """The problems of one field, under it; hidden when there are none."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setStyleSheet(MESSAGE_STYLE)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setVisible(False)
-
-    def set_messages(self, messages: Sequence[str]) -> None:
-        self.setText("\n".join(messages))
-        self.setVisible(bool(messages))
-
-
-class RefsEdit(QLineEdit):
-    """Source ids as ``a, b``, completing each id from the case's sources."""
-
-    show_popup = True  # tests on the offscreen platform (which has no popups) turn it off
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._ids = QStringListModel(self)
-        completer = QCompleter(self._ids, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setWidget(self)
-        completer.activated.connect(self._insert)
-        self.completer_for_ids = completer
-        self.textEdited.connect(self._complete)
-
-    def set_ids(self, ids: Sequence[str]) -> None:
-        if self._ids.stringList() != list(ids):
-            self._ids.setStringList(list(ids))
-
-    def _current_word(self) -> str:
-        return self.text()[: self.cursorPosition()].split(",")[-1].strip()
-
-    def _complete(self) -> None:
-        word = self._current_word()
-        if not word:
-            self.completer_for_ids.popup().hide()
-            return
-        self.completer_for_ids.setCompletionPrefix(word)
-        if not self.show_popup:
-            return
-        if self.completer_for_ids.completionCount():
-            self.completer_for_ids.complete()
-        else:
-            self.completer_for_ids.popup().hide()
-
-    def _insert(self, chosen: str) -> None:
-        before = self.text()[: self.cursorPosition()]
-        after = self.text()[self.cursorPosition() :]
-        head = before[: before.rfind(",") + 1]
-        new_before = (head + " " if head else "") + chosen
-        self.setText(new_before + after)
-        self.setCursorPosition(len(new_before))
-        self.textEdited.emit(self.text())
-
-
-class LocalizedField(QWidget):
-    """A text per language, side by side; or one text shared by every language."""
-
-    changed = Signal(object, str)  # language (None: the shared text), text
-
-    def __init__(self, multiline: bool, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.multiline = multiline
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(12)
-        self._shape: tuple = ()
-        self.inputs: dict[str | None, QLineEdit | QPlainTextEdit] = {}
-        self._loading = False
-
-    def set_values(self, languages: Sequence[str], values: dict[str | None, str], rows: int = 4) -> None:
-        """Show ``values`` by language (key None: one shared text); rebuilt only when the
-        languages change, so typing never loses the cursor."""
-        shape = (tuple(languages), rows)
-        if shape != self._shape:
-            self._rebuild(languages, rows)
-            self._shape = shape
-        self._loading = True
-        try:
-            for lang, widget in self.inputs.items():
-                text = values.get(lang, "")
-                if isinstance(widget, QPlainTextEdit):
-                    if widget.toPlainText() != text:
-                        widget.setPlainText(text)
-                elif widget.text() != text:
-                    widget.setText(text)
-                    widget.setCursorPosition(0)
-        finally:
-            self._loading = False
-
-    def _rebuild(self, languages: Sequence[str], rows: int) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        self.inputs = {}
-        for lang in languages:
-            column = QWidget(self)
-            box = QVBoxLayout(column)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            caption = QLabel(language_name(lang) if lang else "All languages", column)
-            caption.setEnabled(False)  # a quiet caption, not a field label
-            box.addWidget(caption)
-            widget: QLineEdit | QPlainTextEdit
-            if self.multiline:
-                widget = QPlainTextEdit(column)
-                widget.setTabChangesFocus(True)
-                line = widget.fontMetrics().lineSpacing()
-                widget.setMinimumHeight(line * rows + 12)
-                widget.setMaximumHeight(line * rows * 2 + 12)
-                widget.textChanged.connect(lambda w=widget, lg=lang: self._emit(lg, w.toPlainText()))
-            else:
-                widget = QLineEdit(column)
-                widget.textEdited.connect(lambda text, lg=lang: self._emit(lg, text))
-            widget.setObjectName(f"lang_{lang or 'all'}")
-            widget.setAccessibleName(language_name(lang) if lang else "All languages")
-            box.addWidget(widget)
-            self._layout.addWidget(column, 1)
-            self.inputs[lang] = widget
-        first = self.first_input()
-        if first is not None:
-            self.setFocusProxy(first)  # the row's label (its buddy is this widget) focuses it
-
-    def _emit(self, language: str | None, text: str) -> None:
-        if not self._loading:
-            self.changed.emit(language, text)
-
-    def first_input(self) -> QWidget | None:
-        return next(iter(self.inputs.values()), None)
 
 
 class ItemEditor(QWidget):
@@ -359,13 +169,13 @@ class ItemEditor(QWidget):
             return
         if isinstance(widget, LocalizedField):
             if doc.is_shared(node, spec.key) and spec.shared:
-                shared = {None: doc.get_text(node, spec.key, None)}
-                widget.set_values([None], shared, 2)  # type: ignore[list-item]
+                shared: dict[str | None, str] = {None: doc.get_text(node, spec.key, None)}
+                widget.set_values([None], shared, 2)
             else:
-                langs = doc.text_languages(node, spec.key)
+                langs: list[str | None] = list(doc.text_languages(node, spec.key))
                 values = {lang: doc.get_text(node, spec.key, lang) for lang in langs}
                 rows = {"summary": 6, "title": 2}.get(spec.key, 4)
-                widget.set_values(langs, values, rows)  # type: ignore[arg-type]
+                widget.set_values(langs, values, rows)
         elif isinstance(widget, QComboBox):
             value = doc.get_plain(node, spec.key)
             choices = list(spec.choices)
@@ -448,7 +258,7 @@ class ItemEditor(QWidget):
         # each point's problems are shown at the point; a check the last save also found
         # is shown once, as the save reported it (with the file and line)
         saved = [] if spec.kind == "points" else self.ctx.saved(self._path_of(spec))
-        reported = {_bare(e) for e in saved}
+        reported = {bare(e) for e in saved}
         self.messages[spec.key].set_messages(
             [str(e) for e in saved] + [c for c in checks if c not in reported]
         )
@@ -466,32 +276,6 @@ class ItemEditor(QWidget):
             widget = widget.first_input()
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def field_problems(doc: CaseDocument, spec: FieldSpec, node: Any, ctx: EditContext) -> list[str]:
-    """What is wrong with one field as typed, in the loader's words (without file:line:
-    it is not written yet). The full check is the loader's, on save."""
-    if node is None:
-        return []
-    item_id = doc.get_plain(node, "id")
-    message: str | None = None
-    if spec.kind == "id":
-        message = check_id(ctx.section_what, item_id, ctx.other_ids())
-    elif spec.kind == "date":
-        message = check_date(spec.key, doc.get_date(node, spec.key), spec.required)
-    elif spec.kind == "sources":
-        refs = doc.get_refs(node, spec.key)
-        return check_refs(ctx.describe(), refs, ctx.source_ids()) if refs or spec.required else []
-    elif spec.kind == "url":
-        message = check_url(item_id, doc.get_plain(node, spec.key))
-    elif spec.kind == "choice" and spec.key == "kind":
-        message = check_kind(item_id, doc.get_plain(node, spec.key))
-    return [message] if message else []
-
-
-def _bare(error: UserError) -> str:
-    """A loader problem without its location, to compare with a field check."""
-    return f"{error.message} — {error.hint}" if error.hint else error.message
 
 
 class PointsEditor(QFrame):

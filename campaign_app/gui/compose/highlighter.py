@@ -13,13 +13,11 @@ Jinja tag (``{{``, ``{%`` or ``{#``) is still open, so a comment spanning lines 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QPainter,
     QPalette,
     QSyntaxHighlighter,
@@ -29,6 +27,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from campaign_app.gui import style
+from campaign_app.gui.style import EditorColours
 
 # Block state: bits 0-1 the section, bits 2-3 the Jinja tag left open at the end of the line.
 BODY, FRONT = 0, 1
@@ -54,73 +55,6 @@ _JINJA_KEYWORD = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Colours:
-    delimiter: str
-    key: str
-    string: str
-    comment: str
-    heading: str
-    marker: str
-    link: str
-    url: str
-    expression: str
-    expression_bg: str
-    statement: str
-    statement_bg: str
-    keyword: str
-    error_bg: str
-    error_line: str
-    current_line: str
-    gutter_fg: str
-
-
-LIGHT = Colours(
-    delimiter="#8a8a8a",
-    key="#7a3e9d",
-    string="#2e7d32",
-    comment="#8a8a8a",
-    heading="#1f4e8c",
-    marker="#b35900",
-    link="#1f4e8c",
-    url="#6a737d",
-    expression="#00607a",
-    expression_bg="#e8f4f8",
-    statement="#9a3b00",
-    statement_bg="#fbf0e4",
-    keyword="#9a3b00",
-    error_bg="#fbe3e3",
-    error_line="#c62828",
-    current_line="#f5f7fa",
-    gutter_fg="#9aa0a6",
-)
-
-DARK = Colours(
-    delimiter="#9e9e9e",
-    key="#c792ea",
-    string="#a5d6a7",
-    comment="#8a8a8a",
-    heading="#82b1ff",
-    marker="#ffb74d",
-    link="#82b1ff",
-    url="#a0a8b0",
-    expression="#80deea",
-    expression_bg="#1f3a40",
-    statement="#ffab91",
-    statement_bg="#40291f",
-    keyword="#ffab91",
-    error_bg="#4a1f1f",
-    error_line="#ef5350",
-    current_line="#2a2d31",
-    gutter_fg="#6f767d",
-)
-
-
-def colours_for(palette: QPalette) -> Colours:
-    """Light colours on a light editor background, dark ones on a dark (system) theme."""
-    return DARK if palette.color(QPalette.ColorRole.Base).lightness() < 128 else LIGHT
-
-
 def _format(colour: str | None = None, *, bold=False, italic=False, underline=False, background=None):
     fmt = QTextCharFormat()
     if colour:
@@ -139,7 +73,7 @@ def _format(colour: str | None = None, *, bold=False, italic=False, underline=Fa
 class TemplateHighlighter(QSyntaxHighlighter):
     """Colours YAML front matter, Markdown and Jinja2 in one template document."""
 
-    def __init__(self, document: QTextDocument, colours: Colours = LIGHT):
+    def __init__(self, document: QTextDocument, colours: EditorColours = style.EDITOR_LIGHT):
         super().__init__(document)
         c = colours
         self.formats = {
@@ -277,10 +211,8 @@ class TemplateEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.colours = colours_for(self.palette())
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 10.0))
-        self.setFont(font)
+        self.colours = style.editor_colours(self.palette())
+        self.setFont(style.editor_font())
         self.setTabStopDistance(self.fontMetrics().horizontalAdvance(" ") * 4)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.error_lines: list[int] = []
@@ -371,8 +303,7 @@ class TemplateEditor(QPlainTextEdit):
         height = self.fontMetrics().height()
         errors = set(self.error_lines)
         normal, error = QColor(self.colours.gutter_fg), QColor(self.colours.error_line)
-        bold = QFont(self.font())
-        bold.setBold(True)
+        bold = style.bold(self.font())
         while block.isValid() and top <= event.rect().bottom():
             if block.isVisible() and bottom >= event.rect().top():
                 number = block.blockNumber() + 1

@@ -14,12 +14,12 @@ a stranger must not be able to open ``file:`` or other handlers on the user's ma
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QPalette
-from PySide6.QtWidgets import QComboBox, QCompleter, QTextBrowser, QWidget
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QTextBrowser, QWidget
 
-from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.directory.query import fold
 from campaign_app.core.letters.email.html import LINK_SCHEMES
+from campaign_app.gui import style
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -63,8 +63,8 @@ class RecipientPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(28)
         self.setMaxVisibleItems(20)
-        self.lineEdit().setPlaceholderText("Type a name, office or organisation")
-        self.lineEdit().setClearButtonEnabled(True)
+        self._edit.setPlaceholderText("Type a name, office or organisation")
+        self._edit.setClearButtonEnabled(True)
         self._ids: list[str] = []
         self._folded: list[str] = []
         self._all = _Rows(self)
@@ -76,13 +76,21 @@ class RecipientPicker(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
-        completer.activated[str].connect(self._take_completion)
-        self.lineEdit().textEdited.connect(self._search)
-        self.lineEdit().returnPressed.connect(self._take_first_match)
-        self.lineEdit().editingFinished.connect(self._show_current)
+        # (the stubs do not know PySide's overloaded signals: activated[str] is the text's)
+        completer.activated[str].connect(self._take_completion)  # type: ignore[index]
+        self._edit.textEdited.connect(self._search)
+        self._edit.returnPressed.connect(self._take_first_match)
+        self._edit.editingFinished.connect(self._show_current)
         self.currentIndexChanged.connect(self._index_changed)
         for view in (self.view(), completer.popup()):
-            view.setUniformItemSizes(True)  # type: ignore[attr-defined]
+            if isinstance(view, QListView):
+                view.setUniformItemSizes(True)
+
+    @property
+    def _edit(self) -> QLineEdit:
+        line = self.lineEdit()
+        assert line is not None, "the picker is an editable combo box"
+        return line
 
     # -- contents
 
@@ -152,24 +160,26 @@ class RecipientPicker(QComboBox):
         self._show_current()
 
     def _take_first_match(self) -> None:
-        text = self.lineEdit().text()
+        text = self._edit.text()
         row = self.currentIndex()
         if 0 <= row < len(self._ids) and text == self._all.labels[row]:
             return
         matches = self.matching_rows(text)
         if matches:
             self.setCurrentIndex(matches[0])
-        self.completer().popup().hide()
+        popup = completer.popup() if (completer := self.completer()) is not None else None
+        if popup is not None:
+            popup.hide()
         self._show_current()
 
     def _show_current(self) -> None:
         """Put the chosen entry's label back in the field (a half-typed search is not a choice)."""
         row = self.currentIndex()
         label = self._all.labels[row] if 0 <= row < len(self._all.labels) else ""
-        if self.lineEdit().text() != label:
-            self.lineEdit().setText(label)
-        if not self.lineEdit().hasFocus():
-            self.lineEdit().setCursorPosition(0)  # show the name, not the end of the label
+        if self._edit.text() != label:
+            self._edit.setText(label)
+        if not self._edit.hasFocus():
+            self._edit.setCursorPosition(0)  # show the name, not the end of the label
 
     def _index_changed(self, _row: int) -> None:
         self._show_current()
@@ -184,13 +194,11 @@ class LetterPreview(QTextBrowser):
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
-        font = QFont(FONT_FAMILY)
-        font.setPointSizeF(11)
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(style.letter_font(11))
         self.document().setDocumentMargin(28)
         palette = self.palette()  # letters are printed on white paper, whatever the theme
-        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-        palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        palette.setColor(QPalette.ColorRole.Base, QColor(style.PAPER))
+        palette.setColor(QPalette.ColorRole.Text, QColor(style.INK))
         self.setPalette(palette)
         self.html = ""
 
@@ -205,7 +213,9 @@ class LetterPreview(QTextBrowser):
     def show_message(self, text: str) -> None:
         """A grey note in place of the letter (nothing selected, no recipients, …)."""
         self.html = ""
-        self.setHtml(f'<p style="color:#777777; margin-top:2em" align="center">{_escape(text)}</p>')
+        self.setHtml(
+            f'<p style="color:{style.PAPER_NOTE}; margin-top:2em" align="center">{_escape(text)}</p>'
+        )
 
     def _follow(self, url: QUrl) -> None:
         if not url.scheme() and url.hasFragment():

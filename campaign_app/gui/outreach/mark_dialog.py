@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from campaign_app.gui import style
+
 # status, label; "sent" here is by hand (e-mails are recorded by Send letters…).
 CHOICES = (
     ("replied", "&Replied"),
@@ -102,7 +104,7 @@ class MarkDialog(QDialog):
 
         self.by_label = QLabel(f"Recorded in the contact log as done by {by}." if by else "")
         self.by_label.setWordWrap(True)
-        self.by_label.setStyleSheet("color: palette(placeholder-text);")
+        self.by_label.setStyleSheet(style.MUTED_STYLE)
         layout.addWidget(self.by_label)
 
         self.buttons = QDialogButtonBox(

@@ -21,12 +21,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont
 
 from campaign_app.core.directory.query import fold
 from campaign_app.core.outreach.log import Event, parse_time
 from campaign_app.core.outreach.status import RecipientState
 from campaign_app.core.outreach.terms import QUERY_STATUSES
+from campaign_app.gui import style
 
 COLUMNS = ("Name", "Category", "Status", "Last action", "When", "By", "Follow-up due")
 COL_NAME, COL_CATEGORY, COL_STATUS, COL_ACTION, COL_WHEN, COL_BY, COL_DUE = range(len(COLUMNS))
@@ -202,10 +203,6 @@ def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
     return OutreachData(rows, workspace.campaign.follow_up_days, unwritten)
 
 
-def _palette_is_dark() -> bool:
-    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
-
-
 class OutreachModel(QAbstractTableModel):
     """The log's recipients; ``set_filter`` chooses the rows shown, ``sort`` their order."""
 
@@ -217,13 +214,17 @@ class OutreachModel(QAbstractTableModel):
         self._words: list[str] = []
         self._sort: tuple[int, bool] | None = None
         self.counts: Counter[str] = Counter()
-        dark = _palette_is_dark()
         # Backgrounds soft enough for the text colour of the same palette to stay readable.
-        self._due_background = QColor("#4a3b00" if dark else "#fff3c4")
-        self._warn_background = QColor("#5a1f1a" if dark else "#fde7e4")
-        self._warn_text = QColor("#ffb4a9" if dark else "#8c1d18")
-        self._bold = QFont()
-        self._bold.setBold(True)
+        self._due_background = style.colour(style.DUE_BACKGROUND)
+        self._warn_background = style.colour(style.ATTENTION_BACKGROUND)
+        self._warn_text = style.colour(style.ATTENTION_TEXT)
+        self._bold = style.bold(QFont())
+        self._looks = {
+            Qt.ItemDataRole.BackgroundRole: self._background,
+            Qt.ItemDataRole.ForegroundRole: self._foreground,
+            Qt.ItemDataRole.FontRole: self._font,
+            Qt.ItemDataRole.ToolTipRole: self._tooltip,
+        }
 
     # ---- data in -------------------------------------------------------------------------
 
@@ -311,37 +312,43 @@ class OutreachModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return row.cells[column]
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row.due:
-                return self._due_background
-            if row.status in ATTENTION:
-                return self._warn_background
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status in ATTENTION and column in (COL_STATUS, COL_ACTION):
-                return self._warn_text
-            if row.status == "none":
-                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if (row.due and column in (COL_STATUS, COL_DUE)) or (
-                row.status in ATTENTION and column == COL_STATUS
-            ):
-                return self._bold
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == COL_STATUS:
-                meaning = QUERY_STATUSES.get(row.status, "")
-                return f"{row.status}: {meaning}" if meaning else row.status
-            if column == COL_WHEN and row.at:
-                return full_time(row.at)
-            if column == COL_NAME:
-                return f"{row.name} ({row.recipient_id}) · {row.letters} letter(s) in the log"
-            return None
         if role == RecipientIdRole:
             return row.recipient_id
         if role == SortRole:
             return _sort_key(row, column)
+        look = self._looks.get(role)
+        return look(row, column) if look is not None else None
+
+    # The highlight repeats what the Status text says (nothing is told by colour alone).
+
+    def _background(self, row: OutreachRow, _column: int):
+        if row.due:
+            return self._due_background
+        if row.status in ATTENTION:
+            return self._warn_background
+        return None
+
+    def _foreground(self, row: OutreachRow, column: int):
+        if row.status in ATTENTION and column in (COL_STATUS, COL_ACTION):
+            return self._warn_text
+        if row.status == "none":
+            return style.placeholder_colour()
+        return None
+
+    def _font(self, row: OutreachRow, column: int):
+        due = row.due and column in (COL_STATUS, COL_DUE)
+        if due or (row.status in ATTENTION and column == COL_STATUS):
+            return self._bold
+        return None
+
+    def _tooltip(self, row: OutreachRow, column: int):
+        if column == COL_STATUS:
+            meaning = QUERY_STATUSES.get(row.status, "")
+            return f"{row.status}: {meaning}" if meaning else row.status
+        if column == COL_WHEN and row.at:
+            return full_time(row.at)
+        if column == COL_NAME:
+            return f"{row.name} ({row.recipient_id}) · {row.letters} letter(s) in the log"
         return None
 
 

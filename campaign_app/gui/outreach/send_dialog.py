@@ -20,98 +20,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSizePolicy,
-    QSplitter,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from campaign_app.core.campaign.send import OUTCOMES, SendProgress
+from campaign_app.core.campaign.send import SendProgress
 from campaign_app.core.campaign.send_plan import SendPlan
-from campaign_app.core.common.errors import UserError, UserErrors, flatten
-from campaign_app.gui.batch.worker import clock, duration
+from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.gui import style
+from campaign_app.gui.base_tab import Generation
+from campaign_app.gui.outreach.send_layout import SendDialogLayout
+from campaign_app.gui.outreach.send_plan import fill_templates, plan_for, plan_text
 from campaign_app.gui.outreach.send_worker import (
-    PREVIEW_COUNT,
-    PreviewMessage,
     SendOutcome,
     SendRun,
     build_preview,
 )
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import clock, plural, problems
 
 PLAN_DELAY_MS = 300
-# Problems first, then what went out, then what was left alone.
-OUTCOME_ORDER = (
-    "failed",
-    "uncertain",
-    "not-sent",
-    "sent",
-    "written",
-    "by-hand",
-    "skipped-uncertain",
-    "already-sent",
-)
-SUMMARY_COLUMNS = ("Recipient", "Address", "Outcome", "Detail", "Letter file")
 PAGE_EMPTY, PAGE_PREVIEW, PAGE_PROGRESS, PAGE_SUMMARY = range(4)
 
 
-def _problems(exc: UserError | UserErrors) -> str:
-    return "\n".join(str(e) for e in flatten(exc))
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024:.0f} kB" if n >= 1024 else f"{n} bytes"
-
-
-def plan_text(plan: SendPlan) -> str:
-    """The plan in one paragraph, as the command line says it before asking."""
-    if plan.nobody_due:  # a follow-up nobody is due for yet: not an error
-        return f"Nothing to send: {plan.nobody_due}."
-    s = plan.settings
-    parts = [
-        f"{_plural(len(plan.to_send), 'letter')} to send from {plan.from_address} through {plan.server}"
-        + (f" as {s.username}" if s.username else "")
-    ]
-    parts.append(f"{len(plan.already_sent)} already sent")
-    parts.append(f"{len(plan.uncertain)} uncertain (not sent again)" if plan.uncertain else "0 uncertain")
-    if plan.revised:
-        parts.append(f"{len(plan.revised)} changed since they were sent (not sent again)")
-    parts.append(f"{len(plan.by_hand)} without e-mail (post/web form)")
-    text = "; ".join(parts) + "."
-    if plan.to_send:
-        minutes = len(plan.to_send) / max(s.rate_per_minute, 1)
-        pace = f"about {clock(minutes * 60)}" if minutes >= 1 else "under a minute"
-        text += f"\nAt most {s.rate_per_minute} per minute: {pace}."
-    return text
-
-
-class SendDialog(QDialog):
+class SendDialog(SendDialogLayout):
     """Plan, preview, dry run and send one template's letters."""
 
     sent = Signal()  # a run ended: the contact log changed
@@ -135,10 +70,9 @@ class SendDialog(QDialog):
         self.confirm: Callable[[str, str], bool] = self._confirm
         self.ask_password: Callable[[str], str | None] = self._ask_password
         self.plan: SendPlan | None = None
-        self.previews: list[PreviewMessage] = []
         self._run: SendRun | None = None
         self._last_outcome: SendOutcome | None = None
-        self._plan_generation = 0
+        self._plans = Generation()  # a plan or preview made for an earlier choice is dropped
         self._planning = False
         self._previewing = False
         self._close_when_done = False
@@ -152,242 +86,38 @@ class SendDialog(QDialog):
         self._clock = QTimer(self)
         self._clock.setInterval(500)
         self._clock.timeout.connect(self._tick)
-        self._build()
+        self._connect()
         self._load_templates()
         self.replan()
 
-    # ---- layout --------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setSpacing(10)
-
-        self.form_box = QGroupBox("Letters to send")
-        form = QFormLayout(self.form_box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.template_combo = QComboBox()
-        self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    def _connect(self) -> None:
         self.template_combo.currentIndexChanged.connect(lambda _i: self.replan())
-        self.query_edit = QLineEdit()
-        self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setPlaceholderText("optional, e.g.  country:DE  -status:replied")
-        self.query_edit.setToolTip("Narrows the template's audience, as campaign-app send --query")
         self.query_edit.textChanged.connect(lambda _t: self._plan_timer.start())
         self.query_edit.returnPressed.connect(self.replan)
-        self.docx_check = QCheckBox("Attach the &DOCX as well as the PDF")
         self.docx_check.toggled.connect(lambda _c: self.replan())
-        self.resend_check = QCheckBox("&Resend letters whose sending was interrupted (uncertain)")
-        self.resend_check.toggled.connect(self._resend_toggled)
-        self.resend_warning = QLabel(
-            "These may already have arrived: the connection was lost before the server confirmed them. "
-            "Resending may deliver them twice."
-        )
-        self.resend_warning.setWordWrap(True)
-        self.resend_warning.setObjectName("resend_warning")
-        # Without these a word-wrapped label in a form row wraps after a few words.
-        self.resend_warning.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.resend_warning.setMinimumWidth(420)
-        self.resend_warning.setStyleSheet("color: palette(placeholder-text);")
-        template_label = QLabel("&Template:")
-        template_label.setBuddy(self.template_combo)
-        query_label = QLabel("Narrow by &query:")
-        query_label.setBuddy(self.query_edit)
-        form.addRow(template_label, self.template_combo)
-        form.addRow(query_label, self.query_edit)
-        form.addRow("", self.docx_check)
-        form.addRow("", self.resend_check)
-        form.addRow("", self.resend_warning)
-        outer.addWidget(self.form_box)
-
-        plan_row = QHBoxLayout()
-        self.plan_label = QLabel()
-        self.plan_label.setObjectName("plan_label")
-        self.plan_label.setWordWrap(True)
-        self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.settings_button = QPushButton("Open &Settings")
-        self.settings_button.setToolTip("Fill in the mail server (SMTP) in the Settings tab")
+        self.resend_check.toggled.connect(lambda _c: self.replan())
         self.settings_button.clicked.connect(self._go_to_settings)
-        self.settings_button.hide()
-        plan_row.addWidget(self.plan_label, 1)
-        plan_row.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(plan_row)
-
-        actions = QHBoxLayout()
-        self.preview_button = QPushButton("&Preview")
-        self.preview_button.setToolTip(f"Show the first {PREVIEW_COUNT} messages as they will be sent")
         self.preview_button.clicked.connect(self.preview)
-        self.eml_button = QPushButton("Write .&eml files")
-        self.eml_button.setToolTip(
-            "Dry run: write every message as an .eml file beside its letter, to open in a mail program; "
-            "nothing is sent"
-        )
         self.eml_button.clicked.connect(lambda: self.start(dry_run=True))
-        self.send_button = QPushButton("&Send…")
-        self.send_button.setToolTip("Asks for confirmation, then the password, then sends")
         self.send_button.clicked.connect(lambda: self.start(dry_run=False))
-        actions.addWidget(self.preview_button)
-        actions.addWidget(self.eml_button)
-        actions.addStretch(1)
-        actions.addWidget(self.send_button)
-        outer.addLayout(actions)
-
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_empty())
-        self.stack.addWidget(self._build_preview())
-        self.stack.addWidget(self._build_progress())
-        self.stack.addWidget(self._build_summary())
-        outer.addWidget(self.stack, 1)
-
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        self.close_button = QPushButton("&Close")
-        self.close_button.clicked.connect(self.reject)
-        bottom.addWidget(self.close_button)
-        outer.addLayout(bottom)
-
-    def _build_empty(self) -> QWidget:
-        label = QLabel(
-            "Preview shows the first messages exactly as they will be sent. "
-            "Write .eml files is a dry run of all of them. Nothing leaves this computer until you press "
-            "Send and confirm."
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet("color: palette(placeholder-text); padding: 30px;")
-        return label
-
-    def _build_preview(self) -> QWidget:
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.preview_model = QStandardItemModel(self)
-        self.preview_list = QListView()
-        self.preview_list.setObjectName("preview_list")
-        self.preview_list.setModel(self.preview_model)
-        self.preview_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.preview_list.selectionModel().currentChanged.connect(
-            lambda current, _p: self._show_message(current.row())
-        )
-        self.preview_view = QPlainTextEdit()
-        self.preview_view.setObjectName("preview_view")
-        self.preview_view.setReadOnly(True)
-        splitter.addWidget(self.preview_list)
-        splitter.addWidget(self.preview_view)
-        splitter.setSizes([260, 700])
-        return splitter
-
-    def _build_progress(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 12, 0, 0)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(True)
-        self.progress_label = QLabel()
-        self.progress_label.setObjectName("progress_label")
-        self.progress_label.setWordWrap(True)
-        self.elapsed_label = QLabel()
-        self.elapsed_label.setObjectName("elapsed_label")
-        self.cancel_button = QPushButton("Ca&ncel")
-        self.cancel_button.setToolTip("Stop after the message being sent; the rest are sent by the next run")
         self.cancel_button.clicked.connect(self.cancel)
-        row = QHBoxLayout()
-        row.addWidget(self.progress_label, 1)
-        row.addWidget(self.elapsed_label)
-        row.addWidget(self.cancel_button)
-        layout.addWidget(self.progress_bar)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
-    def _build_summary(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.headline = QLabel()
-        self.headline.setObjectName("headline")
-        self.headline.setWordWrap(True)
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bold = QFont(self.headline.font())
-        bold.setBold(True)
-        self.headline.setFont(bold)
-        self.stopped_label = QLabel()
-        self.stopped_label.setObjectName("stopped_label")
-        self.stopped_label.setWordWrap(True)
-        self.stopped_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.stopped_label.setStyleSheet(
-            "QLabel#stopped_label { color: #8c1d18; background: #fdecea; border: 1px solid #f1b0aa;"
-            " border-radius: 4px; padding: 6px 8px; }"
-        )
-        self.stopped_label.hide()
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("counts_label")
-        self.counts_label.setWordWrap(True)
-        self.summary_model = QStandardItemModel(0, len(SUMMARY_COLUMNS), self)
-        self.summary_model.setHorizontalHeaderLabels(list(SUMMARY_COLUMNS))
-        self.summary_table = QTableView()
-        self.summary_table.setObjectName("summary_table")
-        self.summary_table.setModel(self.summary_model)
-        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.summary_table.setAlternatingRowColors(True)
-        self.summary_table.setWordWrap(False)
-        self.summary_table.setShowGrid(False)
-        self.summary_table.verticalHeader().hide()
-        for column, width in enumerate((190, 220, 200, 220)):
-            self.summary_table.setColumnWidth(column, width)
-        self.summary_table.horizontalHeader().setStretchLastSection(True)
-        self.summary_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.by_hand_label = QLabel()
-        self.by_hand_label.setObjectName("by_hand_label")
-        self.by_hand_label.setWordWrap(True)
-        self.open_folder_button = QPushButton("Open fold&er")
-        self.open_folder_button.setToolTip("Show the letters (and .eml files) in the file manager")
         self.open_folder_button.clicked.connect(self.open_folder)
-        row = QHBoxLayout()
-        row.addWidget(self.by_hand_label, 1)
-        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.stopped_label)
-        layout.addWidget(self.counts_label)
-        layout.addWidget(self.summary_table, 1)
-        layout.addLayout(row)
-        return page
+        self.close_button.clicked.connect(self.reject)
 
     # ---- the plan ------------------------------------------------------------------------
 
     def _load_templates(self) -> None:
-        ws = self.workspace
-        previous = self.template_combo.currentData()
-        self.template_combo.blockSignals(True)
-        self.template_combo.clear()
-        try:
-            templates = ws.template_scan.templates if ws is not None else {}
-        except (UserError, UserErrors):
-            templates = {}  # the plan says why
-        for template in sorted(templates.values(), key=lambda t: (t.title.casefold(), t.id)):
-            self.template_combo.addItem(f"{template.title}  ({template.id})", template.id)
-            self.template_combo.setItemData(
-                self.template_combo.count() - 1, template.audience, Qt.ItemDataRole.ToolTipRole
-            )
-        index = self.template_combo.findData(previous) if previous is not None else -1
-        self.template_combo.setCurrentIndex(max(index, 0) if self.template_combo.count() else -1)
-        self.template_combo.blockSignals(False)
+        fill_templates(self.template_combo, self.workspace)
 
     def template_id(self) -> str | None:
         return self.template_combo.currentData()
-
-    def _resend_toggled(self, checked: bool) -> None:
-        self.resend_warning.setStyleSheet(
-            "color: #b3261e; font-weight: 600;" if checked else "color: palette(placeholder-text);"
-        )
-        self.replan()
 
     def replan(self) -> None:
         """Work out who gets the letter now (off the UI thread); stale answers are dropped."""
         self._plan_timer.stop()
         if self.running():
             return
-        self._plan_generation += 1
-        generation = self._plan_generation
+        generation = self._plans.next()
         ws, tid = self.workspace, self.template_id()
         self.plan = None
         self.settings_button.hide()
@@ -399,37 +129,29 @@ class SendDialog(QDialog):
         query = self.query_edit.text().strip() or None
         docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
 
-        def job():
-            from campaign_app.core.campaign.send_plan import load_smtp_settings, plan_send
-
-            try:
-                load_smtp_settings(ws)
-            except UserError as exc:
-                return "no-smtp", exc
-            try:
-                return "ok", plan_send(ws, tid, query, attach_docx=docx, resend_uncertain=resend)
-            except (UserError, UserErrors) as exc:
-                return "error", exc
-
         self._planning = True
         self.plan_label.setStyleSheet("")
         self.plan_label.setText("Working out who gets this letter…")
         self._update_buttons()
-        self.tasks.submit(job, lambda answer: self._planned(generation, *answer), self._task_failed)
+        self.tasks.submit(
+            lambda: plan_for(ws, tid, query, docx, resend),
+            lambda answer: self._planned(generation, *answer),
+            self._task_failed,
+        )
 
     def _planned(self, generation: int, state: str, value) -> None:
-        if generation != self._plan_generation:
+        if not self._plans.is_current(generation):
             return
         self._planning = False
         if state == "no-smtp":
             self._show_plan_problem(
                 "No mail server is set up for this campaign, so nothing can be sent yet.\n"
-                f"{_problems(value)}\n"
+                f"{problems(value)}\n"
                 "Fill in the SMTP server, user name and From address in the Settings tab.",
                 settings=True,
             )
         elif state == "error":
-            self._show_plan_problem(_problems(value))
+            self._show_plan_problem(problems(value))
         else:
             self.plan = value
             self.plan_label.setStyleSheet("")
@@ -438,7 +160,7 @@ class SendDialog(QDialog):
 
     def _show_plan_problem(self, text: str, settings: bool = False) -> None:
         self._planning = False
-        self.plan_label.setStyleSheet(f"color: {self._error_color()};")
+        self.plan_label.setStyleSheet(style.error_style(self.palette()))
         self.plan_label.setText(text)
         self.settings_button.setVisible(settings and self.open_settings is not None)
         self._update_buttons()
@@ -447,12 +169,6 @@ class SendDialog(QDialog):
         if self.open_settings is not None:
             self.open_settings()
         self.reject()
-
-    def _error_color(self) -> str:
-        from PySide6.QtGui import QPalette
-
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        return "#ff8a80" if dark else "#b3261e"
 
     def running(self) -> bool:
         return self._run is not None and self._run.running
@@ -476,10 +192,9 @@ class SendDialog(QDialog):
             return
         self._previewing = True
         self._update_buttons()
-        self.preview_model.clear()
-        self.preview_view.setPlainText("Building the first messages…")
+        self.message_preview.show_note("Building the first messages…")
         self.stack.setCurrentIndex(PAGE_PREVIEW)
-        generation = self._plan_generation
+        generation = self._plans.value
         self.tasks.submit(
             lambda: _as_result(lambda: build_preview(ws, plan)),
             lambda answer: self._previewed(generation, answer),
@@ -490,36 +205,15 @@ class SendDialog(QDialog):
     def _previewed(self, generation: int, answer) -> None:
         self._previewing = False
         self._update_buttons()
-        if generation != self._plan_generation:
+        if not self._plans.is_current(generation):
             return
         if isinstance(answer, UserError | UserErrors):
-            self.preview_view.setPlainText(f"The messages cannot be built:\n{_problems(answer)}")
+            self.message_preview.show_note(f"The messages cannot be built:\n{problems(answer)}")
             return
-        self.previews = answer
-        for p in answer:
-            item = QStandardItem(f"{p.recipient.display_name}\n{p.recipient.email}")
-            item.setToolTip(p.to)
-            self.preview_model.appendRow(item)
-        if answer:
-            self.preview_list.setCurrentIndex(self.preview_model.index(0, 0))
-            self._show_message(0)
-
-    def _show_message(self, row: int) -> None:
-        if not 0 <= row < len(self.previews):
-            return
-        p = self.previews[row]
-        attachments = ", ".join(f"{name} ({_size(size)})" for name, size in p.attachments()) or "none"
-        lines = [
-            f"From:     {p.sender}",
-            f"To:       {p.to}",
-        ]
-        if p.message["Reply-To"]:
-            lines.append(f"Reply-To: {p.message['Reply-To']}")
-        lines += [f"Subject:  {p.subject}", f"Attached: {attachments}", "", p.body()]
-        self.preview_view.setPlainText("\n".join(lines))
+        self.message_preview.show_previews(answer)
 
     def preview_text(self) -> str:
-        return self.preview_view.toPlainText()
+        return self.message_preview.text()
 
     # ---- sending -----------------------------------------------------------------------------
 
@@ -536,10 +230,11 @@ class SendDialog(QDialog):
         try:  # as `campaign-app send`: refused before any question, so no password is asked for
             check_can_send(self.workspace)
         except (UserError, UserErrors) as exc:
-            self._show_summary_problem(_problems(exc))
+            self._show_summary_problem(problems(exc))
             return
         s = plan.settings
-        count = _plural(len(plan.to_send), "letter")
+        assert s is not None, "the window plans real sends: plan_send required a mail server"
+        count = plural(len(plan.to_send), "letter")
         question = (
             f"Send {count} now?\n\nFrom: {plan.from_address}\nServer: {plan.server}"
             + (f"\nAccount: {s.username}" if s.username else "")
@@ -555,8 +250,9 @@ class SendDialog(QDialog):
             from campaign_app.core.mail.secrets import get_password
 
             self.send_button.setEnabled(False)
+            username, host = s.username, s.host
             self.tasks.submit(
-                lambda: _as_result(lambda: get_password(s.username, s.host)),
+                lambda: _as_result(lambda: get_password(username, host)),
                 lambda answer: self._got_password(plan, answer),
                 self._task_failed,
             )
@@ -567,7 +263,7 @@ class SendDialog(QDialog):
             return
         if isinstance(answer, UserError | UserErrors):  # a locked keyring: not a wrong password
             self._show_summary_problem(
-                f"The password could not be read from the keyring.\n{_problems(answer)}"
+                f"The password could not be read from the keyring.\n{problems(answer)}"
             )
             self._update_buttons()
             return
@@ -578,6 +274,7 @@ class SendDialog(QDialog):
 
     def _prompt_password(self, plan: SendPlan) -> None:
         s = plan.settings
+        assert s is not None, "the window plans real sends: plan_send required a mail server"
         password = self.ask_password(f"Password for {s.username} on {s.host}\n(not stored):")
         if password:
             self._launch(password, dry_run=False)
@@ -605,7 +302,7 @@ class SendDialog(QDialog):
 
     def _on_preparing(self, count: int) -> None:
         self.progress_label.setText(
-            f"Checking the {_plural(count, 'letter')} to attach (writing any missing)…"
+            f"Checking the {plural(count, 'letter')} to attach (writing any missing)…"
         )
 
     def _on_progress(self, p: SendProgress) -> None:
@@ -615,7 +312,7 @@ class SendDialog(QDialog):
         self.progress_bar.setRange(0, p.total)
         self.progress_bar.setValue(p.done)
         verb = "Writing" if run.dry_run else "Sending"
-        text = f"{p.done} of {_plural(p.total, 'message')}"
+        text = f"{p.done} of {plural(p.total, 'message')}"
         if p.failed:
             text += f" · {p.failed} failed"
         if run.cancelling:
@@ -671,89 +368,22 @@ class SendDialog(QDialog):
 
     def _show_summary_problem(self, text: str) -> None:
         self.stack.setCurrentIndex(PAGE_SUMMARY)
-        self.headline.setText("Nothing was sent.")
-        self.stopped_label.setText(text)
-        self.stopped_label.show()
-        self.counts_label.setText("")
-        self.summary_model.removeRows(0, self.summary_model.rowCount())
-        self.by_hand_label.setText("")
-        self.open_folder_button.hide()
+        self.summary_page.show_problem(text)
 
     def _show_summary(self, outcome: SendOutcome) -> None:
         result = outcome.result
         if outcome.error is not None or result is None:
-            self._show_summary_problem(_problems(outcome.error) if outcome.error else "")
+            self._show_summary_problem(problems(outcome.error) if outcome.error else "")
             return
         self.stack.setCurrentIndex(PAGE_SUMMARY)
-        self.open_folder_button.show()
-        done = result.count("sent") if not outcome.dry_run else result.count("written")
         total = len(outcome.plan.to_send)
+        done = result.count("written") if outcome.dry_run else result.count("sent")
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done if total else 1)
-        when = f"in {duration(result.elapsed)}"
-        if outcome.dry_run:
-            headline = f"Dry run: {_plural(done, 'message')} written as .eml files {when}; nothing was sent."
-        elif result.stopped_by:
-            headline = f"Stopped: {done} of {_plural(total, 'letter')} sent {when}."
-        elif result.cancelled:
-            headline = (
-                f"Cancelled: {done} of {_plural(total, 'letter')} sent {when}; Send again to send the rest."
-            )
-        elif result.count("failed") or result.count("uncertain"):
-            headline = f"Finished: {done} of {_plural(total, 'letter')} sent {when}; see the problems below."
-        else:
-            headline = f"Finished: {_plural(done, 'letter')} sent {when}."
-        self.headline.setText(headline)
-        if result.stopped_by:
-            self.stopped_label.setText(f"The batch stopped: {result.stopped_by}")
-            self.stopped_label.show()
-        else:
-            self.stopped_label.hide()
-        counts = [f"{result.count(key)} {key}" for key in OUTCOME_ORDER if result.count(key)]
-        self.counts_label.setText(" · ".join(counts))
-        self.summary_model.removeRows(0, self.summary_model.rowCount())
-        order = {key: n for n, key in enumerate(OUTCOME_ORDER)}
-        warn = self._error_color()
-        from PySide6.QtGui import QColor
-
-        for o in sorted(result.outcomes, key=lambda o: order.get(o.outcome, 99)):
-            items = [
-                QStandardItem(text)
-                for text in (
-                    o.name,
-                    o.address,
-                    OUTCOMES.get(o.outcome, o.outcome),
-                    o.detail,
-                    o.file,
-                )
-            ]
-            items[0].setToolTip(o.recipient_id)
-            items[3].setToolTip(o.detail)
-            if o.outcome in ("failed", "uncertain", "not-sent"):
-                items[2].setForeground(QColor(warn))
-                bold = QFont()
-                bold.setBold(True)
-                items[2].setFont(bold)
-            self.summary_model.appendRow(items)
-        by_hand = result.count("by-hand")
-        folder = self._shown(outcome.plan.out_dir)
-        if by_hand:
-            self.by_hand_label.setText(
-                f"{_plural(by_hand, 'recipient')} without an e-mail address: print or upload their letter "
-                f"(Letter file column, in {folder}), then mark them sent by post or web form in the "
-                "Outreach tab."
-            )
-        elif outcome.dry_run:
-            self.by_hand_label.setText(f"The .eml files are beside the letters in {folder}.")
-        else:
-            self.by_hand_label.setText("")
+        self.summary_page.show_result(result, total, outcome.dry_run, self._shown(outcome.plan.out_dir))
 
     def summary_rows(self) -> list[tuple[str, ...]]:
-        model = self.summary_model
-        return [
-            tuple(model.item(r, c).text() for c in range(model.columnCount()))
-            for r in range(model.rowCount())
-        ]
+        return self.summary_page.rows()
 
     def _shown(self, path: Path) -> str:
         ws = self.workspace
@@ -770,20 +400,6 @@ class SendDialog(QDialog):
         self.open_url(QUrl.fromLocalFile(str(folder if folder.is_dir() else outcome.plan.out_dir)))
 
     # ---- asking ---------------------------------------------------------------------------------
-
-    def _confirm(self, title: str, text: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            title,
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _ask_password(self, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, "SMTP password", prompt, QLineEdit.EchoMode.Password)
-        return text if ok and text else None
 
     # ---- showing, closing ---------------------------------------------------------------------------
 

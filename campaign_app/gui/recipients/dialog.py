@@ -14,7 +14,7 @@ languages that were edited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -40,87 +40,20 @@ from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.directory.edit import id_clash
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.validation import parse_recipient
-
-Value = str | dict[str, str]
-
-LABELS = {
-    "id": "&Id",
-    "category": "&Category",
-    "honorific": "&Honorific",
-    "given_name": "&Given name",
-    "family_name": "&Family name",
-    "gender": "Gen&der",
-    "position": "&Position",
-    "organisation": "&Organisation",
-    "country": "Countr&y",
-    "language": "&Language",
-    "email": "&E-mail",
-    "postal_address": "Postal &address",
-    "web_form": "&Web form",
-    "addressee": "Address &block",
-    "salutation": "Salutatio&n",
-    "political_group": "Political g&roup",
-    "committees": "Co&mmittees",
-    "tags": "&Tags",
-    "source_url": "Source &URL",
-    "verified_on": "&Verified on",
-    "notes": "Notes",
-}
-WHO = (
-    "id",
-    "category",
-    "honorific",
-    "given_name",
-    "family_name",
-    "gender",
-    "position",
-    "organisation",
-    "country",
-    "language",
+from campaign_app.gui.base_tab import error_label
+from campaign_app.gui.recipients.entry_fields import (
+    CONTACT,
+    GENDERS,
+    LABELS,
+    MULTILINE,
+    PLACEHOLDERS,
+    RECORD,
+    WHO,
+    Value,
+    initial_values,
+    plain_label,
+    tag_list,
 )
-CONTACT = ("email", "postal_address", "web_form", "addressee", "salutation")
-RECORD = ("political_group", "committees", "tags", "source_url", "verified_on", "notes")
-MULTILINE = {"postal_address": 4, "addressee": 3, "notes": 4}
-PLACEHOLDERS = {
-    "id": "a stable slug, e.g. mep-197840",
-    "honorific": "Ms, Mr, Dr, H.E. …",
-    "country": "two letters: UA, DE, SK",
-    "language": "language of the letter: en, uk, fr …",
-    "email": "name@institution.org",
-    "web_form": "https://… (where a contact form is the only channel)",
-    "salutation": "only to override the usual salutation",
-    "tags": "separated by ';' — e.g. supporter; droi",
-    "source_url": "https://… where you checked this entry",
-    "verified_on": "YYYY-MM-DD",
-    "position": "for an office: the position, e.g. Prosecutor General",
-}
-GENDERS = (("", "— (not given)"), ("f", "f (female)"), ("m", "m (male)"))
-
-
-def _plain_label(name: str) -> str:
-    return LABELS[name].replace("&", "")
-
-
-def initial_values(recipient: Recipient | None) -> dict[str, Value]:
-    """The form's starting values: an entry's fields as texts (maps stay maps)."""
-    values: dict[str, Value] = {}
-    for name in LABELS:
-        value = getattr(recipient, name) if recipient is not None else ""
-        if name == "tags":
-            values[name] = "; ".join(value)
-        elif isinstance(value, dt.date):
-            values[name] = value.isoformat()
-        elif isinstance(value, Mapping):
-            values[name] = {str(k): str(v) for k, v in value.items()}
-        else:
-            values[name] = "" if value is None else str(value)
-    if recipient is None:
-        values["language"] = ""
-    return values
-
-
-def _tags(text: str) -> list[str]:
-    return [t.strip() for t in text.split(";") if t.strip()]
 
 
 class RecipientDialog(QDialog):
@@ -195,7 +128,7 @@ class RecipientDialog(QDialog):
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._try_accept)
+        QShortcut(QKeySequence.StandardKey.Save, self, self._try_accept)
 
         self._fill()
         self.check()
@@ -254,11 +187,7 @@ class RecipientDialog(QDialog):
         for name in names:
             widget = self._editor(name)
             self.fields[name] = widget
-            error = QLabel()
-            error.setObjectName(f"error_{name}")
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #b3261e;")
-            error.hide()
+            error = error_label(f"error_{name}")
             self.error_labels[name] = error
             cell = QWidget()
             cell_layout = QVBoxLayout(cell)
@@ -388,7 +317,7 @@ class RecipientDialog(QDialog):
                 if diff:
                     changed[name] = diff
             elif name == "tags":
-                if _tags(str(value)) != _tags(str(before)):
+                if tag_list(str(value)) != tag_list(str(before)):
                     changed[name] = value
             elif value != (before.strip() if isinstance(before, str) else before):
                 changed[name] = value
@@ -427,13 +356,13 @@ class RecipientDialog(QDialog):
         ok = not errors
         self.save_button.setEnabled(ok)
         self.save_button.setToolTip(
-            "" if ok else "\n".join(f"{_plain_label(n)}: {m}" for n, m in errors.items())
+            "" if ok else "\n".join(f"{plain_label(n)}: {m}" for n, m in errors.items())
         )
         if waiting:
             needed = [
                 "a name (or a position or organisation)"
                 if errors[n].startswith("entry has no name")
-                else _plain_label(n).lower()
+                else plain_label(n).lower()
                 for n in waiting
             ]
             self.summary.setText("To save, fill in: " + ", ".join(needed) + ".")

@@ -2,43 +2,52 @@
 
 A directory can hold 100,000 entries, so nothing here walks all rows through ``data()``:
 a QSortFilterProxyModel would call Python once per row per keystroke (about a second at
-that size). Instead the rows are filtered and ordered in Python on precomputed data (the
-:class:`~campaign_app.core.directory.search.SearchIndex`, built off the UI thread with
-the load, and per column a sorted row order, built off the UI thread on the first sort),
-and the view is reset once with the result. Display texts are made only for the rows the
-view actually paints, and cached.
-
-Two marks help a campaigner see what needs work before a batch: an entry with no contact
-channel (no e-mail, postal address or web form: no letter can reach it), and one whose
-``verified_on`` is missing or older than the campaign's ``freshness_days`` (people change
-office; ``campaign-app check`` warns about the same entries with the same limit).
+that size). Instead the rows are filtered and ordered in Python on precomputed data
+(``rows.py``: the :class:`~campaign_app.core.directory.search.SearchIndex`, built off the UI
+thread with the load, a byte of category and marks per row, and per column a sorted row
+order, built off the UI thread on the first sort), and the view is reset once with the
+result. Display texts are made only for the rows the view actually paints, and cached.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import heapq
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from itertools import compress
-from operator import itemgetter
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
-from campaign_app.core.common.errors import Location
+from campaign_app.core.common.errors import Location, display_path
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex, Term
+from campaign_app.gui import style
+from campaign_app.gui.recipients.rows import (
+    CATEGORY_OF,
+    COL_CONTACT,
+    COL_ID,
+    COL_NAME,
+    COL_OFFICE,
+    COL_VERIFIED,
+    COLUMNS,
+    DELETED,
+    NO_CHANNEL,
+    NO_CHANNEL_OF,
+    ONLY,
+    STALE,
+    STALE_OF,
+    Counts,
+    LoadedDirectory,
+    SortOrder,
+    contact,
+    gather,
+    office,
+    row_code,
+)
 
-STALE_AFTER_DAYS = DEFAULT_FRESHNESS_DAYS  # when campaign.yaml cannot be read
-
-COLUMNS = ("ID", "Name", "Category", "Position / organisation", "Country", "Language", "Contact", "Verified")
-COL_ID, COL_NAME, COL_CATEGORY, COL_OFFICE, COL_COUNTRY, COL_LANGUAGE, COL_CONTACT, COL_VERIFIED = range(8)
 RecipientIdRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
@@ -46,178 +55,6 @@ _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # The view asks for a dozen roles per cell on every paint; these are the ones answered.
 _ROLES = frozenset(int(r) for r in (_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, RecipientIdRole))
-
-# One byte per row: the category's number (low four bits; DELETED for a deleted row) and
-# the two marks. Counting categories and marks over the rows a query selects is then a
-# gather of bytes and a few C-speed counts, not a Python loop over 100,000 rows.
-NO_CHANNEL, STALE, DELETED = 0x10, 0x20, 0x0F
-_CATEGORY_OF = bytes(b & 0x0F for b in range(256))  # translate: keep the low four bits
-_NO_CHANNEL_OF = bytes(1 if b & NO_CHANNEL else 0 for b in range(256))
-_STALE_OF = bytes(1 if b & STALE else 0 for b in range(256))
-_ONLY = {name: bytes(int(b == n) for b in range(256)) for n, name in enumerate(CATEGORIES)}
-
-
-def has_channel(r: Recipient) -> bool:
-    return bool(r.email or r.postal_address or r.web_form)
-
-
-def is_stale(r: Recipient, today: dt.date, stale_after: int = STALE_AFTER_DAYS) -> bool:
-    """Never verified, or verified more than ``stale_after`` days (the campaign's freshness_days) ago."""
-    return r.verified_on is None or (today - r.verified_on).days > stale_after
-
-
-def office(r: Recipient) -> str:
-    """Position and organisation in the entry's own language ("Member …, European Parliament")."""
-    position = pick(r.position, r.language) or "" if r.position else ""
-    organisation = pick(r.organisation, r.language) or "" if r.organisation else ""
-    if position and organisation and organisation not in position:
-        return f"{position}, {organisation}"
-    return position or organisation
-
-
-def contact(r: Recipient) -> str:
-    """The channel a letter would use, as the command line's list shows it."""
-    if r.email:
-        return r.email
-    if r.web_form:
-        return f"web form: {r.web_form}"
-    if r.postal_address:
-        return "post"
-    return "none"
-
-
-def sort_key(r: Recipient, column: int) -> str:
-    """What a column sorts by (accents and case aside: ``casefold``)."""
-    if column == COL_ID:
-        return r.id
-    if column == COL_NAME:
-        return r.display_name.casefold()
-    if column == COL_CATEGORY:
-        return r.category
-    if column == COL_OFFICE:
-        return office(r).casefold()
-    if column == COL_COUNTRY:
-        return r.country
-    if column == COL_LANGUAGE:
-        return r.language
-    if column == COL_CONTACT:
-        return contact(r).casefold() if has_channel(r) else ""
-    return r.verified_on.isoformat() if r.verified_on else ""
-
-
-def sorted_rows(keys: Sequence[str], run: int = 4096) -> list[int]:
-    """Row numbers in key order (ties in file order), sorted in short runs then merged.
-
-    One ``sorted()`` of 100,000 keys runs in C for about a tenth of a second without
-    letting go of the GIL, which stalls the UI thread although the sort runs on a worker;
-    short runs merged by heapq's Python generator let the UI thread in between.
-    """
-    n = len(keys)
-    runs = [sorted(range(start, min(start + run, n)), key=keys.__getitem__) for start in range(0, n, run)]
-    if len(runs) <= 1:
-        return runs[0] if runs else []
-    return list(heapq.merge(*runs, key=keys.__getitem__))
-
-
-def row_code(r: Recipient | None, today: dt.date, stale_after: int = STALE_AFTER_DAYS) -> int:
-    if r is None:
-        return DELETED
-    code = CATEGORIES.index(r.category)
-    if not has_channel(r):
-        code |= NO_CHANNEL
-    if is_stale(r, today, stale_after):
-        code |= STALE
-    return code
-
-
-def _gather(codes: bytearray, rows: list[int]) -> bytes:
-    """The codes of ``rows``, in C (itemgetter) rather than a Python loop."""
-    if len(rows) > 1:
-        return bytes(itemgetter(*rows)(codes))
-    return bytes(codes[i] for i in rows)
-
-
-@dataclass
-class LoadedDirectory:
-    """What the loading job hands to the model (built off the UI thread)."""
-
-    recipients: list[Recipient | None]
-    files: list[Path]
-    codes: bytearray
-    by_id: dict[str, int]
-    index: SearchIndex | None  # None only for the empty placeholder shown while loading
-    stale_after: int = STALE_AFTER_DAYS  # the campaign's freshness_days when loaded
-
-    @classmethod
-    def of(
-        cls,
-        recipients: Sequence[Recipient],
-        files: Sequence[Path],
-        today: dt.date,
-        stale_after: int = STALE_AFTER_DAYS,
-    ) -> LoadedDirectory:
-        rows: list[Recipient | None] = list(recipients)
-        return cls(
-            rows,
-            list(files),
-            bytearray(row_code(r, today, stale_after) for r in recipients),
-            {r.id: i for i, r in enumerate(recipients)},
-            SearchIndex(rows),
-            stale_after,
-        )
-
-    @classmethod
-    def empty(cls) -> LoadedDirectory:
-        return cls([], [], bytearray(), {}, None)
-
-
-@dataclass
-class SortOrder:
-    """One column's sort keys and rows in ascending order (built off the UI thread when
-    the user first sorts by that column)."""
-
-    column: int
-    keys: list[str]  # per row
-    rows: list[int]  # ascending by (key, row)
-    _getter: Callable | None = None  # itemgetter(*rows), built on first use
-
-    def marked(self, mask: bytearray) -> list[int]:
-        """The rows whose byte in ``mask`` is set, in this order."""
-        if len(self.rows) < 2:
-            return [i for i in self.rows if mask[i]]
-        if self._getter is None:
-            self._getter = itemgetter(*self.rows)
-        return list(compress(self.rows, self._getter(mask)))
-
-    @classmethod
-    def of(cls, recipients: Sequence[Recipient | None], column: int) -> SortOrder:
-        keys = [sort_key(r, column) if r is not None else "" for r in recipients]
-        return cls(column, keys, sorted_rows(keys))
-
-    def place(self, row: int, recipient: Recipient | None) -> None:
-        """Move (or add) one row after an edit."""
-        key = sort_key(recipient, self.column) if recipient is not None else ""
-        self._getter = None
-        if row < len(self.keys):
-            self.rows.remove(row)
-            self.keys[row] = key
-        else:
-            self.keys.append(key)
-        bisect.insort(self.rows, row, key=lambda i: (self.keys[i], i))
-
-
-@dataclass(frozen=True)
-class Counts:
-    total: int  # entries in the directory
-    matching: int  # entries the query selects (all categories)
-    shown: int  # rows in the table (query and category)
-    by_category: dict[str, int]  # of the entries the query selects
-    no_channel: int  # of the rows shown
-    stale: int  # of the rows shown
-
-
-def _palette_is_dark() -> bool:
-    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class RecipientsModel(QAbstractTableModel):
@@ -243,9 +80,8 @@ class RecipientsModel(QAbstractTableModel):
         self._sort_column = -1
         self._descending = False
         self.counts = Counts(0, 0, 0, {}, 0, 0)
-        dark = _palette_is_dark()
-        self._warn_color = QColor("#ff8a80" if dark else "#b3261e")
-        self._stale_color = QColor("#ffcc80" if dark else "#8a5300")
+        self._warn_color = style.colour(style.ERROR)
+        self._stale_color = style.colour(style.STALE)
         self._warn_icon: QIcon | None = None
 
     # ---- loading ---------------------------------------------------------------------
@@ -296,8 +132,6 @@ class RecipientsModel(QAbstractTableModel):
         return list(self._data.recipients)
 
     def remember_file(self, path: Path) -> None:
-        from campaign_app.core.common.errors import display_path
-
         self._file_of[display_path(path)] = path
 
     # ---- filtering and sorting -------------------------------------------------------
@@ -346,12 +180,12 @@ class RecipientsModel(QAbstractTableModel):
             matching = self._index.select(self._terms, statuses=self._statuses)
         else:  # the empty placeholder while loading
             matching = [i for i in range(len(codes)) if codes[i] != DELETED]
-        matching_codes_raw = _gather(codes, matching)
-        matching_codes = matching_codes_raw.translate(_CATEGORY_OF)
+        matching_codes_raw = gather(codes, matching)
+        matching_codes = matching_codes_raw.translate(CATEGORY_OF)
         by_category = {name: matching_codes.count(n) for n, name in enumerate(CATEGORIES)}
         if self._category is not None:
-            visible = list(compress(matching, matching_codes.translate(_ONLY[self._category])))
-            visible_codes = _gather(codes, visible)
+            visible = list(compress(matching, matching_codes.translate(ONLY[self._category])))
+            visible_codes = gather(codes, visible)
         else:
             visible, visible_codes = matching, matching_codes_raw
         visible = self._ordered(visible)
@@ -363,8 +197,8 @@ class RecipientsModel(QAbstractTableModel):
             len(matching),
             len(visible),
             by_category,
-            visible_codes.translate(_NO_CHANNEL_OF).count(1),
-            visible_codes.translate(_STALE_OF).count(1),
+            visible_codes.translate(NO_CHANNEL_OF).count(1),
+            visible_codes.translate(STALE_OF).count(1),
         )
         self.countsChanged.emit(self.counts)
 

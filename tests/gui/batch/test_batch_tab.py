@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from campaign_app.core.campaign.manifest import Manifest
-
-
-def batch_tab(window):
-    window.select_tab("batch")
-    return window.pages["batch"]
 
 
 def choose_template(qtbot, tab, template_id: str) -> None:
@@ -33,8 +27,8 @@ def many_meps(mini_ws, count: int) -> None:
 
 
 def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window, example_ws, qtbot):
-    window = make_window(example_ws)
-    tab = batch_tab(window)
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
     opened: list[QUrl] = []
     tab.open_url = lambda url: opened.append(url) or True
     choose_template(qtbot, tab, "mep-appeal-en")
@@ -67,8 +61,8 @@ def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window
 
 
 def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_window, mini_ws, qtbot):
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "appeal-en")
     assert tab.count_label.text() == "2 recipients selected"
     qtbot.keyClicks(tab.query_edit, "country:SK")
@@ -89,12 +83,13 @@ def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_wind
     assert not tab.generate_button.isEnabled()  # no format ticked
 
 
-@pytest.mark.parametrize("workers", [1, 2], ids=["in-thread", "process-pool"])
-def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, mini_ws, qtbot, workers):
+def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, mini_ws, qtbot):
+    """(Cancelling run_batch's process pool is tested in tests/core/campaign/test_batch.py:
+    the tab only sets the event the pool watches.)"""
     many_meps(mini_ws, 60)
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
-    tab.workers = workers  # as `generate --workers N`; 2 uses run_batch's process pool
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 1  # as `generate --workers 1`: letters rendered one at a time on the writer thread
     choose_template(qtbot, tab, "appeal-en")
     assert tab.count_label.text() == "60 recipients selected"
     out = mini_ws.root.resolve() / "out"
@@ -133,8 +128,8 @@ def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, 
 
 def test_closing_the_window_during_a_batch_cancels_it_and_waits(make_window, mini_ws, qtbot):
     many_meps(mini_ws, 30)
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     tab.workers = 1  # letters rendered one at a time on the writer thread
     choose_template(qtbot, tab, "appeal-en")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
@@ -152,30 +147,34 @@ def test_closing_the_window_during_a_batch_cancels_it_and_waits(make_window, min
 
 
 def test_a_query_matching_nobody_is_shown_under_the_field(make_window, example_ws, qtbot):
-    window = make_window(example_ws)
-    tab = batch_tab(window)
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "mep-appeal-en")
+    # Enter counts at once (typing alone waits for a pause: test_typing_is_debounced_into_one_count)
     qtbot.keyClicks(tab.query_edit, "country:ZZ")
+    qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
     assert "mep-appeal-en" in tab.count_label.text() and "country:ZZ" in tab.count_label.text()
     assert not tab.generate_button.isEnabled()
 
     tab.query_edit.clear()
     qtbot.keyClicks(tab.query_edit, "colour:red")
+    qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "unknown field 'colour'" in tab.count_label.text(), timeout=5000)
     assert not tab.generate_button.isEnabled()
 
     tab.query_edit.clear()
+    qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.count_label.text() == "13 recipients selected", timeout=5000)
     assert tab.generate_button.isEnabled()
 
 
 def test_typing_is_debounced_into_one_count(make_window, example_ws, qtbot, monkeypatch):
-    window = make_window(example_ws)
-    tab = batch_tab(window)
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "mep-appeal-en")
     counted: list[str] = []
-    import campaign_app.gui.batch.tab as module
+    import campaign_app.gui.batch.form as module
 
     real = module.template_audience
     monkeypatch.setattr(module, "template_audience", lambda ws, tid, q: counted.append(q) or real(ws, tid, q))
@@ -198,8 +197,8 @@ def test_a_template_mistake_stops_the_batch_with_the_message_in_the_tab(make_win
         Dear {{ recipent.name }},
         """,
     )
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "broken")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finished(tab), timeout=30000)
@@ -210,8 +209,8 @@ def test_a_template_mistake_stops_the_batch_with_the_message_in_the_tab(make_win
 
 
 def test_generate_from_the_keyboard(make_window, mini_ws, qtbot):
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "appeal-en")
     tab.query_edit.setFocus()
     qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -235,8 +234,8 @@ def test_a_letter_that_fails_is_listed_with_its_message_and_the_others_are_writt
         Dear colleague,{% if recipient.id == 'mep-2' %}{{ cite('no-such-source') }}{% endif %}
         """,
     )
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "picky")
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finished(tab), timeout=30000)
@@ -251,8 +250,8 @@ def test_a_letter_that_fails_is_listed_with_its_message_and_the_others_are_writt
 def test_templates_saved_elsewhere_and_another_campaign_are_picked_up(
     make_window, mini_ws, example_ws, qtbot
 ):
-    window = make_window(mini_ws.root)
-    tab = batch_tab(window)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
     choose_template(qtbot, tab, "appeal-uk")
     mini_ws.write(
         "letter_templates/extra.md",
@@ -271,8 +270,8 @@ def test_templates_saved_elsewhere_and_another_campaign_are_picked_up(
 
 def test_a_follow_up_nobody_is_due_for_says_so_and_cannot_be_generated(make_window, example_ws, qtbot):
     """As check and generate: not an error (no red), and nothing to write."""
-    window = make_window(example_ws)
-    tab = batch_tab(window)
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
     index = tab.template_combo.findData("mep-follow-up-en")
     assert index >= 0
     tab.template_combo.setCurrentIndex(index)

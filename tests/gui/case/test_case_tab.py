@@ -7,16 +7,18 @@ import difflib
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from campaign_app.core.case.load import load_case
 from campaign_app.core.letters.email.text import letter_text
 from campaign_app.core.letters.render import render_letter
-from campaign_app.gui.case.editor import RefsEdit
-from campaign_app.gui.case.tab import PARTS
+from campaign_app.gui.case.fields import RefsEdit
+from campaign_app.gui.case.widgets import PARTS
 
 EXAMPLE_CASE = "cases/akhmetova-extradition.yaml"
 MINI_CASE = "cases/test-case.yaml"
+
+pytestmark = pytest.mark.usefixtures("discard_on_close")
 
 
 @pytest.fixture(autouse=True)
@@ -25,24 +27,10 @@ def no_completion_popup(monkeypatch):
     monkeypatch.setattr(RefsEdit, "show_popup", False)
 
 
-@pytest.fixture(autouse=True)
-def discard_on_close(monkeypatch):
-    """A test that ends with unsaved edits answers the window's "Discard them?" with yes."""
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-
-
 @pytest.fixture
-def open_tab(make_window, qtbot):
-    """The main window on a workspace, on the Case tab, with the case loaded."""
-
-    def open_(workspace):
-        window = make_window(workspace)
-        window.select_tab("case")
-        tab = window.pages["case"]
-        qtbot.waitUntil(lambda: tab.doc is not None and tab.tasks.idle())
-        return window, tab
-
-    return open_
+def case_tab(open_tab):
+    """The main window on a workspace, showing the Case tab with the case loaded."""
+    return lambda workspace: open_tab(workspace, "case")
 
 
 def choose_part(qtbot, tab, part: str) -> None:
@@ -116,13 +104,13 @@ def save_with_ctrl_s(qtbot, window, tab) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(tab.focusWidget() or tab.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not tab._busy and tab.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
 
 
-def test_editing_a_fact_saves_only_that_text_and_letters_use_it(open_tab, qtbot, example_ws):
+def test_editing_a_fact_saves_only_that_text_and_letters_use_it(case_tab, qtbot, example_ws):
     path = example_ws / EXAMPLE_CASE
     original = path.read_text(encoding="utf-8")
-    window, tab = open_tab(example_ws)
+    window, tab = case_tab(example_ws)
     choose_part(qtbot, tab, "facts")
     click_row(qtbot, tab, "roles")
     english = text_input(tab, "facts", "text", "en")
@@ -163,10 +151,10 @@ def test_editing_a_fact_saves_only_that_text_and_letters_use_it(open_tab, qtbot,
     assert new_text in " ".join(letter_text(letter).split())
 
 
-def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(open_tab, qtbot, example_ws):
+def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(case_tab, qtbot, example_ws):
     path = example_ws / EXAMPLE_CASE
     before = path.read_bytes()
-    _window, tab = open_tab(example_ws)
+    _window, tab = case_tab(example_ws)
     choose_part(qtbot, tab, "timeline")
     count = len(rows(tab))
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
@@ -184,7 +172,7 @@ def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(ope
     assert message(tab, "timeline", "sources") == ""
 
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not tab._busy and tab.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
     assert path.read_bytes() == before, "an invalid case is never written"
     assert tab.has_unsaved_changes()
     assert "Not saved" in tab.banner.text() and "Nothing was written" in tab.banner.text()
@@ -193,24 +181,24 @@ def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(ope
         ": 'date' '2020-13-45' is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY"
     )
     assert tab.problem_box.isVisible()
-    assert [p.split(": ", 1)[1] for p in tab.problem_model.stringList()] == [
+    assert [p.split(": ", 1)[1] for p in tab.problem_box.model.stringList()] == [
         "'date' '2020-13-45' is not a date — write it as YYYY-MM-DD, YYYY-MM or YYYY"
     ]
 
     replace_text(qtbot, tab.editors["timeline"].inputs["date"], "2020-06-01")
     assert message(tab, "timeline", "date") == ""
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not tab._busy and tab.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
     assert not tab.problem_box.isVisible()
     event = next(e for e in load_case(path).timeline if e.id == "new-event")
     assert str(event.date) == "2020-06-01" and event.sources == ("odf-brief-2020",)
     assert event.text == {"en": "A court hearing.", "uk": "Судове засідання."}
 
 
-def test_deleting_a_source_a_template_cites_warns_with_file_and_line(open_tab, qtbot, mini_ws):
+def test_deleting_a_source_a_template_cites_warns_with_file_and_line(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
     before = path.read_bytes()
-    _window, tab = open_tab(mini_ws.root)
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "sources")
     assert rows(tab) == ["court", "unhcr-doc", "brief"]
     click_row(qtbot, tab, "court")
@@ -240,15 +228,15 @@ def test_deleting_a_source_a_template_cites_warns_with_file_and_line(open_tab, q
     )
     assert "cites unknown source 'court'" in tab.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not tab._busy and tab.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
     assert path.read_bytes() == before, "the case would cite a missing source: nothing is written"
     assert "Not saved" in tab.banner.text()
 
 
-def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(open_tab, qtbot, mini_ws):
+def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
     before = path.read_bytes()
-    _window, tab = open_tab(mini_ws.root)
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "facts")
     click_row(qtbot, tab, "unhcr")
     replace_text(qtbot, text_input(tab, "facts", "text", "en"), "UNHCR protects her.")
@@ -264,7 +252,7 @@ def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(ope
     qtbot.mouseClick(tab.revert_button, Qt.MouseButton.LeftButton)
     question = answer(qtbot, tab, "Discard changes")
     assert "Discard every change" in question
-    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._busy)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab.busy)
     assert rows(tab) == ["stop"]
     choose_part(qtbot, tab, "facts")
     assert text_input(tab, "facts", "text", "en").toPlainText() == "UNHCR protects her from forcible return."
@@ -273,8 +261,8 @@ def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(ope
     assert path.read_bytes() == before
 
 
-def test_a_source_cited_by_a_fact_warns_even_if_no_template_cites_it(open_tab, qtbot, mini_ws):
-    _window, tab = open_tab(mini_ws.root)
+def test_a_source_cited_by_a_fact_warns_even_if_no_template_cites_it(case_tab, qtbot, mini_ws):
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "sources")
     click_row(qtbot, tab, "brief")
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
@@ -284,8 +272,8 @@ def test_a_source_cited_by_a_fact_warns_even_if_no_template_cites_it(open_tab, q
     assert "appeal-en.md:10: fact('unhcr'), fact 'unhcr', which cites it" in question
 
 
-def test_unknown_source_ids_are_flagged_under_the_field(open_tab, qtbot, mini_ws):
-    _window, tab = open_tab(mini_ws.root)
+def test_unknown_source_ids_are_flagged_under_the_field(case_tab, qtbot, mini_ws):
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "facts")
     click_row(qtbot, tab, "unhcr")
     sources = tab.editors["facts"].inputs["sources"]
@@ -303,9 +291,9 @@ def test_unknown_source_ids_are_flagged_under_the_field(open_tab, qtbot, mini_ws
     assert message(tab, "facts", "sources") == ""
 
 
-def test_overview_shows_every_language_of_the_name_and_saves_a_title(open_tab, qtbot, mini_ws):
+def test_overview_shows_every_language_of_the_name_and_saves_a_title(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
-    window, tab = open_tab(mini_ws.root)
+    window, tab = case_tab(mini_ws.root)
     assert tab.section == "overview"
     names = tab.editors["overview"].inputs["name"].inputs
     assert {lang: w.text() for lang, w in names.items()} == {
@@ -322,9 +310,9 @@ def test_overview_shows_every_language_of_the_name_and_saves_a_title(open_tab, q
     assert load_case(path).person.name["kk"] == "Жанара Ахметова"
 
 
-def test_an_argument_point_is_added_and_saved(open_tab, qtbot, example_ws):
+def test_an_argument_point_is_added_and_saved(case_tab, qtbot, example_ws):
     path = example_ws / EXAMPLE_CASE
-    _window, tab = open_tab(example_ws)
+    _window, tab = case_tab(example_ws)
     choose_part(qtbot, tab, "arguments")
     click_row(qtbot, tab, "economic-charges")
     points = tab.editors["arguments"].inputs["points"]
@@ -337,7 +325,7 @@ def test_an_argument_point_is_added_and_saved(open_tab, qtbot, example_ws):
     qtbot.keyClicks(points.editor.inputs["sources"], "odf-brief-2020")
     assert tab.proxy.index(0, 3).data() == "5"
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not tab._busy and tab.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
     assert not tab.has_unsaved_changes(), tab.banner.text()
     argument = next(a for a in load_case(path).arguments if a.id == "economic-charges")
     assert argument.points[-1].text == {
@@ -346,8 +334,8 @@ def test_an_argument_point_is_added_and_saved(open_tab, qtbot, example_ws):
     }
 
 
-def test_quick_filter_narrows_the_list(open_tab, qtbot, example_ws):
-    _window, tab = open_tab(example_ws)
+def test_quick_filter_narrows_the_list(case_tab, qtbot, example_ws):
+    _window, tab = case_tab(example_ws)
     choose_part(qtbot, tab, "sources")
     total = len(rows(tab))
     qtbot.keyClicks(tab.filter, "helsinki")
@@ -357,21 +345,21 @@ def test_quick_filter_narrows_the_list(open_tab, qtbot, example_ws):
     assert "csce-hastings-urges-ukraine" in shown
 
 
-def test_a_save_elsewhere_reloads_an_unedited_case(open_tab, qtbot, mini_ws):
+def test_a_save_elsewhere_reloads_an_unedited_case(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
-    window, tab = open_tab(mini_ws.root)
+    window, tab = case_tab(mini_ws.root)
     path.write_text(
         path.read_text(encoding="utf-8").replace("Stop the extradition.", "Halt it."), encoding="utf-8"
     )
     window.session.changed("case")
-    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._busy)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab.busy)
     choose_part(qtbot, tab, "demands")
     assert text_input(tab, "demands", "text", "en").toPlainText() == "Halt it."
 
 
-def test_a_case_changed_on_disk_is_overwritten_only_when_the_user_says_so(open_tab, qtbot, mini_ws):
+def test_a_case_changed_on_disk_is_overwritten_only_when_the_user_says_so(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
-    _window, tab = open_tab(mini_ws.root)
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "demands")
     replace_text(qtbot, text_input(tab, "demands", "text", "en"), "Mine.")
     path.write_text(
@@ -382,21 +370,21 @@ def test_a_case_changed_on_disk_is_overwritten_only_when_the_user_says_so(open_t
     assert "Theirs." in path.read_text(encoding="utf-8")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     answer(qtbot, tab, "Overwrite")
-    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._busy)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab.busy)
     assert "Mine." in path.read_text(encoding="utf-8")
     assert not tab.has_unsaved_changes()
 
 
-def test_the_window_knows_about_unsaved_changes(open_tab, qtbot, mini_ws):
-    window, tab = open_tab(mini_ws.root)
+def test_the_window_knows_about_unsaved_changes(case_tab, qtbot, mini_ws):
+    window, tab = case_tab(mini_ws.root)
     assert window.unsaved_tabs() == []
     choose_part(qtbot, tab, "demands")
     replace_text(qtbot, text_input(tab, "demands", "text", "en"), "Changed.")
     assert window.unsaved_tabs() == ["Case"]
 
 
-def test_source_ids_complete_from_the_case(open_tab, qtbot, mini_ws):
-    _window, tab = open_tab(mini_ws.root)
+def test_source_ids_complete_from_the_case(case_tab, qtbot, mini_ws):
+    _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "facts")
     click_row(qtbot, tab, "unhcr")
     sources = tab.editors["facts"].inputs["sources"]
@@ -409,21 +397,21 @@ def test_source_ids_complete_from_the_case(open_tab, qtbot, mini_ws):
     assert message(tab, "facts", "sources") == ""
 
 
-def test_a_case_with_problems_opens_and_each_problem_leads_to_its_field(open_tab, qtbot, mini_ws):
+def test_a_case_with_problems_opens_and_each_problem_leads_to_its_field(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
     path.write_text(path.read_text(encoding="utf-8").replace("[unhcr-doc, brief]", "[unhcr-doc, brif]"))
-    _window, tab = open_tab(mini_ws.root)
+    _window, tab = case_tab(mini_ws.root)
     assert tab.problem_box.isVisible()
-    problems = tab.problem_model.stringList()
+    problems = tab.problem_box.model.stringList()
     assert len(problems) == 1 and problems[0].endswith(
         f"{MINI_CASE}:22: fact 'unhcr' cites unknown source 'brif' — add it under 'sources:' or correct the id"
     )
     assert "1 problem" in tab.banner.text()
-    index = tab.problem_model.index(0)
+    index = tab.problem_box.model.index(0)
     qtbot.mouseClick(
-        tab.problem_view.viewport(),
+        tab.problem_box.view.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=tab.problem_view.visualRect(index).center(),
+        pos=tab.problem_box.view.visualRect(index).center(),
     )
     assert tab.section == "facts" and tab.doc.get_plain(tab.current_item(), "id") == "unhcr"
     assert message(tab, "facts", "sources") == problems[0], "shown once, as the loader said it"
@@ -436,15 +424,15 @@ def test_a_case_file_that_is_not_yaml_is_reported_not_crashed_on(make_window, qt
     (mini_ws.root / MINI_CASE).write_text("id: test-case\ntitle: [unclosed\n", encoding="utf-8")
     window = make_window(mini_ws.root)
     tab = window.pages["case"]
-    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._busy)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab.busy)
     assert tab.doc is None
     assert "The case file cannot be opened:" in tab.banner.text()
     assert f"{MINI_CASE}:3" in tab.banner.text() and "malformed YAML" in tab.banner.text()
     assert not tab.add_button.isEnabled() and not tab.save_button.isEnabled()
 
 
-def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(open_tab, qtbot, example_ws):
-    window, tab = open_tab(example_ws)
+def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(case_tab, qtbot, example_ws):
+    window, tab = case_tab(example_ws)
     compose = window.pages["compose"]
     choose_part(qtbot, tab, "facts")
     click_row(qtbot, tab, "roles")

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.directory.query import parse_query
+from campaign_app.gui.compose import exporting, letters, rendering
 from campaign_app.gui.compose import preview as preview_module
-from campaign_app.gui.compose import tab as compose_module
-from campaign_app.gui.compose.highlighter import LIGHT, TemplateHighlighter
-from campaign_app.gui.compose.tab import SUBTITLE_ROLE
+from campaign_app.gui.compose.highlighter import TemplateHighlighter
+from campaign_app.gui.compose.template_list import SUBTITLE_ROLE
+from campaign_app.gui.style import EDITOR_LIGHT
 
 SIMECKA = "mep-103746"
 
@@ -29,9 +30,23 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 
+TYPING_PAUSE_MS = rendering.DEBOUNCE_MS
+
+
+@pytest.fixture(autouse=True)
+def render_without_a_pause(monkeypatch):
+    """The preview waits for a pause in typing before it renders; only the test about that
+    pause waits for it (``typing_pause``), the others render as soon as the keys are in."""
+    monkeypatch.setattr(rendering, "DEBOUNCE_MS", 0)
+
+
+@pytest.fixture
+def typing_pause(monkeypatch):
+    monkeypatch.setattr(rendering, "DEBOUNCE_MS", TYPING_PAUSE_MS)
+
+
 def open_compose(make_window, workspace):
-    window = make_window(workspace)
-    window.select_tab("compose")
+    window = make_window(workspace, tab="compose")
     # Tests end with edits unsaved; closing the window must not wait for an answer.
     window.confirm_discard = lambda: True
     return window, window.pages["compose"]
@@ -166,20 +181,20 @@ def test_a_recipient_added_on_another_tab_can_be_chosen_at_once(qtbot, make_wind
 
 
 def test_typing_updates_the_preview_after_a_pause_and_renders_off_the_ui_thread(
-    qtbot, make_window, example_ws, monkeypatch
+    qtbot, make_window, example_ws, monkeypatch, typing_pause
 ):
     _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
-    real = compose_module.render_preview
+    real = letters.render_preview
     calls: list[tuple[str, bool]] = []
-    started = threading.Event()
+    started, release = threading.Event(), threading.Event()
 
     def slow_render(request):
         calls.append((request.text, threading.current_thread() is threading.main_thread()))
         started.set()
-        time.sleep(0.6)  # a slow render must not stall typing
+        release.wait(10)  # a render still running while the user types on must not stall typing
         return real(request)
 
-    monkeypatch.setattr(compose_module, "render_preview", slow_render)
+    monkeypatch.setattr(letters, "render_preview", slow_render)
     shown: list[str] = []
     show = tab.preview.show_letter
     monkeypatch.setattr(tab.preview, "show_letter", lambda html: (shown.append(html), show(html)))
@@ -195,6 +210,9 @@ def test_typing_updates_the_preview_after_a_pause_and_renders_off_the_ui_thread(
     qtbot.keyClicks(tab.editor, "glad")
     assert time.monotonic() - began < 0.4
     assert "glad to hear" in tab.editor.toPlainText()
+    assert not release.is_set() and len(calls) == 1  # typed while the first render was still running
+    qtbot.waitUntil(lambda: tab._render_again)  # after the pause, a newer render is asked for
+    release.set()
 
     wait_preview(qtbot, tab, "We would be glad to hear")
     qtbot.waitUntil(tab.tasks.idle)
@@ -220,7 +238,7 @@ def test_a_template_mistake_is_shown_with_the_cli_text_and_its_line_is_marked(
     assert tab.error_bar.isVisible()
     assert tab.editor.error_lines == [line]
     marked = [s for s in tab.editor.extraSelections() if s.cursor.blockNumber() == line - 1]
-    assert any(s.format.background().color() == QColor(LIGHT.error_bg) for s in marked)
+    assert any(s.format.background().color() == QColor(EDITOR_LIGHT.error_bg) for s in marked)
     # the last good letter stays, with a note that it is not the current text
     assert "Dear Mr Šimečka," in preview_text(tab)
     assert tab.preview_note.isVisible()
@@ -344,8 +362,8 @@ def test_export_writes_the_letter_off_the_ui_thread_and_opens_it(
     target.parent.mkdir()
     asked: list[Path] = []
     opened: list[Path] = []
-    monkeypatch.setattr(compose_module, "ask_export_target", lambda _parent, s: asked.append(s) or target)
-    monkeypatch.setattr(compose_module, "open_in_viewer", opened.append)
+    monkeypatch.setattr(exporting, "ask_export_target", lambda _parent, s: asked.append(s) or target)
+    monkeypatch.setattr(exporting, "open_in_viewer", opened.append)
 
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: opened == [target], timeout=20000)
@@ -369,8 +387,8 @@ def test_export_writes_the_letter_off_the_ui_thread_and_opens_it(
 def test_export_cancelled_in_the_dialog_writes_nothing(qtbot, make_window, example_ws, monkeypatch):
     _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
     opened: list[Path] = []
-    monkeypatch.setattr(compose_module, "ask_export_target", lambda _parent, _s: None)
-    monkeypatch.setattr(compose_module, "open_in_viewer", opened.append)
+    monkeypatch.setattr(exporting, "ask_export_target", lambda _parent, _s: None)
+    monkeypatch.setattr(exporting, "open_in_viewer", opened.append)
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
     assert tab.tasks.idle() and opened == []
     assert not (example_ws / "out").exists()
@@ -419,7 +437,7 @@ def _format_at(doc: QTextDocument, line: int, text: str):
 def test_the_highlighter_tells_front_matter_markdown_and_jinja_apart(qapp):
     doc = QTextDocument()
     doc.setDocumentLayout(QPlainTextDocumentLayout(doc))  # as in the editor
-    highlighter = TemplateHighlighter(doc, LIGHT)
+    highlighter = TemplateHighlighter(doc, EDITOR_LIGHT)
     doc.setPlainText(SAMPLE)
     assert highlighter.document() is doc
 
@@ -427,18 +445,18 @@ def test_the_highlighter_tells_front_matter_markdown_and_jinja_apart(qapp):
         fmt = _format_at(doc, line, text)
         return fmt.foreground().color().name() if fmt else None
 
-    assert colour(2, "id") == LIGHT.key
-    assert colour(3, "About") == LIGHT.string
-    assert colour(3, "case.person") == LIGHT.expression  # Jinja inside the YAML value
-    assert colour(5, "Heading") == LIGHT.heading
+    assert colour(2, "id") == EDITOR_LIGHT.key
+    assert colour(3, "About") == EDITOR_LIGHT.string
+    assert colour(3, "case.person") == EDITOR_LIGHT.expression  # Jinja inside the YAML value
+    assert colour(5, "Heading") == EDITOR_LIGHT.heading
     assert _format_at(doc, 6, "bold").fontWeight() > 500
     assert _format_at(doc, 6, "italic").fontItalic()
     assert _format_at(doc, 6, "Plain") is None
     assert _format_at(doc, 6, "link").fontUnderline()
-    assert colour(8, "-") == LIGHT.marker
-    assert colour(8, "recipient.name") == LIGHT.expression
-    assert colour(9, "for") == LIGHT.keyword
-    assert colour(9, "case.demands") == LIGHT.statement
+    assert colour(8, "-") == EDITOR_LIGHT.marker
+    assert colour(8, "recipient.name") == EDITOR_LIGHT.expression
+    assert colour(9, "for") == EDITOR_LIGHT.keyword
+    assert colour(9, "case.demands") == EDITOR_LIGHT.statement
     assert _format_at(doc, 10, "a comment").fontItalic()
     assert _format_at(doc, 11, "over two lines").fontItalic()  # still inside {# … #}
     assert _format_at(doc, 11, "after") is None

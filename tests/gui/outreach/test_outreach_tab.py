@@ -61,8 +61,7 @@ def build_log(root: Path) -> None:
 
 
 def outreach(make_window, root: Path, qtbot, rows: int | None = None):
-    window = make_window(root)
-    window.select_tab("outreach")
+    window = make_window(root, tab="outreach")
     tab = window.pages["outreach"]
     qtbot.waitUntil(lambda: tab._loaded_once and tab.tasks.idle(), timeout=10000)
     if rows is not None:
@@ -128,12 +127,13 @@ def test_a_due_follow_up_is_highlighted_and_the_status_filters_and_search_narrow
     assert tab.history_lines()[0][1:6] == ("appeal-en", "sent", "Coordinator", "email", "250 Ok")
 
 
-def test_mark_replied_with_a_note_records_the_volunteer_name_from_settings(make_window, mini_ws, qtbot):
+def test_mark_replied_with_a_note_records_the_volunteer_name_from_settings(
+    make_window, show_tab, mini_ws, qtbot
+):
     build_log(mini_ws.root)
     window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
 
-    window.select_tab("settings")
-    settings = window.pages["settings"]
+    settings = show_tab(window, "settings")
     settings.volunteer_edit.setFocus()
     settings.volunteer_edit.clear()
     qtbot.keyClicks(settings.volunteer_edit, "Olena P.")

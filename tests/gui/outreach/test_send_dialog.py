@@ -35,8 +35,7 @@ def with_server(mini_ws, server, monkeypatch, password: str | None = None) -> No
 
 
 def open_dialog(make_window, root, qtbot, template_id: str = "appeal-en"):
-    window = make_window(root)
-    window.select_tab("outreach")
+    window = make_window(root, tab="outreach")
     tab = window.pages["outreach"]
     qtbot.waitUntil(lambda: tab.tasks.idle(), timeout=10000)
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
@@ -65,7 +64,9 @@ def test_plan_preview_and_a_real_send_through_the_test_server(
     assert "0 already sent" in plan and "1 without e-mail (post/web form)" in plan
 
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 2 and dialog.tasks.idle(), timeout=30000)
+    qtbot.waitUntil(
+        lambda: dialog.message_preview.model.rowCount() == 2 and dialog.tasks.idle(), timeout=30000
+    )
     text = dialog.preview_text()
     assert "Subject:  Stop the extradition of Zhanara Akhmetova" in text
     assert "michal.simecka@europarl.europa.eu" in text.splitlines()[1]  # To:

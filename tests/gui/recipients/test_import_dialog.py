@@ -17,19 +17,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.gui.recipients.import_dialog import ImportDialog, field_label
+from campaign_app.gui.recipients.import_dialog import ImportDialog
+from campaign_app.gui.recipients.import_models import field_label
 
 EXAMPLE_ENTRIES = 25
-
-
-@pytest.fixture
-def tab(make_window, example_ws, qtbot):
-    window = make_window(example_ws)
-    window.select_tab("recipients")
-    page = window.pages["recipients"]
-    qtbot.waitUntil(lambda: page.model.searchable and window.tasks.idle())
-    page.window_ = window
-    return page
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -84,7 +75,7 @@ def import_and_wait(qtbot, tab, dialog: ImportDialog) -> None:
     with qtbot.waitSignal(dialog.imported, timeout=30000):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    qtbot.waitUntil(lambda: tab.window_.tasks.idle() and tab.model.searchable)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and tab.model.searchable)
 
 
 def test_the_parliaments_file_is_previewed_and_reported_before_anything_is_written(tab, qtbot, example_ws):
@@ -209,7 +200,7 @@ def test_cancel_writes_nothing(tab, qtbot, example_ws):
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    qtbot.waitUntil(tab.window_.tasks.idle)
+    qtbot.waitUntil(tab.tasks.idle)
     assert snapshot(example_ws) == before
     assert tab.model.rowCount() == EXAMPLE_ENTRIES
 
@@ -221,7 +212,7 @@ def test_cancel_while_checking_drops_the_result(tab, qtbot, example_ws):
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # while the file is read and checked
     assert not dialog.isVisible()
-    qtbot.waitUntil(tab.window_.tasks.idle)
+    qtbot.waitUntil(tab.tasks.idle)
     assert snapshot(example_ws) == before
 
 
@@ -306,7 +297,7 @@ def test_a_workbook_with_several_sheets_offers_a_sheet_picker(tab, qtbot, tmp_pa
 def test_the_stale_mark_follows_the_campaigns_freshness_days(make_window, example_ws, qtbot):
     campaign = example_ws / "campaign.yaml"
     campaign.write_text(campaign.read_text(encoding="utf-8") + "freshness_days: 36500\n", encoding="utf-8")
-    window = make_window(example_ws)
+    window = make_window(example_ws, tab="recipients")
     tab = window.pages["recipients"]
     qtbot.waitUntil(lambda: tab.model.searchable and window.tasks.idle())
     assert tab.model.stale_after == 36500

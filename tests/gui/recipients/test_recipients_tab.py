@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
@@ -16,16 +15,6 @@ from PySide6.QtWidgets import QMessageBox
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.directory.recipients import CATEGORIES
 from campaign_app.gui.recipients.model import COL_CONTACT, COL_NAME, COL_VERIFIED
-
-
-@pytest.fixture
-def tab(make_window, example_ws, qtbot):
-    window = make_window(example_ws)
-    window.select_tab("recipients")
-    page = window.pages["recipients"]
-    qtbot.waitUntil(lambda: page.model.searchable and window.tasks.idle())
-    page.window_ = window
-    return page
 
 
 def names(tab) -> list[str]:
@@ -40,7 +29,7 @@ def type_query(qtbot, tab, text: str) -> None:
 
 
 def wait_saved(qtbot, tab) -> None:
-    qtbot.waitUntil(lambda: tab.window_.tasks.idle() and not tab._busy)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab.busy)
 
 
 def test_typing_a_query_filters_the_table_and_the_counts(tab, qtbot):
@@ -211,7 +200,7 @@ def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window,
         "recipients/people.csv",
         "id,category,family_name,email\nx-1,mepp,X,\nx-2,mep,Y,not-an-address\n",
     )
-    window = make_window(mini_ws.root)
+    window = make_window(mini_ws.root, tab="recipients")
     tab = window.pages["recipients"]
     qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
     text = tab.problems.toPlainText()
@@ -224,7 +213,7 @@ def test_reloading_shows_loading_then_the_table(tab, qtbot):
     tab.reload()
     assert tab.stack.currentWidget() is tab.loading
     assert not tab.add_button.isEnabled()
-    qtbot.waitUntil(lambda: tab.model.searchable and tab.window_.tasks.idle())
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.tasks.idle())
     assert tab.stack.currentWidget() is tab.table
     assert tab.model.rowCount() == 25
 
@@ -233,7 +222,7 @@ def test_clicking_a_header_sorts_and_the_search_keeps_that_order(tab, qtbot):
     header = tab.table.horizontalHeader()
     x = header.sectionViewportPosition(COL_NAME) + 10
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
-    qtbot.waitUntil(lambda: not tab.model.sorting and tab.window_.tasks.idle())
+    qtbot.waitUntil(lambda: not tab.model.sorting and tab.tasks.idle())
     shown = names(tab)
     assert shown == sorted(shown, key=str.casefold)
     assert shown[0] == "Alice Jill Edwards"

@@ -18,8 +18,7 @@ PASSWORD = "Corr3ct-Horse-Battery-Staple-7f3a"
 
 
 def _settings(make_window, workspace, qtbot):
-    window = make_window(workspace)
-    window.select_tab("settings")
+    window = make_window(workspace, tab="settings")
     tab = window.pages["settings"]
     qtbot.waitUntil(lambda: tab.current_form() is not None and tab.tasks.idle() and tab._keyring is not None)
     return window, tab
@@ -123,7 +122,7 @@ def test_an_invalid_port_is_told_at_the_field_and_save_is_disabled(make_window, 
     assert not tab.save_button.isEnabled()
     before = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
     qtbot.keyClick(tab.port_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S does nothing
-    qtbot.wait(50)
+    assert tab.tasks.idle() and not tab.busy, "no save was started"
     assert (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8") == before
 
     _replace_text(qtbot, tab.port_edit, "465")

@@ -1,0 +1,224 @@
+"""The Batch tab's widgets, laid out: the form, the progress, the summary.
+
+Nothing here counts, generates or reports: the form's behaviour is ``form.BatchForm``'s, the
+run's ``tab.BatchTab``'s.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from campaign_app.core.campaign.settings import PAPER_SIZES
+from campaign_app.gui import style
+from campaign_app.gui.base_tab import BaseTab
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tasks import TaskRunner
+
+FORM_WIDTH = 760
+
+
+class BatchWidgets(BaseTab):
+    """Every widget of the Batch tab, built and laid out."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(session, tasks, parent)
+        self._build()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 18)
+        outer.setSpacing(14)
+
+        outer.addWidget(self.make_banner("banner"))
+
+        self._build_form()
+        self._build_progress()
+        self._build_summary()
+
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(self.form_box)
+        column.addWidget(self.progress_box)
+        column.addWidget(self.summary_box)
+        column.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(FORM_WIDTH)
+        row = QHBoxLayout()
+        row.addWidget(holder, 1)
+        row.addStretch(0)
+        outer.addLayout(row, 1)
+
+        for a, b in (
+            (self.template_combo, self.query_edit),
+            (self.query_edit, self.pdf_check),
+            (self.pdf_check, self.docx_check),
+            (self.docx_check, self.paper_combo),
+            (self.paper_combo, self.out_edit),
+            (self.out_edit, self.browse_button),
+            (self.browse_button, self.generate_button),
+            (self.generate_button, self.cancel_button),
+            (self.cancel_button, self.open_button),
+        ):
+            QWidget.setTabOrder(a, b)
+
+    def _build_form(self) -> None:
+        """Template, query, formats, paper, output folder, Generate."""
+        self.form_box = QGroupBox("Letters to generate")
+        form = QFormLayout(self.form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+
+        self.template_combo = QComboBox()
+        self.template_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template_combo.setMinimumContentsLength(40)
+        self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.audience_label = self._hint_label()
+        form.addRow(self._buddy("&Template:", self.template_combo), self.template_combo)
+        form.addRow("", self.audience_label)
+
+        self.query_edit = QLineEdit()
+        self.query_edit.setPlaceholderText("optional, e.g.  country:DE  tag:droi  -tag:contacted")
+        self.query_edit.setClearButtonEnabled(True)
+        self.query_edit.setToolTip(
+            "Narrows the template's audience: field:value terms (category, country, tag, language…) "
+            "and words matched against name, position and organisation. All terms must match; "
+            "-term excludes."
+        )
+        self.count_label = self._hint_label()
+        self.count_label.setObjectName("count_label")
+        form.addRow(self._buddy("Narrow by &query:", self.query_edit), self.query_edit)
+        form.addRow("", self.count_label)
+
+        self.pdf_check = QCheckBox("&PDF")
+        self.docx_check = QCheckBox("&DOCX (editable)")
+        for box in (self.pdf_check, self.docx_check):
+            box.setChecked(True)
+        formats = QHBoxLayout()
+        formats.setSpacing(18)
+        formats.addWidget(self.pdf_check)
+        formats.addWidget(self.docx_check)
+        formats.addStretch(1)
+        form.addRow("Formats:", formats)
+
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItems(list(PAPER_SIZES))
+        self.paper_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        form.addRow(self._buddy("P&aper:", self.paper_combo), self.paper_combo)
+
+        self.out_edit = QLineEdit()
+        self.out_edit.setToolTip(
+            "Where the letters and manifest.json go; a relative path is inside the campaign"
+        )
+        self.browse_button = QPushButton("Bro&wse…")
+        out_row = QHBoxLayout()
+        out_row.setSpacing(6)
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(self.browse_button)
+        self.out_error = self._hint_label()
+        self.out_error.hide()
+        form.addRow(self._buddy("Output fo&lder:", self.out_edit), out_row)
+        form.addRow("", self.out_error)
+
+        self.generate_button = QPushButton("&Generate letters")
+        self.generate_button.setDefault(True)
+        self.generate_button.setToolTip("Write one letter per selected recipient (Ctrl+Return)")
+        self.generate_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self.generate_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.generate_button)
+        form.addRow(actions)
+
+    def _build_progress(self) -> None:
+        """The progress bar, what is being done, Cancel."""
+        self.progress_box = QGroupBox("Progress")
+        progress = QVBoxLayout(self.progress_box)
+        progress.setSpacing(8)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.cancel_button = QPushButton("Ca&ncel")
+        self.cancel_button.setToolTip("Stop after the letters in progress (Esc)")
+        self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.progress_label, 1)
+        status_row.addWidget(self.cancel_button)
+        progress.addWidget(self.progress_bar)
+        progress.addLayout(status_row)
+        self.progress_box.hide()
+
+    def _build_summary(self) -> None:
+        """What a run wrote, skipped and failed, and how long it took; Open folder."""
+        self.summary_box = QGroupBox("Summary")
+        summary = QVBoxLayout(self.summary_box)
+        summary.setSpacing(8)
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        style.embolden(self.headline)
+        self.figures = QFormLayout()
+        self.figures.setHorizontalSpacing(12)
+        self.written_value = QLabel()
+        self.skipped_value = QLabel()
+        self.failed_value = QLabel()
+        self.time_value = QLabel()
+        self.figures.addRow("Letters written:", self.written_value)
+        self.figures.addRow("Already up to date (skipped):", self.skipped_value)
+        self.figures.addRow("Failed:", self.failed_value)
+        self.figures.addRow("Time taken:", self.time_value)
+        self.failures = QPlainTextEdit()
+        self.failures.setObjectName("failures")
+        self.failures.setReadOnly(True)
+        self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.failures.setMaximumHeight(140)
+        self.failures.hide()
+        self.open_button = QPushButton("Open fold&er")
+        self.open_button.setToolTip("Show the letters in the file manager")
+        open_row = QHBoxLayout()
+        open_row.addStretch(1)
+        open_row.addWidget(self.open_button)
+        summary.addWidget(self.headline)
+        summary.addLayout(self.figures)
+        summary.addWidget(self.failures)
+        summary.addLayout(open_row)
+        self.summary_box.hide()
+
+    def _buddy(self, text: str, widget: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(widget)
+        return label
+
+    def _hint_label(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        style.mute(label)
+        # Without this a word-wrapped label in a form row wraps at a few words.
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.setMinimumWidth(360)
+        return label

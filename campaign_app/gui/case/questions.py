@@ -1,0 +1,77 @@
+"""The questions the Case tab asks before it throws work away or breaks a citation.
+
+Each function builds a window-modal message box and returns it with the button that means
+"go ahead"; the tab opens it and acts on the answer (tests answer it by clicking).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from campaign_app.gui.texts import plural
+
+SHOWN_CITATIONS = 12  # in the warning itself; all of them under "Show Details…"
+Question = tuple[QMessageBox, QAbstractButton]  # the box, and its "go ahead" button
+
+
+def _finish(box: QMessageBox, go: QAbstractButton, escape: bool = False) -> Question:
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    if escape:
+        box.setEscapeButton(cancel)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    return box, go
+
+
+def delete_still_used(
+    parent: QWidget, section: str, noun: str, item_id: str, citations: list[str]
+) -> Question:
+    """ "The source “x” is still cited in 5 places: …" with every file:line, and what deleting
+    it will (not) change."""
+    shown = citations[:SHOWN_CITATIONS]
+    if len(citations) > SHOWN_CITATIONS:
+        shown.append(f"… and {len(citations) - SHOWN_CITATIONS} more (Show Details…)")
+    verb = "cited" if section == "sources" else "used"
+    if section == "sources":
+        consequence = (
+            "Deleting it changes nothing else: correct these citations yourself. The case "
+            "will not save while a fact, event, supporter or argument point still cites it, "
+            "and the templates listed fail until their cite() or fact() is changed."
+        )
+    else:
+        consequence = "The templates listed fail until they no longer use it."
+    box = QMessageBox(QMessageBox.Icon.Warning, f"Delete {noun} “{item_id}”?", "", parent=parent)
+    box.setText(f"The {noun} “{item_id}” is still {verb} in {plural(len(citations), 'place')}:")
+    box.setInformativeText("\n".join(shown) + "\n\n" + consequence)
+    box.setDetailedText("\n".join(citations))
+    delete = box.addButton(f"Delete {noun}", QMessageBox.ButtonRole.DestructiveRole)
+    return _finish(box, delete, escape=True)
+
+
+def overwrite_changed_file(parent: QWidget) -> Question:
+    """Another program changed the case file since it was opened here."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "The case file was changed",
+        "The case file was changed by another program since it was opened here.",
+        parent=parent,
+    )
+    box.setInformativeText(
+        "Overwrite it with your version, or cancel and use Revert to load the other version "
+        "(your changes here are then lost)."
+    )
+    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    return _finish(box, overwrite)
+
+
+def discard_changes(parent: QWidget) -> Question:
+    """Revert: discard every change made since the case was last saved?"""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Revert the case",
+        "Discard every change made to the case since it was last saved?",
+        parent=parent,
+    )
+    discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    return _finish(box, discard)

@@ -1,0 +1,108 @@
+"""The Compose tab's work off the UI thread: a letter rendered from the editor's text, and
+the recipients offered for a template. Plain functions over core objects, no widgets.
+
+The preview is rendered from the editor's *current* text, through the same core functions
+as ``campaign-app generate`` (template_from_text → render_letter → letter_html).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from campaign_app.core.campaign.audience import match_audience, parse_campaign_query
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.email.html import letter_html
+from campaign_app.core.letters.render import render_letter
+from campaign_app.core.letters.template_text import template_from_text
+from campaign_app.gui.compose.preview import RecipientPicker
+
+
+@dataclass(frozen=True)
+class LetterRequest:
+    """What to render: the editor's text as if it were the file at ``path``, for one recipient."""
+
+    workspace: Workspace
+    text: str
+    path: Path
+    recipient_id: str
+
+
+@dataclass(frozen=True)
+class Preview:
+    html: str
+    template_id: str
+    audience: str
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The recipients offered for a template: (id, label, search text, display name), and a note."""
+
+    items: list[tuple[str, str, str, str]]
+    note: str
+
+
+def letter_for(request: LetterRequest):
+    """The template (from the editor's text) and the letter it makes for the chosen recipient."""
+    template = template_from_text(request.text, request.path)
+    ws = request.workspace
+    recipient = ws.directory.get(request.recipient_id)
+    if recipient is None:
+        raise UserError(
+            f"recipient '{request.recipient_id}' is no longer in the directory", hint="choose another one"
+        )
+    return template, render_letter(template, recipient, ws.case, ws.campaign)
+
+
+def render_preview(request: LetterRequest) -> Preview:
+    """Editor text → Letter → HTML. Runs on the thread pool; template mistakes raise UserError."""
+    template, letter = letter_for(request)
+    return Preview(letter_html(letter), template.id, template.audience)
+
+
+def _label(r: Recipient) -> str:
+    view = r.view(r.language or "en")
+    name = r.display_name
+    detail = next((d for d in (view.organisation, view.position) if d and d not in name), "")
+    country = f" ({r.country})" if r.country else ""
+    return f"{name} — {detail}{country}" if detail else f"{name}{country}"
+
+
+def audience_of(workspace: Workspace, audience: str) -> Audience:
+    """The template's audience as generate and send select it (status: terms answered by
+    the contact log); a follow-up nobody is due for yet offers whom it will go to; an
+    audience that names nobody offers everybody."""
+    directory = workspace.directory
+    note = ""
+    chosen: list[Recipient] = []
+    found = None
+    try:
+        parse_campaign_query(audience, dict)  # the query itself; the log is read only to match it, below
+    except UserError as exc:
+        note = f"The audience is not a valid query ({exc.message}). "
+    else:  # (a broken case file, which the log's statuses need, is shown under the editor)
+        found = match_audience(workspace, audience) if audience.strip() else None
+    if found is not None and found.recipients:
+        chosen = found.recipients
+        note = f"{len(chosen)} of {len(directory)} recipients match the audience “{audience}”."
+    elif found is not None and found.nobody_due:
+        chosen = found.waiting
+        note = (
+            f"Nobody is due yet: no recipient matches {' '.join(found.status_terms)} in the contact log. "
+            f"Showing the {len(chosen)} recipients of “{found.base_query}” it will go to when they are."
+        )
+    elif len(directory):
+        chosen = list(directory)
+        if audience.strip() and not note:
+            note = f"No recipient matches the audience “{audience}”. "
+        note += f"Showing all {len(directory)} recipients."
+    else:
+        note = "The directory has no recipients yet: add some on the Recipients tab."
+    items = []
+    for r in chosen:
+        label = _label(r)
+        items.append((r.id, label, RecipientPicker.search_text(r.id, label), r.display_name))
+    return Audience(items, note)

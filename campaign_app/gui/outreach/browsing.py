@@ -1,0 +1,238 @@
+"""Browsing the contact log on the Outreach tab: reading it, filtering, a recipient's history.
+
+The contact log (campaign.db) holds every letter and its history; this tab shows it as a
+table, one row per recipient, with the status the command line's ``log status`` gives.
+Follow-ups that are due come first and are highlighted; a letter whose sending was
+interrupted ("uncertain") or refused ("failed") is marked in a warning tone, and the
+status text says the same for anyone who cannot tell the colours apart. The log is read off
+the UI thread when the tab is shown, after every change made here, after a send, and when
+another campaign is opened.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
+from PySide6.QtWidgets import QWidget
+
+from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.gui import style
+from campaign_app.gui.outreach.model import OutreachData, OutreachRow, load_outreach
+from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import problems
+
+
+class OutreachBrowser(OutreachWidgets):
+    """The contact log in the table: read off the UI thread, filtered, one recipient's history."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(session, tasks, parent)
+        self._loading = False
+        self._loaded_once = False
+        self._selected_id: str | None = None
+        self._last_report: Path | None = None
+        self._data = OutreachData()
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self._debounce.timeout.connect(lambda: self.model.set_filter(text=self.search.text()))
+        for status, button in self.filter_buttons.items():
+            button.toggled.connect(lambda checked, s=status: self._filter_toggled(s, checked))
+        self.unwritten_check.toggled.connect(self._unwritten_toggled)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.refresh_button.clicked.connect(self.reload)
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload, context=scope)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+
+    def _filter_toggled(self, status: str, checked: bool) -> None:
+        if checked:
+            self.set_status_filter(status)
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def _on_workspace(self) -> None:
+        self.model.set_data(OutreachData())
+        self._loaded_once = False
+        self._selected_id = None
+        self._last_report = None
+        self.open_report_button.hide()
+        self.status_label.setText("")
+        self.show_banner("")
+        self.reload()
+
+    def _on_part(self, part: str) -> None:
+        if part in ("campaign", "case", "directory"):  # follow-up period, case, names
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the log again, off the UI thread (later, if the tab is not shown)."""
+        if not self.isVisible():
+            self.requests.next()  # a read on its way is stale: the tab reads again when shown
+            self._show_page()
+            return
+        ws = self.session.workspace
+        self._update_actions()
+        if ws is None:
+            self.requests.next()
+            self._show_page()
+            return
+        include = self.unwritten_check.isChecked()
+        self._loading = True
+        if not self._loaded_once:
+            self.count_label.setText("Reading the contact log…")
+        self.submit_newest(lambda: load_outreach(ws, include), self._loaded, self._load_failed)
+
+    def _loaded(self, data: OutreachData) -> None:
+        self._loading = False
+        self._loaded_once = True
+        self._data = data
+        self.show_banner("")
+        self.model.set_data(data)
+        if self.current_row() is None and self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))  # its history shows at once
+        self._show_counts()
+        self._show_page()
+        self._update_actions()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        if not isinstance(exc, UserError | UserErrors):
+            raise exc
+        self.show_banner(f"The contact log cannot be read:\n{problems(exc)}")
+        self.count_label.setText("")
+        self._update_actions()
+
+    def _show_counts(self) -> None:
+        counts = self.model.counts
+        for status, button in self.filter_buttons.items():
+            button.setText(f"{filter_label(status)} ({counts.get(status, 0)})")
+        due = counts.get("followup-due", 0)
+        self.filter_buttons["followup-due"].setStyleSheet(style.BOLD_STYLE if due else "")
+        self._update_count_label()
+
+    def _update_count_label(self) -> None:
+        data = self._data
+        if not self._loaded_once:
+            return
+        shown, total = self.model.rowCount(), self.model.total()
+        written = data.written
+        text = f"{written} recipient{'s' if written != 1 else ''} in the log"
+        if data.unwritten:
+            text += f", {data.unwritten} not written to yet"
+        if shown != total:
+            text += f" · {shown} shown"
+        due = self.model.counts.get("followup-due", 0)
+        if due:
+            text += f" · {due} follow-up{'s' if due != 1 else ''} due (after {data.follow_up_days} days)"
+        self.count_label.setText(text)
+
+    def _show_page(self) -> None:
+        empty = self._loaded_once and self.model.total() == 0
+        if self.session.workspace is None:
+            self.empty.setText(
+                "No campaign is open: open a campaign folder with File ▸ Open campaign folder…"
+            )
+            empty = True
+        else:
+            self.empty.setText(EMPTY_TEXT)
+        self.stack.setCurrentWidget(self.empty if empty else self.table)
+
+    def _unwritten_toggled(self, checked: bool) -> None:
+        self.filter_buttons["none"].setVisible(checked)
+        if not checked and self.model.status_filter == "none":
+            self.filter_buttons["all"].setChecked(True)
+        self.reload()
+
+    def set_status_filter(self, status: str) -> None:
+        """Show only the recipients with that status ("all": everyone)."""
+        button = self.filter_buttons[status]
+        if not button.isChecked():
+            button.setChecked(True)  # comes back here through toggled
+            return
+        self.model.set_filter(status=status)
+        self._update_count_label()
+
+    # ---- selection and history -----------------------------------------------------------
+
+    def current_row(self) -> OutreachRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select(self, recipient_id: str) -> bool:
+        row = self.model.row_of_id(recipient_id)
+        if row < 0:
+            return False
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _remember_selection(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._selected_id = row.recipient_id
+
+    def _restore_selection(self) -> None:
+        self._update_count_label()
+        if self._selected_id is None or not self.select(self._selected_id):
+            self._show_history(None)
+        self._update_actions()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row()) if current.isValid() else None
+        if row is not None:
+            self._selected_id = row.recipient_id
+        self._show_history(row)
+        self._update_actions()
+
+    def _show_history(self, row: OutreachRow | None) -> None:
+        self.history_model.removeRows(0, self.history_model.rowCount())
+        if row is None:
+            self.history_title.setText("<b>History</b> — select a recipient to see every letter and event")
+            return
+        letters = f"{row.letters} letter{'s' if row.letters != 1 else ''}"
+        self.history_title.setText(
+            f"<b>History of {html.escape(row.name)}</b> ({html.escape(row.recipient_id)}) · {letters}"
+            + (f" · follow-up due since {row.due_on:%d %b %Y}" if row.due and row.due_on else "")
+        )
+        for line in reversed(row.history):  # the latest first
+            items = [
+                QStandardItem(text)
+                for text in (line.when, line.template_id, line.kind, line.by, line.channel, line.detail)
+            ]
+            items[-1].setToolTip(line.detail)
+            self.history_model.appendRow(items)
+
+    def history_lines(self) -> list[tuple[str, ...]]:
+        """The history panel's rows as text (latest first): for tests and accessibility checks."""
+        model = self.history_model
+        return [
+            tuple(model.item(r, c).text() for c in range(model.columnCount()))
+            for r in range(model.rowCount())
+        ]
+
+    def _update_actions(self) -> None:
+        ws = self.session.workspace is not None
+        row = self.current_row()
+        can_mark = ws and row is not None and row.letters > 0 and not self.busy
+        for action in self.mark_actions.values():
+            action.setEnabled(can_mark)
+        self.mark_button.setEnabled(can_mark)
+        has_log = ws and self.model.total() > 0
+        self.export_button.setEnabled(bool(has_log) and not self.busy)
+        self.report_button.setEnabled(bool(has_log) and not self.busy)
+        self.send_button.setEnabled(ws)
+        self.refresh_button.setEnabled(ws)
+
+    def busy_changed(self, busy: bool) -> None:
+        self._update_actions()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Read the log each time the tab is shown: a batch, a send or the command line may
+        # have changed it since (cheap: one query per table, off the UI thread).
+        self.reload()

@@ -1,0 +1,186 @@
+"""The send dialog's progress and summary pages: what is being sent, and what happened to
+every letter, in the core's words (``send.OUTCOMES``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from campaign_app.core.campaign.send import OUTCOMES, SendResult
+from campaign_app.gui import style
+from campaign_app.gui.texts import duration, plural
+
+# Problems first, then what went out, then what was left alone.
+OUTCOME_ORDER = (
+    "failed",
+    "uncertain",
+    "not-sent",
+    "sent",
+    "written",
+    "by-hand",
+    "skipped-uncertain",
+    "already-sent",
+)
+SUMMARY_COLUMNS = ("Recipient", "Address", "Outcome", "Detail", "Letter file")
+
+
+class ProgressPage(QWidget):
+    """A bar, the recipient being written to, the time taken, and Cancel."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(True)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.progress_label.setWordWrap(True)
+        self.elapsed_label = QLabel()
+        self.elapsed_label.setObjectName("elapsed_label")
+        self.cancel_button = QPushButton("Ca&ncel")
+        self.cancel_button.setToolTip("Stop after the message being sent; the rest are sent by the next run")
+        row = QHBoxLayout()
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.elapsed_label)
+        row.addWidget(self.cancel_button)
+        layout.addWidget(self.progress_bar)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+
+class SummaryPage(QWidget):
+    """The headline, a problem that stopped the batch, the counts and a row per letter."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        style.embolden(self.headline)
+        self.stopped_label = QLabel()
+        self.stopped_label.setObjectName("stopped_label")
+        self.stopped_label.setWordWrap(True)
+        self.stopped_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stopped_label.setStyleSheet(style.box_style("#stopped_label"))
+        self.stopped_label.hide()
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts_label")
+        self.counts_label.setWordWrap(True)
+        self.summary_model = QStandardItemModel(0, len(SUMMARY_COLUMNS), self)
+        self.summary_model.setHorizontalHeaderLabels(list(SUMMARY_COLUMNS))
+        self.summary_table = self._table()
+        self.by_hand_label = QLabel()
+        self.by_hand_label.setObjectName("by_hand_label")
+        self.by_hand_label.setWordWrap(True)
+        self.open_folder_button = QPushButton("Open fold&er")
+        self.open_folder_button.setToolTip("Show the letters (and .eml files) in the file manager")
+        row = QHBoxLayout()
+        row.addWidget(self.by_hand_label, 1)
+        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.stopped_label)
+        layout.addWidget(self.counts_label)
+        layout.addWidget(self.summary_table, 1)
+        layout.addLayout(row)
+
+    def _table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("summary_table")
+        table.setModel(self.summary_model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.verticalHeader().hide()
+        for column, width in enumerate((190, 220, 200, 220)):
+            table.setColumnWidth(column, width)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        return table
+
+    def show_problem(self, text: str) -> None:
+        """Nothing was sent, and why."""
+        self.headline.setText("Nothing was sent.")
+        self.stopped_label.setText(text)
+        self.stopped_label.show()
+        self.counts_label.setText("")
+        self.summary_model.removeRows(0, self.summary_model.rowCount())
+        self.by_hand_label.setText("")
+        self.open_folder_button.hide()
+
+    def show_result(self, result: SendResult, total: int, dry_run: bool, folder: str) -> None:
+        """What happened to every letter of a run (``folder``: where the letters are, as shown)."""
+        self.open_folder_button.show()
+        done = result.count("written") if dry_run else result.count("sent")
+        self.headline.setText(_headline(result, done, total, dry_run))
+        if result.stopped_by:
+            self.stopped_label.setText(f"The batch stopped: {result.stopped_by}")
+            self.stopped_label.show()
+        else:
+            self.stopped_label.hide()
+        counts = [f"{result.count(key)} {key}" for key in OUTCOME_ORDER if result.count(key)]
+        self.counts_label.setText(" · ".join(counts))
+        self._fill_rows(result)
+        by_hand = result.count("by-hand")
+        if by_hand:
+            self.by_hand_label.setText(
+                f"{plural(by_hand, 'recipient')} without an e-mail address: print or upload their letter "
+                f"(Letter file column, in {folder}), then mark them sent by post or web form in the "
+                "Outreach tab."
+            )
+        elif dry_run:
+            self.by_hand_label.setText(f"The .eml files are beside the letters in {folder}.")
+        else:
+            self.by_hand_label.setText("")
+
+    def _fill_rows(self, result: SendResult) -> None:
+        self.summary_model.removeRows(0, self.summary_model.rowCount())
+        order = {key: n for n, key in enumerate(OUTCOME_ORDER)}
+        warn = style.colour(style.ERROR, self.palette())
+        for o in sorted(result.outcomes, key=lambda o: order.get(o.outcome, 99)):
+            items = [
+                QStandardItem(text)
+                for text in (o.name, o.address, OUTCOMES.get(o.outcome, o.outcome), o.detail, o.file)
+            ]
+            items[0].setToolTip(o.recipient_id)
+            items[3].setToolTip(o.detail)
+            if o.outcome in ("failed", "uncertain", "not-sent"):
+                items[2].setForeground(warn)
+                items[2].setFont(style.bold(QFont()))
+            self.summary_model.appendRow(items)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        model = self.summary_model
+        return [
+            tuple(model.item(r, c).text() for c in range(model.columnCount()))
+            for r in range(model.rowCount())
+        ]
+
+
+def _headline(result: SendResult, done: int, total: int, dry_run: bool) -> str:
+    when = f"in {duration(result.elapsed)}"
+    if dry_run:
+        return f"Dry run: {plural(done, 'message')} written as .eml files {when}; nothing was sent."
+    if result.stopped_by:
+        return f"Stopped: {done} of {plural(total, 'letter')} sent {when}."
+    if result.cancelled:
+        return f"Cancelled: {done} of {plural(total, 'letter')} sent {when}; Send again to send the rest."
+    if result.count("failed") or result.count("uncertain"):
+        return f"Finished: {done} of {plural(total, 'letter')} sent {when}; see the problems below."
+    return f"Finished: {plural(done, 'letter')} sent {when}."

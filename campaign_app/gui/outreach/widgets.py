@@ -1,0 +1,232 @@
+"""The Outreach tab's widgets, laid out: the search and the actions, the status filters, the
+table (or a page saying the log is empty), a recipient's history, the counts.
+
+Nothing here reads or writes the log: browsing it is ``browsing.OutreachBrowser``'s,
+marking, exporting, reporting and sending ``tab.OutreachTab``'s.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from campaign_app.core.outreach.terms import QUERY_STATUSES
+from campaign_app.gui import style
+from campaign_app.gui.base_tab import BaseTab
+from campaign_app.gui.outreach.model import COL_ACTION, FILTERS, OutreachModel
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tables import record_table
+from campaign_app.gui.tasks import TaskRunner
+
+DEBOUNCE_MS = 120
+COLUMN_WIDTHS = (230, 140, 120, 260, 115, 100, 165)
+EMPTY_TEXT = (
+    "No letters in the log yet: generate letters in the Batch tab or send them with Send letters…\n\n"
+    "Every letter generated or sent is recorded here, with what happened since."
+)
+MARK_LABELS = {
+    "replied": "Mark &replied…",
+    "no-reply": "Mark no reply…",
+    "closed": "Mark closed…",
+    "sent": "Mark sent by post, web form…",
+}
+HISTORY_COLUMNS = ("When", "Letter", "Event", "By", "Channel", "Detail")
+
+
+def filter_label(status: str) -> str:
+    return "All" if status == "all" else status
+
+
+class OutreachWidgets(BaseTab):
+    """Every widget of the Outreach tab, built and laid out; the search's debounce timer."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(session, tasks, parent)
+        self.model = OutreachModel(self)
+        self._build()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+
+        layout.addWidget(self.make_banner("outreachBanner"))
+        layout.addLayout(self._build_top())
+        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_lists(), 1)
+        layout.addLayout(self._build_footer())
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+
+        scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus, context=scope)
+        only_there = Qt.ShortcutContext.WidgetShortcut
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, context=only_there)
+        self.setTabOrder(self.search, self.mark_button)
+        self.setTabOrder(self.refresh_button, self.table)
+
+    def _build_top(self) -> QHBoxLayout:
+        """Search, Mark (with its menu), Send letters…, Export CSV…, Report PDF…, Refresh."""
+        top = QHBoxLayout()
+        search_label = QLabel("S&earch:")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("name or category, e.g. simecka   mep")
+        self.search.setToolTip("Words looked for in names, ids and categories (case and accents ignored)")
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+
+        self.mark_button = QToolButton()
+        self.mark_button.setObjectName("mark_button")
+        self.mark_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.mark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.mark_actions: dict[str, QAction] = {}
+        menu = QMenu(self.mark_button)
+        for status, label in MARK_LABELS.items():
+            action = QAction(label, self)
+            menu.addAction(action)
+            self.mark_actions[status] = action
+        self.mark_actions["replied"].setShortcut(QKeySequence("Ctrl+R"))
+        self.mark_actions["replied"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.mark_actions["replied"])
+        self.mark_button.setMenu(menu)
+        self.mark_button.setDefaultAction(self.mark_actions["replied"])
+        self.mark_button.setToolTip(
+            "Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, "
+            "and letters sent by post or web form"
+        )
+        self.send_button = QPushButton("Se&nd letters…")
+        self.send_button.setToolTip("E-mail a template's letters through the campaign's mail server")
+        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button.setToolTip("The whole log, one row per event, for a spreadsheet or a merge")
+        self.report_button = QPushButton("Re&port PDF…")
+        self.report_button.setToolTip("A one-page summary for coordinators")
+        self.refresh_button = QPushButton("Re&fresh")
+        self.refresh_button.setToolTip("Read the contact log again (F5)")
+        for widget in (
+            self.mark_button,
+            self.send_button,
+            self.export_button,
+            self.report_button,
+            self.refresh_button,
+        ):
+            top.addWidget(widget)
+        return top
+
+    def _build_filters(self) -> QHBoxLayout:
+        """One button per status (with its count), and whether to show everyone."""
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters_label = QLabel("Show:")
+        filters.addWidget(filters_label)
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        for status in (*FILTERS, "none"):
+            button = QPushButton(filter_label(status))
+            button.setObjectName(f"filter_{status}")
+            button.setCheckable(True)
+            button.setFlat(False)
+            button.setToolTip(
+                "Every recipient in the log"
+                if status == "all"
+                else f"{status}: {QUERY_STATUSES.get(status, '')} (as the query status:{status})"
+            )
+            self.filter_group.addButton(button)
+            self.filter_buttons[status] = button
+            filters.addWidget(button)
+        self.filter_buttons["all"].setChecked(True)
+        self.filter_buttons["none"].hide()
+        filters.addStretch(1)
+        self.unwritten_check = QCheckBox("Also show recipients not yet &written to")
+        self.unwritten_check.setToolTip(
+            "Everyone in the directory, with status 'none' if the log has no letter to them"
+        )
+        filters.addWidget(self.unwritten_check)
+        return filters
+
+    def _build_lists(self) -> QSplitter:
+        """The log's table (or the page saying it is empty) above the selected recipient's history."""
+        self.table = record_table(self, "outreach_table", self.model, COLUMN_WIDTHS, COL_ACTION)
+
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet(style.EMPTY_PAGE_STYLE)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 4, 0, 0)
+        history_layout.setSpacing(4)
+        self.history_title = QLabel()
+        self.history_title.setObjectName("history_title")
+        self.history_title.setTextFormat(Qt.TextFormat.RichText)
+        self.history_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history_model = QStandardItemModel(0, len(HISTORY_COLUMNS), self)
+        self.history_model.setHorizontalHeaderLabels(list(HISTORY_COLUMNS))
+        self.history = QTableView()
+        self.history.setObjectName("history")
+        self.history.setModel(self.history_model)
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setWordWrap(False)
+        self.history.setShowGrid(False)
+        self.history.setAlternatingRowColors(True)
+        self.history.verticalHeader().hide()
+        self.history.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hheader = self.history.horizontalHeader()
+        hheader.setHighlightSections(False)
+        for column, width in enumerate((210, 150, 90, 120, 90)):
+            self.history.setColumnWidth(column, width)
+        hheader.setStretchLastSection(True)
+        history_layout.addWidget(self.history_title)
+        history_layout.addWidget(self.history, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.stack)
+        splitter.addWidget(history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 220])
+        return splitter
+
+    def _build_footer(self) -> QHBoxLayout:
+        """The counts, the last action's outcome, Open report."""
+        footer = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_report_button = QPushButton("&Open report")
+        self.open_report_button.hide()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        footer.addWidget(self.status_label)
+        footer.addWidget(self.open_report_button)
+        return footer

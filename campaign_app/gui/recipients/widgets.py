@@ -1,0 +1,160 @@
+"""The Recipients tab's widgets, laid out: the search box, the categories, the table, the counts.
+
+Nothing here reads or writes the directory: browsing it is ``browsing.RecipientsBrowser``'s,
+changing it ``tab.RecipientsTab``'s.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from campaign_app.core.directory.recipients import CATEGORIES
+from campaign_app.gui.base_tab import BaseTab, error_label
+from campaign_app.gui.recipients.model import RecipientsModel
+from campaign_app.gui.recipients.rows import COL_OFFICE
+from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tables import record_table
+from campaign_app.gui.tasks import TaskRunner
+
+DEBOUNCE_MS = 150
+COLUMN_WIDTHS = (150, 190, 130, 200, 62, 74, 220, 88)
+
+
+class RecipientsWidgets(BaseTab):
+    """Every widget of the Recipients tab, built and laid out; the query's debounce timer."""
+
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(session, tasks, parent)
+        self.model = RecipientsModel(self)
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        search_label = QLabel("S&earch:")
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("e.g. simecka   category:mep country:SK   tag:supporter -language:uk")
+        self.search.setToolTip(
+            "The same queries as campaign-app --query: words are looked for in names, positions and "
+            "organisations (case and accents ignored); field:value compares one field; -term excludes."
+        )
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        self.add_button = QPushButton("&Add…")
+        self.add_button.setToolTip("Add a recipient (Insert)")
+        self.edit_button = QPushButton("Ed&it…")
+        self.edit_button.setToolTip("Edit the selected recipient (Enter or F2)")
+        self.delete_button = QPushButton("De&lete")
+        self.delete_button.setToolTip("Delete the selected recipient (Delete)")
+        self.import_button = QPushButton("I&mport…")
+        self.import_button.setToolTip(
+            "Import recipients from a CSV, Excel, European Parliament XML or YAML file (Ctrl+I): "
+            "see what would be added, merged and skipped before anything is written"
+        )
+        self.reload_button = QPushButton("Reloa&d")
+        self.reload_button.setToolTip(
+            "Read the recipient files again (F5), e.g. after editing them elsewhere"
+        )
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.import_button,
+            self.reload_button,
+        ):
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        self.query_error = error_label("query_error")
+        layout.addWidget(self.query_error)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        facets_label = QLabel("Ca&tegory")
+        self.facet_model = QStandardItemModel(self)
+        for category in (None, *CATEGORIES):
+            item = QStandardItem(category or "All categories")
+            item.setData(category, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.facet_model.appendRow(item)
+        self.facets = QListView()
+        self.facets.setObjectName("facets")
+        self.facets.setModel(self.facet_model)
+        self.facets.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.facets.setCurrentIndex(self.facet_model.index(0, 0))
+        facets_label.setBuddy(self.facets)
+        side_layout.addWidget(facets_label)
+        side_layout.addWidget(self.facets)
+        splitter.addWidget(side)
+
+        self.table = record_table(self, "recipients_table", self.model, COLUMN_WIDTHS, COL_OFFICE)
+        self.table.setAlternatingRowColors(True)
+
+        self.loading = QLabel("Loading recipients…")
+        self.loading.setObjectName("loading")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setEnabled(False)
+        problems_page = QWidget()
+        problems_layout = QVBoxLayout(problems_page)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        self.problems_title = QLabel()
+        self.problems_title.setWordWrap(True)
+        self.problems = QPlainTextEdit()
+        self.problems.setObjectName("problems")
+        self.problems.setReadOnly(True)
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        problems_layout.addWidget(self.problems_title)
+        problems_layout.addWidget(self.problems)
+        self.stack = QStackedWidget()
+        for page in (self.loading, self.table, problems_page):
+            self.stack.addWidget(page)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 1000])
+        layout.addWidget(splitter, 1)
+
+        footer = QHBoxLayout()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.marks_label = QLabel()
+        self.marks_label.setObjectName("marks")
+        self.marks_label.setToolTip(
+            "Marked in the table: the Contact column of entries no letter can reach, "
+            "and the Verified column of entries not checked at their source within the campaign's "
+            "freshness_days (campaign.yaml)."
+        )
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setEnabled(False)
+        footer.addWidget(self.count_label)
+        footer.addSpacing(16)
+        footer.addWidget(self.marks_label)
+        footer.addStretch(1)
+        footer.addWidget(self.status_label)
+        layout.addLayout(footer)
