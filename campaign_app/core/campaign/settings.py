@@ -16,7 +16,7 @@ from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_M
 from campaign_app.core.common.localized import Localized, is_localized_map
 from campaign_app.core.common.numbers import shown_value, whole_number
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text, read_yaml_text
 from campaign_app.core.common.yamltypes import (
     is_scalar,
     kind,
@@ -211,7 +211,7 @@ def parse_campaign(text: str, path: Path) -> Campaign:
 
     The smtp section and the sender's e-mail are read too, but their mistakes are kept in
     ``mail_problems`` (raised by ``Campaign.mail_settings``), as only sending needs them."""
-    data: Any = load_yaml_text(text, path)
+    data: Any = read_yaml_text(text, path)
     campaign = _parse(data, path)
     mail_problems = ProblemCollector()
     root = YamlPlace(path, data, 1)

@@ -38,7 +38,7 @@ from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import (
     TEXT_HINT,
     is_scalar,
@@ -383,7 +383,7 @@ def load_case(path: Path) -> Case:
 
 def load_case_text(text: str, path: Path) -> Case:
     """Validate case-file text as the file ``path`` (the editor checks before it writes)."""
-    data = load_yaml_text(text, path)
+    data = read_yaml_text(text, path)
     if not isinstance(data, Mapping):
         raise not_a_case_file(path)
     return _CaseReader(path, data).read()

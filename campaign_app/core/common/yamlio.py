@@ -94,6 +94,33 @@ def _yaml() -> YAML:
     return y
 
 
+# Texts up to this size are parsed once per process by read_yaml_text (a directory file of
+# thousands of entries is not kept in memory for that).
+_CACHED_TEXT_CHARS = 200_000
+
+
+def read_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
+    """:func:`load_yaml_text` for readers that never change the tree they get: the same text
+    is parsed once per process. The round-trip parser (kept for line numbers in messages) is
+    the slowest part of loading a campaign, and the window, ``check`` and a batch's workers
+    read the same campaign.yaml, case file and templates again and again. Callers must not
+    change the tree: it is shared."""
+    if len(text) > _CACHED_TEXT_CHARS:
+        return load_yaml_text(text, path, line_offset)
+    key = (text, line_offset)  # the tree holds lines, not the path: the same text, the same tree
+    found = _PARSED.get(key)
+    if found is None:
+        found = load_yaml_text(text, path, line_offset)  # a mistake raises, naming this path
+        _PARSED[key] = found
+        while len(_PARSED) > _PARSED_MAX:
+            _PARSED.pop(next(iter(_PARSED)))
+    return found
+
+
+_PARSED: dict[tuple[str, int], Any] = {}
+_PARSED_MAX = 64
+
+
 def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     """Parse YAML text; a syntax error, or a document beyond the bounds of core/common/limits.py,
     becomes a UserError at the offending line."""

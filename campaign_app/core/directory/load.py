@@ -15,7 +15,7 @@ from pathlib import Path
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
 from campaign_app.core.directory.validation import parse_recipient
 
@@ -121,7 +121,7 @@ def _csv_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[Re
 
 def _yaml_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[Recipient, Location]]:
     shown = display_path(path)
-    data = load_yaml_text(read_text(path), path)
+    data = read_yaml_text(read_text(path), path)
     if data is None:
         return
     place = YamlPlace(path, data)

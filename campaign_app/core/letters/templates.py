@@ -28,7 +28,7 @@ from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
 from campaign_app.core.directory.recipients import RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
@@ -212,7 +212,7 @@ def template_from_text(text: str, path: Path) -> Template:
             "a letter template is a few pages; is this the right file?",
         )
     front, body_line, body = split_front_matter(text, path)
-    meta = load_yaml_text(front, path, line_offset=1)
+    meta = read_yaml_text(front, path, line_offset=1)
     shown = display_path(path)
     if not isinstance(meta, Mapping):
         raise UserError("front matter must be 'key: value' lines", Location(shown, 2))
