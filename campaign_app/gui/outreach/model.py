@@ -32,7 +32,18 @@ from campaign_app.gui import style
 COLUMNS = ("Name", "Category", "Status", "Last action", "When", "By", "Follow-up due")
 COL_NAME, COL_CATEGORY, COL_STATUS, COL_ACTION, COL_WHEN, COL_BY, COL_DUE = range(len(COLUMNS))
 # The filter buttons, in the order a campaign goes through them ("none": not written to yet).
-FILTERS = ("all", "drafted", "sent", "followup-due", "uncertain", "failed", "replied", "no-reply", "closed")
+FILTERS = (
+    "all",
+    "drafted",
+    "sent",
+    "revised",
+    "followup-due",
+    "uncertain",
+    "failed",
+    "replied",
+    "no-reply",
+    "closed",
+)
 ATTENTION = ("uncertain", "failed")
 RecipientIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2

@@ -227,3 +227,34 @@ def test_without_a_log_the_tab_says_how_to_start_and_can_list_everyone(make_wind
     assert cell(tab, "ua-president", COL_STATUS) == "none"
     assert tab.filter_buttons["none"].isVisible() and tab.filter_buttons["none"].text() == "none (5)"
     assert cell(tab, "mep-1", COL_NAME) == "Michal Šimečka"
+
+
+def test_a_letter_changed_after_it_was_sent_is_found_under_revised(make_window, mini_ws, qtbot):
+    """A draft made after sending (here: merged from a volunteer) keeps the letter sent, and the
+    'revised' filter shows who would get a new version only with send --resend."""
+    build_log(mini_ws.root)
+    mep1 = contact_id("mep-1", CASE, TEMPLATE)
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        log.add_event(mep1, "sent", "Coordinator", "250 Ok", "email", letter_sha256="a" * 64)
+        log.record_drafts(
+            [
+                NewContact(
+                    "mep-1",
+                    "Michal Šimečka",
+                    "mep",
+                    CASE,
+                    TEMPLATE,
+                    "en",
+                    "email",
+                    "michal@example.org",
+                    "out/appeal-en/mep-1.pdf",
+                    "b" * 64,
+                )
+            ],
+            by="Volunteer",
+        )
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    assert tab.filter_buttons["revised"].text() == "revised (1)"
+    qtbot.mouseClick(tab.filter_buttons["revised"], Qt.MouseButton.LeftButton)
+    assert tab.model.rowCount() == 1 and cell(tab, "mep-1", COL_NAME) == "Michal Šimečka"
+    assert cell(tab, "mep-1", COL_STATUS) != "drafted"
