@@ -61,6 +61,14 @@ def _write_job(job: LetterJob) -> list[ManifestEntry]:
     return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
 
 
+def _first_job(job: LetterJob) -> tuple[list[ManifestEntry], UserError | None]:
+    """The batch's first letter, its problem returned whole (not as text): in a worker."""
+    try:
+        return _write_job(job), None
+    except UserError as exc:
+        return [], exc
+
+
 def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str | None]]:
     """Write a chunk of letters; returns per recipient its entries or its problem."""
     results: list[tuple[str, list[ManifestEntry], str | None]] = []
@@ -169,6 +177,8 @@ class _BatchRun:
         self.report()
 
     def save(self) -> None:
+        if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
+            return
         self.manifest.save()
         self.drafts.flush()
         self.last_save = time.monotonic()
@@ -182,12 +192,19 @@ class _BatchRun:
 
     def in_pool(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
         """Chunks of letters on a process pool; at most three chunks per worker in flight, so
-        Cancel takes effect within a few letters and memory stays flat however large the batch."""
+        Cancel takes effect within a few letters and memory stays flat however large the batch.
+
+        The first letter goes alone, and the rest only once it is written: a template mistake
+        is then raised as one UserError at its line, with nothing written."""
         size = max(1, min(16, len(self.plan.jobs) // (workers * 8)))
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
+            entries, problem = pool.submit(_first_job, jobs[0]).result()
+            if problem is not None:
+                raise problem
+            self.absorb([(jobs[0].recipient_id, entries, None)])
             pending: set[Future] = set()
-            chunks = iter(_chunks(jobs, size))
+            chunks = iter(_chunks(jobs[1:], size))
 
             def refill() -> None:
                 while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
@@ -239,19 +256,20 @@ def run_batch(
     use_pool = workers > 1 and len(plan.jobs) >= POOL_THRESHOLD
     run = _BatchRun(ws, plan, progress, progress_interval, by)
     run.result.workers = workers if use_pool else 1
-    _FILES = LetterFiles(ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest)
-    # A template mistake raises here, before anything is written (no folder, no manifest).
-    first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
-    plan.out_dir.mkdir(parents=True, exist_ok=True)
+    first = None
+    if not use_pool:  # (a pool writes its first letter alone the same way: in_pool)
+        _FILES = LetterFiles(ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest)
+        # A template mistake raises here, before anything is written (no folder, no manifest).
+        first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
     run.report(force=True)
     try:
-        if first is not None:
-            run.absorb([first])
         if use_pool:
             args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
-            run.in_pool(plan.jobs[1:], cancel, workers, args)
+            run.in_pool(plan.jobs, cancel, workers, args)
         else:
+            if first is not None:
+                run.absorb([first])
             run.in_process(plan.jobs[1:], cancel)
     except KeyboardInterrupt:
         run.result.cancelled = True

@@ -64,6 +64,9 @@ class UserError(Exception):
         self.where = where
         self.hint = hint
 
+    def __reduce__(self):  # whole across processes: a batch worker's problem keeps its place
+        return (type(self), (self.message, self.where, self.hint))
+
     def __str__(self) -> str:
         text = self.message
         if self.where is not None:

@@ -198,3 +198,21 @@ def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_
     # at most the chunks already in flight (3 per worker) are finished after Cancel
     assert result.letters_written < 200 // 2
     assert not list(out.rglob("*.part"))
+
+
+def test_a_template_mistake_in_a_large_batch_is_one_error_and_nothing_is_written(mini_ws):
+    """On the process pool too, the first letter goes alone: its mistake stops the batch."""
+    from campaign_app.core.common.errors import UserError
+
+    many_recipients(mini_ws, 30)
+    path = mini_ws.root / "letter_templates" / "appeal-en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n{{ recipient.nickname }}\n", encoding="utf-8")
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    plan = plan_batch(ws, "appeal-en", ("pdf",), out)
+    with pytest.raises(UserError) as info:
+        run_batch(ws, plan, workers=2)
+    assert "recipient has no 'nickname'" in str(info.value)
+    assert info.value.where is not None and info.value.where.path.endswith("appeal-en.md")
+    assert info.value.where.line is not None
+    assert not out.exists()
