@@ -10,6 +10,7 @@ is already done. The plan (who, which files) is core/campaign/generate.py's.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from campaign_app.core.campaign.generate import (
@@ -59,6 +61,11 @@ def _write_job(job: LetterJob) -> list[ManifestEntry]:
     assert files is not None, "worker not initialised"
     letter = files.render(job.recipient)
     return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
+
+
+def _ready() -> None:
+    """Nothing: submitted once per worker so that every worker starts (and ignores Ctrl-C)
+    while the first letter is written, not later in the middle of the batch."""
 
 
 def _first_job(job: LetterJob) -> tuple[list[ManifestEntry], UserError | None]:
@@ -199,7 +206,10 @@ class _BatchRun:
         size = max(1, min(16, len(self.plan.jobs) // (workers * 8)))
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
-            entries, problem = pool.submit(_first_job, jobs[0]).result()
+            first = pool.submit(_first_job, jobs[0])
+            for _ in range(workers - 1):
+                pool.submit(_ready)
+            entries, problem = first.result()
             if problem is not None:
                 raise problem
             self.absorb([(jobs[0].recipient_id, entries, None)])
@@ -227,7 +237,8 @@ class _BatchRun:
                     fut.cancel()
                 for fut in pending:
                     if not fut.cancelled():
-                        self.absorb(fut.result())
+                        with contextlib.suppress(BrokenProcessPool):  # a worker Ctrl-C reached
+                            self.absorb(fut.result())
                 raise
 
 
