@@ -114,10 +114,11 @@ def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
     from campaign_app.core.campaign.send_plan import plan_send
 
     ws = make_workspace(tmp / "ws2", count)
-    text = ws.campaign_path.read_text(encoding="utf-8")
+    # A real sender (the example's made-up one never sends); no rate limit worth the name.
+    text = ws.campaign_path.read_text(encoding="utf-8").replace("example: true\n", "")
     text += (
         f"smtp:\n  host: {server.host}\n  port: {server.port}\n  username: {server.username}\n"
-        "  from: office@rights.example\n  rate_per_minute: 1000000\n"
+        "  from: office@rights.example\n  rate_per_minute: 60000\n"
     )
     ws.campaign_path.write_text(text, encoding="utf-8")
     ws.invalidate()

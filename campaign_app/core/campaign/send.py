@@ -175,27 +175,31 @@ class _Run:
             self._log = self.ws.open_log()
         return self._log
 
-    def prepare(self, r: Recipient) -> PreparedLetter:
-        """Render the letter once, write its files where not current, record it as drafted
-        when it is new to the log or its file changed."""
+    def prepare(self, r: Recipient, record: bool = True) -> PreparedLetter:
+        """Render the letter once and write its files where not current; record it as drafted
+        when it is new to the log or its file changed (unless the caller records it with
+        its claim: one transaction less per letter sent)."""
         prepared = self.files.prepare(r, self.plan.formats)
         ws, plan = self.ws, self.plan
-        if prepared.written or self.log.contact_for(r.id, ws.case.id, plan.template_id) is None:
-            pdf = prepared.pdf
-            draft = NewContact(
-                r.id,
-                r.display_name,
-                r.category,
-                ws.case.id,
-                plan.template_id,
-                self.files.template.language,
-                channel_of(r),
-                r.email,
-                ws.relative(pdf.path),
-                pdf.sha256,
-            )
-            self.log.record_drafts([draft], self.by)
+        if record and (prepared.written or self.log.contact_for(r.id, ws.case.id, plan.template_id) is None):
+            self.log.record_drafts([self.draft(prepared)], self.by)
         return prepared
+
+    def draft(self, prepared: PreparedLetter) -> NewContact:
+        """The letter as the log records it: its draft file in the output folder."""
+        r, ws, pdf = prepared.recipient, self.ws, prepared.pdf
+        return NewContact(
+            r.id,
+            r.display_name,
+            r.category,
+            ws.case.id,
+            self.plan.template_id,
+            self.files.template.language,
+            channel_of(r),
+            r.email,
+            ws.relative(pdf.path),
+            pdf.sha256,
+        )
 
     def close(self) -> None:
         self.files.manifest.save()
@@ -310,7 +314,7 @@ def _send_all(
                 result.cancelled = True
                 return
             report(i, r.display_name)
-            prepared = first if i == 0 else run.prepare(r)
+            prepared = first if i == 0 else run.prepare(r, record=False)
             try:
                 session.wait_turn()
             except SendCancelled:
@@ -333,12 +337,10 @@ def _send_one(
     from campaign_app.core.mail.smtp import SendCancelled
 
     ws, plan, log, by, r = run.ws, run.plan, run.log, run.by, prepared.recipient
-    contact = log.contact_for(r.id, ws.case.id, plan.template_id)
-    assert contact is not None, "recorded as drafted before sending"
     kept = [keep_letter(ws.out_dir, plan.template_id, r.id, f.path, f.data) for f in prepared.files]
     pdf = kept[0]
     claim = log.claim(
-        contact.id,
+        run.draft(prepared),
         by,
         f"to {r.email}; {pdf.path.name} sha256 {pdf.sha256}",
         channel="email",
@@ -347,26 +349,27 @@ def _send_one(
         resend_uncertain=plan.resend_uncertain,
         resend_revised=resend_revised,
     )
+    cid = claim.contact_id
     if not claim.granted:
         return Outcome(r.id, r.display_name, r.email, "claimed", describe(claim.history))
     message = message_for(ws, plan, prepared, kept)
     try:
         delivery = session.send(message, plan.from_address, [r.email])
     except SendCancelled:
-        log.add_event(contact.id, "drafted", by, "cancelled before the server accepted it: not sent", "email")
+        log.add_event(cid, "drafted", by, "cancelled before the server accepted it: not sent", "email")
         return None
     except UserError as exc:
-        log.add_event(contact.id, "drafted", by, f"not sent: {exc.message}", "email")
+        log.add_event(cid, "drafted", by, f"not sent: {exc.message}", "email")
         return exc
     detail = delivery.detail
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
     if delivery.status == "sent":
         detail = f"{delivery.detail}; Message-ID {message['Message-ID']}"
-        log.add_event(contact.id, "sent", by, detail, "email", **kept_at)
+        log.add_event(cid, "sent", by, detail, "email", **kept_at)
     elif delivery.status == "failed":
-        log.add_event(contact.id, "failed", by, delivery.detail, "email")
+        log.add_event(cid, "failed", by, delivery.detail, "email")
     else:  # uncertain: stays "sending"; the note says why
-        log.add_event(contact.id, "note", by, delivery.detail, "email")
+        log.add_event(cid, "note", by, delivery.detail, "email")
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
 
 

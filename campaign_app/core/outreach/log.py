@@ -68,6 +68,7 @@ class Claim:
 
     granted: bool
     history: History
+    contact_id: str
     event: Event | None = None
 
 
@@ -94,60 +95,64 @@ class ContactLog(RenamesAndMerging, SqliteLog):
         count = 0
         with self.transaction("updated") as conn:
             for letter in letters:
-                found = self._find(conn, letter.recipient_id, letter.case_id, letter.template_id)
-                if found is None:
-                    cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
-                    conn.execute(
-                        f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
-                        f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
-                        (
-                            cid,
-                            letter.recipient_id,
-                            letter.recipient_name,
-                            letter.category,
-                            letter.case_id,
-                            letter.template_id,
-                            letter.language,
-                            letter.channel,
-                            letter.address,
-                            letter.letter_path,
-                            letter.letter_sha256,
-                            now_utc(),
-                        ),
-                    )
-                else:
-                    cid, current_sha = found
-                    if current_sha == letter.letter_sha256:
-                        continue
-                    history = self._history_in(conn, cid)
-                    if history.status == "uncertain":
-                        continue
-                    conn.execute(
-                        "UPDATE contacts SET letter_path = ?, letter_sha256 = ?, recipient_name = ? "
-                        "WHERE id = ?",
-                        (letter.letter_path, letter.letter_sha256, letter.recipient_name, cid),
-                    )
-                    if not history.went_out:
-                        conn.execute(
-                            "UPDATE contacts SET channel = ?, address = ? WHERE id = ?",
-                            (letter.channel, letter.address, cid),
-                        )
-                self._insert_event(
-                    conn,
-                    cid,
-                    "drafted",
-                    by,
-                    letter.letter_path,
-                    letter.channel,
-                    letter_path=letter.letter_path,
-                    letter_sha256=letter.letter_sha256,
-                )
-                count += 1
+                count += self._record_draft(conn, letter, by)[1]
         return count
+
+    def _record_draft(self, conn: sqlite3.Connection, letter: NewContact, by: str) -> tuple[str, bool]:
+        """The letter's contact id, and whether a new or changed draft was recorded (see
+        :meth:`record_drafts`); inside the caller's transaction."""
+        found = self._find(conn, letter.recipient_id, letter.case_id, letter.template_id)
+        if found is None:
+            cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
+            conn.execute(
+                f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
+                (
+                    cid,
+                    letter.recipient_id,
+                    letter.recipient_name,
+                    letter.category,
+                    letter.case_id,
+                    letter.template_id,
+                    letter.language,
+                    letter.channel,
+                    letter.address,
+                    letter.letter_path,
+                    letter.letter_sha256,
+                    now_utc(),
+                ),
+            )
+        else:
+            cid, current_sha = found
+            if current_sha == letter.letter_sha256:
+                return cid, False
+            history = self._history_in(conn, cid)
+            if history.status == "uncertain":
+                return cid, False
+            conn.execute(
+                "UPDATE contacts SET letter_path = ?, letter_sha256 = ?, recipient_name = ? WHERE id = ?",
+                (letter.letter_path, letter.letter_sha256, letter.recipient_name, cid),
+            )
+            if not history.went_out:
+                conn.execute(
+                    "UPDATE contacts SET channel = ?, address = ? WHERE id = ?",
+                    (letter.channel, letter.address, cid),
+                )
+        self._insert_event(
+            conn,
+            cid,
+            "drafted",
+            by,
+            letter.letter_path,
+            letter.channel,
+            letter_path=letter.letter_path,
+            letter_sha256=letter.letter_sha256,
+        )
+        return cid, True
 
     def claim(
         self,
-        cid: str,
+        letter: NewContact,
         by: str,
         detail: str,
         *,
@@ -159,14 +164,17 @@ class ContactLog(RenamesAndMerging, SqliteLog):
     ) -> Claim:
         """Claim a letter for sending, in its own transaction, before the mail server hears of it.
 
-        Granted for a draft or a failed letter; for an uncertain one only with
-        ``resend_uncertain`` and when the program that claimed it is gone; for a letter that
-        went out only with ``resend_revised`` and when it was revised since. Whoever claims
-        second (another window, terminal or machine on this log) is refused and told why.
+        The letter (as generated: its draft file) is recorded first, in the same
+        transaction, when it is new to the log or its file changed. Granted for a draft or a
+        failed letter; for an uncertain one only with ``resend_uncertain`` and when the
+        program that claimed it is gone; for a letter that went out only with
+        ``resend_revised`` and when it was revised since. Whoever claims second (another
+        window, terminal or machine on this log) is refused and told why.
         """
         from campaign_app.core.common.processes import claimant_alive, this_process
 
         with self.transaction("updated") as conn:
+            cid = self._record_draft(conn, letter, by)[0]
             history = self._history_in(conn, cid)
             status = history.status
             granted = (
@@ -180,7 +188,7 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                 or (resend_revised and history.went_out and history.revised and status in DONE)
             )
             if not granted:
-                return Claim(False, history)
+                return Claim(False, history, cid)
             event = self._insert_event(
                 conn,
                 cid,
@@ -192,7 +200,7 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                 letter_sha256=letter_sha256,
                 process=this_process(),
             )
-            return Claim(True, history, event)
+            return Claim(True, history, cid, event)
 
     def add_event(
         self,

@@ -45,7 +45,7 @@ class LogStore(Protocol):
 
     def claim(
         self,
-        cid: str,
+        letter: NewContact,
         by: str,
         detail: str,
         *,
@@ -55,7 +55,8 @@ class LogStore(Protocol):
         resend_uncertain: bool = False,
         resend_revised: bool = False,
     ) -> Claim:
-        """Claim a letter for sending before the mail server hears of it (or say who has it)."""
+        """Record the letter if new or changed, and claim it for sending before the mail server
+        hears of it, in one transaction (or say who has it)."""
         ...
 
     def add_event(
