@@ -96,7 +96,8 @@ YAML
 frozen send -w "$tmp/camp" --template mep-appeal-en --query country:SK --dry-run --out "$tmp/mail" \
   >"$tmp/send.out" 2>"$tmp/send.err" || fail "send --dry-run exited $?: $(tail -5 "$tmp/send.err")"
 emls=("$tmp"/mail/mep-appeal-en/*.eml)
-[ "${#emls[@]}" -ge 1 ] && grep -q "^Subject: Urgent: prevent the extradition" "${emls[0]}" \
+# (Still the example campaign: its dry-run messages are marked as coming from the made-up sender.)
+[ "${#emls[@]}" -ge 1 ] && grep -q "^Subject: \[EXAMPLE\] Urgent: prevent the extradition" "${emls[0]}" \
   || fail "send --dry-run wrote no message: $(cat "$tmp/send.out")"
 ok "send --dry-run: ${#emls[@]} .eml file(s) written"
 venv_python="$root/.venv/bin/python"

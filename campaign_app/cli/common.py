@@ -33,6 +33,21 @@ def workspace_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
+def template_args(p: argparse.ArgumentParser) -> None:
+    """``--template ID``, ``--query Q`` (narrowing its audience) and ``--out DIR``: what the
+    commands that make a template's letters share."""
+    p.add_argument("--template", "-t", required=True, metavar="ID")
+    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    p.add_argument(
+        "--out",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder (default: the workspace's out/)",
+    )
+
+
 def print_problems(exc: UserError | UserErrors) -> None:
     """One ``error: …`` line per problem, on standard error."""
     for err in flatten(exc):

@@ -5,26 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from pathlib import Path
 
-from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, workspace_arg
+from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, template_args, workspace_arg
 from campaign_app.cli.progress import ProgressBar
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("generate", help="write one letter per recipient as PDF and/or DOCX")
     workspace_arg(p)
-    p.add_argument("--template", "-t", required=True, metavar="ID")
-    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    template_args(p)
     p.add_argument("--format", "-f", default="both", choices=("pdf", "docx", "both"))
-    p.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="output folder (default: the workspace's out/)",
-    )
     p.add_argument(
         "--paper", choices=("A4", "Letter"), default=None, help="paper size (default from campaign.yaml)"
     )

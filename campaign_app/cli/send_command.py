@@ -7,9 +7,8 @@ import getpass
 import signal
 import sys
 import threading
-from pathlib import Path
 
-from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, workspace_arg
+from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, template_args, workspace_arg
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
 
@@ -24,18 +23,9 @@ def add_parser(sub) -> None:
         "The password comes from the system keyring (Settings tab), or is asked for.",
     )
     workspace_arg(p)
-    p.add_argument("--template", "-t", required=True, metavar="ID")
-    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    template_args(p)
     p.add_argument("--dry-run", action="store_true", help="send nothing: write each message as an .eml file")
     p.add_argument("--limit", type=int, default=None, metavar="N", help="send at most N letters this time")
-    p.add_argument(
-        "--out",
-        "-o",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="output folder (default: the workspace's out/)",
-    )
     p.add_argument("--docx", action="store_true", help="attach the DOCX as well as the PDF")
     p.add_argument("--yes", "-y", action="store_true", help="do not ask before sending")
     p.add_argument(

@@ -122,6 +122,16 @@ def translate_error(exc: sqlite3.Error, path: Path, doing: str) -> UserError:
     return UserError(f"the contact log could not be {doing} ({exc})", where)
 
 
+def _newer(path: Path, version: int) -> UserError:
+    """A log this version cannot read: left as it is."""
+    return UserError(
+        f"campaign.db was written by a newer version of campaign_app (log version {version}, "
+        f"this one knows up to {SCHEMA_VERSION})",
+        Location(display_path(path)),
+        "update campaign_app; the log was not changed",
+    )
+
+
 class SqliteLog:
     """One open campaign.db: the connection, its schema and its transactions. Use as a
     context manager, or call :meth:`close`."""
@@ -150,12 +160,7 @@ class SqliteLog:
             conn.execute("PRAGMA foreign_keys = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise UserError(
-                    f"campaign.db was written by a newer version of campaign_app (log version {version}, "
-                    f"this one knows up to {SCHEMA_VERSION})",
-                    Location(display_path(path)),
-                    "update campaign_app; the log was not changed",
-                )
+                raise _newer(path, version)
             if version < SCHEMA_VERSION:
                 if version > 0:
                     log._backup(version)
@@ -185,12 +190,7 @@ class SqliteLog:
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise UserError(
-                    f"campaign.db was written by a newer version of campaign_app (log version {version}, "
-                    f"this one knows up to {SCHEMA_VERSION})",
-                    Location(display_path(path)),
-                    "update campaign_app; the log was not changed",
-                )
+                raise _newer(path, version)
             if version < SCHEMA_VERSION:
                 memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
                 conn.backup(memory)
