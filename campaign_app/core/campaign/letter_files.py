@@ -108,6 +108,7 @@ class LetterFiles:
         self.today = today or dt.date.today()
         self.common = inputs_digest(ws, template_id, self.paper)
         self._manifest = manifest
+        self.written = 0  # files prepare() wrote: the manifest needs saving only then
 
     @property
     def manifest(self) -> Manifest:
@@ -162,6 +163,7 @@ class LetterFiles:
                 continue
             file, entry = self.write(letter, recipient, fmt)
             self.manifest.add(entry)
+            self.written += 1
             prepared.files.append(file)
             prepared.written.append(entry)
         return prepared

@@ -202,7 +202,8 @@ class _Run:
         )
 
     def close(self) -> None:
-        self.files.manifest.save()
+        if self.files.written:
+            self.files.manifest.save()
         if self._log is not None:
             self._log.close()
 

@@ -60,12 +60,17 @@ def keep_letter(
         digest = hashlib.sha256(data).hexdigest()
     folder = out_root / SENT_FOLDER / id_component(template_id, "template")
     stem = id_component(recipient_id, "recipient")
-    target = folder / f"{stem}_{digest}{source.suffix.lower()}"
-    if target.is_file() and _sha256(target) == digest:
-        return KeptLetter(target, digest, data)
+    suffix = source.suffix.lower()
+    target = folder / f"{stem}_{digest}{suffix}"
+    number = 2
+    # A copy with this name whose bytes differ was edited by hand since: keep it too, and
+    # never overwrite it; the next free numbered name holds this letter.
+    while target.exists():
+        if _sha256(target) == digest:
+            return KeptLetter(target, digest, data)
+        target = folder / f"{stem}_{digest}.{number}{suffix}"
+        number += 1
     folder.mkdir(parents=True, exist_ok=True)
-    if target.exists():  # edited by hand since: keep that file too, never overwrite it
-        target = target.with_name(f"{target.stem}.again{target.suffix}")
     atomic_write_bytes(target, data)
     with contextlib.suppress(OSError):
         os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)

@@ -402,3 +402,20 @@ def test_sending_for_real_from_the_example_still_refuses(tmp_path, cli):
     result = cli("send", "-w", ws, "--template", "mep-appeal-en", "--yes")
     assert result.code == 1
     assert "mail server" in result.err or "example" in result.err
+
+
+def test_a_kept_letter_edited_by_hand_is_never_overwritten(tmp_path):
+    from campaign_app.core.campaign.sent_letters import keep_letter
+
+    draft = tmp_path / "out" / "appeal-en" / "mep-1_Anna.pdf"
+    draft.parent.mkdir(parents=True)
+    draft.write_bytes(b"%PDF-1.4 the letter")
+    first = keep_letter(tmp_path / "out", "appeal-en", "mep-1", draft)
+    assert first.path.read_bytes() == b"%PDF-1.4 the letter"
+    first.path.chmod(0o644)
+    first.path.write_bytes(b"%PDF-1.4 changed by hand")
+    again = keep_letter(tmp_path / "out", "appeal-en", "mep-1", draft)
+    assert again.path != first.path and again.path.read_bytes() == b"%PDF-1.4 the letter"
+    assert first.path.read_bytes() == b"%PDF-1.4 changed by hand"
+    # Kept once: the same letter again finds its copy.
+    assert keep_letter(tmp_path / "out", "appeal-en", "mep-1", draft).path == again.path
