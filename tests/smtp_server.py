@@ -356,5 +356,26 @@ def server(smtp_server, monkeypatch):
     return smtp_server
 
 
+def send_command(root, server) -> tuple[list[str], dict[str, str]]:
+    """``campaign-app send`` of appeal-en as a real process (a terminal), and its environment:
+    it trusts the test server and reads the password from its standard input."""
+    import os
+    import sys
+
+    command = [
+        sys.executable,
+        "-m",
+        "campaign_app",
+        "send",
+        "-w",
+        str(root),
+        "--template",
+        "appeal-en",
+        "--yes",
+        "--password-stdin",
+    ]
+    return command, {**os.environ, "SSL_CERT_FILE": str(server.ca_file)}
+
+
 def parsed(message: ReceivedMessage) -> email.message.EmailMessage:
     return email.message_from_bytes(message.data, policy=email.policy.default)

@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from log_helpers import make_v1_log
-from smtp_server import parsed, use_server
+from smtp_server import parsed, send_command, use_server
 
 from campaign_app.core.outreach.log import ContactLog, contact_id
 
@@ -55,19 +55,7 @@ def test_two_sends_at_once_send_each_letter_once_and_the_second_says_who_has_it(
     """Two terminals start the same send together: every official gets one e-mail."""
     use_server(mini_ws, server, extra_meps=10, rate=600)  # 12 letters, one every 0.1 s each
     assert cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf").code == 0
-    env = {**os.environ, "SSL_CERT_FILE": str(server.ca_file)}
-    command = [
-        sys.executable,
-        "-m",
-        "campaign_app",
-        "send",
-        "-w",
-        str(mini_ws.root),
-        "--template",
-        "appeal-en",
-        "--yes",
-        "--password-stdin",
-    ]
+    command, env = send_command(mini_ws.root, server)
     procs = [
         subprocess.Popen(
             command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from smtp_server import parsed, use_server
+from smtp_server import parsed, send_command, use_server
 
 from campaign_app.core.mail.secrets import store_password
 from campaign_app.core.outreach.log import ContactLog, contact_id
@@ -155,19 +155,7 @@ def test_killed_mid_batch_then_rerun_every_letter_arrives_exactly_once(mini_ws, 
     """SIGKILL while the server holds a message: that letter stays uncertain and is not sent
     again; the re-run sends the rest. The server has each letter once."""
     use_server(mini_ws, server, extra_meps=6)
-    env = {**os.environ, "SSL_CERT_FILE": str(server.ca_file)}
-    command = [
-        sys.executable,
-        "-m",
-        "campaign_app",
-        "send",
-        "-w",
-        str(mini_ws.root),
-        "--template",
-        "appeal-en",
-        "--yes",
-        "--password-stdin",
-    ]
+    command, env = send_command(mini_ws.root, server)
     holder: dict[str, subprocess.Popen] = {}
 
     def kill_at_fourth(count: int) -> None:
