@@ -113,6 +113,16 @@ def test_csv_missing_required_column(mini_ws, cli):
     one_problem(cli("check", "-w", "ws"), f"{CSV}:1: missing required column 'category'", " — add")
 
 
+def test_a_quote_left_open_in_a_csv_is_one_error_at_its_row_not_a_swallowed_file(mini_ws, cli):
+    mini_ws.write(
+        "recipients/people.csv",
+        "id,category,given_name,family_name,email\n"
+        'mep-1,mep,Anna,Nowak,anna@example.org\nmep-2,mep,"Jan,Kowalski,jan@example.org\n'
+        "mep-3,mep,Ewa,Lis,ewa@example.org\n",
+    )
+    one_problem(cli("check", "-w", "ws"), f"{CSV}:3: broken CSV: unexpected end of data", "not closed")
+
+
 def test_csv_row_without_id_names_row_and_id_column(mini_ws, cli):
     mini_ws.write(
         "recipients/people.csv",

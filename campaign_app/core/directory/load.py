@@ -54,14 +54,18 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
     text = read_text(path)
     first_line = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote left open must not swallow the rest of the file into one cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     shown = display_path(path)
+    line = 1
     try:
         header = next(reader)
     except StopIteration:
         raise UserError(
             "file is empty", Location(shown, 1), "add a header row with id, category, …"
         ) from None
+    except csv.Error as exc:
+        raise _broken(exc, shown, line) from None
     header = [h.strip() for h in header]
     columns = {name: i + 1 for i, name in enumerate(header)}
     problems = ProblemCollector()
@@ -103,7 +107,17 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
             record = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header)}
             yield record, start, columns
     except csv.Error as exc:
-        raise UserError(f"broken CSV: {exc}", Location(shown, reader.line_num)) from None
+        raise _broken(exc, shown, line) from None
+
+
+def _broken(exc: csv.Error, shown: str, line: int) -> UserError:
+    """A row the CSV reader cannot read, at the line where that row starts."""
+    return UserError(
+        f"broken CSV: {exc}",
+        Location(shown, line),
+        'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
+        "correct the quotes",
+    )
 
 
 def _csv_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[Recipient, Location]]:
