@@ -38,8 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+import psycopg
 import pytest
 import trustme
+from psycopg import sql
 
 HOST = "127.0.0.1"
 SUPERUSER = "postgres"
@@ -230,15 +232,10 @@ class PgCluster:
         It gets no rights: tests grant what the product would grant."""
         if name in self._passwords:
             return self._passwords[name]
-        from psycopg import sql
-
         password = secrets.token_urlsafe(18)
+        create = sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}")
         with self.admin_connect() as conn:
-            conn.execute(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
-                    sql.Identifier(name), sql.Literal(password)
-                )
-            )
+            conn.execute(create.format(sql.Identifier(name), sql.Literal(password)))
         self._passwords[name] = password
         return password
 
@@ -251,8 +248,6 @@ class PgCluster:
 
     def create_database(self, name: str | None = None) -> str:
         """A new empty database owned by the superuser; everyone may CONNECT, nothing more."""
-        from psycopg import sql
-
         name = name or f"test_{next(self._names)}_{secrets.token_hex(3)}"
         ident = sql.Identifier(name)
         with self.admin_connect() as conn:
@@ -263,8 +258,6 @@ class PgCluster:
 
     def drop_database(self, name: str) -> None:
         """Drop it, closing any connection a test left open."""
-        from psycopg import sql
-
         with self.admin_connect() as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
@@ -287,24 +280,13 @@ class PgCluster:
             url += f"&sslrootcert={quote(str(sslrootcert or self.ca_file), safe='/')}"
         return url
 
-    def connect(self, user: str, database: str = "postgres", **params):
+    def connect(self, user: str, database: str = "postgres", **params) -> psycopg.Connection:
         """A psycopg connection as USER over verified TLS (autocommit; close it or use ``with``)."""
-        import psycopg
+        params = {"sslmode": "verify-full", "sslrootcert": str(self.ca_file), "connect_timeout": 10, **params}
+        login = {"user": user, "password": self._passwords[user], "dbname": database}
+        return psycopg.connect(host=HOST, port=self.port, autocommit=True, **login, **params)
 
-        values = {
-            "host": HOST,
-            "port": self.port,
-            "user": user,
-            "password": self._passwords[user],
-            "dbname": database,
-            "sslmode": "verify-full",
-            "sslrootcert": str(self.ca_file),
-            "connect_timeout": 10,
-        }
-        values.update(params)
-        return psycopg.connect(autocommit=True, **values)
-
-    def admin_connect(self, database: str = "postgres"):
+    def admin_connect(self, database: str = "postgres") -> psycopg.Connection:
         """A psycopg connection as the superuser, for test setup and assertions."""
         return self.connect(SUPERUSER, database)
 
@@ -319,10 +301,10 @@ class PgDatabase:
     def url(self, user: str = "anna", **options) -> str:
         return self.cluster.url(user, self.name, **options)
 
-    def connect(self, user: str = "anna", **params):
+    def connect(self, user: str = "anna", **params) -> psycopg.Connection:
         return self.cluster.connect(user, self.name, **params)
 
-    def admin_connect(self):
+    def admin_connect(self) -> psycopg.Connection:
         return self.cluster.admin_connect(self.name)
 
 
