@@ -94,9 +94,11 @@ class TimeReview:
         for template_id, news in self.news.items():
             total = len(news.with_news) + len(news.without) + len(news.unwritten)
             what = "; ".join(f"{label} for {n}" for label, n in news.news.most_common())
+            unwritten = len(news.unwritten)
+            unwritten_text = f"; {unwritten} have had no letter on this case yet" if unwritten else ""
             lines.append(
                 f"template '{template_id}' (updates): {len(news.with_news)} of {total} recipient(s) "
-                f"would receive it" + (f"; new for them: {what}" if what else "")
+                f"would receive news{unwritten_text}" + (f"; new for them: {what}" if what else "")
             )
         return lines
 
@@ -120,17 +122,21 @@ class TimeReview:
         return out
 
     def _former_warnings(self) -> list[str]:
-        out = []
+        """One line per person: the entry, the office, the day they left, the templates."""
+        by_recipient: dict[str, tuple[Recipient, list[str]]] = {}
         for template_id, people in self.former.items():
             for r in people:
-                office = pick(r.position, r.language) or r.category if r.position else r.category
-                where = f", {r.origin}" if r.origin else ""
-                out.append(
-                    f"template '{template_id}' writes to {r.id} ({r.display_name}{where}) as "
-                    f"'{office}', an office they held only until {r.in_office_until} (in_office_until) "
-                    f"— leave them out of the audience (e.g. -id:{r.id}) or update the entry to their "
-                    "current office"
-                )
+                by_recipient.setdefault(r.id, (r, []))[1].append(template_id)
+        out = []
+        for r, template_ids in by_recipient.values():
+            office = (pick(r.position, r.language) if r.position else "") or r.category
+            where = f", {r.origin.path}:{r.origin.line}" if r.origin else ""
+            out.append(
+                f"{r.id} ({r.display_name}{where}) held the office '{office}' only until {r.in_office_until} "
+                f"(in_office_until), yet {len(template_ids)} template(s) still write to them in it: "
+                f"{', '.join(template_ids)} — leave them out of the audience (-id:{r.id}) or update the "
+                "entry to their current office"
+            )
         return out
 
     def _no_news_warnings(self) -> list[str]:
