@@ -167,3 +167,8 @@ def check_url(source_id: str, url: str) -> str | None:
 def check_kind(supporter_id: str, kind: str) -> str | None:
     problem = kind_problem(supporter_id, kind)
     return str(problem) if problem else None
+
+
+def check_event_kind(event_id: str, kind: str) -> str | None:
+    problem = event_kind_problem(event_id, kind)
+    return str(problem) if problem else None
