@@ -99,3 +99,23 @@ def test_the_letter_that_went_out_keeps_its_news_when_generated_again(mini_ws, c
         cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
     text = pdf_text(next((mini_ws.root / "out" / "further-en").glob("mep-1_*.pdf")))
     assert "The Prosecutor General decided to extradite her." in text
+
+
+def test_sending_the_further_information_letter_tells_each_recipient_their_news(mini_ws, cli, server):
+    from smtp_server import parsed
+
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    add_news(mini_ws, dt.date.today() + dt.timedelta(days=1))
+    later = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(12), dt.UTC)
+    with time_machine.travel(later, tick=False):
+        result = cli("send", "-w", mini_ws.root, "--template", "further-en", "--yes")
+    assert result.code == 0 and "2 sent" in result.out, result.err + result.out
+    bodies = [
+        " ".join(parsed(m).get_body(preferencelist=("plain",)).get_content().split())
+        for m in server.messages
+        if "Further information" in parsed(m)["Subject"]
+    ]
+    assert len(bodies) == 2
+    assert all("The Prosecutor General decided to extradite her." in b for b in bodies), bodies
