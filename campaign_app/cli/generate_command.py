@@ -39,6 +39,8 @@ def run(ws, args: argparse.Namespace) -> int:
     bar.close()
     for rid, message in result.failed:
         print(f"error: {rid}: {message}", file=sys.stderr)
+    if result.log_note:
+        print(f"note: {result.log_note}", file=sys.stderr)
     files = len(result.written)
     summary = (
         f"{result.letters_written} letter(s) written ({files} file(s)), "

@@ -48,6 +48,26 @@ def add_parser(sub) -> None:
     r.add_argument("file", type=Path, metavar="FILE.pdf")
     workspace_arg(r)
 
+    r = lsub.add_parser(
+        "upgrade",
+        help="create or migrate the log's schema (a team's database: run once by a coordinator)",
+        description="Creates the contact log's tables in the team's database named by log_database in "
+        "campaign.yaml, or brings them up to date; running it again changes nothing. campaign.db "
+        "upgrades itself.",
+    )
+    workspace_arg(r)
+
+    r = lsub.add_parser(
+        "grant",
+        help="give a database user a volunteer's rights on the team's log (or a coordinator's)",
+        description="Volunteers read everything and record what they do; they cannot change or delete "
+        "what is recorded. Coordinators may also correct recorded history and grant others. Run by a "
+        "coordinator whose database user may create roles.",
+    )
+    r.add_argument("user", metavar="USER", help="the member's database user")
+    r.add_argument("--coordinator", action="store_true", help="a coordinator's rights")
+    workspace_arg(r)
+
     for kind in ("case", "template"):
         r = lsub.add_parser(
             f"rename-{kind}",
@@ -79,6 +99,13 @@ def run(ws, args: argparse.Namespace) -> int:
             template_id=args.template,
         )
         print(f"Marked {len(changed)} letter(s) to {args.recipient} as {args.status}.")
+        return EXIT_OK
+    if args.action in ("upgrade", "grant"):
+        with ws.open_log_to_upgrade() as log:
+            done = (
+                log.upgrade_schema() if args.action == "upgrade" else log.grant(args.user, args.coordinator)
+            )
+            print(done)
         return EXIT_OK
     if args.action in ("rename-case", "rename-template"):
         kind = args.action.removeprefix("rename-")

@@ -91,8 +91,8 @@ class _DraftRecorder:
     """Records written letters as drafted in the contact log, a group at a time (one
     transaction each), at the moments the manifest is saved: both then agree on what exists."""
 
-    def __init__(self, ws: Workspace, plan: BatchPlan, by: str | None):
-        self.ws, self.plan, self.by = ws, plan, by
+    def __init__(self, ws: Workspace, plan: BatchPlan, by: str | None, result: BatchResult):
+        self.ws, self.plan, self.by, self.result = ws, plan, by, result
         self.pending: list[ManifestEntry] = []
         self._recipients: dict[str, Recipient] | None = None
 
@@ -126,8 +126,20 @@ class _DraftRecorder:
                     letter_sha256=e.sha256,
                 )
             )
-        with self.ws.open_log() as log:
-            log.record_drafts(letters, self.by or volunteer_name())
+        if self.result.log_note:
+            self.pending.clear()
+            return
+        try:
+            with self.ws.open_log() as log:
+                log.record_drafts(letters, self.by or volunteer_name())
+        except UserError as exc:
+            if self.ws.campaign.log_database is None:
+                raise
+            # Letters are written offline too; sending records each one before it leaves.
+            self.result.log_note = (
+                f"the letters were written but not recorded as drafts in the team's log ({exc.message}); "
+                "sending records them, once the log can be reached"
+            )
         self.pending.clear()
 
 
@@ -156,7 +168,7 @@ class _BatchRun:
         self.ws, self.plan, self.progress, self.interval = ws, plan, progress, interval
         self.result = BatchResult(skipped=list(plan.skipped))
         self.manifest = Manifest.load(plan.out_dir)
-        self.drafts = _DraftRecorder(ws, plan, by)
+        self.drafts = _DraftRecorder(ws, plan, by, self.result)
         self.start = self.last_save = time.monotonic()
         self.last_report = 0.0
         self.done = 0

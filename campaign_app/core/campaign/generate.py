@@ -69,6 +69,7 @@ class BatchResult:
     cancelled: bool = False
     elapsed: float = 0.0
     workers: int = 1
+    log_note: str = ""  # the team's log could not be reached: the drafts were not recorded
 
     @property
     def letters_written(self) -> int:

@@ -45,7 +45,7 @@ class LastLetters:
     def read(cls, ws: Workspace) -> LastLetters:
         """From the workspace's contact log (nobody was written to when there is none)."""
         found = cls()
-        if not ws.log_path.exists():
+        if not ws.has_log():
             return found
         with ws.read_log() as log:
             contacts = {c.id: c for c in log.contacts(ws.case.id)}

@@ -165,7 +165,7 @@ def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
 def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, recipient_ids: set[str]) -> None:
     """Refuse to send when the log holds letters that went out to these recipients under a
     case or template id that no longer exists: a renamed id would make every letter new."""
-    if not ws.log_path.exists():
+    if not ws.has_log():
         return
     scan = ws.template_scan
     # A template file that does not load right now may still hold its id: never call it gone.
@@ -195,7 +195,7 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
                 f"'{old}', which "
                 + (f"is not this campaign's case ('{case_id}')" if kind == "case" else "no longer exists")
                 + ": nothing was sent",
-                Location(display_path(ws.log_path)),
+                ws.log_location.where(),
                 f"if the {kind} was renamed, run 'campaign-app log rename-{kind} {old} {now}' so those "
                 "letters count as sent; if it really is another letter, send with --not-renamed",
             )

@@ -26,6 +26,7 @@ from campaign_app.core.common.yamltypes import (
 )
 from campaign_app.core.letters.sender import Sender, Signatory
 from campaign_app.core.mail.settings import ASK_PASSWORD, SmtpSettings, check_address, parse_smtp
+from campaign_app.core.outreach.location import LogLocation, parse_log_database
 
 PAPER_SIZES = ("A4", "Letter")
 # How old a recipient's verified_on may be before `check` warns (people change office).
@@ -52,6 +53,7 @@ class Campaign:
     remind_days_before: int = DEFAULT_REMIND_DAYS_BEFORE
     case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
     smtp: SmtpSettings | None = None  # None: no mail server configured
+    log_database: LogLocation | None = None  # None: campaign.db in the campaign folder
     # Mistakes in what only sending reads (the smtp section, the sender's e-mail): told by
     # check and send, while generating letters goes on without them.
     mail_problems: tuple[UserError, ...] = ()
@@ -181,6 +183,25 @@ def _flag(root: YamlPlace, option: Option, problems: ProblemCollector) -> bool:
     return bool(root.node.get(option.key, option.default))
 
 
+def _log_database(root: YamlPlace, option: Option, problems: ProblemCollector) -> LogLocation | None:
+    """A team's shared log (see core/outreach/location.py); None: campaign.db beside the campaign."""
+    value = root.node.get(option.key)
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        problems.add(
+            f"'{option.key}' must be a database URL, not {kind(value)}",
+            root.at(option.key),
+            "write it as postgresql://USER@HOST:5432/DATABASE?sslmode=verify-full",
+        )
+        return None
+    try:
+        return parse_log_database(value, root.at(option.key))
+    except UserError as exc:
+        problems.add(exc.message, exc.where, exc.hint)
+        return None
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("example", False, _flag, "the bundled example's made-up sender: letters are written, never sent"),
     Option("default_language", "en", _text, "the language of texts campaign.yaml gives only once"),
@@ -221,6 +242,12 @@ OPTIONS: tuple[Option, ...] = (
         "days before a coming hearing, decision or deadline when follow-ups fall due",
     ),
     Option("paper", "A4", _paper, "the letters' paper: A4 or Letter"),
+    Option(
+        "log_database",
+        None,
+        _log_database,
+        "a team's shared contact log on PostgreSQL (a URL without password); none: campaign.db",
+    ),
 )
 DEFAULTS: dict[str, Any] = {o.key: o.default for o in OPTIONS}
 

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from campaign_app.core.case.model import Case
     from campaign_app.core.directory.load import Directory
     from campaign_app.core.letters.templates import Template
+    from campaign_app.core.outreach.location import LogLocation
+    from campaign_app.core.outreach.log import ContactLog
     from campaign_app.core.outreach.status import RecipientState
     from campaign_app.core.outreach.store import LogStore
 
@@ -80,10 +82,24 @@ class Workspace:
         """campaign.db: the contact log (see core/outreach/log.py)."""
         return self.root / "campaign.db"
 
+    @property
+    def log_location(self) -> LogLocation:
+        """Where the contact log is: the team's database named in campaign.yaml, or campaign.db."""
+        from campaign_app.core.outreach.location import sqlite_location
+
+        return self.campaign.log_database or sqlite_location(self.log_path)
+
+    def has_log(self) -> bool:
+        """Whether there is a log to read yet (a team's log always is)."""
+        return self.campaign.log_database is not None or self.log_path.exists()
+
     def open_log(self, create: bool = True) -> LogStore:
-        """The contact log, to change it (created, or upgraded after a backup, as needed)."""
+        """The contact log, to change it (campaign.db created, or upgraded after a backup, as
+        needed; a team's log connected to as this member)."""
         from campaign_app.core.outreach.log import ContactLog
 
+        if self.campaign.log_database is not None:
+            return self._connect_team_log()
         return ContactLog.open(self.log_path, create=create)
 
     def read_log(self) -> LogStore:
@@ -91,7 +107,31 @@ class Workspace:
         says so when there is no log yet)."""
         from campaign_app.core.outreach.log import ContactLog
 
+        if self.campaign.log_database is not None:
+            return self._connect_team_log()
         return ContactLog.open_readonly(self.log_path)
+
+    def _connect_team_log(self, check_schema: bool = True) -> ContactLog:
+        """The team's log, as this member's database user; the password from the keyring, or
+        (none there) from libpq's PGPASSWORD / .pgpass."""
+        from campaign_app.core.mail.secrets import get_password
+        from campaign_app.core.outreach.log import ContactLog
+
+        location = self.campaign.log_database
+        assert location is not None
+        try:
+            password = get_password(location.user, location.host)
+        except UserError:
+            password = None  # no usable keyring: libpq's own ways still work
+        return ContactLog.connect(location, password, check_schema=check_schema)
+
+    def open_log_to_upgrade(self) -> ContactLog:
+        """The log whatever its schema (``log upgrade``, ``log grant``)."""
+        from campaign_app.core.outreach.log import ContactLog
+
+        if self.campaign.log_database is not None:
+            return self._connect_team_log(check_schema=False)
+        return ContactLog.open(self.log_path)
 
     def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
         """What the contact log says about each recipient written to for this case; the case's

@@ -161,12 +161,14 @@ class LogDatabase:
         return log
 
     @classmethod
-    def connect(cls, location: LogLocation, password: str | None) -> Self:
+    def connect(cls, location: LogLocation, password: str | None, *, check_schema: bool = True) -> Self:
         """Connect to the team's log on PostgreSQL; refused (untouched) when its schema is
-        missing, older or newer than this program's."""
+        missing, older or newer than this program's (unless not ``check_schema``: to upgrade
+        or grant)."""
         log = cls._start(location, postgres_engine(location, password), "opened")
         try:
-            upgrade.require_current(log._conn, location)
+            if check_schema:
+                upgrade.require_current(log._conn, location)
         except BaseException:
             log.close()
             raise
@@ -180,6 +182,30 @@ class LogDatabase:
             engine.dispose()
             raise translate_error(exc, location, doing) from None
         return cls(location, engine, conn)
+
+    def upgrade_schema(self) -> str:
+        """Create or migrate the team's schema (``log upgrade``); says what it did."""
+        if not self.shared:
+            return f"{self.location.describe()} is up to date (campaign.db upgrades itself)."
+        before, after = upgrade.upgrade_shared(self._conn, self.location)
+        if before == after:
+            return f"{self.location.describe()} is up to date (revision {after}); nothing changed."
+        if before is None:
+            return f"Created the contact log in {self.location.describe()} (revision {after})."
+        return f"Upgraded {self.location.describe()} from revision {before} to {after}."
+
+    def grant(self, user: str, coordinator: bool) -> str:
+        """Give a database user a volunteer's or a coordinator's rights (``log grant``)."""
+        from campaign_app.core.outreach.team import grant
+
+        if not self.shared:
+            raise UserError(
+                "'log grant' is for a team's log on PostgreSQL: campaign.db has no users",
+                self.location.where(),
+                "set log_database in campaign.yaml (see the README, 'A team')",
+            )
+        upgrade.require_current(self._conn, self.location)
+        return grant(self._conn, self.location, user, coordinator)
 
     def close(self) -> None:
         with suppress(SQLAlchemyError):

@@ -1,0 +1,108 @@
+"""A team's shared log on PostgreSQL: who may do what, and hearing about others' changes.
+
+Each member connects as their own database user. ``log grant`` gives a user one of two
+roles of this campaign's database (``<database>_volunteers``, ``<database>_coordinators``):
+
+- a volunteer reads everything and records what they do: new letters, new events, a
+  changed draft's file; they cannot change or delete anything recorded (privileges, and
+  the triggers of migration 0004 for what privileges cannot say);
+- a coordinator may also correct: change or delete recorded rows, rename cases and
+  templates, and grant others.
+
+Every new event is announced on the channel ``campaign_log``; a window LISTENs and
+refreshes (see :func:`wait_for_changes`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.outreach.location import LogLocation
+from campaign_app.core.outreach.log_errors import translate_error
+
+CHANNEL = "campaign_log"
+_TABLES = ("contacts", "events", "inbox_positions")
+# What a volunteer's program changes in a recorded letter: the latest draft's file, and
+# the channel and address until it went out.
+_VOLUNTEER_CONTACT_COLUMNS = ("recipient_name", "channel", "address", "letter_path", "letter_sha256")
+_ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.@-]{0,62}$")
+
+
+def role_names(database: str) -> tuple[str, str]:
+    """(volunteers, coordinators) of one campaign's database (as the triggers name them)."""
+    base = database[:45]
+    return f"{base}_volunteers", f"{base}_coordinators"
+
+
+def _ident(conn: Connection, name: str) -> str:
+    return conn.dialect.identifier_preparer.quote(name)
+
+
+def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool) -> str:
+    """Give database user ``user`` a volunteer's (or a coordinator's) rights on the team's
+    log, in one transaction; returns what was done, in words. Run by a coordinator whose
+    database user may create roles (CREATEROLE) and owns the tables (ran ``log upgrade``)."""
+    if not _ROLE_NAME.match(user):
+        raise UserError(
+            f"'{user}' is not a database user name this command accepts",
+            hint="use letters, digits and _ . @ - (as in CREATE ROLE)",
+        )
+    volunteers, coordinators = role_names(location.database)
+    try:
+        with conn.begin():
+            exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :u"), {"u": user}).first()
+            if exists is None:
+                raise UserError(
+                    f"the database has no user '{user}'",
+                    location.where(),
+                    f"create it first (CREATE ROLE \"{user}\" LOGIN PASSWORD '…'), then grant again",
+                )
+            _make_roles(conn, location.database, volunteers, coordinators)
+            role = coordinators if coordinator else volunteers
+            conn.exec_driver_sql(f"GRANT {_ident(conn, role)} TO {_ident(conn, user)}")
+    except DBAPIError as exc:
+        raise translate_error(exc, location, "changed") from None
+    what = "a coordinator (may also correct recorded history)" if coordinator else "a volunteer"
+    return f"'{user}' is now {what} of {location.describe()}."
+
+
+def _make_roles(conn: Connection, database: str, volunteers: str, coordinators: str) -> None:
+    """The two roles and their privileges (again each time: a newer schema may add tables)."""
+    q = conn.exec_driver_sql
+    for role in (volunteers, coordinators):
+        found = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).first()
+        if found is None:
+            q(f"CREATE ROLE {_ident(conn, role)} NOLOGIN")
+    vol, coord = _ident(conn, volunteers), _ident(conn, coordinators)
+    q(f"GRANT {vol} TO {coord}")
+    q(f"GRANT CONNECT ON DATABASE {_ident(conn, database)} TO {vol}")
+    q(f"GRANT USAGE ON SCHEMA public TO {vol}")
+    q(f"GRANT SELECT ON alembic_version TO {vol}")
+    tables = ", ".join(_TABLES)
+    q(f"REVOKE ALL ON {tables} FROM {vol}")
+    q(f"GRANT SELECT, INSERT ON {tables} TO {vol}")
+    q(f"GRANT UPDATE ({', '.join(_VOLUNTEER_CONTACT_COLUMNS)}) ON contacts TO {vol}")
+    q(f"GRANT UPDATE (uidvalidity, last_uid, updated_at) ON inbox_positions TO {vol}")
+    q(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {coord}")
+
+
+def listen(conn: Connection) -> None:
+    """Start hearing about new events on this connection (see :func:`wait_for_changes`)."""
+    conn.exec_driver_sql(f"LISTEN {CHANNEL}")
+    conn.commit()
+
+
+def wait_for_changes(conn: Connection, timeout: float) -> list[str]:
+    """The letters (contact ids) others changed, waiting up to ``timeout`` seconds for the
+    first; [] when nothing happened."""
+    raw = conn.connection.dbapi_connection
+    notifies = getattr(raw, "notifies", None)
+    if notifies is None:
+        return []
+    return [n.payload for n in notifies(timeout=timeout, stop_after=1)] + [
+        n.payload for n in notifies(timeout=0.05)
+    ]
