@@ -307,12 +307,12 @@ class ContactLog(RenamesAndMerging, LogDatabase):
 
     def set_inbox_position(self, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
         """Remember how far a mailbox folder was read, so the next sync fetches only what is new."""
-        row = {"account": account, "folder": folder, "uidvalidity": uidvalidity, "last_uid": last_uid}
+        position = {"uidvalidity": uidvalidity, "last_uid": last_uid, "updated_at": now_utc()}
         with self.transaction("updated") as conn:
             key = (inbox_positions.c.account == account) & (inbox_positions.c.folder == folder)
-            changed = conn.execute(update(inbox_positions).where(key).values(**row, updated_at=now_utc()))
+            changed = conn.execute(update(inbox_positions).where(key).values(**position))
             if changed.rowcount == 0:
-                conn.execute(inbox_positions.insert().values(**row, updated_at=now_utc()))
+                conn.execute(inbox_positions.insert().values(account=account, folder=folder, **position))
 
     # ---- reading -----------------------------------------------------------------------
 

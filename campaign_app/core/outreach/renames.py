@@ -130,5 +130,5 @@ class RenamesAndMerging(LogDatabase):
                     contact_id=ids.get(e.contact_id, e.contact_id),
                     origin=f"merged from {source or 'another log'}, recorded there by {e.by or 'someone'}",
                 )
-                added_e += conn.execute(insert.values(**row)).rowcount
+                added_e += len(conn.execute(insert.values(**row).returning(events_table.c.id)).all())
         return added_c, added_e

@@ -1,0 +1,175 @@
+"""The contact log's rules on both engines (SQLite and a real PostgreSQL), and what only a
+team's log adds: the server says who and when, volunteers cannot rewrite history,
+coordinators may, and the schema is the coordinator's to create."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+from log_helpers import letter
+from team_helpers import connect, location, make_team
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.records import Contact, Event
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def open_log(request, tmp_path):
+    """A function giving the log as a member sees it: campaign.db, or the team's database as anna."""
+    if request.param == "sqlite":
+        return lambda user="anna": ContactLog.open(tmp_path / "campaign.db")
+    db = request.getfixturevalue("pg_database")
+    make_team(db)
+    return lambda user="anna": connect(db, user)
+
+
+def test_a_claim_is_granted_once_and_the_second_sender_is_told_who_has_it(open_log):
+    with open_log("anna") as first, open_log("boris") as second:
+        mine = first.claim(
+            letter(), "anna", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+        )
+        theirs = second.claim(
+            letter(), "boris", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+        )
+    assert mine.granted and not theirs.granted
+    assert theirs.history.status == "uncertain"  # a claim nobody finished: being sent, or lost
+    assert theirs.history.claim is not None and theirs.history.claim.by == "anna"
+
+
+def test_history_is_kept_in_the_order_it_happened(open_log):
+    with open_log() as log:
+        cid = log.claim(
+            letter(), "anna", "", channel="email", letter_path="x", letter_sha256="a" * 64
+        ).contact_id
+        log.add_event(cid, "sent", "anna", "250 OK", "email", message_id="<m1@example.org>")
+        log.mark("ua-president", "replied", "anna", note="thanks")
+        kinds = [e.kind for e in log.events(cid)]
+        sent = [e for e in log.events(cid) if e.kind == "sent"]
+    assert kinds == ["drafted", "sending", "sent", "replied"]
+    assert sent[0].message_id == "<m1@example.org>"
+
+
+def test_an_event_with_a_known_id_is_added_once(open_log):
+    with open_log() as log:
+        cid = log.record_drafts([letter()], "anna") and log.contacts()[0].id
+        for _ in range(2):
+            log.add_event(cid, "note", "anna", "reply read from the inbox", event_id="inbox-1")
+        assert [e.id for e in log.events(cid) if e.kind == "note"] == ["inbox-1"]
+
+
+def test_inbox_positions_are_remembered_and_moved_on(open_log):
+    with open_log() as log:
+        assert log.inbox_position("anna@example.org", "INBOX") is None
+        log.set_inbox_position("anna@example.org", "INBOX", 7, 100)
+        log.set_inbox_position("anna@example.org", "INBOX", 7, 140)
+        assert log.inbox_position("anna@example.org", "INBOX") == (7, 140)
+
+
+def test_a_merge_keeps_the_other_logs_author_and_adds_nothing_twice(open_log):
+    contact = Contact(
+        "c1", "mep-1", "Anna Example", "mep", "case", "appeal", "en", "email", "", "", "", "2026-01-01"
+    )
+    event = Event("e1", "c1", "sent", "2026-01-02T10:00:00.000000+00:00", "Olena", "by hand", "post")
+    with open_log() as log:
+        assert log.import_rows([contact], [event], "anna", "olena.db") == (1, 1)
+        assert log.import_rows([contact], [event], "anna", "olena.db") == (0, 0)
+        (merged,) = log.events("c1")
+        origin = _origin(log, "e1")
+    assert merged.at == "2026-01-02T10:00:00.000000+00:00"  # when it happened, not when merged
+    assert "recorded there by Olena" in origin
+
+
+def _origin(log, event_id: str) -> str:
+    from sqlalchemy import select
+
+    from campaign_app.core.outreach.schema import events
+
+    with log.transaction() as conn:
+        return conn.execute(select(events.c.origin).where(events.c.id == event_id)).scalar_one()
+
+
+# ---- only a team's log ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def team(pg_database):
+    make_team(pg_database)
+    return pg_database
+
+
+def test_by_is_the_database_user_whatever_the_program_says(team):
+    with connect(team, "anna") as log:
+        cid = log.record_drafts([letter()], "carol (forged)") and log.contacts()[0].id
+        log.add_event(cid, "note", "boris", "written by anna")
+        assert {e.by for e in log.events(cid)} == {"anna"}
+    with team.connect("anna") as conn:  # not even by hand, in SQL
+        conn.execute(
+            "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('x', %s, 'note', '2000-01-01', 'carol')",
+            (cid,),
+        )
+        assert conn.execute("SELECT by, at > '2026' FROM events WHERE id = 'x'").fetchone() == ("anna", True)
+
+
+def test_a_volunteer_cannot_change_or_delete_history_but_a_coordinator_may(team):
+    with connect(team, "anna") as log:
+        log.record_drafts([letter()], "anna")
+    with team.connect("anna") as conn:
+        for statement in ("DELETE FROM events", "UPDATE events SET kind = 'replied'", "DELETE FROM contacts"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE contacts SET case_id = 'other'")
+    with team.connect("carol") as conn:
+        assert conn.execute("UPDATE events SET detail = 'corrected'").rowcount == 1
+    with connect(team, "anna") as log, pytest.raises(UserError, match="may not do this") as info:
+        log.rename("case", "test-case", "renamed", "anna")
+    assert "log grant anna" in (info.value.hint or "")
+
+
+def test_a_member_on_a_missing_or_old_schema_is_told_to_ask_for_log_upgrade(pg_database):
+    with pytest.raises(UserError, match="has no contact log yet") as info:
+        connect(pg_database, "carol")
+    assert "log upgrade" in (info.value.hint or "")
+    make_team(pg_database)
+    with pg_database.admin_connect() as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    with pytest.raises(UserError, match="older version") as info:
+        connect(pg_database, "anna")
+    with pg_database.admin_connect() as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(UserError, match="newer version"):
+        connect(pg_database, "anna")
+
+
+def test_log_upgrade_twice_changes_nothing(team):
+    coordinator = ContactLog.connect(
+        location(team, "carol"), team.cluster.password("carol"), check_schema=False
+    )
+    with coordinator:
+        assert "nothing changed" in coordinator.upgrade_schema()
+
+
+def test_a_wrong_password_and_a_server_that_is_down_are_plain_messages(team):
+    with pytest.raises(UserError, match="password is wrong or missing") as info:
+        ContactLog.connect(location(team, "anna"), "not-her-password")
+    assert "not-her-password" not in str(info.value)
+    with team.cluster.down(), pytest.raises(UserError, match="cannot be reached") as info:
+        connect(team, "anna")
+    assert "generate" in (info.value.hint or "")  # what still works offline
+
+
+def test_an_untrusted_certificate_is_refused(team, tmp_path):
+    import trustme
+
+    other = tmp_path / "other-ca.pem"
+    trustme.CA().cert_pem.write_to_path(str(other))
+    bad = location(team, "anna").__class__(
+        user="anna",
+        host="127.0.0.1",
+        port=team.cluster.port,
+        database=team.name,
+        parameters=(("sslmode", "verify-full"), ("sslrootcert", str(other))),
+    )
+    with pytest.raises(UserError, match="not trusted"):
+        ContactLog.connect(bad, team.cluster.password("anna"))

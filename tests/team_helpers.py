@@ -1,0 +1,47 @@
+"""A team's contact log on the test PostgreSQL: the coordinator carol owns the database and
+ran ``log upgrade``; anna and boris are volunteers (``log grant``). Members' workspaces
+point at it with ``log_database`` and find their password in the (in-memory) keyring."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import keyring
+
+from campaign_app.core.outreach.location import parse_log_database
+from campaign_app.core.outreach.log import ContactLog
+
+HOST = "127.0.0.1"
+
+
+def location(db, user: str):
+    return parse_log_database(db.url(user), None)
+
+
+def connect(db, user: str) -> ContactLog:
+    """The team's log as ``user`` (password given directly, as the keyring would)."""
+    return ContactLog.connect(location(db, user), db.cluster.password(user))
+
+
+def make_team(db, volunteers: tuple[str, ...] = ("anna", "boris")) -> None:
+    """carol owns the database, creates the schema and grants herself and the volunteers."""
+    with db.admin_connect() as admin:
+        admin.execute(f'ALTER DATABASE "{db.name}" OWNER TO carol')
+        admin.execute("ALTER ROLE carol CREATEROLE")
+        admin.execute("ALTER SCHEMA public OWNER TO carol")
+    coordinator = ContactLog.connect(location(db, "carol"), db.cluster.password("carol"), check_schema=False)
+    with coordinator:
+        coordinator.upgrade_schema()
+        coordinator.grant("carol", coordinator=True)
+        for user in volunteers:
+            db.cluster.add_user(user)
+            coordinator.grant(user, coordinator=False)
+
+
+def join_team(root: Path, db, user: str) -> None:
+    """Point the workspace at the team's log as ``user``, the password in the keyring."""
+    campaign = root / "campaign.yaml"
+    text = re.sub(r"(?m)^log_database:.*\n", "", campaign.read_text(encoding="utf-8"))
+    campaign.write_text(text + f"log_database: {db.url(user)}\n", encoding="utf-8")
+    keyring.set_password("campaign_app", f"{user}@{HOST}", db.cluster.password(user))
