@@ -245,5 +245,8 @@ def run_cli_limited(cwd: Path, *args: str, prelude: str = "") -> subprocess.Comp
     return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
+# The test IMAP server (tests/imap_server.py, a private Dovecot): fixtures dovecot, dovecot_factory, imap.
+from imap_server import dovecot, dovecot_factory, imap  # noqa: E402, F401
+
 # The test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
 from smtp_server import server, smtp_server, smtp_server_factory  # noqa: E402, F401
