@@ -21,6 +21,7 @@ from campaign_app.cli import (
     check_command,
     generate_command,
     gui_command,
+    inbox_command,
     init_command,
     log_commands,
     name_command,
@@ -44,6 +45,7 @@ _IN_WORKSPACE = {
     "generate": generate_command,
     "send": send_command,
     "log": log_commands,
+    "inbox": inbox_command,
 }
 
 
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate_command.add_parser(sub)
     send_command.add_parser(sub)
     log_commands.add_parser(sub)
+    inbox_command.add_parser(sub)
     return parser
 
 

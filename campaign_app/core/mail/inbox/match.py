@@ -13,7 +13,7 @@ alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from campaign_app.core.mail.inbox.message import AUTO_REPLY, BOUNCE, Bounce, Incoming
@@ -38,14 +38,18 @@ class SentLetter:
     contact_id: str
     message_id: str  # "<local@domain>"
     address: str  # where it went, lower case
-    subject: str
+    subject: str = ""  # "" when not known yet: asked of ``subject_of`` when needed
     sent_at: str = ""
 
 
 class SentLetters:
-    """The sent letters indexed by Message-ID and by address."""
+    """The sent letters indexed by Message-ID and by address. ``subject_of`` gives a
+    letter's subject when it is not known (asked only for a message from the letter's
+    address that names no letter: finding a subject may mean rendering the letter)."""
 
-    def __init__(self, letters: Iterable[SentLetter]):
+    def __init__(self, letters: Iterable[SentLetter], subject_of: Callable[[SentLetter], str] | None = None):
+        self._subject_of = subject_of
+        self._subjects: dict[str, str] = {}
         self.by_id: dict[str, SentLetter] = {}
         self.by_address: dict[str, list[SentLetter]] = {}
         for letter in sorted(letters, key=lambda x: x.sent_at):
@@ -77,8 +81,17 @@ class SentLetters:
         wanted = reply_subject(message.subject, automatic=message.kind == AUTO_REPLY)
         if wanted is None:
             return None
-        candidates = [x for x in self.by_address.get(message.sender, []) if same_subject(x.subject, wanted)]
+        candidates = [
+            x for x in self.by_address.get(message.sender, []) if same_subject(self.subject(x), wanted)
+        ]
         return candidates[-1] if candidates else None
+
+    def subject(self, letter: SentLetter) -> str:
+        if letter.subject or self._subject_of is None:
+            return letter.subject
+        if letter.contact_id not in self._subjects:
+            self._subjects[letter.contact_id] = self._subject_of(letter)
+        return self._subjects[letter.contact_id]
 
     def _bounced(self, bounces: tuple[Bounce, ...]) -> SentLetter | None:
         for bounce in bounces:
