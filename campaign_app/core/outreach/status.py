@@ -150,6 +150,19 @@ def recipient_states(
     return states
 
 
+def doubtful_addresses(states: Mapping[str, RecipientState]) -> dict[str, tuple[str, str]]:
+    """Recipient id → (the address that bounced, what the bounce said): the directory view's
+    "doubtful address" mark, derived from the log (the directory file is not touched)."""
+    found = {}
+    for rid, state in states.items():
+        bounce = state.bounce
+        if bounce is None:
+            continue
+        address = next((s.contact.address for s in state.letters if s.contact.id == bounce.contact_id), "")
+        found[rid] = (address, bounce.detail)
+    return found
+
+
 def status_table(states: Mapping[str, RecipientState]) -> dict[str, frozenset[str]]:
     """Recipient id → the statuses a query matches (recipients not listed have 'none')."""
     return {rid: s.statuses for rid, s in states.items()}
