@@ -222,14 +222,17 @@ class DovecotServer:
 
     # ---- the mailbox -------------------------------------------------------------------------
 
-    def deliver(self, message: bytes, flags: str = "") -> None:
+    def deliver(self, message: bytes, flags: str = "", received: float | None = None) -> None:
         """Put one message into INBOX as a maildir file (``flags`` in maildir letters, e.g. "S"
-        for \\Seen, "F" for \\Flagged); Dovecot sees it at the next look."""
+        for \\Seen, "F" for \\Flagged; ``received``: its arrival time, a POSIX timestamp, which
+        Dovecot reads from the file's time); Dovecot sees it at the next look."""
         self._counter += 1
         name = f"{int(time.time())}.M{self._counter}P{os.getpid()}.test"
         sub = "cur" if flags else "new"
         path = self.maildir / sub / (f"{name}:2,{flags}" if flags else name)
         path.write_bytes(message.replace(b"\r\n", b"\n"))
+        if received is not None:
+            os.utime(path, (received, received))
         self._own(path)
 
     def deliver_many(self, messages: list[bytes]) -> None:
