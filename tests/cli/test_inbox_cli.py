@@ -122,3 +122,24 @@ def test_no_inbox_section_says_what_to_add(cli, mini_ws):
     result = cli("inbox", "sync", "-w", mini_ws.root)
     assert result.code == 1
     assert "campaign.yaml has no 'inbox:' section" in result.err and "add inbox:" in result.err
+
+
+def test_inbox_password_stores_it_in_the_keyring_without_showing_it(cli, mini_ws, monkeypatch):
+    import io
+
+    from campaign_app.core.mail.secrets import get_password
+
+    with (mini_ws.root / "campaign.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("inbox:\n  host: imap.example.org\n  username: anna@example.org\n")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Sekret-Imap-1\n"))
+    result = cli("inbox", "password", "-w", mini_ws.root, "--password-stdin")
+    assert result.code == 0, result.err
+    assert "The password for anna@example.org@imap.example.org is in the system keyring." in result.out
+    assert "Sekret-Imap-1" not in result.out + result.err
+    assert get_password("anna@example.org", "imap.example.org") == "Sekret-Imap-1"
+
+
+def test_a_since_that_is_not_a_date_is_refused(cli, mini_ws):
+    result = cli("inbox", "sync", "-w", mini_ws.root, "--since", "last week")
+    assert result.code == 2
+    assert "'last week' is not a date like 2024-06-01" in result.err
