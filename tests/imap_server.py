@@ -118,12 +118,12 @@ service anvil {{
 class DovecotServer:
     """A running Dovecot: where it listens, its user, its mailbox."""
 
-    def __init__(self, *, tls: bool = True):
+    def __init__(self, *, tls: bool = True, password: str | None = None):
         self.tls = tls
         self.dir = Path(tempfile.mkdtemp(prefix="campaign-imap-"))
         os.chmod(self.dir, 0o755)
         self.username = "anna-" + secrets.token_hex(4) + "@rights.example"
-        self.password = secrets.token_urlsafe(16)
+        self.password = password or secrets.token_urlsafe(16)
         self.host = HOST
         self.starttls_port = free_port()
         self.ssl_port = free_port() if tls else 0
@@ -289,9 +289,9 @@ def dovecot_factory() -> Iterator:
     after the test."""
     started: list[DovecotServer] = []
 
-    def start(tls: bool = True) -> DovecotServer:
+    def start(tls: bool = True, password: str | None = None) -> DovecotServer:
         dovecot_binary()
-        server = DovecotServer(tls=tls)
+        server = DovecotServer(tls=tls, password=password)
         started.append(server)
         return server.start()
 

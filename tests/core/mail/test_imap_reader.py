@@ -111,3 +111,10 @@ def test_a_missing_folder_names_the_folders_there_are(dovecot):
         r.examine()
     assert "the folder 'Replies' could not be opened" in caught.value.message
     assert "INBOX" in caught.value.hint
+
+
+def test_a_password_with_letters_beyond_ascii_signs_in(dovecot_factory):
+    server = dovecot_factory(password="пароль-Ключ-" + "ї" * 3)
+    server.deliver(shapes.unrelated())
+    with ImapReader(settings(server), server.password, context=trusting(server)) as reader:
+        assert reader.examine().exists == 1

@@ -134,7 +134,10 @@ class ImapReader:
     def _login(self, conn: IMAPClient) -> None:
         s = self.s
         try:
-            conn.login(s.username, self._password)
+            if (s.username + self._password).isascii():
+                conn.login(s.username, self._password)
+            else:  # LOGIN is ASCII only; AUTHENTICATE PLAIN carries UTF-8 (RFC 4616)
+                conn.plain_login(s.username, self._password)
         except LoginError as exc:
             words = scrub(" ".join(str(exc).split()), self._password, s.username)
             raise UserError(
