@@ -125,3 +125,18 @@ def test_a_bounced_address_is_marked_doubtful_in_the_recipients_tab(make_window,
     assert tips["mep-x1"].startswith("Doubtful address: a letter to m1@example.org bounced (")
     assert "5.1.1" in tips["mep-x1"]
     assert "Doubtful" not in tips["mep-x0"] and "Doubtful" not in tips["mep-1"]  # out of office, reply
+
+
+def test_without_an_inbox_section_the_banner_says_what_to_add(make_window, mini_ws, qtbot):
+    from campaign_app.core.outreach.log import ContactLog
+    from campaign_app.core.outreach.records import NewContact
+
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        log.record_drafts(
+            [NewContact("mep-1", "Michal Šimečka", "mep", "test-case", "appeal-en", "en", "email", MEP1)],
+            by="a",
+        )
+    tab = outreach(make_window, mini_ws.root, qtbot)
+    checked(tab, qtbot)
+    assert tab.status_label.text() == "The inbox was not read."
+    assert "campaign.yaml has no 'inbox:' section" in tab.banner.text()
