@@ -248,5 +248,7 @@ def run_cli_limited(cwd: Path, *args: str, prelude: str = "") -> subprocess.Comp
 # The test IMAP server (tests/imap_server.py, a private Dovecot): fixtures dovecot, dovecot_factory, imap.
 from imap_server import dovecot, dovecot_factory, imap  # noqa: E402, F401
 
-# The test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
+# The test PostgreSQL (tests/pg_server.py): fixtures pg_cluster (session) and pg_database;
+# the test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
+from pg_server import pg_cluster, pg_database  # noqa: E402, F401
 from smtp_server import server, smtp_server, smtp_server_factory  # noqa: E402, F401

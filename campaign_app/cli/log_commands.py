@@ -130,21 +130,22 @@ def status_rows(ws, query: str) -> list[tuple[str, ...]]:
         r = directory.get(rid)
         name = r.display_name if r else (state.name if state else rid)
         if state is None:
-            rows.append((rid, name, "none", "", "", "", ""))
+            rows.append((rid, name, "none", "", "", "", "", ""))
             continue
         last = state.last_event
         when = last.at[:16].replace("T", " ") if last else ""
         action = f"{last.kind} {state.latest.contact.template_id}" if last else ""
         due = state.followup_due_on.isoformat() if state.followup_due_on else ""
-        rows.append((rid, name, state.status, action, when, last.by if last else "", due))
+        why = state.followup_reason if state.followup_due_on else ""
+        rows.append((rid, name, state.status, action, when, last.by if last else "", due, why))
     return rows
 
 
 def _status(ws, query: str) -> int:
     rows = status_rows(ws, query)
-    header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE")
-    # The id whole, always: it is what 'log mark' takes.
-    print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13])
+    header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE", "WHY")
+    # The id whole, always: it is what 'log mark' takes; and why a follow-up is due, whole.
+    print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13, None])
     due = sum(row[2] == "followup-due" for row in rows)
     print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
     return EXIT_OK

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from campaign_app import __version__
 from campaign_app.cli import (
+    case_commands,
     check_command,
     generate_command,
     gui_command,
@@ -45,6 +46,7 @@ _IN_WORKSPACE = {
     "generate": generate_command,
     "send": send_command,
     "log": log_commands,
+    "case": case_commands,
     "inbox": inbox_command,
 }
 
@@ -64,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate_command.add_parser(sub)
     send_command.add_parser(sub)
     log_commands.add_parser(sub)
+    case_commands.add_parser(sub)
     inbox_command.add_parser(sub)
     return parser
 

@@ -60,6 +60,8 @@ def test_a_sync_records_reply_auto_reply_and_bounce_once_and_changes_no_message(
     with ContactLog.open_readonly(mini_ws.root / "campaign.db") as log:
         kinds = sorted(e.kind for e in log.events() if e.kind in ("replied", "auto-reply", "bounced"))
         text = " ".join(e.detail for e in log.events())
+        kept_ids = {e.message_id for e in log.events() if e.kind == "sent"}
+    assert kept_ids == {str(m["Message-ID"]) for m in sent.values()}  # send keeps each letter's Message-ID
     assert kinds == ["auto-reply", "bounced", "replied", "replied"]
     assert "Our June newsletter" not in text and "Dear Mr" not in text  # only matched, only first lines
 

@@ -11,8 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.audience import match_audience
+from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
+from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.render import render_letter
 
 
@@ -63,6 +66,9 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         f"{len(case.sources)} sources, in {', '.join(case.languages)}"
     )
     report.summary.append(f"recipients: {len(directory)} in {len(directory.files)} file(s)")
+    today = today or dt.date.today()
+    review = TimeReview(case, today, campaign.facts_stale_after_days)
+    last_letters: LastLetters | None = None
     for template in templates.values():
         try:
             found = match_audience(ws, template.audience, template_id=template.id)
@@ -82,10 +88,16 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
+        updating = uses_updates(template)
+        if updating and last_letters is None:
+            last_letters = LastLetters.read(ws)
         for recipient in audience:
+            usage = FactUsage(template)
+            since = last_letters.since(recipient.id, template.id) if updating and last_letters else None
             try:
-                render_letter(template, recipient, case, campaign, today)
+                render_letter(template, recipient, case, campaign, today, since=since, usage=usage)
                 report.letters_rendered += 1
+                review.letter(template, recipient, usage, since, updating)
             except UserError as exc:
                 problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
                 break  # the same template mistake would repeat for every recipient
@@ -95,6 +107,8 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
                 f"recipient(s) of {found.base_query if found.nobody_due else template.audience!r}"
             )
     problems.raise_if_any()
+    report.summary.extend(review.summary())
+    report.warnings.extend(review.warnings())
 
     if not templates:
         report.warnings.append("letter_templates/ holds no template (*.md): there is nothing to generate")
@@ -103,13 +117,14 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             "campaign.yaml: the sender is the bundled example — put your organisation, address and "
             "signatories in campaign.yaml and remove 'example: true' before sending"
         )
+    report.warnings.extend(str(w) for w in case.warnings)
     unused = {s.id for s in case.sources} - case.cited_source_ids()
     if unused:
         report.warnings.append(
             f"{len(unused)} source(s) in the case file are never cited by a fact or event: "
             + ", ".join(sorted(unused))
         )
-    report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today or dt.date.today()))
+    report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today))
     no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
     if no_channel:
         report.warnings.append(

@@ -144,9 +144,8 @@ def sent_letters(ws: Workspace, log: LogStore) -> SentLetters:
 
 def sent_message_id(event: Event) -> str:
     """The Message-ID a "sent" event recorded (its own field, or its detail in older logs)."""
-    kept = str(getattr(event, "message_id", "") or "")
-    if kept:
-        return kept
+    if event.message_id:
+        return event.message_id
     found = _DETAIL_ID.search(event.detail)
     return found.group(1) if found else ""
 

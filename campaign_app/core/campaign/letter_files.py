@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app import __version__
+from campaign_app.core.campaign.last_letters import since_for
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
@@ -50,10 +51,14 @@ def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
     )
 
 
-def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str) -> str:
-    """The fingerprint of everything one letter file depends on (inputs + recipient + format)."""
+def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str, since: dt.date | None = None) -> str:
+    """The fingerprint of everything one letter file depends on (inputs + recipient + format;
+    and, for a template using ``updates``, the day of the recipient's last letter)."""
     record = json.dumps(recipient.record(), sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return _digest(common, record, fmt.encode())
+    parts = [common, record, fmt.encode()]
+    if since is not None:
+        parts.append(since.isoformat().encode())
+    return _digest(*parts)
 
 
 def letter_bytes(letter: Letter, fmt: str) -> bytes:
@@ -107,6 +112,7 @@ class LetterFiles:
         self.paper = paper or ws.campaign.paper
         self.today = today or dt.date.today()
         self.common = inputs_digest(ws, template_id, self.paper)
+        self.last_letters = since_for(ws, self.template)  # read only when it uses `updates`
         self._manifest = manifest
         self.written = 0  # files prepare() wrote: the manifest needs saving only then
 
@@ -123,11 +129,20 @@ class LetterFiles:
     def current(self, recipient: Recipient, fmt: str) -> bytes | None:
         """The file's bytes when it is current (same inputs, unchanged on disk), else None."""
         key = (recipient.id, self.template.id, fmt)
-        return self.manifest.current_bytes(key, recipient_fingerprint(self.common, recipient, fmt))
+        return self.manifest.current_bytes(key, self.fingerprint(recipient, fmt))
+
+    def since(self, recipient: Recipient) -> dt.date | None:
+        """The day of the recipient's last letter on this case (for ``updates``)."""
+        return self.last_letters.since(recipient.id, self.template.id) if self.last_letters else None
+
+    def fingerprint(self, recipient: Recipient, fmt: str) -> str:
+        return recipient_fingerprint(self.common, recipient, fmt, self.since(recipient))
 
     def render(self, recipient: Recipient) -> Letter:
         ws = self.ws
-        return render_letter(self.template, recipient, ws.case, ws.campaign, self.today, self.paper)
+        return render_letter(
+            self.template, recipient, ws.case, ws.campaign, self.today, self.paper, self.since(recipient)
+        )
 
     def write(self, letter: Letter, recipient: Recipient, fmt: str) -> tuple[LetterFile, ManifestEntry]:
         """Write one file of ``letter`` (atomically) and the manifest entry that records it;
@@ -146,7 +161,7 @@ class LetterFiles:
             path=path.relative_to(self.out_dir).as_posix(),
             sha256=digest,
             generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            fingerprint=recipient_fingerprint(self.common, recipient, fmt),
+            fingerprint=self.fingerprint(recipient, fmt),
         )
         return LetterFile(fmt, path, data, digest), entry
 

@@ -31,6 +31,10 @@ from campaign_app.core.mail.settings import ASK_PASSWORD, SmtpSettings, check_ad
 PAPER_SIZES = ("A4", "Letter")
 # How old a recipient's verified_on may be before `check` warns (people change office).
 DEFAULT_FRESHNESS_DAYS = 365
+# How old a fact's as_of may be before a letter stating it as current is warned about.
+DEFAULT_FACTS_STALE_AFTER_DAYS = 90
+# How many days before a coming hearing, decision or deadline a follow-up falls due.
+DEFAULT_REMIND_DAYS_BEFORE = 7
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,8 @@ class Campaign:
     is_example: bool = False
     path: Path | None = None
     freshness_days: int = DEFAULT_FRESHNESS_DAYS
+    facts_stale_after_days: int = DEFAULT_FACTS_STALE_AFTER_DAYS
+    remind_days_before: int = DEFAULT_REMIND_DAYS_BEFORE
     case_line: int | None = None  # where 'case:' is, for "the case file does not exist"
     smtp: SmtpSettings | None = None  # None: no mail server configured
     # Mistakes in what only sending reads (the smtp section, the sender's e-mail): told by
@@ -207,6 +213,24 @@ OPTIONS: tuple[Option, ...] = (
         ),
         "how old a recipient's verified_on may be before check warns",
     ),
+    Option(
+        "facts_stale_after_days",
+        DEFAULT_FACTS_STALE_AFTER_DAYS,
+        _days(
+            FRESHNESS_DAYS_MAX,
+            f"e.g. facts_stale_after_days: {DEFAULT_FACTS_STALE_AFTER_DAYS} (how old a fact's as_of may be)",
+        ),
+        "how old a fact's as_of may be before check warns about letters stating it as current",
+    ),
+    Option(
+        "remind_days_before",
+        DEFAULT_REMIND_DAYS_BEFORE,
+        _days(
+            FOLLOW_UP_DAYS_MAX,
+            f"e.g. remind_days_before: {DEFAULT_REMIND_DAYS_BEFORE} (days before a hearing or deadline)",
+        ),
+        "days before a coming hearing, decision or deadline when follow-ups fall due",
+    ),
     Option("paper", "A4", _paper, "the letters' paper: A4 or Letter"),
 )
 DEFAULTS: dict[str, Any] = {o.key: o.default for o in OPTIONS}
@@ -350,5 +374,7 @@ def _parse(data: Any, path: Path) -> Campaign:
         is_example=settings["example"],
         path=path,
         freshness_days=settings["freshness_days"],
+        facts_stale_after_days=settings["facts_stale_after_days"],
+        remind_days_before=settings["remind_days_before"],
         case_line=root.at("case").line,
     )

@@ -94,13 +94,21 @@ class Workspace:
         return ContactLog.open_readonly(self.log_path)
 
     def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
-        """What the contact log says about each recipient written to for this case."""
-        from campaign_app.core.outreach.status import recipient_states
+        """What the contact log says about each recipient written to for this case; the case's
+        coming events make follow-ups due ``remind_days_before`` them."""
+        import datetime as dt
+
+        from campaign_app.core.case.over_time import reminders
+        from campaign_app.core.outreach.status import Reminder, recipient_states
 
         if not self.log_path.exists():
             return {}
+        today = (now or dt.datetime.now(dt.UTC)).date()
+        coming = [
+            Reminder(r.on, r.reason) for r in reminders(self.case, self.campaign.remind_days_before, today)
+        ]
         with self.read_log() as log:
-            return recipient_states(log, self.case.id, self.campaign.follow_up_days, now)
+            return recipient_states(log, self.case.id, self.campaign.follow_up_days, now, coming)
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:
         """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""

@@ -24,13 +24,16 @@ from campaign_app.core.case.model import (
     Supporter,
 )
 from campaign_app.core.case.rules import (
+    KNOWN_KEYS,
     Problem,
+    event_kind_problem,
     id_used_twice,
     kind_problem,
     missing_date,
     no_id,
     no_source,
     not_a_date,
+    unknown_key,
     unknown_source,
     url_problem,
 )
@@ -63,6 +66,7 @@ class _CaseReader:
         self.languages: tuple[str, ...] = ()
         self.source_ids: set[str] = set()
         self.sources_broken = False  # then "cites unknown source" would only repeat the problem
+        self.warnings: list[UserError] = []  # what the file has but the case does not know
 
     def fail(self, message: str, where: Location, hint: str | None = None) -> None:
         self.problems.add(message, where, hint)
@@ -70,6 +74,15 @@ class _CaseReader:
     def report(self, problem: Problem, where: Location) -> None:
         """A problem by one of the rules the Case tab also checks (rules.py)."""
         self.problems.add(problem.message, where, problem.hint)
+
+    def keys(self, place: YamlPlace, what: str) -> None:
+        """Every key of this part of the file that the case file does not know, at its line:
+        a warning (a typo such as 'as-of:' would drop a date without a word); keys starting
+        with 'x-' are the user's own notes and are kept silently."""
+        for key in place.node:
+            if key not in KNOWN_KEYS[what] and not str(key).startswith("x-"):
+                problem = unknown_key(what, key)
+                self.warnings.append(UserError(problem.message, place.at(key), problem.hint))
 
     # ---- one value ----
 
@@ -208,6 +221,7 @@ class _CaseReader:
         return tuple(sources)
 
     def source(self, p: YamlPlace, seen: set[str]) -> Source:
+        self.keys(p, "source")
         sid = self.ident(p, seen, "source")
         title = self.text(p, "title", all_languages=False)
         url = plain_text(p, "url", self.problems)
@@ -238,6 +252,7 @@ class _CaseReader:
                 )
             return Person(name={})
         pp = here.child("person")
+        self.keys(pp, "person")
         name = self.text(pp, "name")
         return Person(
             name=name if isinstance(name, Mapping) else {lang: name for lang in self.languages},
@@ -274,13 +289,19 @@ class _CaseReader:
         timeline = []
         seen: set[str] = set()
         for p in self.items("timeline"):
+            self.keys(p, "timeline event")
             eid = self.ident(p, seen, "timeline event")
+            event_kind = plain_text(p, "kind", self.problems)
+            unknown_kind = event_kind_problem(eid, event_kind)
+            if unknown_kind:
+                self.report(unknown_kind, p.at("kind"))
             timeline.append(
                 Event(
                     id=eid,
                     date=self.date(p, "date", required=True) or PartialDate(1),
                     text=self.text(p, "text"),
                     sources=self.source_refs(p, f"timeline event '{eid}'"),
+                    kind=event_kind,
                 )
             )
         return tuple(timeline)
@@ -289,14 +310,17 @@ class _CaseReader:
         facts = []
         seen: set[str] = set()
         for p in self.items("facts", required=False):
+            self.keys(p, "fact")
             fid = self.ident(p, seen, "fact")
-            facts.append(Fact(fid, self.text(p, "text"), self.source_refs(p, f"fact '{fid}'")))
+            text, refs = self.text(p, "text"), self.source_refs(p, f"fact '{fid}'")
+            facts.append(Fact(fid, text, refs, self.date(p, "as_of", required=False)))
         return tuple(facts)
 
     def arguments(self) -> tuple[Argument, ...]:
         arguments = []
         seen: set[str] = set()
         for p in self.items("arguments", required=False):
+            self.keys(p, "argument")
             aid = self.ident(p, seen, "argument")
             points = self.points(p, aid)
             arguments.append(
@@ -310,6 +334,8 @@ class _CaseReader:
         pts = (
             list_of_mappings(p, "points", f"points of argument '{aid}'", self.problems) if has_points else []
         )
+        for ppl in pts:
+            self.keys(ppl, "point")
         return tuple(
             Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
             for i, ppl in enumerate(pts)
@@ -319,6 +345,7 @@ class _CaseReader:
         demands = []
         seen: set[str] = set()
         for p in self.items("demands"):
+            self.keys(p, "demand")
             did = self.ident(p, seen, "demand")
             demands.append(Demand(did, self.text(p, "text")))
         return tuple(demands)
@@ -332,6 +359,7 @@ class _CaseReader:
 
     def supporter(self, p: YamlPlace, seen: set[str]) -> Supporter:
         """One supporter; ``kind`` must be one of SUPPORTER_KINDS (templates pick by it)."""
+        self.keys(p, "supporter")
         sid = self.ident(p, seen, "supporter")
         supporter_kind = plain_text(p, "kind", self.problems)
         unknown_kind = kind_problem(sid, supporter_kind)
@@ -348,6 +376,7 @@ class _CaseReader:
 
     def read(self) -> Case:
         """The whole case; every problem found is raised together (UserError or UserErrors)."""
+        self.keys(self.root, "case file")
         case_id = self.case_id()
         self.languages = self.case_languages()
         sources = self.sources()
@@ -373,6 +402,7 @@ class _CaseReader:
             supporters=supporters,
             sources=sources,
             path=self.path,
+            warnings=tuple(self.warnings),
         )
 
 

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.localized import Localized
 
 SUPPORTER_KINDS = ("official", "parliamentarian", "un", "international_organisation", "ngo", "activists")
+# What a timeline event is: a future hearing, decision or deadline makes follow-ups due
+# before it, and the reminder names it ("hearing on 2026-12-20").
+EVENT_KINDS = ("hearing", "decision", "deadline", "filing", "detention", "statement", "other")
 
 
 @dataclass(frozen=True)
@@ -36,19 +40,26 @@ class Source:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated step of the timeline (a date known only to the month or year stays so)."""
+    """A dated step of the timeline (a date known only to the month or year stays so).
+
+    ``kind``: one of :data:`EVENT_KINDS`, or "" when the file does not say."""
 
     id: str
     date: PartialDate
     text: Localized
     sources: tuple[str, ...]
+    kind: str = ""
 
 
 @dataclass(frozen=True)
 class Fact:
+    """A statement about the case. ``as_of``: the date on which it was known to be true
+    (a letter stating an old fact as current is what ``check`` warns about)."""
+
     id: str
     text: Localized
     sources: tuple[str, ...]
+    as_of: PartialDate | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +115,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Case:
-    """A case file as the loader accepted it. ``path``: the file it was read from
-    (bookkeeping, not letter content)."""
+    """A case file as the loader accepted it. ``path``: the file it was read from, and
+    ``warnings`` what it holds that is not understood (bookkeeping, not letter content)."""
 
     id: str
     languages: tuple[str, ...]
@@ -119,6 +130,8 @@ class Case:
     supporters: tuple[Supporter, ...]
     sources: tuple[Source, ...]
     path: Path | None = None
+    # What the file holds that the case does not know (an unknown key), at its line.
+    warnings: tuple[UserError, ...] = field(default=(), compare=False)
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or None."""

@@ -8,11 +8,12 @@ where it is made, and the field and the command line never disagree about it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from campaign_app.core.case.model import SUPPORTER_KINDS
+from campaign_app.core.case.model import EVENT_KINDS, SUPPORTER_KINDS
 from campaign_app.core.case.round_trip import date_value
 from campaign_app.core.common.dates import PartialDate
 
@@ -73,6 +74,52 @@ def kind_problem(supporter_id: str, kind: str) -> Problem | None:
     return None
 
 
+def event_kind_problem(event_id: str, kind: str) -> Problem | None:
+    """An event's ``kind``, where given, must be one of EVENT_KINDS (reminders name it)."""
+    if kind and kind not in EVENT_KINDS:
+        return Problem(
+            f"timeline event '{event_id}' has unknown kind '{kind}'", f"use one of {', '.join(EVENT_KINDS)}"
+        )
+    return None
+
+
+# The keys each part of the case file may have: anything else is a typo that would
+# otherwise be dropped without a word ('as-of:' leaving a fact undated).
+KNOWN_KEYS: dict[str, tuple[str, ...]] = {
+    "case file": (
+        "id",
+        "languages",
+        "title",
+        "person",
+        "summary",
+        "timeline",
+        "facts",
+        "arguments",
+        "demands",
+        "supporters",
+        "sources",
+    ),
+    "person": ("name", "gender", "description", "forms"),
+    "timeline event": ("id", "date", "kind", "text", "sources"),
+    "fact": ("id", "text", "as_of", "sources"),
+    "argument": ("id", "label", "title", "points"),
+    "point": ("text", "sources"),
+    "demand": ("id", "text"),
+    "supporter": ("id", "name", "kind", "date", "sources", "recipient"),
+    "source": ("id", "title", "publisher", "date", "url", "footnotes"),
+}
+
+
+def unknown_key(what: str, key: object) -> Problem:
+    """A key the case file's ``what`` (a KNOWN_KEYS entry) does not have."""
+    known = KNOWN_KEYS[what]
+    close = difflib.get_close_matches(str(key).replace("-", "_"), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"a {what} may have {', '.join(known)}"
+    return Problem(
+        f"unknown key '{key}' in {what}: it is not read", hint + " (a note of your own: start it with 'x-')"
+    )
+
+
 # ---- the same rules at a field of the Case tab, on what the user typed ---------------------
 
 
@@ -119,4 +166,9 @@ def check_url(source_id: str, url: str) -> str | None:
 
 def check_kind(supporter_id: str, kind: str) -> str | None:
     problem = kind_problem(supporter_id, kind)
+    return str(problem) if problem else None
+
+
+def check_event_kind(event_id: str, kind: str) -> str | None:
+    problem = event_kind_problem(event_id, kind)
     return str(problem) if problem else None

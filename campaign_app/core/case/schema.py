@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from campaign_app.core.case.model import SUPPORTER_KINDS
+from campaign_app.core.case.model import EVENT_KINDS, SUPPORTER_KINDS
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,25 @@ SECTIONS: dict[str, Section] = {
         Section(
             "timeline",
             "timeline event",
-            (_ID, FieldSpec("date", "date"), FieldSpec("text", "text"), FieldSpec("sources", "sources")),
+            (
+                _ID,
+                FieldSpec("date", "date"),
+                FieldSpec("kind", "choice", required=False, choices=("", *EVENT_KINDS)),
+                FieldSpec("text", "text"),
+                FieldSpec("sources", "sources"),
+            ),
             "new-event",
         ),
         Section(
-            "facts", "fact", (_ID, FieldSpec("text", "text"), FieldSpec("sources", "sources")), "new-fact"
+            "facts",
+            "fact",
+            (
+                _ID,
+                FieldSpec("as_of", "date", required=False),
+                FieldSpec("text", "text"),
+                FieldSpec("sources", "sources"),
+            ),
+            "new-fact",
         ),
         Section(
             "arguments",

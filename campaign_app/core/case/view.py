@@ -16,7 +16,7 @@ from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import is_localized_map, pick
 
 # Fields that are bookkeeping, not letter content (the file a case was read from).
-_HIDDEN = frozenset({"path"})
+_HIDDEN = frozenset({"path", "warnings"})
 
 
 class LocalView:
@@ -72,14 +72,39 @@ class PersonView(LocalView):
         return dict(self._obj.forms.get(self._language, {}))
 
 
-class CaseView(LocalView):
-    """``case`` in templates: lists of events, facts, arguments, demands, supporters, sources."""
+class FactView(LocalView):
+    """One fact as ``case.fact('id')`` gives it; reading its ``text`` or ``as_of`` is told to
+    ``on_use(fact_id, "text" | "as_of")``, so ``check`` knows which facts a letter states
+    and which it dates ("as of 29 May 2020")."""
 
-    def __init__(self, case: Case, language: str, on_missing: Any):
+    __slots__ = ("_on_use",)
+
+    def __init__(self, obj: Any, language: str, on_use: Any):
+        super().__init__(obj, language)
+        self._on_use = on_use
+
+    @property
+    def text(self) -> Any:
+        self._on_use(self._obj.id, "text")
+        return _resolve(self._obj.text, self._language)
+
+    @property
+    def as_of(self) -> PartialDate | None:
+        self._on_use(self._obj.id, "as_of")
+        return self._obj.as_of
+
+
+class CaseView(LocalView):
+    """``case`` in templates: lists of events, facts, arguments, demands, supporters, sources.
+
+    ``on_use``: told when a template reads a fact's text or date (see FactView)."""
+
+    def __init__(self, case: Case, language: str, on_missing: Any, on_use: Any = None):
         super().__init__(case, language)
         self._missing = on_missing
+        self._on_use = on_use or (lambda fact_id, what: None)
 
-    __slots__ = ("_missing",)
+    __slots__ = ("_missing", "_on_use")
 
     @property
     def person(self) -> PersonView:
@@ -93,7 +118,8 @@ class CaseView(LocalView):
         raise self._missing(f"the case has no {kind} '{item_id}'", f"known {kind} ids: {known}")
 
     def fact(self, fact_id: str) -> LocalView:
-        return self._find("fact", self._obj.facts, fact_id)
+        found = self._find("fact", self._obj.facts, fact_id)
+        return FactView(found._obj, self._language, self._on_use)
 
     def event(self, event_id: str) -> LocalView:
         return self._find("timeline event", self._obj.timeline, event_id)

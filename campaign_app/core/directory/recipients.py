@@ -62,7 +62,9 @@ LOCALIZABLE = (
     "salutation",
     "addressee",
 )
-EXTRA_FIELDS = ("addressee",)
+# ``in_office_until``: the last day the person held the office the entry names (an MEP
+# who left the Parliament); `check` warns about letters still written to them in it.
+EXTRA_FIELDS = ("addressee", "in_office_until")
 ALL_FIELDS = FIELDS + EXTRA_FIELDS
 NAME_FIELDS = ("given_name", "family_name", "organisation", "position")
 
@@ -92,6 +94,7 @@ class Recipient:
     verified_on: dt.date | None = None
     notes: str = ""
     addressee: Localized = ""
+    in_office_until: dt.date | None = None
     origin: Location | None = field(default=None, compare=False)
 
     def view(self, language: str) -> RecipientView:

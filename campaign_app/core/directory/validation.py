@@ -128,7 +128,8 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
     _check_identity(values, locate, errors)
     _check_codes(values, locate, errors)
     _check_addresses(values, locate, errors)
-    values["verified_on"] = _verified_on(values["verified_on"], locate, errors)
+    values["verified_on"] = _date(values["verified_on"], "verified_on", locate, errors)
+    values["in_office_until"] = _date(values["in_office_until"], "in_office_until", locate, errors)
     values["tags"] = _tags(raw.get("tags"), locate, errors)
     if errors:
         return None, errors
@@ -241,17 +242,14 @@ def _check_addresses(values: dict[str, Any], locate: FieldLocator, errors: list[
             )
 
 
-def _verified_on(verified: str, locate: FieldLocator, errors: list[UserError]) -> dt.date | None:
-    if not verified:
+def _date(value: str, name: str, locate: FieldLocator, errors: list[UserError]) -> dt.date | None:
+    """A day (verified_on, in_office_until), or None when the cell is empty."""
+    if not value:
         return None
     try:
-        return dt.date.fromisoformat(verified)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        errors.append(
-            UserError(
-                f"verified_on '{verified}' is not a date", locate("verified_on"), "write it as YYYY-MM-DD"
-            )
-        )
+        errors.append(UserError(f"{name} '{value}' is not a date", locate(name), "write it as YYYY-MM-DD"))
         return None
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from campaign_app.core.case.model import Case, Event, Fact, Source
-from campaign_app.core.case.view import CaseView
+from campaign_app.core.case.over_time import updates_since
+from campaign_app.core.case.view import CaseView, LocalView
 from campaign_app.core.common.dates import format_in
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.limits import PARAGRAPH_CHARS
@@ -29,6 +30,7 @@ from campaign_app.core.letters.document import (
     Signatory,
     inline_text,
 )
+from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.markdown import escape_markdown, markdown_to_blocks, marker
 from campaign_app.core.letters.salutation import address_block, closing_for, footnotes_heading, salutation_for
 from campaign_app.core.letters.sender import LetterSettings, SenderView
@@ -101,12 +103,22 @@ def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...])
 
 
 def letter_context(
-    template: Template, recipient: Recipient, case: Case, campaign: LetterSettings, today: dt.date
+    template: Template,
+    recipient: Recipient,
+    case: Case,
+    campaign: LetterSettings,
+    today: dt.date,
+    since: dt.date | None = None,
+    usage: FactUsage | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The names a template can use, for one recipient (see SCOPE_NAMES in templates)."""
+    """The names a template can use, for one recipient (see SCOPE_NAMES in templates).
+
+    ``since``: the day of this recipient's last letter sent on this case (None: none was),
+    after which ``updates`` lists the events and facts; ``usage`` records the facts stated."""
     language = template.language
     citations, cited = _citations(case)
-    case_view = CaseView(case, language, _missing)
+    on_use = usage.use if usage is not None else None
+    case_view = CaseView(case, language, _missing, on_use)
 
     def fact(item_id: str) -> Markdown:
         """A fact's (or timeline event's) text followed by the citations that back it."""
@@ -117,6 +129,8 @@ def letter_context(
             raise TemplateDataError(
                 f"fact('{item_id}'): the case has no fact or event '{item_id}'", hint=f"known ids: {known}"
             )
+        if on_use is not None and isinstance(item, Fact):
+            on_use(item.id, "text")
         text = pick(item.text, language)
         if text is None:
             raise TemplateDataError(
@@ -138,6 +152,7 @@ def letter_context(
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,
+        "updates": [LocalView(u, language) for u in updates_since(case, since)] if since else [],
     }
     return context, cited
 
@@ -149,8 +164,11 @@ def render_letter(
     campaign: LetterSettings,
     today: dt.date | None = None,
     paper: str | None = None,
+    since: dt.date | None = None,
+    usage: FactUsage | None = None,
 ) -> Letter:
-    """Render one letter. Template mistakes raise UserError at the template's line."""
+    """Render one letter. Template mistakes raise UserError at the template's line.
+    ``since`` and ``usage``: see :func:`letter_context`."""
     today = today or dt.date.today()
     language = template.language
     if language not in case.languages:
@@ -160,7 +178,7 @@ def render_letter(
             template.where(),
             "add that language to the case file or change the template's language",
         )
-    context, cited = letter_context(template, recipient, case, campaign, today)
+    context, cited = letter_context(template, recipient, case, campaign, today, since, usage)
     subject, body_md = run_template(template, context)
     body, order = markdown_to_blocks(body_md)
     _check_paragraphs(template, subject, body)

@@ -12,19 +12,22 @@ UUID. The same letter is then the same contact in every volunteer's log, and a m
 tell which events it already holds: merging twice changes nothing.
 
 This module holds what the log does with letters (record drafts, claim one for sending,
-mark, read); core/outreach/sqlite.py how it is kept on SQLite, core/outreach/renames.py
-renamed cases and templates and folding another log in, core/outreach/store.py the
+mark, read), the same on SQLite (campaign.db) and on a team's PostgreSQL;
+core/outreach/database.py how the database is opened and changed, schema.py its tables,
+renames.py renamed cases and templates and folding another log in, store.py the
 interface the rest of the program uses.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign_app.core.common.errors import Location, UserError, display_path
+from sqlalchemy import Connection, select, update
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.outreach.database import EVENT_SELECT, LOG_NAME, SCHEMA_VERSION, LogDatabase
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
     DONE,
@@ -38,12 +41,7 @@ from campaign_app.core.outreach.records import (
     read_history,
 )
 from campaign_app.core.outreach.renames import RenamesAndMerging
-from campaign_app.core.outreach.sqlite import (
-    EVENT_SELECT,
-    LOG_NAME,
-    SCHEMA_VERSION,
-    SqliteLog,
-)
+from campaign_app.core.outreach.schema import contacts, events, inbox_positions
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES
 
 __all__ = [
@@ -72,15 +70,14 @@ class Claim:
     event: Event | None = None
 
 
-class ContactLog(RenamesAndMerging, SqliteLog):
+class ContactLog(RenamesAndMerging, LogDatabase):
     """One open campaign.db and what the program does with its letters (see
     core/outreach/store.py for the interface). Use as a context manager, or call :meth:`close`."""
 
     # ---- writing -----------------------------------------------------------------------
 
-    @staticmethod
-    def _history_in(conn: sqlite3.Connection, cid: str) -> History:
-        rows = conn.execute(f"{EVENT_SELECT} WHERE contact_id = ? ORDER BY at, rowid", (cid,)).fetchall()
+    def _history_in(self, conn: Connection, cid: str) -> History:
+        rows = conn.execute(EVENT_SELECT.where(events.c.contact_id == cid).order_by(*self.event_order()))
         return read_history(Event(*row) for row in rows)
 
     def record_drafts(self, letters: Iterable[NewContact], by: str) -> int:
@@ -98,46 +95,47 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                 count += self._record_draft(conn, letter, by)[1]
         return count
 
-    def _record_draft(self, conn: sqlite3.Connection, letter: NewContact, by: str) -> tuple[str, bool]:
+    def _record_draft(self, conn: Connection, letter: NewContact, by: str) -> tuple[str, bool]:
         """The letter's contact id, and whether a new or changed draft was recorded (see
-        :meth:`record_drafts`); inside the caller's transaction."""
-        found = self._find(conn, letter.recipient_id, letter.case_id, letter.template_id)
+        :meth:`record_drafts`); inside the caller's transaction, which holds the letter's row
+        locked from here on (a team's senders queue on it)."""
+        key = (letter.recipient_id, letter.case_id, letter.template_id)
+        found = self._find(conn, *key, lock=True)
         if found is None:
-            cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
-            conn.execute(
-                f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
-                (
-                    cid,
-                    letter.recipient_id,
-                    letter.recipient_name,
-                    letter.category,
-                    letter.case_id,
-                    letter.template_id,
-                    letter.language,
-                    letter.channel,
-                    letter.address,
-                    letter.letter_path,
-                    letter.letter_sha256,
-                    now_utc(),
-                ),
+            cid = contact_id(*key)
+            row = dict(
+                id=cid,
+                recipient_id=letter.recipient_id,
+                recipient_name=letter.recipient_name,
+                category=letter.category,
+                case_id=letter.case_id,
+                template_id=letter.template_id,
+                language=letter.language,
+                channel=letter.channel,
+                address=letter.address,
+                letter_path=letter.letter_path,
+                letter_sha256=letter.letter_sha256,
+                created_at=now_utc(),
             )
-        else:
+            if conn.execute(self._insert(contacts).values(**row)).rowcount == 0:
+                # Another member recorded it a moment ago: wait for their claim, then go on.
+                found = self._find(conn, *key, lock=True)
+                assert found is not None
+        if found is not None:
             cid, current_sha = found
             if current_sha == letter.letter_sha256:
                 return cid, False
             history = self._history_in(conn, cid)
             if history.status == "uncertain":
                 return cid, False
-            conn.execute(
-                "UPDATE contacts SET letter_path = ?, letter_sha256 = ?, recipient_name = ? WHERE id = ?",
-                (letter.letter_path, letter.letter_sha256, letter.recipient_name, cid),
-            )
+            changes = {
+                "letter_path": letter.letter_path,
+                "letter_sha256": letter.letter_sha256,
+                "recipient_name": letter.recipient_name,
+            }
             if not history.went_out:
-                conn.execute(
-                    "UPDATE contacts SET channel = ?, address = ? WHERE id = ?",
-                    (letter.channel, letter.address, cid),
-                )
+                changes.update(channel=letter.channel, address=letter.address)
+            conn.execute(update(contacts).where(contacts.c.id == cid).values(**changes))
         self._insert_event(
             conn,
             cid,
@@ -200,6 +198,7 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                 letter_sha256=letter_sha256,
                 process=this_process(),
             )
+            assert event is not None  # a new id
             return Claim(True, history, cid, event)
 
     def add_event(
@@ -213,14 +212,29 @@ class ContactLog(RenamesAndMerging, SqliteLog):
         *,
         letter_path: str = "",
         letter_sha256: str = "",
+        message_id: str = "",
+        event_id: str | None = None,
     ) -> str:
-        """Append one event to a contact's history (its own transaction)."""
+        """Append one event to a contact's history (its own transaction). With ``event_id``
+        (an event read from the inbox, say) nothing is added when it is recorded already."""
         with self.transaction("updated") as conn:
-            if channel:
-                conn.execute("UPDATE contacts SET channel = ? WHERE id = ?", (channel, cid))
             event = self._insert_event(
-                conn, cid, kind, by, detail, channel, at, letter_path=letter_path, letter_sha256=letter_sha256
+                conn,
+                cid,
+                kind,
+                by,
+                detail,
+                channel,
+                at,
+                letter_path=letter_path,
+                letter_sha256=letter_sha256,
+                message_id=message_id,
+                event_id=event_id,
             )
+            if event is None:
+                return event_id or ""
+            if channel:
+                conn.execute(update(contacts).where(contacts.c.id == cid).values(channel=channel))
             return event.id
 
     def letters_to(
@@ -254,19 +268,19 @@ class ContactLog(RenamesAndMerging, SqliteLog):
             raise UserError(f"cannot mark a letter '{status}'", hint=f"use one of {', '.join(MARK_STATUSES)}")
         if channel and channel not in CHANNELS:
             raise UserError(f"unknown channel '{channel}'", hint=f"use one of {', '.join(CHANNELS)}")
-        contacts = self.letters_to(recipient_id, case_id, template_id)
-        if not contacts:
+        letters = self.letters_to(recipient_id, case_id, template_id)
+        if not letters:
             what = f"letter from template '{template_id}'" if template_id else "letter"
             raise UserError(
                 f"the contact log has no {what} to '{recipient_id}'",
-                Location(display_path(self.path)),
+                self.location.where(),
                 "generate the letter first (campaign-app generate), or check the recipient id "
                 "with 'campaign-app log status'",
             )
-        if len(contacts) > 1:
-            templates = ", ".join(sorted(c.template_id for c in contacts))
+        if len(letters) > 1:
+            templates = ", ".join(sorted(c.template_id for c in letters))
             raise UserError(
-                f"'{recipient_id}' has {len(contacts)} letters in the contact log (templates {templates}): "
+                f"'{recipient_id}' has {len(letters)} letters in the contact log (templates {templates}): "
                 "nothing was marked",
                 hint="say which letter with --template ID",
             )
@@ -276,9 +290,9 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                 hint="add --channel post, web-form, fax or in-person (e-mails are recorded by send)",
             )
         with self.transaction("updated") as conn:
-            for c in contacts:
+            for c in letters:
                 if channel:
-                    conn.execute("UPDATE contacts SET channel = ? WHERE id = ?", (channel, c.id))
+                    conn.execute(update(contacts).where(contacts.c.id == c.id).values(channel=channel))
                 self._insert_event(
                     conn,
                     c.id,
@@ -289,36 +303,62 @@ class ContactLog(RenamesAndMerging, SqliteLog):
                     letter_path=letter_path,
                     letter_sha256=letter_sha256,
                 )
-        return [c.id for c in contacts]
+        return [c.id for c in letters]
+
+    def set_inbox_position(self, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """Remember how far a mailbox folder was read, so the next sync fetches only what is new."""
+        row = {"account": account, "folder": folder, "uidvalidity": uidvalidity, "last_uid": last_uid}
+        with self.transaction("updated") as conn:
+            key = (inbox_positions.c.account == account) & (inbox_positions.c.folder == folder)
+            changed = conn.execute(update(inbox_positions).where(key).values(**row, updated_at=now_utc()))
+            if changed.rowcount == 0:
+                conn.execute(inbox_positions.insert().values(**row, updated_at=now_utc()))
 
     # ---- reading -----------------------------------------------------------------------
 
+    def inbox_position(self, account: str, folder: str) -> tuple[int, int] | None:
+        """(UIDVALIDITY, last UID) of a mailbox folder's last sync, or None."""
+        rows = self._read(
+            select(inbox_positions.c.uidvalidity, inbox_positions.c.last_uid).where(
+                inbox_positions.c.account == account, inbox_positions.c.folder == folder
+            )
+        )
+        return (int(rows[0][0]), int(rows[0][1])) if rows else None
+
     def contacts(self, case_id: str | None = None) -> list[Contact]:
-        sql = f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts"
-        sql += (" WHERE case_id = ?" if case_id else "") + " ORDER BY created_at, id"
-        return [Contact(*row) for row in self._read(sql, (case_id,) if case_id else ())]
+        query = _CONTACT_SELECT.order_by(contacts.c.created_at, contacts.c.id)
+        if case_id:
+            query = query.where(contacts.c.case_id == case_id)
+        return [Contact(*row) for row in self._read(query)]
 
     def contact(self, cid: str) -> Contact | None:
-        rows = self._read(f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE id = ?", (cid,))
+        rows = self._read(_CONTACT_SELECT.where(contacts.c.id == cid))
         return Contact(*rows[0]) if rows else None
 
     def contact_for(self, recipient_id: str, case_id: str, template_id: str) -> Contact | None:
         """The letter to this recipient from this case and template (renamed ones included)."""
         rows = self._read(
-            f"SELECT {', '.join(CONTACT_COLUMNS)} FROM contacts "
-            "WHERE recipient_id = ? AND case_id = ? AND template_id = ?",
-            (recipient_id, case_id, template_id),
+            _CONTACT_SELECT.where(
+                contacts.c.recipient_id == recipient_id,
+                contacts.c.case_id == case_id,
+                contacts.c.template_id == template_id,
+            )
         )
         return Contact(*rows[0]) if rows else None
 
     def events(self, cid: str | None = None) -> list[Event]:
         """Events in the order they happened (ties: the order they were written)."""
-        sql = EVENT_SELECT + (" WHERE contact_id = ?" if cid else "") + " ORDER BY at, rowid"
-        return [Event(*row) for row in self._read(sql, (cid,) if cid else ())]
+        query = EVENT_SELECT.order_by(*self.event_order())
+        if cid:
+            query = query.where(events.c.contact_id == cid)
+        return [Event(*row) for row in self._read(query)]
 
     def history(self, cid: str) -> History:
         """What the letter's events say now (status, went out, revised, open claim)."""
         return read_history(self.events(cid))
+
+
+_CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
 
 
 def log_path(workspace_root: Path) -> Path:

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.outreach.database import LOG_NAME, SCHEMA_VERSION
 from campaign_app.core.outreach.export import read_export
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS, Contact, Event, identity_holds
-from campaign_app.core.outreach.sqlite import LOG_NAME, SCHEMA_VERSION
 from campaign_app.core.outreach.store import LogStore
 from campaign_app.core.outreach.terms import EVENT_KINDS
 
@@ -77,7 +77,7 @@ def merge_log(log: LogStore, other: Path, by: str = "") -> MergeReport:
             where,
             "give the volunteer's campaign.db or their 'log export' .csv",
         )
-    if log.path.exists() and os.path.samefile(other, log.path):
+    if log.path is not None and log.path.exists() and os.path.samefile(other, log.path):
         raise UserError(
             "this is the campaign's own contact log: there is nothing to merge",
             where,
@@ -138,7 +138,7 @@ def _fold(
             f"{_n(skipped, 'event')} in {source} belong to no letter it holds or are of an unknown kind; "
             f"{'it was' if skipped == 1 else 'they were'} skipped"
         )
-    added_c, added_e = log.import_rows(accepted, kept, by)
+    added_c, added_e = log.import_rows(accepted, kept, by, source)
     return MergeReport(added_c, added_e, len(contacts), len(events), conflicts, source)
 
 

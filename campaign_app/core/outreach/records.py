@@ -70,7 +70,9 @@ CONTACT_COLUMNS = tuple(f.name for f in fields(Contact))
 class Event:
     """One thing that happened to a letter. ``letter_path``/``letter_sha256`` name the
     file a "drafted" event wrote, or the kept copy a "sending"/"sent" event sent;
-    ``process`` names the program that claimed a letter ("host pid")."""
+    ``process`` names the program that claimed a letter ("host pid"); ``message_id`` is
+    the Message-ID of the e-mail a "sent" event sent (replies name it), or of a message
+    read from the inbox."""
 
     id: str
     contact_id: str
@@ -82,6 +84,7 @@ class Event:
     letter_path: str = ""
     letter_sha256: str = ""
     process: str = ""
+    message_id: str = ""
 
 
 EVENT_COLUMNS = tuple(f.name for f in fields(Event))

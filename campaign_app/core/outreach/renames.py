@@ -8,11 +8,13 @@ under the old id join the renamed ones instead of coming back as new letters.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
-from dataclasses import astuple, replace
+from dataclasses import asdict
 
-from campaign_app.core.common.errors import Location, UserError, display_path
+from sqlalchemy import Connection, select, update
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
     Contact,
@@ -20,10 +22,11 @@ from campaign_app.core.outreach.records import (
     rename_detail,
     renames_of,
 )
-from campaign_app.core.outreach.sqlite import EVENT_INSERT, EVENT_SELECT, SqliteLog
+from campaign_app.core.outreach.schema import contacts as contacts_table
+from campaign_app.core.outreach.schema import events as events_table
 
 
-class RenamesAndMerging(SqliteLog):
+class RenamesAndMerging(LogDatabase):
     """The rename and merge operations of the contact log (mixed into ContactLog)."""
 
     def rename(self, kind: str, old: str, new: str, by: str) -> int:
@@ -32,7 +35,8 @@ class RenamesAndMerging(SqliteLog):
         and each history records the rename, so a letter sent under the old name is still
         sent under the new one, and a volunteer's log with the old name merges onto it."""
         column = {"case": "case_id", "template": "template_id"}[kind]
-        where = Location(display_path(self.path))
+        field = contacts_table.c[column]
+        where = self.location.where()
         for value in (old, new):
             if not value.strip() or "→" in value:
                 raise UserError(
@@ -41,9 +45,9 @@ class RenamesAndMerging(SqliteLog):
         if old == new:
             raise UserError(f"the old and the new {kind} id are both '{old}': nothing to rename")
         with self.transaction("updated") as conn:
-            rows = conn.execute(
-                f"SELECT id, recipient_id, case_id, template_id FROM contacts WHERE {column} = ?", (old,)
-            ).fetchall()
+            c = contacts_table.c
+            query = select(c.id, c.recipient_id, c.case_id, c.template_id).where(field == old)
+            rows = conn.execute(query).all()
             if not rows:
                 raise UserError(
                     f"the contact log has no letter under {kind} '{old}'",
@@ -63,15 +67,16 @@ class RenamesAndMerging(SqliteLog):
                     where,
                     f"if '{old}' and '{new}' are really different letters, keep both names",
                 )
-            conn.execute(f"UPDATE contacts SET {column} = ? WHERE {column} = ?", (new, old))
+            conn.execute(update(contacts_table).where(field == old).values({column: new}))
             for cid, *_ in rows:
                 self._insert_event(conn, cid, "renamed", by, rename_detail(kind, old, new))
         return len(rows)
 
-    def _renamed_to(self, conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    def _renamed_to(self, conn: Connection) -> dict[tuple[str, str], str]:
         """(kind, old id) → the id it has now, from every rename this log recorded."""
         found: dict[tuple[str, str], str] = {}
-        rows = conn.execute(f"{EVENT_SELECT} WHERE kind = 'renamed' ORDER BY at, rowid").fetchall()
+        query = EVENT_SELECT.where(events_table.c.kind == "renamed").order_by(*self.event_order())
+        rows = conn.execute(query).all()
         for kind, old, new in renames_of(Event(*row) for row in rows):
             found[(kind, old)] = new
         return found
@@ -85,21 +90,23 @@ class RenamesAndMerging(SqliteLog):
         return name
 
     def import_rows(
-        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = ""
+        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = "", source: str = ""
     ) -> tuple[int, int]:
         """Fold contacts and events from another log in (merge); returns (contacts, events) added.
 
         What is already here is kept as it is; running it twice adds nothing. A letter the
         other log holds under a case or template this log renamed joins the renamed letter;
         one this log holds under another id (recorded separately by two volunteers) keeps
-        this log's id and gains the other's history.
+        this log's id and gains the other's history. Each event notes where it came from
+        (``source``, and the author the other log names): on a team's log the server records
+        who merged it as "by".
         """
         added_c = added_e = 0
         with self.transaction("merged") as conn:
             renamed = self._renamed_to(conn)
             ids: dict[str, str] = {}
             for c in contacts:
-                if conn.execute("SELECT 1 FROM contacts WHERE id = ?", (c.id,)).fetchone():
+                if conn.execute(select(contacts_table.c.id).where(contacts_table.c.id == c.id)).first():
                     ids[c.id] = c.id
                     continue
                 case = self._current(renamed, "case", c.case_id)
@@ -108,22 +115,20 @@ class RenamesAndMerging(SqliteLog):
                 if found is not None:
                     ids[c.id] = found[0]
                     continue
-                row = list(astuple(c))
-                row[CONTACT_COLUMNS.index("case_id")] = case
-                row[CONTACT_COLUMNS.index("template_id")] = template
-                conn.execute(
-                    f"INSERT INTO contacts ({', '.join(CONTACT_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(CONTACT_COLUMNS))})",
-                    row,
-                )
+                row = {name: getattr(c, name) for name in CONTACT_COLUMNS}
+                row.update(case_id=case, template_id=template)
+                conn.execute(contacts_table.insert().values(**row))
                 for kind, old, new in (("case", c.case_id, case), ("template", c.template_id, template)):
                     if old != new:
                         self._insert_event(conn, c.id, "renamed", by, rename_detail(kind, old, new))
                 ids[c.id] = c.id
                 added_c += 1
+            insert = self._insert(events_table)
             for e in events:
-                cur = conn.execute(
-                    EVENT_INSERT, astuple(replace(e, contact_id=ids.get(e.contact_id, e.contact_id)))
+                row = asdict(e)
+                row.update(
+                    contact_id=ids.get(e.contact_id, e.contact_id),
+                    origin=f"merged from {source or 'another log'}, recorded there by {e.by or 'someone'}",
                 )
-                added_e += cur.rowcount
+                added_e += conn.execute(insert.values(**row)).rowcount
         return added_c, added_e

@@ -9,7 +9,9 @@ or a crash can never leave a status that contradicts what happened. The rules:
 - A recipient is **follow-up due** when their latest letter that went out (sent, by any
   channel) left more than the campaign's follow-up period ago and no reply, and no
   closing, has been recorded for them since. A later letter (the follow-up itself) starts
-  the period again.
+  the period again. A coming event of the case (a hearing, a decision, a deadline) makes
+  the follow-up due earlier: on its reminder day, when their letter went out before that
+  day; ``followup_reason`` says why ("hearing on 2026-12-20").
 - For queries (``status:sent``) a recipient has every status any of their letters has,
   plus ``followup-due``, ``auto-reply`` when an automatic answer came back, and ``none``
   when the log has no letter to them at all.
@@ -21,8 +23,9 @@ or a crash can never leave a status that contradicts what happened. The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from campaign_app.core.outreach.records import (
     WENT_OUT,
@@ -35,7 +38,14 @@ from campaign_app.core.outreach.records import (
 )
 from campaign_app.core.outreach.store import LogStore
 
-__all__ = ["LetterState", "RecipientState", "letter_status", "recipient_states", "status_table"]
+__all__ = ["LetterState", "RecipientState", "Reminder", "letter_status", "recipient_states", "status_table"]
+
+
+class Reminder(NamedTuple):
+    """A day on which follow-ups fall due because of a coming event, and why."""
+
+    on: dt.date
+    reason: str  # "hearing on 2026-12-20"
 
 
 @dataclass
@@ -71,6 +81,8 @@ class RecipientState:
     letters: list[LetterState] = field(default_factory=list)
     followup_due_on: dt.date | None = None  # set when a follow-up is or will be due
     due: bool = False
+    followup_reason: str = ""  # why it is (or will be) due
+    followup_event: str = ""  # the coming event that set the date ("hearing on 2026-12-20"), if one did
 
     @property
     def latest(self) -> LetterState:
@@ -119,9 +131,14 @@ class RecipientState:
 
 
 def recipient_states(
-    log: LogStore, case_id: str | None, follow_up_days: int, now: dt.datetime | None = None
+    log: LogStore,
+    case_id: str | None,
+    follow_up_days: int,
+    now: dt.datetime | None = None,
+    reminders: Sequence[Reminder] = (),
 ) -> dict[str, RecipientState]:
-    """Every recipient the log has a letter to (for the case), by recipient id."""
+    """Every recipient the log has a letter to (for the case), by recipient id;
+    ``reminders``: the coming events' reminder days (see the module's docstring)."""
     now = now or dt.datetime.now(dt.UTC)
     by_contact: dict[str, list[Event]] = {}
     for e in log.events():
@@ -133,21 +150,40 @@ def recipient_states(
             c.recipient_id, RecipientState(c.recipient_id, c.recipient_name, c.category)
         )
         state.letters.append(LetterState(c, events, read_history(events)))
-    period = dt.timedelta(days=follow_up_days)
     for state in states.values():
-        last_sent = state.last_sent_at
-        if last_sent is None:
-            continue
-        answered = any(
-            e.kind in ("replied", "closed", "bounced") and parse_time(e.at) >= last_sent
-            for s in state.letters
-            for e in s.events
-        )
-        if answered:
-            continue
-        state.followup_due_on = (last_sent + period).date()
-        state.due = now >= last_sent + period
+        _follow_up(state, follow_up_days, now, reminders)
     return states
+
+
+def _follow_up(
+    state: RecipientState, follow_up_days: int, now: dt.datetime, reminders: Sequence[Reminder]
+) -> None:
+    """When (and why) a follow-up to this recipient is due: ``follow_up_days`` after their
+    last letter, or a coming event's reminder day if that comes first (or is already here)."""
+    last_sent = state.last_sent_at
+    if last_sent is None:
+        return
+    answered = any(
+        e.kind in ("replied", "closed", "bounced") and parse_time(e.at) >= last_sent
+        for s in state.letters
+        for e in s.events
+    )
+    if answered:
+        return
+    after_period = last_sent + dt.timedelta(days=follow_up_days)
+    due_on, reason = (
+        after_period.date(),
+        f"no reply {follow_up_days} days after the letter of {last_sent.date()}",
+    )
+    due = now >= after_period
+    for r in sorted(reminders):
+        if r.on <= last_sent.date():
+            continue  # written to within the reminder's window already
+        if now.date() >= r.on or (not due and r.on < due_on):
+            due_on, reason, due = r.on, r.reason, due or now.date() >= r.on
+            state.followup_event = r.reason
+            break
+    state.followup_due_on, state.followup_reason, state.due = due_on, reason, due
 
 
 def doubtful_addresses(states: Mapping[str, RecipientState]) -> dict[str, tuple[str, str]]:

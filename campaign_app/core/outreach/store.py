@@ -1,7 +1,8 @@
 """The contact log as the rest of the program sees it: one interface, whatever keeps it.
 
-Today the log is campaign.db, a SQLite file in the workspace (:class:`ContactLog`); a team
-will point every member at one PostgreSQL database instead. Everything outside
+The log is campaign.db, a SQLite file in the workspace, or, for a team, one PostgreSQL
+database every member's program connects to (both are :class:`ContactLog`, on one schema:
+core/outreach/schema.py). Everything outside
 core/outreach (generate, send, mark, the Outreach tab, status queries) goes through
 :class:`LogStore`, so a second way of keeping the log is a second implementation of these
 operations with the same guarantees, not a change to its callers:
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, Self
 
+from campaign_app.core.outreach.location import LogLocation
 from campaign_app.core.outreach.records import Contact, Event, History, NewContact
 
 if TYPE_CHECKING:
@@ -29,7 +31,11 @@ if TYPE_CHECKING:
 class LogStore(Protocol):
     """What the program does with the contact log (see the module's docstring)."""
 
-    path: Path
+    # campaign.db's path; None for a team's log on PostgreSQL (``location`` names either).
+    path: Path | None
+    location: LogLocation
+    # True for a team's log: the server records who ("by") and when.
+    shared: bool
 
     def __enter__(self) -> Self: ...
 
@@ -70,8 +76,10 @@ class LogStore(Protocol):
         *,
         letter_path: str = "",
         letter_sha256: str = "",
+        message_id: str = "",
+        event_id: str | None = None,
     ) -> str:
-        """Append one event to a letter's history."""
+        """Append one event to a letter's history (nothing when ``event_id`` is recorded)."""
         ...
 
     def mark(
@@ -95,12 +103,18 @@ class LogStore(Protocol):
         ...
 
     def import_rows(
-        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = ""
+        self, contacts: Iterable[Contact], events: Iterable[Event], by: str = "", source: str = ""
     ) -> tuple[int, int]:
         """Fold another log's letters and events in (a merge); idempotent."""
         ...
 
+    def set_inbox_position(self, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
+        """Remember how far a mailbox folder was read (IMAP UIDVALIDITY and last UID)."""
+        ...
+
     # ---- reading ----------------------------------------------------------------------
+
+    def inbox_position(self, account: str, folder: str) -> tuple[int, int] | None: ...
 
     def contacts(self, case_id: str | None = None) -> list[Contact]: ...
 

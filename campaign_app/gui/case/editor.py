@@ -41,6 +41,7 @@ from campaign_app.gui.case.models import PointsModel
 LABELS = {
     "id": "&ID",
     "date": "&Date",
+    "as_of": "&As of",
     "text": "Te&xt",
     "sources": "So&urces",
     "label": "&Label",

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from campaign_app.core.case.edit import CaseDocument
-from campaign_app.core.case.rules import check_date, check_id, check_kind, check_refs, check_url
+from campaign_app.core.case.rules import (
+    check_date,
+    check_event_kind,
+    check_id,
+    check_kind,
+    check_refs,
+    check_url,
+)
 from campaign_app.core.case.schema import FieldSpec
 from campaign_app.core.common.errors import UserError
 
@@ -57,6 +64,8 @@ def field_problems(doc: CaseDocument, spec: FieldSpec, node: Any, ctx: EditConte
         return check_refs(ctx.describe(), refs, ctx.source_ids()) if refs or spec.required else []
     elif spec.kind == "url":
         message = check_url(item_id, doc.get_plain(node, spec.key))
+    elif spec.kind == "choice" and spec.key == "kind" and ctx.section_what == "timeline event":
+        message = check_event_kind(item_id, doc.get_plain(node, spec.key))
     elif spec.kind == "choice" and spec.key == "kind":
         message = check_kind(item_id, doc.get_plain(node, spec.key))
     return [message] if message else []

@@ -8,14 +8,19 @@ editing) carries a warning icon and the messages as its tooltip.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
+from campaign_app.core.campaign.settings import DEFAULT_FACTS_STALE_AFTER_DAYS
 from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.case.over_time import last_day
+from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import pick
+from campaign_app.gui import style
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +47,34 @@ def _date(doc: CaseDocument, node: Any, lang: str) -> str:
     return doc.get_date(node, "date")
 
 
+def _as_of(doc: CaseDocument, node: Any, lang: str) -> str:
+    return doc.get_date(node, "as_of")
+
+
+def _age_placeholder(doc: CaseDocument, node: Any, lang: str) -> str:
+    return ""  # the model fills it in: it knows today and the campaign's limit
+
+
+def fact_age(doc: CaseDocument, node: Any, today: dt.date) -> int | None:
+    """Days since a fact's as_of as the tree holds it now (None: undated or not a date)."""
+    try:
+        as_of = PartialDate.parse(doc.get_date(node, "as_of"))
+    except ValueError:
+        return None
+    return (today - last_day(as_of)).days
+
+
+def age_text(days: int) -> str:
+    """A fact's age as a campaigner reads it: days, then months, then years."""
+    if days < 0:
+        return "in the future"
+    if days < 61:
+        return f"{days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"{days // 30} months"
+    return f"{days / 365.25:.1f} years"
+
+
 def _refs(doc: CaseDocument, node: Any, lang: str) -> str:
     return ", ".join(doc.get_refs(node))
 
@@ -56,8 +89,15 @@ COLUMNS: dict[str, tuple[_Column, ...]] = {
         ("ID", _plain("id")),
         ("Event ({lang})", _text("text")),
         ("Sources", _refs),
+        ("Kind", _plain("kind")),
     ),
-    "facts": (("ID", _plain("id")), ("Fact ({lang})", _text("text")), ("Sources", _refs)),
+    "facts": (
+        ("ID", _plain("id")),
+        ("Fact ({lang})", _text("text")),
+        ("Sources", _refs),
+        ("As of", _as_of),
+        ("Age", _age_placeholder),
+    ),
     "arguments": (
         ("Label", _plain("label")),
         ("ID", _plain("id")),
@@ -81,10 +121,21 @@ COLUMNS: dict[str, tuple[_Column, ...]] = {
     ),
 }
 # Starting widths (pixels) of the columns that do not stretch; the user can drag them.
-WIDTHS = {"ID": 210, "Date": 100, "Label": 60, "Points": 60, "Sources": 230, "Kind": 150, "Publisher": 220}
+WIDTHS = {
+    "ID": 210,
+    "Date": 100,
+    "As of": 90,
+    "Age": 160,
+    "Label": 60,
+    "Points": 60,
+    "Sources": 230,
+    "Kind": 150,
+    "Publisher": 220,
+}
 
 # The column that takes the remaining width (the text the campaigner reads).
 STRETCH = {"timeline": 2, "facts": 1, "arguments": 2, "demands": 1, "supporters": 1, "sources": 1}
+AS_OF_COLUMN, AGE_COLUMN = 3, 4  # of "facts"
 
 
 def _one_line(text: str) -> str:
@@ -100,6 +151,10 @@ class SectionModel(QAbstractTableModel):
         self.section = "facts"
         self._items: list[Any] = []
         self._problems: Callable[[int], list[str]] = lambda row: []
+        # A fact older than this (the campaign's facts_stale_after_days) is marked stale.
+        self.stale_after_days = DEFAULT_FACTS_STALE_AFTER_DAYS
+        self.today = dt.date.today()
+        self._stale_colour = style.colour(style.STALE)
 
     def set_section(
         self, doc: CaseDocument | None, section: str, problems: Callable[[int], list[str]] | None = None
@@ -152,6 +207,10 @@ class SectionModel(QAbstractTableModel):
         if not index.isValid() or self.doc is None:
             return None
         node = self._items[index.row()]
+        if self.section == "facts":
+            aged = self._age_data(node, index.row(), index.column(), role)
+            if aged is not None:
+                return aged
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             _header, read = COLUMNS[self.section][index.column()]
             return _one_line(read(self.doc, node, self.language))
@@ -165,6 +224,29 @@ class SectionModel(QAbstractTableModel):
                 return "\n".join(problems)
             _header, read = COLUMNS[self.section][index.column()]
             return read(self.doc, node, self.language) or None
+        return None
+
+    def _age_data(self, node: Any, row: int, column: int, role: int):
+        """A fact's age, and its row marked (the Age cell in bold) once it is stale."""
+        assert self.doc is not None
+        days = fact_age(self.doc, node, self.today)
+        stale = days is not None and days > self.stale_after_days
+        if column == AGE_COLUMN and role == Qt.ItemDataRole.DisplayRole:
+            return "no date" if days is None else age_text(days) + (" — stale" if stale else "")
+        if not stale:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._stale_colour
+        if role == Qt.ItemDataRole.FontRole and column == AGE_COLUMN:
+            return style.bold(QApplication.font())
+        tip = role == Qt.ItemDataRole.ToolTipRole and column in (AS_OF_COLUMN, AGE_COLUMN)
+        if tip and not self._problems(row):
+            as_of = self.doc.get_date(node, "as_of")
+            return (
+                f"Stated as of {as_of}: {days:,} days ago, more than the campaign's "
+                f"facts_stale_after_days ({self.stale_after_days}). A letter stating it as current may no "
+                "longer be true: check it, then update its text and As of — or date it in the letter."
+            )
         return None
 
 

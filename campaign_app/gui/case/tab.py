@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from campaign_app.core.campaign.settings import DEFAULT_FACTS_STALE_AFTER_DAYS
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.citations import case_citations, items_citing, template_uses
 from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument, validate_case_text
@@ -37,14 +38,24 @@ from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import plural, problems
 
 
-def _read_case(workspace: Workspace) -> tuple[CaseDocument, list[Problem]]:
-    """On the thread pool: read the case file and check it as the loader would."""
+def _read_case(workspace: Workspace) -> tuple[CaseDocument, list[Problem], int]:
+    """On the thread pool: read the case file and check it as the loader would; and the
+    campaign's facts_stale_after_days, by which the Facts list marks old facts."""
     doc = CaseDocument.load(workspace.case_path)
+    stale_after = _stale_after(workspace)
     try:
         validate_case_text(doc.original_text, doc.path)
     except (UserError, UserErrors) as exc:
-        return doc, [(problem_path(doc.data, e), e) for e in flatten(exc)]
-    return doc, []
+        return doc, [(problem_path(doc.data, e), e) for e in flatten(exc)], stale_after
+    return doc, [], stale_after
+
+
+def _stale_after(workspace: Workspace) -> int:
+    """The campaign's limit for a fact's age (the default while campaign.yaml has a mistake)."""
+    try:
+        return workspace.campaign.facts_stale_after_days
+    except (UserError, UserErrors):
+        return DEFAULT_FACTS_STALE_AFTER_DAYS
 
 
 class CaseTab(CaseNavigation):
@@ -97,10 +108,11 @@ class CaseTab(CaseNavigation):
         self.set_busy(True)
         self.submit_newest(lambda: _read_case(workspace), self._loaded, self._load_failed)
 
-    def _loaded(self, result: tuple[CaseDocument, list[Problem]]) -> None:
+    def _loaded(self, result: tuple[CaseDocument, list[Problem], int]) -> None:
         self.set_busy(False)
         self._external_change = False
-        doc, found = result
+        doc, found, self.model.stale_after_days = result
+        self.model.today = dt.date.today()
         self._set_doc(doc, found)
         self.show_banner("")
         if found:

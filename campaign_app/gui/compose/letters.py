@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.campaign.audience import match_audience, parse_campaign_query
+from campaign_app.core.campaign.last_letters import since_for
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.recipients import Recipient
@@ -54,7 +55,9 @@ def letter_for(request: LetterRequest):
         raise UserError(
             f"recipient '{request.recipient_id}' is no longer in the directory", hint="choose another one"
         )
-    return template, render_letter(template, recipient, ws.case, ws.campaign)
+    last_letters = since_for(ws, template)  # `updates`: what is new since their last letter
+    since = last_letters.since(recipient.id, template.id) if last_letters else None
+    return template, render_letter(template, recipient, ws.case, ws.campaign, since=since)
 
 
 def render_preview(request: LetterRequest) -> Preview:

@@ -198,6 +198,7 @@ class OutreachBrowser(OutreachWidgets):
         self.history_title.setText(
             f"<b>History of {html.escape(row.name)}</b> ({html.escape(row.recipient_id)}) · {letters}"
             + (f" · follow-up due since {row.due_on:%d %b %Y}" if row.due and row.due_on else "")
+            + (f": {html.escape(row.due_reason)}" if row.due and row.due_reason else "")
         )
         for line in reversed(row.history):  # the latest first
             items = [

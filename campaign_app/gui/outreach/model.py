@@ -109,10 +109,14 @@ class OutreachRow:
     letters: int
     history: tuple[HistoryLine, ...] = ()
     search: str = ""  # folded name, id and category
+    due_reason: str = ""  # why the follow-up is (or will be) due
+    due_event: str = ""  # the coming event that set it ("hearing on 2026-12-20"), if one did
 
     @property
     def cells(self) -> tuple[str, ...]:
         due = date_text(self.due_on) if self.due_on else ""
+        if due and self.due_event:
+            due = f"{due} ({self.due_event})"
         if self.due and due:
             due = f"{due} — due"
         return (self.name, self.category, self.status, self.action, self.when, self.by, due)
@@ -180,6 +184,8 @@ def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
         letters=len(state.letters),
         history=tuple(history),
         search=fold(f"{state.name} {state.recipient_id} {state.category}"),
+        due_reason=state.followup_reason,
+        due_event=state.followup_event,
     )
 
 

@@ -83,7 +83,7 @@ def test_once_someone_is_due_only_they_get_the_follow_up(tmp_path, cli):
     history(ws_dir, rid, "mep-appeal-en", ("drafted", 16), ("sent", 15), case=ws.case.id)
     check = cli("check", "-w", ws_dir)
     assert check.code == 0, check.err
-    assert "nobody is due yet" not in check.out
+    assert "nobody is due yet for template 'mep-follow-up-en'" not in check.out
     assert "template 'mep-follow-up-en' (en): renders for all 1 recipient(s)" in check.out
     result = cli("generate", "-w", ws_dir, "--template", "mep-follow-up-en", "--format", "pdf")
     assert result.code == 0, result.err

@@ -19,8 +19,9 @@ from campaign_app.core.outreach.records import NewContact, contact_id
 SUBJECT = "Stop the extradition of Zhanara Akhmetova"  # appeal-en's subject for the test case
 
 
-def sent_letters(mini_ws, imap, count: int) -> list:
-    """``count`` MEPs who were sent appeal-en by e-mail (as ``send`` records it)."""
+def sent_letters(mini_ws, imap, count: int, *, old_log: bool = False) -> list:
+    """``count`` MEPs who were sent appeal-en by e-mail (as ``send`` records it: the Message-ID
+    in its own field; ``old_log``: only in the detail, as logs before that field have it)."""
     rows = [f"mep-s{i},mep,Ms,Given{i},Family{i},f,Member,European Parliament,DE,en,s{i}@example.org,"
             for i in range(count)]  # fmt: skip
     with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
@@ -36,7 +37,12 @@ def sent_letters(mini_ws, imap, count: int) -> list:
         log.record_drafts(drafts, by="olena")
         for i, letter in enumerate(letters):
             cid = contact_id(f"mep-s{i}", "test-case", "appeal-en")
-            log.add_event(cid, "sent", "olena", f"250 2.0.0 Ok; Message-ID {letter['Message-ID']}", "email")
+            if old_log:
+                log.add_event(
+                    cid, "sent", "olena", f"250 2.0.0 Ok; Message-ID {letter['Message-ID']}", "email"
+                )
+            else:
+                log.add_event(cid, "sent", "olena", "250 2.0.0 Ok", "email", message_id=letter["Message-ID"])
     return letters
 
 
@@ -69,6 +75,13 @@ def test_an_interrupted_sync_resumes_where_it_stopped(mini_ws, imap, monkeypatch
     resumed = sync_inbox(ws, imap.password, context=context(imap))
     assert resumed.new_messages == 3 and len(resumed.recorded) == 3 and resumed.already == 0
     assert replies_recorded(mini_ws.root) == 5
+
+
+def test_letters_sent_before_the_log_kept_message_ids_are_matched_too(mini_ws, imap):
+    letters = sent_letters(mini_ws, imap, 1, old_log=True)
+    imap.deliver(shapes.reply(letters[0]))
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+    assert [r.recipient_id for r in result.recorded] == ["mep-s0"]
 
 
 def test_since_leaves_older_mail_unread(mini_ws, imap):

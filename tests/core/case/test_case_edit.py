@@ -218,7 +218,7 @@ def test_adding_and_deleting_at_the_end_keeps_the_blank_line_between_sections(ex
         "      uk: Нова подія.",
         "    sources: [odf-brief-2020]",
     ]
-    assert removed[0] == "  - id: extradition-test-for-authorities" and len(removed) == 13
+    assert removed[0] == "  - id: extradition-test-for-authorities" and len(removed) == 14  # with as_of
 
 
 def test_inserting_after_an_item_and_ids_are_unique(mini_ws):

@@ -120,10 +120,10 @@ def log(tmp_path):
 
 def test_events_cannot_be_deleted_or_changed(log):
     log.record_drafts([letter()], by="olena")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        log._conn.execute("DELETE FROM events")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        log._conn.execute("UPDATE events SET kind = 'replied'")
+    with pytest.raises(UserError, match="append-only"), log.transaction() as conn:
+        conn.exec_driver_sql("DELETE FROM events")
+    with pytest.raises(UserError, match="append-only"), log.transaction() as conn:
+        conn.exec_driver_sql("UPDATE events SET kind = 'replied'")
     assert [e.kind for e in log.events()] == ["drafted"]
 
 
@@ -269,7 +269,10 @@ def run_with_file_permissions(script: str, tmp_path: Path) -> None:
     # Python itself may live where "nobody" cannot read (/root/.pyenv): the child starts as
     # root, imports what it needs, then gives up root before touching the log.
     drop = f"os.setgid({user})\nos.setuid({user})\n" if user is not None else ""
-    imports = "import os, datetime, hashlib, sqlite3, uuid\nimport campaign_app.core.outreach.log\n"
+    imports = (
+        "import os, datetime, hashlib, sqlite3, uuid\nimport campaign_app.core.outreach.log\n"
+        "import alembic.command, alembic.config, configparser, logging.config\n"
+    )
     code = imports + drop + f"from pathlib import Path\nFOLDER = Path({str(folder)!r})\n" + script
     root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
     env = {**os.environ, "PYTHONPATH": str(root)}

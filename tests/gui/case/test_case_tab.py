@@ -443,6 +443,12 @@ def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(case_tab, 
     )
     save_with_ctrl_s(qtbot, window, tab)
     window.select_tab("compose")
+    # The appeal states this fact (the example's first template, further information, does not).
+    model = compose.template_model
+    qtbot.waitUntil(lambda: any(f.template and f.template.id == "mep-appeal-en" for f in model.files))
+    row = next(i for i, f in enumerate(model.files) if f.template and f.template.id == "mep-appeal-en")
+    rect = compose.template_view.visualRect(model.index(row, 0))
+    qtbot.mouseClick(compose.template_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
     def shown() -> str:
         return " ".join(compose.preview.toPlainText().split())

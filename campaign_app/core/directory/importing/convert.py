@@ -159,7 +159,14 @@ class RowConverter:
             if FORMER_MEMBER_TAG not in tags:
                 tags.append(FORMER_MEMBER_TAG)
             column = self.columns[self.column_of[TERM_END] - 1]
-            out.notes.append(f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}")
+            until = iso_date(str(term_end).split()[0])
+            dated = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", until)) and not values.get("in_office_until")
+            if dated:  # the last day in office, for check's warning about letters to them
+                values["in_office_until"] = until
+            out.notes.append(
+                f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}"
+                + (f", in office until {until}" if dated else "")
+            )
         if tags:
             values["tags"] = ";".join(tags)
         else:

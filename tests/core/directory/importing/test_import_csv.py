@@ -306,6 +306,8 @@ def test_term_end_marks_the_entry_former_member_and_check_warns(mini_ws, cli, tm
     assert "in/ended.csv:2: mep_death_date is 11/01/2022 01:00: tagged former-member" in result.out
     row = by_id(mini_ws.root / "recipients" / "ended.csv")["mep-9001"]
     assert (row["family_name"], row["tags"], row["category"]) == ("Sassoli", "former-member", "mep")
+    assert row["in_office_until"] == "2022-01-11"  # the day the term ended: check warns about letters
+    assert "tagged former-member, in office until 2022-01-11" in result.out
     check = cli("check", "-w", "ws")
     assert check.code == 0, check.err
     assert (

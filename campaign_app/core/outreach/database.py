@@ -1,0 +1,299 @@
+"""The contact log's database: opening it on SQLite or PostgreSQL, its schema revision, and
+changing it safely.
+
+Why these choices:
+
+- One connection per open log, and every change one transaction: whole or not at all. On
+  SQLite each change begins with ``BEGIN IMMEDIATE`` (two programs wait their turn; WAL
+  mode); on PostgreSQL a claim inserts the letter if absent and locks its row (``SELECT …
+  FOR UPDATE``), so two senders on any machines queue on the same letter and the second
+  sees the first one's claim.
+- The schema is built and upgraded by Alembic (core/outreach/upgrade.py). campaign.db
+  upgrades itself after a backup copy; a team's database is upgraded by a coordinator
+  (``log upgrade``), and a member's program on an older or missing schema says so instead
+  of changing it. A log newer than this program is refused, untouched.
+- Reading only (``open_readonly``) never writes to the campaign folder: an older
+  campaign.db is upgraded in memory for that reading.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, create_engine, event, literal_column, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.outreach import upgrade
+from campaign_app.core.outreach.location import LogLocation, sqlite_location
+from campaign_app.core.outreach.log_errors import translate_error
+from campaign_app.core.outreach.records import EVENT_COLUMNS, Event, now_utc
+from campaign_app.core.outreach.schema import SQLITE_USER_VERSION, contacts, events
+from campaign_app.core.outreach.terms import EVENT_KINDS
+
+LOG_NAME = "campaign.db"
+SCHEMA_VERSION = SQLITE_USER_VERSION
+EVENT_SELECT = select(*(events.c[name] for name in EVENT_COLUMNS))
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def _sqlite_engine(connect: Any) -> Engine:
+    """An engine over one sqlite3 connection that this module begins and ends itself: the
+    driver's own transaction handling is off, and each transaction says whether it writes
+    (``BEGIN IMMEDIATE``) or only reads."""
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.pop("immediate", False) else "BEGIN")
+
+    return engine
+
+
+def postgres_engine(location: LogLocation, password: str | None) -> Engine:
+    """An engine for the team's database. Without ``password`` libpq finds it (PGPASSWORD,
+    .pgpass). A verify-full/verify-ca connection without a CA file trusts the system's CAs."""
+    query = dict(location.parameters)
+    loopback = location.host in ("localhost", "127.0.0.1", "::1")
+    query.setdefault("sslmode", "prefer" if loopback else "verify-full")
+    if query["sslmode"].startswith("verify") and "sslrootcert" not in query:
+        query["sslrootcert"] = "system"
+    url = URL.create(
+        "postgresql+psycopg",
+        username=location.user,
+        password=password,
+        host=location.host,
+        port=location.port,
+        database=location.database,
+        query=query,
+    )
+    return create_engine(
+        url,
+        poolclass=StaticPool,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "campaign_app"},
+    )
+
+
+class LogDatabase:
+    """One open contact log: its connection, schema and transactions. Use as a context
+    manager, or call :meth:`close`."""
+
+    upgraded_from: tuple[int, Path] | None = None
+
+    def __init__(self, location: LogLocation, engine: Engine, conn: Connection):
+        self.location = location
+        self.path = location.path
+        self._engine = engine
+        self._conn = conn
+        self.shared = engine.dialect.name == "postgresql"
+
+    # ---- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, create: bool = True, timeout: float = 5.0) -> Self:
+        """Open (and create, or upgrade after a backup) campaign.db at ``path``; a change waits
+        up to ``timeout`` seconds for another program that is writing to it."""
+        location = sqlite_location(path)
+        path = Path(path)
+        if not create and not path.exists():
+            raise UserError(
+                "there is no contact log yet", Location(display_path(path)), "generate or send letters first"
+            )
+
+        def connect() -> sqlite3.Connection:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=timeout, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            return conn
+
+        log = cls._start(location, _sqlite_engine(connect), "opened")
+        try:
+            log.upgraded_from = upgrade.bring_sqlite_up_to_date(log._conn, path)
+            raw = log._conn.connection.dbapi_connection
+            assert isinstance(raw, sqlite3.Connection)
+            # After the version check (a newer log stays byte for byte as it was), outside
+            # any transaction (SQLite changes the journal only there).
+            mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":  # e.g. on a network share: the rollback journal still works
+                raw.execute("PRAGMA journal_mode = DELETE")
+            raw.execute("PRAGMA synchronous = FULL")
+        except (DBAPIError, sqlite3.Error) as exc:
+            log.close()
+            raise translate_error(exc, location, "opened") from None
+        except BaseException:
+            log.close()
+            raise
+        return log
+
+    @classmethod
+    def open_readonly(cls, path: Path) -> Self:
+        """Open campaign.db only to read it: nothing in the campaign folder is written, not even
+        an upgrade (an older log is upgraded in memory, for this reading only)."""
+        path = Path(path)
+        location = sqlite_location(path)
+        if not path.exists():
+            raise UserError(
+                "there is no contact log yet", Location(display_path(path)), "generate or send letters first"
+            )
+        source = upgrade.connect_to_read(path, location)
+        try:
+            memory = upgrade.upgraded_in_memory(source, location)
+        except BaseException:
+            source.close()
+            raise
+        connection = memory or source
+        if memory is not None:
+            source.close()
+        log = cls._start(location, _sqlite_engine(lambda: connection), "read")
+        if memory is not None:
+            try:
+                upgrade.bring_sqlite_up_to_date(log._conn, None)
+            except SQLAlchemyError as exc:
+                log.close()
+                raise translate_error(exc, location, "read") from None
+        return log
+
+    @classmethod
+    def connect(cls, location: LogLocation, password: str | None) -> Self:
+        """Connect to the team's log on PostgreSQL; refused (untouched) when its schema is
+        missing, older or newer than this program's."""
+        log = cls._start(location, postgres_engine(location, password), "opened")
+        try:
+            upgrade.require_current(log._conn, location)
+        except BaseException:
+            log.close()
+            raise
+        return log
+
+    @classmethod
+    def _start(cls, location: LogLocation, engine: Engine, doing: str) -> Self:
+        try:
+            conn = engine.connect()
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise translate_error(exc, location, doing) from None
+        return cls(location, engine, conn)
+
+    def close(self) -> None:
+        with suppress(SQLAlchemyError):
+            self._conn.close()
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- transactions --------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, doing: str = "changed") -> Iterator[Connection]:
+        """One change set: all of it is written, or none of it."""
+        self._conn.info["immediate"] = True
+        try:
+            tx = self._conn.begin()
+        except DBAPIError as exc:
+            raise translate_error(exc, self.location, doing) from None
+        finally:
+            self._conn.info.pop("immediate", None)
+        try:
+            yield self._conn
+            tx.commit()
+        except DBAPIError as exc:
+            self._rollback(tx)
+            raise translate_error(exc, self.location, doing) from None
+        except BaseException:
+            self._rollback(tx)
+            raise
+
+    @staticmethod
+    def _rollback(tx: Any) -> None:
+        with suppress(SQLAlchemyError):
+            tx.rollback()
+
+    def _read(self, statement: Any) -> list[tuple]:
+        """Rows of one query, in a short read transaction of its own (or the one under way)."""
+        try:
+            if self._conn.in_transaction():
+                return [tuple(row) for row in self._conn.execute(statement)]
+            with self._conn.begin():
+                return [tuple(row) for row in self._conn.execute(statement)]
+        except DBAPIError as exc:
+            raise translate_error(exc, self.location, "read") from None
+
+    # ---- what every change needs --------------------------------------------------------
+
+    def _insert(self, table: Any) -> Any:
+        """An INSERT that does nothing where the row is already there (same id)."""
+        dialect = postgresql if self.shared else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def event_order(self) -> tuple[Any, ...]:
+        """Events in the order they happened; ties (same microsecond) in the order written."""
+        return (events.c.at, literal_column("seq" if self.shared else "events.rowid"))
+
+    def _insert_event(
+        self,
+        conn: Connection,
+        cid: str,
+        kind: str,
+        by: str,
+        detail: str = "",
+        channel: str = "",
+        at: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
+        process: str = "",
+        message_id: str = "",
+        event_id: str | None = None,
+    ) -> Event | None:
+        """Append one event; None when ``event_id`` was recorded already. On PostgreSQL the
+        server sets who and when (the row it returns says what it recorded)."""
+        if kind not in EVENT_KINDS:
+            raise ValueError(f"unknown event kind {kind!r}")
+        values = {
+            "id": event_id or uuid.uuid4().hex,
+            "contact_id": cid,
+            "kind": kind,
+            "at": at or now_utc(),
+            "by": by,
+            "detail": detail,
+            "channel": channel,
+            "letter_path": letter_path,
+            "letter_sha256": letter_sha256,
+            "process": process,
+            "message_id": message_id,
+        }
+        statement = self._insert(events).values(**values)
+        if self.shared:
+            row = conn.execute(statement.returning(events.c.at, events.c.by)).first()
+            if row is None:
+                return None
+            values["at"], values["by"] = row
+        elif conn.execute(statement).rowcount == 0:
+            return None
+        return Event(**values)
+
+    def _find(
+        self, conn: Connection, recipient_id: str, case_id: str, template_id: str, *, lock: bool = False
+    ) -> tuple | None:
+        """The letter's (id, letter_sha256), its row locked until the transaction ends when
+        ``lock`` (PostgreSQL; SQLite's writer already holds the whole database)."""
+        query = select(contacts.c.id, contacts.c.letter_sha256).where(
+            contacts.c.recipient_id == recipient_id,
+            contacts.c.case_id == case_id,
+            contacts.c.template_id == template_id,
+        )
+        if lock and self.shared:
+            query = query.with_for_update()
+        row = conn.execute(query).first()
+        return tuple(row) if row is not None else None

@@ -1,0 +1,118 @@
+"""Where the contact log is kept: campaign.db beside the campaign, or a team's PostgreSQL.
+
+``log_database:`` in campaign.yaml names the shared log as a libpq URL,
+``postgresql://anna@db.example.org:5432/akhmetova?sslmode=verify-full``. It is read here
+and nowhere else, so every message about the log names it the same way, and a password
+written into the URL is refused without ever being repeated: campaign.yaml is shared with
+colleagues and error messages are pasted into chats. The password comes from the system
+keyring (``USER@HOST``, as for SMTP) or from libpq's own ``.pgpass`` / ``PGPASSWORD``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+
+SCHEMES = ("postgresql", "postgres")
+# libpq parameters a URL may carry; anything else is more likely a typo than a wish.
+URL_PARAMETERS = frozenset(
+    {
+        "sslmode",
+        "sslrootcert",
+        "sslcert",
+        "sslkey",
+        "sslcrl",
+        "connect_timeout",
+        "application_name",
+        "target_session_attrs",
+        "options",
+        "keepalives",
+        "keepalives_idle",
+    }
+)
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+EXAMPLE_URL = "postgresql://anna@db.example.org:5432/akhmetova?sslmode=verify-full"
+
+
+@dataclass(frozen=True)
+class LogLocation:
+    """The log's place: ``path`` (SQLite) or a PostgreSQL server (``user``, ``host``,
+    ``port``, ``database``, libpq ``parameters``); never a password."""
+
+    path: Path | None = None
+    user: str = ""
+    host: str = ""
+    port: int = 5432
+    database: str = ""
+    parameters: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shared(self) -> bool:
+        return self.path is None
+
+    @property
+    def keyring_user(self) -> str:
+        """The keyring entry holding this member's database password."""
+        return f"{self.user}@{self.host}"
+
+    def describe(self) -> str:
+        """How messages name the log."""
+        if self.path is not None:
+            return display_path(self.path)
+        return f"the team's contact log {self.user}@{self.host}:{self.port}/{self.database}"
+
+    def where(self) -> Location:
+        return Location(self.describe())
+
+
+def sqlite_location(path: Path) -> LogLocation:
+    return LogLocation(path=Path(path))
+
+
+def parse_log_database(text: str, where: Location | None) -> LogLocation:
+    """The shared log named by a ``log_database`` URL; a UserError at ``where`` when it is
+    not one this program can use (the URL is not repeated: it may hold a password)."""
+    hint = f"write it as {EXAMPLE_URL}"
+    try:
+        parts = urlsplit(text.strip())
+        port = parts.port or 5432
+    except ValueError:
+        raise UserError("'log_database' is not a valid database URL", where, hint) from None
+    if parts.scheme not in SCHEMES:
+        raise UserError("'log_database' must be a PostgreSQL URL starting with postgresql://", where, hint)
+    if parts.password is not None:
+        raise UserError(
+            "'log_database' must not contain the database password",
+            where,
+            "delete it from the URL (and change it if the file was shared); store it in the system "
+            "keyring from the Settings tab (user USER@HOST), or in PostgreSQL's .pgpass file",
+        )
+    user = unquote(parts.username or "")
+    if not user:
+        raise UserError(
+            "'log_database' must name your database user (each member connects as their own)",
+            where,
+            hint,
+        )
+    database = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not database or "/" in database:
+        raise UserError("'log_database' must name the server and the database", where, hint)
+    parameters = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key not in URL_PARAMETERS:
+            raise UserError(
+                f"'log_database' has an unknown parameter '{key}'",
+                where,
+                f"use only {', '.join(sorted(URL_PARAMETERS))}",
+            )
+        if key == "sslmode" and value not in SSL_MODES:
+            raise UserError(
+                f"'log_database' has sslmode '{value}'", where, f"use one of {', '.join(SSL_MODES)}"
+            )
+        parameters.append((key, value))
+    return LogLocation(
+        user=user, host=parts.hostname, port=port, database=database, parameters=tuple(parameters)
+    )

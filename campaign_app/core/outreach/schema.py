@@ -1,0 +1,103 @@
+"""The contact log's tables, defined once for every engine that keeps them.
+
+SQLite (campaign.db, one person) and PostgreSQL (a team's shared log) hold the same
+tables; the queries in core/outreach are written against these definitions with
+SQLAlchemy Core, so a rule is one piece of code on both. Alembic migrations
+(core/outreach/migrations) build and upgrade the tables; ``tests/core/outreach`` checks
+that a database built by the migrations matches what is declared here.
+
+Times are ISO 8601 UTC text with microseconds (they sort as text, the same on both
+engines); events written in the same microsecond keep their write order (SQLite's rowid,
+a ``seq`` identity column on PostgreSQL, see ``database.event_order``). On PostgreSQL the
+server sets ``events.at`` and ``events.by`` itself (see the
+migration that creates the team's triggers): nobody records work in another's name, and
+the order of events does not depend on the clocks of the members' laptops.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("recipient_id", Text, nullable=False),
+    Column("recipient_name", Text, nullable=False),
+    Column("category", Text, nullable=False, server_default=""),
+    Column("case_id", Text, nullable=False),
+    Column("template_id", Text, nullable=False),
+    Column("language", Text, nullable=False),
+    Column("channel", Text, nullable=False),
+    Column("address", Text, nullable=False, server_default=""),
+    Column("letter_path", Text, nullable=False, server_default=""),
+    Column("letter_sha256", Text, nullable=False, server_default=""),
+    Column("created_at", Text, nullable=False),
+    # The letter's identity: one recipient, one case, one template. A claim inserts the
+    # letter if absent and locks this row, so two senders anywhere queue on it.
+    UniqueConstraint("recipient_id", "case_id", "template_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("contact_id", Text, ForeignKey("contacts.id"), nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("at", Text, nullable=False),
+    Column("by", Text, nullable=False),
+    Column("detail", Text, nullable=False, server_default=""),
+    Column("channel", Text, nullable=False, server_default=""),
+    Column("letter_path", Text, nullable=False, server_default=""),
+    Column("letter_sha256", Text, nullable=False, server_default=""),
+    Column("process", Text, nullable=False, server_default=""),
+    # The Message-ID of the e-mail a "sent" event sent (replies name it), or of the message
+    # an inbox event was read from.
+    Column("message_id", Text, nullable=False, server_default=""),
+    # Where an event came from when it was not recorded here first: a merged log, with
+    # the name that log gave its author.
+    Column("origin", Text, nullable=False, server_default=""),
+    Index("events_by_contact", "contact_id", "at"),
+)
+
+# Where each member's inbox was read up to (IMAP UIDVALIDITY and the last UID seen), so a
+# sync fetches only what is new and an interrupted one resumes.
+inbox_positions = Table(
+    "inbox_positions",
+    metadata,
+    Column("account", Text, primary_key=True),
+    Column("folder", Text, primary_key=True),
+    Column("uidvalidity", BigInteger, nullable=False),
+    Column("last_uid", BigInteger, nullable=False),
+    Column("updated_at", Text, nullable=False),
+)
+
+# The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
+# it, so versions of the program from before Alembic refuse a log they cannot read.
+HEAD = "0004"
+SQLITE_USER_VERSION = 4
+# campaign.db files from before Alembic carry only PRAGMA user_version 1..3; each is the
+# state after the Alembic revision of the same number.
+LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
+
+
+__all__ = [
+    "HEAD",
+    "LEGACY_REVISIONS",
+    "SQLITE_USER_VERSION",
+    "contacts",
+    "events",
+    "inbox_positions",
+    "metadata",
+]

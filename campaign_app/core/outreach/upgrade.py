@@ -1,0 +1,180 @@
+"""The log's schema revision: reading it, and bringing a log up to date with Alembic.
+
+campaign.db carries its revision twice: Alembic's ``alembic_version`` table, and SQLite's
+``PRAGMA user_version`` (4 and up), which versions of the program from before Alembic
+read to refuse a log newer than they are. A campaign.db from before Alembic has only
+``user_version`` 1, 2 or 3; it is stamped with the Alembic revision of the same state and
+upgraded from there, after a backup copy beside it.
+
+Alembic is imported only when something is to be migrated: opening an up-to-date log
+reads one row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from campaign_app.core.outreach.location import LogLocation, sqlite_location
+from campaign_app.core.outreach.log_errors import (
+    missing_schema,
+    newer_schema,
+    older_schema,
+    translate_error,
+)
+from campaign_app.core.outreach.schema import HEAD, LEGACY_REVISIONS, SQLITE_USER_VERSION
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+REVISIONS = ("0001", "0002", "0003", "0004")
+assert REVISIONS[-1] == HEAD
+
+
+def _alembic_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def migrate(conn: Connection, stamp: str | None = None) -> None:
+    """Run every migration the log lacks, on ``conn`` and inside its transaction (the caller
+    commits). ``stamp`` first records the revision of a log from before Alembic."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = conn
+    if stamp is not None:
+        command.stamp(config, stamp)
+    command.upgrade(config, "head")
+
+
+# ---- campaign.db -----------------------------------------------------------------------------
+
+
+def _sqlite_state(conn: Connection, location: LogLocation) -> tuple[int, str | None]:
+    """(user_version, the Alembic revision it stands at); refused when newer than this program."""
+    version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+    revision = _alembic_revision(conn)
+    if version > SQLITE_USER_VERSION or (revision is not None and revision not in REVISIONS):
+        raise newer_schema(location, version, SQLITE_USER_VERSION)
+    if revision is None:
+        revision = LEGACY_REVISIONS.get(version)
+    return version, revision
+
+
+def bring_sqlite_up_to_date(conn: Connection, path: Path | None) -> tuple[int, Path] | None:
+    """Create or upgrade campaign.db in one ``BEGIN IMMEDIATE`` transaction (a second program
+    opening it at the same moment waits, then finds it done). An existing older log is first
+    copied beside itself (``campaign.db.vN-backup-STAMP``); returns (old version, backup)."""
+    location = sqlite_location(path or Path("campaign.db"))
+    with conn.begin():
+        version, revision = _sqlite_state(conn, location)
+    if revision == HEAD:
+        return None
+    # SQLite copies a database only outside a write transaction: the copy comes first (two
+    # programs opening the old log at once may both make one; only one upgrades it).
+    backup = _backup(conn, path, version) if path is not None and version > 0 else None
+    conn.info["immediate"] = True
+    with conn.begin():
+        version, revision = _sqlite_state(conn, location)
+        if revision == HEAD:
+            return None
+        has_table = _alembic_revision(conn) is not None
+        migrate(conn, stamp=None if has_table or revision is None else revision)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SQLITE_USER_VERSION}")
+    return (version, backup) if backup is not None else None
+
+
+def _backup(conn: Connection, path: Path, version: int) -> Path:
+    """A consistent copy through SQLite's backup API, before anything is changed."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.v{version}-backup-{stamp}")
+    copy = sqlite3.connect(target)
+    try:
+        raw = conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.backup(copy)
+    finally:
+        copy.close()
+    return target
+
+
+def connect_to_read(path: Path, location: LogLocation) -> sqlite3.Connection:
+    """A connection that changes nothing. Read-write where the folder allows it: SQLite then
+    removes the -wal and -shm files it needs when the reading ends (a read-only connection
+    would leave them behind); read-only on a share one may not write to."""
+    uri = path.resolve().as_uri()
+    problem: sqlite3.Error | None = None
+    for mode in ("rw", "ro"):
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                f"{uri}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
+            )
+            conn.execute("PRAGMA user_version").fetchone()
+            return conn
+        except sqlite3.Error as exc:
+            problem = exc
+            if conn is not None:
+                conn.close()
+    assert problem is not None
+    raise translate_error(problem, location, "opened")
+
+
+def upgraded_in_memory(source: sqlite3.Connection, location: LogLocation) -> sqlite3.Connection | None:
+    """For reading an older campaign.db without writing it: a copy in memory, to be upgraded
+    there (None when the log is current). A newer one is refused."""
+    try:
+        version = source.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            revision = source.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        if version > SQLITE_USER_VERSION or (revision is not None and revision not in REVISIONS):
+            raise newer_schema(location, version, SQLITE_USER_VERSION)
+        if revision == HEAD or (revision is None and version == SQLITE_USER_VERSION):
+            return None
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        source.backup(memory)
+        return memory
+    except sqlite3.Error as exc:
+        raise translate_error(exc, location, "read") from None
+
+
+# ---- the team's database -------------------------------------------------------------------
+
+
+def require_current(conn: Connection, location: LogLocation) -> None:
+    """A member's program works only on the schema it knows; upgrading is the coordinator's."""
+    try:
+        with conn.begin():
+            revision = _alembic_revision(conn)
+    except SQLAlchemyError as exc:
+        raise translate_error(exc, location, "opened") from None
+    if revision is None:
+        raise missing_schema(location)
+    if revision not in REVISIONS:
+        raise newer_schema(location, revision, HEAD)
+    if revision != HEAD:
+        raise older_schema(location, revision)
+
+
+def upgrade_shared(conn: Connection, location: LogLocation) -> tuple[str | None, str]:
+    """Create or migrate the team's schema in one transaction (PostgreSQL's DDL is
+    transactional), one coordinator at a time; returns (revision before, after)."""
+    try:
+        with conn.begin():
+            conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('campaign_app log upgrade'))"))
+            before = _alembic_revision(conn)
+            if before is not None and before not in REVISIONS:
+                raise newer_schema(location, before, HEAD)
+            if before != HEAD:
+                migrate(conn)
+    except SQLAlchemyError as exc:
+        raise translate_error(exc, location, "upgraded") from None
+    return before, HEAD

@@ -1,0 +1,121 @@
+"""The "further information" letter: `updates` holds what happened since each recipient's
+last letter on the case, read from the contact log after a real send.
+
+What a campaigner checks: after the appeal went out, a new decision and a new fact appear
+in the further-information letter; `check` says how many would receive it and what is new
+for them; someone written to again since has nothing new and is named; and the letter
+that went out stays the letter that went out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+from log_helpers import history
+from pypdf import PdfReader
+from smtp_server import use_server
+
+FURTHER = """\
+---
+id: further-en
+title: Further information
+language: en
+audience: status:sent
+subject: "Further information on {{ case.person.name }}"
+---
+Since our last letter:
+
+{% for u in updates %}
+- **{{ format_date(u.date) }}** ({{ u.kind }}): {{ u.text }}{{ cite(*u.sources) }}
+{% endfor %}
+"""
+
+NEWS = """\
+  - id: extradition-decision
+    date: {day}
+    kind: decision
+    text: {{en: The Prosecutor General decided to extradite her., uk: Генпрокурор ухвалив рішення про видачу.}}
+    sources: [brief]
+"""
+NEW_FACT = """\
+  - id: detained
+    as_of: {day}
+    text: {{en: She is held in extradition detention., uk: Вона перебуває під екстрадиційним арештом.}}
+    sources: [brief]
+"""
+
+
+def add_news(mini_ws, day: dt.date) -> None:
+    path = mini_ws.root / "cases" / "test-case.yaml"
+    text = path.read_text().replace("facts:\n", NEWS.format(day=day) + "facts:\n" + NEW_FACT.format(day=day))
+    path.write_text(text)
+
+
+def pdf_text(path) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_updates_after_a_real_send_per_recipient(mini_ws, cli, server):
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    sent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert sent.code == 0 and "2 sent" in sent.out, sent.err + sent.out
+    today = dt.date.today()
+    news_day = today + dt.timedelta(days=2)
+    add_news(mini_ws, news_day)
+    later = dt.datetime.combine(today + dt.timedelta(days=3), dt.time(12), dt.UTC)
+    with time_machine.travel(later, tick=False):
+        history(mini_ws.root, "mep-2", "thank-en", ("drafted", 0), ("sent", 0))  # written to again today
+        check = cli("check", "-w", mini_ws.root)
+        generated = cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
+    assert check.code == 0, check.err
+    assert (
+        f"ok: template 'further-en' (updates): 1 of 2 recipient(s) would receive news; new for them: "
+        f"decision on {news_day} ('extradition-decision') for 1; fact 'detained' (as of {news_day}) for 1"
+    ) in check.out
+    assert (
+        "warning: template 'further-en': 1 recipient(s) have nothing new since their last letter: mep-2"
+        in (check.out)
+    )
+    assert generated.code == 0, generated.err
+    out = mini_ws.root / "out" / "further-en"
+    simecka = pdf_text(next(out.glob("mep-1_*.pdf")))
+    assert "The Prosecutor General decided to extradite her." in simecka
+    assert "She is held in extradition detention." in simecka and "(decision)" in simecka
+    assert "Supreme Court" not in simecka  # dated before the appeal went out: not news
+    rasa = pdf_text(next(out.glob("mep-2_*.pdf")))
+    assert "extradite her" not in rasa and "detention" not in rasa
+
+
+def test_the_letter_that_went_out_keeps_its_news_when_generated_again(mini_ws, cli, server):
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    add_news(mini_ws, dt.date.today() + dt.timedelta(days=1))
+    later = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(12), dt.UTC)
+    with time_machine.travel(later, tick=False):
+        history(mini_ws.root, "mep-1", "further-en", ("drafted", 0), ("sent", 0))  # the news went out
+        cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
+    text = pdf_text(next((mini_ws.root / "out" / "further-en").glob("mep-1_*.pdf")))
+    assert "The Prosecutor General decided to extradite her." in text
+
+
+def test_sending_the_further_information_letter_tells_each_recipient_their_news(mini_ws, cli, server):
+    from smtp_server import parsed
+
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    add_news(mini_ws, dt.date.today() + dt.timedelta(days=1))
+    later = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(12), dt.UTC)
+    with time_machine.travel(later, tick=False):
+        result = cli("send", "-w", mini_ws.root, "--template", "further-en", "--yes")
+    assert result.code == 0 and "2 sent" in result.out, result.err + result.out
+    bodies = [
+        " ".join(parsed(m).get_body(preferencelist=("plain",)).get_content().split())
+        for m in server.messages
+        if "Further information" in parsed(m)["Subject"]
+    ]
+    assert len(bodies) == 2
+    assert all("The Prosecutor General decided to extradite her." in b for b in bodies), bodies

@@ -1,0 +1,121 @@
+"""Dated facts and the case file's keys, as `check` reports them while the clock moves.
+
+A campaign lives for months: a fact true in June is stale by September. What a campaigner
+checks: the warning names the fact, its date and the template line that states it; it
+appears when the fact grows old and not before; a letter that says "as of …" is not
+warned about; a misspelt key in the case file is named at its line with the right word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import time_machine
+
+CASE = "cases/test-case.yaml"
+
+
+def date_fact(mini_ws, as_of: str = "2026-06-01") -> None:
+    path = mini_ws.root / CASE
+    text = path.read_text().replace("  - id: unhcr\n", f"  - id: unhcr\n    as_of: {as_of}\n")
+    path.write_text(text)
+
+
+def at(day: str):
+    return time_machine.travel(dt.datetime.fromisoformat(day + "T12:00:00+00:00"), tick=False)
+
+
+def stale_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if "as current" in line]
+
+
+def test_a_stale_fact_is_warned_about_once_it_is_old_and_names_fact_and_template_line(mini_ws, cli):
+    with at("2036-01-01"):  # an undated fact is never called stale
+        assert stale_lines(cli("check", "-w", mini_ws.root).out) == []
+    date_fact(mini_ws)
+    with at("2026-08-01"):  # 61 days: fresh
+        fresh = cli("check", "-w", mini_ws.root)
+    assert fresh.code == 0, fresh.err
+    assert stale_lines(fresh.out) == []
+    with at("2026-09-15"):  # 106 days: older than the default 90
+        old = cli("check", "-w", mini_ws.root)
+    assert old.code == 0, old.err
+    (line,) = stale_lines(old.out)
+    assert line.startswith(
+        "warning: ws/letter_templates/appeal-en.md:10: template 'appeal-en' states fact 'unhcr'"
+    )
+    assert "(as of 2026-06-01, 106 days ago) as current in 2 letter(s): mep-1, mep-2" in line
+    assert "as of {{ format_date(case.fact('unhcr').as_of) }}" in line
+
+
+def test_the_limit_is_facts_stale_after_days_in_campaign_yaml(mini_ws, cli):
+    date_fact(mini_ws)
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(campaign.read_text() + "facts_stale_after_days: 200\n")
+    with at("2026-09-15"):
+        assert stale_lines(cli("check", "-w", mini_ws.root).out) == []
+    with at("2027-01-10"):
+        (line,) = stale_lines(cli("check", "-w", mini_ws.root).out)
+    assert "223 days ago" in line and "facts_stale_after_days in campaign.yaml: 200" in line
+    campaign.write_text(campaign.read_text().replace("200", "soon"))
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    assert "campaign.yaml:" in result.err and "'facts_stale_after_days' must be a whole number" in result.err
+
+
+def test_a_letter_that_dates_the_fact_does_not_state_it_as_current(mini_ws, cli):
+    date_fact(mini_ws)
+    path = mini_ws.root / "letter_templates" / "appeal-en.md"
+    path.write_text(
+        path.read_text().replace(
+            "{{ fact('unhcr') }}", "As of {{ format_date(case.fact('unhcr').as_of) }}: {{ fact('unhcr') }}"
+        )
+    )
+    with at("2026-12-01"):
+        result = cli("check", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert stale_lines(result.out) == []
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "docx")
+    from docx import Document
+
+    (docx,) = (mini_ws.root / "out" / "appeal-en").glob("mep-1_*.docx")
+    text = "\n".join(p.text for p in Document(docx).paragraphs)
+    assert "As of 1 June 2026: UNHCR protects her from forcible return." in text
+
+
+def test_unknown_keys_in_the_case_file_are_reported_at_their_line_with_the_right_word(mini_ws, cli):
+    path = mini_ws.root / CASE
+    text = path.read_text()
+    text = text.replace("  - id: unhcr\n", "  - id: unhcr\n    as-of: 2026-06-01\n")
+    text = text.replace("  - id: arrival\n", "  - id: arrival\n    kynd: decision\n")
+    text = text.replace("facts:\n", "x-checked-by: Anna\nfacts:\n")
+    text = text.replace("  - id: supreme-court\n", "  - id: supreme-court\n    kind: decision\n")
+    path.write_text(text)
+    lines = text.splitlines()
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    as_of_line = lines.index("    as-of: 2026-06-01") + 1
+    kind_line = lines.index("    kynd: decision") + 1
+    assert (
+        f"warning: ws/{CASE}:{as_of_line}: unknown key 'as-of' in fact: it is not read — did you mean 'as_of'?"
+        in result.out
+    )
+    assert (
+        f"warning: ws/{CASE}:{kind_line}: unknown key 'kynd' in timeline event: it is not read — did you mean 'kind'?"
+        in (result.out)
+    )
+    assert "x-checked-by" not in result.out  # a note of the user's own
+    assert "'kind'" not in result.out.replace("did you mean 'kind'", "")  # kind: decision is known
+
+
+def test_an_event_kind_must_be_one_of_the_known_kinds(mini_ws, cli):
+    path = mini_ws.root / CASE
+    text = path.read_text().replace("  - id: supreme-court\n", "  - id: supreme-court\n    kind: hearng\n")
+    path.write_text(text)
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    line = text.splitlines().index("    kind: hearng") + 1
+    assert (
+        f"error: ws/{CASE}:{line}: timeline event 'supreme-court' has unknown kind 'hearng' — use one of hearing,"
+        in (result.err)
+    )
