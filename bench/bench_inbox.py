@@ -51,7 +51,7 @@ def record_sent(ws, letters: int) -> dict[str, object]:
         log.record_drafts(drafts, by="bench")
         for i, letter in enumerate(sent.values()):
             cid = contact_id(f"bench-{i:05d}", case, TEMPLATE)
-            log.add_event(cid, "sent", "bench", f"250 Ok; Message-ID {letter['Message-ID']}", "email")
+            log.add_event(cid, "sent", "bench", "250 Ok", "email", message_id=letter["Message-ID"])
     return sent
 
 
