@@ -245,6 +245,9 @@ def run_cli_limited(cwd: Path, *args: str, prelude: str = "") -> subprocess.Comp
     return subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
+# The test IMAP server (tests/imap_server.py, a private Dovecot): fixtures dovecot, dovecot_factory, imap.
+from imap_server import dovecot, dovecot_factory, imap  # noqa: E402, F401
+
 # The test PostgreSQL (tests/pg_server.py): fixtures pg_cluster (session) and pg_database;
 # the test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
 from pg_server import pg_cluster, pg_database  # noqa: E402, F401

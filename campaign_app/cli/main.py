@@ -22,6 +22,7 @@ from campaign_app.cli import (
     check_command,
     generate_command,
     gui_command,
+    inbox_command,
     init_command,
     log_commands,
     name_command,
@@ -46,6 +47,7 @@ _IN_WORKSPACE = {
     "send": send_command,
     "log": log_commands,
     "case": case_commands,
+    "inbox": inbox_command,
 }
 
 
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     send_command.add_parser(sub)
     log_commands.add_parser(sub)
     case_commands.add_parser(sub)
+    inbox_command.add_parser(sub)
     return parser
 
 

@@ -57,6 +57,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     problems.extend(
         campaign.mail_problems
     )  # the smtp section and the sender's address, as sending reads them
+    problems.extend(campaign.inbox_problems)  # the inbox section, as inbox sync reads it
 
     report.summary.append("campaign.yaml: sender, signatories and settings are valid")
     report.summary.append(

@@ -366,7 +366,7 @@ def _send_one(
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
     if delivery.status == "sent":
         detail = f"{delivery.detail}; Message-ID {message['Message-ID']}"
-        log.add_event(cid, "sent", by, detail, "email", **kept_at)
+        log.add_event(cid, "sent", by, detail, "email", message_id=str(message["Message-ID"]), **kept_at)
     elif delivery.status == "failed":
         log.add_event(cid, "failed", by, delivery.detail, "email")
     else:  # uncertain: stays "sending"; the note says why

@@ -25,6 +25,7 @@ from campaign_app.core.common.yamltypes import (
     plain_text,
 )
 from campaign_app.core.letters.sender import Sender, Signatory
+from campaign_app.core.mail.inbox.settings import InboxSettings, parse_inbox
 from campaign_app.core.mail.settings import ASK_PASSWORD, SmtpSettings, check_address, parse_smtp
 from campaign_app.core.outreach.location import LogLocation, parse_log_database
 
@@ -57,6 +58,8 @@ class Campaign:
     # Mistakes in what only sending reads (the smtp section, the sender's e-mail): told by
     # check and send, while generating letters goes on without them.
     mail_problems: tuple[UserError, ...] = ()
+    inbox: InboxSettings | None = None  # None: replies are not read from a mailbox
+    inbox_problems: tuple[UserError, ...] = ()  # told by check and inbox sync only
 
     def mail_settings(self) -> SmtpSettings | None:
         """The smtp section for sending; its mistakes (and the sender e-mail's) are raised."""
@@ -65,6 +68,14 @@ class Campaign:
             collector.extend(self.mail_problems)
             collector.raise_if_any()
         return self.smtp
+
+    def inbox_settings(self) -> InboxSettings | None:
+        """The inbox section for reading replies; its mistakes are raised."""
+        if self.inbox_problems:
+            collector = ProblemCollector()
+            collector.extend(self.inbox_problems)
+            collector.raise_if_any()
+        return self.inbox
 
 
 def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required: bool = False) -> Localized:
@@ -275,7 +286,18 @@ def parse_campaign(text: str, path: Path) -> Campaign:
         smtp = parse_smtp(root)
     except (UserError, UserErrors) as exc:
         mail_problems.extend(flatten(exc))
-    return replace(campaign, smtp=smtp, mail_problems=tuple(mail_problems.errors))
+    inbox, inbox_problems = None, ProblemCollector()
+    try:
+        inbox = parse_inbox(root)
+    except (UserError, UserErrors) as exc:
+        inbox_problems.extend(flatten(exc))
+    return replace(
+        campaign,
+        smtp=smtp,
+        mail_problems=tuple(mail_problems.errors),
+        inbox=inbox,
+        inbox_problems=tuple(inbox_problems.errors),
+    )
 
 
 def check_campaign_text(text: str, path: Path) -> Campaign:
@@ -293,8 +315,13 @@ def check_campaign_text(text: str, path: Path) -> Campaign:
                 parse_smtp(YamlPlace(path, data, 1))
             except (UserError, UserErrors) as mail:
                 problems.extend(flatten(mail))
+            try:
+                parse_inbox(YamlPlace(path, data, 1))
+            except (UserError, UserErrors) as inbox:
+                problems.extend(flatten(inbox))
         problems.raise_if_any()
     problems.extend(campaign.mail_problems)
+    problems.extend(campaign.inbox_problems)
     problems.raise_if_any()
     return campaign
 

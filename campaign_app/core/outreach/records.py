@@ -27,12 +27,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
-# Events that only annotate a letter: they never change its status.
-ANNOTATIONS = ("note", "renamed")
+# Events that only annotate a letter: they never change its status. An automatic reply
+# (out of office, from the inbox) is one: nobody answered, so a follow-up stays due.
+ANNOTATIONS = ("note", "renamed", "auto-reply")
 # A letter that reached its recipient by any channel.
 WENT_OUT = ("sent",)
-# Statuses after which a letter is not sent again (unless revised and resent on purpose).
-DONE = ("sent", "replied", "no-reply", "closed")
+# Statuses after which a letter is not sent again (unless revised and resent on purpose); a
+# bounced letter (the inbox got a delivery failure) would only bounce again.
+DONE = ("sent", "replied", "no-reply", "closed", "bounced")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +165,7 @@ def read_history(events: Iterable[Event]) -> History:
             elif status == "sending":
                 status = before_claim
             claim = None
-        else:  # replied, no-reply, closed
+        else:  # replied, no-reply, closed, bounced
             status, claim = kind, None
     if status == "sending":
         return History("uncertain", went_out, revised, sent, claim)

@@ -13,7 +13,11 @@ or a crash can never leave a status that contradicts what happened. The rules:
   the follow-up due earlier: on its reminder day, when their letter went out before that
   day; ``followup_reason`` says why ("hearing on 2026-12-20").
 - For queries (``status:sent``) a recipient has every status any of their letters has,
-  plus ``followup-due``, and ``none`` when the log has no letter to them at all.
+  plus ``followup-due``, ``auto-reply`` when an automatic answer came back, and ``none``
+  when the log has no letter to them at all.
+- A bounce (read from the inbox) ends the wait for an answer, like a reply, and makes the
+  recipient's address **doubtful** (:attr:`RecipientState.bounce`) until a later letter to
+  them goes out or they reply: derived from the log, the directory file is never edited.
 """
 
 from __future__ import annotations
@@ -107,7 +111,23 @@ class RecipientState:
             found.add("revised")
         if self.due:
             found.add("followup-due")
+        if any(e.kind == "auto-reply" for s in self.letters for e in s.events):
+            found.add("auto-reply")
         return frozenset(found)
+
+    @property
+    def bounce(self) -> Event | None:
+        """The delivery failure that makes their address doubtful: the latest "bounced" event
+        of a letter still bounced (a later letter that went out, or a reply, clears it)."""
+        bounces = [e for s in self.letters if s.status == "bounced" for e in s.events if e.kind == "bounced"]
+        latest = max(bounces, key=lambda e: e.at) if bounces else None
+        later = [
+            e
+            for s in self.letters
+            for e in s.events
+            if e.kind in ("sent", "replied") and latest and e.at > latest.at
+        ]
+        return None if later else latest
 
 
 def recipient_states(
@@ -144,7 +164,7 @@ def _follow_up(
     if last_sent is None:
         return
     answered = any(
-        e.kind in ("replied", "closed") and parse_time(e.at) >= last_sent
+        e.kind in ("replied", "closed", "bounced") and parse_time(e.at) >= last_sent
         for s in state.letters
         for e in s.events
     )
@@ -164,6 +184,19 @@ def _follow_up(
             state.followup_event = r.reason
             break
     state.followup_due_on, state.followup_reason, state.due = due_on, reason, due
+
+
+def doubtful_addresses(states: Mapping[str, RecipientState]) -> dict[str, tuple[str, str]]:
+    """Recipient id → (the address that bounced, what the bounce said): the directory view's
+    "doubtful address" mark, derived from the log (the directory file is not touched)."""
+    found = {}
+    for rid, state in states.items():
+        bounce = state.bounce
+        if bounce is None:
+            continue
+        address = next((s.contact.address for s in state.letters if s.contact.id == bounce.contact_id), "")
+        found[rid] = (address, bounce.detail)
+    return found
 
 
 def status_table(states: Mapping[str, RecipientState]) -> dict[str, frozenset[str]]:

@@ -9,7 +9,19 @@ from __future__ import annotations
 
 # The kinds of event a contact's history holds; all but "note" and "renamed" set the
 # contact's status.
-EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note", "renamed")
+EVENT_KINDS = (
+    "drafted",
+    "sending",
+    "sent",
+    "failed",
+    "replied",
+    "no-reply",
+    "closed",
+    "note",
+    "renamed",
+    "auto-reply",  # an out-of-office answer, read from the inbox: noted, the follow-up stays due
+    "bounced",  # a delivery failure read from the inbox: the address did not take the letter
+)
 # What a user may mark by hand (the others are recorded by generate and send).
 MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
 CHANNELS = ("email", "post", "web-form", "fax", "in-person")
@@ -23,6 +35,8 @@ QUERY_STATUSES = {
     "revised": "a letter changed after it was sent (sending it again needs --resend)",
     "failed": "the server refused a letter",
     "replied": "they replied",
+    "auto-reply": "an automatic answer (out of office) came back; the follow-up stays due",
+    "bounced": "the letter bounced: their address did not take it (doubtful address)",
     "no-reply": "marked as no reply",
     "closed": "closed",
     "followup-due": "sent longer ago than the follow-up period, no reply",

@@ -227,6 +227,7 @@ class OutreachBrowser(OutreachWidgets):
         self.export_button.setEnabled(bool(has_log) and not self.busy)
         self.report_button.setEnabled(bool(has_log) and not self.busy)
         self.send_button.setEnabled(ws)
+        self.inbox_button.setEnabled(bool(has_log) and not self.busy)
         self.refresh_button.setEnabled(ws)
 
     def busy_changed(self, busy: bool) -> None:

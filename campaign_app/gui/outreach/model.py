@@ -41,10 +41,12 @@ FILTERS = (
     "uncertain",
     "failed",
     "replied",
+    "auto-reply",
+    "bounced",
     "no-reply",
     "closed",
 )
-ATTENTION = ("uncertain", "failed")
+ATTENTION = ("uncertain", "failed", "bounced")
 RecipientIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 

@@ -26,6 +26,7 @@ from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems
 
 if TYPE_CHECKING:  # imported when first opened: it loads the mail and send code
+    from campaign_app.gui.outreach.inbox_check import CheckOutcome, InboxCheck
     from campaign_app.gui.outreach.send_dialog import SendDialog
 
 
@@ -46,10 +47,12 @@ class OutreachTab(OutreachBrowser):
         self.ask_save_path: Callable[[str, str, str], str] = self._ask_save_path
         self.mark_dialog: MarkDialog | None = None
         self.send_dialog: SendDialog | None = None  # built on first use
+        self.inbox_check: InboxCheck | None = None  # the check running (or the last one)
         for status, action in self.mark_actions.items():
             action.triggered.connect(lambda _=False, s=status: self.mark(s))
         self.table.activated.connect(lambda _index: self.mark("replied"))
         self.send_button.clicked.connect(self.open_send_dialog)
+        self.inbox_button.clicked.connect(self.check_inbox)
         self.export_button.clicked.connect(self.export_csv)
         self.report_button.clicked.connect(self.write_report)
         self.open_report_button.clicked.connect(self.open_report)
@@ -216,6 +219,36 @@ class OutreachTab(OutreachBrowser):
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
+
+    def check_inbox(self) -> None:
+        """Read the inbox off the UI thread (``campaign-app inbox sync``), with progress and Cancel."""
+        from campaign_app.core.common.appstate import volunteer_name
+        from campaign_app.gui.outreach.inbox_check import InboxCheck
+
+        ws = self.session.workspace
+        if ws is None or self.busy:
+            return
+        check = InboxCheck(ws, volunteer_name(), self)
+        check.finished.connect(self._inbox_checked)
+        self.inbox_check = check
+        self.set_busy(True)
+        self.status_label.setText("Checking the inbox…")
+        self.show_banner("")
+        check.start(self.tasks)
+
+    def _inbox_checked(self, outcome: CheckOutcome) -> None:
+        from campaign_app.gui.outreach.inbox_check import summary
+
+        self.set_busy(False)
+        if outcome.error is not None:
+            self.status_label.setText("The inbox was not read.")
+            self.show_banner(problems(outcome.error))
+            return
+        if outcome.cancelled:
+            self.status_label.setText("Inbox check cancelled: what was recorded stays.")
+        else:
+            self.status_label.setText(summary(outcome.result))
+        self.reload()
 
     def _open_settings(self) -> None:
         window = self.window()

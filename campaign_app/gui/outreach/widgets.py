@@ -117,6 +117,12 @@ class OutreachWidgets(BaseTab):
         )
         self.send_button = QPushButton("Se&nd letters…")
         self.send_button.setToolTip("E-mail a template's letters through the campaign's mail server")
+        self.inbox_button = QPushButton("Check &inbox")
+        self.inbox_button.setObjectName("inbox_button")
+        self.inbox_button.setToolTip(
+            "Read the mailbox named under inbox: in campaign.yaml, without changing it, and record "
+            "replies, automatic replies and bounces to the letters sent"
+        )
         self.export_button = QPushButton("E&xport CSV…")
         self.export_button.setToolTip("The whole log, one row per event, for a spreadsheet or a merge")
         self.report_button = QPushButton("Re&port PDF…")
@@ -126,6 +132,7 @@ class OutreachWidgets(BaseTab):
         for widget in (
             self.mark_button,
             self.send_button,
+            self.inbox_button,
             self.export_button,
             self.report_button,
             self.refresh_button,

@@ -53,6 +53,17 @@ def freshness_days(workspace) -> int:
         return DEFAULT_FRESHNESS_DAYS
 
 
+def doubtful_addresses(workspace) -> dict[str, tuple[str, str]]:
+    """Addresses a letter bounced from (the contact log's, read by ``inbox sync``); none when
+    there is no log yet or it cannot be read (the Outreach tab says why)."""
+    from campaign_app.core.outreach.status import doubtful_addresses as from_states
+
+    try:
+        return from_states(workspace.recipient_states())
+    except (UserError, UserErrors):
+        return {}
+
+
 def load_directory(workspace, today: dt.date) -> LoadedDirectory:
     """Runs off the UI thread: the directory as the command line reads it, the marks and the
     search index. All in one job: a table painted while a worker builds the index would wait
@@ -60,6 +71,7 @@ def load_directory(workspace, today: dt.date) -> LoadedDirectory:
     with _gc_paused():
         directory = workspace.directory
         loaded = LoadedDirectory.of(directory.recipients, directory.files, today, freshness_days(workspace))
+        loaded.doubtful = doubtful_addresses(workspace)
         if len(directory) >= FREEZE_AT:
             # A big directory lives as long as the window shows it: tell the collector to
             # leave what exists now alone, instead of re-walking ~200,000 objects (about

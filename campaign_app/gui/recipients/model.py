@@ -243,13 +243,13 @@ class RecipientsModel(QAbstractTableModel):
         if role == RecipientIdRole:
             return self._texts(source_row)[COL_ID]
         code = self._data.codes[source_row]
-        if column == COL_CONTACT and code & NO_CHANNEL:
+        if column == COL_CONTACT and (warning := self._contact_warning(source_row, code)):
             if role == _FOREGROUND:
                 return self._warn_color
             if role == _DECORATION:
                 return self._warning_icon()
             if role == _TOOLTIP:
-                return "No contact channel: add an e-mail address, a postal address or a web form."
+                return warning
         if column == COL_VERIFIED and code & STALE:
             if role == _FOREGROUND:
                 return self._stale_color
@@ -257,6 +257,19 @@ class RecipientsModel(QAbstractTableModel):
                 return self._stale_tip(source_row)
         if role == _TOOLTIP and column in (COL_NAME, COL_OFFICE, COL_CONTACT):
             return self._tip(source_row, column)
+        return None
+
+    def _contact_warning(self, source_row: int, code: int) -> str | None:
+        """What is wrong with the entry's contact: its e-mail address bounced (while it is still
+        the address that bounced), or it has no channel at all."""
+        r = self._data.recipients[source_row]
+        bounced = self._data.doubtful.get(r.id) if r is not None and self._data.doubtful else None
+        if bounced is not None and r is not None and bounced[0].lower() == r.email.lower():
+            return (
+                f"Doubtful address: a letter to {bounced[0]} bounced ({bounced[1]}). Check it at its source."
+            )
+        if code & NO_CHANNEL:
+            return "No contact channel: add an e-mail address, a postal address or a web form."
         return None
 
     def _warning_icon(self) -> QIcon:

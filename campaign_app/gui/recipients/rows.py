@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
@@ -130,6 +130,8 @@ class LoadedDirectory:
     by_id: dict[str, int]
     index: SearchIndex | None  # None only for the empty placeholder shown while loading
     stale_after: int = STALE_AFTER_DAYS  # the campaign's freshness_days when loaded
+    # recipient id → (address, bounce) for addresses a letter bounced from (the contact log's)
+    doubtful: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def of(

@@ -120,5 +120,5 @@ def test_the_command_line_names_the_contact_logs_statuses(mini_ws, cli):
     assert result.code == 1
     assert result.err.strip() == (
         "error: unknown status 'posted' in query 'status:posted' — use one of none, drafted, uncertain, "
-        "sent, revised, failed, replied, no-reply, closed, followup-due"
+        "sent, revised, failed, replied, auto-reply, bounced, no-reply, closed, followup-due"
     )

@@ -91,3 +91,34 @@ def test_an_interrupted_send_is_uncertain_and_not_due(log):
     assert s.status == "uncertain"
     assert s.statuses == {"uncertain"}
     assert not s.due
+
+
+def test_an_automatic_reply_is_noted_and_the_follow_up_stays_due(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="email", at=at(SENT))
+    log.add_event(
+        cid, "auto-reply", "inbox", "out of office until 17 June", at=at(SENT + dt.timedelta(days=1))
+    )
+
+    s = state(log, SENT + dt.timedelta(days=20))
+
+    assert s.due and s.status == "followup-due" and s.latest.status == "sent"
+    assert s.statuses == {"sent", "followup-due", "auto-reply"}
+    assert s.bounce is None
+
+
+def test_a_bounce_ends_the_wait_and_makes_the_address_doubtful_until_a_later_letter(log):
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="email", at=at(SENT))
+    log.add_event(
+        cid, "bounced", "inbox", "ua@example.org 5.1.1 user unknown", at=at(SENT + dt.timedelta(hours=1))
+    )
+
+    s = state(log, SENT + dt.timedelta(days=60))
+    assert s.status == "bounced" and not s.due and s.followup_due_on is None
+    assert s.bounce is not None and "5.1.1" in s.bounce.detail
+
+    log.record_drafts([letter(template_id="follow-up-uk", sha="f" * 64)], by="olena")
+    follow_up = next(c.id for c in log.contacts() if c.template_id == "follow-up-uk")
+    log.add_event(follow_up, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=2)))
+    assert state(log, SENT + dt.timedelta(days=3)).bounce is None  # the new address took it

@@ -1,0 +1,124 @@
+"""Which sent letter an incoming message answers, if any.
+
+A message answers a letter when its In-Reply-To or References name the letter's
+Message-ID (what every mail program writes in a reply). Failing that, when it comes from
+the address the letter went to and its subject is the letter's after a reply prefix —
+"Re:", or a localised one: "Відп:", "Ответ:", "AW:", "SV:", "RE :" (French spacing)… An
+out-of-office answer may instead prefix "Automatic reply:" and the like. A forward
+("Fwd:") is not an answer. A bounce names the letter by the returned original's
+Message-ID, or else by its failed recipient. Anything else matches nothing and is left
+alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from campaign_app.core.mail.inbox.message import AUTO_REPLY, BOUNCE, Bounce, Incoming
+
+_REPLY_PREFIX = re.compile(
+    r"^\s*(re|aw|sv|vs|antw|odp|rif|r|ref|réf|відп|відповідь|ответ|отв|re\[\d+\]|ha)\s*(\[\d+\])?\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_AUTO_PREFIX = re.compile(
+    r"^\s*(automatic\s+reply|auto[\s-]?reply|autoreply|out\s+of\s+(the\s+)?office(\s+reply)?|"
+    r"abwesenheitsnotiz|abwesend|automatische\s+antwort|réponse\s+automatique|absence|"
+    r"автоматична\s+відповідь|автовідповідь|автоматический\s+ответ|автоответ)\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_TAG = re.compile(r"^\s*\[[^\]]{1,40}\]\s*")  # "[EXT]", "[SPAM?]" added by a gateway
+
+
+@dataclass(frozen=True)
+class SentLetter:
+    """A letter that went out by e-mail, as matching needs it."""
+
+    contact_id: str
+    message_id: str  # "<local@domain>"
+    address: str  # where it went, lower case
+    subject: str = ""  # "" when not known yet: asked of ``subject_of`` when needed
+    sent_at: str = ""
+
+
+class SentLetters:
+    """The sent letters indexed by Message-ID and by address. ``subject_of`` gives a
+    letter's subject when it is not known (asked only for a message from the letter's
+    address that names no letter: finding a subject may mean rendering the letter)."""
+
+    def __init__(self, letters: Iterable[SentLetter], subject_of: Callable[[SentLetter], str] | None = None):
+        self._subject_of = subject_of
+        self._subjects: dict[str, str] = {}
+        self.by_id: dict[str, SentLetter] = {}
+        self.by_address: dict[str, list[SentLetter]] = {}
+        for letter in sorted(letters, key=lambda x: x.sent_at):
+            if letter.message_id:
+                self.by_id[letter.message_id] = letter
+            if letter.address:
+                self.by_address.setdefault(letter.address.lower(), []).append(letter)
+
+    def __len__(self) -> int:
+        return len({x.contact_id for xs in self.by_address.values() for x in xs} | set(self.by_id))
+
+    def could_concern(self, head: Incoming) -> bool:
+        """Worth fetching whole: it names a letter, comes from a recipient, or may be a bounce."""
+        return (
+            head.maybe_bounce
+            or head.sender in self.by_address
+            or any(r in self.by_id for r in head.refers_to)
+        )
+
+    def match(self, message: Incoming) -> SentLetter | None:
+        """The letter this message concerns (see the module's docstring), or None."""
+        if message.message_id in self.by_id:
+            return None  # a copy of one of the letters themselves (a Sent folder), not an answer
+        if message.kind == BOUNCE:
+            return self._bounced(message.bounces)
+        for ref in message.refers_to:
+            if ref in self.by_id:
+                return self.by_id[ref]
+        wanted = reply_subject(message.subject, automatic=message.kind == AUTO_REPLY)
+        if wanted is None:
+            return None
+        candidates = [
+            x for x in self.by_address.get(message.sender, []) if same_subject(self.subject(x), wanted)
+        ]
+        return candidates[-1] if candidates else None
+
+    def subject(self, letter: SentLetter) -> str:
+        if letter.subject or self._subject_of is None:
+            return letter.subject
+        if letter.contact_id not in self._subjects:
+            self._subjects[letter.contact_id] = self._subject_of(letter)
+        return self._subjects[letter.contact_id]
+
+    def _bounced(self, bounces: tuple[Bounce, ...]) -> SentLetter | None:
+        for bounce in bounces:
+            if bounce.original_id in self.by_id:
+                return self.by_id[bounce.original_id]
+        for bounce in bounces:
+            letters = self.by_address.get(bounce.recipient, [])
+            if letters:
+                return letters[-1]  # the latest letter to that address
+        return None
+
+
+def reply_subject(subject: str, automatic: bool = False) -> str | None:
+    """The subject under its reply prefixes ("Re: AW: X" → "X"); None when it has none (a
+    new message or a forward is not an answer). An automatic reply may carry an
+    out-of-office prefix instead."""
+    text, found = subject, False
+    while True:
+        text = _TAG.sub("", text, count=1) if _TAG.match(text) else text
+        stripped = _REPLY_PREFIX.sub("", text, count=1)
+        if automatic and stripped == text:
+            stripped = _AUTO_PREFIX.sub("", text, count=1)
+        if stripped == text:
+            return text if found else None
+        text, found = stripped, True
+
+
+def same_subject(ours: str, theirs: str) -> bool:
+    """Equal but for case and spacing (mail programs refold long subjects)."""
+    return " ".join(ours.split()).casefold() == " ".join(theirs.split()).casefold()

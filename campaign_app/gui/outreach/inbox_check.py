@@ -1,0 +1,168 @@
+"""The Outreach tab's "Check inbox": the command line's ``inbox sync``, off the UI thread.
+
+The same core function (``sync_inbox``, core/campaign/inbox_sync.py) runs on the task pool;
+its progress comes back as queued signals to a progress dialog whose Cancel stops the
+sync between chunks (what was recorded stays, the next check resumes there). The password
+is read from the keyring off the UI thread too (a keyring may ask to be unlocked); when
+none is stored it is asked for, used for this check only, and stored in the keyring once
+the server has accepted it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QWidget
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import plural
+
+
+@dataclass
+class CheckOutcome:
+    """How a check ended: a result, a user-facing problem, or cancelled."""
+
+    result: object | None = None  # SyncResult
+    error: UserError | UserErrors | None = None
+    cancelled: bool = False
+    asked_password: bool = False
+
+
+def summary(result) -> str:
+    """One line for the status bar: what was recorded."""
+    counts = {k: sum(1 for r in result.recorded if r.kind == k) for k in ("replied", "auto-reply", "bounced")}
+    said = [
+        plural(n, noun, many)
+        for n, (noun, many) in zip(
+            counts.values(),
+            (("reply", "replies"), ("automatic reply", "automatic replies"), ("bounce", None)),
+            strict=True,
+        )
+        if n
+    ]
+    read = plural(result.new_messages, "new message")
+    return (
+        f"Inbox checked: {read}; recorded {', '.join(said)}."
+        if said
+        else f"Inbox checked: {read}; nothing to record."
+    )
+
+
+class InboxCheck(QObject):
+    """One check of the inbox; every signal arrives on the UI thread."""
+
+    progressed = Signal(int, int)  # messages read, of how many
+    finished = Signal(object)  # CheckOutcome
+
+    def __init__(self, workspace: Workspace, by: str, parent: QWidget):
+        super().__init__(parent)
+        self.workspace, self.by, self.parent_widget = workspace, by, parent
+        self.cancel_event = threading.Event()
+        self.running = False
+        self.dialog: QProgressDialog | None = None
+        # Injectable: tests answer the password question without a dialog.
+        self.ask_password = self._ask_password
+
+    def start(self, tasks: TaskRunner) -> None:
+        """Read the settings and the stored password off the UI thread, then check."""
+        self.running = True
+        self.tasks = tasks
+        self._show_progress()
+        tasks.submit(self._stored_password, self._with_password, self._failed)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    # ---- steps -----------------------------------------------------------------------------
+
+    def _stored_password(self) -> str | None:
+        from campaign_app.core.campaign.inbox_sync import inbox_settings
+        from campaign_app.core.mail.secrets import get_password
+
+        settings = inbox_settings(self.workspace)
+        return get_password(settings.username, settings.host)
+
+    def _with_password(self, stored: str | None) -> None:
+        asked = False
+        password = stored
+        if not password:
+            settings = self.workspace.campaign.inbox
+            who = f"{settings.username}@{settings.host}" if settings else "the mailbox"
+            password = self.ask_password(who)
+            asked = True
+            if not password:
+                self._end(CheckOutcome(cancelled=True))
+                return
+        self.tasks.submit(lambda: self._sync(password, asked), self._end, self._failed)
+
+    def _sync(self, password: str, asked: bool) -> CheckOutcome:
+        from campaign_app.core.campaign.inbox_sync import Cancelled, inbox_settings, sync_inbox
+
+        try:
+            result = sync_inbox(
+                self.workspace,
+                password,
+                by=self.by,
+                progress=self.progressed.emit,  # queued: this object lives on the UI thread
+                cancelled=self.cancel_event.is_set,
+            )
+        except Cancelled:
+            return CheckOutcome(cancelled=True)
+        except (UserError, UserErrors) as exc:
+            return CheckOutcome(error=exc)
+        if asked:  # the server took it: keep it where the next check finds it (if there is a keyring)
+            from campaign_app.core.mail.secrets import store_password
+
+            settings = inbox_settings(self.workspace)
+            with contextlib.suppress(UserError):  # no keyring: asked again next time
+                store_password(settings.username, settings.host, password)
+        return CheckOutcome(result=result, asked_password=asked)
+
+    def _ask_password(self, who: str) -> str:
+        text, ok = QInputDialog.getText(
+            self.parent_widget,
+            "Check inbox",
+            f"Password for {who} (kept in the system keyring once it works):",
+            QLineEdit.EchoMode.Password,
+        )
+        return text if ok else ""
+
+    # ---- the progress dialog ---------------------------------------------------------------
+
+    def _show_progress(self) -> None:
+        dialog = QProgressDialog("Reading the inbox…", "Cancel", 0, 0, self.parent_widget)
+        dialog.setObjectName("inbox_progress")
+        dialog.setWindowTitle("Check inbox")
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        self.progressed.connect(self._moved)
+        self.dialog = dialog
+
+    def _moved(self, done: int, total: int) -> None:
+        if self.dialog is not None:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+            self.dialog.setLabelText(f"Read {done:,} of {plural(total, 'new message')}…")
+
+    def _end(self, outcome: CheckOutcome) -> None:
+        self.running = False
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self.cancel)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.finished.emit(outcome)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError | UserErrors):
+            self._end(CheckOutcome(error=exc))
+            return
+        self._end(CheckOutcome(cancelled=True))
+        raise exc

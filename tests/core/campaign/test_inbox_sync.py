@@ -1,0 +1,104 @@
+"""The inbox sync's promises against a real Dovecot: an interrupted sync resumes where it
+stopped and records nothing twice; --since leaves older mail unread; a message naming one of
+our own letters as its Message-ID (a copy) is no answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ssl
+
+import inbox_messages as shapes
+import pytest
+
+from campaign_app.core.campaign import inbox_sync
+from campaign_app.core.campaign.inbox_sync import Cancelled, sync_inbox
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.records import NewContact, contact_id
+
+SUBJECT = "Stop the extradition of Zhanara Akhmetova"  # appeal-en's subject for the test case
+
+
+def sent_letters(mini_ws, imap, count: int, *, old_log: bool = False) -> list:
+    """``count`` MEPs who were sent appeal-en by e-mail (as ``send`` records it: the Message-ID
+    in its own field; ``old_log``: only in the detail, as logs before that field have it)."""
+    rows = [f"mep-s{i},mep,Ms,Given{i},Family{i},f,Member,European Parliament,DE,en,s{i}@example.org,"
+            for i in range(count)]  # fmt: skip
+    with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
+        fh.write("\n".join(rows) + "\n")
+    with (mini_ws.root / "campaign.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(imap.settings_yaml())
+    letters = [shapes.letter(f"s{i}@example.org", SUBJECT) for i in range(count)]
+    drafts = [
+        NewContact(f"mep-s{i}", f"Given{i} Family{i}", "mep", "test-case", "appeal-en", "en", "email", f"s{i}@example.org")
+        for i in range(count)
+    ]  # fmt: skip
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        log.record_drafts(drafts, by="olena")
+        for i, letter in enumerate(letters):
+            cid = contact_id(f"mep-s{i}", "test-case", "appeal-en")
+            if old_log:
+                log.add_event(
+                    cid, "sent", "olena", f"250 2.0.0 Ok; Message-ID {letter['Message-ID']}", "email"
+                )
+            else:
+                log.add_event(cid, "sent", "olena", "250 2.0.0 Ok", "email", message_id=letter["Message-ID"])
+    return letters
+
+
+def context(imap) -> ssl.SSLContext:
+    trusting = ssl.create_default_context()
+    imap.ca.configure_trust(trusting)
+    return trusting
+
+
+def replies_recorded(root) -> int:
+    with ContactLog.open_readonly(root / "campaign.db") as log:
+        return sum(1 for e in log.events() if e.kind == "replied")
+
+
+def test_an_interrupted_sync_resumes_where_it_stopped(mini_ws, imap, monkeypatch):
+    letters = sent_letters(mini_ws, imap, 5)
+    for letter in letters:
+        imap.deliver(shapes.reply(letter))
+    monkeypatch.setattr(inbox_sync, "CHUNK", 2)
+    ws = Workspace(mini_ws.root)
+    asked = []
+
+    def stop_after_first_chunk() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(Cancelled):
+        sync_inbox(ws, imap.password, context=context(imap), cancelled=stop_after_first_chunk)
+    assert replies_recorded(mini_ws.root) == 2
+    resumed = sync_inbox(ws, imap.password, context=context(imap))
+    assert resumed.new_messages == 3 and len(resumed.recorded) == 3 and resumed.already == 0
+    assert replies_recorded(mini_ws.root) == 5
+
+
+def test_letters_sent_before_the_log_kept_message_ids_are_matched_too(mini_ws, imap):
+    letters = sent_letters(mini_ws, imap, 1, old_log=True)
+    imap.deliver(shapes.reply(letters[0]))
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+    assert [r.recipient_id for r in result.recorded] == ["mep-s0"]
+
+
+def test_since_leaves_older_mail_unread(mini_ws, imap):
+    letters = sent_letters(mini_ws, imap, 2)
+    old = dt.datetime(2024, 1, 10, tzinfo=dt.UTC).timestamp()
+    imap.deliver(shapes.reply(letters[0]), received=old)
+    imap.deliver(shapes.reply(letters[1]))
+    result = sync_inbox(
+        Workspace(mini_ws.root), imap.password, since=dt.date(2024, 2, 1), context=context(imap)
+    )
+    assert result.new_messages == 1 and [r.recipient_id for r in result.recorded] == ["mep-s1"]
+
+
+def test_a_copy_of_a_sent_letter_in_the_folder_is_no_answer(mini_ws, imap):
+    import email.policy
+
+    letters = sent_letters(mini_ws, imap, 1)
+    imap.deliver(letters[0].as_bytes(policy=email.policy.SMTP))
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+    assert result.new_messages == 1 and result.recorded == []

@@ -1,0 +1,165 @@
+"""Telling a reply from an automatic answer or a bounce, matching it to the letter, and
+keeping only its first new lines: on messages shaped as mail programs and servers write them."""
+
+from __future__ import annotations
+
+import email.policy
+from email.message import EmailMessage
+
+import inbox_messages as shapes
+import pytest
+
+from campaign_app.core.mail.inbox.match import SentLetter, SentLetters, reply_subject
+from campaign_app.core.mail.inbox.message import AUTO_REPLY, BOUNCE, REPLY, read_headers, read_message
+from campaign_app.core.mail.inbox.text import html_to_text, strip_quoted
+
+TO = "michal.simecka@europarl.europa.eu"
+
+
+def read(data: bytes):
+    return read_message(read_headers(7, data), data)
+
+
+@pytest.fixture
+def letter() -> EmailMessage:
+    return shapes.letter(TO)
+
+
+@pytest.fixture
+def sent(letter) -> SentLetters:
+    return SentLetters([SentLetter("c-1", letter["Message-ID"], TO, "Stop the extradition", "2024-06-02")])
+
+
+def test_a_reply_with_in_reply_to_matches_and_keeps_only_the_new_lines(letter, sent):
+    message = read(shapes.reply(letter))
+    assert message.kind == REPLY
+    assert sent.match(message).contact_id == "c-1"
+    assert message.first_lines == "Thank you, I will raise it with the minister. / Best regards, / Michal"
+    assert "Akhmetova" not in message.first_lines  # the quoted letter is not kept
+    assert message.sender == TO and message.date == "2024-06-03T09:30:00+00:00"
+
+
+@pytest.mark.parametrize("prefix", ["Відп:", "Ответ:", "AW:", "RE :", "Re: Re:", "SV:", "[EXT] Re:"])
+def test_a_reply_by_address_only_matches_by_the_subject_after_a_localised_prefix(letter, sent, prefix):
+    message = read(shapes.reply_by_address(letter, prefix))
+    assert sent.match(message).contact_id == "c-1"
+    # the HTML body (koi8-u) as text, without its style and the Gmail quote
+    assert message.first_lines == "Дякую, лист отримано. / Розгляну найближчим часом."
+
+
+@pytest.mark.parametrize("prefix", ["Fwd:", "", "Re: Other matter —"])
+def test_a_forward_a_new_message_or_another_subject_from_the_recipient_matches_nothing(letter, sent, prefix):
+    assert sent.match(read(shapes.reply_by_address(letter, prefix))) is None
+
+
+def test_a_reply_from_another_address_without_references_matches_nothing(letter, sent):
+    data = shapes.reply_by_address(letter).replace(TO.encode(), b"someone@else.example")
+    assert sent.match(read(data)) is None
+
+
+def test_an_out_of_office_is_an_automatic_reply_matched_to_the_letter(letter, sent):
+    message = read(shapes.out_of_office(letter))
+    assert message.kind == AUTO_REPLY
+    assert sent.match(message).contact_id == "c-1"
+
+
+@pytest.mark.parametrize(
+    "header, subject",
+    [
+        ("X-Autoreply: yes", "Re: Stop the extradition"),
+        ("Precedence: auto_reply", "Re: Stop the extradition"),
+        ("X-Mailer: Outlook", "Abwesenheitsnotiz: Stop the extradition"),
+        ("X-Mailer: Outlook", "Réponse automatique : Stop the extradition"),
+        ("X-Mailer: Outlook", "Автоматична відповідь: Stop the extradition"),
+        ("X-Mailer: Outlook", "Автоматический ответ: Stop the extradition"),
+        ("X-Mailer: Outlook", "Out of Office: Stop the extradition"),
+    ],
+)
+def test_automatic_replies_by_header_or_out_of_office_subject(header, subject, sent):
+    name, value = header.split(": ")
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"], msg[name] = TO, "office@rights.example", subject, value
+    msg.set_content("Away until Monday.")
+    message = read(msg.as_bytes(policy=email.policy.SMTP))
+    assert message.kind == AUTO_REPLY
+    assert sent.match(message).contact_id == "c-1"
+
+
+def test_auto_submitted_no_is_a_person(letter):
+    data = shapes.reply(letter).replace(b"In-Reply-To:", b"Auto-Submitted: no\r\nIn-Reply-To:", 1)
+    assert read(data).kind == REPLY
+
+
+def test_a_dsn_bounce_keeps_recipient_status_and_diagnostic_and_names_the_letter(letter, sent):
+    message = read(shapes.bounce(letter))
+    assert message.kind == BOUNCE
+    (b,) = message.bounces
+    assert (b.recipient, b.status) == (TO, "5.1.1")
+    assert b.diagnostic.startswith("smtp; 550 5.1.1") and "User unknown" in b.diagnostic
+    assert b.original_id == letter["Message-ID"]
+    assert sent.match(message).contact_id == "c-1"
+    assert message.first_lines == ""  # nothing of the returned letter is kept
+
+
+def test_a_bounce_without_the_original_is_matched_by_its_final_recipient(letter, sent):
+    data = shapes.bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")
+    assert sent.match(read(data)).contact_id == "c-1"
+
+
+def test_a_delayed_delivery_report_is_not_a_bounce(letter, sent):
+    data = shapes.bounce(letter).replace(b"Action: failed", b"Action: delayed")
+    assert read(data).kind != BOUNCE
+
+
+def test_an_unrelated_message_matches_nothing(sent):
+    assert sent.match(read(shapes.unrelated())) is None
+
+
+def test_a_copy_of_the_letter_itself_is_not_an_answer(letter, sent):
+    assert sent.match(read(letter.as_bytes(policy=email.policy.SMTP))) is None
+
+
+def test_raw_8bit_headers_in_an_undeclared_charset_are_decoded():
+    data = "From: Ганна <h@x.example>\r\nSubject: Відп: Зупиніть екстрадицію\r\n\r\nТак.\r\n".encode("cp1251")
+    message = read(data)
+    assert message.subject == "Відп: Зупиніть екстрадицію"
+    assert message.sender_name == "Ганна"
+    assert reply_subject(message.subject) == "Зупиніть екстрадицію"
+
+
+def test_a_body_whose_declared_charset_is_wrong_is_still_read():
+    body = "Дякую за лист, ми розглянемо звернення.".encode()
+    data = b"From: a@x.example\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n" + body
+    assert read(data).first_lines == "Дякую за лист, ми розглянемо звернення."
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "On Mon, 3 Jun 2024 at 09:00, Rights Watchers <office@rights.example> wrote:\n> Dear Mr",
+        "On Mon, 3 Jun 2024 at 09:00, Rights Watchers <office@rights.example>\nwrote:\n> Dear",
+        "Am 03.06.2024 um 09:00 schrieb Rights Watchers:\n> Sehr geehrter",
+        "Le lun. 3 juin 2024 à 09:00, Rights Watchers a écrit :\n> Monsieur",
+        "пн, 3 черв. 2024 р. о 09:00 Rights Watchers <office@rights.example> пише:\n> Шановний",
+        "3 июня 2024 г., в 9:00, Rights Watchers написал(а):\n> Уважаемый",
+        "-----Original Message-----\nFrom: Rights Watchers\nSent: Monday",
+        "________________________________\nVon: Rights Watchers\nGesendet: Montag",
+        "From: Rights Watchers <office@rights.example>\nSent: Monday, June 3, 2024 9:00 AM\nTo: Michal",
+        "-- \nMichal Šimečka, MEP",
+    ],
+)
+def test_quoted_history_and_signatures_are_cut(history):
+    assert strip_quoted(f"Received, thank you.\n\n{history}\nmore history") == "Received, thank you."
+
+
+def test_answers_written_between_quotes_are_kept():
+    text = "> Will you raise it?\nYes, on Thursday.\n> And the minister?\nI wrote to him too."
+    assert strip_quoted(text) == "Yes, on Thursday.\nI wrote to him too."
+
+
+def test_html_blocks_become_lines_and_quotes_go():
+    html = (
+        "<div>First&nbsp;line<br>second line</div><blockquote>old letter</blockquote>"
+        "<script>x()</script><p>third</p><div id='divRplyFwdMsg'>From: us</div><p>history</p>"
+    )
+    assert html_to_text(html) == "First line\nsecond line\n\nthird"

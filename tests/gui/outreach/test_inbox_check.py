@@ -1,0 +1,142 @@
+"""The Outreach tab's Check inbox: the sync off the UI thread, its outcome in the table, the
+history and the filters; Cancel; a missing password asked for and kept once it works."""
+
+from __future__ import annotations
+
+import subprocess
+
+import inbox_messages as shapes
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from smtp_server import parsed, send_command, use_server
+
+from campaign_app.core.mail.secrets import delete_password, get_password
+from campaign_app.gui.outreach.model import COL_STATUS, RecipientIdRole
+from campaign_app.gui.recipients.rows import COL_CONTACT, COL_ID
+
+MEP1 = "michal.simecka@europarl.europa.eu"
+
+
+@pytest.fixture
+def answered(mini_ws, server, imap, monkeypatch):
+    """appeal-en sent to 4 MEPs; a reply, an out-of-office and a bounce in the inbox."""
+    use_server(mini_ws, server, extra_meps=2)
+    command, env = send_command(mini_ws.root, server)
+    done = subprocess.run(command, env=env, input=server.password + "\n", capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    monkeypatch.setenv("SSL_CERT_FILE", str(imap.ca_file))
+    with (mini_ws.root / "campaign.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(imap.settings_yaml())
+    letters = {parsed(m)["To"].addresses[0].addr_spec: parsed(m) for m in server.messages}
+    imap.deliver(shapes.reply(letters[MEP1]))
+    imap.deliver(shapes.out_of_office(letters["m0@example.org"]))
+    imap.deliver(shapes.bounce(letters["m1@example.org"]))
+    imap.deliver(shapes.unrelated())
+    return mini_ws
+
+
+def outreach(make_window, root, qtbot):
+    window = make_window(root, tab="outreach")
+    tab = window.pages["outreach"]
+    qtbot.waitUntil(lambda: tab._loaded_once and tab.tasks.idle(), timeout=10000)
+    return tab
+
+
+def statuses(tab) -> dict[str, str]:
+    model = tab.model
+    return {
+        model.index(r, 0).data(RecipientIdRole): model.index(r, COL_STATUS).data()
+        for r in range(model.rowCount())
+    }
+
+
+def checked(tab, qtbot) -> None:
+    tab.inbox_button.click()
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle() and not tab._loading, timeout=30000)
+
+
+def test_check_inbox_records_and_shows_replies_auto_replies_and_bounces(make_window, answered, qtbot, imap):
+    flags = imap.flags()
+    tab = outreach(make_window, answered.root, qtbot)
+    assert tab.inbox_button.isEnabled()
+    checked(tab, qtbot)
+    assert tab.status_label.text() == (
+        "Inbox checked: 4 new messages; recorded 1 reply, 1 automatic reply, 1 bounce."
+    )
+    shown = statuses(tab)
+    assert shown["mep-1"] == "replied" and shown["mep-x1"] == "bounced"
+    assert imap.flags() == flags
+    tab.select("mep-1")
+    details = [line[-1] for line in tab.history_lines()]
+    assert any("Thank you, I will raise it with the minister." in d for d in details)
+    tab.filter_buttons["bounced"].click()
+    assert list(statuses(tab)) == ["mep-x1"]
+    tab.filter_buttons["auto-reply"].click()
+    assert list(statuses(tab)) == ["mep-x0"]
+
+
+def test_cancel_stops_the_check_and_records_nothing(make_window, answered, qtbot):
+    tab = outreach(make_window, answered.root, qtbot)
+    tab.inbox_button.click()
+    tab.inbox_check.dialog.findChild(QPushButton).click()  # Cancel, at once: before the first chunk
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle() and not tab._loading, timeout=30000)
+    assert tab.status_label.text() == "Inbox check cancelled: what was recorded stays."
+    assert statuses(tab)["mep-1"] == "sent"
+
+
+def test_a_missing_password_is_asked_for_and_kept_once_it_works(make_window, answered, qtbot, imap):
+    delete_password(imap.username, imap.host)
+    tab = outreach(make_window, answered.root, qtbot)
+    asked = []
+    original = tab.check_inbox
+
+    def check_with_answer():
+        original()
+        tab.inbox_check.ask_password = lambda who: asked.append(who) or imap.password
+
+    tab.inbox_button.clicked.disconnect()
+    tab.inbox_button.clicked.connect(check_with_answer)
+    checked(tab, qtbot)
+    assert asked == [f"{imap.username}@{imap.host}"]
+    assert "recorded 1 reply" in tab.status_label.text()
+    assert get_password(imap.username, imap.host) == imap.password
+
+
+def test_a_wrong_password_is_said_in_the_banner(make_window, answered, qtbot, imap):
+    from campaign_app.core.mail.secrets import store_password
+
+    store_password(imap.username, imap.host, "not-the-Password-42")
+    tab = outreach(make_window, answered.root, qtbot)
+    checked(tab, qtbot)
+    assert tab.status_label.text() == "The inbox was not read."
+    assert f"the server refused the user name or password for {imap.username}" in tab.banner.text()
+    assert "not-the-Password-42" not in tab.banner.text()
+
+
+def test_a_bounced_address_is_marked_doubtful_in_the_recipients_tab(make_window, answered, qtbot, open_tab):
+    checked(outreach(make_window, answered.root, qtbot), qtbot)
+    _window, tab = open_tab(answered.root, "recipients")
+    model = tab.model
+    tips = {}
+    for row in range(model.rowCount()):
+        rid = model.index(row, COL_ID).data(RecipientIdRole)
+        tips[rid] = model.index(row, COL_CONTACT).data(Qt.ItemDataRole.ToolTipRole) or ""
+    assert tips["mep-x1"].startswith("Doubtful address: a letter to m1@example.org bounced (")
+    assert "5.1.1" in tips["mep-x1"]
+    assert "Doubtful" not in tips["mep-x0"] and "Doubtful" not in tips["mep-1"]  # out of office, reply
+
+
+def test_without_an_inbox_section_the_banner_says_what_to_add(make_window, mini_ws, qtbot):
+    from campaign_app.core.outreach.log import ContactLog
+    from campaign_app.core.outreach.records import NewContact
+
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        log.record_drafts(
+            [NewContact("mep-1", "Michal Šimečka", "mep", "test-case", "appeal-en", "en", "email", MEP1)],
+            by="a",
+        )
+    tab = outreach(make_window, mini_ws.root, qtbot)
+    checked(tab, qtbot)
+    assert tab.status_label.text() == "The inbox was not read."
+    assert "campaign.yaml has no 'inbox:' section" in tab.banner.text()
