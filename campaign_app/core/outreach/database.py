@@ -299,14 +299,13 @@ class LogDatabase:
             "process": process,
             "message_id": message_id,
         }
-        statement = self._insert(events).values(**values)
-        if self.shared:
-            row = conn.execute(statement.returning(events.c.at, events.c.by)).first()
-            if row is None:
-                return None
-            values["at"], values["by"] = row
-        elif conn.execute(statement).rowcount == 0:
+        # RETURNING, not rowcount, tells whether the row was added (psycopg's rowcount is -1
+        # for an INSERT … ON CONFLICT DO NOTHING here).
+        statement = self._insert(events).values(**values).returning(events.c.at, events.c.by)
+        row = conn.execute(statement).first()
+        if row is None:
             return None
+        values["at"], values["by"] = row
         return Event(**values)
 
     def _find(

@@ -117,7 +117,8 @@ class ContactLog(RenamesAndMerging, LogDatabase):
                 letter_sha256=letter.letter_sha256,
                 created_at=now_utc(),
             )
-            if conn.execute(self._insert(contacts).values(**row)).rowcount == 0:
+            inserted = conn.execute(self._insert(contacts).values(**row).returning(contacts.c.id)).first()
+            if inserted is None:
                 # Another member recorded it a moment ago: wait for their claim, then go on.
                 found = self._find(conn, *key, lock=True)
                 assert found is not None

@@ -1,0 +1,112 @@
+"""Setting up and using a team's log from the command line: the URL in campaign.yaml, `log
+upgrade`, `log grant`, `log merge` of a solo log, and what works while the database is down."""
+
+from __future__ import annotations
+
+import shutil
+
+from smtp_server import use_server
+from team_helpers import connect, join_team, make_team
+
+from campaign_app.core.outreach.log import ContactLog
+
+
+def set_log_database(root, line: str) -> None:
+    path = root / "campaign.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+
+
+def test_a_password_in_the_url_is_refused_at_its_line_and_never_repeated(mini_ws, cli):
+    set_log_database(mini_ws.root, "log_database: postgresql://anna:s3cret-Pa55@db.example.org/akhmetova")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    line = len((mini_ws.root / "campaign.yaml").read_text(encoding="utf-8").splitlines())
+    assert f"campaign.yaml:{line}:" in result.err
+    assert "must not contain the database password" in result.err and "keyring" in result.err
+    assert "s3cret-Pa55" not in result.out + result.err
+
+
+def test_a_url_without_a_user_or_with_an_unknown_parameter_is_explained(mini_ws, cli):
+    set_log_database(mini_ws.root, "log_database: postgresql://db.example.org/akhmetova?sslmod=require")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1 and "must name your database user" in result.err
+
+
+def test_the_coordinator_sets_up_the_team_and_a_volunteer_works_in_it(mini_ws, cli, pg_database):
+    with pg_database.admin_connect() as admin:
+        admin.execute(f'ALTER DATABASE "{pg_database.name}" OWNER TO carol')
+        admin.execute("ALTER ROLE carol CREATEROLE")
+        admin.execute("ALTER SCHEMA public OWNER TO carol")
+    coordinator = mini_ws.root.parent / "carol"
+    shutil.copytree(mini_ws.root, coordinator)
+    join_team(coordinator, pg_database, "carol")
+    before = cli("log", "status", "-w", coordinator)
+    assert before.code == 1 and "log upgrade" in before.err
+    first = cli("log", "upgrade", "-w", coordinator)
+    assert first.code == 0 and "Created the contact log" in first.out, first.err
+    again = cli("log", "upgrade", "-w", coordinator)
+    assert again.code == 0 and "nothing changed" in again.out
+    assert cli("log", "grant", "carol", "--coordinator", "-w", coordinator).code == 0
+    granted = cli("log", "grant", "anna", "-w", coordinator)
+    assert granted.code == 0 and "'anna' is now a volunteer" in granted.out
+    nobody = cli("log", "grant", "mallory", "-w", coordinator)
+    assert nobody.code == 1 and "has no user 'mallory'" in nobody.err
+
+    join_team(mini_ws.root, pg_database, "anna")
+    assert cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf").code == 0
+    with connect(pg_database, "anna") as log:
+        rid = log.contacts()[0].recipient_id
+        assert {e.by for e in log.events()} == {"anna"}  # generate recorded the drafts as anna
+    marked = cli(
+        "log",
+        "mark",
+        rid,
+        "--status",
+        "sent",
+        "--channel",
+        "post",
+        "-w",
+        mini_ws.root,
+        "--template",
+        "appeal-en",
+    )
+    assert marked.code == 0, marked.err
+    status = cli("log", "status", "-w", coordinator)
+    assert status.code == 0 and rid in status.out and "anna" in status.out
+    with connect(pg_database, "carol") as log:
+        assert [e.by for e in log.events() if e.kind == "sent"] == ["anna"]
+
+
+def test_a_solo_log_is_merged_into_the_team_log_once(mini_ws, cli, pg_database):
+    assert cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf").code == 0
+    solo = mini_ws.root.parent / "solo.db"
+    shutil.copy(mini_ws.root / "campaign.db", solo)
+    with ContactLog.open(solo) as log:
+        letters = len(log.contacts())
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "carol")
+    first = cli("log", "merge", solo, "-w", mini_ws.root)
+    assert first.code == 0 and f"{letters} new letter" in first.out, first.out + first.err
+    again = cli("log", "merge", solo, "-w", mini_ws.root)
+    assert again.code == 0 and "Nothing new" in again.out
+    with connect(pg_database, "anna") as log:
+        assert len(log.contacts()) == letters
+
+
+def test_while_the_database_is_down_send_and_mark_refuse_and_generate_still_writes(
+    mini_ws, cli, server, pg_database
+):
+    make_team(pg_database)
+    use_server(mini_ws, server)
+    join_team(mini_ws.root, pg_database, "anna")
+    with pg_database.cluster.down():
+        sent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+        assert sent.code == 1 and "cannot be reached" in sent.err and "Traceback" not in sent.err
+        assert server.messages == []
+        marked = cli("log", "mark", "ua-president", "--status", "replied", "-w", mini_ws.root)
+        assert marked.code == 1 and "cannot be reached" in marked.err
+        checked = cli("check", "-w", mini_ws.root)
+        assert "Traceback" not in checked.err
+        written = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+        assert written.code == 0 and "not recorded as drafts in the team's log" in written.err
+        assert list((mini_ws.root / "out").rglob("*.pdf"))
