@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -34,13 +33,14 @@ from campaign_app.core.letters.document import (
     Quote,
 )
 from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.pdf.keep import KeepWithTail
 from campaign_app.core.letters.pdf.markup import INLINES, anchor, esc, lines_markup, link
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
     LIST_INDENT,
+    PAGE_LAYOUTS,
     QUOTE_INDENT,
     RULE_COLOR,
-    SIGNATURE_SPACE,
     TEXT_COLOR,
     indented,
 )
@@ -56,6 +56,7 @@ class Story:
 
     def __post_init__(self) -> None:
         self.footnote_numbers = {f.number for f in self.letter.footnotes}
+        self.compact = self.letter.layout == "compact"
 
     def para(self, markup: str, style: str | ParagraphStyle, **kw: Any) -> RLParagraph:
         if isinstance(style, str):
@@ -74,8 +75,13 @@ class Story:
             story.append(self.para(f"<b>{esc(letter.subject)}</b>", "subject"))
         if letter.salutation:
             story.append(self.para(esc(letter.salutation), "salutation"))
-        story += self.blocks(letter.body, quote_indent=0, in_list=False)
-        story += self.closing_and_signatures()
+        body = self.blocks(letter.body, quote_indent=0, in_list=False)
+        tail = self.closing_and_signatures()
+        if body and tail:
+            # the body's last lines, the closing and the signatures share a page
+            story += [*body[:-1], KeepWithTail(body[-1], tail)]
+        else:
+            story += body + tail
         story += self.footnotes()
         return story
 
@@ -101,11 +107,11 @@ class Story:
         out: list[Flowable] = []
         for block in blocks:
             if isinstance(block, Paragraph):
-                style = indented("list" if in_list else "body", quote_indent)
+                style = indented("list" if in_list else "body", quote_indent, self.compact)
                 out.append(self.para(self.inlines(block.inlines), style))
             elif isinstance(block, Heading):
                 level = min(max(block.level, 1), 3)
-                style = indented(f"h{level}", quote_indent)
+                style = indented(f"h{level}", quote_indent, self.compact)
                 out.append(self.para(f"<b>{self.inlines(block.inlines)}</b>", style))
             elif isinstance(block, ListBlock):
                 out.append(self.list_block(block, quote_indent=quote_indent, depth=0))
@@ -164,7 +170,7 @@ class Story:
             closing.append(self.para(esc(letter.closing), "closing"))
         signatories = [s for s in letter.signatories if s.name or s.role]
         if not signatories:
-            return [Spacer(0, 6), *closing]
+            return [Spacer(0, 6), *closing] if closing else []
         n = len(signatories)
         ncols = 1 if n == 1 else 2 if n in (2, 4) else 3
         col_width = self.width / ncols
@@ -172,7 +178,7 @@ class Story:
         for start in range(0, n, ncols):
             row: list[list[Flowable]] = []
             for sig in signatories[start : start + ncols]:
-                cell: list[Flowable] = [Spacer(0, SIGNATURE_SPACE)]
+                cell: list[Flowable] = [Spacer(0, PAGE_LAYOUTS[letter.layout].signature_space)]
                 if sig.name:
                     cell.append(self.para(esc(sig.name), "signatory"))
                 if sig.role:
@@ -195,9 +201,7 @@ class Story:
                 ]
             )
         )
-        # Keep the closing with (the first row of) the signatures: a page that starts with
-        # nothing but names looks like a page torn from another letter.
-        return [Spacer(0, 6), KeepTogether([*closing, table])]
+        return [Spacer(0, 6), *closing, table]
 
     def footnotes(self) -> list[Flowable]:
         notes = self.letter.footnotes

@@ -18,23 +18,19 @@ import io
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.fonts import register_pdf_fonts
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.pdf.example_mark import draw_example_mark
 from campaign_app.core.letters.pdf.page_numbers import NumberedCanvas
 from campaign_app.core.letters.pdf.story import Story
-from campaign_app.core.letters.pdf.styles import (
-    BOTTOM_MARGIN,
-    LEFT_MARGIN,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
-    paragraph_styles,
-)
+from campaign_app.core.letters.pdf.styles import PAGE_LAYOUTS, paragraph_styles
 from campaign_app.core.letters.writing import WRITE_LOCK
 
-__all__ = ["pdf_bytes", "write_pdf"]
+__all__ = ["pdf_bytes", "typeset", "write_pdf"]
 
 CREATOR = "campaign_app"
 
@@ -49,21 +45,27 @@ def write_pdf(letter: Letter, target: Path) -> None:
 
 def pdf_bytes(letter: Letter) -> bytes:
     """Typeset ``letter`` and return the PDF file's bytes (from any thread)."""
+    return typeset(letter)[0]
+
+
+def typeset(letter: Letter) -> tuple[bytes, int]:
+    """Typeset ``letter``: the PDF file's bytes and its number of pages (from any thread)."""
     with WRITE_LOCK:  # reportlab is not thread-safe (see letters/writing.py)
         return _typeset(letter)
 
 
-def _typeset(letter: Letter) -> bytes:
+def _typeset(letter: Letter) -> tuple[bytes, int]:
     family = register_pdf_fonts()
-    styles = paragraph_styles()
+    styles = paragraph_styles(letter.layout == "compact")
+    page = PAGE_LAYOUTS[letter.layout]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
         pagesize=_PAGE_SIZES.get(letter.paper, A4),
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        leftMargin=page.left,
+        rightMargin=page.right,
+        topMargin=page.top,
+        bottomMargin=page.bottom,
         title=letter.title or letter.subject or letter.letterhead.organisation,
         author=letter.author or letter.letterhead.organisation,
         subject=letter.subject,
@@ -77,5 +79,10 @@ def _typeset(letter: Letter) -> bytes:
         initialFontSize=10,
     )
     story = Story(letter, styles, doc.width).build()
-    doc.build(story, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+
+    def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
+        if letter.example:
+            draw_example_mark(canvas, family)
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    return buffer.getvalue(), doc.page

@@ -322,12 +322,18 @@ def test_paper_size(letter: Letter, paper: str, size: tuple[int, int]) -> None:
         assert abs(float(page.mediabox.height) - size[1]) <= 1
 
 
-def test_page_numbers_from_page_two(reader: PdfReader) -> None:
+def test_page_numbers_on_every_page_of_a_longer_letter(reader: PdfReader) -> None:
     n = len(reader.pages)
     assert n >= 2, "the test letter should be long enough for two pages"
-    assert f"1 / {n}" not in reader.pages[0].extract_text()
-    for i in range(1, n):
+    for i in range(n):
         assert f"{i + 1} / {n}" in reader.pages[i].extract_text()
+
+
+def test_no_page_number_on_a_one_page_letter(letter: Letter) -> None:
+    short = replace(letter, body=(P(Run("We ask you to act.")),))
+    reader = PdfReader(io.BytesIO(pdf_bytes(short)))
+    assert len(reader.pages) == 1
+    assert "1 / 1" not in reader.pages[0].extract_text()
 
 
 def test_write_pdf_is_atomic(letter: Letter, tmp_path: Path) -> None:
