@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from campaign_app.core.campaign.audience import match_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.render import render_letter
+from campaign_app.core.letters.templates import Template
 
 
 @dataclass
@@ -81,13 +83,18 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
+        over_one_page: list[str] = []
         for recipient in audience:
             try:
-                render_letter(template, recipient, case, campaign, today)
+                letter = render_letter(template, recipient, case, campaign, today)
                 report.letters_rendered += 1
             except UserError as exc:
                 problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
                 break  # the same template mistake would repeat for every recipient
+            if letter.layout == "compact" and pdf_pages(letter) > 1:
+                over_one_page.append(recipient.id)
+        if over_one_page:
+            report.warnings.append(one_page_warning(template, over_one_page))
         if len(problems.errors) == failures_before:
             report.summary.append(
                 f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
@@ -116,6 +123,22 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             + ", ".join(no_channel)
         )
     return report
+
+
+def pdf_pages(letter: Letter) -> int:
+    """How many pages the letter's PDF has (it is typeset, not written)."""
+    from campaign_app.core.letters.pdf.writer import typeset  # reportlab only when needed
+
+    return typeset(letter)[1]
+
+
+def one_page_warning(template: Template, recipient_ids: list[str]) -> str:
+    """A compact template's letters that still run over one page."""
+    where = template.where(template.meta["__lines__"].get("layout"))
+    return (
+        f"{where}: template '{template.id}' has 'layout: compact', but {len(recipient_ids)} of its "
+        f"letters run over one page: {_ids(recipient_ids)} — shorten the text (or the sources cited)"
+    )
 
 
 FORMER_MEMBER_TAG = "former-member"

@@ -207,7 +207,7 @@ class Story:
         notes = self.letter.footnotes
         if not notes:
             return []
-        out: list[Flowable] = [Spacer(0, 10 * mm)]
+        out: list[Flowable] = [Spacer(0, (5 if self.compact else 10) * mm)]
         if self.letter.footnotes_heading:
             out.append(self.para(f"<b>{esc(self.letter.footnotes_heading)}</b>", "footnotes_heading"))
         for note in notes:

@@ -37,7 +37,7 @@ class PageLayout:
 # "compact" (a template's ``layout: compact``): for letters meant to fit on one page.
 PAGE_LAYOUTS = {
     "standard": PageLayout(),
-    "compact": PageLayout(left=20 * mm, right=20 * mm, top=14 * mm, bottom=18 * mm, signature_space=12 * mm),
+    "compact": PageLayout(left=20 * mm, right=20 * mm, top=14 * mm, bottom=18 * mm, signature_space=11 * mm),
 }
 
 QUOTE_INDENT = 10 * mm
@@ -106,9 +106,12 @@ def paragraph_styles(compact: bool = False) -> dict[str, ParagraphStyle]:
         ),
         "footer": style("footer", fontSize=8, textColor=MUTED_COLOR),
     }
-    if compact:  # tighter space around the address, subject and salutation
+    if compact:  # tighter space around the address, subject, salutation and sources
         for name, after in (("place_and_date", 6), ("address", 10), ("subject", 8), ("salutation", 6)):
             styles[name] = style(f"{name}-compact", parent=styles[name], spaceAfter=after)
+        styles["footnote"] = style(
+            "footnote-compact", parent=styles["footnote"], fontSize=8, leading=10, spaceAfter=1.5
+        )
     return styles
 
 
