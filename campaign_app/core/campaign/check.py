@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from campaign_app.core.campaign.audience import match_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 from campaign_app.core.letters.templates import Template
 
@@ -83,18 +85,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
-        over_one_page: list[str] = []
-        for recipient in audience:
-            try:
-                letter = render_letter(template, recipient, case, campaign, today)
-                report.letters_rendered += 1
-            except UserError as exc:
-                problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
-                break  # the same template mistake would repeat for every recipient
-            if letter.layout == "compact" and pdf_pages(letter) > 1:
-                over_one_page.append(recipient.id)
-        if over_one_page:
-            report.warnings.append(one_page_warning(template, over_one_page))
+        check_letters(ws, template, audience, today, problems, report)
         if len(problems.errors) == failures_before:
             report.summary.append(
                 f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
@@ -123,6 +114,35 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             + ", ".join(no_channel)
         )
     return report
+
+
+def check_letters(
+    ws: Workspace,
+    template: Template,
+    audience: list[Recipient],
+    today: dt.date | None,
+    problems: ProblemCollector,
+    report: CheckReport,
+) -> None:
+    """Render the template for each recipient: it renders, every character has a glyph,
+    and a compact letter fits on one page (a warning)."""
+    over_one_page: list[str] = []
+    for recipient in audience:
+        try:
+            letter = render_letter(template, recipient, ws.case, ws.campaign, today)
+            report.letters_rendered += 1
+        except UserError as exc:
+            problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
+            return  # the same template mistake would repeat for every recipient
+        try:
+            check_glyphs(letter, recipient)
+        except UserError as exc:  # this recipient's letter only: the others are still checked
+            problems.add(exc.message, exc.where, exc.hint)
+            continue
+        if letter.layout == "compact" and pdf_pages(letter) > 1:
+            over_one_page.append(recipient.id)
+    if over_one_page:
+        report.warnings.append(one_page_warning(template, over_one_page))
 
 
 def pdf_pages(letter: Letter) -> int:

@@ -24,6 +24,7 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 
 FORMATS = ("pdf", "docx")
@@ -127,7 +128,9 @@ class LetterFiles:
 
     def render(self, recipient: Recipient) -> Letter:
         ws = self.ws
-        return render_letter(self.template, recipient, ws.case, ws.campaign, self.today, self.paper)
+        letter = render_letter(self.template, recipient, ws.case, ws.campaign, self.today, self.paper)
+        check_glyphs(letter, recipient)  # the field and the row of a character no font has
+        return letter
 
     def write(self, letter: Letter, recipient: Recipient, fmt: str) -> tuple[LetterFile, ManifestEntry]:
         """Write one file of ``letter`` (atomically) and the manifest entry that records it;

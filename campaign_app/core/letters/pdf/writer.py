@@ -4,8 +4,9 @@ The letter's flowables are built by :mod:`~campaign_app.core.letters.pdf.story` 
 text escaped by :mod:`~campaign_app.core.letters.pdf.markup`, in the styles and page
 layout of :mod:`~campaign_app.core.letters.pdf.styles`; page numbers are stamped by
 :mod:`~campaign_app.core.letters.pdf.page_numbers`. All text is set in PT Serif (see
-:mod:`campaign_app.core.common.fonts`), embedded as a subset; nothing falls back to the
-non-embedded PDF standard fonts.
+:mod:`campaign_app.core.common.fonts`), embedded as a subset, and the words PT Serif cannot
+set in Noto Serif; a character neither has is an error, never an empty box. Nothing falls
+back to the non-embedded PDF standard fonts.
 
 This module does not import Qt: it runs in worker processes and on the command line.
 Fonts are registered and paragraph styles built once per process, because batch runs
@@ -24,7 +25,10 @@ from reportlab.platypus import SimpleDocTemplate
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.fonts import register_pdf_fonts
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.glyphs import check_glyphs, fallback_chars
 from campaign_app.core.letters.pdf.example_mark import draw_example_mark
+from campaign_app.core.letters.pdf.fallback_fonts import register_fallback
+from campaign_app.core.letters.pdf.markup import Markup
 from campaign_app.core.letters.pdf.page_numbers import NumberedCanvas
 from campaign_app.core.letters.pdf.story import Story
 from campaign_app.core.letters.pdf.styles import PAGE_LAYOUTS, paragraph_styles
@@ -50,6 +54,7 @@ def pdf_bytes(letter: Letter) -> bytes:
 
 def typeset(letter: Letter) -> tuple[bytes, int]:
     """Typeset ``letter``: the PDF file's bytes and its number of pages (from any thread)."""
+    check_glyphs(letter)  # an error, never an empty box
     with WRITE_LOCK:  # reportlab is not thread-safe (see letters/writing.py)
         return _typeset(letter)
 
@@ -78,7 +83,9 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
         initialFontName=family,
         initialFontSize=10,
     )
-    story = Story(letter, styles, doc.width).build()
+    extra = fallback_chars(letter)
+    markup = Markup(register_fallback(extra) if extra else {})
+    story = Story(letter, styles, doc.width, markup).build()
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
         if letter.example:
