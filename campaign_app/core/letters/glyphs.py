@@ -23,6 +23,7 @@ from campaign_app.core.letters.document import (
     Quote,
     inline_text,
 )
+from campaign_app.core.letters.inline_markup import printable
 
 _HINT = (
     "correct the text (a character pasted by mistake?) or write it in Latin, Cyrillic or Greek "
@@ -31,7 +32,12 @@ _HINT = (
 
 
 def letter_parts(letter: Letter) -> Iterator[tuple[str, str]]:
-    """Every text the letter prints, with the name of the part it is in."""
+    """Every text the letter prints (as the writers print it), with the name of its part."""
+    for part, text in _parts(letter):
+        yield part, printable(text)
+
+
+def _parts(letter: Letter) -> Iterator[tuple[str, str]]:
     yield "letterhead", "\n".join((letter.letterhead.organisation, *letter.letterhead.lines))
     yield "date", letter.place_and_date
     yield "address block", "\n".join(letter.recipient_lines)

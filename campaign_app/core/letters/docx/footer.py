@@ -1,0 +1,51 @@
+"""The page numbers of a DOCX letter: "PAGE / NUMPAGES" fields centred in the footer.
+
+Fields, not text: Word and LibreOffice fill in the numbers as the campaigner edits the
+letter and as the pages fall on their printer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+
+from campaign_app.core.letters.docx.wordml import sub
+
+
+def add_page_numbers(document: DocxDocument) -> None:
+    """Put "PAGE / NUMPAGES" in the footer of the letter's section, in the Footer style."""
+    footer = document.sections[0].footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]._p
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = sub(p, "pPr")
+    for style in p_pr.findall(qn("w:pStyle")):
+        p_pr.remove(style)
+    p_pr.insert(0, _style("Footer"))
+    _field(p, "PAGE")
+    t = sub(sub(p, "r"), "t")
+    t.text = " / "
+    t.set(qn("xml:space"), "preserve")
+    _field(p, "NUMPAGES")
+
+
+def _style(style_id: str) -> Any:
+    from docx.oxml.parser import OxmlElement
+
+    element = OxmlElement("w:pStyle")
+    element.set(qn("w:val"), style_id)
+    return element
+
+
+def _field(p: Any, instruction: str) -> None:
+    """A complex field (begin, instruction, separate, a shown value, end) at the end of ``p``."""
+    sub(sub(p, "r"), "fldChar", fldCharType="begin")
+    instr = sub(sub(p, "r"), "instrText")
+    instr.text = f" {instruction} "
+    instr.set(qn("xml:space"), "preserve")
+    sub(sub(p, "r"), "fldChar", fldCharType="separate")
+    sub(sub(p, "r"), "t").text = "1"
+    sub(sub(p, "r"), "fldChar", fldCharType="end")
