@@ -71,6 +71,10 @@ def segments(text: str) -> Iterator[tuple[str, bool]]:
     A word goes whole to the fallback when any of its letters must and the fallback has
     them all: PT Serif has a mathematical π, but Παπαδόπουλος is set in one typeface.
     """
+    if _all_primary(text):  # nearly every text: one look at each distinct character
+        if text:
+            yield text, False
+        return
     start = 0
     current = False
     for i, fallback in enumerate(_fallback_flags(text)):
@@ -80,6 +84,12 @@ def segments(text: str) -> Iterator[tuple[str, bool]]:
         current = fallback
     if start < len(text):
         yield text[start:], current
+
+
+def _all_primary(text: str) -> bool:
+    """Whether PT Serif sets every character of ``text``."""
+    primary, _ = coverage()
+    return all(ch in _LAYOUT or ord(ch) in primary for ch in set(text))
 
 
 def _fallback_flags(text: str) -> Iterator[bool]:
@@ -94,11 +104,15 @@ def _fallback_flags(text: str) -> Iterator[bool]:
 
 def needs_fallback(text: str) -> frozenset[str]:
     """The characters of ``text`` set in the fallback font (see :func:`segments`)."""
+    if _all_primary(text):
+        return frozenset()
     return frozenset(ch for stretch, fallback in segments(text) if fallback for ch in stretch)
 
 
 def unprintable(text: str) -> list[str]:
     """The characters of ``text`` that no letter font has, each once, in order."""
+    if _all_primary(text):
+        return []
     seen: dict[str, None] = {}
     for ch in text:
         if ch not in seen and font_of(ch) is None:
