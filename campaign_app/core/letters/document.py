@@ -17,6 +17,8 @@ PaperSize = Literal["A4", "Letter"]
 # "compact": smaller margins and leading, for letters meant to fit on one page.
 Layout = Literal["standard", "compact"]
 LAYOUTS: tuple[Layout, ...] = ("standard", "compact")
+# What every page of a letter from the bundled example's made-up sender says (PDF and DOCX).
+EXAMPLE_CAPTION = "EXAMPLE — written from the bundled example campaign's made-up sender; not a real appeal"
 
 
 @dataclass(frozen=True)

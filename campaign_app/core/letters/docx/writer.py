@@ -27,8 +27,8 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.glyphs import fallback_faces
 from campaign_app.core.letters.document import Block, Heading, Letter, ListBlock, Paragraph, Quote, Run
 from campaign_app.core.letters.docx.embedded_fonts import embed_fonts
-from campaign_app.core.letters.docx.footer import add_page_numbers
 from campaign_app.core.letters.docx.footnotes import Footnotes
+from campaign_app.core.letters.docx.header_footer import add_example_mark, add_page_numbers
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
@@ -82,6 +82,8 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     # the foot of the page where they are cited.
     footnotes.add_part(document.part)
     add_page_numbers(document)
+    if letter.example:
+        add_example_mark(document)
     _embed_fonts(document, letter)
 
 

@@ -11,8 +11,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from campaign_app.core.letters.document import EXAMPLE_CAPTION as CAPTION
+
 MARK = "EXAMPLE"
-CAPTION = "EXAMPLE — written from the bundled example campaign's made-up sender; not a real appeal"
 _RED = colors.HexColor("#b00020")
 
 

@@ -155,3 +155,28 @@ def test_libreoffice_without_pt_serif_sets_the_letter_in_the_embedded_pt_serif(c
     if not _installed("Noto Serif"):
         assert "NotoSerif-Regular" in fonts, fonts
     assert "Γιώργος Παπαδόπουλος" in " ".join(p.extract_text() for p in reader.pages)
+    n = len(reader.pages)
+    assert f"{n} / {n}" in reader.pages[-1].extract_text()  # the footer's fields, filled in
+
+
+def header_text(docx: Path) -> str:
+    with zipfile.ZipFile(docx) as zf:
+        names = [n for n in zf.namelist() if n.startswith("word/header")]
+        return " ".join(
+            "".join(t.text or "" for t in etree.fromstring(zf.read(n)).iter(f"{{{W}}}t")) for n in names
+        )
+
+
+def test_example_letters_say_example_at_the_top_of_every_page(cli, tmp_path):
+    assert cli("init", "campaign").code == 0
+    result = cli(
+        "generate", "-w", "campaign", "-t", "thank-you-en", "-q", "juknev", "-f", "docx", "--out", "o"
+    )
+    assert result.code == 0, result.err
+    docx = next((tmp_path / "o").rglob("*.docx"))
+    assert "EXAMPLE" in header_text(docx) and "not a real appeal" in header_text(docx)
+
+
+def test_letters_of_a_real_sender_have_no_example_line(cli, mini_ws, tmp_path):
+    docx = generate_docx(cli, tmp_path, "simecka")
+    assert "EXAMPLE" not in header_text(docx)

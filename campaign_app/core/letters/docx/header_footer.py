@@ -1,4 +1,5 @@
-"""The page numbers of a DOCX letter: "PAGE / NUMPAGES" fields centred in the footer.
+"""The DOCX letter's header and footer: "PAGE / NUMPAGES" fields centred in the footer, and
+the EXAMPLE line in the header of letters from the bundled example's made-up sender.
 
 Fields, not text: Word and LibreOffice fill in the numbers as the campaigner edits the
 letter and as the pages fall on their printer.
@@ -11,25 +12,41 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
-from campaign_app.core.letters.docx.wordml import sub
+from campaign_app.core.letters.document import EXAMPLE_CAPTION as CAPTION
+from campaign_app.core.letters.docx.wordml import add_text, sub
 
 
 def add_page_numbers(document: DocxDocument) -> None:
     """Put "PAGE / NUMPAGES" in the footer of the letter's section, in the Footer style."""
     footer = document.sections[0].footer
     footer.is_linked_to_previous = False
-    p = footer.paragraphs[0]._p
-    p_pr = p.find(qn("w:pPr"))
-    if p_pr is None:
-        p_pr = sub(p, "pPr")
-    for style in p_pr.findall(qn("w:pStyle")):
-        p_pr.remove(style)
-    p_pr.insert(0, _style("Footer"))
+    p = _styled(footer.paragraphs[0]._p, "Footer")
     _field(p, "PAGE")
     t = sub(sub(p, "r"), "t")
     t.text = " / "
     t.set(qn("xml:space"), "preserve")
     _field(p, "NUMPAGES")
+
+
+def add_example_mark(document: DocxDocument) -> None:
+    """The EXAMPLE line (the PDF's words) at the top of every page, in red."""
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    p = _styled(header.paragraphs[0]._p, "Footer")
+    r = sub(p, "r")
+    sub(sub(r, "rPr"), "color", val="B00020")
+    add_text(r, CAPTION)
+
+
+def _styled(p: Any, style_id: str) -> Any:
+    """``p`` in paragraph style ``style_id`` (the header's and footer's own style replaced)."""
+    p_pr = p.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = sub(p, "pPr")
+    for style in p_pr.findall(qn("w:pStyle")):
+        p_pr.remove(style)
+    p_pr.insert(0, _style(style_id))
+    return p
 
 
 def _style(style_id: str) -> Any:
