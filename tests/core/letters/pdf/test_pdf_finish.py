@@ -91,3 +91,13 @@ def test_letters_of_a_real_sender_carry_no_example_mark(cli, mini_ws, tmp_path):
     for text in page_texts(pdf):
         assert "EXAMPLE" not in text and "not a real appeal" not in text
     assert "1 / 1" not in page_texts(pdf)[0]
+
+
+@pytest.mark.parametrize("template", ["ukraine-official-appeal-uk", "thank-you-en"])
+def test_embedded_fonts_draw_every_character_of_the_text(cli, example, tmp_path, template):
+    from pdf_helpers import undrawable
+
+    result = cli("generate", "-w", "campaign", "-t", template, "-f", "pdf", "--out", "o")
+    assert result.code == 0, result.err
+    for pdf in (tmp_path / "o").rglob("*.pdf"):
+        assert undrawable(pdf) == set(), pdf.name
