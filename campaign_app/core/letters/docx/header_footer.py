@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
+from docx.enum.section import WD_HEADER_FOOTER
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from campaign_app.core.letters.document import EXAMPLE_CAPTION as CAPTION
 from campaign_app.core.letters.docx.wordml import add_text, sub
@@ -18,9 +24,7 @@ from campaign_app.core.letters.docx.wordml import add_text, sub
 
 def add_page_numbers(document: DocxDocument) -> None:
     """Put "PAGE / NUMPAGES" in the footer of the letter's section, in the Footer style."""
-    footer = document.sections[0].footer
-    footer.is_linked_to_previous = False
-    p = _styled(footer.paragraphs[0]._p, "Footer")
+    p = _styled(_new_part(document, footer=True), "Footer")
     _field(p, "PAGE")
     t = sub(sub(p, "r"), "t")
     t.text = " / "
@@ -30,12 +34,29 @@ def add_page_numbers(document: DocxDocument) -> None:
 
 def add_example_mark(document: DocxDocument) -> None:
     """The EXAMPLE line (the PDF's words) at the top of every page, in red."""
-    header = document.sections[0].header
-    header.is_linked_to_previous = False
-    p = _styled(header.paragraphs[0]._p, "Footer")
+    p = _styled(_new_part(document, footer=False), "Footer")
     r = sub(p, "r")
     sub(sub(r, "rPr"), "color", val="B00020")
     add_text(r, CAPTION)
+
+
+def _new_part(document: DocxDocument, footer: bool) -> Any:
+    """A new footer (or header) part of one empty paragraph for the letter's section; its
+    paragraph. Built here rather than from python-docx's template file, which its code
+    finds through a folder the frozen desktop app does not have."""
+    package = document.part.package
+    kind, tag = ("footer", "ftr") if footer else ("header", "hdr")
+    element = parse_xml(f"<w:{tag} {nsdecls('w', 'r')}><w:p/></w:{tag}>")
+    partname = package.next_partname(f"/word/{kind}%d.xml")
+    if footer:
+        part: Part = FooterPart(partname, CT.WML_FOOTER, element, package)
+        r_id = document.part.relate_to(part, RT.FOOTER)
+        document.sections[0]._sectPr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
+    else:
+        part = HeaderPart(partname, CT.WML_HEADER, element, package)
+        r_id = document.part.relate_to(part, RT.HEADER)
+        document.sections[0]._sectPr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
+    return element.find(qn("w:p"))
 
 
 def _styled(p: Any, style_id: str) -> Any:
