@@ -417,3 +417,20 @@ def test_writer_does_not_import_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("sentences", range(20, 44, 3))
+def test_the_closing_never_starts_a_page_alone(letter: Letter, sentences: int) -> None:
+    """Whatever the length of the body, its last lines share the closing's page; a long last
+    paragraph is split (its start stays on the page before) rather than moved whole."""
+    filler = "The hearing was postponed again and her lawyers were not shown the file. "
+    last = " ".join(f"Final{i} sentence of the last paragraph." for i in range(12))
+    body = (P(Run(filler * sentences)), P(Run(filler * 8)), P(Run(last)))
+    reader = PdfReader(io.BytesIO(pdf_bytes(replace(letter, body=body, footnotes=()))))
+    texts = [norm(p.extract_text()) for p in reader.pages]
+    page = next(i for i, t in enumerate(texts) if letter.closing in t)
+    before = texts[page].split(letter.closing)[0]
+    assert "Final11 sentence of the last paragraph." in before
+    assert "Rasa Juknevičienė" in texts[page]
+    if page > 0 and "Final0" not in before:
+        assert "Final0" in texts[page - 1]  # split, not moved: no hole at the foot of the page
