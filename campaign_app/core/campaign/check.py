@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.audience import match_audience
+from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
 from campaign_app.core.directory.recipients import Recipient
@@ -135,7 +136,7 @@ def check_letters(
             problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
             return  # the same template mistake would repeat for every recipient
         try:
-            check_glyphs(letter, recipient)
+            check_glyphs(letter, recipient, letter_origins(ws, template.path))
         except UserError as exc:  # this recipient's letter only: the others are still checked
             problems.add(exc.message, exc.where, exc.hint)
             continue

@@ -9,9 +9,10 @@ of the directory, when it is the recipient's), and the character with its code p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
-from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.glyphs import describe, needs_fallback, unprintable
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
@@ -69,25 +70,48 @@ def fallback_chars(letter: Letter) -> frozenset[str]:
     return frozenset().union(*(needs_fallback(text) for _, text in letter_parts(letter)))
 
 
-def check_glyphs(letter: Letter, recipient: Recipient | None = None) -> None:
-    """Raise UserError naming the first character of ``letter`` that no letter font has."""
+# Where a character may have come from: a file, and its text (None: read it when needed).
+Origin = tuple[Path, str | None]
+
+
+def check_glyphs(letter: Letter, recipient: Recipient | None = None, origins: Sequence[Origin] = ()) -> None:
+    """Raise UserError naming the first character of ``letter`` that no letter font has:
+    at the recipient's row when it comes from one of their fields, else at the first line
+    of ``origins`` (the template, the case file, campaign.yaml) that holds it."""
     for part, text in letter_parts(letter):
         missing = unprintable(text)
         if missing:
-            raise _error(letter, part, missing, recipient)
+            raise _error(letter, part, missing, recipient, origins)
 
 
-def _error(letter: Letter, part: str, missing: list[str], recipient: Recipient | None) -> UserError:
+def _error(
+    letter: Letter, part: str, missing: list[str], recipient: Recipient | None, origins: Sequence[Origin]
+) -> UserError:
     ch = missing[0]
     more = f" (and {len(missing) - 1} more such character(s))" if len(missing) > 1 else ""
     field = _recipient_field(recipient, ch) if recipient is not None else None
     where = f"its {field}" if field else f"the {part} of the letter"
+    location = recipient.origin if field and recipient is not None else _line_of(ch, origins)
     return UserError(
         f"letter to recipient '{letter.recipient_id}' ({letter.template_id}): the character {describe(ch)} "
         f"in {where} has no glyph in the letter fonts{more}",
-        recipient.origin if field and recipient is not None else None,
+        location,
         _HINT,
     )
+
+
+def _line_of(ch: str, origins: Sequence[Origin]) -> Location | None:
+    """The first line of the first origin that holds ``ch``."""
+    for path, text in origins:
+        if text is None:
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeError):
+                continue
+        for number, line in enumerate(printable(text).splitlines(), start=1):
+            if ch in line:
+                return Location(display_path(path), number)
+    return None
 
 
 def _recipient_field(recipient: Recipient, ch: str) -> str | None:

@@ -45,3 +45,14 @@ def test_a_character_no_font_has_is_an_error_naming_recipient_field_and_characte
     assert "U+16A0" in result.err and "mep-rune" in result.err
     written = sorted(p.name for p in (tmp_path / "o").rglob("*.pdf"))
     assert len(written) == 2 and not any("Bj" in name for name in written)
+
+
+def test_a_character_from_the_template_is_named_at_its_line(cli, mini_ws):
+    path = mini_ws.root / "letter_templates" / "appeal-en.md"
+    text = path.read_text(encoding="utf-8").replace("who faces extradition.", "who faces extradition ᚠ.")
+    path.write_text(text, encoding="utf-8")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    line = next(ln for ln in result.err.splitlines() if "U+16A0" in ln)
+    assert line.startswith("error: ws/letter_templates/appeal-en.md:8: letter to recipient 'mep-1'")
+    assert "in the body of the letter has no glyph" in line
