@@ -81,6 +81,19 @@ uk=$(ls "$tmp"/out/ukraine-official-appeal-uk/*.pdf | head -1)
 [[ "$(pdftotext -enc UTF-8 "$uk" -)" == *"Ахметов"* ]] || fail "$uk lacks the Cyrillic text"
 ok "Ukrainian letter: Cyrillic text in $(basename "$uk")"
 
+# A Greek name: the fallback font (Noto Serif, cut by fontTools in the bundle) sets it in
+# the PDF and is embedded in the DOCX.
+printf '%s\n' 'id,category,honorific,given_name,family_name,gender,position,organisation,country,language,email' \
+  'mep-gr,mep,Mr,Γιώργος,Παπαδόπουλος,m,Member of the European Parliament,European Parliament,GR,en,g.papadopoulos@europarl.europa.eu' \
+  >"$tmp/camp/recipients/meps-gr.csv"
+frozen generate -w "$tmp/camp" --template mep-appeal-en --query Παπαδόπουλος --format both --out "$tmp/gr" \
+  >/dev/null 2>"$tmp/gen.err" || fail "generate (Greek) exited $?: $(tail -5 "$tmp/gen.err")"
+gr=$(ls "$tmp"/gr/mep-appeal-en/*.pdf | head -1)
+[[ "$(pdftotext -enc UTF-8 "$gr" -)" == *"Γιώργος Παπαδόπουλος"* ]] || fail "$gr lacks the Greek name"
+[[ "$(pdffonts "$gr")" =~ NotoSerif[^$'\n']*" yes " ]] || fail "Noto Serif is not embedded in $gr"
+grep -qa "word/fonts/font" "${gr%.pdf}.docx" || fail "no embedded font in ${gr%.pdf}.docx"
+ok "Greek name set in embedded Noto Serif in $(basename "$gr"); the DOCX carries its fonts"
+
 # E-mail from the bundle: a dry run writes .eml files; then, when the test venv is here
 # (CI: after the tests), a real send to the tests' STARTTLS + AUTH server on 127.0.0.1,
 # whose certificate the frozen app must verify (SSL_CERT_FILE names the test CA), and the

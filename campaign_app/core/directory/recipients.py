@@ -128,6 +128,11 @@ class Recipient:
         return out
 
 
+# The campaign's own remarks on an entry ("met at the hearing; prefers post"): templates
+# cannot print them, so they never reach the official the letter goes to.
+NOT_FOR_LETTERS = frozenset({"notes"})
+
+
 class RecipientView:
     """What templates see as ``recipient``: plain strings in the letter's language."""
 
@@ -140,7 +145,7 @@ class RecipientView:
         return pick(value, self._language, self._r.language) or "" if value else ""
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        if name.startswith("_") or name in NOT_FOR_LETTERS:
             raise AttributeError(name)
         if name in LOCALIZABLE:
             return self._text(name)

@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 PaperSize = Literal["A4", "Letter"]
+# "compact": smaller margins and leading, for letters meant to fit on one page.
+Layout = Literal["standard", "compact"]
+LAYOUTS: tuple[Layout, ...] = ("standard", "compact")
+# What every page of a letter from the bundled example's made-up sender says (PDF and DOCX).
+EXAMPLE_CAPTION = "EXAMPLE — written from the bundled example campaign's made-up sender; not a real appeal"
 
 
 @dataclass(frozen=True)
@@ -102,7 +107,7 @@ class Letter:
     template_id: str
     case_id: str
     language: str  # BCP 47, e.g. "en", "uk"
-    title: str  # document metadata title
+    title: str  # document metadata title: what the letter is about (its subject), never an internal name
     author: str  # document metadata author: the sending organisation
     subject: str
     letterhead: Letterhead
@@ -116,6 +121,8 @@ class Letter:
     footnotes_heading: str = "Sources"
     paper: PaperSize = "A4"
     keywords: tuple[str, ...] = field(default=())
+    layout: Layout = "standard"
+    example: bool = False  # from the bundled example's made-up sender: marked EXAMPLE on every page
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

@@ -20,9 +20,11 @@ from campaign_app.core.common.limits import PARAGRAPH_CHARS
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
+    LAYOUTS,
     Block,
     Footnote,
     Heading,
+    Layout,
     Letter,
     ListBlock,
     Paragraph,
@@ -100,6 +102,21 @@ def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...])
                 template.where(),
                 "a real paragraph is far shorter; split it with an empty line",
             )
+
+
+def letter_layout(template: Template) -> Layout:
+    """The front matter's ``layout:`` (``standard`` unless it says ``compact``)."""
+    value = template.meta.get("layout")
+    if value in (None, ""):
+        return "standard"
+    for layout in LAYOUTS:
+        if str(value).strip().lower() == layout:
+            return layout
+    raise UserError(
+        f"layout {value!r} is not one of {', '.join(LAYOUTS)}",
+        template.where(template.meta["__lines__"].get("layout")),
+        "write 'layout: compact' for a letter meant to fit on one page, or leave the key out",
+    )
 
 
 def letter_context(
@@ -196,7 +213,8 @@ def render_letter(
         template_id=template.id,
         case_id=case.id,
         language=language,
-        title=f"{template.title} — {recipient.view(language).name}",
+        # The template's title and the ids are the campaign's own words, not the letter's.
+        title=subject,
         author=sender.organisation,
         subject=subject,
         letterhead=sender.letterhead,
@@ -209,5 +227,7 @@ def render_letter(
         footnotes=tuple(footnotes),
         footnotes_heading=footnotes_heading(language),
         paper=paper or campaign.paper,  # type: ignore[arg-type]
-        keywords=tuple(k for k in (case.id, person, template.id) if k),
+        keywords=(person,) if person else (),
+        layout=letter_layout(template),
+        example=campaign.is_example,
     )

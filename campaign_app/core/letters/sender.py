@@ -53,6 +53,9 @@ class LetterSettings(Protocol):
     @property
     def signatories(self) -> tuple[Signatory, ...]: ...
 
+    @property
+    def is_example(self) -> bool: ...
+
 
 class SenderView:
     """The sender as templates see it: texts in the letter's language."""

@@ -30,7 +30,7 @@ from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
-from campaign_app.core.directory.recipients import RecipientView
+from campaign_app.core.directory.recipients import NOT_FOR_LETTERS, RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
@@ -276,6 +276,8 @@ def _friendly(message: str) -> str:
     if m is None:
         return message
     owner = _FRIENDLY.get(m.group(1), m.group(1))
+    if owner == "recipient" and m.group(2) in NOT_FOR_LETTERS:
+        return f"recipient.{m.group(2)} are the campaign's own notes: they never go into a letter"
     return f"{owner} has no '{m.group(2)}'"
 
 
