@@ -141,6 +141,11 @@ def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
     lines = []
     if plan.already_sent:
         lines.append(f"{len(plan.already_sent)} already sent earlier: skipped.")
+    if plan.printed:
+        lines.append(
+            f"{len(plan.printed)} printed to go by post: not e-mailed as well (once posted: "
+            "campaign-app log mark ID --status sent --channel post)."
+        )
     if plan.revised:
         shown = ",".join(r.id for r in plan.revised[:3]) + (",…" if len(plan.revised) > 3 else "")
         lines.append(
@@ -231,6 +236,7 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         "skipped-uncertain",
         "revised",
         "already-sent",
+        "printed",
         "by-hand",
     )
     for key in order:

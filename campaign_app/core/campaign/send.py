@@ -61,6 +61,7 @@ OUTCOMES = {
     "skipped-uncertain": "uncertain from an earlier run: not sent again (use --resend-uncertain)",
     "revised": "changed since it was sent: not sent again (use --resend ID to send the new version)",
     "by-hand": "no e-mail address: send by post or web form",
+    "printed": "printed to go by post: not e-mailed as well",
     "not-sent": "not sent",
     "written": "written for review (dry run)",
 }
@@ -234,6 +235,7 @@ def run_send(
     start = time.monotonic()
     for key, recipients in (
         ("already-sent", plan.already_sent),
+        ("printed", plan.printed),
         ("skipped-uncertain", plan.uncertain),
         ("revised", plan.revised),
     ):

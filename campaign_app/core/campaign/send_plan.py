@@ -2,8 +2,9 @@
 
 The plan is made once per send and says, for the volunteer to read before confirming:
 how many letters, from which address, through which server; who already has the letter
-(sent, replied, closed), who is uncertain from an interrupted run, whose letter changed
-after it was sent (resent only when named), who has no e-mail address (post or web form).
+(sent, replied, closed), whose letter was printed to go by post, who is uncertain from an
+interrupted run, whose letter changed after it was sent (resent only when named), who has
+no e-mail address (post or web form).
 
 It also refuses what must not go: a campaign still using the bundled example's made-up
 sender, and letters the log holds as sent under a case or template id that no longer
@@ -36,6 +37,7 @@ class SendPlan:
     already_sent: list[Recipient] = field(default_factory=list)
     uncertain: list[Recipient] = field(default_factory=list)
     by_hand: list[Recipient] = field(default_factory=list)
+    printed: list[Recipient] = field(default_factory=list)  # printed to go by post: not e-mailed too
     revised: list[Recipient] = field(default_factory=list)  # changed since sent, not resent
     resend: list[Recipient] = field(default_factory=list)  # changed since sent, named to resend
     limited: int = 0  # how many were left for a later run by ``limit``
@@ -131,6 +133,8 @@ def plan_send(
             plan.revised.append(r)
         elif status in DONE:
             plan.already_sent.append(r)
+        elif status == "printed":
+            plan.printed.append(r)
         elif status == "uncertain" and not resend_uncertain:
             plan.uncertain.append(r)
         elif not r.email:
