@@ -109,3 +109,14 @@ one's own); providers allow far fewer."""
 
 PORT_MAX = 65535
 """``smtp: port``: the highest TCP port."""
+
+# ---- images a letter carries (letterhead logo, signature) ----------------------------------
+
+IMAGE_BYTES = 5_000_000
+"""A letterhead logo or a scanned signature: a few tens of kilobytes as a PNG or JPEG.
+Every letter's PDF and DOCX carries it, so a 40 MB photograph would make 300 letters of
+40 MB each."""
+
+IMAGE_PIXELS = 25_000_000
+"""Pixels of such an image (5000 × 5000): far more than a 20 mm logo printed at 600 dpi
+needs, and far less than an image built to exhaust memory when it is decoded."""

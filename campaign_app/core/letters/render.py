@@ -187,7 +187,10 @@ def render_letter(
         salutation=context["salutation"],
         body=body,
         closing=context["closing"],
-        signatories=tuple(Signatory(s["name"], s["role"]) for s in sender.signatories),
+        signatories=tuple(
+            Signatory(s["name"], s["role"], c.signature_image)
+            for s, c in zip(sender.signatories, campaign.signatories, strict=True)
+        ),
         footnotes=tuple(footnotes),
         footnotes_heading=footnotes_heading(language),
         paper=paper or campaign.paper,  # type: ignore[arg-type]

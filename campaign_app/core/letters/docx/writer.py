@@ -25,6 +25,7 @@ from docx.shared import Inches, Length, Mm
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.docx.footnotes import Footnotes
+from campaign_app.core.letters.docx.images import add_logo, add_signed_name
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
@@ -56,6 +57,8 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     footnotes = Footnotes(letter.footnotes)
     paragraphs = Paragraphs(document, footnotes)
     text = paragraphs.text_paragraph
+    if letter.letterhead.logo is not None:
+        add_logo(document, paragraphs, letter.letterhead.logo)
     text("Letterhead", letter.letterhead.organisation)
     for line in letter.letterhead.lines:
         text("LetterheadDetails", line)
@@ -68,7 +71,10 @@ def _build(document: DocxDocument, letter: Letter) -> None:
         paragraphs.block(block, list_depth=0, in_quote=False)
     text("Closing", letter.closing)
     for signatory in letter.signatories:
-        text("Signature", signatory.name)
+        if signatory.signature is not None:
+            add_signed_name(document, paragraphs, signatory.signature, signatory.name)
+        else:
+            text("Signature", signatory.name)
         if signatory.role:
             text("SignatoryRole", signatory.role)
     # The "Sources" heading of the PDF has no counterpart: Word sets the footnotes at

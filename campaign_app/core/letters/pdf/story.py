@@ -34,13 +34,13 @@ from campaign_app.core.letters.document import (
     Quote,
 )
 from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.pdf.images import logo_beside, signature_space
 from campaign_app.core.letters.pdf.markup import INLINES, anchor, esc, lines_markup, link
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
     LIST_INDENT,
     QUOTE_INDENT,
     RULE_COLOR,
-    SIGNATURE_SPACE,
     TEXT_COLOR,
     indented,
 )
@@ -86,6 +86,8 @@ class Story:
             out.append(self.para(f"<b>{esc(head.organisation)}</b>", "organisation"))
         if head.lines:
             out.append(self.para(lines_markup(head.lines), "letterhead"))
+        if head.logo is not None:
+            out = [logo_beside(head.logo, out, self.width)]
         if out:
             out.append(
                 HRFlowable(width="100%", thickness=0.5, color=RULE_COLOR, spaceBefore=5, spaceAfter=14)
@@ -172,7 +174,7 @@ class Story:
         for start in range(0, n, ncols):
             row: list[list[Flowable]] = []
             for sig in signatories[start : start + ncols]:
-                cell: list[Flowable] = [Spacer(0, SIGNATURE_SPACE)]
+                cell: list[Flowable] = [signature_space(sig.signature, col_width - 6)]
                 if sig.name:
                     cell.append(self.para(esc(sig.name), "signatory"))
                 if sig.role:
