@@ -129,6 +129,9 @@ def _say_plan(plan, args: argparse.Namespace) -> None:
             + (f" as {s.username}" if s.username else "")
             + f", at most {s.rate_per_minute} per minute."
         )
+    if plan.attachments:
+        files = ", ".join(f"{a.filename} ({len(a.data) / 1000:.0f} kB)" for a in plan.attachments)
+        print(f"Attached to every message besides the letter: {files}.")
     if plan.resend:
         print(f"{len(plan.resend)} letter(s) changed since they were sent will be sent AGAIN:")
         for r in plan.resend:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from campaign_app.core.campaign.audience import match_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.render import render_letter
 
 
@@ -81,6 +82,10 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
+        try:
+            read_attachments(template, ws.root)
+        except UserError as exc:
+            problems.add(exc.message, exc.where, exc.hint)
         for recipient in audience:
             try:
                 render_letter(template, recipient, case, campaign, today)

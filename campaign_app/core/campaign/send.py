@@ -116,7 +116,7 @@ def message_for(
     datas = [f.data for f in prepared.files] if kept is None else [k.data for k in kept]
     attachments = [
         Attachment(f.path.name, data, _MIME[f.format]) for f, data in zip(prepared.files, datas, strict=True)
-    ]
+    ] + list(plan.attachments)
     recipient = prepared.recipient
     message = build_message(
         prepared.letter,

@@ -21,6 +21,8 @@ from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.attachments import read_attachments
+from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.mail.settings import SmtpSettings
 from campaign_app.core.outreach.records import DONE, History, read_history
 
@@ -44,6 +46,7 @@ class SendPlan:
     resend_uncertain: bool = False
     example: bool = False  # from the bundled example's made-up sender: never really sent
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
+    attachments: tuple[Attachment, ...] = ()  # the template's own files, sent with every letter
 
     @property
     def server(self) -> str:
@@ -105,6 +108,7 @@ def plan_send(
             "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
         )
     template = ws.template(template_id)
+    attachments = read_attachments(template, ws.root)  # a missing file stops the send before it starts
     case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
@@ -122,6 +126,7 @@ def plan_send(
         resend_uncertain=resend_uncertain,
         example=ws.campaign.is_example,
         nobody_due=audience.nobody_due_message,
+        attachments=attachments,
     )
     wanted = set(resend)
     for r in recipients:
