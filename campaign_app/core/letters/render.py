@@ -135,6 +135,8 @@ def letter_context(
         "today": today,
         "salutation": salutation_for(recipient, language),
         "closing": closing_for(recipient, language),
+        # The recipient's own paragraph ("" for none): as text, so Markdown in it stays text.
+        "personal_note": recipient.view(language).personal_note.strip(),
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,

@@ -37,7 +37,18 @@ from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
-SCOPE_NAMES = ("recipient", "case", "sender", "campaign", "today", "salutation", "closing", "cite", "fact")
+SCOPE_NAMES = (
+    "recipient",
+    "case",
+    "sender",
+    "campaign",
+    "today",
+    "salutation",
+    "closing",
+    "cite",
+    "fact",
+    "personal_note",
+)
 
 
 _SAFE_TYPES = (
