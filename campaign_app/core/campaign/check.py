@@ -17,6 +17,7 @@ from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.glyphs import check_glyphs
@@ -92,6 +93,10 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
+        try:
+            read_attachments(template, ws.root)
+        except UserError as exc:
+            problems.add(exc.message, exc.where, exc.hint)
         updating = uses_updates(template)
         if updating and last_letters is None:
             last_letters = LastLetters.read(ws)

@@ -23,6 +23,7 @@ from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.common.images import Picture
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.glyphs import Origin, check_glyphs
@@ -48,8 +49,16 @@ def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
             template.path.read_bytes(),
             ws.case_path.read_bytes(),
             ws.campaign_path.read_bytes(),
+            # The logo and signatures campaign.yaml names: a new logo makes every letter new.
+            *(p.data for p in _pictures(ws)),
         ]
     )
+
+
+def _pictures(ws: Workspace) -> list[Picture]:
+    campaign = ws.campaign
+    found = [campaign.sender.logo, *(s.signature_image for s in campaign.signatories)]
+    return [p for p in found if p is not None]
 
 
 def letter_origins(ws: Workspace, template_path: Path) -> list[Origin]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from campaign_app.core.common.images import Picture
+
 PaperSize = Literal["A4", "Letter"]
 # "compact": smaller margins and leading, for letters meant to fit on one page.
 Layout = Literal["standard", "compact"]
@@ -91,12 +93,14 @@ class Footnote:
 class Signatory:
     name: str
     role: str = ""
+    signature: Picture | None = None  # a scanned signature, set above the name
 
 
 @dataclass(frozen=True)
 class Letterhead:
     organisation: str
     lines: tuple[str, ...] = ()  # address and contact lines under the organisation name
+    logo: Picture | None = None  # the organisation's logo, at the top of the first page
 
 
 @dataclass(frozen=True)

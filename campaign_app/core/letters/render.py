@@ -166,6 +166,8 @@ def letter_context(
         "today": today,
         "salutation": salutation_for(recipient, language),
         "closing": closing_for(recipient, language),
+        # The recipient's own paragraph ("" for none): as text, so Markdown in it stays text.
+        "personal_note": recipient.view(language).personal_note.strip(),
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,
@@ -223,7 +225,10 @@ def render_letter(
         salutation=context["salutation"],
         body=body,
         closing=context["closing"],
-        signatories=tuple(Signatory(s["name"], s["role"]) for s in sender.signatories),
+        signatories=tuple(
+            Signatory(s["name"], s["role"], c.signature_image)
+            for s, c in zip(sender.signatories, campaign.signatories, strict=True)
+        ),
         footnotes=tuple(footnotes),
         footnotes_heading=footnotes_heading(language),
         paper=paper or campaign.paper,  # type: ignore[arg-type]

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 # The kinds of event a contact's history holds; all but "note" and "renamed" set the
 # contact's status.
-EVENT_KINDS = ("drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "note", "renamed")
+EVENT_KINDS = (
+    "drafted",
+    "sending",
+    "sent",
+    "failed",
+    "replied",
+    "no-reply",
+    "closed",
+    "printed",
+    "note",
+    "renamed",
+)
 # What a user may mark by hand (the others are recorded by generate and send).
 MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
 CHANNELS = ("email", "post", "web-form", "fax", "in-person")
@@ -18,6 +29,7 @@ CHANNELS = ("email", "post", "web-form", "fax", "in-person")
 QUERY_STATUSES = {
     "none": "no letter to them in the log",
     "drafted": "a letter generated, not sent",
+    "printed": "a letter printed to go by post, not yet marked as posted",
     "uncertain": "sending was interrupted: it may or may not have left",
     "sent": "a letter sent",
     "revised": "a letter changed after it was sent (sending it again needs --resend)",

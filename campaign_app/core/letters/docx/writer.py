@@ -29,6 +29,7 @@ from campaign_app.core.letters.document import Block, Heading, Letter, ListBlock
 from campaign_app.core.letters.docx.embedded_fonts import embed_fonts
 from campaign_app.core.letters.docx.footnotes import Footnotes
 from campaign_app.core.letters.docx.header_footer import add_example_mark, add_page_numbers
+from campaign_app.core.letters.docx.images import add_logo, add_signed_name
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
@@ -61,6 +62,8 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     footnotes = Footnotes(letter.footnotes)
     paragraphs = Paragraphs(document, footnotes)
     text = paragraphs.text_paragraph
+    if letter.letterhead.logo is not None:
+        add_logo(document, paragraphs, letter.letterhead.logo)
     text("Letterhead", letter.letterhead.organisation)
     for line in letter.letterhead.lines:
         text("LetterheadDetails", line)
@@ -75,7 +78,10 @@ def _build(document: DocxDocument, letter: Letter) -> None:
         paragraphs.keep_last_with_next()  # the body's last lines on the page of the closing
     text("Closing", letter.closing)
     for signatory in letter.signatories:
-        text("Signature", signatory.name)
+        if signatory.signature is not None:
+            add_signed_name(document, paragraphs, signatory.signature, signatory.name)
+        else:
+            text("Signature", signatory.name)
         if signatory.role:
             text("SignatoryRole", signatory.role)
     # The "Sources" heading of the PDF has no counterpart: Word sets the footnotes at

@@ -33,6 +33,7 @@ from campaign_app.core.letters.document import (
     Quote,
 )
 from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.pdf.images import logo_beside, signature_space
 from campaign_app.core.letters.pdf.keep import KeepWithTail
 from campaign_app.core.letters.pdf.markup import Markup, anchor, link
 from campaign_app.core.letters.pdf.styles import (
@@ -93,6 +94,8 @@ class Story:
             out.append(self.para(f"<b>{self.markup.esc(head.organisation, bold=True)}</b>", "organisation"))
         if head.lines:
             out.append(self.para(self.markup.lines(head.lines), "letterhead"))
+        if head.logo is not None:
+            out = [logo_beside(head.logo, out, self.width)]
         if out:
             out.append(
                 HRFlowable(width="100%", thickness=0.5, color=RULE_COLOR, spaceBefore=5, spaceAfter=14)
@@ -179,7 +182,8 @@ class Story:
         for start in range(0, n, ncols):
             row: list[list[Flowable]] = []
             for sig in signatories[start : start + ncols]:
-                cell: list[Flowable] = [Spacer(0, PAGE_LAYOUTS[letter.layout].signature_space)]
+                space = PAGE_LAYOUTS[letter.layout].signature_space
+                cell: list[Flowable] = [signature_space(sig.signature, col_width - 6, space)]
                 if sig.name:
                     cell.append(self.para(self.markup.esc(sig.name), "signatory"))
                 if sig.role:
