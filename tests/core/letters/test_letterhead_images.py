@@ -44,11 +44,13 @@ def with_images(ws, logo="images/logo.png", signature="images/signature.jpg") ->
 
 
 def image_sizes_pt(page) -> list[tuple[float, float]]:
-    """Each image drawn on the page, as (width, height) in points from the page's content."""
+    """Each image drawn on the page, as (width, height) in points from the page's content
+    (not the other forms it draws, such as the page number of a longer letter)."""
     sizes = []
+    xobjects = page["/Resources"]["/XObject"]
 
     def visit(op, args, cm, tm):
-        if op == b"Do":
+        if op == b"Do" and xobjects[args[0]].get_object()["/Subtype"] == "/Image":
             sizes.append((round(cm[0], 1), round(cm[3], 1)))
 
     page.extract_text(visitor_operand_before=visit)
