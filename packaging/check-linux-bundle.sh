@@ -60,6 +60,11 @@ docxs=("$tmp"/out/mep-appeal-en/*.docx)
 [ "${#pdfs[@]}" -eq "$letters" ] && [ "${#docxs[@]}" -eq "$letters" ] \
   || fail "$letters letters but ${#pdfs[@]} PDF and ${#docxs[@]} DOCX files"
 ok "generate: $summary"
+# The contact log is created by Alembic migrations read from files in the bundle.
+[ -f "$tmp/camp/campaign.db" ] || fail "generate created no contact log (campaign.db): are the migrations in the bundle?"
+drafted=$(frozen log status -w "$tmp/camp" --query status:drafted 2>&1) || fail "log status: $drafted"
+[[ "$drafted" == *"$letters recipient(s)"* ]] || fail "log status after generate: $drafted"
+ok "contact log: campaign.db created, $letters letters drafted"
 
 for pdf in "${pdfs[@]}"; do
   text=$(pdftotext -enc UTF-8 "$pdf" -)
