@@ -60,6 +60,11 @@ docxs=("$tmp"/out/mep-appeal-en/*.docx)
 [ "${#pdfs[@]}" -eq "$letters" ] && [ "${#docxs[@]}" -eq "$letters" ] \
   || fail "$letters letters but ${#pdfs[@]} PDF and ${#docxs[@]} DOCX files"
 ok "generate: $summary"
+# The contact log is created by Alembic migrations read from files in the bundle.
+[ -f "$tmp/camp/campaign.db" ] || fail "generate created no contact log (campaign.db): are the migrations in the bundle?"
+drafted=$(frozen log status -w "$tmp/camp" --query status:drafted 2>&1) || fail "log status: $drafted"
+[[ "$drafted" == *"$letters recipient(s)"* ]] || fail "log status after generate: $drafted"
+ok "contact log: campaign.db created, $letters letters drafted"
 
 for pdf in "${pdfs[@]}"; do
   text=$(pdftotext -enc UTF-8 "$pdf" -)
@@ -80,6 +85,19 @@ frozen generate -w "$tmp/camp" --template ukraine-official-appeal-uk --format pd
 uk=$(ls "$tmp"/out/ukraine-official-appeal-uk/*.pdf | head -1)
 [[ "$(pdftotext -enc UTF-8 "$uk" -)" == *"Ахметов"* ]] || fail "$uk lacks the Cyrillic text"
 ok "Ukrainian letter: Cyrillic text in $(basename "$uk")"
+
+# A Greek name: the fallback font (Noto Serif, cut by fontTools in the bundle) sets it in
+# the PDF and is embedded in the DOCX.
+printf '%s\n' 'id,category,honorific,given_name,family_name,gender,position,organisation,country,language,email' \
+  'mep-gr,mep,Mr,Γιώργος,Παπαδόπουλος,m,Member of the European Parliament,European Parliament,GR,en,g.papadopoulos@europarl.europa.eu' \
+  >"$tmp/camp/recipients/meps-gr.csv"
+frozen generate -w "$tmp/camp" --template mep-appeal-en --query Παπαδόπουλος --format both --out "$tmp/gr" \
+  >/dev/null 2>"$tmp/gen.err" || fail "generate (Greek) exited $?: $(tail -5 "$tmp/gen.err")"
+gr=$(ls "$tmp"/gr/mep-appeal-en/*.pdf | head -1)
+[[ "$(pdftotext -enc UTF-8 "$gr" -)" == *"Γιώργος Παπαδόπουλος"* ]] || fail "$gr lacks the Greek name"
+[[ "$(pdffonts "$gr")" =~ NotoSerif[^$'\n']*" yes " ]] || fail "Noto Serif is not embedded in $gr"
+grep -qa "word/fonts/font" "${gr%.pdf}.docx" || fail "no embedded font in ${gr%.pdf}.docx"
+ok "Greek name set in embedded Noto Serif in $(basename "$gr"); the DOCX carries its fonts"
 
 # E-mail from the bundle: a dry run writes .eml files; then, when the test venv is here
 # (CI: after the tests), a real send to the tests' STARTTLS + AUTH server on 127.0.0.1,

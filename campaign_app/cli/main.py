@@ -26,6 +26,7 @@ from campaign_app.cli import (
     init_command,
     log_commands,
     name_command,
+    print_command,
     recipients_commands,
     send_command,
 )
@@ -45,6 +46,7 @@ _IN_WORKSPACE = {
     "recipients": recipients_commands,
     "generate": generate_command,
     "send": send_command,
+    "print": print_command,
     "log": log_commands,
     "case": case_commands,
     "inbox": inbox_command,
@@ -65,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     recipients_commands.add_parser(sub)
     generate_command.add_parser(sub)
     send_command.add_parser(sub)
+    print_command.add_parser(sub)
     log_commands.add_parser(sub)
     case_commands.add_parser(sub)
     inbox_command.add_parser(sub)

@@ -129,6 +129,9 @@ def _say_plan(plan, args: argparse.Namespace) -> None:
             + (f" as {s.username}" if s.username else "")
             + f", at most {s.rate_per_minute} per minute."
         )
+    if plan.attachments:
+        files = ", ".join(f"{a.filename} ({len(a.data) / 1000:.0f} kB)" for a in plan.attachments)
+        print(f"Attached to every message besides the letter: {files}.")
     if plan.resend:
         print(f"{len(plan.resend)} letter(s) changed since they were sent will be sent AGAIN:")
         for r in plan.resend:
@@ -141,6 +144,11 @@ def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
     lines = []
     if plan.already_sent:
         lines.append(f"{len(plan.already_sent)} already sent earlier: skipped.")
+    if plan.printed:
+        lines.append(
+            f"{len(plan.printed)} printed to go by post: not e-mailed as well (once posted: "
+            "campaign-app log mark ID --status sent --channel post)."
+        )
     if plan.revised:
         shown = ",".join(r.id for r in plan.revised[:3]) + (",…" if len(plan.revised) > 3 else "")
         lines.append(
@@ -231,6 +239,7 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         "skipped-uncertain",
         "revised",
         "already-sent",
+        "printed",
         "by-hand",
     )
     for key in order:

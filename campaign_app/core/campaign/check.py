@@ -12,11 +12,17 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.audience import match_audience
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
+from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.attachments import read_attachments
+from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.fact_usage import FactUsage
+from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
+from campaign_app.core.letters.templates import Template
 
 
 @dataclass
@@ -88,19 +94,15 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             )
             continue
         failures_before = len(problems.errors)
+        try:
+            read_attachments(template, ws.root)
+        except UserError as exc:
+            problems.add(exc.message, exc.where, exc.hint)
         updating = uses_updates(template)
         if updating and last_letters is None:
             last_letters = LastLetters.read(ws)
-        for recipient in audience:
-            usage = FactUsage(template)
-            since = last_letters.since(recipient.id, template.id) if updating and last_letters else None
-            try:
-                render_letter(template, recipient, case, campaign, today, since=since, usage=usage)
-                report.letters_rendered += 1
-                review.letter(template, recipient, usage, since, updating)
-            except UserError as exc:
-                problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
-                break  # the same template mistake would repeat for every recipient
+        letters = LetterReview(review, last_letters if updating else None)
+        check_letters(ws, template, audience, today, problems, report, letters)
         if len(problems.errors) == failures_before:
             report.summary.append(
                 f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
@@ -132,6 +134,66 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             + ", ".join(no_channel)
         )
     return report
+
+
+@dataclass
+class LetterReview:
+    """What check looks at in each rendered letter besides the letter itself: the dates of the
+    facts it states (``review``) and, for a template using ``updates``, each recipient's last
+    letter (``last_letters``)."""
+
+    review: TimeReview
+    last_letters: LastLetters | None = None
+
+
+def check_letters(
+    ws: Workspace,
+    template: Template,
+    audience: list[Recipient],
+    today: dt.date,
+    problems: ProblemCollector,
+    report: CheckReport,
+    letters: LetterReview,
+) -> None:
+    """Render the template for each recipient: it renders, every character has a glyph, the
+    facts it states are not stale, and a compact letter fits on one page (a warning)."""
+    over_one_page: list[str] = []
+    updating = letters.last_letters is not None
+    for recipient in audience:
+        usage = FactUsage(template)
+        since = letters.last_letters.since(recipient.id, template.id) if letters.last_letters else None
+        try:
+            letter = render_letter(template, recipient, ws.case, ws.campaign, today, since=since, usage=usage)
+            report.letters_rendered += 1
+            letters.review.letter(template, recipient, usage, since, updating)
+        except UserError as exc:
+            problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
+            return  # the same template mistake would repeat for every recipient
+        try:
+            check_glyphs(letter, recipient, letter_origins(ws, template.path))
+        except UserError as exc:  # this recipient's letter only: the others are still checked
+            problems.add(exc.message, exc.where, exc.hint)
+            continue
+        if letter.layout == "compact" and pdf_pages(letter) > 1:
+            over_one_page.append(recipient.id)
+    if over_one_page:
+        report.warnings.append(one_page_warning(template, over_one_page))
+
+
+def pdf_pages(letter: Letter) -> int:
+    """How many pages the letter's PDF has (it is typeset, not written)."""
+    from campaign_app.core.letters.pdf.writer import typeset  # reportlab only when needed
+
+    return typeset(letter)[1]
+
+
+def one_page_warning(template: Template, recipient_ids: list[str]) -> str:
+    """A compact template's letters that still run over one page."""
+    where = template.where(template.meta["__lines__"].get("layout"))
+    return (
+        f"{where}: template '{template.id}' has 'layout: compact', but {len(recipient_ids)} of its "
+        f"letters run over one page: {_ids(recipient_ids)} — shorten the text (or the sources cited)"
+    )
 
 
 FORMER_MEMBER_TAG = "former-member"

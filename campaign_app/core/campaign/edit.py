@@ -51,8 +51,8 @@ ASK = ASK_PASSWORD
 
 # Where a key goes when the form adds it: after the keys that precede it here.
 TOP_ORDER = ("example", "name", "case", "default_language", "follow_up_days", "paper", "sender")
-SENDER_ORDER = ("organisation", "address", "city", "email", "phone", "website")
-SIGNATORY_ORDER = ("name", "role")
+SENDER_ORDER = ("organisation", "address", "city", "email", "phone", "website", "logo")
+SIGNATORY_ORDER = ("name", "role", "signature_image")
 
 
 # ---- the form ------------------------------------------------------------------------
@@ -63,6 +63,7 @@ class SignatoryForm:
     name: Text
     role: Text = ""
     origin: int | None = None  # position in campaign.yaml's list when loaded; None = added
+    signature_image: str = ""  # a PNG or JPEG in the campaign folder, set above the name
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class CampaignForm:
     phone: str = ""
     website: str = ""
     signatories: tuple[SignatoryForm, ...] = ()
+    logo: str = ""  # the letterhead logo: a PNG or JPEG in the campaign folder
     paper: str = DEFAULTS["paper"]
     follow_up_days: int | None = DEFAULT_FOLLOW_UP_DAYS  # None: the file's value is invalid
     default_language: str = DEFAULTS["default_language"]
@@ -159,7 +161,12 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
     for i, s in enumerate(raw if isinstance(raw, list) else []):
         if isinstance(s, Mapping):
             signatories.append(
-                SignatoryForm(_text(s.get("name"), languages), _text(s.get("role"), languages), i)
+                SignatoryForm(
+                    _text(s.get("name"), languages),
+                    _text(s.get("role"), languages),
+                    i,
+                    _plain(s.get("signature_image")),
+                )
             )
     follow = _valid(data.get("follow_up_days", DEFAULT_FOLLOW_UP_DAYS), FOLLOW_UP_DAYS_MAX)
     return CampaignForm(
@@ -171,6 +178,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
         phone=_plain(sender.get("phone")),
         website=_plain(sender.get("website")),
         signatories=tuple(signatories),
+        logo=_plain(sender.get("logo")),
         paper=_plain(data.get("paper")) or DEFAULTS["paper"],
         follow_up_days=follow,
         default_language=_plain(data.get("default_language")) or DEFAULTS["default_language"],
@@ -265,6 +273,7 @@ def _new_signatory(s: SignatoryForm) -> CommentedMap:
     node = CommentedMap()
     _set_text(node, "name", "", s.name, SIGNATORY_ORDER)
     _set_text(node, "role", "", s.role, SIGNATORY_ORDER)
+    _set_plain(node, "signature_image", "", s.signature_image.strip(), SIGNATORY_ORDER)
     return node
 
 
@@ -290,6 +299,9 @@ def _apply_signatories(data: CommentedMap, before: CampaignForm, after: Campaign
             node, old = seq[s.origin], loaded[s.origin]
             _set_text(node, "name", old.name, s.name, SIGNATORY_ORDER)
             _set_text(node, "role", old.role, s.role, SIGNATORY_ORDER)
+            _set_plain(
+                node, "signature_image", old.signature_image, s.signature_image.strip(), SIGNATORY_ORDER
+            )
             items.append(node)
         else:
             items.append(_new_signatory(s))
@@ -333,14 +345,14 @@ def _apply_smtp(data: CommentedMap, before: SmtpForm, after: SmtpForm) -> None:
 
 def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) -> None:
     """Write into ``data`` (the file's tree) only what differs between ``before`` and ``after``."""
-    sender_keys = ("organisation", "address", "city", "email", "phone", "website")
+    sender_keys = ("organisation", "address", "city", "email", "phone", "website", "logo")
     if any(getattr(before, k) != getattr(after, k) for k in sender_keys):
         if not isinstance(data.get("sender"), CommentedMap):
             put_in_order(data, "sender", CommentedMap(), TOP_ORDER)
         sender = data["sender"]
         for key in ("organisation", "address", "city"):
             _set_text(sender, key, getattr(before, key), getattr(after, key), SENDER_ORDER)
-        for key in ("email", "phone", "website"):
+        for key in ("email", "phone", "website", "logo"):
             _set_plain(sender, key, getattr(before, key), getattr(after, key).strip(), SENDER_ORDER)
     _set_plain(data, "paper", before.paper, after.paper, TOP_ORDER)
     _set_plain(data, "follow_up_days", before.follow_up_days, after.follow_up_days, TOP_ORDER)

@@ -23,8 +23,10 @@ from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.common.images import Picture
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.glyphs import Origin, check_glyphs
 from campaign_app.core.letters.render import render_letter
 
 FORMATS = ("pdf", "docx")
@@ -47,8 +49,21 @@ def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
             template.path.read_bytes(),
             ws.case_path.read_bytes(),
             ws.campaign_path.read_bytes(),
+            # The logo and signatures campaign.yaml names: a new logo makes every letter new.
+            *(p.data for p in _pictures(ws)),
         ]
     )
+
+
+def _pictures(ws: Workspace) -> list[Picture]:
+    campaign = ws.campaign
+    found = [campaign.sender.logo, *(s.signature_image for s in campaign.signatories)]
+    return [p for p in found if p is not None]
+
+
+def letter_origins(ws: Workspace, template_path: Path) -> list[Origin]:
+    """The files a letter's text comes from besides its recipient, read only when needed."""
+    return [(template_path, None), (ws.case_path, None), (ws.campaign_path, None)]
 
 
 def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str, since: dt.date | None = None) -> str:
@@ -140,9 +155,12 @@ class LetterFiles:
 
     def render(self, recipient: Recipient) -> Letter:
         ws = self.ws
-        return render_letter(
+        letter = render_letter(
             self.template, recipient, ws.case, ws.campaign, self.today, self.paper, self.since(recipient)
         )
+        # the field and the row (or the file and line) of a character no font has
+        check_glyphs(letter, recipient, letter_origins(ws, self.template.path))
+        return letter
 
     def write(self, letter: Letter, recipient: Recipient, fmt: str) -> tuple[LetterFile, ManifestEntry]:
         """Write one file of ``letter`` (atomically) and the manifest entry that records it;

@@ -61,6 +61,7 @@ OUTCOMES = {
     "skipped-uncertain": "uncertain from an earlier run: not sent again (use --resend-uncertain)",
     "revised": "changed since it was sent: not sent again (use --resend ID to send the new version)",
     "by-hand": "no e-mail address: send by post or web form",
+    "printed": "printed to go by post: not e-mailed as well",
     "not-sent": "not sent",
     "written": "written for review (dry run)",
 }
@@ -115,7 +116,7 @@ def message_for(
     datas = [f.data for f in prepared.files] if kept is None else [k.data for k in kept]
     attachments = [
         Attachment(f.path.name, data, _MIME[f.format]) for f, data in zip(prepared.files, datas, strict=True)
-    ]
+    ] + list(plan.attachments)
     recipient = prepared.recipient
     message = build_message(
         prepared.letter,
@@ -234,6 +235,7 @@ def run_send(
     start = time.monotonic()
     for key, recipients in (
         ("already-sent", plan.already_sent),
+        ("printed", plan.printed),
         ("skipped-uncertain", plan.uncertain),
         ("revised", plan.revised),
     ):

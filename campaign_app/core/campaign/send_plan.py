@@ -2,8 +2,9 @@
 
 The plan is made once per send and says, for the volunteer to read before confirming:
 how many letters, from which address, through which server; who already has the letter
-(sent, replied, closed), who is uncertain from an interrupted run, whose letter changed
-after it was sent (resent only when named), who has no e-mail address (post or web form).
+(sent, replied, closed), whose letter was printed to go by post, who is uncertain from an
+interrupted run, whose letter changed after it was sent (resent only when named), who has
+no e-mail address (post or web form).
 
 It also refuses what must not go: a campaign still using the bundled example's made-up
 sender, and letters the log holds as sent under a case or template id that no longer
@@ -20,6 +21,8 @@ from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.attachments import read_attachments
+from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.mail.settings import SmtpSettings
 from campaign_app.core.outreach.records import DONE, History, read_history
 
@@ -36,12 +39,14 @@ class SendPlan:
     already_sent: list[Recipient] = field(default_factory=list)
     uncertain: list[Recipient] = field(default_factory=list)
     by_hand: list[Recipient] = field(default_factory=list)
+    printed: list[Recipient] = field(default_factory=list)  # printed to go by post: not e-mailed too
     revised: list[Recipient] = field(default_factory=list)  # changed since sent, not resent
     resend: list[Recipient] = field(default_factory=list)  # changed since sent, named to resend
     limited: int = 0  # how many were left for a later run by ``limit``
     resend_uncertain: bool = False
     example: bool = False  # from the bundled example's made-up sender: never really sent
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
+    attachments: tuple[Attachment, ...] = ()  # the template's own files, sent with every letter
 
     @property
     def server(self) -> str:
@@ -103,6 +108,7 @@ def plan_send(
             "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
         )
     template = ws.template(template_id)
+    attachments = read_attachments(template, ws.root)  # a missing file stops the send before it starts
     case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
@@ -120,6 +126,7 @@ def plan_send(
         resend_uncertain=resend_uncertain,
         example=ws.campaign.is_example,
         nobody_due=audience.nobody_due_message,
+        attachments=attachments,
     )
     wanted = set(resend)
     for r in recipients:
@@ -131,6 +138,8 @@ def plan_send(
             plan.revised.append(r)
         elif status in DONE:
             plan.already_sent.append(r)
+        elif status == "printed":
+            plan.printed.append(r)
         elif status == "uncertain" and not resend_uncertain:
             plan.uncertain.append(r)
         elif not r.email:

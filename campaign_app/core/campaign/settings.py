@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.images import Picture, read_picture
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
 from campaign_app.core.common.localized import Localized, is_localized_map
 from campaign_app.core.common.numbers import shown_value, whole_number
@@ -336,6 +337,19 @@ def _check_sender_email(root: YamlPlace) -> None:
         raise UserError(exc.message, root.child("sender").at("email"), exc.hint) from None
 
 
+def _picture(place: YamlPlace, key: str, root: Path, problems: ProblemCollector, what: str) -> Picture | None:
+    """An image campaign.yaml names (``sender.logo``, a signatory's ``signature_image``):
+    read and checked now, its mistakes at the key's line."""
+    relative = plain_text(place, key, problems).strip()
+    if not relative:
+        return None
+    try:
+        return read_picture(root, relative, place.at(key), what, f"images/{key.removesuffix('_image')}.png")
+    except UserError as exc:
+        problems.add(exc.message, exc.where, exc.hint)
+        return None
+
+
 def _parse(data: Any, path: Path) -> Campaign:
     if not isinstance(data, Mapping):
         raise UserError(
@@ -366,6 +380,7 @@ def _parse(data: Any, path: Path) -> Campaign:
             email=plain_text(sp, "email", problems),
             phone=plain_text(sp, "phone", problems),
             website=plain_text(sp, "website", problems),
+            logo=_picture(sp, "logo", path.parent, problems, "the letterhead logo"),
         )
     signatories = []
     raw_signatories = data.get("signatories") or []
@@ -387,7 +402,11 @@ def _parse(data: Any, path: Path) -> Campaign:
             continue
         sp = YamlPlace(path, s, where.line)
         signatories.append(
-            Signatory(_localized(sp, "name", problems, required=True), _localized(sp, "role", problems))
+            Signatory(
+                _localized(sp, "name", problems, required=True),
+                _localized(sp, "role", problems),
+                _picture(sp, "signature_image", path.parent, problems, "the signature image"),
+            )
         )
     problems.raise_if_any()
     return Campaign(

@@ -235,6 +235,7 @@ class _CaseReader:
             date=self.date(p, "date", required=False),
             url=url,
             footnotes=whole_numbers(p, "footnotes", self.problems),
+            note=self.text(p, "note", required=False, all_languages=False),
         )
 
     def person(self) -> Person:

@@ -27,7 +27,8 @@ class Source:
     """A document that backs the case's claims; a letter cites it as a numbered footnote.
 
     ``footnotes``: the numbers under which the briefing the case was taken from cites it,
-    so a reader can check the case against that briefing.
+    so a reader can check the case against that briefing. ``note``: the campaign's own
+    remark on the source ("title shortened as in the URL"); it never reaches a letter.
     """
 
     id: str
@@ -36,6 +37,7 @@ class Source:
     date: PartialDate | None = None
     url: str = ""
     footnotes: tuple[int, ...] = ()
+    note: Localized = ""
 
 
 @dataclass(frozen=True)

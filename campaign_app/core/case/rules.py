@@ -106,7 +106,7 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
     "point": ("text", "sources"),
     "demand": ("id", "text"),
     "supporter": ("id", "name", "kind", "date", "sources", "recipient"),
-    "source": ("id", "title", "publisher", "date", "url", "footnotes"),
+    "source": ("id", "title", "publisher", "date", "url", "footnotes", "note"),
 }
 
 

@@ -114,6 +114,7 @@ SECTIONS: dict[str, Section] = {
                 FieldSpec("publisher", "line", required=False),
                 FieldSpec("date", "date", required=False),
                 FieldSpec("url", "url", required=False),
+                FieldSpec("note", "text", required=False, shared=True),
             ),
             "new-source",
         ),

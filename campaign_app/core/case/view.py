@@ -15,8 +15,9 @@ from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import is_localized_map, pick
 
-# Fields that are bookkeeping, not letter content (the file a case was read from).
-_HIDDEN = frozenset({"path", "warnings"})
+# Fields that are bookkeeping, not letter content: the file a case was read from, its
+# warnings, and a source's note (the campaign's own remark, never a letter's words).
+_HIDDEN = frozenset({"path", "warnings", "note"})
 
 
 class LocalView:

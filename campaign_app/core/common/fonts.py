@@ -14,6 +14,10 @@ program is, with no dependence on what fonts the user's system happens to have.
 
 The PDF writer calls :func:`register_pdf_fonts` (loading and registering the four faces
 with reportlab happens once per process); the DOCX writer names :data:`FONT_FAMILY`.
+
+What PT Serif lacks (Greek above all: an MEP called Γιώργος Παπαδόπουλος) is set in
+:data:`FALLBACK_FAMILY`, Noto Serif, from the ``fontpkg-noto-serif`` package; see
+:mod:`campaign_app.core.common.glyphs` for which character goes to which font.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 from campaign_app.core.common.errors import UserError
 
 FONT_FAMILY = "PT Serif"
+FALLBACK_FAMILY = "Noto Serif"
 
 # reportlab font names of the four faces; FONT_FAMILY itself names the regular face so that
 # a style with fontName=FONT_FAMILY and <b>/<i> markup resolves through the family mapping.
@@ -39,7 +44,10 @@ _FACES: tuple[tuple[str, int, str], ...] = (
     (BOLD_ITALIC, 700, "italic"),
 )
 
-_REINSTALL_HINT = "reinstall campaign_app, or run: pip install --force-reinstall fontpkg fontpkg-pt-serif"
+_REINSTALL_HINT = (
+    "reinstall campaign_app, or run: "
+    "pip install --force-reinstall fontpkg fontpkg-pt-serif fontpkg-noto-serif"
+)
 
 _lock = threading.Lock()
 _registered = False
@@ -50,6 +58,18 @@ def font_paths() -> dict[str, Path]:
 
     Raises :class:`UserError` if the font package is missing or incomplete.
     """
+    return {name: _font_file(FONT_FAMILY, name, weight, style) for name, weight, style in _FACES}
+
+
+def fallback_font_paths() -> dict[str, Path]:
+    """Noto Serif's two files (upright and italic, each every weight), keyed "normal"/"italic"."""
+    return {style: _font_file(FALLBACK_FAMILY, f"{FALLBACK_FAMILY} {style}", 400, style) for style in _STYLES}
+
+
+_STYLES = ("normal", "italic")
+
+
+def _font_file(family: str, name: str, weight: int, style: str) -> Path:
     try:
         import fontpkg
     except ImportError as exc:
@@ -57,19 +77,13 @@ def font_paths() -> dict[str, Path]:
             "the font package 'fontpkg' is not installed, so letters cannot be typeset",
             hint=_REINSTALL_HINT,
         ) from exc
-    paths: dict[str, Path] = {}
-    for name, weight, style in _FACES:
-        try:
-            path = Path(fontpkg.path(FONT_FAMILY, weight=weight, style=style))
-        except Exception as exc:  # fontpkg.FontpkgError, or anything a broken install raises
-            raise UserError(
-                f"the font {name!r} is not installed ({exc})",
-                hint=_REINSTALL_HINT,
-            ) from exc
-        if not path.is_file():
-            raise UserError(f"the font file for {name!r} is missing: {path}", hint=_REINSTALL_HINT)
-        paths[name] = path
-    return paths
+    try:
+        path = Path(fontpkg.path(family, weight=weight, style=style))
+    except Exception as exc:  # fontpkg.FontpkgError, or anything a broken install raises
+        raise UserError(f"the font {name!r} is not installed ({exc})", hint=_REINSTALL_HINT) from exc
+    if not path.is_file():
+        raise UserError(f"the font file for {name!r} is missing: {path}", hint=_REINSTALL_HINT)
+    return path
 
 
 def register_pdf_fonts() -> str:

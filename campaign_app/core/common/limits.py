@@ -109,3 +109,19 @@ one's own); providers allow far fewer."""
 
 PORT_MAX = 65535
 """``smtp: port``: the highest TCP port."""
+
+# ---- images a letter carries (letterhead logo, signature) ----------------------------------
+
+IMAGE_BYTES = 5_000_000
+"""A letterhead logo or a scanned signature: a few tens of kilobytes as a PNG or JPEG.
+Every letter's PDF and DOCX carries it, so a 40 MB photograph would make 300 letters of
+40 MB each."""
+
+IMAGE_PIXELS = 25_000_000
+"""Pixels of such an image (5000 × 5000): far more than a 20 mm logo printed at 600 dpi
+needs, and far less than an image built to exhaust memory when it is decoded."""
+
+ATTACHMENTS_BYTES = 10_000_000
+"""The files a template attaches to each e-mail, together (the letter's PDF comes on top).
+Base64 makes them a third larger on the wire, and many mail servers refuse a message over
+10 to 25 MB: an appeal bounced by an official's server is an appeal not received."""

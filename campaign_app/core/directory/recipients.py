@@ -49,6 +49,7 @@ FIELDS = (
     "source_url",
     "verified_on",
     "notes",
+    "personal_note",
 )
 # Fields a YAML directory may give per language ({uk: ..., en: ...}); `addressee` holds the
 # exact name lines of the address block, which Ukrainian writes in the dative case.
@@ -61,6 +62,7 @@ LOCALIZABLE = (
     "postal_address",
     "salutation",
     "addressee",
+    "personal_note",
 )
 # ``in_office_until``: the last day the person held the office the entry names (an MEP
 # who left the Parliament); `check` warns about letters still written to them in it.
@@ -93,6 +95,9 @@ class Recipient:
     source_url: str = ""
     verified_on: dt.date | None = None
     notes: str = ""
+    # A paragraph for this recipient alone, placed by a template ({{ personal_note }}); unlike
+    # ``notes`` (the campaign's own remarks) it is written into the letter.
+    personal_note: Localized = ""
     addressee: Localized = ""
     in_office_until: dt.date | None = None
     origin: Location | None = field(default=None, compare=False)
@@ -128,6 +133,11 @@ class Recipient:
         return out
 
 
+# The campaign's own remarks on an entry ("met at the hearing; prefers post"): templates
+# cannot print them, so they never reach the official the letter goes to.
+NOT_FOR_LETTERS = frozenset({"notes"})
+
+
 class RecipientView:
     """What templates see as ``recipient``: plain strings in the letter's language."""
 
@@ -140,7 +150,7 @@ class RecipientView:
         return pick(value, self._language, self._r.language) or "" if value else ""
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
+        if name.startswith("_") or name in NOT_FOR_LETTERS:
             raise AttributeError(name)
         if name in LOCALIZABLE:
             return self._text(name)

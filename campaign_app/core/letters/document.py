@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from campaign_app.core.common.images import Picture
+
 PaperSize = Literal["A4", "Letter"]
+# "compact": smaller margins and leading, for letters meant to fit on one page.
+Layout = Literal["standard", "compact"]
+LAYOUTS: tuple[Layout, ...] = ("standard", "compact")
+# What every page of a letter from the bundled example's made-up sender says (PDF and DOCX).
+EXAMPLE_CAPTION = "EXAMPLE — written from the bundled example campaign's made-up sender; not a real appeal"
 
 
 @dataclass(frozen=True)
@@ -86,12 +93,14 @@ class Footnote:
 class Signatory:
     name: str
     role: str = ""
+    signature: Picture | None = None  # a scanned signature, set above the name
 
 
 @dataclass(frozen=True)
 class Letterhead:
     organisation: str
     lines: tuple[str, ...] = ()  # address and contact lines under the organisation name
+    logo: Picture | None = None  # the organisation's logo, at the top of the first page
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ class Letter:
     template_id: str
     case_id: str
     language: str  # BCP 47, e.g. "en", "uk"
-    title: str  # document metadata title
+    title: str  # document metadata title: what the letter is about (its subject), never an internal name
     author: str  # document metadata author: the sending organisation
     subject: str
     letterhead: Letterhead
@@ -116,6 +125,8 @@ class Letter:
     footnotes_heading: str = "Sources"
     paper: PaperSize = "A4"
     keywords: tuple[str, ...] = field(default=())
+    layout: Layout = "standard"
+    example: bool = False  # from the bundled example's made-up sender: marked EXAMPLE on every page
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

@@ -41,6 +41,9 @@ class InlineDialect:
     reference: Callable[[int, bool], str]  # (source number, source listed?) -> the mark
     reference_separator: str  # between two adjacent references
     line_break: str
+    # (text, bold, italic) -> inert markup, where the escaped text depends on its style
+    # (the PDF's fallback faces); None: ``escape`` for every style.
+    styled_escape: Callable[[str, bool, bool], str] | None = None
 
 
 def inline_markup(inlines: tuple[Inline, ...], dialect: InlineDialect, listed: Collection[int]) -> str:
@@ -52,7 +55,10 @@ def inline_markup(inlines: tuple[Inline, ...], dialect: InlineDialect, listed: C
             parts.append(dialect.reference_separator)  # "3,4", never "34"
         previous = item
         if isinstance(item, Run):
-            text = dialect.escape(item.text)
+            if dialect.styled_escape is not None:
+                text = dialect.styled_escape(item.text, item.bold, item.italic)
+            else:
+                text = dialect.escape(item.text)
             if not text:
                 continue
             if item.italic:

@@ -20,9 +20,11 @@ from campaign_app.core.common.limits import PARAGRAPH_CHARS
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
+    LAYOUTS,
     Block,
     Footnote,
     Heading,
+    Layout,
     Letter,
     ListBlock,
     Paragraph,
@@ -102,6 +104,21 @@ def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...])
             )
 
 
+def letter_layout(template: Template) -> Layout:
+    """The front matter's ``layout:`` (``standard`` unless it says ``compact``)."""
+    value = template.meta.get("layout")
+    if value in (None, ""):
+        return "standard"
+    for layout in LAYOUTS:
+        if str(value).strip().lower() == layout:
+            return layout
+    raise UserError(
+        f"layout {value!r} is not one of {', '.join(LAYOUTS)}",
+        template.where(template.meta["__lines__"].get("layout")),
+        "write 'layout: compact' for a letter meant to fit on one page, or leave the key out",
+    )
+
+
 def letter_context(
     template: Template,
     recipient: Recipient,
@@ -149,6 +166,8 @@ def letter_context(
         "today": today,
         "salutation": salutation_for(recipient, language),
         "closing": closing_for(recipient, language),
+        # The recipient's own paragraph ("" for none): as text, so Markdown in it stays text.
+        "personal_note": recipient.view(language).personal_note.strip(),
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,
@@ -196,7 +215,8 @@ def render_letter(
         template_id=template.id,
         case_id=case.id,
         language=language,
-        title=f"{template.title} — {recipient.view(language).name}",
+        # The template's title and the ids are the campaign's own words, not the letter's.
+        title=subject,
         author=sender.organisation,
         subject=subject,
         letterhead=sender.letterhead,
@@ -205,9 +225,14 @@ def render_letter(
         salutation=context["salutation"],
         body=body,
         closing=context["closing"],
-        signatories=tuple(Signatory(s["name"], s["role"]) for s in sender.signatories),
+        signatories=tuple(
+            Signatory(s["name"], s["role"], c.signature_image)
+            for s, c in zip(sender.signatories, campaign.signatories, strict=True)
+        ),
         footnotes=tuple(footnotes),
         footnotes_heading=footnotes_heading(language),
         paper=paper or campaign.paper,  # type: ignore[arg-type]
-        keywords=tuple(k for k in (case.id, person, template.id) if k),
+        keywords=(person,) if person else (),
+        layout=letter_layout(template),
+        example=campaign.is_example,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from campaign_app.core.common.images import Picture
 from campaign_app.core.common.localized import Localized, pick
 from campaign_app.core.letters.document import Letterhead
 
@@ -21,6 +22,7 @@ class Signatory:
 
     name: Localized
     role: Localized = ""
+    signature_image: Picture | None = None  # campaign.yaml's signature_image, read and checked
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Sender:
     email: str = ""
     phone: str = ""
     website: str = ""
+    logo: Picture | None = None  # campaign.yaml's sender.logo, read and checked
 
 
 class LetterSettings(Protocol):
@@ -52,6 +55,9 @@ class LetterSettings(Protocol):
 
     @property
     def signatories(self) -> tuple[Signatory, ...]: ...
+
+    @property
+    def is_example(self) -> bool: ...
 
 
 class SenderView:
@@ -94,7 +100,8 @@ class SenderView:
 
     @property
     def letterhead(self) -> Letterhead:
-        return compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
+        head = compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
+        return Letterhead(head.organisation, head.lines, self._c.sender.logo)
 
     @property
     def signatories(self) -> list[dict[str, str]]:

@@ -30,7 +30,7 @@ from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
-from campaign_app.core.directory.recipients import RecipientView
+from campaign_app.core.directory.recipients import NOT_FOR_LETTERS, RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
@@ -48,6 +48,7 @@ SCOPE_NAMES = (
     "cite",
     "fact",
     "updates",
+    "personal_note",
 )
 
 
@@ -129,6 +130,8 @@ class Template:
     body_source: str
     path: Path
     meta: Mapping[str, Any]
+    # ``attachments:``: each file as written, with its line (read by letters/attachments.py)
+    attachments: tuple[tuple[str, int | None], ...] = ()
 
     def where(self, line: int | None = None) -> Location:
         return Location(display_path(self.path), line)
@@ -253,9 +256,26 @@ def template_from_text(text: str, path: Path) -> Template:
         body_source="\n" * (body_line - 1) + body,
         path=path,
         meta={**{str(k): v for k, v in meta.items()}, "__lines__": line_map},
+        attachments=_attachment_entries(place, meta.get("attachments")),
     )
     template.compiled()
     return template
+
+
+def _attachment_entries(place: YamlPlace, value: Any) -> tuple[tuple[str, int | None], ...]:
+    """``attachments:`` as (file, line) pairs: one file, or a list of them."""
+    if value is None or value == "":
+        return ()
+    if is_scalar(value):
+        return ((str(value), place.at("attachments").line),)
+    if not isinstance(value, list) or not all(is_scalar(v) for v in value):
+        raise UserError(
+            f"'attachments' must be a list of file names, not {kind(value)}",
+            place.at("attachments"),
+            "write each file of the attachments/ folder on a line of its own: '  - case-brief.pdf'",
+        )
+    items = place.child("attachments")
+    return tuple((str(v), items.at(i).line) for i, v in enumerate(value) if str(v).strip())
 
 
 _NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
@@ -276,6 +296,8 @@ def _friendly(message: str) -> str:
     if m is None:
         return message
     owner = _FRIENDLY.get(m.group(1), m.group(1))
+    if owner == "recipient" and m.group(2) in NOT_FOR_LETTERS:
+        return f"recipient.{m.group(2)} are the campaign's own notes: they never go into a letter"
     return f"{owner} has no '{m.group(2)}'"
 
 

@@ -14,6 +14,12 @@ The rules, in the order they matter to someone who must never write to a ministe
   volunteer who regenerated it in their own copy, merged in weeks later, does not make it
   a draft again. A draft whose file differs from the one that went out makes the letter
   **revised after sending**; sending it again needs an explicit resend.
+- A letter **printed** (``campaign-app print``) is on its way by post: it is not sent yet
+  (no follow-up is counted from it), but it is not a draft either. ``send`` does not
+  e-mail it (the official would get it twice) and a later draft does not reopen it; it
+  counts as sent once someone marks it posted (``log mark ID --status sent --channel
+  post``). Printing a letter that already went out changes nothing: a paper copy of a
+  sent letter is a copy, and the log keeps saying it was sent.
 - A claim ("sending") that ends without the server's acceptance (cancelled, refused for
   every letter) is released by a "drafted" event: the letter returns to where it stood
   before the claim.
@@ -146,15 +152,14 @@ def read_history(events: Iterable[Event]) -> History:
             if status != "sending":
                 before_claim = status
             status, claim = "sending", e
+        elif kind == "printed":
+            status = "printed" if not went_out and status != "sending" else status
         elif kind == "drafted":
             if status == "sending":  # a claim released without sending
                 status, claim = before_claim, None
             elif went_out:
-                # A new draft after the letter went out never reopens it; it is a revision
-                # when it differs from the file that went out (where the log knows that file).
-                if e.letter_sha256 and sent is not None and sent.letter_sha256:
-                    revised = e.letter_sha256 != sent.letter_sha256
-            else:
+                revised = _revised(e, sent, revised)
+            elif status != "printed":  # regenerated after printing: the copy still goes by post
                 status = "drafted"
         elif kind == "sent":
             status, went_out, sent, claim, revised = "sent", True, e, None, False
@@ -170,6 +175,14 @@ def read_history(events: Iterable[Event]) -> History:
     if status == "sending":
         return History("uncertain", went_out, revised, sent, claim)
     return History(status, went_out, revised, sent, None)
+
+
+def _revised(draft: Event, sent: Event | None, revised: bool) -> bool:
+    """A new draft after the letter went out never reopens it; it is a revision when it
+    differs from the file that went out (where the log knows that file)."""
+    if draft.letter_sha256 and sent is not None and sent.letter_sha256:
+        return draft.letter_sha256 != sent.letter_sha256
+    return revised
 
 
 def letter_status(events: Iterable[Event]) -> str:

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from campaign_app.core.outreach.status import RecipientState
 
 # Letter statuses in the order they are stacked and listed, with their colours.
-STATUS_ORDER = ("drafted", "uncertain", "failed", "sent", "no-reply", "replied", "closed")
+STATUS_ORDER = ("drafted", "printed", "uncertain", "failed", "sent", "no-reply", "replied", "closed")
 STATUS_COLOURS = {
     "drafted": "#BBBBBB",  # light grey: not yet out
+    "printed": "#E69F00",  # orange: on its way by post
     "uncertain": "#F0E442",  # yellow: check by hand
     "failed": "#D55E00",  # vermillion
     "sent": "#0072B2",  # blue

@@ -17,6 +17,7 @@ EVENT_KINDS = (
     "replied",
     "no-reply",
     "closed",
+    "printed",
     "note",
     "renamed",
     "auto-reply",  # an out-of-office answer, read from the inbox: noted, the follow-up stays due
@@ -30,6 +31,7 @@ CHANNELS = ("email", "post", "web-form", "fax", "in-person")
 QUERY_STATUSES = {
     "none": "no letter to them in the log",
     "drafted": "a letter generated, not sent",
+    "printed": "a letter printed to go by post, not yet marked as posted",
     "uncertain": "sending was interrupted: it may or may not have left",
     "sent": "a letter sent",
     "revised": "a letter changed after it was sent (sending it again needs --resend)",

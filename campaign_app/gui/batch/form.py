@@ -208,6 +208,12 @@ class BatchForm(BatchWidgets):
             and self._count_state not in ("error", "nobody-due")  # the message under the query says why
         )
         self.generate_button.setEnabled(ready and not running)
+        self.print_button.setEnabled(
+            self.session.workspace is not None
+            and self.template_id() is not None
+            and self._count_state not in ("error", "nobody-due")
+            and not running
+        )
         if not self.formats():
             self.generate_button.setToolTip("Tick PDF, DOCX or both")
         else:

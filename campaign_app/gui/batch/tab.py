@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +19,7 @@ from campaign_app.core.campaign.generate import BatchPlan, BatchProgress
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.form import BatchForm
+from campaign_app.gui.batch.print_dialog import PrintDialog
 from campaign_app.gui.batch.worker import BatchOutcome, BatchRequest, BatchRun
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
@@ -47,6 +48,7 @@ class BatchTab(BatchForm):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_shortcut.activated.connect(self.cancel)
         self.open_button.clicked.connect(self.open_folder)
+        self.print_button.clicked.connect(self.print_pack)
         session.workspaceChanged.connect(self._on_workspace)
         session.partChanged.connect(self._on_part)
         app = QApplication.instance()
@@ -93,6 +95,17 @@ class BatchTab(BatchForm):
         run.start(self.tasks)
         self._update_buttons()
         self.cancel_button.setFocus()
+
+    @Slot()
+    def print_pack(self) -> PrintDialog | None:
+        """The print pack dialog for this template and query (``campaign-app print``)."""
+        ws, tid = self.session.workspace, self.template_id()
+        if ws is None or tid is None or self._running():
+            return None
+        dialog = PrintDialog(ws, tid, self.query_edit.text().strip(), self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     @Slot()
     def cancel(self) -> None:

@@ -72,7 +72,8 @@ class BatchWidgets(BaseTab):
             (self.docx_check, self.paper_combo),
             (self.paper_combo, self.out_edit),
             (self.out_edit, self.browse_button),
-            (self.browse_button, self.generate_button),
+            (self.browse_button, self.print_button),
+            (self.print_button, self.generate_button),
             (self.generate_button, self.cancel_button),
             (self.cancel_button, self.open_button),
         ):
@@ -146,8 +147,14 @@ class BatchWidgets(BaseTab):
         self.generate_button.setToolTip("Write one letter per selected recipient (Ctrl+Return)")
         self.generate_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.generate_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_button = QPushButton("&Print pack…")
+        self.print_button.setToolTip(
+            "One PDF to print and post: the letters to recipients with a postal address, then envelopes "
+            "or labels"
+        )
         actions = QHBoxLayout()
         actions.addStretch(1)
+        actions.addWidget(self.print_button)
         actions.addWidget(self.generate_button)
         form.addRow(actions)
 

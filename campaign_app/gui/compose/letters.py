@@ -16,6 +16,7 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.email.html import letter_html
+from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 from campaign_app.core.letters.template_text import template_from_text
 from campaign_app.gui.compose.preview import RecipientPicker
@@ -57,7 +58,11 @@ def letter_for(request: LetterRequest):
         )
     last_letters = since_for(ws, template)  # `updates`: what is new since their last letter
     since = last_letters.since(recipient.id, template.id) if last_letters else None
-    return template, render_letter(template, recipient, ws.case, ws.campaign, since=since)
+    letter = render_letter(template, recipient, ws.case, ws.campaign, since=since)
+    # A character no letter font has: said here, as check and generate say it.
+    origins = [(request.path, request.text), (ws.case_path, None), (ws.campaign_path, None)]
+    check_glyphs(letter, recipient, origins)
+    return template, letter
 
 
 def render_preview(request: LetterRequest) -> Preview:

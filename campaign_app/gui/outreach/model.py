@@ -35,6 +35,7 @@ COL_NAME, COL_CATEGORY, COL_STATUS, COL_ACTION, COL_WHEN, COL_BY, COL_DUE = rang
 FILTERS = (
     "all",
     "drafted",
+    "printed",
     "sent",
     "revised",
     "followup-due",

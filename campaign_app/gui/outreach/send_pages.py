@@ -30,6 +30,7 @@ OUTCOME_ORDER = (
     "written",
     "by-hand",
     "skipped-uncertain",
+    "printed",
     "already-sent",
 )
 SUMMARY_COLUMNS = ("Recipient", "Address", "Outcome", "Detail", "Letter file")

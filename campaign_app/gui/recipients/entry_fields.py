@@ -36,6 +36,7 @@ LABELS = {
     "source_url": "Source &URL",
     "verified_on": "&Verified on",
     "notes": "Notes",
+    "personal_note": "Personal note",
 }
 WHO = (
     "id",
@@ -50,9 +51,10 @@ WHO = (
     "language",
 )
 CONTACT = ("email", "postal_address", "web_form", "addressee", "salutation")
-RECORD = ("political_group", "committees", "tags", "source_url", "verified_on", "notes")
-MULTILINE = {"postal_address": 4, "addressee": 3, "notes": 4}
+RECORD = ("political_group", "committees", "tags", "source_url", "verified_on", "notes", "personal_note")
+MULTILINE = {"postal_address": 4, "addressee": 3, "notes": 4, "personal_note": 4}
 PLACEHOLDERS = {
+    "personal_note": "a paragraph for this recipient alone, where a template writes {{ personal_note }}",
     "id": "a stable slug, e.g. mep-197840",
     "honorific": "Ms, Mr, Dr, H.E. …",
     "country": "two letters: UA, DE, SK",

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 import itertools
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from campaign_app.core.campaign.edit import (
     DEFAULT_FOLLOW_UP_DAYS,
@@ -25,7 +27,8 @@ from campaign_app.core.campaign.edit import (
     read_form,
     text_in,
 )
-from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.common.errors import Location, UserError, UserErrors
+from campaign_app.core.common.images import read_picture
 from campaign_app.core.mail.settings import (
     DEFAULT_PORTS,
     DEFAULT_RATE_PER_MINUTE,
@@ -174,6 +177,7 @@ class SettingsForm(SettingsKeyring):
             self.email_edit.setText(form.email)
             self.phone_edit.setText(form.phone)
             self.website_edit.setText(form.website)
+            self.logo_edit.setText(form.logo)
             self.signatory_model.reset(form.signatories, form.languages)
             self._select_data(self.paper_combo, form.paper)
             self.follow_up_spin.setValue(form.follow_up_days or DEFAULT_FOLLOW_UP_DAYS)
@@ -257,6 +261,7 @@ class SettingsForm(SettingsKeyring):
             email=self.email_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
             website=self.website_edit.text().strip(),
+            logo=self.logo_edit.text().strip(),
             signatories=self.signatory_model.rows(),
             paper=self.paper_combo.currentData(),
             follow_up_days=self.follow_up_spin.value(),
@@ -277,6 +282,7 @@ class SettingsForm(SettingsKeyring):
             "port": lambda: check_port(form.smtp.port) if form.smtp.port else None,
             "from": lambda: check_address(form.smtp.from_address, "SMTP 'from'"),
             "reply_to": lambda: check_address(form.smtp.reply_to, "SMTP 'reply_to'"),
+            "logo": lambda: self._check_logo(form.logo),
         }
         for key, check in checks.items():
             try:
@@ -286,6 +292,33 @@ class SettingsForm(SettingsKeyring):
         if not any(text_in(form.organisation, lang) for lang in form.languages):
             problems["organisation"] = "the organisation is empty — every letter needs a sender"
         return problems
+
+    def _check_logo(self, logo: str) -> None:
+        ws = self.session.workspace
+        if logo and ws is not None:
+            read_picture(ws.root, logo, Location("campaign.yaml"), "the letterhead logo", "images/logo.png")
+
+    def choose_logo(self) -> None:
+        """Pick the logo file; one from outside the campaign folder is copied into its images/."""
+        ws = self.session.workspace
+        if ws is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Choose the letterhead logo", str(ws.root), "Images (*.png *.jpg *.jpeg)"
+        )
+        if not name:
+            return
+        chosen = Path(name).resolve()
+        if not chosen.is_relative_to(ws.root.resolve()):
+            target, number = ws.root / "images" / chosen.name, 1
+            while target.exists() and target.read_bytes() != chosen.read_bytes():  # never replace another
+                number += 1
+                target = target.with_name(f"{chosen.stem}-{number}{chosen.suffix}")
+            target.parent.mkdir(exist_ok=True)
+            shutil.copyfile(chosen, target)
+            chosen = target.resolve()
+        self.logo_edit.setText(chosen.relative_to(ws.root.resolve()).as_posix())
+        self._edited()
 
     def _edited(self, *_args) -> None:
         """After any change: field messages, the letterhead preview, Save and the status line."""

@@ -31,6 +31,7 @@ class SignatoryModel(QAbstractTableModel):
         self._rows = list(rows)
         self._languages = languages
         self._columns = [(part, lang) for part in ("name", "role") for lang in languages]
+        self._columns.append(("signature_image", ""))  # one file for every language
         self.endResetModel()
 
     def rows(self) -> tuple[SignatoryForm, ...]:
@@ -51,6 +52,8 @@ class SignatoryModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         part, lang = self._columns[section]
+        if part == "signature_image":
+            return "Signature image"
         title = "Name" if part == "name" else "Role"
         return title if len(self._languages) == 1 else f"{title} ({lang})"
 
@@ -59,6 +62,10 @@ class SignatoryModel(QAbstractTableModel):
             return None
         part, lang = self._columns[index.column()]
         value: Text = getattr(self._rows[index.row()], part)
+        if part == "signature_image":
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "A PNG or JPEG in the campaign folder (e.g. images/signature.png), set above the name"
+            return value if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return text_in(value, lang)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(self._languages) > 1:
@@ -75,8 +82,10 @@ class SignatoryModel(QAbstractTableModel):
         row = self._rows[index.row()]
         current: Text = getattr(row, part)
         text = str(value).strip()
-        if isinstance(current, dict):
-            new: Text = {**current, lang: text}
+        if part == "signature_image":
+            new: Text = text
+        elif isinstance(current, dict):
+            new = {**current, lang: text}
         elif len(self._languages) > 1:
             new = {**dict.fromkeys(self._languages, current), lang: text}
         else:

@@ -73,6 +73,7 @@ class SettingsTab(SettingsForm):
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
         self.save_action.triggered.connect(self.save)
+        self.logo_button.clicked.connect(self.choose_logo)
 
     def _on_part_changed(self, part: str) -> None:
         if part == "campaign" and not self._announcing and not self.busy and not self.is_dirty():

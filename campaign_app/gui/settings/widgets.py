@@ -98,6 +98,15 @@ class SettingsWidgets(SettingsFieldWidgets):
         self.email_edit = self._line_edit("office@example.org")
         self.phone_edit = self._line_edit("+32 2 123 45 67")
         self.website_edit = self._line_edit("https://example.org")
+        self.logo_edit = self._line_edit("images/logo.png (a PNG or JPEG in the campaign folder)")
+        self.logo_button = QPushButton("C&hoose…")
+        self.logo_button.setToolTip("Choose the logo printed at the top of every letter")
+        logo_row = QWidget()
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        logo_layout.addWidget(self.logo_edit, 1)
+        logo_layout.addWidget(self.logo_button)
+        logo_row.setFocusProxy(self.logo_edit)
         # Rows 1-3 hold the per-language texts; these rows span every language column (-1).
         grid.addWidget(self._error_label("organisation"), 9, 1, 1, -1)
         for row, (title, widget, key) in enumerate(
@@ -105,6 +114,7 @@ class SettingsWidgets(SettingsFieldWidgets):
                 ("&E-mail:", self.email_edit, "email"),
                 ("&Phone:", self.phone_edit, None),
                 ("Website:", self.website_edit, None),
+                ("&Logo:", logo_row, "logo"),
             ),
             start=10,
         ):

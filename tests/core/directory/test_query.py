@@ -119,6 +119,6 @@ def test_the_command_line_names_the_contact_logs_statuses(mini_ws, cli):
     result = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:posted")
     assert result.code == 1
     assert result.err.strip() == (
-        "error: unknown status 'posted' in query 'status:posted' — use one of none, drafted, uncertain, "
-        "sent, revised, failed, replied, auto-reply, bounced, no-reply, closed, followup-due"
+        "error: unknown status 'posted' in query 'status:posted' — use one of none, drafted, printed, "
+        "uncertain, sent, revised, failed, replied, auto-reply, bounced, no-reply, closed, followup-due"
     )

@@ -509,3 +509,14 @@ def test_a_follow_up_nobody_is_due_for_previews_whom_it_will_go_to(qtbot, make_w
         timeout=10000,
     )
     assert tab.picker.ids() == meps  # not the whole directory
+
+
+def test_a_character_no_letter_font_has_is_an_error_at_its_line(qtbot, make_window, example_ws):
+    _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
+    select_text(tab, "We therefore ask you:", length=2)
+    tab.editor.insertPlainText("Wᚠ")  # U+16A0: neither PT Serif nor Noto Serif has it (pasted)
+    line = line_of(tab, "Wᚠ therefore ask you:")
+    expected = f"letter_templates/mep-appeal-en.md:{line}: letter to recipient '{SIMECKA}'"
+    qtbot.waitUntil(lambda: expected in tab.error_bar.text(), timeout=5000)
+    assert "'ᚠ' (U+16A0 RUNIC LETTER FEHU FEOH FE F)" in tab.error_bar.text()
+    assert tab.editor.error_lines == [line]

@@ -47,6 +47,24 @@ class Paragraphs:
         self.sect_pr.addprevious(p)
         return p
 
+    def keep_last_with_next(self) -> None:
+        """Keep the last paragraph so far on the page of the next (the closing after the body)."""
+        last = self.sect_pr.getprevious()
+        if last is None or last.tag != w("p"):
+            return
+        p_pr = last.find(w("pPr"))
+        if p_pr is None:
+            p_pr = sub(last, "pPr")
+            last.remove(p_pr)
+            last.insert(0, p_pr)
+        if p_pr.find(w("keepNext")) is None:
+            style = p_pr.find(w("pStyle"))
+            keep = OxmlElement("w:keepNext")
+            if style is not None:
+                style.addnext(keep)
+            else:
+                p_pr.insert(0, keep)
+
     def text_paragraph(self, style_id: str, text: str) -> None:
         """A paragraph of plain text; none at all for blank text (no empty lines in Word)."""
         if text.strip():

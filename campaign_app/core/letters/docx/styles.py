@@ -212,6 +212,15 @@ def letter_styles() -> list[Any]:
         ),
         _style(
             "paragraph",
+            "Footer",
+            "footer",
+            priority=99,
+            semi_hidden=True,
+            ppr=[el("jc", val="center")],
+            rpr=[el("color", val="595959"), *_size(16)],
+        ),
+        _style(
+            "paragraph",
             "FootnoteText",
             "footnote text",
             priority=99,

@@ -142,6 +142,14 @@ def _prepare_settings(document: DocxDocument) -> None:
         settings.remove(proof)
     for old in settings.findall(w("footnotePr")):
         settings.remove(old)
+    # The fonts embedded in each letter (docx/embedded_fonts.py) are to be used: this comes
+    # right after w:zoom in CT_Settings' sequence.
+    zoom = settings.find(w("zoom"))
+    if settings.find(w("embedTrueTypeFonts")) is None:
+        if zoom is not None:
+            zoom.addnext(el("embedTrueTypeFonts"))
+        else:
+            settings.insert(0, el("embedTrueTypeFonts"))
     footnote_pr = el(
         "footnotePr",
         el("numFmt", val="decimal"),

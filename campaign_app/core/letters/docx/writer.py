@@ -20,16 +20,22 @@ import datetime as dt
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Inches, Length, Mm
 
 from campaign_app.core.common.atomic import atomic_write_bytes
-from campaign_app.core.letters.document import Letter
+from campaign_app.core.common.glyphs import fallback_faces
+from campaign_app.core.letters.document import Block, Heading, Letter, ListBlock, Paragraph, Quote, Run
+from campaign_app.core.letters.docx.embedded_fonts import embed_fonts
 from campaign_app.core.letters.docx.footnotes import Footnotes
+from campaign_app.core.letters.docx.header_footer import add_example_mark, add_page_numbers
+from campaign_app.core.letters.docx.images import add_logo, add_signed_name
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
 from campaign_app.core.letters.docx.template import GENERATOR, prepared_template
 from campaign_app.core.letters.docx.wordml import clean, w
+from campaign_app.core.letters.glyphs import fallback_chars
 from campaign_app.core.letters.writing import WRITE_LOCK
 
 __all__ = ["docx_bytes", "write_docx"]
@@ -56,6 +62,8 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     footnotes = Footnotes(letter.footnotes)
     paragraphs = Paragraphs(document, footnotes)
     text = paragraphs.text_paragraph
+    if letter.letterhead.logo is not None:
+        add_logo(document, paragraphs, letter.letterhead.logo)
     text("Letterhead", letter.letterhead.organisation)
     for line in letter.letterhead.lines:
         text("LetterheadDetails", line)
@@ -66,14 +74,44 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     text("Salutation", letter.salutation)
     for block in letter.body:
         paragraphs.block(block, list_depth=0, in_quote=False)
+    if letter.closing or letter.signatories:
+        paragraphs.keep_last_with_next()  # the body's last lines on the page of the closing
     text("Closing", letter.closing)
     for signatory in letter.signatories:
-        text("Signature", signatory.name)
+        if signatory.signature is not None:
+            add_signed_name(document, paragraphs, signatory.signature, signatory.name)
+        else:
+            text("Signature", signatory.name)
         if signatory.role:
             text("SignatoryRole", signatory.role)
     # The "Sources" heading of the PDF has no counterpart: Word sets the footnotes at
     # the foot of the page where they are cited.
     footnotes.add_part(document.part)
+    add_page_numbers(document)
+    if letter.example:
+        add_example_mark(document)
+    _embed_fonts(document, letter)
+
+
+def _embed_fonts(document: DocxDocument, letter: Letter) -> None:
+    """PT Serif (and the fallback faces the letter needs) inside the file: see embedded_fonts."""
+    extra = fallback_chars(letter)
+    font_table = next(rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE)
+    embed_fonts(font_table, uses_italic(letter.body), fallback_faces(extra) if extra else {})
+
+
+def uses_italic(blocks: tuple[Block, ...]) -> bool:
+    """Whether the body has italic text (italic runs, quotations, third-level headings)."""
+    for block in blocks:
+        if isinstance(block, Quote) or (isinstance(block, Heading) and block.level >= 3):
+            return True
+        if isinstance(block, Paragraph | Heading) and any(
+            isinstance(i, Run) and i.italic for i in block.inlines
+        ):
+            return True
+        if isinstance(block, ListBlock) and any(uses_italic(item.blocks) for item in block.items):
+            return True
+    return False
 
 
 def _set_language(document: DocxDocument, language: str) -> None:

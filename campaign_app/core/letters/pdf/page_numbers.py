@@ -1,4 +1,12 @@
-"""Page numbers "2 / 3" in the footer of a PDF letter, from the second page on."""
+"""Page numbers "1 / 2" in the footer of a PDF letter of two pages or more.
+
+The total is known only when the last page is done, yet each page must be written when
+it ends: a canvas that held its pages back until the end (as the usual reportlab recipe
+does) leaves every link destination on page 1, because reportlab files an anchor under
+the page being written. So every page draws a small form ("page-number-N") that is
+defined only at the end, when the total is known: "N / total", or nothing on a letter of
+one page.
+"""
 
 from __future__ import annotations
 
@@ -9,31 +17,34 @@ from reportlab.pdfgen.canvas import Canvas
 from campaign_app.core.letters.pdf.styles import FOOTER_Y, paragraph_styles
 
 
+def _form_name(page: int) -> str:
+    return f"page-number-{page}"
+
+
 class NumberedCanvas(Canvas):
-    """Defers each page until the total is known, then stamps "n / total" in the footer."""
+    """Writes each page as it ends, with a placeholder form for its number."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._page_states: list[dict[str, Any]] = []
+        self._pages_shown = 0
 
     def showPage(self) -> None:
-        self._page_states.append(dict(self.__dict__))
-        self._startPage()
+        self._pages_shown += 1
+        self.doForm(_form_name(self._pages_shown))
+        super().showPage()
 
     def save(self) -> None:
-        total = len(self._page_states)
-        for state in self._page_states:
-            self.__dict__.update(state)
-            if total > 1 and self._pageNumber > 1:
-                self._draw_page_number(total)
-            super().showPage()
+        total = self._pages_shown
+        for page in range(1, total + 1):
+            self.beginForm(_form_name(page))
+            if total > 1:
+                self._draw_page_number(page, total)
+            self.endForm()
         super().save()
 
-    def _draw_page_number(self, total: int) -> None:
+    def _draw_page_number(self, page: int, total: int) -> None:
         style = paragraph_styles()["footer"]
-        self.saveState()
         self.setFont(style.fontName, style.fontSize)
         self.setFillColor(style.textColor)
         width = self._pagesize[0]
-        self.drawCentredString(width / 2, FOOTER_Y, f"{self._pageNumber} / {total}")
-        self.restoreState()
+        self.drawCentredString(width / 2, FOOTER_Y, f"{page} / {total}")

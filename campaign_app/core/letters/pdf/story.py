@@ -7,7 +7,7 @@ signatories with room to sign, and the numbered sources with clickable URLs at t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
@@ -15,7 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
-    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -34,13 +33,15 @@ from campaign_app.core.letters.document import (
     Quote,
 )
 from campaign_app.core.letters.inline_markup import inline_markup
-from campaign_app.core.letters.pdf.markup import INLINES, anchor, esc, lines_markup, link
+from campaign_app.core.letters.pdf.images import logo_beside, signature_space
+from campaign_app.core.letters.pdf.keep import KeepWithTail
+from campaign_app.core.letters.pdf.markup import Markup, anchor, link
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
     LIST_INDENT,
+    PAGE_LAYOUTS,
     QUOTE_INDENT,
     RULE_COLOR,
-    SIGNATURE_SPACE,
     TEXT_COLOR,
     indented,
 )
@@ -53,9 +54,11 @@ class Story:
     letter: Letter
     styles: dict[str, ParagraphStyle]
     width: float
+    markup: Markup = field(default_factory=Markup)
 
     def __post_init__(self) -> None:
         self.footnote_numbers = {f.number for f in self.letter.footnotes}
+        self.compact = self.letter.layout == "compact"
 
     def para(self, markup: str, style: str | ParagraphStyle, **kw: Any) -> RLParagraph:
         if isinstance(style, str):
@@ -67,15 +70,20 @@ class Story:
         story: list[Flowable] = []
         story += self.letterhead()
         if letter.place_and_date:
-            story.append(self.para(esc(letter.place_and_date), "place_and_date"))
+            story.append(self.para(self.markup.esc(letter.place_and_date), "place_and_date"))
         if letter.recipient_lines:
-            story.append(self.para(lines_markup(letter.recipient_lines), "address"))
+            story.append(self.para(self.markup.lines(letter.recipient_lines), "address"))
         if letter.subject:
-            story.append(self.para(f"<b>{esc(letter.subject)}</b>", "subject"))
+            story.append(self.para(f"<b>{self.markup.esc(letter.subject, bold=True)}</b>", "subject"))
         if letter.salutation:
-            story.append(self.para(esc(letter.salutation), "salutation"))
-        story += self.blocks(letter.body, quote_indent=0, in_list=False)
-        story += self.closing_and_signatures()
+            story.append(self.para(self.markup.esc(letter.salutation), "salutation"))
+        body = self.blocks(letter.body, quote_indent=0, in_list=False)
+        tail = self.closing_and_signatures()
+        if body and tail:
+            # the body's last lines, the closing and the signatures share a page
+            story += [*body[:-1], KeepWithTail(body[-1], tail)]
+        else:
+            story += body + tail
         story += self.footnotes()
         return story
 
@@ -83,9 +91,11 @@ class Story:
         head = self.letter.letterhead
         out: list[Flowable] = []
         if head.organisation:
-            out.append(self.para(f"<b>{esc(head.organisation)}</b>", "organisation"))
+            out.append(self.para(f"<b>{self.markup.esc(head.organisation, bold=True)}</b>", "organisation"))
         if head.lines:
-            out.append(self.para(lines_markup(head.lines), "letterhead"))
+            out.append(self.para(self.markup.lines(head.lines), "letterhead"))
+        if head.logo is not None:
+            out = [logo_beside(head.logo, out, self.width)]
         if out:
             out.append(
                 HRFlowable(width="100%", thickness=0.5, color=RULE_COLOR, spaceBefore=5, spaceAfter=14)
@@ -94,19 +104,19 @@ class Story:
 
     # -- body
 
-    def inlines(self, inlines: tuple[Inline, ...]) -> str:
-        return inline_markup(inlines, INLINES, self.footnote_numbers)
+    def inlines(self, inlines: tuple[Inline, ...], bold: bool = False) -> str:
+        return inline_markup(inlines, self.markup.inlines(bold), self.footnote_numbers)
 
     def blocks(self, blocks: tuple[Block, ...], *, quote_indent: float, in_list: bool) -> list[Flowable]:
         out: list[Flowable] = []
         for block in blocks:
             if isinstance(block, Paragraph):
-                style = indented("list" if in_list else "body", quote_indent)
+                style = indented("list" if in_list else "body", quote_indent, self.compact)
                 out.append(self.para(self.inlines(block.inlines), style))
             elif isinstance(block, Heading):
                 level = min(max(block.level, 1), 3)
-                style = indented(f"h{level}", quote_indent)
-                out.append(self.para(f"<b>{self.inlines(block.inlines)}</b>", style))
+                style = indented(f"h{level}", quote_indent, self.compact)
+                out.append(self.para(f"<b>{self.inlines(block.inlines, bold=True)}</b>", style))
             elif isinstance(block, ListBlock):
                 out.append(self.list_block(block, quote_indent=quote_indent, depth=0))
             elif isinstance(block, Quote):
@@ -161,10 +171,10 @@ class Story:
         letter = self.letter
         closing: list[Flowable] = []
         if letter.closing:
-            closing.append(self.para(esc(letter.closing), "closing"))
+            closing.append(self.para(self.markup.esc(letter.closing), "closing"))
         signatories = [s for s in letter.signatories if s.name or s.role]
         if not signatories:
-            return [Spacer(0, 6), *closing]
+            return [Spacer(0, 6), *closing] if closing else []
         n = len(signatories)
         ncols = 1 if n == 1 else 2 if n in (2, 4) else 3
         col_width = self.width / ncols
@@ -172,11 +182,12 @@ class Story:
         for start in range(0, n, ncols):
             row: list[list[Flowable]] = []
             for sig in signatories[start : start + ncols]:
-                cell: list[Flowable] = [Spacer(0, SIGNATURE_SPACE)]
+                space = PAGE_LAYOUTS[letter.layout].signature_space
+                cell: list[Flowable] = [signature_space(sig.signature, col_width - 6, space)]
                 if sig.name:
-                    cell.append(self.para(esc(sig.name), "signatory"))
+                    cell.append(self.para(self.markup.esc(sig.name), "signatory"))
                 if sig.role:
-                    cell.append(self.para(esc(sig.role), "role"))
+                    cell.append(self.para(self.markup.esc(sig.role), "role"))
                 row.append(cell)
             row += [[] for _ in range(ncols - len(row))]
             rows.append(row)
@@ -195,23 +206,25 @@ class Story:
                 ]
             )
         )
-        # Keep the closing with (the first row of) the signatures: a page that starts with
-        # nothing but names looks like a page torn from another letter.
-        return [Spacer(0, 6), KeepTogether([*closing, table])]
+        return [Spacer(0, 6), *closing, table]
 
     def footnotes(self) -> list[Flowable]:
         notes = self.letter.footnotes
         if not notes:
             return []
-        out: list[Flowable] = [Spacer(0, 10 * mm)]
+        out: list[Flowable] = [Spacer(0, (5 if self.compact else 10) * mm)]
         if self.letter.footnotes_heading:
-            out.append(self.para(f"<b>{esc(self.letter.footnotes_heading)}</b>", "footnotes_heading"))
+            out.append(
+                self.para(
+                    f"<b>{self.markup.esc(self.letter.footnotes_heading, bold=True)}</b>", "footnotes_heading"
+                )
+            )
         for note in notes:
             parts = [f'<a name="{anchor(note.number)}"/>']
             if note.text:
-                parts.append(esc(note.text))
+                parts.append(self.markup.esc(note.text))
             if note.url:
-                parts.append(link(note.url, esc(note.url)))
+                parts.append(link(note.url, self.markup.esc(note.url)))
             # The URL on a line of its own: short ones then never break, and it reads as the
             # address of the source rather than part of its title.
             markup = parts[0] + "<br/>".join(parts[1:])

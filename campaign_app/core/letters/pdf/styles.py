@@ -7,6 +7,7 @@ produce hundreds of letters.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -21,9 +22,26 @@ TOP_MARGIN = 20 * mm
 BOTTOM_MARGIN = 22 * mm
 FOOTER_Y = 12 * mm
 
+
+@dataclass(frozen=True)
+class PageLayout:
+    """The margins (and the space left to sign) of one layout."""
+
+    left: float = LEFT_MARGIN
+    right: float = RIGHT_MARGIN
+    top: float = TOP_MARGIN
+    bottom: float = BOTTOM_MARGIN
+    signature_space: float = 16 * mm
+
+
+# "compact" (a template's ``layout: compact``): for letters meant to fit on one page.
+PAGE_LAYOUTS = {
+    "standard": PageLayout(),
+    "compact": PageLayout(left=20 * mm, right=20 * mm, top=14 * mm, bottom=18 * mm, signature_space=11 * mm),
+}
+
 QUOTE_INDENT = 10 * mm
 LIST_INDENT = 7 * mm
-SIGNATURE_SPACE = 16 * mm
 
 TEXT_COLOR = colors.black
 MUTED_COLOR = colors.HexColor("#555555")
@@ -34,14 +52,15 @@ BULLETS = ("\u2022", "\u2013", "\u25e6")  # • – ◦ by nesting depth, all in
 
 
 @functools.cache
-def paragraph_styles() -> dict[str, ParagraphStyle]:
-    """The paragraph styles, built once per process (fonts must be registered first)."""
+def paragraph_styles(compact: bool = False) -> dict[str, ParagraphStyle]:
+    """The paragraph styles, built once per process (fonts must be registered first);
+    ``compact``: a smaller size, leading and spacing, for letters meant to fit on one page."""
     family = register_pdf_fonts()
     base = ParagraphStyle(
         "base",
         fontName=family,
-        fontSize=10.5,
-        leading=14.5,
+        fontSize=10 if compact else 10.5,
+        leading=12.8 if compact else 14.5,
         textColor=TEXT_COLOR,
         bulletFontName=family,
         splitLongWords=1,
@@ -52,8 +71,8 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
     def style(name: str, parent: ParagraphStyle = base, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
 
-    body = style("body", alignment=TA_JUSTIFY, spaceAfter=7)
-    return {
+    body = style("body", alignment=TA_JUSTIFY, spaceAfter=5 if compact else 7)
+    styles = {
         "organisation": style("organisation", fontSize=14, leading=17, spaceAfter=2),
         "letterhead": style("letterhead", fontSize=8.5, leading=10.5, textColor=MUTED_COLOR),
         "place_and_date": style("place_and_date", alignment=TA_RIGHT, spaceAfter=10),
@@ -87,16 +106,23 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
         ),
         "footer": style("footer", fontSize=8, textColor=MUTED_COLOR),
     }
+    if compact:  # tighter space around the address, subject, salutation and sources
+        for name, after in (("place_and_date", 6), ("address", 10), ("subject", 8), ("salutation", 6)):
+            styles[name] = style(f"{name}-compact", parent=styles[name], spaceAfter=after)
+        styles["footnote"] = style(
+            "footnote-compact", parent=styles["footnote"], fontSize=8, leading=10, spaceAfter=1.5
+        )
+    return styles
 
 
 @functools.cache
-def indented(name: str, indent: float) -> ParagraphStyle:
+def indented(name: str, indent: float, compact: bool = False) -> ParagraphStyle:
     """``name``'s style indented by ``indent`` points on both sides (for quotations)."""
-    parent = paragraph_styles()[name]
+    parent = paragraph_styles(compact)[name]
     if not indent:
         return parent
     return ParagraphStyle(
-        f"{name}+{indent:g}",
+        f"{name}+{indent:g}{'-compact' if compact else ''}",
         parent=parent,
         leftIndent=parent.leftIndent + indent,
         rightIndent=parent.rightIndent + indent,

@@ -4,8 +4,9 @@ The letter's flowables are built by :mod:`~campaign_app.core.letters.pdf.story` 
 text escaped by :mod:`~campaign_app.core.letters.pdf.markup`, in the styles and page
 layout of :mod:`~campaign_app.core.letters.pdf.styles`; page numbers are stamped by
 :mod:`~campaign_app.core.letters.pdf.page_numbers`. All text is set in PT Serif (see
-:mod:`campaign_app.core.common.fonts`), embedded as a subset; nothing falls back to the
-non-embedded PDF standard fonts.
+:mod:`campaign_app.core.common.fonts`), embedded as a subset, and the words PT Serif cannot
+set in Noto Serif; a character neither has is an error, never an empty box. Nothing falls
+back to the non-embedded PDF standard fonts.
 
 This module does not import Qt: it runs in worker processes and on the command line.
 Fonts are registered and paragraph styles built once per process, because batch runs
@@ -18,23 +19,22 @@ import io
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.fonts import register_pdf_fonts
 from campaign_app.core.letters.document import Letter
+from campaign_app.core.letters.glyphs import check_glyphs, fallback_chars
+from campaign_app.core.letters.pdf.example_mark import draw_example_mark
+from campaign_app.core.letters.pdf.fallback_fonts import register_fallback
+from campaign_app.core.letters.pdf.markup import Markup
 from campaign_app.core.letters.pdf.page_numbers import NumberedCanvas
 from campaign_app.core.letters.pdf.story import Story
-from campaign_app.core.letters.pdf.styles import (
-    BOTTOM_MARGIN,
-    LEFT_MARGIN,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
-    paragraph_styles,
-)
+from campaign_app.core.letters.pdf.styles import PAGE_LAYOUTS, paragraph_styles
 from campaign_app.core.letters.writing import WRITE_LOCK
 
-__all__ = ["pdf_bytes", "write_pdf"]
+__all__ = ["pdf_bytes", "typeset", "write_pdf"]
 
 CREATOR = "campaign_app"
 
@@ -49,21 +49,28 @@ def write_pdf(letter: Letter, target: Path) -> None:
 
 def pdf_bytes(letter: Letter) -> bytes:
     """Typeset ``letter`` and return the PDF file's bytes (from any thread)."""
+    return typeset(letter)[0]
+
+
+def typeset(letter: Letter) -> tuple[bytes, int]:
+    """Typeset ``letter``: the PDF file's bytes and its number of pages (from any thread)."""
+    check_glyphs(letter)  # an error, never an empty box
     with WRITE_LOCK:  # reportlab is not thread-safe (see letters/writing.py)
         return _typeset(letter)
 
 
-def _typeset(letter: Letter) -> bytes:
+def _typeset(letter: Letter) -> tuple[bytes, int]:
     family = register_pdf_fonts()
-    styles = paragraph_styles()
+    styles = paragraph_styles(letter.layout == "compact")
+    page = PAGE_LAYOUTS[letter.layout]
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
         pagesize=_PAGE_SIZES.get(letter.paper, A4),
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
+        leftMargin=page.left,
+        rightMargin=page.right,
+        topMargin=page.top,
+        bottomMargin=page.bottom,
         title=letter.title or letter.subject or letter.letterhead.organisation,
         author=letter.author or letter.letterhead.organisation,
         subject=letter.subject,
@@ -76,6 +83,13 @@ def _typeset(letter: Letter) -> bytes:
         initialFontName=family,
         initialFontSize=10,
     )
-    story = Story(letter, styles, doc.width).build()
-    doc.build(story, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    extra = fallback_chars(letter)
+    markup = Markup(register_fallback(extra) if extra else {})
+    story = Story(letter, styles, doc.width, markup).build()
+
+    def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
+        if letter.example:
+            draw_example_mark(canvas, family)
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    return buffer.getvalue(), doc.page

@@ -322,12 +322,18 @@ def test_paper_size(letter: Letter, paper: str, size: tuple[int, int]) -> None:
         assert abs(float(page.mediabox.height) - size[1]) <= 1
 
 
-def test_page_numbers_from_page_two(reader: PdfReader) -> None:
+def test_page_numbers_on_every_page_of_a_longer_letter(reader: PdfReader) -> None:
     n = len(reader.pages)
     assert n >= 2, "the test letter should be long enough for two pages"
-    assert f"1 / {n}" not in reader.pages[0].extract_text()
-    for i in range(1, n):
+    for i in range(n):
         assert f"{i + 1} / {n}" in reader.pages[i].extract_text()
+
+
+def test_no_page_number_on_a_one_page_letter(letter: Letter) -> None:
+    short = replace(letter, body=(P(Run("We ask you to act.")),))
+    reader = PdfReader(io.BytesIO(pdf_bytes(short)))
+    assert len(reader.pages) == 1
+    assert "1 / 1" not in reader.pages[0].extract_text()
 
 
 def test_write_pdf_is_atomic(letter: Letter, tmp_path: Path) -> None:
@@ -411,3 +417,20 @@ def test_writer_does_not_import_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("sentences", range(20, 44, 3))
+def test_the_closing_never_starts_a_page_alone(letter: Letter, sentences: int) -> None:
+    """Whatever the length of the body, its last lines share the closing's page; a long last
+    paragraph is split (its start stays on the page before) rather than moved whole."""
+    filler = "The hearing was postponed again and her lawyers were not shown the file. "
+    last = " ".join(f"Final{i} sentence of the last paragraph." for i in range(12))
+    body = (P(Run(filler * sentences)), P(Run(filler * 8)), P(Run(last)))
+    reader = PdfReader(io.BytesIO(pdf_bytes(replace(letter, body=body, footnotes=()))))
+    texts = [norm(p.extract_text()) for p in reader.pages]
+    page = next(i for i, t in enumerate(texts) if letter.closing in t)
+    before = texts[page].split(letter.closing)[0]
+    assert "Final11 sentence of the last paragraph." in before
+    assert "Rasa Juknevičienė" in texts[page]
+    if page > 0 and "Final0" not in before:
+        assert "Final0" in texts[page - 1]  # split, not moved: no hole at the foot of the page

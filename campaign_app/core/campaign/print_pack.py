@@ -1,0 +1,233 @@
+"""The print pack: one PDF to print and post a template's letters, and the log told so.
+
+Many offices (ministries, prosecutors, courts) take appeals only by post. A volunteer asks
+for the letters of a template (narrowed by a query, as for ``generate``) and gets one PDF:
+every letter to a recipient with a postal address, each starting on an odd page (for
+duplex printers), then an envelope or a label per letter in the same order
+(core/letters/post). Recipients without a postal address are named, never dropped
+silently: they need another way (e-mail, a web form).
+
+The letters are the files ``generate`` writes (core/campaign/letter_files.py: current ones
+are reused, the rest written and recorded in the manifest), so the paper copy is the
+letter the log points at. The pack is written whole or not at all; only once it exists
+are the letters recorded as "printed" (see core/outreach/records.py for what that means
+to ``send``), and ``log mark ID --status sent --channel post`` records the posting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.generate import BatchProgress
+from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.post.address import Mailing
+from campaign_app.core.letters.post.envelopes import ENVELOPES
+from campaign_app.core.letters.post.labels import LABEL_SHEETS
+from campaign_app.core.letters.sender import SenderView
+from campaign_app.core.outreach.records import NewContact
+
+ENVELOPE_SIZES = tuple(ENVELOPES)
+
+
+@dataclass
+class PrintPlan:
+    """Who is in the pack (in order) and who is not for want of a postal address."""
+
+    template_id: str
+    query: str
+    out: Path
+    envelope: str | None
+    labels: str | None
+    recipients: list[Recipient]
+    unaddressed: list[Recipient]
+    nobody_due: str = ""
+
+
+@dataclass
+class PrintProgress(BatchProgress):
+    """Progress as a batch's, plus the recipient whose letter is being prepared."""
+
+    current: str = ""
+
+
+@dataclass
+class PrintResult:
+    printed: list[str] = field(default_factory=list)  # recipient ids, in the pack's order
+    unaddressed: list[Recipient] = field(default_factory=list)
+    pages: int = 0
+    letter_pages: list[int] = field(default_factory=list)  # first page of each letter (1-based)
+    cancelled: bool = False
+    out: Path | None = None  # the pack, once written
+
+
+def postal_address(recipient: Recipient, language: str) -> str:
+    """The recipient's postal address in the letter's language ("" when there is none)."""
+    return recipient.view(language).postal_address.strip()
+
+
+def unaddressed_line(recipient: Recipient) -> str:
+    """How the command line and the window list a recipient left out of the pack: who, and
+    the way they can be reached instead."""
+    r = recipient
+    other = (
+        f"e-mail {r.email}" if r.email else f"web form {r.web_form}" if r.web_form else "no address at all"
+    )
+    return f"{r.id}: {r.display_name} ({other})"
+
+
+def plan_print(
+    ws: Workspace,
+    template_id: str,
+    out: Path,
+    query: str | None = None,
+    envelope: str | None = None,
+    labels: str | None = None,
+) -> PrintPlan:
+    """The template's audience (narrowed by ``query``), split by whether a letter can be posted."""
+    if envelope and labels:
+        raise UserError(
+            "a print pack has envelopes or labels, not both", hint="choose --envelope or --labels"
+        )
+    if envelope and envelope not in ENVELOPES:
+        raise UserError(f"unknown envelope '{envelope}'", hint=f"use one of {', '.join(ENVELOPES)}")
+    if labels and labels not in LABEL_SHEETS:
+        raise UserError(f"unknown label sheet '{labels}'", hint=f"use one of {', '.join(LABEL_SHEETS)}")
+    template = ws.template(template_id)
+    audience = template_audience(ws, template.id, query)
+    with_address = [r for r in audience.recipients if postal_address(r, template.language)]
+    without = [r for r in audience.recipients if not postal_address(r, template.language)]
+    return PrintPlan(
+        template.id,
+        query or "",
+        Path(out),
+        envelope,
+        labels,
+        with_address,
+        without,
+        audience.nobody_due_message,
+    )
+
+
+def run_print(
+    ws: Workspace,
+    plan: PrintPlan,
+    progress: Callable[[PrintProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    by: str | None = None,
+    today: dt.date | None = None,
+) -> PrintResult:
+    """Prepare every letter, write the pack whole, then record the letters as printed.
+
+    Cancel (or Ctrl-C) stops between letters: no pack is written and nothing is recorded
+    as printed; the letter files already written to out/ are complete and kept."""
+    cancel = cancel or threading.Event()
+    result = PrintResult(unaddressed=list(plan.unaddressed))
+    if not plan.recipients:
+        raise UserError(
+            f"nobody of template '{plan.template_id}'s audience has a postal address: nothing was printed",
+            hint="add postal_address to the recipients in the directory, or send them the letter by e-mail",
+        )
+    files = LetterFiles(ws, plan.template_id, ws.out_dir, today=today)
+    prepared: list[PreparedLetter] = []
+    total, start = len(plan.recipients), time.monotonic()
+    try:
+        for number, recipient in enumerate(plan.recipients):
+            if cancel.is_set():
+                result.cancelled = True
+                return result
+            if progress:
+                progress(PrintProgress(number, total, 0, time.monotonic() - start, recipient.display_name))
+            prepared.append(files.prepare(recipient, ("pdf",)))
+    except KeyboardInterrupt:
+        result.cancelled = True
+        return result
+    finally:
+        if files.written:
+            files.manifest.save()
+    if cancel.is_set():  # pressed while the last letter was prepared: still before the pack
+        result.cancelled = True
+        return result
+    if progress:
+        progress(PrintProgress(total, total, 0, time.monotonic() - start))
+    data, result.letter_pages, result.pages = _compose(ws, plan, prepared)
+    plan.out.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(plan.out, data)
+    result.out = plan.out
+    result.printed = [p.recipient.id for p in prepared]
+    _record_printed(ws, plan, prepared, by)
+    return result
+
+
+def _compose(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter]) -> tuple[bytes, list[int], int]:
+    """The pack's bytes, the first page of each letter, and the number of pages."""
+    from campaign_app.core.letters.post.pack import compose_pack
+
+    tail = None
+    mailings = [_mailing(ws, p) for p in prepared]
+    if plan.envelope:
+        from campaign_app.core.letters.post.envelopes import envelope_pages
+
+        tail = envelope_pages(mailings, plan.envelope)
+    elif plan.labels:
+        from campaign_app.core.letters.post.labels import label_sheets
+
+        tail = label_sheets(mailings, plan.labels)
+    title = f"Letters to print: {plan.template_id}"
+    return compose_pack([p.pdf.data for p in prepared], tail, title)
+
+
+def _mailing(ws: Workspace, prepared: PreparedLetter) -> Mailing:
+    """The envelope's text: the letter's own address block, and the sender's return line."""
+    letter = prepared.letter
+    sender = SenderView(ws.campaign, letter.language)
+    return_line = ", ".join(x for x in (sender.organisation, *sender.address_lines) if x)
+    return Mailing(prepared.recipient.id, letter.recipient_lines, return_line)
+
+
+def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter], by: str | None) -> None:
+    """Each letter recorded (drafted, if new to the log) and marked printed, to go by post."""
+    from campaign_app.core.common.appstate import volunteer_name
+
+    who = by or volunteer_name()
+    case_id = ws.case.id
+    detail = f"print pack {display_path(plan.out)}"
+    with ws.open_log() as log:
+        log.record_drafts([_new_contact(ws, p) for p in prepared], who)
+        for p in prepared:
+            contact = log.contact_for(p.recipient.id, case_id, plan.template_id)
+            if contact is None:  # recorded just above: only a log changed under us lacks it
+                raise UserError(
+                    f"the contact log lost the letter to '{p.recipient.id}' while printing",
+                    Location(display_path(ws.log_path)),
+                    "print again",
+                )
+            path = ws.relative(p.pdf.path)
+            log.add_event(
+                contact.id, "printed", who, detail, "post", letter_path=path, letter_sha256=p.pdf.sha256
+            )
+
+
+def _new_contact(ws: Workspace, p: PreparedLetter) -> NewContact:
+    r, letter = p.recipient, p.letter
+    return NewContact(
+        recipient_id=r.id,
+        recipient_name=r.display_name,
+        category=r.category,
+        case_id=letter.case_id,
+        template_id=letter.template_id,
+        language=letter.language,
+        channel="post",
+        address=", ".join(postal_address(r, letter.language).splitlines()),
+        letter_path=ws.relative(p.pdf.path),
+        letter_sha256=p.pdf.sha256,
+    )

@@ -1,0 +1,37 @@
+"""The fallback faces of one letter, registered with reportlab.
+
+A letter that needs characters PT Serif lacks gets Noto Serif's four faces cut to just
+those characters (:func:`campaign_app.core.common.glyphs.fallback_faces`), registered
+once per process and set of characters under a family name of their own, so letters with
+different needs never share a face that lacks a glyph.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from campaign_app.core.common.glyphs import fallback_faces
+
+
+@functools.lru_cache(maxsize=32)
+def register_fallback(chars: frozenset[str]) -> dict[str, str]:
+    """Register the fallback faces holding ``chars``; return their reportlab names by style."""
+    faces = fallback_faces(chars)
+    digest = hashlib.sha256("".join(sorted(chars)).encode("utf-8")).hexdigest()[:12]
+    family = f"Noto Serif {digest}"
+    names = {key: family if key == "regular" else f"{family} {key}" for key in faces}
+    for key, data in faces.items():
+        pdfmetrics.registerFont(TTFont(names[key], io.BytesIO(data)))
+    pdfmetrics.registerFontFamily(
+        family,
+        normal=names["regular"],
+        bold=names["bold"],
+        italic=names["italic"],
+        boldItalic=names["bold_italic"],
+    )
+    return names

@@ -1,0 +1,60 @@
+"""The Batch tab's Print pack: the same pack as ``campaign-app print``, off the UI thread."""
+
+from __future__ import annotations
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from campaign_app.core.campaign.workspace import Workspace
+
+PEOPLE = """\
+id,category,honorific,given_name,family_name,gender,position,organisation,country,language,email,postal_address
+mep-1,mep,Mr,Michal,Šimečka,m,Member,European Parliament,SK,en,m@ep.example,"Rue Wiertz 60
+1047 Brussels"
+mep-2,mep,Ms,Maria,Arena,f,Member,European Parliament,BE,en,maria.arena@ep.example,
+"""
+
+
+def choose_template(qtbot, tab, template_id: str) -> None:
+    tab.template_combo.setCurrentIndex(tab.template_combo.findData(template_id))
+    qtbot.waitUntil(lambda: tab.count_label.text().endswith("selected"), timeout=10000)
+
+
+def test_print_pack_from_the_batch_tab(make_window, mini_ws, qtbot, tmp_path):
+    mini_ws.write("recipients/people.csv", PEOPLE)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    assert tab.print_button.isEnabled()
+    dialog = tab.print_pack()
+    assert dialog is not None and dialog.isVisible()
+    out = tmp_path / "pack.pdf"
+    dialog.out_edit.setText(str(out))
+    dialog.extra_combo.setCurrentIndex(3)  # C4 envelopes
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text().startswith("Done"), timeout=30000)
+
+    assert "1 letter, 3 pages in all" in dialog.progress_label.text()
+    assert dialog.left_out.isVisible()
+    assert "mep-2: Maria Arena (e-mail maria.arena@ep.example)" in dialog.left_out.toPlainText()
+    pages = PdfReader(out).pages
+    assert len(pages) == 3 and round(float(pages[2].mediabox.width) / 72 * 25.4) == 324
+    with Workspace(mini_ws.root).read_log() as log:
+        assert [e.kind for e in log.events() if e.kind == "printed"] == ["printed"]
+    assert dialog.cancel_button.text() == "Close"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_print_pack_nobody_with_an_address_says_why(make_window, mini_ws, qtbot, tmp_path):
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    dialog = tab.print_pack()
+    dialog.out_edit.setText(str(tmp_path / "p.pdf"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text() == "Nothing was printed.", timeout=30000)
+    assert "has a postal address: nothing was printed" in dialog.error_label.text()
+    assert "mep-1: Michal Šimečka" in dialog.left_out.toPlainText()
+    assert not (tmp_path / "p.pdf").exists()
+    dialog.close()
