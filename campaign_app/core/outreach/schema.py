@@ -69,6 +69,7 @@ events = Table(
     # the name that log gave its author.
     Column("origin", Text, nullable=False, server_default=""),
     Index("events_by_contact", "contact_id", "at"),
+    Index("events_message_id", "message_id"),
 )
 
 # Where each member's inbox was read up to (IMAP UIDVALIDITY and the last UID seen), so a

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from campaign_app.core.common.errors import UserError
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import (
     missing_schema,
@@ -44,6 +45,12 @@ def migrate(conn: Connection, stamp: str | None = None) -> None:
     commits). ``stamp`` first records the revision of a log from before Alembic."""
     from alembic import command
     from alembic.config import Config
+
+    if not (MIGRATIONS / "versions").is_dir():
+        raise UserError(
+            "this installation of campaign_app is incomplete: the contact log's migrations are missing",
+            hint=f"reinstall campaign_app (looked in {MIGRATIONS})",
+        )
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

@@ -173,3 +173,52 @@ def test_an_untrusted_certificate_is_refused(team, tmp_path):
     )
     with pytest.raises(UserError, match="not trusted"):
         ContactLog.connect(bad, team.cluster.password("anna"))
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_campaign_db_of_every_earlier_version_is_upgraded_after_a_backup(tmp_path, version):
+    import sqlite3
+
+    from log_helpers import make_legacy_schema
+
+    path = tmp_path / "campaign.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    make_legacy_schema(conn, version)
+    conn.execute(
+        "INSERT INTO contacts VALUES ('c1', 'mep-1', 'Anna', 'mep', 'case', 'appeal', 'en', 'email', '', '', '', "
+        "'2024-01-01')"
+    )
+    conn.execute(
+        "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('e1', 'c1', 'sent', '2024-01-02', 'olena')"
+    )
+    conn.close()
+    with ContactLog.open(path) as log:
+        assert log.upgraded_from is not None and log.upgraded_from[0] == version
+        assert [(e.id, e.kind, e.by) for e in log.events()] == [("e1", "sent", "olena")]
+        log.add_event("c1", "replied", "olena", message_id="<r@x>")  # the new columns work
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    finally:
+        conn.close()
+    assert len(list(tmp_path.glob(f"campaign.db.v{version}-backup-*"))) == 1
+
+
+def test_the_migrations_build_what_schema_py_declares(open_log):
+    """One schema: what Alembic built on either engine is what the queries are written against
+    (PostgreSQL adds only its write-order column)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from campaign_app.core.outreach.schema import metadata
+
+    with open_log("carol") as log, log.transaction() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    meaningful = [
+        d
+        for d in differences
+        if not (isinstance(d, tuple) and d[0] == "remove_column" and d[3].name == "seq")
+        and not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "alembic_version")
+    ]
+    assert meaningful == []
