@@ -68,6 +68,13 @@ def add_parser(sub) -> None:
     r.add_argument("--coordinator", action="store_true", help="a coordinator's rights")
     workspace_arg(r)
 
+    r = lsub.add_parser(
+        "password",
+        help="store your password for the team's log in the system keyring (checked first)",
+    )
+    r.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    workspace_arg(r)
+
     for kind in ("case", "template"):
         r = lsub.add_parser(
             f"rename-{kind}",
@@ -100,6 +107,8 @@ def run(ws, args: argparse.Namespace) -> int:
         )
         print(f"Marked {len(changed)} letter(s) to {args.recipient} as {args.status}.")
         return EXIT_OK
+    if args.action == "password":
+        return _store_password(ws, args.password_stdin)
     if args.action in ("upgrade", "grant"):
         with ws.open_log_to_upgrade() as log:
             done = (
@@ -175,4 +184,31 @@ def _status(ws, query: str) -> int:
     print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13, None])
     due = sum(row[2] == "followup-due" for row in rows)
     print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
+    return EXIT_OK
+
+
+def _store_password(ws, from_stdin: bool) -> int:
+    """Check the password against the team's database, then keep it in the keyring."""
+    import getpass
+    import sys
+
+    from campaign_app.core.common.errors import UserError
+    from campaign_app.core.mail.secrets import store_password
+    from campaign_app.core.outreach.log import ContactLog
+
+    location = ws.campaign.log_database
+    if location is None:
+        raise UserError(
+            "this campaign keeps its log in campaign.db: there is no database password",
+            hint="set log_database in campaign.yaml first (see the README, 'A team')",
+        )
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"Password for {location.keyring_user}: ")
+    if not password:
+        raise UserError("no password was given", hint="type it, or pipe it in with --password-stdin")
+    ContactLog.connect(location, password, check_schema=False).close()
+    store_password(location.user, location.host, password)
+    print(f"The password for {location.keyring_user} is in the system keyring.")
     return EXIT_OK

@@ -110,3 +110,24 @@ def test_while_the_database_is_down_send_and_mark_refuse_and_generate_still_writ
         written = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
         assert written.code == 0 and "not recorded as drafts in the team's log" in written.err
         assert list((mini_ws.root / "out").rglob("*.pdf"))
+
+
+def test_log_password_is_checked_with_the_server_then_kept_in_the_keyring(
+    mini_ws, cli, pg_database, monkeypatch
+):
+    import io
+
+    import keyring
+
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "anna")
+    keyring.delete_password("campaign_app", "anna@127.0.0.1")
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong-one\n"))
+    refused = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
+    assert refused.code == 1 and "password is wrong" in refused.err and "wrong-one" not in refused.err
+    assert keyring.get_password("campaign_app", "anna@127.0.0.1") is None
+    monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("anna") + "\n"))
+    stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
+    assert stored.code == 0, stored.err
+    assert keyring.get_password("campaign_app", "anna@127.0.0.1") == pg_database.cluster.password("anna")
+    assert cli("log", "status", "-w", mini_ws.root).code == 0
