@@ -401,6 +401,7 @@ def _parse(data: Any, path: Path) -> Campaign:
         is_example=settings["example"],
         path=path,
         freshness_days=settings["freshness_days"],
+        log_database=settings["log_database"],
         facts_stale_after_days=settings["facts_stale_after_days"],
         remind_days_before=settings["remind_days_before"],
         case_line=root.at("case").line,

@@ -141,7 +141,7 @@ class Workspace:
         from campaign_app.core.case.over_time import reminders
         from campaign_app.core.outreach.status import Reminder, recipient_states
 
-        if not self.log_path.exists():
+        if not self.has_log():
             return {}
         today = (now or dt.datetime.now(dt.UTC)).date()
         coming = [
