@@ -107,7 +107,7 @@ def bench_claims(db: PgDatabase, tmp: Path, processes: int, letters: int) -> Non
         w.join()
     wall = time.perf_counter() - start
     server.stop()
-    received = Counter(m.envelope.rcpt_tos[0] for m in server.messages) if server.messages else Counter()
+    received = Counter(m.rcpt_tos[0] for m in server.messages)
     duplicates = sum(n - 1 for n in received.values() if n > 1)
     granted = sum(o[0] for o in outcomes)
     attempts = sum(o[0] + o[1] for o in outcomes)

@@ -113,7 +113,7 @@ def team_summary(
 
 def summary_lines(members: list[MemberSummary]) -> list[tuple[str, ...]]:
     """The summary as table rows (member, sent, replied, failed, drafts, last activity, sending now)."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for m in members:
         now_text = ""
         if m.sending:
