@@ -148,12 +148,13 @@ def run(ws, args: argparse.Namespace) -> int:
     raise AssertionError(args.action)
 
 
-def status_rows(ws, query: str) -> list[tuple[str, ...]]:
+def status_rows(ws, query: str, states=None) -> list[tuple[str, ...]]:
     """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
     from campaign_app.core.campaign.audience import parse_campaign_query
     from campaign_app.core.outreach.status import status_table
 
-    states = ws.recipient_states()
+    if states is None:
+        states = ws.recipient_states()
     directory = {r.id: r for r in ws.directory}
     if query.strip():
         table = status_table(states)
@@ -178,12 +179,20 @@ def status_rows(ws, query: str) -> list[tuple[str, ...]]:
 
 
 def _status(ws, query: str) -> int:
-    rows = status_rows(ws, query)
+    from campaign_app.core.outreach.team_view import SUMMARY_HEADER, summary_lines, team_summary
+
+    states = ws.recipient_states()
+    rows = status_rows(ws, query, states)
     header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE", "WHY")
     # The id whole, always: it is what 'log mark' takes; and why a follow-up is due, whole.
     print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13, None])
     due = sum(row[2] == "followup-due" for row in rows)
     print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
+    members = summary_lines(team_summary(letter for state in states.values() for letter in state.letters))
+    if members:
+        print()
+        print("Who did what:")
+        print_columns([SUMMARY_HEADER, *members], [24, None, None, None, None, None, 60])
     return EXIT_OK
 
 

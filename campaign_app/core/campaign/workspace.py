@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from campaign_app.core.outreach.log import ContactLog
     from campaign_app.core.outreach.status import RecipientState
     from campaign_app.core.outreach.store import LogStore
+    from campaign_app.core.outreach.team import LogListener
 
 CAMPAIGN_FILE = "campaign.yaml"
 
@@ -114,16 +115,19 @@ class Workspace:
     def _connect_team_log(self, check_schema: bool = True) -> ContactLog:
         """The team's log, as this member's database user; the password from the keyring, or
         (none there) from libpq's PGPASSWORD / .pgpass."""
-        from campaign_app.core.mail.secrets import get_password
         from campaign_app.core.outreach.log import ContactLog
 
         location = self.campaign.log_database
         assert location is not None
-        try:
-            password = get_password(location.user, location.host)
-        except UserError:
-            password = None  # no usable keyring: libpq's own ways still work
-        return ContactLog.connect(location, password, check_schema=check_schema)
+        return ContactLog.connect(location, _log_password(location), check_schema=check_schema)
+
+    def listen_to_log(self) -> LogListener | None:
+        """Hear other members' changes to the team's log as they happen (None for campaign.db,
+        which only this computer writes). Connects: call it off the UI thread."""
+        from campaign_app.core.outreach.team import LogListener
+
+        location = self.campaign.log_database
+        return LogListener(location, _log_password(location)) if location is not None else None
 
     def open_log_to_upgrade(self) -> ContactLog:
         """The log whatever its schema (``log upgrade``, ``log grant``)."""
@@ -236,6 +240,17 @@ class Workspace:
             unknown = UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
             _raise_all((unknown, *scan.problems))
         return scan.templates[template_id]
+
+
+def _log_password(location: LogLocation) -> str | None:
+    """This member's database password from the keyring; None: libpq finds it (PGPASSWORD,
+    .pgpass), as it also does when there is no usable keyring."""
+    from campaign_app.core.mail.secrets import get_password
+
+    try:
+        return get_password(location.user, location.host)
+    except UserError:
+        return None
 
 
 def _raise_all(problems: tuple[UserError, ...]) -> None:

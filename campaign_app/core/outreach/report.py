@@ -68,6 +68,9 @@ class ReportData:
     # category → status → letters; categories by number of letters, statuses in STATUS_ORDER
     by_category: dict[str, dict[str, int]] = field(default_factory=dict)
     due: list[FollowUp] = field(default_factory=list)  # most overdue first
+    # member ("by": a team's database user, or the name given in Settings) → letters they sent;
+    # the most first
+    sent_by: dict[str, int] = field(default_factory=dict)
 
     def totals(self) -> list[tuple[str, int]]:
         return [
@@ -113,4 +116,10 @@ def report_data(
     data.due.sort(key=lambda f: (f.due_since, f.name.casefold(), f.recipient_id))
     for category in sorted(counts, key=lambda c: (-sum(counts[c].values()), c.casefold())):
         data.by_category[category] = counts[category]
+    from campaign_app.core.outreach.team_view import team_summary
+
+    members = team_summary((letter for state in states.values() for letter in state.letters), now)
+    for m in sorted(members, key=lambda m: (-m.sent, m.by.casefold())):
+        if m.sent:
+            data.sent_by[m.by] = m.sent
     return data

@@ -165,7 +165,54 @@ def _head(data: ReportData, width: float) -> list[Flowable]:
         story.append(_chart(data, width))
     else:
         story.append(Paragraph("No letters in the contact log for this case yet.", st["body"]))
+    if data.sent_by:
+        story += [Paragraph("Letters sent per member", st["h2"]), _member_chart(data, width)]
     return story
+
+
+MAX_MEMBERS = 8  # more are grouped into one bar, so the page keeps room for the follow-ups
+
+
+def _member_chart(data: ReportData, width: float) -> Flowable:
+    """One bar per member: the letters they sent (the most first), the count at its end."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib import colors
+
+    from campaign_app.core.common.fonts import FONT_FAMILY
+
+    rows = list(data.sent_by.items())
+    if len(rows) > MAX_MEMBERS:
+        rest = rows[MAX_MEMBERS - 1 :]
+        rows = [*rows[: MAX_MEMBERS - 1], (f"{len(rest)} others", sum(n for _, n in rest))]
+    label_width, bar = 150.0, _CHART_BAR * 0.8
+    drawing = Drawing(width, bar * len(rows) + 20)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = label_width, 16
+    chart.width, chart.height = width - label_width - 30, bar * len(rows)
+    chart.data = [[n for _, n in rows]]
+    chart.categoryAxis.reverseDirection = 1
+    chart.categoryAxis.categoryNames = [_fit(name, FONT_FAMILY, 8, label_width - 10) for name, _ in rows]
+    chart.categoryAxis.labels.fontName = FONT_FAMILY
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.barWidth, chart.groupSpacing = bar - 4, 4
+    largest = max(n for _, n in rows)
+    step = _nice_step(largest)
+    chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, step
+    chart.valueAxis.valueMax = step * math.ceil(largest / step)
+    chart.valueAxis.labels.fontName = FONT_FAMILY
+    chart.valueAxis.labels.fontSize = 7.5
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.bars[0].fillColor = colors.HexColor(STATUS_COLOURS["sent"])
+    chart.bars[0].strokeColor = None
+    drawing.add(chart)
+    for i, (_, n) in enumerate(rows):
+        x = chart.x + chart.width * n / chart.valueAxis.valueMax + 3
+        y = chart.y + chart.height - (i + 0.5) * bar - 3
+        drawing.add(String(x, y, str(n), fontName=FONT_FAMILY, fontSize=7.5))
+    return drawing
 
 
 def _totals_table(data: ReportData, width: float) -> Flowable:

@@ -16,6 +16,7 @@ refreshes (see :func:`wait_for_changes`).
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
@@ -91,18 +92,57 @@ def _make_roles(conn: Connection, database: str, volunteers: str, coordinators: 
 
 
 def listen(conn: Connection) -> None:
-    """Start hearing about new events on this connection (see :func:`wait_for_changes`)."""
-    conn.exec_driver_sql(f"LISTEN {CHANNEL}")
-    conn.commit()
+    """Start hearing about new events on this connection (see :func:`wait_for_changes`).
+    LISTEN takes effect when its transaction commits; notifications arrive between
+    transactions, so the connection is left in autocommit."""
+    raw = conn.connection.dbapi_connection
+    raw.autocommit = True  # type: ignore[union-attr]
+    raw.execute(f"LISTEN {CHANNEL}")  # type: ignore[union-attr]
 
 
 def wait_for_changes(conn: Connection, timeout: float) -> list[str]:
     """The letters (contact ids) others changed, waiting up to ``timeout`` seconds for the
-    first; [] when nothing happened."""
+    first; [] when nothing happened (or the connection is not PostgreSQL's)."""
     raw = conn.connection.dbapi_connection
     notifies = getattr(raw, "notifies", None)
     if notifies is None:
         return []
-    return [n.payload for n in notifies(timeout=timeout, stop_after=1)] + [
-        n.payload for n in notifies(timeout=0.05)
-    ]
+    first = [n.payload for n in notifies(timeout=timeout, stop_after=1)]
+    if not first:
+        return []
+    return first + [n.payload for n in notifies(timeout=0.05)]
+
+
+class LogListener:
+    """Hears other members' changes to the team's log on a connection of its own (LISTEN
+    campaign_log), so a window can refresh as they happen without asking the database
+    again and again. Meant for a background thread: :meth:`wait` blocks up to its timeout."""
+
+    def __init__(self, location: LogLocation, password: str | None):
+        from campaign_app.core.outreach.database import postgres_engine
+
+        self.location = location
+        self._engine = postgres_engine(location, password)
+        try:
+            self._conn = self._engine.connect()
+            listen(self._conn)
+        except DBAPIError as exc:
+            self._engine.dispose()
+            raise translate_error(exc, location, "read") from None
+
+    def wait(self, timeout: float) -> list[str]:
+        """Contact ids changed since the last call, waiting up to ``timeout`` seconds."""
+        try:
+            return wait_for_changes(self._conn, timeout)
+        except Exception as exc:  # psycopg.OperationalError: the server went away
+            if isinstance(exc, DBAPIError | OSError) or type(exc).__module__.startswith("psycopg"):
+                raise UserError(
+                    f"{self.location.describe()}: the connection was lost; changes by others are not shown",
+                    hint="press Refresh once the database can be reached again",
+                ) from None
+            raise
+
+    def close(self) -> None:
+        with suppress(Exception):
+            self._conn.close()
+        self._engine.dispose()

@@ -14,17 +14,20 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem
 from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
-from campaign_app.gui.outreach.model import OutreachData, OutreachRow, load_outreach
+from campaign_app.gui.outreach.model import OutreachData, OutreachRow, load_outreach, team_html
+from campaign_app.gui.outreach.team_watch import TeamWatch
 from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems
+
+OTHERS_DEBOUNCE_MS = 300  # a batch of letters by another member is one reading, not fifty
 
 
 class OutreachBrowser(OutreachWidgets):
@@ -48,6 +51,13 @@ class OutreachBrowser(OutreachWidgets):
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload, context=scope)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        # Another member's changes (a team's log): read again once they pause a moment.
+        self.team_watch: TeamWatch | None = None
+        self._others_changed = QTimer(self)
+        self._others_changed.setSingleShot(True)
+        self._others_changed.setInterval(OTHERS_DEBOUNCE_MS)
+        self._others_changed.timeout.connect(self.reload)
+        self.watch_team()
 
     def _filter_toggled(self, status: str, checked: bool) -> None:
         if checked:
@@ -55,7 +65,35 @@ class OutreachBrowser(OutreachWidgets):
 
     # ---- loading -------------------------------------------------------------------------
 
+    # ---- other members' changes ----------------------------------------------------------
+
+    def watch_team(self) -> None:
+        """Listen to the open workspace's team log (none for campaign.db); stops the last one."""
+        self.stop_watching()
+        ws = self.session.workspace
+        try:
+            shared = ws is not None and ws.campaign.log_database is not None
+        except (UserError, UserErrors):
+            shared = False  # campaign.yaml is broken: the tab says so when it reads the log
+        if not shared:
+            return
+        watch = TeamWatch(ws, self)
+        watch.changed.connect(self._others_changed.start)
+        watch.lost.connect(self.status_label.setText)
+        self.team_watch = watch
+        watch.start()
+
+    def stop_watching(self) -> None:
+        """Stop listening (a closing window, another campaign, a changed campaign.yaml)."""
+        if self.team_watch is not None:
+            self.team_watch.stop()
+            self.team_watch.deleteLater()
+            self.team_watch = None
+        self._others_changed.stop()
+
     def _on_workspace(self) -> None:
+        self.watch_team()
+        self.team_label.hide()  # until the new campaign's log says whose it is
         self.model.set_data(OutreachData())
         self._loaded_once = False
         self._selected_id = None
@@ -66,6 +104,8 @@ class OutreachBrowser(OutreachWidgets):
         self.reload()
 
     def _on_part(self, part: str) -> None:
+        if part == "campaign":  # log_database may have changed
+            self.watch_team()
         if part in ("campaign", "case", "directory"):  # follow-up period, case, names
             self.reload()
 
@@ -93,6 +133,8 @@ class OutreachBrowser(OutreachWidgets):
         self._data = data
         self.show_banner("")
         self.model.set_data(data)
+        self.team_label.setVisible(data.shared)
+        self.team_label.setText(team_html(data.team) if data.shared else "")
         if self.current_row() is None and self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, 0))  # its history shows at once
         self._show_counts()

@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont
 from campaign_app.core.directory.query import fold
 from campaign_app.core.outreach.log import Event, parse_time
 from campaign_app.core.outreach.status import RecipientState
+from campaign_app.core.outreach.team_view import MemberSummary, team_summary
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 
@@ -130,6 +131,8 @@ class OutreachData:
     rows: list[OutreachRow] = field(default_factory=list)
     follow_up_days: int = 0
     unwritten: int = 0  # rows for recipients without a letter in the log (when asked for)
+    shared: bool = False  # a team's log: the team's summary is shown
+    team: list[MemberSummary] = field(default_factory=list)  # each member's work, latest active first
 
     @property
     def written(self) -> int:
@@ -220,7 +223,9 @@ def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
             )
             unwritten += 1
     rows.sort(key=lambda row: (not row.due, row.status not in ATTENTION, row.name.casefold()))
-    return OutreachData(rows, workspace.campaign.follow_up_days, unwritten)
+    team = team_summary(letter for state in states.values() for letter in state.letters)
+    shared = workspace.campaign.log_database is not None
+    return OutreachData(rows, workspace.campaign.follow_up_days, unwritten, shared, team)
 
 
 class OutreachModel(QAbstractTableModel):
@@ -378,3 +383,23 @@ def _sort_key(row: OutreachRow, column: int):
     if column == COL_DUE:
         return row.due_on.isoformat() if row.due_on else "9999"
     return row.cells[column].casefold()
+
+
+def team_html(team: list[MemberSummary]) -> str:
+    """The team's summary as a small table: one row per member, who is sending now in bold."""
+    import html
+
+    if not team:
+        return "<b>Team</b> — nobody has recorded anything for this case yet"
+    cells = "".join(f"<th align='left'>{h}&nbsp;&nbsp;</th>" for h in TEAM_COLUMNS)
+    rows = [f"<tr>{cells}</tr>"]
+    for m in team:
+        sending = ", ".join(sorted(m.sending))
+        values = (m.by, m.sent, m.replied, m.failed, m.drafts, m.last_activity)
+        row = "".join(f"<td>{html.escape(str(v))}&nbsp;&nbsp;</td>" for v in values)
+        now = f"<b>sending to {html.escape(sending)}</b>" if sending else ""
+        rows.append(f"<tr>{row}<td>{now}</td></tr>")
+    return f"<b>Team</b><table cellspacing='0'>{''.join(rows)}</table>"
+
+
+TEAM_COLUMNS = ("Member", "Sent", "Replied", "Failed", "Drafts", "Last activity (UTC)", "Sending now")

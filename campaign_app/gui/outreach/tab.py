@@ -259,6 +259,8 @@ class OutreachTab(OutreachBrowser):
     # ---- closing ------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """The window is closing: a send in progress is cancelled (the message in flight finishes)."""
+        """The window is closing: a send in progress is cancelled (the message in flight finishes);
+        listening to the team's log stops."""
+        self.stop_watching()
         if self.send_dialog is not None:
             self.send_dialog.shutdown()

@@ -69,6 +69,13 @@ class OutreachWidgets(BaseTab):
         layout.addWidget(self.make_banner("outreachBanner"))
         layout.addLayout(self._build_top())
         layout.addLayout(self._build_filters())
+        # The team's work per member (a team's log only), refreshed as members record it.
+        self.team_label = QLabel()
+        self.team_label.setObjectName("team_summary")
+        self.team_label.setTextFormat(Qt.TextFormat.RichText)
+        self.team_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.team_label.hide()
+        layout.addWidget(self.team_label)
         layout.addWidget(self._build_lists(), 1)
         layout.addLayout(self._build_footer())
 

@@ -161,3 +161,23 @@ def test_the_target_must_be_a_pdf(ws, tmp_path):
         write_campaign_report(ws, tmp_path / "report.png", now=LATER)
     assert info.value.hint == "end the file name in .pdf"
     assert not (tmp_path / "report.png").exists()
+
+
+def test_the_report_charts_the_letters_each_member_sent(ws, tmp_path):
+    with ws.open_log() as log:
+        log.record_drafts(
+            [letter("mep-3", "Ян Новак", "mep", "appeal-en", "5" * 64, channel="email")], "Тарас"
+        )
+        (novak,) = [c.id for c in log.contacts() if c.recipient_id == "mep-3"]
+        log.add_event(novak, "sent", "Тарас", channel="email")
+    target = tmp_path / "report.pdf"
+
+    write_campaign_report(ws, target, now=LATER)
+
+    pages, text = pdf_text(target)
+    assert pages == 1
+    chart = text.split("Letters sent per member", 1)[1].split("Follow-ups due", 1)[0]
+    words = chart.split()
+    assert sorted(words[:2]) == ["olena", "Тарас"]  # the bars' labels
+    assert words[-2:] == ["3", "1"]  # each bar's count, the most letters first (olena's)
+    assert campaign_report(ws, LATER).sent_by == {"olena": 3, "Тарас": 1}

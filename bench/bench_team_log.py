@@ -1,0 +1,271 @@
+"""Benchmark: a team's contact log on PostgreSQL (and, for ``log status``, on SQLite too).
+
+(a) Claims: PROCESSES programs send one template's letters at once to a loopback SMTP
+sink (the tests' aiosmtpd server, STARTTLS and AUTH) through one private PostgreSQL (the
+tests' cluster, tests/pg_server.py: initdb in a temporary folder, passwords, TLS). Each
+process is handed LETTERS letters, overlapping its neighbour's: every letter is wanted by
+two processes at the same moment. Each one claims (``ContactLog.claim``, its own
+transaction), hands the e-mail to the server, and records it sent, as ``send`` does.
+Prints claims per second and duplicates (letters the server received more than once:
+target 0).
+
+(b) ``log status`` over CONTACTS letters (three events each: drafted, sending, sent or
+failed; some replied): the whole command (status table and team summary, printed to
+/dev/null), on campaign.db and on the team's PostgreSQL. Target: <= 1 s.
+
+    python bench/bench_team_log.py [--processes 20 --letters 500 --contacts 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import multiprocessing
+import smtplib
+import sqlite3
+import ssl
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from email.message import EmailMessage
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the test PostgreSQL, SMTP server and team helpers
+
+from bench_generate import make_workspace  # noqa: E402
+from log_helpers import letter  # noqa: E402
+from pg_server import PgCluster, PgDatabase, find_bindir  # noqa: E402
+from smtp_server import SmtpTestServer  # noqa: E402
+from team_helpers import connect, join_team, make_team  # noqa: E402
+
+from campaign_app.core.campaign.workspace import Workspace  # noqa: E402
+from campaign_app.core.outreach.log import ContactLog  # noqa: E402
+
+STATUS_TARGET_S = 1.0
+TEMPLATES = ("appeal-a", "appeal-b", "appeal-c", "appeal-d", "appeal-e")
+
+
+# ---- (a) twenty senders, one log -------------------------------------------------------------
+
+
+def _sender(index: int, db: PgDatabase, smtp: dict, ids: list[int], results) -> None:
+    """One process: claim each letter, send it if granted, record it sent."""
+    user = ("anna", "boris", "carol")[index % 3]
+    context = ssl.create_default_context(cafile=smtp["ca"])
+    granted = refused = 0
+    start = time.perf_counter()
+    with connect(db, user) as log, smtplib.SMTP(smtp["host"], smtp["port"], timeout=30) as server:
+        server.starttls(context=context)
+        server.login(smtp["user"], smtp["password"])
+        for i in ids:
+            wanted = letter(f"mep-{i:05d}", f"Member {i}", "mep", "appeal", channel="email")
+            claim = log.claim(
+                wanted, user, "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+            )
+            if not claim.granted:
+                refused += 1
+                continue
+            granted += 1
+            message = EmailMessage()
+            message["From"], message["To"] = "office@rights.example", f"mep-{i:05d}@example.org"
+            message["Subject"], message["Message-ID"] = f"letter {i}", f"<{uuid.uuid4().hex}@bench>"
+            message.set_content("Appeal.")
+            server.send_message(message)
+            log.add_event(claim.contact_id, "sent", user, "250 OK", "email", message_id=message["Message-ID"])
+    results.put((granted, refused, time.perf_counter() - start))
+
+
+def bench_claims(db: PgDatabase, tmp: Path, processes: int, letters: int) -> None:
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
+    server = SmtpTestServer(tmp, "starttls").start()
+    smtp = {
+        "host": server.host,
+        "port": server.port,
+        "ca": str(server.ca_file),
+        "user": server.username,
+        "password": server.password,
+    }
+    total = processes * letters
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    workers = []
+    for p in range(processes):
+        # Process p wants letters [p*L/2 …) wrapping round: each letter is wanted by two processes.
+        first = p * letters // 2
+        ids = [(first + k) % (total // 2) for k in range(letters)]
+        workers.append(ctx.Process(target=_sender, args=(p, db, smtp, ids, results)))
+    start = time.perf_counter()
+    for w in workers:
+        w.start()
+    outcomes = [results.get(timeout=900) for _ in workers]
+    for w in workers:
+        w.join()
+    wall = time.perf_counter() - start
+    server.stop()
+    received = Counter(m.rcpt_tos[0] for m in server.messages)
+    duplicates = sum(n - 1 for n in received.values() if n > 1)
+    granted = sum(o[0] for o in outcomes)
+    attempts = sum(o[0] + o[1] for o in outcomes)
+    print(
+        f"(a) {processes} processes x {letters} claims on one PostgreSQL "
+        f"({total // 2} letters, each wanted twice)"
+    )
+    print(f"    claims tried {attempts}, granted {granted}, letters received {len(received)}")
+    print(f"    wall {wall:.1f} s; claims/s {attempts / wall:.0f} (granted+sent/s {granted / wall:.0f})")
+    print(f"    duplicates {duplicates}   (target 0)")
+
+
+# ---- (b) log status over many letters -----------------------------------------------------
+
+
+def _rows(contacts: int, case_id: str):
+    """(contacts, events) rows: letter k to recipient k//5, drafted, sending, then sent (or failed)."""
+    from campaign_app.core.outreach.records import contact_id
+
+    people = ("anna", "boris", "carol")
+    crow, erow = [], []
+    for k in range(contacts):
+        rid, tid = f"bench-{k // len(TEMPLATES):05d}", TEMPLATES[k % len(TEMPLATES)]
+        cid = contact_id(rid, case_id, tid)
+        day = f"2026-0{1 + k % 6}-{1 + k % 28:02d}T10:{k % 60:02d}:00.{k % 1_000_000:06d}+00:00"
+        crow.append((cid, rid, f"Member {k // 5}", "mep", case_id, tid, "en", "email", "", "", "", day))
+        by = people[k % 3]
+        kinds = ["drafted", "sending", "failed" if k % 10 == 3 else "sent"]
+        if k % 10 == 7:
+            kinds.append("replied")
+        for n, kind in enumerate(kinds):
+            at = day.replace("T10", f"T1{n + 1}")
+            erow.append((uuid.uuid4().hex, cid, kind, at, by, "", "email", "", "", "", "", "bench"))
+    return crow, erow
+
+
+def _fill_sqlite(path: Path, crow, erow) -> None:
+    ContactLog.open(path).close()  # the schema
+    with sqlite3.connect(path) as conn:
+        conn.executemany(f"INSERT INTO contacts VALUES ({','.join('?' * 12)})", crow)
+        conn.executemany(
+            "INSERT INTO events (id, contact_id, kind, at, by, detail, channel, letter_path, letter_sha256,"
+            " process, message_id, origin) VALUES (" + ",".join("?" * 12) + ")",
+            erow,
+        )
+
+
+def _fill_postgres(db: PgDatabase, crow, erow) -> None:
+    """COPY the rows in, each member their own events (the server sets "by")."""
+    from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS
+
+    columns = ", ".join((*EVENT_COLUMNS, "origin"))
+    copy_contacts = f"COPY contacts ({', '.join(CONTACT_COLUMNS)}) FROM STDIN"
+    with db.connect("carol") as conn, conn.cursor() as cur, cur.copy(copy_contacts) as copy:
+        for row in crow:
+            copy.write_row(row)
+    for user in ("anna", "boris", "carol"):
+        with (
+            db.connect(user) as conn,
+            conn.cursor() as cur,
+            cur.copy(f"COPY events ({columns}) FROM STDIN") as copy,
+        ):
+            for row in erow:
+                if row[4] == user:
+                    copy.write_row(row)
+    with db.connect("carol") as conn:
+        conn.execute("ANALYZE")
+
+
+def _time_status(ws_root: Path, runs: int = 3) -> list[float]:
+    """Wall times of ``campaign-app log status`` in this process (output to /dev/null)."""
+    from campaign_app.cli.main import main
+
+    times = []
+    for _ in range(runs):
+        sink = io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(sink):
+            code = main(["log", "status", "-w", str(ws_root)])
+        times.append(time.perf_counter() - start)
+        assert code == 0, sink.getvalue()[-500:]
+    return times
+
+
+def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
+    ws = make_workspace(tmp / "status-ws", contacts // len(TEMPLATES))
+    case_id = Workspace(ws.root).case.id
+    crow, erow = _rows(contacts, case_id)
+    _fill_sqlite(ws.root / "campaign.db", crow, erow)
+    sqlite_times = _time_status(ws.root)
+    team_ws = make_workspace(tmp / "status-team-ws", contacts // len(TEMPLATES))
+    _fill_postgres(db, crow, erow)
+    join_team(team_ws.root, db, "carol")
+    pg_times = _time_status(team_ws.root)
+    print(
+        f"(b) log status over {contacts} letters, {len(erow)} events "
+        f"(best of 3; target <= {STATUS_TARGET_S} s)"
+    )
+    print(
+        f"    SQLite      {min(sqlite_times):.2f} s   (runs: {', '.join(f'{t:.2f}' for t in sqlite_times)})"
+    )
+    print(f"    PostgreSQL  {min(pg_times):.2f} s   (runs: {', '.join(f'{t:.2f}' for t in pg_times)})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--processes", type=int, default=20)
+    parser.add_argument("--letters", type=int, default=500, help="letters each process tries to send")
+    parser.add_argument("--contacts", type=int, default=100_000)
+    parser.add_argument("--only", choices=("claims", "status"), default=None)
+    args = parser.parse_args()
+    import keyring
+
+    keyring.set_keyring(_memory_keyring())
+    bindir = find_bindir()
+    if bindir is None:
+        print("PostgreSQL's server programs (initdb, pg_ctl, postgres) are not installed")
+        return 1
+    tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-team-"))
+    cluster = PgCluster(bindir).init()
+    try:
+        if args.only in (None, "claims"):
+            db = PgDatabase(cluster, cluster.create_database())
+            make_team(db)
+            bench_claims(db, tmp, args.processes, args.letters)
+        if args.only in (None, "status"):
+            db = PgDatabase(cluster, cluster.create_database())
+            make_team(db)
+            bench_status(db, tmp, args.contacts)
+    finally:
+        cluster.destroy()
+    return 0
+
+
+def _memory_keyring():
+    """The team member's password for the CLI, in memory only (as the tests do)."""
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.secrets: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.secrets.pop((service, username), None)
+
+    return MemoryKeyring()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""The coordinator's view of the team: what each member did, and who is sending right now.
+
+Read off the same letter histories as the status table (core/outreach/status.py), so the
+figures never disagree with it. On a team's log "by" is the member's database user, set
+by the server; on campaign.db it is the name each person gave in Settings (a merged log
+keeps every volunteer's name), so the view works the same on both.
+
+Each letter counts for one member, the one a coordinator would ask about it:
+
+- **sent** — letters that went out, for whoever sent them (the latest "sent" event);
+- **replied** — of those, the ones answered since (their status is "replied");
+- **failed** — letters whose last sending failed, for whoever tried;
+- **drafts** — letters waiting to be sent, for whoever drafted them last;
+- **last activity** — the time of the member's latest event of any kind;
+- **sending now** — open claims: a "sending" event not yet followed by its outcome, whose
+  program still runs (on this computer), or, on another computer we cannot ask, whose
+  claim is recent (:data:`SENDING_FRESH`). An older open claim is an interrupted send
+  ("uncertain"), not someone at work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from campaign_app.core.outreach.records import Event, parse_time
+from campaign_app.core.outreach.status import LetterState
+
+# How long a claim made on another computer counts as "sending now": a send takes seconds
+# per letter, so a claim this old without an outcome was interrupted.
+SENDING_FRESH = dt.timedelta(minutes=10)
+
+
+@dataclass
+class MemberSummary:
+    """One member's work on the case's letters (see the module's docstring)."""
+
+    by: str
+    sent: int = 0
+    replied: int = 0
+    failed: int = 0
+    drafts: int = 0
+    last_at: str = ""  # ISO 8601 UTC of their latest event; "" when none
+    sending: list[str] = field(default_factory=list)  # names of the recipients being sent to now
+
+    @property
+    def last_activity(self) -> str:
+        """Their latest event's time, ``YYYY-MM-DD HH:MM`` UTC (as ``log status`` prints times)."""
+        return self.last_at[:16].replace("T", " ")
+
+
+def _same_host_alive(process: str) -> bool | None:
+    """Whether the claiming program runs, when it is on this computer; None when it is not."""
+    import socket
+
+    from campaign_app.core.common.processes import claimant_alive
+
+    host = process.rpartition(" ")[0]
+    if not host or host != socket.gethostname():
+        return None
+    return claimant_alive(process)
+
+
+def sending_now(
+    claim: Event, now: dt.datetime, alive: Callable[[str], bool | None] = _same_host_alive
+) -> bool:
+    """Whether an open claim is someone sending right now (see the module's docstring)."""
+    running = alive(claim.process)
+    if running is not None:
+        return running
+    return now - parse_time(claim.at) <= SENDING_FRESH
+
+
+def team_summary(
+    letters: Iterable[LetterState],
+    now: dt.datetime | None = None,
+    alive: Callable[[str], bool | None] = _same_host_alive,
+) -> list[MemberSummary]:
+    """Each member's summary over ``letters`` (their histories in order), the most recently
+    active first; ``alive`` tells whether a claiming program on this computer still runs."""
+    now = now or dt.datetime.now(dt.UTC)
+    members: dict[str, MemberSummary] = {}
+
+    def member(by: str) -> MemberSummary:
+        found = members.get(by)
+        if found is None:
+            found = members[by] = MemberSummary(by)
+        return found
+
+    for letter in letters:
+        history = letter.history
+        last_of: dict[str, Event] = {}
+        for e in letter.events:
+            last_of[e.kind] = e
+            m = member(e.by)
+            if e.at > m.last_at:
+                m.last_at = e.at
+        status = history.status
+        if history.sent is not None:
+            sender = member(history.sent.by)
+            sender.sent += 1
+            sender.replied += status == "replied"
+        if status == "failed" and "failed" in last_of:
+            member(last_of["failed"].by).failed += 1
+        elif status == "drafted" and "drafted" in last_of:
+            member(last_of["drafted"].by).drafts += 1
+        elif status == "uncertain" and history.claim is not None and sending_now(history.claim, now, alive):
+            contact = letter.contact
+            member(history.claim.by).sending.append(contact.recipient_name or contact.recipient_id)
+    return sorted(members.values(), key=lambda m: (m.last_at, m.by), reverse=True)
+
+
+def summary_lines(members: list[MemberSummary]) -> list[tuple[str, ...]]:
+    """The summary as table rows (member, sent, replied, failed, drafts, last activity, sending now)."""
+    rows: list[tuple[str, ...]] = []
+    for m in members:
+        now_text = ""
+        if m.sending:
+            shown = ", ".join(sorted(m.sending)[:3])
+            more = len(m.sending) - 3
+            now_text = f"{len(m.sending)}: {shown}" + (f" and {more} more" if more > 0 else "")
+        rows.append(
+            (m.by, str(m.sent), str(m.replied), str(m.failed), str(m.drafts), m.last_activity, now_text)
+        )
+    return rows
+
+
+SUMMARY_HEADER = ("MEMBER", "SENT", "REPLIED", "FAILED", "DRAFTS", "LAST ACTIVITY (UTC)", "SENDING NOW")

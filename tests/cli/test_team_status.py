@@ -1,0 +1,71 @@
+"""``log status`` shows the coordinator the whole team: per member, letters sent, replied,
+failed and drafted, their last activity, and who is sending right now, on a team's log
+(real PostgreSQL, "by" set by the server) and on a solo or merged campaign.db."""
+
+from __future__ import annotations
+
+from log_helpers import letter
+from team_helpers import connect, join_team, make_team
+
+from campaign_app.core.outreach.log import ContactLog
+
+
+def _summary(out: str) -> dict[str, list[str]]:
+    """The 'Who did what' table's rows by member (cells split on runs of two spaces)."""
+    import re
+
+    lines = out.split("Who did what:\n", 1)[1].splitlines()
+    return {cells[0]: cells for line in lines[1:] if (cells := re.split(r"\s{2,}", line.strip()))}
+
+
+def _send(log, recipient_id: str, name: str, by: str, then: str = "sent") -> str:
+    claim = log.claim(
+        letter(recipient_id, name, "mep", "appeal-en", channel="email"),
+        by,
+        "sending",
+        channel="email",
+        letter_path="out/x.eml",
+        letter_sha256="a" * 64,
+    )
+    assert claim.granted
+    if then:
+        log.add_event(claim.contact_id, then, by, "250 OK" if then == "sent" else "550 no", "email")
+    return claim.contact_id
+
+
+def test_log_status_on_a_teams_log_sums_up_each_member_and_who_is_sending_now(mini_ws, cli, pg_database):
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "carol")
+    with connect(pg_database, "anna") as anna:
+        _send(anna, "mep-1", "Michal Šimečka", "anna")
+        _send(anna, "mep-2", "Rasa Juknevičienė", "anna")
+        anna.mark("mep-2", "replied", "anna", note="thanks")
+    with connect(pg_database, "boris") as boris:
+        _send(boris, "sr-1", "Special Rapporteur", "boris", then="failed")
+        boris.record_drafts([letter("mep-3", "Ян Новак", "mep", "appeal-en")], "boris")
+        _send(boris, "mep-4", "Petra Svoboda", "boris", then="")  # this program is sending it
+
+    result = cli("log", "status", "-w", mini_ws.root)
+
+    assert result.code == 0, result.err
+    members = _summary(result.out)
+    assert set(members) == {"anna", "boris"}
+    assert members["anna"][1:5] == ["2", "1", "0", "0"]  # sent, replied, failed, drafts
+    assert members["boris"][1:5] == ["0", "0", "1", "1"]
+    assert "1: Petra Svoboda" in members["boris"][-1]  # sending right now
+    assert all(len(m[5]) == 16 and m[5][:2] == "20" for m in members.values())  # last activity, UTC
+
+
+def test_log_status_on_a_merged_campaign_db_sums_up_by_the_names_recorded(mini_ws, cli):
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        _send(log, "mep-1", "Michal Šimečka", "Olena K.")
+        _send(log, "mep-2", "Rasa Juknevičienė", "Taras")
+        log.mark("mep-1", "replied", "Taras", note="by phone")
+
+    result = cli("log", "status", "-w", mini_ws.root)
+
+    assert result.code == 0, result.err
+    members = _summary(result.out)
+    assert members["Olena K."][1:5] == ["1", "1", "0", "0"]  # her letter was answered
+    assert members["Taras"][1:5] == ["1", "0", "0", "0"]
+    assert "SENDING NOW" in result.out

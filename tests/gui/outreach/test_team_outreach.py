@@ -1,0 +1,73 @@
+"""The Outreach tab on a team's log (a real PostgreSQL): the team's summary per member, and
+another member's letter shown within two seconds without the window freezing."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from log_helpers import letter
+from PySide6.QtCore import QTimer
+from team_helpers import connect, join_team, make_team
+
+
+def _boris_sends(db, recipient_id: str, name: str) -> None:
+    """Another member, on another computer: claims a letter and records it sent."""
+    with connect(db, "boris") as boris:
+        claim = boris.claim(
+            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
+            "boris",
+            "sending",
+            channel="email",
+            letter_path="out/x.eml",
+            letter_sha256="a" * 64,
+        )
+        boris.add_event(claim.contact_id, "sent", "boris", "250 OK", "email")
+
+
+def test_another_members_letter_shows_within_two_seconds_without_freezing(
+    mini_ws, pg_database, open_tab, qtbot
+):
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "carol")
+    _boris_sends(pg_database, "mep-1", "Michal Šimečka")
+    _window, tab = open_tab(mini_ws.root, "outreach")
+    qtbot.waitUntil(lambda: tab.team_label.isVisible() and "boris" in tab.team_label.text(), timeout=5000)
+    assert "Michal Šimečka" in [row.name for row in tab.model.shown()]
+    qtbot.waitUntil(lambda: tab.team_watch is not None and tab.team_watch.listening, timeout=10000)
+
+    ticks: list[float] = []
+    timer = QTimer(tab)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    _boris_sends(pg_database, "mep-2", "Rasa Juknevičienė")
+    start = time.monotonic()
+    qtbot.waitUntil(lambda: "Rasa Juknevičienė" in [row.name for row in tab.model.shown()], timeout=2000)
+    shown_after = time.monotonic() - start
+    qtbot.wait(100)
+    timer.stop()
+
+    assert shown_after < 2.0
+    cells = tab.team_label.text()
+    assert "boris" in cells and "<td>2&nbsp;&nbsp;</td>" in cells  # boris: 2 sent
+    during = [t for t in ticks if t >= start]
+    gaps = [b - a for a, b in itertools.pairwise(during)]
+    assert len(during) >= 5 and max(gaps) < 0.5  # the event loop kept running all along
+
+
+def test_the_listener_stops_when_another_campaign_is_opened_and_sqlite_has_none(
+    mini_ws, pg_database, open_tab, qtbot, tmp_path
+):
+    from campaign_app.core.campaign.workspace import init_empty_workspace
+
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "carol")
+    window, tab = open_tab(mini_ws.root, "outreach")
+    qtbot.waitUntil(lambda: tab.team_watch is not None and tab.team_watch.listening, timeout=10000)
+    watch = tab.team_watch
+
+    window.open_path(init_empty_workspace(tmp_path / "solo"))
+
+    assert not watch.running  # its connection closed; nothing left waiting on the database
+    assert tab.team_watch is None
+    assert not tab.team_label.isVisible()
