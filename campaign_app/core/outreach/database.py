@@ -246,14 +246,23 @@ class LogDatabase:
             tx.rollback()
 
     def _read(self, statement: Any) -> list[tuple]:
-        """Rows of one query, in a short read transaction of its own (or the one under way)."""
+        """Rows of one query, in a short read transaction of its own (or the one under way).
+        The driver's own cursor fetches them all at once (a log of 100,000 letters holds
+        hundreds of thousands of events: row-by-row fetching through the engine doubled
+        ``log status``)."""
         try:
             if self._conn.in_transaction():
-                return [tuple(row) for row in self._conn.execute(statement)]
+                return self._fetch_all(statement)
             with self._conn.begin():
-                return [tuple(row) for row in self._conn.execute(statement)]
+                return self._fetch_all(statement)
         except DBAPIError as exc:
             raise translate_error(exc, self.location, "read") from None
+
+    def _fetch_all(self, statement: Any) -> list[tuple]:
+        result = self._conn.execute(statement)
+        rows = result.cursor.fetchall() if result.cursor is not None else []
+        result.close()
+        return rows
 
     # ---- what every change needs --------------------------------------------------------
 
