@@ -260,7 +260,7 @@ class LogDatabase:
 
     def _fetch_all(self, statement: Any) -> list[tuple]:
         result = self._conn.execute(statement)
-        rows = result.cursor.fetchall() if result.cursor is not None else []
+        rows = list(result.cursor.fetchall()) if result.cursor is not None else []
         result.close()
         return rows
 

@@ -84,6 +84,14 @@ inbox_positions = Table(
     Column("updated_at", Text, nullable=False),
 )
 
+# campaign.db's history is append-only (a team's log has its own rules: migration 0004).
+SQLITE_TRIGGERS = (
+    "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
+    "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+    "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
+)
+
 # The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
 # it, so versions of the program from before Alembic refuse a log they cannot read.
 HEAD = "0004"

@@ -16,7 +16,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from campaign_app.core.common.errors import UserError
@@ -27,7 +27,13 @@ from campaign_app.core.outreach.log_errors import (
     older_schema,
     translate_error,
 )
-from campaign_app.core.outreach.schema import HEAD, LEGACY_REVISIONS, SQLITE_USER_VERSION
+from campaign_app.core.outreach.schema import (
+    HEAD,
+    LEGACY_REVISIONS,
+    SQLITE_TRIGGERS,
+    SQLITE_USER_VERSION,
+    metadata,
+)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 REVISIONS = ("0001", "0002", "0003", "0004")
@@ -91,10 +97,24 @@ def bring_sqlite_up_to_date(conn: Connection, path: Path | None) -> tuple[int, P
         version, revision = _sqlite_state(conn, location)
         if revision == HEAD:
             return None
-        has_table = _alembic_revision(conn) is not None
-        migrate(conn, stamp=None if has_table or revision is None else revision)
+        if revision is None and not inspect(conn).get_table_names():
+            _create_new(conn)  # a new campaign.db: no migration files need reading
+        else:
+            has_table = _alembic_revision(conn) is not None
+            migrate(conn, stamp=None if has_table or revision is None else revision)
         conn.exec_driver_sql(f"PRAGMA user_version = {SQLITE_USER_VERSION}")
     return (version, backup) if backup is not None else None
+
+
+def _create_new(conn: Connection) -> None:
+    """A new campaign.db built from the declared tables, as the migrations would build it
+    (tests/core/outreach compares both), and stamped with the head revision."""
+    metadata.create_all(conn)
+    for statement in SQLITE_TRIGGERS:
+        conn.exec_driver_sql(statement)
+    version_table = Table("alembic_version", MetaData(), Column("version_num", String(32), primary_key=True))
+    version_table.create(conn)
+    conn.execute(version_table.insert().values(version_num=HEAD))
 
 
 def _backup(conn: Connection, path: Path, version: int) -> Path:
