@@ -1,5 +1,6 @@
 """What every command shares: exit statuses, the parser that exits with status 2, the
-``-w DIR`` option, and how problems are printed (one ``error: file:line: …`` line each)."""
+``-w DIR`` option, reading a password, and how problems are printed (one ``error:
+file:line: …`` line each)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,25 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]  # argparse's says NoReturn
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def read_password(account: str, from_stdin: bool, stored: str | None, store_hint: str) -> str:
+    """A password for ``account`` (``USER@HOST``): one line of standard input with
+    ``--password-stdin``, else the one the keyring holds (``stored``), else asked for at a
+    terminal, never echoed. Without a terminal nothing is asked: the message says where to
+    store it (``store_hint``)."""
+    import getpass
+
+    if from_stdin:
+        line = sys.stdin.readline().rstrip("\r\n")
+        if not line:
+            raise UserError("no password on standard input", hint="pipe the password in, one line")
+        return line
+    if stored:
+        return stored
+    if not sys.stdin.isatty():
+        raise UserError(f"no password is stored for {account}", hint=f"{store_hint}, or use --password-stdin")
+    return getpass.getpass(f"Password for {account}: ")
 
 
 def workspace_arg(p: argparse.ArgumentParser) -> None:

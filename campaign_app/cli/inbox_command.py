@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import sys
 
-from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, workspace_arg
-from campaign_app.core.common.errors import UserError
+from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, read_password, workspace_arg
 
 _KINDS = {"replied": ("reply", "replies"), "auto-reply": ("automatic reply", "automatic replies"),
           "bounced": ("bounce", "bounces")}  # fmt: skip
@@ -53,20 +51,14 @@ def _date(text: str) -> dt.date:
 def _password(settings, args: argparse.Namespace, *, stored_first: bool = True) -> str:
     from campaign_app.core.mail.secrets import get_password
 
-    if args.password_stdin:
-        line = sys.stdin.readline().rstrip("\r\n")
-        if not line:
-            raise UserError("no password on standard input", hint="pipe the password in, one line")
-        return line
-    stored = get_password(settings.username, settings.host) if stored_first else None
-    if stored:
-        return stored
-    if not sys.stdin.isatty():
-        raise UserError(
-            f"no password is stored for {settings.username}@{settings.host}",
-            hint="store it with 'campaign-app inbox password', or use --password-stdin",
-        )
-    return getpass.getpass(f"Password for {settings.username}@{settings.host}: ")
+    use_stored = stored_first and not args.password_stdin
+    stored = get_password(settings.username, settings.host) if use_stored else None
+    return read_password(
+        f"{settings.username}@{settings.host}",
+        args.password_stdin,
+        stored,
+        "store it with 'campaign-app inbox password'",
+    )
 
 
 def run(ws, args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
-from campaign_app.cli.common import EXIT_OK, workspace_arg
+from campaign_app.cli.common import EXIT_OK, read_password, workspace_arg
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
 
@@ -198,9 +198,6 @@ def _status(ws, query: str) -> int:
 
 def _store_password(ws, from_stdin: bool) -> int:
     """Check the password against the team's database, then keep it in the keyring."""
-    import getpass
-    import sys
-
     from campaign_app.core.common.errors import UserError
     from campaign_app.core.mail.secrets import store_password
     from campaign_app.core.outreach.log import ContactLog
@@ -211,12 +208,7 @@ def _store_password(ws, from_stdin: bool) -> int:
             "this campaign keeps its log in campaign.db: there is no database password",
             hint="set log_database in campaign.yaml first (see the README, 'A team')",
         )
-    if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"Password for {location.keyring_user}: ")
-    if not password:
-        raise UserError("no password was given", hint="type it, or pipe it in with --password-stdin")
+    password = read_password(location.keyring_user, from_stdin, None, "type it at a terminal")
     ContactLog.connect(location, password, check_schema=False).close()
     store_password(location.user, location.host, password)
     print(f"The password for {location.keyring_user} is in the system keyring.")

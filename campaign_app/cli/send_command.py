@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import signal
 import sys
 import threading
 
-from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, template_args, workspace_arg
+from campaign_app.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    read_password,
+    template_args,
+    workspace_arg,
+)
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
 
@@ -59,20 +65,15 @@ def _password(settings, args: argparse.Namespace) -> str | None:
 
     if not settings.username:
         return None
-    if args.password_stdin:
-        line = sys.stdin.readline().rstrip("\r\n")
-        if not line:
-            raise UserError("no password on standard input", hint="pipe the password in, one line")
-        return line
-    stored = None if settings.ask_password else get_password(settings.username, settings.host)
-    if stored:
-        return stored
-    if not sys.stdin.isatty():
-        raise UserError(
-            f"no password is stored for {settings.username}@{settings.host}",
-            hint="store it in the Settings tab (system keyring), or use --password-stdin",
-        )
-    return getpass.getpass(f"Password for {settings.username}@{settings.host}: ")
+    stored = None
+    if not args.password_stdin and not settings.ask_password:
+        stored = get_password(settings.username, settings.host)
+    return read_password(
+        f"{settings.username}@{settings.host}",
+        args.password_stdin,
+        stored,
+        "store it in the Settings tab (system keyring)",
+    )
 
 
 def run(ws, args: argparse.Namespace) -> int:
