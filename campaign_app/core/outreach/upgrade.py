@@ -72,12 +72,15 @@ def migrate(conn: Connection, stamp: str | None = None) -> None:
 def _sqlite_state(conn: Connection, location: LogLocation) -> tuple[int, str | None]:
     """(user_version, the Alembic revision it stands at); refused when newer than this program."""
     version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-    revision = _alembic_revision(conn)
+    return version, _revision_of(version, _alembic_revision(conn), location)
+
+
+def _revision_of(version: int, revision: str | None, location: LogLocation) -> str | None:
+    """The Alembic revision a campaign.db stands at (one from before Alembic: the revision of
+    its user_version); refused, untouched, when newer than this program."""
     if version > SQLITE_USER_VERSION or (revision is not None and revision not in REVISIONS):
         raise newer_schema(location, version, SQLITE_USER_VERSION)
-    if revision is None:
-        revision = LEGACY_REVISIONS.get(version)
-    return version, revision
+    return revision if revision is not None else LEGACY_REVISIONS.get(version)
 
 
 def bring_sqlite_up_to_date(conn: Connection, path: Path | None) -> tuple[int, Path] | None:
@@ -162,9 +165,9 @@ def upgraded_in_memory(source: sqlite3.Connection, location: LogLocation) -> sql
         revision = None
         if "alembic_version" in tables:
             revision = source.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        if version > SQLITE_USER_VERSION or (revision is not None and revision not in REVISIONS):
-            raise newer_schema(location, version, SQLITE_USER_VERSION)
-        if revision == HEAD or (revision is None and version == SQLITE_USER_VERSION):
+        if _revision_of(version, revision, location) == HEAD or (
+            revision is None and version == SQLITE_USER_VERSION
+        ):
             return None
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         source.backup(memory)
