@@ -24,12 +24,18 @@ def connect(db, user: str) -> ContactLog:
     return ContactLog.connect(location(db, user), db.cluster.password(user))
 
 
-def make_team(db, volunteers: tuple[str, ...] = ("anna", "boris")) -> None:
-    """carol owns the database, creates the schema and grants herself and the volunteers."""
+def hand_to_coordinator(db) -> None:
+    """What the README asks of the database's administrator: carol owns the database and
+    its schema and may create roles."""
     with db.admin_connect() as admin:
         admin.execute(f'ALTER DATABASE "{db.name}" OWNER TO carol')
         admin.execute("ALTER ROLE carol CREATEROLE")
         admin.execute("ALTER SCHEMA public OWNER TO carol")
+
+
+def make_team(db, volunteers: tuple[str, ...] = ("anna", "boris")) -> None:
+    """carol owns the database, creates the schema and grants herself and the volunteers."""
+    hand_to_coordinator(db)
     coordinator = ContactLog.connect(location(db, "carol"), db.cluster.password("carol"), check_schema=False)
     with coordinator:
         coordinator.upgrade_schema()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 from smtp_server import use_server
-from team_helpers import connect, join_team, make_team
+from team_helpers import connect, hand_to_coordinator, join_team, make_team
 
 from campaign_app.core.outreach.log import ContactLog
 
@@ -33,10 +33,7 @@ def test_a_url_without_a_user_or_with_an_unknown_parameter_is_explained(mini_ws,
 
 
 def test_the_coordinator_sets_up_the_team_and_a_volunteer_works_in_it(mini_ws, cli, pg_database):
-    with pg_database.admin_connect() as admin:
-        admin.execute(f'ALTER DATABASE "{pg_database.name}" OWNER TO carol')
-        admin.execute("ALTER ROLE carol CREATEROLE")
-        admin.execute("ALTER SCHEMA public OWNER TO carol")
+    hand_to_coordinator(pg_database)
     coordinator = mini_ws.root.parent / "carol"
     shutil.copytree(mini_ws.root, coordinator)
     join_team(coordinator, pg_database, "carol")
