@@ -88,7 +88,7 @@ def parse_log_database(text: str, where: Location | None) -> LogLocation:
             "'log_database' must not contain the database password",
             where,
             "delete it from the URL (and change it if the file was shared); store it in the system "
-            "keyring from the Settings tab (user USER@HOST), or in PostgreSQL's .pgpass file",
+            "keyring with 'campaign-app log password', or in PostgreSQL's .pgpass file",
         )
     user = unquote(parts.username or "")
     if not user:

@@ -80,7 +80,7 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
         return UserError(
             f"the database refused user '{user}': the password is wrong or missing",
             where,
-            f"store your database password in the system keyring from the Settings tab (user "
+            f"store your database password in the system keyring with 'campaign-app log password' (user "
             f"{location.keyring_user}), or in PostgreSQL's .pgpass file",
         )
     if "certificate" in text or ("ssl" in text and "error" in text):
