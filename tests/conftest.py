@@ -141,6 +141,15 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch):
+    """Tests read the interface's English words whatever the machine's language; a test of
+    Ukrainian or Russian sets ``LANGUAGE`` itself."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 class MemoryKeyring:
     """A keyring backend that keeps secrets in memory and never prompts (for tests)."""
 

@@ -47,6 +47,8 @@ class AppState:
     last_workspace: str | None = None
     recent: list[str] = field(default_factory=list)
     volunteer_name: str = ""
+    # The window's and command line's language chosen in Settings ("" follows the system).
+    language: str = ""
 
     @classmethod
     def path(cls) -> Path:
@@ -61,6 +63,7 @@ class AppState:
                 last_workspace=data.get("last_workspace"),
                 recent=[str(p) for p in data.get("recent", [])][:MAX_RECENT],
                 volunteer_name=str(data.get("volunteer_name") or ""),
+                language=str(data.get("language") or ""),
             )
         except (OSError, ValueError, AttributeError):
             return cls()  # first start, or a damaged file: start fresh rather than fail
@@ -78,6 +81,7 @@ class AppState:
             "last_workspace": self.last_workspace,
             "recent": self.recent,
             "volunteer_name": self.volunteer_name,
+            "language": self.language,
         }
         atomic_write_bytes(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
