@@ -179,10 +179,12 @@ def status_rows(ws, query: str, states=None) -> list[tuple[str, ...]]:
 
 
 def _status(ws, query: str) -> int:
+    from campaign_app.core.common.bulk import collector_paused
     from campaign_app.core.outreach.team_view import SUMMARY_HEADER, summary_lines, team_summary
 
-    states = ws.recipient_states()
-    rows = status_rows(ws, query, states)
+    with collector_paused():  # the log's letters and the directory: read once, all kept
+        states = ws.recipient_states()
+        rows = status_rows(ws, query, states)
     header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE", "WHY")
     # The id whole, always: it is what 'log mark' takes; and why a follow-up is due, whole.
     print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13, None])

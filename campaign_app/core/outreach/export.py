@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import astuple
 from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_write_bytes
@@ -79,7 +78,7 @@ def export_rows(log: LogStore, case_id: str | None = None) -> list[list[str]]:
     rows = [list(COLUMNS)]
     for c in log.contacts(case_id):
         events = by_contact.get(c.id, [])
-        letter = list(astuple(c))
+        letter = list(c)
         status = letter_status(events)
         if not events:
             rows.append([*letter, *[""] * (len(EVENT_COLUMNS) + len(EVENT_FILE_COLUMNS)), status])

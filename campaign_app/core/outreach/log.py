@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby, starmap
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import Connection, select, update
@@ -353,6 +355,14 @@ class ContactLog(RenamesAndMerging, LogDatabase):
         if cid:
             query = query.where(events.c.contact_id == cid)
         return [Event(*row) for row in self._read(query)]
+
+    def events_by_letter(self) -> dict[str, list[Event]]:
+        """Every letter's events in order, by letter id: read in the order of the events'
+        index (letter, time), so grouping them is one pass with no sorting (``log status``
+        over 100,000 letters reads 300,000 events)."""
+        query = EVENT_SELECT.order_by(events.c.contact_id, *self.event_order())
+        rows = starmap(Event, self._read(query))
+        return {cid: list(group) for cid, group in groupby(rows, key=itemgetter(1))}
 
     def history(self, cid: str) -> History:
         """What the letter's events say now (status, went out, revised, open claim)."""

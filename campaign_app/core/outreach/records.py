@@ -31,7 +31,8 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from typing import NamedTuple
 
 # Events that only annotate a letter: they never change its status. An automatic reply
 # (out of office, from the inbox) is one: nobody answered, so a follow-up stays due.
@@ -43,8 +44,7 @@ WENT_OUT = ("sent",)
 DONE = ("sent", "replied", "no-reply", "closed", "bounced")
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     """One letter (recipient, case, template) as the log holds it.
 
     ``id`` is derived from the recipient, case and template the letter was first recorded
@@ -69,16 +69,18 @@ class Contact:
 
 
 # The contacts table's columns, in the order of Contact's fields.
-CONTACT_COLUMNS = tuple(f.name for f in fields(Contact))
+CONTACT_COLUMNS = Contact._fields
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """One thing that happened to a letter. ``letter_path``/``letter_sha256`` name the
     file a "drafted" event wrote, or the kept copy a "sending"/"sent" event sent;
     ``process`` names the program that claimed a letter ("host pid"); ``message_id`` is
     the Message-ID of the e-mail a "sent" event sent (replies name it), or of a message
-    read from the inbox."""
+    read from the inbox.
+
+    A named tuple, not a dataclass: ``log status`` over 100,000 letters reads 300,000 events,
+    and a tuple is built from a database row about four times faster (immutable all the same)."""
 
     id: str
     contact_id: str
@@ -93,7 +95,7 @@ class Event:
     message_id: str = ""
 
 
-EVENT_COLUMNS = tuple(f.name for f in fields(Event))
+EVENT_COLUMNS = Event._fields
 
 
 @dataclass(frozen=True)

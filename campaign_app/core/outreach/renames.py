@@ -9,7 +9,6 @@ under the old id join the renamed ones instead of coming back as new letters.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
 
 from sqlalchemy import Connection, select, update
 
@@ -125,7 +124,7 @@ class RenamesAndMerging(LogDatabase):
                 added_c += 1
             insert = self._insert(events_table)
             for e in events:
-                row = asdict(e)
+                row = e._asdict()
                 row.update(
                     contact_id=ids.get(e.contact_id, e.contact_id),
                     origin=f"merged from {source or 'another log'}, recorded there by {e.by or 'someone'}",

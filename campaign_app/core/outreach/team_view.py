@@ -88,27 +88,34 @@ def team_summary(
             found = members[by] = MemberSummary(by)
         return found
 
+    last_at: dict[str, str] = {}  # member → their latest event (one pass over every event)
     for letter in letters:
-        history = letter.history
-        last_of: dict[str, Event] = {}
         for e in letter.events:
-            last_of[e.kind] = e
-            m = member(e.by)
-            if e.at > m.last_at:
-                m.last_at = e.at
+            if e.at > last_at.get(e.by, ""):
+                last_at[e.by] = e.at
+        history = letter.history
         status = history.status
         if history.sent is not None:
             sender = member(history.sent.by)
             sender.sent += 1
             sender.replied += status == "replied"
-        if status == "failed" and "failed" in last_of:
-            member(last_of["failed"].by).failed += 1
-        elif status == "drafted" and "drafted" in last_of:
-            member(last_of["drafted"].by).drafts += 1
+        if status in ("failed", "drafted") and (last := _last_of(letter.events, status)) is not None:
+            counts = member(last.by)
+            if status == "failed":
+                counts.failed += 1
+            else:
+                counts.drafts += 1
         elif status == "uncertain" and history.claim is not None and sending_now(history.claim, now, alive):
             contact = letter.contact
             member(history.claim.by).sending.append(contact.recipient_name or contact.recipient_id)
+    for by, at in last_at.items():
+        member(by).last_at = at
     return sorted(members.values(), key=lambda m: (m.last_at, m.by), reverse=True)
+
+
+def _last_of(events: list[Event], kind: str) -> Event | None:
+    """The latest event of ``kind`` among a letter's events (in order)."""
+    return next((e for e in reversed(events) if e.kind == kind), None)
 
 
 def summary_lines(members: list[MemberSummary]) -> list[tuple[str, ...]]:
