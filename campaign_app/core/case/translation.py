@@ -117,7 +117,7 @@ def export_translation(
     for text in translatable(texts, source):
         existing = text.text(language)
         translated += bool(existing)
-        line = text.line(source) or (by_path["person/name"].line(source) if text.form else None)
+        line = text.line(source) or (by_path["person/name"].line(source) if text.form else None) or 1
         catalog.add(
             _source_text(text, texts, source),
             existing,
