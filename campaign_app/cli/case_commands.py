@@ -1,4 +1,5 @@
-"""``campaign-app case``: the case over time (``case calendar FILE.ics``)."""
+"""``campaign-app case``: the case over time (``case calendar FILE.ics``) and its translation
+(``case translate export LANG FILE.po`` / ``case translate import FILE.po``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from campaign_app.cli.common import EXIT_OK, workspace_arg
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("case", help="the case over time: its calendar")
+    p = sub.add_parser("case", help="the case over time: its calendar; its translation")
     csub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
     r = csub.add_parser(
         "calendar",
@@ -19,6 +20,41 @@ def add_parser(sub) -> None:
     )
     r.add_argument("file", type=Path, metavar="FILE.ics")
     workspace_arg(r)
+    _add_translate(csub, type(p))
+
+
+def _add_translate(csub, parser_class) -> None:
+    t = csub.add_parser(
+        "translate",
+        help="the case's texts to a translator as a PO file, and the translation back",
+        description="For letters in a language the case has no texts in: export the texts, "
+        "translate them in a PO editor (Poedit, Lokalize, Weblate), import the result.",
+    )
+    tsub = t.add_subparsers(dest="step", metavar="STEP", required=True, parser_class=parser_class)
+    e = tsub.add_parser(
+        "export",
+        help="write every case text to translate into LANG to a PO file",
+        description="One entry per case text: its path in the case as msgctxt, the text in the "
+        "source language as msgid, the LANG text the case already has as msgstr.",
+    )
+    e.add_argument("language", metavar="LANG", help="the language to translate into, e.g. pl or de")
+    e.add_argument("file", type=Path, metavar="FILE.po")
+    e.add_argument(
+        "--from",
+        dest="source",
+        metavar="SOURCE_LANG",
+        help="the case language to translate from (default: the case's main language, the first "
+        "of its 'languages:', en in the example case)",
+    )
+    workspace_arg(e)
+    i = tsub.add_parser(
+        "import",
+        help="bring a translated PO file's texts into the case file",
+        description="Empty and fuzzy entries are skipped; an entry whose text left the case or "
+        "changed since the export is reported at its line and not imported.",
+    )
+    i.add_argument("file", type=Path, metavar="FILE.po")
+    workspace_arg(i)
 
 
 def run(ws, args: argparse.Namespace) -> int:
@@ -29,4 +65,27 @@ def run(ws, args: argparse.Namespace) -> int:
         counts = f"{summary.events} coming event(s) and {summary.follow_ups} follow-up date(s)"
         print(f"Wrote {counts} to {args.file}")
         return EXIT_OK
+    if args.action == "translate":
+        return _translate(ws, args)
     raise AssertionError(args.action)
+
+
+def _translate(ws, args: argparse.Namespace) -> int:
+    from campaign_app.core.case.translation import export_translation, import_translation
+
+    if args.step == "export":
+        done = export_translation(ws.case_path, args.file, args.language, args.source, ws.root)
+        print(
+            f"Wrote {done.entries} case text(s) to translate from {done.source_language} into "
+            f"{done.language} to {args.file} ({done.translated} already translated)"
+        )
+        return EXIT_OK
+    summary = import_translation(ws.case_path, args.file)
+    for line in summary.stale:
+        print(f"warning: {line}")
+    print(
+        f"Imported {summary.imported} {summary.language} text(s) into the case; {summary.unchanged} "
+        f"unchanged, {summary.fuzzy} skipped as fuzzy, {summary.empty} skipped as empty, "
+        f"{len(summary.stale)} stale (not imported)"
+    )
+    return EXIT_OK

@@ -15,6 +15,7 @@ from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.case.texts import translation_gaps
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
@@ -120,6 +121,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             "signatories in campaign.yaml and remove 'example: true' before sending"
         )
     report.warnings.extend(str(w) for w in case.warnings)
+    report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
     unused = {s.id for s in case.sources} - case.cited_source_ids()
     if unused:
         report.warnings.append(

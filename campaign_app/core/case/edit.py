@@ -197,7 +197,10 @@ class CaseDocument:
                 current[language] = styled(self._first_style(current, language, old), text)
             else:
                 position = self._language_position(current, language)
-                current.insert(position, language, styled(None, text))
+                # ``{en: …, uk: …}`` on one line cannot hold a folded block: the dumper
+                # would write a mangled quoted text instead (a bell character at the fold)
+                fresh = text if current.fa.flow_style() else styled(None, text)
+                current.insert(position, language, fresh)
             return self._changed()
         if text == "":
             return False

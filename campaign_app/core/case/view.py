@@ -3,12 +3,18 @@
 Template authors write ``{{ case.person.name }}`` and get «Жанара Ахметова» in a Ukrainian
 letter and "Zhanara Akhmetova" in an English one; they never handle language maps.
 Looking up a fact or event that does not exist is a template error at its line.
+
+A text the case does not have in the letter's language is never replaced silently: the
+letter uses another case language's text only where its template names one
+(``fallback_language:``), and otherwise stops with an error naming the text by its path in
+the case (``facts/supreme-court/text``, as ``case translate export`` names it). That rule is
+:class:`Wording`, used for every case text a letter states.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import is_dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, is_dataclass
 from typing import Any
 
 from campaign_app.core.case.model import Case
@@ -20,39 +26,85 @@ from campaign_app.core.common.localized import is_localized_map, pick
 _HIDDEN = frozenset({"path", "warnings", "note"})
 
 
+@dataclass(frozen=True)
+class Wording:
+    """The one rule for a case text in a letter: the text in the letter's ``language`` (or
+    its primary subtag's: ``kk`` for ``kk-Latn``); else, only when the template names one,
+    the ``fallback`` language's; else ``missing(message, hint)`` is raised, naming the text.
+
+    One text shared by every language is every language's. A source's title may stay in
+    its original language (``as_given``): a document is cited by the title it has."""
+
+    language: str
+    fallback: str | None
+    missing: Callable[[str, str], Exception]
+
+    def text(self, value: Any, path: str, as_given: bool = False) -> str:
+        found = pick(value, self.language, self.fallback)
+        if found is not None:
+            return found
+        if as_given and isinstance(value, Mapping) and value:
+            return str(next(iter(value.values())))
+        raise self.missing(*self.lacking(path))
+
+    def lacking(self, path: str) -> tuple[str, str]:
+        """What to say about a text the case lacks in the letter's language: message, hint."""
+        lang = self.language
+        export = f"campaign-app case translate export {lang} FILE.po"
+        if self.fallback:
+            return f"the case has no {lang} or {self.fallback} text for '{path}'", f"translate it ({export})"
+        return (
+            f"the case has no {lang} text for '{path}'",
+            f"translate it ({export}), or name a case language to use instead in the template's "
+            "front matter, e.g. 'fallback_language: en'",
+        )
+
+
 class LocalView:
-    """Read-only view of a case dataclass with localized texts resolved to one language."""
+    """Read-only view of a case dataclass with localized texts resolved to one language;
+    ``path``: where it is in the case (``facts/roles``), to name a missing text."""
 
-    __slots__ = ("_language", "_obj")
+    __slots__ = ("_obj", "_path", "_wording")
 
-    def __init__(self, obj: Any, language: str):
+    def __init__(self, obj: Any, wording: Wording, path: str = ""):
         self._obj = obj
-        self._language = language
+        self._wording = wording
+        self._path = path
+
+    @property
+    def _language(self) -> str:
+        return self._wording.language
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name in _HIDDEN:
             raise AttributeError(name)
-        return _resolve(getattr(self._obj, name), self._language)
+        return _resolve(getattr(self._obj, name), self._wording, _join(self._path, name))
 
     def __repr__(self) -> str:
         return f"<{type(self._obj).__name__} {getattr(self._obj, 'id', '')}>"
 
 
-def _resolve(value: Any, language: str) -> Any:
+def _join(path: str, name: Any) -> str:
+    return f"{path}/{name}" if path else str(name)
+
+
+def _resolve(value: Any, wording: Wording, path: str) -> Any:
     if isinstance(value, str | int | float | PartialDate) or value is None:
         return value
     if is_localized_map(value):
-        text = pick(value, language)
-        if text is None:  # e.g. a source title kept only in its original language
-            text = next(iter(value.values()))
-        return text
+        return wording.text(value, path, as_given=path.startswith("sources/"))
     if isinstance(value, tuple | list):
-        return [_resolve(v, language) for v in value]
+        return [_resolve(v, wording, _join(path, _item_key(v, i))) for i, v in enumerate(value)]
     if isinstance(value, Mapping):
-        return {k: _resolve(v, language) for k, v in value.items()}
+        return {k: _resolve(v, wording, _join(path, k)) for k, v in value.items()}
     if is_dataclass(value):
-        return LocalView(value, language)
+        return LocalView(value, wording, path)
     return value
+
+
+def _item_key(item: Any, index: int) -> Any:
+    """An item of a list is named by its id (``facts/roles``), a point by its number from 1."""
+    return getattr(item, "id", None) or index + 1
 
 
 class PersonView(LocalView):
@@ -60,7 +112,7 @@ class PersonView(LocalView):
 
     @property
     def name(self) -> str:
-        return pick(self._obj.name, self._language) or next(iter(self._obj.name.values()), "")
+        return self._wording.text(self._obj.name, "person/name")
 
     @property
     def names(self) -> dict[str, str]:
@@ -80,14 +132,14 @@ class FactView(LocalView):
 
     __slots__ = ("_on_use",)
 
-    def __init__(self, obj: Any, language: str, on_use: Any):
-        super().__init__(obj, language)
+    def __init__(self, obj: Any, wording: Wording, on_use: Any):
+        super().__init__(obj, wording, f"facts/{obj.id}")
         self._on_use = on_use
 
     @property
     def text(self) -> Any:
         self._on_use(self._obj.id, "text")
-        return _resolve(self._obj.text, self._language)
+        return _resolve(self._obj.text, self._wording, f"{self._path}/text")
 
     @property
     def as_of(self) -> PartialDate | None:
@@ -100,43 +152,45 @@ class CaseView(LocalView):
 
     ``on_use``: told when a template reads a fact's text or date (see FactView)."""
 
-    def __init__(self, case: Case, language: str, on_missing: Any, on_use: Any = None):
-        super().__init__(case, language)
-        self._missing = on_missing
+    def __init__(self, case: Case, wording: Wording, on_use: Any = None):
+        super().__init__(case, wording)
         self._on_use = on_use or (lambda fact_id, what: None)
 
-    __slots__ = ("_missing", "_on_use")
+    __slots__ = ("_on_use",)
 
     @property
     def person(self) -> PersonView:
-        return PersonView(self._obj.person, self._language)
+        return PersonView(self._obj.person, self._wording, "person")
 
-    def _find(self, kind: str, items: Any, item_id: str) -> LocalView:
+    def _find(self, kind: str, section: str, item_id: str) -> LocalView:
+        items = getattr(self._obj, section)
         for item in items:
             if item.id == item_id:
-                return LocalView(item, self._language)
+                return LocalView(item, self._wording, f"{section}/{item.id}")
         known = ", ".join(i.id for i in items) or "none"
-        raise self._missing(f"the case has no {kind} '{item_id}'", f"known {kind} ids: {known}")
+        raise self._wording.missing(f"the case has no {kind} '{item_id}'", f"known {kind} ids: {known}")
 
     def fact(self, fact_id: str) -> LocalView:
-        found = self._find("fact", self._obj.facts, fact_id)
-        return FactView(found._obj, self._language, self._on_use)
+        found = self._find("fact", "facts", fact_id)
+        return FactView(found._obj, self._wording, self._on_use)
 
     def event(self, event_id: str) -> LocalView:
-        return self._find("timeline event", self._obj.timeline, event_id)
+        return self._find("timeline event", "timeline", event_id)
 
     def argument(self, argument_id: str) -> LocalView:
-        return self._find("argument", self._obj.arguments, argument_id)
+        return self._find("argument", "arguments", argument_id)
 
     def demand(self, demand_id: str) -> LocalView:
-        return self._find("demand", self._obj.demands, demand_id)
+        return self._find("demand", "demands", demand_id)
 
     def supporter(self, supporter_id: str) -> LocalView:
-        return self._find("supporter", self._obj.supporters, supporter_id)
+        return self._find("supporter", "supporters", supporter_id)
 
     def source(self, source_id: str) -> LocalView:
-        return self._find("source", self._obj.sources, source_id)
+        return self._find("source", "sources", source_id)
 
     def supporters_of_kind(self, kind: str) -> list[LocalView]:
         """The supporters of one kind ("parliamentarian", "ngo"…), in file order."""
-        return [LocalView(s, self._language) for s in self._obj.supporters if s.kind == kind]
+        return [
+            LocalView(s, self._wording, f"supporters/{s.id}") for s in self._obj.supporters if s.kind == kind
+        ]

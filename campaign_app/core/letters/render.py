@@ -13,11 +13,11 @@ from typing import Any
 
 from campaign_app.core.case.model import Case, Event, Fact, Source
 from campaign_app.core.case.over_time import updates_since
-from campaign_app.core.case.view import CaseView, LocalView
+from campaign_app.core.case.view import CaseView, LocalView, Wording
 from campaign_app.core.common.dates import format_in
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.limits import PARAGRAPH_CHARS
-from campaign_app.core.common.localized import pick
+from campaign_app.core.common.localized import is_language_tag, pick
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
     LAYOUTS,
@@ -64,10 +64,9 @@ def _citations(case: Case) -> tuple[Callable[..., Markdown], list[str]]:
     return cite, order
 
 
-def _footnote_text(source: Source, language: str) -> str:
-    title = pick(source.title, language) if source.title else ""
-    if title is None and isinstance(source.title, dict):
-        title = next(iter(source.title.values()), "")
+def _footnote_text(source: Source, wording: Wording) -> str:
+    title = wording.text(source.title, f"sources/{source.id}/title", as_given=True) if source.title else ""
+    language = wording.language
     parts = [str(title or source.id).rstrip(".") + "."]
     tail = ", ".join(
         p for p in (source.publisher, format_in(source.date, language) if source.date else "") if p
@@ -79,6 +78,12 @@ def _footnote_text(source: Source, language: str) -> str:
 
 def _missing(message: str, hint: str) -> TemplateDataError:
     return TemplateDataError(message, hint=hint)
+
+
+def _update_view(update: Any, wording: Wording) -> LocalView:
+    """An item of ``updates``, named where it is in the case (``facts/roles``)."""
+    section = "facts" if update.kind == "fact" else "timeline"
+    return LocalView(update, wording, f"{section}/{update.id}")
 
 
 def _paragraphs(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
@@ -119,6 +124,30 @@ def letter_layout(template: Template) -> Layout:
     )
 
 
+def letter_fallback(template: Template, case: Case) -> str | None:
+    """The front matter's ``fallback_language:``: the case language whose text a letter uses
+    where the case has none in the letter's language (see view.Wording). Without the key a
+    missing text is an error: a letter never mixes languages unless its template says so."""
+    value = template.meta.get("fallback_language")
+    if value in (None, ""):
+        return None
+    language = str(value).strip()
+    if not is_language_tag(language) or language not in case.languages or language == template.language:
+        others = [lang for lang in case.languages if lang != template.language]
+        raise UserError(
+            f"fallback_language {value!r} is not another of the case's languages ({', '.join(others)})",
+            template.where(template.meta["__lines__"].get("fallback_language")),
+            "name a language listed in the case's 'languages:' (every case text exists in it), "
+            "or leave the key out",
+        )
+    return language
+
+
+def letter_wording(template: Template, case: Case) -> Wording:
+    """How this template's letters pick each case text (see view.Wording)."""
+    return Wording(template.language, letter_fallback(template, case), _missing)
+
+
 def letter_context(
     template: Template,
     recipient: Recipient,
@@ -135,7 +164,8 @@ def letter_context(
     language = template.language
     citations, cited = _citations(case)
     on_use = usage.use if usage is not None else None
-    case_view = CaseView(case, language, _missing, on_use)
+    wording = letter_wording(template, case)
+    case_view = CaseView(case, wording, on_use)
 
     def fact(item_id: str) -> Markdown:
         """A fact's (or timeline event's) text followed by the citations that back it."""
@@ -148,11 +178,8 @@ def letter_context(
             )
         if on_use is not None and isinstance(item, Fact):
             on_use(item.id, "text")
-        text = pick(item.text, language)
-        if text is None:
-            raise TemplateDataError(
-                f"fact '{item_id}' has no {language} text", hint="add it to the case file"
-            )
+        section = "facts" if isinstance(item, Fact) else "timeline"
+        text = wording.text(item.text, f"{section}/{item.id}/text")
         return Markdown(escape_markdown(text.strip()) + citations(*item.sources))
 
     def date_filter(value: Any, style: str = "long") -> str:
@@ -171,7 +198,7 @@ def letter_context(
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,
-        "updates": [LocalView(u, language) for u in updates_since(case, since)] if since else [],
+        "updates": [_update_view(u, wording) for u in updates_since(case, since)] if since else [],
     }
     return context, cited
 
@@ -190,13 +217,7 @@ def render_letter(
     ``since`` and ``usage``: see :func:`letter_context`."""
     today = today or dt.date.today()
     language = template.language
-    if language not in case.languages:
-        raise UserError(
-            f"template language '{language}' is not one of the case's languages "
-            f"({', '.join(case.languages)})",
-            template.where(),
-            "add that language to the case file or change the template's language",
-        )
+    wording = letter_wording(template, case)
     context, cited = letter_context(template, recipient, case, campaign, today, since, usage)
     subject, body_md = run_template(template, context)
     body, order = markdown_to_blocks(body_md)
@@ -205,11 +226,11 @@ def render_letter(
     for number, index in enumerate(order, start=1):
         source = case.source(cited[index])
         assert source is not None
-        footnotes.append(Footnote(number, source.id, _footnote_text(source, language), source.url or None))
+        footnotes.append(Footnote(number, source.id, _footnote_text(source, wording), source.url or None))
     sender = SenderView(campaign, language)
     date_text = format_in(today, language, "long")
     place_and_date = f"{sender.city}, {date_text}" if sender.city else date_text
-    person = pick(case.person.name, language) or ""
+    person = wording.text(case.person.name, "person/name", as_given=True) if case.person.name else ""
     return Letter(
         recipient_id=recipient.id,
         template_id=template.id,

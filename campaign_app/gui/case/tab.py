@@ -33,6 +33,7 @@ from campaign_app.core.common.errors import UserError, UserErrors, display_path,
 from campaign_app.gui.case import questions
 from campaign_app.gui.case.navigation import NOUNS, CaseNavigation
 from campaign_app.gui.case.problems import Problem
+from campaign_app.gui.case.translation import TranslationActions
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import plural, problems
@@ -73,6 +74,7 @@ class CaseTab(CaseNavigation):
         self.revert_button.clicked.connect(self.revert)
         self.add_button.clicked.connect(self.add_item)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.translation = TranslationActions(self)
         self.table.installEventFilter(self)
         for key, editor in self.editors.items():
             editor.edited.connect(lambda k, part=key: self._edited(part, k))
@@ -326,6 +328,8 @@ class CaseTab(CaseNavigation):
         self.save_action.setEnabled(modified and not self.busy)
         self.revert_button.setEnabled((modified or self._external_change) and not self.busy)
         self._set_editable(self.doc is not None and not self.busy)
+        for button in (self.export_translation_button, self.import_translation_button):
+            button.setEnabled(self.doc is not None and not self.busy)
         if self.busy:
             return
         if modified:

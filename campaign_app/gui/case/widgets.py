@@ -101,6 +101,12 @@ class CaseWidgets(BaseTab):
         self.addAction(self.save_action)
         shortcut = self.save_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.save_button.setToolTip(f"Check the case and write it to its file ({shortcut})")
+        self.export_translation_button = QPushButton(self.tr("Export for translation…"), self)
+        self.export_translation_button.setToolTip(
+            self.tr("Write the case's texts to a PO file for a translator (letters in another language)")
+        )
+        self.import_translation_button = QPushButton(self.tr("Import translation…"), self)
+        self.import_translation_button.setToolTip(self.tr("Bring a translated PO file's texts into the case"))
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -110,6 +116,8 @@ class CaseWidgets(BaseTab):
         top.addLayout(titles, 1)
         top.addWidget(self.state_label)
         top.addSpacing(8)
+        top.addWidget(self.export_translation_button)
+        top.addWidget(self.import_translation_button)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
         return top
