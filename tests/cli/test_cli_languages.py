@@ -68,3 +68,28 @@ def test_english_stays_english(cli, mini_ws):
     result = cli("recipients", "list", "-w", mini_ws.root, "-q", "category:mep")
     assert result.out.splitlines()[-1] == "2 recipient(s)"
     assert cli("--help").out.startswith("usage: campaign-app")
+
+
+def test_a_problem_in_the_input_is_told_in_ukrainian_at_its_file_and_line(cli, mini_ws, monkeypatch):
+    csv = mini_ws.root / "recipients" / "people.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("mep-1,mep,", "mep-1,mepp,"), encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert result.err.startswith(
+        "помилка: ws/recipients/people.csv:2:2: невідома категорія 'mepp' — вкажіть одну з mep, "
+    ), result.err
+    assert result.out == ""
+
+
+def test_a_problem_in_a_template_is_told_in_russian(cli, mini_ws, monkeypatch):
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{{ recipient", "{{ recipientt", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("LANGUAGE", "ru")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "ws/letter_templates/appeal-en.md:" in result.err
+    assert "неизвестное имя: 'recipientt'" in result.err  # Jinja's own words after it stay English
+    assert "(для адресата 'mep-1') — проверьте написание; шаблоны знают recipient, case" in result.err

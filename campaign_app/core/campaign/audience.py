@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.query import Query, StatusTable, combine, parse_query
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.outreach.terms import QUERY_STATUSES
@@ -91,11 +92,15 @@ def template_audience(ws: Workspace, template_id: str, query: str | None = None)
     found = match_audience(ws, template.audience, query, template.id)
     if not found.recipients and not found.nobody_due:
         raise UserError(
-            f"no recipient matches the audience of template '{template.id}'"
-            + (f" narrowed by --query {query!r}" if query else ""),
+            _("no recipient matches the audience of template '{id}' narrowed by --query {query!r}").format(
+                id=template.id, query=query
+            )
+            if query
+            else _("no recipient matches the audience of template '{id}'").format(id=template.id),
             template.where(template.meta["__lines__"].get("audience")),
-            f"audience is {template.audience!r}; check it with "
-            f"'campaign-app recipients list --query \"{found.query}\"'",
+            _(
+                "audience is {audience!r}; check it with 'campaign-app recipients list --query \"{query}\"'"
+            ).format(audience=template.audience, query=found.query),
         )
     return found
 

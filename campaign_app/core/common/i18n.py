@@ -18,8 +18,6 @@ import functools
 import gettext
 from pathlib import Path
 
-from campaign_app.core.common.ui_language import ui_language
-
 DOMAIN = "campaign_app"
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 
@@ -27,6 +25,9 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 @functools.cache
 def translation() -> gettext.NullTranslations:
     """This process's catalogue: the interface language's, or none (English)."""
+    # Imported here: the settings it reads are written by modules that raise translated errors.
+    from campaign_app.core.common.ui_language import ui_language
+
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[ui_language()], fallback=True)
 
 
