@@ -191,13 +191,21 @@ class LogDatabase:
     def upgrade_schema(self) -> str:
         """Create or migrate the team's schema (``log upgrade``); says what it did."""
         if not self.shared:
-            return f"{self.location.describe()} is up to date (campaign.db upgrades itself)."
+            return _("{log} is up to date (campaign.db upgrades itself).").format(
+                log=self.location.describe()
+            )
         before, after = upgrade.upgrade_shared(self._conn, self.location)
         if before == after:
-            return f"{self.location.describe()} is up to date (revision {after}); nothing changed."
+            return _("{log} is up to date (revision {after}); nothing changed.").format(
+                log=self.location.describe(), after=after
+            )
         if before is None:
-            return f"Created the contact log in {self.location.describe()} (revision {after})."
-        return f"Upgraded {self.location.describe()} from revision {before} to {after}."
+            return _("Created the contact log in {log} (revision {after}).").format(
+                log=self.location.describe(), after=after
+            )
+        return _("Upgraded {log} from revision {before} to {after}.").format(
+            log=self.location.describe(), before=before, after=after
+        )
 
     def grant(self, user: str, coordinator: bool) -> str:
         """Give a database user a volunteer's or a coordinator's rights (``log grant``)."""
