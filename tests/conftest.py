@@ -144,10 +144,16 @@ def isolated_user_folders(tmp_path_factory, monkeypatch):
 @pytest.fixture(autouse=True)
 def english_interface(monkeypatch):
     """Tests read the interface's English words whatever the machine's language; a test of
-    Ukrainian or Russian sets ``LANGUAGE`` itself."""
+    Ukrainian or Russian sets ``LANGUAGE`` itself (the catalogue is looked up afresh in each
+    test, and for each command the ``cli`` fixture runs)."""
+    from campaign_app.core.common import i18n
+
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.reset()
+    yield
+    i18n.reset()
 
 
 class MemoryKeyring:
@@ -221,10 +227,12 @@ class CliResult:
 def cli(capsys, monkeypatch, tmp_path):
     """Run ``campaign-app ARGS`` in-process from ``tmp_path``; returns exit code and output."""
     from campaign_app.cli.main import main
+    from campaign_app.core.common import i18n
 
     monkeypatch.chdir(tmp_path)
 
     def run(*args: str) -> CliResult:
+        i18n.reset()  # as in a new process: the language is the one the test set by now
         try:
             code = main([str(a) for a in args])
         except SystemExit as exc:  # argparse

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 
 from campaign_app.cli.common import EXIT_OK, workspace_arg
+from campaign_app.core.common.i18n import _, ngettext
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="validate the workspace; render every template for its audience")
+    p = sub.add_parser("check", help=_("validate the workspace; render every template for its audience"))
     workspace_arg(p)
 
 
@@ -17,8 +18,15 @@ def run(ws, args: argparse.Namespace) -> int:
 
     report = check_workspace(ws)
     for line in report.summary:
-        print(f"ok: {line}")
+        print(_("ok: {line}").format(line=line))
     for line in report.warnings:
-        print(f"warning: {line}")
-    print(f"Checked {ws.root}: {report.letters_rendered} letters render without errors.")
+        print(_("warning: {line}").format(line=line))
+    rendered = report.letters_rendered
+    print(
+        ngettext(
+            "Checked {root}: {count} letters render without errors.",
+            "Checked {root}: {count} letters render without errors.",
+            rendered,
+        ).format(root=ws.root, count=rendered)
+    )
     return EXIT_OK

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.core.common.i18n import _
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat FILE | head -1`'s cat
@@ -19,7 +20,7 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]  # argparse's says NoReturn
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
 
 
 def read_password(account: str, from_stdin: bool, stored: str | None, store_hint: str) -> str:
@@ -32,13 +33,16 @@ def read_password(account: str, from_stdin: bool, stored: str | None, store_hint
     if from_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         if not line:
-            raise UserError("no password on standard input", hint="pipe the password in, one line")
+            raise UserError(_("no password on standard input"), hint=_("pipe the password in, one line"))
         return line
     if stored:
         return stored
     if not sys.stdin.isatty():
-        raise UserError(f"no password is stored for {account}", hint=f"{store_hint}, or use --password-stdin")
-    return getpass.getpass(f"Password for {account}: ")
+        raise UserError(
+            _("no password is stored for {account}").format(account=account),
+            hint=_("{how}, or use --password-stdin").format(how=store_hint),
+        )
+    return getpass.getpass(_("Password for {account}: ").format(account=account))
 
 
 def workspace_arg(p: argparse.ArgumentParser) -> None:
@@ -49,7 +53,7 @@ def workspace_arg(p: argparse.ArgumentParser) -> None:
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help="campaign folder (default: the current folder)",
+        help=_("campaign folder (default: the current folder)"),
     )
 
 
@@ -57,18 +61,18 @@ def template_args(p: argparse.ArgumentParser) -> None:
     """``--template ID``, ``--query Q`` (narrowing its audience) and ``--out DIR``: what the
     commands that make a template's letters share."""
     p.add_argument("--template", "-t", required=True, metavar="ID")
-    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
+    p.add_argument("--query", "-q", default="", metavar="Q", help=_("narrow the template's audience"))
     p.add_argument(
         "--out",
         "-o",
         type=Path,
         default=None,
         metavar="DIR",
-        help="output folder (default: the workspace's out/)",
+        help=_("output folder (default: the workspace's out/)"),
     )
 
 
 def print_problems(exc: UserError | UserErrors) -> None:
     """One ``error: …`` line per problem, on standard error."""
     for err in flatten(exc):
-        print(f"error: {err}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=err), file=sys.stderr)

@@ -12,29 +12,30 @@ from pathlib import Path
 
 from campaign_app.cli.common import EXIT_PROBLEM, print_problems
 from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.common.i18n import _
 
 # Kept here, not imported from the GUI, so that the command line never loads Qt.
 TAB_NAMES = ("case", "recipients", "compose", "batch", "settings", "outreach")
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("gui", help="open the desktop app (the default with no command)")
+    p = sub.add_parser("gui", help=_("open the desktop app (the default with no command)"))
     p.add_argument(
         "-w",
         "--workspace",
         type=Path,
         default=None,
         metavar="DIR",
-        help="campaign folder (default: the last one opened, or the example)",
+        help=_("campaign folder (default: the last one opened, or the example)"),
     )
     p.add_argument(
         "--screenshot",
         type=Path,
         default=None,
         metavar="FILE.png",
-        help="paint the main window offscreen into FILE.png and exit",
+        help=_("paint the main window offscreen into FILE.png and exit"),
     )
-    p.add_argument("--tab", default=None, choices=TAB_NAMES, help="the tab to show")
+    p.add_argument("--tab", default=None, choices=TAB_NAMES, help=_("the tab to show"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
     ):
         # Qt would abort with its own message; say what is going on instead.
         print(
-            "error: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set) — "
-            "run it in a desktop session, or use the command line: campaign-app --help",
+            _(
+                "error: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set) — "
+                "run it in a desktop session, or use the command line: campaign-app --help"
+            ),
             file=sys.stderr,
         )
         return EXIT_PROBLEM
@@ -61,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         from campaign_app.gui.app import run
     except ImportError as exc:
         print(
-            f"error: the desktop app cannot start ({exc}) — reinstall with 'pip install campaign_app'",
+            _(
+                "error: the desktop app cannot start ({problem}) — reinstall with 'pip install campaign_app'"
+            ).format(problem=exc),
             file=sys.stderr,
         )
         return EXIT_PROBLEM

@@ -6,10 +6,11 @@ import argparse
 from pathlib import Path
 
 from campaign_app.cli.common import EXIT_OK
+from campaign_app.core.common.i18n import _
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("init", help="create a workspace holding the bundled example campaign")
+    p = sub.add_parser("init", help=_("create a workspace holding the bundled example campaign"))
     p.add_argument("directory", type=Path, metavar="DIR")
 
 
@@ -17,5 +18,9 @@ def run(args: argparse.Namespace) -> int:
     from campaign_app.core.campaign.workspace import init_workspace
 
     target = init_workspace(args.directory)
-    print(f"Created {target} with the example campaign. Next: campaign-app check -w {target}")
+    print(
+        _("Created {folder} with the example campaign. Next: campaign-app check -w {folder}").format(
+            folder=target
+        )
+    )
     return EXIT_OK

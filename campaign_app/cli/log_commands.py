@@ -7,85 +7,112 @@ from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
 from campaign_app.cli.common import EXIT_OK, read_password, workspace_arg
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("log", help="the contact log: who was written to, replies, follow-ups")
+    p = sub.add_parser("log", help=_("the contact log: who was written to, replies, follow-ups"))
     lsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=type(p))
 
     r = lsub.add_parser(
         "status",
-        help="a table per recipient: status, last action, by whom, follow-up due",
-        description="One row per recipient the log has a letter to (or every recipient matching "
-        "--query). Statuses a query can select with status:X — "
-        + "; ".join(f"{k}: {v}" for k, v in QUERY_STATUSES.items()),
+        help=_("a table per recipient: status, last action, by whom, follow-up due"),
+        description=_(
+            "One row per recipient the log has a letter to (or every recipient matching "
+            "--query). Statuses a query can select with status:X — {statuses}"
+        ).format(statuses="; ".join(f"{k}: {_(v)}" for k, v in QUERY_STATUSES.items())),
     )
     workspace_arg(r)
-    r.add_argument("--query", "-q", default="", metavar="Q", help="e.g. 'status:followup-due category:mep'")
-
-    r = lsub.add_parser("mark", help="record a reply, no reply, closing, or a letter sent by hand")
-    r.add_argument("recipient", metavar="RECIPIENT", help="the recipient's id (see 'log status')")
-    workspace_arg(r)
-    r.add_argument("--status", required=True, choices=MARK_STATUSES)
-    r.add_argument("--note", default="", metavar="TEXT", help="what happened, in a few words")
     r.add_argument(
-        "--channel", default="", choices=CHANNELS, help="how the letter went (needed with --status sent)"
+        "--query", "-q", default="", metavar="Q", help=_("e.g. 'status:followup-due category:mep'")
     )
-    r.add_argument("--template", "-t", default=None, metavar="ID", help="only the letter from this template")
 
-    r = lsub.add_parser("export", help="write the log to a CSV file safe to open in a spreadsheet")
+    r = lsub.add_parser("mark", help=_("record a reply, no reply, closing, or a letter sent by hand"))
+    r.add_argument("recipient", metavar="RECIPIENT", help=_("the recipient's id (see 'log status')"))
+    workspace_arg(r)
+    r.add_argument("--status", required=True, choices=MARK_STATUSES, help=_("what happened"))
+    r.add_argument("--note", default="", metavar="TEXT", help=_("what happened, in a few words"))
+    r.add_argument(
+        "--channel", default="", choices=CHANNELS, help=_("how the letter went (needed with --status sent)")
+    )
+    r.add_argument(
+        "--template", "-t", default=None, metavar="ID", help=_("only the letter from this template")
+    )
+
+    r = lsub.add_parser("export", help=_("write the log to a CSV file safe to open in a spreadsheet"))
     r.add_argument("file", type=Path, metavar="FILE.csv")
     workspace_arg(r)
 
     r = lsub.add_parser(
-        "merge", help="fold a volunteer's log (their campaign.db or log export .csv) into this one"
+        "merge", help=_("fold a volunteer's log (their campaign.db or log export .csv) into this one")
     )
     r.add_argument("other", type=Path, metavar="OTHER")
     workspace_arg(r)
 
-    r = lsub.add_parser("report", help="a one-page PDF summary for coordinators")
+    r = lsub.add_parser("report", help=_("a one-page PDF summary for coordinators"))
     r.add_argument("file", type=Path, metavar="FILE.pdf")
     workspace_arg(r)
 
     r = lsub.add_parser(
         "upgrade",
-        help="create or migrate the log's schema (a team's database: run once by a coordinator)",
-        description="Creates the contact log's tables in the team's database named by log_database in "
-        "campaign.yaml, or brings them up to date; running it again changes nothing. campaign.db "
-        "upgrades itself.",
+        help=_("create or migrate the log's schema (a team's database: run once by a coordinator)"),
+        description=_(
+            "Creates the contact log's tables in the team's database named by log_database in "
+            "campaign.yaml, or brings them up to date; running it again changes nothing. campaign.db "
+            "upgrades itself."
+        ),
     )
     workspace_arg(r)
 
     r = lsub.add_parser(
         "grant",
-        help="give a database user a volunteer's rights on the team's log (or a coordinator's)",
-        description="Volunteers read everything and record what they do; they cannot change or delete "
-        "what is recorded. Coordinators may also correct recorded history and grant others. Run by a "
-        "coordinator whose database user may create roles.",
+        help=_("give a database user a volunteer's rights on the team's log (or a coordinator's)"),
+        description=_(
+            "Volunteers read everything and record what they do; they cannot change or delete "
+            "what is recorded. Coordinators may also correct recorded history and grant others. Run by a "
+            "coordinator whose database user may create roles."
+        ),
     )
-    r.add_argument("user", metavar="USER", help="the member's database user")
-    r.add_argument("--coordinator", action="store_true", help="a coordinator's rights")
+    r.add_argument("user", metavar="USER", help=_("the member's database user"))
+    r.add_argument("--coordinator", action="store_true", help=_("a coordinator's rights"))
     workspace_arg(r)
 
     r = lsub.add_parser(
         "password",
-        help="store your password for the team's log in the system keyring (checked first)",
+        help=_("store your password for the team's log in the system keyring (checked first)"),
     )
-    r.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    r.add_argument("--password-stdin", action="store_true", help=_("read it from standard input"))
     workspace_arg(r)
 
-    for kind in ("case", "template"):
-        r = lsub.add_parser(
-            f"rename-{kind}",
-            help=f"carry the letters logged under an old {kind} id over to its new id",
-            description=f"After correcting a {kind}'s id, the letters already sent under the old id "
-            "are still sent under the new one: nobody gets the same letter twice. Run it once, where "
-            "the log is; volunteers' logs with the old id merge onto the new one.",
-        )
+    for kind, (help_text, description) in _rename_texts().items():
+        r = lsub.add_parser(f"rename-{kind}", help=help_text, description=description)
         r.add_argument("old", metavar="OLD")
         r.add_argument("new", metavar="NEW")
         workspace_arg(r)
+
+
+def _rename_texts() -> dict[str, tuple[str, str]]:
+    """The help of ``rename-case`` and ``rename-template``: one sentence each, so that each
+    language can say "case" and "template" as its grammar needs."""
+    return {
+        "case": (
+            _("carry the letters logged under an old case id over to its new id"),
+            _(
+                "After correcting a case's id, the letters already sent under the old id "
+                "are still sent under the new one: nobody gets the same letter twice. Run it once, where "
+                "the log is; volunteers' logs with the old id merge onto the new one."
+            ),
+        ),
+        "template": (
+            _("carry the letters logged under an old template id over to its new id"),
+            _(
+                "After correcting a template's id, the letters already sent under the old id "
+                "are still sent under the new one: nobody gets the same letter twice. Run it once, where "
+                "the log is; volunteers' logs with the old id merge onto the new one."
+            ),
+        ),
+    }
 
 
 def run(ws, args: argparse.Namespace) -> int:
@@ -105,7 +132,13 @@ def run(ws, args: argparse.Namespace) -> int:
             channel=args.channel,
             template_id=args.template,
         )
-        print(f"Marked {len(changed)} letter(s) to {args.recipient} as {args.status}.")
+        print(
+            ngettext(
+                "Marked {count} letter(s) to {recipient} as {status}.",
+                "Marked {count} letter(s) to {recipient} as {status}.",
+                len(changed),
+            ).format(count=len(changed), recipient=args.recipient, status=args.status)
+        )
         return EXIT_OK
     if args.action == "password":
         return _store_password(ws, args.password_stdin)
@@ -120,16 +153,30 @@ def run(ws, args: argparse.Namespace) -> int:
         kind = args.action.removeprefix("rename-")
         with ws.open_log(create=False) as log:
             count = log.rename(kind, args.old, args.new, volunteer_name())
-        print(
-            f"Renamed {kind} '{args.old}' to '{args.new}' in {count} letter(s); their history goes with them."
-        )
+        renamed = {
+            "case": ngettext(
+                "Renamed case '{old}' to '{new}' in {count} letter(s); their history goes with them.",
+                "Renamed case '{old}' to '{new}' in {count} letter(s); their history goes with them.",
+                count,
+            ),
+            "template": ngettext(
+                "Renamed template '{old}' to '{new}' in {count} letter(s); their history goes with them.",
+                "Renamed template '{old}' to '{new}' in {count} letter(s); their history goes with them.",
+                count,
+            ),
+        }
+        print(renamed[kind].format(old=args.old, new=args.new, count=count))
         return EXIT_OK
     if args.action == "export":
         from campaign_app.core.outreach.export import export_log
 
         with ws.read_log() as log:
             rows = export_log(log, args.file, ws.case.id)
-        print(f"Wrote {rows} row(s) to {args.file}")
+        print(
+            ngettext("Wrote {count} row(s) to {file}", "Wrote {count} row(s) to {file}", rows).format(
+                count=rows, file=args.file
+            )
+        )
         return EXIT_OK
     if args.action == "merge":
         from campaign_app.core.outreach.merge import merge_log
@@ -143,7 +190,7 @@ def run(ws, args: argparse.Namespace) -> int:
         from campaign_app.core.campaign.report import write_campaign_report
 
         write_campaign_report(ws, args.file)
-        print(f"Wrote the report to {args.file}")
+        print(_("Wrote the report to {file}").format(file=args.file))
         return EXIT_OK
     raise AssertionError(args.action)
 
@@ -185,15 +232,26 @@ def _status(ws, query: str) -> int:
     with collector_paused():  # the log's letters and the directory: read once, all kept
         states = ws.recipient_states()
         rows = status_rows(ws, query, states)
-    header = ("ID", "NAME", "STATUS", "LAST ACTION", "WHEN (UTC)", "BY", "FOLLOW-UP DUE", "WHY")
+    header = (
+        _("ID"),
+        _("NAME"),
+        _("STATUS"),
+        _("LAST ACTION"),
+        _("WHEN (UTC)"),
+        _("BY"),
+        _("FOLLOW-UP DUE"),
+        _("WHY"),
+    )
     # The id whole, always: it is what 'log mark' takes; and why a follow-up is due, whole.
     print_columns([header, *rows], [None, 36, 13, 40, 16, 18, 13, None])
     due = sum(row[2] == "followup-due" for row in rows)
-    print(f"{len(rows)} recipient(s); {due} follow-up(s) due")
+    recipients = ngettext("{count} recipient(s)", "{count} recipient(s)", len(rows)).format(count=len(rows))
+    follow_ups = ngettext("{count} follow-up(s) due", "{count} follow-up(s) due", due).format(count=due)
+    print(_("{recipients}; {follow_ups}").format(recipients=recipients, follow_ups=follow_ups))
     members = summary_lines(team_summary(letter for state in states.values() for letter in state.letters))
     if members:
         print()
-        print("Who did what:")
+        print(_("Who did what:"))
         print_columns([SUMMARY_HEADER, *members], [24, None, None, None, None, None, 60])
     return EXIT_OK
 
@@ -207,11 +265,11 @@ def _store_password(ws, from_stdin: bool) -> int:
     location = ws.campaign.log_database
     if location is None:
         raise UserError(
-            "this campaign keeps its log in campaign.db: there is no database password",
-            hint="set log_database in campaign.yaml first (see the README, 'A team')",
+            _("this campaign keeps its log in campaign.db: there is no database password"),
+            hint=_("set log_database in campaign.yaml first (see the README, 'A team')"),
         )
-    password = read_password(location.keyring_user, from_stdin, None, "type it at a terminal")
+    password = read_password(location.keyring_user, from_stdin, None, _("type it at a terminal"))
     ContactLog.connect(location, password, check_schema=False).close()
     store_password(location.user, location.host, password)
-    print(f"The password for {location.keyring_user} is in the system keyring.")
+    print(_("The password for {account} is in the system keyring.").format(account=location.keyring_user))
     return EXIT_OK

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from campaign_app import __version__
 from campaign_app.cli import (
+    argparse_words,
     case_commands,
     check_command,
     generate_command,
@@ -38,6 +39,7 @@ from campaign_app.cli.common import (
     print_problems,
 )
 from campaign_app.core.common.errors import UserError, UserErrors, set_display_root
+from campaign_app.core.common.i18n import _
 
 # Each command group is a module with add_parser() and run(); these need no workspace.
 _WITHOUT_WORKSPACE = {"init": init_command, "name": name_command}
@@ -54,11 +56,17 @@ _IN_WORKSPACE = {
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = Parser(
         prog="campaign-app",
-        description="Personalised appeal letters for human-rights campaigns: PDF, DOCX and e-mail.",
+        description=_("Personalised appeal letters for human-rights campaigns: PDF, DOCX and e-mail."),
     )
-    parser.add_argument("--version", action="version", version=f"campaign-app {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"campaign-app {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     gui_command.add_parser(sub)
     init_command.add_parser(sub)
@@ -90,11 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(exc)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
-        print("interrupted: nothing half-written was left behind", file=sys.stderr)
+        print(_("interrupted: nothing half-written was left behind"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=f"{exc.strerror or exc}{where}"), file=sys.stderr)
         return EXIT_PROBLEM
 
 

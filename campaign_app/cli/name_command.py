@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 
 from campaign_app.cli.common import EXIT_OK
+from campaign_app.core.common.i18n import _
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "name",
-        help="show or set your name, recorded with what you do in the contact log",
-        description="Your name as the contact log records it (the same setting as Settings ▸ Your name "
-        "in the desktop app; kept on this computer, not in the campaign). Without NAME: show it.",
+        help=_("show or set your name, recorded with what you do in the contact log"),
+        description=_(
+            "Your name as the contact log records it (the same setting as Settings ▸ Your name "
+            "in the desktop app; kept on this computer, not in the campaign). Without NAME: show it."
+        ),
     )
     p.add_argument("name", nargs="?", default=None, metavar="NAME")
 
@@ -24,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
         state = AppState.load()
         state.volunteer_name = " ".join(args.name.split())
         state.save()
-    print(f"The contact log records you as: {volunteer_name()}")
+    print(_("The contact log records you as: {name}").format(name=volunteer_name()))
     return EXIT_OK

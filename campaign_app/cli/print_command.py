@@ -8,26 +8,29 @@ from pathlib import Path
 
 from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, workspace_arg
 from campaign_app.cli.progress import ProgressBar
+from campaign_app.core.common.i18n import _, ngettext
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "print",
-        help="one PDF to print: the letters to recipients with a postal address, then envelopes or labels",
+        help=_("one PDF to print: the letters to recipients with a postal address, then envelopes or labels"),
     )
     workspace_arg(p)
-    p.add_argument("--template", "-t", required=True, metavar="ID")
-    p.add_argument("--query", "-q", default="", metavar="Q", help="narrow the template's audience")
-    p.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.pdf", help="the PDF to write")
+    p.add_argument(
+        "--template", "-t", required=True, metavar="ID", help=_("the template whose letters to print")
+    )
+    p.add_argument("--query", "-q", default="", metavar="Q", help=_("narrow the template's audience"))
+    p.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF to write"))
     extra = p.add_mutually_exclusive_group()
     extra.add_argument(
         "--envelope",
         choices=("DL", "C5", "C4"),
         default=None,
-        help="an envelope per letter, after the letters",
+        help=_("an envelope per letter, after the letters"),
     )
     extra.add_argument(
-        "--labels", choices=("L7163",), default=None, help="sheets of address labels, after the letters"
+        "--labels", choices=("L7163",), default=None, help=_("sheets of address labels, after the letters")
     )
 
 
@@ -36,35 +39,52 @@ def run(ws, args: argparse.Namespace) -> int:
 
     plan = plan_print(ws, args.template, args.out.resolve(), args.query, args.envelope, args.labels)
     if plan.nobody_due:
-        print(f"Nothing to print: {plan.nobody_due}.")
+        print(_("Nothing to print: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
     _list_unaddressed(plan.unaddressed)
-    bar = ProgressBar(len(plan.recipients), "letters")
+    bar = ProgressBar(len(plan.recipients), _("letters"))
     result = run_print(ws, plan, progress=bar.update)
     bar.close()
     if result.cancelled:
-        print("interrupted: no print pack was written and nothing was recorded as printed", file=sys.stderr)
+        print(
+            _("interrupted: no print pack was written and nothing was recorded as printed"), file=sys.stderr
+        )
         return EXIT_INTERRUPTED
-    extra = (
-        f", then {len(result.printed)} {plan.envelope} envelope(s)"
-        if plan.envelope
-        else f", then address labels ({plan.labels})"
-        if plan.labels
-        else ""
-    )
-    print(
-        f"{len(result.printed)} letter(s){extra}: {result.pages} page(s) in all → {args.out}\n"
-        "Recorded as printed in the contact log; once posted: "
-        "campaign-app log mark ID --status sent --channel post"
-    )
+    print(_printed_summary(plan, result, args.out))
     return EXIT_OK
 
 
 def _list_unaddressed(recipients) -> None:
     if not recipients:
         return
-    print(f"{len(recipients)} recipient(s) without a postal address: not in the print pack")
+    print(
+        ngettext(
+            "{count} recipient(s) without a postal address: not in the print pack",
+            "{count} recipient(s) without a postal address: not in the print pack",
+            len(recipients),
+        ).format(count=len(recipients))
+    )
     from campaign_app.core.campaign.print_pack import unaddressed_line
 
     for r in recipients:
         print(f"  {unaddressed_line(r)}")
+
+
+def _printed_summary(plan, result, out) -> str:
+    """What the pack holds and where it is, and how to record the letters once posted."""
+    n, pages = len(result.printed), result.pages
+    letters = ngettext("{count} letter(s)", "{count} letter(s)", n).format(count=n)
+    if plan.envelope:
+        letters = ngettext(
+            "{letters}, then {count} {envelope} envelope(s)",
+            "{letters}, then {count} {envelope} envelope(s)",
+            n,
+        ).format(letters=letters, count=n, envelope=plan.envelope)
+    elif plan.labels:
+        letters = _("{letters}, then address labels ({labels})").format(letters=letters, labels=plan.labels)
+    in_all = ngettext("{count} page(s) in all", "{count} page(s) in all", pages).format(count=pages)
+    return _(
+        "{letters}: {pages} → {file}\n"
+        "Recorded as printed in the contact log; once posted: "
+        "campaign-app log mark ID --status sent --channel post"
+    ).format(letters=letters, pages=in_all, file=out)

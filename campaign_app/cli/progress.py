@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from campaign_app.core.common.i18n import _
+
 if TYPE_CHECKING:  # the command line should not load the batch engine just to start
     from campaign_app.core.campaign.generate import BatchProgress
 
@@ -32,8 +34,12 @@ class ProgressBar:
             return
         filled = int(self.width * p.done / max(1, p.total))
         left = p.remaining_seconds
-        eta = f" · {_clock(left)} left" if left is not None and p.done < p.total else ""
-        failed = f" · {p.failed} failed" if p.failed else ""
+        eta = (
+            " · " + _("{time} left").format(time=_clock(left))
+            if left is not None and p.done < p.total
+            else ""
+        )
+        failed = " · " + _("{count} failed").format(count=p.failed) if p.failed else ""
         line = f"\r[{'#' * filled}{'.' * (self.width - filled)}] {p.done}/{p.total} {self.noun}{failed}{eta}"
         self.stream.write(line.ljust(78))
         self.stream.flush()

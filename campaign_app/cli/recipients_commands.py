@@ -8,28 +8,31 @@ from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
 from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
+from campaign_app.core.common.i18n import N_, _, ngettext
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("recipients", help="list, export or import recipients")
+    p = sub.add_parser("recipients", help=_("list, export or import recipients"))
     rsub = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=Parser)
-    r = rsub.add_parser("list", help="show recipients (optionally matching --query)")
+    r = rsub.add_parser("list", help=_("show recipients (optionally matching --query)"))
     workspace_arg(r)
-    r.add_argument("--query", "-q", default="", metavar="Q")
+    r.add_argument("--query", "-q", default="", metavar="Q", help=_("the recipients to show"))
     r = rsub.add_parser(
         "export",
-        help="write recipients to a CSV or Excel .xlsx file",
-        description="Write the directory (or the recipients matching --query) to FILE: CSV (UTF-8) "
-        "or Excel, by the file's suffix (.csv or .xlsx). Cells that a spreadsheet would run as a "
-        "formula (starting with =, +, -, @) are neutralised.",
+        help=_("write recipients to a CSV or Excel .xlsx file"),
+        description=_(
+            "Write the directory (or the recipients matching --query) to FILE: CSV (UTF-8) "
+            "or Excel, by the file's suffix (.csv or .xlsx). Cells that a spreadsheet would run as a "
+            "formula (starting with =, +, -, @) are neutralised."
+        ),
     )
-    r.add_argument("file", type=Path, metavar="FILE", help="the file to write: NAME.csv or NAME.xlsx")
+    r.add_argument("file", type=Path, metavar="FILE", help=_("the file to write: NAME.csv or NAME.xlsx"))
     workspace_arg(r)
-    r.add_argument("--query", "-q", default="", metavar="Q")
+    r.add_argument("--query", "-q", default="", metavar="Q", help=_("the recipients to write"))
     _import_parser(rsub)
 
 
-IMPORT_EPILOG = """\
+IMPORT_EPILOG = N_("""\
 What is read: CSV in UTF-8 (with or without BOM), UTF-16, Windows-1252/1250 or ISO-8859-2/-15
 (the encoding and the delimiter , ; or tab are detected and shown); Excel .xlsx (first sheet,
 or --sheet); the European Parliament's "full list" XML; the directory's own YAML. Column
@@ -50,7 +53,7 @@ New entries go to recipients/NAME.csv (default: the file's name), with ids uniqu
 the directory. Nothing is written before the whole file is checked; --dry-run writes
 nothing at all. A source column mep_death_date / term_end / end that is filled in marks
 the entry with the tag 'former-member'.
-"""
+""")
 
 
 def _import_parser(rsub) -> None:
@@ -58,11 +61,13 @@ def _import_parser(rsub) -> None:
 
     r = rsub.add_parser(
         "import",
-        help="import recipients from a CSV, .xlsx, EP XML or YAML file, merging duplicates",
-        description="Import recipients from FILE into the workspace's directory and report every\n"
-        "decision: encoding and delimiter found, rows added, updated, unchanged and skipped\n"
-        "(with the reason), and fields that would change.",
-        epilog=IMPORT_EPILOG,
+        help=_("import recipients from a CSV, .xlsx, EP XML or YAML file, merging duplicates"),
+        description=_(
+            "Import recipients from FILE into the workspace's directory and report every\n"
+            "decision: encoding and delimiter found, rows added, updated, unchanged and skipped\n"
+            "(with the reason), and fields that would change."
+        ),
+        epilog=_(IMPORT_EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     r.add_argument("file", type=Path, metavar="FILE")
@@ -71,37 +76,39 @@ def _import_parser(rsub) -> None:
         "--into",
         metavar="NAME.csv",
         default=None,
-        help="the file in recipients/ that receives new entries (default: named after FILE)",
+        help=_("the file in recipients/ that receives new entries (default: named after FILE)"),
     )
     r.add_argument(
         "--category",
         choices=CATEGORIES,
         default=None,
         metavar="C",
-        help="category of rows whose file gives none (default for the EP's lists: mep); "
-        f"one of {', '.join(CATEGORIES)}",
+        help=_(
+            "category of rows whose file gives none (default for the EP's lists: mep); one of {categories}"
+        ).format(categories=", ".join(CATEGORIES)),
     )
     r.add_argument(
-        "--sheet", metavar="NAME", default=None, help="the sheet of an .xlsx file (default: the first)"
+        "--sheet", metavar="NAME", default=None, help=_("the sheet of an .xlsx file (default: the first)")
     )
-    r.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
+    r.add_argument("--dry-run", action="store_true", help=_("report what would happen; write nothing"))
     r.add_argument(
         "--update",
         action="store_true",
-        help="where an entry already holds a different value, take the file's "
-        "(default: keep it and report it)",
+        help=_(
+            "where an entry already holds a different value, take the file's (default: keep it and report it)"
+        ),
     )
     r.add_argument(
         "--keep-no-contact",
         action="store_true",
-        help="also add new entries that have no e-mail, postal address or web form",
+        help=_("also add new entries that have no e-mail, postal address or web form"),
     )
     r.add_argument(
         "--rejects",
         type=Path,
         metavar="FILE.csv",
         default=None,
-        help="write the rows not imported, with their row number and reason, to FILE.csv to correct them",
+        help=_("write the rows not imported, with their row number and reason, to FILE.csv to correct them"),
     )
 
 
@@ -115,7 +122,11 @@ def run(ws, args: argparse.Namespace) -> int:
         from campaign_app.core.directory.export import export_recipients
 
         count = export_recipients(chosen, args.file)
-        print(f"Wrote {count} recipients to {args.file}")
+        print(
+            ngettext(
+                "Wrote {count} recipients to {file}", "Wrote {count} recipients to {file}", count
+            ).format(count=count, file=args.file)
+        )
         return EXIT_OK
     _print_table(chosen)
     return EXIT_OK
@@ -125,20 +136,24 @@ def _channel(r) -> str:
     if r.email:
         return r.email
     if r.web_form:
-        return f"web form: {r.web_form}"
+        return _("web form: {address}").format(address=r.web_form)
     if r.postal_address:
-        return "post"
-    return "(no contact channel)"
+        return _("post")
+    return _("(no contact channel)")
 
 
 def _print_table(recipients) -> None:
-    rows = [("ID", "CATEGORY", "NAME", "COUNTRY", "LANG", "CONTACT")]
+    rows = [(_("ID"), _("CATEGORY"), _("NAME"), _("COUNTRY"), _("LANG"), _("CONTACT"))]
     for r in recipients:
         rows.append((r.id, r.category, r.display_name, r.country, r.language, _channel(r)))
     width = shutil.get_terminal_size((160, 20)).columns
     id_width = max(len(row[0]) for row in rows)  # whole, always: log mark takes it
     print_columns(rows, [None, 20, 44, 7, 5, max(20, width - 86 - id_width)])
-    print(f"{len(recipients)} recipient(s)")
+    print(
+        ngettext("{count} recipient(s)", "{count} recipient(s)", len(recipients)).format(
+            count=len(recipients)
+        )
+    )
 
 
 def _import(ws, args: argparse.Namespace) -> int:
@@ -160,10 +175,14 @@ def _import(ws, args: argparse.Namespace) -> int:
         print(line)
     if args.rejects is not None:
         if args.dry_run:
-            print(f"Dry run: {args.rejects} was not written either.")
+            print(_("Dry run: {file} was not written either.").format(file=args.rejects))
         elif plan.rejected:
             count = plan.write_rejects(args.rejects)
-            print(f"Rows not imported: {count}, written with their reasons to {args.rejects}")
+            print(
+                _("Rows not imported: {count}, written with their reasons to {file}").format(
+                    count=count, file=args.rejects
+                )
+            )
         else:
-            print(f"Every row was imported: no {args.rejects} written.")
+            print(_("Every row was imported: no {file} written.").format(file=args.rejects))
     return EXIT_OK

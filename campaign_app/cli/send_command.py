@@ -17,46 +17,55 @@ from campaign_app.cli.common import (
 )
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _, ngettext
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "send",
-        help="e-mail a template's letters (PDF attached) through the campaign's SMTP server",
-        description="Send each recipient of the template's audience (narrowed by --query) their letter "
-        "by e-mail, with the PDF attached. Letters already sent are skipped; a letter whose sending "
-        "was interrupted is shown as uncertain and not sent again unless --resend-uncertain. "
-        "The password comes from the system keyring (Settings tab), or is asked for.",
+        help=_("e-mail a template's letters (PDF attached) through the campaign's SMTP server"),
+        description=_(
+            "Send each recipient of the template's audience (narrowed by --query) their letter "
+            "by e-mail, with the PDF attached. Letters already sent are skipped; a letter whose sending "
+            "was interrupted is shown as uncertain and not sent again unless --resend-uncertain. "
+            "The password comes from the system keyring (Settings tab), or is asked for."
+        ),
     )
     workspace_arg(p)
     template_args(p)
-    p.add_argument("--dry-run", action="store_true", help="send nothing: write each message as an .eml file")
-    p.add_argument("--limit", type=int, default=None, metavar="N", help="send at most N letters this time")
-    p.add_argument("--docx", action="store_true", help="attach the DOCX as well as the PDF")
-    p.add_argument("--yes", "-y", action="store_true", help="do not ask before sending")
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("send nothing: write each message as an .eml file")
+    )
+    p.add_argument("--limit", type=int, default=None, metavar="N", help=_("send at most N letters this time"))
+    p.add_argument("--docx", action="store_true", help=_("attach the DOCX as well as the PDF"))
+    p.add_argument("--yes", "-y", action="store_true", help=_("do not ask before sending"))
     p.add_argument(
         "--resend-uncertain",
         action="store_true",
-        help="also send letters whose earlier sending was interrupted (they may arrive twice)",
+        help=_("also send letters whose earlier sending was interrupted (they may arrive twice)"),
     )
     p.add_argument(
         "--resend",
         action="append",
         default=[],
         metavar="ID[,ID…]",
-        help="send again the new version of these recipients' letters, changed after they were sent "
-        "(asks first, naming them)",
+        help=_(
+            "send again the new version of these recipients' letters, changed after they were sent "
+            "(asks first, naming them)"
+        ),
     )
     p.add_argument(
         "--not-renamed",
         action="store_true",
-        help="letters the log holds under a case or template id that no longer exists are other "
-        "letters: send anyway (otherwise send stops; see 'log rename-template')",
+        help=_(
+            "letters the log holds under a case or template id that no longer exists are other "
+            "letters: send anyway (otherwise send stops; see 'log rename-template')"
+        ),
     )
     p.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the SMTP password from standard input (for scripts; never pass it as an argument)",
+        help=_("read the SMTP password from standard input (for scripts; never pass it as an argument)"),
     )
 
 
@@ -72,7 +81,7 @@ def _password(settings, args: argparse.Namespace) -> str | None:
         f"{settings.username}@{settings.host}",
         args.password_stdin,
         stored,
-        "store it in the Settings tab (system keyring)",
+        _("store it in the Settings tab (system keyring)"),
     )
 
 
@@ -81,7 +90,7 @@ def run(ws, args: argparse.Namespace) -> int:
 
     plan = _plan(ws, args)
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
-        print(f"Nothing to send: {plan.nobody_due}.")
+        print(_("Nothing to send: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
     _say_plan(plan, args)
     password = None
@@ -99,7 +108,10 @@ def _plan(ws, args: argparse.Namespace):
     from campaign_app.core.campaign.send_plan import plan_send
 
     if args.limit is not None and args.limit < 1:
-        raise UserError(f"--limit {args.limit} sends nothing", hint="give a number of letters, 1 or more")
+        raise UserError(
+            _("--limit {limit} sends nothing").format(limit=args.limit),
+            hint=_("give a number of letters, 1 or more"),
+        )
     resend = [rid.strip() for value in args.resend for rid in value.split(",") if rid.strip()]
     return plan_send(
         ws,
@@ -120,52 +132,113 @@ def _say_plan(plan, args: argparse.Namespace) -> None:
     s, count = plan.settings, len(plan.to_send)
     if args.dry_run:
         print(
-            f"Dry run: {count} message(s) will be written as .eml files to {plan.out_dir}; nothing is sent."
+            ngettext(
+                "Dry run: {count} message(s) will be written as .eml files to {folder}; nothing is sent.",
+                "Dry run: {count} message(s) will be written as .eml files to {folder}; nothing is sent.",
+                count,
+            ).format(count=count, folder=plan.out_dir)
         )
         if plan.example:
-            print("They come from the bundled example's made-up sender and are marked [EXAMPLE].")
+            print(_("They come from the bundled example's made-up sender and are marked [EXAMPLE]."))
     elif s is not None:
-        print(
-            f"About to send {count} letter(s) from {plan.from_address} through {plan.server}"
-            + (f" as {s.username}" if s.username else "")
-            + f", at most {s.rate_per_minute} per minute."
-        )
+        print(_about_to_send(plan, s, count))
     if plan.attachments:
-        files = ", ".join(f"{a.filename} ({len(a.data) / 1000:.0f} kB)" for a in plan.attachments)
-        print(f"Attached to every message besides the letter: {files}.")
+        files = ", ".join(
+            _("{file} ({size} kB)").format(file=a.filename, size=f"{len(a.data) / 1000:.0f}")
+            for a in plan.attachments
+        )
+        print(_("Attached to every message besides the letter: {files}.").format(files=files))
     if plan.resend:
-        print(f"{len(plan.resend)} letter(s) changed since they were sent will be sent AGAIN:")
+        print(
+            ngettext(
+                "{count} letter(s) changed since they were sent will be sent AGAIN:",
+                "{count} letter(s) changed since they were sent will be sent AGAIN:",
+                len(plan.resend),
+            ).format(count=len(plan.resend))
+        )
         for r in plan.resend:
             print(f"  {r.id}: {r.display_name} <{r.email}>")
     for line in _skipped_lines(plan, args):
         print(line)
 
 
+def _about_to_send(plan, s, count: int) -> str:
+    """``About to send 3 letter(s) from A through SERVER as USER, at most N per minute.``"""
+    if s.username:
+        text = ngettext(
+            "About to send {count} letter(s) from {sender} through {server} as {user}, "
+            "at most {rate} per minute.",
+            "About to send {count} letter(s) from {sender} through {server} as {user}, "
+            "at most {rate} per minute.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "About to send {count} letter(s) from {sender} through {server}, at most {rate} per minute.",
+            "About to send {count} letter(s) from {sender} through {server}, at most {rate} per minute.",
+            count,
+        )
+    return text.format(
+        count=count, sender=plan.from_address, server=plan.server, user=s.username, rate=s.rate_per_minute
+    )
+
+
 def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
     lines = []
     if plan.already_sent:
-        lines.append(f"{len(plan.already_sent)} already sent earlier: skipped.")
-    if plan.printed:
+        n = len(plan.already_sent)
         lines.append(
-            f"{len(plan.printed)} printed to go by post: not e-mailed as well (once posted: "
-            "campaign-app log mark ID --status sent --channel post)."
+            ngettext("{n} already sent earlier: skipped.", "{n} already sent earlier: skipped.", n).format(
+                n=n
+            )
+        )
+    if plan.printed:
+        n = len(plan.printed)
+        lines.append(
+            ngettext(
+                "{n} printed to go by post: not e-mailed as well (once posted: "
+                "campaign-app log mark ID --status sent --channel post).",
+                "{n} printed to go by post: not e-mailed as well (once posted: "
+                "campaign-app log mark ID --status sent --channel post).",
+                n,
+            ).format(n=n)
         )
     if plan.revised:
-        shown = ",".join(r.id for r in plan.revised[:3]) + (",…" if len(plan.revised) > 3 else "")
+        n = len(plan.revised)
+        shown = ",".join(r.id for r in plan.revised[:3]) + (",…" if n > 3 else "")
         lines.append(
-            f"{len(plan.revised)} changed since they were sent: not sent again (--resend {shown} "
-            "sends the new version)."
+            ngettext(
+                "{n} changed since they were sent: not sent again (--resend {ids} sends the new version).",
+                "{n} changed since they were sent: not sent again (--resend {ids} sends the new version).",
+                n,
+            ).format(n=n, ids=shown)
         )
     if plan.uncertain:
+        n = len(plan.uncertain)
         lines.append(
-            f"{len(plan.uncertain)} uncertain from an interrupted run: not sent (see --resend-uncertain)."
+            ngettext(
+                "{n} uncertain from an interrupted run: not sent (see --resend-uncertain).",
+                "{n} uncertain from an interrupted run: not sent (see --resend-uncertain).",
+                n,
+            ).format(n=n)
         )
     if plan.by_hand:
+        n = len(plan.by_hand)
         lines.append(
-            f"{len(plan.by_hand)} without an e-mail address: to send by post or web form (listed below)."
+            ngettext(
+                "{n} without an e-mail address: to send by post or web form (listed below).",
+                "{n} without an e-mail address: to send by post or web form (listed below).",
+                n,
+            ).format(n=n)
         )
     if plan.limited:
-        lines.append(f"{plan.limited} more left for a later run (--limit {args.limit}).")
+        lines.append(
+            ngettext(
+                "{n} more left for a later run (--limit {limit}).",
+                "{n} more left for a later run (--limit {limit}).",
+                plan.limited,
+            ).format(n=plan.limited, limit=args.limit)
+        )
     return lines
 
 
@@ -174,13 +247,19 @@ def _confirm(plan, args: argparse.Namespace) -> int | None:
     if args.yes:
         return None
     if not sys.stdin.isatty() or args.password_stdin:
-        print("error: not sending: there is no terminal to confirm on — add --yes to send", file=sys.stderr)
+        print(
+            _("error: not sending: there is no terminal to confirm on — add --yes to send"), file=sys.stderr
+        )
         return EXIT_PROBLEM
     question = (
-        "Send now, including the letters sent AGAIN above? [y/N] " if plan.resend else "Send now? [y/N] "
+        _("Send now, including the letters sent AGAIN above? [y/N] ")
+        if plan.resend
+        else _("Send now? [y/N] ")
     )
-    if input(question).strip().lower() not in ("y", "yes"):
-        print("Nothing was sent.")
+    # "y"/"yes" always; and the words for yes in the interface language ("т"/"так", "д"/"да").
+    yes = {"y", "yes", *_("y|yes").split("|")}
+    if input(question).strip().lower() not in yes:
+        print(_("Nothing was sent."))
         return EXIT_OK
     return None
 
@@ -189,7 +268,7 @@ def _send_with_progress(ws, plan, password: str | None, dry_run: bool):
     """run_send with a progress bar; the first Ctrl-C lets the message in flight finish."""
     from campaign_app.core.campaign.send import run_send
 
-    bar = ProgressBar(len(plan.to_send), "messages")
+    bar = ProgressBar(len(plan.to_send), _("messages"))
     cancel = threading.Event()
     previous = signal.getsignal(signal.SIGINT)
 
@@ -215,15 +294,24 @@ def _report(result) -> int:
 
     _print_outcomes(result, OUTCOMES)
     if result.stopped_by:
-        print(f"error: {result.stopped_by}", file=sys.stderr)
+        print(_("error: {problem}").format(problem=result.stopped_by), file=sys.stderr)
+    counted = {
+        "sent": lambda n: ngettext("{n} sent", "{n} sent", n),
+        "failed": lambda n: ngettext("{n} failed", "{n} failed", n),
+        "uncertain": lambda n: ngettext("{n} uncertain", "{n} uncertain", n),
+        "written": lambda n: ngettext("{n} written", "{n} written", n),
+        "not-sent": lambda n: ngettext("{n} not-sent", "{n} not-sent", n),
+    }
     summary = ", ".join(
-        f"{result.count(k)} {k}"
-        for k in ("sent", "failed", "uncertain", "written", "not-sent")
-        if result.count(k)
+        say(result.count(k)).format(n=result.count(k)) for k, say in counted.items() if result.count(k)
     )
-    print(f"Done in {result.elapsed:.1f} s: {summary or 'nothing to send'}.")
+    print(
+        _("Done in {seconds} s: {summary}.").format(
+            seconds=f"{result.elapsed:.1f}", summary=summary or _("nothing to send")
+        )
+    )
     if result.cancelled:
-        print("interrupted: run the same command again to send the rest.", file=sys.stderr)
+        print(_("interrupted: run the same command again to send the rest."), file=sys.stderr)
         return EXIT_INTERRUPTED
     bad = result.stopped_by or result.count("failed") or result.count("uncertain")
     return EXIT_PROBLEM if bad else EXIT_OK
@@ -247,7 +335,7 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         items = [o for o in result.outcomes if o.outcome == key]
         if not items:
             continue
-        print(f"{labels[key]}:")
+        print(f"{_(labels[key])}:")
         for o in items:
             where = f" <{o.address}>" if o.address else ""
             extra = f" — {o.detail}" if o.detail else ""

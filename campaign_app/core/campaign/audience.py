@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.directory.query import Query, StatusTable, combine, parse_query
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.outreach.terms import QUERY_STATUSES
@@ -62,11 +63,17 @@ class Audience:
         """One line naming the template and the status term; "" unless nobody is due."""
         if not self.nobody_due:
             return ""
-        of = f"template '{self.template_id}'" if self.template_id else f"the audience {self.audience!r}"
-        return (
-            f"nobody is due yet for {of}: none of the {len(self.waiting)} recipient(s) of "
-            f"{self.base_query!r} matches {' '.join(self.status_terms)} in the contact log"
-        )
+        if self.template_id:
+            of = _("template '{id}'").format(id=self.template_id)
+        else:
+            of = _("the audience {audience!r}").format(audience=self.audience)
+        return ngettext(
+            "nobody is due yet for {of}: none of the {count} recipient(s) of {query!r} matches "
+            "{terms} in the contact log",
+            "nobody is due yet for {of}: none of the {count} recipient(s) of {query!r} matches "
+            "{terms} in the contact log",
+            len(self.waiting),
+        ).format(of=of, count=len(self.waiting), query=self.base_query, terms=" ".join(self.status_terms))
 
 
 def match_audience(ws: Workspace, audience: str, query: str | None = None, template_id: str = "") -> Audience:
@@ -91,11 +98,15 @@ def template_audience(ws: Workspace, template_id: str, query: str | None = None)
     found = match_audience(ws, template.audience, query, template.id)
     if not found.recipients and not found.nobody_due:
         raise UserError(
-            f"no recipient matches the audience of template '{template.id}'"
-            + (f" narrowed by --query {query!r}" if query else ""),
+            _("no recipient matches the audience of template '{id}' narrowed by --query {query!r}").format(
+                id=template.id, query=query
+            )
+            if query
+            else _("no recipient matches the audience of template '{id}'").format(id=template.id),
             template.where(template.meta["__lines__"].get("audience")),
-            f"audience is {template.audience!r}; check it with "
-            f"'campaign-app recipients list --query \"{found.query}\"'",
+            _(
+                "audience is {audience!r}; check it with 'campaign-app recipients list --query \"{query}\"'"
+            ).format(audience=template.audience, query=found.query),
         )
     return found
 

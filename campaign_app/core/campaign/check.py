@@ -17,6 +17,7 @@ from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.texts import translation_gaps
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.document import Letter
@@ -66,13 +67,30 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     )  # the smtp section and the sender's address, as sending reads them
     problems.extend(campaign.inbox_problems)  # the inbox section, as inbox sync reads it
 
-    report.summary.append("campaign.yaml: sender, signatories and settings are valid")
+    report.summary.append(_("campaign.yaml: sender, signatories and settings are valid"))
     report.summary.append(
-        f"case '{case.id}': {len(case.timeline)} timeline events, {len(case.facts)} facts, "
-        f"{len(case.arguments)} arguments, {len(case.demands)} demands, {len(case.supporters)} supporters, "
-        f"{len(case.sources)} sources, in {', '.join(case.languages)}"
+        _(
+            "case '{id}': {count} timeline events, {count2} facts, {count3} "
+            "arguments, {count4} demands, {count5} supporters, {count6} sources, in "
+            "{languages}"
+        ).format(
+            id=case.id,
+            count=len(case.timeline),
+            count2=len(case.facts),
+            count3=len(case.arguments),
+            count4=len(case.demands),
+            count5=len(case.supporters),
+            count6=len(case.sources),
+            languages=", ".join(case.languages),
+        )
     )
-    report.summary.append(f"recipients: {len(directory)} in {len(directory.files)} file(s)")
+    report.summary.append(
+        ngettext(
+            "recipients: {count} in {count2} file(s)",
+            "recipients: {count} in {count2} file(s)",
+            len(directory.files),
+        ).format(count=len(directory), count2=len(directory.files))
+    )
     today = today or dt.date.today()
     review = TimeReview(case, today, campaign.facts_stale_after_days)
     last_letters: LastLetters | None = None
@@ -89,9 +107,11 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             report.summary.append(found.nobody_due_message)
         if not audience:
             problems.add(
-                f"audience {template.audience!r} of template '{template.id}' matches nobody",
+                _("audience {audience!r} of template '{id}' matches nobody").format(
+                    audience=template.audience, id=template.id
+                ),
                 template.where(template.meta["__lines__"].get("audience")),
-                "correct the audience query or add recipients",
+                _("correct the audience query or add recipients"),
             )
             continue
         failures_before = len(problems.errors)
@@ -106,19 +126,29 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         check_letters(ws, template, audience, today, problems, report, letters)
         if len(problems.errors) == failures_before:
             report.summary.append(
-                f"template '{template.id}' ({template.language}): renders for all {len(audience)} "
-                f"recipient(s) of {found.base_query if found.nobody_due else template.audience!r}"
+                ngettext(
+                    "template '{id}' ({language}): renders for all {count} recipient(s) of {value!r}",
+                    "template '{id}' ({language}): renders for all {count} recipient(s) of {value!r}",
+                    len(audience),
+                ).format(
+                    id=template.id,
+                    language=template.language,
+                    count=len(audience),
+                    value=found.base_query if found.nobody_due else template.audience,
+                )
             )
     problems.raise_if_any()
     report.summary.extend(review.summary())
     report.warnings.extend(review.warnings())
 
     if not templates:
-        report.warnings.append("letter_templates/ holds no template (*.md): there is nothing to generate")
+        report.warnings.append(_("letter_templates/ holds no template (*.md): there is nothing to generate"))
     if campaign.is_example:
         report.warnings.append(
-            "campaign.yaml: the sender is the bundled example — put your organisation, address and "
-            "signatories in campaign.yaml and remove 'example: true' before sending"
+            _(
+                "campaign.yaml: the sender is the bundled example — put your organisation, address and "
+                "signatories in campaign.yaml and remove 'example: true' before sending"
+            )
         )
     report.warnings.extend(str(w) for w in case.warnings)
     report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
@@ -169,7 +199,11 @@ def check_letters(
             report.letters_rendered += 1
             letters.review.letter(template, recipient, usage, since, updating)
         except UserError as exc:
-            problems.add(f"{exc.message} (for recipient '{recipient.id}')", exc.where, exc.hint)
+            problems.add(
+                _("{message} (for recipient '{id}')").format(message=exc.message, id=recipient.id),
+                exc.where,
+                exc.hint,
+            )
             return  # the same template mistake would repeat for every recipient
         try:
             check_glyphs(letter, recipient, letter_origins(ws, template.path))
@@ -225,19 +259,36 @@ def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[
     warnings = []
     if stale:
         warnings.append(
-            f"{len(stale)} recipient(s) were last verified more than {freshness_days} days ago "
-            f"(the oldest on {oldest}): {_ids(stale)} — check them at their source_url and update "
-            "verified_on (the limit is freshness_days in campaign.yaml)"
+            ngettext(
+                "{count} recipient(s) were last verified more than {freshness_days} days "
+                "ago (the oldest on {oldest}): {ids} — check them at their source_url "
+                "and update verified_on (the limit is freshness_days in campaign.yaml)",
+                "{count} recipient(s) were last verified more than {freshness_days} days "
+                "ago (the oldest on {oldest}): {ids} — check them at their source_url "
+                "and update verified_on (the limit is freshness_days in campaign.yaml)",
+                len(stale),
+            ).format(count=len(stale), freshness_days=freshness_days, oldest=oldest, ids=_ids(stale))
         )
     if never:
         warnings.append(
-            f"{len(never)} recipient(s) have never been verified (no verified_on): {_ids(never)} — "
-            "check them at their source and fill in verified_on"
+            ngettext(
+                "{count} recipient(s) have never been verified (no verified_on): {ids} — "
+                "check them at their source and fill in verified_on",
+                "{count} recipient(s) have never been verified (no verified_on): {ids} — "
+                "check them at their source and fill in verified_on",
+                len(never),
+            ).format(count=len(never), ids=_ids(never))
         )
     if former:
         warnings.append(
-            f"{len(former)} MEP(s) are no longer members of the European Parliament "
-            f"(tagged {FORMER_MEMBER_TAG}): {_ids(former)} — leave them out "
-            f"(add -tag:{FORMER_MEMBER_TAG} to the query) or find where they are now"
+            ngettext(
+                "{count} MEP(s) are no longer members of the European Parliament (tagged "
+                "{former_member_tag}): {ids} — leave them out (add "
+                "-tag:{former_member_tag} to the query) or find where they are now",
+                "{count} MEP(s) are no longer members of the European Parliament (tagged "
+                "{former_member_tag}): {ids} — leave them out (add "
+                "-tag:{former_member_tag} to the query) or find where they are now",
+                len(former),
+            ).format(count=len(former), former_member_tag=FORMER_MEMBER_TAG, ids=_ids(former))
         )
     return warnings

@@ -35,6 +35,7 @@ from ruamel.yaml.scalarstring import (
 from campaign_app.core.campaign.settings import DEFAULTS, check_campaign_text
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, RATE_PER_MINUTE_MAX
 from campaign_app.core.common.localized import is_localized_map
 from campaign_app.core.common.numbers import whole_number
@@ -151,7 +152,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
     """The form's values from a loaded campaign.yaml tree (lenient: save validates)."""
     if not isinstance(data, Mapping):
         raise UserError(
-            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+            _("campaign.yaml must be a mapping of keys"), Location.of(path, 1), _("start with 'name: …'")
         )
     languages = _languages(data)
     raw_sender = data.get("sender")
@@ -375,7 +376,7 @@ def save_form(path: Path, before: CampaignForm, after: CampaignForm) -> Campaign
     data = load_yaml_text(read_text(path), path)
     if not isinstance(data, CommentedMap):
         raise UserError(
-            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+            _("campaign.yaml must be a mapping of keys"), Location.of(path, 1), _("start with 'name: …'")
         )
     apply_form(data, before, after)
     text = dump_yaml(data)

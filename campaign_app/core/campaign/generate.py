@@ -18,6 +18,7 @@ from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
 from campaign_app.core.campaign.manifest import ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import Recipient
 
 # Below this many letters the pool's start-up costs more than it saves.
@@ -81,7 +82,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
         return FORMATS
     if value in FORMATS:
         return (value,)
-    raise UserError(f"unknown format '{value}'", hint="use pdf, docx or both")
+    raise UserError(_("unknown format '{value}'").format(value=value), hint=_("use pdf, docx or both"))
 
 
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.mail.inbox.imap import CHUNK, ImapReader
 from campaign_app.core.mail.inbox.match import SentLetter, SentLetters
 from campaign_app.core.mail.inbox.message import AUTO_REPLY, BOUNCE, Incoming, read_headers, read_message
@@ -110,9 +111,11 @@ def inbox_settings(ws: Workspace) -> InboxSettings:
     settings = ws.campaign.inbox_settings()
     if settings is None:
         raise UserError(
-            "campaign.yaml has no 'inbox:' section, so there is no mailbox to read replies from",
-            hint="add inbox: with host:, username: (and port:, folder: if not 993 and INBOX); "
-            "then store its password in the keyring",
+            _("campaign.yaml has no 'inbox:' section, so there is no mailbox to read replies from"),
+            hint=_(
+                "add inbox: with host:, username: (and port:, folder: if not 993 and INBOX); "
+                "then store its password in the keyring"
+            ),
         )
     return settings
 

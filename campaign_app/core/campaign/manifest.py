@@ -14,6 +14,7 @@ from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_writer
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_VERSION = 1
@@ -65,9 +66,9 @@ class Manifest:
             entries = [ManifestEntry(**e) for e in data["letters"]]
         except (ValueError, KeyError, TypeError) as exc:
             raise UserError(
-                f"manifest is damaged ({exc})",
+                _("manifest is damaged ({exc})").format(exc=exc),
                 Location(display_path(path)),
-                "move it aside; the next run writes a new one and regenerates every letter",
+                _("move it aside; the next run writes a new one and regenerates every letter"),
             ) from None
         return cls(out_dir, {e.key: e for e in entries})
 

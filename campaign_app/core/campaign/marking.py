@@ -18,6 +18,7 @@ from campaign_app.core.campaign.sent_letters import keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
 
@@ -66,12 +67,13 @@ def _record_from_out(
     if len(found) > 1:
         names = ", ".join(sorted(found))
         raise UserError(
-            f"out/ holds letters to '{recipient_id}' from {len(found)} templates ({names}): "
-            "nothing was marked",
+            _(
+                "out/ holds letters to '{recipient_id}' from {count} templates ({names}): nothing was marked"
+            ).format(recipient_id=recipient_id, count=len(found), names=names),
             Location(display_path(ws.out_dir)),
-            "say which letter with --template ID",
+            _("say which letter with --template ID"),
         )
-    (template, path), *_ = found.items()
+    (template, path), *_rest = found.items()
     recipient = next((r for r in ws.directory if r.id == recipient_id), None)
     loaded = ws.template_scan.templates
     language = loaded[template].language if template in loaded else ""

@@ -29,6 +29,7 @@ from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.post.address import Mailing
 from campaign_app.core.letters.post.envelopes import ENVELOPES
@@ -96,12 +97,18 @@ def plan_print(
     """The template's audience (narrowed by ``query``), split by whether a letter can be posted."""
     if envelope and labels:
         raise UserError(
-            "a print pack has envelopes or labels, not both", hint="choose --envelope or --labels"
+            _("a print pack has envelopes or labels, not both"), hint=_("choose --envelope or --labels")
         )
     if envelope and envelope not in ENVELOPES:
-        raise UserError(f"unknown envelope '{envelope}'", hint=f"use one of {', '.join(ENVELOPES)}")
+        raise UserError(
+            _("unknown envelope '{envelope}'").format(envelope=envelope),
+            hint=_("use one of {envelopes}").format(envelopes=", ".join(ENVELOPES)),
+        )
     if labels and labels not in LABEL_SHEETS:
-        raise UserError(f"unknown label sheet '{labels}'", hint=f"use one of {', '.join(LABEL_SHEETS)}")
+        raise UserError(
+            _("unknown label sheet '{labels}'").format(labels=labels),
+            hint=_("use one of {label_sheets}").format(label_sheets=", ".join(LABEL_SHEETS)),
+        )
     template = ws.template(template_id)
     audience = template_audience(ws, template.id, query)
     with_address = [r for r in audience.recipients if postal_address(r, template.language)]
@@ -134,8 +141,12 @@ def run_print(
     result = PrintResult(unaddressed=list(plan.unaddressed))
     if not plan.recipients:
         raise UserError(
-            f"nobody of template '{plan.template_id}'s audience has a postal address: nothing was printed",
-            hint="add postal_address to the recipients in the directory, or send them the letter by e-mail",
+            _(
+                "nobody of template '{template_id}'s audience has a postal address: nothing was printed"
+            ).format(template_id=plan.template_id),
+            hint=_(
+                "add postal_address to the recipients in the directory, or send them the letter by e-mail"
+            ),
         )
     files = LetterFiles(ws, plan.template_id, ws.out_dir, today=today)
     prepared: list[PreparedLetter] = []
@@ -207,9 +218,9 @@ def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLette
             contact = log.contact_for(p.recipient.id, case_id, plan.template_id)
             if contact is None:  # recorded just above: only a log changed under us lacks it
                 raise UserError(
-                    f"the contact log lost the letter to '{p.recipient.id}' while printing",
+                    _("the contact log lost the letter to '{id}' while printing").format(id=p.recipient.id),
                     Location(display_path(ws.log_path)),
-                    "print again",
+                    _("print again"),
                 )
             path = ws.relative(p.pdf.path)
             log.add_event(

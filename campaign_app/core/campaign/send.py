@@ -41,6 +41,7 @@ from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.common.i18n import N_
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.outreach.records import History, NewContact
 from campaign_app.core.outreach.store import LogStore
@@ -52,18 +53,18 @@ if TYPE_CHECKING:
     from campaign_app.core.mail.smtp import SmtpSession
 
 # What happened to each letter, as the summary lists it.
-OUTCOMES = {
-    "sent": "sent",
-    "failed": "failed",
-    "uncertain": "uncertain: the connection was lost before the server confirmed it",
-    "already-sent": "already sent earlier: skipped",
-    "claimed": "sent or being sent by someone else meanwhile: skipped",
-    "skipped-uncertain": "uncertain from an earlier run: not sent again (use --resend-uncertain)",
-    "revised": "changed since it was sent: not sent again (use --resend ID to send the new version)",
-    "by-hand": "no e-mail address: send by post or web form",
-    "printed": "printed to go by post: not e-mailed as well",
-    "not-sent": "not sent",
-    "written": "written for review (dry run)",
+OUTCOMES = {  # English; shown as _(OUTCOMES[key]) in the interface language
+    "sent": N_("sent"),
+    "failed": N_("failed"),
+    "uncertain": N_("uncertain: the connection was lost before the server confirmed it"),
+    "already-sent": N_("already sent earlier: skipped"),
+    "claimed": N_("sent or being sent by someone else meanwhile: skipped"),
+    "skipped-uncertain": N_("uncertain from an earlier run: not sent again (use --resend-uncertain)"),
+    "revised": N_("changed since it was sent: not sent again (use --resend ID to send the new version)"),
+    "by-hand": N_("no e-mail address: send by post or web form"),
+    "printed": N_("printed to go by post: not e-mailed as well"),
+    "not-sent": N_("not sent"),
+    "written": N_("written for review (dry run)"),
 }
 
 

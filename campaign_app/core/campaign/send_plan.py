@@ -20,6 +20,7 @@ from pathlib import Path
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.email.message import Attachment
@@ -62,9 +63,9 @@ def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | N
         return None
     if settings is None or not settings.host:
         raise UserError(
-            "campaign.yaml has no mail server (smtp: host) to send through",
+            _("campaign.yaml has no mail server (smtp: host) to send through"),
             Location(display_path(ws.campaign_path)),
-            "fill in the SMTP server in the Settings tab, or add 'smtp:' with host, username and from",
+            _("fill in the SMTP server in the Settings tab, or add 'smtp:' with host, username and from"),
         )
     return settings
 
@@ -73,10 +74,12 @@ def check_can_send(ws: Workspace) -> None:
     """Refuse to send real e-mail in the name of the bundled example's made-up sender."""
     if ws.campaign.is_example:
         raise UserError(
-            "campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent",
+            _("campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent"),
             Location(display_path(ws.campaign_path)),
-            "put your organisation, address and signatories in campaign.yaml (Settings tab) and remove "
-            "'example: true'; --dry-run works meanwhile",
+            _(
+                "put your organisation, address and signatories in campaign.yaml (Settings tab) and remove "
+                "'example: true'; --dry-run works meanwhile"
+            ),
         )
 
 
@@ -103,9 +106,9 @@ def plan_send(
     from_address = (settings.from_address if settings else "") or ws.campaign.sender.email
     if not from_address:
         raise UserError(
-            "there is no address to send from",
+            _("there is no address to send from"),
             Location(display_path(ws.campaign_path)),
-            "set 'from:' under smtp: (or the sender's email) in campaign.yaml",
+            _("set 'from:' under smtp: (or the sender's email) in campaign.yaml"),
         )
     template = ws.template(template_id)
     attachments = read_attachments(template, ws.root)  # a missing file stops the send before it starts
@@ -149,10 +152,13 @@ def plan_send(
     unknown = wanted - {r.id for r in plan.resend}
     if unknown:
         raise UserError(
-            f"--resend {', '.join(sorted(unknown))}: no letter from template '{template.id}' to "
-            "them was changed after it was sent",
-            hint="--resend is only for letters revised after sending; 'campaign-app log status --query "
-            "status:revised' lists them",
+            _(
+                "--resend {unknown}: no letter from template '{id}' to them was changed after it was sent"
+            ).format(unknown=", ".join(sorted(unknown)), id=template.id),
+            hint=_(
+                "--resend is only for letters revised after sending; 'campaign-app log status --query "
+                "status:revised' lists them"
+            ),
         )
     plan.to_send = [r for r in plan.resend if r.email] + plan.to_send
     if limit is not None and len(plan.to_send) > limit:
@@ -200,15 +206,35 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
         now = case_id if kind == "case" else template_id
         problems.append(
             UserError(
-                f"the contact log holds {len(rids)} letter(s) already sent to these recipients under {kind} "
-                f"'{old}', which "
-                + (f"is not this campaign's case ('{case_id}')" if kind == "case" else "no longer exists")
-                + ": nothing was sent",
+                _stale_message(kind, old, case_id, len(rids)),
                 ws.log_location.where(),
-                f"if the {kind} was renamed, run 'campaign-app log rename-{kind} {old} {now}' so those "
-                "letters count as sent; if it really is another letter, send with --not-renamed",
+                _(
+                    "if the {kind} was renamed, run 'campaign-app log rename-{kind} {old} "
+                    "{now}' so those letters count as sent; if it really is another letter, "
+                    "send with --not-renamed"
+                ).format(kind=kind, old=old, now=now),
             )
         )
     if len(problems) == 1:
         raise problems[0]
     raise UserErrors(problems)
+
+
+def _stale_message(kind: str, old: str, case_id: str, count: int) -> str:
+    """Letters logged under a case id that is not this campaign's, or a template id that no
+    longer exists: one sentence each, so that each language can say it its way."""
+    if kind == "case":
+        return ngettext(
+            "the contact log holds {count} letter(s) already sent to these recipients under case "
+            "'{old}', which is not this campaign's case ('{case_id}'): nothing was sent",
+            "the contact log holds {count} letter(s) already sent to these recipients under case "
+            "'{old}', which is not this campaign's case ('{case_id}'): nothing was sent",
+            count,
+        ).format(count=count, old=old, case_id=case_id)
+    return ngettext(
+        "the contact log holds {count} letter(s) already sent to these recipients under template "
+        "'{old}', which no longer exists: nothing was sent",
+        "the contact log holds {count} letter(s) already sent to these recipients under template "
+        "'{old}', which no longer exists: nothing was sent",
+        count,
+    ).format(count=count, old=old)

@@ -21,6 +21,7 @@ from pathlib import Path
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import RESERVED_FOLDERS, id_component
+from campaign_app.core.common.i18n import _
 
 SENT_FOLDER = "sent"
 assert SENT_FOLDER in RESERVED_FOLDERS  # letter_path never writes a template's letters there
@@ -39,11 +40,12 @@ def read_letter(path: Path) -> tuple[bytes, str]:
         data = path.read_bytes()
     except FileNotFoundError:
         raise UserError(
-            "the letter file is missing", Location(display_path(path)), "generate the letters again"
+            _("the letter file is missing"), Location(display_path(path)), _("generate the letters again")
         ) from None
     except OSError as exc:
         raise UserError(
-            f"cannot read the letter file ({exc.strerror or exc})", Location(display_path(path))
+            _("cannot read the letter file ({value})").format(value=exc.strerror or exc),
+            Location(display_path(path)),
         ) from None
     return data, hashlib.sha256(data).hexdigest()
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.images import Picture, read_picture
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
 from campaign_app.core.common.localized import Localized, is_localized_map
@@ -84,7 +85,11 @@ def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required:
     value = node.get(key) if isinstance(node, Mapping) else None
     if value in (None, ""):
         if required:
-            problems.add(f"missing '{key}'", place.here(), f"add '{key}:' to campaign.yaml")
+            problems.add(
+                _("missing '{key}'").format(key=key),
+                place.here(),
+                _("add '{key}:' to campaign.yaml").format(key=key),
+            )
         return ""
     if isinstance(value, str | int | float):
         return str(value)
@@ -93,7 +98,7 @@ def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required:
             return ""
         return {str(k): str(v) for k, v in value.items()}
     problems.add(
-        f"'{key}' must be text or a map by language, not {kind(value)}",
+        _("'{key}' must be text or a map by language, not {kind}").format(key=key, kind=kind(value)),
         place.at(key),
         localized_hint(key, ()),
     )
@@ -111,11 +116,13 @@ def password_problems(
         if isinstance(key, str) and key.lower() in ("password", "passwd"):
             if not (smtp and key == "password" and value == ASK_PASSWORD):
                 problems.add(
-                    "campaign.yaml must not contain the SMTP password",
+                    _("campaign.yaml must not contain the SMTP password"),
                     place.at(key),
-                    "delete that line (and change the password if the file was shared); store it in the "
-                    "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
-                    "to be asked each time",
+                    _(
+                        "delete that line (and change the password if the file was shared); store it in the "
+                        "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
+                        "to be asked each time"
+                    ),
                 )
         elif not is_scalar(value):
             password_problems(place.child(key), problems, smtp=top and key == "smtp", top=False)
@@ -129,13 +136,19 @@ def case_name(root: YamlPlace, problems: ProblemCollector) -> str:
     if "case" in root.node and not case and root.node["case"] not in (None, ""):
         return ""  # plain_text reported the list or mapping
     if not case:
-        problems.add("missing 'case'", root.here(), "name the case file: 'case: <id>' for cases/<id>.yaml")
+        problems.add(
+            _("missing 'case'"), root.here(), _("name the case file: 'case: <id>' for cases/<id>.yaml")
+        )
     elif not is_case_name(case):
         problems.add(
-            f"'case' must be the name of a file in the cases/ folder, not the path '{case}'",
+            _("'case' must be the name of a file in the cases/ folder, not the path '{case}'").format(
+                case=case
+            ),
             root.at("case"),
-            "put the case file into the campaign's cases/ folder and write its name without "
-            "folder or '.yaml', e.g. 'case: akhmetova-extradition'",
+            _(
+                "put the case file into the campaign's cases/ folder and write its name without "
+                "folder or '.yaml', e.g. 'case: akhmetova-extradition'"
+            ),
         )
         return ""
     return case
@@ -168,8 +181,8 @@ class Option:
 def _days(high: int, hint: str) -> Callable[[YamlPlace, Option, ProblemCollector], int]:
     def read(root: YamlPlace, option: Option, problems: ProblemCollector) -> int:
         value = root.node.get(option.key, option.default)
-        message = (
-            f"'{option.key}' must be a whole number of days from 1 to {high:,}, not {shown_value(value)}"
+        message = _("'{key}' must be a whole number of days from 1 to {high:,}, not {value}").format(
+            key=option.key, high=high, value=shown_value(value)
         )
         try:
             return whole_number(value, 1, high, message, hint)
@@ -187,7 +200,11 @@ def _text(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
 def _paper(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
     paper = _text(root, option, problems)
     if paper not in PAPER_SIZES:
-        problems.add(f"paper '{paper}' is not A4 or Letter", root.at("paper"), "use A4 or Letter")
+        problems.add(
+            _("paper '{paper}' is not A4 or Letter").format(paper=paper),
+            root.at("paper"),
+            _("use A4 or Letter"),
+        )
     return paper
 
 
@@ -202,9 +219,9 @@ def _log_database(root: YamlPlace, option: Option, problems: ProblemCollector) -
         return None
     if not isinstance(value, str):
         problems.add(
-            f"'{option.key}' must be a database URL, not {kind(value)}",
+            _("'{key}' must be a database URL, not {kind}").format(key=option.key, kind=kind(value)),
             root.at(option.key),
-            "write it as postgresql://USER@HOST:5432/DATABASE?sslmode=verify-full",
+            _("write it as postgresql://USER@HOST:5432/DATABASE?sslmode=verify-full"),
         )
         return None
     try:
@@ -353,7 +370,7 @@ def _picture(place: YamlPlace, key: str, root: Path, problems: ProblemCollector,
 def _parse(data: Any, path: Path) -> Campaign:
     if not isinstance(data, Mapping):
         raise UserError(
-            "campaign.yaml must be a mapping of keys", Location.of(path, 1), "start with 'name: …'"
+            _("campaign.yaml must be a mapping of keys"), Location.of(path, 1), _("start with 'name: …'")
         )
     root = YamlPlace(path, data, 1)
     problems = ProblemCollector()
@@ -368,7 +385,7 @@ def _parse(data: Any, path: Path) -> Campaign:
             if sender_node is None
             else f"'sender' must be 'key: value' lines, not {kind(sender_node)}",
             root.here() if sender_node is None else root.at("sender"),
-            "add 'sender:' with organisation and address",
+            _("add 'sender:' with organisation and address"),
         )
         sender = Sender(organisation="")
     else:
@@ -386,18 +403,18 @@ def _parse(data: Any, path: Path) -> Campaign:
     raw_signatories = data.get("signatories") or []
     if not isinstance(raw_signatories, list):
         problems.add(
-            f"'signatories' must be a list, not {kind(raw_signatories)}",
+            _("'signatories' must be a list, not {kind}").format(kind=kind(raw_signatories)),
             root.at("signatories"),
-            "write each signatory under 'signatories:' as '- name: …' with 'role: …' below it",
+            _("write each signatory under 'signatories:' as '- name: …' with 'role: …' below it"),
         )
         raw_signatories = []
     for i, s in enumerate(raw_signatories):
         where = root.child("signatories").at(i)
         if not isinstance(s, Mapping):
             problems.add(
-                f"a signatory is {kind(s)}, not 'name:' and 'role:' lines",
+                _("a signatory is {kind}, not 'name:' and 'role:' lines").format(kind=kind(s)),
                 where,
-                "write it as '- name: …' with 'role: …' indented below it",
+                _("write it as '- name: …' with 'role: …' indented below it"),
             )
             continue
         sp = YamlPlace(path, s, where.line)

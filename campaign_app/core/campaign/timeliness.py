@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.case.model import Case, Fact
 from campaign_app.core.case.over_time import Update, fact_age, is_stale, updates_since
+from campaign_app.core.common.i18n import ngettext
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.fact_usage import FactUsage
@@ -108,16 +109,34 @@ class TimeReview:
     def _stale_warnings(self) -> list[str]:
         facts = {f.id: f for f in self.case.facts}
         out = []
-        for (_, fact_id), (template, line, ids) in self.stale.items():
+        for (_case, fact_id), (template, line, ids) in self.stale.items():
             fact: Fact = facts[fact_id]
             assert fact.as_of is not None
             out.append(
-                f"{template.where(line)}: template '{template.id}' states fact '{fact_id}' (as of "
-                f"{fact.as_of.isoformat()}, {fact_age(fact, self.today):,} days ago) as current in "
-                f"{len(ids)} letter(s): {_ids(ids)} — check the fact and update its text and as_of in the "
-                f"case file, or date it in the letter: as of "
-                f"{{{{ format_date(case.fact('{fact_id}').as_of) }}}} (the limit is "
-                f"facts_stale_after_days in campaign.yaml: {self.stale_after_days})"
+                ngettext(
+                    "{where}: template '{id}' states fact '{fact_id}' (as of {as_of}, "
+                    "{fact_age:,} days ago) as current in {count} letter(s): {ids} — check "
+                    "the fact and update its text and as_of in the case file, or date it in "
+                    "the letter: as of {{{{ format_date(case.fact('{fact_id}').as_of) }}}} "
+                    "(the limit is facts_stale_after_days in campaign.yaml: "
+                    "{stale_after_days})",
+                    "{where}: template '{id}' states fact '{fact_id}' (as of {as_of}, "
+                    "{fact_age:,} days ago) as current in {count} letter(s): {ids} — check "
+                    "the fact and update its text and as_of in the case file, or date it in "
+                    "the letter: as of {{{{ format_date(case.fact('{fact_id}').as_of) }}}} "
+                    "(the limit is facts_stale_after_days in campaign.yaml: "
+                    "{stale_after_days})",
+                    len(ids),
+                ).format(
+                    where=template.where(line),
+                    id=template.id,
+                    fact_id=fact_id,
+                    as_of=fact.as_of.isoformat(),
+                    fact_age=fact_age(fact, self.today),
+                    count=len(ids),
+                    ids=_ids(ids),
+                    stale_after_days=self.stale_after_days,
+                )
             )
         return out
 
@@ -132,10 +151,25 @@ class TimeReview:
             office = (pick(r.position, r.language) if r.position else "") or r.category
             where = f", {r.origin.path}:{r.origin.line}" if r.origin else ""
             out.append(
-                f"{r.id} ({r.display_name}{where}) held the office '{office}' only until {r.in_office_until} "
-                f"(in_office_until), yet {len(template_ids)} template(s) still write to them in it: "
-                f"{', '.join(template_ids)} — leave them out of the audience (-id:{r.id}) or update the "
-                "entry to their current office"
+                ngettext(
+                    "{id} ({display_name}{where}) held the office '{office}' only until "
+                    "{in_office_until} (in_office_until), yet {count} template(s) still "
+                    "write to them in it: {template_ids} — leave them out of the audience "
+                    "(-id:{id}) or update the entry to their current office",
+                    "{id} ({display_name}{where}) held the office '{office}' only until "
+                    "{in_office_until} (in_office_until), yet {count} template(s) still "
+                    "write to them in it: {template_ids} — leave them out of the audience "
+                    "(-id:{id}) or update the entry to their current office",
+                    len(template_ids),
+                ).format(
+                    id=r.id,
+                    display_name=r.display_name,
+                    where=where,
+                    office=office,
+                    in_office_until=r.in_office_until,
+                    count=len(template_ids),
+                    template_ids=", ".join(template_ids),
+                )
             )
         return out
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.resources import example_dir
 
 if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only when used
@@ -51,8 +52,8 @@ class Workspace:
     def open(cls, root: Path) -> Workspace:
         if not (root / CAMPAIGN_FILE).is_file():
             raise UserError(
-                f"no {CAMPAIGN_FILE} in {root}",
-                hint="pass the campaign folder with -w DIR, or create one with 'campaign-app init DIR'",
+                _("no {campaign_file} in {root}").format(campaign_file=CAMPAIGN_FILE, root=root),
+                hint=_("pass the campaign folder with -w DIR, or create one with 'campaign-app init DIR'"),
             )
         return cls(root)
 
@@ -177,9 +178,9 @@ class Workspace:
         path = self.case_path
         if not path.is_file():
             raise UserError(
-                f"case file cases/{self.campaign.case}.yaml does not exist",
+                _("case file cases/{case}.yaml does not exist").format(case=self.campaign.case),
                 Location(display_path(self.campaign_path), self.campaign.case_line),
-                "correct 'case:' in campaign.yaml or add the case file",
+                _("correct 'case:' in campaign.yaml or add the case file"),
             )
         return load_case(path)
 
@@ -211,10 +212,11 @@ class Workspace:
             if template.id in found or template.id in shared:
                 first = found.pop(template.id, None)
                 problems.add(
-                    f"template id '{template.id}' is also used by "
-                    f"{display_path(first.path) if first else 'another template'}",
+                    _("template id '{id}' is also used by {value}").format(
+                        id=template.id, value=display_path(first.path) if first else "another template"
+                    ),
                     Location(display_path(path), 2),
-                    "give each template its own id",
+                    _("give each template its own id"),
                 )
                 shared.add(template.id)
                 continue
@@ -237,7 +239,10 @@ class Workspace:
             if own:
                 _raise_all(own)
             known = ", ".join(sorted(scan.templates)) or "none"
-            unknown = UserError(f"unknown template '{template_id}'", hint=f"known templates: {known}")
+            unknown = UserError(
+                _("unknown template '{template_id}'").format(template_id=template_id),
+                hint=_("known templates: {known}").format(known=known),
+            )
             _raise_all((unknown, *scan.problems))
         return scan.templates[template_id]
 
@@ -264,8 +269,8 @@ def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:
     interrupted or failed creation leaves no half-made campaign behind."""
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UserError(
-            f"{target} already exists and is not empty",
-            hint="choose a new folder name; nothing was changed",
+            _("{target} already exists and is not empty").format(target=target),
+            hint=_("choose a new folder name; nothing was changed"),
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))

@@ -38,6 +38,7 @@ from campaign_app.core.case.round_trip import (
 from campaign_app.core.case.schema import SECTIONS, TOP_ORDER
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import dump_yaml, load_yaml_text, put_in_order
@@ -378,7 +379,7 @@ class CaseDocument:
         text = self.dump() if text is None else text
         if not force and self.changed_on_disk():
             raise CaseChangedOnDisk(
-                "the case file was changed by another program since it was opened",
+                _("the case file was changed by another program since it was opened"),
                 Location.of(self.path),
                 "revert to load that version (your edits are lost), or save again to overwrite it",
             )

@@ -39,6 +39,7 @@ from campaign_app.core.case.rules import (
 )
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
@@ -53,7 +54,7 @@ from campaign_app.core.common.yamltypes import (
     whole_numbers,
 )
 
-_ID_HINT = "write a short word such as 'supreme-court-2020' (a number in quotes: id: '12')"
+_ID_HINT = N_("write a short word such as 'supreme-court-2020' (a number in quotes: id: '12')")
 
 
 class _CaseReader:
@@ -94,20 +95,25 @@ class _CaseReader:
         node = place.node
         if key not in node or node[key] in (None, ""):
             if required:
-                self.fail(f"missing '{key}'", place.here(), f"add '{key}:' with a text per language")
+                hint = _("add '{key}:' with a text per language").format(key=key)
+                self.fail(_("missing '{key}'").format(key=key), place.here(), hint)
             return ""
         value = node[key]
         if isinstance(value, str):
             if all_languages and len(self.languages) > 1:
                 self.fail(
-                    f"'{key}' must exist in every case language ({', '.join(self.languages)})",
+                    _("'{key}' must exist in every case language ({languages})").format(
+                        key=key, languages=", ".join(self.languages)
+                    ),
                     place.at(key),
-                    "write it as {" + ", ".join(f"{lang}: …" for lang in self.languages) + "}",
+                    _("write it as {{{languages}}}").format(
+                        languages=", ".join(f"{lang}: …" for lang in self.languages)
+                    ),
                 )
             return str(value)
         if not is_localized_map(value):
             self.fail(
-                f"'{key}' must be text or a map by language, not {kind(value)}",
+                _("'{key}' must be text or a map by language, not {kind}").format(key=key, kind=kind(value)),
                 place.at(key),
                 localized_hint(key, self.languages),
             )
@@ -118,9 +124,9 @@ class _CaseReader:
             missing = [lang for lang in self.languages if not value.get(lang)]
             if missing:
                 self.fail(
-                    f"'{key}' has no {', '.join(missing)} text",
+                    _("'{key}' has no {missing} text").format(key=key, missing=", ".join(missing)),
                     place.at(key),
-                    f"add the {', '.join(missing)} version",
+                    _("add the {missing} version").format(missing=", ".join(missing)),
                 )
         return {str(k): str(v) for k, v in value.items() if v is not None}
 
@@ -128,7 +134,8 @@ class _CaseReader:
         """The item's ``id``, text and unique among ``seen`` (to which it is added)."""
         value = place.node.get("id")
         if value is not None and value != "" and not isinstance(value, str):
-            self.fail(f"{what} id must be text, not {kind(value)}", place.at("id"), _ID_HINT)
+            problem = _("{what} id must be text, not {kind}").format(what=what, kind=kind(value))
+            self.fail(problem, place.at("id"), _(_ID_HINT))
             return ""
         if not isinstance(value, str) or not value:
             self.report(no_id(what), place.here())
@@ -160,9 +167,11 @@ class _CaseReader:
             refs = [refs]
         if not isinstance(refs, list) or not all(is_scalar(r) for r in refs):
             self.fail(
-                f"'sources' of {what} must be a list of source ids, not {kind(refs)}",
+                _("'sources' of {what} must be a list of source ids, not {kind}").format(
+                    what=what, kind=kind(refs)
+                ),
                 place.at("sources"),
-                "write it as 'sources: [source-id, other-id]'",
+                _("write it as 'sources: [source-id, other-id]'"),
             )
             return ()
         out = []
@@ -177,7 +186,8 @@ class _CaseReader:
         node = self.root.node
         if key not in node or node[key] is None:
             if required:
-                self.fail(f"missing '{key}'", self.root.here(), f"add a '{key}:' list")
+                hint = _("add a '{key}:' list").format(key=key)
+                self.fail(_("missing '{key}'").format(key=key), self.root.here(), hint)
             return []
         return list_of_mappings(self.root, key, f"'{key}'", self.problems)
 
@@ -188,9 +198,10 @@ class _CaseReader:
         node = self.root.node
         case_id = node.get("id")
         if case_id is not None and case_id != "" and not isinstance(case_id, str):
-            self.fail(f"the case id must be text, not {kind(case_id)}", self.root.at("id"), _ID_HINT)
+            problem = _("the case id must be text, not {kind}").format(kind=kind(case_id))
+            self.fail(problem, self.root.at("id"), _(_ID_HINT))
         elif not case_id:
-            self.fail("case has no 'id'", self.root.here(), "add 'id: short-case-name'")
+            self.fail(_("case has no 'id'"), self.root.here(), _("add 'id: short-case-name'"))
         return str(case_id)
 
     def case_languages(self) -> tuple[str, ...]:
@@ -200,10 +211,11 @@ class _CaseReader:
         langs = node.get("languages") or []
         if not isinstance(langs, list) or not langs or not all(is_language_tag(x) for x in langs):
             self.fail(
-                "'languages' must list the letter languages"
-                + (f", not {kind(langs)}" if not isinstance(langs, list) else ""),
+                _("'languages' must list the letter languages, not {kind}").format(kind=kind(langs))
+                if not isinstance(langs, list)
+                else _("'languages' must list the letter languages"),
                 here.at("languages") if "languages" in node else here.here(),
-                "write them as a list of language codes, e.g. 'languages: [en, uk]'",
+                _("write them as a list of language codes, e.g. 'languages: [en, uk]'"),
             )
             langs = []
         return tuple(str(x) for x in langs)
@@ -244,12 +256,17 @@ class _CaseReader:
         node = here.node.get("person")
         if not isinstance(node, Mapping):
             if node is None:
-                self.fail("missing 'person'", here.here(), "add 'person:' with the name in each language")
+                self.fail(
+                    _("missing 'person'"), here.here(), _("add 'person:' with the name in each language")
+                )
             else:
                 self.fail(
-                    f"'person' must be 'key: value' lines, not {kind(node)}",
+                    _("'person' must be 'key: value' lines, not {kind}").format(kind=kind(node)),
                     here.at("person"),
-                    "write 'person:' and, indented under it, 'name: {en: …, uk: …}' and 'gender: f' or 'm'",
+                    _(
+                        "write 'person:' and, indented under it, 'name: {en: …, uk: …}' "
+                        "and 'gender: f' or 'm'"
+                    ),
                 )
             return Person(name={})
         pp = here.child("person")
@@ -267,22 +284,23 @@ class _CaseReader:
         forms = pp.node.get("forms")
         if forms is None:
             return {}
-        hint = "write 'forms:', then per language e.g. 'uk: {genitive: …, dative: …}'"
+        hint = _("write 'forms:', then per language e.g. 'uk: {genitive: …, dative: …}'")
         if not isinstance(forms, Mapping):
-            self.fail(f"'forms' must be a mapping by language, not {kind(forms)}", pp.at("forms"), hint)
+            problem = _("'forms' must be a mapping by language, not {kind}").format(kind=kind(forms))
+            self.fail(problem, pp.at("forms"), hint)
             return {}
         out: dict[str, dict[str, str]] = {}
         fp = pp.child("forms")
         for lang, by_case in forms.items():
             if not isinstance(by_case, Mapping):
-                self.fail(
-                    f"the {lang} forms must be 'case: name' pairs, not {kind(by_case)}", fp.at(lang), hint
-                )
+                problem = _("the {lang} forms must be 'case: name' pairs, not {kind}")
+                self.fail(problem.format(lang=lang, kind=kind(by_case)), fp.at(lang), hint)
                 continue
             cp = fp.child(lang)
             bad = [c for c, v in by_case.items() if not is_scalar(v)]
             for c in bad:
-                self.fail(f"the {lang} {c} form must be text, not {kind(by_case[c])}", cp.at(c), TEXT_HINT)
+                problem = _("the {lang} {c} form must be text, not {kind}")
+                self.fail(problem.format(lang=lang, c=c, kind=kind(by_case[c])), cp.at(c), _(TEXT_HINT))
             out[str(lang)] = {str(c): str(v) for c, v in by_case.items() if c not in bad and v is not None}
         return out
 
@@ -422,4 +440,5 @@ def load_case_text(text: str, path: Path) -> Case:
 
 def not_a_case_file(path: Path) -> UserError:
     """The problem with a file that is YAML but not a mapping (a list, one text, nothing)."""
-    return UserError("a case file must be a mapping of keys", Location.of(path, 1), "start with 'id: …'")
+    problem, hint = _("a case file must be a mapping of keys"), _("start with 'id: …'")
+    return UserError(problem, Location.of(path, 1), hint)

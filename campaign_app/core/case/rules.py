@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from campaign_app.core.case.model import EVENT_KINDS, SUPPORTER_KINDS
 from campaign_app.core.case.round_trip import date_value
 from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.i18n import N_, _
 
-DATE_HINT = "write it as YYYY-MM-DD, YYYY-MM or YYYY"
+DATE_HINT = N_("write it as YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 @dataclass(frozen=True)
@@ -35,34 +36,44 @@ class Problem:
 
 
 def no_id(what: str) -> Problem:
-    return Problem(f"{what} has no 'id'", "give it a short unique id such as 'supreme-court-2020'")
+    return Problem(
+        _("{what} has no 'id'").format(what=what), _("give it a short unique id such as 'supreme-court-2020'")
+    )
 
 
 def id_used_twice(what: str, value: str) -> Problem:
-    return Problem(f"{what} id '{value}' is used twice", "make each id unique")
+    return Problem(
+        _("{what} id '{value}' is used twice").format(what=what, value=value), _("make each id unique")
+    )
 
 
 def missing_date(key: str) -> Problem:
-    return Problem(f"missing '{key}'", DATE_HINT)
+    return Problem(_("missing '{key}'").format(key=key), _(DATE_HINT))
 
 
 def not_a_date(key: str, value: object) -> Problem:
     """``value``: the YAML value as the file holds it (shown with its quotes if text)."""
-    return Problem(f"'{key}' {value!r} is not a date", DATE_HINT)
+    return Problem(_("'{key}' {value!r} is not a date").format(key=key, value=value), _(DATE_HINT))
 
 
 def no_source(what: str) -> Problem:
-    return Problem(f"{what} names no source", "add 'sources: [source-id]' backing it")
+    return Problem(_("{what} names no source").format(what=what), _("add 'sources: [source-id]' backing it"))
 
 
 def unknown_source(what: str, ref: object) -> Problem:
-    return Problem(f"{what} cites unknown source '{ref}'", "add it under 'sources:' or correct the id")
+    return Problem(
+        _("{what} cites unknown source '{ref}'").format(what=what, ref=ref),
+        _("add it under 'sources:' or correct the id"),
+    )
 
 
 def url_problem(source_id: str, url: str) -> Problem | None:
     """A source's ``url`` must be a full web address (letters print it as a link)."""
     if url and not url.startswith(("http://", "https://")):
-        return Problem(f"source '{source_id}' url is not a web address", "use a full http(s):// URL")
+        return Problem(
+            _("source '{source_id}' url is not a web address").format(source_id=source_id),
+            _("use a full http(s):// URL"),
+        )
     return None
 
 
@@ -70,7 +81,12 @@ def kind_problem(supporter_id: str, kind: str) -> Problem | None:
     """A supporter's ``kind`` must be one of SUPPORTER_KINDS: templates choose by it."""
     if kind not in SUPPORTER_KINDS:
         known = ", ".join(SUPPORTER_KINDS)
-        return Problem(f"supporter '{supporter_id}' has unknown kind '{kind}'", f"use one of {known}")
+        return Problem(
+            _("supporter '{supporter_id}' has unknown kind '{kind}'").format(
+                supporter_id=supporter_id, kind=kind
+            ),
+            _("use one of {known}").format(known=known),
+        )
     return None
 
 
@@ -78,7 +94,8 @@ def event_kind_problem(event_id: str, kind: str) -> Problem | None:
     """An event's ``kind``, where given, must be one of EVENT_KINDS (reminders name it)."""
     if kind and kind not in EVENT_KINDS:
         return Problem(
-            f"timeline event '{event_id}' has unknown kind '{kind}'", f"use one of {', '.join(EVENT_KINDS)}"
+            _("timeline event '{event_id}' has unknown kind '{kind}'").format(event_id=event_id, kind=kind),
+            _("use one of {event_kinds}").format(event_kinds=", ".join(EVENT_KINDS)),
         )
     return None
 
@@ -114,9 +131,14 @@ def unknown_key(what: str, key: object) -> Problem:
     """A key the case file's ``what`` (a KNOWN_KEYS entry) does not have."""
     known = KNOWN_KEYS[what]
     close = difflib.get_close_matches(str(key).replace("-", "_"), known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"a {what} may have {', '.join(known)}"
+    hint = (
+        _("did you mean '{key}'?").format(key=close[0])
+        if close
+        else _("a {what} may have {keys}").format(what=what, keys=", ".join(known))
+    )
     return Problem(
-        f"unknown key '{key}' in {what}: it is not read", hint + " (a note of your own: start it with 'x-')"
+        _("unknown key '{key}' in {what}: it is not read").format(key=key, what=what),
+        _("{hint} (a note of your own: start it with 'x-')").format(hint=hint),
     )
 
 

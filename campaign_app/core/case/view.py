@@ -19,6 +19,7 @@ from typing import Any
 
 from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_localized_map, pick
 
 # Fields that are bookkeeping, not letter content: the file a case was read from, its
@@ -168,7 +169,10 @@ class CaseView(LocalView):
             if item.id == item_id:
                 return LocalView(item, self._wording, f"{section}/{item.id}")
         known = ", ".join(i.id for i in items) or "none"
-        raise self._wording.missing(f"the case has no {kind} '{item_id}'", f"known {kind} ids: {known}")
+        raise self._wording.missing(
+            _("the case has no {kind} '{item_id}'").format(kind=kind, item_id=item_id),
+            _("known {kind} ids: {known}").format(kind=kind, known=known),
+        )
 
     def fact(self, fact_id: str) -> LocalView:
         found = self._find("fact", "facts", fact_id)

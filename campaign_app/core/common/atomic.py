@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import _
 
 
 def _current_umask() -> int:
@@ -137,17 +138,19 @@ def _user_error(target: Path, exc: OSError) -> UserError:
     reason = exc.strerror or str(exc)
     if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
         return UserError(
-            f"cannot write the file: the folder {target.parent} does not exist",
+            _("cannot write the file: the folder {parent} does not exist").format(parent=target.parent),
             where,
-            hint="create the folder or choose another output folder",
+            hint=_("create the folder or choose another output folder"),
         )
     if isinstance(exc, PermissionError):
         return UserError(
-            f"cannot write the file ({reason})",
+            _("cannot write the file ({reason})").format(reason=reason),
             where,
-            hint="close it if it is open in another program (e.g. a PDF viewer or Word), "
-            "and check that you may write to this folder",
+            hint=_(
+                "close it if it is open in another program (e.g. a PDF viewer or Word), "
+                "and check that you may write to this folder"
+            ),
         )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return UserError("cannot write the file: the disk is full", where, hint="free some space")
-    return UserError(f"cannot write the file ({reason})", where)
+        return UserError(_("cannot write the file: the disk is full"), where, hint=_("free some space"))
+    return UserError(_("cannot write the file ({reason})").format(reason=reason), where)

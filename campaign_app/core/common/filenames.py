@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _SPACES = re.compile(r"[\s_]+")
@@ -77,5 +78,8 @@ def letter_path(out_dir: Path, template_id: str, recipient_id: str, name: str, e
     path = out_dir / folder / filename
     resolved_out = out_dir.resolve()
     if resolved_out not in path.resolve().parents:
-        raise UserError(f"refusing to write {path} outside {out_dir}", hint="this is a bug: please report it")
+        raise UserError(
+            _("refusing to write {path} outside {out_dir}").format(path=path, out_dir=out_dir),
+            hint=_("this is a bug: please report it"),
+        )
     return path

@@ -26,6 +26,7 @@ import threading
 from pathlib import Path
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import N_, _
 
 FONT_FAMILY = "PT Serif"
 FALLBACK_FAMILY = "Noto Serif"
@@ -44,7 +45,7 @@ _FACES: tuple[tuple[str, int, str], ...] = (
     (BOLD_ITALIC, 700, "italic"),
 )
 
-_REINSTALL_HINT = (
+_REINSTALL_HINT = N_(
     "reinstall campaign_app, or run: "
     "pip install --force-reinstall fontpkg fontpkg-pt-serif fontpkg-noto-serif"
 )
@@ -74,15 +75,21 @@ def _font_file(family: str, name: str, weight: int, style: str) -> Path:
         import fontpkg
     except ImportError as exc:
         raise UserError(
-            "the font package 'fontpkg' is not installed, so letters cannot be typeset",
-            hint=_REINSTALL_HINT,
+            _("the font package 'fontpkg' is not installed, so letters cannot be typeset"),
+            hint=_(_REINSTALL_HINT),
         ) from exc
     try:
         path = Path(fontpkg.path(family, weight=weight, style=style))
     except Exception as exc:  # fontpkg.FontpkgError, or anything a broken install raises
-        raise UserError(f"the font {name!r} is not installed ({exc})", hint=_REINSTALL_HINT) from exc
+        raise UserError(
+            _("the font {name!r} is not installed ({exc})").format(name=name, exc=exc),
+            hint=_(_REINSTALL_HINT),
+        ) from exc
     if not path.is_file():
-        raise UserError(f"the font file for {name!r} is missing: {path}", hint=_REINSTALL_HINT)
+        raise UserError(
+            _("the font file for {name!r} is missing: {path}").format(name=name, path=path),
+            hint=_(_REINSTALL_HINT),
+        )
     return path
 
 
@@ -106,7 +113,10 @@ def register_pdf_fonts() -> str:
             try:
                 pdfmetrics.registerFont(TTFont(name, str(path)))
             except (TTFError, OSError) as exc:
-                raise UserError(f"the font file {path} cannot be read ({exc})", hint=_REINSTALL_HINT) from exc
+                raise UserError(
+                    _("the font file {path} cannot be read ({exc})").format(path=path, exc=exc),
+                    hint=_(_REINSTALL_HINT),
+                ) from exc
         pdfmetrics.registerFontFamily(
             FONT_FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )

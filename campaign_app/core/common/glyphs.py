@@ -20,6 +20,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.fonts import FALLBACK_FAMILY, FONT_FAMILY, fallback_font_paths, font_paths
+from campaign_app.core.common.i18n import _
 
 # Words, and what is between them (kept by split: the pieces put together give the text).
 _WORDS = re.compile(r"(\w+)")
@@ -47,7 +48,9 @@ def coverage() -> tuple[frozenset[int], frozenset[int]]:
                 with TTFont(path, lazy=True) as font:
                     sets.append(set(font.getBestCmap()))
             except Exception as exc:  # a damaged font file: fontTools raises many kinds
-                raise UserError(f"the font file {path} cannot be read ({exc})") from exc
+                raise UserError(
+                    _("the font file {path} cannot be read ({exc})").format(path=path, exc=exc)
+                ) from exc
         return frozenset(set.intersection(*sets))
 
     primary = common([str(p) for p in font_paths().values()])

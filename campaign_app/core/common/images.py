@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMAGE_BYTES, IMAGE_PIXELS
 
 FORMATS = {"PNG": "png", "JPEG": "jpeg"}
@@ -47,27 +48,50 @@ def read_picture(root: Path, relative: str, where: Location, what: str, example:
     """The image ``relative`` (a path inside the campaign folder ``root``) as a Picture;
     every way it can be wrong is a UserError at ``where`` saying what to do (``example``:
     a path to suggest)."""
-    hint = f"put a PNG or JPEG file into the campaign folder and give its path, e.g. '{example}'"
+    hint = _("put a PNG or JPEG file into the campaign folder and give its path, e.g. '{example}'").format(
+        example=example
+    )
     path = Path(relative)
     if path.is_absolute() or ".." in path.parts:
-        raise UserError(f"{what} '{relative}' must be a file inside the campaign folder", where, hint)
+        raise UserError(
+            _("{what} '{relative}' must be a file inside the campaign folder").format(
+                what=what, relative=relative
+            ),
+            where,
+            hint,
+        )
     full = root / path
     if full.exists() and not full.resolve().is_relative_to(root.resolve()):  # a link leading out
-        raise UserError(f"{what} '{relative}' must be a file inside the campaign folder", where, hint)
+        raise UserError(
+            _("{what} '{relative}' must be a file inside the campaign folder").format(
+                what=what, relative=relative
+            ),
+            where,
+            hint,
+        )
     if not full.is_file():
-        raise UserError(f"{what} '{relative}' does not exist", where, hint)
+        raise UserError(
+            _("{what} '{relative}' does not exist").format(what=what, relative=relative), where, hint
+        )
     try:
         size = full.stat().st_size
         if size > IMAGE_BYTES:
             raise UserError(
-                f"{what} '{relative}' is {size / 1e6:.1f} MB, more than the {IMAGE_BYTES / 1e6:.0f} MB a "
-                "letter may carry",
+                _(
+                    "{what} '{relative}' is {value:.1f} MB, more than the {value2:.0f} MB a letter may carry"
+                ).format(what=what, relative=relative, value=size / 1e6, value2=IMAGE_BYTES / 1e6),
                 where,
-                "save it smaller (a logo or a signature needs a few hundred pixels)",
+                _("save it smaller (a logo or a signature needs a few hundred pixels)"),
             )
         data = full.read_bytes()
     except OSError as exc:
-        raise UserError(f"{what} '{relative}' cannot be read ({exc.strerror or exc})", where, hint) from None
+        raise UserError(
+            _("{what} '{relative}' cannot be read ({value})").format(
+                what=what, relative=relative, value=exc.strerror or exc
+            ),
+            where,
+            hint,
+        ) from None
     return _decode(data, relative, where, what, hint)
 
 
@@ -75,18 +99,32 @@ def _decode(data: bytes, relative: str, where: Location, what: str, hint: str) -
     from PIL import Image, UnidentifiedImageError
 
     too_large = UserError(
-        f"{what} '{relative}' has too many pixels (more than {IMAGE_PIXELS:,})",
+        _("{what} '{relative}' has too many pixels (more than {image_pixels:,})").format(
+            what=what, relative=relative, image_pixels=IMAGE_PIXELS
+        ),
         where,
-        "save it smaller (a logo or a signature needs a few hundred pixels)",
+        _("save it smaller (a logo or a signature needs a few hundred pixels)"),
     )
-    unreadable = UserError(f"{what} '{relative}' is not a PNG or JPEG image that can be read", where, hint)
+    unreadable = UserError(
+        _("{what} '{relative}' is not a PNG or JPEG image that can be read").format(
+            what=what, relative=relative
+        ),
+        where,
+        hint,
+    )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 kind, (width, height) = image.format or "", image.size
                 if kind not in FORMATS:
-                    raise UserError(f"{what} '{relative}' is a {kind} image, not PNG or JPEG", where, hint)
+                    raise UserError(
+                        _("{what} '{relative}' is a {kind} image, not PNG or JPEG").format(
+                            what=what, relative=relative, kind=kind
+                        ),
+                        where,
+                        hint,
+                    )
                 if width * height > IMAGE_PIXELS:
                     raise too_large
                 image.load()  # decodes it: a truncated or corrupt file fails here, not in a letter

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from campaign_app.core.common.i18n import _
+
 _PACKAGE = Path(__file__).resolve().parents[2]
 
 
@@ -17,4 +19,4 @@ def example_dir() -> Path:
     for candidate in (_PACKAGE / "example", _PACKAGE.parent):
         if (candidate / "campaign.yaml").is_file() and (candidate / "cases").is_dir():
             return candidate
-    raise FileNotFoundError("the bundled example campaign is missing from this installation")
+    raise FileNotFoundError(_("the bundled example campaign is missing from this installation"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import TEXT_FILE_BYTES
 
 
@@ -41,15 +42,17 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
             save = "save it with the encoding UTF-8 in your text editor"
         if looks_like_windows_1252(data):
             raise UserError(
-                "file is encoded as Windows-1252, not UTF-8", where, f"{save} and try again"
+                _("file is encoded as Windows-1252, not UTF-8"),
+                where,
+                _("{save} and try again").format(save=save),
             ) from None
         byte = data[exc.start]
         reading = bytes([byte]).decode("cp1252", errors="ignore")
         seen = f", '{reading}' in Windows-1252" if reading.isprintable() and reading.strip() else ""
         raise UserError(
-            f"file is not valid UTF-8 (byte 0x{byte:02X}{seen})",
+            _("file is not valid UTF-8 (byte 0x{byte:02X}{seen})").format(byte=byte, seen=seen),
             where,
-            f"retype the character at this place, then {save}",
+            _("retype the character at this place, then {save}").format(save=save),
         ) from None
 
 
@@ -59,14 +62,16 @@ def read_bytes(path: Path, limit: int) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except FileNotFoundError:
-        raise UserError("file not found", Location(display_path(path))) from None
+        raise UserError(_("file not found"), Location(display_path(path))) from None
     except OSError as exc:
-        raise UserError(f"cannot read file: {exc.strerror}", Location(display_path(path))) from None
+        raise UserError(
+            _("cannot read file: {strerror}").format(strerror=exc.strerror), Location(display_path(path))
+        ) from None
     if len(data) > limit:
         raise UserError(
-            f"the file is larger than {limit // 1_000_000} MB",
+            _("the file is larger than {value} MB").format(value=limit // 1_000_000),
             Location(display_path(path)),
-            "a campaign's files are far smaller; is this the right file?",
+            _("a campaign's files are far smaller; is this the right file?"),
         )
     return data
 

@@ -22,16 +22,17 @@ from ruamel.yaml.events import AliasEvent
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import INT_DIGITS, YAML_BYTES, YAML_DEPTH, YAML_NODES
 from campaign_app.core.common.textfiles import read_text
 
-_LIMIT_HINT = "a campaign's YAML files are far smaller and simpler; is this the right file?"
+_LIMIT_HINT = N_("a campaign's YAML files are far smaller and simpler; is this the right file?")
 
 
 class _YamlLimit(Exception):
-    def __init__(self, message: str, mark: Any, hint: str = _LIMIT_HINT):
+    def __init__(self, message: str, mark: Any, hint: str | None = None):
         super().__init__(message)
-        self.message, self.mark, self.hint = message, mark, hint
+        self.message, self.mark, self.hint = message, mark, hint or _(_LIMIT_HINT)
 
 
 class _BoundedComposer(Composer):
@@ -55,16 +56,21 @@ class _BoundedComposer(Composer):
         if isinstance(event, AliasEvent):
             if event.anchor in self._open:
                 raise _YamlLimit(
-                    f"malformed YAML: the alias *{event.anchor} is used inside the value it names",
+                    _("malformed YAML: the alias *{anchor} is used inside the value it names").format(
+                        anchor=event.anchor
+                    ),
                     event.start_mark,
-                    "it would stand for a value without end: remove it",
+                    _("it would stand for a value without end: remove it"),
                 )
             node = super().compose_node(parent, index)
             self._count(self._expanded.get(id(node), 1), event)
             return node
         if len(self._open) >= YAML_DEPTH:
             raise _YamlLimit(
-                f"YAML too big: lists and mappings nest more than {YAML_DEPTH} deep", event.start_mark
+                _("YAML too big: lists and mappings nest more than {yaml_depth} deep").format(
+                    yaml_depth=YAML_DEPTH
+                ),
+                event.start_mark,
             )
         before = self._values
         self._open.append(event.anchor)
@@ -80,7 +86,9 @@ class _BoundedComposer(Composer):
         self._values += values
         if self._values > YAML_NODES:
             raise _YamlLimit(
-                f"YAML too big: more than {YAML_NODES:,} values once its aliases (*name) are expanded",
+                _(
+                    "YAML too big: more than {yaml_nodes:,} values once its aliases (*name) are expanded"
+                ).format(yaml_nodes=YAML_NODES),
                 event.start_mark,
             )
 
@@ -126,9 +134,9 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     becomes a UserError at the offending line."""
     if len(text) > YAML_BYTES // 4 and len(text.encode("utf-8")) > YAML_BYTES:
         raise UserError(
-            f"the YAML file is larger than {YAML_BYTES // 1_000_000} MB",
+            _("the YAML file is larger than {value} MB").format(value=YAML_BYTES // 1_000_000),
             Location(display_path(path), line_offset + 1 if line_offset else None),
-            _LIMIT_HINT,
+            _(_LIMIT_HINT),
         )
     try:
         return _yaml().load(text)
@@ -140,7 +148,7 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
         ) from None
     except RecursionError:
         raise UserError(
-            "YAML too big: the document nests too deeply", Location(display_path(path)), _LIMIT_HINT
+            _("YAML too big: the document nests too deeply"), Location(display_path(path)), _(_LIMIT_HINT)
         ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -148,25 +156,25 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
         column = mark.column + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "syntax error").strip()
         raise UserError(
-            f"malformed YAML: {problem}",
+            _("malformed YAML: {problem}").format(problem=problem),
             Location(display_path(path), line, column),
-            "check the indentation and quote values that contain ': ' or start with a symbol",
+            _("check the indentation and quote values that contain ': ' or start with a symbol"),
         ) from None
     except YAMLError as exc:
-        raise UserError(f"malformed YAML: {exc}", Location(display_path(path))) from None
+        raise UserError(_("malformed YAML: {exc}").format(exc=exc), Location(display_path(path))) from None
     except ValueError as exc:  # e.g. an unquoted date that does not exist: 2020-13-45
         if "digits" in str(exc):  # Python refuses to read a number of more than 4,300 digits
             line = _long_number_line(text)
             raise UserError(
-                f"YAML too big: a number has more than {INT_DIGITS:,} digits",
+                _("YAML too big: a number has more than {int_digits:,} digits").format(int_digits=INT_DIGITS),
                 Location(display_path(path), line + line_offset if line else None),
-                "put it in quotes if it is meant as text",
+                _("put it in quotes if it is meant as text"),
             ) from None
         line = _impossible_date_line(text)
         raise UserError(
-            f"malformed YAML: {exc}",
+            _("malformed YAML: {exc}").format(exc=exc),
             Location(display_path(path), line + line_offset if line else None),
-            "write dates as YYYY-MM-DD with a real month and day",
+            _("write dates as YYYY-MM-DD with a real month and day"),
         ) from None
 
 

@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from campaign_app.core.common.errors import ProblemCollector
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.yamlio import YamlPlace
 
-TEXT_HINT = (
+TEXT_HINT = N_(
     "write the text after the colon on the same line (in quotes if it contains ': ' or starts with [ or {)"
 )
 
@@ -52,7 +53,11 @@ def plain_text(place: YamlPlace, key: str, problems: ProblemCollector, what: str
     if value is None:
         return ""
     if not is_scalar(value):
-        problems.add(f"{what or repr(key)} must be text, not {kind(value)}", place.at(key), TEXT_HINT)
+        problems.add(
+            _("{value} must be text, not {kind}").format(value=what or repr(key), kind=kind(value)),
+            place.at(key),
+            _(TEXT_HINT),
+        )
         return ""
     return str(value)
 
@@ -64,7 +69,11 @@ def language_values_are_texts(place: YamlPlace, key: str, problems: ProblemColle
     for lang, value in place.node[key].items():
         if value is not None and not is_scalar(value):
             problems.add(
-                f"the {lang} text of '{key}' must be text, not {kind(value)}", lang_place.at(lang), TEXT_HINT
+                _("the {lang} text of '{key}' must be text, not {kind}").format(
+                    lang=lang, key=key, kind=kind(value)
+                ),
+                lang_place.at(lang),
+                _(TEXT_HINT),
             )
             ok = False
     return ok
@@ -73,7 +82,9 @@ def language_values_are_texts(place: YamlPlace, key: str, problems: ProblemColle
 def localized_hint(key: str, languages: tuple[str, ...]) -> str:
     """How to write ``key`` as a text per language, for a message."""
     shown = languages or ("en",)
-    return f"write '{key}: text', or one text per language: {{{', '.join(f'{lang}: …' for lang in shown)}}}"
+    return _("write '{key}: text', or one text per language: {{{languages}}}").format(
+        key=key, languages=", ".join(f"{lang}: …" for lang in shown)
+    )
 
 
 def list_of_mappings(place: YamlPlace, key: str, what: str, problems: ProblemCollector) -> list[YamlPlace]:
@@ -82,9 +93,9 @@ def list_of_mappings(place: YamlPlace, key: str, what: str, problems: ProblemCol
     value = place.node[key]
     if not isinstance(value, list):
         problems.add(
-            f"{what} must be a list, not {kind(value)}",
+            _("{what} must be a list, not {kind}").format(what=what, kind=kind(value)),
             place.at(key),
-            f"write each item on its own line under '{key}:', starting with '- '",
+            _("write each item on its own line under '{key}:', starting with '- '").format(key=key),
         )
         return []
     seq = place.child(key)
@@ -92,9 +103,9 @@ def list_of_mappings(place: YamlPlace, key: str, what: str, problems: ProblemCol
     for i, item in enumerate(value):
         if not isinstance(item, Mapping):
             problems.add(
-                f"an item of {what} is {kind(item)}, not 'key: value' lines",
+                _("an item of {what} is {kind}, not 'key: value' lines").format(what=what, kind=kind(item)),
                 seq.at(i),
-                "start the item with '- id: …' and indent its other keys under it",
+                _("start the item with '- id: …' and indent its other keys under it"),
             )
             continue
         places.append(YamlPlace(place.path, item, seq.at(i).line, place.offset))

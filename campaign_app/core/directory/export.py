@@ -19,6 +19,7 @@ from typing import Any
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import FIELDS, Recipient
 
@@ -114,7 +115,7 @@ def export_recipients(recipients: Iterable[Recipient], target: Path) -> int:
     if suffix == ".csv":
         return export_csv(recipients, target)
     raise UserError(
-        f"cannot export to {target.name}: unknown kind of file",
+        _("cannot export to {name}: unknown kind of file").format(name=target.name),
         Location(display_path(target)),
-        "end the file name in .csv or .xlsx",
+        _("end the file name in .csv or .xlsx"),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
@@ -62,7 +63,7 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
         header = next(reader)
     except StopIteration:
         raise UserError(
-            "file is empty", Location(shown, 1), "add a header row with id, category, …"
+            _("file is empty"), Location(shown, 1), _("add a header row with id, category, …")
         ) from None
     except csv.Error as exc:
         raise _broken(exc, shown, line) from None
@@ -72,21 +73,25 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
     for i, name in enumerate(header):
         if name not in ALL_FIELDS:
             problems.add(
-                f"unknown column '{name}'",
+                _("unknown column '{name}'").format(name=name),
                 Location(shown, 1, i + 1),
-                "rename it to one of the directory's fields, or import the file with "
-                "'campaign-app recipients import'",
+                _(
+                    "rename it to one of the directory's fields, or import the file with "
+                    "'campaign-app recipients import'"
+                ),
             )
     for required in ("id", "category"):
         if required not in columns:
             problems.add(
-                f"missing required column '{required}'", Location(shown, 1), "add it to the header row"
+                _("missing required column '{required}'").format(required=required),
+                Location(shown, 1),
+                _("add it to the header row"),
             )
     if not any(n in columns for n in NAME_FIELDS):
         problems.add(
-            "no name column",
+            _("no name column"),
             Location(shown, 1),
-            "add given_name and family_name (or position/organisation for offices)",
+            _("add given_name and family_name (or position/organisation for offices)"),
         )
     problems.raise_if_any()
     line = reader.line_num + 1
@@ -100,9 +105,11 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
                 extra = row[len(header) :]
                 if any(c.strip() for c in extra):
                     raise UserError(
-                        f"row has {len(row)} cells but the header has {len(header)}",
+                        _("row has {count} cells but the header has {count2}").format(
+                            count=len(row), count2=len(header)
+                        ),
                         Location(shown, start, len(header) + 1),
-                        "quote cells that contain the delimiter",
+                        _("quote cells that contain the delimiter"),
                     )
             record = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header)}
             yield record, start, columns
@@ -113,10 +120,12 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
 def _broken(exc: csv.Error, shown: str, line: int) -> UserError:
     """A row the CSV reader cannot read, at the line where that row starts."""
     return UserError(
-        f"broken CSV: {exc}",
+        _("broken CSV: {exc}").format(exc=exc),
         Location(shown, line),
-        'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
-        "correct the quotes",
+        _(
+            'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
+            "correct the quotes"
+        ),
     )
 
 
@@ -144,14 +153,16 @@ def _yaml_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[R
         data = data["recipients"]
     if not isinstance(data, list):
         raise UserError(
-            "expected a list of recipients",
+            _("expected a list of recipients"),
             Location(shown, 1),
-            "write each recipient as an item starting with '- id: …'",
+            _("write each recipient as an item starting with '- id: …'"),
         )
     for index, item in enumerate(data):
         where = place.at(index)
         if not isinstance(item, Mapping):
-            problems.add("recipient entry is not a mapping", where, "write 'key: value' lines under '- '")
+            problems.add(
+                _("recipient entry is not a mapping"), where, _("write 'key: value' lines under '- '")
+            )
             continue
         item_place = YamlPlace(path, item, where.line)
 
@@ -184,9 +195,11 @@ def load_directory(paths: Iterable[Path]) -> Directory:
             for recipient, where in reader(path, problems):
                 if recipient.id in first_seen:
                     problems.add(
-                        f"id '{recipient.id}' is already used at {first_seen[recipient.id]}",
+                        _("id '{id}' is already used at {first_seen}").format(
+                            id=recipient.id, first_seen=first_seen[recipient.id]
+                        ),
                         where,
-                        "give each recipient its own id",
+                        _("give each recipient its own id"),
                     )
                     continue
                 first_seen[recipient.id] = where

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import ALL_FIELDS, Recipient
 
 # Letters that Unicode does not decompose into base letter + accent.
@@ -43,7 +44,7 @@ def fold(text: str) -> str:
     """Lower-case, accent-free form of text for matching (Šimečka → simecka, Łódź → lodz)."""
     # Decompose before and after case folding: compatibility forms (𝐴, ﬁ) only reveal
     # their letters after NFKD, and some letters only decompose once lower-cased.
-    for _ in range(2):
+    for _pass in range(2):
         text = unicodedata.normalize("NFKD", text).casefold()
         text = "".join(c for c in text if not unicodedata.combining(c))
     stripped = text
@@ -108,12 +109,15 @@ def _status_predicate(
     wanted = value.lower()
     if status_words is not None and wanted not in status_words:
         raise UserError(
-            f"unknown status '{value}' in query {text!r}", hint=f"use one of {', '.join(status_words)}"
+            _("unknown status '{value}' in query {text!r}").format(value=value, text=text),
+            hint=_("use one of {status_words}").format(status_words=", ".join(status_words)),
         )
     if statuses is None or status_words is None:
         raise UserError(
-            f"query {text!r} asks for a status, which only a campaign's contact log can answer",
-            hint="use status: with generate, send, recipients list or log status in a campaign folder",
+            _("query {text!r} asks for a status, which only a campaign's contact log can answer").format(
+                text=text
+            ),
+            hint=_("use status: with generate, send, recipients list or log status in a campaign folder"),
         )
     table: list[StatusTable] = []  # read once, at the first recipient tested
 
@@ -137,7 +141,9 @@ def parse_query(
     try:
         terms = shlex.split(text)
     except ValueError:
-        raise UserError(f"query {text!r} has an unbalanced quote", hint="close the quote") from None
+        raise UserError(
+            _("query {text!r} has an unbalanced quote").format(text=text), hint=_("close the quote")
+        ) from None
     predicates: list[tuple[bool, Predicate]] = []
     for term in terms:
         negated = term.startswith("-") and len(term) > 1
@@ -151,12 +157,13 @@ def parse_query(
                 continue
             if key not in ALL_FIELDS and key != "_name":
                 raise UserError(
-                    f"unknown field '{field}' in query {text!r}",
-                    hint=f"use one of {', '.join(QUERY_FIELDS)}",
+                    _("unknown field '{field}' in query {text!r}").format(field=field, text=text),
+                    hint=_("use one of {query_fields}").format(query_fields=", ".join(QUERY_FIELDS)),
                 )
             if not value:
                 raise UserError(
-                    f"'{field}:' has no value in query {text!r}", hint=f"write e.g. {field}:value"
+                    _("'{field}:' has no value in query {text!r}").format(field=field, text=text),
+                    hint=_("write e.g. {field}:value").format(field=field),
                 )
             predicates.append((negated, _field_predicate(key, value)))
         else:

@@ -17,6 +17,7 @@ from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
 from campaign_app.core.directory.categories import CATEGORIES
 from campaign_app.core.directory.recipients import ALL_FIELDS, LOCALIZABLE, NAME_FIELDS, Recipient
@@ -90,9 +91,11 @@ def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserErro
         if nested:
             errors.append(
                 UserError(
-                    f"the {', '.join(nested)} text of '{name}' must be text, not a list or mapping",
+                    _("the {nested} text of '{name}' must be text, not a list or mapping").format(
+                        nested=", ".join(nested), name=name
+                    ),
                     locate(name),
-                    "write each language's text on one line after its code, e.g. {en: …, uk: …}",
+                    _("write each language's text on one line after its code, e.g. {en: …, uk: …}"),
                 )
             )
             return ""
@@ -100,11 +103,9 @@ def _text_value(name: str, raw: Any, locate: FieldLocator, errors: list[UserErro
     if isinstance(raw, Mapping | list):
         errors.append(
             UserError(
-                f"'{name}' must be text"
-                + (" or a map by language ({en: ..., uk: ...})" if name in LOCALIZABLE else "")
-                + f", not {'a list' if isinstance(raw, list) else 'a mapping'}",
+                _not_text(name, raw),
                 locate(name),
-                "write the text after the colon on the same line (in quotes if it contains ': ')",
+                _("write the text after the colon on the same line (in quotes if it contains ': ')"),
             )
         )
         return ""
@@ -141,9 +142,9 @@ def _check_unknown_fields(raw: Mapping[str, Any], locate: FieldLocator, errors: 
         if key not in _FIELD_SET:
             errors.append(
                 UserError(
-                    f"unknown field '{key}'",
+                    _("unknown field '{key}'").format(key=key),
                     locate(key),
-                    "use the directory's field names (id, category, given_name, family_name, email, …)",
+                    _("use the directory's field names (id, category, given_name, family_name, email, …)"),
                 )
             )
 
@@ -152,34 +153,38 @@ def _check_identity(values: dict[str, Any], locate: FieldLocator, errors: list[U
     """The id, the category and a name: what every entry needs."""
     rid = values["id"]
     if not rid:
-        errors.append(UserError("row has no 'id'", locate("id"), "give every recipient a unique id"))
+        errors.append(UserError(_("row has no 'id'"), locate("id"), _("give every recipient a unique id")))
     elif not isinstance(rid, str) or not _ID.match(rid):
         errors.append(
             UserError(
-                f"id '{rid}' is not a slug",
+                _("id '{rid}' is not a slug").format(rid=rid),
                 locate("id"),
-                "use letters, digits, '-', '_' or '.' (e.g. mep-197840)",
+                _("use letters, digits, '-', '_' or '.' (e.g. mep-197840)"),
             )
         )
     category = values["category"]
     if not category:
         errors.append(
-            UserError("missing 'category'", locate("category"), f"use one of {', '.join(CATEGORIES)}")
+            UserError(
+                _("missing 'category'"),
+                locate("category"),
+                _("use one of {categories}").format(categories=", ".join(CATEGORIES)),
+            )
         )
     elif category not in CATEGORIES:
         errors.append(
             UserError(
-                f"unknown category '{category}'",
+                _("unknown category '{category}'").format(category=category),
                 locate("category"),
-                f"use one of {', '.join(CATEGORIES)}",
+                _("use one of {categories}").format(categories=", ".join(CATEGORIES)),
             )
         )
     if not any(values[n] for n in NAME_FIELDS):
         errors.append(
             UserError(
-                "entry has no name",
+                _("entry has no name"),
                 locate("family_name"),
-                "fill in given_name/family_name, or position/organisation for an office",
+                _("fill in given_name/family_name, or position/organisation for an office"),
             )
         )
 
@@ -190,7 +195,11 @@ def _check_codes(values: dict[str, Any], locate: FieldLocator, errors: list[User
     gender = values["gender"]
     if gender and gender not in ("f", "m"):
         errors.append(
-            UserError(f"gender '{gender}' is not f, m or empty", locate("gender"), "use f, m or leave empty")
+            UserError(
+                _("gender '{gender}' is not f, m or empty").format(gender=gender),
+                locate("gender"),
+                _("use f, m or leave empty"),
+            )
         )
     country = values["country"]
     if country:
@@ -198,9 +207,11 @@ def _check_codes(values: dict[str, Any], locate: FieldLocator, errors: list[User
         if country not in _territories():
             errors.append(
                 UserError(
-                    f"country '{values['country']}' is not an ISO 3166 alpha-2 code",
+                    _("country '{country}' is not an ISO 3166 alpha-2 code").format(
+                        country=values["country"]
+                    ),
                     locate("country"),
-                    "use two letters such as UA, DE, SK",
+                    _("use two letters such as UA, DE, SK"),
                 )
             )
         values["country"] = country
@@ -208,9 +219,9 @@ def _check_codes(values: dict[str, Any], locate: FieldLocator, errors: list[User
     if not is_known_language(language):
         errors.append(
             UserError(
-                f"language '{language}' is not a known language tag",
+                _("language '{language}' is not a known language tag").format(language=language),
                 locate("language"),
-                "use e.g. en, uk, fr",
+                _("use e.g. en, uk, fr"),
             )
         )
     values["language"] = language
@@ -225,9 +236,9 @@ def _check_addresses(values: dict[str, Any], locate: FieldLocator, errors: list[
         except EmailNotValidError as exc:
             errors.append(
                 UserError(
-                    f"e-mail '{email}' is not an address ({exc})",
+                    _("e-mail '{email}' is not an address ({exc})").format(email=email, exc=exc),
                     locate("email"),
-                    "correct it or leave it empty",
+                    _("correct it or leave it empty"),
                 )
             )
     for url_field in ("web_form", "source_url"):
@@ -235,9 +246,9 @@ def _check_addresses(values: dict[str, Any], locate: FieldLocator, errors: list[
         if url and not _URL.match(url):
             errors.append(
                 UserError(
-                    f"{url_field} '{url}' is not a web address",
+                    _("{url_field} '{url}' is not a web address").format(url_field=url_field, url=url),
                     locate(url_field),
-                    "use a full http(s):// URL",
+                    _("use a full http(s):// URL"),
                 )
             )
 
@@ -249,7 +260,13 @@ def _date(value: str, name: str, locate: FieldLocator, errors: list[UserError]) 
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        errors.append(UserError(f"{name} '{value}' is not a date", locate(name), "write it as YYYY-MM-DD"))
+        errors.append(
+            UserError(
+                _("{name} '{value}' is not a date").format(name=name, value=value),
+                locate(name),
+                _("write it as YYYY-MM-DD"),
+            )
+        )
         return None
 
 
@@ -260,9 +277,9 @@ def _tags(raw_tags: Any, locate: FieldLocator, errors: list[UserError]) -> tuple
     ):
         errors.append(
             UserError(
-                "'tags' must be a list of words",
+                _("'tags' must be a list of words"),
                 locate("tags"),
-                "write them as 'tags: [supporter, droi]' (or 'supporter;droi')",
+                _("write them as 'tags: [supporter, droi]' (or 'supporter;droi')"),
             )
         )
         return ()
@@ -271,3 +288,18 @@ def _tags(raw_tags: Any, locate: FieldLocator, errors: list[UserError]) -> tuple
     if raw_tags:
         return tuple(t.strip() for t in str(raw_tags).split(";") if t.strip())
     return ()
+
+
+def _not_text(name: str, raw: object) -> str:
+    """``'position' must be text, not a list`` (or a map by language, where it may be one)."""
+    if name in LOCALIZABLE:
+        if isinstance(raw, list):
+            return _("'{name}' must be text or a map by language ({{en: ..., uk: ...}}), not a list").format(
+                name=name
+            )
+        return _("'{name}' must be text or a map by language ({{en: ..., uk: ...}}), not a mapping").format(
+            name=name
+        )
+    if isinstance(raw, list):
+        return _("'{name}' must be text, not a list").format(name=name)
+    return _("'{name}' must be text, not a mapping").format(name=name)

@@ -14,6 +14,7 @@ import mimetypes
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import ATTACHMENTS_BYTES
 from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.letters.templates import Template
@@ -43,28 +44,41 @@ def read_attachments(template: Template, root: Path) -> tuple[Attachment, ...]:
         path = (folder / name) if name else None
         if path is None or not path.resolve().is_relative_to(folder):
             raise UserError(
-                f"attachment '{entry}' is not a file in the campaign's {FOLDER}/ folder",
+                _("attachment '{entry}' is not a file in the campaign's {folder}/ folder").format(
+                    entry=entry, folder=FOLDER
+                ),
                 where,
-                f"put the file into {FOLDER}/ and name it as it is there, e.g. 'case-brief.pdf'",
+                _("put the file into {folder}/ and name it as it is there, e.g. 'case-brief.pdf'").format(
+                    folder=FOLDER
+                ),
             )
         if not path.is_file():
             raise UserError(
-                f"attachment '{entry}' does not exist in {FOLDER}/",
+                _("attachment '{entry}' does not exist in {folder}/").format(entry=entry, folder=FOLDER),
                 where,
-                f"put the file into the campaign's {FOLDER}/ folder, or correct its name",
+                _("put the file into the campaign's {folder}/ folder, or correct its name").format(
+                    folder=FOLDER
+                ),
             )
         try:
             data = path.read_bytes() if path.stat().st_size <= ATTACHMENTS_BYTES else b""
         except OSError as exc:
-            raise UserError(f"attachment '{entry}' cannot be read ({exc.strerror or exc})", where) from None
+            raise UserError(
+                _("attachment '{entry}' cannot be read ({value})").format(
+                    entry=entry, value=exc.strerror or exc
+                ),
+                where,
+            ) from None
         total += len(data) or ATTACHMENTS_BYTES + 1
         if total > ATTACHMENTS_BYTES:
             limit = ATTACHMENTS_BYTES // 1_000_000
             raise UserError(
-                f"the attachments up to '{entry}' are more than {limit} MB together: "
-                "many mail servers refuse such messages",
+                _(
+                    "the attachments up to '{entry}' are more than {limit} MB together: many "
+                    "mail servers refuse such messages"
+                ).format(entry=entry, limit=limit),
                 where,
-                "attach a smaller file (a compressed PDF), or link to the document in the letter instead",
+                _("attach a smaller file (a compressed PDF), or link to the document in the letter instead"),
             )
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         found.append(Attachment(path.name, data, mime))

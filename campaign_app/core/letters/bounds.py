@@ -25,6 +25,7 @@ from jinja2.utils import Namespace
 
 from campaign_app.core.common import limits
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import (
     INT_BITS,
     INT_DIGITS,
@@ -36,7 +37,7 @@ from campaign_app.core.common.limits import (
     VALUE_NESTING,
 )
 
-LIMIT_HINT = (
+LIMIT_HINT = N_(
     "a real letter stays far below this bound; check the loop, repetition or calculation on that line"
 )
 
@@ -45,7 +46,7 @@ class TemplateLimitError(UserError):
     """A template went beyond one of the bounds in core/common/limits.py."""
 
     def __init__(self, message: str):
-        super().__init__(f"template limit: {message}", hint=LIMIT_HINT)
+        super().__init__(_("template limit: {message}").format(message=message), hint=_(LIMIT_HINT))
 
 
 # ---- the budget of one letter ----------------------------------------------------------
@@ -77,7 +78,11 @@ def letter_budget() -> Iterator[None]:
 
 def _check_time(budget: _Budget | None) -> None:
     if budget is not None and time.monotonic() > budget.deadline:
-        raise TemplateLimitError(f"writing one letter takes longer than {limits.LETTER_SECONDS:g} seconds")
+        raise TemplateLimitError(
+            _("writing one letter takes longer than {letter_seconds:g} seconds").format(
+                letter_seconds=limits.LETTER_SECONDS
+            )
+        )
 
 
 def check_time() -> None:
@@ -97,7 +102,9 @@ def _step() -> None:
         return
     budget.steps += 1
     if budget.steps > LOOP_STEPS:
-        raise TemplateLimitError(f"the loops of one letter run more than {LOOP_STEPS:,} rounds")
+        raise TemplateLimitError(
+            _("the loops of one letter run more than {loop_steps:,} rounds").format(loop_steps=LOOP_STEPS)
+        )
     if not budget.steps & 0xFF:
         _check_time(budget)
 
@@ -109,7 +116,9 @@ def count_written(count: int) -> None:
         return
     budget.written += count
     if budget.written > LETTER_CHARS:
-        raise TemplateLimitError(f"the letter would be longer than {LETTER_CHARS:,} characters")
+        raise TemplateLimitError(
+            _("the letter would be longer than {letter_chars:,} characters").format(letter_chars=LETTER_CHARS)
+        )
     _check_time(budget)
 
 
@@ -126,7 +135,9 @@ class Size:
 
 
 def _too_many_chars() -> TemplateLimitError:
-    return TemplateLimitError(f"this makes a text or list of more than {VALUE_CHARS:,} characters")
+    return TemplateLimitError(
+        _("this makes a text or list of more than {value_chars:,} characters").format(value_chars=VALUE_CHARS)
+    )
 
 
 _VIEWS = (KeysView, ValuesView, ItemsView, range, set, frozenset)
@@ -161,7 +172,9 @@ def measure(value: Any) -> Size:
             chars += 5
         elif isinstance(v, int):
             if v.bit_length() > INT_BITS:
-                raise TemplateLimitError(f"this makes a number of more than {INT_DIGITS:,} digits")
+                raise TemplateLimitError(
+                    _("this makes a number of more than {int_digits:,} digits").format(int_digits=INT_DIGITS)
+                )
             chars += v.bit_length() * 3 // 10 + 1
         elif isinstance(v, float):
             chars += 24
@@ -171,12 +184,16 @@ def measure(value: Any) -> Size:
                 chars += 16  # a date, a view of the letter's data, a macro…
                 continue
             if depth > VALUE_NESTING:
-                raise TemplateLimitError(f"this nests lists more than {VALUE_NESTING} deep")
+                raise TemplateLimitError(
+                    _("this nests lists more than {value_nesting} deep").format(value_nesting=VALUE_NESTING)
+                )
             deepest = max(deepest, depth)
             items += len(children)
             chars += 2 * len(children) + 2
             if items > VALUE_ITEMS:
-                raise TemplateLimitError(f"this makes lists of more than {VALUE_ITEMS:,} items")
+                raise TemplateLimitError(
+                    _("this makes lists of more than {value_items:,} items").format(value_items=VALUE_ITEMS)
+                )
             if chars > VALUE_CHARS:
                 raise _too_many_chars()
             stack.extend((child, depth + 1) for child in children)
@@ -200,7 +217,9 @@ def need_chars(count: float) -> None:
 def need_items(count: float) -> None:
     """Refuse (before computing it) a value with more than VALUE_ITEMS list items."""
     if count > VALUE_ITEMS:
-        raise TemplateLimitError(f"this makes lists of more than {VALUE_ITEMS:,} items")
+        raise TemplateLimitError(
+            _("this makes lists of more than {value_items:,} items").format(value_items=VALUE_ITEMS)
+        )
 
 
 def whole_or_none(value: Any) -> int | None:
@@ -215,7 +234,9 @@ def check_repeat(left: Any, right: Any) -> None:
     """``text * n``, ``list * n`` or ``n * m``, before Python computes it."""
     if isinstance(left, int) and isinstance(right, int):
         if abs(left).bit_length() + abs(right).bit_length() > INT_BITS + 1:
-            raise TemplateLimitError(f"this makes a number of more than {INT_DIGITS:,} digits")
+            raise TemplateLimitError(
+                _("this makes a number of more than {int_digits:,} digits").format(int_digits=INT_DIGITS)
+            )
         return
     if isinstance(left, int):
         times, sequence = left, right
@@ -236,7 +257,9 @@ def check_power(base: Any, exponent: Any) -> None:
     if not (isinstance(base, int) and isinstance(exponent, int)):
         return  # a float overflows at once (an error at the template's line)
     if exponent > 1 and abs(base) > 1 and math.log2(abs(base)) * exponent > INT_BITS:
-        raise TemplateLimitError(f"this makes a number of more than {INT_DIGITS:,} digits")
+        raise TemplateLimitError(
+            _("this makes a number of more than {int_digits:,} digits").format(int_digits=INT_DIGITS)
+        )
 
 
 _PRINTF = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)", re.DOTALL)
@@ -379,5 +402,7 @@ def letter_range(*args: int) -> range:
     """``range()`` of at most RANGE_ITEMS numbers."""
     numbers = range(*args)
     if len(numbers) > RANGE_ITEMS:
-        raise TemplateLimitError(f"range() makes more than {RANGE_ITEMS:,} numbers")
+        raise TemplateLimitError(
+            _("range() makes more than {range_items:,} numbers").format(range_items=RANGE_ITEMS)
+        )
     return numbers

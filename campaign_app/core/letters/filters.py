@@ -19,6 +19,7 @@ from typing import Any
 from jinja2.filters import make_attrgetter
 from jinja2.utils import _PassArg, generate_lorem_ipsum
 
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import VALUE_ITEMS
 from campaign_app.core.letters.bounds import (
     TemplateLimitError,
@@ -67,7 +68,9 @@ def _wordwrap(a: Arguments) -> None:
     if a["break_long_words"]:
         work = sum(len(word) ** 2 for word in text.split() if len(word) > width) // (2 * width)
         if work > _WRAP_WORK:
-            raise TemplateLimitError(f"wordwrap({width}) would cut words this long for too long")
+            raise TemplateLimitError(
+                _("wordwrap({width}) would cut words this long for too long").format(width=width)
+            )
 
 
 def _format(a: Arguments) -> None:
@@ -111,7 +114,7 @@ def _sum(a: Arguments) -> None:
     total = len(a["start"]) + sum(len(v) for v in values if isinstance(v, list | tuple))
     need_items(total)
     if total * len(values) > 100 * VALUE_ITEMS:
-        raise TemplateLimitError("sum() of this many lists takes too long: write them out with a loop")
+        raise TemplateLimitError(_("sum() of this many lists takes too long: write them out with a loop"))
     a["iterable"] = values
 
 

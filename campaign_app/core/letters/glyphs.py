@@ -14,6 +14,7 @@ from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.glyphs import describe, needs_fallback, unprintable
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
     Block,
@@ -26,7 +27,7 @@ from campaign_app.core.letters.document import (
 )
 from campaign_app.core.letters.inline_markup import printable
 
-_HINT = (
+_HINT = N_(
     "correct the text (a character pasted by mistake?) or write it in Latin, Cyrillic or Greek "
     "letters: the letter fonts (PT Serif, Noto Serif) have no glyph for it, so it would print as an empty box"
 )
@@ -93,10 +94,18 @@ def _error(
     where = f"its {field}" if field else f"the {part} of the letter"
     location = recipient.origin if field and recipient is not None else _line_of(ch, origins)
     return UserError(
-        f"letter to recipient '{letter.recipient_id}' ({letter.template_id}): the character {describe(ch)} "
-        f"in {where} has no glyph in the letter fonts{more}",
+        _(
+            "letter to recipient '{recipient_id}' ({template_id}): the character "
+            "{describe} in {where} has no glyph in the letter fonts{more}"
+        ).format(
+            recipient_id=letter.recipient_id,
+            template_id=letter.template_id,
+            describe=describe(ch),
+            where=where,
+            more=more,
+        ),
         location,
-        _HINT,
+        _(_HINT),
     )
 
 

@@ -16,6 +16,7 @@ from campaign_app.core.case.over_time import updates_since
 from campaign_app.core.case.view import CaseView, LocalView, Wording
 from campaign_app.core.common.dates import format_in
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PARAGRAPH_CHARS
 from campaign_app.core.common.localized import is_language_tag, pick
 from campaign_app.core.directory.recipients import Recipient
@@ -48,13 +49,13 @@ def _citations(case: Case) -> tuple[Callable[..., Markdown], list[str]]:
 
     def cite(*source_ids: str) -> Markdown:
         if not source_ids:
-            raise TemplateDataError("cite() needs a source id", hint="write cite('source-id')")
+            raise TemplateDataError(_("cite() needs a source id"), hint=_("write cite('source-id')"))
         out = []
         for sid in (str(s) for s in source_ids):
             if case.source(sid) is None:
                 raise TemplateDataError(
-                    f"cite('{sid}'): the case has no source '{sid}'",
-                    hint="use an id from the case file's 'sources:' list",
+                    _("cite('{sid}'): the case has no source '{sid}'").format(sid=sid),
+                    hint=_("use an id from the case file's 'sources:' list"),
                 )
             if sid not in order:
                 order.append(sid)
@@ -103,9 +104,11 @@ def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...])
     for text in (subject, *_paragraphs(body)):
         if len(text) > PARAGRAPH_CHARS:
             raise UserError(
-                f"template limit: a paragraph of the letter is longer than {PARAGRAPH_CHARS:,} characters",
+                _(
+                    "template limit: a paragraph of the letter is longer than {paragraph_chars:,} characters"
+                ).format(paragraph_chars=PARAGRAPH_CHARS),
                 template.where(),
-                "a real paragraph is far shorter; split it with an empty line",
+                _("a real paragraph is far shorter; split it with an empty line"),
             )
 
 
@@ -118,9 +121,9 @@ def letter_layout(template: Template) -> Layout:
         if str(value).strip().lower() == layout:
             return layout
     raise UserError(
-        f"layout {value!r} is not one of {', '.join(LAYOUTS)}",
+        _("layout {value!r} is not one of {layouts}").format(value=value, layouts=", ".join(LAYOUTS)),
         template.where(template.meta["__lines__"].get("layout")),
-        "write 'layout: compact' for a letter meant to fit on one page, or leave the key out",
+        _("write 'layout: compact' for a letter meant to fit on one page, or leave the key out"),
     )
 
 
@@ -174,7 +177,8 @@ def letter_context(
         if item is None:
             known = ", ".join(f.id for f in items)
             raise TemplateDataError(
-                f"fact('{item_id}'): the case has no fact or event '{item_id}'", hint=f"known ids: {known}"
+                _("fact('{item_id}'): the case has no fact or event '{item_id}'").format(item_id=item_id),
+                hint=_("known ids: {known}").format(known=known),
             )
         if on_use is not None and isinstance(item, Fact):
             on_use(item.id, "text")

@@ -33,6 +33,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import CALL_DEPTH
 from campaign_app.core.letters.bounds import (
     TemplateLimitError,
@@ -189,7 +190,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         if budget is None:
             return bounded(super().call(__context, __obj, *args, **kwargs))
         if budget.depth >= CALL_DEPTH:
-            raise TemplateLimitError(f"macros call each other more than {CALL_DEPTH} deep")
+            raise TemplateLimitError(
+                _("macros call each other more than {call_depth} deep").format(call_depth=CALL_DEPTH)
+            )
         budget.depth += 1
         try:
             return bounded(super().call(__context, __obj, *args, **kwargs))

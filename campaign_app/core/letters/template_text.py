@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path, flatten
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.letters.templates import Template, template_from_text
 
@@ -54,7 +55,11 @@ def scan_templates(paths: Iterable[Path]) -> list[TemplateFile]:
             out.append(TemplateFile(path, None, None, (exc,)))
             continue
         except OSError as exc:
-            out.append(TemplateFile(path, None, None, (UserError(f"cannot read the file ({exc})"),)))
+            out.append(
+                TemplateFile(
+                    path, None, None, (UserError(_("cannot read the file ({exc})").format(exc=exc)),)
+                )
+            )
             continue
         try:
             template = template_from_text(text, path)
@@ -63,9 +68,11 @@ def scan_templates(paths: Iterable[Path]) -> list[TemplateFile]:
             continue
         if template.id in seen:
             clash = UserError(
-                f"template id '{template.id}' is also used by {display_path(seen[template.id])}",
+                _("template id '{id}' is also used by {seen}").format(
+                    id=template.id, seen=display_path(seen[template.id])
+                ),
                 Location(display_path(path), 2),
-                "give each template its own id",
+                _("give each template its own id"),
             )
             out.append(TemplateFile(path, text, None, (clash,)))
             continue

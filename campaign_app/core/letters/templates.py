@@ -25,6 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
@@ -158,23 +159,25 @@ def _compile(template: Template) -> tuple[Any, Any]:
         body = _from_source(_BODY_ENV, template.body_source, filename)
     except (RecursionError, MemoryError):
         raise UserError(
-            "the template nests brackets, tags or expressions too deeply to be read",
+            _("the template nests brackets, tags or expressions too deeply to be read"),
             template.where(),
-            "a letter needs a few levels at most: look for a long run of ( [ { or {% if %}",
+            _("a letter needs a few levels at most: look for a long run of ( [ { or {% if %}"),
         ) from None
     except TemplateSyntaxError as exc:
         raise UserError(
-            f"template syntax error: {exc.message}",
+            _("template syntax error: {message}").format(message=exc.message),
             template.where(exc.lineno),
-            "check the {{ }} and {% %} tags on that line",
+            _("check the {{ }} and {% %} tags on that line"),
         ) from None
     try:
         subject = _PLAIN_ENV.from_string(template.subject_source)
     except (TemplateSyntaxError, RecursionError, MemoryError) as exc:
         raise UserError(
-            f"template syntax error in subject: {getattr(exc, 'message', None) or 'nested too deeply'}",
+            _("template syntax error in subject: {value}").format(
+                value=getattr(exc, "message", None) or "nested too deeply"
+            ),
             template.where(_meta_line(template, "subject")),
-            "check the {{ }} tags in the subject",
+            _("check the {{ }} tags in the subject"),
         ) from None
     _compiled_cache[key] = (subject, body)
     while len(_compiled_cache) > _CACHE_SIZE:
@@ -199,15 +202,15 @@ def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         raise UserError(
-            "template has no front matter",
+            _("template has no front matter"),
             Location(display_path(path), 1),
-            "start the file with '---', the keys id, title, language, audience, subject, and '---'",
+            _("start the file with '---', the keys id, title, language, audience, subject, and '---'"),
         )
     for i in range(1, len(lines)):
         if lines[i].strip() == "---":
             return "".join(lines[1:i]), i + 2, "".join(lines[i + 1 :])
     raise UserError(
-        "front matter is not closed", Location(display_path(path), 1), "add a line '---' after the keys"
+        _("front matter is not closed"), Location(display_path(path), 1), _("add a line '---' after the keys")
     )
 
 
@@ -221,30 +224,38 @@ def template_from_text(text: str, path: Path) -> Template:
     unsaved text and must report a mistake at the line ``check`` would name once saved."""
     if len(text) > TEMPLATE_CHARS:
         raise UserError(
-            f"the template is longer than {TEMPLATE_CHARS:,} characters",
+            _("the template is longer than {template_chars:,} characters").format(
+                template_chars=TEMPLATE_CHARS
+            ),
             Location(display_path(path)),
-            "a letter template is a few pages; is this the right file?",
+            _("a letter template is a few pages; is this the right file?"),
         )
     front, body_line, body = split_front_matter(text, path)
     meta = read_yaml_text(front, path, line_offset=1)
     shown = display_path(path)
     if not isinstance(meta, Mapping):
-        raise UserError("front matter must be 'key: value' lines", Location(shown, 2))
+        raise UserError(_("front matter must be 'key: value' lines"), Location(shown, 2))
     place = YamlPlace(path, meta, 2, offset=1)
     missing = [k for k in REQUIRED_KEYS if not meta.get(k)]
     if missing:
         raise UserError(
-            f"front matter lacks {', '.join(missing)}",
+            _("front matter lacks {missing}").format(missing=", ".join(missing)),
             Location(shown, 1),
-            "add them between the '---' lines",
+            _("add them between the '---' lines"),
         )
     for key in REQUIRED_KEYS:
         if not is_scalar(meta[key]):
-            raise UserError(f"'{key}' must be text, not {kind(meta[key])}", place.at(key), TEXT_HINT)
+            raise UserError(
+                _("'{key}' must be text, not {kind}").format(key=key, kind=kind(meta[key])),
+                place.at(key),
+                _(TEXT_HINT),
+            )
     language = str(meta["language"])
     if not is_language_tag(language):
         raise UserError(
-            f"language '{language}' is not a language tag", place.at("language"), "use e.g. en or uk"
+            _("language '{language}' is not a language tag").format(language=language),
+            place.at("language"),
+            _("use e.g. en or uk"),
         )
     line_map = {str(k): place.at(k).line for k in meta}
     template = Template(
@@ -270,9 +281,9 @@ def _attachment_entries(place: YamlPlace, value: Any) -> tuple[tuple[str, int | 
         return ((str(value), place.at("attachments").line),)
     if not isinstance(value, list) or not all(is_scalar(v) for v in value):
         raise UserError(
-            f"'attachments' must be a list of file names, not {kind(value)}",
+            _("'attachments' must be a list of file names, not {kind}").format(kind=kind(value)),
             place.at("attachments"),
-            "write each file of the attachments/ folder on a line of its own: '  - case-brief.pdf'",
+            _("write each file of the attachments/ folder on a line of its own: '  - case-brief.pdf'"),
         )
     items = place.child("attachments")
     return tuple((str(v), items.at(i).line) for i, v in enumerate(value) if str(v).strip())
@@ -330,28 +341,28 @@ def _render_body(template: Template, body_t: Any, context: Mapping[str, Any]) ->
     except UndefinedError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(
-            f"unknown name: {_friendly(exc.message or '')}",
+            _("unknown name: {friendly}").format(friendly=_friendly(exc.message or "")),
             template.where(line),
-            f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
+            _("check the spelling; templates know {scope_names}").format(scope_names=", ".join(SCOPE_NAMES)),
         ) from None
     except SecurityError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(
-            f"not allowed in a template: {exc}",
+            _("not allowed in a template: {exc}").format(exc=exc),
             template.where(line),
-            "templates may only use the letter's data",
+            _("templates may only use the letter's data"),
         ) from None
     except (RecursionError, MemoryError) as exc:
         line = _template_line(sys.exc_info()[2], filename)
-        raise UserError(_EXHAUSTED[type(exc)], template.where(line), LIMIT_HINT) from None
+        raise UserError(_(_EXHAUSTED[type(exc)]), template.where(line), _(LIMIT_HINT)) from None
     except (TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
         line = _template_line(sys.exc_info()[2], filename)
-        raise UserError(f"template error: {exc}", template.where(line)) from None
+        raise UserError(_("template error: {exc}").format(exc=exc), template.where(line)) from None
 
 
 _EXHAUSTED = {
-    RecursionError: "template limit: macros or loops call themselves too deep",
-    MemoryError: "template limit: writing this letter needs more memory than there is",
+    RecursionError: N_("template limit: macros or loops call themselves too deep"),
+    MemoryError: N_("template limit: writing this letter needs more memory than there is"),
 }
 
 
@@ -360,21 +371,24 @@ def _render_subject(template: Template, subject_t: Any, context: Mapping[str, An
         return subject_t.render(context)
     except UndefinedError as exc:
         raise UserError(
-            f"unknown name in subject: {_friendly(exc.message or '')}",
+            _("unknown name in subject: {friendly}").format(friendly=_friendly(exc.message or "")),
             template.where(_meta_line(template, "subject")),
-            f"check the spelling; templates know {', '.join(SCOPE_NAMES)}",
+            _("check the spelling; templates know {scope_names}").format(scope_names=", ".join(SCOPE_NAMES)),
         ) from None
     except UserError as exc:
         raise UserError(
-            f"{exc.message} (in the subject)", template.where(_meta_line(template, "subject")), exc.hint
+            _("{message} (in the subject)").format(message=exc.message),
+            template.where(_meta_line(template, "subject")),
+            exc.hint,
         ) from None
     except (RecursionError, MemoryError) as exc:
         raise UserError(
-            f"{_EXHAUSTED[type(exc)]} (in the subject)",
+            _("{exhausted} (in the subject)").format(exhausted=_(_EXHAUSTED[type(exc)])),
             template.where(_meta_line(template, "subject")),
-            LIMIT_HINT,
+            _(LIMIT_HINT),
         ) from None
     except (SecurityError, TypeError, ValueError, LookupError, AttributeError, ArithmeticError) as exc:
         raise UserError(
-            f"template error in subject: {exc}", template.where(_meta_line(template, "subject"))
+            _("template error in subject: {exc}").format(exc=exc),
+            template.where(_meta_line(template, "subject")),
         ) from None

@@ -28,6 +28,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,8 @@ def keyring_user(username: str, host: str) -> str:
     username, host = username.strip(), host.strip()
     if not username or not host:
         raise UserError(
-            "the SMTP user name and server are needed to find the password in the keyring",
-            hint="enter the SMTP server (host) and user name first",
+            _("the SMTP user name and server are needed to find the password in the keyring"),
+            hint=_("enter the SMTP server (host) and user name first"),
         )
     return f"{username}@{host}"
 
@@ -121,16 +122,18 @@ def _current_backend() -> KeyringBackend:
         return keyring.get_keyring()
     except (ImportError, AttributeError, RuntimeError, keyring.errors.KeyringError) as exc:
         raise UserError(
-            f"the keyring configured for this computer cannot be loaded ({exc})",
-            hint="check PYTHON_KEYRING_BACKEND or keyringrc.cfg, or remove them to use the system keyring",
+            _("the keyring configured for this computer cannot be loaded ({exc})").format(exc=exc),
+            hint=_("check PYTHON_KEYRING_BACKEND or keyringrc.cfg, or remove them to use the system keyring"),
         ) from None
 
 
 def _locked_error() -> UserError:
     return UserError(
-        "the system keyring is locked",
-        hint="unlock it (log in to your desktop session or open your keyring app) and try again; "
-        "the password itself was not rejected",
+        _("the system keyring is locked"),
+        hint=_(
+            "unlock it (log in to your desktop session or open your keyring app) and try again; "
+            "the password itself was not rejected"
+        ),
     )
 
 
@@ -139,24 +142,25 @@ def _as_user_error(exc: keyring.errors.KeyringError) -> UserError:
     if isinstance(exc, keyring.errors.KeyringLocked):
         return _locked_error()
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return UserError("no system keyring is available on this computer", hint=_ask_hint())
+        return UserError(_("no system keyring is available on this computer"), hint=_ask_hint())
     if isinstance(exc, keyring.errors.InitError):
         return UserError(
-            f"the system keyring could not be opened ({exc})",
-            hint="check that your desktop's keyring service is running, then try again",
+            _("the system keyring could not be opened ({exc})").format(exc=exc),
+            hint=_("check that your desktop's keyring service is running, then try again"),
         )
     if isinstance(exc, keyring.errors.PasswordSetError):
         return UserError(
-            f"the system keyring refused to store the password ({exc})",
-            hint="unlock the keyring or check its settings, then try again",
+            _("the system keyring refused to store the password ({exc})").format(exc=exc),
+            hint=_("unlock the keyring or check its settings, then try again"),
         )
     return UserError(
-        f"the system keyring failed ({exc})", hint="try again; if it persists, restart the keyring"
+        _("the system keyring failed ({exc})").format(exc=exc),
+        hint=_("try again; if it persists, restart the keyring"),
     )
 
 
 def _ask_hint() -> str:
-    return "the password will be asked for each time you send, and never saved"
+    return _("the password will be asked for each time you send, and never saved")
 
 
 def keyring_status() -> KeyringStatus:
@@ -209,11 +213,13 @@ def _secure_backend() -> KeyringBackend:
     backend = _current_backend()
     reason = _unusable(backend)
     if reason == "none":
-        raise UserError("no system keyring is available on this computer", hint=_ask_hint())
+        raise UserError(_("no system keyring is available on this computer"), hint=_ask_hint())
     if reason == "insecure":
         raise UserError(
-            f"the keyring configured ({backend_name(backend)}) keeps passwords in a plain file",
-            hint=f"install or unlock a system keyring; until then {_ask_hint()}",
+            _("the keyring configured ({backend_name}) keeps passwords in a plain file").format(
+                backend_name=backend_name(backend)
+            ),
+            hint=_("install or unlock a system keyring; until then {ask_hint}").format(ask_hint=_ask_hint()),
         )
     return backend
 
@@ -222,7 +228,7 @@ def store_password(username: str, host: str, password: str) -> None:
     """Store the SMTP password in the system keyring under SERVICE, "USERNAME@HOST"."""
     user = keyring_user(username, host)
     if not password:
-        raise UserError("the password is empty", hint="type the password, then store it")
+        raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
     backend = _secure_backend()
     try:
         backend.set_password(SERVICE, user, password)

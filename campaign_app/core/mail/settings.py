@@ -21,6 +21,7 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 
 from campaign_app.core.common.errors import ProblemCollector, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX, RATE_PER_MINUTE_MAX
 from campaign_app.core.common.numbers import shown_value, whole_number
 from campaign_app.core.common.yamlio import YamlPlace
@@ -43,8 +44,8 @@ def check_port(value: object) -> int:
     digits = text.isascii() and text.isdigit() and len(text) <= len(str(PORT_MAX))
     if isinstance(value, bool) or not digits or not 1 <= int(text) <= PORT_MAX:
         raise UserError(
-            f"SMTP port '{text}' is not a number from 1 to {PORT_MAX}",
-            hint="use 587 for STARTTLS or 465 for SSL, or leave it empty",
+            _("SMTP port '{text}' is not a number from 1 to {port_max}").format(text=text, port_max=PORT_MAX),
+            hint=_("use 587 for STARTTLS or 465 for SSL, or leave it empty"),
         )
     return int(text)
 
@@ -54,8 +55,8 @@ def check_security(value: object) -> str:
     text = str(value).strip().lower()
     if text not in SECURITIES:
         raise UserError(
-            f"SMTP security '{value}' is not allowed: letters are sent over TLS only",
-            hint="use 'starttls' (usually port 587) or 'ssl' (usually port 465)",
+            _("SMTP security '{value}' is not allowed: letters are sent over TLS only").format(value=value),
+            hint=_("use 'starttls' (usually port 587) or 'ssl' (usually port 465)"),
         )
     return text
 
@@ -66,14 +67,14 @@ def check_host(host: str, username: str) -> str:
     if not host:
         if username.strip():
             raise UserError(
-                "the SMTP server (host) is empty but a user name is set",
-                hint="enter the server's name, e.g. smtp.example.org",
+                _("the SMTP server (host) is empty but a user name is set"),
+                hint=_("enter the server's name, e.g. smtp.example.org"),
             )
         return host
     if not _HOST.match(host):
         raise UserError(
-            f"SMTP host '{host}' is not a server name",
-            hint="enter only the name, e.g. smtp.example.org (no 'smtp://', no spaces)",
+            _("SMTP host '{host}' is not a server name").format(host=host),
+            hint=_("enter only the name, e.g. smtp.example.org (no 'smtp://', no spaces)"),
         )
     return host
 
@@ -87,7 +88,8 @@ def check_address(value: str, what: str) -> str:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise UserError(
-            f"{what} '{value}' is not an e-mail address ({exc})", hint="correct it or leave it empty"
+            _("{what} '{value}' is not an e-mail address ({exc})").format(what=what, value=value, exc=exc),
+            hint=_("correct it or leave it empty"),
         ) from None
 
 
@@ -167,7 +169,9 @@ def parse_smtp(root: YamlPlace) -> SmtpSettings | None:
         return None
     node = data["smtp"]
     if not isinstance(node, Mapping):
-        raise UserError("'smtp' must be a mapping of keys", root.at("smtp"), "see the host:, port: … keys")
+        raise UserError(
+            _("'smtp' must be a mapping of keys"), root.at("smtp"), _("see the host:, port: … keys")
+        )
     place = root.child("smtp")
     problems = ProblemCollector()
     values: dict[str, Any] = {}

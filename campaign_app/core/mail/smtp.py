@@ -37,6 +37,7 @@ from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.letters.email.message import ascii_address, message_bytes
 from campaign_app.core.mail.client import Client, PhaseClient, TlsClient, ehlo_name, reply_words
 from campaign_app.core.mail.connect import (
@@ -324,11 +325,16 @@ class SmtpSession:
             self._rset()
             s = self.settings
             hint = (
-                "enter the user name in Settings ▸ SMTP server"
+                _("enter the user name in Settings ▸ SMTP server")
                 if not s.username
-                else "check the user name and the 'from' address in Settings ▸ SMTP server"
+                else _("check the user name and the 'from' address in Settings ▸ SMTP server")
             )
-            raise UserError(f"the mail server {s.host} requires signing in to send ({words})", hint=hint)
+            raise UserError(
+                _("the mail server {host} requires signing in to send ({words})").format(
+                    host=s.host, words=words
+                ),
+                hint=hint,
+            )
         self._rset()
         if 400 <= code < 500:
             raise _Retry(words)

@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach import upgrade
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import translate_error
@@ -105,7 +106,9 @@ class LogDatabase:
         path = Path(path)
         if not create and not path.exists():
             raise UserError(
-                "there is no contact log yet", Location(display_path(path)), "generate or send letters first"
+                _("there is no contact log yet"),
+                Location(display_path(path)),
+                _("generate or send letters first"),
             )
 
         def connect() -> sqlite3.Connection:
@@ -140,7 +143,9 @@ class LogDatabase:
         location = sqlite_location(path)
         if not path.exists():
             raise UserError(
-                "there is no contact log yet", Location(display_path(path)), "generate or send letters first"
+                _("there is no contact log yet"),
+                Location(display_path(path)),
+                _("generate or send letters first"),
             )
         source = upgrade.connect_to_read(path, location)
         try:
@@ -186,13 +191,21 @@ class LogDatabase:
     def upgrade_schema(self) -> str:
         """Create or migrate the team's schema (``log upgrade``); says what it did."""
         if not self.shared:
-            return f"{self.location.describe()} is up to date (campaign.db upgrades itself)."
+            return _("{log} is up to date (campaign.db upgrades itself).").format(
+                log=self.location.describe()
+            )
         before, after = upgrade.upgrade_shared(self._conn, self.location)
         if before == after:
-            return f"{self.location.describe()} is up to date (revision {after}); nothing changed."
+            return _("{log} is up to date (revision {after}); nothing changed.").format(
+                log=self.location.describe(), after=after
+            )
         if before is None:
-            return f"Created the contact log in {self.location.describe()} (revision {after})."
-        return f"Upgraded {self.location.describe()} from revision {before} to {after}."
+            return _("Created the contact log in {log} (revision {after}).").format(
+                log=self.location.describe(), after=after
+            )
+        return _("Upgraded {log} from revision {before} to {after}.").format(
+            log=self.location.describe(), before=before, after=after
+        )
 
     def grant(self, user: str, coordinator: bool) -> str:
         """Give a database user a volunteer's or a coordinator's rights (``log grant``)."""
@@ -200,9 +213,9 @@ class LogDatabase:
 
         if not self.shared:
             raise UserError(
-                "'log grant' is for a team's log on PostgreSQL: campaign.db has no users",
+                _("'log grant' is for a team's log on PostgreSQL: campaign.db has no users"),
                 self.location.where(),
-                "set log_database in campaign.yaml (see the README, 'A team')",
+                _("set log_database in campaign.yaml (see the README, 'A team')"),
             )
         upgrade.require_current(self._conn, self.location)
         return grant(self._conn, self.location, user, coordinator)

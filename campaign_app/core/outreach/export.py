@@ -23,6 +23,7 @@ from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.directory.export import neutralise, unneutralise
 from campaign_app.core.outreach.records import Contact, Event, identity_holds, parse_time
 from campaign_app.core.outreach.status import letter_status
@@ -64,9 +65,9 @@ _BOM = "\ufeff"
 def _check_csv_target(target: Path) -> None:
     if target.suffix.lower() != ".csv":
         raise UserError(
-            f"cannot export the contact log to {target.name}: it is written as CSV",
+            _("cannot export the contact log to {name}: it is written as CSV").format(name=target.name),
             Location(display_path(target)),
-            "end the file name in .csv",
+            _("end the file name in .csv"),
         )
 
 
@@ -127,30 +128,40 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read the log export ({exc.strerror or exc})", Location(where)) from None
+        raise UserError(
+            _("cannot read the log export ({value})").format(value=exc.strerror or exc), Location(where)
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UserError(
-            "the log export is not UTF-8 text",
+            _("the log export is not UTF-8 text"),
             Location(where),
-            "use the file as 'campaign-app log export' wrote it; if a spreadsheet saved it, "
-            "save it again as 'CSV UTF-8'",
+            _(
+                "use the file as 'campaign-app log export' wrote it; if a spreadsheet saved it, "
+                "save it again as 'CSV UTF-8'"
+            ),
         ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise UserError("the log export is empty", Location(where, 1)) from None
+        raise UserError(_("the log export is empty"), Location(where, 1)) from None
     except csv.Error as exc:
-        raise UserError(f"the log export is not a readable CSV ({exc})", Location(where, 1)) from None
+        raise UserError(
+            _("the log export is not a readable CSV ({exc})").format(exc=exc), Location(where, 1)
+        ) from None
     header = [h.strip() for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise UserError(
-            f"not a contact log export: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            ngettext(
+                "not a contact log export: missing column {missing}",
+                "not a contact log export: missing columns {missing}",
+                len(missing),
+            ).format(missing=", ".join(missing)),
             Location(where, 1),
-            "export the log with 'campaign-app log export FILE.csv' and merge that file",
+            _("export the log with 'campaign-app log export FILE.csv' and merge that file"),
         )
     index = {name: header.index(name) for name in REQUIRED_COLUMNS + EVENT_FILE_COLUMNS if name in header}
 
@@ -166,9 +177,9 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
 
             def bad(message: str, column: str, row: int = row_number) -> UserError:
                 return UserError(
-                    f"row {row}: {message}",
+                    _("row {row}: {message}").format(row=row, message=message),
                     Location(where, row, header.index(column) + 1),
-                    "use the file as 'campaign-app log export' wrote it",
+                    _("use the file as 'campaign-app log export' wrote it"),
                 )
 
             contact = _contact(cells, bad)
@@ -176,15 +187,23 @@ def read_export(path: Path) -> tuple[list[Contact], list[Event]]:
             if known is None:
                 contacts[contact.id] = (contact, row_number)
             elif known[0] != contact:
-                raise bad(f"letter {contact.id} differs from the same letter in row {known[1]}", "contact_id")
+                raise bad(
+                    _("letter {id} differs from the same letter in row {known}").format(
+                        id=contact.id, known=known[1]
+                    ),
+                    "contact_id",
+                )
             event = _event(cells, contact.id, bad)
             if event is not None:
                 if event.id in events and events[event.id] != event:
-                    raise bad(f"event {event.id} appears twice with different contents", "event_id")
+                    raise bad(
+                        _("event {id} appears twice with different contents").format(id=event.id), "event_id"
+                    )
                 events[event.id] = event
     except csv.Error as exc:
         raise UserError(
-            f"row {row_number}: not a readable CSV row ({exc})", Location(where, row_number)
+            _("row {row_number}: not a readable CSV row ({exc})").format(row_number=row_number, exc=exc),
+            Location(where, row_number),
         ) from None
     _check_identities(contacts, list(events.values()), where, header.index("contact_id") + 1)
     return [c for c, _ in contacts.values()], list(events.values())
@@ -201,22 +220,33 @@ def _check_identities(
     for contact, row in contacts.values():
         if not identity_holds(contact, sorted(by_contact.get(contact.id, []), key=lambda e: e.at)):
             raise UserError(
-                f"row {row}: contact_id '{contact.id}' does not belong to recipient "
-                f"'{contact.recipient_id}', case '{contact.case_id}' and template '{contact.template_id}' "
-                "(was the file edited?)",
+                _(
+                    "row {row}: contact_id '{id}' does not belong to recipient "
+                    "'{recipient_id}', case '{case_id}' and template '{template_id}' (was "
+                    "the file edited?)"
+                ).format(
+                    row=row,
+                    id=contact.id,
+                    recipient_id=contact.recipient_id,
+                    case_id=contact.case_id,
+                    template_id=contact.template_id,
+                ),
                 Location(where, row, column),
-                "use the file as 'campaign-app log export' wrote it",
+                _("use the file as 'campaign-app log export' wrote it"),
             )
 
 
 def _contact(cells: dict[str, str], bad) -> Contact:
     for column in ("contact_id", "recipient_id", "case_id", "template_id", "contact_created_at"):
         if not cells[column]:
-            raise bad(f"{column} is empty", column)
+            raise bad(_("{column} is empty").format(column=column), column)
     created_at = _time(cells["contact_created_at"])
     if created_at is None:
         raise bad(
-            f"contact_created_at '{cells['contact_created_at']}' is not a date and time", "contact_created_at"
+            _("contact_created_at '{contact_created_at}' is not a date and time").format(
+                contact_created_at=cells["contact_created_at"]
+            ),
+            "contact_created_at",
         )
     return Contact(
         id=cells["contact_id"],
@@ -238,14 +268,21 @@ def _event(cells: dict[str, str], cid: str, bad) -> Event | None:
     if not cells["event_id"]:
         filled = [c for c in EVENT_COLUMNS if cells[c]]
         if filled:
-            raise bad(f"{filled[0]} is set but event_id is empty", filled[0])
+            raise bad(_("{filled} is set but event_id is empty").format(filled=filled[0]), filled[0])
         return None
     kind = cells["event_kind"]
     if kind not in EVENT_KINDS:
-        raise bad(f"event_kind '{kind}' is not one of {', '.join(EVENT_KINDS)}", "event_kind")
+        raise bad(
+            _("event_kind '{kind}' is not one of {event_kinds}").format(
+                kind=kind, event_kinds=", ".join(EVENT_KINDS)
+            ),
+            "event_kind",
+        )
     at = _time(cells["event_at"])
     if at is None:
-        raise bad(f"event_at '{cells['event_at']}' is not a date and time", "event_at")
+        raise bad(
+            _("event_at '{event_at}' is not a date and time").format(event_at=cells["event_at"]), "event_at"
+        )
     return Event(
         id=cells["event_id"],
         contact_id=cid,

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 
 SCHEMES = ("postgresql", "postgres")
 # libpq parameters a URL may carry; anything else is more likely a typo than a wish.
@@ -80,37 +81,41 @@ def parse_log_database(text: str, where: Location | None) -> LogLocation:
         parts = urlsplit(text.strip())
         port = parts.port or 5432
     except ValueError:
-        raise UserError("'log_database' is not a valid database URL", where, hint) from None
+        raise UserError(_("'log_database' is not a valid database URL"), where, hint) from None
     if parts.scheme not in SCHEMES:
-        raise UserError("'log_database' must be a PostgreSQL URL starting with postgresql://", where, hint)
+        raise UserError(_("'log_database' must be a PostgreSQL URL starting with postgresql://"), where, hint)
     if parts.password is not None:
         raise UserError(
-            "'log_database' must not contain the database password",
+            _("'log_database' must not contain the database password"),
             where,
-            "delete it from the URL (and change it if the file was shared); store it in the system "
-            "keyring with 'campaign-app log password', or in PostgreSQL's .pgpass file",
+            _(
+                "delete it from the URL (and change it if the file was shared); store it in the system "
+                "keyring with 'campaign-app log password', or in PostgreSQL's .pgpass file"
+            ),
         )
     user = unquote(parts.username or "")
     if not user:
         raise UserError(
-            "'log_database' must name your database user (each member connects as their own)",
+            _("'log_database' must name your database user (each member connects as their own)"),
             where,
             hint,
         )
     database = unquote(parts.path.lstrip("/"))
     if not parts.hostname or not database or "/" in database:
-        raise UserError("'log_database' must name the server and the database", where, hint)
+        raise UserError(_("'log_database' must name the server and the database"), where, hint)
     parameters = []
     for key, value in parse_qsl(parts.query, keep_blank_values=True):
         if key not in URL_PARAMETERS:
             raise UserError(
-                f"'log_database' has an unknown parameter '{key}'",
+                _("'log_database' has an unknown parameter '{key}'").format(key=key),
                 where,
-                f"use only {', '.join(sorted(URL_PARAMETERS))}",
+                _("use only {url_parameters}").format(url_parameters=", ".join(sorted(URL_PARAMETERS))),
             )
         if key == "sslmode" and value not in SSL_MODES:
             raise UserError(
-                f"'log_database' has sslmode '{value}'", where, f"use one of {', '.join(SSL_MODES)}"
+                _("'log_database' has sslmode '{value}'").format(value=value),
+                where,
+                _("use one of {ssl_modes}").format(ssl_modes=", ".join(SSL_MODES)),
             )
         parameters.append((key, value))
     return LogLocation(

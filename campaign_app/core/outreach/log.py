@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlalchemy import Connection, select, update
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.database import EVENT_SELECT, LOG_NAME, SCHEMA_VERSION, LogDatabase
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
@@ -268,29 +269,41 @@ class ContactLog(RenamesAndMerging, LogDatabase):
         needs ``channel``. A recipient with several letters needs ``template_id``: marking
         them all at once is how a reply to one appeal closes another by mistake."""
         if status not in MARK_STATUSES:
-            raise UserError(f"cannot mark a letter '{status}'", hint=f"use one of {', '.join(MARK_STATUSES)}")
+            raise UserError(
+                _("cannot mark a letter '{status}'").format(status=status),
+                hint=_("use one of {mark_statuses}").format(mark_statuses=", ".join(MARK_STATUSES)),
+            )
         if channel and channel not in CHANNELS:
-            raise UserError(f"unknown channel '{channel}'", hint=f"use one of {', '.join(CHANNELS)}")
+            raise UserError(
+                _("unknown channel '{channel}'").format(channel=channel),
+                hint=_("use one of {channels}").format(channels=", ".join(CHANNELS)),
+            )
         letters = self.letters_to(recipient_id, case_id, template_id)
         if not letters:
             what = f"letter from template '{template_id}'" if template_id else "letter"
             raise UserError(
-                f"the contact log has no {what} to '{recipient_id}'",
+                _("the contact log has no {what} to '{recipient_id}'").format(
+                    what=what, recipient_id=recipient_id
+                ),
                 self.location.where(),
-                "generate the letter first (campaign-app generate), or check the recipient id "
-                "with 'campaign-app log status'",
+                _(
+                    "generate the letter first (campaign-app generate), or check the recipient id "
+                    "with 'campaign-app log status'"
+                ),
             )
         if len(letters) > 1:
             templates = ", ".join(sorted(c.template_id for c in letters))
             raise UserError(
-                f"'{recipient_id}' has {len(letters)} letters in the contact log (templates {templates}): "
-                "nothing was marked",
-                hint="say which letter with --template ID",
+                _(
+                    "'{recipient_id}' has {count} letters in the contact log (templates "
+                    "{templates}): nothing was marked"
+                ).format(recipient_id=recipient_id, count=len(letters), templates=templates),
+                hint=_("say which letter with --template ID"),
             )
         if status == "sent" and (not channel or channel == "email"):
             raise UserError(
-                "a letter marked as sent by hand needs its channel",
-                hint="add --channel post, web-form, fax or in-person (e-mails are recorded by send)",
+                _("a letter marked as sent by hand needs its channel"),
+                hint=_("add --channel post, web-form, fax or in-person (e-mails are recorded by send)"),
             )
         with self.transaction("updated") as conn:
             for c in letters:

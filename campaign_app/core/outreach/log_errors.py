@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.outreach.location import LogLocation
 
-OFFLINE_HINT = (
+OFFLINE_HINT = N_(
     "sending and marking need the team's log, so that nothing goes twice: check the network "
     "or VPN, or ask your coordinator whether the database is up; check, generate and the "
     "previews work offline"
@@ -26,7 +27,12 @@ def translate_error(exc: BaseException, location: LogLocation, doing: str) -> Us
         return _sqlite_error(original, location, doing)
     if location.shared:
         return _postgres_error(original, location, doing)
-    return UserError(f"the contact log could not be {doing} ({_first_line(original)})", location.where())
+    return UserError(
+        _("the contact log could not be {doing} ({first_line})").format(
+            doing=doing, first_line=_first_line(original)
+        ),
+        location.where(),
+    )
 
 
 def _sqlite_error(exc: sqlite3.Error, location: LogLocation, doing: str) -> UserError:
@@ -34,36 +40,38 @@ def _sqlite_error(exc: sqlite3.Error, location: LogLocation, doing: str) -> User
     where = location.where()
     if "locked" in text or "busy" in text:
         return UserError(
-            f"the contact log is in use by another program and could not be {doing}",
+            _("the contact log is in use by another program and could not be {doing}").format(doing=doing),
             where,
-            "close the other campaign-app window or command using this campaign, then try again",
+            _("close the other campaign-app window or command using this campaign, then try again"),
         )
     if "readonly" in text or "read-only" in text:
         return UserError(
-            f"the contact log is read-only and could not be {doing}",
+            _("the contact log is read-only and could not be {doing}").format(doing=doing),
             where,
-            "check that you may write to the campaign folder (is it on a read-only drive or share?)",
+            _("check that you may write to the campaign folder (is it on a read-only drive or share?)"),
         )
     if "disk is full" in text or "database or disk is full" in text:
         return UserError(
-            f"the disk is full: the contact log could not be {doing}; it is unchanged",
+            _("the disk is full: the contact log could not be {doing}; it is unchanged").format(doing=doing),
             where,
-            "free some space and try again",
+            _("free some space and try again"),
         )
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         return UserError(
-            "campaign.db is not a contact log or is damaged",
+            _("campaign.db is not a contact log or is damaged"),
             where,
-            "restore it from a backup (campaign.db.*-backup files sit beside it), or move it aside "
-            "to start a new log",
+            _(
+                "restore it from a backup (campaign.db.*-backup files sit beside it), or move it aside "
+                "to start a new log"
+            ),
         )
     if "unable to open" in text:
         return UserError(
-            f"the contact log could not be opened ({exc})",
+            _("the contact log could not be opened ({exc})").format(exc=exc),
             where,
-            "check that the campaign folder exists and that you may write to it",
+            _("check that the campaign folder exists and that you may write to it"),
         )
-    return UserError(f"the contact log could not be {doing} ({exc})", where)
+    return UserError(_("the contact log could not be {doing} ({exc})").format(doing=doing, exc=exc), where)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -78,55 +86,76 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
     user = location.user
     if state == "28P01" or "password authentication failed" in text or "no password supplied" in text:
         return UserError(
-            f"the database refused user '{user}': the password is wrong or missing",
+            _("the database refused user '{user}': the password is wrong or missing").format(user=user),
             where,
-            f"store your database password in the system keyring with 'campaign-app log password' (user "
-            f"{location.keyring_user}), or in PostgreSQL's .pgpass file",
+            _(
+                "store your database password in the system keyring with 'campaign-app "
+                "log password' (user {keyring_user}), or in PostgreSQL's .pgpass file"
+            ).format(keyring_user=location.keyring_user),
         )
     if "certificate" in text or ("ssl" in text and "error" in text):
         return UserError(
-            f"the connection to the team's log is not trusted ({_first_line(exc)})",
+            _("the connection to the team's log is not trusted ({first_line})").format(
+                first_line=_first_line(exc)
+            ),
             where,
-            "the server's certificate could not be verified: add sslrootcert=PATH of your team's "
-            "CA certificate to log_database, or install that CA on this computer",
+            _(
+                "the server's certificate could not be verified: add sslrootcert=PATH of your team's "
+                "CA certificate to log_database, or install that CA on this computer"
+            ),
         )
     if state == "42501":
         return UserError(
-            f"your database user '{user}' may not do this: the log could not be {doing} ({_first_line(exc)})",
+            _(
+                "your database user '{user}' may not do this: the log could not be {doing} ({first_line})"
+            ).format(user=user, doing=doing, first_line=_first_line(exc)),
             where,
-            f"ask a coordinator to run 'campaign-app log grant {user}' (changing recorded history "
-            "is for coordinators)",
+            _(
+                "ask a coordinator to run 'campaign-app log grant {user}' (changing "
+                "recorded history is for coordinators)"
+            ).format(user=user),
         )
     if state == "42P01":
         return missing_schema(location)
     if state == "3D000":
         return UserError(
-            f"the database '{location.database}' does not exist on {location.host}",
+            _("the database '{database}' does not exist on {host}").format(
+                database=location.database, host=location.host
+            ),
             where,
-            "check log_database in campaign.yaml, or ask your coordinator to create it",
+            _("check log_database in campaign.yaml, or ask your coordinator to create it"),
         )
     if state.startswith("08") or not state:
         return UserError(
-            f"the team's contact log cannot be reached ({_first_line(exc)}): it could not be {doing}",
+            _("the team's contact log cannot be reached ({first_line}): it could not be {doing}").format(
+                first_line=_first_line(exc), doing=doing
+            ),
             where,
-            OFFLINE_HINT,
+            _(OFFLINE_HINT),
         )
-    return UserError(f"the team's contact log could not be {doing} ({_first_line(exc)})", where)
+    return UserError(
+        _("the team's contact log could not be {doing} ({first_line})").format(
+            doing=doing, first_line=_first_line(exc)
+        ),
+        where,
+    )
 
 
 def missing_schema(location: LogLocation) -> UserError:
     return UserError(
-        "the team's database has no contact log yet",
+        _("the team's database has no contact log yet"),
         Location(location.describe()),
-        "a coordinator runs 'campaign-app log upgrade' once to create it",
+        _("a coordinator runs 'campaign-app log upgrade' once to create it"),
     )
 
 
 def older_schema(location: LogLocation, revision: str) -> UserError:
     return UserError(
-        f"the team's contact log was made by an older version of campaign_app (revision {revision})",
+        _("the team's contact log was made by an older version of campaign_app (revision {revision})").format(
+            revision=revision
+        ),
         Location(location.describe()),
-        "a coordinator runs 'campaign-app log upgrade' to bring it up to date",
+        _("a coordinator runs 'campaign-app log upgrade' to bring it up to date"),
     )
 
 
@@ -134,8 +163,10 @@ def newer_schema(location: LogLocation, version: object, head: object) -> UserEr
     """A log this version cannot read: left as it is."""
     name = "campaign.db" if location.path is not None else "the team's contact log"
     return UserError(
-        f"{name} was written by a newer version of campaign_app (log version {version}, "
-        f"this one knows up to {head})",
+        _(
+            "{name} was written by a newer version of campaign_app (log version "
+            "{version}, this one knows up to {head})"
+        ).format(name=name, version=version, head=head),
         Location(location.describe()),
-        "update campaign_app; the log was not changed",
+        _("update campaign_app; the log was not changed"),
     )

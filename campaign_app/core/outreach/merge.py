@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.database import LOG_NAME, SCHEMA_VERSION
 from campaign_app.core.outreach.export import read_export
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS, Contact, Event, identity_holds
@@ -73,30 +74,34 @@ def merge_log(log: LogStore, other: Path, by: str = "") -> MergeReport:
     where = Location(display_path(other))
     if not other.is_file():
         raise UserError(
-            f"{other.name} does not exist" if not other.exists() else f"{other.name} is not a file",
+            _("{name} does not exist").format(name=other.name)
+            if not other.exists()
+            else _("{name} is not a file").format(name=other.name),
             where,
-            "give the volunteer's campaign.db or their 'log export' .csv",
+            _("give the volunteer's campaign.db or their 'log export' .csv"),
         )
     if log.path is not None and log.path.exists() and os.path.samefile(other, log.path):
         raise UserError(
-            "this is the campaign's own contact log: there is nothing to merge",
+            _("this is the campaign's own contact log: there is nothing to merge"),
             where,
-            "give the volunteer's campaign.db or their 'log export' .csv",
+            _("give the volunteer's campaign.db or their 'log export' .csv"),
         )
     try:
         with other.open("rb") as fh:
             head = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise UserError(f"cannot read {other.name} ({exc.strerror or exc})", where) from None
+        raise UserError(
+            _("cannot read {name} ({value})").format(name=other.name, value=exc.strerror or exc), where
+        ) from None
     if head == _SQLITE_MAGIC:
         contacts, events = _read_database(other)
     elif other.suffix.lower() == ".csv":
         contacts, events = read_export(other)
     else:
         raise UserError(
-            f"{other.name} is neither a campaign.db nor a log export (.csv)",
+            _("{name} is neither a campaign.db nor a log export (.csv)").format(name=other.name),
             where,
-            "give the volunteer's campaign.db or the file 'campaign-app log export' wrote",
+            _("give the volunteer's campaign.db or the file 'campaign-app log export' wrote"),
         )
     return _fold(log, contacts, events, display_path(other), by)
 
@@ -113,8 +118,10 @@ def _fold(
     for c in contacts:
         if not identity_holds(c, by_contact.get(c.id, [])):
             conflicts.append(
-                f"letter {c.id} to {c.recipient_name or c.recipient_id} does not match its recipient, case "
-                f"and template (was the file edited?); it was skipped"
+                _(
+                    "letter {id} to {value} does not match its recipient, case and template "
+                    "(was the file edited?); it was skipped"
+                ).format(id=c.id, value=c.recipient_name or c.recipient_id)
             )
             continue
         mine = ours.get(c.id)
@@ -125,9 +132,18 @@ def _fold(
             and mine.letter_sha256 != c.letter_sha256
         ):
             conflicts.append(
-                f"letter to {mine.recipient_name or mine.recipient_id} ({mine.recipient_id}, template "
-                f"{mine.template_id}): {source} has a different letter file (sha256 {c.letter_sha256[:12]}…) "
-                f"than this log ({mine.letter_sha256[:12]}…); this log's letter was kept, its history added"
+                _(
+                    "letter to {value} ({recipient_id}, template {template_id}): {source} "
+                    "has a different letter file (sha256 {letter_sha256}…) than this log "
+                    "({letter_sha2562}…); this log's letter was kept, its history added"
+                ).format(
+                    value=mine.recipient_name or mine.recipient_id,
+                    recipient_id=mine.recipient_id,
+                    template_id=mine.template_id,
+                    source=source,
+                    letter_sha256=c.letter_sha256[:12],
+                    letter_sha2562=mine.letter_sha256[:12],
+                )
             )
         accepted.append(c)
     known = set(ours) | {c.id for c in accepted}
@@ -135,8 +151,9 @@ def _fold(
     if len(kept) < len(events):
         skipped = len(events) - len(kept)
         conflicts.append(
-            f"{_n(skipped, 'event')} in {source} belong to no letter it holds or are of an unknown kind; "
-            f"{'it was' if skipped == 1 else 'they were'} skipped"
+            _(
+                "{n} in {source} belong to no letter it holds or are of an unknown kind; {value} skipped"
+            ).format(n=_n(skipped, "event"), source=source, value="it was" if skipped == 1 else "they were")
         )
     added_c, added_e = log.import_rows(accepted, kept, by, source)
     return MergeReport(added_c, added_e, len(contacts), len(events), conflicts, source)
@@ -155,15 +172,17 @@ def _read_database(path: Path) -> tuple[list[Contact], list[Event]]:
                 if side.is_file():
                     shutil.copyfile(side, copy.with_name(copy.name + suffix))
         except OSError as exc:
-            raise UserError(f"cannot read {path.name} ({exc.strerror or exc})", where) from None
+            raise UserError(
+                _("cannot read {name} ({value})").format(name=path.name, value=exc.strerror or exc), where
+            ) from None
         conn = sqlite3.connect(copy, isolation_level=None)
         try:
             return _read_tables(conn, path, where)
         except sqlite3.Error as exc:
             raise UserError(
-                f"{path.name} is not a contact log or is damaged ({exc})",
+                _("{name} is not a contact log or is damaged ({exc})").format(name=path.name, exc=exc),
                 where,
-                "ask the volunteer for their campaign.db again, or for a 'campaign-app log export' .csv",
+                _("ask the volunteer for their campaign.db again, or for a 'campaign-app log export' .csv"),
             ) from None
         finally:
             conn.close()
@@ -173,17 +192,21 @@ def _read_tables(conn: sqlite3.Connection, path: Path, where: Location) -> tuple
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise UserError(
-            f"{path.name} was written by a newer version of campaign_app (log version {version}, "
-            f"this one knows up to {SCHEMA_VERSION})",
+            _(
+                "{name} was written by a newer version of campaign_app (log version "
+                "{version}, this one knows up to {schema_version})"
+            ).format(name=path.name, version=version, schema_version=SCHEMA_VERSION),
             where,
-            "update campaign_app, or ask the volunteer for a 'campaign-app log export' .csv",
+            _("update campaign_app, or ask the volunteer for a 'campaign-app log export' .csv"),
         )
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"contacts", "events"} <= tables:
         raise UserError(
-            f"{path.name} is an SQLite database but not a contact log (it has no contacts and events)",
+            _("{name} is an SQLite database but not a contact log (it has no contacts and events)").format(
+                name=path.name
+            ),
             where,
-            "give the volunteer's campaign.db from their campaign folder",
+            _("give the volunteer's campaign.db from their campaign folder"),
         )
     present = {row[1] for row in conn.execute("PRAGMA table_info(events)")}
     # Columns an older log lacks (schema 1: channel; before 3: the event's file) read as ''.

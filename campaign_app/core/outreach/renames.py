@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, select, update
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
@@ -39,19 +40,26 @@ class RenamesAndMerging(LogDatabase):
         for value in (old, new):
             if not value.strip() or "→" in value:
                 raise UserError(
-                    f"'{value}' cannot be a {kind} id", hint=f"give the {kind}'s id as its file has it"
+                    _("'{value}' cannot be a {kind} id").format(value=value, kind=kind),
+                    hint=_("give the {kind}'s id as its file has it").format(kind=kind),
                 )
         if old == new:
-            raise UserError(f"the old and the new {kind} id are both '{old}': nothing to rename")
+            raise UserError(
+                _("the old and the new {kind} id are both '{old}': nothing to rename").format(
+                    kind=kind, old=old
+                )
+            )
         with self.transaction("updated") as conn:
             c = contacts_table.c
             query = select(c.id, c.recipient_id, c.case_id, c.template_id).where(field == old)
             rows = conn.execute(query).all()
             if not rows:
                 raise UserError(
-                    f"the contact log has no letter under {kind} '{old}'",
+                    _("the contact log has no letter under {kind} '{old}'").format(kind=kind, old=old),
                     where,
-                    f"check the old id with 'campaign-app log export' (in its {column} column)",
+                    _("check the old id with 'campaign-app log export' (in its {column} column)").format(
+                        column=column
+                    ),
                 )
             clashes = []
             for _cid, rid, case, template in rows:
@@ -60,14 +68,17 @@ class RenamesAndMerging(LogDatabase):
                     clashes.append(rid)
             if clashes:
                 raise UserError(
-                    f"the contact log already has letters under {kind} '{new}' to "
-                    f"{', '.join(sorted(clashes))}: "
-                    "renaming would make two letters one; nothing was renamed",
+                    _(
+                        "the contact log already has letters under {kind} '{new}' to {clashes}: "
+                        "renaming would make two letters one; nothing was renamed"
+                    ).format(kind=kind, new=new, clashes=", ".join(sorted(clashes))),
                     where,
-                    f"if '{old}' and '{new}' are really different letters, keep both names",
+                    _("if '{old}' and '{new}' are really different letters, keep both names").format(
+                        old=old, new=new
+                    ),
                 )
             conn.execute(update(contacts_table).where(field == old).values({column: new}))
-            for cid, *_ in rows:
+            for cid, *_rest in rows:
                 self._insert_event(conn, cid, "renamed", by, rename_detail(kind, old, new))
         return len(rows)
 

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.report import (
     DUE_QUERY,
     MAX_CATEGORIES,
@@ -36,9 +37,9 @@ def write_report(data: ReportData, target: Path) -> None:
     target = Path(target)
     if target.suffix.lower() != ".pdf":
         raise UserError(
-            f"cannot write the report to {target.name}: it is a PDF",
+            _("cannot write the report to {name}: it is a PDF").format(name=target.name),
             Location(display_path(target)),
-            "end the file name in .pdf",
+            _("end the file name in .pdf"),
         )
     atomic_write_bytes(target, report_pdf(data))
 
@@ -208,7 +209,7 @@ def _member_chart(data: ReportData, width: float) -> Flowable:
     chart.bars[0].fillColor = colors.HexColor(STATUS_COLOURS["sent"])
     chart.bars[0].strokeColor = None
     drawing.add(chart)
-    for i, (_, n) in enumerate(rows):
+    for i, (_label, n) in enumerate(rows):
         x = chart.x + chart.width * n / chart.valueAxis.valueMax + 3
         y = chart.y + chart.height - (i + 0.5) * bar - 3
         drawing.add(String(x, y, str(n), fontName=FONT_FAMILY, fontSize=7.5))
@@ -249,7 +250,7 @@ def _chart_rows(data: ReportData) -> list[tuple[str, dict[str, int]]]:
         return rows
     shown, rest = rows[: MAX_CATEGORIES - 1], rows[MAX_CATEGORIES - 1 :]
     merged = dict.fromkeys(STATUS_ORDER, 0)
-    for _, counts in rest:
+    for _label, counts in rest:
         for status, n in counts.items():
             merged[status] = merged.get(status, 0) + n
     return [*shown, (f"{len(rest)} other categories", merged)]
@@ -327,7 +328,7 @@ def _chart(data: ReportData, width: float) -> Flowable:
     drawing.add(chart)
 
     # Each bar's total at its end.
-    for i, (_, counts) in enumerate(rows):
+    for i, (_label, counts) in enumerate(rows):
         total = sum(counts.values())
         x = chart.x + chart.width * total / chart.valueAxis.valueMax + 3
         y = chart.y + chart.height - (i + 0.5) * _CHART_BAR - 3

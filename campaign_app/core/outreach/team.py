@@ -22,6 +22,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.location import LogLocation
 from campaign_app.core.outreach.log_errors import translate_error
 
@@ -49,8 +50,8 @@ def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool)
     database user may create roles (CREATEROLE) and owns the tables (ran ``log upgrade``)."""
     if not _ROLE_NAME.match(user):
         raise UserError(
-            f"'{user}' is not a database user name this command accepts",
-            hint="use letters, digits and _ . @ - (as in CREATE ROLE)",
+            _("'{user}' is not a database user name this command accepts").format(user=user),
+            hint=_("use letters, digits and _ . @ - (as in CREATE ROLE)"),
         )
     volunteers, coordinators = role_names(location.database)
     try:
@@ -58,9 +59,11 @@ def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool)
             exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :u"), {"u": user}).first()
             if exists is None:
                 raise UserError(
-                    f"the database has no user '{user}'",
+                    _("the database has no user '{user}'").format(user=user),
                     location.where(),
-                    f"create it first (CREATE ROLE \"{user}\" LOGIN PASSWORD '…'), then grant again",
+                    _("create it first (CREATE ROLE \"{user}\" LOGIN PASSWORD '…'), then grant again").format(
+                        user=user
+                    ),
                 )
             _make_roles(conn, location.database, volunteers, coordinators)
             role = coordinators if coordinator else volunteers
@@ -137,8 +140,10 @@ class LogListener:
         except Exception as exc:  # psycopg.OperationalError: the server went away
             if isinstance(exc, DBAPIError | OSError) or type(exc).__module__.startswith("psycopg"):
                 raise UserError(
-                    f"{self.location.describe()}: the connection was lost; changes by others are not shown",
-                    hint="press Refresh once the database can be reached again",
+                    _("{describe}: the connection was lost; changes by others are not shown").format(
+                        describe=self.location.describe()
+                    ),
+                    hint=_("press Refresh once the database can be reached again"),
                 ) from None
             raise
 

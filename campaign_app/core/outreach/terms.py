@@ -7,6 +7,8 @@ not wait for a database module it does not need yet.
 
 from __future__ import annotations
 
+from campaign_app.core.common.i18n import N_
+
 # The kinds of event a contact's history holds; all but "note" and "renamed" set the
 # contact's status.
 EVENT_KINDS = (
@@ -27,19 +29,20 @@ EVENT_KINDS = (
 MARK_STATUSES = ("replied", "no-reply", "closed", "sent")
 CHANNELS = ("email", "post", "web-form", "fax", "in-person")
 
-# Statuses a query can ask for, with what each means (shown in help and errors).
+# Statuses a query can ask for, with what each means (shown in help and errors, in the
+# interface language: _(QUERY_STATUSES[status])).
 QUERY_STATUSES = {
-    "none": "no letter to them in the log",
-    "drafted": "a letter generated, not sent",
-    "printed": "a letter printed to go by post, not yet marked as posted",
-    "uncertain": "sending was interrupted: it may or may not have left",
-    "sent": "a letter sent",
-    "revised": "a letter changed after it was sent (sending it again needs --resend)",
-    "failed": "the server refused a letter",
-    "replied": "they replied",
-    "auto-reply": "an automatic answer (out of office) came back; the follow-up stays due",
-    "bounced": "the letter bounced: their address did not take it (doubtful address)",
-    "no-reply": "marked as no reply",
-    "closed": "closed",
-    "followup-due": "sent longer ago than the follow-up period, no reply",
+    "none": N_("no letter to them in the log"),
+    "drafted": N_("a letter generated, not sent"),
+    "printed": N_("a letter printed to go by post, not yet marked as posted"),
+    "uncertain": N_("sending was interrupted: it may or may not have left"),
+    "sent": N_("a letter sent"),
+    "revised": N_("a letter changed after it was sent (sending it again needs --resend)"),
+    "failed": N_("the server refused a letter"),
+    "replied": N_("they replied"),
+    "auto-reply": N_("an automatic answer (out of office) came back; the follow-up stays due"),
+    "bounced": N_("the letter bounced: their address did not take it (doubtful address)"),
+    "no-reply": N_("marked as no reply"),
+    "closed": N_("closed"),
+    "followup-due": N_("sent longer ago than the follow-up period, no reply"),
 }

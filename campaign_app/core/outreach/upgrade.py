@@ -20,6 +20,7 @@ from sqlalchemy import Column, Connection, MetaData, String, Table, inspect, tex
 from sqlalchemy.exc import SQLAlchemyError
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import (
     missing_schema,
@@ -54,8 +55,8 @@ def migrate(conn: Connection, stamp: str | None = None) -> None:
 
     if not (MIGRATIONS / "versions").is_dir():
         raise UserError(
-            "this installation of campaign_app is incomplete: the contact log's migrations are missing",
-            hint=f"reinstall campaign_app (looked in {MIGRATIONS})",
+            _("this installation of campaign_app is incomplete: the contact log's migrations are missing"),
+            hint=_("reinstall campaign_app (looked in {migrations})").format(migrations=MIGRATIONS),
         )
 
     config = Config()

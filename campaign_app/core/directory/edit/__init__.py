@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.edit.csv_file import CsvFile
 from campaign_app.core.directory.edit.shared import IdLookup, Value, id_clash, nowhere
 from campaign_app.core.directory.edit.yaml_file import YamlFile
@@ -87,7 +88,7 @@ def _file(path: Path) -> CsvFile | YamlFile:
     if suffix in (".yaml", ".yml"):
         return YamlFile.read(path)
     raise UserError(
-        f"cannot keep recipients in {path.name}",
+        _("cannot keep recipients in {name}").format(name=path.name),
         Location(display_path(path)),
-        "choose a .csv or .yaml file in the recipients folder",
+        _("choose a .csv or .yaml file in the recipients folder"),
     )

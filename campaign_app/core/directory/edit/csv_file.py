@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.edit.shared import (
     IdLookup,
     Value,
@@ -72,7 +73,9 @@ class CsvFile:
                     self.rows.append(_CsvRow(rid, row, start, reader.line_num))
                 start = reader.line_num
         except csv.Error as exc:
-            raise UserError(f"broken CSV: {exc}", Location(self.shown, reader.line_num)) from None
+            raise UserError(
+                _("broken CSV: {exc}").format(exc=exc), Location(self.shown, reader.line_num)
+            ) from None
 
     def _terminator(self, index: int) -> str:
         line = self.lines[index] if 0 <= index < len(self.lines) else ""

@@ -14,6 +14,7 @@ from typing import Any
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import decode_utf8
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.directory.validation import parse_recipient
@@ -31,16 +32,20 @@ def nowhere(_rid: str) -> Location | None:
 def id_clash(recipient_id: str, used_at: Location, where: Location | None) -> UserError:
     """The directory loader's message for an id used twice (so the window says the same)."""
     return UserError(
-        f"id '{recipient_id}' is already used at {used_at}", where, "give each recipient its own id"
+        _("id '{recipient_id}' is already used at {used_at}").format(
+            recipient_id=recipient_id, used_at=used_at
+        ),
+        where,
+        _("give each recipient its own id"),
     )
 
 
 def not_found(path: Path, recipient_id: str) -> UserError:
     """The entry to change is gone: the file changed on disk since the window read it."""
     return UserError(
-        f"no recipient with id '{recipient_id}' in this file",
+        _("no recipient with id '{recipient_id}' in this file").format(recipient_id=recipient_id),
         Location(display_path(path)),
-        "the file changed on disk: reload the recipients and try again",
+        _("the file changed on disk: reload the recipients and try again"),
     )
 
 
@@ -63,7 +68,9 @@ def read_file(path: Path) -> tuple[bool, str]:
     except FileNotFoundError:
         return False, ""
     except OSError as exc:
-        raise UserError(f"cannot read file: {exc.strerror}", Location(display_path(path))) from None
+        raise UserError(
+            _("cannot read file: {strerror}").format(strerror=exc.strerror), Location(display_path(path))
+        ) from None
     return data.startswith(codecs.BOM_UTF8), decode_utf8(data, path)
 
 

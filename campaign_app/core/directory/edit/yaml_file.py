@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
 from campaign_app.core.directory.edit.shared import (
     IdLookup,
@@ -82,9 +83,9 @@ class YamlFile:
             place = place.child("recipients")
         if not isinstance(data, CommentedSeq):
             raise UserError(
-                "expected a list of recipients",
+                _("expected a list of recipients"),
                 Location(self.shown, 1),
-                "write each recipient as an item starting with '- id: …'",
+                _("write each recipient as an item starting with '- id: …'"),
             )
         return data, place
 

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import RowConverter
 from campaign_app.core.directory.importing.mapping import FULL_NAME, guess_mapping, looks_like_ep
@@ -73,13 +74,16 @@ def _target(root: Path, source: Source, into: str | None) -> Path:
     name = into.strip()
     if not name or Path(name).name != name or name.startswith("."):
         raise UserError(
-            f"--into takes a file name, not '{into}'",
-            hint="give a name such as meps.csv: the file is kept in the workspace's recipients/ folder",
+            _("--into takes a file name, not '{into}'").format(into=into),
+            hint=_("give a name such as meps.csv: the file is kept in the workspace's recipients/ folder"),
         )
     if not Path(name).suffix:
         name += ".csv"
     if Path(name).suffix.lower() not in TARGET_SUFFIXES:
-        raise UserError(f"--into must name a .csv or .yaml file, not '{into}'", hint="e.g. --into meps.csv")
+        raise UserError(
+            _("--into must name a .csv or .yaml file, not '{into}'").format(into=into),
+            hint=_("e.g. --into meps.csv"),
+        )
     return folder / name
 
 
@@ -89,15 +93,17 @@ def _check_columns(source: Source, mapping: Sequence[str | None], category: str 
     shown = Location(source.shown, 1)
     if not fields & {*NAME_FIELDS, FULL_NAME}:
         raise UserError(
-            "no column holds a name (columns: " + ", ".join(c or "(unnamed)" for c in source.columns) + ")",
+            _("no column holds a name (columns: {columns})").format(
+                columns=", ".join(c or _("(unnamed)") for c in source.columns)
+            ),
             shown,
-            "name a column given_name and family_name (or Name), or position / organisation for offices",
+            _("name a column given_name and family_name (or Name), or position / organisation for offices"),
         )
     if "category" not in fields and not category and not ep:
         raise UserError(
-            "the file has no category column",
+            _("the file has no category column"),
             shown,
-            "say what these recipients are with --category (e.g. --category ngo)",
+            _("say what these recipients are with --category (e.g. --category ngo)"),
         )
 
 
@@ -161,10 +167,12 @@ def _refuse_source_in_directory(root: Path, source: Source) -> None:
     try:
         if source.path.resolve().parent == folder.resolve():
             raise UserError(
-                f"{source.path.name} is inside the recipients folder",
+                _("{name} is inside the recipients folder").format(name=source.path.name),
                 Location(source.shown),
-                "move it out of recipients/ and import it from there: the import writes the "
-                "cleaned entries into recipients/ itself",
+                _(
+                    "move it out of recipients/ and import it from there: the import writes the "
+                    "cleaned entries into recipients/ itself"
+                ),
             )
     except OSError:
         pass

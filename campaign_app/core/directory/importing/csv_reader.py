@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.encodings import detect_encoding, refuse_mixed_encodings
 from campaign_app.core.directory.importing.sources import Row, Source
 
@@ -51,9 +52,9 @@ def read_csv(path: Path, data: bytes) -> Source:
     text = decoded.text
     if "\x00" in text:
         raise UserError(
-            "this is not a text file (it holds NUL bytes)",
+            _("this is not a text file (it holds NUL bytes)"),
             Location(display_path(path)),
-            "export the sheet as CSV, or import the .xlsx file itself",
+            _("export the sheet as CSV, or import the .xlsx file itself"),
         )
     delimiter = detect_delimiter(text)
     shown = display_path(path)
@@ -61,9 +62,11 @@ def read_csv(path: Path, data: bytes) -> Source:
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise UserError(f"broken CSV: {exc}", Location(shown, 1), "save the file as CSV again") from None
+        raise UserError(
+            _("broken CSV: {exc}").format(exc=exc), Location(shown, 1), _("save the file as CSV again")
+        ) from None
     if header is None or not any(h.strip() for h in header):
-        raise UserError("file is empty", Location(shown, 1), "the first row must name the columns")
+        raise UserError(_("file is empty"), Location(shown, 1), _("the first row must name the columns"))
     columns = [h.strip() for h in header]
 
     def rows() -> Iterator[Row]:
@@ -78,7 +81,9 @@ def read_csv(path: Path, data: bytes) -> Source:
                     yield start, cells
         except csv.Error as exc:
             raise UserError(
-                f"broken CSV: {exc}", Location(shown, line), "check the quotes in this row"
+                _("broken CSV: {exc}").format(exc=exc),
+                Location(shown, line),
+                _("check the quotes in this row"),
             ) from None
 
     return Source(

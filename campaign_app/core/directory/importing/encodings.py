@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 
 # 8-bit code pages tried in this order when a file is not UTF-8; a tie goes to the first.
 # Windows-1252 is what Excel writes in Western Europe; ISO-8859-2 and Windows-1250 hold
@@ -199,9 +200,20 @@ def refuse_mixed_encodings(path: Path, data: bytes) -> None:
     groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
     (few, few_name), (many, many_name) = groups
     raise UserError(
-        f"the file mixes two encodings: {_rows_are(few)} {few_name}, the other {len(many)} "
-        f"with accented letters {'are' if len(many) > 1 else 'is'} {many_name}",
+        _(
+            "the file mixes two encodings: {rows_are} {few_name}, the other {count} "
+            "with accented letters {value} {many_name}"
+        ).format(
+            rows_are=_rows_are(few),
+            few_name=few_name,
+            count=len(many),
+            value="are" if len(many) > 1 else "is",
+            many_name=many_name,
+        ),
         Location(display_path(path), few[0]),
-        f"open the file in your spreadsheet program, correct the accented letters of the {few_name} "
-        "rows, and save it as 'CSV UTF-8' (or import the two parts as separate files)",
+        _(
+            "open the file in your spreadsheet program, correct the accented letters "
+            "of the {few_name} rows, and save it as 'CSV UTF-8' (or import the two "
+            "parts as separate files)"
+        ).format(few_name=few_name),
     )

@@ -22,6 +22,7 @@ from xml.sax import SAXParseException
 from xml.sax.handler import ContentHandler
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMPORT_ROWS
 from campaign_app.core.directory.importing.sources import Row, Source, too_many_rows
 
@@ -192,23 +193,26 @@ def read_ep_xml(path: Path, data: bytes) -> Source:
     except SAXParseException as exc:
         column = exc.getColumnNumber()  # counted from 0 by expat, from 1 in our messages
         raise UserError(
-            f"malformed XML: {exc.getMessage()}",
+            _("malformed XML: {getmessage}").format(getmessage=exc.getMessage()),
             Location(shown, exc.getLineNumber(), None if column is None else column + 1),
-            "download the list again, or open it in a browser to see where it is cut or broken",
+            _("download the list again, or open it in a browser to see where it is cut or broken"),
         ) from None
     except DefusedXmlException as exc:
         raise UserError(
-            f"the XML file declares {type(exc).__name__.removesuffix('Forbidden').lower() or 'a DTD'}: "
-            "refused, a list of MEPs needs none",
+            _("the XML file declares {value}: refused, a list of MEPs needs none").format(
+                value=type(exc).__name__.removesuffix("Forbidden").lower() or "a DTD"
+            ),
             Location(shown),
-            "download the list again from the European Parliament's website",
+            _("download the list again from the European Parliament's website"),
         ) from None
     if handler.root != "meps" or (handler.items and handler.item_name != "mep"):
         found = f"<{handler.root}>" if handler.root else "no element"
         raise UserError(
-            f"not the European Parliament's list of MEPs (the file starts with {found}, not <meps><mep>)",
+            _(
+                "not the European Parliament's list of MEPs (the file starts with {found}, not <meps><mep>)"
+            ).format(found=found),
             Location(shown),
-            "import the 'full list' XML of the EP website, or a CSV/.xlsx file",
+            _("import the 'full list' XML of the EP website, or a CSV/.xlsx file"),
         )
     declared = re.match(rb"<\?xml[^>]*encoding=[\"']([A-Za-z0-9._-]+)[\"']", data.lstrip(b"\xef\xbb\xbf"))
     encoding = declared.group(1).decode("ascii").upper() if declared else "UTF-8"

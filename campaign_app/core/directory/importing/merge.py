@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import decode_utf8
 from campaign_app.core.directory.edit import add_recipient, update_recipient
 from campaign_app.core.directory.load import sniff_delimiter
@@ -293,7 +294,7 @@ class CsvEdit:
                 start = reader.line_num
         except csv.Error as exc:
             raise UserError(
-                f"broken CSV: {exc}", Location(display_path(self.path), reader.line_num)
+                _("broken CSV: {exc}").format(exc=exc), Location(display_path(self.path), reader.line_num)
             ) from None
 
     def _column(self, name: str) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMPORT_BYTES
 from campaign_app.core.directory.importing.csv_reader import read_csv
 from campaign_app.core.directory.importing.ep import read_ep_xml
@@ -30,21 +31,21 @@ def read_source(path: Path, sheet: str | None = None) -> Source:
     suffix = path.suffix.lower()
     if sheet is not None and suffix != ".xlsx":
         raise UserError(
-            f"--sheet applies to Excel .xlsx files, not to {path.name}",
+            _("--sheet applies to Excel .xlsx files, not to {name}").format(name=path.name),
             Location(display_path(path)),
-            "leave --sheet out",
+            _("leave --sheet out"),
         )
     if suffix in (".xls", ".ods", ".numbers", ".xlsb"):
         raise UserError(
-            f"cannot read {suffix} files",
+            _("cannot read {suffix} files").format(suffix=suffix),
             Location(display_path(path)),
-            "save the sheet as Excel .xlsx or as CSV in your spreadsheet program and import that",
+            _("save the sheet as Excel .xlsx or as CSV in your spreadsheet program and import that"),
         )
     if suffix not in (*CSV_SUFFIXES, ".xlsx", ".xml", *YAML_SUFFIXES):
         raise UserError(
-            f"cannot import {path.name}: unknown kind of file",
+            _("cannot import {name}: unknown kind of file").format(name=path.name),
             Location(display_path(path)),
-            "give a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file",
+            _("give a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file"),
         )
     data = _read_bytes(path)
     if suffix == ".xlsx":
@@ -64,16 +65,20 @@ def _read_bytes(path: Path) -> bytes:
             data = stream.read(IMPORT_BYTES + 1)
         if len(data) > IMPORT_BYTES:
             raise UserError(
-                f"the file is larger than {IMPORT_BYTES // 1_000_000} MB: too big to import",
+                _("the file is larger than {value} MB: too big to import").format(
+                    value=IMPORT_BYTES // 1_000_000
+                ),
                 Location(shown),
-                "split it, or import only the rows you need",
+                _("split it, or import only the rows you need"),
             )
         return data
     except FileNotFoundError:
-        raise UserError("file not found", Location(shown), "check the file name and folder") from None
+        raise UserError(_("file not found"), Location(shown), _("check the file name and folder")) from None
     except IsADirectoryError:
-        raise UserError("is a folder, not a file", Location(shown), "give the file to import") from None
+        raise UserError(_("is a folder, not a file"), Location(shown), _("give the file to import")) from None
     except OSError as exc:
         raise UserError(
-            f"cannot read file: {exc.strerror}", Location(shown), "check that you may read it"
+            _("cannot read file: {strerror}").format(strerror=exc.strerror),
+            Location(shown),
+            _("check that you may read it"),
         ) from None

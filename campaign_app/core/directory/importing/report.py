@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from campaign_app.core.common.i18n import _
+
 ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED = "added", "updated", "unchanged", "repeated", "skipped"
 
 
@@ -103,20 +105,26 @@ class ImportReport:
         if ignored:
             out.append("Not imported (no directory field): " + ", ".join(ignored))
         if self.problems:
-            out.append(f"Not imported, for a person to check ({len(self.skipped_rows)} rows):")
+            out.append(
+                _("Not imported, for a person to check ({count} rows):").format(count=len(self.skipped_rows))
+            )
             out.extend(f"  {p}" for p in self.problems)
         if self.changes:
-            out.append("Entries the directory already has:")
+            out.append(_("Entries the directory already has:"))
             out.extend(f"  {c}" for c in self.changes)
         if self.notes:
             out.append("Notes:")
             out.extend(f"  {n}" for n in self.notes)
         verb = "would be" if self.dry_run else "were"
-        out.append(f"Result: {self.summary()}.")
+        out.append(_("Result: {summary}.").format(summary=self.summary()))
         if self.dry_run:
-            out.append(f"Dry run: nothing was written (new entries {verb} added to {self.target}).")
+            out.append(
+                _("Dry run: nothing was written (new entries {verb} added to {target}).").format(
+                    verb=verb, target=self.target
+                )
+            )
         elif self.written:
             out.append("Written: " + ", ".join(self.written))
         else:
-            out.append("Nothing to write: the directory already holds all of it.")
+            out.append(_("Nothing to write: the directory already holds all of it."))
         return out

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, display_path
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
@@ -101,8 +102,13 @@ class RowPlanner:
         report.rows = self.rows
         if self.several_emails:
             report.notes.append(
-                f"{self.several_emails} row(s) had several e-mail addresses: the one at europarl.europa.eu "
-                "was kept, or else the first valid one"
+                ngettext(
+                    "{several_emails} row(s) had several e-mail addresses: the one at "
+                    "europarl.europa.eu was kept, or else the first valid one",
+                    "{several_emails} row(s) had several e-mail addresses: the one at "
+                    "europarl.europa.eu was kept, or else the first valid one",
+                    self.several_emails,
+                ).format(several_emails=self.several_emails)
             )
         for entry in self.touched.values():
             if entry.changes and entry.path is not None:
@@ -192,7 +198,9 @@ class RowPlanner:
             other = self.index.by_id[rid]
             place = display_path(other.path) if other.path else f"row {other.row}"
             self.report.notes.append(
-                f"{where}: id '{rid}' is already used by another entry ({place}): this one is '{new_id}'"
+                _(
+                    "{where}: id '{rid}' is already used by another entry ({place}): this one is '{new_id}'"
+                ).format(where=where, rid=rid, place=place, new_id=new_id)
             )
         entry = Entry(new_id, values, None, row, recipient.language)
         self.index.add(entry, keys)
@@ -233,7 +241,11 @@ class RowPlanner:
             elif name == "tags":
                 known.values[name] = tuple(dict.fromkeys((*tags_of(old), *tags_of(new))))
             elif not same_value(name, old, new):
-                differences.append(f"{name} '{shown_value(new)}' (kept '{shown_value(old)}')")
+                differences.append(
+                    _("{name} '{shown_value}' (kept '{shown_value2}')").format(
+                        name=name, shown_value=shown_value(new), shown_value2=shown_value(old)
+                    )
+                )
         if _KEY_FIELDS.intersection(values):
             self.index.index_keys(known)
         text = f"{where}: the same person as row {known.row} ({how}): merged into {known.id}"

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMPORT_ROWS
 
 Row = tuple[int, list[Any]]  # (row number as the user sees it, cells)
@@ -77,9 +78,9 @@ def _printable(delimiter: str) -> str:
 def too_many_rows(path: Path, row: int | None) -> UserError:
     """The one message for a file with too many rows, whichever reader counts them."""
     return UserError(
-        f"more than {IMPORT_ROWS:,} rows: too many to import at once",
+        _("more than {import_rows:,} rows: too many to import at once").format(import_rows=IMPORT_ROWS),
         Location(display_path(path), row),
-        "split the file, or import only the rows you need",
+        _("split the file, or import only the rows you need"),
     )
 
 

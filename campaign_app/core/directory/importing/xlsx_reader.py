@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMPORT_ROWS, XLSX_MEMBERS, XLSX_UNPACKED_BYTES
 from campaign_app.core.directory.importing.sources import Row, Source, cell_text, too_many_rows
 
@@ -42,10 +43,17 @@ def _check_unpacked(data: bytes, shown: str) -> None:
     unpacked = sum(m.file_size for m in members)
     if len(members) > XLSX_MEMBERS or unpacked > XLSX_UNPACKED_BYTES:
         raise UserError(
-            f"the workbook would unpack to {unpacked // 1_000_000:,} MB in {len(members):,} files, more "
-            f"than the {XLSX_UNPACKED_BYTES // 1_000_000} MB in {XLSX_MEMBERS:,} files a workbook may",
+            _(
+                "the workbook would unpack to {value:,} MB in {count:,} files, more than "
+                "the {value2} MB in {xlsx_members:,} files a workbook may"
+            ).format(
+                value=unpacked // 1_000_000,
+                count=len(members),
+                value2=XLSX_UNPACKED_BYTES // 1_000_000,
+                xlsx_members=XLSX_MEMBERS,
+            ),
             Location(shown),
-            "open it in your spreadsheet program and save it again as .xlsx (or as CSV)",
+            _("open it in your spreadsheet program and save it again as .xlsx (or as CSV)"),
         )
 
 
@@ -69,9 +77,9 @@ def _damaged(path: Path, exc: BaseException) -> UserError:
     else:
         reason = f"it is damaged ({' '.join(str(exc).split()) or type(exc).__name__})"
     return UserError(
-        f"cannot read the workbook: {reason}",
+        _("cannot read the workbook: {reason}").format(reason=reason),
         Location(display_path(path)),
-        "open it in your spreadsheet program and save it again as .xlsx (or as CSV)",
+        _("open it in your spreadsheet program and save it again as .xlsx (or as CSV)"),
     )
 
 
@@ -89,15 +97,17 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
         names = workbook.sheetnames
         if sheet is None:
             if not names:
-                raise UserError("the workbook has no sheet", Location(shown), "add the recipients to a sheet")
+                raise UserError(
+                    _("the workbook has no sheet"), Location(shown), _("add the recipients to a sheet")
+                )
             sheet_name = names[0]
         elif sheet in names:
             sheet_name = sheet
         else:
             raise UserError(
-                f"the workbook has no sheet '{sheet}'",
+                _("the workbook has no sheet '{sheet}'").format(sheet=sheet),
                 Location(shown),
-                f"use one of: {', '.join(names)}",
+                _("use one of: {names}").format(names=", ".join(names)),
             )
         try:
             values_by_row = _all_rows(workbook[sheet_name])
@@ -119,7 +129,9 @@ def read_xlsx(path: Path, data: bytes, sheet: str | None) -> Source:
         workbook.close()
     if header is None:
         raise UserError(
-            f"sheet '{sheet_name}' is empty", Location(shown), "the first row must name the columns"
+            _("sheet '{sheet_name}' is empty").format(sheet_name=sheet_name),
+            Location(shown),
+            _("the first row must name the columns"),
         )
     while header and not header[-1]:
         header.pop()

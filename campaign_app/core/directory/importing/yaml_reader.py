@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import decode_utf8
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
 from campaign_app.core.directory.importing.sources import Row, Source
@@ -25,9 +26,9 @@ def read_yaml(path: Path, data: bytes) -> Source:
         items = []
     if not isinstance(items, list):
         raise UserError(
-            "expected a list of recipients",
+            _("expected a list of recipients"),
             Location(shown, 1),
-            "write each recipient as an item starting with '- id: …'",
+            _("write each recipient as an item starting with '- id: …'"),
         )
     columns: list[str] = []
     for item in items:

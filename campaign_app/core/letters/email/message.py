@@ -32,6 +32,7 @@ from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.letters.document import Letter, Letterhead
 from campaign_app.core.letters.email.html import letter_html
 from campaign_app.core.letters.email.text import letter_text
@@ -58,19 +59,24 @@ def ascii_address(address: str) -> str:
     address = address.strip()
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain:
-        raise UserError(f"'{address}' is not an e-mail address", hint="write it as name@example.org")
+        raise UserError(
+            _("'{address}' is not an e-mail address").format(address=address),
+            hint=_("write it as name@example.org"),
+        )
     if not local.isascii():
         raise UserError(
-            f"the e-mail address '{address}' has non-Latin letters before the @, which cannot be sent",
-            hint="use the person's other address, or write to them from your mail program",
+            _(
+                "the e-mail address '{address}' has non-Latin letters before the @, which cannot be sent"
+            ).format(address=address),
+            hint=_("use the person's other address, or write to them from your mail program"),
         )
     if not domain.isascii():
         try:
             domain = domain.encode("idna").decode("ascii")
         except UnicodeError as exc:
             raise UserError(
-                f"the domain of the e-mail address '{address}' is not a valid name",
-                hint="check the address for typing mistakes",
+                _("the domain of the e-mail address '{address}' is not a valid name").format(address=address),
+                hint=_("check the address for typing mistakes"),
             ) from exc
     return f"{local}@{domain}"
 

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.fonts import register_pdf_fonts
+from campaign_app.core.common.i18n import _
 
 LEADING = 1.2  # line height, as a multiple of the type size
 RETURN_SIZE = 6.5  # the sender's return line: small, as DIN 5008 sets it
@@ -61,8 +62,10 @@ def fit_lines(
     if len(wrapped) * smallest * LEADING <= box.height:
         return smallest, wrapped
     raise UserError(
-        f"{who}: the postal address ({len(lines)} lines) does not fit on an envelope or label",
-        hint="shorten the recipient's postal_address in the directory (an address has at most 6-7 lines)",
+        _("{who}: the postal address ({count} lines) does not fit on an envelope or label").format(
+            who=who, count=len(lines)
+        ),
+        hint=_("shorten the recipient's postal_address in the directory (an address has at most 6-7 lines)"),
     )
 
 

@@ -24,6 +24,7 @@ from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.mail.inbox.settings import InboxSettings
 from campaign_app.core.mail.redact import scrub
 
@@ -126,9 +127,13 @@ class ImapReader:
             raise self._problem(exc) from None
         if not offered:
             raise UserError(
-                f"the mail server {s.host}:{s.port} offers no encryption (STARTTLS), "
-                "so no password was given to it and nothing was read",
-                hint=f"use security 'ssl' with port 993 if your provider offers it ({_PORTS})",
+                _(
+                    "the mail server {host}:{port} offers no encryption (STARTTLS), so no "
+                    "password was given to it and nothing was read"
+                ).format(host=s.host, port=s.port),
+                hint=_("use security 'ssl' with port 993 if your provider offers it ({ports})").format(
+                    ports=_PORTS
+                ),
             )
 
     def _login(self, conn: IMAPClient) -> None:
@@ -141,9 +146,13 @@ class ImapReader:
         except LoginError as exc:
             words = scrub(" ".join(str(exc).split()), self._password, s.username)
             raise UserError(
-                f"the server refused the user name or password for {s.username} at {s.host} ({words})",
-                hint="store the right password for this account in the keyring (Settings), and check "
-                "the user name (with many providers it is the whole e-mail address)",
+                _("the server refused the user name or password for {username} at {host} ({words})").format(
+                    username=s.username, host=s.host, words=words
+                ),
+                hint=_(
+                    "store the right password for this account in the keyring (Settings), and check "
+                    "the user name (with many providers it is the whole e-mail address)"
+                ),
             ) from None
         except (OSError, IMAPClientError) as exc:
             raise self._problem(exc) from None
@@ -155,34 +164,44 @@ class ImapReader:
         if isinstance(exc, ssl.SSLCertVerificationError):
             reason = exc.verify_message or exc.reason or str(exc)
             return UserError(
-                f"the certificate of {s.host} could not be verified ({reason}), so no password was given",
-                hint="check the inbox host name in campaign.yaml: it must be the name your provider "
-                "gives; if it is, this network may be intercepting the connection",
+                _(
+                    "the certificate of {host} could not be verified ({reason}), so no password was given"
+                ).format(host=s.host, reason=reason),
+                hint=_(
+                    "check the inbox host name in campaign.yaml: it must be the name your provider "
+                    "gives; if it is, this network may be intercepting the connection"
+                ),
             )
         if isinstance(exc, ssl.SSLError):
             return UserError(
-                f"no encrypted connection could be made with {where} ({exc.reason or exc})",
-                hint=f"check the inbox port and security in campaign.yaml: {_PORTS}",
+                _("no encrypted connection could be made with {where} ({value})").format(
+                    where=where, value=exc.reason or exc
+                ),
+                hint=_("check the inbox port and security in campaign.yaml: {ports}").format(ports=_PORTS),
             )
         if isinstance(exc, socket.gaierror):
             return UserError(
-                f"the mail server {s.host} could not be found",
-                hint="check the inbox host name in campaign.yaml and the internet connection",
+                _("the mail server {host} could not be found").format(host=s.host),
+                hint=_("check the inbox host name in campaign.yaml and the internet connection"),
             )
         if isinstance(exc, ConnectionRefusedError):
             return UserError(
-                f"the mail server {s.host} refused the connection on port {s.port}",
-                hint=f"check the inbox host and port in campaign.yaml: {_PORTS}",
+                _("the mail server {host} refused the connection on port {port}").format(
+                    host=s.host, port=s.port
+                ),
+                hint=_("check the inbox host and port in campaign.yaml: {ports}").format(ports=_PORTS),
             )
         if isinstance(exc, TimeoutError):
             return UserError(
-                f"the mail server {where} did not answer within {self._timeout:g} seconds",
-                hint="check the host and port; some networks block mail ports (try another network)",
+                _("the mail server {where} did not answer within {timeout:g} seconds").format(
+                    where=where, timeout=self._timeout
+                ),
+                hint=_("check the host and port; some networks block mail ports (try another network)"),
             )
         reason = scrub(" ".join((str(exc) or type(exc).__name__).split()), self._password, s.username)
         return UserError(
-            f"could not read the mailbox at {where} ({reason})",
-            hint="try again later; if it persists, check the inbox settings in campaign.yaml",
+            _("could not read the mailbox at {where} ({reason})").format(where=where, reason=reason),
+            hint=_("try again later; if it persists, check the inbox settings in campaign.yaml"),
         )
 
     @property
@@ -213,10 +232,12 @@ class ImapReader:
         shown = ", ".join(sorted(str(n) for n in names)[:20])
         words = scrub(" ".join(str(exc).split()), self._password, self.s.username)
         return UserError(
-            f"the folder '{self.s.folder}' could not be opened on {self.s.host} ({words})",
-            hint=f"set 'folder:' under 'inbox:' to one of: {shown}"
+            _("the folder '{folder}' could not be opened on {host} ({words})").format(
+                folder=self.s.folder, host=self.s.host, words=words
+            ),
+            hint=_("set 'folder:' under 'inbox:' to one of: {shown}").format(shown=shown)
             if shown
-            else "check 'folder:' under 'inbox:'",
+            else _("check 'folder:' under 'inbox:'"),
         )
 
     def new_uids(self, after: int, since: dt.date | None = None) -> list[int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from campaign_app.core.common.errors import ProblemCollector, UserError
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX
 from campaign_app.core.common.numbers import shown_value
 from campaign_app.core.common.yamlio import YamlPlace
@@ -33,8 +34,8 @@ def check_port(value: object) -> int:
     digits = text.isascii() and text.isdigit() and len(text) <= len(str(PORT_MAX))
     if isinstance(value, bool) or not digits or not 1 <= int(text) <= PORT_MAX:
         raise UserError(
-            f"IMAP port '{text}' is not a number from 1 to {PORT_MAX}",
-            hint="use 993 for SSL or 143 for STARTTLS, or leave it empty",
+            _("IMAP port '{text}' is not a number from 1 to {port_max}").format(text=text, port_max=PORT_MAX),
+            hint=_("use 993 for SSL or 143 for STARTTLS, or leave it empty"),
         )
     return int(text)
 
@@ -44,8 +45,8 @@ def check_security(value: object) -> str:
     text = str(value).strip().lower()
     if text not in SECURITIES:
         raise UserError(
-            f"IMAP security '{value}' is not allowed: the inbox is read over TLS only",
-            hint="use 'ssl' (usually port 993) or 'starttls' (usually port 143)",
+            _("IMAP security '{value}' is not allowed: the inbox is read over TLS only").format(value=value),
+            hint=_("use 'ssl' (usually port 993) or 'starttls' (usually port 143)"),
         )
     return text
 
@@ -53,11 +54,13 @@ def check_security(value: object) -> str:
 def check_host(value: object) -> str:
     host = "" if value is None else str(value).strip()
     if not host:
-        raise UserError("the inbox needs a server: 'host' is missing", hint="e.g. host: imap.example.org")
+        raise UserError(
+            _("the inbox needs a server: 'host' is missing"), hint=_("e.g. host: imap.example.org")
+        )
     if not _HOST.match(host):
         raise UserError(
-            f"IMAP host '{host}' is not a server name",
-            hint="enter only the name, e.g. imap.example.org (no 'imap://', no spaces)",
+            _("IMAP host '{host}' is not a server name").format(host=host),
+            hint=_("enter only the name, e.g. imap.example.org (no 'imap://', no spaces)"),
         )
     return host
 
@@ -66,8 +69,8 @@ def check_username(value: object) -> str:
     name = "" if value is None else str(value).strip()
     if not name:
         raise UserError(
-            "the inbox needs the account to sign in as: 'username' is missing",
-            hint="e.g. username: anna@example.org (with many providers the whole address)",
+            _("the inbox needs the account to sign in as: 'username' is missing"),
+            hint=_("e.g. username: anna@example.org (with many providers the whole address)"),
         )
     return name
 
@@ -76,8 +79,8 @@ def check_folder(value: object) -> str:
     folder = DEFAULT_FOLDER if value in (None, "") else str(value).strip()
     if not folder or len(folder) > _FOLDER_MAX or any(ord(c) < 32 for c in folder):
         raise UserError(
-            f"IMAP folder '{shown_value(value)}' is not a folder name",
-            hint="leave it out for INBOX, or write the folder's name as your mail program shows it",
+            _("IMAP folder '{shown_value}' is not a folder name").format(shown_value=shown_value(value)),
+            hint=_("leave it out for INBOX, or write the folder's name as your mail program shows it"),
         )
     return folder
 
@@ -136,7 +139,9 @@ def parse_inbox(root: YamlPlace) -> InboxSettings | None:
     node = data["inbox"]
     if not isinstance(node, Mapping):
         raise UserError(
-            "'inbox' must be a mapping of keys", root.at("inbox"), "see the host:, port:, username: … keys"
+            _("'inbox' must be a mapping of keys"),
+            root.at("inbox"),
+            _("see the host:, port:, username: … keys"),
         )
     place = root.child("inbox")
     problems = ProblemCollector()
@@ -151,7 +156,11 @@ def parse_inbox(root: YamlPlace) -> InboxSettings | None:
     for key in node:
         if key not in {o.key for o in INBOX_OPTIONS} and str(key).lower() not in ("password", "passwd"):
             known = ", ".join(o.key for o in INBOX_OPTIONS)
-            problems.add(f"unknown key '{key}' under 'inbox'", place.at(key), f"the keys are: {known}")
+            problems.add(
+                _("unknown key '{key}' under 'inbox'").format(key=key),
+                place.at(key),
+                _("the keys are: {known}").format(known=known),
+            )
     problems.errors.sort(key=lambda e: (e.where.line or 0) if e.where else 0)
     problems.raise_if_any()
     port, security = settle(values["port"], values["security"])

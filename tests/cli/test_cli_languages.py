@@ -1,0 +1,95 @@
+"""The command line speaks Ukrainian and Russian: its own messages, the core's errors (still at
+``file:line``, exit status 1), argparse's words, and counts in the form their number takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from campaign_app.core.common.ui_language import choose_language
+
+EXTRA_MEPS = """\
+id,category,given_name,family_name,country,language,email
+mep-3,mep,Anna,Nowak,PL,en,anna.nowak@europarl.europa.eu
+mep-4,mep,Jan,Kowalski,PL,en,jan.kowalski@europarl.europa.eu
+mep-5,mep,Ewa,Nowicka,PL,en,ewa.nowicka@europarl.europa.eu
+"""
+
+
+def test_help_is_russian(cli, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "ru")
+    top = cli("--help")
+    assert top.code == 0
+    assert top.out.startswith("использование: campaign-app")
+    assert "параметры:" in top.out and "показать эту справку и выйти" in top.out
+    assert "журнал контактов: кому писали, ответы, повторные обращения" in top.out  # `log`
+    mark = cli("log", "mark", "--help")
+    assert mark.code == 0
+    assert mark.out.startswith("использование: campaign-app log mark")
+    assert "позиционные аргументы:" in mark.out
+    assert "что произошло, в нескольких словах" in mark.out  # --note
+    assert "папка кампании (по умолчанию: текущая папка)" in mark.out  # -w
+    assert "usage" not in mark.out and "options" not in mark.out
+
+
+def test_a_wrong_command_line_is_told_in_ukrainian(cli, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("log", "mark")
+    assert result.code == 2
+    assert result.err.startswith("використання: campaign-app log mark")
+    assert "campaign-app log mark: помилка: потрібні такі аргументи: RECIPIENT, --status" in result.err
+
+
+@pytest.mark.parametrize(
+    ("query", "line"),
+    [
+        ("category:un_special_procedure", "1 адресат"),
+        ("country:PL", "3 адресати"),
+        ("category:mep", "5 адресатів"),
+    ],
+)
+def test_a_count_takes_the_ukrainian_form_of_its_number(cli, mini_ws, monkeypatch, query, line):
+    mini_ws.write("recipients/more.csv", EXTRA_MEPS)
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("recipients", "list", "-w", mini_ws.root, "-q", query)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].split() == ["ID", "КАТЕГОРІЯ", "ІМ'Я", "КРАЇНА", "МОВА", "КОНТАКТ"]
+    assert result.out.splitlines()[-1] == line
+
+
+def test_the_choice_in_settings_wins_over_the_system_language(cli, monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "uk")
+    choose_language("ru")
+    assert cli("--help").out.startswith("использование:")
+    choose_language("")
+    assert cli("--help").out.startswith("використання:")
+
+
+def test_english_stays_english(cli, mini_ws):
+    result = cli("recipients", "list", "-w", mini_ws.root, "-q", "category:mep")
+    assert result.out.splitlines()[-1] == "2 recipient(s)"
+    assert cli("--help").out.startswith("usage: campaign-app")
+
+
+def test_a_problem_in_the_input_is_told_in_ukrainian_at_its_file_and_line(cli, mini_ws, monkeypatch):
+    csv = mini_ws.root / "recipients" / "people.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("mep-1,mep,", "mep-1,mepp,"), encoding="utf-8")
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert result.err.startswith(
+        "помилка: ws/recipients/people.csv:2:2: невідома категорія 'mepp' — вкажіть одну з mep, "
+    ), result.err
+    assert result.out == ""
+
+
+def test_a_problem_in_a_template_is_told_in_russian(cli, mini_ws, monkeypatch):
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{{ recipient", "{{ recipientt", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("LANGUAGE", "ru")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert "ws/letter_templates/appeal-en.md:" in result.err
+    assert "неизвестное имя: 'recipientt'" in result.err  # Jinja's own words after it stay English
+    assert "(для адресата 'mep-1') — проверьте написание; шаблоны знают recipient, case" in result.err
