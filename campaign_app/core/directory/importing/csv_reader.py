@@ -7,6 +7,7 @@ whichever splits the first rows into the same number of columns
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
@@ -14,7 +15,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.directory.importing.encodings import detect_encoding, refuse_mixed_encodings
+from campaign_app.core.directory.importing.encodings import (
+    Decoded,
+    decode_as,
+    detect_encoding,
+    refuse_mixed_encodings,
+)
 from campaign_app.core.directory.importing.sources import Row, Source
 
 
@@ -44,10 +50,11 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def read_csv(path: Path, data: bytes) -> Source:
-    """A CSV file's bytes as a table; a file in two encodings, or no text at all, is refused."""
+def read_csv(path: Path, data: bytes, encoding: str | None = None) -> Source:
+    """A CSV file's bytes as a table, in ``encoding`` if the user named one; a file in two
+    encodings, or no text at all, is refused."""
     refuse_mixed_encodings(path, data)
-    decoded = detect_encoding(data)
+    decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path)
     text = decoded.text
     if "\x00" in text:
         raise UserError(
@@ -90,3 +97,18 @@ def read_csv(path: Path, data: bytes) -> Source:
         encoding_note=decoded.note,
         delimiter=delimiter,
     )
+
+
+def _named_encoding(path: Path, data: bytes, encoding: str) -> Decoded:
+    """The file read in the encoding the user named (``--encoding``); a byte-order mark,
+    which says the same thing, is dropped."""
+    try:
+        codec = codecs.lookup(encoding.strip()).name
+    except LookupError:
+        raise UserError(
+            f"unknown encoding '{encoding}'",
+            Location(display_path(path)),
+            "use a name such as utf-8, utf-16, cp1251, koi8-u, cp1252 or cp1250",
+        ) from None
+    decoded = decode_as(data, codec, path, f"{encoding.strip()} (given with --encoding)")
+    return Decoded(decoded.text.removeprefix("\ufeff"), decoded.encoding)

@@ -71,6 +71,7 @@ class RowPlanner:
         self.yaml_source = plan.source.kind == "directory YAML"
         self.rows = 0
         self.several_emails = 0
+        self.by_post = 0  # rows imported without an e-mail, with the list's postal address
         self.additions: list[Entry] = []
         self.touched: dict[str, Entry] = {}
 
@@ -89,7 +90,9 @@ class RowPlanner:
         if converted.distrust:
             self._skip(row, cells, self._distrusted(converted, row, where))
             return
+        no_email, added = not converted.record.get("email"), self.counts[ADDED]
         if self._place(row, cells, where, converted.record):
+            self.by_post += no_email and self.counts[ADDED] > added
             if converted.several_emails:
                 self.several_emails += 1
             for note in converted.notes:
@@ -103,6 +106,14 @@ class RowPlanner:
             report.notes.append(
                 f"{self.several_emails} row(s) had several e-mail addresses: the one at europarl.europa.eu "
                 "was kept, or else the first valid one"
+            )
+        postal = self.converter.postal_default
+        if postal and self.by_post:
+            report.notes.append(
+                f"{self.by_post} new {'entry' if self.by_post == 1 else 'entries'} came without an "
+                "e-mail address (the list gives none): "
+                f"they have the Parliament's postal address ({', '.join(postal.splitlines())}) and are "
+                "reached by letters on paper (campaign-app print)"
             )
         for entry in self.touched.values():
             if entry.changes and entry.path is not None:
