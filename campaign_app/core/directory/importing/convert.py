@@ -50,6 +50,9 @@ from campaign_app.core.directory.importing.sources import cell_text
 from campaign_app.core.directory.recipients import CATEGORIES
 
 FORMER_MEMBER_TAG = "former-member"
+_SHARED_FIELDS = frozenset(
+    ("category", "honorific", "given_name", "gender", "position", "organisation", "country", "language")
+).union(("political_group", "committees", "tags", "postal_address", "salutation", "verified_on"))
 _CATEGORY_SET = frozenset(CATEGORIES)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -102,6 +105,10 @@ class RowConverter:
     ):
         self.columns = list(columns)
         self.pairs = [(i, f) for i, f in enumerate(mapping) if f is not None]
+        # Cells of these fields repeat from row to row (Ms, Member, European Parliament):
+        # the new entries of a large file share one string for each, instead of one a row.
+        self.shared = [(i, f, f in _SHARED_FIELDS) for i, f in self.pairs]
+        self._strings: dict[str, str] = {}
         self.column_of: dict[str, int] = {f: i + 1 for i, f in self.pairs}
         self.ep = ep
         self.category = category
@@ -121,10 +128,16 @@ class RowConverter:
     def _values(self, cells: Sequence[Any]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         count = len(cells)
-        for i, name in self.pairs:
+        strings = self._strings
+        for i, name, shared in self.shared:
             if i < count:
                 value = cells[i]
-                value = value.strip() if type(value) is str else _text(value)
+                if type(value) is str:
+                    value = value.strip()
+                    if shared and value:
+                        value = strings.setdefault(value, value)
+                else:
+                    value = _text(value)
                 if value:
                     values[name] = value
         return values

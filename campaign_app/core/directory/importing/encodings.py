@@ -112,6 +112,7 @@ class Decoded:
     text: str
     encoding: str  # the name shown to the user
     note: str | None = None
+    codec: str = "utf-8"  # Python's name, to read the file again as a stream
 
 
 _ADVICE = (
@@ -127,16 +128,16 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
     is refused (naming ``path``) rather than read into garbled names."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM")
+            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM", codec="utf-8-sig")
         except UnicodeDecodeError:
             pass  # a BOM followed by something else: try the rest
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return Decoded(data.decode("utf-16"), "UTF-16")
+            return Decoded(data.decode("utf-16"), "UTF-16", codec="utf-16")
         except UnicodeDecodeError:
             pass
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
+        return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
     except UnicodeDecodeError:
         pass
     shown = Location(display_path(path)) if path is not None else None
@@ -153,7 +154,7 @@ def decode_as(data: bytes, codec: str, path: Path | None, name: str, note: str |
     """The whole file in ``codec``; a byte it cannot hold is refused at its line (the
     encoding was a guess from a sample, or named by the user, and is wrong)."""
     try:
-        return Decoded(data.decode(codec), name, note)
+        return Decoded(data.decode(codec), name, note, codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UserError(
@@ -191,9 +192,9 @@ def _latin_reading(data: bytes) -> Decoded:
         note = "not UTF-8"
         if rivals:
             note += f": a guess, {' or '.join(rivals)} would read the accents differently"
-        return Decoded(text, name, note)
+        return Decoded(text, name, note, codec)
     # Every byte has a meaning in ISO-8859-1: the last resort.
-    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents")
+    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents", "latin-1")
 
 
 def _rows_are(rows: list[int]) -> str:

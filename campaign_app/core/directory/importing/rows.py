@@ -22,6 +22,7 @@ from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
 from campaign_app.core.directory.importing.mapping import PSEUDO_FIELDS
 from campaign_app.core.directory.importing.merge import (
+    CsvEdit,
     DirectoryIndex,
     Entry,
     same_value,
@@ -119,7 +120,11 @@ class RowPlanner:
             if entry.changes and entry.path is not None:
                 self.plan.edit_of(entry.path).update(entry.id, entry.changes)
         if self.additions:
-            self.plan.edit_of(self.target).append({"id": e.id, **e.values} for e in self.additions)
+            edit = self.plan.edit_of(self.target)
+            if isinstance(edit, CsvEdit):
+                edit.append_entries(self.additions)
+            else:
+                edit.append({"id": e.id, **e.values} for e in self.additions)
 
     # ---- a row not imported ------------------------------------------------------------
 
@@ -277,9 +282,11 @@ def _validated_values(record: dict[str, Any], recipient: Recipient) -> dict[str,
     del values["id"]
     if not all(values.values()):
         values = {name: value for name, value in values.items() if value}
-    if recipient.email:
+    # Only where normalising changed them: an equal string would be one more object kept
+    # per row of a 100,000-row import (the cell's country code is shared by every row).
+    if recipient.email and recipient.email != values.get("email"):
         values["email"] = recipient.email
-    if recipient.country:
+    if recipient.country and recipient.country != values.get("country"):
         values["country"] = recipient.country
     return values
 
@@ -309,7 +316,7 @@ def merge_into(
             added = [t for t in tags_of(new) if t not in old]
             if added:
                 merged = (*old, *added)
-                entry.changes[name] = merged
+                entry.change(name, merged)
                 report.changes.append(
                     FieldChange(
                         where, entry.id, file, name, shown_value(old or ()), shown_value(merged), True, "tags"
@@ -318,7 +325,7 @@ def merge_into(
                 applied = True
             continue
         if not old:
-            entry.changes[name] = new
+            entry.change(name, new)
             report.changes.append(
                 FieldChange(where, entry.id, file, name, "", shown_value(new), True, "fill")
             )
@@ -330,9 +337,8 @@ def merge_into(
             FieldChange(where, entry.id, file, name, shown_value(old), shown_value(new), update, "change")
         )
         if update:
-            entry.changes[name] = (
-                _localized_update(old, new, entry.language) if isinstance(old, Mapping) else new
-            )
+            localized = isinstance(old, Mapping)
+            entry.change(name, _localized_update(old, new, entry.language) if localized else new)
             applied = True
     return applied
 
