@@ -155,7 +155,6 @@ class Entry:
     # field -> new value to write; one dict made at the first change (most entries never
     # change: an empty dict each would be 6 MB of a 100,000-row import)
     changes: Mapping[str, Any] = field(default_factory=lambda: _NO_CHANGES)
-    keys: tuple[str, str, str] = ("", "", "")  # (e-mail, name, organisation) as matched
 
     def change(self, name: str, value: Any) -> None:
         if self.changes is _NO_CHANGES:
@@ -209,7 +208,7 @@ class DirectoryIndex:
     def index_keys(self, entry: Entry, keys: tuple[str, str, str] | None = None) -> None:
         """Index ``entry`` under its keys (as they are now); a key already taken stays with
         the entry that had it first."""
-        email, name, org = entry.keys = keys or self.keys(entry.current())
+        email, name, org = keys or self.keys(entry.current())
         if email:
             self.by_email.setdefault(email, entry)
         if name:
@@ -220,7 +219,7 @@ class DirectoryIndex:
         email, name, org = keys
         by_id = self.by_id.get(rid) if rid else None
         if by_id is not None:
-            known_email, known_name, _org = by_id.keys
+            known_email, known_name, _org = self.keys(by_id.current())  # as indexed: kept up to date
             if (email and known_email == email) or (name and known_name == name):
                 return by_id, "same id"
         if email and email in self.by_email:
