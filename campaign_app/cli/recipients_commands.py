@@ -33,10 +33,15 @@ def add_parser(sub) -> None:
 
 
 IMPORT_EPILOG = N_("""\
-What is read: CSV in UTF-8 (with or without BOM), UTF-16, Windows-1252/1250 or ISO-8859-2/-15
-(the encoding and the delimiter , ; or tab are detected and shown); Excel .xlsx (first sheet,
-or --sheet); the European Parliament's "full list" XML; the directory's own YAML. Column
-names in other spellings are mapped (E-mail, First name, Surname, Organization, mep_email…).
+What is read: CSV in UTF-8 (with or without BOM), UTF-16, Windows-1252/1250 or ISO-8859-2/-15,
+Windows-1251 or KOI8-U (the encoding and the delimiter , ; or tab are detected and shown;
+when the encoding cannot be told for sure, the file is refused: name it with --encoding);
+Excel .xlsx (first sheet, or --sheet); the European Parliament's "full list" XML; the
+directory's own YAML. Column names in other spellings are mapped (E-mail, First name,
+Surname, Organization, mep_email…, Прізвище, Ім'я, По батькові, Посада, Фамилия, Имя,
+Отчество…); --map COLUMN=FIELD maps the rest.
+The Parliament's full-list XML has no e-mails: its members get the Parliament's postal
+address, for letters on paper (campaign-app print).
 
 Rows that are not trusted are not imported, and each is listed with its row and reason:
 letters replaced by '?' in the source, an e-mail cell with no valid address, a country
@@ -104,12 +109,38 @@ def _import_parser(rsub) -> None:
         help=_("also add new entries that have no e-mail, postal address or web form"),
     )
     r.add_argument(
+        "--map",
+        action="append",
+        type=_map_choice,
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="read COLUMN of the file into FIELD (repeatable; FIELD 'ignore' leaves the column out), "
+        "as the Import dialog's column mapping: e.g. --map 'Телефон=notes' --map 'E-pochta=email'",
+    )
+    r.add_argument(
+        "--encoding",
+        metavar="NAME",
+        default=None,
+        help="the encoding of a CSV file, when detection cannot tell "
+        "(utf-8, utf-16, cp1251, koi8-u, cp1252…)",
+    )
+    r.add_argument(
         "--rejects",
         type=Path,
         metavar="FILE.csv",
         default=None,
         help=_("write the rows not imported, with their row number and reason, to FILE.csv to correct them"),
     )
+
+
+def _map_choice(text: str) -> tuple[str, str | None]:
+    """One --map COLUMN=FIELD, the field checked against the directory's (a usage error)."""
+    from campaign_app.core.directory.importing.mapping import parse_map_option
+
+    try:
+        return parse_map_option(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(ws, args: argparse.Namespace) -> int:
@@ -157,8 +188,14 @@ def _print_table(recipients) -> None:
 
 
 def _import(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.directory.importing import ImportOptions, plan_import, read_source
+    from campaign_app.core.directory.importing import (
+        ImportOptions,
+        mapping_with_choices,
+        plan_import,
+        read_source,
+    )
 
+    source = read_source(args.file, args.sheet, args.encoding)
     options = ImportOptions(
         into=args.into,
         category=args.category,
@@ -166,8 +203,8 @@ def _import(ws, args: argparse.Namespace) -> int:
         update=args.update,
         keep_no_contact=args.keep_no_contact,
         dry_run=args.dry_run,
+        mapping=mapping_with_choices(source, args.map) if args.map else None,
     )
-    source = read_source(args.file, args.sheet)
     plan = plan_import(ws.root, source, options)
     if not args.dry_run:
         plan.apply()

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.directory.importing.mapping import FULL_NAME, HOMEPAGE, TERM_END
+from campaign_app.core.directory.importing.mapping import (
+    FULL_NAME,
+    FULL_NAME_FAMILY_FIRST,
+    HOMEPAGE,
+    PATRONYMIC,
+    TERM_END,
+    assign_field,
+)
 from campaign_app.core.directory.recipients import ALL_FIELDS
 from campaign_app.gui import style
 
@@ -30,6 +37,8 @@ FIELD_CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, IGNORED),
     *((name, name) for name in ALL_FIELDS),
     (FULL_NAME, "full name (split into given_name, family_name)"),
+    (FULL_NAME_FAMILY_FIRST, "full name, family name first (ПІБ)"),
+    (PATRONYMIC, "patronymic (joins given_name)"),
     (HOMEPAGE, "homepage (checks the country; not kept)"),
     (TERM_END, "end of term (tags former-member; not kept)"),
 )
@@ -126,16 +135,11 @@ class MappingModel(QAbstractTableModel):
         filled it is set to (ignore) — as the importer's own guess does."""
         if role != _EDIT or index.column() != 1:
             return False
-        row = index.row()
-        if self.mapping[row] == value:
+        changed = assign_field(self.mapping, index.row(), value)
+        if not changed:
             return False
-        if value is not None:
-            for other, name in enumerate(self.mapping):
-                if other != row and name == value:
-                    self.mapping[other] = None
-                    self._changed(other)
-        self.mapping[row] = value
-        self._changed(row)
+        for row in changed:
+            self._changed(row)
         self.edited.emit()
         return True
 

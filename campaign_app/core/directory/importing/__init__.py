@@ -31,7 +31,14 @@ from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import RowConverter
-from campaign_app.core.directory.importing.mapping import FULL_NAME, guess_mapping, looks_like_ep
+from campaign_app.core.directory.importing.ep import EP_POSTAL_ADDRESS
+from campaign_app.core.directory.importing.mapping import (
+    FULL_NAME,
+    FULL_NAME_FAMILY_FIRST,
+    apply_map_options,
+    guess_mapping,
+    looks_like_ep,
+)
 from campaign_app.core.directory.importing.merge import DirectoryIndex
 from campaign_app.core.directory.importing.plan import ImportOptions, ImportPlan
 from campaign_app.core.directory.importing.read import read_source
@@ -48,6 +55,7 @@ __all__ = [
     "Source",
     "guess_mapping",
     "import_file",
+    "mapping_with_choices",
     "plan_import",
     "read_source",
 ]
@@ -63,6 +71,17 @@ def import_file(root: Path, path: Path, options: ImportOptions | None = None) ->
     if not options.dry_run:
         plan.apply()
     return plan
+
+
+def mapping_with_choices(source: Source, choices: Sequence[tuple[str, str | None]]) -> list[str | None]:
+    """The guessed mapping of ``source`` with the user's choices (``--map``) applied, as the
+    Import dialog applies them; a column the file lacks is one error naming the file."""
+    try:
+        return apply_map_options(source.columns, guess_mapping(source.columns), choices)
+    except ValueError as exc:
+        raise UserError(
+            str(exc), Location(source.shown, 1), "write the column's name as in the file's first row"
+        ) from None
 
 
 def _target(root: Path, source: Source, into: str | None) -> Path:
@@ -91,7 +110,7 @@ def _check_columns(source: Source, mapping: Sequence[str | None], category: str 
     """Refuse a file no row of which could be imported: no name column, or no category."""
     fields = {f for f in mapping if f}
     shown = Location(source.shown, 1)
-    if not fields & {*NAME_FIELDS, FULL_NAME}:
+    if not fields & {*NAME_FIELDS, FULL_NAME, FULL_NAME_FAMILY_FIRST}:
         raise UserError(
             _("no column holds a name (columns: {columns})").format(
                 columns=", ".join(c or _("(unnamed)") for c in source.columns)
@@ -147,7 +166,8 @@ def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPl
     mapping += [None] * (len(source.columns) - len(mapping))
     ep = source.is_ep or looks_like_ep(source.columns)
     _check_columns(source, mapping, options.category, ep)
-    converter = RowConverter(mapping, source.columns, ep=ep, category=options.category)
+    postal = EP_POSTAL_ADDRESS if source.is_ep else None
+    converter = RowConverter(mapping, source.columns, ep=ep, category=options.category, postal_address=postal)
 
     report = ImportReport(source.shown, source.describe(), dry_run=options.dry_run)
     report.target = display_path(target)

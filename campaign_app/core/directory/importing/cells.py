@@ -26,6 +26,9 @@ _GENDERS = {
         ("f", "female", "woman", "w", "ms", "mrs", "feminin", "feminine", "weiblich", "femme"), "f"
     ),
     **dict.fromkeys(("", "-", "x", "other", "unknown", "n/a", "na", "diverse", "d", "non-binary"), ""),
+    # Ukrainian (жіноча, чоловіча) and Russian (женский, мужской), folded as cells are.
+    **{fold(w): "f" for w in ("ж", "жін", "жіноча", "жінка", "жен", "женский", "женщина")},
+    **{fold(w): "m" for w in ("ч", "чол", "чоловіча", "чоловік", "м", "муж", "мужской", "мужчина")},
 }
 # What a sheet writes in a cell that holds nothing.
 EMPTY_MARKS = frozenset(("-", "–", "—", "n/a", "na", "none", "null"))
@@ -37,8 +40,23 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?
 _SLUG_BAD = re.compile(r"[^a-z0-9]+")
 
 
+# Cyrillic letters in Latin for ids, as Ukraine's official transliteration writes them
+# (Шевченко → shevchenko, Ґудзь → gudz, Їжакевич → izhakevych), with Russian's own letters;
+# applied to the lower-cased text before fold (which would make й, ї and ё и, і and е).
+_CYRILLIC_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгґдезіийїклмнопрстуфыэё", "abvhgdeziyiiklmnoprstufyee", strict=True)),
+        **{"є": "ie", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ю": "iu", "я": "ia", "ь": "", "ъ": "", "'": "", "ʼ": "", "’": ""},
+    }
+)
+
+
 def slugify(text: str, limit: int = 60) -> str:
-    """A file name or id from any text: ``Šimečka, Michal`` → ``simecka-michal``."""
+    """A file name or id from any text: ``Šimečka, Michal`` → ``simecka-michal``,
+    ``Ґудзь Олександра`` → ``gudz-oleksandra``."""
+    if not text.isascii():
+        text = text.lower().translate(_CYRILLIC_LATIN)
     slug = _SLUG_BAD.sub("-", fold(text)).strip("-")
     return slug[:limit].strip("-")
 
@@ -107,6 +125,26 @@ def iso_date(text: str) -> str:
 def gender_code(value: str) -> str:
     """f, m or "" from the ways a sheet writes a gender (Female, Mrs, weiblich…); else as it is."""
     return _GENDERS.get(fold(value), value)
+
+
+@cache
+def language_code(value: str) -> str:
+    """A letter language as its code: ``uk`` as it is, ``українська``, ``Ukrainian`` or
+    ``украинский`` → ``uk`` (names in English, Ukrainian and Russian); else as it is, for
+    the directory's validation to judge."""
+    return _language_names().get(fold(value.strip()), value.strip())
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for locale in ("en", "uk", "ru"):
+        for code, name in Locale.parse(locale).languages.items():
+            if "_" not in code:
+                names.setdefault(fold(name), code)
+    return names
 
 
 @cache

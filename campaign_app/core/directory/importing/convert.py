@@ -21,6 +21,7 @@ from campaign_app.core.directory.importing.cells import (
     choose_email,
     gender_code,
     iso_date,
+    language_code,
     lost_letters,
     slugify,
     split_emails,
@@ -32,12 +33,26 @@ from campaign_app.core.directory.importing.countries import (
     has_country_domain,
     url_host,
 )
-from campaign_app.core.directory.importing.ep import EP_DEFAULTS, EP_ID_PREFIX, normal_case, split_full_name
-from campaign_app.core.directory.importing.mapping import FULL_NAME, HOMEPAGE, TERM_END
+from campaign_app.core.directory.importing.ep import (
+    EP_DEFAULTS,
+    EP_ID_PREFIX,
+    normal_case,
+    split_full_name,
+)
+from campaign_app.core.directory.importing.mapping import (
+    FULL_NAME,
+    FULL_NAME_FAMILY_FIRST,
+    HOMEPAGE,
+    PATRONYMIC,
+    TERM_END,
+)
 from campaign_app.core.directory.importing.sources import cell_text
 from campaign_app.core.directory.recipients import CATEGORIES
 
 FORMER_MEMBER_TAG = "former-member"
+_SHARED_FIELDS = frozenset(
+    ("category", "honorific", "given_name", "gender", "position", "organisation", "country", "language")
+).union(("political_group", "committees", "tags", "postal_address", "salutation", "verified_on"))
 _CATEGORY_SET = frozenset(CATEGORIES)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -86,9 +101,14 @@ class RowConverter:
         *,
         ep: bool = False,
         category: str | None = None,
+        postal_address: str | None = None,
     ):
         self.columns = list(columns)
         self.pairs = [(i, f) for i, f in enumerate(mapping) if f is not None]
+        # Cells of these fields repeat from row to row (Ms, Member, European Parliament):
+        # the new entries of a large file share one string for each, instead of one a row.
+        self.shared = [(i, f, f in _SHARED_FIELDS) for i, f in self.pairs]
+        self._strings: dict[str, str] = {}
         self.column_of: dict[str, int] = {f: i + 1 for i, f in self.pairs}
         self.ep = ep
         self.category = category
@@ -96,17 +116,28 @@ class RowConverter:
         self.defaults: dict[str, str] = dict(EP_DEFAULTS) if ep else {}
         if category:
             self.defaults["category"] = category
-        if FULL_NAME in self.column_of:
-            for name in ("given_name", "family_name"):
-                self.column_of.setdefault(name, self.column_of[FULL_NAME])
+        # A list that gives no e-mail (the EP's full-list XML): its people are reached by post.
+        self.postal_default = postal_address
+        if postal_address and "postal_address" not in self.mapped:
+            self.defaults["postal_address"] = postal_address
+        for full in (FULL_NAME, FULL_NAME_FAMILY_FIRST):
+            if full in self.column_of:
+                for name in ("given_name", "family_name"):
+                    self.column_of.setdefault(name, self.column_of[full])
 
     def _values(self, cells: Sequence[Any]) -> dict[str, Any]:
         values: dict[str, Any] = {}
         count = len(cells)
-        for i, name in self.pairs:
+        strings = self._strings
+        for i, name, shared in self.shared:
             if i < count:
                 value = cells[i]
-                value = value.strip() if type(value) is str else _text(value)
+                if type(value) is str:
+                    value = value.strip()
+                    if shared and value:
+                        value = strings.setdefault(value, value)
+                else:
+                    value = _text(value)
                 if value:
                     values[name] = value
         return values
@@ -122,12 +153,16 @@ class RowConverter:
         mapped = self.mapped
         if FULL_NAME in mapped:
             _split_full_name(values)
+        if FULL_NAME_FAMILY_FIRST in mapped or PATRONYMIC in mapped:
+            _family_first_and_patronymic(values)
         _normal_case_names(values)
         category = values.get("category")
         if type(category) is str and category not in _CATEGORY_SET:
             values["category"] = category_key(category)
         if "gender" in mapped:
             _clean_gender(values)
+        if "language" in mapped:
+            _clean_language(values)
         if "id" in mapped:
             self._clean_id(values)
         emails = _clean_email(values, out)
@@ -187,6 +222,22 @@ def _split_full_name(values: dict[str, Any]) -> None:
             values["family_name"] = family
 
 
+def _family_first_and_patronymic(values: dict[str, Any]) -> None:
+    """ПІБ (``Ґудзь Олександра Ігорівна``: family name first) split where the row has no
+    separate names; a patronymic joins the given name (``Олександра Ігорівна``), the form
+    in which a Ukrainian or Russian letter names and addresses the person."""
+    full = values.pop(FULL_NAME_FAMILY_FIRST, "")
+    if type(full) is str and full and not (values.get("given_name") or values.get("family_name")):
+        family, _space, given = full.partition(" ")
+        values["family_name"] = family
+        if given.strip():
+            values["given_name"] = " ".join(given.split())
+    patronymic = values.pop(PATRONYMIC, "")
+    given = values.get("given_name", "")
+    if type(patronymic) is str and patronymic and type(given) is str and not given.endswith(patronymic):
+        values["given_name"] = f"{given} {patronymic}".strip()
+
+
 def _normal_case_names(values: dict[str, Any]) -> None:
     """DUPONT → Dupont, as letters print it."""
     for name in ("given_name", "family_name"):
@@ -199,6 +250,12 @@ def _clean_gender(values: dict[str, Any]) -> None:
     gender = values.get("gender")
     if type(gender) is str:
         values["gender"] = gender_code(gender)
+
+
+def _clean_language(values: dict[str, Any]) -> None:
+    language = values.get("language")
+    if type(language) is str:
+        values["language"] = language_code(language)
 
 
 def _clean_email(values: dict[str, Any], out: Converted) -> list[str]:

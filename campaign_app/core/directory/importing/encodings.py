@@ -18,6 +18,7 @@ from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
+from campaign_app.core.directory.importing.charsets import EncodingDoubt, guess_code_page, shown_name
 
 # 8-bit code pages tried in this order when a file is not UTF-8; a tie goes to the first.
 # Windows-1252 is what Excel writes in Western Europe; ISO-8859-2 and Windows-1250 hold
@@ -112,24 +113,60 @@ class Decoded:
     text: str
     encoding: str  # the name shown to the user
     note: str | None = None
+    codec: str = "utf-8"  # Python's name, to read the file again as a stream
 
 
-def detect_encoding(data: bytes) -> Decoded:
-    """Decode a text file whose encoding nobody told us."""
+_ADVICE = (
+    "save the file as 'CSV UTF-8' in your spreadsheet program, or name its encoding: "
+    "--encoding cp1251 (Windows Cyrillic), koi8-u, cp1252 (Western), cp1250 (Central European)"
+)
+
+
+def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
+    """Decode a text file whose encoding nobody told us: byte-order marks and UTF-8 first,
+    then charset-normalizer's guess of the script (:mod:`.charsets`), then, for the Latin
+    code pages, the rules below. A guess in doubt, or one the whole file then contradicts,
+    is refused (naming ``path``) rather than read into garbled names."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM")
+            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM", codec="utf-8-sig")
         except UnicodeDecodeError:
             pass  # a BOM followed by something else: try the rest
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return Decoded(data.decode("utf-16"), "UTF-16")
+            return Decoded(data.decode("utf-16"), "UTF-16", codec="utf-16")
         except UnicodeDecodeError:
             pass
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
+        return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
     except UnicodeDecodeError:
         pass
+    shown = Location(display_path(path)) if path is not None else None
+    try:
+        cyrillic = guess_code_page(data)
+    except EncodingDoubt as doubt:
+        raise UserError(doubt.message, shown, _ADVICE) from None
+    if cyrillic is not None:
+        return decode_as(data, cyrillic, path, f"{shown_name(cyrillic)}", "not UTF-8")
+    return _latin_reading(data)
+
+
+def decode_as(data: bytes, codec: str, path: Path | None, name: str, note: str | None = None) -> Decoded:
+    """The whole file in ``codec``; a byte it cannot hold is refused at its line (the
+    encoding was a guess from a sample, or named by the user, and is wrong)."""
+    try:
+        return Decoded(data.decode(codec), name, note, codec)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UserError(
+            f"byte 0x{data[exc.start]:02X} cannot be read as {name}: the file is in another encoding",
+            Location(display_path(path), line) if path is not None else None,
+            _ADVICE,
+        ) from None
+
+
+def _latin_reading(data: bytes) -> Decoded:
+    """Which of the Latin code pages reads ``data`` as words."""
     # Only the words holding a byte above 127 can tell the code pages apart: each distinct
     # word is decoded and scored once per code page, weighted by how often it occurs. A few
     # thousand distinct words decide as well as a hundred thousand, much sooner.
@@ -156,9 +193,9 @@ def detect_encoding(data: bytes) -> Decoded:
         note = "not UTF-8"
         if rivals:
             note += f": a guess, {' or '.join(rivals)} would read the accents differently"
-        return Decoded(text, name, note)
+        return Decoded(text, name, note, codec)
     # Every byte has a meaning in ISO-8859-1: the last resort.
-    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents")
+    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents", "latin-1")
 
 
 def _rows_are(rows: list[int]) -> str:
@@ -196,7 +233,10 @@ def refuse_mixed_encodings(path: Path, data: bytes) -> None:
             other_bytes.append(line)
     if not utf8 or not other:
         return
-    legacy = detect_encoding(b"\n".join(other_bytes)).encoding
+    try:
+        legacy = detect_encoding(b"\n".join(other_bytes)).encoding
+    except UserError:
+        legacy = "an older code page"
     groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
     (few, few_name), (many, many_name) = groups
     raise UserError(

@@ -3,7 +3,8 @@
 - The open-data CSV (``data_v1_meps_9_en.csv``): ``mep_*`` columns, ``mailto:`` e-mail
   cells with several addresses, Windows-1252 with letters lost to ``?``. Its columns are
   mapped in :mod:`.mapping`; here are the defaults every EP entry gets.
-- The "full list" XML (``<meps><mep><fullName>…``): read here, element by element NAME
+- The "full list" XML (``<meps><mep><fullName>…``), which has no e-mail addresses: its
+  members get the Parliament's postal address (:data:`EP_POSTAL_ADDRESS`). Read here, element by element NAME
   (the order of the elements inside ``<mep>`` does not matter), with the line of each
   ``<mep>`` kept for the report. The parser refuses DTDs, entities and external
   references (defusedxml), so a hostile file cannot expand or fetch anything; it reads
@@ -34,6 +35,13 @@ EP_DEFAULTS = {
     "organisation": "European Parliament",
 }
 EP_ID_PREFIX = "mep-"
+# The Parliament's postal address for its Members in Brussels, as it publishes it (members'
+# offices are in the Altiero Spinelli building, "60, rue Wiertz / Wiertzstraat 60, B-1047
+# Bruxelles/Brussel"). The full-list XML gives no e-mail and no office number: the
+# Parliament's mail service delivers a letter addressed by name, so the members of that
+# list get this address and are reached on paper (campaign-app print). It is written as
+# the example directory writes it, so re-importing changes no entry that has it.
+EP_POSTAL_ADDRESS = "European Parliament\nRue Wiertz 60\n1047 Brussels\nBelgium"
 
 # Particles written in lower case inside a family name ("Thun und Hohenstein").
 _PARTICLES = frozenset(

@@ -23,7 +23,20 @@ from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.recipients import ALL_FIELDS
 
 FULL_NAME, HOMEPAGE, TERM_END = "_full_name", "_homepage", "_term_end"
-PSEUDO_FIELDS = (FULL_NAME, HOMEPAGE, TERM_END)
+# A patronymic (По батькові, Отчество) or middle name joins the given name: letters name
+# a Ukrainian official by name and patronymic (Олександра Ігорівна Ґудзь). ПІБ / ФИО is
+# the whole name with the family name first (Ґудзь Олександра Ігорівна).
+PATRONYMIC, FULL_NAME_FAMILY_FIRST = "_patronymic", "_full_name_family_first"
+PSEUDO_FIELDS = (FULL_NAME, HOMEPAGE, TERM_END, PATRONYMIC, FULL_NAME_FAMILY_FIRST)
+# The names a person types for the columns that are not directory fields (--map COLUMN=full_name).
+PSEUDO_NAMES = {
+    "full_name": FULL_NAME,
+    "full_name_family_first": FULL_NAME_FAMILY_FIRST,
+    "patronymic": PATRONYMIC,
+    "homepage": HOMEPAGE,
+    "term_end": TERM_END,
+}
+IGNORE = "ignore"
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "identifier", "mep identifier", "person id", "recipient id", "uid"),
@@ -129,12 +142,69 @@ _ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Ukrainian and Russian column names, as Ukrainian and Russian spreadsheets write them (the
+# apostrophe of Ім'я may be ', ʼ or ’: all are ignored, as are case, spaces and punctuation).
+_CYRILLIC_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("ідентифікатор", "идентификатор", "№", "номер"),
+    "category": ("категорія", "категория", "тип"),
+    "honorific": ("звернення", "обращение", "титул"),
+    "given_name": ("ім'я", "імя", "имя"),
+    "family_name": ("прізвище", "фамилия"),
+    PATRONYMIC: ("по батькові", "по-батькові", "отчество", "patronymic", "middle name"),
+    FULL_NAME_FAMILY_FIRST: (
+        "піб",
+        "п.і.б.",
+        "прізвище, ім'я, по батькові",
+        "прізвище ім'я по батькові",
+        "фио",
+        "ф.и.о.",
+        "фамилия, имя, отчество",
+        "фамилия имя отчество",
+    ),
+    FULL_NAME: ("повне ім'я", "полное имя"),
+    "gender": ("стать", "пол"),
+    "position": ("посада", "должность"),
+    "organisation": ("організація", "установа", "організація / установа", "организация", "учреждение"),
+    "country": ("країна", "страна", "держава", "государство"),
+    "language": ("мова", "язык", "мова листа", "язык письма"),
+    "email": (
+        "електронна пошта",
+        "ел. пошта",
+        "email",
+        "e-mail",
+        "е-mail",
+        "емейл",
+        "електронна адреса",
+        "электронная почта",
+        "эл. почта",
+        "электронный адрес",
+    ),
+    "postal_address": ("адреса", "поштова адреса", "адрес", "почтовый адрес"),
+    "web_form": ("форма звернення", "веб-форма", "форма обращения", "веб-форма обращения"),
+    "salutation": ("привітання", "приветствие"),
+    "political_group": ("політична група", "фракція", "политическая группа", "фракция"),
+    "committees": ("комітети", "комітет", "комитеты", "комитет"),
+    "tags": ("теги", "мітки", "метки"),
+    "source_url": ("джерело", "посилання", "источник", "ссылка"),
+    "verified_on": ("перевірено", "дата перевірки", "проверено", "дата проверки"),
+    "notes": ("примітки", "примітка", "нотатки", "примечания", "примечание", "заметки"),
+    HOMEPAGE: ("вебсайт", "веб-сайт", "сайт"),
+}
+
+
 def header_key(name: str) -> str:
-    """A column name folded for matching: ``E-Mail Address`` → ``emailaddress``."""
-    return re.sub(r"[^a-z0-9]", "", fold(name))
+    """A column name folded for matching: ``E-Mail Address`` → ``emailaddress``, ``Ім'я``
+    and ``Імʼя`` → ``імя`` (letters of any script kept; case, accents, spaces, punctuation
+    and apostrophes dropped)."""
+    return re.sub(r"[\W_\u02bc]", "", fold(name))
 
 
-_BY_KEY: dict[str, str] = {header_key(a): f for f, names in _ALIASES.items() for a in names}
+_BY_KEY: dict[str, str] = {
+    header_key(a): f
+    for aliases in (_ALIASES, _CYRILLIC_ALIASES)
+    for f, names in aliases.items()
+    for a in names
+}
 _BY_KEY.update({header_key(f): f for f in ALL_FIELDS})
 
 
@@ -155,3 +225,72 @@ def guess_mapping(columns: Sequence[str]) -> list[str | None]:
 def looks_like_ep(columns: Sequence[str]) -> bool:
     """The Parliament's open-data CSV: its columns are named ``mep_…``."""
     return sum(header_key(c).startswith("mep") for c in columns) >= 2
+
+
+def assign_field(mapping: list[str | None], column: int, name: str | None) -> list[int]:
+    """Let ``column`` fill the field ``name`` (None: ignore the column). A field is filled by
+    one column, so another column that filled it is set to None, as :func:`guess_mapping`
+    does; returns the columns whose field changed. The Import dialog and ``--map`` both
+    map columns through this one rule."""
+    if mapping[column] == name:
+        return []
+    changed = []
+    if name is not None:
+        for other, field in enumerate(mapping):
+            if other != column and field == name:
+                mapping[other] = None
+                changed.append(other)
+    mapping[column] = name
+    return [*changed, column]
+
+
+def field_of(name: str) -> str | None:
+    """The field a person names in ``--map COLUMN=FIELD`` (None for ``ignore``); a name that
+    is no field raises ValueError saying which are."""
+    text = name.strip()
+    if text in ALL_FIELDS:
+        return text
+    if text in PSEUDO_NAMES:
+        return PSEUDO_NAMES[text]
+    if text.casefold() in (IGNORE, ""):
+        return None
+    raise ValueError(f"unknown field '{name}': use one of {', '.join(mappable_fields())}")
+
+
+def mappable_fields() -> list[str]:
+    """What a column may be mapped to, by the names a person types."""
+    return [*ALL_FIELDS, *PSEUDO_NAMES, IGNORE]
+
+
+def parse_map_option(text: str) -> tuple[str, str | None]:
+    """``COLUMN=FIELD`` as (column, field); ValueError says what is wrong with it."""
+    column, equals, name = text.rpartition("=")
+    if not equals or not column.strip():
+        raise ValueError(f"'{text}' is not COLUMN=FIELD (e.g. --map 'E-pochta=email')")
+    return column.strip(), field_of(name)
+
+
+def apply_map_options(
+    columns: Sequence[str], mapping: list[str | None], choices: Sequence[tuple[str, str | None]]
+) -> list[str | None]:
+    """``mapping`` with each (column, field) of ``--map`` applied as the Import dialog applies
+    a choice; the column is found by its name (exactly, else with case, spaces and
+    punctuation ignored). A column the file lacks raises ValueError listing the columns."""
+    mapping = list(mapping) + [None] * (len(columns) - len(mapping))
+    for column, name in choices:
+        index = _column_index(columns, column)
+        if index is None:
+            listed = ", ".join(f"'{c}'" for c in columns if c)
+            raise ValueError(
+                f"the file has no column '{column}' (--map {column}=…): its columns are {listed}"
+            )
+        assign_field(mapping, index, name)
+    return mapping
+
+
+def _column_index(columns: Sequence[str], name: str) -> int | None:
+    for i, column in enumerate(columns):
+        if column == name:
+            return i
+    key = header_key(name)
+    return next((i for i, column in enumerate(columns) if key and header_key(column) == key), None)

@@ -21,13 +21,15 @@ import codecs
 import csv
 import datetime as dt
 import io
+import itertools
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import IO, Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
@@ -139,6 +141,9 @@ def _org_key(text: str) -> str:  # a directory names a handful of organisations,
 # ---- the directory as the import sees it -----------------------------------------------
 
 
+_NO_CHANGES: Mapping[str, Any] = MappingProxyType({})
+
+
 @dataclass(slots=True)
 class Entry:
     """An entry of the directory, or one this import adds."""
@@ -148,14 +153,20 @@ class Entry:
     path: Path | None  # its file; None for a new entry
     row: int | None = None  # the source row of a new entry
     language: str = "en"
-    changes: dict[str, Any] = field(default_factory=dict)  # field -> new value to write
-    keys: tuple[str, str, str] = ("", "", "")  # (e-mail, name, organisation) as matched
+    # field -> new value to write; one dict made at the first change (most entries never
+    # change: an empty dict each would be 6 MB of a 100,000-row import)
+    changes: Mapping[str, Any] = field(default_factory=lambda: _NO_CHANGES)
+
+    def change(self, name: str, value: Any) -> None:
+        if self.changes is _NO_CHANGES:
+            self.changes = {}
+        self.changes[name] = value  # type: ignore[index]  # a dict once changed
 
     def get(self, name: str) -> Any:
         return self.changes.get(name, self.values.get(name, ""))
 
     def current(self) -> dict[str, Any]:
-        return self.values | self.changes if self.changes else self.values
+        return {**self.values, **self.changes} if self.changes else self.values
 
 
 class DirectoryIndex:
@@ -190,12 +201,15 @@ class DirectoryIndex:
     @staticmethod
     def keys(values: Mapping[str, Any]) -> tuple[str, str, str]:
         """(e-mail, name, organisation) as matched: case and accents ignored."""
-        return str(values.get("email") or "").casefold(), name_key(values), org_key(values)
+        email = str(values.get("email") or "")
+        folded = email.casefold()
+        # The address itself when it is in lower case already: one string less an entry.
+        return email if folded == email else folded, name_key(values), org_key(values)
 
     def index_keys(self, entry: Entry, keys: tuple[str, str, str] | None = None) -> None:
         """Index ``entry`` under its keys (as they are now); a key already taken stays with
         the entry that had it first."""
-        email, name, org = entry.keys = keys or self.keys(entry.current())
+        email, name, org = keys or self.keys(entry.current())
         if email:
             self.by_email.setdefault(email, entry)
         if name:
@@ -206,7 +220,7 @@ class DirectoryIndex:
         email, name, org = keys
         by_id = self.by_id.get(rid) if rid else None
         if by_id is not None:
-            known_email, known_name, _org = by_id.keys
+            known_email, known_name, _org = self.keys(by_id.current())  # as indexed: kept up to date
             if (email and known_email == email) or (name and known_name == name):
                 return by_id, "same id"
         if email and email in self.by_email:
@@ -254,7 +268,7 @@ class CsvEdit:
 
     def __init__(self, path: Path, existing: bool):
         self.path = path
-        self.appended: list[Mapping[str, Any]] = []
+        self.appended: list[tuple[str | None, Mapping[str, Any]]] = []  # (id, record)
         self.replaced: dict[int, list[str]] = {}
         self.rows: dict[str, _CsvRow] = {}
         if existing:
@@ -314,10 +328,19 @@ class CsvEdit:
         self.replaced[row.start] = cells
 
     def append(self, records: Iterable[Mapping[str, Any]]) -> None:
-        records = list(records)
-        used = {name for record in records for name, value in record.items() if value}
+        self._append([(None, record) for record in records])
+
+    def append_entries(self, entries: Sequence[Entry]) -> None:
+        """New entries, each written with its id: their values are not copied (a large
+        import adds 100,000 of them)."""
+        self._append([(entry.id, entry.values) for entry in entries])
+
+    def _append(self, records: list[tuple[str | None, Mapping[str, Any]]]) -> None:
+        used = {name for _id, record in records for name, value in record.items() if value}
+        if not self.header or any(rid for rid, _record in records[:1]):
+            used |= {"id"}
         if not self.header:
-            used |= {"id", "category", "given_name", "family_name"}
+            used |= {"category", "given_name", "family_name"}
         for name in ALL_FIELDS:
             if name in used:
                 self._column(name)
@@ -325,14 +348,24 @@ class CsvEdit:
 
     def _appended_rows(self) -> Iterator[list[str]]:
         columns = self.header
-        for record in self.appended:
+        id_column = columns.index("id") if "id" in columns else None
+        for rid, record in self.appended:
             cells = [record.get(name, "") for name in columns]
+            if rid is not None and id_column is not None:
+                cells[id_column] = rid
             for i, cell in enumerate(cells):
                 if type(cell) is not str:
                     cells[i] = _csv_cell(cell)
             yield cells
 
     def render(self) -> bytes:
+        buf = io.BytesIO()
+        self.write(buf)
+        return buf.getvalue()
+
+    def write(self, stream: IO[bytes]) -> None:
+        """The file as it will be, written to ``stream``; the new rows go a few thousand at a
+        time, so 100,000 of them are never one text in memory."""
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator)
         if not self.lines:
@@ -352,8 +385,16 @@ class CsvEdit:
             if rest and not rest.endswith(("\n", "\r")):
                 rest += self.terminator
             buf.write(rest)
-        writer.writerows(self._appended_rows())
-        return (codecs.BOM_UTF8 if self.bom else b"") + buf.getvalue().encode("utf-8")
+        stream.write((codecs.BOM_UTF8 if self.bom else b"") + buf.getvalue().encode("utf-8"))
+        rows = self._appended_rows()
+        while True:
+            buf = io.StringIO(newline="")
+            writer = csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator)
+            writer.writerows(itertools.islice(rows, 2000))
+            chunk = buf.getvalue()
+            if not chunk:
+                break
+            stream.write(chunk.encode("utf-8"))
 
 
 # ---- writing YAML files ----------------------------------------------------------------

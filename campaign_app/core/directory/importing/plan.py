@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.atomic import atomic_write_bytes, atomic_writer
 from campaign_app.core.common.errors import display_path
 from campaign_app.core.directory.export import neutralise
 from campaign_app.core.directory.importing.merge import CsvEdit, YamlEdit
@@ -53,11 +53,19 @@ class ImportPlan:
 
     def apply(self) -> ImportReport:
         """Write every changed directory file (each atomically); returns the report."""
-        rendered = [(path, edit.render()) for path, edit in self.edits.items()]
+        # YAML edits are made on a copy first (they may still fail); CSV files are written
+        # as they are rendered, so a 100,000-row file is never held twice in memory.
+        rendered = [(path, edit.render()) for path, edit in self.edits.items() if isinstance(edit, YamlEdit)]
         for path, data in rendered:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(path, data)
             self.report.written.append(display_path(path))
+        for path, edit in self.edits.items():
+            if isinstance(edit, CsvEdit):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with atomic_writer(path, binary=True) as stream:
+                    edit.write(stream)
+                self.report.written.append(display_path(path))
         return self.report
 
     def write_rejects(self, target: Path) -> int:

@@ -26,14 +26,21 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def read_source(path: Path, sheet: str | None = None) -> Source:
-    """Read ``path`` by its suffix; anything unreadable is one UserError saying why."""
+def read_source(path: Path, sheet: str | None = None, encoding: str | None = None) -> Source:
+    """Read ``path`` by its suffix (a CSV file in ``encoding`` if one is named); anything
+    unreadable is one UserError saying why."""
     suffix = path.suffix.lower()
     if sheet is not None and suffix != ".xlsx":
         raise UserError(
             _("--sheet applies to Excel .xlsx files, not to {name}").format(name=path.name),
             Location(display_path(path)),
             _("leave --sheet out"),
+        )
+    if encoding is not None and suffix not in CSV_SUFFIXES:
+        raise UserError(
+            f"--encoding applies to CSV files, not to {path.name}",
+            Location(display_path(path)),
+            "leave --encoding out: this kind of file says its own encoding",
         )
     if suffix in (".xls", ".ods", ".numbers", ".xlsb"):
         raise UserError(
@@ -54,7 +61,7 @@ def read_source(path: Path, sheet: str | None = None) -> Source:
         return read_ep_xml(path, data)
     if suffix in YAML_SUFFIXES:
         return read_yaml(path, data)
-    return read_csv(path, data)
+    return read_csv(path, data, encoding)
 
 
 def _read_bytes(path: Path) -> bytes:

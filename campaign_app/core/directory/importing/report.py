@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from campaign_app.core.common.i18n import _
 
 ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED = "added", "updated", "unchanged", "repeated", "skipped"
+# Columns that are no field of their own but go into the name fields (see .mapping).
+_JOINED = {
+    "_full_name": "given_name + family_name",
+    "_full_name_family_first": "family_name + given_name",
+    "_patronymic": "given_name (after the first name)",
+}
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,11 @@ class ImportReport:
         """The report as the terminal prints it, section by section."""
         out = [f"Reading {self.source}: {self.read_as}, {self.rows} rows"]
         used = [f"{col} → {target}" for col, target in self.mapping if target and not target.startswith("_")]
+        used += [f"{col} → {_JOINED[target]}" for col, target in self.mapping if target in _JOINED]
         checked = [
-            f"{col} (checked, not kept)" for col, target in self.mapping if target and target.startswith("_")
+            f"{col} (checked, not kept)"
+            for col, target in self.mapping
+            if target and target.startswith("_") and target not in _JOINED
         ]
         ignored = [col or "(unnamed)" for col, target in self.mapping if not target]
         out.append("Columns: " + ", ".join(used + checked))

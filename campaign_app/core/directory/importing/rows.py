@@ -23,6 +23,7 @@ from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
 from campaign_app.core.directory.importing.mapping import PSEUDO_FIELDS
 from campaign_app.core.directory.importing.merge import (
+    CsvEdit,
     DirectoryIndex,
     Entry,
     same_value,
@@ -72,6 +73,7 @@ class RowPlanner:
         self.yaml_source = plan.source.kind == "directory YAML"
         self.rows = 0
         self.several_emails = 0
+        self.by_post = 0  # rows imported without an e-mail, with the list's postal address
         self.additions: list[Entry] = []
         self.touched: dict[str, Entry] = {}
 
@@ -90,7 +92,9 @@ class RowPlanner:
         if converted.distrust:
             self._skip(row, cells, self._distrusted(converted, row, where))
             return
+        no_email, added = not converted.record.get("email"), self.counts[ADDED]
         if self._place(row, cells, where, converted.record):
+            self.by_post += no_email and self.counts[ADDED] > added
             if converted.several_emails:
                 self.several_emails += 1
             for note in converted.notes:
@@ -110,11 +114,23 @@ class RowPlanner:
                     self.several_emails,
                 ).format(several_emails=self.several_emails)
             )
+        postal = self.converter.postal_default
+        if postal and self.by_post:
+            report.notes.append(
+                f"{self.by_post} new {'entry' if self.by_post == 1 else 'entries'} came without an "
+                "e-mail address (the list gives none): "
+                f"they have the Parliament's postal address ({', '.join(postal.splitlines())}) and are "
+                "reached by letters on paper (campaign-app print)"
+            )
         for entry in self.touched.values():
             if entry.changes and entry.path is not None:
                 self.plan.edit_of(entry.path).update(entry.id, entry.changes)
         if self.additions:
-            self.plan.edit_of(self.target).append({"id": e.id, **e.values} for e in self.additions)
+            edit = self.plan.edit_of(self.target)
+            if isinstance(edit, CsvEdit):
+                edit.append_entries(self.additions)
+            else:
+                edit.append({"id": e.id, **e.values} for e in self.additions)
 
     # ---- a row not imported ------------------------------------------------------------
 
@@ -278,9 +294,11 @@ def _validated_values(record: dict[str, Any], recipient: Recipient) -> dict[str,
     del values["id"]
     if not all(values.values()):
         values = {name: value for name, value in values.items() if value}
-    if recipient.email:
+    # Only where normalising changed them: an equal string would be one more object kept
+    # per row of a 100,000-row import (the cell's country code is shared by every row).
+    if recipient.email and recipient.email != values.get("email"):
         values["email"] = recipient.email
-    if recipient.country:
+    if recipient.country and recipient.country != values.get("country"):
         values["country"] = recipient.country
     return values
 
@@ -310,7 +328,7 @@ def merge_into(
             added = [t for t in tags_of(new) if t not in old]
             if added:
                 merged = (*old, *added)
-                entry.changes[name] = merged
+                entry.change(name, merged)
                 report.changes.append(
                     FieldChange(
                         where, entry.id, file, name, shown_value(old or ()), shown_value(merged), True, "tags"
@@ -319,7 +337,7 @@ def merge_into(
                 applied = True
             continue
         if not old:
-            entry.changes[name] = new
+            entry.change(name, new)
             report.changes.append(
                 FieldChange(where, entry.id, file, name, "", shown_value(new), True, "fill")
             )
@@ -331,9 +349,8 @@ def merge_into(
             FieldChange(where, entry.id, file, name, shown_value(old), shown_value(new), update, "change")
         )
         if update:
-            entry.changes[name] = (
-                _localized_update(old, new, entry.language) if isinstance(old, Mapping) else new
-            )
+            localized = isinstance(old, Mapping)
+            entry.change(name, _localized_update(old, new, entry.language) if localized else new)
             applied = True
     return applied
 
