@@ -55,8 +55,16 @@ EXPECTED = {
         "closing": "Z wyrazami szacunku",
     },
     "de": {
-        "mep-1": ("Sehr geehrter Herr Abgeordneter,", "Herrn Michal Šimečka", "Mitglied des Europäischen Parlaments"),
-        "mep-2": ("Sehr geehrte Frau Abgeordnete,", "Frau Rasa Juknevičienė", "Mitglied des Europäischen Parlaments"),
+        "mep-1": (
+            "Sehr geehrter Herr Abgeordneter,",
+            "Herrn Michal Šimečka",
+            "Mitglied des Europäischen Parlaments",
+        ),
+        "mep-2": (
+            "Sehr geehrte Frau Abgeordnete,",
+            "Frau Rasa Juknevičienė",
+            "Mitglied des Europäischen Parlaments",
+        ),
         "closing": "Mit freundlichen Grüßen",
     },
 }
@@ -85,8 +93,12 @@ def multilingual_ws(mini_ws):
 
 
 @pytest.mark.parametrize("language", ["pl", "de"])
-def test_a_letter_in_polish_or_german_opens_and_addresses_the_mep_in_that_language(cli, multilingual_ws, language):
-    result = cli("generate", "-w", "ws", "--template", f"appeal-{language}", "--format", "both", "--out", "out")
+def test_a_letter_in_polish_or_german_opens_and_addresses_the_mep_in_that_language(
+    cli, multilingual_ws, language
+):
+    result = cli(
+        "generate", "-w", "ws", "--template", f"appeal-{language}", "--format", "both", "--out", "out"
+    )
     assert result.code == 0, result.err
     out = multilingual_ws.root.parent / "out"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]
