@@ -118,7 +118,7 @@ def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example
     assert "mep-197840" in pdfs and "mep-124963" not in pdfs  # Julie Ward left Parliament in 2020
     text = pdf_text(pdfs["mep-197840"])
     assert "Dear Ms Juknevičienė," in text
-    assert "Ms Rasa Juknevičienė MEP" in text
+    assert "Ms Rasa Juknevičienė\nMember of the European Parliament" in text
     assert "Zhanara Akhmetova" in text
     assert "Yours sincerely," in text
     reader = PdfReader(pdfs["mep-197840"])

@@ -1,154 +1,177 @@
-"""Salutations, closings and address-block names, by language, category, role and gender.
+"""Salutations, closings and address-block names, by language, office and gender.
 
 Forms of address are where an appeal first shows whether its author knows the recipient's
-world: European Parliament usage is "Dear Ms Juknevičienė," with "MEP" only in the address
-block; the UN writes "Dear Special Rapporteur,"; Ukrainian addresses an official by the
-vocative of the title, «Шановний пане Президенте!». A recipient's own ``salutation`` always
-wins, so an unusual case is fixed in the directory, not in code.
+world: European Parliament usage is "Dear Ms Juknevičienė," with the office under the name
+in the address block; the UN writes "Dear Special Rapporteur,"; Ukrainian addresses an
+official by the vocative of the title, «Шановний пане Президенте!», and a Polish letter
+opens «Szanowny Panie Ministrze,». The rules are data, one file per language
+(:mod:`campaign_app.core.letters.forms_of_address`); this module picks the office and the
+case of the recipient and fills the texts in. A recipient's own ``salutation`` (and
+``addressee``) always wins, so an unusual case is fixed in the directory, not in code.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from campaign_app.core.directory.recipients import Recipient, RecipientView
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.forms_of_address.rules import (
+    LANGUAGES,
+    OFFICES,
+    LanguageRules,
+    Office,
+    rules_for,
+)
+
+# The category alone says the office (an MEP who chairs a committee is still written to
+# as a Member of the European Parliament).
+CATEGORY_OFFICES = {"mep": "mep"}
+# Categories whose letters address a named person by name whatever office the position
+# names (the chair of an NGO's board is "Dear Ms Smith,", not "Dear Madam Chair,").
+PERSONAL_CATEGORIES = frozenset({"ngo", "media", "other", "un_agency", "osce"})
 
 
 @dataclass(frozen=True)
-class Role:
-    """An office recognised from a position text, with its forms of address."""
+class _Address:
+    """How one recipient is addressed in one language."""
 
-    key: str
-    en_male: str
-    en_female: str
-    en_neutral: str
-    uk_vocative_m: str  # after «Шановний пане»
-    uk_vocative_f: str  # after «Шановна пані»
-    uk_vocative_neutral: str  # after «Шановний» when the holder is not named
+    rules: LanguageRules
+    office: Office  # recognised from the category or position: gives the title line
+    forms: Office  # whose salutation, closing and name line are used
+    case: str  # m, f, x or unnamed
+    values: Mapping[str, str]
 
-
-# Order matters: the first pattern that matches the position wins.
-ROLES: tuple[tuple[re.Pattern[str], Role], ...] = (
-    (
-        re.compile(r"prime minister|прем['ʼ’]?єр-міністр", re.I),
-        Role(
-            "prime-minister",
-            "Dear Prime Minister,",
-            "Dear Prime Minister,",
-            "Dear Prime Minister,",
-            "Прем'єр-міністре",
-            "Прем'єр-міністерко",
-            "Прем'єр-міністре",
-        ),
-    ),
-    (
-        re.compile(r"\bpresident\b|^президент", re.I),
-        Role(
-            "president",
-            "Dear Mr President,",
-            "Dear Madam President,",
-            "Dear President,",
-            "Президенте",
-            "Президентко",
-            "Президенте",
-        ),
-    ),
-    (
-        re.compile(r"prosecutor general|генеральн\w* прокурор", re.I),
-        Role(
-            "prosecutor-general",
-            "Dear Prosecutor General,",
-            "Dear Prosecutor General,",
-            "Dear Prosecutor General,",
-            "Генеральний прокуроре",
-            "Генеральна прокурорко",
-            "Генеральний прокуроре",
-        ),
-    ),
-    (
-        re.compile(r"\bminister\b|^міністр|^міністерк", re.I),
-        Role(
-            "minister",
-            "Dear Minister,",
-            "Dear Minister,",
-            "Dear Minister,",
-            "Міністре",
-            "Міністерко",
-            "Міністре",
-        ),
-    ),
-    (
-        re.compile(r"special rapporteur|спеціальн\w* доповідач", re.I),
-        Role(
-            "special-rapporteur",
-            "Dear Special Rapporteur,",
-            "Dear Special Rapporteur,",
-            "Dear Special Rapporteur,",
-            "Спеціальний доповідачу",
-            "Спеціальна доповідачко",
-            "Спеціальний доповідачу",
-        ),
-    ),
-    (
-        re.compile(r"\bindependent expert\b", re.I),
-        Role(
-            "independent-expert",
-            "Dear Independent Expert,",
-            "Dear Independent Expert,",
-            "Dear Independent Expert,",
-            "Незалежний експерте",
-            "Незалежна експертко",
-            "Незалежний експерте",
-        ),
-    ),
-    (
-        re.compile(r"\bchair(man|woman|person)?\b|^голова", re.I),
-        Role("chair", "Dear Mr Chairman,", "Dear Madam Chair,", "Dear Chair,", "Голово", "Голово", "Голово"),
-    ),
-)
-
-# Categories whose letters address the person by name when one is known, before any role.
-BY_NAME_FIRST = {"mep", "ngo", "media", "other", "un_agency", "osce"}
-
-CLOSINGS = {
-    "en": ("Yours sincerely,", "Yours faithfully,"),
-    "uk": ("З повагою,", "З повагою,"),
-    "de": ("Mit freundlichen Grüßen", "Mit freundlichen Grüßen"),
-    "fr": ("Veuillez agréer l'expression de ma haute considération.",) * 2,
-    "ru": ("С уважением,", "С уважением,"),
-}
-
-GENERIC = {
-    "en": "Dear Sir or Madam,",
-    "uk": "Шановні пані та панове!",
-    "de": "Sehr geehrte Damen und Herren,",
-    "fr": "Madame, Monsieur,",
-    "ru": "Уважаемые дамы и господа!",
-}
-
-FOOTNOTES_HEADING = {"en": "Sources", "uk": "Джерела", "de": "Quellen", "fr": "Sources", "ru": "Источники"}
+    def fill(self, text: str) -> str:
+        """A rule's text with the recipient's names in it, spaces left by empty parts removed."""
+        filled = re.sub(r"\s+", " ", text.format(**self.values)).strip()
+        return re.sub(r" ([,.:!])", r"\1", filled)
 
 
-def _lang(language: str) -> str:
-    primary = language.split("-")[0]
-    return primary if primary in GENERIC else "en"
+@cache
+def _patterns(languages: tuple[str, ...]) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """Every office's patterns from these languages' files, in the order offices are tried."""
+    files = [rules_for(lang) for lang in languages]
+    return tuple(
+        (key, tuple(p for rules in files for p in rules.offices[key].patterns))
+        for key in OFFICES
+        if key != "official"
+    )
 
 
-def role_of(view: RecipientView) -> Role | None:
-    """The office in the recipient's position (in the letter's language or its own)."""
-    texts = [view.position]
-    for pattern, role in ROLES:
-        if any(t and pattern.search(t.strip()) for t in texts):
-            return role
-    return None
+@cache
+def _courtesy_genders(languages: tuple[str, ...]) -> Mapping[str, str]:
+    """These languages' courtesy titles (Ms, Herr, пані…) → the gender they give."""
+    out: dict[str, str] = {}
+    for lang in languages:
+        for gender, words in rules_for(lang).courtesy.items():
+            for word in words:
+                out.setdefault(_norm(word), gender)
+    return out
 
 
-def _en_honorific(view: RecipientView, gender: str) -> str:
-    honorific = view.honorific.strip()
-    if honorific:
-        return honorific.rstrip(".") if honorific.lower() in ("mr.", "ms.", "mrs.", "dr.") else honorific
-    return {"f": "Ms", "m": "Mr"}.get(gender, "")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
+
+
+def _written_in(recipient: Recipient, language: str, field: str) -> tuple[str, ...]:
+    """The languages a recipient's field may be written in: the letter's, the recipient's,
+    those the directory names, English (the European Parliament's lists), and Ukrainian or
+    Russian for Cyrillic (by the letters only one of them has). Only their files are read:
+    reading all eight takes over half a second, which every batch worker would pay."""
+    value = getattr(recipient, field)
+    tags = [language, recipient.language, "en", *(value if isinstance(value, Mapping) else ())]
+    for text in _texts(value, language):
+        if _CYRILLIC.search(text):
+            ukrainian, russian = bool(_UKRAINIAN.search(text)), bool(_RUSSIAN.search(text))
+            tags += ["uk"] * (ukrainian or not russian) + ["ru"] * (russian or not ukrainian)
+    primaries = {t.split("-")[0].lower() for t in tags if t}
+    return tuple(lang for lang in LANGUAGES if lang in primaries)
+
+
+def _norm(honorific: str) -> str:
+    return honorific.strip().lower().replace(".", "")
+
+
+def _texts(value: str | Mapping[str, str], language: str) -> list[str]:
+    """A localizable field's texts, the letter language's first."""
+    if isinstance(value, str):
+        return [value] if value else []
+    first = [value[k] for k in (language, language.split("-")[0]) if value.get(k)]
+    return [*first[:1], *(v for k, v in value.items() if v and v not in first[:1])]
+
+
+def _own(value: str | Mapping[str, str], language: str) -> str:
+    """The text written for exactly this language ("" when the field is one text for all)."""
+    if isinstance(value, Mapping):
+        return next((value[k] for k in (language, language.split("-")[0]) if value.get(k)), "")
+    return ""
+
+
+def office_of(recipient: Recipient, language: str) -> str:
+    """The office a recipient holds: by category, else from the position (in any language)."""
+    if recipient.category in CATEGORY_OFFICES:
+        return CATEGORY_OFFICES[recipient.category]
+    texts = [t.strip() for t in _texts(recipient.position, language)]
+    for key, patterns in _patterns(_written_in(recipient, language, "position")):
+        if any(p.search(t) for p in patterns for t in texts):
+            return key
+    return "official"
+
+
+def _gender(recipient: Recipient, language: str) -> str:
+    if recipient.gender in ("m", "f"):
+        return recipient.gender
+    genders = _courtesy_genders(_written_in(recipient, language, "honorific"))
+    return next(
+        (genders[_norm(h)] for h in _texts(recipient.honorific, language) if _norm(h) in genders), "x"
+    )
+
+
+def _honorific(recipient: Recipient, rules: LanguageRules, language: str, case: str) -> tuple[str, str]:
+    """{honorific} and {academic}: as the directory writes them for this language, else
+    recognised and written this language's way, else the courtesy title for the gender."""
+    own = _own(recipient.honorific, language)
+    texts = _texts(recipient.honorific, language)
+    academic = next((rules.titles[_norm(h)] for h in texts if _norm(h) in rules.titles), "")
+    if own:
+        return own, academic
+    for h in texts:
+        for words in rules.courtesy.values():
+            match = next((w for w in words if _norm(w) == _norm(h)), None)
+            if match:
+                return match, academic
+    if academic:
+        return academic, academic
+    default = rules.courtesy.get(case, ()) if rules.courtesy_by_default else ()
+    return (default[0] if default else ""), academic
+
+
+def _address(recipient: Recipient, language: str) -> _Address:
+    rules = rules_for(language)
+    view = recipient.view(language)
+    office = rules.offices[office_of(recipient, language)]
+    personal = view.has_person and recipient.category in PERSONAL_CATEGORIES
+    forms = rules.offices["official"] if personal else office
+    case = _gender(recipient, language)
+    if not view.has_person and (case == "x" or forms.salutation.names_the_person(case)):
+        case = "unnamed"  # an office whose holder's gender is known keeps it: «пані Міністерко»
+    honorific, academic = _honorific(recipient, rules, language, case)
+    given, family = view.given_name, view.family_name or view.full_name
+    voc = rules.vocative
+    values = {
+        "honorific": honorific,
+        "academic": academic,
+        "given": given,
+        "family": family,
+        "full_name": view.full_name,
+        "given_voc": voc.of(given, "given", case) if voc else given,
+        "family_voc": voc.of(family, "family", case) if voc else family,
+    }
+    return _Address(rules, office, forms, case, values)
 
 
 def salutation_for(recipient: Recipient, language: str) -> str:
@@ -156,75 +179,43 @@ def salutation_for(recipient: Recipient, language: str) -> str:
     view = recipient.view(language)
     if view.salutation:
         return view.salutation
-    lang = _lang(language)
-    gender = recipient.gender
-    role = role_of(view)
-    named = view.has_person
-    category = recipient.category
-
-    if lang == "uk":
-        if role is not None:
-            if gender == "m":
-                return f"Шановний пане {role.uk_vocative_m}!"
-            if gender == "f":
-                return f"Шановна пані {role.uk_vocative_f}!"
-            return f"Шановний {role.uk_vocative_neutral}!"
-        return GENERIC["uk"]
-
-    if lang == "en":
-        if role is not None and not (
-            category in BY_NAME_FIRST and named and role.key != "special-rapporteur"
-        ):
-            if gender == "m":
-                return role.en_male
-            if gender == "f":
-                return role.en_female
-            return role.en_neutral
-        if named:
-            honorific = _en_honorific(view, gender)
-            family = view.family_name or view.full_name
-            if honorific:
-                return f"Dear {honorific} {family},"
-            return f"Dear {view.full_name},"
-        return GENERIC["en"]
-
-    if lang == "de" and named and gender in ("f", "m"):
-        return ("Sehr geehrte Frau " if gender == "f" else "Sehr geehrter Herr ") + f"{view.family_name},"
-    if lang == "fr" and named and gender in ("f", "m"):
-        return "Madame," if gender == "f" else "Monsieur,"
-    return GENERIC[lang]
+    address = _address(recipient, language)
+    return address.fill(address.forms.salutation.get(address.case))
 
 
 def closing_for(recipient: Recipient, language: str) -> str:
-    """The closing formula, matched to how the letter opened (UK usage for English)."""
-    lang = _lang(language)
-    sincerely, faithfully = CLOSINGS[lang]
-    return faithfully if salutation_for(recipient, language) == GENERIC.get(lang) else sincerely
+    """The closing formula, matched to how the letter opened: the formal one after a
+    salutation that names no one ("Dear Sir or Madam," → "Yours faithfully,")."""
+    address = _address(recipient, language)
+    forms, case = address.forms, address.case
+    named = bool(recipient.view(language).salutation) or forms.salutation.names_the_person(case)
+    closing = forms.closing_less_formal if named else forms.closing_formal
+    return address.fill(closing.get(case))
 
 
 def address_name_lines(recipient: Recipient, language: str) -> list[str]:
     """The name lines of the address block (before the postal address).
 
     A directory's ``addressee`` is used verbatim (Ukrainian needs the dative case, which is
-    not derived by rule). Otherwise: honorific and name, "MEP" after an MEP's name in
-    English, then position and organisation unless the postal address already starts so.
+    not derived by rule). Otherwise: the person as the language writes them ("Frau Rasa
+    Juknevičienė"), the title line (the position in the letter's language, else the office
+    in that language, else the position as the directory has it), then the organisation
+    unless the postal address already starts with it.
     """
     view = recipient.view(language)
     if view.addressee:
         return [line.strip() for line in view.addressee.splitlines() if line.strip()]
+    address = _address(recipient, language)
     lines: list[str] = []
-    postal_first = next((ln.strip() for ln in view.postal_address.splitlines() if ln.strip()), "")
     if view.has_person:
-        name = view.name
-        if recipient.category == "mep" and _lang(language) == "en":
-            name += " MEP"
-            lines.append(name)
-        else:
-            lines.append(name)
-            if view.position:
-                lines.append(view.position)
-    elif view.position:
-        lines.append(view.position)
+        lines.append(address.fill(address.forms.name_line.get(address.case)))
+    title = _own(recipient.position, language)
+    if not title and address.office.title is not None:
+        title = address.fill(address.office.title.get(address.case))
+    title = title or view.position
+    if title and title not in lines:
+        lines.append(title)
+    postal_first = next((ln.strip() for ln in view.postal_address.splitlines() if ln.strip()), "")
     if view.organisation and view.organisation not in (postal_first, *lines):
         lines.append(view.organisation)
     return lines
@@ -244,4 +235,4 @@ def address_block(recipient: Recipient, language: str) -> tuple[str, ...]:
 
 def footnotes_heading(language: str) -> str:
     """The heading of the sources at the end of the letter ("Sources" where not translated)."""
-    return FOOTNOTES_HEADING.get(language.split("-")[0], "Sources")
+    return rules_for(language).footnotes_heading

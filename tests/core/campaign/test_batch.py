@@ -50,7 +50,7 @@ def test_generate_writes_pdf_docx_and_manifest(mini_ws, cli, tmp_path):
         assert e["generated_at"].endswith("+00:00")
     text = pdf_text(out / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
     assert "Dear Mr Šimečka," in text
-    assert "Mr Michal Šimečka MEP" in text
+    assert "Mr Michal Šimečka\nMember of the European Parliament" in text
     assert not list(out.rglob("*.part"))
 
 

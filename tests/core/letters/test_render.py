@@ -35,7 +35,7 @@ def test_english_letter_reads_as_written(mini_ws):
     assert letter.salutation == "Dear Ms Juknevičienė,"
     assert letter.subject == "Stop the extradition of Zhanara Akhmetova"
     assert letter.place_and_date == "Brussels, 24 November 2026"
-    assert letter.recipient_lines[0] == "Ms Rasa Juknevičienė MEP"
+    assert letter.recipient_lines[:2] == ("Ms Rasa Juknevičienė", "Member of the European Parliament")
     assert letter.author == "Rights Watchers"
     text = letter_text(letter)
     assert "We write about Zhanara Akhmetova, who faces extradition." in text

@@ -110,7 +110,7 @@ def test_closing_matches_the_opening():
 
 def test_mep_is_named_mep_in_the_address_block_not_in_the_salutation():
     block = address_block(MEP_F, "en")
-    assert block[0] == "Ms Rasa Juknevičienė MEP"
+    assert block[:2] == ("Ms Rasa Juknevičienė", "Member of the European Parliament")
     assert block.count("European Parliament") == 1
     assert block[-1] == "Belgium"
     assert "MEP" not in salutation_for(MEP_F, "en")
