@@ -13,8 +13,6 @@ password itself is still only ever typed at send time.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.campaign.edit import CampaignForm, save_form
@@ -23,7 +21,7 @@ from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.form import SettingsForm
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import problems
+from campaign_app.gui.texts import now_text, problems
 
 
 class SettingsTab(SettingsForm):
@@ -87,7 +85,11 @@ class SettingsTab(SettingsForm):
             return
         state.volunteer_name = name
         state.save()
-        self.status_label.setText(f"Your name is saved: {name}." if name else "Your name is cleared.")
+        self.status_label.setText(
+            self.tr("Your name is saved: {name}.").format(name=name)
+            if name
+            else self.tr("Your name is cleared.")
+        )
 
     # ---- saving ----------------------------------------------------------------------
 
@@ -104,7 +106,7 @@ class SettingsTab(SettingsForm):
         path, generation = workspace.campaign_path, self.requests.value
         self.set_busy(True)
         self.save_button.setEnabled(False)
-        self.status_label.setText("Saving…")
+        self.status_label.setText(self.tr("Saving…"))
         self.tasks.submit(
             lambda: save_form(path, before, form),
             lambda saved: self._on_saved(generation, form, saved),
@@ -120,7 +122,8 @@ class SettingsTab(SettingsForm):
             self._loaded = saved
         else:  # e.g. an invalid value from the file that the form corrected
             self._populate(saved)
-        self.status_label.setText(f"Saved campaign.yaml at {time.strftime('%H:%M')}.")
+        self._saved_message = self.tr("Saved campaign.yaml at {time}.").format(time=now_text())
+        self.status_label.setText(self._saved_message)
         self._edited()
         self._announcing = True  # our own save: the form already shows what is on disk
         try:
@@ -134,8 +137,8 @@ class SettingsTab(SettingsForm):
             raise exc
         if not self.requests.is_current(generation):
             return
-        self.show_banner(f"Not saved: campaign.yaml is unchanged.\n{problems(exc)}")
-        self.status_label.setText("Not saved.")
+        self.show_banner(self.tr("Not saved: campaign.yaml is unchanged.") + f"\n{problems(exc)}")
+        self.status_label.setText(self.tr("Not saved."))
         self._edited()
 
     def revert(self) -> None:
