@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab
+from campaign_app.gui.flow_layout import flow_row
 from campaign_app.gui.outreach.model import COL_ACTION, FILTERS, OutreachModel
 from campaign_app.gui.outreach.words import status_name
 from campaign_app.gui.session import WorkspaceSession
@@ -78,7 +79,7 @@ class OutreachWidgets(BaseTab):
 
         layout.addWidget(self.make_banner("outreachBanner"))
         layout.addLayout(self._build_top())
-        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_filters())
         # The team's work per member (a team's log only), refreshed as members record it.
         self.team_label = QLabel()
         self.team_label.setObjectName("team_summary")
@@ -165,10 +166,10 @@ class OutreachWidgets(BaseTab):
             top.addWidget(widget)
         return top
 
-    def _build_filters(self) -> QHBoxLayout:
-        """One button per status (with its count), and whether to show everyone."""
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
+    def _build_filters(self) -> QWidget:
+        """One button per status (with its count), and whether to show everyone; the row wraps
+        when the window is too narrow for it (the words are longer in Ukrainian and Russian)."""
+        holder, filters = flow_row()
         filters_label = QLabel(self.tr("Show:"))
         filters.addWidget(filters_label)
         self.filter_group = QButtonGroup(self)
@@ -191,13 +192,12 @@ class OutreachWidgets(BaseTab):
             filters.addWidget(button)
         self.filter_buttons["all"].setChecked(True)
         self.filter_buttons["none"].hide()
-        filters.addStretch(1)
         self.unwritten_check = QCheckBox(self.tr("Also show recipients not yet &written to"))
         self.unwritten_check.setToolTip(
             self.tr("Everyone in the directory, with status 'none' if the log has no letter to them")
         )
         filters.addWidget(self.unwritten_check)
-        return filters
+        return holder
 
     def _build_lists(self) -> QSplitter:
         """The log's table (or the page saying it is empty) above the selected recipient's history."""

@@ -197,9 +197,9 @@ class SettingsWidgets(SettingsFieldWidgets):
             self.down_signatory_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         hint = QLabel(self.tr("F2 or double-click to edit. They sign in this order."))
         hint.setStyleSheet(style.MUTED_STYLE)
-        buttons.addWidget(hint)
+        hint.setWordWrap(True)  # longer in Ukrainian and Russian: wraps rather than widening the tab
+        buttons.addWidget(hint, 1)
         layout.addLayout(buttons)
         return group

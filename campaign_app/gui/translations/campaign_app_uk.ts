@@ -882,7 +882,7 @@
     </message>
     <message>
         <source>E&amp;xport this letter…</source>
-        <translation>&amp;Експортувати цей лист…</translation>
+        <translation>&amp;Експорт листа…</translation>
     </message>
     <message>
         <source>Write this letter as PDF or DOCX and open it (Ctrl+E)</source>
@@ -3427,7 +3427,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>to store in the keyring</source>
-        <translation>щоб зберегти у сховищі паролів</translation>
+        <translation>для сховища</translation>
     </message>
     <message>
         <source>Pass&amp;word:</source>
@@ -3690,7 +3690,7 @@ Country</source>
     <name>SignatoryModel</name>
     <message>
         <source>Signature image</source>
-        <translation>Зображення підпису</translation>
+        <translation>Зразок підпису</translation>
     </message>
     <message>
         <source>Name</source>
