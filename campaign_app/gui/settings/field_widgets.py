@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX
+from campaign_app.core.common.ui_language import UI_LANGUAGE_NAMES, UI_LANGUAGES, chosen_language
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab, error_label
 from campaign_app.gui.session import WorkspaceSession
@@ -118,7 +119,26 @@ class SettingsFieldWidgets(BaseTab):
         note.setWordWrap(True)
         note.setStyleSheet(style.MUTED_STYLE)
         layout.addWidget(note)
+        layout.addLayout(self._build_interface_language())
         return group
+
+    def _build_interface_language(self) -> QFormLayout:
+        """The window's own language (each named in itself), kept on this computer like the name."""
+        form = self._form()
+        self.interface_language_combo = QComboBox()
+        self.interface_language_combo.setObjectName("interface_language")
+        self.interface_language_combo.addItem(self.tr("Follow the system"), "")
+        for code in UI_LANGUAGES:
+            self.interface_language_combo.addItem(UI_LANGUAGE_NAMES[code], code)
+        self.interface_language_combo.setCurrentIndex(
+            max(self.interface_language_combo.findData(chosen_language()), 0)
+        )
+        self._row(form, self.tr("&Window language:"), self.interface_language_combo)
+        note = QLabel(self.tr("The window speaks the language chosen here from its next start."))
+        note.setWordWrap(True)
+        note.setStyleSheet(style.MUTED_STYLE)
+        form.addRow("", note)
+        return form
 
     def _build_letters(self) -> QGroupBox:
         group = QGroupBox(self.tr("Letters"))

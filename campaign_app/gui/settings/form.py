@@ -130,7 +130,8 @@ class SettingsForm(SettingsKeyring):
             editor.textEdited.connect(self._edited)
         editor.setObjectName(f"{key}_{lang or 'all'}")
         if lang:
-            editor.setAccessibleName(f"{key.capitalize()} ({language_name(lang)})")
+            title = self.tr(dict(TEXT_FIELDS)[key]).replace("&", "")
+            editor.setAccessibleName(f"{title} ({language_name(lang)})")
         elif len(languages) > 1:
             editor.setToolTip(self.tr("The same text in every language"))
         return editor

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from campaign_app.core.campaign.edit import CampaignForm, save_form
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.common.ui_language import choose_language
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.form import SettingsForm
 from campaign_app.gui.tasks import TaskRunner
@@ -55,6 +56,7 @@ class SettingsTab(SettingsForm):
         self.up_signatory_button.clicked.connect(lambda: self._move_signatory(-1))
         self.down_signatory_button.clicked.connect(lambda: self._move_signatory(1))
         self.volunteer_edit.editingFinished.connect(self.save_volunteer_name)
+        self.interface_language_combo.activated.connect(lambda _i: self.save_interface_language())
         self.paper_combo.currentIndexChanged.connect(self._edited)
         self.follow_up_spin.valueChanged.connect(self._edited)
         self.language_combo.currentIndexChanged.connect(self._edited)
@@ -90,6 +92,18 @@ class SettingsTab(SettingsForm):
             if name
             else self.tr("Your name is cleared.")
         )
+
+    def save_interface_language(self) -> None:
+        """Remember the window's language for the next start (in this computer's app settings)."""
+        code = self.interface_language_combo.currentData() or ""
+        choose_language(code)
+        if code:
+            text = self.tr("Saved: the window speaks {language} from its next start.").format(
+                language=self.interface_language_combo.currentText()
+            )
+        else:
+            text = self.tr("Saved: from its next start the window follows the system's language.")
+        self.status_label.setText(text)
 
     # ---- saving ----------------------------------------------------------------------
 

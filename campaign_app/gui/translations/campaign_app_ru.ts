@@ -3322,6 +3322,18 @@ Server: {server}</source>
         <translation>Записывается в журнал контактов. Хранится на этом компьютере, а не в campaign.yaml.</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>&amp;Window language:</source>
+        <translation>&amp;Язык окна:</translation>
+    </message>
+    <message>
+        <source>The window speaks the language chosen here from its next start.</source>
+        <translation>Выбранный здесь язык будет действовать со следующего запуска программы.</translation>
+    </message>
+    <message>
         <source>Letters</source>
         <translation>Письма</translation>
     </message>
@@ -3569,6 +3581,14 @@ Country</source>
     <message>
         <source>Your name is cleared.</source>
         <translation>Ваше имя удалено.</translation>
+    </message>
+    <message>
+        <source>Saved: the window speaks {language} from its next start.</source>
+        <translation>Сохранено: язык окна — {language}, со следующего запуска.</translation>
+    </message>
+    <message>
+        <source>Saved: from its next start the window follows the system&apos;s language.</source>
+        <translation>Сохранено: со следующего запуска окно будет на языке системы.</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -3322,6 +3322,18 @@ Server: {server}</source>
         <translation>Записується в журнал контактів. Зберігається на цьому комп’ютері, а не в campaign.yaml.</translation>
     </message>
     <message>
+        <source>Follow the system</source>
+        <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>&amp;Window language:</source>
+        <translation>&amp;Мова вікна:</translation>
+    </message>
+    <message>
+        <source>The window speaks the language chosen here from its next start.</source>
+        <translation>Вибрана тут мова діятиме з наступного запуску програми.</translation>
+    </message>
+    <message>
         <source>Letters</source>
         <translation>Листи</translation>
     </message>
@@ -3569,6 +3581,14 @@ Country</source>
     <message>
         <source>Your name is cleared.</source>
         <translation>Ваше ім’я видалено.</translation>
+    </message>
+    <message>
+        <source>Saved: the window speaks {language} from its next start.</source>
+        <translation>Збережено: мова вікна — {language}, з наступного запуску.</translation>
+    </message>
+    <message>
+        <source>Saved: from its next start the window follows the system&apos;s language.</source>
+        <translation>Збережено: з наступного запуску вікно матиме мову системи.</translation>
     </message>
     <message>
         <source>Saving…</source>
