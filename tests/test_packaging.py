@@ -157,3 +157,23 @@ def test_icons_render_in_every_size(qapp, tmp_path):
         assert {(s, s) for s in make_icons.ICO_SIZES} <= set(ico.info["sizes"])
     with Image.open(tmp_path / "campaign-app.icns") as icns:
         assert (512, 512, 1) in icns.info["sizes"]
+
+
+def test_spec_ships_the_windows_translations_where_the_app_looks_for_them():
+    """The bundle speaks Ukrainian and Russian: each catalogue compiled, beside the code as in
+    the wheel, and Qt's own catalogues for those languages kept (the others are dropped)."""
+    from PySide6.QtCore import QLibraryInfo
+
+    from campaign_app.gui.translation import TRANSLATIONS, catalogue_path
+
+    assert "*TRANSLATION_FILES," in SPEC
+    destination = re.search(r'TRANSLATION_FILES = \[\(str\(qm\), "([^"]+)"\)', SPEC)
+    assert destination and destination.group(1) == TRANSLATIONS.relative_to(ROOT).as_posix()
+    assert 'TRANSLATIONS.glob("campaign_app_*.ts")' in SPEC
+    for language in ("uk", "ru"):
+        assert (TRANSLATIONS / f"campaign_app_{language}.ts").is_file()
+        assert catalogue_path(language).parent == TRANSLATIONS
+        qtbase = f"qtbase_{language}.qm"
+        assert f'"{qtbase}"' in SPEC.split("QT_TRANSLATIONS_KEPT = ")[1].split("\n")[0]
+        assert (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / qtbase).is_file()
+    assert "return name in QT_TRANSLATIONS_KEPT" in SPEC

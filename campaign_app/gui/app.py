@@ -23,6 +23,7 @@ from campaign_app.gui.crash import CrashHandler, setup_logging
 from campaign_app.gui.main_window import TABS, MainWindow
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.translation import install_translators
 
 TAB_NAMES = tuple(name for name, _label, _module, _cls in TABS)
 
@@ -50,6 +51,7 @@ def application() -> QApplication:
     app.setApplicationDisplayName("campaign_app")
     app.setOrganizationName("campaign_app")
     app.setDesktopFileName("org.campaign_app.CampaignApp")  # the launcher's icon (packaging/linux)
+    install_translators(app)  # the interface language, chosen in Settings or the system's
     return app
 
 
@@ -97,7 +99,9 @@ def build_window(
     if open_now:
         window.open_path(root)
     else:
-        window.statusBar().showMessage(f"Opening {root}…")
+        window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Opening {folder}…").format(folder=root)
+        )
 
         def open_campaign() -> None:
             window.open_path(root)

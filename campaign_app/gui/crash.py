@@ -16,7 +16,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from campaign_app.core.common.appstate import log_dir
@@ -65,12 +65,14 @@ class CrashHandler:
             return
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error\n%s", details)
-        text = (
-            f"Something went wrong: {exc_type.__name__}: {exc}\n\n"
-            f"Your work on disk is safe. The details were written to\n{self.log_path}\n"
-            "Please send that file with a short note of what you were doing."
-        )
-        self._show(QMessageBox.Icon.Critical, "campaign_app — unexpected error", text, details)
+        text = QCoreApplication.translate(
+            "CrashHandler",
+            "Something went wrong: {error}\n\n"
+            "Your work on disk is safe. The details were written to\n{log}\n"
+            "Please send that file with a short note of what you were doing.",
+        ).format(error=f"{exc_type.__name__}: {exc}", log=self.log_path)
+        title = QCoreApplication.translate("CrashHandler", "campaign_app — unexpected error")
+        self._show(QMessageBox.Icon.Critical, title, text, details)
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str | None) -> None:
         self.shown.append(text)

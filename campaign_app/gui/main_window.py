@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,14 +33,20 @@ from campaign_app.gui.tasks import TaskRunner
 # after the window first paints (the visible one first), so the window appears without
 # waiting for Jinja2, Babel, reportlab or keyring to load. (Not on a worker thread: two
 # threads importing the same packages can deadlock on Python's module locks.)
+# The labels are translated where they are shown (tab_label).
 TABS = (
-    ("case", "&Case", "case.tab", "CaseTab"),
-    ("recipients", "&Recipients", "recipients.tab", "RecipientsTab"),
-    ("compose", "C&ompose", "compose.tab", "ComposeTab"),
-    ("batch", "&Batch", "batch.tab", "BatchTab"),
-    ("settings", "&Settings", "settings.tab", "SettingsTab"),
-    ("outreach", "O&utreach", "outreach.tab", "OutreachTab"),
+    ("case", QT_TRANSLATE_NOOP("MainWindow", "&Case"), "case.tab", "CaseTab"),
+    ("recipients", QT_TRANSLATE_NOOP("MainWindow", "&Recipients"), "recipients.tab", "RecipientsTab"),
+    ("compose", QT_TRANSLATE_NOOP("MainWindow", "C&ompose"), "compose.tab", "ComposeTab"),
+    ("batch", QT_TRANSLATE_NOOP("MainWindow", "&Batch"), "batch.tab", "BatchTab"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "&Settings"), "settings.tab", "SettingsTab"),
+    ("outreach", QT_TRANSLATE_NOOP("MainWindow", "O&utreach"), "outreach.tab", "OutreachTab"),
 )
+
+
+def tab_label(label: str) -> str:
+    """A tab's label from TABS in the interface language."""
+    return QCoreApplication.translate("MainWindow", label)
 
 
 class _TabSlot(QWidget):
@@ -98,13 +104,13 @@ class MainWindow(QMainWindow):
         for name, label, module, cls in TABS:
             slot = _TabSlot(partial(self._make_tab, name, module, cls))
             self._slots[name] = slot
-            self.tabs.addTab(slot, label)
+            self.tabs.addTab(slot, tab_label(label))
         self.pages = _Pages(self._slots)
         self.tabs.currentChanged.connect(self._materialize_current)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         session.workspaceChanged.connect(self._on_workspace)
-        self.statusBar().showMessage("No campaign open")
+        self.statusBar().showMessage(self.tr("No campaign open"))
 
     def _slot_at(self, index: int) -> _TabSlot:
         slot = self.tabs.widget(index)
@@ -157,45 +163,51 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(
             self._action(
-                "&New campaign from the example…", self.new_from_example, QKeySequence.StandardKey.New
+                self.tr("&New campaign from the example…"),
+                self.new_from_example,
+                QKeySequence.StandardKey.New,
             )
         )
-        file_menu.addAction(self._action("New &empty campaign…", self.new_empty))
+        file_menu.addAction(self._action(self.tr("New &empty campaign…"), self.new_empty))
         file_menu.addAction(
-            self._action("&Open campaign folder…", self.open_dialog, QKeySequence.StandardKey.Open)
+            self._action(self.tr("&Open campaign folder…"), self.open_dialog, QKeySequence.StandardKey.Open)
         )
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        view = self.menuBar().addMenu("&View")
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit))
+        view = self.menuBar().addMenu(self.tr("&View"))
         for index, (name, label, _module, _cls) in enumerate(TABS):
             view.addAction(
                 self._action(
-                    label, lambda _=False, n=name: self.select_tab(n), QKeySequence(f"Ctrl+{index + 1}")
+                    tab_label(label),
+                    lambda _=False, n=name: self.select_tab(n),
+                    QKeySequence(f"Ctrl+{index + 1}"),
                 )
             )
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About campaign_app", self._about))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About campaign_app"), self._about))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in AppState.load().recent:
             self.recent_menu.addAction(self._action(path, lambda _=False, p=path: self.open_path(Path(p))))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
     def _about(self) -> None:
         from campaign_app import __version__
 
         QMessageBox.about(
             self,
-            "About campaign_app",
-            f"campaign_app {__version__}\nAppeal letters for human-rights campaigns.\n"
-            "Works offline; sends nothing you did not ask it to send.",
+            self.tr("About campaign_app"),
+            self.tr(
+                "campaign_app {version}\nAppeal letters for human-rights campaigns.\n"
+                "Works offline; sends nothing you did not ask it to send."
+            ).format(version=__version__),
         )
 
     # ---- workspace ------------------------------------------------------------------
@@ -221,8 +233,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"There are unsaved changes in: {', '.join(dirty)}.\nDiscard them?",
+            self.tr("Unsaved changes"),
+            self.tr("There are unsaved changes in: {tabs}.\nDiscard them?").format(tabs=", ".join(dirty)),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -247,29 +259,35 @@ class MainWindow(QMainWindow):
         try:
             self.session.open(root)
         except (UserError, UserErrors) as exc:
-            QMessageBox.warning(self, "Cannot open campaign", "\n".join(str(e) for e in flatten(exc)))
+            QMessageBox.warning(
+                self, self.tr("Cannot open campaign"), "\n".join(str(e) for e in flatten(exc))
+            )
             return False
         return True
 
     def open_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open campaign folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open campaign folder"))
         if folder:
             self.open_path(Path(folder))
 
     def _ask_new_folder(self, title: str) -> Path | None:
-        parent = QFileDialog.getExistingDirectory(self, f"{title}: choose where to create it")
+        parent = QFileDialog.getExistingDirectory(
+            self, self.tr("{title}: choose where to create it").format(title=title)
+        )
         if not parent:
             return None
-        name, ok = QInputDialog.getText(self, title, "Name of the new campaign folder:", text="my-campaign")
+        name, ok = QInputDialog.getText(
+            self, title, self.tr("Name of the new campaign folder:"), text="my-campaign"
+        )
         return Path(parent) / name.strip() if ok and name.strip() else None
 
     def new_from_example(self) -> None:
-        target = self._ask_new_folder("New campaign from the example")
+        target = self._ask_new_folder(self.tr("New campaign from the example"))
         if target is not None:
             self._create(target, init_workspace)
 
     def new_empty(self) -> None:
-        target = self._ask_new_folder("New empty campaign")
+        target = self._ask_new_folder(self.tr("New empty campaign"))
         if target is not None:
             self._create(target, init_empty_workspace)
 
@@ -277,7 +295,9 @@ class MainWindow(QMainWindow):
         try:
             make(target)
         except (UserError, UserErrors) as exc:
-            QMessageBox.warning(self, "Cannot create campaign", "\n".join(str(e) for e in flatten(exc)))
+            QMessageBox.warning(
+                self, self.tr("Cannot create campaign"), "\n".join(str(e) for e in flatten(exc))
+            )
             return
         self.open_path(target)
 

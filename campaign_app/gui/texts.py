@@ -6,17 +6,16 @@ the same way everywhere, and no tab imports another to borrow them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTime
+
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 
 
 def problems(exc: UserError | UserErrors) -> str:
     """The command line's lines for a mistake (``file:line: message — advice``), one per problem."""
     return "\n".join(str(e) for e in flatten(exc))
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """``1 letter``, ``2 letters``; ``many`` for a noun that does not just take an s."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def sentence(text: str) -> str:
@@ -34,4 +33,43 @@ def clock(seconds: float) -> str:
 
 def duration(seconds: float) -> str:
     """Time taken, for a summary: tenths below a minute, a clock above."""
-    return f"{seconds:.1f} s" if seconds < 60 else clock(seconds)
+    if seconds >= 60:
+        return clock(seconds)
+    return QCoreApplication.translate("texts", "{seconds} s").format(
+        seconds=QLocale().toString(seconds, "f", 1)
+    )
+
+
+def number(n: int) -> str:
+    """12 345 or 12,345: a count as the locale groups its digits."""
+    return QLocale().toString(n)
+
+
+def now_text() -> str:
+    """The time now, as the locale writes it (14:05, 2:05 PM), for "Saved at …"."""
+    return QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+
+
+def language_name(tag: str) -> str:
+    """'uk' → 'Ukrainian (uk)', 'kk-Latn' → 'Kazakh, Latin (kk-Latn)' in the interface language: a
+    campaigner may not know every language code."""
+    return _language_name(tag, QLocale().name())
+
+
+@lru_cache(maxsize=128)
+def _language_name(tag: str, ui_locale: str) -> str:
+    try:
+        from babel import Locale
+
+        ui = Locale.parse(ui_locale if ui_locale not in ("C", "") else "en")
+        first, *rest = tag.split("-")
+        name = ui.languages.get(first)
+        extras = [
+            (ui.scripts.get(part) if len(part) == 4 else ui.territories.get(part.upper())) or part
+            for part in rest
+        ]
+    except Exception:  # Babel's data is optional for a caption: show the tag
+        return tag
+    if not name:
+        return tag
+    return f"{sentence(', '.join([name, *extras]))} ({tag})"

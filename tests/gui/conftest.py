@@ -40,10 +40,10 @@ def make_window(qtbot, qapp):
     waits for its background work."""
     from campaign_app.gui.app import application, build_window, settle
 
-    application()
     built = []
 
     def make(workspace, tab: str | None = None, all_tabs: bool = False):
+        application()  # as at start-up: the interface language now (a test may have changed it)
         window, _session, tasks = build_window(workspace, remember=False, background_tabs=all_tabs)
         qtbot.addWidget(window)
         window.resize(1200, 800)

@@ -22,7 +22,7 @@ from campaign_app.gui.batch.widgets import BatchWidgets
 from campaign_app.gui.batch.worker import BatchRun
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import plural, problems, sentence
+from campaign_app.gui.texts import problems, sentence
 
 COUNT_DELAY_MS = 250  # wait for a pause in typing before counting recipients
 
@@ -84,7 +84,7 @@ class BatchForm(BatchWidgets):
         self.template_combo.clear()
         problem = None
         if ws is None:
-            problem = "No campaign is open: open a campaign folder with File ▸ Open campaign folder…"
+            problem = self.tr("No campaign is open: open a campaign folder with File ▸ Open campaign folder…")
         else:
             try:  # a broken template file is shown above; the others can still be generated
                 scan = ws.template_scan
@@ -99,7 +99,7 @@ class BatchForm(BatchWidgets):
                     self.template_combo.count() - 1, template.audience, Qt.ItemDataRole.ToolTipRole
                 )
             if not templates and problem is None:
-                problem = "This campaign has no letter templates yet: write one in the Compose tab."
+                problem = self.tr("This campaign has no letter templates yet: write one in the Compose tab.")
         index = self.template_combo.findData(previous) if previous is not None else -1
         self.template_combo.setCurrentIndex(max(index, 0) if self.template_combo.count() else -1)
         self.template_combo.blockSignals(False)
@@ -127,7 +127,11 @@ class BatchForm(BatchWidgets):
         tid = self.template_id()
         if ws is not None and tid is not None:
             audience = ws.template(tid).audience
-            self.audience_label.setText(f"Audience of this template: {audience or '(everyone)'}")
+            self.audience_label.setText(
+                self.tr("Audience of this template: {audience}").format(
+                    audience=audience or self.tr("(everyone)")
+                )
+            )
         else:
             self.audience_label.setText("")
         self._schedule_count(immediate=True)
@@ -156,7 +160,7 @@ class BatchForm(BatchWidgets):
         query = self.query_edit.text().strip()
         if self._count_error_or_empty():  # otherwise keep the last count: no flicker per keystroke
             show_error(self.count_label, None)
-            self.count_label.setText("Counting recipients…")
+            self.count_label.setText(self.tr("Counting recipients…"))
             self.count_label.show()
         self.submit_newest(
             lambda: template_audience(ws, tid, query or None),
@@ -177,13 +181,17 @@ class BatchForm(BatchWidgets):
         elif audience is not None and audience.nobody_due:  # a follow-up nobody is due for: no error
             self._count_state = "nobody-due"
             show_error(self.count_label, None)
-            self.count_label.setText(sentence(audience.nobody_due_message) + ": nothing to write yet.")
+            self.count_label.setText(
+                self.tr("{reason}: nothing to write yet.").format(
+                    reason=sentence(audience.nobody_due_message)
+                )
+            )
             self.count_label.show()
         else:
             self._count_state = "ok"
             show_error(self.count_label, None)
-            recipients = audience.recipients if audience is not None else []
-            self.count_label.setText(f"{plural(len(recipients), 'recipient')} selected")
+            selected = len(audience.recipients) if audience is not None else 0
+            self.count_label.setText(BatchForm.tr("%n recipient(s) selected", "", selected))
             self.count_label.show()
         self._update_buttons()
 
@@ -215,9 +223,9 @@ class BatchForm(BatchWidgets):
             and not running
         )
         if not self.formats():
-            self.generate_button.setToolTip("Tick PDF, DOCX or both")
+            self.generate_button.setToolTip(self.tr("Tick PDF, DOCX or both"))
         else:
-            self.generate_button.setToolTip("Write one letter per selected recipient (Ctrl+Return)")
+            self.generate_button.setToolTip(self.tr("Write one letter per selected recipient (Ctrl+Return)"))
         self.cancel_button.setEnabled(self._run is not None and running and not self._run.cancelling)
 
     def out_dir(self) -> Path | None:
@@ -235,7 +243,7 @@ class BatchForm(BatchWidgets):
     def _browse(self) -> None:
         start = self.out_dir()
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the output folder", str(start) if start is not None else ""
+            self, self.tr("Choose the output folder"), str(start) if start is not None else ""
         )
         if folder:
             self.out_edit.setText(folder)

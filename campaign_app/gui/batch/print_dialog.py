@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,15 +32,15 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.print_worker import PrintOutcome, PrintRequest, PrintRun
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import plural, problems, sentence
+from campaign_app.gui.texts import problems, sentence
 
-# What may follow the letters: (label, envelope, labels).
+# What may follow the letters: (label, envelope, labels); the labels are translated when shown.
 EXTRAS = (
-    ("Nothing: the letters only", None, None),
-    ("DL envelopes (220 × 110 mm, A4 folded in three)", "DL", None),
-    ("C5 envelopes (229 × 162 mm, A4 folded once)", "C5", None),
-    ("C4 envelopes (324 × 229 mm, A4 flat)", "C4", None),
-    ("Address labels, Avery L7163 (A4, 2 × 7)", None, "L7163"),
+    (QT_TRANSLATE_NOOP("PrintDialog", "Nothing: the letters only"), None, None),
+    (QT_TRANSLATE_NOOP("PrintDialog", "DL envelopes (220 × 110 mm, A4 folded in three)"), "DL", None),
+    (QT_TRANSLATE_NOOP("PrintDialog", "C5 envelopes (229 × 162 mm, A4 folded once)"), "C5", None),
+    (QT_TRANSLATE_NOOP("PrintDialog", "C4 envelopes (324 × 229 mm, A4 flat)"), "C4", None),
+    (QT_TRANSLATE_NOOP("PrintDialog", "Address labels, Avery L7163 (A4, 2 × 7)"), None, "L7163"),
 )
 
 
@@ -56,7 +56,7 @@ class PrintDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle("Print pack")
+        self.setWindowTitle(self.tr("Print pack"))
         self.workspace, self.template_id, self.query, self.tasks = workspace, template_id, query, tasks
         self.run: PrintRun | None = None
         self._close_when_done = False
@@ -64,27 +64,32 @@ class PrintDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        narrowed = f", narrowed by “{self.query}”" if self.query else ""
+        which = (
+            self.tr("One PDF of template “{template}”, narrowed by “{query}”")
+            if self.query
+            else self.tr("One PDF of template “{template}”")
+        ).format(template=self.template_id, query=self.query)
         intro = QLabel(
-            f"One PDF of template “{self.template_id}”{narrowed}: every letter to a recipient with a "
-            "postal address, each starting on a new sheet for two-sided printing, then an envelope "
-            "or a label for each, in the same order."
+            self.tr(
+                "{which}: every letter to a recipient with a postal address, each starting on a new "
+                "sheet for two-sided printing, then an envelope or a label for each, in the same order."
+            ).format(which=which)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.extra_combo = QComboBox()
         for label, _envelope, _labels in EXTRAS:
-            self.extra_combo.addItem(label)
+            self.extra_combo.addItem(QCoreApplication.translate("PrintDialog", label))
         self.extra_combo.setCurrentIndex(1)
-        form.addRow("&After the letters:", self.extra_combo)
+        form.addRow(self.tr("&After the letters:"), self.extra_combo)
         self.out_edit = QLineEdit(str(self.workspace.out_dir / f"print-{self.template_id}.pdf"))
-        self.browse_button = QPushButton("Bro&wse…")
+        self.browse_button = QPushButton(self.tr("Bro&wse…"))
         self.browse_button.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.out_edit, 1)
         row.addWidget(self.browse_button)
-        form.addRow("PDF &file:", row)
+        form.addRow(self.tr("PDF &file:"), row)
         layout.addLayout(form)
         self.progress_bar = QProgressBar()
         self.progress_bar.hide()
@@ -103,7 +108,9 @@ class PrintDialog(QDialog):
         for widget in (self.progress_bar, self.progress_label, self.error_label, self.left_out):
             layout.addWidget(widget)
         self.buttons = QDialogButtonBox()
-        self.print_button = self.buttons.addButton("&Print pack", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton(
+            self.tr("&Print pack"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.print_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel_or_close)
@@ -113,7 +120,7 @@ class PrintDialog(QDialog):
     @Slot()
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the print pack", self.out_edit.text(), "PDF (*.pdf)"
+            self, self.tr("Save the print pack"), self.out_edit.text(), self.tr("PDF (*.pdf)")
         )
         if name:
             self.out_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
@@ -130,7 +137,10 @@ class PrintDialog(QDialog):
             return
         request = self.request()
         if request.out.is_dir():
-            show_error(self.error_label, f"{request.out} is a folder: name the PDF file to write")
+            show_error(
+                self.error_label,
+                self.tr("{path} is a folder: name the PDF file to write").format(path=request.out),
+            )
             return
         show_error(self.error_label, None)
         run = PrintRun(self.workspace, request, self)
@@ -141,7 +151,7 @@ class PrintDialog(QDialog):
         self.run = run
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
-        self.progress_label.setText("Preparing: choosing recipients…")
+        self.progress_label.setText(self.tr("Preparing: choosing recipients…"))
         for widget in (self.extra_combo, self.out_edit, self.browse_button, self.print_button):
             widget.setEnabled(False)
         run.start(self.tasks)
@@ -152,7 +162,7 @@ class PrintDialog(QDialog):
         self.progress_bar.setValue(0)
         if plan.unaddressed:
             lines = [unaddressed_line(r) for r in plan.unaddressed]
-            head = f"{plural(len(lines), 'recipient')} without a postal address: not in the print pack"
+            head = self.tr("%n recipient(s) without a postal address: not in the print pack", "", len(lines))
             self.left_out.setPlainText("\n".join([head, *lines]))
             self.left_out.show()
 
@@ -162,30 +172,39 @@ class PrintDialog(QDialog):
         self.progress_bar.setValue(p.done)
         if self.run is not None and self.run.cancel_event.is_set():
             return
-        doing = f" · {p.current}" if p.current else " · putting the pack together…"
-        self.progress_label.setText(f"{p.done} of {plural(p.total, 'letter')}{doing}")
+        doing = f" · {p.current}" if p.current else self.tr(" · putting the pack together…")
+        self.progress_label.setText(
+            self.tr("{done} of %n letter(s)", "", p.total).format(done=p.done) + doing
+        )
 
     @Slot(object)
     def _on_finished(self, outcome: PrintOutcome) -> None:
         self.run = None
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setEnabled(True)
         result, plan = outcome.result, outcome.plan
         if outcome.error is not None:
             self.progress_bar.hide()
-            self.progress_label.setText("Nothing was printed.")
+            self.progress_label.setText(self.tr("Nothing was printed."))
             show_error(self.error_label, problems(outcome.error))
         elif result is None:
-            self.progress_label.setText(sentence(plan.nobody_due) + "." if plan else "Nothing to print.")
+            self.progress_label.setText(
+                sentence(plan.nobody_due) + "." if plan else self.tr("Nothing to print.")
+            )
         elif result.cancelled:
             self.progress_label.setText(
-                "Cancelled: no print pack was written and nothing was recorded as printed."
+                self.tr("Cancelled: no print pack was written and nothing was recorded as printed.")
             )
         else:
             self.progress_label.setText(
-                f"Done: {plural(len(result.printed), 'letter')}, {plural(result.pages, 'page')} in all → "
-                f"{result.out}\nRecorded as printed in the contact log; mark each one sent by post "
-                "(Outreach tab) once it is in the post."
+                self.tr(
+                    "Done: {letters}, {pages} in all → {path}\nRecorded as printed in the contact log; "
+                    "mark each one sent by post (Outreach tab) once it is in the post."
+                ).format(
+                    letters=self.tr("%n letter(s)", "", len(result.printed)),
+                    pages=self.tr("%n page(s)", "", result.pages),
+                    path=result.out,
+                )
             )
         if self._close_when_done:
             self.done(QDialog.DialogCode.Rejected)
@@ -204,7 +223,7 @@ class PrintDialog(QDialog):
             return
         self.run.cancel()
         self.cancel_button.setEnabled(False)
-        self.progress_label.setText("Cancelling: finishing the letter in hand…")
+        self.progress_label.setText(self.tr("Cancelling: finishing the letter in hand…"))
 
     def reject(self) -> None:
         """Esc or closing the dialog while printing cancels, and closes once the work has

@@ -23,7 +23,7 @@ from campaign_app.gui.batch.print_dialog import PrintDialog
 from campaign_app.gui.batch.worker import BatchOutcome, BatchRequest, BatchRun
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import clock, duration, plural, problems, sentence
+from campaign_app.gui.texts import clock, duration, problems, sentence
 
 
 class BatchTab(BatchForm):
@@ -70,7 +70,9 @@ class BatchTab(BatchForm):
         out = self.out_dir()
         assert out is not None
         if out.exists() and not out.is_dir():
-            show_error(self.out_error, f"{out} is a file, not a folder — choose a folder")
+            show_error(
+                self.out_error, self.tr("{path} is a file, not a folder — choose a folder").format(path=out)
+            )
             self.out_edit.setFocus()
             return
         request = BatchRequest(
@@ -90,7 +92,7 @@ class BatchTab(BatchForm):
         self._last_out = out
         self.summary_box.hide()
         self.progress_bar.setRange(0, 0)  # busy until the plan says how many
-        self.progress_label.setText("Preparing: choosing recipients and checking the first letter…")
+        self.progress_label.setText(self.tr("Preparing: choosing recipients and checking the first letter…"))
         self.progress_box.show()
         run.start(self.tasks)
         self._update_buttons()
@@ -112,7 +114,7 @@ class BatchTab(BatchForm):
         if not self._running() or self._run is None or self._run.cancelling:
             return
         self._run.cancel()
-        self.progress_label.setText("Cancelling: finishing the letters in progress…")
+        self.progress_label.setText(self.tr("Cancelling: finishing the letters in progress…"))
         self._update_buttons()
 
     @Slot(object)
@@ -124,7 +126,9 @@ class BatchTab(BatchForm):
         self.progress_bar.setValue(0 if total else 1)
         if not self._run.cancelling:
             self.progress_label.setText(
-                f"0 of {plural(total, 'letter')}" if total else "Nothing to write: every letter is up to date"
+                self.tr("{done} of %n letter(s)", "", total).format(done=0)
+                if total
+                else self.tr("Nothing to write: every letter is up to date")
             )
 
     @Slot(object)
@@ -134,14 +138,18 @@ class BatchTab(BatchForm):
             return
         self.progress_bar.setRange(0, p.total)
         self.progress_bar.setValue(p.done)
-        text = f"{p.done} of {plural(p.total, 'letter')}"
+        text = self.tr("{done} of %n letter(s)", "", p.total).format(done=p.done)
         if p.failed:
-            text += f" · {p.failed} failed"
+            text += self.tr(" · {failed} failed").format(failed=p.failed)
         left = p.remaining_seconds
         if self._run.cancelling:
-            text += " · cancelling: finishing the letters in progress…"
+            text += self.tr(" · cancelling: finishing the letters in progress…")
         elif p.done < p.total:
-            text += f" · {clock(left)} left" if left is not None else " · estimating time left…"
+            text += (
+                self.tr(" · {time} left").format(time=clock(left))
+                if left is not None
+                else self.tr(" · estimating time left…")
+            )
         self.progress_label.setText(text)
 
     @Slot(object)
@@ -172,7 +180,7 @@ class BatchTab(BatchForm):
         self.open_button.setEnabled(outcome.request.out_dir.is_dir())
         if outcome.error is not None or result is None:
             self.progress_box.hide()
-            self.headline.setText("Nothing was generated.")
+            self.headline.setText(self.tr("Nothing was generated."))
             self._show_figures(False)
             why = plan.nobody_due if plan is not None else ""  # nobody due since the count
             self.failures.setPlainText(problems(outcome.error) if outcome.error else sentence(why))
@@ -184,27 +192,34 @@ class BatchTab(BatchForm):
         self.progress_bar.setValue(min(done, total) if total else 1)
         written, skipped, failed = result.letters_written, len(result.skipped), len(result.failed)
         if result.cancelled and done < total:
-            headline = f"Cancelled: {written} written; run again to finish the rest."
-            self.progress_label.setText(f"Cancelled after {done} of {plural(total, 'letter')}")
+            headline = self.tr("Cancelled: {written} written; run again to finish the rest.").format(
+                written=written
+            )
+            self.progress_label.setText(
+                self.tr("Cancelled after {done} of %n letter(s)", "", total).format(done=done)
+            )
         elif written == 0 and failed == 0:
             headline = (
-                f"All {plural(skipped, 'letter')} already up to date: nothing to write."
+                self.tr("All %n letter(s) already up to date: nothing to write.", "", skipped)
                 if skipped
-                else "Nothing to write."
+                else self.tr("Nothing to write.")
             )
-            self.progress_label.setText("Done")
+            self.progress_label.setText(self.tr("Done"))
         elif failed:
-            headline = f"Finished: {plural(written, 'letter')} written, {failed} failed (see below)."
-            self.progress_label.setText(f"Done: {total} of {plural(total, 'letter')}")
+            headline = self.tr("Finished: %n letter(s) written, {failed} failed (see below).", "", written)
+            headline = headline.format(failed=failed)
+            self.progress_label.setText(self.tr("Done: {done} of %n letter(s)", "", total).format(done=total))
         else:
-            headline = f"Finished: {plural(written, 'letter')} written."
-            self.progress_label.setText(f"Done: {total} of {plural(total, 'letter')}")
+            headline = self.tr("Finished: %n letter(s) written.", "", written)
+            self.progress_label.setText(self.tr("Done: {done} of %n letter(s)", "", total).format(done=total))
         self.headline.setText(f"{headline}\n{outcome.request.out_dir}")
         files = len(result.written)
-        self.written_value.setText(f"{written} ({plural(files, 'file')})")
+        files_text = self.tr("%n file(s)", "", files)
+        self.written_value.setText(f"{written} ({files_text})")
         self.skipped_value.setText(str(skipped))
         self.failed_value.setText(str(failed))
-        workers = f" · {plural(result.workers, 'process', 'processes')}" if result.workers > 1 else ""
+        processes = result.workers
+        workers = " · " + self.tr("%n process(es)", "", processes) if processes > 1 else ""
         self.time_value.setText(f"{duration(outcome.elapsed)}{workers}")
         self._show_figures(True)
         self.failures.setPlainText("\n".join(f"{rid}: {message}" for rid, message in result.failed))
@@ -253,7 +268,9 @@ class BatchTab(BatchForm):
             return False
         self._close_when_done = True
         self.cancel()
-        self.progress_label.setText("Closing: finishing the letters in progress, then the window closes…")
+        self.progress_label.setText(
+            self.tr("Closing: finishing the letters in progress, then the window closes…")
+        )
         return True
 
     @Slot()

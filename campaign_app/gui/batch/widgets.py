@@ -81,7 +81,7 @@ class BatchWidgets(BaseTab):
 
     def _build_form(self) -> None:
         """Template, query, formats, paper, output folder, Generate."""
-        self.form_box = QGroupBox("Letters to generate")
+        self.form_box = QGroupBox(self.tr("Letters to generate"))
         form = QFormLayout(self.form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -96,24 +96,26 @@ class BatchWidgets(BaseTab):
         self.template_combo.setMinimumContentsLength(40)
         self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.audience_label = self._hint_label()
-        form.addRow(self._buddy("&Template:", self.template_combo), self.template_combo)
+        form.addRow(self._buddy(self.tr("&Template:"), self.template_combo), self.template_combo)
         form.addRow("", self.audience_label)
 
         self.query_edit = QLineEdit()
-        self.query_edit.setPlaceholderText("optional, e.g.  country:DE  tag:droi  -tag:contacted")
+        self.query_edit.setPlaceholderText(self.tr("optional, e.g.  country:DE  tag:droi  -tag:contacted"))
         self.query_edit.setClearButtonEnabled(True)
         self.query_edit.setToolTip(
-            "Narrows the template's audience: field:value terms (category, country, tag, language…) "
-            "and words matched against name, position and organisation. All terms must match; "
-            "-term excludes."
+            self.tr(
+                "Narrows the template's audience: field:value terms (category, country, tag, language…) "
+                "and words matched against name, position and organisation. All terms must match; "
+                "-term excludes."
+            )
         )
         self.count_label = self._hint_label()
         self.count_label.setObjectName("count_label")
-        form.addRow(self._buddy("Narrow by &query:", self.query_edit), self.query_edit)
+        form.addRow(self._buddy(self.tr("Narrow by &query:"), self.query_edit), self.query_edit)
         form.addRow("", self.count_label)
 
-        self.pdf_check = QCheckBox("&PDF")
-        self.docx_check = QCheckBox("&DOCX (editable)")
+        self.pdf_check = QCheckBox(self.tr("&PDF"))
+        self.docx_check = QCheckBox(self.tr("&DOCX (editable)"))
         for box in (self.pdf_check, self.docx_check):
             box.setChecked(True)
         formats = QHBoxLayout()
@@ -121,36 +123,38 @@ class BatchWidgets(BaseTab):
         formats.addWidget(self.pdf_check)
         formats.addWidget(self.docx_check)
         formats.addStretch(1)
-        form.addRow("Formats:", formats)
+        form.addRow(self.tr("Formats:"), formats)
 
         self.paper_combo = QComboBox()
         self.paper_combo.addItems(list(PAPER_SIZES))
         self.paper_combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        form.addRow(self._buddy("P&aper:", self.paper_combo), self.paper_combo)
+        form.addRow(self._buddy(self.tr("P&aper:"), self.paper_combo), self.paper_combo)
 
         self.out_edit = QLineEdit()
         self.out_edit.setToolTip(
-            "Where the letters and manifest.json go; a relative path is inside the campaign"
+            self.tr("Where the letters and manifest.json go; a relative path is inside the campaign")
         )
-        self.browse_button = QPushButton("Bro&wse…")
+        self.browse_button = QPushButton(self.tr("Bro&wse…"))
         out_row = QHBoxLayout()
         out_row.setSpacing(6)
         out_row.addWidget(self.out_edit, 1)
         out_row.addWidget(self.browse_button)
         self.out_error = self._hint_label()
         self.out_error.hide()
-        form.addRow(self._buddy("Output fo&lder:", self.out_edit), out_row)
+        form.addRow(self._buddy(self.tr("Output fo&lder:"), self.out_edit), out_row)
         form.addRow("", self.out_error)
 
-        self.generate_button = QPushButton("&Generate letters")
+        self.generate_button = QPushButton(self.tr("&Generate letters"))
         self.generate_button.setDefault(True)
-        self.generate_button.setToolTip("Write one letter per selected recipient (Ctrl+Return)")
+        self.generate_button.setToolTip(self.tr("Write one letter per selected recipient (Ctrl+Return)"))
         self.generate_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.generate_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.print_button = QPushButton("&Print pack…")
+        self.print_button = QPushButton(self.tr("&Print pack…"))
         self.print_button.setToolTip(
-            "One PDF to print and post: the letters to recipients with a postal address, then envelopes "
-            "or labels"
+            self.tr(
+                "One PDF to print and post: the letters to recipients with a postal address, then "
+                "envelopes or labels"
+            )
         )
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -160,15 +164,15 @@ class BatchWidgets(BaseTab):
 
     def _build_progress(self) -> None:
         """The progress bar, what is being done, Cancel."""
-        self.progress_box = QGroupBox("Progress")
+        self.progress_box = QGroupBox(self.tr("Progress"))
         progress = QVBoxLayout(self.progress_box)
         progress.setSpacing(8)
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(True)
         self.progress_label = QLabel()
         self.progress_label.setObjectName("progress_label")
-        self.cancel_button = QPushButton("Ca&ncel")
-        self.cancel_button.setToolTip("Stop after the letters in progress (Esc)")
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"))
+        self.cancel_button.setToolTip(self.tr("Stop after the letters in progress (Esc)"))
         self.cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         status_row = QHBoxLayout()
@@ -180,7 +184,7 @@ class BatchWidgets(BaseTab):
 
     def _build_summary(self) -> None:
         """What a run wrote, skipped and failed, and how long it took; Open folder."""
-        self.summary_box = QGroupBox("Summary")
+        self.summary_box = QGroupBox(self.tr("Summary"))
         summary = QVBoxLayout(self.summary_box)
         summary.setSpacing(8)
         self.headline = QLabel()
@@ -194,18 +198,18 @@ class BatchWidgets(BaseTab):
         self.skipped_value = QLabel()
         self.failed_value = QLabel()
         self.time_value = QLabel()
-        self.figures.addRow("Letters written:", self.written_value)
-        self.figures.addRow("Already up to date (skipped):", self.skipped_value)
-        self.figures.addRow("Failed:", self.failed_value)
-        self.figures.addRow("Time taken:", self.time_value)
+        self.figures.addRow(self.tr("Letters written:"), self.written_value)
+        self.figures.addRow(self.tr("Already up to date (skipped):"), self.skipped_value)
+        self.figures.addRow(self.tr("Failed:"), self.failed_value)
+        self.figures.addRow(self.tr("Time taken:"), self.time_value)
         self.failures = QPlainTextEdit()
         self.failures.setObjectName("failures")
         self.failures.setReadOnly(True)
         self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.failures.setMaximumHeight(140)
         self.failures.hide()
-        self.open_button = QPushButton("Open fold&er")
-        self.open_button.setToolTip("Show the letters in the file manager")
+        self.open_button = QPushButton(self.tr("Open fold&er"))
+        self.open_button.setToolTip(self.tr("Show the letters in the file manager"))
         open_row = QHBoxLayout()
         open_row.addStretch(1)
         open_row.addWidget(self.open_button)

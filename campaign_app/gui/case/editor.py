@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,36 +41,7 @@ from campaign_app.core.case.schema import PERSON_ORDER, POINT_FIELDS, POINT_ORDE
 from campaign_app.gui.case.field_checks import EditContext, bare, field_problems
 from campaign_app.gui.case.fields import FieldMessage, LocalizedField, RefsEdit
 from campaign_app.gui.case.models import PointsModel
-
-# Labels with mnemonics. Letters taken by the window (File, View, Help; Case, Recipients,
-# Compose, Batch, Settings) and by the tab (Revert, Add, Quick filter, Sections) are avoided.
-LABELS = {
-    "id": "&ID",
-    "date": "&Date",
-    "as_of": "&As of",
-    "text": "Te&xt",
-    "sources": "So&urces",
-    "label": "&Label",
-    "title": "&Title",
-    "points": "&Points",
-    "name": "Na&me",
-    "kind": "&Kind",
-    "recipient": "Reci&pient id",
-    "publisher": "&Publisher",
-    "url": "&Web address",
-    "gender": "&Gender",
-    "description": "Descri&ption",
-    "summary": "Summar&y",
-}
-PLACEHOLDERS = {
-    "date": "YYYY-MM-DD, YYYY-MM or YYYY",
-    "sources": "source ids, separated by commas",
-    "url": "https://…",
-    "recipient": "id of this supporter in the recipient directory (optional)",
-    "label": "A, B, C… (optional)",
-}
-
-CHOICE_NAMES = {"": "(not given)", "f": "female (f)", "m": "male (m)"}
+from campaign_app.gui.case.words import LABELS, PLACEHOLDERS, choice_name, field_text
 
 
 class ItemEditor(QWidget):
@@ -89,14 +66,18 @@ class ItemEditor(QWidget):
         grid.setColumnStretch(1, 1)
         row = 0
         for spec in self.fields:
-            label = QLabel(LABELS.get(spec.key, spec.key.capitalize()), self)
+            label = QLabel(
+                field_text(LABELS[spec.key]) if spec.key in LABELS else spec.key.capitalize(), self
+            )
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             if spec.localized:
                 label.setContentsMargins(0, label.fontMetrics().lineSpacing() + 4, 0, 0)
             widget = self._make_input(spec)
             grid.addWidget(label, row, 0)
             if spec.kind == "date":
-                widget.setFixedWidth(widget.fontMetrics().horizontalAdvance(PLACEHOLDERS["date"]) + 24)
+                widget.setFixedWidth(
+                    widget.fontMetrics().horizontalAdvance(field_text(PLACEHOLDERS["date"])) + 24
+                )
             if isinstance(widget, QComboBox) or spec.kind == "date":
                 grid.addWidget(widget, row, 1, Qt.AlignmentFlag.AlignLeft)
             else:
@@ -119,7 +100,7 @@ class ItemEditor(QWidget):
             return widget
         if spec.kind == "choice":
             combo = QComboBox(self)
-            combo.addItems([CHOICE_NAMES.get(c, c.replace("_", " ")) for c in spec.choices])
+            combo.addItems([choice_name(c) for c in spec.choices])
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(lambda _i, s=spec: self._set_choice(s))
             return combo
@@ -128,7 +109,7 @@ class ItemEditor(QWidget):
             points.edited.connect(lambda: self._after_edit("points"))
             return points
         line = RefsEdit(self) if spec.kind == "sources" else QLineEdit(self)
-        line.setPlaceholderText(PLACEHOLDERS.get(spec.key if spec.kind != "date" else "date", ""))
+        line.setPlaceholderText(field_text(PLACEHOLDERS.get(spec.key if spec.kind != "date" else "date", "")))
         line.textEdited.connect(lambda text, s=spec: self._set_line(s, text))
         return line
 
@@ -302,8 +283,8 @@ class PointsEditor(QFrame):
         header.setStretchLastSection(False)
         self.model.modelReset.connect(self._size_columns)
         self.table.setMaximumHeight(self.table.fontMetrics().lineSpacing() * 9)
-        self.add_button = QPushButton("Add p&oint", self)
-        self.delete_button = QPushButton("Delete point", self)
+        self.add_button = QPushButton(self.tr("Add p&oint"), self)
+        self.delete_button = QPushButton(self.tr("Delete point"), self)
         self.add_button.clicked.connect(self.add_point)
         self.delete_button.clicked.connect(self.delete_point)
         self.table.installEventFilter(self)

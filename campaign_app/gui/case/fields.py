@@ -9,33 +9,12 @@ a field's problems are shown under it, in the loader's words.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from campaign_app.gui import style
-
-
-@lru_cache(maxsize=64)
-def language_name(tag: str) -> str:
-    """'uk' → 'Ukrainian (uk)', 'kk-Latn' → 'Kazakh, Latin (kk-Latn)': a campaigner may not
-    know every language code."""
-    try:
-        from babel import Locale
-
-        english = Locale("en")
-        first, *rest = tag.split("-")
-        name = english.languages.get(first)
-        extras = [
-            (english.scripts.get(part) if len(part) == 4 else english.territories.get(part.upper())) or part
-            for part in rest
-        ]
-    except Exception:  # Babel's data is optional for a caption: show the tag
-        return tag
-    if not name:
-        return tag
-    return f"{', '.join([name, *extras])} ({tag})"
+from campaign_app.gui.texts import language_name
 
 
 class FieldMessage(QLabel):
@@ -153,7 +132,7 @@ class LocalizedField(QWidget):
             box = QVBoxLayout(column)
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            caption = QLabel(language_name(lang) if lang else "All languages", column)
+            caption = QLabel(language_name(lang) if lang else self.tr("All languages"), column)
             caption.setEnabled(False)  # a quiet caption, not a field label
             box.addWidget(caption)
             widget: QLineEdit | QPlainTextEdit
@@ -168,7 +147,7 @@ class LocalizedField(QWidget):
                 widget = QLineEdit(column)
                 widget.textEdited.connect(lambda text, lg=lang: self._emit(lg, text))
             widget.setObjectName(f"lang_{lang or 'all'}")
-            widget.setAccessibleName(language_name(lang) if lang else "All languages")
+            widget.setAccessibleName(language_name(lang) if lang else self.tr("All languages"))
             box.addWidget(widget)
             self._layout.addWidget(column, 1)
             self.inputs[lang] = widget

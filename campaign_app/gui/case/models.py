@@ -12,7 +12,15 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QApplication, QStyle
 
 from campaign_app.core.campaign.settings import DEFAULT_FACTS_STALE_AFTER_DAYS
@@ -64,15 +72,49 @@ def fact_age(doc: CaseDocument, node: Any, today: dt.date) -> int | None:
     return (today - last_day(as_of)).days
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SectionModel", text)
+
+
+# What a timeline event or a supporter is, as the window says it (the file keeps the key).
+KIND_NAMES = {
+    "hearing": QT_TRANSLATE_NOOP("SectionModel", "hearing"),
+    "decision": QT_TRANSLATE_NOOP("SectionModel", "decision"),
+    "deadline": QT_TRANSLATE_NOOP("SectionModel", "deadline"),
+    "filing": QT_TRANSLATE_NOOP("SectionModel", "filing"),
+    "detention": QT_TRANSLATE_NOOP("SectionModel", "detention"),
+    "statement": QT_TRANSLATE_NOOP("SectionModel", "statement"),
+    "other": QT_TRANSLATE_NOOP("SectionModel", "other"),
+    "official": QT_TRANSLATE_NOOP("SectionModel", "official"),
+    "parliamentarian": QT_TRANSLATE_NOOP("SectionModel", "parliamentarian"),
+    "un": QT_TRANSLATE_NOOP("SectionModel", "UN"),
+    "international_organisation": QT_TRANSLATE_NOOP("SectionModel", "international organisation"),
+    "ngo": QT_TRANSLATE_NOOP("SectionModel", "NGO"),
+    "activists": QT_TRANSLATE_NOOP("SectionModel", "activists"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A kind in the interface language; a kind this version does not know, as written."""
+    return _tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind.replace("_", " ")
+
+
+def _kind(doc: CaseDocument, node: Any, lang: str) -> str:
+    return kind_name(doc.get_plain(node, "kind"))
+
+
 def age_text(days: int) -> str:
     """A fact's age as a campaigner reads it: days, then months, then years."""
     if days < 0:
-        return "in the future"
+        return QCoreApplication.translate("SectionModel", "in the future")
     if days < 61:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return SectionModel.tr("%n day(s)", "", days)
+    months = days // 30
     if days < 730:
-        return f"{days // 30} months"
-    return f"{days / 365.25:.1f} years"
+        return SectionModel.tr("%n month(s)", "", months)
+    return QCoreApplication.translate("SectionModel", "{years} years").format(
+        years=QLocale().toString(days / 365.25, "f", 1)
+    )
 
 
 def _refs(doc: CaseDocument, node: Any, lang: str) -> str:
@@ -85,39 +127,42 @@ def _points(doc: CaseDocument, node: Any, lang: str) -> str:
 
 COLUMNS: dict[str, tuple[_Column, ...]] = {
     "timeline": (
-        ("Date", _date),
-        ("ID", _plain("id")),
-        ("Event ({lang})", _text("text")),
-        ("Sources", _refs),
-        ("Kind", _plain("kind")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Date"), _date),
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Event ({lang})"), _text("text")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Sources"), _refs),
+        (QT_TRANSLATE_NOOP("SectionModel", "Kind"), _kind),
     ),
     "facts": (
-        ("ID", _plain("id")),
-        ("Fact ({lang})", _text("text")),
-        ("Sources", _refs),
-        ("As of", _as_of),
-        ("Age", _age_placeholder),
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Fact ({lang})"), _text("text")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Sources"), _refs),
+        (QT_TRANSLATE_NOOP("SectionModel", "As of"), _as_of),
+        (QT_TRANSLATE_NOOP("SectionModel", "Age"), _age_placeholder),
     ),
     "arguments": (
-        ("Label", _plain("label")),
-        ("ID", _plain("id")),
-        ("Title ({lang})", _text("title")),
-        ("Points", _points),
+        (QT_TRANSLATE_NOOP("SectionModel", "Label"), _plain("label")),
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Title ({lang})"), _text("title")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Points"), _points),
     ),
-    "demands": (("ID", _plain("id")), ("Demand ({lang})", _text("text"))),
+    "demands": (
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Demand ({lang})"), _text("text")),
+    ),
     "supporters": (
-        ("ID", _plain("id")),
-        ("Name ({lang})", _text("name")),
-        ("Kind", _plain("kind")),
-        ("Date", _date),
-        ("Sources", _refs),
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Name ({lang})"), _text("name")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Kind"), _kind),
+        (QT_TRANSLATE_NOOP("SectionModel", "Date"), _date),
+        (QT_TRANSLATE_NOOP("SectionModel", "Sources"), _refs),
     ),
     "sources": (
-        ("ID", _plain("id")),
-        ("Title ({lang})", _text("title")),
-        ("Publisher", _plain("publisher")),
-        ("Date", _date),
-        ("Web address", _plain("url")),
+        (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Title ({lang})"), _text("title")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Publisher"), _plain("publisher")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Date"), _date),
+        (QT_TRANSLATE_NOOP("SectionModel", "Web address"), _plain("url")),
     ),
 }
 # Starting widths (pixels) of the columns that do not stretch; the user can drag them.
@@ -200,7 +245,7 @@ class SectionModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[self.section][section][0].format(lang=self.language)
+            return _tr(COLUMNS[self.section][section][0]).format(lang=self.language)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -232,7 +277,12 @@ class SectionModel(QAbstractTableModel):
         days = fact_age(self.doc, node, self.today)
         stale = days is not None and days > self.stale_after_days
         if column == AGE_COLUMN and role == Qt.ItemDataRole.DisplayRole:
-            return "no date" if days is None else age_text(days) + (" — stale" if stale else "")
+            return (
+                QCoreApplication.translate("SectionModel", "no date")
+                if days is None
+                else age_text(days)
+                + (QCoreApplication.translate("SectionModel", " — stale") if stale else "")
+            )
         if not stale:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -242,18 +292,24 @@ class SectionModel(QAbstractTableModel):
         tip = role == Qt.ItemDataRole.ToolTipRole and column in (AS_OF_COLUMN, AGE_COLUMN)
         if tip and not self._problems(row):
             as_of = self.doc.get_date(node, "as_of")
-            return (
-                f"Stated as of {as_of}: {days:,} days ago, more than the campaign's "
-                f"facts_stale_after_days ({self.stale_after_days}). A letter stating it as current may no "
-                "longer be true: check it, then update its text and As of — or date it in the letter."
-            )
+            return SectionModel.tr(
+                "Stated as of {date}: %n day(s) ago, more than the campaign's facts_stale_after_days "
+                "({limit}). A letter stating it as current may no longer be true: check it, then update "
+                "its text and As of — or date it in the letter.",
+                "",
+                days,
+            ).format(date=as_of, limit=self.stale_after_days)
         return None
 
 
 class PointsModel(QAbstractTableModel):
     """An argument's points: number, text in the first language, sources."""
 
-    HEADERS = ("#", "Point ({lang})", "Sources")
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("PointsModel", "Point ({lang})"),
+        QT_TRANSLATE_NOOP("PointsModel", "Sources"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -294,7 +350,7 @@ class PointsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             lang = self.doc.languages[0] if self.doc is not None and self.doc.languages else "en"
-            return self.HEADERS[section].format(lang=lang)
+            return QCoreApplication.translate("PointsModel", self.HEADERS[section]).format(lang=lang)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):

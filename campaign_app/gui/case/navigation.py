@@ -20,19 +20,10 @@ from campaign_app.core.common.errors import UserError
 from campaign_app.gui.case.editor import PointsEditor
 from campaign_app.gui.case.field_checks import EditContext, field_problems
 from campaign_app.gui.case.models import STRETCH
-from campaign_app.gui.case.widgets import PARTS, CaseWidgets
+from campaign_app.gui.case.widgets import PARTS, CaseWidgets, part_title
+from campaign_app.gui.case.words import section_count, section_words
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import plural
-
-NOUNS = {
-    "timeline": "event",
-    "facts": "fact",
-    "arguments": "argument",
-    "demands": "demand",
-    "supporters": "supporter",
-    "sources": "source",
-}
 
 
 class CaseNavigation(CaseWidgets):
@@ -62,9 +53,9 @@ class CaseNavigation(CaseWidgets):
         names = []
         for key, title in PARTS:
             if key != "overview" and self.doc is not None:
-                names.append(f"{title}  ({len(self.doc.items(key))})")
+                names.append(f"{part_title(title)}  ({len(self.doc.items(key))})")
             else:
-                names.append(title)
+                names.append(part_title(title))
         current = self.parts.currentIndex().row()
         self.parts_model.setStringList(names)
         self.parts.setCurrentIndex(self.parts_model.index(max(current, 0)))
@@ -90,7 +81,7 @@ class CaseNavigation(CaseWidgets):
         self.editor_stack.setCurrentWidget(self.editors[section])
         self.model.set_section(self.doc, section, self._row_problems)
         self._size_columns()
-        self.add_button.setText(f"&Add {NOUNS[section]}")
+        self.add_button.setText(section_words(section).add)
         self._update_count()
         self._select_row(row)
 
@@ -108,9 +99,9 @@ class CaseNavigation(CaseWidgets):
     def _update_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        text = plural(total, NOUNS.get(self.section, "item"))
+        text = section_count(self.section, total)
         if shown != total:
-            text = f"{shown} of {text} shown"
+            text = self.tr("{shown} of {total} shown").format(shown=shown, total=text)
         self.count_label.setText(text)
         self.delete_button.setEnabled(shown > 0 and self.doc is not None and not self.busy)
         self.add_button.setEnabled(self.doc is not None and not self.busy)
@@ -156,13 +147,13 @@ class CaseNavigation(CaseWidgets):
             return
         editor = self.editors[self.section]
         node = self.model.item(self._current_row())
-        noun = NOUNS[self.section]
+        words = section_words(self.section)
         if node is None or self.doc is None:
-            self.editor_title.setText(f"No {noun} selected")
+            self.editor_title.setText(words.none_selected)
             editor.bind(None, None)
             return
         item_id = self.doc.get_plain(node, "id")
-        self.editor_title.setText(f"{noun.capitalize()} “{item_id}”" if item_id else noun.capitalize())
+        self.editor_title.setText(f"{words.noun} “{item_id}”" if item_id else words.noun)
         editor.bind(self.doc, node, self._item_ctx(self.section, node))
 
     # ---- contexts: ids, sources and saved problems for an editor --------------------------

@@ -24,7 +24,8 @@ class ProblemList(QGroupBox):
     chosen = Signal(int)  # the problem's index
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Problems in the case file", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Problems in the case file"))
         self.problems: list[Problem] = []
         self.model = QStringListModel(self)
         self.view = QListView(self)
@@ -45,7 +46,7 @@ class ProblemList(QGroupBox):
     def refresh(self) -> None:
         self.model.setStringList([str(e) for _p, e in self.problems])
         self.setVisible(bool(self.problems))
-        self.setTitle(f"Problems in the case file ({len(self.problems)})")
+        self.setTitle(self.tr("Problems in the case file ({count})").format(count=len(self.problems)))
         shown = min(max(len(self.problems), 1), SHOWN_LINES)
         frame = 2 * self.view.frameWidth() + 6
         self.view.setFixedHeight(self.view.fontMetrics().lineSpacing() * shown + frame)

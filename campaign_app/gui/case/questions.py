@@ -6,13 +6,18 @@ Each function builds a window-modal message box and returns it with the button t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from campaign_app.gui.texts import plural
+from campaign_app.gui.case.words import section_words
+from campaign_app.gui.texts import sentence
 
 SHOWN_CITATIONS = 12  # in the warning itself; all of them under "Show Details…"
 Question = tuple[QMessageBox, QAbstractButton]  # the box, and its "go ahead" button
+
+
+class CaseQuestions(QObject):
+    """The context these questions are translated in (``tr(text, "", n)``: plural forms)."""
 
 
 def _finish(box: QMessageBox, go: QAbstractButton, escape: bool = False) -> Question:
@@ -24,28 +29,33 @@ def _finish(box: QMessageBox, go: QAbstractButton, escape: bool = False) -> Ques
     return box, go
 
 
-def delete_still_used(
-    parent: QWidget, section: str, noun: str, item_id: str, citations: list[str]
-) -> Question:
+def delete_still_used(parent: QWidget, section: str, item_id: str, citations: list[str]) -> Question:
     """ "The source “x” is still cited in 5 places: …" with every file:line, and what deleting
     it will (not) change."""
-    shown = citations[:SHOWN_CITATIONS]
+    words = section_words(section)
+    shown, count = citations[:SHOWN_CITATIONS], len(citations)
     if len(citations) > SHOWN_CITATIONS:
-        shown.append(f"… and {len(citations) - SHOWN_CITATIONS} more (Show Details…)")
-    verb = "cited" if section == "sources" else "used"
+        more = len(citations) - SHOWN_CITATIONS
+        shown.append(CaseQuestions.tr("… and %n more (Show Details…)", "", more))
     if section == "sources":
-        consequence = (
+        where = CaseQuestions.tr("{item} is still cited in %n place(s):", "", count)
+        consequence = QCoreApplication.translate(
+            "CaseQuestions",
             "Deleting it changes nothing else: correct these citations yourself. The case "
             "will not save while a fact, event, supporter or argument point still cites it, "
-            "and the templates listed fail until their cite() or fact() is changed."
+            "and the templates listed fail until their cite() or fact() is changed.",
         )
     else:
-        consequence = "The templates listed fail until they no longer use it."
-    box = QMessageBox(QMessageBox.Icon.Warning, f"Delete {noun} “{item_id}”?", "", parent=parent)
-    box.setText(f"The {noun} “{item_id}” is still {verb} in {plural(len(citations), 'place')}:")
+        where = CaseQuestions.tr("{item} is still used in %n place(s):", "", count)
+        consequence = QCoreApplication.translate(
+            "CaseQuestions", "The templates listed fail until they no longer use it."
+        )
+    title = words.delete_title.format(id=item_id)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=parent)
+    box.setText(sentence(where.format(item=words.item.format(id=item_id))))
     box.setInformativeText("\n".join(shown) + "\n\n" + consequence)
     box.setDetailedText("\n".join(citations))
-    delete = box.addButton(f"Delete {noun}", QMessageBox.ButtonRole.DestructiveRole)
+    delete = box.addButton(words.delete_button, QMessageBox.ButtonRole.DestructiveRole)
     return _finish(box, delete, escape=True)
 
 
@@ -53,15 +63,22 @@ def overwrite_changed_file(parent: QWidget) -> Question:
     """Another program changed the case file since it was opened here."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "The case file was changed",
-        "The case file was changed by another program since it was opened here.",
+        QCoreApplication.translate("CaseQuestions", "The case file was changed"),
+        QCoreApplication.translate(
+            "CaseQuestions", "The case file was changed by another program since it was opened here."
+        ),
         parent=parent,
     )
     box.setInformativeText(
-        "Overwrite it with your version, or cancel and use Revert to load the other version "
-        "(your changes here are then lost)."
+        QCoreApplication.translate(
+            "CaseQuestions",
+            "Overwrite it with your version, or cancel and use Revert to load the other version "
+            "(your changes here are then lost).",
+        )
     )
-    overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+    overwrite = box.addButton(
+        QCoreApplication.translate("CaseQuestions", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole
+    )
     return _finish(box, overwrite)
 
 
@@ -69,9 +86,13 @@ def discard_changes(parent: QWidget) -> Question:
     """Revert: discard every change made since the case was last saved?"""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Revert the case",
-        "Discard every change made to the case since it was last saved?",
+        QCoreApplication.translate("CaseQuestions", "Revert the case"),
+        QCoreApplication.translate(
+            "CaseQuestions", "Discard every change made to the case since it was last saved?"
+        ),
         parent=parent,
     )
-    discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+    discard = box.addButton(
+        QCoreApplication.translate("CaseQuestions", "Discard changes"), QMessageBox.ButtonRole.DestructiveRole
+    )
     return _finish(box, discard)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QLocale, QObject, QTime, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -31,12 +31,13 @@ from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument, validat
 from campaign_app.core.case.save import SaveOutcome, problem_path, save_or_explain
 from campaign_app.core.common.errors import UserError, UserErrors, display_path, flatten
 from campaign_app.gui.case import questions
-from campaign_app.gui.case.navigation import NOUNS, CaseNavigation
+from campaign_app.gui.case.navigation import CaseNavigation
 from campaign_app.gui.case.problems import Problem
 from campaign_app.gui.case.translation import TranslationActions
+from campaign_app.gui.case.words import section_words
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import plural, problems
+from campaign_app.gui.texts import problems
 
 
 def _read_case(workspace: Workspace) -> tuple[CaseDocument, list[Problem], int]:
@@ -68,6 +69,7 @@ class CaseTab(CaseNavigation):
         super().__init__(session, tasks, parent)
         self._own_change = False
         self._external_change = False
+        self._saved_message = ""  # "Saved at 14:05" stays until the next edit
         self.dialog: QMessageBox | None = None  # the open question, if any (tests answer it)
         self.save_action.triggered.connect(lambda: self.save())
         self.save_button.clicked.connect(lambda: self.save())
@@ -106,7 +108,7 @@ class CaseTab(CaseNavigation):
             self.requests.next()  # a load still on its way is for the old campaign
             self._set_doc(None, [])
             return
-        self.state_label.setText("Loading…")
+        self.state_label.setText(self.tr("Loading…"))
         self.set_busy(True)
         self.submit_newest(lambda: _read_case(workspace), self._loaded, self._load_failed)
 
@@ -119,8 +121,12 @@ class CaseTab(CaseNavigation):
         self.show_banner("")
         if found:
             self.show_banner(
-                f"The case file has {plural(len(found), 'problem')} (listed below). You can correct "
-                "them here; the file is saved only once the case is valid.",
+                self.tr(
+                    "The case file has %n problem(s) (listed below). You can correct them here; the "
+                    "file is saved only once the case is valid.",
+                    "",
+                    len(found),
+                ),
                 error=False,
             )
 
@@ -129,7 +135,7 @@ class CaseTab(CaseNavigation):
         if not isinstance(exc, UserError | UserErrors):
             raise exc
         self._set_doc(None, [])
-        self.show_banner("The case file cannot be opened:\n" + problems(exc))
+        self.show_banner(self.tr("The case file cannot be opened:") + "\n" + problems(exc))
 
     def _set_doc(self, doc: CaseDocument | None, found: list[Problem]) -> None:
         """Show a (new or re-read) document, keeping the selected part and row."""
@@ -137,16 +143,18 @@ class CaseTab(CaseNavigation):
         self.doc = doc
         self.problem_box.problems = list(found)
         if doc is None:
-            self.heading.setText("No case open")
+            self.heading.setText(self.tr("No case open"))
             self.path_label.setText("")
         else:
             title = doc.get_text(doc.data, "title", doc.languages[0] if doc.languages else "en")
-            self.heading.setText(title or doc.case_id or "Case")
+            self.heading.setText(title or doc.case_id or self.tr("Case"))
             self.path_label.setText(display_path(doc.path))
-            langs = ", ".join(doc.languages) or "none"
+            langs = ", ".join(doc.languages) or self.tr("none")
             self.case_info.setText(
-                f"Case id: {doc.case_id or '(none)'} · letter languages: {langs} · "
-                "the case id and languages are changed in the file itself"
+                self.tr(
+                    "Case id: {id} · letter languages: {languages} · the case id and languages are "
+                    "changed in the file itself"
+                ).format(id=doc.case_id or self.tr("(none)"), languages=langs)
             )
         self._fill_parts()
         self._show_section(section, row)
@@ -161,8 +169,8 @@ class CaseTab(CaseNavigation):
             self.model.refresh_row(row)
             if key == "id":
                 node = self.model.item(row)
-                noun = NOUNS[part]
-                self.editor_title.setText(f"{noun.capitalize()} “{self.doc.get_plain(node, 'id')}”")
+                noun = section_words(part).noun
+                self.editor_title.setText(f"{noun} “{self.doc.get_plain(node, 'id')}”")
                 if part == "sources":
                     self.model.refresh_all()
         if part == "overview" and key == "title" and self.doc is not None:
@@ -198,7 +206,7 @@ class CaseTab(CaseNavigation):
         if section == "sources" and item_id:
             found = case_citations(doc.data, doc.path, item_id)
             for cited_by, what in items_citing(doc.data, item_id).items():
-                ids.setdefault(cited_by, f"{what}, which cites it")
+                ids.setdefault(cited_by, self.tr("{item}, which cites it").format(item=what))
         files = workspace.template_files()
         self.tasks.submit(
             lambda: template_uses(files, ids),
@@ -211,9 +219,7 @@ class CaseTab(CaseNavigation):
         if not citations:
             self._delete(section, node)
             return
-        box, delete = questions.delete_still_used(
-            self, section, NOUNS[section], item_id, [str(c) for c in citations]
-        )
+        box, delete = questions.delete_still_used(self, section, item_id, [str(c) for c in citations])
 
         def answered() -> None:
             self.dialog = None
@@ -221,7 +227,9 @@ class CaseTab(CaseNavigation):
                 self._delete(section, node)
                 if section == "sources":
                     self.show_banner(
-                        f"Source “{item_id}” deleted. Correct the places that cited it before saving.",
+                        self.tr(
+                            "Source “{id}” deleted. Correct the places that cited it before saving."
+                        ).format(id=item_id),
                         error=False,
                     )
 
@@ -250,7 +258,7 @@ class CaseTab(CaseNavigation):
         if self.doc is None or self.busy or not (self.doc.modified or force):
             return
         doc = self.doc
-        self.state_label.setText("Saving…")
+        self.state_label.setText(self.tr("Saving…"))
         self.set_busy(True)
         self.tasks.submit(lambda: save_or_explain(doc, force), self._saved_done, self._save_failed)
 
@@ -260,15 +268,21 @@ class CaseTab(CaseNavigation):
             self.problem_box.problems = outcome.problems
             self._refresh_problems()
             self.show_banner(
-                f"Not saved: the case has {plural(len(outcome.problems), 'problem')} (listed below and "
-                "at their fields). Nothing was written."
+                self.tr(
+                    "Not saved: the case has %n problem(s) (listed below and at their fields). "
+                    "Nothing was written.",
+                    "",
+                    len(outcome.problems),
+                )
             )
             self._update_state()
             self._refresh_editor_messages()
             return
         self._set_doc(outcome.saved, [])
         self.show_banner("")
-        self.state_label.setText(f"Saved at {dt.datetime.now():%H:%M}")
+        now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+        self._saved_message = self.tr("Saved at {time}").format(time=now)
+        self.state_label.setText(self._saved_message)
         self._own_change = True
         try:
             self.session.changed("case")
@@ -290,7 +304,7 @@ class CaseTab(CaseNavigation):
             return
         if not isinstance(exc, UserError | UserErrors):
             raise exc
-        self.show_banner("Not saved:\n" + problems(exc))
+        self.show_banner(self.tr("Not saved:") + "\n" + problems(exc))
         self._update_state()
 
     def revert(self) -> None:
@@ -333,11 +347,11 @@ class CaseTab(CaseNavigation):
         if self.busy:
             return
         if modified:
-            self.state_label.setText("<b>Unsaved changes</b>")
+            self.state_label.setText("<b>" + self.tr("Unsaved changes") + "</b>")
         elif self._external_change:
-            self.state_label.setText("Changed elsewhere: Revert to load it")
-        elif not self.state_label.text().startswith("Saved"):
-            self.state_label.setText("No changes" if self.doc is not None else "")
+            self.state_label.setText(self.tr("Changed elsewhere: Revert to load it"))
+        elif self.state_label.text() != self._saved_message or not self._saved_message:
+            self.state_label.setText(self.tr("No changes") if self.doc is not None else "")
 
     def _set_editable(self, editable: bool) -> None:
         # the containers, not the editors: binding an editor enables it

@@ -8,7 +8,7 @@ shown is ``navigation.CaseNavigation``'s, what is done is ``tab.CaseTab``'s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +35,19 @@ from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 
 PARTS = (
-    ("overview", "Overview"),
-    ("timeline", "Timeline"),
-    ("facts", "Facts"),
-    ("arguments", "Arguments"),
-    ("demands", "Demands"),
-    ("supporters", "Supporters"),
-    ("sources", "Sources"),
+    ("overview", QT_TRANSLATE_NOOP("CaseWidgets", "Overview")),
+    ("timeline", QT_TRANSLATE_NOOP("CaseWidgets", "Timeline")),
+    ("facts", QT_TRANSLATE_NOOP("CaseWidgets", "Facts")),
+    ("arguments", QT_TRANSLATE_NOOP("CaseWidgets", "Arguments")),
+    ("demands", QT_TRANSLATE_NOOP("CaseWidgets", "Demands")),
+    ("supporters", QT_TRANSLATE_NOOP("CaseWidgets", "Supporters")),
+    ("sources", QT_TRANSLATE_NOOP("CaseWidgets", "Sources")),
 )
+
+
+def part_title(title: str) -> str:
+    """A part's title from PARTS in the interface language."""
+    return QCoreApplication.translate("CaseWidgets", title)
 
 
 class CaseWidgets(BaseTab):
@@ -84,23 +89,25 @@ class CaseWidgets(BaseTab):
 
     def _build_top(self) -> QHBoxLayout:
         """The case's title and file, whether it is saved, Revert and Save."""
-        self.heading = QLabel("No campaign open", self)
+        self.heading = QLabel(self.tr("No campaign open"), self)
         self.heading.setFont(style.scaled(style.bold(self.heading.font()), 1.25))
         self.heading.setWordWrap(True)
         self.path_label = QLabel(self)
         self.path_label.setEnabled(False)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("state")
-        self.revert_button = QPushButton("R&evert", self)
-        self.revert_button.setToolTip("Discard the changes made since the case was last saved")
-        self.save_button = QPushButton("Save", self)
+        self.revert_button = QPushButton(self.tr("R&evert"), self)
+        self.revert_button.setToolTip(self.tr("Discard the changes made since the case was last saved"))
+        self.save_button = QPushButton(self.tr("Save"), self)
         self.save_button.setDefault(False)
-        self.save_action = QAction("Save the case", self)
+        self.save_action = QAction(self.tr("Save the case"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.save_action)
         shortcut = self.save_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.save_button.setToolTip(f"Check the case and write it to its file ({shortcut})")
+        self.save_button.setToolTip(
+            self.tr("Check the case and write it to its file ({shortcut})").format(shortcut=shortcut)
+        )
         self.export_translation_button = QPushButton(self.tr("Export for translation…"), self)
         self.export_translation_button.setToolTip(
             self.tr("Write the case's texts to a PO file for a translator (letters in another language)")
@@ -128,8 +135,8 @@ class CaseWidgets(BaseTab):
         self.parts = QListView(self)
         self.parts.setModel(self.parts_model)
         self.parts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.parts.setAccessibleName("Parts of the case")
-        parts_label = QLabel("Sectio&ns", self)
+        self.parts.setAccessibleName(self.tr("Parts of the case"))
+        parts_label = QLabel(self.tr("Sectio&ns"), self)
         parts_label.setBuddy(self.parts)
         left = QWidget(self)
         left_box = QVBoxLayout(left)
@@ -158,13 +165,13 @@ class CaseWidgets(BaseTab):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 8)
         self.table.horizontalHeader().setHighlightSections(False)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Words in any column")
+        self.filter.setPlaceholderText(self.tr("Words in any column"))
         self.filter.setClearButtonEnabled(True)
-        filter_label = QLabel("&Quick filter", self)
+        filter_label = QLabel(self.tr("&Quick filter"), self)
         filter_label.setBuddy(self.filter)
-        self.add_button = QPushButton("&Add", self)
-        self.delete_button = QPushButton("Delete…", self)
-        self.delete_button.setToolTip("Delete the selected item (Del in the table)")
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.delete_button = QPushButton(self.tr("Delete…"), self)
+        self.delete_button.setToolTip(self.tr("Delete the selected item (Del in the table)"))
         self.count_label = QLabel(self)
         self.count_label.setEnabled(False)
         list_top = QHBoxLayout()
@@ -205,7 +212,7 @@ class CaseWidgets(BaseTab):
         """The overview: the case's id and languages, its title, person and summary."""
         self.case_info = QLabel(self)
         self.case_info.setEnabled(False)
-        overview_title = QLabel("The case", self)
+        overview_title = QLabel(self.tr("The case"), self)
         style.embolden(overview_title)
         overview = QWidget(self)
         overview_box = QVBoxLayout(overview)

@@ -33,8 +33,8 @@ class ErrorBar(QFrame):
         self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.message.setCursor(Qt.CursorShape.PointingHandCursor)
         layout.addWidget(self.message, 1)
-        self.go_button = QPushButton("&Go to line")
-        self.go_button.setToolTip("Put the cursor on the line with the mistake (F8)")
+        self.go_button = QPushButton(self.tr("&Go to line"))
+        self.go_button.setToolTip(self.tr("Put the cursor on the line with the mistake (F8)"))
         self.go_button.clicked.connect(self._go)
         layout.addWidget(self.go_button, 0, Qt.AlignmentFlag.AlignTop)
         self.line: int | None = None
@@ -43,10 +43,10 @@ class ErrorBar(QFrame):
     def show_problems(self, texts: list[str], line: int | None) -> None:
         self.line = line
         self.message.setText("\n".join(texts))
-        self.message.setToolTip("Click to go to the line" if line else "")
+        self.message.setToolTip(self.tr("Click to go to the line") if line else "")
         self.go_button.setVisible(line is not None)
         if line is not None:
-            self.go_button.setText(f"&Go to line {line}")
+            self.go_button.setText(self.tr("&Go to line {line}").format(line=line))
         self.show()
 
     def clear(self) -> None:

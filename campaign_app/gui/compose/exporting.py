@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from campaign_app.gui.compose.letters import LetterRequest, letter_for
 
-EXPORT_FORMATS = {"pdf": "PDF document (*.pdf)", "docx": "Word document (*.docx)"}
+EXPORT_FORMATS = {
+    "pdf": QT_TRANSLATE_NOOP("Exporting", "PDF document (*.pdf)"),
+    "docx": QT_TRANSLATE_NOOP("Exporting", "Word document (*.docx)"),
+}
 
 
 def export_letter(request: LetterRequest, target: Path, fmt: str) -> Path:
@@ -30,13 +33,14 @@ def export_letter(request: LetterRequest, target: Path, fmt: str) -> Path:
 
 def ask_export_target(parent: QWidget, suggested: Path) -> Path | None:
     """Ask where to write the letter; the extension (.pdf or .docx) chooses the format."""
-    filters = ";;".join(EXPORT_FORMATS.values())
-    name, chosen = QFileDialog.getSaveFileName(parent, "Export this letter", str(suggested), filters)
+    formats = {key: QCoreApplication.translate("Exporting", text) for key, text in EXPORT_FORMATS.items()}
+    title = QCoreApplication.translate("Exporting", "Export this letter")
+    name, chosen = QFileDialog.getSaveFileName(parent, title, str(suggested), ";;".join(formats.values()))
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() not in (".pdf", ".docx"):
-        path = path.with_name(path.name + (".docx" if chosen == EXPORT_FORMATS["docx"] else ".pdf"))
+        path = path.with_name(path.name + (".docx" if chosen == formats["docx"] else ".pdf"))
     return path
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject
+
 from campaign_app.core.campaign.audience import match_audience, parse_campaign_query
 from campaign_app.core.campaign.last_letters import since_for
 from campaign_app.core.campaign.workspace import Workspace
@@ -20,6 +22,10 @@ from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 from campaign_app.core.letters.template_text import template_from_text
 from campaign_app.gui.compose.preview import RecipientPicker
+
+
+class ComposeLetters(QObject):
+    """The context of the notes on recipients (``tr(text, "", n)``: plural forms)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,10 @@ def letter_for(request: LetterRequest):
     recipient = ws.directory.get(request.recipient_id)
     if recipient is None:
         raise UserError(
-            f"recipient '{request.recipient_id}' is no longer in the directory", hint="choose another one"
+            QCoreApplication.translate(
+                "ComposeLetters", "recipient '{id}' is no longer in the directory"
+            ).format(id=request.recipient_id),
+            hint=QCoreApplication.translate("ComposeLetters", "choose another one"),
         )
     last_letters = since_for(ws, template)  # `updates`: what is new since their last letter
     since = last_letters.since(recipient.id, template.id) if last_letters else None
@@ -90,25 +99,36 @@ def audience_of(workspace: Workspace, audience: str) -> Audience:
     try:
         parse_campaign_query(audience, dict)  # the query itself; the log is read only to match it, below
     except UserError as exc:
-        note = f"The audience is not a valid query ({exc.message}). "
+        note = QCoreApplication.translate(
+            "ComposeLetters", "The audience is not a valid query ({problem}). "
+        ).format(problem=exc.message)
     else:  # (a broken case file, which the log's statuses need, is shown under the editor)
         found = match_audience(workspace, audience) if audience.strip() else None
+    everyone = len(directory)
     if found is not None and found.recipients:
         chosen = found.recipients
-        note = f"{len(chosen)} of {len(directory)} recipients match the audience “{audience}”."
+        note = ComposeLetters.tr(
+            "{matched} of %n recipient(s) match the audience “{audience}”.", "", everyone
+        ).format(matched=len(chosen), audience=audience)
     elif found is not None and found.nobody_due:
         chosen = found.waiting
-        note = (
-            f"Nobody is due yet: no recipient matches {' '.join(found.status_terms)} in the contact log. "
-            f"Showing the {len(chosen)} recipients of “{found.base_query}” it will go to when they are."
-        )
+        waiting = len(chosen)
+        note = QCoreApplication.translate(
+            "ComposeLetters", "Nobody is due yet: no recipient matches {terms} in the contact log. "
+        ).format(terms=" ".join(found.status_terms)) + ComposeLetters.tr(
+            "Showing the %n recipient(s) of “{query}” it will go to when they are.", "", waiting
+        ).format(query=found.base_query)
     elif len(directory):
         chosen = list(directory)
         if audience.strip() and not note:
-            note = f"No recipient matches the audience “{audience}”. "
-        note += f"Showing all {len(directory)} recipients."
+            note = QCoreApplication.translate(
+                "ComposeLetters", "No recipient matches the audience “{audience}”. "
+            ).format(audience=audience)
+        note += ComposeLetters.tr("Showing all %n recipient(s).", "", everyone)
     else:
-        note = "The directory has no recipients yet: add some on the Recipients tab."
+        note = QCoreApplication.translate(
+            "ComposeLetters", "The directory has no recipients yet: add some on the Recipients tab."
+        )
     items = []
     for r in chosen:
         label = _label(r)

@@ -63,7 +63,7 @@ class RecipientPicker(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(28)
         self.setMaxVisibleItems(20)
-        self._edit.setPlaceholderText("Type a name, office or organisation")
+        self._edit.setPlaceholderText(self.tr("Type a name, office or organisation"))
         self._edit.setClearButtonEnabled(True)
         self._ids: list[str] = []
         self._folded: list[str] = []

@@ -67,7 +67,7 @@ class ComposeRendering(ComposeWidgets):
         self.audience_label.setText(result.note)
         self.picker.set_recipients([(rid, label, folded) for rid, label, folded, _name in result.items])
         if not result.items:
-            self.preview.show_message("No recipient to write to.")
+            self.preview.show_message(self.tr("No recipient to write to."))
 
     def _user_error_or_raise(self, exc: BaseException) -> None:
         """A broken directory, case or campaign file: say so where the letter would be."""
@@ -75,7 +75,7 @@ class ComposeRendering(ComposeWidgets):
             raise exc
         self._audience = None
         self._show_problems(flatten(exc))
-        self.preview.show_message("The letter cannot be rendered: see the message under the editor.")
+        self.preview.show_message(self.tr("The letter cannot be rendered: see the message under the editor."))
 
     # ---- live preview -------------------------------------------------------------------
 
@@ -141,10 +141,12 @@ class ComposeRendering(ComposeWidgets):
         self._shown_key = key
         self._show_problems(flatten(exc))
         if self.preview.html:
-            self.preview_note.setText("The preview shows the last version without mistakes.")
+            self.preview_note.setText(self.tr("The preview shows the last version without mistakes."))
             self.preview_note.show()
         else:
-            self.preview.show_message("The letter cannot be rendered: see the message under the editor.")
+            self.preview.show_message(
+                self.tr("The letter cannot be rendered: see the message under the editor.")
+            )
 
     def _show_problems(self, errors: list[UserError]) -> None:
         ws = self.session.workspace

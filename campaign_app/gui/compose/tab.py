@@ -61,9 +61,9 @@ class ComposeTab(ComposeRendering):
             self.addAction(act)
             return act
 
-        self.save_action = action("Save template", self.save, QKeySequence.StandardKey.Save)
-        self.export_action = action("Export this letter…", self.export, QKeySequence("Ctrl+E"))
-        self.go_to_error_action = action("Go to the error", self._go_to_error, QKeySequence("F8"))
+        self.save_action = action(self.tr("Save template"), self.save, QKeySequence.StandardKey.Save)
+        self.export_action = action(self.tr("Export this letter…"), self.export, QKeySequence("Ctrl+E"))
+        self.go_to_error_action = action(self.tr("Go to the error"), self._go_to_error, QKeySequence("F8"))
 
     def _set_enabled(self, editing: bool) -> None:
         for widget in (self.export_button, self.picker):
@@ -93,7 +93,7 @@ class ComposeTab(ComposeRendering):
         self.editor.mark_error_lines([])
         self.file_label.clear()
         self.picker.set_recipients([])
-        self.preview.show_message("Loading the templates…")
+        self.preview.show_message(self.tr("Loading the templates…"))
         self._set_enabled(False)
         self.reload_templates()
 
@@ -140,12 +140,15 @@ class ComposeTab(ComposeRendering):
         keep = self._current.path if self._current else None
         self.template_model.set_files(files)
         broken = sum(1 for f in files if f.errors)
-        self.template_hint.setText(
-            f"{len(files)} template(s) in letter_templates/"
-            + (f"; {broken} with a problem (hover for details)." if broken else ".")
-            if files
-            else "No templates yet: add a .md file to letter_templates/."
-        )
+        if not files:
+            hint = self.tr("No templates yet: add a .md file to letter_templates/.")
+        elif broken:
+            hint = self.tr("%n template(s) in letter_templates/", "", len(files)) + self.tr(
+                "; {broken} with a problem (hover for details)."
+            ).format(broken=broken)
+        else:
+            hint = self.tr("%n template(s) in letter_templates/", "", len(files)) + "."
+        self.template_hint.setText(hint)
         row = self.template_model.row_of(keep)
         if row < 0 and files:
             row = 0
@@ -158,7 +161,7 @@ class ComposeTab(ComposeRendering):
             )
         else:
             self._current = None
-            self.preview.show_message("No template to preview.")
+            self.preview.show_message(self.tr("No template to preview."))
             self._set_enabled(False)
 
     def _on_template_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -205,7 +208,7 @@ class ComposeTab(ComposeRendering):
         self._update_unsaved()
         if f.text is None:  # unreadable (not UTF-8): not editable, nothing to render
             self._show_problems(list(f.errors))
-            self.preview.show_message("This template cannot be shown.")
+            self.preview.show_message(self.tr("This template cannot be shown."))
             return
         if not same:  # (for the same file, each render keeps the picker on the editor's audience)
             self._last_template_id = f.template.id if f.template else None
@@ -245,7 +248,7 @@ class ComposeTab(ComposeRendering):
         path = f.path
         self._save_busy = True
         self.save_button.setEnabled(False)
-        self.status_label.setText(f"Saving {path.name}…")
+        self.status_label.setText(self.tr("Saving {file}…").format(file=path.name))
         self.tasks.submit(
             lambda: atomic_write_bytes(path, data),
             lambda _none: self._saved(path, doc, text),
@@ -262,7 +265,7 @@ class ComposeTab(ComposeRendering):
     def _saved(self, path: Path, doc: QTextDocument, text: str) -> None:
         if doc.toPlainText() == text:  # typing during the write leaves it unsaved
             doc.setModified(False)
-        self._set_status(f"Saved letter_templates/{path.name}.")
+        self._set_status(self.tr("Saved letter_templates/{file}.").format(file=path.name))
         self.session.changed("templates")
         self._save_finished()
 
@@ -270,7 +273,10 @@ class ComposeTab(ComposeRendering):
         self._save_finished()
         if not isinstance(exc, UserError | UserErrors):
             raise exc
-        self._set_status(f"Not saved: {'; '.join(str(e) for e in flatten(exc))}", error=True)
+        self._set_status(
+            self.tr("Not saved: {problems}").format(problems="; ".join(str(e) for e in flatten(exc))),
+            error=True,
+        )
 
     def _set_status(self, text: str, error: bool = False) -> None:
         self.status_label.setStyleSheet(style.error_style() if error else "")
@@ -294,14 +300,14 @@ class ComposeTab(ComposeRendering):
         request = self._request()
         suggested = self.suggested_export_path()
         if request is None or suggested is None:
-            self._set_status("Choose a template and a recipient first.", error=True)
+            self._set_status(self.tr("Choose a template and a recipient first."), error=True)
             return
         target = exporting.ask_export_target(self, suggested)
         if target is None:
             return
         fmt = "docx" if target.suffix.lower() == ".docx" else "pdf"
         self.export_button.setEnabled(False)
-        self._set_status(f"Writing {target.name}…")
+        self._set_status(self.tr("Writing {file}…").format(file=target.name))
         self.tasks.submit(
             lambda: exporting.export_letter(request, target, fmt),
             self._exported,
@@ -311,11 +317,14 @@ class ComposeTab(ComposeRendering):
 
     def _exported(self, path: Path) -> None:
         self.export_button.setEnabled(True)
-        self._set_status(f"Exported to {path}")
+        self._set_status(self.tr("Exported to {path}").format(path=path))
         exporting.open_in_viewer(path)
 
     def _export_failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
         if not isinstance(exc, UserError | UserErrors):
             raise exc
-        self._set_status(f"Not exported: {'; '.join(str(e) for e in flatten(exc))}", error=True)
+        self._set_status(
+            self.tr("Not exported: {problems}").format(problems="; ".join(str(e) for e in flatten(exc))),
+            error=True,
+        )

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,7 +37,11 @@ class TemplateListModel(QAbstractTableModel):
     tab shows column 0 with the id and language as a second line (SUBTITLE_ROLE).
     """
 
-    HEADERS = ("Title", "ID", "Lang.")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TemplateListModel", "Title"),
+        QT_TRANSLATE_NOOP("TemplateListModel", "ID"),
+        QT_TRANSLATE_NOOP("TemplateListModel", "Lang."),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -60,7 +72,7 @@ class TemplateListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -74,14 +86,20 @@ class TemplateListModel(QAbstractTableModel):
                 title = t.title if t else f.path.name
                 return f"● {title}" if f.path in self.unsaved else title
             if col == 1:
-                return t.id if t else "error"
+                return t.id if t else self.tr("error")
             return t.language if t else ""
         if role == SUBTITLE_ROLE:
             if f.errors:
                 return f.errors[0].message
             return f"{t.id} · {t.language}" if t else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f.path.name if t is None else f"{t.title}\n{f.path.name} · audience: {t.audience}"
+            tip = (
+                f.path.name
+                if t is None
+                else self.tr("{title}\n{file} · audience: {audience}").format(
+                    title=t.title, file=f.path.name, audience=t.audience
+                )
+            )
             return f"{tip}\n\n{f.problem}" if f.errors else tip
         if role == Qt.ItemDataRole.ForegroundRole and f.errors:
             return style.colour(style.ERROR)

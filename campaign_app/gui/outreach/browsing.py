@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
-from campaign_app.gui.outreach.model import OutreachData, OutreachRow, load_outreach, team_html
+from campaign_app.gui.outreach.model import OutreachData, OutreachRow, date_text, load_outreach, team_html
 from campaign_app.gui.outreach.team_watch import TeamWatch
 from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
 from campaign_app.gui.session import WorkspaceSession
@@ -124,7 +124,7 @@ class OutreachBrowser(OutreachWidgets):
         include = self.unwritten_check.isChecked()
         self._loading = True
         if not self._loaded_once:
-            self.count_label.setText("Reading the contact log…")
+            self.count_label.setText(self.tr("Reading the contact log…"))
         self.submit_newest(lambda: load_outreach(ws, include), self._loaded, self._load_failed)
 
     def _loaded(self, data: OutreachData) -> None:
@@ -145,7 +145,7 @@ class OutreachBrowser(OutreachWidgets):
         self._loading = False
         if not isinstance(exc, UserError | UserErrors):
             raise exc
-        self.show_banner(f"The contact log cannot be read:\n{problems(exc)}")
+        self.show_banner(self.tr("The contact log cannot be read:") + "\n" + problems(exc))
         self.count_label.setText("")
         self._update_actions()
 
@@ -163,25 +163,27 @@ class OutreachBrowser(OutreachWidgets):
             return
         shown, total = self.model.rowCount(), self.model.total()
         written = data.written
-        text = f"{written} recipient{'s' if written != 1 else ''} in the log"
+        text = OutreachBrowser.tr("%n recipient(s) in the log", "", written)
         if data.unwritten:
-            text += f", {data.unwritten} not written to yet"
+            text += self.tr(", {count} not written to yet").format(count=data.unwritten)
         if shown != total:
-            text += f" · {shown} shown"
+            text += self.tr(" · {count} shown").format(count=shown)
         due = self.model.counts.get("followup-due", 0)
         if due:
-            text += f" · {due} follow-up{'s' if due != 1 else ''} due (after {data.follow_up_days} days)"
+            days = data.follow_up_days
+            text += " · " + OutreachBrowser.tr("%n follow-up(s) due", "", due)
+            text += " " + OutreachBrowser.tr("(after %n day(s))", "", days)
         self.count_label.setText(text)
 
     def _show_page(self) -> None:
         empty = self._loaded_once and self.model.total() == 0
         if self.session.workspace is None:
             self.empty.setText(
-                "No campaign is open: open a campaign folder with File ▸ Open campaign folder…"
+                self.tr("No campaign is open: open a campaign folder with File ▸ Open campaign folder…")
             )
             empty = True
         else:
-            self.empty.setText(EMPTY_TEXT)
+            self.empty.setText(self.tr(EMPTY_TEXT))
         self.stack.setCurrentWidget(self.empty if empty else self.table)
 
     def _unwritten_toggled(self, checked: bool) -> None:
@@ -234,12 +236,25 @@ class OutreachBrowser(OutreachWidgets):
     def _show_history(self, row: OutreachRow | None) -> None:
         self.history_model.removeRows(0, self.history_model.rowCount())
         if row is None:
-            self.history_title.setText("<b>History</b> — select a recipient to see every letter and event")
+            self.history_title.setText(
+                "<b>"
+                + self.tr("History")
+                + "</b> — "
+                + self.tr("select a recipient to see every letter and event")
+            )
             return
-        letters = f"{row.letters} letter{'s' if row.letters != 1 else ''}"
+        count = row.letters
+        letters = OutreachBrowser.tr("%n letter(s)", "", count)
+        due = (
+            self.tr(" · follow-up due since {date}").format(date=date_text(row.due_on))
+            if row.due and row.due_on
+            else ""
+        )
         self.history_title.setText(
-            f"<b>History of {html.escape(row.name)}</b> ({html.escape(row.recipient_id)}) · {letters}"
-            + (f" · follow-up due since {row.due_on:%d %b %Y}" if row.due and row.due_on else "")
+            "<b>"
+            + self.tr("History of {name}").format(name=html.escape(row.name))
+            + f"</b> ({html.escape(row.recipient_id)}) · {letters}"
+            + due
             + (f": {html.escape(row.due_reason)}" if row.due and row.due_reason else "")
         )
         for line in reversed(row.history):  # the latest first

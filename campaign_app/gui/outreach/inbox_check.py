@@ -14,13 +14,12 @@ import contextlib
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QWidget
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import plural
 
 
 @dataclass
@@ -35,21 +34,35 @@ class CheckOutcome:
 
 def summary(result) -> str:
     """One line for the status bar: what was recorded."""
-    counts = {k: sum(1 for r in result.recorded if r.kind == k) for k in ("replied", "auto-reply", "bounced")}
+    replied, automatic, bounced = (
+        sum(1 for r in result.recorded if r.kind == k) for k in ("replied", "auto-reply", "bounced")
+    )
+    new = result.new_messages
     said = [
-        plural(n, noun, many)
-        for n, (noun, many) in zip(
-            counts.values(),
-            (("reply", "replies"), ("automatic reply", "automatic replies"), ("bounce", None)),
-            strict=True,
+        text
+        for n, text in (
+            (
+                replied,
+                InboxCheck.tr("%n reply(-ies)", "", replied),
+            ),
+            (
+                automatic,
+                InboxCheck.tr("%n automatic reply(-ies)", "", automatic),
+            ),
+            (
+                bounced,
+                InboxCheck.tr("%n bounce(s)", "", bounced),
+            ),
         )
         if n
     ]
-    read = plural(result.new_messages, "new message")
-    return (
-        f"Inbox checked: {read}; recorded {', '.join(said)}."
-        if said
-        else f"Inbox checked: {read}; nothing to record."
+    read = InboxCheck.tr("%n new message(s)", "", new)
+    if said:
+        return QCoreApplication.translate("InboxCheck", "Inbox checked: {read}; recorded {what}.").format(
+            read=read, what=", ".join(said)
+        )
+    return QCoreApplication.translate("InboxCheck", "Inbox checked: {read}; nothing to record.").format(
+        read=read
     )
 
 
@@ -92,7 +105,7 @@ class InboxCheck(QObject):
         password = stored
         if not password:
             settings = self.workspace.campaign.inbox
-            who = f"{settings.username}@{settings.host}" if settings else "the mailbox"
+            who = f"{settings.username}@{settings.host}" if settings else self.tr("the mailbox")
             password = self.ask_password(who)
             asked = True
             if not password:
@@ -126,8 +139,8 @@ class InboxCheck(QObject):
     def _ask_password(self, who: str) -> str:
         text, ok = QInputDialog.getText(
             self.parent_widget,
-            "Check inbox",
-            f"Password for {who} (kept in the system keyring once it works):",
+            self.tr("Check inbox"),
+            self.tr("Password for {account} (kept in the system keyring once it works):").format(account=who),
             QLineEdit.EchoMode.Password,
         )
         return text if ok else ""
@@ -135,9 +148,9 @@ class InboxCheck(QObject):
     # ---- the progress dialog ---------------------------------------------------------------
 
     def _show_progress(self) -> None:
-        dialog = QProgressDialog("Reading the inbox…", "Cancel", 0, 0, self.parent_widget)
+        dialog = QProgressDialog(self.tr("Reading the inbox…"), self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setObjectName("inbox_progress")
-        dialog.setWindowTitle("Check inbox")
+        dialog.setWindowTitle(self.tr("Check inbox"))
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
@@ -149,7 +162,9 @@ class InboxCheck(QObject):
         if self.dialog is not None:
             self.dialog.setMaximum(total)
             self.dialog.setValue(done)
-            self.dialog.setLabelText(f"Read {done:,} of {plural(total, 'new message')}…")
+            self.dialog.setLabelText(
+                self.tr("Read {done} of %n new message(s)…", "", total).format(done=QLocale().toString(done))
+            )
 
     def _end(self, outcome: CheckOutcome) -> None:
         self.running = False

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,15 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.gui import style
+from campaign_app.gui.outreach.words import channel_name
 
-# status, label; "sent" here is by hand (e-mails are recorded by Send letters…).
+# status, label (translated when shown); "sent" here is by hand (e-mails are recorded by Send letters…).
 CHOICES = (
-    ("replied", "&Replied"),
-    ("no-reply", "&No reply (stop waiting)"),
-    ("closed", "C&losed"),
-    ("sent", "&Sent by post, web form, fax or in person"),
+    ("replied", QT_TRANSLATE_NOOP("MarkDialog", "&Replied")),
+    ("no-reply", QT_TRANSLATE_NOOP("MarkDialog", "&No reply (stop waiting)")),
+    ("closed", QT_TRANSLATE_NOOP("MarkDialog", "C&losed")),
+    ("sent", QT_TRANSLATE_NOOP("MarkDialog", "&Sent by post, web form, fax or in person")),
 )
-CHANNEL_CHOICES = (("post", "post"), ("web-form", "web form"), ("fax", "fax"), ("in-person", "in person"))
+CHANNEL_CHOICES = ("post", "web-form", "fax", "in-person")
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,10 @@ class MarkDialog(QDialog):
     ):
         super().__init__(parent)
         self.recipient_id = recipient_id
-        self.setWindowTitle(f"Mark — {name}")
+        self.setWindowTitle(self.tr("Mark — {name}").format(name=name))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"What happened with the letter to <b>{_escape(name)}</b>?")
+        intro = QLabel(self.tr("What happened with the letter to <b>{name}</b>?").format(name=_escape(name)))
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -71,7 +72,7 @@ class MarkDialog(QDialog):
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
         for key, label in CHOICES:
-            button = QRadioButton(label)
+            button = QRadioButton(self.tr(label))
             self.status_group.addButton(button)
             self.status_buttons[key] = button
             layout.addWidget(button)
@@ -80,29 +81,33 @@ class MarkDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.channel_combo = QComboBox()
-        for key, label in CHANNEL_CHOICES:
-            self.channel_combo.addItem(label, key)
-        channel_label = QLabel("&Channel:")
+        for key in CHANNEL_CHOICES:
+            self.channel_combo.addItem(channel_name(key), key)
+        channel_label = QLabel(self.tr("&Channel:"))
         channel_label.setBuddy(self.channel_combo)
         form.addRow(channel_label, self.channel_combo)
         # One letter at a time: a reply to one appeal must not close another by mistake.
         self.letter_combo = QComboBox()
         for template_id in templates:
-            self.letter_combo.addItem(f"The letter from template {template_id}", template_id)
-        letter_label = QLabel("L&etter:")
+            self.letter_combo.addItem(
+                self.tr("The letter from template {template}").format(template=template_id), template_id
+            )
+        letter_label = QLabel(self.tr("L&etter:"))
         letter_label.setBuddy(self.letter_combo)
         form.addRow(letter_label, self.letter_combo)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setObjectName("note")
         self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setPlaceholderText("optional, e.g. what they answered, or a reference number")
+        self.note_edit.setPlaceholderText(self.tr("optional, e.g. what they answered, or a reference number"))
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
-        note_label = QLabel("N&ote:")
+        note_label = QLabel(self.tr("N&ote:"))
         note_label.setBuddy(self.note_edit)
         form.addRow(note_label, self.note_edit)
         layout.addLayout(form)
 
-        self.by_label = QLabel(f"Recorded in the contact log as done by {by}." if by else "")
+        self.by_label = QLabel(
+            self.tr("Recorded in the contact log as done by {name}.").format(name=by) if by else ""
+        )
         self.by_label.setWordWrap(True)
         self.by_label.setStyleSheet(style.MUTED_STYLE)
         layout.addWidget(self.by_label)
@@ -110,7 +115,7 @@ class MarkDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Mark")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Mark"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

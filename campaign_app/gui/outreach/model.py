@@ -20,7 +20,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from campaign_app.core.directory.query import fold
@@ -29,8 +29,18 @@ from campaign_app.core.outreach.status import RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
+from campaign_app.gui.outreach import words
+from campaign_app.gui.outreach.words import action_text, channel_name, status_name
 
-COLUMNS = ("Name", "Category", "Status", "Last action", "When", "By", "Follow-up due")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("OutreachModel", "Name"),
+    QT_TRANSLATE_NOOP("OutreachModel", "Category"),
+    QT_TRANSLATE_NOOP("OutreachModel", "Status"),
+    QT_TRANSLATE_NOOP("OutreachModel", "Last action"),
+    QT_TRANSLATE_NOOP("OutreachModel", "When"),
+    QT_TRANSLATE_NOOP("OutreachModel", "By"),
+    QT_TRANSLATE_NOOP("OutreachModel", "Follow-up due"),
+)
 COL_NAME, COL_CATEGORY, COL_STATUS, COL_ACTION, COL_WHEN, COL_BY, COL_DUE = range(len(COLUMNS))
 # The filter buttons, in the order a campaign goes through them ("none": not written to yet).
 FILTERS = (
@@ -60,26 +70,15 @@ def local_time(at: str) -> dt.datetime:
 
 def when_text(at: str, today: dt.date | None = None) -> str:
     """ "today 14:05", "yesterday 09:12", "12 Mar 14:05", "12 Mar 2024": readable at a glance."""
-    moment = local_time(at)
-    today = today or dt.date.today()
-    clock = f"{moment:%H:%M}"
-    day = moment.date()
-    if day == today:
-        return f"today {clock}"
-    if day == today - dt.timedelta(days=1):
-        return f"yesterday {clock}"
-    if day.year == today.year:
-        return f"{day.day} {moment:%b} {clock}"
-    return f"{day.day} {moment:%b %Y}"
+    return words.when_text(local_time(at), today or dt.date.today())
 
 
 def full_time(at: str) -> str:
-    moment = local_time(at)
-    return f"{moment.day} {moment:%B %Y, %H:%M} ({moment:%Z})"
+    return words.full_time(local_time(at))
 
 
 def date_text(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return words.date_text(day)
 
 
 @dataclass(frozen=True)
@@ -120,8 +119,8 @@ class OutreachRow:
         if due and self.due_event:
             due = f"{due} ({self.due_event})"
         if self.due and due:
-            due = f"{due} — due"
-        return (self.name, self.category, self.status, self.action, self.when, self.by, due)
+            due = QCoreApplication.translate("OutreachModel", "{date} — due").format(date=due)
+        return (self.name, self.category, status_name(self.status), self.action, self.when, self.by, due)
 
 
 @dataclass
@@ -140,16 +139,7 @@ class OutreachData:
 
 
 def _action(event: Event | None, template_id: str) -> str:
-    if event is None:
-        return ""
-    text = event.kind if event.kind != "sending" else "sending (interrupted?)"
-    channel = event.channel.replace("-", " ")
-    if event.channel and event.channel != "email":
-        if event.kind == "sent":
-            text += f" by {channel}"
-        elif event.kind == "drafted":
-            text += f" for {channel}"
-    return f"{text} · {template_id}" if template_id else text
+    return "" if event is None else action_text(event.kind, event.channel, template_id)
 
 
 def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
@@ -163,9 +153,9 @@ def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
                 e.at,
                 full_time(e.at),
                 template_of.get(e.contact_id, ""),
-                e.kind,
+                status_name(e.kind),
                 e.by,
-                e.channel,
+                channel_name(e.channel) if e.channel else "",
                 e.detail,
             )
             for letter in state.letters
@@ -322,12 +312,14 @@ class OutreachModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if section == COL_DUE:
-                return "When a follow-up is due if no reply is recorded (the campaign's follow-up period)"
+                return self.tr(
+                    "When a follow-up is due if no reply is recorded (the campaign's follow-up period)"
+                )
             if section == COL_STATUS:
-                return "Follow-up due, or the status of the letter that changed last"
+                return self.tr("Follow-up due, or the status of the letter that changed last")
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -369,11 +361,12 @@ class OutreachModel(QAbstractTableModel):
     def _tooltip(self, row: OutreachRow, column: int):
         if column == COL_STATUS:
             meaning = QUERY_STATUSES.get(row.status, "")
-            return f"{row.status}: {meaning}" if meaning else row.status
+            return f"status:{row.status} — {meaning}" if meaning else f"status:{row.status}"
         if column == COL_WHEN and row.at:
             return full_time(row.at)
         if column == COL_NAME:
-            return f"{row.name} ({row.recipient_id}) · {row.letters} letter(s) in the log"
+            letters = self.tr("%n letter(s) in the log", "", row.letters)
+            return f"{row.name} ({row.recipient_id}) · {letters}"
         return None
 
 
@@ -389,17 +382,39 @@ def team_html(team: list[MemberSummary]) -> str:
     """The team's summary as a small table: one row per member, who is sending now in bold."""
     import html
 
+    team_word = QCoreApplication.translate("TeamSummary", "Team")
     if not team:
-        return "<b>Team</b> — nobody has recorded anything for this case yet"
-    cells = "".join(f"<th align='left'>{h}&nbsp;&nbsp;</th>" for h in TEAM_COLUMNS)
+        return f"<b>{team_word}</b> — " + QCoreApplication.translate(
+            "TeamSummary", "nobody has recorded anything for this case yet"
+        )
+    cells = "".join(
+        f"<th align='left'>{QCoreApplication.translate('TeamSummary', h)}&nbsp;&nbsp;</th>"
+        for h in TEAM_COLUMNS
+    )
     rows = [f"<tr>{cells}</tr>"]
     for m in team:
         sending = ", ".join(sorted(m.sending))
         values = (m.by, m.sent, m.replied, m.failed, m.drafts, m.last_activity)
         row = "".join(f"<td>{html.escape(str(v))}&nbsp;&nbsp;</td>" for v in values)
-        now = f"<b>sending to {html.escape(sending)}</b>" if sending else ""
+        now = (
+            "<b>"
+            + QCoreApplication.translate("TeamSummary", "sending to {names}").format(
+                names=html.escape(sending)
+            )
+            + "</b>"
+            if sending
+            else ""
+        )
         rows.append(f"<tr>{row}<td>{now}</td></tr>")
-    return f"<b>Team</b><table cellspacing='0'>{''.join(rows)}</table>"
+    return f"<b>{team_word}</b><table cellspacing='0'>{''.join(rows)}</table>"
 
 
-TEAM_COLUMNS = ("Member", "Sent", "Replied", "Failed", "Drafts", "Last activity (UTC)", "Sending now")
+TEAM_COLUMNS = (
+    QT_TRANSLATE_NOOP("TeamSummary", "Member"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Sent"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Replied"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Failed"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Drafts"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Last activity (UTC)"),
+    QT_TRANSLATE_NOOP("TeamSummary", "Sending now"),
+)

@@ -32,7 +32,7 @@ from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import Generation
 from campaign_app.gui.outreach.send_layout import SendDialogLayout
-from campaign_app.gui.outreach.send_plan import fill_templates, plan_for, plan_text
+from campaign_app.gui.outreach.send_plan import fill_templates, plan_for, plan_text, send_question
 from campaign_app.gui.outreach.send_worker import (
     SendOutcome,
     SendRun,
@@ -40,7 +40,7 @@ from campaign_app.gui.outreach.send_worker import (
 )
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import clock, plural, problems
+from campaign_app.gui.texts import clock, problems
 
 PLAN_DELAY_MS = 300
 PAGE_EMPTY, PAGE_PREVIEW, PAGE_PROGRESS, PAGE_SUMMARY = range(4)
@@ -76,7 +76,7 @@ class SendDialog(SendDialogLayout):
         self._planning = False
         self._previewing = False
         self._close_when_done = False
-        self.setWindowTitle("Send letters by e-mail")
+        self.setWindowTitle(self.tr("Send letters by e-mail"))
         self.setModal(False)
         self.resize(980, 700)
         self._plan_timer = QTimer(self)
@@ -123,7 +123,7 @@ class SendDialog(SendDialogLayout):
         self.settings_button.hide()
         if ws is None or tid is None:
             self._show_plan_problem(
-                "This campaign has no letter templates yet: write one in the Compose tab."
+                self.tr("This campaign has no letter templates yet: write one in the Compose tab.")
             )
             return
         query = self.query_edit.text().strip() or None
@@ -131,7 +131,7 @@ class SendDialog(SendDialogLayout):
 
         self._planning = True
         self.plan_label.setStyleSheet("")
-        self.plan_label.setText("Working out who gets this letter…")
+        self.plan_label.setText(self.tr("Working out who gets this letter…"))
         self._update_buttons()
         self.tasks.submit(
             lambda: plan_for(ws, tid, query, docx, resend),
@@ -145,9 +145,9 @@ class SendDialog(SendDialogLayout):
         self._planning = False
         if state == "no-smtp":
             self._show_plan_problem(
-                "No mail server is set up for this campaign, so nothing can be sent yet.\n"
-                f"{problems(value)}\n"
-                "Fill in the SMTP server, user name and From address in the Settings tab.",
+                self.tr("No mail server is set up for this campaign, so nothing can be sent yet.")
+                + f"\n{problems(value)}\n"
+                + self.tr("Fill in the SMTP server, user name and From address in the Settings tab."),
                 settings=True,
             )
         elif state == "error":
@@ -192,7 +192,7 @@ class SendDialog(SendDialogLayout):
             return
         self._previewing = True
         self._update_buttons()
-        self.message_preview.show_note("Building the first messages…")
+        self.message_preview.show_note(self.tr("Building the first messages…"))
         self.stack.setCurrentIndex(PAGE_PREVIEW)
         generation = self._plans.value
         self.tasks.submit(
@@ -208,7 +208,7 @@ class SendDialog(SendDialogLayout):
         if not self._plans.is_current(generation):
             return
         if isinstance(answer, UserError | UserErrors):
-            self.message_preview.show_note(f"The messages cannot be built:\n{problems(answer)}")
+            self.message_preview.show_note(self.tr("The messages cannot be built:") + f"\n{problems(answer)}")
             return
         self.message_preview.show_previews(answer)
 
@@ -234,13 +234,7 @@ class SendDialog(SendDialogLayout):
             return
         s = plan.settings
         assert s is not None, "the window plans real sends: plan_send required a mail server"
-        count = plural(len(plan.to_send), "letter")
-        question = (
-            f"Send {count} now?\n\nFrom: {plan.from_address}\nServer: {plan.server}"
-            + (f"\nAccount: {s.username}" if s.username else "")
-            + f"\nTemplate: {plan.template_id}\n\nEach letter is recorded in the contact log as it goes."
-        )
-        if not self.confirm("Send letters", question):
+        if not self.confirm(self.tr("Send letters"), send_question(plan)):
             return
         if not s.username:
             self._launch(None, dry_run=False)
@@ -263,7 +257,7 @@ class SendDialog(SendDialogLayout):
             return
         if isinstance(answer, UserError | UserErrors):  # a locked keyring: not a wrong password
             self._show_summary_problem(
-                f"The password could not be read from the keyring.\n{problems(answer)}"
+                self.tr("The password could not be read from the keyring.") + f"\n{problems(answer)}"
             )
             self._update_buttons()
             return
@@ -275,7 +269,9 @@ class SendDialog(SendDialogLayout):
     def _prompt_password(self, plan: SendPlan) -> None:
         s = plan.settings
         assert s is not None, "the window plans real sends: plan_send required a mail server"
-        password = self.ask_password(f"Password for {s.username} on {s.host}\n(not stored):")
+        password = self.ask_password(
+            self.tr("Password for {user} on {server}\n(not stored):").format(user=s.username, server=s.host)
+        )
         if password:
             self._launch(password, dry_run=False)
         else:
@@ -302,7 +298,7 @@ class SendDialog(SendDialogLayout):
 
     def _on_preparing(self, count: int) -> None:
         self.progress_label.setText(
-            f"Checking the {plural(count, 'letter')} to attach (writing any missing)…"
+            self.tr("Checking the %n letter(s) to attach (writing any missing)…", "", count)
         )
 
     def _on_progress(self, p: SendProgress) -> None:
@@ -311,14 +307,14 @@ class SendDialog(SendDialogLayout):
             return
         self.progress_bar.setRange(0, p.total)
         self.progress_bar.setValue(p.done)
-        verb = "Writing" if run.dry_run else "Sending"
-        text = f"{p.done} of {plural(p.total, 'message')}"
+        text = self.tr("{done} of %n message(s)", "", p.total).format(done=p.done)
         if p.failed:
-            text += f" · {p.failed} failed"
+            text += self.tr(" · {failed} failed").format(failed=p.failed)
         if run.cancelling:
-            text += " · cancelling: the message being sent finishes…"
+            text += self.tr(" · cancelling: the message being sent finishes…")
         elif p.current:
-            text += f" · {verb} to {p.current}…"
+            doing = self.tr(" · Writing to {name}…") if run.dry_run else self.tr(" · Sending to {name}…")
+            text += doing.format(name=p.current)
         self.progress_label.setText(text)
 
     def _tick(self) -> None:
@@ -330,7 +326,9 @@ class SendDialog(SendDialogLayout):
         if run is None or not run.running or run.cancelling:
             return
         run.cancel()
-        self.progress_label.setText("Cancelling: the message being sent finishes, the rest are not sent…")
+        self.progress_label.setText(
+            self.tr("Cancelling: the message being sent finishes, the rest are not sent…")
+        )
         self._update_buttons()
 
     def _on_finished(self, outcome: SendOutcome) -> None:
@@ -416,9 +414,11 @@ class SendDialog(SendDialogLayout):
             if self._close_when_done:
                 return
             stop = self.confirm(
-                "Stop sending?",
-                "Letters are still being sent. Stop now? The message being sent finishes; "
-                "the rest are not sent and can be sent later.",
+                self.tr("Stop sending?"),
+                self.tr(
+                    "Letters are still being sent. Stop now? The message being sent finishes; "
+                    "the rest are not sent and can be sent later."
+                ),
             )
             if stop:
                 self._close_when_done = True

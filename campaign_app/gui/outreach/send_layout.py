@@ -48,23 +48,27 @@ class SendDialogLayout(QDialog):
         self.plan_label.setObjectName("plan_label")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.settings_button = QPushButton("Open &Settings")
-        self.settings_button.setToolTip("Fill in the mail server (SMTP) in the Settings tab")
+        self.settings_button = QPushButton(self.tr("Open &Settings"))
+        self.settings_button.setToolTip(self.tr("Fill in the mail server (SMTP) in the Settings tab"))
         self.settings_button.hide()
         plan_row.addWidget(self.plan_label, 1)
         plan_row.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(plan_row)
 
         actions = QHBoxLayout()
-        self.preview_button = QPushButton("&Preview")
-        self.preview_button.setToolTip(f"Show the first {PREVIEW_COUNT} messages as they will be sent")
-        self.eml_button = QPushButton("Write .&eml files")
-        self.eml_button.setToolTip(
-            "Dry run: write every message as an .eml file beside its letter, to open in a mail program; "
-            "nothing is sent"
+        self.preview_button = QPushButton(self.tr("&Preview"))
+        self.preview_button.setToolTip(
+            SendDialogLayout.tr("Show the first %n message(s) as they will be sent", "", PREVIEW_COUNT)
         )
-        self.send_button = QPushButton("&Send…")
-        self.send_button.setToolTip("Asks for confirmation, then the password, then sends")
+        self.eml_button = QPushButton(self.tr("Write .&eml files"))
+        self.eml_button.setToolTip(
+            self.tr(
+                "Dry run: write every message as an .eml file beside its letter, to open in a mail "
+                "program; nothing is sent"
+            )
+        )
+        self.send_button = QPushButton(self.tr("&Send…"))
+        self.send_button.setToolTip(self.tr("Asks for confirmation, then the password, then sends"))
         actions.addWidget(self.preview_button)
         actions.addWidget(self.eml_button)
         actions.addStretch(1)
@@ -95,7 +99,7 @@ class SendDialogLayout(QDialog):
 
         bottom = QHBoxLayout()
         bottom.addStretch(1)
-        self.close_button = QPushButton("&Close")
+        self.close_button = QPushButton(self.tr("&Close"))
         bottom.addWidget(self.close_button)
         outer.addLayout(bottom)
 
@@ -112,5 +116,5 @@ class SendDialogLayout(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _ask_password(self, prompt: str) -> str | None:
-        text, ok = QInputDialog.getText(self, "SMTP password", prompt, QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(self, self.tr("SMTP password"), prompt, QLineEdit.EchoMode.Password)
         return text if ok and text else None

@@ -3,7 +3,7 @@ every letter, in the core's words (``send.OUTCOMES``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,21 +19,27 @@ from PySide6.QtWidgets import (
 
 from campaign_app.core.campaign.send import OUTCOMES, SendResult
 from campaign_app.gui import style
-from campaign_app.gui.texts import duration, plural
+from campaign_app.gui.texts import duration
 
-# Problems first, then what went out, then what was left alone.
-OUTCOME_ORDER = (
-    "failed",
-    "uncertain",
-    "not-sent",
-    "sent",
-    "written",
-    "by-hand",
-    "skipped-uncertain",
-    "printed",
-    "already-sent",
+# Problems first, then what went out, then what was left alone; each with its word in the counts.
+OUTCOME_ORDER = {
+    "failed": QT_TRANSLATE_NOOP("SummaryPage", "failed"),
+    "uncertain": QT_TRANSLATE_NOOP("SummaryPage", "uncertain"),
+    "not-sent": QT_TRANSLATE_NOOP("SummaryPage", "not sent"),
+    "sent": QT_TRANSLATE_NOOP("SummaryPage", "sent"),
+    "written": QT_TRANSLATE_NOOP("SummaryPage", "written"),
+    "by-hand": QT_TRANSLATE_NOOP("SummaryPage", "by hand"),
+    "skipped-uncertain": QT_TRANSLATE_NOOP("SummaryPage", "uncertain, not sent again"),
+    "printed": QT_TRANSLATE_NOOP("SummaryPage", "printed"),
+    "already-sent": QT_TRANSLATE_NOOP("SummaryPage", "already sent"),
+}
+SUMMARY_COLUMNS = (
+    QT_TRANSLATE_NOOP("SummaryPage", "Recipient"),
+    QT_TRANSLATE_NOOP("SummaryPage", "Address"),
+    QT_TRANSLATE_NOOP("SummaryPage", "Outcome"),
+    QT_TRANSLATE_NOOP("SummaryPage", "Detail"),
+    QT_TRANSLATE_NOOP("SummaryPage", "Letter file"),
 )
-SUMMARY_COLUMNS = ("Recipient", "Address", "Outcome", "Detail", "Letter file")
 
 
 class ProgressPage(QWidget):
@@ -50,8 +56,10 @@ class ProgressPage(QWidget):
         self.progress_label.setWordWrap(True)
         self.elapsed_label = QLabel()
         self.elapsed_label.setObjectName("elapsed_label")
-        self.cancel_button = QPushButton("Ca&ncel")
-        self.cancel_button.setToolTip("Stop after the message being sent; the rest are sent by the next run")
+        self.cancel_button = QPushButton(self.tr("Ca&ncel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop after the message being sent; the rest are sent by the next run")
+        )
         row = QHBoxLayout()
         row.addWidget(self.progress_label, 1)
         row.addWidget(self.elapsed_label)
@@ -83,13 +91,13 @@ class SummaryPage(QWidget):
         self.counts_label.setObjectName("counts_label")
         self.counts_label.setWordWrap(True)
         self.summary_model = QStandardItemModel(0, len(SUMMARY_COLUMNS), self)
-        self.summary_model.setHorizontalHeaderLabels(list(SUMMARY_COLUMNS))
+        self.summary_model.setHorizontalHeaderLabels([self.tr(h) for h in SUMMARY_COLUMNS])
         self.summary_table = self._table()
         self.by_hand_label = QLabel()
         self.by_hand_label.setObjectName("by_hand_label")
         self.by_hand_label.setWordWrap(True)
-        self.open_folder_button = QPushButton("Open fold&er")
-        self.open_folder_button.setToolTip("Show the letters (and .eml files) in the file manager")
+        self.open_folder_button = QPushButton(self.tr("Open fold&er"))
+        self.open_folder_button.setToolTip(self.tr("Show the letters (and .eml files) in the file manager"))
         row = QHBoxLayout()
         row.addWidget(self.by_hand_label, 1)
         row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -117,7 +125,7 @@ class SummaryPage(QWidget):
 
     def show_problem(self, text: str) -> None:
         """Nothing was sent, and why."""
-        self.headline.setText("Nothing was sent.")
+        self.headline.setText(self.tr("Nothing was sent."))
         self.stopped_label.setText(text)
         self.stopped_label.show()
         self.counts_label.setText("")
@@ -131,28 +139,39 @@ class SummaryPage(QWidget):
         done = result.count("written") if dry_run else result.count("sent")
         self.headline.setText(_headline(result, done, total, dry_run))
         if result.stopped_by:
-            self.stopped_label.setText(f"The batch stopped: {result.stopped_by}")
+            self.stopped_label.setText(
+                self.tr("The batch stopped: {reason}").format(reason=result.stopped_by)
+            )
             self.stopped_label.show()
         else:
             self.stopped_label.hide()
-        counts = [f"{result.count(key)} {key}" for key in OUTCOME_ORDER if result.count(key)]
+        counts = [
+            self.tr("{count} {outcome}").format(count=result.count(key), outcome=self.tr(word))
+            for key, word in OUTCOME_ORDER.items()
+            if result.count(key)
+        ]
         self.counts_label.setText(" · ".join(counts))
         self._fill_rows(result)
         by_hand = result.count("by-hand")
         if by_hand:
             self.by_hand_label.setText(
-                f"{plural(by_hand, 'recipient')} without an e-mail address: print or upload their letter "
-                f"(Letter file column, in {folder}), then mark them sent by post or web form in the "
-                "Outreach tab."
+                self.tr(
+                    "%n recipient(s) without an e-mail address: print or upload their letter (Letter "
+                    "file column, in {folder}), then mark them sent by post or web form in the Outreach tab.",
+                    "",
+                    by_hand,
+                ).format(folder=folder)
             )
         elif dry_run:
-            self.by_hand_label.setText(f"The .eml files are beside the letters in {folder}.")
+            self.by_hand_label.setText(
+                self.tr("The .eml files are beside the letters in {folder}.").format(folder=folder)
+            )
         else:
             self.by_hand_label.setText("")
 
     def _fill_rows(self, result: SendResult) -> None:
         self.summary_model.removeRows(0, self.summary_model.rowCount())
-        order = {key: n for n, key in enumerate(OUTCOME_ORDER)}
+        order = {key: n for n, key in enumerate(OUTCOME_ORDER.keys())}
         warn = style.colour(style.ERROR, self.palette())
         for o in sorted(result.outcomes, key=lambda o: order.get(o.outcome, 99)):
             items = [
@@ -175,13 +194,21 @@ class SummaryPage(QWidget):
 
 
 def _headline(result: SendResult, done: int, total: int, dry_run: bool) -> str:
-    when = f"in {duration(result.elapsed)}"
+    time = duration(result.elapsed)
     if dry_run:
-        return f"Dry run: {plural(done, 'message')} written as .eml files {when}; nothing was sent."
-    if result.stopped_by:
-        return f"Stopped: {done} of {plural(total, 'letter')} sent {when}."
-    if result.cancelled:
-        return f"Cancelled: {done} of {plural(total, 'letter')} sent {when}; Send again to send the rest."
-    if result.count("failed") or result.count("uncertain"):
-        return f"Finished: {done} of {plural(total, 'letter')} sent {when}; see the problems below."
-    return f"Finished: {plural(done, 'letter')} sent {when}."
+        text = SummaryPage.tr(
+            "Dry run: %n message(s) written as .eml files in {time}; nothing was sent.", "", done
+        )
+    elif result.stopped_by:
+        text = SummaryPage.tr("Stopped: {done} of %n letter(s) sent in {time}.", "", total)
+    elif result.cancelled:
+        text = SummaryPage.tr(
+            "Cancelled: {done} of %n letter(s) sent in {time}; Send again to send the rest.", "", total
+        )
+    elif result.count("failed") or result.count("uncertain"):
+        text = SummaryPage.tr(
+            "Finished: {done} of %n letter(s) sent in {time}; see the problems below.", "", total
+        )
+    else:
+        text = SummaryPage.tr("Finished: %n letter(s) sent in {time}.", "", done)
+    return text.format(done=done, time=time)

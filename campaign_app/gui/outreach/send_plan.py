@@ -8,7 +8,7 @@ or web form, and how long the provider's pace will take.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +24,7 @@ from campaign_app.core.campaign.send_plan import SendPlan
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
-from campaign_app.gui.texts import clock, plural
+from campaign_app.gui.texts import clock
 
 
 class PlanForm(QGroupBox):
@@ -32,7 +32,8 @@ class PlanForm(QGroupBox):
     resend the letters whose sending was interrupted (with the warning that they may arrive twice)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("Letters to send", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Letters to send"))
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -40,14 +41,16 @@ class PlanForm(QGroupBox):
         self.template_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.query_edit = QLineEdit()
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setPlaceholderText("optional, e.g.  country:DE  -status:replied")
-        self.query_edit.setToolTip("Narrows the template's audience, as campaign-app send --query")
-        self.docx_check = QCheckBox("Attach the &DOCX as well as the PDF")
-        self.resend_check = QCheckBox("&Resend letters whose sending was interrupted (uncertain)")
+        self.query_edit.setPlaceholderText(self.tr("optional, e.g.  country:DE  -status:replied"))
+        self.query_edit.setToolTip(self.tr("Narrows the template's audience, as campaign-app send --query"))
+        self.docx_check = QCheckBox(self.tr("Attach the &DOCX as well as the PDF"))
+        self.resend_check = QCheckBox(self.tr("&Resend letters whose sending was interrupted (uncertain)"))
         self.resend_check.toggled.connect(self._resend_toggled)
         self.resend_warning = QLabel(
-            "These may already have arrived: the connection was lost before the server confirmed them. "
-            "Resending may deliver them twice."
+            self.tr(
+                "These may already have arrived: the connection was lost before the server confirmed "
+                "them. Resending may deliver them twice."
+            )
         )
         self.resend_warning.setWordWrap(True)
         self.resend_warning.setObjectName("resend_warning")
@@ -55,9 +58,9 @@ class PlanForm(QGroupBox):
         self.resend_warning.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.resend_warning.setMinimumWidth(420)
         self.resend_warning.setStyleSheet(style.MUTED_STYLE)
-        template_label = QLabel("&Template:")
+        template_label = QLabel(self.tr("&Template:"))
         template_label.setBuddy(self.template_combo)
-        query_label = QLabel("Narrow by &query:")
+        query_label = QLabel(self.tr("Narrow by &query:"))
         query_label.setBuddy(self.query_edit)
         form.addRow(template_label, self.template_combo)
         form.addRow(query_label, self.query_edit)
@@ -92,23 +95,71 @@ def plan_for(
 def plan_text(plan: SendPlan) -> str:
     """The plan in one paragraph, as the command line says it before asking."""
     if plan.nobody_due:  # a follow-up nobody is due for yet: not an error
-        return f"Nothing to send: {plan.nobody_due}."
-    s = plan.settings
+        return QCoreApplication.translate("SendPlan", "Nothing to send: {reason}.").format(
+            reason=plan.nobody_due
+        )
+    s, count = plan.settings, len(plan.to_send)
     parts = [
-        f"{plural(len(plan.to_send), 'letter')} to send from {plan.from_address} through {plan.server}"
-        + (f" as {s.username}" if s is not None and s.username else "")
+        PlanForm.tr("%n letter(s) to send from {sender} through {server}", "", count).format(
+            sender=plan.from_address, server=plan.server
+        )
+        + (
+            QCoreApplication.translate("SendPlan", " as {user}").format(user=s.username)
+            if s is not None and s.username
+            else ""
+        )
     ]
-    parts.append(f"{len(plan.already_sent)} already sent")
-    parts.append(f"{len(plan.uncertain)} uncertain (not sent again)" if plan.uncertain else "0 uncertain")
+    parts.append(
+        QCoreApplication.translate("SendPlan", "{count} already sent").format(count=len(plan.already_sent))
+    )
+    uncertain = (
+        QCoreApplication.translate("SendPlan", "{count} uncertain (not sent again)")
+        if plan.uncertain
+        else QCoreApplication.translate("SendPlan", "{count} uncertain")
+    )
+    parts.append(uncertain.format(count=len(plan.uncertain)))
     if plan.revised:
-        parts.append(f"{len(plan.revised)} changed since they were sent (not sent again)")
-    parts.append(f"{len(plan.by_hand)} without e-mail (post/web form)")
+        parts.append(
+            QCoreApplication.translate(
+                "SendPlan", "{count} changed since they were sent (not sent again)"
+            ).format(count=len(plan.revised))
+        )
+    parts.append(
+        QCoreApplication.translate("SendPlan", "{count} without e-mail (post/web form)").format(
+            count=len(plan.by_hand)
+        )
+    )
     text = "; ".join(parts) + "."
     if plan.to_send and s is not None:
         minutes = len(plan.to_send) / max(s.rate_per_minute, 1)
-        pace = f"about {clock(minutes * 60)}" if minutes >= 1 else "under a minute"
-        text += f"\nAt most {s.rate_per_minute} per minute: {pace}."
+        pace = (
+            QCoreApplication.translate("SendPlan", "about {time}").format(time=clock(minutes * 60))
+            if minutes >= 1
+            else QCoreApplication.translate("SendPlan", "under a minute")
+        )
+        text += "\n" + QCoreApplication.translate("SendPlan", "At most {rate} per minute: {pace}.").format(
+            rate=s.rate_per_minute, pace=pace
+        )
     return text
+
+
+def send_question(plan: SendPlan) -> str:
+    """ "Send 12 letters now?" with the sender, the server, the account and the template."""
+    s, count = plan.settings, len(plan.to_send)
+    text = PlanForm.tr("Send %n letter(s) now?", "", count) + "\n\n"
+    text += QCoreApplication.translate("SendPlan", "From: {sender}\nServer: {server}").format(
+        sender=plan.from_address, server=plan.server
+    )
+    if s is not None and s.username:
+        text += "\n" + QCoreApplication.translate("SendPlan", "Account: {user}").format(user=s.username)
+    text += (
+        "\n"
+        + QCoreApplication.translate("SendPlan", "Template: {template}").format(template=plan.template_id)
+        + "\n\n"
+    )
+    return text + QCoreApplication.translate(
+        "SendPlan", "Each letter is recorded in the contact log as it goes."
+    )
 
 
 def fill_templates(combo: QComboBox, workspace: Workspace | None) -> None:

@@ -6,23 +6,24 @@ its attachments with their sizes, and its text, exactly as the message will be s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPlainTextEdit, QSplitter, QWidget
 
 from campaign_app.gui import style
 from campaign_app.gui.outreach.send_worker import PreviewMessage
 
-INTRO = (
-    "Preview shows the first messages exactly as they will be sent. "
-    "Write .eml files is a dry run of all of them. Nothing leaves this computer until you press "
-    "Send and confirm."
-)
-
 
 def intro_page() -> QLabel:
     """The page shown before a preview or a run: what the buttons above do."""
-    label = QLabel(INTRO)
+    label = QLabel(
+        QCoreApplication.translate(
+            "SendPreview",
+            "Preview shows the first messages exactly as they will be sent. "
+            "Write .eml files is a dry run of all of them. Nothing leaves this computer until you press "
+            "Send and confirm.",
+        )
+    )
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet(f"{style.MUTED_STYLE} padding: 30px;")
@@ -30,19 +31,29 @@ def intro_page() -> QLabel:
 
 
 def size_text(n: int) -> str:
-    return f"{n / 1024:.0f} kB" if n >= 1024 else f"{n} bytes"
+    if n >= 1024:
+        return QCoreApplication.translate("SendPreview", "{size} kB").format(size=f"{n / 1024:.0f}")
+    return MessagePreview.tr("%n byte(s)", "", n)
 
 
 def message_text(p: PreviewMessage) -> str:
     """A message as a mail program would show it: headers, attachments, then the text."""
-    attachments = ", ".join(f"{name} ({size_text(size)})" for name, size in p.attachments()) or "none"
-    lines = [
-        f"From:     {p.sender}",
-        f"To:       {p.to}",
+    attachments = ", ".join(
+        f"{name} ({size_text(size)})" for name, size in p.attachments()
+    ) or QCoreApplication.translate("SendPreview", "none")
+    headers = [
+        (QCoreApplication.translate("SendPreview", "From:"), p.sender),
+        (QCoreApplication.translate("SendPreview", "To:"), p.to),
     ]
     if p.message["Reply-To"]:
-        lines.append(f"Reply-To: {p.message['Reply-To']}")
-    lines += [f"Subject:  {p.subject}", f"Attached: {attachments}", "", p.body()]
+        headers.append((QCoreApplication.translate("SendPreview", "Reply-To:"), str(p.message["Reply-To"])))
+    headers += [
+        (QCoreApplication.translate("SendPreview", "Subject:"), p.subject),
+        (QCoreApplication.translate("SendPreview", "Attached:"), attachments),
+    ]
+    width = max(len(name) for name, _value in headers) + 1
+    lines = [f"{name.ljust(width)}{value}" for name, value in headers]
+    lines += ["", p.body()]
     return "\n".join(lines)
 
 

@@ -9,7 +9,6 @@ name from Settings, and a locked or read-only log is said plainly in the banner.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.outreach.browsing import OutreachBrowser
 from campaign_app.gui.outreach.mark_dialog import MarkDialog, MarkRequest
+from campaign_app.gui.outreach.words import channel_name, status_name
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import problems
+from campaign_app.gui.texts import now_text, problems
 
 if TYPE_CHECKING:  # imported when first opened: it loads the mail and send code
     from campaign_app.gui.outreach.inbox_check import CheckOutcome, InboxCheck
@@ -99,21 +99,25 @@ class OutreachTab(OutreachBrowser):
 
         def done(count: int) -> None:
             self.set_busy(False)
-            what = request.status + (f" ({request.channel})" if request.channel else "")
-            letters = f"{count} letter{'s' if count != 1 else ''}"
-            self.status_label.setText(f"Marked {name} {what} · {letters} · {time.strftime('%H:%M')}")
+            what = status_name(request.status) + (
+                f" ({channel_name(request.channel)})" if request.channel else ""
+            )
+            letters = self.tr("%n letter(s)", "", count)
+            marked = self.tr("Marked {name} {status}").format(name=name, status=what)
+            self.status_label.setText(f"{marked} · {letters} · {now_text()}")
             self._selected_id = request.recipient_id
             self.reload()
 
         self.set_busy(True)
-        self.status_label.setText("Recording…")
+        self.status_label.setText(self.tr("Recording…"))
         self.tasks.submit(job, done, self._write_failed)
 
     def _write_failed(self, exc: BaseException) -> None:
         self.set_busy(False)
         if not isinstance(exc, UserError | UserErrors):
             raise exc
-        self.status_label.setText("Nothing was recorded." if "Record" in self.status_label.text() else "")
+        recording = self.status_label.text() == self.tr("Recording…")
+        self.status_label.setText(self.tr("Nothing was recorded.") if recording else "")
         self.show_banner(problems(exc))
 
     def _ask_save_path(self, title: str, default: str, filters: str) -> str:
@@ -131,9 +135,9 @@ class OutreachTab(OutreachBrowser):
             return
         case = self._case_id()
         chosen = self.ask_save_path(
-            "Export the contact log",
+            self.tr("Export the contact log"),
             self._default_path(f"contact-log-{case or 'all'}.csv"),
-            "CSV files (*.csv)",
+            self.tr("CSV files (*.csv)"),
         )
         if not chosen:
             return
@@ -150,10 +154,10 @@ class OutreachTab(OutreachBrowser):
         def done(rows: int) -> None:
             self.set_busy(False)
             self.open_report_button.hide()
-            self.status_label.setText(f"Exported {rows} row{'s' if rows != 1 else ''} to {target}")
+            self.status_label.setText(self.tr("Exported %n row(s) to {path}", "", rows).format(path=target))
 
         self.set_busy(True)
-        self.status_label.setText("Exporting…")
+        self.status_label.setText(self.tr("Exporting…"))
         self.tasks.submit(job, done, self._write_failed)
 
     def write_report(self) -> None:
@@ -162,9 +166,9 @@ class OutreachTab(OutreachBrowser):
         if ws is None or self.busy:
             return
         chosen = self.ask_save_path(
-            "Write the outreach report",
+            self.tr("Write the outreach report"),
             self._default_path(f"outreach-report-{self._case_id() or 'all'}.pdf"),
-            "PDF files (*.pdf)",
+            self.tr("PDF files (*.pdf)"),
         )
         if not chosen:
             return
@@ -181,11 +185,11 @@ class OutreachTab(OutreachBrowser):
         def done(path: Path) -> None:
             self.set_busy(False)
             self._last_report = path
-            self.status_label.setText(f"Wrote the report to {path}")
+            self.status_label.setText(self.tr("Wrote the report to {path}").format(path=path))
             self.open_report_button.show()
 
         self.set_busy(True)
-        self.status_label.setText("Writing the report…")
+        self.status_label.setText(self.tr("Writing the report…"))
         # reportlab: through the single writer thread, like every PDF the window writes.
         self.tasks.submit(job, done, self._write_failed, writes_documents=True)
 
@@ -232,7 +236,7 @@ class OutreachTab(OutreachBrowser):
         check.finished.connect(self._inbox_checked)
         self.inbox_check = check
         self.set_busy(True)
-        self.status_label.setText("Checking the inbox…")
+        self.status_label.setText(self.tr("Checking the inbox…"))
         self.show_banner("")
         check.start(self.tasks)
 
@@ -241,11 +245,11 @@ class OutreachTab(OutreachBrowser):
 
         self.set_busy(False)
         if outcome.error is not None:
-            self.status_label.setText("The inbox was not read.")
+            self.status_label.setText(self.tr("The inbox was not read."))
             self.show_banner(problems(outcome.error))
             return
         if outcome.cancelled:
-            self.status_label.setText("Inbox check cancelled: what was recorded stays.")
+            self.status_label.setText(self.tr("Inbox check cancelled: what was recorded stays."))
         else:
             self.status_label.setText(summary(outcome.result))
         self.reload()

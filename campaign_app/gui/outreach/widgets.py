@@ -7,7 +7,7 @@ marking, exporting, reporting and sending ``tab.OutreachTab``'s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,28 +29,39 @@ from PySide6.QtWidgets import (
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab
+from campaign_app.gui.flow_layout import flow_row
 from campaign_app.gui.outreach.model import COL_ACTION, FILTERS, OutreachModel
+from campaign_app.gui.outreach.words import status_name
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tables import record_table
 from campaign_app.gui.tasks import TaskRunner
 
 DEBOUNCE_MS = 120
 COLUMN_WIDTHS = (230, 140, 120, 260, 115, 100, 165)
-EMPTY_TEXT = (
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "OutreachWidgets",
     "No letters in the log yet: generate letters in the Batch tab or send them with Send letters…\n\n"
-    "Every letter generated or sent is recorded here, with what happened since."
+    "Every letter generated or sent is recorded here, with what happened since.",
 )
 MARK_LABELS = {
-    "replied": "Mark &replied…",
-    "no-reply": "Mark no reply…",
-    "closed": "Mark closed…",
-    "sent": "Mark sent by post, web form…",
+    "replied": QT_TRANSLATE_NOOP("OutreachWidgets", "Mark &replied…"),
+    "no-reply": QT_TRANSLATE_NOOP("OutreachWidgets", "Mark no reply…"),
+    "closed": QT_TRANSLATE_NOOP("OutreachWidgets", "Mark closed…"),
+    "sent": QT_TRANSLATE_NOOP("OutreachWidgets", "Mark sent by post, web form…"),
 }
-HISTORY_COLUMNS = ("When", "Letter", "Event", "By", "Channel", "Detail")
+HISTORY_COLUMNS = (
+    QT_TRANSLATE_NOOP("OutreachWidgets", "When"),
+    QT_TRANSLATE_NOOP("OutreachWidgets", "Letter"),
+    QT_TRANSLATE_NOOP("OutreachWidgets", "Event"),
+    QT_TRANSLATE_NOOP("OutreachWidgets", "By"),
+    QT_TRANSLATE_NOOP("OutreachWidgets", "Channel"),
+    QT_TRANSLATE_NOOP("OutreachWidgets", "Detail"),
+)
 
 
 def filter_label(status: str) -> str:
-    return "All" if status == "all" else status
+    """A filter button's word: the status in the interface language (the query keeps its key)."""
+    return status_name(status)
 
 
 class OutreachWidgets(BaseTab):
@@ -68,7 +79,7 @@ class OutreachWidgets(BaseTab):
 
         layout.addWidget(self.make_banner("outreachBanner"))
         layout.addLayout(self._build_top())
-        layout.addLayout(self._build_filters())
+        layout.addWidget(self._build_filters())
         # The team's work per member (a team's log only), refreshed as members record it.
         self.team_label = QLabel()
         self.team_label.setObjectName("team_summary")
@@ -93,12 +104,14 @@ class OutreachWidgets(BaseTab):
     def _build_top(self) -> QHBoxLayout:
         """Search, Mark (with its menu), Send letters…, Export CSV…, Report PDF…, Refresh."""
         top = QHBoxLayout()
-        search_label = QLabel("S&earch:")
+        search_label = QLabel(self.tr("S&earch:"))
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("name or category, e.g. simecka   mep")
-        self.search.setToolTip("Words looked for in names, ids and categories (case and accents ignored)")
+        self.search.setPlaceholderText(self.tr("name or category, e.g. simecka   mep"))
+        self.search.setToolTip(
+            self.tr("Words looked for in names, ids and categories (case and accents ignored)")
+        )
         search_label.setBuddy(self.search)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
@@ -110,7 +123,7 @@ class OutreachWidgets(BaseTab):
         self.mark_actions: dict[str, QAction] = {}
         menu = QMenu(self.mark_button)
         for status, label in MARK_LABELS.items():
-            action = QAction(label, self)
+            action = QAction(self.tr(label), self)
             menu.addAction(action)
             self.mark_actions[status] = action
         self.mark_actions["replied"].setShortcut(QKeySequence("Ctrl+R"))
@@ -119,23 +132,29 @@ class OutreachWidgets(BaseTab):
         self.mark_button.setMenu(menu)
         self.mark_button.setDefaultAction(self.mark_actions["replied"])
         self.mark_button.setToolTip(
-            "Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, "
-            "and letters sent by post or web form"
+            self.tr(
+                "Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, "
+                "and letters sent by post or web form"
+            )
         )
-        self.send_button = QPushButton("Se&nd letters…")
-        self.send_button.setToolTip("E-mail a template's letters through the campaign's mail server")
-        self.inbox_button = QPushButton("Check &inbox")
+        self.send_button = QPushButton(self.tr("Se&nd letters…"))
+        self.send_button.setToolTip(self.tr("E-mail a template's letters through the campaign's mail server"))
+        self.inbox_button = QPushButton(self.tr("Check &inbox"))
         self.inbox_button.setObjectName("inbox_button")
         self.inbox_button.setToolTip(
-            "Read the mailbox named under inbox: in campaign.yaml, without changing it, and record "
-            "replies, automatic replies and bounces to the letters sent"
+            self.tr(
+                "Read the mailbox named under inbox: in campaign.yaml, without changing it, and record "
+                "replies, automatic replies and bounces to the letters sent"
+            )
         )
-        self.export_button = QPushButton("E&xport CSV…")
-        self.export_button.setToolTip("The whole log, one row per event, for a spreadsheet or a merge")
-        self.report_button = QPushButton("Re&port PDF…")
-        self.report_button.setToolTip("A one-page summary for coordinators")
-        self.refresh_button = QPushButton("Re&fresh")
-        self.refresh_button.setToolTip("Read the contact log again (F5)")
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
+        self.export_button.setToolTip(
+            self.tr("The whole log, one row per event, for a spreadsheet or a merge")
+        )
+        self.report_button = QPushButton(self.tr("Re&port PDF…"))
+        self.report_button.setToolTip(self.tr("A one-page summary for coordinators"))
+        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button.setToolTip(self.tr("Read the contact log again (F5)"))
         for widget in (
             self.mark_button,
             self.send_button,
@@ -147,11 +166,11 @@ class OutreachWidgets(BaseTab):
             top.addWidget(widget)
         return top
 
-    def _build_filters(self) -> QHBoxLayout:
-        """One button per status (with its count), and whether to show everyone."""
-        filters = QHBoxLayout()
-        filters.setSpacing(4)
-        filters_label = QLabel("Show:")
+    def _build_filters(self) -> QWidget:
+        """One button per status (with its count), and whether to show everyone; the row wraps
+        when the window is too narrow for it (the words are longer in Ukrainian and Russian)."""
+        holder, filters = flow_row()
+        filters_label = QLabel(self.tr("Show:"))
         filters.addWidget(filters_label)
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
@@ -162,28 +181,29 @@ class OutreachWidgets(BaseTab):
             button.setCheckable(True)
             button.setFlat(False)
             button.setToolTip(
-                "Every recipient in the log"
+                self.tr("Every recipient in the log")
                 if status == "all"
-                else f"{status}: {QUERY_STATUSES.get(status, '')} (as the query status:{status})"
+                else self.tr("{status}: {meaning} (as the query status:{key})").format(
+                    status=status_name(status), meaning=QUERY_STATUSES.get(status, ""), key=status
+                )
             )
             self.filter_group.addButton(button)
             self.filter_buttons[status] = button
             filters.addWidget(button)
         self.filter_buttons["all"].setChecked(True)
         self.filter_buttons["none"].hide()
-        filters.addStretch(1)
-        self.unwritten_check = QCheckBox("Also show recipients not yet &written to")
+        self.unwritten_check = QCheckBox(self.tr("Also show recipients not yet &written to"))
         self.unwritten_check.setToolTip(
-            "Everyone in the directory, with status 'none' if the log has no letter to them"
+            self.tr("Everyone in the directory, with status 'none' if the log has no letter to them")
         )
         filters.addWidget(self.unwritten_check)
-        return filters
+        return holder
 
     def _build_lists(self) -> QSplitter:
         """The log's table (or the page saying it is empty) above the selected recipient's history."""
         self.table = record_table(self, "outreach_table", self.model, COLUMN_WIDTHS, COL_ACTION)
 
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(self.tr(EMPTY_TEXT))
         self.empty.setObjectName("empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -201,7 +221,7 @@ class OutreachWidgets(BaseTab):
         self.history_title.setTextFormat(Qt.TextFormat.RichText)
         self.history_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_model = QStandardItemModel(0, len(HISTORY_COLUMNS), self)
-        self.history_model.setHorizontalHeaderLabels(list(HISTORY_COLUMNS))
+        self.history_model.setHorizontalHeaderLabels([self.tr(h) for h in HISTORY_COLUMNS])
         self.history = QTableView()
         self.history.setObjectName("history")
         self.history.setModel(self.history_model)
@@ -237,7 +257,7 @@ class OutreachWidgets(BaseTab):
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_report_button = QPushButton("&Open report")
+        self.open_report_button = QPushButton(self.tr("&Open report"))
         self.open_report_button.hide()
         footer.addWidget(self.count_label)
         footer.addStretch(1)

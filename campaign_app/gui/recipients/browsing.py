@@ -25,6 +25,7 @@ from campaign_app.gui.recipients.rows import Counts, LoadedDirectory, SortOrder
 from campaign_app.gui.recipients.widgets import RecipientsWidgets
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import number
 
 
 def _set_text(label: QLabel, text: str) -> None:
@@ -67,13 +68,13 @@ class RecipientsBrowser(RecipientsWidgets):
         self.model.set_directory(LoadedDirectory.empty())
         if workspace is None:
             self.requests.next()  # a load still on its way is for the old campaign
-            self.loading.setText("No campaign open")
+            self.loading.setText(self.tr("No campaign open"))
             self.stack.setCurrentWidget(self.loading)
             self._update_actions()
             return
-        self.loading.setText("Loading recipients…")
+        self.loading.setText(self.tr("Loading recipients…"))
         self.stack.setCurrentWidget(self.loading)
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         self.marks_label.clear()
         self._update_actions()
         today = self.model.today
@@ -87,7 +88,7 @@ class RecipientsBrowser(RecipientsWidgets):
     def _build_order(self, column: int, version: int) -> None:
         """The user sorted by a column for the first time: build its order off the UI thread."""
         recipients = self.model.all_rows()
-        self.status_label.setText("Sorting…")
+        self.status_label.setText(self.tr("Sorting…"))
 
         def done(order: SortOrder) -> None:
             self.model.set_order(order, version)
@@ -101,13 +102,18 @@ class RecipientsBrowser(RecipientsWidgets):
         if not isinstance(error, UserError | UserErrors):
             raise error  # a bug: the crash handler shows it
         problems = flatten(error)
+        count = len(problems)
         self.problems_title.setText(
-            f"The recipient directory has {len(problems)} problem{'s' if len(problems) != 1 else ''}. "
-            "Correct them in the files named below, then press Reload (F5)."
+            RecipientsBrowser.tr(
+                "The recipient directory has %n problem(s). Correct them in the files named below, then "
+                "press Reload (F5).",
+                "",
+                count,
+            )
         )
         self.problems.setPlainText("\n".join(str(p) for p in problems))
         self.stack.setCurrentIndex(2)
-        self.count_label.setText("Directory not loaded")
+        self.count_label.setText(self.tr("Directory not loaded"))
         self._update_actions()
 
     def _part_changed(self, part: str) -> None:
@@ -150,17 +156,27 @@ class RecipientsBrowser(RecipientsWidgets):
     def _show_counts(self, counts: Counts) -> None:
         if self.stack.currentWidget() is not self.table:
             return
-        _set_text(self.count_label, f"{counts.shown:,} of {counts.total:,} recipients")
+        total = counts.total
+        shown = RecipientsBrowser.tr("{shown} of %Ln recipient(s)", "", total)
+        shown = shown.format(shown=number(counts.shown))
+        _set_text(self.count_label, shown)
         marks = []
         if counts.no_channel:
-            marks.append(f"{counts.no_channel:,} without a contact channel")
+            marks.append(self.tr("{count} without a contact channel").format(count=number(counts.no_channel)))
+        stale_after = self.model.stale_after
         if counts.stale:
-            marks.append(f"{counts.stale:,} not verified in {self.model.stale_after:,} days")
+            marks.append(
+                RecipientsBrowser.tr("{count} not verified in %Ln day(s)", "", stale_after).format(
+                    count=number(counts.stale)
+                )
+            )
         _set_text(self.marks_label, " · ".join(marks))
-        self._set_facet(0, f"All categories ({counts.matching:,})", counts.matching)
+        self._set_facet(
+            0, self.tr("All categories ({count})").format(count=number(counts.matching)), counts.matching
+        )
         for row, category in enumerate(CATEGORIES, start=1):
             count = counts.by_category.get(category, 0)
-            self._set_facet(row, f"{category} ({count:,})", count)
+            self._set_facet(row, f"{category} ({number(count)})", count)
 
     def _set_facet(self, row: int, text: str, count: int) -> None:
         """Update one category's label; untouched when unchanged (this runs on every keystroke)."""

@@ -46,11 +46,12 @@ from campaign_app.gui.recipients.entry_fields import (
     GENDERS,
     LABELS,
     MULTILINE,
-    PLACEHOLDERS,
     RECORD,
     WHO,
     Value,
+    field_label,
     initial_values,
+    placeholder,
     plain_label,
     tag_list,
 )
@@ -90,10 +91,10 @@ class RecipientDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
 
         if self.adding:
-            self.setWindowTitle("Add recipient")
+            self.setWindowTitle(self.tr("Add recipient"))
         else:
             assert recipient is not None
-            self.setWindowTitle(f"Edit recipient — {recipient.display_name}")
+            self.setWindowTitle(self.tr("Edit recipient — {name}").format(name=recipient.display_name))
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         top = QHBoxLayout()
@@ -109,10 +110,10 @@ class RecipientDialog(QDialog):
 
         columns = QHBoxLayout()
         columns.setSpacing(14)
-        columns.addWidget(self._group("Who", WHO), 1)
+        columns.addWidget(self._group(self.tr("Who"), WHO), 1)
         right = QVBoxLayout()
-        right.addWidget(self._group("How to reach them", CONTACT))
-        right.addWidget(self._group("Record", RECORD))
+        right.addWidget(self._group(self.tr("How to reach them"), CONTACT))
+        right.addWidget(self._group(self.tr("Record"), RECORD))
         columns.addLayout(right, 1)
         layout.addLayout(columns)
 
@@ -144,12 +145,12 @@ class RecipientDialog(QDialog):
             languages += [lang for lang in texts if lang not in languages]
         self.language_combo.addItems(languages)
         self._language = languages[0]
-        label = QLabel("Te&xts in:")
+        label = QLabel(self.tr("Te&xts in:"))
         label.setBuddy(self.language_combo)
         row.addWidget(label)
         row.addWidget(self.language_combo)
         note = QLabel(
-            "Fields marked with a language are kept per language; saving changes only what you edit."
+            self.tr("Fields marked with a language are kept per language; saving changes only what you edit.")
         )
         note.setEnabled(False)
         row.addWidget(note)
@@ -160,13 +161,13 @@ class RecipientDialog(QDialog):
         if default is not None and default not in choices:
             choices.insert(0, default)
         for path in choices:
-            text = self._shown(path) + ("" if path.exists() else "  (new file)")
+            text = self._shown(path) + ("" if path.exists() else self.tr("  (new file)"))
             self.file_combo.addItem(text, path)
-        self.file_combo.addItem("Another file…", None)
+        self.file_combo.addItem(self.tr("Another file…"), None)
         if default is not None:
             self.file_combo.setCurrentIndex(choices.index(default))
         self.file_combo.activated.connect(self._file_chosen)
-        label = QLabel("Save in file:")
+        label = QLabel(self.tr("Save in file:"))
         label.setBuddy(self.file_combo)
         row.addWidget(label)
         row.addWidget(self.file_combo)
@@ -197,15 +198,15 @@ class RecipientDialog(QDialog):
                 line = QHBoxLayout()
                 line.addWidget(widget)
                 today = QToolButton()
-                today.setText("Today")
-                today.setToolTip("Set to today's date (after checking the entry at its source)")
+                today.setText(self.tr("Today"))
+                today.setToolTip(self.tr("Set to today's date (after checking the entry at its source)"))
                 today.clicked.connect(lambda: self._set_text("verified_on", dt.date.today().isoformat()))
                 line.addWidget(today)
                 cell_layout.addLayout(line)
             else:
                 cell_layout.addWidget(widget)
             cell_layout.addWidget(error)
-            label = QLabel(LABELS[name] + ":")
+            label = QLabel(field_label(name) + ":")
             label.setBuddy(widget)
             self.labels[name] = label
             form.addRow(label, cell)
@@ -215,13 +216,13 @@ class RecipientDialog(QDialog):
         if name == "category":
             combo = QComboBox()
             combo.addItems(CATEGORIES)
-            combo.setPlaceholderText("Choose a category…")
+            combo.setPlaceholderText(self.tr("Choose a category…"))
             combo.currentIndexChanged.connect(lambda _i: self._edited("category"))
             return combo
         if name == "gender":
             combo = QComboBox()
             for value, text in GENDERS:
-                combo.addItem(text, value)
+                combo.addItem(self.tr(text), value)
             combo.currentIndexChanged.connect(lambda _i: self._edited("gender"))
             return combo
         if name in MULTILINE:
@@ -231,7 +232,7 @@ class RecipientDialog(QDialog):
             edit.textChanged.connect(lambda: self._edited(name))
             return edit
         line = QLineEdit()
-        line.setPlaceholderText(PLACEHOLDERS.get(name, ""))
+        line.setPlaceholderText(placeholder(name))
         line.textChanged.connect(lambda _t: self._edited(name))
         return line
 
@@ -265,7 +266,7 @@ class RecipientDialog(QDialog):
                 value = self._initial[name]
                 if name in self._maps:
                     value = self._maps[name].get(self._language, "")
-                    self.labels[name].setText(f"{LABELS[name]} ({self._language}):")
+                    self.labels[name].setText(f"{field_label(name)} ({self._language}):")
                 self._set_text(name, value if isinstance(value, str) else "")
         finally:
             self._loading = False
@@ -360,14 +361,14 @@ class RecipientDialog(QDialog):
         )
         if waiting:
             needed = [
-                "a name (or a position or organisation)"
+                self.tr("a name (or a position or organisation)")
                 if errors[n].startswith("entry has no name")
                 else plain_label(n).lower()
                 for n in waiting
             ]
-            self.summary.setText("To save, fill in: " + ", ".join(needed) + ".")
+            self.summary.setText(self.tr("To save, fill in: {fields}.").format(fields=", ".join(needed)))
         elif errors:
-            self.summary.setText("Correct the fields marked in red to save.")
+            self.summary.setText(self.tr("Correct the fields marked in red to save."))
         else:
             self.summary.setText("")
         self.summary.setVisible(bool(self.summary.text()))
@@ -390,9 +391,9 @@ class RecipientDialog(QDialog):
         start = str(self._folder) if self._folder is not None else ""
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Save the new recipient in",
+            self.tr("Save the new recipient in"),
             start,
-            "Recipient files (*.csv *.yaml *.yml)",
+            self.tr("Recipient files (*.csv *.yaml *.yml)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         self.file_combo.setCurrentIndex(0)
@@ -403,10 +404,14 @@ class RecipientDialog(QDialog):
         if not folder_ok or path.suffix.lower() not in (".csv", ".yaml", ".yml"):
             QMessageBox.warning(
                 self,
-                "Choose a file in the recipients folder",
-                f"The directory reads the .csv and .yaml files in {self._folder}; "
-                "choose (or name) a file there so the new recipient is part of it.",
+                self.tr("Choose a file in the recipients folder"),
+                self.tr(
+                    "The directory reads the .csv and .yaml files in {folder}; "
+                    "choose (or name) a file there so the new recipient is part of it."
+                ).format(folder=self._folder),
             )
             return
-        self.file_combo.insertItem(0, self._shown(path) + ("" if path.exists() else "  (new file)"), path)
+        self.file_combo.insertItem(
+            0, self._shown(path) + ("" if path.exists() else self.tr("  (new file)")), path
+        )
         self.file_combo.setCurrentIndex(0)

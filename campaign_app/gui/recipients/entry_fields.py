@@ -10,33 +10,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from campaign_app.core.directory.recipients import Recipient
 
 Value = str | dict[str, str]
 
 LABELS = {
-    "id": "&Id",
-    "category": "&Category",
-    "honorific": "&Honorific",
-    "given_name": "&Given name",
-    "family_name": "&Family name",
-    "gender": "Gen&der",
-    "position": "&Position",
-    "organisation": "&Organisation",
-    "country": "Countr&y",
-    "language": "&Language",
-    "email": "&E-mail",
-    "postal_address": "Postal &address",
-    "web_form": "&Web form",
-    "addressee": "Address &block",
-    "salutation": "Salutatio&n",
-    "political_group": "Political g&roup",
-    "committees": "Co&mmittees",
-    "tags": "&Tags",
-    "source_url": "Source &URL",
-    "verified_on": "&Verified on",
-    "notes": "Notes",
-    "personal_note": "Personal note",
+    "id": QT_TRANSLATE_NOOP("RecipientDialog", "&Id"),
+    "category": QT_TRANSLATE_NOOP("RecipientDialog", "&Category"),
+    "honorific": QT_TRANSLATE_NOOP("RecipientDialog", "&Honorific"),
+    "given_name": QT_TRANSLATE_NOOP("RecipientDialog", "&Given name"),
+    "family_name": QT_TRANSLATE_NOOP("RecipientDialog", "&Family name"),
+    "gender": QT_TRANSLATE_NOOP("RecipientDialog", "Gen&der"),
+    "position": QT_TRANSLATE_NOOP("RecipientDialog", "&Position"),
+    "organisation": QT_TRANSLATE_NOOP("RecipientDialog", "&Organisation"),
+    "country": QT_TRANSLATE_NOOP("RecipientDialog", "Countr&y"),
+    "language": QT_TRANSLATE_NOOP("RecipientDialog", "&Language"),
+    "email": QT_TRANSLATE_NOOP("RecipientDialog", "&E-mail"),
+    "postal_address": QT_TRANSLATE_NOOP("RecipientDialog", "Postal &address"),
+    "web_form": QT_TRANSLATE_NOOP("RecipientDialog", "&Web form"),
+    "addressee": QT_TRANSLATE_NOOP("RecipientDialog", "Address &block"),
+    "salutation": QT_TRANSLATE_NOOP("RecipientDialog", "Salutatio&n"),
+    "political_group": QT_TRANSLATE_NOOP("RecipientDialog", "Political g&roup"),
+    "committees": QT_TRANSLATE_NOOP("RecipientDialog", "Co&mmittees"),
+    "tags": QT_TRANSLATE_NOOP("RecipientDialog", "&Tags"),
+    "source_url": QT_TRANSLATE_NOOP("RecipientDialog", "Source &URL"),
+    "verified_on": QT_TRANSLATE_NOOP("RecipientDialog", "&Verified on"),
+    "notes": QT_TRANSLATE_NOOP("RecipientDialog", "Notes"),
+    "personal_note": QT_TRANSLATE_NOOP("RecipientDialog", "Personal note"),
 }
 WHO = (
     "id",
@@ -54,24 +56,39 @@ CONTACT = ("email", "postal_address", "web_form", "addressee", "salutation")
 RECORD = ("political_group", "committees", "tags", "source_url", "verified_on", "notes", "personal_note")
 MULTILINE = {"postal_address": 4, "addressee": 3, "notes": 4, "personal_note": 4}
 PLACEHOLDERS = {
-    "personal_note": "a paragraph for this recipient alone, where a template writes {{ personal_note }}",
-    "id": "a stable slug, e.g. mep-197840",
-    "honorific": "Ms, Mr, Dr, H.E. …",
-    "country": "two letters: UA, DE, SK",
-    "language": "language of the letter: en, uk, fr …",
+    "personal_note": QT_TRANSLATE_NOOP(
+        "RecipientDialog", "a paragraph for this recipient alone, where a template writes {{ personal_note }}"
+    ),
+    "id": QT_TRANSLATE_NOOP("RecipientDialog", "a stable slug, e.g. mep-197840"),
+    "honorific": QT_TRANSLATE_NOOP("RecipientDialog", "Ms, Mr, Dr, H.E. …"),
+    "country": QT_TRANSLATE_NOOP("RecipientDialog", "two letters: UA, DE, SK"),
+    "language": QT_TRANSLATE_NOOP("RecipientDialog", "language of the letter: en, uk, fr …"),
     "email": "name@institution.org",
-    "web_form": "https://… (where a contact form is the only channel)",
-    "salutation": "only to override the usual salutation",
-    "tags": "separated by ';' — e.g. supporter; droi",
-    "source_url": "https://… where you checked this entry",
-    "verified_on": "YYYY-MM-DD",
-    "position": "for an office: the position, e.g. Prosecutor General",
+    "web_form": QT_TRANSLATE_NOOP("RecipientDialog", "https://… (where a contact form is the only channel)"),
+    "salutation": QT_TRANSLATE_NOOP("RecipientDialog", "only to override the usual salutation"),
+    "tags": QT_TRANSLATE_NOOP("RecipientDialog", "separated by ';' — e.g. supporter; droi"),
+    "source_url": QT_TRANSLATE_NOOP("RecipientDialog", "https://… where you checked this entry"),
+    "verified_on": QT_TRANSLATE_NOOP("RecipientDialog", "YYYY-MM-DD"),
+    "position": QT_TRANSLATE_NOOP("RecipientDialog", "for an office: the position, e.g. Prosecutor General"),
 }
-GENDERS = (("", "— (not given)"), ("f", "f (female)"), ("m", "m (male)"))
+GENDERS = (
+    ("", QT_TRANSLATE_NOOP("RecipientDialog", "— (not given)")),
+    ("f", QT_TRANSLATE_NOOP("RecipientDialog", "f (female)")),
+    ("m", QT_TRANSLATE_NOOP("RecipientDialog", "m (male)")),
+)
+
+
+def field_label(name: str) -> str:
+    """A field's label in the interface language (with its mnemonic)."""
+    return QCoreApplication.translate("RecipientDialog", LABELS[name])
+
+
+def placeholder(name: str) -> str:
+    return QCoreApplication.translate("RecipientDialog", PLACEHOLDERS[name]) if name in PLACEHOLDERS else ""
 
 
 def plain_label(name: str) -> str:
-    return LABELS[name].replace("&", "")
+    return field_label(name).replace("&", "")
 
 
 def initial_values(recipient: Recipient | None) -> dict[str, Value]:

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -48,9 +48,10 @@ from campaign_app.gui.texts import problems
 # While this dialog's worker checks rows, the GIL goes to the UI thread within this many
 # seconds (see _submit).
 SWITCH_INTERVAL = 0.0005
-FILE_FILTER = (
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "ImportDialog",
     "Recipient lists (*.csv *.tsv *.txt *.xlsx *.xml *.yaml *.yml);;CSV (*.csv *.tsv *.txt);;"
-    "Excel workbook (*.xlsx);;European Parliament XML (*.xml);;Directory YAML (*.yaml *.yml);;All files (*)"
+    "Excel workbook (*.xlsx);;European Parliament XML (*.xml);;Directory YAML (*.yaml *.yml);;All files (*)",
 )
 
 
@@ -131,7 +132,9 @@ class ImportDialog(ImportDialogView):
             return
         current = self.path_edit.text().strip()
         start = str(Path(current).parent) if current else str(Path.home())
-        name, _filter = QFileDialog.getOpenFileName(self, "Import recipients from", start, FILE_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import recipients from"), start, self.tr(FILE_FILTER)
+        )
         if name:
             self.path_edit.setText(name)
             self.load(Path(name))
@@ -154,11 +157,11 @@ class ImportDialog(ImportDialogView):
         self.preview_model.set_rows([], [])
         self.mapping_model.set_columns([], [], [])
         self._set_read_info(None)
-        self.kind_value.setText("reading…")
+        self.kind_value.setText(self.tr("reading…"))
         self.file_error.hide()
         self.plan_error.hide()
         self._set_report(None)
-        self.summary.setText(f"Reading {path.name}…")
+        self.summary.setText(self.tr("Reading {file}…").format(file=path.name))
         self._update_buttons()
         self._submit(
             lambda: read_job(path, sheet), partial(self._read_done, token), partial(self._read_failed, token)
@@ -174,7 +177,9 @@ class ImportDialog(ImportDialogView):
         self.mapping_model.set_columns(source.columns, mapping, result.preview)
         self.preview_model.set_rows(source.columns, result.preview)
         self.preview_model.set_mapping(mapping)
-        self.preview_view.setColumnWidth(0, self.fontMetrics().horizontalAdvance("not imported") + 24)
+        self.preview_view.setColumnWidth(
+            0, self.fontMetrics().horizontalAdvance(self.tr("not imported")) + 24
+        )
         self.sheet_combo.clear()
         several = len(result.sheets) > 1
         if several:
@@ -193,14 +198,13 @@ class ImportDialog(ImportDialogView):
         self.kind_value.setText("—")
         self.file_error.setText(problems(error))
         self.file_error.show()
-        self.summary.setText("This file cannot be imported as it is.")
+        self.summary.setText(self.tr("This file cannot be imported as it is."))
         self._update_buttons()
         self.planned.emit()
 
-    @staticmethod
-    def _default_into(source: Source) -> str:
+    def _default_into(self, source: Source) -> str:
         suffix = ".yaml" if source.kind == "directory YAML" else ".csv"
-        return (slugify(source.path.stem) or "imported") + suffix + "  (named after the file)"
+        return (slugify(source.path.stem) or "imported") + suffix + self.tr("  (named after the file)")
 
     # ---- planning ------------------------------------------------------------------
 
@@ -227,7 +231,7 @@ class ImportDialog(ImportDialogView):
             return
         self.plan = None
         self.preview_model.set_flagged(None)
-        self.summary.setText("Checking every row…")
+        self.summary.setText(self.tr("Checking every row…"))
         self.status.setText("")
         self._update_buttons()
         if not self._planning:
@@ -279,12 +283,14 @@ class ImportDialog(ImportDialogView):
         self.plan_error.setText("" if into else text)
         self.plan_error.setVisible(not into)
         if "--category" in text:
-            advice = "choose the <b>Category</b> of these rows in Options (the command line's --category)."
+            advice = self.tr(
+                "choose the <b>Category</b> of these rows in Options (the command line's --category)."
+            )
         elif into:
-            advice = "correct the file name in Options (the command line's --into)."
+            advice = self.tr("correct the file name in Options (the command line's --into).")
         else:
-            advice = "correct what is said below."
-        self.summary.setText("The import cannot go ahead: " + advice)
+            advice = self.tr("correct what is said below.")
+        self.summary.setText(self.tr("The import cannot go ahead: {advice}").format(advice=advice))
         self._update_buttons()
         self.planned.emit()
 
@@ -298,13 +304,13 @@ class ImportDialog(ImportDialogView):
         if plan is None or self._planning or self._writing or not plan.edits:
             return
         self._writing = True
-        self.status.setText("Writing…")
+        self.status.setText(self.tr("Writing…"))
         self._update_buttons()
         self._submit(plan.apply, self._written, self._write_failed)
 
     def _written(self, report: ImportReport) -> None:
         self._writing = False
-        self.status.setText("Written: " + ", ".join(report.written))
+        self.status.setText(self.tr("Written: {files}").format(files=", ".join(report.written)))
         self.imported.emit(report)
         self.accept()
 
@@ -316,16 +322,18 @@ class ImportDialog(ImportDialogView):
         text = problems(error) if isinstance(error, UserError | UserErrors) else f"{error.strerror or error}"
         if isinstance(error, OSError) and error.filename:
             text += f" ({error.filename})"
-        self.plan_error.setText("Not written: " + text)
+        self.plan_error.setText(self.tr("Not written: {problem}").format(problem=text))
         self.plan_error.show()
-        self.status.setText("Nothing was written.")
+        self.status.setText(self.tr("Nothing was written."))
         self._update_buttons()
 
     def _choose_rejects_file(self) -> None:
         if self.plan is None or self.source is None:
             return
         start = str(self.source.path.with_name(self.source.path.stem + "-not-imported.csv"))
-        name, _filter = QFileDialog.getSaveFileName(self, "Save the rows not imported", start, "CSV (*.csv)")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the rows not imported"), start, self.tr("CSV (*.csv)")
+        )
         if name:
             self.save_rejects(Path(name))
 
@@ -336,16 +344,22 @@ class ImportDialog(ImportDialogView):
             return
         folder = (self.root / "recipients").resolve()
         if target.resolve().parent == folder:
-            self.status.setText("Save them outside the recipients folder: the directory would read them.")
+            self.status.setText(
+                self.tr("Save them outside the recipients folder: the directory would read them.")
+            )
             return
 
         def done(count: int) -> None:
-            self.status.setText(f"{count:,} rows not imported saved to {display_path(target)}.")
+            self.status.setText(
+                self.tr("%Ln row(s) not imported saved to {path}.", "", count).format(
+                    path=display_path(target)
+                )
+            )
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, OSError):
                 raise error
-            self.status.setText(f"Not saved: {error.strerror or error}")
+            self.status.setText(self.tr("Not saved: {problem}").format(problem=error.strerror or error))
 
         self._submit(lambda: plan.write_rejects(target), done, failed)
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,17 +38,18 @@ from campaign_app.core.directory.importing.mapping import (
 from campaign_app.core.directory.recipients import ALL_FIELDS
 from campaign_app.gui import style
 
-IGNORED = "(ignore)"
-# What a column may fill: nothing, a directory field, or one of the columns the importer
-# reads without keeping (a full name it splits, a homepage and an end of term it checks).
+IGNORED = QT_TRANSLATE_NOOP("MappingModel", "(ignore)")
+# What a column may fill: nothing, a directory field (by its name, as --map FIELD says it), or
+# one of the columns the importer reads without keeping (a full name it splits, a homepage
+# and an end of term it checks). The descriptions are translated where they are shown.
 FIELD_CHOICES: tuple[tuple[str | None, str], ...] = (
     (None, IGNORED),
     *((name, name) for name in ALL_FIELDS),
-    (FULL_NAME, "full name (split into given_name, family_name)"),
-    (FULL_NAME_FAMILY_FIRST, "full name, family name first (ПІБ)"),
-    (PATRONYMIC, "patronymic (joins given_name)"),
-    (HOMEPAGE, "homepage (checks the country; not kept)"),
-    (TERM_END, "end of term (tags former-member; not kept)"),
+    (FULL_NAME, QT_TRANSLATE_NOOP("MappingModel", "full name (split into given_name, family_name)")),
+    (FULL_NAME_FAMILY_FIRST, QT_TRANSLATE_NOOP("MappingModel", "full name, family name first (ПІБ)")),
+    (PATRONYMIC, QT_TRANSLATE_NOOP("MappingModel", "patronymic (joins given_name)")),
+    (HOMEPAGE, QT_TRANSLATE_NOOP("MappingModel", "homepage (checks the country; not kept)")),
+    (TERM_END, QT_TRANSLATE_NOOP("MappingModel", "end of term (tags former-member; not kept)")),
 )
 _LABEL_OF = dict(FIELD_CHOICES)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -51,7 +60,11 @@ _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 
 
 def field_label(name: str | None) -> str:
-    return _LABEL_OF.get(name, name or IGNORED)
+    return QCoreApplication.translate("MappingModel", _LABEL_OF.get(name, name or IGNORED))
+
+
+def _unnamed() -> str:
+    return QCoreApplication.translate("MappingModel", "(unnamed)")
 
 
 def cell_display(value: Any) -> str:
@@ -68,7 +81,11 @@ def cell_display(value: Any) -> str:
 class MappingModel(QAbstractTableModel):
     """One row per column of the file: its name, the field it fills (editable), a sample."""
 
-    HEADERS = ("Column in the file", "Directory field", "First value")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MappingModel", "Column in the file"),
+        QT_TRANSLATE_NOOP("MappingModel", "Directory field"),
+        QT_TRANSLATE_NOOP("MappingModel", "First value"),
+    )
     edited = Signal()
 
     def __init__(self, parent=None):
@@ -98,7 +115,7 @@ class MappingModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY):
         if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -113,7 +130,7 @@ class MappingModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if column == 0:
             if role == _DISPLAY:
-                return self.columns[row] or "(unnamed)"
+                return self.columns[row] or _unnamed()
             if role == _FOREGROUND and self.mapping[row] is None:
                 return self._muted
         elif column == 1:
@@ -160,10 +177,10 @@ class FieldDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex) -> QWidget:
         combo = QComboBox(parent)
         combo.setObjectName(f"field_{index.row()}")
-        for name, label in FIELD_CHOICES:
-            combo.addItem(label, name)
+        for name, _label in FIELD_CHOICES:
+            combo.addItem(field_label(name), name)
         combo.setMaxVisibleItems(len(FIELD_CHOICES))
-        combo.setToolTip("The directory field this column fills; (ignore) leaves the column out")
+        combo.setToolTip(self.tr("The directory field this column fills; (ignore) leaves the column out"))
         combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
@@ -228,17 +245,19 @@ class PreviewModel(QAbstractTableModel):
             if role == _DISPLAY and section < len(self.rows):
                 return str(self.rows[section][0])
             if role == _TOOLTIP:
-                return "The row's number in the file, as the report names it"
+                return self.tr("The row's number in the file, as the report names it")
             return None
         if section == 0:
-            return "Check" if role == _DISPLAY else None
+            return self.tr("Check") if role == _DISPLAY else None
         column = section - 1
-        name = self.columns[column] or "(unnamed)"
+        name = self.columns[column] or _unnamed()
         field = self._field(column)
         if role == _DISPLAY:
-            return f"{name}\n→ {field_label(field)}" if field else f"{name}\n{IGNORED}"
+            return f"{name}\n→ {field_label(field)}" if field else f"{name}\n{field_label(None)}"
         if role == _TOOLTIP:
-            return f"{name} fills {field_label(field)}" if field else f"{name} is not imported"
+            if field:
+                return self.tr("{column} fills {field}").format(column=name, field=field_label(field))
+            return self.tr("{column} is not imported").format(column=name)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
@@ -251,7 +270,7 @@ class PreviewModel(QAbstractTableModel):
             if role == _DISPLAY:
                 if self.flagged is None:
                     return "…"
-                return "not imported" if reasons else "ok"
+                return self.tr("not imported") if reasons else self.tr("ok")
             if role == _FOREGROUND and reasons:
                 return self._warn
             if role == _TOOLTIP:
@@ -305,7 +324,7 @@ class RowsModel(QAbstractTableModel):
             return self.tips[index.row()]
         if role == _FOREGROUND and index.row() in self.warn_rows and index.column() == len(self.headers) - 1:
             return self._warn
-        if role == _ALIGN and index.column() == 0 and self.headers[0] == "Row":
+        if role == _ALIGN and index.column() == 0 and self.headers[0] == self.tr("Row"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 

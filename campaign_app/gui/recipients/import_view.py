@@ -21,6 +21,7 @@ from campaign_app.core.directory.importing.report import (
     ImportReport,
 )
 from campaign_app.gui.recipients.import_widgets import ImportDialogWidgets
+from campaign_app.gui.texts import number
 
 
 class ImportDialogView(ImportDialogWidgets):
@@ -36,7 +37,9 @@ class ImportDialogView(ImportDialogWidgets):
 
     def _show_empty(self) -> None:
         self._set_read_info(None)
-        self.summary.setText("Choose the file to import: press <b>Browse…</b> or type its path and Enter.")
+        self.summary.setText(
+            self.tr("Choose the file to import: press <b>Browse…</b> or type its path and Enter.")
+        )
         self._set_report(None)
         self._update_buttons()
 
@@ -53,7 +56,8 @@ class ImportDialogView(ImportDialogWidgets):
             self.sheet_label.hide()
             self.sheet_combo.hide()
             return
-        self.kind_value.setText(source.kind + (f", sheet '{source.sheet}'" if source.sheet else ""))
+        sheet = self.tr(", sheet '{sheet}'").format(sheet=source.sheet) if source.sheet else ""
+        self.kind_value.setText(source.kind + sheet)
         has_encoding = source.encoding is not None and source.kind == "CSV"
         self.encoding_caption.setVisible(has_encoding)
         self.encoding_value.setVisible(has_encoding)
@@ -61,8 +65,10 @@ class ImportDialogView(ImportDialogWidgets):
             note = f" ({source.encoding_note})" if source.encoding_note else ""
             self.encoding_value.setText(f"{source.encoding}{note}")
             self.encoding_value.setToolTip(
-                "Detected from the file's bytes. If accents look wrong in the rows below, save the "
-                "file as UTF-8 CSV in your spreadsheet program and import that."
+                self.tr(
+                    "Detected from the file's bytes. If accents look wrong in the rows below, save the "
+                    "file as UTF-8 CSV in your spreadsheet program and import that."
+                )
             )
         has_delimiter = source.delimiter is not None
         self.delimiter_caption.setVisible(has_delimiter)
@@ -74,16 +80,16 @@ class ImportDialogView(ImportDialogWidgets):
             self.delimiter_value.setText(f"{shown} ({DELIMITER_NAMES[source.delimiter]})")
         self.rows_caption.show()
         self.rows_value.show()
-        self.rows_value.setText("counting…")
+        self.rows_value.setText(self.tr("counting…"))
 
     def _update_buttons(self) -> None:
         idle = not self._writing
         ready = idle and self.plan is not None and not self._planning and bool(self.plan.edits)
         self.import_button.setEnabled(ready)
         if self.plan is not None and not self.plan.edits and not self._planning:
-            self.import_button.setToolTip("Nothing to write: the directory already holds all of it")
+            self.import_button.setToolTip(self.tr("Nothing to write: the directory already holds all of it"))
         else:
-            self.import_button.setToolTip("Write the new and updated entries to the directory")
+            self.import_button.setToolTip(self.tr("Write the new and updated entries to the directory"))
         self.rejects_button.setEnabled(
             idle and self.plan is not None and not self._planning and bool(self.plan.rejected)
         )
@@ -110,16 +116,34 @@ class ImportDialogView(ImportDialogWidgets):
             self._retitle(0, 0, 0)
             return
         c = report.counts
-        self.rows_value.setText(f"{report.rows:,}")
+        self.rows_value.setText(number(report.rows))
         target = report.target
-        repeated = f" · <b>{c[REPEATED]:,}</b> repeated an earlier row (merged)" if c[REPEATED] else ""
-        nothing = (
-            "" if c[ADDED] or c[UPDATED] else "<br>Nothing to write: the directory already holds all of it."
+        repeated = (
+            self.tr(" · <b>{count}</b> repeated an earlier row (merged)").format(count=number(c[REPEATED]))
+            if c[REPEATED]
+            else ""
         )
+        nothing = (
+            ""
+            if c[ADDED] or c[UPDATED]
+            else "<br>" + self.tr("Nothing to write: the directory already holds all of it.")
+        )
+        rows = report.rows
         self.summary.setText(
-            f"<b>{c[ADDED]:,}</b> to add · <b>{c[UPDATED]:,}</b> to update · "
-            f"<b>{c[UNCHANGED]:,}</b> unchanged · <b>{c[SKIPPED]:,}</b> not imported{repeated} "
-            f"— of {report.rows:,} rows. New entries go to <b>{target}</b>.{nothing}"
+            ImportDialogView.tr(
+                "<b>{added}</b> to add · <b>{updated}</b> to update · <b>{unchanged}</b> unchanged · "
+                "<b>{skipped}</b> not imported{repeated} — of %Ln row(s). New entries go to <b>{target}</b>.",
+                "",
+                rows,
+            ).format(
+                added=number(c[ADDED]),
+                updated=number(c[UPDATED]),
+                unchanged=number(c[UNCHANGED]),
+                skipped=number(c[SKIPPED]),
+                repeated=repeated,
+                target=target,
+            )
+            + nothing
         )
         rows = [
             (str(p.row), p.field or "", p.message + (f" — {p.hint}" if p.hint else ""))
@@ -129,13 +153,13 @@ class ImportDialogView(ImportDialogWidgets):
         changes, warn = [], set()
         for i, change in enumerate(report.changes):
             if change.kind == "fill":
-                outcome = "filled in"
+                outcome = self.tr("filled in")
             elif change.kind == "tags":
-                outcome = "tags added"
+                outcome = self.tr("tags added")
             elif change.applied:
-                outcome = "changed to the file's value"
+                outcome = self.tr("changed to the file's value")
             else:
-                outcome = "kept (tick Update to take the file's)"
+                outcome = self.tr("kept (tick Update to take the file's)")
                 warn.add(i)
             row = change.where.rsplit(":", 1)[-1]
             changes.append((row, change.recipient_id, change.field, change.old, change.new, outcome))
@@ -152,6 +176,8 @@ class ImportDialogView(ImportDialogWidgets):
             self.report_tabs.setCurrentIndex(1)
 
     def _retitle(self, problems: int, changes: int, notes: int) -> None:
-        self.report_tabs.setTabText(0, f"&Not imported ({problems:,} rows)")
-        self.report_tabs.setTabText(1, f"Changes to &existing entries ({changes:,})")
-        self.report_tabs.setTabText(2, f"N&otes ({notes:,})")
+        self.report_tabs.setTabText(0, ImportDialogView.tr("&Not imported (%Ln row(s))", "", problems))
+        self.report_tabs.setTabText(
+            1, self.tr("Changes to &existing entries ({count})").format(count=number(changes))
+        )
+        self.report_tabs.setTabText(2, self.tr("N&otes ({count})").format(count=number(notes)))

@@ -45,7 +45,7 @@ class ImportDialogWidgets(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import recipients")
+        self.setWindowTitle(self.tr("Import recipients"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 14, 14, 12)
         layout.setSpacing(10)
@@ -91,17 +91,17 @@ class ImportDialogWidgets(QDialog):
     def _build_file_row(self) -> QHBoxLayout:
         """The file to import: its name, Browse…, and a workbook's sheet."""
         file_row = QHBoxLayout()
-        file_label = QLabel("&File:")
+        file_label = QLabel(self.tr("&File:"))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
         self.path_edit.setPlaceholderText(
-            "a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file"
+            self.tr("a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file")
         )
         self.path_edit.setClearButtonEnabled(True)
         file_label.setBuddy(self.path_edit)
-        self.browse_button = QPushButton("&Browse…")
-        self.browse_button.setToolTip("Choose the file to import (Ctrl+O)")
-        self.sheet_label = QLabel("S&heet:")
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setToolTip(self.tr("Choose the file to import (Ctrl+O)"))
+        self.sheet_label = QLabel(self.tr("S&heet:"))
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("sheet")
         self.sheet_combo.setMinimumContentsLength(12)
@@ -119,13 +119,13 @@ class ImportDialogWidgets(QDialog):
         read_row = QHBoxLayout()
         read_row.setSpacing(6)
         self.kind_value = self._value_label("kind")
-        self.encoding_caption = QLabel("Encoding:")
+        self.encoding_caption = QLabel(self.tr("Encoding:"))
         self.encoding_value = self._value_label("encoding")
-        self.delimiter_caption = QLabel("Delimiter:")
+        self.delimiter_caption = QLabel(self.tr("Delimiter:"))
         self.delimiter_value = self._value_label("delimiter")
-        self.rows_caption = QLabel("Rows:")
+        self.rows_caption = QLabel(self.tr("Rows:"))
         self.rows_value = self._value_label("rows")
-        read_row.addWidget(QLabel("Read as:"))
+        read_row.addWidget(QLabel(self.tr("Read as:")))
         read_row.addWidget(self.kind_value)
         for caption, value in (
             (self.encoding_caption, self.encoding_value),
@@ -145,7 +145,7 @@ class ImportDialogWidgets(QDialog):
         columns_box = QWidget()
         columns_layout = QVBoxLayout(columns_box)
         columns_layout.setContentsMargins(0, 0, 0, 0)
-        columns_title = QLabel("&Columns: which directory field each one fills")
+        columns_title = QLabel(self.tr("&Columns: which directory field each one fills"))
         self.mapping_model = MappingModel(self)
         self.mapping_view = report_table(self.mapping_model, "mapping")
         self.mapping_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -164,7 +164,9 @@ class ImportDialogWidgets(QDialog):
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
-        preview_title = QLabel(f"First &rows of the file, as read (up to {PREVIEW_ROWS})")
+        preview_title = QLabel(
+            self.tr("First &rows of the file, as read (up to {count})").format(count=PREVIEW_ROWS)
+        )
         self.preview_model = PreviewModel(self)
         self.preview_view = report_table(self.preview_model, "preview")
         self.preview_view.horizontalHeader().setDefaultSectionSize(130)
@@ -179,39 +181,47 @@ class ImportDialogWidgets(QDialog):
 
     def _build_options(self) -> QGroupBox:
         """The command line's --category, --into, --update and --keep-no-contact."""
-        options = QGroupBox("Options")
+        options = QGroupBox(self.tr("Options"))
         grid = QGridLayout(options)
         grid.setHorizontalSpacing(10)
-        category_label = QLabel("Cate&gory of rows that give none:")
+        category_label = QLabel(self.tr("Cate&gory of rows that give none:"))
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("category")
-        self.category_combo.addItem("— (from the file)", None)
+        self.category_combo.addItem(self.tr("— (from the file)"), None)
         for category in CATEGORIES:
             self.category_combo.addItem(category, category)
         self.category_combo.setToolTip(
-            "Like --category: what these recipients are, for rows whose file has no category "
-            "(the European Parliament's lists are mep without it)"
+            self.tr(
+                "Like --category: what these recipients are, for rows whose file has no category "
+                "(the European Parliament's lists are mep without it)"
+            )
         )
         category_label.setBuddy(self.category_combo)
-        into_label = QLabel("New entries go &to:  recipients/")
+        into_label = QLabel(self.tr("New entries go &to:  recipients/"))
         self.into_edit = QLineEdit()
         self.into_edit.setObjectName("into")
         self.into_edit.setToolTip(
-            "Like --into: the file in the recipients folder that receives the new entries "
-            "(a .csv or .yaml name; empty: named after the imported file)"
+            self.tr(
+                "Like --into: the file in the recipients folder that receives the new entries "
+                "(a .csv or .yaml name; empty: named after the imported file)"
+            )
         )
         into_label.setBuddy(self.into_edit)
         self.into_error = error_label("into_error")
-        self.update_check = QCheckBox("&Update fields that differ (take the file's value)")
+        self.update_check = QCheckBox(self.tr("&Update fields that differ (take the file's value)"))
         self.update_check.setObjectName("update")
         self.update_check.setToolTip(
-            "Like --update: where an entry the directory has holds a different value, take the file's. "
-            "Off: keep the directory's value and list it below."
+            self.tr(
+                "Like --update: where an entry the directory has holds a different value, take the file's. "
+                "Off: keep the directory's value and list it below."
+            )
         )
-        self.keep_check = QCheckBox("&Keep new entries with no contact channel")
+        self.keep_check = QCheckBox(self.tr("&Keep new entries with no contact channel"))
         self.keep_check.setObjectName("keep_no_contact")
         self.keep_check.setToolTip(
-            "Like --keep-no-contact: also add new entries that have no e-mail, postal address or web form"
+            self.tr(
+                "Like --keep-no-contact: also add new entries that have no e-mail, postal address or web form"
+            )
         )
         grid.addWidget(category_label, 0, 0)
         grid.addWidget(self.category_combo, 0, 1)
@@ -230,7 +240,9 @@ class ImportDialogWidgets(QDialog):
 
     def _build_report(self) -> QGroupBox:
         """What the import will do: the summary and the report's three lists."""
-        report_box = QGroupBox("What the import will do (nothing is written before you press Import)")
+        report_box = QGroupBox(
+            self.tr("What the import will do (nothing is written before you press Import)")
+        )
         report_layout = QVBoxLayout(report_box)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -240,13 +252,23 @@ class ImportDialogWidgets(QDialog):
         self.plan_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report_tabs = QTabWidget()
         self.report_tabs.setObjectName("report_tabs")
-        self.problems_model = RowsModel(("Row", "Field", "Why it is not imported"), self)
+        self.problems_model = RowsModel(
+            (self.tr("Row"), self.tr("Field"), self.tr("Why it is not imported")), self
+        )
         self.problems_view = report_table(self.problems_model, "problems")
         self.changes_model = RowsModel(
-            ("Row", "Entry", "Field", "Directory has", "File has", "Outcome"), self
+            (
+                self.tr("Row"),
+                self.tr("Entry"),
+                self.tr("Field"),
+                self.tr("Directory has"),
+                self.tr("File has"),
+                self.tr("Outcome"),
+            ),
+            self,
         )
         self.changes_view = report_table(self.changes_model, "changes")
-        self.notes_model = RowsModel(("Note",), self)
+        self.notes_model = RowsModel((self.tr("Note"),), self)
         self.notes_view = report_table(self.notes_model, "notes")
         for view, widths in (
             (self.problems_view, (60, 110)),
@@ -257,9 +279,9 @@ class ImportDialogWidgets(QDialog):
             view.horizontalHeader().setStretchLastSection(True)
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
-        self.report_tabs.addTab(self.problems_view, "&Not imported")
-        self.report_tabs.addTab(self.changes_view, "Changes to &existing entries")
-        self.report_tabs.addTab(self.notes_view, "N&otes")
+        self.report_tabs.addTab(self.problems_view, self.tr("&Not imported"))
+        self.report_tabs.addTab(self.changes_view, self.tr("Changes to &existing entries"))
+        self.report_tabs.addTab(self.notes_view, self.tr("N&otes"))
         report_layout.addWidget(self.summary)
         report_layout.addWidget(self.plan_error)
         report_layout.addWidget(self.report_tabs, 1)
@@ -273,15 +295,17 @@ class ImportDialogWidgets(QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setEnabled(False)
-        self.rejects_button = QPushButton("Save &skipped rows…")
+        self.rejects_button = QPushButton(self.tr("Save &skipped rows…"))
         self.rejects_button.setToolTip(
-            "Like --rejects: write the rows not imported, with their row number and reason, to a CSV "
-            "file to correct them and import again"
+            self.tr(
+                "Like --rejects: write the rows not imported, with their row number and reason, to a CSV "
+                "file to correct them and import again"
+            )
         )
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setObjectName("import")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Close without writing anything (Esc)")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Close without writing anything (Esc)"))
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.rejects_button)
         buttons.addSpacing(12)

@@ -212,7 +212,7 @@ class RecipientsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def _texts(self, source_row: int) -> tuple[str, ...]:
@@ -265,11 +265,11 @@ class RecipientsModel(QAbstractTableModel):
         r = self._data.recipients[source_row]
         bounced = self._data.doubtful.get(r.id) if r is not None and self._data.doubtful else None
         if bounced is not None and r is not None and bounced[0].lower() == r.email.lower():
-            return (
-                f"Doubtful address: a letter to {bounced[0]} bounced ({bounced[1]}). Check it at its source."
-            )
+            return self.tr(
+                "Doubtful address: a letter to {address} bounced ({when}). Check it at its source."
+            ).format(address=bounced[0], when=bounced[1])
         if code & NO_CHANNEL:
-            return "No contact channel: add an e-mail address, a postal address or a web form."
+            return self.tr("No contact channel: add an e-mail address, a postal address or a web form.")
         return None
 
     def _warning_icon(self) -> QIcon:
@@ -281,23 +281,25 @@ class RecipientsModel(QAbstractTableModel):
         r = self._data.recipients[source_row]
         assert r is not None
         if r.verified_on is None:
-            return "Never verified: check the entry at its source and fill in verified_on."
+            return self.tr("Never verified: check the entry at its source and fill in verified_on.")
         days = (self.today - r.verified_on).days
-        return (
-            f"Last verified {days:,} days ago (more than {self._data.stale_after}, the campaign's "
-            "freshness_days): people change office — check the entry at its source and update verified_on."
-        )
+        return self.tr(
+            "Last verified %Ln day(s) ago (more than {limit}, the campaign's freshness_days): people change "
+            "office — check the entry at its source and update verified_on.",
+            "",
+            days,
+        ).format(limit=self._data.stale_after)
 
     def _tip(self, source_row: int, column: int) -> str | None:
         r = self._data.recipients[source_row]
         assert r is not None
         if column == COL_CONTACT:
-            parts = [f"E-mail: {r.email}"] if r.email else []
+            parts = [self.tr("E-mail: {address}").format(address=r.email)] if r.email else []
             if r.postal_address:
                 address = pick(r.postal_address, r.language) or ""
-                parts.append("Post: " + address.replace("\n", ", "))
+                parts.append(self.tr("Post: {address}").format(address=address.replace("\n", ", ")))
             if r.web_form:
-                parts.append(f"Web form: {r.web_form}")
+                parts.append(self.tr("Web form: {address}").format(address=r.web_form))
             return "\n".join(parts) or None
         text = self._texts(source_row)[column]
         return text if len(text) > 30 else None

@@ -20,6 +20,8 @@ from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
@@ -27,7 +29,16 @@ from campaign_app.core.directory.search import SearchIndex
 
 STALE_AFTER_DAYS = DEFAULT_FRESHNESS_DAYS  # when campaign.yaml cannot be read
 
-COLUMNS = ("ID", "Name", "Category", "Position / organisation", "Country", "Language", "Contact", "Verified")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RecipientsModel", "ID"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Name"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Category"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Position / organisation"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Country"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Language"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Contact"),
+    QT_TRANSLATE_NOOP("RecipientsModel", "Verified"),
+)
 COL_ID, COL_NAME, COL_CATEGORY, COL_OFFICE, COL_COUNTRY, COL_LANGUAGE, COL_CONTACT, COL_VERIFIED = range(8)
 
 # One byte per row: the category's number (low four bits; DELETED for a deleted row) and
@@ -63,10 +74,10 @@ def contact(r: Recipient) -> str:
     if r.email:
         return r.email
     if r.web_form:
-        return f"web form: {r.web_form}"
+        return QCoreApplication.translate("RecipientsModel", "web form: {address}").format(address=r.web_form)
     if r.postal_address:
-        return "post"
-    return "none"
+        return QCoreApplication.translate("RecipientsModel", "post")
+    return QCoreApplication.translate("RecipientsModel", "none")
 
 
 def sort_key(r: Recipient, column: int) -> str:

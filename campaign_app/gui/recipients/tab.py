@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -104,13 +104,15 @@ class RecipientsTab(RecipientsBrowser):
         dialog.open()
 
     def _imported(self, report) -> None:
-        written = ", ".join(report.written) or "nothing"
-        self.status_label.setText(f"Imported: {report.summary()}.")
+        written = ", ".join(report.written) or self.tr("nothing")
+        self.status_label.setText(self.tr("Imported: {summary}.").format(summary=report.summary()))
         self.session.changed("directory")
         box = QMessageBox(
             QMessageBox.Icon.Information,
-            "Import done",
-            f"Imported {Path(report.source).name}: {report.summary()}.\n\nWritten: {written}",
+            self.tr("Import done"),
+            self.tr("Imported {file}: {summary}.\n\nWritten: {written}").format(
+                file=Path(report.source).name, summary=report.summary(), written=written
+            ),
             QMessageBox.StandardButton.Ok,
             self,
         )
@@ -128,12 +130,13 @@ class RecipientsTab(RecipientsBrowser):
         if recipient is None or not self._ready():
             return
         path = self.model.file_of(recipient)
-        where = f" from {self._shown(path)}" if path is not None else ""
+        where = self.tr(" from {file}").format(file=self._shown(path)) if path is not None else ""
         answer = QMessageBox.question(
             self,
-            "Delete recipient",
-            f"Delete {recipient.display_name} ({recipient.id}){where}?\n\n"
-            "The entry is removed from the file. This cannot be undone.",
+            self.tr("Delete recipient"),
+            self.tr(
+                "Delete {name} ({id}){where}?\n\nThe entry is removed from the file. This cannot be undone."
+            ).format(name=recipient.display_name, id=recipient.id, where=where),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -149,7 +152,7 @@ class RecipientsTab(RecipientsBrowser):
                 follower = self.model.recipient_at(min(next_row, rows - 1))
                 if follower is not None:
                     self.select(follower.id)
-            self._saved(f"Deleted {rid} from {self._shown(target)}.")
+            self._saved(self.tr("Deleted {id} from {file}.").format(id=rid, file=self._shown(target)))
 
         self._run(lambda target: delete_recipient(target, rid), self._file_for(recipient), done)
 
@@ -167,15 +170,23 @@ class RecipientsTab(RecipientsBrowser):
             self.model.remember_file(path)
             self.model.append(saved)
             self.select(saved.id)
-            hidden = "" if self.model.row_of(saved.id) is not None else " (hidden by the search or category)"
-            self._saved(f"Added {saved.id} to {self._shown(path)}{hidden}.")
+            hidden = (
+                ""
+                if self.model.row_of(saved.id) is not None
+                else self.tr(" (hidden by the search or category)")
+            )
+            self._saved(
+                self.tr("Added {id} to {file}{hidden}.").format(
+                    id=saved.id, file=self._shown(path), hidden=hidden
+                )
+            )
 
         self._run(job, lambda: target, done, with_path=True)
 
     def _save_edit(self, recipient: Recipient, dialog: RecipientDialog) -> None:
         changes = dialog.changes()
         if not changes:
-            self.status_label.setText("No changes to save.")
+            self.status_label.setText(self.tr("No changes to save."))
             return
         old_id = recipient.id
         taken = self.model.used_elsewhere(old_id)
@@ -184,7 +195,7 @@ class RecipientsTab(RecipientsBrowser):
             path, saved = result
             self.model.replace(old_id, saved)
             self.select(saved.id)
-            self._saved(f"Saved {saved.id} in {self._shown(path)}.")
+            self._saved(self.tr("Saved {id} in {file}.").format(id=saved.id, file=self._shown(path)))
 
         self._run(
             lambda path: update_recipient(path, old_id, changes, taken),
@@ -203,8 +214,12 @@ class RecipientsTab(RecipientsBrowser):
             path = known or find_file(files, rid)
             if path is None:
                 raise UserError(
-                    f"no file of the directory holds '{rid}' any more",
-                    hint="the files changed on disk: press Reload (F5)",
+                    QCoreApplication.translate(
+                        "RecipientsTab", "no file of the directory holds '{id}' any more"
+                    ).format(id=rid),
+                    hint=QCoreApplication.translate(
+                        "RecipientsTab", "the files changed on disk: press Reload (F5)"
+                    ),
                 )
             return path
 
@@ -213,7 +228,7 @@ class RecipientsTab(RecipientsBrowser):
     def _run(self, write: Callable[[Path], Any], locate: Callable[[], Path], done, with_path=False) -> None:
         """Write off the UI thread; a user mistake (disk full, file changed) is a warning."""
         self.set_busy(True)
-        self.status_label.setText("Saving…")
+        self.status_label.setText(self.tr("Saving…"))
 
         def job():
             path = locate()
@@ -229,10 +244,10 @@ class RecipientsTab(RecipientsBrowser):
 
     def _write_failed(self, error: BaseException) -> None:
         self.set_busy(False)
-        self.status_label.setText("Not saved.")
+        self.status_label.setText(self.tr("Not saved."))
         if not isinstance(error, UserError | UserErrors):
             raise error
-        QMessageBox.warning(self, "Not saved", problems(error))
+        QMessageBox.warning(self, self.tr("Not saved"), problems(error))
 
     def _saved(self, message: str) -> None:
         self.status_label.setText(message)

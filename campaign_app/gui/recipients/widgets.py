@@ -51,32 +51,38 @@ class RecipientsWidgets(BaseTab):
         layout.setSpacing(8)
 
         top = QHBoxLayout()
-        search_label = QLabel("S&earch:")
+        search_label = QLabel(self.tr("S&earch:"))
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("e.g. simecka   category:mep country:SK   tag:supporter -language:uk")
+        self.search.setPlaceholderText(
+            self.tr("e.g. simecka   category:mep country:SK   tag:supporter -language:uk")
+        )
         self.search.setToolTip(
-            "The same queries as campaign-app --query: words are looked for in names, positions and "
-            "organisations (case and accents ignored); field:value compares one field; -term excludes."
+            self.tr(
+                "The same queries as campaign-app --query: words are looked for in names, positions and "
+                "organisations (case and accents ignored); field:value compares one field; -term excludes."
+            )
         )
         search_label.setBuddy(self.search)
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setToolTip("Add a recipient (Insert)")
-        self.edit_button = QPushButton("Ed&it…")
-        self.edit_button.setToolTip("Edit the selected recipient (Enter or F2)")
-        self.delete_button = QPushButton("De&lete")
-        self.delete_button.setToolTip("Delete the selected recipient (Delete)")
-        self.import_button = QPushButton("I&mport…")
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.setToolTip(self.tr("Add a recipient (Insert)"))
+        self.edit_button = QPushButton(self.tr("Ed&it…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected recipient (Enter or F2)"))
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected recipient (Delete)"))
+        self.import_button = QPushButton(self.tr("I&mport…"))
         self.import_button.setToolTip(
-            "Import recipients from a CSV, Excel, European Parliament XML or YAML file (Ctrl+I): "
-            "see what would be added, merged and skipped before anything is written"
+            self.tr(
+                "Import recipients from a CSV, Excel, European Parliament XML or YAML file (Ctrl+I): "
+                "see what would be added, merged and skipped before anything is written"
+            )
         )
-        self.reload_button = QPushButton("Reloa&d")
+        self.reload_button = QPushButton(self.tr("Reloa&d"))
         self.reload_button.setToolTip(
-            "Read the recipient files again (F5), e.g. after editing them elsewhere"
+            self.tr("Read the recipient files again (F5), e.g. after editing them elsewhere")
         )
         for button in (
             self.add_button,
@@ -96,10 +102,10 @@ class RecipientsWidgets(BaseTab):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        facets_label = QLabel("Ca&tegory")
+        facets_label = QLabel(self.tr("Ca&tegory"))
         self.facet_model = QStandardItemModel(self)
         for category in (None, *CATEGORIES):
-            item = QStandardItem(category or "All categories")
+            item = QStandardItem(category or self.tr("All categories"))
             item.setData(category, Qt.ItemDataRole.UserRole)
             item.setEditable(False)
             self.facet_model.appendRow(item)
@@ -116,7 +122,7 @@ class RecipientsWidgets(BaseTab):
         self.table = record_table(self, "recipients_table", self.model, COLUMN_WIDTHS, COL_OFFICE)
         self.table.setAlternatingRowColors(True)
 
-        self.loading = QLabel("Loading recipients…")
+        self.loading = QLabel(self.tr("Loading recipients…"))
         self.loading.setObjectName("loading")
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.loading.setEnabled(False)
@@ -145,9 +151,11 @@ class RecipientsWidgets(BaseTab):
         self.marks_label = QLabel()
         self.marks_label.setObjectName("marks")
         self.marks_label.setToolTip(
-            "Marked in the table: the Contact column of entries no letter can reach, "
-            "and the Verified column of entries not checked at their source within the campaign's "
-            "freshness_days (campaign.yaml)."
+            self.tr(
+                "Marked in the table: the Contact column of entries no letter can reach, "
+                "and the Verified column of entries not checked at their source within the campaign's "
+                "freshness_days (campaign.yaml)."
+            )
         )
         self.status_label = QLabel()
         self.status_label.setObjectName("status")

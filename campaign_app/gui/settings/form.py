@@ -15,7 +15,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from campaign_app.core.campaign.edit import (
@@ -42,8 +42,13 @@ from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.field_widgets import language_title
 from campaign_app.gui.settings.keyring import SettingsKeyring
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import language_name
 
-TEXT_FIELDS = (("organisation", "Organ&isation"), ("address", "A&ddress"), ("city", "Cit&y"))
+TEXT_FIELDS = (
+    ("organisation", QT_TRANSLATE_NOOP("SettingsForm", "Organ&isation")),
+    ("address", QT_TRANSLATE_NOOP("SettingsForm", "A&ddress")),
+    ("city", QT_TRANSLATE_NOOP("SettingsForm", "Cit&y")),
+)
 
 
 def _address_editor(text: str) -> QPlainTextEdit:
@@ -51,7 +56,9 @@ def _address_editor(text: str) -> QPlainTextEdit:
     editor = QPlainTextEdit()
     editor.setTabChangesFocus(True)
     editor.setPlainText(text)
-    editor.setPlaceholderText("Street and number\nPostcode City\nCountry")
+    editor.setPlaceholderText(
+        QCoreApplication.translate("SettingsForm", "Street and number\nPostcode City\nCountry")
+    )
     lines = 3.6
     editor.setFixedHeight(int(editor.fontMetrics().lineSpacing() * lines + 14))
     return editor
@@ -93,7 +100,7 @@ class SettingsForm(SettingsKeyring):
                 header.setStyleSheet(style.BOLD_STYLE)
                 place(header, 0, col)
         for row, (key, title) in enumerate(TEXT_FIELDS, start=1):
-            label = QLabel(title + ":")
+            label = QLabel(self.tr(title) + ":")
             label.setContentsMargins(0, 4, 0, 0)
             place(label, row, 0, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             value: Text = getattr(form, key)
@@ -123,9 +130,10 @@ class SettingsForm(SettingsKeyring):
             editor.textEdited.connect(self._edited)
         editor.setObjectName(f"{key}_{lang or 'all'}")
         if lang:
-            editor.setAccessibleName(f"{key.capitalize()} ({language_title(lang)})")
+            title = self.tr(dict(TEXT_FIELDS)[key]).replace("&", "")
+            editor.setAccessibleName(f"{title} ({language_name(lang)})")
         elif len(languages) > 1:
-            editor.setToolTip("The same text in every language")
+            editor.setToolTip(self.tr("The same text in every language"))
         return editor
 
     def _fix_tab_order(self) -> None:
@@ -166,7 +174,9 @@ class SettingsForm(SettingsKeyring):
             raise exc
         self._loaded = None
         self._set_enabled(False)
-        self.show_banner(f"campaign.yaml cannot be edited here until it is corrected:\n{texts.problems(exc)}")
+        self.show_banner(
+            self.tr("campaign.yaml cannot be edited here until it is corrected:") + f"\n{texts.problems(exc)}"
+        )
 
     def _populate(self, form: CampaignForm) -> None:
         """Show ``form`` in the widgets (without counting it as an edit)."""
@@ -290,7 +300,7 @@ class SettingsForm(SettingsKeyring):
             except UserError as exc:
                 problems[key] = str(exc)
         if not any(text_in(form.organisation, lang) for lang in form.languages):
-            problems["organisation"] = "the organisation is empty — every letter needs a sender"
+            problems["organisation"] = self.tr("the organisation is empty — every letter needs a sender")
         return problems
 
     def _check_logo(self, logo: str) -> None:
@@ -304,7 +314,7 @@ class SettingsForm(SettingsKeyring):
         if ws is None:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the letterhead logo", str(ws.root), "Images (*.png *.jpg *.jpeg)"
+            self, self.tr("Choose the letterhead logo"), str(ws.root), self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if not name:
             return
@@ -338,10 +348,10 @@ class SettingsForm(SettingsKeyring):
         if self.busy:
             pass
         elif problems and dirty:
-            self.status_label.setText("Correct the marked fields to save.")
+            self.status_label.setText(self.tr("Correct the marked fields to save."))
         elif dirty:
-            self.status_label.setText("Unsaved changes.")
-        elif not self.status_label.text().startswith("Saved"):
+            self.status_label.setText(self.tr("Unsaved changes."))
+        elif self.status_label.text() != getattr(self, "_saved_message", None):
             self.status_label.setText("")
         self._update_preview()
         self._update_signatory_buttons()
@@ -360,7 +370,9 @@ class SettingsForm(SettingsKeyring):
 
     def _update_port_placeholder(self) -> None:
         security = self.security_combo.currentData() or "starttls"
-        self.port_edit.setPlaceholderText(f"{DEFAULT_PORTS[security]} (the default)")
+        self.port_edit.setPlaceholderText(
+            self.tr("{port} (the default)").format(port=DEFAULT_PORTS[security])
+        )
 
     def _update_preview(self) -> None:
         form = self.current_form()
@@ -370,7 +382,7 @@ class SettingsForm(SettingsKeyring):
         language = self.preview_language.currentData() or form.default_language
         head = letterhead(form, language)
         lines = "<br>".join(html.escape(line) for line in head.lines)
-        organisation = html.escape(head.organisation) or "<i>(no organisation)</i>"
+        organisation = html.escape(head.organisation) or "<i>" + self.tr("(no organisation)") + "</i>"
         self.letterhead_preview.setText(
             f"<div style='font-size: 13pt; font-weight: 600;'>{organisation}</div>"
             f"<div style='color: {style.LETTERHEAD_DETAIL}; font-size: 9pt;'>{lines}</div>"

@@ -98,9 +98,13 @@ class SettingsKeyring(SettingsWidgets):
         status, stored, problem = result
         self._keyring = status
         self._password_stored = stored if account == self._account() else None
-        used = "none" if status.state == "none" else status.backend
-        not_usable = "" if status.available or status.state == "none" else f" ({status.state}: not used)"
-        self.keyring_label.setText(f"Keyring in use: {used}{not_usable}")
+        used = self.tr("none") if status.state == "none" else status.backend
+        not_usable = (
+            ""
+            if status.available or status.state == "none"
+            else self.tr(" ({state}: not used)").format(state=status.state)
+        )
+        self.keyring_label.setText(self.tr("Keyring in use: {keyring}").format(keyring=used) + not_usable)
         self.keyring_message.setText(status.message)
         self.keyring_warning.setVisible(not status.available)
         self._show_password_error(problem)
@@ -127,19 +131,21 @@ class SettingsKeyring(SettingsWidgets):
         )
         self.forget_button.setEnabled(available and account_ok and bool(self._password_stored))
         if status is None:
-            text = "Looking at the system keyring…"
+            text = self.tr("Looking at the system keyring…")
         elif ask:
-            text = "The password will be asked for each time you send, and never saved."
+            text = self.tr("The password will be asked for each time you send, and never saved.")
         elif not available:
-            text = "Nothing is stored: the password will be asked for each time you send."
+            text = self.tr("Nothing is stored: the password will be asked for each time you send.")
         elif not account_ok:
-            text = "Enter the server and the user name to store a password for that account."
+            text = self.tr("Enter the server and the user name to store a password for that account.")
         elif self._password_stored:
-            text = f"A password for {username}@{host} is stored in the keyring."
+            text = self.tr("A password for {account} is stored in the keyring.").format(
+                account=f"{username}@{host}"
+            )
         elif self._password_stored is None:
             text = ""
         else:
-            text = f"No password is stored for {username}@{host} yet."
+            text = self.tr("No password is stored for {account} yet.").format(account=f"{username}@{host}")
         self.password_state.setText(text)
 
     def store_password(self) -> None:
@@ -152,7 +158,7 @@ class SettingsKeyring(SettingsWidgets):
         self._update_password_controls()
         self.tasks.submit(
             lambda: store_password(username, host, password),
-            lambda _none: self._on_password_done(True, "Stored in the keyring."),
+            lambda _none: self._on_password_done(True, self.tr("Stored in the keyring.")),
             self._on_password_failed,
         )
 
@@ -162,7 +168,7 @@ class SettingsKeyring(SettingsWidgets):
         self.forget_button.setEnabled(False)
         self.tasks.submit(
             lambda: delete_password(username, host),
-            lambda _deleted: self._on_password_done(False, "Removed from the keyring."),
+            lambda _deleted: self._on_password_done(False, self.tr("Removed from the keyring.")),
             self._on_password_failed,
         )
 

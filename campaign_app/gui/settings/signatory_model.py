@@ -53,8 +53,8 @@ class SignatoryModel(QAbstractTableModel):
             return str(section + 1)
         part, lang = self._columns[section]
         if part == "signature_image":
-            return "Signature image"
-        title = "Name" if part == "name" else "Role"
+            return self.tr("Signature image")
+        title = self.tr("Name") if part == "name" else self.tr("Role")
         return title if len(self._languages) == 1 else f"{title} ({lang})"
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -64,12 +64,14 @@ class SignatoryModel(QAbstractTableModel):
         value: Text = getattr(self._rows[index.row()], part)
         if part == "signature_image":
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "A PNG or JPEG in the campaign folder (e.g. images/signature.png), set above the name"
+                return self.tr(
+                    "A PNG or JPEG in the campaign folder (e.g. images/signature.png), set above the name"
+                )
             return value if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return text_in(value, lang)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(self._languages) > 1:
-            return "The same text in every language"
+            return self.tr("The same text in every language")
         return None
 
     def flags(self, index):

@@ -13,17 +13,16 @@ password itself is still only ever typed at send time.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.campaign.edit import CampaignForm, save_form
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.common.ui_language import choose_language
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.form import SettingsForm
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import problems
+from campaign_app.gui.texts import now_text, problems
 
 
 class SettingsTab(SettingsForm):
@@ -57,6 +56,7 @@ class SettingsTab(SettingsForm):
         self.up_signatory_button.clicked.connect(lambda: self._move_signatory(-1))
         self.down_signatory_button.clicked.connect(lambda: self._move_signatory(1))
         self.volunteer_edit.editingFinished.connect(self.save_volunteer_name)
+        self.interface_language_combo.activated.connect(lambda _i: self.save_interface_language())
         self.paper_combo.currentIndexChanged.connect(self._edited)
         self.follow_up_spin.valueChanged.connect(self._edited)
         self.language_combo.currentIndexChanged.connect(self._edited)
@@ -87,7 +87,23 @@ class SettingsTab(SettingsForm):
             return
         state.volunteer_name = name
         state.save()
-        self.status_label.setText(f"Your name is saved: {name}." if name else "Your name is cleared.")
+        self.status_label.setText(
+            self.tr("Your name is saved: {name}.").format(name=name)
+            if name
+            else self.tr("Your name is cleared.")
+        )
+
+    def save_interface_language(self) -> None:
+        """Remember the window's language for the next start (in this computer's app settings)."""
+        code = self.interface_language_combo.currentData() or ""
+        choose_language(code)
+        if code:
+            text = self.tr("Saved: the window speaks {language} from its next start.").format(
+                language=self.interface_language_combo.currentText()
+            )
+        else:
+            text = self.tr("Saved: from its next start the window follows the system's language.")
+        self.status_label.setText(text)
 
     # ---- saving ----------------------------------------------------------------------
 
@@ -104,7 +120,7 @@ class SettingsTab(SettingsForm):
         path, generation = workspace.campaign_path, self.requests.value
         self.set_busy(True)
         self.save_button.setEnabled(False)
-        self.status_label.setText("Saving…")
+        self.status_label.setText(self.tr("Saving…"))
         self.tasks.submit(
             lambda: save_form(path, before, form),
             lambda saved: self._on_saved(generation, form, saved),
@@ -120,7 +136,8 @@ class SettingsTab(SettingsForm):
             self._loaded = saved
         else:  # e.g. an invalid value from the file that the form corrected
             self._populate(saved)
-        self.status_label.setText(f"Saved campaign.yaml at {time.strftime('%H:%M')}.")
+        self._saved_message = self.tr("Saved campaign.yaml at {time}.").format(time=now_text())
+        self.status_label.setText(self._saved_message)
         self._edited()
         self._announcing = True  # our own save: the form already shows what is on disk
         try:
@@ -134,8 +151,8 @@ class SettingsTab(SettingsForm):
             raise exc
         if not self.requests.is_current(generation):
             return
-        self.show_banner(f"Not saved: campaign.yaml is unchanged.\n{problems(exc)}")
-        self.status_label.setText("Not saved.")
+        self.show_banner(self.tr("Not saved: campaign.yaml is unchanged.") + f"\n{problems(exc)}")
+        self.status_label.setText(self.tr("Not saved."))
         self._edited()
 
     def revert(self) -> None:

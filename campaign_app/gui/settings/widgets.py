@@ -71,23 +71,25 @@ class SettingsWidgets(SettingsFieldWidgets):
         bar = QHBoxLayout()
         self.status_label = QLabel()
         self.status_label.setStyleSheet(style.MUTED_STYLE)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Forget the changes not saved yet")
-        self.save_button = QPushButton("Save")
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Forget the changes not saved yet"))
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setDefault(True)
         bar.addWidget(self.status_label, 1)
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
 
-        self.save_action = QAction("Save settings", self)
+        self.save_action = QAction(self.tr("Save settings"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.save_action)
-        self.save_button.setToolTip(f"Write campaign.yaml ({self.save_action.shortcut().toString()})")
+        self.save_button.setToolTip(
+            self.tr("Write campaign.yaml ({keys})").format(keys=self.save_action.shortcut().toString())
+        )
 
     def _build_sender(self) -> QGroupBox:
-        group = QGroupBox("Sender")
+        group = QGroupBox(self.tr("Sender"))
         layout = QVBoxLayout(group)
         self.texts_box = QWidget()
         self.texts_grid = grid = QGridLayout(self.texts_box)
@@ -95,12 +97,12 @@ class SettingsWidgets(SettingsFieldWidgets):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
         self._text_widgets: list[QWidget] = []  # the per-language part, rebuilt for each campaign
-        self.email_edit = self._line_edit("office@example.org")
+        self.email_edit = self._line_edit(self.tr("office@example.org"))
         self.phone_edit = self._line_edit("+32 2 123 45 67")
-        self.website_edit = self._line_edit("https://example.org")
-        self.logo_edit = self._line_edit("images/logo.png (a PNG or JPEG in the campaign folder)")
-        self.logo_button = QPushButton("C&hoose…")
-        self.logo_button.setToolTip("Choose the logo printed at the top of every letter")
+        self.website_edit = self._line_edit(self.tr("https://example.org"))
+        self.logo_edit = self._line_edit(self.tr("images/logo.png (a PNG or JPEG in the campaign folder)"))
+        self.logo_button = QPushButton(self.tr("C&hoose…"))
+        self.logo_button.setToolTip(self.tr("Choose the logo printed at the top of every letter"))
         logo_row = QWidget()
         logo_layout = QHBoxLayout(logo_row)
         logo_layout.setContentsMargins(0, 0, 0, 0)
@@ -111,10 +113,10 @@ class SettingsWidgets(SettingsFieldWidgets):
         grid.addWidget(self._error_label("organisation"), 9, 1, 1, -1)
         for row, (title, widget, key) in enumerate(
             (
-                ("&E-mail:", self.email_edit, "email"),
-                ("&Phone:", self.phone_edit, None),
-                ("Website:", self.website_edit, None),
-                ("&Logo:", logo_row, "logo"),
+                (self.tr("&E-mail:"), self.email_edit, "email"),
+                (self.tr("&Phone:"), self.phone_edit, None),
+                (self.tr("Website:"), self.website_edit, None),
+                (self.tr("&Logo:"), logo_row, "logo"),
             ),
             start=10,
         ):
@@ -127,14 +129,14 @@ class SettingsWidgets(SettingsFieldWidgets):
         return group
 
     def _build_letterhead(self) -> QGroupBox:
-        group = QGroupBox("Letterhead")
+        group = QGroupBox(self.tr("Letterhead"))
         layout = QVBoxLayout(group)
         top = QHBoxLayout()
-        note = QLabel("Printed at the top of every letter, from the sender above.")
+        note = QLabel(self.tr("Printed at the top of every letter, from the sender above."))
         note.setWordWrap(True)
         note.setStyleSheet(style.MUTED_STYLE)
         self.preview_language = QComboBox()
-        self.preview_language.setToolTip("Language of the letterhead preview")
+        self.preview_language.setToolTip(self.tr("Language of the letterhead preview"))
         self.preview_language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top.addWidget(note, 1)
         top.addWidget(self.preview_language, 0, Qt.AlignmentFlag.AlignTop)
@@ -152,7 +154,7 @@ class SettingsWidgets(SettingsFieldWidgets):
         return group
 
     def _build_signatories(self) -> QGroupBox:
-        group = QGroupBox("Signatories")
+        group = QGroupBox(self.tr("Signatories"))
         layout = QVBoxLayout(group)
         self.signatory_model = SignatoryModel(self)
         self.signatory_view = QTableView()
@@ -168,13 +170,13 @@ class SettingsWidgets(SettingsFieldWidgets):
         self.signatory_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.signatory_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.signatory_view.setMinimumHeight(90)
-        self.signatory_view.setAccessibleName("Signatories")
+        self.signatory_view.setAccessibleName(self.tr("Signatories"))
         layout.addWidget(self.signatory_view, 1)
         buttons = QHBoxLayout()
-        self.add_signatory_button = QPushButton("&Add")
-        self.remove_signatory_button = QPushButton("Remove")
-        self.up_signatory_button = QPushButton("Move up")
-        self.down_signatory_button = QPushButton("Move down")
+        self.add_signatory_button = QPushButton(self.tr("&Add"))
+        self.remove_signatory_button = QPushButton(self.tr("Remove"))
+        self.up_signatory_button = QPushButton(self.tr("Move up"))
+        self.down_signatory_button = QPushButton(self.tr("Move down"))
         for button, key in (
             (self.remove_signatory_button, QKeySequence.StandardKey.Delete),
             (self.up_signatory_button, QKeySequence("Ctrl+Up")),
@@ -195,9 +197,9 @@ class SettingsWidgets(SettingsFieldWidgets):
             self.down_signatory_button,
         ):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        hint = QLabel("F2 or double-click to edit. They sign in this order.")
+        hint = QLabel(self.tr("F2 or double-click to edit. They sign in this order."))
         hint.setStyleSheet(style.MUTED_STYLE)
-        buttons.addWidget(hint)
+        hint.setWordWrap(True)  # longer in Ukrainian and Russian: wraps rather than widening the tab
+        buttons.addWidget(hint, 1)
         layout.addLayout(buttons)
         return group
