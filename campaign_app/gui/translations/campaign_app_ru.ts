@@ -478,6 +478,22 @@
         <translation>Проверить дело и записать его в файл ({shortcut})</translation>
     </message>
     <message>
+        <source>Export for translation…</source>
+        <translation>Экспортировать для перевода…</translation>
+    </message>
+    <message>
+        <source>Write the case&apos;s texts to a PO file for a translator (letters in another language)</source>
+        <translation>Записать тексты дела в файл PO для переводчика (письма на другом языке)</translation>
+    </message>
+    <message>
+        <source>Import translation…</source>
+        <translation>Импортировать перевод…</translation>
+    </message>
+    <message>
+        <source>Bring a translated PO file&apos;s texts into the case</source>
+        <translation>Перенести тексты из переведённого файла PO в дело</translation>
+    </message>
+    <message>
         <source>Parts of the case</source>
         <translation>Части дела</translation>
     </message>
@@ -1589,6 +1605,14 @@ Discard them?</source>
     <message>
         <source>full name (split into given_name, family_name)</source>
         <translation>полное имя (делится на given_name, family_name)</translation>
+    </message>
+    <message>
+        <source>full name, family name first (ПІБ)</source>
+        <translation>полное имя, сначала фамилия (ФИО)</translation>
+    </message>
+    <message>
+        <source>patronymic (joins given_name)</source>
+        <translation>отчество (добавляется к given_name)</translation>
     </message>
     <message>
         <source>homepage (checks the country; not kept)</source>
@@ -3926,6 +3950,41 @@ Country</source>
 {file} · audience: {audience}</source>
         <translation>{title}
 {file} · адресаты: {audience}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationActions</name>
+    <message>
+        <source>Export for translation</source>
+        <translation>Экспорт для перевода</translation>
+    </message>
+    <message>
+        <source>Translate the case&apos;s texts into (a language code such as pl, de or fr):</source>
+        <translation>Перевести тексты дела на язык (код языка, напр. pl, de или fr):</translation>
+    </message>
+    <message>
+        <source>PO files (*.po)</source>
+        <translation>Файлы PO (*.po)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} case texts to translate from {source} into {language} to {file} ({translated} already translated). Send the file to the translator; bring the translation back with Import translation….</source>
+        <translation>Записано текстов дела для перевода с {source} на {language}: {count}, в файл {file} (уже переведено: {translated}). Отправьте файл переводчику; перевод верните кнопкой «Импортировать перевод…».</translation>
+    </message>
+    <message>
+        <source>Save or revert your changes to the case before importing a translation.</source>
+        <translation>Сохраните или отмените изменения в деле перед импортом перевода.</translation>
+    </message>
+    <message>
+        <source>Import translation</source>
+        <translation>Импорт перевода</translation>
+    </message>
+    <message>
+        <source>Imported {imported} {language} texts into the case; {unchanged} unchanged, {fuzzy} skipped as fuzzy, {empty} skipped as empty, {stale} stale (not imported).</source>
+        <translation>Импортировано текстов на языке {language} в дело: {imported}; без изменений: {unchanged}, пропущено как неточные (fuzzy): {fuzzy}, пропущено как пустые: {empty}, устаревших (не импортировано): {stale}.</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Перевод</translation>
     </message>
 </context>
 <context>

@@ -478,6 +478,22 @@
         <translation>Перевірити справу й записати її у файл ({shortcut})</translation>
     </message>
     <message>
+        <source>Export for translation…</source>
+        <translation>Експортувати для перекладу…</translation>
+    </message>
+    <message>
+        <source>Write the case&apos;s texts to a PO file for a translator (letters in another language)</source>
+        <translation>Записати тексти справи у файл PO для перекладача (листи іншою мовою)</translation>
+    </message>
+    <message>
+        <source>Import translation…</source>
+        <translation>Імпортувати переклад…</translation>
+    </message>
+    <message>
+        <source>Bring a translated PO file&apos;s texts into the case</source>
+        <translation>Перенести тексти з перекладеного файлу PO до справи</translation>
+    </message>
+    <message>
         <source>Parts of the case</source>
         <translation>Частини справи</translation>
     </message>
@@ -1589,6 +1605,14 @@ Discard them?</source>
     <message>
         <source>full name (split into given_name, family_name)</source>
         <translation>повне ім’я (ділиться на given_name, family_name)</translation>
+    </message>
+    <message>
+        <source>full name, family name first (ПІБ)</source>
+        <translation>повне ім&apos;я, спершу прізвище (ПІБ)</translation>
+    </message>
+    <message>
+        <source>patronymic (joins given_name)</source>
+        <translation>по батькові (додається до given_name)</translation>
     </message>
     <message>
         <source>homepage (checks the country; not kept)</source>
@@ -3926,6 +3950,41 @@ Country</source>
 {file} · audience: {audience}</source>
         <translation>{title}
 {file} · адресати: {audience}</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationActions</name>
+    <message>
+        <source>Export for translation</source>
+        <translation>Експорт для перекладу</translation>
+    </message>
+    <message>
+        <source>Translate the case&apos;s texts into (a language code such as pl, de or fr):</source>
+        <translation>Перекласти тексти справи мовою (код мови, напр. pl, de або fr):</translation>
+    </message>
+    <message>
+        <source>PO files (*.po)</source>
+        <translation>Файли PO (*.po)</translation>
+    </message>
+    <message>
+        <source>Wrote {count} case texts to translate from {source} into {language} to {file} ({translated} already translated). Send the file to the translator; bring the translation back with Import translation….</source>
+        <translation>Записано текстів справи для перекладу з {source} на {language}: {count}, у файл {file} (уже перекладено: {translated}). Надішліть файл перекладачеві; переклад поверніть кнопкою «Імпортувати переклад…».</translation>
+    </message>
+    <message>
+        <source>Save or revert your changes to the case before importing a translation.</source>
+        <translation>Збережіть або скасуйте зміни у справі перед імпортом перекладу.</translation>
+    </message>
+    <message>
+        <source>Import translation</source>
+        <translation>Імпорт перекладу</translation>
+    </message>
+    <message>
+        <source>Imported {imported} {language} texts into the case; {unchanged} unchanged, {fuzzy} skipped as fuzzy, {empty} skipped as empty, {stale} stale (not imported).</source>
+        <translation>Імпортовано текстів мовою {language} до справи: {imported}; без змін: {unchanged}, пропущено як неточні (fuzzy): {fuzzy}, пропущено як порожні: {empty}, застарілих (не імпортовано): {stale}.</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Переклад</translation>
     </message>
 </context>
 <context>
