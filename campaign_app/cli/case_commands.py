@@ -29,32 +29,40 @@ def add_parser(sub) -> None:
 def _add_translate(csub, parser_class) -> None:
     t = csub.add_parser(
         "translate",
-        help="the case's texts to a translator as a PO file, and the translation back",
-        description="For letters in a language the case has no texts in: export the texts, "
-        "translate them in a PO editor (Poedit, Lokalize, Weblate), import the result.",
+        help=_("the case's texts to a translator as a PO file, and the translation back"),
+        description=_(
+            "For letters in a language the case has no texts in: export the texts, "
+            "translate them in a PO editor (Poedit, Lokalize, Weblate), import the result."
+        ),
     )
     tsub = t.add_subparsers(dest="step", metavar="STEP", required=True, parser_class=parser_class)
     e = tsub.add_parser(
         "export",
-        help="write every case text to translate into LANG to a PO file",
-        description="One entry per case text: its path in the case as msgctxt, the text in the "
-        "source language as msgid, the LANG text the case already has as msgstr.",
+        help=_("write every case text to translate into LANG to a PO file"),
+        description=_(
+            "One entry per case text: its path in the case as msgctxt, the text in the "
+            "source language as msgid, the LANG text the case already has as msgstr."
+        ),
     )
-    e.add_argument("language", metavar="LANG", help="the language to translate into, e.g. pl or de")
+    e.add_argument("language", metavar="LANG", help=_("the language to translate into, e.g. pl or de"))
     e.add_argument("file", type=Path, metavar="FILE.po")
     e.add_argument(
         "--from",
         dest="source",
         metavar="SOURCE_LANG",
-        help="the case language to translate from (default: the case's main language, the first "
-        "of its 'languages:', en in the example case)",
+        help=_(
+            "the case language to translate from (default: the case's main language, the first "
+            "of its 'languages:', en in the example case)"
+        ),
     )
     workspace_arg(e)
     i = tsub.add_parser(
         "import",
-        help="bring a translated PO file's texts into the case file",
-        description="Empty and fuzzy entries are skipped; an entry whose text left the case or "
-        "changed since the export is reported at its line and not imported.",
+        help=_("bring a translated PO file's texts into the case file"),
+        description=_(
+            "Empty and fuzzy entries are skipped; an entry whose text left the case or "
+            "changed since the export is reported at its line and not imported."
+        ),
     )
     i.add_argument("file", type=Path, metavar="FILE.po")
     workspace_arg(i)
@@ -82,17 +90,41 @@ def _translate(ws, args: argparse.Namespace) -> int:
 
     if args.step == "export":
         done = export_translation(ws.case_path, args.file, args.language, args.source, ws.root)
+        wrote = ngettext(
+            "Wrote {count} case text(s) to translate from {source} into {language} to {file} "
+            "({translated} already translated)",
+            "Wrote {count} case text(s) to translate from {source} into {language} to {file} "
+            "({translated} already translated)",
+            done.entries,
+        )
         print(
-            f"Wrote {done.entries} case text(s) to translate from {done.source_language} into "
-            f"{done.language} to {args.file} ({done.translated} already translated)"
+            wrote.format(
+                count=done.entries,
+                source=done.source_language,
+                language=done.language,
+                file=args.file,
+                translated=done.translated,
+            )
         )
         return EXIT_OK
     summary = import_translation(ws.case_path, args.file)
     for line in summary.stale:
-        print(f"warning: {line}")
+        print(_("warning: {line}").format(line=line))
+    imported = ngettext(
+        "Imported {count} {language} text(s) into the case; {unchanged} unchanged, {fuzzy} skipped "
+        "as fuzzy, {empty} skipped as empty, {stale} stale (not imported)",
+        "Imported {count} {language} text(s) into the case; {unchanged} unchanged, {fuzzy} skipped "
+        "as fuzzy, {empty} skipped as empty, {stale} stale (not imported)",
+        summary.imported,
+    )
     print(
-        f"Imported {summary.imported} {summary.language} text(s) into the case; {summary.unchanged} "
-        f"unchanged, {summary.fuzzy} skipped as fuzzy, {summary.empty} skipped as empty, "
-        f"{len(summary.stale)} stale (not imported)"
+        imported.format(
+            count=summary.imported,
+            language=summary.language,
+            unchanged=summary.unchanged,
+            fuzzy=summary.fuzzy,
+            empty=summary.empty,
+            stale=len(summary.stale),
+        )
     )
     return EXIT_OK

@@ -114,15 +114,18 @@ def _import_parser(rsub) -> None:
         type=_map_choice,
         default=[],
         metavar="COLUMN=FIELD",
-        help="read COLUMN of the file into FIELD (repeatable; FIELD 'ignore' leaves the column out), "
-        "as the Import dialog's column mapping: e.g. --map 'Телефон=notes' --map 'E-pochta=email'",
+        help=_(
+            "read COLUMN of the file into FIELD (repeatable; FIELD 'ignore' leaves the column out), "
+            "as the Import dialog's column mapping: e.g. --map 'Телефон=notes' --map 'E-pochta=email'"
+        ),
     )
     r.add_argument(
         "--encoding",
         metavar="NAME",
         default=None,
-        help="the encoding of a CSV file, when detection cannot tell "
-        "(utf-8, utf-16, cp1251, koi8-u, cp1252…)",
+        help=_(
+            "the encoding of a CSV file, when detection cannot tell (utf-8, utf-16, cp1251, koi8-u, cp1252…)"
+        ),
     )
     r.add_argument(
         "--rejects",

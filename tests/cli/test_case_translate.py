@@ -278,3 +278,20 @@ def test_a_po_file_of_another_case_is_refused(cli, mini_ws, tmp_path):
         "error: pl.po:1: the PO file holds the texts of the case 'other-case', not of 'test-case'"
         in result.err
     )
+
+
+def test_a_malformed_po_file_is_told_in_ukrainian_at_its_line(cli, mini_ws, tmp_path, monkeypatch):
+    po = tmp_path / "pl.po"
+    assert cli("case", "translate", "export", "pl", "pl.po", "-w", "ws").code == 0
+    text = po.read_text(encoding="utf-8")
+    po.write_text(
+        text.replace('msgid "Stop the extradition"', "msgid Stop the extradition"), encoding="utf-8"
+    )
+    line = text.splitlines().index('msgid "Stop the extradition"') + 1
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("case", "translate", "import", "pl.po", "-w", "ws")
+    assert result.code == 1
+    assert result.err.strip() == (
+        f"помилка: pl.po:{line}: це не рядок файлу PO: 'msgid Stop the extradition' — відкрийте його "
+        "в редакторі PO (Poedit) і збережіть знову або експортуйте його ще раз"
+    )

@@ -22,6 +22,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, write_po
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 
@@ -98,7 +99,7 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _KEYWORD = re.compile(rf"^(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\])\s*{_STRING}$")
 _CONTINUATION = re.compile(rf"^{_STRING}$")
-_HINT = "open it in a PO editor (Poedit) and save it again, or export it again"
+_HINT = N_("open it in a PO editor (Poedit) and save it again, or export it again")
 
 
 def read_catalog(path: Path) -> CaseCatalog:
@@ -114,27 +115,33 @@ def read_catalog(path: Path) -> CaseCatalog:
         elif line.startswith("#") or not line:
             continue
         if not (_KEYWORD.match(line) or _CONTINUATION.match(line)):
-            raise UserError(f"not a line of a PO file: {_shown(line)}", _at(path, number), _HINT)
+            raise UserError(
+                _("not a line of a PO file: {line}").format(line=_shown(line)), _at(path, number), _(_HINT)
+            )
     catalog = CaseCatalog()
     parser = PoFileParser(catalog, ignore_obsolete=True, abort_invalid=True)
     try:
         parser.parse(lines)
     except PoFileError as exc:
         message = str(exc).rsplit(" on ", 1)[0]
-        raise UserError(f"not a PO file: {message}", _at(path, exc.lineno + 1), _HINT) from None
+        raise UserError(
+            _("not a PO file: {reason}").format(reason=message), _at(path, exc.lineno + 1), _(_HINT)
+        ) from None
     except (ValueError, IndexError) as exc:
-        raise UserError(f"not a PO file: {exc}", _at(path), _HINT) from None
+        raise UserError(_("not a PO file: {reason}").format(reason=exc), _at(path), _(_HINT)) from None
     if not lines or not catalog.locale_identifier:
         raise UserError(
-            "the PO file names no language (no 'Language:' in its header)",
+            _("the PO file names no language (no 'Language:' in its header)"),
             _at(path, 1),
-            "export the file with 'campaign-app case translate export LANG FILE.po'",
+            _("export the file with 'campaign-app case translate export LANG FILE.po'"),
         )
     if not is_language_tag(language_tag(catalog.locale_identifier)):
         raise UserError(
-            f"the PO file's language {catalog.locale_identifier!r} is not a language code",
+            _("the PO file's language {language!r} is not a language code").format(
+                language=catalog.locale_identifier
+            ),
             _at(path, _header_line(lines, "Language")),
-            "write it as e.g. 'Language: pl' in the header",
+            _("write it as e.g. 'Language: pl' in the header"),
         )
     return catalog
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from campaign_app.core.case.round_trip import date_text
+from campaign_app.core.common.i18n import ngettext
 from campaign_app.core.common.yamlio import key_line
 
 # (list, key of its text, what an item is called for a translator)
@@ -180,8 +181,12 @@ def translation_gaps(case: Any, template_languages: list[str]) -> list[str]:
     for language in languages:
         missing = len(untranslated(texts, language))
         if missing:
-            warnings.append(
-                f"{language}: {missing} of {len(counted)} case texts not translated "
-                f"(campaign-app case translate export {language} FILE.po)"
+            gap = ngettext(
+                "{language}: {missing} of {total} case texts not translated "
+                "(campaign-app case translate export {language} FILE.po)",
+                "{language}: {missing} of {total} case texts not translated "
+                "(campaign-app case translate export {language} FILE.po)",
+                len(counted),
             )
+            warnings.append(gap.format(language=language, missing=missing, total=len(counted)))
     return warnings

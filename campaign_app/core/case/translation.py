@@ -27,6 +27,7 @@ from campaign_app.core.case.edit import CaseDocument, validate_case_text
 from campaign_app.core.case.po_file import PROJECT, language_tag, new_catalog, read_catalog, write_catalog
 from campaign_app.core.case.texts import CaseText, case_texts
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.yamlio import key_line
 
@@ -60,9 +61,11 @@ def source_language_of(doc: CaseDocument, requested: str | None) -> str:
     language = requested or (languages[0] if languages else "")
     if language not in languages:
         raise UserError(
-            f"'{language}' is not one of the case's languages ({', '.join(languages) or 'none'})",
+            _("'{language}' is not one of the case's languages ({languages})").format(
+                language=language, languages=", ".join(languages) or _("none")
+            ),
             Location.of(doc.path, _languages_line(doc)),
-            "translate from a language listed in the case's 'languages:'",
+            _("translate from a language listed in the case's 'languages:'"),
         )
     return language
 
@@ -100,14 +103,18 @@ def export_translation(
     ``root``: the workspace folder, from which the case file is named in the PO's references.
     """
     if not is_language_tag(language):
-        raise UserError(f"'{language}' is not a language code", None, "write it as e.g. pl, de or kk-Latn")
+        raise UserError(
+            _("'{language}' is not a language code").format(language=language),
+            None,
+            _("write it as e.g. pl, de or kk-Latn"),
+        )
     doc = _loaded(case_path)
     source = source_language_of(doc, source)
     if language == source:
         raise UserError(
-            f"the texts would be translated from {source} into {source}",
+            _("the texts would be translated from {source} into {source}").format(source=source),
             None,
-            "name another language, or translate from another with --from",
+            _("name another language, or translate from another with --from"),
         )
     texts = case_texts(doc.data)
     by_path = {t.path: t for t in texts}
@@ -161,9 +168,11 @@ def import_translation(case_path: Path, po_path: Path) -> ImportSummary:
     source = source_language_of(doc, catalog.source_language or None)
     if language == source:
         raise UserError(
-            f"the PO file's language is {language}, the language its texts are translated from",
+            _("the PO file's language is {language}, the language its texts are translated from").format(
+                language=language
+            ),
             Location(display_path(po_path), 1),
-            "set 'Language:' in its header to the language of the translation",
+            _("set 'Language:' in its header to the language of the translation"),
         )
     texts = case_texts(doc.data)
     current = {t.path: t for t in translatable(texts, source)}
@@ -180,9 +189,11 @@ def _same_case(catalog: Any, doc: CaseDocument, po_path: Path) -> None:
     """A PO file exported from another case would match nothing: say so instead."""
     if catalog.project == PROJECT and catalog.version and catalog.version != doc.case_id:
         raise UserError(
-            f"the PO file holds the texts of the case '{catalog.version}', not of '{doc.case_id}'",
+            _("the PO file holds the texts of the case '{other}', not of '{case}'").format(
+                other=catalog.version, case=doc.case_id
+            ),
             Location(display_path(po_path), 1),
-            "import it into the campaign whose case it was exported from",
+            _("import it into the campaign whose case it was exported from"),
         )
 
 
@@ -207,13 +218,17 @@ def _import_one(
     text = current.get(str(message.context or ""))
     if text is None:
         summary.stale.append(
-            f"{where}: '{message.context or message.id}' is no longer a text of the case — not imported"
+            _("{where}: '{path}' is no longer a text of the case — not imported").format(
+                where=where, path=message.context or message.id
+            )
         )
         return
     if message.id != _source_text(text, texts, source):
         summary.stale.append(
-            f"{where}: the {source} text of '{text.path}' changed since the export — not imported; "
-            "export again and translate the new text"
+            _(
+                "{where}: the {language} text of '{path}' changed since the export — not imported; "
+                "export again and translate the new text"
+            ).format(where=where, language=source, path=text.path)
         )
         return
     if text.text(summary.language) == translation:

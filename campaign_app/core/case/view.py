@@ -53,11 +53,18 @@ class Wording:
         lang = self.language
         export = f"campaign-app case translate export {lang} FILE.po"
         if self.fallback:
-            return f"the case has no {lang} or {self.fallback} text for '{path}'", f"translate it ({export})"
+            return (
+                _("the case has no {language} or {fallback} text for '{path}'").format(
+                    language=lang, fallback=self.fallback, path=path
+                ),
+                _("translate it ({command})").format(command=export),
+            )
         return (
-            f"the case has no {lang} text for '{path}'",
-            f"translate it ({export}), or name a case language to use instead in the template's "
-            "front matter, e.g. 'fallback_language: en'",
+            _("the case has no {language} text for '{path}'").format(language=lang, path=path),
+            _(
+                "translate it ({command}), or name a case language to use instead in the template's "
+                "front matter, e.g. 'fallback_language: en'"
+            ).format(command=export),
         )
 
 

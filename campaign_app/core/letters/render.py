@@ -138,10 +138,14 @@ def letter_fallback(template: Template, case: Case) -> str | None:
     if not is_language_tag(language) or language not in case.languages or language == template.language:
         others = [lang for lang in case.languages if lang != template.language]
         raise UserError(
-            f"fallback_language {value!r} is not another of the case's languages ({', '.join(others)})",
+            _("fallback_language {value!r} is not another of the case's languages ({languages})").format(
+                value=value, languages=", ".join(others)
+            ),
             template.where(template.meta["__lines__"].get("fallback_language")),
-            "name a language listed in the case's 'languages:' (every case text exists in it), "
-            "or leave the key out",
+            _(
+                "name a language listed in the case's 'languages:' (every case text exists in it), "
+                "or leave the key out"
+            ),
         )
     return language
 

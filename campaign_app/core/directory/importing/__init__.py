@@ -80,7 +80,7 @@ def mapping_with_choices(source: Source, choices: Sequence[tuple[str, str | None
         return apply_map_options(source.columns, guess_mapping(source.columns), choices)
     except ValueError as exc:
         raise UserError(
-            str(exc), Location(source.shown, 1), "write the column's name as in the file's first row"
+            str(exc), Location(source.shown, 1), _("write the column's name as in the file's first row")
         ) from None
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from campaign_app.core.common.i18n import _
+
 # The code pages a guess may land on, with the names shown to the user.
 CYRILLIC_PAGES = {"cp1251": "Windows-1251", "koi8_u": "KOI8-U"}
 LATIN_PAGES = {
@@ -74,7 +76,7 @@ def guess_code_page(data: bytes) -> str | None:
     sample = sample_of(data)
     results = list(from_bytes(sample, cp_isolation=[*LATIN_PAGES, *CYRILLIC_PAGES]))
     if not results:
-        raise EncodingDoubt(_doubt(sample, [*CYRILLIC_PAGES, "cp1252"], "no code page reads it as text"))
+        raise EncodingDoubt(_doubt(sample, [*CYRILLIC_PAGES, "cp1252"], _("no code page reads it as text")))
     best = results[0]
     cyrillic = best.encoding in CYRILLIC_PAGES
     rivals = [
@@ -87,9 +89,10 @@ def guess_code_page(data: bytes) -> str | None:
     ]
     if rivals:
         readings = [best.encoding, *dict.fromkeys(rivals)]
-        raise EncodingDoubt(
-            _doubt(sample, readings, "it reads as well in " + " as in ".join(_SHOWN[c] for c in readings[:2]))
+        why = _("it reads as well in {first} as in {second}").format(
+            first=_SHOWN[readings[0]], second=_SHOWN[readings[1]]
         )
+        raise EncodingDoubt(_doubt(sample, readings, why))
     return best.encoding if cyrillic else None
 
 
@@ -100,8 +103,13 @@ def shown_name(codec: str) -> str:
 def _doubt(sample: bytes, codecs: list[str], why: str) -> str:
     """The message: why, and the first word with letters above ASCII in each reading."""
     word = _HIGH_WORD.search(sample)
-    text = f"cannot tell the file's encoding for sure: {why}"
+    text = _("cannot tell the file's encoding for sure: {why}").format(why=why)
     if word is not None:
-        readings = [f"'{word.group().decode(c, errors='replace')}' in {_SHOWN[c]}" for c in codecs[:3]]
+        readings = [
+            _("'{word}' in {encoding}").format(
+                word=word.group().decode(c, errors="replace"), encoding=_SHOWN[c]
+            )
+            for c in codecs[:3]
+        ]
         text += " (" + ", ".join(readings) + ")"
     return text

@@ -116,8 +116,10 @@ def _named_encoding(path: Path, data: bytes, encoding: str) -> Decoded:
         codec = codecs.lookup(encoding.strip()).name
     except LookupError:
         raise UserError(
-            f"unknown encoding '{encoding}'",
+            _("unknown encoding '{encoding}'").format(encoding=encoding),
             Location(display_path(path)),
-            "use a name such as utf-8, utf-16, cp1251, koi8-u, cp1252 or cp1250",
+            _("use a name such as utf-8, utf-16, cp1251, koi8-u, cp1252 or cp1250"),
         ) from None
-    return decode_as(data, codec, path, f"{encoding.strip()} (given with --encoding)")
+    return decode_as(
+        data, codec, path, _("{encoding} (given with --encoding)").format(encoding=encoding.strip())
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.directory.importing.charsets import EncodingDoubt, guess_code_page, shown_name
 
 # 8-bit code pages tried in this order when a file is not UTF-8; a tie goes to the first.
@@ -116,7 +116,7 @@ class Decoded:
     codec: str = "utf-8"  # Python's name, to read the file again as a stream
 
 
-_ADVICE = (
+_ADVICE = N_(
     "save the file as 'CSV UTF-8' in your spreadsheet program, or name its encoding: "
     "--encoding cp1251 (Windows Cyrillic), koi8-u, cp1252 (Western), cp1250 (Central European)"
 )
@@ -145,7 +145,7 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
     try:
         cyrillic = guess_code_page(data)
     except EncodingDoubt as doubt:
-        raise UserError(doubt.message, shown, _ADVICE) from None
+        raise UserError(doubt.message, shown, _(_ADVICE)) from None
     if cyrillic is not None:
         return decode_as(data, cyrillic, path, f"{shown_name(cyrillic)}", "not UTF-8")
     return _latin_reading(data)
@@ -159,9 +159,11 @@ def decode_as(data: bytes, codec: str, path: Path | None, name: str, note: str |
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UserError(
-            f"byte 0x{data[exc.start]:02X} cannot be read as {name}: the file is in another encoding",
+            _("byte 0x{byte} cannot be read as {encoding}: the file is in another encoding").format(
+                byte=f"{data[exc.start]:02X}", encoding=name
+            ),
             Location(display_path(path), line) if path is not None else None,
-            _ADVICE,
+            _(_ADVICE),
         ) from None
 
 
@@ -236,7 +238,7 @@ def refuse_mixed_encodings(path: Path, data: bytes) -> None:
     try:
         legacy = detect_encoding(b"\n".join(other_bytes)).encoding
     except UserError:
-        legacy = "an older code page"
+        legacy = _("an older code page")
     groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
     (few, few_name), (many, many_name) = groups
     raise UserError(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.recipients import ALL_FIELDS
 
@@ -254,7 +255,11 @@ def field_of(name: str) -> str | None:
         return PSEUDO_NAMES[text]
     if text.casefold() in (IGNORE, ""):
         return None
-    raise ValueError(f"unknown field '{name}': use one of {', '.join(mappable_fields())}")
+    raise ValueError(
+        _("unknown field '{name}': use one of {fields}").format(
+            name=name, fields=", ".join(mappable_fields())
+        )
+    )
 
 
 def mappable_fields() -> list[str]:
@@ -266,7 +271,7 @@ def parse_map_option(text: str) -> tuple[str, str | None]:
     """``COLUMN=FIELD`` as (column, field); ValueError says what is wrong with it."""
     column, equals, name = text.rpartition("=")
     if not equals or not column.strip():
-        raise ValueError(f"'{text}' is not COLUMN=FIELD (e.g. --map 'E-pochta=email')")
+        raise ValueError(_("'{text}' is not COLUMN=FIELD (e.g. --map 'E-pochta=email')").format(text=text))
     return column.strip(), field_of(name)
 
 
@@ -282,7 +287,9 @@ def apply_map_options(
         if index is None:
             listed = ", ".join(f"'{c}'" for c in columns if c)
             raise ValueError(
-                f"the file has no column '{column}' (--map {column}=…): its columns are {listed}"
+                _("the file has no column '{column}' (--map {column}=…): its columns are {listed}").format(
+                    column=column, listed=listed
+                )
             )
         assign_field(mapping, index, name)
     return mapping

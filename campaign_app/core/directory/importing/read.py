@@ -38,9 +38,9 @@ def read_source(path: Path, sheet: str | None = None, encoding: str | None = Non
         )
     if encoding is not None and suffix not in CSV_SUFFIXES:
         raise UserError(
-            f"--encoding applies to CSV files, not to {path.name}",
+            _("--encoding applies to CSV files, not to {name}").format(name=path.name),
             Location(display_path(path)),
-            "leave --encoding out: this kind of file says its own encoding",
+            _("leave --encoding out: this kind of file says its own encoding"),
         )
     if suffix in (".xls", ".ods", ".numbers", ".xlsb"):
         raise UserError(

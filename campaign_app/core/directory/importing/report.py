@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 
 ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED = "added", "updated", "unchanged", "repeated", "skipped"
 # Columns that are no field of their own but go into the name fields (see .mapping).
 _JOINED = {
     "_full_name": "given_name + family_name",
     "_full_name_family_first": "family_name + given_name",
-    "_patronymic": "given_name (after the first name)",
+    "_patronymic": N_("given_name (after the first name)"),
 }
 
 
@@ -101,18 +101,22 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report as the terminal prints it, section by section."""
-        out = [f"Reading {self.source}: {self.read_as}, {self.rows} rows"]
+        out = [
+            _("Reading {source}: {read_as}, {rows} rows").format(
+                source=self.source, read_as=self.read_as, rows=self.rows
+            )
+        ]
         used = [f"{col} → {target}" for col, target in self.mapping if target and not target.startswith("_")]
-        used += [f"{col} → {_JOINED[target]}" for col, target in self.mapping if target in _JOINED]
+        used += [f"{col} → {_(_JOINED[target])}" for col, target in self.mapping if target in _JOINED]
         checked = [
-            f"{col} (checked, not kept)"
+            _("{column} (checked, not kept)").format(column=col)
             for col, target in self.mapping
             if target and target.startswith("_") and target not in _JOINED
         ]
-        ignored = [col or "(unnamed)" for col, target in self.mapping if not target]
-        out.append("Columns: " + ", ".join(used + checked))
+        ignored = [col or _("(unnamed)") for col, target in self.mapping if not target]
+        out.append(_("Columns: {columns}").format(columns=", ".join(used + checked)))
         if ignored:
-            out.append("Not imported (no directory field): " + ", ".join(ignored))
+            out.append(_("Not imported (no directory field): {columns}").format(columns=", ".join(ignored)))
         if self.problems:
             out.append(
                 _("Not imported, for a person to check ({count} rows):").format(count=len(self.skipped_rows))
@@ -122,7 +126,7 @@ class ImportReport:
             out.append(_("Entries the directory already has:"))
             out.extend(f"  {c}" for c in self.changes)
         if self.notes:
-            out.append("Notes:")
+            out.append(_("Notes:"))
             out.extend(f"  {n}" for n in self.notes)
         verb = "would be" if self.dry_run else "were"
         out.append(_("Result: {summary}.").format(summary=self.summary()))
@@ -133,7 +137,7 @@ class ImportReport:
                 )
             )
         elif self.written:
-            out.append("Written: " + ", ".join(self.written))
+            out.append(_("Written: {files}").format(files=", ".join(self.written)))
         else:
             out.append(_("Nothing to write: the directory already holds all of it."))
         return out

@@ -116,12 +116,16 @@ class RowPlanner:
             )
         postal = self.converter.postal_default
         if postal and self.by_post:
-            report.notes.append(
-                f"{self.by_post} new {'entry' if self.by_post == 1 else 'entries'} came without an "
-                "e-mail address (the list gives none): "
-                f"they have the Parliament's postal address ({', '.join(postal.splitlines())}) and are "
-                "reached by letters on paper (campaign-app print)"
+            note = ngettext(
+                "{count} new entry came without an e-mail address (the list gives none): they have "
+                "the Parliament's postal address ({address}) and are reached by letters on paper "
+                "(campaign-app print)",
+                "{count} new entries came without an e-mail address (the list gives none): they have "
+                "the Parliament's postal address ({address}) and are reached by letters on paper "
+                "(campaign-app print)",
+                self.by_post,
             )
+            report.notes.append(note.format(count=self.by_post, address=", ".join(postal.splitlines())))
         for entry in self.touched.values():
             if entry.changes and entry.path is not None:
                 self.plan.edit_of(entry.path).update(entry.id, entry.changes)

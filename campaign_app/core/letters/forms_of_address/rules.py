@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_file
 from campaign_app.core.letters.forms_of_address.vocative import Vocative, read_vocative
 
@@ -49,7 +50,13 @@ NAME_FIELDS = ("given", "family", "full_name", "given_voc", "family_voc")
 PERSON_FIELDS = (*NAME_FIELDS, "honorific", "academic")
 TOP_KEYS = ("language", "footnotes_heading", "honorifics", "vocative", "offices")
 OFFICE_KEYS = ("match", "salutation", "closing", "name_line", "title")
-_HINT = "see the comment at the top of the file for how rules are written"
+_HINT = N_("see the comment at the top of the file for how rules are written")
+# What _only() says of a key it does not know, by what the key names.
+_UNKNOWN = {
+    "key": N_("unknown key '{key}'"),
+    "office": N_("unknown office '{key}'"),
+    "case": N_("unknown case '{key}'"),
+}
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ def read_rules(path: Path) -> LanguageRules:
     data = load_yaml_file(path)
     place = YamlPlace(path, data)
     if not isinstance(data, Mapping):
-        raise UserError("a forms-of-address file must be a mapping", place.here(), _HINT)
+        raise UserError(_("a forms-of-address file must be a mapping"), place.here(), _(_HINT))
     _only(place, TOP_KEYS)
     offices_place = _child(place, "offices", Mapping)
     _only(offices_place, OFFICES, "office")
@@ -164,9 +171,11 @@ def _pattern(place: YamlPlace, index: int) -> re.Pattern[str]:
         return re.compile(str(items.node[index]), re.IGNORECASE)
     except re.error as exc:
         raise UserError(
-            f"the pattern {items.node[index]!r} is not a valid regular expression: {exc}",
+            _("the pattern {pattern!r} is not a valid regular expression: {reason}").format(
+                pattern=items.node[index], reason=exc
+            ),
             items.at(index),
-            "write a Python regular expression (matched without regard to case)",
+            _("write a Python regular expression (matched without regard to case)"),
         ) from None
 
 
@@ -174,7 +183,7 @@ def _forms(place: YamlPlace, key: str, fields: tuple[str, ...], unnamed: bool = 
     """A text for every case, from one text or a mapping of cases (m and f fall back to x,
     unnamed to x as long as x does not name the person)."""
     if key not in place.node:
-        raise UserError(f"'{key}' is missing", place.here(), _HINT)
+        raise UserError(_("'{key}' is missing").format(key=key), place.here(), _(_HINT))
     value = place.node[key]
     if not isinstance(value, Mapping):
         texts = dict.fromkeys(CASES, _checked(place, key, value, fields))
@@ -182,33 +191,41 @@ def _forms(place: YamlPlace, key: str, fields: tuple[str, ...], unnamed: bool = 
     sub = place.child(key)
     _only(sub, CASES, "case")
     if "x" not in value:
-        raise UserError(f"'{key}' needs an 'x' text (gender unknown)", sub.here(), _HINT)
+        raise UserError(_("'{key}' needs an 'x' text (gender unknown)").format(key=key), sub.here(), _(_HINT))
     texts = {case: _checked(sub, case, value[case], fields) for case in CASES if case in value}
     for case in ("m", "f"):
         texts.setdefault(case, texts["x"])
     if "unnamed" not in texts:
         if unnamed and Forms(texts).names_the_person("x"):
             raise UserError(
-                f"'{key}' needs an 'unnamed' text: its 'x' text uses the name", sub.at("x"), _HINT
+                _("'{key}' needs an 'unnamed' text: its 'x' text uses the name").format(key=key),
+                sub.at("x"),
+                _(_HINT),
             )
         texts["unnamed"] = texts["x"]
     elif Forms(texts).names_the_person("unnamed"):
-        raise UserError(f"the 'unnamed' text of '{key}' uses a name", sub.at("unnamed"), _HINT)
+        raise UserError(
+            _("the 'unnamed' text of '{key}' uses a name").format(key=key), sub.at("unnamed"), _(_HINT)
+        )
     return Forms(texts)
 
 
 def _checked(place: YamlPlace, key: str, value: Any, fields: tuple[str, ...]) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise UserError(f"'{key}' must be a text", place.at(key), _HINT)
+        raise UserError(_("'{key}' must be a text").format(key=key), place.at(key), _(_HINT))
     try:
         used = _fields(value)
     except ValueError as exc:
-        raise UserError(f"'{key}': {exc}", place.at(key), "placeholders are written {name}") from None
+        raise UserError(f"'{key}': {exc}", place.at(key), _("placeholders are written {name}")) from None
     unknown = [f for f in used if f not in fields]
     if unknown:
-        allowed = ", ".join("{" + f + "}" for f in fields) or "none"
+        allowed = ", ".join("{" + f + "}" for f in fields) or _("none")
         raise UserError(
-            f"'{key}' uses an unknown placeholder {{{unknown[0]}}}", place.at(key), f"allowed: {allowed}"
+            _("'{key}' uses an unknown placeholder {placeholder}").format(
+                key=key, placeholder="{" + unknown[0] + "}"
+            ),
+            place.at(key),
+            _("allowed: {allowed}").format(allowed=allowed),
         )
     return value
 
@@ -219,19 +236,25 @@ def _fields(text: str) -> list[str]:
 
 def _child(place: YamlPlace, key: str, kind: type) -> YamlPlace:
     if not isinstance(place.node.get(key), kind):
-        raise UserError(f"'{key}' is missing or is not a mapping", place.here(), _HINT)
+        raise UserError(_("'{key}' is missing or is not a mapping").format(key=key), place.here(), _(_HINT))
     return place.child(key)
 
 
 def _only(place: YamlPlace, allowed: tuple[str, ...], what: str = "key") -> None:
     for key in place.node:
         if key not in allowed:
-            raise UserError(f"unknown {what} '{key}'", place.at(key), f"known: {', '.join(allowed)}")
+            raise UserError(
+                _(_UNKNOWN[what]).format(key=key),
+                place.at(key),
+                _("known: {names}").format(names=", ".join(allowed)),
+            )
     if what == "office":
         for key in allowed:
             if key not in place.node:
                 raise UserError(
-                    f"the office '{key}' is missing", place.here(), "every file describes every office"
+                    _("the office '{key}' is missing").format(key=key),
+                    place.here(),
+                    _("every file describes every office"),
                 )
 
 
@@ -239,7 +262,9 @@ def _text(place: YamlPlace, key: str) -> str:
     value = place.node.get(key)
     if not isinstance(value, str) or not value.strip():
         raise UserError(
-            f"'{key}' must be a text", place.at(key) if key in place.node else place.here(), _HINT
+            _("'{key}' must be a text").format(key=key),
+            place.at(key) if key in place.node else place.here(),
+            _(_HINT),
         )
     return value
 
@@ -249,5 +274,5 @@ def _texts(place: YamlPlace, key: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise UserError(f"'{key}' must be a list of texts", place.at(key), _HINT)
+        raise UserError(_("'{key}' must be a list of texts").format(key=key), place.at(key), _(_HINT))
     return list(value)

@@ -14,10 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.yamlio import YamlPlace
 
 KINDS = ("given", "family")
-_HINT = "write each rule as [suffix, replacement]: the suffix is replaced when a name ends with it"
+_HINT = N_("write each rule as [suffix, replacement]: the suffix is replaced when a name ends with it")
 _PARTS = re.compile(r"([\s\-]+)")
 
 
@@ -67,39 +68,47 @@ def read_vocative(place: YamlPlace) -> Vocative:
     """The ``vocative:`` section of a language file, checked."""
     node = place.node
     if not isinstance(node, Mapping):
-        raise UserError("'vocative' must be a mapping", place.here(), _HINT)
+        raise UserError(_("'vocative' must be a mapping"), place.here(), _(_HINT))
     for key in node:
         if key not in (*KINDS, "exceptions"):
             raise UserError(
-                f"unknown key '{key}' in 'vocative'", place.at(key), "known: given, family, exceptions"
+                _("unknown key '{key}' in 'vocative'").format(key=key),
+                place.at(key),
+                _("known: {names}").format(names="given, family, exceptions"),
             )
     exceptions = node.get("exceptions") or {}
     if not isinstance(exceptions, Mapping) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in exceptions.items()
     ):
-        raise UserError("'exceptions' must map names to their vocative", place.at("exceptions"), _HINT)
+        raise UserError(_("'exceptions' must map names to their vocative"), place.at("exceptions"), _(_HINT))
     rules: dict[tuple[str, str], tuple[Rule, ...]] = {}
     for kind in KINDS:
         if kind not in node:
             continue
         by_gender = place.child(kind)
         if not isinstance(by_gender.node, Mapping):
-            raise UserError(f"'{kind}' must be a mapping of m and f", place.at(kind), _HINT)
+            raise UserError(
+                _("'{key}' must be a mapping of m and f").format(key=kind), place.at(kind), _(_HINT)
+            )
         for gender in by_gender.node:
             if gender not in ("m", "f"):
-                raise UserError(f"unknown gender '{gender}'", by_gender.at(gender), "use m or f")
+                raise UserError(
+                    _("unknown gender '{gender}'").format(gender=gender),
+                    by_gender.at(gender),
+                    _("use m or f"),
+                )
             rules[(kind, gender)] = _rules(by_gender.child(gender))
     return Vocative(rules, dict(exceptions))
 
 
 def _rules(place: YamlPlace) -> tuple[Rule, ...]:
     if not isinstance(place.node, list):
-        raise UserError("vocative rules must be a list", place.here(), _HINT)
+        raise UserError(_("vocative rules must be a list"), place.here(), _(_HINT))
     out = []
     for index, item in enumerate(place.node):
         if not (
             isinstance(item, list) and len(item) == 2 and all(isinstance(s, str) for s in item) and item[0]
         ):
-            raise UserError("a vocative rule must be [suffix, replacement]", place.at(index), _HINT)
+            raise UserError(_("a vocative rule must be [suffix, replacement]"), place.at(index), _(_HINT))
         out.append(Rule(item[0].lower(), item[1], place.at(index).line))
     return tuple(out)
