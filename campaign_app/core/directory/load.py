@@ -11,12 +11,14 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
+from campaign_app.core.directory.search import SearchIndex
 from campaign_app.core.directory.validation import parse_recipient
 
 DIRECTORY_SUFFIXES = (".csv", ".yaml", ".yml")
@@ -40,6 +42,11 @@ class Directory:
 
     def get(self, recipient_id: str) -> Recipient | None:
         return self._by_id.get(recipient_id)
+
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """For queries (``Query.filter``): each field is folded once, when a query first names it."""
+        return SearchIndex(self.recipients, prepare=())
 
 
 def sniff_delimiter(header_line: str) -> str:

@@ -47,7 +47,9 @@ def test_a_query_mistake_is_shown_next_to_the_box_with_the_cli_message(tab, qtbo
     type_query(qtbot, tab, "simecka")
     type_query(qtbot, tab, "colour:red")
     assert tab.query_error.isVisible()
-    assert tab.query_error.text().startswith("unknown field 'colour' in query 'colour:red' — use one of")
+    assert tab.query_error.text().startswith(
+        "query:1:1: unknown field 'colour' in query 'colour:red' — use one of"
+    )
     assert names(tab) == ["Michal Šimečka"]  # the last valid search stays
     type_query(qtbot, tab, "country:sk")
     assert not tab.query_error.isVisible()
