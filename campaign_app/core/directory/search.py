@@ -18,7 +18,7 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from campaign_app.core.directory.folding import (
     EXACT_FIELDS,
@@ -94,10 +94,19 @@ class SearchIndex:
         self,
         recipients: Sequence[Recipient | None],
         prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
+        columns: Callable[[str], Sequence[Any]] | None = None,
     ):
-        self.recipients: list[Recipient | None] = list(recipients)
+        """``columns`` gives a field's value for every row (a directory's table, read-only:
+        its rows are only made into Recipients when selected); by default they are read
+        from the recipients."""
+        self._raw: Callable[[str], Sequence[Any]]
+        if columns is None:
+            self.recipients: Sequence[Recipient | None] = list(recipients)
+            self._raw = self._attributes
+            self._deleted = sum(r is None for r in self.recipients)
+        else:
+            self.recipients, self._raw, self._deleted = recipients, columns, 0
         self._fields: dict[str, list] = {}
-        self._deleted = sum(r is None for r in self.recipients)
         for field in prepare:
             self._values(field)
 
@@ -106,6 +115,7 @@ class SearchIndex:
 
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
+        assert isinstance(self.recipients, list), "an index over a directory's table is read-only"
         if row == len(self.recipients):
             self.recipients.append(recipient)
             for values in self._fields.values():
@@ -160,17 +170,13 @@ class SearchIndex:
         return lambda rows: [i for i in rows if w in values[i]]
 
     def _status(self, wanted: str, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
-        recipients = self.recipients
+        ids = self._raw("id")
 
         def select(rows: Rows) -> list[int]:
             if not rows:
                 return []
             table: Mapping[str, frozenset[str]] = statuses()
-            return [
-                i
-                for i in rows
-                if (r := recipients[i]) is not None and (wanted in table.get(r.id, NO_LETTER)) != negated
-            ]
+            return [i for i in rows if (wanted in table.get(ids[i], NO_LETTER)) != negated]
 
         return select
 
@@ -197,51 +203,44 @@ class SearchIndex:
 
     def _name_part(self, name: str) -> list[str | None]:
         """One field's part of the haystack per row: its folded text(s), None for no text."""
-        seen: dict[str, str] = {}
-        part: list[str | None] = []
-        for r in self.recipients:
-            raw = getattr(r, name) if r is not None else ""
-            if type(raw) is str:
-                folded = seen.get(raw)
-                if folded is None:
-                    folded = seen[raw] = quick_fold(raw)
-                part.append(folded)
-            else:
-                texts = _all_texts(raw)
-                part.append(" ".join(map(quick_fold, texts)) if texts else None)
-        return part
+        return _each_distinct(self._raw(name), _name_text)
 
     def _column(self, field: str) -> list:
-        # Categories, countries and tags repeat: fold each distinct value once.
-        seen: dict[object, tuple[str, ...] | str] = {}
-        values: list = []
-        for r in self.recipients:
-            if r is None:
-                values.append(None)
-                continue
-            raw = getattr(r, field)
-            if type(raw) is str or type(raw) is tuple:
-                folded = seen.get(raw)
-                if folded is None:
-                    folded = seen[raw] = self._field_value(field, r)
-            else:
-                folded = self._field_value(field, r)
-            values.append(folded)
-        return values
+        return _each_distinct(self._raw(field), lambda raw: _folded(field, raw))
+
+    def _attributes(self, field: str) -> list[Any]:
+        return [getattr(r, field) if r is not None else None for r in self.recipients]
 
     @staticmethod
     def _field_value(field: str, recipient: Recipient) -> tuple[str, ...] | str:
-        """The haystack (``search_text``); tags and exact fields: a tuple of folded texts
-        (compared whole); others: one string of folded texts joined by a separator
-        (searched for a substring)."""
-        if field == NAMES:
-            return search_text(recipient)
-        if field == "tags":
-            return tuple(quick_fold(t) for t in recipient.tags)
-        texts = [quick_fold(t) for t in _all_texts(getattr(recipient, field))]
-        if field in EXACT_FIELDS:
-            return tuple(texts)
-        return _SEP.join(texts)
+        """A row's folded value of ``field`` (see ``_folded``); the haystack for ``_name``."""
+        return search_text(recipient) if field == NAMES else _folded(field, getattr(recipient, field))
+
+
+def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
+    """``fold_one`` of every value; names, offices, categories and countries repeat, so each
+    distinct value is folded once."""
+    try:
+        folded = {value: fold_one(value) for value in set(raw)}
+    except TypeError:  # a {language: text} map is not hashable
+        return [fold_one(value) for value in raw]
+    return list(map(folded.__getitem__, raw))
+
+
+def _name_text(raw: object) -> str | None:
+    if type(raw) is str:
+        return quick_fold(raw)
+    texts = _all_texts(raw)
+    return " ".join(map(quick_fold, texts)) if texts else None
+
+
+def _folded(field: str, raw: object) -> tuple[str, ...] | str:
+    """Tags and exact fields: a tuple of folded texts (compared whole); others: one string
+    of folded texts joined by a separator (searched for a substring)."""
+    texts = [quick_fold(t) for t in _all_texts(raw)]
+    if field in EXACT_FIELDS or field == "tags":
+        return tuple(texts)
+    return _SEP.join(texts)
 
 
 def _is_exact(node: Node) -> bool:
