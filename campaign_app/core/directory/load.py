@@ -199,14 +199,16 @@ class _Ids:
             return None
         keep: list[int] = []
         for i, rid in enumerate(ids):
-            if rid in self.rows:
-                self._clash(rid, Location(shown, lines[i]))
-            else:
+            row = self.rows.get(rid)
+            if row is None:
                 self.rows[rid] = start + len(keep)
                 keep.append(i)
+            else:  # taken in an earlier file, or earlier in this one (not in the table yet)
+                first = Location(shown, lines[keep[row - start]]) if row >= start else None
+                self._clash(rid, Location(shown, lines[i]), first)
         return keep
 
-    def _clash(self, rid: str, where: Location) -> None:
+    def _clash(self, rid: str, where: Location, first: Location | None = None) -> None:
         row = self.rows[rid]
-        first = self._wheres.get(row) or self._table.row_location(row)
+        first = first or self._wheres.get(row) or self._table.row_location(row)
         self._problems.add(f"id '{rid}' is already used at {first}", where, "give each recipient its own id")
