@@ -51,6 +51,7 @@ _OTHER_LINE_ENDS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends
 _PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9_+\-.@\n]*")
 _DOMAIN = re.compile(r"@([^\n]*)")
 _PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # as in validation._PLAIN_EMAIL
+_STRAY_DOT = re.compile(r"[\n.][@.]")
 _EMPTY: dict[str, Any] = {"language": "en", "tags": (), "verified_on": None, "in_office_until": None}
 
 
@@ -303,7 +304,7 @@ def _language(tag: str) -> str:
 def _check_emails(values: dict[str, Sequence[Any]]) -> list[int]:
     """Each address as email_validator normalizes it (validation.normalized_email)."""
     emails = values["email"]
-    if _plain_and_normal([e for e in set(emails) if e]):
+    if _plain_and_normal(list(filter(None, emails))):
         return []
     refused: list[int] = []
     changed: dict[int, str] = {}
@@ -333,7 +334,7 @@ def _plain_and_normal(emails: list[str]) -> bool:
         or max(map(len, emails), default=0) > _EMAIL_MAX_LENGTH
         or not _PLAIN_CHARACTERS.fullmatch(joined)
         or joined.startswith(("@", "."))
-        or any(mark in joined for mark in ("\n@", "\n.", ".@", ".."))  # an empty name, a stray dot
+        or _STRAY_DOT.search(joined)  # an empty name, a dot at its start or end, two dots
     ):
         return False
     lowered = joined.lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, overload
 
 from campaign_app.core.common.errors import Location
@@ -99,7 +100,7 @@ class RecipientTable(Sequence[Recipient]):
         start, run = self._run_of(row)
         assert run is not None  # entries from YAML are made already
         i = row - start
-        values = {name: column[i] for name, column in run.values.items()}
+        values = dict(zip(run.names, map(itemgetter(i), run.columns), strict=True))
         values["origin"] = Location(run.shown, run.lines[i], run.id_column)
         made = Recipient.of_checked(values)
         self._made[row] = made
@@ -113,6 +114,7 @@ class _Rows:
         self, values: Mapping[str, Sequence[Any]], lines: Sequence[int], shown: str, id_column: int | None
     ):
         self.values = values
+        self.names, self.columns = tuple(values), tuple(values.values())
         self.lines = lines
         self.shown = shown
         self.id_column = id_column
