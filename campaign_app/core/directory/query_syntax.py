@@ -38,8 +38,8 @@ FIELD_QUOTED.2: /[^\s()"'\-:][^\s()"':]*:(?=["'])/
 STRING: /"[^"]*"/ | /'[^']*'/
 // a word may hold ':' (field:value), '-' (tag:foreign-affairs) and an apostrophe (O'Brien)
 WORD: /[^\s()"'\-][^\s()"]*/
-%import common.WS
-%ignore WS
+// white space between terms (also what stops a word): no grammar file of lark's needed
+%ignore /\s+/
 """
 
 # How the parser names the tokens it met, for messages.
