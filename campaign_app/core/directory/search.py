@@ -18,7 +18,7 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from campaign_app.core.directory.folding import (
     EXACT_FIELDS,
@@ -106,7 +106,8 @@ class SearchIndex:
             self._deleted = sum(r is None for r in self.recipients)
         else:
             self.recipients, self._raw, self._deleted = recipients, columns, 0
-        self._fields: dict[str, list] = {}
+        self._read_only = columns is not None
+        self._fields: dict[str, Sequence[Any]] = {}
         for field in prepare:
             self._values(field)
 
@@ -116,15 +117,16 @@ class SearchIndex:
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
         assert isinstance(self.recipients, list), "an index over a directory's table is read-only"
+        fields = cast(dict[str, list[Any]], self._fields)  # lists, unless read-only
         if row == len(self.recipients):
             self.recipients.append(recipient)
-            for values in self._fields.values():
+            for values in fields.values():
                 values.append(None)
         else:
             self._deleted -= self.recipients[row] is None
         self._deleted += recipient is None
         self.recipients[row] = recipient
-        for field, values in self._fields.items():
+        for field, values in fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
 
     def select(
@@ -187,10 +189,13 @@ class SearchIndex:
 
     # ---- folded columns ---------------------------------------------------------------
 
-    def _values(self, field: str) -> list:
+    def _values(self, field: str) -> Sequence[Any]:
         values = self._fields.get(field)
         if values is None:
-            values = self._fields[field] = self._names() if field == NAMES else self._column(field)
+            values = self._names() if field == NAMES else self._column(field)
+            if self._read_only:  # a tuple: the garbage collector stops walking its 100,000 items
+                values = tuple(values)
+            self._fields[field] = values
         return values
 
     def _names(self) -> list[str]:
@@ -219,12 +224,17 @@ class SearchIndex:
 
 def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
     """``fold_one`` of every value; names, offices, categories and countries repeat, so each
-    distinct value is folded once."""
+    distinct value is folded once ({language: text} maps, not hashable, one by one)."""
+    maps = [i for i, value in enumerate(raw) if type(value) is dict] if dict in set(map(type, raw)) else []
+    plain = raw if not maps else [None if type(value) is dict else value for value in raw]
     try:
-        folded = {value: fold_one(value) for value in set(raw)}
-    except TypeError:  # a {language: text} map is not hashable
+        folded = {value: fold_one(value) for value in set(plain)}
+    except TypeError:  # some other unhashable value: all one by one
         return [fold_one(value) for value in raw]
-    return list(map(folded.__getitem__, raw))
+    values = list(map(folded.__getitem__, plain))
+    for i in maps:
+        values[i] = fold_one(raw[i])
+    return values
 
 
 def _name_text(raw: object) -> str | None:
