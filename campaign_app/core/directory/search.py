@@ -18,6 +18,7 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import compress, repeat
 from typing import Any, Protocol, cast
 
 from campaign_app.core.directory.folding import (
@@ -225,8 +226,17 @@ class SearchIndex:
 def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
     """``fold_one`` of every value; names, offices, categories and countries repeat, so each
     distinct value is folded once ({language: text} maps, not hashable, one by one)."""
-    maps = [i for i, value in enumerate(raw) if type(value) is dict] if dict in set(map(type, raw)) else []
-    plain = raw if not maps else [None if type(value) is dict else value for value in raw]
+    kinds = set(map(type, raw))
+    if kinds == {str} and fold_one in (_name_text, quick_fold):
+        joined = "\x00".join(raw)
+        if joined.isascii() and joined.count("\x00") == len(raw) - 1:  # folding ASCII is lower-casing
+            return joined.lower().split("\x00") if raw else []
+    maps = list(compress(range(len(raw)), map(isinstance, raw, repeat(dict)))) if dict in kinds else []
+    plain: Sequence[Any] = raw
+    if maps:
+        plain = list(raw)
+        for i in maps:
+            plain[i] = None
     try:
         folded = {value: fold_one(value) for value in set(plain)}
     except TypeError:  # some other unhashable value: all one by one
