@@ -12,8 +12,12 @@ folder and measures, offscreen:
 (b) filtering per keystroke: each prefix of a few queries is applied through the tab's
     own path (parse with the CLI's parser, select rows on the index, reset the model,
     repaint the table), in file order and sorted by name. Target: 30 ms per keystroke.
+(c) the command line: ``campaign-app recipients list --query Q`` over the same directory,
+    the whole command in this process (open the workspace, load and validate every row,
+    match, print the table to /dev/null), against a plain ``csv.DictReader`` pass over the
+    same CSV file, in interleaved rounds (median of each). Target: <= 3x the bare pass.
 
-Usage:  python bench/bench_recipients.py [--rows 100000]
+Usage:  python bench/bench_recipients.py [--rows 100000] [--only cli|gui] [--rounds 7]
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ ASCII_GIVEN = [
 ]
 DOMAINS = ["europarl.europa.eu", "osce.org", "minjust.gov.ua"]
 QUERIES = ("cat", "category:mep simecka", "sanchez", "tag:supporter -country:ua")
+CLI_QUERIES = ("(category:mep OR category:osce) -country:DE", "category:mep simecka", "sanchez OR tag:droi")
+CLI_TARGET = 3.0
 
 
 def write_directory(path: Path, rows: int, seed: int = 1) -> None:
@@ -141,9 +147,49 @@ def keystrokes(app, tab, query: str) -> list[float]:
     return times
 
 
+def command_line(root: Path, csv_file: Path, rounds: int) -> None:
+    """(c): each query's whole ``recipients list --query`` against a bare DictReader pass."""
+    import contextlib
+
+    from campaign_app.cli.main import main as campaign_app
+
+    def ours(query: str) -> float:
+        start = time.perf_counter()
+        with open(os.devnull, "w") as null, contextlib.redirect_stdout(null):
+            code = campaign_app(["recipients", "list", "-w", str(root), "--query", query])
+        assert code == 0, code
+        return time.perf_counter() - start
+
+    def bare() -> float:
+        start = time.perf_counter()
+        with csv_file.open(newline="", encoding="utf-8") as handle:
+            for _row in csv.DictReader(handle):
+                pass
+        return time.perf_counter() - start
+
+    print(
+        f"\n(c) command line, median of {rounds} interleaved rounds (load average {os.getloadavg()[0]:.1f})"
+    )
+    for query in CLI_QUERIES:
+        ours(query)  # imports and caches warm, as in every round after
+        times: dict[str, list[float]] = {"ours": [], "bare": []}
+        for _ in range(rounds):
+            times["ours"].append(ours(query))
+            times["bare"].append(bare())
+        mine, plain = statistics.median(times["ours"]), statistics.median(times["bare"])
+        print(
+            f"  recipients list --query {query!r:46} {mine:6.2f} s   csv.DictReader {plain:5.2f} s"
+            f"   ratio {mine / plain:4.2f}x   target <= {CLI_TARGET:.0f}x"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument(
+        "--only", choices=("cli", "gui"), default=None, help="run only (c), or only (a) and (b)"
+    )
+    parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds of (c)")
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt, QTimer
@@ -162,6 +208,10 @@ def main() -> int:
         size = (root / "recipients" / "bench.csv").stat().st_size
         print(f"directory: {args.rows:,} generated rows + the example's 25 ({size / 1e6:.1f} MB CSV)")
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+        if args.only != "gui":
+            command_line(root, root / "recipients" / "bench.csv", args.rounds)
+        if args.only == "cli":
+            return 0
 
         start = time.perf_counter()
         directory = Workspace(root).directory

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 def print_columns(rows: Sequence[Sequence[str]], caps: Sequence[int | None]) -> None:
     """Print ``rows`` (the header first) in columns; a cell wider than its column's cap is
     cut with "…"; a cap of None never cuts."""
-    sizes = [max(len(row[i]) for row in rows) for i in range(len(caps))]
+    sizes = [max(map(len, column)) for column in zip(*rows, strict=True)][: len(caps)]
     sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
+    lines = []
     for row in rows:
         cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
-        print("  ".join(cells).rstrip())
+        lines.append("  ".join(cells).rstrip())
+    print("\n".join(lines))  # at once: a list of 100,000 recipients is printed in one write

@@ -11,21 +11,36 @@ any other reason (a misspelt country, a category nobody has) stays an error ever
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _, ngettext
-from campaign_app.core.directory.query import Query, StatusTable, combine, parse_query
+from campaign_app.core.directory.query import (
+    And,
+    Node,
+    Not,
+    Query,
+    QueryPlace,
+    StatusTable,
+    Term,
+    combine,
+    parse_query,
+    to_text,
+    without,
+)
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.letters.templates import Template
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 
 
-def parse_campaign_query(text: str | None, statuses: Callable[[], StatusTable] | None) -> Query:
-    """A query as a campaign reads it: its ``status:`` words are the contact log's."""
-    return parse_query(text, statuses, QUERY_STATUSES)
+def parse_campaign_query(
+    text: str | None, statuses: Callable[[], StatusTable] | None, place: QueryPlace | None = None
+) -> Query:
+    """A query as a campaign reads it: its ``status:`` words are the contact log's. A
+    mistake points into ``place`` (default: the command line's ``--query``)."""
+    return parse_query(text, statuses, QUERY_STATUSES, place)
 
 
 @dataclass(frozen=True)
@@ -76,26 +91,54 @@ class Audience:
         ).format(of=of, count=len(self.waiting), query=self.base_query, terms=" ".join(self.status_terms))
 
 
-def match_audience(ws: Workspace, audience: str, query: str | None = None, template_id: str = "") -> Audience:
+def match_audience(
+    ws: Workspace,
+    audience: str,
+    query: str | None = None,
+    template_id: str = "",
+    where: QueryPlace | None = None,
+) -> Audience:
     """THE rule: the recipients of ``audience`` narrowed by ``query``, ``status:`` terms
     answered by the workspace's contact log; when that is nobody only because of the
     audience's status: terms, ``waiting`` holds who it reaches once the log says they are
-    due. Never raises for an empty result; a malformed query is a UserError."""
+    due. Never raises for an empty result; a malformed query is a UserError pointing into
+    the audience (at ``where``: the template's audience line) or into ``--query``."""
     narrowed_by = (query or "").strip()
     directory = ws.directory
-    chosen = parse_campaign_query(combine(audience, narrowed_by), ws.recipient_statuses).filter(directory)
+    own = parse_campaign_query(audience, ws.recipient_statuses, where or QueryPlace("audience"))
+    narrowing = parse_campaign_query(narrowed_by, ws.recipient_statuses)
+    chosen = _both(own, narrowing).filter(directory)
     waiting: list[Recipient] = []
-    if not chosen and status_terms(audience):
-        base = combine(without_status(audience), narrowed_by)
-        waiting = parse_campaign_query(base, ws.recipient_statuses).filter(directory)
+    if not chosen and own.uses_status:
+        base = Query(own.text, without(own.root, _is_status), own.statuses)
+        waiting = _both(base, narrowing).filter(directory)
     return Audience(audience, narrowed_by, chosen, waiting, template_id)
+
+
+def _both(first: Query, second: Query) -> Query:
+    """Recipients matching both queries (the audience, narrowed by the user's)."""
+    if second.root is None:
+        return first
+    if first.root is None:
+        return second
+    return Query(combine(first.text, second.text), And((first.root, second.root)), first.statuses)
+
+
+def _is_status(term: Term) -> bool:
+    return term.field == "status"
+
+
+def audience_place(template: Template) -> QueryPlace:
+    """Where a template's audience is written, so a mistake in it is shown at its column."""
+    line = template.meta["__lines__"].get("audience") or 1
+    return QueryPlace(template.where(line).path, line, template.audience_column)
 
 
 def template_audience(ws: Workspace, template_id: str, query: str | None = None) -> Audience:
     """:func:`match_audience` for a template. An audience that matches nobody for any reason
     but its status: terms is a UserError naming the template's audience line."""
     template = ws.template(template_id)
-    found = match_audience(ws, template.audience, query, template.id)
+    found = match_audience(ws, template.audience, query, template.id, audience_place(template))
     if not found.recipients and not found.nobody_due:
         raise UserError(
             _("no recipient matches the audience of template '{id}' narrowed by --query {query!r}").format(
@@ -114,11 +157,27 @@ def template_audience(ws: Workspace, template_id: str, query: str | None = None)
 def status_terms(query: str) -> list[str]:
     """The ``status:`` terms of a query (negated ones too), as written."""
     try:
-        return [t for t in shlex.split(query) if t.lstrip("-").lower().startswith("status:")]
-    except ValueError:
+        root = parse_query(query, dict, QUERY_STATUSES).root
+    except UserError:
         return []
+    return _status_texts(root)
+
+
+def _status_texts(node: Node | None) -> list[str]:
+    if isinstance(node, Term):
+        return [node.text] if node.field == "status" else []
+    if isinstance(node, Not):
+        inner = _status_texts(node.child)
+        return ["-" + t for t in inner] if isinstance(node.child, Term) else inner
+    return [t for child in node.children for t in _status_texts(child)] if node is not None else []
 
 
 def without_status(query: str) -> str:
-    drop = set(status_terms(query))
-    return shlex.join(t for t in shlex.split(query) if t not in drop) if drop else query
+    """The query without its ``status:`` terms: whom it could ever reach."""
+    try:
+        parsed = parse_query(query, dict, QUERY_STATUSES)
+    except UserError:
+        return query
+    if not parsed.uses_status:
+        return query
+    return to_text(without(parsed.root, _is_status))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from campaign_app.core.campaign.audience import match_audience
+from campaign_app.core.campaign.audience import audience_place, match_audience
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.timeliness import TimeReview
@@ -96,9 +96,11 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     last_letters: LastLetters | None = None
     for template in templates.values():
         try:
-            found = match_audience(ws, template.audience, template_id=template.id)
-        except UserError as exc:
-            problems.add(exc.message, template.where(template.meta["__lines__"].get("audience")), exc.hint)
+            found = match_audience(
+                ws, template.audience, template_id=template.id, where=audience_place(template)
+            )
+        except UserError as exc:  # at its column in the audience line
+            problems.add(exc.message, exc.where, exc.hint)
             continue
         # A follow-up's audience is empty until the log says someone is due: not an error;
         # check the template against everyone it could reach.

@@ -8,92 +8,65 @@ file is collected before anything is reported, so one run shows the user the who
 from __future__ import annotations
 
 import csv
-import io
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
-from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
+from campaign_app.core.directory.columns import (
+    broken,
+    check_columns,
+    open_csv,
+    read_rows,
+    sniff_delimiter,
+)
+from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.search import SearchIndex
+from campaign_app.core.directory.table import RecipientTable
 from campaign_app.core.directory.validation import parse_recipient
 
 DIRECTORY_SUFFIXES = (".csv", ".yaml", ".yml")
+__all__ = ["Directory", "directory_files", "load_directory", "read_csv_records", "sniff_delimiter"]
 
 
-@dataclass
 class Directory:
-    """All recipients of a workspace, in file order, addressable by id."""
+    """All recipients of a workspace, in file order, addressable by id.
 
-    recipients: list[Recipient]
-    files: list[Path]
+    Kept as a :class:`RecipientTable`: a query reads the columns it names, and only the
+    recipients it selects are made into Recipient objects (``recipients`` makes them all).
+    """
 
-    def __post_init__(self) -> None:
-        self._by_id = {r.id: r for r in self.recipients}
+    def __init__(self, table: RecipientTable, files: list[Path], row_of: dict[str, int]):
+        self.table = table
+        self.files = files
+        self._row_of = row_of  # id → row in the table
+
+    @cached_property
+    def recipients(self) -> list[Recipient]:
+        return list(self.table)
 
     def __len__(self) -> int:
-        return len(self.recipients)
+        return len(self.table)
 
     def __iter__(self) -> Iterator[Recipient]:
-        return iter(self.recipients)
+        return iter(self.table)
 
     def get(self, recipient_id: str) -> Recipient | None:
-        return self._by_id.get(recipient_id)
+        row = self._row_of.get(recipient_id)
+        return None if row is None else self.table[row]
 
-
-def sniff_delimiter(header_line: str) -> str:
-    """The delimiter of a header line: the most frequent of ',', ';' and tab."""
-    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] > 0 else ","
+    @cached_property
+    def search_index(self) -> SearchIndex:
+        """For queries (``Query.filter``): each field is folded once, when a query first names it."""
+        return SearchIndex(self.table, prepare=(), columns=self.table.column)
 
 
 def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str, int]]]:
     """Yield (record, first line of the row, column number of each field) from a directory CSV."""
-    text = read_text(path)
-    first_line = text.split("\n", 1)[0]
-    delimiter = sniff_delimiter(first_line)
-    # strict: a quote left open must not swallow the rest of the file into one cell
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    shown = display_path(path)
-    line = 1
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise UserError(
-            _("file is empty"), Location(shown, 1), _("add a header row with id, category, …")
-        ) from None
-    except csv.Error as exc:
-        raise _broken(exc, shown, line) from None
-    header = [h.strip() for h in header]
-    columns = {name: i + 1 for i, name in enumerate(header)}
-    problems = ProblemCollector()
-    for i, name in enumerate(header):
-        if name not in ALL_FIELDS:
-            problems.add(
-                _("unknown column '{name}'").format(name=name),
-                Location(shown, 1, i + 1),
-                _(
-                    "rename it to one of the directory's fields, or import the file with "
-                    "'campaign-app recipients import'"
-                ),
-            )
-    for required in ("id", "category"):
-        if required not in columns:
-            problems.add(
-                _("missing required column '{required}'").format(required=required),
-                Location(shown, 1),
-                _("add it to the header row"),
-            )
-    if not any(n in columns for n in NAME_FIELDS):
-        problems.add(
-            _("no name column"),
-            Location(shown, 1),
-            _("add given_name and family_name (or position/organisation for offices)"),
-        )
-    problems.raise_if_any()
+    reader, shown, header, columns = open_csv(path)
     line = reader.line_num + 1
     try:
         for row in reader:
@@ -114,19 +87,7 @@ def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str
             record = {name: (row[i] if i < len(row) else "") for i, name in enumerate(header)}
             yield record, start, columns
     except csv.Error as exc:
-        raise _broken(exc, shown, line) from None
-
-
-def _broken(exc: csv.Error, shown: str, line: int) -> UserError:
-    """A row the CSV reader cannot read, at the line where that row starts."""
-    return UserError(
-        _("broken CSV: {exc}").format(exc=exc),
-        Location(shown, line),
-        _(
-            'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
-            "correct the quotes"
-        ),
-    )
+        raise broken(exc, shown, line) from None
 
 
 def _csv_recipients(path: Path, problems: ProblemCollector) -> Iterator[tuple[Recipient, Location]]:
@@ -186,25 +147,73 @@ def directory_files(folder: Path) -> list[Path]:
 def load_directory(paths: Iterable[Path]) -> Directory:
     """Read and validate every directory file; raise all problems together."""
     problems = ProblemCollector()
-    recipients: list[Recipient] = []
-    first_seen: dict[str, Location] = {}
+    table = RecipientTable()
+    taken = _Ids(table, problems)
     files = list(paths)
     for path in files:
-        reader = _csv_recipients if path.suffix.lower() == ".csv" else _yaml_recipients
         try:
+            csv_rows = read_rows(path) if path.suffix.lower() == ".csv" else None
+            if csv_rows is not None:
+                checked = check_columns(csv_rows, problems)
+                keep = taken.claim_rows(checked.values["id"], checked.lines, csv_rows.shown)
+                values = (
+                    checked.values
+                    if keep is None
+                    else {n: [c[i] for i in keep] for n, c in checked.values.items()}
+                )
+                lines = checked.lines if keep is None else [checked.lines[i] for i in keep]
+                table.add_rows(values, lines, csv_rows.shown, csv_rows.columns.get("id"))
+                continue
+            reader = _csv_recipients if path.suffix.lower() == ".csv" else _yaml_recipients
             for recipient, where in reader(path, problems):
-                if recipient.id in first_seen:
-                    problems.add(
-                        _("id '{id}' is already used at {first_seen}").format(
-                            id=recipient.id, first_seen=first_seen[recipient.id]
-                        ),
-                        where,
-                        _("give each recipient its own id"),
-                    )
-                    continue
-                first_seen[recipient.id] = where
-                recipients.append(recipient)
+                if taken.claim(recipient.id, where):
+                    table.add(recipient)
         except UserError as exc:
             problems.extend([exc])
     problems.raise_if_any()
-    return Directory(recipients, files)
+    return Directory(table, files, taken.rows)
+
+
+class _Ids:
+    """The ids taken so far, by their row in the table: a clash names both places."""
+
+    def __init__(self, table: RecipientTable, problems: ProblemCollector):
+        self.rows: dict[str, int] = {}
+        self._wheres: dict[int, Location] = {}  # entries not from a CSV row
+        self._table = table
+        self._problems = problems
+
+    def claim(self, rid: str, where: Location) -> bool:
+        """Whether ``rid`` was free (the next row added to the table now has it)."""
+        if rid in self.rows:
+            self._clash(rid, where)
+            return False
+        self.rows[rid] = row = len(self._table)
+        self._wheres[row] = where
+        return True
+
+    def claim_rows(self, ids: Sequence[str], lines: Sequence[int], shown: str) -> list[int] | None:
+        """Claim a CSV file's ids (its rows are added next): the rows to keep, or None for all."""
+        start = len(self._table)
+        rows = dict(zip(ids, range(start, start + len(ids)), strict=True))
+        if len(rows) == len(ids) and self.rows.keys().isdisjoint(rows):
+            if self.rows:
+                self.rows.update(rows)
+            else:
+                self.rows = rows
+            return None
+        keep: list[int] = []
+        for i, rid in enumerate(ids):
+            row = self.rows.get(rid)
+            if row is None:
+                self.rows[rid] = start + len(keep)
+                keep.append(i)
+            else:  # taken in an earlier file, or earlier in this one (not in the table yet)
+                first = Location(shown, lines[keep[row - start]]) if row >= start else None
+                self._clash(rid, Location(shown, lines[i]), first)
+        return keep
+
+    def _clash(self, rid: str, where: Location, first: Location | None = None) -> None:
+        row = self.rows[rid]
+        first = first or self._wheres.get(row) or self._table.row_location(row)
+        self._problems.add(f"id '{rid}' is already used at {first}", where, "give each recipient its own id")

@@ -1,40 +1,53 @@
-"""Matching a recipient query against a whole directory fast enough to filter as you type.
+"""Matching a recipient query against a whole directory: one pass, and fast enough to filter as you type.
 
-:func:`campaign_app.core.directory.query.parse_query` builds predicates that fold a recipient's
-texts each time they are asked: right for the command line, which makes one pass, but
-about a second over 100,000 rows, and the desktop app filters on every keystroke. This
-index folds every row's texts once and then evaluates the query term by term over lists
-of row numbers (a substring test per row, a few milliseconds for 100,000 rows).
+The index keeps, per field a query names, the folded texts of every row, made once (the
+first time a query asks for that field: a command-line query on category and country
+never folds a name). A parsed query (core/directory/query.py) is compiled once into
+closures over those columns, each selecting rows from a list of row numbers (a substring
+test per row inside a list comprehension, a few milliseconds for 100,000 rows); AND
+narrows the rows term by term, OR and NOT combine selections. Rows come back in the
+order given.
 
-It does not define a second query language: the text is parsed by ``parse_query`` first
-(so a mistake gives the command line's message), the terms are read the way
-``parse_query`` reads them, and where a term cannot use the folded texts the reference
-predicate decides. tests/core/directory/test_recipient_search.py checks that both select
-the same rows.
+The command line (``Query.filter``), template audiences and the desktop app's search box
+all match through here; where a term cannot use the folded texts (a value that folds to
+nothing) the plain reading of the term (``folding._field_predicate``) decides.
+tests/core/directory/test_recipient_search.py and test_query_grammar.py check the
+result against a plain evaluation of each recipient.
 """
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from itertools import compress, repeat
+from typing import Any, Protocol, cast
 
-from campaign_app.core.directory.query import (
-    ALIASES,
+from campaign_app.core.directory.folding import (
     EXACT_FIELDS,
     NO_LETTER,
     StatusTable,
-    StatusWords,
     _all_texts,
     _field_predicate,
     fold,
-    parse_query,
 )
+from campaign_app.core.directory.query_syntax import And, Node, Not, Term
 from campaign_app.core.directory.recipients import Recipient
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
+NAMES = "_name"  # the column of those texts, folded and joined
 _SEP = "\x1f"  # joins a row's several texts of one field; a typed query never contains it
+
+Rows = Sequence[int]
+Selector = Callable[[Rows], list[int]]
+
+
+class Parsed(Protocol):
+    """A parsed query (core/directory/query.py's Query): its tree, and who reads the log."""
+
+    @property
+    def root(self) -> Node | None: ...
+
+    def status_table(self) -> StatusTable: ...
 
 
 def quick_fold(text: str) -> str:
@@ -60,151 +73,228 @@ def search_text(recipient: Recipient) -> str:
     return text.lower() if text.isascii() else " ".join(map(quick_fold, parts))
 
 
-@dataclass(frozen=True)
-class Term:
-    """One term of a query: ``field`` is None for a bare word, else the canonical field name."""
-
-    negated: bool
-    field: str | None
-    value: str  # as typed (after the field name)
-    wanted: str  # folded
-
-
-def query_terms(
-    text: str | None,
-    statuses: Callable[[], StatusTable] | None = None,
-    status_words: StatusWords | None = None,
-) -> list[Term]:
-    """The terms of a query, read as ``parse_query`` reads them; its UserError on a mistake.
-    ``status:`` terms are allowed when ``statuses`` and ``status_words`` are given (see
-    core/directory/query.py)."""
-    # The one place that decides what is valid, and says what is not:
-    parse_query(text, statuses, status_words)
-    terms: list[Term] = []
-    for term in shlex.split((text or "").strip()):
-        negated = term.startswith("-") and len(term) > 1
-        if negated:
-            term = term[1:]
-        field, sep, value = term.partition(":")
-        if sep and field and not field.startswith("http"):
-            key = ALIASES.get(field.lower(), field.lower())
-            terms.append(Term(negated, key, value, value.lower() if key == "status" else fold(value)))
-        else:
-            terms.append(Term(negated, None, term, fold(term)))
-    return terms
+def index_of(recipients: Iterable[Recipient]) -> SearchIndex:
+    """The search index of ``recipients``: a directory's own (kept for the next query), or
+    one made for this list, folding nothing before a query asks."""
+    own = getattr(recipients, "search_index", None)
+    if isinstance(own, SearchIndex):
+        return own
+    return SearchIndex(list(recipients), prepare=())
 
 
 class SearchIndex:
-    """Folded texts of every row of a directory, to select rows matching a query.
+    """Folded texts of a directory's rows, column by column, to select rows matching a query.
 
     Rows are positions in the list of recipients given; ``None`` marks a deleted row
-    (it matches nothing). The fields in ``prepare`` are folded at once (the index is built
-    off the UI thread); any other field the first time a query uses it.
+    (it matches nothing). The fields in ``prepare`` (``_name``: the haystack of bare words)
+    are folded at once (the desktop app builds its index off the UI thread); any other
+    field the first time a query uses it.
     """
 
     def __init__(
-        self, recipients: Sequence[Recipient | None], prepare: Iterable[str] = ("category", "country", "tags")
+        self,
+        recipients: Sequence[Recipient | None],
+        prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
+        columns: Callable[[str], Sequence[Any]] | None = None,
     ):
-        self._recipients: list[Recipient | None] = list(recipients)
-        self._names: list[str] = [search_text(r) if r is not None else "" for r in self._recipients]
-        self._fields: dict[str, list] = {}
-        self._deleted = sum(r is None for r in self._recipients)
+        """``columns`` gives a field's value for every row (a directory's table, read-only:
+        its rows are only made into Recipients when selected); by default they are read
+        from the recipients."""
+        self._raw: Callable[[str], Sequence[Any]]
+        if columns is None:
+            self.recipients: Sequence[Recipient | None] = list(recipients)
+            self._raw = self._attributes
+            self._deleted = sum(r is None for r in self.recipients)
+        else:
+            self.recipients, self._raw, self._deleted = recipients, columns, 0
+        self._read_only = columns is not None
+        self._fields: dict[str, Sequence[Any]] = {}
         for field in prepare:
             self._values(field)
 
     def __len__(self) -> int:
-        return len(self._recipients)
+        return len(self.recipients)
 
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
-        if row == len(self._recipients):
-            self._recipients.append(recipient)
-            self._names.append("")
-            for values in self._fields.values():
+        assert isinstance(self.recipients, list), "an index over a directory's table is read-only"
+        fields = cast(dict[str, list[Any]], self._fields)  # lists, unless read-only
+        if row == len(self.recipients):
+            self.recipients.append(recipient)
+            for values in fields.values():
                 values.append(None)
         else:
-            self._deleted -= self._recipients[row] is None
+            self._deleted -= self.recipients[row] is None
         self._deleted += recipient is None
-        self._recipients[row] = recipient
-        self._names[row] = search_text(recipient) if recipient is not None else ""
-        for field, values in self._fields.items():
+        self.recipients[row] = recipient
+        for field, values in fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
 
     def select(
-        self, terms: Iterable[Term], rows: Iterable[int] | None = None, statuses: StatusTable | None = None
+        self, query: Parsed | None, rows: Iterable[int] | None = None, statuses: StatusTable | None = None
     ) -> list[int]:
-        """The rows (in the order given, default all) that match every term; ``status:``
-        terms are answered by ``statuses`` (recipient id → statuses from the contact log)."""
-        selected: Iterable[int] = range(len(self._recipients)) if rows is None else rows
+        """The rows (in the order given, default all) that match ``query``; ``status:`` terms
+        are answered by ``statuses`` (recipient id → statuses from the contact log), else by
+        the query's own reader of the log."""
+        selected: Rows = range(len(self.recipients)) if rows is None else list(rows)
         if self._deleted:
-            recipients = self._recipients
+            recipients = self.recipients
             selected = [i for i in selected if recipients[i] is not None]
+        if query is None or query.root is None:
+            return list(selected)
+        table: Callable[[], StatusTable] = (lambda: statuses) if statuses is not None else query.status_table
+        return self.compile(query.root, table)(selected)
+
+    # ---- compiling a query ------------------------------------------------------------
+
+    def compile(self, node: Node, statuses: Callable[[], StatusTable]) -> Selector:
+        """``node`` as one function from rows to the rows (in order) that match it."""
+        if isinstance(node, Term):
+            return self._term(node, False, statuses)
+        if isinstance(node, Not):
+            if isinstance(node.child, Term):
+                return self._term(node.child, True, statuses)
+            return _complement(self.compile(node.child, statuses))
         # Exact fields first: they usually cut the most rows for the least work.
-        for term in sorted(terms, key=lambda t: t.field not in EXACT_FIELDS and t.field != "tags"):
-            if term.field == "status":
-                selected = self._status(term, selected, statuses or {})
-                continue
-            selected = self._apply(term, selected)
-        return selected if isinstance(selected, list) else list(selected)
+        children = sorted(node.children, key=lambda c: not _is_exact(c))
+        parts = [self.compile(c, statuses) for c in children]
+        return _all_of(parts) if isinstance(node, And) else _any_of(parts)
 
-    # ---- evaluation -----------------------------------------------------------------
-
-    def _apply(self, term: Term, rows: Iterable[int]) -> list[int]:
-        w, neg = term.wanted, term.negated
-        if term.field is None or term.field == "_name":
-            names = self._names
-            return [i for i in rows if w not in names[i]] if neg else [i for i in rows if w in names[i]]
-        field = term.field
-        if field == "tags" or field in EXACT_FIELDS:
-            values = self._values(field)
-            return [i for i in rows if w not in values[i]] if neg else [i for i in rows if w in values[i]]
-        if not w or _SEP in w:  # the joined texts cannot answer these exactly
-            return self._reference(term, rows)
+    def _term(self, term: Term, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
+        w = term.wanted
+        field = term.field or NAMES
+        if field == "status":
+            return self._status(w, negated, statuses)
+        if field not in (NAMES, "tags") and field not in EXACT_FIELDS and (not w or _SEP in w):
+            return self._reference(term, negated)  # the joined texts cannot answer these exactly
         values = self._values(field)
-        return [i for i in rows if w not in values[i]] if neg else [i for i in rows if w in values[i]]
+        if negated:
+            return lambda rows: [i for i in rows if w not in values[i]]
+        return lambda rows: [i for i in rows if w in values[i]]
 
-    def _status(self, term: Term, rows: Iterable[int], statuses: Mapping[str, frozenset[str]]) -> list[int]:
-        recipients, w = self._recipients, term.wanted
-        return [
-            i
-            for i in rows
-            if (r := recipients[i]) is not None and (w in statuses.get(r.id, NO_LETTER)) != term.negated
-        ]
+    def _status(self, wanted: str, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
+        ids = self._raw("id")
 
-    def _reference(self, term: Term, rows: Iterable[int]) -> list[int]:
-        predicate: Callable[[Recipient], bool] = _field_predicate(term.field or "_name", term.value)
-        recipients = self._recipients
-        return [i for i in rows if (r := recipients[i]) is not None and predicate(r) != term.negated]
+        def select(rows: Rows) -> list[int]:
+            if not rows:
+                return []
+            table: Mapping[str, frozenset[str]] = statuses()
+            return [i for i in rows if (wanted in table.get(ids[i], NO_LETTER)) != negated]
 
-    def _values(self, field: str) -> list:
+        return select
+
+    def _reference(self, term: Term, negated: bool) -> Selector:
+        predicate: Callable[[Recipient], bool] = _field_predicate(term.field or NAMES, term.value)
+        recipients = self.recipients
+        return lambda rows: [i for i in rows if (r := recipients[i]) is not None and predicate(r) != negated]
+
+    # ---- folded columns ---------------------------------------------------------------
+
+    def _values(self, field: str) -> Sequence[Any]:
         values = self._fields.get(field)
         if values is None:
-            # Categories, countries and tags repeat: fold each distinct value once.
-            seen: dict[object, tuple[str, ...] | str] = {}
-            attribute = "tags" if field == "tags" else field
-            values = []
-            for r in self._recipients:
-                if r is None:
-                    values.append(None)
-                    continue
-                raw = getattr(r, attribute)
-                if type(raw) is str or type(raw) is tuple:
-                    folded = seen.get(raw)
-                    if folded is None:
-                        folded = seen[raw] = self._field_value(field, r)
-                else:
-                    folded = self._field_value(field, r)
-                values.append(folded)
+            values = self._names() if field == NAMES else self._column(field)
+            if self._read_only:  # a tuple: the garbage collector stops walking its 100,000 items
+                values = tuple(values)
             self._fields[field] = values
         return values
 
+    def _names(self) -> list[str]:
+        """Every row's ``search_text``, built column by column: each distinct name, office or
+        organisation is folded once, and a row's texts joined in one pass."""
+        columns = [self._name_part(name) for name in NAME_PARTS]
+        if any(None in column for column in columns):  # a field with no text at all: no part
+            return [" ".join([p for p in parts if p is not None]) for parts in zip(*columns, strict=True)]
+        return list(map(" ".join, zip(*columns, strict=True)))
+
+    def _name_part(self, name: str) -> list[str | None]:
+        """One field's part of the haystack per row: its folded text(s), None for no text."""
+        return _each_distinct(self._raw(name), _name_text)
+
+    def _column(self, field: str) -> list:
+        return _each_distinct(self._raw(field), lambda raw: _folded(field, raw))
+
+    def _attributes(self, field: str) -> list[Any]:
+        return [getattr(r, field) if r is not None else None for r in self.recipients]
+
     @staticmethod
     def _field_value(field: str, recipient: Recipient) -> tuple[str, ...] | str:
-        """Tags and exact fields: a tuple of folded texts (compared whole); others: one
-        string of folded texts joined by a separator (searched for a substring)."""
-        if field == "tags":
-            return tuple(quick_fold(t) for t in recipient.tags)
-        texts = [quick_fold(t) for t in _all_texts(getattr(recipient, field))]
-        if field in EXACT_FIELDS:
-            return tuple(texts)
-        return _SEP.join(texts)
+        """A row's folded value of ``field`` (see ``_folded``); the haystack for ``_name``."""
+        return search_text(recipient) if field == NAMES else _folded(field, getattr(recipient, field))
+
+
+def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
+    """``fold_one`` of every value; names, offices, categories and countries repeat, so each
+    distinct value is folded once ({language: text} maps, not hashable, one by one)."""
+    kinds = set(map(type, raw))
+    if kinds == {str} and fold_one in (_name_text, quick_fold):
+        joined = "\x00".join(raw)
+        if joined.isascii() and joined.count("\x00") == len(raw) - 1:  # folding ASCII is lower-casing
+            return joined.lower().split("\x00") if raw else []
+    maps = list(compress(range(len(raw)), map(isinstance, raw, repeat(dict)))) if dict in kinds else []
+    plain: Sequence[Any] = raw
+    if maps:
+        plain = list(raw)
+        for i in maps:
+            plain[i] = None
+    try:
+        folded = {value: fold_one(value) for value in set(plain)}
+    except TypeError:  # some other unhashable value: all one by one
+        return [fold_one(value) for value in raw]
+    values = list(map(folded.__getitem__, plain))
+    for i in maps:
+        values[i] = fold_one(raw[i])
+    return values
+
+
+def _name_text(raw: object) -> str | None:
+    if type(raw) is str:
+        return quick_fold(raw)
+    texts = _all_texts(raw)
+    return " ".join(map(quick_fold, texts)) if texts else None
+
+
+def _folded(field: str, raw: object) -> tuple[str, ...] | str:
+    """Tags and exact fields: a tuple of folded texts (compared whole); others: one string
+    of folded texts joined by a separator (searched for a substring)."""
+    texts = [quick_fold(t) for t in _all_texts(raw)]
+    if field in EXACT_FIELDS or field == "tags":
+        return tuple(texts)
+    return _SEP.join(texts)
+
+
+def _is_exact(node: Node) -> bool:
+    return isinstance(node, Term) and (node.field in EXACT_FIELDS or node.field == "tags")
+
+
+def _all_of(parts: list[Selector]) -> Selector:
+    def select(rows: Rows) -> list[int]:
+        for part in parts:
+            if not rows:
+                break
+            rows = part(rows)
+        return list(rows)
+
+    return select
+
+
+def _any_of(parts: list[Selector]) -> Selector:
+    def select(rows: Rows) -> list[int]:
+        chosen: set[int] = set()
+        rest = rows
+        for part in parts:
+            found = part(rest)
+            if found:
+                chosen.update(found)
+                rest = [i for i in rest if i not in chosen]
+        return [i for i in rows if i in chosen]
+
+    return select
+
+
+def _complement(inner: Selector) -> Selector:
+    def select(rows: Rows) -> list[int]:
+        found = set(inner(rows))
+        return [i for i in rows if i not in found]
+
+    return select

@@ -133,6 +133,8 @@ class Template:
     meta: Mapping[str, Any]
     # ``attachments:``: each file as written, with its line (read by letters/attachments.py)
     attachments: tuple[tuple[str, int | None], ...] = ()
+    # Where the audience query starts on its line (1-based), so a mistake in it is shown at its column.
+    audience_column: int = 1
 
     def where(self, line: int | None = None) -> Location:
         return Location(display_path(self.path), line)
@@ -268,9 +270,24 @@ def template_from_text(text: str, path: Path) -> Template:
         path=path,
         meta={**{str(k): v for k, v in meta.items()}, "__lines__": line_map},
         attachments=_attachment_entries(place, meta.get("attachments")),
+        audience_column=_value_column(front, meta, "audience"),
     )
     template.compiled()
     return template
+
+
+def _value_column(front: str, meta: Any, key: str) -> int:
+    """The 1-based column where the text of ``key``'s value starts on its line (after an
+    opening quote); 1 when the YAML does not say."""
+    try:
+        line, column = meta.lc.value(key)
+    except (AttributeError, KeyError, TypeError):
+        return 1
+    lines = front.splitlines()
+    raw = lines[line] if 0 <= line < len(lines) else ""
+    if raw[column : column + 1] in ("'", '"'):
+        column += 1
+    return column + 1
 
 
 def _attachment_entries(place: YamlPlace, value: Any) -> tuple[tuple[str, int | None], ...]:

@@ -17,8 +17,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
-from campaign_app.core.directory.search import query_terms
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui.recipients.loading import freshness_days, load_directory
 from campaign_app.gui.recipients.rows import Counts, LoadedDirectory, SortOrder
@@ -139,8 +139,8 @@ class RecipientsBrowser(RecipientsWidgets):
             return table[0]
 
         try:
-            terms = query_terms(self.search.text(), statuses, QUERY_STATUSES)
-            if any(t.field == "status" for t in terms):
+            query = parse_query(self.search.text(), statuses, QUERY_STATUSES)
+            if query.uses_status:
                 statuses()
         except UserError as exc:
             self.query_error.setText(str(exc))
@@ -148,7 +148,7 @@ class RecipientsBrowser(RecipientsWidgets):
             return  # keep showing the last valid search
         if not self.query_error.isHidden():
             self.query_error.hide()
-        self.model.set_query(terms, table[0] if table else None)
+        self.model.set_query(query, table[0] if table else None)
 
     def _facet_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.model.set_category(current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None)

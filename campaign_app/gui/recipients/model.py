@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from campaign_app.core.common.errors import Location, display_path
 from campaign_app.core.common.localized import pick
+from campaign_app.core.directory.query import Query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
-from campaign_app.core.directory.search import SearchIndex, Term
+from campaign_app.core.directory.search import SearchIndex
 from campaign_app.gui import style
 from campaign_app.gui.recipients.rows import (
     CATEGORY_OF,
@@ -74,7 +75,7 @@ class RecipientsModel(QAbstractTableModel):
         self._by_id: dict[str, int] = {}
         self._file_of: dict[str, Path] = {}
         self._cache: dict[int, tuple[str, ...]] = {}
-        self._terms: list[Term] = []
+        self._query: Query | None = None
         self._statuses: Mapping[str, frozenset[str]] | None = None
         self._category: str | None = None
         self._sort_column = -1
@@ -136,10 +137,10 @@ class RecipientsModel(QAbstractTableModel):
 
     # ---- filtering and sorting -------------------------------------------------------
 
-    def set_query(self, terms: list[Term], statuses: Mapping[str, frozenset[str]] | None = None) -> None:
-        """Show the rows matching every term (of a query parsed by ``query_terms``);
-        ``statuses`` answers ``status:`` terms (the contact log's, read by the tab)."""
-        self._terms = list(terms)
+    def set_query(self, query: Query | None, statuses: Mapping[str, frozenset[str]] | None = None) -> None:
+        """Show the rows matching ``query`` (parsed by ``parse_query``); ``statuses`` answers
+        ``status:`` terms (the contact log's, read by the tab)."""
+        self._query = query
         self._statuses = statuses
         self._refilter()
 
@@ -177,7 +178,7 @@ class RecipientsModel(QAbstractTableModel):
     def _refilter(self) -> None:
         codes = self._data.codes
         if self._index is not None:
-            matching = self._index.select(self._terms, statuses=self._statuses)
+            matching = self._index.select(self._query, statuses=self._statuses)
         else:  # the empty placeholder while loading
             matching = [i for i in range(len(codes)) if codes[i] != DELETED]
         matching_codes_raw = gather(codes, matching)

@@ -103,7 +103,10 @@ def test_status_terms_take_the_callers_words():
 def test_a_status_the_caller_does_not_know_names_the_callers_words():
     with pytest.raises(UserError) as info:
         parse_query("status:sent", lambda: LOG, WORDS)
-    assert str(info.value) == "unknown status 'sent' in query 'status:sent' — use one of written, answered"
+    assert (
+        str(info.value)
+        == "query:1:1: unknown status 'sent' in query 'status:sent' — use one of written, answered"
+    )
 
 
 def test_without_a_contact_log_a_status_term_cannot_be_answered():
@@ -119,6 +122,6 @@ def test_the_command_line_names_the_contact_logs_statuses(mini_ws, cli):
     result = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:posted")
     assert result.code == 1
     assert result.err.strip() == (
-        "error: unknown status 'posted' in query 'status:posted' — use one of none, drafted, printed, "
+        "error: query:1:1: unknown status 'posted' in query 'status:posted' — use one of none, drafted, printed, "
         "uncertain, sent, revised, failed, replied, auto-reply, bounced, no-reply, closed, followup-due"
     )

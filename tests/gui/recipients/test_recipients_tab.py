@@ -47,11 +47,23 @@ def test_a_query_mistake_is_shown_next_to_the_box_with_the_cli_message(tab, qtbo
     type_query(qtbot, tab, "simecka")
     type_query(qtbot, tab, "colour:red")
     assert tab.query_error.isVisible()
-    assert tab.query_error.text().startswith("unknown field 'colour' in query 'colour:red' — use one of")
+    assert tab.query_error.text().startswith(
+        "query:1:1: unknown field 'colour' in query 'colour:red' — use one of"
+    )
     assert names(tab) == ["Michal Šimečka"]  # the last valid search stays
     type_query(qtbot, tab, "country:sk")
     assert not tab.query_error.isVisible()
     assert sorted(names(tab)) == ["Michal Šimečka", "Vladimír Bilčík"]
+
+
+def test_the_search_box_takes_or_not_and_parentheses(tab, qtbot):
+    type_query(qtbot, tab, "(country:sk OR country:lt) -simecka")
+    assert sorted(names(tab)) == ["Petras Auštrevičius", "Rasa Juknevičienė", "Vladimír Bilčík"]
+    assert tab.count_label.text() == "3 of 25 recipients"
+    type_query(qtbot, tab, "country:sk OR")
+    assert tab.query_error.isVisible()
+    assert tab.query_error.text().startswith("query:1:12: expected a term after OR — ")
+    assert len(names(tab)) == 3  # the last valid search stays
 
 
 def test_clicking_a_category_shows_only_that_category(tab, qtbot):

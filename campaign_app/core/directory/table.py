@@ -1,0 +1,120 @@
+"""The directory's validated entries kept as columns, each Recipient made when first asked for.
+
+A directory of 100,000 rows read for ``recipients list --query category:mep`` needs the
+category of every row but a Recipient object only for the few thousand it prints: making
+all of them (with their origin) was a third of the command's time. The rows of a CSV file
+arrive here as validated columns (core/directory/columns.py); entries from YAML files
+arrive as Recipients. Either way the table answers ``column(field)`` (for the search
+index, core/directory/search.py) and ``table[i]`` (the Recipient, made once and kept).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping, Sequence
+from operator import itemgetter
+from typing import Any, overload
+
+from campaign_app.core.common.errors import Location
+from campaign_app.core.directory.recipients import Recipient
+
+
+class RecipientTable(Sequence[Recipient]):
+    """Entries in file order: runs of CSV rows as columns, entries from YAML as Recipients."""
+
+    def __init__(self) -> None:
+        self._made: list[Recipient | None] = []
+        # Per run of entries: its first row, and a CSV file's columns (None for Recipients)
+        self._starts: list[int] = []
+        self._runs: list[_Rows | None] = []
+        self._columns: dict[str, tuple[Any, ...]] = {}  # whole columns, made when first asked for
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> Recipient: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Recipient]: ...
+
+    def __getitem__(self, index: int | slice) -> Recipient | list[Recipient]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        made = self._made[index]
+        return made if made is not None else self._make(index if index >= 0 else index + len(self))
+
+    def __iter__(self) -> Iterator[Recipient]:
+        for i, made in enumerate(self._made):
+            yield made if made is not None else self._make(i)
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Every entry's value of field ``name`` (validated: a str, a {language: text} map,
+        a tuple of tags, a date or None)."""
+        column = self._columns.get(name)
+        if column is None:
+            if len(self._runs) == 1 and self._runs[0] is not None:
+                return self._runs[0].values[name]  # one CSV file: its own column
+            parts: list[Any] = []
+            for start, run, end in zip(self._starts, self._runs, [*self._starts[1:], len(self)], strict=True):
+                if run is None:
+                    parts.extend(getattr(r, name) for r in self._made[start:end])
+                else:
+                    parts.extend(run.values[name])
+            column = self._columns[name] = tuple(parts)  # a tuple: see columns.CheckedColumns
+        return column
+
+    def add(self, recipient: Recipient) -> None:
+        """An entry read as a Recipient (from a YAML file)."""
+        if not self._runs or self._runs[-1] is not None:
+            self._starts.append(len(self._made))
+            self._runs.append(None)
+        self._made.append(recipient)
+        self._columns.clear()
+
+    def add_rows(
+        self, values: Mapping[str, Sequence[Any]], lines: Sequence[int], shown: str, id_column: int | None
+    ) -> None:
+        """Validated rows of a CSV file ``shown``: a value per row for every field, and each
+        row's first line (its Recipient's origin is that line, at the id's column)."""
+        if not lines:
+            return
+        self._starts.append(len(self._made))
+        self._runs.append(_Rows(values, lines, shown, id_column))
+        self._made.extend([None] * len(lines))
+        self._columns.clear()
+
+    def row_location(self, row: int) -> Location:
+        """The file and line of a row (for a clash of ids)."""
+        start, run = self._run_of(row)
+        if run is None:
+            origin = self[row].origin
+            return Location(origin.path, origin.line) if origin is not None else Location("?")
+        return Location(run.shown, run.lines[row - start])
+
+    def _run_of(self, row: int) -> tuple[int, _Rows | None]:
+        k = bisect_right(self._starts, row) - 1
+        return self._starts[k], self._runs[k]
+
+    def _make(self, row: int) -> Recipient:
+        start, run = self._run_of(row)
+        assert run is not None  # entries from YAML are made already
+        i = row - start
+        values = dict(zip(run.names, map(itemgetter(i), run.columns), strict=True))
+        values["origin"] = Location(run.shown, run.lines[i], run.id_column)
+        made = Recipient.of_checked(values)
+        self._made[row] = made
+        return made
+
+
+class _Rows:
+    """A CSV file's validated rows: a column per field, each row's line, where its ids are."""
+
+    def __init__(
+        self, values: Mapping[str, Sequence[Any]], lines: Sequence[int], shown: str, id_column: int | None
+    ):
+        self.values = values
+        self.names, self.columns = tuple(values), tuple(values.values())
+        self.lines = lines
+        self.shown = shown
+        self.id_column = id_column
