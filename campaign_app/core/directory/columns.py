@@ -28,6 +28,7 @@ from email_validator import EmailNotValidError
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.directory.categories import CATEGORIES
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
@@ -106,7 +107,7 @@ def _open_text(text: str, path: Path) -> tuple[Any, str, list[str], dict[str, in
         header = next(reader)
     except StopIteration:
         raise UserError(
-            "file is empty", Location(shown, 1), "add a header row with id, category, …"
+            _("file is empty"), Location(shown, 1), _("add a header row with id, category, …")
         ) from None
     except csv.Error as exc:
         raise broken(exc, shown, 1) from None
@@ -116,21 +117,25 @@ def _open_text(text: str, path: Path) -> tuple[Any, str, list[str], dict[str, in
     for i, name in enumerate(header):
         if name not in ALL_FIELDS:
             problems.add(
-                f"unknown column '{name}'",
+                _("unknown column '{name}'").format(name=name),
                 Location(shown, 1, i + 1),
-                "rename it to one of the directory's fields, or import the file with "
-                "'campaign-app recipients import'",
+                _(
+                    "rename it to one of the directory's fields, or import the file with "
+                    "'campaign-app recipients import'"
+                ),
             )
     for required in ("id", "category"):
         if required not in columns:
             problems.add(
-                f"missing required column '{required}'", Location(shown, 1), "add it to the header row"
+                _("missing required column '{required}'").format(required=required),
+                Location(shown, 1),
+                _("add it to the header row"),
             )
     if not any(n in columns for n in NAME_FIELDS):
         problems.add(
-            "no name column",
+            _("no name column"),
             Location(shown, 1),
-            "add given_name and family_name (or position/organisation for offices)",
+            _("add given_name and family_name (or position/organisation for offices)"),
         )
     problems.raise_if_any()
     return reader, shown, header, columns
@@ -139,10 +144,12 @@ def _open_text(text: str, path: Path) -> tuple[Any, str, list[str], dict[str, in
 def broken(exc: csv.Error, shown: str, line: int) -> UserError:
     """A row the CSV reader cannot read, at the line where that row starts."""
     return UserError(
-        f"broken CSV: {exc}",
+        _("broken CSV: {exc}").format(exc=exc),
         Location(shown, line),
-        'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
-        "correct the quotes",
+        _(
+            'a quoted cell ("…") in this row is not closed, or text follows its closing quote: '
+            "correct the quotes"
+        ),
     )
 
 

@@ -216,4 +216,8 @@ class _Ids:
     def _clash(self, rid: str, where: Location, first: Location | None = None) -> None:
         row = self.rows[rid]
         first = first or self._wheres.get(row) or self._table.row_location(row)
-        self._problems.add(f"id '{rid}' is already used at {first}", where, "give each recipient its own id")
+        self._problems.add(
+            _("id '{id}' is already used at {first_seen}").format(id=rid, first_seen=first),
+            where,
+            _("give each recipient its own id"),
+        )

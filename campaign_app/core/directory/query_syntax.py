@@ -23,6 +23,7 @@ from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedInput
 from lark.exceptions import VisitError
 
 from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.i18n import N_, _
 
 GRAMMAR = r"""
 start: or_?
@@ -45,7 +46,7 @@ WORD: /[^\s()"'\-][^\s()"]*/
 # How the parser names the tokens it met, for messages.
 _SHOWN = {"OR": "OR", "AND": "AND", "NOT": "NOT", "MINUS": "'-'", "LPAR": "'('", "RPAR": "')'"}
 _OPERATORS = {"OR", "AND", "NOT", "MINUS"}
-TERM_HINT = 'write a word, a field:value or a quoted "phrase" there, or remove the operator'
+TERM_HINT = N_('write a word, a field:value or a quoted "phrase" there, or remove the operator')
 
 
 @dataclass(frozen=True)
@@ -172,9 +173,9 @@ def _unclosed(tokens: list[Token]) -> Token | None:
 def _syntax_error(text: str, exc: UnexpectedInput, place: QueryPlace) -> UserError:
     if isinstance(exc, UnexpectedCharacters):  # only a quote can be left unlexed
         return UserError(
-            f"query {text!r} has an unbalanced quote",
+            _("query {text!r} has an unbalanced quote").format(text=text),
             place.at(exc.column),
-            "close the quote, or remove it",
+            _("close the quote, or remove it"),
         )
     assert isinstance(exc, UnexpectedToken)
     token = exc.token
@@ -185,19 +186,27 @@ def _syntax_error(text: str, exc: UnexpectedInput, place: QueryPlace) -> UserErr
     previous = before[-1] if before else None
     if previous is not None and previous.type in _OPERATORS:
         shown = _SHOWN[previous.type]
-        return UserError(f"expected a term after {shown}", place.at(previous.column), TERM_HINT)
+        return UserError(
+            _("expected a term after {shown}").format(shown=shown), place.at(previous.column), _(TERM_HINT)
+        )
     if at_end:
         opened = _unclosed(before)
-        where = f"column {place.at(opened.column).column}" if opened is not None else "the start"
+        where = (
+            _("column {column}").format(column=place.at(opened.column).column)
+            if opened is not None
+            else _("the start")
+        )
         return UserError(
-            f"missing ')' to close the '(' at {where}", place.at(column), "add ')' after the last term"
+            _("missing ')' to close the '(' at {where}").format(where=where),
+            place.at(column),
+            _("add ')' after the last term"),
         )
     if token.type == "RPAR":
         if previous is not None and previous.type == "LPAR":
-            return UserError("nothing between '(' and ')'", place.at(previous.column), TERM_HINT)
-        return UserError("')' has no matching '('", place.at(column), "remove it, or add '(' before")
+            return UserError(_("nothing between '(' and ')'"), place.at(previous.column), _(TERM_HINT))
+        return UserError(_("')' has no matching '('"), place.at(column), _("remove it, or add '(' before"))
     shown = _SHOWN.get(token.type, repr(str(token)))
-    return UserError(f"expected a term before {shown}", place.at(column), TERM_HINT)
+    return UserError(_("expected a term before {shown}").format(shown=shown), place.at(column), _(TERM_HINT))
 
 
 def to_text(node: Node | None) -> str:
