@@ -127,6 +127,34 @@ def test_write_eml_files_is_a_dry_run_that_sends_nothing(
     assert opened == [str(folder)]
 
 
+def test_while_sending_the_windows_objects_are_not_collected_and_are_handed_back(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    """A full garbage collection in the middle of a send would freeze the window: while the
+    messages go out, the window's own objects are out of the collector's passes; afterwards
+    they are handed back."""
+    import gc
+
+    from campaign_app.gui.outreach import send_worker
+
+    frozen: list[int] = []
+    real_send = send_worker.run_send
+
+    def run_send(*args, **kwargs):
+        frozen.append(gc.get_freeze_count())
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(send_worker, "run_send", run_send)
+    with_server(mini_ws, smtp_server, monkeypatch)
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    dialog.confirm = lambda title, question: True
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
+    assert dialog.headline.text().startswith("Finished: 2 letters sent")
+    assert frozen and frozen[0] > 1000
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_wrong_password_stops_the_batch_and_says_so(make_window, mini_ws, qtbot, smtp_server, monkeypatch):
     with_server(mini_ws, smtp_server, monkeypatch, password="not-the-password")
     _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
