@@ -27,7 +27,7 @@ from campaign_app.core.campaign.workspace import init_empty_workspace, init_work
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.session import WorkspaceSession
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
 # name, label, module, class. A tab is imported and built when it is first shown (the
 # visible one right after the window first paints), so the window appears without waiting
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
         page = tab_class(self.session, self.tasks, self)
         page.setObjectName(f"{name}_tab")
+        freeze_heap()  # the tab's modules and widgets live as long as the window
         return page
 
     def after_first_paint(self, work: Callable[[], None]) -> None:

@@ -8,49 +8,30 @@ if a task is left running.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
-import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
-_freeze_lock = threading.Lock()
-_freezes = 0  # long jobs running inside heap_frozen()
-_frozen_before = False  # the heap was frozen for good before the first of them began
 
+def freeze_heap() -> None:
+    """Leave every object alive now out of the cyclic garbage collector's passes, for good.
 
-@contextlib.contextmanager
-def heap_frozen() -> Iterator[None]:
-    """For a long job off the UI thread (a batch, a send): the objects alive when it starts
-    are left out of the cyclic garbage collector's passes until it ends.
-
-    Such a job allocates steadily, and every so often that sets off a full collection, which
-    walks every object of the window (modules, widgets, the campaign: a few hundred thousand)
-    with the GIL held, on whichever thread triggered it: the window could neither paint nor
-    take a key for 0.1-0.6 s. Frozen, a collection walks only what the job made since.
-    Reference counting still frees everything meanwhile. Afterwards the objects go back to
-    the collector, unless the heap had been frozen for good before (a big directory:
-    recipients/loading.py). ``gc.freeze`` only moves a list, so this costs nothing itself.
+    Called when the window has just made objects that live as long as it does (a tab built:
+    its modules and widgets) and when a long job starts off the UI thread (a batch, a send).
+    Otherwise each burst of new objects sets off, sooner or later, a full collection that
+    walks every object of the window (a few hundred thousand) with the GIL held, on whichever
+    thread triggered it: the window could neither paint nor take a key for 0.1-0.6 s, in the
+    middle of a batch or of typing. Frozen objects are still freed by reference counting;
+    only a reference cycle among them that is dropped later stays until the window closes.
+    ``gc.freeze`` only moves a list, so this costs nothing itself.
     """
-    global _freezes, _frozen_before
-    with _freeze_lock:
-        if _freezes == 0:
-            _frozen_before = gc.get_freeze_count() > 0
-        _freezes += 1
-        gc.freeze()
-    try:
-        yield
-    finally:
-        with _freeze_lock:
-            _freezes -= 1
-            if _freezes == 0 and not _frozen_before:
-                gc.unfreeze()
+    gc.freeze()
 
 
 class _Relay(QObject):

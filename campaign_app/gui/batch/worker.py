@@ -10,7 +10,7 @@ Progress is throttled by ``run_batch`` (at most every 0.1 s) and again here, so 
 thread never gets more than ten reports a second whatever the core does; each crosses to
 the UI thread as one queued signal carrying the ``BatchProgress``, and the last one (every
 letter done) always goes. The run keeps the window's objects out of the garbage
-collector's passes (``tasks.heap_frozen``), so a collection mid-batch does not freeze the
+collector's passes (``tasks.freeze_heap``), so a collection mid-batch does not freeze the
 window. Cancel sets the ``threading.Event`` that ``run_batch`` watches: the letters in
 flight finish (every file is written atomically) and the rest wait for the next run.
 
@@ -31,7 +31,7 @@ from campaign_app.core.campaign.batch_run import run_batch
 from campaign_app.core.campaign.generate import BatchPlan, BatchProgress, BatchResult, plan_batch
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
-from campaign_app.gui.tasks import TaskRunner, heap_frozen
+from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals (the last one always goes)
 
@@ -105,10 +105,7 @@ class BatchRun(QObject):
         # as it is, is left out of collections while the letters are written.
         import campaign_app.core.outreach.log  # noqa: F401
 
-        with heap_frozen():
-            return self._run()
-
-    def _run(self) -> BatchOutcome:
+        freeze_heap()
         ws, req = self.workspace, self.request
         plan: BatchPlan | None = None
         try:

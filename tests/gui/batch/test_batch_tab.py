@@ -293,9 +293,8 @@ def test_progress_ends_at_every_letter_and_the_windows_objects_are_not_collected
     make_window, mini_ws, qtbot
 ):
     """The last progress report says every letter is done, and the summary counts them.
-    While the letters are written the window's own objects are out of the garbage
-    collector's passes (a full collection mid-batch would freeze the window), and they are
-    handed back afterwards."""
+    While the letters are written, the objects the window had when Generate was pressed are
+    out of the garbage collector's passes (a full collection mid-batch would freeze it)."""
     import gc
 
     many_meps(mini_ws, 30)
@@ -309,14 +308,15 @@ def test_progress_ends_at_every_letter_and_the_windows_objects_are_not_collected
     def seen(p) -> None:  # on the writer thread, as the report is sent
         reports.append((p.done, p.total, gc.get_freeze_count()))
 
+    before = gc.get_freeze_count()  # the tab's own objects, frozen when it was built
+    unfrozen = len(gc.get_objects())
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     tab._run.progressed.connect(seen, Qt.ConnectionType.DirectConnection)
     qtbot.waitUntil(lambda: finished(tab), timeout=60000)
 
     assert reports[-1][:2] == (30, 30)
     assert tab.progress_bar.value() == 30 and tab.headline.text().startswith("Finished: 30 letters written.")
-    assert min(frozen for _done, _total, frozen in reports) > 1000
-    assert gc.get_freeze_count() == 0
+    assert min(frozen for _done, _total, frozen in reports) >= before + unfrozen // 2
 
 
 def test_a_burst_of_progress_reaches_the_window_as_a_few_reports_and_the_last(example_ws, qtbot):

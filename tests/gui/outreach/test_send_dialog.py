@@ -127,12 +127,12 @@ def test_write_eml_files_is_a_dry_run_that_sends_nothing(
     assert opened == [str(folder)]
 
 
-def test_while_sending_the_windows_objects_are_not_collected_and_are_handed_back(
+def test_while_sending_the_windows_objects_are_not_collected(
     make_window, mini_ws, qtbot, smtp_server, monkeypatch
 ):
     """A full garbage collection in the middle of a send would freeze the window: while the
-    messages go out, the window's own objects are out of the collector's passes; afterwards
-    they are handed back."""
+    messages go out, the objects the window had when Send was pressed are out of the
+    collector's passes."""
     import gc
 
     from campaign_app.gui.outreach import send_worker
@@ -148,11 +148,12 @@ def test_while_sending_the_windows_objects_are_not_collected_and_are_handed_back
     with_server(mini_ws, smtp_server, monkeypatch)
     _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
     dialog.confirm = lambda title, question: True
+    before = gc.get_freeze_count()  # the tabs' own objects, frozen when each was built
+    unfrozen = len(gc.get_objects())
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
     assert dialog.headline.text().startswith("Finished: 2 letters sent")
-    assert frozen and frozen[0] > 1000
-    assert gc.get_freeze_count() == 0
+    assert frozen and frozen[0] >= before + unfrozen // 2
 
 
 def test_a_wrong_password_stops_the_batch_and_says_so(make_window, mini_ws, qtbot, smtp_server, monkeypatch):
