@@ -8,10 +8,12 @@ folder and measures, offscreen:
     table (the load runs off the UI thread), then the search index that follows in the
     background, and the first sort by name (also built in the background). Meanwhile a
     5 ms timer on the UI thread records the longest gap between its ticks: how long the
-    window could not react. Target: the table filled within 2 s.
+    window could not react. Target: the table filled within 1 s (issue 18).
 (b) filtering per keystroke: each prefix of a few queries is applied through the tab's
     own path (parse with the CLI's parser, select rows on the index, reset the model,
-    repaint the table), in file order and sorted by name. Target: 30 ms per keystroke.
+    repaint the table), in file order and sorted by name. Target: 20 ms per keystroke (issue
+    18). Each keystroke's CPU time on the UI thread is printed too: on a busy machine the
+    wall time also counts the moments the system gave the CPU to other processes.
 (c) the command line: ``campaign-app recipients list --query Q`` over the same directory,
     the whole command in this process (open the workspace, load and validate every row,
     match, print the table to /dev/null), against a plain ``csv.DictReader`` pass over the
@@ -133,18 +135,20 @@ def longest_gap(ticks: list[float]) -> float:
     return max((b - a for a, b in itertools.pairwise(ticks)), default=0.0)
 
 
-def keystrokes(app, tab, query: str) -> list[float]:
-    """Milliseconds for each prefix of ``query``: filter, reset the model, repaint the table."""
-    times = []
+def keystrokes(app, tab, query: str) -> tuple[list[float], list[float]]:
+    """Milliseconds for each prefix of ``query``: filter, reset the model, repaint the table
+    (wall time, and CPU time of the UI thread)."""
+    times, cpu = [], []
     for n in range(1, len(query) + 1):
         tab.search.blockSignals(True)  # no debounce timer: time the filter itself
         tab.search.setText(query[:n])
         tab.search.blockSignals(False)
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         tab._apply_query()
         app.processEvents()  # the table repaints its visible rows
         times.append((time.perf_counter() - start) * 1000)
-    return times
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+    return times, cpu
 
 
 def command_line(root: Path, csv_file: Path, rounds: int) -> None:
@@ -207,7 +211,8 @@ def main() -> int:
         write_directory(root / "recipients" / "bench.csv", args.rows)
         size = (root / "recipients" / "bench.csv").stat().st_size
         print(f"directory: {args.rows:,} generated rows + the example's 25 ({size / 1e6:.1f} MB CSV)")
-        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+        load = os.getloadavg()[0]
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load:.1f}")
         if args.only != "gui":
             command_line(root, root / "recipients" / "bench.csv", args.rounds)
         if args.only == "cli":
@@ -251,26 +256,26 @@ def main() -> int:
         print("\n(a) loading")
         print(f"  core load alone (validates every row)         {core:6.2f} s")
         print(f"  search index alone                            {index_alone:6.2f} s")
-        print(f"  open workspace -> table filled and searchable {filled:6.2f} s   target <= 2 s")
+        print(f"  open workspace -> table filled and searchable {filled:6.2f} s   target <= 1 s")
         print(f"    longest UI-thread stall meanwhile           {load_stall * 1000:6.0f} ms")
         print(f"  first sort by name (built in the background)  {sorted_in:6.2f} s")
         print(f"    longest UI-thread stall meanwhile           {sort_stall * 1000:6.0f} ms")
         tab.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
 
         print("\n(b) filtering, ms per keystroke (each prefix of the query)")
-        worst = 0.0
+        worst = worst_cpu = 0.0
         for sort in ("file order", "sorted by name"):
             if sort != "file order":
                 tab.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
                 app.processEvents()
             for query in QUERIES:
-                times = keystrokes(app, tab, query)
-                worst = max(worst, max(times))
+                times, cpu = keystrokes(app, tab, query)
+                worst, worst_cpu = max(worst, max(times)), max(worst_cpu, max(cpu))
                 print(
                     f"  {sort:14}  {query!r:30} mean {statistics.mean(times):5.1f}  max {max(times):5.1f}"
-                    f"   -> {tab.count_label.text()}"
+                    f"  (CPU max {max(cpu):5.1f})   -> {tab.count_label.text()}"
                 )
-        print(f"  worst keystroke: {worst:.1f} ms   target <= 30 ms")
+        print(f"  worst keystroke: {worst:.1f} ms (CPU {worst_cpu:.1f} ms)   target <= 20 ms")
         tab.close()
         tasks.wait()
     sys.stdout.flush()

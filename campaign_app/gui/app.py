@@ -84,11 +84,11 @@ def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> N
 
 
 def build_window(
-    workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = True
+    workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = False
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
     """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
-    campaign is opened right after the window has first painted; with ``background_tabs`` False
-    a tab is built only when it is first shown."""
+    campaign is opened right after the window has first painted; a tab is built when it is
+    first shown (``background_tabs`` True: the others too, one by one, after the first paint)."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
     window = MainWindow(session, tasks, background_tabs)

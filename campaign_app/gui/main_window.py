@@ -27,12 +27,15 @@ from campaign_app.core.campaign.workspace import init_empty_workspace, init_work
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.session import WorkspaceSession
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
-# name, label, module, class. Tabs are imported and built when first needed, or right
-# after the window first paints (the visible one first), so the window appears without
-# waiting for Jinja2, Babel, reportlab or keyring to load. (Not on a worker thread: two
-# threads importing the same packages can deadlock on Python's module locks.)
+# name, label, module, class. A tab is imported and built when it is first shown (the
+# visible one right after the window first paints), so the window appears without waiting
+# for Jinja2, Babel, reportlab or keyring to load, and a tab nobody opens costs nothing.
+# Not in the background after the first paint: building a tab holds the UI thread for a
+# few hundred milliseconds (imports, widgets), and the window would not answer meanwhile.
+# (Not on a worker thread either: two threads importing the same packages can deadlock on
+# Python's module locks.)
 # The labels are translated where they are shown (tab_label).
 TABS = (
     ("case", QT_TRANSLATE_NOOP("MainWindow", "&Case"), "case.tab", "CaseTab"),
@@ -86,10 +89,10 @@ class _Pages(Mapping):
 
 
 class MainWindow(QMainWindow):
-    """One tab per job; ``background_tabs`` False builds a tab only when it is first shown
-    (tests and benchmarks that look at one tab skip the others' loading)."""
+    """One tab per job, each built when first shown; ``background_tabs`` True also builds
+    the others one by one after the first paint (a test that checks every tab builds)."""
 
-    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, background_tabs: bool = True):
+    def __init__(self, session: WorkspaceSession, tasks: TaskRunner, background_tabs: bool = False):
         # Set before anything else: event() runs from the base constructor on.
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
         page = tab_class(self.session, self.tasks, self)
         page.setObjectName(f"{name}_tab")
+        freeze_heap()  # the tab's modules and widgets live as long as the window
         return page
 
     def after_first_paint(self, work: Callable[[], None]) -> None:

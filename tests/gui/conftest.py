@@ -4,7 +4,7 @@ Every GUI test fails if a thread-pool job or a Python thread it started is still
 afterwards, and (via pytest-qt's qt_log_level_fail) if Qt printed a warning.
 
 A window builds only the tabs a test looks at (``window.pages[name]`` builds one on first
-use); ``make_window(..., all_tabs=True)`` builds every tab in the background, as the app does.
+use); ``make_window(..., all_tabs=True)`` builds every tab in the background after the first paint.
 """
 
 from __future__ import annotations

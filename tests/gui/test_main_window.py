@@ -165,3 +165,28 @@ def test_a_screenshot_of_a_folder_that_is_no_campaign_says_so(tmp_path):
     (line,) = error_lines(result.stderr)
     assert line.startswith("error: no campaign.yaml in") and "campaign-app init" in line
     assert not target.exists()
+
+
+def test_only_the_shown_tab_is_built_and_another_builds_when_first_shown(qapp, qtbot, example_ws):
+    """The window as ``campaign-app gui`` opens it: the first tab is built and shows the case;
+    the others are built when the user first opens them (not in the background, where each
+    would hold the window for a few hundred milliseconds), and then work as usual."""
+    from campaign_app.gui.app import build_window, settle
+
+    window, _session, tasks = build_window(example_ws, remember=False, open_now=False)  # as run()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: bool(window.pages.built()) and window.session.workspace is not None)
+    settle(qapp, tasks)
+    case = window.pages["case"]
+    qtbot.waitUntil(lambda: case.doc is not None and not case.busy)
+    assert "Akhmetova" in case.heading.text()
+    assert window.pages.built() == [case], "no other tab is built before it is shown"
+
+    window.tabs.setCurrentIndex(1)  # the user clicks "Recipients"
+    assert [type(p).__name__ for p in window.pages.built()] == ["CaseTab", "RecipientsTab"]
+    recipients = window.pages["recipients"]
+    qtbot.waitUntil(lambda: recipients.model.rowCount() > 0)
+    settle(qapp, tasks)
+    assert recipients.count_label.text().endswith("recipients")
+    window.close()

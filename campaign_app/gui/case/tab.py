@@ -41,15 +41,19 @@ from campaign_app.gui.texts import problems
 
 
 def _read_case(workspace: Workspace) -> tuple[CaseDocument, list[Problem], int]:
-    """On the thread pool: read the case file and check it as the loader would; and the
-    campaign's facts_stale_after_days, by which the Facts list marks old facts."""
-    doc = CaseDocument.load(workspace.case_path)
-    stale_after = _stale_after(workspace)
+    """On the thread pool: read the case file, and the campaign's facts_stale_after_days, by
+    which the Facts list marks old facts. The tab shows it at once; ``_check_case`` follows."""
+    return CaseDocument.load(workspace.case_path), [], _stale_after(workspace)
+
+
+def _check_case(text: str, path) -> list[UserError]:
+    """On the thread pool, after the case is shown: its problems as the loader finds them
+    (checking parses the file again: as long as reading it, so the tab does not wait)."""
     try:
-        validate_case_text(doc.original_text, doc.path)
+        validate_case_text(text, path)
     except (UserError, UserErrors) as exc:
-        return doc, [(problem_path(doc.data, e), e) for e in flatten(exc)], stale_after
-    return doc, [], stale_after
+        return flatten(exc)
+    return []
 
 
 def _stale_after(workspace: Workspace) -> int:
@@ -110,7 +114,21 @@ class CaseTab(CaseNavigation):
             return
         self.state_label.setText(self.tr("Loading…"))
         self.set_busy(True)
-        self.submit_newest(lambda: _read_case(workspace), self._loaded, self._load_failed)
+        self.submit_newest(lambda: _read_case(workspace), self._read, self._load_failed)
+
+    def _read(self, result: tuple[CaseDocument, list[Problem], int]) -> None:
+        """Show the case as read, then check it off the UI thread; its problems, if any,
+        come back to the same document (dropped if another read started meanwhile)."""
+        self._loaded(result)
+        doc = result[0]
+        text, path = doc.original_text, doc.path
+
+        def checked(errors: list[UserError]) -> None:
+            if errors and self.doc is doc and not self.busy:
+                found = [(problem_path(doc.data, e), e) for e in errors]
+                self._loaded((doc, found, self.model.stale_after_days))
+
+        self.tasks.submit(lambda: _check_case(text, path), self.requests.guard(checked))
 
     def _loaded(self, result: tuple[CaseDocument, list[Problem], int]) -> None:
         self.set_busy(False)

@@ -29,7 +29,7 @@ from campaign_app.core.campaign.send_plan import SendPlan
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
 PREVIEW_COUNT = 5
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals
@@ -135,6 +135,7 @@ class SendRun(QObject):
     # ---- on the pool -------------------------------------------------------------------
 
     def _send(self) -> SendOutcome:
+        freeze_heap()  # no full garbage collection of the window's objects mid-send
         try:
             result = run_send(
                 self.workspace,

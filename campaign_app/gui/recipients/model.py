@@ -42,6 +42,7 @@ from campaign_app.gui.recipients.rows import (
     STALE_OF,
     Counts,
     LoadedDirectory,
+    MatchCache,
     SortOrder,
     contact,
     gather,
@@ -76,6 +77,7 @@ class RecipientsModel(QAbstractTableModel):
         self._file_of: dict[str, Path] = {}
         self._cache: dict[int, tuple[str, ...]] = {}
         self._query: Query | None = None
+        self._matches = MatchCache()  # answers to the last few queries, for the next keystroke
         self._statuses: Mapping[str, frozenset[str]] | None = None
         self._category: str | None = None
         self._sort_column = -1
@@ -169,16 +171,13 @@ class RecipientsModel(QAbstractTableModel):
         """
         sort_order = self._orders.get(self._sort_column)
         if sort_order is not None and rows:
-            mask = bytearray(len(self._data.recipients))
-            for i in rows:
-                mask[i] = 1
-            rows = sort_order.marked(mask)
+            rows = sort_order.ordered(rows)
         return rows[::-1] if self._descending else rows
 
     def _refilter(self) -> None:
         codes = self._data.codes
         if self._index is not None:
-            matching = self._index.select(self._query, statuses=self._statuses)
+            matching = self._matches.select(self._index, self._query, self._statuses, self.version)
         else:  # the empty placeholder while loading
             matching = [i for i in range(len(codes)) if codes[i] != DELETED]
         matching_codes_raw = gather(codes, matching)

@@ -24,8 +24,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.localized import pick
+from campaign_app.core.directory.query import Query
+from campaign_app.core.directory.query_syntax import And, Not, Term
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex
+
+Part = Term | Not  # a term a query requires, or one it excludes
 
 STALE_AFTER_DAYS = DEFAULT_FRESHNESS_DAYS  # when campaign.yaml cannot be read
 
@@ -176,6 +180,27 @@ class SortOrder:
     keys: list[str]  # per row
     rows: list[int]  # ascending by (key, row)
     _getter: Callable | None = None  # itemgetter(*rows), built on first use
+    _rank: list[int] | None = None  # per row, its place in ``rows``; built on first use
+
+    def ordered(self, rows: list[int]) -> list[int]:
+        """``rows`` (a query's matches) in this order.
+
+        A few rows are sorted by their place in the order; many are picked out of the whole
+        order through a mask (a fixed few milliseconds at 100,000 rows, in C)."""
+        if len(rows) * 16 >= len(self.rows):
+            mask = bytearray(len(self.keys))
+            for i in rows:
+                mask[i] = 1
+            return self.marked(mask)
+        return sorted(rows, key=self._ranks().__getitem__)
+
+    def _ranks(self) -> list[int]:
+        if self._rank is None:
+            rank = [0] * len(self.keys)
+            for place, row in enumerate(self.rows):
+                rank[row] = place
+            self._rank = rank
+        return self._rank
 
     def marked(self, mask: bytearray) -> list[int]:
         """The rows whose byte in ``mask`` is set, in this order."""
@@ -188,12 +213,14 @@ class SortOrder:
     @classmethod
     def of(cls, recipients: Sequence[Recipient | None], column: int) -> SortOrder:
         keys = [sort_key(r, column) if r is not None else "" for r in recipients]
-        return cls(column, keys, sorted_rows(keys))
+        order = cls(column, keys, sorted_rows(keys))
+        order._ranks()  # here, off the UI thread
+        return order
 
     def place(self, row: int, recipient: Recipient | None) -> None:
         """Move (or add) one row after an edit."""
         key = sort_key(recipient, self.column) if recipient is not None else ""
-        self._getter = None
+        self._getter = self._rank = None
         if row < len(self.keys):
             self.rows.remove(row)
             self.keys[row] = key
@@ -210,3 +237,60 @@ class Counts:
     by_category: dict[str, int]  # of the entries the query selects
     no_channel: int  # of the rows shown
     stale: int  # of the rows shown
+
+
+def _covers(new: Part, old: Part) -> bool:
+    """Every row ``new`` matches, ``old`` matches too: the same term, or a bare word typed
+    on (a bare word matches the rows whose folded search text contains it)."""
+    if new == old:
+        return True
+    bare = isinstance(new, Term) and isinstance(old, Term) and new.field is None and old.field is None
+    return bare and old.wanted in new.wanted
+
+
+def _required_parts(query: Query | None) -> tuple[Part, ...] | None:
+    """The terms (or negated terms) a query requires all of, or None when it is more than
+    that (OR, a negated group): only such a query is known to narrow a shorter one."""
+    root = query.root if query is not None else None
+    if root is None:
+        return ()
+    parts = root.children if isinstance(root, And) else (root,)
+    if not all(isinstance(p, Term) or (isinstance(p, Not) and isinstance(p.child, Term)) for p in parts):
+        return None
+    if any((p.field if isinstance(p, Term) else p.child.field) == "status" for p in parts):  # type: ignore[union-attr]
+        return None  # the contact log may have changed since
+    return tuple(parts)  # type: ignore[arg-type]
+
+
+class MatchCache:
+    """The rows the last few queries matched, so that the next keystroke tests only those.
+
+    Typing extends a query a letter at a time, and each longer query matches a subset of
+    what the shorter one matched (a bare word typed on, or one more term: terms are all
+    required). So instead of testing all 100,000 rows again, the index tests the rows of the
+    narrowest earlier answer; Backspace returns to a query already answered. The answers
+    are for one version of the rows: an edit empties the cache. Queries with ``status:``
+    terms, OR or negated groups are not kept.
+    """
+
+    SIZE = 8
+
+    def __init__(self) -> None:
+        self._version = -1
+        self._known: dict[tuple[Part, ...], list[int]] = {}
+
+    def select(self, index: SearchIndex, query: Query | None, statuses, version: int) -> list[int]:
+        """``index.select(query, statuses=statuses)``, answered from earlier answers when it can."""
+        key = _required_parts(query)
+        if key is None:
+            return index.select(query, statuses=statuses)
+        if version != self._version:
+            self._version, self._known = version, {}
+        rows = self._known.pop(key, None)
+        if rows is None:
+            earlier = [r for k, r in self._known.items() if all(any(_covers(n, o) for n in key) for o in k)]
+            rows = index.select(query, rows=min(earlier, key=len) if earlier else None)
+        self._known[key] = rows  # the newest last: the oldest goes first
+        if len(self._known) > self.SIZE:
+            del self._known[next(iter(self._known))]
+        return rows

@@ -287,3 +287,52 @@ def test_a_follow_up_nobody_is_due_for_says_so_and_cannot_be_generated(make_wind
     qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
     assert tab.count_label.styleSheet() != "" and not tab.generate_button.isEnabled()
     assert not (example_ws / "out").exists()
+
+
+def test_progress_ends_at_every_letter_and_the_windows_objects_are_not_collected_meanwhile(
+    make_window, mini_ws, qtbot
+):
+    """The last progress report says every letter is done, and the summary counts them.
+    While the letters are written, the objects the window had when Generate was pressed are
+    out of the garbage collector's passes (a full collection mid-batch would freeze it)."""
+    import gc
+
+    many_meps(mini_ws, 30)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 1
+    choose_template(qtbot, tab, "appeal-en")
+    tab.docx_check.setChecked(False)
+    reports: list[tuple[int, int]] = []
+    made_before = {"a window object made before Generate was pressed": []}
+    collected: list[bool] = []  # is it still among the objects the collector walks?
+
+    def seen(p) -> None:  # on the writer thread, as the report is sent
+        reports.append((p.done, p.total))
+        if not collected:
+            collected.append(any(o is made_before for o in gc.get_objects()))
+
+    assert any(o is made_before for o in gc.get_objects())
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    tab._run.progressed.connect(seen, Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+
+    assert reports[-1] == (30, 30)
+    assert tab.progress_bar.value() == 30 and tab.headline.text().startswith("Finished: 30 letters written.")
+    assert collected == [False], "frozen while the letters are written"
+
+
+def test_a_burst_of_progress_reaches_the_window_as_a_few_reports_and_the_last(example_ws, qtbot):
+    """However often the core reports (a batch of letters already up to date runs through
+    thousands a second), the window gets a report at most every 0.1 s, and always the last."""
+    from campaign_app.core.campaign.generate import BatchProgress
+    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.gui.batch.worker import BatchRequest, BatchRun
+
+    run = BatchRun(Workspace(example_ws), BatchRequest("mep-appeal-en", "", ("pdf",), example_ws / "out"))
+    got: list[BatchProgress] = []
+    run.progressed.connect(got.append)
+    for done in range(2001):
+        run._progress(BatchProgress(done, 2000, 0, 0.0))
+    assert 2 <= len(got) <= 5  # the first, maybe one more if the machine is slow, the last
+    assert got[0].done == 0 and got[-1].done == 2000

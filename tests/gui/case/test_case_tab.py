@@ -420,6 +420,46 @@ def test_a_case_with_problems_opens_and_each_problem_leads_to_its_field(case_tab
     assert not tab.problem_box.isVisible()
 
 
+def test_the_case_is_shown_and_editable_before_it_is_checked_and_its_problems_follow(
+    qapp, qtbot, mini_ws, monkeypatch
+):
+    """Checking the case parses the file a second time: the tab shows the case and takes
+    edits as soon as it is read, and the problems the check finds arrive afterwards."""
+    import threading
+
+    from campaign_app.gui.case import tab as case_tab_module
+
+    path = mini_ws.root / MINI_CASE
+    path.write_text(path.read_text(encoding="utf-8").replace("[unhcr-doc, brief]", "[unhcr-doc, brif]"))
+    release = threading.Event()
+    real_check = case_tab_module._check_case
+
+    def slow_check(text, where):
+        release.wait(30)
+        return real_check(text, where)
+
+    monkeypatch.setattr(case_tab_module, "_check_case", slow_check)
+    from campaign_app.gui.app import build_window
+
+    window, _session, tasks = build_window(mini_ws.root, remember=False)
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.pages["case"]
+    try:
+        qtbot.waitUntil(lambda: tab.doc is not None and not tab.busy)
+        assert not tasks.idle(), "the check is still running"
+        title = tab.editors["overview"].inputs["title"].inputs["en"]
+        assert title.isEnabled() and title.text() and not tab.problem_box.isVisible()
+    finally:
+        release.set()
+    qtbot.waitUntil(tasks.idle)
+    assert tab.problem_box.isVisible() and "1 problem" in tab.banner.text()
+    assert tab.problem_box.model.stringList()[0].endswith(
+        "fact 'unhcr' cites unknown source 'brif' — add it under 'sources:' or correct the id"
+    )
+    window.close()
+
+
 def test_a_case_file_that_is_not_yaml_is_reported_not_crashed_on(make_window, qtbot, mini_ws):
     (mini_ws.root / MINI_CASE).write_text("id: test-case\ntitle: [unclosed\n", encoding="utf-8")
     window = make_window(mini_ws.root)

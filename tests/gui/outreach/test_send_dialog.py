@@ -127,6 +127,36 @@ def test_write_eml_files_is_a_dry_run_that_sends_nothing(
     assert opened == [str(folder)]
 
 
+def test_while_sending_the_windows_objects_are_not_collected(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    """A full garbage collection in the middle of a send would freeze the window: while the
+    messages go out, the objects the window had when Send was pressed are out of the
+    collector's passes."""
+    import gc
+
+    from campaign_app.gui.outreach import send_worker
+
+    made_before: list[dict] = []  # an object the window makes before Send is pressed
+    collected: list[bool] = []  # is it still among the objects the collector walks?
+    real_send = send_worker.run_send
+
+    def run_send(*args, **kwargs):
+        collected.append(any(o is made_before[0] for o in gc.get_objects()))
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(send_worker, "run_send", run_send)
+    with_server(mini_ws, smtp_server, monkeypatch)
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    dialog.confirm = lambda title, question: True
+    made_before.append({"made": []})
+    assert any(o is made_before[0] for o in gc.get_objects())
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
+    assert dialog.headline.text().startswith("Finished: 2 letters sent")
+    assert collected == [False], "frozen while the messages go out"
+
+
 def test_a_wrong_password_stops_the_batch_and_says_so(make_window, mini_ws, qtbot, smtp_server, monkeypatch):
     with_server(mini_ws, smtp_server, monkeypatch, password="not-the-password")
     _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.directory.recipients import CATEGORIES
-from campaign_app.gui.recipients.model import COL_CONTACT, COL_NAME, COL_VERIFIED
+from campaign_app.gui.recipients.model import COL_CONTACT, COL_NAME, COL_VERIFIED, RecipientIdRole
 
 
 def names(tab) -> list[str]:
@@ -260,3 +260,72 @@ def test_status_queries_use_the_contact_log(tab, qtbot, example_ws):
     assert len(names(tab)) == 13 and "Michal Šimečka" not in names(tab)
     type_query(qtbot, tab, "status:posted")
     assert tab.query_error.isVisible() and "unknown status 'posted'" in tab.query_error.text()
+
+
+def listed_by_cli(cli, workspace, query: str) -> set[str]:
+    """The ids ``campaign-app recipients list --query QUERY`` prints."""
+    result = cli("recipients", "list", "-w", workspace, f"--query={query}")
+    assert result.code == 0, result.err
+    return {line.split()[0] for line in result.out.splitlines()[1:] if not line.endswith("recipient(s)")}
+
+
+def shown_ids(tab) -> set[str]:
+    model = tab.model
+    return {model.index(row, 0).data(RecipientIdRole) for row in range(model.rowCount())}
+
+
+def test_every_keystroke_shows_what_the_command_line_lists(tab, qtbot, cli, example_ws):
+    """Typed a key at a time (each key filtered on its own, as a slow typist's would be),
+    with accents, Backspace, an excluded word and a field: after every key the table holds
+    exactly the entries ``recipients list --query`` gives for the text in the box. (The
+    table answers a longer query from the shorter one's rows: a wrong shortcut shows here.)"""
+    tab.search.setFocus()
+    keys = [*"šim", "BS", "BS", "BS", *"-a", "u", " ", *"sán", "BS", "BS", "BS", *"country:s", "k"]
+    seen = set()
+    for key in keys:
+        if key == "BS":
+            qtbot.keyClick(tab.search, Qt.Key.Key_Backspace)
+        elif key.isascii():
+            qtbot.keyClicks(tab.search, key)
+        else:  # as a keyboard layout with the letter types it (QTest has no key for it)
+            tab.search.insert(key)
+        qtbot.waitUntil(lambda: not tab._debounce.isActive())
+        text = tab.search.text()
+        if not text.strip() or text.rstrip().endswith(":"):
+            continue  # no query yet, or a field with no value (the box shows the CLI's message)
+        expected = listed_by_cli(cli, example_ws, text)
+        assert shown_ids(tab) == expected, f"after typing {text!r}"
+        seen.add(len(expected))
+    assert tab.search.text() == "-au country:sk"
+    assert len(seen) >= 4, "the keys above select several different sets of entries"
+    qtbot.keyClick(tab.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not tab._debounce.isActive())
+    assert tab.model.rowCount() == 25
+
+
+def test_a_few_matches_of_a_sorted_table_come_in_that_order(make_window, mini_ws, qtbot):
+    """In a table sorted by name, a query matching a handful of 400 entries shows them in
+    name order too, and reversed on the second click (a few rows are ordered another way
+    than many)."""
+    import random
+
+    rnd = random.Random(7)
+    given = ["Anna", "Řehoř", "zoe", "Émile", "Olga", "Ivan", "Ольга", "Björn"]
+    lines = ["id,category,given_name,family_name,country,language,email"]
+    for i in rnd.sample(range(400), 400):
+        country = "SK" if i % 40 else "LT"
+        lines.append(f"p-{i},mep,{rnd.choice(given)},Family{i:03d},{country},en,p{i}@example.org")
+    mini_ws.write("recipients/people.csv", "\n".join(lines) + "\n")
+    window = make_window(mini_ws.root, tab="recipients")
+    tab = window.pages["recipients"]
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.tasks.idle())
+    header = tab.table.horizontalHeader()
+    x = header.sectionViewportPosition(COL_NAME) + 10
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: not tab.model.sorting and tab.tasks.idle())
+    type_query(qtbot, tab, "country:lt")
+    shown = names(tab)
+    assert len(shown) == 10
+    assert shown == sorted(shown, key=str.casefold)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert names(tab) == shown[::-1]
