@@ -33,7 +33,7 @@ from campaign_app.core.campaign.generate import (
 from campaign_app.core.campaign.letter_files import LetterFiles
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import remove_stale_parts
+from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.recipients import Recipient
 
@@ -60,7 +60,8 @@ def _write_job(job: LetterJob) -> list[ManifestEntry]:
     files = _FILES
     assert files is not None, "worker not initialised"
     letter = files.render(job.recipient)
-    return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
+    # Not fsynced one by one: the batch syncs its folder before each manifest save.
+    return [files.write(letter, job.recipient, fmt, durable=False)[1] for fmt in job.formats]
 
 
 def _ready() -> None:
@@ -198,6 +199,7 @@ class _BatchRun:
     def save(self) -> None:
         if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
             return
+        sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
         self.manifest.save()
         self.drafts.flush()
         self.last_save = time.monotonic()
