@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from campaign_app.core.campaign.generate import (
     POOL_THRESHOLD,
@@ -43,13 +44,25 @@ from campaign_app.core.directory.recipients import Recipient
 _FILES: LetterFiles | None = None  # this process's (or pool worker's) letter writer
 
 
-def _init_worker(root: str, template_id: str, out_dir: str, paper: str, today: str, in_pool: bool) -> None:
+# The workspace's inputs a worker needs, parsed once by the parent and sent to each worker
+# (unpickling them takes a millisecond; parsing the case's YAML again took a quarter second).
+_SHIPPED = ("campaign", "case", "template_scan")
+
+
+def _parsed_inputs(ws: Workspace) -> dict[str, Any]:
+    return {name: getattr(ws, name) for name in _SHIPPED}
+
+
+def _init_worker(
+    root: str, template_id: str, out_dir: str, paper: str, today: str, parsed: dict[str, Any], in_pool: bool
+) -> None:
     global _FILES
     if in_pool:
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     ws = Workspace(Path(root))
+    ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
         ws, template_id, Path(out_dir), paper, dt.date.fromisoformat(today), Manifest(Path(out_dir))
     )
@@ -290,7 +303,14 @@ def run_batch(
     run.report(force=True)
     try:
         if use_pool:
-            args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
+            args = (
+                str(ws.root),
+                plan.template_id,
+                str(plan.out_dir),
+                plan.paper,
+                today.isoformat(),
+                _parsed_inputs(ws),
+            )
             run.in_pool(plan.jobs, cancel, workers, args)
         else:
             if first is not None:
