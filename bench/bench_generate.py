@@ -1,11 +1,17 @@
 """Benchmark: generate N one-page letters as PDF and DOCX, against a bare-library floor.
 
-Prints wall time, letters per second and peak memory of ``campaign-app generate``'s
-engine, and of the same content written by bare reportlab + python-docx in one process
-(the floor), with the ratio ours/floor. Usage:
+In one interleaved run (ours, floor, ours for a tenth of the letters; several rounds, the
+order alternating) it prints the medians of: the wall time of ``campaign-app generate``'s
+engine (default workers), the wall time of the same letters written by bare reportlab +
+python-docx in one process (the floor, bench/bare_letter.py: same fonts, text,
+paragraphs and footnotes), their ratio; the CPU time per letter of the whole process tree
+between the small and the large batch (the marginal cost of a letter); the size of our
+PDF beside the bare reportlab one; and the load average seen. Each figure is printed
+beside its target (issue 18). Usage:
 
-    python bench/bench_generate.py --letters 1000
+    python bench/bench_generate.py --letters 1000 --rounds 3
     python bench/bench_generate.py --letters 10000 --skip-floor     # memory at scale
+    python bench/bench_generate.py --letters 1000 --floor-embeds-fonts  # floor's DOCX embeds PT Serif too
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -27,7 +35,6 @@ import psutil
 from campaign_app.core.campaign.batch_run import run_batch
 from campaign_app.core.campaign.generate import plan_batch
 from campaign_app.core.campaign.workspace import Workspace, init_workspace
-from campaign_app.core.letters.document import Paragraph, inline_text
 from campaign_app.core.letters.render import render_letter
 
 TEMPLATE = """\
@@ -52,6 +59,7 @@ class PeakRss:
 
     def __init__(self) -> None:
         self.peak = 0
+        self.samples: list[int] = []  # every sample, to tell a flat curve from a growing one
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -63,6 +71,7 @@ class PeakRss:
                 with contextlib.suppress(psutil.Error):
                     total += child.memory_info().rss
             self.peak = max(self.peak, total)
+            self.samples.append(total)
             time.sleep(0.05)
 
     def __enter__(self) -> PeakRss:
@@ -74,8 +83,15 @@ class PeakRss:
         self._thread.join()
 
 
-def make_workspace(root: Path, letters: int) -> Workspace:
+def make_workspace(root: Path, letters: int, real_sender: bool = False) -> Workspace:
+    """A workspace of ``letters`` recipients for the one-page bench letter; ``real_sender``
+    drops the example's 'example: true' (letters without the EXAMPLE mark, and sendable)."""
     init_workspace(root)
+    if real_sender:
+        campaign = root / "campaign.yaml"
+        campaign.write_text(
+            campaign.read_text(encoding="utf-8").replace("example: true\n", ""), encoding="utf-8"
+        )
     for old in (root / "letter_templates").glob("*.md"):
         old.unlink()
     (root / "letter_templates" / "bench.md").write_text(TEMPLATE, encoding="utf-8")
@@ -116,42 +132,66 @@ def make_workspace(root: Path, letters: int) -> Workspace:
     return Workspace(root)
 
 
-def floor(ws: Workspace, out: Path) -> float:
-    """The same letters' text written by bare reportlab and python-docx, one process."""
-    from xml.sax.saxutils import escape
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (the pool's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
-    from docx import Document
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph as RLParagraph
-    from reportlab.platypus import SimpleDocTemplate
 
-    from campaign_app.core.common.fonts import register_pdf_fonts
+def run_ours(
+    ws: Workspace, out: Path, workers: int | None, formats: tuple[str, ...]
+) -> tuple[float, float, PeakRss]:
+    """Wall and CPU seconds of one batch (plan and run), and its sampled memory."""
+    shutil.rmtree(out, ignore_errors=True)
+    cpu = cpu_seconds()
+    with PeakRss() as rss:
+        start = time.perf_counter()
+        plan = plan_batch(ws, "bench-one-page", formats, out)
+        result = run_batch(ws, plan, workers=workers, today=dt.date.today())
+        wall = time.perf_counter() - start
+    assert not result.failed and result.letters_written == len(plan.jobs), result.failed[:3]
+    return wall, cpu_seconds() - cpu, rss
 
-    family = register_pdf_fonts()
-    style = ParagraphStyle("body", fontName=family, fontSize=11, leading=15)
-    template = ws.template("bench-one-page")
-    letters = [render_letter(template, r, ws.case, ws.campaign) for r in ws.directory]  # not timed
-    out.mkdir(parents=True, exist_ok=True)
+
+def run_floor(letters: list, out: Path, formats: tuple[str, ...], embed_fonts: bool) -> tuple[float, float]:
+    """Wall and CPU seconds of the bare libraries writing the same letters in one process."""
+    import bare_letter
+
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    bare_letter.register_fonts()  # once per process, as ours: not timed
+    cpu = cpu_seconds()
     start = time.perf_counter()
     for n, letter in enumerate(letters):
-        lines = [
-            letter.letterhead.organisation,
-            letter.place_and_date,
-            *letter.recipient_lines,
-            letter.subject,
-            letter.salutation,
-        ]
-        lines += [inline_text(b.inlines) for b in letter.body if isinstance(b, Paragraph)]
-        lines += [letter.closing, *(s.name for s in letter.signatories)]
-        lines += [f"{f.number}. {f.text} {f.url or ''}" for f in letter.footnotes]
-        doc = SimpleDocTemplate(str(out / f"{n}.pdf"), pagesize=A4)
-        doc.build([RLParagraph(escape(line), style) for line in lines])
-        d = Document()
-        for line in lines:
-            d.add_paragraph(line)
-        d.save(str(out / f"{n}.docx"))
-    return time.perf_counter() - start
+        if "pdf" in formats:
+            bare_letter.pdf(letter, out / f"{n}.pdf")
+        if "docx" in formats:
+            bare_letter.docx(letter, out / f"{n}.docx", embed_fonts)
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def mean_size(folder: Path, ext: str) -> float:
+    sizes = [p.stat().st_size for p in folder.rglob(f"*.{ext}")]
+    return sum(sizes) / len(sizes)
+
+
+def load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def memory_run(ws: Workspace, out: Path, workers: int | None, formats: tuple[str, ...]) -> None:
+    """Peak RSS of the whole process tree over a large batch, and whether it stays flat."""
+    wall, _cpu, rss = run_ours(ws, out, workers, formats)
+    n = len(rss.samples)
+    early = max(rss.samples[n // 10 : n // 4 + 1] or rss.samples)
+    late = max(rss.samples[n // 2 :] or rss.samples)
+    mb = 2**20
+    print(f"letters:            {len(ws.directory)}, {wall:.1f} s wall, load {load()}")
+    print(f"peak RSS, tree:     {rss.peak / mb:.0f} MB  (target <= 250 MB)")
+    print(
+        f"flat:               {early / mb:.0f} MB in the first quarter, {late / mb:.0f} MB in the second "
+        f"half ({(late - early) / mb:+.0f} MB; flat when about 0)"
+    )
 
 
 def main() -> int:
@@ -159,37 +199,69 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--letters", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--format", default="both", choices=("pdf", "docx", "both"))
     parser.add_argument("--workers", type=int, default=None)
-    parser.add_argument("--skip-floor", action="store_true")
+    parser.add_argument("--skip-floor", action="store_true", help="only the memory of one large batch")
+    parser.add_argument("--floor-embeds-fonts", action="store_true", help="the floor's DOCX embeds PT Serif")
     args = parser.parse_args()
     formats = ("pdf", "docx") if args.format == "both" else (args.format,)
+    small = max(1, args.letters // 10)
 
     tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-"))
     try:
-        ws = make_workspace(tmp / "ws", args.letters)
-        out = tmp / "out"
-        with PeakRss() as rss:
-            start = time.perf_counter()
-            plan = plan_batch(ws, "bench-one-page", formats, out)
-            result = run_batch(ws, plan, workers=args.workers, today=dt.date.today())
-            ours = time.perf_counter() - start
-        assert not result.failed, result.failed[:3]
-        pages_ok = len(result.written)
-        print(f"letters:            {args.letters} ({'+'.join(formats)}), {pages_ok} files")
-        print(
-            f"ours:               {ours:.2f} s wall, {args.letters / ours:.1f} letters/s, "
-            f"{result.workers} process(es)"
-        )
-        print(f"ours peak RSS:      {rss.peak / 2**20:.0f} MB (this process + workers, sampled)")
-        if not args.skip_floor:
-            with PeakRss() as frss:
-                base = floor(ws, tmp / "floor")
+        ws = make_workspace(tmp / "ws", args.letters, real_sender=True)
+        if args.skip_floor:
+            memory_run(ws, tmp / "out", args.workers, formats)
+            return 0
+        ws_small = make_workspace(tmp / "ws-small", small, real_sender=True)
+        template = ws.template("bench-one-page")
+        letters = [render_letter(template, r, ws.case, ws.campaign) for r in ws.directory]  # not timed
+        loads = [load()]
+        ours, floors, ratios, marginal, peaks = [], [], [], [], []
+        sizes: tuple[float, float] | None = None
+        for n in range(args.rounds):
+            steps = ["ours", "floor", "small"] if n % 2 == 0 else ["floor", "small", "ours"]
+            for step in steps:
+                if step == "ours":
+                    wall, cpu, rss = run_ours(ws, tmp / "out", args.workers, formats)
+                    peaks.append(rss.peak)
+                elif step == "small":
+                    small_wall, small_cpu, _ = run_ours(ws_small, tmp / "out-small", args.workers, formats)
+                else:
+                    base, base_cpu = run_floor(letters, tmp / "floor", formats, args.floor_embeds_fonts)
+            ours.append(wall)
+            floors.append(base)
+            ratios.append(wall / base)
+            marginal.append((cpu - small_cpu) / (args.letters - small))
+            if sizes is None and "pdf" in formats:
+                sizes = (mean_size(tmp / "out", "pdf"), mean_size(tmp / "floor", "pdf"))
+            loads.append(load())
             print(
-                f"floor (bare libs):  {base:.2f} s wall, {args.letters / base:.1f} letters/s, 1 process, "
-                f"peak RSS {frss.peak / 2**20:.0f} MB"
+                f"round {n + 1}: ours {wall:.2f} s ({cpu / args.letters * 1000:.1f} ms CPU/letter), "
+                f"floor {base:.2f} s ({base_cpu / args.letters * 1000:.1f} ms CPU/letter), ratio "
+                f"{wall / base:.2f}; {small} letters {small_wall:.2f} s; load {loads[-1]}",
+                flush=True,
             )
-            print(f"ratio ours/floor:   {ours / base:.2f}  (target <= 0.65)")
+        med = statistics.median
+        print(f"letters:            {args.letters} ({'+'.join(formats)}), {args.rounds} rounds, medians")
+        print(f"ours:               {med(ours):.2f} s wall, {args.letters / med(ours):.0f} letters/s")
+        print(
+            f"floor (bare libs):  {med(floors):.2f} s wall, "
+            f"{args.letters / med(floors):.0f} letters/s, 1 process"
+        )
+        print(f"ratio ours/floor:   {med(ratios):.2f}  (target <= 0.30)")
+        print(
+            f"CPU per letter:     {med(marginal) * 1000:.1f} ms, marginal from {small} to {args.letters} "
+            "letters, whole process tree  (target <= 10 ms)"
+        )
+        if sizes:
+            print(
+                f"PDF size:           {sizes[0] / 1024:.1f} KB, bare reportlab {sizes[1] / 1024:.1f} KB: "
+                f"{sizes[0] / sizes[1]:.2f}x  (target <= 1.2x)"
+            )
+        print(f"peak RSS, tree:     {max(peaks) / 2**20:.0f} MB")
+        print(f"load average:       {' -> '.join(loads)} (1/5/15 min) on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -8,22 +8,30 @@ since typesetting is ``bench_generate.py``'s subject. The rate limit is set high
 not to throttle. Prints wall time for building and for sending, messages per second, and
 the connections used.
 
-Then the whole ``campaign-app send`` path (``sending.run_send``) on a fresh copy of the
-workspace: letters generated first (timed apart: that is bench_generate's subject), then
-each message rendered, built with its own PDF from the output folder, recorded as
-sending and sent in the contact log (two committed transactions per letter), and sent.
-Target: 500 messages in <= 15 s. Usage:
+Then the whole ``campaign-app send`` path (``send.run_send``) against the ``mailmerge``
+tool (PyPI; ``pip install -e ".[bench]"``) sending the same messages (the same text, as
+Markdown with its HTML part, the same PDF attached, the same recipients) to the same
+server, in one interleaved run (rounds alternate which goes first; medians). Ours runs on
+a fresh copy of a workspace whose PDFs were generated first (timed apart: that is
+bench_generate's subject): each message rendered, built with its own PDF from the output
+folder, recorded as sending and sent in the contact log (two committed transactions per
+letter), and sent. The bench's workspace has a real sender of its own (the example's is
+refused by ``send``). Targets: 500 messages in <= 15 s; ours <= 0.3x mailmerge's time.
+Usage:
 
-    python bench/bench_send.py --messages 500
+    python bench/bench_send.py --messages 500 --rounds 3
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import io
 import logging
+import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -48,13 +56,14 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--messages", type=int, default=500)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd's notices about itself
 
     tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-send-"))
     server = SmtpTestServer(tmp, "starttls").start()
     try:
-        ws = make_workspace(tmp / "ws", args.messages)
+        ws = make_workspace(tmp / "ws", args.messages, real_sender=True)
         template = ws.template("bench-one-page")
         recipients = select_recipients(ws, "bench-one-page", None)
         today = dt.date.today()
@@ -97,35 +106,41 @@ def main() -> int:
             f"{smtp.connections} connection(s), server in the same process"
         )
         print(f"total:              {total:.2f} s  (target <= 15 s)")
-        pipeline(tmp, server, args.messages)
+        against_mailmerge(tmp, server, args.messages, args.rounds)
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
-def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
-    """The send command's own path, contact log included."""
-    import os
-
+def sending_workspace(tmp: Path, server: SmtpTestServer, count: int):
+    """A workspace with a real sender and this server, its PDFs generated (not timed)."""
     from campaign_app.core.campaign.batch_run import run_batch
     from campaign_app.core.campaign.generate import plan_batch
-    from campaign_app.core.campaign.send import run_send
-    from campaign_app.core.campaign.send_plan import plan_send
 
-    ws = make_workspace(tmp / "ws2", count)
-    # A real sender (the example's made-up one never sends); no rate limit worth the name.
-    text = ws.campaign_path.read_text(encoding="utf-8").replace("example: true\n", "")
+    ws = make_workspace(tmp / "ws-send", count, real_sender=True)
+    text = ws.campaign_path.read_text(encoding="utf-8")
     text += (
         f"smtp:\n  host: {server.host}\n  port: {server.port}\n  username: {server.username}\n"
         "  from: office@rights.example\n  rate_per_minute: 60000\n"
     )
     ws.campaign_path.write_text(text, encoding="utf-8")
     ws.invalidate()
-    os.environ["SSL_CERT_FILE"] = str(server.ca_file)
     start = time.perf_counter()
     run_batch(ws, plan_batch(ws, "bench-one-page", ("pdf",), ws.out_dir), by="bench")
-    generated = time.perf_counter() - start
+    print(f"generate {count} PDFs first: {time.perf_counter() - start:.2f} s (not counted)")
+    return ws
+
+
+def ours(base: Path, copy: Path, server: SmtpTestServer, count: int) -> float:
+    """``campaign-app send``'s path on a fresh copy of the generated workspace."""
+    from campaign_app.core.campaign.send import run_send
+    from campaign_app.core.campaign.send_plan import plan_send
+    from campaign_app.core.campaign.workspace import Workspace
+
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(base, copy)
+    ws = Workspace(copy)
     before = len(server.messages)
     start = time.perf_counter()
     plan = plan_send(ws, "bench-one-page")
@@ -133,11 +148,116 @@ def pipeline(tmp: Path, server: SmtpTestServer, count: int) -> None:
     elapsed = time.perf_counter() - start
     assert result.count("sent") == count, (result.stopped_by, result.outcomes[:3])
     assert len(server.messages) - before == count
-    print(f"campaign-app send:  generate {count} PDFs first {generated:.2f} s (not counted)")
-    print(
-        f"                    send {count}: {elapsed:.2f} s ({count / elapsed:.0f} messages/s) with the "
-        f"contact log  (target <= 15 s)"
+    return elapsed
+
+
+MAILMERGE_TEMPLATE = """\
+TO: {{to}}
+FROM: {{from_name}} <office@rights.example>
+SUBJECT: {{subject}}
+CONTENT-TYPE: text/markdown
+ATTACHMENT: {{pdf}}
+
+{{text}}
+"""
+
+
+def mailmerge_inputs(ws, folder: Path) -> tuple[Path, Path, Path]:
+    """mailmerge's template, database and server configuration for the same messages: each
+    recipient's letter text (as ours sends it), subject and generated PDF."""
+    from campaign_app.core.campaign.letter_files import LetterFiles
+    from campaign_app.core.letters.email.message import build_message
+
+    folder.mkdir()
+    files = LetterFiles(ws, "bench-one-page", ws.out_dir)
+    rows = []
+    for r in select_recipients(ws, "bench-one-page", None):
+        letter = files.render(r)
+        msg = build_message(
+            letter,
+            from_address="office@rights.example",
+            from_name=letter.author,
+            to_address=r.email,
+            to_name=r.display_name,
+        )
+        text = msg.get_body(("plain",)).get_content()
+        rows.append(
+            {
+                "to": r.email,
+                "from_name": letter.author,
+                "subject": letter.subject,
+                "pdf": str(files.path(r, "pdf")),
+                "text": text,
+            }
+        )
+    database = folder / "database.csv"
+    with database.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    template = folder / "template.txt"
+    template.write_text(MAILMERGE_TEMPLATE, encoding="utf-8")
+    return template, database, folder / "server.conf"
+
+
+def mailmerge(inputs: tuple[Path, Path, Path], server: SmtpTestServer, count: int) -> float:
+    """mailmerge's own loop (its ``main`` without the printing of every message), the
+    password given as its prompt would take it."""
+    from mailmerge.__main__ import read_csv_database
+    from mailmerge.sendmail_client import SendmailClient
+    from mailmerge.template_message import TemplateMessage
+
+    template, database, config = inputs
+    config.write_text(
+        f"[smtp_server]\nhost = {server.host}\nport = {server.port}\nsecurity = STARTTLS\n"
+        f"username = {server.username}\n",
+        encoding="utf-8",
     )
+    before = len(server.messages)
+    start = time.perf_counter()
+    message = TemplateMessage(template)
+    client = SendmailClient(config, dry_run=False)
+    client.password = server.password
+    for row in read_csv_database(database):
+        sender, recipients, msg = message.render(row)
+        client.sendmail(sender, recipients, msg)
+    elapsed = time.perf_counter() - start
+    assert len(server.messages) - before == count
+    return elapsed
+
+
+def against_mailmerge(tmp: Path, server: SmtpTestServer, count: int, rounds: int) -> None:
+    """``campaign-app send`` and mailmerge sending the same messages, interleaved."""
+    ws = sending_workspace(tmp, server, count)
+    inputs = mailmerge_inputs(ws, tmp / "mailmerge")
+    os.environ["SSL_CERT_FILE"] = str(server.ca_file)  # our client verifies the server, as a provider's
+    loads = ["/".join(f"{x:.1f}" for x in os.getloadavg())]
+    times: dict[str, list[float]] = {"ours": [], "mailmerge": []}
+    for n in range(rounds):
+        order = ("ours", "mailmerge") if n % 2 == 0 else ("mailmerge", "ours")
+        for who in order:
+            if who == "ours":
+                times[who].append(ours(ws.root, tmp / "ws-round", server, count))
+            else:
+                times[who].append(mailmerge(inputs, server, count))
+        loads.append("/".join(f"{x:.1f}" for x in os.getloadavg()))
+        print(
+            f"round {n + 1}: ours {times['ours'][-1]:.2f} s, mailmerge {times['mailmerge'][-1]:.2f} s, "
+            f"load {loads[-1]}",
+            flush=True,
+        )
+    med = {who: statistics.median(t) for who, t in times.items()}
+    print(
+        f"campaign-app send:  {count} messages {med['ours']:.2f} s ({count / med['ours']:.0f} messages/s) "
+        "with the contact log  (target <= 15 s)"
+    )
+    print(
+        f"mailmerge:          {count} messages {med['mailmerge']:.2f} s "
+        f"({count / med['mailmerge']:.0f} messages/s)"
+    )
+    ratio = statistics.median(o / m for o, m in zip(times["ours"], times["mailmerge"], strict=True))
+    print(f"ratio ours/mailmerge: {ratio:.2f}  (target <= 0.30), medians of {rounds} rounds")
+    print(f"load average:       {' -> '.join(loads)} (1/5/15 min) on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

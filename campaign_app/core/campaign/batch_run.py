@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from campaign_app.core.campaign.generate import (
     POOL_THRESHOLD,
@@ -33,7 +34,7 @@ from campaign_app.core.campaign.generate import (
 from campaign_app.core.campaign.letter_files import LetterFiles
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import remove_stale_parts
+from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.recipients import Recipient
 
@@ -43,13 +44,25 @@ from campaign_app.core.directory.recipients import Recipient
 _FILES: LetterFiles | None = None  # this process's (or pool worker's) letter writer
 
 
-def _init_worker(root: str, template_id: str, out_dir: str, paper: str, today: str, in_pool: bool) -> None:
+# The workspace's inputs a worker needs, parsed once by the parent and sent to each worker
+# (unpickling them takes a millisecond; parsing the case's YAML again took a quarter second).
+_SHIPPED = ("campaign", "case", "template_scan")
+
+
+def _parsed_inputs(ws: Workspace) -> dict[str, Any]:
+    return {name: getattr(ws, name) for name in _SHIPPED}
+
+
+def _init_worker(
+    root: str, template_id: str, out_dir: str, paper: str, today: str, parsed: dict[str, Any], in_pool: bool
+) -> None:
     global _FILES
     if in_pool:
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     ws = Workspace(Path(root))
+    ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
         ws, template_id, Path(out_dir), paper, dt.date.fromisoformat(today), Manifest(Path(out_dir))
     )
@@ -60,7 +73,8 @@ def _write_job(job: LetterJob) -> list[ManifestEntry]:
     files = _FILES
     assert files is not None, "worker not initialised"
     letter = files.render(job.recipient)
-    return [files.write(letter, job.recipient, fmt)[1] for fmt in job.formats]
+    # Not fsynced one by one: the batch syncs its folder before each manifest save.
+    return [files.write(letter, job.recipient, fmt, durable=False)[1] for fmt in job.formats]
 
 
 def _ready() -> None:
@@ -198,6 +212,7 @@ class _BatchRun:
     def save(self) -> None:
         if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
             return
+        sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
         self.manifest.save()
         self.drafts.flush()
         self.last_save = time.monotonic()
@@ -288,7 +303,14 @@ def run_batch(
     run.report(force=True)
     try:
         if use_pool:
-            args = (str(ws.root), plan.template_id, str(plan.out_dir), plan.paper, today.isoformat())
+            args = (
+                str(ws.root),
+                plan.template_id,
+                str(plan.out_dir),
+                plan.paper,
+                today.isoformat(),
+                _parsed_inputs(ws),
+            )
             run.in_pool(plan.jobs, cancel, workers, args)
         else:
             if first is not None:

@@ -162,13 +162,17 @@ class LetterFiles:
         check_glyphs(letter, recipient, letter_origins(ws, self.template.path))
         return letter
 
-    def write(self, letter: Letter, recipient: Recipient, fmt: str) -> tuple[LetterFile, ManifestEntry]:
+    def write(
+        self, letter: Letter, recipient: Recipient, fmt: str, durable: bool = True
+    ) -> tuple[LetterFile, ManifestEntry]:
         """Write one file of ``letter`` (atomically) and the manifest entry that records it;
-        the manifest itself is the caller's to update (a pool worker has none)."""
+        the manifest itself is the caller's to update (a pool worker has none). A batch
+        writes with ``durable=False`` and syncs the folder before it saves the manifest
+        (common/atomic.sync_folder says why that is safe)."""
         path = self.path(recipient, fmt)
         data = letter_bytes(letter, fmt)
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, durable=durable)
         digest = hashlib.sha256(data).hexdigest()
         entry = ManifestEntry(
             recipient_id=recipient.id,

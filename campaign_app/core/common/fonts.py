@@ -106,12 +106,14 @@ def register_pdf_fonts() -> str:
         if _registered:
             return FONT_FAMILY
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+        from reportlab.pdfbase.ttfonts import TTFError
+
+        from campaign_app.core.common.pdf_fonts import LetterFont
 
         paths = font_paths()
         for name, path in paths.items():
             try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
+                pdfmetrics.registerFont(LetterFont(name, str(path)))
             except (TTFError, OSError) as exc:
                 raise UserError(
                     _("the font file {path} cannot be read ({exc})").format(path=path, exc=exc),

@@ -216,3 +216,31 @@ def test_a_template_mistake_in_a_large_batch_is_one_error_and_nothing_is_written
     assert info.value.where is not None and info.value.where.path.endswith("appeal-en.md")
     assert info.value.where.line is not None
     assert not out.exists()
+
+
+def test_a_batch_syncs_its_folder_before_the_manifest_instead_of_each_file(
+    mini_ws, cli, tmp_path, monkeypatch
+):
+    """Two fsyncs per file were most of a letter's wall time on a busy disk: the letters are
+    renamed into place whole, and made durable all at once before the manifest lists them."""
+    import campaign_app.core.campaign.batch_run as batch_run
+    from campaign_app.core.campaign.manifest import Manifest
+
+    many_recipients(mini_ws, 8)
+    events: list[str] = []
+    real_fsync, real_sync, real_save = os.fsync, batch_run.sync_folder, Manifest.save
+    monkeypatch.setattr(os, "fsync", lambda fd: (events.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(
+        batch_run, "sync_folder", lambda folder: (events.append("sync"), real_sync(folder))[1]
+    )
+    monkeypatch.setattr(Manifest, "save", lambda self: (events.append("manifest"), real_save(self))[1])
+    result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "both", "--out", "o")
+    assert result.code == 0, result.err
+    assert "8 letter(s) written (16 file(s))" in result.out
+    # one sync of the folder, then the manifest (its own file and folder fsync): not 4 per letter
+    assert events == ["sync", "manifest", "fsync", "fsync"]
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["letters"]:
+        data = (tmp_path / "o" / entry["path"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"]
+    assert not list((tmp_path / "o").rglob("*.part"))

@@ -7,6 +7,7 @@ in Word as any other document.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -38,7 +39,12 @@ class Paragraphs:
         self.footnotes = footnotes
         self.sect_pr = document.element.body.find(w("sectPr"))
         self.numbering = self.part.numbering_part.element
-        self.abstract_for_style = _abstract_num_by_style(document.styles.element, self.numbering)
+        self.styles = document.styles.element
+
+    @functools.cached_property
+    def abstract_for_style(self) -> dict[str, int]:
+        """Looked up when a letter first has a numbered list (most have none)."""
+        return _abstract_num_by_style(self.styles, self.numbering)
 
     def paragraph(self, style_id: str) -> Any:
         """A new empty paragraph in style ``style_id`` at the end of the body."""

@@ -13,9 +13,9 @@ import hashlib
 import io
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from campaign_app.core.common.glyphs import fallback_faces
+from campaign_app.core.common.pdf_fonts import LetterFont
 
 
 @functools.lru_cache(maxsize=32)
@@ -26,7 +26,7 @@ def register_fallback(chars: frozenset[str]) -> dict[str, str]:
     family = f"Noto Serif {digest}"
     names = {key: family if key == "regular" else f"{family} {key}" for key in faces}
     for key, data in faces.items():
-        pdfmetrics.registerFont(TTFont(names[key], io.BytesIO(data)))
+        pdfmetrics.registerFont(LetterFont(names[key], io.BytesIO(data)))
     pdfmetrics.registerFontFamily(
         family,
         normal=names["regular"],

@@ -36,6 +36,7 @@ from campaign_app.core.letters.inline_markup import inline_markup
 from campaign_app.core.letters.pdf.images import logo_beside, signature_space
 from campaign_app.core.letters.pdf.keep import KeepWithTail
 from campaign_app.core.letters.pdf.markup import Markup, anchor, link
+from campaign_app.core.letters.pdf.paragraphs import LetterParagraph
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
     LIST_INDENT,
@@ -63,7 +64,7 @@ class Story:
     def para(self, markup: str, style: str | ParagraphStyle, **kw: Any) -> RLParagraph:
         if isinstance(style, str):
             style = self.styles[style]
-        return RLParagraph(markup, style, **kw)
+        return LetterParagraph(markup, style, **kw)  # line breaks reused across letters
 
     def build(self) -> list[Flowable]:
         letter = self.letter
