@@ -169,7 +169,7 @@ def _load_syncfs() -> Any:
         import ctypes
 
         return ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
+    except (ImportError, OSError, AttributeError):  # a Python without ctypes: os.sync() instead
         return None
 
 
