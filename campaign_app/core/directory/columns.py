@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gc
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from typing import Any
 from email_validator import EmailNotValidError
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
+from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
@@ -162,7 +161,7 @@ def read_rows(path: Path) -> CsvRows | None:
     add_row, add_line = rows.append, lines.append
     line = reader.line_num + 1
     try:
-        with _no_collection():
+        with collector_paused():
             for row in reader:
                 add_row(row)
                 add_line(line)
@@ -182,7 +181,7 @@ def read_rows(path: Path) -> CsvRows | None:
 def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColumns:
     """Validate every row; the rows that pass, as columns. A row refused by a column's check
     is read by :func:`parse_recipient`, which reports its problems (a blank row is skipped)."""
-    with _no_collection():
+    with collector_paused():
         rows, count = csv_rows.rows, len(csv_rows.rows)
         raw = dict(zip(csv_rows.header, zip(*rows, strict=True), strict=True)) if rows else {}
         values: dict[str, Sequence[Any]] = {
@@ -210,19 +209,6 @@ def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColum
         for name, column in values.items()
     }
     return CheckedColumns(out, tuple(csv_rows.lines[i] for i in keep))
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Without the cyclic garbage collector: 100,000 rows are 100,000 lists it would walk
-    again and again while they are made (a third of the load), and none is in a cycle."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _read_refused(csv_rows: CsvRows, refused: list[int], problems: ProblemCollector) -> dict[int, Recipient]:

@@ -8,40 +8,15 @@ made and told to leave them alone afterwards.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
-import threading
 
 from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
+from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.recipients.rows import LoadedDirectory
 
 FREEZE_AT = 20_000  # entries; see load_directory
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while a directory loads.
-
-    Loading 100,000 entries allocates a few million objects that all survive; the
-    collector would walk them again and again for nothing (a quarter of the load time).
-    Reference counting still frees everything else meanwhile; the pause ends with the load.
-    """
-    global _gc_pauses
-    with _gc_lock:
-        _gc_pauses += 1
-        gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0:
-                gc.enable()
 
 
 def freshness_days(workspace) -> int:
@@ -68,7 +43,7 @@ def load_directory(workspace, today: dt.date) -> LoadedDirectory:
     """Runs off the UI thread: the directory as the command line reads it, the marks and the
     search index. All in one job: a table painted while a worker builds the index would wait
     for the GIL on every cell (the view calls Python thousands of times per paint)."""
-    with _gc_paused():
+    with collector_paused():
         directory = workspace.directory
         loaded = LoadedDirectory.of(directory.recipients, directory.files, today, freshness_days(workspace))
         loaded.doubtful = doubtful_addresses(workspace)

@@ -21,12 +21,10 @@ whose report the desktop app can show before :meth:`ImportPlan.apply`.
 
 from __future__ import annotations
 
-import gc
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
+from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import slugify
@@ -126,34 +124,9 @@ def _check_columns(source: Source, mapping: Sequence[str | None], category: str 
         )
 
 
-_gc_lock = threading.Lock()
-_gc_holders = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """A large import allocates a dozen objects per row and makes no reference cycles; the
-    cyclic collector would only scan the growing heap again and again (a tenth of the
-    time). Paused while any import plans (the desktop app may run one in a worker)."""
-    global _gc_holders, _gc_was_enabled
-    with _gc_lock:
-        if _gc_holders == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_holders += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_holders -= 1
-            if _gc_holders == 0 and _gc_was_enabled:
-                gc.enable()
-
-
 def plan_import(root: Path, source: Source, options: ImportOptions | None = None) -> ImportPlan:
     """Decide everything an import of ``source`` into the workspace at ``root`` does."""
-    with _cyclic_gc_paused():
+    with collector_paused():  # a dozen objects a row, no cycles
         return _plan_import(root, source, options or ImportOptions())
 
 
