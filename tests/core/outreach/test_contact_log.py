@@ -272,6 +272,9 @@ def run_with_file_permissions(script: str, tmp_path: Path) -> None:
     imports = (
         "import os, datetime, hashlib, sqlite3, uuid\nimport campaign_app.core.outreach.log\n"
         "import alembic.command, alembic.config, configparser, logging.config\n"
+        # and what is read lazily (the messages' catalogue, syncing): nobody may not read them
+        "import ctypes, campaign_app.core.common.atomic, campaign_app.core.common.i18n\n"
+        "campaign_app.core.common.i18n._('')\n"
     )
     code = imports + drop + f"from pathlib import Path\nFOLDER = Path({str(folder)!r})\n" + script
     root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
