@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _ as core_text
 from campaign_app.core.directory.edit import id_clash
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.validation import parse_recipient
@@ -362,7 +363,7 @@ class RecipientDialog(QDialog):
         if waiting:
             needed = [
                 self.tr("a name (or a position or organisation)")
-                if errors[n].startswith("entry has no name")
+                if errors[n].startswith(core_text("entry has no name"))  # the core's words, as translated
                 else plain_label(n).lower()
                 for n in waiting
             ]

@@ -329,3 +329,23 @@ def test_a_few_matches_of_a_sorted_table_come_in_that_order(make_window, mini_ws
     assert shown == sorted(shown, key=str.casefold)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert names(tab) == shown[::-1]
+
+
+def test_the_missing_name_is_asked_for_by_what_it_means_in_any_language(tab, qtbot, monkeypatch):
+    """The dialog recognises the core's "no name" problem in the interface's language (the
+    core's messages are translated too), and asks for a name, position or organisation."""
+    from campaign_app.core.common import i18n
+
+    monkeypatch.setenv("LANGUAGE", "uk")
+    i18n.reset()
+    try:
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        dialog = tab.dialog
+        qtbot.keyClicks(dialog.fields["id"], "media-kyiv-independent")
+        dialog.fields["category"].setFocus()
+        qtbot.keyClicks(dialog.fields["category"], "media")
+        assert "a name (or a position or organisation)" in dialog.summary.text()
+        dialog.reject()
+    finally:
+        monkeypatch.delenv("LANGUAGE")
+        i18n.reset()
