@@ -252,7 +252,8 @@ def _status(ws, query: str) -> int:
     if members:
         print()
         print(_("Who did what:"))
-        print_columns([SUMMARY_HEADER, *members], [24, None, None, None, None, None, 60])
+        header = tuple(_(name) for name in SUMMARY_HEADER)
+        print_columns([header, *members], [24, None, None, None, None, None, 60])
     return EXIT_OK
 
 

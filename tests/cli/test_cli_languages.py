@@ -93,3 +93,17 @@ def test_a_problem_in_a_template_is_told_in_russian(cli, mini_ws, monkeypatch):
     assert "ws/letter_templates/appeal-en.md:" in result.err
     assert "неизвестное имя: 'recipientt'" in result.err  # Jinja's own words after it stay English
     assert "(для адресата 'mep-1') — проверьте написание; шаблоны знают recipient, case" in result.err
+
+
+def test_log_status_and_its_team_summary_are_told_in_ukrainian(cli, mini_ws, monkeypatch):
+    assert (
+        cli(
+            "generate", "-w", mini_ws.root, "-t", "appeal-en", "-f", "pdf", "--out", mini_ws.root / "out"
+        ).code
+        == 0
+    )
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("log", "status", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert "УЧАСНИК" in result.out and "ЧЕРНЕТКИ" in result.out and "ОСТАННЯ АКТИВНІСТЬ (UTC)" in result.out
+    assert "MEMBER" not in result.out

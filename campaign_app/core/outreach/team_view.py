@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.outreach.records import Event, parse_time
 from campaign_app.core.outreach.status import LetterState
 
@@ -126,11 +127,22 @@ def summary_lines(members: list[MemberSummary]) -> list[tuple[str, ...]]:
         if m.sending:
             shown = ", ".join(sorted(m.sending)[:3])
             more = len(m.sending) - 3
-            now_text = f"{len(m.sending)}: {shown}" + (f" and {more} more" if more > 0 else "")
+            now_text = f"{len(m.sending)}: {shown}" + (
+                _(" and {more} more").format(more=more) if more > 0 else ""
+            )
         rows.append(
             (m.by, str(m.sent), str(m.replied), str(m.failed), str(m.drafts), m.last_activity, now_text)
         )
     return rows
 
 
-SUMMARY_HEADER = ("MEMBER", "SENT", "REPLIED", "FAILED", "DRAFTS", "LAST ACTIVITY (UTC)", "SENDING NOW")
+# Translated where printed: ``tuple(_(h) for h in SUMMARY_HEADER)``.
+SUMMARY_HEADER = (
+    N_("MEMBER"),
+    N_("SENT"),
+    N_("REPLIED"),
+    N_("FAILED"),
+    N_("DRAFTS"),
+    N_("LAST ACTIVITY (UTC)"),
+    N_("SENDING NOW"),
+)
