@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from campaign_app.core.case.model import EVENT_KINDS, SUPPORTER_KINDS
 from campaign_app.core.case.round_trip import date_value
+from campaign_app.core.case.schema import PERSON_ORDER, POINT_ORDER, TOP_ORDER
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.i18n import N_, _
 
@@ -101,26 +102,15 @@ def event_kind_problem(event_id: str, kind: str) -> Problem | None:
 
 
 # The keys each part of the case file may have: anything else is a typo that would
-# otherwise be dropped without a word ('as-of:' leaving a fact undated).
+# otherwise be dropped without a word ('as-of:' leaving a fact undated). The top level, the
+# person and a point have them in the order the Case tab writes them (schema.py).
 KNOWN_KEYS: dict[str, tuple[str, ...]] = {
-    "case file": (
-        "id",
-        "languages",
-        "title",
-        "person",
-        "summary",
-        "timeline",
-        "facts",
-        "arguments",
-        "demands",
-        "supporters",
-        "sources",
-    ),
-    "person": ("name", "gender", "description", "forms"),
+    "case file": TOP_ORDER,
+    "person": PERSON_ORDER,
     "timeline event": ("id", "date", "kind", "text", "sources"),
     "fact": ("id", "text", "as_of", "sources"),
     "argument": ("id", "label", "title", "points"),
-    "point": ("text", "sources"),
+    "point": POINT_ORDER,
     "demand": ("id", "text"),
     "supporter": ("id", "name", "kind", "date", "sources", "recipient"),
     "source": ("id", "title", "publisher", "date", "url", "footnotes", "note"),
