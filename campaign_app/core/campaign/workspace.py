@@ -138,9 +138,13 @@ class Workspace:
             return self._connect_team_log(check_schema=False)
         return ContactLog.open(self.log_path)
 
-    def recipient_states(self, now: dt.datetime | None = None) -> dict[str, RecipientState]:
+    def recipient_states(
+        self, now: dt.datetime | None = None, *, abridged: bool = False
+    ) -> dict[str, RecipientState]:
         """What the contact log says about each recipient written to for this case; the case's
-        coming events make follow-ups due ``remind_days_before`` them."""
+        coming events make follow-ups due ``remind_days_before`` them. ``abridged``: the
+        letters' facts without their events, read faster (``log status``; see
+        core/outreach/digest.py)."""
         import datetime as dt
 
         from campaign_app.core.case.over_time import reminders
@@ -153,7 +157,9 @@ class Workspace:
             Reminder(r.on, r.reason) for r in reminders(self.case, self.campaign.remind_days_before, today)
         ]
         with self.read_log() as log:
-            return recipient_states(log, self.case.id, self.campaign.follow_up_days, now, coming)
+            return recipient_states(
+                log, self.case.id, self.campaign.follow_up_days, now, coming, abridged=abridged
+            )
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:
         """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""

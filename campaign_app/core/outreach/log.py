@@ -22,15 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import groupby, starmap
-from operator import itemgetter
 from pathlib import Path
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, update
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.outreach.database import EVENT_SELECT, LOG_NAME, SCHEMA_VERSION, LogDatabase
+from campaign_app.core.outreach.database import EVENT_SELECT, LOG_NAME, SCHEMA_VERSION
+from campaign_app.core.outreach.reading import LogReading
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
     DONE,
@@ -73,7 +72,7 @@ class Claim:
     event: Event | None = None
 
 
-class ContactLog(RenamesAndMerging, LogDatabase):
+class ContactLog(RenamesAndMerging, LogReading):
     """One open campaign.db and what the program does with its letters (see
     core/outreach/store.py for the interface). Use as a context manager, or call :meth:`close`."""
 
@@ -329,60 +328,6 @@ class ContactLog(RenamesAndMerging, LogDatabase):
             changed = conn.execute(update(inbox_positions).where(key).values(**position))
             if changed.rowcount == 0:
                 conn.execute(inbox_positions.insert().values(account=account, folder=folder, **position))
-
-    # ---- reading -----------------------------------------------------------------------
-
-    def inbox_position(self, account: str, folder: str) -> tuple[int, int] | None:
-        """(UIDVALIDITY, last UID) of a mailbox folder's last sync, or None."""
-        rows = self._read(
-            select(inbox_positions.c.uidvalidity, inbox_positions.c.last_uid).where(
-                inbox_positions.c.account == account, inbox_positions.c.folder == folder
-            )
-        )
-        return (int(rows[0][0]), int(rows[0][1])) if rows else None
-
-    def contacts(self, case_id: str | None = None) -> list[Contact]:
-        query = _CONTACT_SELECT.order_by(contacts.c.created_at, contacts.c.id)
-        if case_id:
-            query = query.where(contacts.c.case_id == case_id)
-        return [Contact(*row) for row in self._read(query)]
-
-    def contact(self, cid: str) -> Contact | None:
-        rows = self._read(_CONTACT_SELECT.where(contacts.c.id == cid))
-        return Contact(*rows[0]) if rows else None
-
-    def contact_for(self, recipient_id: str, case_id: str, template_id: str) -> Contact | None:
-        """The letter to this recipient from this case and template (renamed ones included)."""
-        rows = self._read(
-            _CONTACT_SELECT.where(
-                contacts.c.recipient_id == recipient_id,
-                contacts.c.case_id == case_id,
-                contacts.c.template_id == template_id,
-            )
-        )
-        return Contact(*rows[0]) if rows else None
-
-    def events(self, cid: str | None = None) -> list[Event]:
-        """Events in the order they happened (ties: the order they were written)."""
-        query = EVENT_SELECT.order_by(*self.event_order())
-        if cid:
-            query = query.where(events.c.contact_id == cid)
-        return [Event(*row) for row in self._read(query)]
-
-    def events_by_letter(self) -> dict[str, list[Event]]:
-        """Every letter's events in order, by letter id: read in the order of the events'
-        index (letter, time), so grouping them is one pass with no sorting (``log status``
-        over 100,000 letters reads 300,000 events)."""
-        query = EVENT_SELECT.order_by(events.c.contact_id, *self.event_order())
-        rows = starmap(Event, self._read(query))
-        return {cid: list(group) for cid, group in groupby(rows, key=itemgetter(1))}
-
-    def history(self, cid: str) -> History:
-        """What the letter's events say now (status, went out, revised, open claim)."""
-        return read_history(self.events(cid))
-
-
-_CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
 
 
 def log_path(workspace_root: Path) -> Path:

@@ -23,7 +23,7 @@ or a crash can never leave a status that contradicts what happened. The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -56,8 +56,12 @@ ANSWERS = ("replied", "closed", "bounced")
 @dataclass
 class LetterState:
     """One letter and what its events say. The facts the status rules ask of a letter over
-    and over (when it went out, when it was answered) are read in one pass when it is built:
-    ``log status`` builds 100,000 of these."""
+    and over (when it went out, when it was answered, its latest event, who sent it) are
+    read in one pass when it is built: ``log status`` builds 100,000 of these.
+
+    An **abridged** state (``log status``, see core/outreach/digest.py) holds those facts
+    without the events themselves (``events`` is empty, ``history`` has no ``sent`` or
+    ``claim`` event): asking it for an event raises instead of answering wrongly."""
 
     contact: Contact
     events: list[Event]
@@ -65,27 +69,35 @@ class LetterState:
     sent_at: dt.datetime | None = None  # when it last went out (None: it has not)
     answered_at: dt.datetime | None = None  # the latest reply, closing or bounce
     auto_replied: bool = False
+    last_kind: str = ""  # its latest event ("" when it has none)
+    last_at: str = ""
+    last_by: str = ""
+    sent_by: str = ""  # who sent it, the latest time it was sent ("" when it was not)
+    # Whose latest event of the status's own kind (a draft, a failure) it is; None: no such event.
+    status_by: str | None = None
+    abridged: bool = False
+    # Abridged only: each member's latest event in this letter (member, time).
+    activity: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, contact: Contact, events: list[Event]) -> LetterState:
         """The letter's state from its events, in the order they happened."""
-        sent = answered = ""
-        auto = False
-        for e in events:
-            kind = e.kind
-            if kind in WENT_OUT:
-                sent = e.at  # in order: the last seen is the latest
-            elif kind in ANSWERS:
-                answered = e.at
-            elif kind == "auto-reply":
-                auto = True
+        went_out, answered, auto = letter_facts(events)
+        history = read_history(events)
+        last = events[-1] if events else None
+        status_event = last_of_kind(events, history.status)
         return cls(
             contact,
             events,
-            read_history(events),
-            parse_time(sent) if sent else None,
-            parse_time(answered) if answered else None,
+            history,
+            parse_time(went_out.at) if went_out else None,
+            parse_time(answered.at) if answered else None,
             auto,
+            last.kind if last else "",
+            last.at if last else "",
+            last.by if last else "",
+            history.sent.by if history.sent else "",
+            status_event.by if status_event else None,
         )
 
     @property
@@ -99,7 +111,30 @@ class LetterState:
 
     @property
     def last(self) -> Event | None:
+        if self.abridged:
+            raise ValueError("an abridged letter state holds no events: read the whole history")
         return self.events[-1] if self.events else None
+
+
+def letter_facts(events: Sequence[Event]) -> tuple[Event | None, Event | None, bool]:
+    """What the follow-up rules ask of a letter: its latest event that went out, its latest
+    answer (a reply, closing or bounce), and whether an automatic reply came."""
+    went_out = answered = None
+    auto = False
+    for e in events:
+        kind = e.kind
+        if kind in WENT_OUT:
+            went_out = e  # in order: the last seen is the latest
+        elif kind in ANSWERS:
+            answered = e
+        elif kind == "auto-reply":
+            auto = True
+    return went_out, answered, auto
+
+
+def last_of_kind(events: Sequence[Event], kind: str) -> Event | None:
+    """The latest event of ``kind`` among a letter's events (in order)."""
+    return next((e for e in reversed(events) if e.kind == kind), None)
 
 
 @dataclass
@@ -115,7 +150,8 @@ class RecipientState:
 
     @property
     def latest(self) -> LetterState:
-        return max(self.letters, key=lambda s: s.last.at if s.last else "")
+        """The letter whose latest event is the latest (the first such, on a tie)."""
+        return max(self.letters, key=lambda s: s.last_at)
 
     @property
     def status(self) -> str:
@@ -149,6 +185,8 @@ class RecipientState:
     def bounce(self) -> Event | None:
         """The delivery failure that makes their address doubtful: the latest "bounced" event
         of a letter still bounced (a later letter that went out, or a reply, clears it)."""
+        if any(s.abridged for s in self.letters):
+            raise ValueError("an abridged letter state holds no events: read the whole history")
         bounces = [e for s in self.letters if s.status == "bounced" for e in s.events if e.kind == "bounced"]
         latest = max(bounces, key=lambda e: e.at) if bounces else None
         later = [
@@ -166,18 +204,30 @@ def recipient_states(
     follow_up_days: int,
     now: dt.datetime | None = None,
     reminders: Sequence[Reminder] = (),
+    *,
+    abridged: bool = False,
 ) -> dict[str, RecipientState]:
     """Every recipient the log has a letter to (for the case), by recipient id;
-    ``reminders``: the coming events' reminder days (see the module's docstring)."""
+    ``reminders``: the coming events' reminder days (see the module's docstring).
+    ``abridged``: read each letter's digest instead of its events where that says the same
+    (``log status`` over a whole team's log; see core/outreach/digest.py)."""
     now = now or dt.datetime.now(dt.UTC)
     states: dict[str, RecipientState] = {}
     with collector_paused():
-        by_contact = log.events_by_letter()
-        for c in log.contacts(case_id):
+        letters: Iterable[LetterState]
+        if abridged:
+            from campaign_app.core.outreach.digest import letter_states
+
+            letters = letter_states(log, case_id)
+        else:
+            by_contact = log.events_by_letter()
+            letters = (LetterState.of(c, by_contact.get(c.id, [])) for c in log.contacts(case_id))
+        for letter in letters:
+            c = letter.contact
             state = states.get(c.recipient_id)
             if state is None:
                 state = states[c.recipient_id] = RecipientState(c.recipient_id, c.recipient_name, c.category)
-            state.letters.append(LetterState.of(c, by_contact.get(c.id, [])))
+            state.letters.append(letter)
     for state in states.values():
         _follow_up(state, follow_up_days, now, reminders)
     return states

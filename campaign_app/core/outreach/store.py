@@ -17,7 +17,7 @@ operations with the same guarantees, not a change to its callers:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, Self
 
@@ -128,8 +128,19 @@ class LogStore(Protocol):
 
     def events(self, cid: str | None = None) -> list[Event]: ...
 
-    def events_by_letter(self) -> dict[str, list[Event]]:
-        """Every letter's events in the order they happened, by letter id."""
+    def events_by_letter(self, ids: Collection[str] | None = None) -> dict[str, list[Event]]:
+        """Every letter's events (or those of the letters ``ids``) in the order they happened,
+        by letter id."""
+        ...
+
+    @property
+    def digests_in_order(self) -> bool:
+        """True when :meth:`letter_digests` joins events in their order for certain."""
+        ...
+
+    def letter_digests(self) -> list[tuple[str, str, str, str]]:
+        """One row per letter with events: its id, its events' kinds, times and members,
+        joined (see core/outreach/digest.py)."""
         ...
 
     def history(self, cid: str) -> History: ...

@@ -91,17 +91,18 @@ def team_summary(
 
     last_at: dict[str, str] = {}  # member → their latest event (one pass over every event)
     for letter in letters:
-        for e in letter.events:
-            if e.at > last_at.get(e.by, ""):
-                last_at[e.by] = e.at
+        activity = letter.activity if letter.abridged else ((e.by, e.at) for e in letter.events)
+        for by, at in activity:
+            if at > last_at.get(by, ""):
+                last_at[by] = at
         history = letter.history
         status = history.status
-        if history.sent is not None:
-            sender = member(history.sent.by)
+        if history.went_out:
+            sender = member(letter.sent_by)
             sender.sent += 1
             sender.replied += status == "replied"
-        if status in ("failed", "drafted") and (last := _last_of(letter.events, status)) is not None:
-            counts = member(last.by)
+        if status in ("failed", "drafted") and letter.status_by is not None:
+            counts = member(letter.status_by)
             if status == "failed":
                 counts.failed += 1
             else:
@@ -112,11 +113,6 @@ def team_summary(
     for by, at in last_at.items():
         member(by).last_at = at
     return sorted(members.values(), key=lambda m: (m.last_at, m.by), reverse=True)
-
-
-def _last_of(events: list[Event], kind: str) -> Event | None:
-    """The latest event of ``kind`` among a letter's events (in order)."""
-    return next((e for e in reversed(events) if e.kind == kind), None)
 
 
 def summary_lines(members: list[MemberSummary]) -> list[tuple[str, ...]]:

@@ -1,0 +1,166 @@
+"""Letter states read from digests: ``log status`` over a whole team's log, fast.
+
+A coordinator's ``log status`` reads every letter of the case: 100,000 letters and their
+300,000 events. Building every event in Python costs seconds, though the table needs only a
+few facts per letter. So the database hands over one row per letter, its *digest*: the
+letter, and its events' kinds, times and members, each joined in the order the events
+happened (``LogStore.letter_digests``). The rules are not written again for digests: a
+letter's status is still :func:`read_history`, and its facts are still
+:func:`letter_facts`, run once per distinct sequence of kinds (a log of 100,000 letters has
+a few dozen) over stand-in events that carry their position, which then picks the times
+and members out of the digest.
+
+The digest says the same as the whole history, or it is not used: the letter's events are
+read in full instead when
+
+- the history's status depends on more than the kinds (a draft after the letter went out:
+  revised or not depends on the files' digests), or the letter is uncertain (whether its
+  claim is someone sending now depends on the claim's program);
+- the digest cannot be proven in order (two events at the same microsecond, where the
+  order written decides; or a database that joined them in another order), or a member's
+  name holds the separator.
+
+tests/core/outreach/test_log_digest.py checks that both ways give the same states, on
+SQLite and on PostgreSQL, for generated histories.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from campaign_app.core.outreach.records import Contact, Event, History, parse_time, read_history
+from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts
+from campaign_app.core.outreach.store import LogStore
+
+# Joins the kinds, times and members of a letter's events in its digest (never in a name
+# typed on a keyboard; a digest whose parts do not split evenly is not used).
+SEPARATOR = "\x1f"
+
+
+class _Plan(NamedTuple):
+    """What one sequence of kinds says, with the events it names given by position."""
+
+    history: History  # status, went out, revised: no events
+    exact: bool  # False: the kinds alone do not decide; read the letter's events
+    went_out: int  # positions, -1 for none
+    answered: int
+    sent: int
+    status_event: int
+    auto_replied: bool
+    size: int  # how many events
+    last_kind: str
+
+
+_plans: dict[str, _Plan] = {}
+
+
+def plan_of(kinds: str) -> _Plan:
+    """The plan for one sequence of kinds (``SEPARATOR``-joined), made once per process."""
+    plan = _plans.get(kinds)
+    if plan is None:
+        plan = _plans[kinds] = _make_plan(kinds.split(SEPARATOR))
+    return plan
+
+
+def _make_plan(kinds: list[str]) -> _Plan:
+    """Run the rules over stand-in events whose id is their position. ``read_history`` reads
+    nothing of an event but its kind and file digest: run with every file the same and with
+    every file different, the status agrees whenever the files cannot change it."""
+    same = [Event(str(i), "", kind, "", "", "", "") for i, kind in enumerate(kinds)]
+    different = [e._replace(letter_sha256=e.id) for e in same]
+    history, other = read_history(same), read_history(different)
+    went_out, answered, auto = letter_facts(same)
+    status_event = last_of_kind(same, history.status)
+    exact = history == _without_files(other) and history.status != "uncertain"
+
+    def at(event: Event | None) -> int:
+        return int(event.id) if event is not None else -1
+
+    return _Plan(
+        History(history.status, history.went_out, history.revised),
+        exact,
+        at(went_out),
+        at(answered),
+        at(history.sent),
+        at(status_event),
+        auto,
+        len(kinds),
+        kinds[-1],
+    )
+
+
+def _without_files(history: History) -> History:
+    """``history`` as the same-files run would give it (its events without their files)."""
+
+    def plain(e: Event | None) -> Event | None:
+        return e._replace(letter_sha256="") if e is not None else None
+
+    return History(
+        history.status, history.went_out, history.revised, plain(history.sent), plain(history.claim)
+    )
+
+
+def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
+    """Every letter of the case (all cases: None), in the log's order, abridged where its
+    digest says what its history says (see the module's docstring)."""
+    digests = {row[0]: row for row in log.letter_digests()}
+    ordered = log.digests_in_order
+    letters: list[LetterState | Contact] = []
+    unread: list[str] = []
+    for contact in log.contacts(case_id):
+        state = _from_digest(contact, digests.get(contact.id), ordered)
+        if state is None:
+            unread.append(contact.id)
+            letters.append(contact)
+        else:
+            letters.append(state)
+    if not unread:
+        return letters  # type: ignore[return-value]
+    events = log.events_by_letter(unread)
+    return [LetterState.of(x, events.get(x.id, [])) if isinstance(x, Contact) else x for x in letters]
+
+
+_NO_EVENTS = History("drafted")  # what read_history says of a letter without events
+
+
+def _from_digest(
+    contact: Contact, digest: tuple[str, str, str, str] | None, ordered: bool
+) -> LetterState | None:
+    """The letter's abridged state, or None when its events must be read (see above)."""
+    if digest is None:
+        return LetterState(contact, [], _NO_EVENTS, abridged=True)
+    kinds, joined_times, joined_members = digest[1:]
+    plan = _plans.get(kinds) or plan_of(kinds)
+    if not plan.exact:
+        return None
+    times, members = joined_times.split(SEPARATOR), joined_members.split(SEPARATOR)
+    count = plan.size
+    if len(times) != count or len(members) != count:
+        return None  # a member's name holds the separator
+    if count > 1 and not ordered and not all(map(str.__lt__, times, times[1:])):
+        return None  # a tie, or joined out of order: only the events can say
+    first = members[0]
+    activity = ((first, times[-1]),) if members.count(first) == count else _latest_by_member(members, times)
+    return LetterState(
+        contact,
+        [],
+        plan.history,
+        parse_time(times[plan.went_out]) if plan.went_out >= 0 else None,
+        parse_time(times[plan.answered]) if plan.answered >= 0 else None,
+        plan.auto_replied,
+        plan.last_kind,
+        times[-1],
+        members[-1],
+        members[plan.sent] if plan.sent >= 0 else "",
+        members[plan.status_event] if plan.status_event >= 0 else None,
+        abridged=True,
+        activity=activity,
+    )
+
+
+def _latest_by_member(members: list[str], times: list[str]) -> tuple[tuple[str, str], ...]:
+    """Each member's latest event in this letter (member, time), for the team's summary."""
+    latest: dict[str, str] = {}
+    for by, at in zip(members, times, strict=True):
+        latest[by] = at  # in order: the last seen is the latest
+    return tuple(latest.items())
