@@ -3,8 +3,8 @@
 A coordinator's ``log status`` reads every letter of the case: 100,000 letters and their
 300,000 events. Building every event in Python costs seconds, though the table needs only a
 few facts per letter. So the database hands over one row per letter, its *digest*: the
-letter, and its events' kinds, times and members, each joined in the order the events
-happened (``LogStore.letter_digests``). The rules are not written again for digests: a
+letter, and its events' kinds, times and members, each joined in one order, the order
+the database read them (``LogStore.letter_digests``). The rules are not written again for digests: a
 letter's status is still :func:`read_history`, and its facts are still
 :func:`letter_facts`, run once per distinct sequence of kinds (a log of 100,000 letters has
 a few dozen) over stand-in events that carry their position, which then picks the times
@@ -16,9 +16,10 @@ read in full instead when
 - the history's status depends on more than the kinds (a draft after the letter went out:
   revised or not depends on the files' digests), or the letter is uncertain (whether its
   claim is someone sending now depends on the claim's program);
-- the digest cannot be proven in order (two events at the same microsecond, where the
-  order written decides; or a database that joined them in another order), or a member's
-  name holds the separator.
+- the digest cannot be proven in order: its times must rise strictly, which leaves no
+  other order than the one the events happened in (two events at the same microsecond,
+  where the order written decides, or events written out of order, as a merge writes
+  them, are read in full); or a member's name holds the separator.
 
 tests/core/outreach/test_log_digest.py checks that both ways give the same states, on
 SQLite and on PostgreSQL, for generated histories.
@@ -104,11 +105,10 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
     digest says what its history says (see the module's docstring)."""
     digests = {row[0]: row for row in log.letter_digests()}
-    ordered = log.digests_in_order
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
     for contact in log.contacts(case_id):
-        state = _from_digest(contact, digests.get(contact.id), ordered)
+        state = _from_digest(contact, digests.get(contact.id))
         if state is None:
             unread.append(contact.id)
             letters.append(contact)
@@ -123,9 +123,7 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
 _NO_EVENTS = History("drafted")  # what read_history says of a letter without events
 
 
-def _from_digest(
-    contact: Contact, digest: tuple[str, str, str, str] | None, ordered: bool
-) -> LetterState | None:
+def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> LetterState | None:
     """The letter's abridged state, or None when its events must be read (see above)."""
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
@@ -137,7 +135,7 @@ def _from_digest(
     count = plan.size
     if len(times) != count or len(members) != count:
         return None  # a member's name holds the separator
-    if count > 1 and not ordered and not all(map(str.__lt__, times, times[1:])):
+    if count > 1 and not all(map(str.__lt__, times, times[1:])):
         return None  # a tie, or joined out of order: only the events can say
     first = members[0]
     activity = ((first, times[-1]),) if members.count(first) == count else _latest_by_member(members, times)

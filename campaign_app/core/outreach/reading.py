@@ -11,7 +11,6 @@ from itertools import groupby, starmap
 from operator import itemgetter
 
 from sqlalchemy import func, literal, select, text
-from sqlalchemy.dialects.postgresql import aggregate_order_by
 
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, Contact, Event, History, read_history
@@ -74,27 +73,26 @@ class LogReading(LogDatabase):
             ]
         return {cid: list(group) for cid, group in groupby(starmap(Event, rows), key=itemgetter(1))}
 
-    @property
-    def digests_in_order(self) -> bool:
-        """True when :meth:`letter_digests` joins each letter's events in the order they
-        happened for certain (PostgreSQL's ordered aggregate)."""
-        return self.shared
-
     def letter_digests(self) -> list[tuple[str, str, str, str]]:
         """One row per letter with events, every case's: (letter id, its events' kinds, times
-        and members, each joined with ``digest.SEPARATOR``). On PostgreSQL each is joined in
-        the order the events happened; SQLite reads the table straight through (its index
-        would fetch every event's row out of order: twice as slow) and joins them in the
-        order found, which the reader checks (core/outreach/digest.py)."""
+        and members, each joined with ``digest.SEPARATOR``), joined in the order the
+        database reads them: SQLite straight through the table (its index would fetch every
+        event's row out of order: twice as slow), PostgreSQL from its rows sorted by letter
+        and time (an ordered aggregate sorts every letter's events again: twice as slow).
+        Neither order is promised, so the reader checks it (core/outreach/digest.py)."""
         from campaign_app.core.outreach.digest import SEPARATOR
 
         if not self.shared:
             return self._read(_SQLITE_DIGESTS.bindparams(sep=SEPARATOR))
-        order = aggregate_order_by(literal(SEPARATOR), *self.event_order())
-        columns = (events.c.kind, events.c.at, events.c.by)
+        ordered = (
+            select(events.c.contact_id, events.c.kind, events.c.at, events.c.by)
+            .order_by(events.c.contact_id, *self.event_order())
+            .subquery()
+        )
+        columns = (ordered.c.kind, ordered.c.at, ordered.c.by)
         return self._read(
-            select(events.c.contact_id, *(func.string_agg(c, order) for c in columns)).group_by(
-                events.c.contact_id
+            select(ordered.c.contact_id, *(func.string_agg(c, literal(SEPARATOR)) for c in columns)).group_by(
+                ordered.c.contact_id
             )
         )
 

@@ -133,11 +133,6 @@ class LogStore(Protocol):
         by letter id."""
         ...
 
-    @property
-    def digests_in_order(self) -> bool:
-        """True when :meth:`letter_digests` joins events in their order for certain."""
-        ...
-
     def letter_digests(self) -> list[tuple[str, str, str, str]]:
         """One row per letter with events: its id, its events' kinds, times and members,
         joined (see core/outreach/digest.py)."""
