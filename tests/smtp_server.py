@@ -241,6 +241,14 @@ class SmtpTestServer:
         with self.lock:
             return list(self._messages)
 
+    def thread_cpu(self) -> float:
+        """CPU seconds the server's thread has used so far (benchmarks: what the sink costs)."""
+        import time
+
+        thread = self._controller._thread
+        assert thread is not None and thread.ident is not None, "the server runs"
+        return time.clock_gettime(time.pthread_getcpuclockid(thread.ident))
+
     @property
     def connections(self) -> int:
         """Client connections opened so far."""

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from campaign_app.core.campaign.generate import BatchProgress, channel_of
 from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
 from campaign_app.core.campaign.send_plan import SendPlan, check_can_send
-from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
+from campaign_app.core.campaign.sent_letters import KeptLetter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
     import ssl
     from email.message import EmailMessage
 
-    from campaign_app.core.mail.smtp import SmtpSession
 
 # What happened to each letter, as the summary lists it.
 OUTCOMES = {  # English; shown as _(OUTCOMES[key]) in the interface language
@@ -254,7 +253,9 @@ def run_send(
             _write_eml_files(run, result, cancel, report)
         elif plan.to_send:
             check_can_send(ws)
-            _send_all(run, result, password, cancel, report, ssl_context, session_options or {})
+            from campaign_app.core.campaign.send_loop import send_all
+
+            send_all(run, result, password, cancel, report, ssl_context, session_options or {})
     except UserError as exc:
         result.stopped_by = str(exc)
     except KeyboardInterrupt:
@@ -290,91 +291,6 @@ def _write_eml_files(run: _Run, result: SendResult, cancel: threading.Event, rep
         write_eml(message, target)
         result.eml_files.append(target)
         result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", ws.relative(target)))
-
-
-def _send_all(
-    run: _Run,
-    result: SendResult,
-    password: str | None,
-    cancel: threading.Event,
-    report,
-    ssl_context,
-    session_options: dict,
-) -> None:
-    from campaign_app.core.mail.smtp import SendCancelled, SmtpSession
-
-    plan = run.plan
-    resend = {r.id for r in plan.resend}
-    report(0, "")
-    assert plan.settings is not None, "a real send has its mail server (plan_send checks)"
-    # The first letter is written before the server is contacted: a template mistake stops
-    # the send without a connection, and what was made is on record even if sign-in fails.
-    first = run.prepare(plan.to_send[0])
-    with SmtpSession(
-        plan.settings, password, ssl_context=ssl_context, cancel=cancel, **session_options
-    ) as session:
-        for i, r in enumerate(plan.to_send):
-            if cancel.is_set():
-                result.cancelled = True
-                return
-            report(i, r.display_name)
-            prepared = first if i == 0 else run.prepare(r, record=False)
-            try:
-                session.wait_turn()
-            except SendCancelled:
-                result.cancelled = True
-                return
-            outcome = _send_one(run, session, prepared, resend_revised=r.id in resend)
-            if outcome is None:
-                result.cancelled = True
-                return
-            if isinstance(outcome, UserError):
-                result.stopped_by = str(outcome)
-                return
-            result.outcomes.append(outcome)
-
-
-def _send_one(
-    run: _Run, session: SmtpSession, prepared: PreparedLetter, *, resend_revised: bool
-) -> Outcome | UserError | None:
-    """Keep, claim, send and record one letter; None when cancelled before the server took it."""
-    from campaign_app.core.mail.smtp import SendCancelled
-
-    ws, plan, log, by, r = run.ws, run.plan, run.log, run.by, prepared.recipient
-    kept = [keep_letter(ws.out_dir, plan.template_id, r.id, f.path, f.data) for f in prepared.files]
-    pdf = kept[0]
-    claim = log.claim(
-        run.draft(prepared),
-        by,
-        f"to {r.email}; {pdf.path.name} sha256 {pdf.sha256}",
-        channel="email",
-        letter_path=ws.relative(pdf.path),
-        letter_sha256=pdf.sha256,
-        resend_uncertain=plan.resend_uncertain,
-        resend_revised=resend_revised,
-    )
-    cid = claim.contact_id
-    if not claim.granted:
-        return Outcome(r.id, r.display_name, r.email, "claimed", describe(claim.history))
-    message = message_for(ws, plan, prepared, kept)
-    try:
-        delivery = session.send(message, plan.from_address, [r.email])
-    except SendCancelled:
-        log.add_event(cid, "drafted", by, "cancelled before the server accepted it: not sent", "email")
-        return None
-    except UserError as exc:
-        log.add_event(cid, "drafted", by, f"not sent: {exc.message}", "email")
-        return exc
-    detail = delivery.detail
-    kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
-    if delivery.status == "sent":
-        detail = f"{delivery.detail}; Message-ID {message['Message-ID']}"
-        log.add_event(cid, "sent", by, detail, "email", message_id=str(message["Message-ID"]), **kept_at)
-    elif delivery.status == "failed":
-        log.add_event(cid, "failed", by, delivery.detail, "email")
-    else:  # uncertain: stays "sending"; the note says why
-        log.add_event(cid, "note", by, delivery.detail, "email")
-    return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
 
 
 def describe(history: History) -> str:

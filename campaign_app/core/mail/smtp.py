@@ -223,8 +223,11 @@ class SmtpSession:
 
     # ---- sending ---------------------------------------------------------------------
 
-    def send(self, message: EmailMessage, from_address: str, recipients: Sequence[str]) -> Delivery:
-        """Send ``message`` to ``recipients`` over the open connection (reconnecting if needed).
+    def send(
+        self, message: EmailMessage, from_address: str, recipients: Sequence[str], data: bytes | None = None
+    ) -> Delivery:
+        """Send ``message`` to ``recipients`` over the open connection (reconnecting if needed);
+        ``data``: its bytes (``message_bytes(message)``) when the caller made them already.
 
         Waits for the rate limit first. Temporary problems are retried with backoff up to
         ``max_attempts``; a permanent refusal is a "failed" Delivery and the connection
@@ -233,16 +236,15 @@ class SmtpSession:
         certificate, server gone). What the server said is in them, without the password.
         """
         try:
-            delivery = self._send(message, from_address, recipients)
+            delivery = self._send(message_bytes(message) if data is None else data, from_address, recipients)
             return Delivery(delivery.status, self._scrub(delivery.detail), delivery.attempts)
         except UserError as exc:
             error = exc
         raise self._scrubbed(error)  # outside the except: no __context__ keeps the unscrubbed text
 
-    def _send(self, message: EmailMessage, from_address: str, recipients: Sequence[str]) -> Delivery:
+    def _send(self, data: bytes, from_address: str, recipients: Sequence[str]) -> Delivery:
         self._check_cancel()
         self._pace()
-        data = message_bytes(message)
         try:
             sender = ascii_address(from_address)
             rcpts = [ascii_address(r) for r in recipients]

@@ -70,13 +70,13 @@ class Campaign:
         real = smtp_session.SmtpSession.send
         calls = {"n": 0}
 
-        def dying(session, message, from_address, recipients):
+        def dying(session, *args):
             calls["n"] += 1
             if calls["n"] == at_call:
                 if when == "after":
-                    real(session, message, from_address, recipients)
+                    real(session, *args)
                 raise Crash
-            return real(session, message, from_address, recipients)
+            return real(session, *args)
 
         self.monkeypatch.setattr(smtp_session.SmtpSession, "send", dying)
         try:

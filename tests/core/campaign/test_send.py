@@ -275,3 +275,41 @@ def test_each_letter_is_rendered_once_and_the_file_written_is_the_file_sent(
             rid = next(r for r, address in EMAILS.items() if address == m.rcpt_tos[0])
             contact = log.contact(contact_id(rid, "test-case", "appeal-en"))
             assert attachment.get_content() == (mini_ws.root / contact.letter_path).read_bytes()
+
+
+def test_a_connection_dropped_mid_batch_is_opened_again_and_each_letter_goes_once(mini_ws, cli, server):
+    """The server closes the connection after the third letter: the fourth opens a new one,
+    and every official gets the letter once, each recorded sent."""
+    use_server(mini_ws, server, extra_meps=6)
+    server.configure(drop_after=3)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err + result.out
+    assert "8 sent" in result.out
+    counts = Counter(m.rcpt_tos[0] for m in server.messages)
+    assert len(counts) == 8 and set(counts.values()) == {1}, counts
+    assert server.connections == 2
+    for rid in ["mep-1", "mep-2"] + [f"mep-x{i}" for i in range(6)]:
+        assert events(mini_ws.root, rid) == ["drafted", "sending", "sent"], rid
+
+
+def test_a_letter_that_cannot_be_made_stops_the_send_before_it_is_claimed(mini_ws, cli, server):
+    """The fourth official's address cannot be sent to (non-Latin letters before the @): the
+    three before it go, the send stops saying why, and that letter is not left claimed
+    (it would show as uncertain: perhaps sent) nor any after it sent."""
+    use_server(mini_ws, server, extra_meps=1)
+    rows = [
+        "mep-y1,mep,Mr,Pavel,Bad,m,Member,European Parliament,DE,en,павел@example.org,",
+        "mep-y2,mep,Ms,Anna,After,f,Member,European Parliament,DE,en,anna@example.org,",
+    ]
+    with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
+        fh.write("\n".join(rows) + "\n")
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 1, result.err + result.out
+    assert "павел@example.org" in result.err and "non-Latin letters before the @" in result.err
+    assert [m.rcpt_tos[0] for m in server.messages] == [
+        "michal.simecka@europarl.europa.eu",
+        "rasa.jukneviciene@europarl.europa.eu",
+        "m0@example.org",
+    ]
+    assert "sending" not in events(mini_ws.root, "mep-y1")
+    assert "sending" not in events(mini_ws.root, "mep-y2")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import email
+import importlib.abc
+import sys
+import threading
 from email import policy
 
 import pytest
@@ -260,3 +263,27 @@ def test_a_follow_up_nobody_is_due_for_has_nothing_to_send(make_window, example_
     assert "status:followup-due" in text
     assert dialog.plan_label.styleSheet() == ""  # not shown as an error
     assert not dialog.send_button.isEnabled() and not dialog.eml_button.isEnabled()
+
+
+def test_clicking_send_reads_the_keyring_off_the_ui_thread(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    """The keyring module is first imported on the task pool, not on the UI thread: importing
+    it took 70-150 ms, and the window froze that long when Send was clicked."""
+    with_server(mini_ws, smtp_server, monkeypatch)
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    dialog.confirm = lambda title, question: True
+    imported_on_ui_thread: list[bool] = []
+
+    class Watch(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name == "campaign_app.core.mail.secrets":
+                imported_on_ui_thread.append(threading.current_thread() is threading.main_thread())
+            return None
+
+    monkeypatch.delitem(sys.modules, "campaign_app.core.mail.secrets")
+    monkeypatch.setattr(sys, "meta_path", [Watch(), *sys.meta_path])
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
+    assert imported_on_ui_thread == [False]
+    assert len(smtp_server.messages) == 2

@@ -19,13 +19,15 @@ letter's identity in the contact log and in the official's replies.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from email import policy as email_policy
 from email.generator import BytesGenerator
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -37,8 +39,56 @@ from campaign_app.core.letters.document import Letter, Letterhead
 from campaign_app.core.letters.email.html import letter_html
 from campaign_app.core.letters.email.text import letter_text
 
+
+class _HeaderClasses(HeaderRegistry):
+    """The standard header classes, each made once per header name.
+
+    ``HeaderRegistry`` makes a new class (``type(...)``) every time a header is set or read,
+    some forty times a message: a fifth of building one. The classes it makes hold nothing
+    of their own, so the first one made for a name serves every later message."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        made = self._made.get(name.lower())
+        if made is None:
+            made = self._made[name.lower()] = super().__getitem__(name)
+        return made
+
+
 # SMTP's CRLF and line length, and 7-bit bodies: no reliance on the server's 8BITMIME.
-MAIL_POLICY = email_policy.SMTP.clone(cte_type="7bit")
+MAIL_POLICY = email_policy.SMTP.clone(cte_type="7bit", header_factory=_HeaderClasses())
+
+
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")  # email.generator's own NLCRE
+
+
+class _Generator(BytesGenerator):
+    """``BytesGenerator`` writing each body in one piece, the same bytes.
+
+    The standard one writes a body line by line, two writes and two encodings a line: a
+    60 KB PDF in base64 is 1,100 lines, and writing them was a third of making a message's
+    bytes. ``_write_lines`` is the standard library's own (Python 3.11-3.13); where it is
+    not called, the generator works as before, only slower."""
+
+    def _write_lines(self, lines: str) -> None:
+        if not lines:
+            return
+        self.write(self._NL.join(_LINE_ENDS.split(lines)))  # type: ignore[attr-defined]
+
+
+def _attach(msg: EmailMessage, attachment: Attachment) -> None:
+    """Attach the file as ``msg.add_attachment(data, …)`` would, its base64 made by
+    ``base64.encodebytes`` (the same 76-character lines) instead of a Python loop a line:
+    the part is added empty, then given its body."""
+    maintype, _, subtype = attachment.mime_type.partition("/")
+    msg.add_attachment(
+        b"", maintype=maintype, subtype=subtype or "octet-stream", filename=attachment.filename
+    )
+    part = list(msg.iter_parts())[-1]  # the one just added
+    part.set_payload(base64.encodebytes(attachment.data).decode("ascii"))
 
 
 @dataclass(frozen=True)
@@ -126,13 +176,7 @@ def build_message(
     msg.set_content(letter_text(body))
     msg.add_alternative(letter_html(body), subtype="html")
     for attachment in attachments:
-        maintype, _, subtype = attachment.mime_type.partition("/")
-        msg.add_attachment(
-            attachment.data,
-            maintype=maintype,
-            subtype=subtype or "octet-stream",
-            filename=attachment.filename,
-        )
+        _attach(msg, attachment)
     # EmailMessage repeats MIME-Version in every part it creates; it belongs at the top only.
     for part in msg.walk():
         if part is not msg:
@@ -146,7 +190,7 @@ def build_message(
 def message_bytes(msg: EmailMessage) -> bytes:
     """The message exactly as it goes into SMTP's DATA or a ``.eml`` file (CRLF, 7-bit)."""
     buffer = io.BytesIO()
-    BytesGenerator(buffer, policy=MAIL_POLICY).flatten(msg)
+    _Generator(buffer, policy=MAIL_POLICY).flatten(msg)
     return buffer.getvalue()
 
 
