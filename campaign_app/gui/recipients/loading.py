@@ -45,7 +45,7 @@ def load_directory(workspace, today: dt.date) -> LoadedDirectory:
     for the GIL on every cell (the view calls Python thousands of times per paint)."""
     with collector_paused():
         directory = workspace.directory
-        loaded = LoadedDirectory.of(directory.recipients, directory.files, today, freshness_days(workspace))
+        loaded = LoadedDirectory.of_directory(directory, today, freshness_days(workspace))
         loaded.doubtful = doubtful_addresses(workspace)
         if len(directory) >= FREEZE_AT:
             # A big directory lives as long as the window shows it: tell the collector to

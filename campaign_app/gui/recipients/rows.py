@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -29,6 +30,9 @@ from campaign_app.core.directory.query import Query
 from campaign_app.core.directory.query_syntax import And, Not, Term
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex
+
+if TYPE_CHECKING:
+    from campaign_app.core.directory.load import Directory
 
 Part = Term | Not  # a term a query requires, or one it excludes
 
@@ -129,6 +133,21 @@ def row_code(r: Recipient | None, today: dt.date, stale_after: int = STALE_AFTER
     return code
 
 
+def column_codes(column: Callable[[str], Sequence[Any]], today: dt.date, stale_after: int) -> bytearray:
+    """``row_code`` of every row, read from the directory's columns (``Directory.table.column``)
+    in one pass, not from 100,000 Recipients' attributes one at a time."""
+    number = {name: n for n, name in enumerate(CATEGORIES)}
+    limit = today - dt.timedelta(days=stale_after)  # verified before this day: stale
+    return bytearray(
+        number[category]
+        | (0 if email or post or form else NO_CHANNEL)
+        | (STALE if verified is None or verified < limit else 0)
+        for category, email, post, form, verified in zip(
+            *map(column, ("category", "email", "postal_address", "web_form", "verified_on")), strict=True
+        )
+    )
+
+
 def gather(codes: bytearray, rows: list[int]) -> bytes:
     """The codes of ``rows``, in C (itemgetter) rather than a Python loop."""
     if len(rows) > 1:
@@ -163,6 +182,22 @@ class LoadedDirectory:
             list(files),
             bytearray(row_code(r, today, stale_after) for r in recipients),
             {r.id: i for i, r in enumerate(recipients)},
+            SearchIndex(rows),
+            stale_after,
+        )
+
+    @classmethod
+    def of_directory(
+        cls, directory: Directory, today: dt.date, stale_after: int = STALE_AFTER_DAYS
+    ) -> LoadedDirectory:
+        """``of(directory.recipients, …)``, with the marks and ids read column by column."""
+        rows: list[Recipient | None] = list(directory.recipients)
+        column = directory.table.column
+        return cls(
+            rows,
+            list(directory.files),
+            column_codes(column, today, stale_after),
+            {rid: i for i, rid in enumerate(column("id"))},
             SearchIndex(rows),
             stale_after,
         )

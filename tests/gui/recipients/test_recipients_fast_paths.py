@@ -119,3 +119,30 @@ def test_the_table_paints_the_same_texts_colours_and_icons_as_data_gives(tab, qt
         view.setModel(plain)
         view.verticalScrollBar().setValue(scrolled)
         assert view.viewport().grab().toImage() == fast
+
+
+def test_the_marks_and_ids_read_column_by_column_are_those_of_each_entry(example_ws):
+    """CSV and YAML files, entries with and without a channel, never verified, verified on
+    the very last day before they count as stale and on the day after: the marks read from
+    the directory's columns are ``row_code`` of each entry, at every limit."""
+    import datetime as dt
+
+    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.gui.recipients.rows import LoadedDirectory, row_code
+
+    extra = example_ws / "recipients" / "edge.csv"
+    lines = ["id,category,given_name,family_name,country,language,email,web_form,verified_on"]
+    for i, (email, form, verified) in enumerate(
+        [("a@example.org", "", "2024-01-01"), ("", "https://example.org/f", "2024-01-02"), ("", "", "")]
+        + [("", "", f"2023-12-{day:02d}") for day in range(1, 32)]
+    ):
+        lines.append(f"edge-{i},mep,Anna,Edge{i},SK,en,{email},{form},{verified}")
+    extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    directory = Workspace(example_ws).directory
+    today = dt.date(2024, 1, 31)
+    for stale_after in (0, 1, 29, 30, 31, 45, 180, 2000):
+        loaded = LoadedDirectory.of_directory(directory, today, stale_after)
+        plain = [row_code(r, today, stale_after) for r in directory.recipients]
+        assert list(loaded.codes) == plain, stale_after
+        assert len(set(plain)) >= 4  # some with a channel, some without, some stale, some not
+        assert loaded.by_id == {r.id: i for i, r in enumerate(directory.recipients)}
