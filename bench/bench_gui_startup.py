@@ -12,6 +12,11 @@ Down key moved the selection to the next part): the window answers input with th
 in it. Target: usable <= 0.3 s after the first paint. Meanwhile a 5 ms timer records the
 longest stall of the event loop, from the first paint to 2 s after it.
 
+Modules start from bytecode, as in an installed copy (``--from-source``: compiled at every
+start, as a checkout run with PYTHONDONTWRITEBYTECODE is); the case's parsed tree is kept
+from the start before, as from a user's second start on (``--first-start``: parsed at every
+start, as the first time a case file is opened).
+
     python bench/bench_gui_startup.py --runs 7
 """
 
@@ -101,11 +106,25 @@ app.exec()
 )
 
 
-def one_run(code: str, *args: str) -> dict[str, float]:
+def one_run(
+    code: str, *args: str, bytecode: Path | None = None, cache: Path | None = None
+) -> dict[str, float]:
     """One cold process start: each marker it prints (PAINTED, USABLE: seconds since the
-    start, and ``_CPU``: the process's CPU seconds then; STALL: seconds)."""
+    start, and ``_CPU``: the process's CPU seconds then; STALL: seconds).
+
+    ``bytecode``: a folder for compiled modules (``PYTHONPYCACHEPREFIX``), so that after the
+    warm-up run campaign_app starts from bytecode as an installed copy does (pip and
+    PyInstaller compile it); else a ``PYTHONDONTWRITEBYTECODE`` environment compiles every
+    module of a source checkout at each start (about 150 ms after the first paint alone).
+    ``cache``: the user's cache folder (``XDG_CACHE_HOME``), where the case's parsed tree is
+    kept between starts (core/common/yaml_cache.py)."""
     env = {**os.environ}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if cache is not None:
+        env["XDG_CACHE_HOME"] = str(cache)
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
@@ -128,20 +147,35 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--from-source",
+        action="store_true",
+        help="leave PYTHONDONTWRITEBYTECODE as it is (a checkout compiled at every start)",
+    )
+    parser.add_argument(
+        "--first-start",
+        action="store_true",
+        help="an empty cache folder at every start (the case parsed, as the first time it is opened)",
+    )
     args = parser.parse_args()
     from campaign_app.core.campaign.workspace import init_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = init_workspace(Path(tmp) / "example")
-        one_run(BARE)
-        one_run(APP, str(ws))  # warm the file cache: we measure start-up, not the disk
+        bytecode = None if args.from_source else Path(tmp) / "bytecode"
+        one_run(BARE, bytecode=bytecode)
+        cache = Path(tmp) / "cache"
+        # warm the file cache: we measure start-up, not the disk
+        one_run(APP, str(ws), bytecode=bytecode, cache=cache)
         bare, ours, usable, stall = [], [], [], []
         bare_cpu, ours_cpu, usable_cpu = [], [], []
-        for _ in range(args.runs):
-            marks = one_run(BARE)
+        for run in range(args.runs):
+            if args.first_start:
+                cache = Path(tmp) / f"cache-{run}"
+            marks = one_run(BARE, bytecode=bytecode)
             bare.append(marks["PAINTED"])
             bare_cpu.append(marks["PAINTED_CPU"])
-            marks = one_run(APP, str(ws))
+            marks = one_run(APP, str(ws), bytecode=bytecode, cache=cache)
             ours.append(marks["PAINTED"])
             ours_cpu.append(marks["PAINTED_CPU"])
             usable.append(marks.get("USABLE", float("inf")) - marks["PAINTED"])
@@ -151,6 +185,9 @@ def main() -> int:
     u, g = statistics.median(usable), statistics.median(stall)
     b_cpu, o_cpu, u_cpu = (statistics.median(v) for v in (bare_cpu, ours_cpu, usable_cpu))
     print(f"load average:         {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
+    print("modules:              " + ("compiled at each start" if args.from_source else "from bytecode"))
+    kept = "none (first start)" if args.first_start else "kept from the start before"
+    print(f"case's parsed tree:   {kept}")
     print(f"bare PySide6 window:  median {b * 1000:.0f} ms to first paint ({args.runs} runs, interleaved)")
     print(f"campaign_app window:  median {o * 1000:.0f} ms to first paint (menus, tabs, 'Opening…')")
     print(f"ratio app/bare:       {o / b:.2f}  (target <= 2)")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from campaign_app.core.campaign.workspace import CAMPAIGN_FILE, init_workspace
@@ -55,14 +55,6 @@ def application() -> QApplication:
     return app
 
 
-def _register_letter_fonts() -> None:
-    """The preview shows letters in the same face as the PDF (PT Serif, from its package)."""
-    from campaign_app.core.common.fonts import font_paths
-
-    for path in font_paths().values():
-        QFontDatabase.addApplicationFont(str(path))
-
-
 def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> None:
     """Process events until background tasks are done (for screenshots and tests).
 
@@ -92,7 +84,6 @@ def build_window(
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
     window = MainWindow(session, tasks, background_tabs)
-    window.after_first_paint(_register_letter_fonts)
     session.setParent(window)
     tasks.setParent(window)
     root = startup_workspace(workspace)

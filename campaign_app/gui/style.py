@@ -8,6 +8,7 @@ Nothing is told by colour alone: each mark repeats what a text already says.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
@@ -122,8 +123,20 @@ def embolden(widget: QWidget) -> None:
     widget.setFont(bold(widget.font()))
 
 
+@functools.cache
+def _register_letter_fonts() -> None:
+    """PT Serif's files, from its package, made known to Qt once per process: when the first
+    widget that shows a letter asks for the face, not while the window starts (importing the
+    font package and reading its files takes about 40 ms)."""
+    from campaign_app.core.common.fonts import font_paths
+
+    for path in font_paths().values():
+        QFontDatabase.addApplicationFont(str(path))
+
+
 def letter_font(point_size: float | None = None) -> QFont:
     """The letters' typeface (PT Serif, as in the PDF), for anything that shows a letter."""
+    _register_letter_fonts()
     font = QFont(FONT_FAMILY)
     font.setStyleHint(QFont.StyleHint.Serif)
     if point_size is not None:

@@ -20,6 +20,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
+from campaign_app.core.common import yaml_cache
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import N_, _
@@ -111,14 +112,18 @@ def read_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     """:func:`load_yaml_text` for readers that never change the tree they get: the same text
     is parsed once per process. The round-trip parser (kept for line numbers in messages) is
     the slowest part of loading a campaign, and the window, ``check`` and a batch's workers
-    read the same campaign.yaml, case file and templates again and again. Callers must not
-    change the tree: it is shared."""
+    read the same campaign.yaml, case file and templates again and again; a large text's
+    tree is also kept between runs (``yaml_cache``). Callers must not change the tree: it is
+    shared (:class:`~campaign_app.core.case.edit.CaseDocument` edits a deep copy)."""
     if len(text) > _CACHED_TEXT_CHARS:
         return load_yaml_text(text, path, line_offset)
     key = (text, line_offset)  # the tree holds lines, not the path: the same text, the same tree
     found = _PARSED.get(key)
     if found is None:
-        found = load_yaml_text(text, path, line_offset)  # a mistake raises, naming this path
+        found = yaml_cache.lookup(text, line_offset)  # parsed by an earlier run
+        if found is None:
+            found = load_yaml_text(text, path, line_offset)  # a mistake raises, naming this path
+            yaml_cache.keep(text, found, line_offset)
         _PARSED[key] = found
         while len(_PARSED) > _PARSED_MAX:
             _PARSED.pop(next(iter(_PARSED)))

@@ -7,7 +7,7 @@ nothing until the popup is opened; the search filters the tuples in Python.
 
 The preview shows the HTML that :mod:`campaign_app.core.letters.email.html` makes from the
 rendered letter, on white paper in the letter's typeface (PT Serif, registered by
-app.py). Links open in the system browser, but only web and mail links: a template from
+style.py on first use). Links open in the system browser, but only web and mail links: a template from
 a stranger must not be able to open ``file:`` or other handlers on the user's machine.
 """
 

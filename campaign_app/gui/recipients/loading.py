@@ -14,6 +14,7 @@ import gc
 from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.directory.query import parse_query
 from campaign_app.gui.recipients.rows import LoadedDirectory
 
 FREEZE_AT = 20_000  # entries; see load_directory
@@ -40,13 +41,17 @@ def doubtful_addresses(workspace) -> dict[str, tuple[str, str]]:
 
 
 def load_directory(workspace, today: dt.date) -> LoadedDirectory:
-    """Runs off the UI thread: the directory as the command line reads it, the marks and the
-    search index. All in one job: a table painted while a worker builds the index would wait
-    for the GIL on every cell (the view calls Python thousands of times per paint)."""
+    """Runs off the UI thread: the directory as the command line reads it, the marks, the
+    search index and the query parser. All in one job: a table painted while a worker builds
+    the index would wait for the GIL on every cell (the view calls Python thousands of times
+    per paint)."""
     with collector_paused():
         directory = workspace.directory
-        loaded = LoadedDirectory.of(directory.recipients, directory.files, today, freshness_days(workspace))
+        loaded = LoadedDirectory.of_directory(directory, today, freshness_days(workspace))
         loaded.doubtful = doubtful_addresses(workspace)
+        # The query grammar's parser is built on first use (20 ms): here, not on the first
+        # keystroke in the search box.
+        parse_query("a")
         if len(directory) >= FREEZE_AT:
             # A big directory lives as long as the window shows it: tell the collector to
             # leave what exists now alone, instead of re-walking ~200,000 objects (about

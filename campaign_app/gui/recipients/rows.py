@@ -14,11 +14,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import heapq
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -28,6 +30,9 @@ from campaign_app.core.directory.query import Query
 from campaign_app.core.directory.query_syntax import And, Not, Term
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex
+
+if TYPE_CHECKING:
+    from campaign_app.core.directory.load import Directory
 
 Part = Term | Not  # a term a query requires, or one it excludes
 
@@ -128,6 +133,21 @@ def row_code(r: Recipient | None, today: dt.date, stale_after: int = STALE_AFTER
     return code
 
 
+def column_codes(column: Callable[[str], Sequence[Any]], today: dt.date, stale_after: int) -> bytearray:
+    """``row_code`` of every row, read from the directory's columns (``Directory.table.column``)
+    in one pass, not from 100,000 Recipients' attributes one at a time."""
+    number = {name: n for n, name in enumerate(CATEGORIES)}
+    limit = today - dt.timedelta(days=stale_after)  # verified before this day: stale
+    return bytearray(
+        number[category]
+        | (0 if email or post or form else NO_CHANNEL)
+        | (STALE if verified is None or verified < limit else 0)
+        for category, email, post, form, verified in zip(
+            *map(column, ("category", "email", "postal_address", "web_form", "verified_on")), strict=True
+        )
+    )
+
+
 def gather(codes: bytearray, rows: list[int]) -> bytes:
     """The codes of ``rows``, in C (itemgetter) rather than a Python loop."""
     if len(rows) > 1:
@@ -162,6 +182,22 @@ class LoadedDirectory:
             list(files),
             bytearray(row_code(r, today, stale_after) for r in recipients),
             {r.id: i for i, r in enumerate(recipients)},
+            SearchIndex(rows),
+            stale_after,
+        )
+
+    @classmethod
+    def of_directory(
+        cls, directory: Directory, today: dt.date, stale_after: int = STALE_AFTER_DAYS
+    ) -> LoadedDirectory:
+        """``of(directory.recipients, …)``, with the marks and ids read column by column."""
+        rows: list[Recipient | None] = list(directory.recipients)
+        column = directory.table.column
+        return cls(
+            rows,
+            list(directory.files),
+            column_codes(column, today, stale_after),
+            {rid: i for i, rid in enumerate(column("id"))},
             SearchIndex(rows),
             stale_after,
         )
@@ -213,7 +249,9 @@ class SortOrder:
     @classmethod
     def of(cls, recipients: Sequence[Recipient | None], column: int) -> SortOrder:
         keys = [sort_key(r, column) if r is not None else "" for r in recipients]
-        order = cls(column, keys, sorted_rows(keys))
+        # The row numbers made anew in this order lie in memory in this order: walking the
+        # order on a keystroke (``marked``) then reads memory in sequence, twice as fast.
+        order = cls(column, keys, array("q", sorted_rows(keys)).tolist())
         order._ranks()  # here, off the UI thread
         return order
 
@@ -268,29 +306,51 @@ class MatchCache:
     Typing extends a query a letter at a time, and each longer query matches a subset of
     what the shorter one matched (a bare word typed on, or one more term: terms are all
     required). So instead of testing all 100,000 rows again, the index tests the rows of the
-    narrowest earlier answer; Backspace returns to a query already answered. The answers
-    are for one version of the rows: an edit empties the cache. Queries with ``status:``
-    terms, OR or negated groups are not kept.
+    narrowest earlier answer; Backspace returns to a query already answered, in the table's
+    sort order too. The answers are for one version of the rows: an edit empties the cache.
+    Queries with ``status:`` terms, OR or negated groups are not kept.
     """
 
     SIZE = 8
 
     def __init__(self) -> None:
         self._version = -1
-        self._known: dict[tuple[Part, ...], list[int]] = {}
+        self._known: dict[tuple[Part, ...], list[int]] = {}  # in file order
+        self._order: SortOrder | None = None
+        self._sorted: dict[tuple[Part, ...], list[int]] = {}  # the same, in self._order
 
-    def select(self, index: SearchIndex, query: Query | None, statuses, version: int) -> list[int]:
-        """``index.select(query, statuses=statuses)``, answered from earlier answers when it can."""
+    def select(
+        self, index: SearchIndex, query: Query | None, statuses, version: int, order: SortOrder | None = None
+    ) -> list[int]:
+        """``index.select(query, statuses=statuses)`` in ``order`` (ascending; file order
+        without one), answered from earlier answers when it can."""
         key = _required_parts(query)
         if key is None:
-            return index.select(query, statuses=statuses)
+            return _in_order(index.select(query, statuses=statuses), order)
         if version != self._version:
-            self._version, self._known = version, {}
+            self._version, self._known, self._sorted = version, {}, {}
+        if order is not self._order:
+            self._order, self._sorted = order, {}
         rows = self._known.pop(key, None)
         if rows is None:
+            # Narrowed in file order: the index reads its texts in sequence (along a sorted
+            # order it jumps about memory and is several times slower).
             earlier = [r for k, r in self._known.items() if all(any(_covers(n, o) for n in key) for o in k)]
             rows = index.select(query, rows=min(earlier, key=len) if earlier else None)
         self._known[key] = rows  # the newest last: the oldest goes first
         if len(self._known) > self.SIZE:
-            del self._known[next(iter(self._known))]
-        return rows
+            self._sorted.pop(oldest := next(iter(self._known)), None)
+            del self._known[oldest]
+        ordered = self._sorted.get(key)
+        if ordered is None:
+            ordered = self._sorted[key] = _in_order(rows, order)
+        return ordered
+
+
+def _in_order(rows: list[int], order: SortOrder | None) -> list[int]:
+    """``rows`` (in file order) in ``order``, ascending.
+
+    Selecting in file order and then walking the precomputed order with a mask reads
+    memory in sequence; selecting along the sorted order jumps about and is twice as slow.
+    """
+    return order.ordered(rows) if order is not None and rows else rows

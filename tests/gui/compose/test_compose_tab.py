@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QFontInfo, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from campaign_app.core.campaign.workspace import Workspace
@@ -114,6 +114,8 @@ def test_the_preview_shows_the_letter_for_the_chosen_recipient(qtbot, make_windo
     assert "Urgent: prevent the extradition of Zhanara Akhmetova" in text
     assert tab.preview.font().family() or True
     assert "PT Serif" in tab.preview.document().defaultFont().family()
+    # the face really is PT Serif's (registered when the preview asks for it), not a stand-in
+    assert QFontInfo(tab.preview.document().defaultFont()).family() == "PT Serif"
     # the editor holds the whole file: front matter and body
     assert tab.editor.toPlainText() == (example_ws / "letter_templates" / "mep-appeal-en.md").read_text(
         encoding="utf-8"
