@@ -102,6 +102,11 @@ class SharedNumberingPart(_CopiedOnUse, NumberingPart):
     """``word/numbering.xml``, copied only for a letter with a numbered list."""
 
 
+# Parts kept as bytes above this size are a letter's own (a fallback face cut to its
+# characters): deflated with the letter, not kept.
+_SHARED_SIZE = 64 * 1024
+
+
 @functools.lru_cache(maxsize=32)
 def deflated_once(blob: bytes) -> Deflated:
     """``blob`` deflated, once per process and content (parts kept as bytes: settings,
@@ -114,6 +119,6 @@ def zip_entry(part: Any) -> Deflated | None:
     deflated = getattr(part, "deflated", None)
     if deflated is not None:
         return deflated
-    if reuse.enabled() and type(part) is Part:  # bytes that are the same in most letters
-        return deflated_once(part.blob)
+    if reuse.enabled() and type(part) is Part and len(part.blob) < _SHARED_SIZE:
+        return deflated_once(part.blob)  # bytes that are the same in most letters
     return None

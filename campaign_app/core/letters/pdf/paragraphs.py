@@ -15,6 +15,7 @@ already shared with the lines reused, and reportlab does not change them after p
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from reportlab.platypus import Paragraph
@@ -26,9 +27,12 @@ _KEPT = 512
 # What breakLines leaves on the paragraph besides its result, restored on reuse.
 _STATE = ("frags", "_width_max", "_splitLongWordCount", "_hyphenations")
 _lines: dict[tuple[Any, ...], tuple[Any, list[float], tuple[Any, ...]]] = {}
-# What parsing leaves on the paragraph (reportlab's Paragraph._setup), by markup, style, bullet.
+# What parsing leaves on the paragraph (reportlab's Paragraph._setup), by markup, style, bullet;
+# the most recently used first kept (a letter's own paragraphs, its address and salutation,
+# pass through; the ones every letter has stay), so a long batch's memory stays flat.
 _PARSED = ("text", "frags", "style", "bulletText")
-_parsed: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_KEPT_PARSED = 64
+_parsed: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
 
 
 class LetterParagraph(Paragraph):
@@ -45,10 +49,11 @@ class LetterParagraph(Paragraph):
         found = _parsed.get(key)
         if found is None:
             super()._setup(text, style, bulletText, frags, cleaner)
-            if len(_parsed) >= _KEPT:
-                _parsed.clear()
+            if len(_parsed) >= _KEPT_PARSED:
+                _parsed.popitem(last=False)
             _parsed[key] = tuple(getattr(self, name) for name in _PARSED)
             return
+        _parsed.move_to_end(key)
         for name, value in zip(_PARSED, found, strict=True):
             setattr(self, name, value)
         self.debug = 0
