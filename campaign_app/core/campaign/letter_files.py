@@ -11,6 +11,7 @@ bytes attached to the e-mail and the bytes recorded in the contact log.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -35,8 +36,15 @@ FORMATS = ("pdf", "docx")
 def _digest(*parts: bytes) -> str:
     h = hashlib.sha256()
     for p in parts:
-        h.update(hashlib.sha256(p).digest())
+        h.update(_sha256(p) if p is parts[0] else hashlib.sha256(p).digest())
     return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _sha256(common: bytes) -> bytes:
+    """The digest of the inputs every letter of a template shares (its template, case,
+    campaign and pictures: often a few hundred kB), made once, not twice per letter."""
+    return hashlib.sha256(common).digest()
 
 
 def inputs_digest(ws: Workspace, template_id: str, paper: str) -> bytes:
@@ -163,13 +171,14 @@ class LetterFiles:
         return letter
 
     def write(
-        self, letter: Letter, recipient: Recipient, fmt: str, durable: bool = True
+        self, letter: Letter, recipient: Recipient, fmt: str, durable: bool = True, path: Path | None = None
     ) -> tuple[LetterFile, ManifestEntry]:
         """Write one file of ``letter`` (atomically) and the manifest entry that records it;
         the manifest itself is the caller's to update (a pool worker has none). A batch
         writes with ``durable=False`` and syncs the folder before it saves the manifest
-        (common/atomic.sync_folder says why that is safe)."""
-        path = self.path(recipient, fmt)
+        (common/atomic.sync_folder says why that is safe); it gives the ``path`` its plan
+        found (``self.path``), not worked out again."""
+        path = path or self.path(recipient, fmt)
         data = letter_bytes(letter, fmt)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(path, data, durable=durable)

@@ -6,10 +6,13 @@ document. A batch's letters share their template, case and sender, so most of th
 same characters in the same order and embed byte-for-byte the same subset: cutting and
 deflating it again was a fifth of each letter's time. :class:`LetterFont` keeps the
 finished font stream of each distinct subset (the exact list of characters and codes) and
-reuses it. A letter that uses other characters (another name, another script) has another
-subset, made for it, so every glyph a letter shows is still in its own PDF.
+reuses it, and so the subset's table of widths (written out) and its deflated table of
+Unicode values (ToUnicode, what lets a reader copy or search the text). A letter that
+uses other characters (another name, another script) has another subset, made for it,
+so every glyph a letter shows is still in its own PDF.
 
-The PDF written is the same: same subset bytes, same compression, same dictionary.
+The PDF written is the same: same subset bytes, same compression, same dictionary
+(``common/reuse.plain()`` writes it without reuse, for tests to compare).
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ import zlib
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
+from reportlab.pdfbase.ttfonts import (
+    FF_NONSYMBOLIC,
+    FF_SYMBOLIC,
+    SUBSETN,
+    TTFont,
+    TTFontFace,
+    makeToUnicodeCMap,
+)
+
+from campaign_app.core.common import reuse
 
 # Distinct subsets kept per face (each some 20-60 kB): a batch mostly reuses a handful.
 _KEPT_SUBSETS = 64
@@ -34,8 +46,18 @@ class _SubsetReusingFace(TTFontFace):
         program = self.makeSubset(list(subset))
         return program, zlib.compress(program)
 
+    @functools.lru_cache(maxsize=_KEPT_SUBSETS)  # noqa: B019
+    def _subset_tables(self, subset: tuple[int, ...], base_font: str) -> tuple[bytes, bytes]:
+        """The subset's widths as the PDF writes the array, and its ToUnicode CMap deflated
+        (as reportlab's FlateDecode does)."""
+        widths = pdfdoc.PDFArray(list(map(self.getCharWidth, subset))).format(pdfdoc.DummyDoc())
+        cmap = makeToUnicodeCMap(base_font, list(subset))
+        return widths, zlib.compress(cmap.encode("utf8") if isinstance(cmap, str) else cmap)
+
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
         """reportlab's TTFontFace.addSubsetObjects, with the font stream made once per subset."""
+        if not reuse.enabled():
+            return super().addSubsetObjects(doc, fontname, subset)
         program, deflated = self._subset_stream(tuple(subset))
         font_file = pdfdoc.PDFStream()
         font_file.dictionary["Length1"] = len(program)
@@ -64,6 +86,16 @@ class _SubsetReusingFace(TTFontFace):
         return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
 
+class _Written(pdfdoc.PDFObject):
+    """A PDF object already written out (bytes that do not depend on the document)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document: Any) -> bytes:
+        return self.data
+
+
 class LetterFont(TTFont):
     """A reportlab TTFont (register it with ``pdfmetrics.registerFont``) whose embedded
     subsets are made once per process and distinct set of characters."""
@@ -73,3 +105,34 @@ class LetterFont(TTFont):
         # reportlab builds its own face in TTFont.__init__; this subclass only adds the
         # subset cache (no state of its own), so the face is given that class in place.
         self.face.__class__ = _SubsetReusingFace
+
+    def addObjects(self, doc: Any) -> None:
+        """reportlab's TTFont.addObjects (the font dictionaries of each subset the document
+        used), with each subset's widths and ToUnicode CMap made once per process."""
+        if not (reuse.enabled() and doc.compression and isinstance(self.face, _SubsetReusingFace)):
+            super().addObjects(doc)
+            return
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_font = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX)).decode("pdfdoc")
+            widths, deflated = self.face._subset_tables(tuple(subset), base_font)
+            pdf_font = pdfdoc.PDFTrueTypeFont()
+            pdf_font.__Comment__ = f"Font {self.fontName} subset {n}"
+            pdf_font.Name = internal_name
+            pdf_font.BaseFont = base_font
+            pdf_font.FirstChar = 0
+            pdf_font.LastChar = len(subset) - 1
+            pdf_font.Widths = _Written(widths)
+            cmap_stream = pdfdoc.PDFStream()
+            cmap_stream.content = deflated  # filters already applied, as for the font program
+            cmap_stream.dictionary["Filter"] = pdfdoc.PDFArray([pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])
+            pdf_font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_font)
+            pdf_font.FontDescriptor = self.face.addSubsetObjects(doc, base_font, subset)
+            doc.Reference(pdf_font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = pdf_font
+        del self.state[doc]

@@ -7,56 +7,87 @@ letter and as the pages fall on their printer.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_HEADER_FOOTER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
+from campaign_app.core.common import reuse
 from campaign_app.core.letters.document import EXAMPLE_CAPTION as CAPTION
 from campaign_app.core.letters.docx.wordml import add_text, sub
 
 
 def add_page_numbers(document: DocxDocument) -> None:
     """Put "PAGE / NUMPAGES" in the footer of the letter's section, in the Footer style."""
-    p = _styled(_new_part(document, footer=True), "Footer")
+    _attach(document, footer=True, make=_page_numbers)
+
+
+def add_example_mark(document: DocxDocument) -> None:
+    """The EXAMPLE line (the PDF's words) at the top of every page, in red."""
+    _attach(document, footer=False, make=_example_mark)
+
+
+def _page_numbers() -> Any:
+    element, p = _new_element(footer=True, style_id="Footer")
     _field(p, "PAGE")
     t = sub(sub(p, "r"), "t")
     t.text = " / "
     t.set(qn("xml:space"), "preserve")
     _field(p, "NUMPAGES")
+    return element
 
 
-def add_example_mark(document: DocxDocument) -> None:
-    """The EXAMPLE line (the PDF's words) at the top of every page, in red."""
-    p = _styled(_new_part(document, footer=False), "Footer")
+def _example_mark() -> Any:
+    element, p = _new_element(footer=False, style_id="Footer")
     r = sub(p, "r")
     sub(sub(r, "rPr"), "color", val="B00020")
     add_text(r, CAPTION)
+    return element
 
 
-def _new_part(document: DocxDocument, footer: bool) -> Any:
-    """A new footer (or header) part of one empty paragraph for the letter's section; its
-    paragraph. Built here rather than from python-docx's template file, which its code
-    finds through a folder the frozen desktop app does not have."""
+@functools.cache
+def _written(make: Callable[[], Any]) -> bytes:
+    """The part ``make`` builds, written once per process: the same in every letter."""
+    return serialize_part_xml(make())
+
+
+def _attach(document: DocxDocument, footer: bool, make: Callable[[], Any]) -> None:
+    """A new footer (or header) part for the letter's section, as ``make`` builds it (kept as
+    the bytes written once per process, see parts.py). Built here rather than from
+    python-docx's template file, which its code finds through a folder the frozen desktop
+    app does not have."""
     package = document.part.package
-    kind, tag = ("footer", "ftr") if footer else ("header", "hdr")
-    element = parse_xml(f"<w:{tag} {nsdecls('w', 'r')}><w:p/></w:{tag}>")
+    kind = "footer" if footer else "header"
     partname = package.next_partname(f"/word/{kind}%d.xml")
-    if footer:
-        part: Part = FooterPart(partname, CT.WML_FOOTER, element, package)
-        r_id = document.part.relate_to(part, RT.FOOTER)
-        document.sections[0]._sectPr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
+    content_type = CT.WML_FOOTER if footer else CT.WML_HEADER
+    part: Part
+    if reuse.enabled():
+        part = Part(partname, content_type, _written(make), package)
+    elif footer:
+        part = FooterPart(partname, content_type, make(), package)
     else:
-        part = HeaderPart(partname, CT.WML_HEADER, element, package)
-        r_id = document.part.relate_to(part, RT.HEADER)
-        document.sections[0]._sectPr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, r_id)
-    return element.find(qn("w:p"))
+        part = HeaderPart(partname, content_type, make(), package)
+    sect_pr = document.element.body.sectPr
+    if footer:
+        sect_pr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.part.relate_to(part, RT.FOOTER))
+    else:
+        sect_pr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, document.part.relate_to(part, RT.HEADER))
+
+
+def _new_element(footer: bool, style_id: str) -> tuple[Any, Any]:
+    """A footer (or header) of one empty paragraph in style ``style_id``; it and its paragraph."""
+    tag = "ftr" if footer else "hdr"
+    element = parse_xml(f"<w:{tag} {nsdecls('w', 'r')}><w:p/></w:{tag}>")
+    return element, _styled(element.find(qn("w:p")), style_id)
 
 
 def _styled(p: Any, style_id: str) -> Any:

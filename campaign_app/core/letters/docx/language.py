@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from campaign_app.core.letters.docx.wordml import w
+
 # Word's language of the letter for spell-checking, where a bare language code has no
 # obvious region (the campaign is European, so English is British English).
 _LANGUAGE_REGION = {
@@ -64,3 +68,16 @@ def word_language(language: str) -> str:
         likely = ""
     region = likely.split("_")[-1] if likely else ""
     return f"{base}-{region}" if len(region) == 2 else base
+
+
+def set_styles_language(styles: Any, language: str) -> None:
+    """The letter's language on the Normal style and the document defaults of ``styles``."""
+    lang = word_language(language)
+    normal = styles.get_by_id("Normal")
+    targets = [
+        normal.find(f"{w('rPr')}/{w('lang')}") if normal is not None else None,
+        styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}"),
+    ]
+    for element in targets:
+        if element is not None:
+            element.set(w("val"), lang)

@@ -38,13 +38,17 @@ class Paragraphs:
         self.part = document.part
         self.footnotes = footnotes
         self.sect_pr = document.element.body.find(w("sectPr"))
-        self.numbering = self.part.numbering_part.element
-        self.styles = document.styles.element
+        self.document = document
+
+    @functools.cached_property
+    def numbering(self) -> Any:
+        """The letter's own numbering, copied when it first has a numbered list (most have none)."""
+        return self.part.numbering_part.element
 
     @functools.cached_property
     def abstract_for_style(self) -> dict[str, int]:
-        """Looked up when a letter first has a numbered list (most have none)."""
-        return _abstract_num_by_style(self.styles, self.numbering)
+        """Looked up when a letter first has a numbered list."""
+        return _abstract_num_by_style(self.document.styles.element, self.numbering)
 
     def paragraph(self, style_id: str) -> Any:
         """A new empty paragraph in style ``style_id`` at the end of the body."""

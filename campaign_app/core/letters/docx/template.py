@@ -22,6 +22,8 @@ from lxml import etree
 
 from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.letters.docx.footnotes import CONTINUATION_ID, SEPARATOR_ID
+from campaign_app.core.letters.docx.language import set_styles_language
+from campaign_app.core.letters.docx.parts import SharedXml
 from campaign_app.core.letters.docx.styles import TEMPLATE_STYLES, letter_fonts, letter_styles
 from campaign_app.core.letters.docx.wordml import el, w
 
@@ -59,6 +61,25 @@ def prepared_template() -> Template:
         font_table=parts[RT.FONT_TABLE].blob,
         app=package_parts[RT.EXTENDED_PROPERTIES].blob,
     )
+
+
+def styles_in(language: str) -> Any:
+    """A copy of the template's styles with ``language`` for spell-checking."""
+    styles = deepcopy(prepared_template().styles)
+    set_styles_language(styles, language)
+    return styles
+
+
+@lru_cache(maxsize=16)
+def language_styles(language: str) -> SharedXml:
+    """The template's styles in ``language``, shared by the letters in it (see parts.py)."""
+    return SharedXml.of(styles_in(language))
+
+
+@lru_cache(maxsize=1)
+def shared_numbering() -> SharedXml:
+    """The template's numbering, as every letter without a numbered list has it."""
+    return SharedXml.of(prepared_template().numbering)
 
 
 def _slim_styles(styles: Any) -> set[str]:

@@ -34,7 +34,7 @@ from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
 from campaign_app.core.letters.docx.template import GENERATOR, prepared_template
-from campaign_app.core.letters.docx.wordml import clean, w
+from campaign_app.core.letters.docx.wordml import clean
 from campaign_app.core.letters.glyphs import fallback_chars
 from campaign_app.core.letters.writing import WRITE_LOCK
 
@@ -44,7 +44,7 @@ __all__ = ["docx_bytes", "write_docx"]
 def docx_bytes(letter: Letter) -> bytes:
     """The letter as a complete .docx file (from any thread)."""
     with WRITE_LOCK:  # the template is shared by all threads (see letters/writing.py)
-        document = new_document(prepared_template())
+        document = new_document(prepared_template(), letter.language)
         _build(document, letter)
         return package_bytes(document.part.package)
 
@@ -56,7 +56,6 @@ def write_docx(letter: Letter, target: Path) -> None:
 
 def _build(document: DocxDocument, letter: Letter) -> None:
     """Fill the empty ``document`` with the letter, from letterhead to footnotes."""
-    _set_language(document, letter.language)
     _set_page(document, letter.paper)
     _set_properties(document, letter)
     footnotes = Footnotes(letter.footnotes)
@@ -112,20 +111,6 @@ def uses_italic(blocks: tuple[Block, ...]) -> bool:
         if isinstance(block, ListBlock) and any(uses_italic(item.blocks) for item in block.items):
             return True
     return False
-
-
-def _set_language(document: DocxDocument, language: str) -> None:
-    """The letter's language on the Normal style and the document defaults (for spell-checking)."""
-    lang = word_language(language)
-    styles = document.styles.element
-    normal = styles.get_by_id("Normal")
-    targets = [
-        normal.find(f"{w('rPr')}/{w('lang')}") if normal is not None else None,
-        styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}"),
-    ]
-    for element in targets:
-        if element is not None:
-            element.set(w("val"), lang)
 
 
 def _set_page(document: DocxDocument, paper: str) -> None:
