@@ -131,14 +131,25 @@ def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> 
     plan = _plans.get(kinds) or plan_of(kinds)
     if not plan.exact:
         return None
-    times, members = joined_times.split(SEPARATOR), joined_members.split(SEPARATOR)
+    times = joined_times.split(SEPARATOR)
     count = plan.size
-    if len(times) != count or len(members) != count:
-        return None  # a member's name holds the separator
+    if len(times) != count:
+        return None
     if count > 1 and not all(map(str.__lt__, times, times[1:])):
         return None  # a tie, or joined out of order: only the events can say
-    first = members[0]
-    activity = ((first, times[-1]),) if members.count(first) == count else _latest_by_member(members, times)
+    member = joined_members.partition(SEPARATOR)[0]
+    if joined_members == (member + SEPARATOR) * (count - 1) + member:  # one member did it all
+        sent_by = member if plan.sent >= 0 else ""
+        status_by = member if plan.status_event >= 0 else None
+        activity: tuple[tuple[str, str], ...] = ((member, times[-1]),)
+    else:
+        members = joined_members.split(SEPARATOR)
+        if len(members) != count:
+            return None  # a member's name holds the separator
+        member = members[-1]
+        sent_by = members[plan.sent] if plan.sent >= 0 else ""
+        status_by = members[plan.status_event] if plan.status_event >= 0 else None
+        activity = _latest_by_member(members, times)
     return LetterState(
         contact,
         [],
@@ -148,11 +159,11 @@ def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> 
         plan.auto_replied,
         plan.last_kind,
         times[-1],
-        members[-1],
-        members[plan.sent] if plan.sent >= 0 else "",
-        members[plan.status_event] if plan.status_event >= 0 else None,
-        abridged=True,
-        activity=activity,
+        member,
+        sent_by,
+        status_by,
+        True,
+        activity,
     )
 
 

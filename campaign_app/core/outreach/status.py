@@ -53,7 +53,7 @@ class Reminder(NamedTuple):
 ANSWERS = ("replied", "closed", "bounced")
 
 
-@dataclass
+@dataclass(slots=True)
 class LetterState:
     """One letter and what its events say. The facts the status rules ask of a letter over
     and over (when it went out, when it was answered, its latest event, who sent it) are
