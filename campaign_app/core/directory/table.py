@@ -11,12 +11,12 @@ index, core/directory/search.py) and ``table[i]`` (the Recipient, made once and 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, overload
 
 from campaign_app.core.common.errors import Location
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.recipients import Recipient, plain_display_name
 
 
 class RecipientTable(Sequence[Recipient]):
@@ -56,13 +56,25 @@ class RecipientTable(Sequence[Recipient]):
             if len(self._runs) == 1 and self._runs[0] is not None:
                 return self._runs[0].values[name]  # one CSV file: its own column
             parts: list[Any] = []
-            for start, run, end in zip(self._starts, self._runs, [*self._starts[1:], len(self)], strict=True):
+            ends = [*self._starts[1:], len(self)] if self._starts else []  # no entries: no runs
+            for start, run, end in zip(self._starts, self._runs, ends, strict=True):
                 if run is None:
                     parts.extend(getattr(r, name) for r in self._made[start:end])
                 else:
                     parts.extend(run.values[name])
             column = self._columns[name] = tuple(parts)  # a tuple: see columns.CheckedColumns
         return column
+
+    def display_names(self, rows: Iterable[int]) -> list[str]:
+        """``self[i].display_name`` for each of ``rows``, read from the name columns: a list
+        of thousands (``recipients list``) makes no Recipient for the usual entry."""
+        columns = [self.column(n) for n in ("given_name", "family_name", "position", "organisation", "id")]
+        given, family, position, organisation, ids = columns
+        names: list[str] = []
+        for i in rows:
+            name = plain_display_name(given[i], family[i], position[i], organisation[i], ids[i])
+            names.append(name if name is not None else self[i].display_name)
+        return names
 
     def add(self, recipient: Recipient) -> None:
         """An entry read as a Recipient (from a YAML file)."""
