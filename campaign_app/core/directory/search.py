@@ -18,7 +18,8 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import compress, repeat
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Any, Protocol, cast
 
 from campaign_app.core.directory.folding import (
@@ -226,23 +227,27 @@ class SearchIndex:
 def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
     """``fold_one`` of every value; names, offices, categories and countries repeat, so each
     distinct value is folded once ({language: text} maps, not hashable, one by one)."""
-    kinds = set(map(type, raw))
-    if kinds == {str} and fold_one in (_name_text, quick_fold):
+    try:
+        distinct = set(raw)
+    except TypeError:  # maps among the texts (entries from YAML: a few)
+        return _each_distinct_mixed(raw, fold_one)
+    if fold_one in (_name_text, quick_fold) and all(type(value) is str for value in distinct):
         joined = "\x00".join(raw)
         if joined.isascii() and joined.count("\x00") == len(raw) - 1:  # folding ASCII is lower-casing
             return joined.lower().split("\x00") if raw else []
-    maps = list(compress(range(len(raw)), map(isinstance, raw, repeat(dict)))) if dict in kinds else []
-    plain: Sequence[Any] = raw
-    if maps:
-        plain = list(raw)
-        for i in maps:
-            plain[i] = None
-    try:
-        folded = {value: fold_one(value) for value in set(plain)}
-    except TypeError:  # some other unhashable value: all one by one
-        return [fold_one(value) for value in raw]
+    folded = {value: fold_one(value) for value in distinct}
+    return list(map(folded.__getitem__, raw))
+
+
+def _each_distinct_mixed(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
+    """``_each_distinct`` of a column holding values that cannot be hashed: those one by one."""
+    odd = list(compress(count(), map(is_not, map(type, raw), repeat(str))))
+    plain: list[Any] = list(raw)
+    for i in odd:
+        plain[i] = None
+    folded = {value: fold_one(value) for value in set(plain)}
     values = list(map(folded.__getitem__, plain))
-    for i in maps:
+    for i in odd:
         values[i] = fold_one(raw[i])
     return values
 
