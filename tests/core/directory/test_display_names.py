@@ -40,18 +40,36 @@ entries = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
-@given(entries, entries)
-def test_names_from_the_columns_are_the_recipients_names(from_yaml, from_csv):
+def table_of(from_yaml: list[Recipient], from_csv: list[Recipient]) -> RecipientTable:
+    """Entries from a YAML file, then a CSV file's rows (plain strings only, as a CSV cell is)."""
     table = RecipientTable()
     for r in from_yaml:
         table.add(r)
-    if from_csv:  # a CSV file's rows, as plain strings only (as a CSV cell is)
+    if from_csv:
         plain = [{n: v if isinstance(v, str) else "" for n, v in r.record().items()} for r in from_csv]
         columns = {n: tuple(p[n] for p in plain) for n in plain[0]}
-        columns |= {"tags": ((),) * len(plain), "verified_on": (None,) * len(plain)}
+        columns |= {"tags": (("droi",),) * len(plain), "verified_on": (None,) * len(plain)}
         columns["in_office_until"] = columns["verified_on"]
         table.add_rows(columns, list(range(2, 2 + len(plain))), "people.csv", 1)
+    return table
+
+
+@settings(max_examples=300, deadline=None)
+@given(entries, entries)
+def test_names_from_the_columns_are_the_recipients_names(from_yaml, from_csv):
+    table = table_of(from_yaml, from_csv)
     rows = list(range(len(table)))[::-1]
     assert table.display_names(rows) == [name_by_view(table[i]) for i in rows]
     assert [table[i].display_name for i in rows] == [name_by_view(table[i]) for i in rows]
+
+
+@settings(max_examples=100, deadline=None)
+@given(entries, entries, st.integers(0, 30))
+def test_recipients_made_all_at_once_are_those_made_one_by_one(from_yaml, from_csv, first):
+    """``list(table)`` (the window's load) makes a CSV run's Recipients in one pass."""
+    one_by_one, at_once = table_of(from_yaml, from_csv), table_of(from_yaml, from_csv)
+    if len(at_once):
+        at_once[first % len(at_once)]  # one made before the rest
+    expected = [one_by_one[i] for i in range(len(one_by_one))]
+    assert list(at_once) == expected
+    assert [(vars(r), r.origin) for r in at_once] == [(vars(r), r.origin) for r in expected]
