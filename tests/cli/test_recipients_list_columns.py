@@ -87,7 +87,8 @@ def test_listing_makes_no_recipient_for_a_csv_row(mini_ws, cli, monkeypatch):
     of_checked = Recipient.of_checked.__func__
 
     def counting(cls, values):
-        made.append(values["id"])
+        if values["origin"].path.endswith("people.csv"):  # entries from YAML are made as they are read
+            made.append(values["id"])
         return of_checked(cls, values)
 
     monkeypatch.setattr(Recipient, "of_checked", classmethod(counting))

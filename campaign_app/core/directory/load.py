@@ -62,7 +62,8 @@ class Directory:
     @cached_property
     def search_index(self) -> SearchIndex:
         """For queries (``Query.filter``): each field is folded once, when a query first names it."""
-        return SearchIndex(self.table, prepare=(), columns=self.table.column)
+        table = self.table
+        return SearchIndex(table, prepare=(), columns=table.column, odd_rows=table.recipient_rows)
 
 
 def read_csv_records(path: Path) -> Iterator[tuple[dict[str, str], int, dict[str, int]]]:

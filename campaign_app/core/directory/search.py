@@ -18,6 +18,7 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from itertools import compress, count, repeat
 from operator import is_not
 from typing import Any, Protocol, cast
@@ -97,10 +98,12 @@ class SearchIndex:
         recipients: Sequence[Recipient | None],
         prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
         columns: Callable[[str], Sequence[Any]] | None = None,
+        odd_rows: Callable[[], frozenset[int]] | None = None,
     ):
         """``columns`` gives a field's value for every row (a directory's table, read-only:
         its rows are only made into Recipients when selected); by default they are read
-        from the recipients."""
+        from the recipients. With ``odd_rows`` (the only rows whose texts may be maps by
+        language), a term of a query is answered value by value (see ``_by_value``)."""
         self._raw: Callable[[str], Sequence[Any]]
         if columns is None:
             self.recipients: Sequence[Recipient | None] = list(recipients)
@@ -109,6 +112,8 @@ class SearchIndex:
         else:
             self.recipients, self._raw, self._deleted = recipients, columns, 0
         self._read_only = columns is not None
+        self._odd_rows = odd_rows
+        self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
         for field in prepare:
             self._values(field)
@@ -168,10 +173,42 @@ class SearchIndex:
             return self._status(w, negated, statuses)
         if field not in (NAMES, "tags") and field not in EXACT_FIELDS and (not w or _SEP in w):
             return self._reference(term, negated)  # the joined texts cannot answer these exactly
+        if self._odd_rows is not None and field not in self._fields and (field != NAMES or _one_part(w)):
+            return self._by_value(field, w, negated)
         values = self._values(field)
         if negated:
             return lambda rows: [i for i in rows if w not in values[i]]
         return lambda rows: [i for i in rows if w in values[i]]
+
+    def _by_value(self, field: str, w: str, negated: bool) -> Selector:
+        """A term answered on the distinct values of its field's column (of the rows asked),
+        each folded once, without making the folded column: a query asked once (the command
+        line, a template's audience) over 100,000 rows need not fold them all. The same rows
+        as ``w in values[i]``: a word without a space is in a row's names where it is in one
+        of their parts (they are joined by spaces)."""
+        parts: list[tuple[str, Callable[[Any], Any]]]
+        if field == NAMES:
+            parts = [(name, _name_text) for name in NAME_PARTS if name != "id" or self._ids_may_hold(w)]
+        else:
+            parts = [(field, partial(_folded, field))]
+        assert self._odd_rows is not None
+        odd = self._odd_rows()
+
+        def select(rows: Rows) -> list[int]:
+            matched: set[int] = set()
+            for name, fold_one in parts:
+                matched.update(_rows_holding(self._raw(name), rows, w, fold_one, odd))
+            return [i for i in rows if (i in matched) != negated]
+
+        return select
+
+    def _ids_may_hold(self, w: str) -> bool:
+        """Whether any id may hold ``w``: ids are plain ASCII (folded, they are lower-cased),
+        so one look in all of them, lower-cased and joined, tells most words they do not."""
+        if self._ids_text is None:
+            joined = "\n".join(self._raw("id"))
+            self._ids_text = joined.lower() if joined.isascii() else ""
+        return not self._ids_text or w in self._ids_text
 
     def _status(self, wanted: str, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
         ids = self._raw("id")
@@ -250,6 +287,25 @@ def _each_distinct_mixed(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> 
     for i in odd:
         values[i] = fold_one(raw[i])
     return values
+
+
+def _one_part(w: str) -> bool:
+    """Whether the word cannot span two parts of a row's names (joined by spaces)."""
+    return " " not in w and "\n" not in w
+
+
+def _rows_holding(
+    column: Sequence[Any], rows: Rows, w: str, fold_one: Callable[[Any], Any], odd: frozenset[int]
+) -> set[int]:
+    """The rows whose value of ``column``, folded, holds ``w``: each distinct value folded
+    once; rows in ``odd`` (whose values may be maps, which cannot be hashed) one by one."""
+    plain = [i for i in rows if i not in odd] if odd else rows
+    texts = {value: fold_one(value) for value in set(map(column.__getitem__, plain))}
+    hits = {value for value, text in texts.items() if text is not None and w in text}
+    found = {i for i in plain if column[i] in hits} if hits else set()
+    if odd:
+        found.update(i for i in rows if i in odd and (text := fold_one(column[i])) is not None and w in text)
+    return found
 
 
 def _name_text(raw: object) -> str | None:

@@ -68,6 +68,13 @@ class RecipientTable(Sequence[Recipient]):
             column = self._columns[name] = tuple(parts)  # a tuple: see columns.CheckedColumns
         return column
 
+    def recipient_rows(self) -> frozenset[int]:
+        """The rows of entries read as Recipients (from YAML files): only their texts may be
+        maps by language; a CSV file's cells are plain text."""
+        ends = [*self._starts[1:], len(self)] if self._starts else []
+        spans = zip(self._starts, self._runs, ends, strict=True)
+        return frozenset(i for start, run, end in spans if run is None for i in range(start, end))
+
     def display_names(self, rows: Iterable[int]) -> list[str]:
         """``self[i].display_name`` for each of ``rows``, read from the name columns: a list
         of thousands (``recipients list``) makes no Recipient for the usual entry."""
