@@ -27,9 +27,13 @@ def print_table_columns(
     """What ``print_columns([header, *rows], caps)`` prints, for a table given column by
     column: each column is measured and cut as a whole, and each line made by one format
     (a list of 100,000 recipients)."""
-    sizes = [max(len(h), max(map(len, c), default=0)) for h, c in zip(header, columns, strict=True)]
+    widest = [max(map(len, column), default=0) for column in columns]
+    sizes = [max(len(h), w) for h, w in zip(header, widest, strict=True)]
     sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
-    cut = [_cut(column, size) for column, size in zip(columns, sizes, strict=True)]
+    cut = [
+        column if w <= size else _cut(column, size)
+        for column, w, size in zip(columns, widest, sizes, strict=True)
+    ]
     line = "  ".join(f"{{:<{size}}}" for size in sizes).format
     lines = [_cut([h], size)[0].ljust(size) for h, size in zip(header, sizes, strict=True)]
     text = "\n".join(["  ".join(lines).rstrip(), *[row.rstrip() for row in map(line, *cut)]])

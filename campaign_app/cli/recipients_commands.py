@@ -182,7 +182,8 @@ def _print_table(table, rows: list[int]) -> None:
     """The listed rows of the directory's table, read column by column (no Recipient is made)."""
     header = (_("ID"), _("CATEGORY"), _("NAME"), _("COUNTRY"), _("LANG"), _("CONTACT"))
     ids, categories, countries, languages = (
-        [column[i] for i in rows] for column in map(table.column, ("id", "category", "country", "language"))
+        list(map(column.__getitem__, rows))
+        for column in map(table.column, ("id", "category", "country", "language"))
     )
     columns = [ids, categories, table.display_names(rows), countries, languages, _channels(table, rows)]
     width = shutil.get_terminal_size((160, 20)).columns

@@ -78,13 +78,13 @@ class RecipientTable(Sequence[Recipient]):
     def display_names(self, rows: Iterable[int]) -> list[str]:
         """``self[i].display_name`` for each of ``rows``, read from the name columns: a list
         of thousands (``recipients list``) makes no Recipient for the usual entry."""
-        columns = [self.column(n) for n in ("given_name", "family_name", "position", "organisation", "id")]
-        given, family, position, organisation, ids = columns
-        names: list[str] = []
-        for i in rows:
-            name = plain_display_name(given[i], family[i], position[i], organisation[i], ids[i])
-            names.append(name if name is not None else self[i].display_name)
-        return names
+        rows = list(rows)
+        names = ("given_name", "family_name", "position", "organisation", "id")
+        parts = [map(self.column(name).__getitem__, rows) for name in names]
+        shown: list[str | None] = list(map(plain_display_name, *parts))
+        for k in [k for k, name in enumerate(shown) if name is None]:  # names in several languages
+            shown[k] = self[rows[k]].display_name
+        return shown  # type: ignore[return-value]  # None is left nowhere
 
     def add(self, recipient: Recipient) -> None:
         """An entry read as a Recipient (from a YAML file)."""
