@@ -32,7 +32,7 @@ from campaign_app.core.directory.folding import (
     fold,
 )
 from campaign_app.core.directory.query_syntax import And, Node, Not, Term
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
@@ -186,12 +186,19 @@ class SearchIndex:
         line, a template's audience) over 100,000 rows need not fold them all. The same rows
         as ``w in values[i]``: a word without a space is in a row's names where it is in one
         of their parts (they are joined by spaces)."""
-        parts: list[tuple[str, Callable[[Any], Any]]]
-        if field == NAMES:
-            parts = [(name, _name_text) for name in NAME_PARTS if name != "id" or self._ids_may_hold(w)]
-        else:
-            parts = [(field, partial(_folded, field))]
         assert self._odd_rows is not None
+        if field != NAMES and field not in LOCALIZABLE:  # plain values in every row: one pass
+            column, fold_one = self._raw(field), partial(_folded, field)
+
+            def select_plain(rows: Rows) -> list[int]:
+                hits = _holding(set(map(column.__getitem__, rows)), w, fold_one)
+                return [i for i in rows if (column[i] in hits) != negated]
+
+            return select_plain
+        parts: list[tuple[str, Callable[[Any], Any]]]
+        parts = [(name, _name_text) for name in NAME_PARTS if name != "id" or self._ids_may_hold(w)]
+        if field != NAMES:
+            parts = [(field, partial(_folded, field))]
         odd = self._odd_rows()
 
         def select(rows: Rows) -> list[int]:
@@ -300,12 +307,16 @@ def _rows_holding(
     """The rows whose value of ``column``, folded, holds ``w``: each distinct value folded
     once; rows in ``odd`` (whose values may be maps, which cannot be hashed) one by one."""
     plain = [i for i in rows if i not in odd] if odd else rows
-    texts = {value: fold_one(value) for value in set(map(column.__getitem__, plain))}
-    hits = {value for value, text in texts.items() if text is not None and w in text}
+    hits = _holding(set(map(column.__getitem__, plain)), w, fold_one)
     found = {i for i in plain if column[i] in hits} if hits else set()
     if odd:
         found.update(i for i in rows if i in odd and (text := fold_one(column[i])) is not None and w in text)
     return found
+
+
+def _holding(values: Iterable[Any], w: str, fold_one: Callable[[Any], Any]) -> set[Any]:
+    """The values that, folded, hold ``w``."""
+    return {value for value in values if (text := fold_one(value)) is not None and w in text}
 
 
 def _name_text(raw: object) -> str | None:
