@@ -54,7 +54,6 @@ _PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9_+\-.@\n]*")
 _DOMAIN = re.compile(r"@([^\n]*)")
 _PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # as in validation._PLAIN_EMAIL
 _STRAY_DOT = re.compile(r"[\n.][@.]")
-_SAMPLE, _FEW = 500, 50  # a column whose first 500 cells hold at most 50 values is read by value
 _EMPTY: dict[str, Any] = {"language": "en", "tags": (), "verified_on": None, "in_office_until": None}
 
 
@@ -215,7 +214,7 @@ def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColum
         rows, count = csv_rows.rows, len(csv_rows.rows)
         raw = dict(zip(csv_rows.header, zip(*rows, strict=True), strict=True)) if rows else {}
         values: dict[str, Sequence[Any]] = {
-            name: _stripped(raw[name]) if name in raw else (_EMPTY.get(name, ""),) * count
+            name: tuple(map(str.strip, raw[name])) if name in raw else (_EMPTY.get(name, ""),) * count
             for name in ALL_FIELDS
         }
         refused: set[int] = set()
@@ -239,19 +238,6 @@ def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColum
         for name, column in values.items()
     }
     return CheckedColumns(out, tuple(csv_rows.lines[i] for i in keep))
-
-
-def _stripped(column: tuple[str, ...]) -> tuple[str, ...]:
-    """Each cell without white space around it. A column of a few values repeated (a
-    category, a country, an empty column) is asked once per value, not once per row."""
-    if len(set(column[:_SAMPLE])) <= _FEW:
-        distinct = set(column)
-        if len(distinct) <= _FEW * 4:
-            stripped = {value: value.strip() for value in distinct}
-            if all(value == text for value, text in stripped.items()):
-                return column
-            return tuple(map(stripped.__getitem__, column))
-    return tuple(map(str.strip, column))
 
 
 def _read_refused(csv_rows: CsvRows, refused: list[int], problems: ProblemCollector) -> dict[int, Recipient]:
