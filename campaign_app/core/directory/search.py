@@ -202,9 +202,12 @@ class SearchIndex:
         odd = self._odd_rows()
 
         def select(rows: Rows) -> list[int]:
+            asked = rows if isinstance(rows, range) else set(rows)
+            odd_asked = [i for i in odd if i in asked]
+            plain = [i for i in rows if i not in odd] if odd_asked else rows
             matched: set[int] = set()
             for name, fold_one in parts:
-                matched.update(_rows_holding(self._raw(name), rows, w, fold_one, odd))
+                matched.update(_rows_holding(self._raw(name), plain, odd_asked, w, fold_one))
             return [i for i in rows if (i in matched) != negated]
 
         return select
@@ -302,15 +305,14 @@ def _one_part(w: str) -> bool:
 
 
 def _rows_holding(
-    column: Sequence[Any], rows: Rows, w: str, fold_one: Callable[[Any], Any], odd: frozenset[int]
-) -> set[int]:
-    """The rows whose value of ``column``, folded, holds ``w``: each distinct value folded
-    once; rows in ``odd`` (whose values may be maps, which cannot be hashed) one by one."""
-    plain = [i for i in rows if i not in odd] if odd else rows
+    column: Sequence[Any], plain: Rows, odd: list[int], w: str, fold_one: Callable[[Any], Any]
+) -> list[int]:
+    """The rows whose value of ``column``, folded, holds ``w``: of the ``plain`` rows, each
+    distinct value folded once; the ``odd`` rows (whose values may be maps by language,
+    which cannot be hashed) one by one."""
     hits = _holding(set(map(column.__getitem__, plain)), w, fold_one)
-    found = {i for i in plain if column[i] in hits} if hits else set()
-    if odd:
-        found.update(i for i in rows if i in odd and (text := fold_one(column[i])) is not None and w in text)
+    found = [i for i in plain if column[i] in hits] if hits else []
+    found += [i for i in odd if (text := fold_one(column[i])) is not None and w in text]
     return found
 
 
