@@ -53,7 +53,7 @@ _OTHER_LINE_ENDS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends
 _PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9_+\-.@\n]*")
 _DOMAIN = re.compile(r"@([^\n]*)")
 _PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # as in validation._PLAIN_EMAIL
-_STRAY_DOT = re.compile(r"[\n.][@.]")
+_STRAY_DOTS = (".@", "..", "\n@", "\n.")  # each found by a plain search, far faster than one regex
 _EMPTY: dict[str, Any] = {"language": "en", "tags": (), "verified_on": None, "in_office_until": None}
 
 
@@ -353,10 +353,10 @@ def _plain_and_normal(emails: list[str]) -> bool:
     if (
         joined.count("\n") != len(emails) - 1  # an address with a line break in it
         or joined.count("@") != len(emails)
-        or max(map(len, emails), default=0) > _EMAIL_MAX_LENGTH
+        or len(max(emails, key=len, default="")) > _EMAIL_MAX_LENGTH
         or not _PLAIN_CHARACTERS.fullmatch(joined)
         or joined.startswith(("@", "."))
-        or _STRAY_DOT.search(joined)  # an empty name, a dot at its start or end, two dots
+        or any(stray in joined for stray in _STRAY_DOTS)  # an empty name, a dot at its start or end, two dots
     ):
         return False
     lowered = joined.lower()
