@@ -162,8 +162,11 @@ def run(ws, args: argparse.Namespace) -> int:
             ).format(count=count, file=args.file)
         )
         return EXIT_OK
-    directory = ws.directory
-    _print_table(directory.table, query.rows(directory))
+    from campaign_app.core.common.bulk import collector_paused
+
+    with collector_paused():  # the directory and the listing: read once, all kept, no cycles
+        directory = ws.directory
+        _print_table(directory.table, query.rows(directory))
     return EXIT_OK
 
 
