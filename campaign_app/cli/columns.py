@@ -19,3 +19,29 @@ def print_columns(rows: Sequence[Sequence[str]], caps: Sequence[int | None]) -> 
         cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
         lines.append("  ".join(cells).rstrip())
     print("\n".join(lines))  # at once: a list of 100,000 recipients is printed in one write
+
+
+def print_table_columns(
+    header: Sequence[str], columns: Sequence[Sequence[str]], caps: Sequence[int | None]
+) -> None:
+    """What ``print_columns([header, *rows], caps)`` prints, for a table given column by
+    column: each column is measured and cut as a whole, and each line made by one format
+    (a list of 100,000 recipients)."""
+    widest = [len(max(column, key=len, default="")) for column in columns]
+    sizes = [max(len(h), w) for h, w in zip(header, widest, strict=True)]
+    sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
+    cut = [
+        column if w <= size else _cut(column, size)
+        for column, w, size in zip(columns, widest, sizes, strict=True)
+    ]
+    line = "  ".join(f"%-{size}s" for size in sizes).__mod__  # for text, as ljust pads it
+    lines = [_cut([h], size)[0].ljust(size) for h, size in zip(header, sizes, strict=True)]
+    text = "\n".join(
+        ["  ".join(lines).rstrip(), *[row.rstrip() for row in map(line, zip(*cut, strict=True))]]
+    )
+    print(text)  # at once: one write
+
+
+def _cut(column: Sequence[str], size: int) -> Sequence[str]:
+    """The cells of ``column`` no wider than ``size``, a longer one ending in "…"."""
+    return [c if len(c) <= size else c[: size - 1] + "…" for c in column]

@@ -6,7 +6,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from campaign_app.cli.columns import print_columns
+from campaign_app.cli.columns import print_table_columns
 from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
 from campaign_app.core.common.i18n import N_, _, ngettext
 
@@ -151,43 +151,48 @@ def run(ws, args: argparse.Namespace) -> int:
 
     if args.action == "import":
         return _import(ws, args)
-    chosen = parse_campaign_query(args.query, ws.recipient_statuses).filter(ws.directory)
+    query = parse_campaign_query(args.query, ws.recipient_statuses)
     if args.action == "export":
         from campaign_app.core.directory.export import export_recipients
 
-        count = export_recipients(chosen, args.file)
+        count = export_recipients(query.filter(ws.directory), args.file)
         print(
             ngettext(
                 "Wrote {count} recipients to {file}", "Wrote {count} recipients to {file}", count
             ).format(count=count, file=args.file)
         )
         return EXIT_OK
-    _print_table(chosen)
+    from campaign_app.core.common.bulk import collector_paused
+
+    with collector_paused():  # the directory and the listing: read once, all kept, no cycles
+        directory = ws.directory
+        _print_table(directory.table, query.rows(directory))
     return EXIT_OK
 
 
-def _channel(r) -> str:
-    if r.email:
-        return r.email
-    if r.web_form:
-        return _("web form: {address}").format(address=r.web_form)
-    if r.postal_address:
-        return _("post")
-    return _("(no contact channel)")
+def _channels(table, rows: list[int]) -> list[str]:
+    """How each of ``rows`` is reached: the e-mail, else the web form, else post."""
+    emails, web_forms, postal = (table.column(n) for n in ("email", "web_form", "postal_address"))
+    web_form, by_post, no_channel = _("web form: {address}"), _("post"), _("(no contact channel)")
+    return [
+        emails[i]
+        or (web_form.format(address=web_forms[i]) if web_forms[i] else by_post if postal[i] else no_channel)
+        for i in rows
+    ]
 
 
-def _print_table(recipients) -> None:
-    rows = [(_("ID"), _("CATEGORY"), _("NAME"), _("COUNTRY"), _("LANG"), _("CONTACT"))]
-    for r in recipients:
-        rows.append((r.id, r.category, r.display_name, r.country, r.language, _channel(r)))
-    width = shutil.get_terminal_size((160, 20)).columns
-    id_width = max(len(row[0]) for row in rows)  # whole, always: log mark takes it
-    print_columns(rows, [None, 20, 44, 7, 5, max(20, width - 86 - id_width)])
-    print(
-        ngettext("{count} recipient(s)", "{count} recipient(s)", len(recipients)).format(
-            count=len(recipients)
-        )
+def _print_table(table, rows: list[int]) -> None:
+    """The listed rows of the directory's table, read column by column (no Recipient is made)."""
+    header = (_("ID"), _("CATEGORY"), _("NAME"), _("COUNTRY"), _("LANG"), _("CONTACT"))
+    ids, categories, countries, languages = (
+        list(map(column.__getitem__, rows))
+        for column in map(table.column, ("id", "category", "country", "language"))
     )
+    columns = [ids, categories, table.display_names(rows), countries, languages, _channels(table, rows)]
+    width = shutil.get_terminal_size((160, 20)).columns
+    id_width = max(len(header[0]), max(map(len, ids), default=0))  # whole, always: log mark takes it
+    print_table_columns(header, columns, [None, 20, 44, 7, 5, max(20, width - 86 - id_width)])
+    print(ngettext("{count} recipient(s)", "{count} recipient(s)", len(rows)).format(count=len(rows)))
 
 
 def _import(ws, args: argparse.Namespace) -> int:

@@ -103,6 +103,11 @@ class Query:
         rows = index.recipients
         return [r for i in index.select(self) if (r := rows[i]) is not None]
 
+    def rows(self, recipients: Iterable[Recipient]) -> list[int]:
+        """The positions in ``recipients`` (a directory: its table's rows) of those that
+        match, in order: what ``filter`` returns, without making the Recipients."""
+        return index_of(recipients).select(self)
+
     def matches(self, recipient: Recipient) -> bool:
         return bool(self.filter([recipient]))
 

@@ -26,6 +26,7 @@ __all__ = [
     "NAME_FIELDS",
     "Recipient",
     "RecipientView",
+    "plain_display_name",
 ]
 
 FIELDS = (
@@ -118,10 +119,11 @@ class Recipient:
     @property
     def display_name(self) -> str:
         """A name for lists and file names: the person, else the office."""
-        given, family = self.given_name, self.family_name
-        if type(given) is str and type(family) is str and (given or family):
-            # The usual entry (one name in one language), without a language view: lists print thousands.
-            return f"{given} {family}" if given and family else given or family
+        plain = plain_display_name(
+            self.given_name, self.family_name, self.position, self.organisation, self.id
+        )
+        if plain is not None:
+            return plain
         v = self.view(self.language)
         if v.full_name:
             return v.full_name
@@ -144,6 +146,23 @@ class Recipient:
                 value = ""
             out[name] = value
         return out
+
+
+def plain_display_name(
+    given: Localized, family: Localized, position: Localized, organisation: Localized, rid: str
+) -> str | None:
+    """The display name of an entry whose names are plain strings (one language; nearly every
+    entry), made without a language view, since lists print thousands; None for any other
+    entry, whose name :attr:`Recipient.display_name` works out through its view."""
+    if type(given) is not str or type(family) is not str:
+        return None
+    if given or family:
+        return f"{given} {family}" if given and family else given or family
+    if type(position) is not str or type(organisation) is not str:
+        return None
+    if position and organisation and organisation not in position:
+        return f"{position}, {organisation}"
+    return position or organisation or rid
 
 
 # The campaign's own remarks on an entry ("met at the hearing; prefers post"): templates

@@ -18,7 +18,9 @@ result against a plain evaluation of each recipient.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import compress, repeat
+from functools import partial
+from itertools import compress, count, repeat
+from operator import is_not
 from typing import Any, Protocol, cast
 
 from campaign_app.core.directory.folding import (
@@ -30,7 +32,7 @@ from campaign_app.core.directory.folding import (
     fold,
 )
 from campaign_app.core.directory.query_syntax import And, Node, Not, Term
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
@@ -96,10 +98,12 @@ class SearchIndex:
         recipients: Sequence[Recipient | None],
         prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
         columns: Callable[[str], Sequence[Any]] | None = None,
+        odd_rows: Callable[[], frozenset[int]] | None = None,
     ):
         """``columns`` gives a field's value for every row (a directory's table, read-only:
         its rows are only made into Recipients when selected); by default they are read
-        from the recipients."""
+        from the recipients. With ``odd_rows`` (the only rows whose texts may be maps by
+        language), a term of a query is answered value by value (see ``_by_value``)."""
         self._raw: Callable[[str], Sequence[Any]]
         if columns is None:
             self.recipients: Sequence[Recipient | None] = list(recipients)
@@ -108,6 +112,8 @@ class SearchIndex:
         else:
             self.recipients, self._raw, self._deleted = recipients, columns, 0
         self._read_only = columns is not None
+        self._odd_rows = odd_rows
+        self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
         for field in prepare:
             self._values(field)
@@ -167,10 +173,52 @@ class SearchIndex:
             return self._status(w, negated, statuses)
         if field not in (NAMES, "tags") and field not in EXACT_FIELDS and (not w or _SEP in w):
             return self._reference(term, negated)  # the joined texts cannot answer these exactly
+        if self._odd_rows is not None and field not in self._fields and (field != NAMES or _one_part(w)):
+            return self._by_value(field, w, negated)
         values = self._values(field)
         if negated:
             return lambda rows: [i for i in rows if w not in values[i]]
         return lambda rows: [i for i in rows if w in values[i]]
+
+    def _by_value(self, field: str, w: str, negated: bool) -> Selector:
+        """A term answered on the distinct values of its field's column (of the rows asked),
+        each folded once, without making the folded column: a query asked once (the command
+        line, a template's audience) over 100,000 rows need not fold them all. The same rows
+        as ``w in values[i]``: a word without a space is in a row's names where it is in one
+        of their parts (they are joined by spaces)."""
+        assert self._odd_rows is not None
+        if field != NAMES and field not in LOCALIZABLE:  # plain values in every row: one pass
+            column, fold_one = self._raw(field), partial(_folded, field)
+
+            def select_plain(rows: Rows) -> list[int]:
+                hits = _holding(set(map(column.__getitem__, rows)), w, fold_one)
+                return [i for i in rows if (column[i] in hits) != negated]
+
+            return select_plain
+        parts: list[tuple[str, Callable[[Any], Any]]]
+        parts = [(name, _name_text) for name in NAME_PARTS if name != "id" or self._ids_may_hold(w)]
+        if field != NAMES:
+            parts = [(field, partial(_folded, field))]
+        odd = self._odd_rows()
+
+        def select(rows: Rows) -> list[int]:
+            asked = rows if isinstance(rows, range) else set(rows)
+            odd_asked = [i for i in odd if i in asked]
+            plain = [i for i in rows if i not in odd] if odd_asked else rows
+            matched: set[int] = set()
+            for name, fold_one in parts:
+                matched.update(_rows_holding(self._raw(name), plain, odd_asked, w, fold_one))
+            return [i for i in rows if (i in matched) != negated]
+
+        return select
+
+    def _ids_may_hold(self, w: str) -> bool:
+        """Whether any id may hold ``w``: ids are plain ASCII (folded, they are lower-cased),
+        so one look in all of them, lower-cased and joined, tells most words they do not."""
+        if self._ids_text is None:
+            joined = "\n".join(self._raw("id"))
+            self._ids_text = joined.lower() if joined.isascii() else ""
+        return not self._ids_text or w in self._ids_text
 
     def _status(self, wanted: str, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
         ids = self._raw("id")
@@ -226,25 +274,51 @@ class SearchIndex:
 def _each_distinct(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
     """``fold_one`` of every value; names, offices, categories and countries repeat, so each
     distinct value is folded once ({language: text} maps, not hashable, one by one)."""
-    kinds = set(map(type, raw))
-    if kinds == {str} and fold_one in (_name_text, quick_fold):
+    try:
+        distinct = set(raw)
+    except TypeError:  # maps among the texts (entries from YAML: a few)
+        return _each_distinct_mixed(raw, fold_one)
+    if fold_one in (_name_text, quick_fold) and all(type(value) is str for value in distinct):
         joined = "\x00".join(raw)
         if joined.isascii() and joined.count("\x00") == len(raw) - 1:  # folding ASCII is lower-casing
             return joined.lower().split("\x00") if raw else []
-    maps = list(compress(range(len(raw)), map(isinstance, raw, repeat(dict)))) if dict in kinds else []
-    plain: Sequence[Any] = raw
-    if maps:
-        plain = list(raw)
-        for i in maps:
-            plain[i] = None
-    try:
-        folded = {value: fold_one(value) for value in set(plain)}
-    except TypeError:  # some other unhashable value: all one by one
-        return [fold_one(value) for value in raw]
+    folded = {value: fold_one(value) for value in distinct}
+    return list(map(folded.__getitem__, raw))
+
+
+def _each_distinct_mixed(raw: Sequence[Any], fold_one: Callable[[Any], Any]) -> list[Any]:
+    """``_each_distinct`` of a column holding values that cannot be hashed: those one by one."""
+    odd = list(compress(count(), map(is_not, map(type, raw), repeat(str))))
+    plain: list[Any] = list(raw)
+    for i in odd:
+        plain[i] = None
+    folded = {value: fold_one(value) for value in set(plain)}
     values = list(map(folded.__getitem__, plain))
-    for i in maps:
+    for i in odd:
         values[i] = fold_one(raw[i])
     return values
+
+
+def _one_part(w: str) -> bool:
+    """Whether the word cannot span two parts of a row's names (joined by spaces)."""
+    return " " not in w and "\n" not in w
+
+
+def _rows_holding(
+    column: Sequence[Any], plain: Rows, odd: list[int], w: str, fold_one: Callable[[Any], Any]
+) -> list[int]:
+    """The rows whose value of ``column``, folded, holds ``w``: of the ``plain`` rows, each
+    distinct value folded once; the ``odd`` rows (whose values may be maps by language,
+    which cannot be hashed) one by one."""
+    hits = _holding(set(map(column.__getitem__, plain)), w, fold_one)
+    found = [i for i in plain if column[i] in hits] if hits else []
+    found += [i for i in odd if (text := fold_one(column[i])) is not None and w in text]
+    return found
+
+
+def _holding(values: Iterable[Any], w: str, fold_one: Callable[[Any], Any]) -> set[Any]:
+    """The values that, folded, hold ``w``."""
+    return {value for value in values if (text := fold_one(value)) is not None and w in text}
 
 
 def _name_text(raw: object) -> str | None:

@@ -11,12 +11,12 @@ index, core/directory/search.py) and ``table[i]`` (the Recipient, made once and 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from operator import itemgetter
 from typing import Any, overload
 
 from campaign_app.core.common.errors import Location
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.recipients import Recipient, plain_display_name
 
 
 class RecipientTable(Sequence[Recipient]):
@@ -46,7 +46,10 @@ class RecipientTable(Sequence[Recipient]):
 
     def __iter__(self) -> Iterator[Recipient]:
         for i, made in enumerate(self._made):
-            yield made if made is not None else self._make(i)
+            if made is None:
+                self._make_run(i)
+                made = self._made[i]
+            yield made  # type: ignore[misc]  # made by _make_run
 
     def column(self, name: str) -> Sequence[Any]:
         """Every entry's value of field ``name`` (validated: a str, a {language: text} map,
@@ -56,13 +59,32 @@ class RecipientTable(Sequence[Recipient]):
             if len(self._runs) == 1 and self._runs[0] is not None:
                 return self._runs[0].values[name]  # one CSV file: its own column
             parts: list[Any] = []
-            for start, run, end in zip(self._starts, self._runs, [*self._starts[1:], len(self)], strict=True):
+            ends = [*self._starts[1:], len(self)] if self._starts else []  # no entries: no runs
+            for start, run, end in zip(self._starts, self._runs, ends, strict=True):
                 if run is None:
                     parts.extend(getattr(r, name) for r in self._made[start:end])
                 else:
                     parts.extend(run.values[name])
             column = self._columns[name] = tuple(parts)  # a tuple: see columns.CheckedColumns
         return column
+
+    def recipient_rows(self) -> frozenset[int]:
+        """The rows of entries read as Recipients (from YAML files): only their texts may be
+        maps by language; a CSV file's cells are plain text."""
+        ends = [*self._starts[1:], len(self)] if self._starts else []
+        spans = zip(self._starts, self._runs, ends, strict=True)
+        return frozenset(i for start, run, end in spans if run is None for i in range(start, end))
+
+    def display_names(self, rows: Iterable[int]) -> list[str]:
+        """``self[i].display_name`` for each of ``rows``, read from the name columns: a list
+        of thousands (``recipients list``) makes no Recipient for the usual entry."""
+        rows = list(rows)
+        names = ("given_name", "family_name", "position", "organisation", "id")
+        parts = [map(self.column(name).__getitem__, rows) for name in names]
+        shown: list[str | None] = list(map(plain_display_name, *parts))
+        for k in [k for k, name in enumerate(shown) if name is None]:  # names in several languages
+            shown[k] = self[rows[k]].display_name
+        return shown  # type: ignore[return-value]  # None is left nowhere
 
     def add(self, recipient: Recipient) -> None:
         """An entry read as a Recipient (from a YAML file)."""
@@ -105,6 +127,25 @@ class RecipientTable(Sequence[Recipient]):
         made = Recipient.of_checked(values)
         self._made[row] = made
         return made
+
+    def _make_run(self, row: int) -> None:
+        """Every Recipient of the CSV run holding ``row`` not made yet, at once: its rows read
+        from the columns in one pass (``list(table)``, which the window asks for, made
+        100,000 one field at a time). The same objects as ``_make`` makes."""
+        start, run = self._run_of(row)
+        assert run is not None  # entries from YAML are made already
+        made, new, cls = self._made, object.__new__, Recipient
+        shown, id_column = run.shown, run.id_column
+        names = run.names
+        for i, (values, line) in enumerate(
+            zip(zip(*run.columns, strict=True), run.lines, strict=True), start
+        ):
+            if made[i] is None:
+                recipient = new(cls)
+                fields = recipient.__dict__
+                fields.update(zip(names, values, strict=True))
+                fields["origin"] = Location(shown, line, id_column)
+                made[i] = recipient
 
 
 class _Rows:
