@@ -18,20 +18,9 @@ from campaign_app.core.outreach.log import ContactLog
 from campaign_app.core.outreach.records import Contact, Event, contact_id
 from campaign_app.core.outreach.status import Reminder, recipient_states
 from campaign_app.core.outreach.team_view import team_summary
+from campaign_app.core.outreach.terms import EVENT_KINDS
 
-KINDS = (
-    "drafted",
-    "sending",
-    "sent",
-    "failed",
-    "replied",
-    "no-reply",
-    "closed",
-    "printed",
-    "note",
-    "auto-reply",
-    "bounced",
-)
+KINDS = tuple(k for k in EVENT_KINDS if k != "renamed")  # a rename also renames the letter
 BASE = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
 NOW = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
 MEMBERS = ("olena", "Smith, Anna", "x\x1fy")  # a comma, and the digest's own separator
