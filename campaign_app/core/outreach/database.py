@@ -68,8 +68,12 @@ class _Statements:
             contacts.c.template_id == bindparam("template_id"),
         )
         self.find_locked = self.find.with_for_update() if shared else self.find
+        # Only where it differs: a letter sent by e-mail is mostly "email" already, and a row
+        # not changed is not written again with the event.
         self.set_channel = (
-            update(contacts).where(contacts.c.id == bindparam("cid")).values(channel=bindparam("channel"))
+            update(contacts)
+            .where(contacts.c.id == bindparam("cid"), contacts.c.channel != bindparam("channel"))
+            .values(channel=bindparam("channel"))
         )
 
 
