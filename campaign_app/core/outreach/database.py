@@ -56,7 +56,7 @@ class _Statements:
 
     def __init__(self, shared: bool):
         dialect = postgresql if shared else sqlite
-        self.order = (events.c.at, literal_column("seq" if shared else "events.rowid"))
+        self.order: tuple[Any, ...] = (events.c.at, literal_column("seq" if shared else "events.rowid"))
         self.insert_event = (
             dialect.insert(events).on_conflict_do_nothing().returning(events.c.at, events.c.by)
         )
