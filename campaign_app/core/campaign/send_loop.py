@@ -106,7 +106,7 @@ def _ready(run: _Run, prepared: PreparedLetter) -> _Ready:
     from campaign_app.core.letters.email.message import message_bytes
 
     ws, plan, r = run.ws, run.plan, prepared.recipient
-    kept = [keep_letter(ws.out_dir, plan.template_id, r.id, f.path, f.data) for f in prepared.files]
+    kept = [keep_letter(ws.out_dir, plan.template_id, r.id, f.path, f.data, f.sha256) for f in prepared.files]
     message = message_for(ws, plan, prepared, kept)
     return _Ready(prepared, kept, message, message_bytes(message))
 

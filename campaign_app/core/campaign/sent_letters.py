@@ -51,15 +51,21 @@ def read_letter(path: Path) -> tuple[bytes, str]:
 
 
 def keep_letter(
-    out_root: Path, template_id: str, recipient_id: str, source: Path, data: bytes | None = None
+    out_root: Path,
+    template_id: str,
+    recipient_id: str,
+    source: Path,
+    data: bytes | None = None,
+    sha256: str = "",
 ) -> KeptLetter:
-    """Copy the letter file ``source`` (its bytes ``data`` when the caller already holds them)
-    into the kept letters, once per content, and return the copy; the bytes returned are
-    the ones kept, to be attached or recorded as they are."""
+    """Copy the letter file ``source`` (its bytes ``data`` when the caller already holds them,
+    and their ``sha256`` when it has made that too) into the kept letters, once per content,
+    and return the copy; the bytes returned are the ones kept, to be attached or recorded as
+    they are."""
     if data is None:
         data, digest = read_letter(source)
     else:
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256 or hashlib.sha256(data).hexdigest()
     folder = out_root / SENT_FOLDER / id_component(template_id, "template")
     stem = id_component(recipient_id, "recipient")
     suffix = source.suffix.lower()

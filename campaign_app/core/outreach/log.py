@@ -28,7 +28,7 @@ from sqlalchemy import Connection, update
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.outreach.database import EVENT_SELECT, LOG_NAME, SCHEMA_VERSION
+from campaign_app.core.outreach.database import LOG_NAME, SCHEMA_VERSION
 from campaign_app.core.outreach.reading import LogReading
 from campaign_app.core.outreach.records import (
     CONTACT_COLUMNS,
@@ -43,7 +43,7 @@ from campaign_app.core.outreach.records import (
     read_history,
 )
 from campaign_app.core.outreach.renames import RenamesAndMerging
-from campaign_app.core.outreach.schema import contacts, events, inbox_positions
+from campaign_app.core.outreach.schema import contacts, inbox_positions
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES
 
 __all__ = [
@@ -79,7 +79,7 @@ class ContactLog(RenamesAndMerging, LogReading):
     # ---- writing -----------------------------------------------------------------------
 
     def _history_in(self, conn: Connection, cid: str) -> History:
-        rows = conn.execute(EVENT_SELECT.where(events.c.contact_id == cid).order_by(*self.event_order()))
+        rows = conn.execute(self._statements.history, {"cid": cid})
         return read_history(Event(*row) for row in rows)
 
     def record_drafts(self, letters: Iterable[NewContact], by: str) -> int:
@@ -119,7 +119,7 @@ class ContactLog(RenamesAndMerging, LogReading):
                 letter_sha256=letter.letter_sha256,
                 created_at=now_utc(),
             )
-            inserted = conn.execute(self._insert(contacts).values(**row).returning(contacts.c.id)).first()
+            inserted = conn.execute(self._statements.insert_contact, row).first()
             if inserted is None:
                 # Another member recorded it a moment ago: wait for their claim, then go on.
                 found = self._find(conn, *key, lock=True)
@@ -237,7 +237,7 @@ class ContactLog(RenamesAndMerging, LogReading):
             if event is None:
                 return event_id or ""
             if channel:
-                conn.execute(update(contacts).where(contacts.c.id == cid).values(channel=channel))
+                conn.execute(self._statements.set_channel, {"cid": cid, "channel": channel})
             return event.id
 
     def letters_to(

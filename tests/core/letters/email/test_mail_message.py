@@ -203,3 +203,38 @@ def test_fast_message_is_the_standard_librarys_byte_for_byte(
             plain = made(letter)
         assert fast == plain
         assert fast.isascii()
+
+
+@pytest.mark.parametrize("where", ["line", "inside", "absent"])
+def test_a_body_line_equal_to_the_boundary_does_not_end_the_part(where) -> None:
+    """A text holding the boundary drawn for its message gets the next one (the standard
+    library's check misses it with CRLF line ends, and the part ended at that line); a text
+    without it gets the standard library's very bytes."""
+    from email.generator import BytesGenerator
+    from email.message import EmailMessage
+
+    from campaign_app.core.letters.email import message
+
+    random.seed(7)
+    drawn = BytesGenerator._make_boundary()
+    line = {"line": f"--{drawn}", "inside": f"see --{drawn} here", "absent": "nothing"}[where]
+    text = f"first line\n{line}\nlast line\n"
+
+    def made(generator) -> bytes:
+        msg = EmailMessage(policy=message.MAIL_POLICY)
+        msg["Subject"] = "boundary"
+        msg.set_content(text)
+        msg.add_alternative("<p>the same</p>", subtype="html")
+        random.seed(7)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(message, "_Generator", generator)
+            return message.message_bytes(msg)
+
+    sent = made(message._Generator)
+    if where == "absent":
+        assert sent == made(BytesGenerator)
+    received = email.message_from_bytes(sent, policy=policy.default)
+    parts = list(received.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"]
+    assert parts[0].get_content().replace("\r\n", "\n") == text
+    assert received.get_boundary() == (drawn if where == "absent" else f"{drawn}.0")
