@@ -195,13 +195,12 @@ def run(ws, args: argparse.Namespace) -> int:
     raise AssertionError(args.action)
 
 
-def status_rows(ws, query: str, states=None) -> list[tuple[str, ...]]:
-    """Rows of the status table: recipients the log knows, or all recipients matching ``query``."""
+def status_rows(ws, query: str, states) -> list[tuple[str, ...]]:
+    """Rows of the status table from the recipients' ``states``: recipients the log knows, or
+    all recipients matching ``query``."""
     from campaign_app.core.campaign.audience import parse_campaign_query
     from campaign_app.core.outreach.status import status_table
 
-    if states is None:
-        states = ws.recipient_states()
     directory = {r.id: r for r in ws.directory}
     if query.strip():
         table = status_table(states)

@@ -120,7 +120,7 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     return [LetterState.of(x, events.get(x.id, [])) if isinstance(x, Contact) else x for x in letters]
 
 
-_NO_EVENTS = History("drafted")  # what read_history says of a letter without events
+_NO_EVENTS = read_history(())  # a letter without events
 
 
 def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> LetterState | None:
@@ -128,7 +128,7 @@ def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> 
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
     kinds, joined_times, joined_members = digest[1:]
-    plan = _plans.get(kinds) or plan_of(kinds)
+    plan = plan_of(kinds)
     if not plan.exact:
         return None
     times = joined_times.split(SEPARATOR)
