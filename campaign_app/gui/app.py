@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
@@ -55,8 +56,13 @@ def application() -> QApplication:
     return app
 
 
-def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> None:
-    """Process events until background tasks are done (for screenshots and tests).
+def settle(
+    app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0, until: Callable[[], bool] | None = None
+) -> None:
+    """Process events until background tasks are done and ``until`` (if given) holds (for
+    screenshots and tests). ``until`` matters where work has not started yet: the campaign
+    is opened after the first paint, which on a slow X server comes late, and before it no
+    task is running, so "idle" alone would be true at once.
 
     Between rounds it waits for the next event rather than sleeping, so a result is taken in
     the moment its task delivers it; a ticking timer bounds each wait."""
@@ -66,7 +72,7 @@ def settle(app: QCoreApplication, tasks: TaskRunner, timeout: float = 10.0) -> N
     try:
         while time.monotonic() < deadline:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            if tasks.idle():
+            if tasks.idle() and (until is None or until()):
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
                 if tasks.idle():
                     return
@@ -107,7 +113,15 @@ def _capture(window: MainWindow):
     if QGuiApplication.platformName() == "offscreen":
         return window.grab()
     window.raise_()
+    QGuiApplication.sync()  # the X server has drawn what was flushed to it
     return window.screen().grabWindow(window.winId())
+
+
+def _shown(window: MainWindow) -> bool:
+    """The window is on screen, has painted, and the campaign it opens after that is open."""
+    handle = window.windowHandle()
+    exposed = handle is not None and handle.isExposed()
+    return exposed and window.painted and window.session.workspace is not None
 
 
 def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
@@ -130,7 +144,7 @@ def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str 
             window.select_tab(tab)
         window.show()
         if screenshot is not None:
-            settle(app, tasks)
+            settle(app, tasks, timeout=60.0, until=lambda: _shown(window))
             screenshot.parent.mkdir(parents=True, exist_ok=True)
             if not _capture(window).save(str(screenshot)):
                 print(f"error: cannot write {screenshot}", file=sys.stderr)

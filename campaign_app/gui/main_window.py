@@ -130,6 +130,11 @@ class MainWindow(QMainWindow):
         freeze_heap()  # the tab's modules and widgets live as long as the window
         return page
 
+    @property
+    def painted(self) -> bool:
+        """The window has painted at least once (the work queued for that moment is queued)."""
+        return self._painted
+
     def after_first_paint(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the window has painted (at once if it already has)."""
         if self._painted:
