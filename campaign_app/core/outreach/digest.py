@@ -103,12 +103,14 @@ def _without_files(history: History) -> History:
 
 def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
-    digest says what its history says (see the module's docstring)."""
+    digest says what its history says (see the module's docstring). An abridged letter's
+    contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
     digests = {row[0]: row for row in log.letter_digests()}
+    members: dict[str, tuple[str, list[str] | None]] = {}
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
-    for contact in log.contacts(case_id):
-        state = _from_digest(contact, digests.get(contact.id))
+    for contact in log.contact_briefs(case_id):
+        state = _from_digest(contact, digests.get(contact.id), members)
         if state is None:
             unread.append(contact.id)
             letters.append(contact)
@@ -117,17 +119,35 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     if not unread:
         return letters  # type: ignore[return-value]
     events = log.events_by_letter(unread)
-    return [LetterState.of(x, events.get(x.id, [])) if isinstance(x, Contact) else x for x in letters]
+    whole = log.contacts_by_id(unread)
+    return [
+        LetterState.of(whole.get(x.id, x), events.get(x.id, [])) if isinstance(x, Contact) else x
+        for x in letters
+    ]
 
 
 _NO_EVENTS = read_history(())  # a letter without events
 
 
-def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> LetterState | None:
+def _members_of(joined: str, known: dict[str, tuple[str, list[str] | None]]) -> tuple[str, list[str] | None]:
+    """(the last member, every event's member or None when one member did them all) of a
+    digest's joined members; a log has few distinct ones, so each is split once."""
+    found = known.get(joined)
+    if found is None:
+        each = joined.split(SEPARATOR)
+        found = known[joined] = (each[-1], None if len(set(each)) == 1 else each)
+    return found
+
+
+def _from_digest(
+    contact: Contact,
+    digest: tuple[str, str, str, str] | None,
+    known_members: dict[str, tuple[str, list[str] | None]],
+) -> LetterState | None:
     """The letter's abridged state, or None when its events must be read (see above)."""
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
-    kinds, joined_times, joined_members = digest[1:]
+    _, kinds, joined_times, joined_members = digest
     plan = plan_of(kinds)
     if not plan.exact:
         return None
@@ -137,16 +157,17 @@ def _from_digest(contact: Contact, digest: tuple[str, str, str, str] | None) -> 
         return None
     if count > 1 and not all(map(str.__lt__, times, times[1:])):
         return None  # a tie, or joined out of order: only the events can say
-    member = joined_members.partition(SEPARATOR)[0]
-    if joined_members == (member + SEPARATOR) * (count - 1) + member:  # one member did it all
+    member, members = _members_of(joined_members, known_members)
+    activity: tuple[tuple[str, str], ...] | None
+    if members is None:  # one member did it all
+        if joined_members.count(SEPARATOR) != count - 1:
+            return None  # a member's name holds the separator
         sent_by = member if plan.sent >= 0 else ""
         status_by = member if plan.status_event >= 0 else None
-        activity: tuple[tuple[str, str], ...] = ((member, times[-1]),)
+        activity = None
     else:
-        members = joined_members.split(SEPARATOR)
         if len(members) != count:
             return None  # a member's name holds the separator
-        member = members[-1]
         sent_by = members[plan.sent] if plan.sent >= 0 else ""
         status_by = members[plan.status_event] if plan.status_event >= 0 else None
         activity = _latest_by_member(members, times)

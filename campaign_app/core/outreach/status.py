@@ -76,8 +76,9 @@ class LetterState:
     # Whose latest event of the status's own kind (a draft, a failure) it is; None: no such event.
     status_by: str | None = None
     abridged: bool = False
-    # Abridged only: each member's latest event in this letter (member, time).
-    activity: tuple[tuple[str, str], ...] = ()
+    # Abridged only: each member's latest event in this letter (member, time); None: one
+    # member did all of it, and their latest is the letter's (``last_by``, ``last_at``).
+    activity: tuple[tuple[str, str], ...] | None = ()
 
     @classmethod
     def of(cls, contact: Contact, events: list[Event]) -> LetterState:

@@ -91,7 +91,10 @@ def team_summary(
 
     last_at: dict[str, str] = {}  # member → their latest event (one pass over every event)
     for letter in letters:
-        activity = letter.activity if letter.abridged else ((e.by, e.at) for e in letter.events)
+        if not letter.abridged:
+            activity: Iterable[tuple[str, str]] = ((e.by, e.at) for e in letter.events)
+        else:
+            activity = letter.activity if letter.activity is not None else ((letter.last_by, letter.last_at),)
         for by, at in activity:
             if at > last_at.get(by, ""):
                 last_at[by] = at

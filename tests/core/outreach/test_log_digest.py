@@ -46,7 +46,20 @@ def _rows(letters, shuffle: random.Random | None) -> tuple[str, list[Contact], l
         cid = contact_id(rid, case, f"t{n}")
         created = (BASE - dt.timedelta(days=n % 3)).isoformat(timespec="microseconds")
         contacts.append(
-            Contact(cid, rid, rid.upper(), "mep", case, f"t{n}", "en", "email", "", "", "", created)
+            Contact(
+                cid,
+                rid,
+                rid.upper(),
+                "mep",
+                case,
+                f"t{n}",
+                "en",
+                "email",
+                f"{rid}@example.org",
+                f"letters/{cid}.pdf",
+                "ab" * 32,
+                created,
+            )
         )
         for k, (kind, day, by, sha) in enumerate(history):
             at = (BASE + dt.timedelta(days=day)).isoformat(timespec="microseconds")
@@ -57,9 +70,16 @@ def _rows(letters, shuffle: random.Random | None) -> tuple[str, list[Contact], l
     return case, contacts, events
 
 
+def _brief(contact: Contact) -> Contact:
+    """What a status table reads of a letter's contact (an abridged state holds no more)."""
+    return contact._replace(language="", channel="", address="", letter_path="", letter_sha256="")
+
+
 def _letter_facts(letter):
+    # A letter read in full keeps its whole contact; an abridged one, its brief.
+    assert letter.abridged or letter.contact.address
     return (
-        letter.contact,
+        _brief(letter.contact),
         letter.status,
         letter.revised,
         letter.history.went_out,
