@@ -201,17 +201,16 @@ def status_rows(ws, query: str, states) -> list[tuple[str, ...]]:
     from campaign_app.core.campaign.audience import parse_campaign_query
     from campaign_app.core.outreach.status import status_table
 
-    directory = {r.id: r for r in ws.directory}
     if query.strip():
         table = status_table(states)
         chosen = [r.id for r in parse_campaign_query(query, lambda: table).filter(ws.directory)]
     else:
         chosen = list(states)
+    names = ws.directory.display_names(chosen)
     rows = []
     for rid in chosen:
         state = states.get(rid)
-        r = directory.get(rid)
-        name = r.display_name if r else (state.name if state else rid)
+        name = names.get(rid, state.name if state else rid)
         if state is None:
             rows.append((rid, name, "none", "", "", "", "", ""))
             continue

@@ -73,3 +73,15 @@ def test_recipients_made_all_at_once_are_those_made_one_by_one(from_yaml, from_c
     expected = [one_by_one[i] for i in range(len(one_by_one))]
     assert list(at_once) == expected
     assert [(vars(r), r.origin) for r in at_once] == [(vars(r), r.origin) for r in expected]
+
+
+def test_a_directory_names_the_ids_it_holds_as_their_recipients_do(mini_ws):
+    """``log status`` names its recipients through ``Directory.display_names``: from CSV
+    rows and YAML entries alike, and an id the directory does not hold is left out."""
+    from campaign_app.core.campaign.workspace import Workspace
+
+    directory = Workspace(mini_ws.root).directory
+    ids = [r.id for r in directory][::-1]
+    names = directory.display_names([*ids, "gone-1"])
+    assert names == {rid: directory.get(rid).display_name for rid in ids}
+    assert len(set(names.values())) == len(ids) >= 5  # real names, not the ids repeated
