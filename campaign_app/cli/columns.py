@@ -27,7 +27,7 @@ def print_table_columns(
     """What ``print_columns([header, *rows], caps)`` prints, for a table given column by
     column: each column is measured and cut as a whole, and each line made by one format
     (a list of 100,000 recipients)."""
-    widest = [len(max(column, key=len, default="")) for column in columns]
+    widest = [max(map(len, column), default=0) for column in columns]
     sizes = [max(len(h), w) for h, w in zip(header, widest, strict=True)]
     sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
     cut = [
@@ -36,9 +36,7 @@ def print_table_columns(
     ]
     line = "  ".join(f"%-{size}s" for size in sizes).__mod__  # for text, as ljust pads it
     lines = [_cut([h], size)[0].ljust(size) for h, size in zip(header, sizes, strict=True)]
-    text = "\n".join(
-        ["  ".join(lines).rstrip(), *[row.rstrip() for row in map(line, zip(*cut, strict=True))]]
-    )
+    text = "\n".join(["  ".join(lines).rstrip(), *map(str.rstrip, map(line, zip(*cut, strict=True)))])
     print(text)  # at once: one write
 
 

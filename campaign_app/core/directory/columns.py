@@ -19,7 +19,8 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress, count
+from operator import not_
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import TEXT_FILE_BYTES
 from campaign_app.core.common.textfiles import decode_utf8, read_bytes
 from campaign_app.core.directory.categories import CATEGORIES
+from campaign_app.core.directory.cells import CsvRows
+from campaign_app.core.directory.cells import collect as _collect
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS, Recipient
 from campaign_app.core.directory.validation import (
     _EMAIL_MAX_LENGTH,
@@ -55,17 +58,6 @@ _DOMAIN = re.compile(r"@([^\n]*)")
 _PLAIN_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")  # as in validation._PLAIN_EMAIL
 _STRAY_DOTS = (".@", "..", "\n@", "\n.")  # each found by a plain search, far faster than one regex
 _EMPTY: dict[str, Any] = {"language": "en", "tags": (), "verified_on": None, "in_office_until": None}
-
-
-@dataclass
-class CsvRows:
-    """A directory CSV's header and rows as read, with the line each row starts on."""
-
-    shown: str
-    header: list[str]
-    columns: dict[str, int]  # field → its 1-based column
-    rows: list[list[str]]
-    lines: Sequence[int]  # each row's first line
 
 
 @dataclass
@@ -184,38 +176,13 @@ def read_rows(path: Path) -> CsvRows | None:
     return _collect(*open_csv(path))
 
 
-def _collect(reader: Any, shown: str, header: list[str], columns: dict[str, int]) -> CsvRows | None:
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    add_row, add_line = rows.append, lines.append
-    line = reader.line_num + 1
-    try:
-        with collector_paused():
-            for row in reader:
-                add_row(row)
-                add_line(line)
-                line = reader.line_num + 1
-    except csv.Error:
-        return None
-    width = len(header)
-    if rows and set(map(len, rows)) != {width}:  # blank lines, short or long rows
-        kept = [(row, at) for row, at in zip(rows, lines, strict=True) if any(row)]
-        if any(len(row) > width and any(c.strip() for c in row[width:]) for row, _at in kept):
-            return None
-        rows = [row[:width] + [""] * (width - len(row)) for row, _at in kept]
-        lines = [at for _row, at in kept]
-    return CsvRows(shown, header, columns, rows, lines)
-
-
 def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColumns:
     """Validate every row; the rows that pass, as columns. A row refused by a column's check
     is read by :func:`parse_recipient`, which reports its problems (a blank row is skipped)."""
     with collector_paused():
-        rows, count = csv_rows.rows, len(csv_rows.rows)
-        raw = dict(zip(csv_rows.header, zip(*rows, strict=True), strict=True)) if rows else {}
+        cells, count = csv_rows.cells, len(csv_rows)
         values: dict[str, Sequence[Any]] = {
-            name: tuple(map(str.strip, raw[name])) if name in raw else (_EMPTY.get(name, ""),) * count
-            for name in ALL_FIELDS
+            name: cells[name] if name in cells else (_EMPTY.get(name, ""),) * count for name in ALL_FIELDS
         }
         refused: set[int] = set()
         for check in (
@@ -228,7 +195,8 @@ def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColum
             _check_dates,
         ):
             refused.update(check(values))
-        values["tags"] = _distinct(raw["tags"], _tags_of, refused) if "tags" in raw else values["tags"]
+        if "tags" in cells:  # split as a row's cell is ("a; b" stripped or not: the same tags)
+            values["tags"] = _distinct(cells["tags"], _tags_of, refused)
     if not refused:
         return CheckedColumns(values, csv_rows.lines)
     remade = _read_refused(csv_rows, sorted(refused), problems)
@@ -245,14 +213,14 @@ def _read_refused(csv_rows: CsvRows, refused: list[int], problems: ProblemCollec
     remade: dict[int, Recipient] = {}
     columns, lines = csv_rows.columns, csv_rows.lines
     for i in refused:
-        row = csv_rows.rows[i]
-        if not any(cell.strip() for cell in row):
+        record = csv_rows.row(i)  # stripped, as parse_recipient strips every cell first
+        if not any(record.values()):
             continue
 
         def locate(name: str, line: int = lines[i]) -> Location:
             return Location(csv_rows.shown, line, columns.get(name))
 
-        recipient, errors = parse_recipient(dict(zip(csv_rows.header, row, strict=True)), locate)
+        recipient, errors = parse_recipient(record, locate)
         problems.extend(errors)
         if recipient is not None:
             remade[i] = recipient
@@ -295,11 +263,11 @@ def _check_categories(values: dict[str, Sequence[Any]]) -> list[int]:
 
 def _check_names(values: dict[str, Sequence[Any]]) -> list[int]:
     """Rows with none of given_name, family_name, organisation, position."""
-    nameless: Sequence[int] = range(len(values["id"]))
-    for name in NAME_FIELDS:
-        column = values[name]
+    first, *others = (values[name] for name in NAME_FIELDS)
+    nameless = list(compress(count(), map(not_, first)))  # one pass in C: usually none or few
+    for column in others:
         nameless = [i for i in nameless if not column[i]]
-    return list(nameless)
+    return nameless
 
 
 def _check_codes(values: dict[str, Sequence[Any]]) -> list[int]:

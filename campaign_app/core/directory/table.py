@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from itertools import compress, count
+from operator import itemgetter, not_
 from typing import Any, overload
 
 from campaign_app.core.common.errors import Location
 from campaign_app.core.directory.recipients import Recipient, plain_display_name
+
+NAME_PAIR = ("given_name", "family_name")
 
 
 class RecipientTable(Sequence[Recipient]):
@@ -79,12 +82,24 @@ class RecipientTable(Sequence[Recipient]):
         """``self[i].display_name`` for each of ``rows``, read from the name columns: a list
         of thousands (``recipients list``) makes no Recipient for the usual entry."""
         rows = list(rows)
-        names = ("given_name", "family_name", "position", "organisation", "id")
-        parts = [map(self.column(name).__getitem__, rows) for name in names]
-        shown: list[str | None] = list(map(plain_display_name, *parts))
-        for k in [k for k, name in enumerate(shown) if name is None]:  # names in several languages
-            shown[k] = self[rows[k]].display_name
-        return shown  # type: ignore[return-value]  # None is left nowhere
+        given, family = (list(map(self.column(name).__getitem__, rows)) for name in NAME_PAIR)
+        # Where both names are given, plain strings (a CSV row: nearly every row), the name
+        # is "given family": joined in one pass; every other row as plain_display_name says.
+        odd = self.recipient_rows()
+        others = {*compress(count(), map(not_, given)), *compress(count(), map(not_, family))}
+        if odd:
+            others.update(compress(count(), map(odd.__contains__, rows)))
+            for k in others:
+                given[k] = family[k] = ""
+        shown: list[str] = list(map(" ".join, zip(given, family, strict=True)))
+        if others:
+            names = ("given_name", "family_name", "position", "organisation", "id")
+            columns = [self.column(name) for name in names]
+            for k in others:
+                row = rows[k]
+                plain = plain_display_name(*(column[row] for column in columns))
+                shown[k] = plain if plain is not None else self[row].display_name  # several languages
+        return shown
 
     def add(self, recipient: Recipient) -> None:
         """An entry read as a Recipient (from a YAML file)."""

@@ -10,9 +10,14 @@ both ways.
 from __future__ import annotations
 
 import random
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import campaign_app.core.directory.cells as cells_module
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path, flatten
 from campaign_app.core.directory.load import load_directory, read_csv_records
 from campaign_app.core.directory.validation import parse_recipient
@@ -129,3 +134,38 @@ def test_a_clean_file_gives_the_same_recipients_both_ways(tmp_path, crlf):
     assert problems == got_problems == []
     assert got == kept
     assert any("\n" in record["postal_address"] for record, _ in got)  # multi-line cells, lines still right
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    rows=st.integers(0, 120),
+    chunk=st.integers(1, 40),
+    shared=st.integers(0, 12),
+    crlf=st.sampled_from([False, True, "\r"]),
+    clean=st.booleans(),
+)
+def test_rows_read_a_chunk_at_a_time_read_as_row_by_row(seed, rows, chunk, shared, crlf, clean):
+    """The cells are stripped a chunk of rows at a time, one string per distinct value until
+    a column has many (core/directory/cells.py): with chunks and limits small enough to fall
+    anywhere in a file, the recipients, their lines and every problem stay those of reading
+    row by row."""
+    cells = dict(CELLS)
+    if clean:
+        bad = {"bad id {i}", "", "MEP", "bogus", "XX", "zz-bad-tag!", "bad@", "2024-13-01", "not a url"}
+        cells = {name: [v for v in values if v not in bad] or [""] for name, values in CELLS.items()}
+        cells["id"] = ["mep-{i}", " mep-{i} "]
+        cells["family_name"] = ["Šimečka", "Novák", " Ann{i} "]  # many distinct values: each cell's own
+    saved = (cells_module.CHUNK, cells_module.SHARED)
+    cells_module.CHUNK, cells_module.SHARED = chunk, shared
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "people.csv"
+            messy_csv(path, rows, seed, crlf, cells)
+            kept, problems = row_by_row([path])
+            got, got_problems = by_columns([path])
+    finally:
+        cells_module.CHUNK, cells_module.SHARED = saved
+    assert got_problems == problems
+    if not problems:
+        assert got == kept

@@ -55,7 +55,7 @@ def both_ways(path: Path):
             rows = read()
         except (UserError, UserErrors) as exc:
             return ("error", str(exc))
-        return None if rows is None else (rows.header, rows.columns, rows.rows, list(rows.lines))
+        return None if rows is None else (rows.header, rows.columns, rows.cells, list(rows.lines))
 
     return outcome(lambda: read_rows(path)), outcome(lambda: _collect(*open_csv(path)))
 

@@ -244,6 +244,11 @@ class DirectoryIndex:
 # ---- writing CSV files -----------------------------------------------------------------
 
 
+def _pair(item: Entry | tuple[None, Mapping[str, Any]]) -> tuple[str | None, Mapping[str, Any]]:
+    """(id, values) of an appended entry, or of a record without id."""
+    return (item.id, item.values) if type(item) is Entry else item  # type: ignore[return-value]
+
+
 def _csv_cell(value: Any) -> str:
     if type(value) is str:
         return value
@@ -268,7 +273,7 @@ class CsvEdit:
 
     def __init__(self, path: Path, existing: bool):
         self.path = path
-        self.appended: list[tuple[str | None, Mapping[str, Any]]] = []  # (id, record)
+        self.appended: list[Entry | tuple[None, Mapping[str, Any]]] = []  # entries, records without id
         self.replaced: dict[int, list[str]] = {}
         self.rows: dict[str, _CsvRow] = {}
         if existing:
@@ -331,13 +336,13 @@ class CsvEdit:
         self._append([(None, record) for record in records])
 
     def append_entries(self, entries: Sequence[Entry]) -> None:
-        """New entries, each written with its id: their values are not copied (a large
-        import adds 100,000 of them)."""
-        self._append([(entry.id, entry.values) for entry in entries])
+        """New entries, each written with its id: the entries themselves are kept, not a
+        pair (id, values) for each (a large import adds 100,000 of them, at its peak of memory)."""
+        self._append(entries)
 
-    def _append(self, records: list[tuple[str | None, Mapping[str, Any]]]) -> None:
-        used = {name for _id, record in records for name, value in record.items() if value}
-        if not self.header or any(rid for rid, _record in records[:1]):
+    def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
+        used = {name for item in records for name, value in _pair(item)[1].items() if value}
+        if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
             used |= {"id"}
         if not self.header:
             used |= {"category", "given_name", "family_name"}
@@ -349,7 +354,7 @@ class CsvEdit:
     def _appended_rows(self) -> Iterator[list[str]]:
         columns = self.header
         id_column = columns.index("id") if "id" in columns else None
-        for rid, record in self.appended:
+        for rid, record in map(_pair, self.appended):
             cells = [record.get(name, "") for name in columns]
             if rid is not None and id_column is not None:
                 cells[id_column] = rid
