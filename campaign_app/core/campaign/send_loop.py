@@ -10,6 +10,16 @@ The order that sends each letter at most once does not change: only this loop's 
 claims, sends and records, and a letter is sent only after its claim is committed. See
 core/campaign/send.py for the guarantees, and ``_ready`` for what may be left written
 when a send stops.
+
+A letter's claim is committed durably (synced to disk) before its message leaves; its
+"sent" record is committed after, but (campaign.db) synced to disk only with the next
+letter's claim, a moment later, whose sync writes out the log up to it (``_relaxed``):
+one wait for the disk a letter instead of two. Other programs see the record at once, and
+a crash of this program keeps it. Only a power cut or a crash of the system in that
+moment loses it, and then the letter stays "sending": shown as uncertain and never sent
+again unless the user asks, as when the connection is lost before the server confirms.
+The last letter's record, and the one before a send stops, are synced before the send
+ends (``LogStore.make_durable``).
 """
 
 from __future__ import annotations
@@ -25,6 +35,7 @@ from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor
     from email.message import EmailMessage
 
     from campaign_app.core.mail.smtp import SmtpSession
@@ -57,30 +68,45 @@ def send_all(
             plan.settings, password, ssl_context=ssl_context, cancel=cancel, **session_options
         ) as session,
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="next-letter") as ahead,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter") as keeper,
     ):
         following: Future[_Ready] | None = None
-        for i, r in enumerate(plan.to_send):
-            if cancel.is_set():
-                result.cancelled = True
-                return
-            report(i, r.display_name)
-            current = following
-            if i + 1 < len(plan.to_send):
-                following = ahead.submit(_ready_next, run, plan.to_send[i + 1])
-            ready = _ready(run, first) if current is None else current.result()
-            try:
-                session.wait_turn()
-            except SendCancelled:
-                result.cancelled = True
-                return
-            outcome = send_one(run, session, ready, resend_revised=r.id in resend)
-            if outcome is None:
-                result.cancelled = True
-                return
-            if isinstance(outcome, UserError):
-                result.stopped_by = str(outcome)
-                return
-            result.outcomes.append(outcome)
+        relaxed = _relaxed(plan.settings.rate_per_minute)
+        try:
+            for i, r in enumerate(plan.to_send):
+                if cancel.is_set():
+                    result.cancelled = True
+                    return
+                report(i, r.display_name)
+                current = following
+                if i + 1 < len(plan.to_send):
+                    following = ahead.submit(_ready_next, run, plan.to_send[i + 1], keeper)
+                ready = _ready(run, first, keeper) if current is None else current.result()
+                try:
+                    session.wait_turn()
+                except SendCancelled:
+                    result.cancelled = True
+                    return
+                outcome = send_one(run, session, ready, resend_revised=r.id in resend, durable=not relaxed)
+                if outcome is None:
+                    result.cancelled = True
+                    return
+                if isinstance(outcome, UserError):
+                    result.stopped_by = str(outcome)
+                    return
+                if outcome.outcome == "claimed" and relaxed:
+                    run.log.make_durable()  # a refused claim may write nothing, so sync nothing
+                result.outcomes.append(outcome)
+        finally:
+            if relaxed and result.outcomes:
+                run.log.make_durable()
+
+
+def _relaxed(rate_per_minute: int) -> bool:
+    """Whether a letter's "sent" record may wait for the next letter's claim to reach the
+    disk (see the module's docstring): when letters follow each other within a second; at
+    a slower rate the wait for the disk costs nothing and the record is synced at once."""
+    return rate_per_minute <= 0 or rate_per_minute >= 60
 
 
 @dataclass(frozen=True)
@@ -94,8 +120,13 @@ class _Ready:
     data: bytes
 
 
-def _ready(run: _Run, prepared: PreparedLetter) -> _Ready:
+def _ready(run: _Run, prepared: PreparedLetter, keeper: Executor) -> _Ready:
     """Keep the letter's files and build its message (nothing is claimed or sent here).
+
+    The copies are kept by ``keeper``, in a thread of their own, while the message is
+    built here: keeping a copy is mostly waiting for the disk (the file's sync and its
+    folder's), building the message is work for the processor. The message attaches the
+    very bytes kept (``keep_letter`` returns the bytes it was given).
 
     For every letter but the first this runs in a thread, while the letter before it is
     on the wire: only the main thread claims, sends and records, so a letter's claim is
@@ -106,21 +137,31 @@ def _ready(run: _Run, prepared: PreparedLetter) -> _Ready:
     from campaign_app.core.letters.email.message import message_bytes
 
     ws, plan, r = run.ws, run.plan, prepared.recipient
-    kept = [keep_letter(ws.out_dir, plan.template_id, r.id, f.path, f.data, f.sha256) for f in prepared.files]
-    message = message_for(ws, plan, prepared, kept)
-    return _Ready(prepared, kept, message, message_bytes(message))
+    keeping = [
+        keeper.submit(keep_letter, ws.out_dir, plan.template_id, r.id, f.path, f.data, f.sha256)
+        for f in prepared.files
+    ]
+    try:
+        message = message_for(ws, plan, prepared)
+        data = message_bytes(message)
+    finally:
+        kept = [k.result() for k in keeping]  # kept (synced) before the letter is claimed
+    assert all(k.data is f.data for k, f in zip(kept, prepared.files, strict=True))
+    return _Ready(prepared, kept, message, data)
 
 
-def _ready_next(run: _Run, r: Recipient) -> _Ready:
+def _ready_next(run: _Run, r: Recipient, keeper: Executor) -> _Ready:
     """The next letter, in the thread ahead: rendered and its files written where not current
     (recorded in the log with its claim), kept and built."""
-    return _ready(run, run.prepare(r, record=False))
+    return _ready(run, run.prepare(r, record=False), keeper)
 
 
 def send_one(
-    run: _Run, session: SmtpSession, ready: _Ready, *, resend_revised: bool
+    run: _Run, session: SmtpSession, ready: _Ready, *, resend_revised: bool, durable: bool = True
 ) -> Outcome | UserError | None:
-    """Claim, send and record one letter; None when cancelled before the server took it."""
+    """Claim, send and record one letter; None when cancelled before the server took it.
+    Not ``durable``: the record of what the server said is synced with the next change
+    (see the module's docstring); the claim always is before the message leaves."""
     from campaign_app.core.mail.smtp import SendCancelled
 
     ws, plan, log, by = run.ws, run.plan, run.log, run.by
@@ -151,9 +192,10 @@ def send_one(
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
     if delivery.status == "sent":
         detail = f"{delivery.detail}; Message-ID {message['Message-ID']}"
-        log.add_event(cid, "sent", by, detail, "email", message_id=str(message["Message-ID"]), **kept_at)
+        message_id = str(message["Message-ID"])
+        log.add_event(cid, "sent", by, detail, "email", message_id=message_id, durable=durable, **kept_at)
     elif delivery.status == "failed":
-        log.add_event(cid, "failed", by, delivery.detail, "email")
+        log.add_event(cid, "failed", by, delivery.detail, "email", durable=durable)
     else:  # uncertain: stays "sending"; the note says why
-        log.add_event(cid, "note", by, delivery.detail, "email")
+        log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))

@@ -18,6 +18,7 @@ Why these choices:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -122,6 +123,7 @@ class LogDatabase:
     manager, or call :meth:`close`."""
 
     upgraded_from: tuple[int, Path] | None = None
+    wal: bool = False  # campaign.db in WAL mode: a change may wait for the next one's sync
 
     def __init__(self, location: LogLocation, engine: Engine, conn: Connection):
         self.location = location
@@ -161,6 +163,7 @@ class LogDatabase:
             mode = raw.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":  # e.g. on a network share: the rollback journal still works
                 raw.execute("PRAGMA journal_mode = DELETE")
+            log.wal = str(mode).lower() == "wal"
             raw.execute("PRAGMA synchronous = FULL")
         except (DBAPIError, sqlite3.Error) as exc:
             log.close()
@@ -269,8 +272,49 @@ class LogDatabase:
     # ---- transactions --------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, doing: str = "changed") -> Iterator[Connection]:
-        """One change set: all of it is written, or none of it."""
+    def transaction(self, doing: str = "changed", *, durable: bool = True) -> Iterator[Connection]:
+        """One change set: all of it is written, or none of it.
+
+        Not ``durable`` (campaign.db in WAL mode only): committed without waiting for the disk
+        (``synchronous = NORMAL``): other programs see it at once and a crash of this program
+        keeps it; only a power cut or a crash of the system before the next durable change
+        (whose sync writes out the log's WAL up to it) or :meth:`make_durable` loses it. A
+        sent letter's record is written so, its durability left to the next letter's claim
+        (core/campaign/send_loop.py says why that is safe)."""
+        relaxed = not durable and self.wal
+        if relaxed:
+            self._sqlite().execute("PRAGMA synchronous = NORMAL")
+        try:
+            with self._transaction(doing) as conn:
+                yield conn
+        finally:
+            if relaxed:
+                self._sqlite().execute("PRAGMA synchronous = FULL")
+
+    def make_durable(self) -> None:
+        """Sync to disk what changes were committed without waiting for it (``durable=False``):
+        SQLite's write-ahead log file, which holds them, as a durable commit would."""
+        if not self.wal or self.path is None:
+            return
+        wal = Path(f"{self.path}-wal")
+        try:
+            fd = os.open(wal, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:  # checkpointed into campaign.db (synced) and removed
+            return
+        except OSError as exc:
+            raise translate_error(exc, self.location, "updated") from None
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _sqlite(self) -> sqlite3.Connection:
+        raw = self._conn.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return raw
+
+    @contextmanager
+    def _transaction(self, doing: str) -> Iterator[Connection]:
         self._conn.info["immediate"] = True
         try:
             tx = self._conn.begin()

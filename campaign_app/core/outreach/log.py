@@ -217,10 +217,12 @@ class ContactLog(RenamesAndMerging, LogReading):
         letter_sha256: str = "",
         message_id: str = "",
         event_id: str | None = None,
+        durable: bool = True,
     ) -> str:
         """Append one event to a contact's history (its own transaction). With ``event_id``
-        (an event read from the inbox, say) nothing is added when it is recorded already."""
-        with self.transaction("updated") as conn:
+        (an event read from the inbox, say) nothing is added when it is recorded already.
+        Not ``durable``: see ``LogDatabase.transaction``."""
+        with self.transaction("updated", durable=durable) as conn:
             event = self._insert_event(
                 conn,
                 cid,

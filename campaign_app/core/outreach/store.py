@@ -78,8 +78,15 @@ class LogStore(Protocol):
         letter_sha256: str = "",
         message_id: str = "",
         event_id: str | None = None,
+        durable: bool = True,
     ) -> str:
-        """Append one event to a letter's history (nothing when ``event_id`` is recorded)."""
+        """Append one event to a letter's history (nothing when ``event_id`` is recorded).
+        Not ``durable``: on disk only with the next durable change or :meth:`make_durable`
+        (campaign.db; a team's log is always durable)."""
+        ...
+
+    def make_durable(self) -> None:
+        """Sync to disk the changes made not ``durable``."""
         ...
 
     def mark(
