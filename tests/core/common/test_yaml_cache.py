@@ -18,7 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from campaign_app.core.campaign import workspace as campaign_workspace
 from campaign_app.core.case.edit import CaseDocument, validate_case_text
-from campaign_app.core.common import yaml_cache, yamlio
+from campaign_app.core.common import appstate, yaml_cache, yamlio
 from campaign_app.core.common.resources import example_dir
 
 EXAMPLE_CASE = example_dir() / "cases" / "akhmetova-extradition.yaml"
@@ -313,6 +313,10 @@ def test_at_most_keep_trees_per_campaign(monkeypatch, ws):
 
 def test_the_workspace_is_found_by_the_campaign_file_the_app_opens():
     assert yaml_cache.CAMPAIGN_FILE == campaign_workspace.CAMPAIGN_FILE
+
+
+def test_the_key_is_in_the_apps_data_folder():
+    assert yaml_cache.key_path().parent == appstate.data_dir()
 
 
 def test_an_edit_in_the_case_tab_leaves_the_shared_tree_alone(tmp_path, monkeypatch):
