@@ -132,9 +132,13 @@ def _private(info: os.stat_result, others: int) -> bool:
 
 def _read_private(path: Path, others: int, most: int) -> bytes | None:
     """The bytes of ``path`` if :func:`_private` (checked on the open file: no link is
-    followed) and at most ``most`` long; None otherwise, or when there is no such file."""
+    followed, a pipe does not block) and at most ``most`` long; None otherwise, or when
+    there is no such file."""
+    flags = os.O_RDONLY
+    for name in ("O_NOFOLLOW", "O_NONBLOCK", "O_BINARY"):
+        flags |= getattr(os, name, 0)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, flags)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as handle:

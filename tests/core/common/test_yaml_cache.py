@@ -199,6 +199,27 @@ def test_a_kept_file_others_may_change_is_not_read(monkeypatch, ws):
     assert calls == []
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_pipe_or_link_in_place_of_a_kept_file_is_not_read(monkeypatch, ws, tmp_path):
+    """A received campaign's .cache may hold anything: reading a pipe would hang the start,
+    a link would read a file from elsewhere."""
+    text, path = case_of(ws)
+    new_run(monkeypatch)
+    kept = kept_file(ws)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    kept.rename(elsewhere)
+    kept.symlink_to(elsewhere)
+    new_run(monkeypatch)
+    calls = spy_unpickling(monkeypatch)
+    assert yamlio.dump_yaml(yamlio.read_yaml_text(text, path)) == text
+    assert calls == []
+    kept.unlink()
+    os.mkfifo(kept)
+    new_run(monkeypatch)
+    assert yamlio.dump_yaml(yamlio.read_yaml_text(text, path)) == text
+    assert calls == []
+
+
 def test_a_damaged_kept_file_means_the_text_is_parsed(monkeypatch, ws):
     text, path = case_of(ws)
     new_run(monkeypatch)
