@@ -113,17 +113,18 @@ def read_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     is parsed once per process. The round-trip parser (kept for line numbers in messages) is
     the slowest part of loading a campaign, and the window, ``check`` and a batch's workers
     read the same campaign.yaml, case file and templates again and again; a large text's
-    tree is also kept between runs (``yaml_cache``). Callers must not change the tree: it is
-    shared (:class:`~campaign_app.core.case.edit.CaseDocument` edits a deep copy)."""
+    tree is also kept between runs, in the workspace ``path`` is in (``yaml_cache``). Callers
+    must not change the tree: it is shared (:class:`~campaign_app.core.case.edit.CaseDocument`
+    edits a deep copy)."""
     if len(text) > _CACHED_TEXT_CHARS:
         return load_yaml_text(text, path, line_offset)
     key = (text, line_offset)  # the tree holds lines, not the path: the same text, the same tree
     found = _PARSED.get(key)
     if found is None:
-        found = yaml_cache.lookup(text, line_offset)  # parsed by an earlier run
+        found = yaml_cache.lookup(text, path, line_offset)  # parsed by an earlier run
         if found is None:
             found = load_yaml_text(text, path, line_offset)  # a mistake raises, naming this path
-            yaml_cache.keep(text, found, line_offset)
+            yaml_cache.keep(text, found, path, line_offset)
         _PARSED[key] = found
         while len(_PARSED) > _PARSED_MAX:
             _PARSED.pop(next(iter(_PARSED)))
