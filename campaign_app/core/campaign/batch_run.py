@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from campaign_app.core.campaign.batch_files import WrittenFiles
 from campaign_app.core.campaign.generate import (
     POOL_THRESHOLD,
     BatchPlan,
@@ -172,9 +173,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(jobs: list[LetterJob], size: int) -> Iterable[list[LetterJob]]:
-    for i in range(0, len(jobs), size):
-        yield jobs[i : i + size]
+def _chunks(jobs: list[LetterJob], size: int, start: int) -> Iterable[tuple[int, list[LetterJob]]]:
+    """The jobs from ``start`` on, ``size`` at a time, each chunk with its first job's index."""
+    for i in range(start, len(jobs), size):
+        yield i, jobs[i : i + size]
 
 
 ProgressCallback = Callable[[BatchProgress], None]
@@ -190,6 +192,7 @@ class _BatchRun:
         self.ws, self.plan, self.progress, self.interval = ws, plan, progress, interval
         self.result = BatchResult(skipped=list(plan.skipped))
         self.manifest = Manifest.load(plan.out_dir)
+        self.files = WrittenFiles(plan.jobs, plan.template_id)  # what this run adds to the manifest
         self.drafts = _DraftRecorder(ws, plan, by, self.result)
         self.start = self.last_save = time.monotonic()
         self.last_report = 0.0
@@ -202,12 +205,16 @@ class _BatchRun:
             total = len(self.plan.jobs)
             self.progress(BatchProgress(self.done, total, len(self.result.failed), now - self.start))
 
-    def absorb(self, chunk_results: ChunkResults) -> None:
-        for rid, entries, error in chunk_results:
+    def absorb(self, start: int, chunk_results: ChunkResults) -> None:
+        """Take in the results of the plan's jobs from index ``start`` on."""
+        for index, (rid, entries, error) in enumerate(chunk_results, start):
             self.done += 1
             for e in entries:
+                self.manifest.entries.pop(e.key, None)  # the file just written replaces its old entry
+            for e in self.files.add(index, entries):
                 self.manifest.add(e)
-                self.result.written.append(e)
+            self.result.files_written += len(entries)
+            self.result.letters_written += bool(entries)
             self.drafts.add(entries)
             if error:
                 self.result.failed.append((rid, error))
@@ -221,16 +228,16 @@ class _BatchRun:
         if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
             return
         sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
-        self.manifest.save()
+        self.manifest.save(self.files.entries())
         self.drafts.flush()
         self.last_save = time.monotonic()
 
-    def in_process(self, jobs: list[LetterJob], cancel: threading.Event) -> None:
-        for job in jobs:
+    def in_process(self, start: int, cancel: threading.Event) -> None:
+        for index in range(start, len(self.plan.jobs)):
             if cancel.is_set():
                 self.result.cancelled = True
                 return
-            self.absorb(_run_jobs([job]))
+            self.absorb(index, _run_jobs([self.plan.jobs[index]]))
 
     def in_pool(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
         """Chunks of letters on a process pool; at most three chunks per worker in flight, so
@@ -247,20 +254,23 @@ class _BatchRun:
             entries, problem = first.result()
             if problem is not None:
                 raise problem
-            self.absorb([(jobs[0].recipient_id, entries, None)])
+            self.absorb(0, [(jobs[0].recipient_id, entries, None)])
             pending: set[Future] = set()
-            chunks = iter(_chunks(jobs[1:], size))
+            starts: dict[Future, int] = {}  # each chunk's first job, by the plan's index
+            chunks = _chunks(jobs, size, 1)
 
             def refill() -> None:
                 while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
-                    pending.add(pool.submit(_run_jobs, chunk))
+                    fut = pool.submit(_run_jobs, chunk[1])
+                    starts[fut] = chunk[0]
+                    pending.add(fut)
 
             try:
                 refill()
                 while pending:
                     finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                     for fut in finished:
-                        self.absorb(fut.result())
+                        self.absorb(starts.pop(fut), fut.result())
                     if cancel.is_set():
                         self.result.cancelled = True
                         continue  # let the chunks in flight finish, submit nothing new
@@ -273,7 +283,7 @@ class _BatchRun:
                 for fut in pending:
                     if not fut.cancelled():
                         with contextlib.suppress(BrokenProcessPool):  # a worker Ctrl-C reached
-                            self.absorb(fut.result())
+                            self.absorb(starts[fut], fut.result())
                 raise
 
 
@@ -322,8 +332,8 @@ def run_batch(
             run.in_pool(plan.jobs, cancel, workers, args)
         else:
             if first is not None:
-                run.absorb([first])
-            run.in_process(plan.jobs[1:], cancel)
+                run.absorb(0, [first])
+            run.in_process(1, cancel)
     except KeyboardInterrupt:
         run.result.cancelled = True
     finally:

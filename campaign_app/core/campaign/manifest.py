@@ -8,7 +8,9 @@ exact file went to whom. It is rewritten atomically, so it is never half a JSON 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -35,6 +37,11 @@ class ManifestEntry:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.recipient_id, self.template_id, self.format)
+
+
+def _order(entry: ManifestEntry) -> tuple[str, str, str]:
+    """The order of the manifest's entries: template, recipient, format."""
+    return (entry.template_id, entry.recipient_id, entry.format)
 
 
 def sha256_file(path: Path) -> str:
@@ -91,13 +98,17 @@ class Manifest:
             return None
         return data if hashlib.sha256(data).hexdigest() == entry.sha256 else None
 
-    def save(self) -> None:
-        """Write the manifest atomically, one entry at a time (no second copy of it in memory)."""
-        letters = sorted(self.entries.values(), key=lambda e: (e.template_id, e.recipient_id, e.format))
+    def save(self, more: Iterable[ManifestEntry] = ()) -> None:
+        """Write the manifest atomically, one entry at a time (no second copy of it in memory).
+        ``more``: entries kept elsewhere (a batch's, core/campaign/batch_files.py), already in
+        the manifest's order and none under a key of :attr:`entries`; merged in that order."""
+        letters = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         with atomic_writer(self.path) as fh:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
-            for n, entry in enumerate(letters):
+            n = 0
+            for entry in letters:
                 text = json.dumps(asdict(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
                 fh.write(("," if n else "") + "\n    " + text)
-            fh.write("\n  ]\n}\n" if letters else "]\n}\n")
+                n += 1
+            fh.write("\n  ]\n}\n" if n else "]\n}\n")

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from campaign_app.core.campaign.batch_run import run_batch
 from campaign_app.core.campaign.generate import plan_batch
+from campaign_app.core.campaign.manifest import Manifest
 from campaign_app.core.campaign.workspace import Workspace
 
 
@@ -110,7 +111,7 @@ def test_cancel_stops_early_and_a_rerun_completes(mini_ws):
     assert result.cancelled
     assert 3 <= result.letters_written < 8
     assert not list(out.rglob("*.part"))
-    written = {e.recipient_id for e in result.written}
+    written = {e.recipient_id for e in Manifest.load(out).entries.values()}
 
     ws = Workspace(mini_ws.root)
     plan = plan_batch(ws, "appeal-en", ("pdf",), out)
@@ -236,7 +237,9 @@ def test_a_batch_syncs_its_folder_before_the_manifest_instead_of_each_file(
     monkeypatch.setattr(
         batch_run, "sync_folder", lambda folder: (events.append("sync"), real_sync(folder))[1]
     )
-    monkeypatch.setattr(Manifest, "save", lambda self: (events.append("manifest"), real_save(self))[1])
+    monkeypatch.setattr(
+        Manifest, "save", lambda self, *more: (events.append("manifest"), real_save(self, *more))[1]
+    )
     result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "both", "--out", "o")
     assert result.code == 0, result.err
     assert "8 letter(s) written (16 file(s))" in result.out
