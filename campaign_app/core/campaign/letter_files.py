@@ -205,7 +205,9 @@ class LetterFiles:
             data = self.current(recipient, fmt)
             if data is not None:
                 path = self.path(recipient, fmt)
-                prepared.files.append(LetterFile(fmt, path, data, hashlib.sha256(data).hexdigest()))
+                # current() checked the bytes against the entry's sha256: not hashed again
+                digest = self.manifest.entries[(recipient.id, self.template.id, fmt)].sha256
+                prepared.files.append(LetterFile(fmt, path, data, digest))
                 continue
             file, entry = self.write(letter, recipient, fmt)
             self.manifest.add(entry)
