@@ -56,13 +56,22 @@ def _parsed_inputs(ws: Workspace) -> dict[str, Any]:
 
 
 def _init_worker(
-    root: str, template_id: str, out_dir: str, paper: str, today: str, parsed: dict[str, Any], in_pool: bool
+    root: str,
+    template_id: str,
+    out_dir: str,
+    paper: str,
+    today: str,
+    parsed: dict[str, Any],
+    niceness: int,
+    in_pool: bool,
 ) -> None:
     global _FILES
     if in_pool:
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if niceness and hasattr(os, "nice"):  # (not on Windows)
+            os.nice(niceness)
     ws = Workspace(Path(root))
     ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
@@ -296,12 +305,16 @@ def run_batch(
     today: dt.date | None = None,
     progress_interval: float = 0.1,
     by: str | None = None,
+    niceness: int = 0,
 ) -> BatchResult:
     """Write the planned letters. Progress is reported at most every ``progress_interval``
     seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
     letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
     whatever happens, and each letter written is recorded as drafted in the contact log
-    (by ``by``, default the volunteer's name from settings).
+    (by ``by``, default the volunteer's name from settings). ``niceness`` lowers the pool's
+    workers' CPU priority by that much (``os.nice``): the window gives a positive one, so that
+    on a machine with as many cores as workers its own thread still gets a core when it needs
+    one; the command line leaves it at 0.
 
     The first letter is written here before any worker starts: a mistake in the template
     then stops the batch as one UserError at its line, not once per recipient."""
@@ -328,6 +341,7 @@ def run_batch(
                 plan.paper,
                 today.isoformat(),
                 _parsed_inputs(ws),
+                niceness,
             )
             run.in_pool(plan.jobs, cancel, workers, args)
         else:
