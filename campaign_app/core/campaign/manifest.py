@@ -11,7 +11,7 @@ import hashlib
 import heapq
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_writer
@@ -42,6 +42,21 @@ class ManifestEntry:
 def _order(entry: ManifestEntry) -> tuple[str, str, str]:
     """The order of the manifest's entries: template, recipient, format."""
     return (entry.template_id, entry.recipient_id, entry.format)
+
+
+_FIELDS = tuple(f.name for f in fields(ManifestEntry))
+_KEYS = tuple("\n      " + json.dumps(name) + ": " for name in _FIELDS)
+_one_string = json.JSONEncoder(ensure_ascii=False).encode  # a str: the C encoder
+
+
+def _entry_text(entry: ManifestEntry) -> str:
+    """The entry as ``json.dumps(asdict(entry), ensure_ascii=False, indent=2)``, indented
+    once more, written out field by field: that (the pure-Python encoder an indent asks for,
+    and asdict's deep copy) was most of a batch's time saving its manifest."""
+    values = [getattr(entry, name) for name in _FIELDS]
+    if not all(type(v) is str for v in values):  # a hand-edited manifest: the general way
+        return json.dumps(asdict(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+    return "{" + ",".join(k + _one_string(v) for k, v in zip(_KEYS, values, strict=True)) + "\n    }"
 
 
 def sha256_file(path: Path) -> str:
@@ -108,7 +123,6 @@ class Manifest:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
             n = 0
             for entry in letters:
-                text = json.dumps(asdict(entry), ensure_ascii=False, indent=2).replace("\n", "\n    ")
-                fh.write(("," if n else "") + "\n    " + text)
+                fh.write(("," if n else "") + "\n    " + _entry_text(entry))
                 n += 1
             fh.write("\n  ]\n}\n" if n else "]\n}\n")

@@ -4,6 +4,8 @@ saves must be the same text, byte for byte, as the manifest of the same entries 
 from __future__ import annotations
 
 import gc
+import json
+from dataclasses import asdict
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -108,3 +110,24 @@ def test_a_batch_keeps_no_entry_object_per_file_it_wrote(mini_ws):
     assert result.letters_written == 12 and result.files_written == 24
     assert not any(isinstance(x, ManifestEntry) for lst in kept for x in lst)
     assert len(Manifest.load(out).entries) == 24
+
+
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.builds(ManifestEntry, *[text] * 9), max_size=4))
+def test_an_entry_is_written_as_json_dumps_writes_it(tmp_path_factory, entries):
+    """The manifest writes each entry field by field: the same text as the general encoder."""
+    folder = tmp_path_factory.mktemp("m")
+    Manifest(folder, {e.key: e for e in entries}).save()
+    letters = sorted(
+        {e.key: e for e in entries}.values(), key=lambda e: (e.template_id, e.recipient_id, e.format)
+    )
+    body = ",".join(
+        "\n    " + json.dumps(asdict(e), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        for e in letters
+    )
+    expected = '{\n  "version": 1,\n  "letters": [' + body + ("\n  ]\n}\n" if letters else "]\n}\n")
+    assert (folder / "manifest.json").read_text(encoding="utf-8") == expected
+    assert list(Manifest.load(folder).entries.values()) == letters
