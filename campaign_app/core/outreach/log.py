@@ -106,8 +106,14 @@ class ContactLog(RenamesAndMerging, LogReading):
         again. A letter being sent right now (claimed) is left alone.
         """
         letters = list(letters)
+        count, rest = 0, []
         with self.transaction("updated") as conn:
-            count, rest = self._record_new_drafts(conn, letters, by)
+            # A hundred letters a statement: a thousand made the SQL and its compiled form
+            # megabytes, which the process kept (a batch's memory grew with it).
+            for start in range(0, len(letters), 100):
+                done, left = self._record_new_drafts(conn, letters[start : start + 100], by)
+                count += done
+                rest += left
             for letter in rest:
                 count += self._record_draft(conn, letter, by)[1]
         return count
@@ -148,20 +154,18 @@ class ContactLog(RenamesAndMerging, LogReading):
         return len(events), [letter for letter in letters if id(letter) not in recorded]
 
     def _not_in_log(self, conn: Connection, letters: list[NewContact]) -> list[NewContact]:
-        """The letters the log has no row for (the first under each key), asked a few hundred
-        at a time."""
+        """The letters the log has no row for (the first under each key)."""
         known: set[tuple[str, str, str]] = set()
         groups: dict[tuple[str, str], list[str]] = {}
         for letter in letters:
             groups.setdefault((letter.case_id, letter.template_id), []).append(letter.recipient_id)
         for (case_id, template_id), ids in groups.items():
-            for start in range(0, len(ids), 500):
-                query = select(contacts.c.recipient_id).where(
-                    contacts.c.case_id == case_id,
-                    contacts.c.template_id == template_id,
-                    contacts.c.recipient_id.in_(ids[start : start + 500]),
-                )
-                known.update((rid, case_id, template_id) for (rid,) in conn.execute(query))
+            query = select(contacts.c.recipient_id).where(
+                contacts.c.case_id == case_id,
+                contacts.c.template_id == template_id,
+                contacts.c.recipient_id.in_(ids),
+            )
+            known.update((rid, case_id, template_id) for (rid,) in conn.execute(query))
         new = []
         for letter in letters:
             key = (letter.recipient_id, letter.case_id, letter.template_id)
