@@ -18,7 +18,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -182,7 +182,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(jobs: list[LetterJob], size: int, start: int) -> Iterable[tuple[int, list[LetterJob]]]:
+def _chunks(jobs: list[LetterJob], size: int, start: int) -> Iterator[tuple[int, list[LetterJob]]]:
     """The jobs from ``start`` on, ``size`` at a time, each chunk with its first job's index."""
     for i in range(start, len(jobs), size):
         yield i, jobs[i : i + size]
