@@ -58,7 +58,7 @@ def run(ws, args: argparse.Namespace) -> int:
 def _summary(result, out_dir) -> str:
     """``3 letter(s) written (6 file(s)), 0 already up to date, 0 failed, in 1.2 s with 2
     process(es) → DIR``, each count in the form its number takes."""
-    written, files = result.letters_written, len(result.written)
+    written, files = result.letters_written, result.files_written
     skipped, failed, workers = len(result.skipped), len(result.failed), result.workers
     return _("{written} ({files}), {skipped}, {failed}, in {seconds} s with {workers} → {folder}").format(
         written=ngettext("{n} letter(s) written", "{n} letter(s) written", written).format(n=written),

@@ -18,12 +18,13 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from campaign_app.core.campaign.batch_files import WrittenFiles
 from campaign_app.core.campaign.generate import (
     POOL_THRESHOLD,
     BatchPlan,
@@ -55,13 +56,22 @@ def _parsed_inputs(ws: Workspace) -> dict[str, Any]:
 
 
 def _init_worker(
-    root: str, template_id: str, out_dir: str, paper: str, today: str, parsed: dict[str, Any], in_pool: bool
+    root: str,
+    template_id: str,
+    out_dir: str,
+    paper: str,
+    today: str,
+    parsed: dict[str, Any],
+    niceness: int,
+    in_pool: bool,
 ) -> None:
     global _FILES
     if in_pool:
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if niceness and hasattr(os, "nice"):  # (not on Windows)
+            os.nice(niceness)
     ws = Workspace(Path(root))
     ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
@@ -172,9 +182,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(jobs: list[LetterJob], size: int) -> Iterable[list[LetterJob]]:
-    for i in range(0, len(jobs), size):
-        yield jobs[i : i + size]
+def _chunks(jobs: list[LetterJob], size: int, start: int) -> Iterator[tuple[int, list[LetterJob]]]:
+    """The jobs from ``start`` on, ``size`` at a time, each chunk with its first job's index."""
+    for i in range(start, len(jobs), size):
+        yield i, jobs[i : i + size]
 
 
 ProgressCallback = Callable[[BatchProgress], None]
@@ -190,6 +201,7 @@ class _BatchRun:
         self.ws, self.plan, self.progress, self.interval = ws, plan, progress, interval
         self.result = BatchResult(skipped=list(plan.skipped))
         self.manifest = Manifest.load(plan.out_dir)
+        self.files = WrittenFiles(plan.jobs, plan.template_id)  # what this run adds to the manifest
         self.drafts = _DraftRecorder(ws, plan, by, self.result)
         self.start = self.last_save = time.monotonic()
         self.last_report = 0.0
@@ -202,12 +214,16 @@ class _BatchRun:
             total = len(self.plan.jobs)
             self.progress(BatchProgress(self.done, total, len(self.result.failed), now - self.start))
 
-    def absorb(self, chunk_results: ChunkResults) -> None:
-        for rid, entries, error in chunk_results:
+    def absorb(self, start: int, chunk_results: ChunkResults) -> None:
+        """Take in the results of the plan's jobs from index ``start`` on."""
+        for index, (rid, entries, error) in enumerate(chunk_results, start):
             self.done += 1
             for e in entries:
+                self.manifest.entries.pop(e.key, None)  # the file just written replaces its old entry
+            for e in self.files.add(index, entries):
                 self.manifest.add(e)
-                self.result.written.append(e)
+            self.result.files_written += len(entries)
+            self.result.letters_written += bool(entries)
             self.drafts.add(entries)
             if error:
                 self.result.failed.append((rid, error))
@@ -221,16 +237,16 @@ class _BatchRun:
         if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
             return
         sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
-        self.manifest.save()
+        self.manifest.save(self.files.entries())
         self.drafts.flush()
         self.last_save = time.monotonic()
 
-    def in_process(self, jobs: list[LetterJob], cancel: threading.Event) -> None:
-        for job in jobs:
+    def in_process(self, start: int, cancel: threading.Event) -> None:
+        for index in range(start, len(self.plan.jobs)):
             if cancel.is_set():
                 self.result.cancelled = True
                 return
-            self.absorb(_run_jobs([job]))
+            self.absorb(index, _run_jobs([self.plan.jobs[index]]))
 
     def in_pool(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
         """Chunks of letters on a process pool; at most three chunks per worker in flight, so
@@ -247,20 +263,23 @@ class _BatchRun:
             entries, problem = first.result()
             if problem is not None:
                 raise problem
-            self.absorb([(jobs[0].recipient_id, entries, None)])
+            self.absorb(0, [(jobs[0].recipient_id, entries, None)])
             pending: set[Future] = set()
-            chunks = iter(_chunks(jobs[1:], size))
+            starts: dict[Future, int] = {}  # each chunk's first job, by the plan's index
+            chunks = _chunks(jobs, size, 1)
 
             def refill() -> None:
                 while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
-                    pending.add(pool.submit(_run_jobs, chunk))
+                    fut = pool.submit(_run_jobs, chunk[1])
+                    starts[fut] = chunk[0]
+                    pending.add(fut)
 
             try:
                 refill()
                 while pending:
                     finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                     for fut in finished:
-                        self.absorb(fut.result())
+                        self.absorb(starts.pop(fut), fut.result())
                     if cancel.is_set():
                         self.result.cancelled = True
                         continue  # let the chunks in flight finish, submit nothing new
@@ -273,7 +292,7 @@ class _BatchRun:
                 for fut in pending:
                     if not fut.cancelled():
                         with contextlib.suppress(BrokenProcessPool):  # a worker Ctrl-C reached
-                            self.absorb(fut.result())
+                            self.absorb(starts[fut], fut.result())
                 raise
 
 
@@ -286,12 +305,16 @@ def run_batch(
     today: dt.date | None = None,
     progress_interval: float = 0.1,
     by: str | None = None,
+    niceness: int = 0,
 ) -> BatchResult:
     """Write the planned letters. Progress is reported at most every ``progress_interval``
     seconds (a GUI must not receive one event per letter); ``cancel`` stops after the
     letters in flight. KeyboardInterrupt is treated as cancel. The manifest is saved
     whatever happens, and each letter written is recorded as drafted in the contact log
-    (by ``by``, default the volunteer's name from settings).
+    (by ``by``, default the volunteer's name from settings). ``niceness`` lowers the pool's
+    workers' CPU priority by that much (``os.nice``): the window gives a positive one, so that
+    on a machine with as many cores as workers its own thread still gets a core when it needs
+    one; the command line leaves it at 0.
 
     The first letter is written here before any worker starts: a mistake in the template
     then stops the batch as one UserError at its line, not once per recipient."""
@@ -318,12 +341,13 @@ def run_batch(
                 plan.paper,
                 today.isoformat(),
                 _parsed_inputs(ws),
+                niceness,
             )
             run.in_pool(plan.jobs, cancel, workers, args)
         else:
             if first is not None:
-                run.absorb([first])
-            run.in_process(plan.jobs[1:], cancel)
+                run.absorb(0, [first])
+            run.in_process(1, cancel)
     except KeyboardInterrupt:
         run.result.cancelled = True
     finally:

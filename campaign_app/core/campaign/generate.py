@@ -15,7 +15,6 @@ from pathlib import Path
 
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
-from campaign_app.core.campaign.manifest import ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -64,17 +63,14 @@ class BatchProgress:
 
 @dataclass
 class BatchResult:
-    written: list[ManifestEntry] = field(default_factory=list)
+    letters_written: int = 0
+    files_written: int = 0  # counts, not the files' entries: those are the manifest's
     skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (recipient id, message)
     cancelled: bool = False
     elapsed: float = 0.0
     workers: int = 1
     log_note: str = ""  # the team's log could not be reached: the drafts were not recorded
-
-    @property
-    def letters_written(self) -> int:
-        return len({e.recipient_id for e in self.written})
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

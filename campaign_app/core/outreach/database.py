@@ -385,9 +385,46 @@ class LogDatabase:
     ) -> Event | None:
         """Append one event; None when ``event_id`` was recorded already. On PostgreSQL the
         server sets who and when (the row it returns says what it recorded)."""
+        values = self._event_row(
+            cid,
+            kind,
+            by,
+            detail,
+            channel,
+            at,
+            letter_path=letter_path,
+            letter_sha256=letter_sha256,
+            process=process,
+            message_id=message_id,
+            event_id=event_id,
+        )
+        # RETURNING, not rowcount, tells whether the row was added (psycopg's rowcount is -1
+        # for an INSERT … ON CONFLICT DO NOTHING here).
+        row = conn.execute(self._statements.insert_event, values).first()
+        if row is None:
+            return None
+        values["at"], values["by"] = row
+        return Event(**values)
+
+    @staticmethod
+    def _event_row(
+        cid: str,
+        kind: str,
+        by: str,
+        detail: str = "",
+        channel: str = "",
+        at: str | None = None,
+        *,
+        letter_path: str = "",
+        letter_sha256: str = "",
+        process: str = "",
+        message_id: str = "",
+        event_id: str | None = None,
+    ) -> dict[str, str]:
+        """An event's row as it is inserted (a new id unless ``event_id``; now unless ``at``)."""
         if kind not in EVENT_KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        values = {
+        return {
             "id": event_id or uuid.uuid4().hex,
             "contact_id": cid,
             "kind": kind,
@@ -400,13 +437,6 @@ class LogDatabase:
             "process": process,
             "message_id": message_id,
         }
-        # RETURNING, not rowcount, tells whether the row was added (psycopg's rowcount is -1
-        # for an INSERT … ON CONFLICT DO NOTHING here).
-        row = conn.execute(self._statements.insert_event, values).first()
-        if row is None:
-            return None
-        values["at"], values["by"] = row
-        return Event(**values)
 
     def _find(
         self, conn: Connection, recipient_id: str, case_id: str, template_id: str, *, lock: bool = False

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, select, update
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -45,6 +45,20 @@ from campaign_app.core.outreach.records import (
 from campaign_app.core.outreach.renames import RenamesAndMerging
 from campaign_app.core.outreach.schema import contacts, inbox_positions
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES
+
+# A new letter's row, as NewContact gives it (its id and creation time are the log's).
+_NEW_CONTACT_FIELDS = (
+    "recipient_id",
+    "recipient_name",
+    "category",
+    "case_id",
+    "template_id",
+    "language",
+    "channel",
+    "address",
+    "letter_path",
+    "letter_sha256",
+)
 
 __all__ = [
     "CONTACT_COLUMNS",
@@ -91,11 +105,74 @@ class ContactLog(RenamesAndMerging, LogReading):
         of it is recorded, which makes it "revised after sending", never a draft to send
         again. A letter being sent right now (claimed) is left alone.
         """
-        count = 0
+        letters = list(letters)
+        count, rest = 0, []
         with self.transaction("updated") as conn:
-            for letter in letters:
+            # A hundred letters a statement: a thousand made the SQL and its compiled form
+            # megabytes, which the process kept (a batch's memory grew with it).
+            for start in range(0, len(letters), 100):
+                done, left = self._record_new_drafts(conn, letters[start : start + 100], by)
+                count += done
+                rest += left
+            for letter in rest:
                 count += self._record_draft(conn, letter, by)[1]
         return count
+
+    def _record_new_drafts(
+        self, conn: Connection, letters: list[NewContact], by: str
+    ) -> tuple[int, list[NewContact]]:
+        """Record the letters new to the log (all of a first batch's) with one statement for
+        their rows and one for their events, in the caller's transaction: a statement per
+        letter was a millisecond of each letter. Returns how many it recorded, and the letters
+        left for :meth:`_record_draft`: those the log knows (a changed draft, a letter sent),
+        and any another member recorded in the meantime."""
+        new = self._not_in_log(conn, letters)
+        if not new:
+            return 0, letters
+        rows = []
+        for letter in new:
+            cid = contact_id(letter.recipient_id, letter.case_id, letter.template_id)
+            row = {name: getattr(letter, name) for name in _NEW_CONTACT_FIELDS}
+            rows.append(row | {"id": cid, "created_at": now_utc()})
+        inserted = {row[0] for row in conn.execute(self._statements.insert_contact, rows)}
+        events = [
+            self._event_row(
+                row["id"],
+                "drafted",
+                by,
+                row["letter_path"],
+                row["channel"],
+                letter_path=row["letter_path"],
+                letter_sha256=row["letter_sha256"],
+            )
+            for row in rows
+            if row["id"] in inserted
+        ]
+        if events:
+            conn.execute(self._statements.insert_event, events)
+        recorded = {id(letter) for letter, row in zip(new, rows, strict=True) if row["id"] in inserted}
+        return len(events), [letter for letter in letters if id(letter) not in recorded]
+
+    def _not_in_log(self, conn: Connection, letters: list[NewContact]) -> list[NewContact]:
+        """The letters the log has no row for (the first under each key)."""
+        known: set[tuple[str, str, str]] = set()
+        groups: dict[tuple[str, str], list[str]] = {}
+        for letter in letters:
+            groups.setdefault((letter.case_id, letter.template_id), []).append(letter.recipient_id)
+        for (case_id, template_id), ids in groups.items():
+            query = select(contacts.c.recipient_id).where(
+                contacts.c.case_id == case_id,
+                contacts.c.template_id == template_id,
+                contacts.c.recipient_id.in_(ids),
+            )
+            known.update((rid, case_id, template_id) for (rid,) in conn.execute(query))
+        new = []
+        for letter in letters:
+            key = (letter.recipient_id, letter.case_id, letter.template_id)
+            if key not in known:
+                known.add(key)  # a second letter under the same key is recorded after the first
+                new.append(letter)
+        return new
 
     def _record_draft(self, conn: Connection, letter: NewContact, by: str) -> tuple[str, bool]:
         """The letter's contact id, and whether a new or changed draft was recorded (see

@@ -213,7 +213,7 @@ class BatchTab(BatchForm):
             headline = self.tr("Finished: %n letter(s) written.", "", written)
             self.progress_label.setText(self.tr("Done: {done} of %n letter(s)", "", total).format(done=total))
         self.headline.setText(f"{headline}\n{outcome.request.out_dir}")
-        files = len(result.written)
+        files = result.files_written
         files_text = self.tr("%n file(s)", "", files)
         self.written_value.setText(f"{written} ({files_text})")
         self.skipped_value.setText(str(skipped))

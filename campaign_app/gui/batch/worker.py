@@ -34,6 +34,9 @@ from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
 PROGRESS_INTERVAL = 0.1  # seconds between progress signals (the last one always goes)
+# The letter-writing processes yield the cores to the window (and to the rest of the desktop):
+# with as many workers as cores, the window's thread otherwise waits its turn behind them.
+WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,12 @@ class BatchRun(QObject):
                 result = BatchResult(skipped=list(plan.skipped), cancelled=True)
             else:
                 result = run_batch(
-                    ws, plan, progress=self._progress, cancel=self.cancel_event, workers=req.workers
+                    ws,
+                    plan,
+                    progress=self._progress,
+                    cancel=self.cancel_event,
+                    workers=req.workers,
+                    niceness=WORKER_NICENESS,
                 )
         except (UserError, UserErrors) as exc:
             return BatchOutcome(req, plan, None, exc, self._elapsed())

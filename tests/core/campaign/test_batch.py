@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 
 from campaign_app.core.campaign.batch_run import run_batch
 from campaign_app.core.campaign.generate import plan_batch
+from campaign_app.core.campaign.manifest import Manifest
 from campaign_app.core.campaign.workspace import Workspace
 
 
@@ -110,7 +112,7 @@ def test_cancel_stops_early_and_a_rerun_completes(mini_ws):
     assert result.cancelled
     assert 3 <= result.letters_written < 8
     assert not list(out.rglob("*.part"))
-    written = {e.recipient_id for e in result.written}
+    written = {e.recipient_id for e in Manifest.load(out).entries.values()}
 
     ws = Workspace(mini_ws.root)
     plan = plan_batch(ws, "appeal-en", ("pdf",), out)
@@ -238,7 +240,9 @@ def test_a_batch_syncs_its_folder_before_the_manifest_instead_of_each_file(
     monkeypatch.setattr(
         batch_run, "sync_folder", lambda folder: (events.append("sync"), real_sync(folder))[1]
     )
-    monkeypatch.setattr(Manifest, "save", lambda self: (events.append("manifest"), real_save(self))[1])
+    monkeypatch.setattr(
+        Manifest, "save", lambda self, *more: (events.append("manifest"), real_save(self, *more))[1]
+    )
     result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "both", "--out", "o")
     assert result.code == 0, result.err
     assert "8 letter(s) written (16 file(s))" in result.out
@@ -249,3 +253,26 @@ def test_a_batch_syncs_its_folder_before_the_manifest_instead_of_each_file(
         data = (tmp_path / "o" / entry["path"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"]
     assert not list((tmp_path / "o").rglob("*.part"))
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="process priorities are POSIX's")
+def test_the_letter_writing_processes_can_yield_the_cores_to_the_window(mini_ws):
+    """The window's batch lowers its workers' priority: with two workers on two cores, its
+    own thread froze up to 112 ms behind them."""
+    import multiprocessing
+
+    many_recipients(mini_ws, 30)
+    ws = Workspace(mini_ws.root)
+    plan = plan_batch(ws, "appeal-en", ("pdf",), mini_ws.root / "out")
+    base = os.getpriority(os.PRIO_PROCESS, 0)
+    seen: set[int] = set()
+
+    def progress(_p):
+        for child in multiprocessing.active_children():
+            with contextlib.suppress(ProcessLookupError):
+                seen.add(os.getpriority(os.PRIO_PROCESS, child.pid))
+
+    result = run_batch(ws, plan, progress=progress, workers=2, niceness=5, progress_interval=0)
+    assert result.letters_written == 30 and result.workers == 2
+    assert base + 5 in seen
+    assert os.getpriority(os.PRIO_PROCESS, 0) == base  # the caller's own priority is left alone
