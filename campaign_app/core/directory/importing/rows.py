@@ -52,10 +52,11 @@ _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
 class RowPlanner:
     """Takes the rows of one source in turn and records, in the plan, what becomes of each."""
 
-    # A record of plain texts is checked without building its Recipient when it is
-    # certainly valid (validation.checked_plain_record); False: parse_recipient for every
-    # row, the plain path the tests compare the fast one with.
-    fast_checks = True
+    # The fast paths: a CSV's cells converted a chunk at a time, column by column
+    # (.columns), and a record of plain texts checked without building its Recipient when
+    # it is certainly valid (validation.checked_plain_record). False: each row converted
+    # and given to parse_recipient on its own, the plain path the tests compare them with.
+    fast_paths = True
 
     def __init__(
         self,
@@ -82,8 +83,9 @@ class RowPlanner:
         self.additions: list[Entry] = []
         self.touched: dict[str, Entry] = {}
 
-    def take(self, row: int, cells: list[Any] | None) -> None:
-        """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping)."""
+    def take(self, row: int, cells: list[Any] | None, converted: Converted | None = None) -> None:
+        """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping;
+        ``converted``: its record, when converted with its chunk)."""
         self.rows += 1
         where = f"{self.shown}:{row}"
         if cells is None:
@@ -93,7 +95,8 @@ class RowPlanner:
         if len(cells) > self.width and any(str(c).strip() for c in cells[self.width :] if c is not None):
             self._skip(row, cells, [self._too_wide(row, len(cells), where)])
             return
-        converted = self.converter.convert(cells)
+        if converted is None:
+            converted = self.converter.convert(cells)
         if converted.distrust:
             self._skip(row, cells, self._distrusted(converted, row, where))
             return
@@ -182,7 +185,7 @@ class RowPlanner:
         source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
         if not source_id:
             record["id"] = _provisional_id(record, row)
-        checked = checked_plain_record(record) if self.fast_checks else None
+        checked = checked_plain_record(record) if self.fast_paths else None
         recipient = None
         if checked is None:
             recipient, errors = parse_recipient(record, self._locator(row))

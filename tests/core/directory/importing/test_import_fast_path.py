@@ -18,10 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from campaign_app.core.directory import importing
+from campaign_app.core.directory.importing import columns as importing_columns
 from campaign_app.core.directory.importing import rows as importing_rows
 
 HEADER = ["ID", "Title", "First name", "Last name", "Sex", "Country", "Language", "E-mail", "Organisation"]
-HEADER += ["Job title", "Verified", "Web form", "Notes"]
+HEADER += ["Job title", "Verified", "Web form", "Notes", "Category"]
 
 IDS = ["", "mep-1", "sr-1", "p-1", "p-2", "p 3", "Šimečka 1", "-bad", "ua-president"]
 GIVEN = ["", "Michal", "Rasa", "MARIE", "Jo?n", "José", " Anna ", "Léa\nMarie"]
@@ -50,9 +52,10 @@ POSITION = ["", "Member", "Special Rapporteur on torture", "Head of delegation"]
 DATES = ["", "2024-09-23", "23.09.2024", "09/23/2024", "31/02/2020", "2024-13-01", "yesterday"]
 WEB = ["", "https://example.org/form", "example.org/form", "ftp://x"]
 NOTES = ["", "Met at the hearing; follow up, please", "two\nlines", "=1+1", "  "]
+CATEGORY = ["", "", "mep", "Special procedure", "robot", "—", "NGO", "\u0301"]
 
 row = st.tuples(*(st.sampled_from(v) for v in (IDS, ["", "Mr", "Ms", "Dr"], GIVEN, FAMILY, SEX, COUNTRY)))
-row2 = st.tuples(*(st.sampled_from(v) for v in (LANGUAGE, EMAIL, ORG, POSITION, DATES, WEB, NOTES)))
+row2 = st.tuples(*(st.sampled_from(v) for v in (LANGUAGE, EMAIL, ORG, POSITION, DATES, WEB, NOTES, CATEGORY)))
 rows = st.lists(st.tuples(row, row2).map(lambda pair: [*pair[0], *pair[1]]), min_size=1, max_size=40)
 
 
@@ -67,10 +70,15 @@ def spreadsheet(cells: list[list[str]], delimiter: str, blank_every: int) -> str
     return buf.getvalue()
 
 
-def run_import(cli, root, source, fast: bool, *options: str):
+def run_import(cli, root, source, fast: bool, *options: str, chunk: int = 512, shared: int = 512):
+    """The import's exit status, output and directory files; ``fast`` False: row by row.
+    Small ``chunk`` and ``shared`` sizes make a few rows go in several chunks, and columns
+    run out of their distinct values kept."""
     with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importing, "CHUNK", chunk)
+        patch.setattr(importing_columns, "SHARED", shared)
         if not fast:
-            patch.setattr(importing_rows.RowPlanner, "fast_checks", False)
+            patch.setattr(importing_rows.RowPlanner, "fast_paths", False)
         result = cli("recipients", "import", source, "-w", root, *options)
     written = {p.name: p.read_bytes() for p in sorted((root / "recipients").iterdir())}
     shown = (str(root), root.name)  # the workspace's own name: ws-True or ws-False
@@ -86,9 +94,11 @@ def run_import(cli, root, source, fast: bool, *options: str):
     delimiter=st.sampled_from([",", ";", "\t"]),
     blank_every=st.integers(0, 5),
     options=st.sampled_from([(), ("--category", "ngo"), ("--update", "--category", "mep"), ("--dry-run",)]),
+    chunk=st.sampled_from([1, 2, 3, 7, 512]),
+    shared=st.sampled_from([1, 2, 5, 512]),
 )
 def test_the_fast_import_writes_and_says_what_the_plain_one_does(
-    mini_ws, cli, tmp_path, cells, delimiter, blank_every, options
+    mini_ws, cli, tmp_path, cells, delimiter, blank_every, options, chunk, shared
 ):
     source = tmp_path / "list.csv"
     source.write_text(spreadsheet(cells, delimiter, blank_every), encoding="utf-8")
@@ -97,7 +107,7 @@ def test_the_fast_import_writes_and_says_what_the_plain_one_does(
         root = tmp_path / f"ws-{fast}"
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(mini_ws.root, root)
-        results.append(run_import(cli, root, source, fast, *options))
+        results.append(run_import(cli, root, source, fast, *options, chunk=chunk, shared=shared))
     assert results[0] == results[1]
 
 
