@@ -48,7 +48,6 @@ CHUNK = 512  # rows converted at once: their cells are still in the processor's 
 SHARED = 512  # distinct values a column may have and still be cleaned once per value
 # Mapped fields whose steps read or write other fields: such a file goes row by row.
 _ROW_STEPS = frozenset((FULL_NAME, FULL_NAME_FAMILY_FIRST, PATRONYMIC, TERM_END, HOMEPAGE, "tags"))
-_SUSPECT = ("?", "\ufffd")  # a text with one of them is looked at for lost letters
 
 Step = Callable[[dict[str, Any]], None]
 
@@ -79,7 +78,7 @@ class ColumnConverter:
         defaults = dict(converter.defaults)
         _clean_category(defaults)  # a default category is cleaned as the row's own would be
         self.defaults = list(defaults.items())
-        self.defaults_suspect = any(c in v for v in defaults.values() for c in _SUSPECT)
+        self.defaults_suspect = any("?" in v or "\ufffd" in v for v in defaults.values())
 
     def convert(self, rows: Sequence[Sequence[str]]) -> list[Converted] | None:
         """Each row as a record with its reasons not to trust it; None when the chunk is
@@ -149,8 +148,8 @@ class ColumnConverter:
         for column in columns:
             texts = [v if type(v) is str else "" for v in column]
             joined = "\x1f".join(texts)
-            if any(c in joined for c in _SUSPECT):
-                rows.update(n for n, v in enumerate(texts) if any(c in v for c in _SUSPECT))
+            if "?" in joined or "\ufffd" in joined:
+                rows.update(n for n, v in enumerate(texts) if "?" in v or "\ufffd" in v)
         return rows
 
 
