@@ -139,6 +139,53 @@ def parse_recipient(raw: Mapping[str, Any], locate: FieldLocator) -> tuple[Recip
     return Recipient.of_checked(values), []
 
 
+_ONLY_TEXT = {str}
+_GENDERS = frozenset(("", "f", "m"))
+_URL_FIELDS = ("web_form", "source_url")
+_RARELY_GIVEN = frozenset((*_URL_FIELDS, "verified_on", "in_office_until"))
+
+
+def _nowhere(_name: str) -> Location:
+    return Location("")
+
+
+def checked_plain_record(raw: Mapping[str, str]) -> tuple[str, str, str, str] | None:
+    """(id, e-mail, country, language) as :func:`parse_recipient` would give them for a
+    record of plain texts it finds nothing wrong with; None whenever it might find
+    something (the caller then asks parse_recipient, for its messages).
+
+    An import validates 100,000 such records; most of its fields need no check, and
+    building the Recipient of each (23 fields) took a fifth of the import's time. The same
+    rules as parse_recipient's, with the same helpers; tests compare the two
+    (tests/core/directory/importing/test_import_fast_path.py)."""
+    if set(map(type, raw.values())) != _ONLY_TEXT or not _FIELD_SET.issuperset(raw):
+        return None
+    get = raw.get
+    rid = get("id", "").strip()
+    if not _ID.match(rid) or get("category", "").strip() not in CATEGORIES:
+        return None
+    if not any(get(n, "").strip() for n in NAME_FIELDS) or get("gender", "").strip() not in _GENDERS:
+        return None
+    country = get("country", "").strip().upper()
+    language = get("language", "").strip() or "en"
+    if (country and country not in _territories()) or not is_known_language(language):
+        return None
+    if not _RARELY_GIVEN.isdisjoint(raw):  # web addresses, dates
+        errors: list[UserError] = []
+        _check_addresses({**_NO_TEXT, **{u: get(u, "").strip() for u in _URL_FIELDS}}, _nowhere, errors)
+        for day in ("verified_on", "in_office_until"):
+            _date(get(day, "").strip(), day, _nowhere, errors)
+        if errors:
+            return None
+    email = get("email", "").strip()
+    if email:
+        try:
+            email = normalized_email(email)
+        except EmailNotValidError:
+            return None
+    return rid, email, country, language
+
+
 def _texts(raw: Mapping[str, Any], locate: FieldLocator, errors: list[UserError]) -> dict[str, Any]:
     """Every text field of ``raw``, stripped ("" when absent); a map by language is kept, a
     value that is no text is a problem (in the fields' order)."""

@@ -22,12 +22,14 @@ whose report the desktop app can show before :meth:`ImportPlan.apply`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from pathlib import Path
 
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import slugify
+from campaign_app.core.directory.importing.columns import CHUNK, ColumnConverter
 from campaign_app.core.directory.importing.convert import RowConverter
 from campaign_app.core.directory.importing.ep import EP_POSTAL_ADDRESS
 from campaign_app.core.directory.importing.mapping import (
@@ -147,8 +149,12 @@ def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPl
     report.mapping = list(zip(source.columns, mapping, strict=True))
     plan = ImportPlan(report, source)
     planner = RowPlanner(plan, index, converter, options, target)
-    for row, cells in source.rows():
-        planner.take(row, cells)
+    by_columns = ColumnConverter(converter) if source.kind == "CSV" and planner.fast_paths else None
+    rows = source.rows()
+    while chunk := list(islice(rows, CHUNK)):
+        converted = by_columns.convert([cells for _row, cells in chunk]) if by_columns else None
+        for k, (row, cells) in enumerate(chunk):
+            planner.take(row, cells, converted[k] if converted else None)
     planner.finish()
     return plan
 

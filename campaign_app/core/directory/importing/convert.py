@@ -156,9 +156,7 @@ class RowConverter:
         if FULL_NAME_FAMILY_FIRST in mapped or PATRONYMIC in mapped:
             _family_first_and_patronymic(values)
         _normal_case_names(values)
-        category = values.get("category")
-        if type(category) is str and category not in _CATEGORY_SET:
-            values["category"] = category_key(category)
+        _clean_category(values)
         if "gender" in mapped:
             _clean_gender(values)
         if "language" in mapped:
@@ -246,6 +244,12 @@ def _normal_case_names(values: dict[str, Any]) -> None:
             values[name] = normal_case(text)
 
 
+def _clean_category(values: dict[str, Any]) -> None:
+    category = values.get("category")
+    if type(category) is str and category not in _CATEGORY_SET:
+        values["category"] = category_key(category)
+
+
 def _clean_gender(values: dict[str, Any]) -> None:
     gender = values.get("gender")
     if type(gender) is str:
@@ -264,16 +268,24 @@ def _clean_email(values: dict[str, Any], out: Converted) -> list[str]:
     email = values.get("email")
     if type(email) is not str:
         return []
+    kept, emails, several = email_cell(email)
+    if kept is None:
+        del values["email"]
+    else:
+        values["email"] = kept
+        out.several_emails = several
+    return emails
+
+
+def email_cell(email: str) -> tuple[str | None, list[str], bool]:
+    """(the address kept, or None for no e-mail; every address in the cell; whether it
+    held several) of an e-mail cell's text."""
     emails = split_emails(email)
     if not emails or email.casefold() in EMPTY_MARKS:
-        del values["email"]
-        return []
+        return None, [], False
     if len(emails) == 1:
-        values["email"] = emails[0]
-    else:
-        values["email"] = choose_email(emails)[0]
-        out.several_emails = True
-    return emails
+        return emails[0], emails, False
+    return choose_email(emails)[0], emails, True
 
 
 def _clean_country(values: dict[str, Any], out: Converted) -> Any:
@@ -281,18 +293,23 @@ def _clean_country(values: dict[str, Any], out: Converted) -> Any:
     is no country is a reason not to trust the row."""
     country = values.get("country")
     if type(country) is str:
-        code = country_code(country)
-        if code is None:
-            out.distrust.append(
-                Distrust(
-                    "country",
-                    f"country '{country}' is neither a country name nor an ISO 3166 code",
-                    "correct it in the source (e.g. Slovakia or SK) or leave it empty",
-                )
-            )
-        else:
-            values["country"] = country = code
+        country, distrust = country_cell(country)
+        values["country"] = country
+        if distrust is not None:
+            out.distrust.append(distrust)
     return country
+
+
+def country_cell(country: str) -> tuple[str, Distrust | None]:
+    """A country cell's text as its code, or as it is with the reason not to trust it."""
+    code = country_code(country)
+    if code is None:
+        return country, Distrust(
+            "country",
+            f"country '{country}' is neither a country name nor an ISO 3166 code",
+            "correct it in the source (e.g. Slovakia or SK) or leave it empty",
+        )
+    return code, None
 
 
 def _clean_date(values: dict[str, Any]) -> None:

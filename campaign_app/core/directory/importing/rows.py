@@ -11,7 +11,7 @@ field by field (:func:`merge_into`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ from campaign_app.core.directory.importing.report import (
     RowProblem,
 )
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.directory.validation import parse_recipient
+from campaign_app.core.directory.validation import checked_plain_record, parse_recipient
 
 # The fields an entry is matched by: when one changes, the index must learn it.
 _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
@@ -51,6 +51,12 @@ _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
 
 class RowPlanner:
     """Takes the rows of one source in turn and records, in the plan, what becomes of each."""
+
+    # The fast paths: a CSV's cells converted a chunk at a time, column by column
+    # (.columns), and a record of plain texts checked without building its Recipient when
+    # it is certainly valid (validation.checked_plain_record). False: each row converted
+    # and given to parse_recipient on its own, the plain path the tests compare them with.
+    fast_paths = True
 
     def __init__(
         self,
@@ -77,8 +83,9 @@ class RowPlanner:
         self.additions: list[Entry] = []
         self.touched: dict[str, Entry] = {}
 
-    def take(self, row: int, cells: list[Any] | None) -> None:
-        """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping)."""
+    def take(self, row: int, cells: list[Any] | None, converted: Converted | None = None) -> None:
+        """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping;
+        ``converted``: its record, when converted with its chunk)."""
         self.rows += 1
         where = f"{self.shown}:{row}"
         if cells is None:
@@ -88,7 +95,8 @@ class RowPlanner:
         if len(cells) > self.width and any(str(c).strip() for c in cells[self.width :] if c is not None):
             self._skip(row, cells, [self._too_wide(row, len(cells), where)])
             return
-        converted = self.converter.convert(cells)
+        if converted is None:
+            converted = self.converter.convert(cells)
         if converted.distrust:
             self._skip(row, cells, self._distrusted(converted, row, where))
             return
@@ -177,42 +185,53 @@ class RowPlanner:
         source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
         if not source_id:
             record["id"] = _provisional_id(record, row)
-        shown, column_of = self.shown, self.converter.column_of
-
-        def locate(name: str) -> Location:
-            return Location(shown, row, column_of.get(name))
-
-        recipient, errors = parse_recipient(record, locate)
-        if recipient is None:
-            problems = [RowProblem(str(e.where or where), row, e.message, e.hint or "", None) for e in errors]
-            self._skip(row, cells, problems)
-            return False
-        values = _validated_values(record, recipient)
+        checked = checked_plain_record(record) if self.fast_paths else None
+        recipient = None
+        if checked is None:
+            recipient, errors = parse_recipient(record, self._locator(row))
+            if recipient is None:
+                problems = [
+                    RowProblem(str(e.where or where), row, e.message, e.hint or "", None) for e in errors
+                ]
+                self._skip(row, cells, problems)
+                return False
+            checked = (recipient.id, recipient.email, recipient.country, recipient.language)
+        rid, email, country, language = checked
+        values = _validated_values(record, email, country)
         keys = self.index.keys(values)
-        known, how = self.index.match(recipient.id if source_id else "", keys)
+        known, how = self.index.match(rid if source_id else "", keys)
         if known is None:
-            return self._add(row, cells, where, recipient, values, keys)
+            return self._add(row, cells, where, (rid, language, recipient), values, keys)
         if known.path is None:
             self._repeat(known, how, values, where)
         else:
             self._merge(known, values, where)
         return True
 
+    def _locator(self, row: int) -> Callable[[str], Location]:
+        """Where a field of ``row`` is: its file, row and column."""
+        shown, column_of = self.shown, self.converter.column_of
+
+        def locate(name: str) -> Location:
+            return Location(shown, row, column_of.get(name))
+
+        return locate
+
     def _add(
         self,
         row: int,
         cells: list[Any],
         where: str,
-        recipient: Recipient,
+        checked: tuple[str, str, Recipient | None],
         values: dict[str, Any],
         keys: tuple[str, str, str],
     ) -> bool:
         """A new entry, unless it has no way to be reached or cannot be kept in the target."""
-        refusal = self._refusal(row, where, recipient, values)
+        rid, language, recipient = checked
+        refusal = self._refusal(row, where, rid, recipient, values)
         if refusal is not None:
             self._skip(row, cells, [refusal])
             return False
-        rid = recipient.id
         new_id = self.index.unique_id(rid)
         if new_id != rid:
             other = self.index.by_id[rid]
@@ -222,17 +241,20 @@ class RowPlanner:
                     "{where}: id '{rid}' is already used by another entry ({place}): this one is '{new_id}'"
                 ).format(where=where, rid=rid, place=place, new_id=new_id)
             )
-        entry = Entry(new_id, values, None, row, recipient.language)
+        entry = Entry(new_id, values, None, row, language)
         self.index.add(entry, keys)
         self.additions.append(entry)
         self.counts[ADDED] += 1
         return True
 
     def _refusal(
-        self, row: int, where: str, recipient: Recipient, values: dict[str, Any]
+        self, row: int, where: str, rid: str, recipient: Recipient | None, values: dict[str, Any]
     ) -> RowProblem | None:
         has_channel = values.get("email") or values.get("postal_address") or values.get("web_form")
         if not has_channel and not self.options.keep_no_contact:
+            if recipient is None:  # checked without a Recipient: the record, validated, makes one
+                recipient = parse_recipient({"id": rid, **values}, self._locator(row))[0]
+            assert recipient is not None
             return RowProblem(
                 where,
                 row,
@@ -291,19 +313,19 @@ def _provisional_id(record: Mapping[str, Any], row: int) -> str:
     return f"{slugify(str(record.get('category') or 'recipient')) or 'recipient'}-{row}"
 
 
-def _validated_values(record: dict[str, Any], recipient: Recipient) -> dict[str, Any]:
+def _validated_values(record: dict[str, Any], email: str, country: str) -> dict[str, Any]:
     """The record as validated, without its id and empty fields; the fields parse_recipient
-    normalises (e-mail, country) are taken from it."""
+    normalises (``email``, ``country`` as it gives them) are taken from it."""
     values = record
     del values["id"]
     if not all(values.values()):
         values = {name: value for name, value in values.items() if value}
     # Only where normalising changed them: an equal string would be one more object kept
     # per row of a 100,000-row import (the cell's country code is shared by every row).
-    if recipient.email and recipient.email != values.get("email"):
-        values["email"] = recipient.email
-    if recipient.country and recipient.country != values.get("country"):
-        values["country"] = recipient.country
+    if email and email != values.get("email"):
+        values["email"] = email
+    if country and country != values.get("country"):
+        values["country"] = country
     return values
 
 
