@@ -368,36 +368,12 @@ class LogDatabase:
         return self._statements.order
 
     def _insert_event(
-        self,
-        conn: Connection,
-        cid: str,
-        kind: str,
-        by: str,
-        detail: str = "",
-        channel: str = "",
-        at: str | None = None,
-        *,
-        letter_path: str = "",
-        letter_sha256: str = "",
-        process: str = "",
-        message_id: str = "",
-        event_id: str | None = None,
+        self, conn: Connection, cid: str, kind: str, by: str, *args: Any, **fields: Any
     ) -> Event | None:
-        """Append one event; None when ``event_id`` was recorded already. On PostgreSQL the
-        server sets who and when (the row it returns says what it recorded)."""
-        values = self._event_row(
-            cid,
-            kind,
-            by,
-            detail,
-            channel,
-            at,
-            letter_path=letter_path,
-            letter_sha256=letter_sha256,
-            process=process,
-            message_id=message_id,
-            event_id=event_id,
-        )
+        """Append one event (the fields of :meth:`_event_row`); None when ``event_id`` was
+        recorded already. On PostgreSQL the server sets who and when (the row it returns says
+        what it recorded)."""
+        values = self._event_row(cid, kind, by, *args, **fields)
         # RETURNING, not rowcount, tells whether the row was added (psycopg's rowcount is -1
         # for an INSERT … ON CONFLICT DO NOTHING here).
         row = conn.execute(self._statements.insert_event, values).first()
