@@ -21,7 +21,7 @@ interface the rest of the program uses.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from sqlalchemy import Connection, select, update
@@ -47,18 +47,7 @@ from campaign_app.core.outreach.schema import contacts, inbox_positions
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES
 
 # A new letter's row, as NewContact gives it (its id and creation time are the log's).
-_NEW_CONTACT_FIELDS = (
-    "recipient_id",
-    "recipient_name",
-    "category",
-    "case_id",
-    "template_id",
-    "language",
-    "channel",
-    "address",
-    "letter_path",
-    "letter_sha256",
-)
+_NEW_CONTACT_FIELDS = tuple(f.name for f in fields(NewContact))
 
 __all__ = [
     "CONTACT_COLUMNS",
