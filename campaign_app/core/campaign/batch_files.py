@@ -30,9 +30,9 @@ def _packed(hex_text: str) -> bytes | None:
 
 
 class WrittenFiles:
-    """The files written for a plan's jobs (indexed as the plan lists them), and the counts a
-    batch's summary shows. An entry that could not be made again exactly from what is kept
-    here is not kept: :meth:`add` returns it, for the manifest to keep whole."""
+    """The files written for a plan's jobs (indexed as the plan lists them). An entry that
+    could not be made again exactly from what is kept here is not kept: :meth:`add` returns
+    it, for the manifest to keep whole."""
 
     def __init__(self, jobs: list[LetterJob], template_id: str):
         self.jobs = jobs
@@ -42,20 +42,12 @@ class WrittenFiles:
         self.stamps: list[str | None] = [None] * (len(jobs) * self.width)  # None: not written
         self.shared: dict[str, str] = {}  # one copy of each case id, language and time stamp
         self.case_language: tuple[str, str] | None = None
-        self.files = 0
-        self.letters = 0
         self._order: array | None = None
 
     def add(self, index: int, entries: list[ManifestEntry]) -> list[ManifestEntry]:
         """Keep the files written for job ``index``; returns the entries not kept here."""
         job = self.jobs[index]
-        whole = []
-        for entry in entries:
-            if not self._keep(index, job, entry):
-                whole.append(entry)
-        self.files += len(entries)
-        self.letters += bool(entries)
-        return whole
+        return [entry for entry in entries if not self._keep(index, job, entry)]
 
     def _keep(self, index: int, job: LetterJob, entry: ManifestEntry) -> bool:
         if entry.format not in job.formats:
@@ -87,7 +79,6 @@ class WrittenFiles:
                 for k, fmt in enumerate(job.formats)
             ]
             self._order = array("q", (slot for _rid, _fmt, slot in sorted(slots)))
-        assert self.case_language is not None or not self.files
         for slot in self._order:
             stamp = self.stamps[slot]
             if stamp is None:
