@@ -39,8 +39,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-# The schema as versions of the program before Alembic wrote it (PRAGMA user_version 1..3),
-# frozen here: their logs must keep opening whatever the migrations become.
+# The schema as earlier versions of the program wrote it (PRAGMA user_version 1..3 before
+# Alembic, 4 with it), frozen here: their logs must keep opening whatever the migrations become.
 LEGACY_SCHEMA: dict[int, tuple[str, ...]] = {
     1: (
         """CREATE TABLE contacts (
@@ -66,11 +66,23 @@ LEGACY_SCHEMA: dict[int, tuple[str, ...]] = {
         "ALTER TABLE events ADD COLUMN letter_sha256 TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE events ADD COLUMN process TEXT NOT NULL DEFAULT ''",
     ),
+    # Alembic's revision 0004, as it built campaign.db (with its alembic_version table).
+    4: (
+        "ALTER TABLE events ADD COLUMN message_id TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE inbox_positions (
+            account TEXT NOT NULL, folder TEXT NOT NULL, uidvalidity BIGINT NOT NULL,
+            last_uid BIGINT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (account, folder))""",
+        "CREATE INDEX events_message_id ON events (message_id)",
+        """CREATE TABLE alembic_version (
+            version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))""",
+        "INSERT INTO alembic_version VALUES ('0004')",
+    ),
 }
 
 
 def make_legacy_schema(conn: sqlite3.Connection, version: int) -> None:
-    """An empty log as the program of schema ``version`` (1..3) made it."""
+    """An empty log as the program of schema ``version`` (1..4) made it."""
     for number in range(1, version + 1):
         for statement in LEGACY_SCHEMA[number]:
             conn.execute(statement)

@@ -106,11 +106,11 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     digest says what its history says (see the module's docstring). An abridged letter's
     contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
     digests = {row[0]: row for row in log.letter_digests()}
-    members: dict[str, tuple[str, list[str] | None]] = {}
+    shapes: dict[tuple[str, str], _Shape | None] = {}
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
     for contact in log.contact_briefs(case_id):
-        state = _from_digest(contact, digests.get(contact.id), members)
+        state = _from_digest(contact, digests.get(contact.id), shapes)
         if state is None:
             unread.append(contact.id)
             letters.append(contact)
@@ -129,48 +129,58 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
 _NO_EVENTS = read_history(())  # a letter without events
 
 
-def _members_of(joined: str, known: dict[str, tuple[str, list[str] | None]]) -> tuple[str, list[str] | None]:
-    """(the last member, every event's member or None when one member did them all) of a
-    digest's joined members; a log has few distinct ones, so each is split once."""
-    found = known.get(joined)
-    if found is None:
-        each = joined.split(SEPARATOR)
-        found = known[joined] = (each[-1], None if len(set(each)) == 1 else each)
-    return found
+class _Shape(NamedTuple):
+    """What a digest's kinds and members say, whatever its times: a log of 100,000 letters
+    has a few dozen shapes, so each is worked out once (``_shape_of``)."""
+
+    plan: _Plan
+    member: str  # who did the last event
+    members: list[str] | None  # every event's member; None: one member did them all
+    sent_by: str
+    status_by: str | None
+
+
+def _shape_of(kinds: str, joined_members: str) -> _Shape | None:
+    """The shape of a digest, or None when its kinds do not decide its status, or its
+    members do not split into one per event (a member's name holds the separator)."""
+    plan = plan_of(kinds)
+    if not plan.exact:
+        return None
+    each = joined_members.split(SEPARATOR)
+    if len(each) != plan.size:
+        return None
+    members = None if len(set(each)) == 1 else each
+    return _Shape(
+        plan,
+        each[-1],
+        members,
+        each[plan.sent] if plan.sent >= 0 else "",
+        each[plan.status_event] if plan.status_event >= 0 else None,
+    )
 
 
 def _from_digest(
     contact: Contact,
     digest: tuple[str, str, str, str] | None,
-    known_members: dict[str, tuple[str, list[str] | None]],
+    shapes: dict[tuple[str, str], _Shape | None],
 ) -> LetterState | None:
     """The letter's abridged state, or None when its events must be read (see above)."""
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
     _, kinds, joined_times, joined_members = digest
-    plan = plan_of(kinds)
-    if not plan.exact:
+    key = (kinds, joined_members)
+    shape = shapes.get(key)
+    if shape is None and key not in shapes:
+        shape = shapes[key] = _shape_of(kinds, joined_members)
+    if shape is None:
         return None
+    plan = shape.plan
     times = joined_times.split(SEPARATOR)
-    count = plan.size
-    if len(times) != count:
+    if len(times) != plan.size:
         return None
-    if count > 1 and not all(map(str.__lt__, times, times[1:])):
+    if plan.size > 1 and not all(map(str.__lt__, times, times[1:])):
         return None  # a tie, or joined out of order: only the events can say
-    member, members = _members_of(joined_members, known_members)
-    activity: tuple[tuple[str, str], ...] | None
-    if members is None:  # one member did it all
-        if joined_members.count(SEPARATOR) != count - 1:
-            return None  # a member's name holds the separator
-        sent_by = member if plan.sent >= 0 else ""
-        status_by = member if plan.status_event >= 0 else None
-        activity = None
-    else:
-        if len(members) != count:
-            return None  # a member's name holds the separator
-        sent_by = members[plan.sent] if plan.sent >= 0 else ""
-        status_by = members[plan.status_event] if plan.status_event >= 0 else None
-        activity = _latest_by_member(members, times)
+    members = shape.members
     return LetterState(
         contact,
         [],
@@ -180,11 +190,11 @@ def _from_digest(
         plan.auto_replied,
         plan.last_kind,
         times[-1],
-        member,
-        sent_by,
-        status_by,
+        shape.member,
+        shape.sent_by,
+        shape.status_by,
         True,
-        activity,
+        None if members is None else _latest_by_member(members, times),
     )
 
 

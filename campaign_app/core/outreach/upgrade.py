@@ -37,7 +37,7 @@ from campaign_app.core.outreach.schema import (
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-REVISIONS = ("0001", "0002", "0003", "0004")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 assert REVISIONS[-1] == HEAD
 
 
@@ -47,9 +47,10 @@ def _alembic_revision(conn: Connection) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(conn: Connection, stamp: str | None = None) -> None:
+def migrate(conn: Connection, stamp: str | None = None, to: str = "head") -> None:
     """Run every migration the log lacks, on ``conn`` and inside its transaction (the caller
-    commits). ``stamp`` first records the revision of a log from before Alembic."""
+    commits). ``stamp`` first records the revision of a log from before Alembic; ``to``
+    stops at an earlier revision (tests build the logs earlier versions of the program made)."""
     from alembic import command
     from alembic.config import Config
 
@@ -64,7 +65,7 @@ def migrate(conn: Connection, stamp: str | None = None) -> None:
     config.attributes["connection"] = conn
     if stamp is not None:
         command.stamp(config, stamp)
-    command.upgrade(config, "head")
+    command.upgrade(config, to)
 
 
 # ---- campaign.db -----------------------------------------------------------------------------

@@ -142,6 +142,41 @@ def test_a_member_on_a_missing_or_old_schema_is_told_to_ask_for_log_upgrade(pg_d
         connect(pg_database, "anna")
 
 
+def test_a_team_log_of_revision_4_is_upgraded_by_log_upgrade_and_read_from_its_index(pg_database):
+    from team_helpers import hand_to_coordinator
+
+    from campaign_app.core.outreach.database import postgres_engine
+    from campaign_app.core.outreach.upgrade import migrate
+
+    hand_to_coordinator(pg_database)
+    engine = postgres_engine(location(pg_database, "carol"), pg_database.cluster.password("carol"))
+    with engine.connect() as conn, conn.begin():
+        migrate(conn, to="0004")  # the schema the previous version of the program made
+    engine.dispose()
+    with pytest.raises(UserError, match="older version"):
+        connect(pg_database, "carol")
+    coordinator = ContactLog.connect(
+        location(pg_database, "carol"), pg_database.cluster.password("carol"), check_schema=False
+    )
+    with coordinator:
+        assert "0004" in coordinator.upgrade_schema()
+        coordinator.grant("carol", coordinator=True)
+    with connect(pg_database, "carol") as log:
+        claim = log.claim(
+            letter(), "carol", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+        )
+        log.add_event(claim.contact_id, "sent", "carol")
+        [(cid, kinds, _, members)] = log.letter_digests()
+    assert (cid, kinds.split("\x1f"), members) == (
+        claim.contact_id,
+        ["drafted", "sending", "sent"],
+        "carol\x1fcarol\x1fcarol",
+    )
+    with pg_database.admin_connect() as conn:
+        [definition] = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'events_by_contact'")
+    assert "(contact_id, at, kind, by)" in definition[0]
+
+
 def test_log_upgrade_twice_changes_nothing(team):
     coordinator = ContactLog.connect(
         location(team, "carol"), team.cluster.password("carol"), check_schema=False
@@ -175,7 +210,7 @@ def test_an_untrusted_certificate_is_refused(team, tmp_path):
         ContactLog.connect(bad, team.cluster.password("anna"))
 
 
-@pytest.mark.parametrize("version", [1, 2, 3])
+@pytest.mark.parametrize("version", [1, 2, 3, 4])
 def test_a_campaign_db_of_every_earlier_version_is_upgraded_after_a_backup(tmp_path, version):
     import sqlite3
 
@@ -198,8 +233,11 @@ def test_a_campaign_db_of_every_earlier_version_is_upgraded_after_a_backup(tmp_p
         log.add_event("c1", "replied", "olena", message_id="<r@x>")  # the new columns work
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
-        assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+        assert conn.execute("PRAGMA user_version").fetchone() == (5,)
+        # The index a status reads digests from (0005) holds each event's kind and member.
+        columns = [row[2] for row in conn.execute("PRAGMA index_info(events_by_contact)")]
+        assert columns == ["contact_id", "at", "kind", "by"]
     finally:
         conn.close()
     assert len(list(tmp_path.glob(f"campaign.db.v{version}-backup-*"))) == 1
