@@ -3,11 +3,11 @@
 A coordinator's ``log status`` reads every letter of the case: 100,000 letters and their
 300,000 events. Building every event in Python costs seconds, though the table needs only a
 few facts per letter. So the database hands over one row per letter, its *digest*: the
-letter, and its events' kinds, times and members, each joined in one order, the order
-the database read them (``LogStore.letter_digests``). The rules are not written again for digests: a
-letter's status is still :func:`read_history`, and its facts are still
-:func:`letter_facts`, run once per distinct sequence of kinds (a log of 100,000 letters has
-a few dozen) over stand-in events that carry their position, which then picks the times
+letter, its events' kinds and members (its *shape*), and their times, each joined in one
+order, the order of the index it reads them from (``LogStore.letter_digests``). The rules
+are not written again for digests: a letter's status is still :func:`read_history`, and its
+facts are still :func:`letter_facts`, run once per distinct shape (a log of 100,000 letters
+has a few dozen) over stand-in events that carry their position, which then picks the times
 and members out of the digest.
 
 The digest says the same as the whole history, or it is not used: the letter's events are
@@ -18,8 +18,8 @@ read in full instead when
   claim is someone sending now depends on the claim's program);
 - the digest cannot be proven in order: its times must rise strictly, which leaves no
   other order than the one the events happened in (two events at the same microsecond,
-  where the order written decides, or events written out of order, as a merge writes
-  them, are read in full); or a member's name holds the separator.
+  where the order written decides, are read in full); or a member's name holds one of
+  the separators.
 
 tests/core/outreach/test_log_digest.py checks that both ways give the same states, on
 SQLite and on PostgreSQL, for generated histories.
@@ -33,9 +33,10 @@ from campaign_app.core.outreach.records import Contact, Event, History, parse_ti
 from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts
 from campaign_app.core.outreach.store import LogStore
 
-# Joins the kinds, times and members of a letter's events in its digest (never in a name
-# typed on a keyboard; a digest whose parts do not split evenly is not used).
+# Join a letter's events in its digest, and each event's kind to its member (never in a
+# name typed on a keyboard; a digest whose parts do not split evenly is not used).
 SEPARATOR = "\x1f"
+FIELD = "\x1e"
 
 
 class _Plan(NamedTuple):
@@ -106,7 +107,7 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     digest says what its history says (see the module's docstring). An abridged letter's
     contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
     digests = {row[0]: row for row in log.letter_digests()}
-    shapes: dict[tuple[str, str], _Shape | None] = {}
+    shapes: dict[str, _Shape | None] = {}
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
     for contact in log.contact_briefs(case_id):
@@ -140,20 +141,21 @@ class _Shape(NamedTuple):
     status_by: str | None
 
 
-def _shape_of(kinds: str, joined_members: str) -> _Shape | None:
-    """The shape of a digest, or None when its kinds do not decide its status, or its
-    members do not split into one per event (a member's name holds the separator)."""
-    plan = plan_of(kinds)
+def _shape_of(joined: str) -> _Shape | None:
+    """The shape of a digest's kinds and members, or None when its kinds do not decide its
+    status, or it does not split into one kind and one member per event (a member's name
+    holds a separator)."""
+    events = [event.split(FIELD) for event in joined.split(SEPARATOR)]
+    if any(len(event) != 2 for event in events):
+        return None
+    plan = plan_of(SEPARATOR.join(kind for kind, _ in events))
     if not plan.exact:
         return None
-    each = joined_members.split(SEPARATOR)
-    if len(each) != plan.size:
-        return None
-    members = None if len(set(each)) == 1 else each
+    each = [member for _, member in events]
     return _Shape(
         plan,
         each[-1],
-        members,
+        None if len(set(each)) == 1 else each,
         each[plan.sent] if plan.sent >= 0 else "",
         each[plan.status_event] if plan.status_event >= 0 else None,
     )
@@ -161,17 +163,16 @@ def _shape_of(kinds: str, joined_members: str) -> _Shape | None:
 
 def _from_digest(
     contact: Contact,
-    digest: tuple[str, str, str, str] | None,
-    shapes: dict[tuple[str, str], _Shape | None],
+    digest: tuple[str, str, str] | None,
+    shapes: dict[str, _Shape | None],
 ) -> LetterState | None:
     """The letter's abridged state, or None when its events must be read (see above)."""
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
-    _, kinds, joined_times, joined_members = digest
-    key = (kinds, joined_members)
-    shape = shapes.get(key)
-    if shape is None and key not in shapes:
-        shape = shapes[key] = _shape_of(kinds, joined_members)
+    _, joined, joined_times = digest
+    shape = shapes.get(joined)
+    if shape is None and joined not in shapes:
+        shape = shapes[joined] = _shape_of(joined)
     if shape is None:
         return None
     plan = shape.plan

@@ -95,27 +95,30 @@ class LogReading(LogDatabase):
             for row in self._read(query.where(column.in_(wanted[start : start + 500])))
         ]
 
-    def letter_digests(self) -> list[tuple[str, str, str, str]]:
-        """One row per letter with events, every case's: (letter id, its events' kinds, times
-        and members, each joined with ``digest.SEPARATOR``), joined in the order of the index
+    def letter_digests(self) -> list[tuple[str, str, str]]:
+        """One row per letter with events, every case's: (letter id, its events' kinds and
+        members, its events' times), each event's kind and member joined with
+        ``digest.FIELD`` and the events with ``digest.SEPARATOR``, in the order of the index
         of events by letter and time, which holds the kind and the member too (migration
         0005): read from the index alone, with no sort. Ties in time come in no promised
         order, nor does either engine promise that the joining follows the rows' order: the
         reader checks it (core/outreach/digest.py)."""
-        from campaign_app.core.outreach.digest import SEPARATOR
+        from campaign_app.core.outreach.digest import FIELD, SEPARATOR
 
         if not self.shared:
-            return self._read(_SQLITE_DIGESTS.bindparams(sep=SEPARATOR))
+            return self._read(_SQLITE_DIGESTS.bindparams(field=FIELD, sep=SEPARATOR))
         ordered = (
             select(events.c.contact_id, events.c.kind, events.c.at, events.c.by)
             .order_by(events.c.contact_id, events.c.at)
             .subquery()
         )
-        columns = (ordered.c.kind, ordered.c.at, ordered.c.by)
+        kinds_and_members = ordered.c.kind.concat(literal(FIELD)).concat(ordered.c.by)
         return self._read(
-            select(ordered.c.contact_id, *(func.string_agg(c, literal(SEPARATOR)) for c in columns)).group_by(
-                ordered.c.contact_id
-            )
+            select(
+                ordered.c.contact_id,
+                func.string_agg(kinds_and_members, literal(SEPARATOR)),
+                func.string_agg(ordered.c.at, literal(SEPARATOR)),
+            ).group_by(ordered.c.contact_id)
         )
 
     def history(self, cid: str) -> History:
@@ -135,6 +138,6 @@ _CASE_BRIEFS = (
 )
 
 _SQLITE_DIGESTS = text(
-    'SELECT contact_id, group_concat(kind, :sep), group_concat(at, :sep), group_concat("by", :sep)'
+    'SELECT contact_id, group_concat(kind || :field || "by", :sep), group_concat(at, :sep)'
     " FROM events INDEXED BY events_by_contact GROUP BY contact_id"
 )

@@ -144,9 +144,9 @@ class LogStore(Protocol):
         by letter id."""
         ...
 
-    def letter_digests(self) -> list[tuple[str, str, str, str]]:
-        """One row per letter with events: its id, its events' kinds, times and members,
-        joined (see core/outreach/digest.py)."""
+    def letter_digests(self) -> list[tuple[str, str, str]]:
+        """One row per letter with events: its id, its events' kinds and members, and their
+        times, joined (see core/outreach/digest.py)."""
         ...
 
     def history(self, cid: str) -> History: ...

@@ -23,7 +23,7 @@ from campaign_app.core.outreach.terms import EVENT_KINDS
 KINDS = tuple(k for k in EVENT_KINDS if k != "renamed")  # a rename also renames the letter
 BASE = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
 NOW = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
-MEMBERS = ("olena", "Smith, Anna", "x\x1fy")  # a comma, and the digest's own separator
+MEMBERS = ("olena", "Smith, Anna", "x\x1fy", "x\x1ey")  # a comma, and the digest's own separators
 
 an_event = st.tuples(
     st.sampled_from(KINDS),

@@ -166,12 +166,10 @@ def test_a_team_log_of_revision_4_is_upgraded_by_log_upgrade_and_read_from_its_i
             letter(), "carol", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
         )
         log.add_event(claim.contact_id, "sent", "carol")
-        [(cid, kinds, _, members)] = log.letter_digests()
-    assert (cid, kinds.split("\x1f"), members) == (
-        claim.contact_id,
-        ["drafted", "sending", "sent"],
-        "carol\x1fcarol\x1fcarol",
-    )
+        [(cid, shape, times)] = log.letter_digests()
+    assert cid == claim.contact_id
+    assert shape.split("\x1f") == ["drafted\x1ecarol", "sending\x1ecarol", "sent\x1ecarol"]
+    assert len(times.split("\x1f")) == 3
     with pg_database.admin_connect() as conn:
         [definition] = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'events_by_contact'")
     assert "(contact_id, at, kind, by)" in definition[0]
