@@ -198,10 +198,10 @@ def run(ws, args: argparse.Namespace) -> int:
 def status_rows(ws, query: str, states) -> list[tuple[str, ...]]:
     """Rows of the status table from the recipients' ``states``: recipients the log knows, or
     all recipients matching ``query``."""
-    from campaign_app.core.campaign.audience import parse_campaign_query
-    from campaign_app.core.outreach.status import status_table
+    if query.strip():  # the query's grammar and the templates it may name: imported only then
+        from campaign_app.core.campaign.audience import parse_campaign_query
+        from campaign_app.core.outreach.status import status_table
 
-    if query.strip():
         table = status_table(states)
         chosen = [r.id for r in parse_campaign_query(query, lambda: table).filter(ws.directory)]
     else:
