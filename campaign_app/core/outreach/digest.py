@@ -106,11 +106,13 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
     digest says what its history says (see the module's docstring). An abridged letter's
     contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
-    digests = {row[0]: row for row in log.letter_digests()}
+    briefs, rows = log.briefs_and_digests(case_id)
+    digests = {row[0]: row for row in rows}
+    del rows
     shapes: dict[str, _Shape | None] = {}
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
-    for contact in log.contact_briefs(case_id):
+    for contact in briefs:
         state = _from_digest(contact, digests.get(contact.id), shapes)
         if state is None:
             unread.append(contact.id)
