@@ -32,7 +32,6 @@ from campaign_app.core.directory.importing.cells import gender_code, iso_date, l
 from campaign_app.core.directory.importing.convert import (
     SHARED_FIELDS,
     Converted,
-    Distrust,
     RowConverter,
     category_value,
     check_trust,
@@ -81,12 +80,14 @@ class ColumnConverter:
             "category": category_value,
             "gender": gender_code,
             "language": language_code,
-            "id": self._id,
             "verified_on": iso_date,
-            "email": _email,
-            "country": _country,
+            "country": country_cell,
         }
-        self.fields = [(i, name, _cleaner(values.get(name))) for i, name in converter.pairs]
+        # the cleaners of columns whose every cell differs strip the cell themselves
+        cells: dict[str, Callable[[str], Any]] = {"id": self._id, "email": _email}
+        self.fields = [
+            (i, name, cells.get(name) or _cleaner(values.get(name))) for i, name in converter.pairs
+        ]
         # one cleaned value per distinct cell: kept for every value of the fields whose
         # strings new entries share (as RowConverter keeps them), else while few
         self.memos: list[dict[str, Any] | None] = [{} for _ in self.fields]
@@ -171,8 +172,11 @@ class ColumnConverter:
                 if clash is not None:
                     converted.distrust.append(clash)
 
-    def _id(self, text: str) -> Any:
+    def _id(self, cell: str) -> Any:
         """The id cleaned; (the id made, the cell's text) when it is not the cell's text."""
+        text = cell.strip()
+        if not text:
+            return None
         rid = self.converter.id_value(text)
         return rid if rid == text else (rid, text)
 
@@ -218,11 +222,11 @@ class ColumnConverter:
         faulty = self._faulty(fields, count)
         none = [None] * count
         emails = [_normalized(e) for e in fields.get("email", none)]
-        countries = [self._country(c) for c in fields.get("country", none)]
-        languages = [(v.strip() if v else "") or "en" for v in fields.get("language", none)]
+        countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
+        languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
         given, family = fields.get("given_name", none), fields.get("family_name", none)
         folded = [folded_name(g or "", f or "") for g, f in zip(given, family, strict=True)]
-        orgs = [folded_org(o) if o else "" for o in fields.get("organisation", none)]
+        orgs = _each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
         checks: list[Checked | None] = []
         for n, email in enumerate(emails):
             if email is None or n in faulty:
@@ -254,9 +258,11 @@ class ColumnConverter:
         faulty.update(unnamed)
         return faulty
 
-    @staticmethod
-    def _country(country: str | None) -> str:
-        return country.strip().upper() if country else ""
+
+def _each(function: Callable[[Any], Any], column: list[Any]) -> list[Any]:
+    """``function`` of each value of a column of few distinct values, once per value."""
+    results = {value: function(value) for value in set(column)}
+    return list(map(results.__getitem__, column))
 
 
 def _normalized(email: str | None) -> str | None:
@@ -286,10 +292,10 @@ def _stripped(cell: str) -> str | None:
     return cell.strip() or None
 
 
-def _email(text: str) -> tuple[str, list[str], bool] | None:
+def _email(cell: str) -> tuple[str, list[str], bool] | None:
+    """(the address kept, every address, several?) of an e-mail cell; None: no address."""
+    text = cell.strip()
+    if not text:
+        return None
     kept, emails, several = email_cell(text)
     return None if kept is None else (kept, emails, several)
-
-
-def _country(text: str) -> tuple[str, Distrust | None]:
-    return country_cell(text)

@@ -316,7 +316,7 @@ def email_cell(email: str) -> tuple[str | None, list[str], bool]:
     """(the address kept, or None for no e-mail; every address in the cell; whether it
     held several) of an e-mail cell's text."""
     emails = split_emails(email)
-    if not emails or email.casefold() in EMPTY_MARKS:
+    if not emails or ("@" not in email and email.casefold() in EMPTY_MARKS):  # no mark holds '@'
         return None, [], False
     if len(emails) == 1:
         return emails[0], emails, False

@@ -15,6 +15,8 @@ import shutil
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import methodcaller
 from pathlib import Path
 from typing import IO, Any
 
@@ -148,7 +150,7 @@ class CsvEdit:
         id_column = self.header.index("id") if "id" in self.header else None
         columns = []
         for k, name in enumerate(self.header):
-            column = [record.get(name, "") for record in records]
+            column = list(map(methodcaller("get", name, ""), records))
             if k == id_column:
                 column = [cell if rid is None else rid for rid, cell in zip(ids, column, strict=True)]
             if not _STR.issuperset(map(type, column)):
@@ -185,12 +187,46 @@ class CsvEdit:
             buf.write(rest)
         stream.write((codecs.BOM_UTF8 if self.bom else b"") + buf.getvalue().encode("utf-8"))
         for start in range(0, len(self.appended), WRITTEN_AT_ONCE):
+            columns = self._appended_columns(self.appended[start : start + WRITTEN_AT_ONCE])
+            stream.write(self._rows_text(columns).encode("utf-8"))
+
+    def _rows_text(self, columns: list[list[str]]) -> str:
+        """Rows given as columns, as csv.writer writes them in the file's dialect: a column
+        none of whose cells needs quotes is joined as it is (most columns of a directory),
+        else only the cells that need them are quoted."""
+        if len(columns) < 2:  # csv.writer writes a lone empty cell as ""
             buf = io.StringIO(newline="")
-            writer = csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator)
-            writer.writerows(
-                zip(*self._appended_columns(self.appended[start : start + WRITTEN_AT_ONCE]), strict=True)
+            csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator).writerows(
+                zip(*columns, strict=True)
             )
-            stream.write(buf.getvalue().encode("utf-8"))
+            return buf.getvalue()
+        quoted = _quoted_characters(self.delimiter, self.terminator)
+        for k, column in enumerate(columns):
+            joined = "".join(column)
+            if any(c in joined for c in quoted):
+                columns[k] = [_quote(cell) if any(c in cell for c in quoted) else cell for cell in column]
+        end = self.terminator
+        return end.join(map(self.delimiter.join, zip(*columns, strict=True))) + end
+
+
+@lru_cache(maxsize=16)
+def _quoted_characters(delimiter: str, terminator: str) -> tuple[str, ...]:
+    """The characters that make csv.writer quote a cell in this dialect, asked of csv.writer
+    itself (Python versions differ on line breaks that are not the line terminator)."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator=terminator)
+    found = []
+    for c in dict.fromkeys((delimiter, '"', "\r", "\n", " ", "\t", ",", ";")):
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow([f"a{c}b", "x"])
+        if buf.getvalue().startswith('"'):
+            found.append(c)
+    return tuple(found)
+
+
+def _quote(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
 
 
 # ---- writing YAML files ----------------------------------------------------------------
