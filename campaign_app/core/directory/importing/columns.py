@@ -139,12 +139,13 @@ class ColumnConverter:
 
     def _records(self, names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
         """Each row's record: its fields in the mapping's order, those without a value left
-        out, then the defaults of those it lacks (in RowConverter's order)."""
-        records = [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
-        for name, column in zip(names, columns, strict=True):
-            if None in column:
-                for n in [n for n, v in enumerate(column) if v is None]:
-                    del records[n][name]
+        out, then the defaults of those it lacks (in RowConverter's order). Each is made
+        with only its own fields: a dict made whole and emptied of some would keep a larger
+        table, for as long as the import runs (its entry's values)."""
+        records = [
+            {name: value for name, value in zip(names, values, strict=True) if value is not None}
+            for values in zip(*columns, strict=True)
+        ]
         for key, default in self.defaults:
             for record in records:
                 if key not in record:
@@ -221,7 +222,8 @@ class ColumnConverter:
             return None
         faulty = self._faulty(fields, count)
         none = [None] * count
-        emails = [_normalized(e) for e in fields.get("email", none)]
+        kept = fields.get("email", none)
+        emails = list(map(_normalized, kept))
         countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
         languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
         given, family = fields.get("given_name", none), fields.get("family_name", none)
@@ -232,7 +234,10 @@ class ColumnConverter:
             if email is None or n in faulty:
                 checks.append(None)
             else:
-                checks.append((email, countries[n], languages[n], (email_key(email), folded[n], orgs[n])))
+                # the key of the record's own string where normalizing left it as it was: the
+                # index keeps it, and an equal copy would be one more string a row kept
+                key = email_key(kept[n] if email == kept[n] else email)
+                checks.append((email, countries[n], languages[n], (key, folded[n], orgs[n])))
         return checks
 
     def _faulty(self, fields: dict[str, list[Any]], count: int) -> set[int]:
