@@ -1,15 +1,20 @@
-"""Converting a CSV's rows a few hundred at a time, column by column.
+"""Converting and checking a CSV's rows a few hundred at a time, column by column.
 
 Converting a 100,000-row file row by row ran a dozen steps on every row, though most of
 a spreadsheet's columns hold a few distinct values (titles, genders, countries,
 organisations, positions): here each column of a chunk of rows is stripped and cleaned
-once per distinct value, by the same step functions :class:`.convert.RowConverter` runs
-on a row (each reads and writes its own field only), and only the e-mail cell and the
-checks that join several fields (letters lost to ``?``, a country contradicting the
-e-mail's domain) are left to each row.
+once per distinct value, by the same value functions :class:`.convert.RowConverter` uses
+on a row, and only the e-mail cell and the checks that join several fields (letters lost
+to ``?``, a country contradicting the e-mail's domain) are left to each row.
+
+The rows are then checked as the directory's validation would check them, again column
+by column (:func:`~campaign_app.core.directory.validation.plain_value_ok` once per distinct
+value; the e-mail and the names row by row), and the keys each row is matched by are
+built the same way: a row certainly valid is added without its record being read field
+by field again. The id is left to the planner, which may have to make one up.
 
 The result is the records :meth:`.convert.RowConverter.convert` makes, field for field
-and in the same order, with the same reasons not to trust them
+and in the same order, with the same reasons not to trust them and the same notes
 (tests/core/directory/importing/test_import_fast_path.py compares the imports). A file
 whose mapping needs steps that join fields (a full-name column, tags, the end of a term,
 a homepage, the European Parliament's defaults), or a chunk with rows of another width
@@ -21,21 +26,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from email_validator import EmailNotValidError
+
+from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
 from campaign_app.core.directory.importing.convert import (
-    _SHARED_FIELDS,
+    SHARED_FIELDS,
     Converted,
-    Distrust,
     RowConverter,
-    _check_trust,
-    _clean_category,
-    _clean_date,
-    _clean_gender,
-    _clean_language,
-    _country_clash,
-    _normal_case_names,
+    category_value,
+    check_trust,
     country_cell,
+    country_clash,
     email_cell,
+    name_value,
 )
+from campaign_app.core.directory.importing.countries import has_country_domain
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
     FULL_NAME_FAMILY_FIRST,
@@ -43,13 +48,20 @@ from campaign_app.core.directory.importing.mapping import (
     PATRONYMIC,
     TERM_END,
 )
+from campaign_app.core.directory.importing.merge import email_key, folded_name, folded_org
+from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS
+from campaign_app.core.directory.validation import normalized_email, plain_value_ok
 
 CHUNK = 512  # rows converted at once: their cells are still in the processor's cache
 SHARED = 512  # distinct values a column may have and still be cleaned once per value
 # Mapped fields whose steps read or write other fields: such a file goes row by row.
 _ROW_STEPS = frozenset((FULL_NAME, FULL_NAME_FAMILY_FIRST, PATRONYMIC, TERM_END, HOMEPAGE, "tags"))
-
-Step = Callable[[dict[str, Any]], None]
+# Fields whose value alone decides whether the directory takes it (checked per distinct value).
+_CODE_FIELDS: tuple[str, ...] = ("category", "gender", "country", "language")
+_CODE_FIELDS += ("web_form", "source_url", "verified_on", "in_office_until")
+_TEXTS = {str, type(None)}
+# (e-mail, country, language, (e-mail key, name key, organisation key)) of a row certainly valid
+Checked = tuple[str, str, str, tuple[str, str, str]]
 
 
 class ColumnConverter:
@@ -60,25 +72,34 @@ class ColumnConverter:
         self.usable = (
             not converter.ep and len(set(fields)) == len(fields) and not _ROW_STEPS.intersection(fields)
         )
+        self.converter = converter
         self.width = len(converter.columns)
-        steps: dict[str, Step] = {
-            "given_name": _normal_case_names,
-            "family_name": _normal_case_names,
-            "category": _clean_category,
-            "gender": _clean_gender,
-            "language": _clean_language,
-            "id": converter._clean_id,
-            "verified_on": _clean_date,
+        values: dict[str, Callable[[str], Any]] = {
+            "given_name": name_value,
+            "family_name": name_value,
+            "category": category_value,
+            "gender": gender_code,
+            "language": language_code,
+            "verified_on": iso_date,
+            "country": country_cell,
         }
-        self.fields = [(i, name, steps.get(name)) for i, name in converter.pairs]
+        # the cleaners of columns whose every cell differs strip the cell themselves
+        cells: dict[str, Callable[[str], Any]] = {"id": self._id, "email": _email}
+        self.fields = [
+            (i, name, cells.get(name) or _cleaner(values.get(name))) for i, name in converter.pairs
+        ]
         # one cleaned value per distinct cell: kept for every value of the fields whose
         # strings new entries share (as RowConverter keeps them), else while few
         self.memos: list[dict[str, Any] | None] = [{} for _ in self.fields]
-        self.unbounded = [name in _SHARED_FIELDS for _i, name, _step in self.fields]
+        self.unbounded = [name in SHARED_FIELDS for _i, name, _clean in self.fields]
         defaults = dict(converter.defaults)
-        _clean_category(defaults)  # a default category is cleaned as the row's own would be
+        if "category" in defaults:  # a default category is cleaned as the row's own would be
+            defaults["category"] = category_value(defaults["category"])
         self.defaults = list(defaults.items())
         self.defaults_suspect = any("?" in v or "\ufffd" in v for v in defaults.values())
+        # the records' fields are all the directory's: they can be checked column by column
+        self.checkable = set(ALL_FIELDS).issuperset([*fields, *defaults])
+        self.verdicts: dict[str, dict[Any, bool]] = {name: {} for name in _CODE_FIELDS}
 
     def convert(self, rows: Sequence[Sequence[str]]) -> list[Converted] | None:
         """Each row as a record with its reasons not to trust it; None when the chunk is
@@ -89,47 +110,79 @@ class ColumnConverter:
         names, columns = [], []
         emails: Sequence[Any] = [None] * len(rows)
         countries: Sequence[Any] = emails
-        for k, (i, name, step) in enumerate(self.fields):
-            column = self._column(k, name, step, cells[i])
+        renamed: dict[int, tuple[str, str]] = {}
+        for k, (i, name, clean) in enumerate(self.fields):
+            column = self._column(k, clean, cells[i])
             if name == "email":
                 emails = column
                 column = [None if e is None else e[0] for e in column]
             elif name == "country":
                 countries = column
                 column = [None if c is None else c[0] for c in column]
+            elif name == "id":
+                renamed = {n: v for n, v in enumerate(column) if type(v) is tuple}
+                if renamed:
+                    column = [v[0] if type(v) is tuple else v for v in column]
             names.append(name)
             columns.append(column)
-        suspects = self._suspects(columns)
-        out = []
-        for n, values in enumerate(zip(*columns, strict=True)):
-            record = {name: value for name, value in zip(names, values, strict=True) if value is not None}
-            out.append(self._row(record, n in suspects, emails[n], countries[n]))
+        records = self._records(names, columns)
+        out = list(map(Converted, records))
+        for n, (rid, text) in renamed.items():
+            out[n].notes.append(("id", self.converter.id_note(text, rid)))
+        self._trust(out, self._suspects(columns), emails, countries)
+        if self.checkable:
+            checks = self._checks(names, columns, len(rows))
+            if checks is not None:
+                for converted, checked in zip(out, checks, strict=True):
+                    converted.checked = checked
         return out
 
-    def _row(self, record: dict[str, Any], suspect: bool, email: Any, country: Any) -> Converted:
-        """One row's record (its defaults added) and its reasons not to trust it, in the
-        order RowConverter.convert finds them."""
+    def _records(self, names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
+        """Each row's record: its fields in the mapping's order, those without a value left
+        out, then the defaults of those it lacks (in RowConverter's order). Each is made
+        with only its own fields: a dict made whole and emptied of some would keep a larger
+        table, for as long as the import runs (its entry's values)."""
+        records = [
+            {name: value for name, value in zip(names, values, strict=True) if value is not None}
+            for values in zip(*columns, strict=True)
+        ]
         for key, default in self.defaults:
-            if key not in record:
-                record[key] = default
-        converted = Converted(record)
-        found: list[str] = []
-        if email is not None:
-            _kept, found, converted.several_emails = email
-        if country is not None and country[1] is not None:
-            converted.distrust.append(country[1])
-        code = record.get("country")
-        if suspect:
-            _check_trust(record, converted, code, found, "")
-        elif type(code) is str and len(code) == 2:  # what _check_trust does with no '?' in the row
-            clash = _country_clash(code, found, "")
-            if clash is not None:
-                converted.distrust.append(clash)
-        return converted
+            for record in records:
+                if key not in record:
+                    record[key] = default
+        return records
 
-    def _column(self, k: int, name: str, step: Step | None, cells: tuple[str, ...]) -> list[Any]:
+    def _trust(
+        self, out: list[Converted], suspects: Any, emails: Sequence[Any], countries: Sequence[Any]
+    ) -> None:
+        """Each row's reasons not to trust it, in the order RowConverter.convert finds them."""
+        for n, converted in enumerate(out):
+            email, country = emails[n], countries[n]
+            found: list[str] = []
+            if email is not None:
+                _kept, found, converted.several_emails = email
+            if country is not None and country[1] is not None:
+                converted.distrust.append(country[1])
+            code = converted.record.get("country")
+            if n in suspects:
+                check_trust(converted.record, converted, code, found, "")
+            elif type(code) is str and len(code) == 2:  # what check_trust does with no '?' in the row
+                if len(found) == 1 and not has_country_domain(found[0]):
+                    continue  # what country_clash finds first: no domain to check against
+                clash = country_clash(code, found, "")
+                if clash is not None:
+                    converted.distrust.append(clash)
+
+    def _id(self, cell: str) -> Any:
+        """The id cleaned; (the id made, the cell's text) when it is not the cell's text."""
+        text = cell.strip()
+        if not text:
+            return None
+        rid = self.converter.id_value(text)
+        return rid if rid == text else (rid, text)
+
+    def _column(self, k: int, clean: Callable[[str], Any], cells: tuple[str, ...]) -> list[Any]:
         """The chunk's cells of one field, cleaned (None: not in the record)."""
-        clean = _cleaner(name, step)
         memo = self.memos[k]
         if memo is not None:
             new = set(cells).difference(memo)
@@ -146,30 +199,96 @@ class ColumnConverter:
             return range(len(columns[0]) if columns else 0)
         rows: set[int] = set()
         for column in columns:
-            texts = [v if type(v) is str else "" for v in column]
-            joined = "\x1f".join(texts)
+            joined = "\x1f".join(map(str, column))  # texts, and None (no '?' in "None")
             if "?" in joined or "\ufffd" in joined:
-                rows.update(n for n, v in enumerate(texts) if "?" in v or "\ufffd" in v)
+                rows.update(n for n, v in enumerate(column) if type(v) is str and ("?" in v or "\ufffd" in v))
         return rows
 
+    # ---- the directory's checks, column by column ----------------------------------------
 
-def _cleaner(name: str, step: Step | None) -> Callable[[str], Any]:
+    def _checks(self, names: list[str], columns: list[list[Any]], count: int) -> list[Checked | None] | None:
+        """For each row, what validation.checked_plain_record gives for its record but the
+        id, and its keys; None for a row it might find fault with (the planner then asks
+        the row's record)."""
+        fields = dict(zip(names, columns, strict=True))
+        for key, default in self.defaults:
+            column = fields.get(key)
+            fields[key] = (
+                [default] * count if column is None else [default if v is None else v for v in column]
+            )
+        if not all(name in fields or plain_value_ok(name, "") for name in _CODE_FIELDS):
+            return None  # e.g. no category: no row is valid
+        if any(not _TEXTS.issuperset(map(type, column)) for column in fields.values()):
+            return None
+        faulty = self._faulty(fields, count)
+        none = [None] * count
+        kept = fields.get("email", none)
+        emails = list(map(_normalized, kept))
+        countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
+        languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
+        given, family = fields.get("given_name", none), fields.get("family_name", none)
+        folded = [folded_name(g or "", f or "") for g, f in zip(given, family, strict=True)]
+        orgs = _each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
+        checks: list[Checked | None] = []
+        for n, email in enumerate(emails):
+            if email is None or n in faulty:
+                checks.append(None)
+            else:
+                # the key of the record's own string where normalizing left it as it was: the
+                # index keeps it, and an equal copy would be one more string a row kept
+                key = email_key(kept[n] if email == kept[n] else email)
+                checks.append((email, countries[n], languages[n], (key, folded[n], orgs[n])))
+        return checks
+
+    def _faulty(self, fields: dict[str, list[Any]], count: int) -> set[int]:
+        """The rows with a code field's value the directory would refuse, or no name."""
+        faulty: set[int] = set()
+        for name, verdicts in self.verdicts.items():
+            column = fields.get(name)
+            if column is None:
+                continue
+            if len(verdicts) > 4096:
+                verdicts.clear()
+            distinct = set(column)
+            for value in distinct.difference(verdicts):
+                verdicts[value] = plain_value_ok(name, value.strip() if value else "")
+            refused = {value for value in distinct if not verdicts[value]}
+            if refused:
+                faulty.update(n for n, v in enumerate(column) if v in refused)
+        unnamed: set[int] | range = range(count)
+        for name in NAME_FIELDS:
+            column = fields.get(name)
+            if column is not None:
+                unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
+        faulty.update(unnamed)
+        return faulty
+
+
+def _each(function: Callable[[Any], Any], column: list[Any]) -> list[Any]:
+    """``function`` of each value of a column of few distinct values, once per value."""
+    results = {value: function(value) for value in set(column)}
+    return list(map(results.__getitem__, column))
+
+
+def _normalized(email: str | None) -> str | None:
+    """The address as validation normalizes it ("" for none); None if it refuses it."""
+    if not email or not email.strip():
+        return ""
+    try:
+        return normalized_email(email.strip())
+    except EmailNotValidError:
+        return None
+
+
+def _cleaner(value: Callable[[str], Any] | None) -> Callable[[str], Any]:
     """A cell's text as its field's value in the record (None: left out of it); the
     e-mail as (address kept, every address, several?), the country as (value, distrust)."""
-    if name == "email":
-        return _email
-    if name == "country":
-        return _country
-    if step is None:
+    if value is None:
         return _stripped
 
     def clean(cell: str) -> Any:
         text = cell.strip()
-        if not text:
-            return None
-        record = {name: text}
-        step(record)
-        return record[name]
+        return value(text) if text else None
 
     return clean
 
@@ -179,13 +298,9 @@ def _stripped(cell: str) -> str | None:
 
 
 def _email(cell: str) -> tuple[str, list[str], bool] | None:
+    """(the address kept, every address, several?) of an e-mail cell; None: no address."""
     text = cell.strip()
     if not text:
         return None
     kept, emails, several = email_cell(text)
     return None if kept is None else (kept, emails, several)
-
-
-def _country(cell: str) -> tuple[str, Distrust | None] | None:
-    text = cell.strip()
-    return country_cell(text) if text else None

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import (
     EMPTY_MARKS,
     category_key,
@@ -50,7 +51,8 @@ from campaign_app.core.directory.importing.sources import cell_text
 from campaign_app.core.directory.recipients import CATEGORIES
 
 FORMER_MEMBER_TAG = "former-member"
-_SHARED_FIELDS = frozenset(
+# Fields whose cells repeat from row to row (Ms, Member, European Parliament).
+SHARED_FIELDS = frozenset(
     ("category", "honorific", "given_name", "gender", "position", "organisation", "country", "language")
 ).union(("political_group", "committees", "tags", "postal_address", "salutation", "verified_on"))
 _CATEGORY_SET = frozenset(CATEGORIES)
@@ -67,15 +69,19 @@ class Distrust:
 
 
 class Converted:
-    """A row made a record, with the reasons not to trust it and notes worth saying."""
+    """A row made a record, with the reasons not to trust it and notes worth saying (each
+    with the field whose column it is about, or None for the row)."""
 
-    __slots__ = ("distrust", "notes", "record", "several_emails")
+    __slots__ = ("checked", "distrust", "notes", "record", "several_emails")
 
     def __init__(self, record: dict[str, Any]):
         self.record = record
         self.distrust: list[Distrust] = []
-        self.notes: list[str] = []
+        self.notes: list[tuple[str | None, str]] = []
         self.several_emails = False
+        # (e-mail, country, language, keys) when checked with its chunk and found valid but
+        # for its id (.columns); None: the planner checks the record itself
+        self.checked: tuple[str, str, str, tuple[str, str, str]] | None = None
 
 
 def _text(value: Any) -> Any:
@@ -107,7 +113,7 @@ class RowConverter:
         self.pairs = [(i, f) for i, f in enumerate(mapping) if f is not None]
         # Cells of these fields repeat from row to row (Ms, Member, European Parliament):
         # the new entries of a large file share one string for each, instead of one a row.
-        self.shared = [(i, f, f in _SHARED_FIELDS) for i, f in self.pairs]
+        self.shared = [(i, f, f in SHARED_FIELDS) for i, f in self.pairs]
         self._strings: dict[str, str] = {}
         self.column_of: dict[str, int] = {f: i + 1 for i, f in self.pairs}
         self.ep = ep
@@ -162,7 +168,7 @@ class RowConverter:
         if "language" in mapped:
             _clean_language(values)
         if "id" in mapped:
-            self._clean_id(values)
+            self._clean_id(values, out)
         emails = _clean_email(values, out)
         country = _clean_country(values, out)
         if "verified_on" in mapped:
@@ -170,17 +176,34 @@ class RowConverter:
         if "tags" in mapped or TERM_END in mapped:
             self._tags(values, out)
         homepage = values.pop(HOMEPAGE, "") if HOMEPAGE in mapped else ""
-        _check_trust(values, out, country, emails, homepage)
+        check_trust(values, out, country, emails, homepage)
         return out
 
-    def _clean_id(self, values: dict[str, Any]) -> None:
-        """An EP list's number gets the ``mep-`` prefix; an id that is no slug is made one."""
+    def _clean_id(self, values: dict[str, Any], out: Converted) -> None:
         rid = values.get("id")
         if type(rid) is str and rid:
-            if self.ep and rid.isdigit():
-                values["id"] = EP_ID_PREFIX + rid
-            elif not _ID.match(rid):
-                values["id"] = slugify(rid) or ""
+            values["id"] = new = self.id_value(rid)
+            if new != rid and not self.ep:
+                out.notes.append(("id", self.id_note(rid, new)))
+
+    def id_value(self, rid: str) -> str:
+        """An EP list's number gets the ``mep-`` prefix; an id that is no slug is made one
+        ("" when nothing of it can be: the row gets an id made from its name)."""
+        if self.ep and rid.isdigit():
+            return EP_ID_PREFIX + rid
+        return rid if _ID.match(rid) else slugify(rid) or ""
+
+    def id_note(self, rid: str, new: str) -> str:
+        """What a user reads when the source's id was not one the directory can hold
+        (``../../etc`` becomes ``etc``): the entry's id is not what the file said."""
+        column = self.columns[self.column_of["id"] - 1]
+        if new:
+            return _("{column} '{rid}' is not an id the directory can hold: imported as '{new}'").format(
+                column=column, rid=rid, new=new
+            )
+        return _(
+            "{column} '{rid}' is not an id the directory can hold: the entry gets an id made from its name"
+        ).format(column=column, rid=rid)
 
     def _tags(self, values: dict[str, Any], out: Converted) -> None:
         tags = values.get("tags")
@@ -197,8 +220,11 @@ class RowConverter:
             if dated:  # the last day in office, for check's warning about letters to them
                 values["in_office_until"] = until
             out.notes.append(
-                f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}"
-                + (f", in office until {until}" if dated else "")
+                (
+                    None,
+                    f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}"
+                    + (f", in office until {until}" if dated else ""),
+                )
             )
         if tags:
             values["tags"] = ";".join(tags)
@@ -237,17 +263,26 @@ def _family_first_and_patronymic(values: dict[str, Any]) -> None:
 
 
 def _normal_case_names(values: dict[str, Any]) -> None:
-    """DUPONT → Dupont, as letters print it."""
     for name in ("given_name", "family_name"):
         text = values.get(name)
-        if type(text) is str and len(text) > 2 and text.isupper():
-            values[name] = normal_case(text)
+        if type(text) is str:
+            values[name] = name_value(text)
+
+
+def name_value(text: str) -> str:
+    """DUPONT → Dupont, as letters print it."""
+    return normal_case(text) if len(text) > 2 and text.isupper() else text
 
 
 def _clean_category(values: dict[str, Any]) -> None:
     category = values.get("category")
-    if type(category) is str and category not in _CATEGORY_SET:
-        values["category"] = category_key(category)
+    if type(category) is str:
+        values["category"] = category_value(category)
+
+
+def category_value(text: str) -> str:
+    """A category cell as the directory names the category (``NGO`` → ``ngo``)."""
+    return text if text in _CATEGORY_SET else category_key(text)
 
 
 def _clean_gender(values: dict[str, Any]) -> None:
@@ -281,7 +316,7 @@ def email_cell(email: str) -> tuple[str | None, list[str], bool]:
     """(the address kept, or None for no e-mail; every address in the cell; whether it
     held several) of an e-mail cell's text."""
     emails = split_emails(email)
-    if not emails or email.casefold() in EMPTY_MARKS:
+    if not emails or ("@" not in email and email.casefold() in EMPTY_MARKS):  # no mark holds '@'
         return None, [], False
     if len(emails) == 1:
         return emails[0], emails, False
@@ -318,7 +353,7 @@ def _clean_date(values: dict[str, Any]) -> None:
         values["verified_on"] = iso_date(verified)
 
 
-def _check_trust(
+def check_trust(
     values: dict[str, Any], out: Converted, country: Any, emails: list[str], homepage: Any
 ) -> None:
     """Letters lost to ``?`` come first among the reasons (nothing else in such a row can
@@ -327,7 +362,7 @@ def _check_trust(
     if lost is not None:
         out.distrust.insert(0, lost)
     elif type(country) is str and len(country) == 2:
-        clash = _country_clash(country, emails, homepage)
+        clash = country_clash(country, emails, homepage)
         if clash is not None:
             out.distrust.append(clash)
 
@@ -348,7 +383,7 @@ def _lost_letters(values: dict[str, Any]) -> Distrust | None:
     )
 
 
-def _country_clash(country: str, emails: list[str], homepage: Any) -> Distrust | None:
+def country_clash(country: str, emails: list[str], homepage: Any) -> Distrust | None:
     """The row's country against the country-code domains of its addresses and homepage
     (a single address outside any country's domain, and no homepage: nothing to check)."""
     if not (homepage or len(emails) != 1 or has_country_domain(emails[0])):

@@ -21,9 +21,9 @@ from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
+from campaign_app.core.directory.importing.edits import CsvEdit
 from campaign_app.core.directory.importing.mapping import PSEUDO_FIELDS
 from campaign_app.core.directory.importing.merge import (
-    CsvEdit,
     DirectoryIndex,
     Entry,
     same_value,
@@ -43,7 +43,7 @@ from campaign_app.core.directory.importing.report import (
     RowProblem,
 )
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.directory.validation import checked_plain_record, parse_recipient
+from campaign_app.core.directory.validation import checked_plain_record, is_id, parse_recipient
 
 # The fields an entry is matched by: when one changes, the index must learn it.
 _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
@@ -52,10 +52,11 @@ _KEY_FIELDS = frozenset(("email", "given_name", "family_name", "organisation"))
 class RowPlanner:
     """Takes the rows of one source in turn and records, in the plan, what becomes of each."""
 
-    # The fast paths: a CSV's cells converted a chunk at a time, column by column
-    # (.columns), and a record of plain texts checked without building its Recipient when
-    # it is certainly valid (validation.checked_plain_record). False: each row converted
-    # and given to parse_recipient on its own, the plain path the tests compare them with.
+    # The fast paths: a CSV's cells converted and checked a chunk at a time, column by
+    # column (.columns), and a record of plain texts checked without building its Recipient
+    # when it is certainly valid (validation.checked_plain_record). False: each row
+    # converted and given to parse_recipient on its own, the plain path the tests compare
+    # them with.
     fast_paths = True
 
     def __init__(
@@ -101,12 +102,13 @@ class RowPlanner:
             self._skip(row, cells, self._distrusted(converted, row, where))
             return
         no_email, added = not converted.record.get("email"), self.counts[ADDED]
-        if self._place(row, cells, where, converted.record):
+        if self._place(row, cells, where, converted):
             self.by_post += no_email and self.counts[ADDED] > added
             if converted.several_emails:
                 self.several_emails += 1
-            for note in converted.notes:
-                self.report.notes.append(f"{where}: {note}")
+            for field, note in converted.notes:
+                column = self.converter.column_of.get(field) if field else None
+                self.report.notes.append(f"{where}:{column}: {note}" if column else f"{where}: {note}")
 
     def finish(self) -> None:
         """After the last row: the totals, and each file's edit in the plan."""
@@ -179,13 +181,14 @@ class RowPlanner:
 
     # ---- a row imported ------------------------------------------------------------------
 
-    def _place(self, row: int, cells: list[Any], where: str, record: dict[str, Any]) -> bool:
+    def _place(self, row: int, cells: list[Any], where: str, converted: Converted) -> bool:
         """Validate the record as the directory loader will and add or merge it; False if
         the row was skipped after all."""
+        record = converted.record
         source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
         if not source_id:
             record["id"] = _provisional_id(record, row)
-        checked = checked_plain_record(record) if self.fast_paths else None
+        checked, keys = self._checked(record, converted.checked) if self.fast_paths else (None, None)
         recipient = None
         if checked is None:
             recipient, errors = parse_recipient(record, self._locator(row))
@@ -198,7 +201,7 @@ class RowPlanner:
             checked = (recipient.id, recipient.email, recipient.country, recipient.language)
         rid, email, country, language = checked
         values = _validated_values(record, email, country)
-        keys = self.index.keys(values)
+        keys = keys or self.index.keys(values)
         known, how = self.index.match(rid if source_id else "", keys)
         if known is None:
             return self._add(row, cells, where, (rid, language, recipient), values, keys)
@@ -207,6 +210,20 @@ class RowPlanner:
         else:
             self._merge(known, values, where)
         return True
+
+    @staticmethod
+    def _checked(
+        record: dict[str, Any], early: tuple[str, str, str, tuple[str, str, str]] | None
+    ) -> tuple[tuple[str, str, str, str] | None, tuple[str, str, str] | None]:
+        """(id, e-mail, country, language) of a record certainly valid, and its keys when
+        they were built with its chunk; (None, None) when parse_recipient must look."""
+        if early is None:
+            return checked_plain_record(record), None
+        rid = record["id"].strip()
+        if not is_id(rid):
+            return None, None
+        email, country, language, keys = early
+        return (rid, email, country, language), keys
 
     def _locator(self, row: int) -> Callable[[str], Location]:
         """Where a field of ``row`` is: its file, row and column."""

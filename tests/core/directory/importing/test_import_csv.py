@@ -288,6 +288,37 @@ def test_untrusted_rows_are_listed_with_row_and_reason_and_not_imported(mini_ws,
     assert_check_passes(cli)
 
 
+@pytest.mark.parametrize("tags", [False, True], ids=["by-columns", "row-by-row"])
+def test_an_id_the_directory_cannot_hold_is_changed_and_said_at_its_row_and_column(
+    mini_ws, cli, tmp_path, tags
+):
+    """``../../etc`` is not kept as it is, and the user is told what the entry's id became
+    (a file with a tags column is converted row by row: the same note)."""
+    lines = [
+        "ID,First name,Last name,E-mail",
+        "../../etc,Anna,Nowak,anna@example.org",  # row 2
+        "ok-1,Jan,Kowalski,jan@example.org",  # 3: an id: kept, nothing said
+        "***,Eva,Novak,eva@example.org",  # 4: nothing of it makes an id
+    ]
+    extra = ["Tags", "droi", "", ""] if tags else [""] * 4
+    text = "".join(
+        f"{line},{cell}\n" if tags else f"{line}\n" for line, cell in zip(lines, extra, strict=True)
+    )
+    source = write_source(tmp_path, "ids.csv", text)
+    result = run_import(cli, source, "--category", "ngo")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "in/ids.csv:2:1: ID '../../etc' is not an id the directory can hold: imported as 'etc'" in out
+    assert (
+        "in/ids.csv:4:1: ID '***' is not an id the directory can hold: the entry gets an id made from its name"
+        in out
+    )
+    assert "ids.csv:3" not in out
+    assert result_line(out) == "Result: 3 added, 0 updated, 0 unchanged, 0 skipped (of 3 rows)."
+    assert set(by_id(mini_ws.root / "recipients" / "ids.csv")) == {"etc", "ok-1", "eva-novak"}
+    assert_check_passes(cli)
+
+
 def test_keep_no_contact_adds_entries_without_a_channel(mini_ws, cli, tmp_path):
     source = write_source(
         tmp_path, "office.csv", "position,organisation\nHead of Office,Ministry of Justice\n"

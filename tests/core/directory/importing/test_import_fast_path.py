@@ -1,6 +1,6 @@
-"""A large import takes faster paths (records checked without a Recipient, cells cleaned
-column by column); what it writes and says must stay exactly what the plain row-by-row
-import writes and says.
+"""A large import takes faster paths (cells cleaned and records checked column by column,
+records checked without a Recipient, new rows written column by column); what it writes
+and says must stay exactly what the plain row-by-row import writes and says.
 
 Each example imports the same generated, messy spreadsheet export (bad e-mails, repeated
 ids, blank cells, odd dates, lost letters, multi-line cells, people the directory has)
@@ -20,12 +20,15 @@ from hypothesis import strategies as st
 
 from campaign_app.core.directory import importing
 from campaign_app.core.directory.importing import columns as importing_columns
+from campaign_app.core.directory.importing import edits as importing_edits
 from campaign_app.core.directory.importing import rows as importing_rows
+from campaign_app.core.directory.importing.edits import CsvEdit
+from campaign_app.core.directory.importing.merge import Entry
 
 HEADER = ["ID", "Title", "First name", "Last name", "Sex", "Country", "Language", "E-mail", "Organisation"]
 HEADER += ["Job title", "Verified", "Web form", "Notes", "Category"]
 
-IDS = ["", "mep-1", "sr-1", "p-1", "p-2", "p 3", "Šimečka 1", "-bad", "ua-president"]
+IDS = ["", "mep-1", "sr-1", "p-1", "p-2", "p 3", "Šimečka 1", "-bad", "ua-president", "../../etc", "***"]
 GIVEN = ["", "Michal", "Rasa", "MARIE", "Jo?n", "José", " Anna ", "Léa\nMarie"]
 FAMILY = ["", "Šimečka", "Juknevičienė", "DUPONT", "Novák", "Juknevi?ien?", "Ward", "Sm\ufffdth"]
 SEX = ["", "male", "F", "x", "weiblich", "other", "robot", "m"]
@@ -142,3 +145,47 @@ def test_a_row_with_everything_wrong_is_reported_the_same_way(mini_ws, cli, tmp_
     assert fast[0] == 0
     assert "list.csv:2:5: gender 'robot' is not f, m or empty" in fast[1] + fast[2]
     assert "list.csv:2:11: verified_on 'yesterday' is not a date" in fast[1] + fast[2]
+
+
+CELL = st.text(alphabet=st.sampled_from(list("ab ;,\"\t\r\n'=é")), max_size=5)
+VALUES = st.dictionaries(
+    st.sampled_from(["category", "given_name", "family_name", "notes", "tags", "country"]),
+    st.one_of(CELL, st.lists(CELL.filter(bool), max_size=3).map(tuple)),
+)
+EXISTING = ["", "id,category,given_name\r\nx-1,ngo,Anna\r\n", "id;family_name\nx-1;Nowak\n"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    new=st.lists(st.tuples(st.sampled_from(["", "a-1", "b;2"]), VALUES), max_size=12),
+    existing=st.sampled_from(EXISTING),
+    at_once=st.sampled_from([1, 5, 2000]),
+)
+def test_new_rows_written_column_by_column_are_what_csv_writer_writes_row_by_row(
+    tmp_path, new, existing, at_once
+):
+    """New entries (and records without an id) appended to a directory CSV, new or not:
+    the bytes are those of each row written by csv.writer in the file's own dialect."""
+    path = tmp_path / "people.csv"
+    path.unlink(missing_ok=True)
+    if existing:
+        path.write_bytes(existing.encode("utf-8"))
+    edit = CsvEdit(path, bool(existing))
+    edit.append_entries([Entry(rid, values, None) for rid, values in new if rid])
+    edit.append(values for rid, values in new if not rid)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(importing_edits, "WRITTEN_AT_ONCE", at_once)
+        written = edit.render()
+    delimiter, terminator = (";", "\n") if ";" in existing else (",", "\r\n")
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, delimiter=delimiter, lineterminator=terminator)
+    if existing and not edit.header_grew:
+        expected.write(existing)
+    else:
+        writer.writerow(edit.raw_header)
+        expected.write(existing.partition(terminator)[2])
+    appended = [(rid, v) for rid, v in new if rid] + [(None, v) for rid, v in new if not rid]
+    for rid, values in appended:
+        cells = [rid if name == "id" and rid else values.get(name, "") for name in edit.header]
+        writer.writerow([";".join(c) if isinstance(c, tuple) else c for c in cells])
+    assert written == expected.getvalue().encode("utf-8")

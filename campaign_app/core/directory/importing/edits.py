@@ -1,0 +1,266 @@
+"""The directory files an import changes, each edited whole before anything is written.
+
+A CSV file (:class:`CsvEdit`) is changed by whole rows: the entries merged into are
+rewritten in the file's own dialect and every other row keeps its bytes; new entries are
+appended. A YAML file (:class:`YamlEdit`) is changed entry by entry through
+:mod:`campaign_app.core.directory.edit` (comments and other entries untouched).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import methodcaller
+from pathlib import Path
+from typing import IO, Any
+
+from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.i18n import _
+from campaign_app.core.common.textfiles import decode_utf8
+from campaign_app.core.directory.edit import add_recipient, update_recipient
+from campaign_app.core.directory.importing.merge import Entry
+from campaign_app.core.directory.load import sniff_delimiter
+from campaign_app.core.directory.recipients import ALL_FIELDS
+
+WRITTEN_AT_ONCE = 2000  # new rows turned into text at a time: 100,000 are never one text
+
+# ---- writing CSV files -----------------------------------------------------------------
+
+
+def _pair(item: Entry | tuple[None, Mapping[str, Any]]) -> tuple[str | None, Mapping[str, Any]]:
+    """(id, values) of an appended entry, or of a record without id."""
+    return (item.id, item.values) if type(item) is Entry else item  # type: ignore[return-value]
+
+
+_STR = {str}
+
+
+def _csv_cell(value: Any) -> str:
+    if type(value) is str:
+        return value
+    if isinstance(value, Mapping):
+        raise ValueError("a CSV file keeps one text per field")
+    if isinstance(value, tuple | list):
+        return ";".join(value)
+    return str(value)
+
+
+@dataclass
+class _CsvRow:
+    id: str
+    cells: list[str]
+    start: int  # index of its first physical line
+    end: int  # index after its last one
+
+
+class CsvEdit:
+    """A directory CSV, changed by whole rows: the other rows keep their bytes, the header
+    gains a column only when a field it lacks is written (shorter rows read as empty)."""
+
+    def __init__(self, path: Path, existing: bool):
+        self.path = path
+        self.appended: list[Entry | tuple[None, Mapping[str, Any]]] = []  # entries, records without id
+        self.replaced: dict[int, list[str]] = {}
+        self.rows: dict[str, _CsvRow] = {}
+        if existing:
+            data = path.read_bytes()
+            self.bom = data.startswith(codecs.BOM_UTF8)
+            text = decode_utf8(data, path)
+            self.lines = io.StringIO(text, newline="").readlines()
+        else:
+            self.bom = False
+            self.lines = []
+        self.delimiter = sniff_delimiter(self.lines[0]) if self.lines else ","
+        self.header: list[str] = []
+        self.raw_header: list[str] = []
+        self.header_end = 0
+        self.header_grew = False
+        self.by_start: dict[int, _CsvRow] = {}
+        self.terminator = "\r\n"
+        if self.lines:
+            self._parse()
+
+    def _parse(self) -> None:
+        reader = csv.reader(iter(self.lines), delimiter=self.delimiter)
+        try:
+            self.raw_header = next(reader, [])
+            self.header = [h.strip() for h in self.raw_header]
+            header_end = reader.line_num
+            first = self.lines[header_end - 1] if header_end else ""
+            self.terminator = next((e for e in ("\r\n", "\n", "\r") if first.endswith(e)), "\r\n")
+            self.header_end = header_end
+            id_column = self.header.index("id") if "id" in self.header else None
+            start = reader.line_num
+            for cells in reader:
+                if any(c.strip() for c in cells) and id_column is not None and id_column < len(cells):
+                    row = _CsvRow(cells[id_column].strip(), cells, start, reader.line_num)
+                    self.rows.setdefault(row.id, row)
+                    self.by_start[start] = row
+                start = reader.line_num
+        except csv.Error as exc:
+            raise UserError(
+                _("broken CSV: {exc}").format(exc=exc), Location(display_path(self.path), reader.line_num)
+            ) from None
+
+    def _column(self, name: str) -> int:
+        if name not in self.header:
+            self.header.append(name)
+            self.raw_header.append(name)
+            self.header_grew = bool(self.lines)
+        return self.header.index(name)
+
+    def update(self, rid: str, changes: Mapping[str, Any]) -> None:
+        row = self.rows[rid]
+        cells = list(self.replaced.get(row.start, row.cells))
+        for name, value in changes.items():
+            column = self._column(name)
+            cells += [""] * (column + 1 - len(cells))
+            cells[column] = _csv_cell(value)
+        self.replaced[row.start] = cells
+
+    def append(self, records: Iterable[Mapping[str, Any]]) -> None:
+        self._append([(None, record) for record in records])
+
+    def append_entries(self, entries: Sequence[Entry]) -> None:
+        """New entries, each written with its id: the entries themselves are kept, not a
+        pair (id, values) for each (a large import adds 100,000 of them, at its peak of memory)."""
+        self._append(entries)
+
+    def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
+        used = {name for item in records for name, value in _pair(item)[1].items() if value}
+        if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
+            used |= {"id"}
+        if not self.header:
+            used |= {"category", "given_name", "family_name"}
+        for name in ALL_FIELDS:
+            if name in used:
+                self._column(name)
+        self.appended.extend(records)
+
+    def _appended_columns(self, block: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> list[list[str]]:
+        """The cells of some appended rows, column by column (a row's id, when it has one,
+        in the id column)."""
+        ids, records = zip(*map(_pair, block), strict=True)
+        id_column = self.header.index("id") if "id" in self.header else None
+        columns = []
+        for k, name in enumerate(self.header):
+            column = list(map(methodcaller("get", name, ""), records))
+            if k == id_column:
+                column = [cell if rid is None else rid for rid, cell in zip(ids, column, strict=True)]
+            if not _STR.issuperset(map(type, column)):
+                column = [cell if type(cell) is str else _csv_cell(cell) for cell in column]
+            columns.append(column)
+        return columns
+
+    def render(self) -> bytes:
+        buf = io.BytesIO()
+        self.write(buf)
+        return buf.getvalue()
+
+    def write(self, stream: IO[bytes]) -> None:
+        """The file as it will be, written to ``stream``; the new rows go a few thousand at a
+        time, so 100,000 of them are never one text in memory."""
+        buf = io.StringIO(newline="")
+        writer = csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator)
+        if not self.lines:
+            writer.writerow(self.raw_header)
+        else:
+            if self.header_grew:
+                writer.writerow(self.raw_header)
+            else:
+                head = "".join(self.lines[: self.header_end])
+                buf.write(head if head.endswith(("\n", "\r")) else head + self.terminator)
+            index = self.header_end
+            for start in sorted(self.replaced):
+                buf.write("".join(self.lines[index:start]))
+                writer.writerow(self.replaced[start])
+                index = self.by_start[start].end
+            rest = "".join(self.lines[index:])
+            if rest and not rest.endswith(("\n", "\r")):
+                rest += self.terminator
+            buf.write(rest)
+        stream.write((codecs.BOM_UTF8 if self.bom else b"") + buf.getvalue().encode("utf-8"))
+        for start in range(0, len(self.appended), WRITTEN_AT_ONCE):
+            columns = self._appended_columns(self.appended[start : start + WRITTEN_AT_ONCE])
+            stream.write(self._rows_text(columns).encode("utf-8"))
+
+    def _rows_text(self, columns: list[list[str]]) -> str:
+        """Rows given as columns, as csv.writer writes them in the file's dialect: a column
+        none of whose cells needs quotes is joined as it is (most columns of a directory),
+        else only the cells that need them are quoted."""
+        if len(columns) < 2:  # csv.writer writes a lone empty cell as ""
+            buf = io.StringIO(newline="")
+            csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator).writerows(
+                zip(*columns, strict=True)
+            )
+            return buf.getvalue()
+        quoted = _quoted_characters(self.delimiter, self.terminator)
+        for k, column in enumerate(columns):
+            joined = "".join(column)
+            if any(c in joined for c in quoted):
+                columns[k] = [_quote(cell) if any(c in cell for c in quoted) else cell for cell in column]
+        end = self.terminator
+        return end.join(map(self.delimiter.join, zip(*columns, strict=True))) + end
+
+
+@lru_cache(maxsize=16)
+def _quoted_characters(delimiter: str, terminator: str) -> tuple[str, ...]:
+    """The characters that make csv.writer quote a cell in this dialect, asked of csv.writer
+    itself (Python versions differ on line breaks that are not the line terminator)."""
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator=terminator)
+    found = []
+    for c in dict.fromkeys((delimiter, '"', "\r", "\n", " ", "\t", ",", ";")):
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow([f"a{c}b", "x"])
+        if buf.getvalue().startswith('"'):
+            found.append(c)
+    return tuple(found)
+
+
+def _quote(cell: str) -> str:
+    return '"' + cell.replace('"', '""') + '"'
+
+
+# ---- writing YAML files ----------------------------------------------------------------
+
+
+class YamlEdit:
+    """A directory YAML file, changed entry by entry through directory_edit on a copy in a
+    temporary folder (so nothing reaches the real file before the whole import is ready)."""
+
+    def __init__(self, path: Path, existing: bool):
+        self.path = path
+        self.existing = existing
+        self.updates: list[tuple[str, dict[str, Any]]] = []
+        self.additions: list[dict[str, Any]] = []
+
+    def update(self, rid: str, changes: Mapping[str, Any]) -> None:
+        self.updates.append((rid, dict(changes)))
+
+    def append(self, records: Iterable[Mapping[str, Any]]) -> None:
+        self.additions.extend(dict(r) for r in records)
+
+    def render(self) -> bytes:
+        with tempfile.TemporaryDirectory(prefix=".import-") as folder:
+            copy = Path(folder) / self.path.name
+            if self.existing:
+                shutil.copyfile(self.path, copy)
+            for rid, changes in self.updates:
+                update_recipient(copy, rid, {k: _yaml_value(v) for k, v in changes.items()})
+            for record in self.additions:
+                add_recipient(copy, {k: _yaml_value(v) for k, v in record.items() if v})
+            return copy.read_bytes() if copy.exists() else b""
+
+
+def _yaml_value(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
