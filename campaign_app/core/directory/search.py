@@ -99,19 +99,24 @@ class SearchIndex:
         prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
         columns: Callable[[str], Sequence[Any]] | None = None,
         odd_rows: Callable[[], frozenset[int]] | None = None,
+        editable: bool = False,
     ):
         """``columns`` gives a field's value for every row (a directory's table, read-only:
         its rows are only made into Recipients when selected); by default they are read
         from the recipients. With ``odd_rows`` (the only rows whose texts may be maps by
-        language), a term of a query is answered value by value (see ``_by_value``)."""
+        language), a term of a query is answered value by value (see ``_by_value``).
+        ``editable`` with ``columns``: ``recipients`` is the index's own ``EditedTable``
+        (core/directory/table.py) whose ``column`` gives the columns, and ``set`` may edit it
+        (the window: its 100,000 rows are not made into Recipients to build the index)."""
         self._raw: Callable[[str], Sequence[Any]]
+        self._gone: set[int]  # deleted rows (None): they match nothing
         if columns is None:
             self.recipients: Sequence[Recipient | None] = list(recipients)
             self._raw = self._attributes
-            self._deleted = sum(r is None for r in self.recipients)
+            self._gone = {i for i, r in enumerate(self.recipients) if r is None}
         else:
-            self.recipients, self._raw, self._deleted = recipients, columns, 0
-        self._read_only = columns is not None
+            self.recipients, self._raw, self._gone = recipients, columns, set()
+        self._read_only = columns is not None and not editable
         self._odd_rows = odd_rows
         self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
@@ -123,16 +128,18 @@ class SearchIndex:
 
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
-        assert isinstance(self.recipients, list), "an index over a directory's table is read-only"
+        assert not self._read_only, "an index over a directory's table is read-only"
+        recipients = cast(list[Recipient | None], self.recipients)  # a list or an EditedTable
         fields = cast(dict[str, list[Any]], self._fields)  # lists, unless read-only
-        if row == len(self.recipients):
-            self.recipients.append(recipient)
+        if row == len(recipients):
+            recipients.append(recipient)
             for values in fields.values():
                 values.append(None)
+        if recipient is None:
+            self._gone.add(row)
         else:
-            self._deleted -= self.recipients[row] is None
-        self._deleted += recipient is None
-        self.recipients[row] = recipient
+            self._gone.discard(row)
+        recipients[row] = recipient
         for field, values in fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
 
@@ -143,9 +150,9 @@ class SearchIndex:
         are answered by ``statuses`` (recipient id → statuses from the contact log), else by
         the query's own reader of the log."""
         selected: Rows = range(len(self.recipients)) if rows is None else list(rows)
-        if self._deleted:
-            recipients = self.recipients
-            selected = [i for i in selected if recipients[i] is not None]
+        if self._gone:
+            gone = self._gone
+            selected = [i for i in selected if i not in gone]
         if query is None or query.root is None:
             return list(selected)
         table: Callable[[], StatusTable] = (lambda: statuses) if statuses is not None else query.status_table

@@ -12,7 +12,7 @@ result. Display texts are made only for the rows the view actually paints, and c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import compress
 from pathlib import Path
 
@@ -136,9 +136,10 @@ class RecipientsModel(QAbstractTableModel):
         """A sort was asked for and its order is still being built."""
         return self._sort_column >= 0 and self._sort_column not in self._orders
 
-    def all_rows(self) -> list[Recipient | None]:
-        """A copy of every row (deleted ones are None), for work off the UI thread."""
-        return list(self._data.recipients)
+    def all_rows(self) -> Sequence[Recipient | None]:
+        """A copy of every row (deleted ones are None), for work off the UI thread (the
+        directory's rows are made into Recipients there, as they are read)."""
+        return self._data.recipients.copy()
 
     def remember_file(self, path: Path) -> None:
         self._file_of[display_path(path)] = path
