@@ -37,6 +37,7 @@ from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
 NAMES = "_name"  # the column of those texts, folded and joined
+FEW_VALUES = 4096  # distinct values of an exact field for a term to be decided on them first
 _SEP = "\x1f"  # joins a row's several texts of one field; a typed query never contains it
 
 Rows = Sequence[int]
@@ -120,6 +121,7 @@ class SearchIndex:
         self._odd_rows = odd_rows
         self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
+        self._distinct: dict[str, set[Any]] = {}  # an exact field's folded values, when few
         for field in prepare:
             self._values(field)
 
@@ -142,6 +144,8 @@ class SearchIndex:
         recipients[row] = recipient
         for field, values in fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
+            if field in self._distinct and field != "id":
+                self._distinct[field].add(values[row])
 
     def select(
         self, query: Parsed | None, rows: Iterable[int] | None = None, statuses: StatusTable | None = None
@@ -183,6 +187,8 @@ class SearchIndex:
         if self._odd_rows is not None and field not in self._fields and (field != NAMES or _one_part(w)):
             return self._by_value(field, w, negated)
         values = self._values(field)
+        if (field in EXACT_FIELDS or field == "tags") and (same := self._same_for_all(field, w)) is not None:
+            return lambda rows: list(rows) if same != negated else []
         if negated:
             return lambda rows: [i for i in rows if w not in values[i]]
         return lambda rows: [i for i in rows if w in values[i]]
@@ -218,6 +224,20 @@ class SearchIndex:
             return [i for i in rows if (i in matched) != negated]
 
         return select
+
+    def _same_for_all(self, field: str, w: str) -> bool | None:
+        """Whether every row's value of an exact field (or tags) holds ``w`` (True), none
+        does (False), or some do (None), decided on the column's few distinct values: as
+        ``category:m`` and ``tag:sup`` are typed on, no row has them, and the 100,000 rows
+        need not be tested one by one. The distinct values may include some no row has any
+        more (after edits): they only make the answer None more often."""
+        distinct = self._distinct.get(field)
+        if distinct is None:
+            distinct = self._distinct[field] = set() if field == "id" else set(self._values(field))
+        if not distinct or len(distinct) > FEW_VALUES:  # ids are all distinct
+            return None
+        held = {w in value for value in distinct if value is not None}
+        return held.pop() if len(held) == 1 else None
 
     def _ids_may_hold(self, w: str) -> bool:
         """Whether any id may hold ``w``: ids are plain ASCII (folded, they are lower-cased),

@@ -174,6 +174,23 @@ def gather(codes: bytearray, rows: list[int]) -> bytes:
     return bytes(codes[i] for i in rows)
 
 
+def counted(
+    codes: bytearray, matching: list[int], category: str | None, total: int
+) -> tuple[list[int], Counts]:
+    """The rows of ``category`` (None: all) among ``matching``, and what the labels count."""
+    matching_codes_raw = gather(codes, matching)
+    matching_codes = matching_codes_raw.translate(CATEGORY_OF)
+    by_category = {name: matching_codes.count(n) for n, name in enumerate(CATEGORIES)}
+    if category is not None:
+        visible = list(compress(matching, matching_codes.translate(ONLY[category])))
+        visible_codes = gather(codes, visible)
+    else:
+        visible, visible_codes = matching, matching_codes_raw
+    no_channel = visible_codes.translate(NO_CHANNEL_OF).count(1)
+    stale = visible_codes.translate(STALE_OF).count(1)
+    return visible, Counts(total, len(matching), len(visible), by_category, no_channel, stale)
+
+
 @dataclass
 class LoadedDirectory:
     """What the loading job hands to the model (built off the UI thread)."""

@@ -46,8 +46,11 @@ def fields(text):
 WORDS = ["sim", "amor", "lodz", "зелен", "strasse", "a", "ms ana", "r-1", '"ana sim"']
 FIELD_TERMS = [
     "category:mep",
+    "category:me",
     "country:sk",
+    "country:ua",
     "tag:supporter",
+    "tag:sup",
     "org:europe",
     "email:osce",
     "name:sim",
@@ -128,3 +131,16 @@ def test_a_copy_keeps_its_own_edits():
     assert [r.id if r else None for r in rows] == [None, "r-101", "new"]
     assert [r.id for r in copy] == ["r-100", "r-101"] and copy.column("category") == ("mep", "ngo")
     assert rows.column("category") == [None, "ngo", "osce"]
+
+
+def test_a_value_no_row_had_is_found_once_an_edit_gives_it():
+    """``category:ngo`` selects nothing while no entry is an NGO (answered on the column's
+    distinct values), and the edited entry once it is one; ``-category:mep`` likewise."""
+    table = table_of([], [{"category": "mep", "given_name": "Ana"}, {"category": "mep", "given_name": "Sim"}])
+    own = EditedTable(table)
+    index = SearchIndex(own, columns=own.column, editable=True)
+    ngo, not_mep, mep = (parse_query(text) for text in ("category:ngo", "-category:mep", "category:mep"))
+    assert (index.select(ngo), index.select(not_mep), index.select(mep)) == ([], [], [0, 1])
+    index.set(1, Recipient(id="r-101", category="ngo", given_name="Sim"))
+    index.set(2, Recipient(id="r-300", category="ngo", given_name="Olga"))
+    assert (index.select(ngo), index.select(not_mep), index.select(mep)) == ([1, 2], [1, 2], [0])
