@@ -240,11 +240,11 @@ def main() -> int:
         heartbeat.setInterval(5)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
         heartbeat.start()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         session.open(root)
         wait(lambda: tab.stack.currentWidget() is tab.table and tab.model.rowCount() > 0)
         tab.table.viewport().repaint()
-        filled = time.perf_counter() - start
+        filled, filled_cpu = time.perf_counter() - start, time.process_time() - start_cpu
         wait(lambda: tasks.idle())
         load_stall = longest_gap(ticks)
         ticks.clear()
@@ -258,7 +258,10 @@ def main() -> int:
         print("\n(a) loading")
         print(f"  core load alone (validates every row)         {core:6.2f} s")
         print(f"  search index alone                            {index_alone:6.2f} s")
-        print(f"  open workspace -> table filled and searchable {filled:6.2f} s   target <= 1 s")
+        print(
+            f"  open workspace -> table filled and searchable {filled:6.2f} s   target <= 1 s"
+            f"   (CPU of all threads {filled_cpu:.2f} s)"
+        )
         print(f"    longest UI-thread stall meanwhile           {load_stall * 1000:6.0f} ms")
         print(f"  first sort by name (built in the background)  {sorted_in:6.2f} s")
         print(f"    longest UI-thread stall meanwhile           {sort_stall * 1000:6.0f} ms")

@@ -59,6 +59,10 @@ class Directory:
         row = self._row_of.get(recipient_id)
         return None if row is None else self.table[row]
 
+    def row_numbers(self) -> dict[str, int]:
+        """Each id → its row in the table (a copy, the caller's to change)."""
+        return dict(self._row_of)
+
     def display_names(self, ids: Iterable[str]) -> dict[str, str]:
         """Each of ``ids`` the directory holds → its display name, read from the name
         columns: a status table of 20,000 recipients makes no Recipient for them."""

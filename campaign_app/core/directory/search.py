@@ -37,6 +37,7 @@ from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
 NAMES = "_name"  # the column of those texts, folded and joined
+FEW_VALUES = 4096  # distinct values of an exact field for a term to be decided on them first
 _SEP = "\x1f"  # joins a row's several texts of one field; a typed query never contains it
 
 Rows = Sequence[int]
@@ -99,22 +100,28 @@ class SearchIndex:
         prepare: Iterable[str] = (NAMES, "category", "country", "tags"),
         columns: Callable[[str], Sequence[Any]] | None = None,
         odd_rows: Callable[[], frozenset[int]] | None = None,
+        editable: bool = False,
     ):
         """``columns`` gives a field's value for every row (a directory's table, read-only:
         its rows are only made into Recipients when selected); by default they are read
         from the recipients. With ``odd_rows`` (the only rows whose texts may be maps by
-        language), a term of a query is answered value by value (see ``_by_value``)."""
+        language), a term of a query is answered value by value (see ``_by_value``).
+        ``editable`` with ``columns``: ``recipients`` is the index's own ``EditedTable``
+        (core/directory/table.py) whose ``column`` gives the columns, and ``set`` may edit it
+        (the window: its 100,000 rows are not made into Recipients to build the index)."""
         self._raw: Callable[[str], Sequence[Any]]
+        self._gone: set[int]  # deleted rows (None): they match nothing
         if columns is None:
             self.recipients: Sequence[Recipient | None] = list(recipients)
             self._raw = self._attributes
-            self._deleted = sum(r is None for r in self.recipients)
+            self._gone = {i for i, r in enumerate(self.recipients) if r is None}
         else:
-            self.recipients, self._raw, self._deleted = recipients, columns, 0
-        self._read_only = columns is not None
+            self.recipients, self._raw, self._gone = recipients, columns, set()
+        self._read_only = columns is not None and not editable
         self._odd_rows = odd_rows
         self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
+        self._distinct: dict[str, set[Any]] = {}  # an exact field's folded values, when few
         for field in prepare:
             self._values(field)
 
@@ -123,18 +130,22 @@ class SearchIndex:
 
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
-        assert isinstance(self.recipients, list), "an index over a directory's table is read-only"
+        assert not self._read_only, "an index over a directory's table is read-only"
+        recipients = cast(list[Recipient | None], self.recipients)  # a list or an EditedTable
         fields = cast(dict[str, list[Any]], self._fields)  # lists, unless read-only
-        if row == len(self.recipients):
-            self.recipients.append(recipient)
+        if row == len(recipients):
+            recipients.append(recipient)
             for values in fields.values():
                 values.append(None)
+        if recipient is None:
+            self._gone.add(row)
         else:
-            self._deleted -= self.recipients[row] is None
-        self._deleted += recipient is None
-        self.recipients[row] = recipient
+            self._gone.discard(row)
+        recipients[row] = recipient
         for field, values in fields.items():
             values[row] = self._field_value(field, recipient) if recipient is not None else None
+            if field in self._distinct and field != "id":
+                self._distinct[field].add(values[row])
 
     def select(
         self, query: Parsed | None, rows: Iterable[int] | None = None, statuses: StatusTable | None = None
@@ -143,9 +154,9 @@ class SearchIndex:
         are answered by ``statuses`` (recipient id → statuses from the contact log), else by
         the query's own reader of the log."""
         selected: Rows = range(len(self.recipients)) if rows is None else list(rows)
-        if self._deleted:
-            recipients = self.recipients
-            selected = [i for i in selected if recipients[i] is not None]
+        if self._gone:
+            gone = self._gone
+            selected = [i for i in selected if i not in gone]
         if query is None or query.root is None:
             return list(selected)
         table: Callable[[], StatusTable] = (lambda: statuses) if statuses is not None else query.status_table
@@ -176,6 +187,8 @@ class SearchIndex:
         if self._odd_rows is not None and field not in self._fields and (field != NAMES or _one_part(w)):
             return self._by_value(field, w, negated)
         values = self._values(field)
+        if (field in EXACT_FIELDS or field == "tags") and (same := self._same_for_all(field, w)) is not None:
+            return lambda rows: list(rows) if same != negated else []
         if negated:
             return lambda rows: [i for i in rows if w not in values[i]]
         return lambda rows: [i for i in rows if w in values[i]]
@@ -211,6 +224,20 @@ class SearchIndex:
             return [i for i in rows if (i in matched) != negated]
 
         return select
+
+    def _same_for_all(self, field: str, w: str) -> bool | None:
+        """Whether every row's value of an exact field (or tags) holds ``w`` (True), none
+        does (False), or some do (None), decided on the column's few distinct values: as
+        ``category:m`` and ``tag:sup`` are typed on, no row has them, and the 100,000 rows
+        need not be tested one by one. The distinct values may include some no row has any
+        more (after edits): they only make the answer None more often."""
+        distinct = self._distinct.get(field)
+        if distinct is None:
+            distinct = self._distinct[field] = set() if field == "id" else set(self._values(field))
+        if not distinct or len(distinct) > FEW_VALUES:  # ids are all distinct
+            return None
+        held = {w in value for value in distinct if value is not None}
+        return held.pop() if len(held) == 1 else None
 
     def _ids_may_hold(self, w: str) -> bool:
         """Whether any id may hold ``w``: ids are plain ASCII (folded, they are lower-cased),

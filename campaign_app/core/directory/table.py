@@ -174,3 +174,83 @@ class _Rows:
         self.lines = lines
         self.shown = shown
         self.id_column = id_column
+
+
+class EditedTable(Sequence[Recipient | None]):
+    """A directory's table with the edits made since it was read: rows replaced, added at
+    the end, or deleted (None). The window shows 100,000 entries this way without making a
+    Recipient for any row but those it paints or edits, and its search index reads the
+    columns (``column``) with the edits in them."""
+
+    def __init__(self, table: RecipientTable, edits: Mapping[int, Recipient | None] | None = None):
+        self._table = table
+        self._edits: dict[int, Recipient | None] = dict(edits or {})
+        self._length = max(len(table), max(self._edits, default=-1) + 1)
+        self._patched: dict[str, list[Any]] = {}  # columns with the edits in, made when asked
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Recipient | None: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Recipient | None]: ...
+
+    def __getitem__(self, index: int | slice) -> Recipient | list[Recipient | None] | None:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        if index in self._edits:
+            return self._edits[index]
+        return self._table[index]
+
+    def __iter__(self) -> Iterator[Recipient | None]:
+        """Every row; the table's are made a CSV file's run at a time (``RecipientTable.__iter__``)."""
+        edits = self._edits
+        for i, recipient in enumerate(self._table):
+            yield edits.get(i, recipient)
+        for i in range(len(self._table), self._length):
+            yield edits[i]
+
+    def __setitem__(self, index: int, recipient: Recipient | None) -> None:
+        """Replace row ``index`` (None: the entry was deleted)."""
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        self._edits[index] = recipient
+        self._patched.clear()
+
+    def append(self, recipient: Recipient | None) -> None:
+        """A new entry, after the last row."""
+        self._edits[self._length] = recipient
+        self._length += 1
+        self._patched.clear()
+
+    def copy(self) -> EditedTable:
+        """Another view of the same table with (a copy of) the same edits: for a worker thread."""
+        return EditedTable(self._table, self._edits)
+
+    def display_names(self) -> list[str]:
+        """Every row's ``display_name`` ("" for a deleted row), read from the name columns."""
+        names = self._table.display_names(range(len(self._table)))
+        names.extend([""] * (self._length - len(names)))
+        for row, recipient in self._edits.items():
+            names[row] = recipient.display_name if recipient is not None else ""
+        return names
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Every row's value of field ``name`` (as ``RecipientTable.column``); None for a
+        deleted row."""
+        if not self._edits:
+            return self._table.column(name)
+        patched = self._patched.get(name)
+        if patched is None:
+            patched = list(self._table.column(name))
+            patched.extend([None] * (self._length - len(patched)))
+            for row, recipient in self._edits.items():
+                patched[row] = getattr(recipient, name) if recipient is not None else None
+            self._patched[name] = patched
+        return patched

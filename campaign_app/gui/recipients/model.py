@@ -12,8 +12,7 @@ result. Display texts are made only for the rows the view actually paints, and c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from itertools import compress
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -23,11 +22,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 from campaign_app.core.common.errors import Location, display_path
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.query import Query
-from campaign_app.core.directory.recipients import CATEGORIES, Recipient
+from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.gui import style
 from campaign_app.gui.recipients.rows import (
-    CATEGORY_OF,
     COL_CONTACT,
     COL_ID,
     COL_NAME,
@@ -36,16 +34,13 @@ from campaign_app.gui.recipients.rows import (
     COLUMNS,
     DELETED,
     NO_CHANNEL,
-    NO_CHANNEL_OF,
-    ONLY,
     STALE,
-    STALE_OF,
     Counts,
     LoadedDirectory,
     MatchCache,
     SortOrder,
     contact,
-    gather,
+    counted,
     office,
     row_code,
 )
@@ -84,6 +79,8 @@ class RecipientsModel(QAbstractTableModel):
         self._cache: dict[int, tuple[str, ...]] = {}
         self._query: Query | None = None
         self._matches = MatchCache()  # answers to the last few queries, for the next keystroke
+        # the last rows counted: (version, category), matching rows, visible rows, counts
+        self._counted: tuple[tuple[int, str | None], list[int], list[int], Counts] | None = None
         self._statuses: Mapping[str, frozenset[str]] | None = None
         self._category: str | None = None
         self._sort_column = -1
@@ -136,9 +133,10 @@ class RecipientsModel(QAbstractTableModel):
         """A sort was asked for and its order is still being built."""
         return self._sort_column >= 0 and self._sort_column not in self._orders
 
-    def all_rows(self) -> list[Recipient | None]:
-        """A copy of every row (deleted ones are None), for work off the UI thread."""
-        return list(self._data.recipients)
+    def all_rows(self) -> Sequence[Recipient | None]:
+        """A copy of every row (deleted ones are None), for work off the UI thread (the
+        directory's rows are made into Recipients there, as they are read)."""
+        return self._data.recipients.copy()
 
     def remember_file(self, path: Path) -> None:
         self._file_of[display_path(path)] = path
@@ -179,28 +177,18 @@ class RecipientsModel(QAbstractTableModel):
             matching = self._matches.select(self._index, self._query, self._statuses, self.version, order)
         else:  # the empty placeholder while loading
             matching = [i for i in range(len(codes)) if codes[i] != DELETED]
-        matching_codes_raw = gather(codes, matching)
-        matching_codes = matching_codes_raw.translate(CATEGORY_OF)
-        by_category = {name: matching_codes.count(n) for n, name in enumerate(CATEGORIES)}
-        if self._category is not None:
-            visible = list(compress(matching, matching_codes.translate(ONLY[self._category])))
-            visible_codes = gather(codes, visible)
+        known = self._counted
+        if known is not None and known[0] == (self.version, self._category) and known[1] == matching:
+            visible, self.counts = known[2], known[3]  # the same rows: the same counts
         else:
-            visible, visible_codes = matching, matching_codes_raw
+            visible, self.counts = counted(codes, matching, self._category, len(self._by_id))
+            self._counted = ((self.version, self._category), matching, visible, self.counts)
         if self._descending:
             visible = visible[::-1]
         if changed or visible != self._visible:
             self.beginResetModel()
             self._visible = visible
             self.endResetModel()
-        self.counts = Counts(
-            len(self._by_id),
-            len(matching),
-            len(visible),
-            by_category,
-            visible_codes.translate(NO_CHANNEL_OF).count(1),
-            visible_codes.translate(STALE_OF).count(1),
-        )
         self.countsChanged.emit(self.counts)
 
     # ---- what the view asks ----------------------------------------------------------

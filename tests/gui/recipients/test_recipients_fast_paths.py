@@ -146,3 +146,54 @@ def test_the_marks_and_ids_read_column_by_column_are_those_of_each_entry(example
         assert list(loaded.codes) == plain, stale_after
         assert len(set(plain)) >= 4  # some with a channel, some without, some stale, some not
         assert loaded.by_id == {r.id: i for i, r in enumerate(directory.recipients)}
+
+
+def test_each_column_sorts_the_directory_read_column_by_column_as_entry_by_entry(example_ws):
+    """The example's CSV and YAML entries (names in several languages, offices without a
+    person, never verified), then one edited, one deleted and one added: every column's
+    sort keys read from the directory's columns are each entry's ``sort_key``, and the
+    loaded rows are the directory's entries."""
+    import datetime as dt
+
+    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.core.directory.recipients import Recipient
+    from campaign_app.gui.recipients.rows import COLUMNS, LoadedDirectory, SortOrder
+
+    directory = Workspace(example_ws).directory
+    loaded = LoadedDirectory.of_directory(directory, dt.date(2024, 1, 31))
+    rows = loaded.recipients
+    plain: list[Recipient | None] = list(directory.recipients)
+    assert list(rows) == plain and loaded.by_id == {r.id: i for i, r in enumerate(plain)}
+    changes = [(3, Recipient(id="x-1", category="ngo", given_name="Zoë", family_name="Ångström")), (5, None)]
+    for row, recipient in [*changes, (len(plain), Recipient(id="x-2", category="mep", position="Ombudsman"))]:
+        if row == len(plain):
+            plain.append(recipient)
+            rows.append(recipient)
+        else:
+            plain[row] = rows[row] = recipient
+    for column in range(len(COLUMNS)):
+        expected = [sort_key(r, column) if r is not None else "" for r in plain]
+        assert SortOrder.of(rows.copy(), column).keys == expected, COLUMNS[column]
+        assert SortOrder.of(plain, column).keys == expected, COLUMNS[column]
+
+
+def test_the_counts_follow_an_edit_that_leaves_the_same_rows(make_window, mini_ws, qtbot):
+    """The counts of a query that selects the same rows again are kept, until an edit: an
+    entry found by "anna" made an NGO still matches, and the categories count it as one."""
+    import dataclasses
+
+    write_people(mini_ws)
+    window = make_window(mini_ws.root, tab="recipients")
+    tab = window.pages["recipients"]
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.tasks.idle())
+    model = tab.model
+    model.set_query(parse_query("anna"))
+    before = model.counts
+    first = model.recipient_at(0)
+    assert first is not None and first.category == "mep"
+    model.replace(first.id, dataclasses.replace(first, category="ngo"))
+    model.set_query(parse_query("ann"))
+    model.set_query(parse_query("anna"))
+    assert (model.counts.matching, model.counts.shown) == (before.matching, before.shown)
+    assert model.counts.by_category["ngo"] == before.by_category["ngo"] + 1
+    assert model.counts.by_category["mep"] == before.by_category["mep"] - 1
