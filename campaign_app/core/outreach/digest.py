@@ -106,13 +106,11 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
     digest says what its history says (see the module's docstring). An abridged letter's
     contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
-    briefs, rows = log.briefs_and_digests(case_id)
-    digests = {row[0]: row for row in rows}
-    del rows
+    digests = {row[0]: row for row in log.letter_digests()}
     shapes: dict[str, _Shape | None] = {}
     letters: list[LetterState | Contact] = []
     unread: list[str] = []
-    for contact in briefs:
+    for contact in log.contact_briefs(case_id):
         state = _from_digest(contact, digests.get(contact.id), shapes)
         if state is None:
             unread.append(contact.id)

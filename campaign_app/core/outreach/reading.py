@@ -12,10 +12,8 @@ from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import bindparam, func, literal, select, text
-from sqlalchemy.exc import DBAPIError
 
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
-from campaign_app.core.outreach.log_errors import translate_error
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, Contact, Event, History, read_history
 from campaign_app.core.outreach.schema import contacts, events, inbox_positions
 
@@ -123,31 +121,6 @@ class LogReading(LogDatabase):
             ).group_by(ordered.c.contact_id)
         )
 
-    def briefs_and_digests(self, case_id: str | None) -> tuple[list[Contact], list[tuple[str, str, str]]]:
-        """What ``log status`` reads, as of one moment: the case's letters
-        (:meth:`contact_briefs`) and every letter's digest (:meth:`letter_digests`). On
-        campaign.db the digests are read at the same time by a second connection, on the
-        other processor core (core/outreach/side_read.py: the same result, or read here)."""
-        from campaign_app.core.outreach import side_read
-        from campaign_app.core.outreach.digest import FIELD, SEPARATOR
-
-        if self.shared or self._conn.in_transaction():
-            return self.contact_briefs(case_id), self.letter_digests()
-        params = {"field": FIELD, "sep": SEPARATOR, "record": side_read.RECORD}
-        try:
-            with self._conn.begin():
-                mark = tuple(self._conn.exec_driver_sql(side_read.EVENTS_MARK).one())
-                side = side_read.start(
-                    self.path, self.location, side_read.joined_query(_SQLITE_DIGEST_SQL), params
-                )
-                briefs = self.contact_briefs(case_id)
-                digests = side.result(mark) if side is not None else None
-                if digests is None:
-                    digests = self.letter_digests()
-        except DBAPIError as exc:
-            raise translate_error(exc, self.location, "read") from None
-        return briefs, digests
-
     def history(self, cid: str) -> History:
         """What the letter's events say now (status, went out, revised, open claim)."""
         return read_history(self.events(cid))
@@ -164,8 +137,7 @@ _CASE_BRIEFS = (
     .order_by(contacts.c.created_at, contacts.c.id)
 )
 
-_SQLITE_DIGEST_SQL = (
-    'SELECT contact_id AS d0, group_concat(kind || :field || "by", :sep) AS d1, group_concat(at, :sep) AS d2'
+_SQLITE_DIGESTS = text(
+    'SELECT contact_id, group_concat(kind || :field || "by", :sep), group_concat(at, :sep)'
     " FROM events INDEXED BY events_by_contact GROUP BY contact_id"
 )
-_SQLITE_DIGESTS = text(_SQLITE_DIGEST_SQL)

@@ -23,8 +23,7 @@ from campaign_app.core.outreach.terms import EVENT_KINDS
 KINDS = tuple(k for k in EVENT_KINDS if k != "renamed")  # a rename also renames the letter
 BASE = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
 NOW = dt.datetime(2026, 12, 3, 12, 0, tzinfo=dt.UTC)
-# A comma, and the separators of the digests and of their side reading (side_read.RECORD).
-MEMBERS = ("olena", "Smith, Anna", "x\x1fy", "x\x1ey", "x\x1dy")
+MEMBERS = ("olena", "Smith, Anna", "x\x1fy", "x\x1ey")  # a comma, and the digest's own separators
 
 an_event = st.tuples(
     st.sampled_from(KINDS),
@@ -198,43 +197,3 @@ def test_a_plain_log_is_read_as_digests_and_only_a_doubtful_letter_in_full(any_l
     assert abridged["mep-2"].status == "replied"
     with pytest.raises(ValueError, match="abridged"):
         abridged["mep-1"].bounce  # noqa: B018 (a doubtful address needs the events themselves)
-
-
-def _plain_log(folder: Path) -> str:
-    """campaign.db with one letter sent (mep-1) and one drafted (mep-2); returns the case."""
-    history = [("drafted", 0, "olena", "a" * 64), ("sending", 1, "olena", ""), ("sent", 2, "olena", "a" * 64)]
-    case, contacts, events = _rows([("mep-1", history), ("mep-2", history[:1])], None)
-    with ContactLog.open(folder / "campaign.db") as log:
-        log.import_rows(contacts, events, "olena", "test")
-    return case
-
-
-def test_campaign_db_digests_are_read_on_the_side_as_of_the_status_s_own_moment(tmp_path, monkeypatch):
-    """The digests are read by a second connection (side_read.py) while the letters are read;
-    a reply recorded between the two readings is in neither: both say the same moment."""
-    from campaign_app.core.outreach import side_read
-
-    case = _plain_log(tmp_path)
-    with ContactLog.open(tmp_path / "campaign.db") as log:
-        [mep1] = [c for c in log.contacts(case) if c.recipient_id == "mep-1"]
-    side_runs = []
-    read_on_the_side = side_read.SideDigests._run
-
-    def reply_then_read(self):
-        with ContactLog.open(tmp_path / "campaign.db") as other:  # another program, meanwhile
-            other.add_event(mep1.id, "replied", "boris")
-        side_runs.append(True)
-        read_on_the_side(self)
-        side_runs.append(self._found is not None)
-
-    monkeypatch.setattr(side_read.SideDigests, "_run", reply_then_read)
-    with ContactLog.open_readonly(tmp_path / "campaign.db") as log:
-        first = recipient_states(log, case, 14, NOW, abridged=True)
-    assert side_runs == [True, True]  # read on the side, and seen to be of another moment
-    assert first["mep-1"].latest.status == "sent"  # the reply came after this status's moment
-    monkeypatch.setattr(side_read.SideDigests, "_run", read_on_the_side)
-    with ContactLog.open_readonly(tmp_path / "campaign.db") as log:
-        later = recipient_states(log, case, 14, NOW, abridged=True)
-        assert log.briefs_and_digests(case)[1] == log.letter_digests()
-    assert later["mep-1"].status == "replied"
-    assert [letter.abridged for state in later.values() for letter in state.letters] == [True, True]
