@@ -72,8 +72,14 @@ def test_a_reused_subset_is_the_same_font_program_reportlab_makes(mini_ws, cli, 
 def test_letters_needing_different_fallback_characters_each_draw_every_glyph(mini_ws, cli, tmp_path):
     """Each letter's words PT Serif lacks are set in a cut of Noto Serif with its own
     characters, also when an earlier letter of the same run had a cut of its own."""
-    greek = {"g-one": ("Γιώργος", "Παπαδόπουλος"), "g-two": ("Ελένη", "Σταθοπούλου"), "g-three": ("Ξένια", "Ψυχή")}
-    rows = [f"{rid},mep,,{given},{family},f,DE,en,{rid}@example.org\n" for rid, (given, family) in greek.items()]
+    greek = {
+        "g-one": ("Γιώργος", "Παπαδόπουλος"),
+        "g-two": ("Ελένη", "Σταθοπούλου"),
+        "g-three": ("Ξένια", "Ψυχή"),
+    }
+    rows = [
+        f"{rid},mep,,{given},{family},f,DE,en,{rid}@example.org\n" for rid, (given, family) in greek.items()
+    ]
     mini_ws.write("recipients/people.csv", HEADER + "".join(rows))
     result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "pdf", "--out", "o")
     assert result.code == 0, result.err
