@@ -64,6 +64,7 @@ class Footnotes:
         """Add ``word/footnotes.xml`` with every source to the document."""
         key = tuple((fn.number, fn.text, fn.url) for fn in self.footnotes)
         found = _written.get(key) if reuse.enabled() else None
+        part: Part
         if found is None:
             part = self._new_part(document_part)
             if reuse.enabled():

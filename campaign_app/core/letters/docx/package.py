@@ -112,7 +112,8 @@ def _write_plain(zf: zipfile.ZipFile, package: OpcPackage, parts: list[Part]) ->
 
 
 def _write_reused(zf: zipfile.ZipFile, package: OpcPackage, parts: list[Part]) -> None:
-    stamp = time.localtime(time.time())[:6]
+    now = time.localtime(time.time())
+    stamp = (now.tm_year, now.tm_mon, now.tm_mday, now.tm_hour, now.tm_min, now.tm_sec)
     content_types = _content_types(tuple((p.partname, p.content_type) for p in parts))
     _write_deflated(zf, "[Content_Types].xml", deflated_once(content_types), stamp)
     _write_deflated(zf, "_rels/.rels", deflated_once(_rels_xml(package.rels, "/")), stamp)
@@ -152,7 +153,7 @@ def _as_bytes(xml: str | bytes) -> bytes:
 
 
 def _write_deflated(
-    zf: zipfile.ZipFile, name: str, entry: Deflated, stamp: tuple[int, ...] | None = None
+    zf: zipfile.ZipFile, name: str, entry: Deflated, stamp: tuple[int, int, int, int, int, int] | None = None
 ) -> None:
     """Add an entry whose deflated bytes are already made (what ``writestr`` does, minus the
     deflating). The standard library has no call for this, so it fills the entry's header
