@@ -13,11 +13,19 @@ so every glyph a letter shows is still in its own PDF.
 
 The PDF written is the same: same subset bytes, same compression, same dictionary
 (``common/reuse.plain()`` writes it without reuse, for tests to compare).
+
+Setting a line of text asks the font for each character's code in the document's subsets
+(reportlab's ``splitString``, a Python loop over the characters: a tenth of a PDF's time).
+:class:`LetterFont` answers a line whose characters all have a code in the first subset
+already with one ``str.translate`` over a table of those codes, kept beside the
+document's own assignments; a line with a character not coded yet (or beyond the first
+subset) goes through reportlab's loop, which assigns it. The codes are reportlab's either way.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import zlib
 from typing import Any
 
@@ -32,6 +40,37 @@ from reportlab.pdfbase.ttfonts import (
 )
 
 from campaign_app.core.common import reuse
+
+
+class _NotCoded(Exception):
+    """A character without a code in the document's first subset yet (reportlab assigns it)."""
+
+
+class _Codes(dict):
+    """Character -> its one-byte code in subset 0, for ``str.translate``; a character not
+    in the table stops the translation (instead of passing through unchanged)."""
+
+    def __missing__(self, key: int) -> str:
+        raise _NotCoded
+
+
+def _codes(state: Any) -> _Codes:
+    """The table of ``state`` (a TTFont.State: one font in one document), brought up to date
+    with the characters reportlab assigned since (its assignments only ever grow, in order)."""
+    table = getattr(state, "_one_byte_codes", None)
+    if table is None:
+        table = state._one_byte_codes = _Codes()
+        state._codes_seen = 0
+    assignments = state.assignments
+    if state._codes_seen != len(assignments):
+        for code, n in itertools.islice(assignments.items(), state._codes_seen, None):
+            if n < 256:
+                table[code] = chr(n)
+                if code == 32:
+                    table[0xA0] = chr(n)  # reportlab sets a no-break space as a space
+        state._codes_seen = len(assignments)
+    return table
+
 
 # Distinct subsets kept per face (each some 20-60 kB): a batch mostly reuses a handful.
 _KEPT_SUBSETS = 64
@@ -105,6 +144,17 @@ class LetterFont(TTFont):
         # reportlab builds its own face in TTFont.__init__; this subclass only adds the
         # subset cache (no state of its own), so the face is given that class in place.
         self.face.__class__ = _SubsetReusingFace
+
+    def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        """reportlab's TTFont.splitString (text -> (subset, codes) pieces), in one translation
+        when every character is coded in subset 0 already (see the module docstring)."""
+        state = self.state.get(doc) if reuse.enabled() and isinstance(text, str) else None
+        if state is not None and not state.frozen:
+            try:
+                return [(0, text.translate(_codes(state)).encode("latin-1"))] if text else []
+            except _NotCoded:
+                pass
+        return super().splitString(text, doc, encoding)
 
     def addObjects(self, doc: Any) -> None:
         """reportlab's TTFont.addObjects (the font dictionaries of each subset the document

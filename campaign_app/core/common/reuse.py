@@ -3,7 +3,8 @@
 A batch's letters share most of their content, so the letter writers keep, per process,
 what comes out the same for every letter: line breaks and parsed markup of identical
 paragraphs (letters/pdf/paragraphs.py), the font subsets and their tables
-(common/pdf_fonts.py), the DOCX parts that do not depend on the recipient
+(common/pdf_fonts.py; within one PDF, the codes of characters already set), the DOCX
+parts that do not depend on the recipient
 (letters/docx/parts.py). Each of these gives the bytes the plain computation would give;
 :func:`plain` turns them all off, so tests can prove that a letter written with reuse is
 the letter written without it.

@@ -2,7 +2,9 @@
 
 Word renumbers real footnotes when a paragraph is moved or deleted, so a campaigner who
 edits the letter keeps correct source numbers. python-docx has no footnote API, so the
-part is built here with lxml.
+part is built here with lxml. A batch's letters cite the same sources: the part written
+for a list of sources is kept (per process) and given to the next letter citing the same
+ones, with its links related in the same order (``common/reuse.plain()`` builds it anew).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import OxmlElement
 
+from campaign_app.core.common import reuse
 from campaign_app.core.letters.document import Footnote
 from campaign_app.core.letters.docx.wordml import add_text, safe_url, sub, w
 
@@ -23,6 +26,10 @@ from campaign_app.core.letters.docx.wordml import add_text, safe_url, sub, w
 # Word number them when written from scratch); source number n gets footnote id n + 1.
 SEPARATOR_ID = 0
 CONTINUATION_ID = 1
+
+# The footnotes parts written, by their sources: (the part's bytes, its links in order).
+_KEPT = 16
+_written: dict[tuple[tuple[int, str, str | None], ...], tuple[bytes, list[str]]] = {}
 
 
 class Footnotes:
@@ -55,6 +62,24 @@ class Footnotes:
 
     def add_part(self, document_part: Part) -> None:
         """Add ``word/footnotes.xml`` with every source to the document."""
+        key = tuple((fn.number, fn.text, fn.url) for fn in self.footnotes)
+        found = _written.get(key) if reuse.enabled() else None
+        part: Part
+        if found is None:
+            part = self._new_part(document_part)
+            if reuse.enabled():
+                if len(_written) >= _KEPT:
+                    _written.clear()
+                _written[key] = (part.blob, [rel.target_ref for rel in part.rels.values()])
+        else:
+            blob, links = found
+            part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, document_part.package)
+            for url in links:
+                part.relate_to(url, RT.HYPERLINK, is_external=True)
+        document_part.relate_to(part, RT.FOOTNOTES)
+
+    def _new_part(self, document_part: Part) -> XmlPart:
+        """The footnotes part, built from the sources."""
         root = OxmlElement("w:footnotes", nsdecls={"w": nsmap["w"], "r": nsmap["r"]})
         for footnote_id, kind, mark in (
             (SEPARATOR_ID, "separator", "separator"),
@@ -84,4 +109,4 @@ class Footnotes:
                 r = sub(hyperlink, "r")
                 sub(sub(r, "rPr"), "rStyle", val="Hyperlink")
                 add_text(r, fn.url)
-        document_part.relate_to(part, RT.FOOTNOTES)
+        return part

@@ -1,5 +1,7 @@
 """One letter's DOCX package: assembled from the prepared template, zipped with fast compression
-(the parts shared by many letters copied into the zip as they were deflated once: parts.py)."""
+(the parts and relationship lists shared by many letters copied into the zip as they were
+deflated once: parts.py; the letter's own parts deflated and added without zipfile's
+per-entry machinery)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import time
 import zipfile
 from copy import deepcopy
 from functools import lru_cache
+from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -16,6 +19,7 @@ from docx.opc.package import OpcPackage
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.opc.parts.coreprops import CorePropertiesPart
+from docx.opc.rel import Relationships
 from docx.opc.spec import default_content_types
 from docx.oxml.coreprops import CT_CoreProperties
 from docx.package import Package
@@ -27,6 +31,7 @@ from campaign_app.core.letters.docx.parts import (
     Deflated,
     SharedNumberingPart,
     SharedStylesPart,
+    deflated_once,
     zip_entry,
 )
 from campaign_app.core.letters.docx.template import Template, language_styles, shared_numbering, styles_in
@@ -81,29 +86,80 @@ def new_document(template: Template, language: str) -> DocxDocument:
 
 
 def package_bytes(package: OpcPackage) -> bytes:
-    """The package as a zip, as python-docx's ``save`` writes it but with faster deflate."""
+    """The package as a zip, as python-docx's ``save`` writes it but with faster deflate.
+
+    With reuse (common/reuse.py) every entry is written from its deflated bytes: the parts
+    and relationship lists that are the same in many letters deflated once per process, the
+    letter's own (its text, its dates) deflated here; the zip's entries hold the same parts."""
     parts = list(package.iter_parts())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSLEVEL) as zf:
-        zf.writestr("[Content_Types].xml", _content_types(tuple((p.partname, p.content_type) for p in parts)))
-        zf.writestr("_rels/.rels", package.rels.xml)
-        for part in parts:
-            deflated = zip_entry(part)
-            if deflated is not None:
-                _write_deflated(zf, part.partname.membername, deflated)
-            else:
-                zf.writestr(part.partname.membername, part.blob)
-            if len(part.rels):
-                zf.writestr(part.partname.rels_uri.membername, part.rels.xml)
+        (_write_reused if reuse.enabled() else _write_plain)(zf, package, parts)
     return out.getvalue()
 
 
-def _write_deflated(zf: zipfile.ZipFile, name: str, entry: Deflated) -> None:
+def _write_plain(zf: zipfile.ZipFile, package: OpcPackage, parts: list[Part]) -> None:
+    zf.writestr("[Content_Types].xml", _content_types(tuple((p.partname, p.content_type) for p in parts)))
+    zf.writestr("_rels/.rels", package.rels.xml)
+    for part in parts:
+        deflated = zip_entry(part)
+        if deflated is not None:
+            _write_deflated(zf, part.partname.membername, deflated)
+        else:
+            zf.writestr(part.partname.membername, part.blob)
+        if len(part.rels):
+            zf.writestr(part.partname.rels_uri.membername, part.rels.xml)
+
+
+def _write_reused(zf: zipfile.ZipFile, package: OpcPackage, parts: list[Part]) -> None:
+    now = time.localtime(time.time())
+    stamp = (now.tm_year, now.tm_mon, now.tm_mday, now.tm_hour, now.tm_min, now.tm_sec)
+    content_types = _content_types(tuple((p.partname, p.content_type) for p in parts))
+    _write_deflated(zf, "[Content_Types].xml", deflated_once(content_types), stamp)
+    _write_deflated(zf, "_rels/.rels", deflated_once(_rels_xml(package.rels, "/")), stamp)
+    for part in parts:
+        deflated = zip_entry(part) or Deflated.of(part.blob, _COMPRESSLEVEL)
+        _write_deflated(zf, part.partname.membername, deflated, stamp)
+        if len(part.rels):
+            rels = deflated_once(_rels_xml(part.rels, part.partname.baseURI))
+            _write_deflated(zf, part.partname.rels_uri.membername, rels, stamp)
+
+
+# The .rels parts written, by the part's folder and its relationships (a few per template).
+_KEPT_RELS = 64
+_rels_written: dict[tuple[Any, ...], bytes] = {}
+
+
+def _rels_xml(rels: Relationships, base_uri: str) -> bytes:
+    """``rels`` as their .rels part: written once per process for the same relationships
+    (python-docx wrote them anew for each part of each letter)."""
+    key = (
+        base_uri,
+        *(
+            (r.rId, r.reltype, r.is_external, r.target_ref if r.is_external else r.target_part.partname)
+            for r in rels.values()
+        ),
+    )
+    found = _rels_written.get(key)
+    if found is None:
+        if len(_rels_written) >= _KEPT_RELS:
+            _rels_written.clear()
+        found = _rels_written[key] = _as_bytes(rels.xml)
+    return found
+
+
+def _as_bytes(xml: str | bytes) -> bytes:
+    return xml.encode("utf-8") if isinstance(xml, str) else xml
+
+
+def _write_deflated(
+    zf: zipfile.ZipFile, name: str, entry: Deflated, stamp: tuple[int, int, int, int, int, int] | None = None
+) -> None:
     """Add an entry whose deflated bytes are already made (what ``writestr`` does, minus the
     deflating). The standard library has no call for this, so it fills the entry's header
     and the archive's own lists here; tests read every letter back with ``zipfile.testzip``
     (CRC and sizes) and python-docx."""
-    zinfo = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
+    zinfo = zipfile.ZipInfo(name, date_time=stamp or time.localtime(time.time())[:6])
     zinfo.compress_type = zipfile.ZIP_DEFLATED
     zinfo.external_attr = 0o600 << 16  # ?rw-------, as writestr
     zinfo.file_size, zinfo.compress_size, zinfo.CRC = entry.size, len(entry.data), entry.crc

@@ -40,8 +40,8 @@ class Deflated:
     data: bytes  # raw deflate stream, as a zip entry holds it
 
     @classmethod
-    def of(cls, blob: bytes) -> Deflated:
-        packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)  # -15: raw, as zip
+    def of(cls, blob: bytes, level: int = zlib.Z_DEFAULT_COMPRESSION) -> Deflated:
+        packer = zlib.compressobj(level, zlib.DEFLATED, -15)  # -15: raw, as zip
         return cls(len(blob), zlib.crc32(blob), packer.compress(blob) + packer.flush())
 
 

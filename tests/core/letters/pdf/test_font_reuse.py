@@ -67,3 +67,23 @@ def test_a_reused_subset_is_the_same_font_program_reportlab_makes(mini_ws, cli, 
     assert programs == _font_programs(second)
     for program in programs.values():
         assert TTFont(io.BytesIO(program))["glyf"]  # a font, whole
+
+
+def test_letters_needing_different_fallback_characters_each_draw_every_glyph(mini_ws, cli, tmp_path):
+    """Each letter's words PT Serif lacks are set in a cut of Noto Serif with its own
+    characters, also when an earlier letter of the same run had a cut of its own."""
+    greek = {
+        "g-one": ("Γιώργος", "Παπαδόπουλος"),
+        "g-two": ("Ελένη", "Σταθοπούλου"),
+        "g-three": ("Ξένια", "Ψυχή"),
+    }
+    rows = [
+        f"{rid},mep,,{given},{family},f,DE,en,{rid}@example.org\n" for rid, (given, family) in greek.items()
+    ]
+    mini_ws.write("recipients/people.csv", HEADER + "".join(rows))
+    result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "pdf", "--out", "o")
+    assert result.code == 0, result.err
+    for rid, (given, family) in greek.items():
+        pdf = next((tmp_path / "o").rglob(f"{rid}_*.pdf"))
+        assert f"{given} {family}" in "".join(page_texts(pdf)), rid
+        assert undrawable(pdf) == set(), rid
