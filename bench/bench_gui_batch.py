@@ -37,6 +37,9 @@ def main() -> int:
     )
     parser.add_argument("--letters", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="default: one process per core")
+    parser.add_argument(
+        "--probe", action="store_true", help="print what the process did in each gap over 40 ms"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -73,7 +76,13 @@ def main() -> int:
         gaps: list[float] = []
         last = [time.perf_counter()]
 
+        from stall_probe import StallProbe
+
+        probe = StallProbe() if args.probe else None
+
         def tick() -> None:
+            if probe is not None:
+                probe.tick()
             now = time.perf_counter()
             gaps.append(now - last[0])
             last[0] = now
@@ -94,6 +103,8 @@ def main() -> int:
         tab.progress_bar.valueChanged.connect(lambda _v: updates.__setitem__(0, updates[0] + 1))
         start = time.perf_counter()
         last[0] = start
+        if probe is not None:
+            probe.start()
         ticker.start()
         watcher.start()
         tab.generate_button.click()
@@ -104,6 +115,8 @@ def main() -> int:
 
         out = Path(tab.out_edit.text())
         files = len(list(out.rglob("*.pdf"))) + len(list(out.rglob("*.docx")))
+        if probe is not None:
+            probe.report()
         ms = [g * 1000 for g in gaps]
         print(f"letters:             {args.letters} (pdf+docx), {files} files written")
         print(f"summary:             {tab.headline.text().splitlines()[0]} ({tab.time_value.text()})")

@@ -35,6 +35,9 @@ def main() -> int:
     )
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--bare-probe", metavar="STOP_FILE", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--probe", action="store_true", help="print what the process did in each gap over 40 ms"
+    )
     args = parser.parse_args()
     if args.bare_probe:
         return bare_probe(Path(args.bare_probe))
@@ -87,7 +90,13 @@ def main() -> int:
         gaps: list[float] = []
         last = [time.perf_counter()]
 
+        from stall_probe import StallProbe
+
+        probe = StallProbe() if args.probe else None
+
         def tick() -> None:
+            if probe is not None:
+                probe.tick()
             now = time.perf_counter()
             gaps.append(now - last[0])
             last[0] = now
@@ -113,6 +122,8 @@ def main() -> int:
         bare.stdout.readline()  # its timer runs
         start = time.perf_counter()
         last[0] = start
+        if probe is not None:
+            probe.start()
         ticker.start()
         watcher.start()
         dialog.send_button.click()
@@ -123,6 +134,8 @@ def main() -> int:
         stop_file.touch()
         bare_ms = json.loads(bare.communicate(timeout=30)[0])
 
+        if probe is not None:
+            probe.report()
         ms = [g * 1000 for g in gaps]
         print(f"load average:        {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPUs)")
         print(f"summary:             {dialog.headline.text().splitlines()[0]}")

@@ -126,18 +126,18 @@ class SendDialog(SendDialogLayout):
                 self.tr("This campaign has no letter templates yet: write one in the Compose tab.")
             )
             return
-        query = self.query_edit.text().strip() or None
-        docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
-
         self._planning = True
         self.plan_label.setStyleSheet("")
         self.plan_label.setText(self.tr("Working out who gets this letter…"))
         self._update_buttons()
-        self.tasks.submit(
-            lambda: plan_for(ws, tid, query, docx, resend),
-            lambda answer: self._planned(generation, *answer),
-            self._task_failed,
-        )
+        self.tasks.submit(self._plan_job(), lambda a: self._planned(generation, *a), self._task_failed)
+
+    def _plan_job(self) -> Callable[[], tuple[str, object]]:
+        """The plan for the choices now in the form, to run off the UI thread."""
+        ws, tid = self.workspace, self.template_id()
+        query = self.query_edit.text().strip() or None
+        docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
+        return lambda: plan_for(ws, tid, query, docx, resend)
 
     def _planned(self, generation: int, state: str, value) -> None:
         if not self._plans.is_current(generation):
@@ -280,7 +280,7 @@ class SendDialog(SendDialogLayout):
 
         plan, ws = self.plan, self.workspace
         assert plan is not None and ws is not None
-        run = SendRun(ws, plan, password, dry_run, volunteer_name(), self)
+        run = SendRun(ws, plan, password, dry_run, volunteer_name(), self, replan=self._plan_job())
         run.preparing.connect(self._on_preparing)
         run.progressed.connect(self._on_progress)
         run.finished.connect(self._on_finished)
@@ -337,13 +337,15 @@ class SendDialog(SendDialogLayout):
             run.deleteLater()
         self._last_outcome = outcome
         self._show_summary(outcome)
-        self._update_buttons()
-        self.sent.emit()
         if self._close_when_done:
             self._close_when_done = False
             QTimer.singleShot(0, self.reject)
+        elif outcome.next_plan is not None:  # "already sent" now counts what just went out
+            self._planned(self._plans.next(), *outcome.next_plan)
         else:
-            self.replan()  # "already sent" now counts what just went out
+            self.replan()
+        self._update_buttons()
+        self.sent.emit()
 
     def _on_crashed(self, exc: BaseException) -> None:
         run = self._run
@@ -394,8 +396,6 @@ class SendDialog(SendDialogLayout):
             return
         folder = outcome.plan.out_dir / outcome.plan.template_id
         self.open_url(QUrl.fromLocalFile(str(folder if folder.is_dir() else outcome.plan.out_dir)))
-
-    # ---- asking ---------------------------------------------------------------------------------
 
     # ---- showing, closing ---------------------------------------------------------------------------
 

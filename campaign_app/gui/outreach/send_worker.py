@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
@@ -76,6 +77,7 @@ class SendOutcome:
     elapsed: float
     prepared: int = 0  # kept for the summary's wording; letters are written as they are sent
     messages: list[PreviewMessage] = field(default_factory=list)
+    next_plan: tuple[str, object] | None = None  # the plan made after the run (SendRun's ``replan``)
 
     @property
     def cancelled(self) -> bool:
@@ -103,9 +105,14 @@ class SendRun(QObject):
         dry_run: bool,
         by: str,
         parent: QObject | None = None,
+        replan: Callable[[], tuple[str, object]] | None = None,
     ):
+        """``replan``: the dialog's plan, made again on the same thread once the run ends, so
+        the dialog shows what is left to send without a job of its own beside the Outreach
+        tab's reload (two jobs at once held the interpreter lock from the window for 50-110 ms)."""
         super().__init__(parent)
         self.workspace = workspace
+        self.replan = replan
         self.plan = plan
         self.dry_run = dry_run
         self.by = by
@@ -146,11 +153,17 @@ class SendRun(QObject):
                 cancel=self.cancel_event,
                 by=self.by,
             )
+            outcome = SendOutcome(self.plan, self.dry_run, result, None, self.elapsed())
         except (UserError, UserErrors) as exc:
-            return SendOutcome(self.plan, self.dry_run, None, exc, self.elapsed())
+            outcome = SendOutcome(self.plan, self.dry_run, None, exc, self.elapsed())
         finally:
             self._password = None  # not kept once the session is over
-        return SendOutcome(self.plan, self.dry_run, result, None, self.elapsed())
+        if self.replan is not None:
+            try:
+                outcome.next_plan = self.replan()
+            except Exception:  # a bug in planning: the dialog plans again on its own and reports it
+                outcome.next_plan = None
+        return outcome
 
     def _progress(self, p: SendProgress) -> None:
         now = time.monotonic()

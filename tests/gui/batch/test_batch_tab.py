@@ -336,3 +336,45 @@ def test_a_burst_of_progress_reaches_the_window_as_a_few_reports_and_the_last(ex
         run._progress(BatchProgress(done, 2000, 0, 0.0))
     assert 2 <= len(got) <= 5  # the first, maybe one more if the machine is slow, the last
     assert got[0].done == 0 and got[-1].done == 2000
+
+
+def test_progress_reports_repaint_the_progress_line_not_the_whole_window(make_window, mini_ws, qtbot):
+    """Each report changes the progress line's text; the window's page is not repainted for it
+    (it was, whole, at every report: a stutter of the window on a busy machine)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    many_meps(mini_ws, 40)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 1
+    choose_template(qtbot, tab, "appeal-en")
+    texts: list[str] = []
+    page_repaints: list[int] = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            running = tab.progress_bar.value() > 0 and not tab.summary_box.isVisible()
+            if (
+                running
+                and event.type() == QEvent.Type.Paint
+                and event.rect().height() > tab.progress_box.height()
+            ):
+                page_repaints.append(event.rect().height())
+            return False
+
+    watch = PaintWatch()
+    window.tabs.installEventFilter(watch)
+    tab.progress_bar.valueChanged.connect(lambda _v: texts.append(tab.progress_label.text()))
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    window.tabs.removeEventFilter(watch)
+
+    assert len([t for t in texts if " of 40 letters" in t]) >= 2, texts
+    assert page_repaints == []
+    label = tab.progress_label  # still shown whole, beside Cancel
+    assert label.isVisible() and label.text() == "Done: 40 of 40 letters"
+    assert label.width() >= label.sizeHint().width()
+    assert (
+        label.mapTo(tab, label.rect().topRight()).x()
+        < tab.cancel_button.mapTo(tab, tab.cancel_button.rect().topLeft()).x()
+    )

@@ -110,6 +110,27 @@ def test_plan_preview_and_a_real_send_through_the_test_server(
     assert not dialog.send_button.isEnabled()
 
 
+def test_when_a_send_ends_the_plan_of_what_is_left_comes_with_the_summary(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    """The plan is made again at the end of the send's own job, so the summary and the new
+    plan are shown at the same moment; the Outreach tab reads the log once after that."""
+    with_server(mini_ws, smtp_server, monkeypatch)
+    _window, tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    assert dialog.plan_label.text().startswith("2 letters to send")
+    dialog.confirm = lambda _title, _question: True
+    at_end: list[tuple[str, str]] = []
+    dialog.sent.connect(lambda: at_end.append((dialog.headline.text(), dialog.plan_label.text())))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
+
+    headline, plan = at_end[0]
+    assert headline.startswith("Finished: 2 letters sent")
+    assert plan.startswith("0 letters to send") and "2 already sent" in plan
+    assert dialog.plan_label.text() == plan and not dialog.send_button.isEnabled()
+    assert tab.model.counts.get("sent", 0) == 2  # the tab is current too once the window is idle
+
+
 def test_write_eml_files_is_a_dry_run_that_sends_nothing(
     make_window, mini_ws, qtbot, smtp_server, monkeypatch
 ):
