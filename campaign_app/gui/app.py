@@ -23,7 +23,7 @@ from campaign_app.core.common.appstate import AppState, example_workspace_path
 from campaign_app.gui.crash import CrashHandler, setup_logging
 from campaign_app.gui.main_window import TABS, MainWindow
 from campaign_app.gui.session import WorkspaceSession
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, pause_collection_while_starting
 from campaign_app.gui.translation import install_translators
 
 TAB_NAMES = tuple(name for name, _label, _module, _cls in TABS)
@@ -85,10 +85,12 @@ def build_window(
     workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = False
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
     """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
-    campaign is opened right after the window has first painted; a tab is built when it is
-    first shown (``background_tabs`` True: the others too, one by one, after the first paint)."""
+    campaign is opened right after the window has first painted (the garbage collector paused
+    until it is open); a tab is built when it is first shown (``background_tabs`` True: the
+    others too, one by one, after the first paint)."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
+    resume_collection = (lambda: None) if open_now else pause_collection_while_starting(tasks)
     window = MainWindow(session, tasks, background_tabs)
     session.setParent(window)
     tasks.setParent(window)
@@ -102,6 +104,8 @@ def build_window(
 
         def open_campaign() -> None:
             window.open_path(root)
+            if tasks.idle():  # nothing started (no campaign there): no task to wait for
+                resume_collection()
 
         window.after_first_paint(open_campaign)
     return window, session, tasks
