@@ -40,7 +40,6 @@ import io
 import logging
 import os
 import pickle
-import secrets
 import shutil
 import stat
 import sys
@@ -198,7 +197,7 @@ def _make_key(path: Path) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{KEY_FILE}.", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(_KEY_BYTES))
+                handle.write(os.urandom(_KEY_BYTES))  # what secrets.token_bytes returns
                 handle.flush()
                 os.fsync(handle.fileno())
             with contextlib.suppress(FileExistsError):  # another run made it first: use that
