@@ -18,7 +18,7 @@ No Qt here: the same functions are tested without a display.
 
 from __future__ import annotations
 
-import copy
+import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,12 +37,22 @@ from campaign_app.core.case.round_trip import (
     styled,
 )
 from campaign_app.core.case.schema import SECTIONS, TOP_ORDER
+from campaign_app.core.common import yaml_cache
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import dump_yaml, put_in_order, read_yaml_text
+
+
+def own_copy(tree: CommentedMap) -> CommentedMap:
+    """A deep copy of a parsed tree, as yaml_cache keeps one between runs (comments, styles,
+    anchors, merge keys, timestamps as written). The pickle round trip runs in C: about a
+    third of ``copy.deepcopy``'s time (10 vs 27 ms for the example's case, on the way to the
+    window's first view of it), and unlike ruamel's ``__deepcopy__`` it neither expands a
+    ``<<`` merge into the mapping nor drops a timestamp's fraction of a second."""
+    return pickle.loads(yaml_cache.dumps(tree))
 
 
 class CaseChangedOnDisk(UserError):
@@ -79,8 +89,8 @@ class CaseDocument:
             raise not_a_case_file(path)
         # A copy of its own to edit: the parsed tree is shared with the check that follows
         # (validate_case_text reads the same text: no second parse, 0.2 s for the example),
-        # and kept for the next run. Copying takes a fifth of the time of parsing.
-        return cls(path, text, copy.deepcopy(data))
+        # and kept for the next run.
+        return cls(path, text, own_copy(data))
 
     # ---- reading ----
 

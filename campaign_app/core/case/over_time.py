@@ -18,7 +18,6 @@ hearing may be on the 1st).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -31,6 +30,8 @@ def last_day(date: PartialDate) -> dt.date:
     """The last day a partial date may mean (2020-05 → 31 May 2020; 2020 → 31 December)."""
     if date.day:
         return date.first_day()
+    import calendar  # here: the Case tab imports this module before it shows anything
+
     month = date.month or 12
     return dt.date(date.year, month, calendar.monthrange(date.year, month)[1])
 

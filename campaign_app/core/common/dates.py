@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -83,6 +82,9 @@ def format_in(value: object, language: str, style: str = "long") -> str:
 
 
 def _format(value: object, language: str, style: str) -> str:
+    # imported on the first date written: the Case tab reads PartialDate before it shows anything
+    from babel.dates import format_date, format_skeleton
+
     locale = _locale(language)
     if isinstance(value, str):
         value = PartialDate.parse(value)

@@ -32,19 +32,22 @@ files that folder holds (written by the app, nothing else) are deleted, silently
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import functools
 import hashlib
 import hmac
+import io
 import logging
 import os
 import pickle
-import secrets
 import shutil
 import stat
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from ruamel.yaml.timestamp import TimeStamp
 
 log = logging.getLogger(__name__)
 
@@ -108,10 +111,37 @@ def _name(text: str, line_offset: int) -> str:
     from ruamel.yaml import __version__ as ruamel_version
 
     digest = hashlib.sha256()
-    for part in (ruamel_version, sys.version, str(line_offset), text):
+    for part in (_FORMAT, ruamel_version, sys.version, str(line_offset), text):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+_FORMAT = "2"  # 2: timestamps keep how they were written (dumps); files of format 1 are not read
+
+
+def dumps(tree: Any) -> bytes:
+    """``tree`` pickled whole: comments, styles, anchors, line numbers. A timestamp keeps how
+    it was written (``T`` or a space, its offset: ruamel keeps that beside the value, where
+    pickling a datetime would drop it), so the tree loaded back dumps to the same text."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {**copyreg.dispatch_table, TimeStamp: _reduce_timestamp}
+    pickler.dump(tree)
+    return buffer.getvalue()
+
+
+def _reduce_timestamp(value: TimeStamp) -> tuple[Any, ...]:
+    reduced = value.__reduce__()  # (its class, the datetime's state): how pickle would make it
+    assert isinstance(reduced, tuple)
+    return _timestamp, (reduced[0], reduced[1], dict(value._yaml))
+
+
+def _timestamp(cls: type[TimeStamp], args: tuple[Any, ...], written: dict[str, Any]) -> TimeStamp:
+    """A timestamp back from :func:`dumps`, as it was written."""
+    value = cls(*args)
+    value._yaml = written
+    return value
 
 
 def _mac(secret: bytes, name: str, data: bytes) -> bytes:
@@ -167,7 +197,7 @@ def _make_key(path: Path) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{KEY_FILE}.", suffix=".part")
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(secrets.token_bytes(_KEY_BYTES))
+                handle.write(os.urandom(_KEY_BYTES))  # what secrets.token_bytes returns
                 handle.flush()
                 os.fsync(handle.fileno())
             with contextlib.suppress(FileExistsError):  # another run made it first: use that
@@ -220,7 +250,7 @@ def keep(text: str, tree: Any, path: str | Path, line_offset: int = 0) -> None:
             return
         folder = _make_folder(workspace)
         name = _name(text, line_offset)
-        data = pickle.dumps(tree, protocol=pickle.HIGHEST_PROTOCOL)
+        data = dumps(tree)
         _write(folder / f"{name}.pickle", _mac(secret, name, data) + data)
         _prune(folder)
     except Exception:  # a cache: never a reason to fail

@@ -9,11 +9,14 @@ letter engine does not depend on how a campaign is configured.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from campaign_app.core.common.images import Picture
 from campaign_app.core.common.localized import Localized, pick
-from campaign_app.core.letters.document import Letterhead
+
+if TYPE_CHECKING:  # the letter's document model is imported where a letterhead is made: the
+    # window reads campaign.yaml (and so this module) before its first tab shows
+    from campaign_app.core.letters.document import Letterhead
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,8 @@ class SenderView:
 
     @property
     def letterhead(self) -> Letterhead:
+        from campaign_app.core.letters.document import Letterhead
+
         head = compose_letterhead(self.organisation, self.address, self.email, self.phone, self.website)
         return Letterhead(head.organisation, head.lines, self._c.sender.logo)
 
@@ -111,6 +116,8 @@ class SenderView:
 def compose_letterhead(organisation: str, address: str, email: str, phone: str, website: str) -> Letterhead:
     """The letterhead every letter prints: the organisation, its address on one line, then
     e-mail · phone · website. One composition for the letters and the Settings preview."""
+    from campaign_app.core.letters.document import Letterhead
+
     lines = [ln.strip() for ln in address.splitlines() if ln.strip()]
     out = [", ".join(lines)] if lines else []
     contact = " · ".join(x.strip() for x in (email, phone, website) if x and x.strip())

@@ -14,16 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from campaign_app.core.case.translation import (
-    ExportSummary,
-    ImportSummary,
-    export_translation,
-    import_translation,
-)
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.texts import problems
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # core.case.translation (PO files, Babel's catalogues) is imported on first use
+    from campaign_app.core.case.translation import ExportSummary, ImportSummary
     from campaign_app.gui.case.tab import CaseTab
 
 # Offered first in the language box: the letter languages the app writes salutations for.
@@ -63,6 +58,8 @@ class TranslationActions(QObject):
         )
         if not name:
             return
+        from campaign_app.core.case.translation import export_translation
+
         case_path, root = workspace.case_path, workspace.root
         tab.tasks.submit(
             lambda: export_translation(case_path, Path(name), language, None, root),
@@ -100,6 +97,8 @@ class TranslationActions(QObject):
         )
         if not name:
             return
+        from campaign_app.core.case.translation import import_translation
+
         case_path = workspace.case_path
         tab.tasks.submit(lambda: import_translation(case_path, Path(name)), self._imported, self._failed)
 

@@ -4,6 +4,7 @@ runs wrote (signed with the user's key) is ever unpickled."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import pickle
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from campaign_app.core.campaign import workspace as campaign_workspace
-from campaign_app.core.case.edit import CaseDocument, validate_case_text
+from campaign_app.core.case.edit import CaseDocument, own_copy, validate_case_text
 from campaign_app.core.common import appstate, yaml_cache, yamlio
 from campaign_app.core.common.resources import example_dir
 
@@ -111,6 +112,75 @@ def test_any_document_kept_reads_back_as_parsed(monkeypatch, tmp_path, items, co
     assert kept is not None
     assert yamlio.dump_yaml(kept) == yamlio.dump_yaml(parsed)
     assert lines_of(kept) == lines_of(parsed)
+
+
+# How YAML writes a point in time: "T" or a space, with or without a fraction and an offset.
+timestamps = st.builds(
+    lambda moment, sep, fraction, offset: moment.isoformat(sep=sep, timespec="seconds") + fraction + offset,
+    st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.sampled_from(["T", " "]),
+    st.sampled_from(["", ".5", ".123456"]),
+    st.sampled_from(["", "Z", "+02:00", " -05:30"]),
+)
+
+
+def rich_document(stamps: list[str], size: int = 0) -> str:
+    """Timestamps as written, a mapping with an anchor merged into another (``<<``), an
+    anchored text and its alias, comments, a folded and a literal text; repeated to ``size``."""
+    lines = ["# a case", "base: &base {kind: fact, tags: [a, b]}  # shared"]
+    n = 0
+    while n < len(stamps) or sum(map(len, lines)) < size:
+        lines += [
+            f"t{n}: {stamps[n % len(stamps)]}  # stamp {n}",
+            f"m{n}:",
+            "  <<: *base",
+            f"  extra: {n}",
+            f"s{n}: &s{n} 'quoted'",
+            f"r{n}: *s{n}",
+            f"f{n}: >-",
+            "  folded",
+            "  text",
+        ]
+        n += 1
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(stamps=st.lists(timestamps, min_size=1, max_size=5))
+def test_timestamps_and_merge_keys_kept_read_back_as_parsed(monkeypatch, tmp_path, stamps):
+    """A kept tree dumps to what a fresh parse dumps: a timestamp keeps its "T" or space and
+    its offset, a ``<<`` merge stays a merge."""
+    root = tmp_path / "hypothesis-ws"
+    root.mkdir(exist_ok=True)
+    (root / "campaign.yaml").write_text("name: x\n", encoding="utf-8")
+    text, path = rich_document(stamps, yaml_cache.MIN_CHARS), root / "x.yaml"
+    parsed = yamlio.dump_yaml(yamlio.load_yaml_text(text, path))
+    new_run(monkeypatch)
+    yamlio.read_yaml_text(text, path)
+    new_run(monkeypatch)
+    kept = yaml_cache.lookup(text, path)
+    assert kept is not None
+    assert yamlio.dump_yaml(kept) == parsed
+
+
+@settings(max_examples=10, deadline=None)
+@given(stamps=st.lists(timestamps, min_size=1, max_size=5))
+def test_the_case_tabs_copy_of_a_tree_dumps_as_the_tree(stamps):
+    """The Case tab edits its own copy of the parsed tree (own_copy, the fast path for
+    copy.deepcopy): unedited, it saves the same text a fresh parse does."""
+    text = rich_document(stamps)
+    parsed = yamlio.dump_yaml(yamlio.load_yaml_text(text, "x.yaml"))
+    assert yamlio.dump_yaml(own_copy(yamlio.load_yaml_text(text, "x.yaml"))) == parsed
+
+
+def test_the_case_tabs_copy_of_the_example_case_is_the_tree():
+    """The example's case, copied for the Case tab, dumps to the file's text with the same lines."""
+    text = EXAMPLE_CASE.read_text(encoding="utf-8")
+    parsed = yamlio.load_yaml_text(text, EXAMPLE_CASE)
+    copied = own_copy(parsed)
+    assert copied is not parsed
+    assert yamlio.dump_yaml(copied) == text
+    assert lines_of(copied) == lines_of(parsed)
 
 
 def user_files(home: Path) -> list[Path]:
