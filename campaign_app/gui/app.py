@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -42,35 +42,7 @@ def startup_workspace(explicit: Path | None) -> Path:
     return example
 
 
-def quicken_pyside_import_hook() -> None:
-    """PySide6 asks of every module imported after it whether its source mentions "PySide6"
-    (to decide whether the module's ``__feature__`` switches apply to it), by reading the
-    module with ``inspect.getsource``: a decoded, line-split copy of each file, kept in
-    ``linecache`` for nothing. That is about 15 ms of the 100 ms the Case tab's modules take
-    to import right after the first paint. The same question is answered here from the file's
-    bytes (what cannot be read so goes to PySide's own answer); campaign_app never uses
-    ``__feature__``. With another PySide whose internals differ, this does nothing."""
-    feature = sys.modules.get("shibokensupport.feature")
-    asks = getattr(feature, "_mod_uses_pyside", None)
-    if asks is None or getattr(asks, "from_bytes", False):
-        return
-
-    def uses_pyside(module: Any) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return asks(module)
-        try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return asks(module)
-
-    uses_pyside.from_bytes = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
-
-
 def application() -> QApplication:
-    quicken_pyside_import_hook()
     instance = QApplication.instance()
     if instance is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

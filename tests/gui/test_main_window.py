@@ -194,31 +194,6 @@ def test_the_garbage_collector_rests_during_the_start_and_runs_again_once_the_ca
         gc.enable()
 
 
-def test_pysides_question_whether_a_module_uses_it_gets_the_same_answer_from_the_files_bytes(qapp):
-    """The window's start answers PySide's per-module question (does its source mention
-    PySide6?) from the file's bytes: the same answers as ``inspect.getsource`` gives."""
-    import inspect
-    import json
-    import sys
-
-    import campaign_app.core.common.errors
-    import campaign_app.gui.main_window
-    from campaign_app.gui.app import application
-
-    application()
-    asks = sys.modules["shibokensupport.feature"]._mod_uses_pyside
-    assert getattr(asks, "from_bytes", False)
-    for module, expected in [
-        (campaign_app.gui.main_window, True),
-        (campaign_app.core.common.errors, False),
-        (json, False),
-        (sys, False),  # built in: no source
-    ]:
-        assert asks(module) is expected
-        if getattr(module, "__file__", None):
-            assert ("PySide6" in inspect.getsource(module)) is expected
-
-
 def test_only_the_shown_tab_is_built_and_another_builds_when_first_shown(qapp, qtbot, example_ws):
     """The window as ``campaign-app gui`` opens it: the first tab is built and shows the case;
     the others are built when the user first opens them (not in the background, where each
