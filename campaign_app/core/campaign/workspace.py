@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import _
@@ -42,11 +42,53 @@ class TemplateScan(NamedTuple):
     problems: tuple[UserError, ...]
 
 
+T = TypeVar("T")
+_UNREAD = object()
+
+
+class _Part(Generic[T]):
+    """A part of the workspace read on first use and kept, like ``functools.cached_property``,
+    but safe beside :meth:`Workspace.invalidate` on another thread: the desktop app reads
+    parts on worker threads while a tab saves one on the UI thread. A part read from the file
+    as it was before a save is handed to the reading that asked for it, and never kept once
+    the save invalidated it (else the preview and the letters would go on stating the old
+    case). Threads asking for the same part at once read it once."""
+
+    def __init__(self, read: Callable[[Any], T]):
+        self.read = read
+        self.__doc__ = read.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, ws: Any, owner: type | None = None) -> T:
+        if ws is None:
+            return self  # type: ignore[return-value]
+        found = ws.__dict__.get(self.name, _UNREAD)
+        if found is not _UNREAD:
+            return found
+        with ws._reading[self.name]:  # one reading at a time of this part
+            found = ws.__dict__.get(self.name, _UNREAD)
+            if found is not _UNREAD:
+                return found
+            version = ws._versions[self.name]
+            value = self.read(ws)
+            with ws._parts_lock:
+                if ws._versions[self.name] == version:  # not invalidated meanwhile
+                    ws.__dict__[self.name] = value
+            return value
+
+
 class Workspace:
     """One campaign folder. Attributes load on first use and raise UserError on bad input."""
 
+    _PARTS = ("campaign", "case", "directory", "template_scan")
+
     def __init__(self, root: Path):
         self.root = root.resolve()
+        self._parts_lock = threading.Lock()
+        self._reading = {part: threading.Lock() for part in self._PARTS}
+        self._versions = dict.fromkeys(self._PARTS, 0)
 
     @classmethod
     def open(cls, root: Path) -> Workspace:
@@ -60,8 +102,11 @@ class Workspace:
     def invalidate(self, *parts: str) -> None:
         """Forget loaded parts ("campaign", "case", "directory", "templates"; none = all)
         so the next access reads the files again (after an edit in the desktop app)."""
-        for part in parts or ("campaign", "case", "directory", "templates"):
-            self.__dict__.pop("template_scan" if part == "templates" else part, None)
+        with self._parts_lock:
+            for part in parts or ("campaign", "case", "directory", "templates"):
+                name = "template_scan" if part == "templates" else part
+                self._versions[name] += 1  # a reading under way is not kept (see _Part)
+                self.__dict__.pop(name, None)
 
     @property
     def campaign_path(self) -> Path:
@@ -167,7 +212,7 @@ class Workspace:
 
         return status_table(self.recipient_states())
 
-    @cached_property
+    @_Part
     def campaign(self) -> Campaign:
         from campaign_app.core.campaign.settings import load_campaign
 
@@ -177,7 +222,7 @@ class Workspace:
     def case_path(self) -> Path:
         return self.root / "cases" / f"{self.campaign.case}.yaml"
 
-    @cached_property
+    @_Part
     def case(self) -> Case:
         from campaign_app.core.case.load import load_case
 
@@ -190,7 +235,7 @@ class Workspace:
             )
         return load_case(path)
 
-    @cached_property
+    @_Part
     def directory(self) -> Directory:
         from campaign_app.core.directory.load import directory_files, load_directory
 
@@ -200,7 +245,7 @@ class Workspace:
         folder = self.root / "letter_templates"
         return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
-    @cached_property
+    @_Part
     def template_scan(self) -> TemplateScan:
         """Every template file, loaded on its own: one broken file is reported (by
         ``check``, and with an unknown id) but does not stop using the others."""
