@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, event, literal_column, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -47,6 +46,19 @@ EVENT_SELECT = select(*(events.c[name] for name in EVENT_COLUMNS))
 CONNECT_TIMEOUT_SECONDS = 10
 
 
+def _dialect(shared: bool) -> Any:
+    """The engine's SQL dialect, for its INSERT … ON CONFLICT. PostgreSQL's is imported only
+    for a team's log: with its async drivers it is a sixth of the log's imports, which every
+    ``log status`` on campaign.db would pay for nothing."""
+    if shared:
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite
+
+
 class _Statements:
     """The statements a letter's claim and record run, made once per engine kind and then
     only given their values.
@@ -56,7 +68,7 @@ class _Statements:
     its cache key and its compiled form, and says the same SQL as one made per call."""
 
     def __init__(self, shared: bool):
-        dialect = postgresql if shared else sqlite
+        dialect = _dialect(shared)
         self.order: tuple[Any, ...] = (events.c.at, literal_column("seq" if shared else "events.rowid"))
         self.insert_event = (
             dialect.insert(events).on_conflict_do_nothing().returning(events.c.at, events.c.by)
@@ -78,7 +90,14 @@ class _Statements:
         )
 
 
-_STATEMENTS = {shared: _Statements(shared) for shared in (False, True)}
+_STATEMENTS: dict[bool, _Statements] = {}  # per engine kind, made when one is first opened
+
+
+def _statements(shared: bool) -> _Statements:
+    statements = _STATEMENTS.get(shared)
+    if statements is None:
+        statements = _STATEMENTS[shared] = _Statements(shared)
+    return statements
 
 
 def _sqlite_engine(connect: Any) -> Engine:
@@ -131,7 +150,7 @@ class LogDatabase:
         self._engine = engine
         self._conn = conn
         self.shared = engine.dialect.name == "postgresql"
-        self._statements = _STATEMENTS[self.shared]
+        self._statements = _statements(self.shared)
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -360,8 +379,7 @@ class LogDatabase:
 
     def _insert(self, table: Any) -> Any:
         """An INSERT that does nothing where the row is already there (same id)."""
-        dialect = postgresql if self.shared else sqlite
-        return dialect.insert(table).on_conflict_do_nothing()
+        return _dialect(self.shared).insert(table).on_conflict_do_nothing()
 
     def event_order(self) -> tuple[Any, ...]:
         """Events in the order they happened; ties (same microsecond) in the order written."""
