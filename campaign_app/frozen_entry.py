@@ -18,9 +18,9 @@ import sys
 
 def run() -> int:
     multiprocessing.freeze_support()
-    from campaign_app.cli.main import main
+    from campaign_app.cli.main import run as run_command
 
-    return main()
+    return run_command()
 
 
 if __name__ == "__main__":

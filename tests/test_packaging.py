@@ -10,6 +10,7 @@ step, not a test.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -121,8 +122,23 @@ def test_frozen_entry_calls_freeze_support_first(monkeypatch):
     calls = []
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze_support"))
     monkeypatch.setattr(campaign_app.cli.main, "main", lambda: calls.append("main") or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("gc.freeze"))
     assert frozen_entry.run() == 0
-    assert calls == ["freeze_support", "main"]
+    assert calls == ["freeze_support", "main", "gc.freeze"]
+
+
+def test_the_command_freezes_what_is_left_once_it_is_done(monkeypatch):
+    """The installed command (and python -m, and the frozen app) runs the command line, then
+    spares the interpreter's exit its last sweep for cycles: after the command, not before."""
+    import campaign_app.cli.main
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["campaign-app"] == "campaign_app.cli.main:run"
+    calls = []
+    monkeypatch.setattr(campaign_app.cli.main, "main", lambda: calls.append("main") or 3)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("gc.freeze"))
+    assert campaign_app.cli.main.run() == 3  # the command's exit status, unchanged
+    assert calls == ["main", "gc.freeze"]
 
 
 def test_python_m_campaign_app_runs_the_command_line():
