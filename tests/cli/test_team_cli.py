@@ -4,6 +4,7 @@ upgrade`, `log grant`, `log merge` of a solo log, and what works while the datab
 from __future__ import annotations
 
 import shutil
+import sys
 
 from smtp_server import use_server
 from team_helpers import connect, hand_to_coordinator, join_team, make_team
@@ -128,3 +129,28 @@ def test_log_password_is_checked_with_the_server_then_kept_in_the_keyring(
     assert stored.code == 0, stored.err
     assert keyring.get_password("campaign_app", "anna@127.0.0.1") == pg_database.cluster.password("anna")
     assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+
+def test_log_password_without_a_keyring_says_where_the_password_goes_before_asking(mini_ws, cli, monkeypatch):
+    """No system keyring (a server, a bare desktop): the member learns at once that libpq's
+    own password file is the place, with the line to write, and is not asked to type the
+    password for nothing; nothing is written anywhere."""
+    import io
+
+    import keyring
+    import keyring.backends.fail
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(
+        campaign.read_text(encoding="utf-8")
+        + "log_database: postgresql://anna@db.example.org:5433/akhmetova?sslmode=verify-full\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-typed\n"))
+    result = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "no system keyring is available" in result.err
+    assert "db.example.org:5433:akhmetova:anna:PASSWORD" in result.err and ".pgpass" in result.err
+    assert "asked for each time you send" not in result.err  # the SMTP password's fallback, not this one's
+    assert sys.stdin.read() == "s3cret-typed\n"  # the password was not asked for

@@ -208,28 +208,34 @@ def keyring_status() -> KeyringStatus:
     return KeyringStatus(True, "ok", name, f"Passwords are kept in the system keyring: {name}.")
 
 
-def _secure_backend() -> KeyringBackend:
-    """The backend, or a UserError if it is missing or would write a plain file."""
+def secure_backend(instead: str | None = None) -> KeyringBackend:
+    """The backend, or a UserError if it is missing or would write a plain file (its hint:
+    ``instead``, or that the SMTP password will be asked for at each send)."""
     backend = _current_backend()
     reason = _unusable(backend)
     if reason == "none":
-        raise UserError(_("no system keyring is available on this computer"), hint=_ask_hint())
+        raise UserError(_("no system keyring is available on this computer"), hint=instead or _ask_hint())
     if reason == "insecure":
         raise UserError(
             _("the keyring configured ({backend_name}) keeps passwords in a plain file").format(
                 backend_name=backend_name(backend)
             ),
-            hint=_("install or unlock a system keyring; until then {ask_hint}").format(ask_hint=_ask_hint()),
+            hint=instead
+            or _("install or unlock a system keyring; until then {ask_hint}").format(ask_hint=_ask_hint()),
         )
     return backend
 
 
-def store_password(username: str, host: str, password: str) -> None:
-    """Store the SMTP password in the system keyring under SERVICE, "USERNAME@HOST"."""
+def store_password(username: str, host: str, password: str, *, instead: str | None = None) -> None:
+    """Store a password in the system keyring under SERVICE, "USERNAME@HOST".
+
+    ``instead``: what the user can do when no secure keyring exists (by default, what
+    happens to the SMTP password: it is asked for at each send). A team's database password
+    is never asked for by ``log`` commands: libpq's own password file is its place then."""
     user = keyring_user(username, host)
     if not password:
         raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
-    backend = _secure_backend()
+    backend = secure_backend(instead)
     try:
         backend.set_password(SERVICE, user, password)
     except keyring.errors.KeyringError as exc:
@@ -241,7 +247,7 @@ def get_password(username: str, host: str) -> str | None:
     (the caller then asks for it). A locked keyring is a UserError, not a None."""
     user = keyring_user(username, host)
     try:
-        backend = _secure_backend()
+        backend = secure_backend()
     except UserError:
         return None
     try:
@@ -255,7 +261,7 @@ def get_password(username: str, host: str) -> str | None:
 def delete_password(username: str, host: str) -> bool:
     """Remove the stored password; False if there was none."""
     user = keyring_user(username, host)
-    backend = _secure_backend()
+    backend = secure_backend()
     try:
         backend.delete_password(SERVICE, user)
     except keyring.errors.PasswordDeleteError:

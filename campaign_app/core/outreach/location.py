@@ -10,6 +10,7 @@ keyring (``USER@HOST``, as for SMTP) or from libpq's own ``.pgpass`` / ``PGPASSW
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -58,6 +59,16 @@ class LogLocation:
     def keyring_user(self) -> str:
         """The keyring entry holding this member's database password."""
         return f"{self.user}@{self.host}"
+
+    def password_file_hint(self) -> str:
+        """Where this member's password goes when no system keyring can keep it: libpq's own
+        password file (or PGPASSWORD), which every ``log`` command reads too."""
+        file = r"%APPDATA%\postgresql\pgpass.conf" if os.name == "nt" else "~/.pgpass"
+        line = f"{self.host}:{self.port}:{self.database}:{self.user}:PASSWORD"
+        return _(
+            "keep it in PostgreSQL's password file instead: the line {line} in {file}, "
+            "readable only by you; or set PGPASSWORD"
+        ).format(line=line, file=file)
 
     def describe(self) -> str:
         """How messages name the log."""
