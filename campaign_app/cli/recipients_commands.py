@@ -203,7 +203,7 @@ def _import(ws, args: argparse.Namespace) -> int:
         read_source,
     )
 
-    source = read_source(args.file, args.sheet, args.encoding)
+    source = read_source(args.file, args.sheet, args.encoding, once=True)  # planned once
     options = ImportOptions(
         into=args.into,
         category=args.category,

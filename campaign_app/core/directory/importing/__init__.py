@@ -66,7 +66,7 @@ TARGET_SUFFIXES = (".csv", ".yaml", ".yml")
 def import_file(root: Path, path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """Read, check and merge ``path`` into the workspace at ``root``; write unless a dry run."""
     options = options or ImportOptions()
-    source = read_source(path, options.sheet)
+    source = read_source(path, options.sheet, once=True)  # planned once
     plan = plan_import(root, source, options)
     if not options.dry_run:
         plan.apply()

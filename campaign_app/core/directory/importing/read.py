@@ -26,9 +26,13 @@ CSV_SUFFIXES = (".csv", ".tsv", ".txt")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def read_source(path: Path, sheet: str | None = None, encoding: str | None = None) -> Source:
+def read_source(
+    path: Path, sheet: str | None = None, encoding: str | None = None, once: bool = False
+) -> Source:
     """Read ``path`` by its suffix (a CSV file in ``encoding`` if one is named); anything
-    unreadable is one UserError saying why."""
+    unreadable is one UserError saying why. ``once``: its rows will be read one time only
+    (an import from the command line), so what they are read from need not be kept for a
+    preview and a second plan, as the desktop app's Import dialog makes them."""
     suffix = path.suffix.lower()
     if sheet is not None and suffix != ".xlsx":
         raise UserError(
@@ -61,7 +65,7 @@ def read_source(path: Path, sheet: str | None = None, encoding: str | None = Non
         return read_ep_xml(path, data)
     if suffix in YAML_SUFFIXES:
         return read_yaml(path, data)
-    return read_csv(path, data, encoding)
+    return read_csv(path, data, encoding, once)
 
 
 def _read_bytes(path: Path) -> bytes:
