@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, event, literal_column, select, update
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
@@ -54,8 +55,6 @@ def _dialect(shared: bool) -> Any:
         from sqlalchemy.dialects import postgresql
 
         return postgresql
-    from sqlalchemy.dialects import sqlite
-
     return sqlite
 
 
