@@ -97,7 +97,8 @@ def test_any_document_kept_reads_back_as_parsed(monkeypatch, tmp_path, items, co
     n = 0
     while sum(map(len, lines)) < yaml_cache.MIN_CHARS:
         key, value, literal, date = items[n % len(items)]
-        lines.append(f"k{n}{json.dumps(key)}: {json.dumps(value)}  # {n}")
+        # the key quoted whole: a plain key holding ': ' or ' #' would not be YAML at all
+        lines.append(f"{json.dumps(f'k{n}{key}')}: {json.dumps(value)}  # {n}")
         lines.append(f"d{n}: {date.isoformat()}")
         if literal:
             lines += [f"l{n}: |", f"  {json.dumps(value)}", f"a{n}: *shared"]
