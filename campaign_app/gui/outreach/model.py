@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.directory.query import fold
 from campaign_app.core.outreach.log import Event, parse_time
-from campaign_app.core.outreach.status import RecipientState
+from campaign_app.core.outreach.status import LetterState, RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
@@ -108,10 +111,32 @@ class OutreachRow:
     due_on: dt.date | None
     due: bool
     letters: int
-    history: tuple[HistoryLine, ...] = ()
+    # Their letters (the log's states, with their events): what the history panel shows
+    letter_states: Sequence[LetterState] = ()
     search: str = ""  # folded name, id and category
     due_reason: str = ""  # why the follow-up is (or will be) due
     due_event: str = ""  # the coming event that set it ("hearing on 2026-12-20"), if one did
+
+    @cached_property
+    def history(self) -> tuple[HistoryLine, ...]:
+        """The history panel's lines, oldest first, made when the recipient is first shown:
+        made for every recipient at each reload, a whole team's log of 300,000 events spent
+        fifteen seconds formatting times nobody looked at."""
+        lines = (
+            HistoryLine(
+                e.at,
+                full_time(e.at),
+                template,
+                status_name(e.kind),
+                e.by,
+                channel_name(e.channel) if e.channel else "",
+                e.detail,
+            )
+            for letter in self.letter_states
+            for template in (letter.contact.template_id,)
+            for e in letter.events
+        )
+        return tuple(sorted(lines, key=lambda h: h.at))
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -143,26 +168,11 @@ def _action(event: Event | None, template_id: str) -> str:
 
 
 def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
-    """The table row for one recipient, every text made here (off the UI thread)."""
+    """The table row for one recipient, every text of the table made here (off the UI
+    thread); the history panel's, when the recipient is shown (``OutreachRow.history``)."""
     last = state.last_event
     template_of = {letter.contact.id: letter.contact.template_id for letter in state.letters}
     template = template_of.get(last.contact_id, "") if last is not None else ""
-    history = sorted(
-        (
-            HistoryLine(
-                e.at,
-                full_time(e.at),
-                template_of.get(e.contact_id, ""),
-                status_name(e.kind),
-                e.by,
-                channel_name(e.channel) if e.channel else "",
-                e.detail,
-            )
-            for letter in state.letters
-            for e in letter.events
-        ),
-        key=lambda h: h.at,
-    )
     return OutreachRow(
         recipient_id=state.recipient_id,
         name=state.name or state.recipient_id,
@@ -176,7 +186,7 @@ def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
         due_on=state.followup_due_on,
         due=state.due,
         letters=len(state.letters),
-        history=tuple(history),
+        letter_states=state.letters,
         search=fold(f"{state.name} {state.recipient_id} {state.category}"),
         due_reason=state.followup_reason,
         due_event=state.followup_event,
@@ -188,34 +198,37 @@ def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
     the directory, as "none"). Blocks on the database: call it off the UI thread."""
     today = dt.date.today()
     states = workspace.recipient_states()
-    rows = [row_of(s, today) for s in states.values()]
-    unwritten = 0
-    if include_unwritten:
-        for r in workspace.directory.recipients:
-            if r.id in states:
-                continue
-            rows.append(
-                OutreachRow(
-                    r.id,
-                    r.display_name,
-                    r.category,
-                    "none",
-                    frozenset({"none"}),
-                    "",
-                    "",
-                    "",
-                    "",
-                    None,
-                    False,
-                    0,
-                    search=fold(f"{r.display_name} {r.id} {r.category}"),
+    # A row for each of 20,000 recipients of a team's log: the collector's sweeps over the
+    # states just read would find nothing (they are all in use) and cost seconds
+    with collector_paused():
+        rows = [row_of(s, today) for s in states.values()]
+        unwritten = 0
+        if include_unwritten:
+            for r in workspace.directory.recipients:
+                if r.id in states:
+                    continue
+                rows.append(
+                    OutreachRow(
+                        r.id,
+                        r.display_name,
+                        r.category,
+                        "none",
+                        frozenset({"none"}),
+                        "",
+                        "",
+                        "",
+                        "",
+                        None,
+                        False,
+                        0,
+                        search=fold(f"{r.display_name} {r.id} {r.category}"),
+                    )
                 )
-            )
-            unwritten += 1
-    rows.sort(key=lambda row: (not row.due, row.status not in ATTENTION, row.name.casefold()))
-    team = team_summary(letter for state in states.values() for letter in state.letters)
-    shared = workspace.campaign.log_database is not None
-    return OutreachData(rows, workspace.campaign.follow_up_days, unwritten, shared, team)
+                unwritten += 1
+        rows.sort(key=lambda row: (not row.due, row.status not in ATTENTION, row.name.casefold()))
+        team = team_summary(letter for state in states.values() for letter in state.letters)
+        shared = workspace.campaign.log_database is not None
+        return OutreachData(rows, workspace.campaign.follow_up_days, unwritten, shared, team)
 
 
 class OutreachModel(QAbstractTableModel):

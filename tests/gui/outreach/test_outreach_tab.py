@@ -258,3 +258,26 @@ def test_a_letter_changed_after_it_was_sent_is_found_under_revised(make_window, 
     qtbot.mouseClick(tab.filter_buttons["revised"], Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 1 and cell(tab, "mep-1", COL_NAME) == "Michal Šimečka"
     assert cell(tab, "mep-1", COL_STATUS) != "drafted"
+
+
+def test_a_reload_formats_only_the_history_shown(make_window, mini_ws, qtbot, monkeypatch):
+    """A team's log holds hundreds of thousands of events: the table's reload (each other
+    member's change) makes the rows, and only the history shown (the selected recipient's)
+    has its times put in the locale's words; another recipient's, when they are shown."""
+    from campaign_app.gui.outreach import model
+
+    build_log(mini_ws.root)  # mep-1: 2 events, mep-2: 2, sr-1: 1
+    formatted: list[str] = []
+    real_full_time = model.full_time
+    monkeypatch.setattr(model, "full_time", lambda at: formatted.append(at) or real_full_time(at))
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    tab.select("mep-1")
+    assert len(formatted) == 2  # the one recipient shown, not the log's five events
+    assert [line[2] for line in tab.history_lines()] == ["sent", "drafted"]
+    assert tab.history_lines()[0][0] == real_full_time(max(formatted))  # the latest, in words
+
+    tab.select("mep-2")
+    assert len(formatted) == 4
+    assert [line[2] for line in tab.history_lines()] == ["sending", "drafted"]
+    tab.select("mep-1")
+    assert len(formatted) == 4  # made once per reload
