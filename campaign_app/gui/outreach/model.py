@@ -27,6 +27,7 @@ from PySide6.QtGui import QFont
 
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.directory.query import fold
+from campaign_app.core.directory.search import quick_fold
 from campaign_app.core.outreach.log import Event, parse_time
 from campaign_app.core.outreach.status import LetterState, RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
@@ -187,7 +188,7 @@ def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
         due=state.due,
         letters=len(state.letters),
         letter_states=state.letters,
-        search=fold(f"{state.name} {state.recipient_id} {state.category}"),
+        search=quick_fold(f"{state.name} {state.recipient_id} {state.category}"),
         due_reason=state.followup_reason,
         due_event=state.followup_event,
     )
@@ -221,7 +222,7 @@ def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
                         None,
                         False,
                         0,
-                        search=fold(f"{r.display_name} {r.id} {r.category}"),
+                        search=quick_fold(f"{r.display_name} {r.id} {r.category}"),
                     )
                 )
                 unwritten += 1
