@@ -38,17 +38,20 @@ class LogReading(LogDatabase):
 
     def contact_briefs(self, case_id: str | None = None) -> list[Contact]:
         """Every letter of the case (all cases: None), in the log's order, without what a
-        status table never reads (language, channel, address, the draft's file and when the
-        letter was made: blank). ``log status`` reads 100,000 of them: the columns left out
-        are half of the read. Only abridged states hold these (core/outreach/digest.py)."""
+        status table never reads (language, address, the draft's file and when the letter
+        was made: blank; the channel is kept: the Outreach tab says "sent by post").
+        ``log status`` reads 100,000 of them: the columns left out are half of the read.
+        Only abridged states hold these (core/outreach/digest.py)."""
         if not case_id:
             return [
-                Contact(cid, rid, name, category, case, template, "", "", "", "", "", "")
-                for cid, rid, name, category, case, template in self._read(_BRIEFS)
+                Contact(cid, rid, name, category, case, template, "", channel, "", "", "", "")
+                for cid, rid, name, category, case, template, channel in self._read(_BRIEFS)
             ]
         return [  # the case asked for, not read 100,000 times
-            Contact(cid, rid, name, category, case_id, template, "", "", "", "", "", "")
-            for cid, rid, name, category, template in self._read(_CASE_BRIEFS.params(case_id=case_id))
+            Contact(cid, rid, name, category, case_id, template, "", channel, "", "", "", "")
+            for cid, rid, name, category, template, channel in self._read(
+                _CASE_BRIEFS.params(case_id=case_id)
+            )
         ]
 
     def contact(self, cid: str) -> Contact | None:
@@ -127,7 +130,7 @@ class LogReading(LogDatabase):
 
 
 _CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
-_BRIEF_COLUMNS = ("id", "recipient_id", "recipient_name", "category", "case_id", "template_id")
+_BRIEF_COLUMNS = ("id", "recipient_id", "recipient_name", "category", "case_id", "template_id", "channel")
 _BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(
     contacts.c.created_at, contacts.c.id
 )

@@ -20,7 +20,16 @@ from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
-from campaign_app.gui.outreach.model import OutreachData, OutreachRow, date_text, load_outreach, team_html
+from campaign_app.gui.base_tab import Generation
+from campaign_app.gui.outreach.model import (
+    HistoryLine,
+    OutreachData,
+    OutreachRow,
+    date_text,
+    load_history,
+    load_outreach,
+    team_html,
+)
 from campaign_app.gui.outreach.team_watch import TeamWatch
 from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
 from campaign_app.gui.session import WorkspaceSession
@@ -38,6 +47,8 @@ class OutreachBrowser(OutreachWidgets):
         self._loading = False
         self._loaded_once = False
         self._selected_id: str | None = None
+        # The shown recipient's history, read off the UI thread (a team's log is a server away)
+        self.history_requests = Generation()
         self._last_report: Path | None = None
         self._data = OutreachData()
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -257,13 +268,33 @@ class OutreachBrowser(OutreachWidgets):
             + due
             + (f": {html.escape(row.due_reason)}" if row.due and row.due_reason else "")
         )
-        for line in reversed(row.history):  # the latest first
+        number = self.history_requests.next()  # what an earlier selection asked for is stale
+        ws = self.session.workspace
+        if ws is None or not row.letter_states:
+            return
+        self.tasks.submit(
+            lambda: load_history(ws, row),
+            self.history_requests.guard(self._history_read, number),
+            self.history_requests.guard(self._history_failed, number),
+        )
+
+    def _history_read(self, lines: tuple[HistoryLine, ...]) -> None:
+        for line in reversed(lines):  # the latest first
             items = [
                 QStandardItem(text)
                 for text in (line.when, line.template_id, line.kind, line.by, line.channel, line.detail)
             ]
             items[-1].setToolTip(line.detail)
             self.history_model.appendRow(items)
+
+    def _history_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError | UserErrors):
+            raise exc
+        self.history_title.setText(
+            self.history_title.text()
+            + "<br>"
+            + html.escape(self.tr("The history cannot be read:") + " " + problems(exc))
+        )
 
     def history_lines(self) -> list[tuple[str, ...]]:
         """The history panel's rows as text (latest first): for tests and accessibility checks."""

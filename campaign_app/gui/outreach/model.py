@@ -20,7 +20,6 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -28,7 +27,7 @@ from PySide6.QtGui import QFont
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.search import quick_fold
-from campaign_app.core.outreach.log import Event, parse_time
+from campaign_app.core.outreach.log import parse_time
 from campaign_app.core.outreach.status import LetterState, RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
 from campaign_app.core.outreach.terms import QUERY_STATUSES
@@ -112,32 +111,17 @@ class OutreachRow:
     due_on: dt.date | None
     due: bool
     letters: int
-    # Their letters (the log's states, with their events): what the history panel shows
+    # Their letters as the log's status read them (without their events: a team's log holds
+    # hundreds of thousands); the history panel reads the events when the recipient is shown
     letter_states: Sequence[LetterState] = ()
     search: str = ""  # folded name, id and category
     due_reason: str = ""  # why the follow-up is (or will be) due
     due_event: str = ""  # the coming event that set it ("hearing on 2026-12-20"), if one did
 
-    @cached_property
-    def history(self) -> tuple[HistoryLine, ...]:
-        """The history panel's lines, oldest first, made when the recipient is first shown:
-        made for every recipient at each reload, a whole team's log of 300,000 events spent
-        fifteen seconds formatting times nobody looked at."""
-        lines = (
-            HistoryLine(
-                e.at,
-                full_time(e.at),
-                template,
-                status_name(e.kind),
-                e.by,
-                channel_name(e.channel) if e.channel else "",
-                e.detail,
-            )
-            for letter in self.letter_states
-            for template in (letter.contact.template_id,)
-            for e in letter.events
-        )
-        return tuple(sorted(lines, key=lambda h: h.at))
+    @property
+    def templates(self) -> list[str]:
+        """The templates of their letters (what a mark can be recorded for)."""
+        return sorted({s.contact.template_id for s in self.letter_states if s.contact.template_id})
 
     @property
     def cells(self) -> tuple[str, ...]:
@@ -164,26 +148,22 @@ class OutreachData:
         return len(self.rows) - self.unwritten
 
 
-def _action(event: Event | None, template_id: str) -> str:
-    return "" if event is None else action_text(event.kind, event.channel, template_id)
-
-
 def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
     """The table row for one recipient, every text of the table made here (off the UI
-    thread); the history panel's, when the recipient is shown (``OutreachRow.history``)."""
-    last = state.last_event
-    template_of = {letter.contact.id: letter.contact.template_id for letter in state.letters}
-    template = template_of.get(last.contact_id, "") if last is not None else ""
+    thread), from their letters' states (abridged: without their events)."""
+    latest = state.latest if state.letters else None  # the letter of their latest event
+    kind = latest.last_kind if latest is not None else ""
+    action = action_text(kind, latest.contact.channel, latest.contact.template_id) if latest and kind else ""
     return OutreachRow(
         recipient_id=state.recipient_id,
         name=state.name or state.recipient_id,
         category=state.category,
         status=state.status,
         statuses=state.statuses,
-        action=_action(last, template),
-        at=last.at if last is not None else "",
-        when=when_text(last.at, today) if last is not None else "",
-        by=last.by if last is not None else "",
+        action=action,
+        at=latest.last_at if latest is not None and kind else "",
+        when=when_text(latest.last_at, today) if latest is not None and kind else "",
+        by=latest.last_by if latest is not None and kind else "",
         due_on=state.followup_due_on,
         due=state.due,
         letters=len(state.letters),
@@ -194,11 +174,33 @@ def row_of(state: RecipientState, today: dt.date | None = None) -> OutreachRow:
     )
 
 
+def load_history(workspace, row: OutreachRow) -> tuple[HistoryLine, ...]:
+    """Every event of the recipient's letters, oldest first, as the history panel shows them.
+    Blocks on the database: call it off the UI thread. Read when the recipient is shown, not
+    at each reload: a team's log of 300,000 events took fifteen seconds to format whole."""
+    with workspace.read_log() as log:
+        events = log.events_by_letter([letter.contact.id for letter in row.letter_states])
+    lines = (
+        HistoryLine(
+            e.at,
+            full_time(e.at),
+            letter.contact.template_id,
+            status_name(e.kind),
+            e.by,
+            channel_name(e.channel) if e.channel else "",
+            e.detail,
+        )
+        for letter in row.letter_states
+        for e in events.get(letter.contact.id, ())
+    )
+    return tuple(sorted(lines, key=lambda h: h.at))
+
+
 def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
     """Every recipient of the log for the campaign's case (and, if asked, everyone else in
     the directory, as "none"). Blocks on the database: call it off the UI thread."""
     today = dt.date.today()
-    states = workspace.recipient_states()
+    states = workspace.recipient_states(abridged=True)
     # A row for each of 20,000 recipients of a team's log: the collector's sweeps over the
     # states just read would find nothing (they are all in use) and cost seconds
     with collector_paused():

@@ -68,7 +68,7 @@ class OutreachTab(OutreachBrowser):
         row = self.current_row()
         if row is None or row.letters == 0 or self.session.workspace is None or self.busy:
             return
-        templates = sorted({line.template_id for line in row.history if line.template_id})
+        templates = row.templates
         dialog = MarkDialog(row.recipient_id, row.name, templates, status, by=volunteer_name(), parent=self)
         dialog.accepted.connect(lambda: self._record(dialog.request(), row.name))
         dialog.finished.connect(dialog.deleteLater)

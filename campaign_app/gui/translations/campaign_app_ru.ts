@@ -1756,6 +1756,10 @@ Discard them?</source>
         </translation>
     </message>
     <message>
+        <source>The history cannot be read:</source>
+        <translation>Историю не удаётся прочитать:</translation>
+    </message>
+    <message>
         <source>No campaign is open: open a campaign folder with File ▸ Open campaign folder…</source>
         <translation>Кампания не открыта: откройте папку кампании через Файл ▸ Открыть папку кампании…</translation>
     </message>

@@ -1756,6 +1756,10 @@ Discard them?</source>
         </translation>
     </message>
     <message>
+        <source>The history cannot be read:</source>
+        <translation>Історію не вдається прочитати:</translation>
+    </message>
+    <message>
         <source>No campaign is open: open a campaign folder with File ▸ Open campaign folder…</source>
         <translation>Кампанію не відкрито: відкрийте теку кампанії через Файл ▸ Відкрити теку кампанії…</translation>
     </message>

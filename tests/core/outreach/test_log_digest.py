@@ -72,9 +72,7 @@ def _rows(letters, shuffle: random.Random | None) -> tuple[str, list[Contact], l
 
 def _brief(contact: Contact) -> Contact:
     """What a status table reads of a letter's contact (an abridged state holds no more)."""
-    return contact._replace(
-        language="", channel="", address="", letter_path="", letter_sha256="", created_at=""
-    )
+    return contact._replace(language="", address="", letter_path="", letter_sha256="", created_at="")
 
 
 def _letter_facts(letter):

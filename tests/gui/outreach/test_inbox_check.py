@@ -68,6 +68,7 @@ def test_check_inbox_records_and_shows_replies_auto_replies_and_bounces(make_win
     assert shown["mep-1"] == "replied" and shown["mep-x1"] == "bounced"
     assert imap.flags() == flags
     tab.select("mep-1")
+    qtbot.waitUntil(lambda: tab.tasks.idle() and bool(tab.history_lines()), timeout=10000)
     details = [line[-1] for line in tab.history_lines()]
     assert any("Thank you, I will raise it with the minister." in d for d in details)
     tab.filter_buttons["bounced"].click()

@@ -80,6 +80,13 @@ def cell(tab, recipient_id: str, column: int, role=Qt.ItemDataRole.DisplayRole):
     return tab.model.index(row_of(tab, recipient_id), column).data(role)
 
 
+def history_of(tab, qtbot, recipient_id: str) -> list[tuple[str, ...]]:
+    """Show the recipient and wait for their history, read off the UI thread."""
+    tab.select(recipient_id)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and bool(tab.history_lines()), timeout=10000)
+    return tab.history_lines()
+
+
 def shown_ids(tab) -> set[str]:
     return {tab.model.index(r, 0).data(RecipientIdRole) for r in range(tab.model.rowCount())}
 
@@ -120,11 +127,10 @@ def test_a_due_follow_up_is_highlighted_and_the_status_filters_and_search_narrow
     tab.search.clear()
     qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=3000)
 
-    tab.select("mep-1")
-    kinds = [line[2] for line in tab.history_lines()]
-    assert kinds == ["sent", "drafted"]  # the latest first
+    lines = history_of(tab, qtbot, "mep-1")
+    assert [line[2] for line in lines] == ["sent", "drafted"]  # the latest first
     assert "Michal Šimečka" in tab.history_title.text() and "follow-up due" in tab.history_title.text()
-    assert tab.history_lines()[0][1:6] == ("appeal-en", "sent", "Coordinator", "email", "250 Ok")
+    assert lines[0][1:6] == ("appeal-en", "sent", "Coordinator", "email", "250 Ok")
 
 
 def test_mark_replied_with_a_note_records_the_volunteer_name_from_settings(
@@ -164,6 +170,7 @@ def test_mark_replied_with_a_note_records_the_volunteer_name_from_settings(
     )
     assert tab.model.counts.get("followup-due", 0) == 0
     assert tab.current_row().recipient_id == "mep-1"  # the selection stays on the row
+    qtbot.waitUntil(lambda: tab.history_lines()[:1] and tab.history_lines()[0][2] == "replied", timeout=10000)
     assert tab.history_lines()[0][2:4] == ("replied", "Olena P.")
 
 
@@ -262,8 +269,8 @@ def test_a_letter_changed_after_it_was_sent_is_found_under_revised(make_window, 
 
 def test_a_reload_formats_only_the_history_shown(make_window, mini_ws, qtbot, monkeypatch):
     """A team's log holds hundreds of thousands of events: the table's reload (each other
-    member's change) makes the rows, and only the history shown (the selected recipient's)
-    has its times put in the locale's words; another recipient's, when they are shown."""
+    member's change) makes the rows from the letters' states, and only the history shown
+    (the selected recipient's) is read and has its times put in the locale's words."""
     from campaign_app.gui.outreach import model
 
     build_log(mini_ws.root)  # mep-1: 2 events, mep-2: 2, sr-1: 1
@@ -271,13 +278,11 @@ def test_a_reload_formats_only_the_history_shown(make_window, mini_ws, qtbot, mo
     real_full_time = model.full_time
     monkeypatch.setattr(model, "full_time", lambda at: formatted.append(at) or real_full_time(at))
     _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
-    tab.select("mep-1")
+    lines = history_of(tab, qtbot, "mep-1")  # the first row, shown once the log is read
     assert len(formatted) == 2  # the one recipient shown, not the log's five events
-    assert [line[2] for line in tab.history_lines()] == ["sent", "drafted"]
-    assert tab.history_lines()[0][0] == real_full_time(max(formatted))  # the latest, in words
+    assert [line[2] for line in lines] == ["sent", "drafted"]
+    assert lines[0][0] == real_full_time(max(formatted))  # the latest, in words
 
-    tab.select("mep-2")
+    lines = history_of(tab, qtbot, "mep-2")
     assert len(formatted) == 4
-    assert [line[2] for line in tab.history_lines()] == ["sending", "drafted"]
-    tab.select("mep-1")
-    assert len(formatted) == 4  # made once per reload
+    assert [line[2] for line in lines] == ["sending", "drafted"]
