@@ -86,7 +86,7 @@ def case_calendar(ws: Workspace, now: dt.datetime | None = None) -> tuple[bytes,
     events = coming_events(case, now.date())
     for event in events:
         cal.add_component(_event_entry(case, event, language, now))
-    states = ws.recipient_states(now)
+    states = ws.recipient_states(now, abridged=True)  # follow-up dates need no events
     names = {r.id: r.display_name for r in ws.directory}
     follow_ups = 0
     for rid, state in sorted(states.items()):

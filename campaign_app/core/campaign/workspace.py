@@ -210,7 +210,7 @@ class Workspace:
         """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""
         from campaign_app.core.outreach.status import status_table
 
-        return status_table(self.recipient_states())
+        return status_table(self.recipient_states(abridged=True))  # statuses need no events
 
     @_Part
     def campaign(self) -> Campaign:
