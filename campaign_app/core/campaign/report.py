@@ -16,7 +16,8 @@ def campaign_report(ws: Workspace, now: dt.datetime | None = None) -> ReportData
     """The report's figures for the workspace's case (zeros when there is no log yet)."""
     campaign = ws.campaign
     name = pick(campaign.name, campaign.default_language) or ""
-    return report_data(ws.recipient_states(now, abridged=True), name, ws.case.id, campaign.follow_up_days, now)
+    states = ws.recipient_states(now, abridged=True)  # the figures need no letter's events
+    return report_data(states, name, ws.case.id, campaign.follow_up_days, now)
 
 
 def write_campaign_report(ws: Workspace, target: Path, now: dt.datetime | None = None) -> None:

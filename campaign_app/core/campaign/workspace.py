@@ -206,6 +206,18 @@ class Workspace:
                 log, self.case.id, self.campaign.follow_up_days, now, coming, abridged=abridged
             )
 
+    def doubtful_addresses(self) -> dict[str, tuple[str, str]]:
+        """Recipient id → (the address a letter bounced from, what the bounce said): the
+        Recipients tab's mark. The letters' digests first; the events only of the recipients
+        with a bounced letter (see ``doubtful_addresses_read``)."""
+        from campaign_app.core.outreach.status import doubtful_addresses_read
+
+        states = self.recipient_states(abridged=True)
+        if not states:
+            return {}
+        with self.read_log() as log:
+            return doubtful_addresses_read(log, states)
+
     def recipient_statuses(self) -> dict[str, frozenset[str]]:
         """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""
         from campaign_app.core.outreach.status import status_table

@@ -32,10 +32,8 @@ def freshness_days(workspace) -> int:
 def doubtful_addresses(workspace) -> dict[str, tuple[str, str]]:
     """Addresses a letter bounced from (the contact log's, read by ``inbox sync``); none when
     there is no log yet or it cannot be read (the Outreach tab says why)."""
-    from campaign_app.core.outreach.status import doubtful_addresses as from_states
-
     try:
-        return from_states(workspace.recipient_states())
+        return workspace.doubtful_addresses()
     except (UserError, UserErrors):
         return {}
 

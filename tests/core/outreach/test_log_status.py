@@ -122,3 +122,34 @@ def test_a_bounce_ends_the_wait_and_makes_the_address_doubtful_until_a_later_let
     follow_up = next(c.id for c in log.contacts() if c.template_id == "follow-up-uk")
     log.add_event(follow_up, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=2)))
     assert state(log, SENT + dt.timedelta(days=3)).bounce is None  # the new address took it
+
+
+def test_doubtful_addresses_read_from_digests_are_those_the_whole_histories_give(log):
+    """The Recipients tab reads every letter's digest and the events only of recipients with
+    a bounced letter: the same marks as reading every history, for a bounce still standing,
+    one a later letter took back, and recipients who never bounced."""
+    from campaign_app.core.outreach.status import doubtful_addresses, doubtful_addresses_read
+
+    log.record_drafts([letter("mep-2", "Second MEP"), letter("mep-3", "Third MEP")], by="olena")
+    by_recipient = {c.recipient_id: c.id for c in log.contacts()}
+    for rid in ("ua-president", "mep-2", "mep-3"):
+        log.add_event(by_recipient[rid], "sent", "olena", channel="email", at=at(SENT))
+    for rid in ("ua-president", "mep-2"):
+        log.add_event(
+            by_recipient[rid],
+            "bounced",
+            "inbox",
+            f"{rid} 5.1.1 user unknown",
+            at=at(SENT + dt.timedelta(hours=1)),
+        )
+    log.record_drafts([letter("mep-2", "Second MEP", template_id="follow-up-uk", sha="f" * 64)], by="olena")
+    follow_up = next(c.id for c in log.contacts() if c.template_id == "follow-up-uk")
+    log.add_event(follow_up, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=2)))
+    now = SENT + dt.timedelta(days=3)
+    case = log.contacts()[0].case_id
+
+    whole = doubtful_addresses(recipient_states(log, case, 14, now))
+    read = doubtful_addresses_read(log, recipient_states(log, case, 14, now, abridged=True))
+    assert read == whole
+    assert set(read) == {"ua-president"} and "5.1.1" in read["ua-president"][1]
+    assert read["ua-president"][0]  # the address it bounced from
