@@ -286,3 +286,25 @@ def test_a_reload_formats_only_the_history_shown(make_window, mini_ws, qtbot, mo
     lines = history_of(tab, qtbot, "mep-2")
     assert len(formatted) == 4
     assert [line[2] for line in lines] == ["sending", "drafted"]
+
+
+def test_a_history_that_cannot_be_read_is_said_under_the_recipients_name(
+    make_window, mini_ws, qtbot, monkeypatch
+):
+    """The history is read when a recipient is shown; a team's database gone meanwhile is
+    said in the panel, and the table stays as it was."""
+    from campaign_app.core.common.errors import UserError
+    from campaign_app.gui.outreach import browsing
+
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+
+    def unreachable(_workspace, _row):
+        raise UserError("the team's contact log cannot be reached (connection refused)")
+
+    monkeypatch.setattr(browsing, "load_history", unreachable)
+    tab.select("mep-2")
+    qtbot.waitUntil(lambda: "cannot be read" in tab.history_title.text(), timeout=10000)
+    assert "connection refused" in tab.history_title.text()
+    assert "Rasa Juknevičienė" in tab.history_title.text()
+    assert tab.history_lines() == [] and tab.model.rowCount() == 3
