@@ -245,6 +245,7 @@ class OutreachBrowser(OutreachWidgets):
         self._update_actions()
 
     def _show_history(self, row: OutreachRow | None) -> None:
+        number = self.history_requests.next()  # what an earlier selection asked for is stale
         self.history_model.removeRows(0, self.history_model.rowCount())
         if row is None:
             self.history_title.setText(
@@ -268,7 +269,6 @@ class OutreachBrowser(OutreachWidgets):
             + due
             + (f": {html.escape(row.due_reason)}" if row.due and row.due_reason else "")
         )
-        number = self.history_requests.next()  # what an earlier selection asked for is stale
         ws = self.session.workspace
         if ws is None or not row.letter_states:
             return

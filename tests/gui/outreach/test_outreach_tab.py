@@ -308,3 +308,18 @@ def test_a_history_that_cannot_be_read_is_said_under_the_recipients_name(
     assert "connection refused" in tab.history_title.text()
     assert "Rasa Juknevičienė" in tab.history_title.text()
     assert tab.history_lines() == [] and tab.model.rowCount() == 3
+
+
+def test_a_history_read_for_a_recipient_no_longer_shown_is_dropped(make_window, mini_ws, qtbot):
+    """The selection cleared while a recipient's history is still being read: the panel
+    asks for a selection and stays empty when the late answer arrives."""
+    from PySide6.QtCore import QModelIndex
+
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    tab.select("mep-2")  # its history is read off the UI thread; the answer comes through events
+    tab.table.setCurrentIndex(QModelIndex())
+    qtbot.waitUntil(tab.tasks.idle, timeout=10000)
+    qtbot.wait(50)
+    assert "select a recipient" in tab.history_title.text()
+    assert tab.history_lines() == []
