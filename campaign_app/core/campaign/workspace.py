@@ -210,13 +210,13 @@ class Workspace:
         """Recipient id → (the address a letter bounced from, what the bounce said): the
         Recipients tab's mark. The letters' digests first; the events only of the recipients
         with a bounced letter (see ``doubtful_addresses_read``)."""
-        from campaign_app.core.outreach.status import doubtful_addresses_read
+        from campaign_app.core.outreach.status import doubtful_addresses_read, with_bounced_letters
 
-        states = self.recipient_states(abridged=True)
-        if not states:
-            return {}
+        bounced = with_bounced_letters(self.recipient_states(abridged=True))
+        if not bounced:
+            return {}  # no second reading of the log (a team's: no second connection)
         with self.read_log() as log:
-            return doubtful_addresses_read(log, states)
+            return doubtful_addresses_read(log, bounced)
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:
         """For ``status:`` queries: recipient id → statuses (see core/outreach/status.py)."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from campaign_app.core.outreach.records import Contact, Event, History, parse_time, read_history
-from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts
+from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts, letters_in_full
 from campaign_app.core.outreach.store import LogStore
 
 # Join a letter's events in its digest, and each event's kind to its member (never in a
@@ -109,22 +109,18 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     digests = {row[0]: row for row in log.letter_digests()}
     shapes: dict[str, _Shape | None] = {}
     letters: list[LetterState | Contact] = []
-    unread: list[str] = []
+    unread: list[Contact] = []
     for contact in log.contact_briefs(case_id):
         state = _from_digest(contact, digests.get(contact.id), shapes)
         if state is None:
-            unread.append(contact.id)
+            unread.append(contact)
             letters.append(contact)
         else:
             letters.append(state)
     if not unread:
         return letters  # type: ignore[return-value]
-    events = log.events_by_letter(unread)
-    whole = log.contacts_by_id(unread)
-    return [
-        LetterState.of(whole.get(x.id, x), events.get(x.id, [])) if isinstance(x, Contact) else x
-        for x in letters
-    ]
+    full = letters_in_full(log, unread)
+    return [full[x.id] if isinstance(x, Contact) else x for x in letters]
 
 
 _NO_EVENTS = read_history(())  # a letter without events

@@ -273,29 +273,33 @@ def doubtful_addresses(states: Mapping[str, RecipientState]) -> dict[str, tuple[
     return found
 
 
-def doubtful_addresses_read(
-    log: LogStore, states: Mapping[str, RecipientState]
-) -> dict[str, tuple[str, str]]:
-    """:func:`doubtful_addresses` of ``states`` read as digests (abridged): only a recipient
-    with a letter whose status is "bounced" can have one, so only their letters are read
-    again in full, events and whole contacts (a log of 100,000 letters has a handful)."""
-    bounced = {rid: s for rid, s in states.items() if any(letter.status == "bounced" for letter in s.letters)}
-    if not bounced:
-        return {}
-    ids = [letter.contact.id for s in bounced.values() for letter in s.letters]
+def letters_in_full(log: LogStore, contacts: Sequence[Contact]) -> dict[str, LetterState]:
+    """The letters ``contacts`` read in full, their events and whole contacts, by id: where
+    a letter's digest does not say enough (core/outreach/digest.py)."""
+    ids = [c.id for c in contacts]
     events, whole = log.events_by_letter(ids), log.contacts_by_id(ids)
-    full = {
-        rid: RecipientState(rid, s.name, s.category, [_read_whole(x, whole, events) for x in s.letters])
-        for rid, s in bounced.items()
-    }
-    return doubtful_addresses(full)
+    return {c.id: LetterState.of(whole.get(c.id, c), events.get(c.id, [])) for c in contacts}
 
 
-def _read_whole(
-    letter: LetterState, whole: Mapping[str, Contact], events: Mapping[str, list[Event]]
-) -> LetterState:
-    cid = letter.contact.id
-    return LetterState.of(whole.get(cid, letter.contact), events.get(cid, []))
+def with_bounced_letters(states: Mapping[str, RecipientState]) -> dict[str, RecipientState]:
+    """The recipients who can have a doubtful address: a letter of theirs is "bounced"
+    (``RecipientState.bounce`` reads no other letter's bounces). A log of 100,000 letters has a
+    handful: only their letters need reading in full (:func:`doubtful_addresses_read`)."""
+    return {rid: s for rid, s in states.items() if any(letter.status == "bounced" for letter in s.letters)}
+
+
+def doubtful_addresses_read(
+    log: LogStore, bounced: Mapping[str, RecipientState]
+) -> dict[str, tuple[str, str]]:
+    """:func:`doubtful_addresses` of the recipients ``with_bounced_letters`` of states read as
+    digests (abridged): their letters read again in full, events and whole contacts."""
+    full = letters_in_full(log, [letter.contact for s in bounced.values() for letter in s.letters])
+    return doubtful_addresses(
+        {
+            rid: RecipientState(rid, s.name, s.category, [full[letter.contact.id] for letter in s.letters])
+            for rid, s in bounced.items()
+        }
+    )
 
 
 def status_table(states: Mapping[str, RecipientState]) -> dict[str, frozenset[str]]:
