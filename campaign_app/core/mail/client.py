@@ -8,7 +8,6 @@ and before the server's reply, the letter is "uncertain" (core/mail/smtp.py).
 
 from __future__ import annotations
 
-import re
 import smtplib
 import socket
 from typing import TYPE_CHECKING
@@ -39,7 +38,7 @@ class PhaseClient(smtplib.SMTP):
         code, repl = self.getreply()
         if code != 354:
             raise smtplib.SMTPDataError(code, repl)
-        quoted = re.sub(rb"(?m)^\.", b"..", body)
+        quoted = dot_stuffed(body)
         if quoted[-2:] != b"\r\n":
             quoted += b"\r\n"
         self.send(quoted + b".\r\n")
@@ -53,6 +52,15 @@ class PhaseClient(smtplib.SMTP):
         finally:
             if self.sock is not None:
                 self.sock.settimeout(self.timeout)
+
+
+def dot_stuffed(body: bytes) -> bytes:
+    """``body`` with a dot doubled at the start of every line (RFC 5321 4.5.2), the same
+    bytes as smtplib's ``re.sub(rb"(?m)^\\.", b"..", body)``: a line starts at the body's
+    start or after a LF. A bytes replace, because that expression tries every position of
+    an 85 KB message (a twentieth of a send's time in the interpreter)."""
+    quoted = body.replace(b"\n.", b"\n..")
+    return b"." + quoted if quoted.startswith(b".") else quoted
 
 
 class Client(Utf8AuthMixin, PhaseClient):

@@ -100,7 +100,10 @@ class _Generator(BytesGenerator):
     def _write_lines(self, lines: str) -> None:
         if not lines:
             return
-        self.write(self._NL.join(_LINE_ENDS.split(lines)))  # type: ignore[attr-defined]
+        if "\r" in lines:
+            self.write(self._NL.join(_LINE_ENDS.split(lines)))  # type: ignore[attr-defined]
+        else:  # the usual body (base64, quoted-printable): the same, without a regex
+            self.write(lines.replace("\n", self._NL))  # type: ignore[attr-defined]
 
     @classmethod
     def _make_boundary(cls, text: bytes | str | None = None) -> str:
