@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 
 HIDDEN = "[password hidden]"
 
@@ -55,9 +56,26 @@ def scrub(text: str, password: str | None, username: str = "") -> str:
     """``text`` with every form of ``password`` replaced by :data:`HIDDEN`."""
     if not text or not password:
         return text
-    for form in _forms(password, username):
-        text = text.replace(form, HIDDEN)
+    return scrubber(password, username)(text)
+
+
+def scrubber(password: str | None, username: str = "") -> Callable[[str], str]:
+    """:func:`scrub` for one password, its forms worked out once: a session scrubs every
+    server reply (each letter's), and making the forms (five base64 encodings) each time
+    was a fiftieth of sending a letter."""
+    if not password:
+        return lambda text: text
+    forms = _forms(password, username)
     raw = password.encode("utf-8")
-    if len(raw) < _MIN_SECRET_IN_BASE64:
-        return text
-    return _BASE64_RUN.sub(lambda m: HIDDEN if _holds(m.group(), raw) else m.group(), text)
+
+    def scrub_text(text: str) -> str:
+        if not text:
+            return text
+        for form in forms:
+            if form in text:
+                text = text.replace(form, HIDDEN)
+        if len(raw) < _MIN_SECRET_IN_BASE64:
+            return text
+        return _BASE64_RUN.sub(lambda m: HIDDEN if _holds(m.group(), raw) else m.group(), text)
+
+    return scrub_text

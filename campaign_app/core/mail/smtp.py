@@ -47,7 +47,7 @@ from campaign_app.core.mail.connect import (
     sign_in,
     start_tls,
 )
-from campaign_app.core.mail.redact import scrub
+from campaign_app.core.mail.redact import scrubber
 from campaign_app.core.mail.settings import SmtpSettings
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class SmtpSession:
     ):
         self.settings = settings
         self._password = password
+        self._scrubber: Callable[[str], str] | None = None  # made at the first text scrubbed
         self._context = ssl_context or ssl.create_default_context()
         self._timeout = timeout
         self._cancel = cancel
@@ -163,7 +164,9 @@ class SmtpSession:
 
     def _scrub(self, text: str) -> str:
         """``text`` (a server's words, an exception's) without the password in any form."""
-        return scrub(text, self._password, self.settings.username)
+        if self._scrubber is None:
+            self._scrubber = scrubber(self._password, self.settings.username)
+        return self._scrubber(text)
 
     def _scrubbed(self, error: UserError) -> UserError:
         return UserError(
@@ -283,7 +286,8 @@ class SmtpSession:
             delivery = Delivery(delivery.status, delivery.detail, attempt)
             if delivery.status == "sent":
                 self._sent += 1
-            log.debug("delivery to %s: %s %s", rcpts, delivery.status, self._scrub(delivery.detail))
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("delivery to %s: %s %s", rcpts, delivery.status, self._scrub(delivery.detail))
             return delivery
 
     def _transaction(self, data: bytes, sender: str, recipients: list[str]) -> Delivery:
