@@ -11,7 +11,10 @@ target 0).
 
 (b) ``log status`` over CONTACTS letters (three events each: drafted, sending, sent or
 failed; some replied): the whole command (status table and team summary, printed to
-/dev/null), on campaign.db and on the team's PostgreSQL. Target: <= 1 s.
+/dev/null), on campaign.db and on the team's PostgreSQL. Target: <= 1 s. Then (c) the
+Outreach tab's reload over that log (target: within 2 s) and (d) a send's plan for one of
+its templates (``plan_send``: what ``send`` and the Send dialog wait for before the first
+letter).
 
     python bench/bench_team_log.py [--processes 20 --letters 500 --contacts 100000]
 """
@@ -250,6 +253,7 @@ def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
     pg_times = _time_status(team_ws.root)
     pg_fresh = _time_fresh_status(team_ws.root, db.cluster.password("carol"))
     sqlite_tab, pg_tab = _time_outreach_reload(ws.root), _time_outreach_reload(team_ws.root)
+    sqlite_plan, pg_plan = _time_send_plan(ws.root), _time_send_plan(team_ws.root)
     print(
         f"(b) log status over {contacts} letters, {len(erow)} events "
         f"(best of 3 in one process; target <= {STATUS_TARGET_S} s)"
@@ -265,6 +269,27 @@ def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
     )
     for engine, times in (("SQLite", sqlite_tab), ("PostgreSQL", pg_tab)):
         print(f"    {engine:<11} {min(times):.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times)})")
+    print("(d) a send's plan over the same log (one template's 20,000 letters; before a send starts)")
+    for engine, times in (("SQLite", sqlite_plan), ("PostgreSQL", pg_plan)):
+        print(f"    {engine:<11} {min(times):.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times)})")
+
+
+def _time_send_plan(ws_root: Path, runs: int = 3) -> list[float]:
+    """Wall times of ``plan_send`` (what ``send`` and the Send dialog do first) for one of the
+    log's templates, its file made from the bench's own, in a freshly opened workspace."""
+    from campaign_app.core.campaign.send_plan import plan_send
+
+    own = next((ws_root / "letter_templates").glob("*.md")).read_text(encoding="utf-8")
+    for template_id in TEMPLATES:
+        text = own.replace("id: bench-one-page", f"id: {template_id}", 1)
+        (ws_root / "letter_templates" / f"{template_id}.md").write_text(text, encoding="utf-8")
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        plan = plan_send(Workspace(ws_root), TEMPLATES[0], dry_run=True)
+        times.append(time.perf_counter() - start)
+        assert plan.already_sent and not plan.to_send  # every appeal-a letter of the log went out
+    return times
 
 
 def _time_outreach_reload(ws_root: Path, runs: int = 3) -> list[float]:

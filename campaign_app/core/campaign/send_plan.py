@@ -168,13 +168,15 @@ def plan_send(
 
 
 def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
-    """recipient id → the history of this template's letter to them."""
-    return {
-        rid: letter.history
-        for rid, state in ws.recipient_states().items()
-        for letter in state.letters
-        if letter.contact.template_id == template_id
-    }
+    """recipient id → the history of this template's letter to them (this case's). Only
+    that template's letters are read: a team's log may hold 100,000 letters of other
+    templates, and reading every recipient's state took seconds before each send."""
+    if not ws.has_log():
+        return {}
+    with ws.read_log() as log:
+        letters = log.contacts(ws.case.id, template_id=template_id)
+        events = log.events_by_letter([c.id for c in letters])
+    return {c.recipient_id: read_history(events.get(c.id, [])) for c in letters}
 
 
 def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, recipient_ids: set[str]) -> None:
@@ -187,18 +189,14 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
     templates = set(scan.templates) | {Path(p.where.path).stem for p in scan.problems if p.where}
     stale: dict[tuple[str, str], set[str]] = {}
     with ws.read_log() as log:
-        by_contact: dict[str, list] = {}
-        for e in log.events():
-            by_contact.setdefault(e.contact_id, []).append(e)
-        for c in log.contacts():
-            if c.recipient_id not in recipient_ids:
-                continue
-            if c.case_id == case_id and c.template_id in templates:
-                continue
-            if not read_history(by_contact.get(c.id, [])).went_out:
-                continue
-            key = ("case", c.case_id) if c.case_id != case_id else ("template", c.template_id)
-            stale.setdefault(key, set()).add(c.recipient_id)
+        # Only the letters under another case or a template that is gone, usually none.
+        elsewhere = [c for c in log.contacts_elsewhere(case_id, templates) if c.recipient_id in recipient_ids]
+        by_contact = log.events_by_letter([c.id for c in elsewhere]) if elsewhere else {}
+    for c in elsewhere:
+        if not read_history(by_contact.get(c.id, [])).went_out:
+            continue
+        key = ("case", c.case_id) if c.case_id != case_id else ("template", c.template_id)
+        stale.setdefault(key, set()).add(c.recipient_id)
     if not stale:
         return
     problems = []

@@ -312,11 +312,7 @@ class ContactLog(RenamesAndMerging, LogReading):
         self, recipient_id: str, case_id: str | None = None, template_id: str | None = None
     ) -> list[Contact]:
         """A recipient's letters (of the case, or from one template)."""
-        return [
-            c
-            for c in self.contacts(case_id)
-            if c.recipient_id == recipient_id and (template_id is None or c.template_id == template_id)
-        ]
+        return self.contacts(case_id, template_id=template_id, recipient_id=recipient_id)
 
     def mark(
         self,

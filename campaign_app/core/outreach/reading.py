@@ -11,7 +11,7 @@ from itertools import groupby, starmap
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, select, text
+from sqlalchemy import bindparam, func, literal, or_, select, text
 
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, Contact, Event, History, read_history
@@ -30,11 +30,28 @@ class LogReading(LogDatabase):
         )
         return (int(rows[0][0]), int(rows[0][1])) if rows else None
 
-    def contacts(self, case_id: str | None = None) -> list[Contact]:
+    def contacts(
+        self, case_id: str | None = None, *, template_id: str | None = None, recipient_id: str | None = None
+    ) -> list[Contact]:
+        """The letters of the case (every case: None), from one template, to one recipient,
+        in the log's order: chosen by the database, not read whole and filtered here (a
+        team's log holds 100,000 letters; a send wants one template's, a mark one person's)."""
         query = _CONTACT_SELECT.order_by(contacts.c.created_at, contacts.c.id)
         if case_id:
             query = query.where(contacts.c.case_id == case_id)
+        if template_id is not None:
+            query = query.where(contacts.c.template_id == template_id)
+        if recipient_id is not None:
+            query = query.where(contacts.c.recipient_id == recipient_id)
         return [Contact(*row) for row in self._read(query)]
+
+    def contacts_elsewhere(self, case_id: str, template_ids: Collection[str]) -> list[Contact]:
+        """The letters under another case than ``case_id``, or under it and a template not
+        in ``template_ids``: where a renamed case or template leaves its letters."""
+        query = _CONTACT_SELECT.where(
+            or_(contacts.c.case_id != case_id, contacts.c.template_id.not_in(sorted(template_ids)))
+        )
+        return [Contact(*row) for row in self._read(query.order_by(contacts.c.created_at, contacts.c.id))]
 
     def contact_briefs(self, case_id: str | None = None) -> list[Contact]:
         """Every letter of the case (all cases: None), in the log's order, without what a

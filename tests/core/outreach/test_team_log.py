@@ -305,3 +305,36 @@ def _meaningful(differences):
         if not (isinstance(d, tuple) and d[0] == "remove_column" and d[3].name == "seq")
         and not (isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "alembic_version")
     ]
+
+
+def test_letters_are_chosen_by_template_recipient_or_another_case_in_the_database(open_log):
+    """What a send reads of a team's log: one template's letters (its plan), one person's (a
+    mark), and those under another case or a template that is gone (a renamed id)."""
+    written = [
+        letter("ua-president", template_id="appeal-uk"),
+        letter("ua-president", template_id="appeal-en"),
+        letter("kz-prosecutor", template_id="appeal-uk"),
+        letter("kz-prosecutor", template_id="appeal-old"),
+        letter("ua-president", template_id="appeal-uk", case_id="other-case"),
+    ]
+    with open_log() as log:
+        log.record_drafts(written, "anna")
+
+        def keys(letters):
+            return sorted((c.recipient_id, c.case_id, c.template_id) for c in letters)
+
+        assert keys(log.contacts("test-case", template_id="appeal-uk")) == [
+            ("kz-prosecutor", "test-case", "appeal-uk"),
+            ("ua-president", "test-case", "appeal-uk"),
+        ]
+        assert keys(log.letters_to("ua-president", "test-case")) == [
+            ("ua-president", "test-case", "appeal-en"),
+            ("ua-president", "test-case", "appeal-uk"),
+        ]
+        assert log.letters_to("nobody", "test-case") == []
+        assert keys(log.contacts_elsewhere("test-case", {"appeal-uk", "appeal-en"})) == [
+            ("kz-prosecutor", "test-case", "appeal-old"),
+            ("ua-president", "other-case", "appeal-uk"),
+        ]
+        # No template left: every letter is elsewhere.
+        assert len(log.contacts_elsewhere("test-case", set())) == len(written)
