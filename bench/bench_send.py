@@ -91,14 +91,7 @@ def bare_send(tmp: Path, server: SmtpTestServer, count: int) -> None:
     messages = []
     for r in recipients:
         letter = render_letter(template, r, ws.case, ws.campaign, today)
-        msg = build_message(
-            letter,
-            from_address="office@rights.example",
-            from_name=letter.author,
-            to_address=r.email,
-            to_name=r.display_name,
-            attachments=[Attachment(f"Appeal - {r.display_name}.pdf", pdf, "application/pdf")],
-        )
+        msg = bench_message(letter, r, [Attachment(f"Appeal - {r.display_name}.pdf", pdf, "application/pdf")])
         messages.append((msg, r.email))
     built = time.perf_counter() - start
 
@@ -123,6 +116,18 @@ def bare_send(tmp: Path, server: SmtpTestServer, count: int) -> None:
         f"{smtp.connections} connection(s), server in the same process"
     )
     print(f"total:              {total:.2f} s  (target <= 15 s)")
+
+
+def bench_message(letter, r, attachments=()):
+    """The bench's e-mail for one letter, from the bench's sender to its recipient."""
+    return build_message(
+        letter,
+        from_address="office@rights.example",
+        from_name=letter.author,
+        to_address=r.email,
+        to_name=r.display_name,
+        attachments=attachments,
+    )
 
 
 def sending_workspace(tmp: Path, server: SmtpTestServer, count: int):
@@ -181,20 +186,13 @@ def mailmerge_inputs(ws, folder: Path) -> tuple[Path, Path, Path]:
     """mailmerge's template, database and server configuration for the same messages: each
     recipient's letter text (as ours sends it), subject and generated PDF."""
     from campaign_app.core.campaign.letter_files import LetterFiles
-    from campaign_app.core.letters.email.message import build_message
 
     folder.mkdir()
     files = LetterFiles(ws, "bench-one-page", ws.out_dir)
     rows = []
     for r in select_recipients(ws, "bench-one-page", None):
         letter = files.render(r)
-        msg = build_message(
-            letter,
-            from_address="office@rights.example",
-            from_name=letter.author,
-            to_address=r.email,
-            to_name=r.display_name,
-        )
+        msg = bench_message(letter, r)
         text = msg.get_body(("plain",)).get_content()
         rows.append(
             {

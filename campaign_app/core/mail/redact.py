@@ -54,8 +54,6 @@ def _holds(run: str, raw: bytes) -> bool:
 
 def scrub(text: str, password: str | None, username: str = "") -> str:
     """``text`` with every form of ``password`` replaced by :data:`HIDDEN`."""
-    if not text or not password:
-        return text
     return scrubber(password, username)(text)
 
 

@@ -36,7 +36,7 @@ class LogReading(LogDatabase):
         """The letters of the case (every case: None), from one template, to one recipient,
         in the log's order: chosen by the database, not read whole and filtered here (a
         team's log holds 100,000 letters; a send wants one template's, a mark one person's)."""
-        query = _CONTACT_SELECT.order_by(contacts.c.created_at, contacts.c.id)
+        query = _CONTACT_SELECT.order_by(*_LOG_ORDER)
         if case_id:
             query = query.where(contacts.c.case_id == case_id)
         if template_id is not None:
@@ -51,7 +51,7 @@ class LogReading(LogDatabase):
         query = _CONTACT_SELECT.where(
             or_(contacts.c.case_id != case_id, contacts.c.template_id.not_in(sorted(template_ids)))
         )
-        return [Contact(*row) for row in self._read(query.order_by(contacts.c.created_at, contacts.c.id))]
+        return [Contact(*row) for row in self._read(query.order_by(*_LOG_ORDER))]
 
     def contact_briefs(self, case_id: str | None = None) -> list[Contact]:
         """Every letter of the case (all cases: None), in the log's order, without what a
@@ -146,6 +146,7 @@ class LogReading(LogDatabase):
         return read_history(self.events(cid))
 
 
+_LOG_ORDER = (contacts.c.created_at, contacts.c.id)  # the log's order of letters
 _CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
 _BRIEF_COLUMNS = ("id", "recipient_id", "recipient_name", "category", "case_id", "template_id", "channel")
 _BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(
@@ -154,7 +155,7 @@ _BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(
 _CASE_BRIEFS = (
     select(*(contacts.c[name] for name in _BRIEF_COLUMNS if name != "case_id"))
     .where(contacts.c.case_id == bindparam("case_id"))
-    .order_by(contacts.c.created_at, contacts.c.id)
+    .order_by(*_LOG_ORDER)
 )
 
 _SQLITE_DIGESTS = text(
