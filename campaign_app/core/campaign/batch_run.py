@@ -38,6 +38,7 @@ from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.processes import exit_with_parent
 from campaign_app.core.directory.recipients import Recipient
 
 # ---- the work itself: the same function runs in this process or in a pool worker -------
@@ -51,7 +52,7 @@ _FILES: LetterFiles | None = None  # this process's (or pool worker's) letter wr
 _SHIPPED = ("campaign", "case", "template_scan")
 
 
-def _parsed_inputs(ws: Workspace) -> dict[str, Any]:
+def parsed_inputs(ws: Workspace) -> dict[str, Any]:
     return {name: getattr(ws, name) for name in _SHIPPED}
 
 
@@ -70,6 +71,7 @@ def _init_worker(
         # Ctrl-C goes to the whole process group: the parent decides what stops, and a
         # worker always finishes the file it is writing.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        exit_with_parent()
         if niceness and hasattr(os, "nice"):  # (not on Windows)
             os.nice(niceness)
     ws = Workspace(Path(root))
@@ -340,7 +342,7 @@ def run_batch(
                 str(plan.out_dir),
                 plan.paper,
                 today.isoformat(),
-                _parsed_inputs(ws),
+                parsed_inputs(ws),
                 niceness,
             )
             run.in_pool(plan.jobs, cancel, workers, args)

@@ -17,9 +17,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from campaign_app import __version__
-from campaign_app.core.campaign.last_letters import since_for
+from campaign_app.core.campaign.last_letters import LastLetters, since_for
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes
@@ -128,14 +129,19 @@ class LetterFiles:
         paper: str | None = None,
         today: dt.date | None = None,
         manifest: Manifest | None = None,
+        last_letters: LastLetters | Literal["read"] | None = "read",
     ):
+        """``last_letters``: the log's last letters as read already (a child process that
+        makes letters has them from its parent and never opens the log); by default read
+        here when the template uses ``updates``."""
         self.ws = ws
         self.template = ws.template(template_id)
         self.out_dir = out_dir
         self.paper = paper or ws.campaign.paper
         self.today = today or dt.date.today()
         self.common = inputs_digest(ws, template_id, self.paper)
-        self.last_letters = since_for(ws, self.template)  # read only when it uses `updates`
+        # read only when it uses `updates`
+        self.last_letters = since_for(ws, self.template) if last_letters == "read" else last_letters
         self._manifest = manifest
         self.written = 0  # files prepare() wrote: the manifest needs saving only then
 

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.generate import BatchProgress, channel_of
-from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
+from campaign_app.core.campaign.letter_files import LetterFile, LetterFiles, PreparedLetter
 from campaign_app.core.campaign.send_plan import SendPlan, check_can_send
 from campaign_app.core.campaign.sent_letters import KeptLetter
 from campaign_app.core.campaign.workspace import Workspace
@@ -183,12 +183,12 @@ class _Run:
         prepared = self.files.prepare(r, self.plan.formats)
         ws, plan = self.ws, self.plan
         if record and (prepared.written or self.log.contact_for(r.id, ws.case.id, plan.template_id) is None):
-            self.log.record_drafts([self.draft(prepared)], self.by)
+            self.log.record_drafts([self.draft(r, prepared.pdf)], self.by)
         return prepared
 
-    def draft(self, prepared: PreparedLetter) -> NewContact:
-        """The letter as the log records it: its draft file in the output folder."""
-        r, ws, pdf = prepared.recipient, self.ws, prepared.pdf
+    def draft(self, r: Recipient, pdf: LetterFile) -> NewContact:
+        """The letter as the log records it: its draft file (``pdf``) in the output folder."""
+        ws = self.ws
         return NewContact(
             r.id,
             r.display_name,

@@ -49,3 +49,25 @@ def pid_alive(pid: int) -> bool:
     except PermissionError:  # exists, owned by someone else
         return True
     return True
+
+
+def exit_with_parent() -> None:
+    """In a worker process (multiprocessing): end it as soon as the program that started it
+    ends, however it ends. A worker waits for its next letter on a pipe it holds both ends
+    of, so a program killed outright (kill -9, a crash, the window closed by the system)
+    would otherwise leave it waiting forever, holding the terminal's output open. Whatever
+    it was writing is written atomically: at most a temporary file is left, which the next
+    batch clears."""
+    import multiprocessing
+    import multiprocessing.connection
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

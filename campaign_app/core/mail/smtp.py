@@ -226,11 +226,9 @@ class SmtpSession:
 
     # ---- sending ---------------------------------------------------------------------
 
-    def send(
-        self, message: EmailMessage, from_address: str, recipients: Sequence[str], data: bytes | None = None
-    ) -> Delivery:
+    def send(self, message: EmailMessage | bytes, from_address: str, recipients: Sequence[str]) -> Delivery:
         """Send ``message`` to ``recipients`` over the open connection (reconnecting if needed);
-        ``data``: its bytes (``message_bytes(message)``) when the caller made them already.
+        given as bytes (``message_bytes(message)``) when the caller made them already.
 
         Waits for the rate limit first. Temporary problems are retried with backoff up to
         ``max_attempts``; a permanent refusal is a "failed" Delivery and the connection
@@ -239,7 +237,8 @@ class SmtpSession:
         certificate, server gone). What the server said is in them, without the password.
         """
         try:
-            delivery = self._send(message_bytes(message) if data is None else data, from_address, recipients)
+            data = message if isinstance(message, bytes) else message_bytes(message)
+            delivery = self._send(data, from_address, recipients)
             return Delivery(delivery.status, self._scrub(delivery.detail), delivery.attempts)
         except UserError as exc:
             error = exc

@@ -189,6 +189,29 @@ def test_ctrl_c_leaves_only_complete_files_and_the_rerun_finishes(mini_ws, tmp_p
     assert len(list(out.rglob("*.pdf"))) == total and len(list(out.rglob("*.docx"))) == total
 
 
+def test_generate_killed_outright_its_workers_end_too_and_a_rerun_finishes(mini_ws, tmp_path):
+    """kill -9 of ``generate`` mid-batch (no Ctrl-C to pass on): its worker processes end
+    with it rather than wait for letters forever, holding the terminal's output open, and
+    a rerun writes the rest."""
+    total = 400
+    many_recipients(mini_ws, total)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "campaign_app", "generate", "-w", str(mini_ws.root), "-t", "appeal-en"]
+    cmd += ["-f", "pdf", "--out", str(out), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    # The workers share the output pipes: these close only once every one of them has ended.
+    proc.communicate(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(list(out.rglob("*.pdf"))) == total
+    assert not list(out.rglob("*.part"))
+
+
 def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_ws):
     many_recipients(mini_ws, 200)
     ws = Workspace(mini_ws.root)

@@ -33,9 +33,9 @@ def watched(monkeypatch):
         trail.append(("sync", ""))
         real_sync(self)
 
-    def send_watched(self, message, from_address, to_addresses, data=None):
+    def send_watched(self, message, from_address, to_addresses):
         trail.append(("send", to_addresses[0]))
-        return real_send(self, message, from_address, to_addresses, data)
+        return real_send(self, message, from_address, to_addresses)
 
     real_sync, real_send = database.LogDatabase.make_durable, smtp.SmtpSession.send
     monkeypatch.setattr(database.LogDatabase, "open", classmethod(open_watched))

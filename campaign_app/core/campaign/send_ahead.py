@@ -1,0 +1,242 @@
+"""The next letter of a send, made ready while the one before it is claimed, sent and recorded.
+
+Making a letter ready (rendering it, writing its files where not current, keeping the
+copies that go out, building its message and its bytes) is work for the processor; sending
+one is mostly waiting for the disk and the mail server. So the next letter is made ahead:
+
+- for a short send, in a thread of this process (``ThreadAhead``): nothing to start;
+- for a long one, in one child process (``ProcessAhead``), started once with the parsed
+  case, templates and campaign, as the batch's pool workers are (core/campaign/batch_run.py).
+  A thread shares Python's interpreter lock with the loop that sends: in a long send the
+  two took turns rather than working side by side, and in the window the letters' PDFs
+  were made in the window's own process, where they held up its event loop.
+
+Either way only the sending loop claims, sends and records (core/campaign/send_loop.py):
+what is made ahead is files and bytes, never a promise in the log. A letter made ahead and
+not sent (the send stopped first) leaves its draft and its kept copy written, as for a
+letter someone else claimed: the copy is named by its content and is in no log, and a
+later send keeps the same letter under that same name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import gc
+import multiprocessing
+import signal
+from collections.abc import Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from campaign_app.core.campaign.letter_files import LetterFile, LetterFiles, PreparedLetter
+from campaign_app.core.campaign.manifest import ManifestEntry
+from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
+from campaign_app.core.common.processes import exit_with_parent
+from campaign_app.core.directory.recipients import Recipient
+
+if TYPE_CHECKING:
+    from campaign_app.core.campaign.last_letters import LastLetters
+    from campaign_app.core.campaign.send import _Run
+    from campaign_app.core.campaign.send_plan import SendPlan
+
+# From this many letters on, the letters are made in a child process: starting it (Python,
+# the letter writers' imports, the parsed inputs) costs about what ten letters made in a
+# thread would hold up the sending.
+PROCESS_THRESHOLD = 40
+
+
+@dataclass(frozen=True)
+class Ready:
+    """A letter ready to be claimed and sent: rendered, its files written where not current
+    (``written``: the manifest's entries of those written just now), its copies kept
+    (``out/sent``, synced), its message built and its bytes made (``data``). Made in a
+    child process, its files' and kept copies' bytes are left out (``data`` holds them)."""
+
+    recipient: Recipient
+    files: list[LetterFile]
+    written: list[ManifestEntry]
+    kept: list[KeptLetter]
+    message_id: str
+    data: bytes
+
+    @property
+    def pdf(self) -> LetterFile:
+        return self.files[0]
+
+
+def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: Executor) -> Ready:
+    """Keep the letter's files and build its message (nothing is claimed or sent here).
+
+    The copies are kept by ``keeper``, in a thread of their own, while the message is
+    built here: keeping a copy is mostly waiting for the disk (the file's sync and its
+    folder's), building the message is work for the processor. The message attaches the
+    very bytes kept (``keep_letter`` returns the bytes it was given)."""
+    from campaign_app.core.campaign.send import message_for
+    from campaign_app.core.letters.email.message import message_bytes
+
+    r = prepared.recipient
+    keeping = [
+        keeper.submit(keep_letter, ws.out_dir, plan.template_id, r.id, f.path, f.data, f.sha256)
+        for f in prepared.files
+    ]
+    try:
+        message = message_for(ws, plan, prepared)
+        data = message_bytes(message)
+    finally:
+        kept = [k.result() for k in keeping]  # kept (synced) before the letter is claimed
+    assert all(k.data is f.data for k, f in zip(kept, prepared.files, strict=True))
+    return Ready(r, prepared.files, prepared.written, kept, str(message["Message-ID"]), data)
+
+
+class ThreadAhead:
+    """Letters made ready in a thread of this process, into the send's own letter files."""
+
+    def __init__(self, run: _Run):
+        self.run = run
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="next-letter")
+        self._keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
+
+    def first(self, prepared: PreparedLetter) -> Ready:
+        """The send's first letter, written (and recorded as drafted) here already."""
+        return make_ready(self.run.ws, self.run.plan, prepared, self._keeper)
+
+    def submit(self, r: Recipient) -> Future[Ready]:
+        run = self.run
+        return self._pool.submit(
+            lambda: make_ready(run.ws, run.plan, run.prepare(r, record=False), self._keeper)
+        )
+
+    def take(self, future: Future[Ready]) -> Ready:
+        return future.result()  # its files are in the send's manifest already (run.prepare)
+
+    def close(self) -> None:
+        self._pool.shutdown()
+        self._keeper.shutdown()
+
+
+class ProcessAhead(ThreadAhead):
+    """Letters made ready in one child process; what it wrote goes into the send's manifest
+    here, as each letter is taken (or, for a letter made and not sent, when the send ends)."""
+
+    def __init__(self, run: _Run):
+        super().__init__(run)  # the first letter is made here, as a short send's are
+        files = run.files
+        plan = dataclasses.replace(  # the child needs the plan's message settings, not its lists
+            run.plan, to_send=[], already_sent=[], uncertain=[], by_hand=[], printed=[], revised=[], resend=[]
+        )
+        from campaign_app.core.campaign.batch_run import parsed_inputs
+
+        args = (
+            str(run.ws.root),
+            plan,
+            str(files.out_dir),
+            files.paper,
+            files.today.isoformat(),
+            parsed_inputs(run.ws),
+            files.last_letters,
+        )
+        context = multiprocessing.get_context("spawn")
+        self._maker = ProcessPoolExecutor(1, context, _init_maker, args)
+        self._maker.submit(_started)  # the child starts now, while the first letter is made here
+        self._waiting: list[Future[Ready]] = []
+
+    def submit(self, r: Recipient) -> Future[Ready]:
+        try:
+            future = self._maker.submit(_make, r)
+        except BrokenProcessPool:
+            raise _stopped() from None
+        self._waiting.append(future)
+        return future
+
+    def take(self, future: Future[Ready]) -> Ready:
+        self._waiting.remove(future)
+        try:
+            ready = future.result()
+        except BrokenProcessPool:
+            raise _stopped() from None
+        self._absorb(ready.written)
+        return ready
+
+    def _absorb(self, written: Sequence[ManifestEntry]) -> None:
+        files = self.run.files
+        for entry in written:
+            files.manifest.add(entry)
+            files.written += 1
+
+    def close(self) -> None:
+        self._maker.shutdown(wait=True, cancel_futures=True)
+        for future in self._waiting:  # made and not sent: its files are on disk, so in the manifest
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self._absorb(future.result().written)
+        super().close()
+
+
+def _stopped() -> UserError:
+    """The child ended while the send went on (killed, out of memory): the send stops there."""
+    return UserError(
+        _("the process making the letters stopped unexpectedly (out of memory?)"),
+        hint=_("send again: the letters sent so far are on record and will not go twice"),
+    )
+
+
+def ahead_for(run: _Run, letters: int) -> ThreadAhead:
+    """Where a send of ``letters`` letters makes its next letter: a child process when the
+    send is long and there is a second core for it, else a thread."""
+    from campaign_app.core.campaign.batch_run import default_workers
+
+    if letters >= PROCESS_THRESHOLD and default_workers() > 1:
+        return ProcessAhead(run)
+    return ThreadAhead(run)
+
+
+# ---- in the child process ------------------------------------------------------------------
+
+_MAKER: tuple[Workspace, SendPlan, LetterFiles, Executor] | None = None
+
+
+def _init_maker(
+    root: str,
+    plan: SendPlan,
+    out_dir: str,
+    paper: str,
+    today: str,
+    parsed: dict[str, Any],
+    last_letters: LastLetters | None,
+) -> None:
+    """Load the workspace as the parent parsed it; the contact log is never opened here."""
+    global _MAKER
+    # Ctrl-C goes to the whole process group: the parent decides what stops, and the child
+    # always finishes the letter it is making.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
+    ws = Workspace(Path(root))
+    ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
+    files = LetterFiles(
+        ws, plan.template_id, Path(out_dir), paper, dt.date.fromisoformat(today), last_letters=last_letters
+    )
+    keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
+    _MAKER = (ws, plan, files, keeper)
+    gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
+
+
+def _started() -> None:
+    """Nothing: submitted first so that the child starts at once, not at the second letter."""
+
+
+def _make(r: Recipient) -> Ready:
+    """One letter made ready, without its files' bytes twice over (the message holds them)."""
+    assert _MAKER is not None, "maker not initialised"
+    ws, plan, files, keeper = _MAKER
+    ready = make_ready(ws, plan, files.prepare(r, plan.formats), keeper)
+    return dataclasses.replace(
+        ready,
+        files=[dataclasses.replace(f, data=b"") for f in ready.files],
+        kept=[dataclasses.replace(k, data=b"") for k in ready.kept],
+    )
