@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from campaign_app.core.campaign.batch_files import WrittenFiles
 from campaign_app.core.campaign.generate import (
@@ -40,6 +40,9 @@ from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.processes import exit_with_parent
 from campaign_app.core.directory.recipients import Recipient
+
+if TYPE_CHECKING:
+    from campaign_app.core.campaign.last_letters import LastLetters
 
 # ---- the work itself: the same function runs in this process or in a pool worker -------
 
@@ -63,6 +66,7 @@ def _init_worker(
     paper: str,
     today: str,
     parsed: dict[str, Any],
+    last_letters: LastLetters | None,
     niceness: int,
     in_pool: bool,
 ) -> None:
@@ -77,7 +81,13 @@ def _init_worker(
     ws = Workspace(Path(root))
     ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
-        ws, template_id, Path(out_dir), paper, dt.date.fromisoformat(today), Manifest(Path(out_dir))
+        ws,
+        template_id,
+        Path(out_dir),
+        paper,
+        dt.date.fromisoformat(today),
+        Manifest(Path(out_dir)),
+        last_letters,  # the plan's reading of the log: a worker never opens it
     )
     if in_pool:
         # What the worker has loaded lives as long as it does: the garbage collector's
@@ -329,7 +339,9 @@ def run_batch(
     run.result.workers = workers if use_pool else 1
     first = None
     if not use_pool:  # (a pool writes its first letter alone the same way: in_pool)
-        _FILES = LetterFiles(ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest)
+        _FILES = LetterFiles(
+            ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest, plan.last_letters
+        )
         # A template mistake raises here, before anything is written (no folder, no manifest).
         first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
@@ -343,6 +355,7 @@ def run_batch(
                 plan.paper,
                 today.isoformat(),
                 parsed_inputs(ws),
+                plan.last_letters,
                 niceness,
             )
             run.in_pool(plan.jobs, cancel, workers, args)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
@@ -19,6 +20,9 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import Recipient
+
+if TYPE_CHECKING:
+    from campaign_app.core.campaign.last_letters import LastLetters
 
 # Below this many letters the pool's start-up costs more than it saves.
 POOL_THRESHOLD = 24
@@ -45,6 +49,9 @@ class BatchPlan:
     skipped: list[str]  # recipient ids whose letters are already current
     total_recipients: int
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
+    # For a template using `updates`: each recipient's last letters, read from the log once
+    # while planning; the run and its workers write from the same reading, never the log.
+    last_letters: LastLetters | None = None
 
 
 @dataclass
@@ -122,7 +129,15 @@ def plan_batch(
         else:
             skipped.append(r.id)
     return BatchPlan(
-        template.id, out_dir, paper, query or "", jobs, skipped, len(recipients), audience.nobody_due_message
+        template.id,
+        out_dir,
+        paper,
+        query or "",
+        jobs,
+        skipped,
+        len(recipients),
+        audience.nobody_due_message,
+        files.last_letters,
     )
 
 

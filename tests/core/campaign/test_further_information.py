@@ -119,3 +119,32 @@ def test_sending_the_further_information_letter_tells_each_recipient_their_news(
     ]
     assert len(bodies) == 2
     assert all("The Prosecutor General decided to extradite her." in b for b in bodies), bodies
+
+
+def test_a_large_batch_writes_each_recipients_news_from_the_plans_one_reading_of_the_log(
+    mini_ws, cli, server
+):
+    """The log is read once, when the batch is planned: the processes writing the letters
+    never open it (a team's log may need a password they do not have). Taken away after
+    planning, it is not missed, and each letter still holds only that recipient's news."""
+    from campaign_app.core.campaign.batch_run import run_batch
+    from campaign_app.core.campaign.generate import POOL_THRESHOLD, plan_batch
+    from campaign_app.core.campaign.workspace import Workspace
+
+    use_server(mini_ws, server, extra_meps=POOL_THRESHOLD)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    sent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert sent.code == 0, sent.err + sent.out
+    news_day = dt.date.today() + dt.timedelta(days=1)
+    add_news(mini_ws, news_day)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    plan = plan_batch(ws, "further-en", ("pdf",), out)
+    assert len(plan.jobs) == POOL_THRESHOLD + 2
+    (mini_ws.root / "campaign.db").rename(mini_ws.root / "elsewhere.db")
+    result = run_batch(ws, plan, workers=2, today=news_day + dt.timedelta(days=1), by="tester")
+    assert result.workers == 2 and result.letters_written == POOL_THRESHOLD + 2 and not result.failed
+    for pdf in (out / "further-en").glob("*.pdf"):
+        text = pdf_text(pdf)
+        assert "The Prosecutor General decided to extradite her." in text, pdf.name
+        assert "Supreme Court" not in text, pdf.name  # before the appeal went out: not news
