@@ -402,6 +402,34 @@ def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws
     assert "CaseView" not in result.err and "campaign_app" not in result.err
 
 
+@pytest.mark.parametrize(
+    ("line", "problem", "hint"),
+    [
+        ("{{ recipent.name }}", "unknown name: 'recipent' is undefined", "did you mean 'recipient'?"),
+        (
+            "{{ fact('supreme-cort') }}",
+            "fact('supreme-cort'): the case has no fact or event 'supreme-cort'",
+            "did you mean 'supreme-court'?",
+        ),
+        # Nothing close: every id is listed, to choose from.
+        (
+            "{{ fact('zzz') }}",
+            "fact('zzz'): the case has no fact or event 'zzz'",
+            "known ids: unhcr, supreme-court, arrival",
+        ),
+    ],
+)
+def test_a_typo_in_a_template_names_what_it_was_close_to(mini_ws, cli, line, problem, hint):
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n" + line + "\n",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    assert f"ws/letter_templates/appeal-en.md:8: {problem} (for recipient 'mep-1') — {hint}" in result.err
+    assert "Traceback" not in result.err
+
+
 def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_it(mini_ws, cli):
     campaign = mini_ws.root / "campaign.yaml"
     campaign.write_text(

@@ -8,7 +8,6 @@ where it is made, and the field and the command line never disagree about it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from campaign_app.core.case.model import EVENT_KINDS, SUPPORTER_KINDS
 from campaign_app.core.case.round_trip import date_value
 from campaign_app.core.case.schema import PERSON_ORDER, POINT_ORDER, TOP_ORDER
 from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.errors import did_you_mean
 from campaign_app.core.common.i18n import N_, _
 
 DATE_HINT = N_("write it as YYYY-MM-DD, YYYY-MM or YYYY")
@@ -120,11 +120,8 @@ KNOWN_KEYS: dict[str, tuple[str, ...]] = {
 def unknown_key(what: str, key: object) -> Problem:
     """A key the case file's ``what`` (a KNOWN_KEYS entry) does not have."""
     known = KNOWN_KEYS[what]
-    close = difflib.get_close_matches(str(key).replace("-", "_"), known, n=1, cutoff=0.6)
-    hint = (
-        _("did you mean '{key}'?").format(key=close[0])
-        if close
-        else _("a {what} may have {keys}").format(what=what, keys=", ".join(known))
+    hint = did_you_mean(str(key).replace("-", "_"), known) or _("a {what} may have {keys}").format(
+        what=what, keys=", ".join(known)
     )
     return Problem(
         _("unknown key '{key}' in {what}: it is not read").format(key=key, what=what),

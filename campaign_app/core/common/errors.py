@@ -113,3 +113,14 @@ class ProblemCollector:
 def flatten(exc: UserError | UserErrors) -> list[UserError]:
     """The individual problems in either kind of exception."""
     return list(exc.errors) if isinstance(exc, UserErrors) else [exc]
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str | None:
+    """ "did you mean '…'?" for a typo close to one of ``known``, else None: one name to
+    check beats a list of fifty (a case has dozens of fact ids)."""
+    import difflib
+
+    from campaign_app.core.common.i18n import _
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return _("did you mean '{key}'?").format(key=close[0]) if close else None

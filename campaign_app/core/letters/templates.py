@@ -24,7 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
-from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.errors import Location, UserError, did_you_mean, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_language_tag
@@ -329,6 +329,18 @@ def _friendly(message: str) -> str:
     return f"{owner} has no '{m.group(2)}'"
 
 
+_UNDEFINED_NAME = re.compile(r"^'(\w+)' is undefined$")
+
+
+def _spelling_hint(message: str) -> str:
+    """For a name the template's scope lacks, the name it was close to (``recipent``:
+    "did you mean 'recipient'?"); else the names a template knows."""
+    m = _UNDEFINED_NAME.match(message)
+    close = did_you_mean(m.group(1), SCOPE_NAMES) if m else None
+    known = ", ".join(SCOPE_NAMES)
+    return close or _("check the spelling; templates know {scope_names}").format(scope_names=known)
+
+
 def _template_line(tb: TracebackType | None, filename: str) -> int | None:
     line = None
     while tb is not None:
@@ -360,7 +372,7 @@ def _render_body(template: Template, body_t: Any, context: Mapping[str, Any]) ->
         raise UserError(
             _("unknown name: {friendly}").format(friendly=_friendly(exc.message or "")),
             template.where(line),
-            _("check the spelling; templates know {scope_names}").format(scope_names=", ".join(SCOPE_NAMES)),
+            _spelling_hint(exc.message or ""),
         ) from None
     except SecurityError as exc:
         line = _template_line(sys.exc_info()[2], filename)
@@ -390,7 +402,7 @@ def _render_subject(template: Template, subject_t: Any, context: Mapping[str, An
         raise UserError(
             _("unknown name in subject: {friendly}").format(friendly=_friendly(exc.message or "")),
             template.where(_meta_line(template, "subject")),
-            _("check the spelling; templates know {scope_names}").format(scope_names=", ".join(SCOPE_NAMES)),
+            _spelling_hint(exc.message or ""),
         ) from None
     except UserError as exc:
         raise UserError(
