@@ -51,6 +51,18 @@ def open_dialog(make_window, root, qtbot, template_id: str = "appeal-en"):
     return window, tab, dialog
 
 
+@pytest.fixture(params=["thread", "child process"])
+def ahead(request, monkeypatch):
+    """Where the next letter is made while one is sent: a thread (a short send), or a child
+    process (a long one: here from two letters on, core/campaign/send_ahead.py)."""
+    if request.param == "child process":
+        from campaign_app.core.campaign import batch_run, send_ahead
+
+        monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
+        monkeypatch.setattr(batch_run, "default_workers", lambda: 2)
+    return request.param
+
+
 def finished(dialog) -> bool:
     return not dialog.running() and dialog.stack.currentIndex() == PAGE_SUMMARY and dialog.tasks.idle()
 
@@ -111,7 +123,7 @@ def test_plan_preview_and_a_real_send_through_the_test_server(
 
 
 def test_when_a_send_ends_the_plan_of_what_is_left_comes_with_the_summary(
-    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch, ahead
 ):
     """The plan is made again at the end of the send's own job, so the summary and the new
     plan are shown at the same moment; the Outreach tab reads the log once after that."""
@@ -228,7 +240,7 @@ def test_the_password_is_asked_for_when_the_keyring_has_none(
 
 
 def test_cancel_and_close_while_sending_lets_the_message_in_flight_finish(
-    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch, ahead
 ):
     with_server(mini_ws, smtp_server, monkeypatch)
     slow = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8").replace("6000", "6")
