@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import as_installed
+
 PAINT_PROBE = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -120,14 +122,11 @@ def one_run(
     ``cache``: the user's cache and data folders (``XDG_CACHE_HOME``, ``XDG_DATA_HOME``: the
     key that signs the case's parsed tree, kept in the workspace's ``.cache`` between starts,
     core/common/yaml_cache.py)."""
-    env = {**os.environ}
+    env = {**os.environ} if bytecode is None else as_installed(bytecode)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if cache is not None:
         env["XDG_CACHE_HOME"] = str(cache)
         env["XDG_DATA_HOME"] = str(cache / "data")
-    if bytecode is not None:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     start = time.time()
     out = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, timeout=120
