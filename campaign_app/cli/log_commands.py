@@ -207,7 +207,7 @@ def status_rows(ws, query: str, states) -> list[tuple[str, ...]]:
     else:
         chosen = list(states)
     names = ws.directory.display_names(chosen)
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for rid in chosen:
         state = states.get(rid)
         name = names.get(rid, state.name if state else rid)
@@ -257,8 +257,8 @@ def _print_status(ws, query: str) -> int:
     if members:
         print()
         print(_("Who did what:"))
-        header = tuple(_(name) for name in SUMMARY_HEADER)
-        print_columns([header, *members], [24, None, None, None, None, None, 60])
+        member_header = tuple(_(name) for name in SUMMARY_HEADER)
+        print_columns([member_header, *members], [24, None, None, None, None, None, 60])
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,6 +28,7 @@ from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner, freeze_heap
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 # name, label, module, class. A tab is imported and built when it is first shown (the
 # visible one right after the window first paints), so the window appears without waiting

@@ -12,10 +12,21 @@ else the system's; the default QLocale follows it, so dates and numbers do too.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from campaign_app.core.common.ui_language import ui_language
+
+if TYPE_CHECKING:
+    # Qt's macro, typed as it behaves: PySide6's stub says it returns ``object``; it returns
+    # ``message`` (marked for lupdate, translated where it is shown). Import it from here.
+    # The stub also makes ``QObject.tr`` an instance method; it is a class method, and
+    # ``SomeClass.tr(text, "", n)`` (a context lupdate sees, with plural forms) carries a
+    # ``# type: ignore[arg-type]`` for that.
+    def QT_TRANSLATE_NOOP(context: str, message: str, /) -> str: ...
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 CATALOGUE = "campaign_app"

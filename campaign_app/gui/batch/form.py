@@ -191,7 +191,7 @@ class BatchForm(BatchWidgets):
             self._count_state = "ok"
             show_error(self.count_label, None)
             selected = len(audience.recipients) if audience is not None else 0
-            self.count_label.setText(BatchForm.tr("%n recipient(s) selected", "", selected))
+            self.count_label.setText(BatchForm.tr("%n recipient(s) selected", "", selected))  # type: ignore[arg-type]
             self.count_label.show()
         self._update_buttons()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +33,7 @@ from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.print_worker import PrintOutcome, PrintRequest, PrintRun
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems, sentence
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 # What may follow the letters: (label, envelope, labels); the labels are translated when shown.
 EXTRAS = (

@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QLocale,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -29,6 +29,7 @@ from campaign_app.core.case.over_time import last_day
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.localized import pick
 from campaign_app.gui import style
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -108,10 +109,10 @@ def age_text(days: int) -> str:
     if days < 0:
         return QCoreApplication.translate("SectionModel", "in the future")
     if days < 61:
-        return SectionModel.tr("%n day(s)", "", days)
+        return SectionModel.tr("%n day(s)", "", days)  # type: ignore[arg-type]
     months = days // 30
     if days < 730:
-        return SectionModel.tr("%n month(s)", "", months)
+        return SectionModel.tr("%n month(s)", "", months)  # type: ignore[arg-type]
     return QCoreApplication.translate("SectionModel", "{years} years").format(
         years=QLocale().toString(days / 365.25, "f", 1)
     )
@@ -190,7 +191,7 @@ def _one_line(text: str) -> str:
 class SectionModel(QAbstractTableModel):
     """One list of the case (timeline, facts, …) as rows, in file order."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.doc: CaseDocument | None = None
         self.section = "facts"
@@ -293,11 +294,11 @@ class SectionModel(QAbstractTableModel):
         if tip and not self._problems(row):
             as_of = self.doc.get_date(node, "as_of")
             return SectionModel.tr(
-                "Stated as of {date}: %n day(s) ago, more than the campaign's facts_stale_after_days "
+                "Stated as of {date}: %n day(s) ago, more than the campaign's facts_stale_after_days "  # type: ignore[arg-type]
                 "({limit}). A letter stating it as current may no longer be true: check it, then update "
                 "its text and As of — or date it in the letter.",
                 "",
-                days,
+                days,  # type: ignore[arg-type]
             ).format(date=as_of, limit=self.stale_after_days)
         return None
 
@@ -311,7 +312,7 @@ class PointsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("PointsModel", "Sources"),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.doc: CaseDocument | None = None
         self.argument: Any = None

@@ -36,9 +36,9 @@ def delete_still_used(parent: QWidget, section: str, item_id: str, citations: li
     shown, count = citations[:SHOWN_CITATIONS], len(citations)
     if len(citations) > SHOWN_CITATIONS:
         more = len(citations) - SHOWN_CITATIONS
-        shown.append(CaseQuestions.tr("… and %n more (Show Details…)", "", more))
+        shown.append(CaseQuestions.tr("… and %n more (Show Details…)", "", more))  # type: ignore[arg-type]
     if section == "sources":
-        where = CaseQuestions.tr("{item} is still cited in %n place(s):", "", count)
+        where = CaseQuestions.tr("{item} is still cited in %n place(s):", "", count)  # type: ignore[arg-type]
         consequence = QCoreApplication.translate(
             "CaseQuestions",
             "Deleting it changes nothing else: correct these citations yourself. The case "
@@ -46,7 +46,7 @@ def delete_still_used(parent: QWidget, section: str, item_id: str, citations: li
             "and the templates listed fail until their cite() or fact() is changed.",
         )
     else:
-        where = CaseQuestions.tr("{item} is still used in %n place(s):", "", count)
+        where = CaseQuestions.tr("{item} is still used in %n place(s):", "", count)  # type: ignore[arg-type]
         consequence = QCoreApplication.translate(
             "CaseQuestions", "The templates listed fail until they no longer use it."
         )

@@ -8,7 +8,7 @@ shown is ``navigation.CaseNavigation``'s, what is done is ``tab.CaseTab``'s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from campaign_app.gui.case.models import SectionModel
 from campaign_app.gui.case.problems import ProblemList
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 PARTS = (
     ("overview", QT_TRANSLATE_NOOP("CaseWidgets", "Overview")),

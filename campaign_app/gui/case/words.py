@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from campaign_app.gui.case.models import KIND_NAMES, kind_name
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 
 class CaseWords(QObject):
@@ -91,16 +92,16 @@ def section_words(section: str) -> SectionWords:
 def section_count(section: str, n: int) -> str:
     """``12 facts``, with each language's plural forms."""
     counts = {
-        "timeline": lambda: CaseWords.tr("%n event(s)", "", n),
-        "facts": lambda: CaseWords.tr("%n fact(s)", "", n),
-        "arguments": lambda: CaseWords.tr("%n argument(s)", "", n),
-        "demands": lambda: CaseWords.tr("%n demand(s)", "", n),
-        "supporters": lambda: CaseWords.tr("%n supporter(s)", "", n),
-        "sources": lambda: CaseWords.tr("%n source(s)", "", n),
+        "timeline": lambda: CaseWords.tr("%n event(s)", "", n),  # type: ignore[arg-type]
+        "facts": lambda: CaseWords.tr("%n fact(s)", "", n),  # type: ignore[arg-type]
+        "arguments": lambda: CaseWords.tr("%n argument(s)", "", n),  # type: ignore[arg-type]
+        "demands": lambda: CaseWords.tr("%n demand(s)", "", n),  # type: ignore[arg-type]
+        "supporters": lambda: CaseWords.tr("%n supporter(s)", "", n),  # type: ignore[arg-type]
+        "sources": lambda: CaseWords.tr("%n source(s)", "", n),  # type: ignore[arg-type]
     }
     if section in counts:
         return counts[section]()
-    return CaseWords.tr("%n item(s)", "", n)
+    return CaseWords.tr("%n item(s)", "", n)  # type: ignore[arg-type]
 
 
 # Labels with mnemonics. Letters taken by the window (File, View, Help; Case, Recipients,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from campaign_app.gui.compose.letters import LetterRequest, letter_for
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 EXPORT_FORMATS = {
     "pdf": QT_TRANSLATE_NOOP("Exporting", "PDF document (*.pdf)"),

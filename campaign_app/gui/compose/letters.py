@@ -108,7 +108,9 @@ def audience_of(workspace: Workspace, audience: str) -> Audience:
     if found is not None and found.recipients:
         chosen = found.recipients
         note = ComposeLetters.tr(
-            "{matched} of %n recipient(s) match the audience “{audience}”.", "", everyone
+            "{matched} of %n recipient(s) match the audience “{audience}”.",  # type: ignore[arg-type]
+            "",
+            everyone,  # type: ignore[arg-type]
         ).format(matched=len(chosen), audience=audience)
     elif found is not None and found.nobody_due:
         chosen = found.waiting
@@ -116,7 +118,9 @@ def audience_of(workspace: Workspace, audience: str) -> Audience:
         note = QCoreApplication.translate(
             "ComposeLetters", "Nobody is due yet: no recipient matches {terms} in the contact log. "
         ).format(terms=" ".join(found.status_terms)) + ComposeLetters.tr(
-            "Showing the %n recipient(s) of “{query}” it will go to when they are.", "", waiting
+            "Showing the %n recipient(s) of “{query}” it will go to when they are.",  # type: ignore[arg-type]
+            "",
+            waiting,  # type: ignore[arg-type]
         ).format(query=found.base_query)
     elif len(directory):
         chosen = list(directory)
@@ -124,7 +128,7 @@ def audience_of(workspace: Workspace, audience: str) -> Audience:
             note = QCoreApplication.translate(
                 "ComposeLetters", "No recipient matches the audience “{audience}”. "
             ).format(audience=audience)
-        note += ComposeLetters.tr("Showing all %n recipient(s).", "", everyone)
+        note += ComposeLetters.tr("Showing all %n recipient(s).", "", everyone)  # type: ignore[arg-type]
     else:
         note = QCoreApplication.translate(
             "ComposeLetters", "The directory has no recipients yet: add some on the Recipients tab."

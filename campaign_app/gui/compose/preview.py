@@ -13,7 +13,7 @@ a stranger must not be able to open ``file:`` or other handlers on the user's ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QTextBrowser, QWidget
 
@@ -33,7 +33,7 @@ def open_external(url: QUrl) -> None:
 class _Rows(QAbstractListModel):
     """A read-only list of labels (row i is ``labels[i]``); ``ids`` run alongside."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.labels: list[str] = []
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from campaign_app.core.letters.template_text import TemplateFile
 from campaign_app.gui import style
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -43,11 +44,11 @@ class TemplateListModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("TemplateListModel", "Lang."),
     )
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.files: list[TemplateFile] = []
         self.unsaved: set[Path] = set()
-        self._warning = None
+        self._warning: QIcon | None = None
 
     def set_files(self, files: list[TemplateFile]) -> None:
         self.beginResetModel()

@@ -174,7 +174,7 @@ class OutreachBrowser(OutreachWidgets):
             return
         shown, total = self.model.rowCount(), self.model.total()
         written = data.written
-        text = OutreachBrowser.tr("%n recipient(s) in the log", "", written)
+        text = OutreachBrowser.tr("%n recipient(s) in the log", "", written)  # type: ignore[arg-type]
         if data.unwritten:
             text += self.tr(", {count} not written to yet").format(count=data.unwritten)
         if shown != total:
@@ -182,8 +182,8 @@ class OutreachBrowser(OutreachWidgets):
         due = self.model.counts.get("followup-due", 0)
         if due:
             days = data.follow_up_days
-            text += " · " + OutreachBrowser.tr("%n follow-up(s) due", "", due)
-            text += " " + OutreachBrowser.tr("(after %n day(s))", "", days)
+            text += " · " + OutreachBrowser.tr("%n follow-up(s) due", "", due)  # type: ignore[arg-type]
+            text += " " + OutreachBrowser.tr("(after %n day(s))", "", days)  # type: ignore[arg-type]
         self.count_label.setText(text)
 
     def _show_page(self) -> None:
@@ -256,7 +256,7 @@ class OutreachBrowser(OutreachWidgets):
             )
             return
         count = row.letters
-        letters = OutreachBrowser.tr("%n letter(s)", "", count)
+        letters = OutreachBrowser.tr("%n letter(s)", "", count)  # type: ignore[arg-type]
         due = (
             self.tr(" · follow-up due since {date}").format(date=date_text(row.due_on))
             if row.due and row.due_on

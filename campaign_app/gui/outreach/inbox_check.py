@@ -43,20 +43,20 @@ def summary(result) -> str:
         for n, text in (
             (
                 replied,
-                InboxCheck.tr("%n reply(-ies)", "", replied),
+                InboxCheck.tr("%n reply(-ies)", "", replied),  # type: ignore[arg-type]
             ),
             (
                 automatic,
-                InboxCheck.tr("%n automatic reply(-ies)", "", automatic),
+                InboxCheck.tr("%n automatic reply(-ies)", "", automatic),  # type: ignore[arg-type]
             ),
             (
                 bounced,
-                InboxCheck.tr("%n bounce(s)", "", bounced),
+                InboxCheck.tr("%n bounce(s)", "", bounced),  # type: ignore[arg-type]
             ),
         )
         if n
     ]
-    read = InboxCheck.tr("%n new message(s)", "", new)
+    read = InboxCheck.tr("%n new message(s)", "", new)  # type: ignore[arg-type]
     if said:
         return QCoreApplication.translate("InboxCheck", "Inbox checked: {read}; recorded {what}.").format(
             read=read, what=", ".join(said)

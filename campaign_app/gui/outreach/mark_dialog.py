@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from campaign_app.gui import style
 from campaign_app.gui.outreach.words import channel_name
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 # status, label (translated when shown); "sent" here is by hand (e-mails are recorded by Send letters…).
 CHOICES = (

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from campaign_app.core.common.bulk import collector_paused
@@ -34,6 +34,7 @@ from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 from campaign_app.gui.outreach import words
 from campaign_app.gui.outreach.words import action_text, channel_name, status_name
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("OutreachModel", "Name"),
@@ -237,7 +238,7 @@ def load_outreach(workspace, include_unwritten: bool = False) -> OutreachData:
 class OutreachModel(QAbstractTableModel):
     """The log's recipients; ``set_filter`` chooses the rows shown, ``sort`` their order."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._all: list[OutreachRow] = []
         self._rows: list[OutreachRow] = []

@@ -134,8 +134,8 @@ class SendDialog(SendDialogLayout):
 
     def _plan_job(self) -> Callable[[], tuple[str, object]]:
         """The plan for the choices now in the form, to run off the UI thread."""
-        ws, tid = self.workspace, self.template_id()
-        query = self.query_edit.text().strip() or None
+        ws, tid, query = self.workspace, self.template_id(), self.query_edit.text().strip() or None
+        assert ws is not None and tid is not None, "planned only with a campaign and a template (replan)"
         docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
         return lambda: plan_for(ws, tid, query, docx, resend)
 

@@ -58,7 +58,7 @@ class SendDialogLayout(QDialog):
         actions = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.preview_button.setToolTip(
-            SendDialogLayout.tr("Show the first %n message(s) as they will be sent", "", PREVIEW_COUNT)
+            SendDialogLayout.tr("Show the first %n message(s) as they will be sent", "", PREVIEW_COUNT)  # type: ignore[arg-type]
         )
         self.eml_button = QPushButton(self.tr("Write .&eml files"))
         self.eml_button.setToolTip(

@@ -3,7 +3,7 @@ every letter, in the core's words (``send.OUTCOMES``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from campaign_app.core.campaign.send import OUTCOMES, SendResult
 from campaign_app.gui import style
 from campaign_app.gui.texts import duration
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 # Problems first, then what went out, then what was left alone; each with its word in the counts.
 OUTCOME_ORDER = {
@@ -197,18 +198,24 @@ def _headline(result: SendResult, done: int, total: int, dry_run: bool) -> str:
     time = duration(result.elapsed)
     if dry_run:
         text = SummaryPage.tr(
-            "Dry run: %n message(s) written as .eml files in {time}; nothing was sent.", "", done
+            "Dry run: %n message(s) written as .eml files in {time}; nothing was sent.",  # type: ignore[arg-type]
+            "",
+            done,  # type: ignore[arg-type]
         )
     elif result.stopped_by:
-        text = SummaryPage.tr("Stopped: {done} of %n letter(s) sent in {time}.", "", total)
+        text = SummaryPage.tr("Stopped: {done} of %n letter(s) sent in {time}.", "", total)  # type: ignore[arg-type]
     elif result.cancelled:
         text = SummaryPage.tr(
-            "Cancelled: {done} of %n letter(s) sent in {time}; Send again to send the rest.", "", total
+            "Cancelled: {done} of %n letter(s) sent in {time}; Send again to send the rest.",  # type: ignore[arg-type]
+            "",
+            total,  # type: ignore[arg-type]
         )
     elif result.count("failed") or result.count("uncertain"):
         text = SummaryPage.tr(
-            "Finished: {done} of %n letter(s) sent in {time}; see the problems below.", "", total
+            "Finished: {done} of %n letter(s) sent in {time}; see the problems below.",  # type: ignore[arg-type]
+            "",
+            total,  # type: ignore[arg-type]
         )
     else:
-        text = SummaryPage.tr("Finished: %n letter(s) sent in {time}.", "", done)
+        text = SummaryPage.tr("Finished: %n letter(s) sent in {time}.", "", done)  # type: ignore[arg-type]
     return text.format(done=done, time=time)

@@ -100,7 +100,7 @@ def plan_text(plan: SendPlan) -> str:
         )
     s, count = plan.settings, len(plan.to_send)
     parts = [
-        PlanForm.tr("%n letter(s) to send from {sender} through {server}", "", count).format(
+        PlanForm.tr("%n letter(s) to send from {sender} through {server}", "", count).format(  # type: ignore[arg-type]
             sender=plan.from_address, server=plan.server
         )
         + (
@@ -146,7 +146,7 @@ def plan_text(plan: SendPlan) -> str:
 def send_question(plan: SendPlan) -> str:
     """ "Send 12 letters now?" with the sender, the server, the account and the template."""
     s, count = plan.settings, len(plan.to_send)
-    text = PlanForm.tr("Send %n letter(s) now?", "", count) + "\n\n"
+    text = PlanForm.tr("Send %n letter(s) now?", "", count) + "\n\n"  # type: ignore[arg-type]
     text += QCoreApplication.translate("SendPlan", "From: {sender}\nServer: {server}").format(
         sender=plan.from_address, server=plan.server
     )

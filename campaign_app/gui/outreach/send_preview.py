@@ -33,7 +33,7 @@ def intro_page() -> QLabel:
 def size_text(n: int) -> str:
     if n >= 1024:
         return QCoreApplication.translate("SendPreview", "{size} kB").format(size=f"{n / 1024:.0f}")
-    return MessagePreview.tr("%n byte(s)", "", n)
+    return MessagePreview.tr("%n byte(s)", "", n)  # type: ignore[arg-type]
 
 
 def message_text(p: PreviewMessage) -> str:

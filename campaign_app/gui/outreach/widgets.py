@@ -7,7 +7,7 @@ marking, exporting, reporting and sending ``tab.OutreachTab``'s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from campaign_app.gui.outreach.words import status_name
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tables import record_table
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 120
 COLUMN_WIDTHS = (230, 140, 120, 260, 115, 100, 165)

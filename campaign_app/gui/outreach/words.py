@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 STATUS_NAMES = {
     "all": QT_TRANSLATE_NOOP("OutreachWords", "All"),

@@ -105,10 +105,10 @@ class RecipientsBrowser(RecipientsWidgets):
         count = len(problems)
         self.problems_title.setText(
             RecipientsBrowser.tr(
-                "The recipient directory has %n problem(s). Correct them in the files named below, then "
+                "The recipient directory has %n problem(s). Correct them in the files named below, then "  # type: ignore[arg-type]
                 "press Reload (F5).",
                 "",
-                count,
+                count,  # type: ignore[arg-type]
             )
         )
         self.problems.setPlainText("\n".join(str(p) for p in problems))
@@ -157,7 +157,7 @@ class RecipientsBrowser(RecipientsWidgets):
         if self.stack.currentWidget() is not self.table:
             return
         total = counts.total
-        shown = RecipientsBrowser.tr("{shown} of %Ln recipient(s)", "", total)
+        shown = RecipientsBrowser.tr("{shown} of %Ln recipient(s)", "", total)  # type: ignore[arg-type]
         shown = shown.format(shown=number(counts.shown))
         _set_text(self.count_label, shown)
         marks = []
@@ -166,7 +166,7 @@ class RecipientsBrowser(RecipientsWidgets):
         stale_after = self.model.stale_after
         if counts.stale:
             marks.append(
-                RecipientsBrowser.tr("{count} not verified in %Ln day(s)", "", stale_after).format(
+                RecipientsBrowser.tr("{count} not verified in %Ln day(s)", "", stale_after).format(  # type: ignore[arg-type]
                     count=number(counts.stale)
                 )
             )

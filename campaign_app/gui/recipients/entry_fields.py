@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 Value = str | dict[str, str]
 

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -44,6 +44,7 @@ from campaign_app.gui.recipients.import_view import ImportDialogView
 from campaign_app.gui.recipients.import_widgets import PREVIEW_ROWS
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 # While this dialog's worker checks rows, the GIL goes to the UI thread within this many
 # seconds (see _submit).

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -37,6 +37,7 @@ from campaign_app.core.directory.importing.mapping import (
 )
 from campaign_app.core.directory.recipients import ALL_FIELDS
 from campaign_app.gui import style
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 IGNORED = QT_TRANSLATE_NOOP("MappingModel", "(ignore)")
 # What a column may fill: nothing, a directory field (by its name, as --map FIELD says it), or
@@ -88,7 +89,7 @@ class MappingModel(QAbstractTableModel):
     )
     edited = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.columns: list[str] = []
         self.mapping: list[str | None] = []
@@ -201,7 +202,7 @@ class PreviewModel(QAbstractTableModel):
     """The first rows of the file as read, under headers that say which field each column
     fills; the first column says whether the row passes the import's checks."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.columns: list[str] = []
         self.mapping: list[str | None] = []

@@ -131,10 +131,10 @@ class ImportDialogView(ImportDialogWidgets):
         rows = report.rows
         self.summary.setText(
             ImportDialogView.tr(
-                "<b>{added}</b> to add · <b>{updated}</b> to update · <b>{unchanged}</b> unchanged · "
+                "<b>{added}</b> to add · <b>{updated}</b> to update · <b>{unchanged}</b> unchanged · "  # type: ignore[arg-type]
                 "<b>{skipped}</b> not imported{repeated} — of %Ln row(s). New entries go to <b>{target}</b>.",
                 "",
-                rows,
+                rows,  # type: ignore[arg-type]
             ).format(
                 added=number(c[ADDED]),
                 updated=number(c[UPDATED]),
@@ -145,11 +145,11 @@ class ImportDialogView(ImportDialogWidgets):
             )
             + nothing
         )
-        rows = [
+        problem_rows = [
             (str(p.row), p.field or "", p.message + (f" — {p.hint}" if p.hint else ""))
             for p in report.problems
         ]
-        self.problems_model.set_rows(rows, [str(p) for p in report.problems])
+        self.problems_model.set_rows(problem_rows, [str(p) for p in report.problems])
         changes, warn = [], set()
         for i, change in enumerate(report.changes):
             if change.kind == "fill":
@@ -176,7 +176,7 @@ class ImportDialogView(ImportDialogWidgets):
             self.report_tabs.setCurrentIndex(1)
 
     def _retitle(self, problems: int, changes: int, notes: int) -> None:
-        self.report_tabs.setTabText(0, ImportDialogView.tr("&Not imported (%Ln row(s))", "", problems))
+        self.report_tabs.setTabText(0, ImportDialogView.tr("&Not imported (%Ln row(s))", "", problems))  # type: ignore[arg-type]
         self.report_tabs.setTabText(
             1, self.tr("Changes to &existing entries ({count})").format(count=number(changes))
         )

@@ -22,7 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.localized import pick
@@ -31,6 +31,7 @@ from campaign_app.core.directory.query_syntax import And, Not, Term
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.core.directory.table import EditedTable
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from campaign_app.core.directory.load import Directory
@@ -320,8 +321,13 @@ def _covers(new: Part, old: Part) -> bool:
     on (a bare word matches the rows whose folded search text contains it)."""
     if new == old:
         return True
-    bare = isinstance(new, Term) and isinstance(old, Term) and new.field is None and old.field is None
-    return bare and old.wanted in new.wanted
+    return (
+        isinstance(new, Term)
+        and isinstance(old, Term)
+        and new.field is None
+        and old.field is None
+        and old.wanted in new.wanted
+    )
 
 
 def _required_parts(query: Query | None) -> tuple[Part, ...] | None:

@@ -9,7 +9,7 @@ is ``form.py``'s, ``keyring.py``'s and ``tab.py``'s.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from campaign_app.gui.base_tab import BaseTab, error_label
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import language_name
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 SECURITY_CHOICES = (
     (QT_TRANSLATE_NOOP("SettingsFieldWidgets", "STARTTLS (usually port 587)"), "starttls"),

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from campaign_app.core.campaign.edit import (
@@ -43,6 +43,7 @@ from campaign_app.gui.settings.field_widgets import language_title
 from campaign_app.gui.settings.keyring import SettingsKeyring
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import language_name
+from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 TEXT_FIELDS = (
     ("organisation", QT_TRANSLATE_NOOP("SettingsForm", "Organ&isation")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from campaign_app.core.campaign.edit import SignatoryForm, Text, text_in
 
@@ -20,7 +20,7 @@ class SignatoryModel(QAbstractTableModel):
     one column turns it into per-language texts (the other languages keep the shared text).
     """
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[SignatoryForm] = []
         self._languages: tuple[str, ...] = ("en",)
@@ -57,7 +57,7 @@ class SignatoryModel(QAbstractTableModel):
         title = self.tr("Name") if part == "name" else self.tr("Role")
         return title if len(self._languages) == 1 else f"{title} ({lang})"
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         part, lang = self._columns[index.column()]
@@ -74,7 +74,7 @@ class SignatoryModel(QAbstractTableModel):
             return self.tr("The same text in every language")
         return None
 
-    def flags(self, index):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
