@@ -111,6 +111,11 @@ smtp:
   from: appeals@example.org
   rate_per_minute: 6000
 YAML
+# Forty more Slovak MEPs to write to: a send that long makes its letters in a child process
+# (core/campaign/send_ahead.py), which the frozen app must start as it starts the batch's workers.
+for i in $(seq 1 40); do
+  echo "mep-check-$i,mep,Ms,Test,Sender$i,f,Member of the European Parliament,European Parliament,SK,en,check$i@example.org,,,,,,,,,,"
+done >>"$tmp/camp/recipients/meps.csv"
 frozen send -w "$tmp/camp" --template mep-appeal-en --query country:SK --dry-run --out "$tmp/mail" \
   >"$tmp/send.out" 2>"$tmp/send.err" || fail "send --dry-run exited $?: $(tail -5 "$tmp/send.err")"
 emls=("$tmp"/mail/mep-appeal-en/*.eml)
