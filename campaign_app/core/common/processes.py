@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from pathlib import Path
 
 
 def this_process() -> str:
@@ -48,7 +49,17 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:  # exists, owned by someone else
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether the process has ended and only waits to be reaped (Linux): a writer killed a
+    moment ago is gone although signals still find it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False  # no /proc (macOS), or it just went
+    return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"  # the state follows "(name) "
 
 
 def exit_with_parent() -> None:
