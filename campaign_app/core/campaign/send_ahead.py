@@ -20,14 +20,15 @@ later send keeps the same letter under that same name.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import gc
 import multiprocessing
+import pickle
 import signal
 from collections.abc import Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,8 @@ from campaign_app.core.common.processes import exit_with_parent
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from campaign_app.core.campaign.last_letters import LastLetters
     from campaign_app.core.campaign.send import _Run
     from campaign_app.core.campaign.send_plan import SendPlan
@@ -96,7 +99,10 @@ def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: 
 
 
 class ThreadAhead:
-    """Letters made ready in a thread of this process, into the send's own letter files."""
+    """Letters made ready in a thread of this process, into the send's own letter files.
+
+    ``submit`` starts making a letter and returns a token; ``take`` gives the letter for a
+    token, the tokens taken in the order they were submitted."""
 
     def __init__(self, run: _Run):
         self.run = run
@@ -107,14 +113,15 @@ class ThreadAhead:
         """The send's first letter, written (and recorded as drafted) here already."""
         return make_ready(self.run.ws, self.run.plan, prepared, self._keeper)
 
-    def submit(self, r: Recipient) -> Future[Ready]:
+    def submit(self, r: Recipient) -> object:
         run = self.run
         return self._pool.submit(
             lambda: make_ready(run.ws, run.plan, run.prepare(r, record=False), self._keeper)
         )
 
-    def take(self, future: Future[Ready]) -> Ready:
-        return future.result()  # its files are in the send's manifest already (run.prepare)
+    def take(self, token: object) -> Ready:
+        assert isinstance(token, Future)
+        return token.result()  # its files are in the send's manifest already (run.prepare)
 
     def close(self) -> None:
         self._pool.shutdown()
@@ -123,7 +130,13 @@ class ThreadAhead:
 
 class ProcessAhead(ThreadAhead):
     """Letters made ready in one child process; what it wrote goes into the send's manifest
-    here, as each letter is taken (or, for a letter made and not sent, when the send ends)."""
+    here, as each letter is taken (or, for a letter made and not sent, when the send ends).
+
+    The child is asked for letters on one pipe and answers on another whose writing end
+    only it holds: if it dies, even halfway through an answer (a letter's message is 85 kB,
+    more than a pipe holds), reading here ends at once instead of waiting for the rest.
+    (A process pool's result pipe is held open by this process too: an answer cut short
+    there waits forever, and the send with it.)"""
 
     def __init__(self, run: _Run):
         super().__init__(run)  # the first letter is made here, as a short send's are
@@ -143,26 +156,37 @@ class ProcessAhead(ThreadAhead):
             files.last_letters,
         )
         context = multiprocessing.get_context("spawn")
-        self._maker = ProcessPoolExecutor(1, context, _init_maker, args)
-        self._maker.submit(_started)  # the child starts now, while the first letter is made here
-        self._waiting: list[Future[Ready]] = []
+        asked, self._ask = context.Pipe(duplex=False)
+        self._answers, answering = context.Pipe(duplex=False)
+        self._child = context.Process(
+            target=_serve, args=(asked, answering, args), name="letter-maker", daemon=True
+        )
+        self._child.start()  # now, while the first letter is made here
+        asked.close()
+        answering.close()  # the child's own: its end is the only writing end left
+        self._asked = 0  # letters asked for and not yet taken
 
-    def submit(self, r: Recipient) -> Future[Ready]:
+    def submit(self, r: Recipient) -> object:
         try:
-            future = self._maker.submit(_make, r)
-        except BrokenProcessPool:
+            self._ask.send(r)
+        except (BrokenPipeError, EOFError, OSError):
             raise _stopped() from None
-        self._waiting.append(future)
-        return future
+        self._asked += 1
+        return self._asked
 
-    def take(self, future: Future[Ready]) -> Ready:
-        self._waiting.remove(future)
+    def take(self, token: object) -> Ready:
+        answer = self._answer()
+        self._asked -= 1
+        if isinstance(answer, BaseException):
+            raise answer
+        self._absorb(answer.written)
+        return answer
+
+    def _answer(self) -> Ready | BaseException:
         try:
-            ready = future.result()
-        except BrokenProcessPool:
+            return self._answers.recv()
+        except (EOFError, OSError):  # the child ended: killed, out of memory
             raise _stopped() from None
-        self._absorb(ready.written)
-        return ready
 
     def _absorb(self, written: Sequence[ManifestEntry]) -> None:
         files = self.run.files
@@ -171,10 +195,23 @@ class ProcessAhead(ThreadAhead):
             files.written += 1
 
     def close(self) -> None:
-        self._maker.shutdown(wait=True, cancel_futures=True)
-        for future in self._waiting:  # made and not sent: its files are on disk, so in the manifest
-            if future.done() and not future.cancelled() and future.exception() is None:
-                self._absorb(future.result().written)
+        """Let the child finish the letter it is making (made and not sent: its files are on
+        disk, so they go into the manifest), then end it."""
+        with contextlib.suppress(OSError):
+            self._ask.send(None)
+        while self._asked:
+            self._asked -= 1
+            try:
+                answer = self._answer()
+            except UserError:
+                break
+            if not isinstance(answer, BaseException):
+                self._absorb(answer.written)
+        self._child.join(timeout=30)
+        if self._child.is_alive():
+            self._child.kill()
+        self._ask.close()
+        self._answers.close()
         super().close()
 
 
@@ -226,8 +263,25 @@ def _init_maker(
     gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
 
 
-def _started() -> None:
-    """Nothing: submitted first so that the child starts at once, not at the second letter."""
+def _serve(asked: Connection, answering: Connection, args: tuple) -> None:
+    """The child: load the workspace once, then make each letter asked for and answer with
+    it (or with the problem that stopped it), until asked for None or the parent is gone."""
+    _init_maker(*args)
+    while True:
+        try:
+            r = asked.recv()
+        except EOFError:
+            return
+        if r is None:
+            return
+        try:
+            answer: Ready | BaseException = _make(r)
+        except Exception as exc:  # the parent raises it, whole (a UserError keeps its place)
+            answer = exc
+        try:
+            answering.send(answer)
+        except (TypeError, AttributeError, pickle.PicklingError):
+            answering.send(RuntimeError(repr(answer)))  # a problem that will not pickle
 
 
 def _make(r: Recipient) -> Ready:

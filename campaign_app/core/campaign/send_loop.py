@@ -33,8 +33,6 @@ from campaign_app.core.campaign.send_ahead import Ready, ThreadAhead, ahead_for
 from campaign_app.core.common.errors import UserError
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from campaign_app.core.campaign.letter_files import PreparedLetter
     from campaign_app.core.mail.smtp import SmtpSession
 
@@ -86,7 +84,7 @@ def _send_each(
 
     plan = run.plan
     assert plan.settings is not None
-    following: Future[Ready] | None = None
+    following: object = None  # the next letter, asked for ahead
     relaxed = _relaxed(plan.settings.rate_per_minute)
     try:
         for i, r in enumerate(plan.to_send):
@@ -94,7 +92,7 @@ def _send_each(
                 result.cancelled = True
                 return
             report(i, r.display_name)
-            current = following
+            current, following = following, None
             if i + 1 < len(plan.to_send):
                 following = ahead.submit(plan.to_send[i + 1])
             ready = ahead.first(first) if current is None else ahead.take(current)
