@@ -268,4 +268,4 @@ from imap_server import dovecot, dovecot_factory, imap  # noqa: E402, F401
 # The test PostgreSQL (tests/pg_server.py): fixtures pg_cluster (session) and pg_database;
 # the test SMTP server (tests/smtp_server.py): fixtures smtp_server and smtp_server_factory.
 from pg_server import pg_cluster, pg_database  # noqa: E402, F401
-from smtp_server import server, smtp_server, smtp_server_factory  # noqa: E402, F401
+from smtp_server import ahead, server, smtp_server, smtp_server_factory  # noqa: E402, F401

@@ -387,3 +387,50 @@ def send_command(root, server) -> tuple[list[str], dict[str, str]]:
 
 def parsed(message: ReceivedMessage) -> email.message.EmailMessage:
     return email.message_from_bytes(message.data, policy=email.policy.default)
+
+
+def send_killed_at(root, server, at: int = 4):
+    """``campaign-app send`` (``send_command``) killed with SIGKILL while the server holds its
+    ``at``-th message, then run again to the end; returns the rerun (its exit code 0 checked
+    by the caller). The server has received exactly ``at`` messages when it is killed."""
+    import signal
+    import subprocess
+
+    command, env = send_command(root, server)
+    holder: dict[str, subprocess.Popen] = {}
+
+    def kill_at(count: int) -> None:
+        if count == at:
+            holder["proc"].send_signal(signal.SIGKILL)
+            holder["proc"].wait(timeout=30)
+
+    server.on_data = kill_at
+    proc = subprocess.Popen(
+        command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    holder["proc"] = proc
+    out, err = proc.communicate(server.password + "\n", timeout=120)
+    assert proc.returncode == -signal.SIGKILL, (out, err)
+    server.on_data = None
+    assert len(server.messages) == at
+    return subprocess.run(
+        command, env=env, input=server.password + "\n", capture_output=True, text=True, timeout=180
+    )
+
+
+def letters_made_in_a_child(monkeypatch) -> None:
+    """Sends of two letters or more make their letters in a child process, on any machine
+    (core/campaign/send_ahead.py: from 40 letters, with a second core)."""
+    from campaign_app.core.campaign import batch_run, send_ahead
+
+    monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
+    monkeypatch.setattr(batch_run, "default_workers", lambda: 2)
+
+
+@pytest.fixture(params=["thread", "child process"])
+def ahead(request, monkeypatch):
+    """Where the next letter is made while one is sent: a thread (a short send), or a child
+    process (a long one; here from two letters on)."""
+    if request.param == "child process":
+        letters_made_in_a_child(monkeypatch)
+    return request.param

@@ -11,26 +11,23 @@ again. These tests lower the threshold so that a few letters take the child's pa
 from __future__ import annotations
 
 import hashlib
-import subprocess
 import threading
 from collections import Counter
 
 import pytest
-from smtp_server import parsed, send_command, use_server
+from smtp_server import letters_made_in_a_child, parsed, send_killed_at, use_server
 
-from campaign_app.core.campaign import batch_run, letter_files, send_ahead
+from campaign_app.core.campaign import letter_files, send_ahead
 from campaign_app.core.campaign.manifest import Manifest
 from campaign_app.core.campaign.send import run_send
 from campaign_app.core.campaign.send_plan import plan_send
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.outreach.log import ContactLog, contact_id
+from campaign_app.core.outreach.log import ContactLog
 
 
 @pytest.fixture
 def in_child(monkeypatch):
-    """Sends of two letters or more make their letters in a child process, on any machine."""
-    monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
-    monkeypatch.setattr(batch_run, "default_workers", lambda: 2)
+    letters_made_in_a_child(monkeypatch)
 
 
 def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
@@ -73,26 +70,6 @@ def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
     again = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
     assert again.code == 0, again.err
     assert "0 letter(s) written (0 file(s)), 8 already up to date" in again.out, again.out
-
-
-def test_a_letter_the_child_cannot_make_stops_the_send_with_its_own_message(mini_ws, cli, server, in_child):
-    """The fourth official's address cannot be sent to: the message made in the child comes
-    back whole (what, where, what to do), the three before it go, it is not left claimed."""
-    use_server(mini_ws, server, extra_meps=1)
-    rows = [
-        "mep-y1,mep,Mr,Pavel,Bad,m,Member,European Parliament,DE,en,павел@example.org,",
-        "mep-y2,mep,Ms,Anna,After,f,Member,European Parliament,DE,en,anna@example.org,",
-    ]
-    with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
-        fh.write("\n".join(rows) + "\n")
-    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
-    assert result.code == 1, result.err + result.out
-    assert "павел@example.org" in result.err and "non-Latin letters before the @" in result.err
-    assert "Traceback" not in result.err
-    assert len(server.messages) == 3
-    with ContactLog.open(mini_ws.root / "campaign.db") as log:
-        for rid in ("mep-y1", "mep-y2"):
-            assert "sending" not in [e.kind for e in log.events(contact_id(rid, "test-case", "appeal-en"))]
 
 
 def test_cancelled_the_letters_made_ahead_are_written_and_in_the_manifest_not_sent(mini_ws, server, in_child):
@@ -151,30 +128,9 @@ def test_killed_mid_send_the_child_stops_too_and_a_rerun_sends_each_letter_once(
     """A send long enough for the child (the real threshold), killed while the server holds
     its fourth message: nothing more reaches the server from the child or anyone, and the
     re-run sends the rest, the unknown letter uncertain."""
-    import signal
-
     letters = send_ahead.PROCESS_THRESHOLD + 2
     use_server(mini_ws, server, extra_meps=letters - 2)
-    command, env = send_command(mini_ws.root, server)
-    holder: dict[str, subprocess.Popen] = {}
-
-    def kill_at_fourth(count: int) -> None:
-        if count == 4:
-            holder["proc"].send_signal(signal.SIGKILL)
-            holder["proc"].wait(timeout=30)
-
-    server.on_data = kill_at_fourth
-    proc = subprocess.Popen(
-        command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
-    holder["proc"] = proc
-    out, err = proc.communicate(server.password + "\n", timeout=120)
-    assert proc.returncode == -signal.SIGKILL, (out, err)
-    server.on_data = None
-    assert len(server.messages) == 4
-    rerun = subprocess.run(
-        command, env=env, input=server.password + "\n", capture_output=True, text=True, timeout=180
-    )
+    rerun = send_killed_at(mini_ws.root, server, at=4)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert "1 uncertain from an interrupted run: not sent" in rerun.stdout
     counts = Counter(m.rcpt_tos[0] for m in server.messages)

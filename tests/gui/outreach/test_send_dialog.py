@@ -51,18 +51,6 @@ def open_dialog(make_window, root, qtbot, template_id: str = "appeal-en"):
     return window, tab, dialog
 
 
-@pytest.fixture(params=["thread", "child process"])
-def ahead(request, monkeypatch):
-    """Where the next letter is made while one is sent: a thread (a short send), or a child
-    process (a long one: here from two letters on, core/campaign/send_ahead.py)."""
-    if request.param == "child process":
-        from campaign_app.core.campaign import batch_run, send_ahead
-
-        monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
-        monkeypatch.setattr(batch_run, "default_workers", lambda: 2)
-    return request.param
-
-
 def finished(dialog) -> bool:
     return not dialog.running() and dialog.stack.currentIndex() == PAGE_SUMMARY and dialog.tasks.idle()
 
