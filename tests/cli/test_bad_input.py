@@ -411,6 +411,12 @@ def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws
             "fact('supreme-cort'): the case has no fact or event 'supreme-cort'",
             "did you mean 'supreme-court'?",
         ),
+        ("{{ case.fact('unhrc').text }}", "the case has no fact 'unhrc'", "did you mean 'unhcr'?"),
+        (
+            "{{ case.event('arival').text }}",
+            "the case has no timeline event 'arival'",
+            "did you mean 'arrival'?",
+        ),
         # Nothing close: every id is listed, to choose from.
         (
             "{{ fact('zzz') }}",

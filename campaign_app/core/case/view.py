@@ -19,6 +19,7 @@ from typing import Any
 
 from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
+from campaign_app.core.common.errors import did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_localized_map, pick
 
@@ -175,10 +176,11 @@ class CaseView(LocalView):
         for item in items:
             if item.id == item_id:
                 return LocalView(item, self._wording, f"{section}/{item.id}")
-        known = ", ".join(i.id for i in items) or "none"
+        ids = [i.id for i in items]
         raise self._wording.missing(
             _("the case has no {kind} '{item_id}'").format(kind=kind, item_id=item_id),
-            _("known {kind} ids: {known}").format(kind=kind, known=known),
+            did_you_mean(item_id, ids)
+            or _("known {kind} ids: {known}").format(kind=kind, known=", ".join(ids) or "none"),
         )
 
     def fact(self, fact_id: str) -> LocalView:
