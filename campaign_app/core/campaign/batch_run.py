@@ -15,7 +15,6 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -38,7 +37,7 @@ from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.processes import exit_with_parent
+from campaign_app.core.common.processes import become_worker
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
@@ -59,6 +58,14 @@ def parsed_inputs(ws: Workspace) -> dict[str, Any]:
     return {name: getattr(ws, name) for name in _SHIPPED}
 
 
+def shipped_workspace(root: str, parsed: dict[str, Any]) -> Workspace:
+    """In a worker: the workspace at ``root`` with the parent's ``parsed_inputs`` (cached
+    properties), nothing parsed again."""
+    ws = Workspace(Path(root))
+    ws.__dict__.update(parsed)
+    return ws
+
+
 def _init_worker(
     root: str,
     template_id: str,
@@ -72,16 +79,11 @@ def _init_worker(
 ) -> None:
     global _FILES
     if in_pool:
-        # Ctrl-C goes to the whole process group: the parent decides what stops, and a
-        # worker always finishes the file it is writing.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        exit_with_parent()
+        become_worker()
         if niceness and hasattr(os, "nice"):  # (not on Windows)
             os.nice(niceness)
-    ws = Workspace(Path(root))
-    ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
     _FILES = LetterFiles(
-        ws,
+        shipped_workspace(root, parsed),
         template_id,
         Path(out_dir),
         paper,

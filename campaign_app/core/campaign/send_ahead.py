@@ -26,20 +26,21 @@ import datetime as dt
 import gc
 import multiprocessing
 import pickle
-import signal
 from collections.abc import Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from campaign_app.core.campaign import batch_run
+from campaign_app.core.campaign.batch_run import parsed_inputs, shipped_workspace
 from campaign_app.core.campaign.letter_files import LetterFile, LetterFiles, PreparedLetter
 from campaign_app.core.campaign.manifest import ManifestEntry
 from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.common.processes import exit_with_parent
+from campaign_app.core.common.processes import become_worker
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
@@ -144,7 +145,6 @@ class ProcessAhead(ThreadAhead):
         plan = dataclasses.replace(  # the child needs the plan's message settings, not its lists
             run.plan, to_send=[], already_sent=[], uncertain=[], by_hand=[], printed=[], revised=[], resend=[]
         )
-        from campaign_app.core.campaign.batch_run import parsed_inputs
 
         args = (
             str(run.ws.root),
@@ -226,47 +226,18 @@ def _stopped() -> UserError:
 def ahead_for(run: _Run, letters: int) -> ThreadAhead:
     """Where a send of ``letters`` letters makes its next letter: a child process when the
     send is long and there is a second core for it, else a thread."""
-    from campaign_app.core.campaign.batch_run import default_workers
-
-    if letters >= PROCESS_THRESHOLD and default_workers() > 1:
+    if letters >= PROCESS_THRESHOLD and batch_run.default_workers() > 1:
         return ProcessAhead(run)
     return ThreadAhead(run)
 
 
 # ---- in the child process ------------------------------------------------------------------
 
-_MAKER: tuple[Workspace, SendPlan, LetterFiles, Executor] | None = None
-
-
-def _init_maker(
-    root: str,
-    plan: SendPlan,
-    out_dir: str,
-    paper: str,
-    today: str,
-    parsed: dict[str, Any],
-    last_letters: LastLetters | None,
-) -> None:
-    """Load the workspace as the parent parsed it; the contact log is never opened here."""
-    global _MAKER
-    # Ctrl-C goes to the whole process group: the parent decides what stops, and the child
-    # always finishes the letter it is making.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    exit_with_parent()
-    ws = Workspace(Path(root))
-    ws.__dict__.update(parsed)  # the parent's parsed campaign, case and templates (cached properties)
-    files = LetterFiles(
-        ws, plan.template_id, Path(out_dir), paper, dt.date.fromisoformat(today), last_letters=last_letters
-    )
-    keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
-    _MAKER = (ws, plan, files, keeper)
-    gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
-
 
 def _serve(asked: Connection, answering: Connection, args: tuple) -> None:
     """The child: load the workspace once, then make each letter asked for and answer with
     it (or with the problem that stopped it), until asked for None or the parent is gone."""
-    _init_maker(*args)
+    maker = _Maker(*args)
     while True:
         try:
             r = asked.recv()
@@ -275,7 +246,7 @@ def _serve(asked: Connection, answering: Connection, args: tuple) -> None:
         if r is None:
             return
         try:
-            answer: Ready | BaseException = _make(r)
+            answer: Ready | BaseException = maker.make(r)
         except Exception as exc:  # the parent raises it, whole (a UserError keeps its place)
             answer = exc
         try:
@@ -284,13 +255,38 @@ def _serve(asked: Connection, answering: Connection, args: tuple) -> None:
             answering.send(RuntimeError(repr(answer)))  # a problem that will not pickle
 
 
-def _make(r: Recipient) -> Ready:
-    """One letter made ready, without its files' bytes twice over (the message holds them)."""
-    assert _MAKER is not None, "maker not initialised"
-    ws, plan, files, keeper = _MAKER
-    ready = make_ready(ws, plan, files.prepare(r, plan.formats), keeper)
-    return dataclasses.replace(
-        ready,
-        files=[dataclasses.replace(f, data=b"") for f in ready.files],
-        kept=[dataclasses.replace(k, data=b"") for k in ready.kept],
-    )
+class _Maker:
+    """The child's letter files, loaded as the parent parsed the workspace; the contact log
+    is never opened here."""
+
+    def __init__(
+        self,
+        root: str,
+        plan: SendPlan,
+        out_dir: str,
+        paper: str,
+        today: str,
+        parsed: dict[str, Any],
+        last_letters: LastLetters | None,
+    ):
+        become_worker()
+        self.ws, self.plan = shipped_workspace(root, parsed), plan
+        self.files = LetterFiles(
+            self.ws,
+            plan.template_id,
+            Path(out_dir),
+            paper,
+            dt.date.fromisoformat(today),
+            last_letters=last_letters,  # the manifest: read here when first needed
+        )
+        self.keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
+        gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
+
+    def make(self, r: Recipient) -> Ready:
+        """One letter made ready, without its files' bytes twice over (the message holds them)."""
+        ready = make_ready(self.ws, self.plan, self.files.prepare(r, self.plan.formats), self.keeper)
+        return dataclasses.replace(
+            ready,
+            files=[dataclasses.replace(f, data=b"") for f in ready.files],
+            kept=[dataclasses.replace(k, data=b"") for k in ready.kept],
+        )

@@ -62,6 +62,16 @@ def _zombie(pid: int) -> bool:
     return stat[stat.rfind(")") + 2 : stat.rfind(")") + 3] == "Z"  # the state follows "(name) "
 
 
+def become_worker() -> None:
+    """At the start of a worker process (the batch's pool, the send's letter maker): Ctrl-C
+    goes to the whole process group, so the parent decides what stops and the worker always
+    finishes the file it is writing; and the worker ends when its parent does."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
+
+
 def exit_with_parent() -> None:
     """In a worker process (multiprocessing): end it as soon as the program that started it
     ends, however it ends. A worker waits for its next letter on a pipe it holds both ends

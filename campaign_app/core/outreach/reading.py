@@ -149,9 +149,7 @@ class LogReading(LogDatabase):
 _LOG_ORDER = (contacts.c.created_at, contacts.c.id)  # the log's order of letters
 _CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
 _BRIEF_COLUMNS = ("id", "recipient_id", "recipient_name", "category", "case_id", "template_id", "channel")
-_BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(
-    contacts.c.created_at, contacts.c.id
-)
+_BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(*_LOG_ORDER)
 _CASE_BRIEFS = (
     select(*(contacts.c[name] for name in _BRIEF_COLUMNS if name != "case_id"))
     .where(contacts.c.case_id == bindparam("case_id"))
