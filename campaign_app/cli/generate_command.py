@@ -6,7 +6,14 @@ import argparse
 import sys
 import threading
 
-from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_PROBLEM, template_args, workspace_arg
+from campaign_app.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEM,
+    print_problems,
+    template_args,
+    workspace_arg,
+)
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.i18n import _, ngettext
 
@@ -45,6 +52,10 @@ def run(ws, args: argparse.Namespace) -> int:
     if result.log_note:
         print(_("note: {note}").format(note=result.log_note), file=sys.stderr)
     summary = _summary(result, out_dir)
+    if result.stopped is not None:
+        print_problems(result.stopped)
+        print(_("stopped: {summary}").format(summary=summary), file=sys.stderr)
+        return EXIT_PROBLEM
     if result.cancelled:
         print(
             _("interrupted: {summary}. Run the same command again to finish.").format(summary=summary),

@@ -1,7 +1,8 @@
 """Running a batch: many letters, every core, resumable, and cancellable at any moment.
 
-Letters are independent, so a large batch is spread over a process pool (one worker per
-core; each worker loads the workspace once and renders each of its letters once). A small
+Letters are independent, so a large batch is spread over worker processes (one per core;
+each loads the workspace once and renders each of its letters once; a worker that dies
+stops the batch with a message, never a hang: core/common/worker_process.py). A small
 batch stays in this process, where starting workers would cost more than it saves. Each
 file is written atomically, so Ctrl-C or Cancel leaves complete letters only; the
 manifest records every finished letter with an input fingerprint, and a re-run skips what
@@ -10,16 +11,13 @@ is already done. The plan (who, which files) is core/campaign/generate.py's.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,21 +35,27 @@ from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.processes import become_worker
+from campaign_app.core.common.i18n import _
+from campaign_app.core.common.worker_process import Worker, WorkerEnded, Workers, ctrl_c_cancels
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
     from campaign_app.core.campaign.last_letters import LastLetters
 
-# ---- the work itself: the same function runs in this process or in a pool worker -------
-
-
-_FILES: LetterFiles | None = None  # this process's (or pool worker's) letter writer
+# ---- the work itself: the same writer runs in this process or in a worker process -------
 
 
 # The workspace's inputs a worker needs, parsed once by the parent and sent to each worker
 # (unpickling them takes a millisecond; parsing the case's YAML again took a quarter second).
 _SHIPPED = ("campaign", "case", "template_scan")
+
+# Letters asked of each worker at a time: enough that it never waits for this process (which
+# saves the manifest now and then), few enough that Cancel and Ctrl-C stop within a letter.
+IN_FLIGHT = 6
+
+# A letter's job as a worker is asked for it: (its index in the plan, the job); and what it
+# answers: (that index, the recipient's id, the manifest entries of its files, its problem).
+Answer = tuple[int, str, list[ManifestEntry], str | None]
 
 
 def parsed_inputs(ws: Workspace) -> dict[str, Any]:
@@ -66,7 +70,34 @@ def shipped_workspace(root: str, parsed: dict[str, Any]) -> Workspace:
     return ws
 
 
-def _init_worker(
+class _Writer:
+    """Writes the batch's letters, each rendered once and written in each of its formats."""
+
+    def __init__(self, files: LetterFiles):
+        self.files = files
+
+    def write(self, job: LetterJob) -> list[ManifestEntry]:
+        files = self.files
+        letter = files.render(job.recipient)
+        # Not fsynced one by one: the batch syncs its folder before each manifest save.
+        return [
+            files.write(letter, job.recipient, fmt, durable=False, path=files.out_dir / rel)[1]
+            for fmt, rel in zip(job.formats, job.paths, strict=True)
+        ]
+
+    def __call__(self, asked: tuple[int, LetterJob]) -> Answer:
+        """One letter; its problem is part of the answer, except the first letter's, which
+        is raised whole (a template mistake stops the batch at its line, nothing written)."""
+        index, job = asked
+        try:
+            return index, job.recipient_id, self.write(job), None
+        except UserError as exc:
+            if index == 0:
+                raise
+            return index, job.recipient_id, [], str(exc)
+
+
+def _start_writer(
     root: str,
     template_id: str,
     out_dir: str,
@@ -75,62 +106,32 @@ def _init_worker(
     parsed: dict[str, Any],
     last_letters: LastLetters | None,
     niceness: int,
-    in_pool: bool,
-) -> None:
-    global _FILES
-    if in_pool:
-        become_worker()
-        if niceness and hasattr(os, "nice"):  # (not on Windows)
-            os.nice(niceness)
-    _FILES = LetterFiles(
-        shipped_workspace(root, parsed),
-        template_id,
-        Path(out_dir),
-        paper,
-        dt.date.fromisoformat(today),
-        Manifest(Path(out_dir)),
-        last_letters,  # the plan's reading of the log: a worker never opens it
+) -> _Writer:
+    """In a worker process (core/common/worker_process.py), once: its letter writer."""
+    if niceness and hasattr(os, "nice"):  # (not on Windows)
+        os.nice(niceness)
+    writer = _Writer(
+        LetterFiles(
+            shipped_workspace(root, parsed),
+            template_id,
+            Path(out_dir),
+            paper,
+            dt.date.fromisoformat(today),
+            Manifest(Path(out_dir)),
+            last_letters,  # the plan's reading of the log: a worker never opens it
+        )
     )
-    if in_pool:
-        # What the worker has loaded lives as long as it does: the garbage collector's
-        # full passes need not scan it again for every few letters (about 2% of a letter).
-        gc.freeze()
+    # What the worker has loaded lives as long as it does: the garbage collector's full
+    # passes need not scan it again for every few letters (about 2% of a letter).
+    gc.freeze()
+    return writer
 
 
-def _write_job(job: LetterJob) -> list[ManifestEntry]:
-    """Render one letter once and write its files from that rendering."""
-    files = _FILES
-    assert files is not None, "worker not initialised"
-    letter = files.render(job.recipient)
-    # Not fsynced one by one: the batch syncs its folder before each manifest save.
-    return [
-        files.write(letter, job.recipient, fmt, durable=False, path=files.out_dir / rel)[1]
-        for fmt, rel in zip(job.formats, job.paths, strict=True)
-    ]
-
-
-def _ready() -> None:
-    """Nothing: submitted once per worker so that every worker starts (and ignores Ctrl-C)
-    while the first letter is written, not later in the middle of the batch."""
-
-
-def _first_job(job: LetterJob) -> tuple[list[ManifestEntry], UserError | None]:
-    """The batch's first letter, its problem returned whole (not as text): in a worker."""
-    try:
-        return _write_job(job), None
-    except UserError as exc:
-        return [], exc
-
-
-def _run_jobs(jobs: list[LetterJob]) -> list[tuple[str, list[ManifestEntry], str | None]]:
-    """Write a chunk of letters; returns per recipient its entries or its problem."""
-    results: list[tuple[str, list[ManifestEntry], str | None]] = []
-    for job in jobs:
-        try:
-            results.append((job.recipient_id, _write_job(job), None))
-        except UserError as exc:
-            results.append((job.recipient_id, [], str(exc)))
-    return results
+def _worker_ended() -> UserError:
+    return UserError(
+        _("a process writing the letters stopped unexpectedly (out of memory?)"),
+        hint=_("run it again: the letters written so far are kept, and only the others are written"),
+    )
 
 
 class _DraftRecorder:
@@ -196,14 +197,7 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _chunks(jobs: list[LetterJob], size: int, start: int) -> Iterator[tuple[int, list[LetterJob]]]:
-    """The jobs from ``start`` on, ``size`` at a time, each chunk with its first job's index."""
-    for i in range(start, len(jobs), size):
-        yield i, jobs[i : i + size]
-
-
 ProgressCallback = Callable[[BatchProgress], None]
-ChunkResults = list[tuple[str, list[ManifestEntry], str | None]]
 
 
 class _BatchRun:
@@ -228,19 +222,18 @@ class _BatchRun:
             total = len(self.plan.jobs)
             self.progress(BatchProgress(self.done, total, len(self.result.failed), now - self.start))
 
-    def absorb(self, start: int, chunk_results: ChunkResults) -> None:
-        """Take in the results of the plan's jobs from index ``start`` on."""
-        for index, (rid, entries, error) in enumerate(chunk_results, start):
-            self.done += 1
-            for e in entries:
-                self.manifest.entries.pop(e.key, None)  # the file just written replaces its old entry
-            for e in self.files.add(index, entries):
-                self.manifest.add(e)
-            self.result.files_written += len(entries)
-            self.result.letters_written += bool(entries)
-            self.drafts.add(entries)
-            if error:
-                self.result.failed.append((rid, error))
+    def absorb(self, index: int, rid: str, entries: list[ManifestEntry], error: str | None) -> None:
+        """Take in the plan's letter ``index`` (to ``rid``): its files' entries, or its problem."""
+        self.done += 1
+        for e in entries:
+            self.manifest.entries.pop(e.key, None)  # the file just written replaces its old entry
+        for e in self.files.add(index, entries):
+            self.manifest.add(e)
+        self.result.files_written += len(entries)
+        self.result.letters_written += bool(entries)
+        self.drafts.add(entries)
+        if error:
+            self.result.failed.append((rid, error))
         # Saved now and then, not per letter: rewriting 20,000 entries every few seconds is
         # quadratic work. A batch killed outright redoes at most these last letters.
         if time.monotonic() - self.last_save > 10.0:
@@ -255,59 +248,60 @@ class _BatchRun:
         self.drafts.flush()
         self.last_save = time.monotonic()
 
-    def in_process(self, start: int, cancel: threading.Event) -> None:
+    def in_process(self, writer: _Writer, start: int, cancel: threading.Event) -> None:
         for index in range(start, len(self.plan.jobs)):
             if cancel.is_set():
                 self.result.cancelled = True
                 return
-            self.absorb(index, _run_jobs([self.plan.jobs[index]]))
+            self.absorb(*writer((index, self.plan.jobs[index])))
 
-    def in_pool(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
-        """Chunks of letters on a process pool; at most three chunks per worker in flight, so
-        Cancel takes effect within a few letters and memory stays flat however large the batch.
+    def in_workers(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
+        """The letters spread over worker processes, one per core, each asked for a few at a
+        time (``IN_FLIGHT``), so that Cancel takes effect within a letter and memory stays
+        flat however large the batch. A worker that dies (out of memory, killed) stops the
+        batch (``result.stopped`` says why); the letters written are kept, and a rerun writes
+        the others.
 
         The first letter goes alone, and the rest only once it is written: a template mistake
         is then raised as one UserError at its line, with nothing written."""
-        size = max(1, min(16, len(self.plan.jobs) // (workers * 8)))
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, context, _init_worker, (*args, True)) as pool:
-            first = pool.submit(_first_job, jobs[0])
-            for _ in range(workers - 1):
-                pool.submit(_ready)
-            entries, problem = first.result()
-            if problem is not None:
-                raise problem
-            self.absorb(0, [(jobs[0].recipient_id, entries, None)])
-            pending: set[Future] = set()
-            starts: dict[Future, int] = {}  # each chunk's first job, by the plan's index
-            chunks = _chunks(jobs, size, 1)
+        pool = Workers(multiprocessing.get_context("spawn"), _start_writer, args, workers, "letter-writer")
+        try:
+            pool.all[0].ask((0, jobs[0]))
+            while (first := pool.take(0.2)) is None:
+                if cancel.is_set():
+                    self.result.cancelled = True
+                    return  # the first letter is finished and kept (wind_up)
+                self.report()
+            self.absorb(*first[1])
+            self._spread(pool, jobs, cancel)
+        except WorkerEnded:
+            if cancel.is_set():
+                self.result.cancelled = True  # Ctrl-C reached a worker too: it is what stopped
+            else:
+                self.result.stopped = _worker_ended()
+        finally:
+            for answer in pool.wind_up():  # the letters in hand are finished and kept
+                self.absorb(*answer)
 
-            def refill() -> None:
-                while len(pending) < workers * 3 and (chunk := next(chunks, None)) is not None:
-                    fut = pool.submit(_run_jobs, chunk[1])
-                    starts[fut] = chunk[0]
-                    pending.add(fut)
+    def _spread(self, pool: Workers, jobs: list[LetterJob], cancel: threading.Event) -> None:
+        upcoming = iter(range(1, len(jobs)))
 
-            try:
-                refill()
-                while pending:
-                    finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                    for fut in finished:
-                        self.absorb(starts.pop(fut), fut.result())
-                    if cancel.is_set():
-                        self.result.cancelled = True
-                        continue  # let the chunks in flight finish, submit nothing new
-                    refill()
-                    self.report()
-            except KeyboardInterrupt:
+        def feed(worker: Worker) -> None:
+            while worker.waiting < IN_FLIGHT and (index := next(upcoming, None)) is not None:
+                worker.ask((index, jobs[index]))
+
+        for worker in pool.all:
+            feed(worker)
+        while pool.waiting:
+            if cancel.is_set():
                 self.result.cancelled = True
-                for fut in pending:
-                    fut.cancel()
-                for fut in pending:
-                    if not fut.cancelled():
-                        with contextlib.suppress(BrokenProcessPool):  # a worker Ctrl-C reached
-                            self.absorb(starts[fut], fut.result())
-                raise
+                return  # each worker finishes the letter in hand (wind_up)
+            taken = pool.take(0.2)
+            if taken is not None:
+                worker, answer = taken
+                self.absorb(*answer)
+                feed(worker)
+            self.report()
 
 
 def run_batch(
@@ -332,39 +326,41 @@ def run_batch(
 
     The first letter is written here before any worker starts: a mistake in the template
     then stops the batch as one UserError at its line, not once per recipient."""
-    global _FILES
     today = today or dt.date.today()
     cancel = cancel or threading.Event()
     workers = workers or default_workers()
     use_pool = workers > 1 and len(plan.jobs) >= POOL_THRESHOLD
     run = _BatchRun(ws, plan, progress, progress_interval, by)
     run.result.workers = workers if use_pool else 1
-    first = None
-    if not use_pool:  # (a pool writes its first letter alone the same way: in_pool)
-        _FILES = LetterFiles(
-            ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest, plan.last_letters
+    first = writer = None
+    if not use_pool:  # (the workers write their first letter alone the same way: in_workers)
+        writer = _Writer(
+            LetterFiles(
+                ws, plan.template_id, plan.out_dir, plan.paper, today, run.manifest, plan.last_letters
+            )
         )
         # A template mistake raises here, before anything is written (no folder, no manifest).
-        first = (plan.jobs[0].recipient_id, _write_job(plan.jobs[0]), None) if plan.jobs else None
+        first = writer((0, plan.jobs[0])) if plan.jobs else None
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
     run.report(force=True)
     try:
-        if use_pool:
-            args = (
-                str(ws.root),
-                plan.template_id,
-                str(plan.out_dir),
-                plan.paper,
-                today.isoformat(),
-                parsed_inputs(ws),
-                plan.last_letters,
-                niceness,
-            )
-            run.in_pool(plan.jobs, cancel, workers, args)
-        else:
-            if first is not None:
-                run.absorb(0, [first])
-            run.in_process(1, cancel)
+        with ctrl_c_cancels(cancel):  # Ctrl-C: as Cancel, between letters
+            if use_pool:
+                args = (
+                    str(ws.root),
+                    plan.template_id,
+                    str(plan.out_dir),
+                    plan.paper,
+                    today.isoformat(),
+                    parsed_inputs(ws),
+                    plan.last_letters,
+                    niceness,
+                )
+                run.in_workers(plan.jobs, cancel, workers, args)
+            elif writer is not None:
+                if first is not None:
+                    run.absorb(*first)
+                run.in_process(writer, 1, cancel)
     except KeyboardInterrupt:
         run.result.cancelled = True
     finally:

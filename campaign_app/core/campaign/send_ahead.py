@@ -20,12 +20,10 @@ later send keeps the same letter under that same name.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import gc
 import multiprocessing
-import pickle
 from collections.abc import Sequence
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,12 +38,10 @@ from campaign_app.core.campaign.sent_letters import KeptLetter, keep_letter
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.common.processes import become_worker
+from campaign_app.core.common.worker_process import WorkerEnded, Workers
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-
     from campaign_app.core.campaign.last_letters import LastLetters
     from campaign_app.core.campaign.send import _Run
     from campaign_app.core.campaign.send_plan import SendPlan
@@ -133,11 +129,9 @@ class ProcessAhead(ThreadAhead):
     """Letters made ready in one child process; what it wrote goes into the send's manifest
     here, as each letter is taken (or, for a letter made and not sent, when the send ends).
 
-    The child is asked for letters on one pipe and answers on another whose writing end
-    only it holds: if it dies, even halfway through an answer (a letter's message is 85 kB,
-    more than a pipe holds), reading here ends at once instead of waiting for the rest.
-    (A process pool's result pipe is held open by this process too: an answer cut short
-    there waits forever, and the send with it.)"""
+    The child is a worker process (core/common/worker_process.py): if it dies, even halfway
+    through an answer (a letter's message is 85 kB, more than a pipe holds), the send stops
+    at once with a message instead of waiting for the rest."""
 
     def __init__(self, run: _Run):
         super().__init__(run)  # the first letter is made here, as a short send's are
@@ -145,7 +139,6 @@ class ProcessAhead(ThreadAhead):
         plan = dataclasses.replace(  # the child needs the plan's message settings, not its lists
             run.plan, to_send=[], already_sent=[], uncertain=[], by_hand=[], printed=[], revised=[], resend=[]
         )
-
         args = (
             str(run.ws.root),
             plan,
@@ -155,38 +148,26 @@ class ProcessAhead(ThreadAhead):
             parsed_inputs(run.ws),
             files.last_letters,
         )
-        context = multiprocessing.get_context("spawn")
-        asked, self._ask = context.Pipe(duplex=False)
-        self._answers, answering = context.Pipe(duplex=False)
-        self._child = context.Process(
-            target=_serve, args=(asked, answering, args), name="letter-maker", daemon=True
-        )
-        self._child.start()  # now, while the first letter is made here
-        asked.close()
-        answering.close()  # the child's own: its end is the only writing end left
-        self._asked = 0  # letters asked for and not yet taken
+        # Started now, while the first letter is made here.
+        self._workers = Workers(multiprocessing.get_context("spawn"), _Maker, args, 1, "letter-maker")
+        self._child = self._workers.all[0]
 
     def submit(self, r: Recipient) -> object:
         try:
-            self._ask.send(r)
-        except (BrokenPipeError, EOFError, OSError):
+            self._child.ask(r)
+        except WorkerEnded:
             raise _stopped() from None
-        self._asked += 1
-        return self._asked
+        return self._child.waiting
 
     def take(self, token: object) -> Ready:
-        answer = self._answer()
-        self._asked -= 1
-        if isinstance(answer, BaseException):
-            raise answer
-        self._absorb(answer.written)
-        return answer
-
-    def _answer(self) -> Ready | BaseException:
         try:
-            return self._answers.recv()
-        except (EOFError, OSError):  # the child ended: killed, out of memory
+            while (taken := self._workers.take()) is None:
+                pass
+        except WorkerEnded:
             raise _stopped() from None
+        ready = taken[1]
+        self._absorb(ready.written)
+        return ready
 
     def _absorb(self, written: Sequence[ManifestEntry]) -> None:
         files = self.run.files
@@ -197,21 +178,8 @@ class ProcessAhead(ThreadAhead):
     def close(self) -> None:
         """Let the child finish the letter it is making (made and not sent: its files are on
         disk, so they go into the manifest), then end it."""
-        with contextlib.suppress(OSError):
-            self._ask.send(None)
-        while self._asked:
-            self._asked -= 1
-            try:
-                answer = self._answer()
-            except UserError:
-                break
-            if not isinstance(answer, BaseException):
-                self._absorb(answer.written)
-        self._child.join(timeout=30)
-        if self._child.is_alive():
-            self._child.kill()
-        self._ask.close()
-        self._answers.close()
+        for ready in self._workers.wind_up(timeout=30):
+            self._absorb(ready.written)
         super().close()
 
 
@@ -234,30 +202,9 @@ def ahead_for(run: _Run, letters: int) -> ThreadAhead:
 # ---- in the child process ------------------------------------------------------------------
 
 
-def _serve(asked: Connection, answering: Connection, args: tuple) -> None:
-    """The child: load the workspace once, then make each letter asked for and answer with
-    it (or with the problem that stopped it), until asked for None or the parent is gone."""
-    maker = _Maker(*args)
-    while True:
-        try:
-            r = asked.recv()
-        except EOFError:
-            return
-        if r is None:
-            return
-        try:
-            answer: Ready | BaseException = maker.make(r)
-        except Exception as exc:  # the parent raises it, whole (a UserError keeps its place)
-            answer = exc
-        try:
-            answering.send(answer)
-        except (TypeError, AttributeError, pickle.PicklingError):
-            answering.send(RuntimeError(repr(answer)))  # a problem that will not pickle
-
-
 class _Maker:
     """The child's letter files, loaded as the parent parsed the workspace; the contact log
-    is never opened here."""
+    is never opened here. Called with a recipient, it makes their letter ready."""
 
     def __init__(
         self,
@@ -269,7 +216,6 @@ class _Maker:
         parsed: dict[str, Any],
         last_letters: LastLetters | None,
     ):
-        become_worker()
         self.ws, self.plan = shipped_workspace(root, parsed), plan
         self.files = LetterFiles(
             self.ws,
@@ -282,7 +228,7 @@ class _Maker:
         self.keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
         gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
 
-    def make(self, r: Recipient) -> Ready:
+    def __call__(self, r: Recipient) -> Ready:
         """One letter made ready, without its files' bytes twice over (the message holds them)."""
         ready = make_ready(self.ws, self.plan, self.files.prepare(r, self.plan.formats), self.keeper)
         return dataclasses.replace(

@@ -191,7 +191,14 @@ class BatchTab(BatchForm):
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(min(done, total) if total else 1)
         written, skipped, failed = result.letters_written, len(result.skipped), len(result.failed)
-        if result.cancelled and done < total:
+        if result.stopped is not None:
+            headline = self.tr("Stopped: {written} written; run again to finish the rest.").format(
+                written=written
+            )
+            self.progress_label.setText(
+                self.tr("Stopped after {done} of %n letter(s)", "", total).format(done=done)
+            )
+        elif result.cancelled and done < total:
             headline = self.tr("Cancelled: {written} written; run again to finish the rest.").format(
                 written=written
             )
@@ -222,8 +229,11 @@ class BatchTab(BatchForm):
         workers = " · " + self.tr("%n process(es)", "", processes) if processes > 1 else ""
         self.time_value.setText(f"{duration(outcome.elapsed)}{workers}")
         self._show_figures(True)
-        self.failures.setPlainText("\n".join(f"{rid}: {message}" for rid, message in result.failed))
-        self._set_failures_visible(bool(result.failed))
+        stopped = [problems(result.stopped)] if result.stopped is not None else []
+        self.failures.setPlainText(
+            "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed)])
+        )
+        self._set_failures_visible(bool(stopped or result.failed))
 
     def _show_figures(self, visible: bool) -> None:
         for row in range(self.figures.rowCount()):

@@ -21,6 +21,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Stopped after {done} of %n letter(s)</source>
+        <translation>
+            <numerusform>Stopped after {done} of %n letter</numerusform>
+            <numerusform>Stopped after {done} of %n letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Cancelled after {done} of %n letter(s)</source>
         <translation>
             <numerusform>Cancelled after {done} of %n letter</numerusform>

@@ -95,6 +95,18 @@
         <translation>Ничего не создано.</translation>
     </message>
     <message>
+        <source>Stopped: {written} written; run again to finish the rest.</source>
+        <translation>Остановлено: написано {written}; запустите ещё раз, чтобы дописать остальные.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {done} of %n letter(s)</source>
+        <translation>
+            <numerusform>Остановлено после {done} из %n письма</numerusform>
+            <numerusform>Остановлено после {done} из %n писем</numerusform>
+            <numerusform>Остановлено после {done} из %n писем</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Cancelled: {written} written; run again to finish the rest.</source>
         <translation>Отменено: написано {written}; запустите ещё раз, чтобы дописать остальные.</translation>
     </message>

@@ -95,6 +95,18 @@
         <translation>Нічого не створено.</translation>
     </message>
     <message>
+        <source>Stopped: {written} written; run again to finish the rest.</source>
+        <translation>Зупинено: написано {written}; запустіть ще раз, щоб дописати решту.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {done} of %n letter(s)</source>
+        <translation>
+            <numerusform>Зупинено після {done} з %n листа</numerusform>
+            <numerusform>Зупинено після {done} з %n листів</numerusform>
+            <numerusform>Зупинено після {done} з %n листів</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Cancelled: {written} written; run again to finish the rest.</source>
         <translation>Скасовано: написано {written}; запустіть ще раз, щоб дописати решту.</translation>
     </message>

@@ -212,6 +212,42 @@ def test_generate_killed_outright_its_workers_end_too_and_a_rerun_finishes(mini_
     assert not list(out.rglob("*.part"))
 
 
+def test_a_worker_killed_mid_batch_stops_it_with_a_message_and_a_rerun_finishes(mini_ws, tmp_path):
+    """One of the letter-writing processes is killed (the system's out-of-memory killer
+    picks the largest process): ``generate`` stops with one message saying so, exit status
+    1 and no traceback (it was a BrokenProcessPool traceback); every letter listed in the
+    manifest is complete, and a rerun writes only the others."""
+    psutil = pytest.importorskip("psutil")
+    total = 400
+    many_recipients(mini_ws, total)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "campaign_app", "generate", "-w", str(mini_ws.root), "-t", "appeal-en"]
+    cmd += ["-f", "pdf", "--out", str(out), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
+        time.sleep(0.05)
+    workers = [p for p in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(p.cmdline())]
+    assert len(workers) == 2
+    workers[0].kill()
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    assert "error: a process writing the letters stopped unexpectedly (out of memory?)" in err
+    assert "run it again: the letters written so far are kept" in err
+    listed = {e["path"] for e in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["letters"]}
+    assert 10 <= len(listed) < total
+    assert f"stopped: {len(listed)} letter(s) written ({len(listed)} file(s))" in err
+    for path in sorted(listed)[:20]:
+        assert "Dear Ms" in pdf_text(out / path)
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(listed)} already up to date" in rerun.stdout
+    assert len(list(out.rglob("*.pdf"))) == total
+    assert not list(out.rglob("*.part"))
+
+
 def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_ws):
     many_recipients(mini_ws, 200)
     ws = Workspace(mini_ws.root)

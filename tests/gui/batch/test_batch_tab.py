@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QUrl
 
 from campaign_app.core.campaign.manifest import Manifest
@@ -181,6 +182,43 @@ def test_typing_is_debounced_into_one_count(make_window, example_ws, qtbot, monk
     qtbot.keyClicks(tab.query_edit, "simecka")
     qtbot.waitUntil(lambda: tab.count_label.text() == "1 recipient selected", timeout=5000)
     assert counted == ["simecka"]  # one count for seven keystrokes
+
+
+def test_a_letter_writing_process_killed_stops_the_batch_and_the_tab_says_so(make_window, mini_ws, qtbot):
+    """The system kills one of the worker processes (out of memory): the tab says the batch
+    stopped, why, and how many letters were written; running it again writes the others."""
+    psutil = pytest.importorskip("psutil")
+    many_meps(mini_ws, 60)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 2
+    choose_template(qtbot, tab, "appeal-en")
+    out = mini_ws.root.resolve() / "out"
+    killed: list[int] = []
+
+    def kill_a_worker_once_letters_come(value: int) -> None:
+        if value > 0 and not killed:
+            workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+            workers[0].kill()
+            killed.append(workers[0].pid)
+
+    tab.progress_bar.valueChanged.connect(kill_a_worker_once_letters_come)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    tab.progress_bar.valueChanged.disconnect(kill_a_worker_once_letters_come)
+    assert killed
+
+    written = len(Manifest.load(out).entries) // 2
+    assert 0 < written < 60
+    assert tab.headline.text().startswith(f"Stopped: {written} written; run again to finish the rest.")
+    assert tab.failures.isVisible()
+    assert "a process writing the letters stopped unexpectedly (out of memory?)" in tab.failures.toPlainText()
+    assert not list(out.rglob("*.part"))
+
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    assert tab.headline.text().startswith(f"Finished: {60 - written} letters written.")
+    assert len(list((out / "appeal-en").glob("*.pdf"))) == 60
 
 
 def test_a_template_mistake_stops_the_batch_with_the_message_in_the_tab(make_window, mini_ws, qtbot):

@@ -1,0 +1,268 @@
+"""Worker processes that this program asks for work over pipes, and that can die without
+taking the program with them.
+
+The batch's letter writers and the send's letter maker run in child processes (one per
+core; Python's interpreter lock would make threads take turns). A child can die at any
+moment: the system's out-of-memory killer, a kill -9, a crash in a library. Whatever
+happens to it, the program must say so and stop cleanly, never hang or print a traceback.
+``concurrent.futures.ProcessPoolExecutor`` does not promise that: its result pipe's writing
+end is held by this process too, so a worker killed halfway through an answer leaves the
+reader waiting for the rest forever (CI saw a send hang so), and a worker killed between
+answers surfaces as ``BrokenProcessPool``, a traceback.
+
+So each worker here has two one-way pipes: it reads jobs from one and answers on the other,
+whose writing end only it holds. Its death, even halfway through an answer, is an
+end-of-file at once, read as :data:`ENDED`. In the worker, a thread reads the jobs as they
+come, so asking never waits for the worker to finish a job (a job and its answer cannot
+block each other in full pipes), and asking it to stop takes effect after the job in hand,
+whatever is queued behind it. In this process, a thread per worker reads its answers into
+one queue: the main thread waits on the queue, where Ctrl-C cannot cut a message in half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from campaign_app.core.common.processes import become_worker
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnContext
+
+ENDED = "worker process ended"  # what a worker's answers end with (as the worker's answer)
+
+
+@dataclass(frozen=True)
+class Raised:
+    """The answer of a job that raised ``error`` in the worker (raised again here, whole: a
+    UserError keeps its file and line)."""
+
+    error: BaseException
+
+
+class WorkerEnded(Exception):
+    """A worker process ended while work was asked of it (killed, out of memory)."""
+
+
+class Worker:
+    """One worker process: ``init(*args)`` runs in it once and gives the function that
+    does each job; each answer arrives in ``answers`` as (this worker, the answer)."""
+
+    def __init__(
+        self,
+        context: SpawnContext,
+        init: Callable[..., Callable[[Any], Any]],
+        args: tuple,
+        name: str,
+        answers: queue.SimpleQueue,
+    ):
+        asked, self._ask = context.Pipe(duplex=False)
+        answer_end, answering = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_serve, args=(asked, answering, init, args), name=name, daemon=True
+        )
+        self._process.start()
+        asked.close()
+        answering.close()  # the worker's own: its end is now the only writing end
+        self.waiting = 0  # jobs asked and not answered
+        self.stopping = False  # asked to end (stop)
+        self.ended = False  # its answers have ended (ENDED was taken)
+        self._answers = answers
+        threading.Thread(target=self._read, args=(answer_end,), name=f"{name}-answers", daemon=True).start()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    def ask(self, job: Any) -> None:
+        if self.ended:
+            raise WorkerEnded
+        try:
+            self._ask.send(job)
+        except (OSError, EOFError):
+            raise WorkerEnded from None
+        self.waiting += 1
+
+    def stop(self) -> None:
+        """Ask it to end after the job in hand (jobs queued behind it are not done)."""
+        self.stopping = True
+        with contextlib.suppress(OSError, EOFError):
+            self._ask.send(None)
+
+    def join(self, timeout: float) -> None:
+        self._process.join(timeout)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        self._ask.close()
+
+    def _read(self, conn: Connection) -> None:
+        try:
+            while True:
+                try:
+                    answer = conn.recv()
+                except (EOFError, OSError):
+                    return
+                except Exception as exc:  # read whole, but will not unpickle here
+                    answer = Raised(exc)
+                self._answers.put((self, answer))
+        finally:
+            conn.close()
+            self._answers.put((self, ENDED))
+
+
+class Workers:
+    """A few worker processes answering into one queue."""
+
+    def __init__(
+        self,
+        context: SpawnContext,
+        init: Callable[..., Callable[[Any], Any]],
+        args: tuple,
+        count: int,
+        name: str,
+    ):
+        self._answers: queue.SimpleQueue = queue.SimpleQueue()
+        with _ctrl_c_ignored():  # from their first instant (before they can ignore it themselves)
+            self.all = [Worker(context, init, args, f"{name}-{n}", self._answers) for n in range(count)]
+
+    @property
+    def waiting(self) -> int:
+        return sum(w.waiting for w in self.all)
+
+    def take(self, timeout: float | None = None) -> tuple[Worker, Any] | None:
+        """The next answer, from whichever worker (None after ``timeout`` seconds without
+        one). A job that raised raises here; a worker that ended unasked raises
+        :class:`WorkerEnded`."""
+        if any(w.ended and w.waiting and not w.stopping for w in self.all):
+            raise WorkerEnded  # asked after its end was taken: no answer will come
+        try:
+            worker, answer = self._answers.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if answer is ENDED:
+            worker.ended = True
+            if not worker.stopping:
+                raise WorkerEnded
+            return None
+        worker.waiting -= 1
+        if isinstance(answer, Raised):
+            raise answer.error
+        return worker, answer
+
+    def wind_up(self, timeout: float = 60.0) -> Iterator[Any]:
+        """Ask every worker to stop after the job in hand, and yield the answers they still
+        give (jobs finished meanwhile: their files are written); then end them. A worker
+        that does not end within ``timeout`` seconds is killed."""
+        for w in self.all:
+            w.stop()
+        deadline = time.monotonic() + timeout
+        while not all(w.ended for w in self.all) and (left := deadline - time.monotonic()) > 0:
+            try:
+                taken = self.take(left)
+            except Exception:  # a job that failed, a worker that died: nothing to keep
+                continue
+            if taken is not None:
+                yield taken[1]
+        for w in self.all:
+            w.join(1.0 if w.ended else 0.0)
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
+    """While in this block, Ctrl-C sets ``cancel`` instead of raising KeyboardInterrupt (in the
+    main thread; elsewhere Ctrl-C cannot arrive). The work then stops where it checks
+    ``cancel``, between letters, rather than wherever the program happened to be: between
+    taking a worker's answer and recording the letter in it, say, which would lose the
+    record of a letter written."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: cancel.set())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl-C ignored while worker processes start: a process started so (on POSIX) begins
+    with it ignored, and Python keeps it so. A terminal's Ctrl-C goes to every process in
+    its group, and a worker must leave it to the program (which finishes the letters in
+    hand); one that got it while still starting died with a traceback on the terminal."""
+    if threading.current_thread() is not threading.main_thread() or os.name != "posix":
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+# ---- in the worker process ------------------------------------------------------------------
+
+
+def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple) -> None:
+    """The worker: start, then do each job asked for and answer it (or with what it raised),
+    until asked to stop or the program that started it is gone."""
+    become_worker()
+    jobs: queue.SimpleQueue = queue.SimpleQueue()
+    stopping = threading.Event()
+
+    def read() -> None:
+        while True:
+            try:
+                job = asked.recv()
+            except Exception:  # the program is gone, or a job came cut short: stop
+                job = None
+            if job is None:
+                stopping.set()
+                jobs.put(None)
+                return
+            jobs.put(job)
+
+    threading.Thread(target=read, name="jobs", daemon=True).start()
+    try:
+        do: Callable[[Any], Any] = init(*args)
+    except Exception as exc:  # every job answers with it: the program raises it
+        do = _Failing(exc)
+    while (job := jobs.get()) is not None and not stopping.is_set():
+        try:
+            answer = do(job)
+        except Exception as exc:
+            answer = Raised(exc)
+        try:
+            _send(answering, answer)
+        except OSError:  # the program is gone
+            return
+    answering.close()
+
+
+class _Failing:
+    """What a worker whose start failed does with each job: raise why it failed."""
+
+    def __init__(self, error: Exception):
+        self.error = error
+
+    def __call__(self, _job: Any) -> Any:
+        raise self.error
+
+
+def _send(answering: Connection, answer: Any) -> None:
+    try:
+        answering.send(answer)
+    except (TypeError, AttributeError, pickle.PicklingError):  # a problem that will not pickle
+        error = answer.error if isinstance(answer, Raised) else answer
+        answering.send(Raised(RuntimeError(repr(error))))
