@@ -2,7 +2,8 @@
 
 Coordinators print this for a weekly meeting or attach it to a report to funders, so it
 is one A4 page, always: the totals, a chart of the letters by status in each category of
-recipient, and who is due a follow-up (the most overdue first). When more recipients are
+recipient, a chart of each member's letters (replied, awaiting a reply, failed, drafts
+waiting), and who is due a follow-up (the most overdue first). When more recipients are
 due than fit, the page lists as many as fit and says how many more there are and how to
 list them all; the chart groups the smallest categories into one bar for the same reason.
 
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from campaign_app.core.outreach.status import RecipientState
+    from campaign_app.core.outreach.team_view import MemberSummary
 
 # Letter statuses in the order they are stacked and listed, with their colours.
 STATUS_ORDER = ("drafted", "printed", "uncertain", "failed", "sent", "no-reply", "replied", "closed")
@@ -68,9 +70,14 @@ class ReportData:
     # category → status → letters; categories by number of letters, statuses in STATUS_ORDER
     by_category: dict[str, dict[str, int]] = field(default_factory=dict)
     due: list[FollowUp] = field(default_factory=list)  # most overdue first
-    # member ("by": a team's database user, or the name given in Settings) → letters they sent;
-    # the most first
-    sent_by: dict[str, int] = field(default_factory=dict)
+    # Each member who sent, drafted or failed to send a letter ("by": a team's database user,
+    # or the name given in Settings; see team_view.py), the most letters first.
+    members: list[MemberSummary] = field(default_factory=list)
+
+    @property
+    def sent_by(self) -> dict[str, int]:
+        """Member → letters they sent."""
+        return {m.by: m.sent for m in self.members if m.sent}
 
     def totals(self) -> list[tuple[str, int]]:
         return [
@@ -119,7 +126,8 @@ def report_data(
     from campaign_app.core.outreach.team_view import team_summary
 
     members = team_summary((letter for state in states.values() for letter in state.letters), now)
-    for m in sorted(members, key=lambda m: (-m.sent, m.by.casefold())):
-        if m.sent:
-            data.sent_by[m.by] = m.sent
+    data.members = sorted(
+        (m for m in members if m.sent or m.failed or m.drafts),
+        key=lambda m: (-(m.sent + m.failed + m.drafts), m.by.casefold()),
+    )
     return data

@@ -29,6 +29,7 @@ from campaign_app.core.outreach.report import (
 )
 
 if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
     from reportlab.platypus import Flowable
 
 
@@ -166,54 +167,96 @@ def _head(data: ReportData, width: float) -> list[Flowable]:
         story.append(_chart(data, width))
     else:
         story.append(Paragraph("No letters in the contact log for this case yet.", st["body"]))
-    if data.sent_by:
-        story += [Paragraph("Letters sent per member", st["h2"]), _member_chart(data, width)]
+    if data.members:
+        story += [Paragraph("Letters per member", st["h2"]), _member_chart(data, width)]
     return story
 
 
 MAX_MEMBERS = 8  # more are grouped into one bar, so the page keeps room for the follow-ups
 
+# A member's letters as the chart stacks them: (the status whose colour it takes, its name).
+MEMBER_PARTS = (
+    ("replied", "replied"),
+    ("sent", "sent, awaiting a reply"),
+    ("failed", "failed"),
+    ("drafted", "drafts waiting"),
+)
+
+
+def _member_rows(data: ReportData) -> list[tuple[str, list[int]]]:
+    """Each member's name and letters in the order of MEMBER_PARTS; past MAX_MEMBERS, the
+    members with the fewest letters in one row."""
+    rows = [(m.by, [m.replied, m.sent - m.replied, m.failed, m.drafts]) for m in data.members]
+    if len(rows) > MAX_MEMBERS:
+        rest = rows[MAX_MEMBERS - 1 :]
+        merged = [sum(counts[i] for _, counts in rest) for i in range(len(MEMBER_PARTS))]
+        rows = [*rows[: MAX_MEMBERS - 1], (f"{len(rest)} others", merged)]
+    return rows
+
 
 def _member_chart(data: ReportData, width: float) -> Flowable:
-    """One bar per member: the letters they sent (the most first), the count at its end."""
+    """One stacked bar per member: the letters they sent that were answered, those awaiting
+    a reply, those whose sending failed, their drafts not yet sent (the most letters first),
+    each bar's letters sent at its end; a legend with each part's count."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
     from campaign_app.core.common.fonts import FONT_FAMILY
 
-    rows = list(data.sent_by.items())
-    if len(rows) > MAX_MEMBERS:
-        rest = rows[MAX_MEMBERS - 1 :]
-        rows = [*rows[: MAX_MEMBERS - 1], (f"{len(rest)} others", sum(n for _, n in rest))]
-    label_width, bar = 150.0, _CHART_BAR * 0.8
-    drawing = Drawing(width, bar * len(rows) + 20)
+    rows = _member_rows(data)
+    label_width, bar, legend = 150.0, _CHART_BAR * 0.8, 16.0
+    drawing = Drawing(width, bar * len(rows) + 20 + legend)
     chart = HorizontalBarChart()
-    chart.x, chart.y = label_width, 16
-    chart.width, chart.height = width - label_width - 30, bar * len(rows)
-    chart.data = [[n for _, n in rows]]
+    chart.x, chart.y = label_width, 16 + legend
+    chart.width, chart.height = width - label_width - 70, bar * len(rows)
+    chart.data = [[counts[i] for _, counts in rows] for i in range(len(MEMBER_PARTS))]
+    chart.categoryAxis.style = "stacked"
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.categoryNames = [_fit(name, FONT_FAMILY, 8, label_width - 10) for name, _ in rows]
     chart.categoryAxis.labels.fontName = FONT_FAMILY
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
-    chart.barWidth, chart.groupSpacing = bar - 4, 4
-    largest = max(n for _, n in rows)
+    chart.categoryAxis.tickLeft = 0
+    chart.barSpacing, chart.barWidth, chart.groupSpacing = 0, bar - 4, 4
+    largest = max(sum(counts) for _, counts in rows)
     step = _nice_step(largest)
     chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, step
     chart.valueAxis.valueMax = step * math.ceil(largest / step)
     chart.valueAxis.labels.fontName = FONT_FAMILY
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labelTextFormat = "%d"
-    chart.bars[0].fillColor = colors.HexColor(STATUS_COLOURS["sent"])
-    chart.bars[0].strokeColor = None
+    for i, (status, _name) in enumerate(MEMBER_PARTS):
+        chart.bars[i].fillColor = colors.HexColor(STATUS_COLOURS[status])
+        chart.bars[i].strokeColor = colors.white
+        chart.bars[i].strokeWidth = 0.4
     drawing.add(chart)
-    for i, (_label, n) in enumerate(rows):
-        x = chart.x + chart.width * n / chart.valueAxis.valueMax + 3
+    for i, (_label, counts) in enumerate(rows):
+        x = chart.x + chart.width * sum(counts) / chart.valueAxis.valueMax + 3
         y = chart.y + chart.height - (i + 0.5) * bar - 3
-        drawing.add(String(x, y, str(n), fontName=FONT_FAMILY, fontSize=7.5))
+        drawing.add(String(x, y, f"{counts[0] + counts[1]} sent", fontName=FONT_FAMILY, fontSize=7.5))
+    _legend(
+        drawing, [(status, name, sum(c[i] for _, c in rows)) for i, (status, name) in enumerate(MEMBER_PARTS)]
+    )
     return drawing
+
+
+def _legend(drawing: Drawing, parts: list[tuple[str, str, int]]) -> None:
+    """A chart's legend along the drawing's foot: each part's colour (its status's), name and
+    count, in stacking order, so the chart also reads in black and white."""
+    from reportlab.graphics.shapes import Rect, String
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from campaign_app.core.common.fonts import FONT_FAMILY
+
+    x, y = 0.0, 2.0
+    for status, name, n in parts:
+        label = f"{name} ({n})"
+        drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(STATUS_COLOURS[status]), strokeColor=None))
+        drawing.add(String(x + 11, y + 1, label, fontName=FONT_FAMILY, fontSize=8))
+        x += 11 + stringWidth(label, FONT_FAMILY, 8) + 12
 
 
 def _totals_table(data: ReportData, width: float) -> Flowable:
@@ -280,9 +323,8 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 def _chart(data: ReportData, width: float) -> Flowable:
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
-    from reportlab.graphics.shapes import Drawing, Rect, String
+    from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from campaign_app.core.common.fonts import FONT_FAMILY
 
@@ -335,13 +377,7 @@ def _chart(data: ReportData, width: float) -> Flowable:
         drawing.add(String(x, y, str(total), fontName=FONT_FAMILY, fontSize=7.5))
 
     # The legend: every status, always, in stacking order, with its number of letters.
-    x, y = 0.0, 2.0
-    for status in STATUS_ORDER:
-        n = sum(counts.get(status, 0) for _, counts in rows)
-        label = f"{status} ({n})"
-        drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(STATUS_COLOURS[status]), strokeColor=None))
-        drawing.add(String(x + 11, y + 1, label, fontName=FONT_FAMILY, fontSize=8))
-        x += 11 + stringWidth(label, FONT_FAMILY, 8) + 12
+    _legend(drawing, [(s, s, sum(counts.get(s, 0) for _, counts in rows)) for s in STATUS_ORDER])
     return drawing
 
 

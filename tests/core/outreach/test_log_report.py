@@ -163,21 +163,31 @@ def test_the_target_must_be_a_pdf(ws, tmp_path):
     assert not (tmp_path / "report.png").exists()
 
 
-def test_the_report_charts_the_letters_each_member_sent(ws, tmp_path):
+def test_the_report_charts_each_members_letters_replied_awaiting_failed_and_drafts(ws, tmp_path):
+    """olena sent three letters (one answered) and has a draft waiting; Тарас sent one, and
+    Петро only drafted one: every member who has letters gets a bar, the most first."""
     with ws.open_log() as log:
         log.record_drafts(
             [letter("mep-3", "Ян Новак", "mep", "appeal-en", "5" * 64, channel="email")], "Тарас"
         )
         (novak,) = [c.id for c in log.contacts() if c.recipient_id == "mep-3"]
         log.add_event(novak, "sent", "Тарас", channel="email")
+        log.record_drafts(
+            [letter("mep-4", "Anna Nowak", "mep", "appeal-en", "6" * 64, channel="email")], "Петро"
+        )
     target = tmp_path / "report.pdf"
 
     write_campaign_report(ws, target, now=LATER)
 
     pages, text = pdf_text(target)
     assert pages == 1
-    chart = text.split("Letters sent per member", 1)[1].split("Follow-ups due", 1)[0]
-    words = chart.split()
-    assert sorted(words[:2]) == ["olena", "Тарас"]  # the bars' labels
-    assert words[-2:] == ["3", "1"]  # each bar's count, the most letters first (olena's)
-    assert campaign_report(ws, LATER).sent_by == {"olena": 3, "Тарас": 1}
+    chart = " ".join(text.split("Letters per member", 1)[1].split("Follow-ups due", 1)[0].split())
+    assert sorted(chart.split()[:3]) == ["olena", "Петро", "Тарас"]  # the bars' labels
+    # At each bar's end, in the bars' order: olena's four letters, then Петро's and Тарас's one.
+    assert "3 sent 0 sent 1 sent" in chart
+    # The legend: the parts of the bars, with their counts.
+    assert "replied (1) sent, awaiting a reply (3) failed (0) drafts waiting (2)" in chart
+    data = campaign_report(ws, LATER)
+    assert data.sent_by == {"olena": 3, "Тарас": 1}
+    olena = next(m for m in data.members if m.by == "olena")
+    assert (olena.sent, olena.replied, olena.failed, olena.drafts) == (3, 1, 0, 1)
