@@ -233,7 +233,9 @@ class BatchWidgets(BaseTab):
         self.failures = QPlainTextEdit()
         self.failures.setObjectName("failures")
         self.failures.setReadOnly(True)
-        self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # Wrapped: a problem's advice ends its line ("— run it again: …") and must be read whole.
+        self.failures.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.failures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.failures.setMaximumHeight(140)
         self.failures.hide()
         self.open_button = QPushButton(self.tr("Open fold&er"))
