@@ -1,6 +1,6 @@
 """The entry point of the frozen desktop app (the PyInstaller bundle), and of ``python -m``.
 
-A large batch runs in a "spawn" process pool. In a frozen app there is no Python beside
+A large batch (and a long send) runs in "spawn" worker processes. In a frozen app there is no Python beside
 it: each worker is started as the app's own executable with multiprocessing's command
 line, so without :func:`multiprocessing.freeze_support` first, every worker would run the
 command line (or open another window) instead of writing letters. ``freeze_support`` sees

@@ -4,7 +4,7 @@
 TaskRunner's single *writer* thread: a batch under ``POOL_THRESHOLD`` letters renders its
 PDFs and DOCX files in the calling thread, and reportlab is not thread-safe, so a small
 batch and a Compose export must never write at the same time. A large batch fans out to
-``run_batch``'s own process pool and the writer thread only waits and collects.
+``run_batch``'s own worker processes and the writer thread only waits and collects.
 
 Progress is throttled by ``run_batch`` (at most every 0.1 s) and again here, so the UI
 thread never gets more than ten reports a second whatever the core does; each crosses to

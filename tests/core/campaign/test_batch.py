@@ -1,4 +1,4 @@
-"""Batch generation: files, manifest, resuming, cancelling, the process pool, Ctrl-C."""
+"""Batch generation: files, manifest, resuming, cancelling, the worker processes, Ctrl-C."""
 
 from __future__ import annotations
 
@@ -123,7 +123,7 @@ def test_cancel_stops_early_and_a_rerun_completes(mini_ws):
     assert len(manifest["letters"]) == 8
 
 
-def test_a_large_batch_uses_a_process_pool(mini_ws):
+def test_a_large_batch_uses_worker_processes(mini_ws):
     many_recipients(mini_ws, 30)
     ws = Workspace(mini_ws.root)
     out = mini_ws.root / "out"
@@ -248,7 +248,7 @@ def test_a_worker_killed_mid_batch_stops_it_with_a_message_and_a_rerun_finishes(
     assert not list(out.rglob("*.part"))
 
 
-def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_ws):
+def test_cancel_takes_effect_within_a_few_letters_even_with_worker_processes(mini_ws):
     many_recipients(mini_ws, 200)
     ws = Workspace(mini_ws.root)
     out = mini_ws.root / "out"
@@ -267,7 +267,7 @@ def test_cancel_takes_effect_within_a_few_letters_even_with_a_process_pool(mini_
 
 
 def test_a_template_mistake_in_a_large_batch_is_one_error_and_nothing_is_written(mini_ws):
-    """On the process pool too, the first letter goes alone: its mistake stops the batch."""
+    """On worker processes too, the first letter goes alone: its mistake stops the batch."""
     from campaign_app.core.common.errors import UserError
 
     many_recipients(mini_ws, 30)
