@@ -85,8 +85,8 @@ def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_wind
 
 
 def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, mini_ws, qtbot):
-    """(Cancelling run_batch's process pool is tested in tests/core/campaign/test_batch.py:
-    the tab only sets the event the pool watches.)"""
+    """(Cancelling run_batch's worker processes is tested in tests/core/campaign/test_batch.py:
+    the tab only sets the event the run watches.)"""
     many_meps(mini_ws, 60)
     window = make_window(mini_ws.root, tab="batch")
     tab = window.pages["batch"]
