@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import threading
 
@@ -265,27 +264,19 @@ def _confirm(plan, args: argparse.Namespace) -> int | None:
 
 
 def _send_with_progress(ws, plan, password: str | None, dry_run: bool):
-    """run_send with a progress bar; the first Ctrl-C lets the message in flight finish."""
+    """run_send with a progress bar; the first Ctrl-C lets the message in flight finish and
+    be logged; a second one stops at once (that letter is then shown as uncertain)."""
     from campaign_app.core.campaign.send import run_send
+    from campaign_app.core.common.processes import ctrl_c_cancels
 
     bar = ProgressBar(len(plan.to_send), _("messages"))
     cancel = threading.Event()
-    previous = signal.getsignal(signal.SIGINT)
-
-    def stop_after_this_message(signum, frame) -> None:
-        # The first Ctrl-C lets the message in flight finish and be logged; a second one
-        # stops at once (that letter is then shown as uncertain).
-        cancel.set()
-        signal.signal(signal.SIGINT, previous)
-
-    main_thread = threading.current_thread() is threading.main_thread()
-    if main_thread:
-        signal.signal(signal.SIGINT, stop_after_this_message)
     try:
-        return run_send(ws, plan, password, dry_run=dry_run, progress=lambda p: bar.update(p), cancel=cancel)
+        with ctrl_c_cancels(cancel):
+            return run_send(
+                ws, plan, password, dry_run=dry_run, progress=lambda p: bar.update(p), cancel=cancel
+            )
     finally:
-        if main_thread:
-            signal.signal(signal.SIGINT, previous)
         bar.close()
 
 

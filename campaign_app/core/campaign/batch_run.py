@@ -36,7 +36,8 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.common.worker_process import Worker, WorkerEnded, Workers, ctrl_c_cancels
+from campaign_app.core.common.processes import ctrl_c_cancels
+from campaign_app.core.common.worker_process import Worker, WorkerEnded, Workers
 from campaign_app.core.directory.recipients import Recipient
 
 if TYPE_CHECKING:
@@ -344,7 +345,7 @@ def run_batch(
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
     run.report(force=True)
     try:
-        with ctrl_c_cancels(cancel):  # Ctrl-C: as Cancel, between letters
+        with ctrl_c_cancels(cancel):  # Ctrl-C: as Cancel, between letters (twice: at once)
             if use_pool:
                 args = (
                     str(ws.root),

@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -92,3 +95,29 @@ def exit_with_parent() -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+@contextmanager
+def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
+    """While in this block, the first Ctrl-C sets ``cancel`` instead of raising
+    KeyboardInterrupt, and a second one raises it as usual (in the main thread; elsewhere
+    Ctrl-C cannot arrive). The work stops where it checks ``cancel``, between letters,
+    rather than wherever the program happened to be: between handing a message to the
+    server and recording it sent, or between taking a worker's answer and listing the
+    letter in it. Someone who presses again does not want to wait: that stops at once."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    import signal
+
+    previous = signal.getsignal(signal.SIGINT)
+
+    def first_press(_signum: int, _frame: object) -> None:
+        cancel.set()
+        signal.signal(signal.SIGINT, previous)
+
+    signal.signal(signal.SIGINT, first_press)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -179,23 +179,6 @@ class Workers:
 
 
 @contextmanager
-def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
-    """While in this block, Ctrl-C sets ``cancel`` instead of raising KeyboardInterrupt (in the
-    main thread; elsewhere Ctrl-C cannot arrive). The work then stops where it checks
-    ``cancel``, between letters, rather than wherever the program happened to be: between
-    taking a worker's answer and recording the letter in it, say, which would lose the
-    record of a letter written."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: cancel.set())
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-@contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
     """Ctrl-C ignored while worker processes start: a process started so (on POSIX) begins
     with it ignored, and Python keeps it so. A terminal's Ctrl-C goes to every process in

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import Counter
 
 import pytest
@@ -135,3 +136,59 @@ def test_killed_mid_send_the_child_stops_too_and_a_rerun_sends_each_letter_once(
     assert "1 uncertain from an interrupted run: not sent" in rerun.stdout
     counts = Counter(m.rcpt_tos[0] for m in server.messages)
     assert len(counts) == letters and set(counts.values()) == {1}, counts
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_mid_send_stops_it_cleanly_and_a_rerun_sends_each_letter_once(mini_ws, server, presses):
+    """Ctrl-C in the terminal (to the whole process group: the send and its child) while the
+    server holds the fourth message. Once: that message is finished and logged, the send
+    stops saying how to go on. Twice: it stops at once, and the letter in flight may be
+    uncertain. Either way no traceback, and the rerun sends every other letter, each once."""
+    import os
+    import signal
+    import subprocess
+
+    from smtp_server import send_command
+
+    letters = send_ahead.PROCESS_THRESHOLD + 2  # the child's path, as a real long send
+    use_server(mini_ws, server, extra_meps=letters - 2)
+    command, env = send_command(mini_ws.root, server)
+    holder: dict[str, subprocess.Popen] = {}
+
+    def interrupt_at(count: int) -> None:
+        if count == 4:
+            for _ in range(presses):
+                os.killpg(holder["proc"].pid, signal.SIGINT)
+                time.sleep(0.2)
+
+    server.on_data = interrupt_at
+    proc = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal gives it
+    )
+    holder["proc"] = proc
+    out, err = proc.communicate(server.password + "\n", timeout=120)
+    server.on_data = None
+    assert proc.returncode == 130, out + err
+    assert "Traceback" not in err
+    assert "interrupted" in err
+    sent_first = len(server.messages)
+    assert 4 <= sent_first < letters
+
+    rerun = subprocess.run(
+        command, env=env, input=server.password + "\n", capture_output=True, text=True, timeout=180
+    )
+    assert rerun.returncode in (0, 1), rerun.stdout + rerun.stderr
+    counts = Counter(m.rcpt_tos[0] for m in server.messages)
+    assert set(counts.values()) == {1}, counts  # nobody got a letter twice
+    if presses == 1:  # the message in flight was finished and logged: nothing is uncertain
+        assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+        assert "uncertain" not in rerun.stdout
+        assert len(counts) == letters
+    else:  # at most the letter in flight is uncertain, and it is not sent again by itself
+        assert len(counts) >= letters - 1
