@@ -161,10 +161,11 @@ class ProcessAhead(ThreadAhead):
 
     def take(self, token: object) -> Ready:
         try:
-            while (taken := self._workers.take()) is None:
-                pass
+            taken = self._workers.take()  # (None: the child was asked to stop; not while sending)
         except WorkerEnded:
             raise _stopped() from None
+        if taken is None:
+            raise _stopped()
         ready = taken[1]
         self._absorb(ready.written)
         return ready

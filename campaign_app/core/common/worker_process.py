@@ -141,11 +141,13 @@ class Workers:
         return sum(w.waiting for w in self.all)
 
     def take(self, timeout: float | None = None) -> tuple[Worker, Any] | None:
-        """The next answer, from whichever worker (None after ``timeout`` seconds without
-        one). A job that raised raises here; a worker that ended unasked raises
-        :class:`WorkerEnded`."""
+        """The next answer, from whichever worker: None after ``timeout`` seconds without
+        one, or once every worker has ended. A job that raised raises here; a worker that
+        ended unasked raises :class:`WorkerEnded`."""
         if any(w.ended and w.waiting and not w.stopping for w in self.all):
             raise WorkerEnded  # asked after its end was taken: no answer will come
+        if all(w.ended for w in self.all):
+            return None  # nothing more can come
         try:
             worker, answer = self._answers.get(timeout=timeout)
         except queue.Empty:
