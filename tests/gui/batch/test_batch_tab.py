@@ -147,6 +147,34 @@ def test_closing_the_window_during_a_batch_cancels_it_and_waits(make_window, min
     assert not list(out.rglob("*.part"))
 
 
+def test_closing_the_window_during_a_batch_on_worker_processes_ends_them_and_keeps_the_letters(
+    make_window, mini_ws, qtbot
+):
+    """The window closed while worker processes write the letters: they finish the letter
+    in hand and end (none is left running), and every letter on disk is in the manifest."""
+    psutil = pytest.importorskip("psutil")
+    many_meps(mini_ws, 200)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 2
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=60000)
+    workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+    assert len(workers) == 2
+
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60000)
+    assert tab.headline.text().startswith("Cancelled:")
+    psutil.wait_procs(workers, timeout=10)
+    assert not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE for p in workers)
+    out = mini_ws.root.resolve() / "out"
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*.pdf")}
+    assert 0 < len(on_disk) < 200
+    assert on_disk <= {e.path for e in Manifest.load(out).entries.values()}
+    assert not list(out.rglob("*.part"))
+
+
 def test_a_query_matching_nobody_is_shown_under_the_field(make_window, example_ws, qtbot):
     window = make_window(example_ws, tab="batch")
     tab = window.pages["batch"]
