@@ -189,19 +189,26 @@ def test_ctrl_c_leaves_only_complete_files_and_the_rerun_finishes(mini_ws, tmp_p
     assert len(list(out.rglob("*.pdf"))) == total and len(list(out.rglob("*.docx"))) == total
 
 
-def test_generate_killed_outright_its_workers_end_too_and_a_rerun_finishes(mini_ws, tmp_path):
-    """kill -9 of ``generate`` mid-batch (no Ctrl-C to pass on): its worker processes end
-    with it rather than wait for letters forever, holding the terminal's output open, and
-    a rerun writes the rest."""
-    total = 400
+def generate_under_way(mini_ws, total: int, out: Path) -> tuple[subprocess.Popen, list[str]]:
+    """``generate`` of ``total`` PDFs on two worker processes, started and waited on until it
+    has written ten: (the process, its command line, to run again)."""
     many_recipients(mini_ws, total)
-    out = tmp_path / "out"
     cmd = [sys.executable, "-m", "campaign_app", "generate", "-w", str(mini_ws.root), "-t", "appeal-en"]
     cmd += ["-f", "pdf", "--out", str(out), "--workers", "2"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
         time.sleep(0.05)
+    return proc, cmd
+
+
+def test_generate_killed_outright_its_workers_end_too_and_a_rerun_finishes(mini_ws, tmp_path):
+    """kill -9 of ``generate`` mid-batch (no Ctrl-C to pass on): its worker processes end
+    with it rather than wait for letters forever, holding the terminal's output open, and
+    a rerun writes the rest."""
+    total = 400
+    out = tmp_path / "out"
+    proc, cmd = generate_under_way(mini_ws, total, out)
     proc.send_signal(signal.SIGKILL)
     # The workers share the output pipes: these close only once every one of them has ended.
     proc.communicate(timeout=30)
@@ -219,14 +226,8 @@ def test_a_worker_killed_mid_batch_stops_it_with_a_message_and_a_rerun_finishes(
     manifest is complete, and a rerun writes only the others."""
     psutil = pytest.importorskip("psutil")
     total = 400
-    many_recipients(mini_ws, total)
     out = tmp_path / "out"
-    cmd = [sys.executable, "-m", "campaign_app", "generate", "-w", str(mini_ws.root), "-t", "appeal-en"]
-    cmd += ["-f", "pdf", "--out", str(out), "--workers", "2"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(out.rglob("*.pdf"))) < 10:
-        time.sleep(0.05)
+    proc, cmd = generate_under_way(mini_ws, total, out)
     workers = [p for p in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(p.cmdline())]
     assert len(workers) == 2
     workers[0].kill()

@@ -84,6 +84,22 @@ def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_wind
     assert not tab.generate_button.isEnabled()  # no format ticked
 
 
+def tab_on_two_workers(make_window, mini_ws, qtbot, meps: int):
+    """The Batch tab set to write ``meps`` MEPs' letters on two worker processes."""
+    many_meps(mini_ws, meps)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    tab.workers = 2
+    choose_template(qtbot, tab, "appeal-en")
+    return tab
+
+
+def worker_processes() -> list:
+    """The letter-writing worker processes this process started (psutil's)."""
+    psutil = pytest.importorskip("psutil")
+    return [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+
+
 def test_cancel_stops_after_letters_in_flight_and_a_rerun_finishes(make_window, mini_ws, qtbot):
     """(Cancelling run_batch's worker processes is tested in tests/core/campaign/test_batch.py:
     the tab only sets the event the run watches.)"""
@@ -153,14 +169,11 @@ def test_closing_the_window_during_a_batch_on_worker_processes_ends_them_and_kee
     """The window closed while worker processes write the letters: they finish the letter
     in hand and end (none is left running), and every letter on disk is in the manifest."""
     psutil = pytest.importorskip("psutil")
-    many_meps(mini_ws, 200)
-    window = make_window(mini_ws.root, tab="batch")
-    tab = window.pages["batch"]
-    tab.workers = 2
-    choose_template(qtbot, tab, "appeal-en")
+    tab = tab_on_two_workers(make_window, mini_ws, qtbot, 200)
+    window = tab.window()
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.progress_bar.value() > 0, timeout=60000)
-    workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+    workers = worker_processes()
     assert len(workers) == 2
 
     window.close()
@@ -215,18 +228,13 @@ def test_typing_is_debounced_into_one_count(make_window, example_ws, qtbot, monk
 def test_a_letter_writing_process_killed_stops_the_batch_and_the_tab_says_so(make_window, mini_ws, qtbot):
     """The system kills one of the worker processes (out of memory): the tab says the batch
     stopped, why, and how many letters were written; running it again writes the others."""
-    psutil = pytest.importorskip("psutil")
-    many_meps(mini_ws, 60)
-    window = make_window(mini_ws.root, tab="batch")
-    tab = window.pages["batch"]
-    tab.workers = 2
-    choose_template(qtbot, tab, "appeal-en")
+    tab = tab_on_two_workers(make_window, mini_ws, qtbot, 60)
     out = mini_ws.root.resolve() / "out"
     killed: list[int] = []
 
     def kill_a_worker_once_letters_come(value: int) -> None:
         if value > 0 and not killed:
-            workers = [p for p in psutil.Process().children() if "spawn_main" in " ".join(p.cmdline())]
+            workers = worker_processes()
             workers[0].kill()
             killed.append(workers[0].pid)
 
