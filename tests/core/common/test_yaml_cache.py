@@ -97,8 +97,9 @@ def test_any_document_kept_reads_back_as_parsed(monkeypatch, tmp_path, items, co
     n = 0
     while sum(map(len, lines)) < yaml_cache.MIN_CHARS:
         key, value, literal, date = items[n % len(items)]
-        # the key quoted whole: a plain key holding ': ' or ' #' would not be YAML at all
-        lines.append(f"{json.dumps(f'k{n}{key}')}: {json.dumps(value)}  # {n}")
+        # The key quoted whole: a plain key holding ': ' or ' #' would not be YAML at all; its
+        # number ends at the dash ("k2" and "1" must not make the "k21" of item 21).
+        lines.append(f"{json.dumps(f'k{n}-{key}')}: {json.dumps(value)}  # {n}")
         lines.append(f"d{n}: {date.isoformat()}")
         if literal:
             lines += [f"l{n}: |", f"  {json.dumps(value)}", f"a{n}: *shared"]
