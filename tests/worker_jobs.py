@@ -47,3 +47,35 @@ def answers_cut_short() -> Callable[[Any], Any]:
 
     worker_process._send = half  # type: ignore[assignment]
     return lambda job: job
+
+
+FILES_BEFORE_THE_DISK_FILLS = 5
+
+
+def a_disk_that_fills(after: int) -> None:
+    """From the ``after``-th letter file on, writing one fails as a full disk does (ENOSPC),
+    in this process: where a batch's letters are written."""
+    import errno
+
+    from campaign_app.core.campaign import letter_files
+    from campaign_app.core.common import atomic
+
+    real = letter_files.atomic_write_bytes
+    written = [0]
+
+    def write(target: Path, data: bytes, durable: bool = True) -> None:
+        written[0] += 1
+        if written[0] > after:
+            raise atomic._user_error(target, OSError(errno.ENOSPC, "No space left on device"))
+        real(target, data, durable)
+
+    letter_files.atomic_write_bytes = write  # type: ignore[assignment]
+
+
+def writer_on_a_filling_disk(*args: Any) -> Any:
+    """A batch's worker (core/campaign/batch_run._start_writer) whose disk fills up after
+    FILES_BEFORE_THE_DISK_FILLS files."""
+    from campaign_app.core.campaign import batch_run
+
+    a_disk_that_fills(FILES_BEFORE_THE_DISK_FILLS)
+    return batch_run._start_writer(*args)

@@ -33,7 +33,7 @@ from campaign_app.core.campaign.generate import (
 from campaign_app.core.campaign.letter_files import LetterFiles
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import remove_stale_parts, sync_folder
+from campaign_app.core.common.atomic import FolderUnwritable, remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.processes import ctrl_c_cancels
@@ -92,6 +92,8 @@ class _Writer:
         index, job = asked
         try:
             return index, job.recipient_id, self.write(job), None
+        except FolderUnwritable:
+            raise  # every other letter would fail the same way: the run stops (result.stopped)
         except UserError as exc:
             if index == 0:
                 raise
@@ -250,18 +252,21 @@ class _BatchRun:
         self.last_save = time.monotonic()
 
     def in_process(self, writer: _Writer, start: int, cancel: threading.Event) -> None:
-        for index in range(start, len(self.plan.jobs)):
-            if cancel.is_set():
-                self.result.cancelled = True
-                return
-            self.absorb(*writer((index, self.plan.jobs[index])))
+        try:
+            for index in range(start, len(self.plan.jobs)):
+                if cancel.is_set():
+                    self.result.cancelled = True
+                    return
+                self.absorb(*writer((index, self.plan.jobs[index])))
+        except FolderUnwritable as exc:  # the disk is full: the letters written are kept
+            self.result.stopped = exc
 
     def in_workers(self, jobs: list[LetterJob], cancel: threading.Event, workers: int, args: tuple) -> None:
         """The letters spread over worker processes, one per core, each asked for a few at a
         time (``IN_FLIGHT``), so that Cancel takes effect within a letter and memory stays
-        flat however large the batch. A worker that dies (out of memory, killed) stops the
-        batch (``result.stopped`` says why); the letters written are kept, and a rerun writes
-        the others.
+        flat however large the batch. A worker that dies (out of memory, killed), or a disk
+        that fills up, stops the batch (``result.stopped`` says why); the letters written are
+        kept, and a rerun writes the others.
 
         The first letter goes alone, and the rest only once it is written: a template mistake
         is then raised as one UserError at its line, with nothing written."""
@@ -297,7 +302,11 @@ class _BatchRun:
             if cancel.is_set():
                 self.result.cancelled = True
                 return  # each worker finishes the letter in hand (wind_up)
-            taken = pool.take(0.2)
+            try:
+                taken = pool.take(0.2)
+            except FolderUnwritable as exc:  # the disk is full: the letters written are kept
+                self.result.stopped = exc
+                return
             if taken is not None:
                 worker, answer = taken
                 self.absorb(*answer)

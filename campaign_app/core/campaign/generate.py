@@ -78,8 +78,8 @@ class BatchResult:
     elapsed: float = 0.0
     workers: int = 1
     log_note: str = ""  # the team's log could not be reached: the drafts were not recorded
-    # Why the batch stopped before its end (a worker process died): the letters written are
-    # kept and listed in the manifest, a rerun writes the others.
+    # Why the batch stopped before its end (a worker process died, the disk is full): the
+    # letters written are kept and listed in the manifest, a rerun writes the others.
     stopped: UserError | None = None
 
 

@@ -192,6 +192,12 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+class FolderUnwritable(UserError):
+    """A file could not be written for a reason every other file in its folder shares: the
+    disk is full (or the user's quota), or read-only. A batch stops at the first such
+    letter rather than fail each of the others with the same message."""
+
+
 def _user_error(target: Path, exc: OSError) -> UserError:
     where = Location.of(target)
     reason = exc.strerror or str(exc)
@@ -211,5 +217,9 @@ def _user_error(target: Path, exc: OSError) -> UserError:
             ),
         )
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return UserError(_("cannot write the file: the disk is full"), where, hint=_("free some space"))
+        return FolderUnwritable(
+            _("cannot write the file: the disk is full"), where, hint=_("free some space")
+        )
+    if exc.errno == errno.EROFS:
+        return FolderUnwritable(_("cannot write the file ({reason})").format(reason=reason), where)
     return UserError(_("cannot write the file ({reason})").format(reason=reason), where)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from campaign_app.core.campaign import letter_files
 from campaign_app.core.campaign.batch_run import run_batch
 from campaign_app.core.campaign.generate import plan_batch
 from campaign_app.core.campaign.manifest import Manifest
@@ -246,6 +247,51 @@ def test_a_worker_killed_mid_batch_stops_it_with_a_message_and_a_rerun_finishes(
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(listed)} already up to date" in rerun.stdout
     assert len(list(out.rglob("*.pdf"))) == total
+    assert not list(out.rglob("*.part"))
+
+
+def test_a_full_disk_stops_the_batch_once_and_keeps_the_letters_written(mini_ws, cli, monkeypatch):
+    """The disk fills up after three files: one message saying so (not one per letter left),
+    exit status 1, the three letters kept and listed; once there is space, the rerun writes
+    the others."""
+    from worker_jobs import a_disk_that_fills
+
+    many_recipients(mini_ws, 10)
+    with monkeypatch.context() as patched:
+        patched.setattr(letter_files, "atomic_write_bytes", letter_files.atomic_write_bytes)
+        a_disk_that_fills(3)
+        done = cli("generate", "-w", mini_ws.root, "-t", "appeal-en", "-f", "pdf", "--workers", "1")
+    assert done.code == 1, done.err
+    problems = [line for line in done.err.splitlines() if line.startswith("error: ")]
+    assert len(problems) == 1, done.err
+    assert problems[0].endswith("cannot write the file: the disk is full — free some space")
+    assert "stopped: 3 letter(s) written (3 file(s)), 0 already up to date, 0 failed" in done.err
+    out = mini_ws.root / "out"
+    assert len(Manifest.load(out).entries) == 3 == len(list(out.rglob("*.pdf")))
+
+    again = cli("generate", "-w", mini_ws.root, "-t", "appeal-en", "-f", "pdf", "--workers", "1")
+    assert again.code == 0, again.err
+    assert "7 letter(s) written (7 file(s)), 3 already up to date, 0 failed" in again.out
+
+
+def test_a_full_disk_stops_a_batch_on_worker_processes_with_the_letters_written_kept(mini_ws, monkeypatch):
+    """The same in worker processes: each one's disk fills after five files."""
+    import worker_jobs
+
+    from campaign_app.core.campaign import batch_run
+
+    monkeypatch.setattr(batch_run, "_start_writer", worker_jobs.writer_on_a_filling_disk)
+    many_recipients(mini_ws, 60)
+    ws = Workspace(mini_ws.root)
+    out = mini_ws.root / "out"
+    result = run_batch(ws, plan_batch(ws, "appeal-en", ("pdf",), out), workers=2)
+    assert result.workers == 2
+    assert result.stopped is not None
+    assert "cannot write the file: the disk is full" in str(result.stopped)
+    assert not result.failed  # one reason, said once: not a failure per letter
+    assert 0 < result.letters_written <= 2 * worker_jobs.FILES_BEFORE_THE_DISK_FILLS
+    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*.pdf")}
+    assert on_disk == {e.path for e in Manifest.load(out).entries.values()}
     assert not list(out.rglob("*.part"))
 
 
