@@ -23,7 +23,7 @@ from campaign_app import __version__
 from campaign_app.core.campaign.last_letters import LastLetters, since_for
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.common.images import Picture
 from campaign_app.core.directory.recipients import Recipient
@@ -186,7 +186,7 @@ class LetterFiles:
         found (``self.path``), not worked out again."""
         path = path or self.path(recipient, fmt)
         data = letter_bytes(letter, fmt)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)
         atomic_write_bytes(path, data, durable=durable)
         digest = hashlib.sha256(data).hexdigest()
         entry = ManifestEntry(

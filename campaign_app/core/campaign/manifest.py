@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from campaign_app.core.common.atomic import atomic_writer
+from campaign_app.core.common.atomic import atomic_writer, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 
@@ -118,7 +118,7 @@ class Manifest:
         ``more``: entries kept elsewhere (a batch's, core/campaign/batch_files.py), already in
         the manifest's order and none under a key of :attr:`entries`; merged in that order."""
         letters = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(self.out_dir)
         with atomic_writer(self.path) as fh:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
             n = 0

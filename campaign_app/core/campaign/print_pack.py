@@ -27,7 +27,7 @@ from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.generate import BatchProgress
 from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import Recipient
@@ -171,7 +171,7 @@ def run_print(
     if progress:
         progress(PrintProgress(total, total, 0, time.monotonic() - start))
     data, result.letter_pages, result.pages = _compose(ws, plan, prepared)
-    plan.out.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(plan.out.parent)
     atomic_write_bytes(plan.out, data)
     result.out = plan.out
     result.printed = [p.recipient.id for p in prepared]

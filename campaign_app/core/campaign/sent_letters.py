@@ -18,7 +18,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import RESERVED_FOLDERS, id_component
 from campaign_app.core.common.i18n import _
@@ -78,7 +78,7 @@ def keep_letter(
             return KeptLetter(target, digest, data)
         target = folder / f"{stem}_{digest}.{number}{suffix}"
         number += 1
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     atomic_write_bytes(target, data)
     with contextlib.suppress(OSError):
         os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)

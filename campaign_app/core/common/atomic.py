@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 
 
@@ -190,6 +190,48 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` and its parents where missing. A problem the user can fix (no
+    right to write there, a file in the way, a full or read-only disk) is a UserError
+    naming the folder, as for writing a file: an output folder chosen in the window that
+    cannot be made is a message there, not a crash."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _folder_error(Path(folder), exc) from exc
+
+
+def _folder_error(folder: Path, exc: OSError) -> UserError:
+    where = Location.of(folder)
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), folder)
+        return UserError(
+            _("cannot create the folder {folder}: this file is in the way").format(
+                folder=display_path(folder)
+            ),
+            Location.of(blocker),
+            hint=_("move or rename it, or choose another output folder"),
+        )
+    if isinstance(exc, PermissionError):
+        return UserError(
+            _("cannot create the folder ({reason})").format(reason=reason),
+            where,
+            hint=_("check that you may write there, or choose another output folder"),
+        )
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS):
+        return FolderUnwritable(
+            _("cannot create the folder ({reason})").format(reason=reason),
+            where,
+            hint=_("choose another output folder"),
+        )
+    return UserError(
+        _("cannot create the folder ({reason})").format(reason=reason),
+        where,
+        hint=_("choose another output folder"),
+    )
 
 
 class FolderUnwritable(UserError):

@@ -57,6 +57,36 @@ def test_generate_writes_pdf_docx_and_manifest(mini_ws, cli, tmp_path):
     assert not list(out.rglob("*.part"))
 
 
+def test_an_output_folder_that_cannot_be_made_is_one_message_naming_what_is_in_the_way(
+    mini_ws, cli, tmp_path
+):
+    (tmp_path / "letters").write_text("a file, not a folder", encoding="utf-8")
+    result = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "pdf", "--out", "letters/july")
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert result.err.splitlines() == [  # (paths as typed, from the current folder)
+        "error: letters: cannot create the folder letters/july/appeal-en: "
+        "this file is in the way — move or rename it, or choose another output folder"
+    ]
+
+
+def test_no_right_to_make_the_output_folder_says_so(tmp_path, monkeypatch):
+    """(The tests may run as root, who may write anywhere: the refusal is the system's.)"""
+    from campaign_app.core.common.atomic import make_folder
+    from campaign_app.core.common.errors import UserError
+
+    def refused(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    with pytest.raises(UserError) as raised:
+        make_folder(tmp_path / "out")
+    assert str(raised.value) == (
+        f"{tmp_path / 'out'}: cannot create the folder (Permission denied) — "
+        "check that you may write there, or choose another output folder"
+    )
+
+
 def test_rerun_skips_current_letters_and_redoes_changed_or_missing_ones(mini_ws, cli, tmp_path):
     assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
     again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")

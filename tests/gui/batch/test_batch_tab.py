@@ -282,6 +282,24 @@ def test_a_template_mistake_stops_the_batch_with_the_message_in_the_tab(make_win
     assert not (mini_ws.root / "out" / "broken").exists()
 
 
+def test_an_output_folder_that_cannot_be_made_is_a_message_in_the_tab(make_window, mini_ws, qtbot):
+    """A file where the output folder should be: the tab says so and what to do (it was the
+    crash dialog's "Something went wrong", for a choice the user can fix)."""
+    blocker = mini_ws.root.resolve() / "letters"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    tab.out_edit.setText(str(blocker / "july"))
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert tab.headline.text() == "Nothing was generated."
+    assert "letters: cannot create the folder letters/july/appeal-en" in tab.failures.toPlainText()
+    assert "this file is in the way — move or rename it, or choose another output folder" in (
+        tab.failures.toPlainText()
+    )
+
+
 def test_generate_from_the_keyboard(make_window, mini_ws, qtbot):
     window = make_window(mini_ws.root, tab="batch")
     tab = window.pages["batch"]

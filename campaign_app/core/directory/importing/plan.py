@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from campaign_app.core.common.atomic import atomic_write_bytes, atomic_writer
+from campaign_app.core.common.atomic import atomic_write_bytes, atomic_writer, make_folder
 from campaign_app.core.common.errors import display_path
 from campaign_app.core.directory.export import neutralise
 from campaign_app.core.directory.importing.edits import CsvEdit, YamlEdit
@@ -57,12 +57,12 @@ class ImportPlan:
         # as they are rendered, so a 100,000-row file is never held twice in memory.
         rendered = [(path, edit.render()) for path, edit in self.edits.items() if isinstance(edit, YamlEdit)]
         for path, data in rendered:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(path.parent)
             atomic_write_bytes(path, data)
             self.report.written.append(display_path(path))
         for path, edit in self.edits.items():
             if isinstance(edit, CsvEdit):
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(path.parent)
                 with atomic_writer(path, binary=True) as stream:
                     edit.write(stream)
                 self.report.written.append(display_path(path))
