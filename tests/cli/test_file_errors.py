@@ -193,3 +193,26 @@ def test_password_ask_is_a_choice_not_a_password(mini_ws, cli):
     mini_ws.write("campaign.yaml", CAMPAIGN + SMTP + "  password: ask\n")
     result = cli("check", "-w", "ws")
     assert result.code == 0, result.err
+
+
+# ---- a recipients file that cannot be read ------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [("check",), ("recipients", "list"), ("generate", "-t", "appeal-en")])
+def test_a_recipients_file_that_cannot_be_read_is_named_not_passed_over(mini_ws, cli, command):
+    """A link to a file that is gone (a shared drive not mounted), a folder named like a
+    file: said, never skipped without a word (their recipients would be left out of every
+    audience, and a send would go to the others as if nothing were missing)."""
+    import os
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    os.symlink(mini_ws.root / "elsewhere" / "meps.csv", mini_ws.root / "recipients" / "shared.csv")
+    (mini_ws.root / "recipients" / "old.yaml").mkdir()
+    lines = problem_lines(cli(*command, "-w", mini_ws.root))
+    assert lines == [
+        "error: ws/recipients/old.yaml: cannot read file: Is a directory"
+        " — restore the file, or move it out of the recipients folder",
+        "error: ws/recipients/shared.csv: cannot read file: No such file or directory"
+        " — restore the file, or move it out of the recipients folder",
+    ]

@@ -8,6 +8,8 @@ file is collected before anything is reported, so one run shows the user the who
 from __future__ import annotations
 
 import csv
+import errno
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -154,7 +156,10 @@ def directory_files(folder: Path) -> list[Path]:
     order entries are listed and ids are first claimed in."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DIRECTORY_SUFFIXES and p.is_file())
+    # Not only regular files: a link to a file that is gone, or a folder named people.csv,
+    # is a problem to report (_load), not a file to pass over without a word (its
+    # recipients would be left out of every audience).
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DIRECTORY_SUFFIXES)
 
 
 def load_directory(paths: Iterable[Path]) -> Directory:
@@ -172,6 +177,13 @@ def _load(paths: Iterable[Path]) -> Directory:
     taken = _Ids(table, problems)
     files = list(paths)
     for path in files:
+        if not path.is_file():
+            problems.add(
+                _("cannot read file: {strerror}").format(strerror=_why_unreadable(path)),
+                Location(f"{display_path(path.parent)}/{path.name}"),  # the link, not where it points
+                _("restore the file, or move it out of the recipients folder"),
+            )
+            continue
         try:
             csv_rows = read_rows(path) if path.suffix.lower() == ".csv" else None
             if csv_rows is not None:
@@ -193,6 +205,15 @@ def _load(paths: Iterable[Path]) -> Directory:
             problems.extend([exc])
     problems.raise_if_any()
     return Directory(table, files, taken.rows)
+
+
+def _why_unreadable(path: Path) -> str:
+    """The system's words for why ``path`` (not a regular file) cannot be read as one."""
+    try:
+        path.open("rb").close()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return os.strerror(errno.EINVAL)
 
 
 class _Ids:
