@@ -179,7 +179,7 @@ class ProcessAhead(ThreadAhead):
     def close(self) -> None:
         """Let the child finish the letter it is making (made and not sent: its files are on
         disk, so they go into the manifest), then end it."""
-        for ready in self._workers.wind_up(timeout=30):
+        for ready in self._workers.wind_up(timeout=30, finish_queued=True):
             self._absorb(ready.written)
         super().close()
 

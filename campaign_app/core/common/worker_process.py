@@ -93,11 +93,12 @@ class Worker:
             raise WorkerEnded from None
         self.waiting += 1
 
-    def stop(self) -> None:
-        """Ask it to end after the job in hand (jobs queued behind it are not done)."""
+    def stop(self, finish_queued: bool = False) -> None:
+        """Ask it to end after the job in hand, the jobs queued behind it not done; or, with
+        ``finish_queued``, after every job asked so far."""
         self.stopping = True
         with contextlib.suppress(OSError, EOFError):
-            self._ask.send(None)
+            self._ask.send(_Finish() if finish_queued else None)
 
     def join(self, timeout: float) -> None:
         self._process.join(timeout)
@@ -162,12 +163,13 @@ class Workers:
             raise answer.error
         return worker, answer
 
-    def wind_up(self, timeout: float = 60.0) -> Iterator[Any]:
-        """Ask every worker to stop after the job in hand, and yield the answers they still
-        give (jobs finished meanwhile: their files are written); then end them. A worker
-        that does not end within ``timeout`` seconds is killed."""
+    def wind_up(self, timeout: float = 60.0, finish_queued: bool = False) -> Iterator[Any]:
+        """Ask every worker to stop after the job in hand (with ``finish_queued``: after every
+        job asked), and yield the answers they still give (jobs finished meanwhile: their
+        files are written); then end them. A worker that does not end within ``timeout``
+        seconds is killed."""
         for w in self.all:
-            w.stop()
+            w.stop(finish_queued)
         deadline = time.monotonic() + timeout
         while not all(w.ended for w in self.all) and (left := deadline - time.monotonic()) > 0:
             try:
@@ -212,8 +214,9 @@ def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple
                 job = asked.recv()
             except Exception:  # the program is gone, or a job came cut short: stop
                 job = None
-            if job is None:
-                stopping.set()
+            if job is None or isinstance(job, _Finish):
+                if job is None:
+                    stopping.set()  # the jobs queued are not done
                 jobs.put(None)
                 return
             jobs.put(job)
@@ -233,6 +236,10 @@ def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple
         except OSError:  # the program is gone
             return
     answering.close()
+
+
+class _Finish:
+    """Asked of a worker: end once every job asked before this one is done."""
 
 
 class _Failing:

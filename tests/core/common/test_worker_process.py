@@ -107,3 +107,14 @@ def test_winding_up_finishes_the_job_in_hand_keeps_its_answer_and_skips_the_rest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["started-0", "started-1"]
     assert time.monotonic() - started < 5
     assert workers.all[0].ended
+
+
+def test_winding_up_after_the_jobs_asked_finishes_them_all(tmp_path):
+    """(The send's letter made ahead and not sent is finished, so that its files are in the
+    manifest whatever the moment the send stopped.)"""
+    workers = start(times, (1,))
+    for n in range(3):
+        workers.all[0].ask((str(tmp_path / f"started-{n}"), 0.2))
+    rest = list(workers.wind_up(finish_queued=True))
+    assert rest == [str(tmp_path / f"started-{n}") for n in range(3)]
+    assert workers.all[0].ended
