@@ -1,10 +1,10 @@
 """Batch generation: many letters, every core, resumable, and cancellable at any moment.
 
 Letters are independent, so a large batch is spread over worker processes (one per core;
-each loads the workspace once: core/campaign/batch_run.py). A small batch stays in this process, where
-starting workers would cost more than it saves. Each file is written atomically, so
-Ctrl-C or Cancel leaves complete letters only; the manifest records every finished letter
-with an input fingerprint, and a re-run skips what is already done.
+each loads the workspace once: core/campaign/batch_run.py). A small batch stays in this
+process, where starting workers would cost more than it saves. Each file is written
+atomically, so Ctrl-C or Cancel leaves complete letters only; the manifest records every
+finished letter with an input fingerprint, and a re-run skips what is already done.
 """
 
 from __future__ import annotations

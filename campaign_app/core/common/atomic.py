@@ -192,6 +192,16 @@ def _fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+class FolderUnwritable(UserError):
+    """A file could not be written for a reason every other file in its folder shares: the
+    disk is full (or the user's quota), or read-only. A batch stops at the first such
+    letter rather than fail each of the others with the same message."""
+
+
+_DISK_FULL = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+_WHOLE_DISK = (*_DISK_FULL, errno.EROFS)  # what fails every file on the disk alike
+
+
 def make_folder(folder: Path) -> None:
     """Create ``folder`` and its parents where missing. A problem the user can fix (no
     right to write there, a file in the way, a full or read-only disk) is a UserError
@@ -221,23 +231,12 @@ def _folder_error(folder: Path, exc: OSError) -> UserError:
             where,
             hint=_("check that you may write there, or choose another output folder"),
         )
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EROFS):
-        return FolderUnwritable(
-            _("cannot create the folder ({reason})").format(reason=reason),
-            where,
-            hint=_("choose another output folder"),
-        )
-    return UserError(
+    kind = FolderUnwritable if exc.errno in _WHOLE_DISK else UserError
+    return kind(
         _("cannot create the folder ({reason})").format(reason=reason),
         where,
         hint=_("choose another output folder"),
     )
-
-
-class FolderUnwritable(UserError):
-    """A file could not be written for a reason every other file in its folder shares: the
-    disk is full (or the user's quota), or read-only. A batch stops at the first such
-    letter rather than fail each of the others with the same message."""
 
 
 def _user_error(target: Path, exc: OSError) -> UserError:
@@ -258,10 +257,9 @@ def _user_error(target: Path, exc: OSError) -> UserError:
                 "and check that you may write to this folder"
             ),
         )
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+    if exc.errno in _DISK_FULL:
         return FolderUnwritable(
             _("cannot write the file: the disk is full"), where, hint=_("free some space")
         )
-    if exc.errno == errno.EROFS:
-        return FolderUnwritable(_("cannot write the file ({reason})").format(reason=reason), where)
-    return UserError(_("cannot write the file ({reason})").format(reason=reason), where)
+    kind = FolderUnwritable if exc.errno in _WHOLE_DISK else UserError
+    return kind(_("cannot write the file ({reason})").format(reason=reason), where)

@@ -74,11 +74,6 @@ class ReportData:
     # or the name given in Settings; see team_view.py), the most letters first.
     members: list[MemberSummary] = field(default_factory=list)
 
-    @property
-    def sent_by(self) -> dict[str, int]:
-        """Member → letters they sent."""
-        return {m.by: m.sent for m in self.members if m.sent}
-
     def totals(self) -> list[tuple[str, int]]:
         return [
             ("letters", self.letters),
