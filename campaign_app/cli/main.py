@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_queries_kept(sys.argv[1:] if argv is None else list(argv)))
     set_display_root(Path.cwd())
     if args.command in (None, "gui"):
         return gui_command.run(args)
@@ -104,6 +104,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(_("error: {problem}").format(problem=f"{exc.strerror or exc}{where}"), file=sys.stderr)
         return EXIT_PROBLEM
+
+
+# Options whose value is the user's own words, which may start with "-".
+_TEXT_OPTIONS = ("--query", "-q", "--note")
+
+
+def _queries_kept(argv: list[str]) -> list[str]:
+    """``--query -tag:former-member``: a query may start with ``-`` (NOT), and a note with
+    anything, which argparse would take for an option and refuse ("expected one argument").
+    The value is joined to its option (``--query=-tag:former-member``), unless it is an
+    option itself (``-w``, ``--dry-run``: the value was left out, and argparse says so)."""
+    out: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            out += [word, *words]
+            break
+        if word in _TEXT_OPTIONS:
+            value = next(words, None)
+            if value is None:
+                out.append(word)
+            elif value.startswith("-") and not value.startswith("--") and len(value) > 2:
+                out.append(f"{word}={value}" if word.startswith("--") else f"{word}{value}")
+            else:
+                out += [word, value]
+            continue
+        out.append(word)
+    return out
 
 
 def run() -> int:

@@ -88,3 +88,16 @@ def test_a_mistake_in_a_template_audience_names_its_file_line_and_column(mini_ws
     result = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
     assert result.code == 1
     assert "letter_templates/appeal-en.md:5:29: unknown field 'catgory'" in result.err
+
+
+def test_a_query_may_start_with_a_minus_as_its_own_word_on_the_command_line(mini_ws, cli):
+    """``--query -country:DE``: argparse would take the NOT for an option ("expected one
+    argument"); the query is what the user meant, with --query and with -q."""
+    mini_ws.write("recipients/people.csv", MORE_PEOPLE)
+    for option in ("--query", "-q"):
+        result = cli("recipients", "list", "-w", mini_ws.root, option, "-country:DE")
+        assert result.code == 0, result.err
+        assert "DE" not in {line.split()[-3] for line in result.out.splitlines()[1:-1]}
+        assert "mep-3" not in listed_ids(result.out) and "osce-2" in listed_ids(result.out)
+    left_out = cli("recipients", "list", "--query", "-w", mini_ws.root)  # the query forgotten
+    assert left_out.code == 2 and "argument --query/-q: expected one argument" in left_out.err

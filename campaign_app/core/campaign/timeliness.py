@@ -85,7 +85,7 @@ class TimeReview:
             self.former.setdefault(template.id, []).append(recipient)
         if updating:
             news = self.news.setdefault(template.id, _TemplateNews())
-            updates = updates_since(self.case, since) if since else []
+            updates = updates_since(self.case, since, self.today) if since else []
             (news.with_news if updates else news.without if since else news.unwritten).append(recipient.id)
             news.news.update(update_label(u) for u in updates)
 

@@ -98,12 +98,15 @@ class Update:
     kind: str
 
 
-def updates_since(case: Case, since: dt.date) -> list[Update]:
-    """The events and dated facts whose date lies after ``since``, in date order."""
+def updates_since(case: Case, since: dt.date, today: dt.date) -> list[Update]:
+    """The events and dated facts whose date lies after ``since``, in date order: what has
+    happened since, so not the events still to come (:func:`coming_events`), which a
+    "what has happened since our last letter" list would present as past."""
+    coming = {e.id for e in coming_events(case, today)}
     found = [
         Update(e.id, e.date, e.text, e.sources, e.kind or "event")
         for e in case.timeline
-        if last_day(e.date) > since
+        if last_day(e.date) > since and e.id not in coming
     ]
     found += [
         Update(f.id, f.as_of, f.text, f.sources, "fact")

@@ -187,6 +187,12 @@ class CaseView(LocalView):
         found = self._find("fact", "facts", fact_id)
         return FactView(found._obj, self._wording, self._on_use)
 
+    @property
+    def facts(self) -> list[FactView]:
+        """Every fact, as ``case.fact('id')`` gives each: a template that writes them all
+        in a loop states each one, and ``check`` must know which (their dates)."""
+        return [FactView(f, self._wording, self._on_use) for f in self._obj.facts]
+
     def event(self, event_id: str) -> LocalView:
         return self._find("timeline event", "timeline", event_id)
 

@@ -78,7 +78,16 @@ _SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": "\u00a0", "\u200a": "\u00
 
 def format_in(value: object, language: str, style: str = "long") -> str:
     """Format a date, datetime, PartialDate or ISO string in ``language`` (Babel CLDR data)."""
-    return _format(value, language, style).translate(_SPACES)
+    text = _format(value, language, style).translate(_SPACES)
+    if language.split("-")[0].lower() == "fr":
+        text = _FRENCH_FIRST.sub("1er", text, count=1)
+    return text
+
+
+# French writes the first of the month as an ordinal, "1er décembre 2026" (Imprimerie
+# nationale, "Lexique des règles typographiques"); CLDR gives "1 décembre 2026". Only a day
+# written before a month's name: "01/12/2026" stays as it is.
+_FRENCH_FIRST = re.compile(r"(?<![\d/.])1(?=[ \u00a0][^\W\d])")
 
 
 def _format(value: object, language: str, style: str) -> str:

@@ -8,6 +8,7 @@ say the same thing, word for word.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -79,6 +80,21 @@ def _footnote_text(source: Source, wording: Wording) -> str:
 
 def _missing(message: str, hint: str) -> TemplateDataError:
     return TemplateDataError(message, hint=hint)
+
+
+# Marks the end of a date that closes with an abbreviation's full stop ("4 грудня 2026 р.",
+# "4 декабря 2026 г."): a template that ends its sentence after the date ("станом на
+# {{ format_date(…) }}.") must print one full stop, as a typesetter would, not "р..".
+DATE_STOP = "\u2063"  # invisible separator: never typed in a template, removed before print
+_DATE_AND_STOP = re.compile(r"(\\?\.)\u2063((?:\*|_)*)\\?\.")
+
+
+def one_full_stop(text: str) -> str:
+    """The rendered text with a date's full stop and the sentence's made one, and the
+    marks ``format_date`` left after such dates removed."""
+    if DATE_STOP not in text:
+        return text
+    return _DATE_AND_STOP.sub(r"\1\2", text).replace(DATE_STOP, "")
 
 
 def _update_view(update: Any, wording: Wording) -> LocalView:
@@ -191,7 +207,8 @@ def letter_context(
         return Markdown(escape_markdown(text.strip()) + citations(*item.sources))
 
     def date_filter(value: Any, style: str = "long") -> str:
-        return format_in(value, language, style)
+        text = format_in(value, language, style)
+        return text + DATE_STOP if text.endswith(".") else text  # see one_full_stop
 
     context = {
         "recipient": recipient.view(language),
@@ -206,7 +223,7 @@ def letter_context(
         "cite": citations,
         "fact": fact,
         "format_date": date_filter,
-        "updates": [_update_view(u, wording) for u in updates_since(case, since)] if since else [],
+        "updates": [_update_view(u, wording) for u in updates_since(case, since, today)] if since else [],
     }
     return context, cited
 
@@ -227,7 +244,7 @@ def render_letter(
     language = template.language
     wording = letter_wording(template, case)
     context, cited = letter_context(template, recipient, case, campaign, today, since, usage)
-    subject, body_md = run_template(template, context)
+    subject, body_md = map(one_full_stop, run_template(template, context))
     body, order = markdown_to_blocks(body_md)
     _check_paragraphs(template, subject, body)
     footnotes = []

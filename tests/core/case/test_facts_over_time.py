@@ -119,3 +119,22 @@ def test_an_event_kind_must_be_one_of_the_known_kinds(mini_ws, cli):
         f"error: ws/{CASE}:{line}: timeline event 'supreme-court' has unknown kind 'hearng' — use one of hearing,"
         in (result.err)
     )
+
+
+def test_facts_written_in_a_loop_over_case_facts_are_each_stated(mini_ws, cli):
+    """``{% for f in case.facts %}{{ f.text }}`` states every fact as current: an old one
+    among them is warned about as it is when named one by one."""
+    date_fact(mini_ws)
+    mini_ws.write(
+        "letter_templates/all-facts.md",
+        "---\nid: all-facts\ntitle: All\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+        "Dear colleague,\n\n{% for f in case.facts %}{{ f.text }} {% endfor %}\n",
+    )
+    with at("2026-09-15"):
+        result = cli("check", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    looped = [line for line in stale_lines(result.out) if "'all-facts'" in line]
+    assert len(looped) == 1, result.out
+    assert looped[0].startswith(
+        "warning: ws/letter_templates/all-facts.md:10: template 'all-facts' states fact 'unhcr'"
+    )

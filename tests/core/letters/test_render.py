@@ -72,6 +72,42 @@ def test_ukrainian_letter_uses_vocative_dative_address_and_ukrainian_dates(mini_
     assert letter.footnotes_heading == "Джерела"
 
 
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (".", "14 травня 2020\u00a0р. Далі."),  # the sentence ends with the date: one full stop
+        ("**.", "14 травня 2020\u00a0р. Далі."),  # bold date, then the sentence's stop
+        (", далі.", "14 травня 2020\u00a0р., далі."),
+        ("", "14 травня 2020\u00a0р. Далі."),
+    ],
+)
+def test_a_date_ending_in_an_abbreviation_ends_the_sentence_with_one_full_stop(mini_ws, after, expected):
+    """«станом на 14 травня 2020 р..» is a typo in a letter to a president: the date's own
+    full stop ("р.", "г.") is the sentence's, as a typesetter writes it."""
+    bold = after.startswith("**")
+    date = "{{ format_date(case.event('supreme-court').date) }}"
+    line = ("**" + date + after if bold else date + after) + (" Далі." if after in (".", "**.", "") else "")
+    path = mini_ws.root / "letter_templates" / "appeal-uk.md"
+    path.write_text(path.read_text().replace(date, line) + "\nСтаном на {{ format_date('2026-11-03') }}.\n")
+    letter = render(mini_ws, "appeal-uk", "ua-president")
+    text = letter_text(letter)
+    assert expected in text
+    assert "р.." not in text and "\u2063" not in text
+    assert "Станом на 3 листопада 2026\u00a0р." in text
+    assert letter.subject == "Щодо екстрадиції Жанари Ахметової"
+
+
+def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
+    from campaign_app.core.common.dates import format_in
+
+    assert format_in(dt.date(2026, 12, 1), "fr") == "1er décembre 2026"
+    assert format_in(dt.date(2026, 12, 1), "fr", "full") == "mardi 1er décembre 2026"
+    assert format_in(dt.date(2026, 12, 11), "fr") == "11 décembre 2026"
+    assert format_in(dt.date(2026, 12, 21), "fr") == "21 décembre 2026"
+    assert format_in(dt.date(2026, 12, 1), "fr", "short") == "01/12/2026"
+    assert format_in(dt.date(2026, 12, 1), "en") == "1 December 2026"
+
+
 def test_values_from_a_spreadsheet_cannot_inject_markup(mini_ws):
     mini_ws.write(
         "recipients/people.csv",
