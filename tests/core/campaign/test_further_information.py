@@ -101,6 +101,41 @@ def test_the_letter_that_went_out_keeps_its_news_when_generated_again(mini_ws, c
     assert "The Prosecutor General decided to extradite her." in text
 
 
+COMING = """\
+  - id: appeal-hearing
+    date: {day}
+    kind: hearing
+    text: {{en: The court of appeal will hear her case., uk: Апеляційний суд розгляне її справу.}}
+    sources: [brief]
+"""
+
+
+def test_an_event_still_to_come_is_not_news_of_what_happened(mini_ws, cli, server):
+    """A hearing set for next week is not "what has happened since our last letter": the
+    letter and check's count leave it out, until its day has passed."""
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    today = dt.date.today()
+    add_news(mini_ws, today + dt.timedelta(days=1))
+    path = mini_ws.root / "cases" / "test-case.yaml"
+    hearing = today + dt.timedelta(days=10)
+    path.write_text(path.read_text().replace("timeline:\n", "timeline:\n" + COMING.format(day=hearing)))
+    later = dt.datetime.combine(today + dt.timedelta(days=2), dt.time(12), dt.UTC)
+    with time_machine.travel(later, tick=False):
+        check = cli("check", "-w", mini_ws.root)
+        cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
+    assert check.code == 0, check.err
+    assert "extradition-decision" in check.out and "appeal-hearing" not in check.out
+    text = pdf_text(next((mini_ws.root / "out" / "further-en").glob("mep-1_*.pdf")))
+    assert "The Prosecutor General decided to extradite her." in text
+    assert "court of appeal" not in text
+    after = dt.datetime.combine(hearing + dt.timedelta(days=1), dt.time(12), dt.UTC)
+    with time_machine.travel(after, tick=False):
+        check = cli("check", "-w", mini_ws.root)
+    assert f"hearing on {hearing} ('appeal-hearing')" in check.out, check.out
+
+
 def test_sending_the_further_information_letter_tells_each_recipient_their_news(mini_ws, cli, server):
     from smtp_server import parsed
 
