@@ -71,7 +71,9 @@ def _add_translate(csub, parser_class) -> None:
 def run(ws, args: argparse.Namespace) -> int:
     if args.action == "calendar":
         from campaign_app.core.campaign.calendar_export import write_case_calendar
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
+        refuse_campaign_file(ws.root, args.file, "calendar.ics")
         summary = write_case_calendar(ws, args.file)
         events = ngettext("{count} coming event(s)", "{count} coming event(s)", summary.events)
         follow_ups = ngettext("{count} follow-up date(s)", "{count} follow-up date(s)", summary.follow_ups)
@@ -89,6 +91,9 @@ def _translate(ws, args: argparse.Namespace) -> int:
     from campaign_app.core.case.translation import export_translation, import_translation
 
     if args.step == "export":
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
+
+        refuse_campaign_file(ws.root, args.file, f"{args.language}.po")
         done = export_translation(ws.case_path, args.file, args.language, args.source, ws.root)
         wrote = ngettext(
             "Wrote {count} case text(s) to translate from {source} into {language} to {file} "

@@ -168,8 +168,10 @@ def run(ws, args: argparse.Namespace) -> int:
         print(renamed[kind].format(old=args.old, new=args.new, count=count))
         return EXIT_OK
     if args.action == "export":
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
         from campaign_app.core.outreach.export import export_log
 
+        refuse_campaign_file(ws.root, args.file, "log.csv")
         with ws.read_log() as log:
             rows = export_log(log, args.file, ws.case.id)
         print(
@@ -188,7 +190,9 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "report":
         from campaign_app.core.campaign.report import write_campaign_report
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
+        refuse_campaign_file(ws.root, args.file, "report.pdf")
         write_campaign_report(ws, args.file)
         print(_("Wrote the report to {file}").format(file=args.file))
         return EXIT_OK

@@ -153,8 +153,10 @@ def run(ws, args: argparse.Namespace) -> int:
         return _import(ws, args)
     query = parse_campaign_query(args.query, ws.recipient_statuses)
     if args.action == "export":
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
         from campaign_app.core.directory.export import export_recipients
 
+        refuse_campaign_file(ws.root, args.file, "recipients.csv")
         count = export_recipients(query.filter(ws.directory), args.file)
         print(
             ngettext(

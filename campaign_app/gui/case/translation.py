@@ -58,11 +58,17 @@ class TranslationActions(QObject):
         )
         if not name:
             return
+        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
         from campaign_app.core.case.translation import export_translation
 
         case_path, root = workspace.case_path, workspace.root
+
+        def job() -> ExportSummary:
+            refuse_campaign_file(root, Path(name), f"{language}.po")
+            return export_translation(case_path, Path(name), language, None, root)
+
         tab.tasks.submit(
-            lambda: export_translation(case_path, Path(name), language, None, root),
+            job,
             lambda done: self._exported(done, name),
             self._failed,
         )

@@ -146,8 +146,10 @@ class OutreachTab(OutreachBrowser):
             target = target.with_suffix(".csv")
 
         def job() -> int:
+            from campaign_app.core.campaign.workspace_files import refuse_campaign_file
             from campaign_app.core.outreach.export import export_log
 
+            refuse_campaign_file(ws.root, target, "log.csv")
             with ws.read_log() as log:
                 return export_log(log, target, case)
 
@@ -178,7 +180,9 @@ class OutreachTab(OutreachBrowser):
 
         def job() -> Path:
             from campaign_app.core.campaign.report import write_campaign_report
+            from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
+            refuse_campaign_file(ws.root, target, "report.pdf")
             write_campaign_report(ws, target)
             return target
 
