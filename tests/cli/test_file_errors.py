@@ -216,3 +216,15 @@ def test_a_recipients_file_that_cannot_be_read_is_named_not_passed_over(mini_ws,
         "error: ws/recipients/shared.csv: cannot read file: No such file or directory"
         " — restore the file, or move it out of the recipients folder",
     ]
+
+
+@pytest.mark.parametrize("command", [("check",), ("recipients", "list"), ("generate", "-t", "appeal-en")])
+def test_the_files_excel_and_macos_leave_beside_a_spreadsheet_are_not_read(mini_ws, cli, command):
+    """While people.csv is open in Excel, ~$people.csv sits beside it (a few binary bytes);
+    a Mac writes ._people.csv on a shared drive. Neither is a directory file: reading them
+    stopped every command with control characters on the terminal."""
+    (mini_ws.root / "recipients" / "~$people.csv").write_bytes(b"\x04Anna\x00\x00\x00\x00\x00\x00\x00\x00")
+    (mini_ws.root / "recipients" / "._people.csv").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    result = cli(*command, "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert "~$" not in result.out + result.err and "._people" not in result.out + result.err

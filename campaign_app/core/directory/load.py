@@ -159,7 +159,17 @@ def directory_files(folder: Path) -> list[Path]:
     # Not only regular files: a link to a file that is gone, or a folder named people.csv,
     # is a problem to report (_load), not a file to pass over without a word (its
     # recipients would be left out of every audience).
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DIRECTORY_SUFFIXES)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in DIRECTORY_SUFFIXES and not p.name.startswith(_NOT_DIRECTORY_FILES)
+    )
+
+
+# Files other programs leave beside a spreadsheet, with its name and suffix: Excel's and
+# Word's "owner file" while meps.csv is open (~$meps.csv, a few binary bytes), and macOS's
+# AppleDouble metadata on a shared or USB drive (._meps.csv). Never a directory file.
+_NOT_DIRECTORY_FILES = ("~$", "._")
 
 
 def load_directory(paths: Iterable[Path]) -> Directory:
