@@ -192,3 +192,34 @@ def test_a_value_of_the_wrong_type_is_one_located_line(mini_ws, cli, spec):
         assert line.startswith(f"error: ws/{m.relative}:"), (m.yaml, result.err)
         assert " — " in line, f"no advice: {line}"
     assert any(line.startswith(f"error: ws/{m.relative}:{m.line}:") for line in lines), (m.yaml, result.err)
+
+
+def test_a_misspelt_key_in_campaign_yaml_is_named_at_its_line_with_the_right_word(mini_ws, cli):
+    """'emial:' under sender dropped the sender's e-mail from every letterhead, and
+    'folow_up_days: 30' left follow-ups at 14 days, while check said all was well."""
+    path = mini_ws.root / "campaign.yaml"
+    text = path.read_text()
+    assert "  email: " in text and "sender:" in text
+    text = text.replace("  email: ", "  emial: ", 1) + "folow_up_days: 30\nx-reviewed-by: Anna\n"
+    text += "smtp:\n  host: smtp.example.org\n  prot: 465\n"
+    path.write_text(text)
+    lines = text.splitlines()
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1 and "Traceback" not in result.err
+    emial = next(i for i, line in enumerate(lines, 1) if line.startswith("  emial: "))
+    folow = lines.index("folow_up_days: 30") + 1
+    assert (
+        f"error: ws/campaign.yaml:{emial}: unknown key 'emial' in sender — did you mean 'email'?"
+        in result.err
+    )
+    assert (
+        f"error: ws/campaign.yaml:{folow}: unknown key 'folow_up_days' in campaign.yaml"
+        " — did you mean 'follow_up_days'?" in result.err
+    )
+    assert "x-reviewed-by" not in result.err  # a note of the user's own
+    generate = cli("generate", "-w", mini_ws.root, "--template", "appeal-en")
+    assert generate.code == 1 and "'emial'" in generate.err  # no letter without the sender's e-mail
+    path.write_text(text.replace("  emial: ", "  email: ").replace("folow_up_days", "x-follow_up_days"))
+    prot = cli("check", "-w", mini_ws.root)
+    assert prot.code == 1
+    assert f"ws/campaign.yaml:{len(lines)}: unknown key 'prot' under 'smtp' — did you mean 'port'?" in prot.err

@@ -6,12 +6,19 @@ they are validated up front; texts that appear in letters may be given per langu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from campaign_app.core.common.errors import Location, ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.errors import (
+    Location,
+    ProblemCollector,
+    UserError,
+    UserErrors,
+    did_you_mean,
+    flatten,
+)
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.images import Picture, read_picture
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
@@ -367,6 +374,32 @@ def _picture(place: YamlPlace, key: str, root: Path, problems: ProblemCollector,
         return None
 
 
+# The keys of campaign.yaml's parts: a misspelt one ('emial:', 'folow_up_days:') was read
+# as no key at all, and the letters lost the sender's e-mail, or follow-ups came at the
+# default day, without a word. Keys starting with 'x-' are notes of the user's own.
+TOP_KEYS = ("name", "case", "sender", "signatories", "smtp", "inbox", *(o.key for o in OPTIONS))
+SENDER_KEYS = ("organisation", "address", "city", "email", "phone", "website", "logo")
+SIGNATORY_KEYS = ("name", "role", "signature_image")
+
+
+def unknown_keys(place: YamlPlace, known: Sequence[str], what: str, problems: ProblemCollector) -> None:
+    """Each key of ``place`` that is not ``known`` (nor a password, refused on its own)."""
+    if not isinstance(place.node, Mapping):
+        return
+    for key in place.node:
+        text = str(key)
+        if text in known or text.lower() in ("password", "passwd") or text.startswith("x-"):
+            continue
+        hint = did_you_mean(text.replace("-", "_").lower(), known) or _("{what} may have {keys}").format(
+            what=what, keys=", ".join(known)
+        )
+        problems.add(
+            _("unknown key '{key}' in {what}").format(key=text, what=what),
+            place.at(key),
+            _("{hint} (a note of your own: start it with 'x-')").format(hint=hint),
+        )
+
+
 def _parse(data: Any, path: Path) -> Campaign:
     if not isinstance(data, Mapping):
         raise UserError(
@@ -378,6 +411,7 @@ def _parse(data: Any, path: Path) -> Campaign:
     name = _localized(root, "name", problems, required=True)
     case = case_name(root, problems)
     settings = {o.key: o.read(root, o, problems) for o in OPTIONS}
+    unknown_keys(root, TOP_KEYS, "campaign.yaml", problems)
     sender_node = data.get("sender")
     if not isinstance(sender_node, Mapping):
         problems.add(
@@ -390,6 +424,7 @@ def _parse(data: Any, path: Path) -> Campaign:
         sender = Sender(organisation="")
     else:
         sp = root.child("sender")
+        unknown_keys(sp, SENDER_KEYS, "sender", problems)
         sender = Sender(
             organisation=_localized(sp, "organisation", problems, required=True),
             address=_localized(sp, "address", problems),
@@ -418,6 +453,7 @@ def _parse(data: Any, path: Path) -> Campaign:
             )
             continue
         sp = YamlPlace(path, s, where.line)
+        unknown_keys(sp, SIGNATORY_KEYS, "a signatory", problems)
         signatories.append(
             Signatory(
                 _localized(sp, "name", problems, required=True),

@@ -20,7 +20,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
-from campaign_app.core.common.errors import ProblemCollector, UserError
+from campaign_app.core.common.errors import ProblemCollector, UserError, did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX, RATE_PER_MINUTE_MAX
 from campaign_app.core.common.numbers import shown_value, whole_number
@@ -182,6 +182,15 @@ def parse_smtp(root: YamlPlace) -> SmtpSettings | None:
             where = place.at(option.key) if option.key in node else place.here()
             problems.add(exc.message, where, exc.hint)
             values[option.key] = option.default
+    for key in node:
+        if str(key) not in {o.key for o in SMTP_OPTIONS} and not str(key).startswith("x-"):
+            known = [o.key for o in SMTP_OPTIONS]
+            problems.add(
+                _("unknown key '{key}' under 'smtp'").format(key=key),
+                place.at(key),
+                did_you_mean(str(key).replace("-", "_").lower(), known)
+                or _("the keys are: {known}").format(known=", ".join(known)),
+            )
     problems.errors.sort(key=lambda e: (e.where.line or 0) if e.where else 0)  # in the file's order
     problems.raise_if_any()
     security = values["security"]
