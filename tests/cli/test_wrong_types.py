@@ -222,4 +222,6 @@ def test_a_misspelt_key_in_campaign_yaml_is_named_at_its_line_with_the_right_wor
     path.write_text(text.replace("  emial: ", "  email: ").replace("folow_up_days", "x-follow_up_days"))
     prot = cli("check", "-w", mini_ws.root)
     assert prot.code == 1
-    assert f"ws/campaign.yaml:{len(lines)}: unknown key 'prot' under 'smtp' — did you mean 'port'?" in prot.err
+    assert (
+        f"ws/campaign.yaml:{len(lines)}: unknown key 'prot' under 'smtp' — did you mean 'port'?" in prot.err
+    )

@@ -181,10 +181,19 @@ def read_history(events: Iterable[Event]) -> History:
 
 def _revised(draft: Event, sent: Event | None, revised: bool) -> bool:
     """A new draft after the letter went out never reopens it; it is a revision when it
-    differs from the file that went out (where the log knows that file)."""
+    differs from the file that went out (where the log knows that file), as a file of the
+    same kind: a DOCX made after the PDF went out says nothing about whether the letter
+    changed (its bytes always differ from the PDF's)."""
     if draft.letter_sha256 and sent is not None and sent.letter_sha256:
+        if _kind_of_file(draft.letter_path) != _kind_of_file(sent.letter_path):
+            return revised
         return draft.letter_sha256 != sent.letter_sha256
     return revised
+
+
+def _kind_of_file(path: str) -> str:
+    """ "pdf", "docx"… of a file the log names ("" when it names none)."""
+    return path.rpartition(".")[2].lower() if "." in path.rpartition("/")[2] else ""
 
 
 def letter_status(events: Iterable[Event]) -> str:

@@ -137,6 +137,27 @@ def test_a_letter_revised_after_sending_goes_again_only_when_named_with_resend(m
     assert send(cli, mini_ws.root).code == 0 and len(server.messages) == 3
 
 
+def test_the_same_letter_written_again_is_not_changed_and_is_not_offered_again(
+    mini_ws, cli, server, tmp_path
+):
+    """The letters written again with nothing changed (the output folder deleted, a copy
+    written elsewhere, the DOCX made after the PDF went out) are the letters that went out:
+    not "changed since they were sent", and send offers no --resend. Each PDF carried the
+    second it was written, so each was a "revision", and following the advice sent an
+    official the same letter twice."""
+    use_server(mini_ws, server)
+    assert send(cli, mini_ws.root).code == 0
+    shutil.rmtree(mini_ws.root / "out" / "appeal-en")
+    for extra in ((), ("--out", tmp_path / "copy"), ("--format", "docx")):
+        made = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", *extra)
+        assert made.code == 0, made.err
+        listed = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:revised")
+        assert listed.out.splitlines()[-1] == "0 recipient(s)", (extra, listed.out)
+        again = send(cli, mini_ws.root)
+        assert again.code == 0 and "--resend" not in again.out, (extra, again.out)
+    assert len(server.messages) == 2
+
+
 # ---- renamed case or template ---------------------------------------------------------------
 
 

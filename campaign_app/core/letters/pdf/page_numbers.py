@@ -10,11 +10,29 @@ one page.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 
 from campaign_app.core.letters.pdf.styles import FOOTER_Y, paragraph_styles
+
+
+def day_stamp(day: dt.date | None = None) -> TimeStamp:
+    """The PDF's creation and modification time: the day it was written, at midnight UTC.
+
+    With the second it was written (reportlab's default), the same letter written twice
+    was two different files: a letter written again after it went out counted as
+    "changed since it was sent" (its file's digest differed), and ``send`` offered to send
+    it again. The document is made ``invariant`` too (its /ID from its content alone)."""
+    day = day or dt.date.today()
+    stamp = TimeStamp(True)
+    moment = dt.datetime.combine(day, dt.time(0), dt.UTC)
+    stamp.t = moment.timestamp()
+    stamp.lt = moment.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
 
 
 def _form_name(page: int) -> str:
@@ -27,6 +45,7 @@ class NumberedCanvas(Canvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._pages_shown = 0
+        self._doc._timeStamp = day_stamp()
 
     def showPage(self) -> None:
         self._pages_shown += 1

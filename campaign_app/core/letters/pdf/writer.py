@@ -82,6 +82,7 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
         # which would appear in the page resources as a non-embedded font.
         initialFontName=family,
         initialFontSize=10,
+        invariant=True,  # the same letter, the same bytes (see page_numbers.day_stamp)
     )
     extra = fallback_chars(letter)
     markup = Markup(register_fallback(extra) if extra else {})
