@@ -152,6 +152,14 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
                 "signatories in campaign.yaml and remove 'example: true' before sending"
             )
         )
+    if not campaign.signatories and not campaign.is_example:
+        report.warnings.append(
+            _(
+                "campaign.yaml: no signatories: every letter ends with its closing and no name under "
+                "it — add 'signatories:' with each signatory's name and role (or sign the printed "
+                "letters by hand)"
+            )
+        )
     report.warnings.extend(str(w) for w in case.warnings)
     report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
     unused = {s.id for s in case.sources} - case.cited_source_ids()

@@ -207,6 +207,14 @@ def letter_context(
         return Markdown(escape_markdown(text.strip()) + citations(*item.sources))
 
     def date_filter(value: Any, style: str = "long") -> str:
+        if value is None:  # an undated fact's as_of: "NoneType" would mean nothing to its author
+            raise TemplateDataError(
+                _("format_date() was given no date: the fact or event has none"),
+                hint=_(
+                    "give it one in the case file (as_of: YYYY-MM-DD for a fact; check the key's "
+                    "spelling), or write the date only where there is one: {% if … %}"
+                ),
+            )
         text = format_in(value, language, style)
         return text + DATE_STOP if text.endswith(".") else text  # see one_full_stop
 

@@ -138,3 +138,29 @@ def test_facts_written_in_a_loop_over_case_facts_are_each_stated(mini_ws, cli):
     assert looped[0].startswith(
         "warning: ws/letter_templates/all-facts.md:10: template 'all-facts' states fact 'unhcr'"
     )
+
+
+def test_a_date_asked_of_an_undated_fact_says_what_to_do_not_nonetype(mini_ws, cli):
+    """'asof:' for 'as_of:' leaves the fact undated; the template's format_date of it said
+    "cannot format NoneType as a date", which means nothing to a campaigner."""
+    path = mini_ws.root / "letter_templates" / "appeal-en.md"
+    path.write_text(
+        path.read_text().replace("{{ fact('unhcr') }}", "As of {{ format_date(case.fact('unhcr').as_of) }}:")
+    )
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1 and "NoneType" not in result.err
+    assert "format_date() was given no date: the fact or event has none" in result.err
+    assert "as_of: YYYY-MM-DD" in result.err and "appeal-en.md:" in result.err
+
+
+def test_letters_without_a_signatory_are_warned_about(mini_ws, cli):
+    campaign = mini_ws.root / "campaign.yaml"
+    kept, inside = [], False
+    for line in campaign.read_text().splitlines():
+        inside = line == "signatories:" or (inside and line.startswith((" ", "-")))
+        if not inside:
+            kept.append(line)
+    campaign.write_text("\n".join(kept) + "\n")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert "warning: campaign.yaml: no signatories: every letter ends with its closing" in result.out
