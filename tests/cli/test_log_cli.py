@@ -198,3 +198,23 @@ def test_statuses_follow_the_case_id_even_when_the_case_file_is_named_otherwise(
     cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
     listed = cli("recipients", "list", "-w", mini_ws.root, "--query", "status:drafted")
     assert "Šimečka" in listed.out and "2 recipient(s)" in listed.out
+
+
+def test_an_uncertain_email_found_in_the_sent_folder_is_marked_sent_by_hand(mini_ws, cli):
+    """A send cut off while the server had the message leaves it uncertain; whoever finds it
+    in their Sent folder says so, and it is sent (a follow-up falls due as for any letter),
+    instead of having to risk --resend-uncertain. Any other e-mail is recorded by send."""
+    cid = history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 20), ("sending", 20))
+    history(mini_ws.root, "mep-2", "appeal-en", ("drafted", 20))
+    before = cli("log", "status", "-w", mini_ws.root)
+    assert "uncertain" in next(line for line in before.out.splitlines() if line.startswith("mep-1"))
+    marked = cli("log", "mark", "mep-1", "--status", "sent", "--channel", "email", "-w", mini_ws.root)
+    assert marked.code == 0, marked.err
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        assert [e.kind for e in log.events(cid)] == ["drafted", "sending", "sent"]
+    after = cli("log", "status", "-w", mini_ws.root)
+    row = next(line for line in after.out.splitlines() if line.startswith("mep-1"))
+    assert row.split()[3] == "sent" and "no reply 14 days after the letter of" in row, after.out
+    drafted = cli("log", "mark", "mep-2", "--status", "sent", "--channel", "email", "-w", mini_ws.root)
+    assert drafted.code == 1
+    assert "only an uncertain e-mail can be marked as sent by hand (this letter is drafted)" in drafted.err

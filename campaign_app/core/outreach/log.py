@@ -363,10 +363,18 @@ class ContactLog(RenamesAndMerging, LogReading):
                 ).format(recipient_id=recipient_id, count=len(letters), templates=templates),
                 hint=_("say which letter with --template ID"),
             )
-        if status == "sent" and (not channel or channel == "email"):
+        if status == "sent" and channel == "email":
+            # The person's word on an uncertain e-mail (the send was cut off while the server
+            # had it): found in the Sent folder, it went, and the claim is closed with it.
+            claim = self._uncertain_claim(letters[0].id)
+            letter_path, letter_sha256 = claim.letter_path, claim.letter_sha256
+        elif status == "sent" and not channel:
             raise UserError(
                 _("a letter marked as sent by hand needs its channel"),
-                hint=_("add --channel post, web-form, fax or in-person (e-mails are recorded by send)"),
+                hint=_(
+                    "add --channel post, web-form, fax or in-person; or --channel email for an "
+                    "uncertain e-mail you found in your Sent folder"
+                ),
             )
         with self.transaction("updated") as conn:
             for c in letters:
@@ -383,6 +391,28 @@ class ContactLog(RenamesAndMerging, LogReading):
                     letter_sha256=letter_sha256,
                 )
         return [c.id for c in letters]
+
+    def _uncertain_claim(self, cid: str) -> Event:
+        """The open claim of an uncertain e-mail, which ``mark … sent --channel email``
+        confirms; any other letter's e-mails are recorded by send alone."""
+        from campaign_app.core.common.processes import claimant_alive
+
+        history = self.history(cid)
+        if history.claim is not None and claimant_alive(history.claim.process):
+            raise UserError(
+                _("this e-mail is being sent right now ({process}): nothing was marked").format(
+                    process=history.claim.process
+                ),
+                hint=_("wait until that send ends: it records what it sent"),
+            )
+        if history.status != "uncertain" or history.claim is None:
+            raise UserError(
+                _("only an uncertain e-mail can be marked as sent by hand (this letter is {status})").format(
+                    status=history.status
+                ),
+                hint=_("e-mails are recorded by send; use --channel post, web-form, fax or in-person"),
+            )
+        return history.claim
 
     def set_inbox_position(self, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
         """Remember how far a mailbox folder was read, so the next sync fetches only what is new."""

@@ -39,8 +39,8 @@ signatories:
     role: {en: Director, uk: Директорка}  # her title
   - name: {en: Ben Jones, uk: Бен Джонс}
     role: {en: Lawyer, uk: Юрист}
-custom_key:
-  kept: [1, 2, 3]   # a key this version does not know
+x-custom-key:
+  kept: [1, 2, 3]   # a note of the user's own
 """
 
 
@@ -121,7 +121,7 @@ def test_signatories_added_removed_and_reordered_keep_their_comments(ws):
     text = ws.read_text(encoding="utf-8")
     assert "role: {en: Director, uk: Директорка}  # her title" in text
     assert "Ben Jones" not in text
-    assert "custom_key:\n  kept: [1, 2, 3]   # a key this version does not know" in text
+    assert "x-custom-key:\n  kept: [1, 2, 3]   # a note of the user's own" in text
 
 
 def test_a_new_sender_key_goes_next_to_its_neighbours(ws):
@@ -172,7 +172,7 @@ def test_smtp_section_is_created_validated_and_round_trips(ws):
     assert (  # after the keys it belongs with, before the ones this version does not know
         "    role: {en: Lawyer, uk: Юрист}\n"
         "smtp:\n  host: smtp.example.org\n  port: 465\n  security: ssl\n  username: user\n"
-        "  from: office@rights.example\n  rate_per_minute: 10\n  password: ask\ncustom_key:\n"
+        "  from: office@rights.example\n  rate_per_minute: 10\n  password: ask\nx-custom-key:\n"
     ) in text
     assert read_form(ws).smtp == smtp
     settings = load_campaign(ws).smtp
