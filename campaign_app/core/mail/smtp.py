@@ -84,11 +84,19 @@ class SendCancelled(Exception):
 
 
 class _Retry(Exception):
-    """This attempt failed in a way that is safe and worth retrying (``detail`` says why)."""
+    """This attempt failed in a way that is safe and worth retrying (``detail`` says why);
+    ``server_wide``: the server itself failed (421, the connection lost), not this letter."""
 
-    def __init__(self, detail: str):
+    def __init__(self, detail: str, server_wide: bool = False):
         super().__init__(detail)
         self.detail = detail
+        self.server_wide = server_wide
+
+
+# Letters in a row whose every attempt failed at the server itself (421, connection lost)
+# before a send stops: past that the server is down, and each further letter would only
+# wait out its own retries (a quarter of a minute each, an hour for a batch of 300).
+SERVER_DOWN_LETTERS = 2
 
 
 class SmtpSession:
@@ -119,6 +127,7 @@ class SmtpSession:
         self._timeout = timeout
         self._cancel = cancel
         self._max_attempts = max(1, max_attempts)
+        self._failed_at_server = 0  # letters given up on in a row because the server failed
         self._backoff = backoff
         self._sleep = sleep
         self._clock = clock
@@ -274,6 +283,7 @@ class SmtpSession:
             except _Retry as retry:
                 log.debug("attempt %d failed: %s", attempt, self._scrub(retry.detail))
                 if attempt >= self._max_attempts:
+                    self._server_down(retry)
                     delivery = Delivery(
                         "failed", f"gave up after {attempt} attempts: {retry.detail}", attempt
                     )
@@ -283,6 +293,7 @@ class SmtpSession:
             finally:
                 self._last_used = self._clock()
             delivery = Delivery(delivery.status, delivery.detail, attempt)
+            self._failed_at_server = 0
             if delivery.status == "sent":
                 self._sent += 1
             if log.isEnabledFor(logging.DEBUG):
@@ -318,14 +329,14 @@ class SmtpSession:
             self._discard()
             if sent:
                 return Delivery("uncertain", UNCERTAIN_DETAIL, 0)
-            raise _Retry(f"connection lost ({failure_reason(exc)})") from None
+            raise _Retry(f"connection lost ({failure_reason(exc)})", server_wide=True) from None
 
     def _refused(self, code: int, reply: bytes | str) -> Delivery:
         """A non-success reply: retry (4xx), give up on this letter (5xx), or stop (sign-in)."""
         words = reply_words(code, reply)
         if code == 421:  # the server is closing this connection: a new one may work
             self._discard()
-            raise _Retry(words)
+            raise _Retry(words, server_wide=True)
         if code in _AUTH_NEEDED_CODES:
             self._rset()
             s = self.settings
@@ -344,6 +355,27 @@ class SmtpSession:
         if 400 <= code < 500:
             raise _Retry(words)
         return Delivery("failed", words, 0)
+
+    def _server_down(self, retry: _Retry) -> None:
+        """Count a letter given up on because the server failed; stop the send (UserError)
+        once SERVER_DOWN_LETTERS letters in a row were: it is the server, not the letters."""
+        if not retry.server_wide:
+            self._failed_at_server = 0
+            return
+        self._failed_at_server += 1
+        if self._failed_at_server >= SERVER_DOWN_LETTERS:
+            raise UserError(
+                _(
+                    "the mail server {host} failed {count} letters in a row, each after {attempts} "
+                    "tries ({detail}): sending stopped"
+                ).format(
+                    host=self.settings.host,
+                    count=self._failed_at_server,
+                    attempts=self._max_attempts,
+                    detail=retry.detail,
+                ),
+                hint=_("send again later: the letters sent are on record and will not go twice"),
+            )
 
     def _rset(self) -> None:
         conn = self._conn

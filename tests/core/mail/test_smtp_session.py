@@ -165,6 +165,41 @@ def test_gives_up_after_max_attempts_with_the_servers_words(smtp_server, letter)
     assert [m.rcpt_tos for m in smtp_server.messages] == [("b@ep.example",)]
 
 
+def test_a_server_that_is_down_stops_the_send_after_two_letters_not_three_hundred(
+    smtp_server, letter
+) -> None:
+    """A server answering 421 to everything: each letter waited out its five tries (about a
+    quarter of a minute), for every letter of the batch. The second letter in a row that
+    fails at the server stops the send with one message; the first is recorded failed."""
+    from campaign_app.core.common.errors import UserError
+
+    smtp_server.configure(tempfail=1000, tempfail_at="mail", tempfail_reply="421 4.3.2 Service shutting down")
+    waits = Waits()
+    with session(smtp_server, waits=waits, max_attempts=3) as smtp:
+        first = smtp.send(make(letter, "a@ep.example"), "office@rights.example", ["a@ep.example"])
+        with pytest.raises(UserError) as stopped:
+            smtp.send(make(letter, "b@ep.example"), "office@rights.example", ["b@ep.example"])
+    assert first.status == "failed" and first.detail.startswith("gave up after 3 attempts: 421 4.3.2")
+    assert str(stopped.value.message) == (
+        f"the mail server {smtp_server.settings().host} failed 2 letters in a row, each after 3 tries "
+        "(421 4.3.2 Service shutting down): sending stopped"
+    )
+    assert "send again later" in str(stopped.value.hint)
+    assert [w for w in waits.sleeps if w >= 0.5] == [1.0, 2.0, 1.0, 2.0] and smtp_server.messages == []
+
+
+def test_letters_refused_for_themselves_in_a_row_do_not_stop_the_send(smtp_server, letter) -> None:
+    """Greylisting (451 at RCPT) is about one address: two such letters in a row are two
+    failed letters, and the third goes."""
+    smtp_server.configure(tempfail=6)
+    with session(smtp_server, max_attempts=3) as smtp:
+        deliveries = [
+            smtp.send(make(letter, to), "office@rights.example", [to])
+            for to in ("a@ep.example", "b@ep.example", "c@ep.example")
+        ]
+    assert [d.status for d in deliveries] == ["failed", "failed", "sent"]
+
+
 def test_permanent_refusal_fails_that_letter_and_the_batch_goes_on(smtp_server, letter) -> None:
     smtp_server.configure(reject=["gone@ep.example"])
     recipients = ["a@ep.example", "gone@ep.example", "c@ep.example"]
