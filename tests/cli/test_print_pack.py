@@ -203,3 +203,42 @@ def test_cancelled_print_leaves_no_pack_and_no_printed_letters(post_ws, tmp_path
     assert not ws.log_path.exists() or all(
         e.kind != "printed" for e in Workspace(post_ws.root).read_log().events()
     )
+
+
+ABROAD = """\
+id,category,given_name,family_name,gender,position,organisation,country,language,postal_address
+pl-1,national_official,Jan,Kowalski,m,Minister,Ministry of Justice,PL,en,"Al. Ujazdowskie 11
+00-950 Warszawa"
+pl-2,national_official,Anna,Nowak,f,Director,Ministry of Justice,PL,en,"Al. Ujazdowskie 11
+00-950 Warszawa
+Poland"
+be-1,national_official,Luc,Peeters,m,Director,Federal Justice,BE,en,"Boulevard de Waterloo 115
+1000 Brussels"
+mep-9,mep,Piotr,Zalewski,m,Member,European Parliament,PL,en,"Rue Wiertz 60
+1047 Brussels"
+"""
+
+
+def test_an_envelope_to_another_country_ends_with_that_country_in_capitals(mini_ws, cli, tmp_path):
+    """The sender is in Brussels (the workspace's address names Belgium): a letter to
+    Warsaw whose address names no country gets "POLAND" as its last line, as the postal
+    union asks; an address naming its country, a letter within Belgium, and an MEP
+    (whose country is not where the office is) are left as written."""
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(campaign.read_text().replace("1000 Brussels", "1000 Brussels, Belgium", 1))
+    mini_ws.write("recipients/people.csv", ABROAD)
+    mini_ws.write(
+        "letter_templates/appeal-en.md", TEMPLATE.replace("category:mep", "country:PL OR country:BE")
+    )
+    out = tmp_path / "pack.pdf"
+    result = cli("print", "-w", mini_ws.root, "--template", "appeal-en", "--out", out, "--envelope", "C5")
+    assert result.code == 0, result.err
+    envelopes = [p.extract_text() for p in PdfReader(out).pages if size_mm(p) == (229, 162)]
+    lines = {
+        next(n for n in ("Kowalski", "Nowak", "Peeters", "Zalewski") if n in e): e.strip().split("\n")
+        for e in envelopes
+    }
+    assert lines["Kowalski"][-2:] == ["00-950 Warszawa", "POLAND"]
+    assert lines["Nowak"][-1] == "Poland" and "POLAND" not in lines["Nowak"]
+    assert lines["Peeters"][-1] == "1000 Brussels"
+    assert lines["Zalewski"][-1] == "1047 Brussels"

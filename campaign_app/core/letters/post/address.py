@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -45,6 +46,53 @@ class Mailing:
     recipient_id: str
     address: tuple[str, ...]
     return_line: str
+
+
+# The languages a country's name is looked for in, on the address and in the sender's own.
+_NAME_LANGUAGES = ("en", "fr", "de", "uk", "ru", "pl", "es", "it", "nl")
+
+
+def with_country(lines: Sequence[str], country: str, sender_lines: Sequence[str]) -> tuple[str, ...]:
+    """The address with its destination country as the last line, in capitals and in
+    English, as the Universal Postal Union asks of mail going abroad ("UKRAINE"): without
+    it a letter from Brussels to "м. Київ, 01220" may be sorted as inland mail.
+
+    Only where it is certain: the sender's address names its country, ``country`` (the
+    recipient's) is another, and the address names no country on its last line. A
+    recipient's country is not always where their letters go (a Member of the European
+    Parliament has one, and an office in Brussels): callers leave those out."""
+    code = country.strip().upper()
+    names = _names_by_country()
+    if not lines or code not in names:
+        return tuple(lines)
+    sender = _country_in(" ".join(sender_lines))
+    if sender is None or sender == code or _country_in(lines[-1]) is not None:
+        return tuple(lines)
+    from babel import Locale
+
+    return (*lines, Locale("en").territories[code].upper())
+
+
+def _country_in(text: str) -> str | None:
+    """The code of a country whose name ``text`` holds (the longest name found), or None."""
+    folded = text.casefold()
+    found = [
+        (len(name), code) for code, names in _names_by_country().items() for name in names if name in folded
+    ]
+    return max(found)[1] if found else None
+
+
+@cache
+def _names_by_country() -> dict[str, frozenset[str]]:
+    """Each country's names (casefolded) in the languages above, by ISO 3166 code."""
+    from babel import Locale
+
+    names: dict[str, set[str]] = {}
+    for lang in _NAME_LANGUAGES:
+        for code, name in Locale(lang).territories.items():
+            if len(code) == 2 and code.isalpha() and len(name) > 3:
+                names.setdefault(code, set()).add(name.casefold())
+    return {code: frozenset(found) for code, found in names.items()}
 
 
 def fit_lines(
