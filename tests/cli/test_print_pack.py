@@ -242,3 +242,19 @@ def test_an_envelope_to_another_country_ends_with_that_country_in_capitals(mini_
     assert lines["Nowak"][-1] == "Poland" and "POLAND" not in lines["Nowak"]
     assert lines["Peeters"][-1] == "1000 Brussels"
     assert lines["Zalewski"][-1] == "1047 Brussels"
+
+
+def test_an_address_too_long_for_the_envelope_says_what_makes_it_long(post_ws, cli, tmp_path):
+    """Seven lines of postal address are an address; with the name, office and
+    organisation above them they are too many for a DL window, and the message says so
+    (it said "the postal address (10 lines)" of a seven-line postal address)."""
+    long_address = "\\n".join(f"Line {n} of the address, a long one for the window" for n in range(1, 13))
+    people = PEOPLE.replace('"Rue Wiertz 60\\n1047 Brussels\\nBelgium"', f'"{long_address}"')
+    people = people.replace("Rue Wiertz 60\n1047 Brussels\nBelgium", long_address.replace("\\n", "\n"))
+    post_ws.write("recipients/people.csv", people)
+    out = tmp_path / "pack.pdf"
+    result = cli("print", "-w", post_ws.root, "--template", "appeal-en", "--out", out, "--envelope", "DL")
+    assert result.code == 1 and not out.exists()
+    assert "error: mep-1: the address does not fit on the envelope or label: 15 lines with the name" in result.err
+    assert "(Mr Michal Šimečka … Line 12 of the address, a long one for the window)" in result.err
+    assert "give the recipient an 'addressee'" in result.err

@@ -110,10 +110,14 @@ def fit_lines(
     if len(wrapped) * smallest * LEADING <= box.height:
         return smallest, wrapped
     raise UserError(
-        _("{who}: the postal address ({count} lines) does not fit on an envelope or label").format(
-            who=who, count=len(lines)
+        _(
+            "{who}: the address does not fit on the envelope or label: {count} lines with the name, "
+            "the office and the organisation ({first} … {last})"
+        ).format(who=who, count=len(lines), first=lines[0], last=lines[-1]),
+        hint=_(
+            "shorten it in the directory: the postal_address, or the lines above it (give the "
+            "recipient an 'addressee' to write the name lines yourself); an address has at most 6-7 lines"
         ),
-        hint=_("shorten the recipient's postal_address in the directory (an address has at most 6-7 lines)"),
     )
 
 
