@@ -255,6 +255,9 @@ def test_an_address_too_long_for_the_envelope_says_what_makes_it_long(post_ws, c
     out = tmp_path / "pack.pdf"
     result = cli("print", "-w", post_ws.root, "--template", "appeal-en", "--out", out, "--envelope", "DL")
     assert result.code == 1 and not out.exists()
-    assert "error: mep-1: the address does not fit on the envelope or label: 15 lines with the name" in result.err
+    assert (
+        "error: mep-1: the address does not fit on the envelope or label: 15 lines with the name"
+        in result.err
+    )
     assert "(Mr Michal Šimečka … Line 12 of the address, a long one for the window)" in result.err
     assert "give the recipient an 'addressee'" in result.err

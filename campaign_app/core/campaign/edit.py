@@ -32,7 +32,8 @@ from ruamel.yaml.scalarstring import (
     ScalarString,
 )
 
-from campaign_app.core.campaign.settings import DEFAULTS, check_campaign_text
+from campaign_app.core.campaign.settings import check_campaign_text
+from campaign_app.core.campaign.settings_options import DEFAULTS
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _

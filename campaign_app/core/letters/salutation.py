@@ -136,7 +136,7 @@ def _honorific(recipient: Recipient, rules: LanguageRules, language: str, case: 
     recognised and written this language's way, else the courtesy title for the gender."""
     own = _own(recipient.honorific, language)
     texts = _texts(recipient.honorific, language)
-    academic = next((rules.titles[_norm(h)] for h in texts if _norm(h) in rules.titles), "")
+    academic = _academic(texts, rules)
     if own:
         return own, academic
     for h in texts:
@@ -148,6 +148,18 @@ def _honorific(recipient: Recipient, rules: LanguageRules, language: str, case: 
         return academic, academic
     default = rules.courtesy.get(case, ()) if rules.courtesy_by_default else ()
     return (default[0] if default else ""), academic
+
+
+def _academic(texts: list[str], rules: LanguageRules) -> str:
+    """The academic titles of the directory's honorific as this language writes them:
+    "Prof. Dr." is two titles (read word by word, as "Dr." alone is one), written both in
+    German and as the first in English ("Professor"); "" when it holds none."""
+    for text in texts:
+        words = [_norm(word) for word in text.split()]
+        titles = list(dict.fromkeys(rules.titles[w] for w in words if w in rules.titles))
+        if titles:
+            return " ".join(titles) if rules.combine_titles else titles[0]
+    return ""
 
 
 def _address(recipient: Recipient, language: str) -> _Address:

@@ -185,7 +185,8 @@ def _revised(draft: Event, sent: Event | None, revised: bool) -> bool:
     same kind: a DOCX made after the PDF went out says nothing about whether the letter
     changed (its bytes always differ from the PDF's)."""
     if draft.letter_sha256 and sent is not None and sent.letter_sha256:
-        if _kind_of_file(draft.letter_path) != _kind_of_file(sent.letter_path):
+        kinds = _kind_of_file(draft.letter_path), _kind_of_file(sent.letter_path)
+        if all(kinds) and kinds[0] != kinds[1]:
             return revised
         return draft.letter_sha256 != sent.letter_sha256
     return revised

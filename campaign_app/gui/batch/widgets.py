@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.settings import PAPER_SIZES
+from campaign_app.core.campaign.settings_options import PAPER_SIZES
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab
 from campaign_app.gui.session import WorkspaceSession

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from campaign_app.core.campaign.settings import DEFAULT_FACTS_STALE_AFTER_DAYS
+from campaign_app.core.campaign.settings_options import DEFAULT_FACTS_STALE_AFTER_DAYS
 from campaign_app.core.case.edit import CaseDocument
 from campaign_app.core.case.over_time import last_day
 from campaign_app.core.common.dates import PartialDate

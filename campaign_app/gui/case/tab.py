@@ -24,7 +24,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTime, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from campaign_app.core.campaign.settings import DEFAULT_FACTS_STALE_AFTER_DAYS
+from campaign_app.core.campaign.settings_options import DEFAULT_FACTS_STALE_AFTER_DAYS
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.citations import case_citations, items_citing, template_uses
 from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument, validate_case_text

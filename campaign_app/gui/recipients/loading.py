@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 
-from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
+from campaign_app.core.campaign.settings_options import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.core.directory.query import parse_query

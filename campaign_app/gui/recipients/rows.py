@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from campaign_app.core.campaign.settings import DEFAULT_FRESHNESS_DAYS
+from campaign_app.core.campaign.settings_options import DEFAULT_FRESHNESS_DAYS
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.query import Query
 from campaign_app.core.directory.query_syntax import And, Not, Term

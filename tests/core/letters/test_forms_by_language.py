@@ -486,3 +486,28 @@ def test_every_form_in_every_file_is_well_formed(language):
                 assert "Family" in office.name_line.get(case).format(**SAMPLE), where
             for closing in (office.closing_formal, office.closing_less_formal):
                 assert closing.get(case).strip() and "{" not in closing.get(case), where
+
+
+@pytest.mark.parametrize(
+    ("honorific", "language", "salutation", "name_line"),
+    [
+        ("Prof. Dr.", "de", "Sehr geehrter Herr Prof. Dr. Strauß,", "Herrn Prof. Dr. Jürgen Strauß"),
+        ("Prof. Dr.", "en", "Dear Professor Strauß,", "Professor Jürgen Strauß"),
+        ("Dr. Prof.", "de", "Sehr geehrter Herr Dr. Prof. Strauß,", "Herrn Dr. Prof. Jürgen Strauß"),
+        ("Prof.", "de", "Sehr geehrter Herr Prof. Strauß,", "Herrn Prof. Jürgen Strauß"),
+    ],
+)
+def test_every_academic_title_of_the_directory_is_kept(honorific, language, salutation, name_line):
+    """ "Prof. Dr." was not recognised as titles and became "Herr"/"Mr": the professor was
+    written to as nobody in particular. German writes every title, English the first."""
+    professor = Recipient(
+        id="de-prof",
+        category="national_official",
+        honorific=honorific,
+        given_name="Jürgen",
+        family_name="Strauß",
+        gender="m",
+        language=language,
+    )
+    assert salutation_for(professor, language) == salutation
+    assert address_name_lines(professor, language)[0] == name_line

@@ -97,6 +97,9 @@ class LanguageRules:
     titles: Mapping[str, str]  # a directory's academic title (dr, prof…) → as this language writes it
     offices: Mapping[str, Office]
     vocative: Vocative | None
+    # True: every title the directory gives is written ("Prof. Dr."); False: the first only
+    # ("Prof. Dr." is "Professor" in English)
+    combine_titles: bool = False
 
 
 @cache
@@ -119,13 +122,14 @@ def read_rules(path: Path) -> LanguageRules:
     offices = {key: _office(offices_place, key, official) for key in OFFICES if key != "official"}
     offices["official"] = official
     honorifics = _child(place, "honorifics", Mapping)
-    _only(honorifics, ("m", "f", "titles", "default"))
+    _only(honorifics, ("m", "f", "titles", "combine_titles", "default"))
     return LanguageRules(
         language=_text(place, "language"),
         footnotes_heading=_text(place, "footnotes_heading"),
         courtesy={g: tuple(_texts(honorifics, g)) for g in ("m", "f")},
         courtesy_by_default=honorifics.node.get("default", True) is not False,
         titles={str(k).lower().rstrip("."): str(v) for k, v in (honorifics.node.get("titles") or {}).items()},
+        combine_titles=honorifics.node.get("combine_titles") is True,
         offices=offices,
         vocative=read_vocative(place.child("vocative")) if data.get("vocative") is not None else None,
     )
