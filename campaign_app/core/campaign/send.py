@@ -39,6 +39,7 @@ from campaign_app.core.campaign.letter_files import LetterFile, LetterFiles, Pre
 from campaign_app.core.campaign.send_plan import SendPlan, check_can_send
 from campaign_app.core.campaign.sent_letters import KeptLetter
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.atomic import remove_stale_parts
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.common.i18n import N_
@@ -247,6 +248,7 @@ def run_send(
             progress(SendProgress(done, total, result.count("failed"), time.monotonic() - start, current))
 
     run = _Run(ws, plan, by)
+    remove_stale_parts(plan.out_dir)  # debris of a send or batch that was killed outright
     try:
         _by_hand(run, result)
         if dry_run:

@@ -428,3 +428,21 @@ def test_a_kept_letter_edited_by_hand_is_never_overwritten(tmp_path):
     assert first.path.read_bytes() == b"%PDF-1.4 changed by hand"
     # Kept once: the same letter again finds its copy.
     assert keep_letter(tmp_path / "out", "appeal-en", "mep-1", draft).path == again.path
+
+
+def test_a_send_clears_the_temporary_files_a_killed_send_left(mini_ws, cli, server):
+    """A send killed outright (kill -9, a power cut) while writing a kept copy leaves its
+    temporary file; the next send removes it, as the next batch does (a file of a writer
+    still running is left alone)."""
+    import socket
+
+    use_server(mini_ws, server)
+    kept = mini_ws.root / "out" / "sent" / "appeal-en"
+    kept.mkdir(parents=True)
+    host = socket.gethostname().replace(".", "-")
+    dead = kept / f".mep-1_x.pdf.{host}~{2**22 + 12345}.abcd1234.part"
+    alive = kept / f".mep-2_x.pdf.{host}~{os.getpid()}.abcd1234.part"
+    dead.write_bytes(b"%PDF-1.4 cut short")
+    alive.write_bytes(b"%PDF-1.4 being written")
+    assert send(cli, mini_ws.root).code == 0
+    assert not dead.exists() and alive.exists()
