@@ -228,3 +228,23 @@ def test_the_files_excel_and_macos_leave_beside_a_spreadsheet_are_not_read(mini_
     result = cli(*command, "-w", mini_ws.root)
     assert result.code == 0, result.err
     assert "~$" not in result.out + result.err and "._people" not in result.out + result.err
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        ("\ufeffid,category,given_name\n".encode("utf-16-le"), "a text file encoded as UTF-16, not UTF-8"),
+        (
+            b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\x9c\x8d",
+            "an Excel workbook (or another zipped document)",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00\x8d\x90", "an old Excel or Word document (.xls, .doc)"),
+    ],
+)
+def test_a_recipients_file_that_is_not_utf8_text_says_what_it_is(mini_ws, cli, data, what):
+    """A workbook saved as people.csv was "not valid UTF-8 (byte 0x8D) — retype the
+    character", and a UTF-16 file "Windows-1252": advice that cannot work."""
+    (mini_ws.root / "recipients" / "people.csv").write_bytes(data)
+    (line,) = problem_lines(cli("check", "-w", mini_ws.root))
+    assert line.startswith(f"error: ws/recipients/people.csv: this is {what}"), line
+    assert "save it as 'CSV UTF-8'" in line

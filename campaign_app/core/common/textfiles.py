@@ -29,6 +29,24 @@ def looks_like_windows_1252(data: bytes) -> bool:
     return True
 
 
+# What a file that is not text at all starts with, and what it then is.
+ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .docx, .ods…: zip files
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls and .doc
+
+
+def not_text(data: bytes) -> str | None:
+    """What ``data`` is when it is a kind of file other than text a user may have renamed
+    (an Excel workbook saved as people.csv), or text in UTF-16 (Excel's "Unicode Text",
+    Notepad's "Unicode"); None for anything else."""
+    if data.startswith(ZIP_MAGIC):
+        return _("an Excel workbook (or another zipped document), not a text file")
+    if data.startswith(_OLE_MAGIC):
+        return _("an old Excel or Word document (.xls, .doc), not a text file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _("a text file encoded as UTF-16, not UTF-8")
+    return None
+
+
 def decode_utf8(data: bytes, path: Path | str) -> str:
     """Decode UTF-8 (with or without BOM); any other encoding is one clear UserError."""
     try:
@@ -40,6 +58,13 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
             save = "save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program"
         else:
             save = "save it with the encoding UTF-8 in your text editor"
+        other = not_text(data)
+        if other is not None:
+            raise UserError(
+                _("this is {what}").format(what=other),
+                Location(display_path(path)),
+                _("open it in the program that made it and {save}").format(save=save),
+            ) from None
         if looks_like_windows_1252(data):
             raise UserError(
                 _("file is encoded as Windows-1252, not UTF-8"),

@@ -16,6 +16,7 @@ from pathlib import Path
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import IMPORT_BYTES
+from campaign_app.core.common.textfiles import ZIP_MAGIC
 from campaign_app.core.directory.importing.csv_reader import read_csv
 from campaign_app.core.directory.importing.ep import read_ep_xml
 from campaign_app.core.directory.importing.sources import Source
@@ -59,6 +60,8 @@ def read_source(
             _("give a .csv, .xlsx, .xml (the European Parliament's list) or .yaml file"),
         )
     data = _read_bytes(path)
+    if suffix in CSV_SUFFIXES and data.startswith(ZIP_MAGIC) and _is_workbook(data):
+        suffix = ".xlsx"  # an Excel workbook renamed people.csv: read as what it is
     if suffix == ".xlsx":
         return read_xlsx(path, data, sheet)
     if suffix == ".xml":
@@ -66,6 +69,18 @@ def read_source(
     if suffix in YAML_SUFFIXES:
         return read_yaml(path, data)
     return read_csv(path, data, encoding, once)
+
+
+def _is_workbook(data: bytes) -> bool:
+    """Whether zipped ``data`` is an Excel workbook (it holds xl/workbook.xml)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "xl/workbook.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -229,3 +229,19 @@ def test_bad_xml_is_one_error_line(mini_ws, cli, tmp_path, text, start):
 )
 def test_given_family_names_in_capitals(full, given, family):
     assert split_full_name(full) == (given, family)
+
+
+def test_a_workbook_saved_under_a_csv_name_is_read_as_the_workbook_it_is(mini_ws, cli, tmp_path):
+    """ "Save as" people.csv in some programs keeps the workbook format: the import read
+    it as text, said it could not tell the encoding and suggested --encoding cp1251, which
+    failed too. It is a workbook: it is imported as one."""
+    wb = Workbook()
+    wb.active.append(["ID", "First name", "Surname", "E-mail"])
+    wb.active.append(["n-1", "Daria", "Kovalenko", "daria@example.org"])
+    path = tmp_path / "in" / "people.csv"
+    path.parent.mkdir(exist_ok=True)
+    wb.save(path)
+    result = run_import(cli, path, "--category", "ngo")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].startswith("Reading in/people.csv: Excel workbook")
+    assert by_id(mini_ws.root / "recipients" / "people.csv")["n-1"]["given_name"] == "Daria"
