@@ -29,7 +29,11 @@ def add_parser(sub) -> None:
         "--paper", choices=("A4", "Letter"), default=None, help=_("paper size (default from campaign.yaml)")
     )
     p.add_argument(
-        "--workers", type=int, default=None, metavar="N", help=_("worker processes (default: one per core)")
+        "--workers",
+        type=_workers,
+        default=None,
+        metavar="N",
+        help=_("worker processes (default: one per core)"),
     )
 
 
@@ -80,3 +84,16 @@ def _summary(result, out_dir) -> str:
         workers=ngettext("{n} process(es)", "{n} process(es)", workers).format(n=workers),
         folder=out_dir,
     )
+
+
+def _workers(text: str) -> int:
+    """--workers N: a whole number from 1 (0 or fewer would write nothing, and say so late)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            _("give a whole number of processes, 1 or more, not '{text}'").format(text=text)
+        )
+    return value

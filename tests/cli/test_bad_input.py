@@ -464,3 +464,23 @@ def test_an_impossible_date_is_a_located_error_not_a_traceback(mini_ws, cli):
     assert "Traceback" not in result.err
     assert f"ws/cases/test-case.yaml:{line}: malformed YAML" in result.err
     assert "YYYY-MM-DD" in result.err
+
+
+@pytest.mark.parametrize("workers", ["0", "-3", "two"])
+def test_workers_must_be_one_or_more(mini_ws, cli, workers):
+    result = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--workers", workers)
+    assert result.code == 2
+    assert f"argument --workers: give a whole number of processes, 1 or more, not '{workers}'" in result.err
+    assert not (mini_ws.root / "out").exists()
+
+
+def test_importing_a_pipe_is_refused_not_waited_on(mini_ws, cli, tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    pipe = tmp_path / "people.csv"
+    os.mkfifo(pipe)
+    result = cli("recipients", "import", pipe, "-w", mini_ws.root, "--category", "ngo")
+    assert result.code == 1
+    assert "people.csv: is not a file (a pipe or a device) — give the file to import" in result.err

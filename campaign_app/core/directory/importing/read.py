@@ -87,6 +87,10 @@ def _read_bytes(path: Path) -> bytes:
     """The whole file, refused past IMPORT_BYTES before more is read."""
     shown = display_path(path)
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():  # reading a pipe never ends
+            raise UserError(
+                _("is not a file (a pipe or a device)"), Location(shown), _("give the file to import")
+            )
         with path.open("rb") as stream:
             data = stream.read(IMPORT_BYTES + 1)
         if len(data) > IMPORT_BYTES:
