@@ -484,3 +484,36 @@ def test_importing_a_pipe_is_refused_not_waited_on(mini_ws, cli, tmp_path):
     result = cli("recipients", "import", pipe, "-w", mini_ws.root, "--category", "ngo")
     assert result.code == 1
     assert "people.csv: is not a file (a pipe or a device) — give the file to import" in result.err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            "who faces extradition.",
+            "who faces extradition. {% if recipient.id %}",
+            8,
+            "template syntax error: this {% if %} is never closed — add {% endif %} where it should end",
+        ),
+        (
+            "who faces extradition.",
+            "who faces extradition. {{ recipient.given_name ",
+            8,
+            "template syntax error: this {{ is never closed — add }} at the end of the name or expression",
+        ),
+        (
+            "- {{ d.text }}",
+            "- {% if d %}{{ d.text }}",
+            15,
+            "template syntax error: this {% if %} is never closed — add {% endif %} where it should end",
+        ),
+    ],
+)
+def test_a_tag_left_open_is_reported_where_it_was_opened(mini_ws, cli, old, new, line, message):
+    """Jinja notices an {% if %} left open at the end of the template, and a {{ left open
+    where the next words begin: the author was sent to a line with nothing wrong on it."""
+    path = mini_ws.root / "letter_templates" / "appeal-en.md"
+    path.write_text(path.read_text().replace(old, new))
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    assert f"error: ws/letter_templates/appeal-en.md:{line}: {message}" in result.err, result.err

@@ -36,6 +36,7 @@ from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
+from campaign_app.core.letters.template_syntax import unclosed_tag
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 SCOPE_NAMES = (
@@ -166,6 +167,9 @@ def _compile(template: Template) -> tuple[Any, Any]:
             _("a letter needs a few levels at most: look for a long run of ( [ { or {% if %}"),
         ) from None
     except TemplateSyntaxError as exc:
+        unclosed = unclosed_tag(_BODY_ENV, template.body_source, exc)
+        if unclosed is not None:
+            raise UserError(unclosed.message, template.where(unclosed.line), unclosed.hint) from None
         raise UserError(
             _("template syntax error: {message}").format(message=exc.message),
             template.where(exc.lineno),
