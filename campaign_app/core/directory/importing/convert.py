@@ -320,6 +320,12 @@ def email_cell(email: str) -> tuple[str | None, list[str], bool]:
         return None, [], False
     if len(emails) == 1:
         return emails[0], emails, False
+    halves = [e for e in emails if e.startswith("@") or e.endswith("@")]
+    if halves and sum("@" in e for e in emails) == 1:
+        # "dan @example.org": one address with a space in it, not "dan" and "@example.org";
+        # kept whole, so that what is refused is what the cell holds
+        whole = " ".join(email.split())
+        return whole, [whole], False
     return choose_email(emails)[0], emails, True
 
 

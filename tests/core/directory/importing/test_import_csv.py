@@ -422,3 +422,21 @@ def test_the_app_can_preview_edit_the_mapping_and_see_the_report_before_writing(
         ("Léa", "lea@example.org"),
         ("Paul", "paul@example.org"),
     ]
+
+
+def test_an_address_with_a_space_in_it_is_refused_as_the_cell_holds_it(mini_ws, cli, tmp_path):
+    """"dan @example.org" was read as two addresses and refused as '@example.org': the
+    campaigner looked for that text in the sheet and did not find it."""
+    source = write_source(
+        tmp_path,
+        "spaces.csv",
+        "id;category;given_name;family_name;email\n"
+        "n-4;ngo;Dan;Young;dan @example.org\n"
+        "n-5;ngo;Eve;Zorn;eve@ example.org\n"
+        "n-6;ngo;Fay;Wood;fay@example.org, fay.wood@example.org\n",
+    )
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    assert "spaces.csv:2:5: e-mail 'dan @example.org' is not an address" in result.out
+    assert "spaces.csv:3:5: e-mail 'eve@ example.org' is not an address" in result.out
+    assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 2 skipped (of 3 rows)."
