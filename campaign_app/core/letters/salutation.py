@@ -143,7 +143,9 @@ def _honorific(recipient: Recipient, rules: LanguageRules, language: str, case: 
         for words in rules.courtesy.values():
             match = next((w for w in words if _norm(w) == _norm(h)), None)
             if match:
-                return match, academic
+                # where the language puts no courtesy title before a name (Ukrainian «пан»
+                # is in the salutation's own words), the directory's is not put there either
+                return (match if rules.courtesy_by_default else ""), academic
     if academic:
         return academic, academic
     default = rules.courtesy.get(case, ()) if rules.courtesy_by_default else ()

@@ -511,3 +511,20 @@ def test_every_academic_title_of_the_directory_is_kept(honorific, language, salu
     )
     assert salutation_for(professor, language) == salutation
     assert address_name_lines(professor, language)[0] == name_line
+
+
+def test_a_ukrainian_courtesy_title_from_the_directory_stays_out_of_the_address_block():
+    """Ukrainian puts «пан»/«пані» in the salutation's own words, never before a name in
+    the address block: the directory's "пан" gave «пан Андрій Шевченко», lower case."""
+    prosecutor = Recipient(
+        id="ua-pg",
+        category="national_official",
+        honorific="пан",
+        given_name="Андрій",
+        family_name="Шевченко",
+        gender="",
+        position="Генеральний прокурор",
+        language="uk",
+    )
+    assert address_name_lines(prosecutor, "uk")[:2] == ["Андрій Шевченко", "Генеральний прокурор"]
+    assert salutation_for(prosecutor, "uk") == "Шановний пане Генеральний прокуроре!"
