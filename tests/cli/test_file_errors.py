@@ -248,3 +248,16 @@ def test_a_recipients_file_that_is_not_utf8_text_says_what_it_is(mini_ws, cli, d
     (line,) = problem_lines(cli("check", "-w", mini_ws.root))
     assert line.startswith(f"error: ws/recipients/people.csv: this is {what}"), line
     assert "save it as 'CSV UTF-8'" in line
+
+
+def test_a_spreadsheet_dropped_into_recipients_is_named_as_not_read(mini_ws, cli):
+    """people.xlsx in recipients/ was passed over without a word: its recipients were in
+    no audience, and check said all was well."""
+    (mini_ws.root / "recipients" / "ministers.xlsx").write_bytes(b"PK\x03\x04 workbook")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert (
+        "warning: ws/recipients/ministers.xlsx: not read, the directory reads .csv and .yaml files"
+        in result.out
+    )
+    assert "import it (campaign-app recipients import FILE)" in result.out

@@ -225,3 +225,19 @@ def test_a_misspelt_key_in_campaign_yaml_is_named_at_its_line_with_the_right_wor
     assert (
         f"ws/campaign.yaml:{len(lines)}: unknown key 'prot' under 'smtp' — did you mean 'port'?" in prot.err
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("xx", False), ("english", False), ("de", True), ("kk-Latn", True)]
+)
+def test_default_language_must_be_a_language(mini_ws, cli, value, ok):
+    path = mini_ws.root / "campaign.yaml"
+    path.write_text(path.read_text().replace("default_language: en\n", f"default_language: {value}\n"))
+    result = cli("check", "-w", mini_ws.root)
+    if ok:
+        assert result.code == 0, result.err
+    else:
+        assert result.code == 1
+        assert (
+            f"'default_language' must be a language code, not '{value}' — write it as e.g. en" in result.err
+        )

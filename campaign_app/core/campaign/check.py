@@ -16,8 +16,9 @@ from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.texts import translation_gaps
-from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, flatten
+from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, display_path, flatten
 from campaign_app.core.common.i18n import _, ngettext
+from campaign_app.core.directory.load import unread_lists
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.document import Letter
@@ -169,6 +170,14 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             + ", ".join(sorted(unused))
         )
     report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today))
+    for path in unread_lists(ws.root / "recipients"):
+        report.warnings.append(
+            _(
+                "{file}: not read, the directory reads .csv and .yaml files: its recipients are in "
+                "no audience — move it out of recipients/ and import it (campaign-app recipients "
+                "import FILE)"
+            ).format(file=display_path(path))
+        )
     no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
     if no_channel:
         report.warnings.append(

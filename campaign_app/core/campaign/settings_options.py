@@ -10,6 +10,7 @@ from typing import Any
 from campaign_app.core.common.errors import ProblemCollector, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import FOLLOW_UP_DAYS_MAX, FRESHNESS_DAYS_MAX
+from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.numbers import shown_value, whole_number
 from campaign_app.core.common.yamlio import YamlPlace
 from campaign_app.core.common.yamltypes import kind, plain_text
@@ -57,6 +58,20 @@ def _text(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
     return plain_text(root, option.key, problems) or option.default
 
 
+def _language(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
+    from babel import localedata
+
+    language = _text(root, option, problems)
+    if not is_language_tag(language) or not localedata.exists(language.split("-")[0].lower()):
+        problems.add(
+            _("'{key}' must be a language code, not '{value}'").format(key=option.key, value=language),
+            root.at(option.key),
+            _("write it as e.g. en, uk or de"),
+        )
+        return option.default
+    return language
+
+
 def _paper(root: YamlPlace, option: Option, problems: ProblemCollector) -> str:
     paper = _text(root, option, problems)
     if paper not in PAPER_SIZES:
@@ -93,7 +108,7 @@ def _log_database(root: YamlPlace, option: Option, problems: ProblemCollector) -
 
 OPTIONS: tuple[Option, ...] = (
     Option("example", False, _flag, "the bundled example's made-up sender: letters are written, never sent"),
-    Option("default_language", "en", _text, "the language of texts campaign.yaml gives only once"),
+    Option("default_language", "en", _language, "the language of texts campaign.yaml gives only once"),
     Option(
         "follow_up_days",
         14,

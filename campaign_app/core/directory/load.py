@@ -166,6 +166,22 @@ def directory_files(folder: Path) -> list[Path]:
     )
 
 
+# Lists a campaigner may drop into recipients/ that the directory does not read as they are.
+_SPREADSHEETS = (".xlsx", ".xls", ".ods", ".numbers", ".tsv", ".txt", ".xml")
+
+
+def unread_lists(folder: Path) -> list[Path]:
+    """Spreadsheets and exports in ``folder`` that the directory leaves unread: their
+    recipients are in no audience until they are imported (``check`` says so)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in _SPREADSHEETS and not p.name.startswith((*_NOT_DIRECTORY_FILES, "."))
+    )
+
+
 # Files other programs leave beside a spreadsheet, with its name and suffix: Excel's and
 # Word's "owner file" while meps.csv is open (~$meps.csv, a few binary bytes), and macOS's
 # AppleDouble metadata on a shared or USB drive (._meps.csv). Never a directory file.

@@ -425,7 +425,7 @@ def test_the_app_can_preview_edit_the_mapping_and_see_the_report_before_writing(
 
 
 def test_an_address_with_a_space_in_it_is_refused_as_the_cell_holds_it(mini_ws, cli, tmp_path):
-    """"dan @example.org" was read as two addresses and refused as '@example.org': the
+    """ "dan @example.org" was read as two addresses and refused as '@example.org': the
     campaigner looked for that text in the sheet and did not find it."""
     source = write_source(
         tmp_path,
