@@ -37,6 +37,8 @@ CHOICES = (
     ("sent", QT_TRANSLATE_NOOP("MarkDialog", "&Sent by post, web form, fax or in person")),
 )
 CHANNEL_CHOICES = ("post", "web-form", "fax", "in-person")
+# Offered for an uncertain letter only: whoever finds it in the Sent folder says it went.
+WENT_BY_EMAIL = ("sent-email", QT_TRANSLATE_NOOP("MarkDialog", "&E-mail went out: it is in the Sent folder"))
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class MarkDialog(QDialog):
         status: str = "replied",
         by: str = "",
         parent: QWidget | None = None,
+        uncertain: bool = False,
     ):
         super().__init__(parent)
         self.recipient_id = recipient_id
@@ -72,7 +75,7 @@ class MarkDialog(QDialog):
 
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
-        for key, label in CHOICES:
+        for key, label in (*CHOICES, WENT_BY_EMAIL) if uncertain else CHOICES:
             button = QRadioButton(self.tr(label))
             self.status_group.addButton(button)
             self.status_buttons[key] = button
@@ -135,11 +138,15 @@ class MarkDialog(QDialog):
 
     def request(self) -> MarkRequest:
         status = self.status()
+        if status == "sent-email":  # the uncertain e-mail went (campaign-app log mark … --channel email)
+            status, channel = "sent", "email"
+        else:
+            channel = self.channel_combo.currentData() if status == "sent" else ""
         return MarkRequest(
             self.recipient_id,
             status,
             self.note_edit.toPlainText().strip(),
-            self.channel_combo.currentData() if status == "sent" else "",
+            channel,
             self.letter_combo.currentData(),
         )
 

@@ -69,7 +69,15 @@ class OutreachTab(OutreachBrowser):
         if row is None or row.letters == 0 or self.session.workspace is None or self.busy:
             return
         templates = row.templates
-        dialog = MarkDialog(row.recipient_id, row.name, templates, status, by=volunteer_name(), parent=self)
+        dialog = MarkDialog(
+            row.recipient_id,
+            row.name,
+            templates,
+            status,
+            by=volunteer_name(),
+            parent=self,
+            uncertain="uncertain" in row.statuses,
+        )
         dialog.accepted.connect(lambda: self._record(dialog.request(), row.name))
         dialog.finished.connect(dialog.deleteLater)
         self.mark_dialog = dialog

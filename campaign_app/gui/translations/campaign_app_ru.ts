@@ -1670,6 +1670,10 @@ Discard them?</source>
         <translation>&amp;Отправлено почтой, через веб-форму, факсом или лично</translation>
     </message>
     <message>
+        <source>&amp;E-mail went out: it is in the Sent folder</source>
+        <translation>&amp;Электронное письмо ушло: оно есть в папке «Отправленные»</translation>
+    </message>
+    <message>
         <source>Mark — {name}</source>
         <translation>Отметить — {name}</translation>
     </message>

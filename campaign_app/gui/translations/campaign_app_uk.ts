@@ -1670,6 +1670,10 @@ Discard them?</source>
         <translation>&amp;Надіслано поштою, через вебформу, факсом або особисто</translation>
     </message>
     <message>
+        <source>&amp;E-mail went out: it is in the Sent folder</source>
+        <translation>&amp;Електронний лист пішов: він є в папці «Надіслані»</translation>
+    </message>
+    <message>
         <source>Mark — {name}</source>
         <translation>Позначити — {name}</translation>
     </message>

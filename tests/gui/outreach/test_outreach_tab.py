@@ -190,6 +190,28 @@ def test_a_letter_without_email_is_marked_sent_by_post_with_its_channel(make_win
     assert (last.kind, last.channel) == ("sent", "web-form")
 
 
+def test_an_uncertain_email_found_in_the_sent_folder_is_marked_as_gone(make_window, mini_ws, qtbot):
+    """Only an uncertain letter offers "E-mail went out": it is then sent, by e-mail, and
+    the follow-up falls due as for any letter (the command line's log mark … --channel email)."""
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    tab.select("sr-1")
+    tab.mark()
+    assert "sent-email" not in tab.mark_dialog.status_buttons  # drafted: send records e-mails
+    tab.mark_dialog.reject()
+    tab.select("mep-2")
+    tab.mark()
+    dialog = tab.mark_dialog
+    assert dialog.status_buttons["sent-email"].text() == "&E-mail went out: it is in the Sent folder"
+    dialog.status_buttons["sent-email"].setChecked(True)
+    assert not dialog.channel_combo.isEnabled()
+    dialog.accept()
+    qtbot.waitUntil(lambda: tab.tasks.idle() and cell(tab, "mep-2", COL_STATUS) == "sent", timeout=10000)
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        last = log.events(contact_id("mep-2", CASE, TEMPLATE))[-1]
+    assert (last.kind, last.channel) == ("sent", "email")
+
+
 def test_export_writes_the_log_as_csv(make_window, mini_ws, qtbot, tmp_path):
     build_log(mini_ws.root)
     _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
