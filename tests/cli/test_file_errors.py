@@ -261,3 +261,20 @@ def test_a_spreadsheet_dropped_into_recipients_is_named_as_not_read(mini_ws, cli
         in result.out
     )
     assert "import it (campaign-app recipients import FILE)" in result.out
+
+
+def test_a_key_written_twice_is_named_without_repeating_either_value(mini_ws, cli):
+    """YAML's own words for a key written twice repeat both values: the second 'smtp:'
+    section's password was printed to the terminal (and into whatever chat the message
+    was pasted to)."""
+    campaign = mini_ws.root / "campaign.yaml"
+    text = campaign.read_text() + "smtp:\n  host: smtp.example.org\nsmtp:\n  host: smtp.example.org\n"
+    text += "  password: hunter2-secret\n"
+    campaign.write_text(text)
+    second = len(text.splitlines()) - 2
+    (line,) = problem_lines(cli("check", "-w", mini_ws.root))
+    assert "hunter2" not in line
+    assert line == (
+        f"error: ws/campaign.yaml:{second}:1: the key 'smtp' appears twice in the same part of the file"
+        " — keep one of them, with everything under both"
+    )

@@ -36,6 +36,9 @@ class _YamlLimit(Exception):
         self.message, self.mark, self.hint = message, mark, hint or _(_LIMIT_HINT)
 
 
+_DUPLICATE = re.compile(r'found duplicate key "(.*?)" with value')
+
+
 class _BoundedComposer(Composer):
     """ruamel's composer, counting values as if every alias (``*name``) were written out.
 
@@ -161,6 +164,13 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
         line = mark.line + 1 + line_offset if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = (exc.problem or exc.context or "syntax error").strip()
+        duplicate = _DUPLICATE.match(problem)
+        if duplicate:  # ruamel's words repeat both values, a password among them perhaps
+            raise UserError(
+                _("the key '{key}' appears twice in the same part of the file").format(key=duplicate[1]),
+                Location(display_path(path), line, column),
+                _("keep one of them, with everything under both"),
+            ) from None
         raise UserError(
             _("malformed YAML: {problem}").format(problem=problem),
             Location(display_path(path), line, column),
