@@ -278,3 +278,15 @@ def test_a_key_written_twice_is_named_without_repeating_either_value(mini_ws, cl
         f"error: ws/campaign.yaml:{second}:1: the key 'smtp' appears twice in the same part of the file"
         " — keep one of them, with everything under both"
     )
+
+
+def test_an_output_file_named_like_a_folder_says_so_and_what_to_give(mini_ws, cli, tmp_path):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    calendar = cli("case", "calendar", folder, "-w", mini_ws.root)
+    assert calendar.code == 1
+    assert "exports: cannot write the file: a folder has this name — give a file name, e.g. " in calendar.err
+    (mini_ws.root / "out" / "manifest.json").mkdir(parents=True)
+    generate = cli("generate", "-w", mini_ws.root, "--template", "appeal-en")
+    assert generate.code == 1 and "Traceback" not in generate.err
+    assert "manifest.json: cannot read the manifest (Is a directory) — move it aside" in generate.err

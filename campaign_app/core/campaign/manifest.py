@@ -86,6 +86,12 @@ class Manifest:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = [ManifestEntry(**e) for e in data["letters"]]
+        except OSError as exc:  # a folder named manifest.json, no right to read it
+            raise UserError(
+                _("cannot read the manifest ({reason})").format(reason=exc.strerror or exc),
+                Location(display_path(path)),
+                _("move it aside; the next run writes a new one and regenerates every letter"),
+            ) from None
         except (ValueError, KeyError, TypeError) as exc:
             raise UserError(
                 _("manifest is damaged ({exc})").format(exc=exc),

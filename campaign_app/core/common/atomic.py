@@ -257,6 +257,14 @@ def _user_error(target: Path, exc: OSError) -> UserError:
                 "and check that you may write to this folder"
             ),
         )
+    if isinstance(exc, IsADirectoryError) or target.is_dir():
+        return UserError(
+            _("cannot write the file: a folder has this name"),
+            where,
+            hint=_("give a file name, e.g. {example}").format(example=display_path(target / "letters.pdf"))
+            if not target.suffix
+            else _("move or rename the folder, or give another file name"),
+        )
     if exc.errno in _DISK_FULL:
         return FolderUnwritable(
             _("cannot write the file: the disk is full"), where, hint=_("free some space")
