@@ -220,7 +220,19 @@ def guess_mapping(columns: Sequence[str]) -> list[str | None]:
         if target is not None:
             taken.add(target)
         out.append(target)
-    return out
+    return _name_beside_surname(columns, out)
+
+
+def _name_beside_surname(columns: Sequence[str], mapping: list[str | None]) -> list[str | None]:
+    """A bare "Name" column beside a "Surname" column holds the given name ("Name: Olena,
+    Surname: Kovalenko"), not the whole name: read as the whole name, every given name was
+    lost (split into a family name that the Surname column then replaced)."""
+    if "family_name" not in mapping or "given_name" in mapping:
+        return mapping
+    for i, name in enumerate(columns):
+        if mapping[i] == FULL_NAME and header_key(name) == "name":
+            mapping[i] = "given_name"
+    return mapping
 
 
 def looks_like_ep(columns: Sequence[str]) -> bool:

@@ -440,3 +440,24 @@ def test_an_address_with_a_space_in_it_is_refused_as_the_cell_holds_it(mini_ws, 
     assert "spaces.csv:2:5: e-mail 'dan @example.org' is not an address" in result.out
     assert "spaces.csv:3:5: e-mail 'eve@ example.org' is not an address" in result.out
     assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 2 skipped (of 3 rows)."
+
+
+def test_a_name_column_beside_a_surname_column_is_the_given_name(mini_ws, cli, tmp_path):
+    """ "Name" and "Surname": "Name" was read as the whole name, split, and its family part
+    replaced by the Surname column: every given name was lost, and two people of one
+    family name were taken for one."""
+    source = write_source(
+        tmp_path,
+        "people.csv",
+        "ID;Name;Surname;Category;E-mail\n"
+        "kovalenko;Olena;Kovalenko;ngo;olena@example.org\n"
+        "x1;Petro;Kovalenko;ngo;petro@example.org\n",
+    )
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    assert "Name → given_name, Surname → family_name" in result.out
+    assert result_line(result.out) == "Result: 2 added, 0 updated, 0 unchanged, 0 skipped (of 2 rows)."
+    target = next(p for p in (mini_ws.root / "recipients").glob("*.csv") if "olena@" in p.read_text())
+    written = {r["email"]: (r["given_name"], r["family_name"]) for r in rows_of(target)}
+    assert written["olena@example.org"] == ("Olena", "Kovalenko")
+    assert written["petro@example.org"] == ("Petro", "Kovalenko")
