@@ -45,7 +45,8 @@ def make_window(qtbot, qapp):
     def make(workspace, tab: str | None = None, all_tabs: bool = False):
         application()  # as at start-up: the interface language now (a test may have changed it)
         window, _session, tasks = build_window(workspace, remember=False, background_tabs=all_tabs)
-        qtbot.addWidget(window)
+        # a test's edits left unsaved: no question when pytest-qt closes the window at teardown
+        qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "confirm_discard", lambda: True))
         window.resize(1200, 800)
         if tab is not None:
             window.select_tab(tab)

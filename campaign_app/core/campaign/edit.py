@@ -99,6 +99,7 @@ class CampaignForm:
     follow_up_days: int | None = DEFAULT_FOLLOW_UP_DAYS  # None: the file's value is invalid
     default_language: str = DEFAULTS["default_language"]
     smtp: SmtpForm = field(default_factory=SmtpForm)
+    example: bool = False  # the bundled example's made-up sender: letters are never sent
 
 
 def text_in(value: Text, language: str, fallback: str | None = None) -> str:
@@ -185,6 +186,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
         follow_up_days=follow,
         default_language=_plain(data.get("default_language")) or DEFAULTS["default_language"],
         smtp=_smtp_form(data.get("smtp")),
+        example=data.get("example") is True,
     )
 
 
@@ -356,6 +358,7 @@ def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) ->
             _set_text(sender, key, getattr(before, key), getattr(after, key), SENDER_ORDER)
         for key in ("email", "phone", "website", "logo"):
             _set_plain(sender, key, getattr(before, key), getattr(after, key).strip(), SENDER_ORDER)
+    _set_plain(data, "example", before.example or None, after.example or None, TOP_ORDER)
     _set_plain(data, "paper", before.paper, after.paper, TOP_ORDER)
     _set_plain(data, "follow_up_days", before.follow_up_days, after.follow_up_days, TOP_ORDER)
     _set_plain(data, "default_language", before.default_language, after.default_language, TOP_ORDER)

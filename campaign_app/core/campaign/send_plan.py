@@ -77,8 +77,9 @@ def check_can_send(ws: Workspace) -> None:
             _("campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent"),
             Location(display_path(ws.campaign_path)),
             _(
-                "put your organisation, address and signatories in campaign.yaml (Settings tab) and remove "
-                "'example: true'; --dry-run works meanwhile"
+                'put your organisation, address and signatories in the Settings tab and untick "The '
+                "bundled example's sender\" there (or remove 'example: true' from campaign.yaml); "
+                "--dry-run works meanwhile"
             ),
         )
 

@@ -189,6 +189,7 @@ class SettingsForm(SettingsKeyring):
             self.phone_edit.setText(form.phone)
             self.website_edit.setText(form.website)
             self.logo_edit.setText(form.logo)
+            self.example_check.setChecked(form.example)
             self.signatory_model.reset(form.signatories, form.languages)
             self._select_data(self.paper_combo, form.paper)
             self.follow_up_spin.setValue(form.follow_up_days or DEFAULT_FOLLOW_UP_DAYS)
@@ -278,6 +279,7 @@ class SettingsForm(SettingsKeyring):
             follow_up_days=self.follow_up_spin.value(),
             default_language=self.language_combo.currentData() or loaded.default_language,
             smtp=smtp,
+            example=self.example_check.isChecked(),
         )
 
     def is_dirty(self) -> bool:

@@ -70,6 +70,7 @@ class SettingsTab(SettingsForm):
         self.store_button.clicked.connect(self.store_password)
         self.forget_button.clicked.connect(self.forget_password)
         self.ask_check.toggled.connect(self._edited)
+        self.example_check.toggled.connect(self._edited)
         self.revert_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
         self.save_action.triggered.connect(self.save)
@@ -154,6 +155,10 @@ class SettingsTab(SettingsForm):
         self.show_banner(self.tr("Not saved: campaign.yaml is unchanged.") + f"\n{problems(exc)}")
         self.status_label.setText(self.tr("Not saved."))
         self._edited()
+
+    def has_unsaved_changes(self) -> bool:
+        """Edits not yet saved: the window asks before closing or opening another workspace."""
+        return self.is_dirty()
 
     def revert(self) -> None:
         if self._loaded is not None:

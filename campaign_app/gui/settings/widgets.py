@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -126,6 +127,11 @@ class SettingsWidgets(SettingsFieldWidgets):
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self._with_error(widget, key) if key else widget, row, 1, 1, -1)
         layout.addWidget(self.texts_box)
+        # Unticked once the sender is the campaign's own: only then are e-mails sent.
+        self.example_check = QCheckBox(
+            self.tr("The bundled e&xample's sender: letters are marked EXAMPLE and never sent")
+        )
+        layout.addWidget(self.example_check)
         return group
 
     def _build_letterhead(self) -> QGroupBox:

@@ -3714,6 +3714,10 @@ Country</source>
         <translation>&amp;Логотип:</translation>
     </message>
     <message>
+        <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
+        <translation>Отправитель из встроенного &amp;примера: письма помечены как пример и никогда не отправляются</translation>
+    </message>
+    <message>
         <source>Letterhead</source>
         <translation>Бланк</translation>
     </message>

@@ -3714,6 +3714,10 @@ Country</source>
         <translation>&amp;Логотип:</translation>
     </message>
     <message>
+        <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
+        <translation>Відправник із вбудованого &amp;прикладу: листи позначено як приклад, і їх ніколи не надсилають</translation>
+    </message>
+    <message>
         <source>Letterhead</source>
         <translation>Бланк</translation>
     </message>

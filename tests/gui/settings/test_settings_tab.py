@@ -280,3 +280,31 @@ def test_the_letterhead_preview_shows_the_sender_in_each_language(make_window, m
     city = {"en": "1000 Brussels", "uk": "1000 Брюссель"}[language]
     assert organisation in text and f"1 Rue Haute, {city}" in text
     assert "office@rights.example · +32 2 555 01 01" in text
+
+
+def test_unsaved_settings_are_asked_about_before_the_window_closes(make_window, mini_ws, qtbot):
+    """The Case and Compose tabs asked before their edits were dropped; Settings did not,
+    and a new sender typed in was lost when the window closed."""
+    window, tab = _settings(make_window, mini_ws.root, qtbot)
+    assert window.unsaved_tabs() == []
+    _replace_text(qtbot, tab.email_edit, "appeals@kyiv-watch.example")
+    assert window.unsaved_tabs() == ["Settings"]
+
+
+def test_a_gui_user_can_make_the_example_their_own_campaign(make_window, example_ws, qtbot):
+    """Nothing in the window cleared 'example: true', and sending stays refused while it is
+    there: unticked in Settings and saved, the key is gone and the campaign may send."""
+    path = example_ws / "campaign.yaml"
+    window, tab = _settings(make_window, example_ws, qtbot)
+    assert tab.example_check.isChecked()
+    tab.example_check.setFocus()
+    qtbot.keyClick(tab.example_check, Qt.Key.Key_Space)
+    assert not tab.example_check.isChecked()
+    assert window.unsaved_tabs() == ["Settings"]
+    _save(qtbot, tab)
+    text = path.read_text(encoding="utf-8")
+    assert "example" not in _top_level_keys(text) and text.startswith("# The bundled example campaign.")
+    assert not load_campaign(path).is_example
+    qtbot.keyClick(tab.example_check, Qt.Key.Key_Space)
+    _save(qtbot, tab)
+    assert load_campaign(path).is_example
