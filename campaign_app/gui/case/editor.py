@@ -258,6 +258,9 @@ class ItemEditor(QWidget):
             widget = widget.first_input()
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            select_all = getattr(widget, "selectAll", None)
+            if select_all is not None:  # a new item's "new-fact": typing replaces it
+                select_all()
 
 
 class PointsEditor(QFrame):

@@ -499,3 +499,15 @@ def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(case_tab, 
         lambda: "Zhanara Akhmetova is the journalist this preview names." in shown(), timeout=30000
     )
     assert "Dear " in shown()
+
+
+def test_a_new_items_placeholder_id_is_replaced_by_what_is_typed(case_tab, qtbot, mini_ws):
+    """After "Add", the id field held "new-fact" with the cursor before it: typing an id
+    gave "detention-2026new-fact"."""
+    _window, tab = case_tab(mini_ws.root)
+    choose_part(qtbot, tab, "facts")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    field = tab.editors["facts"].inputs["id"]
+    assert field.hasFocus() and field.selectedText() == field.text() != ""
+    type_text(qtbot, field, "detention-2026")
+    assert field.text() == "detention-2026"
