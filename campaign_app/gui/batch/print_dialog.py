@@ -90,7 +90,9 @@ class PrintDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.out_edit, 1)
         row.addWidget(self.browse_button)
-        form.addRow(self.tr("PDF &file:"), row)
+        file_label = QLabel(self.tr("PDF &file:"))
+        file_label.setBuddy(self.out_edit)  # a row of two widgets: the label needs its buddy named
+        form.addRow(file_label, row)
         layout.addLayout(form)
         self.progress_bar = QProgressBar()
         self.progress_bar.hide()
@@ -142,6 +144,7 @@ class PrintDialog(QDialog):
                 self.error_label,
                 self.tr("{path} is a folder: name the PDF file to write").format(path=request.out),
             )
+            self._fit()
             return
         show_error(self.error_label, None)
         run = PrintRun(self.workspace, request, self)
@@ -183,6 +186,9 @@ class PrintDialog(QDialog):
         self.run = None
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setEnabled(True)
+        # the choices are free again: after a wrong path, a cancel or a pack, another try
+        for widget in (self.extra_combo, self.out_edit, self.browse_button, self.print_button):
+            widget.setEnabled(True)
         result, plan = outcome.result, outcome.plan
         if outcome.error is not None:
             self.progress_bar.hide()
@@ -207,8 +213,13 @@ class PrintDialog(QDialog):
                     path=result.out,
                 )
             )
+        self._fit()
         if self._close_when_done:
             self.done(QDialog.DialogCode.Rejected)
+
+    def _fit(self) -> None:
+        """Grow to show a message that appeared (the intro was squeezed out of sight)."""
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     @Slot(object)
     def _on_crashed(self, exc: BaseException) -> None:

@@ -58,3 +58,29 @@ def test_print_pack_nobody_with_an_address_says_why(make_window, mini_ws, qtbot,
     assert "mep-1: Michal Šimečka" in dialog.left_out.toPlainText()
     assert not (tmp_path / "p.pdf").exists()
     dialog.close()
+
+
+def test_after_a_wrong_path_the_pack_can_be_printed_to_another(make_window, mini_ws, qtbot, tmp_path):
+    """A file in the way of the PDF's folder: the message said to choose another, but the
+    path, Browse and Print pack stayed disabled; only Close worked."""
+    mini_ws.write("recipients/people.csv", PEOPLE)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    dialog = tab.print_pack()
+    blocker = tmp_path / "afile.txt"
+    blocker.write_text("in the way")
+    dialog.out_edit.setText(str(blocker / "pack.pdf"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text() == "Nothing was printed.", timeout=30000)
+    assert "this file is in the way" in dialog.error_label.text()
+    assert (
+        dialog.out_edit.isEnabled() and dialog.print_button.isEnabled() and dialog.browse_button.isEnabled()
+    )
+    dialog.out_edit.setText(str(tmp_path / "pack.pdf"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text().startswith("Done"), timeout=30000)
+    assert (tmp_path / "pack.pdf").exists()
+    (label,) = [w for w in dialog.findChildren(type(dialog.progress_label)) if w.text() == "PDF &file:"]
+    assert label.buddy() is dialog.out_edit  # the & is the shortcut to the field, not shown
+    dialog.close()
