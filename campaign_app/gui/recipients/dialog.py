@@ -381,6 +381,22 @@ class RecipientDialog(QDialog):
         """The command line's message without the place (the field is the place)."""
         return f"{problem.message} — {problem.hint}" if problem.hint else problem.message
 
+    def reject(self) -> None:
+        """Esc, Cancel or closing: typed fields are not dropped without asking."""
+        if self.changes() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard the changes?"),
+            self.tr("What you typed for this recipient is not saved. Discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
     def _try_accept(self) -> None:
         self._touched.update(LABELS)
         if self.check() and (not self.adding or self.target_file() is not None):

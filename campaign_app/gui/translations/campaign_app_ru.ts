@@ -2482,6 +2482,14 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <translation>Чтобы сохранить, исправьте поля, отмеченные красным.</translation>
     </message>
     <message>
+        <source>Discard the changes?</source>
+        <translation>Отбросить изменения?</translation>
+    </message>
+    <message>
+        <source>What you typed for this recipient is not saved. Discard it?</source>
+        <translation>То, что вы ввели для этого адресата, не сохранено. Отбросить?</translation>
+    </message>
+    <message>
         <source>Save the new recipient in</source>
         <translation>Сохранить нового адресата в</translation>
     </message>

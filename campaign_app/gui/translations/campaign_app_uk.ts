@@ -2482,6 +2482,14 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <translation>Щоб зберегти, виправте поля, позначені червоним.</translation>
     </message>
     <message>
+        <source>Discard the changes?</source>
+        <translation>Відкинути зміни?</translation>
+    </message>
+    <message>
+        <source>What you typed for this recipient is not saved. Discard it?</source>
+        <translation>Те, що ви ввели для цього адресата, не збережено. Відкинути?</translation>
+    </message>
+    <message>
         <source>Save the new recipient in</source>
         <translation>Зберегти нового адресата в</translation>
     </message>

@@ -139,6 +139,7 @@ def test_an_id_already_in_the_directory_is_refused_under_the_id_field(tab, qtbot
     assert dialog.error_labels["id"].text().startswith("id 'mep-103746' is already used at ")
     assert dialog.error_labels["id"].text().endswith("meps.csv:30:1 — give each recipient its own id")
     assert not dialog.save_button.isEnabled()
+    dialog.confirm_discard = lambda: True  # typed, then thrown away on purpose
     dialog.reject()
 
 
@@ -204,6 +205,7 @@ def test_keyboard_ctrl_f_focuses_the_search_and_enter_opens_the_entry(tab, qtbot
     tab.select("mep-103746")
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert tab.dialog is not None and tab.dialog.recipient.id == "mep-103746"
+    tab.dialog.confirm_discard = lambda: True  # typed, then thrown away on purpose
     tab.dialog.reject()
 
 
@@ -345,7 +347,36 @@ def test_the_missing_name_is_asked_for_by_what_it_means_in_any_language(tab, qtb
         dialog.fields["category"].setFocus()
         qtbot.keyClicks(dialog.fields["category"], "media")
         assert "a name (or a position or organisation)" in dialog.summary.text()
+        dialog.confirm_discard = lambda: True  # typed, then thrown away on purpose
         dialog.reject()
     finally:
         monkeypatch.delenv("LANGUAGE")
         i18n.reset()
+
+
+def test_esc_in_the_edit_dialog_asks_before_dropping_what_was_typed(tab, qtbot, monkeypatch):
+    """Esc closed the dialog at once and the edits were gone; now it asks, and an
+    unchanged form closes without a question."""
+    asked = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    tab.select("ua-president")
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)
+    dialog = tab.dialog
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()  # nothing typed: closed at once
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)
+    dialog = tab.dialog
+    dialog.fields["position"].selectAll()
+    qtbot.keyClicks(dialog.fields["position"], "Acting President")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["What you typed for this recipient is not saved. Discard it?"]
+    assert dialog.isVisible() and dialog.fields["position"].text() == "Acting President"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and not dialog.isVisible()
