@@ -241,3 +241,24 @@ def test_default_language_must_be_a_language(mini_ws, cli, value, ok):
         assert (
             f"'default_language' must be a language code, not '{value}' — write it as e.g. en" in result.err
         )
+
+
+@pytest.mark.parametrize(
+    ("host", "ok"),
+    [
+        ("smtp..gmail.com", False),
+        (".smtp.gmail.com", False),
+        ("-smtp.gmail.com", False),
+        ("smtp gmail.com", False),
+        ("smtp.gmail.com", True),
+        ("127.0.0.1", True),
+        ("[::1]", True),
+    ],
+)
+def test_an_smtp_host_with_an_empty_part_is_no_server_name(mini_ws, cli, host, ok):
+    path = mini_ws.root / "campaign.yaml"
+    path.write_text(path.read_text() + f"smtp:\n  host: '{host}'\n")
+    result = cli("check", "-w", mini_ws.root)
+    assert (result.code == 0) == ok, result.err
+    if not ok:
+        assert f"SMTP host '{host}' is not a server name" in result.err

@@ -35,6 +35,18 @@ ASK_PASSWORD = "ask"
 _HOST = re.compile(r"^[A-Za-z0-9.\-\[\]:]+$")
 
 
+def is_host_name(host: str) -> bool:
+    """A server name or address as a mail program takes it: letters, digits, dots and
+    hyphens, with no empty part ("smtp..gmail.com") and no part starting or ending with a
+    hyphen; an IP address (IPv6 in brackets) too."""
+    if not _HOST.match(host):
+        return False
+    if host.startswith("[") or ":" in host:
+        return True
+    labels = host.removesuffix(".").split(".")
+    return all(label and not label.startswith("-") and not label.endswith("-") for label in labels)
+
+
 # ---- the checks: the same messages at the Settings tab's field and in `check` ---------------
 
 
@@ -71,7 +83,7 @@ def check_host(host: str, username: str) -> str:
                 hint=_("enter the server's name, e.g. smtp.example.org"),
             )
         return host
-    if not _HOST.match(host):
+    if not is_host_name(host):
         raise UserError(
             _("SMTP host '{host}' is not a server name").format(host=host),
             hint=_("enter only the name, e.g. smtp.example.org (no 'smtp://', no spaces)"),

@@ -18,7 +18,7 @@ from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX
 from campaign_app.core.common.numbers import shown_value
 from campaign_app.core.common.yamlio import YamlPlace
-from campaign_app.core.mail.settings import _HOST
+from campaign_app.core.mail.settings import is_host_name
 
 SECURITIES = ("ssl", "starttls")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143}
@@ -57,7 +57,7 @@ def check_host(value: object) -> str:
         raise UserError(
             _("the inbox needs a server: 'host' is missing"), hint=_("e.g. host: imap.example.org")
         )
-    if not _HOST.match(host):
+    if not is_host_name(host):
         raise UserError(
             _("IMAP host '{host}' is not a server name").format(host=host),
             hint=_("enter only the name, e.g. imap.example.org (no 'imap://', no spaces)"),
