@@ -293,7 +293,8 @@ class ComposeTab(ComposeRendering):
         out_dir = request.workspace.out_dir
         path = letter_path(out_dir, template_id, request.recipient_id, name, fmt)
         folder = next((d for d in (path.parent, out_dir, request.workspace.root) if d.is_dir()), Path.home())
-        return folder / path.name
+        # outside the template's own folder the name says which template it is
+        return folder / (path.name if folder == path.parent else f"{template_id}_{path.name}")
 
     def export(self) -> None:
         """Ask where, then render and write the letter on the writer thread and open it."""

@@ -8,7 +8,7 @@ templates, saving and export ``tab.ComposeTab``'s.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -69,8 +69,7 @@ class ComposeWidgets(BaseTab):
 
         self.editor = TemplateEditor()
         self.editor.setPlaceholderText(self.tr("Choose a template on the left."))
-        self.file_label = QLabel()
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label = ElidedLabel()
         self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.unsaved_label = QLabel("● " + self.tr("Unsaved changes"))
         self.unsaved_label.setStyleSheet(style.text_style(style.WARNING))
@@ -142,3 +141,31 @@ class ComposeWidgets(BaseTab):
             (self.export_button, self.preview),
         ):
             QWidget.setTabOrder(a, b)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" where the room runs out ("un-special-rapporteu"
+    read like a whole name); the whole text is its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._full = ""
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, max(0, self.width()))
+        super().setText(shown)

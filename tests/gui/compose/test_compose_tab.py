@@ -58,7 +58,7 @@ def click_template(qtbot, tab, template_id: str) -> None:
     row = next(i for i, f in enumerate(model.files) if f.template and f.template.id == template_id)
     rect = view.visualRect(model.index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: tab.file_label.text() == model.files[row].path.name)
+    qtbot.waitUntil(lambda: tab.file_label.full_text() == model.files[row].path.name)
 
 
 def pick_recipient(qtbot, tab, search: str) -> None:
@@ -371,7 +371,8 @@ def test_export_writes_the_letter_off_the_ui_thread_and_opens_it(
     qtbot.waitUntil(lambda: opened == [target], timeout=20000)
 
     expected_name = letter_path(example_ws / "out", "mep-appeal-en", SIMECKA, "Michal Šimečka", "pdf").name
-    assert asked[0].name == expected_name
+    # no out/ yet: suggested in the campaign folder, with the template in the name
+    assert asked[0] == example_ws / f"mep-appeal-en_{expected_name}"
     assert target.is_file()
     if fmt == "pdf":
         from pypdf import PdfReader
@@ -522,3 +523,18 @@ def test_a_character_no_letter_font_has_is_an_error_at_its_line(qtbot, make_wind
     qtbot.waitUntil(lambda: expected in tab.error_bar.text(), timeout=5000)
     assert "'ᚠ' (U+16A0 RUNIC LETTER FEHU FEOH FE F)" in tab.error_bar.text()
     assert tab.editor.error_lines == [line]
+
+
+def test_a_long_template_file_name_is_elided_visibly_not_cut(qtbot):
+    """ "un-special-rapporteu" read like a whole name: the label now shows where it is cut."""
+    from campaign_app.gui.compose.widgets import ElidedLabel
+
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText("un-special-rapporteur-urgent-en.md")
+    label.resize(80, 20)
+    label.show()
+    assert "…" in label.text() and label.full_text() == "un-special-rapporteur-urgent-en.md"
+    assert label.toolTip() == "un-special-rapporteur-urgent-en.md"
+    label.resize(600, 20)
+    assert label.text() == "un-special-rapporteur-urgent-en.md"
