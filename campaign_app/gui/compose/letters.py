@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from campaign_app.core.campaign.audience import match_audience, parse_campaign_query
+from campaign_app.core.campaign.audience import audience_place, match_audience, parse_campaign_query
 from campaign_app.core.campaign.last_letters import since_for
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
@@ -77,6 +77,9 @@ def letter_for(request: LetterRequest):
 def render_preview(request: LetterRequest) -> Preview:
     """Editor text → Letter → HTML. Runs on the thread pool; template mistakes raise UserError."""
     template, letter = letter_for(request)
+    # a broken audience is a mistake at its line, as check says it (the picker then offers
+    # everyone, and the note above the preview was easy to miss)
+    parse_campaign_query(template.audience, dict, audience_place(template))
     return Preview(letter_html(letter), template.id, template.audience)
 
 

@@ -538,3 +538,17 @@ def test_a_long_template_file_name_is_elided_visibly_not_cut(qtbot):
     assert label.toolTip() == "un-special-rapporteur-urgent-en.md"
     label.resize(600, 20)
     assert label.text() == "un-special-rapporteur-urgent-en.md"
+
+
+def test_a_broken_audience_is_a_mistake_at_its_line(qtbot, make_window, example_ws):
+    """ "audience: (category:mep" left the error bar empty: a grey note said the audience
+    was not valid, the picker offered everyone, and it saved without a word. It is shown
+    and marked as the command line says it."""
+    _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
+    select_text(tab, "audience: category:mep")
+    qtbot.keyClicks(tab.editor, "audience: (category:mep")
+    line = line_of(tab, "audience: (category:mep")
+    expected = "missing ')' to close the '(' at column 11"
+    qtbot.waitUntil(lambda: expected in tab.error_bar.text(), timeout=10000)
+    assert f"letter_templates/mep-appeal-en.md:{line}:" in tab.error_bar.text()
+    assert tab.editor.error_lines == [line]
