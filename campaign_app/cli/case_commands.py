@@ -71,9 +71,7 @@ def _add_translate(csub, parser_class) -> None:
 def run(ws, args: argparse.Namespace) -> int:
     if args.action == "calendar":
         from campaign_app.core.campaign.calendar_export import write_case_calendar
-        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
-        refuse_campaign_file(ws.root, args.file, "calendar.ics")
         summary = write_case_calendar(ws, args.file)
         events = ngettext("{count} coming event(s)", "{count} coming event(s)", summary.events)
         follow_ups = ngettext("{count} follow-up date(s)", "{count} follow-up date(s)", summary.follow_ups)

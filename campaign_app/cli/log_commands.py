@@ -190,9 +190,7 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "report":
         from campaign_app.core.campaign.report import write_campaign_report
-        from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
-        refuse_campaign_file(ws.root, args.file, "report.pdf")
         write_campaign_report(ws, args.file)
         print(_("Wrote the report to {file}").format(file=args.file))
         return EXIT_OK

@@ -36,9 +36,7 @@ def add_parser(sub) -> None:
 
 def run(ws, args: argparse.Namespace) -> int:
     from campaign_app.core.campaign.print_pack import plan_print, run_print
-    from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
-    refuse_campaign_file(ws.root, args.out, f"{args.template}-print.pdf")
     plan = plan_print(ws, args.template, args.out.resolve(), args.query, args.envelope, args.labels)
     if plan.nobody_due:
         print(_("Nothing to print: {reason}.").format(reason=plan.nobody_due))

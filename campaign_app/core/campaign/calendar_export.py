@@ -18,6 +18,7 @@ from icalendar import Event as CalendarEntry
 
 from campaign_app import __version__
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.case.model import Case, Event
 from campaign_app.core.case.over_time import coming_events
 from campaign_app.core.common.atomic import atomic_write_bytes
@@ -104,7 +105,9 @@ def case_calendar(ws: Workspace, now: dt.datetime | None = None) -> tuple[bytes,
 
 
 def write_case_calendar(ws: Workspace, target: Path, now: dt.datetime | None = None) -> CalendarSummary:
-    """Write the calendar to ``target`` whole (or not at all)."""
+    """Write the calendar to ``target`` whole (or not at all); never over a file of the
+    campaign (workspace_files)."""
+    refuse_campaign_file(ws.root, target, "calendar.ics")
     data, summary = case_calendar(ws, now)
     atomic_write_bytes(target, data)
     return summary

@@ -27,6 +27,7 @@ from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.generate import BatchProgress
 from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
@@ -109,6 +110,7 @@ def plan_print(
             _("unknown label sheet '{labels}'").format(labels=labels),
             hint=_("use one of {label_sheets}").format(label_sheets=", ".join(LABEL_SHEETS)),
         )
+    refuse_campaign_file(ws.root, out, f"{template_id}-print.pdf")
     template = ws.template(template_id)
     audience = template_audience(ws, template.id, query)
     with_address = [r for r in audience.recipients if postal_address(r, template.language)]

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.common.localized import pick
 from campaign_app.core.outreach.report import ReportData, report_data
 from campaign_app.core.outreach.report_pdf import write_report
@@ -21,5 +22,7 @@ def campaign_report(ws: Workspace, now: dt.datetime | None = None) -> ReportData
 
 
 def write_campaign_report(ws: Workspace, target: Path, now: dt.datetime | None = None) -> None:
-    """Write the one-page report PDF for the workspace to ``target``."""
+    """Write the one-page report PDF for the workspace to ``target`` (never over a file of
+    the campaign: workspace_files)."""
+    refuse_campaign_file(ws.root, target, "report.pdf")
     write_report(campaign_report(ws, now), target)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from campaign_app.core.outreach.team import LogListener
 
 CAMPAIGN_FILE = "campaign.yaml"
+LOG_FILE = "campaign.db"  # the contact log, when the campaign names no team database
 
 
 class TemplateScan(NamedTuple):
@@ -127,7 +128,7 @@ class Workspace:
     @property
     def log_path(self) -> Path:
         """campaign.db: the contact log (see core/outreach/log.py)."""
-        return self.root / "campaign.db"
+        return self.root / LOG_FILE
 
     @property
     def log_location(self) -> LogLocation:

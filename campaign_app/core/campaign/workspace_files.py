@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from campaign_app.core.campaign.workspace import CAMPAIGN_FILE
+from campaign_app.core.campaign.workspace import CAMPAIGN_FILE, LOG_FILE
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import N_, _
 
-LOG_FILE = "campaign.db"  # Workspace.log_path
 # The workspace's folders of inputs: a file written into one becomes part of the campaign
 # (an exported CSV in recipients/ would double every recipient in it).
 _INPUT_FOLDERS = {

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Signal
 
 from campaign_app.core.campaign.print_pack import PrintPlan, PrintResult, plan_print, run_print
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.tasks import TaskRunner
 
@@ -62,7 +61,6 @@ class PrintRun(QObject):
     def _work(self) -> PrintOutcome:
         req, plan = self.request, None
         try:
-            refuse_campaign_file(self.workspace.root, req.out, f"{req.template_id}-print.pdf")
             plan = plan_print(self.workspace, req.template_id, req.out, req.query, req.envelope, req.labels)
             self.planned.emit(plan)
             if plan.nobody_due:

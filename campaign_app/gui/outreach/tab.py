@@ -188,9 +188,7 @@ class OutreachTab(OutreachBrowser):
 
         def job() -> Path:
             from campaign_app.core.campaign.report import write_campaign_report
-            from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 
-            refuse_campaign_file(ws.root, target, "report.pdf")
             write_campaign_report(ws, target)
             return target
 
