@@ -32,6 +32,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
 # Events that only annotate a letter: they never change its status. An automatic reply
@@ -185,16 +186,11 @@ def _revised(draft: Event, sent: Event | None, revised: bool) -> bool:
     same kind: a DOCX made after the PDF went out says nothing about whether the letter
     changed (its bytes always differ from the PDF's)."""
     if draft.letter_sha256 and sent is not None and sent.letter_sha256:
-        kinds = _kind_of_file(draft.letter_path), _kind_of_file(sent.letter_path)
+        kinds = [PurePosixPath(e.letter_path).suffix.lower() for e in (draft, sent)]
         if all(kinds) and kinds[0] != kinds[1]:
             return revised
         return draft.letter_sha256 != sent.letter_sha256
     return revised
-
-
-def _kind_of_file(path: str) -> str:
-    """ "pdf", "docx"… of a file the log names ("" when it names none)."""
-    return path.rpartition(".")[2].lower() if "." in path.rpartition("/")[2] else ""
 
 
 def letter_status(events: Iterable[Event]) -> str:

@@ -173,16 +173,22 @@ def test_editing_a_yaml_officials_position_keeps_the_other_language_and_comments
     assert tab.model.recipient_at(row).position["en"] == "President of Ukraine (acting)"
 
 
-def test_delete_asks_first_and_removes_the_row_from_the_file(tab, qtbot, monkeypatch):
-    path = tab.session.workspace.root / "recipients" / "meps.csv"
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    asked = []
+def answer_questions(monkeypatch, *answers) -> list[str]:
+    """QMessageBox.question answers ``answers`` in turn; returns the questions asked."""
+    asked: list[str] = []
+    left = list(answers)
 
     def question(parent, title, text, *args):
         asked.append(text)
-        return answers.pop(0)
+        return left.pop(0)
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_delete_asks_first_and_removes_the_row_from_the_file(tab, qtbot, monkeypatch):
+    path = tab.session.workspace.root / "recipients" / "meps.csv"
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     tab.select("mep-103746")
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
@@ -357,14 +363,9 @@ def test_the_missing_name_is_asked_for_by_what_it_means_in_any_language(tab, qtb
 def test_esc_in_the_edit_dialog_asks_before_dropping_what_was_typed(tab, qtbot, monkeypatch):
     """Esc closed the dialog at once and the edits were gone; now it asks, and an
     unchanged form closes without a question."""
-    asked = []
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
-
-    def question(parent, title, text, *args):
-        asked.append(text)
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    asked = answer_questions(
+        monkeypatch, QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard
+    )
     tab.select("ua-president")
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_F2)
