@@ -47,7 +47,9 @@ class _Address:
     def fill(self, text: str) -> str:
         """A rule's text with the recipient's names in it, spaces left by empty parts removed."""
         filled = re.sub(r"\s+", " ", text.format(**self.values)).strip()
-        return re.sub(r" ([,.:!])", r"\1", filled)
+        # the space an empty part left before the closing mark ("Dear Meier ," → "Dear Meier,"),
+        # not one inside a name ("Eve ../x" stays as the directory writes it)
+        return re.sub(r" ([,.:!])(?=\s|$)", r"\1", filled)
 
 
 @cache

@@ -528,3 +528,17 @@ def test_a_ukrainian_courtesy_title_from_the_directory_stays_out_of_the_address_
     )
     assert address_name_lines(prosecutor, "uk")[:2] == ["Андрій Шевченко", "Генеральний прокурор"]
     assert salutation_for(prosecutor, "uk") == "Шановний пане Генеральний прокуроре!"
+
+
+def test_a_name_starting_with_a_mark_keeps_its_space_in_the_salutation():
+    """The clean-up of a space an empty part left before a comma also ate the space inside
+    a name whose second part starts with a full stop ("Dear Eve../x,")."""
+    odd = Recipient(
+        id="odd",
+        category="ngo",
+        given_name="<b>Eve</b>",
+        family_name="../../etc/passwd",
+        language="en",
+    )
+    assert salutation_for(odd, "en") == "Dear <b>Eve</b> ../../etc/passwd,"
+    assert address_name_lines(odd, "en")[0] == "<b>Eve</b> ../../etc/passwd"
