@@ -7,8 +7,9 @@ show. Problems come back at the fields they concern, with the CLI's ``file:line:
 advice``. (The widgets are ``widgets.py``'s; what is shown, ``navigation.py``'s.)
 
 Reading, validating and writing the case file (about 0.2 s each for the example case) run
-on the thread pool; the editor is disabled while a save is under way so the tree is not
-changed while it is being written. Deleting an item that a template or the case still
+on the thread pool. A save writes a copy of the tree taken when it starts, so typing goes
+on meanwhile (the editors were once disabled and dropped those keys); what was typed after
+the copy stays in the tab, unsaved. Deleting an item that a template or the case still
 cites asks first and lists every ``file:line``.
 
 The main window asks :meth:`CaseTab.has_unsaved_changes` before it closes or opens
@@ -68,6 +69,7 @@ class CaseTab(CaseNavigation):
     """Overview, timeline, facts, arguments, demands, supporters and sources, editable."""
 
     keeps_focus_while_busy = True  # the field being typed in gets its focus back after a save
+    _saving = False  # a copy is being written: the editors go on taking edits
 
     def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(session, tasks, parent)
@@ -276,11 +278,20 @@ class CaseTab(CaseNavigation):
         if self.doc is None or self.busy or not (self.doc.modified or force):
             return
         doc = self.doc
+        copy, revision = doc.snapshot(), doc.revision
         self.state_label.setText(self.tr("Saving…"))
+        self._saving = True
         self.set_busy(True)
-        self.tasks.submit(lambda: save_or_explain(doc, force), self._saved_done, self._save_failed)
+        self.tasks.submit(
+            lambda: save_or_explain(copy, force),
+            lambda outcome: self._saved_done(outcome, doc, revision),
+            self._save_failed,
+        )
 
-    def _saved_done(self, outcome: SaveOutcome) -> None:
+    def _saved_done(self, outcome: SaveOutcome, doc: CaseDocument | None = None, revision: int = 0) -> None:
+        """Show what the save found; ``doc`` took the user's typing while its copy as of
+        ``revision`` was written, and keeps what came after."""
+        self._saving = False
         self.set_busy(False)
         if outcome.saved is None:
             self.problem_box.problems = outcome.problems
@@ -296,11 +307,19 @@ class CaseTab(CaseNavigation):
             self._update_state()
             self._refresh_editor_messages()
             return
-        self._set_doc(outcome.saved, [])
-        self.show_banner("")
         now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
         self._saved_message = self.tr("Saved at {time}").format(time=now)
-        self.state_label.setText(self._saved_message)
+        if doc is not None and doc is self.doc and doc.revision != revision:
+            doc.written_as(outcome.saved.original_text)  # typed on meanwhile: those edits stay
+            self.problem_box.problems = []
+            self._refresh_problems()
+            self._refresh_editor_messages()
+            self.show_banner("")
+            self._update_state()
+        else:
+            self._set_doc(outcome.saved, [])
+            self.show_banner("")
+            self.state_label.setText(self._saved_message)
         self._own_change = True
         try:
             self.session.changed("case")
@@ -308,6 +327,7 @@ class CaseTab(CaseNavigation):
             self._own_change = False
 
     def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
         self.set_busy(False)
         if isinstance(exc, CaseChangedOnDisk):
             box, overwrite = questions.overwrite_changed_file(self)
@@ -348,9 +368,9 @@ class CaseTab(CaseNavigation):
     # ---- state shown to the user ---------------------------------------------------------
 
     def busy_changed(self, busy: bool) -> None:
-        """While the file is read or written the editors are disabled (the tree must not
-        change under the writer)."""
-        self._set_editable(not busy)
+        """While the file is read the editors are disabled; while it is written they take
+        edits (a copy is written), but items are not added or deleted."""
+        self._set_editable(not busy or self._saving)
         self._update_state()
         self._update_count()
 
@@ -359,7 +379,7 @@ class CaseTab(CaseNavigation):
         self.save_button.setEnabled(modified and not self.busy)
         self.save_action.setEnabled(modified and not self.busy)
         self.revert_button.setEnabled((modified or self._external_change) and not self.busy)
-        self._set_editable(self.doc is not None and not self.busy)
+        self._set_editable(self.doc is not None and (not self.busy or self._saving))
         for button in (self.export_translation_button, self.import_translation_button):
             button.setEnabled(self.doc is not None and not self.busy)
         if self.busy:

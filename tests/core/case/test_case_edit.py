@@ -83,6 +83,22 @@ def test_editing_one_fact_changes_only_its_lines(example_case):
     assert not doc.modified
 
 
+def test_a_snapshot_is_written_while_the_document_takes_more_edits(example_case):
+    doc = CaseDocument.load(example_case)
+    doc.set_text(fact(doc, "roles"), "text", "en", "First words.")
+    copy = doc.snapshot()
+    doc.set_text(fact(doc, "roles"), "text", "en", "First words. Then more.")
+    outcome = save_or_explain(copy)
+    assert outcome.saved is not None
+    roles = next(f for f in load_case(example_case).facts if f.id == "roles")
+    assert roles.text["en"] == "First words."
+    doc.written_as(outcome.saved.original_text)
+    assert doc.modified and not doc.changed_on_disk(), "later edits unsaved; the file is ours"
+    doc.save()
+    roles = next(f for f in load_case(example_case).facts if f.id == "roles")
+    assert roles.text["en"] == "First words. Then more."
+
+
 def test_a_new_language_text_goes_in_the_case_languages_order(mini_ws):
     path = mini_ws.write(
         "cases/test-case.yaml",

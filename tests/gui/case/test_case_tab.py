@@ -151,6 +151,37 @@ def test_editing_a_fact_saves_only_that_text_and_letters_use_it(case_tab, qtbot,
     assert new_text in " ".join(letter_text(letter).split())
 
 
+def test_typing_on_while_a_save_is_written_keeps_every_key(case_tab, qtbot, example_ws):
+    """Keys typed in the moment after Ctrl+S (the save takes a few tenths of a second) were
+    lost: the fields were disabled while the file was written."""
+    path = example_ws / EXAMPLE_CASE
+    window, tab = case_tab(example_ws)
+    choose_part(qtbot, tab, "facts")
+    click_row(qtbot, tab, "roles")
+    english = text_input(tab, "facts", "text", "en")
+    replace_text(qtbot, english, "Zhanara Akhmetova is a journalist.")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(english, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert tab.busy, "the save is under way while the next keys come"
+    type_text(qtbot, english, " She was detained in Kyiv.")
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
+
+    typed = "Zhanara Akhmetova is a journalist. She was detained in Kyiv."
+    assert english.toPlainText() == typed
+    roles = next(f for f in load_case(path).facts if f.id == "roles")
+    assert roles.text["en"] == "Zhanara Akhmetova is a journalist.", "the file holds what was saved"
+    assert tab.has_unsaved_changes() and "Unsaved changes" in tab.state_label.text()
+    assert tab.save_button.isEnabled()
+
+    save_with_ctrl_s(qtbot, window, tab)
+    assert not tab.has_unsaved_changes(), "no 'changed by another program' question"
+    assert tab.dialog is None
+    roles = next(f for f in load_case(path).facts if f.id == "roles")
+    assert roles.text["en"] == typed
+    assert english.toPlainText() == typed
+
+
 def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(case_tab, qtbot, example_ws):
     path = example_ws / EXAMPLE_CASE
     before = path.read_bytes()
