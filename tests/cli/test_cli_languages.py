@@ -107,3 +107,23 @@ def test_log_status_and_its_team_summary_are_told_in_ukrainian(cli, mini_ws, mon
     assert result.code == 0, result.err
     assert "УЧАСНИК" in result.out and "ЧЕРНЕТКИ" in result.out and "ОСТАННЯ АКТИВНІСТЬ (UTC)" in result.out
     assert "MEMBER" not in result.out
+
+
+def test_an_import_report_is_told_in_ukrainian_row_by_row(cli, mini_ws, monkeypatch, tmp_path):
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "First name;Last name;Country;E-mail\n"
+        "Rasa;Juknevi?ien?;Lithuania;rasa@example.org\n"
+        "Ann;Nowak;Narnia;ann@example.org\n"
+        "Jan;Kowalski;Poland;jan@example.org\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("recipients", "import", source, "-w", mini_ws.root, "--category", "ngo", "--dry-run")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "Читання list.csv: CSV, кодування UTF-8, роздільник ';' (крапка з комою), рядків: 3"
+    assert "  list.csv:2:2: літери замінено на '?' у джерелі: family_name 'Juknevi?ien?'" in result.out
+    assert "  list.csv:3:3: країна 'Narnia' — ні назва країни, ні код ISO 3166" in result.out
+    assert "Результат: додано: 1, оновлено: 0, без змін: 0, пропущено: 2 (з 3 рядків)." in lines
+    assert "would be" not in result.out and "added" not in result.out and "skipped" not in result.out

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.outreach.database import LOG_NAME, SCHEMA_VERSION
 from campaign_app.core.outreach.export import read_export
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS, Contact, Event, identity_holds
@@ -48,21 +48,39 @@ class MergeReport:
 
     def lines(self) -> list[str]:
         """What the command line prints."""
-        source = self.source or "the other log"
-        seen = f"{_n(self.contacts_seen, 'letter')} and {_n(self.events_seen, 'event')}"
+        source = self.source or _("the other log")
+        seen = _("{letters} and {events}").format(
+            letters=_letters(self.contacts_seen), events=_events(self.events_seen)
+        )
         if self.contacts_added == 0 and self.events_added == 0:
-            lines = [f"Nothing new in {source}: its {seen} were already in the log."]
+            lines = [
+                _("Nothing new in {source}: its {seen} were already in the log.").format(
+                    source=source, seen=seen
+                )
+            ]
         else:
             lines = [
-                f"Merged {source}: {_n(self.contacts_added, 'new letter')}, "
-                f"{_n(self.events_added, 'new event')} (it holds {seen})."
+                _("Merged {source}: {letters}, {events} (it holds {seen}).").format(
+                    source=source,
+                    letters=ngettext("{n} new letter", "{n} new letters", self.contacts_added).format(
+                        n=self.contacts_added
+                    ),
+                    events=ngettext("{n} new event", "{n} new events", self.events_added).format(
+                        n=self.events_added
+                    ),
+                    seen=seen,
+                )
             ]
-        lines.extend(f"conflict: {c}" for c in self.conflicts)
+        lines.extend(_("conflict: {problem}").format(problem=c) for c in self.conflicts)
         return lines
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _letters(count: int) -> str:
+    return ngettext("{n} letter", "{n} letters", count).format(n=count)
+
+
+def _events(count: int) -> str:
+    return ngettext("{n} event", "{n} events", count).format(n=count)
 
 
 def merge_log(log: LogStore, other: Path, by: str = "") -> MergeReport:
@@ -151,9 +169,13 @@ def _fold(
     if len(kept) < len(events):
         skipped = len(events) - len(kept)
         conflicts.append(
-            _(
-                "{n} in {source} belong to no letter it holds or are of an unknown kind; {value} skipped"
-            ).format(n=_n(skipped, "event"), source=source, value="it was" if skipped == 1 else "they were")
+            ngettext(
+                "{n} event in {source} belongs to no letter it holds or is of an unknown kind; "
+                "it was skipped",
+                "{n} events in {source} belong to no letter it holds or are of an unknown kind; "
+                "they were skipped",
+                skipped,
+            ).format(n=skipped, source=source)
         )
     added_c, added_e = log.import_rows(accepted, kept, by, source)
     return MergeReport(added_c, added_e, len(contacts), len(events), conflicts, source)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.directory.importing.cells import (
     EMPTY_MARKS,
     category_key,
@@ -222,8 +222,11 @@ class RowConverter:
             out.notes.append(
                 (
                     None,
-                    f"{column} is {term_end}: tagged {FORMER_MEMBER_TAG}"
-                    + (f", in office until {until}" if dated else ""),
+                    (
+                        _("{column} is {value}: tagged {tag}, in office until {date}")
+                        if dated
+                        else _("{column} is {value}: tagged {tag}")
+                    ).format(column=column, value=term_end, tag=FORMER_MEMBER_TAG, date=until),
                 )
             )
         if tags:
@@ -347,8 +350,8 @@ def country_cell(country: str) -> tuple[str, Distrust | None]:
     if code is None:
         return country, Distrust(
             "country",
-            f"country '{country}' is neither a country name nor an ISO 3166 code",
-            "correct it in the source (e.g. Slovakia or SK) or leave it empty",
+            _("country '{country}' is neither a country name nor an ISO 3166 code").format(country=country),
+            _("correct it in the source (e.g. Slovakia or SK) or leave it empty"),
         )
     return code, None
 
@@ -383,9 +386,11 @@ def _lost_letters(values: dict[str, Any]) -> Distrust | None:
     shown = ", ".join(f"{name} '{text}'" for name, text in lost)
     return Distrust(
         lost[0][0],
-        f"letters replaced by '?' in the source: {shown}",
-        "the file could not hold these letters: correct them in the source and import it "
-        "again, or type the entry in by hand",
+        _("letters replaced by '?' in the source: {fields}").format(fields=shown),
+        _(
+            "the file could not hold these letters: correct them in the source and import it "
+            "again, or type the entry in by hand"
+        ),
     )
 
 
@@ -394,17 +399,23 @@ def country_clash(country: str, emails: list[str], homepage: Any) -> Distrust | 
     (a single address outside any country's domain, and no homepage: nothing to check)."""
     if not (homepage or len(emails) != 1 or has_country_domain(emails[0])):
         return None
-    witnesses = [("e-mail", a, a[a.rfind("@") + 1 :]) for a in emails if "@" in a]
+    witnesses = [(N_("e-mail"), a, a[a.rfind("@") + 1 :]) for a in emails if "@" in a]
     if isinstance(homepage, str) and homepage:
-        witnesses += [("homepage", url, url_host(url)) for url in re.split(r"[;\s]+", homepage) if url]
+        witnesses += [(N_("homepage"), url, url_host(url)) for url in re.split(r"[;\s]+", homepage) if url]
     for what, text, host in witnesses:
         other = domain_country(host)
         if other is not None and other != country:
             tld = host.rsplit(".", 1)[-1].lower()
             return Distrust(
                 "country",
-                f"country {country} ({country_name(country)}) contradicts the {what} {text} "
-                f"(.{tld}: {country_name(other)})",
-                "check the country on the member's page and correct it in the source",
+                _("country {country} ({name}) contradicts the {what} {text} (.{tld}: {other})").format(
+                    country=country,
+                    name=country_name(country),
+                    what=_(what),
+                    text=text,
+                    tld=tld,
+                    other=country_name(other),
+                ),
+                _("check the country on the member's page and correct it in the source"),
             )
     return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.common.i18n import N_, _, ngettext
 from campaign_app.core.directory.importing.charsets import EncodingDoubt, guess_code_page, shown_name
 
 # 8-bit code pages tried in this order when a file is not UTF-8; a tie goes to the first.
@@ -192,20 +192,24 @@ def _latin_reading(data: bytes) -> Decoded:
         except UnicodeDecodeError:  # a byte further on that this code page lacks
             continue
         rivals = [other for s, _c, other, t in readings if s == score and t != texts and other != name]
-        note = "not UTF-8"
+        note = _("not UTF-8")
         if rivals:
-            note += f": a guess, {' or '.join(rivals)} would read the accents differently"
+            note = _("not UTF-8: a guess, {rivals} would read the accents differently").format(
+                rivals=" / ".join(rivals)
+            )
         return Decoded(text, name, note, codec)
     # Every byte has a meaning in ISO-8859-1: the last resort.
-    return Decoded(data.decode("latin-1"), "ISO-8859-1", "not UTF-8: a guess, check the accents", "latin-1")
+    return Decoded(
+        data.decode("latin-1"), "ISO-8859-1", _("not UTF-8: a guess, check the accents"), "latin-1"
+    )
 
 
 def _rows_are(rows: list[int]) -> str:
     """ "row 3 is" or "rows 3, 4 and 12 more are", for a message."""
-    if len(rows) == 1:
-        return f"row {rows[0]} is"
     shown = ", ".join(str(r) for r in rows[:10])
-    return f"rows {shown}" + (f" and {len(rows) - 10} more" if len(rows) > 10 else "") + " are"
+    if len(rows) > 10:
+        shown = _("{rows} and {count} more").format(rows=shown, count=len(rows) - 10)
+    return ngettext("row {rows} is", "rows {rows} are", len(rows)).format(rows=shown)
 
 
 def refuse_mixed_encodings(path: Path, data: bytes) -> None:
@@ -242,16 +246,13 @@ def refuse_mixed_encodings(path: Path, data: bytes) -> None:
     groups = sorted([(utf8, "UTF-8"), (other, legacy)], key=lambda g: len(g[0]))
     (few, few_name), (many, many_name) = groups
     raise UserError(
-        _(
+        ngettext(
             "the file mixes two encodings: {rows_are} {few_name}, the other {count} "
-            "with accented letters {value} {many_name}"
-        ).format(
-            rows_are=_rows_are(few),
-            few_name=few_name,
-            count=len(many),
-            value="are" if len(many) > 1 else "is",
-            many_name=many_name,
-        ),
+            "with accented letters is {many_name}",
+            "the file mixes two encodings: {rows_are} {few_name}, the other {count} "
+            "with accented letters are {many_name}",
+            len(many),
+        ).format(rows_are=_rows_are(few), few_name=few_name, count=len(many), many_name=many_name),
         Location(display_path(path), few[0]),
         _(
             "open the file in your spreadsheet program, correct the accented letters "

@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from campaign_app.core.common.errors import display_path
+from campaign_app.core.common.i18n import N_
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.recipients import FIELDS, Recipient
 
@@ -227,13 +228,13 @@ class DirectoryIndex:
         if by_id is not None:
             known_email, known_name, _org = self.keys(by_id.current())  # as indexed: kept up to date
             if (email and known_email == email) or (name and known_name == name):
-                return by_id, "same id"
+                return by_id, N_("same id")
         if email and email in self.by_email:
-            return self.by_email[email], "same e-mail"
+            return self.by_email[email], N_("same e-mail")
         if name:
             found = self.by_name.get(org, _NO_NAMES).get(name)
             if found is not None:
-                return found, "same name and organisation"
+                return found, N_("same name and organisation")
         return None, ""
 
     def unique_id(self, wanted: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.common.i18n import N_, _, ngettext
 
 ADDED, UPDATED, UNCHANGED, REPEATED, SKIPPED = "added", "updated", "unchanged", "repeated", "skipped"
 # Columns that are no field of their own but go into the name fields (see .mapping).
@@ -50,17 +50,19 @@ class FieldChange:
     kind: str  # "fill" (the entry had nothing), "tags" (tags added), "change" (a different value)
 
     def __str__(self) -> str:
-        who = f"{self.recipient_id} ({self.file})"
+        who = f"{self.where}: {self.recipient_id} ({self.file}): "
         if self.kind == "fill":
-            return f"{self.where}: {who}: filled in {self.field}: '{self.new}'"
+            return who + _("filled in {field}: '{new}'").format(field=self.field, new=self.new)
         if self.kind == "tags":
-            return f"{self.where}: {who}: tags {self.old or '(none)'} → {self.new}"
+            return who + _("tags {old} → {new}").format(old=self.old or _("(none)"), new=self.new)
         if self.applied:
-            return f"{self.where}: {who}: changed {self.field}: '{self.old}' → '{self.new}'"
-        return (
-            f"{self.where}: {who}: would change {self.field}: '{self.old}' → '{self.new}' "
+            return who + _("changed {field}: '{old}' → '{new}'").format(
+                field=self.field, old=self.old, new=self.new
+            )
+        return who + _(
+            "would change {field}: '{old}' → '{new}' "
             "— kept the directory's value; import with --update to take the file's"
-        )
+        ).format(field=self.field, old=self.old, new=self.new)
 
 
 @dataclass
@@ -91,13 +93,17 @@ class ImportReport:
 
     def summary(self) -> str:
         c = self.counts
-        text = (
-            f"{c[ADDED]} added, {c[UPDATED]} updated, {c[UNCHANGED]} unchanged, {c[SKIPPED]} skipped"
-            f" (of {self.rows} rows"
+        text = _("{added} added, {updated} updated, {unchanged} unchanged, {skipped} skipped").format(
+            added=c[ADDED], updated=c[UPDATED], unchanged=c[UNCHANGED], skipped=c[SKIPPED]
         )
+        of_rows = ngettext("of {rows} row", "of {rows} rows", self.rows).format(rows=self.rows)
         if c[REPEATED]:
-            text += f"; {c[REPEATED]} repeated an earlier row and were merged into it"
-        return text + ")"
+            of_rows += "; " + ngettext(
+                "{count} repeated an earlier row and was merged into it",
+                "{count} repeated an earlier row and were merged into it",
+                c[REPEATED],
+            ).format(count=c[REPEATED])
+        return f"{text} ({of_rows})"
 
     def lines(self) -> list[str]:
         """The report as the terminal prints it, section by section."""
@@ -128,12 +134,11 @@ class ImportReport:
         if self.notes:
             out.append(_("Notes:"))
             out.extend(f"  {n}" for n in self.notes)
-        verb = "would be" if self.dry_run else "were"
         out.append(_("Result: {summary}.").format(summary=self.summary()))
         if self.dry_run:
             out.append(
-                _("Dry run: nothing was written (new entries {verb} added to {target}).").format(
-                    verb=verb, target=self.target
+                _("Dry run: nothing was written (new entries would be added to {target}).").format(
+                    target=self.target
                 )
             )
         elif self.written:

@@ -90,7 +90,9 @@ class RowPlanner:
         self.rows += 1
         where = f"{self.shown}:{row}"
         if cells is None:
-            problem = RowProblem(where, row, "entry is not a mapping of fields", "write 'key: value' lines")
+            problem = RowProblem(
+                where, row, _("entry is not a mapping of fields"), _("write 'key: value' lines")
+            )
             self._skip(row, None, [problem])
             return
         if len(cells) > self.width and any(str(c).strip() for c in cells[self.width :] if c is not None):
@@ -157,8 +159,8 @@ class RowPlanner:
         return RowProblem(
             f"{where}:{self.width + 1}",
             row,
-            f"row has {cells} cells but the header has {self.width}",
-            "quote cells that contain the delimiter",
+            _("row has {cells} cells but the header has {width}").format(cells=cells, width=self.width),
+            _("quote cells that contain the delimiter"),
         )
 
     def _distrusted(self, converted: Converted, row: int, where: str) -> list[RowProblem]:
@@ -171,8 +173,8 @@ class RowPlanner:
             column = self.converter.column_of.get(d.field or "")
             hint = d.hint
             if known is not None and known.path is not None:
-                hint += (
-                    f" (the directory has this person as {known.id} in {_shown(known.path)}: left as it is)"
+                hint += " " + _("(the directory has this person as {id} in {file}: left as it is)").format(
+                    id=known.id, file=_shown(known.path)
                 )
             problems.append(
                 RowProblem(f"{where}:{column}" if column else where, row, d.message, hint, d.field)
@@ -275,16 +277,18 @@ class RowPlanner:
             return RowProblem(
                 where,
                 row,
-                f"{recipient.display_name}: no contact channel (no e-mail, postal address or web form)",
-                "add one in the source, or import with --keep-no-contact to add the entry anyway",
+                _("{name}: no contact channel (no e-mail, postal address or web form)").format(
+                    name=recipient.display_name
+                ),
+                _("add one in the source, or import with --keep-no-contact to add the entry anyway"),
             )
         per_language = any(type(v) is dict for v in values.values()) if self.yaml_source else False
         if self.target_is_csv and per_language:
             return RowProblem(
                 where,
                 row,
-                "per-language texts ({en: …, uk: …}) cannot be kept in a CSV file",
-                "import into a YAML file: --into NAME.yaml",
+                _("per-language texts ({en: …, uk: …}) cannot be kept in a CSV file"),
+                _("import into a YAML file: --into NAME.yaml"),
             )
         return None
 
@@ -307,10 +311,12 @@ class RowPlanner:
                 )
         if _KEY_FIELDS.intersection(values):
             self.index.index_keys(known)
-        text = f"{where}: the same person as row {known.row} ({how}): merged into {known.id}"
-        self.report.notes.append(
-            text + (": this row differs in " + ", ".join(differences) if differences else "")
+        text = _("the same person as row {row} ({how}): merged into {id}").format(
+            row=known.row, how=_(how), id=known.id
         )
+        if differences:
+            text += ": " + _("this row differs in {fields}").format(fields=", ".join(differences))
+        self.report.notes.append(f"{where}: {text}")
 
     def _merge(self, known: Entry, values: dict[str, Any], where: str) -> None:
         applied = merge_into(known, values, where, self.options.update, self.report)

@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import IMPORT_ROWS
 
 Row = tuple[int, list[Any]]  # (row number as the user sees it, cells)
 
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+DELIMITER_NAMES = {",": N_("comma"), ";": N_("semicolon"), "\t": N_("tab")}
+# A source's kind, as the readers name it (compared in code; translated when shown).
+KIND_NAMES = (N_("CSV"), N_("Excel workbook"), N_("European Parliament XML"), N_("directory YAML"))
 
 
 @dataclass
@@ -59,15 +61,21 @@ class Source:
 
     def describe(self) -> str:
         """How the file was read, in one line: kind, encoding, delimiter or sheet."""
-        parts = [self.kind]
+        parts = [_(self.kind)]
         if self.encoding:
             parts.append(
-                f"encoding {self.encoding}" + (f" ({self.encoding_note})" if self.encoding_note else "")
+                _("encoding {encoding} ({note})").format(encoding=self.encoding, note=self.encoding_note)
+                if self.encoding_note
+                else _("encoding {encoding}").format(encoding=self.encoding)
             )
         if self.delimiter:
-            parts.append(f"delimiter '{_printable(self.delimiter)}' ({DELIMITER_NAMES[self.delimiter]})")
+            parts.append(
+                _("delimiter '{delimiter}' ({name})").format(
+                    delimiter=_printable(self.delimiter), name=_(DELIMITER_NAMES[self.delimiter])
+                )
+            )
         if self.sheet:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(_("sheet '{sheet}'").format(sheet=self.sheet))
         return ", ".join(parts)
 
 

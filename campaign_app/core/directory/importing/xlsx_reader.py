@@ -67,15 +67,17 @@ def _damaged(path: Path, exc: BaseException) -> UserError:
         causes.append(cause)
         cause = cause.__cause__
     if any(isinstance(c, DefusedXmlException) for c in causes):  # an entity "bomb", a link out
-        reason = "its XML declares entities or external references, which a workbook never needs"
+        reason = _("its XML declares entities or external references, which a workbook never needs")
     elif isinstance(exc, zipfile.BadZipFile | zlib.error | EOFError):
-        reason = "it is not an Excel .xlsx workbook, or it is damaged (cut short?)"
+        reason = _("it is not an Excel .xlsx workbook, or it is damaged (cut short?)")
     elif isinstance(exc, KeyError):
-        reason = "it is a zip file, but not an Excel .xlsx workbook (a part is missing)"
+        reason = _("it is a zip file, but not an Excel .xlsx workbook (a part is missing)")
     elif isinstance(exc, SyntaxError):
-        reason = f"it is damaged, a part of it is not readable XML ({' '.join(str(exc).split())})"
+        reason = _("it is damaged, a part of it is not readable XML ({detail})").format(
+            detail=" ".join(str(exc).split())
+        )
     else:
-        reason = f"it is damaged ({' '.join(str(exc).split()) or type(exc).__name__})"
+        reason = _("it is damaged ({detail})").format(detail=" ".join(str(exc).split()) or type(exc).__name__)
     return UserError(
         _("cannot read the workbook: {reason}").format(reason=reason),
         Location(display_path(path)),
