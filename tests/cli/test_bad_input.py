@@ -517,3 +517,41 @@ def test_a_tag_left_open_is_reported_where_it_was_opened(mini_ws, cli, old, new,
     result = cli("check", "-w", mini_ws.root)
     assert result.code == 1
     assert f"error: ws/letter_templates/appeal-en.md:{line}: {message}" in result.err, result.err
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("ua", "'ua' is a country's code: the language is 'uk'"),
+        ("kz", "'kz' is a country's code: the language is 'kk'"),
+        ("xx", "use e.g. en, uk, fr"),
+    ],
+)
+def test_a_template_in_a_language_that_does_not_exist_is_an_error_at_its_line(cli, mini_ws, language, hint):
+    """'language: ua' (Ukraine's country code) made check and generate print a traceback
+    from the date formatter, and nothing else was checked."""
+    mini_ws.write(
+        "letter_templates/typo.md",
+        f"---\nid: typo\ntitle: T\nlanguage: {language}\naudience: 'id:mep-1'\nsubject: S\n---\nText.\n",
+    )
+    for command in (["check"], ["generate", "-t", "typo", "--out", mini_ws.root / "out"]):
+        result = cli(*command, "-w", mini_ws.root)
+        assert result.code == 1
+        assert (
+            f"error: ws/letter_templates/typo.md:4: language '{language}' is not a known language tag — {hint}"
+            in result.err
+        ), result.err
+        assert "Traceback" not in result.err
+
+
+def test_a_case_language_that_does_not_exist_is_one_error(cli, mini_ws):
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    text = case.read_text(encoding="utf-8")
+    assert "languages: [en, uk]" in text
+    case.write_text(text.replace("languages: [en, uk]", "languages: [en, ua]"), encoding="utf-8")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    assert "language 'ua' is not a known language tag — 'ua' is a country's code: the language is 'uk'" in (
+        result.err
+    )
+    assert "has no ua text" not in result.err

@@ -40,7 +40,13 @@ from campaign_app.core.case.rules import (
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.i18n import N_, _
-from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
+from campaign_app.core.common.localized import (
+    Localized,
+    is_known_language,
+    is_language_tag,
+    is_localized_map,
+    language_hint,
+)
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import (
@@ -218,7 +224,14 @@ class _CaseReader:
                 _("write them as a list of language codes, e.g. 'languages: [en, uk]'"),
             )
             langs = []
-        return tuple(str(x) for x in langs)
+        unknown = [str(x) for x in langs if not is_known_language(str(x))]
+        for lang in unknown:  # reported once here, not again at every text that lacks it
+            self.fail(
+                _("language '{language}' is not a known language tag").format(language=lang),
+                here.at("languages"),
+                language_hint(lang),
+            )
+        return tuple(str(x) for x in langs if str(x) not in unknown)
 
     def sources(self) -> tuple[Source, ...]:
         """The sources, read before the items that cite them."""

@@ -18,7 +18,12 @@ from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
-from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
+from campaign_app.core.common.localized import (
+    Localized,
+    is_known_language,
+    is_localized_map,
+    language_hint,
+)
 from campaign_app.core.directory.categories import CATEGORIES
 from campaign_app.core.directory.recipients import ALL_FIELDS, LOCALIZABLE, NAME_FIELDS, Recipient
 
@@ -38,20 +43,6 @@ def _territories() -> frozenset[str]:
 
     # Babel's data also holds numeric region codes ("150" for Europe): only letters name a country.
     return frozenset(code for code in Locale("en").territories if isinstance(code, str) and code.isalpha())
-
-
-@cache
-def is_known_language(tag: str) -> bool:
-    """Whether Babel knows ``tag``; cached, since a directory repeats a handful of tags."""
-    from babel import Locale, UnknownLocaleError
-
-    if not is_language_tag(tag):
-        return False
-    try:
-        Locale.parse(tag.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return False
-    return True
 
 
 # The shape of nearly every real address (name.surname@institution.eu). Such an address is
@@ -319,7 +310,7 @@ def _check_codes(values: dict[str, Any], locate: FieldLocator, errors: list[User
             UserError(
                 _("language '{language}' is not a known language tag").format(language=language),
                 locate("language"),
-                _("use e.g. en, uk, fr"),
+                language_hint(language),
             )
         )
     values["language"] = language

@@ -27,7 +27,7 @@ from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, UserError, did_you_mean, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import TEMPLATE_CHARS
-from campaign_app.core.common.localized import is_language_tag
+from campaign_app.core.common.localized import is_known_language, language_hint
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
@@ -257,11 +257,11 @@ def template_from_text(text: str, path: Path) -> Template:
                 _(TEXT_HINT),
             )
     language = str(meta["language"])
-    if not is_language_tag(language):
+    if not is_known_language(language):
         raise UserError(
-            _("language '{language}' is not a language tag").format(language=language),
+            _("language '{language}' is not a known language tag").format(language=language),
             place.at("language"),
-            _("use e.g. en or uk"),
+            language_hint(language),
         )
     line_map = {str(k): place.at(k).line for k in meta}
     template = Template(

@@ -30,7 +30,7 @@ def test_text_and_file_give_the_same_template_for_every_bundled_template():
         (
             "---\nid: x\ntitle: T\nlanguage: 'not a tag'\naudience: a\nsubject: s\n---\n",
             4,
-            "is not a language tag",
+            "is not a known language tag",
         ),
         (
             "---\nid: x\ntitle: T\nlanguage: en\naudience: a\nsubject: s\n---\nline 8\n\n{% if %}\n",
