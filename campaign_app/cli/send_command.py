@@ -212,6 +212,15 @@ def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
                 n,
             ).format(n=n, ids=shown)
         )
+    if plan.being_sent:
+        n = len(plan.being_sent)
+        lines.append(
+            ngettext(
+                "{n} being sent right now from another window or computer: left to that send.",
+                "{n} being sent right now from another window or computer: left to that send.",
+                n,
+            ).format(n=n)
+        )
     if plan.uncertain:
         n = len(plan.uncertain)
         lines.append(

@@ -44,7 +44,7 @@ from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.common.i18n import N_
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.outreach.records import History, NewContact
+from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 OUTCOMES = {  # English; shown as _(OUTCOMES[key]) in the interface language
     "sent": N_("sent"),
     "failed": N_("failed"),
-    "uncertain": N_("uncertain: the connection was lost before the server confirmed it"),
+    "uncertain": N_("uncertain: it may have arrived, but the server's answer is not on record"),
     "already-sent": N_("already sent earlier: skipped"),
     "claimed": N_("sent or being sent by someone else meanwhile: skipped"),
     "skipped-uncertain": N_("uncertain from an earlier run: not sent again (use --resend-uncertain)"),
@@ -234,6 +234,10 @@ def run_send(
     cancel = cancel or threading.Event()
     result = SendResult()
     start = time.monotonic()
+    result.outcomes.extend(
+        Outcome(r.id, r.display_name, r.email, "claimed", plan.being_sent_by.get(r.id, ""))
+        for r in plan.being_sent
+    )
     for key, recipients in (
         ("already-sent", plan.already_sent),
         ("printed", plan.printed),
@@ -293,24 +297,6 @@ def _write_eml_files(run: _Run, result: SendResult, cancel: threading.Event, rep
         write_eml(message, target)
         result.eml_files.append(target)
         result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", ws.relative(target)))
-
-
-def describe(history: History) -> str:
-    """Why a letter was not claimed, in a volunteer's words."""
-    from campaign_app.core.common.processes import claimant_alive
-
-    if history.claim is not None:
-        claim = history.claim
-        when = claim.at[:16].replace("T", " ")
-        if claimant_alive(claim.process):
-            return f"being sent right now by {claim.by} (since {when} UTC, another window or terminal)"
-        return (
-            f"claimed by {claim.by} at {when} UTC, whose sending stopped before it was confirmed: uncertain"
-        )
-    if history.sent is not None:
-        sent = history.sent
-        return f"already sent by {sent.by} at {sent.at[:16].replace('T', ' ')} UTC"
-    return f"its status is now {history.status}"
 
 
 def _not_sent(result: SendResult, recipients: list[Recipient]) -> None:

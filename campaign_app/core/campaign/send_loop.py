@@ -26,11 +26,14 @@ ends (``LogStore.make_durable``).
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from campaign_app.core.campaign.send import Outcome, SendResult, _Run, describe
+from campaign_app.core.campaign.send import Outcome, SendResult, _Run
 from campaign_app.core.campaign.send_ahead import Ready, ThreadAhead, ahead_for
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
+from campaign_app.core.outreach.claims import describe_claim
 
 if TYPE_CHECKING:
     from campaign_app.core.campaign.letter_files import PreparedLetter
@@ -108,6 +111,10 @@ def _send_each(
             if isinstance(outcome, UserError):
                 result.stopped_by = str(outcome)
                 return
+            if isinstance(outcome, Unrecorded):
+                result.outcomes.append(outcome.outcome)
+                result.stopped_by = str(outcome.error)
+                return
             if outcome.outcome == "claimed" and relaxed:
                 run.log.make_durable()  # a refused claim may write nothing, so sync nothing
             result.outcomes.append(outcome)
@@ -125,7 +132,7 @@ def _relaxed(rate_per_minute: int) -> bool:
 
 def send_one(
     run: _Run, session: SmtpSession, ready: Ready, *, resend_revised: bool, durable: bool = True
-) -> Outcome | UserError | None:
+) -> Outcome | UserError | Unrecorded | None:
     """Claim, send and record one letter; None when cancelled before the server took it.
     Not ``durable``: the record of what the server said is synced with the next change
     (see the module's docstring); the claim always is before the message leaves."""
@@ -146,7 +153,7 @@ def send_one(
     )
     cid = claim.contact_id
     if not claim.granted:
-        return Outcome(r.id, r.display_name, r.email, "claimed", describe(claim.history))
+        return Outcome(r.id, r.display_name, r.email, "claimed", describe_claim(claim.history))
     try:
         delivery = session.send(ready.data, plan.from_address, [r.email])
     except SendCancelled:
@@ -157,12 +164,39 @@ def send_one(
         return exc
     detail = delivery.detail
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
-    if delivery.status == "sent":
-        message_id = ready.message_id
-        detail = f"{delivery.detail}; Message-ID {message_id}"
-        log.add_event(cid, "sent", by, detail, "email", message_id=message_id, durable=durable, **kept_at)
-    elif delivery.status == "failed":
-        log.add_event(cid, "failed", by, delivery.detail, "email", durable=durable)
-    else:  # uncertain: stays "sending"; the note says why
-        log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
+    try:
+        if delivery.status == "sent":
+            message_id = ready.message_id
+            detail = f"{delivery.detail}; Message-ID {message_id}"
+            log.add_event(cid, "sent", by, detail, "email", message_id=message_id, durable=durable, **kept_at)
+        elif delivery.status == "failed":
+            log.add_event(cid, "failed", by, delivery.detail, "email", durable=durable)
+        else:  # uncertain: stays "sending"; the note says why
+            log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
+    except UserError as exc:  # the log went away after the server answered: the claim stays open
+        return Unrecorded(Outcome(r.id, r.display_name, r.email, *_unrecorded(delivery, r.id)), exc)
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
+
+
+@dataclass(frozen=True)
+class Unrecorded:
+    """A letter the server answered for whose answer the log could not record: the send
+    stops (nothing more can be promised), and the letter is shown as what it now is."""
+
+    outcome: Outcome
+    error: UserError
+
+
+def _unrecorded(delivery, recipient_id: str) -> tuple[str, str]:
+    """(outcome, detail) of a letter whose delivery the log could not record."""
+    if delivery.status == "sent":
+        return "uncertain", _(
+            "the mail server accepted it ({answer}), but the contact log could not record that: it "
+            "stays uncertain — once the log can be reached, 'campaign-app log mark {id} --status sent "
+            "--channel email'"
+        ).format(answer=delivery.detail, id=recipient_id)
+    if delivery.status == "failed":
+        return "failed", _("{answer} (the contact log could not record it: it stays uncertain there)").format(
+            answer=delivery.detail
+        )
+    return "uncertain", delivery.detail

@@ -25,6 +25,7 @@ from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.mail.settings import SmtpSettings
+from campaign_app.core.outreach.claims import claim_running, describe_claim
 from campaign_app.core.outreach.records import DONE, History, read_history
 
 
@@ -39,6 +40,9 @@ class SendPlan:
     to_send: list[Recipient]
     already_sent: list[Recipient] = field(default_factory=list)
     uncertain: list[Recipient] = field(default_factory=list)
+    # claimed by a send still running (here, or recently on another computer): skipped
+    being_sent: list[Recipient] = field(default_factory=list)
+    being_sent_by: dict[str, str] = field(default_factory=dict)  # recipient id → who and since when
     by_hand: list[Recipient] = field(default_factory=list)
     printed: list[Recipient] = field(default_factory=list)  # printed to go by post: not e-mailed too
     revised: list[Recipient] = field(default_factory=list)  # changed since sent, not resent
@@ -144,6 +148,9 @@ def plan_send(
             plan.already_sent.append(r)
         elif status == "printed":
             plan.printed.append(r)
+        elif status == "uncertain" and history is not None and claim_running(history):
+            plan.being_sent.append(r)
+            plan.being_sent_by[r.id] = describe_claim(history)
         elif status == "uncertain" and not resend_uncertain:
             plan.uncertain.append(r)
         elif not r.email:

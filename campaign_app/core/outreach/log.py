@@ -238,7 +238,8 @@ class ContactLog(RenamesAndMerging, LogReading):
         ``resend_revised`` and when it was revised since. Whoever claims second (another
         window, terminal or machine on this log) is refused and told why.
         """
-        from campaign_app.core.common.processes import claimant_alive, this_process
+        from campaign_app.core.common.processes import this_process
+        from campaign_app.core.outreach.claims import claim_running
 
         with self.transaction("updated") as conn:
             cid = self._record_draft(conn, letter, by)[0]
@@ -250,7 +251,7 @@ class ContactLog(RenamesAndMerging, LogReading):
                     status == "uncertain"
                     and resend_uncertain
                     and history.claim is not None
-                    and not claimant_alive(history.claim.process)
+                    and not claim_running(history)
                 )
                 or (resend_revised and history.went_out and history.revised and status in DONE)
             )
@@ -395,10 +396,10 @@ class ContactLog(RenamesAndMerging, LogReading):
     def _uncertain_claim(self, cid: str) -> Event:
         """The open claim of an uncertain e-mail, which ``mark … sent --channel email``
         confirms; any other letter's e-mails are recorded by send alone."""
-        from campaign_app.core.common.processes import claimant_alive
+        from campaign_app.core.outreach.claims import claim_running
 
         history = self.history(cid)
-        if history.claim is not None and claimant_alive(history.claim.process):
+        if history.claim is not None and claim_running(history):
             raise UserError(
                 _("this e-mail is being sent right now ({process}): nothing was marked").format(
                     process=history.claim.process

@@ -25,12 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from campaign_app.core.common.i18n import N_, _
-from campaign_app.core.outreach.records import Event, parse_time
+from campaign_app.core.outreach.claims import same_host_alive, sending_now
 from campaign_app.core.outreach.status import LetterState
-
-# How long a claim made on another computer counts as "sending now": a send takes seconds
-# per letter, so a claim this old without an outcome was interrupted.
-SENDING_FRESH = dt.timedelta(minutes=10)
 
 
 @dataclass
@@ -51,32 +47,10 @@ class MemberSummary:
         return self.last_at[:16].replace("T", " ")
 
 
-def _same_host_alive(process: str) -> bool | None:
-    """Whether the claiming program runs, when it is on this computer; None when it is not."""
-    import socket
-
-    from campaign_app.core.common.processes import claimant_alive
-
-    host = process.rpartition(" ")[0]
-    if not host or host != socket.gethostname():
-        return None
-    return claimant_alive(process)
-
-
-def sending_now(
-    claim: Event, now: dt.datetime, alive: Callable[[str], bool | None] = _same_host_alive
-) -> bool:
-    """Whether an open claim is someone sending right now (see the module's docstring)."""
-    running = alive(claim.process)
-    if running is not None:
-        return running
-    return now - parse_time(claim.at) <= SENDING_FRESH
-
-
 def team_summary(
     letters: Iterable[LetterState],
     now: dt.datetime | None = None,
-    alive: Callable[[str], bool | None] = _same_host_alive,
+    alive: Callable[[str], bool | None] = same_host_alive,
 ) -> list[MemberSummary]:
     """Each member's summary over ``letters`` (their histories in order), the most recently
     active first; ``alive`` tells whether a claiming program on this computer still runs."""

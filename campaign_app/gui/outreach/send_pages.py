@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.core.campaign.send import OUTCOMES, SendResult
+from campaign_app.core.common.i18n import _ as core_text
 from campaign_app.gui import style
 from campaign_app.gui.texts import duration
 from campaign_app.gui.translation import QT_TRANSLATE_NOOP
@@ -177,7 +178,13 @@ class SummaryPage(QWidget):
         for o in sorted(result.outcomes, key=lambda o: order.get(o.outcome, 99)):
             items = [
                 QStandardItem(text)
-                for text in (o.name, o.address, OUTCOMES.get(o.outcome, o.outcome), o.detail, o.file)
+                for text in (
+                    o.name,
+                    o.address,
+                    core_text(OUTCOMES.get(o.outcome, o.outcome)),
+                    o.detail,
+                    o.file,
+                )
             ]
             items[0].setToolTip(o.recipient_id)
             items[3].setToolTip(o.detail)

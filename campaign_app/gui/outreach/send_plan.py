@@ -118,6 +118,12 @@ def plan_text(plan: SendPlan) -> str:
         else QCoreApplication.translate("SendPlan", "{count} uncertain")
     )
     parts.append(uncertain.format(count=len(plan.uncertain)))
+    if plan.being_sent:
+        parts.append(
+            QCoreApplication.translate(
+                "SendPlan", "{count} being sent right now elsewhere (left to that send)"
+            ).format(count=len(plan.being_sent))
+        )
     if plan.revised:
         parts.append(
             QCoreApplication.translate(

@@ -3262,6 +3262,10 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>неизвестно: {count}</translation>
     </message>
     <message>
+        <source>{count} being sent right now elsewhere (left to that send)</source>
+        <translation>{count} прямо сейчас отправляются в другом месте (оставлено той отправке)</translation>
+    </message>
+    <message>
         <source>{count} changed since they were sent (not sent again)</source>
         <translation>изменено после отправки: {count} (повторно не отправляются)</translation>
     </message>

@@ -3262,6 +3262,10 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>невідомо: {count}</translation>
     </message>
     <message>
+        <source>{count} being sent right now elsewhere (left to that send)</source>
+        <translation>{count} саме зараз надсилаються деінде (залишено тому надсиланню)</translation>
+    </message>
+    <message>
         <source>{count} changed since they were sent (not sent again)</source>
         <translation>змінено після надсилання: {count} (повторно не надсилаються)</translation>
     </message>

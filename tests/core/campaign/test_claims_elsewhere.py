@@ -1,0 +1,100 @@
+"""A letter claimed on another computer is being sent there: not "uncertain", never resent
+while that claim is recent. Found with two volunteers on one team log: the second one's
+--resend-uncertain sent a letter the first one's send was still delivering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import time_machine
+from log_helpers import letter
+from smtp_server import use_server
+
+from campaign_app.core.common import processes
+from campaign_app.core.outreach.log import ContactLog, contact_id
+
+SIMECKA = "michal.simecka@europarl.europa.eu"
+
+
+def claim_elsewhere(root, monkeypatch) -> None:
+    """Ben's send on his laptop has claimed the letter to Šimečka and not yet answered."""
+    with monkeypatch.context() as m:
+        m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
+        with ContactLog.open(root / "campaign.db") as log:
+            claim = log.claim(
+                letter("mep-1", "Michal Šimečka", "mep", "appeal-en", channel="email"),
+                "ben",
+                f"to {SIMECKA}",
+                channel="email",
+                letter_path="out/x.pdf",
+                letter_sha256="b" * 64,
+            )
+    assert claim.granted
+
+
+def test_a_letter_another_computer_is_sending_is_left_to_it(mini_ws, cli, server, monkeypatch):
+    use_server(mini_ws, server)
+    claim_elsewhere(mini_ws.root, monkeypatch)
+
+    for extra in ((), ("--resend-uncertain",)):
+        result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes", *extra)
+        assert result.code == 0, result.err
+        assert "uncertain from an interrupted run" not in result.out
+        assert "1 being sent right now from another window or computer: left to that send." in result.out
+        line = next(ln for ln in result.out.splitlines() if ln.strip().startswith("mep-1:"))
+        assert "being sent right now by ben on another computer (laptop-ben 4242" in line, result.out
+    assert Counter(m.rcpt_tos[0] for m in server.messages) == Counter(
+        {"rasa.jukneviciene@europarl.europa.eu": 1}
+    )
+
+    marked = cli("log", "mark", "mep-1", "--status", "sent", "--channel", "email", "-w", mini_ws.root)
+    assert marked.code == 1 and "is being sent right now (laptop-ben 4242)" in marked.err
+
+
+def test_once_the_claim_is_old_the_letter_is_uncertain_and_resent_only_when_asked(
+    mini_ws, cli, server, monkeypatch
+):
+    use_server(mini_ws, server)
+    claim_elsewhere(mini_ws.root, monkeypatch)
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(minutes=11), tick=True):
+        plain = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+        assert "1 uncertain from an interrupted run: not sent" in plain.out, plain.out
+        assert [m.rcpt_tos[0] for m in server.messages] == ["rasa.jukneviciene@europarl.europa.eu"]
+        resent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes", "--resend-uncertain")
+        assert resent.code == 0, resent.err
+    assert Counter(m.rcpt_tos[0] for m in server.messages)[SIMECKA] == 1
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        assert log.history(contact_id("mep-1", "test-case", "appeal-en")).status == "sent"
+
+
+def test_a_letter_the_server_took_but_the_log_could_not_record_is_uncertain_not_unsent(
+    mini_ws, cli, server, monkeypatch
+):
+    """The team's database went down between the server's 250 and the record of it: the
+    summary said 'not sent' of a letter the official had received."""
+    from campaign_app.core.common.errors import UserError
+
+    use_server(mini_ws, server)
+    real = ContactLog.add_event
+
+    def add_event(self, cid, kind, *args, **kwargs):
+        if kind == "sent":
+            raise UserError("the team's contact log cannot be reached (connection refused)")
+        return real(self, cid, kind, *args, **kwargs)
+
+    monkeypatch.setattr(ContactLog, "add_event", add_event)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    monkeypatch.undo()
+
+    assert result.code == 1
+    assert len(server.messages) == 1, "the send stops: nothing more can be promised"
+    first = server.messages[0].rcpt_tos[0]
+    section = result.out.split("uncertain: it may have arrived", 1)[1]
+    entry = next(ln for ln in section.splitlines() if first in ln)
+    assert "the mail server accepted it (250" in entry and "the contact log could not record that" in entry
+    assert "log mark" in entry
+    not_sent = result.out.split("not sent:\n", 1)[1] if "not sent:\n" in result.out else ""
+    assert first not in not_sent
+    assert "Done in" in result.out and "1 uncertain" in result.out
+    assert "error: the team's contact log cannot be reached" in result.err
