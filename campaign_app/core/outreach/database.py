@@ -81,10 +81,16 @@ class _Statements:
         )
         self.find_locked = self.find.with_for_update() if shared else self.find
         # Only where it differs: a letter sent by e-mail is mostly "email" already, and a row
-        # not changed is not written again with the event.
+        # not changed is not written again with the event. Only until the letter went out:
+        # then it keeps the channel it went by (a team's server refuses a volunteer's change).
+        went_out = select(events.c.id).where(events.c.contact_id == bindparam("cid"), events.c.kind == "sent")
         self.set_channel = (
             update(contacts)
-            .where(contacts.c.id == bindparam("cid"), contacts.c.channel != bindparam("channel"))
+            .where(
+                contacts.c.id == bindparam("cid"),
+                contacts.c.channel != bindparam("channel"),
+                ~went_out.exists(),
+            )
             .values(channel=bindparam("channel"))
         )
 

@@ -290,6 +290,8 @@ class ContactLog(RenamesAndMerging, LogReading):
         (an event read from the inbox, say) nothing is added when it is recorded already.
         Not ``durable``: see ``LogDatabase.transaction``."""
         with self.transaction("updated", durable=durable) as conn:
+            if channel:  # before the event: a "sent" one would make the letter gone out
+                conn.execute(self._statements.set_channel, {"cid": cid, "channel": channel})
             event = self._insert_event(
                 conn,
                 cid,
@@ -305,8 +307,6 @@ class ContactLog(RenamesAndMerging, LogReading):
             )
             if event is None:
                 return event_id or ""
-            if channel:
-                conn.execute(self._statements.set_channel, {"cid": cid, "channel": channel})
             return event.id
 
     def letters_to(
@@ -379,8 +379,8 @@ class ContactLog(RenamesAndMerging, LogReading):
             )
         with self.transaction("updated") as conn:
             for c in letters:
-                if channel:
-                    conn.execute(update(contacts).where(contacts.c.id == c.id).values(channel=channel))
+                if channel:  # until it went out (a later channel is the event's own)
+                    conn.execute(self._statements.set_channel, {"cid": c.id, "channel": channel})
                 self._insert_event(
                     conn,
                     c.id,

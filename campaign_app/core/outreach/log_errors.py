@@ -111,8 +111,9 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
             ).format(user=user, doing=doing, first_line=_first_line(exc)),
             where,
             _(
-                "ask a coordinator to run 'campaign-app log grant {user}' (changing "
-                "recorded history is for coordinators)"
+                "correcting recorded history, merging other logs, renaming and granting are for "
+                "coordinators: ask one to do it, or to make you one ('campaign-app log grant {user} "
+                "--coordinator'); a member who cannot even read the log needs 'campaign-app log grant {user}'"
             ).format(user=user),
         )
     if state == "42P01":

@@ -96,8 +96,8 @@ SQLITE_TRIGGERS = (
 
 # The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
 # it, so versions of the program from before Alembic refuse a log they cannot read.
-HEAD = "0005"
-SQLITE_USER_VERSION = 5
+HEAD = "0006"
+SQLITE_USER_VERSION = 6
 # campaign.db files from before Alembic carry only PRAGMA user_version 1..3; each is the
 # state after the Alembic revision of the same number.
 LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003"}

@@ -71,9 +71,9 @@ def test_a_merge_keeps_the_other_logs_author_and_adds_nothing_twice(open_log):
         "c1", "mep-1", "Anna Example", "mep", "case", "appeal", "en", "email", "", "", "", "2026-01-01"
     )
     event = Event("e1", "c1", "sent", "2026-01-02T10:00:00.000000+00:00", "Olena", "by hand", "post")
-    with open_log() as log:
-        assert log.import_rows([contact], [event], "anna", "olena.db") == (1, 1)
-        assert log.import_rows([contact], [event], "anna", "olena.db") == (0, 0)
+    with open_log("carol") as log:  # merging in is a coordinator's (on a team's log)
+        assert log.import_rows([contact], [event], "carol", "olena.db") == (1, 1)
+        assert log.import_rows([contact], [event], "carol", "olena.db") == (0, 0)
         (merged,) = log.events("c1")
         origin = _origin(log, "e1")
     assert merged.at == "2026-01-02T10:00:00.000000+00:00"  # when it happened, not when merged
@@ -125,6 +125,45 @@ def test_a_volunteer_cannot_change_or_delete_history_but_a_coordinator_may(team)
     with connect(team, "anna") as log, pytest.raises(UserError, match="may not do this") as info:
         log.rename("case", "test-case", "renamed", "anna")
     assert "log grant anna" in (info.value.hint or "")
+
+
+def test_a_volunteer_cannot_backdate_work_even_as_a_merge(team):
+    """An event with an origin keeps the time it claims (a merge keeps when it happened):
+    only a coordinator may write one. A volunteer could record a reply of 2020."""
+    contact = Contact(
+        "c1", "mep-1", "Anna Example", "mep", "case", "appeal", "en", "email", "", "", "", "2026-01-01"
+    )
+    event = Event("e1", "c1", "replied", "2020-01-02T10:00:00.000000+00:00", "boris", "by hand", "post")
+    with connect(team, "anna") as log, pytest.raises(UserError, match="may not do this") as info:
+        log.import_rows([contact], [event], "anna", "forged.csv")
+    assert "only a coordinator may merge history from another log" in info.value.message
+    with team.connect("anna") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute(
+            "INSERT INTO events (id, contact_id, kind, at, by, origin) "
+            "VALUES ('x', 'c1', 'replied', '2020-01-01T00:00:00+00:00', 'anna', 'merge:whatever')"
+        )
+    with connect(team, "carol") as log:  # the coordinator's merge keeps the times
+        assert log.import_rows([contact], [event], "carol", "olena.db") == (1, 1)
+        assert [e.at for e in log.events("c1")] == ["2020-01-02T10:00:00.000000+00:00"]
+
+
+def test_a_volunteer_cannot_rewrite_where_a_sent_letter_went(team):
+    with connect(team, "anna") as log:
+        cid = log.record_drafts([letter(channel="email")], "anna") and log.contacts()[0].id
+        log.add_event(cid, "sent", "anna", "250 OK", "email")
+        log.mark("ua-president", "sent", "anna", channel="post", template_id="appeal-uk")  # by post too
+        assert log.contacts()[0].channel == "email", "what went out keeps its channel"
+    with team.connect("anna") as conn:
+        for statement in (
+            "UPDATE contacts SET address = 'evil@x.org'",
+            "UPDATE contacts SET channel = 'post'",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+        conn.rollback()
+        assert conn.execute("UPDATE contacts SET recipient_name = 'Володимир Зеленський'").rowcount == 1
+    with team.connect("carol") as conn:
+        assert conn.execute("UPDATE contacts SET address = 'corrected'").rowcount == 1
 
 
 def test_a_member_on_a_missing_or_old_schema_is_told_to_ask_for_log_upgrade(pg_database):
@@ -231,8 +270,8 @@ def test_a_campaign_db_of_every_earlier_version_is_upgraded_after_a_backup(tmp_p
         log.add_event("c1", "replied", "olena", message_id="<r@x>")  # the new columns work
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
-        assert conn.execute("PRAGMA user_version").fetchone() == (5,)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert conn.execute("PRAGMA user_version").fetchone() == (6,)
         # The index a status reads digests from (0005) holds each event's kind and member.
         columns = [row[2] for row in conn.execute("PRAGMA index_info(events_by_contact)")]
         assert columns == ["contact_id", "at", "kind", "by"]
