@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from campaign_app.core.campaign.audience import audience_place, match_audience
+from campaign_app.core.campaign.audience import Audience, audience_place, match_audience, without_status
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.timeliness import TimeReview
@@ -26,6 +26,7 @@ from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 from campaign_app.core.letters.templates import Template
+from campaign_app.core.outreach.log_errors import LogUnreachable
 
 
 @dataclass
@@ -48,6 +49,39 @@ def load_workspace(ws: Workspace) -> None:
             if part == "campaign":  # the case file is named in campaign.yaml
                 break
     problems.raise_if_any()
+
+
+def _audience_of(
+    ws: Workspace, template: Template, report: CheckReport, problems: ProblemCollector
+) -> Audience | None:
+    """Whom the template reaches; None when its audience line has a mistake (added there)."""
+    try:
+        return match_audience(ws, template.audience, template_id=template.id, where=audience_place(template))
+    except LogUnreachable as exc:  # offline: checked against everyone it could reach
+        return _without_the_log(ws, template, exc, report, problems)
+    except UserError as exc:  # at its column in the audience line
+        problems.add(exc.message, exc.where, exc.hint)
+        return None
+
+
+def _without_the_log(
+    ws: Workspace, template: Template, exc: LogUnreachable, report: CheckReport, problems: ProblemCollector
+) -> Audience | None:
+    """A template whose audience asks the team's log (status: terms) while it cannot be
+    reached: said once, at the audience line, and checked against everyone the audience
+    could reach (check works offline)."""
+    where = template.where(template.meta["__lines__"].get("audience"))
+    report.warnings.append(
+        _(
+            "{where}: the audience's status: terms need the contact log, which cannot be reached "
+            "({reason}): template '{id}' was checked for everyone its other terms reach"
+        ).format(where=where, reason=exc.message, id=template.id)
+    )
+    try:
+        return match_audience(ws, without_status(template.audience), template_id=template.id)
+    except UserError as again:
+        problems.add(again.message, again.where or where, again.hint)
+        return None
 
 
 def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
@@ -96,12 +130,8 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     review = TimeReview(case, today, campaign.facts_stale_after_days)
     last_letters: LastLetters | None = None
     for template in templates.values():
-        try:
-            found = match_audience(
-                ws, template.audience, template_id=template.id, where=audience_place(template)
-            )
-        except UserError as exc:  # at its column in the audience line
-            problems.add(exc.message, exc.where, exc.hint)
+        found = _audience_of(ws, template, report, problems)
+        if found is None:
             continue
         # A follow-up's audience is empty until the log says someone is due: not an error;
         # check the template against everyone it could reach.

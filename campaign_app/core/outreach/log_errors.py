@@ -20,6 +20,10 @@ OFFLINE_HINT = N_(
 )
 
 
+class LogUnreachable(UserError):
+    """The team's log cannot be reached (network, server down): what works offline goes on."""
+
+
 def translate_error(exc: BaseException, location: LogLocation, doing: str) -> UserError:
     """The database's error (sqlite3's, psycopg's, or SQLAlchemy's wrapping of either)."""
     original = getattr(exc, "orig", None) or exc
@@ -127,7 +131,7 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
             _("check log_database in campaign.yaml, or ask your coordinator to create it"),
         )
     if state.startswith("08") or not state:
-        return UserError(
+        return LogUnreachable(
             _("the team's contact log cannot be reached ({first_line}): it could not be {doing}").format(
                 first_line=_first_line(exc), doing=doing
             ),
