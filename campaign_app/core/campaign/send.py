@@ -42,7 +42,7 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import remove_stale_parts
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.common.i18n import N_
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
@@ -170,6 +170,7 @@ class _Run:
         self.by = by or volunteer_name()
         self.files = LetterFiles(ws, plan.template_id, plan.out_dir)
         self._log: LogStore | None = None
+        self.in_flight: str | None = None  # the recipient whose letter the server has, unanswered
 
     @property
     def log(self) -> LogStore:
@@ -204,10 +205,12 @@ class _Run:
         )
 
     def close(self) -> None:
-        if self.files.written:
-            self.files.manifest.save()
-        if self._log is not None:
-            self._log.close()
+        try:
+            if self.files.written:
+                self.files.manifest.save()
+        finally:
+            if self._log is not None:
+                self._log.close()
 
 
 ProgressCallback = Callable[[SendProgress], None]
@@ -267,8 +270,11 @@ def run_send(
     except KeyboardInterrupt:
         result.cancelled = True
     finally:
-        run.close()
-        _not_sent(result, plan.to_send)
+        try:
+            run.close()
+        except UserError as exc:  # the manifest could not be saved (disk full): said after the outcomes
+            result.stopped_by = "\n".join(filter(None, (result.stopped_by, str(exc))))
+        _not_sent(result, plan.to_send, run.in_flight)
         result.elapsed = time.monotonic() - start
         report(sum(o.outcome in ("sent", "failed", "uncertain", "written") for o in result.outcomes), "")
     return result
@@ -299,8 +305,16 @@ def _write_eml_files(run: _Run, result: SendResult, cancel: threading.Event, rep
         result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", ws.relative(target)))
 
 
-def _not_sent(result: SendResult, recipients: list[Recipient]) -> None:
+def _not_sent(result: SendResult, recipients: list[Recipient], in_flight: str | None = None) -> None:
+    """Every planned letter without an outcome; the one the send stopped in the middle of
+    (claimed, handed to the server, no answer recorded) is uncertain, never "not sent"."""
     done = {o.recipient_id for o in result.outcomes}
     for r in recipients:
-        if r.id not in done:
+        if r.id == in_flight and r.id not in done:
+            detail = _(
+                "stopped while the mail server had it: it may have arrived — if it is in your Sent "
+                "folder, 'campaign-app log mark {id} --status sent --channel email'"
+            ).format(id=r.id)
+            result.outcomes.append(Outcome(r.id, r.display_name, r.email, "uncertain", detail))
+        elif r.id not in done:
             result.outcomes.append(Outcome(r.id, r.display_name, r.email, "not-sent"))

@@ -154,13 +154,16 @@ def send_one(
     cid = claim.contact_id
     if not claim.granted:
         return Outcome(r.id, r.display_name, r.email, "claimed", describe_claim(claim.history))
+    run.in_flight = r.id  # stopped from here until recorded (a second Ctrl-C): uncertain
     try:
         delivery = session.send(ready.data, plan.from_address, [r.email])
     except SendCancelled:
         log.add_event(cid, "drafted", by, "cancelled before the server accepted it: not sent", "email")
+        run.in_flight = None
         return None
     except UserError as exc:
         log.add_event(cid, "drafted", by, f"not sent: {exc.message}", "email")
+        run.in_flight = None
         return exc
     detail = delivery.detail
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
@@ -174,7 +177,9 @@ def send_one(
         else:  # uncertain: stays "sending"; the note says why
             log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
     except UserError as exc:  # the log went away after the server answered: the claim stays open
+        run.in_flight = None
         return Unrecorded(Outcome(r.id, r.display_name, r.email, *_unrecorded(delivery, r.id)), exc)
+    run.in_flight = None
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
 
 

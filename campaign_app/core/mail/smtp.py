@@ -147,8 +147,13 @@ class SmtpSession:
         self.connect()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        # Interrupted (a second Ctrl-C) in the middle of a message, QUIT would first wait for
+        # the server's answer to it, for minutes: the connection is dropped instead.
+        if kind is KeyboardInterrupt:
+            self._discard()
+        else:
+            self.close()
 
     @property
     def sent_count(self) -> int:

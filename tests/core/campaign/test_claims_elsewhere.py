@@ -83,9 +83,9 @@ def test_a_letter_the_server_took_but_the_log_could_not_record_is_uncertain_not_
             raise UserError("the team's contact log cannot be reached (connection refused)")
         return real(self, cid, kind, *args, **kwargs)
 
-    monkeypatch.setattr(ContactLog, "add_event", add_event)
-    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
-    monkeypatch.undo()
+    with monkeypatch.context() as m:
+        m.setattr(ContactLog, "add_event", add_event)
+        result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
 
     assert result.code == 1
     assert len(server.messages) == 1, "the send stops: nothing more can be promised"
