@@ -212,6 +212,15 @@ def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
                 n,
             ).format(n=n, ids=shown)
         )
+    if plan.unrecorded:
+        n = len(plan.unrecorded)
+        lines.append(
+            ngettext(
+                "{n} kept in out/sent/ as sent, unknown to the contact log: not sent again (listed below).",
+                "{n} kept in out/sent/ as sent, unknown to the contact log: not sent again (listed below).",
+                n,
+            ).format(n=n)
+        )
     if plan.being_sent:
         n = len(plan.being_sent)
         lines.append(
@@ -313,7 +322,9 @@ def _report(result) -> int:
     if result.cancelled:
         print(_("interrupted: run the same command again to send the rest."), file=sys.stderr)
         return EXIT_INTERRUPTED
-    bad = result.stopped_by or result.count("failed") or result.count("uncertain")
+    bad = (
+        result.stopped_by or result.count("failed") or result.count("uncertain") or result.count("unrecorded")
+    )
     return EXIT_PROBLEM if bad else EXIT_OK
 
 
@@ -323,6 +334,7 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         "written",
         "failed",
         "uncertain",
+        "unrecorded",
         "not-sent",
         "claimed",
         "skipped-uncertain",

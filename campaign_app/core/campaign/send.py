@@ -64,6 +64,7 @@ OUTCOMES = {  # English; shown as _(OUTCOMES[key]) in the interface language
     "by-hand": N_("no e-mail address: send by post or web form"),
     "printed": N_("printed to go by post: not e-mailed as well"),
     "not-sent": N_("not sent"),
+    "unrecorded": N_("kept in out/sent/ as sent, unknown to the contact log: not sent again"),
     "written": N_("written for review (dry run)"),
 }
 
@@ -241,6 +242,9 @@ def run_send(
         Outcome(r.id, r.display_name, r.email, "claimed", plan.being_sent_by.get(r.id, ""))
         for r in plan.being_sent
     )
+    result.outcomes.extend(
+        Outcome(r.id, r.display_name, r.email, "unrecorded", _(UNRECORDED_DETAIL)) for r in plan.unrecorded
+    )
     for key, recipients in (
         ("already-sent", plan.already_sent),
         ("printed", plan.printed),
@@ -303,6 +307,13 @@ def _write_eml_files(run: _Run, result: SendResult, cancel: threading.Event, rep
         write_eml(message, target)
         result.eml_files.append(target)
         result.outcomes.append(Outcome(r.id, r.display_name, r.email, "written", ws.relative(target)))
+
+
+UNRECORDED_DETAIL = N_(
+    "the contact log has no record of this letter although its copy was kept when it was sent: "
+    "was campaign.db moved, replaced or lost? Put it back; if the letter surely did not go out, "
+    "delete its copy in out/sent/ and send again"
+)
 
 
 def _not_sent(result: SendResult, recipients: list[Recipient], in_flight: str | None = None) -> None:

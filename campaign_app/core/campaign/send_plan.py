@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.sent_letters import kept_for, kept_name
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.i18n import _, ngettext
@@ -43,6 +44,9 @@ class SendPlan:
     # claimed by a send still running (here, or recently on another computer): skipped
     being_sent: list[Recipient] = field(default_factory=list)
     being_sent_by: dict[str, str] = field(default_factory=dict)  # recipient id → who and since when
+    # a letter kept in out/sent/ as sent (or about to be) that the contact log does not know:
+    # the log was moved or lost, so nothing says they have not had it
+    unrecorded: list[Recipient] = field(default_factory=list)
     by_hand: list[Recipient] = field(default_factory=list)
     printed: list[Recipient] = field(default_factory=list)  # printed to go by post: not e-mailed too
     revised: list[Recipient] = field(default_factory=list)  # changed since sent, not resent
@@ -137,10 +141,15 @@ def plan_send(
         attachments=attachments,
     )
     wanted = set(resend)
+    # Kept copies count only when the log knows no letter of this template at all (moved,
+    # replaced, lost): a send makes the next letter's copy ahead, before claiming it.
+    kept = kept_for(plan.out_dir, template.id) if not histories else set()
     for r in recipients:
         history = histories.get(r.id)
         status = history.status if history else "none"
-        if history is not None and history.revised and status in DONE and r.id in wanted:
+        if history is None and kept and kept_name(r.id) in kept:
+            plan.unrecorded.append(r)
+        elif history is not None and history.revised and status in DONE and r.id in wanted:
             plan.resend.append(r)
         elif history is not None and history.revised and status in DONE:
             plan.revised.append(r)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +68,7 @@ def keep_letter(
     else:
         digest = sha256 or hashlib.sha256(data).hexdigest()
     folder = out_root / SENT_FOLDER / id_component(template_id, "template")
-    stem = id_component(recipient_id, "recipient")
+    stem = kept_name(recipient_id)
     suffix = source.suffix.lower()
     target = folder / f"{stem}_{digest}{suffix}"
     number = 2
@@ -83,6 +84,26 @@ def keep_letter(
     with contextlib.suppress(OSError):
         os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     return KeptLetter(target, digest, data)
+
+
+_KEPT_NAME = re.compile(r"^(.+)_[0-9a-f]{64}(?:\.\d+)?\.[A-Za-z]+$")
+
+
+def kept_for(out_root: Path, template_id: str) -> set[str]:
+    """The recipients (as their file names write them) that a letter from this template was
+    kept for: each was about to be sent, or sent. A contact log that knows nothing of them
+    was moved, replaced or lost, and is no proof that they have had nothing."""
+    folder = out_root / SENT_FOLDER / id_component(template_id, "template")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return set()
+    return {m.group(1) for m in map(_KEPT_NAME.match, names) if m}
+
+
+def kept_name(recipient_id: str) -> str:
+    """A recipient's id as kept letters' file names write it."""
+    return id_component(recipient_id, "recipient")
 
 
 def _sha256(path: Path) -> str:

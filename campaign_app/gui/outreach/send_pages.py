@@ -28,6 +28,7 @@ OUTCOME_ORDER = {
     "failed": QT_TRANSLATE_NOOP("SummaryPage", "failed"),
     "uncertain": QT_TRANSLATE_NOOP("SummaryPage", "uncertain"),
     "not-sent": QT_TRANSLATE_NOOP("SummaryPage", "not sent"),
+    "unrecorded": QT_TRANSLATE_NOOP("SummaryPage", "kept as sent, not in the log"),
     "sent": QT_TRANSLATE_NOOP("SummaryPage", "sent"),
     "written": QT_TRANSLATE_NOOP("SummaryPage", "written"),
     "by-hand": QT_TRANSLATE_NOOP("SummaryPage", "by hand"),
@@ -188,7 +189,7 @@ class SummaryPage(QWidget):
             ]
             items[0].setToolTip(o.recipient_id)
             items[3].setToolTip(o.detail)
-            if o.outcome in ("failed", "uncertain", "not-sent"):
+            if o.outcome in ("failed", "uncertain", "not-sent", "unrecorded"):
                 items[2].setForeground(warn)
                 items[2].setFont(style.bold(QFont()))
             self.summary_model.appendRow(items)

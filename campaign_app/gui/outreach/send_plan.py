@@ -118,6 +118,12 @@ def plan_text(plan: SendPlan) -> str:
         else QCoreApplication.translate("SendPlan", "{count} uncertain")
     )
     parts.append(uncertain.format(count=len(plan.uncertain)))
+    if plan.unrecorded:
+        parts.append(
+            QCoreApplication.translate(
+                "SendPlan", "{count} kept in out/sent/ as sent but not in the contact log (not sent again)"
+            ).format(count=len(plan.unrecorded))
+        )
     if plan.being_sent:
         parts.append(
             QCoreApplication.translate(

@@ -3262,6 +3262,10 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>неизвестно: {count}</translation>
     </message>
     <message>
+        <source>{count} kept in out/sent/ as sent but not in the contact log (not sent again)</source>
+        <translation>{count} сохранены в out/sent/ как отправленные, но их нет в журнале контактов (повторно не отправлены)</translation>
+    </message>
+    <message>
         <source>{count} being sent right now elsewhere (left to that send)</source>
         <translation>{count} прямо сейчас отправляются в другом месте (оставлено той отправке)</translation>
     </message>
@@ -3802,6 +3806,10 @@ Country</source>
     <message>
         <source>not sent</source>
         <translation>не отправлено</translation>
+    </message>
+    <message>
+        <source>kept as sent, not in the log</source>
+        <translation>сохранено как отправленное, нет в журнале</translation>
     </message>
     <message>
         <source>sent</source>

@@ -3262,6 +3262,10 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>невідомо: {count}</translation>
     </message>
     <message>
+        <source>{count} kept in out/sent/ as sent but not in the contact log (not sent again)</source>
+        <translation>{count} збережено в out/sent/ як надіслані, але їх немає в журналі контактів (повторно не надіслано)</translation>
+    </message>
+    <message>
         <source>{count} being sent right now elsewhere (left to that send)</source>
         <translation>{count} саме зараз надсилаються деінде (залишено тому надсиланню)</translation>
     </message>
@@ -3802,6 +3806,10 @@ Country</source>
     <message>
         <source>not sent</source>
         <translation>не надіслано</translation>
+    </message>
+    <message>
+        <source>kept as sent, not in the log</source>
+        <translation>збережено як надісланий, немає в журналі</translation>
     </message>
     <message>
         <source>sent</source>

@@ -446,3 +446,25 @@ def test_a_send_clears_the_temporary_files_a_killed_send_left(mini_ws, cli, serv
     alive.write_bytes(b"%PDF-1.4 being written")
     assert send(cli, mini_ws.root).code == 0
     assert not dead.exists() and alive.exists()
+
+
+def test_a_lost_contact_log_does_not_make_sent_letters_new(mini_ws, cli, server, tmp_path):
+    """campaign.db moved aside: its letters were sent again to the same officials. The
+    copies kept in out/sent/ when they were sent say they went."""
+    use_server(mini_ws, server)
+    assert send(cli, mini_ws.root).code == 0 and len(server.messages) == 2
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for f in mini_ws.root.glob("campaign.db*"):
+        shutil.move(f, aside / f.name)
+
+    again = send(cli, mini_ws.root)
+
+    assert again.code == 1
+    assert len(server.messages) == 2, "nothing went twice"
+    assert "2 kept in out/sent/ as sent, unknown to the contact log: not sent again" in again.out
+    listed = again.out.split("kept in out/sent/ as sent, unknown to the contact log: not sent again:\n", 1)[1]
+    assert "mep-1: Michal Šimečka" in listed and "was campaign.db moved, replaced or lost?" in listed
+    for f in aside.iterdir():  # put back, the log knows them again
+        shutil.move(f, mini_ws.root / f.name)
+    assert send(cli, mini_ws.root).code == 0 and len(server.messages) == 2
