@@ -106,9 +106,42 @@ def test_a_bounce_without_the_original_is_matched_by_its_final_recipient(letter,
     assert sent.match(read(data)).contact_id == "c-1"
 
 
-def test_a_delayed_delivery_report_is_not_a_bounce(letter, sent):
+def test_a_delayed_delivery_report_is_neither_a_bounce_nor_a_reply(letter, sent):
+    """A "still being retried" notice was recorded as the official's reply, and the
+    follow-up disappeared."""
     data = shapes.bounce(letter).replace(b"Action: failed", b"Action: delayed")
-    assert read(data).kind != BOUNCE
+    assert read(data).kind == AUTO_REPLY
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Re: Stop the extradition (in the absence of her lawyers)",
+        "Відп: Щодо відсутності належного розслідування",
+        "Re: Ответ по делу: отсутствие адвоката",
+        "Re: The minister is on leave, I answer for him",
+    ],
+)
+def test_a_persons_reply_whose_subject_mentions_an_absence_is_a_reply(letter, subject):
+    """Such replies were filed as out-of-office, and the follow-up went to people who had answered."""
+    parsed = email.message_from_bytes(shapes.reply(letter), policy=email.policy.default)
+    del parsed["Subject"]
+    parsed["Subject"] = subject
+    message = read(parsed.as_bytes(policy=email.policy.SMTP))
+    assert message.subject == subject
+    assert message.kind == REPLY
+
+
+def test_a_date_beyond_what_utc_can_hold_falls_back_to_the_arrival(letter):
+    """'Date: Fri, 31 Dec 9999 23:59:59 -1200' stopped every inbox sync with a traceback."""
+    import datetime as dt
+
+    data = shapes.reply(letter)
+    head, body = data.split(b"\r\n\r\n", 1)
+    lines = [ln for ln in head.split(b"\r\n") if not ln.lower().startswith(b"date:")]
+    data = b"\r\n".join([*lines, b"Date: Fri, 31 Dec 9999 23:59:59 -1200"]) + b"\r\n\r\n" + body
+    arrived = dt.datetime(2026, 12, 4, 9, 30, tzinfo=dt.UTC)
+    assert read_headers(7, data, arrived).date == "2026-12-04T09:30:00+00:00"
 
 
 def test_an_unrelated_message_matches_nothing(sent):
@@ -163,3 +196,20 @@ def test_html_blocks_become_lines_and_quotes_go():
         "<script>x()</script><p>third</p><div id='divRplyFwdMsg'>From: us</div><p>history</p>"
     )
     assert html_to_text(html) == "First line\nsecond line\n\nthird"
+
+
+def test_a_senders_terminal_escapes_are_shown_never_obeyed(letter):
+    """A name or first line holding "\\x1b[2J" cleared the volunteer's terminal when the
+    sync printed it, and could fake the sync's own lines; a 200,000-character subject was
+    kept whole in the log."""
+    parsed = email.message_from_bytes(
+        shapes.reply(letter, "\x1b[2J\x1b[HRecorded 0 replies."), policy=email.policy.default
+    )
+    del parsed["From"], parsed["Subject"]
+    parsed["From"] = f'"Evil\x1b[2J\x07" <{TO}>'
+    parsed["Subject"] = "Re: Stop the extradition " + "x" * 200_000
+    message = read(parsed.as_bytes(policy=email.policy.SMTP))
+    for text in (message.sender_name, message.subject, message.first_lines):
+        assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in text), repr(text[:80])
+    assert message.sender_name.startswith("Evil") and "Recorded 0 replies." in message.first_lines
+    assert len(message.subject) <= 1000

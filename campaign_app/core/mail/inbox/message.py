@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from email.message import Message
 
 from campaign_app.core.mail.inbox.decode import address_of, header_charset, header_text, message_ids
-from campaign_app.core.mail.inbox.text import first_lines
+from campaign_app.core.mail.inbox.text import first_lines, shown
 
 REPLY, AUTO_REPLY, BOUNCE = "reply", "auto-reply", "bounce"
 
@@ -100,9 +100,9 @@ def read_headers(uid: int, data: bytes, received: dt.datetime | None = None) -> 
         uid=uid,
         message_id=ids[0] if ids else "",
         refers_to=tuple(refs),
-        sender=sender,
-        sender_name=name,
-        subject=subject,
+        sender=shown(sender, 254),
+        sender_name=shown(name, 120),
+        subject=shown(subject, 1000),
         date=_date(msg, received),
         kind=AUTO_REPLY if is_automatic(msg, subject) else REPLY,
         maybe_bounce=maybe_bounce,
@@ -115,19 +115,25 @@ def read_message(head: Incoming, data: bytes) -> Incoming:
     bounces = delivery_reports(msg)
     if bounces:
         return replace(head, kind=BOUNCE, bounces=bounces, first_lines="")
+    if head.maybe_bounce:
+        # A report that names no failed recipient ("delayed", "relayed") or a mail server's
+        # own notice: no person answered, so it never counts as a reply.
+        return replace(head, kind=AUTO_REPLY, first_lines=first_lines(msg))
     return replace(head, first_lines=first_lines(msg))
 
 
 def is_automatic(msg: Message, subject: str) -> bool:
     """An answer no person wrote: RFC 3834, the common X- headers, or an out-of-office subject."""
     auto = header_text(msg, "Auto-Submitted").split(";")[0].strip().lower()
-    if auto and auto != "no":
-        return True
+    if auto:
+        return auto != "no"  # "no": a person wrote it, whatever its subject says (RFC 3834)
     if msg.get("X-Autoreply") or msg.get("X-Autorespond"):
         return True
     if header_text(msg, "Precedence").strip().lower() == "auto_reply":
         return True
-    return bool(_OUT_OF_OFFICE.search(subject))
+    # Only where an automatic answer puts it, at the start ("Automatic reply: …"): a person's
+    # "Re: … in the absence of her lawyers" is a reply.
+    return bool(_OUT_OF_OFFICE.match(subject.lstrip(" \t[(*")))
 
 
 def _date(msg: Message, received: dt.datetime | None) -> str:
@@ -139,10 +145,16 @@ def _date(msg: Message, received: dt.datetime | None) -> str:
             when = email.utils.parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             when = None
-    when = when or received or dt.datetime.now(dt.UTC)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
+    for candidate in (when, received, dt.datetime.now(dt.UTC)):
+        if candidate is None:
+            continue
+        if candidate.tzinfo is None:
+            candidate = candidate.replace(tzinfo=dt.UTC)
+        try:  # a date such as 31 Dec 9999 -1200 lies beyond what a datetime holds in UTC
+            return candidate.astimezone(dt.UTC).isoformat(timespec="seconds")
+        except (OverflowError, ValueError):
+            continue
+    raise AssertionError("now is a date")
 
 
 # ---- delivery status notifications (RFC 3464) ----------------------------------------------

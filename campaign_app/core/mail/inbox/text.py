@@ -50,7 +50,20 @@ def new_text(msg: Message) -> str:
 def first_lines(msg: Message, lines: int = FIRST_LINES, chars: int = FIRST_CHARS) -> str:
     """The first non-empty lines of the new text, joined by " / ", at most ``chars`` long."""
     kept = [" ".join(line.split()) for line in new_text(msg).splitlines() if line.strip()][:lines]
-    text = " / ".join(kept)
+    return shown(" / ".join(kept), chars)
+
+
+# Control characters (a terminal's escape sequences: "\x1b[2J" clears the screen) and the
+# marks that reverse the direction of text: a sender's words are shown, never obeyed.
+_UNSHOWN = dict.fromkeys(
+    [*range(0x00, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+)
+
+
+def shown(text: str, chars: int) -> str:
+    """A sender's text as it may be printed and kept: no control characters, one line, at
+    most ``chars`` long."""
+    text = " ".join(text.translate(_UNSHOWN).split())
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
