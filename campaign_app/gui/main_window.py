@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -111,6 +111,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(slot, tab_label(label))
         self.pages = _Pages(self._slots)
         self.tabs.currentChanged.connect(self._materialize_current)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state)
         self.setCentralWidget(self.tabs)
         self._build_menus()
         session.workspaceChanged.connect(self._on_workspace)
@@ -122,7 +125,18 @@ class MainWindow(QMainWindow):
         return slot
 
     def _materialize_current(self, index: int) -> None:
+        self.session.check_disk()  # the tab shown next shows the files as they are now
         self._slot_at(index).materialize()
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        """Back in the window after working elsewhere (an editor, a terminal): what changed
+        on disk meanwhile is read again."""
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.session.check_disk()
+            for page in self.pages.built():  # the Case tab reads its file itself
+                check_file = getattr(page, "check_file", None)
+                if check_file is not None and page.isVisible():
+                    check_file()
 
     def _make_tab(self, name: str, module: str, cls: str) -> QWidget:
         tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)

@@ -42,6 +42,18 @@ class WorkspaceSession(QObject):
         self.workspaceChanged.emit()
         return workspace
 
+    def check_disk(self) -> list[str]:
+        """Parts another program changed on disk since they were read (an editor, a script,
+        a synced folder): each is dropped and announced as a tab's save is, so no tab goes on
+        showing, or writing letters from, what the files no longer say."""
+        workspace = self._workspace
+        if workspace is None:
+            return []
+        parts = workspace.changed_on_disk()
+        for part in parts:
+            self.changed(part)
+        return parts
+
     def changed(self, part: str) -> None:
         """A tab wrote ``part`` to disk: drop the cached copy and tell the other tabs."""
         if self._workspace is not None:

@@ -7,6 +7,7 @@ example campaign so a new user starts from a working, realistic campaign.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -33,6 +34,14 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
 
 CAMPAIGN_FILE = "campaign.yaml"
 LOG_FILE = "campaign.db"  # the contact log, when the campaign names no team database
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 class TemplateScan(NamedTuple):
@@ -73,10 +82,12 @@ class _Part(Generic[T]):
             if found is not _UNREAD:
                 return found
             version = ws._versions[self.name]
+            stamp = ws._stamp(self.name)  # before reading: a change during the read shows
             value = self.read(ws)
             with ws._parts_lock:
                 if ws._versions[self.name] == version:  # not invalidated meanwhile
                     ws.__dict__[self.name] = value
+                    ws._stamps[self.name] = stamp
             return value
 
 
@@ -90,6 +101,7 @@ class Workspace:
         self._parts_lock = threading.Lock()
         self._reading = {part: threading.Lock() for part in self._PARTS}
         self._versions = dict.fromkeys(self._PARTS, 0)
+        self._stamps: dict[str, object] = {}  # part → its files as they were when read
 
     @classmethod
     def open(cls, root: Path) -> Workspace:
@@ -108,6 +120,34 @@ class Workspace:
                 name = "template_scan" if part == "templates" else part
                 self._versions[name] += 1  # a reading under way is not kept (see _Part)
                 self.__dict__.pop(name, None)
+                self._stamps.pop(name, None)
+
+    def changed_on_disk(self) -> list[str]:
+        """The loaded parts whose files another program changed, added or removed since they
+        were read ("campaign", "case", "directory", "templates"): the desktop app reads them
+        again rather than write letters from what the files no longer say."""
+        with self._parts_lock:
+            loaded = dict(self._stamps)
+        return [
+            "templates" if name == "template_scan" else name
+            for name, stamp in loaded.items()
+            if self._stamp(name) != stamp
+        ]
+
+    def _stamp(self, part: str) -> object:
+        """What the files of ``part`` are now: each one's name, size and time of change."""
+        if part == "campaign":
+            return _file_stamp(self.campaign_path)
+        folder = {"case": "cases", "directory": "recipients", "template_scan": "letter_templates"}[part]
+        stamp = []
+        try:
+            with os.scandir(self.root / folder) as entries:
+                for entry in entries:
+                    stat = entry.stat()
+                    stamp.append((entry.name, (stat.st_mtime_ns, stat.st_size)))
+        except OSError:
+            return None
+        return sorted(stamp)
 
     @property
     def campaign_path(self) -> Path:

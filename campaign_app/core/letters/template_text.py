@@ -79,3 +79,26 @@ def scan_templates(paths: Iterable[Path]) -> list[TemplateFile]:
         seen[template.id] = path
         out.append(TemplateFile(path, text, template))
     return out
+
+
+class TemplateChangedOnDisk(UserError):
+    """The template file changed on disk since the editor read it: writing would lose that."""
+
+
+def save_template_text(path: Path, data: bytes, read_as: str | None) -> None:
+    """Write an edited template, unless another program changed the file since the editor
+    read it as ``read_as`` (None: write whatever is there, the user chose to overwrite)."""
+    from campaign_app.core.common.atomic import atomic_write_bytes
+
+    if read_as is not None:
+        try:
+            now = read_text(path)
+        except UserError:
+            now = None  # gone or unreadable: writing it back loses nothing
+        if now is not None and now.replace("\r\n", "\n") != read_as.replace("\r\n", "\n"):
+            raise TemplateChangedOnDisk(
+                _("the template file was changed by another program since it was opened"),
+                Location(display_path(path)),
+                _("copy your changes aside and reload it (switch tabs), or save again to overwrite it"),
+            )
+    atomic_write_bytes(path, data)

@@ -64,6 +64,7 @@ class BatchTab(BatchForm):
     @Slot()
     def generate(self) -> None:
         """Start the batch (what `campaign-app generate` does, off the UI thread)."""
+        self.session.check_disk()  # letters from the files as they are now, not as first read
         ws, tid = self.session.workspace, self.template_id()
         if ws is None or tid is None or self._running() or not self.formats():
             return

@@ -398,6 +398,21 @@ class CaseTab(CaseNavigation):
         if overview is not None:
             overview.setEnabled(editable)
 
+    def showEvent(self, event) -> None:
+        """Coming back to the tab: a case file edited in another program meanwhile is read
+        again, or, with edits here, said to have changed (Revert loads it)."""
+        super().showEvent(event)
+        self.check_file()
+
+    def check_file(self) -> None:
+        if (
+            self.doc is not None
+            and not self.busy
+            and not self._external_change
+            and self.doc.changed_on_disk()
+        ):
+            self.session.changed("case")  # every tab re-reads it; this one as _part_changed says
+
     def _part_changed(self, part: str) -> None:
         if part != "case" or self._own_change:
             return

@@ -16,10 +16,14 @@ from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QWidget
 
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.letters.template_text import TemplateFile, scan_templates
+from campaign_app.core.letters.template_text import (
+    TemplateChangedOnDisk,
+    TemplateFile,
+    save_template_text,
+    scan_templates,
+)
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import Generation
 from campaign_app.gui.compose import exporting
@@ -37,6 +41,8 @@ class ComposeTab(ComposeRendering):
         self._docs: dict[Path, QTextDocument] = {}
         self._highlighters: dict[Path, TemplateHighlighter] = {}
         self._newlines: dict[Path, str] = {}
+        self._on_disk: dict[Path, str] = {}  # each file's text as last read or written here
+        self._overwrite: Path | None = None  # its change on disk was shown: Save overwrites it
         self._save_busy = False
         self._save_again = False
         self._listing = Generation()  # a scan of letter_templates/ overtaken by a newer one is dropped
@@ -126,6 +132,8 @@ class ComposeTab(ComposeRendering):
             doc = self._docs.get(f.path)
             if f.text is not None:
                 self._newlines[f.path] = "\r\n" if "\r\n" in f.text else "\n"
+                if doc is None or not doc.isModified():  # edited here: what it was read as stays
+                    self._on_disk[f.path] = f.text
             if doc is not None and not doc.isModified() and f.text is not None:
                 text = f.text.replace("\r\n", "\n")
                 if doc.toPlainText() != text:  # changed on disk by someone else
@@ -246,13 +254,14 @@ class ComposeTab(ComposeRendering):
         text = doc.toPlainText()
         data = text.replace("\n", self._newlines.get(f.path, "\n")).encode("utf-8")
         path = f.path
+        read_as = None if self._overwrite == path else self._on_disk.get(path)
         self._save_busy = True
         self.save_button.setEnabled(False)
         self.status_label.setText(self.tr("Saving {file}…").format(file=path.name))
         self.tasks.submit(
-            lambda: atomic_write_bytes(path, data),
+            lambda: save_template_text(path, data, read_as),
             lambda _none: self._saved(path, doc, text),
-            lambda exc: self._save_failed(exc),
+            lambda exc: self._save_failed(exc, path),
         )
 
     def _save_finished(self) -> None:
@@ -263,13 +272,16 @@ class ComposeTab(ComposeRendering):
             self.save()
 
     def _saved(self, path: Path, doc: QTextDocument, text: str) -> None:
+        self._on_disk[path], self._overwrite = text, None
         if doc.toPlainText() == text:  # typing during the write leaves it unsaved
             doc.setModified(False)
         self._set_status(self.tr("Saved letter_templates/{file}.").format(file=path.name))
         self.session.changed("templates")
         self._save_finished()
 
-    def _save_failed(self, exc: BaseException) -> None:
+    def _save_failed(self, exc: BaseException, path: Path | None = None) -> None:
+        if isinstance(exc, TemplateChangedOnDisk):
+            self._overwrite, self._save_again = path, False  # said once: saving again overwrites
         self._save_finished()
         if not isinstance(exc, UserError | UserErrors):
             raise exc

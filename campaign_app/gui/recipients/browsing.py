@@ -52,7 +52,7 @@ class RecipientsBrowser(RecipientsWidgets):
         self.model.modelReset.connect(self._restore_selection)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search, context=scope)
-        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload, context=scope)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.reread, context=scope)
         only_there = Qt.ShortcutContext.WidgetShortcut
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.search.clear, context=only_there)
 
@@ -61,6 +61,13 @@ class RecipientsBrowser(RecipientsWidgets):
         self.search.selectAll()
 
     # ---- loading ---------------------------------------------------------------------
+
+    def reread(self) -> None:
+        """Reload (F5): the files as they are on disk now, for this tab and the others."""
+        if self.session.workspace is None:
+            self.reload()
+        else:
+            self.session.changed("directory")  # dropped, announced: _part_changed reloads
 
     def reload(self) -> None:
         """Read the directory again (another workspace, a change on disk, another tab's save)."""

@@ -47,7 +47,7 @@ class RecipientsTab(RecipientsBrowser):
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
         self.import_button.clicked.connect(self.import_file)
-        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.clicked.connect(self.reread)
         self.table.activated.connect(lambda _index: self.edit())
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add, context=scope)

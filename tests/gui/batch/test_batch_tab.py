@@ -470,3 +470,31 @@ def test_progress_reports_repaint_the_progress_line_not_the_whole_window(make_wi
         label.mapTo(tab, label.rect().topRight()).x()
         < tab.cancel_button.mapTo(tab, tab.cancel_button.rect().topLeft()).x()
     )
+
+
+def test_a_batch_writes_the_files_as_they_are_now_not_as_the_window_first_read_them(
+    make_window, mini_ws, qtbot
+):
+    """A recipient added and a template changed in another program while the window was
+    open: the batch wrote 13 letters from the old data where the command line wrote 14."""
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    assert tab.count_label.text() == "2 recipients selected"
+    with (mini_ws.root / "recipients" / "people.csv").open("a", encoding="utf-8") as fh:
+        fh.write("mep-9,mep,Ms,Anna,Nowak,f,Member,European Parliament,PL,en,anna.nowak@example.org,\n")
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(
+        template.read_text(encoding="utf-8") + "\nWritten in another editor.\n", encoding="utf-8"
+    )
+    tab.docx_check.setChecked(False)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    from pypdf import PdfReader
+
+    letters = sorted((mini_ws.root.resolve() / "out" / "appeal-en").glob("*.pdf"))
+    assert [p.name for p in letters if p.name.startswith("mep-9_")] == ["mep-9_Anna_Nowak.pdf"]
+    for pdf in letters:
+        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        assert "Written in another editor." in " ".join(text.split())
+    qtbot.waitUntil(lambda: tab.count_label.text() == "3 recipients selected", timeout=10000)

@@ -182,6 +182,32 @@ def test_typing_on_while_a_save_is_written_keeps_every_key(case_tab, qtbot, exam
     assert english.toPlainText() == typed
 
 
+def test_a_case_changed_in_another_program_is_shown_when_the_user_comes_back(case_tab, qtbot, example_ws):
+    """The tab went on showing the old case with "No changes" (and Revert disabled) after
+    the file was edited elsewhere; with edits of its own it says so and keeps them."""
+    path = example_ws / EXAMPLE_CASE
+    window, tab = case_tab(example_ws)
+    choose_part(qtbot, tab, "facts")
+    old = "Zhanara Akhmetova is the programme director"
+    new = "Zhanara Akhmetova is the former programme director"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    window.select_tab("compose")
+    window.select_tab("case")
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
+    assert tab.proxy.index(0, 1).data().startswith(new)
+
+    click_row(qtbot, tab, "roles")
+    replace_text(qtbot, text_input(tab, "facts", "text", "en"), "Edited here.")
+    path.write_text(path.read_text(encoding="utf-8").replace(new, old, 1), encoding="utf-8")
+    window.select_tab("compose")
+    window.select_tab("case")
+    qtbot.waitUntil(
+        lambda: "Changed elsewhere" in tab.state_label.text() or "Unsaved" in tab.state_label.text()
+    )
+    assert text_input(tab, "facts", "text", "en").toPlainText() == "Edited here."
+    assert tab.revert_button.isEnabled()
+
+
 def test_a_new_event_with_a_bad_date_is_flagged_at_the_field_and_not_written(case_tab, qtbot, example_ws):
     path = example_ws / EXAMPLE_CASE
     before = path.read_bytes()

@@ -552,3 +552,24 @@ def test_a_broken_audience_is_a_mistake_at_its_line(qtbot, make_window, example_
     qtbot.waitUntil(lambda: expected in tab.error_bar.text(), timeout=10000)
     assert f"letter_templates/mep-appeal-en.md:{line}:" in tab.error_bar.text()
     assert tab.editor.error_lines == [line]
+
+
+def test_saving_over_a_change_made_elsewhere_asks_first(qtbot, make_window, example_ws):
+    """A colleague's paragraph, added to the file while the template was open here, was
+    overwritten without a word by the next save."""
+    _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
+    path = example_ws / "letter_templates" / "mep-appeal-en.md"
+    select_text(tab, "Appeal to a Member of the European Parliament")
+    qtbot.keyClicks(tab.editor, "Appeal to an MEP")
+    path.write_text(path.read_text(encoding="utf-8") + "\nA colleague's paragraph.\n", encoding="utf-8")
+
+    tab.save()
+    qtbot.waitUntil(lambda: tab.status_label.text().startswith("Not saved"), timeout=5000)
+    assert "changed by another program since it was opened" in tab.status_label.text()
+    assert "A colleague's paragraph." in path.read_text(encoding="utf-8")
+    assert "Appeal to an MEP" not in path.read_text(encoding="utf-8")
+    assert tab.unsaved_label.isVisible()
+
+    tab.save()  # told, and saved again: the user's version wins
+    qtbot.waitUntil(lambda: tab.status_label.text().startswith("Saved"), timeout=5000)
+    assert "title: Appeal to an MEP\n" in path.read_text(encoding="utf-8")

@@ -238,6 +238,20 @@ def test_reloading_shows_loading_then_the_table(tab, qtbot):
     assert tab.model.rowCount() == 25
 
 
+def test_reload_reads_the_files_as_they_are_on_disk_now(tab, qtbot, example_ws):
+    """A row added in a spreadsheet program: Reload (F5) kept showing 25 of 25, and only
+    opening the campaign again showed it."""
+    with (example_ws / "recipients" / "meps.csv").open("a", encoding="utf-8") as fh:
+        fh.write(
+            "mep-999999,mep,Ms,Anna,Nowak,f,,European Parliament,PL,en,anna.nowak@example.org"
+            + "," * 10
+            + "\n"
+        )
+    qtbot.mouseClick(tab.reload_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.tasks.idle() and tab.model.rowCount() == 26)
+    assert "Anna Nowak" in names(tab)
+
+
 def test_clicking_a_header_sorts_and_the_search_keeps_that_order(tab, qtbot):
     header = tab.table.horizontalHeader()
     x = header.sectionViewportPosition(COL_NAME) + 10
