@@ -111,13 +111,27 @@ def ctrl_c_cancels(cancel: threading.Event) -> Iterator[None]:
     import signal
 
     previous = signal.getsignal(signal.SIGINT)
+    # Closing the terminal (SIGHUP) or a plain kill (SIGTERM) is a Cancel as well: the letter
+    # in flight is finished and recorded, the files and the log saved (not a silent death
+    # that leaves a letter uncertain and nobody told). A second one ends it at once.
+    others = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {number: signal.getsignal(number) for number in others}
 
     def first_press(_signum: int, _frame: object) -> None:
         cancel.set()
         signal.signal(signal.SIGINT, previous)
 
+    def asked_to_end(signum: int, _frame: object) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
     signal.signal(signal.SIGINT, first_press)
+    for number in others:
+        signal.signal(number, asked_to_end)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+        for number, handler in before.items():
+            signal.signal(number, handler)

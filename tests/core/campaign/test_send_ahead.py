@@ -138,12 +138,14 @@ def test_killed_mid_send_the_child_stops_too_and_a_rerun_sends_each_letter_once(
     assert len(counts) == letters and set(counts.values()) == {1}, counts
 
 
-@pytest.mark.parametrize("presses", [1, 2])
-def test_ctrl_c_mid_send_stops_it_cleanly_and_a_rerun_sends_each_letter_once(mini_ws, server, presses):
+@pytest.mark.parametrize(("how", "presses"), [("SIGINT", 1), ("SIGINT", 2), ("SIGTERM", 1), ("SIGHUP", 1)])
+def test_ctrl_c_mid_send_stops_it_cleanly_and_a_rerun_sends_each_letter_once(mini_ws, server, how, presses):
     """Ctrl-C in the terminal (to the whole process group: the send and its child) while the
     server holds the fourth message. Once: that message is finished and logged, the send
     stops saying how to go on. Twice: it stops at once, and the letter in flight may be
-    uncertain. Either way no traceback, and the rerun sends every other letter, each once."""
+    uncertain. Either way no traceback, and the rerun sends every other letter, each once.
+    A kill (SIGTERM) or a closed terminal (SIGHUP), to the send alone, is one Ctrl-C: it
+    stopped the send silently, its letter in flight left uncertain and nobody told."""
     import os
     import signal
     import subprocess
@@ -158,7 +160,10 @@ def test_ctrl_c_mid_send_stops_it_cleanly_and_a_rerun_sends_each_letter_once(min
     def interrupt_at(count: int) -> None:
         if count == 4:
             for _ in range(presses):
-                os.killpg(holder["proc"].pid, signal.SIGINT)
+                if how == "SIGINT":
+                    os.killpg(holder["proc"].pid, signal.SIGINT)
+                else:
+                    os.kill(holder["proc"].pid, getattr(signal, how))
                 time.sleep(0.2)
 
     server.on_data = interrupt_at
