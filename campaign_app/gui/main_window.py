@@ -277,8 +277,9 @@ class MainWindow(QMainWindow):
         self.tasks.wait()
         super().closeEvent(event)
 
-    def open_path(self, root: Path) -> bool:
-        if self.session.workspace is not None and not self.confirm_discard():
+    def open_path(self, root: Path, asked: bool = False) -> bool:
+        """Open another campaign (after asking about unsaved edits, unless ``asked``)."""
+        if not asked and self.session.workspace is not None and not self.confirm_discard():
             return False
         try:
             self.session.open(root)
@@ -289,14 +290,19 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def _start_folder(self) -> str:
+        """Where the folder pickers open: beside the open campaign, else the home folder."""
+        ws = self.session.workspace
+        return str(ws.root.parent if ws is not None else Path.home())
+
     def open_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Open campaign folder"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open campaign folder"), self._start_folder())
         if folder:
             self.open_path(Path(folder))
 
     def _ask_new_folder(self, title: str) -> Path | None:
         parent = QFileDialog.getExistingDirectory(
-            self, self.tr("{title}: choose where to create it").format(title=title)
+            self, self.tr("{title}: choose where to create it").format(title=title), self._start_folder()
         )
         if not parent:
             return None
@@ -306,11 +312,15 @@ class MainWindow(QMainWindow):
         return Path(parent) / name.strip() if ok and name.strip() else None
 
     def new_from_example(self) -> None:
+        if not self.confirm_discard():  # asked first: a folder made then left unopened helps nobody
+            return
         target = self._ask_new_folder(self.tr("New campaign from the example"))
         if target is not None:
             self._create(target, init_workspace)
 
     def new_empty(self) -> None:
+        if not self.confirm_discard():
+            return
         target = self._ask_new_folder(self.tr("New empty campaign"))
         if target is not None:
             self._create(target, init_empty_workspace)
@@ -323,7 +333,7 @@ class MainWindow(QMainWindow):
                 self, self.tr("Cannot create campaign"), "\n".join(str(e) for e in flatten(exc))
             )
             return
-        self.open_path(target)
+        self.open_path(target, asked=True)
 
     def _on_workspace(self) -> None:
         ws = self.session.workspace

@@ -108,6 +108,30 @@ def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, t
     assert window.session.workspace.root == other.resolve()
 
 
+def test_a_new_campaign_cancelled_at_the_unsaved_question_makes_no_folder(
+    make_window, example_ws, tmp_path, monkeypatch
+):
+    """The folder was created first and left unopened when the user then kept their edits."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    window = make_window(example_ws, tab="settings")
+    monkeypatch.setattr(window.pages["settings"], "has_unsaved_changes", lambda: True, raising=False)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    started = []
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda *a, **k: started.append(a[2]) or str(tmp_path)
+    )
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("new-one", True))
+    window.new_from_example()
+    assert not (tmp_path / "new-one").exists() and started == []
+    assert window.session.workspace.root == example_ws.resolve()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.new_from_example()
+    assert started == [str(example_ws.resolve().parent)], "the picker opens beside the campaign"
+    assert window.session.workspace.root == (tmp_path / "new-one").resolve()
+
+
 def screenshot_of(workspace, target, cwd) -> subprocess.CompletedProcess:
     """``campaign-app gui -w WORKSPACE --screenshot TARGET``; a hang (a dialog nobody sees) fails."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -126,6 +127,22 @@ class MarkDialog(QDialog):
         self.status_group.buttonToggled.connect(self._update)
         self._update()
         self.note_edit.setFocus()
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing: a note typed here is not dropped without asking."""
+        if self.note_edit.toPlainText().strip() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard the note?"),
+            self.tr("The note you typed is not recorded. Discard it?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def status(self) -> str:
         for key, button in self.status_buttons.items():

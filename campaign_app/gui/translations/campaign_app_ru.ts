@@ -1709,6 +1709,14 @@ Discard them?</source>
         <source>&amp;Mark</source>
         <translation>&amp;Отметить</translation>
     </message>
+    <message>
+        <source>Discard the note?</source>
+        <translation>Отбросить заметку?</translation>
+    </message>
+    <message>
+        <source>The note you typed is not recorded. Discard it?</source>
+        <translation>Заметка, которую вы ввели, не записана. Отбросить её?</translation>
+    </message>
 </context>
 <context>
     <name>MessagePreview</name>

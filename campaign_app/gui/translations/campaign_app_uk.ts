@@ -1709,6 +1709,14 @@ Discard them?</source>
         <source>&amp;Mark</source>
         <translation>&amp;Позначити</translation>
     </message>
+    <message>
+        <source>Discard the note?</source>
+        <translation>Відкинути нотатку?</translation>
+    </message>
+    <message>
+        <source>The note you typed is not recorded. Discard it?</source>
+        <translation>Нотатку, яку ви ввели, не записано. Відкинути її?</translation>
+    </message>
 </context>
 <context>
     <name>MessagePreview</name>

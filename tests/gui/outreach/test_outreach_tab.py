@@ -345,3 +345,19 @@ def test_a_history_read_for_a_recipient_no_longer_shown_is_dropped(make_window, 
     qtbot.wait(50)
     assert "select a recipient" in tab.history_title.text()
     assert tab.history_lines() == []
+
+
+def test_esc_in_the_mark_dialog_asks_before_dropping_a_typed_note(make_window, mini_ws, qtbot):
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    tab.select("mep-1")
+    tab.mark()
+    dialog = tab.mark_dialog
+    qtbot.keyClicks(dialog.note_edit, "They promised to raise it at DROI on Tuesday")
+    answers = iter([False, True])
+    dialog.confirm_discard = lambda: next(answers)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible(), "kept: the user chose not to discard"
+    assert dialog.note_edit.toPlainText() == "They promised to raise it at DROI on Tuesday"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
