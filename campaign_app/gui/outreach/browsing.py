@@ -158,6 +158,8 @@ class OutreachBrowser(OutreachWidgets):
             raise exc
         self.show_banner(self.tr("The contact log cannot be read:") + "\n" + problems(exc))
         self.count_label.setText("")
+        self.empty.setText(self.tr("Nothing to show until the contact log can be read (see above)."))
+        self.stack.setCurrentWidget(self.empty)
         self._update_actions()
 
     def _show_counts(self) -> None:

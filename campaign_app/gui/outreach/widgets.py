@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -258,10 +259,14 @@ class OutreachWidgets(BaseTab):
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long message (the team's log lost, a path) wraps in the room there is: unwrapped,
+        # it once made the window 2,545 pixels wide, past the screen's edge.
+        self.status_label.setWordWrap(True)
+        self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_report_button = QPushButton(self.tr("&Open report"))
         self.open_report_button.hide()
         footer.addWidget(self.count_label)
-        footer.addStretch(1)
-        footer.addWidget(self.status_label)
+        footer.addWidget(self.status_label, 1)
         footer.addWidget(self.open_report_button)
         return footer

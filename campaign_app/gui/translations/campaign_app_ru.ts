@@ -1739,6 +1739,10 @@ Discard them?</source>
         <source>The contact log cannot be read:</source>
         <translation>Журнал контактов не удаётся прочитать:</translation>
     </message>
+    <message>
+        <source>Nothing to show until the contact log can be read (see above).</source>
+        <translation>Показать нечего, пока журнал контактов нельзя прочитать (см. выше).</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s) in the log</source>
         <translation>

@@ -1739,6 +1739,10 @@ Discard them?</source>
         <source>The contact log cannot be read:</source>
         <translation>Журнал контактів не вдається прочитати:</translation>
     </message>
+    <message>
+        <source>Nothing to show until the contact log can be read (see above).</source>
+        <translation>Нічого показати, доки журнал контактів не можна прочитати (див. вище).</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s) in the log</source>
         <translation>

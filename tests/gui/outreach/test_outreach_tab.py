@@ -361,3 +361,31 @@ def test_esc_in_the_mark_dialog_asks_before_dropping_a_typed_note(make_window, m
     assert dialog.note_edit.toPlainText() == "They promised to raise it at DROI on Tuesday"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_team_log_that_cannot_be_reached_is_said_and_the_window_keeps_its_size(make_window, mini_ws, qtbot):
+    """With the database down the tab said "No campaign is open", and the lost connection's
+    message, unwrapped, made the window 2,545 pixels wide."""
+    import socket
+
+    import keyring
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nobody listens there once closed
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(
+        campaign.read_text(encoding="utf-8")
+        + f"log_database: postgresql://anna@127.0.0.1:{port}/akhmetova\n",
+        encoding="utf-8",
+    )
+    keyring.set_password("campaign_app", "anna@127.0.0.1", "not-used")
+    window = make_window(mini_ws.root, tab="outreach")
+    tab = window.pages["outreach"]
+    qtbot.waitUntil(lambda: "The contact log cannot be read" in tab.banner.text(), timeout=20000)
+    assert tab.stack.currentWidget() is tab.empty
+    assert "No campaign is open" not in tab.empty.text()
+    assert "contact log can be read" in tab.empty.text()
+    width = window.minimumSizeHint().width()
+    tab.status_label.setText("the team's contact log cannot be reached: " + "connection refused " * 60)
+    assert window.minimumSizeHint().width() <= max(width, 1200)
