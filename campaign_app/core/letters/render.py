@@ -35,7 +35,13 @@ from campaign_app.core.letters.document import (
     inline_text,
 )
 from campaign_app.core.letters.fact_usage import FactUsage
-from campaign_app.core.letters.markdown import escape_markdown, markdown_to_blocks, marker
+from campaign_app.core.letters.markdown import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    escape_markdown,
+    markdown_to_blocks,
+    marker,
+)
 from campaign_app.core.letters.salutation import address_block, closing_for, footnotes_heading, salutation_for
 from campaign_app.core.letters.sender import LetterSettings, SenderView
 from campaign_app.core.letters.templates import Markdown, Template, TemplateDataError, run_template
@@ -86,7 +92,8 @@ def _missing(message: str, hint: str) -> TemplateDataError:
 # "4 декабря 2026 г."): a template that ends its sentence after the date ("станом на
 # {{ format_date(…) }}.") must print one full stop, as a typesetter would, not "р..".
 DATE_STOP = "\u2063"  # invisible separator: never typed in a template, removed before print
-_DATE_AND_STOP = re.compile(r"(\\?\.)\u2063((?:\*|_)*)\\?\.")
+# Between the two stops: emphasis marks, and cite()'s footnote markers ("р.¹." → "р.¹").
+_DATE_AND_STOP = re.compile(rf"(\\?\.)\u2063((?:\*|_|{MARK_OPEN}\d+{MARK_CLOSE})*)\\?\.")
 
 
 def one_full_stop(text: str) -> str:
@@ -95,6 +102,14 @@ def one_full_stop(text: str) -> str:
     if DATE_STOP not in text:
         return text
     return _DATE_AND_STOP.sub(r"\1\2", text).replace(DATE_STOP, "")
+
+
+def dateline(city: str, date_text: str, language: str) -> str:
+    """The letter's place and date as the language writes them: "Brussels, 4 December 2026";
+    French puts the article before the day ("Bruxelles, le 4 décembre 2026")."""
+    if language.split("-")[0].lower() == "fr":
+        date_text = f"le {date_text}"
+    return f"{city}, {date_text}" if city else date_text
 
 
 def _update_view(update: Any, wording: Wording) -> LocalView:
@@ -262,7 +277,7 @@ def render_letter(
         footnotes.append(Footnote(number, source.id, _footnote_text(source, wording), source.url or None))
     sender = SenderView(campaign, language)
     date_text = format_in(today, language, "long")
-    place_and_date = f"{sender.city}, {date_text}" if sender.city else date_text
+    place_and_date = dateline(sender.city, date_text, template.language)
     person = wording.text(case.person.name, "person/name", as_given=True) if case.person.name else ""
     return Letter(
         recipient_id=recipient.id,

@@ -434,6 +434,14 @@ POSITIONS = [
     ("fr", "Ambassadrice de France en Ukraine", "ambassador"),
     ("fr", "Défenseure des droits", "ombudsman"),
     ("fr", "Ministre de l'Europe et des Affaires étrangères", "minister"),
+    # A committee's chair is not the head of state ("ma très haute considération" is the
+    # head of state's); the president rule took him first.
+    ("fr", "Président de la commission des affaires étrangères", "chair"),
+    ("fr", "Présidente de la République", "president"),
+    ("es", "Presidenta de la Comisión de Asuntos Exteriores", "chair"),
+    ("es", "Presidente de la República", "president"),
+    ("it", "Presidente della commissione affari esteri", "chair"),
+    ("it", "Presidente della Repubblica", "president"),
     ("pl", "Poseł do Parlamentu Europejskiego", "mep"),
     ("pl", "Rzecznik Praw Obywatelskich", "ombudsman"),
     ("pl", "Prezes Rady Ministrów", "prime_minister"),

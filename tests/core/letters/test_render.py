@@ -97,6 +97,22 @@ def test_a_date_ending_in_an_abbreviation_ends_the_sentence_with_one_full_stop(m
     assert letter.subject == "Щодо екстрадиції Жанари Ахметової"
 
 
+def test_a_footnote_marker_between_the_dates_stop_and_the_sentences_makes_no_second_stop(mini_ws):
+    """«від 14 травня 2020 р.1.»: the citation's marker stood between the two full stops."""
+    path = mini_ws.root / "letter_templates" / "appeal-uk.md"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "\nРішення від {{ format_date('2020-05-14') }}{{ cite('court') }}. Далі.\n",
+        encoding="utf-8",
+    )
+    letter = render(mini_ws, "appeal-uk", "ua-president")
+    text = letter_text(letter)
+    assert "р.." not in text and "\u2063" not in text
+    (line,) = [ln for ln in text.splitlines() if ln.startswith("Рішення від")]
+    assert line.startswith("Рішення від 14 травня 2020\u00a0р.") and line.endswith(" Далі.")
+    assert not line.split("р.", 1)[1].split(" Далі.")[0].rstrip("[]0123456789¹²³⁴⁵⁶⁷⁸⁹⁰").endswith(".")
+
+
 def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
     from campaign_app.core.common.dates import format_in
 
@@ -106,6 +122,16 @@ def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
     assert format_in(dt.date(2026, 12, 21), "fr") == "21 décembre 2026"
     assert format_in(dt.date(2026, 12, 1), "fr", "short") == "01/12/2026"
     assert format_in(dt.date(2026, 12, 1), "en") == "1 December 2026"
+
+
+def test_a_french_letter_is_dated_with_the_article():
+    """«Bruxelles, le 4 décembre 2026»: without «le» the date line reads as a list."""
+    from campaign_app.core.letters.render import dateline
+
+    assert dateline("Bruxelles", "4 décembre 2026", "fr") == "Bruxelles, le 4 décembre 2026"
+    assert dateline("", "1er décembre 2026", "fr") == "le 1er décembre 2026"
+    assert dateline("Brussels", "4 December 2026", "en") == "Brussels, 4 December 2026"
+    assert dateline("Київ", "4 грудня 2026\u00a0р.", "uk") == "Київ, 4 грудня 2026\u00a0р."
 
 
 def test_values_from_a_spreadsheet_cannot_inject_markup(mini_ws):
