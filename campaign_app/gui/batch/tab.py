@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from campaign_app.core.campaign.generate import BatchPlan, BatchProgress
 from campaign_app.gui import style
@@ -68,6 +68,8 @@ class BatchTab(BatchForm):
         ws, tid = self.session.workspace, self.template_id()
         if ws is None or tid is None or self._running() or not self.formats():
             return
+        if not self.confirm_unsaved():
+            return
         out = self.out_dir()
         assert out is not None
         if out.exists() and not out.is_dir():
@@ -98,6 +100,30 @@ class BatchTab(BatchForm):
         run.start(self.tasks)
         self._update_buttons()
         self.cancel_button.setFocus()
+
+    def unsaved_elsewhere(self) -> list[str]:
+        """The tabs (Case, Compose, …) holding edits the letters would not have: the batch
+        writes from the saved files."""
+        window = self.window()
+        unsaved = getattr(window, "unsaved_tabs", None)
+        return unsaved() if unsaved is not None else []
+
+    def confirm_unsaved(self) -> bool:
+        """Ask before writing letters that leave out edits not yet saved; True to go on."""
+        tabs = self.unsaved_elsewhere()
+        if not tabs:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr(
+                "There are unsaved changes in: {tabs}.\nThe letters are written from the saved files, "
+                "without them (save them first to have them). Generate anyway?"
+            ).format(tabs=", ".join(tabs)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def print_pack(self) -> PrintDialog | None:

@@ -59,6 +59,15 @@
         <translation>Подготовка: выбираем адресатов и проверяем первое письмо…</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes in: {tabs}.
+The letters are written from the saved files, without them (save them first to have them). Generate anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelling: finishing the letters in progress…</source>
         <translation>Отмена: завершаем письма, которые уже пишутся…</translation>
     </message>

@@ -59,6 +59,15 @@
         <translation>Підготовка: вибираємо адресатів і перевіряємо перший лист…</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished">Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>There are unsaved changes in: {tabs}.
+The letters are written from the saved files, without them (save them first to have them). Generate anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelling: finishing the letters in progress…</source>
         <translation>Скасування: завершуємо листи, які вже пишуться…</translation>
     </message>

@@ -498,3 +498,26 @@ def test_a_batch_writes_the_files_as_they_are_now_not_as_the_window_first_read_t
         text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
         assert "Written in another editor." in " ".join(text.split())
     qtbot.waitUntil(lambda: tab.count_label.text() == "3 recipients selected", timeout=10000)
+
+
+def test_generating_with_unsaved_edits_elsewhere_asks_first(make_window, mini_ws, qtbot, monkeypatch):
+    """A line added in Compose and not saved was in the preview and in no letter of the
+    batch, and nothing said so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    monkeypatch.setattr(window.pages["compose"], "has_unsaved_changes", lambda: True, raising=False)
+    window.select_tab("batch")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Cancel
+    )
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    assert asked and "Compose" in asked[0] and "written from the saved files" in asked[0]
+    assert not (mini_ws.root / "out").exists(), "nothing written after Cancel"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert list((mini_ws.root / "out" / "appeal-en").glob("*.pdf"))
