@@ -60,12 +60,13 @@
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Несохранённые изменения</translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>There are unsaved changes in: {tabs}.
 The letters are written from the saved files, without them (save them first to have them). Generate anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Есть несохранённые изменения в: {tabs}.
+Письма пишутся из сохранённых файлов, без этих изменений (сохраните их сначала, чтобы они вошли). Всё равно создать?</translation>
     </message>
     <message>
         <source>Cancelling: finishing the letters in progress…</source>

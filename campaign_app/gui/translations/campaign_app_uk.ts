@@ -60,12 +60,13 @@
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished">Незбережені зміни</translation>
+        <translation>Незбережені зміни</translation>
     </message>
     <message>
         <source>There are unsaved changes in: {tabs}.
 The letters are written from the saved files, without them (save them first to have them). Generate anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Є незбережені зміни в: {tabs}.
+Листи пишуться зі збережених файлів, без цих змін (збережіть їх спершу, щоб вони ввійшли). Усе одно створити?</translation>
     </message>
     <message>
         <source>Cancelling: finishing the letters in progress…</source>
