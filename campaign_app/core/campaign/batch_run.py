@@ -161,7 +161,9 @@ class _DraftRecorder:
             self._recipients = {j.recipient.id: j.recipient for j in self.plan.jobs}
         letters = []
         for e in self.pending:
-            r = self._recipients[e.recipient_id]
+            r = self._recipients.get(e.recipient_id) or self.ws.directory.get(e.recipient_id)
+            if r is None:  # gone from the directory since its letter was written
+                continue
             letters.append(
                 NewContact(
                     recipient_id=r.id,
@@ -245,11 +247,35 @@ class _BatchRun:
 
     def save(self) -> None:
         if not self.done:  # nothing written (a template mistake stopped it first): nothing to save
+            self.drafts.flush()  # the drafts of letters already current, if the log lacked them
             return
         sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
         self.manifest.save(self.files.entries())
         self.drafts.flush()
         self.last_save = time.monotonic()
+
+    def record_unrecorded(self) -> None:
+        """Letters already current whose drafts the log lacks are recorded with this run's: a
+        run the log refused (in use, read-only) saved its manifest first, and the next run
+        found every letter current and said all was fine while the log knew nothing of them."""
+        if not self.plan.skipped or not self.ws.has_log():
+            return
+        try:
+            with self.ws.read_log() as log:
+                known = {
+                    c.recipient_id for c in log.contacts(self.ws.case.id, template_id=self.plan.template_id)
+                }
+        except UserError:
+            return  # said when the drafts are recorded
+        missing = set(self.plan.skipped) - known
+        if not missing:
+            return
+        letters: dict[str, list[ManifestEntry]] = {}
+        for e in self.manifest.entries.values():
+            if e.recipient_id in missing and e.template_id == self.plan.template_id:
+                letters.setdefault(e.recipient_id, []).append(e)
+        for entries in letters.values():
+            self.drafts.add(entries)
 
     def in_process(self, writer: _Writer, start: int, cancel: threading.Event) -> None:
         try:
@@ -352,6 +378,7 @@ def run_batch(
         # A template mistake raises here, before anything is written (no folder, no manifest).
         first = writer((0, plan.jobs[0])) if plan.jobs else None
     remove_stale_parts(plan.out_dir)  # debris of a batch that was killed outright
+    run.record_unrecorded()
     run.report(force=True)
     try:
         with ctrl_c_cancels(cancel):  # Ctrl-C: as Cancel, between letters (twice: at once)

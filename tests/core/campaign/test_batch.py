@@ -412,3 +412,27 @@ def test_the_letter_writing_processes_can_yield_the_cores_to_the_window(mini_ws)
     assert result.letters_written == 30 and result.workers == 2
     assert base + 5 in seen
     assert os.getpriority(os.PRIO_PROCESS, 0) == base  # the caller's own priority is left alone
+
+
+def test_letters_written_while_the_log_was_in_use_are_recorded_by_the_next_run(mini_ws, cli, tmp_path):
+    """The log refused the drafts (another program held it); the manifest was saved first,
+    so the rerun found every letter current, said so, and the log never learnt of them."""
+    import sqlite3
+
+    from campaign_app.core.outreach.log import ContactLog
+
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out", "-q", "id:mep-1").code == 0
+    other = sqlite3.connect(mini_ws.root / "campaign.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        refused = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert refused.code == 1 and "in use by another program" in refused.err
+    assert (tmp_path / "out" / "appeal-en" / "mep-2_Rasa_Juknevičienė.pdf").exists()
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    assert again.code == 0 and "2 already up to date" in again.out
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        assert sorted(c.recipient_id for c in log.contacts()) == ["mep-1", "mep-2"]
