@@ -15,7 +15,7 @@ from campaign_app.cli.common import (
     workspace_arg,
 )
 from campaign_app.cli.progress import ProgressBar
-from campaign_app.core.common.i18n import _, ngettext
+from campaign_app.core.common.i18n import _, ngettext, number
 
 
 def add_parser(sub) -> None:
@@ -80,7 +80,7 @@ def _summary(result, out_dir) -> str:
         files=ngettext("{n} file(s)", "{n} file(s)", files).format(n=files),
         skipped=ngettext("{n} already up to date", "{n} already up to date", skipped).format(n=skipped),
         failed=ngettext("{n} failed", "{n} failed", failed).format(n=failed),
-        seconds=f"{result.elapsed:.1f}",
+        seconds=number(result.elapsed),
         workers=ngettext("{n} process(es)", "{n} process(es)", workers).format(n=workers),
         folder=out_dir,
     )

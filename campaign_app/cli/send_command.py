@@ -16,7 +16,7 @@ from campaign_app.cli.common import (
 )
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.i18n import _, ngettext
+from campaign_app.core.common.i18n import _, ngettext, number
 
 
 def add_parser(sub) -> None:
@@ -316,7 +316,7 @@ def _report(result) -> int:
     )
     print(
         _("Done in {seconds} s: {summary}.").format(
-            seconds=f"{result.elapsed:.1f}", summary=summary or _("nothing to send")
+            seconds=number(result.elapsed), summary=summary or _("nothing to send")
         )
     )
     if result.cancelled:

@@ -127,3 +127,34 @@ def test_an_import_report_is_told_in_ukrainian_row_by_row(cli, mini_ws, monkeypa
     assert "  list.csv:3:3: країна 'Narnia' — ні назва країни, ні код ISO 3166" in result.out
     assert "Результат: додано: 1, оновлено: 0, без змін: 0, пропущено: 2 (з 3 рядків)." in lines
     assert "would be" not in result.out and "added" not in result.out and "skipped" not in result.out
+
+
+def test_check_and_generate_say_their_numbers_and_lists_in_ukrainian(cli, monkeypatch, tmp_path):
+    """ "… and 15 more", "0.5 s" and "2,378 days" were English (a comma is the decimal mark
+    in Ukrainian: "2,378 днів" read as two and a bit days)."""
+    import re
+
+    assert cli("init", tmp_path / "ws").code == 0
+    monkeypatch.setenv("LANGUAGE", "uk")
+    checked = cli("check", "-w", tmp_path / "ws")
+    said = checked.out + checked.err
+    assert "… і ще 15" in said and "and 15 more" not in said
+    made = cli("generate", "-w", tmp_path / "ws", "-t", "mep-appeal-en", "-q", "id:mep-197722", "-f", "pdf")
+    assert made.code == 0, made.err
+    assert re.search(r"за \d+,\d с", made.out + made.err), made.out + made.err
+
+
+def test_numbers_in_messages_take_the_languages_marks(monkeypatch):
+    from campaign_app.core.common import i18n
+
+    monkeypatch.setenv("LANGUAGE", "uk")
+    i18n.reset()
+    try:
+        said = i18n._("{days:,} days ago, in {seconds:.1f} s").format(days=2378, seconds=0.5)
+        assert said == "2\u00a0378 days ago, in 0,5 s"
+        assert i18n.number(1234.5) == "1\u00a0234,5"
+        assert i18n._("{name} of {n}").format(name="v1.2, final", n=3) == "v1.2, final of 3"  # text as it is
+    finally:
+        monkeypatch.setenv("LANGUAGE", "en")
+        i18n.reset()
+    assert i18n._("{days:,} days").format(days=2378) == "2,378 days"

@@ -17,7 +17,7 @@ from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.texts import translation_gaps
 from campaign_app.core.common.errors import ProblemCollector, UserError, UserErrors, display_path, flatten
-from campaign_app.core.common.i18n import _, ngettext
+from campaign_app.core.common.i18n import _, listed, ngettext
 from campaign_app.core.directory.load import unread_lists
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.attachments import read_attachments
@@ -196,8 +196,11 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     unused = {s.id for s in case.sources} - case.cited_source_ids()
     if unused:
         report.warnings.append(
-            f"{len(unused)} source(s) in the case file are never cited by a fact or event: "
-            + ", ".join(sorted(unused))
+            ngettext(
+                "{count} source in the case file is never cited by a fact or event: {ids}",
+                "{count} sources in the case file are never cited by a fact or event: {ids}",
+                len(unused),
+            ).format(count=len(unused), ids=", ".join(sorted(unused)))
         )
     report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today))
     for path in unread_lists(ws.root / "recipients"):
@@ -211,8 +214,11 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     no_channel = [r.id for r in directory if not (r.email or r.postal_address or r.web_form)]
     if no_channel:
         report.warnings.append(
-            f"{len(no_channel)} recipient(s) have no e-mail, postal address or web form: "
-            + ", ".join(no_channel)
+            ngettext(
+                "{count} recipient has no e-mail, postal address or web form: {ids}",
+                "{count} recipients have no e-mail, postal address or web form: {ids}",
+                len(no_channel),
+            ).format(count=len(no_channel), ids=", ".join(no_channel))
         )
     return report
 
@@ -275,19 +281,16 @@ def pdf_pages(letter: Letter) -> int:
 def one_page_warning(template: Template, recipient_ids: list[str]) -> str:
     """A compact template's letters that still run over one page."""
     where = template.where(template.meta["__lines__"].get("layout"))
-    return (
-        f"{where}: template '{template.id}' has 'layout: compact', but {len(recipient_ids)} of its "
-        f"letters run over one page: {_ids(recipient_ids)} — shorten the text (or the sources cited)"
-    )
+    return ngettext(
+        "{where}: template '{id}' has 'layout: compact', but {count} of its letters runs over one "
+        "page: {ids} — shorten the text (or the sources cited)",
+        "{where}: template '{id}' has 'layout: compact', but {count} of its letters run over one "
+        "page: {ids} — shorten the text (or the sources cited)",
+        len(recipient_ids),
+    ).format(where=where, id=template.id, count=len(recipient_ids), ids=listed(recipient_ids))
 
 
 FORMER_MEMBER_TAG = "former-member"
-_LISTED = 10  # ids named in one warning; the rest are counted
-
-
-def _ids(ids: list[str]) -> str:
-    shown = ", ".join(ids[:_LISTED])
-    return shown + (f" … and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
 
 def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[str]:
@@ -316,7 +319,7 @@ def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[
                 "ago (the oldest on {oldest}): {ids} — check them at their source_url "
                 "and update verified_on (the limit is freshness_days in campaign.yaml)",
                 len(stale),
-            ).format(count=len(stale), freshness_days=freshness_days, oldest=oldest, ids=_ids(stale))
+            ).format(count=len(stale), freshness_days=freshness_days, oldest=oldest, ids=listed(stale))
         )
     if never:
         warnings.append(
@@ -326,7 +329,7 @@ def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[
                 "{count} recipient(s) have never been verified (no verified_on): {ids} — "
                 "check them at their source and fill in verified_on",
                 len(never),
-            ).format(count=len(never), ids=_ids(never))
+            ).format(count=len(never), ids=listed(never))
         )
     if former:
         warnings.append(
@@ -338,6 +341,6 @@ def freshness_warnings(recipients, freshness_days: int, today: dt.date) -> list[
                 "{former_member_tag}): {ids} — leave them out (add "
                 "-tag:{former_member_tag} to the query) or find where they are now",
                 len(former),
-            ).format(count=len(former), former_member_tag=FORMER_MEMBER_TAG, ids=_ids(former))
+            ).format(count=len(former), former_member_tag=FORMER_MEMBER_TAG, ids=listed(former))
         )
     return warnings

@@ -16,18 +16,11 @@ from dataclasses import dataclass, field
 
 from campaign_app.core.case.model import Case, Fact
 from campaign_app.core.case.over_time import Update, fact_age, is_stale, updates_since
-from campaign_app.core.common.i18n import ngettext
+from campaign_app.core.common.i18n import _, listed, ngettext
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.templates import Template
-
-_LISTED = 10  # ids named in one line; the rest are counted
-
-
-def _ids(ids: list[str]) -> str:
-    shown = ", ".join(ids[:_LISTED])
-    return shown + (f" … and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
 
 def has_left_office(recipient: Recipient, today: dt.date) -> bool:
@@ -39,9 +32,12 @@ def has_left_office(recipient: Recipient, today: dt.date) -> bool:
 def update_label(update: Update) -> str:
     """How check names one piece of news: "hearing on 2026-12-20", "fact 'x' (as of 2026-06)"."""
     if update.kind == "fact":
-        return f"fact '{update.id}' (as of {update.date.isoformat()})"
-    word = "on" if update.date.precision == "day" else "in"
-    return f"{update.kind} {word} {update.date.isoformat()} ('{update.id}')"
+        return _("fact '{id}' (as of {date})").format(id=update.id, date=update.date.isoformat())
+    # the kind as the case file writes it (hearing, decision…); "on" a day, "in" a month or year
+    said = (
+        _("{kind} on {date} ('{id}')") if update.date.precision == "day" else _("{kind} in {date} ('{id}')")
+    )
+    return said.format(kind=update.kind, date=update.date.isoformat(), id=update.id)
 
 
 @dataclass
@@ -94,13 +90,24 @@ class TimeReview:
         lines = []
         for template_id, news in self.news.items():
             total = len(news.with_news) + len(news.without) + len(news.unwritten)
-            what = "; ".join(f"{label} for {n}" for label, n in news.news.most_common())
-            unwritten = len(news.unwritten)
-            unwritten_text = f"; {unwritten} have had no letter on this case yet" if unwritten else ""
-            lines.append(
-                f"template '{template_id}' (updates): {len(news.with_news)} of {total} recipient(s) "
-                f"would receive news{unwritten_text}" + (f"; new for them: {what}" if what else "")
+            what = "; ".join(
+                _("{news} for {count}").format(news=label, count=n) for label, n in news.news.most_common()
             )
+            line = ngettext(
+                "template '{id}' (updates): {count} of {total} recipient would receive news",
+                "template '{id}' (updates): {count} of {total} recipients would receive news",
+                total,
+            ).format(id=template_id, count=len(news.with_news), total=total)
+            unwritten = len(news.unwritten)
+            if unwritten:
+                line += "; " + ngettext(
+                    "{count} has had no letter on this case yet",
+                    "{count} have had no letter on this case yet",
+                    unwritten,
+                ).format(count=unwritten)
+            if what:
+                line += "; " + _("new for them: {news}").format(news=what)
+            lines.append(line)
         return lines
 
     def warnings(self) -> list[str]:
@@ -134,7 +141,7 @@ class TimeReview:
                     as_of=fact.as_of.isoformat(),
                     fact_age=fact_age(fact, self.today),
                     count=len(ids),
-                    ids=_ids(ids),
+                    ids=listed(ids),
                     stale_after_days=self.stale_after_days,
                 )
             )
@@ -175,9 +182,13 @@ class TimeReview:
 
     def _no_news_warnings(self) -> list[str]:
         return [
-            f"template '{template_id}': {len(news.without)} recipient(s) have nothing new since their "
-            f"last letter: {_ids(news.without)} — leave them out (narrow with --query) or add the news "
-            "to the case file with its date"
+            ngettext(
+                "template '{id}': {count} recipient has nothing new since their last letter: {ids} — "
+                "leave them out (narrow with --query) or add the news to the case file with its date",
+                "template '{id}': {count} recipients have nothing new since their last letter: {ids} — "
+                "leave them out (narrow with --query) or add the news to the case file with its date",
+                len(news.without),
+            ).format(id=template_id, count=len(news.without), ids=listed(news.without))
             for template_id, news in self.news.items()
             if news.without
         ]

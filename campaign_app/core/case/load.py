@@ -34,19 +34,14 @@ from campaign_app.core.case.rules import (
     no_source,
     not_a_date,
     unknown_key,
+    unknown_language,
     unknown_source,
     url_problem,
 )
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.i18n import N_, _
-from campaign_app.core.common.localized import (
-    Localized,
-    is_known_language,
-    is_language_tag,
-    is_localized_map,
-    language_hint,
-)
+from campaign_app.core.common.localized import Localized, is_language_tag, is_localized_map
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import (
@@ -224,13 +219,9 @@ class _CaseReader:
                 _("write them as a list of language codes, e.g. 'languages: [en, uk]'"),
             )
             langs = []
-        unknown = [str(x) for x in langs if not is_known_language(str(x))]
-        for lang in unknown:  # reported once here, not again at every text that lacks it
-            self.fail(
-                _("language '{language}' is not a known language tag").format(language=lang),
-                here.at("languages"),
-                language_hint(lang),
-            )
+        unknown = {str(x): problem for x in langs if (problem := unknown_language(str(x)))}
+        for problem in unknown.values():  # reported once here, not at every text that lacks it
+            self.report(problem, here.at("languages"))
         return tuple(str(x) for x in langs if str(x) not in unknown)
 
     def sources(self) -> tuple[Source, ...]:

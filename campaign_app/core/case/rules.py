@@ -181,3 +181,15 @@ def check_kind(supporter_id: str, kind: str) -> str | None:
 def check_event_kind(event_id: str, kind: str) -> str | None:
     problem = event_kind_problem(event_id, kind)
     return str(problem) if problem else None
+
+
+def unknown_language(language: str) -> Problem | None:
+    """A case language the letters cannot be written in ("ua" is Ukraine, the language "uk")."""
+    from campaign_app.core.common.localized import is_known_language, language_hint
+
+    if is_known_language(language):
+        return None
+    return Problem(
+        _("language '{language}' is not a known language tag").format(language=language),
+        language_hint(language),
+    )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.glyphs import describe, needs_fallback, unprintable
-from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.common.i18n import N_, _, ngettext
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import (
     Block,
@@ -31,6 +31,20 @@ _HINT = N_(
     "correct the text (a character pasted by mistake?) or write it in Latin, Cyrillic or Greek "
     "letters: the letter fonts (PT Serif, Noto Serif) have no glyph for it, so it would print as an empty box"
 )
+
+
+# The parts of a letter, as messages name them (letter_parts yields the English keys).
+PART_NAMES = {
+    "letterhead": N_("letterhead"),
+    "date": N_("date"),
+    "address block": N_("address block"),
+    "subject": N_("subject"),
+    "salutation": N_("salutation"),
+    "body": N_("body"),
+    "closing": N_("closing"),
+    "signatories": N_("signatories"),
+    "sources": N_("sources"),
+}
 
 
 def letter_parts(letter: Letter) -> Iterator[tuple[str, str]]:
@@ -89,9 +103,19 @@ def _error(
     letter: Letter, part: str, missing: list[str], recipient: Recipient | None, origins: Sequence[Origin]
 ) -> UserError:
     ch = missing[0]
-    more = f" (and {len(missing) - 1} more such character(s))" if len(missing) > 1 else ""
+    others = len(missing) - 1
+    more = (
+        " "
+        + ngettext("(and {n} more such character)", "(and {n} more such characters)", others).format(n=others)
+        if others
+        else ""
+    )
     field = _recipient_field(recipient, ch) if recipient is not None else None
-    where = f"its {field}" if field else f"the {part} of the letter"
+    where = (
+        _("its {field}").format(field=field)
+        if field
+        else _("the {part} of the letter").format(part=_(PART_NAMES.get(part, part)))
+    )
     location = recipient.origin if field and recipient is not None else _line_of(ch, origins)
     return UserError(
         _(

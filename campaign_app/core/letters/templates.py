@@ -316,8 +316,8 @@ _FRIENDLY = {
     "CaseView": "case",
     "PersonView": "case.person",
     "SenderView": "sender",
-    "LocalView": "this case item",
-    "dict": "this item",
+    "LocalView": N_("this case item"),
+    "dict": N_("this item"),
 }
 
 
@@ -329,8 +329,10 @@ def _friendly(message: str) -> str:
         return message
     owner = _FRIENDLY.get(m.group(1), m.group(1))
     if owner == "recipient" and m.group(2) in NOT_FOR_LETTERS:
-        return f"recipient.{m.group(2)} are the campaign's own notes: they never go into a letter"
-    return f"{owner} has no '{m.group(2)}'"
+        return _("recipient.{name} are the campaign's own notes: they never go into a letter").format(
+            name=m.group(2)
+        )
+    return _("{owner} has no '{name}'").format(owner=_(owner), name=m.group(2))
 
 
 _UNDEFINED_NAME = re.compile(r"^'(\w+)' is undefined$")
