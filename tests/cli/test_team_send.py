@@ -106,3 +106,42 @@ def test_a_member_killed_mid_batch_leaves_the_unknown_letter_uncertain_for_the_o
     assert len(counts) in (len(sent), len(sent) + len(uncertain))
     if uncertain:
         assert "uncertain" in out, out
+
+
+def send_as(root: Path, server, db, user: str, template: str, *extra: str) -> subprocess.CompletedProcess:
+    """``send`` of ``template`` from ``user``'s machine, to its end."""
+    command, env = send_command(root, server)
+    command[command.index("--template") + 1] = template
+    env = {
+        **env,
+        "PGPASSWORD": db.cluster.password(user),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    return subprocess.run(
+        [*command, *extra], env=env, input=server.password + "\n", capture_output=True, text=True, timeout=120
+    )
+
+
+def test_another_members_template_is_not_taken_for_a_rename_of_mine(mini_ws, server, pg_database):
+    """Boris's copy of the campaign has a template Anna's lacks: her send was refused with
+    advice to rename his letters onto her template, which would have marked hers as sent to
+    people who never had it."""
+    make_team(pg_database)
+    anna, boris = members(mini_ws, pg_database, server, ["anna", "boris"], extra_meps=0, rate=60000)
+    own = (boris / "letter_templates" / "appeal-en.md").read_text(encoding="utf-8")
+    (boris / "letter_templates" / "boris-own.md").write_text(
+        own.replace("id: appeal-en", "id: boris-own"), encoding="utf-8"
+    )
+    done = send_as(boris, server, pg_database, "boris", "boris-own")
+    assert done.returncode == 0, done.stdout + done.stderr
+    before = len(server.messages)
+
+    refused = send_as(anna, server, pg_database, "anna", "appeal-en")
+    assert refused.returncode == 1
+    assert "under template 'boris-own', which no longer exists" in refused.stderr
+    assert "if another member sends 'boris-own' from their copy of the campaign" in refused.stderr
+    assert "rename-template boris-own" not in refused.stderr
+    assert len(server.messages) == before
+    anyway = send_as(anna, server, pg_database, "anna", "appeal-en", "--not-renamed")
+    assert anyway.returncode == 0, anyway.stdout + anyway.stderr
+    assert len(server.messages) == before + 2

@@ -217,13 +217,16 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
     if not stale:
         return
     problems = []
+    team = ws.log_location.shared
     for (kind, old), rids in sorted(stale.items()):
         now = case_id if kind == "case" else template_id
         problems.append(
             UserError(
                 _stale_message(kind, old, case_id, len(rids)),
                 ws.log_location.where(),
-                _(
+                _team_hint(kind, old, now)
+                if team
+                else _(
                     "if the {kind} was renamed, run 'campaign-app log rename-{kind} {old} "
                     "{now}' so those letters count as sent; if it really is another letter, "
                     "send with --not-renamed"
@@ -233,6 +236,22 @@ def check_no_renamed_letters(ws: Workspace, case_id: str, template_id: str, reci
     if len(problems) == 1:
         raise problems[0]
     raise UserErrors(problems)
+
+
+def _team_hint(kind: str, old: str, now: str) -> str:
+    """On a team's log another member's template (or a rename a coordinator made in the log)
+    is the likelier reason than a rename here: renaming the log's letters onto this one would
+    mark another letter as sent to them, so the hint never proposes it."""
+    if kind == "template":
+        return _(
+            "if another member sends '{old}' from their copy of the campaign, it is another letter: "
+            "send with --not-renamed; if '{now}' is '{old}' under its old name (a coordinator renamed "
+            "it), update your copy of the campaign (letter_templates/{now}.md) instead"
+        ).format(old=old, now=now)
+    return _(
+        "if the team's log names the case '{old}' now, update your copy of the campaign; if it "
+        "really is another case's letter, send with --not-renamed"
+    ).format(old=old)
 
 
 def _stale_message(kind: str, old: str, case_id: str, count: int) -> str:
