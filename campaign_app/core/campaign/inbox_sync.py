@@ -134,12 +134,16 @@ def _answers(reader: ImapReader, uids: list[int], letters: SentLetters) -> Itera
 
 
 def sent_letters(ws: Workspace, log: LogStore) -> SentLetters:
-    """Every letter sent by e-mail, with its Message-ID (its subject found when needed)."""
+    """Every letter sent by e-mail, with its Message-ID (its subject found when needed); and
+    every e-mail whose send was cut off after the claim named its Message-ID: the server may
+    have delivered it, and an answer to it says it did."""
     contacts = {c.id: c for c in log.contacts()}
     letters = []
     for event in log.events():
         contact = contacts.get(event.contact_id)
-        if event.kind != "sent" or contact is None or event.channel not in ("email", ""):
+        if contact is None or event.channel not in ("email", ""):
+            continue
+        if event.kind != "sent" and not (event.kind == "sending" and event.message_id):
             continue
         letters.append(SentLetter(contact.id, sent_message_id(event), contact.address.lower(), "", event.at))
     return SentLetters(letters, _subject_finder(ws, contacts))

@@ -228,6 +228,7 @@ class ContactLog(RenamesAndMerging, LogReading):
         letter_sha256: str,
         resend_uncertain: bool = False,
         resend_revised: bool = False,
+        message_id: str = "",
     ) -> Claim:
         """Claim a letter for sending, in its own transaction, before the mail server hears of it.
 
@@ -267,6 +268,7 @@ class ContactLog(RenamesAndMerging, LogReading):
                 letter_path=letter_path,
                 letter_sha256=letter_sha256,
                 process=this_process(),
+                message_id=message_id,  # a reply to it is known even if the send is cut off
             )
             assert event is not None  # a new id
             return Claim(True, history, cid, event)

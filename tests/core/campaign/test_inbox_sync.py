@@ -102,3 +102,32 @@ def test_a_copy_of_a_sent_letter_in_the_folder_is_no_answer(mini_ws, imap):
     imap.deliver(letters[0].as_bytes(policy=email.policy.SMTP))
     result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
     assert result.new_messages == 1 and result.recorded == []
+
+
+def test_an_answer_to_a_letter_whose_send_was_cut_off_is_recorded(mini_ws, imap):
+    """The connection dropped after the server took the letter (uncertain): the official's
+    answer was read, matched to nothing, and lost for good; the follow-up then went to
+    someone who had answered."""
+    from log_helpers import letter as draft
+
+    with (mini_ws.root / "campaign.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(imap.settings_yaml())
+    sent = shapes.letter("michal.simecka@europarl.europa.eu", SUBJECT)
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        claim = log.claim(
+            draft("mep-1", "Michal Šimečka", "mep", "appeal-en", channel="email"),
+            "olena",
+            "to michal.simecka@europarl.europa.eu",
+            channel="email",
+            letter_path="out/x.pdf",
+            letter_sha256="a" * 64,
+            message_id=sent["Message-ID"],
+        )
+        assert claim.granted and log.history(claim.contact_id).status == "uncertain"
+    imap.deliver(shapes.reply(sent))
+
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+
+    assert [r.recipient_id for r in result.recorded] == ["mep-1"]
+    with ContactLog.open_readonly(mini_ws.root / "campaign.db") as log:
+        assert log.history(claim.contact_id).status == "replied"
