@@ -555,3 +555,22 @@ def test_a_case_language_that_does_not_exist_is_one_error(cli, mini_ws):
         result.err
     )
     assert "has no ua text" not in result.err
+
+
+def test_a_template_in_a_language_without_forms_of_address_is_a_warning(cli, mini_ws):
+    """A Kazakh letter opened "Dear Mr Өтегенұлы," and closed "Yours sincerely," while check
+    said "ok"."""
+    text = (mini_ws.root / "letter_templates" / "appeal-en.md").read_text(encoding="utf-8")
+    assert text.count("language: en\n") == 1
+    mini_ws.write(  # the test case has no Kazakh texts: its English ones stand in
+        "letter_templates/appeal-kk.md",
+        text.replace("id: appeal-en", "id: appeal-kk").replace(
+            "language: en\n", "language: kk\nfallback_language: en\n"
+        ),
+    )
+    result = cli("check", "-w", mini_ws.root)
+    said = result.out + result.err
+    assert result.code == 0, said
+    assert "ws/letter_templates/appeal-kk.md:" in said
+    assert "template 'appeal-kk' is in 'kk', which has no forms of address here" in said
+    assert "template 'appeal-en' is in" not in said

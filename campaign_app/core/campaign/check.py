@@ -157,6 +157,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             last_letters = LastLetters.read(ws)
         letters = LetterReview(review, last_letters if updating else None)
         check_letters(ws, template, audience, today, problems, report, letters)
+        report.warnings.extend(english_forms_warning(template))
         if len(problems.errors) == failures_before:
             report.summary.append(
                 ngettext(
@@ -276,6 +277,27 @@ def pdf_pages(letter: Letter) -> int:
     from campaign_app.core.letters.pdf.writer import typeset  # reportlab only when needed
 
     return typeset(letter)[1]
+
+
+def english_forms_warning(template: Template) -> list[str]:
+    """A letter language this program has no forms of address for (Kazakh, say): its letters
+    open "Dear Mr …" and close "Yours sincerely," in English, which check must not call fine."""
+    from campaign_app.core.letters.forms_of_address.rules import LANGUAGES
+
+    language = template.language
+    if language.split("-")[0].lower() in LANGUAGES:
+        return []
+    said = _(
+        "{where}: template '{id}' is in '{language}', which has no forms of address here: its "
+        "salutations, address titles and closings will be in English ('Dear Mr …', 'Yours "
+        "sincerely,') — write them in the template itself, or use a language that has them ({languages})"
+    ).format(
+        where=template.where(template.meta["__lines__"].get("language")),
+        id=template.id,
+        language=language,
+        languages=", ".join(LANGUAGES),
+    )
+    return [said]
 
 
 def one_page_warning(template: Template, recipient_ids: list[str]) -> str:
