@@ -40,6 +40,11 @@ class TranslationActions(QObject):
         tab, workspace = self.tab, self.tab.session.workspace
         if workspace is None or tab.doc is None or tab.busy:
             return
+        if tab.has_unsaved_changes():  # the file is exported: the translator would miss these
+            tab.show_banner(
+                self.tr("Save or revert your changes to the case before exporting it for translation.")
+            )
+            return
         offered = [lang for lang in LETTER_LANGUAGES if lang not in tab.doc.languages[:1]]
         language, ok = QInputDialog.getItem(
             tab,

@@ -4021,6 +4021,10 @@ Country</source>
 <context>
     <name>TranslationActions</name>
     <message>
+        <source>Save or revert your changes to the case before exporting it for translation.</source>
+        <translation>Сохраните или отмените свои изменения в деле, прежде чем экспортировать его для перевода.</translation>
+    </message>
+    <message>
         <source>Export for translation</source>
         <translation>Экспорт для перевода</translation>
     </message>

@@ -4021,6 +4021,10 @@ Country</source>
 <context>
     <name>TranslationActions</name>
     <message>
+        <source>Save or revert your changes to the case before exporting it for translation.</source>
+        <translation>Збережіть або скасуйте свої зміни у справі, перш ніж експортувати її для перекладу.</translation>
+    </message>
+    <message>
         <source>Export for translation</source>
         <translation>Експорт для перекладу</translation>
     </message>

@@ -65,3 +65,16 @@ def test_a_broken_po_file_is_shown_as_the_command_line_says_it(open_tab, mini_ws
     assert "not a line of a PO file: 'msgid Stop'" in tab.banner.text()
     assert tab.translation.result_box is None
     assert (mini_ws.root / "cases/test-case.yaml").read_bytes() == before
+
+
+def test_export_with_unsaved_edits_asks_to_save_first(open_tab, mini_ws, qtbot, tmp_path, dialogs):
+    """A sentence typed and not saved was missing from the file sent to the translator,
+    while the tab said the export had worked."""
+    _window, tab = open_tab(mini_ws.root, "case")
+    tab.doc.set_text(tab.doc.data, "title", "en", "A title not saved yet")
+    assert tab.has_unsaved_changes()
+    po = tmp_path / "test-case.pl.po"
+    dialogs.update(language="pl", save=str(po), open=str(po))
+    qtbot.mouseClick(tab.export_translation_button, Qt.MouseButton.LeftButton)
+    assert "Save or revert your changes to the case before exporting" in tab.banner.text()
+    assert not po.exists()
