@@ -108,7 +108,10 @@ class Workspace:
         if not (root / CAMPAIGN_FILE).is_file():
             raise UserError(
                 _("no {campaign_file} in {root}").format(campaign_file=CAMPAIGN_FILE, root=root),
-                hint=_("pass the campaign folder with -w DIR, or create one with 'campaign-app init DIR'"),
+                hint=_(
+                    "choose the campaign folder, the one holding campaign.yaml (-w DIR on the command "
+                    "line); a new one is made with File ▸ New in the window or 'campaign-app init DIR'"
+                ),
             )
         return cls(root)
 

@@ -90,6 +90,9 @@ def format_in(value: object, language: str, style: str = "long") -> str:
 _FRENCH_FIRST = re.compile(r"(?<![\d/.])1(?=[ \u00a0][^\W\d])")
 
 
+_YEAR_WORD = {"uk": "\u00a0р.", "ru": "\u00a0г."}
+
+
 def _format(value: object, language: str, style: str) -> str:
     # imported on the first date written: the Case tab reads PartialDate before it shows anything
     from babel.dates import format_date, format_skeleton
@@ -104,7 +107,10 @@ def _format(value: object, language: str, style: str) -> str:
             return format_date(value.first_day(), style, locale=locale)
         if value.precision == "month":
             return format_skeleton("yMMMM", value.first_day(), locale=locale)
-        return format_skeleton("y", value.first_day(), locale=locale)
+        year = format_skeleton("y", value.first_day(), locale=locale)
+        # CLDR writes a bare "2019" where Ukrainian and Russian letters write "2019 р." /
+        # "2019 г." as they do after a month ("травень 2020 р.").
+        return year + _YEAR_WORD.get(language.split("-")[0].lower(), "")
     if isinstance(value, dt.date):
         return format_date(value, style, locale=locale)
     raise TypeError(f"cannot format {type(value).__name__} as a date")

@@ -124,6 +124,16 @@ def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
     assert format_in(dt.date(2026, 12, 1), "en") == "1 December 2026"
 
 
+def test_a_year_alone_is_written_with_its_word_in_ukrainian_and_russian():
+    """"за 2019 і станом на травень 2020 р.": the year alone lacked the «р.» the month had."""
+    from campaign_app.core.common.dates import format_in
+
+    assert format_in("2019", "uk") == "2019\u00a0р."
+    assert format_in("2019", "ru") == "2019\u00a0г."
+    assert format_in("2019", "en") == "2019"
+    assert format_in("2020-05", "uk") == "травень 2020\u00a0р."
+
+
 def test_a_french_letter_is_dated_with_the_article():
     """«Bruxelles, le 4 décembre 2026»: without «le» the date line reads as a list."""
     from campaign_app.core.letters.render import dateline
