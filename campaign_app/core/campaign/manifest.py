@@ -73,6 +73,14 @@ class Manifest:
     def __init__(self, out_dir: Path, entries: dict[tuple[str, str, str], ManifestEntry] | None = None):
         self.out_dir = out_dir
         self.entries = entries or {}
+        self._seen = self._stamp()  # the file as this manifest last read or wrote it
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
 
     @property
     def path(self) -> Path:
@@ -119,16 +127,42 @@ class Manifest:
             return None
         return data if hashlib.sha256(data).hexdigest() == entry.sha256 else None
 
+    def _saved_by_others(self) -> list[ManifestEntry]:
+        """The entries on disk now that this manifest does not hold, whose files exist (read
+        only when another run wrote the file since this one read or wrote it)."""
+        if self._stamp() == self._seen:
+            return []
+        try:
+            on_disk = Manifest.load(self.out_dir)
+        except UserError:
+            return []
+        return [
+            e
+            for key, e in on_disk.entries.items()
+            if key not in self.entries and (self.out_dir / e.path).is_file()
+        ]
+
     def save(self, more: Iterable[ManifestEntry] = ()) -> None:
         """Write the manifest atomically, one entry at a time (no second copy of it in memory).
         ``more``: entries kept elsewhere (a batch's, core/campaign/batch_files.py), already in
         the manifest's order and none under a key of :attr:`entries`; merged in that order."""
-        letters = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
+        ours = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
+        # What another run into the same folder saved meanwhile (two generates at once, the
+        # window's batch and a terminal's) is kept: the last to save no longer drops the
+        # other's letters, which the next run then wrote again. Ours win where both hold one.
+        theirs = sorted(self._saved_by_others(), key=_order)
+        letters = heapq.merge(
+            ((_order(e), 0, e) for e in ours), ((_order(e), 1, e) for e in theirs), key=lambda t: t[:2]
+        )
         make_folder(self.out_dir)
         with atomic_writer(self.path) as fh:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
-            n = 0
-            for entry in letters:
+            n, last = 0, None
+            for key, _theirs, entry in letters:
+                if key == last:
+                    continue  # ours came first
+                last = key
                 fh.write(("," if n else "") + "\n    " + _entry_text(entry))
                 n += 1
             fh.write("\n  ]\n}\n" if n else "]\n}\n")
+        self._seen = self._stamp()

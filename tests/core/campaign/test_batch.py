@@ -436,3 +436,29 @@ def test_letters_written_while_the_log_was_in_use_are_recorded_by_the_next_run(m
     assert again.code == 0 and "2 already up to date" in again.out
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
         assert sorted(c.recipient_id for c in log.contacts()) == ["mep-1", "mep-2"]
+
+
+def test_two_runs_saving_one_manifest_keep_each_others_letters(tmp_path):
+    """Two generates into one folder at once (the window's batch and a terminal): the last to
+    save dropped the other's 91 letters from the manifest, and the next run wrote them again."""
+    from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
+
+    def entry(rid: str) -> ManifestEntry:
+        (tmp_path / "appeal-en").mkdir(exist_ok=True)
+        (tmp_path / "appeal-en" / f"{rid}.pdf").write_bytes(b"%PDF " + rid.encode())
+        return ManifestEntry(rid, "appeal-en", "case", "en", "pdf", f"appeal-en/{rid}.pdf", "0" * 64, "", "f")
+
+    first, second = Manifest.load(tmp_path), Manifest.load(tmp_path)
+    first.add(entry("mep-1"))
+    first.save()
+    second.add(entry("mep-2"))
+    second.save()
+    assert sorted(Manifest.load(tmp_path).entries) == [
+        ("mep-1", "appeal-en", "pdf"),
+        ("mep-2", "appeal-en", "pdf"),
+    ]
+    second.add(
+        ManifestEntry("mep-1", "appeal-en", "case", "en", "pdf", "appeal-en/mep-1.pdf", "1" * 64, "", "g")
+    )
+    second.save()  # where both hold a letter, the run saving now wins
+    assert Manifest.load(tmp_path).entries[("mep-1", "appeal-en", "pdf")].sha256 == "1" * 64

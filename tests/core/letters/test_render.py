@@ -125,7 +125,7 @@ def test_french_dates_write_the_first_of_the_month_as_an_ordinal():
 
 
 def test_a_year_alone_is_written_with_its_word_in_ukrainian_and_russian():
-    """"за 2019 і станом на травень 2020 р.": the year alone lacked the «р.» the month had."""
+    """ "за 2019 і станом на травень 2020 р.": the year alone lacked the «р.» the month had."""
     from campaign_app.core.common.dates import format_in
 
     assert format_in("2019", "uk") == "2019\u00a0р."
