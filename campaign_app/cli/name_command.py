@@ -28,4 +28,10 @@ def run(args: argparse.Namespace) -> int:
         state.volunteer_name = " ".join(args.name.split())
         state.save()
     print(_("The contact log records you as: {name}").format(name=volunteer_name()))
+    print(
+        _(
+            "(On a team's shared log — log_database in campaign.yaml — the server records your "
+            "database user instead: nobody's work can be recorded under another name there.)"
+        )
+    )
     return EXIT_OK

@@ -183,7 +183,9 @@ def test_log_commands_on_a_workspace_without_a_log_say_so(mini_ws, cli, tmp_path
 
 def test_the_volunteer_name_is_set_from_the_command_line_and_recorded(mini_ws, cli):
     assert "Anna K." in cli("name", "Anna  K.").out
-    assert cli("name").out.strip() == "The contact log records you as: Anna K."
+    said = cli("name").out.splitlines()
+    assert said[0] == "The contact log records you as: Anna K."
+    assert "a team's shared log" in said[1] and "records your database user instead" in said[1]
     cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
         assert {e.by for e in log.events()} == {"Anna K."}
