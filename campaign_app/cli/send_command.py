@@ -88,6 +88,14 @@ def run(ws, args: argparse.Namespace) -> int:
     from campaign_app.core.campaign.send_plan import check_can_send
 
     plan = _plan(ws, args)
+    if plan.offline:
+        print(
+            _(
+                "warning: {reason} — this dry run writes the messages of everyone the audience "
+                "reaches, whether or not they have had the letter"
+            ).format(reason=plan.offline),
+            file=sys.stderr,
+        )
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
         print(_("Nothing to send: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK

@@ -115,6 +115,19 @@ def test_while_the_database_is_down_send_and_mark_refuse_and_generate_still_writ
         ]
         assert "ws/letter_templates/reminder-en.md:" in warning and "cannot be reached" in warning
         assert "template 'reminder-en' was checked for everyone its other terms reach" in warning
+        review = cli(
+            "send",
+            "-w",
+            mini_ws.root,
+            "--template",
+            "appeal-en",
+            "--dry-run",
+            "--out",
+            mini_ws.root / "review",
+        )
+        assert review.code == 0, review.err  # a dry run needs neither server: it writes for review
+        assert "cannot be reached" in review.err and "whether or not they have had the letter" in review.err
+        assert len(list((mini_ws.root / "review").rglob("*.eml"))) == 2
         written = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
         assert written.code == 0 and "not recorded as drafts in the team's log" in written.err
         assert list((mini_ws.root / "out").rglob("*.pdf"))

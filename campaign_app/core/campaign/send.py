@@ -185,6 +185,8 @@ class _Run:
         its claim: one transaction less per letter sent)."""
         prepared = self.files.prepare(r, self.plan.formats)
         ws, plan = self.ws, self.plan
+        if plan.offline:  # a dry run while the team's log is out of reach: nothing recorded
+            return prepared
         if record and (prepared.written or self.log.contact_for(r.id, ws.case.id, plan.template_id) is None):
             self.log.record_drafts([self.draft(r, prepared.pdf)], self.by)
         return prepared

@@ -27,6 +27,7 @@ from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.mail.settings import SmtpSettings
 from campaign_app.core.outreach.claims import claim_running, describe_claim
+from campaign_app.core.outreach.log_errors import LogUnreachable
 from campaign_app.core.outreach.records import DONE, History, read_history
 
 
@@ -56,6 +57,7 @@ class SendPlan:
     example: bool = False  # from the bundled example's made-up sender: never really sent
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
     attachments: tuple[Attachment, ...] = ()  # the template's own files, sent with every letter
+    offline: str = ""  # a dry run while the team's log cannot be reached: why (who had it is unknown)
 
     @property
     def server(self) -> str:
@@ -124,9 +126,7 @@ def plan_send(
     case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
-    histories = _histories(ws, template.id)
-    if not not_renamed:
-        check_no_renamed_letters(ws, case_id, template.id, {r.id for r in recipients})
+    histories, offline = _log_says(ws, case_id, template.id, recipients, not_renamed, dry_run)
     plan = SendPlan(
         template.id,
         query or "",
@@ -139,6 +139,7 @@ def plan_send(
         example=ws.campaign.is_example,
         nobody_due=audience.nobody_due_message,
         attachments=attachments,
+        offline=offline,
     )
     wanted = set(resend)
     # Kept copies count only when the log knows no letter of this template at all (moved,
@@ -182,6 +183,27 @@ def plan_send(
         plan.limited = len(plan.to_send) - limit
         plan.to_send = plan.to_send[:limit]
     return plan
+
+
+def _log_says(
+    ws: Workspace,
+    case_id: str,
+    template_id: str,
+    recipients: list[Recipient],
+    not_renamed: bool,
+    dry_run: bool,
+) -> tuple[dict[str, History], str]:
+    """The histories of this template's letters, after checking for renamed ids; with the
+    team's log out of reach, a dry run goes on knowing none (and says why), a send refuses."""
+    try:
+        histories = _histories(ws, template_id)
+        if not not_renamed:
+            check_no_renamed_letters(ws, case_id, template_id, {r.id for r in recipients})
+    except LogUnreachable as exc:
+        if not dry_run:  # nothing can be promised about duplicates
+            raise
+        return {}, exc.message  # a dry run writes the messages for review only
+    return histories, ""
 
 
 def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
