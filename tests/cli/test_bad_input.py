@@ -574,3 +574,28 @@ def test_a_template_in_a_language_without_forms_of_address_is_a_warning(cli, min
     assert "ws/letter_templates/appeal-kk.md:" in said
     assert "template 'appeal-kk' is in 'kk', which has no forms of address here" in said
     assert "template 'appeal-en' is in" not in said
+
+
+def test_an_english_letter_naming_its_recipient_in_cyrillic_is_a_warning(cli, mini_ws):
+    """An official entered in Ukrainian only got "Mr Дмитро Лубінець … Dear Mr Лубінець," in
+    an English letter, and check said ok."""
+    with (mini_ws.root / "recipients" / "officials.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(
+            "- id: ua-ombudsman\n  category: national_official\n  given_name: Дмитро\n"
+            "  family_name: Лубінець\n  gender: m\n  position: Уповноважений Верховної Ради з прав людини\n"
+            "  country: UA\n  language: uk\n  email: hotline@example.ua\n"
+        )
+    text = (mini_ws.root / "letter_templates" / "appeal-en.md").read_text(encoding="utf-8")
+    mini_ws.write(
+        "letter_templates/officials-en.md",
+        text.replace("id: appeal-en", "id: officials-en").replace(
+            "audience: category:mep", "audience: category:national_official"
+        ),
+    )
+    result = cli("check", "-w", mini_ws.root)
+    said = result.out + result.err
+    warnings = [ln for ln in said.splitlines() if "in Cyrillic" in ln]
+    assert len(warnings) == 1, said
+    assert "template 'officials-en' (en): 1 letter names its recipient in Cyrillic" in warnings[0]
+    assert "ua-ombudsman" in warnings[0]
+    assert "ua-president" not in warnings[0], "given in English too: the English letter uses it"

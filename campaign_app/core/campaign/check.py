@@ -8,6 +8,7 @@ Errors stop the check; warnings (an example sender, an unused source) are report
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.audience import Audience, audience_place, match_audience, without_status
@@ -246,6 +247,7 @@ def check_letters(
     """Render the template for each recipient: it renders, every character has a glyph, the
     facts it states are not stale, and a compact letter fits on one page (a warning)."""
     over_one_page: list[str] = []
+    other_script: list[str] = []
     updating = letters.last_letters is not None
     for recipient in audience:
         usage = FactUsage(template)
@@ -268,8 +270,42 @@ def check_letters(
             continue
         if letter.layout == "compact" and pdf_pages(letter) > 1:
             over_one_page.append(recipient.id)
+        if in_another_script(letter, template.language):
+            other_script.append(recipient.id)
     if over_one_page:
         report.warnings.append(one_page_warning(template, over_one_page))
+    if other_script:
+        report.warnings.append(
+            ngettext(
+                "template '{id}' ({language}): {count} letter names its recipient in Cyrillic in a "
+                "letter in Latin script ('Dear Mr Лубінець'): {ids} — give their name, position and "
+                "address in {language} in the directory (e.g. family_name: {{{language}: …, uk: …}})",
+                "template '{id}' ({language}): {count} letters name their recipients in Cyrillic in a "
+                "letter in Latin script ('Dear Mr Лубінець'): {ids} — give their names, positions and "
+                "addresses in {language} in the directory (e.g. family_name: {{{language}: …, uk: …}})",
+                len(other_script),
+            ).format(
+                id=template.id, language=template.language, count=len(other_script), ids=listed(other_script)
+            )
+        )
+
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Letter languages written in Cyrillic by default; any other is in Latin script here, and a
+# "-Latn" or "-Cyrl" subtag says which (kk-Latn: Kazakh in Latin letters).
+_CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"})
+
+
+def in_another_script(letter: Letter, language: str) -> bool:
+    """Whether a letter in Latin script names its recipient in Cyrillic (the directory has
+    their name or address in Ukrainian only, and the letter fell back to it)."""
+    parts = language.lower().split("-")
+    cyrillic = "cyrl" in parts or (parts[0] in _CYRILLIC_LANGUAGES and "latn" not in parts)
+    if cyrillic:
+        return False
+    return bool(
+        _CYRILLIC.search(letter.salutation) or any(_CYRILLIC.search(line) for line in letter.recipient_lines)
+    )
 
 
 def pdf_pages(letter: Letter) -> int:

@@ -209,18 +209,30 @@ def closing_for(recipient: Recipient, language: str) -> str:
     return address.fill(closing.get(case))
 
 
+def _addressee(recipient: Recipient, language: str) -> str:
+    """The directory's address lines for a letter in ``language``: only those written for it
+    (one text for all is in the recipient's own language). Ukrainian dative lines opened
+    English and Russian letters ("Президентові України") where no English ones were given."""
+    value = recipient.addressee
+    if isinstance(value, Mapping):
+        return _own(value, language)
+    same = language.split("-")[0].lower() == (recipient.language or "en").split("-")[0].lower()
+    return value if same else ""
+
+
 def address_name_lines(recipient: Recipient, language: str) -> list[str]:
     """The name lines of the address block (before the postal address).
 
-    A directory's ``addressee`` is used verbatim (Ukrainian needs the dative case, which is
-    not derived by rule). Otherwise: the person as the language writes them ("Frau Rasa
+    A directory's ``addressee`` in the letter's language is used verbatim (Ukrainian needs the
+    dative case, which is not derived by rule). Otherwise: the person as the language writes them ("Frau Rasa
     Juknevičienė"), the title line (the position in the letter's language, else the office
     in that language, else the position as the directory has it), then the organisation
     unless the postal address already starts with it.
     """
     view = recipient.view(language)
-    if view.addressee:
-        return [line.strip() for line in view.addressee.splitlines() if line.strip()]
+    addressee = _addressee(recipient, language)
+    if addressee:
+        return [line.strip() for line in addressee.splitlines() if line.strip()]
     address = _address(recipient, language)
     lines: list[str] = []
     if view.has_person:

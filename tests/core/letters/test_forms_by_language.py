@@ -550,3 +550,23 @@ def test_a_name_starting_with_a_mark_keeps_its_space_in_the_salutation():
     )
     assert salutation_for(odd, "en") == "Dear <b>Eve</b> ../../etc/passwd,"
     assert address_name_lines(odd, "en")[0] == "<b>Eve</b> ../../etc/passwd"
+
+
+def test_ukrainian_dative_address_lines_stay_out_of_letters_in_other_languages():
+    """«Президентові України / Володимиру ЗЕЛЕНСЬКОМУ» opened the English and Russian letters
+    to the President, whose directory entry gives those lines in Ukrainian only."""
+    president = Recipient(
+        id="ua-president",
+        category="national_official",
+        honorific={"uk": "пан", "en": "Mr"},
+        given_name={"uk": "Володимир", "en": "Volodymyr", "ru": "Владимир"},
+        family_name={"uk": "Зеленський", "en": "Zelenskyy", "ru": "Зеленский"},
+        gender="m",
+        position={"uk": "Президент України", "en": "President of Ukraine", "ru": "Президент Украины"},
+        country="UA",
+        language="uk",
+        addressee={"uk": "Президентові України\nВолодимиру ЗЕЛЕНСЬКОМУ"},
+    )
+    assert address_name_lines(president, "uk") == ["Президентові України", "Володимиру ЗЕЛЕНСЬКОМУ"]
+    assert address_name_lines(president, "en") == ["Mr Volodymyr Zelenskyy", "President of Ukraine"]
+    assert "Президентові України" not in address_name_lines(president, "ru")
