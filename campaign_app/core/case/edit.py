@@ -334,13 +334,26 @@ class CaseDocument:
         self._changed()
         return item
 
-    def delete_item(self, section: str, item: CommentedMap) -> None:
-        """Delete one item (found by identity: two items may look alike)."""
+    def delete_item(self, section: str, item: CommentedMap) -> int:
+        """Delete one item (found by identity: two items may look alike); returns where it
+        was, for :meth:`restore_item`."""
         seq = self._seq(section)
         if seq is None:
             raise ValueError(f"no '{section}' list")
+        index = next((i for i, x in enumerate(seq) if x is item), -1)
         remove_item(seq, item)
         self._changed()
+        return index
+
+    def restore_item(self, section: str, item: CommentedMap, index: int) -> None:
+        """Put a deleted item back where it was (Undo in the Case tab)."""
+        seq = self._seq(section, create=True)
+        assert seq is not None
+        if 0 <= index < len(seq):
+            seq.insert(index, item)
+            self._changed()
+        else:
+            self._insert(seq, item, seq[-1] if len(seq) else None)
 
     def points(self, argument: Mapping[Any, Any] | None) -> list[CommentedMap]:
         """The argument's points that are mappings (in file order)."""

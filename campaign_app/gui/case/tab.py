@@ -70,6 +70,7 @@ class CaseTab(CaseNavigation):
 
     keeps_focus_while_busy = True  # the field being typed in gets its focus back after a save
     _saving = False  # a copy is being written: the editors go on taking edits
+    _undo: tuple[Any, str, Any, int] | None = None  # (document, section, item, index) last deleted
 
     def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(session, tasks, parent)
@@ -82,6 +83,7 @@ class CaseTab(CaseNavigation):
         self.revert_button.clicked.connect(self.revert)
         self.add_button.clicked.connect(self.add_item)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_delete_button.clicked.connect(self.undo_delete)
         self.translation = TranslationActions(self)
         self.table.installEventFilter(self)
         for key, editor in self.editors.items():
@@ -93,15 +95,15 @@ class CaseTab(CaseNavigation):
             self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Del in the table deletes the selected item (after asking, if it is used)."""
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Delete)
-        ):
-            self.delete_selected()
-            return True
+        """Del in the table deletes the selected item (after asking, if it is used); Ctrl+Z
+        there puts the item deleted last back."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Delete):
+                self.delete_selected()
+                return True
+            if event.matches(QKeySequence.StandardKey.Undo) and self._undo is not None:
+                self.undo_delete()
+                return True
         return super().eventFilter(watched, event)
 
     # ---- loading ----------------------------------------------------------------------
@@ -161,6 +163,9 @@ class CaseTab(CaseNavigation):
         """Show a (new or re-read) document, keeping the selected part and row."""
         section, row = self.section, self._current_row()
         self.doc = doc
+        if self._undo is not None and self._undo[0] is not doc:  # saved, reverted or reread
+            self._undo = None
+            self.undo_delete_button.hide()
         self.problem_box.problems = list(found)
         if doc is None:
             self.heading.setText(self.tr("No case open"))
@@ -259,13 +264,32 @@ class CaseTab(CaseNavigation):
     def _delete(self, section: str, node: Any) -> None:
         assert self.doc is not None
         row = self.model.row_of(node)
-        self.doc.delete_item(section, node)
+        index = self.doc.delete_item(section, node)
+        self._undo = (self.doc, section, node, index)  # a Del pressed by mistake is put back
+        self.undo_delete_button.show()
         self._forget((section, row))
         self.problem_box.shift((section,), row, -1)
         self.model.reload()
         self._fill_parts()
         self._update_count()
         self._select_row(min(row, self.model.rowCount() - 1))
+        self._update_state()
+
+    def undo_delete(self) -> None:
+        """Put the item deleted last back where it was (the other edits stay)."""
+        undo, self._undo = self._undo, None
+        self.undo_delete_button.hide()
+        if undo is None or self.busy or undo[0] is not self.doc or self.doc is None:
+            return
+        _doc, section, node, index = undo
+        self.doc.restore_item(section, node, index)
+        self.model.reload()
+        row = self.model.row_of(node)
+        self.problem_box.shift((section,), row, +1)
+        self._fill_parts()
+        if section == self.section:
+            self._update_count()
+            self._select_row(row)
         self._update_state()
 
     # ---- saving and reverting -----------------------------------------------------------

@@ -544,6 +544,14 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Удалить выбранную запись (Del в таблице)</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Вернуть удалённое</translation>
+    </message>
+    <message>
+        <source>Put the item just deleted back (Ctrl+Z in the table)</source>
+        <translation>Вернуть только что удалённый элемент (Ctrl+Z в таблице)</translation>
+    </message>
+    <message>
         <source>The case</source>
         <translation>Дело</translation>
     </message>

@@ -544,6 +544,14 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Видалити вибраний запис (Del у таблиці)</translation>
     </message>
     <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Повернути видалене</translation>
+    </message>
+    <message>
+        <source>Put the item just deleted back (Ctrl+Z in the table)</source>
+        <translation>Повернути щойно видалений елемент (Ctrl+Z у таблиці)</translation>
+    </message>
+    <message>
         <source>The case</source>
         <translation>Справа</translation>
     </message>

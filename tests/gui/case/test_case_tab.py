@@ -318,6 +318,35 @@ def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(cas
     assert path.read_bytes() == before
 
 
+def test_a_deleted_item_comes_back_with_undo_and_the_other_edits_stay(case_tab, qtbot, mini_ws):
+    """Del removed an unused item at once, with no way back but Revert, which also threw
+    away every other edit."""
+    path = mini_ws.root / MINI_CASE
+    _window, tab = case_tab(mini_ws.root)
+    choose_part(qtbot, tab, "facts")
+    click_row(qtbot, tab, "unhcr")
+    replace_text(qtbot, text_input(tab, "facts", "text", "en"), "UNHCR protects her.")
+    choose_part(qtbot, tab, "demands")
+    before = rows(tab)
+    assert before == ["stop"]
+    click_row(qtbot, tab, "stop")
+    assert not tab.undo_delete_button.isVisible()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: tab.tasks.idle() and rows(tab) == [])
+    assert tab.dialog is None and tab.undo_delete_button.isVisible()
+
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(tab) == before
+    assert not tab.undo_delete_button.isVisible()
+    choose_part(qtbot, tab, "facts")
+    assert text_input(tab, "facts", "text", "en").toPlainText() == "UNHCR protects her."
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
+    saved = load_case(path)
+    assert [d.id for d in saved.demands] == before
+    assert next(f for f in saved.facts if f.id == "unhcr").text["en"] == "UNHCR protects her."
+
+
 def test_a_source_cited_by_a_fact_warns_even_if_no_template_cites_it(case_tab, qtbot, mini_ws):
     _window, tab = case_tab(mini_ws.root)
     choose_part(qtbot, tab, "sources")
