@@ -76,6 +76,7 @@ def test_the_coordinator_sets_up_the_team_and_a_volunteer_works_in_it(mini_ws, c
 
 
 def test_a_solo_log_is_merged_into_the_team_log_once(mini_ws, cli, pg_database):
+    assert "Dora Solo" in cli("name", "Dora Solo").out
     assert cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf").code == 0
     solo = mini_ws.root.parent / "solo.db"
     shutil.copy(mini_ws.root / "campaign.db", solo)
@@ -89,6 +90,11 @@ def test_a_solo_log_is_merged_into_the_team_log_once(mini_ws, cli, pg_database):
     assert again.code == 0 and "Nothing new" in again.out
     with connect(pg_database, "anna") as log:
         assert len(log.contacts()) == letters
+        # The work is Dora's, not the coordinator's who merged it (the team's view credited carol).
+        assert {e.by for e in log.events()} == {"Dora Solo"}
+    status = cli("log", "status", "-w", mini_ws.root)
+    who = status.out.split("Who did what:\n", 1)[1]
+    assert "Dora Solo" in who and "carol" not in who
 
 
 def test_while_the_database_is_down_send_and_mark_refuse_and_generate_still_writes(

@@ -6,6 +6,9 @@ Two gaps revision 4 left, found by trying them as a volunteer:
   there; anyone could write one, so a volunteer could record work at any past time
   (``log merge`` of an edited export, or an INSERT naming an origin). Merging history in
   is now a coordinator's: the server refuses a volunteer's event with an origin.
+- A merged event keeps who did it in the other log (the coordinator who merged it was
+  credited with the volunteer's work in the team's view and the report); the event's
+  origin still names the log it came from.
 - A volunteer's program may change a recorded letter's channel and address until it goes
   out (a new draft); after that they are what the letter went by. The server now refuses a
   volunteer's change of either once the letter has a "sent" event; a coordinator may
@@ -27,10 +30,12 @@ depends_on = None
 _PG = (
     """CREATE OR REPLACE FUNCTION campaign_log_event_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        NEW.by := session_user;
         IF NEW.origin <> '' AND NOT campaign_log_is_coordinator() THEN
             RAISE EXCEPTION 'only a coordinator may merge history from another log into the team''s'
                 USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.origin = '' OR NEW."by" IS NULL OR NEW."by" = '' THEN
+            NEW."by" := session_user;
         END IF;
         IF NEW.origin = '' OR NEW.at IS NULL OR NEW.at = '' THEN
             NEW.at := campaign_log_now();
