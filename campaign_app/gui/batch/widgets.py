@@ -177,7 +177,7 @@ class BatchWidgets(BaseTab):
         self.generate_button.setToolTip(self.tr("Write one letter per selected recipient (Ctrl+Return)"))
         self.generate_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.generate_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.print_button = QPushButton(self.tr("&Print pack…"))
+        self.print_button = QPushButton(self.tr("Print pac&k…"))
         self.print_button.setToolTip(
             self.tr(
                 "One PDF to print and post: the letters to recipients with a postal address, then "

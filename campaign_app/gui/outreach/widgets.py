@@ -155,7 +155,7 @@ class OutreachWidgets(BaseTab):
         )
         self.report_button = QPushButton(self.tr("Re&port PDF…"))
         self.report_button.setToolTip(self.tr("A one-page summary for coordinators"))
-        self.refresh_button = QPushButton(self.tr("Re&fresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the contact log again (F5)"))
         for widget in (
             self.mark_button,

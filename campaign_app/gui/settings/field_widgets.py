@@ -134,7 +134,7 @@ class SettingsFieldWidgets(BaseTab):
         self.interface_language_combo.setCurrentIndex(
             max(self.interface_language_combo.findData(chosen_language()), 0)
         )
-        self._row(form, self.tr("&Window language:"), self.interface_language_combo)
+        self._row(form, self.tr("Window language:"), self.interface_language_combo)
         note = QLabel(self.tr("The window speaks the language chosen here from its next start."))
         note.setWordWrap(True)
         note.setStyleSheet(style.MUTED_STYLE)
@@ -189,7 +189,7 @@ class SettingsFieldWidgets(BaseTab):
         self._row(form, self.tr("Server (hos&t):"), self._with_error(self.host_edit, "host"), self.host_edit)
         self._row(form, self.tr("Security:"), self.security_combo)
         self._row(form, self.tr("Port:"), self._with_error(self.port_edit, "port"), self.port_edit)
-        self._row(form, self.tr("&User name:"), self.username_edit)
+        self._row(form, self.tr("User name:"), self.username_edit)
         self._row(form, self.tr("Fro&m:"), self._with_error(self.from_edit, "from"), self.from_edit)
         self._row(
             form, self.tr("Reply-to:"), self._with_error(self.reply_to_edit, "reply_to"), self.reply_to_edit

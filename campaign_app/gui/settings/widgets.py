@@ -102,7 +102,7 @@ class SettingsWidgets(SettingsFieldWidgets):
         self.phone_edit = self._line_edit("+32 2 123 45 67")
         self.website_edit = self._line_edit(self.tr("https://example.org"))
         self.logo_edit = self._line_edit(self.tr("images/logo.png (a PNG or JPEG in the campaign folder)"))
-        self.logo_button = QPushButton(self.tr("C&hoose…"))
+        self.logo_button = QPushButton(self.tr("Choose image…"))
         self.logo_button.setToolTip(self.tr("Choose the logo printed at the top of every letter"))
         logo_row = QWidget()
         logo_layout = QHBoxLayout(logo_row)
@@ -117,7 +117,7 @@ class SettingsWidgets(SettingsFieldWidgets):
                 (self.tr("&E-mail:"), self.email_edit, "email"),
                 (self.tr("&Phone:"), self.phone_edit, None),
                 (self.tr("Website:"), self.website_edit, None),
-                (self.tr("&Logo:"), logo_row, "logo"),
+                (self.tr("Logo:"), logo_row, "logo"),
             ),
             start=10,
         ):

@@ -248,7 +248,7 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Написать по письму каждому выбранному адресату (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>&amp;Print pack…</source>
+        <source>Print pac&amp;k…</source>
         <translation>Пакет для &amp;печати…</translation>
     </message>
     <message>
@@ -2047,8 +2047,8 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>Сводка на одну страницу для координаторов</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>О&amp;бновить</translation>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Read the contact log again (F5)</source>
@@ -3416,8 +3416,8 @@ Server: {server}</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <source>&amp;Window language:</source>
-        <translation>&amp;Язык окна:</translation>
+        <source>Window language:</source>
+        <translation>Язык окна:</translation>
     </message>
     <message>
         <source>The window speaks the language chosen here from its next start.</source>
@@ -3496,8 +3496,8 @@ Server: {server}</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Пользователь:</translation>
+        <source>User name:</source>
+        <translation>Пользователь:</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>
@@ -3736,10 +3736,6 @@ Country</source>
         <translation>images/logo.png (PNG или JPEG в папке кампании)</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Выбрать…</translation>
-    </message>
-    <message>
         <source>Choose the logo printed at the top of every letter</source>
         <translation>Выбрать логотип, который печатается вверху каждого письма</translation>
     </message>
@@ -3756,8 +3752,12 @@ Country</source>
         <translation>Сайт:</translation>
     </message>
     <message>
-        <source>&amp;Logo:</source>
-        <translation>&amp;Логотип:</translation>
+        <source>Choose image…</source>
+        <translation>Выбрать изображение…</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
     </message>
     <message>
         <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>

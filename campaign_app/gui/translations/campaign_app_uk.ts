@@ -248,7 +248,7 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Написати по листу кожному вибраному адресатові (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>&amp;Print pack…</source>
+        <source>Print pac&amp;k…</source>
         <translation>Пакет для &amp;друку…</translation>
     </message>
     <message>
@@ -2047,8 +2047,8 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>Підсумок на одну сторінку для координаторів</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Оновити</translation>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
     </message>
     <message>
         <source>Read the contact log again (F5)</source>
@@ -3416,8 +3416,8 @@ Server: {server}</source>
         <translation>Як у системі</translation>
     </message>
     <message>
-        <source>&amp;Window language:</source>
-        <translation>&amp;Мова вікна:</translation>
+        <source>Window language:</source>
+        <translation>Мова вікна:</translation>
     </message>
     <message>
         <source>The window speaks the language chosen here from its next start.</source>
@@ -3496,8 +3496,8 @@ Server: {server}</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <source>&amp;User name:</source>
-        <translation>&amp;Користувач:</translation>
+        <source>User name:</source>
+        <translation>Користувач:</translation>
     </message>
     <message>
         <source>Fro&amp;m:</source>
@@ -3736,10 +3736,6 @@ Country</source>
         <translation>images/logo.png (PNG або JPEG у теці кампанії)</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>&amp;Вибрати…</translation>
-    </message>
-    <message>
         <source>Choose the logo printed at the top of every letter</source>
         <translation>Вибрати логотип, який друкується вгорі кожного листа</translation>
     </message>
@@ -3756,8 +3752,12 @@ Country</source>
         <translation>Вебсайт:</translation>
     </message>
     <message>
-        <source>&amp;Logo:</source>
-        <translation>&amp;Логотип:</translation>
+        <source>Choose image…</source>
+        <translation>Вибрати зображення…</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Логотип:</translation>
     </message>
     <message>
         <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
