@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from campaign_app.core.campaign.workspace import init_empty_workspace, init_workspace
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner, freeze_heap
 from campaign_app.gui.translation import QT_TRANSLATE_NOOP
@@ -255,14 +256,11 @@ class MainWindow(QMainWindow):
         dirty = self.unsaved_tabs()
         if not dirty:
             return True
-        answer = QMessageBox.question(
+        return ask_to_go_on(
             self,
             self.tr("Unsaved changes"),
             self.tr("There are unsaved changes in: {tabs}.\nDiscard them?").format(tabs=", ".join(dirty)),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event) -> None:
         if not self.confirm_discard():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from campaign_app.core.campaign.generate import BatchPlan, BatchProgress
 from campaign_app.gui import style
+from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.form import BatchForm
 from campaign_app.gui.batch.print_dialog import PrintDialog
@@ -113,17 +114,15 @@ class BatchTab(BatchForm):
         tabs = self.unsaved_elsewhere()
         if not tabs:
             return True
-        answer = QMessageBox.question(
+        return ask_to_go_on(
             self,
             self.tr("Unsaved changes"),
             self.tr(
                 "There are unsaved changes in: {tabs}.\nThe letters are written from the saved files, "
                 "without them (save them first to have them). Generate anyway?"
             ).format(tabs=", ".join(tabs)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def print_pack(self) -> PrintDialog | None:

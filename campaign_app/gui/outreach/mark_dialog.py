@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.gui import style
+from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.outreach.words import channel_name
 from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
@@ -135,14 +135,9 @@ class MarkDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard the note?"),
-            self.tr("The note you typed is not recorded. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+        return ask_to_go_on(
+            self, self.tr("Discard the note?"), self.tr("The note you typed is not recorded. Discard it?")
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def status(self) -> str:
         for key, button in self.status_buttons.items():

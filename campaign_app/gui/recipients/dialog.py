@@ -41,6 +41,7 @@ from campaign_app.core.common.i18n import _ as core_text
 from campaign_app.core.directory.edit import id_clash
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.validation import parse_recipient
+from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.base_tab import error_label
 from campaign_app.gui.recipients.entry_fields import (
     CONTACT,
@@ -388,14 +389,11 @@ class RecipientDialog(QDialog):
         super().reject()
 
     def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_to_go_on(
             self,
             self.tr("Discard the changes?"),
             self.tr("What you typed for this recipient is not saved. Discard it?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _try_accept(self) -> None:
         self._touched.update(LABELS)
