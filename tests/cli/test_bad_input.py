@@ -599,3 +599,22 @@ def test_an_english_letter_naming_its_recipient_in_cyrillic_is_a_warning(cli, mi
     assert "template 'officials-en' (en): 1 letter names its recipient in Cyrillic" in warnings[0]
     assert "ua-ombudsman" in warnings[0]
     assert "ua-president" not in warnings[0], "given in English too: the English letter uses it"
+
+
+def test_a_name_form_the_case_lacks_in_the_letters_language_says_so(cli, mini_ws):
+    """'unknown name: this item has no 'genitive' — check the spelling': the spelling was
+    right; the case had Ukrainian name forms only."""
+    text = (mini_ws.root / "letter_templates" / "appeal-uk.md").read_text(encoding="utf-8")
+    assert "case.person.forms.genitive" in text
+    mini_ws.write(
+        "letter_templates/appeal-ru.md",
+        text.replace("id: appeal-uk", "id: appeal-ru").replace(
+            "language: uk", "language: ru\nfallback_language: uk"
+        ),
+    )
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    line = next(ln for ln in result.err.splitlines() if "appeal-ru.md" in ln)
+    assert "the case gives no 'genitive' form of the person's name in this letter's language" in line
+    assert "add it under person: forms: in the case file" in line
+    assert "check the spelling" not in line

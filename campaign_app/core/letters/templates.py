@@ -321,6 +321,21 @@ _FRIENDLY = {
 }
 
 
+_MISSING_FORM = re.compile(r"'dict object' has no attribute '(\w+)'")
+_NAME_CASES = frozenset(
+    {
+        "nominative",
+        "genitive",
+        "dative",
+        "accusative",
+        "instrumental",
+        "locative",
+        "prepositional",
+        "vocative",
+    }
+)
+
+
 def _friendly(message: str) -> str:
     """Jinja says "'…CaseView object' has no attribute 'persn'"; a template author needs
     "case has no 'persn'"."""
@@ -336,6 +351,23 @@ def _friendly(message: str) -> str:
 
 
 _UNDEFINED_NAME = re.compile(r"^'(\w+)' is undefined$")
+
+
+def _undefined(message: str, where: Location, said: str) -> UserError:
+    """A name the letter's data lacks: a person's name form the case does not give in this
+    language (``case.person.forms.genitive`` in a Russian letter), else a misspelt name."""
+    form = _MISSING_FORM.search(message)
+    if form is not None and form.group(1) in _NAME_CASES:
+        return UserError(
+            _("the case gives no '{form}' form of the person's name in this letter's language").format(
+                form=form.group(1)
+            ),
+            where,
+            _("add it under person: forms: in the case file, e.g. forms: {{ru: {{{form}: …}}}}").format(
+                form=form.group(1)
+            ),
+        )
+    return UserError(said.format(friendly=_friendly(message)), where, _spelling_hint(message))
 
 
 def _spelling_hint(message: str) -> str:
@@ -375,11 +407,7 @@ def _render_body(template: Template, body_t: Any, context: Mapping[str, Any]) ->
         raise UserError(exc.message, template.where(line), exc.hint) from None
     except UndefinedError as exc:
         line = _template_line(sys.exc_info()[2], filename)
-        raise UserError(
-            _("unknown name: {friendly}").format(friendly=_friendly(exc.message or "")),
-            template.where(line),
-            _spelling_hint(exc.message or ""),
-        ) from None
+        raise _undefined(exc.message or "", template.where(line), _("unknown name: {friendly}")) from None
     except SecurityError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(
@@ -405,10 +433,10 @@ def _render_subject(template: Template, subject_t: Any, context: Mapping[str, An
     try:
         return subject_t.render(context)
     except UndefinedError as exc:
-        raise UserError(
-            _("unknown name in subject: {friendly}").format(friendly=_friendly(exc.message or "")),
+        raise _undefined(
+            exc.message or "",
             template.where(_meta_line(template, "subject")),
-            _spelling_hint(exc.message or ""),
+            _("unknown name in subject: {friendly}"),
         ) from None
     except UserError as exc:
         raise UserError(
