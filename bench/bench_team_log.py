@@ -160,7 +160,8 @@ def _fill_sqlite(path: Path, crow, erow) -> None:
 
 
 def _fill_postgres(db: PgDatabase, crow, erow) -> None:
-    """COPY the rows in, each member their own events (the server sets "by")."""
+    """COPY the rows in: as the coordinator merges a log (their origin keeps each event's
+    time and member; only a coordinator may write such events)."""
     from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS
 
     columns = ", ".join((*EVENT_COLUMNS, "origin"))
@@ -168,15 +169,13 @@ def _fill_postgres(db: PgDatabase, crow, erow) -> None:
     with db.connect("carol") as conn, conn.cursor() as cur, cur.copy(copy_contacts) as copy:
         for row in crow:
             copy.write_row(row)
-    for user in ("anna", "boris", "carol"):
-        with (
-            db.connect(user) as conn,
-            conn.cursor() as cur,
-            cur.copy(f"COPY events ({columns}) FROM STDIN") as copy,
-        ):
-            for row in erow:
-                if row[4] == user:
-                    copy.write_row(row)
+    with (
+        db.connect("carol") as conn,
+        conn.cursor() as cur,
+        cur.copy(f"COPY events ({columns}) FROM STDIN") as copy,
+    ):
+        for row in erow:
+            copy.write_row(row)
     with db.connect("carol") as conn:
         conn.execute("ANALYZE")
 
