@@ -195,7 +195,7 @@ def letter_context(
     since: dt.date | None = None,
     usage: FactUsage | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
-    """The names a template can use, for one recipient (see SCOPE_NAMES in templates).
+    """The names a template can use, for one recipient (see SCOPE_NAMES in template_errors).
 
     ``since``: the day of this recipient's last letter sent on this case (None: none was),
     after which ``updates`` lists the events and facts; ``usage`` records the facts stated."""

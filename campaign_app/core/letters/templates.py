@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -24,34 +23,22 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
-from campaign_app.core.common.errors import Location, UserError, did_you_mean, display_path
+from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_known_language, language_hint
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
-from campaign_app.core.directory.recipients import NOT_FOR_LETTERS, RecipientView
+from campaign_app.core.directory.recipients import RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
+from campaign_app.core.letters.template_errors import undefined_error
 from campaign_app.core.letters.template_syntax import unclosed_tag
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
-SCOPE_NAMES = (
-    "recipient",
-    "case",
-    "sender",
-    "campaign",
-    "today",
-    "salutation",
-    "closing",
-    "cite",
-    "fact",
-    "updates",
-    "personal_note",
-)
 
 
 _SAFE_TYPES = (
@@ -310,75 +297,6 @@ def _attachment_entries(place: YamlPlace, value: Any) -> tuple[tuple[str, int | 
     return tuple((str(v), items.at(i).line) for i, v in enumerate(value) if str(v).strip())
 
 
-_NO_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '(\w+)'")
-_FRIENDLY = {
-    "RecipientView": "recipient",
-    "CaseView": "case",
-    "PersonView": "case.person",
-    "SenderView": "sender",
-    "LocalView": N_("this case item"),
-    "dict": N_("this item"),
-}
-
-
-_MISSING_FORM = re.compile(r"'dict object' has no attribute '(\w+)'")
-_NAME_CASES = frozenset(
-    {
-        "nominative",
-        "genitive",
-        "dative",
-        "accusative",
-        "instrumental",
-        "locative",
-        "prepositional",
-        "vocative",
-    }
-)
-
-
-def _friendly(message: str) -> str:
-    """Jinja says "'…CaseView object' has no attribute 'persn'"; a template author needs
-    "case has no 'persn'"."""
-    m = _NO_ATTRIBUTE.search(message)
-    if m is None:
-        return message
-    owner = _FRIENDLY.get(m.group(1), m.group(1))
-    if owner == "recipient" and m.group(2) in NOT_FOR_LETTERS:
-        return _("recipient.{name} are the campaign's own notes: they never go into a letter").format(
-            name=m.group(2)
-        )
-    return _("{owner} has no '{name}'").format(owner=_(owner), name=m.group(2))
-
-
-_UNDEFINED_NAME = re.compile(r"^'(\w+)' is undefined$")
-
-
-def _undefined(message: str, where: Location, said: str) -> UserError:
-    """A name the letter's data lacks: a person's name form the case does not give in this
-    language (``case.person.forms.genitive`` in a Russian letter), else a misspelt name."""
-    form = _MISSING_FORM.search(message)
-    if form is not None and form.group(1) in _NAME_CASES:
-        return UserError(
-            _("the case gives no '{form}' form of the person's name in this letter's language").format(
-                form=form.group(1)
-            ),
-            where,
-            _("add it under person: forms: in the case file, e.g. forms: {{ru: {{{form}: …}}}}").format(
-                form=form.group(1)
-            ),
-        )
-    return UserError(said.format(friendly=_friendly(message)), where, _spelling_hint(message))
-
-
-def _spelling_hint(message: str) -> str:
-    """For a name the template's scope lacks, the name it was close to (``recipent``:
-    "did you mean 'recipient'?"); else the names a template knows."""
-    m = _UNDEFINED_NAME.match(message)
-    close = did_you_mean(m.group(1), SCOPE_NAMES) if m else None
-    known = ", ".join(SCOPE_NAMES)
-    return close or _("check the spelling; templates know {scope_names}").format(scope_names=known)
-
-
 def _template_line(tb: TracebackType | None, filename: str) -> int | None:
     line = None
     while tb is not None:
@@ -407,7 +325,9 @@ def _render_body(template: Template, body_t: Any, context: Mapping[str, Any]) ->
         raise UserError(exc.message, template.where(line), exc.hint) from None
     except UndefinedError as exc:
         line = _template_line(sys.exc_info()[2], filename)
-        raise _undefined(exc.message or "", template.where(line), _("unknown name: {friendly}")) from None
+        raise undefined_error(
+            exc.message or "", template.where(line), _("unknown name: {friendly}")
+        ) from None
     except SecurityError as exc:
         line = _template_line(sys.exc_info()[2], filename)
         raise UserError(
@@ -433,7 +353,7 @@ def _render_subject(template: Template, subject_t: Any, context: Mapping[str, An
     try:
         return subject_t.render(context)
     except UndefinedError as exc:
-        raise _undefined(
+        raise undefined_error(
             exc.message or "",
             template.where(_meta_line(template, "subject")),
             _("unknown name in subject: {friendly}"),
