@@ -37,13 +37,13 @@ def _separators() -> dict[int, str] | None:
     """How the interface language writes "2,378" and "0.5" ("2 378", "0,5" in Ukrainian and
     Russian, where a comma is the decimal mark): None for English, whose marks the format
     specifications already write."""
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
     from campaign_app.core.common.ui_language import ui_language
 
     language = ui_language()
     if language.split("_")[0].split("-")[0] == "en":
         return None
+    from babel.numbers import get_decimal_symbol, get_group_symbol  # only for other languages
+
     try:
         group, decimal = get_group_symbol(language), get_decimal_symbol(language)
     except Exception:  # a language Babel does not know: as English

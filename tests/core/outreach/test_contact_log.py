@@ -275,6 +275,7 @@ def run_with_file_permissions(script: str, tmp_path: Path) -> None:
         # and what is read lazily (the messages' catalogue, syncing): nobody may not read them
         "import ctypes, campaign_app.core.common.atomic, campaign_app.core.common.i18n\n"
         "campaign_app.core.common.i18n.translation()\n"
+        "campaign_app.core.common.i18n._separators()\n"  # how numbers are written: Babel's data
     )
     code = imports + drop + f"from pathlib import Path\nFOLDER = Path({str(folder)!r})\n" + script
     root = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
