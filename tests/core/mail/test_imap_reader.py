@@ -91,6 +91,7 @@ def test_a_wrong_password_is_told_plainly_and_never_echoed(dovecot):
     text = str(caught.value)
     assert f"the server refused the user name or password for {dovecot.username}" in text
     assert wrong not in text and dovecot.password not in text
+    assert "(b'" not in text and "[AUTHENTICATIONFAILED]" in text, text  # the server's words, as text
 
 
 def test_an_untrusted_certificate_gets_no_password(dovecot):

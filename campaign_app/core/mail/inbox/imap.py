@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
@@ -144,7 +145,7 @@ class ImapReader:
             else:  # LOGIN is ASCII only; AUTHENTICATE PLAIN carries UTF-8 (RFC 4616)
                 conn.plain_login(s.username, self._password)
         except LoginError as exc:
-            words = scrub(" ".join(str(exc).split()), self._password, s.username)
+            words = scrub(" ".join(_server_words(exc).split()), self._password, s.username)
             raise UserError(
                 _("the server refused the user name or password for {username} at {host} ({words})").format(
                     username=s.username, host=s.host, words=words
@@ -273,3 +274,10 @@ class ImapReader:
             return method(*args)
         except (OSError, IMAPClientError) as exc:
             raise self._problem(exc) from None
+
+
+def _server_words(exc: BaseException) -> str:
+    """What the server said, as text: imaplib hands it on as bytes, printed "b'[AUTH…]'"."""
+    text = str(exc).strip()
+    quoted = re.fullmatch(r"b(['\"])(.*)\1", text, re.DOTALL)
+    return quoted.group(2) if quoted else text
