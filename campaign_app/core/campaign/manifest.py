@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from campaign_app.core.common.atomic import atomic_writer, make_folder
+from campaign_app.core.common.atomic import atomic_writer, file_stamp, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 
@@ -73,14 +73,7 @@ class Manifest:
     def __init__(self, out_dir: Path, entries: dict[tuple[str, str, str], ManifestEntry] | None = None):
         self.out_dir = out_dir
         self.entries = entries or {}
-        self._seen = self._stamp()  # the file as this manifest last read or wrote it
-
-    def _stamp(self) -> tuple[int, int] | None:
-        try:
-            stat = self.path.stat()
-        except OSError:
-            return None
-        return stat.st_mtime_ns, stat.st_size
+        self._seen = file_stamp(self.path)  # the file as this manifest last read or wrote it
 
     @property
     def path(self) -> Path:
@@ -130,7 +123,7 @@ class Manifest:
     def _saved_by_others(self) -> list[ManifestEntry]:
         """The entries on disk now that this manifest does not hold, whose files exist (read
         only when another run wrote the file since this one read or wrote it)."""
-        if self._stamp() == self._seen:
+        if file_stamp(self.path) == self._seen:
             return []
         try:
             on_disk = Manifest.load(self.out_dir)
@@ -165,4 +158,4 @@ class Manifest:
                 fh.write(("," if n else "") + "\n    " + _entry_text(entry))
                 n += 1
             fh.write("\n  ]\n}\n" if n else "]\n}\n")
-        self._seen = self._stamp()
+        self._seen = file_stamp(self.path)

@@ -105,6 +105,7 @@ def _send_each(
                 result.cancelled = True
                 return
             outcome = send_one(run, session, ready, resend_revised=r.id in resend, durable=not relaxed)
+            run.in_flight = None  # answered (whatever came of it); a second Ctrl-C leaves it set
             if outcome is None:
                 result.cancelled = True
                 return
@@ -155,16 +156,14 @@ def send_one(
     cid = claim.contact_id
     if not claim.granted:
         return Outcome(r.id, r.display_name, r.email, "claimed", describe_claim(claim.history))
-    run.in_flight = r.id  # stopped from here until recorded (a second Ctrl-C): uncertain
+    run.in_flight = r.id  # stopped from here until answered (a second Ctrl-C): uncertain
     try:
         delivery = session.send(ready.data, plan.from_address, [r.email])
     except SendCancelled:
         log.add_event(cid, "drafted", by, "cancelled before the server accepted it: not sent", "email")
-        run.in_flight = None
         return None
     except UserError as exc:
         log.add_event(cid, "drafted", by, f"not sent: {exc.message}", "email")
-        run.in_flight = None
         return exc
     detail = delivery.detail
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
@@ -178,9 +177,7 @@ def send_one(
         else:  # uncertain: stays "sending"; the note says why
             log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
     except UserError as exc:  # the log went away after the server answered: the claim stays open
-        run.in_flight = None
         return Unrecorded(Outcome(r.id, r.display_name, r.email, *_unrecorded(delivery, r.id)), exc)
-    run.in_flight = None
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
+from campaign_app.core.common.atomic import file_stamp
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.resources import example_dir
@@ -34,14 +35,6 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
 
 CAMPAIGN_FILE = "campaign.yaml"
 LOG_FILE = "campaign.db"  # the contact log, when the campaign names no team database
-
-
-def _file_stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
 
 
 class TemplateScan(NamedTuple):
@@ -140,17 +133,13 @@ class Workspace:
     def _stamp(self, part: str) -> object:
         """What the files of ``part`` are now: each one's name, size and time of change."""
         if part == "campaign":
-            return _file_stamp(self.campaign_path)
+            return file_stamp(self.campaign_path)
         folder = {"case": "cases", "directory": "recipients", "template_scan": "letter_templates"}[part]
-        stamp = []
         try:
-            with os.scandir(self.root / folder) as entries:
-                for entry in entries:
-                    stat = entry.stat()
-                    stamp.append((entry.name, (stat.st_mtime_ns, stat.st_size)))
+            names = os.listdir(self.root / folder)
         except OSError:
             return None
-        return sorted(stamp)
+        return sorted((name, file_stamp(self.root / folder / name)) for name in names)
 
     @property
     def campaign_path(self) -> Path:

@@ -271,3 +271,13 @@ def _user_error(target: Path, exc: OSError) -> UserError:
         )
     kind = FolderUnwritable if exc.errno in _WHOLE_DISK else UserError
     return kind(_("cannot write the file ({reason})").format(reason=reason), where)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's (time of change in ns, size), None when absent or unreadable: whether another
+    program wrote it since it was last looked at (the manifest, the workspace's parts)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
