@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from itertools import compress, count, repeat
-from operator import is_not
+from operator import contains, is_not
 from typing import Any, Protocol, cast
 
 from campaign_app.core.directory.folding import (
@@ -161,6 +161,17 @@ class SearchIndex:
             return list(selected)
         table: Callable[[], StatusTable] = (lambda: statuses) if statuses is not None else query.status_table
         return self.compile(query.root, table)(selected)
+
+    def plain_mask(self, query: Parsed | None) -> bytes | None:
+        """Which rows match ``query``, one byte a row (1: it matches), when the query is one
+        bare word and every row's names are folded already (the window's index); else None.
+        The whole column is tested in C (``map``), faster than row by row, and a mask lets the
+        window put the rows in its sort order and count them without a loop in Python: the
+        first letter typed matches most of 100,000 rows."""
+        root = query.root if query is not None else None
+        if self._gone or not isinstance(root, Term) or root.field is not None or NAMES not in self._fields:
+            return None
+        return bytes(map(contains, self._fields[NAMES], repeat(root.wanted)))
 
     # ---- compiling a query ------------------------------------------------------------
 

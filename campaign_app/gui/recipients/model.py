@@ -5,8 +5,9 @@ a QSortFilterProxyModel would call Python once per row per keystroke (about a se
 that size). Instead the rows are filtered and ordered in Python on precomputed data
 (``rows.py``: the :class:`~campaign_app.core.directory.search.SearchIndex`, built off the UI
 thread with the load, a byte of category and marks per row, and per column a sorted row
-order, built off the UI thread on the first sort), and the view is reset once with the
-result. Display texts are made only for the rows the view actually paints, and cached.
+order, built off the UI thread on the first sort; ``matching.py``: the last few queries'
+rows, for the next keystroke), and the view is reset once with the result. Display texts
+are made only for the rows the view actually paints, and cached.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from campaign_app.core.directory.query import Query
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.gui import style
+from campaign_app.gui.recipients.matching import MatchCache
 from campaign_app.gui.recipients.rows import (
     COL_CONTACT,
     COL_ID,
@@ -37,7 +39,6 @@ from campaign_app.gui.recipients.rows import (
     STALE,
     Counts,
     LoadedDirectory,
-    MatchCache,
     SortOrder,
     contact,
     counted,
@@ -175,13 +176,14 @@ class RecipientsModel(QAbstractTableModel):
         if self._index is not None:
             order = self._orders.get(self._sort_column)
             matching = self._matches.select(self._index, self._query, self._statuses, self.version, order)
+            mask = self._matches.mask  # the same rows, one byte a row, when it made them so
         else:  # the empty placeholder while loading
-            matching = [i for i in range(len(codes)) if codes[i] != DELETED]
+            matching, mask = [i for i in range(len(codes)) if codes[i] != DELETED], None
         known = self._counted
         if known is not None and known[0] == (self.version, self._category) and known[1] == matching:
             visible, self.counts = known[2], known[3]  # the same rows: the same counts
         else:
-            visible, self.counts = counted(codes, matching, self._category, len(self._by_id))
+            visible, self.counts = counted(codes, matching, self._category, len(self._by_id), mask)
             self._counted = ((self.version, self._category), matching, visible, self.counts)
         if self._descending:
             visible = visible[::-1]

@@ -95,6 +95,12 @@ class RecipientsWidgets(BaseTab):
         layout.addLayout(top)
 
         self.query_error = error_label("query_error")
+        # Its line is kept while no mistake shows: as a half-typed 'tag:' comes and goes, the
+        # table does not jump up and down (nor is the whole tab laid out and painted again).
+        policy = self.query_error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.query_error.setSizePolicy(policy)
+        self.query_error.setMinimumHeight(self.query_error.sizeHint().height())
         layout.addWidget(self.query_error)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

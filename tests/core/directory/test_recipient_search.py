@@ -98,6 +98,18 @@ def check_same(recipients, queries):
         expected = [r.id for r in recipients if evaluate(parsed.root, r)]
         assert [recipients[i].id for i in index.select(parsed)] == expected, query
         assert [r.id for r in parsed.filter(recipients)] == expected, query
+        mask = index.plain_mask(parsed)  # one bare word: the window's whole-column answer
+        if mask is not None:
+            assert [r.id for r, hit in zip(recipients, mask, strict=True) if hit] == expected, query
+
+
+def test_a_bare_word_has_a_mask_other_queries_none():
+    index = SearchIndex(generated(30))
+    assert index.plain_mask(parse_query("sim")) is not None
+    for other in ("", "-sim", "sim amor", "name:sim", "category:mep", "sim OR amor"):
+        assert index.plain_mask(parse_query(other)) is None, other
+    index.set(3, None)  # a deleted row matches nothing: the rows one by one
+    assert index.plain_mask(parse_query("sim")) is None
 
 
 def test_the_index_agrees_with_a_plain_reading_on_the_example(example_recipients):

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtCore import QAbstractTableModel, QPoint, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.query import parse_query
+from campaign_app.core.directory.recipients import CATEGORIES
 from campaign_app.gui.recipients.model import COL_NAME, RecipientIdRole, RecipientsModel
-from campaign_app.gui.recipients.rows import sort_key
+from campaign_app.gui.recipients.rows import NO_CHANNEL, STALE, counted, sort_key
 
 GIVEN = ["Anna", "Řehoř", "zoe", "Émile", "Olga", "Ivan", "Ольга", "Björn", "Ana", "Annabel"]
 FAMILY = ["Novák", "Nováková", "Kowalski", "Sánchez Amor", "Müller", "Шевченко", "Dupont", "Du Pont"]
@@ -197,3 +199,61 @@ def test_the_counts_follow_an_edit_that_leaves_the_same_rows(make_window, mini_w
     assert (model.counts.matching, model.counts.shown) == (before.matching, before.shown)
     assert model.counts.by_category["ngo"] == before.by_category["ngo"] + 1
     assert model.counts.by_category["mep"] == before.by_category["mep"] - 1
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_keystroke_that_changes_the_rows_paints_the_table_once(make_window, mini_ws, qtbot):
+    """The view lays out the new rows before it paints them, not on a timer after (which made
+    it paint the whole table twice at each such keystroke: the scroll bar changed)."""
+    write_people(mini_ws)
+    window = make_window(mini_ws.root, tab="recipients")
+    tab = window.pages["recipients"]
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.tasks.idle())
+    window.show()
+    qtbot.waitExposed(window)
+    counter = PaintCounter()
+    tab.table.viewport().installEventFilter(counter)
+    changed = 0
+    for typed in ("a", "an", "ann", "anna", "annab", "annabel d", "annabel du p"):
+        rows = tab.model.rowCount()
+        tab.model.set_query(parse_query(typed))
+        counter.paints = 0
+        for _ in range(3):  # the zero timers too
+            QApplication.processEvents()
+        if tab.model.rowCount() != rows:  # the rows changed: the table repaints, once
+            changed += 1
+            assert counter.paints == 1, f"after typing {typed!r}"
+    assert changed >= 4
+
+
+def test_counts_read_through_a_mask_are_those_of_the_rows_one_by_one():
+    """The first letters typed are counted through a mask of the rows (no step per row in
+    Python): every category, both marks and the totals as the rows' own codes count them."""
+    rnd = random.Random(5)
+    for size in (1, 2, 7, 300):
+        codes = bytearray(
+            rnd.choice(
+                [
+                    n | marks
+                    for n in range(len(CATEGORIES))
+                    for marks in (0, NO_CHANNEL, STALE, NO_CHANNEL | STALE)
+                ]
+            )
+            for _ in range(size)
+        )
+        for share in (0.0, 0.3, 0.9, 1.0):
+            mask = bytes(int(rnd.random() < share) for _ in range(size))
+            rows = [i for i in range(size) if mask[i]]
+            plain = counted(codes, rows, None, size + 3)
+            assert counted(codes, rows, None, size + 3, mask) == plain
+            assert plain[1].matching == len(rows)

@@ -1,0 +1,136 @@
+"""Which rows a keystroke's query shows, answered from the last few queries' rows.
+
+The Recipients table asks on every key typed in its search box; see ``MatchCache``.
+"""
+
+from __future__ import annotations
+
+from itertools import compress
+
+from campaign_app.core.directory.query import Query
+from campaign_app.core.directory.query_syntax import And, Not, Term
+from campaign_app.core.directory.search import SearchIndex
+from campaign_app.gui.recipients.rows import SortOrder
+
+Part = Term | Not  # a term a query requires, or one it excludes
+
+
+def _covers(new: Part, old: Part) -> bool:
+    """Every row ``new`` matches, ``old`` matches too: the same term, or a bare word typed
+    on (a bare word matches the rows whose folded search text contains it)."""
+    if new == old:
+        return True
+    return (
+        isinstance(new, Term)
+        and isinstance(old, Term)
+        and new.field is None
+        and old.field is None
+        and old.wanted in new.wanted
+    )
+
+
+def _required_parts(query: Query | None) -> tuple[Part, ...] | None:
+    """The terms (or negated terms) a query requires all of, or None when it is more than
+    that (OR, a negated group): only such a query is known to narrow a shorter one."""
+    root = query.root if query is not None else None
+    if root is None:
+        return ()
+    parts = root.children if isinstance(root, And) else (root,)
+    if not all(isinstance(p, Term) or (isinstance(p, Not) and isinstance(p.child, Term)) for p in parts):
+        return None
+    if any((p.field if isinstance(p, Term) else p.child.field) == "status" for p in parts):  # type: ignore[union-attr]
+        return None  # the contact log may have changed since
+    return tuple(parts)  # type: ignore[arg-type]
+
+
+class _Answer:
+    """One query's rows in file order: a list, or a mask (one byte a row) made into the list
+    only when asked (the first letters typed match most rows, and the next keystroke then
+    tests the whole column again rather than narrowing from them)."""
+
+    __slots__ = ("_rows", "count", "mask")
+
+    def __init__(self, rows: list[int] | None, mask: bytes | None = None):
+        assert rows is not None or mask is not None
+        self._rows, self.mask = rows, mask
+        self.count = len(rows) if rows is not None else mask.count(1)  # type: ignore[union-attr]
+
+    @property
+    def rows(self) -> list[int]:
+        if self._rows is None:
+            assert self.mask is not None
+            self._rows = list(compress(range(len(self.mask)), self.mask))
+        return self._rows
+
+
+class MatchCache:
+    """The rows the last few queries matched, so that the next keystroke tests only those.
+
+    Typing extends a query a letter at a time, and each longer query matches a subset of
+    what the shorter one matched (a bare word typed on, or one more term: terms are all
+    required). So instead of testing all 100,000 rows again, the index tests the rows of the
+    narrowest earlier answer; Backspace returns to a query already answered, in the table's
+    sort order too. A bare word over most of the rows (the first letters typed) is tested
+    over the whole column at once instead (``SearchIndex.plain_mask``). The answers are for
+    one version of the rows: an edit empties the cache. Queries with ``status:`` terms, OR
+    or negated groups are not kept.
+    """
+
+    SIZE = 8
+
+    def __init__(self) -> None:
+        self._version = -1
+        self._known: dict[tuple[Part, ...], _Answer] = {}
+        self._order: SortOrder | None = None
+        self._sorted: dict[tuple[Part, ...], list[int]] = {}  # the same, in self._order
+        self.mask: bytes | None = None  # the last answer's mask, if it has one (for ``counted``)
+
+    def select(
+        self, index: SearchIndex, query: Query | None, statuses, version: int, order: SortOrder | None = None
+    ) -> list[int]:
+        """``index.select(query, statuses=statuses)`` in ``order`` (ascending; file order
+        without one), answered from earlier answers when it can."""
+        self.mask = None
+        key = _required_parts(query)
+        if key is None:
+            return _in_order(index.select(query, statuses=statuses), order)
+        if version != self._version:
+            self._version, self._known, self._sorted = version, {}, {}
+        if order is not self._order:
+            self._order, self._sorted = order, {}
+        answer = self._known.pop(key, None)
+        if answer is None:
+            answer = self._answer(index, query, key)
+        self._known[key] = answer  # the newest last: the oldest goes first
+        if len(self._known) > self.SIZE:
+            self._sorted.pop(oldest := next(iter(self._known)), None)
+            del self._known[oldest]
+        self.mask = answer.mask
+        ordered = self._sorted.get(key)
+        if ordered is None:
+            if order is not None and answer.mask is not None:
+                ordered = order.marked(answer.mask)  # no mask to make from the rows
+            else:
+                ordered = _in_order(answer.rows, order)
+            self._sorted[key] = ordered
+        return ordered
+
+    def _answer(self, index: SearchIndex, query: Query | None, key: tuple[Part, ...]) -> _Answer:
+        # Narrowed in file order: the index reads its texts in sequence (along a sorted
+        # order it jumps about memory and is several times slower).
+        earlier = [a for k, a in self._known.items() if all(any(_covers(n, o) for n in key) for o in k)]
+        narrowest = min(earlier, key=lambda a: a.count) if earlier else None
+        if narrowest is None or 2 * narrowest.count > len(index):
+            mask = index.plain_mask(query)
+            if mask is not None:
+                return _Answer(None, mask)
+        return _Answer(index.select(query, rows=narrowest.rows if narrowest is not None else None))
+
+
+def _in_order(rows: list[int], order: SortOrder | None) -> list[int]:
+    """``rows`` (in file order) in ``order``, ascending.
+
+    Selecting in file order and then walking the precomputed order with a mask reads
+    memory in sequence; selecting along the sorted order jumps about and is twice as slow.
+    """
+    return order.ordered(rows) if order is not None and rows else rows
