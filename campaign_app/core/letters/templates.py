@@ -32,6 +32,7 @@ from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
 from campaign_app.core.directory.recipients import RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
+from campaign_app.core.letters.line_ends import LineEnds
 from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
@@ -99,6 +100,7 @@ def _make_env(finalize: Callable[[Any], str] | None) -> ImmutableSandboxedEnviro
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=finalize,
+        extensions=[LineEnds],  # a tag ending a line of text keeps its line end
     )
     return env
 

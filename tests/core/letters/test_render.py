@@ -211,3 +211,38 @@ def test_adjacent_references_are_sorted_once_each_and_separated_in_the_pdf(mini_
     write_pdf(letter, tmp_path / "l.pdf")
     text = PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
     assert "1,2,3" in text.replace(" ", "")
+
+
+HEAD = "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+
+
+def paragraphs(letter) -> list[str]:
+    return [letter_text_of(b) for b in letter.body if isinstance(b, Paragraph)]
+
+
+def letter_text_of(block) -> str:
+    return "".join(i.text for i in block.inlines if isinstance(i, Run))
+
+
+def test_a_tag_ending_a_line_of_text_keeps_the_paragraph_break_after_it(mini_ws):
+    """'…{% endif %}', a blank line, then the next paragraph: two paragraphs, as written
+    (trim_blocks ran them into one); a tag alone on its line still leaves no blank line,
+    and an error below is still named at its own line."""
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        HEAD + "She is at risk.{% if true %} (as of May 2020){% endif %}\n\n"
+        "{% if true %}\nIn March 2017 she came.{% for x in [1] %}{% endfor %}\n{% endif %}\n\n"
+        "Last.\n",
+    )
+    assert paragraphs(render(mini_ws)) == [
+        "She is at risk. (as of May 2020)",
+        "In March 2017 she came.",
+        "Last.",
+    ]
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        HEAD + "A.{% if true %} b{% endif %}\n\n{% if true %}\nC.{% endif %}\n{{ recipent }}\n",
+    )
+    with pytest.raises(UserError) as info:
+        render(mini_ws)
+    assert "appeal-en.md:12" in str(info.value)
