@@ -119,3 +119,24 @@ def test_mep_is_named_mep_in_the_address_block_not_in_the_salutation():
 def test_english_version_of_a_ukrainian_official_uses_english_fields():
     assert address_block(PRESIDENT, "en")[:2] == ("Mr Volodymyr Zelenskyy", "President of Ukraine")
     assert address_block(PRESIDENT, "uk")[:2] == ("пан Володимир Зеленський", "Президент України")
+
+
+def test_the_office_is_read_in_the_letters_language_where_the_directory_writes_it_so():
+    """«Голова» is a chair or a head: the English letter to the Head of the Migration Service
+    read it from the Ukrainian text and wrote "Dear Chair,"."""
+    head = Recipient(
+        id="ua-head",
+        category="national_official",
+        position={
+            "uk": "Голова Державної міграційної служби України",
+            "en": "Head of the State Migration Service of Ukraine",
+        },
+        language="uk",
+    )
+    assert salutation_for(head, "en") == "Dear Sir or Madam,"
+    assert salutation_for(head, "uk") == "Шановний Голово!"
+    prime_minister = Recipient(
+        id="ua-pm", category="national_official", gender="f", position={"uk": "Прем'єр-міністерка України"}
+    )
+    assert salutation_for(prime_minister, "uk") == "Шановна пані Прем'єр-міністерко!"
+    assert salutation_for(prime_minister, "en") == "Dear Prime Minister,"  # no English text: the Ukrainian's
