@@ -47,6 +47,8 @@ def run(ws, args: argparse.Namespace) -> int:
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
         print(_("Nothing to write: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
+    for warning in plan.left_office:
+        print(_("warning: {line}").format(line=warning), file=sys.stderr)
     bar = ProgressBar(len(plan.jobs), _("letters"))
     cancel = threading.Event()
     result = run_batch(ws, plan, progress=bar.update, cancel=cancel, workers=args.workers)

@@ -99,6 +99,8 @@ def run(ws, args: argparse.Namespace) -> int:
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
         print(_("Nothing to send: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
+    for warning in plan.left_office:
+        print(_("warning: {line}").format(line=warning), file=sys.stderr)
     _say_plan(plan, args)
     password = None
     if plan.to_send and not args.dry_run:

@@ -9,6 +9,7 @@ finished letter with an input fingerprint, and a re-run skips what is already do
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
+from campaign_app.core.campaign.timeliness import former_warnings, left_office
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -52,6 +54,9 @@ class BatchPlan:
     # For a template using `updates`: each recipient's last letters, read from the log once
     # while planning; the run and its workers write from the same reading, never the log.
     last_letters: LastLetters | None = None
+    # check's warning for each recipient of a letter to write who has left the office the
+    # letter addresses them in (in_office_until): said again when the letters are written
+    left_office: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -141,6 +146,7 @@ def plan_batch(
         len(recipients),
         audience.nobody_due_message,
         files.last_letters,
+        former_warnings({template.id: left_office([job.recipient for job in jobs], dt.date.today())}),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from campaign_app.core.case.model import Case, Fact
@@ -27,6 +28,47 @@ def has_left_office(recipient: Recipient, today: dt.date) -> bool:
     """True when the entry's ``in_office_until`` has passed."""
     until = recipient.in_office_until
     return until is not None and until < today
+
+
+def former_warnings(former: Mapping[str, Sequence[Recipient]]) -> list[str]:
+    """One line per person who has left the office the letters write to them in (template id
+    → those people): the entry, the office, the day they left, the templates. check says it
+    of the whole audience; generate and send of the letters they are about to write or send."""
+    by_recipient: dict[str, tuple[Recipient, list[str]]] = {}
+    for template_id, people in former.items():
+        for r in people:
+            by_recipient.setdefault(r.id, (r, []))[1].append(template_id)
+    out = []
+    for r, template_ids in by_recipient.values():
+        office = (pick(r.position, r.language) if r.position else "") or r.category
+        where = f", {r.origin.path}:{r.origin.line}" if r.origin else ""
+        out.append(
+            ngettext(
+                "{id} ({display_name}{where}) held the office '{office}' only until "
+                "{in_office_until} (in_office_until), yet {count} template(s) still "
+                "write to them in it: {template_ids} — leave them out of the audience "
+                "(-id:{id}) or update the entry to their current office",
+                "{id} ({display_name}{where}) held the office '{office}' only until "
+                "{in_office_until} (in_office_until), yet {count} template(s) still "
+                "write to them in it: {template_ids} — leave them out of the audience "
+                "(-id:{id}) or update the entry to their current office",
+                len(template_ids),
+            ).format(
+                id=r.id,
+                display_name=r.display_name,
+                where=where,
+                office=office,
+                in_office_until=r.in_office_until,
+                count=len(template_ids),
+                template_ids=", ".join(template_ids),
+            )
+        )
+    return out
+
+
+def left_office(recipients: Iterable[Recipient], today: dt.date) -> list[Recipient]:
+    """Those of ``recipients`` whose ``in_office_until`` has passed."""
+    return [r for r in recipients if has_left_office(r, today)]
 
 
 def update_label(update: Update) -> str:
@@ -148,37 +190,7 @@ class TimeReview:
         return out
 
     def _former_warnings(self) -> list[str]:
-        """One line per person: the entry, the office, the day they left, the templates."""
-        by_recipient: dict[str, tuple[Recipient, list[str]]] = {}
-        for template_id, people in self.former.items():
-            for r in people:
-                by_recipient.setdefault(r.id, (r, []))[1].append(template_id)
-        out = []
-        for r, template_ids in by_recipient.values():
-            office = (pick(r.position, r.language) if r.position else "") or r.category
-            where = f", {r.origin.path}:{r.origin.line}" if r.origin else ""
-            out.append(
-                ngettext(
-                    "{id} ({display_name}{where}) held the office '{office}' only until "
-                    "{in_office_until} (in_office_until), yet {count} template(s) still "
-                    "write to them in it: {template_ids} — leave them out of the audience "
-                    "(-id:{id}) or update the entry to their current office",
-                    "{id} ({display_name}{where}) held the office '{office}' only until "
-                    "{in_office_until} (in_office_until), yet {count} template(s) still "
-                    "write to them in it: {template_ids} — leave them out of the audience "
-                    "(-id:{id}) or update the entry to their current office",
-                    len(template_ids),
-                ).format(
-                    id=r.id,
-                    display_name=r.display_name,
-                    where=where,
-                    office=office,
-                    in_office_until=r.in_office_until,
-                    count=len(template_ids),
-                    template_ids=", ".join(template_ids),
-                )
-            )
-        return out
+        return former_warnings(self.former)
 
     def _no_news_warnings(self) -> list[str]:
         return [

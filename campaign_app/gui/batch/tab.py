@@ -256,10 +256,12 @@ class BatchTab(BatchForm):
         self.time_value.setText(f"{duration(outcome.elapsed)}{workers}")
         self._show_figures(True)
         stopped = [problems(result.stopped)] if result.stopped is not None else []
+        # as check says it, now that the letters are written: to someone no longer in office
+        left = [self.tr("Warning: {line}").format(line=line) for line in plan.left_office] if plan else []
         self.failures.setPlainText(
-            "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed)])
+            "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed), *left])
         )
-        self._set_failures_visible(bool(stopped or result.failed))
+        self._set_failures_visible(bool(stopped or result.failed or left))
 
     def _show_figures(self, visible: bool) -> None:
         for row in range(self.figures.rowCount()):

@@ -185,6 +185,10 @@ The letters are written from the saved files, without them (save them first to h
         </translation>
     </message>
     <message>
+        <source>Warning: {line}</source>
+        <translation>Предупреждение: {line}</translation>
+    </message>
+    <message>
         <source>Closing: finishing the letters in progress, then the window closes…</source>
         <translation>Закрытие: завершаем письма, которые уже пишутся, затем окно закроется…</translation>
     </message>
@@ -3306,6 +3310,10 @@ The entry is removed from the file. This cannot be undone.</source>
     <message>
         <source>{count} without e-mail (post/web form)</source>
         <translation>без эл. почты: {count} (почта/веб-форма)</translation>
+    </message>
+    <message>
+        <source>Warning: {line}</source>
+        <translation>Предупреждение: {line}</translation>
     </message>
     <message>
         <source>about {time}</source>

@@ -54,3 +54,18 @@ def test_the_example_dates_the_former_mep_it_still_writes_to(tmp_path, cli):
     (line,) = [x for x in former(result.out) if "mep-103746" in x]
     assert "Michal Šimečka, example/recipients/meps.csv:30" in line and "only until 2023-10-24" in line
     assert "mep-appeal-en" in line
+
+
+def test_generate_and_a_dry_run_of_send_say_it_of_the_letters_they_write(mini_ws, cli, tmp_path):
+    """check's warning is not the only one: the letters are written, and sent, with it."""
+    date_office(mini_ws, "2026-12-20")
+    with time_machine.travel(dt.datetime(2026, 12, 21, 12, tzinfo=dt.UTC), tick=False):
+        generated = cli("generate", "-w", mini_ws.root, "-t", "appeal-en", "--out", tmp_path / "out")
+        again = cli("generate", "-w", mini_ws.root, "-t", "appeal-en", "--out", tmp_path / "out")
+        sent = cli("send", "-w", mini_ws.root, "-t", "appeal-en", "--dry-run", "--out", tmp_path / "out")
+    assert generated.code == 0, generated.err
+    (line,) = former(generated.err)
+    assert line.startswith("warning: mep-1 (Michal Šimečka") and "only until 2026-12-20" in line
+    assert former(again.err) == []  # nothing written to them this time: nothing to say
+    assert sent.code == 0, sent.err
+    assert [x.startswith("warning: mep-1 (Michal Šimečka") for x in former(sent.err)] == [True]

@@ -47,7 +47,9 @@ def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window
     assert tab.written_value.text() == "13 (26 files)"
     assert tab.skipped_value.text() == "0" and tab.failed_value.text() == "0"
     assert tab.time_value.text().endswith(" s")
-    assert not tab.failures.isVisible()
+    # the example's former MEP (in_office_until), as check warns: nothing failed
+    (warning,) = tab.failures.toPlainText().splitlines()
+    assert warning.startswith("Warning: mep-103746 (Michal Šimečka")
     assert len(list((out / "mep-appeal-en").glob("*.pdf"))) == 13
     assert len(list((out / "mep-appeal-en").glob("*.docx"))) == 13
     assert len(Manifest.load(out).entries) == 26
@@ -521,3 +523,20 @@ def test_generating_with_unsaved_edits_elsewhere_asks_first(make_window, mini_ws
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finished(tab), timeout=30000)
     assert list((mini_ws.root / "out" / "appeal-en").glob("*.pdf"))
+
+
+def test_letters_to_someone_who_has_left_office_are_written_with_checks_warning(make_window, mini_ws, qtbot):
+    path = mini_ws.root / "recipients" / "people.csv"
+    lines = path.read_text().splitlines()
+    lines[0] += ",in_office_until"
+    lines[1:] = [line + (",2020-01-31" if n == 0 else ",") for n, line in enumerate(lines[1:])]
+    path.write_text("\n".join(lines) + "\n")
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert tab.headline.text().startswith("Finished: 2 letters written.")
+    assert tab.failures.isVisible()
+    (line,) = tab.failures.toPlainText().splitlines()
+    assert line.startswith("Warning: mep-1 (Michal Šimečka") and "only until 2020-01-31" in line

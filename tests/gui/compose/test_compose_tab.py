@@ -256,7 +256,7 @@ def test_a_template_mistake_is_shown_with_the_cli_text_and_its_line_is_marked(
     monkeypatch.chdir(example_ws)
     capsys.readouterr()
     assert main(["generate", "--template", "mep-appeal-en", "--query", "simecka"]) == 1
-    cli_line = capsys.readouterr().err.strip().splitlines()[0]
+    cli_line = next(x for x in capsys.readouterr().err.splitlines() if x.startswith("error: "))
     assert cli_line == f"error: {tab.error_bar.text()}"
 
     # clicking the message puts the cursor on that line

@@ -308,3 +308,16 @@ def test_clicking_send_reads_the_keyring_off_the_ui_thread(
     qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
     assert imported_on_ui_thread == [False]
     assert len(smtp_server.messages) == 2
+
+
+def test_the_plan_warns_of_letters_to_someone_who_has_left_the_office(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    with_server(mini_ws, smtp_server, monkeypatch)
+    people = PEOPLE.replace(",tags\n", ",tags,in_office_until\n", 1).replace(
+        "michal.simecka@europarl.europa.eu,\n", "michal.simecka@europarl.europa.eu,,2024-07-15\n"
+    )
+    mini_ws.write("recipients/people.csv", people)
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    (warning,) = [x for x in dialog.plan_label.text().splitlines() if x.startswith("Warning:")]
+    assert warning.startswith("Warning: mep-1 (Michal Šimečka") and "only until 2024-07-15" in warning
