@@ -91,7 +91,9 @@ def test_export_writes_every_case_text_with_its_path_source_text_and_translation
     # a name form English lacks is translated from the name; the Ukrainian form is the msgstr
     genitive = entry(cat, "person/forms/genitive")
     assert (genitive.id, genitive.string) == ("Zhanara Akhmetova", "Жанари Ахметової")
-    assert entry(cat, "sources/court-appeal-2018-07-31/title").id.startswith("Ruling of the Kyiv Court")
+    assert entry(cat, "sources/court-appeal-2018-07-31/title").id.startswith(
+        "Ruling of the Kyiv Administrative Court"
+    )
 
 
 def test_the_exported_file_is_standard_po(cli, example, tmp_path):
