@@ -204,6 +204,17 @@ def test_init_refuses_a_non_empty_folder_and_leaves_it_alone(cli, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".init-")]
 
 
+def test_init_over_a_file_names_the_file_not_the_systems_words(cli, tmp_path):
+    (tmp_path / "f").write_text("mine", encoding="utf-8")
+    for target in ("f", "f/sub"):
+        result = cli("init", target)
+        assert result.code == 1
+        (line,) = result.err.splitlines()
+        assert "f is a file, not a folder" in line and "nothing was changed" in line, line
+        assert "File exists" not in line and ".init-" not in line
+    assert (tmp_path / "f").read_text(encoding="utf-8") == "mine"
+
+
 def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_path):
     from campaign_app.core.campaign.check import check_workspace
     from campaign_app.core.campaign.workspace import Workspace, init_empty_workspace

@@ -83,7 +83,12 @@ def run(ws, args: argparse.Namespace) -> int:
     if args.action == "password":
         from campaign_app.core.mail.secrets import store_password
 
-        store_password(settings.username, settings.host, _password(settings, args, stored_first=False))
+        store_password(
+            settings.username,
+            settings.host,
+            _password(settings, args, stored_first=False),
+            instead=_("the password will be asked for each time you read the inbox, and never saved"),
+        )
         account = f"{settings.username}@{settings.host}"
         print(_("The password for {account} is in the system keyring.").format(account=account))
         return EXIT_OK

@@ -145,3 +145,19 @@ def test_a_since_that_is_not_a_date_is_refused(cli, mini_ws):
     result = cli("inbox", "sync", "-w", mini_ws.root, "--since", "last week")
     assert result.code == 2
     assert "'last week' is not a date like 2024-06-01" in result.err
+
+
+def test_with_no_keyring_inbox_password_says_the_inbox_will_ask(cli, mini_ws, monkeypatch):
+    import io
+
+    import keyring
+    import keyring.backends.null
+
+    with (mini_ws.root / "campaign.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("inbox:\n  host: imap.example.org\n  username: anna@example.org\n")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Sekret-Imap-1\n"))
+    keyring.set_keyring(keyring.backends.null.Keyring())  # the in-memory one comes back after the test
+    result = cli("inbox", "password", "-w", mini_ws.root, "--password-stdin")
+    assert result.code == 1
+    assert "no system keyring is available on this computer" in result.err
+    assert "asked for each time you read the inbox" in result.err and "plain file" not in result.err

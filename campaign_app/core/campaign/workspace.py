@@ -363,13 +363,30 @@ def _raise_all(problems: tuple[UserError, ...]) -> None:
 def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:
     """Build a workspace in a hidden sibling folder, then rename it into place: an
     interrupted or failed creation leaves no half-made campaign behind."""
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    if target.exists() and not target.is_dir():
+        raise UserError(
+            _("{target} is a file, not a folder").format(target=target),
+            hint=_("choose a new folder name; nothing was changed"),
+        )
+    if target.exists() and any(target.iterdir()):
         raise UserError(
             _("{target} already exists and is not empty").format(target=target),
             hint=_("choose a new folder name; nothing was changed"),
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".init-", dir=target.parent))
+    except OSError as exc:  # a file where a folder should be, no permission, a read-only disk
+        blocking = next((p for p in (target, *target.parents) if p.exists() and not p.is_dir()), None)
+        reason = (
+            _("{path} is a file, not a folder").format(path=blocking)
+            if blocking is not None
+            else exc.strerror or str(exc)
+        )
+        raise UserError(
+            _("cannot make the campaign folder {target}: {reason}").format(target=target, reason=reason),
+            hint=_("choose a folder you can write to; nothing was changed"),
+        ) from None
     try:
         fill(staging)
         if target.exists():

@@ -42,7 +42,7 @@ NO_KEYRING_MESSAGE = (
 )
 
 # Backends that keep secrets in a plain (or merely obfuscated) file, or drop them: never used.
-_INSECURE_MARKERS = ("keyrings.alt", "plaintext", "null")
+_INSECURE_MARKERS = ("keyrings.alt", "plaintext")
 
 _FRIENDLY_NAMES = {
     "keyring.backends.SecretService": "Secret Service (GNOME Keyring or KWallet)",
@@ -99,8 +99,8 @@ def _dotted(backend: KeyringBackend) -> str:
 
 def _unusable(backend: KeyringBackend) -> str | None:
     """Why this backend must not hold the password ("none" or "insecure"), or None if it may."""
-    if isinstance(backend, keyring.backends.fail.Keyring):
-        return "none"
+    if isinstance(backend, keyring.backends.fail.Keyring) or "keyring.backends.null" in _dotted(backend):
+        return "none"  # the null keyring stores nothing: as if there were no keyring
     if isinstance(backend, keyring.backends.chainer.ChainerBackend):
         chained = list(backend.backends)
         if not chained:

@@ -346,11 +346,13 @@ class ContactLog(RenamesAndMerging, LogReading):
             )
         letters = self.letters_to(recipient_id, case_id, template_id)
         if not letters:
-            what = f"letter from template '{template_id}'" if template_id else "letter"
+            said = (
+                _("the contact log has no letter from template '{template_id}' to '{recipient_id}'")
+                if template_id
+                else _("the contact log has no letter to '{recipient_id}'")
+            )
             raise UserError(
-                _("the contact log has no {what} to '{recipient_id}'").format(
-                    what=what, recipient_id=recipient_id
-                ),
+                said.format(template_id=template_id, recipient_id=recipient_id),
                 self.location.where(),
                 _(
                     "generate the letter first (campaign-app generate), or check the recipient id "
