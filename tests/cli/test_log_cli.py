@@ -124,6 +124,17 @@ def test_a_letter_without_email_is_marked_sent_with_its_channel(mini_ws, cli):
         assert log.events(cid)[-1].channel == "post"
 
 
+def test_a_letter_posted_then_changed_shows_as_revised_in_the_status_table(mini_ws, cli):
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-uk", "--format", "pdf")
+    cli("log", "mark", "ua-president", "-w", mini_ws.root, "--status", "sent", "--channel", "post")
+    template = mini_ws.root / "letter_templates" / "appeal-uk.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nP.S. Ще одне речення.\n", encoding="utf-8")
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-uk", "--format", "pdf")
+    row = next(x for x in cli("log", "status", "-w", mini_ws.root).out.splitlines() if "ua-president" in x)
+    assert row.split()[3:4] == ["revised"], row  # not a plain "sent": it is not sent again by itself
+    assert "ua-president" in cli("log", "status", "-w", mini_ws.root, "--query", "status:revised").out
+
+
 def test_marking_someone_never_written_to_says_what_to_do(mini_ws, cli):
     result = cli("log", "mark", "mep-1", "-w", mini_ws.root, "--status", "replied")
     assert result.code == 1

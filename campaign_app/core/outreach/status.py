@@ -156,8 +156,13 @@ class RecipientState:
 
     @property
     def status(self) -> str:
-        """Follow-up due, or the status of the letter that changed last."""
-        return "followup-due" if self.due else self.latest.status
+        """Follow-up due, or the status of the letter that changed last: "revised" for a
+        letter sent and changed since (it is not sent again by itself: the README's word,
+        and what ``status:revised`` selects), rather than a plain "sent"."""
+        if self.due:
+            return "followup-due"
+        latest = self.latest
+        return "revised" if latest.revised and latest.status == "sent" else latest.status
 
     @property
     def last_event(self) -> Event | None:
