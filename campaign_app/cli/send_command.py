@@ -44,6 +44,14 @@ def add_parser(sub) -> None:
         help=_("also send letters whose earlier sending was interrupted (they may arrive twice)"),
     )
     p.add_argument(
+        "--email-printed",
+        action="store_true",
+        help=_(
+            "also e-mail the letters printed to go by post but not marked as posted (printed to "
+            "read over, say: not posted)"
+        ),
+    )
+    p.add_argument(
         "--resend",
         action="append",
         default=[],
@@ -129,6 +137,7 @@ def _plan(ws, args: argparse.Namespace):
         args.out,
         attach_docx=args.docx,
         resend_uncertain=args.resend_uncertain,
+        email_printed=args.email_printed,
         limit=args.limit,
         dry_run=args.dry_run,
         resend=resend,
@@ -206,9 +215,11 @@ def _skipped_lines(plan, args: argparse.Namespace) -> list[str]:
         lines.append(
             ngettext(
                 "{n} printed to go by post: not e-mailed as well (once posted: "
-                "campaign-app log mark ID --status sent --channel post).",
+                "campaign-app log mark ID --status sent --channel post; not posted: "
+                "send --email-printed e-mails them).",
                 "{n} printed to go by post: not e-mailed as well (once posted: "
-                "campaign-app log mark ID --status sent --channel post).",
+                "campaign-app log mark ID --status sent --channel post; not posted: "
+                "send --email-printed e-mails them).",
                 n,
             ).format(n=n)
         )

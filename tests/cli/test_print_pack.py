@@ -261,3 +261,30 @@ def test_an_address_too_long_for_the_envelope_says_what_makes_it_long(post_ws, c
     )
     assert "(Mr Michal Šimečka … Line 12 of the address, a long one for the window)" in result.err
     assert "give the recipient an 'addressee'" in result.err
+
+
+def test_letters_printed_but_not_posted_are_emailed_when_asked(post_ws, cli, tmp_path, server):
+    """A pack printed to read over made the letters 'printed': no send e-mailed them, and
+    nothing undid it. --email-printed sends those not marked as posted, once."""
+    import subprocess
+
+    from smtp_server import send_command, use_server
+
+    root = post_ws.root
+    use_server(post_ws, server)
+    assert cli("print", "-w", root, "-t", "appeal-en", "--out", tmp_path / "p.pdf").code == 0
+    dry = cli("send", "-w", root, "-t", "appeal-en", "--dry-run")
+    assert "not posted: send --email-printed e-mails them" in dry.out, dry.out
+    command, env = send_command(root, server)
+    done = subprocess.run(
+        [*command, "--email-printed"], env=env, input=server.password + "\n", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    # mep-2 has no e-mail address: still printed, to go by post
+    assert sorted(m.rcpt_tos[0] for m in server.messages) == ["m@ep.example", "maria.arena@ep.example"]
+    again = subprocess.run(
+        [*command, "--email-printed"], env=env, input=server.password + "\n", capture_output=True, text=True
+    )
+    assert again.returncode == 0 and len(server.messages) == 2, again.stdout + again.stderr
+    status = cli("log", "status", "-w", root, "--query", "status:printed").out
+    assert "mep-2" in status and "mep-1" not in status

@@ -151,6 +151,7 @@ def send_one(
         letter_sha256=pdf.sha256,
         resend_uncertain=plan.resend_uncertain,
         resend_revised=resend_revised,
+        email_printed=plan.email_printed,
         message_id=ready.message_id,
     )
     cid = claim.contact_id

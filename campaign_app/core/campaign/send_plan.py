@@ -56,6 +56,7 @@ class SendPlan:
     resend: list[Recipient] = field(default_factory=list)  # changed since sent, named to resend
     limited: int = 0  # how many were left for a later run by ``limit``
     resend_uncertain: bool = False
+    email_printed: bool = False  # letters printed to go by post, not marked posted, are e-mailed
     example: bool = False  # from the bundled example's made-up sender: never really sent
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
     attachments: tuple[Attachment, ...] = ()  # the template's own files, sent with every letter
@@ -106,6 +107,7 @@ def plan_send(
     resend_uncertain: bool = False,
     limit: int | None = None,
     *,
+    email_printed: bool = False,
     dry_run: bool = False,
     resend: Sequence[str] = (),
     not_renamed: bool = False,
@@ -113,8 +115,10 @@ def plan_send(
     """Who gets this template's letter now, who already has it, and who needs it by hand.
 
     ``resend`` names recipients whose letter changed after it was sent and who are to get
-    the new version; ``not_renamed`` says that letters logged under a case or template id
-    that no longer exists are other letters, not this one under an old name.
+    the new version; ``email_printed``: a letter printed to go by post, not yet marked as
+    posted, is e-mailed too (it was printed to be read over, say); ``not_renamed`` says
+    that letters logged under a case or template id that no longer exists are other
+    letters, not this one under an old name.
     """
     settings = load_smtp_settings(ws, required=not dry_run)
     from_address = (settings.from_address if settings else "") or ws.campaign.sender.email
@@ -139,6 +143,7 @@ def plan_send(
         from_address,
         [],
         resend_uncertain=resend_uncertain,
+        email_printed=email_printed,
         example=ws.campaign.is_example,
         nobody_due=audience.nobody_due_message,
         attachments=attachments,
@@ -159,7 +164,7 @@ def plan_send(
             plan.revised.append(r)
         elif status in DONE:
             plan.already_sent.append(r)
-        elif status == "printed":
+        elif status == "printed" and not (email_printed and r.email):
             plan.printed.append(r)
         elif status == "uncertain" and history is not None and claim_running(history):
             plan.being_sent.append(r)

@@ -228,6 +228,7 @@ class ContactLog(RenamesAndMerging, LogReading):
         letter_sha256: str,
         resend_uncertain: bool = False,
         resend_revised: bool = False,
+        email_printed: bool = False,
         message_id: str = "",
     ) -> Claim:
         """Claim a letter for sending, in its own transaction, before the mail server hears of it.
@@ -236,7 +237,8 @@ class ContactLog(RenamesAndMerging, LogReading):
         transaction, when it is new to the log or its file changed. Granted for a draft or a
         failed letter; for an uncertain one only with ``resend_uncertain`` and when the
         program that claimed it is gone; for a letter that went out only with
-        ``resend_revised`` and when it was revised since. Whoever claims second (another
+        ``resend_revised`` and when it was revised since; for one printed to go by post
+        (and not marked posted) only with ``email_printed``. Whoever claims second (another
         window, terminal or machine on this log) is refused and told why.
         """
         from campaign_app.core.common.processes import this_process
@@ -255,6 +257,7 @@ class ContactLog(RenamesAndMerging, LogReading):
                     and not claim_running(history)
                 )
                 or (resend_revised and history.went_out and history.revised and status in DONE)
+                or (email_printed and status == "printed")
             )
             if not granted:
                 return Claim(False, history, cid)

@@ -60,6 +60,7 @@ class LogStore(Protocol):
         letter_sha256: str,
         resend_uncertain: bool = False,
         resend_revised: bool = False,
+        email_printed: bool = False,
         message_id: str = "",
     ) -> Claim:
         """Record the letter if new or changed, and claim it for sending before the mail server

@@ -96,6 +96,7 @@ class SendDialog(SendDialogLayout):
         self.query_edit.returnPressed.connect(self.replan)
         self.docx_check.toggled.connect(lambda _c: self.replan())
         self.resend_check.toggled.connect(lambda _c: self.replan())
+        self.printed_check.toggled.connect(lambda _c: self.replan())
         self.settings_button.clicked.connect(self._go_to_settings)
         self.preview_button.clicked.connect(self.preview)
         self.eml_button.clicked.connect(lambda: self.start(dry_run=True))
@@ -137,7 +138,8 @@ class SendDialog(SendDialogLayout):
         ws, tid, query = self.workspace, self.template_id(), self.query_edit.text().strip() or None
         assert ws is not None and tid is not None, "planned only with a campaign and a template (replan)"
         docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
-        return lambda: plan_for(ws, tid, query, docx, resend)
+        printed = self.printed_check.isChecked()
+        return lambda: plan_for(ws, tid, query, docx, resend, printed)
 
     def _planned(self, generation: int, state: str, value) -> None:
         if not self._plans.is_current(generation):

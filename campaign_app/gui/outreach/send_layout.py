@@ -40,6 +40,7 @@ class SendDialogLayout(QDialog):
         self.query_edit = self.form_box.query_edit
         self.docx_check = self.form_box.docx_check
         self.resend_check = self.form_box.resend_check
+        self.printed_check = self.form_box.printed_check
         self.resend_warning = self.form_box.resend_warning
         outer.addWidget(self.form_box)
 

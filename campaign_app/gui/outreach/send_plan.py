@@ -46,6 +46,8 @@ class PlanForm(QGroupBox):
         self.docx_check = QCheckBox(self.tr("Attach the &DOCX as well as the PDF"))
         self.resend_check = QCheckBox(self.tr("&Resend letters whose sending was interrupted (uncertain)"))
         self.resend_check.toggled.connect(self._resend_toggled)
+        # A pack printed to read over marks its letters printed, to go by post: not e-mailed.
+        self.printed_check = QCheckBox(self.tr("E-mail letters printed but not p&osted"))
         self.resend_warning = QLabel(
             self.tr(
                 "These may already have arrived: the connection was lost before the server confirmed "
@@ -65,6 +67,7 @@ class PlanForm(QGroupBox):
         form.addRow(template_label, self.template_combo)
         form.addRow(query_label, self.query_edit)
         form.addRow("", self.docx_check)
+        form.addRow("", self.printed_check)
         form.addRow("", self.resend_check)
         form.addRow("", self.resend_warning)
 
@@ -76,7 +79,12 @@ class PlanForm(QGroupBox):
 
 
 def plan_for(
-    workspace: Workspace, template_id: str, query: str | None, docx: bool, resend: bool
+    workspace: Workspace,
+    template_id: str,
+    query: str | None,
+    docx: bool,
+    resend: bool,
+    email_printed: bool = False,
 ) -> tuple[str, object]:
     """On the thread pool: ("ok", the SendPlan), ("no-smtp", why) when no mail server is set up,
     or ("error", the mistake) — as ``campaign-app send`` plans before it asks."""
@@ -87,7 +95,14 @@ def plan_for(
     except UserError as exc:
         return "no-smtp", exc
     try:
-        return "ok", plan_send(workspace, template_id, query, attach_docx=docx, resend_uncertain=resend)
+        return "ok", plan_send(
+            workspace,
+            template_id,
+            query,
+            attach_docx=docx,
+            resend_uncertain=resend,
+            email_printed=email_printed,
+        )
     except (UserError, UserErrors) as exc:
         return "error", exc
 

@@ -2217,6 +2217,10 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>&amp;Повторно отправить письма, отправка которых прервалась (неизвестно)</translation>
     </message>
     <message>
+        <source>E-mail letters printed but not p&amp;osted</source>
+        <translation>Отправить эл. почтой письма, напечатанные, но не о&amp;тправленные почтой</translation>
+    </message>
+    <message>
         <source>These may already have arrived: the connection was lost before the server confirmed them. Resending may deliver them twice.</source>
         <translation>Они могли уже дойти: соединение оборвалось до подтверждения сервера. Повторная отправка может доставить их дважды.</translation>
     </message>

@@ -2217,6 +2217,10 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>&amp;Повторно надіслати листи, надсилання яких перервалося (невідомо)</translation>
     </message>
     <message>
+        <source>E-mail letters printed but not p&amp;osted</source>
+        <translation>Надіслати е-поштою листи, надруковані, але не в&amp;ідправлені поштою</translation>
+    </message>
+    <message>
         <source>These may already have arrived: the connection was lost before the server confirmed them. Resending may deliver them twice.</source>
         <translation>Вони могли вже дійти: з’єднання обірвалося до підтвердження сервера. Повторне надсилання може доставити їх двічі.</translation>
     </message>

@@ -321,3 +321,27 @@ def test_the_plan_warns_of_letters_to_someone_who_has_left_the_office(
     _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
     (warning,) = [x for x in dialog.plan_label.text().splitlines() if x.startswith("Warning:")]
     assert warning.startswith("Warning: mep-1 (Michal Šimečka") and "only until 2024-07-15" in warning
+
+
+def test_letters_printed_but_not_posted_are_planned_when_ticked(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    from campaign_app.core.campaign.print_pack import plan_print, run_print
+    from campaign_app.core.campaign.workspace import Workspace
+
+    with_server(mini_ws, smtp_server, monkeypatch)
+    mini_ws.write(
+        "recipients/people.csv",
+        PEOPLE.replace(",tags\n", ",tags,postal_address\n", 1).replace(
+            "michal.simecka@europarl.europa.eu,\n",
+            'michal.simecka@europarl.europa.eu,,"Rue Wiertz 60\n1047 Brussels"\n',
+        ),
+    )
+    ws = Workspace(mini_ws.root)
+    run_print(ws, plan_print(ws, "appeal-en", mini_ws.root / "pack.pdf"))
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    assert dialog.plan_label.text().startswith("1 letter to send")
+    dialog.printed_check.setChecked(True)
+    qtbot.waitUntil(
+        lambda: not dialog._planning and dialog.plan_label.text().startswith("2 letters"), timeout=10000
+    )
