@@ -101,3 +101,16 @@ def test_a_query_may_start_with_a_minus_as_its_own_word_on_the_command_line(mini
         assert "mep-3" not in listed_ids(result.out) and "osce-2" in listed_ids(result.out)
     left_out = cli("recipients", "list", "--query", "-w", mini_ws.root)  # the query forgotten
     assert left_out.code == 2 and "argument --query/-q: expected one argument" in left_out.err
+
+
+def test_a_category_or_gender_no_entry_can_have_is_a_mistake_not_an_empty_list(mini_ws, cli):
+    """category:mpe matched nobody, silently (exit 0), where categry: or a status typo is a
+    message: a field of a few fixed words says which they are."""
+    result = cli("recipients", "list", "-w", mini_ws.root, "--query", "country:SK category:mpe")
+    assert result.code == 1 and result.out == ""
+    (line,) = result.err.splitlines()
+    assert line.startswith("error: query:1:12: no entry can have category 'mpe'")
+    assert "did you mean category:mep?" in line and "national_official" in line
+    result = cli("recipients", "list", "-w", mini_ws.root, "--query", "gender:w")
+    assert result.code == 1 and "no entry can have gender 'w'" in result.err and "f, m" in result.err
+    assert cli("recipients", "list", "-w", mini_ws.root, "--query", "category:MEP gender:F").code == 0

@@ -18,6 +18,7 @@ reads the log, only called when a query asks for a status.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -43,7 +44,7 @@ from campaign_app.core.directory.query_syntax import (
     terms_of,
     to_text,
 )
-from campaign_app.core.directory.recipients import ALL_FIELDS, Recipient
+from campaign_app.core.directory.recipients import ALL_FIELDS, CATEGORIES, Recipient
 from campaign_app.core.directory.search import index_of
 
 __all__ = [
@@ -143,9 +144,33 @@ def parse_query(
         if key == "status":
             _check_status(value, statuses, status_words, text, place.at(column))
             return Term(key, value, value.lower(), written, column)
+        if key in FIXED_VALUES:
+            _check_fixed(key, name, value, text, place.at(column))
         return Term(key, value, fold(value), written, column)
 
     return Query(text, parse_tree(text, make_term, place), statuses)
+
+
+# Fields whose values are one of a few words: a value none of them is (``category:mpe``)
+# would match nobody, silently; it is a mistake, named with the words it may be.
+FIXED_VALUES: dict[str, tuple[str, ...]] = {"category": CATEGORIES, "gender": ("f", "m")}
+
+
+def _check_fixed(key: str, name: str, value: str, text: str, where) -> None:
+    allowed = FIXED_VALUES[key]
+    if fold(value) in allowed:
+        return
+    close = difflib.get_close_matches(fold(value), allowed, n=1)
+    hint = _("use one of {values}").format(values=", ".join(allowed))
+    if close:
+        hint = _("did you mean {field}:{value}? ({values})").format(
+            field=name, value=close[0], values=", ".join(allowed)
+        )
+    raise UserError(
+        _("no entry can have {field} '{value}' (query {text!r})").format(field=name, value=value, text=text),
+        where,
+        hint,
+    )
 
 
 def _check_status(

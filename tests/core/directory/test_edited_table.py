@@ -46,7 +46,7 @@ def fields(text):
 WORDS = ["sim", "amor", "lodz", "зелен", "strasse", "a", "ms ana", "r-1", '"ana sim"']
 FIELD_TERMS = [
     "category:mep",
-    "category:me",
+    "category:osce",
     "country:sk",
     "country:ua",
     "tag:supporter",

@@ -85,7 +85,7 @@ def random_queries(count: int, seed: int = 3) -> list[str]:
         terms = []
         for _ in range(rnd.randint(1, 3)):
             field = rnd.choice(fields)
-            term = field + rnd.choice(values if field else words)
+            term = field + rnd.choice(CATEGORIES if field == "category:" else values if field else words)
             terms.append(("-" if rnd.random() < 0.2 else "") + term)
         queries.append(" ".join(terms))
     return queries
