@@ -33,8 +33,9 @@ from pathlib import Path
 import psutil
 
 from campaign_app.core.campaign.batch_run import run_batch
+from campaign_app.core.campaign.creation import init_workspace
 from campaign_app.core.campaign.generate import plan_batch
-from campaign_app.core.campaign.workspace import Workspace, init_workspace
+from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.letters.render import render_letter
 
 TEMPLATE = """\

@@ -160,7 +160,7 @@ def main() -> int:
         help="no .cache in the workspace at every start (the case parsed, as the first time it is opened)",
     )
     args = parser.parse_args()
-    from campaign_app.core.campaign.workspace import init_workspace
+    from campaign_app.core.campaign.creation import init_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = init_workspace(Path(tmp) / "example")

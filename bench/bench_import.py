@@ -177,7 +177,7 @@ def run_pandas(source: Path, encoding: str, env: dict[str, str]) -> tuple[float,
 def fresh_workspace(ws: Path) -> None:
     import shutil
 
-    from campaign_app.core.campaign.workspace import init_empty_workspace
+    from campaign_app.core.campaign.creation import init_empty_workspace
 
     if ws.exists():
         shutil.rmtree(ws)

@@ -203,7 +203,8 @@ def main() -> int:
 
     from PySide6.QtCore import Qt, QTimer
 
-    from campaign_app.core.campaign.workspace import Workspace, init_workspace
+    from campaign_app.core.campaign.creation import init_workspace
+    from campaign_app.core.campaign.workspace import Workspace
     from campaign_app.core.directory.search import SearchIndex
     from campaign_app.gui.app import application
     from campaign_app.gui.recipients.model import COL_NAME

@@ -101,10 +101,26 @@ def test_every_entry_has_a_source_and_no_email_is_invented(example):
 def test_export_writes_a_csv_that_reads_back(cli, example, tmp_path):
     result = cli("recipients", "export", "meps.csv", "-w", "campaign", "--query", "category:mep")
     assert result.code == 0
-    with (tmp_path / "meps.csv").open(encoding="utf-8", newline="") as fh:
+    with (tmp_path / "meps.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["family_name"] for r in rows} >= {"Šimečka", "Juknevičienė", "Bilčík"}
     assert all(r["category"] == "mep" for r in rows)
+    # every field an entry may have: the former MEP's term end read back, as check warns of it
+    (simecka,) = [r for r in rows if r["id"] == "mep-103746"]
+    assert simecka["in_office_until"] == "2023-10-24" and "addressee" in simecka
+    assert result.err == ""  # one language each: nothing left out
+
+
+def test_an_export_says_which_entries_lose_their_other_languages(cli, example, tmp_path):
+    result = cli(
+        "recipients", "export", "ua.csv", "-w", "campaign", "--query", "country:UA category:national_official"
+    )
+    assert result.code == 0, result.err
+    (note,) = result.err.splitlines()
+    assert note.startswith("note: 6 entries have texts in several languages") and "ua-president" in note
+    with (tmp_path / "ua.csv").open(encoding="utf-8-sig", newline="") as fh:
+        president = next(r for r in csv.DictReader(fh) if r["id"] == "ua-president")
+    assert president["addressee"].startswith("Президентові України")  # the entry's own language
 
 
 def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example, tmp_path):
@@ -217,7 +233,8 @@ def test_init_over_a_file_names_the_file_not_the_systems_words(cli, tmp_path):
 
 def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_path):
     from campaign_app.core.campaign.check import check_workspace
-    from campaign_app.core.campaign.workspace import Workspace, init_empty_workspace
+    from campaign_app.core.campaign.creation import init_empty_workspace
+    from campaign_app.core.campaign.workspace import Workspace
 
     report = check_workspace(Workspace(init_empty_workspace(tmp_path / "empty")))
     assert any("holds no template" in w for w in report.warnings)

@@ -15,7 +15,7 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from campaign_app.core.campaign.workspace import init_workspace
+    from campaign_app.core.campaign.creation import init_workspace
 
     target = init_workspace(args.directory)
     print(

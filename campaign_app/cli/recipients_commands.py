@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 from pathlib import Path
 
 from campaign_app.cli.columns import print_table_columns
 from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
-from campaign_app.core.common.i18n import N_, _, ngettext
+from campaign_app.core.common.i18n import N_, _, listed, ngettext
 
 
 def add_parser(sub) -> None:
@@ -154,15 +155,30 @@ def run(ws, args: argparse.Namespace) -> int:
     query = parse_campaign_query(args.query, ws.recipient_statuses)
     if args.action == "export":
         from campaign_app.core.campaign.workspace_files import refuse_campaign_file
-        from campaign_app.core.directory.export import export_recipients
+        from campaign_app.core.directory.export import export_recipients, in_several_languages
 
         refuse_campaign_file(ws.root, args.file, "recipients.csv")
-        count = export_recipients(query.filter(ws.directory), args.file)
+        chosen = query.filter(ws.directory)
+        count = export_recipients(chosen, args.file)
         print(
             ngettext(
                 "Wrote {count} recipients to {file}", "Wrote {count} recipients to {file}", count
             ).format(count=count, file=args.file)
         )
+        several = in_several_languages(chosen)
+        if several:
+            print(
+                _("note: {note}").format(
+                    note=ngettext(
+                        "{count} entry has texts in several languages; the file holds each in its own "
+                        "language only: {ids} — keep the directory's own file as the one to edit",
+                        "{count} entries have texts in several languages; the file holds each in its own "
+                        "language only: {ids} — keep the directory's own files as the ones to edit",
+                        len(several),
+                    ).format(count=len(several), ids=listed(several))
+                ),
+                file=sys.stderr,
+            )
         return EXIT_OK
     from campaign_app.core.common.bulk import collector_paused
 

@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from campaign_app.core.campaign.workspace import CAMPAIGN_FILE, init_workspace
+from campaign_app.core.campaign.creation import init_workspace
+from campaign_app.core.campaign.workspace import CAMPAIGN_FILE
 from campaign_app.core.common.appstate import AppState, example_workspace_path
 from campaign_app.gui.crash import CrashHandler, setup_logging
 from campaign_app.gui.main_window import TABS, MainWindow

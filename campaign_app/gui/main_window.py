@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.workspace import init_empty_workspace, init_workspace
+from campaign_app.core.campaign.creation import init_empty_workspace, init_workspace
 from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.asking import ask_to_go_on

@@ -97,6 +97,6 @@ def discard_on_close(monkeypatch):
 @pytest.fixture
 def example_ws(tmp_path):
     """A fresh copy of the bundled example campaign."""
-    from campaign_app.core.campaign.workspace import init_workspace
+    from campaign_app.core.campaign.creation import init_workspace
 
     return init_workspace(tmp_path / "example")

@@ -87,7 +87,7 @@ def test_a_user_mistake_is_a_warning_not_a_crash(make_window, example_ws):
 def test_unsaved_edits_are_not_dropped_without_asking(make_window, example_ws, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from campaign_app.core.campaign.workspace import init_workspace
+    from campaign_app.core.campaign.creation import init_workspace
 
     window = make_window(example_ws, tab="settings")
     settings = window.pages["settings"]

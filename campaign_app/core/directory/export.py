@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import pick
-from campaign_app.core.directory.recipients import FIELDS, Recipient
+from campaign_app.core.directory.recipients import ALL_FIELDS, Recipient
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
 _FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
@@ -46,13 +46,15 @@ def unneutralise(cell: str) -> str:
 
 
 def export_rows(recipients: Iterable[Recipient]) -> Iterable[list[str]]:
-    """The header, then one row per recipient: texts in the recipient's own language,
-    tags joined with ';', dates as YYYY-MM-DD. Cells are not yet neutralised."""
-    yield list(FIELDS)
+    """The header, then one row per recipient, every field an entry may have (``addressee``
+    and ``in_office_until`` too: an entry read back must not lose them): texts in the
+    recipient's own language, tags joined with ';', dates as YYYY-MM-DD. Cells are not yet
+    neutralised."""
+    yield list(ALL_FIELDS)
     for r in recipients:
         record: dict[str, Any] = r.record()
         row = []
-        for name in FIELDS:
+        for name in ALL_FIELDS:
             value = record[name]
             if isinstance(value, list):
                 value = ";".join(value)
@@ -105,6 +107,17 @@ def export_xlsx(recipients: Iterable[Recipient], target: Path) -> int:
     workbook.save(buf)
     atomic_write_bytes(target, buf.getvalue())
     return count
+
+
+def in_several_languages(recipients: Iterable[Recipient]) -> list[str]:
+    """The ids of entries with texts in more than one language (a YAML directory's
+    ``position: {uk: …, en: …}``): a spreadsheet row holds one text a field, their own
+    language's, so what letters in the other languages say of them is not in the export."""
+    return [
+        r.id
+        for r in recipients
+        if any(isinstance(v := getattr(r, name), Mapping) and len(v) > 1 for name in ALL_FIELDS)
+    ]
 
 
 def export_recipients(recipients: Iterable[Recipient], target: Path) -> int:

@@ -94,9 +94,8 @@ class SendDialog(SendDialogLayout):
         self.template_combo.currentIndexChanged.connect(lambda _i: self.replan())
         self.query_edit.textChanged.connect(lambda _t: self._plan_timer.start())
         self.query_edit.returnPressed.connect(self.replan)
-        self.docx_check.toggled.connect(lambda _c: self.replan())
-        self.resend_check.toggled.connect(lambda _c: self.replan())
-        self.printed_check.toggled.connect(lambda _c: self.replan())
+        for check in (self.docx_check, self.resend_check, self.printed_check):
+            check.toggled.connect(lambda _c: self.replan())
         self.settings_button.clicked.connect(self._go_to_settings)
         self.preview_button.clicked.connect(self.preview)
         self.eml_button.clicked.connect(lambda: self.start(dry_run=True))
@@ -137,9 +136,8 @@ class SendDialog(SendDialogLayout):
         """The plan for the choices now in the form, to run off the UI thread."""
         ws, tid, query = self.workspace, self.template_id(), self.query_edit.text().strip() or None
         assert ws is not None and tid is not None, "planned only with a campaign and a template (replan)"
-        docx, resend = self.docx_check.isChecked(), self.resend_check.isChecked()
-        printed = self.printed_check.isChecked()
-        return lambda: plan_for(ws, tid, query, docx, resend, printed)
+        checks = (self.docx_check.isChecked(), self.resend_check.isChecked(), self.printed_check.isChecked())
+        return lambda: plan_for(ws, tid, query, *checks)
 
     def _planned(self, generation: int, state: str, value) -> None:
         if not self._plans.is_current(generation):

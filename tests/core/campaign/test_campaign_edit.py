@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from campaign_app.core.campaign.creation import init_empty_workspace
 from campaign_app.core.campaign.edit import (
     CampaignForm,
     SignatoryForm,
@@ -16,7 +17,7 @@ from campaign_app.core.campaign.edit import (
     save_form,
 )
 from campaign_app.core.campaign.settings import check_campaign_text, load_campaign
-from campaign_app.core.campaign.workspace import Workspace, init_empty_workspace
+from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text
 from campaign_app.core.letters.render import render_letter

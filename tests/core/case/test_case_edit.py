@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign_app.core.campaign.workspace import init_empty_workspace
+from campaign_app.core.campaign.creation import init_empty_workspace
 from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument
 from campaign_app.core.case.load import load_case
 from campaign_app.core.case.round_trip import styled

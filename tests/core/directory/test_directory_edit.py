@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign_app.core.campaign.workspace import init_workspace
+from campaign_app.core.campaign.creation import init_workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors
 from campaign_app.core.directory.edit import (
     add_recipient,

@@ -13,7 +13,8 @@ import random
 import pytest
 from query_reference import evaluate
 
-from campaign_app.core.campaign.workspace import Workspace, init_workspace
+from campaign_app.core.campaign.creation import init_workspace
+from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.directory.search import SearchIndex, search_text

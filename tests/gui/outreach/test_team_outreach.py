@@ -58,7 +58,7 @@ def test_another_members_letter_shows_within_two_seconds_without_freezing(
 def test_the_listener_stops_when_another_campaign_is_opened_and_sqlite_has_none(
     mini_ws, pg_database, open_tab, qtbot, tmp_path
 ):
-    from campaign_app.core.campaign.workspace import init_empty_workspace
+    from campaign_app.core.campaign.creation import init_empty_workspace
 
     make_team(pg_database)
     join_team(mini_ws.root, pg_database, "carol")
