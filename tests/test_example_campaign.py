@@ -248,3 +248,28 @@ def test_the_window_without_a_display_is_one_clear_line(cli, monkeypatch):
     assert result.code == 1
     assert result.err.startswith("error: no display to show the window on")
     assert "campaign-app --help" in result.err
+
+
+def test_the_further_information_letter_with_nothing_new_does_not_promise_news(cli, example, tmp_path):
+    """It said "we are writing again to inform you of what has happened since our last
+    letter", then "we know of no new development": for each language, one or the other."""
+    for appeal, further, rid in (
+        ("mep-appeal-en", "further-information-en", "mep-197650"),
+        ("ukraine-official-appeal-uk", "further-information-uk", "ua-president"),
+    ):
+        assert cli("generate", "-w", "campaign", "-t", appeal, "-q", f"id:{rid}", "-f", "pdf").code == 0
+        marked = cli("log", "mark", rid, "-w", "campaign", "--status", "sent", "--channel", "post")
+        assert marked.code == 0, marked.err
+        out = tmp_path / further
+        result = cli(
+            "generate", "-w", "campaign", "-t", further, "-q", f"id:{rid}", "-f", "pdf", "--out", out
+        )
+        assert result.code == 0, result.err
+        (pdf,) = out.rglob("*.pdf")
+        text = " ".join(pdf_text(pdf).split())
+        if further.endswith("-en"):
+            assert "We are writing again because her case is still open." in text
+            assert "know of no new development" in text and "inform you of what has happened" not in text
+        else:
+            assert "Пишемо знову, бо її справа досі не вирішена." in text
+            assert "нам не відомо про нові події" in text and "що сталося" not in text
