@@ -273,3 +273,24 @@ def test_the_further_information_letter_with_nothing_new_does_not_promise_news(c
         else:
             assert "Пишемо знову, бо її справа досі не вирішена." in text
             assert "нам не відомо про нові події" in text and "що сталося" not in text
+
+
+def test_a_letter_abroad_ends_its_address_with_the_country_in_every_language(example):
+    """From Brussels to Kyiv: the English address said "Ukraine", the Ukrainian one stopped
+    at "м. Київ, 01220" (a window envelope then showed an inland address)."""
+    import datetime as dt
+
+    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.core.letters.render import render_letter
+
+    ws = Workspace(example)
+
+    def lines(template_id: str, rid: str) -> tuple[str, ...]:
+        letter = render_letter(
+            ws.template(template_id), ws.directory.get(rid), ws.case, ws.campaign, dt.date(2026, 12, 4)
+        )
+        return letter.recipient_lines
+
+    assert lines("ukraine-official-appeal-uk", "ua-president")[-2:] == ("м. Київ, 01220", "UKRAINE")
+    assert lines("ukraine-official-appeal-en", "ua-president")[-2:] == ("Kyiv 01220", "Ukraine")
+    assert lines("mep-appeal-en", "mep-197771")[-1] == "Belgium"  # an MEP's office: Brussels

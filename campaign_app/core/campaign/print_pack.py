@@ -32,7 +32,7 @@ from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.recipients import Recipient
-from campaign_app.core.letters.post.address import Mailing, with_country
+from campaign_app.core.letters.post.address import Mailing
 from campaign_app.core.letters.post.envelopes import ENVELOPES
 from campaign_app.core.letters.post.labels import LABEL_SHEETS
 from campaign_app.core.letters.sender import SenderView
@@ -200,14 +200,12 @@ def _compose(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter]) -> 
 
 
 def _mailing(ws: Workspace, prepared: PreparedLetter) -> Mailing:
-    """The envelope's text: the letter's own address block, and the sender's return line."""
+    """The envelope's text: the letter's own address block (with the country line a letter
+    abroad needs: core/letters/render.py), and the sender's return line."""
     letter = prepared.letter
     sender = SenderView(ws.campaign, letter.language)
     return_line = ", ".join(x for x in (sender.organisation, *sender.address_lines) if x)
-    recipient = prepared.recipient
-    country = recipient.country if recipient.category != "mep" else ""  # an MEP's office is in Brussels
-    address = with_country(letter.recipient_lines, country, sender.address_lines)
-    return Mailing(recipient.id, address, return_line)
+    return Mailing(prepared.recipient.id, tuple(letter.recipient_lines), return_line)
 
 
 def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter], by: str | None) -> None:

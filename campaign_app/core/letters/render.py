@@ -129,6 +129,20 @@ def _paragraphs(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
             yield from _paragraphs(block.blocks)
 
 
+def _address_lines(recipient: Recipient, language: str, sender: SenderView) -> tuple[str, ...]:
+    """The address block, ending with the destination country when the letter goes abroad
+    and the address does not say it (``with_country``): the window of an envelope shows it,
+    and the envelopes and labels of a print pack repeat it. A Ukrainian letter from Brussels
+    to "м. Київ, 01220" ended there, where its English version ended "Ukraine". A Member of
+    the European Parliament's office is in Brussels, whatever their country."""
+    from campaign_app.core.letters.post.address import with_country
+
+    lines = address_block(recipient, language)
+    if recipient.category == "mep":
+        return lines
+    return with_country(lines, recipient.country, sender.address_lines)
+
+
 def _check_paragraphs(template: Template, subject: str, body: tuple[Block, ...]) -> None:
     """No paragraph longer than PARAGRAPH_CHARS: the PDF's layout of one paragraph takes
     time that grows with the square of its length (see core/common/limits.py)."""
@@ -290,7 +304,7 @@ def render_letter(
         subject=subject,
         letterhead=sender.letterhead,
         place_and_date=place_and_date,
-        recipient_lines=address_block(recipient, language),
+        recipient_lines=_address_lines(recipient, language, sender),
         salutation=context["salutation"],
         body=body,
         closing=context["closing"],
