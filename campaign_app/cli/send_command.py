@@ -107,12 +107,13 @@ def run(ws, args: argparse.Namespace) -> int:
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to send
         print(_("Nothing to send: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
+    if plan.to_send and not args.dry_run:
+        check_can_send(ws)  # the example's made-up sender: refused before "About to send…"
     for warning in plan.left_office:
         print(_("warning: {line}").format(line=warning), file=sys.stderr)
     _say_plan(plan, args)
     password = None
     if plan.to_send and not args.dry_run:
-        check_can_send(ws)
         refused = _confirm(plan, args)
         if refused is not None:
             return refused

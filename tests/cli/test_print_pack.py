@@ -288,3 +288,12 @@ def test_letters_printed_but_not_posted_are_emailed_when_asked(post_ws, cli, tmp
     assert again.returncode == 0 and len(server.messages) == 2, again.stdout + again.stderr
     status = cli("log", "status", "-w", root, "--query", "status:printed").out
     assert "mep-2" in status and "mep-1" not in status
+
+
+def test_a_pack_named_other_than_pdf_is_refused_before_anything_is_printed(post_ws, cli, tmp_path):
+    result = cli("print", "-w", post_ws.root, "-t", "appeal-en", "--out", tmp_path / "pack.txt")
+    assert result.code == 1
+    assert "cannot write the print pack to pack.txt: it is a PDF" in result.err
+    assert "end the file name in .pdf" in result.err
+    assert not (tmp_path / "pack.txt").exists()
+    assert "mep-1" not in cli("log", "status", "-w", post_ws.root, "--query", "status:printed").out

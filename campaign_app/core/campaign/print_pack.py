@@ -111,6 +111,12 @@ def plan_print(
             hint=_("use one of {label_sheets}").format(label_sheets=", ".join(LABEL_SHEETS)),
         )
     refuse_campaign_file(ws.root, out, f"{template_id}-print.pdf")
+    if out.suffix.lower() != ".pdf":  # as log report: a PDF under another name opens as garbage
+        raise UserError(
+            _("cannot write the print pack to {name}: it is a PDF").format(name=out.name),
+            Location(display_path(out)),
+            _("end the file name in .pdf"),
+        )
     template = ws.template(template_id)
     audience = template_audience(ws, template.id, query)
     with_address = [r for r in audience.recipients if postal_address(r, template.language)]

@@ -226,6 +226,7 @@ def test_the_example_campaigns_made_up_sender_never_sends(tmp_path, cli, server)
     result = cli("send", "-w", ws, "--template", "mep-appeal-en", "--yes")
     assert result.code == 1
     assert "example" in result.err and "nothing was sent" in result.err
+    assert "About to send" not in result.out  # refused before it says it is about to
     assert server.connections == 0
     dry = cli("send", "-w", ws, "--template", "mep-appeal-en", "--dry-run", "--limit", "1")
     assert dry.code == 0, dry.err
