@@ -11,9 +11,13 @@ from collections.abc import Sequence
 
 def print_columns(rows: Sequence[Sequence[str]], caps: Sequence[int | None]) -> None:
     """Print ``rows`` (the header first) in columns; a cell wider than its column's cap is
-    cut with "…"; a cap of None never cuts."""
+    cut with "…"; a cap of None never cuts, nor does one narrower than the column's header
+    (a translated header is often longer than the English one the cap was chosen for)."""
     sizes = [max(map(len, column)) for column in zip(*rows, strict=True)][: len(caps)]
-    sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
+    sizes = [
+        size if cap is None else min(max(cap, len(head)), size)
+        for size, cap, head in zip(sizes, caps, rows[0], strict=False)
+    ]
     lines = []
     for row in rows:
         cells = [(c if len(c) <= s else c[: s - 1] + "…").ljust(s) for c, s in zip(row, sizes, strict=True)]
@@ -29,7 +33,10 @@ def print_table_columns(
     (a list of 100,000 recipients)."""
     widest = [max(map(len, column), default=0) for column in columns]
     sizes = [max(len(h), w) for h, w in zip(header, widest, strict=True)]
-    sizes = [size if cap is None else min(cap, size) for size, cap in zip(sizes, caps, strict=True)]
+    sizes = [
+        size if cap is None else min(max(cap, len(h)), size)
+        for size, cap, h in zip(sizes, caps, header, strict=True)
+    ]
     cut = [
         column if w <= size else _cut(column, size)
         for column, w, size in zip(columns, widest, sizes, strict=True)

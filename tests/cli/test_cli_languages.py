@@ -107,6 +107,15 @@ def test_log_status_and_its_team_summary_are_told_in_ukrainian(cli, mini_ws, mon
     assert result.code == 0, result.err
     assert "УЧАСНИК" in result.out and "ЧЕРНЕТКИ" in result.out and "ОСТАННЯ АКТИВНІСТЬ (UTC)" in result.out
     assert "MEMBER" not in result.out
+    assert "ПОВТОРНЕ ЗВЕРНЕННЯ" in result.out.splitlines()[0]  # a header longer than its column: whole
+
+
+def test_why_a_follow_up_is_due_is_told_in_ukrainian(cli, mini_ws, monkeypatch):
+    cli("generate", "-w", mini_ws.root, "-t", "appeal-uk", "-f", "pdf")
+    cli("log", "mark", "ua-president", "-w", mini_ws.root, "--status", "sent", "--channel", "post")
+    monkeypatch.setenv("LANGUAGE", "uk")
+    row = next(x for x in cli("log", "status", "-w", mini_ws.root).out.splitlines() if "ua-president" in x)
+    assert row.endswith("немає відповіді 14 днів після листа від " + row.split()[-1]), row
 
 
 def test_an_import_report_is_told_in_ukrainian_row_by_row(cli, mini_ws, monkeypatch, tmp_path):

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from campaign_app.core.common.bulk import collector_paused
+from campaign_app.core.common.i18n import ngettext
 from campaign_app.core.outreach.records import (
     WENT_OUT,
     Contact,
@@ -234,13 +235,23 @@ def recipient_states(
             if state is None:
                 state = states[c.recipient_id] = RecipientState(c.recipient_id, c.recipient_name, c.category)
             state.letters.append(letter)
+    # why a follow-up is due, in the interface language: worked out once, not per recipient
+    reason = ngettext(
+        "no reply {days} day after the letter of {date}",
+        "no reply {days} days after the letter of {date}",
+        follow_up_days,
+    )
     for state in states.values():
-        _follow_up(state, follow_up_days, now, reminders)
+        _follow_up(state, follow_up_days, now, reminders, reason)
     return states
 
 
 def _follow_up(
-    state: RecipientState, follow_up_days: int, now: dt.datetime, reminders: Sequence[Reminder]
+    state: RecipientState,
+    follow_up_days: int,
+    now: dt.datetime,
+    reminders: Sequence[Reminder],
+    reason_text: str = "no reply {days} days after the letter of {date}",
 ) -> None:
     """When (and why) a follow-up to this recipient is due: ``follow_up_days`` after their
     last letter, or a coming event's reminder day if that comes first (or is already here)."""
@@ -252,7 +263,7 @@ def _follow_up(
     after_period = last_sent + dt.timedelta(days=follow_up_days)
     due_on, reason = (
         after_period.date(),
-        f"no reply {follow_up_days} days after the letter of {last_sent.date()}",
+        reason_text.format(days=follow_up_days, date=last_sent.date()),
     )
     due = now >= after_period
     for r in sorted(reminders):
