@@ -16,11 +16,25 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for `cat FILE | he
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse that exits with status 2 and one line of advice on a wrong command line."""
+    """argparse that exits with status 2 and one line of advice on a wrong command line.
+
+    A command's parser says itself what it does not know (``generate --formt pdf``), with
+    its own usage line: argparse hands the words up, and the program's usage, naming no
+    option of ``generate``, was all that was shown."""
 
     def error(self, message: str) -> None:  # type: ignore[override]  # argparse's says NoReturn
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, _("{prog}: error: {message}").format(prog=self.prog, message=message) + "\n")
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        if extras and self._is_command():
+            self.error(_("unrecognized arguments: %s") % " ".join(extras))
+        return namespace, extras
+
+    def _is_command(self) -> bool:
+        """A command's own parser (``campaign-app generate``), not the program's."""
+        return " " in self.prog
 
 
 def read_password(account: str, from_stdin: bool, stored: str | None, store_hint: str) -> str:

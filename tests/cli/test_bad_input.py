@@ -618,3 +618,14 @@ def test_a_name_form_the_case_lacks_in_the_letters_language_says_so(cli, mini_ws
     assert "the case gives no 'genitive' form of the person's name in this letter's language" in line
     assert "add it under person: forms: in the case file" in line
     assert "check the spelling" not in line
+
+
+def test_a_misspelt_option_is_told_with_its_commands_usage(cli, mini_ws):
+    """'generate --formt pdf' showed the program's usage, which names no option of generate."""
+    result = cli("generate", "-w", mini_ws.root, "-t", "appeal-en", "--formt", "pdf")
+    assert result.code == 2
+    assert result.err.startswith("usage: campaign-app generate")
+    assert "--format {pdf,docx,both}" in result.err
+    assert result.err.rstrip().endswith("campaign-app generate: error: unrecognized arguments: --formt pdf")
+    nested = cli("log", "status", "-w", mini_ws.root, "--bogus")
+    assert nested.code == 2 and nested.err.startswith("usage: campaign-app log status")
