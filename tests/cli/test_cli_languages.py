@@ -167,3 +167,18 @@ def test_numbers_in_messages_take_the_languages_marks(monkeypatch):
         monkeypatch.setenv("LANGUAGE", "en")
         i18n.reset()
     assert i18n._("{days:,} days").format(days=2378) == "2,378 days"
+
+
+def test_why_an_address_is_not_one_and_the_byte_order_mark_are_told_in_ukrainian(
+    cli, mini_ws, monkeypatch, tmp_path
+):
+    """email_validator's English ("An email address must have an @-sign.") and 'UTF-8 with
+    BOM' went into the Ukrainian report as they were."""
+    source = tmp_path / "list.csv"
+    source.write_bytes("\ufeffFirst name;Last name;E-mail\nAnna;Kowalska;anna.example.org\n".encode())
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("recipients", "import", source, "-w", mini_ws.root, "--category", "ngo", "--dry-run")
+    assert result.code == 0, result.err
+    assert "кодування UTF-8 з BOM," in result.out.splitlines()[0]
+    assert "e-mail 'anna.example.org' — не адреса (у ній немає знака @)" in result.out
+    assert "@-sign" not in result.out and "with BOM" not in result.out

@@ -16,6 +16,7 @@ from typing import Any
 from email_validator import EmailNotValidError, validate_email
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
+from campaign_app.core.common.email_words import email_problem
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import (
@@ -325,7 +326,9 @@ def _check_addresses(values: dict[str, Any], locate: FieldLocator, errors: list[
         except EmailNotValidError as exc:
             errors.append(
                 UserError(
-                    _("e-mail '{email}' is not an address ({exc})").format(email=email, exc=exc),
+                    _("e-mail '{email}' is not an address ({exc})").format(
+                        email=email, exc=email_problem(exc)
+                    ),
                     locate("email"),
                     _("correct it or leave it empty"),
                 )

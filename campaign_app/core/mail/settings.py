@@ -20,6 +20,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
 
+from campaign_app.core.common.email_words import email_problem
 from campaign_app.core.common.errors import ProblemCollector, UserError, did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX, RATE_PER_MINUTE_MAX
@@ -100,7 +101,9 @@ def check_address(value: str, what: str) -> str:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         raise UserError(
-            _("{what} '{value}' is not an e-mail address ({exc})").format(what=what, value=value, exc=exc),
+            _("{what} '{value}' is not an e-mail address ({exc})").format(
+                what=what, value=value, exc=email_problem(exc)
+            ),
             hint=_("correct it or leave it empty"),
         ) from None
 

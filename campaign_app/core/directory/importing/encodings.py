@@ -129,7 +129,7 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
     is refused (naming ``path``) rather than read into garbled names."""
     if data.startswith(codecs.BOM_UTF8):
         try:
-            return Decoded(data[3:].decode("utf-8"), "UTF-8 with BOM", codec="utf-8-sig")
+            return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
         except UnicodeDecodeError:
             pass  # a BOM followed by something else: try the rest
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -64,9 +64,9 @@ class Source:
         parts = [_(self.kind)]
         if self.encoding:
             parts.append(
-                _("encoding {encoding} ({note})").format(encoding=self.encoding, note=self.encoding_note)
+                _("encoding {encoding} ({note})").format(encoding=_(self.encoding), note=self.encoding_note)
                 if self.encoding_note
-                else _("encoding {encoding}").format(encoding=self.encoding)
+                else _("encoding {encoding}").format(encoding=_(self.encoding))  # "UTF-8 with BOM" said
             )
         if self.delimiter:
             parts.append(
