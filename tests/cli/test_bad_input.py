@@ -582,7 +582,7 @@ def test_an_english_letter_naming_its_recipient_in_cyrillic_is_a_warning(cli, mi
     with (mini_ws.root / "recipients" / "officials.yaml").open("a", encoding="utf-8") as fh:
         fh.write(
             "- id: ua-ombudsman\n  category: national_official\n  given_name: Дмитро\n"
-            "  family_name: Лубінець\n  gender: m\n  position: Уповноважений Верховної Ради з прав людини\n"
+            "  family_name: Коваленко\n  gender: m\n  position: Уповноважений Верховної Ради з прав людини\n"
             "  country: UA\n  language: uk\n  email: hotline@example.ua\n"
         )
     text = (mini_ws.root / "letter_templates" / "appeal-en.md").read_text(encoding="utf-8")
@@ -598,6 +598,7 @@ def test_an_english_letter_naming_its_recipient_in_cyrillic_is_a_warning(cli, mi
     assert len(warnings) == 1, said
     assert "template 'officials-en' (en): 1 letter names its recipient in Cyrillic" in warnings[0]
     assert "ua-ombudsman" in warnings[0]
+    assert "('Dear Mr Коваленко,')" in warnings[0]  # the letter's own words, not a fixed example
     assert "ua-president" not in warnings[0], "given in English too: the English letter uses it"
 
 

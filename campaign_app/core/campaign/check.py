@@ -248,6 +248,7 @@ def check_letters(
     facts it states are not stale, and a compact letter fits on one page (a warning)."""
     over_one_page: list[str] = []
     other_script: list[str] = []
+    example = ""  # the first of their Cyrillic lines, as the letter has it
     updating = letters.last_letters is not None
     for recipient in audience:
         usage = FactUsage(template)
@@ -270,22 +271,27 @@ def check_letters(
             continue
         if letter.layout == "compact" and pdf_pages(letter) > 1:
             over_one_page.append(recipient.id)
-        if in_another_script(letter, template.language):
+        if (text := in_another_script(letter, template.language)) is not None:
             other_script.append(recipient.id)
+            example = example or text
     if over_one_page:
         report.warnings.append(one_page_warning(template, over_one_page))
     if other_script:
         report.warnings.append(
             ngettext(
                 "template '{id}' ({language}): {count} letter names its recipient in Cyrillic in a "
-                "letter in Latin script ('Dear Mr Лубінець'): {ids} — give their name, position and "
+                "letter in Latin script ('{example}'): {ids} — give their name, position and "
                 "address in {language} in the directory (e.g. family_name: {{{language}: …, uk: …}})",
                 "template '{id}' ({language}): {count} letters name their recipients in Cyrillic in a "
-                "letter in Latin script ('Dear Mr Лубінець'): {ids} — give their names, positions and "
+                "letter in Latin script ('{example}'…): {ids} — give their names, positions and "
                 "addresses in {language} in the directory (e.g. family_name: {{{language}: …, uk: …}})",
                 len(other_script),
             ).format(
-                id=template.id, language=template.language, count=len(other_script), ids=listed(other_script)
+                id=template.id,
+                language=template.language,
+                count=len(other_script),
+                ids=listed(other_script),
+                example=example,
             )
         )
 
@@ -296,16 +302,15 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "kk", "be", "bg", "sr", "mk", "ky", "tg", "mn"})
 
 
-def in_another_script(letter: Letter, language: str) -> bool:
-    """Whether a letter in Latin script names its recipient in Cyrillic (the directory has
-    their name or address in Ukrainian only, and the letter fell back to it)."""
+def in_another_script(letter: Letter, language: str) -> str | None:
+    """The salutation or address line in Cyrillic of a letter in Latin script (the directory
+    has the recipient's name or address in Ukrainian only, and the letter fell back to it),
+    or None."""
     parts = language.lower().split("-")
     cyrillic = "cyrl" in parts or (parts[0] in _CYRILLIC_LANGUAGES and "latn" not in parts)
     if cyrillic:
-        return False
-    return bool(
-        _CYRILLIC.search(letter.salutation) or any(_CYRILLIC.search(line) for line in letter.recipient_lines)
-    )
+        return None
+    return next((t for t in (letter.salutation, *letter.recipient_lines) if _CYRILLIC.search(t)), None)
 
 
 def pdf_pages(letter: Letter) -> int:
