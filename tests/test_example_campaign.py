@@ -294,3 +294,27 @@ def test_a_letter_abroad_ends_its_address_with_the_country_in_every_language(exa
     assert lines("ukraine-official-appeal-uk", "ua-president")[-2:] == ("м. Київ, 01220", "UKRAINE")
     assert lines("ukraine-official-appeal-en", "ua-president")[-2:] == ("Kyiv 01220", "Ukraine")
     assert lines("mep-appeal-en", "mep-197771")[-1] == "Belgium"  # an MEP's office: Brussels
+
+
+def test_the_sources_of_a_ukrainian_letter_name_their_publishers_in_ukrainian(example):
+    """«Джерела» said "Unified State Register of Court Decisions of Ukraine" and "Open Dialogue
+    Foundation, травень 2020 р.": a publisher may now be written per language, as a title."""
+    import datetime as dt
+
+    from campaign_app.core.campaign.workspace import Workspace
+    from campaign_app.core.letters.render import render_letter
+
+    ws = Workspace(example)
+    template, president = ws.template("ukraine-official-appeal-uk"), ws.directory.get("ua-president")
+    notes = [
+        f.text
+        for f in render_letter(template, president, ws.case, ws.campaign, dt.date(2026, 12, 4)).footnotes
+    ]
+    said = " ".join(notes)
+    assert "Єдиний державний реєстр судових рішень, 31 липня 2018\xa0р." in said
+    assert "Фонд «Відкритий діалог», травень 2020\xa0р." in said
+    assert "Unified State Register" not in said and "Open Dialogue Foundation" not in said
+    english = render_letter(
+        ws.template("ukraine-official-appeal-en"), president, ws.case, ws.campaign, dt.date(2026, 12, 4)
+    )
+    assert any("Unified State Register of Court Decisions of Ukraine" in f.text for f in english.footnotes)

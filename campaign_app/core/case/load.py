@@ -247,7 +247,7 @@ class _CaseReader:
         return Source(
             id=sid,
             title=title,
-            publisher=plain_text(p, "publisher", self.problems),
+            publisher=self.text(p, "publisher", required=False, all_languages=False),
             date=self.date(p, "date", required=False),
             url=url,
             footnotes=whole_numbers(p, "footnotes", self.problems),

@@ -33,7 +33,7 @@ class Source:
 
     id: str
     title: Localized
-    publisher: str = ""
+    publisher: Localized = ""  # one name, or a name per language (a court register's, say)
     date: PartialDate | None = None
     url: str = ""
     footnotes: tuple[int, ...] = ()

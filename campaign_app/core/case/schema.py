@@ -111,7 +111,7 @@ SECTIONS: dict[str, Section] = {
             (
                 _ID,
                 FieldSpec("title", "text", shared=True),
-                FieldSpec("publisher", "line", required=False),
+                FieldSpec("publisher", "name", required=False, shared=True),
                 FieldSpec("date", "date", required=False),
                 FieldSpec("url", "url", required=False),
                 FieldSpec("note", "text", required=False, shared=True),

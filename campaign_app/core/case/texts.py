@@ -111,10 +111,16 @@ def _walk(case: Any) -> Iterator[CaseText]:
         yield from _items(case, section, key, noun)
     for source in _get(case, "sources") or ():
         sid = _get(source, "id")
-        said = (_get(source, "publisher"), date_text(_get(source, "date")), _get(source, "url"))
+        publisher = _get(source, "publisher")
+        if isinstance(publisher, Mapping):
+            publisher = next((v for v in publisher.values() if v), "")
+        said = (publisher, date_text(_get(source, "date")), _get(source, "url"))
         facts = ", ".join(str(x) for x in said if x)
         what = f"Title of the source '{sid}' in the letters' footnotes" + (f" ({facts})" if facts else "")
         yield CaseText(f"sources/{sid}/title", source, "title", what, required=False)
+        if publisher:
+            what = f"Publisher of the source '{sid}'"
+            yield CaseText(f"sources/{sid}/publisher", source, "publisher", what, required=False)
 
 
 def _forms(person: Any, name: Any) -> Iterator[CaseText]:

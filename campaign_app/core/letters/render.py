@@ -74,10 +74,13 @@ def _citations(case: Case) -> tuple[Callable[..., Markdown], list[str]]:
 
 def _footnote_text(source: Source, wording: Wording) -> str:
     title = wording.text(source.title, f"sources/{source.id}/title", as_given=True) if source.title else ""
+    publisher = source.publisher and wording.text(
+        source.publisher, f"sources/{source.id}/publisher", as_given=True
+    )
     language = wording.language
     parts = [str(title or source.id).rstrip(".") + "."]
     tail = ", ".join(
-        p for p in (source.publisher, format_in(source.date, language) if source.date else "") if p
+        str(p) for p in (publisher, format_in(source.date, language) if source.date else "") if p
     )
     if tail:
         parts.append(tail if tail.endswith(".") else tail + ".")

@@ -161,7 +161,7 @@ COLUMNS: dict[str, tuple[_Column, ...]] = {
     "sources": (
         (QT_TRANSLATE_NOOP("SectionModel", "ID"), _plain("id")),
         (QT_TRANSLATE_NOOP("SectionModel", "Title ({lang})"), _text("title")),
-        (QT_TRANSLATE_NOOP("SectionModel", "Publisher"), _plain("publisher")),
+        (QT_TRANSLATE_NOOP("SectionModel", "Publisher ({lang})"), _text("publisher")),
         (QT_TRANSLATE_NOOP("SectionModel", "Date"), _date),
         (QT_TRANSLATE_NOOP("SectionModel", "Web address"), _plain("url")),
     ),

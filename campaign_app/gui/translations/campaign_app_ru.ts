@@ -3117,8 +3117,8 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>Имя ({lang})</translation>
     </message>
     <message>
-        <source>Publisher</source>
-        <translation>Издатель</translation>
+        <source>Publisher ({lang})</source>
+        <translation>Издатель ({lang})</translation>
     </message>
     <message>
         <source>Web address</source>

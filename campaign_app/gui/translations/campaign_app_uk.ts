@@ -3117,8 +3117,8 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>Ім’я ({lang})</translation>
     </message>
     <message>
-        <source>Publisher</source>
-        <translation>Видавець</translation>
+        <source>Publisher ({lang})</source>
+        <translation>Видавець ({lang})</translation>
     </message>
     <message>
         <source>Web address</source>
