@@ -33,18 +33,18 @@ def test_check_counts_the_untranslated_texts_per_template_language_and_case_lang
     result = cli("check", "-w", "ws")
     assert result.code == 0, result.err
     assert (
-        "warning: pl: 7 of 7 case texts not translated (campaign-app case translate export pl FILE.po)"
+        "warning: pl: 7 of 7 required case texts not translated (campaign-app case translate export pl FILE.po)"
         in (result.out)
     )
     # kk: the case has the person's name in Kazakh, and nothing else
     assert (
-        "warning: kk: 6 of 7 case texts not translated (campaign-app case translate export kk FILE.po)"
+        "warning: kk: 6 of 7 required case texts not translated (campaign-app case translate export kk FILE.po)"
         in (result.out)
     )
     assert "warning: en:" not in result.out and "warning: uk:" not in result.out
 
     import_pl(cli, tmp_path, {"title": "Zatrzymać ekstradycję", "person/name": "Żanara Achmetowa"})
-    assert "warning: pl: 5 of 7 case texts not translated" in cli("check", "-w", "ws").out
+    assert "warning: pl: 5 of 7 required case texts not translated" in cli("check", "-w", "ws").out
 
 
 def test_without_fallback_a_missing_text_is_an_error_naming_the_text_and_the_template(cli, mini_ws):

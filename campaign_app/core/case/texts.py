@@ -187,10 +187,12 @@ def translation_gaps(case: Any, template_languages: list[str]) -> list[str]:
     for language in languages:
         missing = len(untranslated(texts, language))
         if missing:
+            # "required": the export also holds the texts a case may keep in one language
+            # (a source's title), so it counts more than this
             gap = ngettext(
-                "{language}: {missing} of {total} case texts not translated "
+                "{language}: {missing} of {total} required case texts not translated "
                 "(campaign-app case translate export {language} FILE.po)",
-                "{language}: {missing} of {total} case texts not translated "
+                "{language}: {missing} of {total} required case texts not translated "
                 "(campaign-app case translate export {language} FILE.po)",
                 len(counted),
             )
