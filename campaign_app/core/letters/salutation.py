@@ -114,18 +114,20 @@ def _own(value: str | Mapping[str, str], language: str) -> str:
 
 
 def office_of(recipient: Recipient, language: str) -> str:
-    """The office a recipient holds: by category, else from the position: as written in the
-    letter's language when the directory has that, read by that language's rules alone (a
-    Ukrainian «Голова» is a chair or a head; the English "Head of the State Migration
-    Service" is not a chair), else in any language."""
+    """The office a recipient holds: by category, else from the position, in any language it
+    is written in (a Russian «Генпрокурор» is named by its Ukrainian text). A chair, though,
+    only from the letter's own language where the directory has its text: a Ukrainian
+    «Голова» is a chair or a head, and the English letter to the "Head of the State Migration
+    Service" opened "Dear Chair,"."""
     if recipient.category in CATEGORY_OFFICES:
         return CATEGORY_OFFICES[recipient.category]
     texts = [t.strip() for t in _texts(recipient.position, language)]
-    languages = _written_in(recipient, language, "position")
-    own, base = _own(recipient.position, language).strip(), language.split("-")[0].lower()
-    if own and base in languages:
-        texts, languages = [own], (base,)
-    for key, patterns in _patterns(languages):
+    own = _own(recipient.position, language).strip()
+    for key, patterns in _patterns(_written_in(recipient, language, "position")):
+        if key == "chair" and own:
+            if any(p.search(own) for p in patterns):
+                return key
+            continue
         if any(p.search(t) for p in patterns for t in texts):
             return key
     return "official"

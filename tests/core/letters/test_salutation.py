@@ -140,3 +140,39 @@ def test_the_office_is_read_in_the_letters_language_where_the_directory_writes_i
     )
     assert salutation_for(prime_minister, "uk") == "Шановна пані Прем'єр-міністерко!"
     assert salutation_for(prime_minister, "en") == "Dear Prime Minister,"  # no English text: the Ukrainian's
+
+
+@pytest.mark.parametrize(
+    ("position", "language", "expected"),
+    [
+        (
+            {"ru": "Генпрокурор Украины", "uk": "Генеральний прокурор України"},
+            "ru",
+            "Уважаемый господин Генеральный прокурор!",
+        ),
+        (
+            {"uk": "Прем'єр-міністр України", "en": "Head of the Cabinet of Ministers of Ukraine"},
+            "en",
+            "Dear Prime Minister,",
+        ),
+        (
+            {
+                "uk": "Уповноважений Верховної Ради України з прав людини",
+                "en": "Verkhovna Rada Human Rights Commissioner",
+            },
+            "en",
+            "Dear Ombudsman,",
+        ),
+        (
+            {"uk": "Голова Кабінету Міністрів України", "en": "Prime Minister of Ukraine"},
+            "uk",
+            "Шановний пане Прем'єр-міністре!",
+        ),
+        ({"uk": "Голова Комітету", "en": "Chair of the Committee"}, "uk", "Шановний пане Голово!"),
+    ],
+)
+def test_an_office_the_letters_own_language_does_not_name_is_read_from_another(position, language, expected):
+    """Reading the office from the letter's language alone lost these (the review of the
+    'Dear Chair,' fix): only a chair needs the letter's own words."""
+    official = Recipient(id="x", category="national_official", gender="m", position=position, language="uk")
+    assert salutation_for(official, language) == expected
