@@ -1,4 +1,4 @@
-"""A tag at the end of a line of text keeps the line's end; a tag alone on its line goes with it.
+"""A tag ending a line of text before a blank line keeps the paragraph break after it.
 
 Templates are written with Jinja's ``trim_blocks`` and ``lstrip_blocks``, so that
 ``{% for %}`` and ``{% endif %}`` on lines of their own leave no blank lines in a letter. But
@@ -9,9 +9,15 @@ Templates are written with Jinja's ``trim_blocks`` and ``lstrip_blocks``, so tha
     In March 2017 …
 
 and the blank line between the two paragraphs became a single line end: Markdown ran them
-into one paragraph. Here such a tag is followed by an empty expression on the same line,
-so the line end is no longer right after a block tag and stays; the file's line numbers
-(which error messages give) are unchanged. A tag written ``-%}`` strips as its author asked.
+into one paragraph. Here such a tag, when a blank line follows it, is followed by an empty
+expression on the same line, so the line end is no longer right after a block tag and
+stays; the file's line numbers (which error messages give) are unchanged.
+
+Only before a blank line (lines of tags alone between them write nothing): elsewhere a
+template may join lines on purpose (a list written inline, ``{% endfor %}`` on the next
+line: "ODF." and not "ODF ."), as ``trim_blocks`` always did. A tag alone on its line still
+goes with its line, a tag written ``-%}`` strips as its author asked, and nothing between
+``{% raw %}`` and ``{% endraw %}`` is touched.
 """
 
 from __future__ import annotations
@@ -20,7 +26,9 @@ import re
 
 from jinja2.ext import Extension
 
-_ONLY_TAGS = re.compile(r"(?:\{%.*?%\}|\{#.*?#\}|[ \t])+")
+# Tags and comments, and the blanks between them; a tag never runs past its own "%}".
+_ONLY_TAGS = re.compile(r"(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\}|[ \t])+")
+_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 _KEEP = "{{ '' }}"
 
 
@@ -30,7 +38,27 @@ class LineEnds(Extension):
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         if "%}\n" not in source and "%}\r" not in source:
             return source
-        return "".join(map(_keep_line_end, source.splitlines(keepends=True)))
+        lines = source.splitlines(keepends=True)
+        raw = False
+        for i, line in enumerate(lines):
+            for found in _RAW.finditer(line):
+                raw = found.group(1) is None
+            if raw or not _blank_after(lines, i + 1):
+                continue  # raw text, or no blank line after: as trim_blocks has it
+            lines[i] = _keep_line_end(line)
+        return "".join(lines)
+
+
+def _blank_after(lines: list[str], start: int) -> bool:
+    """Whether the next line that writes anything is blank: lines of tags alone write
+    nothing (``{% endif %}`` between a sentence and the blank line after its paragraph)."""
+    for line in lines[start:]:
+        text = line.strip()
+        if not text:
+            return True
+        if not _ONLY_TAGS.fullmatch(text):
+            return False
+    return False
 
 
 def _keep_line_end(line: str) -> str:

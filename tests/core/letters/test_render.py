@@ -246,3 +246,35 @@ def test_a_tag_ending_a_line_of_text_keeps_the_paragraph_break_after_it(mini_ws)
     with pytest.raises(UserError) as info:
         render(mini_ws)
     assert "appeal-en.md:12" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a paragraph opened and closed by tags, then a blank line: two paragraphs
+        (
+            "{% if true %}We will write to you.{% endif %}\n\nKind regards once more.\n",
+            ["We will write to you.", "Kind regards once more."],
+        ),
+        # a tag spread over two lines, alone on them: the text around it stays one paragraph
+        (
+            "Your work matters to us\n{% if true\n      and true %}\nand to the people we defend.\n{% endif %}\n",
+            ["Your work matters to us and to the people we defend."],
+        ),
+        # a list written inline, its loop closed on the next line: "ODF." as trim_blocks joins it
+        (
+            "We thank {% for n in ['Amnesty', 'ODF'] %}{{ n }}{% if n != 'ODF' %}, {% endif %}\n{% endfor %}.\n",
+            ["We thank Amnesty, ODF."],
+        ),
+        # raw text is left as written
+        (
+            "{% raw %}\nDear {% if x %}\n\n{% endraw %}\nEnd.\n",
+            ["Dear {% if x %}", "End."],
+        ),
+    ],
+)
+def test_only_a_paragraph_break_after_a_tag_is_kept(mini_ws, body, expected):
+    """What trim_blocks joined on purpose stays joined; only the blank line after a tag that
+    ends a line of text is kept (the review of the first version found these)."""
+    mini_ws.write("letter_templates/appeal-en.md", HEAD + body)
+    assert paragraphs(render(mini_ws)) == expected
