@@ -76,7 +76,7 @@ def country_code(value: str) -> str | None:
 
 
 # Codes CLDR lists among territories that are no country (.eu is the EU's own domain).
-_NOT_COUNTRIES = frozenset(("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"))
+NOT_COUNTRIES = frozenset(("EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"))
 # Country-code domains used by anyone, whatever their country (.tv, .me, .io…).
 _VANITY_TLDS = frozenset(
     [
@@ -118,7 +118,7 @@ def domain_country(host: str) -> str | None:
     if len(tld) != 2 or not tld.isalpha() or tld in _VANITY_TLDS:
         return None
     code = "GB" if tld == "uk" else tld.upper()
-    return code if code in territories() and code not in _NOT_COUNTRIES else None
+    return code if code in territories() and code not in NOT_COUNTRIES else None
 
 
 def url_host(url: str) -> str:

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.fonts import register_pdf_fonts
 from campaign_app.core.common.i18n import _
+from campaign_app.core.directory.importing.countries import NOT_COUNTRIES
 
 LEADING = 1.2  # line height, as a multiple of the type size
 RETURN_SIZE = 6.5  # the sender's return line: small, as DIN 5008 sets it
@@ -58,28 +59,72 @@ def with_country(lines: Sequence[str], country: str, sender_lines: Sequence[str]
     it a letter from Brussels to "м. Київ, 01220" may be sorted as inland mail.
 
     Only where it is certain: the sender's address names its country, ``country`` (the
-    recipient's) is another, and the address names no country on its last line. A
-    recipient's country is not always where their letters go (a Member of the European
-    Parliament has one, and an office in Brussels): callers leave those out."""
+    recipient's) is a country (not "EU" or "UN") and another, and the address's last line
+    does not already name one, alone after its last comma ("Ukraine", "USA", "1000
+    Brussels, Belgium", "Sverige"; not "Jersey City, NJ 07302"). A recipient's country is
+    not always where their letters go (a Member of the European Parliament has one, and an
+    office in Brussels): callers leave those out."""
     code = country.strip().upper()
     names = _names_by_country()
-    if not lines or code not in names:
+    if not lines or code not in names or code in NOT_COUNTRIES:
         return tuple(lines)
-    sender = _country_in(" ".join(sender_lines))
-    if sender is None or sender == code or _country_in(lines[-1]) is not None:
+    sender = next((c for line in reversed(sender_lines) if (c := _country_named(line)) is not None), None)
+    last = _last_part(lines[-1])
+    if sender is None or sender == code or _country_named(lines[-1]) is not None or last in _own_names(code):
         return tuple(lines)
     from babel import Locale
 
     return (*lines, Locale("en").territories[code].upper())
 
 
-def _country_in(text: str) -> str | None:
-    """The code of a country whose name ``text`` holds (the longest name found), or None."""
-    folded = text.casefold()
-    found = [
-        (len(name), code) for code, names in _names_by_country().items() for name in names if name in folded
-    ]
-    return max(found)[1] if found else None
+# What senders write for a country besides its names in the languages above.
+_SHORT_NAMES = {
+    "usa": "US",
+    "u.s.a.": "US",
+    "u.s.": "US",
+    "us": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "northern ireland": "GB",
+}
+
+
+def _last_part(line: str) -> str:
+    """A line's words after its last comma, casefolded: where an address names its country."""
+    return line.rsplit(",", 1)[-1].strip().casefold()
+
+
+def _country_named(line: str) -> str | None:
+    """The code of the country a line names, alone after its last comma, or None."""
+    part = _last_part(line)
+    return _by_name().get(part) or _SHORT_NAMES.get(part)
+
+
+@cache
+def _by_name() -> dict[str, str]:
+    """Every country name (casefolded) in the languages above → its code."""
+    return {name: code for code, names in _names_by_country().items() for name in names}
+
+
+@cache
+def _own_names(code: str) -> frozenset[str]:
+    """The country's names in its own official languages ("sverige"), casefolded."""
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    found = set()
+    for lang in get_official_languages(code, de_facto=True):
+        try:
+            name = Locale.parse(lang).territories.get(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        if name:
+            found.add(name.casefold())
+    return frozenset(found)
 
 
 @cache
@@ -90,7 +135,7 @@ def _names_by_country() -> dict[str, frozenset[str]]:
     names: dict[str, set[str]] = {}
     for lang in _NAME_LANGUAGES:
         for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha() and len(name) > 3:
+            if len(code) == 2 and code.isalpha():
                 names.setdefault(code, set()).add(name.casefold())
     return {code: frozenset(found) for code, found in names.items()}
 
