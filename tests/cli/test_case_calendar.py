@@ -81,3 +81,16 @@ def test_an_export_into_a_missing_folder_is_one_error_and_writes_nothing(mini_ws
     assert result.code == 1
     assert result.err.startswith("error:") and "Traceback" not in result.err
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_ukrainian_calendar_says_its_follow_ups_in_ukrainian(mini_ws, cli, tmp_path, monkeypatch):
+    """'Why: немає відповіді…' and 'Recipient id:': the reason was Ukrainian, its frame English."""
+    with at("2026-12-03"):
+        history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 1), ("sent", 1))
+        monkeypatch.setenv("LANGUAGE", "uk")
+        result = cli("case", "calendar", tmp_path / "case.ics", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    follow_up = entries(tmp_path / "case.ics")["follow-up.test-case.mep-1@campaign-app"]
+    assert follow_up["summary"] == "Повторне звернення: Michal Šimečka"
+    assert follow_up["description"].startswith("Чому: немає відповіді 14 днів після листа від 2026-12-02.")
+    assert "Why" not in follow_up["description"] and "Recipient id" not in follow_up["description"]

@@ -22,6 +22,7 @@ from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.case.model import Case, Event
 from campaign_app.core.case.over_time import coming_events
 from campaign_app.core.common.atomic import atomic_write_bytes
+from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import pick
 
 UID_DOMAIN = "campaign-app"
@@ -67,7 +68,9 @@ def _event_entry(case: Case, event: Event, language: str, stamp: dt.datetime) ->
     links = [s.url for sid in event.sources if (s := case.source(sid)) is not None and s.url]
     description = "\n".join([text, *links])
     if event.date.precision != "day":
-        description = f"Date known only to the {event.date.precision}: {event.date}.\n" + description
+        known = _("Date known only to the month: {date}.") if event.date.precision == "month" else None
+        known = known or _("Date known only to the year: {date}.")
+        description = known.format(date=event.date) + "\n" + description
     summary = f"{(event.kind or 'event').capitalize()}: {person}"
     entry = _entry(event_uid(case.id, event.id), event.date.first_day(), summary, description, stamp)
     if event.kind:
@@ -94,12 +97,13 @@ def case_calendar(ws: Workspace, now: dt.datetime | None = None) -> tuple[bytes,
         if state.followup_due_on is None:
             continue
         name = names.get(rid, state.name or rid)
-        description = (
-            f"Why: {state.followup_reason}.\nRecipient id: {rid} (campaign-app log status -q id:{rid})"
+        # in the interface language, as the reason (a Ukrainian calendar said "Why: немає відповіді…")
+        description = _("Why: {reason}.\nRecipient id: {id} (campaign-app log status -q id:{id})").format(
+            reason=state.followup_reason, id=rid
         )
-        cal.add_component(
-            _entry(follow_up_uid(case.id, rid), state.followup_due_on, f"Follow-up: {name}", description, now)
-        )
+        summary = _("Follow-up: {name}").format(name=name)
+        uid = follow_up_uid(case.id, rid)
+        cal.add_component(_entry(uid, state.followup_due_on, summary, description, now))
         follow_ups += 1
     return cal.to_ical(), CalendarSummary(len(events), follow_ups)
 
