@@ -135,6 +135,21 @@ def test_a_letter_posted_then_changed_shows_as_revised_in_the_status_table(mini_
     assert "ua-president" in cli("log", "status", "-w", mini_ws.root, "--query", "status:revised").out
 
 
+def test_a_reply_recorded_before_the_letter_went_out_survives_a_new_draft(mini_ws, cli):
+    """They answered by phone: a template edit and a new generate made the letter a draft
+    again, and send would have e-mailed them."""
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    marked = cli("log", "mark", "mep-1", "-w", mini_ws.root, "--status", "replied", "--note", "by phone")
+    assert marked.code == 0, marked.err
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nP.S. One more line.\n", encoding="utf-8")
+    cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    assert "mep-1" in cli("log", "status", "-w", mini_ws.root, "--query", "status:replied").out
+    dry = cli("send", "-w", mini_ws.root, "-t", "appeal-en", "--dry-run")
+    assert dry.code == 0, dry.err
+    assert "mep-1_" not in dry.out and "mep-2_" in dry.out
+
+
 def test_marking_someone_never_written_to_says_what_to_do(mini_ws, cli):
     result = cli("log", "mark", "mep-1", "-w", mini_ws.root, "--status", "replied")
     assert result.code == 1

@@ -23,6 +23,10 @@ The rules, in the order they matter to someone who must never write to a ministe
 - A claim ("sending") that ends without the server's acceptance (cancelled, refused for
   every letter) is released by a "drafted" event: the letter returns to where it stood
   before the claim.
+- A person's word on a letter that has not gone out (**replied**: they answered by phone,
+  or to a letter sent another way; **no-reply**, **closed**) is not undone by a later
+  draft either: regenerating the letter after a template edit made it a draft again, and
+  ``send`` then e-mailed someone who had answered.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ from typing import NamedTuple
 # Events that only annotate a letter: they never change its status. An automatic reply
 # (out of office, from the inbox) is one: nobody answered, so a follow-up stays due.
 ANNOTATIONS = ("note", "renamed", "auto-reply")
+# What a new draft of a letter that has not gone out leaves as it was (see the docstring).
+_KEPT_BY_A_DRAFT = frozenset({"printed", "replied", "no-reply", "closed"})
 # A letter that reached its recipient by any channel.
 WENT_OUT = ("sent",)
 # Statuses after which a letter is not sent again (unless revised and resent on purpose); a
@@ -162,7 +168,7 @@ def read_history(events: Iterable[Event]) -> History:
                 status, claim = before_claim, None
             elif went_out:
                 revised = _revised(e, sent, revised)
-            elif status != "printed":  # regenerated after printing: the copy still goes by post
+            elif status not in _KEPT_BY_A_DRAFT:  # printed: the copy still goes by post
                 status = "drafted"
         elif kind == "sent":
             status, went_out, sent, claim, revised = "sent", True, e, None, False
