@@ -297,3 +297,28 @@ def test_a_pack_named_other_than_pdf_is_refused_before_anything_is_printed(post_
     assert "end the file name in .pdf" in result.err
     assert not (tmp_path / "pack.txt").exists()
     assert "mep-1" not in cli("log", "status", "-w", post_ws.root, "--query", "status:printed").out
+
+
+def test_a_letter_posted_is_recorded_as_printed_not_as_redrafted_since(post_ws, cli, tmp_path):
+    """Printed, then the template edited and the letter generated again, then marked posted:
+    the log kept the new draft as "what the official received", and said 'sent', not
+    'revised'. What went in the envelope is the printed file, kept when it was printed."""
+    root = post_ws.root
+    assert (
+        cli("print", "-w", root, "-t", "appeal-en", "-q", "id:mep-1", "--out", tmp_path / "p.pdf").code == 0
+    )
+    post_ws.write("letter_templates/appeal-en.md", TEMPLATE.replace("Letter for", "P.S. A letter for"))
+    assert cli("generate", "-w", root, "-t", "appeal-en", "-q", "id:mep-1", "-f", "pdf").code == 0
+    marked = cli(
+        "log", "mark", "-w", root, "mep-1", "--status", "sent", "--channel", "post", "-t", "appeal-en"
+    )
+    assert marked.code == 0, marked.err
+    with Workspace(root).read_log() as log:
+        events = [e for e in log.events() if e.kind in ("printed", "sent")]
+    printed, sent = events[-2], events[-1]
+    assert (printed.kind, sent.kind) == ("printed", "sent")
+    assert sent.letter_sha256 == printed.letter_sha256  # the printed letter, not the new draft
+    kept = root / sent.letter_path
+    assert "P.S." not in " ".join(p.extract_text() for p in PdfReader(kept).pages)
+    row = next(x for x in cli("log", "status", "-w", root).out.splitlines() if x.startswith("mep-1"))
+    assert " revised " in row  # the draft in out/ differs from what was posted

@@ -41,7 +41,8 @@ def mark_letter(
             letters = log.letters_to(recipient_id, ws.case.id, template_id)
         kept = {}
         if status == "sent" and len(letters) == 1 and letters[0].letter_path:
-            source = ws.root / letters[0].letter_path
+            printed = _printed_copy(ws, log, letters[0].id)
+            source = printed or ws.root / letters[0].letter_path
             if source.is_file():
                 copy = keep_letter(ws.out_dir, letters[0].template_id, recipient_id, source)
                 kept = {"letter_path": ws.relative(copy.path), "letter_sha256": copy.sha256}
@@ -55,6 +56,18 @@ def mark_letter(
             template_id=template_id,
             **kept,
         )
+
+
+def _printed_copy(ws: Workspace, log: LogStore, cid: str) -> Path | None:
+    """The file a letter was last printed from, as kept then, when it is still there and
+    unchanged: what went in the envelope (a draft made since says something else)."""
+    from campaign_app.core.campaign.manifest import sha256_file
+
+    printed = [e for e in log.events(cid) if e.kind == "printed" and e.letter_path]
+    if not printed:
+        return None
+    path = ws.root / printed[-1].letter_path
+    return path if path.is_file() and sha256_file(path) == printed[-1].letter_sha256 else None
 
 
 def _record_from_out(

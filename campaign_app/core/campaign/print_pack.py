@@ -215,7 +215,10 @@ def _mailing(ws: Workspace, prepared: PreparedLetter) -> Mailing:
 
 
 def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter], by: str | None) -> None:
-    """Each letter recorded (drafted, if new to the log) and marked printed, to go by post."""
+    """Each letter recorded (drafted, if new to the log) and marked printed, to go by post;
+    its file kept as printed (out/sent/, as a sent letter's), so that marking it posted
+    later names what went in the envelope, not a draft made after the printing."""
+    from campaign_app.core.campaign.sent_letters import keep_letter
     from campaign_app.core.common.appstate import volunteer_name
 
     who = by or volunteer_name()
@@ -231,10 +234,10 @@ def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLette
                     Location(display_path(ws.log_path)),
                     _("print again"),
                 )
-            path = ws.relative(p.pdf.path)
-            log.add_event(
-                contact.id, "printed", who, detail, "post", letter_path=path, letter_sha256=p.pdf.sha256
-            )
+            kept = keep_letter(ws.out_dir, plan.template_id, p.recipient.id, p.pdf.path, sha256=p.pdf.sha256)
+            path = ws.relative(kept.path)
+            sha256 = kept.sha256
+            log.add_event(contact.id, "printed", who, detail, "post", letter_path=path, letter_sha256=sha256)
 
 
 def _new_contact(ws: Workspace, p: PreparedLetter) -> NewContact:

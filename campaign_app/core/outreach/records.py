@@ -18,8 +18,10 @@ The rules, in the order they matter to someone who must never write to a ministe
   (no follow-up is counted from it), but it is not a draft either. ``send`` does not
   e-mail it (the official would get it twice) and a later draft does not reopen it; it
   counts as sent once someone marks it posted (``log mark ID --status sent --channel
-  post``). Printing a letter that already went out changes nothing: a paper copy of a
-  sent letter is a copy, and the log keeps saying it was sent.
+  post``), naming the file kept when it was printed; a draft made between the printing
+  and the posting then makes it revised, as a draft after sending does. Printing a letter
+  that already went out changes nothing: a paper copy of a sent letter is a copy, and the
+  log keeps saying it was sent.
 - A claim ("sending") that ends without the server's acceptance (cancelled, refused for
   every letter) is released by a "drafted" event: the letter returns to where it stood
   before the claim.
@@ -152,6 +154,7 @@ def read_history(events: Iterable[Event]) -> History:
     status, went_out, revised = "drafted", False, False
     sent: Event | None = None
     claim: Event | None = None
+    draft: Event | None = None  # the latest draft
     before_claim = "drafted"
     for e in events:
         kind = e.kind
@@ -164,6 +167,7 @@ def read_history(events: Iterable[Event]) -> History:
         elif kind == "printed":
             status = "printed" if not went_out and status != "sending" else status
         elif kind == "drafted":
+            draft = e
             if status == "sending":  # a claim released without sending
                 status, claim = before_claim, None
             elif went_out:
@@ -171,7 +175,10 @@ def read_history(events: Iterable[Event]) -> History:
             elif status not in _KEPT_BY_A_DRAFT:  # printed: the copy still goes by post
                 status = "drafted"
         elif kind == "sent":
-            status, went_out, sent, claim, revised = "sent", True, e, None, False
+            # a letter printed, drafted again, then marked posted: the printed one went, and
+            # the draft since is a revision of it (as a draft after sending would be)
+            revised = draft is not None and status == "printed" and _revised(draft, e, False)
+            status, went_out, sent, claim = "sent", True, e, None
         elif kind == "failed":
             # A resend the server refused leaves the letter where it stood: it went out before.
             if not went_out:
