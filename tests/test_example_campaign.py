@@ -238,6 +238,34 @@ def test_an_empty_campaign_is_valid_and_says_there_is_nothing_to_generate(tmp_pa
 
     report = check_workspace(Workspace(init_empty_workspace(tmp_path / "empty")))
     assert any("holds no template" in w for w in report.warnings)
+    # its placeholders would be the sender of every letter: said, and no send goes out
+    (said,) = [w for w in report.warnings if "placeholders" in w]
+    assert "sender.organisation: 'Your organisation'" in said and "signatories.name: 'Your name'" in said
+
+
+def test_a_new_empty_campaigns_placeholders_are_never_the_sender_of_an_email(cli, tmp_path, server):
+    from smtp_server import use_server
+
+    from campaign_app.core.campaign.creation import init_empty_workspace
+
+    class Root:
+        root = init_empty_workspace(tmp_path / "empty")
+
+    use_server(Root, server)
+    (Root.root / "recipients" / "people.csv").write_text(
+        "id,category,given_name,family_name,gender,country,language,email\n"
+        "mep-1,mep,Anna,Nowak,f,PL,en,anna@example.org\n",
+        encoding="utf-8",
+    )
+    (Root.root / "letter_templates" / "a.md").write_text(
+        "---\nid: a\ntitle: A\nlanguage: en\naudience: category:mep\nsubject: S\n---\nText.\n",
+        encoding="utf-8",
+    )
+    result = cli("send", "-w", Root.root, "-t", "a", "--yes")
+    assert result.code == 1 and server.connections == 0
+    assert "still holds a new campaign's placeholders (sender.organisation: 'Your organisation'" in result.err
+    assert "nothing was sent" in result.err
+    assert cli("send", "-w", Root.root, "-t", "a", "--dry-run").code == 0
 
 
 def test_the_window_without_a_display_is_one_clear_line(cli, monkeypatch):

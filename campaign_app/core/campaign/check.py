@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.audience import Audience, audience_place, match_audience, without_status
+from campaign_app.core.campaign.creation import placeholders_left
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
+from campaign_app.core.campaign.settings import Campaign
 from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.case.texts import translation_gaps
@@ -178,21 +180,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
 
     if not templates:
         report.warnings.append(_("letter_templates/ holds no template (*.md): there is nothing to generate"))
-    if campaign.is_example:
-        report.warnings.append(
-            _(
-                "campaign.yaml: the sender is the bundled example — put your organisation, address and "
-                "signatories in campaign.yaml and remove 'example: true' before sending"
-            )
-        )
-    if not campaign.signatories and not campaign.is_example:
-        report.warnings.append(
-            _(
-                "campaign.yaml: no signatories: every letter ends with its closing and no name under "
-                "it — add 'signatories:' with each signatory's name and role (or sign the printed "
-                "letters by hand)"
-            )
-        )
+    report.warnings.extend(_sender_warnings(campaign))
     report.warnings.extend(str(w) for w in case.warnings)
     report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
     unused = {s.id for s in case.sources} - case.cited_source_ids()
@@ -294,6 +282,36 @@ def check_letters(
                 example=example,
             )
         )
+
+
+def _sender_warnings(campaign: Campaign) -> list[str]:
+    """What check says of who the letters come from: the example's sender, a new campaign's
+    placeholders, no signatories."""
+    out: list[str] = []
+    if campaign.is_example:
+        out.append(
+            _(
+                "campaign.yaml: the sender is the bundled example — put your organisation, address and "
+                "signatories in campaign.yaml and remove 'example: true' before sending"
+            )
+        )
+    left = placeholders_left(campaign)
+    if left:
+        out.append(
+            _(
+                "campaign.yaml still holds a new campaign's placeholders ({fields}): letters would be "
+                "written and sent in their name — fill them in (the Settings tab)"
+            ).format(fields=", ".join(left))
+        )
+    if not campaign.signatories and not campaign.is_example:
+        out.append(
+            _(
+                "campaign.yaml: no signatories: every letter ends with its closing and no name under "
+                "it — add 'signatories:' with each signatory's name and role (or sign the printed "
+                "letters by hand)"
+            )
+        )
+    return out
 
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")

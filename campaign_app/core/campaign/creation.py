@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.workspace import CAMPAIGN_FILE
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.resources import example_dir
+
+if TYPE_CHECKING:
+    from campaign_app.core.campaign.settings import Campaign
 
 
 def _create_workspace(target: Path, fill: Callable[[Path], None]) -> Path:
@@ -111,3 +115,31 @@ def init_empty_workspace(target: Path) -> Path:
         (staging / "cases" / "new-case.yaml").write_text(EMPTY_CASE, encoding="utf-8")
 
     return _create_workspace(target, fill)
+
+
+# The words an empty campaign's campaign.yaml starts with (EMPTY_CAMPAIGN), by what they fill.
+_PLACEHOLDERS = (
+    ("sender.organisation", "Your organisation"),
+    ("sender.address", "Street and number"),
+    ("sender.city", "Your city"),
+    ("signatories.name", "Your name"),
+    ("signatories.role", "Your role"),
+)
+
+
+def placeholders_left(campaign: Campaign) -> list[str]:
+    """The fields of campaign.yaml that still hold a new empty campaign's placeholder
+    ("Your organisation"): a letter would be written, and e-mailed, in their name."""
+    values = {
+        "sender.organisation": [campaign.sender.organisation],
+        "sender.address": [campaign.sender.address],
+        "sender.city": [campaign.sender.city],
+        "signatories.name": [s.name for s in campaign.signatories],
+        "signatories.role": [s.role for s in campaign.signatories],
+    }
+    left = []
+    for field, placeholder in _PLACEHOLDERS:
+        texts = [t for v in values[field] for t in (v.values() if isinstance(v, Mapping) else [v])]
+        if any(placeholder in str(t) for t in texts):
+            left.append(f"{field}: '{placeholder}'")
+    return left

@@ -85,7 +85,19 @@ def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | N
 
 
 def check_can_send(ws: Workspace) -> None:
-    """Refuse to send real e-mail in the name of the bundled example's made-up sender."""
+    """Refuse to send real e-mail in the name of the bundled example's made-up sender, or of
+    a new campaign's placeholders ("Your organisation", "Your name")."""
+    from campaign_app.core.campaign.creation import placeholders_left
+
+    left = placeholders_left(ws.campaign)
+    if left:
+        raise UserError(
+            _("campaign.yaml still holds a new campaign's placeholders ({fields}): nothing was sent").format(
+                fields=", ".join(left)
+            ),
+            Location(display_path(ws.campaign_path)),
+            _("put your organisation, address and signatories in the Settings tab; --dry-run works"),
+        )
     if ws.campaign.is_example:
         raise UserError(
             _("campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent"),
