@@ -268,6 +268,21 @@ def test_a_new_empty_campaigns_placeholders_are_never_the_sender_of_an_email(cli
     assert cli("send", "-w", Root.root, "-t", "a", "--dry-run").code == 0
 
 
+def test_init_empty_makes_the_empty_campaign_the_window_makes(cli, tmp_path):
+    result = cli("init", "fresh", "--empty")
+    assert result.code == 0, result.err
+    assert result.out.startswith("Created fresh with an empty campaign.")
+    assert sorted(p.name for p in (tmp_path / "fresh").iterdir()) == [
+        "campaign.yaml",
+        "cases",
+        "letter_templates",
+        "recipients",
+    ]
+    assert "example: true" not in (tmp_path / "fresh" / "campaign.yaml").read_text(encoding="utf-8")
+    checked = cli("check", "-w", "fresh")
+    assert checked.code == 0 and "holds no template" in checked.out
+
+
 def test_the_window_without_a_display_is_one_clear_line(cli, monkeypatch):
     for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
         monkeypatch.delenv(var, raising=False)
