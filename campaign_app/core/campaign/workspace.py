@@ -229,7 +229,8 @@ class Workspace:
             return {}
         today = (now or dt.datetime.now(dt.UTC)).date()
         coming = [
-            Reminder(r.on, r.reason) for r in reminders(self.case, self.campaign.remind_days_before, today)
+            Reminder(r.on, r.reason, r.event.date.first_day())
+            for r in reminders(self.case, self.campaign.remind_days_before, today)
         ]
         with self.read_log() as log:
             return recipient_states(

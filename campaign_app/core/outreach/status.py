@@ -48,6 +48,7 @@ class Reminder(NamedTuple):
 
     on: dt.date
     reason: str  # "hearing on 2026-12-20"
+    event_on: dt.date | None = None  # the event's (first possible) day
 
 
 # What ends the wait for an answer to a letter that went out.
@@ -267,8 +268,17 @@ def _follow_up(
     )
     due = now >= after_period
     for r in sorted(reminders):
-        if r.on <= last_sent.date():
-            continue  # written to within the reminder's window already
+        if r.on <= last_sent.date():  # written to within the reminder's window already:
+            event_on = r.event_on  # no reminder before it, but no follow-up only after it either
+            if event_on is not None and last_sent.date() < event_on <= due_on:
+                due_on, reason = (
+                    max(last_sent.date() + dt.timedelta(days=1), event_on - dt.timedelta(days=1)),
+                    r.reason,
+                )
+                due = now.date() >= due_on
+                state.followup_event = r.reason
+                break
+            continue
         if now.date() >= r.on or (not due and r.on < due_on):
             due_on, reason, due = r.on, r.reason, due or now.date() >= r.on
             state.followup_event = r.reason

@@ -3,7 +3,8 @@
 What a coordinator checks in `log status` (and the Outreach tab): the follow-up date moves
 to `remind_days_before` the hearing when that comes before the usual period, the reason is
 said ("hearing on 2026-12-20"), it is due from that day on and not before, and a letter
-already written within the reminder's window is not chased again.
+already written within the reminder's window is followed up the day before the hearing, not
+a week after it (the more urgent the case, the later the reminder came).
 """
 
 from __future__ import annotations
@@ -75,13 +76,16 @@ def test_without_a_coming_event_the_period_says_why(mini_ws, cli):
     assert row(past.out, "mep-1").endswith("no reply 14 days after the letter of 2026-12-02")
 
 
-def test_a_letter_sent_within_the_window_is_not_chased_again_and_the_gap_is_a_setting(mini_ws, cli):
+def test_a_letter_sent_within_the_window_is_followed_up_before_the_hearing_and_the_gap_is_a_setting(
+    mini_ws, cli
+):
     add_hearing(mini_ws)
     with at("2026-12-16"):
         history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 1), ("sent", 1))  # sent 15 Dec
         result = cli("log", "status", "-w", mini_ws.root)
     line = row(result.out, "mep-1")
-    assert "hearing" not in line and "2026-12-29" in line
+    # not 2026-12-29 (the period's end, after the hearing): the day before the hearing
+    assert "2026-12-19" in line and line.endswith("hearing on 2026-12-20") and "2026-12-29" not in line
     campaign = mini_ws.root / "campaign.yaml"
     campaign.write_text(campaign.read_text() + "remind_days_before: 3\n")
     with at("2026-12-16"):
