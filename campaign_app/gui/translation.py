@@ -42,11 +42,16 @@ def catalogue_path(language: str) -> Path:
 
 def locale_for(language: str) -> QLocale:
     """The system's locale if it speaks ``language`` (keeping its country: en_GB, uk_UA),
-    else the language's own (``C`` and a foreign system locale give way)."""
+    else the language's own (``C`` and a foreign system locale give way). Qt names the
+    system locale after LANGUAGE (uk_UA) while it formats by LC_TIME and the rest (C, or
+    English): then the locale of that name is taken, whose dates and numbers are Ukrainian."""
     system = QLocale.system()
-    if system.name().split("_")[0] == language:
-        return system
-    return QLocale(language)
+    if system.name().split("_")[0] != language:
+        return QLocale(language)
+    named = QLocale(system.name())
+    if system.monthName(12) != named.monthName(12) or system.decimalPoint() != named.decimalPoint():
+        return named
+    return system
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> str:

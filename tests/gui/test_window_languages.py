@@ -233,3 +233,39 @@ def test_counts_use_each_languages_plural_forms(monkeypatch, make_window, show_t
     monkeypatch.setenv("LANGUAGE", "en")
     make_window(example_ws)
     assert [OutreachBrowser.tr("%n letter(s)", "", n) for n in (1, 2)] == ["1 letter", "2 letters"]
+
+
+def test_the_outreach_tabs_status_meanings_and_dates_are_in_the_window_language(
+    monkeypatch, make_window, example_ws
+):
+    """A Ukrainian window on a system whose locale is C: the status tooltips said 'a letter
+    generated, not sent' and the dates '5 December 2026' (Qt names the system locale after
+    LANGUAGE, and formats by LC_TIME)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QLocale
+
+    from campaign_app.gui.outreach.words import status_meaning
+    from campaign_app.gui.translation import locale_for
+
+    monkeypatch.setenv("LANGUAGE", "uk")
+    make_window(example_ws)
+    assert status_meaning("drafted") == "лист створено, не надіслано"
+    assert status_meaning("no-such-status") == ""
+    assert "грудня" in locale_for("uk").toString(dt.date(2026, 12, 5), QLocale.FormatType.LongFormat)
+    # as a user starts it: LANGUAGE=uk from the start, the system's formats C
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import datetime as dt\n"
+        "from PySide6.QtCore import QLocale\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from campaign_app.gui.translation import locale_for\n"
+        "print(locale_for('uk').toString(dt.date(2026, 12, 5), QLocale.FormatType.LongFormat))\n"
+    )
+    env = {**os.environ, "LANGUAGE": "uk", "LANG": "C.UTF-8", "LC_ALL": "", "QT_QPA_PLATFORM": "offscreen"}
+    shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert "грудня" in shown.stdout, shown.stdout

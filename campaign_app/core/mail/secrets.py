@@ -28,7 +28,7 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ SERVICE = "campaign_app"
 # An entry nobody stores: reading it shows whether the keyring answers, without a secret.
 _PROBE_USER = "campaign_app-keyring-check"
 
-NO_KEYRING_MESSAGE = (
+NO_KEYRING_MESSAGE = N_(
     "No system keyring is available on this computer: the password will be asked for each "
     "time you send, and never saved."
 )
@@ -171,18 +171,22 @@ def keyring_status() -> KeyringStatus:
     try:
         backend = _current_backend()
     except UserError as exc:
-        return KeyringStatus(False, "error", "unknown", f"{NO_KEYRING_MESSAGE} ({exc})")
+        return KeyringStatus(False, "error", "unknown", f"{_(NO_KEYRING_MESSAGE)} ({exc})")
     name = backend_name(backend)
     reason = _unusable(backend)
     if reason == "none":
-        return KeyringStatus(False, "none", name, NO_KEYRING_MESSAGE)
+        return KeyringStatus(False, "none", name, _(NO_KEYRING_MESSAGE))
     if reason == "insecure":
         return KeyringStatus(
             False,
             "insecure",
             name,
-            f"{NO_KEYRING_MESSAGE} (The keyring configured, {name}, keeps passwords in a plain file, "
-            "which campaign_app never uses.)",
+            _(NO_KEYRING_MESSAGE)
+            + " "
+            + _(
+                "(The keyring configured, {name}, keeps passwords in a plain file, which campaign_app "
+                "never uses.)"
+            ).format(name=name),
         )
     try:
         backend.get_password(SERVICE, _PROBE_USER)
@@ -191,21 +195,33 @@ def keyring_status() -> KeyringStatus:
             False,
             "locked",
             name,
-            f"The system keyring ({name}) is locked: unlock it (log in to your desktop session or open "
-            "your keyring app), then check again. This is not a wrong password.",
+            _(
+                "The system keyring ({name}) is locked: unlock it (log in to your desktop session or open "
+                "your keyring app), then check again. This is not a wrong password."
+            ).format(name=name),
         )
     except keyring.errors.NoKeyringError:
-        return KeyringStatus(False, "none", name, NO_KEYRING_MESSAGE)
+        return KeyringStatus(False, "none", name, _(NO_KEYRING_MESSAGE))
     except keyring.errors.KeyringError as exc:
         return KeyringStatus(
-            False, "error", name, f"The system keyring ({name}) does not answer ({exc}). {_ask_hint()}."
+            False,
+            "error",
+            name,
+            _("The system keyring ({name}) does not answer ({exc}).").format(name=name, exc=exc)
+            + f" {_ask_hint()}.",
         )
     except Exception as exc:  # a D-Bus or OS error from a backend: the keyring is unusable
         log.warning("keyring backend %s failed its check: %r", name, exc)
         return KeyringStatus(
-            False, "error", name, f"The system keyring ({name}) does not answer ({exc}). {_ask_hint()}."
+            False,
+            "error",
+            name,
+            _("The system keyring ({name}) does not answer ({exc}).").format(name=name, exc=exc)
+            + f" {_ask_hint()}.",
         )
-    return KeyringStatus(True, "ok", name, f"Passwords are kept in the system keyring: {name}.")
+    return KeyringStatus(
+        True, "ok", name, _("Passwords are kept in the system keyring: {name}.").format(name=name)
+    )
 
 
 def secure_backend(instead: str | None = None) -> KeyringBackend:

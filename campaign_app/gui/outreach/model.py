@@ -30,10 +30,9 @@ from campaign_app.core.directory.search import quick_fold
 from campaign_app.core.outreach.log import parse_time
 from campaign_app.core.outreach.status import LetterState, RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
-from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 from campaign_app.gui.outreach import words
-from campaign_app.gui.outreach.words import action_text, channel_name, status_name
+from campaign_app.gui.outreach.words import action_text, channel_name, status_meaning, status_name
 from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
 COLUMNS = (
@@ -377,7 +376,7 @@ class OutreachModel(QAbstractTableModel):
 
     def _tooltip(self, row: OutreachRow, column: int):
         if column == COL_STATUS:
-            meaning = QUERY_STATUSES.get(row.status, "")
+            meaning = status_meaning(row.status)
             return f"status:{row.status} — {meaning}" if meaning else f"status:{row.status}"
         if column == COL_WHEN and row.at:
             return full_time(row.at)

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab
 from campaign_app.gui.flow_layout import flow_row
 from campaign_app.gui.outreach.model import COL_ACTION, FILTERS, OutreachModel
-from campaign_app.gui.outreach.words import status_name
+from campaign_app.gui.outreach.words import status_meaning, status_name
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tables import record_table
 from campaign_app.gui.tasks import TaskRunner
@@ -186,7 +185,7 @@ class OutreachWidgets(BaseTab):
                 self.tr("Every recipient in the log")
                 if status == "all"
                 else self.tr("{status}: {meaning} (as the query status:{key})").format(
-                    status=status_name(status), meaning=QUERY_STATUSES.get(status, ""), key=status
+                    status=status_name(status), meaning=status_meaning(status), key=status
                 )
             )
             self.filter_group.addButton(button)

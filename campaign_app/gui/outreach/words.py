@@ -98,3 +98,13 @@ def full_time(moment: dt.datetime) -> str:
 
 def date_text(day: dt.date) -> str:
     return QLocale().toString(_qdate(day), "d MMM yyyy")
+
+
+def status_meaning(status: str) -> str:
+    """What a query's ``status:`` word means, in the interface language (the core's words,
+    from its catalogue: the Outreach tab's tooltips said them in English in Ukrainian)."""
+    from campaign_app.core.common.i18n import _
+    from campaign_app.core.outreach.terms import QUERY_STATUSES
+
+    meaning = QUERY_STATUSES.get(status)
+    return _(meaning) if meaning else ""
