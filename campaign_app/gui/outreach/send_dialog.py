@@ -39,6 +39,7 @@ from campaign_app.gui.outreach.send_worker import (
     build_preview,
 )
 from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.sizing import fit_to_screen
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import clock, problems
 
@@ -73,12 +74,10 @@ class SendDialog(SendDialogLayout):
         self._run: SendRun | None = None
         self._last_outcome: SendOutcome | None = None
         self._plans = Generation()  # a plan or preview made for an earlier choice is dropped
-        self._planning = False
-        self._previewing = False
-        self._close_when_done = False
+        self._planning = self._previewing = self._close_when_done = False
         self.setWindowTitle(self.tr("Send letters by e-mail"))
         self.setModal(False)
-        self.resize(980, 700)
+        fit_to_screen(self, 980, 700)
         self._plan_timer = QTimer(self)
         self._plan_timer.setSingleShot(True)
         self._plan_timer.setInterval(PLAN_DELAY_MS)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -57,6 +59,7 @@ from campaign_app.gui.recipients.entry_fields import (
     plain_label,
     tag_list,
 )
+from campaign_app.gui.sizing import fit_to_screen
 
 
 class RecipientDialog(QDialog):
@@ -110,14 +113,21 @@ class RecipientDialog(QDialog):
             top.addStretch(1)
             layout.addLayout(top)
 
-        columns = QHBoxLayout()
+        fields = QWidget()
+        columns = QHBoxLayout(fields)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.setSpacing(14)
         columns.addWidget(self._group(self.tr("Who"), WHO), 1)
         right = QVBoxLayout()
         right.addWidget(self._group(self.tr("How to reach them"), CONTACT))
         right.addWidget(self._group(self.tr("Record"), RECORD))
         columns.addLayout(right, 1)
-        layout.addLayout(columns)
+        # the fields scroll on a small screen; the buttons below them stay in view
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
+        layout.addWidget(scroll, 1)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -136,7 +146,7 @@ class RecipientDialog(QDialog):
         self._fill()
         self.check()
         self.fields["id" if self.adding else "given_name"].setFocus()
-        self.resize(980, 660)
+        fit_to_screen(self, 980, 660)
 
     # ---- building ------------------------------------------------------------------
 

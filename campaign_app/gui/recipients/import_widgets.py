@@ -35,6 +35,7 @@ from campaign_app.gui.recipients.import_models import (
     RowsModel,
     report_table,
 )
+from campaign_app.gui.sizing import fit_to_screen
 
 PREVIEW_ROWS = 20
 REPLAN_DELAY_MS = 400  # after typing a file name for --into
@@ -86,7 +87,7 @@ class ImportDialogWidgets(QDialog):
         self.setTabOrder(self.into_edit, self.update_check)
         self.setTabOrder(self.update_check, self.keep_check)
         self.setTabOrder(self.keep_check, self.report_tabs)
-        self.resize(1180, 820)
+        fit_to_screen(self, 1180, 820)
 
     def _build_file_row(self) -> QHBoxLayout:
         """The file to import: its name, Browse…, and a workbook's sheet."""

@@ -395,3 +395,26 @@ def test_esc_in_the_edit_dialog_asks_before_dropping_what_was_typed(tab, qtbot, 
     assert dialog.isVisible() and dialog.fields["position"].text() == "Acting President"
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert len(asked) == 2 and not dialog.isVisible()
+
+
+def test_the_recipient_dialog_fits_a_small_screen_with_its_buttons_in_view(tab, qtbot):
+    """At 1024×640 the dialog opened 980×704 and could not be made shorter: Save and Cancel
+    were below the screen's edge. Its fields now scroll; the buttons stay."""
+    from PySide6.QtCore import QRect
+
+    screen = tab.screen()
+    real = screen.availableGeometry
+
+    tab.screen().availableGeometry = lambda: QRect(0, 0, 1024, 600)  # a small laptop's free area
+    try:
+        tab.add()
+        qtbot.waitUntil(lambda: tab.dialog is not None)
+        dialog = tab.dialog
+    finally:
+        screen.availableGeometry = real
+    assert dialog.height() <= 560 and dialog.minimumSizeHint().height() <= 560
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save = dialog.save_button
+    assert save.mapTo(dialog, save.rect().bottomLeft()).y() <= dialog.height()
+    dialog.reject()
