@@ -241,11 +241,11 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Output fo&amp;lder:</source>
-        <translation>Па&amp;пка для писем:</translation>
+        <translation>Папка д&amp;ля писем:</translation>
     </message>
     <message>
         <source>&amp;Generate letters</source>
-        <translation>&amp;Создать письма</translation>
+        <translation>Созда&amp;ть письма</translation>
     </message>
     <message>
         <source>Write one letter per selected recipient (Ctrl+Return)</source>
@@ -253,7 +253,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Print pac&amp;k…</source>
-        <translation>Пакет для &amp;печати…</translation>
+        <translation>Пак&amp;ет для печати…</translation>
     </message>
     <message>
         <source>One PDF to print and post: the letters to recipients with a postal address, then envelopes or labels</source>
@@ -485,7 +485,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>R&amp;evert</source>
-        <translation>Вер&amp;нуть</translation>
+        <translation>В&amp;ернуть</translation>
     </message>
     <message>
         <source>Discard the changes made since the case was last saved</source>
@@ -525,7 +525,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Sectio&amp;ns</source>
-        <translation>Р&amp;азделы</translation>
+        <translation>Раздел&amp;ы</translation>
     </message>
     <message>
         <source>Words in any column</source>
@@ -537,7 +537,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Добавить</translation>
+        <translation>До&amp;бавить</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -940,7 +940,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Letter for rec&amp;ipient</source>
-        <translation>Письмо для &amp;адресата</translation>
+        <translation>П&amp;исьмо для адресата</translation>
     </message>
 </context>
 <context>
@@ -1455,7 +1455,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Gender</source>
-        <translation>&amp;Пол</translation>
+        <translation>По&amp;л</translation>
     </message>
     <message>
         <source>Descri&amp;ption</source>
@@ -1463,7 +1463,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Summar&amp;y</source>
-        <translation>&amp;Краткое изложение</translation>
+        <translation>К&amp;раткое изложение</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -2020,7 +2020,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Se&amp;nd letters…</source>
-        <translation>От&amp;править письма…</translation>
+        <translation>&amp;Отправить письма…</translation>
     </message>
     <message>
         <source>E-mail a template&apos;s letters through the campaign&apos;s mail server</source>
@@ -2028,7 +2028,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Check &amp;inbox</source>
-        <translation>Проверить &amp;почту</translation>
+        <translation>П&amp;роверить почту</translation>
     </message>
     <message>
         <source>Read the mailbox named under inbox: in campaign.yaml, without changing it, and record replies, automatic replies and bounces to the letters sent</source>
@@ -2072,7 +2072,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Also show recipients not yet &amp;written to</source>
-        <translation>Показать и адресатов, которым ещё не &amp;писали</translation>
+        <translation>Показать и адресатов, которым &amp;ещё не писали</translation>
     </message>
     <message>
         <source>Everyone in the directory, with status &apos;none&apos; if the log has no letter to them</source>
@@ -2549,7 +2549,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation>&amp;Категория</translation>
+        <translation>Ка&amp;тегория</translation>
     </message>
     <message>
         <source>&amp;Honorific</source>
@@ -2565,7 +2565,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Gen&amp;der</source>
-        <translation>&amp;Пол</translation>
+        <translation>По&amp;л</translation>
     </message>
     <message>
         <source>&amp;Position</source>
@@ -2573,7 +2573,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation>&amp;Организация</translation>
+        <translation>Органи&amp;зация</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
@@ -2924,7 +2924,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation>&amp;Добавить…</translation>
+        <translation>Д&amp;обавить…</translation>
     </message>
     <message>
         <source>Add a recipient (Insert)</source>
@@ -2932,7 +2932,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>Ed&amp;it…</source>
-        <translation>&amp;Изменить…</translation>
+        <translation>Изм&amp;енить…</translation>
     </message>
     <message>
         <source>Edit the selected recipient (Enter or F2)</source>
@@ -2964,7 +2964,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>Ca&amp;tegory</source>
-        <translation>&amp;Категория</translation>
+        <translation>Ка&amp;тегория</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -3453,11 +3453,11 @@ Server: {server}</source>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
-        <translation>&amp;Формат бумаги:</translation>
+        <translation>Фор&amp;мат бумаги:</translation>
     </message>
     <message>
         <source>Fo&amp;llow up after:</source>
-        <translation>&amp;Напоминать через:</translation>
+        <translation>Напоминать &amp;через:</translation>
     </message>
     <message>
         <source>Default lan&amp;guage:</source>
@@ -3497,7 +3497,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Server (hos&amp;t):</source>
-        <translation>&amp;Сервер (хост):</translation>
+        <translation>Се&amp;рвер (хост):</translation>
     </message>
     <message>
         <source>Security:</source>
@@ -3545,7 +3545,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Пароль:</translation>
+        <translation>Паро&amp;ль:</translation>
     </message>
     <message>
         <source>Store in &amp;keyring</source>
@@ -3561,7 +3561,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Ask for the password each time I se&amp;nd (never store it)</source>
-        <translation>Спрашивать пароль при каждой &amp;отправке (никогда не сохранять)</translation>
+        <translation>Спра&amp;шивать пароль при каждой отправке (никогда не сохранять)</translation>
     </message>
     <message>
         <source>Saved in campaign.yaml as &apos;password: ask&apos;: a choice, not a password</source>
@@ -3572,11 +3572,11 @@ Server: {server}</source>
     <name>SettingsForm</name>
     <message>
         <source>Organ&amp;isation</source>
-        <translation>&amp;Организация</translation>
+        <translation>Органи&amp;зация</translation>
     </message>
     <message>
         <source>A&amp;ddress</source>
-        <translation>&amp;Адрес</translation>
+        <translation>Адр&amp;ес</translation>
     </message>
     <message>
         <source>Cit&amp;y</source>
@@ -3773,7 +3773,7 @@ Country</source>
     </message>
     <message>
         <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
-        <translation>Отправитель из встроенного &amp;примера: письма помечены как пример и никогда не отправляются</translation>
+        <translation>Отправитель &amp;из встроенного примера: письма помечены как пример и никогда не отправляются</translation>
     </message>
     <message>
         <source>Letterhead</source>
@@ -3793,7 +3793,7 @@ Country</source>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Добавить</translation>
+        <translation>До&amp;бавить</translation>
     </message>
     <message>
         <source>Remove</source>

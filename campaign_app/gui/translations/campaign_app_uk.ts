@@ -229,7 +229,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>P&amp;aper:</source>
-        <translation>&amp;Папір:</translation>
+        <translation>Пап&amp;ір:</translation>
     </message>
     <message>
         <source>Where the letters and manifest.json go; a relative path is inside the campaign</source>
@@ -245,7 +245,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>&amp;Generate letters</source>
-        <translation>&amp;Створити листи</translation>
+        <translation>Ство&amp;рити листи</translation>
     </message>
     <message>
         <source>Write one letter per selected recipient (Ctrl+Return)</source>
@@ -253,7 +253,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Print pac&amp;k…</source>
-        <translation>Пакет для &amp;друку…</translation>
+        <translation>Пак&amp;ет для друку…</translation>
     </message>
     <message>
         <source>One PDF to print and post: the letters to recipients with a postal address, then envelopes or labels</source>
@@ -485,7 +485,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>R&amp;evert</source>
-        <translation>По&amp;вернути</translation>
+        <translation>Пов&amp;ернути</translation>
     </message>
     <message>
         <source>Discard the changes made since the case was last saved</source>
@@ -525,7 +525,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Sectio&amp;ns</source>
-        <translation>Р&amp;озділи</translation>
+        <translation>Розділ&amp;и</translation>
     </message>
     <message>
         <source>Words in any column</source>
@@ -537,7 +537,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Додати</translation>
+        <translation>Додат&amp;и</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -940,7 +940,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Letter for rec&amp;ipient</source>
-        <translation>Лист для &amp;адресата</translation>
+        <translation>Л&amp;ист для адресата</translation>
     </message>
 </context>
 <context>
@@ -1455,7 +1455,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Gender</source>
-        <translation>&amp;Стать</translation>
+        <translation>С&amp;тать</translation>
     </message>
     <message>
         <source>Descri&amp;ption</source>
@@ -1463,7 +1463,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Summar&amp;y</source>
-        <translation>&amp;Короткий виклад</translation>
+        <translation>Ко&amp;роткий виклад</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -2020,7 +2020,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Se&amp;nd letters…</source>
-        <translation>&amp;Надіслати листи…</translation>
+        <translation>Над&amp;іслати листи…</translation>
     </message>
     <message>
         <source>E-mail a template&apos;s letters through the campaign&apos;s mail server</source>
@@ -2028,7 +2028,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Check &amp;inbox</source>
-        <translation>Перевірити &amp;пошту</translation>
+        <translation>П&amp;еревірити пошту</translation>
     </message>
     <message>
         <source>Read the mailbox named under inbox: in campaign.yaml, without changing it, and record replies, automatic replies and bounces to the letters sent</source>
@@ -2072,7 +2072,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Also show recipients not yet &amp;written to</source>
-        <translation>Показати й адресатів, яким ще не &amp;писали</translation>
+        <translation>Показати &amp;й адресатів, яким ще не писали</translation>
     </message>
     <message>
         <source>Everyone in the directory, with status &apos;none&apos; if the log has no letter to them</source>
@@ -2549,7 +2549,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation>&amp;Категорія</translation>
+        <translation>Ка&amp;тегорія</translation>
     </message>
     <message>
         <source>&amp;Honorific</source>
@@ -2565,7 +2565,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Gen&amp;der</source>
-        <translation>&amp;Стать</translation>
+        <translation>С&amp;тать</translation>
     </message>
     <message>
         <source>&amp;Position</source>
@@ -2924,7 +2924,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation>&amp;Додати…</translation>
+        <translation>Д&amp;одати…</translation>
     </message>
     <message>
         <source>Add a recipient (Insert)</source>
@@ -2940,7 +2940,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>&amp;Видалити</translation>
+        <translation>В&amp;идалити</translation>
     </message>
     <message>
         <source>Delete the selected recipient (Delete)</source>
@@ -2964,7 +2964,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>Ca&amp;tegory</source>
-        <translation>&amp;Категорія</translation>
+        <translation>Ка&amp;тегорія</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -3453,15 +3453,15 @@ Server: {server}</source>
     </message>
     <message>
         <source>Paper si&amp;ze:</source>
-        <translation>&amp;Формат паперу:</translation>
+        <translation>Формат папер&amp;у:</translation>
     </message>
     <message>
         <source>Fo&amp;llow up after:</source>
-        <translation>&amp;Нагадувати через:</translation>
+        <translation>Нагадувати &amp;через:</translation>
     </message>
     <message>
         <source>Default lan&amp;guage:</source>
-        <translation>&amp;Мова за замовчуванням:</translation>
+        <translation>Мова за замовчуванн&amp;ям:</translation>
     </message>
     <message>
         <source>Sending e-mail (SMTP)</source>
@@ -3497,7 +3497,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Server (hos&amp;t):</source>
-        <translation>&amp;Сервер (хост):</translation>
+        <translation>Сервер (&amp;хост):</translation>
     </message>
     <message>
         <source>Security:</source>
@@ -3513,7 +3513,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Fro&amp;m:</source>
-        <translation>&amp;Від:</translation>
+        <translation>В&amp;ід:</translation>
     </message>
     <message>
         <source>Reply-to:</source>
@@ -3545,11 +3545,11 @@ Server: {server}</source>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;Пароль:</translation>
+        <translation>Парол&amp;ь:</translation>
     </message>
     <message>
         <source>Store in &amp;keyring</source>
-        <translation>Зберегти у &amp;сховищі</translation>
+        <translation>&amp;Зберегти у сховищі</translation>
     </message>
     <message>
         <source>Forget</source>
@@ -3561,7 +3561,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>Ask for the password each time I se&amp;nd (never store it)</source>
-        <translation>Питати пароль щоразу під час &amp;надсилання (ніколи не зберігати)</translation>
+        <translation>Питати пароль &amp;щоразу під час надсилання (ніколи не зберігати)</translation>
     </message>
     <message>
         <source>Saved in campaign.yaml as &apos;password: ask&apos;: a choice, not a password</source>
@@ -3576,7 +3576,7 @@ Server: {server}</source>
     </message>
     <message>
         <source>A&amp;ddress</source>
-        <translation>&amp;Адреса</translation>
+        <translation>Ад&amp;реса</translation>
     </message>
     <message>
         <source>Cit&amp;y</source>
@@ -3773,7 +3773,7 @@ Country</source>
     </message>
     <message>
         <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
-        <translation>Відправник із вбудованого &amp;прикладу: листи позначено як приклад, і їх ніколи не надсилають</translation>
+        <translation>Відправник із в&amp;будованого прикладу: листи позначено як приклад, і їх ніколи не надсилають</translation>
     </message>
     <message>
         <source>Letterhead</source>
@@ -3793,7 +3793,7 @@ Country</source>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation>&amp;Додати</translation>
+        <translation>Додат&amp;и</translation>
     </message>
     <message>
         <source>Remove</source>
