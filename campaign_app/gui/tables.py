@@ -24,6 +24,9 @@ def record_table(
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    # Tab leaves the table for the next control (arrow keys move within it): a keyboard
+    # user was kept in its 100,000 rows' cells, with only Ctrl+Tab to get out
+    table.setTabKeyNavigation(False)
     table.setShowGrid(False)
     rows = table.verticalHeader()
     rows.hide()

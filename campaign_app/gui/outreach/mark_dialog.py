@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -124,9 +124,23 @@ class MarkDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.note_edit.installEventFilter(self)  # Ctrl+Enter in the note marks
         self.status_group.buttonToggled.connect(self._update)
         self._update()
         self.note_edit.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Enter in the note box marks, as Enter does elsewhere in the dialog (the box
+        takes a plain Enter as a new line)."""
+        if (
+            watched is self.note_edit
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def reject(self) -> None:
         """Esc, Cancel or closing: a note typed here is not dropped without asking."""

@@ -389,3 +389,18 @@ def test_a_team_log_that_cannot_be_reached_is_said_and_the_window_keeps_its_size
     width = window.minimumSizeHint().width()
     tab.status_label.setText("the team's contact log cannot be reached: " + "connection refused " * 60)
     assert window.minimumSizeHint().width() <= max(width, 1200)
+
+
+def test_ctrl_enter_in_the_note_marks_and_tab_leaves_the_table(make_window, mini_ws, qtbot):
+    """From the keyboard: Tab went round the table's cells (only Ctrl+Tab got out), and
+    Ctrl+Enter in the note box did nothing."""
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    assert not tab.table.tabKeyNavigation()
+    tab.select("mep-1")
+    tab.mark()
+    dialog = tab.mark_dialog
+    qtbot.keyClicks(dialog.note_edit, "Answered by phone")
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: tab.tasks.idle() and cell(tab, "mep-1", COL_STATUS) == "replied", timeout=10000)
