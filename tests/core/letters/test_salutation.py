@@ -176,3 +176,25 @@ def test_an_office_the_letters_own_language_does_not_name_is_read_from_another(p
     'Dear Chair,' fix): only a chair needs the letter's own words."""
     official = Recipient(id="x", category="national_official", gender="m", position=position, language="uk")
     assert salutation_for(official, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("position", "gender", "expected"),
+    [
+        ("Senator RP", "m", "Szanowny Panie,"),  # was "Szanowny Panie Pośle,": a senator is no poseł
+        ("Senator RP", "f", "Szanowna Pani,"),
+        ("Sekretarz stanu w MSWiA", "m", "Szanowny Panie Ministrze,"),
+        ("Posłanka na Sejm RP", "f", "Szanowna Pani Poseł,"),
+    ],
+)
+def test_polish_senators_and_secretaries_of_state(position, gender, expected):
+    official = Recipient(
+        id="pl",
+        category="national_official",
+        given_name="Jan",
+        family_name="Nowak",
+        gender=gender,
+        position=position,
+        language="pl",
+    )
+    assert salutation_for(official, "pl") == expected

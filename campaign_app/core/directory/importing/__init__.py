@@ -116,7 +116,11 @@ def _check_columns(source: Source, mapping: Sequence[str | None], category: str 
                 columns=", ".join(c or _("(unnamed)") for c in source.columns)
             ),
             shown,
-            _("name a column given_name and family_name (or Name), or position / organisation for offices"),
+            _(
+                "name a column given_name and family_name (or Name), or position / organisation for "
+                "offices; or say which column is which: --map 'Nazwisko=family_name' (the Import "
+                "dialog's column list)"
+            ),
         )
     if "category" not in fields and not category and not ep:
         raise UserError(

@@ -29,6 +29,9 @@ _GENDERS = {
     # Ukrainian (жіноча, чоловіча) and Russian (женский, мужской), folded as cells are.
     **{fold(w): "f" for w in ("ж", "жін", "жіноча", "жінка", "жен", "женский", "женщина")},
     **{fold(w): "m" for w in ("ч", "чол", "чоловіча", "чоловік", "м", "муж", "мужской", "мужчина")},
+    # Polish: K (kobieta), M (mężczyzna)
+    **{fold(w): "f" for w in ("k", "kobieta", "kob")},
+    **{fold(w): "m" for w in ("mężczyzna", "męż")},
 }
 # What a sheet writes in a cell that holds nothing.
 EMPTY_MARKS = frozenset(("-", "–", "—", "n/a", "na", "none", "null"))

@@ -193,6 +193,27 @@ _CYRILLIC_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Polish column names (Polish is a letter language here), folded as headers are (Imię: imie).
+_POLISH_ALIASES: dict[str, tuple[str, ...]] = {
+    "honorific": ("tytuł", "zwrot grzecznościowy"),
+    "given_name": ("imię",),
+    "family_name": ("nazwisko",),
+    FULL_NAME: ("imię i nazwisko",),
+    "gender": ("płeć",),
+    "position": ("stanowisko", "funkcja"),
+    "organisation": ("organizacja", "instytucja", "urząd"),
+    "country": ("kraj", "państwo"),
+    "language": ("język", "język listu"),
+    "email": ("adres e-mail", "poczta elektroniczna"),
+    "postal_address": ("adres", "adres pocztowy", "adres korespondencyjny"),
+    "political_group": ("klub", "grupa polityczna"),
+    "committees": ("komisje", "komisja"),
+    "tags": ("tagi", "etykiety"),
+    "notes": ("uwagi", "notatki"),
+    HOMEPAGE: ("strona internetowa", "strona www"),
+}
+
+
 def header_key(name: str) -> str:
     """A column name folded for matching: ``E-Mail Address`` → ``emailaddress``, ``Ім'я``
     and ``Імʼя`` → ``імя`` (letters of any script kept; case, accents, spaces, punctuation
@@ -202,7 +223,7 @@ def header_key(name: str) -> str:
 
 _BY_KEY: dict[str, str] = {
     header_key(a): f
-    for aliases in (_ALIASES, _CYRILLIC_ALIASES)
+    for aliases in (_ALIASES, _CYRILLIC_ALIASES, _POLISH_ALIASES)
     for f, names in aliases.items()
     for a in names
 }

@@ -461,3 +461,20 @@ def test_a_name_column_beside_a_surname_column_is_the_given_name(mini_ws, cli, t
     written = {r["email"]: (r["given_name"], r["family_name"]) for r in rows_of(target)}
     assert written["olena@example.org"] == ("Olena", "Kovalenko")
     assert written["petro@example.org"] == ("Petro", "Kovalenko")
+
+
+def test_a_polish_sheet_is_read_by_its_own_column_names_and_gender_letters(mini_ws, cli, tmp_path):
+    """Imię, Nazwisko, Stanowisko, Płeć (K, M): "no column holds a name", and once mapped by
+    hand, every woman's row refused ("gender 'K' is not f, m or empty")."""
+    source = tmp_path / "adresaci.csv"
+    source.write_bytes(
+        "Lp.;Imię;Nazwisko;Stanowisko;Płeć;E-mail\n"
+        "1;Anna;Nowak;Minister Sprawiedliwości;K;anna.nowak@example.pl\n"
+        "2;Jan;Kowalski;Poseł na Sejm;M;jan.kowalski@example.pl\n".encode("cp1250")
+    )
+    result = cli("recipients", "import", source, "-w", mini_ws.root, "--category", "national_official")
+    assert result.code == 0, result.err
+    assert "Imię → given_name, Nazwisko → family_name, Stanowisko → position, Płeć → gender" in result.out
+    assert "Result: 2 added" in result.out
+    listed = cli("recipients", "list", "-w", mini_ws.root, "--query", "gender:f nowak")
+    assert "Anna Nowak" in listed.out
