@@ -97,6 +97,10 @@ class LocalizedField(QWidget):
         self._shape: tuple = ()
         self.inputs: dict[str | None, QLineEdit | QPlainTextEdit] = {}
         self._loading = False
+        # A label's Alt+letter focuses its buddy only if the buddy takes focus at all; this
+        # box passes it on to its first language's field (the focus proxy). Not Tab focus:
+        # Tab goes from field to field.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def set_values(
         self, languages: Sequence[str | None], values: dict[str | None, str], rows: int = 4

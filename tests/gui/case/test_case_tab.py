@@ -597,3 +597,27 @@ def test_a_new_items_placeholder_id_is_replaced_by_what_is_typed(case_tab, qtbot
     assert field.hasFocus() and field.selectedText() == field.text() != ""
     type_text(qtbot, field, "detention-2026")
     assert field.text() == "detention-2026"
+
+
+def test_a_text_fields_alt_letter_reaches_its_first_language(make_window, example_ws, qtbot):
+    """'&Title', 'Na&me', '&Summary': their labels' buddy (the box of one field per language)
+    took no focus, so Alt+letter did nothing; it now passes focus to the first language."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from campaign_app.gui.case.fields import LocalizedField
+
+    window = make_window(example_ws, tab="case")
+    page = window.pages["case"]
+    qtbot.waitUntil(lambda: page.isVisible())
+    boxes = [
+        label.buddy()
+        for label in page.findChildren(QLabel)
+        if isinstance(label.buddy(), LocalizedField) and label.isVisibleTo(page)
+    ]
+    assert boxes
+    for box in boxes:
+        assert box.focusPolicy() != Qt.FocusPolicy.NoFocus  # what QLabel asks of a buddy
+        assert not box.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab goes field to field
+        box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        assert box.focusProxy() is box.first_input()
