@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -88,10 +90,18 @@ class BatchWidgets(BaseTab):
         holder = QWidget()
         holder.setLayout(column)
         holder.setMaximumWidth(FORM_WIDTH)
-        row = QHBoxLayout()
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(holder, 1)
         row.addStretch(0)
-        outer.addLayout(row, 1)
+        # with its progress and summary shown, the tab is taller than a 640-pixel screen: it
+        # scrolls, rather than making the whole window taller than the screen
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
 
         for a, b in (
             (self.template_combo, self.query_edit),

@@ -540,3 +540,14 @@ def test_letters_to_someone_who_has_left_office_are_written_with_checks_warning(
     assert tab.failures.isVisible()
     (line,) = tab.failures.toPlainText().splitlines()
     assert line.startswith("Warning: mep-1 (Michal Šimečka") and "only until 2020-01-31" in line
+
+
+def test_after_a_batch_the_window_still_fits_a_small_screen(make_window, mini_ws, qtbot):
+    """With its progress and summary shown, the Batch tab made the window at least 689 pixels
+    high: on a 1024×640 screen its buttons and status bar were below the edge."""
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=30000)
+    assert window.minimumSizeHint().height() <= 600
