@@ -39,3 +39,62 @@ def test_each_mnemonic_of_a_tab_reaches_one_control(
             seen.setdefault(key, []).append(text)
     clashes = {k: (v, taken.get(k)) for k, v in seen.items() if len(v) > 1 or k in taken}
     assert clashes == {}, "\n".join(f"{k}: {v} / {t}" for k, (v, t) in clashes.items())
+
+
+def _dialog_texts(dialog) -> list[str]:
+    from PySide6.QtWidgets import QTabWidget
+
+    texts = []
+    for widget in [
+        *dialog.findChildren(QAbstractButton),
+        *dialog.findChildren(QLabel),
+        *dialog.findChildren(QGroupBox),
+    ]:
+        text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+        if mnemonic(text or "") and widget.isVisibleTo(dialog):
+            texts.append(text)
+    for tabs in dialog.findChildren(QTabWidget):
+        if tabs.isVisibleTo(dialog):
+            texts += [tabs.tabText(i) for i in range(tabs.count()) if mnemonic(tabs.tabText(i))]
+    return texts
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_each_mnemonic_of_a_dialog_reaches_one_control(
+    make_window, example_ws, qtbot, show_tab, language, monkeypatch
+):
+    """In Ukrainian, Alt+П in the Send dialog only moved the focus between "&Повторно…" and
+    "&Переглянути"; the recipient dialog had six such pairs, the import dialog three."""
+    from campaign_app.gui.outreach.mark_dialog import MarkDialog
+
+    monkeypatch.setenv("LANGUAGE", language)
+    (example_ws / "campaign.yaml").write_text(
+        (example_ws / "campaign.yaml").read_text(encoding="utf-8")
+        + "smtp:\n  host: smtp.example.org\n  port: 587\n  username: anna\n  from: anna@example.org\n",
+        encoding="utf-8",
+    )
+    window = make_window(example_ws)
+    recipients = show_tab(window, "recipients")
+    recipients.add()
+    qtbot.waitUntil(lambda: recipients.dialog is not None)
+    recipients.import_file()
+    qtbot.waitUntil(lambda: recipients.import_dialog is not None)
+    batch = show_tab(window, "batch")
+    qtbot.waitUntil(batch.print_button.isEnabled)
+    dialogs = [recipients.dialog, recipients.import_dialog, batch.print_pack()]
+    outreach = show_tab(window, "outreach")
+    outreach.open_send_dialog()
+    qtbot.waitUntil(lambda: outreach.send_dialog is not None and window.tasks.idle())
+    dialogs += [outreach.send_dialog, MarkDialog("mep-1", "Michal Šimečka", ["a", "b"], uncertain=True)]
+    clashes = []
+    try:
+        for dialog in dialogs:
+            dialog.show()
+            seen: dict[str, list[str]] = {}
+            for text in _dialog_texts(dialog):
+                seen.setdefault(mnemonic(text), []).append(text)
+            clashes += [f"{type(dialog).__name__} {k}: {v}" for k, v in seen.items() if len(v) > 1]
+    finally:
+        for dialog in dialogs:
+            dialog.hide()
+    assert clashes == [], "\n".join(clashes)

@@ -39,7 +39,7 @@ CHOICES = (
 )
 CHANNEL_CHOICES = ("post", "web-form", "fax", "in-person")
 # Offered for an uncertain letter only: whoever finds it in the Sent folder says it went.
-WENT_BY_EMAIL = ("sent-email", QT_TRANSLATE_NOOP("MarkDialog", "&E-mail went out: it is in the Sent folder"))
+WENT_BY_EMAIL = ("sent-email", QT_TRANSLATE_NOOP("MarkDialog", "E-mail &went out: it is in the Sent folder"))
 
 
 @dataclass(frozen=True)

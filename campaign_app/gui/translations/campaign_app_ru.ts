@@ -213,7 +213,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Narrow by &amp;query:</source>
-        <translation>Сузить &amp;запросом:</translation>
+        <translation>Сузить запросо&amp;м:</translation>
     </message>
     <message>
         <source>&amp;PDF</source>
@@ -1213,11 +1213,11 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Columns: which directory field each one fills</source>
-        <translation>&amp;Столбцы: какое поле справочника заполняет каждый</translation>
+        <translation>С&amp;толбцы: какое поле справочника заполняет каждый</translation>
     </message>
     <message>
         <source>First &amp;rows of the file, as read (up to {count})</source>
-        <translation>Первые &amp;строки файла, как они прочитаны (до {count})</translation>
+        <translation>Пе&amp;рвые строки файла, как они прочитаны (до {count})</translation>
     </message>
     <message>
         <source>Options</source>
@@ -1245,7 +1245,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Update fields that differ (take the file&apos;s value)</source>
-        <translation>&amp;Обновлять отличающиеся поля (брать значение из файла)</translation>
+        <translation>Обновлять отличающиеся поля (&amp;брать значение из файла)</translation>
     </message>
     <message>
         <source>Like --update: where an entry the directory has holds a different value, take the file&apos;s. Off: keep the directory&apos;s value and list it below.</source>
@@ -1253,7 +1253,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Keep new entries with no contact channel</source>
-        <translation>&amp;Оставлять новые записи без канала связи</translation>
+        <translation>Оставлять новые &amp;записи без канала связи</translation>
     </message>
     <message>
         <source>Like --keep-no-contact: also add new entries that have no e-mail, postal address or web form</source>
@@ -1309,7 +1309,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Save &amp;skipped rows…</source>
-        <translation>Сохранить &amp;пропущенные строки…</translation>
+        <translation>Со&amp;хранить пропущенные строки…</translation>
     </message>
     <message>
         <source>Like --rejects: write the rows not imported, with their row number and reason, to a CSV file to correct them and import again</source>
@@ -1689,10 +1689,10 @@ Discard them?</source>
     </message>
     <message>
         <source>&amp;Sent by post, web form, fax or in person</source>
-        <translation>&amp;Отправлено почтой, через веб-форму, факсом или лично</translation>
+        <translation>Отправлено почтой, &amp;через веб-форму, факсом или лично</translation>
     </message>
     <message>
-        <source>&amp;E-mail went out: it is in the Sent folder</source>
+        <source>E-mail &amp;went out: it is in the Sent folder</source>
         <translation>&amp;Электронное письмо ушло: оно есть в папке «Отправленные»</translation>
     </message>
     <message>
@@ -1729,7 +1729,7 @@ Discard them?</source>
     </message>
     <message>
         <source>&amp;Mark</source>
-        <translation>&amp;Отметить</translation>
+        <translation>О&amp;тметить</translation>
     </message>
     <message>
         <source>Discard the note?</source>
@@ -2230,7 +2230,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Narrow by &amp;query:</source>
-        <translation>Сузить &amp;запросом:</translation>
+        <translation>Сузить запросо&amp;м:</translation>
     </message>
     <message numerus="yes">
         <source>%n letter(s) to send from {sender} through {server}</source>
@@ -2338,7 +2338,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>&amp;After the letters:</source>
-        <translation>&amp;После писем:</translation>
+        <translation>По&amp;сле писем:</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
@@ -2545,7 +2545,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Id</source>
-        <translation>&amp;Идентификатор</translation>
+        <translation>Иде&amp;нтификатор</translation>
     </message>
     <message>
         <source>&amp;Category</source>
@@ -2577,7 +2577,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>С&amp;трана</translation>
+        <translation>&amp;Страна</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -2613,7 +2613,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Tags</source>
-        <translation>&amp;Теги</translation>
+        <translation>Т&amp;еги</translation>
     </message>
     <message>
         <source>Source &amp;URL</source>
@@ -2621,7 +2621,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Verified on</source>
-        <translation>Пр&amp;оверено</translation>
+        <translation>П&amp;роверено</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -3242,7 +3242,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation>&amp;Просмотр</translation>
+        <translation>П&amp;росмотр</translation>
     </message>
     <message numerus="yes">
         <source>Show the first %n message(s) as they will be sent</source>

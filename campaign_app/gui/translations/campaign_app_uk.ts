@@ -213,7 +213,7 @@ The letters are written from the saved files, without them (save them first to h
     </message>
     <message>
         <source>Narrow by &amp;query:</source>
-        <translation>Звузити &amp;запитом:</translation>
+        <translation>Звузити запито&amp;м:</translation>
     </message>
     <message>
         <source>&amp;PDF</source>
@@ -1162,7 +1162,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Changes to &amp;existing entries ({count})</source>
-        <translation>Зміни в &amp;наявних записах ({count})</translation>
+        <translation>Зміни &amp;в наявних записах ({count})</translation>
     </message>
     <message>
         <source>N&amp;otes ({count})</source>
@@ -1245,7 +1245,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>&amp;Update fields that differ (take the file&apos;s value)</source>
-        <translation>&amp;Оновлювати поля, що відрізняються (брати значення з файлу)</translation>
+        <translation>Оновлювати поля, &amp;що відрізняються (брати значення з файлу)</translation>
     </message>
     <message>
         <source>Like --update: where an entry the directory has holds a different value, take the file&apos;s. Off: keep the directory&apos;s value and list it below.</source>
@@ -1309,7 +1309,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Save &amp;skipped rows…</source>
-        <translation>Зберегти &amp;пропущені рядки…</translation>
+        <translation>З&amp;берегти пропущені рядки…</translation>
     </message>
     <message>
         <source>Like --rejects: write the rows not imported, with their row number and reason, to a CSV file to correct them and import again</source>
@@ -1435,7 +1435,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Na&amp;me</source>
-        <translation>&amp;Ім’я</translation>
+        <translation>Ім’&amp;я</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -1692,7 +1692,7 @@ Discard them?</source>
         <translation>&amp;Надіслано поштою, через вебформу, факсом або особисто</translation>
     </message>
     <message>
-        <source>&amp;E-mail went out: it is in the Sent folder</source>
+        <source>E-mail &amp;went out: it is in the Sent folder</source>
         <translation>&amp;Електронний лист пішов: він є в папці «Надіслані»</translation>
     </message>
     <message>
@@ -1721,7 +1721,7 @@ Discard them?</source>
     </message>
     <message>
         <source>N&amp;ote:</source>
-        <translation>&amp;Примітка:</translation>
+        <translation>П&amp;римітка:</translation>
     </message>
     <message>
         <source>Recorded in the contact log as done by {name}.</source>
@@ -2230,7 +2230,7 @@ Every letter generated or sent is recorded here, with what happened since.</sour
     </message>
     <message>
         <source>Narrow by &amp;query:</source>
-        <translation>Звузити &amp;запитом:</translation>
+        <translation>Звузити запито&amp;м:</translation>
     </message>
     <message numerus="yes">
         <source>%n letter(s) to send from {sender} through {server}</source>
@@ -2545,11 +2545,11 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Id</source>
-        <translation>&amp;Ідентифікатор</translation>
+        <translation>І&amp;дентифікатор</translation>
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation>Ка&amp;тегорія</translation>
+        <translation>Категор&amp;ія</translation>
     </message>
     <message>
         <source>&amp;Honorific</source>
@@ -2557,7 +2557,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Given name</source>
-        <translation>&amp;Ім’я</translation>
+        <translation>Ім’&amp;я</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
@@ -2565,7 +2565,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Gen&amp;der</source>
-        <translation>С&amp;тать</translation>
+        <translation>&amp;Стать</translation>
     </message>
     <message>
         <source>&amp;Position</source>
@@ -2573,7 +2573,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation>&amp;Організація</translation>
+        <translation>Орга&amp;нізація</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
@@ -2593,7 +2593,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>&amp;Web form</source>
-        <translation>&amp;Вебформа</translation>
+        <translation>Веб&amp;форма</translation>
     </message>
     <message>
         <source>Address &amp;block</source>
@@ -2601,7 +2601,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Salutatio&amp;n</source>
-        <translation>&amp;Привітання</translation>
+        <translation>Пр&amp;ивітання</translation>
     </message>
     <message>
         <source>Political g&amp;roup</source>
@@ -2609,7 +2609,7 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
     <message>
         <source>Co&amp;mmittees</source>
-        <translation>Ко&amp;мітети</translation>
+        <translation>&amp;Комітети</translation>
     </message>
     <message>
         <source>&amp;Tags</source>
@@ -3242,7 +3242,7 @@ The entry is removed from the file. This cannot be undone.</source>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation>&amp;Переглянути</translation>
+        <translation>П&amp;ереглянути</translation>
     </message>
     <message numerus="yes">
         <source>Show the first %n message(s) as they will be sent</source>

@@ -202,7 +202,7 @@ def test_an_uncertain_email_found_in_the_sent_folder_is_marked_as_gone(make_wind
     tab.select("mep-2")
     tab.mark()
     dialog = tab.mark_dialog
-    assert dialog.status_buttons["sent-email"].text() == "&E-mail went out: it is in the Sent folder"
+    assert dialog.status_buttons["sent-email"].text() == "E-mail &went out: it is in the Sent folder"
     dialog.status_buttons["sent-email"].setChecked(True)
     assert not dialog.channel_combo.isEnabled()
     dialog.accept()
