@@ -98,3 +98,24 @@ def test_each_mnemonic_of_a_dialog_reaches_one_control(
         for dialog in dialogs:
             dialog.hide()
     assert clashes == [], "\n".join(clashes)
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_the_tabs_the_menus_and_each_menus_items_have_one_letter_each(
+    make_window, example_ws, language, monkeypatch
+):
+    """In Russian the tabs '&Письмо' and '&Пакет' shared Alt+П; in Ukrainian and Russian the
+    File menu's '&Нова кампанія…' and '&Недавні' shared Н."""
+    monkeypatch.setenv("LANGUAGE", language)
+    window = make_window(example_ws)
+    groups = {
+        "tabs": [window.tabs.tabText(i) for i in range(window.tabs.count())],
+        "menu bar": [a.text() for a in window.menuBar().actions()],
+    }
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            items = [a.text() for a in action.menu().actions() if not a.isSeparator() and a.isVisible()]
+            groups[action.text()] = items
+    for name, texts in groups.items():
+        keys = [mnemonic(t) for t in texts if mnemonic(t)]
+        assert len(keys) == len(set(keys)), f"{name}: {texts}"

@@ -1521,7 +1521,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>C&amp;ompose</source>
-        <translation>&amp;Письмо</translation>
+        <translation>Пис&amp;ьмо</translation>
     </message>
     <message>
         <source>&amp;Batch</source>
@@ -1557,7 +1557,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>&amp;Недавние</translation>
+        <translation>Не&amp;давние</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -1557,7 +1557,7 @@ Please send that file with a short note of what you were doing.</source>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation>&amp;Недавні</translation>
+        <translation>Не&amp;давні</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
