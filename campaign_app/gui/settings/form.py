@@ -15,7 +15,7 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from campaign_app.core.campaign.edit import (
@@ -185,6 +185,7 @@ class SettingsForm(SettingsKeyring):
         try:
             self._loaded = form
             self._rebuild_texts(form)
+            QTimer.singleShot(0, self.order_tab_keys)  # its fields are new: where they are placed
             self.email_edit.setText(form.email)
             self.phone_edit.setText(form.phone)
             self.website_edit.setText(form.website)
@@ -230,6 +231,7 @@ class SettingsForm(SettingsKeyring):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        QTimer.singleShot(0, self.order_tab_keys)  # once laid out, where the fields are
         # The keyring is looked at only when the user comes here: it may ask to be unlocked.
         if not self._shown_once and self._loaded is not None:
             self._shown_once = True

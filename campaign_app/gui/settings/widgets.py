@@ -32,6 +32,7 @@ from campaign_app.gui import style
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.field_widgets import SettingsFieldWidgets
 from campaign_app.gui.settings.signatory_model import SignatoryModel
+from campaign_app.gui.tab_order import chain_by_position
 from campaign_app.gui.tasks import TaskRunner
 
 
@@ -63,7 +64,8 @@ class SettingsWidgets(SettingsFieldWidgets):
         right.addStretch(1)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
-        scroll = QScrollArea()
+        self._columns = (left, right)  # Tab goes down the left, then the right (order_tab_keys)
+        scroll = self._scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
@@ -209,3 +211,8 @@ class SettingsWidgets(SettingsFieldWidgets):
         buttons.addWidget(hint, 1)
         layout.addLayout(buttons)
         return group
+
+    def order_tab_keys(self) -> None:
+        """Tab down the left column, then the right, as the fields are placed now (the
+        sender's fields are made anew for each campaign's languages)."""
+        chain_by_position(list(self._columns), self.body, after=self._scroll)

@@ -308,3 +308,38 @@ def test_a_gui_user_can_make_the_example_their_own_campaign(make_window, example
     qtbot.keyClick(tab.example_check, Qt.Key.Key_Space)
     _save(qtbot, tab)
     assert load_campaign(path).is_example
+
+
+def test_tab_goes_down_the_left_column_from_the_organisation_then_the_right(make_window, example_ws, qtbot):
+    """Tab went from the tab bar to the e-mail field, the letterhead, the signatories and the
+    whole right column, and only then to the organisation, address and city at the top left."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit, QScrollArea
+
+    window = make_window(example_ws, tab="settings")
+    page = window.pages["settings"]
+    qtbot.waitUntil(lambda: page.isVisible() and page.findChild(QLineEdit, "organisation_en") is not None)
+    qtbot.wait(50)  # the order is made once the fields are placed
+
+    def tab_stops(start, count):
+        found, widget = [], start
+        while len(found) < count:
+            widget = widget.nextInFocusChain()
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(page):
+                found.append(widget)
+        return found
+
+    scroll = page.findChild(QScrollArea)
+    stops = tab_stops(scroll, 8)
+    names = [w.objectName() for w in stops]
+    assert names[:6] == [
+        "organisation_en",
+        "organisation_uk",
+        "address_en",
+        "address_uk",
+        "city_en",
+        "city_uk",
+    ]
+    volunteer = page.volunteer_edit
+    whole = tab_stops(scroll, 60)
+    assert whole.index(volunteer) > whole.index(page.email_edit)  # the right column after the left
