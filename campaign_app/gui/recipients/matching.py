@@ -83,17 +83,16 @@ class MatchCache:
         self._known: dict[tuple[Part, ...], _Answer] = {}
         self._order: SortOrder | None = None
         self._sorted: dict[tuple[Part, ...], list[int]] = {}  # the same, in self._order
-        self.mask: bytes | None = None  # the last answer's mask, if it has one (for ``counted``)
 
     def select(
         self, index: SearchIndex, query: Query | None, statuses, version: int, order: SortOrder | None = None
-    ) -> list[int]:
+    ) -> tuple[list[int], bytes | None]:
         """``index.select(query, statuses=statuses)`` in ``order`` (ascending; file order
-        without one), answered from earlier answers when it can."""
-        self.mask = None
+        without one), answered from earlier answers when it can; and the same rows as one
+        byte a row, when the answer was made so (for ``counted``), else None."""
         key = _required_parts(query)
         if key is None:
-            return _in_order(index.select(query, statuses=statuses), order)
+            return _in_order(index.select(query, statuses=statuses), order), None
         if version != self._version:
             self._version, self._known, self._sorted = version, {}, {}
         if order is not self._order:
@@ -105,7 +104,6 @@ class MatchCache:
         if len(self._known) > self.SIZE:
             self._sorted.pop(oldest := next(iter(self._known)), None)
             del self._known[oldest]
-        self.mask = answer.mask
         ordered = self._sorted.get(key)
         if ordered is None:
             if order is not None and answer.mask is not None:
@@ -113,7 +111,7 @@ class MatchCache:
             else:
                 ordered = _in_order(answer.rows, order)
             self._sorted[key] = ordered
-        return ordered
+        return ordered, answer.mask
 
     def _answer(self, index: SearchIndex, query: Query | None, key: tuple[Part, ...]) -> _Answer:
         # Narrowed in file order: the index reads its texts in sequence (along a sorted

@@ -175,8 +175,9 @@ class RecipientsModel(QAbstractTableModel):
         codes = self._data.codes
         if self._index is not None:
             order = self._orders.get(self._sort_column)
-            matching = self._matches.select(self._index, self._query, self._statuses, self.version, order)
-            mask = self._matches.mask  # the same rows, one byte a row, when it made them so
+            matching, mask = self._matches.select(
+                self._index, self._query, self._statuses, self.version, order
+            )
         else:  # the empty placeholder while loading
             matching, mask = [i for i in range(len(codes)) if codes[i] != DELETED], None
         known = self._counted

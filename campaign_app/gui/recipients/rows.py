@@ -175,12 +175,21 @@ def counted(
     codes: bytearray, matching: list[int], category: str | None, total: int, mask: bytes | None = None
 ) -> tuple[list[int], Counts]:
     """The rows of ``category`` (None: all) among ``matching``, and what the labels count;
-    ``mask``: ``matching`` as one byte a row (``MatchCache.mask``), read faster."""
-    if mask is not None and category is None:  # counted in the rows' file order: the same
-        return matching, _counted_by_mask(codes, mask, len(matching), total)
-    matching_codes_raw = gather(codes, matching)
+    ``mask``: ``matching`` as one byte a row (``MatchCache.select``), read faster."""
+    unmatched = 0  # rows read as code 0 that ``matching`` does not hold
+    if mask is not None and category is None:
+        # every row's code and'ed with its mask byte made 0xFF or 0, one big integer each (no
+        # step per row in Python): the rows not matched read as code 0, taken off category 0
+        width = len(codes)
+        matching_codes_raw = (int.from_bytes(codes) & int.from_bytes(mask.translate(_FULL_BYTE))).to_bytes(
+            width
+        )
+        unmatched = width - len(matching)
+    else:
+        matching_codes_raw = gather(codes, matching)
     matching_codes = matching_codes_raw.translate(CATEGORY_OF)
     by_category = {name: matching_codes.count(n) for n, name in enumerate(CATEGORIES)}
+    by_category[CATEGORIES[0]] -= unmatched
     if category is not None:
         visible = list(compress(matching, matching_codes.translate(ONLY[category])))
         visible_codes = gather(codes, visible)
@@ -189,20 +198,6 @@ def counted(
     no_channel = visible_codes.translate(NO_CHANNEL_OF).count(1)
     stale = visible_codes.translate(STALE_OF).count(1)
     return visible, Counts(total, len(matching), len(visible), by_category, no_channel, stale)
-
-
-def _counted_by_mask(codes: bytearray, mask: bytes, matching: int, total: int) -> Counts:
-    """``counted`` of the rows set in ``mask``: every row's code and'ed with its mask byte
-    made 0xFF or 0 (one big integer each: no step per row in Python), so the rows not
-    matched read as code 0, and are taken off category 0's count."""
-    width = len(codes)
-    kept = (int.from_bytes(codes) & int.from_bytes(mask.translate(_FULL_BYTE))).to_bytes(width)
-    categories = kept.translate(CATEGORY_OF)
-    by_category = {name: categories.count(n) for n, name in enumerate(CATEGORIES)}
-    by_category[CATEGORIES[0]] -= width - matching
-    no_channel = kept.translate(NO_CHANNEL_OF).count(1)
-    stale = kept.translate(STALE_OF).count(1)
-    return Counts(total, matching, matching, by_category, no_channel, stale)
 
 
 _FULL_BYTE = bytes([0]) + bytes([0xFF]) * 255  # translate: a mask's 1 to 0xFF
