@@ -9,7 +9,6 @@ finished letter with an input fingerprint, and a re-run skips what is already do
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
-from campaign_app.core.campaign.timeliness import former_warnings, left_office
+from campaign_app.core.campaign.timeliness import left_office_warnings
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -146,7 +145,7 @@ def plan_batch(
         len(recipients),
         audience.nobody_due_message,
         files.last_letters,
-        former_warnings({template.id: left_office([job.recipient for job in jobs], dt.date.today())}),
+        left_office_warnings(template.id, [job.recipient for job in jobs]),
     )
 
 

@@ -13,14 +13,13 @@ exists (a renamed template must not make every letter new: ``log rename-template
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.sent_letters import kept_for, kept_name
-from campaign_app.core.campaign.timeliness import former_warnings, left_office
+from campaign_app.core.campaign.timeliness import left_office_warnings
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.i18n import _, ngettext
@@ -202,7 +201,7 @@ def plan_send(
     if limit is not None and len(plan.to_send) > limit:
         plan.limited = len(plan.to_send) - limit
         plan.to_send = plan.to_send[:limit]
-    plan.left_office = former_warnings({template.id: left_office(plan.to_send, dt.date.today())})
+    plan.left_office = left_office_warnings(template.id, plan.to_send)
     return plan
 
 

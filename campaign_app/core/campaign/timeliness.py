@@ -66,9 +66,11 @@ def former_warnings(former: Mapping[str, Sequence[Recipient]]) -> list[str]:
     return out
 
 
-def left_office(recipients: Iterable[Recipient], today: dt.date) -> list[Recipient]:
-    """Those of ``recipients`` whose ``in_office_until`` has passed."""
-    return [r for r in recipients if has_left_office(r, today)]
+def left_office_warnings(template_id: str, recipients: Iterable[Recipient]) -> list[str]:
+    """check's warning for those of ``recipients`` who have left office today, as generate
+    and send say it of the letters they write or send from ``template_id``."""
+    today = dt.date.today()
+    return former_warnings({template_id: [r for r in recipients if has_left_office(r, today)]})
 
 
 def update_label(update: Update) -> str:
