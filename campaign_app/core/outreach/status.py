@@ -252,10 +252,11 @@ def _follow_up(
     follow_up_days: int,
     now: dt.datetime,
     reminders: Sequence[Reminder],
-    reason_text: str = "no reply {days} days after the letter of {date}",
+    reason_text: str,
 ) -> None:
     """When (and why) a follow-up to this recipient is due: ``follow_up_days`` after their
-    last letter, or a coming event's reminder day if that comes first (or is already here)."""
+    last letter, or a coming event's reminder day if that comes first (or is already here);
+    ``reason_text``: the first, in the interface language, to fill with the days and date."""
     last_sent = state.last_sent_at
     if last_sent is None:
         return
