@@ -3,8 +3,10 @@
 A coordinator's ``log status`` reads every letter of the case: 100,000 letters and their
 300,000 events. Building every event in Python costs seconds, though the table needs only a
 few facts per letter. So the database hands over one row per letter, its *digest*: the
-letter, its events' kinds and members (its *shape*), and their times, each joined in one
-order, the order of the index it reads them from (``LogStore.letter_digests``). The rules
+letter, its events' kinds and members (its *shape*), and their times, each joined in the
+order they happened (``LogStore.letter_digests``). The database keeps each digest beside
+the letter's events, renewed by its own trigger in the transaction that changes them
+(migration 0007): reading them is one pass over one row per letter. The rules
 are not written again for digests: a letter's status is still :func:`read_history`, and its
 facts are still :func:`letter_facts`, run once per distinct shape (a log of 100,000 letters
 has a few dozen) over stand-in events that carry their position, which then picks the times
@@ -20,6 +22,10 @@ read in full instead when
   other order than the one the events happened in (two events at the same microsecond,
   where the order written decides, are read in full); or a member's name holds one of
   the separators.
+
+So a digest is trusted for its order and its parts only where they prove themselves; that
+it holds all of the letter's events is the database's promise (its trigger, which no
+member's program can bypass or write around).
 
 tests/core/outreach/test_log_digest.py checks that both ways give the same states, on
 SQLite and on PostgreSQL, for generated histories.

@@ -11,11 +11,11 @@ from itertools import groupby, starmap
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import bindparam, func, literal, or_, select, text
+from sqlalchemy import bindparam, or_, select
 
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, Contact, Event, History, read_history
-from campaign_app.core.outreach.schema import contacts, events, inbox_positions
+from campaign_app.core.outreach.schema import contacts, events, inbox_positions, letter_digests
 
 
 class LogReading(LogDatabase):
@@ -118,28 +118,11 @@ class LogReading(LogDatabase):
     def letter_digests(self) -> list[tuple[str, str, str]]:
         """One row per letter with events, every case's: (letter id, its events' kinds and
         members, its events' times), each event's kind and member joined with
-        ``digest.FIELD`` and the events with ``digest.SEPARATOR``, in the order of the index
-        of events by letter and time, which holds the kind and the member too (migration
-        0005): read from the index alone, with no sort. Ties in time come in no promised
-        order, nor does either engine promise that the joining follows the rows' order: the
-        reader checks it (core/outreach/digest.py)."""
-        from campaign_app.core.outreach.digest import FIELD, SEPARATOR
-
-        if not self.shared:
-            return self._read(_SQLITE_DIGESTS.bindparams(field=FIELD, sep=SEPARATOR))
-        ordered = (
-            select(events.c.contact_id, events.c.kind, events.c.at, events.c.by)
-            .order_by(events.c.contact_id, events.c.at)
-            .subquery()
-        )
-        kinds_and_members = ordered.c.kind.concat(literal(FIELD)).concat(ordered.c.by)
-        return self._read(
-            select(
-                ordered.c.contact_id,
-                func.string_agg(kinds_and_members, literal(SEPARATOR)),
-                func.string_agg(ordered.c.at, literal(SEPARATOR)),
-            ).group_by(ordered.c.contact_id)
-        )
+        ``digest.FIELD`` and the events with ``digest.SEPARATOR``, in the order they
+        happened. The database keeps them beside the events (migration 0007); ties in time
+        come in the order written, which the reader does not take on trust
+        (core/outreach/digest.py)."""
+        return self._read(_DIGESTS)
 
     def history(self, cid: str) -> History:
         """What the letter's events say now (status, went out, revised, open claim)."""
@@ -156,7 +139,4 @@ _CASE_BRIEFS = (
     .order_by(*_LOG_ORDER)
 )
 
-_SQLITE_DIGESTS = text(
-    'SELECT contact_id, group_concat(kind || :field || "by", :sep), group_concat(at, :sep)'
-    " FROM events INDEXED BY events_by_contact GROUP BY contact_id"
-)
+_DIGESTS = select(letter_digests.c.contact_id, letter_digests.c.shape, letter_digests.c.times)

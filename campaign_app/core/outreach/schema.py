@@ -74,6 +74,21 @@ events = Table(
     Index("events_message_id", "message_id"),
 )
 
+# Each letter's *digest*, kept by the database beside its events (migration 0007): its
+# events' kinds and members (``kind \x1e by``) and their times, each joined with ``\x1f``
+# in the order they happened. ``log status`` reads 100,000 letters' digests from here in
+# one pass instead of joining 300,000 events (core/outreach/digest.py). Only the database's
+# own triggers write it, in the transaction that changes the letter's events; nobody's
+# program does (a team's members may only read it).
+letter_digests = Table(
+    "letter_digests",
+    metadata,
+    Column("contact_id", Text, primary_key=True),
+    Column("shape", Text, nullable=False),
+    Column("times", Text, nullable=False),
+    sqlite_with_rowid=False,
+)
+
 # Where each member's inbox was read up to (IMAP UIDVALIDITY and the last UID seen), so a
 # sync fetches only what is new and an interrupted one resumes.
 inbox_positions = Table(
@@ -86,18 +101,30 @@ inbox_positions = Table(
     Column("updated_at", Text, nullable=False),
 )
 
-# campaign.db's history is append-only (a team's log has its own rules: migration 0004).
+# A letter's digest from its events, in the order they happened (ties: written).
+_SQLITE_DIGEST_OF = (
+    'SELECT {letter}, group_concat(kind || char(30) || "by", char(31)), group_concat(at, char(31))'
+    ' FROM (SELECT kind, "by", at FROM events WHERE contact_id = {letter} ORDER BY at, rowid)'
+)
+
+# campaign.db's history is append-only (a team's log has its own rules: migration 0004),
+# and each new event renews its letter's digest (an event may come before others of its
+# letter: a merged log's).
 SQLITE_TRIGGERS = (
     "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
     "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
     "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
     "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
+    "CREATE TRIGGER events_digest AFTER INSERT ON events BEGIN "
+    "INSERT OR REPLACE INTO letter_digests (contact_id, shape, times) "
+    + _SQLITE_DIGEST_OF.format(letter="NEW.contact_id")
+    + "; END",
 )
 
 # The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
 # it, so versions of the program from before Alembic refuse a log they cannot read.
-HEAD = "0006"
-SQLITE_USER_VERSION = 6
+HEAD = "0007"
+SQLITE_USER_VERSION = 7
 # campaign.db files from before Alembic carry only PRAGMA user_version 1..3; each is the
 # state after the Alembic revision of the same number.
 LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
@@ -110,5 +137,6 @@ __all__ = [
     "contacts",
     "events",
     "inbox_positions",
+    "letter_digests",
     "metadata",
 ]

@@ -5,7 +5,8 @@ roles of this campaign's database (``<database>_volunteers``, ``<database>_coord
 
 - a volunteer reads everything and records what they do: new letters, new events, a
   changed draft's file; they cannot change or delete anything recorded (privileges, and
-  the triggers of migration 0004 for what privileges cannot say);
+  the triggers of migration 0004 for what privileges cannot say); nobody writes the
+  letters' digests but the database itself (migration 0007);
 - a coordinator may also correct: change or delete recorded rows, rename cases and
   templates, and grant others.
 
@@ -92,6 +93,9 @@ def _make_roles(conn: Connection, database: str, volunteers: str, coordinators: 
     q(f"GRANT UPDATE ({', '.join(_VOLUNTEER_CONTACT_COLUMNS)}) ON contacts TO {vol}")
     q(f"GRANT UPDATE (uidvalidity, last_uid, updated_at) ON inbox_positions TO {vol}")
     q(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {tables} TO {coord}")
+    # The letters' digests: read by all, written only by the database's own trigger (0007).
+    q(f"REVOKE ALL ON letter_digests FROM {vol}, {coord}")
+    q(f"GRANT SELECT ON letter_digests TO {vol}")
 
 
 def listen(conn: Connection) -> None:

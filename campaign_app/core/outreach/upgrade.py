@@ -37,7 +37,7 @@ from campaign_app.core.outreach.schema import (
 )
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 assert REVISIONS[-1] == HEAD
 
 

@@ -268,10 +268,15 @@ def test_a_campaign_db_of_every_earlier_version_is_upgraded_after_a_backup(tmp_p
         assert log.upgraded_from is not None and log.upgraded_from[0] == version
         assert [(e.id, e.kind, e.by) for e in log.events()] == [("e1", "sent", "olena")]
         log.add_event("c1", "replied", "olena", message_id="<r@x>")  # the new columns work
+        replied_at = log.events()[-1].at
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
-        assert conn.execute("PRAGMA user_version").fetchone() == (6,)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0007",)
+        assert conn.execute("PRAGMA user_version").fetchone() == (7,)
+        # The letters' digests (0007): the event recorded before built on upgrading, the new one added.
+        assert conn.execute("SELECT * FROM letter_digests").fetchall() == [
+            ("c1", "sent\x1eolena\x1freplied\x1eolena", f"2024-01-02\x1f{replied_at}")
+        ]
         # The index a status reads digests from (0005) holds each event's kind and member.
         columns = [row[2] for row in conn.execute("PRAGMA index_info(events_by_contact)")]
         assert columns == ["contact_id", "at", "kind", "by"]

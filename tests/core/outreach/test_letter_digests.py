@@ -1,0 +1,96 @@
+"""Each letter's digest is kept by the database itself (migration 0007): it follows every
+change to the letter's events, whoever makes it and however many at once, and nobody's
+program can write it (the coordinator's view must not say what the events do not)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import psycopg
+import pytest
+from log_helpers import letter
+from team_helpers import connect, make_team
+
+from campaign_app.core.outreach.digest import letter_states
+
+
+@pytest.fixture
+def team(pg_database):
+    make_team(pg_database)
+    return pg_database
+
+
+def _sent_letter(team) -> str:
+    with connect(team, "anna") as log:
+        claim = log.claim(
+            letter(), "anna", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+        )
+        log.add_event(claim.contact_id, "sent", "anna")
+    return claim.contact_id
+
+
+def _shape(team, cid: str) -> list[str]:
+    with connect(team, "carol") as log:
+        digests = {row[0]: row for row in log.letter_digests()}
+    return digests[cid][1].split("\x1f") if cid in digests else []
+
+
+@pytest.mark.parametrize("user", ["anna", "carol"])  # a volunteer; the coordinator who owns the tables
+def test_no_member_writes_a_digest_not_even_the_tables_owner(team, user):
+    cid = _sent_letter(team)
+    for statement in (
+        "UPDATE letter_digests SET shape = 'replied\x1eanna'",
+        "DELETE FROM letter_digests",
+        f"INSERT INTO letter_digests VALUES ('{cid}x', 'replied\x1eanna', '2026-01-01')",
+    ):
+        with team.connect(user) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(statement)
+    with team.connect("carol") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("TRUNCATE letter_digests")
+    assert _shape(team, cid) == ["drafted\x1eanna", "sending\x1eanna", "sent\x1eanna"]
+
+
+def test_a_coordinators_correction_of_an_event_renews_the_digest(team):
+    cid = _sent_letter(team)
+    with team.connect("carol") as conn:
+        conn.execute("UPDATE events SET kind = 'failed' WHERE contact_id = %s AND kind = 'sent'", (cid,))
+    assert _shape(team, cid) == ["drafted\x1eanna", "sending\x1eanna", "failed\x1eanna"]
+    with team.connect("carol") as conn:
+        conn.execute("DELETE FROM events WHERE contact_id = %s AND kind <> 'drafted'", (cid,))
+    assert _shape(team, cid) == ["drafted\x1eanna"]
+    with team.connect("carol") as conn:
+        conn.execute("DELETE FROM events WHERE contact_id = %s", (cid,))
+    assert _shape(team, cid) == []  # no events, no digest: the letter reads as never drafted
+    with connect(team, "carol") as log:
+        [state] = letter_states(log, None)
+    assert (state.contact.id, state.last_kind, state.last_at) == (cid, "", "")
+
+
+def test_two_members_writing_to_one_letter_at_once_leave_both_events_in_its_digest(team):
+    """The second member's trigger waits for the first one's transaction, then reads its
+    event: without the lock it would read the letter's events without the first's."""
+    cid = _sent_letter(team)
+    first = team.connect("anna")
+    first.execute("BEGIN")
+    first.execute(
+        "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('r1', %s, 'replied', '', '')", (cid,)
+    )
+    done = threading.Event()
+
+    def second_member() -> None:
+        with team.connect("boris") as conn:
+            conn.execute(
+                "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('n1', %s, 'note', '', '')", (cid,)
+            )
+        done.set()
+
+    thread = threading.Thread(target=second_member)
+    thread.start()
+    time.sleep(0.5)
+    assert not done.is_set()  # waiting for the first member's transaction
+    first.execute("COMMIT")
+    first.close()
+    thread.join(10)
+    assert done.is_set()
+    assert _shape(team, cid)[-2:] == ["replied\x1eanna", "note\x1eboris"]
