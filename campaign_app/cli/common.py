@@ -90,3 +90,29 @@ def print_problems(exc: UserError | UserErrors) -> None:
     """One ``error: …`` line per problem, on standard error."""
     for err in flatten(exc):
         print(_("error: {problem}").format(problem=err), file=sys.stderr)
+
+
+# Set by ``cli.main.run``: this process ends when the command does (not a test calling main).
+_process_ends_with_command = False
+
+
+def end_process_with_command() -> None:
+    global _process_ends_with_command
+    _process_ends_with_command = True
+
+
+def left_to_the_exit(value: object) -> None:
+    """Leave ``value``, a command's last large structure (``log status``: 100,000 letters'
+    states, 700,000 objects), to the end of the process, instead of freeing it object by
+    object when the command returns: 60-70 ms of work for memory the system takes back at
+    once. It is held by a cycle of its own and frozen out of the garbage collector's sight,
+    as ``cli.main.run`` freezes everything left at the end; the exit's last sweep passes
+    frozen objects by. Only in the command-line process: a test calling ``main`` frees it
+    as before."""
+    if not _process_ends_with_command:
+        return
+    import gc
+
+    holder: list[object] = [value]
+    holder.append(holder)
+    gc.freeze()

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
-from campaign_app.cli.common import EXIT_OK, read_password, workspace_arg
+from campaign_app.cli.common import EXIT_OK, left_to_the_exit, read_password, workspace_arg
 from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
 
@@ -231,13 +231,15 @@ def _status(ws, query: str) -> int:
     # The log's letters, the directory and the table: read once and all kept to the end, so
     # the collector's sweeps over them would find nothing (and cost seconds at 300,000 events).
     with collector_paused():
-        return _print_status(ws, query)
+        states = ws.recipient_states(abridged=True)
+        _print_status(ws, query, states)
+        left_to_the_exit(states)
+    return EXIT_OK
 
 
-def _print_status(ws, query: str) -> int:
+def _print_status(ws, query: str, states) -> None:
     from campaign_app.core.outreach.team_view import SUMMARY_HEADER, summary_lines, team_summary
 
-    states = ws.recipient_states(abridged=True)
     rows = status_rows(ws, query, states)
     header = (
         _("ID"),
@@ -261,7 +263,6 @@ def _print_status(ws, query: str) -> int:
         print(_("Who did what:"))
         member_header = tuple(_(name) for name in SUMMARY_HEADER)
         print_columns([member_header, *members], [24, None, None, None, None, None, 60])
-    return EXIT_OK
 
 
 def _store_password(ws, from_stdin: bool) -> int:

@@ -146,6 +146,9 @@ def run() -> int:
     were never promised their finalizers. Tests call :func:`main`, which does not freeze."""
     import gc
 
+    from campaign_app.cli.common import end_process_with_command
+
+    end_process_with_command()
     code = main()
     gc.freeze()
     return code
