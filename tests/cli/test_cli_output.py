@@ -117,3 +117,36 @@ def test_the_whole_output_still_arrives_when_it_is_read(big_ws, tmp_path):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[-1] == "4002 recipient(s)" and len(lines) == 4004  # header, rows, count
+
+
+def test_a_commands_last_large_structure_is_left_to_the_exit_only_in_the_command_line_process(monkeypatch):
+    """``log status`` hands its 100,000 letters' states to the end of the process (the
+    system takes the memory back at once); a test or a window calling the same code frees
+    them as usual."""
+    import gc
+    import weakref
+
+    from campaign_app.cli import common
+
+    class States:
+        pass
+
+    freed = States()
+    gone = weakref.ref(freed)
+    common.left_to_the_exit(freed)
+    del freed
+    gc.collect()
+    assert gone() is None  # not the command-line process: freed as usual
+
+    monkeypatch.setattr(common, "_process_ends_with_command", True)
+    kept = States()
+    left = weakref.ref(kept)
+    try:
+        common.left_to_the_exit(kept)
+        del kept
+        gc.collect()
+        assert left() is not None  # kept to the exit, out of the collector's sight
+    finally:
+        gc.unfreeze()
+        gc.collect()
+    assert left() is None
