@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
+from unittest.mock import ANY
 
 import psycopg
 import pytest
@@ -13,6 +14,7 @@ from log_helpers import letter
 from team_helpers import connect, make_team
 
 from campaign_app.core.outreach.digest import letter_states
+from campaign_app.core.outreach.log import ContactLog
 
 
 @pytest.fixture
@@ -94,3 +96,42 @@ def test_two_members_writing_to_one_letter_at_once_leave_both_events_in_its_dige
     thread.join(10)
     assert done.is_set()
     assert _shape(team, cid)[-2:] == ["replied\x1eanna", "note\x1eboris"]
+
+
+def test_a_team_upgraded_to_revision_7_has_its_letters_digests_and_its_volunteers_read_them(pg_database):
+    """A team's log from before: the letters already recorded get their digests, and a
+    volunteer granted then (whose role had no such table to read) reads them after
+    ``log upgrade``, with nothing granted again."""
+    from team_helpers import hand_to_coordinator, location
+
+    from campaign_app.core.outreach.database import postgres_engine
+    from campaign_app.core.outreach.team import role_names
+    from campaign_app.core.outreach.upgrade import migrate
+
+    db = pg_database
+    hand_to_coordinator(db)
+    engine = postgres_engine(location(db, "carol"), db.cluster.password("carol"))
+    with engine.connect() as conn, conn.begin():
+        migrate(conn, to="0006")
+    engine.dispose()
+    volunteers, _ = role_names(db.name)
+    db.cluster.add_user("anna")
+    with db.connect("carol") as conn:  # what 'log grant anna' gave a volunteer at revision 6
+        conn.execute(f'CREATE ROLE "{volunteers}" NOLOGIN')
+        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{volunteers}"')
+        conn.execute(f'GRANT SELECT ON alembic_version TO "{volunteers}"')
+        conn.execute(f'GRANT SELECT, INSERT ON contacts, events, inbox_positions TO "{volunteers}"')
+        conn.execute(f'GRANT "{volunteers}" TO anna')
+    coordinator = ContactLog.connect(location(db, "carol"), db.cluster.password("carol"), check_schema=False)
+    with coordinator:
+        claim = coordinator.claim(
+            letter(), "carol", "sending", channel="email", letter_path="x", letter_sha256="a" * 64
+        )
+        coordinator.add_event(claim.contact_id, "sent", "carol")
+        assert "0006 to 0007" in coordinator.upgrade_schema()
+    with connect(db, "anna") as log:
+        assert log.letter_digests() == [
+            (claim.contact_id, "drafted\x1ecarol\x1fsending\x1ecarol\x1fsent\x1ecarol", ANY)
+        ]
+        [state] = letter_states(log, None)
+    assert (state.status, state.sent_by, state.abridged) == ("sent", "carol", True)
