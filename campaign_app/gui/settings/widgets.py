@@ -129,11 +129,22 @@ class SettingsWidgets(SettingsFieldWidgets):
             grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(self._with_error(widget, key) if key else widget, row, 1, 1, -1)
         layout.addWidget(self.texts_box)
-        # Unticked once the sender is the campaign's own: only then are e-mails sent.
-        self.example_check = QCheckBox(
-            self.tr("The bundled e&xample's sender: letters are marked EXAMPLE and never sent")
+        # Unticked once the sender is the campaign's own: only then are e-mails sent. What it
+        # means is a line of its own that wraps: a check box's text does not, and in Ukrainian
+        # or Russian it made the page wider than a 1024-pixel screen.
+        self.example_check = QCheckBox(self.tr("The bundled e&xample's sender"))
+        example_note = QLabel(
+            self.tr(
+                "While ticked, letters are marked EXAMPLE and never sent: "
+                "untick it once the sender above is your own."
+            )
         )
+        example_note.setWordWrap(True)
+        example_note.setStyleSheet(style.MUTED_STYLE)
+        example_note.setContentsMargins(24, 0, 0, 0)  # under the box's text, not its square
+        self.example_check.setToolTip(example_note.text())
         layout.addWidget(self.example_check)
+        layout.addWidget(example_note)
         return group
 
     def _build_letterhead(self) -> QGroupBox:

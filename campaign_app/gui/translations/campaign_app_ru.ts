@@ -3764,16 +3764,20 @@ Country</source>
         <translation>Сайт:</translation>
     </message>
     <message>
+        <source>The bundled e&amp;xample&apos;s sender</source>
+        <translation>Отправитель &amp;из встроенного примера</translation>
+    </message>
+    <message>
+        <source>While ticked, letters are marked EXAMPLE and never sent: untick it once the sender above is your own.</source>
+        <translation>Пока отмечено, письма помечаются EXAMPLE и никогда не отправляются: снимите отметку, как только отправитель выше станет вашим собственным.</translation>
+    </message>
+    <message>
         <source>Choose image…</source>
         <translation>Выбрать изображение…</translation>
     </message>
     <message>
         <source>Logo:</source>
         <translation>Логотип:</translation>
-    </message>
-    <message>
-        <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
-        <translation>Отправитель &amp;из встроенного примера: письма помечены как пример и никогда не отправляются</translation>
     </message>
     <message>
         <source>Letterhead</source>

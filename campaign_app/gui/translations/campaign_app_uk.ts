@@ -3764,16 +3764,20 @@ Country</source>
         <translation>Вебсайт:</translation>
     </message>
     <message>
+        <source>The bundled e&amp;xample&apos;s sender</source>
+        <translation>Відправник із в&amp;будованого прикладу</translation>
+    </message>
+    <message>
+        <source>While ticked, letters are marked EXAMPLE and never sent: untick it once the sender above is your own.</source>
+        <translation>Доки позначено, листи мають позначку EXAMPLE і ніколи не надсилаються: зніміть позначку, щойно відправник вище стане вашим власним.</translation>
+    </message>
+    <message>
         <source>Choose image…</source>
         <translation>Вибрати зображення…</translation>
     </message>
     <message>
         <source>Logo:</source>
         <translation>Логотип:</translation>
-    </message>
-    <message>
-        <source>The bundled e&amp;xample&apos;s sender: letters are marked EXAMPLE and never sent</source>
-        <translation>Відправник із в&amp;будованого прикладу: листи позначено як приклад, і їх ніколи не надсилають</translation>
     </message>
     <message>
         <source>Letterhead</source>

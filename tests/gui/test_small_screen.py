@@ -1,0 +1,36 @@
+"""A volunteer's 1024×640 laptop: every tab fits its width, in each language of the window.
+(The Settings tab, in Ukrainian and Russian, was wider than the screen: a check box's long
+text, which does not wrap, cut off its right-hand column behind a scroll bar.)"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractItemView, QScrollArea
+
+TABS = ("case", "recipients", "compose", "batch", "settings", "outreach")
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+@pytest.mark.parametrize("name", TABS)
+def test_each_tab_fits_the_width_of_a_small_screen(
+    make_window, example_ws, qtbot, qapp, name, language, monkeypatch
+):
+    monkeypatch.setenv("LANGUAGE", language)
+    window = make_window(example_ws, tab=name)
+    window.resize(1024, 600)  # 640 less the desktop's panel
+    page = window.pages[name]
+    qtbot.waitUntil(lambda: page.isVisible())
+    qapp.processEvents()
+    assert window.minimumSizeHint().width() <= 1024
+    assert window.width() <= 1024
+    panes = [
+        area
+        for area in page.findChildren(QScrollArea)
+        if not isinstance(area, QAbstractItemView) and area.isVisibleTo(page)
+    ]
+    cut = [
+        area.objectName() or type(area.widget()).__name__
+        for area in panes
+        if area.horizontalScrollBar().isVisible()
+    ]
+    assert cut == []
