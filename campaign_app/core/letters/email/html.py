@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.letters.document import (
+    EXAMPLE_CAPTION,
     Block,
     Heading,
     Inline,
@@ -50,6 +51,7 @@ p {{ margin-top: 0; margin-bottom: 0.7em; }}
 a {{ color: #1f4e8c; }}
 blockquote {{ margin-left: 1.5em; color: #333333; }}
 hr {{ border: 0; border-top: 1px solid #999999; }}
+.example {{ color: #b00020; font-size: 9pt; font-weight: bold; margin-bottom: 1em; }}
 """
 
 
@@ -136,6 +138,8 @@ class _Writer:
         letter = self.letter
         head = letter.letterhead
         body: list[str] = []
+        if letter.example:  # as on every page of its PDF and DOCX: not a real appeal
+            body.append(f'<p class="example">{esc(EXAMPLE_CAPTION)}</p>')
         if head.organisation:
             body.append(f'<p class="organisation">{esc(head.organisation)}</p>')
         if head.lines:

@@ -204,3 +204,17 @@ def test_the_rendered_example_letter_reads_the_same_as_the_other_formats(mini_ws
     assert "<b>Zhanara Akhmetova</b>" in markup
     assert '<a href="http://reyestr.court.gov.ua/Review/1">' in markup
     assert [a["id"] for t, a in parse(markup).tags if t == "li" and "id" in a] == ["fn-1", "fn-2", "fn-3"]
+
+
+def test_a_letter_from_the_example_sender_says_so_at_its_top_as_its_pdf_does():
+    """The Compose tab's preview (and an exported e-mail) of a letter from the bundled
+    example's made-up sender said nothing of it; its PDF says it on every page."""
+    from campaign_app.core.letters.document import EXAMPLE_CAPTION
+    from campaign_app.core.letters.email.text import letter_text
+
+    from campaign_app.core.letters.email.html import esc
+
+    html = letter_html(letter(example=True))
+    assert html.index(esc(EXAMPLE_CAPTION)) < html.index("Rights Watchers</p>")
+    assert letter_text(letter(example=True)).startswith(EXAMPLE_CAPTION + "\n")
+    assert "EXAMPLE" not in letter_html(letter()) + letter_text(letter())
