@@ -210,9 +210,8 @@ def test_a_letter_from_the_example_sender_says_so_at_its_top_as_its_pdf_does():
     """The Compose tab's preview (and an exported e-mail) of a letter from the bundled
     example's made-up sender said nothing of it; its PDF says it on every page."""
     from campaign_app.core.letters.document import EXAMPLE_CAPTION
-    from campaign_app.core.letters.email.text import letter_text
-
     from campaign_app.core.letters.email.html import esc
+    from campaign_app.core.letters.email.text import letter_text
 
     html = letter_html(letter(example=True))
     assert html.index(esc(EXAMPLE_CAPTION)) < html.index("Rights Watchers</p>")
