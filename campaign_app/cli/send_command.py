@@ -16,7 +16,7 @@ from campaign_app.cli.common import (
 )
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.errors import UserError
-from campaign_app.core.common.i18n import _, ngettext, number
+from campaign_app.core.common.i18n import N_, _, ngettext, number
 
 
 def add_parser(sub) -> None:
@@ -350,6 +350,13 @@ def _report(result) -> int:
     return EXIT_PROBLEM if bad else EXIT_OK
 
 
+# How to send a letter the summary says was left alone, as this command does it.
+_ADVICE = {
+    "skipped-uncertain": N_("use --resend-uncertain"),
+    "revised": N_("use --resend ID to send the new version"),
+}
+
+
 def _print_outcomes(result, labels: dict[str, str]) -> None:
     order = (
         "sent",
@@ -369,7 +376,8 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
         items = [o for o in result.outcomes if o.outcome == key]
         if not items:
             continue
-        print(f"{_(labels[key])}:")
+        advice = _ADVICE.get(key)
+        print(f"{_(labels[key])} ({_(advice)}):" if advice else f"{_(labels[key])}:")
         for o in items:
             where = f" <{o.address}>" if o.address else ""
             extra = f" — {o.detail}" if o.detail else ""

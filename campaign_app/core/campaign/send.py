@@ -53,14 +53,16 @@ if TYPE_CHECKING:
 
 
 # What happened to each letter, as the summary lists it.
+# (How to send one anyway is each front end's to say: an option of the command line, a box
+# of the Send dialog.)
 OUTCOMES = {  # English; shown as _(OUTCOMES[key]) in the interface language
     "sent": N_("sent"),
     "failed": N_("failed"),
     "uncertain": N_("uncertain: it may have arrived, but the server's answer is not on record"),
     "already-sent": N_("already sent earlier: skipped"),
     "claimed": N_("sent or being sent by someone else meanwhile: skipped"),
-    "skipped-uncertain": N_("uncertain from an earlier run: not sent again (use --resend-uncertain)"),
-    "revised": N_("changed since it was sent: not sent again (use --resend ID to send the new version)"),
+    "skipped-uncertain": N_("uncertain from an earlier run: not sent again"),
+    "revised": N_("changed since it was sent: not sent again"),
     "by-hand": N_("no e-mail address: send by post or web form"),
     "printed": N_("printed to go by post: not e-mailed as well"),
     "not-sent": N_("not sent"),

@@ -172,6 +172,19 @@ class SummaryPage(QWidget):
         else:
             self.by_hand_label.setText("")
 
+    def _outcome_text(self, outcome: str, recipient_id: str) -> str:
+        """The core's words for what happened, and, for a letter left alone, how this window
+        (or, where it cannot, the command line) sends it anyway."""
+        text = core_text(OUTCOMES.get(outcome, outcome))
+        if outcome == "skipped-uncertain":
+            advice = self.tr("to send it anyway, tick “Resend letters whose sending was interrupted”")
+        elif outcome == "revised":
+            advice = self.tr("the new version is sent from the command line: campaign-app send --resend {id}")
+            advice = advice.format(id=recipient_id)
+        else:
+            return text
+        return f"{text} ({advice})"
+
     def _fill_rows(self, result: SendResult) -> None:
         self.summary_model.removeRows(0, self.summary_model.rowCount())
         order = {key: n for n, key in enumerate(OUTCOME_ORDER.keys())}
@@ -182,7 +195,7 @@ class SummaryPage(QWidget):
                 for text in (
                     o.name,
                     o.address,
-                    core_text(OUTCOMES.get(o.outcome, o.outcome)),
+                    self._outcome_text(o.outcome, o.recipient_id),
                     o.detail,
                     o.file,
                 )

@@ -3933,6 +3933,14 @@ Country</source>
         <source>The .eml files are beside the letters in {folder}.</source>
         <translation>Файлы .eml лежат рядом с письмами в {folder}.</translation>
     </message>
+    <message>
+        <source>to send it anyway, tick “Resend letters whose sending was interrupted”</source>
+        <translation>чтобы всё же отправить, отметьте «Повторно отправить письма, отправка которых прервалась»</translation>
+    </message>
+    <message>
+        <source>the new version is sent from the command line: campaign-app send --resend {id}</source>
+        <translation>новую версию отправляют из командной строки: campaign-app send --resend {id}</translation>
+    </message>
     <message numerus="yes">
         <source>Dry run: %n message(s) written as .eml files in {time}; nothing was sent.</source>
         <translation>

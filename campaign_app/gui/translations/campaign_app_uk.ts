@@ -3933,6 +3933,14 @@ Country</source>
         <source>The .eml files are beside the letters in {folder}.</source>
         <translation>Файли .eml лежать поруч із листами в {folder}.</translation>
     </message>
+    <message>
+        <source>to send it anyway, tick “Resend letters whose sending was interrupted”</source>
+        <translation>щоб усе ж надіслати, позначте «Повторно надіслати листи, надсилання яких перервалося»</translation>
+    </message>
+    <message>
+        <source>the new version is sent from the command line: campaign-app send --resend {id}</source>
+        <translation>нову версію надсилають із командного рядка: campaign-app send --resend {id}</translation>
+    </message>
     <message numerus="yes">
         <source>Dry run: %n message(s) written as .eml files in {time}; nothing was sent.</source>
         <translation>

@@ -98,3 +98,15 @@ def test_a_letter_the_server_took_but_the_log_could_not_record_is_uncertain_not_
     assert first not in not_sent
     assert "Done in" in result.out and "1 uncertain" in result.out
     assert "error: the team's contact log cannot be reached" in result.err
+
+
+def test_the_summary_says_how_this_command_sends_a_letter_it_left_alone(mini_ws, cli, server):
+    """The core's outcome says what happened; the command line adds its option (the window
+    says its box: tests/gui/outreach/test_send_dialog.py)."""
+    from log_helpers import history
+
+    use_server(mini_ws, server)
+    history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 2), ("sending", 1))  # sender vanished
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err
+    assert "uncertain from an earlier run: not sent again (use --resend-uncertain):\n  mep-1:" in result.out

@@ -345,3 +345,27 @@ def test_letters_printed_but_not_posted_are_planned_when_ticked(
     qtbot.waitUntil(
         lambda: not dialog._planning and dialog.plan_label.text().startswith("2 letters"), timeout=10000
     )
+
+
+def test_the_summary_says_how_the_window_sends_a_letter_it_left_alone(
+    make_window, mini_ws, qtbot, smtp_server, monkeypatch
+):
+    """A letter whose earlier sending was interrupted is left alone; the summary said to use
+    --resend-uncertain, an option of the command line, where the window has a box for it."""
+    from log_helpers import history
+
+    with_server(mini_ws, smtp_server, monkeypatch)
+    history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 2), ("sending", 1))  # its sender vanished
+    _window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
+    dialog.confirm = lambda title, question: True
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(dialog), timeout=60000)
+    [outcome] = [row[2] for row in dialog.summary_rows() if row[2].startswith("uncertain from")]
+    assert outcome == (
+        "uncertain from an earlier run: not sent again "
+        "(to send it anyway, tick “Resend letters whose sending was interrupted”)"
+    )
+    assert (
+        dialog.resend_check.text().replace("&", "")
+        == "Resend letters whose sending was interrupted (uncertain)"
+    )
