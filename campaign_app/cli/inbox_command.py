@@ -39,7 +39,10 @@ def add_parser(sub) -> None:
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help=_("only messages received on or after"),
+        help=_(
+            "read the messages received on or after this day, also those an earlier sync read "
+            "(nothing is recorded twice)"
+        ),
     )
     r.add_argument(
         "--password-stdin",

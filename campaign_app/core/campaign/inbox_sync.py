@@ -89,7 +89,10 @@ def sync_inbox(
         with ImapReader(settings, password, context=context) as reader:
             state = reader.examine()
             start = recorder.start(state.uidvalidity, result)
-            uids = reader.new_uids(start, since)
+            # A day asked for is read from, whatever an earlier sync read: a reply that came
+            # before the inbox was set up, or before an earlier --since (nothing is recorded
+            # twice, and the position kept never goes back).
+            uids = reader.new_uids(0 if since is not None else start, since)
             result.new_messages = len(uids)
             for done in range(0, len(uids), CHUNK):
                 if cancelled is not None and cancelled():
@@ -99,7 +102,7 @@ def sync_inbox(
                     letter = letters.match(message)
                     if letter is not None:
                         recorder.record(message, letter, result)
-                recorder.advance(state.uidvalidity, chunk[-1])
+                recorder.advance(state.uidvalidity, max(start, chunk[-1]))
                 if progress is not None:
                     progress(done + len(chunk), len(uids))
         if not uids:

@@ -1,5 +1,6 @@
 """The inbox sync's promises against a real Dovecot: an interrupted sync resumes where it
-stopped and records nothing twice; --since leaves older mail unread; a message naming one of
+stopped and records nothing twice; --since leaves older mail unread, and an earlier --since
+reads it later; a message naming one of
 our own letters as its Message-ID (a copy) is no answer."""
 
 from __future__ import annotations
@@ -93,6 +94,21 @@ def test_since_leaves_older_mail_unread(mini_ws, imap):
         Workspace(mini_ws.root), imap.password, since=dt.date(2024, 2, 1), context=context(imap)
     )
     assert result.new_messages == 1 and [r.recipient_id for r in result.recorded] == ["mep-s1"]
+
+
+def test_an_earlier_since_reads_the_older_mail_a_later_sync_left_and_records_nothing_twice(mini_ws, imap):
+    """A first sync from February left January's reply unread; asked again from January, the
+    sync read only what was new since the last one, and that reply was never recorded."""
+    letters = sent_letters(mini_ws, imap, 2)
+    imap.deliver(shapes.reply(letters[0]), received=dt.datetime(2024, 1, 10, tzinfo=dt.UTC).timestamp())
+    imap.deliver(shapes.reply(letters[1]))
+    ws = Workspace(mini_ws.root)
+    sync_inbox(ws, imap.password, since=dt.date(2024, 2, 1), context=context(imap))
+    again = sync_inbox(ws, imap.password, since=dt.date(2024, 1, 1), context=context(imap))
+    assert [r.recipient_id for r in again.recorded] == ["mep-s0"] and again.already == 1
+    assert replies_recorded(mini_ws.root) == 2
+    later = sync_inbox(ws, imap.password, context=context(imap))  # the kept position did not go back
+    assert later.new_messages == 0
 
 
 def test_a_copy_of_a_sent_letter_in_the_folder_is_no_answer(mini_ws, imap):
