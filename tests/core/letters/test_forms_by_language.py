@@ -570,3 +570,36 @@ def test_ukrainian_dative_address_lines_stay_out_of_letters_in_other_languages()
     assert address_name_lines(president, "uk") == ["Президентові України", "Володимиру ЗЕЛЕНСЬКОМУ"]
     assert address_name_lines(president, "en") == ["Mr Volodymyr Zelenskyy", "President of Ukraine"]
     assert "Президентові України" not in address_name_lines(president, "ru")
+
+
+@pytest.mark.parametrize(
+    ("language", "position", "gender", "salutation"),
+    [
+        ("pl", "Senator RP", "f", "Szanowna Pani Senator,"),
+        ("pl", "Senator RP", "m", "Szanowny Panie Senatorze,"),
+        # a Spanish senator was "Estimado señor diputado:", a member of the other chamber
+        ("es", "Senador por Madrid", "m", "Estimado señor senador:"),
+        ("es", "Senadora por Madrid", "f", "Estimada señora senadora:"),
+        ("fr", "Sénatrice de Paris", "f", "Madame la Sénatrice,"),
+        ("de", "Senatorin für Justiz", "f", "Sehr geehrte Frau Senatorin,"),
+        ("it", "Senatrice della Repubblica", "f", "Gentile Onorevole,"),
+        ("ru", "Сенатор Российской Федерации", "m", "Уважаемый господин сенатор!"),
+        ("ru", "Член Совета Федерации", "f", "Уважаемая госпожа сенатор!"),
+        ("uk", "Сенатор Республіки Польща", "f", "Шановна пані сенаторко!"),
+        ("en", "Senator (Poland)", "f", "Dear Ms Nowak,"),
+        ("en", "Member of the Senate of Poland", "m", "Dear Mr Nowak,"),
+    ],
+)
+def test_a_senator_is_written_to_as_a_senator(language, position, gender, salutation):
+    senator = Recipient(
+        id="s",
+        category="national_official",
+        honorific={"m": "Mr", "f": "Ms"}[gender],
+        given_name="Anna" if gender == "f" else "Jan",
+        family_name="Nowak",
+        gender=gender,
+        position={language: position},
+        language=language,
+    )
+    assert office_of(senator, language) == "senator"
+    assert salutation_for(senator, language) == salutation

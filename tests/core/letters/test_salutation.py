@@ -181,8 +181,12 @@ def test_an_office_the_letters_own_language_does_not_name_is_read_from_another(p
 @pytest.mark.parametrize(
     ("position", "gender", "expected"),
     [
-        ("Senator RP", "m", "Szanowny Panie,"),  # was "Szanowny Panie Pośle,": a senator is no poseł
-        ("Senator RP", "f", "Szanowna Pani,"),
+        (
+            "Senator RP",
+            "m",
+            "Szanowny Panie Senatorze,",
+        ),  # was "Szanowny Panie Pośle,": a senator is no poseł
+        ("Senator RP", "f", "Szanowna Pani Senator,"),
         ("Sekretarz stanu w MSWiA", "m", "Szanowny Panie Ministrze,"),
         ("Posłanka na Sejm RP", "f", "Szanowna Pani Poseł,"),
     ],

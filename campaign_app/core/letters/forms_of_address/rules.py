@@ -42,6 +42,7 @@ OFFICES = (
     "president",
     "minister",
     "mp",
+    "senator",
     "chair",
     "official",
 )
