@@ -78,6 +78,17 @@ def _sqlite_error(exc: sqlite3.Error, location: LogLocation, doing: str) -> User
     return UserError(_("the contact log could not be {doing} ({exc})").format(doing=doing, exc=exc), where)
 
 
+def not_the_owner(location: LogLocation, owner: str) -> UserError:
+    """``log upgrade`` by a member who does not own the log's tables (a coordinator too)."""
+    return UserError(
+        _(
+            "the log's schema belongs to database user '{owner}', who created it: '{user}' may not upgrade it"
+        ).format(owner=owner, user=location.user),
+        Location(location.describe()),
+        _("ask {owner} to run 'campaign-app log upgrade'").format(owner=owner),
+    )
+
+
 def _first_line(exc: BaseException) -> str:
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     return lines[0] if lines else type(exc).__name__
@@ -94,7 +105,7 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
             where,
             _(
                 "store your database password in the system keyring with 'campaign-app "
-                "log password' (user {keyring_user}), or in PostgreSQL's .pgpass file"
+                "log password' (user {keyring_user}), or in PostgreSQL's .pgpass file, or set PGPASSWORD"
             ).format(keyring_user=location.keyring_user),
         )
     if "certificate" in text or ("ssl" in text and "error" in text):

@@ -25,6 +25,7 @@ from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import (
     missing_schema,
     newer_schema,
+    not_the_owner,
     older_schema,
     translate_error,
 )
@@ -208,5 +209,23 @@ def upgrade_shared(conn: Connection, location: LogLocation) -> tuple[str | None,
             if before != HEAD:
                 migrate(conn)
     except SQLAlchemyError as exc:
+        owner = _tables_owner(conn) if getattr(exc.orig, "sqlstate", None) == "42501" else None
+        if owner is not None and owner != location.user:
+            raise not_the_owner(location, owner) from None
         raise translate_error(exc, location, "upgraded") from None
     return before, HEAD
+
+
+def _tables_owner(conn: Connection) -> str | None:
+    """The database user who owns the log's tables (who created them with ``log upgrade``):
+    only they may change the schema, whatever else a coordinator may do."""
+    try:
+        with conn.begin():
+            return conn.execute(
+                text(
+                    "SELECT tableowner FROM pg_tables"
+                    " WHERE tablename = 'events' AND schemaname = current_schema()"
+                )
+            ).scalar()
+    except SQLAlchemyError:
+        return None

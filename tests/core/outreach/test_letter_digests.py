@@ -135,3 +135,40 @@ def test_a_team_upgraded_to_revision_7_has_its_letters_digests_and_its_volunteer
         ]
         [state] = letter_states(log, None)
     assert (state.status, state.sent_by, state.abridged) == ("sent", "carol", True)
+
+
+def test_a_coordinator_who_does_not_own_the_tables_is_told_whose_upgrade_it_is(pg_database):
+    """Boris, a coordinator, ran 'log upgrade' on the team's log of revision 6: refused by the
+    server, he was told to have himself made a coordinator, which he was."""
+    from team_helpers import hand_to_coordinator, location
+
+    from campaign_app.core.common.errors import UserError
+    from campaign_app.core.outreach.database import postgres_engine
+    from campaign_app.core.outreach.team import role_names
+    from campaign_app.core.outreach.upgrade import migrate
+
+    db = pg_database
+    hand_to_coordinator(db)
+    engine = postgres_engine(location(db, "carol"), db.cluster.password("carol"))
+    with engine.connect() as conn, conn.begin():
+        migrate(conn, to="0006")
+    engine.dispose()
+    volunteers, coordinators = role_names(db.name)
+    db.cluster.add_user("boris")
+    with db.connect("carol") as conn:  # what 'log grant boris --coordinator' gave at revision 6
+        conn.execute(f'CREATE ROLE "{volunteers}" NOLOGIN')
+        conn.execute(f'CREATE ROLE "{coordinators}" NOLOGIN')
+        conn.execute(f'GRANT "{volunteers}" TO "{coordinators}"')
+        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{volunteers}"')
+        conn.execute(f'GRANT SELECT ON alembic_version TO "{volunteers}"')
+        conn.execute(
+            f'GRANT SELECT, INSERT, UPDATE, DELETE ON contacts, events, inbox_positions TO "{coordinators}"'
+        )
+        conn.execute(f'GRANT "{coordinators}" TO boris')
+    boris = ContactLog.connect(location(db, "boris"), db.cluster.password("boris"), check_schema=False)
+    with boris, pytest.raises(UserError) as refused:
+        boris.upgrade_schema()
+    assert refused.value.message == (
+        "the log's schema belongs to database user 'carol', who created it: 'boris' may not upgrade it"
+    )
+    assert refused.value.hint == "ask carol to run 'campaign-app log upgrade'"
