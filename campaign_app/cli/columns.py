@@ -2,17 +2,34 @@
 
 An id is never shortened: ``log mark``, ``--query id:…`` and scripts reading the output
 need it whole, so a long one widens its column instead.
+
+A cell's control characters are shown as "�": a name in the directory, or an event's kind
+a team member wrote into the shared log by hand, could otherwise hold a terminal's escape
+codes and clear, recolour or rewrite the coordinator's screen.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SHOWN = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
+
+
+def _safe(column: Sequence[str]) -> Sequence[str]:
+    """``column`` with each control character shown as "�" (one character for one: the
+    widths stay); asked of the whole column at once, as almost none has any."""
+    if not _CONTROL.search("".join(column)):
+        return column
+    return [c.translate(_SHOWN) for c in column]
 
 
 def print_columns(rows: Sequence[Sequence[str]], caps: Sequence[int | None]) -> None:
     """Print ``rows`` (the header first) in columns; a cell wider than its column's cap is
     cut with "…"; a cap of None never cuts, nor does one narrower than the column's header
     (a translated header is often longer than the English one the cap was chosen for)."""
+    rows = list(zip(*map(_safe, zip(*rows, strict=True)), strict=True))
     sizes = [max(map(len, column)) for column in zip(*rows, strict=True)][: len(caps)]
     sizes = [
         size if cap is None else min(max(cap, len(head)), size)
@@ -31,6 +48,7 @@ def print_table_columns(
     """What ``print_columns([header, *rows], caps)`` prints, for a table given column by
     column: each column is measured and cut as a whole, and each line made by one format
     (a list of 100,000 recipients)."""
+    header, columns = _safe(header), [_safe(column) for column in columns]
     widest = [max(map(len, column), default=0) for column in columns]
     sizes = [max(len(h), w) for h, w in zip(header, widest, strict=True)]
     sizes = [

@@ -53,6 +53,28 @@ def test_log_status_shows_the_id_log_mark_needs(mini_ws, cli):
     assert f"Marked 1 letter(s) to {LONG_ID} as closed." in marked.out
 
 
+def test_a_terminals_escape_codes_written_into_the_log_are_shown_not_run(mini_ws, cli):
+    """A team member wrote an event by hand whose kind clears the screen and turns it red: the
+    coordinator's ``log status`` printed it as it was (and a directory's name could do the same)."""
+    import sqlite3
+
+    mini_ws.write("recipients/people.csv", PEOPLE.format(long=LONG_ID))
+    letter = NewContact("mep-1", "Michal Šimečka", "mep", "test-case", "appeal-en", "en", "email", "m@x.org")
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        log.record_drafts([letter], by="Olena")
+        cid = log.contacts()[0].id
+    with sqlite3.connect(mini_ws.root / "campaign.db") as conn:
+        conn.execute(
+            "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('x', ?, ?, '2030-01-01T00:00:00+00:00', ?)",
+            (cid, "\x1b[2J\x1b[31mreplied", "\x1b]0;pwned\x07anna"),
+        )
+    status = cli("log", "status", "-w", mini_ws.root)
+    assert status.code == 0, status.err
+    assert "\x1b" not in status.out and "\x07" not in status.out
+    row = row_starting_with(status.out, "mep-1")
+    assert "\ufffd[2J\ufffd[31mreplied" in row and "\ufffd]0;pwned\ufffdanna" in status.out
+
+
 # ---- piping into head ------------------------------------------------------------------
 
 
