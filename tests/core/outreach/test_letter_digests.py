@@ -172,3 +172,28 @@ def test_a_coordinator_who_does_not_own_the_tables_is_told_whose_upgrade_it_is(p
         "the log's schema belongs to database user 'carol', who created it: 'boris' may not upgrade it"
     )
     assert refused.value.hint == "ask carol to run 'campaign-app log upgrade'"
+
+
+def test_an_event_written_by_hand_must_have_a_known_kind_and_a_time_that_sorts(team):
+    """Found by trying them: a coordinator's correction typed in psql's way of showing times
+    sorted before the letter's claim and made a sent letter "uncertain" (a resend then sent
+    it twice); a volunteer's event kind could hold a terminal's escape codes."""
+    cid = _sent_letter(team)
+    with team.connect("carol") as conn, pytest.raises(psycopg.errors.CheckViolation, match="ISO 8601"):
+        conn.execute(
+            "UPDATE events SET at = '2026-12-05 03:00:00+00' WHERE contact_id = %s AND kind = 'sent'", (cid,)
+        )
+    with (
+        team.connect("anna") as conn,
+        pytest.raises(psycopg.errors.CheckViolation, match="kind must be one of"),
+    ):
+        conn.execute(
+            "INSERT INTO events (id, contact_id, kind, at, by) VALUES ('x', %s, %s, '', '')",
+            (cid, "\x1b[2Jreplied"),
+        )
+    with team.connect("carol") as conn:  # a correction in the program's own form is taken
+        conn.execute(
+            "UPDATE events SET at = '2026-01-05T03:00:00.000000+00:00' WHERE contact_id = %s AND kind = 'drafted'",
+            (cid,),
+        )
+    assert _shape(team, cid) == ["drafted\x1eanna", "sending\x1eanna", "sent\x1eanna"]

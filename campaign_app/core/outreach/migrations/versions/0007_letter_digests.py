@@ -21,6 +21,10 @@ Nobody's program writes it:
 
 The digests of the events already recorded are built here.
 
+On PostgreSQL an event's kind must be one the program knows and its time ISO 8601 in UTC:
+a member's hand-written row (a kind holding a terminal's escape codes, a time as psql
+prints times, which sorts before the program's) is refused.
+
 The index ``contacts_in_log_order`` holds a case's letters in the log's order with the
 columns a status table reads (``LogStore.contact_briefs``): SQLite read them from the
 table and sorted 100,000 of them at each ``log status``.
@@ -53,9 +57,41 @@ _PG_DIGESTS = """
     FROM events {where} GROUP BY contact_id"""
 
 
+# The kinds of event this revision knows (core/outreach/terms.py), and the shape of a time:
+# ISO 8601 in UTC with a "T", as the program writes it (a day alone, from the oldest logs).
+# Times sort as text: a coordinator's correction typed as psql shows times
+# ("2026-12-05 03:00:00+00") sorted before the letter's claim and made a sent letter
+# "uncertain", which a resend then sent twice.
+_KINDS = (
+    "drafted", "sending", "sent", "failed", "replied", "no-reply", "closed", "printed",
+    "note", "renamed", "auto-reply", "bounced",
+)  # fmt: skip
+_ISO_UTC = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(\+00:00|Z)?)?$"
+_PG_CHECKS = (
+    # A trigger rather than CHECK constraints: it holds for new and changed rows only, as
+    # "NOT VALID" would (a log corrected by hand before may hold others), and named after
+    # the stamp (events_stamp), it sees the time the server gave.
+    f"""CREATE FUNCTION campaign_log_check_event() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.kind NOT IN ({", ".join(f"'{kind}'" for kind in _KINDS)}) THEN
+            RAISE EXCEPTION 'an event''s kind must be one of: {", ".join(_KINDS)}'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        IF NEW.at !~ '{_ISO_UTC}' THEN
+            RAISE EXCEPTION 'an event''s time must be ISO 8601 in UTC, as 2026-12-05T03:00:00.000000+00:00'
+                USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER events_valid BEFORE INSERT OR UPDATE ON events "
+    "FOR EACH ROW EXECUTE FUNCTION campaign_log_check_event()",
+)
+
+
 def _pg_statements(schema: str) -> tuple[str, ...]:
     path = f"SET search_path = {schema}, pg_temp"
     return (
+        *_PG_CHECKS,
         f"""CREATE FUNCTION campaign_log_renew_digest(letter text) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
         BEGIN
