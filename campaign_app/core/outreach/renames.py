@@ -133,6 +133,9 @@ class RenamesAndMerging(LogDatabase):
                         self._insert_event(conn, c.id, "renamed", by, rename_detail(kind, old, new))
                 ids[c.id] = c.id
                 added_c += 1
+            events = list(events)
+            if self.shared:
+                self._lock_in_order(conn, {ids.get(e.contact_id, e.contact_id) for e in events})
             insert = self._insert(events_table)
             for e in events:
                 row = e._asdict()
@@ -142,3 +145,17 @@ class RenamesAndMerging(LogDatabase):
                 )
                 added_e += len(conn.execute(insert.values(**row).returning(events_table.c.id)).all())
         return added_c, added_e
+
+    @staticmethod
+    def _lock_in_order(conn: Connection, letters: set[str]) -> None:
+        """Lock the letters a merge adds events to, all at once and in one order: each event
+        renews its letter's digest under the letter's lock (migration 0007), and two merges
+        at once that took them event by event, in different orders, deadlocked."""
+        wanted = sorted(letters)
+        for start in range(0, len(wanted), 500):
+            conn.execute(
+                select(contacts_table.c.id)
+                .where(contacts_table.c.id.in_(wanted[start : start + 500]))
+                .order_by(contacts_table.c.id)
+                .with_for_update(key_share=True)
+            ).all()

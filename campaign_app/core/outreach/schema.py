@@ -128,8 +128,11 @@ SQLITE_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
     "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
     "BEGIN SELECT RAISE(ABORT, 'the contact history is append-only'); END",
+    # (deleted and inserted, not INSERT OR REPLACE: an outer INSERT OR IGNORE would impose
+    # its own conflict rule on the trigger's statements and leave the old digest)
     "CREATE TRIGGER events_digest AFTER INSERT ON events BEGIN "
-    "INSERT OR REPLACE INTO letter_digests (contact_id, shape, times) "
+    "DELETE FROM letter_digests WHERE contact_id = NEW.contact_id; "
+    "INSERT INTO letter_digests (contact_id, shape, times) "
     + _SQLITE_DIGEST_OF.format(letter="NEW.contact_id")
     + "; END",
 )

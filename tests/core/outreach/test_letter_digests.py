@@ -197,3 +197,69 @@ def test_an_event_written_by_hand_must_have_a_known_kind_and_a_time_that_sorts(t
             (cid,),
         )
     assert _shape(team, cid) == ["drafted\x1eanna", "sending\x1eanna", "sent\x1eanna"]
+
+
+def test_two_merges_into_the_same_letters_at_once_both_finish(team):
+    """Each event renews its letter's digest under the letter's lock: two coordinators
+    merging volunteers' logs at once, adding to the same letters in opposite orders,
+    deadlocked (one merge failed) until a merge took its letters' locks all at once, in order."""
+    from campaign_app.core.outreach.records import Event
+
+    with connect(team, "carol") as log:
+        log.record_drafts([letter(f"mep-{i}", name=f"MEP {i}") for i in range(300)], "carol")
+        ids = sorted(c.id for c in log.contacts())
+    contacts_ = []
+
+    def merge(name: str, order: list[str], failures: list[BaseException]) -> None:
+        events = [
+            Event(f"{name}-{cid}", cid, "note", f"2026-01-02T10:00:00.{n:06d}+00:00", name, "", "")
+            for n, cid in enumerate(order)
+        ]
+        try:
+            with connect(team, "carol") as log:
+                log.import_rows(contacts_, events, source=name)
+        except BaseException as exc:
+            failures.append(exc)
+
+    failures: list[BaseException] = []
+    threads = [
+        threading.Thread(target=merge, args=("first.db", ids, failures)),
+        threading.Thread(target=merge, args=("second.db", ids[::-1], failures)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert failures == []
+    with connect(team, "carol") as log:
+        digests = {cid: shape.count("note") for cid, shape, _ in log.letter_digests()}
+    assert set(digests.values()) == {2} and len(digests) == 300
+
+
+def test_the_digest_follows_an_insert_or_ignore_on_campaign_db(tmp_path):
+    """SQLite lets an outer INSERT OR IGNORE impose its rule on a trigger's statements: an
+    INSERT OR REPLACE of the digest was ignored, and the digest said "drafted" of a letter sent."""
+    import sqlite3
+
+    with ContactLog.open(tmp_path / "campaign.db") as log:
+        log.record_drafts([letter()], "olena")
+        [contact] = log.contacts()
+    with sqlite3.connect(tmp_path / "campaign.db") as conn:
+        conn.execute(
+            "INSERT OR IGNORE INTO events (id, contact_id, kind, at, by) VALUES ('s', ?, 'sent', ?, 'olena')",
+            (contact.id, "2030-01-01T00:00:00.000000+00:00"),
+        )
+    with ContactLog.open(tmp_path / "campaign.db") as log:
+        [(_, shape, _times)] = log.letter_digests()
+        [state] = letter_states(log, None)
+    assert shape == "drafted\x1eolena\x1fsent\x1eolena"
+    assert state.status == "sent"
+
+
+def test_emptying_the_events_empties_the_digests(team):
+    """TRUNCATE fires no row's trigger: the tables' owner emptying the events left every
+    letter's digest, and log status said "sent" of letters with no history."""
+    _sent_letter(team)
+    with team.connect("carol") as conn:
+        conn.execute("TRUNCATE events")
+        assert conn.execute("SELECT count(*) FROM letter_digests").fetchone() == (0,)

@@ -116,6 +116,16 @@ def _pg_statements(schema: str) -> tuple[str, ...]:
         "REVOKE ALL ON FUNCTION campaign_log_renew_digest(text) FROM PUBLIC",
         "CREATE TRIGGER events_digest AFTER INSERT OR UPDATE OR DELETE ON events "
         "FOR EACH ROW EXECUTE FUNCTION campaign_log_keep_digest()",
+        # TRUNCATE fires no row's trigger: the digests go with the events (the tables' owner
+        # alone may empty them)
+        f"""CREATE FUNCTION campaign_log_forget_digests() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+        BEGIN
+            DELETE FROM letter_digests;
+            RETURN NULL;
+        END $$""",
+        "CREATE TRIGGER events_emptied AFTER TRUNCATE ON events "
+        "FOR EACH STATEMENT EXECUTE FUNCTION campaign_log_forget_digests()",
         "INSERT INTO letter_digests (contact_id, shape, times) " + _PG_DIGESTS.format(where=""),
         # From here on only the trigger above writes a digest (it runs one level down):
         # not a member's program, nor the tables' owner by hand.
