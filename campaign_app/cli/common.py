@@ -96,9 +96,11 @@ def print_problems(exc: UserError | UserErrors) -> None:
 _process_ends_with_command = False
 
 
-def end_process_with_command() -> None:
+def process_ends_with_command(ends: bool) -> None:
+    """Set by ``cli.main.run`` around the command (and unset after it: a test calling
+    ``run`` leaves the rest of its process as it was)."""
     global _process_ends_with_command
-    _process_ends_with_command = True
+    _process_ends_with_command = ends
 
 
 def left_to_the_exit(value: object) -> None:

@@ -146,10 +146,13 @@ def run() -> int:
     were never promised their finalizers. Tests call :func:`main`, which does not freeze."""
     import gc
 
-    from campaign_app.cli.common import end_process_with_command
+    from campaign_app.cli.common import process_ends_with_command
 
-    end_process_with_command()
-    code = main()
+    process_ends_with_command(True)
+    try:
+        code = main()
+    finally:
+        process_ends_with_command(False)
     gc.freeze()
     return code
 
