@@ -17,6 +17,7 @@ at the provider's pace. Closing it while sending asks to cancel first.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 
@@ -377,7 +378,17 @@ class SendDialog(SendDialogLayout):
         done = result.count("written") if outcome.dry_run else result.count("sent")
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done if total else 1)
-        self.summary_page.show_result(result, total, outcome.dry_run, self._shown(outcome.plan.out_dir))
+        ws = self.workspace
+        command = (
+            f"campaign-app send -w {shlex.quote(str(ws.root))}" if ws is not None else "campaign-app send"
+        )
+        self.summary_page.show_result(
+            result,
+            total,
+            outcome.dry_run,
+            self._shown(outcome.plan.out_dir),
+            f"{command} -t {shlex.quote(outcome.plan.template_id)}",
+        )
 
     def summary_rows(self) -> list[tuple[str, ...]]:
         return self.summary_page.rows()

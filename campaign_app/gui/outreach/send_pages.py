@@ -77,6 +77,7 @@ class SummaryPage(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
+        self._send_command = "campaign-app send"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.headline = QLabel()
@@ -136,8 +137,17 @@ class SummaryPage(QWidget):
         self.by_hand_label.setText("")
         self.open_folder_button.hide()
 
-    def show_result(self, result: SendResult, total: int, dry_run: bool, folder: str) -> None:
-        """What happened to every letter of a run (``folder``: where the letters are, as shown)."""
+    def show_result(
+        self,
+        result: SendResult,
+        total: int,
+        dry_run: bool,
+        folder: str,
+        send_command: str = "campaign-app send",
+    ) -> None:
+        """What happened to every letter of a run (``folder``: where the letters are, as shown;
+        ``send_command``: the command line's send of the same letters, for what only it does)."""
+        self._send_command = send_command
         self.open_folder_button.show()
         done = result.count("written") if dry_run else result.count("sent")
         self.headline.setText(_headline(result, done, total, dry_run))
@@ -179,8 +189,8 @@ class SummaryPage(QWidget):
         if outcome == "skipped-uncertain":
             advice = self.tr("to send it anyway, tick “Resend letters whose sending was interrupted”")
         elif outcome == "revised":
-            advice = self.tr("the new version is sent from the command line: campaign-app send --resend {id}")
-            advice = advice.format(id=recipient_id)
+            advice = self.tr("the new version is sent from the command line: {command} --resend {id}")
+            advice = advice.format(command=self._send_command, id=recipient_id)
         else:
             return text
         return f"{text} ({advice})"

@@ -3938,8 +3938,8 @@ Country</source>
         <translation>чтобы всё же отправить, отметьте «Повторно отправить письма, отправка которых прервалась»</translation>
     </message>
     <message>
-        <source>the new version is sent from the command line: campaign-app send --resend {id}</source>
-        <translation>новую версию отправляют из командной строки: campaign-app send --resend {id}</translation>
+        <source>the new version is sent from the command line: {command} --resend {id}</source>
+        <translation>новую версию отправляют из командной строки: {command} --resend {id}</translation>
     </message>
     <message numerus="yes">
         <source>Dry run: %n message(s) written as .eml files in {time}; nothing was sent.</source>

@@ -3938,8 +3938,8 @@ Country</source>
         <translation>щоб усе ж надіслати, позначте «Повторно надіслати листи, надсилання яких перервалося»</translation>
     </message>
     <message>
-        <source>the new version is sent from the command line: campaign-app send --resend {id}</source>
-        <translation>нову версію надсилають із командного рядка: campaign-app send --resend {id}</translation>
+        <source>the new version is sent from the command line: {command} --resend {id}</source>
+        <translation>нову версію надсилають із командного рядка: {command} --resend {id}</translation>
     </message>
     <message numerus="yes">
         <source>Dry run: %n message(s) written as .eml files in {time}; nothing was sent.</source>

@@ -369,3 +369,24 @@ def test_the_summary_says_how_the_window_sends_a_letter_it_left_alone(
         dialog.resend_check.text().replace("&", "")
         == "Resend letters whose sending was interrupted (uncertain)"
     )
+
+
+def test_a_letter_changed_since_it_was_sent_is_resent_by_a_command_that_runs(qtbot, tmp_path):
+    """The window cannot send a changed letter again: it names the command line's, whole
+    (without the campaign folder and the template, 'campaign-app send --resend ID' fails)."""
+    import shlex
+
+    from campaign_app.cli.main import build_parser
+    from campaign_app.core.campaign.send import Outcome, SendResult
+    from campaign_app.gui.outreach.send_pages import SummaryPage
+
+    page = SummaryPage()
+    qtbot.addWidget(page)
+    folder = tmp_path / "my campaign"
+    result = SendResult([Outcome("mep-1", "Michal Šimečka", "m@x.org", "revised")])
+    page.show_result(result, 0, False, "out", f"campaign-app send -w {shlex.quote(str(folder))} -t appeal-en")
+    [row] = page.rows()
+    command = row[2].split("the command line: ", 1)[1].removesuffix(")")
+    assert command == f"campaign-app send -w '{folder}' -t appeal-en --resend mep-1"
+    args = build_parser().parse_args(shlex.split(command)[1:])  # the command's own options
+    assert (args.workspace, args.template, args.resend) == (folder, "appeal-en", ["mep-1"])
