@@ -183,3 +183,32 @@ def test_log_password_without_a_keyring_says_where_the_password_goes_before_aski
     assert "db.example.org:5433:akhmetova:anna:PASSWORD" in result.err and ".pgpass" in result.err
     assert "asked for each time you send" not in result.err  # the SMTP password's fallback, not this one's
     assert sys.stdin.read() == "s3cret-typed\n"  # the password was not asked for
+
+
+def test_before_the_coordinators_log_upgrade_a_dry_run_and_check_still_work(
+    mini_ws, cli, server, pg_database
+):
+    """A volunteer's program newer than the team's log: send --dry-run was refused ("made by
+    an older version"), though the README promises it works whenever the log cannot be used."""
+    from sqlalchemy import text
+
+    make_team(pg_database)
+    use_server(mini_ws, server)
+    join_team(mini_ws.root, pg_database, "anna")
+    from team_helpers import location
+
+    from campaign_app.core.outreach.database import postgres_engine
+
+    engine = postgres_engine(location(pg_database, "carol"), pg_database.cluster.password("carol"))
+    with engine.connect() as conn, conn.begin():  # as if the schema were still the previous revision's
+        conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    engine.dispose()
+    review = cli(
+        "send", "-w", mini_ws.root, "--template", "appeal-en", "--dry-run", "--out", mini_ws.root / "review"
+    )
+    assert review.code == 0, review.err
+    assert "older version of campaign_app (revision 0006)" in review.err
+    assert len(list((mini_ws.root / "review").rglob("*.eml"))) == 2
+    assert cli("check", "-w", mini_ws.root).code == 0
+    sent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert sent.code == 1 and "log upgrade" in sent.err and server.messages == []

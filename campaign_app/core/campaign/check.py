@@ -29,7 +29,7 @@ from campaign_app.core.letters.fact_usage import FactUsage
 from campaign_app.core.letters.glyphs import check_glyphs
 from campaign_app.core.letters.render import render_letter
 from campaign_app.core.letters.templates import Template
-from campaign_app.core.outreach.log_errors import LogUnreachable
+from campaign_app.core.outreach.log_errors import LogUnusable
 
 
 @dataclass
@@ -60,7 +60,7 @@ def _audience_of(
     """Whom the template reaches; None when its audience line has a mistake (added there)."""
     try:
         return match_audience(ws, template.audience, template_id=template.id, where=audience_place(template))
-    except LogUnreachable as exc:  # offline: checked against everyone it could reach
+    except LogUnusable as exc:  # offline: checked against everyone it could reach
         return _without_the_log(ws, template, exc, report, problems)
     except UserError as exc:  # at its column in the audience line
         problems.add(exc.message, exc.where, exc.hint)
@@ -68,7 +68,7 @@ def _audience_of(
 
 
 def _without_the_log(
-    ws: Workspace, template: Template, exc: LogUnreachable, report: CheckReport, problems: ProblemCollector
+    ws: Workspace, template: Template, exc: LogUnusable, report: CheckReport, problems: ProblemCollector
 ) -> Audience | None:
     """A template whose audience asks the team's log (status: terms) while it cannot be
     reached: said once, at the audience line, and checked against everyone the audience

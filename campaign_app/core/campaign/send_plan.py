@@ -28,7 +28,7 @@ from campaign_app.core.letters.attachments import read_attachments
 from campaign_app.core.letters.email.message import Attachment
 from campaign_app.core.mail.settings import SmtpSettings
 from campaign_app.core.outreach.claims import claim_running, describe_claim
-from campaign_app.core.outreach.log_errors import LogUnreachable
+from campaign_app.core.outreach.log_errors import LogUnusable
 from campaign_app.core.outreach.records import DONE, History, read_history
 
 
@@ -219,7 +219,7 @@ def _log_says(
         histories = _histories(ws, template_id)
         if not not_renamed:
             check_no_renamed_letters(ws, case_id, template_id, {r.id for r in recipients})
-    except LogUnreachable as exc:
+    except LogUnusable as exc:
         if not dry_run:  # nothing can be promised about duplicates
             raise
         return {}, exc.message  # a dry run writes the messages for review only

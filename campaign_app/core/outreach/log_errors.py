@@ -20,7 +20,13 @@ OFFLINE_HINT = N_(
 )
 
 
-class LogUnreachable(UserError):
+class LogUnusable(UserError):
+    """The team's log cannot be used now: out of reach, or of an older schema than this
+    program's (until a coordinator's ``log upgrade``). What works offline goes on: check,
+    generate, a dry run."""
+
+
+class LogUnreachable(LogUnusable):
     """The team's log cannot be reached (network, server down): what works offline goes on."""
 
 
@@ -165,8 +171,8 @@ def missing_schema(location: LogLocation) -> UserError:
     )
 
 
-def older_schema(location: LogLocation, revision: str) -> UserError:
-    return UserError(
+def older_schema(location: LogLocation, revision: str) -> LogUnusable:
+    return LogUnusable(
         _("the team's contact log was made by an older version of campaign_app (revision {revision})").format(
             revision=revision
         ),
