@@ -160,7 +160,7 @@ def _say_plan(plan, args: argparse.Namespace) -> None:
         if plan.example:
             print(_("They come from the bundled example's made-up sender and are marked [EXAMPLE]."))
     elif s is not None:
-        print(_about_to_send(plan, s, count))
+        print(_about_to_send(plan, s, count) if count else _("Nothing to send now."))
     if plan.attachments:
         files = ", ".join(
             _("{file} ({size} kB)").format(file=a.filename, size=f"{len(a.data) / 1000:.0f}")
