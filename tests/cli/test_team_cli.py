@@ -41,7 +41,7 @@ def test_the_coordinator_sets_up_the_team_and_a_volunteer_works_in_it(mini_ws, c
     before = cli("log", "status", "-w", coordinator)
     assert before.code == 1 and "log upgrade" in before.err
     first = cli("log", "upgrade", "-w", coordinator)
-    assert first.code == 0 and "Created the contact log" in first.out, first.err
+    assert first.code == 0 and "Created the team's contact log" in first.out, first.err
     again = cli("log", "upgrade", "-w", coordinator)
     assert again.code == 0 and "nothing changed" in again.out
     assert cli("log", "grant", "carol", "--coordinator", "-w", coordinator).code == 0
