@@ -262,9 +262,7 @@ class LogDatabase:
                 log=self.location.describe(), after=after
             )
         if before is None:
-            return _("Created {log} (revision {after}).").format(
-                log=self.location.describe(), after=after
-            )
+            return _("Created {log} (revision {after}).").format(log=self.location.describe(), after=after)
         return _("Upgraded {log} from revision {before} to {after}.").format(
             log=self.location.describe(), before=before, after=after
         )

@@ -209,7 +209,8 @@ def upgrade_shared(conn: Connection, location: LogLocation) -> tuple[str | None,
             if before != HEAD:
                 migrate(conn)
     except SQLAlchemyError as exc:
-        owner = _tables_owner(conn) if getattr(exc.orig, "sqlstate", None) == "42501" else None
+        refused = getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501"
+        owner = _tables_owner(conn) if refused else None
         if owner is not None and owner != location.user:
             raise not_the_owner(location, owner) from None
         raise translate_error(exc, location, "upgraded") from None

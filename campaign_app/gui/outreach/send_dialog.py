@@ -17,7 +17,6 @@ at the provider's pace. Closing it while sending asks to cancel first.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from pathlib import Path
 
@@ -374,21 +373,12 @@ class SendDialog(SendDialogLayout):
             self._show_summary_problem(problems(outcome.error) if outcome.error else "")
             return
         self.stack.setCurrentIndex(PAGE_SUMMARY)
-        total = len(outcome.plan.to_send)
+        total, plan = len(outcome.plan.to_send), outcome.plan
         done = result.count("written") if outcome.dry_run else result.count("sent")
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done if total else 1)
-        ws = self.workspace
-        command = (
-            f"campaign-app send -w {shlex.quote(str(ws.root))}" if ws is not None else "campaign-app send"
-        )
-        self.summary_page.show_result(
-            result,
-            total,
-            outcome.dry_run,
-            self._shown(outcome.plan.out_dir),
-            f"{command} -t {shlex.quote(outcome.plan.template_id)}",
-        )
+        self.summary_page.by_command_line(self.workspace.root if self.workspace else None, plan.template_id)
+        self.summary_page.show_result(result, total, outcome.dry_run, self._shown(plan.out_dir))
 
     def summary_rows(self) -> list[tuple[str, ...]]:
         return self.summary_page.rows()

@@ -3,6 +3,9 @@ every letter, in the core's words (``send.OUTCOMES``)."""
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -137,17 +140,13 @@ class SummaryPage(QWidget):
         self.by_hand_label.setText("")
         self.open_folder_button.hide()
 
-    def show_result(
-        self,
-        result: SendResult,
-        total: int,
-        dry_run: bool,
-        folder: str,
-        send_command: str = "campaign-app send",
-    ) -> None:
-        """What happened to every letter of a run (``folder``: where the letters are, as shown;
-        ``send_command``: the command line's send of the same letters, for what only it does)."""
-        self._send_command = send_command
+    def by_command_line(self, root: Path | None, template_id: str) -> None:
+        """How the command line sends the same letters (for what only it does): this
+        campaign folder and template."""
+        self._send_command = send_command_line(root, template_id)
+
+    def show_result(self, result: SendResult, total: int, dry_run: bool, folder: str) -> None:
+        """What happened to every letter of a run (``folder``: where the letters are, as shown)."""
         self.open_folder_button.show()
         done = result.count("written") if dry_run else result.count("sent")
         self.headline.setText(_headline(result, done, total, dry_run))
@@ -223,6 +222,12 @@ class SummaryPage(QWidget):
             tuple(model.item(r, c).text() for c in range(model.columnCount()))
             for r in range(model.rowCount())
         ]
+
+
+def send_command_line(root: Path | None, template_id: str) -> str:
+    """The command line's send of the same letters (for what only it does), ready to paste."""
+    folder = f" -w {shlex.quote(str(root))}" if root is not None else ""
+    return f"campaign-app send{folder} -t {shlex.quote(template_id)}"
 
 
 def _headline(result: SendResult, done: int, total: int, dry_run: bool) -> str:
