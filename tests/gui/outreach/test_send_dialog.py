@@ -384,7 +384,8 @@ def test_a_letter_changed_since_it_was_sent_is_resent_by_a_command_that_runs(qtb
     qtbot.addWidget(page)
     folder = tmp_path / "my campaign"
     result = SendResult([Outcome("mep-1", "Michal Šimečka", "m@x.org", "revised")])
-    page.show_result(result, 0, False, "out", f"campaign-app send -w {shlex.quote(str(folder))} -t appeal-en")
+    page.by_command_line(folder, "appeal-en")
+    page.show_result(result, 0, False, "out")
     [row] = page.rows()
     command = row[2].split("the command line: ", 1)[1].removesuffix(")")
     assert command == f"campaign-app send -w '{folder}' -t appeal-en --resend mep-1"
