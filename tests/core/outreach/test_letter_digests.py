@@ -98,23 +98,31 @@ def test_two_members_writing_to_one_letter_at_once_leave_both_events_in_its_dige
     assert _shape(team, cid)[-2:] == ["replied\x1eanna", "note\x1eboris"]
 
 
-def test_a_team_upgraded_to_revision_7_has_its_letters_digests_and_its_volunteers_read_them(pg_database):
-    """A team's log from before: the letters already recorded get their digests, and a
-    volunteer granted then (whose role had no such table to read) reads them after
-    ``log upgrade``, with nothing granted again."""
+def _team_at_revision_6(db) -> tuple[str, str]:
+    """carol's team log as the previous version of the program made it (revision 6, no roles
+    yet); returns the names of its (volunteers, coordinators) roles, not yet created."""
     from team_helpers import hand_to_coordinator, location
 
     from campaign_app.core.outreach.database import postgres_engine
     from campaign_app.core.outreach.team import role_names
     from campaign_app.core.outreach.upgrade import migrate
 
-    db = pg_database
     hand_to_coordinator(db)
     engine = postgres_engine(location(db, "carol"), db.cluster.password("carol"))
     with engine.connect() as conn, conn.begin():
         migrate(conn, to="0006")
     engine.dispose()
-    volunteers, _ = role_names(db.name)
+    return role_names(db.name)
+
+
+def test_a_team_upgraded_to_revision_7_has_its_letters_digests_and_its_volunteers_read_them(pg_database):
+    """A team's log from before: the letters already recorded get their digests, and a
+    volunteer granted then (whose role had no such table to read) reads them after
+    ``log upgrade``, with nothing granted again."""
+    from team_helpers import location
+
+    db = pg_database
+    volunteers, _ = _team_at_revision_6(db)
     db.cluster.add_user("anna")
     with db.connect("carol") as conn:  # what 'log grant anna' gave a volunteer at revision 6
         conn.execute(f'CREATE ROLE "{volunteers}" NOLOGIN')
@@ -140,20 +148,12 @@ def test_a_team_upgraded_to_revision_7_has_its_letters_digests_and_its_volunteer
 def test_a_coordinator_who_does_not_own_the_tables_is_told_whose_upgrade_it_is(pg_database):
     """Boris, a coordinator, ran 'log upgrade' on the team's log of revision 6: refused by the
     server, he was told to have himself made a coordinator, which he was."""
-    from team_helpers import hand_to_coordinator, location
+    from team_helpers import location
 
     from campaign_app.core.common.errors import UserError
-    from campaign_app.core.outreach.database import postgres_engine
-    from campaign_app.core.outreach.team import role_names
-    from campaign_app.core.outreach.upgrade import migrate
 
     db = pg_database
-    hand_to_coordinator(db)
-    engine = postgres_engine(location(db, "carol"), db.cluster.password("carol"))
-    with engine.connect() as conn, conn.begin():
-        migrate(conn, to="0006")
-    engine.dispose()
-    volunteers, coordinators = role_names(db.name)
+    volunteers, coordinators = _team_at_revision_6(db)
     db.cluster.add_user("boris")
     with db.connect("carol") as conn:  # what 'log grant boris --coordinator' gave at revision 6
         conn.execute(f'CREATE ROLE "{volunteers}" NOLOGIN')
