@@ -263,3 +263,18 @@ def test_emptying_the_events_empties_the_digests(team):
     with team.connect("carol") as conn:
         conn.execute("TRUNCATE events")
         assert conn.execute("SELECT count(*) FROM letter_digests").fetchone() == (0,)
+
+
+def test_the_team_log_takes_every_kind_of_event_the_program_writes():
+    """Revision 0007 lists the kinds a team's log takes (a migration keeps its own copy): a
+    kind added to the program without a revision taking it would be refused by the server."""
+    import importlib.util
+
+    from campaign_app.core.outreach.terms import EVENT_KINDS
+    from campaign_app.core.outreach.upgrade import MIGRATIONS
+
+    spec = importlib.util.spec_from_file_location("r0007", MIGRATIONS / "versions" / "0007_letter_digests.py")
+    assert spec is not None and spec.loader is not None
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    assert set(revision._KINDS) == set(EVENT_KINDS)
