@@ -197,17 +197,20 @@ def run(ws, args: argparse.Namespace) -> int:
     raise AssertionError(args.action)
 
 
-def status_rows(ws, query: str, states) -> list[tuple[str, ...]]:
-    """Rows of the status table from the recipients' ``states``: recipients the log knows, or
-    all recipients matching ``query``."""
-    if query.strip():  # the query's grammar and the templates it may name: imported only then
-        from campaign_app.core.campaign.audience import parse_campaign_query
-        from campaign_app.core.outreach.status import status_table
+def chosen_recipients(ws, query: str, states) -> list[str]:
+    """The recipients ``log status`` shows: those the log knows, or all matching ``query``."""
+    if not query.strip():
+        return list(states)
+    # The query's grammar and the templates it may name: imported only then.
+    from campaign_app.core.campaign.audience import parse_campaign_query
+    from campaign_app.core.outreach.status import status_table
 
-        table = status_table(states)
-        chosen = [r.id for r in parse_campaign_query(query, lambda: table).filter(ws.directory)]
-    else:
-        chosen = list(states)
+    table = status_table(states)
+    return [r.id for r in parse_campaign_query(query, lambda: table).filter(ws.directory)]
+
+
+def status_rows(ws, chosen: list[str], states) -> list[tuple[str, ...]]:
+    """Rows of the status table for the recipients ``chosen``, from their ``states``."""
     names = ws.directory.display_names(chosen)
     rows: list[tuple[str, ...]] = []
     for rid in chosen:
@@ -240,7 +243,8 @@ def _status(ws, query: str) -> int:
 def _print_status(ws, query: str, states) -> None:
     from campaign_app.core.outreach.team_view import SUMMARY_HEADER, summary_lines, team_summary
 
-    rows = status_rows(ws, query, states)
+    chosen = chosen_recipients(ws, query, states)
+    rows = status_rows(ws, chosen, states)
     header = (
         _("ID"),
         _("NAME"),
@@ -257,10 +261,12 @@ def _print_status(ws, query: str, states) -> None:
     recipients = ngettext("{count} recipient(s)", "{count} recipient(s)", len(rows)).format(count=len(rows))
     follow_ups = ngettext("{count} follow-up(s) due", "{count} follow-up(s) due", due).format(count=due)
     print(_("{recipients}; {follow_ups}").format(recipients=recipients, follow_ups=follow_ups))
-    members = summary_lines(team_summary(letter for state in states.values() for letter in state.letters))
+    # Under a query, the members' work with the recipients it chose: the table's numbers add up.
+    shown = states.values() if not query.strip() else (s for rid in chosen if (s := states.get(rid)))
+    members = summary_lines(team_summary(letter for state in shown for letter in state.letters))
     if members:
         print()
-        print(_("Who did what:"))
+        print(_("Who did what:") if not query.strip() else _("Who did what, with these recipients:"))
         member_header = tuple(_(name) for name in SUMMARY_HEADER)
         print_columns([member_header, *members], [24, None, None, None, None, None, 60])
 

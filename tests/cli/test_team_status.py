@@ -69,3 +69,21 @@ def test_log_status_on_a_merged_campaign_db_sums_up_by_the_names_recorded(mini_w
     assert members["Olena K."][1:5] == ["1", "1", "0", "0"]  # her letter was answered
     assert members["Taras"][1:5] == ["1", "0", "0", "0"]
     assert "SENDING NOW" in result.out
+
+
+def test_log_status_with_a_query_sums_up_only_the_work_with_the_recipients_it_shows(mini_ws, cli):
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        _send(log, "mep-1", "Michal Šimečka", "Olena K.")
+        _send(log, "mep-2", "Rasa Juknevičienė", "Olena K.", then="failed")
+        _send(log, "sr-1", "Special Rapporteur", "Taras")
+
+    everyone = cli("log", "status", "-w", mini_ws.root)
+    meps = cli("log", "status", "-w", mini_ws.root, "--query", "category:mep")
+
+    assert everyone.code == 0 and meps.code == 0, everyone.err + meps.err
+    assert set(_summary(everyone.out)) == {"Olena K.", "Taras"}
+    assert "Who did what, with these recipients:" in meps.out
+    members = _summary(meps.out.replace("Who did what, with these recipients:", "Who did what:"))
+    assert set(members) == {"Olena K."}  # Taras wrote only to the Special Rapporteur
+    assert members["Olena K."][1:5] == ["1", "0", "1", "0"]  # sent, replied, failed, drafts
+    assert "2 recipient(s)" in meps.out
