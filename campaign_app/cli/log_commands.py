@@ -273,20 +273,11 @@ def _print_status(ws, query: str, states) -> None:
 
 def _store_password(ws, from_stdin: bool) -> int:
     """Check the password against the team's database, then keep it in the keyring."""
-    from campaign_app.core.common.errors import UserError
-    from campaign_app.core.mail.secrets import secure_backend, store_password
-    from campaign_app.core.outreach.log import ContactLog
+    from campaign_app.core.campaign.team_password import check_keyring_for, keep_member_password, shared_log
 
-    location = ws.campaign.log_database
-    if location is None:
-        raise UserError(
-            _("this campaign keeps its log in campaign.db: there is no database password"),
-            hint=_("set log_database in campaign.yaml first (see the README, 'A team')"),
-        )
-    instead = location.password_file_hint()
-    secure_backend(instead)  # no keyring to keep it in: said before the password is typed
+    location = shared_log(ws.campaign.log_database)
+    check_keyring_for(location)  # no keyring to keep it in: said before the password is typed
     password = read_password(location.keyring_user, from_stdin, None, _("type it at a terminal"))
-    ContactLog.connect(location, password, check_schema=False).close()
-    store_password(location.user, location.host, password, instead=instead)
+    keep_member_password(location, password)
     print(_("The password for {account} is in the system keyring.").format(account=location.keyring_user))
     return EXIT_OK

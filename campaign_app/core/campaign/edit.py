@@ -100,6 +100,7 @@ class CampaignForm:
     default_language: str = DEFAULTS["default_language"]
     smtp: SmtpForm = field(default_factory=SmtpForm)
     example: bool = False  # the bundled example's made-up sender: letters are never sent
+    log_database: str = ""  # a team's shared log (a PostgreSQL URL); empty: campaign.db
 
 
 def text_in(value: Text, language: str, fallback: str | None = None) -> str:
@@ -187,6 +188,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
         default_language=_plain(data.get("default_language")) or DEFAULTS["default_language"],
         smtp=_smtp_form(data.get("smtp")),
         example=data.get("example") is True,
+        log_database=_plain(data.get("log_database")),
     )
 
 
@@ -364,6 +366,13 @@ def apply_form(data: CommentedMap, before: CampaignForm, after: CampaignForm) ->
     _set_plain(data, "default_language", before.default_language, after.default_language, TOP_ORDER)
     _apply_signatories(data, before, after)
     _apply_smtp(data, before.smtp, after.smtp)
+    _set_plain(
+        data,
+        "log_database",
+        before.log_database,
+        after.log_database.strip(),
+        (*TOP_ORDER, "signatories", "smtp"),
+    )
 
 
 # ---- checking and saving --------------------------------------------------------------

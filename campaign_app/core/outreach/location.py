@@ -101,7 +101,8 @@ def parse_log_database(text: str, where: Location | None) -> LogLocation:
             where,
             _(
                 "delete it from the URL (and change it if the file was shared); store it in the system "
-                "keyring with 'campaign-app log password', or in PostgreSQL's .pgpass file"
+                "keyring with 'campaign-app log password' or in the window's Settings, \"Team's contact "
+                "log\"; or in PostgreSQL's .pgpass file"
             ),
         )
     user = unquote(parts.username or "")

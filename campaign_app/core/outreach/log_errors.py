@@ -110,8 +110,9 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
             _("the database refused user '{user}': the password is wrong or missing").format(user=user),
             where,
             _(
-                "store your database password in the system keyring with 'campaign-app "
-                "log password' (user {keyring_user}), or in PostgreSQL's .pgpass file, or set PGPASSWORD"
+                "store your database password in the system keyring (user {keyring_user}) with "
+                "'campaign-app log password' or in the window's Settings, \"Team's contact log\"; "
+                "or in PostgreSQL's .pgpass file, or set PGPASSWORD"
             ).format(keyring_user=location.keyring_user),
         )
     if "certificate" in text or ("ssl" in text and "error" in text):

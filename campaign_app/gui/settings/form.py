@@ -212,6 +212,7 @@ class SettingsForm(SettingsKeyring):
             self.reply_to_edit.setText(smtp.reply_to)
             self.rate_spin.setValue(smtp.rate_per_minute or DEFAULT_RATE_PER_MINUTE)
             self.ask_check.setChecked(smtp.ask_password)
+            self.team_box.set_address(form.log_database)
             self._update_port_placeholder()
         finally:
             self._populating = False
@@ -282,6 +283,7 @@ class SettingsForm(SettingsKeyring):
             default_language=self.language_combo.currentData() or loaded.default_language,
             smtp=smtp,
             example=self.example_check.isChecked(),
+            log_database=self.team_box.address(),
         )
 
     def is_dirty(self) -> bool:
@@ -298,6 +300,7 @@ class SettingsForm(SettingsKeyring):
             "from": lambda: check_address(form.smtp.from_address, "SMTP 'from'"),
             "reply_to": lambda: check_address(form.smtp.reply_to, "SMTP 'reply_to'"),
             "logo": lambda: self._check_logo(form.logo),
+            "log_database": lambda: self.team_box.check_address(form.log_database),
         }
         for key, check in checks.items():
             try:

@@ -32,6 +32,7 @@ from campaign_app.gui import style
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.settings.field_widgets import SettingsFieldWidgets
 from campaign_app.gui.settings.signatory_model import SignatoryModel
+from campaign_app.gui.settings.team_log import TeamLogBox
 from campaign_app.gui.tab_order import chain_by_position
 from campaign_app.gui.tasks import TaskRunner
 
@@ -61,6 +62,10 @@ class SettingsWidgets(SettingsFieldWidgets):
         right.addWidget(self._build_letters())
         right.addWidget(self._build_smtp())
         right.addWidget(self._build_password())
+        self.team_box = TeamLogBox(self.tasks)  # a field of the form, and its own password
+        self.line_edits.append(self.team_box.address_edit)
+        self.error_labels["log_database"] = self.team_box.error_label
+        right.addWidget(self.team_box)
         right.addStretch(1)
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)

@@ -3983,6 +3983,57 @@ Country</source>
     </message>
 </context>
 <context>
+    <name>TeamLogBox</name>
+    <message>
+        <source>Team&apos;s contact log</source>
+        <translation>Журнал контактов команды</translation>
+    </message>
+    <message>
+        <source>Empty: the log is campaign.db in the campaign folder. A team shares one log on PostgreSQL: paste the address your coordinator gave you.</source>
+        <translation>Пусто: журнал — это campaign.db в папке кампании. Команда ведёт один общий журнал в PostgreSQL: вставьте адрес, который дал вам координатор.</translation>
+    </message>
+    <message>
+        <source>Team&apos;s database address</source>
+        <translation>Адрес базы данных команды</translation>
+    </message>
+    <message>
+        <source>Database address:</source>
+        <translation>Адрес базы данных:</translation>
+    </message>
+    <message>
+        <source>your own database password</source>
+        <translation>ваш собственный пароль к базе данных</translation>
+    </message>
+    <message>
+        <source>Team database password</source>
+        <translation>Пароль к базе данных команды</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Check and keep</source>
+        <translation>Проверить и сохранить</translation>
+    </message>
+    <message>
+        <source>Connect to the team&apos;s database with this password, then keep it in the system keyring</source>
+        <translation>Подключиться к базе данных команды с этим паролем, затем сохранить его в системном хранилище паролей</translation>
+    </message>
+    <message>
+        <source>No database password: the log is on this computer.</source>
+        <translation>Пароль к базе данных не нужен: журнал на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Подключение к {server}…</translation>
+    </message>
+    <message>
+        <source>The server took the password of {user}; it is kept in the system keyring.</source>
+        <translation>Сервер принял пароль {user}; он сохранён в системном хранилище паролей.</translation>
+    </message>
+</context>
+<context>
     <name>TeamSummary</name>
     <message>
         <source>Team</source>

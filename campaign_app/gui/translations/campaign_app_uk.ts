@@ -3983,6 +3983,57 @@ Country</source>
     </message>
 </context>
 <context>
+    <name>TeamLogBox</name>
+    <message>
+        <source>Team&apos;s contact log</source>
+        <translation>Журнал контактів команди</translation>
+    </message>
+    <message>
+        <source>Empty: the log is campaign.db in the campaign folder. A team shares one log on PostgreSQL: paste the address your coordinator gave you.</source>
+        <translation>Порожньо: журнал — це campaign.db у теці кампанії. Команда веде один спільний журнал у PostgreSQL: вставте адресу, яку дав вам координатор.</translation>
+    </message>
+    <message>
+        <source>Team&apos;s database address</source>
+        <translation>Адреса бази даних команди</translation>
+    </message>
+    <message>
+        <source>Database address:</source>
+        <translation>Адреса бази даних:</translation>
+    </message>
+    <message>
+        <source>your own database password</source>
+        <translation>ваш власний пароль до бази даних</translation>
+    </message>
+    <message>
+        <source>Team database password</source>
+        <translation>Пароль до бази даних команди</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Check and keep</source>
+        <translation>Перевірити й зберегти</translation>
+    </message>
+    <message>
+        <source>Connect to the team&apos;s database with this password, then keep it in the system keyring</source>
+        <translation>Підʼєднатися до бази даних команди з цим паролем, а тоді зберегти його в системному сховищі паролів</translation>
+    </message>
+    <message>
+        <source>No database password: the log is on this computer.</source>
+        <translation>Пароль до бази даних не потрібен: журнал на цьому компʼютері.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Підʼєднання до {server}…</translation>
+    </message>
+    <message>
+        <source>The server took the password of {user}; it is kept in the system keyring.</source>
+        <translation>Сервер прийняв пароль {user}; його збережено в системному сховищі паролів.</translation>
+    </message>
+</context>
+<context>
     <name>TeamSummary</name>
     <message>
         <source>Team</source>

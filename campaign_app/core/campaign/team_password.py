@@ -1,0 +1,54 @@
+"""A team member's own database password: checked against the team's database, then kept
+in the system keyring (``USER@HOST``, as for SMTP), never in campaign.yaml.
+
+``campaign-app log password`` and the Settings tab's "Team's contact log" box both come
+here, so the password is tried on the server before it is kept: a mistyped one is said at
+once, not at the next send.
+"""
+
+from __future__ import annotations
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.i18n import _
+from campaign_app.core.outreach.location import LogLocation, parse_log_database
+
+
+def team_location(text: str) -> LogLocation | None:
+    """The team's log named by a ``log_database`` value as typed (None: empty, the
+    campaign's own campaign.db); a UserError, without the URL, when it is not usable."""
+    return parse_log_database(text, None) if text.strip() else None
+
+
+def no_keyring_hint(location: LogLocation) -> str:
+    """Where the password goes when no secure keyring can keep it."""
+    return location.password_file_hint()
+
+
+def check_keyring_for(location: LogLocation) -> None:
+    """A UserError before any password is typed when no secure keyring can keep it."""
+    from campaign_app.core.mail.secrets import secure_backend
+
+    secure_backend(no_keyring_hint(location))
+
+
+def shared_log(location: LogLocation | None) -> LogLocation:
+    """``location``, a team's log; a UserError for a campaign's own campaign.db (None)."""
+    if location is None:
+        raise UserError(
+            _("this campaign keeps its log in campaign.db: there is no database password"),
+            hint=_("set log_database in campaign.yaml first (see the README, 'A team')"),
+        )
+    return location
+
+
+def keep_member_password(location: LogLocation, password: str) -> None:
+    """Connect to the team's database with ``password`` (a refused password or an
+    unreachable server is a UserError, and nothing is kept), then keep it in the keyring."""
+    from campaign_app.core.mail.secrets import store_password
+    from campaign_app.core.outreach.log import ContactLog
+
+    if not password:
+        raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
+    check_keyring_for(location)
+    ContactLog.connect(location, password, check_schema=False).close()
+    store_password(location.user, location.host, password, instead=no_keyring_hint(location))

@@ -1,0 +1,146 @@
+"""The Settings tab's "Team's contact log" box: where the campaign keeps its log, and this
+member's password for a team's database.
+
+A volunteer joins a team by pasting the address the coordinator gave them (campaign.yaml's
+``log_database``, saved with the rest of the form, checked by the same rules as the command
+line: a password written into the address is refused without being shown again) and typing
+their own database password once. "Check and keep" connects to the team's database with it,
+off the UI thread, and keeps it in the system keyring only if the server took it, as
+``campaign-app log password`` does (core/campaign/team_password.py). The password is typed
+for the address in the field, saved or not: a volunteer can try it before saving.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from campaign_app.core.campaign.team_password import keep_member_password, team_location
+from campaign_app.core.common.errors import UserError, UserErrors
+from campaign_app.core.outreach.location import EXAMPLE_URL, LogLocation
+from campaign_app.gui import style
+from campaign_app.gui.base_tab import error_label, show_error
+from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import problems
+
+
+class TeamLogBox(QGroupBox):
+    """The log's place (a field of the form) and the team password's "Check and keep"."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(self.tr("Team's contact log"), parent)
+        self.tasks = tasks
+        self._busy = False
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            self.tr(
+                "Empty: the log is campaign.db in the campaign folder. A team shares one log on "
+                "PostgreSQL: paste the address your coordinator gave you."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(style.MUTED_STYLE)
+        layout.addWidget(note)
+        self.address_edit = QLineEdit()
+        self.address_edit.setObjectName("log_database")
+        self.address_edit.setPlaceholderText(EXAMPLE_URL)
+        self.address_edit.setAccessibleName(self.tr("Team's database address"))
+        label = QLabel(self.tr("Database address:"))
+        label.setBuddy(self.address_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.address_edit)
+        self.error_label = error_label("log_database_error")
+        layout.addWidget(self.error_label)
+
+        row = QHBoxLayout()
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setPlaceholderText(self.tr("your own database password"))
+        self.password_edit.setAccessibleName(self.tr("Team database password"))
+        password_label = QLabel(self.tr("Password:"))
+        password_label.setBuddy(self.password_edit)
+        self.keep_button = QPushButton(self.tr("Check and keep"))
+        self.keep_button.setToolTip(
+            self.tr("Connect to the team's database with this password, then keep it in the system keyring")
+        )
+        row.addWidget(password_label)
+        row.addWidget(self.password_edit, 1)
+        row.addWidget(self.keep_button)
+        layout.addLayout(row)
+        self.password_error = error_label("team_password_error")
+        layout.addWidget(self.password_error)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("team_password_state")
+        self.state_label.setWordWrap(True)
+        self.state_label.setStyleSheet(style.MUTED_STYLE)
+        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.state_label)
+
+        self.address_edit.textChanged.connect(self.update_controls)
+        self.password_edit.textChanged.connect(self.update_controls)
+        self.password_edit.returnPressed.connect(self.keep_password)
+        self.keep_button.clicked.connect(self.keep_password)
+        self.update_controls()
+
+    def address(self) -> str:
+        return self.address_edit.text().strip()
+
+    def set_address(self, text: str) -> None:
+        self.address_edit.setText(text)
+        self.state_label.clear()
+        show_error(self.password_error, None)
+        self.update_controls()
+
+    def location(self) -> LogLocation | None:
+        """The team's log named in the field (None: empty or not a usable address)."""
+        try:
+            return team_location(self.address())
+        except UserError:
+            return None
+
+    def check_address(self, text: str) -> None:
+        """The field's problem as a UserError (the form's check), the URL never repeated."""
+        team_location(text)
+
+    def update_controls(self, *_args) -> None:
+        location = self.location()
+        self.password_edit.setEnabled(location is not None and not self._busy)
+        self.keep_button.setEnabled(
+            location is not None and bool(self.password_edit.text()) and not self._busy
+        )
+        if location is None and not self._busy:
+            self.state_label.setText(
+                self.tr("No database password: the log is on this computer.") if not self.address() else ""
+            )
+
+    def keep_password(self) -> None:
+        """Try the typed password on the team's database off the UI thread; keep it if taken."""
+        location = self.location()
+        password = self.password_edit.text()
+        if location is None or not password or self._busy:
+            return
+        self._busy = True
+        self.state_label.setText(self.tr("Connecting to {server}…").format(server=location.host))
+        self.update_controls()
+        self.tasks.submit(
+            lambda: keep_member_password(location, password),
+            lambda _none: self._done(location, None),
+            lambda exc: self._done(location, exc),
+        )
+
+    def _done(self, location: LogLocation, exc: BaseException | None) -> None:
+        self._busy = False
+        if exc is not None and not isinstance(exc, UserError | UserErrors):
+            self.update_controls()
+            raise exc  # not a refusal the user can act on: a bug
+        show_error(self.password_error, problems(exc) if exc is not None else None)
+        if exc is None:
+            self.password_edit.clear()
+            self.state_label.setText(
+                self.tr("The server took the password of {user}; it is kept in the system keyring.").format(
+                    user=location.keyring_user
+                )
+            )
+        else:
+            self.state_label.clear()
+        self.update_controls()

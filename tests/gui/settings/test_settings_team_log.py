@@ -1,0 +1,103 @@
+"""Joining a team from the Settings tab: the team's database address saved in campaign.yaml
+(a password in it refused, never shown), and the member's own password tried on the real
+test PostgreSQL before the keyring keeps it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from team_helpers import HOST, make_team
+
+from campaign_app.core.campaign.settings import load_campaign
+from campaign_app.core.campaign.workspace import Workspace
+
+SECRET = "Pa55-in-the-URL-9c1e"
+
+
+def _settings(make_window, root, qtbot):
+    window = make_window(root, tab="settings")
+    tab = window.pages["settings"]
+    qtbot.waitUntil(lambda: tab.current_form() is not None and tab.tasks.idle() and tab._keyring is not None)
+    return window, tab
+
+
+def _replace(qtbot, edit, text: str) -> None:
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def _save(qtbot, tab) -> None:
+    assert tab.save_button.isEnabled(), tab.status_label.text()
+    with qtbot.waitSignal(tab.session.partChanged, timeout=10000):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.tasks.idle())
+
+
+def test_a_password_in_the_address_is_refused_at_the_field_and_never_shown(make_window, mini_ws, qtbot):
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    box = tab.team_box
+    assert "No database password: the log is on this computer." in box.state_label.text()
+    assert not box.password_edit.isEnabled()
+
+    _replace(qtbot, box.address_edit, f"postgresql://anna:{SECRET}@db.example.org/akhmetova")
+
+    assert box.error_label.isVisible()
+    assert "must not contain the database password" in box.error_label.text()
+    assert SECRET not in box.error_label.text() and SECRET not in tab.status_label.text()
+    assert not tab.save_button.isEnabled()
+    assert not box.password_edit.isEnabled()  # no password for an address that cannot be used
+    assert SECRET not in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+
+
+def test_the_team_address_is_saved_in_campaign_yaml_and_emptying_it_returns_to_campaign_db(
+    make_window, mini_ws, qtbot
+):
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    url = "postgresql://anna@db.example.org:5432/akhmetova?sslmode=verify-full"
+
+    _replace(qtbot, tab.team_box.address_edit, url)
+    assert not tab.team_box.error_label.isVisible()
+    _save(qtbot, tab)
+
+    location = load_campaign(mini_ws.root / "campaign.yaml").log_database
+    assert location is not None
+    assert (location.user, location.host, location.database) == ("anna", "db.example.org", "akhmetova")
+    assert dict(location.parameters) == {"sslmode": "verify-full"}
+    assert tab.team_box.password_edit.isEnabled()
+
+    _replace(qtbot, tab.team_box.address_edit, "")
+    _save(qtbot, tab)
+    assert load_campaign(mini_ws.root / "campaign.yaml").log_database is None
+    assert "log_database" not in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+
+
+def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyring_keeps_it(
+    make_window, mini_ws, qtbot, pg_database, memory_keyring
+):
+    make_team(pg_database)
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    box = tab.team_box
+    _replace(qtbot, box.address_edit, pg_database.url("anna"))
+    _save(qtbot, tab)
+
+    qtbot.keyClicks(box.password_edit, "not-annas-password")
+    qtbot.mouseClick(box.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.password_error.isVisible(), timeout=20000)
+    assert "the database refused user 'anna'" in box.password_error.text()
+    assert "not-annas-password" not in box.password_error.text()
+    assert memory_keyring.secrets == {}  # a refused password is not kept
+
+    password = pg_database.cluster.password("anna")
+    _replace(qtbot, box.password_edit, password)
+    qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(memory_keyring.secrets), timeout=20000)
+    qtbot.waitUntil(lambda: tab.tasks.idle())
+
+    assert memory_keyring.secrets == {("campaign_app", f"anna@{HOST}"): password}
+    assert f"The server took the password of anna@{HOST}" in box.state_label.text()
+    assert not box.password_error.isVisible()
+    assert box.password_edit.text() == ""
+    assert password not in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+    with Workspace(mini_ws.root).read_log() as log:  # the password now comes from the keyring
+        assert log.contacts() == []
