@@ -57,6 +57,8 @@ def run(ws, args: argparse.Namespace) -> int:
         print(_("error: {problem}").format(problem=f"{rid}: {message}"), file=sys.stderr)
     if result.log_note:
         print(_("note: {note}").format(note=result.log_note), file=sys.stderr)
+    for line in replaced_lines(result):
+        print(line, file=sys.stderr)
     summary = _summary(result, out_dir)
     if result.stopped is not None:
         print_problems(result.stopped)
@@ -70,6 +72,22 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     print(summary)
     return EXIT_PROBLEM if result.failed else EXIT_OK
+
+
+def replaced_lines(result) -> list[str]:
+    """What became of the letters' earlier files, written under a recipient's former name."""
+    removed = [
+        _("note: removed {file}, the earlier letter to a recipient whose name has changed").format(file=f)
+        for f in result.replaced
+    ]
+    kept = [
+        _(
+            "warning: kept {file}, an earlier letter to a recipient whose name has changed, as it "
+            "was changed after it was written: delete it if it is out of date"
+        ).format(file=f)
+        for f in result.replaced_kept
+    ]
+    return removed + kept
 
 
 def _summary(result, out_dir) -> str:

@@ -85,6 +85,11 @@ class BatchResult:
     # Why the batch stopped before its end (a worker process died, the disk is full): the
     # letters written are kept and listed in the manifest, a rerun writes the others.
     stopped: UserError | None = None
+    # Letters written again under a new file name (the recipient's name changed): the
+    # earlier files, relative to the output folder, removed as written (a letter to a former
+    # minister must not lie beside the new one), or kept because they were changed since.
+    replaced: list[str] = field(default_factory=list)
+    replaced_kept: list[str] = field(default_factory=list)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

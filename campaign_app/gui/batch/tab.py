@@ -258,6 +258,18 @@ class BatchTab(BatchForm):
         stopped = [problems(result.stopped)] if result.stopped is not None else []
         # as check says it, now that the letters are written: to someone no longer in office
         left = [self.tr("Warning: {line}").format(line=line) for line in plan.left_office] if plan else []
+        left += [  # the earlier files of letters written again under a recipient's new name
+            self.tr("Removed {file}, the earlier letter to a recipient whose name has changed.").format(
+                file=f
+            )
+            for f in result.replaced
+        ] + [
+            self.tr(
+                "Kept {file}, an earlier letter to a recipient whose name has changed, as it was changed "
+                "after it was written: delete it if it is out of date."
+            ).format(file=f)
+            for f in result.replaced_kept
+        ]
         self.failures.setPlainText(
             "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed), *left])
         )

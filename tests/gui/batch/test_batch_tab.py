@@ -551,3 +551,30 @@ def test_after_a_batch_the_window_still_fits_a_small_screen(make_window, mini_ws
     qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: finished(tab), timeout=30000)
     assert window.minimumSizeHint().height() <= 600
+
+
+def test_the_letter_to_a_recipients_former_name_is_removed_and_the_tab_says_so(make_window, mini_ws, qtbot):
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+    folder = Path(tab.out_edit.text()) / "appeal-en"
+    assert (folder / "mep-1_Michal_Šimečka.pdf").is_file()
+    people = mini_ws.root / "recipients" / "people.csv"  # a new member in the seat, as a user edits
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("Mr,Michal,Šimečka,m", "Ms,Ivana,Horváthová,f"),
+        encoding="utf-8",
+    )
+
+    qtbot.mouseClick(tab.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: finished(tab), timeout=60000)
+
+    assert tab.headline.text().startswith("Finished: 1 letter written.")
+    assert not (folder / "mep-1_Michal_Šimečka.pdf").exists()
+    assert (folder / "mep-1_Ivana_Horváthová.pdf").is_file()
+    assert tab.failures.isVisible()
+    assert (
+        "Removed appeal-en/mep-1_Michal_Šimečka.pdf, the earlier letter to a recipient whose name has changed."
+        in tab.failures.toPlainText()
+    )

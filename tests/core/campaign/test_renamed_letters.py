@@ -1,0 +1,61 @@
+"""A recipient renamed in the directory (a new minister in office): their letter is written
+again under the new name, and the earlier file, addressed to the former name, does not
+stay beside it in the output folder, where it could be printed or attached by mistake."""
+
+from __future__ import annotations
+
+import json
+
+from pypdf import PdfReader
+
+
+def _text(path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _rename_mep_1(mini_ws) -> None:
+    people = mini_ws.root / "recipients" / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("Mr,Michal,Šimečka,m", "Ms,Ivana,Horváthová,f"),
+        encoding="utf-8",
+    )
+
+
+def test_the_letter_to_a_former_name_is_removed_when_the_new_one_is_written(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--format", "both", "--out", "out").code == 0
+    folder = tmp_path / "out" / "appeal-en"
+    assert (folder / "mep-1_Michal_Šimečka.pdf").is_file() and (
+        folder / "mep-1_Michal_Šimečka.docx"
+    ).is_file()
+    _rename_mep_1(mini_ws)
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--format", "both", "--out", "out")
+
+    assert again.code == 0, again.err
+    assert "1 letter(s) written (2 file(s)), 1 already up to date" in again.out
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "mep-1_Ivana_Horváthová.docx",
+        "mep-1_Ivana_Horváthová.pdf",
+        "mep-2_Rasa_Juknevičienė.docx",
+        "mep-2_Rasa_Juknevičienė.pdf",
+    ]
+    assert "Dear Ms Horváthová," in _text(folder / "mep-1_Ivana_Horváthová.pdf")
+    assert "removed appeal-en/mep-1_Michal_Šimečka.pdf, the earlier letter to a recipient" in again.err
+    assert "removed appeal-en/mep-1_Michal_Šimečka.docx" in again.err
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert not [e for e in manifest["letters"] if "Šimečka" in e["path"]]
+
+
+def test_an_earlier_letter_changed_by_hand_is_kept_and_said(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
+    earlier = tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf"
+    earlier.write_bytes(earlier.read_bytes() + b"\n% signed and annotated by hand\n")
+    _rename_mep_1(mini_ws)
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+
+    assert again.code == 0, again.err
+    assert earlier.is_file()  # not ours to delete any more
+    assert (tmp_path / "out" / "appeal-en" / "mep-1_Ivana_Horváthová.pdf").is_file()
+    assert "warning: kept appeal-en/mep-1_Michal_Šimečka.pdf, an earlier letter" in again.err
+    assert "delete it if it is out of date" in again.err
