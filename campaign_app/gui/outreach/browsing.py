@@ -144,6 +144,11 @@ class OutreachBrowser(OutreachWidgets):
         self._data = data
         self.show_banner("")
         self.model.set_data(data)
+        if data.shared and self.team_watch is not None and not self.team_watch.running:
+            # The team's log is readable again (a password kept since, the server back): so
+            # may it be listened to again, instead of a lost listener's message staying up.
+            self.status_label.clear()
+            self.watch_team()
         self.team_label.setVisible(data.shared)
         self.team_label.setText(team_html(data.team) if data.shared else "")
         if self.current_row() is None and self.model.rowCount():

@@ -4,8 +4,9 @@ test PostgreSQL before the keyring keeps it."""
 
 from __future__ import annotations
 
+from log_helpers import letter
 from PySide6.QtCore import Qt
-from team_helpers import HOST, make_team
+from team_helpers import HOST, connect, make_team
 
 from campaign_app.core.campaign.settings import load_campaign
 from campaign_app.core.campaign.workspace import Workspace
@@ -25,6 +26,20 @@ def _replace(qtbot, edit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, text)
+
+
+def _boris_sends(db, recipient_id: str, name: str) -> None:
+    """Another member, on another computer, sends a letter."""
+    with connect(db, "boris") as boris:
+        claim = boris.claim(
+            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
+            "boris",
+            "sending",
+            channel="email",
+            letter_path="out/x.eml",
+            letter_sha256="a" * 64,
+        )
+        boris.add_event(claim.contact_id, "sent", "boris", "250 OK", "email")
 
 
 def _save(qtbot, tab) -> None:
@@ -101,3 +116,36 @@ def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyri
     assert password not in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
     with Workspace(mini_ws.root).read_log() as log:  # the password now comes from the keyring
         assert log.contacts() == []
+
+
+def test_a_volunteer_joins_the_team_from_the_window_and_sees_and_hears_its_log(
+    make_window, mini_ws, qtbot, pg_database, memory_keyring
+):
+    """The README's step 3 done in the window: the address saved, the Outreach tab says the
+    password is missing; once kept, it shows the team's letters and hears new ones."""
+    make_team(pg_database)
+    _boris_sends(pg_database, "mep-2", "Rasa Juknevičienė")  # before anna joins
+    window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _replace(qtbot, tab.team_box.address_edit, pg_database.url("anna"))
+    _save(qtbot, tab)
+
+    window.select_tab("outreach")
+    outreach = window.pages["outreach"]
+    qtbot.waitUntil(lambda: "the database refused user 'anna'" in outreach.banner.text(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: outreach.team_watch is not None and not outreach.team_watch.running, timeout=20000
+    )
+
+    window.select_tab("settings")
+    qtbot.keyClicks(tab.team_box.password_edit, pg_database.cluster.password("anna"))
+    qtbot.keyClick(tab.team_box.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(memory_keyring.secrets), timeout=20000)
+    window.select_tab("outreach")
+
+    qtbot.waitUntil(
+        lambda: "Rasa Juknevičienė" in [row.name for row in outreach.model.shown()], timeout=20000
+    )
+    assert not outreach.banner.isVisible()
+    qtbot.waitUntil(lambda: outreach.team_watch is not None and outreach.team_watch.listening, timeout=20000)
+    _boris_sends(pg_database, "mep-1", "Michal Šimečka")
+    qtbot.waitUntil(lambda: "Michal Šimečka" in [row.name for row in outreach.model.shown()], timeout=5000)
