@@ -149,11 +149,22 @@ def _fold(
             and c.letter_sha256
             and mine.letter_sha256 != c.letter_sha256
         ):
+            # Said again at each merge of the file (it is still true), but its history only once.
+            here = {e.id for e in log.events(c.id)}
+            added = any(e.id not in here and e.kind in EVENT_KINDS for e in by_contact.get(c.id, []))
             conflicts.append(
-                _(
-                    "letter to {value} ({recipient_id}, template {template_id}): {source} "
-                    "has a different letter file (sha256 {letter_sha256}…) than this log "
-                    "({letter_sha2562}…); this log's letter was kept, its history added"
+                (
+                    _(
+                        "letter to {value} ({recipient_id}, template {template_id}): {source} "
+                        "has a different letter file (sha256 {letter_sha256}…) than this log "
+                        "({letter_sha2562}…); this log's letter was kept, its history added"
+                    )
+                    if added
+                    else _(
+                        "letter to {value} ({recipient_id}, template {template_id}): {source} "
+                        "has a different letter file (sha256 {letter_sha256}…) than this log "
+                        "({letter_sha2562}…); this log's letter is kept, and its history was merged before"
+                    )
                 ).format(
                     value=mine.recipient_name or mine.recipient_id,
                     recipient_id=mine.recipient_id,

@@ -112,6 +112,13 @@ def test_the_same_letter_with_a_different_file_keeps_ours_and_is_reported(coordi
     assert report.events_added == 1  # taras's "drafted": it happened
     assert any(line.startswith("conflict: ") for line in report.lines())
 
+    again = merge_log(coordinator, other)  # the coordinator merges the same file once more
+
+    assert again.events_added == 0
+    (still,) = again.conflicts  # the files still differ: said again, but nothing was added
+    assert "different letter file" in still and "its history was merged before" in still
+    assert "its history added" not in still
+
 
 def test_a_version_1_volunteer_log_merges_and_is_not_upgraded(coordinator, tmp_path):
     old = tmp_path / "old" / "campaign.db"
