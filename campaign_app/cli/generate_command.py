@@ -82,10 +82,10 @@ def replaced_lines(result) -> list[str]:
     ]
     kept = [
         _(
-            "warning: kept {file}, an earlier letter to a recipient whose name has changed, as it "
-            "was changed after it was written: delete it if it is out of date"
-        ).format(file=f)
-        for f in result.replaced_kept
+            "warning: kept {file}, an earlier letter to a recipient whose name has changed ({why}): "
+            "delete it if it is out of date"
+        ).format(file=f, why=why)
+        for f, why in result.replaced_kept
     ]
     return removed + kept
 

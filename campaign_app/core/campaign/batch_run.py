@@ -31,7 +31,7 @@ from campaign_app.core.campaign.generate import (
     channel_of,
 )
 from campaign_app.core.campaign.letter_files import LetterFiles
-from campaign_app.core.campaign.manifest import Manifest, ManifestEntry, sha256_file
+from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import FolderUnwritable, remove_stale_parts, sync_folder
 from campaign_app.core.common.errors import UserError
@@ -216,7 +216,6 @@ class _BatchRun:
         self.manifest = Manifest.load(plan.out_dir)
         self.files = WrittenFiles(plan.jobs, plan.template_id)  # what this run adds to the manifest
         self.drafts = _DraftRecorder(ws, plan, by, self.result)
-        self.superseded: list[ManifestEntry] = []  # earlier files of letters written again
         self.start = self.last_save = time.monotonic()
         self.last_report = 0.0
         self.done = 0
@@ -232,9 +231,7 @@ class _BatchRun:
         """Take in the plan's letter ``index`` (to ``rid``): its files' entries, or its problem."""
         self.done += 1
         for e in entries:
-            earlier = self.manifest.entries.pop(e.key, None)  # the file just written replaces it
-            if earlier is not None and earlier.path != e.path:
-                self.superseded.append(earlier)  # under the recipient's former name
+            self.manifest.drop_for(e)  # the file just written replaces its old entry
         for e in self.files.add(index, entries):
             self.manifest.add(e)
         self.result.files_written += len(entries)
@@ -254,29 +251,9 @@ class _BatchRun:
             return
         sync_folder(self.plan.out_dir)  # the letters on disk before the manifest lists them
         self.manifest.save(self.files.entries())
-        self._remove_superseded()
+        self.result.replaced, self.result.replaced_kept = self.manifest.replaced, self.manifest.replaced_kept
         self.drafts.flush()
         self.last_save = time.monotonic()
-
-    def _remove_superseded(self) -> None:
-        """Remove the files of letters written again under a new name, once the manifest no
-        longer lists them, if they are as this program wrote them (one changed by hand is
-        kept, and said)."""
-        if not self.superseded:
-            return
-        current = {e.path for e in self.manifest.entries.values()} | {e.path for e in self.files.entries()}
-        for earlier in self.superseded:
-            path = self.plan.out_dir / earlier.path
-            if earlier.path in current or not path.is_file():
-                continue
-            try:
-                unchanged = sha256_file(path) == earlier.sha256
-                if unchanged:
-                    path.unlink()
-            except OSError:
-                unchanged = False
-            (self.result.replaced if unchanged else self.result.replaced_kept).append(earlier.path)
-        self.superseded = []
 
     def record_unrecorded(self) -> None:
         """Letters already current whose drafts the log lacks are recorded with this run's: a

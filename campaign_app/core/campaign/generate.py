@@ -89,7 +89,7 @@ class BatchResult:
     # earlier files, relative to the output folder, removed as written (a letter to a former
     # minister must not lie beside the new one), or kept because they were changed since.
     replaced: list[str] = field(default_factory=list)
-    replaced_kept: list[str] = field(default_factory=list)
+    replaced_kept: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
 
 
 def parse_formats(value: str) -> tuple[str, ...]:

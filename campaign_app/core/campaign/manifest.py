@@ -10,12 +10,14 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_writer, file_stamp, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.filenames import RESERVED_FOLDERS
 from campaign_app.core.common.i18n import _
 
 MANIFEST_NAME = "manifest.json"
@@ -74,6 +76,11 @@ class Manifest:
         self.out_dir = out_dir
         self.entries = entries or {}
         self._seen = file_stamp(self.path)  # the file as this manifest last read or wrote it
+        # Letters written again under another name (the recipient's changed): each earlier
+        # entry with the new file's path, until :meth:`save` no longer lists it and removes it.
+        self._superseded: list[tuple[ManifestEntry, str]] = []
+        self.replaced: list[str] = []  # earlier files removed (paths as the manifest had them)
+        self.replaced_kept: list[tuple[str, str]] = []  # earlier files kept, and why
 
     @property
     def path(self) -> Path:
@@ -102,7 +109,15 @@ class Manifest:
         return cls(out_dir, {e.key: e for e in entries})
 
     def add(self, entry: ManifestEntry) -> None:
+        self.drop_for(entry)
         self.entries[entry.key] = entry
+
+    def drop_for(self, entry: ManifestEntry) -> None:
+        """Forget the entry ``entry`` (a file just written) replaces; when that one was under
+        another name, its file is removed at the next :meth:`save` (see ``_remove_superseded``)."""
+        earlier = self.entries.pop(entry.key, None)
+        if earlier is not None and earlier.path != entry.path:
+            self._superseded.append((earlier, entry.path))
 
     def is_current(self, key: tuple[str, str, str], fingerprint: str) -> bool:
         """True when the letter exists, unchanged, from the same inputs."""
@@ -151,11 +166,47 @@ class Manifest:
         with atomic_writer(self.path) as fh:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
             n, last = 0, None
+            listed: set[str] = set()  # the paths it lists, when an earlier file may go
             for key, _theirs, entry in letters:
                 if key == last:
                     continue  # ours came first
                 last = key
                 fh.write(("," if n else "") + "\n    " + _entry_text(entry))
                 n += 1
+                if self._superseded:
+                    listed.add(entry.path)
             fh.write("\n  ]\n}\n" if n else "]\n}\n")
         self._seen = file_stamp(self.path)
+        self._remove_superseded(listed)
+
+    def _remove_superseded(self, listed: set[str]) -> None:
+        """Remove the earlier files of letters written again under a new name, now that the
+        manifest lists the new ones instead: a letter to a former minister must not lie in
+        the folder beside the letter to the new one, to be printed or attached by mistake.
+        Only a file inside the output folder (not a kept copy under sent/), that no entry
+        lists, and as this program wrote it (its sha256): one changed since is kept, and said."""
+        root = self.out_dir.resolve()
+        for earlier, new_path in self._superseded:
+            path = self.out_dir / earlier.path
+            try:
+                inside = path.resolve().relative_to(root).parts
+            except (OSError, ValueError):
+                continue  # outside the output folder (a manifest edited by hand): never ours
+            if not inside or inside[0] in RESERVED_FOLDERS or earlier.path in listed:
+                continue
+            try:
+                if not path.is_file() or os.path.samefile(path, self.out_dir / new_path):
+                    continue  # gone already, or the new file itself (a name differing in case only)
+            except OSError:
+                pass  # the new file is not there: the earlier one is still another file
+            try:
+                if sha256_file(path) != earlier.sha256:
+                    self.replaced_kept.append((earlier.path, _("it was changed after it was written")))
+                    continue
+                path.unlink()
+            except OSError as exc:
+                why = _("it could not be removed: {reason}").format(reason=exc.strerror or exc)
+                self.replaced_kept.append((earlier.path, why))
+                continue
+            self.replaced.append(earlier.path)
+        self._superseded = []

@@ -265,10 +265,10 @@ class BatchTab(BatchForm):
             for f in result.replaced
         ] + [
             self.tr(
-                "Kept {file}, an earlier letter to a recipient whose name has changed, as it was changed "
-                "after it was written: delete it if it is out of date."
-            ).format(file=f)
-            for f in result.replaced_kept
+                "Kept {file}, an earlier letter to a recipient whose name has changed ({why}): "
+                "delete it if it is out of date."
+            ).format(file=f, why=why)
+            for f, why in result.replaced_kept
         ]
         self.failures.setPlainText(
             "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed), *left])

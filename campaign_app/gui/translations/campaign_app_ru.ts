@@ -193,8 +193,8 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Удалён {file} — прежнее письмо адресату, чьё имя изменилось.</translation>
     </message>
     <message>
-        <source>Kept {file}, an earlier letter to a recipient whose name has changed, as it was changed after it was written: delete it if it is out of date.</source>
-        <translation>Оставлен {file} — прежнее письмо адресату, чьё имя изменилось, так как его изменили после создания: удалите его, если оно устарело.</translation>
+        <source>Kept {file}, an earlier letter to a recipient whose name has changed ({why}): delete it if it is out of date.</source>
+        <translation>Оставлен {file} — прежнее письмо адресату, чьё имя изменилось ({why}): удалите его, если оно устарело.</translation>
     </message>
     <message>
         <source>Closing: finishing the letters in progress, then the window closes…</source>

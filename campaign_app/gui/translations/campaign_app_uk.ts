@@ -193,8 +193,8 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Видалено {file} — попередній лист адресатові, чиє ім’я змінилося.</translation>
     </message>
     <message>
-        <source>Kept {file}, an earlier letter to a recipient whose name has changed, as it was changed after it was written: delete it if it is out of date.</source>
-        <translation>Залишено {file} — попередній лист адресатові, чиє ім’я змінилося, бо його змінили після створення: видаліть його, якщо він застарів.</translation>
+        <source>Kept {file}, an earlier letter to a recipient whose name has changed ({why}): delete it if it is out of date.</source>
+        <translation>Залишено {file} — попередній лист адресатові, чиє ім’я змінилося ({why}): видаліть його, якщо він застарів.</translation>
     </message>
     <message>
         <source>Closing: finishing the letters in progress, then the window closes…</source>

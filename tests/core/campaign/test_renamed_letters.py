@@ -58,4 +58,35 @@ def test_an_earlier_letter_changed_by_hand_is_kept_and_said(mini_ws, cli, tmp_pa
     assert earlier.is_file()  # not ours to delete any more
     assert (tmp_path / "out" / "appeal-en" / "mep-1_Ivana_Horváthová.pdf").is_file()
     assert "warning: kept appeal-en/mep-1_Michal_Šimečka.pdf, an earlier letter" in again.err
-    assert "delete it if it is out of date" in again.err
+    assert "(it was changed after it was written): delete it if it is out of date" in again.err
+
+
+def test_a_file_outside_the_output_folder_is_never_removed_whatever_the_manifest_says(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
+    manifest_file = tmp_path / "out" / "manifest.json"
+    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    (entry,) = [e for e in manifest["letters"] if e["recipient_id"] == "mep-1" and e["format"] == "pdf"]
+    outside = tmp_path / "precious.pdf"  # the same bytes, elsewhere: a manifest edited by hand
+    outside.write_bytes((tmp_path / "out" / entry["path"]).read_bytes())
+    entry["path"] = "../precious.pdf"
+    manifest_file.write_text(json.dumps(manifest), encoding="utf-8")
+    _rename_mep_1(mini_ws)
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+
+    assert again.code == 0, again.err
+    assert outside.is_file()
+    assert "precious" not in again.err
+
+
+def test_a_letter_made_again_by_a_dry_run_send_also_takes_the_earlier_file_away(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en").code == 0
+    folder = mini_ws.root / "out" / "appeal-en"
+    assert (folder / "mep-1_Michal_Šimečka.pdf").is_file()
+    _rename_mep_1(mini_ws)
+
+    dry = cli("send", "-w", "ws", "-t", "appeal-en", "--dry-run")
+
+    assert dry.code == 0, dry.err
+    assert (folder / "mep-1_Ivana_Horváthová.pdf").is_file()
+    assert not (folder / "mep-1_Michal_Šimečka.pdf").exists()
