@@ -45,6 +45,7 @@ from campaign_app.core.common.yamlio import dump_yaml, load_yaml_text, put_in_or
 from campaign_app.core.letters.document import Letterhead
 from campaign_app.core.letters.sender import compose_letterhead
 from campaign_app.core.mail.settings import ASK_PASSWORD, DEFAULT_RATE_PER_MINUTE, SMTP_ORDER, check_port
+from campaign_app.core.outreach.location import password_hidden
 
 Text = str | dict[str, str]  # one text for every language, or one per language
 
@@ -188,7 +189,7 @@ def form_from_data(data: Any, path: Path) -> CampaignForm:
         default_language=_plain(data.get("default_language")) or DEFAULTS["default_language"],
         smtp=_smtp_form(data.get("smtp")),
         example=data.get("example") is True,
-        log_database=_plain(data.get("log_database")),
+        log_database=password_hidden(_plain(data.get("log_database"))),  # never shown: see location.py
     )
 
 

@@ -135,10 +135,11 @@ def postgres_engine(location: LogLocation, password: str | None) -> Engine:
         database=location.database,
         query=query,
     )
+    # The URL's own connect_timeout and application_name, when it gives them, win (connect
+    # arguments would override what the URL says).
+    defaults = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "campaign_app"}
     return create_engine(
-        url,
-        poolclass=StaticPool,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "campaign_app"},
+        url, poolclass=StaticPool, connect_args={k: v for k, v in defaults.items() if k not in query}
     )
 
 

@@ -80,6 +80,21 @@ class LogLocation:
         return Location(self.describe())
 
 
+def password_hidden(text: str) -> str:
+    """A ``log_database`` value as it may be shown: a password written into it (which the
+    loader refuses) replaced by asterisks, the rest as written."""
+    try:
+        parts = urlsplit(text)
+        secret = parts.password
+    except ValueError:
+        return text
+    if not secret:
+        return text
+    at = parts.netloc.rfind("@")
+    shown = parts._replace(netloc=parts.netloc[: parts.netloc.find(":") + 1] + "****" + parts.netloc[at:])
+    return shown.geturl()
+
+
 def sqlite_location(path: Path) -> LogLocation:
     return LogLocation(path=Path(path))
 

@@ -64,6 +64,7 @@ class OutreachBrowser(OutreachWidgets):
         self.model.modelReset.connect(self._restore_selection)
         # Another member's changes (a team's log): read again once they pause a moment.
         self.team_watch: TeamWatch | None = None
+        self._lost_message = ""  # what the listener said when its connection failed
         self._others_changed = QTimer(self)
         self._others_changed.setSingleShot(True)
         self._others_changed.setInterval(OTHERS_DEBOUNCE_MS)
@@ -90,9 +91,13 @@ class OutreachBrowser(OutreachWidgets):
             return
         watch = TeamWatch(ws, self)
         watch.changed.connect(self._others_changed.start)
-        watch.lost.connect(self.status_label.setText)
+        watch.lost.connect(self._listener_lost)
         self.team_watch = watch
         watch.start()
+
+    def _listener_lost(self, message: str) -> None:
+        self._lost_message = message
+        self.status_label.setText(message)
 
     def stop_watching(self) -> None:
         """Stop listening (a closing window, another campaign, a changed campaign.yaml)."""
@@ -147,7 +152,8 @@ class OutreachBrowser(OutreachWidgets):
         if data.shared and self.team_watch is not None and not self.team_watch.running:
             # The team's log is readable again (a password kept since, the server back): so
             # may it be listened to again, instead of a lost listener's message staying up.
-            self.status_label.clear()
+            if self.status_label.text() == self._lost_message:
+                self.status_label.clear()
             self.watch_team()
         self.team_label.setVisible(data.shared)
         self.team_label.setText(team_html(data.team) if data.shared else "")

@@ -97,6 +97,7 @@ class SettingsKeyring(SettingsWidgets):
             return
         status, stored, problem = result
         self._keyring = status
+        self.team_box.set_keyring(status.available)  # the team's database password: the same keyring
         self._password_stored = stored if account == self._account() else None
         used = self.tr("none") if status.state == "none" else status.backend
         not_usable = (

@@ -31,6 +31,8 @@ class TeamLogBox(QGroupBox):
         super().__init__(self.tr("Team's contact log"), parent)
         self.tasks = tasks
         self._busy = False
+        self._asked = 0  # which check a result answers: a newer address or campaign drops it
+        self._no_keyring = False  # no secure keyring here: the password cannot be kept
         layout = QVBoxLayout(self)
         note = QLabel(
             self.tr(
@@ -76,6 +78,7 @@ class TeamLogBox(QGroupBox):
         self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.state_label)
 
+        self.address_edit.textEdited.connect(self._forget_check)
         self.address_edit.textChanged.connect(self.update_controls)
         self.password_edit.textChanged.connect(self.update_controls)
         self.password_edit.returnPressed.connect(self.keep_password)
@@ -86,7 +89,20 @@ class TeamLogBox(QGroupBox):
         return self.address_edit.text().strip()
 
     def set_address(self, text: str) -> None:
+        """Show a campaign's address (loaded, reverted): anything typed for the last one goes."""
         self.address_edit.setText(text)
+        self.password_edit.clear()  # never offered to another campaign's server
+        self._forget_check()
+
+    def set_keyring(self, available: bool) -> None:
+        """Whether a secure keyring can keep the password (the Settings tab looks it up)."""
+        self._no_keyring = not available
+        self.update_controls()
+
+    def _forget_check(self, *_args) -> None:
+        """The address changed: a check under way, or its result, is about another one."""
+        self._asked += 1
+        self._busy = False
         self.state_label.clear()
         show_error(self.password_error, None)
         self.update_controls()
@@ -104,14 +120,20 @@ class TeamLogBox(QGroupBox):
 
     def update_controls(self, *_args) -> None:
         location = self.location()
-        self.password_edit.setEnabled(location is not None and not self._busy)
-        self.keep_button.setEnabled(
-            location is not None and bool(self.password_edit.text()) and not self._busy
-        )
-        if location is None and not self._busy:
-            self.state_label.setText(
-                self.tr("No database password: the log is on this computer.") if not self.address() else ""
+        usable = location is not None and not self._no_keyring
+        self.password_edit.setEnabled(usable and not self._busy)
+        self.keep_button.setEnabled(usable and bool(self.password_edit.text()) and not self._busy)
+        if self._busy or (self.state_label.text() and location is not None and not self._no_keyring):
+            return  # "Connecting…", or what the last check said about this address
+        if location is None:
+            text = self.tr("No database password: the log is on this computer.") if not self.address() else ""
+        elif self._no_keyring:
+            text = self.tr("No system keyring can keep the password here: {what}").format(
+                what=location.password_file_hint()
             )
+        else:
+            text = ""
+        self.state_label.setText(text)
 
     def keep_password(self) -> None:
         """Try the typed password on the team's database off the UI thread; keep it if taken."""
@@ -120,15 +142,19 @@ class TeamLogBox(QGroupBox):
         if location is None or not password or self._busy:
             return
         self._busy = True
+        asked = self._asked
         self.state_label.setText(self.tr("Connecting to {server}…").format(server=location.host))
+        show_error(self.password_error, None)
         self.update_controls()
         self.tasks.submit(
             lambda: keep_member_password(location, password),
-            lambda _none: self._done(location, None),
-            lambda exc: self._done(location, exc),
+            lambda _none: self._done(asked, location, None),
+            lambda exc: self._done(asked, location, exc),
         )
 
-    def _done(self, location: LogLocation, exc: BaseException | None) -> None:
+    def _done(self, asked: int, location: LogLocation, exc: BaseException | None) -> None:
+        if asked != self._asked:
+            return  # about an address no longer in the field (or another campaign's)
         self._busy = False
         if exc is not None and not isinstance(exc, UserError | UserErrors):
             self.update_controls()

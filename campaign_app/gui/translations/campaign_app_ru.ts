@@ -4033,6 +4033,10 @@ Country</source>
         <translation>Пароль к базе данных не нужен: журнал на этом компьютере.</translation>
     </message>
     <message>
+        <source>No system keyring can keep the password here: {what}</source>
+        <translation>Ни одно системное хранилище паролей не может сохранить пароль здесь: {what}</translation>
+    </message>
+    <message>
         <source>Connecting to {server}…</source>
         <translation>Подключение к {server}…</translation>
     </message>

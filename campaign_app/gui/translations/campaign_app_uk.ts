@@ -4033,6 +4033,10 @@ Country</source>
         <translation>Пароль до бази даних не потрібен: журнал на цьому компʼютері.</translation>
     </message>
     <message>
+        <source>No system keyring can keep the password here: {what}</source>
+        <translation>Жодне системне сховище паролів не може зберегти пароль тут: {what}</translation>
+    </message>
+    <message>
         <source>Connecting to {server}…</source>
         <translation>Підʼєднання до {server}…</translation>
     </message>

@@ -149,3 +149,69 @@ def test_a_volunteer_joins_the_team_from_the_window_and_sees_and_hears_its_log(
     qtbot.waitUntil(lambda: outreach.team_watch is not None and outreach.team_watch.listening, timeout=20000)
     _boris_sends(pg_database, "mep-1", "Michal Šimečka")
     qtbot.waitUntil(lambda: "Michal Šimečka" in [row.name for row in outreach.model.shown()], timeout=5000)
+
+
+def test_a_password_already_in_campaign_yaml_is_shown_as_asterisks(make_window, mini_ws, qtbot):
+    campaign = mini_ws.root / "campaign.yaml"
+    text = (
+        campaign.read_text(encoding="utf-8") + f"log_database: postgresql://anna:{SECRET}@db.example.org/ak\n"
+    )
+    campaign.write_text(text, encoding="utf-8")
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+
+    assert tab.team_box.address_edit.text() == "postgresql://anna:****@db.example.org/ak"
+    assert "must not contain the database password" in tab.team_box.error_label.text()
+    assert not tab.save_button.isEnabled()
+
+    _replace(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org/ak")
+    _save(qtbot, tab)
+    saved = campaign.read_text(encoding="utf-8")
+    assert "log_database: postgresql://anna@db.example.org/ak" in saved and SECRET not in saved
+
+
+def test_a_typed_password_is_not_kept_for_another_address_or_after_revert(
+    make_window, mini_ws, qtbot, monkeypatch
+):
+    import threading
+
+    from campaign_app.gui.settings import team_log
+
+    release, tried = threading.Event(), []
+
+    def slow_check(location, password):  # a server slow to answer
+        tried.append((location.host, password))
+        release.wait(10)
+
+    monkeypatch.setattr(team_log, "keep_member_password", slow_check)
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    box = tab.team_box
+    _replace(qtbot, box.address_edit, "postgresql://anna@a.example.org/ak")
+    qtbot.keyClicks(box.password_edit, "for-server-a")
+    qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(tried))
+    assert "Connecting to a.example.org" in box.state_label.text()
+
+    _replace(qtbot, box.address_edit, "postgresql://anna@b.example.org/ak")  # changed meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: tab.tasks.idle())
+    assert "took the password" not in box.state_label.text()  # that answer was about server a
+
+    qtbot.keyClicks(box.password_edit, "typed-then-reverted")
+    qtbot.mouseClick(tab.revert_button, Qt.MouseButton.LeftButton)
+    assert box.password_edit.text() == ""
+    assert tried == [("a.example.org", "for-server-a")]
+
+
+def test_without_a_system_keyring_the_password_cannot_be_typed_and_pgpass_is_named(
+    make_window, mini_ws, qtbot
+):
+    import keyring
+    import keyring.backends.fail
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _replace(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org:5432/ak")
+
+    assert not tab.team_box.password_edit.isEnabled()
+    assert "No system keyring can keep the password here" in tab.team_box.state_label.text()
+    assert "db.example.org:5432:ak:anna:PASSWORD" in tab.team_box.state_label.text()
