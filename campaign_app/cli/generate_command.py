@@ -49,6 +49,11 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_OK
     for warning in plan.left_office:
         print(_("warning: {line}").format(line=warning), file=sys.stderr)
+    for file, rid in plan.not_in_directory:
+        line = _(
+            "{file} is a letter to '{id}', who is no longer in the directory: delete it if it is out of date"
+        )
+        print(_("warning: {line}").format(line=line.format(file=file, id=rid)), file=sys.stderr)
     bar = ProgressBar(len(plan.jobs), _("letters"))
     cancel = threading.Event()
     result = run_batch(ws, plan, progress=bar.update, cancel=cancel, workers=args.workers)

@@ -56,6 +56,9 @@ class BatchPlan:
     # check's warning for each recipient of a letter to write who has left the office the
     # letter addresses them in (in_office_until): said again when the letters are written
     left_office: list[str] = field(default_factory=list)
+    # The template's letters in the output folder to recipients no longer in the directory
+    # (file, recipient id): said, not removed; whoever removed them may want them kept
+    not_in_directory: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -151,6 +154,21 @@ def plan_batch(
         audience.nobody_due_message,
         files.last_letters,
         left_office_warnings(template.id, [job.recipient for job in jobs]),
+        _not_in_directory(ws, template.id, files),
+    )
+
+
+def _not_in_directory(ws: Workspace, template_id: str, files: LetterFiles) -> list[tuple[str, str]]:
+    """The template's letters (file, recipient) the manifest lists, still in the output
+    folder, to recipients the directory no longer holds: a folder printed or attached
+    whole would send them too."""
+    directory = ws.directory
+    return sorted(
+        (e.path, e.recipient_id)
+        for e in files.manifest.entries.values()
+        if e.template_id == template_id
+        and not directory.holds(e.recipient_id)
+        and (files.out_dir / e.path).is_file()
     )
 
 

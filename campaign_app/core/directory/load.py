@@ -61,6 +61,9 @@ class Directory:
         row = self._row_of.get(recipient_id)
         return None if row is None else self.table[row]
 
+    def holds(self, recipient_id: str) -> bool:
+        return recipient_id in self._row_of
+
     def row_numbers(self) -> dict[str, int]:
         """Each id → its row in the table (a copy, the caller's to change)."""
         return dict(self._row_of)

@@ -258,6 +258,13 @@ class BatchTab(BatchForm):
         stopped = [problems(result.stopped)] if result.stopped is not None else []
         # as check says it, now that the letters are written: to someone no longer in office
         left = [self.tr("Warning: {line}").format(line=line) for line in plan.left_office] if plan else []
+        left += [
+            self.tr(
+                "Warning: {file} is a letter to '{id}', who is no longer in the directory: "
+                "delete it if it is out of date."
+            ).format(file=file, id=rid)
+            for file, rid in (plan.not_in_directory if plan else [])
+        ]
         left += [  # the earlier files of letters written again under a recipient's new name
             self.tr("Removed {file}, the earlier letter to a recipient whose name has changed.").format(
                 file=f

@@ -189,6 +189,10 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Предупреждение: {line}</translation>
     </message>
     <message>
+        <source>Warning: {file} is a letter to &apos;{id}&apos;, who is no longer in the directory: delete it if it is out of date.</source>
+        <translation>Предупреждение: {file} — письмо для &apos;{id}&apos;, которого больше нет в справочнике: удалите его, если оно устарело.</translation>
+    </message>
+    <message>
         <source>Removed {file}, the earlier letter to a recipient whose name has changed.</source>
         <translation>Удалён {file} — прежнее письмо адресату, чьё имя изменилось.</translation>
     </message>

@@ -189,6 +189,10 @@ The letters are written from the saved files, without them (save them first to h
         <translation>Попередження: {line}</translation>
     </message>
     <message>
+        <source>Warning: {file} is a letter to &apos;{id}&apos;, who is no longer in the directory: delete it if it is out of date.</source>
+        <translation>Попередження: {file} — лист до &apos;{id}&apos;, якого вже немає в довіднику: видаліть його, якщо він застарів.</translation>
+    </message>
+    <message>
         <source>Removed {file}, the earlier letter to a recipient whose name has changed.</source>
         <translation>Видалено {file} — попередній лист адресатові, чиє ім’я змінилося.</translation>
     </message>

@@ -90,3 +90,25 @@ def test_a_letter_made_again_by_a_dry_run_send_also_takes_the_earlier_file_away(
     assert dry.code == 0, dry.err
     assert (folder / "mep-1_Ivana_Horváthová.pdf").is_file()
     assert not (folder / "mep-1_Michal_Šimečka.pdf").exists()
+
+
+def test_a_letter_to_someone_no_longer_in_the_directory_is_named_and_kept(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
+    people = mini_ws.root / "recipients" / "people.csv"
+    people.write_text(
+        "".join(line for line in people.read_text(encoding="utf-8").splitlines(True) if "mep-2," not in line),
+        encoding="utf-8",
+    )
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+
+    assert again.code == 0, again.err
+    assert (
+        "warning: appeal-en/mep-2_Rasa_Juknevičienė.pdf is a letter to 'mep-2', who is no longer in the "
+        "directory: delete it if it is out of date" in again.err
+    )
+    assert (tmp_path / "out" / "appeal-en" / "mep-2_Rasa_Juknevičienė.pdf").is_file()  # said, not removed
+    for file in (tmp_path / "out" / "appeal-en").glob("mep-2_*"):  # the user deletes them
+        file.unlink()
+    last = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+    assert "no longer in the directory" not in last.err, last.err
