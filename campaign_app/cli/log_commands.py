@@ -79,6 +79,17 @@ def add_parser(sub) -> None:
     workspace_arg(r)
 
     r = lsub.add_parser(
+        "revoke",
+        help=_("take a member's rights on the team's log away (a member who left, a laptop lost)"),
+        description=_(
+            "From the member's next step on, they may neither read nor record anything in the team's "
+            "log; what they recorded stays. Run by a coordinator whose database user may create roles."
+        ),
+    )
+    r.add_argument("user", metavar="USER", help=_("the member's database user"))
+    workspace_arg(r)
+
+    r = lsub.add_parser(
         "password",
         help=_("store your password for the team's log in the system keyring (checked first)"),
     )
@@ -142,11 +153,14 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "password":
         return _store_password(ws, args.password_stdin)
-    if args.action in ("upgrade", "grant"):
+    if args.action in ("upgrade", "grant", "revoke"):
         with ws.open_log_to_upgrade() as log:
-            done = (
-                log.upgrade_schema() if args.action == "upgrade" else log.grant(args.user, args.coordinator)
-            )
+            if args.action == "upgrade":
+                done = log.upgrade_schema()
+            elif args.action == "grant":
+                done = log.grant(args.user, args.coordinator)
+            else:
+                done = log.revoke(args.user)
             print(done)
         return EXIT_OK
     if args.action in ("rename-case", "rename-template"):

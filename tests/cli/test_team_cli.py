@@ -212,3 +212,36 @@ def test_before_the_coordinators_log_upgrade_a_dry_run_and_check_still_work(
     assert cli("check", "-w", mini_ws.root).code == 0
     sent = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert sent.code == 1 and "log upgrade" in sent.err and server.messages == []
+
+
+def test_a_coordinator_takes_a_members_rights_away_and_their_next_step_is_refused(mini_ws, cli, pg_database):
+    """A volunteer's laptop is lost: 'log revoke' cuts them off at once; what they recorded
+    stays, under their name; granted again, they work again."""
+    make_team(pg_database)
+    coordinator = mini_ws.root.parent / "carol"
+    shutil.copytree(mini_ws.root, coordinator)
+    join_team(coordinator, pg_database, "carol")
+    join_team(mini_ws.root, pg_database, "anna")
+    assert cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf").code == 0
+    assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+    revoked = cli("log", "revoke", "anna", "-w", coordinator)
+
+    assert revoked.code == 0, revoked.err
+    assert "'anna' may no longer read or record anything" in revoked.out and "NOLOGIN" in revoked.out
+    refused = cli("log", "status", "-w", mini_ws.root)
+    assert refused.code == 1 and "your database user 'anna' may not do this" in refused.err
+    assert "Traceback" not in refused.err
+    with connect(pg_database, "carol") as log:
+        assert {e.by for e in log.events()} == {"anna"}  # her drafts stay, under her name
+    again = cli("log", "revoke", "anna", "-w", coordinator)
+    assert again.code == 1 and "'anna' has no rights on the team's log to take away" in again.err
+    self_cut = cli("log", "revoke", "carol", "-w", coordinator)
+    assert self_cut.code == 1 and "cannot take your own rights" in self_cut.err
+    assert cli("log", "grant", "anna", "-w", coordinator).code == 0
+    assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+
+def test_revoke_on_a_solo_campaign_db_says_it_is_for_a_team(mini_ws, cli):
+    result = cli("log", "revoke", "anna", "-w", mini_ws.root)
+    assert result.code == 1 and "'log revoke' is for a team's log on PostgreSQL" in result.err

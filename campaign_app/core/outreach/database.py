@@ -39,6 +39,7 @@ from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import translate_error
 from campaign_app.core.outreach.records import EVENT_COLUMNS, Event, now_utc
 from campaign_app.core.outreach.schema import SQLITE_USER_VERSION, contacts, events
+from campaign_app.core.outreach.team import MemberRights
 from campaign_app.core.outreach.terms import EVENT_KINDS
 
 LOG_NAME = "campaign.db"
@@ -143,7 +144,7 @@ def postgres_engine(location: LogLocation, password: str | None) -> Engine:
     )
 
 
-class LogDatabase:
+class LogDatabase(MemberRights):
     """One open contact log: its connection, schema and transactions. Use as a context
     manager, or call :meth:`close`."""
 
@@ -267,19 +268,6 @@ class LogDatabase:
         return _("Upgraded {log} from revision {before} to {after}.").format(
             log=self.location.describe(), before=before, after=after
         )
-
-    def grant(self, user: str, coordinator: bool) -> str:
-        """Give a database user a volunteer's or a coordinator's rights (``log grant``)."""
-        from campaign_app.core.outreach.team import grant
-
-        if not self.shared:
-            raise UserError(
-                _("'log grant' is for a team's log on PostgreSQL: campaign.db has no users"),
-                self.location.where(),
-                _("set log_database in campaign.yaml (see the README, 'A team')"),
-            )
-        upgrade.require_current(self._conn, self.location)
-        return grant(self._conn, self.location, user, coordinator)
 
     def close(self) -> None:
         with suppress(SQLAlchemyError):

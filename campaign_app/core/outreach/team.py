@@ -75,6 +75,81 @@ def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool)
     return f"'{user}' is now {what} of {location.describe()}."
 
 
+class MemberRights:
+    """``log grant`` and ``log revoke`` on an open log (mixed into ``LogDatabase``)."""
+
+    shared: bool
+    location: LogLocation
+    _conn: Connection
+
+    def grant(self, user: str, coordinator: bool) -> str:
+        """Give a database user a volunteer's or a coordinator's rights (``log grant``)."""
+        from campaign_app.core.outreach import upgrade
+
+        self._team_only("log grant")
+        upgrade.require_current(self._conn, self.location)
+        return grant(self._conn, self.location, user, coordinator)
+
+    def revoke(self, user: str) -> str:
+        """Take a member's rights on the team's log away (``log revoke``)."""
+        self._team_only("log revoke")
+        return revoke(self._conn, self.location, user)
+
+    def _team_only(self, command: str) -> None:
+        if not self.shared:
+            raise UserError(
+                _("'{command}' is for a team's log on PostgreSQL: campaign.db has no users").format(
+                    command=command
+                ),
+                self.location.where(),
+                _("set log_database in campaign.yaml (see the README, 'A team')"),
+            )
+
+
+def revoke(conn: Connection, location: LogLocation, user: str) -> str:
+    """Take database user ``user``'s rights on the team's log away (a member who left, a
+    laptop lost or seized), in one transaction; returns what was done, in words. From the
+    member's next statement on, they may neither read nor record anything; what they
+    recorded stays, under their name. Their database user itself stays (the administrator's
+    to disable). A coordinator cannot revoke themselves: another one must."""
+    if not _ROLE_NAME.match(user):
+        raise UserError(
+            _("'{user}' is not a database user name this command accepts").format(user=user),
+            hint=_("use letters, digits and _ . @ - (as in CREATE ROLE)"),
+        )
+    if user == location.user:
+        raise UserError(
+            _("you cannot take your own rights on the team's log away"),
+            location.where(),
+            _("ask another coordinator to run 'campaign-app log revoke {user}'").format(user=user),
+        )
+    volunteers, coordinators = role_names(location.database)
+    try:
+        with conn.begin():
+            held = conn.execute(
+                text(
+                    "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+                    "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = :u AND r.rolname IN (:v, :c)"
+                ),
+                {"u": user, "v": volunteers, "c": coordinators},
+            ).all()
+            if not held:
+                raise UserError(
+                    _("'{user}' has no rights on the team's log to take away").format(user=user),
+                    location.where(),
+                    _("check the name: 'campaign-app log status' shows who did what"),
+                )
+            for (role,) in held:
+                conn.exec_driver_sql(f"REVOKE {_ident(conn, role)} FROM {_ident(conn, user)}")
+    except DBAPIError as exc:
+        raise translate_error(exc, location, "changed") from None
+    return _(
+        "'{user}' may no longer read or record anything in {log}; what they recorded stays. "
+        "Their database user remains: to stop it signing in at all, the database's administrator "
+        'runs ALTER ROLE "{user}" NOLOGIN.'
+    ).format(user=user, log=location.describe())
+
+
 def _make_roles(conn: Connection, database: str, volunteers: str, coordinators: str) -> None:
     """The two roles and their privileges (again each time: a newer schema may add tables)."""
     q = conn.exec_driver_sql
