@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from campaign_app.cli.columns import print_columns
@@ -292,6 +293,8 @@ def _store_password(ws, from_stdin: bool) -> int:
     location = shared_log(ws.campaign.log_database)
     check_keyring_for(location)  # no keyring to keep it in: said before the password is typed
     password = read_password(location.keyring_user, from_stdin, None, _("type it at a terminal"))
-    keep_member_password(location, password)
+    still = keep_member_password(location, password)
     print(_("The password for {account} is in the system keyring.").format(account=location.keyring_user))
+    if still:
+        print(_("note: {note}").format(note=still), file=sys.stderr)
     return EXIT_OK

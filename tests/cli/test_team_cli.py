@@ -157,7 +157,29 @@ def test_log_password_is_checked_with_the_server_then_kept_in_the_keyring(
     stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
     assert stored.code == 0, stored.err
     assert keyring.get_password("campaign_app", "anna@127.0.0.1") == pg_database.cluster.password("anna")
+    assert "note:" not in stored.err  # nothing else stands in her way
     assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+
+def test_log_password_of_a_member_not_granted_yet_is_kept_and_says_what_is_missing(
+    mini_ws, cli, pg_database, monkeypatch
+):
+    import io
+
+    import keyring
+
+    make_team(pg_database)
+    pg_database.cluster.add_user("dave")  # a new volunteer: a database user, no rights yet
+    join_team(mini_ws.root, pg_database, "dave")
+    keyring.delete_password("campaign_app", "dave@127.0.0.1")
+    monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("dave") + "\n"))
+
+    stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
+
+    assert stored.code == 0, stored.err
+    assert keyring.get_password("campaign_app", "dave@127.0.0.1") == pg_database.cluster.password("dave")
+    assert "note: " in stored.err and "'dave' has no rights on the team's log" in stored.err
+    assert "campaign-app log grant dave'" in stored.err
 
 
 def test_log_password_without_a_keyring_says_where_the_password_goes_before_asking(mini_ws, cli, monkeypatch):
@@ -230,7 +252,8 @@ def test_a_coordinator_takes_a_members_rights_away_and_their_next_step_is_refuse
     assert revoked.code == 0, revoked.err
     assert "'anna' may no longer read or record anything" in revoked.out and "NOLOGIN" in revoked.out
     refused = cli("log", "status", "-w", mini_ws.root)
-    assert refused.code == 1 and "your database user 'anna' may not do this" in refused.err
+    assert refused.code == 1 and "your database user 'anna' has no rights on the team's log" in refused.err
+    assert "campaign-app log grant anna'" in refused.err and "coordinator" in refused.err
     assert "Traceback" not in refused.err
     with connect(pg_database, "carol") as log:
         assert {e.by for e in log.events()} == {"anna"}  # her drafts stay, under her name

@@ -41,9 +41,12 @@ def shared_log(location: LogLocation | None) -> LogLocation:
     return location
 
 
-def keep_member_password(location: LogLocation, password: str) -> None:
+def keep_member_password(location: LogLocation, password: str) -> str:
     """Connect to the team's database with ``password`` (a refused password or an
-    unreachable server is a UserError, and nothing is kept), then keep it in the keyring."""
+    unreachable server is a UserError, and nothing is kept), then keep it in the keyring.
+    Returns what still stands between the member and the log, else "": the password is
+    right, but the user has no rights on it yet (``log grant``), or its tables are missing
+    or older (``log upgrade``)."""
     from campaign_app.core.mail.secrets import store_password
     from campaign_app.core.outreach.log import ContactLog
 
@@ -52,3 +55,8 @@ def keep_member_password(location: LogLocation, password: str) -> None:
     check_keyring_for(location)
     ContactLog.connect(location, password, check_schema=False).close()
     store_password(location.user, location.host, password, instead=no_keyring_hint(location))
+    try:
+        ContactLog.connect(location, password).close()  # reads the tables' revision: rights too
+    except UserError as exc:
+        return str(exc)
+    return ""

@@ -74,7 +74,9 @@ class LogLocation:
         """How messages name the log."""
         if self.path is not None:
             return display_path(self.path)
-        return f"the team's contact log {self.user}@{self.host}:{self.port}/{self.database}"
+        return _("the team's contact log {where}").format(
+            where=f"{self.user}@{self.host}:{self.port}/{self.database}"
+        )
 
     def where(self) -> Location:
         return Location(self.describe())

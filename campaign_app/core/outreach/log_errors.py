@@ -30,13 +30,27 @@ class LogUnreachable(LogUnusable):
     """The team's log cannot be reached (network, server down): what works offline goes on."""
 
 
+# What was being done to the log, as its messages say it ("could not be {doing}"): each
+# language's catalogue gives the word its own sentence takes there.
+_DOING = {
+    "opened": N_("opened"),
+    "read": N_("read"),
+    "changed": N_("changed"),
+    "updated": N_("updated"),
+    "upgraded": N_("upgraded"),
+    "merged": N_("merged"),
+}
+
+
 def translate_error(exc: BaseException, location: LogLocation, doing: str) -> UserError:
     """The database's error (sqlite3's, psycopg's, or SQLAlchemy's wrapping of either)."""
     original = getattr(exc, "orig", None) or exc
+    reading = doing in ("opened", "read")
+    doing = _(_DOING[doing]) if doing in _DOING else doing
     if isinstance(original, sqlite3.Error):
         return _sqlite_error(original, location, doing)
     if location.shared:
-        return _postgres_error(original, location, doing)
+        return _postgres_error(original, location, doing, reading)
     return UserError(
         _("the contact log could not be {doing} ({first_line})").format(
             doing=doing, first_line=_first_line(original)
@@ -100,7 +114,7 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
-def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> UserError:
+def _postgres_error(exc: BaseException, location: LogLocation, doing: str, reading: bool) -> UserError:
     state = getattr(exc, "sqlstate", None) or ""
     text = str(exc).lower()
     where = Location(location.describe())
@@ -125,6 +139,15 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str) -> Us
                 "the server's certificate could not be verified: add sslrootcert=PATH of your team's "
                 "CA certificate to log_database, or install that CA on this computer"
             ),
+        )
+    if state == "42501" and reading:  # not even allowed to read it
+        return UserError(
+            _(
+                "your database user '{user}' has no rights on the team's log: it was never granted "
+                "them, or they were taken away"
+            ).format(user=user),
+            where,
+            _("ask a coordinator to run 'campaign-app log grant {user}'").format(user=user),
         )
     if state == "42501":
         return UserError(

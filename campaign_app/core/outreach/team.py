@@ -71,8 +71,11 @@ def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool)
             conn.exec_driver_sql(f"GRANT {_ident(conn, role)} TO {_ident(conn, user)}")
     except DBAPIError as exc:
         raise translate_error(exc, location, "changed") from None
-    what = "a coordinator (may also correct recorded history)" if coordinator else "a volunteer"
-    return f"'{user}' is now {what} of {location.describe()}."
+    if coordinator:
+        return _("'{user}' is now a coordinator of {log} (may also correct recorded history).").format(
+            user=user, log=location.describe()
+        )
+    return _("'{user}' is now a volunteer of {log}.").format(user=user, log=location.describe())
 
 
 class MemberRights:

@@ -168,8 +168,14 @@ class OutreachBrowser(OutreachWidgets):
         if not isinstance(exc, UserError | UserErrors):
             raise exc
         self.show_banner(self.tr("The contact log cannot be read:") + "\n" + problems(exc))
-        self.count_label.setText("")
         self.empty.setText(self.tr("Nothing to show until the contact log can be read (see above)."))
+        # What the last reading showed is not shown as if current (its team, its counts, a
+        # recipient's history, Mark): the log may have changed, or be closed to this member.
+        self._data = OutreachData()
+        self.model.set_data(self._data)
+        self.team_label.hide()
+        self._show_counts()
+        self.count_label.setText("")
         self.stack.setCurrentWidget(self.empty)
         self._update_actions()
 

@@ -148,11 +148,11 @@ class TeamLogBox(QGroupBox):
         self.update_controls()
         self.tasks.submit(
             lambda: keep_member_password(location, password),
-            lambda _none: self._done(asked, location, None),
+            lambda still: self._done(asked, location, None, still),
             lambda exc: self._done(asked, location, exc),
         )
 
-    def _done(self, asked: int, location: LogLocation, exc: BaseException | None) -> None:
+    def _done(self, asked: int, location: LogLocation, exc: BaseException | None, still: str = "") -> None:
         if asked != self._asked:
             return  # about an address no longer in the field (or another campaign's)
         self._busy = False
@@ -162,10 +162,9 @@ class TeamLogBox(QGroupBox):
         show_error(self.password_error, problems(exc) if exc is not None else None)
         if exc is None:
             self.password_edit.clear()
+            took = self.tr("The server took the password of {user}; it is kept in the system keyring.")
             self.state_label.setText(
-                self.tr("The server took the password of {user}; it is kept in the system keyring.").format(
-                    user=location.keyring_user
-                )
+                took.format(user=location.keyring_user) + (f"\n{still}" if still else "")
             )
         else:
             self.state_label.clear()

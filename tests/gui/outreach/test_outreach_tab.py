@@ -404,3 +404,28 @@ def test_ctrl_enter_in_the_note_marks_and_tab_leaves_the_table(make_window, mini
     qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: tab.tasks.idle() and cell(tab, "mep-1", COL_STATUS) == "replied", timeout=10000)
+
+
+def test_a_log_that_can_no_longer_be_read_shows_nothing_of_the_last_reading(
+    make_window, mini_ws, qtbot, monkeypatch
+):
+    """A member cut off (``log revoke``), a server gone: the tab says why, and neither the
+    last reading's rows nor its Mark buttons stay up as if current."""
+    from campaign_app.core.common.errors import UserError
+    from campaign_app.gui.outreach import browsing
+
+    build_log(mini_ws.root)
+    _window, tab = outreach(make_window, mini_ws.root, qtbot, rows=3)
+    tab.select("mep-2")
+
+    def refused(_workspace, _include):
+        raise UserError("your database user 'anna' has no rights on the team's log")
+
+    monkeypatch.setattr(browsing, "load_outreach", refused)
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.banner.isVisible(), timeout=10000)
+
+    assert "has no rights on the team's log" in tab.banner.text()
+    assert tab.model.rowCount() == 0
+    assert not any(action.isEnabled() for action in tab.mark_actions.values())
+    assert all(button.text().endswith("(0)") for button in tab.filter_buttons.values())
