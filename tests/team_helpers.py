@@ -51,3 +51,19 @@ def join_team(root: Path, db, user: str) -> None:
     text = re.sub(r"(?m)^log_database:.*\n", "", campaign.read_text(encoding="utf-8"))
     campaign.write_text(text + f"log_database: {db.url(user)}\n", encoding="utf-8")
     keyring.set_password("campaign_app", f"{user}@{HOST}", db.cluster.password(user))
+
+
+def member_sends(db, member: str, recipient_id: str, name: str) -> None:
+    """Another member, on another computer: claims a letter and records it sent."""
+    from log_helpers import letter
+
+    with connect(db, member) as log:
+        claim = log.claim(
+            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
+            member,
+            "sending",
+            channel="email",
+            letter_path="out/x.eml",
+            letter_sha256="a" * 64,
+        )
+        log.add_event(claim.contact_id, "sent", member, "250 OK", "email")

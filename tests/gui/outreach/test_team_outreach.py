@@ -6,23 +6,8 @@ from __future__ import annotations
 import itertools
 import time
 
-from log_helpers import letter
 from PySide6.QtCore import QTimer
-from team_helpers import connect, join_team, make_team
-
-
-def _boris_sends(db, recipient_id: str, name: str) -> None:
-    """Another member, on another computer: claims a letter and records it sent."""
-    with connect(db, "boris") as boris:
-        claim = boris.claim(
-            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
-            "boris",
-            "sending",
-            channel="email",
-            letter_path="out/x.eml",
-            letter_sha256="a" * 64,
-        )
-        boris.add_event(claim.contact_id, "sent", "boris", "250 OK", "email")
+from team_helpers import join_team, make_team, member_sends
 
 
 def test_another_members_letter_shows_within_two_seconds_without_freezing(
@@ -30,7 +15,7 @@ def test_another_members_letter_shows_within_two_seconds_without_freezing(
 ):
     make_team(pg_database)
     join_team(mini_ws.root, pg_database, "carol")
-    _boris_sends(pg_database, "mep-1", "Michal Šimečka")
+    member_sends(pg_database, "boris", "mep-1", "Michal Šimečka")
     _window, tab = open_tab(mini_ws.root, "outreach")
     qtbot.waitUntil(lambda: tab.team_label.isVisible() and "boris" in tab.team_label.text(), timeout=5000)
     assert "Michal Šimečka" in [row.name for row in tab.model.shown()]
@@ -40,7 +25,7 @@ def test_another_members_letter_shows_within_two_seconds_without_freezing(
     timer = QTimer(tab)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start(20)
-    _boris_sends(pg_database, "mep-2", "Rasa Juknevičienė")
+    member_sends(pg_database, "boris", "mep-2", "Rasa Juknevičienė")
     start = time.monotonic()
     qtbot.waitUntil(lambda: "Rasa Juknevičienė" in [row.name for row in tab.model.shown()], timeout=2000)
     shown_after = time.monotonic() - start

@@ -4,9 +4,8 @@ test PostgreSQL before the keyring keeps it."""
 
 from __future__ import annotations
 
-from log_helpers import letter
 from PySide6.QtCore import Qt
-from team_helpers import HOST, connect, make_team
+from team_helpers import HOST, make_team, member_sends
 
 from campaign_app.core.campaign.settings import load_campaign
 from campaign_app.core.campaign.workspace import Workspace
@@ -26,20 +25,6 @@ def _replace(qtbot, edit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     qtbot.keyClicks(edit, text)
-
-
-def _boris_sends(db, recipient_id: str, name: str) -> None:
-    """Another member, on another computer, sends a letter."""
-    with connect(db, "boris") as boris:
-        claim = boris.claim(
-            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
-            "boris",
-            "sending",
-            channel="email",
-            letter_path="out/x.eml",
-            letter_sha256="a" * 64,
-        )
-        boris.add_event(claim.contact_id, "sent", "boris", "250 OK", "email")
 
 
 def _save(qtbot, tab) -> None:
@@ -124,7 +109,7 @@ def test_a_volunteer_joins_the_team_from_the_window_and_sees_and_hears_its_log(
     """The README's step 3 done in the window: the address saved, the Outreach tab says the
     password is missing; once kept, it shows the team's letters and hears new ones."""
     make_team(pg_database)
-    _boris_sends(pg_database, "mep-2", "Rasa Juknevičienė")  # before anna joins
+    member_sends(pg_database, "boris", "mep-2", "Rasa Juknevičienė")  # before anna joins
     window, tab = _settings(make_window, mini_ws.root, qtbot)
     _replace(qtbot, tab.team_box.address_edit, pg_database.url("anna"))
     _save(qtbot, tab)
@@ -147,7 +132,7 @@ def test_a_volunteer_joins_the_team_from_the_window_and_sees_and_hears_its_log(
     )
     assert not outreach.banner.isVisible()
     qtbot.waitUntil(lambda: outreach.team_watch is not None and outreach.team_watch.listening, timeout=20000)
-    _boris_sends(pg_database, "mep-1", "Michal Šimečka")
+    member_sends(pg_database, "boris", "mep-1", "Michal Šimečka")
     qtbot.waitUntil(lambda: "Michal Šimečka" in [row.name for row in outreach.model.shown()], timeout=5000)
 
 
