@@ -53,17 +53,26 @@ def join_team(root: Path, db, user: str) -> None:
     keyring.set_password("campaign_app", f"{user}@{HOST}", db.cluster.password(user))
 
 
-def member_sends(db, member: str, recipient_id: str, name: str) -> None:
-    """Another member, on another computer: claims a letter and records it sent."""
+def record_send(log, recipient_id: str, name: str, by: str, then: str = "sent") -> str:
+    """On an open log: ``by`` claims the letter to ``recipient_id`` and records what came of
+    it (``then``: "sent", "failed", or "" for a send still at work); returns the letter's id."""
     from log_helpers import letter
 
+    claim = log.claim(
+        letter(recipient_id, name, "mep", "appeal-en", channel="email"),
+        by,
+        "sending",
+        channel="email",
+        letter_path="out/x.eml",
+        letter_sha256="a" * 64,
+    )
+    assert claim.granted
+    if then:
+        log.add_event(claim.contact_id, then, by, "250 OK" if then == "sent" else "550 no", "email")
+    return claim.contact_id
+
+
+def member_sends(db, member: str, recipient_id: str, name: str) -> None:
+    """Another member, on another computer: claims a letter and records it sent."""
     with connect(db, member) as log:
-        claim = log.claim(
-            letter(recipient_id, name, "mep", "appeal-en", channel="email"),
-            member,
-            "sending",
-            channel="email",
-            letter_path="out/x.eml",
-            letter_sha256="a" * 64,
-        )
-        log.add_event(claim.contact_id, "sent", member, "250 OK", "email")
+        record_send(log, recipient_id, name, member)

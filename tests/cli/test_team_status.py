@@ -5,7 +5,7 @@ failed and drafted, their last activity, and who is sending right now, on a team
 from __future__ import annotations
 
 from log_helpers import letter
-from team_helpers import connect, join_team, make_team
+from team_helpers import connect, join_team, make_team, record_send
 
 from campaign_app.core.outreach.log import ContactLog
 
@@ -18,32 +18,17 @@ def _summary(out: str) -> dict[str, list[str]]:
     return {cells[0]: cells for line in lines[1:] if (cells := re.split(r"\s{2,}", line.strip()))}
 
 
-def _send(log, recipient_id: str, name: str, by: str, then: str = "sent") -> str:
-    claim = log.claim(
-        letter(recipient_id, name, "mep", "appeal-en", channel="email"),
-        by,
-        "sending",
-        channel="email",
-        letter_path="out/x.eml",
-        letter_sha256="a" * 64,
-    )
-    assert claim.granted
-    if then:
-        log.add_event(claim.contact_id, then, by, "250 OK" if then == "sent" else "550 no", "email")
-    return claim.contact_id
-
-
 def test_log_status_on_a_teams_log_sums_up_each_member_and_who_is_sending_now(mini_ws, cli, pg_database):
     make_team(pg_database)
     join_team(mini_ws.root, pg_database, "carol")
     with connect(pg_database, "anna") as anna:
-        _send(anna, "mep-1", "Michal Šimečka", "anna")
-        _send(anna, "mep-2", "Rasa Juknevičienė", "anna")
+        record_send(anna, "mep-1", "Michal Šimečka", "anna")
+        record_send(anna, "mep-2", "Rasa Juknevičienė", "anna")
         anna.mark("mep-2", "replied", "anna", note="thanks")
     with connect(pg_database, "boris") as boris:
-        _send(boris, "sr-1", "Special Rapporteur", "boris", then="failed")
+        record_send(boris, "sr-1", "Special Rapporteur", "boris", then="failed")
         boris.record_drafts([letter("mep-3", "Ян Новак", "mep", "appeal-en")], "boris")
-        _send(boris, "mep-4", "Petra Svoboda", "boris", then="")  # this program is sending it
+        record_send(boris, "mep-4", "Petra Svoboda", "boris", then="")  # this program is sending it
 
     result = cli("log", "status", "-w", mini_ws.root)
 
@@ -58,8 +43,8 @@ def test_log_status_on_a_teams_log_sums_up_each_member_and_who_is_sending_now(mi
 
 def test_log_status_on_a_merged_campaign_db_sums_up_by_the_names_recorded(mini_ws, cli):
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
-        _send(log, "mep-1", "Michal Šimečka", "Olena K.")
-        _send(log, "mep-2", "Rasa Juknevičienė", "Taras")
+        record_send(log, "mep-1", "Michal Šimečka", "Olena K.")
+        record_send(log, "mep-2", "Rasa Juknevičienė", "Taras")
         log.mark("mep-1", "replied", "Taras", note="by phone")
 
     result = cli("log", "status", "-w", mini_ws.root)
@@ -73,9 +58,9 @@ def test_log_status_on_a_merged_campaign_db_sums_up_by_the_names_recorded(mini_w
 
 def test_log_status_with_a_query_sums_up_only_the_work_with_the_recipients_it_shows(mini_ws, cli):
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
-        _send(log, "mep-1", "Michal Šimečka", "Olena K.")
-        _send(log, "mep-2", "Rasa Juknevičienė", "Olena K.", then="failed")
-        _send(log, "sr-1", "Special Rapporteur", "Taras")
+        record_send(log, "mep-1", "Michal Šimečka", "Olena K.")
+        record_send(log, "mep-2", "Rasa Juknevičienė", "Olena K.", then="failed")
+        record_send(log, "sr-1", "Special Rapporteur", "Taras")
 
     everyone = cli("log", "status", "-w", mini_ws.root)
     meps = cli("log", "status", "-w", mini_ws.root, "--query", "category:mep")

@@ -8,40 +8,13 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from settings_helpers import open_settings, replace_text, save_settings, type_text
 
 from campaign_app.core.campaign.settings import load_campaign
 from campaign_app.core.mail.secrets import NO_KEYRING_MESSAGE
 
 PASSWORD = "Corr3ct-Horse-Battery-Staple-7f3a"
-
-
-def _settings(make_window, workspace, qtbot):
-    window = make_window(workspace, tab="settings")
-    tab = window.pages["settings"]
-    qtbot.waitUntil(lambda: tab.current_form() is not None and tab.tasks.idle() and tab._keyring is not None)
-    return window, tab
-
-
-def _type(qtbot, widget, text: str) -> None:
-    """Type like a user; QTest's keyClicks only knows ASCII, so Cyrillic goes as text events."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-        else:
-            QTest.sendKeyEvent(
-                QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char, Qt.KeyboardModifier.NoModifier
-            )
-
-
-def _replace_text(qtbot, widget, text: str) -> None:
-    widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text:
-        _type(qtbot, widget, text)
-    else:
-        qtbot.keyClick(widget, Qt.Key.Key_Delete)
 
 
 def _edit_cell(qtbot, view, row: int, column: int, text: str) -> None:
@@ -51,7 +24,7 @@ def _edit_cell(qtbot, view, row: int, column: int, text: str) -> None:
     qtbot.keyClick(view, Qt.Key.Key_F2)
     editor = _open_editor(view)
     qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    _type(qtbot, editor, text)
+    type_text(qtbot, editor, text)
     _commit(qtbot, view, editor)
 
 
@@ -73,27 +46,19 @@ def _top_level_keys(text: str) -> list[str]:
     return [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
 
 
-def _save(qtbot, tab) -> None:
-    assert tab.save_button.isEnabled(), tab.status_label.text()
-    with qtbot.waitSignal(tab.session.partChanged, timeout=10000) as signal:
-        qtbot.keyClick(tab.email_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert signal.args == ["campaign"]
-    qtbot.waitUntil(lambda: tab.tasks.idle())
-
-
 def test_edit_organisation_and_a_signatory_role_then_save(make_window, example_ws, qtbot):
     path = example_ws / "campaign.yaml"
     original = path.read_text(encoding="utf-8")
-    _window, tab = _settings(make_window, example_ws, qtbot)
+    _window, tab = open_settings(make_window, example_ws, qtbot)
     assert tab.text_edits["organisation"]["uk"].text() == "Приклад правозахисної мережі"
 
-    _replace_text(qtbot, tab.text_edits["organisation"]["en"], "Kyiv Helsinki Watch")
+    replace_text(qtbot, tab.text_edits["organisation"]["en"], "Kyiv Helsinki Watch")
     model = tab.signatory_model
     _edit_cell(qtbot, tab.signatory_view, 0, model.column_of("role", "en"), "Director of Advocacy")
     assert tab.status_label.text() == "Unsaved changes."
     assert "Kyiv Helsinki Watch" in tab.letterhead_preview.text()  # the letterhead follows as you type
 
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     text = path.read_text(encoding="utf-8")
     assert "    en: Kyiv Helsinki Watch\n    uk: Приклад правозахисної мережі\n" in text
     assert "      en: Director of Advocacy\n      uk: Координаторка кампанії\n" in text
@@ -110,7 +75,7 @@ def test_edit_organisation_and_a_signatory_role_then_save(make_window, example_w
 
 
 def test_an_invalid_port_is_told_at_the_field_and_save_is_disabled(make_window, mini_ws, qtbot):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     qtbot.keyClicks(tab.host_edit, "smtp.example.org")
     assert tab.save_button.isEnabled()
     qtbot.keyClicks(tab.port_edit, "70000")
@@ -125,13 +90,13 @@ def test_an_invalid_port_is_told_at_the_field_and_save_is_disabled(make_window, 
     assert tab.tasks.idle() and not tab.busy, "no save was started"
     assert (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8") == before
 
-    _replace_text(qtbot, tab.port_edit, "465")
+    replace_text(qtbot, tab.port_edit, "465")
     assert not label.isVisible()
     assert tab.save_button.isEnabled()
 
 
 def test_user_name_without_host_and_a_bad_from_address_are_marked(make_window, mini_ws, qtbot):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     qtbot.keyClicks(tab.username_edit, "user")
     assert "the SMTP server (host) is empty but a user name is set" in tab.error_labels["host"].text()
     qtbot.keyClicks(tab.from_edit, "appeals@")
@@ -140,7 +105,7 @@ def test_user_name_without_host_and_a_bad_from_address_are_marked(make_window, m
 
 
 def test_security_and_smtp_settings_are_saved_under_smtp(make_window, mini_ws, qtbot):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     qtbot.keyClicks(tab.host_edit, "smtp.example.org")
     qtbot.keyClicks(tab.port_edit, "587")
     tab.security_combo.setFocus()
@@ -148,7 +113,7 @@ def test_security_and_smtp_settings_are_saved_under_smtp(make_window, mini_ws, q
     assert tab.port_edit.text() == "465"
     qtbot.keyClicks(tab.username_edit, "user")
     qtbot.keyClicks(tab.from_edit, "office@rights.example")
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     text = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
     assert text.endswith(
         "smtp:\n  host: smtp.example.org\n  port: 465\n  security: ssl\n  username: user\n"
@@ -159,7 +124,7 @@ def test_security_and_smtp_settings_are_saved_under_smtp(make_window, mini_ws, q
 def test_store_and_forget_a_password_in_the_keyring_and_no_file_holds_it(
     make_window, mini_ws, qtbot, memory_keyring, isolated_user_folders
 ):
-    window, tab = _settings(make_window, mini_ws.root, qtbot)
+    window, tab = open_settings(make_window, mini_ws.root, qtbot)
     assert (
         tab.keyring_label.text().startswith("Keyring in use: ")
         and "TestMemoryKeyring" in tab.keyring_label.text()
@@ -180,7 +145,7 @@ def test_store_and_forget_a_password_in_the_keyring_and_no_file_holds_it(
     assert tab.password_edit.text() == ""
     assert tab.password_state.text() == "A password for user@smtp.example.org is stored in the keyring."
 
-    _save(qtbot, tab)  # the account (not the password) goes to campaign.yaml
+    save_settings(qtbot, tab)  # the account (not the password) goes to campaign.yaml
     assert "user" in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
     window.close()
     for folder in (mini_ws.root, Path(isolated_user_folders)):
@@ -199,7 +164,7 @@ def test_store_and_forget_a_password_in_the_keyring_and_no_file_holds_it(
 
 def test_without_a_system_keyring_the_tab_says_so_and_offers_to_ask_each_time(make_window, mini_ws, qtbot):
     keyring.set_keyring(keyring.backends.fail.Keyring())
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     assert tab.keyring_warning.isVisible()
     assert tab.keyring_message.text() == NO_KEYRING_MESSAGE
     assert tab.keyring_label.text() == "Keyring in use: none"
@@ -211,13 +176,13 @@ def test_without_a_system_keyring_the_tab_says_so_and_offers_to_ask_each_time(ma
     tab.ask_check.setFocus()
     qtbot.keyClick(tab.ask_check, Qt.Key.Key_Space)
     assert tab.ask_check.isChecked()
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     assert (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8").endswith("  password: ask\n")
     assert tab.password_state.text() == "The password will be asked for each time you send, and never saved."
 
 
 def test_signatories_can_be_added_reordered_and_removed(make_window, mini_ws, qtbot):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     model, view = tab.signatory_model, tab.signatory_view
     qtbot.mouseClick(tab.add_signatory_button, Qt.MouseButton.LeftButton)
     editor = _open_editor(view)  # Add opens the new row's name for typing
@@ -228,7 +193,7 @@ def test_signatories_can_be_added_reordered_and_removed(make_window, mini_ws, qt
     assert not tab.down_signatory_button.isEnabled()
     qtbot.mouseClick(tab.up_signatory_button, Qt.MouseButton.LeftButton)
     assert model.index(0, 0).data() == "Oleksandra Pavlenko"
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     campaign = load_campaign(mini_ws.root / "campaign.yaml")
     assert [s.name for s in campaign.signatories] == [
         {"en": "Oleksandra Pavlenko", "uk": "Олександра Павленко"},
@@ -240,7 +205,7 @@ def test_signatories_can_be_added_reordered_and_removed(make_window, mini_ws, qt
     view.setCurrentIndex(model.index(1, 0))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert model.rowCount() == 1
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     assert [s.name["en"] for s in load_campaign(mini_ws.root / "campaign.yaml").signatories] == [
         "Oleksandra Pavlenko"
     ]
@@ -250,16 +215,16 @@ def test_a_mistake_found_on_save_is_shown_with_its_line_and_nothing_is_written(m
     path = mini_ws.root / "campaign.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "paper: B5\n", encoding="utf-8")
     before = path.read_text(encoding="utf-8")
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     # The form cannot show B5 (A4 is selected), so it counts as a change to save: make it Letter.
     tab.paper_combo.setFocus()
     qtbot.keyClick(tab.paper_combo, Qt.Key.Key_Down)
-    _replace_text(qtbot, tab.email_edit, "office@rights.example")
+    replace_text(qtbot, tab.email_edit, "office@rights.example")
     for editor in tab.text_edits["organisation"].values():
-        _replace_text(qtbot, editor, "")
+        replace_text(qtbot, editor, "")
     assert tab.error_labels["organisation"].isVisible()
     assert not tab.save_button.isEnabled()
-    _replace_text(qtbot, tab.text_edits["organisation"]["en"], "Rights Watchers")
+    replace_text(qtbot, tab.text_edits["organisation"]["en"], "Rights Watchers")
     # A problem only the loader sees: the file changed under us with a broken case id.
     path.write_text(before.replace("case: test-case", "case: ''"), encoding="utf-8")
     broken = path.read_text(encoding="utf-8")
@@ -272,7 +237,7 @@ def test_a_mistake_found_on_save_is_shown_with_its_line_and_nothing_is_written(m
 
 @pytest.mark.parametrize("language", ["en", "uk"])
 def test_the_letterhead_preview_shows_the_sender_in_each_language(make_window, mini_ws, qtbot, language):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     qtbot.keyClicks(tab.phone_edit, "+32 2 555 01 01")
     tab.preview_language.setCurrentIndex(tab.preview_language.findData(language))
     text = tab.letterhead_preview.text()
@@ -285,9 +250,9 @@ def test_the_letterhead_preview_shows_the_sender_in_each_language(make_window, m
 def test_unsaved_settings_are_asked_about_before_the_window_closes(make_window, mini_ws, qtbot):
     """The Case and Compose tabs asked before their edits were dropped; Settings did not,
     and a new sender typed in was lost when the window closed."""
-    window, tab = _settings(make_window, mini_ws.root, qtbot)
+    window, tab = open_settings(make_window, mini_ws.root, qtbot)
     assert window.unsaved_tabs() == []
-    _replace_text(qtbot, tab.email_edit, "appeals@kyiv-watch.example")
+    replace_text(qtbot, tab.email_edit, "appeals@kyiv-watch.example")
     assert window.unsaved_tabs() == ["Settings"]
 
 
@@ -295,18 +260,18 @@ def test_a_gui_user_can_make_the_example_their_own_campaign(make_window, example
     """Nothing in the window cleared 'example: true', and sending stays refused while it is
     there: unticked in Settings and saved, the key is gone and the campaign may send."""
     path = example_ws / "campaign.yaml"
-    window, tab = _settings(make_window, example_ws, qtbot)
+    window, tab = open_settings(make_window, example_ws, qtbot)
     assert tab.example_check.isChecked()
     tab.example_check.setFocus()
     qtbot.keyClick(tab.example_check, Qt.Key.Key_Space)
     assert not tab.example_check.isChecked()
     assert window.unsaved_tabs() == ["Settings"]
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     text = path.read_text(encoding="utf-8")
     assert "example" not in _top_level_keys(text) and text.startswith("# The bundled example campaign.")
     assert not load_campaign(path).is_example
     qtbot.keyClick(tab.example_check, Qt.Key.Key_Space)
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
     assert load_campaign(path).is_example
 
 

@@ -5,6 +5,7 @@ test PostgreSQL before the keyring keeps it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from settings_helpers import open_settings, replace_text, save_settings
 from team_helpers import HOST, make_team, member_sends
 
 from campaign_app.core.campaign.settings import load_campaign
@@ -13,34 +14,13 @@ from campaign_app.core.campaign.workspace import Workspace
 SECRET = "Pa55-in-the-URL-9c1e"
 
 
-def _settings(make_window, root, qtbot):
-    window = make_window(root, tab="settings")
-    tab = window.pages["settings"]
-    qtbot.waitUntil(lambda: tab.current_form() is not None and tab.tasks.idle() and tab._keyring is not None)
-    return window, tab
-
-
-def _replace(qtbot, edit, text: str) -> None:
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
-
-
-def _save(qtbot, tab) -> None:
-    assert tab.save_button.isEnabled(), tab.status_label.text()
-    with qtbot.waitSignal(tab.session.partChanged, timeout=10000):
-        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: tab.tasks.idle())
-
-
 def test_a_password_in_the_address_is_refused_at_the_field_and_never_shown(make_window, mini_ws, qtbot):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     box = tab.team_box
     assert "No database password: the log is on this computer." in box.state_label.text()
     assert not box.password_edit.isEnabled()
 
-    _replace(qtbot, box.address_edit, f"postgresql://anna:{SECRET}@db.example.org/akhmetova")
+    replace_text(qtbot, box.address_edit, f"postgresql://anna:{SECRET}@db.example.org/akhmetova")
 
     assert box.error_label.isVisible()
     assert "must not contain the database password" in box.error_label.text()
@@ -53,12 +33,12 @@ def test_a_password_in_the_address_is_refused_at_the_field_and_never_shown(make_
 def test_the_team_address_is_saved_in_campaign_yaml_and_emptying_it_returns_to_campaign_db(
     make_window, mini_ws, qtbot
 ):
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     url = "postgresql://anna@db.example.org:5432/akhmetova?sslmode=verify-full"
 
-    _replace(qtbot, tab.team_box.address_edit, url)
+    replace_text(qtbot, tab.team_box.address_edit, url)
     assert not tab.team_box.error_label.isVisible()
-    _save(qtbot, tab)
+    save_settings(qtbot, tab)
 
     location = load_campaign(mini_ws.root / "campaign.yaml").log_database
     assert location is not None
@@ -66,8 +46,8 @@ def test_the_team_address_is_saved_in_campaign_yaml_and_emptying_it_returns_to_c
     assert dict(location.parameters) == {"sslmode": "verify-full"}
     assert tab.team_box.password_edit.isEnabled()
 
-    _replace(qtbot, tab.team_box.address_edit, "")
-    _save(qtbot, tab)
+    replace_text(qtbot, tab.team_box.address_edit, "")
+    save_settings(qtbot, tab)
     assert load_campaign(mini_ws.root / "campaign.yaml").log_database is None
     assert "log_database" not in (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
 
@@ -76,10 +56,10 @@ def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyri
     make_window, mini_ws, qtbot, pg_database, memory_keyring
 ):
     make_team(pg_database)
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     box = tab.team_box
-    _replace(qtbot, box.address_edit, pg_database.url("anna"))
-    _save(qtbot, tab)
+    replace_text(qtbot, box.address_edit, pg_database.url("anna"))
+    save_settings(qtbot, tab)
 
     qtbot.keyClicks(box.password_edit, "not-annas-password")
     qtbot.mouseClick(box.keep_button, Qt.MouseButton.LeftButton)
@@ -89,7 +69,7 @@ def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyri
     assert memory_keyring.secrets == {}  # a refused password is not kept
 
     password = pg_database.cluster.password("anna")
-    _replace(qtbot, box.password_edit, password)
+    replace_text(qtbot, box.password_edit, password)
     qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(memory_keyring.secrets), timeout=20000)
     qtbot.waitUntil(lambda: tab.tasks.idle())
@@ -110,9 +90,9 @@ def test_a_volunteer_joins_the_team_from_the_window_and_sees_and_hears_its_log(
     password is missing; once kept, it shows the team's letters and hears new ones."""
     make_team(pg_database)
     member_sends(pg_database, "boris", "mep-2", "Rasa Juknevičienė")  # before anna joins
-    window, tab = _settings(make_window, mini_ws.root, qtbot)
-    _replace(qtbot, tab.team_box.address_edit, pg_database.url("anna"))
-    _save(qtbot, tab)
+    window, tab = open_settings(make_window, mini_ws.root, qtbot)
+    replace_text(qtbot, tab.team_box.address_edit, pg_database.url("anna"))
+    save_settings(qtbot, tab)
 
     window.select_tab("outreach")
     outreach = window.pages["outreach"]
@@ -142,14 +122,14 @@ def test_a_password_already_in_campaign_yaml_is_shown_as_asterisks(make_window, 
         campaign.read_text(encoding="utf-8") + f"log_database: postgresql://anna:{SECRET}@db.example.org/ak\n"
     )
     campaign.write_text(text, encoding="utf-8")
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
 
     assert tab.team_box.address_edit.text() == "postgresql://anna:****@db.example.org/ak"
     assert "must not contain the database password" in tab.team_box.error_label.text()
     assert not tab.save_button.isEnabled()
 
-    _replace(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org/ak")
-    _save(qtbot, tab)
+    replace_text(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org/ak")
+    save_settings(qtbot, tab)
     saved = campaign.read_text(encoding="utf-8")
     assert "log_database: postgresql://anna@db.example.org/ak" in saved and SECRET not in saved
 
@@ -168,15 +148,15 @@ def test_a_typed_password_is_not_kept_for_another_address_or_after_revert(
         release.wait(10)
 
     monkeypatch.setattr(team_log, "keep_member_password", slow_check)
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
     box = tab.team_box
-    _replace(qtbot, box.address_edit, "postgresql://anna@a.example.org/ak")
+    replace_text(qtbot, box.address_edit, "postgresql://anna@a.example.org/ak")
     qtbot.keyClicks(box.password_edit, "for-server-a")
     qtbot.keyClick(box.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(tried))
     assert "Connecting to a.example.org" in box.state_label.text()
 
-    _replace(qtbot, box.address_edit, "postgresql://anna@b.example.org/ak")  # changed meanwhile
+    replace_text(qtbot, box.address_edit, "postgresql://anna@b.example.org/ak")  # changed meanwhile
     release.set()
     qtbot.waitUntil(lambda: tab.tasks.idle())
     assert "took the password" not in box.state_label.text()  # that answer was about server a
@@ -194,8 +174,8 @@ def test_without_a_system_keyring_the_password_cannot_be_typed_and_pgpass_is_nam
     import keyring.backends.fail
 
     keyring.set_keyring(keyring.backends.fail.Keyring())
-    _window, tab = _settings(make_window, mini_ws.root, qtbot)
-    _replace(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org:5432/ak")
+    _window, tab = open_settings(make_window, mini_ws.root, qtbot)
+    replace_text(qtbot, tab.team_box.address_edit, "postgresql://anna@db.example.org:5432/ak")
 
     assert not tab.team_box.password_edit.isEnabled()
     assert "No system keyring can keep the password here" in tab.team_box.state_label.text()
