@@ -36,13 +36,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from campaign_app.core.outreach.records import Contact, Event, History, parse_time, read_history
+from campaign_app.core.outreach.schema import DIGEST_FIELD, DIGEST_SEPARATOR
 from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts, letters_in_full
 from campaign_app.core.outreach.store import LogStore
 
-# Join a letter's events in its digest, and each event's kind to its member (never in a
-# name typed on a keyboard; a digest whose parts do not split evenly is not used).
-SEPARATOR = "\x1f"
-FIELD = "\x1e"
+# Join a letter's events in its digest, and each event's kind to its member (as the
+# database joins them: schema.py; a digest whose parts do not split evenly is not used).
+SEPARATOR = DIGEST_SEPARATOR
+FIELD = DIGEST_FIELD
 
 
 class _Plan(NamedTuple):

@@ -114,9 +114,16 @@ inbox_positions = Table(
     Column("updated_at", Text, nullable=False),
 )
 
+# How a digest joins its parts: each event's kind to its member, and the events (characters
+# no name typed on a keyboard holds; core/outreach/digest.py reads them back).
+DIGEST_FIELD = "\x1e"
+DIGEST_SEPARATOR = "\x1f"
+
 # A letter's digest from its events, in the order they happened (ties: written).
+_FIELD_SQL, _SEPARATOR_SQL = f"char({ord(DIGEST_FIELD)})", f"char({ord(DIGEST_SEPARATOR)})"
 _SQLITE_DIGEST_OF = (
-    'SELECT {letter}, group_concat(kind || char(30) || "by", char(31)), group_concat(at, char(31))'
+    f'SELECT {{letter}}, group_concat(kind || {_FIELD_SQL} || "by", {_SEPARATOR_SQL}),'
+    f" group_concat(at, {_SEPARATOR_SQL})"
     ' FROM (SELECT kind, "by", at FROM events WHERE contact_id = {letter} ORDER BY at, rowid)'
 )
 
@@ -147,6 +154,8 @@ LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
 
 
 __all__ = [
+    "DIGEST_FIELD",
+    "DIGEST_SEPARATOR",
     "HEAD",
     "LEGACY_REVISIONS",
     "SQLITE_USER_VERSION",
