@@ -153,19 +153,14 @@ def _fold(
             here = {e.id for e in log.events(c.id)}
             added = any(e.id not in here and e.kind in EVENT_KINDS for e in by_contact.get(c.id, []))
             conflicts.append(
-                (
-                    _(
-                        "letter to {value} ({recipient_id}, template {template_id}): {source} "
-                        "has a different letter file (sha256 {letter_sha256}…) than this log "
-                        "({letter_sha2562}…); this log's letter was kept, its history added"
-                    )
-                    if added
-                    else _(
-                        "letter to {value} ({recipient_id}, template {template_id}): {source} "
-                        "has a different letter file (sha256 {letter_sha256}…) than this log "
-                        "({letter_sha2562}…); this log's letter is kept, and its history was merged before"
-                    )
+                _(
+                    "letter to {value} ({recipient_id}, template {template_id}): {source} "
+                    "has a different letter file (sha256 {letter_sha256}…) than this log "
+                    "({letter_sha2562}…); {outcome}"
                 ).format(
+                    outcome=_("this log's letter was kept, its history added")
+                    if added
+                    else _("this log's letter is kept, and its history was merged before"),
                     value=mine.recipient_name or mine.recipient_id,
                     recipient_id=mine.recipient_id,
                     template_id=mine.template_id,
