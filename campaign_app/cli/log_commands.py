@@ -276,8 +276,8 @@ def _print_status(ws, query: str, states) -> None:
     recipients = ngettext("{count} recipient(s)", "{count} recipient(s)", len(rows)).format(count=len(rows))
     follow_ups = ngettext("{count} follow-up(s) due", "{count} follow-up(s) due", due).format(count=due)
     print(_("{recipients}; {follow_ups}").format(recipients=recipients, follow_ups=follow_ups))
-    # Under a query, the members' work with the recipients it chose: the table's numbers add up.
-    shown = states.values() if not query.strip() else (s for rid in chosen if (s := states.get(rid)))
+    # The members' work with the recipients the table shows (under a query, those it chose).
+    shown = (state for rid in chosen if (state := states.get(rid)))
     members = summary_lines(team_summary(letter for state in shown for letter in state.letters))
     if members:
         print()
