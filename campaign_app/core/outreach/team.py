@@ -41,6 +41,15 @@ def role_names(database: str) -> tuple[str, str]:
     return f"{base}_volunteers", f"{base}_coordinators"
 
 
+def _check_user_name(user: str) -> None:
+    """A UserError for a name ``log grant`` and ``log revoke`` do not put into SQL."""
+    if not _ROLE_NAME.match(user):
+        raise UserError(
+            _("'{user}' is not a database user name this command accepts").format(user=user),
+            hint=_("use letters, digits and _ . @ - (as in CREATE ROLE)"),
+        )
+
+
 def _ident(conn: Connection, name: str) -> str:
     return conn.dialect.identifier_preparer.quote(name)
 
@@ -49,11 +58,7 @@ def grant(conn: Connection, location: LogLocation, user: str, coordinator: bool)
     """Give database user ``user`` a volunteer's (or a coordinator's) rights on the team's
     log, in one transaction; returns what was done, in words. Run by a coordinator whose
     database user may create roles (CREATEROLE) and owns the tables (ran ``log upgrade``)."""
-    if not _ROLE_NAME.match(user):
-        raise UserError(
-            _("'{user}' is not a database user name this command accepts").format(user=user),
-            hint=_("use letters, digits and _ . @ - (as in CREATE ROLE)"),
-        )
+    _check_user_name(user)
     volunteers, coordinators = role_names(location.database)
     try:
         with conn.begin():
@@ -115,11 +120,7 @@ def revoke(conn: Connection, location: LogLocation, user: str) -> str:
     member's next statement on, they may neither read nor record anything; what they
     recorded stays, under their name. Their database user itself stays (the administrator's
     to disable). A coordinator cannot revoke themselves: another one must."""
-    if not _ROLE_NAME.match(user):
-        raise UserError(
-            _("'{user}' is not a database user name this command accepts").format(user=user),
-            hint=_("use letters, digits and _ . @ - (as in CREATE ROLE)"),
-        )
+    _check_user_name(user)
     if user == location.user:
         raise UserError(
             _("you cannot take your own rights on the team's log away"),
