@@ -19,16 +19,11 @@ def team_location(text: str) -> LogLocation | None:
     return parse_log_database(text, None) if text.strip() else None
 
 
-def no_keyring_hint(location: LogLocation) -> str:
-    """Where the password goes when no secure keyring can keep it."""
-    return location.password_file_hint()
-
-
 def check_keyring_for(location: LogLocation) -> None:
     """A UserError before any password is typed when no secure keyring can keep it."""
     from campaign_app.core.mail.secrets import secure_backend
 
-    secure_backend(no_keyring_hint(location))
+    secure_backend(location.password_file_hint())
 
 
 def shared_log(location: LogLocation | None) -> LogLocation:
@@ -53,10 +48,10 @@ def keep_member_password(location: LogLocation, password: str) -> str:
     if not password:
         raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
     check_keyring_for(location)
-    ContactLog.connect(location, password, check_schema=False).close()
-    store_password(location.user, location.host, password, instead=no_keyring_hint(location))
-    try:
-        ContactLog.connect(location, password).close()  # reads the tables' revision: rights too
-    except UserError as exc:
-        return str(exc)
+    with ContactLog.connect(location, password, check_schema=False) as log:  # refused: nothing kept
+        store_password(location.user, location.host, password, instead=location.password_file_hint())
+        try:
+            log.check_schema()  # the tables' revision, and the member's right to read them
+        except UserError as exc:
+            return str(exc)
     return ""

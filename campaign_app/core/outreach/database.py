@@ -237,11 +237,16 @@ class LogDatabase(MemberRights):
         log = cls._start(location, postgres_engine(location, password), "opened")
         try:
             if check_schema:
-                upgrade.require_current(log._conn, location)
+                log.check_schema()
         except BaseException:
             log.close()
             raise
         return log
+
+    def check_schema(self) -> None:
+        """Refused (a UserError) when the team's log's schema is missing, older or newer
+        than this program's, or this member may not even read it."""
+        upgrade.require_current(self._conn, self.location)
 
     @classmethod
     def _start(cls, location: LogLocation, engine: Engine, doing: str) -> Self:
