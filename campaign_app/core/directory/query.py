@@ -33,17 +33,8 @@ from campaign_app.core.directory.folding import (
     _search_text,
     fold,
 )
-from campaign_app.core.directory.query_syntax import (
-    And,
-    Node,
-    Not,
-    Or,
-    QueryPlace,
-    Term,
-    parse_tree,
-    terms_of,
-    to_text,
-)
+from campaign_app.core.directory.query_syntax import QueryPlace, parse_tree
+from campaign_app.core.directory.query_tree import And, Node, Not, Or, Term, terms_of, to_text
 from campaign_app.core.directory.recipients import ALL_FIELDS, CATEGORIES, Recipient
 from campaign_app.core.directory.search import index_of
 

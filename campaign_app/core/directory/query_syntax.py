@@ -9,21 +9,21 @@ The text is read by lark (LALR, so a query of any length parses in one pass), an
 mistake becomes a UserError pointing at its column: in ``--query`` (``query:1:14``) or
 in a template's ``audience:`` line (``letter_templates/x.md:4:23``). What a term *means*
 (which fields exist, folding) is decided by the caller's ``make_term``
-(core/directory/query.py); this module only knows the shape.
+(core/directory/query.py); this module only knows the shape, and the tree it becomes is
+core/directory/query_tree.py's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Union
 
 from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.directory.query_tree import And, MakeTerm, Node, Not, Or
 
 GRAMMAR = r"""
 start: or_?
@@ -47,38 +47,6 @@ WORD: /[^\s()"'\-][^\s()"]*/
 _SHOWN = {"OR": "OR", "AND": "AND", "NOT": "NOT", "MINUS": "'-'", "LPAR": "'('", "RPAR": "')'"}
 _OPERATORS = {"OR", "AND", "NOT", "MINUS"}
 TERM_HINT = N_('write a word, a field:value or a quoted "phrase" there, or remove the operator')
-
-
-@dataclass(frozen=True)
-class Term:
-    """One term: ``field`` is the canonical field name, None for a bare word or phrase."""
-
-    field: str | None
-    value: str  # as typed, without quotes
-    wanted: str  # what is compared: folded (lower-cased for status:)
-    text: str  # as written in the query (printed back by ``to_text``)
-    column: int  # 1-based, in the query's text
-
-
-@dataclass(frozen=True)
-class Not:
-    child: Node
-
-
-@dataclass(frozen=True)
-class And:
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    children: tuple[Node, ...]
-
-
-Node = Union[Term, Not, And, Or]  # noqa: UP007 (a runtime alias of the dataclasses above)
-
-# (field name as typed or None, value, text as written, column) -> the term
-MakeTerm = Callable[[str | None, str, str, int], Term]
 
 
 @dataclass(frozen=True)
@@ -207,28 +175,3 @@ def _syntax_error(text: str, exc: UnexpectedInput, place: QueryPlace) -> UserErr
         return UserError(_("')' has no matching '('"), place.at(column), _("remove it, or add '(' before"))
     shown = _SHOWN.get(token.type, repr(str(token)))
     return UserError(_("expected a term before {shown}").format(shown=shown), place.at(column), _(TERM_HINT))
-
-
-def to_text(node: Node | None) -> str:
-    """The query as text that parses back to the same tree (terms as they were written)."""
-    if node is None:
-        return ""
-    if isinstance(node, Term):
-        return node.text
-    if isinstance(node, Not):
-        inner = node.child
-        return "-" + (to_text(inner) if isinstance(inner, Term | Not) else f"({to_text(inner)})")
-    if isinstance(node, And):
-        return " ".join(f"({to_text(c)})" if isinstance(c, Or) else to_text(c) for c in node.children)
-    return " OR ".join(to_text(c) for c in node.children)
-
-
-def terms_of(node: Node | None) -> list[Term]:
-    """Every term of the tree, left to right."""
-    if node is None:
-        return []
-    if isinstance(node, Term):
-        return [node]
-    if isinstance(node, Not):
-        return terms_of(node.child)
-    return [t for c in node.children for t in terms_of(c)]

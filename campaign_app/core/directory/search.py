@@ -31,7 +31,7 @@ from campaign_app.core.directory.folding import (
     _field_predicate,
     fold,
 )
-from campaign_app.core.directory.query_syntax import And, Node, Not, Term
+from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.

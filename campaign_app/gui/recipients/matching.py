@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import compress
 
 from campaign_app.core.directory.query import Query
-from campaign_app.core.directory.query_syntax import And, Not, Term
+from campaign_app.core.directory.query_tree import And, Not, Term
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.gui.recipients.rows import SortOrder
 
