@@ -151,7 +151,9 @@ def test_log_password_is_checked_with_the_server_then_kept_in_the_keyring(
     keyring.delete_password("campaign_app", "anna@127.0.0.1")
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong-one\n"))
     refused = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
-    assert refused.code == 1 and "password is wrong" in refused.err and "wrong-one" not in refused.err
+    assert refused.code == 1 and "refused this password for user 'anna'" in refused.err
+    assert "type it again" in refused.err and "log password" not in refused.err  # not the command she typed
+    assert "wrong-one" not in refused.err and refused.err.count("\n") == 1  # one line, no password
     assert keyring.get_password("campaign_app", "anna@127.0.0.1") is None
     monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("anna") + "\n"))
     stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)

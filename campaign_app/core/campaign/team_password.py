@@ -8,9 +8,10 @@ once, not at the next send.
 
 from __future__ import annotations
 
-from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.location import LogLocation, parse_log_database
+from campaign_app.core.outreach.log_errors import PasswordRefused
 
 
 def team_location(text: str) -> LogLocation | None:
@@ -48,7 +49,18 @@ def keep_member_password(location: LogLocation, password: str) -> str:
     if not password:
         raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
     check_keyring_for(location)
-    with ContactLog.connect(location, password, check_schema=False) as log:  # refused: nothing kept
+    try:
+        log = ContactLog.connect(location, password, check_schema=False)
+    except PasswordRefused:  # nothing kept; the usual advice (keep a password) is what they did
+        raise UserError(
+            _("the database refused this password for user '{user}'").format(user=location.user),
+            Location(location.describe()),
+            _(
+                "check the password (capital letters, the keyboard's language) and type it again; "
+                "whoever created your database user can set a new one"
+            ),
+        ) from None
+    with log:
         store_password(location.user, location.host, password, instead=location.password_file_hint())
         try:
             log.check_schema()  # the tables' revision, and the member's right to read them

@@ -30,6 +30,11 @@ class LogUnreachable(LogUnusable):
     """The team's log cannot be reached (network, server down): what works offline goes on."""
 
 
+class PasswordRefused(UserError):
+    """The team's database refused the member's password (wrong, or none given): the member
+    who is typing one in (``log password``, Settings) is told to type it again instead."""
+
+
 # What was being done to the log, as its messages say it ("could not be {doing}"): each
 # language's catalogue gives the word its own sentence takes there.
 _DOING = {
@@ -120,7 +125,7 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str, readi
     where = Location(location.describe())
     user = location.user
     if state == "28P01" or "password authentication failed" in text or "no password supplied" in text:
-        return UserError(
+        return PasswordRefused(
             _("the database refused user '{user}': the password is wrong or missing").format(user=user),
             where,
             _(

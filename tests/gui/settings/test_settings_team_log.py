@@ -64,8 +64,10 @@ def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyri
     qtbot.keyClicks(box.password_edit, "not-annas-password")
     qtbot.mouseClick(box.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.password_error.isVisible(), timeout=20000)
-    assert "the database refused user 'anna'" in box.password_error.text()
-    assert "not-annas-password" not in box.password_error.text()
+    said = box.password_error.text()
+    assert "the database refused this password for user 'anna'" in said and "type it again" in said
+    assert "Settings" not in said and "log password" not in said  # not sent to where she is
+    assert "not-annas-password" not in said
     assert memory_keyring.secrets == {}  # a refused password is not kept
 
     password = pg_database.cluster.password("anna")
