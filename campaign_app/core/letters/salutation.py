@@ -148,15 +148,18 @@ def _honorific(recipient: Recipient, rules: LanguageRules, language: str, case: 
     own = _own(recipient.honorific, language)
     texts = _texts(recipient.honorific, language)
     academic = _academic(texts, rules)
-    if own:
-        return own, academic
-    for h in texts:
+    for h in [own] if own else texts:
         for words in rules.courtesy.values():
             match = next((w for w in words if _norm(w) == _norm(h)), None)
             if match:
                 # where the language puts no courtesy title before a name (Ukrainian «пан»
-                # is in the salutation's own words), the directory's is not put there either
-                return (match if rules.courtesy_by_default else ""), academic
+                # is in the salutation's own words), the directory's is not put there either,
+                # even written for this very language ({uk: пан}: «пан Ігор Клименко»)
+                if not rules.courtesy_by_default:
+                    return "", academic
+                return (own or match), academic
+    if own:
+        return own, academic
     if academic:
         return academic, academic
     default = rules.courtesy.get(case, ()) if rules.courtesy_by_default else ()

@@ -538,6 +538,34 @@ def test_a_ukrainian_courtesy_title_from_the_directory_stays_out_of_the_address_
     assert salutation_for(prosecutor, "uk") == "Шановний пане Генеральний прокуроре!"
 
 
+@pytest.mark.parametrize(
+    ("language", "honorific", "given", "family", "gender", "name_line"),
+    [
+        ("uk", "пан", "Ігор", "Клименко", "m", "Ігор Клименко"),
+        ("uk", "пані", "Марʼяна", "Ґалаґан", "f", "Марʼяна Ґалаґан"),
+        ("ru", "госпожа", "Әйгерім", "Құнанбаева", "f", "Әйгерім Құнанбаева"),
+        ("en", "Mr.", "Ihor", "Klymenko", "m", "Mr. Ihor Klymenko"),  # kept as the directory writes it
+    ],
+)
+def test_a_courtesy_title_written_for_the_letters_own_language_follows_its_rule(
+    language, honorific, given, family, gender, name_line
+):
+    """The directory's {uk: пан} (a title written for exactly this language) went into the
+    address block verbatim, «пан Ігор Клименко», lower case and against Ukrainian usage,
+    where the same "пан" written for all languages was left out."""
+    minister = Recipient(
+        id="ua-minister",
+        category="national_official",
+        honorific={language: honorific},
+        given_name={language: given},
+        family_name={language: family},
+        gender=gender,
+        position={language: "Minister"},
+        language=language,
+    )
+    assert address_name_lines(minister, language)[0] == name_line
+
+
 def test_a_name_starting_with_a_mark_keeps_its_space_in_the_salutation():
     """The clean-up of a space an empty part left before a comma also ate the space inside
     a name whose second part starts with a full stop ("Dear Eve../x,")."""
