@@ -164,12 +164,21 @@ def test_a_case_name_without_its_file_names_the_case_line(mini_ws, cli):
 # ---- a password in campaign.yaml ---------------------------------------------------------
 
 SECRET = "Tr0ub4dor&3-секрет"
-PASSWORDS = {
-    "top level": CAMPAIGN + f"password: {SECRET}\n",
-    "under smtp": CAMPAIGN + SMTP + f"  password: {SECRET}\n",
-    "quoted, under smtp": CAMPAIGN + SMTP + f'  password: "{SECRET}"\n',
-    "under sender": CAMPAIGN.replace("  email: office@", f"  password: {SECRET}\n  email: office@"),
-    "a list": CAMPAIGN + SMTP + f"  password: [{SECRET}]\n",
+SMTP_PASSWORD = "campaign.yaml must not contain the SMTP password"
+A_PASSWORD = "campaign.yaml must not contain a password"
+PASSWORDS = {  # the file as written, and whose password the message says it is
+    "top level": (CAMPAIGN + f"password: {SECRET}\n", A_PASSWORD),
+    "under smtp": (CAMPAIGN + SMTP + f"  password: {SECRET}\n", SMTP_PASSWORD),
+    "quoted, under smtp": (CAMPAIGN + SMTP + f'  password: "{SECRET}"\n', SMTP_PASSWORD),
+    "under sender": (
+        CAMPAIGN.replace("  email: office@", f"  password: {SECRET}\n  email: office@"),
+        A_PASSWORD,
+    ),
+    "a list": (CAMPAIGN + SMTP + f"  password: [{SECRET}]\n", SMTP_PASSWORD),
+    "under inbox": (
+        CAMPAIGN + f"inbox:\n  host: imap.example.org\n  username: me\n  password: {SECRET}\n",
+        "campaign.yaml must not contain the inbox's password",
+    ),
 }
 COMMANDS = {
     "check": ["check", "-w", "ws"],
@@ -179,17 +188,22 @@ COMMANDS = {
 }
 
 
-@pytest.mark.parametrize("text", PASSWORDS.values(), ids=PASSWORDS.keys())
+@pytest.mark.parametrize(("text", "message"), PASSWORDS.values(), ids=PASSWORDS.keys())
 @pytest.mark.parametrize("args", COMMANDS.values(), ids=COMMANDS.keys())
-def test_a_password_in_campaign_yaml_is_refused_by_every_command_and_never_repeated(mini_ws, cli, text, args):
+def test_a_password_in_campaign_yaml_is_refused_by_every_command_and_never_repeated(
+    mini_ws, cli, text, message, args
+):
+    """Whose password it is, said right: an inbox's password was called the SMTP password,
+    and told to write 'password: ask' under smtp:, which an inbox does not read."""
     mini_ws.write("campaign.yaml", text)
     result = cli(*args)
     assert SECRET not in result.out + result.err
     assert SECRET[:6] not in result.out + result.err
     lines = problem_lines(result)
-    expected = f"error: ws/campaign.yaml:{line_number(text, 'password:')}: campaign.yaml must not contain the SMTP password"
+    expected = f"error: ws/campaign.yaml:{line_number(text, 'password:')}: {message}"
     assert lines.count(next((x for x in lines if x.startswith(expected)), "")) == 1, lines
-    assert "delete that line" in result.err and "keyring" in result.err and "Settings" in result.err
+    assert ("under 'smtp:'" in result.err) == (message == SMTP_PASSWORD)
+    assert "delete that line" in result.err and "keyring" in result.err
 
 
 def test_password_ask_is_a_choice_not_a_password(mini_ws, cli):

@@ -109,26 +109,45 @@ def _localized(place: YamlPlace, key: str, problems: ProblemCollector, required:
 
 
 def password_problems(
-    place: YamlPlace, problems: ProblemCollector, smtp: bool = False, top: bool = True
+    place: YamlPlace, problems: ProblemCollector, section: str = "", top: bool = True
 ) -> None:
     """Refuse a password written into campaign.yaml, at any depth, without ever repeating
-    it: the file is shared with colleagues and the message may be pasted into a chat."""
+    it: the file is shared with colleagues and the message may be pasted into a chat.
+    ``section``: the top-level key it is under (smtp, inbox), which says whose password."""
     node = place.node
     items = node.items() if isinstance(node, Mapping) else enumerate(node) if isinstance(node, list) else ()
     for key, value in items:
         if isinstance(key, str) and key.lower() in ("password", "passwd"):
-            if not (smtp and key == "password" and value == ASK_PASSWORD):
-                problems.add(
-                    _("campaign.yaml must not contain the SMTP password"),
-                    place.at(key),
-                    _(
-                        "delete that line (and change the password if the file was shared); store it in the "
-                        "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
-                        "to be asked each time"
-                    ),
-                )
+            if not (section == "smtp" and key == "password" and value == ASK_PASSWORD):
+                problems.add(_password_in_file(section), place.at(key), _password_hint(section))
         elif not is_scalar(value):
-            password_problems(place.child(key), problems, smtp=top and key == "smtp", top=False)
+            password_problems(place.child(key), problems, str(key) if top else section, top=False)
+
+
+def _password_in_file(section: str) -> str:
+    if section == "smtp":
+        return _("campaign.yaml must not contain the SMTP password")
+    if section == "inbox":
+        return _("campaign.yaml must not contain the inbox's password")
+    return _("campaign.yaml must not contain a password")
+
+
+def _password_hint(section: str) -> str:
+    if section == "smtp":
+        return _(
+            "delete that line (and change the password if the file was shared); store it in the "
+            "system keyring from the Settings tab, or write 'password: ask' under 'smtp:' "
+            "to be asked each time"
+        )
+    if section == "inbox":
+        return _(
+            "delete that line (and change the password if the file was shared); keep it in the "
+            "system keyring with 'campaign-app inbox password', or type it when 'inbox sync' asks"
+        )
+    return _(
+        "delete that line (and change the password if the file was shared): passwords go to "
+        "the system keyring, never into a file"
+    )
 
 
 def case_name(root: YamlPlace, problems: ProblemCollector) -> str:
