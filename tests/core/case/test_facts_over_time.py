@@ -108,6 +108,23 @@ def test_unknown_keys_in_the_case_file_are_reported_at_their_line_with_the_right
     assert "'kind'" not in result.out.replace("did you mean 'kind'", "")  # kind: decision is known
 
 
+def test_a_misspelt_key_that_makes_letters_fail_is_said_first_where_the_check_fails(mini_ws, cli):
+    """'as_off:' dropped a fact's date: check failed with a format_date() error at each
+    template's line, and the warning that named the misspelt key was never printed."""
+    path = mini_ws.root / CASE
+    text = path.read_text().replace("  - id: unhcr\n", "  - id: unhcr\n    as_off: 2026-06-01\n")
+    path.write_text(text)
+    template = mini_ws.root / "letter_templates" / "appeal-en.md"
+    template.write_text(template.read_text() + "\nAs of {{ format_date(case.fact('unhcr').as_of) }}.\n")
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("    as_off: "))) + 1
+    errors = [x for x in result.err.splitlines() if x.startswith("error:")]
+    assert errors[0].startswith(f"error: ws/{CASE}:{line}: unknown key 'as_off' in fact: it is not read")
+    assert "did you mean 'as_of'?" in errors[0]
+    assert any("format_date" in x for x in errors[1:])
+
+
 def test_an_event_kind_must_be_one_of_the_known_kinds(mini_ws, cli):
     path = mini_ws.root / CASE
     text = path.read_text().replace("  - id: supreme-court\n", "  - id: supreme-court\n    kind: hearng\n")
