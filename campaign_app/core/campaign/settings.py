@@ -6,7 +6,7 @@ they are validated up front; texts that appear in letters may be given per langu
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,14 +22,13 @@ from campaign_app.core.common.errors import (
     ProblemCollector,
     UserError,
     UserErrors,
-    did_you_mean,
     flatten,
 )
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.images import Picture, read_picture
 from campaign_app.core.common.localized import Localized, is_localized_map
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text, read_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, load_yaml_text, read_yaml_text, unknown_keys
 from campaign_app.core.common.yamltypes import (
     is_scalar,
     kind,
@@ -278,24 +277,6 @@ def _picture(place: YamlPlace, key: str, root: Path, problems: ProblemCollector,
 TOP_KEYS = ("name", "case", "sender", "signatories", "smtp", "inbox", *(o.key for o in OPTIONS))
 SENDER_KEYS = ("organisation", "address", "city", "email", "phone", "website", "logo")
 SIGNATORY_KEYS = ("name", "role", "signature_image")
-
-
-def unknown_keys(place: YamlPlace, known: Sequence[str], what: str, problems: ProblemCollector) -> None:
-    """Each key of ``place`` that is not ``known`` (nor a password, refused on its own)."""
-    if not isinstance(place.node, Mapping):
-        return
-    for key in place.node:
-        text = str(key)
-        if text in known or text.lower() in ("password", "passwd") or text.startswith("x-"):
-            continue
-        hint = did_you_mean(text.replace("-", "_").lower(), known) or _("{what} may have {keys}").format(
-            what=what, keys=", ".join(known)
-        )
-        problems.add(
-            _("unknown key '{key}' in {what}").format(key=text, what=what),
-            place.at(key),
-            _("{hint} (a note of your own: start it with 'x-')").format(hint=hint),
-        )
 
 
 def _parse(data: Any, path: Path) -> Campaign:

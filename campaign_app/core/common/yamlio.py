@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from ruamel.yaml.events import AliasEvent
 
 from campaign_app.core.common import yaml_cache
 from campaign_app.core.common.atomic import atomic_write_bytes
-from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, did_you_mean, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import INT_DIGITS, YAML_BYTES, YAML_DEPTH, YAML_NODES
 from campaign_app.core.common.textfiles import read_text
@@ -301,3 +301,21 @@ class YamlPlace:
         own = node_line(value)
         line = own + self.offset if own is not None else self.at(key).line
         return YamlPlace(self.path, value, line, self.offset)
+
+
+def unknown_keys(place: YamlPlace, known: Sequence[str], what: str, problems: ProblemCollector) -> None:
+    """Each key of ``place`` that is not ``known`` (nor a password, refused on its own)."""
+    if not isinstance(place.node, Mapping):
+        return
+    for key in place.node:
+        text = str(key)
+        if text in known or text.lower() in ("password", "passwd") or text.startswith("x-"):
+            continue
+        hint = did_you_mean(text.replace("-", "_").lower(), known) or _("{what} may have {keys}").format(
+            what=what, keys=", ".join(known)
+        )
+        problems.add(
+            _("unknown key '{key}' in {what}").format(key=text, what=what),
+            place.at(key),
+            _("{hint} (a note of your own: start it with 'x-')").format(hint=hint),
+        )

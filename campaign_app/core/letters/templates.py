@@ -23,12 +23,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
-from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_known_language, language_hint
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
+from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text, unknown_keys
 from campaign_app.core.common.yamltypes import TEXT_HINT, is_scalar, kind
 from campaign_app.core.directory.recipients import RecipientView
 from campaign_app.core.letters.bounds import LIMIT_HINT, letter_budget
@@ -40,6 +40,9 @@ from campaign_app.core.letters.template_errors import undefined_error
 from campaign_app.core.letters.template_syntax import unclosed_tag
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
+# What else the front matter may say (render.py reads layout and fallback_language): a
+# misspelt one ('layot: compact') would otherwise be dropped without a word.
+FRONT_MATTER_KEYS = (*REQUIRED_KEYS, "layout", "fallback_language", "attachments")
 
 
 _SAFE_TYPES = (
@@ -238,6 +241,9 @@ def template_from_text(text: str, path: Path) -> Template:
             Location(shown, 1),
             _("add them between the '---' lines"),
         )
+    unknown = ProblemCollector()
+    unknown_keys(place, FRONT_MATTER_KEYS, _("a template's front matter"), unknown)
+    unknown.raise_if_any()
     for key in REQUIRED_KEYS:
         if not is_scalar(meta[key]):
             raise UserError(

@@ -37,6 +37,11 @@ def test_text_and_file_give_the_same_template_for_every_bundled_template():
             10,
             "template syntax error",
         ),
+        (  # a misspelt key was dropped without a word: the letter kept its usual margins
+            "---\nid: x\ntitle: T\nlanguage: en\nlayot: compact\naudience: a\nsubject: s\n---\n",
+            5,
+            "unknown key 'layot' in a template's front matter",
+        ),
     ],
 )
 def test_mistakes_in_editor_text_are_reported_where_the_file_would_report_them(tmp_path, text, line, message):
@@ -74,3 +79,13 @@ def test_a_template_keeps_the_path_it_was_given(tmp_path):
     template = template_from_text(text, Path(tmp_path / "x.md"))
     assert template.path == tmp_path / "x.md"
     assert template.body_source.count("\n") == 8
+
+
+def test_a_misspelt_front_matter_key_is_named_with_the_key_it_may_mean(tmp_path):
+    text = "---\nid: x\ntitle: T\nlanguage: uk\nfallback_languag: en\naudience: a\nsubject: s\n---\n"
+    with pytest.raises(UserError) as refused:
+        template_from_text(text, tmp_path / "t.md")
+    assert refused.value.hint.startswith("did you mean 'fallback_language'?")
+    # the user's own notes, and every key a template may have, are taken
+    noted = text.replace("fallback_languag: en", "x-reviewed-by: Anna\nlayout: compact\nfallback_language: en")
+    assert template_from_text(noted, tmp_path / "t.md").meta["x-reviewed-by"] == "Anna"
