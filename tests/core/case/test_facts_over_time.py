@@ -125,6 +125,25 @@ def test_a_misspelt_key_that_makes_letters_fail_is_said_first_where_the_check_fa
     assert any("format_date" in x for x in errors[1:])
 
 
+def test_a_misspelt_key_that_makes_the_case_fail_is_said_with_the_failure(mini_ws, cli):
+    """'source:' for 'sources:' failed with "fact names no source" alone: the key written
+    instead, which the loader had noticed, was never said."""
+    path = mini_ws.root / CASE
+    text = path.read_text()
+    fact = text[text.index("facts:") :]
+    sources = fact[fact.index("    sources:") :].split("\n", 1)[0]
+    assert sources.startswith("    sources: [")
+    text = text.replace(sources, sources.replace("sources:", "source:"), 1)
+    path.write_text(text)
+    result = cli("check", "-w", mini_ws.root)
+    assert result.code == 1
+    line = text.splitlines().index(sources.replace("sources:", "source:")) + 1
+    errors = [x for x in result.err.splitlines() if x.startswith("error:")]
+    assert errors[0].startswith(f"error: ws/{CASE}:{line}: unknown key 'source' in fact: it is not read")
+    assert "did you mean 'sources'?" in errors[0]
+    assert any("names no source" in x for x in errors[1:])
+
+
 def test_an_event_kind_must_be_one_of_the_known_kinds(mini_ws, cli):
     path = mini_ws.root / CASE
     text = path.read_text().replace("  - id: supreme-court\n", "  - id: supreme-court\n    kind: hearng\n")

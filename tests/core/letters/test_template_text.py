@@ -87,5 +87,7 @@ def test_a_misspelt_front_matter_key_is_named_with_the_key_it_may_mean(tmp_path)
         template_from_text(text, tmp_path / "t.md")
     assert refused.value.hint.startswith("did you mean 'fallback_language'?")
     # the user's own notes, and every key a template may have, are taken
-    noted = text.replace("fallback_languag: en", "x-reviewed-by: Anna\nlayout: compact\nfallback_language: en")
+    noted = text.replace(
+        "fallback_languag: en", "x-reviewed-by: Anna\nlayout: compact\nfallback_language: en"
+    )
     assert template_from_text(noted, tmp_path / "t.md").meta["x-reviewed-by"] == "Anna"
