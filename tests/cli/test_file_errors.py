@@ -89,6 +89,22 @@ def test_a_windows_1252_letter_in_a_utf8_file_names_line_and_column(
     assert "save it with the encoding UTF-8 in your text editor" in problem, problem
 
 
+@pytest.mark.parametrize(("codec", "name"), [("cp1251", "Windows-1251"), ("koi8_u", "KOI8-U")])
+def test_a_file_saved_in_a_cyrillic_code_page_is_called_by_its_name(mini_ws, cli, monkeypatch, codec, name):
+    """A Ukrainian campaign.yaml saved by Notepad on a Ukrainian Windows was said to be
+    "encoded as Windows-1252": the volunteer looks for that setting and does not find it."""
+    text = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+    (mini_ws.root / "campaign.yaml").write_bytes(f"# Кампанія проти екстрадиції\n{text}".encode(codec))
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1 and "Traceback" not in result.err
+    (problem,) = [line for line in result.err.splitlines() if line.strip()]
+    assert problem.startswith(f"помилка: ws/campaign.yaml:1:3: файл у кодуванні {name}, а не UTF-8"), problem
+    assert "text editor" not in problem and "UTF-8" in problem.split(" — ")[1], (
+        problem
+    )  # the advice translated too
+
+
 def test_a_template_saved_as_windows_1252_is_not_sent_to_a_spreadsheet_program(mini_ws, cli):
     (mini_ws.root / "letter_templates/appeal-en.md").write_bytes(
         TEMPLATE_EN.replace("title: Appeal", "title: Appèl").encode("cp1252")

@@ -6,6 +6,7 @@ Spreadsheets exported on Windows arrive as Windows-1252; a campaigner needs to h
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, display_path
@@ -27,6 +28,32 @@ def looks_like_windows_1252(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+# The code pages a file saved on a Ukrainian or Russian Windows (or by an older Cyrillic
+# tool) is in. Every byte means something in Windows-1252 too, so decoding tells nothing.
+_CYRILLIC_PAGES = {"cp1251": "Windows-1251", "koi8_u": "KOI8-U"}
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def _code_page(data: bytes) -> str:
+    """The name of the 8-bit code page ``data`` is in, as the user's program calls it.
+
+    Cyrillic is told from Latin by its words: in a Cyrillic code page every letter of a
+    word is a byte above 127 (most of them in runs of three or more), where a Western or
+    Central European text has one or two such letters among plain ones ("Michèle",
+    "příští"). charset-normalizer, asked of a short file, read a Ukrainian campaign.yaml as
+    Windows-1250; it is asked here only which of the two Cyrillic pages it is."""
+    sample = data[:65536]
+    high = len(_HIGH.findall(sample))
+    in_runs = sum(len(run) for run in _HIGH_RUN.findall(sample))
+    if not high or in_runs * 2 < high:
+        return "Windows-1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=list(_CYRILLIC_PAGES)).best()
+    return _CYRILLIC_PAGES[best.encoding] if best is not None else "Windows-1251"
 
 
 # What a file that is not text at all starts with, and what it then is.
@@ -55,9 +82,9 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
         line, column = _line_and_column(data, exc.start)
         where = Location(display_path(path), line, column)
         if Path(path).suffix.lower() in (".csv", ".tsv", ".txt"):
-            save = "save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program"
+            save = _("save it as 'CSV UTF-8' (or UTF-8 text) in your spreadsheet program")
         else:
-            save = "save it with the encoding UTF-8 in your text editor"
+            save = _("save it with the encoding UTF-8 in your text editor")
         other = not_text(data)
         if other is not None:
             raise UserError(
@@ -67,7 +94,7 @@ def decode_utf8(data: bytes, path: Path | str) -> str:
             ) from None
         if looks_like_windows_1252(data):
             raise UserError(
-                _("file is encoded as Windows-1252, not UTF-8"),
+                _("file is encoded as {encoding}, not UTF-8").format(encoding=_code_page(data)),
                 where,
                 _("{save} and try again").format(save=save),
             ) from None
