@@ -45,6 +45,9 @@ class RecipientsBrowser(RecipientsWidgets):
         self.search.textChanged.connect(self._schedule_query)
         self._debounce.timeout.connect(self._apply_query)
         self.facets.selectionModel().currentChanged.connect(self._facet_changed)
+        # A mouse click makes the row current first and selects it after: the buttons follow
+        # the selection (an entry is editable once its row is selected), not the current row.
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
         self.model.countsChanged.connect(self._show_counts)
         self.model.orderNeeded.connect(self._build_order)

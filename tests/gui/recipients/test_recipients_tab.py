@@ -418,3 +418,18 @@ def test_the_recipient_dialog_fits_a_small_screen_with_its_buttons_in_view(tab, 
     save = dialog.save_button
     assert save.mapTo(dialog, save.rect().bottomLeft()).y() <= dialog.height()
     dialog.reject()
+
+
+def test_clicking_a_row_with_the_mouse_lets_it_be_edited_and_deleted(tab, qtbot):
+    """A click makes the row current before it selects it: the buttons, asked at the first,
+    stayed grey, and only the keyboard or a double-click opened an entry."""
+    assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
+    for rid in ("mep-103746", "ua-president"):
+        row = tab.model.row_of(rid)
+        rect = tab.table.visualRect(tab.model.index(row, COL_NAME))
+        qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert tab.current_recipient() is not None and tab.current_recipient().id == rid
+        assert tab.edit_button.isEnabled() and tab.delete_button.isEnabled(), rid
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    assert tab.dialog is not None and tab.dialog.recipient.id == "ua-president"
+    tab.dialog.reject()
