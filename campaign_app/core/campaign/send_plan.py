@@ -65,7 +65,7 @@ class SendPlan:
     @property
     def server(self) -> str:
         s = self.settings
-        return f"{s.host}:{s.port} ({s.security})" if s else "no mail server (dry run only)"
+        return f"{s.host}:{s.port} ({s.security})" if s else _("no mail server (dry run only)")
 
 
 def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | None:
@@ -83,13 +83,26 @@ def load_smtp_settings(ws: Workspace, required: bool = True) -> SmtpSettings | N
     return settings
 
 
-def check_can_send(ws: Workspace) -> None:
-    """Refuse to send real e-mail in the name of the bundled example's made-up sender, or of
-    a new campaign's placeholders ("Your organisation", "Your name")."""
+def send_blocker(ws: Workspace) -> tuple[str, list[str]] | None:
+    """Why no real e-mail may go in this campaign's name: ("placeholders", the fields still
+    holding a new campaign's "Your organisation"…), ("example", []) for the bundled
+    example's made-up sender, or None. The send dialog says it with its plan, before Send."""
     from campaign_app.core.campaign.creation import placeholders_left
 
     left = placeholders_left(ws.campaign)
     if left:
+        return "placeholders", left
+    return ("example", []) if ws.campaign.is_example else None
+
+
+def check_can_send(ws: Workspace) -> None:
+    """Refuse to send real e-mail in the name of the bundled example's made-up sender, or of
+    a new campaign's placeholders ("Your organisation", "Your name")."""
+    blocker = send_blocker(ws)
+    if blocker is None:
+        return
+    kind, left = blocker
+    if kind == "placeholders":
         raise UserError(
             _("campaign.yaml still holds a new campaign's placeholders ({fields}): nothing was sent").format(
                 fields=", ".join(left)
@@ -97,16 +110,15 @@ def check_can_send(ws: Workspace) -> None:
             Location(display_path(ws.campaign_path)),
             _("put your organisation, address and signatories in the Settings tab; --dry-run works"),
         )
-    if ws.campaign.is_example:
-        raise UserError(
-            _("campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent"),
-            Location(display_path(ws.campaign_path)),
-            _(
-                'put your organisation, address and signatories in the Settings tab and untick "The '
-                "bundled example's sender\" there (or remove 'example: true' from campaign.yaml); "
-                "--dry-run works meanwhile"
-            ),
-        )
+    raise UserError(
+        _("campaign.yaml still has the bundled example's sender ('example: true'): nothing was sent"),
+        Location(display_path(ws.campaign_path)),
+        _(
+            'put your organisation, address and signatories in the Settings tab and untick "The '
+            "bundled example's sender\" there (or remove 'example: true' from campaign.yaml); "
+            "--dry-run works meanwhile"
+        ),
+    )
 
 
 def plan_send(

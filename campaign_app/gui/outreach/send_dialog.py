@@ -32,7 +32,7 @@ from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui import style
 from campaign_app.gui.base_tab import Generation
 from campaign_app.gui.outreach.send_layout import SendDialogLayout
-from campaign_app.gui.outreach.send_plan import fill_templates, plan_for, plan_text, send_question
+from campaign_app.gui.outreach.send_plan import PlanAnswer, fill_templates, plan_for, plan_text, send_question
 from campaign_app.gui.outreach.send_worker import (
     SendOutcome,
     SendRun,
@@ -71,6 +71,7 @@ class SendDialog(SendDialogLayout):
         self.confirm: Callable[[str, str], bool] = self._confirm
         self.ask_password: Callable[[str], str | None] = self._ask_password
         self.plan: SendPlan | None = None
+        self._blocked = False  # the plan may be previewed and written, not sent (PlanAnswer)
         self._run: SendRun | None = None
         self._last_outcome: SendOutcome | None = None
         self._plans = Generation()  # a plan or preview made for an earlier choice is dropped
@@ -118,7 +119,7 @@ class SendDialog(SendDialogLayout):
             return
         generation = self._plans.next()
         ws, tid = self.workspace, self.template_id()
-        self.plan = None
+        self.plan, self._blocked = None, False
         self.settings_button.hide()
         if ws is None or tid is None:
             self._show_plan_problem(
@@ -129,32 +130,29 @@ class SendDialog(SendDialogLayout):
         self.plan_label.setStyleSheet("")
         self.plan_label.setText(self.tr("Working out who gets this letter…"))
         self._update_buttons()
-        self.tasks.submit(self._plan_job(), lambda a: self._planned(generation, *a), self._task_failed)
+        self.tasks.submit(self._plan_job(), lambda a: self._planned(generation, a), self._task_failed)
 
-    def _plan_job(self) -> Callable[[], tuple[str, object]]:
+    def _plan_job(self) -> Callable[[], PlanAnswer]:
         """The plan for the choices now in the form, to run off the UI thread."""
         ws, tid, query = self.workspace, self.template_id(), self.query_edit.text().strip() or None
         assert ws is not None and tid is not None, "planned only with a campaign and a template (replan)"
         checks = (self.docx_check.isChecked(), self.resend_check.isChecked(), self.printed_check.isChecked())
         return lambda: plan_for(ws, tid, query, *checks)
 
-    def _planned(self, generation: int, state: str, value) -> None:
+    def _planned(self, generation: int, answer: PlanAnswer) -> None:
         if not self._plans.is_current(generation):
             return
         self._planning = False
-        if state == "no-smtp":
-            self._show_plan_problem(
-                self.tr("No mail server is set up for this campaign, so nothing can be sent yet.")
-                + f"\n{problems(value)}\n"
-                + self.tr("Fill in the SMTP server, user name and From address in the Settings tab."),
-                settings=True,
-            )
-        elif state == "error":
-            self._show_plan_problem(problems(value))
+        if answer.plan is None:
+            assert answer.error is not None
+            self._show_plan_problem(problems(answer.error))
+            return
+        self.plan, self._blocked = answer.plan, bool(answer.blocked)
+        if answer.blocked and answer.plan.to_send:  # said first, with what could go, were it allowed
+            self._show_plan_problem(answer.blocked + "\n\n" + plan_text(answer.plan), answer.to_settings)
         else:
-            self.plan = value
             self.plan_label.setStyleSheet("")
-            self.plan_label.setText(plan_text(value))
+            self.plan_label.setText(plan_text(answer.plan))
         self._update_buttons()
 
     def _show_plan_problem(self, text: str, settings: bool = False) -> None:
@@ -179,7 +177,7 @@ class SendDialog(SendDialogLayout):
         self.form_box.setEnabled(not running)
         self.preview_button.setEnabled(has_letters and not self._previewing)
         self.eml_button.setEnabled(has_letters and not self._previewing)
-        self.send_button.setEnabled(has_letters and not self._previewing)
+        self.send_button.setEnabled(has_letters and not self._previewing and not self._blocked)
         self.cancel_button.setEnabled(running and not self._run.cancelling)  # type: ignore[union-attr]
 
     # ---- preview ---------------------------------------------------------------------------
@@ -340,7 +338,7 @@ class SendDialog(SendDialogLayout):
             self._close_when_done = False
             QTimer.singleShot(0, self.reject)
         elif outcome.next_plan is not None:  # "already sent" now counts what just went out
-            self._planned(self._plans.next(), *outcome.next_plan)
+            self._planned(self._plans.next(), outcome.next_plan)
         else:
             self.replan()
         self._update_buttons()

@@ -49,7 +49,7 @@ class SendDialogLayout(QDialog):
         self.plan_label.setObjectName("plan_label")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.settings_button = QPushButton(self.tr("Open &Settings"))
+        self.settings_button = QPushButton(self.tr("Open Settin&gs"))
         self.settings_button.setToolTip(self.tr("Fill in the mail server (SMTP) in the Settings tab"))
         self.settings_button.hide()
         plan_row.addWidget(self.plan_label, 1)

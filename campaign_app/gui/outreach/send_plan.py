@@ -8,7 +8,9 @@ or web form, and how long the provider's pace will take.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +80,18 @@ class PlanForm(QGroupBox):
         )
 
 
+@dataclass(frozen=True)
+class PlanAnswer:
+    """What the dialog shows before anything is sent: the plan (None: ``error`` says why
+    there is none), and ``blocked``, why its letters may be previewed and written as .eml
+    files but not sent yet (no mail server; the example's or a new campaign's sender)."""
+
+    plan: SendPlan | None
+    error: UserError | UserErrors | None = None
+    blocked: str = ""
+    to_settings: bool = False  # the Settings tab is where the block is lifted
+
+
 def plan_for(
     workspace: Workspace,
     template_id: str,
@@ -85,26 +99,64 @@ def plan_for(
     docx: bool,
     resend: bool,
     email_printed: bool = False,
-) -> tuple[str, object]:
-    """On the thread pool: ("ok", the SendPlan), ("no-smtp", why) when no mail server is set up,
-    or ("error", the mistake) — as ``campaign-app send`` plans before it asks."""
-    from campaign_app.core.campaign.send_plan import load_smtp_settings, plan_send
+) -> PlanAnswer:
+    """On the thread pool: the plan, as ``campaign-app send`` plans before it asks (without
+    a mail server, a dry run's plan: the messages can still be looked at and written)."""
+    from campaign_app.core.campaign.send_plan import load_smtp_settings, plan_send, send_blocker
 
     try:
-        load_smtp_settings(workspace)
-    except UserError as exc:
-        return "no-smtp", exc
-    try:
-        return "ok", plan_send(
+        no_server = load_smtp_settings(workspace, required=False) is None  # a broken one: said
+        plan = plan_send(
             workspace,
             template_id,
             query,
             attach_docx=docx,
             resend_uncertain=resend,
             email_printed=email_printed,
+            dry_run=no_server,
         )
     except (UserError, UserErrors) as exc:
-        return "error", exc
+        return PlanAnswer(None, exc)
+    if no_server:
+        return PlanAnswer(plan, blocked=_no_server(), to_settings=True)
+    blocker = send_blocker(workspace)
+    return PlanAnswer(plan, blocked=_blocked(*blocker) if blocker else "", to_settings=bool(blocker))
+
+
+_MEANWHILE = QT_TRANSLATE_NOOP("SendPlan", "Meanwhile, Preview and Write .eml files show what would go.")
+
+
+def _no_server() -> str:
+    return "\n".join(
+        (
+            QCoreApplication.translate(
+                "SendPlan", "No mail server is set up for this campaign, so nothing can be sent yet."
+            ),
+            QCoreApplication.translate(
+                "SendPlan", "Fill in the SMTP server, user name and From address in the Settings tab."
+            ),
+            QCoreApplication.translate("SendPlan", _MEANWHILE),
+        )
+    )
+
+
+def _blocked(kind: str, fields: list[str]) -> str:
+    """Why the campaign's sender may not send yet, in the window's words (the command
+    line's name campaign.yaml and --dry-run)."""
+    if kind == "placeholders":
+        why = QCoreApplication.translate(
+            "SendPlan",
+            "The sender still holds a new campaign's placeholders ({fields}), so nothing can be sent "
+            "yet: put your organisation, address and signatories in the Settings tab.",
+        ).format(fields=", ".join(fields))
+    else:
+        why = QCoreApplication.translate(
+            "SendPlan",
+            "This campaign still writes as the bundled example's made-up sender, so nothing can be "
+            "sent yet: put your organisation, address and signatories in the Settings tab and untick "
+            '"The bundled example\'s sender" there.',
+        )
+    return why + "\n" + QCoreApplication.translate("SendPlan", _MEANWHILE)
 
 
 def plan_text(plan: SendPlan) -> str:

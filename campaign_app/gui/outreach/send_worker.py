@@ -30,6 +30,7 @@ from campaign_app.core.campaign.send_plan import SendPlan
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.core.directory.recipients import Recipient
+from campaign_app.gui.outreach.send_plan import PlanAnswer
 from campaign_app.gui.tasks import TaskRunner, freeze_heap
 
 PREVIEW_COUNT = 5
@@ -77,7 +78,7 @@ class SendOutcome:
     elapsed: float
     prepared: int = 0  # kept for the summary's wording; letters are written as they are sent
     messages: list[PreviewMessage] = field(default_factory=list)
-    next_plan: tuple[str, object] | None = None  # the plan made after the run (SendRun's ``replan``)
+    next_plan: PlanAnswer | None = None  # the plan made after the run (SendRun's ``replan``)
 
     @property
     def cancelled(self) -> bool:
@@ -105,7 +106,7 @@ class SendRun(QObject):
         dry_run: bool,
         by: str,
         parent: QObject | None = None,
-        replan: Callable[[], tuple[str, object]] | None = None,
+        replan: Callable[[], PlanAnswer] | None = None,
     ):
         """``replan``: the dialog's plan, made again on the same thread once the run ends, so
         the dialog shows what is left to send without a job of its own beside the Outreach

@@ -3168,14 +3168,6 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>Выясняем, кто получит это письмо…</translation>
     </message>
     <message>
-        <source>No mail server is set up for this campaign, so nothing can be sent yet.</source>
-        <translation>Для этой кампании не настроен почтовый сервер, поэтому пока ничего нельзя отправить.</translation>
-    </message>
-    <message>
-        <source>Fill in the SMTP server, user name and From address in the Settings tab.</source>
-        <translation>Укажите сервер SMTP, имя пользователя и адрес отправителя на вкладке «Настройки».</translation>
-    </message>
-    <message>
         <source>Building the first messages…</source>
         <translation>Составляем первые сообщения…</translation>
     </message>
@@ -3245,7 +3237,7 @@ The entry is removed from the file. This cannot be undone.</source>
 <context>
     <name>SendDialogLayout</name>
     <message>
-        <source>Open &amp;Settings</source>
+        <source>Open Settin&amp;gs</source>
         <translation>Открыть &amp;настройки</translation>
     </message>
     <message>
@@ -3291,6 +3283,26 @@ The entry is removed from the file. This cannot be undone.</source>
 </context>
 <context>
     <name>SendPlan</name>
+    <message>
+        <source>Meanwhile, Preview and Write .eml files show what would go.</source>
+        <translation>А пока «Просмотр» и «Записать файлы .eml» покажут, что именно будет отправлено.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up for this campaign, so nothing can be sent yet.</source>
+        <translation>Для этой кампании не настроен почтовый сервер, поэтому пока ничего нельзя отправить.</translation>
+    </message>
+    <message>
+        <source>Fill in the SMTP server, user name and From address in the Settings tab.</source>
+        <translation>Укажите сервер SMTP, имя пользователя и адрес отправителя на вкладке «Настройки».</translation>
+    </message>
+    <message>
+        <source>The sender still holds a new campaign&apos;s placeholders ({fields}), so nothing can be sent yet: put your organisation, address and signatories in the Settings tab.</source>
+        <translation>В отправителе всё ещё заполнители новой кампании ({fields}), поэтому пока ничего нельзя отправить: укажите свою организацию, адрес и подписантов на вкладке «Настройки».</translation>
+    </message>
+    <message>
+        <source>This campaign still writes as the bundled example&apos;s made-up sender, so nothing can be sent yet: put your organisation, address and signatories in the Settings tab and untick &quot;The bundled example&apos;s sender&quot; there.</source>
+        <translation>Эта кампания всё ещё пишет от вымышленного отправителя из встроенного примера, поэтому пока ничего нельзя отправить: укажите свою организацию, адрес и подписантов на вкладке «Настройки» и снимите там отметку «Отправитель из встроенного примера».</translation>
+    </message>
     <message>
         <source>Nothing to send: {reason}.</source>
         <translation>Отправлять нечего: {reason}.</translation>

@@ -3168,14 +3168,6 @@ The entry is removed from the file. This cannot be undone.</source>
         <translation>З’ясовуємо, хто отримає цей лист…</translation>
     </message>
     <message>
-        <source>No mail server is set up for this campaign, so nothing can be sent yet.</source>
-        <translation>Для цієї кампанії не налаштовано поштовий сервер, тож поки нічого не можна надіслати.</translation>
-    </message>
-    <message>
-        <source>Fill in the SMTP server, user name and From address in the Settings tab.</source>
-        <translation>Укажіть сервер SMTP, ім’я користувача й адресу відправника на вкладці «Налаштування».</translation>
-    </message>
-    <message>
         <source>Building the first messages…</source>
         <translation>Складаємо перші повідомлення…</translation>
     </message>
@@ -3245,8 +3237,8 @@ The entry is removed from the file. This cannot be undone.</source>
 <context>
     <name>SendDialogLayout</name>
     <message>
-        <source>Open &amp;Settings</source>
-        <translation>Відкрити &amp;налаштування</translation>
+        <source>Open Settin&amp;gs</source>
+        <translation>Відкрити на&amp;лаштування</translation>
     </message>
     <message>
         <source>Fill in the mail server (SMTP) in the Settings tab</source>
@@ -3291,6 +3283,26 @@ The entry is removed from the file. This cannot be undone.</source>
 </context>
 <context>
     <name>SendPlan</name>
+    <message>
+        <source>Meanwhile, Preview and Write .eml files show what would go.</source>
+        <translation>А поки що «Переглянути» і «Записати файли .eml» покажуть, що саме буде надіслано.</translation>
+    </message>
+    <message>
+        <source>No mail server is set up for this campaign, so nothing can be sent yet.</source>
+        <translation>Для цієї кампанії не налаштовано поштовий сервер, тож поки нічого не можна надіслати.</translation>
+    </message>
+    <message>
+        <source>Fill in the SMTP server, user name and From address in the Settings tab.</source>
+        <translation>Укажіть сервер SMTP, ім’я користувача й адресу відправника на вкладці «Налаштування».</translation>
+    </message>
+    <message>
+        <source>The sender still holds a new campaign&apos;s placeholders ({fields}), so nothing can be sent yet: put your organisation, address and signatories in the Settings tab.</source>
+        <translation>Відправник досі містить заповнювачі нової кампанії ({fields}), тож поки нічого не можна надіслати: вкажіть свою організацію, адресу й підписантів на вкладці «Налаштування».</translation>
+    </message>
+    <message>
+        <source>This campaign still writes as the bundled example&apos;s made-up sender, so nothing can be sent yet: put your organisation, address and signatories in the Settings tab and untick &quot;The bundled example&apos;s sender&quot; there.</source>
+        <translation>Ця кампанія досі пише від вигаданого відправника з вбудованого прикладу, тож поки нічого не можна надіслати: вкажіть свою організацію, адресу й підписантів на вкладці «Налаштування» і зніміть там позначку «Відправник із вбудованого прикладу».</translation>
+    </message>
     <message>
         <source>Nothing to send: {reason}.</source>
         <translation>Нічого надсилати: {reason}.</translation>

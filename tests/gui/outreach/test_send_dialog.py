@@ -196,10 +196,17 @@ def test_a_wrong_password_stops_the_batch_and_says_so(make_window, mini_ws, qtbo
 
 
 def test_without_a_mail_server_the_dialog_points_to_settings(make_window, mini_ws, qtbot):
+    """Nothing can be sent, but the letters can be looked at: the preview and the .eml files
+    need no server (as 'send --dry-run'); they were greyed out with Send."""
     window, _tab, dialog = open_dialog(make_window, mini_ws.root, qtbot)
-    assert dialog.plan_label.text().startswith("No mail server is set up for this campaign")
+    said = dialog.plan_label.text()
+    assert said.startswith("No mail server is set up for this campaign")
+    assert "Preview and Write .eml files show what would go" in said and "2 letters to send" in said
     assert dialog.settings_button.isVisible()
-    assert not dialog.send_button.isEnabled() and not dialog.preview_button.isEnabled()
+    assert not dialog.send_button.isEnabled()
+    assert dialog.preview_button.isEnabled() and dialog.eml_button.isEnabled()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Subject:" in dialog.preview_text() and dialog.tasks.idle(), timeout=30000)
     qtbot.mouseClick(dialog.settings_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert window.tabs.currentWidget().page is window.pages["settings"]
@@ -259,14 +266,25 @@ def example_with_mail_server(example_ws) -> None:
     path.write_text(path.read_text(encoding="utf-8") + smtp, encoding="utf-8")
 
 
+def test_the_example_sender_is_said_with_the_plan_and_send_stays_off(make_window, example_ws, qtbot):
+    """The plan said "13 letters to send" and Send was on; only pressing it said the
+    example's sender sends nothing, in the command line's words."""
+    example_with_mail_server(example_ws)
+    _window, _tab, dialog = open_dialog(make_window, example_ws, qtbot, "mep-appeal-en")
+    said = dialog.plan_label.text()
+    assert said.startswith("This campaign still writes as the bundled example's made-up sender")
+    assert "13 letters to send" in said and "--dry-run" not in said and "campaign.yaml" not in said
+    assert dialog.settings_button.isVisible()
+    assert not dialog.send_button.isEnabled() and dialog.preview_button.isEnabled()
+
+
 def test_the_example_sender_is_refused_before_any_password_is_asked_for(make_window, example_ws, qtbot):
     example_with_mail_server(example_ws)
     _window, _tab, dialog = open_dialog(make_window, example_ws, qtbot, "mep-appeal-en")
-    assert dialog.send_button.isEnabled()  # letters to send: the refusal comes on Send
     asked: list[str] = []
     dialog.confirm = lambda title, question: asked.append(question) or True
     dialog.ask_password = lambda prompt: asked.append(prompt) or "secret"
-    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    dialog.start(dry_run=False)  # however it is started, the send itself refuses too
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PAGE_SUMMARY and dialog.tasks.idle())
     assert asked == []  # no confirmation, no password prompt
     assert dialog.headline.text() == "Nothing was sent."
