@@ -24,7 +24,7 @@ from campaign_app.core.common.errors import (
     UserErrors,
     flatten,
 )
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.images import Picture, read_picture
 from campaign_app.core.common.localized import Localized, is_localized_map
 from campaign_app.core.common.textfiles import read_text
@@ -253,7 +253,7 @@ def _check_sender_email(root: YamlPlace) -> None:
     if not isinstance(sender, Mapping) or not sender.get("email"):
         return
     try:
-        check_address(str(sender["email"]), "sender e-mail")
+        check_address(str(sender["email"]), N_("sender e-mail"))
     except UserError as exc:
         raise UserError(exc.message, root.child("sender").at("email"), exc.hint) from None
 
@@ -311,7 +311,7 @@ def _parse(data: Any, path: Path) -> Campaign:
             email=plain_text(sp, "email", problems),
             phone=plain_text(sp, "phone", problems),
             website=plain_text(sp, "website", problems),
-            logo=_picture(sp, "logo", path.parent, problems, "the letterhead logo"),
+            logo=_picture(sp, "logo", path.parent, problems, N_("the letterhead logo")),
         )
     signatories = []
     raw_signatories = data.get("signatories") or []
@@ -337,7 +337,7 @@ def _parse(data: Any, path: Path) -> Campaign:
             Signatory(
                 _localized(sp, "name", problems, required=True),
                 _localized(sp, "role", problems),
-                _picture(sp, "signature_image", path.parent, problems, "the signature image"),
+                _picture(sp, "signature_image", path.parent, problems, N_("the signature image")),
             )
         )
     problems.raise_if_any()

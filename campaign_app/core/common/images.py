@@ -47,7 +47,8 @@ class Picture:
 def read_picture(root: Path, relative: str, where: Location, what: str, example: str) -> Picture:
     """The image ``relative`` (a path inside the campaign folder ``root``) as a Picture;
     every way it can be wrong is a UserError at ``where`` saying what to do (``example``:
-    a path to suggest)."""
+    a path to suggest; ``what`` names the image, as marked for translation where it is written)."""
+    what = _(what)
     hint = _("put a PNG or JPEG file into the campaign folder and give its path, e.g. '{example}'").format(
         example=example
     )

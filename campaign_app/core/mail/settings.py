@@ -22,7 +22,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from campaign_app.core.common.email_words import email_problem
 from campaign_app.core.common.errors import ProblemCollector, UserError, did_you_mean
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.common.limits import PORT_MAX, RATE_PER_MINUTE_MAX
 from campaign_app.core.common.numbers import shown_value, whole_number
 from campaign_app.core.common.yamlio import YamlPlace
@@ -93,7 +93,8 @@ def check_host(host: str, username: str) -> str:
 
 
 def check_address(value: str, what: str) -> str:
-    """An e-mail address (syntax only: the tool works offline), or "" when empty."""
+    """An e-mail address (syntax only: the tool works offline), or "" when empty. ``what``
+    names the field, as marked for translation where it is written (``N_``)."""
     value = value.strip()
     if not value:
         return ""
@@ -102,7 +103,7 @@ def check_address(value: str, what: str) -> str:
     except EmailNotValidError as exc:
         raise UserError(
             _("{what} '{value}' is not an e-mail address ({exc})").format(
-                what=what, value=value, exc=email_problem(exc)
+                what=_(what), value=value, exc=email_problem(exc)
             ),
             hint=_("correct it or leave it empty"),
         ) from None
@@ -145,9 +146,12 @@ SMTP_OPTIONS: tuple[SmtpOption, ...] = (
     ),
     SmtpOption("security", "starttls", lambda v, n: check_security(v or "starttls"), "starttls or ssl"),
     SmtpOption("username", "", lambda v, n: _text(n, "username"), "the account to sign in as"),
-    SmtpOption("from", "", lambda v, n: check_address(_text(n, "from"), "SMTP 'from'"), "sender address"),
+    SmtpOption("from", "", lambda v, n: check_address(_text(n, "from"), N_("SMTP 'from'")), "sender address"),
     SmtpOption(
-        "reply_to", "", lambda v, n: check_address(_text(n, "reply_to"), "SMTP 'reply_to'"), "replies go to"
+        "reply_to",
+        "",
+        lambda v, n: check_address(_text(n, "reply_to"), N_("SMTP 'reply_to'")),
+        "replies go to",
     ),
     SmtpOption(
         "rate_per_minute",
