@@ -33,8 +33,9 @@ from campaign_app.core.letters.document import (
     Quote,
 )
 from campaign_app.core.letters.inline_markup import inline_markup
+from campaign_app.core.letters.page_breaks import keeps_with_next
 from campaign_app.core.letters.pdf.images import logo_beside, signature_space
-from campaign_app.core.letters.pdf.keep import KeepWithTail
+from campaign_app.core.letters.pdf.keep import KeepWithNext, KeepWithTail
 from campaign_app.core.letters.pdf.markup import Markup, anchor, link
 from campaign_app.core.letters.pdf.paragraphs import LetterParagraph
 from campaign_app.core.letters.pdf.styles import (
@@ -109,22 +110,30 @@ class Story:
         return inline_markup(inlines, self.markup.inlines(bold), self.footnote_numbers)
 
     def blocks(self, blocks: tuple[Block, ...], *, quote_indent: float, in_list: bool) -> list[Flowable]:
-        out: list[Flowable] = []
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                style = indented("list" if in_list else "body", quote_indent, self.compact)
-                out.append(self.para(self.inlines(block.inlines), style))
-            elif isinstance(block, Heading):
-                level = min(max(block.level, 1), 3)
-                style = indented(f"h{level}", quote_indent, self.compact)
-                out.append(self.para(f"<b>{self.inlines(block.inlines, bold=True)}</b>", style))
-            elif isinstance(block, ListBlock):
-                out.append(self.list_block(block, quote_indent=quote_indent, depth=0))
-            elif isinstance(block, Quote):
-                out.append(Spacer(0, 3))
-                out += self.blocks(block.blocks, quote_indent=quote_indent + QUOTE_INDENT, in_list=in_list)
-                out.append(Spacer(0, 3))
-        return out
+        """The blocks' flowables; a heading or a lead-in ("We therefore ask you:") kept on the
+        page where the next block starts (see letters/page_breaks.py)."""
+        groups = [self.block(block, quote_indent=quote_indent, in_list=in_list) for block in blocks]
+        # From the end, so that a heading before a lead-in keeps with the lead-in and its list.
+        for i in range(len(blocks) - 2, -1, -1):
+            if keeps_with_next(blocks[i]) and groups[i] and groups[i + 1]:
+                *before, lead = groups[i]
+                groups[i], groups[i + 1] = [*before, KeepWithNext(lead, groups[i + 1])], []
+        return [flowable for group in groups for flowable in group]
+
+    def block(self, block: Block, *, quote_indent: float, in_list: bool) -> list[Flowable]:
+        if isinstance(block, Paragraph):
+            style = indented("list" if in_list else "body", quote_indent, self.compact)
+            return [self.para(self.inlines(block.inlines), style)]
+        if isinstance(block, Heading):
+            level = min(max(block.level, 1), 3)
+            style = indented(f"h{level}", quote_indent, self.compact)
+            return [self.para(f"<b>{self.inlines(block.inlines, bold=True)}</b>", style)]
+        if isinstance(block, ListBlock):
+            return [self.list_block(block, quote_indent=quote_indent, depth=0)]
+        if isinstance(block, Quote):
+            inner = self.blocks(block.blocks, quote_indent=quote_indent + QUOTE_INDENT, in_list=in_list)
+            return [Spacer(0, 3), *inner, Spacer(0, 3)]
+        return []
 
     def list_block(self, block: ListBlock, *, quote_indent: float, depth: int) -> ListFlowable:
         items: list[ListItem] = []

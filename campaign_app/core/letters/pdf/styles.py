@@ -81,9 +81,11 @@ def paragraph_styles(compact: bool = False) -> dict[str, ParagraphStyle]:
         "salutation": style("salutation", alignment=TA_LEFT, spaceAfter=8),
         "body": body,
         "list": style("list", parent=body, spaceAfter=3),
-        "h1": style("h1", fontSize=13, leading=16, spaceBefore=8, spaceAfter=5, keepWithNext=1),
-        "h2": style("h2", fontSize=11.5, leading=15, spaceBefore=7, spaceAfter=4, keepWithNext=1),
-        "h3": style("h3", fontSize=10.5, leading=14.5, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        # Headings keep with what follows by letters/page_breaks.py (pdf/keep.KeepWithNext), not
+        # by reportlab's keepWithNext, which would move a heading and a whole long list at once.
+        "h1": style("h1", fontSize=13, leading=16, spaceBefore=8, spaceAfter=5),
+        "h2": style("h2", fontSize=11.5, leading=15, spaceBefore=7, spaceAfter=4),
+        "h3": style("h3", fontSize=10.5, leading=14.5, spaceBefore=6, spaceAfter=3),
         "closing": style("closing", alignment=TA_LEFT, spaceBefore=6, spaceAfter=0),
         "signatory": style("signatory", alignment=TA_LEFT, leading=13),
         "role": style("role", alignment=TA_LEFT, fontSize=9, leading=11.5, textColor=MUTED_COLOR),
