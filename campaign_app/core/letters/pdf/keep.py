@@ -15,14 +15,14 @@ page. Here only what has to go over does:
 - :class:`KeepWithTail`: a closing and a signature alone at the top of a page look like a
   page torn from another letter, and a signature under nothing can be put under any text.
   The body's last paragraph is split so that its last lines (two at least) go over with
-  the closing and the signatures.
+  the closing and the signatures; a list at the end gives its last item.
 """
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, NullActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 # The lines of a paragraph that go over with what it is kept with, when it must move.
@@ -91,6 +91,10 @@ class KeepWithTail(KeepTogether):
             if parts:
                 first, rest = parts
                 return [first, KeepTogether([rest, *self._tail])]
+        elif aH < self._H:
+            pieces = self._last.splitOn(self.canv, aW, aH)  # a list: its items
+            if len(pieces) > 1:
+                return [NullActionFlowable(), *pieces[:-1], KeepWithTail(pieces[-1], self._tail)]
         return super().split(aW, aH)
 
     def _split_last(self, aW: float, aH: float) -> tuple[Flowable, Flowable] | None:

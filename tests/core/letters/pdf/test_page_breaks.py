@@ -121,6 +121,25 @@ def test_a_heading_before_a_long_list_stays_with_its_start_rather_than_leaving_a
     assert page_of(texts, "Our requests") == page_of(texts, "First to urge") == 0
 
 
+@pytest.mark.parametrize("sentences", SWEEP[::2])
+def test_a_list_that_ends_the_body_gives_its_last_item_to_the_closing(sentences: int) -> None:
+    """The closing and the signature never stand alone: the list's last demand goes over
+    with them, while its first demands stay where the list starts."""
+    texts = pages((P(FILLER * sentences), P(LEAD), demands(6)))
+    closing = page_of(texts, "Yours sincerely,")
+    assert "Last to urge" in texts[closing].split("Yours sincerely,")[0]
+    assert "Jane Example" in texts[closing]
+    assert page_of(texts, LEAD) == page_of(texts, "First to urge")
+
+
+def test_a_long_list_that_ends_the_body_is_not_moved_whole() -> None:
+    """Sixteen demands after a short opening: the list starts on page 1 as it would without a
+    closing, and only its end goes over with the closing."""
+    texts = pages((P(FILLER * 3), P(LEAD), demands(16)))
+    assert page_of(texts, LEAD) == page_of(texts, "First to urge") == 0
+    assert page_of(texts, "Yours sincerely,") == page_of(texts, "Last to urge") > 0
+
+
 @pytest.mark.parametrize("words", range(6, 16))
 def test_the_sources_heading_shares_its_page_with_the_first_source(words: int) -> None:
     """Padded word by word: from 11 words on, the heading alone would fit at the foot of page 1."""
