@@ -28,7 +28,9 @@ from campaign_app.core.letters.document import (
     Run,
 )
 from campaign_app.core.letters.docx.footnotes import Footnotes
+from campaign_app.core.letters.docx.styles import letter_styles
 from campaign_app.core.letters.docx.wordml import add_text, safe_url, sub, w
+from campaign_app.core.letters.page_breaks import keeps_with_next
 
 
 class Paragraphs:
@@ -58,7 +60,8 @@ class Paragraphs:
         return p
 
     def keep_last_with_next(self) -> None:
-        """Keep the last paragraph so far on the page of the next (the closing after the body)."""
+        """Keep the last paragraph so far on the page of the next (the closing after the body, a
+        list after its lead-in), unless its style already does (a heading)."""
         last = self.sect_pr.getprevious()
         if last is None or last.tag != w("p"):
             return
@@ -67,8 +70,10 @@ class Paragraphs:
             p_pr = sub(last, "pPr")
             last.remove(p_pr)
             last.insert(0, p_pr)
+        style = p_pr.find(w("pStyle"))
+        if style is not None and style.get(w("val")) in _styles_keeping_with_next():
+            return
         if p_pr.find(w("keepNext")) is None:
-            style = p_pr.find(w("pStyle"))
             keep = OxmlElement("w:keepNext")
             if style is not None:
                 style.addnext(keep)
@@ -81,6 +86,14 @@ class Paragraphs:
             r = sub(self.paragraph(style_id), "r")
             add_text(r, text)
 
+    def blocks(self, blocks: tuple[Block, ...], list_depth: int, in_quote: bool) -> None:
+        """Blocks of the letter's body; a heading or a lead-in ("We therefore ask you:") kept
+        on the page where the next block starts, as in the PDF (letters/page_breaks.py)."""
+        for i, block in enumerate(blocks):
+            self.block(block, list_depth, in_quote)
+            if i + 1 < len(blocks) and keeps_with_next(block):
+                self.keep_last_with_next()
+
     def block(self, block: Block, list_depth: int, in_quote: bool) -> None:
         """One block of the letter's body (paragraph, heading, list or quotation)."""
         if isinstance(block, Paragraph):
@@ -92,8 +105,7 @@ class Paragraphs:
         elif isinstance(block, ListBlock):
             self._list(block, list_depth + 1, in_quote)
         elif isinstance(block, Quote):
-            for inner in block.blocks:
-                self.block(inner, list_depth, in_quote=True)
+            self.blocks(block.blocks, list_depth, in_quote=True)
 
     def _list(self, block: ListBlock, depth: int, in_quote: bool) -> None:
         level = min(depth, 3)
@@ -152,6 +164,13 @@ class Paragraphs:
                 self.footnotes.reference(p, group.number)
             elif isinstance(group, LineBreak):
                 sub(sub(p, "r"), "br")
+
+
+@functools.cache
+def _styles_keeping_with_next() -> frozenset[str]:
+    """The letter's styles that keep a paragraph with the next by themselves (headings, closing)."""
+    keep_next = f"{w('pPr')}/{w('keepNext')}"
+    return frozenset(s.get(w("styleId")) for s in letter_styles() if s.find(keep_next) is not None)
 
 
 def _run(parent: Any, run: Run, char_style: str | None = None) -> None:

@@ -71,8 +71,7 @@ def _build(document: DocxDocument, letter: Letter) -> None:
         text("RecipientAddress", line)
     text("LetterSubject", letter.subject)
     text("Salutation", letter.salutation)
-    for block in letter.body:
-        paragraphs.block(block, list_depth=0, in_quote=False)
+    paragraphs.blocks(letter.body, list_depth=0, in_quote=False)
     if letter.closing or letter.signatories:
         paragraphs.keep_last_with_next()  # the body's last lines on the page of the closing
     text("Closing", letter.closing)
