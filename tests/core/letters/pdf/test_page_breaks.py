@@ -114,11 +114,13 @@ def test_a_lead_in_shares_its_page_with_the_quotation_it_introduces(sentences: i
     assert page_of(texts, "Article 3 of the Convention reads:") == page_of(texts, "No one shall be")
 
 
-def test_a_heading_before_a_long_list_stays_with_its_start_rather_than_leaving_a_hole() -> None:
-    """The list is longer than the rest of the page: the heading and the first demands stay
-    on page 1 rather than all of it moving to page 2 (reportlab's keepWithNext would)."""
-    texts = pages((P(FILLER * 6), Heading(2, (Run("Our requests"),)), demands(30), P(FILLER)))
-    assert page_of(texts, "Our requests") == page_of(texts, "First to urge") == 0
+def test_a_heading_before_a_long_paragraph_stays_with_its_start_rather_than_leaving_a_hole() -> None:
+    """The paragraph is longer than the rest of the page: the heading and the paragraph's
+    first lines stay on page 1, rather than both moving to page 2 (reportlab's keepWithNext)."""
+    heading = Heading(2, (Run("Background"),))
+    body = (P(FILLER * 12), heading, P("Opening words. " + FILLER * 30), P("We thank you."))
+    texts = pages(body)
+    assert page_of(texts, "Background") == page_of(texts, "Opening words.") == 0
 
 
 @pytest.mark.parametrize("sentences", SWEEP[::2])
