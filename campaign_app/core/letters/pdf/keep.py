@@ -32,12 +32,14 @@ _DEPTH = 3
 
 
 class KeepWithNext(KeepTogether):
-    """``lead`` (a heading, a line ending in a colon) on the page where ``following`` starts."""
+    """``lead`` (a heading, a line ending in a colon) on the page where ``following`` starts;
+    ``splits``: whether the lead may be split (a paragraph may, a heading never)."""
 
-    def __init__(self, lead: Flowable, following: list[Flowable]) -> None:
+    def __init__(self, lead: Flowable, following: list[Flowable], *, splits: bool = True) -> None:
         super().__init__([lead, *following])
         self._lead = lead
         self._following = following
+        self._splits = splits
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -67,8 +69,8 @@ class KeepWithNext(KeepTogether):
     def _carry_over(self, aW: float, aH: float) -> list[Flowable] | None:
         """The lead's first lines here, its last lines with what follows on the next page."""
         frame = getattr(self, "_frame", None)
-        if not isinstance(self._lead, RLParagraph) or getattr(frame, "_atTop", False):
-            return None  # a heading is never split; at the top of a page, moving gains nothing
+        if not (self._splits and isinstance(self._lead, RLParagraph)) or getattr(frame, "_atTop", False):
+            return None  # at the top of a page, moving gains nothing
         parts = split_before_last_lines(self._lead, aW, aH)
         if parts is None:
             return None

@@ -117,7 +117,8 @@ class Story:
         for i in range(len(blocks) - 2, -1, -1):
             if keeps_with_next(blocks[i]) and groups[i] and groups[i + 1]:
                 *before, lead = groups[i]
-                groups[i], groups[i + 1] = [*before, KeepWithNext(lead, groups[i + 1])], []
+                kept = KeepWithNext(lead, groups[i + 1], splits=isinstance(blocks[i], Paragraph))
+                groups[i], groups[i + 1] = [*before, kept], []
         return [flowable for group in groups for flowable in group]
 
     def block(self, block: Block, *, quote_indent: float, in_list: bool) -> list[Flowable]:
