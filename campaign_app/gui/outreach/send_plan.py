@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -123,7 +123,10 @@ def plan_for(
     return PlanAnswer(plan, blocked=_blocked(*blocker) if blocker else "", to_settings=bool(blocker))
 
 
-_MEANWHILE = QT_TRANSLATE_NOOP("SendPlan", "Meanwhile, Preview and Write .eml files show what would go.")
+def _meanwhile() -> str:
+    return QCoreApplication.translate(
+        "SendPlan", "Meanwhile, Preview and Write .eml files show what would go."
+    )
 
 
 def _no_server() -> str:
@@ -135,7 +138,7 @@ def _no_server() -> str:
             QCoreApplication.translate(
                 "SendPlan", "Fill in the SMTP server, user name and From address in the Settings tab."
             ),
-            QCoreApplication.translate("SendPlan", _MEANWHILE),
+            _meanwhile(),
         )
     )
 
@@ -156,7 +159,7 @@ def _blocked(kind: str, fields: list[str]) -> str:
             "sent yet: put your organisation, address and signatories in the Settings tab and untick "
             '"The bundled example\'s sender" there.',
         )
-    return why + "\n" + QCoreApplication.translate("SendPlan", _MEANWHILE)
+    return why + "\n" + _meanwhile()
 
 
 def plan_text(plan: SendPlan) -> str:
