@@ -34,14 +34,26 @@ def safe_component(text: str, max_bytes: int = 80, fallback: str = "letter") -> 
     text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
     text = _SPACES.sub("_", text).strip("._- ")
     text = re.sub(r"\.{2,}", ".", text)
-    while len(text.encode("utf-8")) > max_bytes:
-        text = text[:-1]
+    if len(text.encode("utf-8")) > max_bytes:
+        text = _shortened(text, max_bytes)
     text = text.rstrip("._- ")
     if not text:
         text = fallback
     if text.split(".")[0].upper() in _RESERVED:
         text = "_" + text
     return text
+
+
+def _shortened(text: str, max_bytes: int) -> str:
+    """``text`` cut to ``max_bytes`` of UTF-8 at the end of a word where one ends in its
+    second half ("Міністр_юстиції_України", not "…_України,_Міністе": the name of a file
+    e-mailed to the ministry), else at a character; a comma left at the end goes too."""
+    while len(text.encode("utf-8")) > max_bytes:
+        text = text[:-1]
+    word_end = text.rfind("_")
+    if word_end > len(text) // 2:
+        text = text[:word_end]
+    return text.rstrip(",;._- ")
 
 
 # An id that is its own file name: lower case (case-insensitive file systems), no "_"

@@ -103,3 +103,21 @@ def test_distinct_recipient_ids_never_share_a_letter_file(ids):
 def test_a_template_called_sent_does_not_write_among_the_kept_letters():
     path = letter_path(Path("/tmp/out"), "sent", "mep-1", "Anna Bee", "pdf")
     assert path.parent.name != "sent"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # e-mailed to the ministry as the attachment's name: no word cut in half, no comma left
+        ("Міністр юстиції України, Міністерство юстиції України", "ua-min_Міністр_юстиції_України.pdf"),
+        ("Генеральний прокурор, Офіс Генерального прокурора", "ua-min_Генеральний_прокурор,_Офіс.pdf"),
+        ("Rasa Juknevičienė", "ua-min_Rasa_Juknevičienė.pdf"),  # short names as they are
+    ],
+)
+def test_a_long_name_is_shortened_at_the_end_of_a_word(tmp_path, name, expected):
+    assert letter_path(tmp_path, "t", "ua-min", name, "pdf").name == expected
+
+
+def test_a_name_of_one_long_word_is_still_shortened_to_fit(tmp_path):
+    stem = letter_path(tmp_path, "t", "x", "Ж" * 200, "pdf").stem
+    assert stem.startswith("x_Ж") and len(stem.encode("utf-8")) <= 2 + 60
