@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from campaign_app.core.campaign.audience import Audience, template_audience
+from campaign_app.core.campaign.timeliness import left_office_warnings
+from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.widgets import BatchWidgets
@@ -163,15 +165,15 @@ class BatchForm(BatchWidgets):
             self.count_label.setText(self.tr("Counting recipients…"))
             self.count_label.show()
         self.submit_newest(
-            lambda: template_audience(ws, tid, query or None),
-            lambda audience: self._counted(audience, None),
-            lambda exc: self._counted(None, exc),
+            lambda: _audience_and_warnings(ws, tid, query or None),
+            lambda found: self._counted(*found, None),
+            lambda exc: self._counted(None, [], exc),
         )
 
     def _count_error_or_empty(self) -> bool:
         return not self.count_label.text() or bool(self.count_label.styleSheet())
 
-    def _counted(self, audience: Audience | None, error: BaseException | None) -> None:
+    def _counted(self, audience: Audience | None, warnings: list[str], error: BaseException | None) -> None:
         """A count is back (a stale one, the user having typed on, never reaches here)."""
         if error is not None and not isinstance(error, UserError | UserErrors):
             raise error
@@ -191,7 +193,10 @@ class BatchForm(BatchWidgets):
             self._count_state = "ok"
             show_error(self.count_label, None)
             selected = len(audience.recipients) if audience is not None else 0
-            self.count_label.setText(BatchForm.tr("%n recipient(s) selected", "", selected))  # type: ignore[arg-type]
+            text = BatchForm.tr("%n recipient(s) selected", "", selected)  # type: ignore[arg-type]
+            for line in warnings:  # said before their letters are written, not after
+                text += "\n" + self.tr("Warning: {line}").format(line=line)
+            self.count_label.setText(text)
             self.count_label.show()
         self._update_buttons()
 
@@ -258,3 +263,10 @@ class BatchForm(BatchWidgets):
             self._count_timer.stop()
             self._count_stale = True
         super().hideEvent(event)
+
+
+def _audience_and_warnings(ws: Workspace, template_id: str, query: str | None) -> tuple[Audience, list[str]]:
+    """On the thread pool: who the letters go to, and those of them written to in an office
+    they have left (as check, generate and the send plan say it)."""
+    audience = template_audience(ws, template_id, query)
+    return audience, left_office_warnings(template_id, audience.recipients)

@@ -36,6 +36,10 @@
         </translation>
     </message>
     <message>
+        <source>Warning: {line}</source>
+        <translation>Предупреждение: {line}</translation>
+    </message>
+    <message>
         <source>Tick PDF, DOCX or both</source>
         <translation>Отметьте PDF, DOCX или оба</translation>
     </message>

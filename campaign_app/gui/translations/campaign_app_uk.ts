@@ -36,6 +36,10 @@
         </translation>
     </message>
     <message>
+        <source>Warning: {line}</source>
+        <translation>Попередження: {line}</translation>
+    </message>
+    <message>
         <source>Tick PDF, DOCX or both</source>
         <translation>Позначте PDF, DOCX або обидва</translation>
     </message>
