@@ -34,3 +34,20 @@ def test_each_tab_fits_the_width_of_a_small_screen(
         if area.horizontalScrollBar().isVisible()
     ]
     assert cut == []
+
+
+@pytest.mark.parametrize("language", ["en", "uk", "ru"])
+def test_the_template_editor_is_wide_enough_to_write_in_on_a_small_screen(
+    make_window, example_ws, qtbot, qapp, language, monkeypatch
+):
+    """Beside the list and the preview, the editor was left 150-190 pixels: a word a line.
+    The recipient box beside the preview asked for 28 characters and took its room."""
+    monkeypatch.setenv("LANGUAGE", language)
+    window = make_window(example_ws, tab="compose")
+    window.resize(1024, 600)
+    page = window.pages["compose"]
+    qtbot.waitUntil(lambda: page.isVisible())
+    qapp.processEvents()
+    columns = page.editor.viewport().width() / page.editor.fontMetrics().horizontalAdvance("x")
+    assert columns >= 30, columns  # 17-19 before
+    assert page.preview.width() >= 380

@@ -61,7 +61,7 @@ class RecipientPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(28)
+        self.setMinimumContentsLength(14)  # room for the editor beside it on a 1024-pixel screen
         self.setMaxVisibleItems(20)
         self._edit.setPlaceholderText(self.tr("Type a name, office or organisation"))
         self._edit.setClearButtonEnabled(True)

@@ -129,7 +129,7 @@ class ComposeWidgets(BaseTab):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([270, 520, 520])
+        self.splitter.setSizes([230, 520, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.splitter)
