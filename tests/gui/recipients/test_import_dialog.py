@@ -241,6 +241,29 @@ def test_an_unreadable_file_is_reported_in_the_dialog(tab, qtbot, example_ws, tm
     assert dialog.isVisible()
 
 
+@pytest.mark.parametrize("row", [2, 40], ids=["in the preview", "after the preview"])
+def test_a_quote_left_open_is_shown_as_the_error_not_as_merged_rows(tab, qtbot, example_ws, tmp_path, row):
+    """Read leniently, the rows after an unclosed quote were one cell of the row it opened
+    in: the preview showed one recipient named "Test x2,mep,b@example.org,…" and Import
+    added it. The dialog says where the quote is and imports nothing (the quote in the
+    first rows stops the reading; further on, the plan)."""
+    lines = ["id,category,email,given_name,family_name"]
+    lines += [f"x{n},mep,p{n}@example.org,Anna,Nowak{n}" for n in range(2, 46)]
+    lines[row - 1] = f'x{row},mep,p{row}@example.org,Anna,"Test'
+    source = tmp_path / "quotes.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = snapshot(example_ws)
+    dialog = open_dialog(qtbot, tab)
+    choose_file(qtbot, dialog, source)
+    error = dialog.file_error if row == 2 else dialog.plan_error
+    assert error.isVisible()
+    assert error.text().startswith(f"{source}:{row}: broken CSV: "), error.text()
+    assert "is not closed" in error.text()
+    assert not dialog.import_button.isEnabled()
+    assert "cannot" in dialog.summary.text()
+    assert snapshot(example_ws) == before
+
+
 def test_a_bad_target_name_is_shown_next_to_its_field(tab, qtbot, tmp_path):
     source = tmp_path / "ngos.csv"
     source.write_text(

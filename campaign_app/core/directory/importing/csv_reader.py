@@ -3,6 +3,11 @@
 The encoding is detected (:mod:`.encodings`); the delimiter is ``,``, ``;`` or tab,
 whichever splits the first rows into the same number of columns
 (:func:`detect_delimiter`); line endings may be CRLF, LF or CR.
+
+Quotes are read strictly, as the directory reads its own files: a quoted cell may hold
+line breaks (a postal address), but a quote never closed, or text after a closing quote,
+is an error at the row where it opened. Read leniently, such a quote swallowed every row
+after it into one cell, and the import said all was well.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
+from campaign_app.core.directory.columns import broken
 from campaign_app.core.directory.importing.encodings import (
     Decoded,
     decode_as,
@@ -78,15 +84,16 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
 
     def stream(consume: bool = False) -> Any:  # a csv reader (its line_num is read)
         raw = io.BufferedReader(_PieceStream(pieces, consume))
-        return csv.reader(io.TextIOWrapper(raw, encoding=codec, newline=""), delimiter=delimiter)
+        # strict: a quote left open must not swallow the rows after it into one cell (one
+        # row imported, "Dear Anna Test x2,mep,…" in its letter), as the directory reads it
+        text = io.TextIOWrapper(raw, encoding=codec, newline="")
+        return csv.reader(text, delimiter=delimiter, strict=True)
 
     reader = stream()
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        raise UserError(
-            _("broken CSV: {exc}").format(exc=exc), Location(shown, 1), _("save the file as CSV again")
-        ) from None
+        raise broken(exc, shown, 1) from None
     if header is None or not any(h.strip() for h in header):
         raise UserError(_("file is empty"), Location(shown, 1), _("the first row must name the columns"))
     columns = [h.strip() for h in header]
@@ -108,12 +115,8 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
                 start, line = line, reader.line_num + 1
                 if any(cells):
                     yield start, cells
-        except csv.Error as exc:
-            raise UserError(
-                _("broken CSV: {exc}").format(exc=exc),
-                Location(shown, line),
-                _("check the quotes in this row"),
-            ) from None
+        except csv.Error as exc:  # at the line the broken row starts on: where its quote opened
+            raise broken(exc, shown, line) from None
 
     return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
 

@@ -170,3 +170,71 @@ def test_a_csv_in_one_encoding_is_still_imported(mini_ws, cli, tmp_path, codec):
     for text in rows:
         rid, _cat, _given, family, _country = text.split(",")
         assert imported[rid]["family_name"] == family
+
+
+# ---- a quote left open -----------------------------------------------------------------------
+
+# Row 2's last cell opens a quote that nothing closes: read leniently, rows 3 and 4 became
+# part of Anna's family name ("Dear Anna Test x2,mep,b@example.org,Bob,B x3…"), one row
+# was imported and the command said all was well.
+OPEN_QUOTE = (
+    "id,category,email,given_name,family_name\n"
+    'x1,mep,a@example.org,Anna,"Test\n'
+    "x2,mep,b@example.org,Bob,B\n"
+    "x3,mep,c@example.org,Carl,C\n"
+)
+# The quote is closed further on, by a quoted cell of a later row: text follows that quote.
+CLOSED_LATER = (
+    "id,category,email,given_name,family_name\n"
+    "x1,mep,a@example.org,Anna,Nowak\n"
+    'x2,mep,b@example.org,Bob,"Test\n'
+    'x3,mep,"c@example.org",Carl,C\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"), [(OPEN_QUOTE, 2), (CLOSED_LATER, 3)], ids=["never closed", "closed by a later row"]
+)
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16", "cp1252"])
+def test_a_quote_left_open_is_one_error_at_its_row_and_nothing_is_written(
+    mini_ws, cli, tmp_path, text, line, codec
+):
+    path = save(tmp_path, "meps.csv", text.replace("Anna", "Anné").encode(codec))
+    before = snapshot(mini_ws.root)
+    error = one_error(run_import(cli, path, "--keep-no-contact"))
+    assert error.startswith(f"error: in/meps.csv:{line}: broken CSV: "), error
+    assert 'a quoted cell ("…") in this row is not closed' in error and "correct the quotes" in error
+    assert snapshot(mini_ws.root) == before
+
+
+def test_a_quote_left_open_is_refused_by_the_core_before_any_plan(mini_ws, tmp_path):
+    """What the Import dialog calls: the preview of the first rows already refuses the file."""
+    from campaign_app.core.common.errors import Location, UserError, display_path
+    from campaign_app.core.directory.importing import ImportOptions, plan_import, read_source
+
+    path = save(tmp_path, "meps.csv", OPEN_QUOTE.encode())
+    source = read_source(path)
+    with pytest.raises(UserError) as preview:
+        source.preview(10)
+    assert preview.value.where == Location(display_path(path), 2)
+    before = snapshot(mini_ws.root)
+    with pytest.raises(UserError) as planned:
+        plan_import(mini_ws.root, source, ImportOptions(keep_no_contact=True))
+    assert planned.value.where == Location(display_path(path), 2)
+    assert "not closed" in (planned.value.hint or "")
+    assert snapshot(mini_ws.root) == before
+
+
+def test_a_quoted_cell_with_line_breaks_is_still_one_cell(mini_ws, cli, tmp_path):
+    """A postal address typed on several lines is quoted, and closed: it is imported whole."""
+    text = (
+        "id,category,email,given_name,family_name,postal_address\r\n"
+        'x1,mep,a@example.org,Anna,Nowak,"Rue Wiertz 60\r\n1047 Brussels"\r\n'
+        "x2,mep,b@example.org,Bob,Berg,\r\n"
+    )
+    result = run_import(cli, save(tmp_path, "meps.csv", text.encode()))
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 2 added, 0 updated, 0 unchanged, 0 skipped (of 2 rows)."
+    written = by_id(mini_ws.root / "recipients" / "meps.csv")
+    assert written["x1"]["postal_address"].splitlines() == ["Rue Wiertz 60", "1047 Brussels"]
+    assert written["x2"]["family_name"] == "Berg"
