@@ -193,7 +193,7 @@ def check_columns(csv_rows: CsvRows, problems: ProblemCollector) -> CheckedColum
         values: dict[str, Sequence[Any]] = {
             name: cells[name] if name in cells else (_EMPTY.get(name, ""),) * count for name in ALL_FIELDS
         }
-        refused: set[int] = set()
+        refused = set(csv_rows.marked)  # a control character: marked as the rows were read
         for check in (
             _check_ids,
             _check_categories,

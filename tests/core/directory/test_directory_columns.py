@@ -169,3 +169,23 @@ def test_rows_read_a_chunk_at_a_time_read_as_row_by_row(seed, rows, chunk, share
     assert got_problems == problems
     if not problems:
         assert got == kept
+
+
+@pytest.mark.parametrize(("seed", "crlf", "chunk", "shared"), [(11, False, 512, 512), (12, True, 7, 3)])
+def test_control_characters_are_found_the_same_both_ways(tmp_path, monkeypatch, seed, crlf, chunk, shared):
+    """A column holding an escape code, a bell or a bidirectional override in a few rows
+    (marked a chunk at a time, once per value in a column of few), and a line break in a
+    name: the same rows refused, with the same words, as validating row by row."""
+    monkeypatch.setattr(cells_module, "CHUNK", chunk)
+    monkeypatch.setattr(cells_module, "SHARED", shared)
+    cells = {name: list(values) for name, values in CELLS.items()}
+    cells["given_name"] += ["Ol\x1b[8mena", "Anna\tMaria"]
+    cells["family_name"] += ["Two\nLines", "Ward\u202e"]
+    cells["postal_address"] += ["Rue\x07 Wiertz", "Kyiv\tUkraine\nOK"]
+    cells["tags"] += ["droi;\x9b"]
+    path = tmp_path / "people.csv"
+    messy_csv(path, 300, seed, crlf, cells)
+    _kept, problems = row_by_row([path])
+    assert any("U+001B" in p for p in problems) and any("U+000A" in p for p in problems)
+    _got, got_problems = by_columns([path])
+    assert got_problems == problems

@@ -229,6 +229,37 @@ def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window,
     assert not tab.add_button.isEnabled()
 
 
+def test_an_escape_code_in_the_directory_is_one_of_its_problems(make_window, mini_ws, qtbot):
+    mini_ws.write(
+        "recipients/people.csv",
+        "id,category,family_name,email\nx-1,mep,Petrenko\x1b[8m,collector@attacker.example\n",
+    )
+    window = make_window(mini_ws.root, tab="recipients")
+    tab = window.pages["recipients"]
+    qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
+    text = tab.problems.toPlainText()
+    assert "people.csv:2:3: family_name holds an invisible control character (U+001B, character 9)" in text
+
+
+def test_a_control_character_pasted_into_a_name_is_shown_at_its_field(tab, qtbot):
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.fields["id"], "ua-petrenko")
+    dialog.fields["category"].setFocus()
+    qtbot.keyClicks(dialog.fields["category"], "media")
+    qtbot.keyClicks(dialog.fields["email"], "olena@example.org")
+    dialog.fields["family_name"].setText("Petrenko <olena@europarl.europa.eu>\x1b[8m")  # pasted
+    label = dialog.error_labels["family_name"]
+    assert label.isVisible()
+    assert label.text().startswith("family_name holds an invisible control character (U+001B, character 36)")
+    assert not dialog.save_button.isEnabled()
+    dialog.fields["family_name"].setText("Petrenko")
+    assert not label.isVisible() and dialog.save_button.isEnabled()
+    dialog.confirm_discard = lambda: True
+    dialog.reject()
+
+
 def test_reloading_shows_loading_then_the_table(tab, qtbot):
     tab.reload()
     assert tab.stack.currentWidget() is tab.loading

@@ -28,6 +28,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError
 
+from campaign_app.core.directory.characters import refused_rows
 from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
 from campaign_app.core.directory.importing.convert import (
     SHARED_FIELDS,
@@ -241,7 +242,8 @@ class ColumnConverter:
         return checks
 
     def _faulty(self, fields: dict[str, list[Any]], count: int) -> set[int]:
-        """The rows with a code field's value the directory would refuse, or no name."""
+        """The rows with a code field's value the directory would refuse, a character a
+        field may not hold (characters.refused_rows), or no name."""
         faulty: set[int] = set()
         for name, verdicts in self.verdicts.items():
             column = fields.get(name)
@@ -255,6 +257,8 @@ class ColumnConverter:
             refused = {value for value in distinct if not verdicts[value]}
             if refused:
                 faulty.update(n for n, v in enumerate(column) if v in refused)
+        for name, column in fields.items():  # control characters: one search of each column
+            faulty.update(refused_rows(name, column))
         unnamed: set[int] | range = range(count)
         for name in NAME_FIELDS:
             column = fields.get(name)

@@ -3,8 +3,9 @@ records checked without a Recipient, new rows written column by column); what it
 and says must stay exactly what the plain row-by-row import writes and says.
 
 Each example imports the same generated, messy spreadsheet export (bad e-mails, repeated
-ids, blank cells, odd dates, lost letters, multi-line cells, people the directory has)
-into two copies of a workspace: once as the command runs, once with every fast path off.
+ids, blank cells, odd dates, lost letters, multi-line cells, control characters, people the
+directory has) into two copies of a workspace: once as the command runs, once with every
+fast path off.
 The exit status, every line printed and every directory file must be the same.
 """
 
@@ -29,7 +30,7 @@ HEADER = ["ID", "Title", "First name", "Last name", "Sex", "Country", "Language"
 HEADER += ["Job title", "Verified", "Web form", "Notes", "Category"]
 
 IDS = ["", "mep-1", "sr-1", "p-1", "p-2", "p 3", "Šimečka 1", "-bad", "ua-president", "../../etc", "***"]
-GIVEN = ["", "Michal", "Rasa", "MARIE", "Jo?n", "José", " Anna ", "Léa\nMarie"]
+GIVEN = ["", "Michal", "Rasa", "MARIE", "Jo?n", "José", " Anna ", "Léa\nMarie", "Ol\x1b[8mena"]
 FAMILY = ["", "Šimečka", "Juknevičienė", "DUPONT", "Novák", "Juknevi?ien?", "Ward", "Sm\ufffdth"]
 SEX = ["", "male", "F", "x", "weiblich", "other", "robot", "m"]
 COUNTRY = ["", "Slovakia", "SK", "sk", "Narnia", "XX", "DE", "Lithuania", "Czech Republic", "UA"]
@@ -51,10 +52,10 @@ EMAIL = [
     "postmaster@example.org",
 ]
 ORG = ["", "European Parliament", "OHCHR", "Helsinki Group", "EUROPEAN PARLIAMENT"]
-POSITION = ["", "Member", "Special Rapporteur on torture", "Head of delegation"]
+POSITION = ["", "Member", "Special Rapporteur on torture", "Head of delegation", "Head\u202eof"]
 DATES = ["", "2024-09-23", "23.09.2024", "09/23/2024", "31/02/2020", "2024-13-01", "yesterday"]
 WEB = ["", "https://example.org/form", "example.org/form", "ftp://x"]
-NOTES = ["", "Met at the hearing; follow up, please", "two\nlines", "=1+1", "  "]
+NOTES = ["", "Met at the hearing; follow up, please", "two\nlines", "=1+1", "  ", "ring\x07", "a\tb"]
 CATEGORY = ["", "", "mep", "Special procedure", "robot", "—", "NGO", "\u0301"]
 
 row = st.tuples(*(st.sampled_from(v) for v in (IDS, ["", "Mr", "Ms", "Dr"], GIVEN, FAMILY, SEX, COUNTRY)))
