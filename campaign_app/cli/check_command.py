@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from campaign_app.cli.columns import shown
 from campaign_app.cli.common import EXIT_OK, workspace_arg
 from campaign_app.core.common.i18n import _, ngettext
 
@@ -17,10 +18,11 @@ def run(ws, args: argparse.Namespace) -> int:
     from campaign_app.core.campaign.check import check_workspace
 
     report = check_workspace(ws)
+    # Lines naming recipients, templates, case texts: a control character is shown, not obeyed.
     for line in report.summary:
-        print(_("ok: {line}").format(line=line))
+        print(_("ok: {line}").format(line=shown(line, lines=True)))
     for line in report.warnings:
-        print(_("warning: {line}").format(line=line))
+        print(_("warning: {line}").format(line=shown(line, lines=True)))
     rendered = report.letters_rendered
     print(
         ngettext(

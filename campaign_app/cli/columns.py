@@ -5,16 +5,30 @@ need it whole, so a long one widens its column instead.
 
 A cell's control characters are shown as "�": a name in the directory, or an event's kind
 a team member wrote into the shared log by hand, could otherwise hold a terminal's escape
-codes and clear, recolour or rewrite the coordinator's screen.
+codes and clear, recolour or rewrite the coordinator's screen. :func:`shown` does the same
+for any other line the command line prints from the directory, the log or a file.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_SHOWN = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "\ufffd")
+from campaign_app.core.common.controls import CONTROL as _CONTROL
+from campaign_app.core.common.controls import CONTROL_CODES
+
+_SHOWN = dict.fromkeys(CONTROL_CODES, "\ufffd")
+
+
+def shown(text: str, lines: bool = False) -> str:
+    """``text`` with each control character shown as "�", to print what the directory, the
+    log or a file gave: a recipient's name in ``send``'s lines, a value quoted in a
+    problem. A line break is shown so too, unless ``lines`` (a text of several lines: a
+    postal address in an import's report, a server's reply)."""
+    if not _CONTROL.search(text):
+        return text
+    if lines:
+        return "\n".join(line.translate(_SHOWN) for line in text.split("\n"))
+    return text.translate(_SHOWN)
 
 
 def _safe(column: Sequence[str]) -> Sequence[str]:

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from campaign_app.cli.columns import shown
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.common.i18n import _
 
@@ -87,9 +88,10 @@ def template_args(p: argparse.ArgumentParser) -> None:
 
 
 def print_problems(exc: UserError | UserErrors) -> None:
-    """One ``error: …`` line per problem, on standard error."""
+    """One ``error: …`` line per problem, on standard error; a control character in it (a
+    value quoted from a file: "unknown column '…'") is shown as "�", not obeyed."""
     for err in flatten(exc):
-        print(_("error: {problem}").format(problem=err), file=sys.stderr)
+        print(_("error: {problem}").format(problem=shown(str(err), lines=True)), file=sys.stderr)
 
 
 # Set by ``cli.main.run``: this process ends when the command does (not a test calling main).

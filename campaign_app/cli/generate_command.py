@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 
+from campaign_app.cli.columns import shown
 from campaign_app.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -47,23 +48,24 @@ def run(ws, args: argparse.Namespace) -> int:
     if plan.nobody_due:  # a follow-up in a new campaign: not an error, and nothing to write
         print(_("Nothing to write: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
+    # Lines that name recipients: a control character in a name is shown, never obeyed.
     for warning in plan.left_office:
-        print(_("warning: {line}").format(line=warning), file=sys.stderr)
+        print(_("warning: {line}").format(line=shown(warning)), file=sys.stderr)
     for file, rid in plan.not_in_directory:
         line = _(
             "{file} is a letter to '{id}', who is no longer in the directory: delete it if it is out of date"
         )
-        print(_("warning: {line}").format(line=line.format(file=file, id=rid)), file=sys.stderr)
+        print(_("warning: {line}").format(line=shown(line.format(file=file, id=rid))), file=sys.stderr)
     bar = ProgressBar(len(plan.jobs), _("letters"))
     cancel = threading.Event()
     result = run_batch(ws, plan, progress=bar.update, cancel=cancel, workers=args.workers)
     bar.close()
     for rid, message in result.failed:
-        print(_("error: {problem}").format(problem=f"{rid}: {message}"), file=sys.stderr)
+        print(_("error: {problem}").format(problem=shown(f"{rid}: {message}", lines=True)), file=sys.stderr)
     if result.log_note:
         print(_("note: {note}").format(note=result.log_note), file=sys.stderr)
     for line in replaced_lines(result):
-        print(line, file=sys.stderr)
+        print(shown(line), file=sys.stderr)
     summary = _summary(result, out_dir)
     if result.stopped is not None:
         print_problems(result.stopped)

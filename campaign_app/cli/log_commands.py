@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from campaign_app.cli.columns import print_columns, print_table_columns
+from campaign_app.cli.columns import print_columns, print_table_columns, shown
 from campaign_app.cli.common import EXIT_OK, left_to_the_exit, read_password, workspace_arg
 from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.outreach.terms import CHANNELS, MARK_STATUSES, QUERY_STATUSES
@@ -200,8 +200,8 @@ def run(ws, args: argparse.Namespace) -> int:
 
         with ws.open_log() as log:
             report = merge_log(log, args.other, volunteer_name())
-        for line in report.lines():
-            print(line)
+        for line in report.lines():  # what the other log holds: control characters shown, not obeyed
+            print(shown(line, lines=True))
         return EXIT_OK
     if args.action == "report":
         from campaign_app.core.campaign.report import write_campaign_report

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from campaign_app.cli.columns import shown
 from campaign_app.cli.common import EXIT_INTERRUPTED, EXIT_OK, workspace_arg
 from campaign_app.cli.progress import ProgressBar
 from campaign_app.core.common.i18n import _, ngettext
@@ -67,7 +68,7 @@ def _list_unaddressed(recipients) -> None:
     from campaign_app.core.campaign.print_pack import unaddressed_line
 
     for r in recipients:
-        print(f"  {unaddressed_line(r)}")
+        print(shown(f"  {unaddressed_line(r)}"))  # a name's control characters shown, never obeyed
 
 
 def _printed_summary(plan, result, out) -> str:

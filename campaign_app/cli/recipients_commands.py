@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from campaign_app.cli.columns import print_table_columns
+from campaign_app.cli.columns import print_table_columns, shown
 from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
 from campaign_app.core.common.i18n import N_, _, listed, ngettext
 
@@ -234,8 +234,8 @@ def _import(ws, args: argparse.Namespace) -> int:
     plan = plan_import(ws.root, source, options)
     if not args.dry_run:
         plan.apply()
-    for line in plan.report.lines():
-        print(line)
+    for line in plan.report.lines():  # values quoted from the file: control characters shown, not obeyed
+        print(shown(line, lines=True))
     if args.rejects is not None:
         if args.dry_run:
             print(_("Dry run: {file} was not written either.").format(file=args.rejects))

@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 
+from campaign_app.cli.columns import shown
 from campaign_app.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -110,7 +111,7 @@ def run(ws, args: argparse.Namespace) -> int:
     if plan.to_send and not args.dry_run:
         check_can_send(ws)  # the example's made-up sender: refused before "About to send…"
     for warning in plan.left_office:
-        print(_("warning: {line}").format(line=warning), file=sys.stderr)
+        print(_("warning: {line}").format(line=shown(warning)), file=sys.stderr)
     _say_plan(plan, args)
     password = None
     if plan.to_send and not args.dry_run:
@@ -176,7 +177,7 @@ def _say_plan(plan, args: argparse.Namespace) -> None:
             ).format(count=len(plan.resend))
         )
         for r in plan.resend:
-            print(f"  {r.id}: {r.display_name} <{r.email}>")
+            print(shown(f"  {r.id}: {r.display_name} <{r.email}>"))
     for line in _skipped_lines(plan, args):
         print(line)
 
@@ -325,7 +326,8 @@ def _report(result) -> int:
 
     _print_outcomes(result, OUTCOMES)
     if result.stopped_by:
-        print(_("error: {problem}").format(problem=result.stopped_by), file=sys.stderr)
+        problem = shown(result.stopped_by, lines=True)  # a server's words
+        print(_("error: {problem}").format(problem=problem), file=sys.stderr)
     counted = {
         "sent": lambda n: ngettext("{n} sent", "{n} sent", n),
         "failed": lambda n: ngettext("{n} failed", "{n} failed", n),
@@ -382,4 +384,5 @@ def _print_outcomes(result, labels: dict[str, str]) -> None:
             where = f" <{o.address}>" if o.address else ""
             extra = f" — {o.detail}" if o.detail else ""
             file = f" [{o.file}]" if o.file and key in ("by-hand",) else ""
-            print(f"  {o.recipient_id}: {o.name}{where}{extra}{file}")
+            # a recipient's name, a server's reply (its lines kept): shown, never obeyed by the terminal
+            print(shown(f"  {o.recipient_id}: {o.name}{where}{extra}{file}", lines=True))
