@@ -166,7 +166,7 @@ class BatchForm(BatchWidgets):
             self.count_label.show()
         self.submit_newest(
             lambda: _audience_and_warnings(ws, tid, query or None),
-            lambda found: self._counted(*found, None),
+            lambda found: self._counted(found[0], found[1], None),
             lambda exc: self._counted(None, [], exc),
         )
 
