@@ -20,6 +20,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.utils import Namespace
 
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
@@ -46,6 +47,7 @@ FRONT_MATTER_KEYS = (*REQUIRED_KEYS, "layout", "fallback_language", "attachments
 
 
 _SAFE_TYPES = (
+    Namespace,  # {% set ns = namespace(n=0) %}: Jinja's own counter, read back in the template
     str,
     int,
     float,

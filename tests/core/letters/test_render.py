@@ -195,6 +195,22 @@ def test_sandbox_refuses_python_internals(mini_ws):
     assert "appeal-en.md:8" in str(info.value)
 
 
+def test_jinjas_own_counter_works_and_its_internals_stay_closed(mini_ws):
+    """``namespace()`` is how a Jinja template counts across a loop; the sandbox refused
+    it as "not the letter's data", a message that sent the author looking elsewhere."""
+    head = "---\nid: appeal-en\ntitle: T\nlanguage: en\naudience: category:mep\nsubject: S\n---\n"
+    mini_ws.write(
+        "letter_templates/appeal-en.md",
+        head + "{% set ns = namespace(n=0) %}{% for i in [1, 2, 3] %}{% set ns.n = ns.n + i %}{% endfor %}"
+        "Counted {{ ns.n }}.\n",
+    )
+    assert "Counted 6." in letter_text(render(mini_ws))
+    mini_ws.write("letter_templates/appeal-en.md", head + "{% set ns = namespace(n=0) %}{{ ns.__class__ }}\n")
+    with pytest.raises(UserError) as info:
+        render(mini_ws)
+    assert "appeal-en.md:8" in str(info.value) and "not allowed in a template" in str(info.value)
+
+
 def test_adjacent_references_are_sorted_once_each_and_separated_in_the_pdf(mini_ws, tmp_path):
     from pypdf import PdfReader
 
