@@ -25,7 +25,7 @@ from jinja2.utils import Namespace
 from campaign_app.core.case.view import LocalView
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
-from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.common.i18n import N_, _, ngettext
 from campaign_app.core.common.limits import TEMPLATE_CHARS
 from campaign_app.core.common.localized import is_known_language, language_hint
 from campaign_app.core.common.textfiles import read_text
@@ -241,7 +241,7 @@ def template_from_text(text: str, path: Path) -> Template:
         raise UserError(
             _("front matter lacks {missing}").format(missing=", ".join(missing)),
             Location(shown, 1),
-            _("add them between the '---' lines"),
+            ngettext("add it between the '---' lines", "add them between the '---' lines", len(missing)),
         )
     unknown = ProblemCollector()
     unknown_keys(place, FRONT_MATTER_KEYS, _("a template's front matter"), unknown)

@@ -91,3 +91,18 @@ def test_a_misspelt_front_matter_key_is_named_with_the_key_it_may_mean(tmp_path)
         "fallback_languag: en", "x-reviewed-by: Anna\nlayout: compact\nfallback_language: en"
     )
     assert template_from_text(noted, tmp_path / "t.md").meta["x-reviewed-by"] == "Anna"
+
+
+@pytest.mark.parametrize(
+    ("missing", "hint"),
+    [
+        ("subject", "add it between the '---' lines"),
+        ("audience, subject", "add them between the '---' lines"),
+    ],
+)
+def test_what_the_front_matter_lacks_is_asked_for_in_the_right_number(tmp_path, missing, hint):
+    keys = {"id": "x", "title": "T", "language": "en", "audience": "a", "subject": "s"}
+    front = "".join(f"{k}: {v}\n" for k, v in keys.items() if k not in missing)
+    with pytest.raises(UserError) as refused:
+        template_from_text(f"---\n{front}---\nbody\n", tmp_path / "t.md")
+    assert refused.value.message == f"front matter lacks {missing}" and refused.value.hint == hint

@@ -108,9 +108,11 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report as the terminal prints it, section by section."""
         out = [
-            _("Reading {source}: {read_as}, {rows} rows").format(
-                source=self.source, read_as=self.read_as, rows=self.rows
-            )
+            ngettext(
+                "Reading {source}: {read_as}, {rows} row",
+                "Reading {source}: {read_as}, {rows} rows",
+                self.rows,
+            ).format(source=self.source, read_as=self.read_as, rows=self.rows)
         ]
         used = [f"{col} → {target}" for col, target in self.mapping if target and not target.startswith("_")]
         used += [f"{col} → {_(_JOINED[target])}" for col, target in self.mapping if target in _JOINED]
@@ -125,7 +127,11 @@ class ImportReport:
             out.append(_("Not imported (no directory field): {columns}").format(columns=", ".join(ignored)))
         if self.problems:
             out.append(
-                _("Not imported, for a person to check ({count} rows):").format(count=len(self.skipped_rows))
+                ngettext(
+                    "Not imported, for a person to check ({count} row):",
+                    "Not imported, for a person to check ({count} rows):",
+                    len(self.skipped_rows),
+                ).format(count=len(self.skipped_rows))
             )
             out.extend(f"  {p}" for p in self.problems)
         if self.changes:

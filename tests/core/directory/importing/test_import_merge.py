@@ -82,6 +82,7 @@ def test_same_name_without_accents_and_same_organisation_is_the_same_person(mini
         in result.out
     )
     assert result_line(result.out) == "Result: 0 added, 1 updated, 0 unchanged, 0 skipped (of 1 row)."
+    assert result.out.splitlines()[0].endswith(", 1 row")  # not "1 rows"
     row = by_id(people)["mep-1"]
     assert (row["family_name"], row["political_group"]) == ("Šimečka", "Renew Europe")
     # Only that row's line changed; the others keep their bytes.
