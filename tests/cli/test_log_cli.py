@@ -246,3 +246,15 @@ def test_an_uncertain_email_found_in_the_sent_folder_is_marked_sent_by_hand(mini
     drafted = cli("log", "mark", "mep-2", "--status", "sent", "--channel", "email", "-w", mini_ws.root)
     assert drafted.code == 1
     assert "only an uncertain e-mail can be marked as sent by hand (this letter is drafted)" in drafted.err
+
+
+def test_a_damaged_log_is_said_once_by_check(tmp_path, cli):
+    """Three of the example's templates read the log for their audience: a damaged
+    campaign.db was the same error three times over."""
+    ws_dir = tmp_path / "example"
+    assert cli("init", ws_dir).code == 0
+    (ws_dir / "campaign.db").write_bytes(b"not a database, " * 4096)
+    result = cli("check", "-w", ws_dir)
+    assert result.code == 1
+    errors = [line for line in result.err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "campaign.db is not a contact log or is damaged" in errors[0], errors

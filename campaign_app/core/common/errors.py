@@ -103,11 +103,14 @@ class ProblemCollector:
         return bool(self.errors)
 
     def raise_if_any(self) -> None:
-        """Raise one problem as itself, several as :class:`UserErrors`; nothing if none."""
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        if self.errors:
-            raise UserErrors(self.errors)
+        """Raise one problem as itself, several as :class:`UserErrors`; nothing if none. A
+        problem found again by another pass (a damaged log, read for each template's
+        audience) is said once."""
+        errors = list({str(e): e for e in self.errors}.values())  # in the order first found
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise UserErrors(errors)
 
 
 def flatten(exc: UserError | UserErrors) -> list[UserError]:
