@@ -49,7 +49,7 @@ def test_check_names_each_mistake_at_its_line(cli, mini_ws):
         f"campaign.yaml:{start + 3}: IMAP security 'none' is not allowed: the inbox is read over TLS only"
         in err
     )
-    assert f"campaign.yaml:{start + 4}: unknown key 'folders' under 'inbox'" in err
+    assert f"campaign.yaml:{start + 4}: unknown key 'folders' under 'inbox' — did you mean 'folder'?" in err
     assert f"campaign.yaml:{start}: the inbox needs the account to sign in as: 'username' is missing" in err
     assert "Traceback" not in err
 

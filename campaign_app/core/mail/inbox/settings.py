@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from campaign_app.core.common.errors import ProblemCollector, UserError
+from campaign_app.core.common.errors import ProblemCollector, UserError, did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PORT_MAX
 from campaign_app.core.common.numbers import shown_value
@@ -155,11 +155,12 @@ def parse_inbox(root: YamlPlace) -> InboxSettings | None:
             values[option.key] = option.default
     for key in node:
         if key not in {o.key for o in INBOX_OPTIONS} and str(key).lower() not in ("password", "passwd"):
-            known = ", ".join(o.key for o in INBOX_OPTIONS)
+            known = [o.key for o in INBOX_OPTIONS]
             problems.add(
                 _("unknown key '{key}' under 'inbox'").format(key=key),
                 place.at(key),
-                _("the keys are: {known}").format(known=known),
+                did_you_mean(str(key).replace("-", "_").lower(), known)
+                or _("the keys are: {known}").format(known=", ".join(known)),
             )
     problems.errors.sort(key=lambda e: (e.where.line or 0) if e.where else 0)
     problems.raise_if_any()
