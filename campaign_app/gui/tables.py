@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 
@@ -39,6 +39,7 @@ def record_table(
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.viewport().installEventFilter(_FitColumns(table, widths, stretch))
     table.setSortingEnabled(True)
     # A reset makes the view lay its items out on a zero timer, after it has painted: the
     # scroll bars then change and the whole table paints a second time (~7 ms at each
@@ -48,3 +49,37 @@ def record_table(
     model.modelReset.connect(table.executeDelayedItemsLayout)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
     return table
+
+
+class _FitColumns(QObject):
+    """Narrows the wide columns together when the table is narrower than the columns' widths,
+    down to two thirds of them: on a 1024-pixel screen the last columns (a missing contact, a
+    stale check: the marks a volunteer acts on) were off to the right, behind a scroll bar.
+    Narrow columns (a country code, a date) keep their widths, as their texts do not shorten
+    well; wide enough, every column keeps its width and the stretching one takes the rest."""
+
+    SMALLEST = 2 / 3
+    NARROW = 100  # a column this wide or less keeps its width
+    STRETCH_ROOM = 120  # what the stretching column keeps, at the least
+
+    def __init__(self, table: QTableView, widths: Sequence[int], stretch: int):
+        super().__init__(table)
+        self._table, self._stretch, self._widths = table, stretch, list(widths)
+        self._last = -1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit(self._table.viewport().width())
+        return False
+
+    def _fit(self, room: int) -> None:
+        if room == self._last:
+            return
+        self._last = room
+        columns = [(i, w) for i, w in enumerate(self._widths) if i != self._stretch]
+        fixed = sum(w for _, w in columns if w <= self.NARROW)
+        wide = sum(w for _, w in columns if w > self.NARROW)
+        left = room - self.STRETCH_ROOM - fixed
+        scale = min(1.0, max(self.SMALLEST, left / wide)) if wide else 1.0
+        for column, width in columns:
+            self._table.setColumnWidth(column, width if width <= self.NARROW else round(width * scale))
