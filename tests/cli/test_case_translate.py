@@ -115,10 +115,15 @@ def test_export_refuses_a_language_that_is_no_language_code_and_writes_nothing(c
     result = cli("case", "translate", "export", "Polish!", "pl.po", "-w", "ws")
     assert result.code == 1
     assert "error: 'Polish!' is not a language code" in result.err
+    # shaped like one, but no language: the case would keep asking for its texts
+    result = cli("case", "translate", "export", "xx-bogus", "xx.po", "-w", "ws")
+    assert result.code == 1 and "error: 'xx-bogus' is not a language code" in result.err
+    result = cli("case", "translate", "export", "ua", "ua.po", "-w", "ws")
+    assert result.code == 1 and "'ua' is a country's code: the language is 'uk'" in result.err
     result = cli("case", "translate", "export", "pl", "pl.po", "--from", "de", "-w", "ws")
     assert result.code == 1
     assert "error: ws/cases/test-case.yaml:2: 'de' is not one of the case's languages (en, uk)" in result.err
-    assert not (tmp_path / "pl.po").exists()
+    assert not any((tmp_path / name).exists() for name in ("pl.po", "xx.po", "ua.po"))
 
 
 # ---- the round trip -------------------------------------------------------------------------
@@ -244,6 +249,11 @@ def test_fuzzy_empty_and_stale_entries_are_not_imported(cli, mini_ws, tmp_path):
             "not a line",
         ),
         (lambda t: t.replace('"Language: pl\\n"\n', ""), 1, "the PO file names no language"),
+        (
+            lambda t: t.replace('"Language: pl\\n"', '"Language: xx_bogus\\n"'),
+            1,
+            "the PO file's language 'xx-bogus' is not a language code",
+        ),
     ],
 )
 def test_a_malformed_po_file_is_one_line_at_its_place_and_the_case_is_untouched(

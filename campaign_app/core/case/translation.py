@@ -28,7 +28,7 @@ from campaign_app.core.case.po_file import PROJECT, language_tag, new_catalog, r
 from campaign_app.core.case.texts import CaseText, case_texts
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
-from campaign_app.core.common.localized import is_language_tag
+from campaign_app.core.common.localized import is_known_language, language_hint, language_meant
 from campaign_app.core.common.yamlio import key_line
 
 
@@ -102,11 +102,12 @@ def export_translation(
 
     ``root``: the workspace folder, from which the case file is named in the PO's references.
     """
-    if not is_language_tag(language):
+    if not is_known_language(language):  # a letter could not be written in it (its dates)
+        meant = language_meant(language)
         raise UserError(
             _("'{language}' is not a language code").format(language=language),
             None,
-            _("write it as e.g. pl, de or kk-Latn"),
+            language_hint(language) if meant is not None else _("write it as e.g. pl, de or kk-Latn"),
         )
     doc = _loaded(case_path)
     source = source_language_of(doc, source)
@@ -163,6 +164,12 @@ def import_translation(case_path: Path, po_path: Path) -> ImportSummary:
     case file; nothing is written unless something changed and the case stays valid."""
     catalog = read_catalog(po_path)
     language = language_tag(catalog.locale_identifier)
+    if not is_known_language(language):  # the case would hold texts in no language
+        raise UserError(
+            _("the PO file's language '{language}' is not a language code").format(language=language),
+            Location(display_path(po_path), 1),
+            _("set 'Language:' in its header to the language of the translation, e.g. pl"),
+        )
     doc = _loaded(case_path)
     _same_case(catalog, doc, po_path)
     source = source_language_of(doc, catalog.source_language or None)
