@@ -630,3 +630,12 @@ def test_a_misspelt_option_is_told_with_its_commands_usage(cli, mini_ws):
     assert result.err.rstrip().endswith("campaign-app generate: error: unrecognized arguments: --formt pdf")
     nested = cli("log", "status", "-w", mini_ws.root, "--bogus")
     assert nested.code == 2 and nested.err.startswith("usage: campaign-app log status")
+
+
+def test_a_campaign_folder_that_is_a_file_is_called_a_file(mini_ws, cli):
+    """-w given campaign.yaml itself (or any file) said "no campaign.yaml in …/campaign.yaml"."""
+    result = cli("check", "-w", mini_ws.root / "campaign.yaml")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "campaign.yaml is a file, not a folder — choose the campaign folder" in result.err
+    missing = cli("check", "-w", mini_ws.root / "nowhere")
+    assert missing.code == 1 and "no campaign.yaml in" in missing.err

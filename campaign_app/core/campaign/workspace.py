@@ -96,8 +96,13 @@ class Workspace:
     @classmethod
     def open(cls, root: Path) -> Workspace:
         if not (root / CAMPAIGN_FILE).is_file():
+            what = (
+                _("{path} is a file, not a folder").format(path=root)
+                if root.is_file()  # campaign.yaml itself, say, given for its folder
+                else _("no {campaign_file} in {root}").format(campaign_file=CAMPAIGN_FILE, root=root)
+            )
             raise UserError(
-                _("no {campaign_file} in {root}").format(campaign_file=CAMPAIGN_FILE, root=root),
+                what,
                 hint=_(
                     "choose the campaign folder, the one holding campaign.yaml (-w DIR on the command "
                     "line); a new one is made with File ▸ New in the window or 'campaign-app init DIR'"
