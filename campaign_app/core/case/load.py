@@ -26,6 +26,7 @@ from campaign_app.core.case.model import (
 from campaign_app.core.case.rules import (
     KNOWN_KEYS,
     Problem,
+    described,
     event_kind_problem,
     id_used_twice,
     kind_problem,
@@ -33,6 +34,7 @@ from campaign_app.core.case.rules import (
     no_id,
     no_source,
     not_a_date,
+    point_described,
     unknown_key,
     unknown_language,
     unknown_source,
@@ -135,7 +137,7 @@ class _CaseReader:
         """The item's ``id``, text and unique among ``seen`` (to which it is added)."""
         value = place.node.get("id")
         if value is not None and value != "" and not isinstance(value, str):
-            problem = _("{what} id must be text, not {kind}").format(what=what, kind=kind(value))
+            problem = _("{what} id must be text, not {kind}").format(what=_(what), kind=kind(value))
             self.fail(problem, place.at("id"), _(_ID_HINT))
             return ""
         if not isinstance(value, str) or not value:
@@ -169,7 +171,7 @@ class _CaseReader:
         if not isinstance(refs, list) or not all(is_scalar(r) for r in refs):
             self.fail(
                 _("'sources' of {what} must be a list of source ids, not {kind}").format(
-                    what=what, kind=kind(refs)
+                    what=_(what), kind=kind(refs)
                 ),
                 place.at("sources"),
                 _("write it as 'sources: [source-id, other-id]'"),
@@ -323,7 +325,7 @@ class _CaseReader:
                     id=eid,
                     date=self.date(p, "date", required=True) or PartialDate(1),
                     text=self.text(p, "text"),
-                    sources=self.source_refs(p, f"timeline event '{eid}'"),
+                    sources=self.source_refs(p, described("timeline event", eid)),
                     kind=event_kind,
                 )
             )
@@ -335,7 +337,7 @@ class _CaseReader:
         for p in self.items("facts", required=False):
             self.keys(p, "fact")
             fid = self.ident(p, seen, "fact")
-            text, refs = self.text(p, "text"), self.source_refs(p, f"fact '{fid}'")
+            text, refs = self.text(p, "text"), self.source_refs(p, described("fact", fid))
             facts.append(Fact(fid, text, refs, self.date(p, "as_of", required=False)))
         return tuple(facts)
 
@@ -360,7 +362,7 @@ class _CaseReader:
         for ppl in pts:
             self.keys(ppl, "point")
         return tuple(
-            Point(self.text(ppl, "text"), self.source_refs(ppl, f"argument '{aid}' point {i + 1}"))
+            Point(self.text(ppl, "text"), self.source_refs(ppl, point_described(aid, i + 1)))
             for i, ppl in enumerate(pts)
         )
 
@@ -393,7 +395,7 @@ class _CaseReader:
             name=self.text(p, "name"),
             kind=supporter_kind,
             date=self.date(p, "date", required=False),
-            sources=self.source_refs(p, f"supporter '{sid}'"),
+            sources=self.source_refs(p, described("supporter", sid)),
             recipient=plain_text(p, "recipient", self.problems),
         )
 

@@ -33,18 +33,46 @@ class Problem:
         return f"{self.message} — {self.hint}"
 
 
+# ---- the parts of a case file, as its messages name them ----------------------------------
+
+# The loader's words for each part (KNOWN_KEYS' keys), marked to be said in the interface
+# language: a Ukrainian message read "невідомий ключ 'as_off' у fact".
+PART_WORDS = (
+    N_("case file"),
+    N_("person"),
+    N_("timeline event"),
+    N_("fact"),
+    N_("argument"),
+    N_("point"),
+    N_("demand"),
+    N_("supporter"),
+    N_("source"),
+)
+
+
+def described(what: str, ident: object) -> str:
+    """One part by its id, as messages name it: "fact 'roles'" (``what``: a PART_WORDS word)."""
+    return _("{what} '{id}'").format(what=_(what), id=ident)
+
+
+def point_described(argument_id: object, number: int) -> str:
+    """An argument's point, as messages name it: "argument 'asylum' point 2"."""
+    return _("argument '{id}' point {number}").format(id=argument_id, number=number)
+
+
 # ---- the rules, as the loader applies them ------------------------------------------------
 
 
 def no_id(what: str) -> Problem:
     return Problem(
-        _("{what} has no 'id'").format(what=what), _("give it a short unique id such as 'supreme-court-2020'")
+        _("{what} has no 'id'").format(what=_(what)),
+        _("give it a short unique id such as 'supreme-court-2020'"),
     )
 
 
 def id_used_twice(what: str, value: str) -> Problem:
     return Problem(
-        _("{what} id '{value}' is used twice").format(what=what, value=value), _("make each id unique")
+        _("{what} id '{value}' is used twice").format(what=_(what), value=value), _("make each id unique")
     )
 
 
@@ -58,12 +86,14 @@ def not_a_date(key: str, value: object) -> Problem:
 
 
 def no_source(what: str) -> Problem:
-    return Problem(_("{what} names no source").format(what=what), _("add 'sources: [source-id]' backing it"))
+    return Problem(
+        _("{what} names no source").format(what=_(what)), _("add 'sources: [source-id]' backing it")
+    )
 
 
 def unknown_source(what: str, ref: object) -> Problem:
     return Problem(
-        _("{what} cites unknown source '{ref}'").format(what=what, ref=ref),
+        _("{what} cites unknown source '{ref}'").format(what=_(what), ref=ref),
         _("add it under 'sources:' or correct the id"),
     )
 
@@ -121,10 +151,10 @@ def unknown_key(what: str, key: object) -> Problem:
     """A key the case file's ``what`` (a KNOWN_KEYS entry) does not have."""
     known = KNOWN_KEYS[what]
     hint = did_you_mean(str(key).replace("-", "_"), known) or _("a {what} may have {keys}").format(
-        what=what, keys=", ".join(known)
+        what=_(what), keys=", ".join(known)
     )
     return Problem(
-        _("unknown key '{key}' in {what}: it is not read").format(key=key, what=what),
+        _("unknown key '{key}' in {what}: it is not read").format(key=key, what=_(what)),
         _("{hint} (a note of your own: start it with 'x-')").format(hint=hint),
     )
 

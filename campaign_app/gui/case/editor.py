@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.core.case.edit import CaseDocument
-from campaign_app.core.case.rules import parse_refs
+from campaign_app.core.case.rules import parse_refs, point_described
 from campaign_app.core.case.schema import PERSON_ORDER, POINT_FIELDS, POINT_ORDER, FieldSpec
 from campaign_app.gui.case.field_checks import EditContext, bare, field_problems
 from campaign_app.gui.case.fields import FieldMessage, LocalizedField, RefsEdit
@@ -354,7 +354,7 @@ class PointsEditor(QFrame):
 
         def describe(r: int = row) -> str:
             argument_id = self.doc.get_plain(self.argument, "id") if self.doc else ""
-            return f"argument '{argument_id}' point {r + 1}"
+            return point_described(argument_id, r + 1)
 
         self.editor.bind(self.doc, point, self.ctx.within(("points", row), describe))
 

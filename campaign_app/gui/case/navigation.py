@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.case.rules import described
 from campaign_app.core.case.schema import SECTIONS
 from campaign_app.core.common.errors import UserError
 from campaign_app.gui.case.editor import PointsEditor
@@ -167,7 +168,7 @@ class CaseNavigation(CaseWidgets):
             return self.model.row_of(node) if self.model.section == section else -1
 
         def describe() -> str:
-            return f"{spec.what} '{doc.get_plain(node, 'id')}'"
+            return described(spec.what, doc.get_plain(node, "id"))
 
         def other_ids() -> list[str]:
             return [doc.get_plain(item, "id") for item in doc.items(section) if item is not node]

@@ -200,3 +200,14 @@ def test_letters_without_a_signatory_are_warned_about(mini_ws, cli):
     result = cli("check", "-w", mini_ws.root)
     assert result.code == 0, result.err
     assert "warning: campaign.yaml: no signatories: every letter ends with its closing" in result.out
+
+
+def test_a_case_files_parts_are_named_in_the_interface_language(mini_ws, cli, monkeypatch):
+    """A Ukrainian message read "невідомий ключ 'as_off' у fact": the part in English, in
+    the wrong case. The part is named in Ukrainian, in a sentence that needs no case ending."""
+    path = mini_ws.root / CASE
+    path.write_text(path.read_text().replace("  - id: unhcr\n", "  - id: unhcr\n    as_off: 2026-06-01\n"))
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("check", "-w", mini_ws.root)
+    assert "невідомий ключ 'as_off' (факт): він не читається — можливо, 'as_of'?" in result.out
+    assert " fact" not in result.out
