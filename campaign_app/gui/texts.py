@@ -10,12 +10,30 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
+from campaign_app.core.campaign.audience import NobodyMatches
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 
 
 def problems(exc: UserError | UserErrors) -> str:
-    """The command line's lines for a mistake (``file:line: message — advice``), one per problem."""
-    return "\n".join(str(e) for e in flatten(exc))
+    """The command line's lines for a mistake (``file:line: message — advice``), one per problem;
+    an audience that matches nobody in the window's words (its query box, its Recipients tab)."""
+    return "\n".join(_nobody(e) if isinstance(e, NobodyMatches) else str(e) for e in flatten(exc))
+
+
+def _nobody(exc: NobodyMatches) -> str:
+    if exc.query:
+        text = QCoreApplication.translate(
+            "Problems",
+            "No recipient matches this template's audience ({audience}) narrowed by the query "
+            "{query}: correct the query, or look for them in the Recipients tab.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "Problems",
+            "No recipient matches this template's audience ({audience}): correct the audience "
+            "in the Compose tab, or add recipients in the Recipients tab.",
+        )
+    return text.format(audience=exc.audience, query=exc.query)
 
 
 def sentence(text: str) -> str:

@@ -134,13 +134,26 @@ def audience_place(template: Template) -> QueryPlace:
     return QueryPlace(template.where(line).path, line, template.audience_column)
 
 
+class NobodyMatches(UserError):
+    """A template's audience, narrowed by a query or not, matches nobody: the window says it
+    in its own words (no --query, no command to type), from these fields."""
+
+    def __init__(self, message: str, where, hint: str, template_id: str, audience: str, query: str):
+        super().__init__(message, where, hint)
+        self.template_id, self.audience, self.query = template_id, audience, query
+
+    def __reduce__(self):  # whole across processes, as UserError
+        fields = (self.message, self.where, self.hint, self.template_id, self.audience, self.query)
+        return (type(self), fields)
+
+
 def template_audience(ws: Workspace, template_id: str, query: str | None = None) -> Audience:
     """:func:`match_audience` for a template. An audience that matches nobody for any reason
     but its status: terms is a UserError naming the template's audience line."""
     template = ws.template(template_id)
     found = match_audience(ws, template.audience, query, template.id, audience_place(template))
     if not found.recipients and not found.nobody_due:
-        raise UserError(
+        raise NobodyMatches(
             _("no recipient matches the audience of template '{id}' narrowed by --query {query!r}").format(
                 id=template.id, query=query
             )
@@ -150,6 +163,9 @@ def template_audience(ws: Workspace, template_id: str, query: str | None = None)
             _(
                 "audience is {audience!r}; check it with 'campaign-app recipients list --query \"{query}\"'"
             ).format(audience=template.audience, query=found.query),
+            template.id,
+            template.audience,
+            query or "",
         )
     return found
 

@@ -2459,6 +2459,17 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
+        <translation>Ни один адресат не соответствует аудитории этого шаблона ({audience}), суженной запросом {query}: исправьте запрос или поищите адресатов на вкладке «Адресаты».</translation>
+    </message>
+    <message>
+        <source>No recipient matches this template&apos;s audience ({audience}): correct the audience in the Compose tab, or add recipients in the Recipients tab.</source>
+        <translation>Ни один адресат не соответствует аудитории этого шаблона ({audience}): исправьте аудиторию на вкладке «Письмо» или добавьте адресатов на вкладке «Адресаты».</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <source>Ca&amp;ncel</source>

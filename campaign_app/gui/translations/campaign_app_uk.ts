@@ -2459,6 +2459,17 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
+        <translation>Жоден адресат не відповідає аудиторії цього шаблону ({audience}), звуженій запитом {query}: виправте запит або пошукайте адресатів на вкладці «Адресати».</translation>
+    </message>
+    <message>
+        <source>No recipient matches this template&apos;s audience ({audience}): correct the audience in the Compose tab, or add recipients in the Recipients tab.</source>
+        <translation>Жоден адресат не відповідає аудиторії цього шаблону ({audience}): виправте аудиторію на вкладці «Лист» або додайте адресатів на вкладці «Адресати».</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <source>Ca&amp;ncel</source>

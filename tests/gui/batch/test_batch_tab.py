@@ -207,8 +207,11 @@ def test_a_query_matching_nobody_is_shown_under_the_field(make_window, example_w
     # Enter counts at once (typing alone waits for a pause: test_typing_is_debounced_into_one_count)
     qtbot.keyClicks(tab.query_edit, "country:ZZ")
     qtbot.keyClick(tab.query_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
-    assert "mep-appeal-en" in tab.count_label.text() and "country:ZZ" in tab.count_label.text()
+    qtbot.waitUntil(lambda: "No recipient matches" in tab.count_label.text(), timeout=5000)
+    said = tab.count_label.text()
+    assert said.startswith("No recipient matches this template's audience (category:mep -tag:former-member)")
+    assert "narrowed by the query country:ZZ: correct the query" in said
+    assert "--query" not in said and "campaign-app" not in said  # the window's words
     assert not tab.generate_button.isEnabled()
 
     tab.query_edit.clear()
@@ -388,7 +391,7 @@ def test_a_follow_up_nobody_is_due_for_says_so_and_cannot_be_generated(make_wind
 
     # a follow-up narrowed to nobody at all is the same mistake as for any template
     qtbot.keyClicks(tab.query_edit, "country:ZZ")
-    qtbot.waitUntil(lambda: "no recipient matches" in tab.count_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "No recipient matches" in tab.count_label.text(), timeout=5000)
     assert tab.count_label.styleSheet() != "" and not tab.generate_button.isEnabled()
     assert not (example_ws / "out").exists()
 
