@@ -258,3 +258,16 @@ def test_a_damaged_log_is_said_once_by_check(tmp_path, cli):
     assert result.code == 1
     errors = [line for line in result.err.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "campaign.db is not a contact log or is damaged" in errors[0], errors
+
+
+def test_letters_written_beside_a_damaged_log_are_said_to_be_kept_but_not_recorded(tmp_path, cli):
+    """generate wrote the letter, then said only that campaign.db was damaged: whether the
+    letter existed, and whether it counted as drafted, was left to guess."""
+    ws_dir = tmp_path / "example"
+    assert cli("init", ws_dir).code == 0
+    (ws_dir / "campaign.db").write_bytes(b"not a database, " * 4096)
+    result = cli("generate", "-w", ws_dir, "-t", "mep-appeal-en", "-q", "id:mep-197840", "--format", "pdf")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert "the letters written so far are kept, but they could not be recorded as drafts" in result.err
+    assert "campaign.db is not a contact log or is damaged" in result.err
+    assert list((ws_dir / "out" / "mep-appeal-en").glob("mep-197840_*.pdf"))

@@ -185,13 +185,20 @@ class _DraftRecorder:
             with self.ws.open_log() as log:
                 log.record_drafts(letters, self.by or volunteer_name())
         except UserError as exc:
-            if self.ws.campaign.log_database is None:
-                raise
+            if self.ws.campaign.log_database is None:  # campaign.db damaged, say: it is said so
+                raise UserError(
+                    _(
+                        "the letters written so far are kept, but they could not be recorded as drafts "
+                        "in the contact log: {problem}"
+                    ).format(problem=exc.message),
+                    exc.where,
+                    exc.hint,
+                ) from None
             # Letters are written offline too; sending records each one before it leaves.
-            self.result.log_note = (
-                f"the letters were written but not recorded as drafts in the team's log ({exc.message}); "
+            self.result.log_note = _(
+                "the letters were written but not recorded as drafts in the team's log ({problem}); "
                 "sending records them, once the log can be reached"
-            )
+            ).format(problem=exc.message)
         self.pending.clear()
 
 
