@@ -12,17 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from campaign_app.core.case.model import (
-    Argument,
-    Case,
-    Demand,
-    Event,
-    Fact,
-    Person,
-    Point,
-    Source,
-    Supporter,
-)
+from campaign_app.core.case.model import Argument, Case, Demand, Event, Fact, Person, Point, Source, Supporter
 from campaign_app.core.case.rules import (
     KNOWN_KEYS,
     Problem,
