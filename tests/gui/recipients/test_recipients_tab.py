@@ -215,14 +215,18 @@ def test_keyboard_ctrl_f_focuses_the_search_and_enter_opens_the_entry(tab, qtbot
     tab.dialog.reject()
 
 
-def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window, mini_ws, qtbot):
-    mini_ws.write(
-        "recipients/people.csv",
-        "id,category,family_name,email\nx-1,mepp,X,\nx-2,mep,Y,not-an-address\n",
-    )
+def broken_directory(make_window, mini_ws, qtbot, csv_text: str):
+    """The Recipients tab over a directory whose people.csv is ``csv_text``: its problems' page."""
+    mini_ws.write("recipients/people.csv", csv_text)
     window = make_window(mini_ws.root, tab="recipients")
     tab = window.pages["recipients"]
     qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
+    return tab
+
+
+def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window, mini_ws, qtbot):
+    csv_text = "id,category,family_name,email\nx-1,mepp,X,\nx-2,mep,Y,not-an-address\n"
+    tab = broken_directory(make_window, mini_ws, qtbot, csv_text)
     text = tab.problems.toPlainText()
     assert "people.csv:2:2: unknown category 'mepp' — use one of mep," in text
     assert "people.csv:3:4: e-mail 'not-an-address' is not an address" in text
@@ -230,14 +234,8 @@ def test_a_broken_directory_lists_its_problems_instead_of_the_table(make_window,
 
 
 def test_an_escape_code_in_the_directory_is_one_of_its_problems(make_window, mini_ws, qtbot):
-    mini_ws.write(
-        "recipients/people.csv",
-        "id,category,family_name,email\nx-1,mep,Petrenko\x1b[8m,collector@attacker.example\n",
-    )
-    window = make_window(mini_ws.root, tab="recipients")
-    tab = window.pages["recipients"]
-    qtbot.waitUntil(lambda: tab.stack.currentIndex() == 2)
-    text = tab.problems.toPlainText()
+    csv_text = "id,category,family_name,email\nx-1,mep,Petrenko\x1b[8m,collector@attacker.example\n"
+    text = broken_directory(make_window, mini_ws, qtbot, csv_text).problems.toPlainText()
     assert "people.csv:2:3: family_name holds an invisible control character (U+001B, character 9)" in text
 
 
