@@ -31,8 +31,9 @@ def looks_like_windows_1252(data: bytes) -> bool:
 
 
 # The code pages a file saved on a Ukrainian or Russian Windows (or by an older Cyrillic
-# tool) is in. Every byte means something in Windows-1252 too, so decoding tells nothing.
-_CYRILLIC_PAGES = {"cp1251": "Windows-1251", "koi8_u": "KOI8-U"}
+# tool) is in, with the names shown to the user (the importer's guess reads them too).
+# Every byte means something in Windows-1252 too, so decoding tells nothing.
+CYRILLIC_PAGES = {"cp1251": "Windows-1251", "koi8_u": "KOI8-U"}
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _HIGH = re.compile(rb"[\x80-\xff]")
 
@@ -52,8 +53,8 @@ def _code_page(data: bytes) -> str:
         return "Windows-1252"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(sample, cp_isolation=list(_CYRILLIC_PAGES)).best()
-    return _CYRILLIC_PAGES[best.encoding] if best is not None else "Windows-1251"
+    best = from_bytes(sample, cp_isolation=list(CYRILLIC_PAGES)).best()
+    return CYRILLIC_PAGES[best.encoding] if best is not None else "Windows-1251"
 
 
 # What a file that is not text at all starts with, and what it then is.

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 
 from campaign_app.core.common.i18n import _
+from campaign_app.core.common.textfiles import CYRILLIC_PAGES
 
 # The code pages a guess may land on, with the names shown to the user.
-CYRILLIC_PAGES = {"cp1251": "Windows-1251", "koi8_u": "KOI8-U"}
 LATIN_PAGES = {
     "cp1252": "Windows-1252",
     "iso8859_2": "ISO-8859-2",
