@@ -403,9 +403,7 @@ class _CaseReader:
         supporters = self.supporters()
         title = self.text(self.root, "title")
         summary = self.text(self.root, "summary")
-        if self.problems:  # 'source:' for 'sources:' is why "names no source": said first
-            self.problems.errors[:0] = self.warnings
-        self.problems.raise_if_any()
+        self.problems.raise_if_any(causes=self.warnings)  # 'source:' is why "names no source"
         return Case(
             id=case_id,
             languages=self.languages,

@@ -102,11 +102,14 @@ class ProblemCollector:
     def __bool__(self) -> bool:
         return bool(self.errors)
 
-    def raise_if_any(self) -> None:
+    def raise_if_any(self, causes: Iterable[UserError] = ()) -> None:
         """Raise one problem as itself, several as :class:`UserErrors`; nothing if none. A
         problem found again by another pass (a damaged log, read for each template's
-        audience) is said once."""
-        errors = list({str(e): e for e in self.errors}.values())  # in the order first found
+        audience) is said once. ``causes``, said first when anything is raised: what was
+        only worth a warning until something failed (a misspelt key, 'as_off:', that left
+        a fact without its date)."""
+        found = [*causes, *self.errors] if self.errors else []
+        errors = list({str(e): e for e in found}.values())  # in the order first found
         if len(errors) == 1:
             raise errors[0]
         if errors:
