@@ -27,6 +27,28 @@ def test_a_language_without_a_file_is_written_in_english_forms():
     assert salutation.footnotes_heading("pl") == "Źródła"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_marks_an_example_letter_in_its_own_words_on_one_line(language):
+    """The mark of a letter from the bundled example's made-up sender was English in every
+    letter; each language now says it, beginning with the word set across the PDF's page."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from campaign_app.core.common.fonts import register_pdf_fonts
+
+    words = rules_for(language)
+    assert words.example_caption.startswith(words.example_mark + " — ")
+    # the DOCX header's one line (A4 less two 25 mm margins, 8 pt): a longer caption wraps
+    assert stringWidth(words.example_caption, register_pdf_fonts(), 8) <= 160 * mm
+
+
+def test_a_language_without_a_file_marks_an_example_letter_in_english():
+    from campaign_app.core.letters.document import EXAMPLE_CAPTION, EXAMPLE_MARK
+
+    assert (rules_for("kk").example_mark, rules_for("kk").example_caption) == (EXAMPLE_MARK, EXAMPLE_CAPTION)
+    assert rules_for("uk").example_mark == "ЗРАЗОК"
+
+
 def broken(tmp_path: Path, language: str, old: str, new: str, offset: int = 0) -> tuple[Path, int]:
     """A copy of a language file with one mistake (``offset`` lines into ``new``); returns
     its path and the mistake's line."""

@@ -49,7 +49,7 @@ OFFICES = (
 CASES = ("m", "f", "x", "unnamed")  # man, woman, gender unknown, no person named
 NAME_FIELDS = ("given", "family", "full_name", "given_voc", "family_voc")
 PERSON_FIELDS = (*NAME_FIELDS, "honorific", "academic")
-TOP_KEYS = ("language", "footnotes_heading", "honorifics", "vocative", "offices")
+TOP_KEYS = ("language", "footnotes_heading", "example", "honorifics", "vocative", "offices")
 OFFICE_KEYS = ("match", "salutation", "closing", "name_line", "title")
 _HINT = N_("see the comment at the top of the file for how rules are written")
 # What _only() says of a key it does not know, by what the key names.
@@ -93,6 +93,11 @@ class LanguageRules:
 
     language: str
     footnotes_heading: str
+    # The mark of a letter from the bundled example's made-up sender: the word across each
+    # page and the line above the letterhead, in the letter's language (not the interface's:
+    # whoever reads the printed letter reads its language)
+    example_mark: str
+    example_caption: str
     courtesy: Mapping[str, tuple[str, ...]]  # m/f → this language's courtesy titles, first is the default
     courtesy_by_default: bool  # False: {honorific} is only what the directory gives
     titles: Mapping[str, str]  # a directory's academic title (dr, prof…) → as this language writes it
@@ -122,11 +127,15 @@ def read_rules(path: Path) -> LanguageRules:
     official = _office(offices_place, "official", None)
     offices = {key: _office(offices_place, key, official) for key in OFFICES if key != "official"}
     offices["official"] = official
+    example = _child(place, "example", Mapping)
+    _only(example, ("mark", "caption"))
     honorifics = _child(place, "honorifics", Mapping)
     _only(honorifics, ("m", "f", "titles", "combine_titles", "default"))
     return LanguageRules(
         language=_text(place, "language"),
         footnotes_heading=_text(place, "footnotes_heading"),
+        example_mark=_text(example, "mark"),
+        example_caption=_text(example, "caption"),
         courtesy={g: tuple(_texts(honorifics, g)) for g in ("m", "f")},
         courtesy_by_default=honorifics.node.get("default", True) is not False,
         titles={str(k).lower().rstrip("."): str(v) for k, v in (honorifics.node.get("titles") or {}).items()},
