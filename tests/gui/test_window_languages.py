@@ -40,7 +40,7 @@ ALLOWED = re.compile(
     r"campaign_app|campaign-app(?: [a-z]+)*|--[\w-]+|https?://\S+|\S+@\S+|\{\{[^}]*\}\}|password: ask"
     r"|\b(?:PDF|DOCX|CSV|SMTP|IMAP|TLS|SSL|STARTTLS|UTF-8|YAML|XML|Excel|Word|ID|URL|PNG|JPEG|UTC|Avery"
     r"|L7163|DL|C4|C5|A4|US Letter|Letter|Ctrl|Enter|Esc|Insert|Delete|Del|F\d|Return|Jinja|Markdown"
-    r"|EXAMPLE)\b"  # the mark on a letter from the example sender, in English in every letter
+    r"|EXAMPLE)\b"  # the Settings note names the mark as an English letter says it
     r"|-?\w+:\S*"  # query terms: category:mep, -tag:former-member
     r"|\S*[/\\]\S*"  # paths: letter_templates/, out/appeal-en
     r"|[\w.-]*[_.-][\w.-]+"  # ids and file names: mep-appeal-en, campaign.yaml, given_name

@@ -19,7 +19,11 @@ PaperSize = Literal["A4", "Letter"]
 # "compact": smaller margins and leading, for letters meant to fit on one page.
 Layout = Literal["standard", "compact"]
 LAYOUTS: tuple[Layout, ...] = ("standard", "compact")
-# What every page of a letter from the bundled example's made-up sender says (PDF and DOCX).
+# What every page of a letter from the bundled example's made-up sender says: the word
+# across the PDF's page and the line above the letterhead. English here, for a Letter made
+# without a language's words (tests); render_letter gives the letter's language's, from
+# the forms-of-address file (en.yaml says these very words).
+EXAMPLE_MARK = "EXAMPLE"
 EXAMPLE_CAPTION = "EXAMPLE — written from the bundled example campaign's made-up sender; not a real appeal"
 
 
@@ -127,6 +131,8 @@ class Letter:
     keywords: tuple[str, ...] = field(default=())
     layout: Layout = "standard"
     example: bool = False  # from the bundled example's made-up sender: marked EXAMPLE on every page
+    example_mark: str = EXAMPLE_MARK  # that mark, in the letter's language ("ЗРАЗОК")
+    example_caption: str = EXAMPLE_CAPTION
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

@@ -35,6 +35,7 @@ from campaign_app.core.letters.document import (
     inline_text,
 )
 from campaign_app.core.letters.fact_usage import FactUsage
+from campaign_app.core.letters.forms_of_address.rules import rules_for
 from campaign_app.core.letters.markdown import (
     MARK_CLOSE,
     MARK_OPEN,
@@ -296,6 +297,7 @@ def render_letter(
     date_text = format_in(today, language, "long")
     place_and_date = dateline(sender.city, date_text, template.language)
     person = wording.text(case.person.name, "person/name", as_given=True) if case.person.name else ""
+    words = rules_for(language)  # the EXAMPLE mark in the letter's own language
     return Letter(
         recipient_id=recipient.id,
         template_id=template.id,
@@ -321,4 +323,6 @@ def render_letter(
         keywords=(person,) if person else (),
         layout=letter_layout(template),
         example=campaign.is_example,
+        example_mark=words.example_mark,
+        example_caption=words.example_caption,
     )

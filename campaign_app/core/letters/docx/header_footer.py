@@ -1,5 +1,6 @@
 """The DOCX letter's header and footer: "PAGE / NUMPAGES" fields centred in the footer, and
-the EXAMPLE line in the header of letters from the bundled example's made-up sender.
+the EXAMPLE line (in the letter's language) in the header of letters from the bundled
+example's made-up sender.
 
 Fields, not text: Word and LibreOffice fill in the numbers as the campaigner edits the
 letter and as the pages fall on their printer.
@@ -22,18 +23,17 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from campaign_app.core.common import reuse
-from campaign_app.core.letters.document import EXAMPLE_CAPTION as CAPTION
 from campaign_app.core.letters.docx.wordml import add_text, sub
 
 
 def add_page_numbers(document: DocxDocument) -> None:
     """Put "PAGE / NUMPAGES" in the footer of the letter's section, in the Footer style."""
-    _attach(document, footer=True, make=_page_numbers)
+    _attach(document, True, _page_numbers)
 
 
-def add_example_mark(document: DocxDocument) -> None:
-    """The EXAMPLE line (the PDF's words) at the top of every page, in red."""
-    _attach(document, footer=False, make=_example_mark)
+def add_example_mark(document: DocxDocument, caption: str) -> None:
+    """The EXAMPLE line (the PDF's words, ``caption``) at the top of every page, in red."""
+    _attach(document, False, _example_mark, caption)
 
 
 def _page_numbers() -> Any:
@@ -46,23 +46,24 @@ def _page_numbers() -> Any:
     return element
 
 
-def _example_mark() -> Any:
+def _example_mark(caption: str) -> Any:
     element, p = _new_element(footer=False, style_id="Footer")
     r = sub(p, "r")
     sub(sub(r, "rPr"), "color", val="B00020")
-    add_text(r, CAPTION)
+    add_text(r, caption)
     return element
 
 
 @functools.cache
-def _written(make: Callable[[], Any]) -> bytes:
-    """The part ``make`` builds, written once per process: the same in every letter."""
-    return serialize_part_xml(make())
+def _written(make: Callable[..., Any], *args: str) -> bytes:
+    """The part ``make(*args)`` builds, written once per process and text (the EXAMPLE line
+    of each letter language): the same in every letter."""
+    return serialize_part_xml(make(*args))
 
 
-def _attach(document: DocxDocument, footer: bool, make: Callable[[], Any]) -> None:
-    """A new footer (or header) part for the letter's section, as ``make`` builds it (kept as
-    the bytes written once per process, see parts.py). Built here rather than from
+def _attach(document: DocxDocument, footer: bool, make: Callable[..., Any], *args: str) -> None:
+    """A new footer (or header) part for the letter's section, as ``make(*args)`` builds it
+    (kept as the bytes written once per process, see parts.py). Built here rather than from
     python-docx's template file, which its code finds through a folder the frozen desktop
     app does not have."""
     package = document.part.package
@@ -71,11 +72,11 @@ def _attach(document: DocxDocument, footer: bool, make: Callable[[], Any]) -> No
     content_type = CT.WML_FOOTER if footer else CT.WML_HEADER
     part: Part
     if reuse.enabled():
-        part = Part(partname, content_type, _written(make), package)
+        part = Part(partname, content_type, _written(make, *args), package)
     elif footer:
-        part = FooterPart(partname, content_type, make(), package)
+        part = FooterPart(partname, content_type, make(*args), package)
     else:
-        part = HeaderPart(partname, content_type, make(), package)
+        part = HeaderPart(partname, content_type, make(*args), package)
     sect_pr = document.element.body.sectPr
     if footer:
         sect_pr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.part.relate_to(part, RT.FOOTER))

@@ -87,7 +87,7 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     footnotes.add_part(document.part)
     add_page_numbers(document)
     if letter.example:
-        add_example_mark(document)
+        add_example_mark(document, letter.example_caption)
     _embed_fonts(document, letter)
 
 

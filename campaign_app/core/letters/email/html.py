@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.letters.document import (
-    EXAMPLE_CAPTION,
     Block,
     Heading,
     Inline,
@@ -139,7 +138,7 @@ class _Writer:
         head = letter.letterhead
         body: list[str] = []
         if letter.example:  # as on every page of its PDF and DOCX: not a real appeal
-            body.append(f'<p class="example">{esc(EXAMPLE_CAPTION)}</p>')
+            body.append(f'<p class="example">{esc(letter.example_caption)}</p>')
         if head.organisation:
             body.append(f'<p class="organisation">{esc(head.organisation)}</p>')
         if head.lines:

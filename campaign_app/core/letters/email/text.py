@@ -9,7 +9,6 @@ from __future__ import annotations
 import textwrap
 
 from campaign_app.core.letters.document import (
-    EXAMPLE_CAPTION,
     Block,
     Heading,
     Letter,
@@ -56,7 +55,7 @@ def letter_text(letter: Letter) -> str:
     out: list[str] = []
     # Each part of the head only when it is there (an e-mail's body has none of them).
     for part in (
-        [EXAMPLE_CAPTION] if letter.example else [],  # as on every page of its PDF: not a real appeal
+        [letter.example_caption] if letter.example else [],  # as on every page of its PDF: not a real appeal
         [letter.letterhead.organisation, *letter.letterhead.lines] if letter.letterhead.organisation else [],
         [letter.place_and_date] if letter.place_and_date else [],
         list(letter.recipient_lines),

@@ -90,7 +90,7 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
         if letter.example:
-            draw_example_mark(canvas, family)
+            draw_example_mark(canvas, family, letter.example_mark, letter.example_caption)
 
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
     return buffer.getvalue(), doc.page

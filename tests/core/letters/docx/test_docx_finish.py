@@ -179,6 +179,24 @@ def test_example_letters_say_example_at_the_top_of_every_page(cli, tmp_path):
     assert "EXAMPLE" in header_text(docx) and "not a real appeal" in header_text(docx)
 
 
+def test_each_example_letter_says_so_in_its_own_language(cli, tmp_path):
+    """An English and then a Ukrainian letter written by one process (whose header part is
+    written once per process and language): each header in its letter's language."""
+    assert cli("init", "campaign").code == 0
+    headers = {}
+    for template, query in (("thank-you-en", "juknev"), ("ukraine-official-appeal-uk", "ua-president")):
+        out = f"o-{template}"
+        result = cli("generate", "-w", "campaign", "-t", template, "-q", query, "-f", "docx", "-o", out)
+        assert result.code == 0, result.err
+        headers[template] = header_text(next((tmp_path / out).rglob("*.docx")))
+    assert headers["thank-you-en"].startswith("EXAMPLE — ") and "not a real appeal" in headers["thank-you-en"]
+    uk = headers["ukraine-official-appeal-uk"]
+    assert (
+        uk
+        == "ЗРАЗОК — лист від вигаданого відправника вбудованої прикладної кампанії; це не справжнє звернення"
+    )
+
+
 def test_letters_of_a_real_sender_have_no_example_line(cli, mini_ws, tmp_path):
     docx = generate_docx(cli, tmp_path, "simecka")
     assert "EXAMPLE" not in header_text(docx)

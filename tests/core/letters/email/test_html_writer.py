@@ -217,3 +217,26 @@ def test_a_letter_from_the_example_sender_says_so_at_its_top_as_its_pdf_does():
     assert html.index(esc(EXAMPLE_CAPTION)) < html.index("Rights Watchers</p>")
     assert letter_text(letter(example=True)).startswith(EXAMPLE_CAPTION + "\n")
     assert "EXAMPLE" not in letter_html(letter()) + letter_text(letter())
+
+
+def test_the_example_mark_of_an_e_mail_and_the_preview_is_in_the_letter_language(tmp_path):
+    """The e-mail's text and HTML (and the Compose tab's preview) of a Ukrainian letter
+    from the bundled example's made-up sender said in English that it was an example."""
+    from campaign_app.core.campaign.creation import init_workspace
+    from campaign_app.core.letters.email.text import letter_text
+
+    ws = Workspace(init_workspace(tmp_path / "example"))
+    rendered = render_letter(
+        ws.template("ukraine-official-appeal-uk"),
+        ws.directory.get("ua-president"),
+        ws.case,
+        ws.campaign,
+        dt.date(2026, 11, 24),
+    )
+    caption = (
+        "ЗРАЗОК — лист від вигаданого відправника вбудованої прикладної кампанії; це не справжнє звернення"
+    )
+    assert letter_text(rendered).startswith(caption + "\n")
+    markup = letter_html(rendered)
+    assert f'<p class="example">{caption}</p>' in markup
+    assert "EXAMPLE" not in markup + letter_text(rendered)

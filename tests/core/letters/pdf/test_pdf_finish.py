@@ -86,6 +86,22 @@ def test_example_letters_say_example_on_every_page(cli, example, tmp_path):
         assert "not a real appeal" in text
 
 
+UK_CAPTION = (
+    "ЗРАЗОК — лист від вигаданого відправника вбудованої прикладної кампанії; це не справжнє звернення"
+)
+
+
+def test_a_ukrainian_example_letter_says_so_in_ukrainian_on_every_page(cli, example, tmp_path):
+    """A Ukrainian official holding a printed example letter read its mark in English."""
+    pdf = generate(cli, tmp_path, "ukraine-official-appeal-uk", "ua-president")
+    texts = [one_line(t) for t in page_texts(pdf)]
+    assert len(texts) >= 2
+    for text in texts:
+        assert UK_CAPTION in text
+        assert text.count("ЗРАЗОК") == 2  # the caption's and the word across the page
+        assert "EXAMPLE" not in text and "not a real appeal" not in text
+
+
 def test_letters_of_a_real_sender_carry_no_example_mark(cli, mini_ws, tmp_path):
     pdf = generate(cli, tmp_path, "appeal-en", "simecka", workspace="ws")
     for text in page_texts(pdf):
