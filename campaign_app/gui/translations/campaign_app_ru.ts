@@ -3808,7 +3808,7 @@ Country</source>
     </message>
     <message>
         <source>While ticked, letters are marked EXAMPLE and never sent: untick it once the sender above is your own.</source>
-        <translation>Пока отмечено, письма помечаются EXAMPLE и никогда не отправляются: снимите отметку, как только отправитель выше станет вашим собственным.</translation>
+        <translation>Пока отмечено, письма помечаются «ОБРАЗЕЦ» (в английских письмах — EXAMPLE) и никогда не отправляются: снимите отметку, как только отправитель выше станет вашим собственным.</translation>
     </message>
     <message>
         <source>Choose image…</source>

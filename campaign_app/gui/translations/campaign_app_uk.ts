@@ -3808,7 +3808,7 @@ Country</source>
     </message>
     <message>
         <source>While ticked, letters are marked EXAMPLE and never sent: untick it once the sender above is your own.</source>
-        <translation>Доки позначено, листи мають позначку EXAMPLE і ніколи не надсилаються: зніміть позначку, щойно відправник вище стане вашим власним.</translation>
+        <translation>Доки позначено, листи мають позначку «ЗРАЗОК» (в англійських листах — EXAMPLE) і ніколи не надсилаються: зніміть позначку, щойно відправник вище стане вашим власним.</translation>
     </message>
     <message>
         <source>Choose image…</source>
