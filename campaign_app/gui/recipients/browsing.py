@@ -3,7 +3,8 @@
 The search box takes the command line's query language (``category:mep country:SK
 simecka``; a mistake shows the command line's message under the box), so a query tried
 here can be pasted into ``campaign-app generate --query``. Typing is debounced and
-filtered on a precomputed index, so even 100,000 entries filter without a stall.
+filtered on a precomputed index, so even 100,000 entries filter without a stall. A search
+(or category) that leaves no row is said in the table's place, with the way back.
 
 Loading runs off the UI thread: the directory (validated by the core, as for the command
 line) and its search index; a column's sort order is built off the UI thread the first
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.directory.query import parse_query
@@ -28,7 +29,7 @@ from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import number
 
 
-def _set_text(label: QLabel, text: str) -> None:
+def _set_text(label: QLabel | QAbstractButton, text: str) -> None:
     """Set a label's text only when it changes: these run on every keystroke, and each call
     into Qt that returns nothing costs PySide6 6.12 on CPython 3.11 a reference to None."""
     if label.text() != text:
@@ -42,9 +43,12 @@ class RecipientsBrowser(RecipientsWidgets):
         super().__init__(session, tasks, parent)
         self._own_change = False  # this tab wrote the directory: no need to read it again
         self._selected_id: str | None = None
+        self._query_text = ""  # the search the table shows: the last one without a mistake
         self.search.textChanged.connect(self._schedule_query)
         self._debounce.timeout.connect(self._apply_query)
         self.facets.selectionModel().currentChanged.connect(self._facet_changed)
+        self.clear_search_button.clicked.connect(self._clear_search)
+        self.all_categories_button.clicked.connect(self._all_categories)
         # A mouse click makes the row current first and selects it after: the buttons follow
         # the selection (an entry is editable once its row is selected), not the current row.
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
@@ -142,6 +146,7 @@ class RecipientsBrowser(RecipientsWidgets):
     def _apply_query(self) -> None:
         workspace = self.session.workspace
         table: list = []
+        text = self.search.text()
 
         def statuses():  # the contact log is read only when the query asks for a status
             if not table:
@@ -149,7 +154,7 @@ class RecipientsBrowser(RecipientsWidgets):
             return table[0]
 
         try:
-            query = parse_query(self.search.text(), statuses, QUERY_STATUSES)
+            query = parse_query(text, statuses, QUERY_STATUSES)
             if query.uses_status:
                 statuses()
         except UserError as exc:
@@ -158,7 +163,19 @@ class RecipientsBrowser(RecipientsWidgets):
             return  # keep showing the last valid search
         if not self.query_error.isHidden():
             self.query_error.hide()
+        self._query_text = text.strip()
         self.model.set_query(query, table[0] if table else None)
+
+    def _clear_search(self) -> None:
+        """The "Clear the search" button, where the table is empty: its rows back, the focus in the box."""
+        self.search.clear()
+        self._debounce.stop()
+        self._apply_query()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _all_categories(self) -> None:
+        self.facets.setCurrentIndex(self.facet_model.index(0, 0))
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _facet_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.model.set_category(current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None)
@@ -187,6 +204,35 @@ class RecipientsBrowser(RecipientsWidgets):
         for row, category in enumerate(CATEGORIES, start=1):
             count = counts.by_category.get(category, 0)
             self._set_facet(row, f"{category} ({number(count)})", count)
+        self._show_no_match(counts)
+
+    def _show_no_match(self, counts: Counts) -> None:
+        """In the table's place, when the search or the category leaves none of the directory's
+        entries: why, and the button that brings rows back. Every keystroke passes here, so a
+        table with rows costs one test (the counts are already made)."""
+        if counts.shown or not counts.total:
+            if not self.no_match.isHidden():
+                self.no_match.hide()
+            return
+        query, category = self._query_text, self.model.category
+        narrowing = category is not None and counts.matching > 0  # rows in other categories
+        if not narrowing:
+            text = self.tr("No recipient matches “{query}”.\nCheck the spelling, or leave out a term.")
+        elif query:
+            text = self.tr("No recipient in the category “{category}” matches “{query}”.")
+        else:
+            text = self.tr("No recipient is in the category “{category}”.")
+        _set_text(self.no_match_label, text.format(query=query, category=category))
+        _set_text(
+            self.all_categories_button,
+            self.tr("Show all categories ({count})").format(count=number(counts.matching)),
+        )
+        if self.all_categories_button.isHidden() == narrowing:
+            self.all_categories_button.setVisible(narrowing)
+        if self.clear_search_button.isHidden() == bool(query):
+            self.clear_search_button.setVisible(bool(query))
+        if self.no_match.isHidden():
+            self.no_match.show()
 
     def _set_facet(self, row: int, text: str, count: int) -> None:
         """Update one category's label; untouched when unchanged (this runs on every keystroke)."""

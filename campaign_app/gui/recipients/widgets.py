@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from campaign_app.core.directory.recipients import CATEGORIES
+from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab, error_label
 from campaign_app.gui.recipients.model import RecipientsModel
 from campaign_app.gui.recipients.rows import COL_OFFICE
@@ -127,6 +128,7 @@ class RecipientsWidgets(BaseTab):
 
         self.table = record_table(self, "recipients_table", self.model, COLUMN_WIDTHS, COL_OFFICE)
         self.table.setAlternatingRowColors(True)
+        self._build_no_match()
 
         self.loading = QLabel(self.tr("Loading recipients…"))
         self.loading.setObjectName("loading")
@@ -172,3 +174,36 @@ class RecipientsWidgets(BaseTab):
         footer.addStretch(1)
         footer.addWidget(self.status_label)
         layout.addLayout(footer)
+
+    def _build_no_match(self) -> None:
+        """What is said in the table's place when the search or the category leaves no row of
+        a directory that has some, and the buttons that undo the narrowing (hidden until then)."""
+        self.no_match = QWidget(self.table.viewport())
+        self.no_match.setObjectName("no_match")
+        self.no_match_label = QLabel()
+        self.no_match_label.setObjectName("no_match_label")
+        self.no_match_label.setTextFormat(Qt.TextFormat.PlainText)  # a query may hold '<'
+        self.no_match_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setStyleSheet(f"{style.MUTED_STYLE} font-size: 11pt;")
+        self.clear_search_button = QPushButton(self.tr("Clear the search"))
+        self.clear_search_button.setToolTip(self.tr("Empty the search box (Esc in the box)"))
+        self.all_categories_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.all_categories_button)
+        buttons.addWidget(self.clear_search_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(self.no_match)
+        column.setContentsMargins(24, 24, 24, 24)
+        column.setSpacing(12)
+        column.addStretch(1)
+        column.addWidget(self.no_match_label)
+        column.addLayout(buttons)
+        column.addStretch(3)
+        # laid over the rows' area, which it fills; hidden, it takes nothing from the table
+        over = QVBoxLayout(self.table.viewport())
+        over.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
+        over.setContentsMargins(0, 0, 0, 0)
+        over.addWidget(self.no_match)
+        self.no_match.hide()
