@@ -4,7 +4,9 @@ The search box takes the command line's query language (``category:mep country:S
 simecka``; a mistake shows the command line's message under the box), so a query tried
 here can be pasted into ``campaign-app generate --query``. Typing is debounced and
 filtered on a precomputed index, so even 100,000 entries filter without a stall. A search
-(or category) that leaves no row is said in the table's place, with the way back.
+(or category) that leaves no row is said in the table's place, with the way back; while the
+query has a mistake the table keeps the last valid search's rows, and the mistake's line
+says so.
 
 Loading runs off the UI thread: the directory (validated by the core, as for the command
 line) and its search index; a column's sort order is built off the UI thread the first
@@ -158,9 +160,17 @@ class RecipientsBrowser(RecipientsWidgets):
             if query.uses_status:
                 statuses()
         except UserError as exc:
-            self.query_error.setText(str(exc))
+            # The table keeps showing the last valid search (it does not flash empty at each
+            # half-typed 'tag:'), and the line says so: its rows are not for what is typed.
+            shown = self._query_text
+            note = (
+                self.tr("{error}. The table still shows the results of the last valid search, “{query}”.")
+                if shown
+                else self.tr("{error}. Until it is corrected, the search does not filter the table.")
+            )
+            _set_text(self.query_error, note.format(error=str(exc).rstrip("."), query=shown))
             self.query_error.show()
-            return  # keep showing the last valid search
+            return
         if not self.query_error.isHidden():
             self.query_error.hide()
         self._query_text = text.strip()

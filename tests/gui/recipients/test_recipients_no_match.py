@@ -1,5 +1,5 @@
-"""The Recipients tab when the search leaves no row: the table's place says why it is empty
-and offers the way back."""
+"""The Recipients tab when the search leaves no row, or has a mistake: the table's place says
+why it is empty and offers the way back; a mistake's line says the rows are an older search's."""
 
 from __future__ import annotations
 
@@ -79,3 +79,34 @@ def test_a_category_that_leaves_nobody_offers_all_categories(tab, qtbot):
     assert tab.facets.currentIndex().row() == 0
     assert not tab.no_match.isVisible()
     assert tab.search.text() == "country:ua"
+
+
+def test_a_query_mistake_says_the_table_still_shows_the_last_valid_search(tab, qtbot):
+    top = tab.table.mapTo(tab, tab.table.rect().topLeft())
+    type_query(qtbot, tab, "category:")
+    assert tab.query_error.isVisible()
+    assert tab.query_error.text() == (
+        "query:1:1: 'category:' has no value in query 'category:' — write e.g. category:value. "
+        "Until it is corrected, the search does not filter the table."
+    )
+    assert len(names(tab)) == 25
+
+    type_query(qtbot, tab, "simecka")
+    type_query(qtbot, tab, 'simecka "unclosed')
+    assert tab.query_error.text().endswith(
+        "The table still shows the results of the last valid search, “simecka”."
+    )
+    assert names(tab) == ["Michal Šimečka"]
+    # said on the mistake's line, kept while it is hidden: the table does not jump
+    assert tab.table.mapTo(tab, tab.table.rect().topLeft()) == top
+    type_query(qtbot, tab, "simecka country:sk")
+    assert not tab.query_error.isVisible()
+    assert tab.table.mapTo(tab, tab.table.rect().topLeft()) == top
+
+
+def test_a_query_mistake_after_a_search_matching_nobody_names_that_search(tab, qtbot):
+    type_query(qtbot, tab, "xyzzy")
+    type_query(qtbot, tab, "xyzzy tag:")
+    assert tab.query_error.text().endswith("the last valid search, “xyzzy”.")
+    assert tab.no_match_label.text().startswith("No recipient matches “xyzzy”.")  # what the table holds
+    assert tab.no_match.isVisible()
