@@ -97,11 +97,11 @@ class BatchWidgets(BaseTab):
         row.addStretch(0)
         # with its progress and summary shown, the tab is taller than a 640-pixel screen: it
         # scrolls, rather than making the whole window taller than the screen
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
 
         for a, b in (
             (self.template_combo, self.query_edit),
@@ -250,13 +250,15 @@ class BatchWidgets(BaseTab):
         self.failures.hide()
         self.open_button = QPushButton(self.tr("Open fold&er"))
         self.open_button.setToolTip(self.tr("Show the letters in the file manager"))
-        open_row = QHBoxLayout()
-        open_row.addStretch(1)
-        open_row.addWidget(self.open_button)
-        summary.addWidget(self.headline)
+        # Beside the headline, not under the figures and the warnings: on a 1366×800 laptop
+        # it was below the window's edge, and a user had to scroll to find it.
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addWidget(self.headline, 1)
+        head.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+        summary.addLayout(head)
         summary.addLayout(self.figures)
         summary.addWidget(self.failures)
-        summary.addLayout(open_row)
         self.summary_box.hide()
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
