@@ -203,6 +203,7 @@ class BatchTab(BatchForm):
     def _show_summary(self, outcome: BatchOutcome) -> None:
         result, plan = outcome.result, outcome.plan
         self.summary_box.show()
+        QTimer.singleShot(0, self._summary_into_view)  # once the box is laid out
         self.open_button.setEnabled(outcome.request.out_dir.is_dir())
         if outcome.error is not None or result is None:
             self.progress_box.hide()
@@ -281,6 +282,14 @@ class BatchTab(BatchForm):
             "\n".join([*stopped, *(f"{rid}: {message}" for rid, message in result.failed), *left])
         )
         self._set_failures_visible(bool(stopped or result.failed or left))
+
+    @Slot()
+    def _summary_into_view(self) -> None:
+        """The summary's headline and Open folder in sight: beside each other at the summary's
+        top they are on screen at 1366×800 as they are; where the form above is taller (a
+        small screen, many warnings) the tab scrolls as far as needed to show them."""
+        for widget in (self.headline, self.open_button):
+            self.scroll_area.ensureWidgetVisible(widget, 0, 12)
 
     def _show_figures(self, visible: bool) -> None:
         for row in range(self.figures.rowCount()):

@@ -39,3 +39,15 @@ def test_open_folder_is_in_sight_after_a_batch_on_a_laptop_screen(
     qapp.processEvents()
     assert in_view(tab, tab.open_button)
     assert tab.scroll_area.verticalScrollBar().value() == 0
+
+
+def test_on_a_smaller_screen_the_tab_scrolls_to_the_summary_when_the_batch_ends(
+    make_window, example_ws, qtbot, qapp
+):
+    window = make_window(example_ws, tab="batch")
+    window.resize(1024, 600)  # 640 less the desktop's panel
+    tab = window.pages["batch"]
+    generate(qtbot, qapp, window, tab)
+    qtbot.waitUntil(lambda: in_view(tab, tab.open_button))
+    assert in_view(tab, tab.headline)
+    assert 0 < tab.scroll_area.verticalScrollBar().value() < tab.scroll_area.verticalScrollBar().maximum()
