@@ -2752,6 +2752,14 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <source>Directory not loaded</source>
         <translation>Справочник не загружен</translation>
     </message>
+    <message>
+        <source>{error}. The table still shows the results of the last valid search, “{query}”.</source>
+        <translation>{error}. В таблице всё ещё результаты последнего правильного поиска: «{query}».</translation>
+    </message>
+    <message>
+        <source>{error}. Until it is corrected, the search does not filter the table.</source>
+        <translation>{error}. Пока запрос не исправлен, поиск не фильтрует таблицу.</translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %Ln recipient(s)</source>
         <translation>
@@ -2775,6 +2783,24 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     <message>
         <source>All categories ({count})</source>
         <translation>Все категории ({count})</translation>
+    </message>
+    <message>
+        <source>No recipient matches “{query}”.
+Check the spelling, or leave out a term.</source>
+        <translation>Ни один адресат не соответствует «{query}».
+Проверьте написание или уберите одно из условий.</translation>
+    </message>
+    <message>
+        <source>No recipient in the category “{category}” matches “{query}”.</source>
+        <translation>Ни один адресат категории «{category}» не соответствует «{query}».</translation>
+    </message>
+    <message>
+        <source>No recipient is in the category “{category}”.</source>
+        <translation>В категории «{category}» нет ни одного адресата.</translation>
+    </message>
+    <message>
+        <source>Show all categories ({count})</source>
+        <translation>Показать все категории ({count})</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3030,14 @@ The entry is removed from the file. This cannot be undone.</source>
     <message>
         <source>Marked in the table: the Contact column of entries no letter can reach, and the Verified column of entries not checked at their source within the campaign&apos;s freshness_days (campaign.yaml).</source>
         <translation>Отмечено в таблице: столбец «Контакт» — записи, до которых не дойдёт ни одно письмо, и столбец «Проверено» — записи, не сверенные с источником в течение freshness_days кампании (campaign.yaml).</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистить поиск</translation>
+    </message>
+    <message>
+        <source>Empty the search box (Esc in the box)</source>
+        <translation>Очистить поле поиска (Esc в поле)</translation>
     </message>
 </context>
 <context>

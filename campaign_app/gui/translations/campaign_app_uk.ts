@@ -2752,6 +2752,14 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <source>Directory not loaded</source>
         <translation>Довідник не завантажено</translation>
     </message>
+    <message>
+        <source>{error}. The table still shows the results of the last valid search, “{query}”.</source>
+        <translation>{error}. У таблиці досі результати останнього правильного пошуку: «{query}».</translation>
+    </message>
+    <message>
+        <source>{error}. Until it is corrected, the search does not filter the table.</source>
+        <translation>{error}. Доки запит не виправлено, пошук не фільтрує таблицю.</translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %Ln recipient(s)</source>
         <translation>
@@ -2775,6 +2783,24 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
     <message>
         <source>All categories ({count})</source>
         <translation>Усі категорії ({count})</translation>
+    </message>
+    <message>
+        <source>No recipient matches “{query}”.
+Check the spelling, or leave out a term.</source>
+        <translation>Жоден адресат не відповідає «{query}».
+Перевірте написання або приберіть одну з умов.</translation>
+    </message>
+    <message>
+        <source>No recipient in the category “{category}” matches “{query}”.</source>
+        <translation>Жоден адресат категорії «{category}» не відповідає «{query}».</translation>
+    </message>
+    <message>
+        <source>No recipient is in the category “{category}”.</source>
+        <translation>У категорії «{category}» немає жодного адресата.</translation>
+    </message>
+    <message>
+        <source>Show all categories ({count})</source>
+        <translation>Показати всі категорії ({count})</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3030,14 @@ The entry is removed from the file. This cannot be undone.</source>
     <message>
         <source>Marked in the table: the Contact column of entries no letter can reach, and the Verified column of entries not checked at their source within the campaign&apos;s freshness_days (campaign.yaml).</source>
         <translation>Позначено в таблиці: стовпець «Контакт» — записи, до яких не дійде жоден лист, і стовпець «Перевірено» — записи, не звірені з джерелом протягом freshness_days кампанії (campaign.yaml).</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Очистити пошук</translation>
+    </message>
+    <message>
+        <source>Empty the search box (Esc in the box)</source>
+        <translation>Спорожнити поле пошуку (Esc у полі)</translation>
     </message>
 </context>
 <context>
