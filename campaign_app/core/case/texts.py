@@ -177,12 +177,21 @@ def languages_in(texts: list[CaseText]) -> list[str]:
     return found
 
 
+NAME_ONLY = ("person/name",)  # a name's spelling in a script: no sign of a translation begun
+
+
 def translation_gaps(case: Any, template_languages: list[str]) -> list[str]:
-    """``check``'s warnings: per language a template writes in or the case has any text in,
-    how many of the texts the case keeps in every case language it still lacks."""
+    """``check``'s warnings: per language a template writes in or the case has a text in,
+    how many of the texts the case keeps in every case language it still lacks.
+
+    The person's name alone does not count: a case often spells it in the person's own
+    languages and scripts (the example: ru, kk, kk-Latn) with no letter to write in them,
+    and a warning at every check about a translation nobody began teaches users to skip
+    warnings. A template in that language, or any other text in it, brings the count back."""
     texts = case_texts(case)
     counted = [t for t in texts if t.required and not t.shared]
-    languages = list(dict.fromkeys([*template_languages, *languages_in(texts)]))
+    begun = languages_in([t for t in texts if t.path not in NAME_ONLY])
+    languages = list(dict.fromkeys([*template_languages, *begun]))
     warnings = []
     for language in languages:
         missing = len(untranslated(texts, language))
