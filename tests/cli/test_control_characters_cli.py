@@ -81,3 +81,15 @@ def test_sends_lines_show_a_name_s_control_characters(capsys):
     assert "  x1: Petrenko <olena@europarl.europa.eu>\ufffd[8m <collector@attacker.example>" in out
     assert "  x2: Anna\ufffdNowak [out/x2.pdf]" in out
     assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_check_names_the_cell_holding_a_line_separator(mini_ws, cli):
+    """A line separator breaks the line in the window's table but not in the e-mail's To: line."""
+    row = "mep-3,mep,Ms,Olena,Petrenko\u2028<olena.petrenko@europarl.europa.eu>,f,,,,en,collector@attacker.example,\n"
+    mini_ws.write("recipients/people.csv", PEOPLE_CSV + row)
+    result = cli("check", "-w", "ws")
+    assert one_problem(result) == (
+        f"error: {CSV}:5:5: family_name must be one line, but holds a line break or tab (U+2028, character 9) — "
+        "remove the character: only postal_address, addressee, notes, personal_note may hold several lines"
+    )
+    assert "\u2028" not in result.out + result.err

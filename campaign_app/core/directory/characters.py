@@ -21,18 +21,20 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from campaign_app.core.common.controls import CONTROL
+from campaign_app.core.common.controls import CONTROL, CONTROL_IN_LINES, SEPARATORS, hidden_character
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 
 MULTILINE_FIELDS = ("postal_address", "addressee", "notes", "personal_note")
 _MULTILINE = frozenset(MULTILINE_FIELDS)
-# In a field of one line: every control character, tab and line ends among them. (The line
-# and paragraph separators U+2028 and U+2029 are no control characters, and obey nothing.)
+# In a field of one line: every control character, tab and line ends among them, and the
+# line and paragraph separators U+2028 and U+2029.
 NOT_IN_A_LINE = CONTROL
-# In a field of several lines: the same but tab and the line ends \n and \r.
-NOT_IN_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In a field of several lines: the same but tab and the line ends \n and \r (a separator
+# is refused there too: the letters do not all break the line at it, controls.py).
+NOT_IN_LINES = CONTROL_IN_LINES
 _LINE_ENDS_AND_TAB = frozenset("\t\n\r")
+_BREAKS_A_LINE = _LINE_ENDS_AND_TAB | SEPARATORS
 
 
 def pattern(name: str) -> re.Pattern[str]:
@@ -98,7 +100,7 @@ def character_problems(values: Mapping[str, Any], locate: Callable[[str], Locati
         for label, text in _texts(name, value):
             found = search(text)
             if found is not None:
-                problems.append(_problem(label, found, locate(name)))
+                problems.append(_problem(name, label, found, locate(name)))
                 break  # one problem a field: removing that character shows whether there are more
     return problems
 
@@ -114,22 +116,18 @@ def _texts(name: str, value: Any) -> Iterable[tuple[str, str]]:
     return ()
 
 
-def _problem(label: str, found: re.Match[str], where: Location) -> UserError:
+def _problem(name: str, label: str, found: re.Match[str], where: Location) -> UserError:
+    """What is wrong with the field ``name`` (shown as ``label``) holding ``found``: a line
+    break, tab or line separator in a field of one line, or a character no field may hold."""
+    if name in _MULTILINE or found.group() not in _BREAKS_A_LINE:
+        return hidden_character(label, found, where)
     code, position = f"U+{ord(found.group()):04X}", found.start() + 1
-    if found.group() in _LINE_ENDS_AND_TAB:
-        return UserError(
-            _(
-                "{field} must be one line, but holds a line break or tab ({code}, character {position})"
-            ).format(field=label, code=code, position=position),
-            where,
-            _("remove the character: only {fields} may hold several lines").format(
-                fields=", ".join(MULTILINE_FIELDS)
-            ),
-        )
     return UserError(
-        _("{field} holds an invisible control character ({code}, character {position})").format(
+        _("{field} must be one line, but holds a line break or tab ({code}, character {position})").format(
             field=label, code=code, position=position
         ),
         where,
-        _("remove the character: a terminal or a mail program would obey it instead of showing it"),
+        _("remove the character: only {fields} may hold several lines").format(
+            fields=", ".join(MULTILINE_FIELDS)
+        ),
     )

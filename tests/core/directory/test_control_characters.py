@@ -155,3 +155,74 @@ def test_refused_rows_finds_each_row_the_slow_check_refuses(name):
     assert characters.refused_rows(name, column) == expected
     assert characters.refused_rows(name, ["Anna", "Bob", None] * 1000) == []
     assert expected and all(re.search(characters.pattern(name), column[i]) for i in expected)
+
+
+# ---- the line and paragraph separators; what the refusal leaves alone ---------------------
+
+SEPARATOR_HINT = "replace it with an ordinary line break: not every letter or e-mail breaks the line there"
+
+
+@pytest.mark.parametrize("rows", [1, 600], ids=["one row", "column by column"])
+def test_a_line_separator_is_refused_in_a_name_and_in_a_postal_address(tmp_path, rows):
+    """U+2028 broke the line in the window's table, cutting the name off there, while the
+    letter's paragraph and the e-mail's To: line showed a space."""
+    path = tmp_path / "people.csv"
+    lines = ["id,category,given_name,family_name,postal_address"]
+    lines += [f"m-{i},ngo,Anna,Nowak," for i in range(rows - 1)]
+    lines.append("x1,ngo,Olena,Petrenko\u2028collector@attacker.example,")
+    lines.append("x2,ngo,Anna,Nowak,Rue Wiertz 60\u20291047 Brussels")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert problems_of([path]) == [
+        f"{display_path(path)}:{rows + 1}:4: family_name must be one line, but holds a line break or tab "
+        "(U+2028, character 9) — remove the character: only postal_address, addressee, notes, "
+        "personal_note may hold several lines",
+        f"{display_path(path)}:{rows + 2}:5: postal_address holds a Unicode line separator "
+        f"(U+2029, character 14) — {SEPARATOR_HINT}",
+    ]
+
+
+# Names as their scripts write them: the marks, joiners, soft hyphen and no-break space they
+# may hold show no letter in another place, and are kept.
+LEGITIMATE_NAMES = [
+    "Жанара Ахметова",  # Cyrillic
+    "Қасым-Жомарт Тоқаев",  # Kazakh
+    "\u200fد. سارة (القاهرة)",  # Arabic, a right-to-left mark before it
+    "\u061cعلي 2",  # Arabic letter mark
+    "דוד כהן\u200e",  # Hebrew, a left-to-right mark after it
+    "علی\u200cاکبر",  # Persian: a zero-width non-joiner inside the name
+    "ශ්\u200dරී ලංකා",  # Sinhala: a zero-width joiner
+    "Juknevi\u00adčienė",  # a soft hyphen
+    "von\u00a0der Leyen",  # a no-break space
+]
+
+
+def test_only_the_separator_is_refused_among_names_in_every_script(tmp_path):
+    path = tmp_path / "names.csv"
+    lines = ["id,category,family_name,position"]
+    lines += [f"n-{i},ngo,{name},{name}" for i, name in enumerate(LEGITIMATE_NAMES)]
+    lines.append("n-x,ngo,Anna\u2028Nowak,Head")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (problem,) = problems_of([path])
+    assert problem.startswith(
+        f"{display_path(path)}:{len(LEGITIMATE_NAMES) + 2}:3: family_name must be one line, but holds "
+        "a line break or tab (U+2028, character 5)"
+    )
+    path.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+    assert [r.family_name for r in load_directory([path])] == LEGITIMATE_NAMES
+
+
+def test_a_yaml_entry_is_refused_at_its_paragraph_separator(tmp_path):
+    path = tmp_path / "officials.yaml"
+    path.write_text(
+        "- id: ua-1\n"
+        "  category: national_official\n"
+        '  position: {en: Head, uk: "Голова\\u2029служби"}\n'  # 3
+        '  addressee: {uk: "Голові\\nслужби\\u2028пану"}\n',  # 4
+        encoding="utf-8",
+    )
+    shown = display_path(path)
+    assert problems_of([path]) == [
+        f"{shown}:3: position (uk) must be one line, but holds a line break or tab (U+2029, character 7) "
+        "— remove the character: only postal_address, addressee, notes, personal_note may hold several lines",
+        f"{shown}:4: addressee (uk) holds a Unicode line separator (U+2028, character 14) — {SEPARATOR_HINT}",
+    ]

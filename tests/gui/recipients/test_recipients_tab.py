@@ -258,6 +258,29 @@ def test_a_control_character_pasted_into_a_name_is_shown_at_its_field(tab, qtbot
     dialog.reject()
 
 
+def test_a_line_separator_pasted_into_a_name_is_shown_at_its_field(tab, qtbot):
+    """A name field shows U+2028 as a line break (the table cut the name off there): the
+    dialog says what it is and where, as the command line does."""
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.fields["id"], "ua-petrenko")
+    dialog.fields["category"].setFocus()
+    qtbot.keyClicks(dialog.fields["category"], "media")
+    qtbot.keyClicks(dialog.fields["email"], "olena@example.org")
+    dialog.fields["family_name"].setText("Petrenko\u2028<olena@europarl.europa.eu>")  # pasted
+    label = dialog.error_labels["family_name"]
+    assert label.isVisible()
+    assert label.text().startswith(
+        "family_name must be one line, but holds a line break or tab (U+2028, character 9)"
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.fields["family_name"].setText("Petrenko")
+    assert not label.isVisible() and dialog.save_button.isEnabled()
+    dialog.confirm_discard = lambda: True
+    dialog.reject()
+
+
 def test_reloading_shows_loading_then_the_table(tab, qtbot):
     tab.reload()
     assert tab.stack.currentWidget() is tab.loading

@@ -105,3 +105,43 @@ def test_a_yaml_source_entry_with_an_escape_code_is_refused(mini_ws, cli, tmp_pa
     assert "given_name holds an invisible control character (U+001B, character 6)" in result.out
     assert "\x1b" not in result.out
     assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 1 skipped (of 2 rows)."
+
+
+@pytest.mark.parametrize("tags", [False, True], ids=["by-columns", "row-by-row"])
+def test_a_row_with_a_line_separator_is_refused_and_a_persian_name_is_not(mini_ws, cli, tmp_path, tags):
+    """U+2028 in a name broke the line in the window's table, where the rest of the name was
+    cut off; a Persian name's zero-width non-joiner and an Arabic one's right-to-left mark
+    are how those scripts are written."""
+    header, extra = (
+        ("id,category,family_name,postal_address,email,tags", ",x")
+        if tags
+        else (
+            "id,category,family_name,postal_address,email",
+            "",
+        )
+    )
+    source = write_source(
+        tmp_path,
+        "s.csv",
+        f"{header}\n"
+        f"x1,ngo,Petrenko\u2028collector,,x1@example.org{extra}\n"
+        f"x2,ngo,Nowak,Rue Wiertz 60\u20291047 Brussels,x2@example.org{extra}\n"
+        f"x3,ngo,علی\u200cاکبر,,x3@example.org{extra}\n"
+        f"x4,ngo,\u200fسارة,,x4@example.org{extra}\n",
+    )
+    result = run_import(cli, source)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert (
+        "  in/s.csv:2:3: family_name must be one line, but holds a line break or tab (U+2028, character 9) — "
+        "remove the character: only postal_address, addressee, notes, personal_note may hold several lines"
+    ) in lines
+    assert (
+        "  in/s.csv:3:4: postal_address holds a Unicode line separator (U+2029, character 14) — replace it "
+        "with an ordinary line break: not every letter or e-mail breaks the line there"
+    ) in lines
+    assert result_line(result.out) == "Result: 2 added, 0 updated, 0 unchanged, 2 skipped (of 4 rows)."
+    assert "\u2028" not in result.out + result.err and "\u2029" not in result.out + result.err
+    added = by_id(mini_ws.root / "recipients" / "s.csv")
+    assert [row["family_name"] for row in added.values()] == ["علی\u200cاکبر", "\u200fسارة"]
+    assert_check_passes(cli)
