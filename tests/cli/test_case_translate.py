@@ -307,3 +307,30 @@ def test_a_malformed_po_file_is_told_in_ukrainian_at_its_line(cli, mini_ws, tmp_
         f"помилка: pl.po:{line}: це не рядок файлу PO: 'msgid Stop the extradition' — відкрийте його "
         "в редакторі PO (Poedit) і збережіть знову або експортуйте його ще раз"
     )
+
+
+def test_a_translation_holding_a_bidirectional_override_is_refused_at_its_po_line(cli, mini_ws, tmp_path):
+    """A translated name "Żanara \\u202ewotemhcA" shows as the right one in a PO editor and in the letter, and
+    is not it: the import names the entry in the translator's file and writes nothing."""
+    po = tmp_path / "pl.po"
+    assert cli("case", "translate", "export", "pl", "pl.po", "-w", "ws").code == 0
+    translate(
+        po,
+        {
+            "person/name": "Żanara \u202ewotemhcA",
+            "summary": "Dziennikarce grozi \u2066ekstradycja.",
+            "demands/stop/text": "Zatrzymajcie ekstradycję.",
+        },
+    )
+    before = (mini_ws.root / "cases/test-case.yaml").read_bytes()
+    result = cli("case", "translate", "import", "pl.po", "-w", "ws")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert result.err.splitlines() == [
+        f"error: pl.po:{po_line(po, 'person/name')}: person/name (pl) holds an invisible control character "
+        "(U+202E, character 8) — remove the character: a terminal or a mail program would obey it instead "
+        "of showing it",
+        f"error: pl.po:{po_line(po, 'summary')}: summary (pl) holds an invisible control character "
+        "(U+2066, character 20) — remove the character: a terminal or a mail program would obey it instead "
+        "of showing it",
+    ]
+    assert (mini_ws.root / "cases/test-case.yaml").read_bytes() == before

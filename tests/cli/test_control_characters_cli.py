@@ -93,3 +93,24 @@ def test_check_names_the_cell_holding_a_line_separator(mini_ws, cli):
         "remove the character: only postal_address, addressee, notes, personal_note may hold several lines"
     )
     assert "\u2028" not in result.out + result.err
+
+
+def test_check_names_the_case_text_holding_a_bidirectional_override(mini_ws, cli):
+    """The case's translations come from translators: "Zhanara \\u202eavotemhkA" shows as
+    the right name and is not it (what a reader copies, searches or sends on)."""
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    text = case.read_text(encoding="utf-8")
+    text = text.replace("uk: Жанара Ахметова,", 'uk: "Жанара \\u202eавотемхА",')
+    text = text.replace(
+        "uk: Журналістці загрожує екстрадиція.}", 'uk: "Журналістці\\u2028загрожує екстрадиція."}'
+    )
+    mini_ws.write("cases/test-case.yaml", text)
+    result = cli("check", "-w", "ws")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert [line for line in result.err.splitlines() if line.strip()] == [
+        "error: ws/cases/test-case.yaml:5: name (uk) holds an invisible control character (U+202E, character 8) "
+        "— remove the character: a terminal or a mail program would obey it instead of showing it",
+        "error: ws/cases/test-case.yaml:9: summary (uk) holds a Unicode line separator (U+2028, character 12) "
+        "— replace it with an ordinary line break: not every letter or e-mail breaks the line there",
+    ]
+    assert "\u202e" not in result.out + result.err and "\u2028" not in result.out + result.err

@@ -30,6 +30,7 @@ from campaign_app.core.case.rules import (
     unknown_source,
     url_problem,
 )
+from campaign_app.core.common.controls import hidden_characters
 from campaign_app.core.common.dates import PartialDate
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError
 from campaign_app.core.common.i18n import N_, _
@@ -103,6 +104,7 @@ class _CaseReader:
                         languages=", ".join(f"{lang}: …" for lang in self.languages)
                     ),
                 )
+            self.problems.extend(hidden_characters([(key, value, place.at(key))]))
             return str(value)
         if not is_localized_map(value):
             self.fail(
@@ -121,7 +123,10 @@ class _CaseReader:
                     place.at(key),
                     _("add the {missing} version").format(missing=", ".join(missing)),
                 )
-        return {str(k): str(v) for k, v in value.items() if v is not None}
+        texts = {str(k): str(v) for k, v in value.items() if v is not None}
+        at = place.child(key).at  # a character that does not show: said at the language's line
+        self.problems.extend(hidden_characters((f"{key} ({k})", v, at(k)) for k, v in texts.items()))
+        return texts
 
     def ident(self, place: YamlPlace, seen: set[str], what: str) -> str:
         """The item's ``id``, text and unique among ``seen`` (to which it is added)."""
@@ -298,6 +303,8 @@ class _CaseReader:
                 problem = _("the {lang} {c} form must be text, not {kind}")
                 self.fail(problem.format(lang=lang, c=c, kind=kind(by_case[c])), cp.at(c), _(TEXT_HINT))
             out[str(lang)] = {str(c): str(v) for c, v in by_case.items() if c not in bad and v is not None}
+            named = out[str(lang)].items()
+            self.problems.extend(hidden_characters((f"{c} ({lang})", v, cp.at(c)) for c, v in named))
         return out
 
     def timeline(self) -> tuple[Event, ...]:

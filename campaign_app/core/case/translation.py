@@ -12,6 +12,9 @@ folding kept, see ``edit.py``), validated and atomically, as the Case tab saves.
 Only what is safe is imported: an empty or fuzzy entry is skipped (counted), and an entry
 whose text is gone from the case or whose source text changed since the export is reported
 at its PO line and left out, since its translation may say something the case no longer does.
+A translation holding an escape code, a bidirectional override or a line separator
+(core/common/controls.py) is refused at its PO line, and nothing is imported: shown in a
+PO editor and in the letter as the right name, it is not that name.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from ruamel.yaml.comments import CommentedMap
 from campaign_app.core.case.edit import CaseDocument, validate_case_text
 from campaign_app.core.case.po_file import PROJECT, language_tag, new_catalog, read_catalog, write_catalog
 from campaign_app.core.case.texts import CaseText, case_texts
-from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.controls import hidden_characters
+from campaign_app.core.common.errors import Location, ProblemCollector, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_known_language, language_hint, language_meant
 from campaign_app.core.common.yamlio import key_line
@@ -52,6 +56,7 @@ class ImportSummary:
     fuzzy: int = 0
     empty: int = 0
     stale: list[str] = field(default_factory=list)
+    refused: ProblemCollector = field(default_factory=ProblemCollector)
 
 
 def source_language_of(doc: CaseDocument, requested: str | None) -> str:
@@ -187,6 +192,7 @@ def import_translation(case_path: Path, po_path: Path) -> ImportSummary:
     for message in catalog:
         if message.id:
             _import_one(message, current, texts, doc, source, summary, po_path)
+    summary.refused.raise_if_any()  # nothing is written: the translator corrects the file
     if summary.imported:
         doc.save()
     return summary
@@ -237,6 +243,11 @@ def _import_one(
                 "export again and translate the new text"
             ).format(where=where, language=source, path=text.path)
         )
+        return
+    # an escape code or a bidirectional override: said at the PO file's line, where it is
+    hidden = hidden_characters([(f"{text.path} ({summary.language})", translation, where)])
+    if hidden:
+        summary.refused.extend(hidden)
         return
     if text.text(summary.language) == translation:
         summary.unchanged += 1

@@ -7,13 +7,16 @@ shown, a bidirectional override (U+202E) that shows the letters after it reverse
 line separator (U+2028) that each program reads its own way: the window's table breaks
 the line there and cuts off the rest of the name, a letter's paragraph and an e-mail's
 To: line show a space, the address block starts a new line.
-The directory refuses them (core/directory/characters.py) and the command line shows any
-that reach it as "�" (cli/columns.py): both from this one list, so they cannot disagree.
+The directory, the case file and a translation brought into it refuse them
+(core/directory/characters.py, core/case/load.py, core/case/translation.py) and the
+command line shows any that reach it as "�" (cli/columns.py): all from this one list, so
+they cannot disagree.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
@@ -52,3 +55,13 @@ def hidden_character(label: str, found: re.Match[str], where: Location | None) -
         where,
         _("remove the character: a terminal or a mail program would obey it instead of showing it"),
     )
+
+
+def hidden_characters(texts: Iterable[tuple[str, str, Location | None]]) -> list[UserError]:
+    """:func:`hidden_character` of each (label, text, where) whose text holds a character of
+    :data:`CONTROL_IN_LINES`: the case file's texts, which may all hold several lines."""
+    return [
+        hidden_character(label, found, where)
+        for label, text, where in texts
+        if (found := CONTROL_IN_LINES.search(text)) is not None
+    ]
