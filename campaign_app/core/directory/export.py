@@ -2,11 +2,11 @@
 
 Directory entries come from strangers' lists, so a cell may hold ``=HYPERLINK(…)`` or
 ``@SUM(…)``. A spreadsheet runs such a cell as a formula when the file is opened (CSV
-injection), so every cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a line
-break (also after leading spaces, and the full-width ``＝ ＋ － ＠``) is neutralised: in a
-CSV it gets a leading apostrophe, which spreadsheets read as "this is text"; in an .xlsx
-it is written as it is, as a text cell (never a formula) marked with Excel's quote prefix,
-so it shows exactly as written and stays text when someone edits it.
+injection), so every cell it would run is neutralised (core/common/formulas.py): in a CSV
+it gets a leading apostrophe, which spreadsheets read as "this is text" and the import
+takes away again; in an .xlsx it is written as it is, as a text cell (never a formula)
+marked with Excel's quote prefix, so it shows exactly as written and stays text when
+someone edits it.
 """
 
 from __future__ import annotations
@@ -19,30 +19,12 @@ from typing import Any
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.formulas import neutralise, runs_as_formula
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.recipients import ALL_FIELDS, Recipient
 
 EXPORT_SUFFIXES = (".csv", ".xlsx")
-_FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
-
-
-def neutralise(cell: str) -> str:
-    """Stop a spreadsheet from running a cell as a formula (CSV injection)."""
-    if cell and (cell[0] in _FORMULA_STARTS or cell.lstrip(" ")[:1] in _FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def unneutralise(cell: str) -> str:
-    """The cell as it was before :func:`neutralise` (for reading an export back).
-
-    Only an apostrophe that :func:`neutralise` would have added is removed; a cell that
-    merely starts with one (``'tis``) is kept as it is.
-    """
-    if cell.startswith("'") and neutralise(cell[1:]) != cell[1:]:
-        return cell[1:]
-    return cell
 
 
 def export_rows(recipients: Iterable[Recipient]) -> Iterable[list[str]]:
@@ -96,7 +78,7 @@ def export_xlsx(recipients: Iterable[Recipient], target: Path) -> int:
             cell.data_type = "s"  # text, whatever it starts with: never a formula
             if count < 0:
                 cell.font = bold
-            elif neutralise(text) != text:
+            elif runs_as_formula(text):
                 cell.quotePrefix = True
             cells.append(cell)
         sheet.append(cells)

@@ -8,10 +8,9 @@ count it as it is. A ``status_now`` column gives each letter's current status fo
 reader; it is derived (see core/outreach/status.py) and ignored when the file is read back.
 
 Names and notes come from strangers' lists and from volunteers' typing, so every cell is
-neutralised against CSV injection with :func:`export.neutralise` and restored with
-:func:`export.unneutralise` on reading. The file is UTF-8 *with* a byte-order mark:
-without it Excel reads a CSV as the local code page and a Cyrillic name turns into
-mojibake. Reading accepts it with or without the mark.
+neutralised against CSV injection, and restored on reading (core/common/formulas.py).
+The file is UTF-8 *with* a byte-order mark: without it Excel reads a CSV as the local code
+page and a Cyrillic name turns into mojibake. Reading accepts it with or without the mark.
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from pathlib import Path
 
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.formulas import neutralise, unneutralise
 from campaign_app.core.common.i18n import _, ngettext
-from campaign_app.core.directory.export import neutralise, unneutralise
 from campaign_app.core.outreach.records import Contact, Event, identity_holds, parse_time
 from campaign_app.core.outreach.status import letter_status
 from campaign_app.core.outreach.store import LogStore

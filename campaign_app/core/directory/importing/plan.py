@@ -16,7 +16,7 @@ from typing import Any
 
 from campaign_app.core.common.atomic import atomic_write_bytes, atomic_writer, make_folder
 from campaign_app.core.common.errors import display_path
-from campaign_app.core.directory.export import neutralise
+from campaign_app.core.common.formulas import neutralise
 from campaign_app.core.directory.importing.edits import CsvEdit, YamlEdit
 from campaign_app.core.directory.importing.report import ImportReport
 from campaign_app.core.directory.importing.sources import Source
