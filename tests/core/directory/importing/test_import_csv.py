@@ -7,6 +7,8 @@ written into ``ws/recipients/``, the exit status, and that ``check`` still passe
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
@@ -478,3 +480,37 @@ def test_a_polish_sheet_is_read_by_its_own_column_names_and_gender_letters(mini_
     assert "Result: 2 added" in result.out
     listed = cli("recipients", "list", "-w", mini_ws.root, "--query", "gender:f nowak")
     assert "Anna Nowak" in listed.out
+
+
+def test_the_rejects_file_runs_nothing_in_a_spreadsheet_and_imports_as_it_was(mini_ws, cli, tmp_path):
+    """A stranger's file may name a column =HYPERLINK(…), and a reason starts with the row's
+    name: the rejects file wrote both as they were; and the apostrophes of its cells came
+    back with the next import."""
+    source = write_source(
+        tmp_path,
+        "s.csv",
+        'id,category,family_name,notes,"=HYPERLINK(""http://evil.example"",""x"")"\n'
+        "r1,ngo,=1+1,+380 44 123 4567,x\n",
+    )
+    result = run_import(cli, source, "--rejects", str(tmp_path / "rejects.csv"))
+    assert result.code == 0, result.err
+    text = (tmp_path / "rejects.csv").read_text(encoding="utf-8-sig")
+    header, row = csv.reader(io.StringIO(text, newline=""))
+    assert header == [
+        "row",
+        "problem",
+        "id",
+        "category",
+        "family_name",
+        "notes",
+        '\'=HYPERLINK("http://evil.example","x")',
+    ]
+    # the reason starts with the row's name: "=1+1: no contact channel …" ran as a formula too
+    assert row[:2] == ["2", "'=1+1: no contact channel (no e-mail, postal address or web form)"]
+    assert row[2:] == ["r1", "ngo", "'=1+1", "'+380 44 123 4567", "x"]
+    result = run_import(
+        cli, tmp_path / "rejects.csv", "--keep-no-contact", "--map", "row=ignore", "--map", "problem=ignore"
+    )
+    assert result.code == 0, result.err
+    (r1,) = rows_of(mini_ws.root / "recipients" / "rejects.csv")
+    assert (r1["family_name"], r1["notes"]) == ("=1+1", "+380 44 123 4567")
