@@ -123,6 +123,21 @@ def test_an_export_says_which_entries_lose_their_other_languages(cli, example, t
     assert president["addressee"].startswith("Президентові України")  # the entry's own language
 
 
+def test_importing_the_campaigns_own_export_finds_every_entry_it_has(cli, example, tmp_path):
+    """A re-import of an export (a colleague's edited copy, a backup) is the same people:
+    an entry kept in Ukrainian and English is matched by its id and its name in either
+    language, an office without a person's name by its id and its office; none is added
+    again as 'ua-president-2', and a term's end the entry has is not "filled in"."""
+    assert cli("recipients", "export", "all.csv", "-w", "campaign").code == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "campaign" / "recipients").iterdir()}
+    result = cli("recipients", "import", "all.csv", "-w", "campaign")
+    assert result.code == 0, result.err
+    assert "Result: 0 added, 0 updated, 25 unchanged, 0 skipped (of 25 rows)." in result.out
+    assert "-2'" not in result.out and "filled in" not in result.out
+    after = {p.name: p.read_bytes() for p in (tmp_path / "campaign" / "recipients").iterdir()}
+    assert after == before  # no file written, none added
+
+
 def test_generate_writes_letters_that_say_what_a_campaigner_expects(cli, example, tmp_path):
     result = cli(
         "generate", "-w", "campaign", "--template", "mep-appeal-en", "--format", "both", "--out", "letters"

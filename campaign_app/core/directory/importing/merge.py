@@ -3,7 +3,9 @@
 The same person from two sources is one entry: an incoming record is matched to an entry
 the directory has (or one added earlier in the same import) by, in this order,
 
-1. the same id, when the name or the e-mail agrees too (a re-import of the same list);
+1. the same id, when the name (in any language the entry gives it in) or the e-mail agrees
+   too, or, for an office without a person's name, the office (a re-import of the same
+   list, of the directory's own export);
 2. the same e-mail address (case ignored);
 3. the same name without accents or case (:func:`~campaign_app.core.directory.query.fold`) and the
    same organisation.
@@ -27,7 +29,7 @@ from typing import Any
 from campaign_app.core.common.errors import display_path
 from campaign_app.core.common.i18n import N_
 from campaign_app.core.directory.query import fold
-from campaign_app.core.directory.recipients import FIELDS, Recipient
+from campaign_app.core.directory.recipients import EXTRA_FIELDS, FIELDS, Recipient
 
 # ---- comparable values ------------------------------------------------------------------
 
@@ -118,6 +120,40 @@ def name_key(values: Mapping[str, Any]) -> str:
     )
 
 
+def name_variants(values: Mapping[str, Any]) -> set[str]:
+    """The name keys of every language an entry gives its name in: an entry kept with its
+    name in English and Ukrainian is the same person as a row (its own export, another list)
+    naming them in either."""
+    given, family = values.get("given_name", ""), values.get("family_name", "")
+    if not isinstance(given, Mapping) and not isinstance(family, Mapping):
+        return {name_key(values)}
+    languages = [
+        *(given if isinstance(given, Mapping) else ()),
+        *(family if isinstance(family, Mapping) else ()),
+    ]
+    variants = {name_key(values)}
+    for language in dict.fromkeys(languages):
+        g = given.get(language, "") if isinstance(given, Mapping) else given
+        f = family.get(language, "") if isinstance(family, Mapping) else family
+        variants.add(folded_name(str(g or ""), str(f or "")))
+    return variants
+
+
+def same_office(known: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
+    """Whether a record without a name or e-mail names the entry's office: its position
+    is one of the entry's (in any language) and, where both give one, so is the organisation."""
+    if any(name_variants(known)):
+        return False  # the entry names a person: a nameless record is not them by id alone
+    for field_name in ("position", "organisation"):
+        new = _key(_text_for_key(incoming.get(field_name, "")))
+        olds = {_key(t) for t in texts_of(known.get(field_name, ""))}
+        if field_name == "position" and (not new or new not in olds):
+            return False
+        if new and olds and new not in olds:
+            return False
+    return True
+
+
 def folded_name(given: str, family: str) -> str:
     """The name key of a given and a family name (texts)."""
     return _key(f"{given} {family}") if given or family else ""
@@ -195,8 +231,10 @@ class DirectoryIndex:
                 value = getattr(r, name)
                 if value:
                     values[name] = value if type(value) is str else plain_value(value)
-            if r.addressee:
-                values["addressee"] = plain_value(r.addressee)
+            for name in EXTRA_FIELDS:  # the addressee lines, the end of a term of office
+                value = getattr(r, name)
+                if value:
+                    values[name] = plain_value(value)
             index.add(Entry(r.id, values, path, language=r.language))
         return index
 
@@ -221,14 +259,20 @@ class DirectoryIndex:
                 within = self.by_name[org] = {}
             within.setdefault(name, entry)
 
-    def match(self, rid: str, keys: tuple[str, str, str]) -> tuple[Entry | None, str]:
-        """The entry these keys describe, and why ("same id", "same e-mail", "same name…")."""
+    def match(
+        self, rid: str, keys: tuple[str, str, str], incoming: Mapping[str, Any] = _NO_CHANGES
+    ) -> tuple[Entry | None, str]:
+        """The entry these keys describe, and why ("same id", "same e-mail", "same name…");
+        ``incoming``: the record's values, for an office named without a person."""
         email, name, org = keys
         by_id = self.by_id.get(rid) if rid else None
         if by_id is not None:
-            known_email, known_name, _org = self.keys(by_id.current())  # as indexed: kept up to date
-            if (email and known_email == email) or (name and known_name == name):
+            current = by_id.current()
+            known_email = self.keys(current)[0]  # as indexed: kept up to date
+            if (email and known_email == email) or (name and name in name_variants(current)):
                 return by_id, N_("same id")
+            if not name and not email and not known_email and same_office(current, incoming):
+                return by_id, N_("same id")  # an office without a person's name (a prosecutor general)
         if email and email in self.by_email:
             return self.by_email[email], N_("same e-mail")
         if name:

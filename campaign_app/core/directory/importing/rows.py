@@ -167,7 +167,7 @@ class RowPlanner:
         """The reasons not to trust a row, each at its column; when the directory has the
         person, the hint says where and that the entry is left as it is."""
         record = converted.record
-        known, _how = self.index.match(str(record.get("id") or ""), self.index.keys(record))
+        known, _how = self.index.match(str(record.get("id") or ""), self.index.keys(record), record)
         problems = []
         for d in converted.distrust:
             column = self.converter.column_of.get(d.field or "")
@@ -204,7 +204,7 @@ class RowPlanner:
         rid, email, country, language = checked
         values = _validated_values(record, email, country)
         keys = keys or self.index.keys(values)
-        known, how = self.index.match(rid if source_id else "", keys)
+        known, how = self.index.match(rid if source_id else "", keys, values)
         if known is None:
             return self._add(row, cells, where, (rid, language, recipient), values, keys)
         if known.path is None:

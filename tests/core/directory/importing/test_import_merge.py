@@ -252,3 +252,26 @@ def test_a_broken_directory_stops_the_import_before_anything_is_written(mini_ws,
     assert "error: ws/recipients/people.csv:2:2: unknown category 'nope'" in result.err
     assert snapshot(mini_ws.root) == before
     assert not Path(mini_ws.root / "recipients" / "a.csv").exists()
+
+
+def test_the_same_id_is_the_same_entry_by_its_name_in_any_language_or_its_office(mini_ws, cli, tmp_path):
+    """A row with an entry's id is that entry when it names the person in any language the
+    entry has (the President in Ukrainian) or, for an office without a person's name, the
+    same office; the same id on another office is another entry."""
+    text = (
+        "id,given_name,family_name,position,country,language,postal_address\n"
+        'ua-president,Володимир,Зеленський,Президент України,UA,uk,"вул. Банкова, 11"\n'
+        'ua-minister,,,Міністр юстиції України,UA,uk,"вул. Городецького, 13"\n'
+        'ua-minister,,,Minister of Finance of Ukraine,UA,en,"12/2 Hrushevskoho St"\n'
+    )
+    result = run_import(
+        cli, write_source(tmp_path, "ua.csv", text), "--category", "national_official", "--into", "ua.csv"
+    )
+    assert result.code == 0, result.err
+    assert "ua-president-2" not in result.out
+    assert (
+        "in/ua.csv:4: id 'ua-minister' is already used by another entry (ws/recipients/officials.yaml): "
+        "this one is 'ua-minister-2'" in result.out
+    )
+    assert sorted(by_id(mini_ws.root / "recipients" / "ua.csv")) == ["ua-minister-2"]
+    assert result_line(result.out) == "Result: 1 added, 1 updated, 1 unchanged, 0 skipped (of 3 rows)."
