@@ -158,6 +158,7 @@ class BatchForm(BatchWidgets):
         ws, tid = self.session.workspace, self.template_id()
         if ws is None or tid is None:
             show_error(self.count_label, None)
+            self.count_warnings.hide()
             return
         query = self.query_edit.text().strip()
         if self._count_error_or_empty():  # otherwise keep the last count: no flicker per keystroke
@@ -193,11 +194,12 @@ class BatchForm(BatchWidgets):
             self._count_state = "ok"
             show_error(self.count_label, None)
             selected = len(audience.recipients) if audience is not None else 0
-            text = BatchForm.tr("%n recipient(s) selected", "", selected)  # type: ignore[arg-type]
-            for line in warnings:  # said before their letters are written, not after
-                text += "\n" + self.tr("Warning: {line}").format(line=line)
-            self.count_label.setText(text)
+            self.count_label.setText(BatchForm.tr("%n recipient(s) selected", "", selected))  # type: ignore[arg-type]
             self.count_label.show()
+        # said before their letters are written, not after
+        lines = [self.tr("Warning: {line}").format(line=line) for line in warnings]
+        self.count_warnings.setText("\n".join(lines))
+        self.count_warnings.setVisible(bool(lines))
         self._update_buttons()
 
     # ---- the form's state ----------------------------------------------------------------

@@ -149,8 +149,19 @@ class BatchWidgets(BaseTab):
         )
         self.count_label = self._hint_label()
         self.count_label.setObjectName("count_label")
+        # What to know before writing (someone no longer in the office the letter names):
+        # amber, in a box, not in the count's muted grey that the eye skips
+        self.count_warnings = QLabel()
+        self.count_warnings.setObjectName("count_warnings")
+        self.count_warnings.setWordWrap(True)
+        self.count_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_warnings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.count_warnings.setMinimumWidth(360)
+        self.count_warnings.setStyleSheet(style.box_style("#count_warnings", style.WARNING_BOX))
+        self.count_warnings.hide()
         form.addRow(self._buddy(self.tr("Narrow by &query:"), self.query_edit), self.query_edit)
         form.addRow("", self.count_label)
+        form.addRow("", self.count_warnings)
 
         self.pdf_check = QCheckBox(self.tr("&PDF"))
         self.docx_check = QCheckBox(self.tr("&DOCX (editable)"))

@@ -38,12 +38,14 @@ def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window
     opened: list[QUrl] = []
     tab.open_url = lambda url: opened.append(url) or True
     choose_template(qtbot, tab, "mep-appeal-en")
-    count, *warnings = tab.count_label.text().split("\n")
-    assert count == "13 recipients selected"
-    # said before the letters are written: one of them left the office he is written to in
+    assert tab.count_label.text() == "13 recipients selected"
+    # said before the letters are written, where the eye stops (amber, not the count's grey):
+    # one of them left the office he is written to in
+    warnings = tab.count_warnings.text().split("\n")
     assert [w[: w.index(")")] for w in warnings] == [
         "Warning: mep-103746 (Michal Šimečka, recipients/meps.csv:30"
     ]
+    assert tab.count_warnings.isVisible() and "background" in tab.count_warnings.styleSheet()
     assert tab.paper_combo.currentText() == "A4"  # campaign.yaml's paper
     out = example_ws.resolve() / "out"
     assert Path(tab.out_edit.text()) == out
@@ -71,6 +73,20 @@ def test_generate_the_example_then_rerun_finds_everything_up_to_date(make_window
     qtbot.waitUntil(lambda: finished(tab), timeout=60000)
     assert tab.headline.text().startswith("All 13 letters already up to date")
     assert tab.written_value.text() == "0 (0 files)" and tab.skipped_value.text() == "13"
+
+
+def test_the_warning_before_writing_goes_with_the_recipient_it_is_about(make_window, example_ws, qtbot):
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "mep-appeal-en")
+    assert tab.count_warnings.isVisible()
+    qtbot.keyClicks(tab.query_edit, "-id:mep-103746")  # the former MEP left out, as it advises
+    qtbot.waitUntil(lambda: tab.count_label.text() == "12 recipients selected", timeout=10000)
+    assert tab.count_warnings.isHidden()
+    tab.query_edit.clear()
+    qtbot.keyClicks(tab.query_edit, "colour:red")  # a mistake: said in red, no stale warning
+    qtbot.waitUntil(lambda: "unknown field 'colour'" in tab.count_label.text(), timeout=10000)
+    assert tab.count_warnings.isHidden()
 
 
 def test_query_narrows_the_audience_and_formats_and_paper_are_honoured(make_window, mini_ws, qtbot):
