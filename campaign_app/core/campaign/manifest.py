@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from campaign_app.core.common.atomic import atomic_writer, file_stamp, make_folder
+from campaign_app.core.common import atomic
+from campaign_app.core.common.atomic import StillLocked, atomic_writer, exclusive, file_stamp, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.filenames import RESERVED_FOLDERS
 from campaign_app.core.common.i18n import _
@@ -89,8 +91,11 @@ class Manifest:
     @classmethod
     def load(cls, out_dir: Path) -> Manifest:
         path = out_dir / MANIFEST_NAME
-        if not path.exists():
-            return cls(out_dir)
+        seen = file_stamp(path)  # before reading: a file replaced meanwhile is read again at save
+        if seen is None and not path.exists():
+            manifest = cls(out_dir)
+            manifest._seen = None
+            return manifest
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             entries = [ManifestEntry(**e) for e in data["letters"]]
@@ -106,7 +111,9 @@ class Manifest:
                 Location(display_path(path)),
                 _("move it aside; the next run writes a new one and regenerates every letter"),
             ) from None
-        return cls(out_dir, {e.key: e for e in entries})
+        manifest = cls(out_dir, {e.key: e for e in entries})
+        manifest._seen = seen
+        return manifest
 
     def add(self, entry: ManifestEntry) -> None:
         self.drop_for(entry)
@@ -136,41 +143,76 @@ class Manifest:
         return data if hashlib.sha256(data).hexdigest() == entry.sha256 else None
 
     def _saved_by_others(self) -> list[ManifestEntry]:
-        """The entries on disk now that this manifest does not hold, whose files exist (read
-        only when another run wrote the file since this one read or wrote it)."""
+        """The entries on disk now, in the manifest's order, when another run wrote the file
+        since this one read or wrote it (else none: nothing to read)."""
         if file_stamp(self.path) == self._seen:
             return []
         try:
             on_disk = Manifest.load(self.out_dir)
         except UserError:
             return []
-        return [
-            e
-            for key, e in on_disk.entries.items()
-            if key not in self.entries and (self.out_dir / e.path).is_file()
-        ]
+        return sorted(on_disk.entries.values(), key=_order)
+
+    def _as_on_disk(self, entry: ManifestEntry) -> bool:
+        """Whether the entry's file is in the folder with the sha256 the entry records."""
+        try:
+            return sha256_file(self.out_dir / entry.path) == entry.sha256
+        except OSError:
+            return False
+
+    def _merged(self, ours: Iterable[ManifestEntry], theirs: list[ManifestEntry]) -> Iterator[ManifestEntry]:
+        """One entry per letter, in order: ours, and what another run saved meanwhile (two
+        generates at once, the window's batch and a terminal's), so that the last to save
+        no longer drops the other's letters. Where both hold a letter and differ, the one
+        the file in the folder is wins (the other run wrote it again since this one read
+        the manifest, or this run wrote it after the other); ours when neither is."""
+        tagged = heapq.merge(
+            ((_order(e), 0, e) for e in ours), ((_order(e), 1, e) for e in theirs), key=lambda t: t[:2]
+        )
+        for _key, same in itertools.groupby(tagged, key=lambda t: t[0]):
+            (_k, side, entry), *also = same
+            if also:  # both hold it (ours first)
+                other = also[0][2]
+                if other != entry and self._as_on_disk(other) and not self._as_on_disk(entry):
+                    entry = other
+                yield entry
+            elif side == 0 or (self.out_dir / entry.path).is_file():  # theirs: if still there
+                yield entry
 
     def save(self, more: Iterable[ManifestEntry] = ()) -> None:
         """Write the manifest atomically, one entry at a time (no second copy of it in memory).
         ``more``: entries kept elsewhere (a batch's, core/campaign/batch_files.py), already in
-        the manifest's order and none under a key of :attr:`entries`; merged in that order."""
-        ours = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
-        # What another run into the same folder saved meanwhile (two generates at once, the
-        # window's batch and a terminal's) is kept: the last to save no longer drops the
-        # other's letters, which the next run then wrote again. Ours win where both hold one.
-        theirs = sorted(self._saved_by_others(), key=_order)
-        letters = heapq.merge(
-            ((_order(e), 0, e) for e in ours), ((_order(e), 1, e) for e in theirs), key=lambda t: t[:2]
-        )
+        the manifest's order and none under a key of :attr:`entries`; merged in that order.
+
+        The folder's manifest is read (when another run saved it meanwhile), merged and
+        replaced by one run at a time (atomic.exclusive): a run saving between another's
+        reading and replacing it had its letters dropped by the other's save."""
         make_folder(self.out_dir)
+        try:
+            with exclusive(self.path):
+                self._save(more)
+        except StillLocked:
+            raise UserError(
+                _(
+                    "another run writing letters into this folder (generate, send or a print pack) "
+                    "has been saving the manifest for over {seconds} seconds, so this run could "
+                    "not list its letters in it"
+                ).format(seconds=round(atomic.LOCK_WAIT_SECONDS)),
+                Location(display_path(self.path)),
+                _(
+                    "let the other run finish, or stop it if it is stuck or paused; then run this "
+                    "again: the letters written are kept"
+                ),
+            ) from None
+
+    def _save(self, more: Iterable[ManifestEntry]) -> None:
+        ours = heapq.merge(sorted(self.entries.values(), key=_order), more, key=_order)
+        letters = self._merged(ours, self._saved_by_others())
         with atomic_writer(self.path) as fh:
             fh.write(f'{{\n  "version": {MANIFEST_VERSION},\n  "letters": [')
-            n, last = 0, None
+            n = 0
             listed: set[str] = set()  # the paths it lists, when an earlier file may go
-            for key, _theirs, entry in letters:
-                if key == last:
-                    continue  # ours came first
-                last = key
+            for entry in letters:
                 fh.write(("," if n else "") + "\n    " + _entry_text(entry))
                 n += 1
                 if self._superseded:
