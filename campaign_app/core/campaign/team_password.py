@@ -8,6 +8,7 @@ once, not at the next send.
 
 from __future__ import annotations
 
+from campaign_app.core.common.abandoning import Abandonable
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.location import LogLocation, parse_log_database
@@ -37,12 +38,13 @@ def shared_log(location: LogLocation | None) -> LogLocation:
     return location
 
 
-def keep_member_password(location: LogLocation, password: str) -> str:
+def keep_member_password(location: LogLocation, password: str, asked: Abandonable | None = None) -> str:
     """Connect to the team's database with ``password`` (a refused password or an
     unreachable server is a UserError, and nothing is kept), then keep it in the keyring.
     Returns what still stands between the member and the log, else "": the password is
     right, but the user has no rights on it yet (``log grant``), or its tables are missing
-    or older (``log upgrade``)."""
+    or older (``log upgrade``). ``asked``: the window's check, which it abandons when it
+    closes before the server has answered; the password is then not kept."""
     from campaign_app.core.mail.secrets import store_password
     from campaign_app.core.outreach.log import ContactLog
 
@@ -61,7 +63,10 @@ def keep_member_password(location: LogLocation, password: str) -> str:
             ),
         ) from None
     with log:
-        store_password(location.user, location.host, password, instead=location.password_file_hint())
+        with (asked or Abandonable()).lasting_step() as wanted:
+            if not wanted:  # the window closed meanwhile: nothing is kept that nobody is told of
+                return ""
+            store_password(location.user, location.host, password, instead=location.password_file_hint())
         try:
             log.check_schema()  # the tables' revision, and the member's right to read them
         except UserError as exc:
