@@ -267,11 +267,13 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         # Let running work end cleanly: a batch is cancelled after the letters in flight,
-        # and no write is cut off half-way.
+        # and no write is cut off half-way. A check waiting on a server (the team password's)
+        # is not waited for: its answer is wanted by nobody now, and it keeps nothing.
         for page in self.pages.built():
             shutdown = getattr(page, "shutdown", None)
             if shutdown is not None:
                 shutdown()
+        self.tasks.abandon()
         self.tasks.wait()
         super().closeEvent(event)
 

@@ -4,17 +4,27 @@ A callable runs on Qt's global thread pool; its result or its exception comes ba
 through a queued signal, so the callback always runs on the main thread where widgets
 may be touched (the pattern of Picard's ``run_task``). Tests wait on ``idle()`` and fail
 if a task is left running.
+
+Closing the window waits for the pool, so that no write is cut off (and Qt's own exit
+waits for it too). Work that only waits on another computer, and may wait for a whole
+connect timeout, runs instead on a thread nothing waits for (``submit_abandonable``):
+closing drops it, and what it would keep it keeps only if still wanted
+(core/common/abandoning.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from campaign_app.core.common.abandoning import Abandonable
 
 log = logging.getLogger(__name__)
 
@@ -61,13 +71,20 @@ def pause_collection_while_starting(tasks: TaskRunner, longest_ms: int = 5000) -
 
 
 class _Relay(QObject):
-    finished = Signal(object, object, object)  # callback, result, error
+    finished = Signal(object, object, object)  # the job, its result, its error
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Callable, on_error: Callable | None):
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        relay: _Relay,
+        on_done: Callable,
+        on_error: Callable | None,
+        asked: Abandonable | None = None,
+    ):
         super().__init__()
-        self.fn, self.relay, self.on_done, self.on_error = fn, relay, on_done, on_error
+        self.fn, self.relay, self.on_done, self.on_error, self.asked = fn, relay, on_done, on_error, asked
 
     def run(self) -> None:
         try:
@@ -75,9 +92,16 @@ class _Job(QRunnable):
         except BaseException as exc:  # delivered to the main thread, never lost
             # the worker's traceback travels with the exception (an attribute no stub declares)
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.relay.finished.emit((self.on_done, self.on_error), None, exc)
+            self._send(None, exc)
         else:
-            self.relay.finished.emit((self.on_done, self.on_error), result, None)
+            self._send(result, None)
+
+    def _send(self, result: Any, error: BaseException | None) -> None:
+        if self.asked is None:
+            self.relay.finished.emit(self, result, error)
+        elif not self.asked.abandoned:  # else nobody takes it: the window (and its runner) is gone
+            with contextlib.suppress(RuntimeError):  # ... just gone: "already deleted"
+                self.relay.finished.emit(self, result, error)
 
 
 class TaskRunner(QObject):
@@ -95,6 +119,7 @@ class TaskRunner(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._pending = 0
+        self._abandonable: list[_Job] = []  # submitted with submit_abandonable, not yet delivered
 
     def submit(
         self,
@@ -108,10 +133,43 @@ class TaskRunner(QObject):
         pool = self.writer_pool if writes_documents else self.pool
         pool.start(_Job(fn, self._relay, on_done, on_error))
 
+    def submit_abandonable(
+        self,
+        fn: Callable[[Abandonable], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        name: str = "task",
+    ) -> None:
+        """Run ``fn`` on a thread of its own that neither closing the window nor the program's
+        exit waits for: work that waits on another computer, which may not answer for the
+        whole connect timeout (a check of the team's database password). ``fn`` is given the
+        Abandonable that :meth:`abandon` abandons, and takes its lasting step under it."""
+        asked = Abandonable()
+        job = _Job(lambda: fn(asked), self._relay, on_done, on_error, asked)
+        self._pending += 1
+        self._abandonable.append(job)
+        threading.Thread(target=job.run, name=f"abandonable: {name}", daemon=True).start()
+
+    def abandon(self) -> None:
+        """Drop the abandonable tasks under way (the window closes): once this returns none
+        of them takes its lasting step (one under way is waited for a moment), and their
+        answers are never delivered. They end on their own; nothing waits for them."""
+        jobs, self._abandonable = self._abandonable, []
+        for job in jobs:
+            assert job.asked is not None
+            job.asked.abandon()
+        self._pending -= len(jobs)
+        if jobs and self._pending == 0:
+            self.becameIdle.emit()
+
     @Slot(object, object, object)
-    def _deliver(self, callbacks: tuple, result: Any, error: BaseException | None) -> None:
+    def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
+        if job.asked is not None:
+            if job.asked.abandoned:
+                return  # dropped by abandon(), which counted it as done
+            self._abandonable.remove(job)
         self._pending -= 1
-        on_done, on_error = callbacks
+        on_done, on_error = job.on_done, job.on_error
         try:
             if error is None:
                 on_done(result)

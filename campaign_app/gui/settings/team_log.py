@@ -146,10 +146,13 @@ class TeamLogBox(QGroupBox):
         self.state_label.setText(self.tr("Connecting to {server}…").format(server=location.host))
         show_error(self.password_error, None)
         self.update_controls()
-        self.tasks.submit(
-            lambda: keep_member_password(location, password),
+        # Not waited for when the window closes (the server may not answer for the whole
+        # connect timeout): it then keeps nothing (core/common/abandoning.py).
+        self.tasks.submit_abandonable(
+            lambda abandonable: keep_member_password(location, password, abandonable),
             lambda still: self._done(asked, location, None, still),
             lambda exc: self._done(asked, location, exc),
+            name="team password check",
         )
 
     def _done(self, asked: int, location: LogLocation, exc: BaseException | None, still: str = "") -> None:

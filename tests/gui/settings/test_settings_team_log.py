@@ -145,7 +145,7 @@ def test_a_typed_password_is_not_kept_for_another_address_or_after_revert(
 
     release, tried = threading.Event(), []
 
-    def slow_check(location, password):  # a server slow to answer
+    def slow_check(location, password, abandonable=None):  # a server slow to answer
         tried.append((location.host, password))
         release.wait(10)
 
