@@ -161,7 +161,8 @@ CLOSE_DURING_CHECK = textwrap.dedent(
 
 
 def test_the_program_ends_at_once_when_its_window_closes_during_the_check(mini_ws):
-    """Neither Qt's exit (which waits for its thread pool) nor Python's waits for the check."""
+    """Neither Qt's exit (which waits for its thread pool) nor Python's waits for the check
+    (3 s: the interpreter's and Qt's own teardown included; it waited 10 s)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with subprocess.Popen(
         [sys.executable, "-c", CLOSE_DURING_CHECK, str(mini_ws.root), str(HERE), str(HERE.parents[1])],
@@ -178,4 +179,4 @@ def test_the_program_ends_at_once_when_its_window_closes_during_the_check(mini_w
         finally:
             app.kill()
         assert app.returncode == 0, app.stderr.read()
-    assert ended_in < 2.0, f"the program took {ended_in:.1f} s to end"
+    assert ended_in < 3.0, f"the program took {ended_in:.1f} s to end"
