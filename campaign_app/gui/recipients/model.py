@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from campaign_app.core.common.errors import Location, display_path
@@ -45,6 +45,7 @@ from campaign_app.gui.recipients.rows import (
     office,
     row_code,
 )
+from campaign_app.gui.tables import needs_shaping
 
 RecipientIdRole = Qt.ItemDataRole.UserRole + 1
 _DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -52,9 +53,9 @@ _DECORATION = Qt.ItemDataRole.DecorationRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 # The view asks for a dozen roles per cell on every paint; these are the ones answered.
-_ROLES = frozenset(int(r) for r in (_DECORATION, _FOREGROUND, _TOOLTIP, RecipientIdRole))
-_DISPLAY_ROLE = int(_DISPLAY)
 _FONT_ROLE = int(Qt.ItemDataRole.FontRole)
+_ROLES = frozenset(int(r) for r in (_DECORATION, _FOREGROUND, _TOOLTIP, RecipientIdRole, _FONT_ROLE))
+_DISPLAY_ROLE = int(_DISPLAY)
 _FOREGROUND_ROLE = int(_FOREGROUND)
 _DECORATION_ROLE = int(_DECORATION)
 _BACKGROUND_ROLE = int(Qt.ItemDataRole.BackgroundRole)
@@ -78,6 +79,9 @@ class RecipientsModel(QAbstractTableModel):
         self._by_id: dict[str, int] = {}
         self._file_of: dict[str, Path] = {}
         self._cache: dict[int, tuple[str, ...]] = {}
+        # rows (of those cached) with a text that must be shaped: row -> bit per column
+        self._shaping: dict[int, int] = {}
+        self.shaped_font: QFont | None = None  # for those texts; the view draws others unshaped
         self._query: Query | None = None
         self._matches = MatchCache()  # answers to the last few queries, for the next keystroke
         # the last rows counted: (version, category), matching rows, visible rows, counts
@@ -101,6 +105,7 @@ class RecipientsModel(QAbstractTableModel):
         self._orders = {}
         self.version += 1
         self._cache.clear()
+        self._shaping.clear()
         self._by_id = loaded.by_id
         self._file_of = {}
         for path in loaded.files:
@@ -223,7 +228,17 @@ class RecipientsModel(QAbstractTableModel):
                 r.verified_on.isoformat() if r.verified_on else "never",
             )
             self._cache[source_row] = texts
+            shaped = sum(1 << column for column, text in enumerate(texts) if needs_shaping(text))
+            if shaped:
+                self._shaping[source_row] = shaped
+            else:
+                self._shaping.pop(source_row, None)
         return texts
+
+    def _font(self, source_row: int, column: int) -> QFont | None:
+        """The shaped font where the cell's text needs it (Arabic), else None: the view's."""
+        shaped = self._shaping.get(source_row, 0) if self._shaping else 0
+        return self.shaped_font if shaped >> column & 1 else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
         # The view calls this about 1,500 times per repaint: the text first, in few steps.
@@ -240,6 +255,9 @@ class RecipientsModel(QAbstractTableModel):
         column = index.column()
         if role == RecipientIdRole:
             return self._texts(source_row)[COL_ID]
+        if role == _FONT_ROLE:
+            self._texts(source_row)
+            return self._font(source_row, column)
         code = self._data.codes[source_row]
         if column == COL_CONTACT and (warning := self._contact_warning(source_row, code)):
             if role == _FOREGROUND:
@@ -261,8 +279,8 @@ class RecipientsModel(QAbstractTableModel):
         """What the view's delegate asks of each cell it paints (font, alignment, colour, check,
         icon, text, background: Qt's ``initStyleOption``), answered in one call instead of
         seven calls of ``data()``, with the same answers. The delegate reuses its entries
-        from cell to cell: the text, colour and icon are set on every call (the other four
-        roles are never answered). Any other request goes role by role through ``data()``."""
+        from cell to cell: the text, colour, icon and font are set on every call (the other
+        three roles are never answered). Any other request goes role by role through ``data()``."""
         span = roleDataSpan
         row = index.row()
         if (
@@ -277,6 +295,10 @@ class RecipientsModel(QAbstractTableModel):
             column = index.column()
             source_row = self._visible[row]
             text.setData((self._cache.get(source_row) or self._texts(source_row))[column])
+            if (font := self._font(source_row, column)) is not None:
+                span[0].setData(font)
+            else:
+                span[0].clearData()
             if column in _MARKED:
                 colour.setData(self.data(index, _FOREGROUND_ROLE))
                 icon.setData(self.data(index, _DECORATION_ROLE))

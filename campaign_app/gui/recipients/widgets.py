@@ -28,7 +28,7 @@ from campaign_app.gui.base_tab import BaseTab, error_label
 from campaign_app.gui.recipients.model import RecipientsModel
 from campaign_app.gui.recipients.rows import COL_OFFICE
 from campaign_app.gui.session import WorkspaceSession
-from campaign_app.gui.tables import record_table
+from campaign_app.gui.tables import record_table, unshaped_font
 from campaign_app.gui.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
@@ -127,6 +127,7 @@ class RecipientsWidgets(BaseTab):
         splitter.addWidget(side)
 
         self.table = record_table(self, "recipients_table", self.model, COLUMN_WIDTHS, COL_OFFICE)
+        self.model.shaped_font = unshaped_font(self.table)
         self.table.setAlternatingRowColors(True)
         self._build_no_match()
 
