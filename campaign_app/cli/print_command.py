@@ -23,6 +23,11 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--query", "-q", default="", metavar="Q", help=_("narrow the template's audience"))
     p.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.pdf", help=_("the PDF to write"))
+    p.add_argument(
+        "--include-sent",
+        action="store_true",
+        help=_("also the letters that already went out (a paper copy of a letter sent by e-mail)"),
+    )
     extra = p.add_mutually_exclusive_group()
     extra.add_argument(
         "--envelope",
@@ -38,11 +43,14 @@ def add_parser(sub) -> None:
 def run(ws, args: argparse.Namespace) -> int:
     from campaign_app.core.campaign.print_pack import plan_print, run_print
 
-    plan = plan_print(ws, args.template, args.out.resolve(), args.query, args.envelope, args.labels)
+    plan = plan_print(
+        ws, args.template, args.out.resolve(), args.query, args.envelope, args.labels, args.include_sent
+    )
+    _list_unaddressed(plan.unaddressed)
+    _list_already_sent(plan)
     if plan.nobody_due:
         print(_("Nothing to print: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
-    _list_unaddressed(plan.unaddressed)
     bar = ProgressBar(len(plan.recipients), _("letters"))
     result = run_print(ws, plan, progress=bar.update)
     bar.close()
@@ -69,6 +77,36 @@ def _list_unaddressed(recipients) -> None:
 
     for r in recipients:
         print(shown(f"  {unaddressed_line(r)}"))  # a name's control characters shown, never obeyed
+
+
+def _list_already_sent(plan) -> None:
+    """The letters left out as already gone, and those in the pack a second time."""
+    from campaign_app.core.campaign.print_pack import left_out_line
+
+    if plan.already_sent:
+        print(
+            ngettext(
+                "{count} letter(s) already went out: not in the print pack (--include-sent prints them too)",
+                "{count} letter(s) already went out: not in the print pack (--include-sent prints them too)",
+                len(plan.already_sent),
+            ).format(count=len(plan.already_sent))
+        )
+        for r, how in plan.already_sent:
+            print(shown(f"  {left_out_line(r, how)}"))
+    if plan.printed_before:
+        print(
+            ngettext(
+                "{count} letter(s) printed before but not recorded as posted: in this pack again; one "
+                "posted after all must not be posted twice: campaign-app log mark ID --status sent "
+                "--channel post",
+                "{count} letter(s) printed before but not recorded as posted: in this pack again; one "
+                "posted after all must not be posted twice: campaign-app log mark ID --status sent "
+                "--channel post",
+                len(plan.printed_before),
+            ).format(count=len(plan.printed_before))
+        )
+        for r in plan.printed_before:
+            print(shown(f"  {r.id}: {r.display_name}"))
 
 
 def _printed_summary(plan, result, out) -> str:

@@ -7,6 +7,13 @@ duplex printers), then an envelope or a label per letter in the same order
 (core/letters/post). Recipients without a postal address are named, never dropped
 silently: they need another way (e-mail, a web form).
 
+A letter the log says already went out (by post or by e-mail), was answered or closed is
+left out and named with how it went, so that printing a template again posts nobody the
+same letter twice; ``include_sent`` prints those too (a paper copy of an e-mailed letter,
+on purpose). A letter whose e-mail bounced is printed: the post is how it can still
+arrive. A letter printed before and not marked as posted is printed again (the pack was
+lost, or never printed) and named, in case it was posted after all.
+
 The letters are the files ``generate`` writes (core/campaign/letter_files.py: current ones
 are reused, the rest written and recorded in the manifest), so the paper copy is the
 letter the log points at. The pack is written whole or not at all; only once it exists
@@ -26,6 +33,7 @@ from pathlib import Path
 from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.generate import BatchProgress
 from campaign_app.core.campaign.letter_files import LetterFiles, PreparedLetter
+from campaign_app.core.campaign.send_plan import letter_histories
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
@@ -36,7 +44,7 @@ from campaign_app.core.letters.post.address import Mailing
 from campaign_app.core.letters.post.envelopes import ENVELOPES
 from campaign_app.core.letters.post.labels import LABEL_SHEETS
 from campaign_app.core.letters.sender import SenderView
-from campaign_app.core.outreach.records import NewContact
+from campaign_app.core.outreach.records import History, NewContact
 
 ENVELOPE_SIZES = tuple(ENVELOPES)
 
@@ -53,6 +61,9 @@ class PrintPlan:
     recipients: list[Recipient]
     unaddressed: list[Recipient]
     nobody_due: str = ""
+    # left out: their letter went out already, was answered or closed (the line says how)
+    already_sent: list[tuple[Recipient, str]] = field(default_factory=list)
+    printed_before: list[Recipient] = field(default_factory=list)  # in the pack again, not posted
 
 
 @dataclass
@@ -87,6 +98,23 @@ def unaddressed_line(recipient: Recipient) -> str:
     return f"{r.id}: {r.display_name} ({other})"
 
 
+def left_out_line(recipient: Recipient, how: str) -> str:
+    """How the command line and the window list a letter left out as already sent."""
+    return f"{recipient.id}: {recipient.display_name} — {how}"
+
+
+def went_out_as(history: History) -> str:
+    """How a letter reached its recipient or was settled, in the log's words ("sent (post,
+    2026-12-05)", "replied (email, 2026-12-05)"), or "" when it may still be printed: never
+    went anywhere, failed, or its e-mail bounced (the post is then the way left)."""
+    if history.status == "bounced" or not (
+        history.went_out or history.status in ("replied", "no-reply", "closed", "uncertain")
+    ):
+        return ""
+    sent = history.sent
+    return f"{history.status} ({sent.channel or 'email'}, {sent.at[:10]})" if sent else history.status
+
+
 def plan_print(
     ws: Workspace,
     template_id: str,
@@ -94,8 +122,10 @@ def plan_print(
     query: str | None = None,
     envelope: str | None = None,
     labels: str | None = None,
+    include_sent: bool = False,
 ) -> PrintPlan:
-    """The template's audience (narrowed by ``query``), split by whether a letter can be posted."""
+    """The template's audience (narrowed by ``query``), split by whether a letter can be
+    posted, and leaving out the letters that already went out (unless ``include_sent``)."""
     if envelope and labels:
         raise UserError(
             _("a print pack has envelopes or labels, not both"), hint=_("choose --envelope or --labels")
@@ -121,16 +151,24 @@ def plan_print(
     audience = template_audience(ws, template.id, query)
     with_address = [r for r in audience.recipients if postal_address(r, template.language)]
     without = [r for r in audience.recipients if not postal_address(r, template.language)]
-    return PrintPlan(
-        template.id,
-        query or "",
-        Path(out),
-        envelope,
-        labels,
-        with_address,
-        without,
-        audience.nobody_due_message,
+    plan = PrintPlan(
+        template.id, query or "", Path(out), envelope, labels, [], without, audience.nobody_due_message
     )
+    histories = letter_histories(ws, template.id) if with_address else {}
+    for r in with_address:
+        history = histories.get(r.id)
+        how = went_out_as(history) if history is not None else ""
+        if how and not include_sent:
+            plan.already_sent.append((r, how))
+            continue
+        plan.recipients.append(r)
+        if history is not None and history.status == "printed":
+            plan.printed_before.append(r)
+    if plan.already_sent and not plan.recipients and not plan.nobody_due:
+        plan.nobody_due = _(
+            "every letter of template '{template_id}' to a recipient with a postal address already went out"
+        ).format(template_id=template.id)
+    return plan
 
 
 def run_print(

@@ -228,7 +228,7 @@ def _log_says(
     """The histories of this template's letters, after checking for renamed ids; with the
     team's log out of reach, a dry run goes on knowing none (and says why), a send refuses."""
     try:
-        histories = _histories(ws, template_id)
+        histories = letter_histories(ws, template_id)
         if not not_renamed:
             check_no_renamed_letters(ws, case_id, template_id, {r.id for r in recipients})
     except LogUnusable as exc:
@@ -238,7 +238,7 @@ def _log_says(
     return histories, ""
 
 
-def _histories(ws: Workspace, template_id: str) -> dict[str, History]:
+def letter_histories(ws: Workspace, template_id: str) -> dict[str, History]:
     """recipient id → the history of this template's letter to them (this case's). Only
     that template's letters are read: a team's log may hold 100,000 letters of other
     templates, and reading every recipient's state took seconds before each send."""

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.print_pack import PrintPlan, PrintProgress, unaddressed_line
+from campaign_app.core.campaign.print_pack import PrintPlan, PrintProgress, left_out_line, unaddressed_line
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.print_worker import PrintOutcome, PrintRequest, PrintRun
@@ -164,11 +164,28 @@ class PrintDialog(QDialog):
     def _on_planned(self, plan: PrintPlan) -> None:
         self.progress_bar.setRange(0, max(1, len(plan.recipients)))
         self.progress_bar.setValue(0)
+        lines: list[str] = []
         if plan.unaddressed:
-            lines = [unaddressed_line(r) for r in plan.unaddressed]
-            head = self.tr("%n recipient(s) without a postal address: not in the print pack", "", len(lines))
-            self.left_out.setPlainText("\n".join([head, *lines]))
-            self.left_out.show()
+            n = len(plan.unaddressed)
+            lines.append(self.tr("%n recipient(s) without a postal address: not in the print pack", "", n))
+            lines += [unaddressed_line(r) for r in plan.unaddressed]
+        if plan.already_sent:
+            n = len(plan.already_sent)
+            lines.append(self.tr("%n letter(s) already went out: not in the print pack", "", n))
+            lines += [left_out_line(r, how) for r, how in plan.already_sent]
+        if plan.printed_before:
+            n = len(plan.printed_before)
+            lines.append(
+                self.tr(
+                    "%n letter(s) printed before but not marked as sent by post: in this pack again; "
+                    "one posted after all must not be posted twice",
+                    "",
+                    n,
+                )
+            )
+            lines += [f"{r.id}: {r.display_name}" for r in plan.printed_before]
+        self.left_out.setPlainText("\n".join(lines))
+        self.left_out.setVisible(bool(lines))
 
     @Slot(object)
     def _on_progress(self, p: PrintProgress) -> None:

@@ -84,3 +84,29 @@ def test_after_a_wrong_path_the_pack_can_be_printed_to_another(make_window, mini
     (label,) = [w for w in dialog.findChildren(type(dialog.progress_label)) if w.text() == "PDF &file:"]
     assert label.buddy() is dialog.out_edit  # the & is the shortcut to the field, not shown
     dialog.close()
+
+
+def test_a_second_pack_leaves_out_the_letter_posted_and_says_so(make_window, mini_ws, qtbot, tmp_path):
+    from campaign_app.core.campaign.marking import mark_letter
+
+    mini_ws.write("recipients/people.csv", PEOPLE)
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    dialog = tab.print_pack()
+    dialog.out_edit.setText(str(tmp_path / "1.pdf"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text().startswith("Done"), timeout=30000)
+    mark_letter(Workspace(mini_ws.root), "mep-1", "sent", "Anna", channel="post")
+
+    dialog.out_edit.setText(str(tmp_path / "2.pdf"))
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_label.text().startswith("Every letter"), timeout=30000)
+    assert dialog.progress_label.text().startswith(
+        "Every letter of template 'appeal-en' to a recipient with a postal address already went out"
+    )
+    listed = dialog.left_out.toPlainText()
+    assert "already went out: not in the print pack" in listed
+    assert "mep-1: Michal Šimečka — sent (post, " in listed
+    assert not (tmp_path / "2.pdf").exists()
+    dialog.close()
