@@ -122,8 +122,15 @@ def _printed_summary(plan, result, out) -> str:
     elif plan.labels:
         letters = _("{letters}, then address labels ({labels})").format(letters=letters, labels=plan.labels)
     in_all = ngettext("{count} page(s) in all", "{count} page(s) in all", pages).format(count=pages)
-    return _(
-        "{letters}: {pages} → {file}\n"
-        "Recorded as printed in the contact log; once posted: "
-        "campaign-app log mark ID --status sent --channel post"
-    ).format(letters=letters, pages=in_all, file=out)
+    from campaign_app.core.campaign.print_pack import how_to_print
+
+    return "\n".join(
+        (
+            _("{letters}: {pages} → {file}").format(letters=letters, pages=in_all, file=out),
+            how_to_print(plan, result),
+            _(
+                "Recorded as printed in the contact log; once posted: "
+                "campaign-app log mark ID --status sent --channel post"
+            ),
+        )
+    )

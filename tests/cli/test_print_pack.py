@@ -85,6 +85,11 @@ def test_print_pack_with_dl_envelopes(post_ws, cli, tmp_path):
     assert "1 recipient(s) without a postal address" in r.out
     assert "mep-3: Maria Arena (e-mail maria.arena@ep.example)" in r.out
     assert "2 letter(s), then 2 DL envelope(s)" in r.out
+    # Letters for both sides of the paper, envelopes for one: said with the pages to print.
+    assert (
+        "Print pages 1–4 (the letters) on both sides of the paper; then pages 5–6 on one side only, "
+        "with DL envelopes in the manual feed." in r.out
+    )
 
     reader = PdfReader(out)
     pages = reader.pages
@@ -115,6 +120,7 @@ def test_print_pack_with_labels(post_ws, cli, tmp_path):
     assert r.code == 0, r.err
     pages = PdfReader(out).pages
     assert len(pages) == 5 and size_mm(pages[4]) == (210, 297)
+    assert "then page 5 on one side only, on a sheet of L7163 labels." in r.out
     texts = placed_text(pages[4])
     # Label 1 top left (x 4.65–103.75 mm, y from the top 15.15–53.25 mm), label 2 beside it.
     top = 297 * mm

@@ -38,7 +38,7 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.campaign.workspace_files import refuse_campaign_file
 from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
 from campaign_app.core.common.errors import Location, UserError, display_path
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.post.address import Mailing
 from campaign_app.core.letters.post.envelopes import ENVELOPES
@@ -79,6 +79,7 @@ class PrintResult:
     unaddressed: list[Recipient] = field(default_factory=list)
     pages: int = 0
     letter_pages: list[int] = field(default_factory=list)  # first page of each letter (1-based)
+    letters_end: int = 0  # the letters' last page; the envelopes or labels follow it
     cancelled: bool = False
     out: Path | None = None  # the pack, once written
 
@@ -216,7 +217,7 @@ def run_print(
         return result
     if progress:
         progress(PrintProgress(total, total, 0, time.monotonic() - start))
-    data, result.letter_pages, result.pages = _compose(ws, plan, prepared)
+    data, result.letter_pages, result.letters_end, result.pages = _compose(ws, plan, prepared)
     make_folder(plan.out.parent)
     atomic_write_bytes(plan.out, data)
     result.out = plan.out
@@ -225,8 +226,35 @@ def run_print(
     return result
 
 
-def _compose(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter]) -> tuple[bytes, list[int], int]:
-    """The pack's bytes, the first page of each letter, and the number of pages."""
+def how_to_print(plan: PrintPlan, result: PrintResult) -> str:
+    """What to tell the printer: the letters are set for both sides of the paper (each one
+    starts on a new sheet), envelopes and label sheets for one side, fed as they need; a
+    two-sided job of the whole pack would print an envelope on the back of another."""
+    end, total = result.letters_end, result.pages
+    if total <= end:
+        return _("Print it on both sides of the paper: every letter starts on a new sheet.")
+    rest, n = (f"{end + 1}–{total}" if total > end + 1 else str(total)), total - end
+    if plan.envelope:
+        return ngettext(
+            "Print pages 1–{end} (the letters) on both sides of the paper; then page {rest} on one "
+            "side only, with a {envelope} envelope in the manual feed.",
+            "Print pages 1–{end} (the letters) on both sides of the paper; then pages {rest} on one "
+            "side only, with {envelope} envelopes in the manual feed.",
+            n,
+        ).format(end=end, rest=rest, envelope=plan.envelope)
+    return ngettext(
+        "Print pages 1–{end} (the letters) on both sides of the paper; then page {rest} on one side "
+        "only, on a sheet of {labels} labels.",
+        "Print pages 1–{end} (the letters) on both sides of the paper; then pages {rest} on one side "
+        "only, on sheets of {labels} labels.",
+        n,
+    ).format(end=end, rest=rest, labels=plan.labels)
+
+
+def _compose(
+    ws: Workspace, plan: PrintPlan, prepared: list[PreparedLetter]
+) -> tuple[bytes, list[int], int, int]:
+    """The pack's bytes, the first page of each letter, the letters' pages, all the pages."""
     from campaign_app.core.letters.post.pack import compose_pack
 
     tail = None

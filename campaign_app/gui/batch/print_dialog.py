@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from campaign_app.core.campaign.print_pack import PrintPlan, PrintProgress, left_out_line, unaddressed_line
+from campaign_app.core.campaign.print_pack import (
+    PrintPlan,
+    PrintProgress,
+    how_to_print,
+    left_out_line,
+    unaddressed_line,
+)
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.print_worker import PrintOutcome, PrintRequest, PrintRun
@@ -229,6 +235,7 @@ class PrintDialog(QDialog):
                     pages=self.tr("%n page(s)", "", result.pages),
                     path=result.out,
                 )
+                + ("\n" + how_to_print(plan, result) if plan else "")
             )
         self._fit()
         if self._close_when_done:

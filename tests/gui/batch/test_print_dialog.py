@@ -35,6 +35,10 @@ def test_print_pack_from_the_batch_tab(make_window, mini_ws, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.progress_label.text().startswith("Done"), timeout=30000)
 
     assert "1 letter, 3 pages in all" in dialog.progress_label.text()
+    assert (
+        "Print pages 1–2 (the letters) on both sides of the paper; then page 3 on one side only, with a "
+        "C4 envelope in the manual feed." in dialog.progress_label.text()
+    )
     assert dialog.left_out.isVisible()
     assert "mep-2: Maria Arena (e-mail maria.arena@ep.example)" in dialog.left_out.toPlainText()
     pages = PdfReader(out).pages

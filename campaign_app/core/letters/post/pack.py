@@ -20,9 +20,10 @@ from pypdf import PdfReader, PdfWriter
 
 def compose_pack(
     letters: Sequence[bytes], tail: bytes | None = None, title: str = "Letters to print"
-) -> tuple[bytes, list[int], int]:
+) -> tuple[bytes, list[int], int, int]:
     """One PDF of ``letters`` (each starting on an odd page) then ``tail``'s pages; also the
-    first page (1-based) of each letter in the pack, and the number of pages."""
+    first page (1-based) of each letter in the pack, the number of pages of the letters (the
+    tail's pages follow them), and the number of pages in all."""
     writer = PdfWriter()
     starts: list[int] = []
     for data in letters:
@@ -33,10 +34,11 @@ def compose_pack(
         if len(reader.pages) % 2:
             last = reader.pages[-1].mediabox
             writer.add_blank_page(float(last.width), float(last.height))
+    letter_pages = len(writer.pages)
     if tail is not None:
         for page in PdfReader(io.BytesIO(tail)).pages:
             writer.add_page(page)
     writer.add_metadata({"/Title": title, "/Creator": "campaign_app"})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue(), starts, len(writer.pages)
+    return out.getvalue(), starts, letter_pages, len(writer.pages)
