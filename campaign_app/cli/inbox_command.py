@@ -133,6 +133,21 @@ def _report(result) -> str:
     counts = {kind: sum(1 for r in result.recorded if r.kind == kind) for kind in kinds}
     said = [kinds[k](n).format(n=n) for k, n in counts.items() if n]
     lines.append(_("Recorded {what}.").format(what=", ".join(said)) if said else _("Nothing new to record."))
+    if result.unattributed:
+        lines.append(
+            ngettext(
+                "{count} message speaks of a letter but comes from an address no letter went to; "
+                "nothing was recorded. If it answers one: campaign-app log mark ID --status replied "
+                "--note TEXT",
+                "{count} messages speak of a letter but come from addresses no letter went to; "
+                "nothing was recorded. If one answers a letter: campaign-app log mark ID --status "
+                "replied --note TEXT",
+                len(result.unattributed),
+            ).format(count=len(result.unattributed))
+        )
+        for u in result.unattributed:
+            who = f"; {u.recipient_id}" if u.recipient_id else ""
+            lines.append(f"  {u.detail} ({u.template_id}{who})")
     if result.already:
         lines.append(
             ngettext(

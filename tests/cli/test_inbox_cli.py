@@ -161,3 +161,55 @@ def test_with_no_keyring_inbox_password_says_the_inbox_will_ask(cli, mini_ws, mo
     assert result.code == 1
     assert "no system keyring is available on this computer" in result.err
     assert "asked for each time you read the inbox" in result.err and "plain file" not in result.err
+
+
+def stranger(subject: str, sender: str, auto: bool = False) -> bytes:
+    """A message about the campaign from an address no letter went to, without the headers
+    that would name a letter (another account, an assistant, an office answering by post)."""
+    import email.policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, "office@rights.example", subject
+    msg["Date"] = format_datetime(shapes.WHEN)
+    msg["Message-ID"] = make_msgid(domain="elsewhere.example")
+    if auto:
+        msg["Auto-Submitted"] = "auto-replied"
+    msg.set_content("Thank you for your letter. We will look into it.\n")
+    return msg.as_bytes(policy=email.policy.SMTPUTF8)
+
+
+def test_an_answer_from_an_address_no_letter_went_to_is_shown_not_recorded(cli, mini_ws, imap, sent):
+    """A reply from an MEP's private account and an office answering a letter sent by post
+    name no letter the log can tell; they were left without a word, among '4 new messages'."""
+    printed = cli("print", "-w", mini_ws.root, "-t", "appeal-uk", "--out", mini_ws.root / "pack.pdf")
+    assert printed.code == 0, printed.err
+    imap.deliver(stranger("Re: Stop the extradition of Zhanara Akhmetova", "Michal <michal@private.example>"))
+    imap.deliver(
+        stranger("Відповідь на звернення щодо екстрадиції Жанари Ахметової", "info@president.gov.ua")
+    )
+    imap.deliver(stranger("Automatic reply: Stop the extradition of Zhanara", "x@away.example", auto=True))
+    imap.deliver(shapes.unrelated(sender="m2@example.org"))  # a recipient, about something else
+    first = cli("inbox", "sync", "-w", mini_ws.root)
+    assert first.code == 0, first.err
+    out = first.out
+    assert "4 new messages in INBOX" in out and "Nothing new to record." in out
+    assert (
+        "2 messages speak of a letter but come from addresses no letter went to; nothing was recorded. "
+        "If one answers a letter: campaign-app log mark ID --status replied --note TEXT" in out
+    )
+    assert (
+        "  2024-06-03 09:30 UTC from Michal <michal@private.example>: “Re: Stop the extradition of Zhanara "
+        "Akhmetova” (appeal-en)" in out
+    )
+    assert (
+        "  2024-06-03 09:30 UTC from info@president.gov.ua: “Відповідь на звернення щодо екстрадиції "
+        "Жанари Ахметової” (appeal-uk)" in out
+    )
+    assert "away.example" not in out and "newsletter" not in out and "m2@example.org" not in out
+    with ContactLog.open_readonly(mini_ws.root / "campaign.db") as log:
+        assert not [e for e in log.events() if e.kind in ("replied", "auto-reply")]
+
+    second = cli("inbox", "sync", "-w", mini_ws.root)
+    assert "0 new messages in INBOX" in second.out and "speak of a letter" not in second.out

@@ -10,7 +10,10 @@ account and folder), and for each message that concerns a sent letter
 - **auto-reply**: an out-of-office or other automatic answer: noted, the follow-up stays due;
 - **bounced**: a delivery status notification: the failed address, status and diagnostic.
 
-A message that concerns no letter leaves no trace. Event ids are derived from the letter
+A message that concerns no letter leaves no trace in the log. One that speaks of a
+letter's subject from an address no letter went to (a reply from another account, an
+assistant's, or an office answering a letter sent by post) is told to the person syncing,
+who knows whom it answers (``log mark ID --status replied``). Event ids are derived from the letter
 and the incoming message's Message-ID, so a second sync (or a sync resumed after an
 interruption: the position is saved after each chunk's events) records nothing twice.
 """
@@ -28,8 +31,15 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.mail.inbox.imap import CHUNK, ImapReader
-from campaign_app.core.mail.inbox.match import SentLetter, SentLetters
-from campaign_app.core.mail.inbox.message import AUTO_REPLY, BOUNCE, Incoming, read_headers, read_message
+from campaign_app.core.mail.inbox.match import Mentions, SentLetter, SentLetters
+from campaign_app.core.mail.inbox.message import (
+    AUTO_REPLY,
+    BOUNCE,
+    REPLY,
+    Incoming,
+    read_headers,
+    read_message,
+)
 from campaign_app.core.mail.inbox.settings import InboxSettings
 from campaign_app.core.outreach.records import Contact, Event
 from campaign_app.core.outreach.store import LogStore
@@ -57,12 +67,23 @@ class Recorded:
     detail: str
 
 
+@dataclass(frozen=True)
+class Unattributed:
+    """A message that speaks of a template's letters but answers none the log can name: it
+    comes from an address none of them went to. Shown, never recorded."""
+
+    template_id: str
+    detail: str  # date, sender and subject, as an event's detail says them
+    recipient_id: str = ""  # the sender is this directory entry, written to another way
+
+
 @dataclass
 class SyncResult:
     account: str
     folder: str
     new_messages: int = 0
     recorded: list[Recorded] = field(default_factory=list)
+    unattributed: list[Unattributed] = field(default_factory=list)
     already: int = 0  # matched, but recorded by an earlier sync
     renumbered: bool = False  # the server renumbered the folder (UIDVALIDITY changed): read again
 
@@ -84,6 +105,7 @@ def sync_inbox(
     settings = inbox_settings(ws)
     with ws.open_log() as log:
         letters = sent_letters(ws, log)
+        strangers = _Strangers(ws, log, settings)
         result = SyncResult(settings.account, settings.folder)
         recorder = _Recorder(log, settings, by)
         with ImapReader(settings, password, context=context) as reader:
@@ -98,10 +120,13 @@ def sync_inbox(
                 if cancelled is not None and cancelled():
                     raise Cancelled
                 chunk = uids[done : done + CHUNK]
-                for message in _answers(reader, chunk, letters):
+                heads = {uid: read_headers(uid, data) for uid, data in reader.headers(chunk).items()}
+                for message in _answers(reader, chunk, heads, letters):
                     letter = letters.match(message)
                     if letter is not None:
                         recorder.record(message, letter, result)
+                        heads.pop(message.uid, None)
+                result.unattributed += strangers.among(heads[uid] for uid in chunk if uid in heads)
                 recorder.advance(state.uidvalidity, max(start, chunk[-1]))
                 if progress is not None:
                     progress(done + len(chunk), len(uids))
@@ -123,14 +148,49 @@ def inbox_settings(ws: Workspace) -> InboxSettings:
     return settings
 
 
-def _answers(reader: ImapReader, uids: list[int], letters: SentLetters) -> Iterable[Incoming]:
+def _answers(
+    reader: ImapReader, uids: list[int], heads: dict[int, Incoming], letters: SentLetters
+) -> Iterable[Incoming]:
     """The messages of one chunk that may concern a letter, read whole (headers first: only
     those are fetched in full)."""
-    heads = {uid: read_headers(uid, data) for uid, data in reader.headers(uids).items()}
     wanted = [uid for uid in uids if uid in heads and letters.could_concern(heads[uid])]
     for bodies in reader.messages(wanted):
         for uid, data in sorted(bodies.items()):
             yield read_message(heads[uid], data)
+
+
+class _Strangers:
+    """Messages a person wrote about the campaign's letters from an address none of them
+    went to: their subject holds a logged template's fixed words (match.Mentions)."""
+
+    def __init__(self, ws: Workspace, log: LogStore, settings: InboxSettings):
+        self.ws, self.log = ws, log
+        ours = (settings.username, ws.campaign.sender.email)
+        self.ours = {a.lower() for a in ours if a}
+        self._mentions: Mentions | None = None  # read when a message needs it: most are matched
+        self._by_email: dict[str, str] | None = None
+
+    def among(self, heads: Iterable[Incoming]) -> list[Unattributed]:
+        found = []
+        for head in heads:
+            if head.kind != REPLY or head.maybe_bounce or head.sender in self.ours:
+                continue
+            template_id = self.mentions().template_of(head.subject)
+            if template_id is not None:
+                found.append(Unattributed(template_id, event_detail(head), self.recipient_of(head.sender)))
+        return found
+
+    def mentions(self) -> Mentions:
+        if self._mentions is None:
+            logged = {c.template_id for c in self.log.contacts()}
+            templates = self.ws.template_scan.templates
+            self._mentions = Mentions({t: templates[t].subject_source for t in logged if t in templates})
+        return self._mentions
+
+    def recipient_of(self, address: str) -> str:
+        if self._by_email is None:
+            self._by_email = {r.email.lower(): r.id for r in self.ws.directory if r.email}
+        return self._by_email.get(address, "")
 
 
 # ---- the letters that went out -----------------------------------------------------------------

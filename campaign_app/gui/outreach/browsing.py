@@ -65,6 +65,7 @@ class OutreachBrowser(OutreachWidgets):
         # Another member's changes (a team's log): read again once they pause a moment.
         self.team_watch: TeamWatch | None = None
         self._lost_message = ""  # what the listener said when its connection failed
+        self.inbox_note = ""  # what the last inbox check could not record: kept above the table
         self._others_changed = QTimer(self)
         self._others_changed.setSingleShot(True)
         self._others_changed.setInterval(OTHERS_DEBOUNCE_MS)
@@ -116,6 +117,7 @@ class OutreachBrowser(OutreachWidgets):
         self._last_report = None
         self.open_report_button.hide()
         self.status_label.setText("")
+        self.inbox_note = ""
         self.show_banner("")
         self.reload()
 
@@ -147,7 +149,7 @@ class OutreachBrowser(OutreachWidgets):
         self._loading = False
         self._loaded_once = True
         self._data = data
-        self.show_banner("")
+        self.show_banner(self.inbox_note, error=False)
         self.model.set_data(data)
         if data.shared and self.team_watch is not None and not self.team_watch.running:
             # The team's log is readable again (a password kept since, the server back): so

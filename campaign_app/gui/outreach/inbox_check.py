@@ -66,6 +66,22 @@ def summary(result) -> str:
     )
 
 
+def strangers_note(result) -> str:
+    """The messages that speak of a letter from an address no letter went to, one a line,
+    under what to do with them; "" when there are none."""
+    found = result.unattributed
+    if not found:
+        return ""
+    head = InboxCheck.tr(
+        "%n message(s) speak of a letter but come from an address no letter went to; nothing was "  # type: ignore[arg-type]
+        "recorded. If one answers a letter, select its recipient and press Mark replied:",
+        "",
+        len(found),  # type: ignore[arg-type]
+    )
+    lines = [f"{u.detail} ({u.template_id}{'; ' + u.recipient_id if u.recipient_id else ''})" for u in found]
+    return "\n".join([head, *lines])
+
+
 class InboxCheck(QObject):
     """One check of the inbox; every signal arrives on the UI thread."""
 

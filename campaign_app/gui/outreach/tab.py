@@ -247,11 +247,12 @@ class OutreachTab(OutreachBrowser):
         self.inbox_check = check
         self.set_busy(True)
         self.status_label.setText(self.tr("Checking the inbox…"))
+        self.inbox_note = ""
         self.show_banner("")
         check.start(self.tasks)
 
     def _inbox_checked(self, outcome: CheckOutcome) -> None:
-        from campaign_app.gui.outreach.inbox_check import summary
+        from campaign_app.gui.outreach.inbox_check import strangers_note, summary
 
         self.set_busy(False)
         if outcome.error is not None:
@@ -262,6 +263,8 @@ class OutreachTab(OutreachBrowser):
             self.status_label.setText(self.tr("Inbox check cancelled: what was recorded stays."))
         else:
             self.status_label.setText(summary(outcome.result))
+            self.inbox_note = strangers_note(outcome.result)
+            self.show_banner(self.inbox_note, error=False)
         self.reload()
 
     def _open_settings(self) -> None:

@@ -141,3 +141,29 @@ def test_without_an_inbox_section_the_banner_says_what_to_add(make_window, mini_
     checked(tab, qtbot)
     assert tab.status_label.text() == "The inbox was not read."
     assert "campaign.yaml has no 'inbox:' section" in tab.banner.text()
+
+
+def test_an_answer_from_another_address_is_shown_above_the_table_and_stays(
+    make_window, answered, qtbot, imap
+):
+    import email.policy
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"], msg["To"] = "Michal <michal@private.example>", "office@rights.example"
+    msg["Subject"], msg["Message-ID"] = "Re: Stop the extradition of Zhanara", "<1@private.example>"
+    msg["Date"] = "Mon, 03 Jun 2024 09:30:00 +0000"
+    msg.set_content("Will do, from my phone.\n")
+    imap.deliver(msg.as_bytes(policy=email.policy.SMTP))
+    tab = outreach(make_window, answered.root, qtbot)
+    checked(tab, qtbot)
+    assert "recorded 1 reply, 1 automatic reply, 1 bounce" in tab.status_label.text()
+    said = tab.banner.text()
+    assert tab.banner.isVisible() and "come from an address no letter went to; nothing was recorded" in said
+    assert (
+        "2024-06-03 09:30 UTC from Michal <michal@private.example>: “Re: Stop the extradition of Zhanara” "
+        "(appeal-en)" in said
+    )
+    tab.reload()  # the table read again (a reply marked by hand): the note stays to work from
+    qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._loading, timeout=10000)
+    assert tab.banner.isVisible() and "michal@private.example" in tab.banner.text()

@@ -122,3 +122,37 @@ def reply_subject(subject: str, automatic: bool = False) -> str | None:
 def same_subject(ours: str, theirs: str) -> bool:
     """Equal but for case and spacing (mail programs refold long subjects)."""
     return " ".join(ours.split()).casefold() == " ".join(theirs.split()).casefold()
+
+
+# ---- an answer from an address no letter went to ------------------------------------------------
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_WORDS = re.compile(r"\w+")
+# "Appeal for" says nothing of a campaign; "щодо екстрадиції", "prevent the extradition of" do
+MIN_WORDS, MIN_LETTERS = 2, 12
+
+
+def fixed_words(subject_source: str) -> tuple[str, ...]:
+    """The longest run of a template's subject that no ``{{ … }}`` fills in, as folded words
+    (``Urgent: prevent the extradition of {{ case.person.name }}`` → urgent, prevent, the,
+    extradition, of); () when it is too short to tell the campaign's mail from other mail."""
+    runs = [tuple(w.casefold() for w in _WORDS.findall(part)) for part in _JINJA.split(subject_source)]
+    longest = max(runs, key=len, default=())
+    return longest if len(longest) >= MIN_WORDS and len(" ".join(longest)) >= MIN_LETTERS else ()
+
+
+class Mentions:
+    """Which template's letters a message's subject speaks of, by their subject's fixed words
+    (a reply from another address: "Re: Urgent: prevent the extradition of Zhanara…", or an
+    office answering a posted letter: "Відповідь на звернення щодо недопущення екстрадиції…")."""
+
+    def __init__(self, subjects: dict[str, str]):  # template id → its subject's source
+        words = {tid: fixed_words(source) for tid, source in sorted(subjects.items())}
+        self._words = {tid: w for tid, w in words.items() if w}
+
+    def template_of(self, subject: str) -> str | None:
+        said = " " + " ".join(w.casefold() for w in _WORDS.findall(subject)) + " "
+        for template_id, words in self._words.items():
+            if f" {' '.join(words)} " in said:
+                return template_id
+        return None
