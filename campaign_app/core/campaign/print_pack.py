@@ -182,8 +182,11 @@ def run_print(
 ) -> PrintResult:
     """Prepare every letter, write the pack whole, then record the letters as printed.
 
-    Cancel (or Ctrl-C) stops between letters: no pack is written and nothing is recorded
-    as printed; the letter files already written to out/ are complete and kept."""
+    Cancel (or Ctrl-C, a kill, a closed terminal) stops between letters: no pack is written
+    and nothing is recorded as printed; the letter files already written to out/ are
+    complete, kept, and in the manifest. A second Ctrl-C stops at once."""
+    from campaign_app.core.common.processes import ctrl_c_cancels
+
     cancel = cancel or threading.Event()
     result = PrintResult(unaddressed=list(plan.unaddressed))
     if not plan.recipients:
@@ -199,13 +202,15 @@ def run_print(
     prepared: list[PreparedLetter] = []
     total, start = len(plan.recipients), time.monotonic()
     try:
-        for number, recipient in enumerate(plan.recipients):
-            if cancel.is_set():
-                result.cancelled = True
-                return result
-            if progress:
-                progress(PrintProgress(number, total, 0, time.monotonic() - start, recipient.display_name))
-            prepared.append(files.prepare(recipient, ("pdf",)))
+        with ctrl_c_cancels(cancel):  # in the main thread only: the window has its Cancel
+            for number, recipient in enumerate(plan.recipients):
+                if cancel.is_set():
+                    result.cancelled = True
+                    return result
+                if progress:
+                    elapsed = time.monotonic() - start
+                    progress(PrintProgress(number, total, 0, elapsed, recipient.display_name))
+                prepared.append(files.prepare(recipient, ("pdf",)))
     except KeyboardInterrupt:
         result.cancelled = True
         return result
