@@ -30,7 +30,12 @@ def add_parser(sub) -> None:
     )
 
     r = lsub.add_parser("mark", help=_("record a reply, no reply, closing, or a letter sent by hand"))
-    r.add_argument("recipient", metavar="RECIPIENT", help=_("the recipient's id (see 'log status')"))
+    r.add_argument(
+        "recipient",
+        metavar="RECIPIENT",
+        nargs="+",
+        help=_("the recipient's id (see 'log status'); several: all are marked, or none"),
+    )
     workspace_arg(r)
     r.add_argument("--status", required=True, choices=MARK_STATUSES, help=_("what happened"))
     r.add_argument("--note", default="", metavar="TEXT", help=_("what happened, in a few words"))
@@ -133,9 +138,9 @@ def run(ws, args: argparse.Namespace) -> int:
     if args.action == "status":
         return _status(ws, args.query)
     if args.action == "mark":
-        from campaign_app.core.campaign.marking import mark_letter
+        from campaign_app.core.campaign.marking import mark_letters
 
-        changed = mark_letter(
+        marked = mark_letters(
             ws,
             args.recipient,
             args.status,
@@ -144,13 +149,14 @@ def run(ws, args: argparse.Namespace) -> int:
             channel=args.channel,
             template_id=args.template,
         )
-        print(
-            ngettext(
-                "Marked {count} letter(s) to {recipient} as {status}.",
-                "Marked {count} letter(s) to {recipient} as {status}.",
-                len(changed),
-            ).format(count=len(changed), recipient=args.recipient, status=args.status)
-        )
+        for recipient, changed in marked:
+            print(
+                ngettext(
+                    "Marked {count} letter(s) to {recipient} as {status}.",
+                    "Marked {count} letter(s) to {recipient} as {status}.",
+                    len(changed),
+                ).format(count=len(changed), recipient=recipient, status=args.status)
+            )
         return EXIT_OK
     if args.action == "password":
         return _store_password(ws, args.password_stdin)

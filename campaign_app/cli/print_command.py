@@ -128,9 +128,11 @@ def _printed_summary(plan, result, out) -> str:
         (
             _("{letters}: {pages} → {file}").format(letters=letters, pages=in_all, file=out),
             how_to_print(plan, result),
-            _(
-                "Recorded as printed in the contact log; once posted: "
-                "campaign-app log mark ID --status sent --channel post"
+            _("Recorded as printed in the contact log; once they are in the post: {command}").format(
+                command=shown(
+                    f"campaign-app log mark {' '.join(result.printed)} --status sent --channel post "
+                    f"--template {plan.template_id}"
+                )
             ),
         )
     )

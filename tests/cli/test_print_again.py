@@ -15,6 +15,8 @@ import inbox_messages as shapes
 from pypdf import PdfReader
 from smtp_server import parsed, send_command, use_server
 
+from campaign_app.core.campaign.workspace import Workspace
+
 TEMPLATE = """\
 ---
 id: appeal-en
@@ -122,3 +124,40 @@ def test_an_emailed_letter_is_not_posted_too_unless_its_email_bounced(mini_ws, c
     assert again.code == 0, again.err
     assert in_pack(tmp_path / "2.pdf") == ["Juknevičienė", "Benifei"]
     assert "mep-4" not in again.out.split("already went out", 1)[1].split("printed before", 1)[0]
+
+
+def test_the_pack_is_recorded_as_posted_with_the_command_it_names_once(mini_ws, cli, tmp_path):
+    """After printing, the summary names one command that records the whole pack as posted
+    (it was one 'log mark' per letter); run again by mistake, it records nothing twice; with a
+    wrong id among the right ones, it marks none, so that the corrected command can be run."""
+    import shlex
+
+    mini_ws.write("recipients/people.csv", PEOPLE)
+    mini_ws.write("letter_templates/appeal-en.md", TEMPLATE)
+    root = mini_ws.root
+    printed = cli("print", "-w", root, "-t", "appeal-en", "--out", tmp_path / "1.pdf")
+    assert printed.code == 0, printed.err
+    command = printed.out.split("once they are in the post: ", 1)[1].strip()
+    assert command == (
+        "campaign-app log mark mep-1 mep-2 mep-4 --status sent --channel post --template appeal-en"
+    )
+    args = [*shlex.split(command)[1:], "-w", str(root)]
+
+    wrong = cli(*[("mep-9" if a == "mep-2" else a) for a in args])
+    assert wrong.code == 1
+    assert "the contact log has no letter from template 'appeal-en' to 'mep-9'" in wrong.err
+    assert "none of the 3 recipients' letters was marked" in wrong.err
+    assert "mep-1" in cli("log", "status", "-w", root, "-q", "status:printed").out
+
+    posted = cli(*args)
+    assert posted.code == 0, posted.err
+    assert posted.out.count("Marked 1 letter(s) to mep-") == 3
+    again = cli(*args)
+    assert again.code == 1
+    assert "error: the letter to 'mep-1' is already recorded as sent (post, " in again.err
+    assert "none of the 3 recipients' letters was marked" in again.err
+    with Workspace(root).read_log() as log:
+        sent = [e for e in log.events() if e.kind == "sent"]
+    assert len(sent) == 3  # one per letter
+    one = cli("log", "mark", "-w", root, "mep-2", "--status", "sent", "--channel", "post")
+    assert one.code == 1 and "already recorded as sent (post, " in one.err

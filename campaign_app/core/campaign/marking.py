@@ -1,7 +1,10 @@
 """Recording by hand what the program could not see: a reply, no reply, a closing, or a
 letter that went by post, web form, fax or in person.
 
-One function for the command line (``log mark``) and the Outreach tab. A letter marked as
+One function for the command line (``log mark``) and the Outreach tab, and one for several
+recipients at once (a print pack posted), which marks all or none. A letter already recorded
+as sent by the same channel is not marked sent again: a second "sent" would move its
+follow-up and say it went twice. A letter marked as
 sent keeps its file as sent letters are kept (out/sent/, see core/campaign/sent_letters.py), so the
 log points at what the official holds. A letter printed and posted before the log was
 lost (or moved aside) can still be recorded: its file in out/ is found through the
@@ -16,9 +19,9 @@ from campaign_app.core.campaign.generate import channel_of
 from campaign_app.core.campaign.manifest import Manifest
 from campaign_app.core.campaign.sent_letters import keep_letter
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.errors import Location, UserError, display_path
+from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.filenames import letter_path
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import _, ngettext
 from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
 
@@ -32,14 +35,22 @@ def mark_letter(
     note: str = "",
     channel: str = "",
     template_id: str | None = None,
+    check_only: bool = False,
 ) -> list[str]:
-    """Record ``status`` for the recipient's letter of this case; returns the letters changed."""
+    """Record ``status`` for the recipient's letter of this case; returns the letters changed
+    (``check_only``: raise what would stop it, record nothing)."""
     with ws.open_log() as log:
         letters = log.letters_to(recipient_id, ws.case.id, template_id)
         if not letters and status == "sent":
+            if check_only and _letter_in_out(ws, recipient_id, template_id) is not None:
+                return []  # recorded from out/ when marked
             _record_from_out(ws, log, recipient_id, template_id, by)
             letters = log.letters_to(recipient_id, ws.case.id, template_id)
-        kept = {}
+        if status == "sent" and len(letters) == 1:
+            _refuse_sent_again(log, letters[0].id, recipient_id, channel)
+        if check_only:
+            return log.mark(recipient_id, status, by, note, channel, ws.case.id, template_id, check_only=True)
+        kept: dict[str, str] = {}
         if status == "sent" and len(letters) == 1 and letters[0].letter_path:
             printed = _printed_copy(ws, log, letters[0].id)
             source = printed or ws.root / letters[0].letter_path
@@ -54,8 +65,66 @@ def mark_letter(
             channel=channel,
             case_id=ws.case.id,
             template_id=template_id,
-            **kept,
+            letter_path=kept.get("letter_path", ""),
+            letter_sha256=kept.get("letter_sha256", ""),
         )
+
+
+def mark_letters(
+    ws: Workspace,
+    recipient_ids: list[str],
+    status: str,
+    by: str,
+    *,
+    note: str = "",
+    channel: str = "",
+    template_id: str | None = None,
+) -> list[tuple[str, list[str]]]:
+    """Record ``status`` for several recipients' letters: each is checked first, and a problem
+    with any one marks none (so the same command, put right, can simply be run again)."""
+    ids = list(dict.fromkeys(recipient_ids))
+    if len(ids) > 1:
+        problems: list[UserError] = []
+        for rid in ids:
+            try:
+                mark_letter(ws, rid, status, by, channel=channel, template_id=template_id, check_only=True)
+            except UserError as exc:
+                problems.append(exc)
+        if problems:
+            problems.append(
+                UserError(
+                    ngettext(
+                        "none of the {count} recipients' letters was marked",
+                        "none of the {count} recipients' letters was marked",
+                        len(ids),
+                    ).format(count=len(ids)),
+                    hint=_("put the above right (or leave those recipients out) and run it again"),
+                )
+            )
+            raise UserErrors(problems)
+    return [
+        (rid, mark_letter(ws, rid, status, by, note=note, channel=channel, template_id=template_id))
+        for rid in ids
+    ]
+
+
+def _refuse_sent_again(log: LogStore, cid: str, recipient_id: str, channel: str) -> None:
+    """A letter that went out by this channel, unchanged since, is not marked sent again."""
+    history = log.history(cid)
+    sent = history.sent
+    if (
+        sent is None
+        or history.revised
+        or history.status == "uncertain"
+        or (sent.channel or "email") != channel
+    ):
+        return
+    raise UserError(
+        _("the letter to '{id}' is already recorded as sent ({channel}, {date}): nothing was marked").format(
+            id=recipient_id, channel=channel, date=sent.at[:10]
+        ),
+        hint=_("leave it out; 'campaign-app log status' shows what each letter's log says"),
+    )
 
 
 def _printed_copy(ws: Workspace, log: LogStore, cid: str) -> Path | None:
@@ -74,19 +143,10 @@ def _record_from_out(
     ws: Workspace, log: LogStore, recipient_id: str, template_id: str | None, by: str
 ) -> None:
     """Record as drafted the letter to this recipient that out/ holds, when the log has none."""
-    found = _letters_in_out(ws, recipient_id, template_id)
-    if not found:
+    found = _letter_in_out(ws, recipient_id, template_id)
+    if found is None:
         return  # log.mark says there is no letter, and what to do
-    if len(found) > 1:
-        names = ", ".join(sorted(found))
-        raise UserError(
-            _(
-                "out/ holds letters to '{recipient_id}' from {count} templates ({names}): nothing was marked"
-            ).format(recipient_id=recipient_id, count=len(found), names=names),
-            Location(display_path(ws.out_dir)),
-            _("say which letter with --template ID"),
-        )
-    (template, path), *_rest = found.items()
+    template, path = found
     recipient = next((r for r in ws.directory if r.id == recipient_id), None)
     loaded = ws.template_scan.templates
     language = loaded[template].language if template in loaded else ""
@@ -109,6 +169,21 @@ def _record_from_out(
         ],
         by,
     )
+
+
+def _letter_in_out(ws: Workspace, recipient_id: str, template_id: str | None) -> tuple[str, Path] | None:
+    """(template id, file) of the one letter to this recipient out/ holds, or None."""
+    found = _letters_in_out(ws, recipient_id, template_id)
+    if len(found) > 1:
+        names = ", ".join(sorted(found))
+        raise UserError(
+            _(
+                "out/ holds letters to '{recipient_id}' from {count} templates ({names}): nothing was marked"
+            ).format(recipient_id=recipient_id, count=len(found), names=names),
+            Location(display_path(ws.out_dir)),
+            _("say which letter with --template ID"),
+        )
+    return next(iter(found.items()), None)
 
 
 def _letters_in_out(ws: Workspace, recipient_id: str, template_id: str | None) -> dict[str, Path]:

@@ -332,6 +332,7 @@ class ContactLog(RenamesAndMerging, LogReading):
         *,
         letter_path: str = "",
         letter_sha256: str = "",
+        check_only: bool = False,
     ) -> list[str]:
         """Mark a recipient's letter replied, no-reply, closed or sent; returns the contacts
         changed. "sent" is for letters that went by post, web form, fax or in person, and
@@ -384,6 +385,8 @@ class ContactLog(RenamesAndMerging, LogReading):
                     "uncertain e-mail you found in your Sent folder"
                 ),
             )
+        if check_only:  # every refusal above said; nothing recorded
+            return [c.id for c in letters]
         with self.transaction("updated") as conn:
             for c in letters:
                 if channel:  # until it went out (a later channel is the event's own)

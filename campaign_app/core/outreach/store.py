@@ -103,8 +103,10 @@ class LogStore(Protocol):
         *,
         letter_path: str = "",
         letter_sha256: str = "",
+        check_only: bool = False,
     ) -> list[str]:
-        """Record a reply, no reply, a closing or a letter sent by hand."""
+        """Record a reply, no reply, a closing or a letter sent by hand (``check_only``: say
+        what is wrong with it, record nothing)."""
         ...
 
     def rename(self, kind: str, old: str, new: str, by: str) -> int:
