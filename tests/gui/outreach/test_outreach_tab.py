@@ -189,6 +189,17 @@ def test_a_letter_without_email_is_marked_sent_by_post_with_its_channel(make_win
         last = log.events(contact_id("sr-1", CASE, TEMPLATE))[-1]
     assert (last.kind, last.channel) == ("sent", "web-form")
 
+    tab.mark("sent")  # again, by mistake: the follow-up moved and the log said it went twice
+    again = tab.mark_dialog
+    again.channel_combo.setCurrentIndex(again.channel_combo.findData("web-form"))
+    again.accept()
+    qtbot.waitUntil(
+        lambda: tab.tasks.idle() and tab.status_label.text() == "Nothing was recorded.", timeout=10000
+    )
+    assert "the letter to 'sr-1' is already recorded as sent (web-form, " in tab.banner.text()
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        assert [e.kind for e in log.events(contact_id("sr-1", CASE, TEMPLATE))].count("sent") == 1
+
 
 def test_an_uncertain_email_found_in_the_sent_folder_is_marked_as_gone(make_window, mini_ws, qtbot):
     """Only an uncertain letter offers "E-mail went out": it is then sent, by e-mail, and
