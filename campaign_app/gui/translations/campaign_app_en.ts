@@ -262,6 +262,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n message(s) speak of a letter but come from an address no letter went to; nothing was recorded. If one answers a letter, select its recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n message speaks of a letter but comes from an address no letter went to; nothing was recorded. If it answers a letter, select its recipient and press Mark replied:</numerusform>
+            <numerusform>%n messages speak of a letter but come from addresses no letter went to; nothing was recorded. If one answers a letter, select its recipient and press Mark replied:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Read {done} of %n new message(s)…</source>
         <translation>
             <numerusform>Read {done} of %n new message…</numerusform>
@@ -361,6 +368,20 @@
         <translation>
             <numerusform>%n recipient without a postal address: not in the print pack</numerusform>
             <numerusform>%n recipients without a postal address: not in the print pack</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) already went out: not in the print pack</source>
+        <translation>
+            <numerusform>%n letter already went out: not in the print pack</numerusform>
+            <numerusform>%n letters already went out: not in the print pack</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) printed before but not marked as sent by post: in this pack again; one posted after all must not be posted twice</source>
+        <translation>
+            <numerusform>%n letter printed before but not marked as sent by post: in this pack again; if it was posted after all, it must not be posted twice</numerusform>
+            <numerusform>%n letters printed before but not marked as sent by post: in this pack again; one posted after all must not be posted twice</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1386,6 +1386,14 @@ Please send that file with a short note of what you were doing.</source>
         <source>Inbox checked: {read}; nothing to record.</source>
         <translation>Почта проверена: {read}; записывать нечего.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) speak of a letter but come from an address no letter went to; nothing was recorded. If one answers a letter, select its recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n сообщение касается письма, но пришло с адреса, на который ни одно письмо не отправлялось; ничего не записано. Если это ответ, выберите адресата и нажмите «Отметить: ответили»:</numerusform>
+            <numerusform>%n сообщения касаются писем, но пришли с адресов, на которые ни одно письмо не отправлялось; ничего не записано. Если какое-то из них — ответ, выберите адресата и нажмите «Отметить: ответили»:</numerusform>
+            <numerusform>%n сообщений касаются писем, но пришли с адресов, на которые ни одно письмо не отправлялось; ничего не записано. Если какое-то из них — ответ, выберите адресата и нажмите «Отметить: ответили»:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the mailbox</source>
         <translation>почтового ящика</translation>
@@ -2390,6 +2398,22 @@ Every letter generated or sent is recorded here, with what happened since.</sour
             <numerusform>%n адресат без почтового адреса: не в пакете для печати</numerusform>
             <numerusform>%n адресата без почтового адреса: не в пакете для печати</numerusform>
             <numerusform>%n адресатов без почтового адреса: не в пакете для печати</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) already went out: not in the print pack</source>
+        <translation>
+            <numerusform>%n письмо уже отправлено: его нет в пакете для печати</numerusform>
+            <numerusform>%n письма уже отправлены: их нет в пакете для печати</numerusform>
+            <numerusform>%n писем уже отправлено: их нет в пакете для печати</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) printed before but not marked as sent by post: in this pack again; one posted after all must not be posted twice</source>
+        <translation>
+            <numerusform>%n письмо уже печатали, но не отмечено как отправленное почтой: оно снова в этом пакете; если его всё же отправили, не отправляйте повторно</numerusform>
+            <numerusform>%n письма уже печатали, но не отмечено как отправленные почтой: они снова в этом пакете; если какое-то всё же отправили, не отправляйте повторно</numerusform>
+            <numerusform>%n писем уже печатали, но не отмечено как отправленные почтой: они снова в этом пакете; если какое-то всё же отправили, не отправляйте повторно</numerusform>
         </translation>
     </message>
     <message>

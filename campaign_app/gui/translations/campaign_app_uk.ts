@@ -1386,6 +1386,14 @@ Please send that file with a short note of what you were doing.</source>
         <source>Inbox checked: {read}; nothing to record.</source>
         <translation>Пошту перевірено: {read}; записувати нічого.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) speak of a letter but come from an address no letter went to; nothing was recorded. If one answers a letter, select its recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n повідомлення стосується листа, але надійшло з адреси, на яку жоден лист не надсилали; нічого не записано. Якщо це відповідь, виберіть адресата й натисніть «Позначити: відповіли»:</numerusform>
+            <numerusform>%n повідомлення стосуються листів, але надійшли з адрес, на які жоден лист не надсилали; нічого не записано. Якщо котресь є відповіддю, виберіть адресата й натисніть «Позначити: відповіли»:</numerusform>
+            <numerusform>%n повідомлень стосуються листів, але надійшли з адрес, на які жоден лист не надсилали; нічого не записано. Якщо котресь є відповіддю, виберіть адресата й натисніть «Позначити: відповіли»:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the mailbox</source>
         <translation>поштової скриньки</translation>
@@ -2390,6 +2398,22 @@ Every letter generated or sent is recorded here, with what happened since.</sour
             <numerusform>%n адресат без поштової адреси: не в пакеті для друку</numerusform>
             <numerusform>%n адресати без поштової адреси: не в пакеті для друку</numerusform>
             <numerusform>%n адресатів без поштової адреси: не в пакеті для друку</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) already went out: not in the print pack</source>
+        <translation>
+            <numerusform>%n лист уже надіслано: його немає в пакеті для друку</numerusform>
+            <numerusform>%n листи вже надіслано: їх немає в пакеті для друку</numerusform>
+            <numerusform>%n листів уже надіслано: їх немає в пакеті для друку</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) printed before but not marked as sent by post: in this pack again; one posted after all must not be posted twice</source>
+        <translation>
+            <numerusform>%n лист уже друкували, але не позначено як відправлений поштою: він знову в цьому пакеті; якщо його все ж відправили, не відправляйте вдруге</numerusform>
+            <numerusform>%n листи вже друкували, але не позначено як відправлені поштою: вони знову в цьому пакеті; якщо якийсь усе ж відправили, не відправляйте вдруге</numerusform>
+            <numerusform>%n листів уже друкували, але не позначено як відправлені поштою: вони знову в цьому пакеті; якщо якийсь усе ж відправили, не відправляйте вдруге</numerusform>
         </translation>
     </message>
     <message>
