@@ -209,13 +209,19 @@ class CaseDocument:
             old = current.get(language)
             if ("" if old is None else str(old)) == text:
                 return False
-            if language in current:
+            if text == "":  # no text is no entry: ``uk: ''`` in the file would be junk
+                self._first_style(current, language, old)
+                current.pop(language, None)
+                if not current:
+                    del node[key]
+            elif language in current:
                 current[language] = styled(self._first_style(current, language, old), text)
             else:
                 position = self._language_position(current, language)
                 # ``{en: …, uk: …}`` on one line cannot hold a folded block: the dumper
                 # would write a mangled quoted text instead (a bell character at the fold)
-                fresh = text if current.fa.flow_style() else styled(None, text)
+                first = self._first_style(current, language, None)  # typed again after it was emptied
+                fresh = text if current.fa.flow_style() else styled(first, text)
                 current.insert(position, language, fresh)
             return self._changed()
         if text == "":
@@ -303,17 +309,15 @@ class CaseDocument:
         return candidate
 
     def new_item(self, section: str) -> CommentedMap:
-        """An empty item with every key the loader requires, in the schema's order."""
+        """An empty item with the keys the loader requires, in the schema's order; a text
+        gets its key when something is typed in it (an empty ``uk: ''`` would be saved)."""
         spec = SECTIONS[section]
         item = CommentedMap()
         item["id"] = self.unique_id(section, spec.new_id)
         for f in spec.fields[1:]:
             if f.localized:
-                texts = CommentedMap()
-                for lang in self.languages:
-                    texts[lang] = ""
-                item[f.key] = texts
-            elif f.kind == "sources":
+                continue
+            if f.kind == "sources":
                 item[f.key] = flow_list([])
             elif f.kind == "date" and f.required:
                 item[f.key] = ""
@@ -361,18 +365,14 @@ class CaseDocument:
         return [p for p in raw if isinstance(p, CommentedMap)] if isinstance(raw, list) else []
 
     def add_point(self, argument: CommentedMap, after: CommentedMap | None = None) -> CommentedMap:
-        """Insert an empty point (a text per case language, no sources) after ``after``, or
-        at the end, creating ``points:`` if the argument has none; return it."""
+        """Insert an empty point (no text yet, no sources) after ``after``, or at the end,
+        creating ``points:`` if the argument has none; return it."""
         seq = argument.get("points")
         if not isinstance(seq, CommentedSeq):
             seq = CommentedSeq()
             put_in_order(argument, "points", seq, SECTIONS["arguments"].order)
             self._changed()
         point = CommentedMap()
-        texts = CommentedMap()
-        for lang in self.languages:
-            texts[lang] = ""
-        point["text"] = texts
         point["sources"] = flow_list([])
         return self._insert(seq, point, after)
 

@@ -115,15 +115,18 @@ class _CaseReader:
             return ""
         if not language_values_are_texts(place, key, self.problems):
             return ""
-        if all_languages:
-            missing = [lang for lang in self.languages if not value.get(lang)]
-            if missing:
-                self.fail(
-                    _("'{key}' has no {missing} text").format(key=key, missing=", ".join(missing)),
-                    place.at(key),
-                    _("add the {missing} version").format(missing=", ".join(missing)),
-                )
-        texts = {str(k): str(v) for k, v in value.items() if v is not None}
+        # An empty text is no text (``uk: ''`` is no Ukrainian title: a footnote named its id)
+        texts = {str(k): str(v) for k, v in value.items() if v is not None and str(v).strip()}
+        missing = [lang for lang in self.languages if lang not in texts] if all_languages else []
+        if missing:
+            self.fail(
+                _("'{key}' has no {missing} text").format(key=key, missing=", ".join(missing)),
+                place.at(key),
+                _("add the {missing} version").format(missing=", ".join(missing)),
+            )
+        elif required and not texts:
+            hint = _("add '{key}:' with a text per language").format(key=key)
+            self.fail(_("missing '{key}'").format(key=key), place.at(key), hint)
         at = place.child(key).at  # a character that does not show: said at the language's line
         self.problems.extend(hidden_characters((f"{key} ({k})", v, at(k)) for k, v in texts.items()))
         return texts

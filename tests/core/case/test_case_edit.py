@@ -214,10 +214,11 @@ def test_adding_and_deleting_at_the_end_keeps_the_blank_line_between_sections(ex
     original = example_case.read_text(encoding="utf-8")
     doc = CaseDocument.load(example_case)
     event = doc.add_item("timeline")
-    doc.set_date(event, "date", "2020-06", SECTIONS["timeline"].order)
-    doc.set_text(event, "text", "en", "A new event.")
-    doc.set_text(event, "text", "uk", "Нова подія.")
-    doc.set_refs(event, ["odf-brief-2020"])
+    order = SECTIONS["timeline"].order  # as the Case tab gives it: a new key goes in its place
+    doc.set_date(event, "date", "2020-06", order)
+    doc.set_text(event, "text", "en", "A new event.", order)
+    doc.set_text(event, "text", "uk", "Нова подія.", order)
+    doc.set_refs(event, ["odf-brief-2020"], order)
     doc.delete_item("facts", doc.items("facts")[-1])
     text = doc.dump()
     assert (
@@ -235,6 +236,37 @@ def test_adding_and_deleting_at_the_end_keeps_the_blank_line_between_sections(ex
         "    sources: [odf-brief-2020]",
     ]
     assert removed[0] == "  - id: extradition-test-for-authorities" and len(removed) == 14  # with as_of
+
+
+def test_a_text_left_empty_is_not_written_as_an_empty_language(example_case):
+    """A new source with its title typed in English only was written with ``uk: ''`` and
+    ``publisher: {en: '', uk: ''}``, ``note: {en: '', uk: ''}``: lines of nothing, and a
+    Ukrainian letter citing it named the source by its id."""
+    original = example_case.read_text(encoding="utf-8")
+    doc = CaseDocument.load(example_case)
+    order = SECTIONS["sources"].order
+    source = doc.add_item("sources")
+    doc.set_plain(source, "id", "kyivpost-2024", order, keep_empty=True)
+    doc.set_text(source, "title", "en", "Court hears the extradition case", order)
+    doc.set_text(source, "publisher", "uk", "К", order)
+    doc.set_text(source, "publisher", "uk", "", order)  # typed, then rubbed out
+    doc.set_date(source, "date", "2024-05-02", order)
+    doc.set_plain(source, "url", "https://www.kyivpost.com/post/12345", order)
+    roles = fact(doc, "roles")
+    doc.set_text(roles, "text", "uk", "", SECTIONS["facts"].order)
+    doc.set_text(roles, "text", "uk", "Жанара Ахметова — журналістка.", SECTIONS["facts"].order)
+    _removed, added = changed_lines(original, doc.dump())
+    assert added == [
+        "        Жанара Ахметова — журналістка.",
+        "  - id: kyivpost-2024",
+        "    title:",
+        "      en: Court hears the extradition case",
+        "    date: 2024-05-02",
+        "    url: https://www.kyivpost.com/post/12345",
+    ], "a text typed again after it was rubbed out keeps its place and its folding"
+    doc.save()
+    saved = next(s for s in load_case(example_case).sources if s.id == "kyivpost-2024")
+    assert saved.title == {"en": "Court hears the extradition case"} and not saved.publisher
 
 
 def test_inserting_after_an_item_and_ids_are_unique(mini_ws):

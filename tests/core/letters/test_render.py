@@ -72,6 +72,38 @@ def test_ukrainian_letter_uses_vocative_dative_address_and_ukrainian_dates(mini_
     assert letter.footnotes_heading == "Джерела"
 
 
+def test_an_empty_text_in_a_language_is_no_text_not_an_empty_title(mini_ws):
+    """A source added on the Case tab with its title typed in English only was saved as
+    ``uk: ''`` (the publisher and note as ``{en: '', uk: ''}``); the Ukrainian letter's
+    footnote then named the source by its id, "kyivpost-2024-05-02.", not by its title."""
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace(
+            "  - id: court\n    title: Ruling of the Supreme Court of 14 May 2020\n    publisher: Court register\n",
+            "  - id: court\n    title:\n      en: Ruling of the Supreme Court of 14 May 2020\n      uk: ''\n"
+            "    publisher:\n      en: ''\n      uk: ''\n    note:\n      en: ''\n      uk: ''\n",
+        ),
+        encoding="utf-8",
+    )
+    letter = render(mini_ws, "appeal-uk", "ua-president")
+    assert letter.footnotes[0].source_id == "court"
+    assert letter.footnotes[0].text == "Ruling of the Supreme Court of 14 May 2020. 14 травня 2020\u00a0р."
+
+
+def test_a_title_empty_in_every_language_is_missing_at_its_line(mini_ws):
+    case = mini_ws.root / "cases" / "test-case.yaml"
+    text = case.read_text(encoding="utf-8").replace(
+        "    title: UNHCR protection letter\n", "    title: {en: '', uk: ''}\n"
+    )
+    case.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    title: {en: '', uk: ''}") + 1
+    with pytest.raises(UserError) as info:
+        _ = Workspace(mini_ws.root).case
+    assert str(info.value).endswith(
+        f"cases/test-case.yaml:{line}: missing 'title' — add 'title:' with a text per language"
+    )
+
+
 @pytest.mark.parametrize(
     ("after", "expected"),
     [

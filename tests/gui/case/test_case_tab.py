@@ -621,3 +621,49 @@ def test_a_text_fields_alt_letter_reaches_its_first_language(make_window, exampl
         assert not box.focusPolicy() & Qt.FocusPolicy.TabFocus  # Tab goes field to field
         box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         assert box.focusProxy() is box.first_input()
+
+
+def test_a_source_added_with_its_title_in_one_language_is_cited_by_that_title(case_tab, qtbot, example_ws):
+    """A source added here with its title typed in English only was saved with ``uk: ''``
+    (and an empty publisher and note in both languages): the Ukrainian letter's footnote
+    named it by its id, "kyivpost-2024-05-02.", where its title belongs."""
+    path = example_ws / EXAMPLE_CASE
+    original = path.read_text(encoding="utf-8")
+    window, tab = case_tab(example_ws)
+    choose_part(qtbot, tab, "sources")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    source = tab.editors["sources"]
+    type_text(qtbot, source.inputs["id"], "kyivpost-2024-05-02")
+    type_text(qtbot, source.inputs["title"].inputs["en"], "Court hears the extradition case")
+    type_text(qtbot, source.inputs["date"], "2024-05-02")
+    type_text(qtbot, source.inputs["url"], "https://www.kyivpost.com/post/12345")
+    choose_part(qtbot, tab, "facts")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    fact = tab.editors["facts"]
+    type_text(qtbot, fact.inputs["id"], "hearing-2024")
+    type_text(qtbot, fact.inputs["as_of"], "2024-05")
+    type_text(qtbot, text_input(tab, "facts", "text", "en"), "A Kyiv court heard the case.")
+    type_text(qtbot, text_input(tab, "facts", "text", "uk"), "Київський суд розглянув справу.")
+    type_text(qtbot, fact.inputs["sources"], "kyivpost-2024-05-02")
+    save_with_ctrl_s(qtbot, window, tab)
+    assert "Saved" in tab.state_label.text()
+
+    added = [
+        line[1:]
+        for line in difflib.unified_diff(original.splitlines(), path.read_text(encoding="utf-8").splitlines())
+        if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert "''" not in "\n".join(added), "no empty text is written: only what was typed"
+    assert not [line for line in added if line.strip().startswith(("publisher:", "note:"))]
+    template = example_ws / "letter_templates" / "ukraine-official-appeal-uk.md"
+    template.write_text(
+        template.read_text(encoding="utf-8") + "\n{{ fact('hearing-2024') }}\n", encoding="utf-8"
+    )
+    workspace = window.session.workspace
+    workspace = type(workspace)(workspace.root)
+    president = workspace.directory.get("ua-president")
+    letter = render_letter(
+        workspace.template("ukraine-official-appeal-uk"), president, workspace.case, workspace.campaign
+    )
+    footnote = next(f for f in letter.footnotes if f.source_id == "kyivpost-2024-05-02")
+    assert footnote.text == "Court hears the extradition case. 2 травня 2024\u00a0р."
