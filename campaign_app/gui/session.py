@@ -19,11 +19,23 @@ from campaign_app.core.common.errors import set_display_root
 class WorkspaceSession(QObject):
     workspaceChanged = Signal()
     partChanged = Signal(str)  # "campaign" | "case" | "directory" | "templates"
+    unsavedChanged = Signal(str)  # a tab's edits of that part were made, saved or dropped
 
     def __init__(self, parent: QObject | None = None, remember: bool = True):
         super().__init__(parent)
         self._workspace: Workspace | None = None
         self._remember = remember
+        self._unsaved: set[str] = set()
+
+    def set_unsaved(self, part: str, unsaved: bool) -> None:
+        """A tab holds edits of ``part`` not yet written (the other tabs still read the file:
+        the Compose tab's letters use the case as last saved, and say so)."""
+        if unsaved != (part in self._unsaved):
+            (self._unsaved.add if unsaved else self._unsaved.discard)(part)
+            self.unsavedChanged.emit(part)
+
+    def is_unsaved(self, part: str) -> bool:
+        return part in self._unsaved
 
     @property
     def workspace(self) -> Workspace | None:

@@ -436,6 +436,31 @@ def test_a_typo_in_a_template_names_what_it_was_close_to(mini_ws, cli, line, pro
     assert "Traceback" not in result.err
 
 
+def test_an_unknown_fact_in_a_case_of_dozens_says_where_the_ids_are_not_all_of_them(cli, tmp_path):
+    """With nothing close in the example's 59 facts and events, the hint was every one of
+    their ids: a line of 1,200 characters, and half the Compose tab's editor."""
+    assert cli("init", "ex").code == 0
+    template = tmp_path / "ex" / "letter_templates" / "mep-appeal-en.md"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("We therefore ask you:", "{{ fact('hearing-2024') }}"), encoding="utf-8")
+    line = text.splitlines().index("We therefore ask you:") + 1
+    result = cli("generate", "-w", "ex", "--template", "mep-appeal-en", "--query", "guetta")
+    assert result.code == 1
+    assert problems(result) == [
+        f"error: ex/letter_templates/mep-appeal-en.md:{line}: fact('hearing-2024'): the case has no fact or event "
+        "'hearing-2024' — use an id from the case file's 'facts:' or 'timeline:' list"
+    ]
+    text = template.read_text(encoding="utf-8").replace(
+        "{{ fact('hearing-2024') }}", "{{ case.fact('hearing').as_of }}"
+    )
+    template.write_text(text, encoding="utf-8")
+    result = cli("generate", "-w", "ex", "--template", "mep-appeal-en", "--query", "guetta")
+    assert problems(result) == [
+        f"error: ex/letter_templates/mep-appeal-en.md:{line}: the case has no fact 'hearing' — use an id from the "
+        "case file's 'facts:' list"
+    ]
+
+
 def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_it(mini_ws, cli):
     campaign = mini_ws.root / "campaign.yaml"
     campaign.write_text(

@@ -19,7 +19,7 @@ from typing import Any
 
 from campaign_app.core.case.model import Case
 from campaign_app.core.common.dates import PartialDate
-from campaign_app.core.common.errors import did_you_mean
+from campaign_app.core.common.errors import LISTED_IDS, did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_localized_map, pick
 
@@ -180,7 +180,11 @@ class CaseView(LocalView):
         raise self._wording.missing(
             _("the case has no {kind} '{item_id}'").format(kind=kind, item_id=item_id),
             did_you_mean(item_id, ids)
-            or _("known {kind} ids: {known}").format(kind=kind, known=", ".join(ids) or "none"),
+            or (
+                _("known {kind} ids: {known}").format(kind=kind, known=", ".join(ids) or "none")
+                if len(ids) <= LISTED_IDS
+                else _("use an id from the case file's '{section}:' list").format(section=section)
+            ),
         )
 
     def fact(self, fact_id: str) -> LocalView:

@@ -121,6 +121,10 @@ def flatten(exc: UserError | UserErrors) -> list[UserError]:
     return list(exc.errors) if isinstance(exc, UserErrors) else [exc]
 
 
+# A hint lists the ids there are only when they are few (a case has dozens of fact ids).
+LISTED_IDS = 10
+
+
 def did_you_mean(word: str, known: Iterable[str]) -> str | None:
     """ "did you mean '…'?" for a typo close to one of ``known``, else None: one name to
     check beats a list of fifty (a case has dozens of fact ids)."""

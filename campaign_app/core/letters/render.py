@@ -16,7 +16,7 @@ from campaign_app.core.case.model import Case, Event, Fact, Source
 from campaign_app.core.case.over_time import updates_since
 from campaign_app.core.case.view import CaseView, LocalView, Wording
 from campaign_app.core.common.dates import format_in
-from campaign_app.core.common.errors import UserError, did_you_mean
+from campaign_app.core.common.errors import LISTED_IDS, UserError, did_you_mean
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.limits import PARAGRAPH_CHARS
 from campaign_app.core.common.localized import is_language_tag, pick
@@ -229,9 +229,12 @@ def letter_context(
         item = next((f for f in items if f.id == item_id), None)
         if item is None:
             ids = [f.id for f in items]
+            listed = _("known ids: {known}").format(known=", ".join(ids)) if len(ids) <= LISTED_IDS else ""
             raise TemplateDataError(
                 _("fact('{item_id}'): the case has no fact or event '{item_id}'").format(item_id=item_id),
-                hint=did_you_mean(item_id, ids) or _("known ids: {known}").format(known=", ".join(ids)),
+                hint=did_you_mean(item_id, ids)
+                or listed
+                or _("use an id from the case file's 'facts:' or 'timeline:' list"),
             )
         if on_use is not None and isinstance(item, Fact):
             on_use(item.id, "text")

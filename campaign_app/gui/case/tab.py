@@ -400,6 +400,7 @@ class CaseTab(CaseNavigation):
 
     def _update_state(self) -> None:
         modified = self.has_unsaved_changes()
+        self.session.set_unsaved("case", modified)
         self.save_button.setEnabled(modified and not self.busy)
         self.save_action.setEnabled(modified and not self.busy)
         self.revert_button.setEnabled((modified or self._external_change) and not self.busy)

@@ -54,6 +54,8 @@ class ComposeTab(ComposeRendering):
         self.export_button.clicked.connect(self.export)
         session.workspaceChanged.connect(self._on_workspace)
         session.partChanged.connect(self._on_part_changed)
+        session.unsavedChanged.connect(self._on_unsaved)
+        self._on_unsaved("case")
         self._set_enabled(False)
         if session.workspace is not None:
             self._on_workspace()
@@ -112,6 +114,12 @@ class ComposeTab(ComposeRendering):
             audience, self._audience = self._audience or "", None
             self._refresh_recipients(audience)
         self._schedule_render(0)
+
+    def _on_unsaved(self, part: str) -> None:
+        """Edits on the Case tab reach the letters here only once saved: say so, or a fact
+        just added there is "not in the case" here."""
+        if part == "case":
+            self.case_note.setVisible(self.session.is_unsaved("case"))
 
     def reload_templates(self) -> None:
         """Read every template file off the UI thread, then list them."""

@@ -104,6 +104,15 @@ class ComposeWidgets(BaseTab):
         self.preview_note.setWordWrap(True)
         self.preview_note.setStyleSheet(style.text_style(style.WARNING))
         self.preview_note.hide()
+        self.case_note = QLabel(
+            self.tr(
+                "The Case tab has unsaved changes: letters here use the case as last saved. "
+                "Save the case to use them."
+            )
+        )
+        self.case_note.setWordWrap(True)
+        self.case_note.setStyleSheet(style.text_style(style.WARNING))
+        self.case_note.hide()
         self.preview = LetterPreview()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -118,6 +127,7 @@ class ComposeWidgets(BaseTab):
         row.addWidget(self.export_button)
         right_layout.addLayout(row)
         right_layout.addWidget(self.audience_label)
+        right_layout.addWidget(self.case_note)
         right_layout.addWidget(self.preview_note)
         right_layout.addWidget(self.preview, 1)
         right_layout.addWidget(self.status_label)

@@ -6,7 +6,7 @@ import difflib
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from campaign_app.core.case.load import load_case
@@ -585,6 +585,45 @@ def test_a_fact_edited_on_the_case_tab_appears_in_the_compose_preview(case_tab, 
         lambda: "Zhanara Akhmetova is the journalist this preview names." in shown(), timeout=30000
     )
     assert "Dear " in shown()
+
+
+def test_the_compose_tab_says_the_case_tabs_edits_are_not_in_its_letters_until_saved(
+    case_tab, qtbot, example_ws
+):
+    """A fact added on the Case tab and used on the Compose tab before the case was saved
+    was "not in the case", under a list of the 59 ids that are, with nothing to say that
+    the Case tab held it unsaved."""
+    window, tab = case_tab(example_ws)
+    compose = window.pages["compose"]
+    choose_part(qtbot, tab, "facts")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, tab.editors["facts"].inputs["id"], "hearing-2024")
+    type_text(qtbot, text_input(tab, "facts", "text", "en"), "A Kyiv court heard the case.")
+    type_text(qtbot, text_input(tab, "facts", "text", "uk"), "Київський суд розглянув справу.")
+    type_text(qtbot, tab.editors["facts"].inputs["sources"], "odf-brief-2020")
+
+    window.select_tab("compose")
+    model = compose.template_model
+    qtbot.waitUntil(lambda: any(f.template and f.template.id == "mep-appeal-en" for f in model.files))
+    assert compose.select_template("mep-appeal-en")
+    note = (
+        "The Case tab has unsaved changes: letters here use the case as last saved. "
+        "Save the case to use them."
+    )
+    assert compose.case_note.isVisible() and compose.case_note.text() == note
+    qtbot.waitUntil(lambda: "We therefore ask you:" in compose.editor.toPlainText())
+    compose.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(compose.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(compose.editor, "{{ fact('hearing-2024') }}")
+    qtbot.waitUntil(lambda: "no fact or event 'hearing-2024'" in compose.error_bar.text(), timeout=10000)
+    assert compose.error_bar.text().endswith("— use an id from the case file's 'facts:' or 'timeline:' list")
+
+    window.select_tab("case")
+    save_with_ctrl_s(qtbot, window, tab)
+    window.select_tab("compose")
+    assert not compose.case_note.isVisible()
+    qtbot.waitUntil(lambda: "A Kyiv court heard the case." in compose.preview.toPlainText(), timeout=10000)
+    assert not compose.error_bar.isVisible()
 
 
 def test_a_new_items_placeholder_id_is_replaced_by_what_is_typed(case_tab, qtbot, mini_ws):
