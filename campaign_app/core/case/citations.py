@@ -11,6 +11,9 @@ that would break, as ``file:line`` the user can open:
   (``{% for e in ['a', 'b'] %}{{ fact(e) }}``); and, for a source, every place a template
   uses a fact or event that cites it (``fact('roles')`` prints its sources' footnotes).
 
+Renaming an item is the same question at saving: :func:`renamed_items` tells which ids the
+user changed since the file was read, and the templates are searched for the old ones.
+
 The scan reads the template files as text (no Jinja2): a template with a syntax error is
 still searched, and the search cannot run template code.
 """
@@ -123,6 +126,44 @@ def source_citations(
     }
     ids[source_id] = None
     return case_citations(data, case_path, source_id) + template_uses(template_files, ids)
+
+
+# The lists whose items a template names by id: fact('x'), cite('x'), case.argument('x')…
+ID_SECTIONS = ("timeline", "facts", "arguments", "demands", "supporters", "sources")
+
+
+@dataclass(frozen=True)
+class Renamed:
+    """An item whose id was changed in the editor: the templates still say ``old``."""
+
+    section: str
+    old: str
+    new: str
+
+
+def item_ids(data: Any) -> dict[int, tuple[Any, str, str]]:
+    """Each item of a case tree by identity (the item, its section, its id), as it is now:
+    :func:`renamed_items` later tells which of them got another id."""
+    if not isinstance(data, Mapping):
+        return {}
+    return {
+        id(item): (item, section, str(item.get("id") or ""))
+        for section in ID_SECTIONS
+        for item in _items(data, section)
+    }
+
+
+def renamed_items(data: Any, before: Mapping[int, tuple[Any, str, str]]) -> list[Renamed]:
+    """The items still in the case whose id is not the one ``before`` recorded (an id that
+    another item now has is no rename: the templates' uses of it still work)."""
+    now = item_ids(data)
+    ids = {item_id for _item, _section, item_id in now.values()}
+    found = []
+    for key, (item, section, item_id) in now.items():
+        old = before.get(key)
+        if old is not None and old[0] is item and old[2] and old[2] != item_id and old[2] not in ids:
+            found.append(Renamed(section, old[2], item_id))
+    return found
 
 
 def _items(data: Mapping[Any, Any], section: str) -> list[Mapping[Any, Any]]:

@@ -59,6 +59,31 @@ def delete_still_used(parent: QWidget, section: str, item_id: str, citations: li
     return _finish(box, delete, escape=True)
 
 
+def renamed_still_used(parent: QWidget, uses: list[str]) -> Question:
+    """Saving a case whose item ids were changed while templates still use the old ones:
+    each ``file:line``, what happens to those templates, and Save anyway or Cancel."""
+    shown, count = uses[:SHOWN_CITATIONS], len(uses)
+    if count > SHOWN_CITATIONS:
+        shown.append(CaseQuestions.tr("… and %n more (Show Details…)", "", count - SHOWN_CITATIONS))  # type: ignore[arg-type]
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("CaseQuestions", "Templates use the old id"),
+        QCoreApplication.translate("CaseQuestions", "The templates still use an id changed here:"),
+        parent=parent,
+    )
+    consequence = QCoreApplication.translate(
+        "CaseQuestions",
+        "Letters from these templates cannot be written until they use the new id: change "
+        "them on the Compose tab, or cancel and put the old id back.",
+    )
+    box.setInformativeText("\n".join(shown) + "\n\n" + consequence)
+    box.setDetailedText("\n".join(uses))
+    save = box.addButton(
+        QCoreApplication.translate("CaseQuestions", "Save anyway"), QMessageBox.ButtonRole.AcceptRole
+    )
+    return _finish(box, save, escape=True)
+
+
 def overwrite_changed_file(parent: QWidget) -> Question:
     """Another program changed the case file since it was opened here."""
     box = QMessageBox(

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from campaign_app.core.campaign.settings_options import DEFAULT_FACTS_STALE_AFTER_DAYS
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.case.citations import case_citations, items_citing, template_uses
+from campaign_app.core.case.citations import case_citations, item_ids, items_citing, template_uses
 from campaign_app.core.case.edit import CaseChangedOnDisk, CaseDocument, validate_case_text
 from campaign_app.core.case.save import SaveOutcome, problem_path, save_or_explain
 from campaign_app.core.common.errors import UserError, UserErrors, display_path, flatten
 from campaign_app.gui.case import questions
-from campaign_app.gui.case.navigation import CaseNavigation
+from campaign_app.gui.case.citing import CaseCitations
 from campaign_app.gui.case.problems import Problem
 from campaign_app.gui.case.translation import TranslationActions
 from campaign_app.gui.case.words import section_words
@@ -65,12 +65,11 @@ def _stale_after(workspace: Workspace) -> int:
         return DEFAULT_FACTS_STALE_AFTER_DAYS
 
 
-class CaseTab(CaseNavigation):
+class CaseTab(CaseCitations):
     """Overview, timeline, facts, arguments, demands, supporters and sources, editable."""
 
     keeps_focus_while_busy = True  # the field being typed in gets its focus back after a save
     _saving = False  # a copy is being written: the editors go on taking edits
-    _undo: tuple[Any, str, Any, int] | None = None  # (document, section, item, index) last deleted
 
     def __init__(self, session: WorkspaceSession, tasks: TaskRunner, parent: QWidget | None = None):
         super().__init__(session, tasks, parent)
@@ -161,8 +160,10 @@ class CaseTab(CaseNavigation):
 
     def _set_doc(self, doc: CaseDocument | None, found: list[Problem]) -> None:
         """Show a (new or re-read) document, keeping the selected part and row."""
-        section, row = self.section, self._current_row()
+        section, row, fresh = self.section, self._current_row(), doc is not self.doc
         self.doc = doc
+        if fresh:  # as read from the file: its ids are those the templates may use
+            self._ids_saved()
         if self._undo is not None and self._undo[0] is not doc:  # saved, reverted or reread
             self._undo = None
             self.undo_delete_button.hide()
@@ -261,60 +262,37 @@ class CaseTab(CaseNavigation):
         box.finished.connect(answered)
         self._ask(box)
 
-    def _delete(self, section: str, node: Any) -> None:
-        assert self.doc is not None
-        row = self.model.row_of(node)
-        index = self.doc.delete_item(section, node)
-        self._undo = (self.doc, section, node, index)  # a Del pressed by mistake is put back
-        self.undo_delete_button.show()
-        self._forget((section, row))
-        self.problem_box.shift((section,), row, -1)
-        self.model.reload()
-        self._fill_parts()
-        self._update_count()
-        self._select_row(min(row, self.model.rowCount() - 1))
-        self._update_state()
-
-    def undo_delete(self) -> None:
-        """Put the item deleted last back where it was (the other edits stay)."""
-        undo, self._undo = self._undo, None
-        self.undo_delete_button.hide()
-        if undo is None or self.busy or undo[0] is not self.doc or self.doc is None:
-            return
-        _doc, section, node, index = undo
-        self.doc.restore_item(section, node, index)
-        self.model.reload()
-        row = self.model.row_of(node)
-        self.problem_box.shift((section,), row, +1)
-        self._fill_parts()
-        if section == self.section:
-            self._update_count()
-            self._select_row(row)
-        self._update_state()
-
     # ---- saving and reverting -----------------------------------------------------------
 
     def has_unsaved_changes(self) -> bool:
         return self.doc is not None and self.doc.modified
 
     def save(self, force: bool = False) -> None:
-        """Check the case with the loader and write it (off the UI thread)."""
+        """Check the case with the loader and write it (off the UI thread); first, if
+        templates still use an id renamed here, say where and ask."""
         if self.doc is None or self.busy or not (self.doc.modified or force):
             return
+        self.check_renames(lambda: self._save_now(force))
+
+    def _save_now(self, force: bool) -> None:
+        if self.doc is None or self.busy:
+            return
         doc = self.doc
-        copy, revision = doc.snapshot(), doc.revision
+        copy, revision, ids = doc.snapshot(), doc.revision, item_ids(doc.data)
         self.state_label.setText(self.tr("Saving…"))
         self._saving = True
         self.set_busy(True)
         self.tasks.submit(
             lambda: save_or_explain(copy, force),
-            lambda outcome: self._saved_done(outcome, doc, revision),
+            lambda outcome: self._saved_done(outcome, doc, revision, ids),
             self._save_failed,
         )
 
-    def _saved_done(self, outcome: SaveOutcome, doc: CaseDocument | None = None, revision: int = 0) -> None:
+    def _saved_done(
+        self, outcome: SaveOutcome, doc: CaseDocument | None = None, revision: int = 0, ids: Any = None
+    ) -> None:
         """Show what the save found; ``doc`` took the user's typing while its copy as of
-        ``revision`` was written, and keeps what came after."""
+        ``revision`` (whose items had ``ids``) was written, and keeps what came after."""
         self._saving = False
         self.set_busy(False)
         if outcome.saved is None:
@@ -335,6 +313,7 @@ class CaseTab(CaseNavigation):
         self._saved_message = self.tr("Saved at {time}").format(time=now)
         if doc is not None and doc is self.doc and doc.revision != revision:
             doc.written_as(outcome.saved.original_text)  # typed on meanwhile: those edits stay
+            self._ids_as_saved, self._renames_accepted = ids, frozenset()
             self.problem_box.problems = []
             self._refresh_problems()
             self._refresh_editor_messages()
@@ -384,10 +363,6 @@ class CaseTab(CaseNavigation):
 
         box.finished.connect(answered)
         self._ask(box)
-
-    def _ask(self, box: QMessageBox) -> None:
-        self.dialog = box
-        box.open()
 
     # ---- state shown to the user ---------------------------------------------------------
 

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from campaign_app.core.case.citations import case_citations, items_citing, source_citations, template_uses
+from campaign_app.core.case.citations import (
+    Renamed,
+    case_citations,
+    item_ids,
+    items_citing,
+    renamed_items,
+    source_citations,
+    template_uses,
+)
 from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.case.schema import SECTIONS
 from campaign_app.core.common.errors import set_display_root
 from campaign_app.core.common.resources import example_dir
 
@@ -74,3 +83,18 @@ def test_a_template_that_cannot_be_read_is_reported_not_skipped(tmp_path):
     broken.write_bytes("{{ cite('x') }} caf\xe9".encode("cp1252"))
     found = template_uses([broken], {"x": None})
     assert len(found) == 1 and "not checked" in found[0].what and "Windows-1252" in found[0].what
+
+
+def test_renamed_items_are_told_from_deleted_added_and_swapped_ones(mini_ws):
+    doc = CaseDocument.load(mini_ws.root / "cases" / "test-case.yaml")
+    before = item_ids(doc.data)
+    supreme, arrival = doc.items("timeline")
+    order = SECTIONS["timeline"].order
+    doc.set_plain(supreme, "id", "supreme-court-2020", order, keep_empty=True)
+    doc.delete_item("facts", doc.items("facts")[0])  # deleted: asked about when it was deleted
+    doc.add_item("demands")  # new: nothing can use it yet
+    court, unhcr_doc, _brief = doc.items("sources")
+    doc.set_plain(court, "id", "unhcr-doc", order, keep_empty=True)  # two ids swapped: both still exist
+    doc.set_plain(unhcr_doc, "id", "court", order, keep_empty=True)
+    assert arrival["id"] == "arrival"
+    assert renamed_items(doc.data, before) == [Renamed("timeline", "supreme-court", "supreme-court-2020")]

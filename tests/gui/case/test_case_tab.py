@@ -290,6 +290,47 @@ def test_deleting_a_source_a_template_cites_warns_with_file_and_line(case_tab, q
     assert "Not saved" in tab.banner.text()
 
 
+def test_renaming_a_fact_templates_use_says_where_before_saving(case_tab, qtbot, example_ws):
+    """A fact's id changed here was saved without a word, though four templates still said
+    fact('roles'): every letter from them failed at the next generate."""
+    path = example_ws / EXAMPLE_CASE
+    before = path.read_bytes()
+    window, tab = case_tab(example_ws)
+    choose_part(qtbot, tab, "facts")
+    click_row(qtbot, tab, "roles")
+    replace_text(qtbot, tab.editors["facts"].inputs["id"], "roles-2020")
+    save_with_ctrl_s(qtbot, window, tab)
+    question = answer(qtbot, tab, "Cancel")
+    assert question.startswith("The templates still use an id changed here:\n")
+    assert "letter_templates/mep-appeal-en.md:8: case.fact('roles'), now “roles-2020”" in question
+    assert "letter_templates/mep-appeal-en.md:8: fact('roles'), now “roles-2020”" in question
+    assert "letter_templates/ukraine-official-appeal-uk.md:11: fact('roles'), now “roles-2020”" in question
+    assert "cannot be written until they use the new id" in question
+    assert path.read_bytes() == before and tab.has_unsaved_changes(), "Cancel writes nothing"
+
+    save_with_ctrl_s(qtbot, window, tab)
+    answer(qtbot, tab, "Save anyway")
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
+    assert load_case(path).facts[0].id == "roles-2020"
+    assert not tab.has_unsaved_changes()
+
+    click_row(qtbot, tab, "extradition-sought")  # used by templates too, but not renamed
+    replace_text(qtbot, text_input(tab, "facts", "text", "en"), "Kazakhstan seeks her extradition.")
+    save_with_ctrl_s(qtbot, window, tab)
+    assert tab.dialog is None and not tab.has_unsaved_changes(), "asked once, about that rename only"
+
+
+def test_renaming_an_id_no_template_uses_asks_nothing(case_tab, qtbot, mini_ws):
+    path = mini_ws.root / MINI_CASE
+    window, tab = case_tab(mini_ws.root)
+    choose_part(qtbot, tab, "demands")
+    click_row(qtbot, tab, "stop")
+    replace_text(qtbot, tab.editors["demands"].inputs["id"], "stop-extradition")
+    save_with_ctrl_s(qtbot, window, tab)
+    assert tab.dialog is None
+    assert [d.id for d in load_case(path).demands] == ["stop-extradition"]
+
+
 def test_deleting_an_unused_item_asks_nothing_and_revert_restores_everything(case_tab, qtbot, mini_ws):
     path = mini_ws.root / MINI_CASE
     before = path.read_bytes()
