@@ -193,6 +193,42 @@ def test_template_syntax_error_in_body_at_file_line(mini_ws, cli):
     one_problem(cli("check", "-w", "ws"), f"{TPL}:{line}:", "syntax")
 
 
+@pytest.mark.parametrize(
+    ("mistake", "said"),
+    [
+        (
+            "{% iff recipient.gender == 'f' %}Madam{% endif %}",
+            "unknown tag {% iff %} — did you mean {% if %}?",
+        ),
+        (
+            "{% if recipient.gender == 'f' %}Madam{% esle %}Sir{% endif %}",
+            "unknown tag {% esle %} — did you mean {% else %}?",
+        ),
+        (
+            "{% for d in case.demands %}{{ d.text }}{% endif %}{% endfor %}",
+            "{% endif %} has no {% if %} open before it — remove it, or add the {% if … %} it belongs to",
+        ),
+        (
+            "{% wibble %}",
+            "unknown tag {% wibble %} — a letter's tags are {% if %}, {% for %} and {% set %}, each "
+            "closed by its {% end… %}",
+        ),
+    ],
+)
+def test_a_misspelt_or_stray_tag_is_named_with_the_tag_meant(mini_ws, cli, mistake, said):
+    """Jinja's "Encountered unknown tag 'esle'. Jinja was looking for the following tags:
+    'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'." came
+    through as it was, in English in a Ukrainian window, with no word of the tag meant."""
+    text = TEMPLATE_EN.replace("{{ fact('supreme-court') }}", mistake + "\n\n{{ fact('supreme-court') }}")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    line = line_of(text, mistake)
+    for command in ("check", "generate"):
+        args = ("--template", "appeal-en", "--out", "out") if command == "generate" else ()
+        assert problems(cli(command, "-w", "ws", *args)) == [
+            f"error: {TPL}:{line}: template syntax error: {said}"
+        ]
+
+
 def test_template_syntax_error_in_subject_at_front_matter_line(mini_ws, cli):
     text = TEMPLATE_EN.replace('{{ case.person.name }}"', '{{ case.person.name }"')
     mini_ws.write("letter_templates/appeal-en.md", text)
@@ -416,6 +452,11 @@ def test_unknown_attribute_is_named_the_way_the_template_author_wrote_it(mini_ws
             "{{ case.event('arival').text }}",
             "the case has no timeline event 'arival'",
             "did you mean 'arrival'?",
+        ),
+        (
+            "{{ case.fact('unhcr').txt }}",
+            "unknown name: this fact has no 'txt'",  # not "FactView has no 'txt'"
+            "check the spelling; templates know recipient, case, sender",
         ),
         # Nothing close: every id is listed, to choose from.
         (

@@ -36,6 +36,7 @@ _FRIENDLY = {
     "PersonView": "case.person",
     "SenderView": "sender",
     "LocalView": N_("this case item"),
+    "FactView": N_("this fact"),
     "dict": N_("this item"),
 }
 

@@ -38,7 +38,7 @@ from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
 from campaign_app.core.letters.template_errors import undefined_error
-from campaign_app.core.letters.template_syntax import unclosed_tag
+from campaign_app.core.letters.template_syntax import unclosed_tag, unknown_tag
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 # What else the front matter may say (render.py reads layout and fallback_language): a
@@ -161,7 +161,7 @@ def _compile(template: Template) -> tuple[Any, Any]:
             _("a letter needs a few levels at most: look for a long run of ( [ { or {% if %}"),
         ) from None
     except TemplateSyntaxError as exc:
-        unclosed = unclosed_tag(_BODY_ENV, template.body_source, exc)
+        unclosed = unclosed_tag(_BODY_ENV, template.body_source, exc) or unknown_tag(exc)
         if unclosed is not None:
             raise UserError(unclosed.message, template.where(unclosed.line), unclosed.hint) from None
         raise UserError(

@@ -294,6 +294,23 @@ def test_a_template_that_runs_too_long_stops_at_the_time_limit_in_the_preview_th
     assert tab.editor.error_lines == [line]
 
 
+def test_a_misspelt_tag_is_named_with_the_tag_meant_at_its_line(qtbot, make_window, example_ws):
+    _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
+    line = line_of(tab, "We therefore ask you:")
+    cursor = tab.editor.textCursor()
+    cursor.setPosition(tab.editor.document().findBlockByNumber(line - 1).position())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    tab.editor.setTextCursor(cursor)
+    qtbot.keyClicks(tab.editor, " {% if recipient.gender == 'f' %}Madam{% esle %}Sir{% endif %}")
+    expected = (
+        f"letter_templates/mep-appeal-en.md:{line}: template syntax error: unknown tag {{% esle %}} "
+        "— did you mean {% else %}?"
+    )
+    qtbot.waitUntil(lambda: tab.error_bar.text() == expected)
+    assert tab.editor.error_lines == [line]
+    assert "Dear Mr Šimečka," in preview_text(tab) and tab.preview_note.isVisible()
+
+
 def test_an_unknown_source_in_cite_is_marked_on_its_line(qtbot, make_window, example_ws):
     _window, tab = ready_on_simecka(qtbot, make_window, example_ws)
     select_text(tab, "cite('odf-brief-2020')")
