@@ -317,6 +317,13 @@ The letters are written from the saved files, without them (save them first to h
     </message>
 </context>
 <context>
+    <name>CaseCitations</name>
+    <message>
+        <source>now “{new}”</source>
+        <translation>теперь «{new}»</translation>
+    </message>
+</context>
+<context>
     <name>CaseNavigation</name>
     <message>
         <source>{shown} of {total} shown</source>
@@ -356,6 +363,22 @@ The letters are written from the saved files, without them (save them first to h
     <message>
         <source>The templates listed fail until they no longer use it.</source>
         <translation>Названные шаблоны не будут работать, пока его используют.</translation>
+    </message>
+    <message>
+        <source>Templates use the old id</source>
+        <translation>Шаблоны используют старый идентификатор</translation>
+    </message>
+    <message>
+        <source>The templates still use an id changed here:</source>
+        <translation>Шаблоны всё ещё используют идентификатор, изменённый здесь:</translation>
+    </message>
+    <message>
+        <source>Letters from these templates cannot be written until they use the new id: change them on the Compose tab, or cancel and put the old id back.</source>
+        <translation>Письма по этим шаблонам нельзя создать, пока они не используют новый идентификатор: измените их на вкладке «Письмо» или отмените и верните старый идентификатор.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Всё равно сохранить</translation>
     </message>
     <message>
         <source>The case file was changed</source>
@@ -953,6 +976,10 @@ The letters are written from the saved files, without them (save them first to h
     <message>
         <source>Write this letter as PDF or DOCX and open it (Ctrl+E)</source>
         <translation>Записать это письмо в PDF или DOCX и открыть (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>The Case tab has unsaved changes: letters here use the case as last saved. Save the case to use them.</source>
+        <translation>На вкладке «Дело» есть несохранённые изменения: письма здесь используют дело в последней сохранённой версии. Сохраните дело, чтобы их использовать.</translation>
     </message>
     <message>
         <source>Letter for rec&amp;ipient</source>

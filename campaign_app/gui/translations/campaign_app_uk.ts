@@ -317,6 +317,13 @@ The letters are written from the saved files, without them (save them first to h
     </message>
 </context>
 <context>
+    <name>CaseCitations</name>
+    <message>
+        <source>now “{new}”</source>
+        <translation>тепер «{new}»</translation>
+    </message>
+</context>
+<context>
     <name>CaseNavigation</name>
     <message>
         <source>{shown} of {total} shown</source>
@@ -356,6 +363,22 @@ The letters are written from the saved files, without them (save them first to h
     <message>
         <source>The templates listed fail until they no longer use it.</source>
         <translation>Названі шаблони не працюватимуть, доки його використовують.</translation>
+    </message>
+    <message>
+        <source>Templates use the old id</source>
+        <translation>Шаблони використовують старий ідентифікатор</translation>
+    </message>
+    <message>
+        <source>The templates still use an id changed here:</source>
+        <translation>Шаблони досі використовують ідентифікатор, змінений тут:</translation>
+    </message>
+    <message>
+        <source>Letters from these templates cannot be written until they use the new id: change them on the Compose tab, or cancel and put the old id back.</source>
+        <translation>Листи за цими шаблонами не можна створити, доки вони не використовуватимуть новий ідентифікатор: змініть їх на вкладці «Лист» або скасуйте й поверніть старий ідентифікатор.</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Усе одно зберегти</translation>
     </message>
     <message>
         <source>The case file was changed</source>
@@ -953,6 +976,10 @@ The letters are written from the saved files, without them (save them first to h
     <message>
         <source>Write this letter as PDF or DOCX and open it (Ctrl+E)</source>
         <translation>Записати цей лист у PDF або DOCX і відкрити (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>The Case tab has unsaved changes: letters here use the case as last saved. Save the case to use them.</source>
+        <translation>На вкладці «Справа» є незбережені зміни: листи тут використовують справу в останній збереженій версії. Збережіть справу, щоб їх використати.</translation>
     </message>
     <message>
         <source>Letter for rec&amp;ipient</source>
