@@ -33,6 +33,7 @@ from campaign_app.core.directory.folding import (
 )
 from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
+from campaign_app.core.directory.word_mask import WordMask
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
@@ -122,6 +123,9 @@ class SearchIndex:
         self._ids_text: str | None = None
         self._fields: dict[str, Sequence[Any]] = {}
         self._distinct: dict[str, set[Any]] = {}  # an exact field's folded values, when few
+        # the window's index (its names folded at once) answers a bare word a faster way
+        self._words: WordMask | None = None
+        self._want_words = NAMES in prepare
         for field in prepare:
             self._values(field)
 
@@ -146,6 +150,12 @@ class SearchIndex:
             values[row] = self._field_value(field, recipient) if recipient is not None else None
             if field in self._distinct and field != "id":
                 self._distinct[field].add(values[row])
+        if self._words is not None:
+            parts = [
+                _name_text(getattr(recipient, name)) if recipient is not None else None for name in NAME_PARTS
+            ]
+            if not self._words.set(row, parts):
+                self._words = None  # more offices than it can number: the joined names answer
 
     def select(
         self, query: Parsed | None, rows: Iterable[int] | None = None, statuses: StatusTable | None = None
@@ -171,6 +181,8 @@ class SearchIndex:
         root = query.root if query is not None else None
         if self._gone or not isinstance(root, Term) or root.field is not None or NAMES not in self._fields:
             return None
+        if self._words is not None and (mask := self._words.mask(root.wanted)) is not None:
+            return mask  # the person's parts row by row, the offices once each (word_mask.py)
         return bytes(map(contains, self._fields[NAMES], repeat(root.wanted)))
 
     # ---- compiling a query ------------------------------------------------------------
@@ -289,6 +301,8 @@ class SearchIndex:
         """Every row's ``search_text``, built column by column: each distinct name, office or
         organisation is folded once, and a row's texts joined in one pass."""
         columns = [self._name_part(name) for name in NAME_PARTS]
+        if self._want_words:
+            self._words = WordMask.of(columns)
         if any(None in column for column in columns):  # a field with no text at all: no part
             return [" ".join([p for p in parts if p is not None]) for parts in zip(*columns, strict=True)]
         return list(map(" ".join, zip(*columns, strict=True)))

@@ -152,3 +152,18 @@ def test_status_terms_are_answered_by_the_log_table(example_recipients):
         assert [r.id for r in query.filter(example_recipients)] == expected, text
         got = [example_recipients[i].id for i in index.select(query, statuses=table)]
         assert got == expected, text
+
+
+def test_the_index_answers_after_an_edit_as_a_fresh_index_does(example_recipients):
+    import dataclasses
+
+    index = SearchIndex(example_recipients)
+    simecka = next(i for i, r in enumerate(example_recipients) if r.family_name == "Šimečka")
+    edited = dataclasses.replace(
+        example_recipients[simecka], position="Chair of the Progressive Slovakia party"
+    )
+    index.set(simecka, edited)
+    fresh = SearchIndex([edited if i == simecka else r for i, r in enumerate(example_recipients)])
+    for word in ("progressive", "simecka", "member", "parliament", "slovakia", "a"):
+        assert index.plain_mask(parse_query(word)) == fresh.plain_mask(parse_query(word)), word
+    assert index.plain_mask(parse_query("progressive")).count(1) == 1

@@ -159,7 +159,11 @@ def test_an_answer_from_another_address_is_shown_above_the_table_and_stays(
     checked(tab, qtbot)
     assert "recorded 1 reply, 1 automatic reply, 1 bounce" in tab.status_label.text()
     said = tab.banner.text()
-    assert tab.banner.isVisible() and "1 message speaks of a letter but comes from an address no letter went to; nothing was recorded" in said
+    assert (
+        tab.banner.isVisible()
+        and "1 message speaks of a letter but comes from an address no letter went to; nothing was recorded"
+        in said
+    )
     assert (
         "2024-06-03 09:30 UTC from Michal <michal@private.example>: “Re: Stop the extradition of Zhanara” "
         "(appeal-en)" in said
