@@ -30,7 +30,7 @@ def _joined_columns(columns: Sequence[Sequence[str | None]]) -> list[str]:
     """Each row's parts joined by spaces (None left out), in one C-level pass when none is None."""
     if any(None in column for column in columns):
         return [joined(*parts) for parts in zip(*columns, strict=True)]
-    return list(map(" ".join, zip(*columns, strict=True)))  # type: ignore[arg-type]
+    return list(map(" ".join, zip(*columns, strict=True)))
 
 
 class WordMask:
