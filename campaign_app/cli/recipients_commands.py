@@ -48,6 +48,7 @@ address, for letters on paper (campaign-app print).
 Rows that are not trusted are not imported, and each is listed with its row and reason:
 letters replaced by '?' in the source, an e-mail cell with no valid address, a country
 that is no country or contradicts the row's e-mail or homepage domain (.es for Estonia),
+a name or an office that is a spreadsheet formula (=HYPERLINK(…): a list made to attack),
 a value the directory cannot hold, and no contact channel at all (unless --keep-no-contact).
 
 Duplicates: a row for a person the directory already has (same e-mail, or same name

