@@ -1,8 +1,9 @@
 """The letter as a story of reportlab flowables, from the letterhead to the sources.
 
-The layout is that of a formal appeal letter: letterhead with a thin rule, place and date
-on the right, the address block, the subject in bold, salutation, body, closing, the
-signatories with room to sign, and the numbered sources with clickable URLs at the end.
+The layout is that of a formal appeal letter: letterhead with a thin rule, the address
+block in the field a window envelope shows with the place and date on its right (see
+pdf/first_page.py), the subject in bold, salutation, body, closing, the signatories with
+room to sign, and the numbered sources with clickable URLs at the end.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
+from campaign_app.core.letters.address_field import address_type
 from campaign_app.core.letters.document import (
     Block,
     Heading,
@@ -34,19 +36,24 @@ from campaign_app.core.letters.document import (
 )
 from campaign_app.core.letters.inline_markup import inline_markup
 from campaign_app.core.letters.page_breaks import keeps_with_next
+from campaign_app.core.letters.pdf.first_page import FirstPageHead
 from campaign_app.core.letters.pdf.images import logo_beside, signature_space
 from campaign_app.core.letters.pdf.keep import KeepWithNext, KeepWithTail
 from campaign_app.core.letters.pdf.markup import Markup, anchor, link
 from campaign_app.core.letters.pdf.paragraphs import LetterParagraph
 from campaign_app.core.letters.pdf.styles import (
     BULLETS,
+    FRAME_PADDING,
     LIST_INDENT,
     PAGE_LAYOUTS,
     QUOTE_INDENT,
     RULE_COLOR,
     TEXT_COLOR,
+    address_style,
     indented,
 )
+
+ADDRESS_LINE_HEIGHT = 1.2  # an address is set solid, its lines 1.2 times its type size apart
 
 
 @dataclass
@@ -69,12 +76,7 @@ class Story:
 
     def build(self) -> list[Flowable]:
         letter = self.letter
-        story: list[Flowable] = []
-        story += self.letterhead()
-        if letter.place_and_date:
-            story.append(self.para(self.markup.esc(letter.place_and_date), "place_and_date"))
-        if letter.recipient_lines:
-            story.append(self.para(self.markup.lines(letter.recipient_lines), "address"))
+        story: list[Flowable] = [self.first_page_head()]
         if letter.subject:
             story.append(self.para(f"<b>{self.markup.esc(letter.subject, bold=True)}</b>", "subject"))
         if letter.salutation:
@@ -88,6 +90,22 @@ class Story:
             story += body + tail
         story += self.footnotes()
         return story
+
+    def first_page_head(self) -> FirstPageHead:
+        """The letterhead, then the address in its field and the place and date beside it,
+        where a window envelope shows them (see letters/address_field.py)."""
+        letter = self.letter
+        page = PAGE_LAYOUTS[letter.layout]
+        date = address = None
+        if letter.place_and_date:
+            date = self.para(self.markup.esc(letter.place_and_date), "place_and_date")
+        if letter.recipient_lines:
+            base = self.styles["address"]
+            fit = address_type(letter.recipient_lines, base.fontSize, ADDRESS_LINE_HEIGHT)
+            style = address_style(fit.size, fit.leading, self.compact)
+            address = self.para(self.markup.lines(letter.recipient_lines), style)
+        top, left = page.top + FRAME_PADDING, page.left + FRAME_PADDING
+        return FirstPageHead(self.letterhead(), address, date, top, left)
 
     def letterhead(self) -> list[Flowable]:
         head = self.letter.letterhead

@@ -21,6 +21,7 @@ LEFT_MARGIN = RIGHT_MARGIN = 25 * mm
 TOP_MARGIN = 20 * mm
 BOTTOM_MARGIN = 22 * mm
 FOOTER_Y = 12 * mm
+FRAME_PADDING = 6  # reportlab's frames set their text this far (points) inside the margins
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,20 @@ def paragraph_styles(compact: bool = False) -> dict[str, ParagraphStyle]:
             "footnote-compact", parent=styles["footnote"], fontSize=8, leading=10, spaceAfter=1.5
         )
     return styles
+
+
+@functools.cache
+def address_style(size: float, leading: float, compact: bool = False) -> ParagraphStyle:
+    """The address's style in its field: the size and leading that fit it there (see
+    letters/address_field.py), built once per process for each."""
+    parent = paragraph_styles(compact)["address"]
+    return ParagraphStyle(
+        f"address-{size:g}-{leading:g}{'-compact' if compact else ''}",
+        parent=parent,
+        fontSize=size,
+        leading=leading,
+        spaceAfter=0,
+    )
 
 
 @functools.cache

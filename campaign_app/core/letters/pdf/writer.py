@@ -19,6 +19,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
@@ -31,10 +32,10 @@ from campaign_app.core.letters.pdf.fallback_fonts import register_fallback
 from campaign_app.core.letters.pdf.markup import Markup
 from campaign_app.core.letters.pdf.page_numbers import NumberedCanvas
 from campaign_app.core.letters.pdf.story import Story
-from campaign_app.core.letters.pdf.styles import PAGE_LAYOUTS, paragraph_styles
+from campaign_app.core.letters.pdf.styles import FRAME_PADDING, PAGE_LAYOUTS, paragraph_styles
 from campaign_app.core.letters.writing import WRITE_LOCK
 
-__all__ = ["pdf_bytes", "typeset", "write_pdf"]
+__all__ = ["letterhead_overrun", "pdf_bytes", "typeset", "write_pdf"]
 
 CREATOR = "campaign_app"
 
@@ -57,6 +58,25 @@ def typeset(letter: Letter) -> tuple[bytes, int]:
     check_glyphs(letter)  # an error, never an empty box
     with WRITE_LOCK:  # reportlab is not thread-safe (see letters/writing.py)
         return _typeset(letter)
+
+
+def letterhead_overrun(letter: Letter) -> float:
+    """How far (mm) the letter's letterhead reaches below the top of the address field, which
+    moves down by as much (0: it fits above the field; see letters/address_field.py)."""
+    check_glyphs(letter)
+    with WRITE_LOCK:
+        register_pdf_fonts()
+        page = PAGE_LAYOUTS[letter.layout]
+        width = _PAGE_SIZES.get(letter.paper, A4)[0] - page.left - page.right
+        styles = paragraph_styles(letter.layout == "compact")
+        head = Story(letter, styles, width, _markup(letter)).first_page_head()
+        head.wrap(width - 2 * FRAME_PADDING, 1e6)
+        return head.overrun / mm
+
+
+def _markup(letter: Letter) -> Markup:
+    extra = fallback_chars(letter)
+    return Markup(register_fallback(extra) if extra else {})
 
 
 def _typeset(letter: Letter) -> tuple[bytes, int]:
@@ -84,9 +104,7 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
         initialFontSize=10,
         invariant=True,  # the same letter, the same bytes (see page_numbers.day_stamp)
     )
-    extra = fallback_chars(letter)
-    markup = Markup(register_fallback(extra) if extra else {})
-    story = Story(letter, styles, doc.width, markup).build()
+    story = Story(letter, styles, doc.width, _markup(letter)).build()
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:
         if letter.example:
