@@ -1,7 +1,8 @@
 """The logo and the signatures in the DOCX, where the PDF has them (core/letters/pdf/images.py).
 
-Word places an inline picture in a paragraph: the logo is a right-aligned paragraph above
-the organisation's name, at most 20 mm high and 60 mm wide; a signature is a paragraph of
+Word places an inline picture in a paragraph: the logo is a right-aligned paragraph beside
+the organisation's name (in the letterhead's cell at its right, see docx/first_page.py), at
+most 20 mm high and 60 mm wide; a signature is a paragraph of
 its own about 15 mm high in the room left for signing, so the name under it follows
 without the blank room a pen signature needs.
 """
@@ -35,6 +36,11 @@ def _picture_paragraph(
     paragraph = Paragraph(paragraphs.paragraph(style_id), document._body)
     paragraph.add_run().add_picture(io.BytesIO(picture.data), width=Mm(w_mm), height=Mm(h_mm))
     return paragraph
+
+
+def logo_width_mm(logo: Picture) -> float:
+    """How wide the logo is set (mm): at most LOGO_MM high and LOGO_WIDTH_MM wide."""
+    return logo.size_for_height(LOGO_MM, LOGO_WIDTH_MM)[0]
 
 
 def add_logo(document: DocxDocument, paragraphs: Paragraphs, logo: Picture) -> None:

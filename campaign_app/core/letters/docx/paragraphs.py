@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -34,13 +35,24 @@ from campaign_app.core.letters.page_breaks import keeps_with_next
 
 
 class Paragraphs:
-    """Appends paragraphs to the document's body, before its section properties."""
+    """Appends paragraphs to the document's body, before its section properties (or to a
+    table's cell, :meth:`inside` it)."""
 
     def __init__(self, document: DocxDocument, footnotes: Footnotes) -> None:
         self.part = document.part
         self.footnotes = footnotes
         self.sect_pr = document.element.body.find(w("sectPr"))
         self.document = document
+        self.cell: Any = None
+
+    @contextmanager
+    def inside(self, cell: Any) -> Iterator[Any]:
+        """New paragraphs go at the end of table cell ``cell`` until the block ends."""
+        self.cell = cell
+        try:
+            yield cell
+        finally:
+            self.cell = None
 
     @functools.cached_property
     def numbering(self) -> Any:
@@ -56,7 +68,10 @@ class Paragraphs:
         """A new empty paragraph in style ``style_id`` at the end of the body."""
         p = OxmlElement("w:p")
         sub(sub(p, "pPr"), "pStyle", val=style_id)
-        self.sect_pr.addprevious(p)
+        if self.cell is not None:
+            self.cell.append(p)
+        else:
+            self.sect_pr.addprevious(p)
         return p
 
     def keep_last_with_next(self) -> None:

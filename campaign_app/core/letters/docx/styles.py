@@ -14,6 +14,9 @@ from typing import Any
 from campaign_app.core.common.fonts import FONT_FAMILY
 from campaign_app.core.letters.docx.wordml import el, w
 
+NORMAL_HALF_POINTS = 22  # the letter's text: 11 points
+SUBJECT_SPACE_BEFORE = 480  # twips above the subject, which follows the address field
+
 
 def letter_fonts() -> Any:
     """``w:rFonts`` naming the letter face for every script (Word picks the font per script)."""
@@ -90,7 +93,7 @@ def letter_styles() -> list[Any]:
             priority=0,
             qformat=True,
             ppr=[_spacing(0, 160, 264)],
-            rpr=[letter_fonts(), *_size(22), el("lang", val="en-GB")],
+            rpr=[letter_fonts(), *_size(NORMAL_HALF_POINTS), el("lang", val="en-GB")],
         ),
         _style(
             "paragraph",
@@ -119,7 +122,7 @@ def letter_styles() -> list[Any]:
             "Date",
             next_style="RecipientAddress",
             priority=99,
-            ppr=[_spacing(480, 360), el("jc", val="right")],
+            ppr=[_spacing(0, 0), el("jc", val="right")],  # at the top of its cell, beside the address
         ),
         _style(
             "paragraph",
@@ -138,7 +141,7 @@ def letter_styles() -> list[Any]:
             custom=True,
             qformat=True,
             priority=10,
-            ppr=[el("keepNext"), _spacing(480, 240)],
+            ppr=[el("keepNext"), _spacing(SUBJECT_SPACE_BEFORE, 240)],
             rpr=[el("b"), el("bCs")],
         ),
         _style(

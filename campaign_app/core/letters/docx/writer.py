@@ -27,9 +27,10 @@ from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.glyphs import fallback_faces
 from campaign_app.core.letters.document import Block, Heading, Letter, ListBlock, Paragraph, Quote, Run
 from campaign_app.core.letters.docx.embedded_fonts import embed_fonts
+from campaign_app.core.letters.docx.first_page import add_first_page
 from campaign_app.core.letters.docx.footnotes import Footnotes
 from campaign_app.core.letters.docx.header_footer import add_example_mark, add_page_numbers
-from campaign_app.core.letters.docx.images import add_logo, add_signed_name
+from campaign_app.core.letters.docx.images import add_signed_name
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
 from campaign_app.core.letters.docx.paragraphs import Paragraphs
@@ -39,6 +40,8 @@ from campaign_app.core.letters.glyphs import fallback_chars
 from campaign_app.core.letters.writing import WRITE_LOCK
 
 __all__ = ["docx_bytes", "write_docx"]
+
+TOP_MARGIN_MM = 20
 
 
 def docx_bytes(letter: Letter) -> bytes:
@@ -61,14 +64,7 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     footnotes = Footnotes(letter.footnotes)
     paragraphs = Paragraphs(document, footnotes)
     text = paragraphs.text_paragraph
-    if letter.letterhead.logo is not None:
-        add_logo(document, paragraphs, letter.letterhead.logo)
-    text("Letterhead", letter.letterhead.organisation)
-    for line in letter.letterhead.lines:
-        text("LetterheadDetails", line)
-    text("Date", letter.place_and_date)
-    for line in letter.recipient_lines:
-        text("RecipientAddress", line)
+    add_first_page(document, paragraphs, letter)  # the letterhead, the address in its field, the date
     text("LetterSubject", letter.subject)
     text("Salutation", letter.salutation)
     paragraphs.blocks(letter.body, list_depth=0, in_quote=False)
@@ -121,8 +117,11 @@ def _set_page(document: DocxDocument, paper: str) -> None:
     else:
         section.page_width, section.page_height = Mm(210), Mm(297)
         margin = Mm(25)
-    section.left_margin = section.right_margin = margin
-    section.top_margin = section.bottom_margin = margin
+    section.left_margin = section.right_margin = section.bottom_margin = margin
+    # The letterhead has the room down to the address field (docx/first_page.py), as in the
+    # PDF; the EXAMPLE line of the example's letters stands above it, in the header.
+    section.top_margin = Mm(TOP_MARGIN_MM)
+    section.header_distance = Mm(10)
 
 
 def _set_properties(document: DocxDocument, letter: Letter) -> None:
