@@ -15,6 +15,7 @@ from campaign_app.core.campaign.audience import Audience, audience_place, match_
 from campaign_app.core.campaign.creation import placeholders_left
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
+from campaign_app.core.campaign.letterhead_room import LetterheadRoom
 from campaign_app.core.campaign.settings import Campaign
 from campaign_app.core.campaign.timeliness import TimeReview
 from campaign_app.core.campaign.workspace import Workspace
@@ -132,6 +133,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     today = today or dt.date.today()
     review = TimeReview(case, today, campaign.facts_stale_after_days)
     last_letters: LastLetters | None = None
+    letterheads = LetterheadRoom()  # a letterhead too tall moves the address out of the window
     for template in templates.values():
         found = _audience_of(ws, template, report, problems)
         if found is None:
@@ -159,7 +161,9 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         if updating and last_letters is None:
             last_letters = LastLetters.read(ws)
         letters = LetterReview(review, last_letters if updating else None)
-        check_letters(ws, template, audience, today, problems, report, letters)
+        first = check_letters(ws, template, audience, today, problems, report, letters)
+        if first is not None:
+            letterheads.letter(template, first)
         report.warnings.extend(english_forms_warning(template))
         if len(problems.errors) == failures_before:
             report.summary.append(
@@ -181,6 +185,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     if not templates:
         report.warnings.append(_("letter_templates/ holds no template (*.md): there is nothing to generate"))
     report.warnings.extend(_sender_warnings(campaign))
+    report.warnings.extend(letterheads.warnings())
     report.warnings.extend(str(w) for w in case.warnings)
     report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
     unused = {s.id for s in case.sources} - case.cited_source_ids()
@@ -231,9 +236,11 @@ def check_letters(
     problems: ProblemCollector,
     report: CheckReport,
     letters: LetterReview,
-) -> None:
+) -> Letter | None:
     """Render the template for each recipient: it renders, every character has a glyph, the
-    facts it states are not stale, and a compact letter fits on one page (a warning)."""
+    facts it states are not stale, and a compact letter fits on one page (a warning). The
+    first letter that renders with every glyph is returned (None: none did)."""
+    first: Letter | None = None
     over_one_page: list[str] = []
     other_script: list[str] = []
     example = ""  # the first of their Cyrillic lines, as the letter has it
@@ -251,12 +258,13 @@ def check_letters(
                 exc.where,
                 exc.hint,
             )
-            return  # the same template mistake would repeat for every recipient
+            return first  # the same template mistake would repeat for every recipient
         try:
             check_glyphs(letter, recipient, letter_origins(ws, template.path))
         except UserError as exc:  # this recipient's letter only: the others are still checked
             problems.add(exc.message, exc.where, exc.hint)
             continue
+        first = first or letter
         if letter.layout == "compact" and pdf_pages(letter) > 1:
             over_one_page.append(recipient.id)
         if (text := in_another_script(letter, template.language)) is not None:
@@ -282,6 +290,7 @@ def check_letters(
                 example=example,
             )
         )
+    return first
 
 
 def _sender_warnings(campaign: Campaign) -> list[str]:
