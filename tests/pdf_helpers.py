@@ -1,13 +1,19 @@
-"""Reading a PDF letter back as a person (or their printer) would: text, and what the
-embedded font programs can actually draw."""
+"""Reading a PDF letter back as a person (or their printer) would: text, where it stands on
+the page, and what the embedded font programs can actually draw."""
 
 from __future__ import annotations
 
+import html
 import io
+import os
 import re
+import shutil
+import subprocess
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
@@ -55,3 +61,51 @@ def undrawable(pdf: Path | bytes) -> set[str]:
     text = "".join(page_texts(pdf))
     drawable = set().union(*drawable_characters(pdf).values())
     return {ch for ch in text if not ch.isspace()} - drawable
+
+
+@dataclass(frozen=True)
+class LineBox:
+    """A line of text on a page as poppler's pdftotext finds it, in mm from the page's
+    top-left corner (``top``: the top of its tallest glyph's box)."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+_LINE = re.compile(
+    r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.S
+)
+_WORD = re.compile(r">([^<]*)</word>")
+
+
+def pdftotext() -> str:
+    """poppler's pdftotext; a test without it is skipped, or fails in CI (which installs it)."""
+    path = shutil.which("pdftotext")
+    if path is None:
+        if os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1":
+            pytest.fail("pdftotext is required in CI but missing")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return path
+
+
+def line_boxes(pdf: Path | bytes, page: int = 1) -> list[LineBox]:
+    """The lines of text on ``page`` (1-based), top to bottom, each with its box in mm."""
+    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+    args = [pdftotext(), "-f", str(page), "-l", str(page), "-bbox-layout", "-", "-"]
+    xml = subprocess.run(args, input=data, capture_output=True, check=True).stdout.decode("utf-8")
+    mm = 25.4 / 72
+    lines = []
+    for m in _LINE.finditer(xml):
+        left, top, right, bottom = (float(v) * mm for v in m.groups()[:4])
+        text = unicodedata.normalize("NFC", html.unescape(" ".join(_WORD.findall(m.group(5)))))
+        lines.append(LineBox(text, left, top, right, bottom))
+    return sorted(lines, key=lambda line: (line.top, line.left))
+
+
+def line_box(lines: list[LineBox], text: str) -> LineBox:
+    """The one line that is ``text``."""
+    (found,) = [line for line in lines if line.text == text]
+    return found

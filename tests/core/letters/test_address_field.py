@@ -1,0 +1,216 @@
+"""The recipient's address in the field a window envelope shows (letters/address_field.py):
+at the same place on the page in the PDF and in the DOCX (as LibreOffice sets it), whatever
+the letterhead and the layout; a letterhead too tall moves it down, never under itself, and
+check says so. Positions are read back with poppler's pdftotext, in mm from the page's
+top-left corner (a line's top is the top of its glyphs' boxes)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from campaign_app.core.common.images import Picture
+from campaign_app.core.letters import address_field as field
+from campaign_app.core.letters.document import Letter, Letterhead, Paragraph, Run, Signatory
+from campaign_app.core.letters.docx.writer import docx_bytes
+from campaign_app.core.letters.pdf.writer import letterhead_overrun, pdf_bytes
+from tests.pdf_helpers import LineBox, line_box, line_boxes
+
+ADDRESS = (
+    "Президентові України",
+    "Володимиру ЗЕЛЕНСЬКОМУ",
+    "Офіс Президента України",
+    "вул. Банкова, 11",
+    "м. Київ, 01220",
+    "UKRAINE",
+)
+DATE = "Брюссель, 5 грудня 2026 р."
+SUBJECT = "Щодо недопущення екстрадиції Жанари Ахметової"
+ORGANISATION = "Приклад правозахисної мережі"
+# Two lines at the letterhead's 14 points: fits above the field, also beside a logo in a
+# compact letter; with a logo in a standard one it does not.
+TWO_LINES = f"{ORGANISATION} — Міжнародна громадська ініціатива на захист політичних біженців і журналістів"
+FOUR_LINES = f"{TWO_LINES}, правозахисників та їхніх родин у Центральній Азії і на Кавказі"
+DETAILS = ("Example Street 1, 1000 Брюссель, Бельгія", "appeals@example.org · https://example.org")
+MM = 0.5  # what pdftotext's boxes and the fonts' ascent leave of a millimetre
+
+
+def logo() -> Picture:
+    out = io.BytesIO()
+    Image.new("RGB", (300, 300), (31, 63, 119)).save(out, "PNG")
+    return Picture(out.getvalue(), "png", 300, 300, "logo.png")
+
+
+def make_letter(
+    *,
+    layout: str = "standard",
+    organisation: str = ORGANISATION,
+    with_logo: bool = False,
+    address: tuple[str, ...] = ADDRESS,
+    paper: str = "A4",
+) -> Letter:
+    text = "Звертаємося до Вас у справі журналістки, якій загрожує видача до Республіки Казахстан. " * 6
+    return Letter(
+        recipient_id="ua-president",
+        template_id="appeal-uk",
+        case_id="case",
+        language="uk",
+        title=SUBJECT,
+        author=organisation,
+        subject=SUBJECT,
+        letterhead=Letterhead(organisation, DETAILS, logo() if with_logo else None),
+        place_and_date=DATE,
+        recipient_lines=address,
+        salutation="Шановний пане Президенте!",
+        body=(Paragraph((Run(text),)), Paragraph((Run(text),))),
+        closing="З повагою,",
+        signatories=(Signatory("Джейн Екзампл", "Координаторка кампанії"),),
+        paper=paper,  # type: ignore[arg-type]
+        layout=layout,  # type: ignore[arg-type]
+    )
+
+
+LETTERHEADS = {
+    "plain": {},
+    "logo": {"with_logo": True},
+    "two-line name": {"organisation": TWO_LINES},
+}
+
+
+def assert_in_the_field(lines: list[LineBox], address: tuple[str, ...] = ADDRESS, down: float = 0.0) -> None:
+    """The address from 50 mm down (``down`` mm lower) and 25 mm from the left, the date on
+    its right beyond the window, the subject below the field, and in the window's reach
+    (20-110 mm from the left, 45-95 mm from the top, however the letter sits in a DL
+    envelope) nothing but the address."""
+    first, last = line_box(lines, address[0]), line_box(lines, address[-1])
+    assert first.top == pytest.approx(field.ADDRESS_TOP + down, abs=MM)
+    assert all(line_box(lines, text).left == pytest.approx(field.ADDRESS_LEFT, abs=MM) for text in address)
+    assert last.bottom <= field.ADDRESS_TOP + field.ADDRESS_HEIGHT + down
+    date = line_box(lines, DATE)
+    assert date.top == pytest.approx(first.top, abs=MM) and date.left >= field.DATE_LEFT
+    subject = line_box(lines, SUBJECT)
+    assert subject.top == pytest.approx(field.TEXT_TOP + down, abs=MM)
+    if not down:
+        in_window = [
+            ln.text for ln in lines if ln.left < 110 and ln.right > 20 and ln.bottom > 45 and ln.top < 95
+        ]
+        assert in_window == list(address)
+    above = [ln for ln in lines if ln.top < first.top - MM]
+    assert above and max(ln.bottom for ln in above) < first.top  # the letterhead, never over it
+
+
+@pytest.mark.parametrize("layout", ["standard", "compact"])
+@pytest.mark.parametrize("letterhead", list(LETTERHEADS))
+def test_the_pdf_sets_the_address_in_the_field_whatever_the_letterhead(layout, letterhead):
+    letter = make_letter(layout=layout, **LETTERHEADS[letterhead])
+    assert letterhead_overrun(letter) == 0
+    assert_in_the_field(line_boxes(pdf_bytes(letter)))
+
+
+def test_a_letterhead_too_tall_moves_the_field_down_by_as_much_and_never_under_it():
+    letter = make_letter(organisation=FOUR_LINES, with_logo=True)
+    overrun = letterhead_overrun(letter)
+    assert overrun > 5
+    lines = line_boxes(pdf_bytes(letter))
+    assert_in_the_field(lines, down=overrun)
+    compact = dataclasses.replace(letter, layout="compact")  # more room above the field
+    assert 0 < letterhead_overrun(compact) < overrun
+
+
+def test_an_address_longer_than_the_field_is_set_smaller_until_it_fits():
+    long = (
+        "Генеральному прокуророві України",
+        "пані Ірині ВЕНЕДІКТОВІЙ",
+        "Офіс Генерального прокурора України, Департамент міжнародно-правового співробітництва",
+        "Відділ екстрадиції",
+        "вул. Різницька, 13/15",
+        "м. Київ, 01011",
+        "UKRAINE",
+        "(для передачі в канцелярію)",
+    )
+    lines = line_boxes(pdf_bytes(make_letter(address=long)))
+    first = line_box(lines, long[0])
+    assert first.top == pytest.approx(field.ADDRESS_TOP, abs=MM)
+    assert line_box(lines, long[-1]).bottom <= field.ADDRESS_TOP + field.ADDRESS_HEIGHT
+    assert line_box(lines, SUBJECT).top == pytest.approx(field.TEXT_TOP, abs=MM)
+    fit = field.address_type(long, 10.5, 1.2)
+    assert fit.fits and fit.size < 10.5 and fit.lines > len(long)  # the office's line wraps
+
+
+def test_a_long_line_wraps_before_the_address_is_set_smaller():
+    fit = field.address_type(
+        ("Office of the Prosecutor General of Ukraine, International Department",), 10.5, 1.2
+    )
+    assert (fit.size, fit.lines, fit.fits) == (10.5, 2, True)
+    many = field.address_type(tuple(f"line {n}" for n in range(20)), 10.5, 1.2)
+    assert many.size == field.SMALLEST and not many.fits  # it runs below; the text follows it
+
+
+def test_letter_paper_has_the_field_at_the_same_place():
+    assert_in_the_field(line_boxes(pdf_bytes(make_letter(paper="Letter"))))
+
+
+def soffice() -> str:
+    path = shutil.which("soffice")
+    if path is None:
+        if os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1":
+            pytest.fail("soffice is required in CI but missing")
+        pytest.skip("LibreOffice is not installed")
+    return path
+
+
+@pytest.mark.slow
+def test_the_docx_as_libreoffice_sets_it_has_the_address_in_the_same_field(tmp_path: Path):
+    letters = {
+        **{name: make_letter(**kw) for name, kw in LETTERHEADS.items()},
+        "compact": make_letter(layout="compact", with_logo=True),
+        "letter-paper": make_letter(paper="Letter"),
+        "tall": make_letter(organisation=FOUR_LINES, with_logo=True),
+    }
+    for name, letter in letters.items():
+        (tmp_path / f"{name}.docx").write_bytes(docx_bytes(letter))
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *(str(tmp_path / f"{name}.docx") for name in letters),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for name in letters:
+        lines = line_boxes(tmp_path / "pdf" / f"{name}.pdf")
+        if name == "tall":  # its row grows: the field moves down, never under the letterhead
+            first = line_box(lines, ADDRESS[0])
+            assert first.top > field.ADDRESS_TOP + 5
+            assert_in_the_field(lines, down=first.top - field.ADDRESS_TOP)
+        else:
+            assert_in_the_field(lines)
+
+
+def test_check_says_when_the_letterhead_is_too_tall_for_the_room_above_the_field(cli, mini_ws):
+    result = cli("check", "-w", "ws")
+    assert result.code == 0, result.err
+    assert "too tall for the room above the address field" not in result.out + result.err
+    long_name = "Rights Watchers — " + "International Network for the Defence of Journalists in Exile, " * 3
+    text = (mini_ws.root / "campaign.yaml").read_text(encoding="utf-8")
+    mini_ws.write("campaign.yaml", text.replace("{en: Rights Watchers,", f"{{en: '{long_name}',"))
+    result = cli("check", "-w", "ws")
+    assert result.code == 0, result.err
+    (said,) = [ln for ln in (result.out + result.err).splitlines() if "above the address field" in ln]
+    assert "campaign.yaml: the letterhead in 'en'" in said and "mm too tall" in said
+    assert "template appeal-en (layout: standard) sets the address" in said and "appeal-uk" not in said
+    assert "sender.organisation" in said
