@@ -2,13 +2,14 @@
 window of a window envelope shows, whatever stands above it.
 
 The field is DIN 5008's (form B): 85 × 45 mm, 20 mm from the left edge of the page and
-45 mm from its top, the place the window of a DL, C5 or C4 window envelope (DIN 680: a
-90 × 45 mm window, 20 mm from the left) shows of a letter folded to fit. Its top 5 mm are
-where DIN 5008 sets the sender's return line and are left empty: a folded letter moves
-in its envelope by about as much, and the window's edge would cut a line set there. So
-the address is set from 50 to 90 mm from the top and from 25 mm from the left, 75 mm
-wide: inside the window however the letter sits. The place and date stand to its right,
-beyond the window; the letter's text starts 98.5 mm from the top, below it.
+45 mm from its top, what the window of a DL envelope (DIN 680: 90 × 45 mm, 20 mm from the
+left and 15 mm from the bottom of the 220 × 110 mm envelope) shows of an A4 letter folded
+in three at 105 and 210 mm. Its top 5 mm are where DIN 5008 sets the sender's return line
+and are left empty: the folded letter moves in its envelope by about as much (5 mm up and
+down, 10 mm sideways), and the window's edge would cut a line set there. So the address
+is set from 50 to 90 mm from the top and from 25 mm from the left, 75 mm wide: inside the
+window however the letter sits. The place and date stand to its right, beyond the window;
+the letter's text starts 98.5 mm from the top, below it.
 
 The letterhead stands above the field. One too tall for that room moves the field down
 by as much, never over it (``campaign-app check`` says so). Every layout and both papers
