@@ -26,6 +26,17 @@ from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
 
 
+class NothingMarked(UserErrors):
+    """``mark_letters`` refused: each refused recipient's problem (``refused``: recipient id,
+    problem), then that none of the ``count`` recipients was marked (``summary``)."""
+
+    def __init__(self, refused: list[tuple[str, UserError]], count: int, summary: UserError):
+        super().__init__([*(problem for _rid, problem in refused), summary])
+        self.refused = refused
+        self.count = count
+        self.summary = summary
+
+
 def mark_letter(
     ws: Workspace,
     recipient_id: str,
@@ -84,14 +95,16 @@ def mark_letters(
     with any one marks none (so the same command, put right, can simply be run again)."""
     ids = list(dict.fromkeys(recipient_ids))
     if len(ids) > 1:
-        problems: list[UserError] = []
+        refused: list[tuple[str, UserError]] = []
         for rid in ids:
             try:
                 mark_letter(ws, rid, status, by, channel=channel, template_id=template_id, check_only=True)
             except UserError as exc:
-                problems.append(exc)
-        if problems:
-            problems.append(
+                refused.append((rid, exc))
+        if refused:
+            raise NothingMarked(
+                refused,
+                len(ids),
                 UserError(
                     ngettext(
                         "none of the {count} recipients' letters was marked",
@@ -99,9 +112,8 @@ def mark_letters(
                         len(ids),
                     ).format(count=len(ids)),
                     hint=_("put the above right (or leave those recipients out) and run it again"),
-                )
+                ),
             )
-            raise UserErrors(problems)
     return [
         (rid, mark_letter(ws, rid, status, by, note=note, channel=channel, template_id=template_id))
         for rid in ids
