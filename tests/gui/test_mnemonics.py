@@ -85,7 +85,12 @@ def test_each_mnemonic_of_a_dialog_reaches_one_control(
     outreach = show_tab(window, "outreach")
     outreach.open_send_dialog()
     qtbot.waitUntil(lambda: outreach.send_dialog is not None and window.tasks.idle())
-    dialogs += [outreach.send_dialog, MarkDialog("mep-1", "Michal Šimečka", ["a", "b"], uncertain=True)]
+    several = [("mep-1", "Michal Šimečka"), ("mep-2", "Rasa Juknevičienė")]
+    dialogs += [
+        outreach.send_dialog,
+        MarkDialog([("mep-1", "Michal Šimečka")], ["a", "b"], uncertain=True),
+        MarkDialog(several, ["a", "b"], uncertain=True, one_each=True, left_out=1),
+    ]
     clashes = []
     try:
         for dialog in dialogs:

@@ -30,6 +30,7 @@ from campaign_app.gui.outreach.model import (
     load_outreach,
     team_html,
 )
+from campaign_app.gui.outreach.selection import make_current, select_ids, selected_rows
 from campaign_app.gui.outreach.team_watch import TeamWatch
 from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
 from campaign_app.gui.session import WorkspaceSession
@@ -46,7 +47,8 @@ class OutreachBrowser(OutreachWidgets):
         super().__init__(session, tasks, parent)
         self._loading = False
         self._loaded_once = False
-        self._selected_id: str | None = None
+        self._selected_id: str | None = None  # the recipient with the focus (their history shown)
+        self._selected_ids: list[str] = []  # every recipient selected, kept across a reading
         # The shown recipient's history, read off the UI thread (a team's log is a server away)
         self.history_requests = Generation()
         self._last_report: Path | None = None
@@ -57,6 +59,7 @@ class OutreachBrowser(OutreachWidgets):
             button.toggled.connect(lambda checked, s=status: self._filter_toggled(s, checked))
         self.unwritten_check.toggled.connect(self._unwritten_toggled)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refresh_button.clicked.connect(self.reload)
         scope = Qt.ShortcutContext.WidgetWithChildrenShortcut
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.reload, context=scope)
@@ -114,6 +117,7 @@ class OutreachBrowser(OutreachWidgets):
         self.model.set_data(OutreachData())
         self._loaded_once = False
         self._selected_id = None
+        self._selected_ids = []
         self._last_report = None
         self.open_report_button.hide()
         self.status_label.setText("")
@@ -160,7 +164,7 @@ class OutreachBrowser(OutreachWidgets):
         self.team_label.setVisible(data.shared)
         self.team_label.setText(team_html(data.team) if data.shared else "")
         if self.current_row() is None and self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(0, 0))  # its history shows at once
+            make_current(self.table, 0)  # its history shows at once
         self._show_counts()
         self._show_page()
         self._update_actions()
@@ -239,23 +243,45 @@ class OutreachBrowser(OutreachWidgets):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
+    def selected_rows(self) -> list[OutreachRow]:
+        """The recipients selected (several with Shift+click, Ctrl+click or Ctrl+A), in the
+        table's order: whom a mark is for."""
+        return selected_rows(self.table, self.model)
+
     def select(self, recipient_id: str) -> bool:
+        """Select this one recipient (False: not shown)."""
         row = self.model.row_of_id(recipient_id)
         if row < 0:
             return False
-        self.table.setCurrentIndex(self.model.index(row, 0))
-        self.table.scrollTo(self.model.index(row, 0))
+        make_current(self.table, row)
         return True
 
     def _remember_selection(self) -> None:
         row = self.current_row()
         if row is not None:
             self._selected_id = row.recipient_id
+        selected = self.selected_rows()
+        if row is not None or selected:  # none shown (a search, a filter): kept for later
+            self._selected_ids = [r.recipient_id for r in selected]
 
     def _restore_selection(self) -> None:
         self._update_count_label()
-        if self._selected_id is None or not self.select(self._selected_id):
+        if not select_ids(self.table, self.model, self._selected_ids, self._selected_id):
             self._show_history(None)
+        self._update_actions()
+
+    def _selection_changed(self, *_args) -> None:
+        count = len(self.selected_rows())
+        self.selection_label.setVisible(count > 1)
+        if count > 1:
+            self.selection_label.setText(
+                "<b>"
+                + OutreachBrowser.tr("%n recipient(s) selected", "", count)  # type: ignore[arg-type]
+                + "</b>: "
+                + self.tr(
+                    "a mark is recorded for each of them; the history below is of the row with the focus."
+                )
+            )
         self._update_actions()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -327,8 +353,7 @@ class OutreachBrowser(OutreachWidgets):
 
     def _update_actions(self) -> None:
         ws = self.session.workspace is not None
-        row = self.current_row()
-        can_mark = ws and row is not None and row.letters > 0 and not self.busy
+        can_mark = ws and any(row.letters > 0 for row in self.selected_rows()) and not self.busy
         for action in self.mark_actions.values():
             action.setEnabled(can_mark)
         self.mark_button.setEnabled(can_mark)

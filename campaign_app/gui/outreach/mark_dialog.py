@@ -2,13 +2,16 @@
 it went out by post, web form, fax or in person.
 
 The dialog only collects the choice; the Outreach tab records it with
-``campaign.marking.mark_letter`` (the same call as ``campaign-app log mark``), off the UI thread, with
+``campaign.marking.mark_letters`` (the same call as ``campaign-app log mark``), off the UI thread, with
 the volunteer's name from Settings. A letter sent without e-mail must say how it went, so
 "sent" asks for its channel: the log then tells a coordinator it was posted, not e-mailed.
+For several recipients selected (a print pack posted, a meeting's replies) it says how many
+and who, and the one choice is recorded for each of them, or for none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt
@@ -40,39 +43,60 @@ CHOICES = (
 CHANNEL_CHOICES = ("post", "web-form", "fax", "in-person")
 # Offered for an uncertain letter only: whoever finds it in the Sent folder says it went.
 WENT_BY_EMAIL = ("sent-email", QT_TRANSLATE_NOOP("MarkDialog", "E-mail &went out: it is in the Sent folder"))
+NAMES_SHOWN = 5  # several recipients: this many named, the others counted
 
 
 @dataclass(frozen=True)
 class MarkRequest:
-    recipient_id: str
+    recipient_ids: tuple[str, ...]  # one, or several marked alike (all or none)
     status: str
     note: str
     channel: str
-    template_id: str | None  # the letter's template (each mark concerns one letter)
+    template_id: str | None  # the letter's template (each mark concerns one letter); None: each one's only
 
 
 class MarkDialog(QDialog):
-    """Mark one recipient's letters; ``request()`` holds the choice once accepted."""
+    """Mark the letters of one recipient, or of several alike; ``request()`` holds the choice
+    once accepted. ``recipients``: (id, name) of each; ``one_each``: each of them has one
+    letter (then "each one's letter" is offered when their templates differ); ``left_out``:
+    how many of those selected have no letter to mark."""
 
     def __init__(
         self,
-        recipient_id: str,
-        name: str,
+        recipients: Sequence[tuple[str, str]],
         templates: list[str],
         status: str = "replied",
         by: str = "",
         parent: QWidget | None = None,
         uncertain: bool = False,
+        *,
+        one_each: bool = False,
+        left_out: int = 0,
     ):
         super().__init__(parent)
-        self.recipient_id = recipient_id
-        self.setWindowTitle(self.tr("Mark — {name}").format(name=name))
+        self.recipient_ids = tuple(rid for rid, _name in recipients)
+        count = len(recipients)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("What happened with the letter to <b>{name}</b>?").format(name=_escape(name)))
+        if count == 1:
+            name = recipients[0][1]
+            self.setWindowTitle(self.tr("Mark — {name}").format(name=name))
+            said = self.tr("What happened with the letter to <b>{name}</b>?").format(name=_escape(name))
+        else:
+            self.setWindowTitle(self.tr("Mark — %n recipient(s)", "", count))
+            said = self.tr(
+                "What happened with the letters to these %n recipients: {names}?", "", count
+            ).format(names=self._names([name for _rid, name in recipients]))
+            if left_out:
+                said += "<br>" + self.tr(
+                    "%n selected recipient(s) with no letter in the log are left out.", "", left_out
+                )
+        intro = QLabel(said)
+        intro.setObjectName("mark_intro")
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.intro = intro
 
         self.status_group = QButtonGroup(self)
         self.status_buttons: dict[str, QRadioButton] = {}
@@ -93,6 +117,11 @@ class MarkDialog(QDialog):
         form.addRow(channel_label, self.channel_combo)
         # One letter at a time: a reply to one appeal must not close another by mistake.
         self.letter_combo = QComboBox()
+        if count > 1 and one_each and len(templates) > 1:
+            self.letter_combo.addItem(
+                self.tr("Each one's letter (templates {templates})").format(templates=", ".join(templates)),
+                None,
+            )
         for template_id in templates:
             self.letter_combo.addItem(
                 self.tr("The letter from template {template}").format(template=template_id), template_id
@@ -120,7 +149,9 @@ class MarkDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Mark"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("&Mark") if count == 1 else self.tr("&Mark %n recipient(s)", "", count)
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -128,6 +159,14 @@ class MarkDialog(QDialog):
         self.status_group.buttonToggled.connect(self._update)
         self._update()
         self.note_edit.setFocus()
+
+    def _names(self, names: list[str]) -> str:
+        """The names in bold, each of them when there are a few, else the first ones and how
+        many more."""
+        if len(names) <= NAMES_SHOWN:
+            return ", ".join(f"<b>{_escape(n)}</b>" for n in names)
+        shown = ", ".join(f"<b>{_escape(n)}</b>" for n in names[: NAMES_SHOWN - 1])
+        return self.tr("{names} and %n more", "", len(names) - NAMES_SHOWN + 1).format(names=shown)
 
     def eventFilter(self, watched, event) -> bool:
         """Ctrl+Enter in the note box marks, as Enter does elsewhere in the dialog (the box
@@ -169,7 +208,7 @@ class MarkDialog(QDialog):
         else:
             channel = self.channel_combo.currentData() if status == "sent" else ""
         return MarkRequest(
-            self.recipient_id,
+            self.recipient_ids,
             status,
             self.note_edit.toPlainText().strip(),
             channel,

@@ -1,7 +1,8 @@
 """The Outreach tab: who was written to, what happened since, and who needs a follow-up.
 
 What a volunteer does here is what ``campaign-app log`` does: mark a reply (with a note),
-no reply, closed, or a letter sent by post or web form; export the log as CSV; write the
+no reply, closed, or a letter sent by post or web form, for one recipient or for several
+selected (all marked or none, each refusal said); export the log as CSV; write the
 coordinators' PDF report; and open the send dialog. (Reading and showing the log is
 ``browsing.OutreachBrowser``'s.) A change is written off the UI thread, with the volunteer's
 name from Settings, and a locked or read-only log is said plainly in the banner.
@@ -25,7 +26,11 @@ from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import now_text, problems
 
+SHOWN_REFUSALS = 5  # recipients whose mark was refused, each with why (the others named)
+NAMED_REFUSALS = 30
+
 if TYPE_CHECKING:  # imported when first opened: it loads the mail and send code
+    from campaign_app.core.campaign.marking import NothingMarked
     from campaign_app.gui.outreach.inbox_check import CheckOutcome, InboxCheck
     from campaign_app.gui.outreach.send_dialog import SendDialog
 
@@ -62,48 +67,53 @@ class OutreachTab(OutreachBrowser):
         self._show_page()
 
     def mark(self, status: str = "replied") -> None:
-        """Open the mark dialog for the selected recipient (``status`` chosen in it)."""
+        """Open the mark dialog for the selected recipients (``status`` chosen in it): the
+        one selected, or several alike (those with no letter in the log left out)."""
         from campaign_app.core.common.appstate import volunteer_name
 
-        row = self.current_row()
-        if row is None or row.letters == 0 or self.session.workspace is None or self.busy:
+        selected = self.selected_rows()
+        rows = [row for row in selected if row.letters > 0]
+        if not rows or self.session.workspace is None or self.busy:
             return
-        templates = row.templates
+        templates = sorted({t for row in rows for t in row.templates})
         dialog = MarkDialog(
-            row.recipient_id,
-            row.name,
+            [(row.recipient_id, row.name) for row in rows],
             templates,
             status,
             by=volunteer_name(),
             parent=self,
-            uncertain="uncertain" in row.statuses,
+            uncertain=all("uncertain" in row.statuses for row in rows),
+            one_each=all(row.letters == 1 for row in rows),
+            left_out=len(selected) - len(rows),
         )
-        dialog.accepted.connect(lambda: self._record(dialog.request(), row.name))
+        names = {row.recipient_id: row.name for row in rows}
+        dialog.accepted.connect(lambda: self._record(dialog.request(), names))
         dialog.finished.connect(dialog.deleteLater)
         self.mark_dialog = dialog
         dialog.open()
 
-    def _record(self, request: MarkRequest, name: str) -> None:
+    def _record(self, request: MarkRequest, names: dict[str, str]) -> None:
         from campaign_app.core.common.appstate import volunteer_name
 
         ws = self.session.workspace
         if ws is None:
             return
         by = volunteer_name()
+        ids = list(request.recipient_ids)
 
         def job() -> int:
-            from campaign_app.core.campaign.marking import mark_letter
+            from campaign_app.core.campaign.marking import mark_letters
 
-            changed = mark_letter(
+            marked = mark_letters(
                 ws,
-                request.recipient_id,
+                ids,
                 request.status,
                 by,
                 note=request.note,
                 channel=request.channel,
                 template_id=request.template_id,
             )
-            return len(changed)
+            return sum(len(changed) for _rid, changed in marked)
 
         def done(count: int) -> None:
             self.set_busy(False)
@@ -111,14 +121,49 @@ class OutreachTab(OutreachBrowser):
                 f" ({channel_name(request.channel)})" if request.channel else ""
             )
             letters = self.tr("%n letter(s)", "", count)
-            marked = self.tr("Marked {name} {status}").format(name=name, status=what)
+            if len(ids) == 1:
+                marked = self.tr("Marked {name} {status}").format(name=names[ids[0]], status=what)
+            else:
+                marked = self.tr("Marked %n recipient(s) {status}", "", len(ids)).format(status=what)
             self.status_label.setText(f"{marked} · {letters} · {now_text()}")
-            self._selected_id = request.recipient_id
+            self._selected_ids = ids  # still selected when the log is read again
             self.reload()
+
+        def failed(exc: BaseException) -> None:
+            from campaign_app.core.campaign.marking import NothingMarked
+
+            if isinstance(exc, NothingMarked):
+                self.set_busy(False)
+                self.status_label.setText(self.tr("Nothing was recorded."))
+                self.show_banner(self._refusals(exc, names, request.status))
+                return
+            self._write_failed(exc)
 
         self.set_busy(True)
         self.status_label.setText(self.tr("Recording…"))
-        self.tasks.submit(job, done, self._write_failed)
+        self.tasks.submit(job, done, failed)
+
+    def _refusals(self, exc: NothingMarked, names: dict[str, str], status: str) -> str:
+        """Several recipients' mark refused: who cannot be marked, and why, each on its line
+        (a piece of advice said once, not at each line; past a few, the others by name
+        only, so that the banner does not push the table off the screen); then how to go on
+        (the selection is kept as it was)."""
+        head = self.tr(
+            "Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:",
+            "",
+            len(exc.refused),
+        ).format(count=exc.count, status=status_name(status))
+        lines, advised = [], set()
+        for rid, problem in exc.refused[:SHOWN_REFUSALS]:
+            hint = None if problem.hint in advised else problem.hint
+            advised.add(problem.hint)
+            lines.append(f"• {names.get(rid, rid)}: {UserError(problem.message, problem.where, hint)}")
+        rest = [names.get(rid, rid) for rid, _problem in exc.refused[SHOWN_REFUSALS:]]
+        if rest:
+            named = ", ".join(rest[:NAMED_REFUSALS]) + (", …" if len(rest) > NAMED_REFUSALS else "")
+            lines.append("• " + self.tr("and %n more: {names}", "", len(rest)).format(names=named))
+        advice = self.tr("Put that right, or leave them out of the selection (Ctrl+click), and mark again.")
+        return "\n".join([head, *lines, advice])
 
     def _write_failed(self, exc: BaseException) -> None:
         self.set_busy(False)

@@ -134,8 +134,9 @@ class OutreachWidgets(BaseTab):
         self.mark_button.setDefaultAction(self.mark_actions["replied"])
         self.mark_button.setToolTip(
             self.tr(
-                "Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, "
-                "and letters sent by post or web form"
+                "Record a reply for the selected recipients (Ctrl+R; Shift+click or Ctrl+click selects "
+                "several, Ctrl+A all); the arrow offers no reply, closed, and letters sent by post or "
+                "web form"
             )
         )
         self.send_button = QPushButton(self.tr("Se&nd letters…"))
@@ -203,6 +204,9 @@ class OutreachWidgets(BaseTab):
     def _build_lists(self) -> QSplitter:
         """The log's table (or the page saying it is empty) above the selected recipient's history."""
         self.table = record_table(self, "outreach_table", self.model, COLUMN_WIDTHS, COL_ACTION)
+        # Several recipients at once (Shift+click, Ctrl+click, Ctrl+A): a print pack posted,
+        # the replies of a meeting, marked in one go
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         self.empty = QLabel(self.tr(EMPTY_TEXT))
         self.empty.setObjectName("empty")
@@ -217,6 +221,11 @@ class OutreachWidgets(BaseTab):
         history_layout = QVBoxLayout(history)
         history_layout.setContentsMargins(0, 4, 0, 0)
         history_layout.setSpacing(4)
+        # Several recipients selected: how many, and whose history the panel shows
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("selection_note")
+        self.selection_label.setWordWrap(True)
+        self.selection_label.hide()
         self.history_title = QLabel()
         self.history_title.setObjectName("history_title")
         self.history_title.setTextFormat(Qt.TextFormat.RichText)
@@ -238,6 +247,7 @@ class OutreachWidgets(BaseTab):
         for column, width in enumerate((210, 150, 90, 120, 90)):
             self.history.setColumnWidth(column, width)
         hheader.setStretchLastSection(True)
+        history_layout.addWidget(self.selection_label)
         history_layout.addWidget(self.history_title)
         history_layout.addWidget(self.history, 1)
 
