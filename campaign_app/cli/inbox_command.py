@@ -84,14 +84,9 @@ def run(ws, args: argparse.Namespace) -> int:
 
     settings = inbox_settings(ws)
     if args.action == "password":
-        from campaign_app.core.mail.secrets import store_password
+        from campaign_app.core.campaign.inbox_password import keep_inbox_password
 
-        store_password(
-            settings.username,
-            settings.host,
-            _password(settings, args, stored_first=False),
-            instead=_("the password will be asked for each time you read the inbox, and never saved"),
-        )
+        keep_inbox_password(settings, _password(settings, args, stored_first=False))
         account = f"{settings.username}@{settings.host}"
         print(_("The password for {account} is in the system keyring.").format(account=account))
         return EXIT_OK

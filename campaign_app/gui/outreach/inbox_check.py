@@ -5,7 +5,9 @@ its progress comes back as queued signals to a progress dialog whose Cancel stop
 sync between chunks (what was recorded stays, the next check resumes there). The password
 is read from the keyring off the UI thread too (a keyring may ask to be unlocked); when
 none is stored it is asked for, used for this check only, and stored in the keyring once
-the server has accepted it.
+the server has accepted it. With no secure keyring to keep it, the question says so (as
+Settings does for the team's database password) and it is asked for at each check
+(core/campaign/inbox_password.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
@@ -94,6 +96,8 @@ class InboxCheck(QObject):
         self.cancel_event = threading.Event()
         self.running = False
         self.dialog: QProgressDialog | None = None
+        self.password_dialog: QInputDialog | None = None  # the question, while it is asked
+        self.unkept = ""  # why the password typed cannot be kept ("": a secure keyring keeps it)
         # Injectable: tests answer the password question without a dialog.
         self.ask_password = self._ask_password
 
@@ -109,14 +113,22 @@ class InboxCheck(QObject):
 
     # ---- steps -----------------------------------------------------------------------------
 
-    def _stored_password(self) -> str | None:
+    def _stored_password(self) -> tuple[str | None, str]:
+        """The password kept for the inbox (None: none), and why one typed could not be kept
+        ("" when it can)."""
+        from campaign_app.core.campaign.inbox_password import check_keyring_for_inbox
         from campaign_app.core.campaign.inbox_sync import inbox_settings
         from campaign_app.core.mail.secrets import get_password
 
         settings = inbox_settings(self.workspace)
-        return get_password(settings.username, settings.host)
+        try:
+            check_keyring_for_inbox()
+        except UserError as exc:
+            return None, exc.hint or exc.message
+        return get_password(settings.username, settings.host), ""
 
-    def _with_password(self, stored: str | None) -> None:
+    def _with_password(self, found: tuple[str | None, str]) -> None:
+        stored, self.unkept = found
         asked = False
         password = stored
         if not password:
@@ -145,21 +157,37 @@ class InboxCheck(QObject):
         except (UserError, UserErrors) as exc:
             return CheckOutcome(error=exc)
         if asked:  # the server took it: keep it where the next check finds it (if there is a keyring)
-            from campaign_app.core.mail.secrets import store_password
+            from campaign_app.core.campaign.inbox_password import keep_inbox_password
 
-            settings = inbox_settings(self.workspace)
-            with contextlib.suppress(UserError):  # no keyring: asked again next time
-                store_password(settings.username, settings.host, password)
+            with contextlib.suppress(UserError):  # no keyring (the question said so): asked again next time
+                keep_inbox_password(inbox_settings(self.workspace), password)
         return CheckOutcome(result=result, asked_password=asked)
 
-    def _ask_password(self, who: str) -> str:
-        text, ok = QInputDialog.getText(
-            self.parent_widget,
-            self.tr("Check inbox"),
-            self.tr("Password for {account} (kept in the system keyring once it works):").format(account=who),
-            QLineEdit.EchoMode.Password,
+    def password_question(self, who: str) -> str:
+        """What the password dialog asks: whether the password will be kept tells the truth."""
+        if not self.unkept:
+            return self.tr("Password for {account} (kept in the system keyring once it works):").format(
+                account=who
+            )
+        return (
+            self.tr("No system keyring can keep the password here: {what}").format(what=self.unkept)
+            + "\n\n"
+            + self.tr("Password for {account}:").format(account=who)
         )
-        return text if ok else ""
+
+    def _ask_password(self, who: str) -> str:
+        dialog = QInputDialog(self.parent_widget)
+        dialog.setObjectName("inbox_password")
+        dialog.setWindowTitle(self.tr("Check inbox"))
+        dialog.setLabelText(self.password_question(who))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        self.password_dialog = dialog
+        try:
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.textValue() if ok else ""
+        finally:
+            self.password_dialog = None
+            dialog.deleteLater()
 
     # ---- the progress dialog ---------------------------------------------------------------
 

@@ -113,6 +113,13 @@ def test_a_wrong_password_is_said_in_the_banner(make_window, answered, qtbot, im
     assert tab.status_label.text() == "The inbox was not read."
     assert f"the server refused the user name or password for {imap.username}" in tab.banner.text()
     assert "not-the-Password-42" not in tab.banner.text()
+    # where the inbox is set up (Settings has no inbox section), and the kept password replaced
+    assert (
+        "check the password, and the user name under inbox: in campaign.yaml (with many providers it "
+        "is the whole e-mail address); a password kept in the system keyring is replaced with "
+        "'campaign-app inbox password'" in tab.banner.text()
+    )
+    assert "Settings" not in tab.banner.text()
 
 
 def test_a_bounced_address_is_marked_doubtful_in_the_recipients_tab(make_window, answered, qtbot, open_tab):
@@ -171,3 +178,54 @@ def test_an_answer_from_another_address_is_shown_above_the_table_and_stays(
     tab.reload()  # the table read again (a reply marked by hand): the note stays to work from
     qtbot.waitUntil(lambda: tab.tasks.idle() and not tab._loading, timeout=10000)
     assert tab.banner.isVisible() and "michal@private.example" in tab.banner.text()
+
+
+def answer_the_password_question(tab, answer: str | None, seen: list[str], tries: int = 500) -> None:
+    """Answer the password dialog once it is asked (it runs its own event loop), reading what it
+    says into ``seen``; ``answer`` None: Cancel."""
+    from PySide6.QtCore import QTimer
+
+    def poll(left: int) -> None:
+        check = tab.inbox_check
+        dialog = check.password_dialog if check is not None else None
+        if dialog is None or not dialog.isVisible():
+            if left:
+                QTimer.singleShot(10, lambda: poll(left - 1))
+            return
+        seen.append(dialog.labelText())
+        if answer is None:
+            dialog.reject()
+        else:
+            dialog.setTextValue(answer)
+            dialog.accept()
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
+def test_the_password_question_says_whether_the_password_will_be_kept(make_window, answered, qtbot, imap):
+    """It said "kept in the system keyring once it works" with no keyring to keep it in: the
+    password then went nowhere, and was asked for again at the next check without a word."""
+    import keyring
+    import keyring.backends.fail
+
+    delete_password(imap.username, imap.host)
+    tab = outreach(make_window, answered.root, qtbot)
+    seen: list[str] = []
+    answer_the_password_question(tab, None, seen)
+    checked(tab, qtbot)
+    assert seen == [f"Password for {imap.username}@{imap.host} (kept in the system keyring once it works):"]
+    assert tab.status_label.text() == "Inbox check cancelled: what was recorded stays."
+
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # none here (the fixture puts its own back)
+    seen.clear()
+    answer_the_password_question(tab, imap.password, seen)
+    checked(tab, qtbot)
+    assert seen == [
+        "No system keyring can keep the password here: the password will be asked for each time you "
+        f"read the inbox, and never saved\n\nPassword for {imap.username}@{imap.host}:"
+    ]
+    assert "recorded 1 reply" in tab.status_label.text()
+    seen.clear()
+    answer_the_password_question(tab, None, seen)
+    checked(tab, qtbot)
+    assert len(seen) == 1 and seen[0].startswith("No system keyring can keep the password here")

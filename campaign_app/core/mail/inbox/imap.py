@@ -151,8 +151,9 @@ class ImapReader:
                     username=s.username, host=s.host, words=words
                 ),
                 hint=_(
-                    "store the right password for this account in the keyring (Settings), and check "
-                    "the user name (with many providers it is the whole e-mail address)"
+                    "check the password, and the user name under inbox: in campaign.yaml (with many "
+                    "providers it is the whole e-mail address); a password kept in the system keyring "
+                    "is replaced with 'campaign-app inbox password'"
                 ),
             ) from None
         except (OSError, IMAPClientError) as exc:
