@@ -184,11 +184,12 @@ def answer_the_password_question(tab, answer: str | None, seen: list[str], tries
     """Answer the password dialog once it is asked (it runs its own event loop), reading what it
     says into ``seen``; ``answer`` None: Cancel."""
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
 
     def poll(left: int) -> None:
-        check = tab.inbox_check
-        dialog = check.password_dialog if check is not None else None
-        if dialog is None or not dialog.isVisible():
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible()]
+        dialog = shown[0] if shown else None
+        if dialog is None:
             if left:
                 QTimer.singleShot(10, lambda: poll(left - 1))
             return
