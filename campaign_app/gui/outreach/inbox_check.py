@@ -17,7 +17,7 @@ import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
-from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QProgressDialog, QWidget
 
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
@@ -181,6 +181,10 @@ class InboxCheck(QObject):
         dialog.setWindowTitle(self.tr("Check inbox"))
         dialog.setLabelText(self.password_question(who))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        label = dialog.findChild(QLabel)
+        if label is not None:  # the keyring's word, longer in Ukrainian, wraps instead of widening it
+            label.setWordWrap(True)
+            dialog.setMinimumWidth(460)
         self.password_dialog = dialog
         try:
             ok = dialog.exec() == QDialog.DialogCode.Accepted
