@@ -96,7 +96,6 @@ class InboxCheck(QObject):
         self.cancel_event = threading.Event()
         self.running = False
         self.dialog: QProgressDialog | None = None
-        self.password_dialog: QInputDialog | None = None  # the question, while it is asked
         self.unkept = ""  # why the password typed cannot be kept ("": a secure keyring keeps it)
         # Injectable: tests answer the password question without a dialog.
         self.ask_password = self._ask_password
@@ -185,12 +184,10 @@ class InboxCheck(QObject):
         if label is not None:  # the keyring's word, longer in Ukrainian, wraps instead of widening it
             label.setWordWrap(True)
             dialog.setMinimumWidth(460)
-        self.password_dialog = dialog
         try:
             ok = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.textValue() if ok else ""
         finally:
-            self.password_dialog = None
             dialog.deleteLater()
 
     # ---- the progress dialog ---------------------------------------------------------------
