@@ -277,6 +277,44 @@
     </message>
 </context>
 <context>
+    <name>MarkDialog</name>
+    <message numerus="yes">
+        <source>Mark — %n recipient(s)</source>
+        <translation>
+            <numerusform>Mark — %n recipient</numerusform>
+            <numerusform>Mark — %n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What happened with the letters to these %n recipients: {names}?</source>
+        <translation>
+            <numerusform>What happened with the letter to %n recipient: {names}?</numerusform>
+            <numerusform>What happened with the letters to these %n recipients: {names}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected recipient(s) with no letter in the log are left out.</source>
+        <translation>
+            <numerusform>%n selected recipient with no letter in the log is left out.</numerusform>
+            <numerusform>%n selected recipients with no letter in the log are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Mark %n recipient(s)</source>
+        <translation>
+            <numerusform>&amp;Mark %n recipient</numerusform>
+            <numerusform>&amp;Mark %n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} and %n more</numerusform>
+            <numerusform>{names} and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MessagePreview</name>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -310,6 +348,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n recipient(s) selected</source>
+        <translation>
+            <numerusform>%n recipient selected</numerusform>
+            <numerusform>%n recipients selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n letter(s)</source>
         <translation>
             <numerusform>%n letter</numerusform>
@@ -334,6 +379,27 @@
         <translation>
             <numerusform>%n letter</numerusform>
             <numerusform>%n letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n recipient(s) {status}</source>
+        <translation>
+            <numerusform>Marked %n recipient {status}</numerusform>
+            <numerusform>Marked %n recipients {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:</source>
+        <translation>
+            <numerusform>Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:</numerusform>
+            <numerusform>Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more: {names}</source>
+        <translation>
+            <numerusform>and %n more: {names}</numerusform>
+            <numerusform>and %n more: {names}</numerusform>
         </translation>
     </message>
     <message numerus="yes">

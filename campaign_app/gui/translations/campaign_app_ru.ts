@@ -1426,6 +1426,14 @@ Please send that file with a short note of what you were doing.</source>
         <translation>почтового ящика</translation>
     </message>
     <message>
+        <source>No system keyring can keep the password here: {what}</source>
+        <translation>Ни одно системное хранилище паролей не может сохранить пароль здесь: {what}</translation>
+    </message>
+    <message>
+        <source>Password for {account}:</source>
+        <translation>Пароль для {account}:</translation>
+    </message>
+    <message>
         <source>Check inbox</source>
         <translation>Проверить почту</translation>
     </message>
@@ -1754,9 +1762,37 @@ Discard them?</source>
         <source>What happened with the letter to &lt;b&gt;{name}&lt;/b&gt;?</source>
         <translation>Что произошло с письмом для &lt;b&gt;{name}&lt;/b&gt;?</translation>
     </message>
+    <message numerus="yes">
+        <source>Mark — %n recipient(s)</source>
+        <translation>
+            <numerusform>Отметить — %n адресат</numerusform>
+            <numerusform>Отметить — %n адресата</numerusform>
+            <numerusform>Отметить — %n адресатов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What happened with the letters to these %n recipients: {names}?</source>
+        <translation>
+            <numerusform>Что произошло с письмом для %n адресата: {names}?</numerusform>
+            <numerusform>Что произошло с письмами для этих %n адресатов: {names}?</numerusform>
+            <numerusform>Что произошло с письмами для этих %n адресатов: {names}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected recipient(s) with no letter in the log are left out.</source>
+        <translation>
+            <numerusform>%n выбранный адресат без письма в журнале пропущен.</numerusform>
+            <numerusform>%n выбранных адресата без письма в журнале пропущены.</numerusform>
+            <numerusform>%n выбранных адресатов без письма в журнале пропущены.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Channel:</source>
         <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <source>Each one&apos;s letter (templates {templates})</source>
+        <translation>Письмо каждого из них (шаблоны {templates})</translation>
     </message>
     <message>
         <source>The letter from template {template}</source>
@@ -1781,6 +1817,22 @@ Discard them?</source>
     <message>
         <source>&amp;Mark</source>
         <translation>О&amp;тметить</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Mark %n recipient(s)</source>
+        <translation>
+            <numerusform>О&amp;тметить %n адресата</numerusform>
+            <numerusform>О&amp;тметить %n адресатов</numerusform>
+            <numerusform>О&amp;тметить %n адресатов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} и ещё %n</numerusform>
+            <numerusform>{names} и ещё %n</numerusform>
+            <numerusform>{names} и ещё %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discard the note?</source>
@@ -1847,6 +1899,18 @@ Discard them?</source>
             <numerusform>(через %n дня)</numerusform>
             <numerusform>(через %n дней)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) selected</source>
+        <translation>
+            <numerusform>Выбран %n адресат</numerusform>
+            <numerusform>Выбрано %n адресата</numerusform>
+            <numerusform>Выбрано %n адресатов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a mark is recorded for each of them; the history below is of the row with the focus.</source>
+        <translation>отметка будет записана для каждого из них; ниже показана история строки, на которой стоит фокус.</translation>
     </message>
     <message numerus="yes">
         <source>%n letter(s)</source>
@@ -1953,6 +2017,34 @@ Discard them?</source>
     <message>
         <source>Nothing was recorded.</source>
         <translation>Ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n recipient(s) {status}</source>
+        <translation>
+            <numerusform>Отмечен %n адресат — {status}</numerusform>
+            <numerusform>Отмечено %n адресата — {status}</numerusform>
+            <numerusform>Отмечено %n адресатов — {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:</source>
+        <translation>
+            <numerusform>Ничего не отмечено: %n из {count} выбранных адресатов нельзя отметить как «{status}»:</numerusform>
+            <numerusform>Ничего не отмечено: %n из {count} выбранных адресатов нельзя отметить как «{status}»:</numerusform>
+            <numerusform>Ничего не отмечено: %n из {count} выбранных адресатов нельзя отметить как «{status}»:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more: {names}</source>
+        <translation>
+            <numerusform>и ещё %n: {names}</numerusform>
+            <numerusform>и ещё %n: {names}</numerusform>
+            <numerusform>и ещё %n: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put that right, or leave them out of the selection (Ctrl+click), and mark again.</source>
+        <translation>Исправьте это или снимите с них выделение (Ctrl+щелчок) и отметьте снова.</translation>
     </message>
     <message>
         <source>Export the contact log</source>
@@ -2066,8 +2158,8 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>Слова, которые ищутся в именах, идентификаторах и категориях (без учёта регистра и диакритики)</translation>
     </message>
     <message>
-        <source>Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, and letters sent by post or web form</source>
-        <translation>Записать ответ выбранного адресата (Ctrl+R); стрелка предлагает «без ответа», «закрыто» и письма, отправленные почтой или через веб-форму</translation>
+        <source>Record a reply for the selected recipients (Ctrl+R; Shift+click or Ctrl+click selects several, Ctrl+A all); the arrow offers no reply, closed, and letters sent by post or web form</source>
+        <translation>Записать ответ для выбранных адресатов (Ctrl+R; Shift+щелчок или Ctrl+щелчок выбирает нескольких, Ctrl+A — всех); стрелка предлагает «без ответа», «закрыто» и письма, отправленные почтой или через веб-форму</translation>
     </message>
     <message>
         <source>Se&amp;nd letters…</source>

@@ -1426,6 +1426,14 @@ Please send that file with a short note of what you were doing.</source>
         <translation>поштової скриньки</translation>
     </message>
     <message>
+        <source>No system keyring can keep the password here: {what}</source>
+        <translation>Жодне системне сховище паролів не може зберегти пароль тут: {what}</translation>
+    </message>
+    <message>
+        <source>Password for {account}:</source>
+        <translation>Пароль для {account}:</translation>
+    </message>
+    <message>
         <source>Check inbox</source>
         <translation>Перевірити пошту</translation>
     </message>
@@ -1754,9 +1762,37 @@ Discard them?</source>
         <source>What happened with the letter to &lt;b&gt;{name}&lt;/b&gt;?</source>
         <translation>Що сталося з листом до &lt;b&gt;{name}&lt;/b&gt;?</translation>
     </message>
+    <message numerus="yes">
+        <source>Mark — %n recipient(s)</source>
+        <translation>
+            <numerusform>Позначити — %n адресат</numerusform>
+            <numerusform>Позначити — %n адресати</numerusform>
+            <numerusform>Позначити — %n адресатів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>What happened with the letters to these %n recipients: {names}?</source>
+        <translation>
+            <numerusform>Що сталося з листом до %n адресата: {names}?</numerusform>
+            <numerusform>Що сталося з листами до цих %n адресатів: {names}?</numerusform>
+            <numerusform>Що сталося з листами до цих %n адресатів: {names}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected recipient(s) with no letter in the log are left out.</source>
+        <translation>
+            <numerusform>%n вибраного адресата без листа в журналі пропущено.</numerusform>
+            <numerusform>%n вибраних адресатів без листа в журналі пропущено.</numerusform>
+            <numerusform>%n вибраних адресатів без листа в журналі пропущено.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Channel:</source>
         <translation>&amp;Канал:</translation>
+    </message>
+    <message>
+        <source>Each one&apos;s letter (templates {templates})</source>
+        <translation>Лист кожного з них (шаблони {templates})</translation>
     </message>
     <message>
         <source>The letter from template {template}</source>
@@ -1781,6 +1817,22 @@ Discard them?</source>
     <message>
         <source>&amp;Mark</source>
         <translation>&amp;Позначити</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Mark %n recipient(s)</source>
+        <translation>
+            <numerusform>&amp;Позначити %n адресата</numerusform>
+            <numerusform>&amp;Позначити %n адресатів</numerusform>
+            <numerusform>&amp;Позначити %n адресатів</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} та ще %n</numerusform>
+            <numerusform>{names} та ще %n</numerusform>
+            <numerusform>{names} та ще %n</numerusform>
+        </translation>
     </message>
     <message>
         <source>Discard the note?</source>
@@ -1847,6 +1899,18 @@ Discard them?</source>
             <numerusform>(через %n дні)</numerusform>
             <numerusform>(через %n днів)</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) selected</source>
+        <translation>
+            <numerusform>Вибрано %n адресата</numerusform>
+            <numerusform>Вибрано %n адресатів</numerusform>
+            <numerusform>Вибрано %n адресатів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a mark is recorded for each of them; the history below is of the row with the focus.</source>
+        <translation>позначку буде записано для кожного з них; нижче показано історію рядка, на якому стоїть фокус.</translation>
     </message>
     <message numerus="yes">
         <source>%n letter(s)</source>
@@ -1953,6 +2017,34 @@ Discard them?</source>
     <message>
         <source>Nothing was recorded.</source>
         <translation>Нічого не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n recipient(s) {status}</source>
+        <translation>
+            <numerusform>Позначено %n адресата — {status}</numerusform>
+            <numerusform>Позначено %n адресатів — {status}</numerusform>
+            <numerusform>Позначено %n адресатів — {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was marked: %n of the {count} selected recipients cannot be marked {status}:</source>
+        <translation>
+            <numerusform>Нічого не позначено: %n з {count} вибраних адресатів не можна позначити як «{status}»:</numerusform>
+            <numerusform>Нічого не позначено: %n з {count} вибраних адресатів не можна позначити як «{status}»:</numerusform>
+            <numerusform>Нічого не позначено: %n з {count} вибраних адресатів не можна позначити як «{status}»:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more: {names}</source>
+        <translation>
+            <numerusform>і ще %n: {names}</numerusform>
+            <numerusform>і ще %n: {names}</numerusform>
+            <numerusform>і ще %n: {names}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Put that right, or leave them out of the selection (Ctrl+click), and mark again.</source>
+        <translation>Виправте це або зніміть з них виділення (Ctrl+клік) і позначте знову.</translation>
     </message>
     <message>
         <source>Export the contact log</source>
@@ -2066,8 +2158,8 @@ Every letter generated or sent is recorded here, with what happened since.</sour
         <translation>Слова, які шукаються в іменах, ідентифікаторах і категоріях (без урахування регістру й діакритики)</translation>
     </message>
     <message>
-        <source>Record a reply for the selected recipient (Ctrl+R); the arrow offers no reply, closed, and letters sent by post or web form</source>
-        <translation>Записати відповідь вибраного адресата (Ctrl+R); стрілка пропонує «без відповіді», «закрито» та листи, надіслані поштою чи через вебформу</translation>
+        <source>Record a reply for the selected recipients (Ctrl+R; Shift+click or Ctrl+click selects several, Ctrl+A all); the arrow offers no reply, closed, and letters sent by post or web form</source>
+        <translation>Записати відповідь для вибраних адресатів (Ctrl+R; Shift+клік або Ctrl+клік вибирає кількох, Ctrl+A — усіх); стрілка пропонує «без відповіді», «закрито» та листи, надіслані поштою чи через вебформу</translation>
     </message>
     <message>
         <source>Se&amp;nd letters…</source>
