@@ -14,10 +14,12 @@ never under the letterhead (``check`` says so). The cells' paragraphs keep their
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from docx.document import Document as DocxDocument
 
+from campaign_app.core.common import reuse
 from campaign_app.core.letters import address_field as field
 from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.docx.images import add_logo, logo_width_mm
@@ -48,18 +50,26 @@ def add_first_page(document: DocxDocument, paragraphs: Paragraphs, letter: Lette
     gap = field.DATE_LEFT - field.ADDRESS_LEFT - field.ADDRESS_WIDTH
     rest = text_width - indent - field.ADDRESS_WIDTH - gap
     columns = [field.ADDRESS_WIDTH, gap, rest - logo, logo] if logo else [field.ADDRESS_WIDTH, gap, rest]
-    table = _table(columns, indent)
-    paragraphs.sect_pr.addprevious(_hairline())
+    # The same for every letter of a batch but for the logo's relationship to its document:
+    # made once per process and copied (lxml copies it in C), as letters/docx/parts.py does.
+    key = (tuple(columns), indent, top, head.organisation, tuple(head.lines))
+    kept = _heads.get(key) if head.logo is None and reuse.enabled() else None
+    if kept is not None:
+        table = copy.deepcopy(kept)
+    else:
+        table = _table(columns, indent)
+        letterhead_row = _row(table, field.FIELD_TOP - top - HAIRLINE_PT / field.PT_PER_MM)
+        with paragraphs.inside(_cell(letterhead_row, columns[:3], 3)):
+            paragraphs.text_paragraph("Letterhead", head.organisation)
+            for line in head.lines:
+                paragraphs.text_paragraph("LetterheadDetails", line)
+        if head.logo is not None:
+            with paragraphs.inside(_cell(letterhead_row, columns[3:], 1)):
+                add_logo(document, paragraphs, head.logo)
+        elif reuse.enabled():
+            _heads[key] = copy.deepcopy(table)
+    paragraphs.sect_pr.addprevious(copy.deepcopy(_HAIRLINE) if reuse.enabled() else _hairline())
     paragraphs.sect_pr.addprevious(table)
-
-    letterhead_row = _row(table, field.FIELD_TOP - top - HAIRLINE_PT / field.PT_PER_MM)
-    with paragraphs.inside(_cell(letterhead_row, columns[:3], 3)):
-        paragraphs.text_paragraph("Letterhead", head.organisation)
-        for line in head.lines:
-            paragraphs.text_paragraph("LetterheadDetails", line)
-    if head.logo is not None:
-        with paragraphs.inside(_cell(letterhead_row, columns[3:], 1)):
-            add_logo(document, paragraphs, head.logo)
 
     # The subject's space before it ends the field's row where the letter's text starts.
     field_row = _row(table, field.TEXT_TOP - field.FIELD_TOP - SUBJECT_SPACE_BEFORE / TWIPS_PER_MM)
@@ -88,6 +98,10 @@ def _hairline() -> Any:
     sub(marks, "sz", val=HAIRLINE_PT * 2)
     sub(marks, "szCs", val=HAIRLINE_PT * 2)
     return p
+
+
+_HAIRLINE = _hairline()
+_heads: dict[tuple[Any, ...], Any] = {}  # the table with its letterhead row, by what makes it
 
 
 def _address_line(paragraphs: Paragraphs, line: str, size: float) -> None:
