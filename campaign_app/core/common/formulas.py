@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import re
 
-_FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
+FORMULA_SIGNS = "=+-@\t\r\n＝＋－＠"  # what a cell a spreadsheet runs starts with (after spaces)
+_FORMULA_STARTS = frozenset(FORMULA_SIGNS)
 _LOOKED_AT = _FORMULA_STARTS | {" ", "'"}  # a cell starting otherwise is written as it is
 _NEGATIVE_NUMBER = re.compile(r"-\d+(?:[.,]\d+)?")
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from email_validator import EmailNotValidError
 
-from campaign_app.core.common.formulas import runs_as_formula
+from campaign_app.core.common.formulas import FORMULA_SIGNS, runs_as_formula
 from campaign_app.core.directory.characters import refused_rows
 from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
 from campaign_app.core.directory.importing.convert import (
@@ -67,7 +67,7 @@ Checked = tuple[str, str, str, tuple[str, str, str]]
 
 
 # a cell (of several joined by \x1f) starting like a formula: a closer look at its rows
-_FORMULA_SIGN = re.compile("(?:^|\x1f) *[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20]")
+_FORMULA_SIGN = re.compile(f"(?:^|\x1f) *[{re.escape(FORMULA_SIGNS)}]")
 
 
 class ColumnConverter:
