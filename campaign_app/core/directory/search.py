@@ -33,7 +33,7 @@ from campaign_app.core.directory.folding import (
 )
 from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
-from campaign_app.core.directory.word_mask import WordMask
+from campaign_app.core.directory.word_mask import WordMask, joined_columns
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
 NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisation", "id")
@@ -303,9 +303,7 @@ class SearchIndex:
         columns = [self._name_part(name) for name in NAME_PARTS]
         if self._want_words:
             self._words = WordMask.of(columns)
-        if any(None in column for column in columns):  # a field with no text at all: no part
-            return [" ".join([p for p in parts if p is not None]) for parts in zip(*columns, strict=True)]
-        return list(map(" ".join, zip(*columns, strict=True)))
+        return joined_columns(columns)  # a field with no text at all (None) is no part
 
     def _name_part(self, name: str) -> list[str | None]:
         """One field's part of the haystack per row: its folded text(s), None for no text."""

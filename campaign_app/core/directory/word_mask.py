@@ -26,7 +26,7 @@ def joined(*parts: str | None) -> str:
     return " ".join([p for p in parts if p is not None])
 
 
-def _joined_columns(columns: Sequence[Sequence[str | None]]) -> list[str]:
+def joined_columns(columns: Sequence[Sequence[str | None]]) -> list[str]:
     """Each row's parts joined by spaces (None left out), in one C-level pass when none is None."""
     if any(None in column for column in columns):
         return [joined(*parts) for parts in zip(*columns, strict=True)]
@@ -48,13 +48,13 @@ class WordMask:
         """From the index's folded name columns, in ``NAME_PARTS`` order (honorific, given
         name, family name, position, organisation, id); None past ``MAX_OFFICES`` offices."""
         honorific, given, family, position, organisation, ids = columns
-        office_of_row = _joined_columns((position, organisation))
+        office_of_row = joined_columns((position, organisation))
         offices = list(dict.fromkeys(office_of_row))
         if len(offices) > MAX_OFFICES:
             return None
         number = {office: n for n, office in enumerate(offices)}
         codes = bytearray(map(number.__getitem__, office_of_row))
-        return cls(_joined_columns((honorific, given, family, ids)), codes, offices)
+        return cls(joined_columns((honorific, given, family, ids)), codes, offices)
 
     def mask(self, word: str) -> bytes | None:
         """Which rows' names hold ``word`` (1 a row), or None for a word with a space (it may
