@@ -125,18 +125,15 @@ def name_variants(values: Mapping[str, Any]) -> set[str]:
     name in English and Ukrainian is the same person as a row (its own export, another list)
     naming them in either."""
     given, family = values.get("given_name", ""), values.get("family_name", "")
-    if not isinstance(given, Mapping) and not isinstance(family, Mapping):
-        return {name_key(values)}
-    languages = [
-        *(given if isinstance(given, Mapping) else ()),
-        *(family if isinstance(family, Mapping) else ()),
-    ]
-    variants = {name_key(values)}
-    for language in dict.fromkeys(languages):
-        g = given.get(language, "") if isinstance(given, Mapping) else given
-        f = family.get(language, "") if isinstance(family, Mapping) else family
-        variants.add(folded_name(str(g or ""), str(f or "")))
-    return variants
+    languages = {*(v for part in (given, family) if isinstance(part, Mapping) for v in part)}
+    return {name_key(values)} | {
+        folded_name(_in_language(given, language), _in_language(family, language)) for language in languages
+    }
+
+
+def _in_language(value: Any, language: str) -> str:
+    """A name part's text in ``language`` (a map's), or the text itself for every language."""
+    return str((value.get(language) if isinstance(value, Mapping) else value) or "")
 
 
 def same_office(known: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
@@ -267,8 +264,8 @@ class DirectoryIndex:
         email, name, org = keys
         by_id = self.by_id.get(rid) if rid else None
         if by_id is not None:
-            current = by_id.current()
-            known_email = self.keys(current)[0]  # as indexed: kept up to date
+            current = by_id.current()  # as indexed: kept up to date
+            known_email = email_key(str(current.get("email") or ""))
             if (email and known_email == email) or (name and name in name_variants(current)):
                 return by_id, N_("same id")
             if not name and not email and not known_email and same_office(current, incoming):
