@@ -245,7 +245,7 @@ def status_rows(ws, chosen: list[str], states) -> list[tuple[str, ...]]:
         action = f"{latest.last_kind} {latest.contact.template_id}" if latest.last_kind else ""
         due = state.followup_due_on.isoformat() if state.followup_due_on else ""
         why = state.followup_reason if state.followup_due_on else ""
-        rows.append((rid, name, state.status, action, when, latest.last_by, due, why))
+        rows.append((rid, name, state.status_with(latest), action, when, latest.last_by, due, why))
     return rows
 
 

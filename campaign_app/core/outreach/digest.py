@@ -169,28 +169,27 @@ def _from_digest(
     digest: tuple[str, str, str] | None,
     shapes: dict[str, _Shape | None],
 ) -> LetterState | None:
-    """The letter's abridged state, or None when its events must be read (see above)."""
+    """The letter's abridged state, or None when its events must be read (see above).
+    Run 100,000 times by ``log status``: each step here is the cheapest that says it."""
     if digest is None:
         return LetterState(contact, [], _NO_EVENTS, abridged=True)
-    _, joined, joined_times = digest
+    joined = digest[1]
     shape = shapes.get(joined)
     if shape is None and joined not in shapes:
         shape = shapes[joined] = _shape_of(joined)
     if shape is None:
         return None
     plan = shape.plan
-    times = joined_times.split(SEPARATOR)
-    if len(times) != plan.size:
-        return None
-    if plan.size > 1 and not all(map(str.__lt__, times, times[1:])):
+    times = digest[2].split(SEPARATOR)
+    if len(times) != plan.size or not _rising(times):
         return None  # a tie, or joined out of order: only the events can say
-    members = shape.members
+    members, went_out, answered = shape.members, plan.went_out, plan.answered
     return LetterState(
         contact,
         [],
         plan.history,
-        parse_time(times[plan.went_out]) if plan.went_out >= 0 else None,
-        parse_time(times[plan.answered]) if plan.answered >= 0 else None,
+        parse_time(times[went_out]) if went_out >= 0 else None,
+        parse_time(times[answered]) if answered >= 0 else None,
         plan.auto_replied,
         plan.last_kind,
         times[-1],
@@ -200,6 +199,16 @@ def _from_digest(
         True,
         None if members is None else _latest_by_member(members, times),
     )
+
+
+def _rising(times: list[str]) -> bool:
+    """Whether the times rise strictly. Most letters have three or four events: compared
+    directly, which costs a tenth of the general way."""
+    if len(times) == 3:
+        return times[0] < times[1] < times[2]
+    if len(times) == 4:
+        return times[0] < times[1] < times[2] < times[3]
+    return all(map(str.__lt__, times, times[1:]))
 
 
 def _latest_by_member(members: list[str], times: list[str]) -> tuple[tuple[str, str], ...]:

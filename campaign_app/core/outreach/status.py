@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from campaign_app.core.common.bulk import collector_paused
@@ -140,6 +141,9 @@ def last_of_kind(events: Sequence[Event], kind: str) -> Event | None:
     return next((e for e in reversed(events) if e.kind == kind), None)
 
 
+_LAST_AT = attrgetter("last_at")
+
+
 @dataclass
 class RecipientState:
     recipient_id: str
@@ -154,16 +158,20 @@ class RecipientState:
     @property
     def latest(self) -> LetterState:
         """The letter whose latest event is the latest (the first such, on a tie)."""
-        return max(self.letters, key=lambda s: s.last_at)
+        return max(self.letters, key=_LAST_AT)
 
     @property
     def status(self) -> str:
         """Follow-up due, or the status of the letter that changed last: "revised" for a
         letter sent and changed since (it is not sent again by itself: the README's word,
         and what ``status:revised`` selects), rather than a plain "sent"."""
+        return self.status_with(self.latest)
+
+    def status_with(self, latest: LetterState) -> str:
+        """:attr:`status`, ``latest`` (:attr:`latest`) already known: a table that shows the
+        latest letter too looks for it once (``log status``: 20,000 recipients)."""
         if self.due:
             return "followup-due"
-        latest = self.latest
         return "revised" if latest.revised and latest.status == "sent" else latest.status
 
     @property
@@ -242,8 +250,9 @@ def recipient_states(
         "no reply {days} days after the letter of {date}",
         follow_up_days,
     )
+    in_order = sorted(reminders)  # once, not per recipient
     for state in states.values():
-        _follow_up(state, follow_up_days, now, reminders, reason)
+        _follow_up(state, follow_up_days, now, in_order, reason)
     return states
 
 
@@ -256,7 +265,8 @@ def _follow_up(
 ) -> None:
     """When (and why) a follow-up to this recipient is due: ``follow_up_days`` after their
     last letter, or a coming event's reminder day if that comes first (or is already here);
-    ``reason_text``: the first, in the interface language, to fill with the days and date."""
+    ``reason_text``: the first, in the interface language, to fill with the days and date;
+    ``reminders`` in their order (sorted)."""
     last_sent = state.last_sent_at
     if last_sent is None:
         return
@@ -268,7 +278,7 @@ def _follow_up(
         reason_text.format(days=follow_up_days, date=last_sent.date()),
     )
     due = now >= after_period
-    for r in sorted(reminders):
+    for r in reminders:
         if r.on <= last_sent.date():  # written to within the reminder's window already:
             event_on = r.event_on  # no reminder before it, but no follow-up only after it either
             if event_on is not None and last_sent.date() < event_on <= due_on:

@@ -195,3 +195,24 @@ def test_a_plain_log_is_read_as_digests_and_only_a_doubtful_letter_in_full(any_l
     assert abridged["mep-2"].status == "replied"
     with pytest.raises(ValueError, match="abridged"):
         abridged["mep-1"].bounce  # noqa: B018 (a doubtful address needs the events themselves)
+
+
+@pytest.mark.parametrize(
+    ("times", "rising"),
+    [
+        (["1", "2", "3"], True),
+        (["1", "2", "2"], False),  # a tie: only the order written can say, the events are read
+        (["1", "3", "2"], False),
+        (["1", "2", "3", "4"], True),
+        (["1", "2", "4", "4"], False),
+        (["2", "1", "3", "4"], False),
+        (["1", "2", "3", "4", "5"], True),
+        (["1", "2", "3", "5", "5"], False),
+        (["1", "1"], False),
+        (["1"], True),
+    ],
+)
+def test_a_digest_is_used_only_where_its_times_rise_strictly(times, rising):
+    from campaign_app.core.outreach.digest import _rising
+
+    assert _rising(times) is rising
