@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from campaign_app.core.campaign.address_room import AddressRoom
 from campaign_app.core.campaign.audience import Audience, audience_place, match_audience, without_status
 from campaign_app.core.campaign.creation import placeholders_left
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
@@ -134,6 +135,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
     review = TimeReview(case, today, campaign.facts_stale_after_days)
     last_letters: LastLetters | None = None
     letterheads = LetterheadRoom()  # a letterhead too tall moves the address out of the window
+    addresses = AddressRoom()
     for template in templates.values():
         found = _audience_of(ws, template, report, problems)
         if found is None:
@@ -160,7 +162,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         updating = uses_updates(template)
         if updating and last_letters is None:
             last_letters = LastLetters.read(ws)
-        letters = LetterReview(review, last_letters if updating else None)
+        letters = LetterReview(review, last_letters if updating else None, addresses)
         first = check_letters(ws, template, audience, today, problems, report, letters)
         if first is not None:
             letterheads.letter(template, first)
@@ -186,6 +188,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
         report.warnings.append(_("letter_templates/ holds no template (*.md): there is nothing to generate"))
     report.warnings.extend(_sender_warnings(campaign))
     report.warnings.extend(letterheads.warnings())
+    report.warnings.extend(addresses.warnings())
     report.warnings.extend(str(w) for w in case.warnings)
     report.warnings.extend(translation_gaps(case, [t.language for t in templates.values()]))
     unused = {s.id for s in case.sources} - case.cited_source_ids()
@@ -226,6 +229,7 @@ class LetterReview:
 
     review: TimeReview
     last_letters: LastLetters | None = None
+    addresses: AddressRoom = field(default_factory=AddressRoom)  # too long for the envelope's window
 
 
 def check_letters(
@@ -265,6 +269,7 @@ def check_letters(
             problems.add(exc.message, exc.where, exc.hint)
             continue
         first = first or letter
+        letters.addresses.letter(template.id, recipient.id, letter)
         if letter.layout == "compact" and pdf_pages(letter) > 1:
             over_one_page.append(recipient.id)
         if (text := in_another_script(letter, template.language)) is not None:

@@ -39,6 +39,10 @@ DATE_LEFT = 110.0  # the place and date: right of the field, where no window rea
 TEXT_TOP = 98.5  # the letter's text (its subject) starts here, below the window
 
 SMALLEST = 8.0  # an address is never set smaller than this (points)
+# How far apart each writer sets an address's lines, as a multiple of the type size: the PDF
+# solid, the DOCX at PT Serif's single line spacing (Word's own for the font).
+PDF_LINE_HEIGHT = 1.2
+DOCX_LINE_HEIGHT = 1.325
 PT_PER_MM = 72 / 25.4
 
 

@@ -214,3 +214,37 @@ def test_check_says_when_the_letterhead_is_too_tall_for_the_room_above_the_field
     assert "campaign.yaml: the letterhead in 'en'" in said and "mm too tall" in said
     assert "template appeal-en (layout: standard) sets the address" in said and "appeal-uk" not in said
     assert "sender.organisation" in said
+
+
+def test_check_names_a_recipient_whose_address_runs_below_the_window_even_in_its_smallest_type(
+    cli, mini_ws, tmp_path
+):
+    result = cli("check", "-w", "ws")
+    assert result.code == 0, result.err
+    assert "too long for the address" not in result.out + result.err
+    # Fourteen lines: more than the field's 40 mm hold in 8-point type (eleven in the DOCX).
+    long = "\n".join(f"Floor {n}, Wing {n}" for n in range(1, 13)) + "\nB-1047 Brussels\nBelgium"
+    text = (mini_ws.root / "recipients" / "people.csv").read_text(encoding="utf-8")
+    text = text.replace(",email,tags\n", ",email,tags,postal_address\n")
+    text = text.replace(",supporter\n", f',supporter,"{long}"\n', 1)  # mep-1 only
+    text = text.replace(",supporter;droi\n", ',supporter;droi,"Rue Wiertz 60\nB-1047 Brussels\nBelgium"\n')
+    text = text.replace(",,\n", ",,,\n")
+    mini_ws.write("recipients/people.csv", text)
+
+    result = cli("check", "-w", "ws")
+
+    assert result.code == 0, result.err
+    (said,) = [ln for ln in (result.out + result.err).splitlines() if "too long for the address" in ln]
+    assert "template 'appeal-en'" in said and "mep-1" in said and "mep-2" not in said
+    assert "8-point" in said and "postal_address" in said
+    from campaign_app.core.campaign.address_room import address_fits
+
+    # what the warning says is what the letter shows: the last line below the field
+    lines = ("Mr Michal Šimečka", *long.splitlines())
+    assert not address_fits(lines) and address_fits(("Ms Rasa Juknevičienė", "Rue Wiertz 60", "Belgium"))
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf_bytes(make_letter(address=lines)))
+    boxes = line_boxes(path)
+    assert line_box(boxes, "Belgium").bottom > field.ADDRESS_TOP + field.ADDRESS_HEIGHT

@@ -29,7 +29,6 @@ from campaign_app.core.letters.docx.wordml import add_text, el, sub, w
 
 TWIPS_PER_MM = 1440 / 25.4
 LOGO_GAP_MM = 6  # between the letterhead's text and the logo, as in the PDF
-LINE_HEIGHT = 1.325  # PT Serif's single line spacing, as a multiple of the type size
 HAIRLINE_PT = 1  # the height of the empty paragraph before the table (see _hairline)
 
 
@@ -75,7 +74,7 @@ def add_first_page(document: DocxDocument, paragraphs: Paragraphs, letter: Lette
     field_row = _row(table, field.TEXT_TOP - field.FIELD_TOP - SUBJECT_SPACE_BEFORE / TWIPS_PER_MM)
     into_field = field.ADDRESS_TOP - field.FIELD_TOP
     with paragraphs.inside(_cell(field_row, columns[:1], 1, top=into_field)):
-        fit = field.address_type(letter.recipient_lines, NORMAL_HALF_POINTS / 2, LINE_HEIGHT)
+        fit = field.address_type(letter.recipient_lines, NORMAL_HALF_POINTS / 2, field.DOCX_LINE_HEIGHT)
         for line in letter.recipient_lines:
             _address_line(paragraphs, line, fit.size)
     _cell(field_row, columns[1:2], 1)

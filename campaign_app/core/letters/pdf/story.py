@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 
-from campaign_app.core.letters.address_field import address_type
+from campaign_app.core.letters.address_field import PDF_LINE_HEIGHT, address_type
 from campaign_app.core.letters.document import (
     Block,
     Heading,
@@ -52,8 +52,6 @@ from campaign_app.core.letters.pdf.styles import (
     address_style,
     indented,
 )
-
-ADDRESS_LINE_HEIGHT = 1.2  # an address is set solid, its lines 1.2 times its type size apart
 
 
 @dataclass
@@ -101,7 +99,7 @@ class Story:
             date = self.para(self.markup.esc(letter.place_and_date), "place_and_date")
         if letter.recipient_lines:
             base = self.styles["address"]
-            fit = address_type(letter.recipient_lines, base.fontSize, ADDRESS_LINE_HEIGHT)
+            fit = address_type(letter.recipient_lines, base.fontSize, PDF_LINE_HEIGHT)
             style = address_style(fit.size, fit.leading, self.compact)
             address = self.para(self.markup.lines(letter.recipient_lines), style)
         top, left = page.top + FRAME_PADDING, page.left + FRAME_PADDING
