@@ -248,3 +248,18 @@ def test_check_names_a_recipient_whose_address_runs_below_the_window_even_in_its
     path.write_bytes(pdf_bytes(make_letter(address=lines)))
     boxes = line_boxes(path)
     assert line_box(boxes, "Belgium").bottom > field.ADDRESS_TOP + field.ADDRESS_HEIGHT
+
+
+def test_the_pdfs_text_starts_under_the_address_and_ends_at_the_right_margin():
+    """DIN 5008: the letterhead, the address, the subject and the text share one left edge,
+    25 mm from the page's (where the DOCX sets them too), and the text fills to 25 mm from
+    the right edge; reportlab's frame padding once moved it all 2 mm in."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed")
+    lines = line_boxes(pdf_bytes(make_letter()))
+    body = [ln for ln in lines if ln.top > field.TEXT_TOP + 10]
+    assert len(body) >= 8
+    for text in (ORGANISATION, ADDRESS[0], SUBJECT):
+        assert line_box(lines, text).left == pytest.approx(field.ADDRESS_LEFT, abs=MM)
+    assert min(ln.left for ln in body) == pytest.approx(field.ADDRESS_LEFT, abs=MM)
+    assert max(ln.right for ln in body) == pytest.approx(210 - 25, abs=MM)  # justified lines

@@ -102,7 +102,7 @@ class Story:
             fit = address_type(letter.recipient_lines, base.fontSize, PDF_LINE_HEIGHT)
             style = address_style(fit.size, fit.leading, self.compact)
             address = self.para(self.markup.lines(letter.recipient_lines), style)
-        top, left = page.top + FRAME_PADDING, page.left + FRAME_PADDING
+        top, left = page.top + FRAME_PADDING, page.left  # the frame's padding is outside the margins
         return FirstPageHead(self.letterhead(), address, date, top, left)
 
     def letterhead(self) -> list[Flowable]:

@@ -21,7 +21,9 @@ LEFT_MARGIN = RIGHT_MARGIN = 25 * mm
 TOP_MARGIN = 20 * mm
 BOTTOM_MARGIN = 22 * mm
 FOOTER_Y = 12 * mm
-FRAME_PADDING = 6  # reportlab's frames set their text this far (points) inside the margins
+# reportlab's frames set their text this far (points) inside their edges: the frame's sides
+# stand this far outside the margins (pdf/writer.py), so the text starts at the margin.
+FRAME_PADDING = 6
 
 
 @dataclass(frozen=True)

@@ -67,10 +67,10 @@ def letterhead_overrun(letter: Letter) -> float:
     with WRITE_LOCK:
         register_pdf_fonts()
         page = PAGE_LAYOUTS[letter.layout]
-        width = _PAGE_SIZES.get(letter.paper, A4)[0] - page.left - page.right
+        width = _PAGE_SIZES.get(letter.paper, A4)[0] - page.left - page.right  # the text's
         styles = paragraph_styles(letter.layout == "compact")
-        head = Story(letter, styles, width, _markup(letter)).first_page_head()
-        head.wrap(width - 2 * FRAME_PADDING, 1e6)
+        head = Story(letter, styles, width + 2 * FRAME_PADDING, _markup(letter)).first_page_head()
+        head.wrap(width, 1e6)
         return head.overrun / mm
 
 
@@ -87,8 +87,10 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
     doc = SimpleDocTemplate(
         buffer,
         pagesize=_PAGE_SIZES.get(letter.paper, A4),
-        leftMargin=page.left,
-        rightMargin=page.right,
+        # The frame's padding outside the margins: the text starts at the margin, 25 mm from
+        # the edge, under the address (DIN 5008) and where the DOCX starts it.
+        leftMargin=page.left - FRAME_PADDING,
+        rightMargin=page.right - FRAME_PADDING,
         topMargin=page.top,
         bottomMargin=page.bottom,
         title=letter.title or letter.subject or letter.letterhead.organisation,
