@@ -229,6 +229,52 @@ def test_a_misspelt_or_stray_tag_is_named_with_the_tag_meant(mini_ws, cli, mista
         ]
 
 
+@pytest.mark.parametrize(
+    ("mistake", "said", "said_uk"),
+    [
+        (
+            "{% if %}Madam{% endif %}",
+            "a name or value is missing before %}",
+            "бракує назви чи значення; далі: %}",
+        ),
+        (
+            "{% for d in %}{{ d.text }}{% endfor %}",
+            "a name or value is missing before %}",
+            "бракує назви чи значення; далі: %}",
+        ),
+        (
+            "{% if recipient.gender 'f' %}Madam{% endif %}",
+            "%} was expected here, not a text in quotes",
+            "тут очікувалося: %}; натомість: текст у лапках",
+        ),
+        ("{{ recipient. }}", "a name is missing after the dot", "після крапки бракує назви"),
+        (
+            "{{ recipient.name | }}",
+            "a name was expected here, not }}",
+            "тут очікувалося: назва; натомість: }}",
+        ),
+    ],
+)
+def test_jinjas_other_complaints_are_said_in_the_interface_language_with_the_tags_as_typed(
+    mini_ws, cli, monkeypatch, mistake, said, said_uk
+):
+    """ "Expected an expression, got 'end of statement block'" was Jinja's English, in a
+    Ukrainian window too, naming a token the author never typed."""
+    text = TEMPLATE_EN.replace("{{ fact('supreme-court') }}", mistake + "\n\n{{ fact('supreme-court') }}")
+    mini_ws.write("letter_templates/appeal-en.md", text)
+    line = line_of(text, mistake)
+    hint = "check the {{ }} and {% %} tags on that line"
+    assert problems(cli("check", "-w", "ws")) == [
+        f"error: {TPL}:{line}: template syntax error: {said} — {hint}"
+    ]
+    monkeypatch.setenv("LANGUAGE", "uk")
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    (problem,) = [ln for ln in result.err.splitlines() if ln.startswith("помилка: ")]
+    assert f"{said_uk} — " in problem and f"{TPL}:{line}" in problem
+    assert not re.search(r"[A-Za-z]{4,}", problem.split(f":{line}:", 1)[1].replace("template", ""))
+
+
 def test_template_syntax_error_in_subject_at_front_matter_line(mini_ws, cli):
     text = TEMPLATE_EN.replace('{{ case.person.name }}"', '{{ case.person.name }"')
     mini_ws.write("letter_templates/appeal-en.md", text)

@@ -8,6 +8,9 @@ tag left open was opened; that line, and what to add, is what the author needs.
 A misspelt tag (``{% iff %}``, ``{% esle %}``) or an ``{% endif %}`` with no ``{% if %}``
 before it is "Encountered unknown tag 'endif'." in Jinja's words, in English whatever the
 interface language: :func:`unknown_tag` says which tag was meant, or what is missing.
+Jinja's other complaints (``{% if %}`` with no condition: "Expected an expression, got 'end
+of statement block'") are said again in the interface language by :func:`jinja_words`,
+with its tokens named as the author typed them (``%}``, not "end of statement block").
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from typing import Any, NamedTuple
 
 from jinja2 import TemplateSyntaxError
 
-from campaign_app.core.common.i18n import _
+from campaign_app.core.common.i18n import N_, _
 
 # Tags that open a block closed by "end" + their name.
 _BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "autoescape", "trans"})
@@ -26,6 +29,44 @@ _BLOCKS = frozenset({"if", "for", "macro", "call", "filter", "with", "block", "a
 _TAGS = ("if", "elif", "else", "endif", "for", "endfor", "set", "endset", "with", "endwith", "filter")
 _BELONGS = {"elif": "if", "else": "if"} | {f"end{name}": name for name in _BLOCKS | {"set"}}
 _UNKNOWN = re.compile(r"Encountered unknown tag '(\w+)'")
+
+# Jinja's parser's complaints, and what they say in the interface language.
+_COMPLAINTS = (
+    (
+        re.compile(r"Expected an expression, got '(?P<found>.+)'$"),
+        N_("a name or value is missing before {found}"),
+    ),
+    (
+        re.compile(r"expected token '(?P<wanted>.+)', got '(?P<found>.+)'$"),
+        N_("{wanted} was expected here, not {found}"),
+    ),
+    (
+        re.compile(r"unexpected '(?P<found>.+)', expected '(?P<wanted>.+)'$"),
+        N_("{wanted} was expected here, not {found}"),
+    ),
+    (
+        re.compile(r"unexpected char (?P<found>'.'|\".\") at \d+$"),
+        N_("{found} cannot stand here inside a tag"),
+    ),
+    (re.compile(r"unexpected '(?P<found>.+)'$"), N_("{found} was not expected here")),
+    (
+        re.compile(r"tag name expected$"),
+        N_("a {{% %}} tag without a name: a letter's tags are if, for and set"),
+    ),
+    (re.compile(r"expected name or number$"), N_("a name is missing after the dot")),
+)
+# Jinja's names of tokens, as the author typed them (or what they are).
+_TOKENS = {
+    "end of statement block": "%}",
+    "end of print statement": "}}",
+    "begin of statement block": "{%",
+    "begin of print statement": "{{",
+    "end of template": N_("the end of the template"),
+    "name": N_("a name"),
+    "integer": N_("a number"),
+    "float": N_("a number"),
+    "string": N_("a text in quotes"),
+}
 
 
 class Unclosed(NamedTuple):
@@ -100,6 +141,24 @@ def unknown_tag(error: TemplateSyntaxError) -> Unclosed | None:
         message,
         _("a letter's tags are {% if %}, {% for %} and {% set %}, each closed by its {% end… %}"),
     )
+
+
+def jinja_words(message: str) -> str:
+    """Jinja's complaint ``message`` in the interface language, its tokens as they are
+    typed; a complaint not known here, as Jinja says it."""
+    for pattern, words in _COMPLAINTS:
+        found = pattern.match(message)
+        if found is not None:
+            parts = {key: _token(value) for key, value in found.groupdict().items()}
+            return _(words).format(**parts)
+    return message
+
+
+def _token(value: str) -> str:
+    if value.startswith(("'", '"')):
+        return value  # a character, quoted already
+    named = _TOKENS.get(value)
+    return _(named) if named is not None and named[0].isalpha() else named or f"'{value}'"
 
 
 def _tokens(env: Any, source: str) -> list[tuple[int, str, str]]:

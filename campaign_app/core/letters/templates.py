@@ -38,7 +38,7 @@ from campaign_app.core.letters.markdown import escape_markdown
 from campaign_app.core.letters.sandbox import BoundedSandbox
 from campaign_app.core.letters.sender import SenderView
 from campaign_app.core.letters.template_errors import undefined_error
-from campaign_app.core.letters.template_syntax import unclosed_tag, unknown_tag
+from campaign_app.core.letters.template_syntax import jinja_words, unclosed_tag, unknown_tag
 
 REQUIRED_KEYS = ("id", "title", "language", "audience", "subject")
 # What else the front matter may say (render.py reads layout and fallback_language): a
@@ -165,7 +165,7 @@ def _compile(template: Template) -> tuple[Any, Any]:
         if unclosed is not None:
             raise UserError(unclosed.message, template.where(unclosed.line), unclosed.hint) from None
         raise UserError(
-            _("template syntax error: {message}").format(message=exc.message),
+            _("template syntax error: {message}").format(message=jinja_words(exc.message or "")),
             template.where(exc.lineno),
             _("check the {{ }} and {% %} tags on that line"),
         ) from None
@@ -174,7 +174,9 @@ def _compile(template: Template) -> tuple[Any, Any]:
     except (TemplateSyntaxError, RecursionError, MemoryError) as exc:
         raise UserError(
             _("template syntax error in subject: {value}").format(
-                value=getattr(exc, "message", None) or "nested too deeply"
+                value=jinja_words(exc.message or "")
+                if isinstance(exc, TemplateSyntaxError)
+                else _("it nests brackets or expressions too deeply")
             ),
             template.where(_meta_line(template, "subject")),
             _("check the {{ }} tags in the subject"),
