@@ -12,12 +12,24 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from campaign_app.core.campaign.audience import NobodyMatches
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.core.outreach.log_errors import AlreadySent
 
 
 def problems(exc: UserError | UserErrors) -> str:
     """The command line's lines for a mistake (``file:line: message — advice``), one per problem;
     an audience that matches nobody in the window's words (its query box, its Recipients tab)."""
-    return "\n".join(_nobody(e) if isinstance(e, NobodyMatches) else str(e) for e in flatten(exc))
+    return "\n".join(_nobody(e) if isinstance(e, NobodyMatches) else str(in_window(e)) for e in flatten(exc))
+
+
+def in_window(exc: UserError) -> UserError:
+    """``exc`` with the advice the window can follow where the core's names a command: what a
+    letter's log says is in its history on the Outreach tab, not in ``log status``."""
+    if not isinstance(exc, AlreadySent):
+        return exc
+    hint = QCoreApplication.translate(
+        "Problems", "leave it out of the selection: its history shows when it went"
+    )
+    return UserError(exc.message, exc.where, hint)
 
 
 def _nobody(exc: NobodyMatches) -> str:

@@ -22,6 +22,7 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.filenames import letter_path
 from campaign_app.core.common.i18n import _, ngettext
+from campaign_app.core.outreach.log_errors import AlreadySent
 from campaign_app.core.outreach.records import NewContact
 from campaign_app.core.outreach.store import LogStore
 
@@ -131,7 +132,7 @@ def _refuse_sent_again(log: LogStore, cid: str, recipient_id: str, channel: str)
         or (sent.channel or "email") != channel
     ):
         return
-    raise UserError(
+    raise AlreadySent(
         _("the letter to '{id}' is already recorded as sent ({channel}, {date}): nothing was marked").format(
             id=recipient_id, channel=channel, date=sent.at[:10]
         ),

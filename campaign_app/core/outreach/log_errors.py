@@ -30,6 +30,12 @@ class LogUnreachable(LogUnusable):
     """The team's log cannot be reached (network, server down): what works offline goes on."""
 
 
+class AlreadySent(UserError):
+    """A letter marked sent again by the channel it went by, unchanged since: a second
+    "sent" would count it twice. The hint names ``log status``; the window, the letter's
+    history, which it shows."""
+
+
 class PasswordRefused(UserError):
     """The team's database refused the member's password (wrong, or none given): the member
     who is typing one in (``log password``, Settings) is told to type it again instead."""

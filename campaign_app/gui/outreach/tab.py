@@ -24,7 +24,7 @@ from campaign_app.gui.outreach.mark_dialog import MarkDialog, MarkRequest
 from campaign_app.gui.outreach.words import channel_name, status_name
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import now_text, problems
+from campaign_app.gui.texts import in_window, now_text, problems
 
 SHOWN_REFUSALS = 5  # recipients whose mark was refused, each with why (the others named)
 NAMED_REFUSALS = 30
@@ -154,7 +154,8 @@ class OutreachTab(OutreachBrowser):
             len(exc.refused),
         ).format(count=exc.count, status=status_name(status))
         lines, advised = [], set()
-        for rid, problem in exc.refused[:SHOWN_REFUSALS]:
+        for rid, refused in exc.refused[:SHOWN_REFUSALS]:
+            problem = in_window(refused)
             hint = None if problem.hint in advised else problem.hint
             advised.add(problem.hint)
             lines.append(f"• {names.get(rid, rid)}: {UserError(problem.message, problem.where, hint)}")

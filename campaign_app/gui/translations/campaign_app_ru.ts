@@ -2604,6 +2604,10 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
 <context>
     <name>Problems</name>
     <message>
+        <source>leave it out of the selection: its history shows when it went</source>
+        <translation>снимите выделение с этого адресата: история письма показывает, когда оно отправлено</translation>
+    </message>
+    <message>
         <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
         <translation>Ни один адресат не соответствует аудитории этого шаблона ({audience}), суженной запросом {query}: исправьте запрос или поищите адресатов на вкладке «Адресаты».</translation>
     </message>

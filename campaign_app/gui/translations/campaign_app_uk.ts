@@ -2604,6 +2604,10 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
 <context>
     <name>Problems</name>
     <message>
+        <source>leave it out of the selection: its history shows when it went</source>
+        <translation>зніміть виділення з цього адресата: історія листа показує, коли його надіслано</translation>
+    </message>
+    <message>
         <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
         <translation>Жоден адресат не відповідає аудиторії цього шаблону ({audience}), звуженій запитом {query}: виправте запит або пошукайте адресатів на вкладці «Адресати».</translation>
     </message>

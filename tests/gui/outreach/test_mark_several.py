@@ -126,6 +126,10 @@ def test_one_refusal_marks_none_and_names_the_recipient_it_stops(make_window, mi
     assert said[1].startswith(
         "• Special Rapporteur on human rights defenders: the letter to 'sr-2' is already recorded as sent (post, "
     )
+    # the advice is the window's (its history shows it), not the command line's 'log status'
+    assert said[1].endswith(
+        ": nothing was marked — leave it out of the selection: its history shows when it went"
+    )
     assert said[-1] == "Put that right, or leave them out of the selection (Ctrl+click), and mark again."
     assert events_of(mini_ws.root, "sr-1") == [("drafted", "post")]  # none marked
     assert events_of(mini_ws.root, "pace-1") == [("drafted", "post")]
@@ -224,7 +228,7 @@ def test_many_refusals_name_each_recipient_without_pushing_the_table_off_the_scr
     )
     assert said[1].startswith("• Member of Parliament 00: the letter to 'mep-00' is already recorded as sent")
     assert said[1].endswith(
-        ": nothing was marked — leave it out; 'campaign-app log status' shows what each letter's log says"
+        ": nothing was marked — leave it out of the selection: its history shows when it went"
     )
     assert said[5].startswith("• Member of Parliament 04: the letter to 'mep-04'")
     assert said[5].endswith(": nothing was marked")  # the advice is not said again
