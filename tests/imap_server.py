@@ -86,6 +86,14 @@ ssl = {ssl}
 {ssl_files}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# A refused password is said at once: a real server waits 2 s against guessing, and longer
+# after each failure from the same address (its anvil's penalty; tests need no wait)
+auth_failure_delay = 0
+service anvil {{
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
 auth_verbose = yes
 default_internal_user = {internal}
 default_login_user = {login}

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
 from campaign_app.core.campaign.audience import NobodyMatches
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.core.mail.inbox.refusal import LoginRefused
 from campaign_app.core.outreach.log_errors import AlreadySent
 
 
@@ -23,12 +24,20 @@ def problems(exc: UserError | UserErrors) -> str:
 
 def in_window(exc: UserError) -> UserError:
     """``exc`` with the advice the window can follow where the core's names a command: what a
-    letter's log says is in its history on the Outreach tab, not in ``log status``."""
-    if not isinstance(exc, AlreadySent):
+    letter's log says is in its history on the Outreach tab, not in ``log status``; a mailbox
+    password is typed at Check inbox, not with ``inbox password``."""
+    if isinstance(exc, AlreadySent):
+        hint = QCoreApplication.translate(
+            "Problems", "leave it out of the selection: its history shows when it went"
+        )
+    elif isinstance(exc, LoginRefused):
+        hint = QCoreApplication.translate(
+            "Problems",
+            "check the user name under inbox: in campaign.yaml (with many providers it is the whole "
+            "e-mail address), then press Check inbox and type the mailbox's current password",
+        )
+    else:
         return exc
-    hint = QCoreApplication.translate(
-        "Problems", "leave it out of the selection: its history shows when it went"
-    )
     return UserError(exc.message, exc.where, hint)
 
 

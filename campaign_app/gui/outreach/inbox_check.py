@@ -7,7 +7,9 @@ is read from the keyring off the UI thread too (a keyring may ask to be unlocked
 none is stored it is asked for, used for this check only, and stored in the keyring once
 the server has accepted it. With no secure keyring to keep it, the question says so (as
 Settings does for the team's database password) and it is asked for at each check
-(core/campaign/inbox_password.py).
+(core/campaign/inbox_password.py). A password the server refuses (the one kept, gone stale
+when the mailbox's password changed, or one just typed) is asked for again, the server's
+refusal above the question; the one it takes replaces the kept one.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QLineEdit, QProgres
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.texts import sentence
 
 
 @dataclass
@@ -97,6 +100,7 @@ class InboxCheck(QObject):
         self.running = False
         self.dialog: QProgressDialog | None = None
         self.unkept = ""  # why the password typed cannot be kept ("": a secure keyring keeps it)
+        self.refusal = ""  # the server's refusal of the last password given ("": none)
         # Injectable: tests answer the password question without a dialog.
         self.ask_password = self._ask_password
 
@@ -131,14 +135,32 @@ class InboxCheck(QObject):
         asked = False
         password = stored
         if not password:
-            settings = self.workspace.campaign.inbox
-            who = f"{settings.username}@{settings.host}" if settings else self.tr("the mailbox")
-            password = self.ask_password(who)
+            password = self.ask_password(self._account())
             asked = True
             if not password:
                 self._end(CheckOutcome(cancelled=True))
                 return
-        self.tasks.submit(lambda: self._sync(password, asked), self._end, self._failed)
+        self._submit_sync(password, asked)
+
+    def _account(self) -> str:
+        """USER@HOST of the mailbox, as the password question names it."""
+        settings = self.workspace.campaign.inbox
+        return f"{settings.username}@{settings.host}" if settings else self.tr("the mailbox")
+
+    def _submit_sync(self, password: str, asked: bool) -> None:
+        self.tasks.submit(lambda: self._sync(password, asked), self._synced, self._failed)
+
+    def _synced(self, outcome: CheckOutcome) -> None:
+        """A refused password is asked for again (Cancel: the refusal is the outcome)."""
+        from campaign_app.core.mail.inbox.refusal import LoginRefused
+
+        if isinstance(outcome.error, LoginRefused):
+            self.refusal = outcome.error.message
+            password = self.ask_password(self._account())
+            if password:
+                self._submit_sync(password, True)
+                return
+        self._end(outcome)
 
     def _sync(self, password: str, asked: bool) -> CheckOutcome:
         from campaign_app.core.campaign.inbox_sync import Cancelled, inbox_settings, sync_inbox
@@ -163,13 +185,16 @@ class InboxCheck(QObject):
         return CheckOutcome(result=result, asked_password=asked)
 
     def password_question(self, who: str) -> str:
-        """What the password dialog asks: whether the password will be kept tells the truth."""
+        """What the password dialog asks: whether the password will be kept tells the truth;
+        after a refusal, the server's word on the password given comes first."""
+        refused = sentence(self.refusal) + "\n\n" if self.refusal else ""
         if not self.unkept:
-            return self.tr("Password for {account} (kept in the system keyring once it works):").format(
-                account=who
-            )
+            return refused + self.tr(
+                "Password for {account} (kept in the system keyring once it works):"
+            ).format(account=who)
         return (
-            self.tr("No system keyring can keep the password here: {what}").format(what=self.unkept)
+            refused
+            + self.tr("No system keyring can keep the password here: {what}").format(what=self.unkept)
             + "\n\n"
             + self.tr("Password for {account}:").format(account=who)
         )

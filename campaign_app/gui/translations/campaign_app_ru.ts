@@ -2608,6 +2608,10 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <translation>снимите выделение с этого адресата: история письма показывает, когда оно отправлено</translation>
     </message>
     <message>
+        <source>check the user name under inbox: in campaign.yaml (with many providers it is the whole e-mail address), then press Check inbox and type the mailbox&apos;s current password</source>
+        <translation>проверьте имя пользователя в разделе inbox: в campaign.yaml (у многих провайдеров это весь адрес e-mail), затем нажмите «Проверить почту» и введите текущий пароль ящика</translation>
+    </message>
+    <message>
         <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
         <translation>Ни один адресат не соответствует аудитории этого шаблона ({audience}), суженной запросом {query}: исправьте запрос или поищите адресатов на вкладке «Адресаты».</translation>
     </message>

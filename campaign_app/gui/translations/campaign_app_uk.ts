@@ -2608,6 +2608,10 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <translation>зніміть виділення з цього адресата: історія листа показує, коли його надіслано</translation>
     </message>
     <message>
+        <source>check the user name under inbox: in campaign.yaml (with many providers it is the whole e-mail address), then press Check inbox and type the mailbox&apos;s current password</source>
+        <translation>перевірте ім’я користувача в розділі inbox: у campaign.yaml (у багатьох провайдерів це вся адреса e-mail), потім натисніть «Перевірити пошту» й введіть поточний пароль скриньки</translation>
+    </message>
+    <message>
         <source>No recipient matches this template&apos;s audience ({audience}) narrowed by the query {query}: correct the query, or look for them in the Recipients tab.</source>
         <translation>Жоден адресат не відповідає аудиторії цього шаблону ({audience}), звуженій запитом {query}: виправте запит або пошукайте адресатів на вкладці «Адресати».</translation>
     </message>

@@ -26,6 +26,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
+from campaign_app.core.mail.inbox.refusal import LoginRefused
 from campaign_app.core.mail.inbox.settings import InboxSettings
 from campaign_app.core.mail.redact import scrub
 
@@ -146,7 +147,7 @@ class ImapReader:
                 conn.plain_login(s.username, self._password)
         except LoginError as exc:
             words = scrub(" ".join(_server_words(exc).split()), self._password, s.username)
-            raise UserError(
+            raise LoginRefused(
                 _("the server refused the user name or password for {username} at {host} ({words})").format(
                     username=s.username, host=s.host, words=words
                 ),
