@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from campaign_app.core.case.edit import CaseDocument
 from campaign_app.core.case.rules import parse_refs, point_described
 from campaign_app.core.case.schema import PERSON_ORDER, POINT_FIELDS, POINT_ORDER, FieldSpec
+from campaign_app.core.case.source_rename import CitationsFollow
 from campaign_app.gui.case.field_checks import EditContext, bare, field_problems
 from campaign_app.gui.case.fields import FieldMessage, LocalizedField, RefsEdit
 from campaign_app.gui.case.models import PointsModel
@@ -48,6 +49,8 @@ class ItemEditor(QWidget):
     """Fields for one item (a fact, an event, a source…) or for the case's overview."""
 
     edited = Signal(str)  # the key that changed
+    renames_citations = False  # the sources' editor: the case's citations follow a source's id
+    _follow: CitationsFollow | None = None
 
     def __init__(self, fields: Sequence[FieldSpec], order: Sequence[str], parent: QWidget | None = None):
         super().__init__(parent)
@@ -212,6 +215,10 @@ class ItemEditor(QWidget):
             changed = self.doc.set_date(node, spec.key, text, order)
         elif spec.kind == "sources":
             changed = self.doc.set_refs(node, parse_refs(text), order)
+        elif spec.kind == "id" and self.renames_citations:
+            if self._follow is None or self._follow.doc is not self.doc:
+                self._follow = CitationsFollow(self.doc)
+            changed = self._follow.set_id(node, text, order)
         else:
             changed = self.doc.set_plain(node, spec.key, text, order, keep_empty=spec.kind == "id")
         if changed:

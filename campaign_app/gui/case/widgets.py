@@ -198,6 +198,7 @@ class CaseWidgets(BaseTab):
         self.editors: dict[str, ItemEditor] = {"overview": ItemEditor(OVERVIEW_FIELDS, TOP_ORDER, self)}
         for key, spec in SECTIONS.items():
             self.editors[key] = ItemEditor(spec.fields, spec.order, self)
+        self.editors["sources"].renames_citations = True
         self.editor_stack = QStackedWidget(self)  # the lists' editors, one per list
         for key in SECTIONS:
             self.editor_stack.addWidget(self.editors[key])

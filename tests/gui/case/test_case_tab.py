@@ -747,3 +747,31 @@ def test_a_source_added_with_its_title_in_one_language_is_cited_by_that_title(ca
     )
     footnote = next(f for f in letter.footnotes if f.source_id == "kyivpost-2024-05-02")
     assert footnote.text == "Court hears the extradition case. 2 травня 2024\u00a0р."
+
+
+def test_renaming_a_source_takes_the_cases_citations_of_it_along(case_tab, qtbot, example_ws):
+    """Its id was all that changed: the 20-odd facts, events and points citing it kept the old
+    id, and the tab listed a problem for each of them."""
+    path = example_ws / EXAMPLE_CASE
+    window, tab = case_tab(example_ws)
+    choose_part(qtbot, tab, "sources")
+    click_row(qtbot, tab, "odf-brief-2020")
+    replace_text(qtbot, tab.editors["sources"].inputs["id"], "odf-2020")
+    qtbot.waitUntil(lambda: tab.tasks.idle())
+
+    assert not tab.problem_box.isVisible()
+    choose_part(qtbot, tab, "facts")
+    click_row(qtbot, tab, "roles")
+    assert tab.editors["facts"].inputs["sources"].text() == "odf-2020"
+
+    save_with_ctrl_s(qtbot, window, tab)
+    question = answer(qtbot, tab, "Save anyway")  # the templates' cite('odf-brief-2020') is the user's
+    assert "cite('odf-brief-2020'), now “odf-2020”" in question
+    qtbot.waitUntil(lambda: not tab.busy and tab.tasks.idle())
+    case = load_case(path)
+    cited = [ln for ln in path.read_text(encoding="utf-8").splitlines() if "sources:" in ln]
+    assert (
+        not [ln for ln in cited if "odf-brief-2020" in ln]
+        and len([ln for ln in cited if "odf-2020" in ln]) >= 20
+    )
+    assert list(next(f for f in case.facts if f.id == "roles").sources) == ["odf-2020"]
