@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from campaign_app.core.campaign.address_room import AddressRoom
 from campaign_app.core.campaign.audience import Audience, audience_place, match_audience, without_status
 from campaign_app.core.campaign.creation import placeholders_left
+from campaign_app.core.campaign.formula_cells import formula_warnings
 from campaign_app.core.campaign.last_letters import LastLetters, uses_updates
 from campaign_app.core.campaign.letter_files import letter_origins
 from campaign_app.core.campaign.letterhead_room import LetterheadRoom
@@ -201,6 +202,7 @@ def check_workspace(ws: Workspace, today: dt.date | None = None) -> CheckReport:
             ).format(count=len(unused), ids=", ".join(sorted(unused)))
         )
     report.warnings.extend(freshness_warnings(directory, campaign.freshness_days, today))
+    report.warnings.extend(formula_warnings(directory))
     for path in unread_lists(ws.root / "recipients"):
         report.warnings.append(
             _(

