@@ -42,4 +42,7 @@ def test_letters_attribute_the_torture_claim_to_the_ngo_submissions_and_date_the
         for pdf in (ws_dir / "out" / "ukraine-official-appeal-uk").glob("*.pdf")
     )
     assert "Станом на травень 2020 р.:" in " ".join(uk.split())
+    # a sentence after a colon takes no capital in Ukrainian: the date follows those facts
+    assert "р.: За" not in " ".join(uk.split())
+    assert " ".join(uk.split()).count("(Відомості станом на травень 2020 р.)") == 2
     assert "Рада ООН з прав людини зазначає" not in uk
