@@ -49,7 +49,7 @@ def run(ws, args: argparse.Namespace) -> int:
         print(_("Nothing to write: {reason}.").format(reason=plan.nobody_due))
         return EXIT_OK
     # Lines that name recipients: a control character in a name is shown, never obeyed.
-    for warning in plan.left_office:
+    for warning in plan.before_writing:
         print(_("warning: {line}").format(line=shown(warning)), file=sys.stderr)
     for file, rid in plan.not_in_directory:
         line = _(

@@ -110,7 +110,7 @@ def run(ws, args: argparse.Namespace) -> int:
         return EXIT_OK
     if plan.to_send and not args.dry_run:
         check_can_send(ws)  # the example's made-up sender: refused before "About to send…"
-    for warning in plan.left_office:
+    for warning in plan.before_writing:
         print(_("warning: {line}").format(line=shown(warning)), file=sys.stderr)
     _say_plan(plan, args)
     password = None

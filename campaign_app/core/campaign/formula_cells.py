@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from campaign_app.core.common.i18n import _
-from campaign_app.core.directory.importing.trust import FORMULA_FIELDS, formula_start
 from campaign_app.core.directory.recipients import Recipient
 
 
 def formula_warnings(recipients: Iterable[Recipient]) -> list[str]:
     """One warning per entry whose name or office a spreadsheet would run as a formula."""
+    # the import's rule, read when asked (the window's Batch tab imports this at start-up)
+    from campaign_app.core.directory.importing.trust import FORMULA_FIELDS, formula_start
+
     out = []
     for r in recipients:
         found = formula_start({name: getattr(r, name) for name in FORMULA_FIELDS})

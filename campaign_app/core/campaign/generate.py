@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.before_writing import before_writing
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
-from campaign_app.core.campaign.timeliness import left_office_warnings
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -55,7 +55,7 @@ class BatchPlan:
     last_letters: LastLetters | None = None
     # check's warning for each recipient of a letter to write who has left the office the
     # letter addresses them in (in_office_until): said again when the letters are written
-    left_office: list[str] = field(default_factory=list)
+    before_writing: list[str] = field(default_factory=list)  # check's warnings, for those written to
     # The template's letters in the output folder to recipients no longer in the directory
     # (file, recipient id): said, not removed; whoever removed them may want them kept
     not_in_directory: list[tuple[str, str]] = field(default_factory=list)
@@ -153,7 +153,7 @@ def plan_batch(
         len(recipients),
         audience.nobody_due_message,
         files.last_letters,
-        left_office_warnings(template.id, [job.recipient for job in jobs]),
+        before_writing(template.id, [job.recipient for job in jobs]),
         _not_in_directory(ws, template.id, files),
     )
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from campaign_app.core.campaign.audience import template_audience
+from campaign_app.core.campaign.before_writing import before_writing
 from campaign_app.core.campaign.sent_letters import kept_for, kept_name
-from campaign_app.core.campaign.timeliness import left_office_warnings
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
 from campaign_app.core.common.i18n import _, ngettext
@@ -60,7 +60,7 @@ class SendPlan:
     nobody_due: str = ""  # why there is nobody to write to yet (core/campaign/audience.py), else ""
     attachments: tuple[Attachment, ...] = ()  # the template's own files, sent with every letter
     offline: str = ""  # a dry run while the team's log cannot be reached: why (who had it is unknown)
-    left_office: list[str] = field(default_factory=list)  # check's warning, for those to send to
+    before_writing: list[str] = field(default_factory=list)  # check's warnings, for those to send to
 
     @property
     def server(self) -> str:
@@ -213,7 +213,7 @@ def plan_send(
     if limit is not None and len(plan.to_send) > limit:
         plan.limited = len(plan.to_send) - limit
         plan.to_send = plan.to_send[:limit]
-    plan.left_office = left_office_warnings(template.id, plan.to_send)
+    plan.before_writing = before_writing(template.id, plan.to_send)
     return plan
 
 

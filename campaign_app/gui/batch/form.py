@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from campaign_app.core.campaign.audience import Audience, template_audience
-from campaign_app.core.campaign.timeliness import left_office_warnings
+from campaign_app.core.campaign.before_writing import before_writing
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.base_tab import show_error
@@ -271,4 +271,4 @@ def _audience_and_warnings(ws: Workspace, template_id: str, query: str | None) -
     """On the thread pool: who the letters go to, and those of them written to in an office
     they have left (as check, generate and the send plan say it)."""
     audience = template_audience(ws, template_id, query)
-    return audience, left_office_warnings(template_id, audience.recipients)
+    return audience, before_writing(template_id, audience.recipients)

@@ -258,7 +258,7 @@ class BatchTab(BatchForm):
         self._show_figures(True)
         stopped = [problems(result.stopped)] if result.stopped is not None else []
         # as check says it, now that the letters are written: to someone no longer in office
-        left = [self.tr("Warning: {line}").format(line=line) for line in plan.left_office] if plan else []
+        left = [self.tr("Warning: {line}").format(line=line) for line in plan.before_writing] if plan else []
         left += [
             self.tr(
                 "Warning: {file} is a letter to '{id}', who is no longer in the directory: "

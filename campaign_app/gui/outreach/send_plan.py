@@ -212,7 +212,7 @@ def plan_text(plan: SendPlan) -> str:
         )
     )
     text = "; ".join(parts) + "."
-    for line in plan.left_office:  # as check says it: written to in an office they have left
+    for line in plan.before_writing:  # as check says it: written to in an office they have left…
         text += "\n" + QCoreApplication.translate("SendPlan", "Warning: {line}").format(line=line)
     if plan.to_send and s is not None:
         minutes = len(plan.to_send) / max(s.rate_per_minute, 1)

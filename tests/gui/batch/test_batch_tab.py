@@ -607,3 +607,21 @@ def test_the_letter_to_a_recipients_former_name_is_removed_and_the_tab_says_so(m
         "Removed appeal-en/mep-1_Michal_Šimečka.pdf, the earlier letter to a recipient whose name has changed."
         in tab.failures.toPlainText()
     )
+
+
+def test_a_recipient_whose_name_is_a_formula_is_warned_about_before_writing(make_window, mini_ws, qtbot):
+    """Every letter to them would begin 'Dear =HYPERLINK(…)': said before Generate, as check says it."""
+    people = mini_ws.root / "recipients" / "people.csv"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("mep-2,mep,Ms,Rasa,", "mep-2,mep,Ms,=1+1,", 1),
+        encoding="utf-8",
+    )
+    window = make_window(mini_ws.root, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "appeal-en")
+    qtbot.waitUntil(lambda: tab.count_warnings.isVisible(), timeout=10000)
+    (warning,) = tab.count_warnings.text().split("\n")
+    assert (
+        warning.startswith("Warning: ")
+        and "mep-2: given_name '=1+1' is a formula a spreadsheet would run" in warning
+    )

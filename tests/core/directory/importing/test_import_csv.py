@@ -570,3 +570,9 @@ def test_check_names_an_entry_whose_name_is_a_formula_in_a_file_not_imported(min
     (said,) = [ln for ln in (result.out + result.err).splitlines() if "a spreadsheet would run" in ln]
     assert "recipients/people.csv:3: mep-2: given_name '=HYPERLINK(" in said
     assert "letters would name the recipient so" in said and "mep-1" not in said
+    # and before letters are written to them (as for someone who left office)
+    result = cli("generate", "-w", "ws", "--template", "appeal-en", "--out", "out")
+    assert result.code == 0, result.err
+    assert [ln for ln in (result.out + result.err).splitlines() if "a spreadsheet would run" in ln] == [
+        "warning: " + said.split("warning: ", 1)[-1]
+    ]
