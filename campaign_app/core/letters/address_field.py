@@ -25,6 +25,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+FOLDS = (105.0, 210.0)  # an A4 letter folded in three for a DL envelope: mm from the top
+PUNCH = 148.5  # the middle of the page, for a hole punch
+
 FIELD_LEFT = 20.0  # the address field of DIN 5008, form B, from the page's left and top edges
 FIELD_TOP = 45.0
 FIELD_WIDTH = 85.0

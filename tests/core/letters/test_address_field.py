@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 
 from campaign_app.core.common.images import Picture
 from campaign_app.core.letters import address_field as field
@@ -263,3 +264,56 @@ def test_the_pdfs_text_starts_under_the_address_and_ends_at_the_right_margin():
         assert line_box(lines, text).left == pytest.approx(field.ADDRESS_LEFT, abs=MM)
     assert min(ln.left for ln in body) == pytest.approx(field.ADDRESS_LEFT, abs=MM)
     assert max(ln.right for ln in body) == pytest.approx(210 - 25, abs=MM)  # justified lines
+
+
+def _page_image(pdf: bytes, tmp_path: Path, page: int) -> Image.Image:
+    """Page ``page`` of ``pdf`` as pixels, 1 px = 0.25 mm (poppler's pdftoppm)."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    source = tmp_path / "letter.pdf"
+    source.write_bytes(pdf)
+    out = tmp_path / f"page-{page}"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-gray",
+            "-r",
+            "101.6",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            source,
+            out,
+        ],
+        check=True,
+    )
+    return Image.open(f"{out}.png").convert("L")
+
+
+def _ink(image: Image.Image, left_mm: float, right_mm: float, top_mm: float) -> bool:
+    """Whether anything is drawn on the row ``top_mm`` (±0.5 mm) from ``left_mm`` to ``right_mm``."""
+    return any(
+        image.getpixel((x, y)) < 200
+        for x in range(round(left_mm * 4), round(right_mm * 4))
+        for y in range(round((top_mm - 0.5) * 4), round((top_mm + 0.5) * 4))
+    )
+
+
+def test_the_first_page_marks_where_to_fold_it_for_the_window_and_where_to_punch_it(tmp_path):
+    """Folded anywhere but at 105 and 210 mm, the address slides out of a DL envelope's
+    window: DIN 5008's marks on the left edge show where, and the punch mark the middle."""
+    letter = make_letter(address=ADDRESS)
+    letter = dataclasses.replace(letter, body=letter.body * 4)  # two pages
+    pdf = pdf_bytes(letter)
+    first = _page_image(pdf, tmp_path, 1)
+    for top in (105.0, 148.5, 210.0):
+        assert _ink(first, 4, 10, top), top
+    assert not _ink(first, 4, 10, 100.0) and not _ink(first, 4, 10, 180.0)
+    assert not _ink(first, 13.5, 24, 148.5)  # the marks stay in the margin, clear of the text
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
+    assert not _ink(_page_image(pdf, tmp_path, 2), 4, 10, 105.0)  # the pages are folded together
+    letter_paper = _page_image(pdf_bytes(dataclasses.replace(letter, paper="Letter")), tmp_path, 1)
+    assert not _ink(letter_paper, 4, 10, 105.0)  # US Letter is folded otherwise

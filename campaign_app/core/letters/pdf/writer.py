@@ -29,6 +29,7 @@ from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.glyphs import check_glyphs, fallback_chars
 from campaign_app.core.letters.pdf.example_mark import draw_example_mark
 from campaign_app.core.letters.pdf.fallback_fonts import register_fallback
+from campaign_app.core.letters.pdf.fold_marks import draw_fold_marks
 from campaign_app.core.letters.pdf.markup import Markup
 from campaign_app.core.letters.pdf.page_numbers import NumberedCanvas
 from campaign_app.core.letters.pdf.story import Story
@@ -112,5 +113,10 @@ def _typeset(letter: Letter) -> tuple[bytes, int]:
         if letter.example:
             draw_example_mark(canvas, family, letter.example_mark, letter.example_caption)
 
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    def on_first_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        on_page(canvas, doc)
+        if letter.paper == "A4":  # where to fold it for the window envelope (fold_marks.py)
+            draw_fold_marks(canvas)
+
+    doc.build(story, onFirstPage=on_first_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
     return buffer.getvalue(), doc.page
