@@ -96,17 +96,20 @@ class BaseTab(QWidget):
         on_error: Callable[[BaseException], None] | None = None,
         *,
         writes_documents: bool = False,
+        only_waits: bool = False,
     ) -> int:
         """Run ``fn`` off the UI thread as the tab's newest request. Its result (or its user
         mistake) reaches ``on_done`` (``on_error``) only if no newer request started meanwhile;
-        without ``on_error`` an exception reaches the crash handler."""
+        without ``on_error`` an exception reaches the crash handler. ``only_waits``: ``fn``
+        writes nothing and may wait on another computer (a team's log): closing the window
+        does not wait for it (TaskRunner.submit_abandonable)."""
         number = self.requests.next()
-        self.tasks.submit(
-            fn,
-            self.requests.guard(on_done, number),
-            self.requests.guard(on_error, number) if on_error is not None else None,
-            writes_documents=writes_documents,
-        )
+        done = self.requests.guard(on_done, number)
+        failed = self.requests.guard(on_error, number) if on_error is not None else None
+        if only_waits:
+            self.tasks.submit_abandonable(lambda _asked: fn(), done, failed, name="read")
+        else:
+            self.tasks.submit(fn, done, failed, writes_documents=writes_documents)
         return number
 
     # ---- problems ------------------------------------------------------------------------

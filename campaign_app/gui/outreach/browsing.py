@@ -147,7 +147,13 @@ class OutreachBrowser(OutreachWidgets):
         self._loading = True
         if not self._loaded_once:
             self.count_label.setText(self.tr("Reading the contact log…"))
-        self.submit_newest(lambda: load_outreach(ws, include), self._loaded, self._load_failed)
+        # A team's log is read from its server, which may not answer for the whole connect
+        # timeout: closing the window does not wait for that read (it writes nothing; a
+        # campaign.db may be upgraded as it is opened, which is waited for).
+        shared = ws.campaign.log_database is not None
+        self.submit_newest(
+            lambda: load_outreach(ws, include), self._loaded, self._load_failed, only_waits=shared
+        )
 
     def _loaded(self, data: OutreachData) -> None:
         self._loading = False

@@ -34,15 +34,19 @@ class TeamWatch(QObject):
         self._workspace = workspace
         self._stop = threading.Event()
         self._listening = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="team-log-listener", daemon=False)
+        # A daemon: while it connects to a server that does not answer (up to the connect
+        # timeout), neither closing the window nor the program's exit waits for it; it only
+        # listens, and writes nothing.
+        self._thread = threading.Thread(target=self._run, name="team-log-listener", daemon=True)
 
     def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop listening and wait for the thread (at most one wait, a quarter of a second)."""
+        """Stop listening and wait for the thread (at most one wait, a quarter of a second);
+        one still connecting is not waited for: it sees the stop once connected, and ends."""
         self._stop.set()
-        if self._thread.is_alive():
+        if self._thread.is_alive() and self._listening.is_set():
             self._thread.join(timeout=5)
 
     @property

@@ -5,7 +5,6 @@ leaves behind keeps nothing."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import textwrap
@@ -15,46 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from settings_helpers import open_settings, replace_text
+from silent_server import SilentServer, checks_under_way
 
 from campaign_app.core.outreach.log import ContactLog
 
 HERE = Path(__file__).parent
-
-
-class SilentServer:
-    """A server that accepts connections and never answers: libpq waits for its reply to
-    the first message until the connect timeout (10 s)."""
-
-    def __init__(self) -> None:
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
-        self.accepted = threading.Event()
-        self.connections: list[socket.socket] = []
-        self.stopping = False
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while True:
-            conn, _address = self.listener.accept()
-            if self.stopping:
-                conn.close()
-                return
-            self.connections.append(conn)
-            self.accepted.set()
-
-    def close(self) -> None:
-        """The server goes away: a connection still waiting on it fails at once."""
-        self.stopping = True
-        socket.create_connection(("127.0.0.1", self.port)).close()  # wakes the accept
-        self.thread.join(5)
-        for conn in self.connections:
-            conn.close()
-        self.listener.close()
-
-
-def checks_under_way() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith("abandonable:")]
 
 
 def test_closing_the_window_while_the_password_check_waits_on_a_silent_server_is_quick(
