@@ -150,10 +150,10 @@ def _map_choice(text: str) -> tuple[str, str | None]:
 
 
 def run(ws, args: argparse.Namespace) -> int:
-    from campaign_app.core.campaign.audience import parse_campaign_query
-
     if args.action == "import":
         return _import(ws, args)
+    from campaign_app.core.campaign.audience import parse_campaign_query  # not an import's: lark, jinja2
+
     query = parse_campaign_query(args.query, ws.recipient_statuses)
     if args.action == "export":
         from campaign_app.core.campaign.workspace_files import refuse_campaign_file

@@ -16,8 +16,8 @@ from typing import Any
 
 from email_validator import EmailNotValidError
 
+from campaign_app.core.directory.folding import fold
 from campaign_app.core.directory.importing.ep import EP_DOMAIN
-from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.validation import normalized_email
 
 _GENDERS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from campaign_app.core.directory.query import fold
+from campaign_app.core.directory.folding import fold
 
 _COUNTRY_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ru")
 _COUNTRY_ALIASES = {

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from campaign_app.core.common.i18n import _
-from campaign_app.core.directory.query import fold
+from campaign_app.core.directory.folding import fold
 from campaign_app.core.directory.recipients import ALL_FIELDS
 
 FULL_NAME, HOMEPAGE, TERM_END = "_full_name", "_homepage", "_term_end"

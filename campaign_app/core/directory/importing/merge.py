@@ -28,7 +28,7 @@ from typing import Any
 
 from campaign_app.core.common.errors import display_path
 from campaign_app.core.common.i18n import N_
-from campaign_app.core.directory.query import fold
+from campaign_app.core.directory.folding import fold
 from campaign_app.core.directory.recipients import EXTRA_FIELDS, FIELDS, Recipient
 
 # ---- comparable values ------------------------------------------------------------------
