@@ -130,7 +130,11 @@ class CsvEdit:
         self._append(entries)
 
     def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
-        used = {name for item in records for name, value in _pair(item)[1].items() if value}
+        used: set[str] = set()
+        for item in records:
+            values = _pair(item)[1]
+            if not used.issuperset(values):  # one look for the many rows of fields already used
+                used.update(name for name, value in values.items() if value)
         if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
             used |= {"id"}
         if not self.header:

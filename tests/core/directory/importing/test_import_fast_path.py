@@ -32,6 +32,7 @@ HEADER += ["Job title", "Verified", "Web form", "Notes", "Category"]
 IDS = ["", "mep-1", "sr-1", "p-1", "p-2", "p 3", "Šimečka 1", "-bad", "ua-president", "../../etc", "***"]
 GIVEN = ["", "Michal", "Rasa", "MARIE", "Jo?n", "José", " Anna ", "Léa\nMarie", "Ol\x1b[8mena"]
 FAMILY = ["", "Šimečka", "Juknevičienė", "DUPONT", "Novák", "Juknevi?ien?", "Ward", "Sm\ufffdth"]
+FAMILY += ["=cmd|' /C calc'!A0", "  @SUM(1)", "-12", "'=x"]  # formulas: first in a chunk or later
 SEX = ["", "male", "F", "x", "weiblich", "other", "robot", "m"]
 COUNTRY = ["", "Slovakia", "SK", "sk", "Narnia", "XX", "DE", "Lithuania", "Czech Republic", "UA"]
 LANGUAGE = ["", "en", "Ukrainian", "uk", "klingon", "fr"]
