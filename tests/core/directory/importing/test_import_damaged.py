@@ -12,8 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_helpers import by_id, one_error, result_line, run_import, snapshot
 from openpyxl import Workbook
+
+from campaign_app.core.directory.importing.encodings import _has_utf8_letters
 
 ROWS = 50
 
@@ -238,3 +242,32 @@ def test_a_quoted_cell_with_line_breaks_is_still_one_cell(mini_ws, cli, tmp_path
     written = by_id(mini_ws.root / "recipients" / "meps.csv")
     assert written["x1"]["postal_address"].splitlines() == ["Rue Wiertz 60", "1047 Brussels"]
     assert written["x2"]["family_name"] == "Berg"
+
+
+LINE_BYTES = st.sampled_from(
+    [b"a", b";", b"\xc3\xa9", b"\xe9", b"\xc3", b"\xa9", b"\xe2\x82\xac", b"\xed\xa0\x80"]
+)
+LINE_BYTES |= st.sampled_from(
+    [b"\xf0\x9f\x98\x80", b"\xf4\x90\x80\x80", b"\xc0\xaf", b"\xe0\x80\xaf", b"\x80"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.lists(LINE_BYTES, max_size=6).map(b"".join), max_size=6))
+def test_the_quick_look_for_utf8_letters_misses_no_line_that_reads_as_utf8(lines):
+    """The mixed-encoding check returns early when the file holds no letter in UTF-8: it
+    must never do so for a file with a line that reads as UTF-8 (overlong forms,
+    surrogates, code points past U+10FFFF and truncated sequences are not UTF-8)."""
+
+    def reads_as_utf8(line: bytes) -> bool:
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    data = b"\r\n".join(lines)
+    if any(not line.isascii() and reads_as_utf8(line) for line in lines):
+        assert _has_utf8_letters(data)
+    if not any(0xC2 <= byte <= 0xF4 for byte in data):
+        assert not _has_utf8_letters(data)  # no lead byte: nothing to find
