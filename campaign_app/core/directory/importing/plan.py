@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.atomic import atomic_write_bytes, atomic_writer, make_folder
+from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import display_path
 from campaign_app.core.common.formulas import neutralise
 from campaign_app.core.directory.importing.edits import CsvEdit, YamlEdit
@@ -53,6 +54,10 @@ class ImportPlan:
 
     def apply(self) -> ImportReport:
         """Write every changed directory file (each atomically); returns the report."""
+        with collector_paused():  # the rows turned into text: no cycles, and every entry alive
+            return self._apply()
+
+    def _apply(self) -> ImportReport:
         # YAML edits are made on a copy first (they may still fail); CSV files are written
         # as they are rendered, so a 100,000-row file is never held twice in memory.
         rendered = [(path, edit.render()) for path, edit in self.edits.items() if isinstance(edit, YamlEdit)]
