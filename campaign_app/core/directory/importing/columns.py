@@ -49,7 +49,7 @@ from campaign_app.core.directory.importing.mapping import (
     PATRONYMIC,
     TERM_END,
 )
-from campaign_app.core.directory.importing.merge import email_key, folded_name, folded_org
+from campaign_app.core.directory.importing.merge import email_key, folded_names, folded_org
 from campaign_app.core.directory.importing.trust import FORMULA_FIELDS, check_trust, country_clash
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS
 from campaign_app.core.directory.validation import normalized_email, plain_value_ok
@@ -239,7 +239,7 @@ class ColumnConverter:
         countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
         languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
         given, family = fields.get("given_name", none), fields.get("family_name", none)
-        folded = [folded_name(g or "", f or "") for g, f in zip(given, family, strict=True)]
+        folded = folded_names(given, family)
         orgs = _each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
         checks: list[Checked | None] = []
         for n, email in enumerate(emails):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from import_helpers import (
     assert_check_passes,
     by_id,
@@ -20,6 +22,7 @@ from import_helpers import (
     write_source,
 )
 
+from campaign_app.core.directory.importing.merge import folded_name, folded_names
 from campaign_app.core.directory.load import directory_files, load_directory
 
 
@@ -275,3 +278,15 @@ def test_the_same_id_is_the_same_entry_by_its_name_in_any_language_or_its_office
     )
     assert sorted(by_id(mini_ws.root / "recipients" / "ua.csv")) == ["ua-minister-2"]
     assert result_line(result.out) == "Result: 1 added, 1 updated, 1 unchanged, 0 skipped (of 3 rows)."
+
+
+NAME_TEXT = st.text(alphabet=st.sampled_from(list("aZ ß\u00a0\tİıŁłéШ\u0301ﬁ-'")), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(names=st.lists(st.tuples(st.none() | NAME_TEXT, st.none() | NAME_TEXT), max_size=8))
+def test_names_folded_a_column_at_a_time_are_the_keys_folded_one_by_one(names):
+    """A chunk's name keys (given names folded once each, family names in one pass) are
+    each row's folded_name: case, accents, ligatures, odd spaces and empty parts alike."""
+    firsts, lasts = [g for g, _f in names], [f for _g, f in names]
+    assert folded_names(firsts, lasts) == [folded_name(g or "", f or "") for g, f in names]
