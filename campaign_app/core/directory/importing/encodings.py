@@ -178,12 +178,16 @@ def _latin_reading(data: bytes) -> Decoded:
         if len(words) >= 5000:
             break
     readings: list[tuple[int, str, str, list[str]]] = []
+    scores: dict[str, int] = {}  # a word most code pages read alike (é is é in all four) is scored once
     for codec, name in CODE_PAGES:
-        try:
-            texts = [word.decode(codec) for word in words]
+        try:  # one byte a letter and no line break in a word: the words decoded in one call
+            texts = b"\n".join(words).decode(codec).split("\n")
         except UnicodeDecodeError:
             continue
-        score = sum(n * _plausibility(text) for text, n in zip(texts, words.values(), strict=True))
+        for text in texts:
+            if text not in scores:
+                scores[text] = _plausibility(text)
+        score = sum(n * scores[text] for text, n in zip(texts, words.values(), strict=True))
         readings.append((score, codec, name, texts))
     readings.sort(key=lambda r: -r[0])  # stable: the first of equals stays first
     for score, codec, name, texts in readings:
