@@ -181,7 +181,7 @@ def _latin_reading(data: bytes) -> Decoded:
     scores: dict[str, int] = {}  # a word most code pages read alike (é is é in all four) is scored once
     for codec, name in CODE_PAGES:
         try:  # one byte a letter and no line break in a word: the words decoded in one call
-            texts = b"\n".join(words).decode(codec).split("\n")
+            texts = b"\n".join(words).decode(codec).split("\n") if words else []
         except UnicodeDecodeError:
             continue
         for text in texts:
