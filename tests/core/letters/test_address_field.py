@@ -317,3 +317,41 @@ def test_the_first_page_marks_where_to_fold_it_for_the_window_and_where_to_punch
     assert not _ink(_page_image(pdf, tmp_path, 2), 4, 10, 105.0)  # the pages are folded together
     letter_paper = _page_image(pdf_bytes(dataclasses.replace(letter, paper="Letter")), tmp_path, 1)
     assert not _ink(letter_paper, 4, 10, 105.0)  # US Letter is folded otherwise
+
+
+@pytest.mark.slow
+def test_the_docx_as_libreoffice_sets_it_marks_the_folds_on_its_first_page_only(tmp_path: Path):
+    """The same marks as the PDF's, on a first page with a header of its own, which keeps
+    the page number below and, in an example's letter, the EXAMPLE line above."""
+    plain = make_letter()
+    plain = dataclasses.replace(plain, body=plain.body * 4)  # two pages
+    example = dataclasses.replace(plain, example=True, example_caption="EXAMPLE — a made-up sender")
+    for name, letter in (("plain", plain), ("example", example)):
+        (tmp_path / f"{name}.docx").write_bytes(docx_bytes(letter))
+    subprocess.run(
+        [
+            soffice(),
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(tmp_path / "plain.docx"),
+            str(tmp_path / "example.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    for name in ("plain", "example"):
+        pdf = (tmp_path / "pdf" / f"{name}.pdf").read_bytes()
+        first = _page_image(pdf, tmp_path, 1)
+        for top in (105.0, 148.5, 210.0):
+            assert _ink(first, 4, 10, top), (name, top)
+        assert not _ink(first, 4, 10, 100.0) and not _ink(first, 13.5, 24, 148.5)
+        assert not _ink(_page_image(pdf, tmp_path, 2), 4, 10, 105.0)
+        texts = [ln.text for ln in line_boxes(pdf)]
+        assert "1 / 2" in texts, texts[-3:]  # the first page keeps its page number
+        assert ("EXAMPLE — a made-up sender" in texts) == (name == "example")
+    assert_in_the_field(line_boxes(tmp_path / "pdf" / "plain.pdf"))  # the address where it was

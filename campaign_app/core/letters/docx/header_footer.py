@@ -1,6 +1,8 @@
 """The DOCX letter's header and footer: "PAGE / NUMPAGES" fields centred in the footer, and
 the EXAMPLE line (in the letter's language) in the header of letters from the bundled
-example's made-up sender.
+example's made-up sender. An A4 letter's first page has a header of its own, which adds the
+fold and punch marks on the left edge (as the PDF's, pdf/fold_marks.py): short lines drawn
+as the top border of a framed, empty paragraph placed on the page.
 
 Fields, not text: Word and LibreOffice fill in the numbers as the campaigner edits the
 letter and as the pages fall on their printer.
@@ -23,7 +25,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from campaign_app.core.common import reuse
-from campaign_app.core.letters.docx.wordml import add_text, sub
+from campaign_app.core.letters.docx.wordml import add_text, el, sub
 
 
 def add_page_numbers(document: DocxDocument) -> None:
@@ -34,6 +36,48 @@ def add_page_numbers(document: DocxDocument) -> None:
 def add_example_mark(document: DocxDocument, caption: str) -> None:
     """The EXAMPLE line (the PDF's words, ``caption``) at the top of every page, in red."""
     _attach(document, False, _example_mark, caption)
+
+
+def add_fold_marks(document: DocxDocument, caption: str | None) -> None:
+    """The first page's own header (the EXAMPLE line ``caption`` if any, and the fold and
+    punch marks) and footer (the page numbers, as on the other pages)."""
+    document.sections[0].different_first_page_header_footer = True
+    _attach(document, False, _first_page_header, caption or "", first=True)
+    _attach(document, True, _page_numbers, first=True)
+
+
+# mm from the page's left edge and top, and how long: the folds for a DL window envelope and
+# the punch mark (core/letters/address_field.py; DIN 5008)
+_MARK_LEFT, _FOLD, _PUNCH = 5.0, 5.0, 8.0
+_TWIPS_PER_MM = 1440 / 25.4
+
+
+def _first_page_header(caption: str) -> Any:
+    from campaign_app.core.letters.address_field import FOLDS, PUNCH
+
+    element, p = _new_element(footer=False, style_id="Footer")
+    if caption:
+        r = sub(p, "r")
+        sub(sub(r, "rPr"), "color", val="B00020")
+        add_text(r, caption)
+    for top, length in ((FOLDS[0], _FOLD), (PUNCH, _PUNCH), (FOLDS[1], _FOLD)):
+        mark = el("p")
+        p.addprevious(mark)  # before the header's own paragraph: a story's last one is never framed
+        p_pr = sub(mark, "pPr")
+        sub(
+            p_pr,
+            "framePr",
+            w=round(length * _TWIPS_PER_MM),
+            h=20,
+            hRule="exact",
+            hAnchor="page",
+            vAnchor="page",
+            x=round(_MARK_LEFT * _TWIPS_PER_MM),
+            y=round(top * _TWIPS_PER_MM),
+        )
+        sub(sub(p_pr, "pBdr"), "top", val="single", sz=4, space=0, color="888888")
+        sub(p_pr, "spacing", before=0, after=0, line=20, lineRule="exact")
+    return element
 
 
 def _page_numbers() -> Any:
@@ -61,7 +105,9 @@ def _written(make: Callable[..., Any], *args: str) -> bytes:
     return serialize_part_xml(make(*args))
 
 
-def _attach(document: DocxDocument, footer: bool, make: Callable[..., Any], *args: str) -> None:
+def _attach(
+    document: DocxDocument, footer: bool, make: Callable[..., Any], *args: str, first: bool = False
+) -> None:
     """A new footer (or header) part for the letter's section, as ``make(*args)`` builds it
     (kept as the bytes written once per process, see parts.py). Built here rather than from
     python-docx's template file, which its code finds through a folder the frozen desktop
@@ -78,10 +124,11 @@ def _attach(document: DocxDocument, footer: bool, make: Callable[..., Any], *arg
     else:
         part = HeaderPart(partname, content_type, make(*args), package)
     sect_pr = document.element.body.sectPr
+    which = WD_HEADER_FOOTER.FIRST_PAGE if first else WD_HEADER_FOOTER.PRIMARY
     if footer:
-        sect_pr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.part.relate_to(part, RT.FOOTER))
+        sect_pr.add_footerReference(which, document.part.relate_to(part, RT.FOOTER))
     else:
-        sect_pr.add_headerReference(WD_HEADER_FOOTER.PRIMARY, document.part.relate_to(part, RT.HEADER))
+        sect_pr.add_headerReference(which, document.part.relate_to(part, RT.HEADER))
 
 
 def _new_element(footer: bool, style_id: str) -> tuple[Any, Any]:

@@ -29,7 +29,7 @@ from campaign_app.core.letters.document import Block, Heading, Letter, ListBlock
 from campaign_app.core.letters.docx.embedded_fonts import embed_fonts
 from campaign_app.core.letters.docx.first_page import add_first_page
 from campaign_app.core.letters.docx.footnotes import Footnotes
-from campaign_app.core.letters.docx.header_footer import add_example_mark, add_page_numbers
+from campaign_app.core.letters.docx.header_footer import add_example_mark, add_fold_marks, add_page_numbers
 from campaign_app.core.letters.docx.images import add_signed_name
 from campaign_app.core.letters.docx.language import word_language
 from campaign_app.core.letters.docx.package import new_document, package_bytes
@@ -84,6 +84,8 @@ def _build(document: DocxDocument, letter: Letter) -> None:
     add_page_numbers(document)
     if letter.example:
         add_example_mark(document, letter.example_caption)
+    if letter.paper == "A4":  # where to fold it for the window envelope, on the first page
+        add_fold_marks(document, letter.example_caption if letter.example else None)
     _embed_fonts(document, letter)
 
 

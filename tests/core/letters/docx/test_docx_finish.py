@@ -162,11 +162,12 @@ def test_libreoffice_without_pt_serif_sets_the_letter_in_the_embedded_pt_serif(c
 
 
 def header_text(docx: Path) -> str:
+    """The headers' text; the first page's own header (an A4 letter's, with its fold marks)
+    and the others' say the same, or both are given, apart."""
     with zipfile.ZipFile(docx) as zf:
         names = [n for n in zf.namelist() if n.startswith("word/header")]
-        return " ".join(
-            "".join(t.text or "" for t in etree.fromstring(zf.read(n)).iter(f"{{{W}}}t")) for n in names
-        )
+        texts = {"".join(t.text or "" for t in etree.fromstring(zf.read(n)).iter(f"{{{W}}}t")) for n in names}
+        return " | ".join(sorted(texts))
 
 
 def test_example_letters_say_example_at_the_top_of_every_page(cli, tmp_path):
