@@ -31,6 +31,7 @@ from campaign_app.gui import style
 from campaign_app.gui.base_tab import BaseTab
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.wrapped_label import WrappedLabel
 
 FORM_WIDTH = 760
 
@@ -151,9 +152,8 @@ class BatchWidgets(BaseTab):
         self.count_label.setObjectName("count_label")
         # What to know before writing (someone no longer in the office the letter names):
         # amber, in a box, not in the count's muted grey that the eye skips
-        self.count_warnings = QLabel()
+        self.count_warnings = WrappedLabel()  # as tall as its text, at whatever width
         self.count_warnings.setObjectName("count_warnings")
-        self.count_warnings.setWordWrap(True)
         self.count_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_warnings.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.count_warnings.setMinimumWidth(360)

@@ -625,3 +625,19 @@ def test_a_recipient_whose_name_is_a_formula_is_warned_about_before_writing(make
         warning.startswith("Warning: ")
         and "mep-2: given_name '=1+1' is a formula a spreadsheet would run" in warning
     )
+
+
+def test_the_warning_box_is_as_tall_as_its_text_at_any_width(make_window, example_ws, qtbot):
+    """QFormLayout kept the height the text took at the box's first width: a blank line or two
+    above and below it in a wide window, the text cut short in a narrow one."""
+    window = make_window(example_ws, tab="batch")
+    tab = window.pages["batch"]
+    choose_template(qtbot, tab, "mep-appeal-en")
+    box = tab.count_warnings
+    assert box.isVisible()
+    for width in (1400, 1100, 900):
+        window.resize(width, 800)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5000)
+        qtbot.wait(50)
+        assert box.height() == box.heightForWidth(box.width()), (width, box.width())
+    assert box.height() > tab.count_label.height() * 3  # narrow: the text on more lines, all shown
