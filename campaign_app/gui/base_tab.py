@@ -107,7 +107,7 @@ class BaseTab(QWidget):
         done = self.requests.guard(on_done, number)
         failed = self.requests.guard(on_error, number) if on_error is not None else None
         if only_waits:
-            self.tasks.submit_abandonable(lambda _asked: fn(), done, failed, name="read")
+            self.tasks.submit_read(fn, done, failed, only_waits=True)
         else:
             self.tasks.submit(fn, done, failed, writes_documents=writes_documents)
         return number

@@ -71,3 +71,16 @@ class WorkspaceSession(QObject):
         if self._workspace is not None:
             self._workspace.invalidate(part)
         self.partChanged.emit(part)
+
+
+def log_on_a_server(workspace: Workspace) -> bool:
+    """Whether the workspace's contact log is a team's, on a server that may not answer for
+    the whole connect timeout: its reads are not waited for when the window closes
+    (``TaskRunner.submit_read``). A campaign.yaml that cannot be read: no (its problem is
+    said where the campaign is read)."""
+    from campaign_app.core.common.errors import UserError, UserErrors
+
+    try:
+        return workspace.campaign.log_database is not None
+    except (UserError, UserErrors):
+        return False

@@ -150,6 +150,21 @@ class TaskRunner(QObject):
         self._abandonable.append(job)
         threading.Thread(target=job.run, name=f"abandonable: {name}", daemon=True).start()
 
+    def submit_read(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        only_waits: bool,
+    ) -> None:
+        """Run ``fn``, a read; ``only_waits``: it waits on another computer (a team's log) and
+        writes nothing, so closing the window does not wait for it (``submit_abandonable``)."""
+        if only_waits:
+            self.submit_abandonable(lambda _asked: fn(), on_done, on_error, name="read")
+        else:
+            self.submit(fn, on_done, on_error)
+
     def abandon(self) -> None:
         """Drop the abandonable tasks under way (the window closes): once this returns none
         of them takes its lasting step (one under way is waited for a moment), and their

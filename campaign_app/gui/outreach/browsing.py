@@ -33,7 +33,7 @@ from campaign_app.gui.outreach.model import (
 from campaign_app.gui.outreach.selection import make_current, select_ids, selected_rows
 from campaign_app.gui.outreach.team_watch import TeamWatch
 from campaign_app.gui.outreach.widgets import EMPTY_TEXT, OutreachWidgets, filter_label
-from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.session import WorkspaceSession, log_on_a_server
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems
 
@@ -150,9 +150,11 @@ class OutreachBrowser(OutreachWidgets):
         # A team's log is read from its server, which may not answer for the whole connect
         # timeout: closing the window does not wait for that read (it writes nothing; a
         # campaign.db may be upgraded as it is opened, which is waited for).
-        shared = ws.campaign.log_database is not None
         self.submit_newest(
-            lambda: load_outreach(ws, include), self._loaded, self._load_failed, only_waits=shared
+            lambda: load_outreach(ws, include),
+            self._loaded,
+            self._load_failed,
+            only_waits=log_on_a_server(ws),
         )
 
     def _loaded(self, data: OutreachData) -> None:
@@ -325,10 +327,11 @@ class OutreachBrowser(OutreachWidgets):
         ws = self.session.workspace
         if ws is None or not row.letter_states:
             return
-        self.tasks.submit(
+        self.tasks.submit_read(  # a team's log: closing the window does not wait for it
             lambda: load_history(ws, row),
             self.history_requests.guard(self._history_read, number),
             self.history_requests.guard(self._history_failed, number),
+            only_waits=log_on_a_server(ws),
         )
 
     def _history_read(self, lines: tuple[HistoryLine, ...]) -> None:

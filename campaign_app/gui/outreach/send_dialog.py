@@ -38,7 +38,7 @@ from campaign_app.gui.outreach.send_worker import (
     SendRun,
     build_preview,
 )
-from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.session import WorkspaceSession, log_on_a_server
 from campaign_app.gui.sizing import fit_to_screen
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import clock, problems
@@ -130,7 +130,14 @@ class SendDialog(SendDialogLayout):
         self.plan_label.setStyleSheet("")
         self.plan_label.setText(self.tr("Working out who gets this letter…"))
         self._update_buttons()
-        self.tasks.submit(self._plan_job(), lambda a: self._planned(generation, a), self._task_failed)
+        # the plan reads the log (a team's on its server, which may not answer: closing the
+        # window does not wait for that read; it writes nothing)
+        self.tasks.submit_read(
+            self._plan_job(),
+            lambda a: self._planned(generation, a),
+            self._task_failed,
+            only_waits=log_on_a_server(self.workspace),
+        )
 
     def _plan_job(self) -> Callable[[], PlanAnswer]:
         """The plan for the choices now in the form, to run off the UI thread."""
