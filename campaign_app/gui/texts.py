@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
 
-from campaign_app.core.campaign.audience import NobodyMatches
+from campaign_app.core.campaign.nobody import NobodyMatches
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.mail.inbox.refusal import LoginRefused
 from campaign_app.core.outreach.log_errors import AlreadySent

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from campaign_app.core.campaign.nobody import NobodyMatches
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _, ngettext
@@ -132,19 +133,6 @@ def audience_place(template: Template) -> QueryPlace:
     """Where a template's audience is written, so a mistake in it is shown at its column."""
     line = template.meta["__lines__"].get("audience") or 1
     return QueryPlace(template.where(line).path, line, template.audience_column)
-
-
-class NobodyMatches(UserError):
-    """A template's audience, narrowed by a query or not, matches nobody: the window says it
-    in its own words (no --query, no command to type), from these fields."""
-
-    def __init__(self, message: str, where, hint: str, template_id: str, audience: str, query: str):
-        super().__init__(message, where, hint)
-        self.template_id, self.audience, self.query = template_id, audience, query
-
-    def __reduce__(self):  # whole across processes, as UserError
-        fields = (self.message, self.where, self.hint, self.template_id, self.audience, self.query)
-        return (type(self), fields)
 
 
 def template_audience(ws: Workspace, template_id: str, query: str | None = None) -> Audience:
