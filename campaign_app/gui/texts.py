@@ -6,6 +6,7 @@ the same way everywhere, and no tab imports another to borrow them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTime
@@ -92,7 +93,20 @@ def now_text() -> str:
 def language_name(tag: str) -> str:
     """'uk' → 'Ukrainian (uk)', 'kk-Latn' → 'Kazakh, Latin (kk-Latn)' in the interface language: a
     campaigner may not know every language code."""
-    return _language_name(tag, QLocale().name())
+    return _language_name(tag, interface_locale())
+
+
+def interface_locale() -> str:
+    """The interface's locale name, as :func:`language_name` looks names up in it."""
+    return QLocale().name()
+
+
+def look_up_language_names(tags: Iterable[str], ui_locale: str) -> None:
+    """On the thread pool, before a tab shows these languages' captions: the first name
+    looked up reads Babel's locale data (~40 ms), which the UI thread then finds cached.
+    ``ui_locale`` is :func:`interface_locale`, taken on the UI thread."""
+    for tag in tags:
+        _language_name(tag, ui_locale)
 
 
 @lru_cache(maxsize=128)

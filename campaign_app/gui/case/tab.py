@@ -38,13 +38,17 @@ from campaign_app.gui.case.translation import TranslationActions
 from campaign_app.gui.case.words import section_words
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
-from campaign_app.gui.texts import problems
+from campaign_app.gui.texts import interface_locale, look_up_language_names, problems
 
 
-def _read_case(workspace: Workspace) -> tuple[CaseDocument, list[Problem], int]:
+def _read_case(workspace: Workspace, ui_locale: str) -> tuple[CaseDocument, list[Problem], int]:
     """On the thread pool: read the case file, and the campaign's facts_stale_after_days, by
-    which the Facts list marks old facts. The tab shows it at once; ``_check_case`` follows."""
-    return CaseDocument.load(workspace.case_path), [], _stale_after(workspace)
+    which the Facts list marks old facts. The tab shows it at once; ``_check_case`` follows.
+    The names of the case's languages are looked up here too, so that showing the editors,
+    captioned with them, does not read Babel's locale data on the UI thread."""
+    doc = CaseDocument.load(workspace.case_path)
+    look_up_language_names(doc.languages, ui_locale)
+    return doc, [], _stale_after(workspace)
 
 
 def _check_case(text: str, path) -> list[UserError]:
@@ -117,7 +121,8 @@ class CaseTab(CaseCitations):
             return
         self.state_label.setText(self.tr("Loading…"))
         self.set_busy(True)
-        self.submit_newest(lambda: _read_case(workspace), self._read, self._load_failed)
+        ui_locale = interface_locale()
+        self.submit_newest(lambda: _read_case(workspace, ui_locale), self._read, self._load_failed)
 
     def _read(self, result: tuple[CaseDocument, list[Problem], int]) -> None:
         """Show the case as read, then check it off the UI thread; its problems, if any,
