@@ -47,7 +47,7 @@ def set_display_root(root: Path | None) -> None:
 
 def display_path(path: str | Path) -> str:
     """A path as the user should read it: relative to the workspace where possible."""
-    p = Path(path)
+    p = path if isinstance(path, Path) else Path(path)  # a Path is not parsed again
     if _display_root is not None:
         try:
             inside = _inside(p.absolute(), _display_root)
