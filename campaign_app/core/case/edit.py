@@ -43,7 +43,7 @@ from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.localized import is_language_tag
 from campaign_app.core.common.textfiles import read_text
-from campaign_app.core.common.yamlio import dump_yaml, put_in_order, read_yaml_text
+from campaign_app.core.common.yamlio import dump_yaml, put_in_order, read_yaml_copy
 
 
 def own_copy(tree: CommentedMap) -> CommentedMap:
@@ -85,13 +85,13 @@ class CaseDocument:
     def from_text(cls, path: Path, text: str) -> CaseDocument:
         """The document of case-file text read from ``path`` (a syntax error, or a date
         that does not exist, is load_yaml_text's UserError at its line)."""
-        data = read_yaml_text(text, path)
-        if not isinstance(data, CommentedMap):
-            raise not_a_case_file(path)
         # A copy of its own to edit: the parsed tree is shared with the check that follows
         # (validate_case_text reads the same text: no second parse, 0.2 s for the example),
         # and kept for the next run.
-        return cls(path, text, own_copy(data))
+        data = read_yaml_copy(text, path)
+        if not isinstance(data, CommentedMap):
+            raise not_a_case_file(path)
+        return cls(path, text, data)
 
     # ---- reading ----
 

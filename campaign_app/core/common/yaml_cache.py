@@ -212,6 +212,13 @@ def _make_key(path: Path) -> None:
 def lookup(text: str, path: str | Path, line_offset: int = 0) -> Any:
     """The tree an earlier run of this user parsed from exactly ``text`` (read from
     ``path``); None when none is kept."""
+    found = lookup_pickled(text, path, line_offset)
+    return None if found is None else found[0]
+
+
+def lookup_pickled(text: str, path: str | Path, line_offset: int = 0) -> tuple[Any, bytes] | None:
+    """:func:`lookup`'s tree, and the pickled bytes (verified) it was read from: unpickled
+    again, they are a copy of the tree made without pickling it first."""
     if len(text) < MIN_CHARS:
         return None
     workspace = workspace_of(path)
@@ -230,24 +237,25 @@ def lookup(text: str, path: str | Path, line_offset: int = 0) -> Any:
         log.debug("parsed-YAML cache file %s was not written by this user's runs: ignored", kept)
         return None
     try:
-        return pickle.loads(data)
+        return pickle.loads(data), data
     except Exception:  # from another version of a class: parse instead
         log.debug("unreadable parsed-YAML cache file %s", kept, exc_info=True)
         return None
 
 
-def keep(text: str, tree: Any, path: str | Path, line_offset: int = 0) -> None:
-    """Keep ``tree`` (just parsed from ``text``, read from ``path``) for later runs; a full
-    disk or a read-only workspace only means the next run parses again."""
+def keep(text: str, tree: Any, path: str | Path, line_offset: int = 0) -> bytes | None:
+    """Keep ``tree`` (just parsed from ``text``, read from ``path``) for later runs, and
+    return it pickled (None: not kept); a full disk or a read-only workspace only means the
+    next run parses again."""
     if len(text) < MIN_CHARS or tree is None:
-        return
+        return None
     workspace = workspace_of(path)
     if workspace is None:
-        return
+        return None
     try:
         secret = _secret(create=True)
         if secret is None:
-            return
+            return None
         folder = _make_folder(workspace)
         name = _name(text, line_offset)
         data = dumps(tree)
@@ -255,8 +263,9 @@ def keep(text: str, tree: Any, path: str | Path, line_offset: int = 0) -> None:
         _prune(folder)
     except Exception:  # a cache: never a reason to fail
         log.debug("cannot keep a parsed-YAML tree in %s", workspace, exc_info=True)
-        return
+        return None
     _clear_old_cache()
+    return data
 
 
 def _make_folder(workspace: Path) -> Path:

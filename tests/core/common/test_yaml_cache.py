@@ -43,6 +43,7 @@ def case_of(ws: Path) -> tuple[str, Path]:
 def new_run(monkeypatch) -> None:
     """As if the process started again: nothing parsed in memory."""
     monkeypatch.setattr(yamlio, "_PARSED", {})
+    monkeypatch.setattr(yamlio, "_PICKLED", {})
 
 
 def no_parsing(monkeypatch) -> None:
@@ -183,6 +184,26 @@ def test_the_case_tabs_copy_of_the_example_case_is_the_tree():
     assert copied is not parsed
     assert yamlio.dump_yaml(copied) == text
     assert lines_of(copied) == lines_of(parsed)
+
+
+def test_the_case_tabs_copy_is_unpickled_from_the_bytes_kept_not_pickled_again(monkeypatch, ws):
+    """The Case tab's own copy of the case: in the run that keeps the tree and in a later
+    one that reads it back, unpickled from the bytes the workspace's cache holds (one
+    pickling, the keeping's); the copy is the tree, and editing it leaves the shared tree
+    (the check's) as the file says."""
+    text, path = case_of(ws)
+    pickled = []
+    real_dumps = yaml_cache.dumps
+    monkeypatch.setattr(yaml_cache, "dumps", lambda tree: pickled.append(1) or real_dumps(tree))
+    for _run in range(2):
+        new_run(monkeypatch)
+        doc = CaseDocument.load(path)
+        shared = yamlio.read_yaml_text(text, path)
+        assert doc.data is not shared
+        assert yamlio.dump_yaml(doc.data) == text and lines_of(doc.data) == lines_of(shared)
+        doc.data["id"] = "edited"
+        assert yamlio.read_yaml_text(text, path)["id"] == "akhmetova-extradition"
+    assert len(pickled) == 1  # the first run's keeping; no copy pickled the tree
 
 
 def user_files(home: Path) -> list[Path]:
