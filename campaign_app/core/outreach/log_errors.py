@@ -7,11 +7,14 @@ to do. A message never repeats a password or a URL that might hold one.
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from campaign_app.core.common.errors import Location, UserError
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.outreach.location import LogLocation
+
+if TYPE_CHECKING:
+    import sqlite3
 
 OFFLINE_HINT = N_(
     "sending and marking need the team's log, so that nothing goes twice: check the network "
@@ -54,7 +57,11 @@ _DOING = {
 
 
 def translate_error(exc: BaseException, location: LogLocation, doing: str) -> UserError:
-    """The database's error (sqlite3's, psycopg's, or SQLAlchemy's wrapping of either)."""
+    """The database's error (sqlite3's, psycopg's, or SQLAlchemy's wrapping of either).
+    sqlite3 is imported here, not with the module: the window's first tab words this
+    module's errors (gui/texts.py) and needs no database to show the case."""
+    import sqlite3
+
     original = getattr(exc, "orig", None) or exc
     reading = doing in ("opened", "read")
     doing = _(_DOING[doing]) if doing in _DOING else doing
