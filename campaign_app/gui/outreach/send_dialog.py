@@ -22,9 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from campaign_app.core.campaign.send import SendProgress
 from campaign_app.core.campaign.send_plan import SendPlan
@@ -33,11 +31,7 @@ from campaign_app.gui import style
 from campaign_app.gui.base_tab import Generation
 from campaign_app.gui.outreach.send_layout import SendDialogLayout
 from campaign_app.gui.outreach.send_plan import PlanAnswer, fill_templates, plan_for, plan_text, send_question
-from campaign_app.gui.outreach.send_worker import (
-    SendOutcome,
-    SendRun,
-    build_preview,
-)
+from campaign_app.gui.outreach.send_worker import SendOutcome, SendRun, build_preview
 from campaign_app.gui.session import WorkspaceSession, log_on_a_server
 from campaign_app.gui.sizing import fit_to_screen
 from campaign_app.gui.tasks import TaskRunner
@@ -130,13 +124,13 @@ class SendDialog(SendDialogLayout):
         self.plan_label.setStyleSheet("")
         self.plan_label.setText(self.tr("Working out who gets this letter…"))
         self._update_buttons()
-        # the plan reads the log (a team's on its server, which may not answer: closing the
-        # window does not wait for that read; it writes nothing)
+        # a team's log, on a server that may not answer: closing does not wait (the plan writes nothing)
+        job, ws = self._plan_job(), self.workspace  # a campaign is open (the job asserts so)
         self.tasks.submit_read(
-            self._plan_job(),
+            job,
             lambda a: self._planned(generation, a),
             self._task_failed,
-            only_waits=log_on_a_server(self.workspace),
+            only_waits=ws is not None and log_on_a_server(ws),
         )
 
     def _plan_job(self) -> Callable[[], PlanAnswer]:
