@@ -108,8 +108,10 @@ def register_pdf_fonts() -> str:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError
 
+        from campaign_app.core.common import pdf_objects
         from campaign_app.core.common.pdf_fonts import LetterFont
 
+        pdf_objects.install()  # names and text of the PDF's objects written faster, alike
         paths = font_paths()
         for name, path in paths.items():
             try:

@@ -1,0 +1,59 @@
+"""reportlab's writing of PDF objects, with its two busiest helpers made cheaper; same bytes.
+
+When a PDF is saved, reportlab writes each object (pages, fonts, links, the catalogue) by
+calling two small functions of ``reportlab.pdfbase.pdfdoc`` for nearly every key and value:
+``PDFName`` (a name such as ``/Font``, escaped character by character in a Python loop) and
+``pdfdocEnc`` (text to bytes through reportlab's own codec, a Python wrapper around a
+character map). Between them they were a tenth of a letter's PDF, though a letter names the
+same few dozen keys as every other letter, and nearly everything it encodes is plain ASCII.
+
+:func:`install` replaces the two in reportlab's module (where its own code looks them up):
+a name is escaped once per process and then looked up; ASCII text that the codec maps to
+itself (all of ASCII but the eight control characters 0x18-0x1F, which it maps elsewhere or
+refuses) is encoded as ASCII in C; everything else goes through reportlab's functions as
+before. ``common/reuse.plain()`` turns both off, so tests can compare with reportlab's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+
+from campaign_app.core.common import reuse
+
+_name = pdfdoc.PDFName
+_encode = pdfdoc.pdfdocEnc
+# The ASCII characters reportlab's 'extpdfdoc' codec does not map to the same byte.
+_NOT_ASCII_ALIKE = re.compile("[\x18-\x1f]")
+# Names kept: a letter uses a few dozen, all alike; the bound only guards odd documents.
+_KEPT_NAMES = 4096
+_names: dict[str, str] = {}
+
+
+def pdfdoc_enc(x: Any) -> Any:
+    """reportlab's ``pdfdocEnc``: ``x`` as PDFDocEncoding bytes (bytes pass unchanged)."""
+    if isinstance(x, str) and x.isascii() and reuse.enabled() and not _NOT_ASCII_ALIKE.search(x):
+        return x.encode("ascii")
+    return _encode(x)
+
+
+def pdf_name(data: Any, lo: str = "!", hi: str = "~") -> str:
+    """reportlab's ``PDFName``: ``/data`` with the characters a name may not hold escaped;
+    each distinct name escaped once per process."""
+    if lo != "!" or hi != "~" or type(data) is not str or not reuse.enabled():
+        return _name(data, lo, hi)
+    found = _names.get(data)
+    if found is None:
+        if len(_names) >= _KEPT_NAMES:
+            _names.clear()
+        found = _names[data] = _name(data)
+    return found
+
+
+def install() -> None:
+    """Put the two functions where reportlab's object writer looks them up (once is enough;
+    again changes nothing)."""
+    pdfdoc.pdfdocEnc = pdfdoc_enc
+    pdfdoc.PDFName = pdf_name
