@@ -109,3 +109,22 @@ def test_reuse_is_on_outside_the_plain_block():
     with reuse.plain():
         assert not reuse.enabled()
     assert reuse.enabled()
+
+
+def test_letters_on_either_paper_are_the_same_with_and_without_reuse(cli, tmp_path):
+    """The DOCX's page is set once per paper (docx/writer.py), its core properties once per
+    set of words: a letter on Letter paper after one on A4, and back, keeps its own page."""
+    assert cli("init", "campaign").code == 0
+    ws = Workspace(tmp_path / "campaign")
+    recipients = select_recipients(ws, "mep-appeal-en", None)[:2]
+    widths = {"A4": 210, "Letter": 216}  # mm
+    for paper in ("A4", "Letter", "A4", "Letter"):
+        files = LetterFiles(ws, "mep-appeal-en", tmp_path / "o", paper)
+        with reuse.plain():
+            fresh = _write(files, recipients)
+        reused = _write(files, recipients)
+        assert_same_letters(reused, fresh, recipients)
+        for _pdf, docx in reused:
+            section = Document(io.BytesIO(docx)).sections[0]
+            assert round(section.page_width.mm) == widths[paper], paper
+            assert round(section.top_margin.mm) == 20, paper

@@ -43,8 +43,9 @@ _COMPRESSLEVEL = 1
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 
-def new_document(template: Template, language: str) -> DocxDocument:
-    """A python-docx Document for one letter in ``language``, assembled from the template.
+def new_document(template: Template, language: str, document: Any = None) -> DocxDocument:
+    """A python-docx Document for one letter in ``language``, assembled from the template
+    (a copy of ``document``, the template's document element prepared further, if given).
 
     Only the parts a letter needs: document, styles, numbering, settings and font table,
     core and extended properties (the footnotes part is added by the builder). Parts the
@@ -53,7 +54,10 @@ def new_document(template: Template, language: str) -> DocxDocument:
     """
     package = Package()
     main = DocumentPart(
-        PackURI("/word/document.xml"), CT.WML_DOCUMENT_MAIN, deepcopy(template.document), package
+        PackURI("/word/document.xml"),
+        CT.WML_DOCUMENT_MAIN,
+        deepcopy(template.document if document is None else document),
+        package,
     )
     package.relate_to(main, RT.OFFICE_DOCUMENT)
     core = CorePropertiesPart(
