@@ -14,6 +14,9 @@ so every glyph a letter shows is still in its own PDF.
 The PDF written is the same: same subset bytes, same compression, same dictionary
 (``common/reuse.plain()`` writes it without reuse, for tests to compare).
 
+Measuring a word or a line (``stringWidth``) is answered from the widths measured before in
+the process, for the same text and size: the same number, looked up.
+
 Setting a line of text asks the font for each character's code in the document's subsets
 (reportlab's ``splitString``, a Python loop over the characters: a tenth of a PDF's time).
 :class:`LetterFont` answers a line whose characters all have a code in the first subset
@@ -72,6 +75,8 @@ def _codes(state: Any) -> _Codes:
     return table
 
 
+# Widths of words and lines kept per font: a letter measures a few hundred, mostly the same.
+_KEPT_WIDTHS = 8192
 # Distinct subsets kept per face (each some 20-60 kB): a batch mostly reuses a handful.
 _KEPT_SUBSETS = 64
 
@@ -144,6 +149,21 @@ class LetterFont(TTFont):
         # reportlab builds its own face in TTFont.__init__; this subclass only adds the
         # subset cache (no state of its own), so the face is given that class in place.
         self.face.__class__ = _SubsetReusingFace
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: Any, size: float, encoding: str = "utf8") -> float:
+        """reportlab's TTFont.stringWidth, each (text, size) measured once per process: lines
+        and words are measured again and again as a letter is set (wrapped, then justified
+        or aligned as it is drawn), and a batch's letters share most of them."""
+        if not (reuse.enabled() and isinstance(text, str)):
+            return super().stringWidth(text, size, encoding)
+        key = (text, size)
+        found = self._widths.get(key)
+        if found is None:
+            if len(self._widths) >= _KEPT_WIDTHS:
+                self._widths.clear()  # a batch of new names each letter: memory stays flat
+            found = self._widths[key] = super().stringWidth(text, size, encoding)
+        return found
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
         """reportlab's TTFont.splitString (text -> (subset, codes) pieces), in one translation
