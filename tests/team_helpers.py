@@ -53,6 +53,17 @@ def join_team(root: Path, db, user: str) -> None:
     keyring.set_password("campaign_app", f"{user}@{HOST}", db.cluster.password(user))
 
 
+def join_team_at_port(root: Path, port: int, password: str) -> None:
+    """Point the workspace at a team's log on 127.0.0.1:``port`` as anna (a server that is
+    not there, or does not answer), her password in the keyring."""
+    campaign = root / "campaign.yaml"
+    text = re.sub(r"(?m)^log_database:.*\n", "", campaign.read_text(encoding="utf-8"))
+    campaign.write_text(
+        text + f"log_database: postgresql://anna@127.0.0.1:{port}/akhmetova\n", encoding="utf-8"
+    )
+    keyring.set_password("campaign_app", "anna@127.0.0.1", password)
+
+
 def record_send(log, recipient_id: str, name: str, by: str, then: str = "sent") -> str:
     """On an open log: ``by`` claims the letter to ``recipient_id`` and records what came of
     it (``then``: "sent", "failed", or "" for a send still at work); returns the letter's id."""

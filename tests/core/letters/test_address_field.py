@@ -167,14 +167,8 @@ def soffice() -> str:
     return path
 
 
-@pytest.mark.slow
-def test_the_docx_as_libreoffice_sets_it_has_the_address_in_the_same_field(tmp_path: Path):
-    letters = {
-        **{name: make_letter(**kw) for name, kw in LETTERHEADS.items()},
-        "compact": make_letter(layout="compact", with_logo=True),
-        "letter-paper": make_letter(paper="Letter"),
-        "tall": make_letter(organisation=FOUR_LINES, with_logo=True),
-    }
+def as_libreoffice_sets_them(tmp_path: Path, letters: dict[str, Letter]) -> None:
+    """Each letter's DOCX, and the PDF LibreOffice makes of it (``tmp_path/pdf/NAME.pdf``)."""
     for name, letter in letters.items():
         (tmp_path / f"{name}.docx").write_bytes(docx_bytes(letter))
     subprocess.run(
@@ -192,6 +186,17 @@ def test_the_docx_as_libreoffice_sets_it_has_the_address_in_the_same_field(tmp_p
         capture_output=True,
         timeout=300,
     )
+
+
+@pytest.mark.slow
+def test_the_docx_as_libreoffice_sets_it_has_the_address_in_the_same_field(tmp_path: Path):
+    letters = {
+        **{name: make_letter(**kw) for name, kw in LETTERHEADS.items()},
+        "compact": make_letter(layout="compact", with_logo=True),
+        "letter-paper": make_letter(paper="Letter"),
+        "tall": make_letter(organisation=FOUR_LINES, with_logo=True),
+    }
+    as_libreoffice_sets_them(tmp_path, letters)
     for name in letters:
         lines = line_boxes(tmp_path / "pdf" / f"{name}.pdf")
         if name == "tall":  # its row grows: the field moves down, never under the letterhead
@@ -326,24 +331,7 @@ def test_the_docx_as_libreoffice_sets_it_marks_the_folds_on_its_first_page_only(
     plain = make_letter()
     plain = dataclasses.replace(plain, body=plain.body * 4)  # two pages
     example = dataclasses.replace(plain, example=True, example_caption="EXAMPLE — a made-up sender")
-    for name, letter in (("plain", plain), ("example", example)):
-        (tmp_path / f"{name}.docx").write_bytes(docx_bytes(letter))
-    subprocess.run(
-        [
-            soffice(),
-            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(tmp_path / "plain.docx"),
-            str(tmp_path / "example.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    as_libreoffice_sets_them(tmp_path, {"plain": plain, "example": example})
     for name in ("plain", "example"):
         pdf = (tmp_path / "pdf" / f"{name}.pdf").read_bytes()
         first = _page_image(pdf, tmp_path, 1)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import threading
 import time
 
-import keyring
 from silent_server import SilentServer, checks_under_way
+from team_helpers import join_team_at_port
 
 
 def test_closing_the_window_while_the_team_log_is_read_from_a_silent_server_is_quick(
@@ -19,13 +19,7 @@ def test_closing_the_window_while_the_team_log_is_read_from_a_silent_server_is_q
 
     server = SilentServer()
     try:
-        campaign = mini_ws.root / "campaign.yaml"
-        campaign.write_text(
-            campaign.read_text(encoding="utf-8")
-            + f"log_database: postgresql://anna@127.0.0.1:{server.port}/akhmetova\n",
-            encoding="utf-8",
-        )
-        keyring.set_password("campaign_app", "anna@127.0.0.1", "annas-password")
+        join_team_at_port(mini_ws.root, server.port, "annas-password")
         application()
         window, _session, _tasks = build_window(mini_ws.root, remember=False)
         window.select_tab("outreach")

@@ -379,18 +379,12 @@ def test_a_team_log_that_cannot_be_reached_is_said_and_the_window_keeps_its_size
     message, unwrapped, made the window 2,545 pixels wide."""
     import socket
 
-    import keyring
+    from team_helpers import join_team_at_port
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nobody listens there once closed
-    campaign = mini_ws.root / "campaign.yaml"
-    campaign.write_text(
-        campaign.read_text(encoding="utf-8")
-        + f"log_database: postgresql://anna@127.0.0.1:{port}/akhmetova\n",
-        encoding="utf-8",
-    )
-    keyring.set_password("campaign_app", "anna@127.0.0.1", "not-used")
+    join_team_at_port(mini_ws.root, port, "not-used")
     window = make_window(mini_ws.root, tab="outreach")
     tab = window.pages["outreach"]
     qtbot.waitUntil(lambda: "The contact log cannot be read" in tab.banner.text(), timeout=20000)
