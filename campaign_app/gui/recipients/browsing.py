@@ -23,10 +23,11 @@ from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.outreach.terms import QUERY_STATUSES
+from campaign_app.gui.base_tab import Generation
 from campaign_app.gui.recipients.loading import freshness_days, load_directory
 from campaign_app.gui.recipients.rows import Counts, LoadedDirectory, SortOrder
 from campaign_app.gui.recipients.widgets import RecipientsWidgets
-from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.session import WorkspaceSession, log_on_a_server
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import number
 
@@ -46,6 +47,10 @@ class RecipientsBrowser(RecipientsWidgets):
         self._own_change = False  # this tab wrote the directory: no need to read it again
         self._selected_id: str | None = None
         self._query_text = ""  # the search the table shows: the last one without a mistake
+        # The contact log's statuses for ``status:`` queries, read off the UI thread (a team's
+        # log is on a server); kept while the search asks for a status, read afresh after
+        self._statuses: dict[str, frozenset[str]] | None = None
+        self._status_reads = Generation()
         self.search.textChanged.connect(self._schedule_query)
         self._debounce.timeout.connect(self._apply_query)
         self.facets.selectionModel().currentChanged.connect(self._facet_changed)
@@ -81,6 +86,7 @@ class RecipientsBrowser(RecipientsWidgets):
     def reload(self) -> None:
         """Read the directory again (another workspace, a change on disk, another tab's save)."""
         workspace = self.session.workspace
+        self._statuses = None
         self.model.set_directory(LoadedDirectory.empty())
         if workspace is None:
             self.requests.next()  # a load still on its way is for the old campaign
@@ -147,18 +153,10 @@ class RecipientsBrowser(RecipientsWidgets):
 
     def _apply_query(self) -> None:
         workspace = self.session.workspace
-        table: list = []
         text = self.search.text()
-
-        def statuses():  # the contact log is read only when the query asks for a status
-            if not table:
-                table.append(workspace.recipient_statuses() if workspace is not None else {})
-            return table[0]
-
+        known = self._statuses
         try:
-            query = parse_query(text, statuses, QUERY_STATUSES)
-            if query.uses_status:
-                statuses()
+            query = parse_query(text, lambda: known or {}, QUERY_STATUSES)
         except UserError as exc:
             # The table keeps showing the last valid search (it does not flash empty at each
             # half-typed 'tag:'), and the line says so: its rows are not for what is typed.
@@ -173,8 +171,38 @@ class RecipientsBrowser(RecipientsWidgets):
             return
         if not self.query_error.isHidden():
             self.query_error.hide()
+        if not query.uses_status:
+            self._statuses = None  # the next status: search reads the log as it is then
+        elif known is None:
+            if workspace is not None:
+                self._read_statuses(workspace)  # and the search is applied once they are read
+            return
         self._query_text = text.strip()
-        self.model.set_query(query, table[0] if table else None)
+        self.model.set_query(query, known if query.uses_status else None)
+
+    def _read_statuses(self, workspace) -> None:
+        """The log's statuses off the UI thread: a team's log on a server that is slow, or does
+        not answer, froze the window at each status: search typed (closing does not wait for
+        such a read either)."""
+        _set_text(self.count_label, self.tr("Reading the contact log…"))
+        number_ = self._status_reads.next()
+        self.tasks.submit_read(
+            workspace.recipient_statuses,
+            self._status_reads.guard(self._statuses_read, number_),
+            self._status_reads.guard(self._statuses_failed, number_),
+            only_waits=log_on_a_server(workspace),
+        )
+
+    def _statuses_read(self, statuses: dict[str, frozenset[str]]) -> None:
+        self._statuses = statuses
+        self._apply_query()
+
+    def _statuses_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError | UserErrors):
+            raise exc
+        self._show_counts(self.model.counts)  # the rows shown, as before the read
+        _set_text(self.query_error, "\n".join(str(e) for e in flatten(exc)))
+        self.query_error.show()
 
     def _clear_search(self) -> None:
         """The "Clear the search" button, where the table is empty: its rows back, the focus in the box."""

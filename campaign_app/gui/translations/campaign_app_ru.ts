@@ -2911,6 +2911,10 @@ Recorded as printed in the contact log; mark each one sent by post (Outreach tab
         <source>{error}. Until it is corrected, the search does not filter the table.</source>
         <translation>{error}. Пока запрос не исправлен, поиск не фильтрует таблицу.</translation>
     </message>
+    <message>
+        <source>Reading the contact log…</source>
+        <translation>Читаем журнал контактов…</translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %Ln recipient(s)</source>
         <translation>
