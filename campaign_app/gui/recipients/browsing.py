@@ -24,7 +24,7 @@ from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui.base_tab import Generation
-from campaign_app.gui.recipients.loading import freshness_days, load_directory
+from campaign_app.gui.recipients.loading import doubtful_addresses, freshness_days, load_directory
 from campaign_app.gui.recipients.rows import Counts, LoadedDirectory, SortOrder
 from campaign_app.gui.recipients.widgets import RecipientsWidgets
 from campaign_app.gui.session import WorkspaceSession, log_on_a_server
@@ -99,13 +99,24 @@ class RecipientsBrowser(RecipientsWidgets):
         self.count_label.setText(self.tr("Loading…"))
         self.marks_label.clear()
         self._update_actions()
-        today = self.model.today
-        self.submit_newest(lambda: load_directory(workspace, today), self._loaded, self._load_failed)
+        today, shared = self.model.today, log_on_a_server(workspace)
+        self.submit_newest(
+            lambda: load_directory(workspace, today, with_doubtful=not shared),
+            self._loaded,
+            self._load_failed,
+        )
 
     def _loaded(self, loaded: LoadedDirectory) -> None:
         self.stack.setCurrentWidget(self.table)
         self.model.set_directory(loaded)
         self._update_actions()
+        workspace = self.session.workspace
+        if workspace is not None and log_on_a_server(workspace):  # its bounced addresses, now
+            self.tasks.submit_read(
+                lambda: doubtful_addresses(workspace),
+                self.requests.guard(self.model.set_doubtful),
+                only_waits=True,
+            )
 
     def _build_order(self, column: int, version: int) -> None:
         """The user sorted by a column for the first time: build its order off the UI thread."""

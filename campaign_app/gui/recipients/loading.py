@@ -38,15 +38,17 @@ def doubtful_addresses(workspace) -> dict[str, tuple[str, str]]:
         return {}
 
 
-def load_directory(workspace, today: dt.date) -> LoadedDirectory:
+def load_directory(workspace, today: dt.date, with_doubtful: bool = True) -> LoadedDirectory:
     """Runs off the UI thread: the directory as the command line reads it, the marks, the
     search index and the query parser. All in one job: a table painted while a worker builds
     the index would wait for the GIL on every cell (the view calls Python thousands of times
-    per paint)."""
+    per paint). ``with_doubtful``: the log's bounced addresses too (a team's log is read
+    after the table is shown instead: its server may take the connect timeout to answer)."""
     with collector_paused():
         directory = workspace.directory
         loaded = LoadedDirectory.of_directory(directory, today, freshness_days(workspace))
-        loaded.doubtful = doubtful_addresses(workspace)
+        if with_doubtful:
+            loaded.doubtful = doubtful_addresses(workspace)
         # The query grammar's parser is built on first use (20 ms): here, not on the first
         # keystroke in the search box.
         parse_query("a")

@@ -308,6 +308,13 @@ class RecipientsModel(QAbstractTableModel):
             return
         super().multiData(index, span)
 
+    def set_doubtful(self, doubtful: dict[str, tuple[str, str]]) -> None:
+        """The log's bounced addresses, read once the table is shown (a team's log, on a
+        server): the contact column's marks follow."""
+        self._data.doubtful = doubtful
+        if self._visible:
+            self.dataChanged.emit(self.index(0, COL_CONTACT), self.index(len(self._visible) - 1, COL_CONTACT))
+
     def _contact_warning(self, source_row: int, code: int) -> str | None:
         """What is wrong with the entry's contact: its e-mail address bounced (while it is still
         the address that bounced), or it has no channel at all."""
