@@ -30,7 +30,9 @@ class SilentServer:
             self.accepted.set()
 
     def close(self) -> None:
-        """The server goes away: a connection still waiting on it fails at once."""
+        """The server goes away: a connection still waiting on it fails at once (again: nothing)."""
+        if self.stopping:
+            return
         self.stopping = True
         socket.create_connection(("127.0.0.1", self.port)).close()  # wakes the accept
         self.thread.join(5)

@@ -100,3 +100,27 @@ def example_ws(tmp_path):
     from campaign_app.core.campaign.creation import init_workspace
 
     return init_workspace(tmp_path / "example")
+
+
+@pytest.fixture
+def silent_team_window(mini_ws, qapp, memory_keyring):
+    """``(open, server)``: ``open(tab)`` builds the main window on ``mini_ws`` showing that tab,
+    without waiting for its work, the campaign's log a team's on ``server``, which accepts
+    connections and never answers; returns (window, the tab, the task runner)."""
+    from silent_server import SilentServer
+    from team_helpers import join_team_at_port
+
+    from campaign_app.gui.app import application, build_window
+
+    server = SilentServer()
+    join_team_at_port(mini_ws.root, server.port, "annas-password")
+
+    def open_window(tab: str):
+        application()
+        window, _session, tasks = build_window(mini_ws.root, remember=False)
+        window.select_tab(tab)
+        window.show()
+        return window, window.pages[tab], tasks
+
+    yield open_window, server
+    server.close()

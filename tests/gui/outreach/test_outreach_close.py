@@ -8,36 +8,26 @@ from __future__ import annotations
 import threading
 import time
 
-from silent_server import SilentServer, checks_under_way
-from team_helpers import join_team_at_port
+from silent_server import checks_under_way
 
 
 def test_closing_the_window_while_the_team_log_is_read_from_a_silent_server_is_quick(
-    mini_ws, qtbot, qapp, memory_keyring, discard_on_close
+    silent_team_window, qtbot, discard_on_close
 ):
-    from campaign_app.gui.app import application, build_window
+    open_window, server = silent_team_window
+    window, tab, _tasks = open_window("outreach")
+    qtbot.waitUntil(server.accepted.is_set, timeout=10000)  # the tab's read waits for the reply
+    assert tab._loading
 
-    server = SilentServer()
-    try:
-        join_team_at_port(mini_ws.root, server.port, "annas-password")
-        application()
-        window, _session, _tasks = build_window(mini_ws.root, remember=False)
-        window.select_tab("outreach")
-        window.show()
-        tab = window.pages["outreach"]
-        qtbot.waitUntil(server.accepted.is_set, timeout=10000)  # the tab's read waits for the reply
-        assert tab._loading
+    start = time.monotonic()
+    window.close()
+    closed_in = time.monotonic() - start
 
-        start = time.monotonic()
-        window.close()
-        closed_in = time.monotonic() - start
-
-        assert not window.isVisible()
-        assert closed_in < 2.0, f"closing took {closed_in:.1f} s"
-        # and the program's exit does not wait either: what still connects is a daemon
-        left = [t for t in threading.enumerate() if t.name.startswith(("abandonable:", "team-log-listener"))]
-        assert left and all(t.daemon for t in left)
-    finally:
-        server.close()
+    assert not window.isVisible()
+    assert closed_in < 2.0, f"closing took {closed_in:.1f} s"
+    # and the program's exit does not wait either: what still connects is a daemon
+    left = [t for t in threading.enumerate() if t.name.startswith(("abandonable:", "team-log-listener"))]
+    assert left and all(t.daemon for t in left)
+    server.close()
     for read in checks_under_way():  # the server gone, the abandoned read ends at once
         read.join(10)

@@ -489,45 +489,32 @@ def test_clicking_a_row_with_the_mouse_lets_it_be_edited_and_deleted(tab, qtbot)
 
 
 def test_a_status_search_on_a_team_log_that_does_not_answer_leaves_the_window_free(
-    mini_ws, qtbot, qapp, memory_keyring, discard_on_close
+    silent_team_window, qtbot, discard_on_close
 ):
     """The log was read on the UI thread at each status: search: with the team's server slow
     or silent, the window froze (for the connect timeout, 10 s) until it answered."""
     import time
 
-    from silent_server import SilentServer
-    from team_helpers import join_team_at_port
+    open_window, server = silent_team_window
+    window, tab, tasks = open_window("recipients")
+    # the table does not wait for the log's bounced addresses (read after it is shown)
+    qtbot.waitUntil(lambda: tab.model.searchable and tab.model.rowCount() > 0, timeout=5000)
+    shown = tab.model.rowCount()
+    server.accepted.clear()
 
-    from campaign_app.gui.app import application, build_window
+    start = time.monotonic()
+    qtbot.keyClicks(tab.search, "status:sent")
+    tab._debounce.stop()
+    tab._apply_query()  # what the pause after typing runs
+    assert time.monotonic() - start < 1.0, "the search waited on the server"
+    assert tab.count_label.text() == "Reading the contact log…"
+    assert tab.model.rowCount() == shown  # the table as it was, until the log is read
+    assert server.accepted.wait(10)
 
-    server = SilentServer()
-    try:
-        join_team_at_port(mini_ws.root, server.port, "annas-password")
-        application()
-        window, _session, tasks = build_window(mini_ws.root, remember=False)
-        window.select_tab("recipients")
-        window.show()
-        tab = window.pages["recipients"]
-        # the table does not wait for the log's bounced addresses (read after it is shown)
-        qtbot.waitUntil(lambda: tab.model.searchable and tab.model.rowCount() > 0, timeout=5000)
-        shown = tab.model.rowCount()
-        server.accepted.clear()
-
-        start = time.monotonic()
-        qtbot.keyClicks(tab.search, "status:sent")
-        tab._debounce.stop()
-        tab._apply_query()  # what the pause after typing runs
-        assert time.monotonic() - start < 1.0, "the search waited on the server"
-        assert tab.count_label.text() == "Reading the contact log…"
-        assert tab.model.rowCount() == shown  # the table as it was, until the log is read
-        assert server.accepted.wait(10)
-
-        start = time.monotonic()
-        window.close()
-        assert time.monotonic() - start < 2.0  # nor does closing wait for that read
-        assert not tasks.pool.activeThreadCount()
-    finally:
-        server.close()
+    start = time.monotonic()
+    window.close()
+    assert time.monotonic() - start < 2.0  # nor does closing wait for that read
+    assert not tasks.pool.activeThreadCount()
 
 
 def test_bounced_addresses_read_after_the_table_is_shown_mark_their_rows(tab, qtbot):
