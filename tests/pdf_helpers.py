@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import html
 import io
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
+
+from tests.tools import need
 
 _BFCHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
@@ -83,12 +82,7 @@ _WORD = re.compile(r">([^<]*)</word>")
 
 def pdftotext() -> str:
     """poppler's pdftotext; a test without it is skipped, or fails in CI (which installs it)."""
-    path = shutil.which("pdftotext")
-    if path is None:
-        if os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1":
-            pytest.fail("pdftotext is required in CI but missing")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return path
+    return need("pdftotext", "pdftotext (poppler-utils)")
 
 
 def line_boxes(pdf: Path | bytes, page: int = 1) -> list[LineBox]:

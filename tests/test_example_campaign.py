@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -14,18 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from campaign_app import __version__
+from tests.tools import need
 
-REQUIRE_TOOLS = os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1"
 KAZAKH_AND_UKRAINIAN = "ӘәҒғҚқҢңӨөҰұҮүҺһІіЇїЄєҐґ"
-
-
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if REQUIRE_TOOLS:
-            pytest.fail(f"{tool} is required in CI but missing")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 def pdf_text(path: Path) -> str:

@@ -11,9 +11,7 @@ step, not a test.
 from __future__ import annotations
 
 import gc
-import os
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -21,9 +19,8 @@ import xml.etree.ElementTree as ET
 from importlib.metadata import entry_points
 from pathlib import Path
 
-import pytest
-
 from campaign_app import __version__
+from tests.tools import need
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -31,16 +28,6 @@ APP_ID = "org.campaign_app.CampaignApp"
 DESKTOP = PACKAGING / "linux" / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / "linux" / f"{APP_ID}.metainfo.xml"
 SPEC = (PACKAGING / "campaign-app.spec").read_text(encoding="utf-8")
-REQUIRE_TOOLS = os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1"
-
-
-def need(tool: str) -> str:
-    path = shutil.which(tool)
-    if path is None:
-        if REQUIRE_TOOLS:
-            pytest.fail(f"{tool} is required in CI but missing")
-        pytest.skip(f"{tool} is not installed")
-    return path
 
 
 def desktop_entry() -> dict[str, str]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from campaign_app.core.letters.document import Letter, Letterhead, Paragraph, Ru
 from campaign_app.core.letters.docx.writer import docx_bytes
 from campaign_app.core.letters.pdf.writer import letterhead_overrun, pdf_bytes
 from tests.pdf_helpers import LineBox, line_box, line_boxes
+from tests.tools import need
 
 ADDRESS = (
     "Президентові України",
@@ -159,12 +158,7 @@ def test_letter_paper_has_the_field_at_the_same_place():
 
 
 def soffice() -> str:
-    path = shutil.which("soffice")
-    if path is None:
-        if os.environ.get("CAMPAIGN_APP_REQUIRE_TOOLS") == "1":
-            pytest.fail("soffice is required in CI but missing")
-        pytest.skip("LibreOffice is not installed")
-    return path
+    return need("soffice", "LibreOffice")
 
 
 def as_libreoffice_sets_them(tmp_path: Path, letters: dict[str, Letter]) -> None:
@@ -248,8 +242,7 @@ def test_check_names_a_recipient_whose_address_runs_below_the_window_even_in_its
     # what the warning says is what the letter shows: the last line below the field
     lines = ("Mr Michal Šimečka", *long.splitlines())
     assert not address_fits(lines) and address_fits(("Ms Rasa Juknevičienė", "Rue Wiertz 60", "Belgium"))
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler's pdftotext is not installed")
+    need("pdftotext", "pdftotext (poppler-utils)")
     path = tmp_path / "long.pdf"
     path.write_bytes(pdf_bytes(make_letter(address=lines)))
     boxes = line_boxes(path)
@@ -260,8 +253,7 @@ def test_the_pdfs_text_starts_under_the_address_and_ends_at_the_right_margin():
     """DIN 5008: the letterhead, the address, the subject and the text share one left edge,
     25 mm from the page's (where the DOCX sets them too), and the text fills to 25 mm from
     the right edge; reportlab's frame padding once moved it all 2 mm in."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler's pdftotext is not installed")
+    need("pdftotext", "pdftotext (poppler-utils)")
     lines = line_boxes(pdf_bytes(make_letter()))
     body = [ln for ln in lines if ln.top > field.TEXT_TOP + 10]
     assert len(body) >= 8
@@ -273,14 +265,13 @@ def test_the_pdfs_text_starts_under_the_address_and_ends_at_the_right_margin():
 
 def _page_image(pdf: bytes, tmp_path: Path, page: int) -> Image.Image:
     """Page ``page`` of ``pdf`` as pixels, 1 px = 0.25 mm (poppler's pdftoppm)."""
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("poppler's pdftoppm is not installed")
+    pdftoppm = need("pdftoppm", "pdftoppm (poppler-utils)")
     source = tmp_path / "letter.pdf"
     source.write_bytes(pdf)
     out = tmp_path / f"page-{page}"
     subprocess.run(
         [
-            "pdftoppm",
+            pdftoppm,
             "-png",
             "-gray",
             "-r",
