@@ -27,6 +27,10 @@ from dataclasses import dataclass
 
 FOLDS = (105.0, 210.0)  # an A4 letter folded in three for a DL envelope: mm from the top
 PUNCH = 148.5  # the middle of the page, for a hole punch
+# The marks of both on the first page's left edge, as both writers draw them (DIN 5008):
+# (mm from the top, length in mm), MARK_LEFT mm from the edge (printers print from ~4 mm in)
+FOLD_MARKS = ((FOLDS[0], 5.0), (PUNCH, 8.0), (FOLDS[1], 5.0))
+MARK_LEFT = 5.0
 
 FIELD_LEFT = 20.0  # the address field of DIN 5008, form B, from the page's left and top edges
 FIELD_TOP = 45.0

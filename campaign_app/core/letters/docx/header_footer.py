@@ -46,34 +46,29 @@ def add_fold_marks(document: DocxDocument, caption: str | None) -> None:
     _attach(document, True, _page_numbers, first=True)
 
 
-# mm from the page's left edge and top, and how long: the folds for a DL window envelope and
-# the punch mark (core/letters/address_field.py; DIN 5008)
-_MARK_LEFT, _FOLD, _PUNCH = 5.0, 5.0, 8.0
-_TWIPS_PER_MM = 1440 / 25.4
-
-
 def _first_page_header(caption: str) -> Any:
-    from campaign_app.core.letters.address_field import FOLDS, PUNCH
+    from campaign_app.core.letters.address_field import FOLD_MARKS, MARK_LEFT
+    from campaign_app.core.letters.docx.first_page import TWIPS_PER_MM
 
     element, p = _new_element(footer=False, style_id="Footer")
     if caption:
         r = sub(p, "r")
         sub(sub(r, "rPr"), "color", val="B00020")
         add_text(r, caption)
-    for top, length in ((FOLDS[0], _FOLD), (PUNCH, _PUNCH), (FOLDS[1], _FOLD)):
+    for top, length in FOLD_MARKS:
         mark = el("p")
         p.addprevious(mark)  # before the header's own paragraph: a story's last one is never framed
         p_pr = sub(mark, "pPr")
         sub(
             p_pr,
             "framePr",
-            w=round(length * _TWIPS_PER_MM),
+            w=round(length * TWIPS_PER_MM),
             h=20,
             hRule="exact",
             hAnchor="page",
             vAnchor="page",
-            x=round(_MARK_LEFT * _TWIPS_PER_MM),
-            y=round(top * _TWIPS_PER_MM),
+            x=round(MARK_LEFT * TWIPS_PER_MM),
+            y=round(top * TWIPS_PER_MM),
         )
         sub(sub(p_pr, "pBdr"), "top", val="single", sz=4, space=0, color="888888")
         sub(p_pr, "spacing", before=0, after=0, line=20, lineRule="exact")

@@ -14,12 +14,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from campaign_app.core.letters.address_field import FOLDS, PUNCH
+from campaign_app.core.letters.address_field import FOLD_MARKS, MARK_LEFT
 from campaign_app.core.letters.pdf.styles import RULE_COLOR
-
-MARK_LEFT = 5.0  # mm from the page's left edge (office printers print from about 4 mm in)
-FOLD_LENGTH = 5.0
-PUNCH_LENGTH = 8.0  # the punch mark is longer, as DIN 5008's
 
 
 def draw_fold_marks(canvas: Canvas) -> None:
@@ -28,7 +24,7 @@ def draw_fold_marks(canvas: Canvas) -> None:
     canvas.saveState()
     canvas.setStrokeColor(RULE_COLOR)
     canvas.setLineWidth(0.5)
-    for top, length in ((FOLDS[0], FOLD_LENGTH), (PUNCH, PUNCH_LENGTH), (FOLDS[1], FOLD_LENGTH)):
+    for top, length in FOLD_MARKS:
         y = height - top * mm
         canvas.line(MARK_LEFT * mm, y, (MARK_LEFT + length) * mm, y)
     canvas.restoreState()
