@@ -255,10 +255,21 @@ def _status(ws, query: str) -> int:
     # The log's letters, the directory and the table: read once and all kept to the end, so
     # the collector's sweeps over them would find nothing (and cost seconds at 300,000 events).
     with collector_paused():
-        states = ws.recipient_states(abridged=True)
+        states = ws.recipient_states(abridged=True, meanwhile=lambda: _beside_the_log(ws, query))
         _print_status(ws, query, states)
         left_to_the_exit(states)
     return EXIT_OK
+
+
+def _beside_the_log(ws, query: str) -> None:
+    """What the table needs besides the log, read while a team's log answers: the case, the
+    directory (its names), the summary's module, and the query's grammar if it is asked."""
+    ws.case  # noqa: B018
+    ws.directory  # noqa: B018
+    import campaign_app.core.outreach.team_view
+
+    if query.strip():
+        import campaign_app.core.campaign.audience  # noqa: F401
 
 
 def _print_status(ws, query: str, states) -> None:

@@ -72,3 +72,35 @@ def test_log_status_with_a_query_sums_up_only_the_work_with_the_recipients_it_sh
     assert set(members) == {"Olena K."}  # Taras wrote only to the Special Rapporteur
     assert members["Olena K."][1:5] == ["1", "0", "1", "0"]  # sent, replied, failed, drafts
     assert "2 recipient(s)" in meps.out
+
+
+BROKEN_ROW = 'mep-9,mep,"Jan,Kowalski,jan@example.org\n'  # a quote left open
+
+
+def test_log_status_reads_a_teams_log_beside_the_directory_and_says_each_ones_error(
+    mini_ws, cli, pg_database
+):
+    """The team's log is read on a thread of its own while the directory is loaded: the
+    table is the same, a broken directory file is still named at its line, and when the
+    log cannot be reached either, its error is the one said, as when one came after the
+    other."""
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "carol")
+    with connect(pg_database, "anna") as anna:
+        record_send(anna, "mep-1", "Michal Šimečka", "anna")
+    shown = cli("log", "status", "-w", mini_ws.root)
+    assert shown.code == 0, shown.err
+    row = next(line for line in shown.out.splitlines() if line.startswith("mep-1"))
+    assert "sent" in row and "anna" in row
+    people = mini_ws.root / "recipients" / "people.csv"
+    people.write_text(people.read_text(encoding="utf-8") + BROKEN_ROW, encoding="utf-8")
+    line = len(people.read_text(encoding="utf-8").splitlines())
+
+    broken = cli("log", "status", "-w", mini_ws.root)
+    with pg_database.cluster.down():
+        unreachable = cli("log", "status", "-w", mini_ws.root)
+
+    assert broken.code == 1 and f"people.csv:{line}: broken CSV" in broken.err, broken.err
+    assert unreachable.code == 1 and "cannot be reached" in unreachable.err, unreachable.err
+    assert "people.csv" not in unreachable.err
+    assert "Traceback" not in broken.err + unreachable.err

@@ -219,12 +219,48 @@ class Workspace:
         return ContactLog.open(self.log_path)
 
     def recipient_states(
-        self, now: dt.datetime | None = None, *, abridged: bool = False
+        self,
+        now: dt.datetime | None = None,
+        *,
+        abridged: bool = False,
+        meanwhile: Callable[[], object] | None = None,
     ) -> dict[str, RecipientState]:
         """What the contact log says about each recipient written to for this case; the case's
         coming events make follow-ups due ``remind_days_before`` them. ``abridged``: the
         letters' facts without their events, read faster (``log status``; see
-        core/outreach/digest.py)."""
+        core/outreach/digest.py). ``meanwhile``: the caller's other work, done while a team's
+        log is read (see :meth:`_beside_the_server`); an error of the log's is raised first."""
+        if meanwhile is None:
+            return self._recipient_states(now, abridged)
+        if self.campaign.log_database is None:  # campaign.db: nothing to wait for
+            states = self._recipient_states(now, abridged)
+            meanwhile()
+            return states
+        return self._beside_the_server(lambda: self._recipient_states(now, abridged), meanwhile)
+
+    def _beside_the_server(self, read: Callable[[], T], meanwhile: Callable[[], object]) -> T:
+        """``read`` (of a team's log) on a thread of its own, ``meanwhile`` on this one. The
+        connection and the server's answers (a tenth of a second and more over 100,000
+        letters) are waits, in which this thread works on; the reading's Python work would
+        only share the interpreter's lock with it, so the modules it needs are loaded here
+        first, and the reading starts with the waits."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        import campaign_app.core.mail.secrets  # the password's keyring
+        import campaign_app.core.outreach.digest  # noqa: F401
+        from campaign_app.core.outreach.database import load_postgres_driver
+
+        load_postgres_driver()
+        with ThreadPoolExecutor(1, thread_name_prefix="log-read") as reader:
+            reading = reader.submit(read)
+            try:
+                meanwhile()
+            except BaseException:
+                reading.result()  # the log's error first, as without ``meanwhile``
+                raise
+            return reading.result()
+
+    def _recipient_states(self, now: dt.datetime | None, abridged: bool) -> dict[str, RecipientState]:
         import datetime as dt
 
         from campaign_app.core.case.over_time import reminders
@@ -232,12 +268,12 @@ class Workspace:
 
         if not self.has_log():
             return {}
-        today = (now or dt.datetime.now(dt.UTC)).date()
-        coming = [
-            Reminder(r.on, r.reason, r.event.date.first_day())
-            for r in reminders(self.case, self.campaign.remind_days_before, today)
-        ]
-        with self.read_log() as log:
+        with self.read_log() as log:  # first: a team's is a connection to wait for
+            today = (now or dt.datetime.now(dt.UTC)).date()
+            coming = [
+                Reminder(r.on, r.reason, r.event.date.first_day())
+                for r in reminders(self.case, self.campaign.remind_days_before, today)
+            ]
             return recipient_states(
                 log, self.case.id, self.campaign.follow_up_days, now, coming, abridged=abridged
             )

@@ -119,6 +119,15 @@ def _sqlite_engine(connect: Any) -> Engine:
     return engine
 
 
+def load_postgres_driver() -> None:
+    """Import what a connection to a team's log needs (psycopg, SQLAlchemy's dialect for
+    it), as ``postgres_engine`` would on first use: a caller that reads the log
+    on another thread loads them first, so that thread's work starts with the waits
+    (``Workspace.recipient_states``)."""
+    import psycopg  # noqa: F401
+    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
+
+
 def postgres_engine(location: LogLocation, password: str | None) -> Engine:
     """An engine for the team's database. Without ``password`` libpq finds it (PGPASSWORD,
     .pgpass). A verify-full/verify-ca connection without a CA file trusts the system's CAs."""

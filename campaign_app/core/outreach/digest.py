@@ -33,6 +33,8 @@ SQLite and on PostgreSQL, for generated histories.
 
 from __future__ import annotations
 
+import datetime as dt
+from operator import itemgetter
 from typing import NamedTuple
 
 from campaign_app.core.outreach.records import Contact, Event, History, parse_time, read_history
@@ -113,12 +115,13 @@ def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
     digest says what its history says (see the module's docstring). An abridged letter's
     contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
-    digests = {row[0]: row for row in log.letter_digests()}
+    rows = log.letter_digests()
+    digest_of = dict(zip(map(itemgetter(0), rows), rows, strict=True)).get
     shapes: dict[str, _Shape | None] = {}
     letters: list[LetterState | Contact] = []
     unread: list[Contact] = []
     for contact in log.contact_briefs(case_id):
-        state = _from_digest(contact, digests.get(contact.id), shapes)
+        state = _from_digest(contact, digest_of(contact.id), shapes)
         if state is None:
             unread.append(contact)
             letters.append(contact)
@@ -188,8 +191,8 @@ def _from_digest(
         contact,
         [],
         plan.history,
-        parse_time(times[went_out]) if went_out >= 0 else None,
-        parse_time(times[answered]) if answered >= 0 else None,
+        _utc(times[went_out]) if went_out >= 0 else None,
+        _utc(times[answered]) if answered >= 0 else None,
         plan.auto_replied,
         plan.last_kind,
         times[-1],
@@ -199,6 +202,15 @@ def _from_digest(
         True,
         None if members is None else _latest_by_member(members, times),
     )
+
+
+def _utc(at: str) -> dt.datetime:
+    """``parse_time``, for the times the log writes (with their offset), in one call."""
+    value = _from_iso(at)
+    return value if value.tzinfo is not None else parse_time(at)
+
+
+_from_iso = dt.datetime.fromisoformat
 
 
 def _rising(times: list[str]) -> bool:

@@ -23,8 +23,9 @@ or a crash can never leave a status that contradicts what happened. The rules:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -244,15 +245,17 @@ def recipient_states(
             if state is None:
                 state = states[c.recipient_id] = RecipientState(c.recipient_id, c.recipient_name, c.category)
             state.letters.append(letter)
-    # why a follow-up is due, in the interface language: worked out once, not per recipient
+    # why a follow-up is due, in the interface language: looked up once, and written once
+    # per day a letter went out, not per recipient (20,000 of them, a few hundred days)
     reason = ngettext(
         "no reply {days} day after the letter of {date}",
         "no reply {days} days after the letter of {date}",
         follow_up_days,
     )
+    why = cache(lambda day: reason.format(days=follow_up_days, date=day))
     in_order = sorted(reminders)  # once, not per recipient
     for state in states.values():
-        _follow_up(state, follow_up_days, now, in_order, reason)
+        _follow_up(state, follow_up_days, now, in_order, why)
     return states
 
 
@@ -261,11 +264,11 @@ def _follow_up(
     follow_up_days: int,
     now: dt.datetime,
     reminders: Sequence[Reminder],
-    reason_text: str,
+    reason_after: Callable[[dt.date], str],
 ) -> None:
     """When (and why) a follow-up to this recipient is due: ``follow_up_days`` after their
     last letter, or a coming event's reminder day if that comes first (or is already here);
-    ``reason_text``: the first, in the interface language, to fill with the days and date;
+    ``reason_after``: the first, in the interface language, for the day the letter went out;
     ``reminders`` in their order (sorted)."""
     last_sent = state.last_sent_at
     if last_sent is None:
@@ -275,7 +278,7 @@ def _follow_up(
     after_period = last_sent + dt.timedelta(days=follow_up_days)
     due_on, reason = (
         after_period.date(),
-        reason_text.format(days=follow_up_days, date=last_sent.date()),
+        reason_after(last_sent.date()),
     )
     due = now >= after_period
     for r in reminders:

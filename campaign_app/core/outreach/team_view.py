@@ -55,40 +55,49 @@ def team_summary(
     """Each member's summary over ``letters`` (their histories in order), the most recently
     active first; ``alive`` tells whether a claiming program on this computer still runs."""
     now = now or dt.datetime.now(dt.UTC)
-    members: dict[str, MemberSummary] = {}
-
-    def member(by: str) -> MemberSummary:
-        found = members.get(by)
-        if found is None:
-            found = members[by] = MemberSummary(by)
-        return found
-
-    last_at: dict[str, str] = {}  # member → their latest event (one pass over every event)
+    # Counted by member in plain dicts, one pass over 100,000 letters (a team's log), the
+    # summaries made after: a letter costs a few lookups, not a call.
+    last_at: dict[str, str] = {}  # member → their latest event
+    sent: dict[str, int] = {}
+    replied: dict[str, int] = {}
+    failed: dict[str, int] = {}
+    drafts: dict[str, int] = {}
+    sending: dict[str, list[str]] = {}
     for letter in letters:
-        if not letter.abridged:
-            activity: Iterable[tuple[str, str]] = ((e.by, e.at) for e in letter.events)
-        else:
-            activity = letter.activity if letter.activity is not None else ((letter.last_by, letter.last_at),)
-        for by, at in activity:
+        if letter.abridged and letter.activity is None:  # one member did all of it
+            by, at = letter.last_by, letter.last_at
             if at > last_at.get(by, ""):
                 last_at[by] = at
+        else:
+            activity = letter.activity if letter.abridged else ((e.by, e.at) for e in letter.events)
+            for by, at in activity or ():
+                if at > last_at.get(by, ""):
+                    last_at[by] = at
         history = letter.history
         status = history.status
         if history.went_out:
-            sender = member(letter.sent_by)
-            sender.sent += 1
-            sender.replied += status == "replied"
+            by = letter.sent_by
+            sent[by] = sent.get(by, 0) + 1
+            if status == "replied":
+                replied[by] = replied.get(by, 0) + 1
         if status in ("failed", "drafted") and letter.status_by is not None:
-            counts = member(letter.status_by)
-            if status == "failed":
-                counts.failed += 1
-            else:
-                counts.drafts += 1
+            counts = failed if status == "failed" else drafts
+            counts[letter.status_by] = counts.get(letter.status_by, 0) + 1
         elif status == "uncertain" and history.claim is not None and sending_now(history.claim, now, alive):
             contact = letter.contact
-            member(history.claim.by).sending.append(contact.recipient_name or contact.recipient_id)
-    for by, at in last_at.items():
-        member(by).last_at = at
+            sending.setdefault(history.claim.by, []).append(contact.recipient_name or contact.recipient_id)
+    members = {
+        by: MemberSummary(
+            by,
+            sent.get(by, 0),
+            replied.get(by, 0),
+            failed.get(by, 0),
+            drafts.get(by, 0),
+            last_at.get(by, ""),
+            sending.get(by, []),
+        )
+        for by in (*sent, *failed, *drafts, *sending, *last_at)
+    }
     return sorted(members.values(), key=lambda m: (m.last_at, m.by), reverse=True)
 
 
