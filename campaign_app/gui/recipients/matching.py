@@ -8,7 +8,7 @@ from __future__ import annotations
 from itertools import compress
 
 from campaign_app.core.directory.query import Query
-from campaign_app.core.directory.query_tree import And, Not, Term
+from campaign_app.core.directory.query_tree import And, Not, Term, to_text
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.gui.recipients.rows import SortOrder
 
@@ -48,11 +48,14 @@ class _Answer:
     only when asked (the first letters typed match most rows, and the next keystroke then
     tests the whole column again rather than narrowing from them)."""
 
-    __slots__ = ("_rows", "count", "mask")
+    __slots__ = ("_rows", "base", "count", "mask")
 
-    def __init__(self, rows: list[int] | None, mask: bytes | None = None):
+    def __init__(
+        self, rows: list[int] | None, mask: bytes | None = None, base: tuple[Part, ...] | None = None
+    ):
         assert rows is not None or mask is not None
         self._rows, self.mask = rows, mask
+        self.base = base  # the earlier query's key whose rows these were narrowed from
         self.count = len(rows) if rows is not None else mask.count(1)  # type: ignore[union-attr]
 
     @property
@@ -108,21 +111,38 @@ class MatchCache:
         if ordered is None:
             if order is not None and answer.mask is not None:
                 ordered = order.marked(answer.mask)  # no mask to make from the rows
+            elif order is not None and answer.rows:
+                # walks the earlier answer's rows in this order, if kept, not the whole order
+                within = self._sorted.get(answer.base) if answer.base is not None else None
+                ordered = order.ordered(answer.rows, within=within)
             else:
-                ordered = _in_order(answer.rows, order)
+                ordered = answer.rows
             self._sorted[key] = ordered
         return ordered, answer.mask
 
     def _answer(self, index: SearchIndex, query: Query | None, key: tuple[Part, ...]) -> _Answer:
         # Narrowed in file order: the index reads its texts in sequence (along a sorted
         # order it jumps about memory and is several times slower).
-        earlier = [a for k, a in self._known.items() if all(any(_covers(n, o) for n in key) for o in k)]
-        narrowest = min(earlier, key=lambda a: a.count) if earlier else None
-        if narrowest is None or 2 * narrowest.count > len(index):
+        earlier = [(k, a) for k, a in self._known.items() if all(any(_covers(n, o) for n in key) for o in k)]
+        narrowest = min(earlier, key=lambda known: known[1].count) if earlier else None
+        if narrowest is None or 2 * narrowest[1].count > len(index):
             mask = index.plain_mask(query)
             if mask is not None:
                 return _Answer(None, mask)
-        return _Answer(index.select(query, rows=narrowest.rows if narrowest is not None else None))
+        if narrowest is None:
+            return _Answer(index.select(query))
+        # kept as the newest: 'tag:supporter' stays to narrow '-country:ua' typed after it,
+        # which is more than SIZE keystrokes later (from all rows instead: +4 ms)
+        self._known[narrowest[0]] = self._known.pop(narrowest[0])
+        # A part the earlier query had too holds for all of its rows: only the others are
+        # tested ('tag:supporter -co' after 'tag:supporter' tests 50,000 rows for 'co', not
+        # for the tag again: 1.5 ms of an 11 ms keystroke).
+        rest = tuple(part for part in key if part not in narrowest[0])
+        if not rest:
+            return _Answer(list(narrowest[1].rows), base=narrowest[0])
+        root = rest[0] if len(rest) == 1 else And(rest)
+        rows = index.select(Query(to_text(root), root), rows=narrowest[1].rows)
+        return _Answer(rows, base=narrowest[0])
 
 
 def _in_order(rows: list[int], order: SortOrder | None) -> list[int]:

@@ -268,15 +268,19 @@ class SortOrder:
     _getter: Callable | None = None  # itemgetter(*rows), built on first use
     _rank: list[int] | None = None  # per row, its place in ``rows``; built on first use
 
-    def ordered(self, rows: list[int]) -> list[int]:
-        """``rows`` (a query's matches) in this order.
+    def ordered(self, rows: list[int], within: list[int] | None = None) -> list[int]:
+        """``rows`` (a query's matches) in this order; ``within``: rows already in this order
+        that hold all of ``rows`` (an earlier, wider query's), or None.
 
         A few rows are sorted by their place in the order; many are picked out of the whole
-        order through a mask (a fixed few milliseconds at 100,000 rows, in C)."""
+        order through a mask (a fixed few milliseconds at 100,000 rows, in C), or out of
+        ``within`` when it is much shorter (50,000 rows: 2.2 ms instead of 3.1)."""
         if len(rows) * 16 >= len(self.rows):
             mask = bytearray(len(self.keys))
             for i in rows:
                 mask[i] = 1
+            if within is not None and len(within) * 4 < len(self.rows) * 3:
+                return [i for i in within if mask[i]]
             return self.marked(mask)
         return sorted(rows, key=self._ranks().__getitem__)
 

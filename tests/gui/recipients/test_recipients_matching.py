@@ -1,0 +1,104 @@
+"""A keystroke's rows answered from earlier keystrokes' (``MatchCache``) are the rows the
+whole query selects over the whole directory, in the same order.
+
+The cache narrows an earlier answer, tests only the parts the earlier query did not have,
+walks an earlier answer's rows in the sort order, and answers Backspace from what it kept;
+each of these is compared here, key by key, with the index asked afresh and sorted plainly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.directory.query import parse_query
+from campaign_app.core.outreach.terms import QUERY_STATUSES
+from campaign_app.gui.recipients.matching import MatchCache
+from campaign_app.gui.recipients.rows import COL_NAME, COL_OFFICE, LoadedDirectory, SortOrder
+
+GIVEN = ["Anna", "Řehoř", "Ana", "Annabel", "Ольга", "Sánchez", "Nova"]
+FAMILY = ["Novák", "Nováková", "Sánchez Amor", "Шевченко", "Du Pont", "Costa"]
+TAGS = ["supporter", "supporter;droi", "droi", ""]
+SCRIPTED = [
+    "tag:supporter -country:ua",
+    'category:mep "sanchez amor" -co',
+    "an OR nov",
+    "-(country:sk OR an) tag:droi",
+    "status:sent an",
+    "an status:sent -country:lt",
+]
+KEYS = [*"anovsk", " ", "-", '"', "tag:supporter", "country:", "status:sent", " OR ", "(", ")", "BS", "BS"]
+
+
+def write_people(mini_ws, count: int = 500) -> None:
+    """Names that share beginnings and contain spaces (for quotes), tags, two offices."""
+    rnd = random.Random(7)
+    lines = ["id,category,given_name,family_name,position,country,language,email,tags"]
+    for i in range(count):
+        position = rnd.choice(["Member of the European Parliament", "Head of office", ""])
+        country = rnd.choice(["SK", "LT", "UA"])
+        email = f"p{i}@example.org" if i % 7 else ""
+        lines.append(
+            f"p-{i},{rnd.choice(['mep', 'ngo'])},{rnd.choice(GIVEN)},{rnd.choice(FAMILY)},"
+            f"{position},{country},en,{email},{rnd.choice(TAGS)}"
+        )
+    mini_ws.write("recipients/people.csv", "\n".join(lines) + "\n")
+
+
+def typed(rnd: random.Random) -> list[str]:
+    """What the search box holds after each key: the scripted queries typed letter by letter
+    (each then taken back a few letters and typed on), then random keys with Backspace."""
+    texts: list[str] = []
+    for query in SCRIPTED:
+        texts += [query[:n] for n in range(1, len(query) + 1)]
+        back = len(query) - rnd.randint(1, 6)
+        texts += [query[:n] for n in range(len(query) - 1, back - 1, -1)] + [query, ""]
+    text = ""
+    for _ in range(1500):
+        key, before = rnd.choice(KEYS), text
+        text = text[:-1] if key == "BS" else text + key
+        texts.append(text)
+        if not parses(text) and rnd.random() < 0.7:
+            text = before  # a key that makes a mistake is mostly taken back
+        if len(text) > 50:
+            text = ""
+    return texts
+
+
+def parses(text: str) -> bool:
+    try:
+        parse_query(text, lambda: {}, QUERY_STATUSES)
+    except UserError:
+        return False
+    return True
+
+
+def test_each_keystroke_from_the_cache_is_the_whole_querys_rows_in_order(mini_ws):
+    write_people(mini_ws)
+    directory = Workspace(mini_ws.root).directory
+    loaded = LoadedDirectory.of_directory(directory, dt.date(2024, 1, 31))
+    index = loaded.index
+    assert index is not None
+    statuses = {f"p-{i}": frozenset({"sent"}) for i in range(0, 500, 3)}
+    texts = typed(random.Random(3))
+    orders = [None, SortOrder.of(loaded.recipients.copy(), COL_NAME)]
+    orders.append(SortOrder.of(loaded.recipients.copy(), COL_OFFICE))  # many ties
+    answered = 0
+    for order in orders:
+        cache = MatchCache()
+        for text in texts:
+            try:
+                query = parse_query(text, lambda: statuses, QUERY_STATUSES)
+            except UserError:  # a half-typed field or quote: the box shows the mistake
+                continue
+            rows, mask = cache.select(index, query, statuses, 1, order)
+            whole = index.select(query, statuses=statuses)
+            if order is not None:
+                whole = sorted(whole, key=lambda i: (order.keys[i], i))
+            assert rows == whole, f"after typing {text!r}"
+            if mask is not None:
+                assert sorted(rows) == [i for i, held in enumerate(mask) if held], text
+            answered += 1
+    assert answered > 1000
