@@ -54,3 +54,31 @@ def test_more_offices_than_a_byte_numbers_leave_it_to_the_joined_names():
     assert words is not None and words.mask("office") == b"\x01" * MAX_OFFICES
     assert not words.set(0, (None, "ann", "lee", "one office too many", "org", "id-0"))
     assert WordMask.of(list(zip(*[*rows, (None, "b", "c", "another", "org", "x")], strict=True))) is None
+
+
+def test_names_that_repeat_little_are_tested_row_by_row_and_after_edits_too():
+    """Given names numbered (few), family names row by row (more than a byte numbers), then an
+    edit that gives the given names one text too many: the answers stay the joined names'."""
+    rows = [("dr", "ann" if n % 2 else "ivo", f"lee{n}", "office", "org", f"mep-{n}") for n in range(300)]
+    words = WordMask.of(list(zip(*rows, strict=True)))
+    assert words is not None
+    for word in ("lee1", "ann", "mep-2", "dr", "x", "", "ffi", "e2"):
+        assert words.mask(word) == by_joined(rows, word), word
+    for n in range(MAX_OFFICES + 1):
+        rows[n] = ("dr", f"given{n}", None, "office", "org", f"mep-{n}")
+        assert words.set(n, rows[n])
+    rows.append((None, "added", "lee", None, None, "new-1"))
+    assert words.set(len(rows) - 1, rows[-1])
+    for word in ("given1", "given25", "ann", "lee", "added", "new", "mep-299", "dr", "office", "ven2"):
+        assert words.mask(word) == by_joined(rows, word), word
+
+
+def test_a_word_in_few_ids_is_found_in_them_joined_as_row_by_row():
+    """Ids asked through their joined text (a word in few of them) or row by row (in many):
+    the same rows; a word across two ids (a line break) is in neither."""
+    ids = [f"mep-{n}" for n in range(400)] + ["un-sr-torture", "ua-president", ""]
+    rows = [(None, "ann", None, None, None, rid) for rid in ids]
+    words = WordMask.of(list(zip(*rows, strict=True)))
+    assert words is not None
+    for word in ("t", "to", "rt", "un", "p-1", "-", "mep-39", "9\nmep", "\n", "", "ua-president", "x"):
+        assert words.mask(word) == by_joined(rows, word), word
