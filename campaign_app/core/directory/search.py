@@ -33,6 +33,7 @@ from campaign_app.core.directory.folding import (
 )
 from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
+from campaign_app.core.directory.value_codes import ValueCodes
 from campaign_app.core.directory.word_mask import WordMask, joined_columns
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
@@ -126,8 +127,12 @@ class SearchIndex:
         # the window's index (its names folded at once) answers a bare word a faster way
         self._words: WordMask | None = None
         self._want_words = NAMES in prepare
+        self._codes: dict[str, ValueCodes | None] = {}  # prepared exact fields' (value_codes.py)
         for field in prepare:
-            self._values(field)
+            values = self._values(field)
+            if field in EXACT_FIELDS or field == "tags":
+                self._codes[field] = ValueCodes.of(values)
+        self._everyone = list(range(len(self.recipients))) if self._codes else []  # for _codes
 
     def __len__(self) -> int:
         return len(self.recipients)
@@ -150,6 +155,10 @@ class SearchIndex:
             values[row] = self._field_value(field, recipient) if recipient is not None else None
             if field in self._distinct and field != "id":
                 self._distinct[field].add(values[row])
+            if (coded := self._codes.get(field)) is not None and not coded.put(row, values[row]):
+                self._codes[field] = None  # one value too many: row by row
+        if self._codes and row == len(self._everyone):
+            self._everyone.append(row)
         if self._words is not None:
             parts = [
                 _name_text(getattr(recipient, name)) if recipient is not None else None for name in NAME_PARTS
@@ -212,6 +221,14 @@ class SearchIndex:
         values = self._values(field)
         if (field in EXACT_FIELDS or field == "tags") and (same := self._same_for_all(field, w)) is not None:
             return lambda rows: list(rows) if same != negated else []
+        if (coded := self._codes.get(field)) is not None:
+            by_row = self._term_by_row(values, w, negated)
+            everyone = self._everyone
+            return lambda rows: coded.select(w, negated, everyone) if coded.covers(rows) else by_row(rows)
+        return self._term_by_row(values, w, negated)
+
+    @staticmethod
+    def _term_by_row(values: Sequence[Any], w: str, negated: bool) -> Selector:
         if negated:
             return lambda rows: [i for i in rows if w not in values[i]]
         return lambda rows: [i for i in rows if w in values[i]]

@@ -1,0 +1,64 @@
+"""An exact field's column (category, country, tags) as one byte a row: its value's number.
+
+The window's search over 100,000 rows tested each row's folded value for a term such as
+``category:mep`` or ``tag:supporter`` (3.3-3.9 ms a keystroke). These columns hold a few
+distinct values, so a term is asked once per value and the rows read off their values'
+numbers (``bytes.translate``), then picked from a list of every row number made beforehand
+(``itertools.compress`` over a ``range`` makes an integer per row: twice as slow): ~1 ms.
+Only over all rows, and only in the window's index (built off the UI thread, with the
+columns it prepares); a query's later terms narrow the rows the first one left, row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import compress
+from typing import Any
+
+MAX_VALUES = 256  # numbers that fit a byte
+
+
+class ValueCodes:
+    """One column's distinct values and each row's value by number; kept in step by ``put``."""
+
+    __slots__ = ("codes", "number", "values")
+
+    def __init__(self, column: Sequence[Any], number: dict[Any, int]):
+        self.values = list(number)
+        self.number = number
+        self.codes = bytearray(map(number.__getitem__, column))
+
+    @classmethod
+    def of(cls, column: Sequence[Any]) -> ValueCodes | None:
+        """None for a column of more than ``MAX_VALUES`` distinct values (or unhashable ones)."""
+        try:
+            distinct = dict.fromkeys(column)
+        except TypeError:
+            return None
+        if len(distinct) > MAX_VALUES:
+            return None
+        return cls(column, {value: n for n, value in enumerate(distinct)})
+
+    def covers(self, rows: object) -> bool:
+        """Whether ``rows`` are every row, in order (a query's first term over the directory)."""
+        return isinstance(rows, range) and rows == range(len(self.codes))
+
+    def select(self, wanted: str, negated: bool, everyone: list[int]) -> list[int]:
+        """Every row whose value holds ``wanted`` (``wanted in value``), or, negated, does not;
+        ``everyone``: every row number, in order (made once by the caller)."""
+        held = bytes((value is not None and wanted in value) != negated for value in self.values)
+        return list(compress(everyone, self.codes.translate(held.ljust(256, b"\0"))))
+
+    def put(self, row: int, value: Any) -> bool:
+        """Row ``row`` (appended at ``len``) has ``value``; False if it is one value too many."""
+        number = self.number.get(value)
+        if number is None:
+            if len(self.values) >= MAX_VALUES:
+                return False
+            number = self.number[value] = len(self.values)
+            self.values.append(value)
+        if row == len(self.codes):
+            self.codes.append(number)
+        else:
+            self.codes[row] = number
+        return True
