@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, islice, repeat
 from operator import contains
+from typing import cast
 
 MAX_OFFICES = 256
 Parts = Sequence[str | None]  # a row's NAME_PARTS, folded; None: no text
@@ -45,10 +46,18 @@ class _Numbered:
 
     __slots__ = ("codes", "number", "texts")
 
-    def __init__(self, column: Sequence[str | None]):
-        self.texts: list[str] = list(dict.fromkeys(text or "" for text in column))
-        self.number = {text: n for n, text in enumerate(self.texts)}
-        self.codes = bytearray(self.number[text or ""] for text in column)
+    def __init__(self, texts: list[str], column: Sequence[str]):
+        self.texts = texts
+        self.number = {text: n for n, text in enumerate(texts)}
+        self.codes = bytearray(map(self.number.__getitem__, column))
+
+    @classmethod
+    def of(cls, column: Sequence[str | None]) -> _Numbered | None:
+        """None past ``MAX_OFFICES`` distinct texts. (None, no text, is numbered as ""; the
+        steps are in C: this runs for 100,000 rows at each load, off the UI thread.)"""
+        plain = cast(Sequence[str], column if None not in column else [text or "" for text in column])
+        texts = list(dict.fromkeys(plain))
+        return cls(texts, plain) if len(texts) <= MAX_OFFICES else None
 
     def holding(self, word: str) -> int:
         """The rows whose text holds ``word``, one byte a row, as a big integer (0: none)."""
@@ -81,16 +90,14 @@ class WordMask:
 
     def __init__(self, office: _Numbered, person: list[Sequence[str | None]], ids: list[str]):
         # honorific, given and family name: numbered, or None where joined into _rest
-        self._numbered: list[_Numbered | None] = [
-            _Numbered(column) if len(set(column)) <= MAX_OFFICES else None for column in person
-        ]
+        self._numbered = [_Numbered.of(column) for column in person]
         plain = [column for column, numbered in zip(person, self._numbered, strict=True) if not numbered]
         self._rest: list[str] | None = joined_columns(plain) if plain else None
         self._office, self._ids = office, ids
         # The ids joined, made here (off the UI thread: ~15 ms), where each starts in it, and
         # the rows edited or added since, asked row by row (the joined text is not made again)
         self._ids_text = "\n".join(ids)
-        self._id_starts = list(accumulate((len(rid) + 1 for rid in ids), initial=0))
+        self._id_starts = list(accumulate(map((1).__add__, map(len, ids)), initial=0))
         self._edited: set[int] = set()
 
     @classmethod
@@ -98,10 +105,10 @@ class WordMask:
         """From the index's folded name columns, in ``NAME_PARTS`` order (honorific, given
         name, family name, position, organisation, id); None past ``MAX_OFFICES`` offices."""
         honorific, given, family, position, organisation, ids = columns
-        office_of_row = joined_columns((position, organisation))
-        if len(set(office_of_row)) > MAX_OFFICES:
+        office = _Numbered.of(joined_columns((position, organisation)))
+        if office is None:
             return None
-        return cls(_Numbered(office_of_row), [honorific, given, family], [rid or "" for rid in ids])
+        return cls(office, [honorific, given, family], [rid or "" for rid in ids])
 
     def mask(self, word: str) -> bytes | None:
         """Which rows' names hold ``word`` (1 a row), or None for a word with a space (it may
