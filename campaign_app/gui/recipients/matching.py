@@ -73,11 +73,12 @@ class MatchCache:
     Typing extends a query a letter at a time, and each longer query matches a subset of
     what the shorter one matched (a bare word typed on, or one more term: terms are all
     required). So instead of testing all 100,000 rows again, the index tests the rows of the
-    narrowest earlier answer; Backspace returns to a query already answered, in the table's
-    sort order too. A bare word over most of the rows (the first letters typed) is tested
-    over the whole column at once instead (``SearchIndex.plain_mask``). The answers are for
-    one version of the rows: an edit empties the cache. Queries with ``status:`` terms, OR
-    or negated groups are not kept.
+    narrowest earlier answer, for the parts that answer did not have already, and puts them
+    in the sort order along that answer's sorted rows; Backspace returns to a query already
+    answered, in the table's sort order too. A bare word over most of the rows (the first
+    letters typed) is tested over the whole column at once instead (``SearchIndex.plain_mask``).
+    The answers are for one version of the rows: an edit empties the cache. Queries with
+    ``status:`` terms, OR or negated groups are not kept.
     """
 
     SIZE = 8
@@ -160,8 +161,9 @@ def rows_of(mask: bytes, count: int, order: SortOrder | None) -> list[int]:
     file order without one).
 
     When nearly all are set (a first letter that is in every id, as 'c' in 'bench-1' or 'm'
-    in 'mep-124963'), the whole order is copied in slices around the few rows not set: 0.3 ms
-    instead of 2 ms for walking 100,000 rows through the mask."""
+    in 'mep-124963'), the whole order is copied in slices around the few rows not set: 0.9 ms
+    in file order and 0.7 ms in a sort order, instead of 1.7 and 2.0 ms for walking 100,000
+    rows through the mask."""
     size = len(mask)
     if (size - count) * 64 >= size:
         return order.marked(mask) if order is not None else list(compress(range(size), mask))
