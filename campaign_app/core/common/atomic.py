@@ -25,6 +25,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -157,14 +158,17 @@ def sync_folder(folder: Path) -> None:
         os.sync()
         return
     try:
-        if _syncfs is None or _syncfs(fd) != 0:
+        syncfs = _syncfs()
+        if syncfs is None or syncfs(fd) != 0:
             os.sync()
     finally:
         os.close(fd)
 
 
-def _load_syncfs() -> Any:
-    """Linux's syncfs(2) (one file system, not all of them), or None."""
+@cache
+def _syncfs() -> Any:
+    """Linux's syncfs(2) (one file system, not all of them), or None. Looked up at the first
+    sync, not at import: ctypes costs every command's start a few milliseconds."""
     if os.uname().sysname != "Linux":
         return None
     try:
@@ -173,9 +177,6 @@ def _load_syncfs() -> Any:
         return ctypes.CDLL(None, use_errno=True).syncfs
     except (ImportError, OSError, AttributeError):  # a Python without ctypes: os.sync() instead
         return None
-
-
-_syncfs = _load_syncfs() if os.name == "posix" else None
 
 
 def _fsync_directory(directory: Path) -> None:
