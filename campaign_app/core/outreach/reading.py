@@ -11,7 +11,7 @@ from itertools import groupby, starmap
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import literal, or_, select
+from sqlalchemy import bindparam, or_, select
 
 from campaign_app.core.outreach.database import EVENT_SELECT, LogDatabase
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, Contact, Event, History, read_history
@@ -57,11 +57,19 @@ class LogReading(LogDatabase):
         """Every letter of the case (all cases: None), in the log's order, without what a
         status table never reads (language, address, the draft's file and when the letter
         was made: blank; the channel is kept: the Outreach tab says "sent by post").
-        ``log status`` reads 100,000 of them: the columns left out are half of the read, and
-        the database gives the blanks, so that each row is made a Contact as it comes.
+        ``log status`` reads 100,000 of them: the columns left out are half of the read.
         Only abridged states hold these (core/outreach/digest.py)."""
-        query = _BRIEFS.where(contacts.c.case_id == case_id) if case_id else _BRIEFS
-        return list(map(Contact._make, self._read(query)))
+        if not case_id:
+            return [
+                Contact(cid, rid, name, category, case, template, "", channel, "", "", "", "")
+                for cid, rid, name, category, case, template, channel in self._read(_BRIEFS)
+            ]
+        return [  # the case asked for, not read 100,000 times
+            Contact(cid, rid, name, category, case_id, template, "", channel, "", "", "", "")
+            for cid, rid, name, category, template, channel in self._read(
+                _CASE_BRIEFS.params(case_id=case_id)
+            )
+        ]
 
     def contact(self, cid: str) -> Contact | None:
         rows = self._read(_CONTACT_SELECT.where(contacts.c.id == cid))
@@ -124,8 +132,11 @@ class LogReading(LogDatabase):
 _LOG_ORDER = (contacts.c.created_at, contacts.c.id)  # the log's order of letters
 _CONTACT_SELECT = select(*(contacts.c[name] for name in CONTACT_COLUMNS))
 _BRIEF_COLUMNS = ("id", "recipient_id", "recipient_name", "category", "case_id", "template_id", "channel")
-_BRIEFS = select(
-    *(contacts.c[name] if name in _BRIEF_COLUMNS else literal("").label(name) for name in CONTACT_COLUMNS)
-).order_by(*_LOG_ORDER)
+_BRIEFS = select(*(contacts.c[name] for name in _BRIEF_COLUMNS)).order_by(*_LOG_ORDER)
+_CASE_BRIEFS = (
+    select(*(contacts.c[name] for name in _BRIEF_COLUMNS if name != "case_id"))
+    .where(contacts.c.case_id == bindparam("case_id"))
+    .order_by(*_LOG_ORDER)
+)
 
 _DIGESTS = select(letter_digests.c.contact_id, letter_digests.c.shape, letter_digests.c.times)
