@@ -4,8 +4,9 @@ Converting a 100,000-row file row by row ran a dozen steps on every row, though 
 a spreadsheet's columns hold a few distinct values (titles, genders, countries,
 organisations, positions): here each column of a chunk of rows is stripped and cleaned
 once per distinct value, by the same value functions :class:`.convert.RowConverter` uses
-on a row, and only the e-mail cell and the checks that join several fields (letters lost
-to ``?``, a country contradicting the e-mail's domain) are left to each row.
+on a row, the e-mail cells (every one different) with one match each (:mod:`.email_cells`),
+and only the checks that join several fields (letters lost to ``?``, a country
+contradicting the e-mail's domain) are left to each row.
 
 The rows are then checked as the directory's validation would check them, again column
 by column (:func:`~campaign_app.core.directory.validation.plain_value_ok` once per distinct
@@ -42,6 +43,7 @@ from campaign_app.core.directory.importing.convert import (
     name_value,
 )
 from campaign_app.core.directory.importing.countries import has_country_domain
+from campaign_app.core.directory.importing.email_cells import email_cells
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
     FULL_NAME_FAMILY_FIRST,
@@ -120,12 +122,15 @@ class ColumnConverter:
         emails: Sequence[Any] = [None] * len(rows)
         countries: Sequence[Any] = emails
         renamed: dict[int, tuple[str, str]] = {}
+        normal: list[str | None] | None = None  # the kept addresses normalized, where known
+        column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
-            column = self._column(k, clean, cells[i])
-            if name == "email":
-                emails = column
-                column = [None if e is None else e[0] for e in column]
-            elif name == "country":
+            if name == "email":  # every cell differs: all read at once (email_cells)
+                emails, normal = email_cells(cells[i], _email)
+                column = [None if e is None else e[0] for e in emails]
+            else:
+                column = self._column(k, clean, cells[i])
+            if name == "country":
                 countries = column
                 column = [None if c is None else c[0] for c in column]
             elif name == "id":
@@ -140,7 +145,7 @@ class ColumnConverter:
             out[n].notes.append(("id", self.converter.id_note(text, rid)))
         self._trust(out, self._suspects(names, columns), emails, countries)
         if self.checkable:
-            checks = self._checks(names, columns, len(rows))
+            checks = self._checks(names, columns, len(rows), normal)
             if checks is not None:
                 for converted, checked in zip(out, checks, strict=True):
                     converted.checked = checked
@@ -218,10 +223,13 @@ class ColumnConverter:
 
     # ---- the directory's checks, column by column ----------------------------------------
 
-    def _checks(self, names: list[str], columns: list[list[Any]], count: int) -> list[Checked | None] | None:
+    def _checks(
+        self, names: list[str], columns: list[list[Any]], count: int, normal: list[str | None] | None
+    ) -> list[Checked | None] | None:
         """For each row, what validation.checked_plain_record gives for its record but the
         id, and its keys; None for a row it might find fault with (the planner then asks
-        the row's record)."""
+        the row's record). ``normal``: each row's address as normalized_email gives it,
+        where email_cells knew it."""
         fields = dict(zip(names, columns, strict=True))
         for key, default in self.defaults:
             column = fields.get(key)
@@ -235,7 +243,10 @@ class ColumnConverter:
         faulty = self._faulty(fields, count)
         none = [None] * count
         kept = fields.get("email", none)
-        emails = list(map(_normalized, kept))
+        if normal is None:
+            emails = list(map(_normalized, kept))
+        else:  # a row without an address may have been given the default's
+            emails = [_normalized(e) if n is None else n for e, n in zip(kept, normal, strict=True)]
         countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
         languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
         given, family = fields.get("given_name", none), fields.get("family_name", none)
