@@ -252,15 +252,16 @@ class ColumnConverter:
         given, family = fields.get("given_name", none), fields.get("family_name", none)
         folded = folded_names(given, family)
         orgs = _each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
-        checks: list[Checked | None] = []
-        for n, email in enumerate(emails):
-            if email is None or n in faulty:
-                checks.append(None)
-            else:
-                # the key of the record's own string where normalizing left it as it was: the
-                # index keeps it, and an equal copy would be one more string a row kept
-                key = email_key(kept[n] if email == kept[n] else email)
-                checks.append((email, countries[n], languages[n], (key, folded[n], orgs[n])))
+        if None in emails:
+            faulty.update(n for n, email in enumerate(emails) if email is None)
+        # the key of the record's own string where normalizing left it as it was: the index
+        # keeps it, and an equal copy would be one more string a row kept
+        own = [k if e == k else e for e, k in zip(emails, kept, strict=True)]
+        keys = _email_keys(own)
+        rows: Any = zip(emails, countries, languages, zip(keys, folded, orgs, strict=True), strict=True)
+        checks: list[Checked | None] = list(rows)  # those of a row without an address are undone below
+        for n in faulty:
+            checks[n] = None
         return checks
 
     def _faulty(self, fields: dict[str, list[Any]], count: int) -> set[int]:
@@ -288,6 +289,16 @@ class ColumnConverter:
                 unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
         faulty.update(unnamed)
         return faulty
+
+
+def _email_keys(own: list[Any]) -> list[Any]:
+    """merge.email_key of each of ``own`` (the rows' addresses, None where refused): the
+    addresses themselves when all are ASCII without a capital (nearly always: one look at
+    them joined), else each address's key."""
+    joined = "\n".join(filter(None, own))
+    if joined.isascii() and joined.lower() == joined:
+        return own
+    return [e if e is None else email_key(e) for e in own]
 
 
 def _joined(column: list[Any]) -> str:
