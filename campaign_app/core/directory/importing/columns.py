@@ -64,8 +64,11 @@ _ROW_STEPS = frozenset((FULL_NAME, FULL_NAME_FAMILY_FIRST, PATRONYMIC, TERM_END,
 _CODE_FIELDS: tuple[str, ...] = ("category", "gender", "country", "language")
 _CODE_FIELDS += ("web_form", "source_url", "verified_on", "in_office_until")
 _TEXTS = {str, type(None)}
-# (e-mail, country, language, (e-mail key, name key, organisation key)) of a row certainly valid
-Checked = tuple[str, str, str, tuple[str, str, str]]
+# (e-mail, country, language, (e-mail key, name key, organisation key), id) of a row certainly
+# valid; the id when the chunk's were all found to be ids (else None: the planner looks at it)
+Checked = tuple[str, str, str, tuple[str, str, str], str | None]
+# A chunk's id cells, one per line, each already an id the directory takes (validation._ID).
+_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:\n[A-Za-z0-9][A-Za-z0-9._-]{0,99})*")
 
 
 # a cell (of several joined by \x1f) starting like a formula: a closer look at its rows. The
@@ -123,11 +126,15 @@ class ColumnConverter:
         countries: Sequence[Any] = emails
         renamed: dict[int, tuple[str, str]] = {}
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
+        ids: list[str] | None = None  # the ids, when every cell is one
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
                 emails, normal = email_cells(cells[i], _email)
                 column = [None if e is None else e[0] for e in emails]
+            elif name == "id" and _are_ids(cells[i]):  # each its own id: nothing to clean
+                column = list(cells[i])
+                ids = column
             else:
                 column = self._column(k, clean, cells[i])
             if name == "country":
@@ -145,7 +152,7 @@ class ColumnConverter:
             out[n].notes.append(("id", self.converter.id_note(text, rid)))
         self._trust(out, self._suspects(names, columns), emails, countries)
         if self.checkable:
-            checks = self._checks(names, columns, len(rows), normal)
+            checks = self._checks(names, columns, len(rows), normal, ids)
             if checks is not None:
                 for converted, checked in zip(out, checks, strict=True):
                     converted.checked = checked
@@ -224,12 +231,17 @@ class ColumnConverter:
     # ---- the directory's checks, column by column ----------------------------------------
 
     def _checks(
-        self, names: list[str], columns: list[list[Any]], count: int, normal: list[str | None] | None
+        self,
+        names: list[str],
+        columns: list[list[Any]],
+        count: int,
+        normal: list[str | None] | None,
+        ids: list[str] | None,
     ) -> list[Checked | None] | None:
         """For each row, what validation.checked_plain_record gives for its record but the
         id, and its keys; None for a row it might find fault with (the planner then asks
         the row's record). ``normal``: each row's address as normalized_email gives it,
-        where email_cells knew it."""
+        where email_cells knew it; ``ids``: the ids, when every one is an id."""
         fields = dict(zip(names, columns, strict=True))
         for key, default in self.defaults:
             column = fields.get(key)
@@ -258,7 +270,8 @@ class ColumnConverter:
         # keeps it, and an equal copy would be one more string a row kept
         own = [k if e == k else e for e, k in zip(emails, kept, strict=True)]
         keys = _email_keys(own)
-        rows: Any = zip(emails, countries, languages, zip(keys, folded, orgs, strict=True), strict=True)
+        keyed = zip(keys, folded, orgs, strict=True)
+        rows: Any = zip(emails, countries, languages, keyed, ids or none, strict=True)
         checks: list[Checked | None] = list(rows)  # those of a row without an address are undone below
         for n in faulty:
             checks[n] = None
@@ -289,6 +302,13 @@ class ColumnConverter:
                 unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
         faulty.update(unnamed)
         return faulty
+
+
+def _are_ids(cells: Sequence[str]) -> bool:
+    """Whether each cell is an id the directory takes as it is (then :meth:`ColumnConverter._id`
+    gives each cell itself): one match of the cells joined, a line each."""
+    joined = "\n".join(cells)
+    return joined.count("\n") == len(cells) - 1 and _IDS.fullmatch(joined) is not None
 
 
 def _email_keys(own: list[Any]) -> list[Any]:

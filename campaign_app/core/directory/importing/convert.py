@@ -65,9 +65,10 @@ class Converted:
         self.distrust: list[Distrust] = []
         self.notes: list[tuple[str | None, str]] = []
         self.several_emails = False
-        # (e-mail, country, language, keys) when checked with its chunk and found valid but
-        # for its id (.columns); None: the planner checks the record itself
-        self.checked: tuple[str, str, str, tuple[str, str, str]] | None = None
+        # (e-mail, country, language, keys, id) when checked with its chunk and found valid
+        # but perhaps for its id (.columns: the id when its chunk's ids were all found to be
+        # ids, else None); None: the planner checks the record itself
+        self.checked: tuple[str, str, str, tuple[str, str, str], str | None] | None = None
 
 
 def _text(value: Any) -> Any:

@@ -215,16 +215,17 @@ class RowPlanner:
 
     @staticmethod
     def _checked(
-        record: dict[str, Any], early: tuple[str, str, str, tuple[str, str, str]] | None
+        record: dict[str, Any], early: tuple[str, str, str, tuple[str, str, str], str | None] | None
     ) -> tuple[tuple[str, str, str, str] | None, tuple[str, str, str] | None]:
         """(id, e-mail, country, language) of a record certainly valid, and its keys when
         they were built with its chunk; (None, None) when parse_recipient must look."""
         if early is None:
             return checked_plain_record(record), None
-        rid = record["id"].strip()
-        if not is_id(rid):
-            return None, None
-        email, country, language, keys = early
+        email, country, language, keys, rid = early
+        if rid is None or record["id"] != rid:  # its id not looked at with its chunk's, or made up
+            rid = record["id"].strip()
+            if not is_id(rid):
+                return None, None
         return (rid, email, country, language), keys
 
     def _locator(self, row: int) -> Callable[[str], Location]:

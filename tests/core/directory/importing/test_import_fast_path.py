@@ -149,6 +149,26 @@ def test_a_row_with_everything_wrong_is_reported_the_same_way(mini_ws, cli, tmp_
     assert "list.csv:2:11: verified_on 'yesterday' is not a date" in fast[1] + fast[2]
 
 
+@pytest.mark.parametrize("odd", ["p-4\nx", "p-5\n", " p-6", "p 7", ""])
+def test_a_chunk_of_ids_is_taken_as_it_is_only_when_each_is_an_id(mini_ws, cli, tmp_path, odd):
+    """A chunk whose id cells are all ids is taken as it is; an id with a line break, a
+    space or none among them is cleaned (renamed, with its note) as the plain import does."""
+    people = [("mep-1", "Ana", "ana"), (odd, "Bea", "bea"), ("sr-1", "Cyd", "cyd")]
+    rows = [
+        [rid, "", g, "Novák", "", "SK", "", f"{m}@example.org", "", "", "", "", "", "ngo"]
+        for rid, g, m in people
+    ]
+    source = tmp_path / "list.csv"
+    source.write_text(spreadsheet(rows, ";", 0), encoding="utf-8")
+    results = []
+    for fast in (True, False):
+        root = tmp_path / f"ws-{fast}"
+        shutil.copytree(mini_ws.root, root)
+        results.append(run_import(cli, root, source, fast))
+    assert results[0] == results[1]
+    assert results[0][0] == 0
+
+
 CELL = st.text(alphabet=st.sampled_from(list("ab ;,\"\t\r\n'=é")), max_size=5)
 VALUES = st.dictionaries(
     st.sampled_from(["category", "given_name", "family_name", "notes", "tags", "country"]),
