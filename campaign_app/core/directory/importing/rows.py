@@ -78,6 +78,7 @@ class RowPlanner:
         self.shown = plan.source.shown
         self.width = len(plan.source.columns)
         self.yaml_source = plan.source.kind == "directory YAML"
+        self.per_language_refused = self.yaml_source and self.target_is_csv
         self.rows = 0
         self.several_emails = 0
         self.by_post = 0  # rows imported without an e-mail, with the list's postal address
@@ -88,26 +89,26 @@ class RowPlanner:
         """Decide what becomes of one row (``cells`` None: a YAML item that is no mapping;
         ``converted``: its record, when converted with its chunk)."""
         self.rows += 1
-        where = f"{self.shown}:{row}"
         if cells is None:
             problem = RowProblem(
-                where, row, _("entry is not a mapping of fields"), _("write 'key: value' lines")
+                self._where(row), row, _("entry is not a mapping of fields"), _("write 'key: value' lines")
             )
             self._skip(row, None, [problem])
             return
         if len(cells) > self.width and any(str(c).strip() for c in cells[self.width :] if c is not None):
-            self._skip(row, cells, [self._too_wide(row, len(cells), where)])
+            self._skip(row, cells, [self._too_wide(row, len(cells), self._where(row))])
             return
         if converted is None:
             converted = self.converter.convert(cells)
         if converted.distrust:
-            self._skip(row, cells, self._distrusted(converted, row, where))
+            self._skip(row, cells, self._distrusted(converted, row, self._where(row)))
             return
         no_email, added = not converted.record.get("email"), self.counts[ADDED]
-        if self._place(row, cells, where, converted):
+        if self._place(row, cells, converted):
             self.by_post += no_email and self.counts[ADDED] > added
             if converted.several_emails:
                 self.several_emails += 1
+            where = self._where(row) if converted.notes else ""
             for field, note in converted.notes:
                 column = self.converter.column_of.get(field) if field else None
                 self.report.notes.append(f"{where}:{column}: {note}" if column else f"{where}: {note}")
@@ -155,6 +156,10 @@ class RowPlanner:
         self.report.problems.extend(problems)
         self.plan.rejected.append((row, list(cells or []), [p.message for p in problems]))
 
+    def _where(self, row: int) -> str:
+        """How the report names ``row`` (made for a row it names only: most go unnamed)."""
+        return f"{self.shown}:{row}"
+
     def _too_wide(self, row: int, cells: int, where: str) -> RowProblem:
         return RowProblem(
             f"{where}:{self.width + 1}",
@@ -183,18 +188,25 @@ class RowPlanner:
 
     # ---- a row imported ------------------------------------------------------------------
 
-    def _place(self, row: int, cells: list[Any], where: str, converted: Converted) -> bool:
+    def _place(self, row: int, cells: list[Any], converted: Converted) -> bool:
         """Validate the record as the directory loader will and add or merge it; False if
         the row was skipped after all."""
         record = converted.record
         source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
         if not source_id:
             record["id"] = _provisional_id(record, row)
-        checked, keys = self._checked(record, converted.checked) if self.fast_paths else (None, None)
+        early = converted.checked if self.fast_paths else None
+        checked: tuple[str, str, str, str] | None = None
+        keys: tuple[str, str, str] | None = None
+        if early is not None and early[4] is not None and record["id"] == early[4]:
+            checked, keys = (early[4], *early[:3]), early[3]  # _checked's answer, its id known an id
+        elif self.fast_paths:
+            checked, keys = self._checked(record, early)
         recipient = None
         if checked is None:
             recipient, errors = parse_recipient(record, self._locator(row))
             if recipient is None:
+                where = self._where(row)
                 problems = [
                     RowProblem(str(e.where or where), row, e.message, e.hint or "", None) for e in errors
                 ]
@@ -206,11 +218,11 @@ class RowPlanner:
         keys = keys or self.index.keys(values)
         known, how = self.index.match(rid if source_id else "", keys, values)
         if known is None:
-            return self._add(row, cells, where, (rid, language, recipient), values, keys)
+            return self._add(row, cells, (rid, language, recipient), values, keys)
         if known.path is None:
-            self._repeat(known, how, values, where)
+            self._repeat(known, how, values, self._where(row))
         else:
-            self._merge(known, values, where)
+            self._merge(known, values, self._where(row))
         return True
 
     @staticmethod
@@ -241,25 +253,29 @@ class RowPlanner:
         self,
         row: int,
         cells: list[Any],
-        where: str,
         checked: tuple[str, str, Recipient | None],
         values: dict[str, Any],
         keys: tuple[str, str, str],
     ) -> bool:
         """A new entry, unless it has no way to be reached or cannot be kept in the target."""
         rid, language, recipient = checked
-        refusal = self._refusal(row, where, rid, recipient, values)
-        if refusal is not None:
-            self._skip(row, cells, [refusal])
-            return False
-        new_id = self.index.unique_id(rid)
+        # _refusal asked only of a row it may refuse: one without a channel, or any row of
+        # a directory YAML going into a CSV file
+        if self.per_language_refused or not (
+            values.get("email") or values.get("postal_address") or values.get("web_form")
+        ):
+            refusal = self._refusal(row, self._where(row), rid, recipient, values)
+            if refusal is not None:
+                self._skip(row, cells, [refusal])
+                return False
+        new_id = self.index.unique_id(rid) if rid in self.index.by_id else rid
         if new_id != rid:
             other = self.index.by_id[rid]
             place = display_path(other.path) if other.path else f"row {other.row}"
             self.report.notes.append(
                 _(
                     "{where}: id '{rid}' is already used by another entry ({place}): this one is '{new_id}'"
-                ).format(where=where, rid=rid, place=place, new_id=new_id)
+                ).format(where=self._where(row), rid=rid, place=place, new_id=new_id)
             )
         entry = Entry(new_id, values, None, row, language)
         self.index.add(entry, keys)
