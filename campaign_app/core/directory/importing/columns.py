@@ -272,7 +272,7 @@ class ColumnConverter:
         keys = _email_keys(own)
         keyed = zip(keys, folded, orgs, strict=True)
         rows: Any = zip(emails, countries, languages, keyed, ids or none, strict=True)
-        checks: list[Checked | None] = list(rows)  # those of a row without an address are undone below
+        checks: list[Checked | None] = list(rows)  # a faulty row's, or a refused address's: undone below
         for n in faulty:
             checks[n] = None
         return checks

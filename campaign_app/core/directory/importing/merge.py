@@ -171,7 +171,7 @@ def folded_names(given: Sequence[str | None], family: Sequence[str | None]) -> l
     folded = text.split("\0")
     if len(folded) != len(family):
         return [folded_name(g or "", f or "") for g, f in zip(given, family, strict=True)]
-    if _UNEVEN_SPACES.search(text):
+    if _uneven_spaces(text):
         folded = [" ".join(f.split()) for f in folded]
     firsts = list(map(keys.get, given, repeat("")))
     pairs = zip(firsts, folded, strict=True)
@@ -180,10 +180,22 @@ def folded_names(given: Sequence[str | None], family: Sequence[str | None]) -> l
     return list(map(" ".join, pairs))
 
 
-# Where " ".join(name.split()) changes a name of several folded and joined by NUL: a space
-# other than " " (str.split's and the pattern's are the same, Py_UNICODE_ISSPACE), two
-# spaces, a space at a name's start or end.
-_UNEVEN_SPACES = re.compile(r"[^\S ]|  |(?:^|\0) | (?:\0|$)")
+def _uneven_spaces(text: str) -> bool:
+    """Whether " ".join(name.split()) changes a name of several folded and joined by NUL: a
+    space other than " " (str.split's and the pattern's are the same, Py_UNICODE_ISSPACE),
+    two spaces, a space at a name's start or end. Substring searches but for the first:
+    one pattern of all five tried them at every character, four times slower."""
+    return (
+        _OTHER_SPACE.search(text) is not None
+        or "  " in text
+        or " \0" in text
+        or "\0 " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+    )
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def _folded(text: str) -> str:
