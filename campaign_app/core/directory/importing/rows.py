@@ -195,13 +195,7 @@ class RowPlanner:
         source_id = str(record.get("id") or "")  # a made-up id says nothing about identity
         if not source_id:
             record["id"] = _provisional_id(record, row)
-        early = converted.checked if self.fast_paths else None
-        checked: tuple[str, str, str, str] | None = None
-        keys: tuple[str, str, str] | None = None
-        if early is not None and early[4] is not None and record["id"] == early[4]:
-            checked, keys = (early[4], *early[:3]), early[3]  # _checked's answer, its id known an id
-        elif self.fast_paths:
-            checked, keys = self._checked(record, early)
+        checked, keys = self._checked(record, converted.checked) if self.fast_paths else (None, None)
         recipient = None
         if checked is None:
             recipient, errors = parse_recipient(record, self._locator(row))
