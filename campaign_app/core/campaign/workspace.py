@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the loaders pull in Jinja2, Babel, email-validator…: only
     from campaign_app.core.outreach.location import LogLocation
     from campaign_app.core.outreach.log import ContactLog
     from campaign_app.core.outreach.status import RecipientState
-    from campaign_app.core.outreach.store import LogStore
+    from campaign_app.core.outreach.store import LetterSource, LogStore
     from campaign_app.core.outreach.team import LogListener
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -193,6 +193,19 @@ class Workspace:
             return self._connect_team_log()
         return ContactLog.open_readonly(self.log_path)
 
+    def read_letters(self) -> LetterSource:
+        """The contact log, only to read its letters' states (``log status``, the Outreach
+        tab, ``status:`` queries): through the database's driver alone, not SQLAlchemy's
+        imports (core/outreach/plain_log.py); an older campaign.db is upgraded in memory for
+        this reading (a UserError says so when there is no log yet)."""
+        from campaign_app.core.outreach.plain_log import PlainLog
+
+        location = self.campaign.log_database
+        if location is not None:
+            return PlainLog.connect(location, _log_password(location))
+        plain = PlainLog.open(self.log_path)
+        return plain if plain is not None else self.read_log()
+
     def _connect_team_log(self, check_schema: bool = True) -> ContactLog:
         """The team's log, as this member's database user; the password from the keyring, or
         (none there) from libpq's PGPASSWORD / .pgpass."""
@@ -246,11 +259,12 @@ class Workspace:
         first, and the reading starts with the waits."""
         from concurrent.futures import ThreadPoolExecutor
 
-        import campaign_app.core.mail.secrets  # the password's keyring
-        import campaign_app.core.outreach.digest  # noqa: F401
-        from campaign_app.core.outreach.database import load_postgres_driver
+        import psycopg  # noqa: F401
 
-        load_postgres_driver()
+        import campaign_app.core.mail.secrets  # the password's keyring
+        import campaign_app.core.outreach.digest
+        import campaign_app.core.outreach.plain_log  # noqa: F401
+
         with ThreadPoolExecutor(1, thread_name_prefix="log-read") as reader:
             reading = reader.submit(read)
             try:
@@ -268,7 +282,7 @@ class Workspace:
 
         if not self.has_log():
             return {}
-        with self.read_log() as log:  # first: a team's is a connection to wait for
+        with self.read_letters() as log:  # first: a team's is a connection to wait for
             today = (now or dt.datetime.now(dt.UTC)).date()
             coming = [
                 Reminder(r.on, r.reason, r.event.date.first_day())
@@ -287,7 +301,7 @@ class Workspace:
         bounced = with_bounced_letters(self.recipient_states(abridged=True))
         if not bounced:
             return {}  # no second reading of the log (a team's: no second connection)
-        with self.read_log() as log:
+        with self.read_letters() as log:
             return doubtful_addresses_read(log, bounced)
 
     def recipient_statuses(self) -> dict[str, frozenset[str]]:

@@ -32,20 +32,20 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach import upgrade
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
-from campaign_app.core.outreach.log_errors import translate_error
+from campaign_app.core.outreach.log_errors import no_log_yet, translate_error
+from campaign_app.core.outreach.plain_log import tie_column
 from campaign_app.core.outreach.records import EVENT_COLUMNS, Event, now_utc
-from campaign_app.core.outreach.schema import SQLITE_USER_VERSION, contacts, events
+from campaign_app.core.outreach.revisions import SQLITE_USER_VERSION, connect_to_read, upgraded_in_memory
+from campaign_app.core.outreach.schema import contacts, events
 from campaign_app.core.outreach.team import MemberRights
 from campaign_app.core.outreach.terms import EVENT_KINDS
 
 LOG_NAME = "campaign.db"
 SCHEMA_VERSION = SQLITE_USER_VERSION
 EVENT_SELECT = select(*(events.c[name] for name in EVENT_COLUMNS))
-CONNECT_TIMEOUT_SECONDS = 10
 
 
 def _dialect(shared: bool) -> Any:
@@ -69,7 +69,7 @@ class _Statements:
 
     def __init__(self, shared: bool):
         dialect = _dialect(shared)
-        self.order: tuple[Any, ...] = (events.c.at, literal_column("seq" if shared else "events.rowid"))
+        self.order: tuple[Any, ...] = (events.c.at, literal_column(f"events.{tie_column(shared)}"))
         self.insert_event = (
             dialect.insert(events).on_conflict_do_nothing().returning(events.c.at, events.c.by)
         )
@@ -119,23 +119,9 @@ def _sqlite_engine(connect: Any) -> Engine:
     return engine
 
 
-def load_postgres_driver() -> None:
-    """Import what a connection to a team's log needs (psycopg, SQLAlchemy's dialect for
-    it), as ``postgres_engine`` would on first use: a caller that reads the log
-    on another thread loads them first, so that thread's work starts with the waits
-    (``Workspace.recipient_states``)."""
-    import psycopg  # noqa: F401
-    import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
-
-
 def postgres_engine(location: LogLocation, password: str | None) -> Engine:
     """An engine for the team's database. Without ``password`` libpq finds it (PGPASSWORD,
     .pgpass). A verify-full/verify-ca connection without a CA file trusts the system's CAs."""
-    query = dict(location.parameters)
-    loopback = location.host in ("localhost", "127.0.0.1", "::1")
-    query.setdefault("sslmode", "prefer" if loopback else "verify-full")
-    if query["sslmode"].startswith("verify") and "sslrootcert" not in query:
-        query["sslrootcert"] = "system"
     url = URL.create(
         "postgresql+psycopg",
         username=location.user,
@@ -143,14 +129,9 @@ def postgres_engine(location: LogLocation, password: str | None) -> Engine:
         host=location.host,
         port=location.port,
         database=location.database,
-        query=query,
+        query=location.libpq_options(),
     )
-    # The URL's own connect_timeout and application_name, when it gives them, win (connect
-    # arguments would override what the URL says).
-    defaults = {"connect_timeout": CONNECT_TIMEOUT_SECONDS, "application_name": "campaign_app"}
-    return create_engine(
-        url, poolclass=StaticPool, connect_args={k: v for k, v in defaults.items() if k not in query}
-    )
+    return create_engine(url, poolclass=StaticPool)
 
 
 class LogDatabase(MemberRights):
@@ -177,11 +158,7 @@ class LogDatabase(MemberRights):
         location = sqlite_location(path)
         path = Path(path)
         if not create and not path.exists():
-            raise UserError(
-                _("there is no contact log yet"),
-                Location(display_path(path)),
-                _("generate or send letters first"),
-            )
+            raise no_log_yet(path)
 
         def connect() -> sqlite3.Connection:
             conn = sqlite3.connect(path, isolation_level=None, timeout=timeout, check_same_thread=False)
@@ -215,14 +192,10 @@ class LogDatabase(MemberRights):
         path = Path(path)
         location = sqlite_location(path)
         if not path.exists():
-            raise UserError(
-                _("there is no contact log yet"),
-                Location(display_path(path)),
-                _("generate or send letters first"),
-            )
-        source = upgrade.connect_to_read(path, location)
+            raise no_log_yet(path)
+        source = connect_to_read(path, location)
         try:
-            memory = upgrade.upgraded_in_memory(source, location)
+            memory = upgraded_in_memory(source, location)
         except BaseException:
             source.close()
             raise
@@ -255,7 +228,7 @@ class LogDatabase(MemberRights):
     def check_schema(self) -> None:
         """Refused (a UserError) when the team's log's schema is missing, older or newer
         than this program's, or this member may not even read it."""
-        upgrade.require_current(self._conn, self.location)
+        upgrade.check_shared(self._conn, self.location)
 
     @classmethod
     def _start(cls, location: LogLocation, engine: Engine, doing: str) -> Self:
@@ -362,21 +335,28 @@ class LogDatabase(MemberRights):
         with suppress(SQLAlchemyError):
             tx.rollback()
 
-    def _read(self, statement: Any) -> list[tuple]:
-        """Rows of one query, in a short read transaction of its own (or the one under way).
-        The driver's own cursor fetches them all at once (a log of 100,000 letters holds
-        hundreds of thousands of events: row-by-row fetching through the engine doubled
-        ``log status``)."""
+    def _read(self, statement: Any, params: tuple = ()) -> list[tuple]:
+        """Rows of one query (a statement, or SQL in the driver's words with its ``params``),
+        in a short read transaction of its own (or the one under way). The driver's own
+        cursor fetches them all at once (a log of 100,000 letters holds hundreds of
+        thousands of events: row-by-row fetching through the engine doubled ``log status``)."""
         try:
             if self._conn.in_transaction():
-                return self._fetch_all(statement)
+                return self._fetch_all(statement, params)
             with self._conn.begin():
-                return self._fetch_all(statement)
+                return self._fetch_all(statement, params)
         except DBAPIError as exc:
             raise translate_error(exc, self.location, "read") from None
 
-    def _fetch_all(self, statement: Any) -> list[tuple]:
-        result = self._conn.execute(statement)
+    def _fetch_all(self, statement: Any, params: tuple) -> list[tuple]:
+        if isinstance(statement, str):
+            result = (
+                self._conn.exec_driver_sql(statement, params)
+                if params
+                else self._conn.exec_driver_sql(statement)
+            )
+        else:
+            result = self._conn.execute(statement)
         rows = list(result.cursor.fetchall()) if result.cursor is not None else []
         result.close()
         return rows

@@ -4,7 +4,7 @@ A coordinator's ``log status`` reads every letter of the case: 100,000 letters a
 300,000 events. Building every event in Python costs seconds, though the table needs only a
 few facts per letter. So the database hands over one row per letter, its *digest*: the
 letter, its events' kinds and members (its *shape*), and their times, each joined in the
-order they happened (``LogStore.letter_digests``). The database keeps each digest beside
+order they happened (``LetterSource.letter_digests``). The database keeps each digest beside
 the letter's events, renewed by its own trigger in the transaction that changes them
 (migration 0007): reading them is one pass over one row per letter. The rules
 are not written again for digests: a letter's status is still :func:`read_history`, and its
@@ -37,10 +37,17 @@ import datetime as dt
 from operator import itemgetter
 from typing import NamedTuple
 
-from campaign_app.core.outreach.records import Contact, Event, History, parse_time, read_history
-from campaign_app.core.outreach.schema import DIGEST_FIELD, DIGEST_SEPARATOR
+from campaign_app.core.outreach.records import (
+    DIGEST_FIELD,
+    DIGEST_SEPARATOR,
+    Contact,
+    Event,
+    History,
+    parse_time,
+    read_history,
+)
 from campaign_app.core.outreach.status import LetterState, last_of_kind, letter_facts, letters_in_full
-from campaign_app.core.outreach.store import LogStore
+from campaign_app.core.outreach.store import LetterSource
 
 # Join a letter's events in its digest, and each event's kind to its member (as the
 # database joins them: schema.py; a digest whose parts do not split evenly is not used).
@@ -111,10 +118,10 @@ def _without_files(history: History) -> History:
     )
 
 
-def letter_states(log: LogStore, case_id: str | None) -> list[LetterState]:
+def letter_states(log: LetterSource, case_id: str | None) -> list[LetterState]:
     """Every letter of the case (all cases: None), in the log's order, abridged where its
     digest says what its history says (see the module's docstring). An abridged letter's
-    contact is brief (``LogStore.contact_briefs``); a letter read in full is whole."""
+    contact is brief (``LetterSource.contact_briefs``); a letter read in full is whole."""
     rows = log.letter_digests()
     digest_of = dict(zip(map(itemgetter(0), rows), rows, strict=True)).get
     shapes: dict[str, _Shape | None] = {}

@@ -37,6 +37,7 @@ URL_PARAMETERS = frozenset(
 )
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 EXAMPLE_URL = "postgresql://anna@db.example.org:5432/akhmetova?sslmode=verify-full"
+CONNECT_TIMEOUT_SECONDS = 10
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,18 @@ class LogLocation:
             "keep it in PostgreSQL's password file instead: the line {line} in {file}, "
             "readable only by you; or set PGPASSWORD"
         ).format(line=line, file=file)
+
+    def libpq_options(self) -> dict[str, str]:
+        """The URL's libpq parameters with this program's defaults where it gives none: TLS
+        verified against the system's CAs off the loopback, a connect timeout, and the
+        program's name in the server's list of sessions."""
+        options = {"connect_timeout": str(CONNECT_TIMEOUT_SECONDS), "application_name": "campaign_app"}
+        options.update(self.parameters)
+        loopback = self.host in ("localhost", "127.0.0.1", "::1")
+        options.setdefault("sslmode", "prefer" if loopback else "verify-full")
+        if options["sslmode"].startswith("verify") and "sslrootcert" not in options:
+            options["sslrootcert"] = "system"
+        return options
 
     def describe(self) -> str:
         """How messages name the log."""

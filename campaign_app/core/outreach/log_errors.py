@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from campaign_app.core.common.errors import Location, UserError
+from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import N_, _
 from campaign_app.core.outreach.location import LogLocation
 
 if TYPE_CHECKING:
     import sqlite3
+    from pathlib import Path
 
 OFFLINE_HINT = N_(
     "sending and marking need the team's log, so that nothing goes twice: check the network "
@@ -202,6 +203,13 @@ def _postgres_error(exc: BaseException, location: LogLocation, doing: str, readi
             doing=doing, first_line=_first_line(exc)
         ),
         where,
+    )
+
+
+def no_log_yet(path: Path) -> UserError:
+    """campaign.db asked for to read, before any letter was recorded."""
+    return UserError(
+        _("there is no contact log yet"), Location(display_path(path)), _("generate or send letters first")
     )
 
 

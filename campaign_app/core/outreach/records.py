@@ -106,6 +106,12 @@ class Event(NamedTuple):
 
 EVENT_COLUMNS = Event._fields
 
+# How a letter's digest joins its parts: each event's kind to its member, and the events
+# (characters no name typed on a keyboard holds; the database's triggers join them,
+# schema.py, and core/outreach/digest.py reads them back).
+DIGEST_FIELD = "\x1e"
+DIGEST_SEPARATOR = "\x1f"
+
 
 @dataclass(frozen=True)
 class NewContact:

@@ -27,6 +27,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from campaign_app.core.outreach.records import DIGEST_FIELD, DIGEST_SEPARATOR
+from campaign_app.core.outreach.revisions import HEAD, LEGACY_REVISIONS, SQLITE_USER_VERSION
+
 metadata = MetaData()
 
 contacts = Table(
@@ -114,10 +117,6 @@ inbox_positions = Table(
     Column("updated_at", Text, nullable=False),
 )
 
-# How a digest joins its parts: each event's kind to its member, and the events (characters
-# no name typed on a keyboard holds; core/outreach/digest.py reads them back).
-DIGEST_FIELD = "\x1e"
-DIGEST_SEPARATOR = "\x1f"
 
 # A letter's digest from its events, in the order they happened (ties: written).
 _FIELD_SQL, _SEPARATOR_SQL = f"char({ord(DIGEST_FIELD)})", f"char({ord(DIGEST_SEPARATOR)})"
@@ -143,15 +142,6 @@ SQLITE_TRIGGERS = (
     + _SQLITE_DIGEST_OF.format(letter="NEW.contact_id")
     + "; END",
 )
-
-# The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
-# it, so versions of the program from before Alembic refuse a log they cannot read.
-HEAD = "0007"
-SQLITE_USER_VERSION = 7
-# campaign.db files from before Alembic carry only PRAGMA user_version 1..3; each is the
-# state after the Alembic revision of the same number.
-LEGACY_REVISIONS = {1: "0001", 2: "0002", 3: "0003"}
-
 
 __all__ = [
     "DIGEST_FIELD",

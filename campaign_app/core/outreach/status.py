@@ -40,7 +40,7 @@ from campaign_app.core.outreach.records import (
     parse_time,
     read_history,
 )
-from campaign_app.core.outreach.store import LogStore
+from campaign_app.core.outreach.store import LetterSource
 
 __all__ = ["LetterState", "RecipientState", "Reminder", "letter_status", "recipient_states", "status_table"]
 
@@ -216,7 +216,7 @@ class RecipientState:
 
 
 def recipient_states(
-    log: LogStore,
+    log: LetterSource,
     case_id: str | None,
     follow_up_days: int,
     now: dt.datetime | None = None,
@@ -313,7 +313,7 @@ def doubtful_addresses(states: Mapping[str, RecipientState]) -> dict[str, tuple[
     return found
 
 
-def letters_in_full(log: LogStore, contacts: Sequence[Contact]) -> dict[str, LetterState]:
+def letters_in_full(log: LetterSource, contacts: Sequence[Contact]) -> dict[str, LetterState]:
     """The letters ``contacts`` read in full, their events and whole contacts, by id: where
     a letter's digest does not say enough (core/outreach/digest.py)."""
     ids = [c.id for c in contacts]
@@ -329,7 +329,7 @@ def with_bounced_letters(states: Mapping[str, RecipientState]) -> dict[str, Reci
 
 
 def doubtful_addresses_read(
-    log: LogStore, bounced: Mapping[str, RecipientState]
+    log: LetterSource, bounced: Mapping[str, RecipientState]
 ) -> dict[str, tuple[str, str]]:
     """:func:`doubtful_addresses` of the recipients ``with_bounced_letters`` of states read as
     digests (abridged): their letters read again in full, events and whole contacts."""

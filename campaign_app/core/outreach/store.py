@@ -28,7 +28,36 @@ if TYPE_CHECKING:
     from campaign_app.core.outreach.log import Claim
 
 
-class LogStore(Protocol):
+class LetterSource(Protocol):
+    """What the letters' states are read from: the log (:class:`LogStore`), or the log
+    opened only for that (core/outreach/plain_log.py)."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def close(self) -> None: ...
+
+    def contacts(
+        self, case_id: str | None = None, *, template_id: str | None = None, recipient_id: str | None = None
+    ) -> list[Contact]: ...
+
+    def contact_briefs(self, case_id: str | None = None) -> list[Contact]: ...
+
+    def contacts_by_id(self, ids: Collection[str]) -> dict[str, Contact]: ...
+
+    def events_by_letter(self, ids: Collection[str] | None = None) -> dict[str, list[Event]]:
+        """Every letter's events (or those of the letters ``ids``) in the order they happened,
+        by letter id."""
+        ...
+
+    def letter_digests(self) -> list[tuple[str, str, str]]:
+        """One row per letter with events: its id, its events' kinds and members, and their
+        times, joined (see core/outreach/digest.py)."""
+        ...
+
+
+class LogStore(LetterSource, Protocol):
     """What the program does with the contact log (see the module's docstring)."""
 
     # campaign.db's path; None for a team's log on PostgreSQL (``location`` names either).
@@ -36,12 +65,6 @@ class LogStore(Protocol):
     location: LogLocation
     # True for a team's log: the server records who ("by") and when.
     shared: bool
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(self, *exc: object) -> None: ...
-
-    def close(self) -> None: ...
 
     # ---- changes, each its own transaction ------------------------------------------
 
@@ -127,17 +150,9 @@ class LogStore(Protocol):
 
     def inbox_position(self, account: str, folder: str) -> tuple[int, int] | None: ...
 
-    def contacts(
-        self, case_id: str | None = None, *, template_id: str | None = None, recipient_id: str | None = None
-    ) -> list[Contact]: ...
-
     def contacts_elsewhere(self, case_id: str, template_ids: Collection[str]) -> list[Contact]:
         """The letters under another case, or under this one and another template."""
         ...
-
-    def contact_briefs(self, case_id: str | None = None) -> list[Contact]: ...
-
-    def contacts_by_id(self, ids: Collection[str]) -> dict[str, Contact]: ...
 
     def contact(self, cid: str) -> Contact | None: ...
 
@@ -148,15 +163,5 @@ class LogStore(Protocol):
     ) -> list[Contact]: ...
 
     def events(self, cid: str | None = None) -> list[Event]: ...
-
-    def events_by_letter(self, ids: Collection[str] | None = None) -> dict[str, list[Event]]:
-        """Every letter's events (or those of the letters ``ids``) in the order they happened,
-        by letter id."""
-        ...
-
-    def letter_digests(self) -> list[tuple[str, str, str]]:
-        """One row per letter with events: its id, its events' kinds and members, and their
-        times, joined (see core/outreach/digest.py)."""
-        ...
 
     def history(self, cid: str) -> History: ...

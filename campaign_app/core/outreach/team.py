@@ -95,7 +95,7 @@ class MemberRights:
         from campaign_app.core.outreach import upgrade
 
         self._team_only("log grant")
-        upgrade.require_current(self._conn, self.location)
+        upgrade.check_shared(self._conn, self.location)
         return grant(self._conn, self.location, user, coordinator)
 
     def revoke(self, user: str) -> str:

@@ -1,10 +1,9 @@
-"""The log's schema revision: reading it, and bringing a log up to date with Alembic.
+"""Bringing a log up to date with Alembic (which revision a log stands at, and whether
+that will do, is revisions.py's).
 
-campaign.db carries its revision twice: Alembic's ``alembic_version`` table, and SQLite's
-``PRAGMA user_version`` (4 and up), which versions of the program from before Alembic
-read to refuse a log newer than they are. A campaign.db from before Alembic has only
-``user_version`` 1, 2 or 3; it is stamped with the Alembic revision of the same state and
-upgraded from there, after a backup copy beside it.
+A campaign.db from before Alembic has only ``user_version`` 1, 2 or 3; it is stamped with
+the Alembic revision of the same state and upgraded from there, after a backup copy
+beside it.
 
 Alembic is imported only when something is to be migrated: opening an up-to-date log
 reads one row.
@@ -22,24 +21,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
-from campaign_app.core.outreach.log_errors import (
-    missing_schema,
-    newer_schema,
-    not_the_owner,
-    older_schema,
-    translate_error,
-)
-from campaign_app.core.outreach.schema import (
+from campaign_app.core.outreach.log_errors import newer_schema, not_the_owner, translate_error
+from campaign_app.core.outreach.revisions import (
     HEAD,
-    LEGACY_REVISIONS,
-    SQLITE_TRIGGERS,
+    REVISIONS,
     SQLITE_USER_VERSION,
-    metadata,
+    require_current,
+    sqlite_revision,
 )
+from campaign_app.core.outreach.schema import SQLITE_TRIGGERS, metadata
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
-assert REVISIONS[-1] == HEAD
 
 
 def _alembic_revision(conn: Connection) -> str | None:
@@ -75,15 +67,7 @@ def migrate(conn: Connection, stamp: str | None = None, to: str = "head") -> Non
 def _sqlite_state(conn: Connection, location: LogLocation) -> tuple[int, str | None]:
     """(user_version, the Alembic revision it stands at); refused when newer than this program."""
     version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
-    return version, _revision_of(version, _alembic_revision(conn), location)
-
-
-def _revision_of(version: int, revision: str | None, location: LogLocation) -> str | None:
-    """The Alembic revision a campaign.db stands at (one from before Alembic: the revision of
-    its user_version); refused, untouched, when newer than this program."""
-    if version > SQLITE_USER_VERSION or (revision is not None and revision not in REVISIONS):
-        raise newer_schema(location, version, SQLITE_USER_VERSION)
-    return revision if revision is not None else LEGACY_REVISIONS.get(version)
+    return version, sqlite_revision(version, _alembic_revision(conn), location)
 
 
 def bring_sqlite_up_to_date(conn: Connection, path: Path | None) -> tuple[int, Path] | None:
@@ -137,64 +121,17 @@ def _backup(conn: Connection, path: Path, version: int) -> Path:
     return target
 
 
-def connect_to_read(path: Path, location: LogLocation) -> sqlite3.Connection:
-    """A connection that changes nothing. Read-write where the folder allows it: SQLite then
-    removes the -wal and -shm files it needs when the reading ends (a read-only connection
-    would leave them behind); read-only on a share one may not write to."""
-    uri = path.resolve().as_uri()
-    problem: sqlite3.Error | None = None
-    for mode in ("rw", "ro"):
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = sqlite3.connect(
-                f"{uri}?mode={mode}", uri=True, isolation_level=None, check_same_thread=False
-            )
-            conn.execute("PRAGMA user_version").fetchone()
-            return conn
-        except sqlite3.Error as exc:
-            problem = exc
-            if conn is not None:
-                conn.close()
-    assert problem is not None
-    raise translate_error(problem, location, "opened")
-
-
-def upgraded_in_memory(source: sqlite3.Connection, location: LogLocation) -> sqlite3.Connection | None:
-    """For reading an older campaign.db without writing it: a copy in memory, to be upgraded
-    there (None when the log is current). A newer one is refused."""
-    try:
-        version = source.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        revision = None
-        if "alembic_version" in tables:
-            revision = source.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        if _revision_of(version, revision, location) == HEAD or (
-            revision is None and version == SQLITE_USER_VERSION
-        ):
-            return None
-        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        source.backup(memory)
-        return memory
-    except sqlite3.Error as exc:
-        raise translate_error(exc, location, "read") from None
-
-
 # ---- the team's database -------------------------------------------------------------------
 
 
-def require_current(conn: Connection, location: LogLocation) -> None:
+def check_shared(conn: Connection, location: LogLocation) -> None:
     """A member's program works only on the schema it knows; upgrading is the coordinator's."""
     try:
         with conn.begin():
             revision = _alembic_revision(conn)
     except SQLAlchemyError as exc:
         raise translate_error(exc, location, "opened") from None
-    if revision is None:
-        raise missing_schema(location)
-    if revision not in REVISIONS:
-        raise newer_schema(location, revision, HEAD)
-    if revision != HEAD:
-        raise older_schema(location, revision)
+    require_current(revision, location)
 
 
 def upgrade_shared(conn: Connection, location: LogLocation) -> tuple[str | None, str]:

@@ -1,5 +1,6 @@
 """``log status`` reads letters as digests (core/outreach/digest.py): it must say exactly
-what reading every event says, on SQLite and on PostgreSQL, whatever the histories."""
+what reading every event says, on SQLite and on PostgreSQL, whatever the histories; and
+read through the driver alone (core/outreach/plain_log.py), what ContactLog reads."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from team_helpers import connect, make_team
 
 from campaign_app.core.outreach.log import ContactLog
+from campaign_app.core.outreach.plain_log import PlainLog
 from campaign_app.core.outreach.records import Contact, Event, contact_id
 from campaign_app.core.outreach.status import Reminder, recipient_states
 from campaign_app.core.outreach.team_view import team_summary
@@ -107,21 +109,37 @@ def _recipient_facts(state):
     )
 
 
-def _both_ways(log: ContactLog, case: str):
+def _plain(log: ContactLog, password: str | None = None) -> PlainLog:
+    """The same log opened through its driver alone, as ``log status`` opens it."""
+    if log.path is not None:
+        plain = PlainLog.open(log.path)
+        assert plain is not None  # a current log: no upgrade in memory
+        return plain
+    return PlainLog.connect(log.location, password)
+
+
+def _both_ways(log: ContactLog, case: str, plain: PlainLog | None = None):
+    """Every letter read in full, and as digests; and (given ``plain``) both again
+    through the driver alone."""
     reminders = [Reminder(dt.date(2026, 10, 20), "hearing on 2026-10-20")]
-    return [recipient_states(log, case, 14, NOW, reminders, abridged=abridged) for abridged in (False, True)]
+    sources = (log,) if plain is None else (log, plain)
+    return [
+        recipient_states(source, case, 14, NOW, reminders, abridged=abridged)
+        for source in sources
+        for abridged in (False, True)
+    ]
 
 
-def _assert_same(full, abridged) -> None:
-    assert list(full) == list(abridged)  # the same recipients, in the same order
-    for rid in full:
-        assert _recipient_facts(abridged[rid]) == _recipient_facts(full[rid]), rid
-
+def _assert_same(full, *others) -> None:
     def summary(states):
         letters = [letter for state in states.values() for letter in state.letters]
         return team_summary(letters, NOW, alive=lambda process: None)
 
-    assert summary(abridged) == summary(full)
+    for other in others:
+        assert list(full) == list(other)  # the same recipients, in the same order
+        for rid in full:
+            assert _recipient_facts(other[rid]) == _recipient_facts(full[rid]), rid
+        assert summary(other) == summary(full)
 
 
 SETTINGS = settings(
@@ -136,8 +154,9 @@ def test_digests_say_what_the_whole_histories_say_on_sqlite(generated):
     case, contacts, events = _rows(letters, shuffle)
     with tempfile.TemporaryDirectory() as folder, ContactLog.open(Path(folder) / "campaign.db") as log:
         log.import_rows(contacts, events, "olena", "test")
-        full, abridged = _both_ways(log, case)
-    _assert_same(full, abridged)
+        with _plain(log) as plain:
+            ways = _both_ways(log, case, plain)
+    _assert_same(*ways)
 
 
 @pytest.fixture(scope="module")
@@ -147,8 +166,11 @@ def team_log(pg_cluster):
 
     db = PgDatabase(pg_cluster, pg_cluster.create_database())
     make_team(db)
-    with connect(db, "carol") as log:  # histories are merged in: a coordinator's work
-        yield log
+    with (
+        connect(db, "carol") as log,  # histories are merged in: a coordinator's work
+        _plain(log, db.cluster.password("carol")) as plain,
+    ):
+        yield log, plain
     pg_cluster.drop_database(db.name)
 
 
@@ -157,21 +179,22 @@ def team_log(pg_cluster):
 def test_digests_say_what_the_whole_histories_say_on_postgresql(team_log, generated):
     letters, shuffle = generated
     case, contacts, events = _rows(letters, shuffle)
-    team_log.import_rows(contacts, events, "carol", "test")
-    full, abridged = _both_ways(team_log, case)
-    _assert_same(full, abridged)
+    log, plain = team_log
+    log.import_rows(contacts, events, "carol", "test")
+    _assert_same(*_both_ways(log, case, plain))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_log(request, tmp_path):
+    """A log, and its member's password (None for campaign.db)."""
     if request.param == "sqlite":
         with ContactLog.open(tmp_path / "campaign.db") as log:
-            yield log
+            yield log, None
         return
     db = request.getfixturevalue("pg_database")
     make_team(db)
     with connect(db, "carol") as log:  # histories are merged in: a coordinator's work
-        yield log
+        yield log, db.cluster.password("carol")
 
 
 def test_a_plain_log_is_read_as_digests_and_only_a_doubtful_letter_in_full(any_log):
@@ -181,20 +204,24 @@ def test_a_plain_log_is_read_as_digests_and_only_a_doubtful_letter_in_full(any_l
     revised = [*history, ("drafted", 5, "olena", "b" * 64)]
     letters = [("mep-1", history), ("mep-2", [*history, ("replied", 9, "olena", "")]), ("un-1", revised)]
     case, contacts, events = _rows(letters, None)  # written in the order they happened
-    any_log.import_rows(contacts, events, "carol", "test")
+    log, password = any_log
+    log.import_rows(contacts, events, "carol", "test")
 
-    full, abridged = _both_ways(any_log, case)
+    with _plain(log, password) as plain:
+        full, abridged, plain_full, plain_abridged = _both_ways(log, case, plain)
 
-    _assert_same(full, abridged)
-    assert {rid: [letter.abridged for letter in s.letters] for rid, s in abridged.items()} == {
-        "mep-1": [True],
-        "mep-2": [True],
-        "un-1": [False],
-    }
-    assert abridged["un-1"].statuses == {"sent", "revised", "followup-due"}
-    assert abridged["mep-2"].status == "replied"
-    with pytest.raises(ValueError, match="abridged"):
-        abridged["mep-1"].bounce  # noqa: B018 (a doubtful address needs the events themselves)
+    _assert_same(full, abridged, plain_full, plain_abridged)
+    for states in (abridged, plain_abridged):
+        assert {rid: [letter.abridged for letter in s.letters] for rid, s in states.items()} == {
+            "mep-1": [True],
+            "mep-2": [True],
+            "un-1": [False],
+        }
+        assert states["un-1"].statuses == {"sent", "revised", "followup-due"}
+        assert states["un-1"].letters[0].contact.address == "un-1@example.org"  # read whole
+        assert states["mep-2"].status == "replied"
+        with pytest.raises(ValueError, match="abridged"):
+            states["mep-1"].bounce  # noqa: B018 (a doubtful address needs the events themselves)
 
 
 @pytest.mark.parametrize(
@@ -216,3 +243,25 @@ def test_a_digest_is_used_only_where_its_times_rise_strictly(times, rising):
     from campaign_app.core.outreach.digest import _rising
 
     assert _rising(times) is rising
+
+
+def test_events_of_the_same_microsecond_are_read_in_the_order_written(any_log):
+    """Two events at one time: the order written decides (a reply read from the inbox in the
+    same microsecond as the letter's "sent" comes after it), whichever id sorts first, through
+    ContactLog and through the driver alone."""
+    log, password = any_log
+    case, contacts, _ = _rows([("mep-1", [])], None)
+    cid = contacts[0].id
+    at = BASE.isoformat(timespec="microseconds")
+    written = [
+        Event(f"z-{cid}", cid, "sent", at, "olena", "", "email"),
+        Event(f"a-{cid}", cid, "replied", at, "olena", "", "email"),
+    ]
+    log.import_rows(contacts, written, "carol", "test")
+
+    with _plain(log, password) as plain:
+        for source in (log, plain):
+            assert [e.kind for e in source.events_by_letter()[cid]] == ["sent", "replied"]
+            assert [e.kind for e in source.events_by_letter([cid])[cid]] == ["sent", "replied"]
+        assert [e.kind for e in log.events(cid)] == ["sent", "replied"]
+        assert {s.status for s in recipient_states(plain, case, 14, NOW).values()} == {"replied"}
