@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from itertools import chain
 from pathlib import Path
 
 from campaign_app.cli.columns import print_columns, print_table_columns, shown
@@ -296,8 +297,8 @@ def _print_status(ws, query: str, states) -> None:
     follow_ups = ngettext("{count} follow-up(s) due", "{count} follow-up(s) due", due).format(count=due)
     print(_("{recipients}; {follow_ups}").format(recipients=recipients, follow_ups=follow_ups))
     # The members' work with the recipients the table shows (under a query, those it chose).
-    shown = (state for rid in chosen if (state := states.get(rid)))
-    members = summary_lines(team_summary(letter for state in shown for letter in state.letters))
+    shown = (state.letters for rid in chosen if (state := states.get(rid)))
+    members = summary_lines(team_summary(chain.from_iterable(shown)))
     if members:
         print()
         print(_("Who did what:") if not query.strip() else _("Who did what, with these recipients:"))
