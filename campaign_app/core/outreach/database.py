@@ -38,7 +38,7 @@ from campaign_app.core.outreach.location import LogLocation, sqlite_location
 from campaign_app.core.outreach.log_errors import no_log_yet, translate_error
 from campaign_app.core.outreach.plain_log import tie_column
 from campaign_app.core.outreach.records import EVENT_COLUMNS, Event, now_utc
-from campaign_app.core.outreach.revisions import SQLITE_USER_VERSION, connect_to_read, upgraded_in_memory
+from campaign_app.core.outreach.revisions import SQLITE_USER_VERSION, copy_in_memory, open_to_read
 from campaign_app.core.outreach.schema import contacts, events
 from campaign_app.core.outreach.team import MemberRights
 from campaign_app.core.outreach.terms import EVENT_KINDS
@@ -191,17 +191,14 @@ class LogDatabase(MemberRights):
         an upgrade (an older log is upgraded in memory, for this reading only)."""
         path = Path(path)
         location = sqlite_location(path)
-        if not path.exists():
-            raise no_log_yet(path)
-        source = connect_to_read(path, location)
-        try:
-            memory = upgraded_in_memory(source, location)
-        except BaseException:
-            source.close()
-            raise
+        source, current = open_to_read(path)
+        memory = None
+        if not current:
+            try:
+                memory = copy_in_memory(source, path)
+            finally:
+                source.close()
         connection = memory or source
-        if memory is not None:
-            source.close()
         log = cls._start(location, _sqlite_engine(lambda: connection), "read")
         if memory is not None:
             try:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from campaign_app.core.outreach.records import (
     DIGEST_FIELD,
@@ -171,7 +171,7 @@ def letter_states(log: LetterSource, case_id: str | None) -> list[LetterState]:
 
 
 _NO_EVENTS = read_history(())  # a letter without events
-_UNSEEN = object()  # a shape not yet worked out (None: one that does not decide)
+_UNSEEN: Any = object()  # a shape not yet worked out (None: one that does not decide)
 
 
 class _Shape(NamedTuple):

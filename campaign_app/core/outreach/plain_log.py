@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, Self
 
 from campaign_app.core.outreach.location import LogLocation, sqlite_location
-from campaign_app.core.outreach.log_errors import no_log_yet, translate_error
+from campaign_app.core.outreach.log_errors import translate_error
 from campaign_app.core.outreach.records import CONTACT_COLUMNS, EVENT_COLUMNS, Contact, Event
-from campaign_app.core.outreach.revisions import connect_to_read, is_current, require_current
+from campaign_app.core.outreach.revisions import open_to_read, require_current
 
 
 def _columns(names: Sequence[str]) -> str:
@@ -145,19 +145,11 @@ class PlainLog(LetterReads):
     def open(cls, path: Path) -> Self | None:
         """campaign.db, to read it, changing nothing; None when it is older than this program
         (ContactLog.open_readonly reads it, upgraded in memory). A newer one is refused."""
-        location = sqlite_location(path)
-        if not path.exists():
-            raise no_log_yet(path)
-        conn = connect_to_read(path, location)
-        try:
-            current = is_current(conn, location)
-        except BaseException:
-            conn.close()
-            raise
+        conn, current = open_to_read(path)
         if not current:
             conn.close()
             return None
-        return cls(location, conn, (sqlite3.Error,))
+        return cls(sqlite_location(path), conn, (sqlite3.Error,))
 
     @classmethod
     def connect(cls, location: LogLocation, password: str | None) -> Self:

@@ -15,8 +15,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from campaign_app.core.outreach.location import LogLocation
-from campaign_app.core.outreach.log_errors import missing_schema, newer_schema, older_schema, translate_error
+from campaign_app.core.outreach.location import LogLocation, sqlite_location
+from campaign_app.core.outreach.log_errors import (
+    missing_schema,
+    newer_schema,
+    no_log_yet,
+    older_schema,
+    translate_error,
+)
 
 # The schema revision this program writes (Alembic's head); SQLite's user_version mirrors
 # it, so versions of the program from before Alembic refuse a log they cannot read.
@@ -87,14 +93,27 @@ def is_current(source: sqlite3.Connection, location: LogLocation) -> bool:
     )
 
 
-def upgraded_in_memory(source: sqlite3.Connection, location: LogLocation) -> sqlite3.Connection | None:
+def open_to_read(path: Path) -> tuple[sqlite3.Connection, bool]:
+    """campaign.db opened to read it (:func:`connect_to_read`; a UserError when there is no
+    log yet), and whether it stands at this program's revision (False: older, to be
+    upgraded first, :func:`copy_in_memory`); a newer one is refused."""
+    location = sqlite_location(path)
+    if not path.exists():
+        raise no_log_yet(path)
+    conn = connect_to_read(path, location)
+    try:
+        return conn, is_current(conn, location)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def copy_in_memory(source: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     """For reading an older campaign.db without writing it: a copy in memory, to be upgraded
-    there (None when the log is current). A newer one is refused."""
-    if is_current(source, location):
-        return None
+    there."""
     try:
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         source.backup(memory)
     except sqlite3.Error as exc:
-        raise translate_error(exc, location, "read") from None
+        raise translate_error(exc, sqlite_location(path), "read") from None
     return memory
