@@ -137,6 +137,13 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.recipients)
 
+    @property
+    def row_numbers(self) -> Sequence[int]:
+        """Every row number in order: the index's own list where it keeps one (lists picked
+        from it share its numbers: faster to make, free and collect), else a range."""
+        everyone = self._everyone
+        return everyone if len(everyone) == len(self.recipients) else range(len(self.recipients))
+
     def set(self, row: int, recipient: Recipient | None) -> None:
         """Replace row ``row`` (or append it when ``row == len(self)``) after an edit."""
         assert not self._read_only, "an index over a directory's table is read-only"

@@ -119,3 +119,50 @@ def test_the_rows_of_a_mask_nearly_all_set_are_the_rows_walked_one_by_one():
             assert rows_of(bytes(mask), count, None) == [i for i in range(size) if mask[i]], (size, unset)
             expected = [i for i in order.rows if mask[i]]
             assert rows_of(bytes(mask), count, order) == expected, (size, unset)
+
+
+def test_a_bare_word_narrowing_many_rows_is_answered_on_masks_with_the_same_rows(mini_ws):
+    """A bare word (or one excluded) typed after a term that holds a quarter of the rows or
+    more is answered by and'ing masks (the word's over every row, the earlier answer's): the
+    same rows, in the same order, as the whole query asked afresh; and, once a row is
+    deleted (the index has no word masks then), row by row, the same again."""
+    write_people(mini_ws)
+    loaded = LoadedDirectory.of_directory(Workspace(mini_ws.root).directory, dt.date(2024, 1, 31))
+    index = loaded.index
+    assert index is not None
+    name_order = SortOrder.of(loaded.recipients.copy(), COL_NAME)
+    texts = [
+        "tag:supporter",
+        "tag:supporter -an",
+        "tag:supporter -ano",
+        "tag:supporter an",
+        "tag:supporter nov",
+    ]
+    for version in (1, 2):
+        if version == 2:
+            index.set(3, None)
+        for order in (None, name_order):
+            cache = MatchCache()
+            for text in texts:
+                query = parse_query(text)
+                rows, mask = cache.select(index, query, None, version, order)
+                whole = index.select(query)
+                if order is not None:
+                    whole = sorted(whole, key=lambda i: (order.keys[i], i))
+                assert rows == whole, (text, version)
+                assert (mask is not None) == (version == 1 and text != "tag:supporter"), (text, version)
+                if mask is not None:
+                    assert sorted(rows) == [i for i, held in enumerate(mask) if held], text
+
+
+def test_the_rows_of_a_mask_are_picked_from_the_row_numbers_given():
+    """``rows_of`` with every row number as one list (``SearchIndex.row_numbers``) gives the
+    same rows as with none, and takes its numbers from that list."""
+    everyone = list(range(1000, 1000 + 300))  # numbers made apart from any the test compares
+    everyone = [i - 1000 for i in everyone]
+    for mask in (bytes([1]) * 300, bytes(i % 3 == 0 for i in range(300)), bytes(300)):
+        count = mask.count(1)
+        rows = rows_of(mask, count, None, everyone)
+        assert rows == rows_of(mask, count, None) == [i for i in range(300) if mask[i]]
+        assert all(row is everyone[row] for row in rows)
+    assert rows_of(bytes([1, 0, 1]), 2, None, everyone) == [0, 2]  # not every row's list: ignored
