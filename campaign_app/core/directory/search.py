@@ -33,6 +33,7 @@ from campaign_app.core.directory.folding import (
 )
 from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
+from campaign_app.core.directory.selectors import Rows, Selector, all_of, any_of, complement
 from campaign_app.core.directory.value_codes import ValueCodes
 from campaign_app.core.directory.word_mask import WordMask, joined_columns
 
@@ -41,9 +42,6 @@ NAME_PARTS = ("honorific", "given_name", "family_name", "position", "organisatio
 NAMES = "_name"  # the column of those texts, folded and joined
 FEW_VALUES = 4096  # distinct values of an exact field for a term to be decided on them first
 _SEP = "\x1f"  # joins a row's several texts of one field; a typed query never contains it
-
-Rows = Sequence[int]
-Selector = Callable[[Rows], list[int]]
 
 
 class Parsed(Protocol):
@@ -210,11 +208,11 @@ class SearchIndex:
         if isinstance(node, Not):
             if isinstance(node.child, Term):
                 return self._term(node.child, True, statuses)
-            return _complement(self.compile(node.child, statuses))
+            return complement(self.compile(node.child, statuses))
         # Exact fields first: they usually cut the most rows for the least work.
         children = sorted(node.children, key=lambda c: not _is_exact(c))
         parts = [self.compile(c, statuses) for c in children]
-        return _all_of(parts) if isinstance(node, And) else _any_of(parts)
+        return all_of(parts) if isinstance(node, And) else any_of(parts)
 
     def _term(self, term: Term, negated: bool, statuses: Callable[[], StatusTable]) -> Selector:
         w = term.wanted
@@ -413,36 +411,3 @@ def _folded(field: str, raw: object) -> tuple[str, ...] | str:
 
 def _is_exact(node: Node) -> bool:
     return isinstance(node, Term) and (node.field in EXACT_FIELDS or node.field == "tags")
-
-
-def _all_of(parts: list[Selector]) -> Selector:
-    def select(rows: Rows) -> list[int]:
-        for part in parts:
-            if not rows:
-                break
-            rows = part(rows)
-        return list(rows)
-
-    return select
-
-
-def _any_of(parts: list[Selector]) -> Selector:
-    def select(rows: Rows) -> list[int]:
-        chosen: set[int] = set()
-        rest = rows
-        for part in parts:
-            found = part(rest)
-            if found:
-                chosen.update(found)
-                rest = [i for i in rest if i not in chosen]
-        return [i for i in rows if i in chosen]
-
-    return select
-
-
-def _complement(inner: Selector) -> Selector:
-    def select(rows: Rows) -> list[int]:
-        found = set(inner(rows))
-        return [i for i in rows if i not in found]
-
-    return select
