@@ -38,11 +38,10 @@ def twips(millimetres: float) -> int:
 
 def add_first_page(document: DocxDocument, paragraphs: Paragraphs, letter: Letter) -> None:
     """The letterhead, the address and the place and date, as the table described above."""
-    section = document.sections[0]
-    left = section.left_margin.mm if section.left_margin is not None else field.ADDRESS_LEFT
-    top = section.top_margin.mm if section.top_margin is not None else 0.0
-    text_width = (section.page_width.mm if section.page_width is not None else 210.0) - left
-    text_width -= section.right_margin.mm if section.right_margin is not None else left
+    if not reuse.enabled():
+        left, top, text_width = _page(document)
+    else:  # the page is set once per paper (docx/writer._paged): read once per paper
+        left, top, text_width = _pages.get(letter.paper) or _pages.setdefault(letter.paper, _page(document))
     indent = field.ADDRESS_LEFT - left  # the cells' text starts 25 mm from the page's edge
     head = letter.letterhead
     logo = logo_width_mm(head.logo) + LOGO_GAP_MM if head.logo is not None else 0.0
@@ -83,6 +82,21 @@ def add_first_page(document: DocxDocument, paragraphs: Paragraphs, letter: Lette
     for cell in table.iter(w("tc")):
         if cell.find(w("p")) is None:
             sub(cell, "p")  # Word wants a paragraph in every cell
+
+
+def _page(document: DocxDocument) -> tuple[float, float, float]:
+    """The page's left and top margins and the text's width (mm), as its section says."""
+    section = document.sections[0]
+    left = section.left_margin.mm if section.left_margin is not None else field.ADDRESS_LEFT
+    top = section.top_margin.mm if section.top_margin is not None else 0.0
+    text_width = (section.page_width.mm if section.page_width is not None else 210.0) - left
+    text_width -= section.right_margin.mm if section.right_margin is not None else left
+    return left, top, text_width
+
+
+# The page of each paper as _page reads it (python-docx's section lookup and margins: the
+# same for every letter on that paper, read once per process).
+_pages: dict[str, tuple[float, float, float]] = {}
 
 
 def _hairline() -> Any:

@@ -41,7 +41,8 @@ def add_example_mark(document: DocxDocument, caption: str) -> None:
 def add_fold_marks(document: DocxDocument, caption: str | None) -> None:
     """The first page's own header (the EXAMPLE line ``caption`` if any, and the fold and
     punch marks) and footer (the page numbers, as on the other pages)."""
-    document.sections[0].different_first_page_header_footer = True
+    # (python-docx's sections[0] is this sectPr, found by an XPath query: a letter has one section)
+    document.element.body.sectPr.titlePg_val = True
     _attach(document, False, _first_page_header, caption or "", first=True)
     _attach(document, True, _page_numbers, first=True)
 
