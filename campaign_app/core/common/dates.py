@@ -78,6 +78,19 @@ _SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": "\u00a0", "\u200a": "\u00
 
 def format_in(value: object, language: str, style: str = "long") -> str:
     """Format a date, datetime, PartialDate or ISO string in ``language`` (Babel CLDR data)."""
+    if type(value) in _KEPT_TYPES:
+        return _formatted(value, language, style)
+    return _formatted.__wrapped__(value, language, style)
+
+
+# Dates formatted once per process: every letter of a batch writes the same day and its
+# sources' dates (Babel's formatting was a tenth of rendering a letter). Kept for values of
+# these exact types (immutable, and equal only to the same date); others formatted each time.
+_KEPT_TYPES = frozenset({dt.date, PartialDate, str})
+
+
+@lru_cache(maxsize=256)
+def _formatted(value: object, language: str, style: str) -> str:
     text = _format(value, language, style).translate(_SPACES)
     if language.split("-")[0].lower() == "fr":
         text = _FRENCH_FIRST.sub("1er", text, count=1)
