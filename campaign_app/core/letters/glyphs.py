@@ -82,7 +82,20 @@ def _block_texts(blocks: tuple[Block, ...]) -> Iterator[str]:
 
 def fallback_chars(letter: Letter) -> frozenset[str]:
     """The characters of the letter that are set in the fallback font (Noto Serif)."""
-    return frozenset().union(*(needs_fallback(text) for _, text in letter_parts(letter)))
+    global _last_fallback
+    kept = _last_fallback
+    if kept is not None and kept[0] is letter:
+        return kept[1]
+    chars = frozenset().union(*(needs_fallback(text) for _, text in letter_parts(letter)))
+    _last_fallback = (letter, chars)
+    return chars
+
+
+# The last letter looked at, and what was found (a letter is immutable; kept by identity, and
+# held so that its id is not reused): rendering a letter checks its glyphs, and its PDF and
+# DOCX each check them and ask its fallback characters again, the same answers each time.
+_last_fallback: tuple[Letter, frozenset[str]] | None = None
+_last_printable: Letter | None = None
 
 
 # Where a character may have come from: a file, and its text (None: read it when needed).
@@ -93,10 +106,14 @@ def check_glyphs(letter: Letter, recipient: Recipient | None = None, origins: Se
     """Raise UserError naming the first character of ``letter`` that no letter font has:
     at the recipient's row when it comes from one of their fields, else at the first line
     of ``origins`` (the template, the case file, campaign.yaml) that holds it."""
+    global _last_printable
+    if letter is _last_printable:
+        return
     for part, text in letter_parts(letter):
         missing = unprintable(text)
         if missing:
             raise _error(letter, part, missing, recipient, origins)
+    _last_printable = letter
 
 
 def _error(
