@@ -34,10 +34,14 @@ from campaign_app.core.letters.render import render_letter
 FORMATS = ("pdf", "docx")
 
 
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(_sha256(p) if p is parts[0] else hashlib.sha256(p).digest())
+def _fingerprint(common: bytes, record_digest: bytes, fmt: str, since: dt.date | None) -> str:
+    """The sha256 of the digests of each part: the shared inputs, the recipient's record, the
+    format (and the day of the last letter)."""
+    h = hashlib.sha256(_sha256(common))
+    h.update(record_digest)
+    h.update(hashlib.sha256(fmt.encode()).digest())
+    if since is not None:
+        h.update(hashlib.sha256(since.isoformat().encode()).digest())
     return h.hexdigest()
 
 
@@ -78,11 +82,12 @@ def letter_origins(ws: Workspace, template_path: Path) -> list[Origin]:
 def recipient_fingerprint(common: bytes, recipient: Recipient, fmt: str, since: dt.date | None = None) -> str:
     """The fingerprint of everything one letter file depends on (inputs + recipient + format;
     and, for a template using ``updates``, the day of the recipient's last letter)."""
+    return _fingerprint(common, _record_digest(recipient), fmt, since)
+
+
+def _record_digest(recipient: Recipient) -> bytes:
     record = json.dumps(recipient.record(), sort_keys=True, ensure_ascii=False).encode("utf-8")
-    parts = [common, record, fmt.encode()]
-    if since is not None:
-        parts.append(since.isoformat().encode())
-    return _digest(*parts)
+    return hashlib.sha256(record).digest()
 
 
 def letter_bytes(letter: Letter, fmt: str) -> bytes:
@@ -144,6 +149,7 @@ class LetterFiles:
         self.last_letters = since_for(ws, self.template) if last_letters == "read" else last_letters
         self._manifest = manifest
         self.written = 0  # files prepare() wrote: the manifest needs saving only then
+        self._record: tuple[Recipient, bytes] | None = None  # the last recipient's, hashed
 
     @property
     def manifest(self) -> Manifest:
@@ -158,6 +164,8 @@ class LetterFiles:
     def current(self, recipient: Recipient, fmt: str) -> bytes | None:
         """The file's bytes when it is current (same inputs, unchanged on disk), else None."""
         key = (recipient.id, self.template.id, fmt)
+        if key not in self.manifest.entries:  # (a new letter: no fingerprint to compare)
+            return None
         return self.manifest.current_bytes(key, self.fingerprint(recipient, fmt))
 
     def since(self, recipient: Recipient) -> dt.date | None:
@@ -165,7 +173,11 @@ class LetterFiles:
         return self.last_letters.since(recipient.id, self.template.id) if self.last_letters else None
 
     def fingerprint(self, recipient: Recipient, fmt: str) -> str:
-        return recipient_fingerprint(self.common, recipient, fmt, self.since(recipient))
+        # The recipient's record is written out and hashed once for all formats of a letter.
+        kept = self._record
+        if kept is None or kept[0] is not recipient:
+            kept = self._record = (recipient, _record_digest(recipient))
+        return _fingerprint(self.common, kept[1], fmt, self.since(recipient))
 
     def render(self, recipient: Recipient) -> Letter:
         ws = self.ws
