@@ -25,11 +25,21 @@ _INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def w(name: str) -> str:
     """The Clark name of ``w:name`` (``{namespace}name``), as lxml wants tags and attributes."""
-    return qn(f"w:{name}")
+    found = _clark.get(name)
+    if found is None:
+        found = _clark[name] = qn(f"w:{name}")
+    return found
+
+
+# Each name's Clark name, made once per process: a letter's DOCX asks for a few dozen names
+# a hundred times or more, and python-docx's qn splits and formats each one anew.
+_clark: dict[str, str] = {}
 
 
 def sub(parent: Any, tag: str, **attrs: Any) -> Any:
     """Append a ``w:`` child element with ``w:`` attributes (values converted to str)."""
+    if not attrs:
+        return etree.SubElement(parent, w(tag))
     return etree.SubElement(parent, w(tag), {w(k): str(v) for k, v in attrs.items()})
 
 
