@@ -102,8 +102,9 @@ def _add_faces(
 ) -> list[_Entry]:
     """The faces' parts, related from the font table; what the table is to say of each."""
     entries = []
-    for key, (guid, blob, deflated) in faces.items():
-        number = len([p for p in font_table.package.iter_parts() if p.content_type == OBFUSCATED_FONT]) + 1
+    # The fonts in the package before these (walked once: each face added here is one more).
+    before = len([p for p in font_table.package.iter_parts() if p.content_type == OBFUSCATED_FONT])
+    for number, (key, (guid, blob, deflated)) in enumerate(faces.items(), start=before + 1):
         name = PackURI(f"/word/fonts/font{number}.odttf")
         part = (
             Part(name, OBFUSCATED_FONT, blob, font_table.package)

@@ -19,13 +19,14 @@ from docx.enum.section import WD_HEADER_FOOTER
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart, HeaderPart
 
 from campaign_app.core.common import reuse
-from campaign_app.core.letters.docx.wordml import add_text, el, sub
+from campaign_app.core.letters.docx.wordml import add_text, el, sub, w
 
 
 def add_page_numbers(document: DocxDocument) -> None:
@@ -110,7 +111,13 @@ def _attach(
     app does not have."""
     package = document.part.package
     kind = "footer" if footer else "header"
-    partname = package.next_partname(f"/word/{kind}%d.xml")
+    sect_pr = document.element.body.sectPr
+    if reuse.enabled():
+        # The letter's headers (footers) are the ones attached here, one reference each:
+        # the next number is theirs plus one (python-docx walks every part of the package).
+        partname = PackURI(f"/word/{kind}{len(sect_pr.findall(w(kind + 'Reference'))) + 1}.xml")
+    else:
+        partname = package.next_partname(f"/word/{kind}%d.xml")
     content_type = CT.WML_FOOTER if footer else CT.WML_HEADER
     part: Part
     if reuse.enabled():
@@ -119,7 +126,6 @@ def _attach(
         part = FooterPart(partname, content_type, make(*args), package)
     else:
         part = HeaderPart(partname, content_type, make(*args), package)
-    sect_pr = document.element.body.sectPr
     which = WD_HEADER_FOOTER.FIRST_PAGE if first else WD_HEADER_FOOTER.PRIMARY
     if footer:
         sect_pr.add_footerReference(which, document.part.relate_to(part, RT.FOOTER))
