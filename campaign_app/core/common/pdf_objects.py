@@ -6,6 +6,8 @@ calling two small functions of ``reportlab.pdfbase.pdfdoc`` for nearly every key
 ``pdfdocEnc`` (text to bytes through reportlab's own codec, a Python wrapper around a
 character map). Between them they were a tenth of a letter's PDF, though a letter names the
 same few dozen keys as every other letter, and nearly everything it encodes is plain ASCII.
+Both are called through ``format``, reportlab's dispatch on the kind of each key and value
+(some 400 a letter), which :func:`pdf_format` answers for texts and numbers directly.
 
 :func:`install` replaces the two in reportlab's module (where its own code looks them up):
 a name is escaped once per process and then looked up; ASCII text that the codec maps to
@@ -52,8 +54,34 @@ def pdf_name(data: Any, lo: str = "!", hi: str = "~") -> str:
     return found
 
 
+_format = pdfdoc.format
+_fp_str = pdfdoc.fp_str
+_KEPT_TEXTS = 4096
+_texts: dict[str, bytes] = {}
+
+
+def pdf_format(element: Any, document: Any, toplevel: int = 0) -> Any:
+    """reportlab's ``format``, which writes every key and value of every object: a text (a
+    name such as ``/Font``, a key) encoded once per process and then looked up, a number
+    written and encoded in C; objects and anything else as reportlab writes them."""
+    kind = type(element)
+    if kind is str and reuse.enabled():
+        found = _texts.get(element)
+        if found is None:
+            if len(_texts) >= _KEPT_TEXTS:
+                _texts.clear()
+            found = _texts[element] = pdfdoc_enc(element)
+        return found
+    if (kind is int or kind is float) and reuse.enabled():
+        return _fp_str(element).encode("ascii")  # digits, point and sign: pdfdocEnc's own bytes
+    if kind is bytes:
+        return element
+    return _format(element, document, toplevel)
+
+
 def install() -> None:
-    """Put the two functions where reportlab's object writer looks them up (once is enough;
-    again changes nothing)."""
+    """Put the three functions where reportlab's object writer looks them up (once is
+    enough; again changes nothing)."""
     pdfdoc.pdfdocEnc = pdfdoc_enc
     pdfdoc.PDFName = pdf_name
+    pdfdoc.format = pdf_format

@@ -52,6 +52,17 @@ def test_installed_where_reportlabs_writer_looks_them_up():
     register_pdf_fonts()
     assert pdfdoc.PDFName is pdf_objects.pdf_name
     assert pdfdoc.pdfdocEnc is pdf_objects.pdfdoc_enc
+    assert pdfdoc.format is pdf_objects.pdf_format
     assert pdfdoc.PDFDictionary({"Type": "/Page", "A b": 1}).format(pdfdoc.DummyDoc()) == (
         b"<<\n/A#20b 1 /Type /Page\n>>"
     )
+
+
+@given(st.one_of(_TEXT, st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans()))
+def test_a_key_or_value_is_written_as_reportlab_writes_it(value):
+    document = pdfdoc.DummyDoc()
+    expected = _outcome(pdf_objects._format, value, document)
+    assert _outcome(pdf_objects.pdf_format, value, document) == expected
+    assert _outcome(pdf_objects.pdf_format, value, document) == expected  # again, as kept
+    with reuse.plain():
+        assert _outcome(pdf_objects.pdf_format, value, document) == expected
