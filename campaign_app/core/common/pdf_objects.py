@@ -56,7 +56,10 @@ def pdf_name(data: Any, lo: str = "!", hi: str = "~") -> str:
 
 _format = pdfdoc.format
 _fp_str = pdfdoc.fp_str
-_KEPT_TEXTS = 4096
+# Texts kept: the keys and names every letter writes (a few hundred bytes in all); a longer
+# text (a page's content, ASCII85-encoded) is encoded each time, never kept.
+_KEPT_TEXTS = 1024
+_KEPT_LENGTH = 64
 _texts: dict[str, bytes] = {}
 
 
@@ -66,6 +69,8 @@ def pdf_format(element: Any, document: Any, toplevel: int = 0) -> Any:
     written and encoded in C; objects and anything else as reportlab writes them."""
     kind = type(element)
     if kind is str and reuse.enabled():
+        if len(element) > _KEPT_LENGTH:  # a stream's encoded content: each letter's own
+            return pdfdoc_enc(element)
         found = _texts.get(element)
         if found is None:
             if len(_texts) >= _KEPT_TEXTS:

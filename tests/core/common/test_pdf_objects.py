@@ -58,7 +58,14 @@ def test_installed_where_reportlabs_writer_looks_them_up():
     )
 
 
-@given(st.one_of(_TEXT, st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans()))
+_LONG_TEXT = st.text(alphabet=st.characters(max_codepoint=0x3FF), min_size=65, max_size=200)
+
+
+@given(
+    st.one_of(
+        _TEXT, _LONG_TEXT, st.integers(), st.floats(allow_nan=False, allow_infinity=False), st.booleans()
+    )
+)
 def test_a_key_or_value_is_written_as_reportlab_writes_it(value):
     document = pdfdoc.DummyDoc()
     expected = _outcome(pdf_objects._format, value, document)
