@@ -29,6 +29,7 @@ from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.directory.importing.cells import slugify
+from campaign_app.core.directory.importing.chunks import take_chunk
 from campaign_app.core.directory.importing.columns import CHUNK, ColumnConverter
 from campaign_app.core.directory.importing.convert import RowConverter
 from campaign_app.core.directory.importing.ep import EP_POSTAL_ADDRESS
@@ -157,8 +158,11 @@ def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPl
     rows = source.rows()
     while chunk := list(islice(rows, CHUNK)):
         converted = by_columns.convert([cells for _row, cells in chunk]) if by_columns else None
-        for k, (row, cells) in enumerate(chunk):
-            planner.take(row, cells, converted[k] if converted else None)
+        if converted:
+            take_chunk(planner, chunk, converted)
+        else:
+            for row, cells in chunk:
+                planner.take(row, cells)
     planner.finish()
     return plan
 

@@ -208,7 +208,7 @@ class RowPlanner:
                 return False
             checked = (recipient.id, recipient.email, recipient.country, recipient.language)
         rid, email, country, language = checked
-        values = _validated_values(record, email, country)
+        values = validated_values(record, email, country)
         keys = keys or self.index.keys(values)
         known, how = self.index.match(rid if source_id else "", keys, values)
         if known is None:
@@ -347,7 +347,7 @@ def _provisional_id(record: Mapping[str, Any], row: int) -> str:
     return f"{slugify(str(record.get('category') or 'recipient')) or 'recipient'}-{row}"
 
 
-def _validated_values(record: dict[str, Any], email: str, country: str) -> dict[str, Any]:
+def validated_values(record: dict[str, Any], email: str, country: str) -> dict[str, Any]:
     """The record as validated, without its id and empty fields; the fields parse_recipient
     normalises (``email``, ``country`` as it gives them) are taken from it."""
     values = record
