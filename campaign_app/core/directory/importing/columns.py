@@ -89,8 +89,6 @@ class ColumnConverter:
         self.converter = converter
         self.width = len(converter.columns)
         values: dict[str, Callable[[str], Any]] = {
-            "given_name": name_value,
-            "family_name": name_value,
             "category": category_value,
             "gender": gender_code,
             "language": language_code,
@@ -99,6 +97,7 @@ class ColumnConverter:
         }
         # the cleaners of columns whose every cell differs strip the cell themselves
         cells: dict[str, Callable[[str], Any]] = {"id": self._id, "email": _email}
+        cells.update(given_name=_name, family_name=_name)
         self.fields = [
             (i, name, cells.get(name) or _cleaner(values.get(name))) for i, name in converter.pairs
         ]
@@ -118,7 +117,7 @@ class ColumnConverter:
     def convert(self, rows: Sequence[Sequence[str]]) -> list[Converted] | None:
         """Each row as a record with its reasons not to trust it; None when the chunk is
         to be converted row by row."""
-        if not self.usable or not rows or any(len(row) != self.width for row in rows):
+        if not self.usable or not rows or set(map(len, rows)) != {self.width}:
             return None
         cells = list(zip(*rows, strict=True))
         names, columns = [], []
@@ -212,6 +211,8 @@ class ColumnConverter:
                     memo[value] = clean(value)
                 return list(map(memo.__getitem__, cells))
             self.memos[k] = None
+        if clean is _name:  # every family name differs: no call a cell, but for DUPONT's
+            return [(name_value(t) if t.isupper() else t) if (t := c.strip()) else None for c in cells]
         return list(map(clean, cells))
 
     def _suspects(self, names: list[str], columns: list[list[Any]]) -> set[int] | range:
@@ -357,6 +358,12 @@ def _cleaner(value: Callable[[str], Any] | None) -> Callable[[str], Any]:
         return value(text) if text else None
 
     return clean
+
+
+def _name(cell: str) -> str | None:
+    """A name cell as _cleaner(name_value) cleans it."""
+    text = cell.strip()
+    return name_value(text) if text else None
 
 
 def _stripped(cell: str) -> str | None:
