@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +37,20 @@ WRITTEN_AT_ONCE = 2000  # new rows turned into text at a time: 100,000 are never
 def _pair(item: Entry | tuple[None, Mapping[str, Any]]) -> tuple[str | None, Mapping[str, Any]]:
     """(id, values) of an appended entry, or of a record without id."""
     return (item.id, item.values) if type(item) is Entry else item  # type: ignore[return-value]
+
+
+def _pairs(
+    items: Sequence[Entry | tuple[None, Mapping[str, Any]]],
+) -> tuple[Sequence[str | None], Sequence[Mapping[str, Any]]]:
+    """The ids and the values of some appended rows; read off the entries' slots at once
+    when all are entries (an import's new rows), else each by :func:`_pair`."""
+    if all(map(Entry.__instancecheck__, items)):
+        return list(map(_ID, items)), list(map(_VALUES, items))
+    ids, values = zip(*map(_pair, items), strict=True)
+    return ids, values
+
+
+_ID, _VALUES = attrgetter("id"), attrgetter("values")
 
 
 def _csv_cell(value: Any) -> str:
@@ -131,8 +146,7 @@ class CsvEdit:
 
     def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
         used: set[str] = set()
-        for item in records:
-            values = _pair(item)[1]
+        for values in _pairs(records)[1]:
             if not used.issuperset(values):  # one look for the many rows of fields already used
                 used.update(name for name, value in values.items() if value)
         if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
@@ -148,7 +162,7 @@ class CsvEdit:
         """The cells of some appended rows, column by column (a row's id, when it has one,
         in the id column); a value that is not text (tags, a date) is made one by
         :meth:`_rows_text`, which finds it by joining the column, as it must anyway."""
-        ids, records = zip(*map(_pair, block), strict=True)
+        ids, records = _pairs(block)
         id_column = self.header.index("id") if "id" in self.header else None
         # one list comprehension a column: Python's own method call, 3x a methodcaller's map
         columns = [[record.get(name, "") for record in records] for name in self.header]
