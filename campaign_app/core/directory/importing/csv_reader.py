@@ -34,6 +34,7 @@ from campaign_app.core.directory.importing.encodings import (
     decode_as,
     detect_encoding,
     refuse_mixed_encodings,
+    utf8_reading,
 )
 from campaign_app.core.directory.importing.sources import Row, Source
 
@@ -74,8 +75,10 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
     letter) for as long as the import runs. ``once``: the rows are read one time only (the
     command line plans once), so the bytes are let go as the rows are read: kept, they
     would be 12 MB more at the end of a 100,000-row file's plan, its peak of memory."""
-    refuse_mixed_encodings(path, data)
-    decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path)
+    decoded = None if encoding else utf8_reading(data)  # UTF-8 throughout: decoded once, not twice
+    if decoded is None:
+        refuse_mixed_encodings(path, data)
+        decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path)
     if "\x00" in decoded.text:
         raise UserError(
             _("this is not a text file (it holds NUL bytes)"),

@@ -127,20 +127,14 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
     then charset-normalizer's guess of the script (:mod:`.charsets`), then, for the Latin
     code pages, the rules below. A guess in doubt, or one the whole file then contradicts,
     is refused (naming ``path``) rather than read into garbled names."""
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
-        except UnicodeDecodeError:
-            pass  # a BOM followed by something else: try the rest
+    utf8 = utf8_reading(data)
+    if utf8 is not None:
+        return utf8
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return Decoded(data.decode("utf-16"), "UTF-16", codec="utf-16")
         except UnicodeDecodeError:
             pass
-    try:
-        return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
-    except UnicodeDecodeError:
-        pass
     shown = Location(display_path(path)) if path is not None else None
     try:
         cyrillic = guess_code_page(data)
@@ -149,6 +143,21 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
     if cyrillic is not None:
         return decode_as(data, cyrillic, path, f"{shown_name(cyrillic)}", "not UTF-8")
     return _latin_reading(data)
+
+
+def utf8_reading(data: bytes) -> Decoded | None:
+    """The file read as UTF-8, with or without a byte-order mark; None when it is not UTF-8
+    throughout (no UTF-16 file is: its mark is no UTF-8). Such a file mixes no encodings:
+    :func:`refuse_mixed_encodings` has nothing to look at."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
+        except UnicodeDecodeError:
+            pass  # a BOM followed by something else: try the rest
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_as(data: bytes, codec: str, path: Path | None, name: str, note: str | None = None) -> Decoded:
