@@ -22,6 +22,7 @@ import csv
 import io
 import itertools
 from collections.abc import Iterator
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -116,22 +117,54 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         if once and read:
             raise RuntimeError(f"the rows of {shown} were read already (read with once=True)")
         read = True
-        reader = stream(consume=once)
-        line = 1
+        return _rows(stream(consume=once), shown)
+
+    return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
+
+
+BATCH = 512  # rows read before the first of them is given: their cells looked at at once
+
+
+def _rows(reader: Any, shown: str) -> Iterator[Row]:
+    """The rows after the header, each with the line it starts on, read a batch at a time:
+    a cell starting with an apostrophe (a formula an export neutralised) is looked for in
+    all the batch's cells joined (no NUL in them), then in each row of a batch that has
+    one. A broken row ends them, after the rows before it, at the line it starts on."""
+    line = 1
+    try:
+        next(reader)
+        line = reader.line_num + 1
+    except csv.Error as exc:
+        raise broken(exc, shown, line) from None
+    while True:
+        batch: list[Row] = []
+        failed = None
         try:
-            next(reader)
-            line = reader.line_num + 1
             for cells in reader:
                 start, line = line, reader.line_num + 1
                 if any(cells):
-                    # a cell starting with an apostrophe: one look at the row joined (no NUL in it)
-                    if "\0'" in "\0" + "\0".join(cells):
-                        cells = [unneutralise(cell) for cell in cells]
-                    yield start, cells
+                    batch.append((start, cells))
+                    if len(batch) == BATCH:
+                        break
         except csv.Error as exc:  # at the line the broken row starts on: where its quote opened
-            raise broken(exc, shown, line) from None
+            failed = broken(exc, shown, line)
+        if "\0'" in "\0" + "\0".join(itertools.chain.from_iterable(map(_CELLS, batch))):
+            batch = [(start, _unneutralised(cells)) for start, cells in batch]
+        yield from batch
+        if failed is not None:
+            raise failed
+        if len(batch) < BATCH:
+            return
 
-    return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
+
+_CELLS = itemgetter(1)
+
+
+def _unneutralised(cells: list[str]) -> list[str]:
+    """A row's cells with an export's apostrophe taken off, where one of them has it."""
+    if "\0'" in "\0" + "\0".join(cells):
+        return [unneutralise(cell) for cell in cells]
+    return cells
 
 
 PIECE = 1 << 20  # bytes: a file read once is let go a megabyte at a time

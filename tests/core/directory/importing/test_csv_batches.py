@@ -1,0 +1,63 @@
+"""A CSV file's rows are read a batch at a time (csv_reader.BATCH), their cells looked at
+at once for an export's apostrophe: each row, its line and its cells must be what reading
+them one by one gives, and a broken row must end them where it starts, after the rows
+before it (the Import dialog's preview of the first rows works whatever comes later)."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+import pytest
+
+from campaign_app.core.common.errors import UserError
+from campaign_app.core.directory.importing import csv_reader
+from campaign_app.core.directory.importing.read import read_source
+
+ROWS = [
+    ["p-1", "Anna", "Novák"],
+    ["p-2", "'=1+1", "'tis"],  # an export's apostrophe taken off; a word's kept
+    ["", "", ""],  # no cells: no row
+    ["p-3", "Two\nlines", "Ward"],
+    ["p-4", "Léa", "'-12"],
+    ["p-5", "Jan", "Dupont"],
+    ["p-6", "Rasa", "'@SUM(1)"],
+]
+EXPECTED = [
+    (2, ["p-1", "Anna", "Novák"]),
+    (3, ["p-2", "=1+1", "'tis"]),
+    (5, ["p-3", "Two\nlines", "Ward"]),
+    (7, ["p-4", "Léa", "'-12"]),  # a negative number is no formula: kept
+    (8, ["p-5", "Jan", "Dupont"]),
+    (9, ["p-6", "Rasa", "@SUM(1)"]),
+]
+
+
+def _file(tmp_path, rows, tail=""):
+    def cell(text):
+        return f'"{text}"' if "\n" in text else text
+
+    text = "id,given_name,family_name\r\n" + "".join(",".join(map(cell, r)) + "\r\n" for r in rows)
+    path = tmp_path / "list.csv"
+    path.write_bytes((text + tail).encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 512])
+def test_rows_read_in_batches_are_the_rows_one_by_one(tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(csv_reader, "BATCH", batch)
+    path = _file(tmp_path, ROWS)
+    assert list(read_source(path).rows()) == EXPECTED
+    assert list(read_source(path, once=True).rows()) == EXPECTED
+
+
+@pytest.mark.parametrize("batch", [1, 2, 4, 512])
+def test_a_broken_row_ends_the_rows_after_those_before_it(tmp_path, monkeypatch, batch):
+    monkeypatch.setattr(csv_reader, "BATCH", batch)
+    path = _file(tmp_path, ROWS, tail='p-7,"Open,quote\r\np-8,Bea,Nowak\r\n')
+    rows = read_source(path).rows()
+    assert list(islice(rows, 3)) == EXPECTED[:3]  # a preview of the first rows
+    got = []
+    with pytest.raises(UserError) as caught:
+        got.extend(rows)
+    assert got == EXPECTED[3:]
+    assert caught.value.where is not None and caught.value.where.line == 10
