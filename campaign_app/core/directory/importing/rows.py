@@ -6,23 +6,20 @@ directory's own validation (:func:`~campaign_app.core.directory.validation.parse
 rejects it, or when a new entry would have no contact channel or per-language texts a CSV
 cannot hold. Otherwise it is matched against the directory (:mod:`.merge`): a new entry,
 the same person as an earlier row of the file (repeated), or an entry the directory has,
-field by field (:func:`merge_into`).
+field by field (:func:`.merge_fields.merge_into`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from campaign_app.core.common.errors import Location, display_path
 from campaign_app.core.common.i18n import _, ngettext
-from campaign_app.core.common.localized import pick
 from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
 from campaign_app.core.directory.importing.edits import CsvEdit
-from campaign_app.core.directory.importing.mapping import PSEUDO_FIELDS
 from campaign_app.core.directory.importing.merge import (
     DirectoryIndex,
     Entry,
@@ -31,6 +28,7 @@ from campaign_app.core.directory.importing.merge import (
     tags_of,
     texts_of,
 )
+from campaign_app.core.directory.importing.merge_fields import merge_into, shown_file
 from campaign_app.core.directory.importing.plan import ImportOptions, ImportPlan
 from campaign_app.core.directory.importing.report import (
     ADDED,
@@ -38,8 +36,6 @@ from campaign_app.core.directory.importing.report import (
     SKIPPED,
     UNCHANGED,
     UPDATED,
-    FieldChange,
-    ImportReport,
     RowProblem,
 )
 from campaign_app.core.directory.recipients import Recipient
@@ -179,7 +175,7 @@ class RowPlanner:
             hint = d.hint
             if known is not None and known.path is not None:
                 hint += " " + _("(the directory has this person as {id} in {file}: left as it is)").format(
-                    id=known.id, file=_shown(known.path)
+                    id=known.id, file=shown_file(known.path)
                 )
             problems.append(
                 RowProblem(f"{where}:{column}" if column else where, row, d.message, hint, d.field)
@@ -361,72 +357,3 @@ def validated_values(record: dict[str, Any], email: str, country: str) -> dict[s
     if country and country != values.get("country"):
         values["country"] = country
     return values
-
-
-@lru_cache(maxsize=64)
-def _shown(path: Path) -> str:
-    return display_path(path)
-
-
-def merge_into(
-    entry: Entry, values: Mapping[str, Any], where: str, update: bool, report: ImportReport
-) -> bool:
-    """Merge an incoming record into an entry of the directory; True if anything changes."""
-    applied = False
-    file = _shown(entry.path) if entry.path else ""
-    is_csv = entry.path is not None and entry.path.suffix.lower() == ".csv"
-    for name, new in values.items():
-        if name in PSEUDO_FIELDS:
-            continue
-        old = entry.get(name)
-        if old == new:
-            continue
-        if is_csv:
-            new = _for_file(new, entry.path, entry.language)
-        if name == "tags":
-            old = tags_of(old)
-            added = [t for t in tags_of(new) if t not in old]
-            if added:
-                merged = (*old, *added)
-                entry.change(name, merged)
-                report.changes.append(
-                    FieldChange(
-                        where, entry.id, file, name, shown_value(old or ()), shown_value(merged), True, "tags"
-                    )
-                )
-                applied = True
-            continue
-        if not old:
-            entry.change(name, new)
-            report.changes.append(
-                FieldChange(where, entry.id, file, name, "", shown_value(new), True, "fill")
-            )
-            applied = True
-            continue
-        if same_value(name, old, new):
-            continue
-        report.changes.append(
-            FieldChange(where, entry.id, file, name, shown_value(old), shown_value(new), update, "change")
-        )
-        if update:
-            localized = isinstance(old, Mapping)
-            entry.change(name, _localized_update(old, new, entry.language) if localized else new)
-            applied = True
-    return applied
-
-
-def _for_file(value: Any, path: Path | None, language: str) -> Any:
-    """A value as the destination file can hold it: one text per field in a CSV."""
-    if type(value) is str:
-        return value
-    if isinstance(value, Mapping) and (path is None or path.suffix.lower() == ".csv"):
-        return pick(value, language, "en") or next(iter(value.values()), "")
-    return value
-
-
-def _localized_update(old: Mapping[str, str], new: Any, language: str) -> dict[str, str]:
-    """The language entry an imported text replaces in a per-language map."""
-    if isinstance(new, Mapping):
-        return dict(new)
-    lang = "en" if "en" in old or str(new).isascii() else language
-    return {lang: str(new)}
