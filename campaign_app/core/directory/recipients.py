@@ -165,6 +165,17 @@ def plain_display_name(
     return position or organisation or rid
 
 
+def plain_record_name(rid: str, record: Mapping[str, Any]) -> str | None:
+    """:attr:`Recipient.display_name` of the entry a valid record makes, without making it,
+    when its names and office are plain texts (validation strips each; a field not given
+    is empty); None for any other record."""
+    texts = [record.get(name, "") for name in ("given_name", "family_name", "position", "organisation")]
+    if any(type(text) is not str for text in texts):
+        return None
+    given, family, position, organisation = (text.strip() for text in texts)
+    return plain_display_name(given, family, position, organisation, rid.strip())
+
+
 # The campaign's own remarks on an entry ("met at the hearing; prefers post"): templates
 # cannot print them, so they never reach the official the letter goes to.
 NOT_FOR_LETTERS = frozenset({"notes"})

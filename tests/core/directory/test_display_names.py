@@ -11,8 +11,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.common.errors import Location
+from campaign_app.core.directory.recipients import Recipient, plain_record_name
 from campaign_app.core.directory.table import RecipientTable
+from campaign_app.core.directory.validation import parse_recipient
 
 words = st.sampled_from(["", "Anna", "Šimečka", "OSCE", "Head of OSCE", "Президент", "European Parliament"])
 texts = st.one_of(words, st.dictionaries(st.sampled_from(["en", "uk", "fr"]), words, max_size=2))
@@ -85,3 +87,20 @@ def test_a_directory_names_the_ids_it_holds_as_their_recipients_do(mini_ws):
     names = directory.display_names([*ids, "gone-1"])
     assert names == {rid: directory.get(rid).display_name for rid in ids}
     assert len(set(names.values())) == len(ids) >= 5  # real names, not the ids repeated
+
+
+padded = st.sampled_from(["", " ", "Anna ", " Šimečka", "OSCE", "Head of OSCE ", "European Parliament"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(record=st.fixed_dictionaries({}, optional={name: padded for name in NAMES}))
+def test_a_valid_records_name_read_off_its_texts_is_its_recipients(record):
+    """An import names a row it refuses for want of a channel from the record's texts
+    (plain_record_name), without making its Recipient: the name must be the Recipient's."""
+    raw = {"id": " p-1 ", "category": "ngo", **record}
+    recipient, errors = parse_recipient(raw, lambda _name: Location("list.csv"))
+    if recipient is None:  # no name and no office: no entry to name
+        assert errors
+        return
+    assert plain_record_name(raw["id"], record) == recipient.display_name
+    assert plain_record_name("p-1", {"given_name": {"en": "Anna"}}) is None

@@ -38,7 +38,7 @@ from campaign_app.core.directory.importing.report import (
     UPDATED,
     RowProblem,
 )
-from campaign_app.core.directory.recipients import Recipient
+from campaign_app.core.directory.recipients import Recipient, plain_record_name
 from campaign_app.core.directory.validation import checked_plain_record, is_id, parse_recipient
 
 # The fields an entry is matched by: when one changes, the index must learn it.
@@ -278,15 +278,16 @@ class RowPlanner:
     ) -> RowProblem | None:
         has_channel = values.get("email") or values.get("postal_address") or values.get("web_form")
         if not has_channel and not self.options.keep_no_contact:
-            if recipient is None:  # checked without a Recipient: the record, validated, makes one
+            # checked without a Recipient: the name it would have, from the record's texts
+            name = recipient.display_name if recipient is not None else plain_record_name(rid, values)
+            if name is None:  # names in several languages: the record, validated, makes one
                 recipient = parse_recipient({"id": rid, **values}, self._locator(row))[0]
-            assert recipient is not None
+                assert recipient is not None
+                name = recipient.display_name
             return RowProblem(
                 where,
                 row,
-                _("{name}: no contact channel (no e-mail, postal address or web form)").format(
-                    name=recipient.display_name
-                ),
+                _("{name}: no contact channel (no e-mail, postal address or web form)").format(name=name),
                 _("add one in the source, or import with --keep-no-contact to add the entry anyway"),
             )
         per_language = any(type(v) is dict for v in values.values()) if self.yaml_source else False
