@@ -26,7 +26,7 @@ Values are plain data: a text is a ``str`` (``""`` clears it), a per-language te
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from campaign_app.core.common.errors import Location, UserError, UserErrors, display_path
@@ -41,6 +41,7 @@ __all__ = [
     "IdLookup",
     "Value",
     "add_recipient",
+    "add_recipients",
     "delete_recipient",
     "find_file",
     "id_clash",
@@ -67,6 +68,17 @@ def find_file(paths: Iterable[Path], recipient_id: str) -> Path | None:
 def add_recipient(path: Path, record: Mapping[str, Value], taken: IdLookup = nowhere) -> Recipient:
     """Append a new entry to ``path`` (a .csv or .yaml file, created if missing)."""
     return _file(path).add(record, taken)
+
+
+def add_recipients(
+    path: Path, records: Sequence[Mapping[str, Value]], taken: IdLookup = nowhere
+) -> list[Recipient]:
+    """Append new entries to ``path``, as :func:`add_recipient` one after the other; a YAML
+    file is read, checked and written once for all of them (an import's new people)."""
+    file = _file(path)
+    if isinstance(file, YamlFile):
+        return file.add_all(records, taken)
+    return [add_recipient(path, record, taken) for record in records]
 
 
 def update_recipient(

@@ -9,7 +9,7 @@ the indentation style that writes the file back as it is (:meth:`YamlFile._best_
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +53,16 @@ def _dump(yaml: YAML, data: Any) -> str:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def _missing_id(item: CommentedMap, where: Location) -> None:
+    """What the validation says of a new entry without an id, at the place it would have."""
+    check_entry(item, lambda _name: where)
+
+
+def _shifted(lines: list[str], shift: int) -> list[str]:
+    """``lines`` moved ``shift`` columns right (left where negative), blank lines as they are."""
+    return [(" " * shift + line if shift > 0 and line.strip() else line[max(0, -shift) :]) for line in lines]
 
 
 class YamlFile:
@@ -182,16 +192,93 @@ class YamlFile:
     # ---- the three operations ------------------------------------------------------
 
     def add(self, record: Mapping[str, Value], taken: IdLookup) -> Recipient:
+        if self.items:
+            return self.add_all([record], taken)[0]
         item = new_item(record)
         rid = plain(item.get("id"))
         future = Location(self.shown, len(self.lines) + 1)
         if not rid:  # let the validation say what is missing, at the entry's future place
-            check_entry(item, lambda _name: future)
+            _missing_id(item, future)
         self._check_new_id(rid, future)
-        text = self._append(item) if self.items else self._add_to_empty(item)
+        text = self._add_to_empty(item)
         recipient = self._checked(text, rid, taken)
         write_file(self.path, self.bom, text)
         return recipient
+
+    def add_all(self, records: Sequence[Mapping[str, Value]], taken: IdLookup) -> list[Recipient]:
+        """Append several new entries, each written as :meth:`add` writes one, the file
+        read, dumped and checked once for all of them: entry by entry, each re-read and
+        re-dumped the whole file, and an import of 400 people into a YAML file took minutes."""
+        if not records:
+            return []
+        if not self.items:  # the first entry starts the list; the others follow it
+            first = self.add(records[0], taken)
+            return [first, *YamlFile.read(self.path).add_all(records[1:], taken)]
+        items = [new_item(record) for record in records]
+        ids = [plain(item.get("id")) for item in items]
+        text = "".join(self._appended(items, ids))
+        recipients = self._all_checked(text, len(items), taken)
+        write_file(self.path, self.bom, text)
+        return recipients
+
+    def _appended(self, items: list[CommentedMap], ids: list[str]) -> list[str]:
+        """The file's lines with ``items`` (their ids ``ids``) appended after its last
+        entry, in the file's style: its indentation, and a blank line before each where its
+        entries are separated by one; an entry without an id, or with one the file (or an
+        entry before it) has, refused at the place it would have."""
+        assert self.items is not None
+        lines = list(self.lines)
+        spans = self._spans(lines, self.items, self.data)
+        _lead, dash, end = spans[-1]
+        at = self._content_end(lines, dash, end)
+        blank = (spans[1][0] > 0 and not lines[spans[1][0] - 1].strip()) if len(spans) > 1 else True
+        yaml = self._best_dumper()
+        known = {plain(item.get("id")) for item in self.items if isinstance(item, Mapping)}
+        added: dict[str, Location] = {}  # the ids added here, and where
+        if not lines[at - 1].endswith(("\n", "\r")):
+            lines[at - 1] += "\n"
+        new_lines: list[str] = []
+        for item, rid in zip(items, ids, strict=True):
+            future = Location(self.shown, len(lines) + len(new_lines) + 1)
+            if not rid:  # let the validation say what is missing, at the entry's future place
+                _missing_id(item, future)
+            if rid in added:
+                raise id_clash(rid, added[rid], future)
+            if rid in known:
+                self._check_new_id(rid, future)
+            added[rid] = future
+            new = _dump(yaml, [item]).splitlines(keepends=True)
+            new_lines += ["\n"] if blank else []
+            new_lines += _shifted(new, _indent(lines[dash]) - _indent(new[0]))
+        lines[at:at] = new_lines
+        return lines
+
+    def _all_checked(self, text: str, added: int, taken: IdLookup) -> list[Recipient]:
+        """:meth:`_checked` of the last ``added`` entries of ``text``, loaded once."""
+        data = load_yaml_text(text, self.path)
+        items, place = self._items(data)
+        assert items is not None and place is not None
+        at: dict[str, list[int]] = {}
+        for index, entry in enumerate(items):
+            if isinstance(entry, Mapping):
+                at.setdefault(plain(entry.get("id")), []).append(index)
+        recipients = []
+        for index in range(len(items) - added, len(items)):
+            item = items[index]
+            item_place = YamlPlace(self.path, item, place.at(index).line)
+
+            def locate(name: str, item_place: YamlPlace = item_place) -> Location:
+                return item_place.at(name) if name in item_place.node else item_place.here()
+
+            recipient = check_entry(item, locate)
+            other = next((i for i in at.get(recipient.id, ()) if i != index), None)
+            if other is not None:
+                raise id_clash(recipient.id, place.at(other), locate("id"))
+            used_at = taken(recipient.id)
+            if used_at is not None:
+                raise id_clash(recipient.id, used_at, locate("id"))
+            recipients.append(recipient)
+        return recipients
 
     def _check_new_id(self, rid: str, where: Location) -> None:
         """An id another entry of this file already has (checked before the tree changes)."""
@@ -208,26 +295,6 @@ class YamlFile:
         if text and not text.endswith("\n"):
             text += "\n"
         return text + _dump(_dumper(*_INDENTS[0]), [item])
-
-    def _append(self, item: CommentedMap) -> str:
-        assert self.items is not None
-        lines = list(self.lines)
-        spans = self._spans(lines, self.items, self.data)
-        _lead, dash, end = spans[-1]
-        content_end = self._content_end(lines, dash, end)
-        # Entries separated by blank lines (the bundled files' style) get one too.
-        if len(spans) > 1:
-            second_lead = spans[1][0]
-            blank = second_lead > 0 and not lines[second_lead - 1].strip()
-        else:
-            blank = True
-        new = _dump(self._best_dumper(), [item]).splitlines(keepends=True)
-        shift = _indent(lines[dash]) - _indent(new[0])
-        new = [(" " * shift + line if shift > 0 and line.strip() else line[max(0, -shift) :]) for line in new]
-        if not lines[content_end - 1].endswith(("\n", "\r")):
-            lines[content_end - 1] += "\n"
-        lines[content_end:content_end] = (["\n"] if blank else []) + new
-        return "".join(lines)
 
     def update(self, recipient_id: str, changes: Mapping[str, Value], taken: IdLookup) -> Recipient:
         index = self.index_of(recipient_id)
