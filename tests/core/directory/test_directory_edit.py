@@ -21,6 +21,7 @@ from campaign_app.core.directory.edit import (
     delete_recipient,
     find_file,
     update_recipient,
+    update_recipients,
 )
 from campaign_app.core.directory.load import directory_files, load_directory
 
@@ -347,6 +348,26 @@ def test_yaml_entries_added_at_once_refuse_an_id_twice_and_write_nothing(tmp_pat
     with pytest.raises(UserError, match="'a'"):
         add_recipients(path, [*_people(2), {"id": "a", "category": "ngo", "organisation": "A again"}])
     assert path.read_bytes() == before
+
+
+def test_yaml_entries_changed_at_once_are_written_as_changed_one_by_one(example, tmp_path):
+    """An import's --update changes its entries at once; the file is the same as after
+    changing each (comments, per-language maps, the other entries untouched), a renamed id
+    and a second change of one entry included."""
+    one_by_one = example / "recipients" / "ukraine-officials.yaml"
+    at_once = tmp_path / "ukraine-officials.yaml"
+    at_once.write_bytes(one_by_one.read_bytes())
+    ids = [r.id for r in load_directory([one_by_one]).recipients]
+    changes = [(rid, {"notes": f"asked again ({n})"}) for n, rid in enumerate(ids)]
+    changes += [(ids[0], {"position": {"en": "President"}}), (ids[-1], {"id": "renamed-last"})]
+    for rid, change in changes:
+        update_recipient(one_by_one, rid, change)
+
+    saved = update_recipients(at_once, changes)
+
+    assert at_once.read_bytes() == one_by_one.read_bytes()
+    assert [r.id for r in saved] == [*ids[:-1], "renamed-last"]
+    assert saved[0].view("en").position == "President"
 
 
 def test_yaml_invalid_change_is_refused_at_its_line(example):

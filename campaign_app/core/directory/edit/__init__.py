@@ -46,6 +46,7 @@ __all__ = [
     "find_file",
     "id_clash",
     "update_recipient",
+    "update_recipients",
 ]
 
 DEFAULT_FILE = Path("recipients") / "recipients.csv"
@@ -86,6 +87,17 @@ def update_recipient(
 ) -> Recipient:
     """Change the given fields of entry ``recipient_id`` in ``path``; returns it as saved."""
     return _file(path).update(recipient_id, changes, taken)
+
+
+def update_recipients(
+    path: Path, changes: Sequence[tuple[str, Mapping[str, Value]]], taken: IdLookup = nowhere
+) -> list[Recipient]:
+    """Change entries of ``path`` (recipient id, changes), as :func:`update_recipient` one
+    after the other; a YAML file is read, checked and written once for all of them."""
+    file = _file(path)
+    if isinstance(file, YamlFile):
+        return file.update_all(changes, taken)
+    return [update_recipient(path, rid, change, taken) for rid, change in changes]
 
 
 def delete_recipient(path: Path, recipient_id: str) -> None:

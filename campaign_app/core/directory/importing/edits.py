@@ -3,8 +3,8 @@
 A CSV file (:class:`CsvEdit`) is changed by whole rows: the entries merged into are
 rewritten in the file's own dialect and every other row keeps its bytes; new entries are
 appended. A YAML file (:class:`YamlEdit`) is changed through
-:mod:`campaign_app.core.directory.edit` (comments and other entries untouched): entry by
-entry where entries change, its new entries appended at once.
+:mod:`campaign_app.core.directory.edit` (comments and other entries untouched), its
+changed entries and its new ones each at once.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import IO, Any
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import decode_utf8
-from campaign_app.core.directory.edit import add_recipients, update_recipient
+from campaign_app.core.directory.edit import add_recipients, update_recipients
 from campaign_app.core.directory.importing.merge import Entry
 from campaign_app.core.directory.load import sniff_delimiter
 from campaign_app.core.directory.recipients import ALL_FIELDS
@@ -285,8 +285,8 @@ class YamlEdit:
             copy = Path(folder) / self.path.name
             if self.existing:
                 shutil.copyfile(self.path, copy)
-            for rid, changes in self.updates:
-                update_recipient(copy, rid, {k: _yaml_value(v) for k, v in changes.items()})
+            changes = [(rid, {k: _yaml_value(v) for k, v in change.items()}) for rid, change in self.updates]
+            update_recipients(copy, changes)
             add_recipients(copy, [{k: _yaml_value(v) for k, v in r.items() if v} for r in self.additions])
             return copy.read_bytes() if copy.exists() else b""
 
