@@ -19,6 +19,7 @@ before. ``common/reuse.plain()`` turns both off, so tests can compare with repor
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase import pdfdoc
@@ -41,17 +42,23 @@ def pdfdoc_enc(x: Any) -> Any:
     return _encode(x)
 
 
+def _keep(kept: dict[str, Any], bound: int, key: str, make: Callable[[str], Any]) -> Any:
+    """``make(key)``, kept in ``kept`` for the next time (the lookup is the caller's, the
+    cheapest step of a hit); ``kept`` is emptied when it holds ``bound``, a guard against
+    odd documents only."""
+    if len(kept) >= bound:
+        kept.clear()
+    found = kept[key] = make(key)
+    return found
+
+
 def pdf_name(data: Any, lo: str = "!", hi: str = "~") -> str:
     """reportlab's ``PDFName``: ``/data`` with the characters a name may not hold escaped;
     each distinct name escaped once per process."""
     if lo != "!" or hi != "~" or type(data) is not str or not reuse.enabled():
         return _name(data, lo, hi)
     found = _names.get(data)
-    if found is None:
-        if len(_names) >= _KEPT_NAMES:
-            _names.clear()
-        found = _names[data] = _name(data)
-    return found
+    return found if found is not None else _keep(_names, _KEPT_NAMES, data, _name)
 
 
 _format = pdfdoc.format
@@ -72,11 +79,7 @@ def pdf_format(element: Any, document: Any, toplevel: int = 0) -> Any:
         if len(element) > _KEPT_LENGTH:  # a stream's encoded content: each letter's own
             return pdfdoc_enc(element)
         found = _texts.get(element)
-        if found is None:
-            if len(_texts) >= _KEPT_TEXTS:
-                _texts.clear()
-            found = _texts[element] = pdfdoc_enc(element)
-        return found
+        return found if found is not None else _keep(_texts, _KEPT_TEXTS, element, pdfdoc_enc)
     if (kind is int or kind is float) and reuse.enabled():
         return _fp_str(element).encode("ascii")  # digits, point and sign: pdfdocEnc's own bytes
     if kind is bytes:
