@@ -107,11 +107,16 @@ def test_frozen_entry_calls_freeze_support_first(monkeypatch):
     from campaign_app import frozen_entry
 
     calls = []
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # as PyInstaller's bundle sets it
     monkeypatch.setattr(multiprocessing, "freeze_support", lambda: calls.append("freeze_support"))
     monkeypatch.setattr(campaign_app.cli.main, "main", lambda: calls.append("main") or 0)
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("gc.freeze"))
     assert frozen_entry.run() == 0
     assert calls == ["freeze_support", "main", "gc.freeze"]
+    monkeypatch.delattr(sys, "frozen")  # python -m campaign_app: no worker command line to see
+    calls.clear()
+    assert frozen_entry.run() == 0
+    assert calls == ["main", "gc.freeze"]
 
 
 def test_the_command_freezes_what_is_left_once_it_is_done(monkeypatch):

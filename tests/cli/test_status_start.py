@@ -14,15 +14,16 @@ from team_helpers import connect, join_team, make_team, record_send
 
 from campaign_app.core.outreach.log import ContactLog
 
-NOT_FOR_A_STATUS = ("sqlalchemy", "alembic", "campaign_app.core.outreach.database")
+NOT_FOR_A_STATUS = ("sqlalchemy", "alembic", "campaign_app.core.outreach.database", "multiprocessing")
 
 
 def _status(root, password: str | None = None) -> tuple[str, list[str]]:
     """``log status``'s table, and what of NOT_FOR_A_STATUS it imported."""
     code = (
         "import sys\n"
-        "from campaign_app.cli.main import main\n"
-        f"assert main(['log', 'status', '-w', {str(root)!r}]) == 0\n"
+        f"sys.argv = ['campaign-app', 'log', 'status', '-w', {str(root)!r}]\n"
+        "from campaign_app.frozen_entry import run\n"  # as python -m campaign_app starts
+        "assert run() == 0\n"
         f"print(sorted(n for n in sys.modules if n.split('.')[0] in {NOT_FOR_A_STATUS!r}"
         f" or n in {NOT_FOR_A_STATUS!r}))"
     )
