@@ -19,6 +19,7 @@ from campaign_app.core.common.errors import Location, ProblemCollector, UserErro
 from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import read_text
 from campaign_app.core.common.yamlio import YamlPlace, read_yaml_text
+from campaign_app.core.directory import kept_columns
 from campaign_app.core.directory.columns import (
     broken,
     check_columns,
@@ -26,6 +27,7 @@ from campaign_app.core.directory.columns import (
     read_rows,
     sniff_delimiter,
 )
+from campaign_app.core.directory.kept_columns import KeptColumns
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.directory.search import SearchIndex
 from campaign_app.core.directory.table import RecipientTable
@@ -214,17 +216,17 @@ def _load(paths: Iterable[Path]) -> Directory:
             )
             continue
         try:
-            csv_rows = read_rows(path) if path.suffix.lower() == ".csv" else None
-            if csv_rows is not None:
-                checked = check_columns(csv_rows, problems)
-                keep = taken.claim_rows(checked.values["id"], checked.lines, csv_rows.shown)
+            checked = _checked_csv(path, problems) if path.suffix.lower() == ".csv" else None
+            if checked is not None:
+                shown = display_path(path)
+                keep = taken.claim_rows(checked.values["id"], checked.lines, shown)
                 values = (
                     checked.values
                     if keep is None
                     else {n: [c[i] for i in keep] for n, c in checked.values.items()}
                 )
                 lines = checked.lines if keep is None else [checked.lines[i] for i in keep]
-                table.add_rows(values, lines, csv_rows.shown, csv_rows.columns.get("id"))
+                table.add_rows(values, lines, shown, checked.id_column)
                 continue
             reader = _csv_recipients if path.suffix.lower() == ".csv" else _yaml_recipients
             for recipient, where in reader(path, problems):
@@ -234,6 +236,25 @@ def _load(paths: Iterable[Path]) -> Directory:
             problems.extend([exc])
     problems.raise_if_any()
     return Directory(table, files, taken.rows)
+
+
+def _checked_csv(path: Path, problems: ProblemCollector) -> KeptColumns | None:
+    """A CSV file's checked columns: kept by an earlier run for these very bytes
+    (core/directory/kept_columns.py), or read and checked now (and kept when no problem was
+    found). None: a row is broken, read row by row to report it."""
+    key = kept_columns.file_key(path)
+    kept = kept_columns.lookup(key) if key is not None else None
+    if kept is not None:
+        return kept
+    csv_rows = read_rows(path)
+    if csv_rows is None:
+        return None
+    before = len(problems.errors)
+    checked = check_columns(csv_rows, problems)
+    columns = KeptColumns(checked.values, checked.lines, csv_rows.columns.get("id"))
+    if key is not None and len(problems.errors) == before:
+        kept_columns.keep(key, columns)
+    return columns
 
 
 def _why_unreadable(path: Path) -> str:

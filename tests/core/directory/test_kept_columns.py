@@ -1,0 +1,165 @@
+"""A large directory file's checked columns kept between runs: the next run that finds the
+same bytes reads them back instead of the file, and has the very same directory; changed
+bytes, a file with a problem, a kept file that does not verify: the file is read."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+
+import campaign_app.core.directory.load as load_module
+from campaign_app.core.common.errors import UserError, UserErrors, flatten
+from campaign_app.core.common.kept_files import CACHE_FOLDER
+from campaign_app.core.directory import kept_columns
+from campaign_app.core.directory.load import directory_files, load_directory
+
+HEADER = "id,category,given_name,family_name,country,language,email,tags,verified_on,postal_address\n"
+
+
+def big_csv(rows: int = 2_500, name: str = "Šimečka") -> str:
+    """A directory file past ``kept_columns.MIN_BYTES``: accents, tags, dates, a quoted
+    two-line address."""
+    lines = [HEADER]
+    for i in range(rows):
+        lines.append(
+            f"mep-{i},mep,Michal,{name} {i},SK,sk,m.{i}@europarl.europa.eu,droi; supporter,"
+            f'2024-01-{1 + i % 28:02d},"Rue Wiertz 60\n1047 Brussels"\n'
+        )
+    text = "".join(lines)
+    assert len(text.encode()) >= kept_columns.MIN_BYTES
+    return text
+
+
+def kept(ws) -> list:
+    return sorted((ws.root / CACHE_FOLDER / kept_columns.KIND).glob("*.pickle"))
+
+
+def everything(directory) -> list:
+    """Every recipient whole, and where each came from (a clash names the file and line)."""
+    return [(r, directory.table.row_location(i)) for i, r in enumerate(directory)]
+
+
+def refuse_reading(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("the file was read and checked again")
+
+    monkeypatch.setattr(load_module, "read_rows", refuse)
+    monkeypatch.setattr(load_module, "check_columns", refuse)
+
+
+def spy_unpickling(monkeypatch) -> list[bytes]:
+    calls: list[bytes] = []
+    real = pickle.loads
+
+    def loads(data, *args, **kwargs):
+        calls.append(data)
+        return real(data, *args, **kwargs)
+
+    monkeypatch.setattr(pickle, "loads", loads)
+    return calls
+
+
+def test_a_later_run_reads_the_kept_columns_and_has_the_same_directory(mini_ws, monkeypatch):
+    mini_ws.write("recipients/people.csv", big_csv())
+    files = directory_files(mini_ws.root / "recipients")
+    first = load_directory(files)
+    assert len(kept(mini_ws)) == 1
+
+    refuse_reading(monkeypatch)
+    again = load_directory(files)
+
+    assert everything(again) == everything(first)
+    simecka = again.get("mep-7")
+    assert simecka is not None and simecka.family_name == "Šimečka 7"
+    assert simecka.tags == ("droi", "supporter") and simecka.verified_on.isoformat() == "2024-01-08"
+    assert simecka.postal_address == "Rue Wiertz 60\n1047 Brussels"
+    assert str(again.table.row_location(again.row_numbers()["mep-7"])).endswith("people.csv:16")
+
+
+def test_changed_bytes_are_read_again(mini_ws):
+    mini_ws.write("recipients/people.csv", big_csv())
+    files = directory_files(mini_ws.root / "recipients")
+    load_directory(files)
+    mini_ws.write("recipients/people.csv", big_csv(name="Simecka"))  # one letter lost, everywhere
+
+    changed = load_directory(files)
+
+    assert changed.get("mep-7").family_name == "Simecka 7"
+    assert len(kept(mini_ws)) == 2
+
+
+def test_a_file_with_a_problem_is_not_kept_and_says_it_every_run(mini_ws):
+    text = big_csv().replace("m.5@europarl.europa.eu", "m.5@", 1)
+    mini_ws.write("recipients/people.csv", text)
+    files = directory_files(mini_ws.root / "recipients")
+    for _ in range(2):
+        with pytest.raises((UserError, UserErrors)) as raised:
+            load_directory(files)
+        [problem] = flatten(raised.value)
+        assert "people.csv:12:7" in str(problem) and "m.5@" in str(problem)
+    assert kept(mini_ws) == []
+
+
+def test_an_id_repeated_in_another_file_names_both_places_from_kept_columns(mini_ws):
+    mini_ws.write("recipients/people.csv", big_csv())
+    mini_ws.write("recipients/zz-more.csv", HEADER + "mep-3,mep,Anna,Nováková,CZ,cs,,,,\n")
+    files = directory_files(mini_ws.root / "recipients")
+    for _ in range(2):  # read, then from the kept columns
+        with pytest.raises(UserError) as raised:
+            load_directory(files)
+        said = str(raised.value)
+        assert "mep-3" in said and "zz-more.csv:2" in said and "people.csv:8" in said
+
+
+def test_kept_columns_whose_bytes_were_changed_are_never_unpickled(mini_ws, monkeypatch):
+    mini_ws.write("recipients/people.csv", big_csv())
+    files = directory_files(mini_ws.root / "recipients")
+    load_directory(files)
+    [file] = kept(mini_ws)
+    blob = file.read_bytes()
+    file.write_bytes(blob[:32] + pickle.dumps(kept_columns.KeptColumns({}, (), None)))
+
+    calls = spy_unpickling(monkeypatch)
+    again = load_directory(files)
+
+    assert calls == []
+    assert again.get("mep-7").family_name == "Šimečka 7"
+
+
+def test_columns_kept_by_another_user_are_never_unpickled(mini_ws, monkeypatch, tmp_path):
+    """A campaign received with its .cache: signed with the sender's key, not ours."""
+    mini_ws.write("recipients/people.csv", big_csv())
+    files = directory_files(mini_ws.root / "recipients")
+    ours = os.environ["XDG_DATA_HOME"]
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other-user-data"))
+    load_directory(files)
+    monkeypatch.setenv("XDG_DATA_HOME", ours)
+
+    calls = spy_unpickling(monkeypatch)
+    again = load_directory(files)
+
+    assert calls == []
+    assert again.get("mep-7").family_name == "Šimečka 7"
+
+
+def test_small_files_and_files_from_no_campaign_are_not_kept(mini_ws, tmp_path):
+    load_directory(directory_files(mini_ws.root / "recipients"))  # mini_ws's three rows
+    assert not (mini_ws.root / CACHE_FOLDER / kept_columns.KIND).exists()
+    loose = tmp_path / "loose" / "people.csv"
+    loose.parent.mkdir()
+    loose.write_text(big_csv(), encoding="utf-8")
+    assert load_directory([loose]).get("mep-7") is not None
+    assert sorted(p.name for p in loose.parent.iterdir()) == ["people.csv"]
+
+
+def test_a_changed_check_module_makes_the_kept_columns_anothers(monkeypatch):
+    """A developer's edit of the checks, or an update, is never served the old columns."""
+    before = kept_columns._checks_fingerprint()
+    kept_columns._checks_fingerprint.cache_clear()
+    monkeypatch.setattr(kept_columns, "PROGRAM_VERSION", "99.0")
+    try:
+        assert kept_columns._checks_fingerprint() != before
+    finally:
+        kept_columns._checks_fingerprint.cache_clear()
