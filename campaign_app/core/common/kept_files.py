@@ -198,7 +198,19 @@ def _make_folder(workspace: Path, kind: str) -> Path:
             shutil.rmtree(staging, ignore_errors=True)
     folder = outer / kind
     folder.mkdir(mode=0o700, exist_ok=True)
+    for made in (outer, folder):
+        if not _own_folder(os.lstat(made)):
+            raise OSError(f"{made} is not a folder of this user's: nothing is kept there")
     return folder
+
+
+def _own_folder(info: os.stat_result) -> bool:
+    """A real folder (not a link to one elsewhere) this user owns. A campaign folder may come
+    from someone else: its ``.cache/yaml`` could be a link to a folder of the user's, where
+    keeping files, and removing the oldest ``*.pickle`` files (``_prune``), must not happen."""
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    return os.name != "posix" or info.st_uid == os.getuid()
 
 
 def _write(target: Path, blob: bytes) -> None:

@@ -163,3 +163,22 @@ def test_a_changed_check_module_makes_the_kept_columns_anothers(monkeypatch):
         assert kept_columns._checks_fingerprint() != before
     finally:
         kept_columns._checks_fingerprint.cache_clear()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_cache_folder_that_links_elsewhere_is_never_written_to(mini_ws, tmp_path):
+    """A campaign received with ``.cache/directory`` linking to a folder of the user's: the
+    run keeps nothing there and removes none of its files."""
+    elsewhere = tmp_path / "users-own-folder"
+    elsewhere.mkdir()
+    own = [elsewhere / f"{n:02d}.pickle" for n in range(12)]
+    for path in own:
+        path.write_bytes(b"the user's own file")
+    (mini_ws.root / CACHE_FOLDER).mkdir()
+    (mini_ws.root / CACHE_FOLDER / kept_columns.KIND).symlink_to(elsewhere)
+    mini_ws.write("recipients/people.csv", big_csv())
+
+    directory = load_directory(directory_files(mini_ws.root / "recipients"))
+
+    assert directory.get("mep-7").family_name == "Šimečka 7"
+    assert sorted(elsewhere.iterdir()) == own
