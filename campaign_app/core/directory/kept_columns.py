@@ -30,7 +30,7 @@ from campaign_app.core.common.limits import TEXT_FILE_BYTES
 log = logging.getLogger(__name__)
 
 KIND = "directory"  # the folder of the workspace's .cache they are kept in
-KEEP = 6  # files' columns kept per workspace (a few directory files, an edit or two behind); the oldest go first
+KEEP = 6  # files' columns kept per workspace (a few files, an edit or two behind); the oldest go first
 MIN_BYTES = 200_000  # below this (~2,000 rows), reading and checking is about as fast
 _FORMAT = "1"  # raised when what is kept changes shape
 # The modules whose checks make the columns: a changed one (a developer's, an update's)
