@@ -10,7 +10,10 @@ not detect), both from compiled modules as an installed copy starts (bench/bytec
 the two alternate, round after round, so both see the same load, and the
 medians are compared. Once in UTF-8, once in Windows-1252 (the encoding is detected).
 
-Targets (issue 18): our wall time ≤ 2× pandas.read_csv's, our peak RSS ≤ 150 MB.
+Targets (issue 18): our wall time ≤ 2× pandas.read_csv's, the peak RSS of our process
+tree ≤ 150 MB: the command's own peak plus its largest child's (``RUSAGE_CHILDREN``: a child
+process reading or converting a part of the file counts too; a forked child's pages shared
+with the command are counted twice, so this is an upper bound).
 
 Usage:  pip install -e ".[bench]"; python bench/bench_import.py [--rows 100000] [--rounds 5] [--keep DIR]
 """
@@ -125,8 +128,9 @@ from campaign_app.cli.main import main
 code = main(sys.argv[1:])
 elapsed = time.perf_counter() - t0
 usage = resource.getrusage(resource.RUSAGE_SELF)
-cpu = usage.ru_utime + usage.ru_stime
-print(f"@@ {code} {elapsed:.3f} {cpu:.3f} {usage.ru_maxrss}", file=sys.stderr)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
+print(f"@@ {code} {elapsed:.3f} {cpu:.3f} {usage.ru_maxrss + children.ru_maxrss}", file=sys.stderr)
 """
 
 PANDAS = """
@@ -146,7 +150,8 @@ def _marker(done: subprocess.CompletedProcess) -> list[str]:
 
 
 def run_ours(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, float, str]:
-    """(wall time of the process, its CPU time, peak RSS in MB, the report's result line)."""
+    """(wall time of the process, its CPU time and its children's, the peak RSS in MB of it
+    and its largest child together, the report's result line)."""
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", RUNNER, *args], cwd=cwd, capture_output=True, text=True, check=False, env=env
@@ -236,7 +241,8 @@ def main() -> int:
             f" {'met' if ratio <= 2 else 'MISSED'}"
         )
         print(
-            f"  import peak RSS {max(rss):.0f} MB — target ≤ 150 MB {'met' if max(rss) <= 150 else 'MISSED'}"
+            f"  import peak RSS (with its largest child's) {max(rss):.0f} MB — target ≤ 150 MB"
+            f" {'met' if max(rss) <= 150 else 'MISSED'}"
         )
         failed |= ratio > 2 or max(rss) > 150
     print(f"after: {load()}")
