@@ -3,6 +3,11 @@
 ruamel.yaml's round-trip loader keeps key order and comments (so the desktop app can
 write a case file back without losing anything) and records where every key and item
 stands, which lets a validation error say ``cases/x.yaml:41`` instead of "somewhere".
+
+ruamel.yaml itself is imported where YAML is read or written, not with this module, which
+the directory's loader and editors import at their top: a command that reads no YAML (an
+import of a CSV file into a CSV directory) does without ruamel's ~12-20 ms of imports
+(tests/core/directory/importing/test_import_imports.py).
 """
 
 from __future__ import annotations
@@ -13,98 +18,18 @@ import pickle
 import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.composer import Composer
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
-
-from campaign_app.core.common import yaml_cache
 from campaign_app.core.common.atomic import atomic_write_bytes
 from campaign_app.core.common.errors import Location, ProblemCollector, UserError, did_you_mean, display_path
-from campaign_app.core.common.i18n import N_, _
-from campaign_app.core.common.limits import INT_DIGITS, YAML_BYTES, YAML_DEPTH, YAML_NODES
+from campaign_app.core.common.i18n import _
+from campaign_app.core.common.limits import INT_DIGITS, YAML_BYTES
 from campaign_app.core.common.textfiles import read_text
 
-_LIMIT_HINT = N_("a campaign's YAML files are far smaller and simpler; is this the right file?")
-
-
-class _YamlLimit(Exception):
-    def __init__(self, message: str, mark: Any, hint: str | None = None):
-        super().__init__(message)
-        self.message, self.mark, self.hint = message, mark, hint or _(_LIMIT_HINT)
-
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
 
 _DUPLICATE = re.compile(r'found duplicate key "(.*?)" with value')
-
-
-class _BoundedComposer(Composer):
-    """ruamel's composer, counting values as if every alias (``*name``) were written out.
-
-    The round-trip loader keeps an alias as a second reference to the same list, so a
-    "billion laughs" file of ten lines loads at once, and then fills the memory of the
-    first code that prints or walks it. Counting here, while the document is read, stops
-    it at the alias that goes over YAML_NODES; nesting is bounded by YAML_DEPTH, and an
-    alias inside the very value it names (a list containing itself) is refused.
-    """
-
-    def __init__(self, loader: Any = None):
-        super().__init__(loader)
-        self._values = 0
-        self._expanded: dict[int, int] = {}  # id(node) → values it stands for
-        self._open: list[str | None] = []  # anchors of the values being read
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.parser.peek_event()
-        if isinstance(event, AliasEvent):
-            if event.anchor in self._open:
-                raise _YamlLimit(
-                    _("malformed YAML: the alias *{anchor} is used inside the value it names").format(
-                        anchor=event.anchor
-                    ),
-                    event.start_mark,
-                    _("it would stand for a value without end: remove it"),
-                )
-            node = super().compose_node(parent, index)
-            self._count(self._expanded.get(id(node), 1), event)
-            return node
-        if len(self._open) >= YAML_DEPTH:
-            raise _YamlLimit(
-                _("YAML too big: lists and mappings nest more than {yaml_depth} deep").format(
-                    yaml_depth=YAML_DEPTH
-                ),
-                event.start_mark,
-            )
-        before = self._values
-        self._open.append(event.anchor)
-        try:
-            node = super().compose_node(parent, index)
-        finally:
-            self._open.pop()
-        self._count(1, event)
-        self._expanded[id(node)] = self._values - before
-        return node
-
-    def _count(self, values: int, event: Any) -> None:
-        self._values += values
-        if self._values > YAML_NODES:
-            raise _YamlLimit(
-                _(
-                    "YAML too big: more than {yaml_nodes:,} values once its aliases (*name) are expanded"
-                ).format(yaml_nodes=YAML_NODES),
-                event.start_mark,
-            )
-
-
-def _yaml() -> YAML:
-    y = YAML(typ="rt")
-    y.Composer = _BoundedComposer
-    y.preserve_quotes = True
-    y.width = 1_000_000  # never re-wrap: a round trip must leave unedited lines identical
-    y.indent(mapping=2, sequence=4, offset=2)
-    return y
 
 
 # Texts up to this size are parsed once per process by read_yaml_text (a directory file of
@@ -122,6 +47,8 @@ def read_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     edits a deep copy)."""
     if len(text) > _CACHED_TEXT_CHARS:
         return load_yaml_text(text, path, line_offset)
+    from campaign_app.core.common import yaml_cache  # with ruamel: only where YAML is read
+
     key = (text, line_offset)  # the tree holds lines, not the path: the same text, the same tree
     found = _PARSED.get(key)
     if found is None:
@@ -149,6 +76,8 @@ def read_yaml_copy(text: str, path: str | Path, line_offset: int = 0) -> Any:
     a pickle round trip (5 of 9 ms for the example's case, before the tab first shows it)."""
     if len(text) > _CACHED_TEXT_CHARS:
         return load_yaml_text(text, path, line_offset)  # a tree nobody else holds
+    from campaign_app.core.common import yaml_cache
+
     tree = read_yaml_text(text, path, line_offset)
     pickled = _PICKLED.get((text, line_offset))
     return pickle.loads(pickled if pickled is not None else yaml_cache.dumps(tree))
@@ -162,15 +91,19 @@ _PARSED_MAX = 64
 def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
     """Parse YAML text; a syntax error, or a document beyond the bounds of core/common/limits.py,
     becomes a UserError at the offending line."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from campaign_app.core.common.yaml_parser import LIMIT_HINT, YamlLimit, round_trip_yaml
+
     if len(text) > YAML_BYTES // 4 and len(text.encode("utf-8")) > YAML_BYTES:
         raise UserError(
             _("the YAML file is larger than {value} MB").format(value=YAML_BYTES // 1_000_000),
             Location(display_path(path), line_offset + 1 if line_offset else None),
-            _(_LIMIT_HINT),
+            _(LIMIT_HINT),
         )
     try:
-        return _yaml().load(text)
-    except _YamlLimit as exc:
+        return round_trip_yaml().load(text)
+    except YamlLimit as exc:
         raise UserError(
             exc.message,
             Location(display_path(path), exc.mark.line + 1 + line_offset, exc.mark.column + 1),
@@ -178,7 +111,7 @@ def load_yaml_text(text: str, path: str | Path, line_offset: int = 0) -> Any:
         ) from None
     except RecursionError:
         raise UserError(
-            _("YAML too big: the document nests too deeply"), Location(display_path(path)), _(_LIMIT_HINT)
+            _("YAML too big: the document nests too deeply"), Location(display_path(path)), _(LIMIT_HINT)
         ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -245,8 +178,10 @@ def load_yaml_file(path: Path) -> Any:
 def dump_yaml(data: Any) -> str:
     """YAML text of a loaded document, with its order, comments and quoting, and every line
     as long as it was (never re-wrapped), so unedited lines come back identical."""
+    from campaign_app.core.common.yaml_parser import round_trip_yaml
+
     buf = io.StringIO()
-    _yaml().dump(data, buf)
+    round_trip_yaml().dump(data, buf)
     return buf.getvalue()
 
 
@@ -275,6 +210,8 @@ def put_in_order(mapping: CommentedMap, key: str, value: Any, order: Sequence[st
 
 def key_line(node: Any, key: Any) -> int | None:
     """1-based line of ``key`` in a loaded mapping, or of item ``key`` in a loaded sequence."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     try:
         if isinstance(node, CommentedMap):
             return int(node.lc.key(key)[0]) + 1

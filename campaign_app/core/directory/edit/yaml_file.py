@@ -11,10 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from typing import TYPE_CHECKING, Any
 
 from campaign_app.core.common.errors import Location, UserError, display_path
 from campaign_app.core.common.i18n import _
@@ -32,12 +29,18 @@ from campaign_app.core.directory.edit.shared import (
 from campaign_app.core.directory.edit.yaml_style import apply_changes, new_item
 from campaign_app.core.directory.recipients import Recipient
 
+if TYPE_CHECKING:  # ruamel is imported where YAML is read or written: yamlio says why
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
 # Indentation styles tried when writing a YAML file back: the one that reproduces the file
 # as it was is used (the bundled files and ruamel's default style are the first two).
 _INDENTS = ((2, 2, 0), (2, 4, 2), (4, 4, 2), (4, 2, 0), (4, 6, 4), (2, 3, 1))
 
 
 def _dumper(mapping: int, sequence: int, offset: int) -> YAML:
+    from ruamel.yaml import YAML
+
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap a line the user wrote; folded text keeps its own breaks
@@ -91,6 +94,8 @@ class YamlFile:
             if data is None:  # "recipients:" with nothing under it yet
                 return None, None
             place = place.child("recipients")
+        from ruamel.yaml.comments import CommentedSeq  # the tree is ruamel's: it is imported
+
         if not isinstance(data, CommentedSeq):
             raise UserError(
                 _("expected a list of recipients"),
@@ -127,6 +132,8 @@ class YamlFile:
                     break
                 lead -= 1
             leads.append(lead)
+        from ruamel.yaml.comments import CommentedMap  # the tree is ruamel's: it is imported
+
         end = len(lines)
         if isinstance(data, CommentedMap) and "recipients" in data:
             keys = list(data)
@@ -268,6 +275,8 @@ class YamlFile:
             raise id_clash(rid, self.place.at(index), where)
 
     def _add_to_empty(self, item: CommentedMap) -> str:
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         if isinstance(self.data, CommentedMap):  # "recipients:" with nothing under it yet
             yaml = self._best_dumper()
             self.data["recipients"] = CommentedSeq([item])
@@ -330,6 +339,8 @@ class YamlFile:
         index = self.index_of(recipient_id)
         if index is None or self.items is None:
             raise not_found(self.path, recipient_id)
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
         if len(self.items) == 1 and isinstance(self.data, CommentedMap):
             yaml = self._best_dumper()
             self.data["recipients"] = CommentedSeq()

@@ -9,29 +9,25 @@ key does not carry the comments that followed it into the entry.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    PlainScalarString,
-    SingleQuotedScalarString,
-)
+from typing import TYPE_CHECKING, Any
 
 from campaign_app.core.common.localized import is_localized_map
 from campaign_app.core.directory.edit.shared import Value, plain, tags_list
 from campaign_app.core.directory.recipients import ALL_FIELDS, FIELDS
 
+if TYPE_CHECKING:  # ruamel is imported where YAML is written: yamlio says why
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
 # Where a key goes when an entry gets it for the first time: the bundled files' order.
 KEY_ORDER = (*FIELDS[: FIELDS.index("organisation") + 1], "addressee", *FIELDS[FIELDS.index("country") :])
-_BLOCK = (LiteralScalarString, FoldedScalarString)
 _FOLD_WIDTH = 88
 
 
 def new_item(record: Mapping[str, Value]) -> CommentedMap:
     """A new YAML entry: the filled-in fields in the usual order, maps and tags inline."""
+    from ruamel.yaml.comments import CommentedMap
+
     item = CommentedMap()
     for name in KEY_ORDER:
         value = record.get(name)
@@ -52,6 +48,8 @@ def new_item(record: Mapping[str, Value]) -> CommentedMap:
 
 
 def _flow_seq(values: list[str]) -> CommentedSeq:
+    from ruamel.yaml.comments import CommentedSeq
+
     seq = CommentedSeq(values)
     seq.fa.set_flow_style()
     return seq
@@ -59,6 +57,9 @@ def _flow_seq(values: list[str]) -> CommentedSeq:
 
 def _new_map(texts: Mapping[str, str]) -> CommentedMap:
     """A per-language text: inline ``{uk: …, en: …}``, or a block map for multi-line texts."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     node = CommentedMap()
     multiline = any("\n" in t for t in texts.values())
     for lang, text in texts.items():
@@ -73,6 +74,14 @@ def _styled(value: str, old: Any, in_flow: bool) -> Any:
 
     A plain text is a PlainScalarString: ruamel would otherwise give a plain ``str`` the
     old value's quoting (and ruamel still quotes it where YAML needs quotes)."""
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+        PlainScalarString,
+        SingleQuotedScalarString,
+    )
+
     # Quotes are kept where the user chose them for a text; '' was only quoted for being empty.
     quoted = isinstance(old, SingleQuotedScalarString | DoubleQuotedScalarString) and str(old) != ""
     if in_flow:  # inside {…}: no block scalars
@@ -88,6 +97,8 @@ def _styled(value: str, old: Any, in_flow: bool) -> Any:
 
 def _folded(text: str) -> FoldedScalarString:
     """Folded text (``>-``) broken at spaces into lines of about the bundled files' width."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
     node = FoldedScalarString(text)
     positions, line_start, last_space = [], 0, None
     for i, char in enumerate(text):
@@ -126,6 +137,9 @@ def apply_changes(item: CommentedMap, changes: Mapping[str, Value]) -> None:
 def _set_tags(item: CommentedMap, name: str, value: Value) -> None:
     """Tags in the form the entry has them: a list stays a list (changed in place), a
     ``;``-separated text stays one; new tags are an inline list."""
+    from ruamel.yaml.comments import CommentedSeq
+    from ruamel.yaml.scalarstring import PlainScalarString
+
     old = item.get(name)
     tags = tags_list(value)
     if isinstance(old, CommentedSeq):
@@ -143,6 +157,9 @@ def _set_tags(item: CommentedMap, name: str, value: Value) -> None:
 def _set_localized(item: CommentedMap, name: str, value: Mapping[str, str]) -> None:
     """Per-language texts: merged into the entry's map (its other languages kept), or a
     new map where the entry had a single text."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import PlainScalarString
+
     old = item.get(name)
     if isinstance(old, CommentedMap) and is_localized_map(old):
         _merge_languages(old, value)
@@ -159,6 +176,8 @@ def _set_localized(item: CommentedMap, name: str, value: Mapping[str, str]) -> N
 
 def _set_text(item: CommentedMap, name: str, value: Value) -> None:
     """A single text, in the style of the one it replaces (set only if it changed)."""
+    from ruamel.yaml.comments import CommentedMap
+
     old = item.get(name)
     if isinstance(old, CommentedMap) and is_localized_map(old):
         raise ValueError(f"{name} is kept per language: give a {{language: text}} map")
@@ -173,10 +192,14 @@ def _set_text(item: CommentedMap, name: str, value: Value) -> None:
 
 def _scalar(value: Value) -> Any:
     """A new value as written: a multi-line text as a literal block (``|``)."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     return LiteralScalarString(value) if isinstance(value, str) and "\n" in value else value
 
 
 def _merge_languages(node: CommentedMap, texts: Mapping[str, str]) -> None:
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
     flow = _is_flow(node)
     for lang, text in texts.items():
         old = node.get(lang)
@@ -203,6 +226,9 @@ def _trim_tail_comment(item: CommentedMap, old_last: str) -> None:
     """A key now follows the entry's old last key: the blank lines and comments ruamel
     kept after that key would land inside the entry. Keep only its end-of-line comment
     (the lines after the entry are taken from the original text)."""
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
     node, key = item, old_last
     while isinstance(node[key], CommentedMap) and not _is_flow(node[key]) and len(node[key]):
         node, key = node[key], next(reversed(node[key]))
@@ -210,7 +236,8 @@ def _trim_tail_comment(item: CommentedMap, old_last: str) -> None:
     if not entry or len(entry) < 3 or entry[2] is None:
         return
     token = entry[2]
-    if isinstance(node[key], _BLOCK) or not token.value.lstrip(" ").startswith("#"):
+    block = isinstance(node[key], LiteralScalarString | FoldedScalarString)
+    if block or not token.value.lstrip(" ").startswith("#"):
         entry[2] = None
     else:
         token.value = token.value.split("\n", 1)[0] + "\n"
