@@ -8,6 +8,7 @@ and exits (for the README's pictures and for tests).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -43,9 +44,18 @@ def startup_workspace(explicit: Path | None) -> Path:
     return example
 
 
+# Qt's raster painter hands a fill taller than ~96 lines (a scroll bar's groove, a table's
+# background) to a pool of threads and waits for them: on a keystroke that changes the
+# Recipients table's rows, two to three of those hand-overs, each a wake-up and a wait that
+# another busy program on a two-core machine stretches to milliseconds, for fills that take
+# the painting thread a fraction of a millisecond itself. Set before the pool is first used.
+_NO_PAINT_THREADS = "QT_NO_GUI_THREADPOOL"
+
+
 def application() -> QApplication:
     instance = QApplication.instance()
     if instance is None:
+        os.environ.setdefault(_NO_PAINT_THREADS, "1")
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         instance = QApplication(sys.argv[:1])
     app = cast(QApplication, instance)  # the window's process only ever makes a QApplication
