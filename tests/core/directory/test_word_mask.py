@@ -82,3 +82,22 @@ def test_a_word_in_few_ids_is_found_in_them_joined_as_row_by_row():
     assert words is not None
     for word in ("t", "to", "rt", "un", "p-1", "-", "mep-39", "9\nmep", "\n", "", "ua-president", "x"):
         assert words.mask(word) == by_joined(rows, word), word
+
+
+def test_a_word_without_a_digit_is_asked_of_the_ids_heads_and_after_edits_too():
+    """Ids whose heads (without their trailing digits) repeat: a word without a digit is
+    answered by head, one with a digit row by row; the same rows as the joined names, also
+    once an edit brings more heads than a byte numbers (asked row by row from then on)."""
+    ids = [f"bench-{n}" for n in range(300)] + ["mep-12", "un-sr-torture", "x2y-3", "", "7", "a1b2"]
+    rows = [(None, "ann", None, None, None, rid) for rid in ids]
+    words = WordMask.of(list(zip(*rows, strict=True)))
+    assert words is not None
+    for word in ("c", "bench-", "h-", "h-1", "-1", "1", "b2", "x2y", "y-", "2y", "a", "e", "", "q", "torture"):
+        assert words.mask(word) == by_joined(rows, word), word
+    for n in range(MAX_OFFICES + 2):
+        rows[n] = (None, "ann", None, None, None, f"head{n}x-{n}")
+        assert words.set(n, rows[n])
+    rows.append((None, "ann", None, None, None, "bench"))
+    assert words.set(len(rows) - 1, rows[-1])
+    for word in ("c", "bench", "head1", "d1x", "x-1", "x", "bench-299", "h", "-"):
+        assert words.mask(word) == by_joined(rows, word), word
