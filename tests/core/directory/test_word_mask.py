@@ -92,7 +92,8 @@ def test_a_word_without_a_digit_is_asked_of_the_ids_heads_and_after_edits_too():
     rows = [(None, "ann", None, None, None, rid) for rid in ids]
     words = WordMask.of(list(zip(*rows, strict=True)))
     assert words is not None
-    for word in ("c", "bench-", "h-", "h-1", "-1", "1", "b2", "x2y", "y-", "2y", "a", "e", "", "q", "torture"):
+    words_asked = ("c", "bench-", "h-", "h-1", "-1", "1", "b2", "x2y", "y-", "2y", "a", "e", "", "torture")
+    for word in words_asked:
         assert words.mask(word) == by_joined(rows, word), word
     for n in range(MAX_OFFICES + 2):
         rows[n] = (None, "ann", None, None, None, f"head{n}x-{n}")
