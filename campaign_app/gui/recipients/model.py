@@ -189,7 +189,9 @@ class RecipientsModel(QAbstractTableModel):
         if known is not None and known[0] == (self.version, self._category) and known[1] == matching:
             visible, self.counts = known[2], known[3]  # the same rows: the same counts
         else:
-            visible, self.counts = counted(codes, matching, self._category, len(self._by_id), mask)
+            visible, self.counts = counted(
+                codes, matching, self._category, len(self._by_id), mask, self._data.bits
+            )
             self._counted = ((self.version, self._category), matching, visible, self.counts)
         if self._descending:
             visible = visible[::-1]
@@ -415,6 +417,8 @@ class RecipientsModel(QAbstractTableModel):
             self._by_id.pop(old.id, None)
         data.recipients[source_row] = recipient
         data.codes[source_row] = row_code(recipient, self.today, data.stale_after)
+        if data.bits is not None:
+            data.bits.put(source_row, data.codes[source_row])
         if recipient is not None:
             self._by_id[recipient.id] = source_row
         self._cache.pop(source_row, None)

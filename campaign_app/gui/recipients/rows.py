@@ -172,10 +172,18 @@ def gather(codes: bytearray, rows: list[int]) -> bytes:
 
 
 def counted(
-    codes: bytearray, matching: list[int], category: str | None, total: int, mask: bytes | None = None
+    codes: bytearray,
+    matching: list[int],
+    category: str | None,
+    total: int,
+    mask: bytes | None = None,
+    bits: CodeBits | None = None,
 ) -> tuple[list[int], Counts]:
     """The rows of ``category`` (None: all) among ``matching``, and what the labels count;
-    ``mask``: ``matching`` as one byte a row (``MatchCache.select``), read faster."""
+    ``mask``: ``matching`` as one byte a row (``MatchCache.select``), read faster, and faster
+    still with ``bits``, the codes as big integers (``CodeBits``)."""
+    if mask is not None and bits is not None and bits.width == len(mask) == len(codes):
+        return _counted_by_bits(codes, matching, category, total, int.from_bytes(mask), bits)
     unmatched = 0  # rows read as code 0 that ``matching`` does not hold
     if mask is not None and category is None:
         # every row's code and'ed with its mask byte made 0xFF or 0, one big integer each (no
@@ -200,6 +208,53 @@ def counted(
     return visible, Counts(total, len(matching), len(visible), by_category, no_channel, stale)
 
 
+def _counted_by_bits(
+    codes: bytearray, matching: list[int], category: str | None, total: int, held: int, bits: CodeBits
+) -> tuple[list[int], Counts]:
+    """``counted`` where ``held`` is the matching rows' mask as one big integer: each count an
+    and and a bit count (the rows' bytes are 1 or 0, so a row counts once)."""
+    by_category = {
+        name: (held & rows).bit_count() for name, rows in zip(CATEGORIES, bits.categories, strict=True)
+    }
+    if category is not None:
+        held &= bits.categories[CATEGORIES.index(category)]
+        kinds = gather(codes, matching).translate(CATEGORY_OF)
+        visible = list(compress(matching, kinds.translate(ONLY[category])))
+    else:
+        visible = matching
+    no_channel, stale = (held & bits.no_channel).bit_count(), (held & bits.stale).bit_count()
+    return visible, Counts(total, len(matching), len(visible), by_category, no_channel, stale)
+
+
+class CodeBits:
+    """Every row's code as big integers of one byte a row, 1 or 0 like a query's mask: each
+    category's rows, those without a channel, the stale ones. Counting a mask's rows is then
+    an and and a bit count per label (~0.3 ms at 100,000 rows), where counting their codes
+    was fourteen passes over 100,000 bytes (~1.5 ms of a first letter's keystroke). Made off
+    the UI thread with the load; ``put`` follows an edit."""
+
+    __slots__ = ("categories", "no_channel", "stale", "width")
+
+    def __init__(self, codes: bytes | bytearray):
+        kinds = codes.translate(CATEGORY_OF)
+        self.width = len(codes)
+        self.categories = [int.from_bytes(kinds.translate(ONLY[name])) for name in CATEGORIES]
+        self.no_channel = int.from_bytes(codes.translate(NO_CHANNEL_OF))
+        self.stale = int.from_bytes(codes.translate(STALE_OF))
+
+    def put(self, row: int, code: int) -> None:
+        """Row ``row`` (appended at ``width``) now has ``code``."""
+        if row == self.width:
+            self.width += 1
+            self.categories = [rows << 8 for rows in self.categories]
+            self.no_channel, self.stale = self.no_channel << 8, self.stale << 8
+        bit = 1 << 8 * (self.width - 1 - row)
+        kind = code & 0x0F
+        self.categories = [rows | bit if n == kind else rows & ~bit for n, rows in enumerate(self.categories)]
+        self.no_channel = self.no_channel | bit if code & NO_CHANNEL else self.no_channel & ~bit
+        self.stale = self.stale | bit if code & STALE else self.stale & ~bit
+
+
 _FULL_BYTE = bytes([0]) + bytes([0xFF]) * 255  # translate: a mask's 1 to 0xFF
 
 
@@ -215,6 +270,11 @@ class LoadedDirectory:
     stale_after: int = STALE_AFTER_DAYS  # the campaign's freshness_days when loaded
     # recipient id → (address, bounce) for addresses a letter bounced from (the contact log's)
     doubtful: dict[str, tuple[str, str]] = field(default_factory=dict)
+    bits: CodeBits | None = None  # ``codes`` as big integers, for ``counted``; None while loading
+
+    def __post_init__(self) -> None:
+        if self.bits is None and self.index is not None:
+            self.bits = CodeBits(self.codes)  # with the index: off the UI thread
 
     @classmethod
     def of(

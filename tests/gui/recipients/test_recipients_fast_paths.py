@@ -17,7 +17,7 @@ from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES
 from campaign_app.gui.recipients.model import COL_NAME, RecipientIdRole, RecipientsModel
-from campaign_app.gui.recipients.rows import NO_CHANNEL, STALE, counted, sort_key
+from campaign_app.gui.recipients.rows import DELETED, NO_CHANNEL, STALE, CodeBits, counted, sort_key
 
 GIVEN = ["Anna", "Řehoř", "zoe", "Émile", "Olga", "Ivan", "Ольга", "Björn", "Ana", "Annabel"]
 FAMILY = ["Novák", "Nováková", "Kowalski", "Sánchez Amor", "Müller", "Шевченко", "Dupont", "Du Pont"]
@@ -257,3 +257,33 @@ def test_counts_read_through_a_mask_are_those_of_the_rows_one_by_one():
             plain = counted(codes, rows, None, size + 3)
             assert counted(codes, rows, None, size + 3, mask) == plain
             assert plain[1].matching == len(rows)
+
+
+def test_counts_read_through_the_codes_bits_are_those_of_the_rows_one_by_one_after_edits_too():
+    """Counted with the codes as big integers (``CodeBits``): the same rows and counts as the
+    rows' codes one by one, for every category and all, in file order and another order, and
+    after edits that change, delete and append rows (``CodeBits.put``)."""
+    rnd = random.Random(7)
+    kinds = [
+        n | marks for n in range(len(CATEGORIES)) for marks in (0, NO_CHANNEL, STALE, NO_CHANNEL | STALE)
+    ]
+    for size in (1, 2, 9, 300):
+        codes = bytearray(rnd.choice(kinds) for _ in range(size))
+        bits = CodeBits(codes)
+        for _ in range(4):
+            row = rnd.randrange(len(codes) + 1)  # at the end: appended
+            code = rnd.choice([*kinds, DELETED])
+            if row == len(codes):
+                codes.append(code)
+            else:
+                codes[row] = code
+            bits.put(row, code)
+            size = len(codes)
+            for share in (0.0, 0.3, 1.0):
+                mask = bytes(int(rnd.random() < share and codes[i] != DELETED) for i in range(size))
+                rows = [i for i in range(size) if mask[i]]
+                for order in (rows, sorted(rows, key=lambda i: -i)):
+                    for category in (None, *CATEGORIES[:3]):
+                        plain = counted(codes, order, category, size)
+                        assert counted(codes, order, category, size, mask, bits) == plain
+                        assert counted(codes, order, category, size, mask, CodeBits(codes)) == plain
