@@ -24,7 +24,7 @@ from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES, Recipient
 from campaign_app.core.outreach.terms import QUERY_STATUSES
 from campaign_app.gui.base_tab import Generation
-from campaign_app.gui.recipients.loading import doubtful_addresses, freshness_days, load_directory
+from campaign_app.gui.recipients.loading import doubtful_addresses, freshness_days, load_directory, sort_order
 from campaign_app.gui.recipients.rows import Counts, LoadedDirectory, SortOrder
 from campaign_app.gui.recipients.widgets import RecipientsWidgets
 from campaign_app.gui.session import WorkspaceSession, log_on_a_server
@@ -129,7 +129,7 @@ class RecipientsBrowser(RecipientsWidgets):
                 self.status_label.clear()
 
         # dropped if the directory is read again meanwhile
-        self.tasks.submit(lambda: SortOrder.of(recipients, column), self.requests.guard(done))
+        self.tasks.submit(lambda: sort_order(recipients, column), self.requests.guard(done))
 
     def _load_failed(self, error: BaseException) -> None:
         if not isinstance(error, UserError | UserErrors):

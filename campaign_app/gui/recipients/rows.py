@@ -371,7 +371,8 @@ class SortOrder:
         # The row numbers made anew in this order lie in memory in this order: walking the
         # order on a keystroke (``marked``) then reads memory in sequence, twice as fast.
         order = cls(column, keys, array("q", sorted_rows(keys)).tolist())
-        order._ranks()  # here, off the UI thread
+        order._ranks()  # here, off the UI thread, and the picker ``marked`` uses
+        order._getter = itemgetter(*order.rows) if len(order.rows) >= 2 else None
         return order
 
     def place(self, row: int, recipient: Recipient | None) -> None:

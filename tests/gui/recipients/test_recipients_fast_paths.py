@@ -287,3 +287,33 @@ def test_counts_read_through_the_codes_bits_are_those_of_the_rows_one_by_one_aft
                         plain = counted(codes, order, category, size)
                         assert counted(codes, order, category, size, mask, bits) == plain
                         assert counted(codes, order, category, size, mask, CodeBits(codes)) == plain
+
+
+def test_a_big_directorys_sort_order_is_left_out_of_the_collectors_passes(monkeypatch):
+    """A column's order is built off the UI thread; for a big directory what it made is then
+    frozen, as the load's is, so that no young collection on a keystroke walks its lists of
+    keys and rows (and ``marked``'s picker is made there too, not on a keystroke)."""
+    import gc
+
+    from campaign_app.gui.recipients import loading
+    from campaign_app.gui.recipients.rows import SortOrder
+
+    people = [f"name {n % 37}" for n in range(50)]
+
+    class Row:
+        def __init__(self, name: str):
+            self.display_name = name
+
+    rows = [Row(name) for name in people]
+    small = loading.sort_order(rows, COL_NAME)
+    plain = SortOrder.of(rows, COL_NAME)
+    assert (small.rows, small.keys) == (plain.rows, plain.keys) and small._getter is not None
+    assert any(o is small.keys for o in gc.get_objects())  # under FREEZE_AT: left as it was
+    monkeypatch.setattr(loading, "FREEZE_AT", 10)
+    try:
+        big = loading.sort_order(rows, COL_NAME)
+        assert not any(o is big.keys or o is big.rows for o in gc.get_objects())  # frozen
+    finally:
+        gc.unfreeze()
+    assert big.rows == sorted(range(50), key=lambda i: (people[i], i))
+    assert big.marked(bytes(n % 2 for n in range(50))) == [i for i in big.rows if i % 2]
