@@ -34,7 +34,7 @@ from campaign_app.core.directory.folding import (
 from campaign_app.core.directory.query_tree import And, Node, Not, Term
 from campaign_app.core.directory.recipients import LOCALIZABLE, Recipient
 from campaign_app.core.directory.selectors import Rows, Selector, all_of, any_of, complement
-from campaign_app.core.directory.value_codes import ValueCodes
+from campaign_app.core.directory.value_codes import CodedTerm, ValueCodes
 from campaign_app.core.directory.word_mask import WordMask, joined_columns
 
 # Fields whose texts make up a bare word's haystack, in query._search_text's order.
@@ -188,12 +188,18 @@ class SearchIndex:
 
     def plain_mask(self, query: Parsed | None) -> bytes | None:
         """Which rows match ``query``, one byte a row (1: it matches), when the query is one
-        bare word and every row's names are folded already (the window's index); else None.
-        The whole column is tested in C (``map``), faster than row by row, and a mask lets the
-        window put the rows in its sort order and count them without a loop in Python: the
-        first letter typed matches most of 100,000 rows."""
+        bare word and every row's names are folded already (the window's index), or one term
+        on a field of few values that ``compile`` reads off its codes; else None. The whole
+        column is tested in C, faster than row by row, and a mask lets the window put the rows
+        in its sort order and count them without a loop in Python: the first letter typed
+        matches most of 100,000 rows, 'tag:supporter' half."""
         root = query.root if query is not None else None
-        if self._gone or not isinstance(root, Term) or root.field is not None or NAMES not in self._fields:
+        if self._gone or not isinstance(root, Term) or root.field == "status":
+            return None
+        if root.field is not None:  # a field of few values: read off its codes, where it has them
+            selector = self._term(root, False, query.status_table)  # type: ignore[union-attr]
+            return selector.mask() if isinstance(selector, CodedTerm) else None
+        if NAMES not in self._fields:
             return None
         if self._words is not None and (mask := self._words.mask(root.wanted)) is not None:
             return mask  # the person's parts row by row, the offices once each (word_mask.py)
@@ -227,9 +233,7 @@ class SearchIndex:
         if (field in EXACT_FIELDS or field == "tags") and (same := self._same_for_all(field, w)) is not None:
             return lambda rows: list(rows) if same != negated else []
         if (coded := self._codes.get(field)) is not None:
-            by_row = self._term_by_row(values, w, negated)
-            everyone = self._everyone
-            return lambda rows: coded.select(w, negated, everyone) if coded.covers(rows) else by_row(rows)
+            return CodedTerm(coded, w, negated, self._everyone, self._term_by_row(values, w, negated))
         return self._term_by_row(values, w, negated)
 
     @staticmethod

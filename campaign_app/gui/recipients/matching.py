@@ -166,12 +166,13 @@ class MatchCache:
 
 
 def _word_within(index: SearchIndex, part: Part, earlier: _Answer) -> _Answer | None:
-    """``part``, a bare word (or a bare word excluded), over the many rows of an earlier
-    answer, as masks: the word's over every row (``SearchIndex.plain_mask``, in C) and'ed with
-    the earlier answer's, one big integer each, rather than the word looked for in 50,000
-    rows one by one in Python ('tag:supporter -co'). None when the index has no such mask."""
+    """``part``, a bare word or a term on a field of few values (or either excluded), over the
+    many rows of an earlier answer, as masks: the term's over every row
+    (``SearchIndex.plain_mask``, in C) and'ed with the earlier answer's, one big integer each,
+    rather than the term tested in 50,000 rows one by one in Python ('tag:supporter -co',
+    'tag:supporter -country:ua'). None when the index has no such mask."""
     term = part.child if isinstance(part, Not) else part
-    if not isinstance(term, Term) or term.field is not None:
+    if not isinstance(term, Term):
         return None
     words = index.plain_mask(Query(to_text(term), term))
     if words is None:

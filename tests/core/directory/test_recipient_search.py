@@ -104,13 +104,19 @@ def check_same(recipients, queries):
             assert [r.id for r, hit in zip(recipients, mask, strict=True) if hit] == expected, query
 
 
-def test_a_bare_word_has_a_mask_other_queries_none():
+def test_a_bare_word_and_a_field_of_few_values_have_a_mask_other_queries_none():
+    """One bare word, or one term on a field of few values (its codes), has a mask: the
+    rows ``select`` finds, one byte a row; other queries, and a deleted row, have none."""
     index = SearchIndex(generated(30))
-    assert index.plain_mask(parse_query("sim")) is not None
-    for other in ("", "-sim", "sim amor", "name:sim", "category:mep", "sim OR amor"):
+    for one in ("sim", "category:mep", "country:sk"):
+        mask = index.plain_mask(parse_query(one))
+        assert mask is not None and isinstance(mask, bytes), one
+        assert [i for i, held in enumerate(mask) if held] == index.select(parse_query(one)), one
+    for other in ("", "-sim", "sim amor", "name:sim", "-category:mep", "sim OR amor"):
         assert index.plain_mask(parse_query(other)) is None, other
     index.set(3, None)  # a deleted row matches nothing: the rows one by one
     assert index.plain_mask(parse_query("sim")) is None
+    assert index.plain_mask(parse_query("category:mep")) is None
 
 
 def test_the_index_agrees_with_a_plain_reading_on_the_example(example_recipients):
