@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from campaign_app.core.common.errors import Location, display_path
@@ -60,6 +60,7 @@ _FOREGROUND_ROLE = int(_FOREGROUND)
 _DECORATION_ROLE = int(_DECORATION)
 _BACKGROUND_ROLE = int(Qt.ItemDataRole.BackgroundRole)
 _MARKED = (COL_CONTACT, COL_VERIFIED)  # columns whose colour or icon may be set
+_NO_MARKS = (None, None)
 
 
 class RecipientsModel(QAbstractTableModel):
@@ -260,22 +261,10 @@ class RecipientsModel(QAbstractTableModel):
         if role == _FONT_ROLE:
             self._texts(source_row)
             return self._font(source_row, column)
-        code = self._data.codes[source_row]
-        if column == COL_CONTACT and (warning := self._contact_warning(source_row, code)):
-            if role == _FOREGROUND:
-                return self._warn_color
-            if role == _DECORATION:
-                return self._warning_icon()
-            if role == _TOOLTIP:
-                return warning
-        if column == COL_VERIFIED and code & STALE:
-            if role == _FOREGROUND:
-                return self._stale_color
-            if role == _TOOLTIP:
-                return self._stale_tip(source_row)
-        if role == _TOOLTIP and column in (COL_NAME, COL_OFFICE, COL_CONTACT):
+        if role == _TOOLTIP:
             return self._tip(source_row, column)
-        return None
+        colour, icon = self._marks(source_row, column)
+        return colour if role == _FOREGROUND else icon
 
     def multiData(self, index: QModelIndex | QPersistentModelIndex, roleDataSpan) -> None:
         """What the view's delegate asks of each cell it paints (font, alignment, colour, check,
@@ -301,12 +290,9 @@ class RecipientsModel(QAbstractTableModel):
                 span[0].setData(font)
             else:
                 span[0].clearData()
-            if column in _MARKED:
-                colour.setData(self.data(index, _FOREGROUND_ROLE))
-                icon.setData(self.data(index, _DECORATION_ROLE))
-            else:
-                colour.clearData()
-                icon.clearData()
+            marks = self._marks(source_row, column) if column in _MARKED else _NO_MARKS
+            colour.setData(marks[0])
+            icon.setData(marks[1])
             return
         super().multiData(index, span)
 
@@ -320,15 +306,27 @@ class RecipientsModel(QAbstractTableModel):
     def _contact_warning(self, source_row: int, code: int) -> str | None:
         """What is wrong with the entry's contact: its e-mail address bounced (while it is still
         the address that bounced), or it has no channel at all."""
-        r = self._data.recipients[source_row]
-        bounced = self._data.doubtful.get(r.id) if r is not None and self._data.doubtful else None
-        if bounced is not None and r is not None and bounced[0].lower() == r.email.lower():
+        if (bounced := self._bounced(source_row)) is not None:
             return self.tr(
                 "Doubtful address: a letter to {address} bounced ({when}). Check it at its source."
             ).format(address=bounced[0], when=bounced[1])
         if code & NO_CHANNEL:
             return self.tr("No contact channel: add an e-mail address, a postal address or a web form.")
         return None
+
+    def _bounced(self, source_row: int) -> tuple[str, str] | None:
+        """The bounce of the entry's e-mail address (address, when), while it is still its address."""
+        r = self._data.recipients[source_row] if self._data.doubtful else None
+        bounced = self._data.doubtful.get(r.id) if r is not None else None
+        held = bounced is not None and r is not None and bounced[0].lower() == r.email.lower()
+        return bounced if held else None
+
+    def _marks(self, source_row: int, column: int) -> tuple[QColor | None, QIcon | None]:
+        """A cell's colour and icon: the contact's warning, a stale check (the tooltips say why)."""
+        code = self._data.codes[source_row]
+        if column == COL_CONTACT and (code & NO_CHANNEL or self._bounced(source_row) is not None):
+            return self._warn_color, self._warning_icon()
+        return (self._stale_color if column == COL_VERIFIED and code & STALE else None), None
 
     def _warning_icon(self) -> QIcon:
         if self._warn_icon is None:
@@ -349,6 +347,13 @@ class RecipientsModel(QAbstractTableModel):
         ).format(limit=self._data.stale_after)
 
     def _tip(self, source_row: int, column: int) -> str | None:
+        code = self._data.codes[source_row]
+        if column == COL_CONTACT and (warning := self._contact_warning(source_row, code)):
+            return warning
+        if column == COL_VERIFIED and code & STALE:
+            return self._stale_tip(source_row)
+        if column not in (COL_NAME, COL_OFFICE, COL_CONTACT):
+            return None
         r = self._data.recipients[source_row]
         assert r is not None
         if column == COL_CONTACT:

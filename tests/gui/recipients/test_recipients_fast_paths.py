@@ -11,12 +11,13 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.directory.query import parse_query
 from campaign_app.core.directory.recipients import CATEGORIES
-from campaign_app.gui.recipients.model import COL_NAME, RecipientIdRole, RecipientsModel
+from campaign_app.gui.recipients.model import COL_CONTACT, COL_NAME, RecipientIdRole, RecipientsModel
 from campaign_app.gui.recipients.rows import DELETED, NO_CHANNEL, STALE, CodeBits, counted, sort_key
 
 GIVEN = ["Anna", "Řehoř", "zoe", "Émile", "Olga", "Ivan", "Ольга", "Björn", "Ana", "Annabel"]
@@ -108,12 +109,34 @@ class RoleByRole(RecipientsModel):
         QAbstractTableModel.multiData(self, index, roleDataSpan)
 
 
+def shown(value):
+    """An icon as its picture (two models' icons are two objects); other values as they are."""
+    return value.pixmap(16).toImage() if isinstance(value, QIcon) else value
+
+
 def test_the_table_paints_the_same_texts_colours_and_icons_as_data_gives(tab, qtbot):
-    """The example's table (an entry with no channel: a red 'none' with a warning icon;
-    stale dates in their colour) looks the same pixel for pixel, scrolled and not."""
+    """The example's table (an entry with no channel: a red 'none' with a warning icon; an
+    address a letter bounced from, and one that bounced before the address changed; stale
+    dates in their colour) looks the same pixel for pixel, scrolled and not; and every cell
+    answers ``data()`` the same for each role the view or a tooltip asks."""
     view = tab.table
+    entries = [tab.model.recipient_at(row) for row in range(tab.model.rowCount())]
+    first, second = [r for r in entries if r is not None and r.email][:2]
+    tab.model.set_doubtful({first.id: (first.email.upper(), "2024-05-01"), second.id: ("old@x.org", "2024")})
     plain = RoleByRole(today=tab.model.today)
     plain.set_directory(tab.model._data)
+    # (a tooltip's plural is looked up in the subclass's context: not compared here)
+    roles = [Qt.ItemDataRole(r) for r in range(14) if r != Qt.ItemDataRole.ToolTipRole] + [RecipientIdRole]
+    for row in range(tab.model.rowCount()):
+        for column in range(tab.model.columnCount()):
+            for role in roles:
+                ours, theirs = (shown(m.index(row, column).data(role)) for m in (tab.model, plain))
+                assert ours == theirs, (row, column, role)
+    bounced, changed = (tab.model.index(tab.model.row_of(r.id), COL_CONTACT) for r in (first, second))
+    assert (
+        bounced.data(Qt.ItemDataRole.DecorationRole) is not None
+        and changed.data(Qt.ItemDataRole.DecorationRole) is None
+    )
     for scrolled in (0, 5):
         view.setModel(tab.model)
         view.verticalScrollBar().setValue(scrolled)
