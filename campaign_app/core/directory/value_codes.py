@@ -72,7 +72,7 @@ class CodedTerm:
     """A term on a column of few values (``ValueCodes``), as ``SearchIndex.compile`` makes it:
     over every row read off the codes, over fewer rows by ``by_row``; and its rows over every
     row as a mask, with which the window's search box narrows and counts without a list
-    (``SearchIndex.plain_mask``: 'tag:supporter' in a sorted table, 10 → 6 ms)."""
+    (``SearchIndex.plain_mask``: 'tag:supporter' in a table sorted by name, 4.5 → 2.6 ms)."""
 
     __slots__ = ("by_row", "coded", "everyone", "negated", "wanted")
 
