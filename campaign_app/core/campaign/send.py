@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from campaign_app.core.campaign.generate import BatchProgress, channel_of
 from campaign_app.core.campaign.letter_files import LetterFile, LetterFiles, PreparedLetter
@@ -50,6 +50,8 @@ from campaign_app.core.outreach.store import LogStore
 if TYPE_CHECKING:
     import ssl
     from email.message import EmailMessage
+
+    from campaign_app.core.letters.email.assembled import MessageData
 
 
 # What happened to each letter, as the summary lists it.
@@ -107,6 +109,8 @@ _MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 EXAMPLE_HEADER = "X-Campaign-App-Example"
+EXAMPLE_NOTE = "from the bundled example campaign's made-up sender: not to be sent"
+EXAMPLE_PREFIX = "[EXAMPLE] "
 
 
 def message_for(
@@ -114,7 +118,37 @@ def message_for(
 ) -> EmailMessage:
     """The e-mail for one letter, from its one rendering, its files attached as they are
     (``kept``: the copies being sent; without it the files in the output folder)."""
-    from campaign_app.core.letters.email.message import Attachment, build_message
+    from campaign_app.core.letters.email.message import build_message
+
+    message = build_message(prepared.letter, **_message_args(ws, plan, prepared, kept))
+    if plan.example:
+        message[EXAMPLE_HEADER] = EXAMPLE_NOTE
+        subject = message["Subject"]
+        del message["Subject"]
+        message["Subject"] = f"{EXAMPLE_PREFIX}{subject}"
+    return message
+
+
+def message_data_for(
+    ws: Workspace, plan: SendPlan, prepared: PreparedLetter, kept: Sequence[KeptLetter] | None = None
+) -> MessageData:
+    """The bytes of ``message_for``'s message (and its Message-ID), made without the message
+    object: what a send hands to the server (core/letters/email/assembled.py)."""
+    from campaign_app.core.letters.email.assembled import message_data
+
+    example = plan.example
+    return message_data(
+        prepared.letter,
+        **_message_args(ws, plan, prepared, kept),
+        subject_prefix=EXAMPLE_PREFIX if example else "",
+        extra_headers=[(EXAMPLE_HEADER, EXAMPLE_NOTE)] if example else (),
+    )
+
+
+def _message_args(
+    ws: Workspace, plan: SendPlan, prepared: PreparedLetter, kept: Sequence[KeptLetter] | None
+) -> dict[str, Any]:
+    from campaign_app.core.letters.email.message import Attachment
     from campaign_app.core.letters.sender import SenderView
 
     datas = [f.data for f in prepared.files] if kept is None else [k.data for k in kept]
@@ -122,21 +156,14 @@ def message_for(
         Attachment(f.path.name, data, _MIME[f.format]) for f, data in zip(prepared.files, datas, strict=True)
     ] + list(plan.attachments)
     recipient = prepared.recipient
-    message = build_message(
-        prepared.letter,
-        from_address=plan.from_address,
-        from_name=SenderView(ws.campaign, prepared.letter.language).organisation,
-        to_address=recipient.email,
-        to_name=recipient.display_name,
-        reply_to=plan.settings.reply_to if plan.settings else "",
-        attachments=attachments,
-    )
-    if plan.example:
-        message[EXAMPLE_HEADER] = "from the bundled example campaign's made-up sender: not to be sent"
-        subject = message["Subject"]
-        del message["Subject"]
-        message["Subject"] = f"[EXAMPLE] {subject}"
-    return message
+    return {
+        "from_address": plan.from_address,
+        "from_name": SenderView(ws.campaign, prepared.letter.language).organisation,
+        "to_address": recipient.email,
+        "to_name": recipient.display_name,
+        "reply_to": plan.settings.reply_to if plan.settings else "",
+        "attachments": attachments,
+    }
 
 
 @dataclass

@@ -78,8 +78,7 @@ def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: 
     built here: keeping a copy is mostly waiting for the disk (the file's sync and its
     folder's), building the message is work for the processor. The message attaches the
     very bytes kept (``keep_letter`` returns the bytes it was given)."""
-    from campaign_app.core.campaign.send import message_for
-    from campaign_app.core.letters.email.message import message_bytes
+    from campaign_app.core.campaign.send import message_data_for
 
     r = prepared.recipient
     keeping = [
@@ -87,12 +86,11 @@ def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: 
         for f in prepared.files
     ]
     try:
-        message = message_for(ws, plan, prepared)
-        data = message_bytes(message)
+        message = message_data_for(ws, plan, prepared)  # the bytes message_for's message gives
     finally:
         kept = [k.result() for k in keeping]  # kept (synced) before the letter is claimed
     assert all(k.data is f.data for k, f in zip(kept, prepared.files, strict=True))
-    return Ready(r, prepared.files, prepared.written, kept, str(message["Message-ID"]), data)
+    return Ready(r, prepared.files, prepared.written, kept, message.message_id, message.data)
 
 
 class ThreadAhead:
