@@ -97,7 +97,10 @@ class ThreadAhead:
     """Letters made ready in a thread of this process, into the send's own letter files.
 
     ``submit`` starts making a letter and returns a token; ``take`` gives the letter for a
-    token, the tokens taken in the order they were submitted."""
+    token, the tokens taken in the order they were submitted. The sending loop keeps
+    ``depth`` letters asked for ahead of the one it sends."""
+
+    depth = 1  # a thread shares the interpreter with the loop: one letter ahead is enough
 
     def __init__(self, run: _Run):
         self.run = run
@@ -129,7 +132,13 @@ class ProcessAhead(ThreadAhead):
 
     The child is a worker process (core/common/worker_process.py): if it dies, even halfway
     through an answer (a letter's message is 85 kB, more than a pipe holds), the send stops
-    at once with a message instead of waiting for the rest."""
+    at once with a message instead of waiting for the rest.
+
+    A few letters are asked for ahead (``depth``), so that the child works on while a
+    letter's send takes longer than making one (the server's reply, the log's sync) and
+    the loop seldom waits on it; a letter made and not sent is left as described above."""
+
+    depth = 3
 
     def __init__(self, run: _Run):
         super().__init__(run)  # the first letter is made here, as a short send's are

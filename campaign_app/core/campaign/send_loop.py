@@ -2,10 +2,11 @@
 
 Sending a letter waits on things outside the program: the disk (its kept copy is synced
 before it is claimed, and the claim is committed before the message leaves) and the mail
-server's replies. So while one letter is claimed, sent and recorded here, the next one is
-made ready ahead (rendered, its files written where not current and kept, its message
-built and its bytes made), in a thread or, for a long send, a child process
-(core/campaign/send_ahead.py): about half of a letter's time, done while waiting.
+server's replies. So while one letter is claimed, sent and recorded here, the next is made
+ready ahead (rendered, its files written where not current and kept, its message built
+and its bytes made), in a thread or, for a long send, a child process that works a few
+letters ahead (core/campaign/send_ahead.py): about half of a letter's time, done while
+waiting.
 
 The order that sends each letter at most once does not change: only this loop's thread
 claims, sends and records, and a letter is sent only after its claim is committed. See
@@ -26,6 +27,7 @@ ends (``LogStore.make_durable``).
 from __future__ import annotations
 
 import threading
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,9 +51,9 @@ def send_all(
     ssl_context,
     session_options: dict,
 ) -> None:
-    """Send every planned letter over one connection, each made ready one ahead (a thread, or
-    for a long send a child process: core/campaign/send_ahead.py) while the one before it
-    is claimed, sent and recorded here."""
+    """Send every planned letter over one connection, each made ready ahead (a thread one
+    letter ahead, or for a long send a child process a few letters ahead:
+    core/campaign/send_ahead.py) while the one before it is claimed, sent and recorded here."""
     from campaign_app.core.mail.smtp import SmtpSession
 
     plan = run.plan
@@ -87,7 +89,8 @@ def _send_each(
 
     plan = run.plan
     assert plan.settings is not None
-    following: object = None  # the next letter, asked for ahead
+    following: deque[object] = deque()  # the next letters, asked for ahead (``ahead.depth``)
+    asked = 1  # the letters asked for so far (the first is made already)
     relaxed = _relaxed(plan.settings.rate_per_minute)
     try:
         for i, r in enumerate(plan.to_send):
@@ -95,10 +98,10 @@ def _send_each(
                 result.cancelled = True
                 return
             report(i, r.display_name)
-            current, following = following, None
-            if i + 1 < len(plan.to_send):
-                following = ahead.submit(plan.to_send[i + 1])
-            ready = ahead.first(first) if current is None else ahead.take(current)
+            while asked < len(plan.to_send) and asked <= i + ahead.depth:
+                following.append(ahead.submit(plan.to_send[asked]))
+                asked += 1
+            ready = ahead.first(first) if i == 0 else ahead.take(following.popleft())
             try:
                 session.wait_turn()
             except SendCancelled:

@@ -81,14 +81,16 @@ def test_cancelled_the_letters_made_ahead_are_written_and_in_the_manifest_not_se
 
     def progress(p) -> None:
         if p.done == 3:
-            cancel.set()  # after three letters, while the fourth is taken and the fifth made ahead
+            cancel.set()  # after three letters, while the fourth is taken and the next made ahead
 
+    depth = send_ahead.ProcessAhead.depth
+    assert 4 + depth <= len(plan.to_send)
     result = run_send(ws, plan, server.password, progress=progress, cancel=cancel, by="tester")
     assert result.cancelled and result.count("sent") == 3
     assert sorted(m.rcpt_tos[0] for m in server.messages) == sorted(r.email for r in plan.to_send[:3])
-    # The fourth (taken) and the fifth (made ahead, not taken) were written: both in the manifest.
+    # The fourth (taken) and those made ahead of it (not taken) were written: all in the manifest.
     made = {key[0] for key in Manifest.load(plan.out_dir).entries if key[1] == "appeal-en"}
-    assert made == {r.id for r in plan.to_send[:5]}
+    assert made == {r.id for r in plan.to_send[: 4 + depth]}
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
         for r in plan.to_send[3:]:
             letter = log.contact_for(r.id, "test-case", "appeal-en")
