@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from campaign_app.core.campaign.last_letters import LastLetters
     from campaign_app.core.campaign.send import _Run
     from campaign_app.core.campaign.send_plan import SendPlan
+    from campaign_app.core.letters.email.assembled import MessageData
 
 # From this many letters on, the letters are made in a child process: starting it (Python,
 # the letter writers' imports, the parsed inputs) costs about what ten letters made in a
@@ -78,6 +79,14 @@ def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: 
     built here: keeping a copy is mostly waiting for the disk (the file's sync and its
     folder's), building the message is work for the processor. The message attaches the
     very bytes kept (``keep_letter`` returns the bytes it was given)."""
+    return _when_kept(prepared, *_start_ready(ws, plan, prepared, keeper))
+
+
+def _start_ready(
+    ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: Executor
+) -> tuple[list[Future[KeptLetter]], MessageData]:
+    """The copies set keeping, and the message built meanwhile (the copies waited for when
+    building fails: nothing is left writing behind an error)."""
     from campaign_app.core.campaign.send import message_data_for
 
     r = prepared.recipient
@@ -86,11 +95,18 @@ def make_ready(ws: Workspace, plan: SendPlan, prepared: PreparedLetter, keeper: 
         for f in prepared.files
     ]
     try:
-        message = message_data_for(ws, plan, prepared)  # the bytes message_for's message gives
-    finally:
-        kept = [k.result() for k in keeping]  # kept (synced) before the letter is claimed
+        return keeping, message_data_for(ws, plan, prepared)  # the bytes message_for's message gives
+    except BaseException:
+        for k in keeping:
+            k.exception()
+        raise
+
+
+def _when_kept(prepared: PreparedLetter, keeping: list[Future[KeptLetter]], message: MessageData) -> Ready:
+    """The letter ready once its copies are kept (synced): only then may it be claimed."""
+    kept = [k.result() for k in keeping]
     assert all(k.data is f.data for k, f in zip(kept, prepared.files, strict=True))
-    return Ready(r, prepared.files, prepared.written, kept, message.message_id, message.data)
+    return Ready(prepared.recipient, prepared.files, prepared.written, kept, message.message_id, message.data)
 
 
 class ThreadAhead:
@@ -233,14 +249,25 @@ class _Maker:
             dt.date.fromisoformat(today),
             last_letters=last_letters,  # the manifest: read here when first needed
         )
-        self.keeper = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keep-letter")
+        # The letters asked for ahead have their copies kept side by side: the disk syncs
+        # them together rather than one after another.
+        self.keeper = ThreadPoolExecutor(max_workers=ProcessAhead.depth, thread_name_prefix="keep-letter")
+        self.finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kept-letter")
         gc.freeze()  # what is loaded lives as long as the child: full collections need not scan it
 
-    def __call__(self, r: Recipient) -> Ready:
-        """One letter made ready, without its files' bytes twice over (the message holds them)."""
-        ready = make_ready(self.ws, self.plan, self.files.prepare(r, self.plan.formats), self.keeper)
-        return dataclasses.replace(
-            ready,
-            files=[dataclasses.replace(f, data=b"") for f in ready.files],
-            kept=[dataclasses.replace(k, data=b"") for k in ready.kept],
-        )
+    def __call__(self, r: Recipient) -> Future[Ready]:
+        """One letter made ready: rendered and built here, then answered (in order, by the
+        worker: core/common/worker_process.py) once its copies are synced, while the next
+        letter is made. Without its files' bytes twice over (the message holds them)."""
+        prepared = self.files.prepare(r, self.plan.formats)
+        keeping, message = _start_ready(self.ws, self.plan, prepared, self.keeper)
+        return self.finisher.submit(_lean, prepared, keeping, message)
+
+
+def _lean(prepared: PreparedLetter, keeping: list[Future[KeptLetter]], message: MessageData) -> Ready:
+    ready = _when_kept(prepared, keeping, message)
+    return dataclasses.replace(
+        ready,
+        files=[dataclasses.replace(f, data=b"") for f in ready.files],
+        kept=[dataclasses.replace(k, data=b"") for k in ready.kept],
+    )

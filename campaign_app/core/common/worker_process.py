@@ -15,8 +15,11 @@ whose writing end only it holds. Its death, even halfway through an answer, is a
 end-of-file at once, read as :data:`ENDED`. In the worker, a thread reads the jobs as they
 come, so asking never waits for the worker to finish a job (a job and its answer cannot
 block each other in full pipes), and asking it to stop takes effect after the job in hand,
-whatever is queued behind it. In this process, a thread per worker reads its answers into
-one queue: the main thread waits on the queue, where Ctrl-C cannot cut a message in half.
+whatever is queued behind it. A job may answer with a ``Future`` whose end is a wait (the
+send's letter maker: a kept copy's sync): the worker goes on to the next job, and the
+answers still go out in the order of their jobs (``_Answering``). In this process, a thread
+per worker reads its answers into one queue: the main thread waits on the queue, where
+Ctrl-C cannot cut a message in half.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -226,16 +230,65 @@ def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple
         do: Callable[[Any], Any] = init(*args)
     except Exception as exc:  # every job answers with it: the program raises it
         do = _Failing(exc)
+    answers = _Answering(answering)
     while (job := jobs.get()) is not None and not stopping.is_set():
         try:
             answer = do(job)
         except Exception as exc:
             answer = Raised(exc)
-        try:
-            _send(answering, answer)
-        except OSError:  # the program is gone
+        if not answers.put(answer):  # the program is gone
             return
-    answering.close()
+    answers.close()
+
+
+class _Answering:
+    """A worker's answers, sent in the order of their jobs.
+
+    A job may answer with a ``Future``: what is left of it (the send's letter maker waits
+    for a kept copy's sync, a wait for the disk) finishes while the next job is done, and
+    its answer goes out once it is there. From the first such answer on, every answer goes
+    through one thread that waits for each in turn; until then (the batch's writers, which
+    never defer) each is sent at once, as it always was."""
+
+    def __init__(self, answering: Connection):
+        self._answering = answering
+        self._queued: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._gone = False  # the program is gone: nothing more can be sent
+
+    def put(self, answer: Any) -> bool:
+        """Send (or queue) the answer; False once the program is gone."""
+        if self._thread is None and not isinstance(answer, Future):
+            return self._send(answer)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="answers", daemon=True)
+            self._thread.start()
+        self._queued.put(answer)
+        return not self._gone
+
+    def close(self) -> None:
+        """Send what is queued (waiting for the deferred answers), then end the answers."""
+        if self._thread is not None:
+            self._queued.put(None)
+            self._thread.join()
+        self._answering.close()
+
+    def _run(self) -> None:
+        while (answer := self._queued.get()) is not None:
+            if isinstance(answer, Future):
+                try:
+                    answer = answer.result()
+                except Exception as exc:
+                    answer = Raised(exc)
+            if not self._gone and not self._send(answer):
+                self._gone = True  # the rest is read and dropped: close() still ends
+
+    def _send(self, answer: Any) -> bool:
+        try:
+            _send(self._answering, answer)
+        except OSError:  # the program is gone
+            return False
+        return True
 
 
 class _Finish:
