@@ -420,10 +420,12 @@ def send_killed_at(root, server, at: int = 4):
 
 def letters_made_in_a_child(monkeypatch) -> None:
     """Sends of two letters or more make their letters in a child process, on any machine
-    (core/campaign/send_ahead.py: from 40 letters, with a second core)."""
+    (core/campaign/send_ahead.py: from 40 letters, with a second core), every one but the
+    first there (none made here while the child starts)."""
     from campaign_app.core.campaign import batch_run, send_ahead
 
     monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
+    monkeypatch.setattr(send_ahead.ProcessAhead, "made_here_while_starting", False)
     monkeypatch.setattr(batch_run, "default_workers", lambda: 2)
 
 

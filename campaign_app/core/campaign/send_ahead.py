@@ -152,9 +152,14 @@ class ProcessAhead(ThreadAhead):
 
     A few letters are asked for ahead (``depth``), so that the child works on while a
     letter's send takes longer than making one (the server's reply, the log's sync) and
-    the loop seldom waits on it; a letter made and not sent is left as described above."""
+    the loop seldom waits on it; a letter made and not sent is left as described above.
+
+    Until the child is ready (Python and the letter writers loaded in it, half a second),
+    the letters are made here, in a thread, as a short send's are: the sending starts at
+    once, and the child takes over from the first letter asked once it is ready."""
 
     depth = 3
+    made_here_while_starting = True  # (the tests turn it off to have every letter but the first made there)
 
     def __init__(self, run: _Run):
         super().__init__(run)  # the first letter is made here, as a short send's are
@@ -174,15 +179,21 @@ class ProcessAhead(ThreadAhead):
         # Started now, while the first letter is made here.
         self._workers = Workers(multiprocessing.get_context("spawn"), _Maker, args, 1, "letter-maker")
         self._child = self._workers.all[0]
+        self._handed_over = False  # letters are asked of the child (never again made here)
 
     def submit(self, r: Recipient) -> object:
+        if not self._handed_over and self.made_here_while_starting and not self._child.ready.is_set():
+            return super().submit(r)  # taken in order: before any letter asked of the child
+        self._handed_over = True
         try:
             self._child.ask(r)
         except WorkerEnded:
             raise _stopped() from None
-        return self._child.waiting
+        return _CHILD
 
     def take(self, token: object) -> Ready:
+        if token is not _CHILD:
+            return super().take(token)
         try:
             taken = self._workers.take()  # (None: the child was asked to stop; not while sending)
         except WorkerEnded:
@@ -205,6 +216,9 @@ class ProcessAhead(ThreadAhead):
         for ready in self._workers.wind_up(timeout=30, finish_queued=True):
             self._absorb(ready.written)
         super().close()
+
+
+_CHILD = object()  # the token of a letter asked of the child
 
 
 def _stopped() -> UserError:

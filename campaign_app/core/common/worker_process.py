@@ -20,6 +20,12 @@ send's letter maker: a kept copy's sync): the worker goes on to the next job, an
 answers still go out in the order of their jobs (``_Answering``). In this process, a thread
 per worker reads its answers into one queue: the main thread waits on the queue, where
 Ctrl-C cannot cut a message in half.
+
+A worker's start (``init`` and its arguments: the parsed workspace, 100 kB) goes down its
+job pipe from a thread, not with the process: a spawned process reads what it was started
+with only once Python and the program's modules are loaded in it, a third of a second
+during which starting it held up the program. It tells when it is ready for jobs
+(``Worker.ready``), so that the program can do the first ones itself meanwhile.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import SpawnContext
 
 ENDED = "worker process ended"  # what a worker's answers end with (as the worker's answer)
+READY = "worker process ready"  # what a worker says once started (not an answer: sets ``ready``)
 
 
 @dataclass(frozen=True)
@@ -72,23 +79,32 @@ class Worker:
     ):
         asked, self._ask = context.Pipe(duplex=False)
         answer_end, answering = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_serve, args=(asked, answering, init, args), name=name, daemon=True
-        )
+        self._process = context.Process(target=_serve, args=(asked, answering), name=name, daemon=True)
         self._process.start()
         asked.close()
         answering.close()  # the worker's own: its end is now the only writing end
         self.waiting = 0  # jobs asked and not answered
         self.stopping = False  # asked to end (stop)
         self.ended = False  # its answers have ended (ENDED was taken)
+        self.ready = threading.Event()  # started: it takes jobs at once (or has ended)
         self._answers = answers
+        # What it starts with goes down the job pipe before any job (see the module's docstring).
+        self._starting = threading.Thread(
+            target=self._start, args=(init, args), name=f"{name}-start", daemon=True
+        )
+        self._starting.start()
         threading.Thread(target=self._read, args=(answer_end,), name=f"{name}-answers", daemon=True).start()
+
+    def _start(self, init: Callable, args: tuple) -> None:
+        with contextlib.suppress(OSError, EOFError):  # it died: its answers end, saying so
+            self._ask.send((init, args))
 
     @property
     def pid(self) -> int | None:
         return self._process.pid
 
     def ask(self, job: Any) -> None:
+        self._starting.join()  # the pipe is the start's until it has gone
         if self.ended:
             raise WorkerEnded
         try:
@@ -101,6 +117,7 @@ class Worker:
         """Ask it to end after the job in hand, the jobs queued behind it not done; or, with
         ``finish_queued``, after every job asked so far."""
         self.stopping = True
+        self._starting.join()
         with contextlib.suppress(OSError, EOFError):
             self._ask.send(_Finish() if finish_queued else None)
 
@@ -120,9 +137,13 @@ class Worker:
                     return
                 except Exception as exc:  # read whole, but will not unpickle here
                     answer = Raised(exc)
+                if isinstance(answer, str) and answer == READY:
+                    self.ready.set()
+                    continue
                 self._answers.put((self, answer))
         finally:
             conn.close()
+            self.ready.set()  # nothing more to wait for: asking it now raises WorkerEnded
             self._answers.put((self, ENDED))
 
 
@@ -205,10 +226,17 @@ def _ctrl_c_ignored() -> Iterator[None]:
 # ---- in the worker process ------------------------------------------------------------------
 
 
-def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple) -> None:
-    """The worker: start, then do each job asked for and answer it (or with what it raised),
-    until asked to stop or the program that started it is gone."""
+def _serve(asked: Connection, answering: Connection) -> None:
+    """The worker: start (``init(*args)``, both read first from the job pipe), say so, then do
+    each job asked for and answer it (or with what it raised), until asked to stop or the
+    program that started it is gone."""
     become_worker()
+    try:
+        start: Any = asked.recv()  # (init, args)
+    except (EOFError, OSError):  # the program is gone
+        return
+    except Exception as exc:  # it will not unpickle here: every job answers with why
+        start = exc
     jobs: queue.SimpleQueue = queue.SimpleQueue()
     stopping = threading.Event()
 
@@ -227,9 +255,16 @@ def _serve(asked: Connection, answering: Connection, init: Callable, args: tuple
 
     threading.Thread(target=read, name="jobs", daemon=True).start()
     try:
+        if isinstance(start, Exception):
+            raise start
+        init, args = start
         do: Callable[[Any], Any] = init(*args)
     except Exception as exc:  # every job answers with it: the program raises it
         do = _Failing(exc)
+    try:
+        answering.send(READY)
+    except OSError:  # the program is gone
+        return
     answers = _Answering(answering)
     while (job := jobs.get()) is not None and not stopping.is_set():
         try:

@@ -73,6 +73,37 @@ def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
     assert "0 letter(s) written (0 file(s)), 8 already up to date" in again.out, again.out
 
 
+def test_letters_made_here_while_the_child_starts_then_there_each_goes_once_and_is_in_the_manifest(
+    mini_ws, cli, server, monkeypatch
+):
+    """Until the child is ready the letters are made here, then there: either way each goes
+    once, with its kept copy logged, and every file written is in the manifest."""
+    monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
+    monkeypatch.setattr(send_ahead.batch_run, "default_workers", lambda: 2)
+    renders: Counter[str] = Counter()
+    real = letter_files.render_letter
+
+    def counting(template, recipient, *args, **kwargs):
+        renders[recipient.id] += 1
+        return real(template, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(letter_files, "render_letter", counting)
+    use_server(mini_ws, server, extra_meps=6)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err + result.out
+    assert "8 sent" in result.out
+    assert renders["mep-1"] == 1 and set(renders.values()) == {1}, renders  # none made twice
+    counts = Counter(m.rcpt_tos[0] for m in server.messages)
+    assert len(counts) == 8 and set(counts.values()) == {1}, counts
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        for contact in log.contacts("test-case"):
+            sent = log.events(contact.id)[-1]
+            assert sent.kind == "sent" and (mini_ws.root / sent.letter_path).is_file()
+    again = cli("generate", "-w", mini_ws.root, "--template", "appeal-en", "--format", "pdf")
+    assert again.code == 0, again.err
+    assert "0 letter(s) written (0 file(s)), 8 already up to date" in again.out, again.out
+
+
 def test_cancelled_the_letters_made_ahead_are_written_and_in_the_manifest_not_sent(mini_ws, server, in_child):
     use_server(mini_ws, server, extra_meps=6)
     ws = Workspace(mini_ws.root)
