@@ -39,19 +39,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the test SMTP server
 
-from bench_generate import make_workspace  # noqa: E402
-from pypdf import PdfReader  # noqa: E402
-from smtp_server import SmtpTestServer  # noqa: E402
-
-from campaign_app.core.campaign.generate import select_recipients  # noqa: E402
-from campaign_app.core.letters.email.message import Attachment, build_message  # noqa: E402
-from campaign_app.core.letters.pdf.writer import pdf_bytes  # noqa: E402
-from campaign_app.core.letters.render import render_letter  # noqa: E402
-from campaign_app.core.mail.smtp import SmtpSession  # noqa: E402
+# The modules are imported where used, not here: a send's child process (spawned) runs this
+# file again as its main module, as it runs the command line's (``campaign-app``: its
+# imports are lazy, 15 ms). Imported here, the server, pypdf and the bench's helpers cost
+# each child a third of a second of CPU that the program itself never spends.
+if TYPE_CHECKING:
+    from smtp_server import SmtpTestServer
 
 
 def main() -> int:
@@ -62,6 +60,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd's notices about itself
+    from smtp_server import SmtpTestServer
 
     tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-send-"))
     server = SmtpTestServer(tmp, "starttls").start()
@@ -80,6 +79,15 @@ def bare_send(tmp: Path, server: SmtpTestServer, count: int) -> None:
     messages are let go when it returns: kept alive through the interleaved run, they
     slowed both tools (4 December, a 2-core AMD EPYC host: CPU ours 8.8 -> 6.5 s, mailmerge
     10.4 -> 8.6 s for 500 messages; the ratio 0.37 -> 0.32)."""
+    from bench_generate import make_workspace
+    from pypdf import PdfReader
+
+    from campaign_app.core.campaign.generate import select_recipients
+    from campaign_app.core.letters.email.message import Attachment
+    from campaign_app.core.letters.pdf.writer import pdf_bytes
+    from campaign_app.core.letters.render import render_letter
+    from campaign_app.core.mail.smtp import SmtpSession
+
     ws = make_workspace(tmp / "ws", count, real_sender=True)
     template = ws.template("bench-one-page")
     recipients = select_recipients(ws, "bench-one-page", None)
@@ -120,6 +128,8 @@ def bare_send(tmp: Path, server: SmtpTestServer, count: int) -> None:
 
 def bench_message(letter, r, attachments=()):
     """The bench's e-mail for one letter, from the bench's sender to its recipient."""
+    from campaign_app.core.letters.email.message import build_message
+
     return build_message(
         letter,
         from_address="office@rights.example",
@@ -132,6 +142,8 @@ def bench_message(letter, r, attachments=()):
 
 def sending_workspace(tmp: Path, server: SmtpTestServer, count: int):
     """A workspace with a real sender and this server, its PDFs generated (not timed)."""
+    from bench_generate import make_workspace
+
     from campaign_app.core.campaign.batch_run import run_batch
     from campaign_app.core.campaign.generate import plan_batch
 
@@ -192,6 +204,7 @@ ATTACHMENT: {{pdf}}
 def mailmerge_inputs(ws, folder: Path) -> tuple[Path, Path, Path]:
     """mailmerge's template, database and server configuration for the same messages: each
     recipient's letter text (as ours sends it), subject and generated PDF."""
+    from campaign_app.core.campaign.generate import select_recipients
     from campaign_app.core.campaign.letter_files import LetterFiles
 
     folder.mkdir()
