@@ -136,8 +136,9 @@ _LAST_DATE: list[tuple[str, bytes]] = []
 
 def _date(value: str) -> bytes:
     """The Date line: the same for every message sent within one second."""
-    if _LAST_DATE and _LAST_DATE[0][0] == value:
-        return _LAST_DATE[0][1]
+    last = _LAST_DATE[-1] if _LAST_DATE else None  # read once: another thread may replace it
+    if last is not None and last[0] == value:
+        return last[1]
     line = _folded("Date", value, keep=False)
     _LAST_DATE[:] = [(value, line)]
     return line
