@@ -32,6 +32,22 @@ def times(factor: int) -> Callable[[Any], Any]:
     return do
 
 
+def deferring() -> Callable[[Any], Any]:
+    """A worker whose jobs finish in a thread (a Future), the first ones slowest: (seconds,
+    value) answers with the value after that long; "mistake" fails in the thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=4)
+
+    def later(job: Any) -> Any:
+        if job == "mistake":
+            raise UserError("the disk is full", Location("out/sent"))
+        time.sleep(job[0])
+        return job[1]
+
+    return lambda job: pool.submit(later, job)
+
+
 def failing_start() -> Callable[[Any], Any]:
     raise UserError("the case file is gone", Location("cases/case.yaml"))
 

@@ -15,7 +15,7 @@ import signal
 import time
 
 import pytest
-from worker_jobs import answers_cut_short, failing_start, times
+from worker_jobs import answers_cut_short, deferring, failing_start, times
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.worker_process import WorkerEnded, Workers
@@ -118,3 +118,21 @@ def test_winding_up_after_the_jobs_asked_finishes_them_all(tmp_path):
     rest = list(workers.wind_up(finish_queued=True))
     assert rest == [str(tmp_path / f"started-{n}") for n in range(3)]
     assert workers.all[0].ended
+
+
+def test_answers_finished_in_the_background_come_in_the_order_asked_each_once():
+    """A job may finish after the next one (the send's letter maker: a kept copy's sync):
+    its answer still comes first, a problem in it comes back whole, and winding up waits
+    for the answers still finishing."""
+    workers = start(deferring)
+    try:
+        worker = workers.all[0]
+        for job in [(0.6, "first"), (0.0, "second"), "mistake", (0.3, "fourth"), (0.0, "fifth")]:
+            worker.ask(job)
+        assert [take(workers), take(workers)] == ["first", "second"]
+        with pytest.raises(UserError, match="the disk is full"):
+            take(workers)
+        assert [take(workers), take(workers)] == ["fourth", "fifth"]
+        worker.ask((0.5, "last"))
+    finally:
+        assert list(workers.wind_up(finish_queued=True)) == ["last"]
