@@ -29,6 +29,7 @@ import csv
 import itertools
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -228,6 +229,12 @@ def main() -> int:
         directory = Workspace(root).directory
         core = time.perf_counter() - start
         start = time.perf_counter()
+        Workspace(root).directory  # noqa: B018 (the columns the load before kept)
+        core_kept = time.perf_counter() - start
+        # The window opens the file as for the first time: its columns read, checked and kept
+        # on the way (core/directory/kept_columns.py), the slowest open there is.
+        shutil.rmtree(root / ".cache" / "directory")
+        start = time.perf_counter()
         SearchIndex(directory.recipients)
         index_alone = time.perf_counter() - start
         del directory
@@ -260,11 +267,12 @@ def main() -> int:
         sort_stall = longest_gap(ticks)
 
         print("\n(a) loading")
-        print(f"  core load alone (validates every row)         {core:6.2f} s")
+        print(f"  core load alone (validates every row)         {core:6.2f} s   (and keeps its columns)")
+        print(f"  core load, the columns a load before kept     {core_kept:6.2f} s")
         print(f"  search index alone                            {index_alone:6.2f} s")
         print(
             f"  open workspace -> table filled and searchable {filled:6.2f} s   target <= 1 s"
-            f"   (CPU of all threads {filled_cpu:.2f} s)"
+            f"   (a file never read before; CPU of all threads {filled_cpu:.2f} s)"
         )
         print(f"    longest UI-thread stall meanwhile           {load_stall * 1000:6.0f} ms")
         print(f"  first sort by name (built in the background)  {sorted_in:6.2f} s")

@@ -14,8 +14,8 @@ written to), is not kept. The ``.cache`` folder is made private (0700) with a
 ``.gitignore`` of ``*``, so a campaign kept in git never commits it; it may be deleted at
 any time (the next run works it out again).
 
-Kept files are pickles, and unpickling runs code named in the file, while a campaign folder
-may come from someone else (a zip, a synced folder). So every kept file starts with an
+Kept files are pickles (or marshal's bytes), and unpickling runs code named in the file,
+while a campaign folder may come from someone else (a zip, a synced folder). So every kept file starts with an
 HMAC-SHA256 of its name and its bytes, keyed with a secret of this user (32 random bytes in
 ``cache.key`` in the user's data folder, 0600, made once); a file whose MAC does not verify
 is never unpickled. Without a usable key (a key file another user owns, or others may read)
@@ -148,14 +148,14 @@ def _make_key(path: Path) -> None:
         log.debug("cannot make the parsed-YAML cache key %s", path, exc_info=True)
 
 
-def read_kept(workspace: Path, kind: str, name: str, most: int) -> bytes | None:
+def read_kept(workspace: Path, kind: str, name: str, most: int, suffix: str = ".pickle") -> bytes | None:
     """The bytes kept as ``name`` (a hex digest) in ``.cache/<kind>``, verified as written by
     this user's runs; None when there is no such file, it is longer than ``most`` bytes
     (its MAC left out), or it does not verify."""
     secret = _secret(create=False)
     if secret is None:
         return None
-    kept = workspace / CACHE_FOLDER / kind / f"{name}.pickle"
+    kept = workspace / CACHE_FOLDER / kind / f"{name}{suffix}"
     blob = _read_private(kept, stat.S_IWGRP | stat.S_IWOTH, MAC_BYTES + most)
     if blob is None:
         return None
@@ -166,7 +166,9 @@ def read_kept(workspace: Path, kind: str, name: str, most: int) -> bytes | None:
     return data
 
 
-def write_kept(workspace: Path, kind: str, name: str, data: bytes, keep: int) -> bool:
+def write_kept(
+    workspace: Path, kind: str, name: str, data: bytes, keep: int, suffix: str = ".pickle"
+) -> bool:
     """Keep ``data`` as ``name`` in ``.cache/<kind>`` (signed), leaving the ``keep`` files
     written last; False when nothing could be kept (no key, a read-only folder, a full disk)."""
     try:
@@ -174,8 +176,8 @@ def write_kept(workspace: Path, kind: str, name: str, data: bytes, keep: int) ->
         if secret is None:
             return False
         folder = _make_folder(workspace, kind)
-        _write(folder / f"{name}.pickle", _mac(secret, name, data) + data)
-        _prune(folder, keep)
+        _write(folder / f"{name}{suffix}", _mac(secret, name, data) + data)
+        _prune(folder, keep, suffix)
     except Exception:  # a cache: never a reason to fail
         log.debug("cannot keep a file in %s", workspace / CACHE_FOLDER / kind, exc_info=True)
         return False
@@ -207,7 +209,7 @@ def _make_folder(workspace: Path, kind: str) -> Path:
 def _own_folder(info: os.stat_result) -> bool:
     """A real folder (not a link to one elsewhere) this user owns. A campaign folder may come
     from someone else: its ``.cache/yaml`` could be a link to a folder of the user's, where
-    keeping files, and removing the oldest ``*.pickle`` files (``_prune``), must not happen."""
+    keeping files, and removing the oldest kept files (``_prune``), must not happen."""
     if not stat.S_ISDIR(info.st_mode):
         return False
     return os.name != "posix" or info.st_uid == os.getuid()
@@ -226,9 +228,9 @@ def _write(target: Path, blob: bytes) -> None:
             os.unlink(tmp)
 
 
-def _prune(folder: Path, keep: int) -> None:
-    """Keep the ``keep`` files written last."""
-    files = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(folder: Path, keep: int, suffix: str) -> None:
+    """Keep the ``keep`` files (``*<suffix>``) written last."""
+    files = sorted(folder.glob(f"*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

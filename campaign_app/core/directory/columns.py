@@ -50,7 +50,7 @@ from campaign_app.core.directory.validation import (
 
 # Every id, one per line, each a slug (validation._ID): one regular expression over the column.
 _IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:\n[A-Za-z0-9][A-Za-z0-9._-]{0,99})*")
-_DATES = ("verified_on", "in_office_until")
+DATE_FIELDS = ("verified_on", "in_office_until")  # the columns of days
 _OTHER_LINE_ENDS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # str.splitlines ends lines there too
 # In a column of plain addresses, one per line: the characters, a domain, its shape.
 _PLAIN_CHARACTERS = re.compile(r"[A-Za-z0-9_+\-.@\n]*")
@@ -356,7 +356,7 @@ def _check_webs(values: dict[str, Sequence[Any]]) -> list[int]:
 
 def _check_dates(values: dict[str, Sequence[Any]]) -> list[int]:
     refused: set[int] = set()
-    for name in _DATES:
+    for name in DATE_FIELDS:
         values[name] = _distinct(values[name], _day, refused)
     return list(refused)
 

@@ -4,8 +4,9 @@ bytes, a file with a problem, a kept file that does not verify: the file is read
 
 from __future__ import annotations
 
+import datetime as dt
+import marshal
 import os
-import pickle
 
 import pytest
 
@@ -15,17 +16,18 @@ from campaign_app.core.common.kept_files import CACHE_FOLDER
 from campaign_app.core.directory import kept_columns
 from campaign_app.core.directory.load import directory_files, load_directory
 
-HEADER = "id,category,given_name,family_name,country,language,email,tags,verified_on,postal_address\n"
+HEADER = "id,category,given_name,family_name,country,language,email,tags,verified_on,postal_address,in_office_until\n"
 
 
 def big_csv(rows: int = 2_500, name: str = "Šimečka") -> str:
-    """A directory file past ``kept_columns.MIN_BYTES``: accents, tags, dates, a quoted
-    two-line address."""
+    """A directory file past ``kept_columns.MIN_BYTES``: accents, tags, days (some rows
+    without), one day for all, a quoted two-line address."""
     lines = [HEADER]
     for i in range(rows):
+        verified = "" if i % 7 == 6 else f"2024-01-{1 + i % 28:02d}"
         lines.append(
             f"mep-{i},mep,Michal,{name} {i},SK,sk,m.{i}@europarl.europa.eu,droi; supporter,"
-            f'2024-01-{1 + i % 28:02d},"Rue Wiertz 60\n1047 Brussels"\n'
+            f'{verified},"Rue Wiertz 60\n1047 Brussels",2029-07-15\n'
         )
     text = "".join(lines)
     assert len(text.encode()) >= kept_columns.MIN_BYTES
@@ -33,7 +35,7 @@ def big_csv(rows: int = 2_500, name: str = "Šimečka") -> str:
 
 
 def kept(ws) -> list:
-    return sorted((ws.root / CACHE_FOLDER / kept_columns.KIND).glob("*.pickle"))
+    return sorted((ws.root / CACHE_FOLDER / kept_columns.KIND).glob("*.marshal"))
 
 
 def everything(directory) -> list:
@@ -49,15 +51,16 @@ def refuse_reading(monkeypatch) -> None:
     monkeypatch.setattr(load_module, "check_columns", refuse)
 
 
-def spy_unpickling(monkeypatch) -> list[bytes]:
+def spy_reading(monkeypatch) -> list[bytes]:
+    """Every kept file's bytes read back from now on."""
     calls: list[bytes] = []
-    real = pickle.loads
+    real = marshal.loads
 
     def loads(data, *args, **kwargs):
         calls.append(data)
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr(pickle, "loads", loads)
+    monkeypatch.setattr(kept_columns.marshal, "loads", loads)
     return calls
 
 
@@ -75,6 +78,7 @@ def test_a_later_run_reads_the_kept_columns_and_has_the_same_directory(mini_ws, 
     assert simecka is not None and simecka.family_name == "Šimečka 7"
     assert simecka.tags == ("droi", "supporter") and simecka.verified_on.isoformat() == "2024-01-08"
     assert simecka.postal_address == "Rue Wiertz 60\n1047 Brussels"
+    assert simecka.in_office_until == dt.date(2029, 7, 15) and again.get("mep-6").verified_on is None
     assert str(again.table.row_location(again.row_numbers()["mep-7"])).endswith("people.csv:16")
 
 
@@ -104,7 +108,7 @@ def test_a_file_with_a_problem_is_not_kept_and_says_it_every_run(mini_ws):
 
 def test_an_id_repeated_in_another_file_names_both_places_from_kept_columns(mini_ws):
     mini_ws.write("recipients/people.csv", big_csv())
-    mini_ws.write("recipients/zz-more.csv", HEADER + "mep-3,mep,Anna,Nováková,CZ,cs,,,,\n")
+    mini_ws.write("recipients/zz-more.csv", HEADER + "mep-3,mep,Anna,Nováková,CZ,cs,,,,,\n")
     files = directory_files(mini_ws.root / "recipients")
     for _ in range(2):  # read, then from the kept columns
         with pytest.raises(UserError) as raised:
@@ -113,22 +117,23 @@ def test_an_id_repeated_in_another_file_names_both_places_from_kept_columns(mini
         assert "mep-3" in said and "zz-more.csv:2" in said and "people.csv:8" in said
 
 
-def test_kept_columns_whose_bytes_were_changed_are_never_unpickled(mini_ws, monkeypatch):
+def test_kept_columns_whose_bytes_were_changed_are_never_read(mini_ws, monkeypatch):
     mini_ws.write("recipients/people.csv", big_csv())
     files = directory_files(mini_ws.root / "recipients")
     load_directory(files)
     [file] = kept(mini_ws)
     blob = file.read_bytes()
-    file.write_bytes(blob[:32] + pickle.dumps(kept_columns.KeptColumns({}, (), None)))
+    planted = kept_columns._encoded(kept_columns.KeptColumns({"id": ("planted",)}, [2], 1))
+    file.write_bytes(blob[:32] + marshal.dumps(planted))  # the MAC kept, the bytes after it replaced
 
-    calls = spy_unpickling(monkeypatch)
+    calls = spy_reading(monkeypatch)
     again = load_directory(files)
 
     assert calls == []
     assert again.get("mep-7").family_name == "Šimečka 7"
 
 
-def test_columns_kept_by_another_user_are_never_unpickled(mini_ws, monkeypatch, tmp_path):
+def test_columns_kept_by_another_user_are_never_read(mini_ws, monkeypatch, tmp_path):
     """A campaign received with its .cache: signed with the sender's key, not ours."""
     mini_ws.write("recipients/people.csv", big_csv())
     files = directory_files(mini_ws.root / "recipients")
@@ -137,7 +142,7 @@ def test_columns_kept_by_another_user_are_never_unpickled(mini_ws, monkeypatch, 
     load_directory(files)
     monkeypatch.setenv("XDG_DATA_HOME", ours)
 
-    calls = spy_unpickling(monkeypatch)
+    calls = spy_reading(monkeypatch)
     again = load_directory(files)
 
     assert calls == []
