@@ -26,14 +26,8 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.outreach.log import ContactLog
 
 
-@pytest.fixture
-def in_child(monkeypatch):
-    letters_made_in_a_child(monkeypatch)
-
-
-def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
-    mini_ws, cli, server, monkeypatch, in_child
-):
+def count_renders(monkeypatch) -> Counter[str]:
+    """How many times each recipient's letter is rendered in this process, from now on."""
     renders: Counter[str] = Counter()
     real = letter_files.render_letter
 
@@ -42,6 +36,18 @@ def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
         return real(template, recipient, *args, **kwargs)
 
     monkeypatch.setattr(letter_files, "render_letter", counting)
+    return renders
+
+
+@pytest.fixture
+def in_child(monkeypatch):
+    letters_made_in_a_child(monkeypatch)
+
+
+def test_a_long_send_makes_its_letters_in_a_child_and_each_goes_once(
+    mini_ws, cli, server, monkeypatch, in_child
+):
+    renders = count_renders(monkeypatch)
     use_server(mini_ws, server, extra_meps=6)
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert result.code == 0, result.err + result.out
@@ -80,14 +86,7 @@ def test_letters_made_here_while_the_child_starts_then_there_each_goes_once_and_
     once, with its kept copy logged, and every file written is in the manifest."""
     monkeypatch.setattr(send_ahead, "PROCESS_THRESHOLD", 2)
     monkeypatch.setattr(send_ahead.batch_run, "default_workers", lambda: 2)
-    renders: Counter[str] = Counter()
-    real = letter_files.render_letter
-
-    def counting(template, recipient, *args, **kwargs):
-        renders[recipient.id] += 1
-        return real(template, recipient, *args, **kwargs)
-
-    monkeypatch.setattr(letter_files, "render_letter", counting)
+    renders = count_renders(monkeypatch)
     use_server(mini_ws, server, extra_meps=6)
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert result.code == 0, result.err + result.out
