@@ -36,6 +36,7 @@ from email.utils import format_datetime, make_msgid
 from campaign_app.core.letters.document import Letter
 from campaign_app.core.letters.email.html import letter_html
 from campaign_app.core.letters.email.message import (
+    _LINE_ENDS,
     MAIL_POLICY,
     Attachment,
     _address,
@@ -189,8 +190,6 @@ def _text_headers(subtype: str, cte: str) -> bytes:
 def _lines(payload: str) -> str:
     """The generator's line ends (``message._Generator._write_lines``)."""
     if "\r" in payload:
-        from campaign_app.core.letters.email.message import _LINE_ENDS
-
         return "\r\n".join(_LINE_ENDS.split(payload))
     return payload.replace("\n", "\r\n")
 
