@@ -4,11 +4,13 @@ A volunteer sends hundreds of letters to officials; a duplicate is embarrassing 
 letter silently lost is worse. So:
 
 - Each letter is *claimed* in the contact log (a "sending" event, committed in its own
-  transaction that first reads the letter's history) before the SMTP transaction starts,
-  and recorded as *sent* (with the server's reply and the Message-ID) once the server has
-  accepted it. Whoever claims second (another window, terminal or computer on this log)
-  skips the letter and says who has it. A crash in between leaves it *sending*: shown as
-  uncertain and not sent again unless the user asks (``resend_uncertain``).
+  transaction that first reads the letter's history) before its message goes to the
+  server (SMTP's DATA: the envelope, MAIL and RCPT, is sent meanwhile and reset if the
+  claim is refused; core/campaign/send_loop.py), and recorded as *sent* (with the
+  server's reply and the Message-ID) once the server has accepted it. Whoever claims
+  second (another window, terminal or computer on this log) skips the letter and says
+  who has it. A crash in between leaves it *sending*: shown as uncertain and not sent
+  again unless the user asks (``resend_uncertain``).
 - A re-run sends only what is left: letters already sent (by e-mail or marked as posted)
   are skipped, letters that failed are tried again. A letter changed after it was sent is
   sent again only when the user names its recipient (``resend``).

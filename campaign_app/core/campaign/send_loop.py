@@ -13,6 +13,15 @@ claims, sends and records, and a letter is sent only after its claim is committe
 core/campaign/send.py for the guarantees, and core/campaign/send_ahead.py for what may be
 left written when a send stops.
 
+A letter's claim is committed in a thread of its own (``_ClaimGate``) while the server
+is asked to take the letter's envelope (MAIL FROM, RCPT TO), and its message (DATA) goes
+only once the claim is committed and granted; refused (another sender has it) or not
+made (the log out of reach), the server is told to forget the envelope (RSET) and the
+connection goes on. The wait for the disk (or for a team's database) overlaps the
+server's answers instead of coming before them. Nothing is promised twice: the next
+letter's claim is asked for only after this letter's answer is recorded, so at most one
+letter is ever claimed and unanswered, as before.
+
 A letter's claim is committed durably (synced to disk) before its message leaves; its
 "sent" record is committed after, but (campaign.db) synced to disk only with the next
 letter's claim, a moment later, whose sync writes out the log up to it (``_relaxed``):
@@ -28,7 +37,9 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from campaign_app.core.campaign.send import Outcome, SendResult, _Run
@@ -40,6 +51,7 @@ from campaign_app.core.outreach.claims import describe_claim
 if TYPE_CHECKING:
     from campaign_app.core.campaign.letter_files import PreparedLetter
     from campaign_app.core.mail.smtp import SmtpSession
+    from campaign_app.core.outreach.log import Claim
 
 
 def send_all(
@@ -61,6 +73,7 @@ def send_all(
     report(0, "")
     assert plan.settings is not None, "a real send has its mail server (plan_send checks)"
     ahead = ahead_for(run, len(plan.to_send))  # a child process starts while the first letter is made
+    claims = ThreadPoolExecutor(1, thread_name_prefix="claims")  # the log's one writer while sending
     try:
         # The first letter is written before the server is contacted: a template mistake
         # stops the send without a connection, and what was made is on record even if
@@ -69,8 +82,9 @@ def send_all(
         with SmtpSession(
             plan.settings, password, ssl_context=ssl_context, cancel=cancel, **session_options
         ) as session:
-            _send_each(run, result, session, ahead, first, resend, cancel, report)
+            _send_each(run, result, session, ahead, first, resend, cancel, report, claims)
     finally:
+        claims.shutdown()  # no claim still running once the log closes
         ahead.close()
 
 
@@ -83,6 +97,7 @@ def _send_each(
     resend: set[str],
     cancel: threading.Event,
     report,
+    claims: Executor,
 ) -> None:
     """The loop of ``send_all``: each letter taken from ``ahead``, claimed, sent, recorded."""
     from campaign_app.core.mail.smtp import SendCancelled
@@ -107,7 +122,9 @@ def _send_each(
             except SendCancelled:
                 result.cancelled = True
                 return
-            outcome = send_one(run, session, ready, resend_revised=r.id in resend, durable=not relaxed)
+            outcome = send_one(
+                run, session, ready, resend_revised=r.id in resend, durable=not relaxed, claims=claims
+            )
             run.in_flight = None  # answered (whatever came of it); a second Ctrl-C leaves it set
             if outcome is None:
                 result.cancelled = True
@@ -135,17 +152,26 @@ def _relaxed(rate_per_minute: int) -> bool:
 
 
 def send_one(
-    run: _Run, session: SmtpSession, ready: Ready, *, resend_revised: bool, durable: bool = True
+    run: _Run,
+    session: SmtpSession,
+    ready: Ready,
+    *,
+    resend_revised: bool,
+    durable: bool = True,
+    claims: Executor | None = None,
 ) -> Outcome | UserError | Unrecorded | None:
     """Claim, send and record one letter; None when cancelled before the server took it.
     Not ``durable``: the record of what the server said is synced with the next change
-    (see the module's docstring); the claim always is before the message leaves."""
-    from campaign_app.core.mail.smtp import SendCancelled
+    (see the module's docstring); the claim always is before the message leaves. With
+    ``claims`` (a one-thread executor) the claim is committed there while the server hears
+    the envelope, and the message goes only once it is (``_ClaimGate``)."""
+    from campaign_app.core.mail.smtp import SendCancelled, Withheld
 
     ws, plan, log, by = run.ws, run.plan, run.log, run.by
     r = ready.recipient
     pdf = ready.kept[0]
-    claim = log.claim(
+    claiming = partial(
+        log.claim,
         run.draft(r, ready.pdf),
         by,
         f"to {r.email}; {pdf.path.name} sha256 {pdf.sha256}",
@@ -157,18 +183,26 @@ def send_one(
         email_printed=plan.email_printed,
         message_id=ready.message_id,
     )
-    cid = claim.contact_id
-    if not claim.granted:
-        return Outcome(r.id, r.display_name, r.email, "claimed", describe_claim(claim.history))
-    run.in_flight = r.id  # stopped from here until answered (a second Ctrl-C): uncertain
+    gate = _ClaimGate(run, r.id, claims.submit(claiming) if claims is not None else None, claiming)
+    if claims is None and not gate():  # claimed here, before the server hears of the letter at all
+        return gate.refusal(r)
     try:
-        delivery = session.send(ready.data, plan.from_address, [r.email])
+        delivery = session.send(ready.data, plan.from_address, [r.email], gate=gate)
+    except Withheld:
+        return gate.refusal(r)
     except SendCancelled:
-        log.add_event(cid, "drafted", by, "cancelled before the server accepted it: not sent", "email")
+        if gate():
+            log.add_event(
+                gate.contact_id, "drafted", by, "cancelled before the server accepted it: not sent", "email"
+            )
         return None
     except UserError as exc:
-        log.add_event(cid, "drafted", by, f"not sent: {exc.message}", "email")
+        if gate():
+            log.add_event(gate.contact_id, "drafted", by, f"not sent: {exc.message}", "email")
         return exc
+    if not gate():  # refused at MAIL or RCPT while the claim was refused or failed: nothing sent
+        return gate.refusal(r)
+    cid = gate.contact_id
     detail = delivery.detail
     kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
     try:
@@ -183,6 +217,45 @@ def send_one(
     except UserError as exc:  # the log went away after the server answered: the claim stays open
         return Unrecorded(Outcome(r.id, r.display_name, r.email, *_unrecorded(delivery, r.id)), exc)
     return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
+
+
+class _ClaimGate:
+    """A letter's claim, asked for before its envelope goes to the server and waited for
+    only before its message does: the claim's commit (a sync to disk, or a round trip to
+    the team's database) overlaps the server's answers to MAIL and RCPT instead of
+    preceding them. Called, it says whether the message may go (the claim granted), and
+    marks the letter in flight from then on; it answers the same on a retry. Only one
+    letter is ever claimed and unanswered: the next claim is asked for after this letter's
+    answer is recorded."""
+
+    def __init__(self, run: _Run, recipient_id: str, pending: Future | None, claiming) -> None:
+        self._run, self._id, self._pending, self._claiming = run, recipient_id, pending, claiming
+        self.claim: Claim | None = None
+        self.error: UserError | None = None
+
+    def __call__(self) -> bool:
+        if self.claim is None and self.error is None:
+            try:
+                self.claim = self._pending.result() if self._pending is not None else self._claiming()
+            except UserError as exc:
+                self.error = exc
+        if self.claim is None or not self.claim.granted:
+            return False
+        self._run.in_flight = self._id  # stopped from here until answered (a second Ctrl-C): uncertain
+        return True
+
+    @property
+    def contact_id(self) -> str:
+        """The claimed letter's contact (once the gate said yes)."""
+        assert self.claim is not None
+        return self.claim.contact_id
+
+    def refusal(self, r) -> Outcome:
+        """What a letter held back by its claim comes to: another sender's, or the log's error."""
+        if self.error is not None:
+            raise self.error from None  # the log is out of reach: the send stops, as at any claim
+        assert self.claim is not None and not self.claim.granted
+        return Outcome(r.id, r.display_name, r.email, "claimed", describe_claim(self.claim.history))
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,11 @@ class SendCancelled(Exception):
     """Cancel was set while waiting (rate limit or backoff); this message was not sent."""
 
 
+class Withheld(Exception):
+    """The caller's gate held the message back once the server had accepted its recipients
+    (its claim was refused, or could not be made): the transaction was reset, nothing sent."""
+
+
 class _Retry(Exception):
     """This attempt failed in a way that is safe and worth retrying (``detail`` says why);
     ``server_wide``: the server itself failed (421, the connection lost), not this letter."""
@@ -240,9 +245,22 @@ class SmtpSession:
 
     # ---- sending ---------------------------------------------------------------------
 
-    def send(self, message: EmailMessage | bytes, from_address: str, recipients: Sequence[str]) -> Delivery:
+    def send(
+        self,
+        message: EmailMessage | bytes,
+        from_address: str,
+        recipients: Sequence[str],
+        *,
+        gate: Callable[[], bool] | None = None,
+    ) -> Delivery:
         """Send ``message`` to ``recipients`` over the open connection (reconnecting if needed);
         given as bytes (``message_bytes(message)``) when the caller made them already.
+
+        ``gate``, when given, is asked once the server has accepted the recipients and before
+        the message itself (DATA) goes out: the caller's last word, such as its claim in the
+        contact log, committed meanwhile while the server answered. False: the transaction
+        is reset and :class:`Withheld` raised; nothing was sent. It is asked again on a
+        retry, so it should remember its answer.
 
         Waits for the rate limit first. Temporary problems are retried with backoff up to
         ``max_attempts``; a permanent refusal is a "failed" Delivery and the connection
@@ -252,13 +270,15 @@ class SmtpSession:
         """
         try:
             data = message if isinstance(message, bytes) else message_bytes(message)
-            delivery = self._send(data, from_address, recipients)
+            delivery = self._send(data, from_address, recipients, gate)
             return Delivery(delivery.status, self._scrub(delivery.detail), delivery.attempts)
         except UserError as exc:
             error = exc
         raise self._scrubbed(error)  # outside the except: no __context__ keeps the unscrubbed text
 
-    def _send(self, data: bytes, from_address: str, recipients: Sequence[str]) -> Delivery:
+    def _send(
+        self, data: bytes, from_address: str, recipients: Sequence[str], gate: Callable[[], bool] | None
+    ) -> Delivery:
         self._check_cancel()
         self._pace()
         try:
@@ -284,7 +304,7 @@ class SmtpSession:
                         if not problem.transient or attempt >= self._max_attempts:
                             raise problem.error from None
                         raise _Retry(problem.error.message) from None
-                delivery = self._transaction(data, sender, rcpts)
+                delivery = self._transaction(data, sender, rcpts, gate)
             except _Retry as retry:
                 log.debug("attempt %d failed: %s", attempt, self._scrub(retry.detail))
                 if attempt >= self._max_attempts:
@@ -305,7 +325,9 @@ class SmtpSession:
                 log.debug("delivery to %s: %s %s", rcpts, delivery.status, self._scrub(delivery.detail))
             return delivery
 
-    def _transaction(self, data: bytes, sender: str, recipients: list[str]) -> Delivery:
+    def _transaction(
+        self, data: bytes, sender: str, recipients: list[str], gate: Callable[[], bool] | None
+    ) -> Delivery:
         conn = self._conn
         assert conn is not None
         conn.message_sent = False
@@ -322,6 +344,9 @@ class SmtpSession:
             if refusals:
                 # One refused recipient fails the whole letter; a permanent refusal outranks a temporary one.
                 return self._refused(*max(refusals, key=lambda r: r[0] >= 500))
+            if gate is not None and not gate():
+                self._rset()
+                raise Withheld()
             try:
                 code, reply = conn.data(data)
             except smtplib.SMTPDataError as exc:

@@ -231,7 +231,7 @@ class ContactLog(RenamesAndMerging, LogReading):
         email_printed: bool = False,
         message_id: str = "",
     ) -> Claim:
-        """Claim a letter for sending, in its own transaction, before the mail server hears of it.
+        """Claim a letter for sending, in its own transaction, before its message goes to the server.
 
         The letter (as generated: its draft file) is recorded first, in the same
         transaction, when it is new to the log or its file changed. Granted for a draft or a

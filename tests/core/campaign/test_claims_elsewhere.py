@@ -110,3 +110,32 @@ def test_the_summary_says_how_this_command_sends_a_letter_it_left_alone(mini_ws,
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert result.code == 0, result.err
     assert "uncertain from an earlier run: not sent again (use --resend-uncertain):\n  mep-1:" in result.out
+
+
+def test_a_letter_claimed_elsewhere_while_its_envelope_is_out_is_withheld(mini_ws, cli, server, monkeypatch):
+    """Ben's send claims the letter to Rasa Juknevičienė just as this send asks the server to
+    take it: this claim is refused, the server is told to forget the envelope (RSET), and
+    the letters after it go on over the same connection."""
+    use_server(mini_ws, server, extra_meps=2)
+    real = ContactLog.claim
+
+    def raced(self, letter_, *args, **kwargs):
+        if letter_.recipient_id == "mep-2":
+            with monkeypatch.context() as m:
+                m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
+                with ContactLog.open(mini_ws.root / "campaign.db") as other:
+                    assert real(other, letter_, "ben", "to Rasa", **kwargs).granted
+        return real(self, letter_, *args, **kwargs)
+
+    monkeypatch.setattr(ContactLog, "claim", raced)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err + result.out
+    line = next(ln for ln in result.out.splitlines() if ln.strip().startswith("mep-2:"))
+    assert "being sent right now by ben on another computer (laptop-ben 4242" in line, result.out
+    received = [m.rcpt_tos[0] for m in server.messages]
+    assert "rasa.jukneviciene@europarl.europa.eu" not in received
+    assert sorted(received) == sorted([SIMECKA, "m0@example.org", "m1@example.org"])
+    assert server.connections == 1
+    with ContactLog.open(mini_ws.root / "campaign.db") as log:
+        history = log.history(contact_id("mep-2", "test-case", "appeal-en"))
+    assert history.claim is not None and history.claim.by == "ben" and not history.went_out

@@ -70,13 +70,13 @@ class Campaign:
         real = smtp_session.SmtpSession.send
         calls = {"n": 0}
 
-        def dying(session, *args):
+        def dying(session, *args, **kwargs):
             calls["n"] += 1
             if calls["n"] == at_call:
                 if when == "after":
-                    real(session, *args)
+                    real(session, *args, **kwargs)
                 raise Crash
-            return real(session, *args)
+            return real(session, *args, **kwargs)
 
         self.monkeypatch.setattr(smtp_session.SmtpSession, "send", dying)
         try:

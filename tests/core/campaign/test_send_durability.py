@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from smtp_server import use_server
 
-from campaign_app.core.mail import smtp
+from campaign_app.core.mail import client, smtp
 from campaign_app.core.outreach import database
 from campaign_app.core.outreach.log import ContactLog, contact_id
 
@@ -33,14 +33,14 @@ def watched(monkeypatch):
         trail.append(("sync", ""))
         real_sync(self)
 
-    def send_watched(self, message, from_address, to_addresses):
-        trail.append(("send", to_addresses[0]))
-        return real_send(self, message, from_address, to_addresses)
+    def data_watched(self, message):  # the moment the message itself goes to the server
+        trail.append(("send", ""))
+        return real_data(self, message)
 
-    real_sync, real_send = database.LogDatabase.make_durable, smtp.SmtpSession.send
+    real_sync, real_data = database.LogDatabase.make_durable, client.PhaseClient.data
     monkeypatch.setattr(database.LogDatabase, "open", classmethod(open_watched))
     monkeypatch.setattr(database.LogDatabase, "make_durable", sync_watched)
-    monkeypatch.setattr(smtp.SmtpSession, "send", send_watched)
+    monkeypatch.setattr(client.PhaseClient, "data", data_watched)
     return trail
 
 
@@ -102,3 +102,32 @@ def test_at_a_slow_rate_each_record_is_synced_at_once(mini_ws, cli, server, watc
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert result.code == 0, result.err + result.out
     assert all(synced for _, synced, kinds in commits(watched) if kinds)
+
+
+def test_a_message_waits_for_its_claim_however_slow_the_log(mini_ws, cli, server, monkeypatch):
+    """The claim is committed while the server hears the envelope (MAIL, RCPT), and the
+    message itself (DATA) goes only once it is: a claim slower than the server's answers
+    still comes first. Each DATA finds as many claims on record as messages started."""
+    import sqlite3
+    import time
+
+    use_server(mini_ws, server, extra_meps=2)
+    real_claim, real_data = ContactLog.claim, client.PhaseClient.data
+    found: list[tuple[int, int]] = []
+
+    def slow_claim(self, *args, **kwargs):
+        time.sleep(0.2)  # a team's database far away
+        return real_claim(self, *args, **kwargs)
+
+    def data_counting(self, message):
+        with sqlite3.connect(mini_ws.root / "campaign.db") as db:
+            (claims,) = db.execute("SELECT count(*) FROM events WHERE kind = 'sending'").fetchone()
+        found.append((len(found) + 1, claims))
+        return real_data(self, message)
+
+    monkeypatch.setattr(ContactLog, "claim", slow_claim)
+    monkeypatch.setattr(client.PhaseClient, "data", data_counting)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+    assert result.code == 0, result.err + result.out
+    assert "4 sent" in result.out
+    assert found == [(n, n) for n in range(1, 5)]

@@ -23,8 +23,8 @@ def test_a_second_ctrl_c_while_the_server_has_a_letter_leaves_it_uncertain_not_u
     use_server(mini_ws, server)
     real = SmtpSession.send
 
-    def send_then_interrupted(self, data, sender, to):
-        real(self, data, sender, to)  # the server has it; the answer is never recorded
+    def send_then_interrupted(self, data, sender, to, **kwargs):
+        real(self, data, sender, to, **kwargs)  # the server has it; the answer is never recorded
         raise KeyboardInterrupt
 
     with monkeypatch.context() as m:  # (undo() would also drop the server fixture's settings)

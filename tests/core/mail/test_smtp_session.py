@@ -20,7 +20,7 @@ from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.letters.email.message import Attachment, build_message, message_bytes
 from campaign_app.core.letters.render import render_letter
-from campaign_app.core.mail.smtp import SendCancelled, SmtpSession
+from campaign_app.core.mail.smtp import SendCancelled, SmtpSession, Withheld
 
 PDF = b"%PDF-1.7\n" + bytes(range(256)) * 200 + b"\n.\n..\n%%EOF\n"  # dots at line starts, too
 
@@ -415,3 +415,54 @@ def test_lines_starting_with_a_dot_arrive_unchanged(smtp_server) -> None:
     (got,) = smtp_server.messages
     assert got.data == message_bytes(msg)
     assert b"\r\n.hidden line\r\n..two dots\r\n.\r\nend\r\n" in got.data
+
+
+def test_a_gate_asked_after_the_recipients_holds_the_message_back_and_keeps_the_connection(
+    smtp_server, letter
+) -> None:
+    """The caller's last word (its claim) comes once the server has the envelope: "no" resets
+    the transaction, nothing arrives, and the next letter goes over the same connection."""
+    asked: list[int] = []
+
+    def refuse() -> bool:
+        asked.append(len(smtp_server.messages))
+        return False
+
+    with session(smtp_server) as smtp:
+        with pytest.raises(Withheld):
+            smtp.send(
+                make(letter, "michal@ep.example"), "office@rights.example", ["michal@ep.example"], gate=refuse
+            )
+        delivery = smtp.send(
+            make(letter, "rasa@ep.example"), "office@rights.example", ["rasa@ep.example"], gate=lambda: True
+        )
+    assert asked == [0]
+    assert delivery.status == "sent"
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("rasa@ep.example",)]
+    assert smtp.connections == 1 and smtp_server.connections == 1
+
+
+def test_a_gate_is_not_asked_for_a_letter_the_server_refuses_at_its_envelope(smtp_server, letter) -> None:
+    """A recipient refused (550) or greylisted (451, retried) is settled before the gate:
+    it is asked once, on the attempt whose envelope the server took."""
+    smtp_server.behaviour.reject = {"nobody@ep.example"}
+    smtp_server.behaviour.tempfail = 1
+    asked: list[str] = []
+
+    def gate(to: str):
+        return lambda: asked.append(to) or True
+
+    with session(smtp_server) as smtp:
+        refused = smtp.send(
+            make(letter, "nobody@ep.example"),
+            "office@rights.example",
+            ["nobody@ep.example"],
+            gate=gate("nobody"),
+        )
+        retried = smtp.send(
+            make(letter, "a@ep.example"), "office@rights.example", ["a@ep.example"], gate=gate("a")
+        )
+    assert refused.status == "failed" and refused.detail.startswith("550")
+    assert retried.status == "sent" and retried.attempts == 2
+    assert asked == ["a"]
+    assert [m.rcpt_tos for m in smtp_server.messages] == [("a@ep.example",)]
