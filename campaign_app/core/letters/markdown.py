@@ -180,14 +180,27 @@ def markdown_to_blocks(text: str) -> tuple[tuple[Block, ...], list[int]]:
     return tuple(blocks), order
 
 
-# Every ASCII punctuation character, and the same with a backslash before it: one
-# str.translate (a regular expression with a group in its replacement ran a Python function
-# per match: a tenth of rendering a letter, whose every value is escaped).
-_MD_ESCAPED = str.maketrans({c: "\\" + c for c in map(chr, range(0x21, 0x7F)) if not c.isalnum()})
+# Punctuation that starts nothing in CommonMark inside a line (no typographer, no linkify):
+# prose is full of it, and each escape was a token for the parser to make and join again
+# (half of parsing a letter whose facts are quoted). Every other ASCII punctuation
+# character is escaped, with one str.translate (a regular expression with a group in its
+# replacement ran a Python function per match).
+_PROSE = ",.;:?/%-"
+_SIGNS = [c for c in map(chr, range(0x21, 0x7F)) if not c.isalnum()]
+_MD_ESCAPED = str.maketrans({c: "\\" + c for c in _SIGNS if c not in _PROSE})
+# At the start of a line (Markdown's line ends are LF, CR and CRLF) the prose signs can start
+# a list (``-``, ``1.``), a thematic break or a heading's underline (``---``): the first one
+# on the line, after any blanks and digits, is escaped there.
+_LINE_START = re.compile(r"(?:^|(?<=[\n\r]))([ \t]*[0-9]*)([,.;:?/%-])")
 
 
 def escape_markdown(text: str) -> str:
-    """Make text inert in Markdown: every ASCII punctuation backslash-escaped, newlines kept
-    as hard line breaks, so a value from a spreadsheet can never add emphasis or a link."""
+    """Make text inert in Markdown: every ASCII punctuation character that could start
+    anything where it stands backslash-escaped, newlines kept as hard line breaks, so a
+    value from a spreadsheet can never add emphasis, a link or a list. The blocks it makes
+    are those of every punctuation character escaped
+    (tests/core/letters/test_escape_markdown.py)."""
     escaped = text.translate(_MD_ESCAPED)
+    if _LINE_START.search(escaped) is not None:
+        escaped = _LINE_START.sub(r"\1\\\2", escaped)
     return "\\\n".join(escaped.splitlines()) if "\n" in escaped else escaped
