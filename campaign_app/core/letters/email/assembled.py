@@ -78,9 +78,9 @@ def message_data(
 
     ``extra_headers`` and ``subject_prefix`` are what send.py's ``message_for`` adds to an
     example campaign's message afterwards (its headers, then the Subject moved last)."""
-    sender = _address(from_name, from_address)
+    sender = _sender(from_name, from_address)
     to = _address(to_name, to_address)
-    reply = _address(from_name, reply_to) if reply_to else None
+    reply = _sender(from_name, reply_to) if reply_to else None
     when = date or dt.datetime.now().astimezone()
     if when.tzinfo is None:
         when = when.astimezone()
@@ -112,6 +112,10 @@ def message_data(
         shown = str(MAIL_POLICY.header_store_parse("Subject", subject)[1])
         head.append(_folded("Subject", subject_prefix + shown))
     return MessageData(msgid, b"".join(head) + CRLF + top)
+
+
+# The campaign's own addresses (From, Reply-To): every message of a send has the same.
+_sender = functools.lru_cache(maxsize=16)(_address)
 
 
 # ---- the parts ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ their URLs, so a plain-text reader can check every claim as a PDF reader can.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 
 from campaign_app.core.letters.document import (
@@ -24,10 +25,7 @@ def _block_lines(block: Block, indent: str = "") -> list[str]:
         text = inline_text(block.inlines)
         lines = []
         for part in text.split("\n"):
-            lines.extend(
-                textwrap.wrap(part, 78 - len(indent), initial_indent=indent, subsequent_indent=indent)
-                or [indent]
-            )
+            lines.extend(_wrapped(part, indent))
         if isinstance(block, Heading):
             lines = [ln.upper() if block.level == 1 else ln for ln in lines]
         return lines
@@ -48,6 +46,16 @@ def _block_lines(block: Block, indent: str = "") -> list[str]:
             lines.extend(_block_lines(inner, indent + "> "))
         return lines
     return []
+
+
+@functools.lru_cache(maxsize=1024)
+def _wrapped(part: str, indent: str) -> tuple[str, ...]:
+    """One line of a paragraph wrapped at 78 characters, as ``textwrap`` wraps it. Kept: in a
+    send or a batch most paragraphs are every letter's (the facts, the requests), and
+    ``textwrap`` takes a fifth of the time an e-mail's making takes."""
+    return tuple(
+        textwrap.wrap(part, 78 - len(indent), initial_indent=indent, subsequent_indent=indent) or [indent]
+    )
 
 
 def letter_text(letter: Letter) -> str:
