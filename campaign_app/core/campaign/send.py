@@ -120,15 +120,10 @@ def message_for(
 ) -> EmailMessage:
     """The e-mail for one letter, from its one rendering, its files attached as they are
     (``kept``: the copies being sent; without it the files in the output folder)."""
-    from campaign_app.core.letters.email.message import build_message
+    from campaign_app.core.letters.email.message import build_message, with_marks
 
     message = build_message(prepared.letter, **_message_args(ws, plan, prepared, kept))
-    if plan.example:
-        message[EXAMPLE_HEADER] = EXAMPLE_NOTE
-        subject = message["Subject"]
-        del message["Subject"]
-        message["Subject"] = f"{EXAMPLE_PREFIX}{subject}"
-    return message
+    return with_marks(message, *_marks(plan))
 
 
 def message_data_for(
@@ -138,13 +133,18 @@ def message_data_for(
     object: what a send hands to the server (core/letters/email/assembled.py)."""
     from campaign_app.core.letters.email.assembled import message_data
 
-    example = plan.example
+    extra_headers, subject_prefix = _marks(plan)
     return message_data(
         prepared.letter,
         **_message_args(ws, plan, prepared, kept),
-        subject_prefix=EXAMPLE_PREFIX if example else "",
-        extra_headers=[(EXAMPLE_HEADER, EXAMPLE_NOTE)] if example else (),
+        subject_prefix=subject_prefix,
+        extra_headers=extra_headers,
     )
+
+
+def _marks(plan: SendPlan) -> tuple[list[tuple[str, str]], str]:
+    """The headers added to an example campaign's message, and its Subject's prefix."""
+    return ([(EXAMPLE_HEADER, EXAMPLE_NOTE)], EXAMPLE_PREFIX) if plan.example else ([], "")
 
 
 def _message_args(

@@ -44,6 +44,7 @@ from campaign_app.core.letters.email.message import (
     build_message,
     email_body,
     message_bytes,
+    with_marks,
 )
 from campaign_app.core.letters.email.text import letter_text
 
@@ -265,10 +266,4 @@ def _built(
         date=when,
         message_id=msgid,
     )
-    for name, value in extra_headers:
-        msg[name] = value
-    if subject_prefix:
-        subject = msg["Subject"]
-        del msg["Subject"]
-        msg["Subject"] = subject_prefix + subject
-    return MessageData(msgid, message_bytes(msg))
+    return MessageData(msgid, message_bytes(with_marks(msg, extra_headers, subject_prefix)))

@@ -238,6 +238,20 @@ def build_message(
     return msg
 
 
+def with_marks(
+    msg: EmailMessage, extra_headers: Sequence[tuple[str, str]] = (), subject_prefix: str = ""
+) -> EmailMessage:
+    """``msg`` with ``extra_headers`` added and its Subject prefixed (moved last, its words
+    read back first): how an example campaign's message says what it is."""
+    for name, value in extra_headers:
+        msg[name] = value
+    if subject_prefix:
+        subject = msg["Subject"]
+        del msg["Subject"]
+        msg["Subject"] = subject_prefix + subject
+    return msg
+
+
 def message_bytes(msg: EmailMessage) -> bytes:
     """The message exactly as it goes into SMTP's DATA or a ``.eml`` file (CRLF, 7-bit)."""
     buffer = io.BytesIO()
