@@ -11,20 +11,39 @@ instead; it never falls back to a file (Vorta's lesson, ``src/vorta/keyring/abc.
 A locked keyring is told apart from a missing one and from a wrong password, because the
 fix differs: unlock the keyring, install one, or retype the password.
 
-The backend is the one ``keyring`` itself chooses, so a user (or a test) can pick one
-with keyring's own ``PYTHON_KEYRING_BACKEND`` variable or ``keyringrc.cfg``. No Qt here:
-the command line's ``send`` uses the same functions.
+The backend is the one ``keyring`` itself would choose, so a user (or a test) can pick one
+with keyring's own ``PYTHON_KEYRING_BACKEND`` variable or ``keyringrc.cfg`` (``[backend]
+default-keyring``, ``keyring-path``), or with ``keyring.set_keyring``. Without such a
+choice, keyring's discovery imports every backend it knows (the macOS one's ctypes look-ups
+run programs even on Linux) and asks each, several times, whether it works: 0.1-0.2 s of
+every command that reads a team's log, whose password is looked for here first. So the
+system's own backend (Secret Service on Linux, the Keychain on macOS, the Credential
+Manager on Windows) is taken directly, but only where keyring could choose nothing else:
+none of its other backends can work (what each needs cannot even be found: python-dbus for
+KWallet, PyGObject for libsecret, pywin32 for Windows, macOS for the Keychain) and no other
+package adds backends. Then keyring would take that one alone (its chainer chains two or
+more), or, when it does not work either, none (the fail backend), and so does this module.
+Anywhere else (KWallet or libsecret possible, a plug-in installed) keyring's own discovery
+decides, chainer included. No Qt here: the command line's ``send`` uses the same functions.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
+import os
+import platform
+import sys
 from dataclasses import dataclass
 
 import keyring
+import keyring.backend
 import keyring.backends.chainer
 import keyring.backends.fail
+import keyring.core
 import keyring.errors
+import keyring.util.platform_
 from keyring.backend import KeyringBackend
 
 from campaign_app.core.common.errors import UserError
@@ -116,15 +135,93 @@ def _unusable(backend: KeyringBackend) -> str | None:
     return None
 
 
+# The system's own backend: what keyring's discovery chooses there when nothing else works.
+_SYSTEM_BACKEND = {
+    "Linux": "keyring.backends.SecretService.Keyring",
+    "Darwin": "keyring.backends.macOS.Keyring",
+    "Windows": "keyring.backends.Windows.WinVaultKeyring",
+}
+# keyring's backends (its entry points' modules) and what each cannot work without: a module
+# (any one of them), or a system. Where it is missing the backend's ``priority`` raises, so
+# keyring's discovery neither chooses nor chains it.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "keyring.backends.SecretService": ("secretstorage",),  # and a Secret Service on D-Bus
+    "keyring.backends.kwallet": ("dbus",),  # python-dbus, and KWallet on D-Bus
+    "keyring.backends.libsecret": ("gi",),  # PyGObject, and a Secret Service
+    "keyring.backends.Windows": ("win32ctypes", "win32cred"),  # pywin32-ctypes or pywin32
+}
+_NEEDS_SYSTEM = {"keyring.backends.macOS": "Darwin"}
+# Backends that are never chosen while another works: priority 0 or below (chainer: with fewer
+# than two backends to chain).
+_NEVER_CHOSEN_BESIDE = ("keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer")
+
+
 def _current_backend() -> KeyringBackend:
-    """keyring's own choice (PYTHON_KEYRING_BACKEND, keyringrc.cfg, else the best found)."""
+    """The backend keyring would use: set by ``keyring.set_keyring``, PYTHON_KEYRING_BACKEND,
+    keyringrc.cfg, else the best one found (see the module's docstring)."""
     try:
+        if getattr(keyring.core, "_keyring_backend", None) is None:  # not chosen yet in this process
+            keyring.set_keyring(_choose_backend())
         return keyring.get_keyring()
     except (ImportError, AttributeError, RuntimeError, keyring.errors.KeyringError) as exc:
         raise UserError(
             _("the keyring configured for this computer cannot be loaded ({exc})").format(exc=exc),
             hint=_("check PYTHON_KEYRING_BACKEND or keyringrc.cfg, or remove them to use the system keyring"),
         ) from None
+
+
+def _choose_backend() -> KeyringBackend:
+    """keyring's choice, made without importing and trying every backend where it is sure."""
+    system = platform.system()
+    own = _SYSTEM_BACKEND.get(system)
+    if (
+        "PYTHON_KEYRING_BACKEND" in os.environ  # the user's choice: keyring reads it (load_env)
+        or (keyring.util.platform_.config_root() / "keyringrc.cfg").exists()  # and this (load_config)
+        or own is None
+        or not _only_possible(own.rpartition(".")[0], system)
+    ):
+        keyring.core.init_backend()  # keyring's own way, its discovery included
+        return keyring.get_keyring()
+    module, _dot, name = own.rpartition(".")
+    cls = getattr(importlib.import_module(module), name)
+    try:
+        priority = cls.priority
+    except Exception:  # what keyring's ``viable`` traps: this backend does not work here
+        return keyring.backends.fail.Keyring()  # and no other can: keyring finds none either
+    if not priority > 0:  # a tie with the fail backend would be keyring's to settle
+        keyring.core.init_backend()
+        return keyring.get_keyring()
+    return cls()
+
+
+def _only_possible(own: str, system: str) -> bool:
+    """Whether keyring's discovery could find no working backend but ``own`` (a module of
+    keyring's): each of its other backends lacks what it needs, and nothing adds more."""
+    for module, needs in _NEEDS.items():
+        if module != own and any(_findable(need) for need in needs):
+            return False
+    for module, needed_system in _NEEDS_SYSTEM.items():
+        if module != own and system == needed_system:
+            return False
+    known = (*_NEEDS, *_NEEDS_SYSTEM, *_NEVER_CHOSEN_BESIDE)
+    # A backend defined in this process already (keyring tries every one it has seen) ...
+    for cls in getattr(KeyringBackend, "_classes", ()):
+        if cls.__module__ not in known:
+            return False
+    # ... or registered by another package, as keyring's discovery loads them.
+    metadata = getattr(keyring.backend, "metadata", None) or importlib.import_module("importlib.metadata")
+    plugins = metadata.entry_points(group="keyring.backends")
+    return all(ep.value.partition(":")[0].strip() in known for ep in plugins)
+
+
+def _findable(name: str) -> bool:
+    """Whether ``import name`` could succeed, found without importing it (a doubt: yes)."""
+    if name in sys.modules:
+        return sys.modules[name] is not None
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return True
 
 
 def _locked_error() -> UserError:
