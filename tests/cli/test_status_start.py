@@ -58,6 +58,45 @@ def test_log_status_on_a_teams_log_reads_without_sqlalchemy(mini_ws, pg_database
     assert "mep-2" in table and "anna" in table
 
 
+def test_log_status_on_a_teams_log_finds_the_keyring_without_trying_every_backend(
+    mini_ws, pg_database, tmp_path
+):
+    """As a user runs it: no PYTHON_KEYRING_BACKEND, so the password is looked for in the
+    system's keyring (none here: no D-Bus session), found without importing the backends of
+    other systems and desktops (core/mail/secrets.py); then libpq's PGPASSWORD."""
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "anna")
+    with connect(pg_database, "anna") as anna:
+        record_send(anna, "mep-2", "Rasa Juknevičienė", "anna")
+    code = (
+        "import sys\n"
+        "for name in ('dbus', 'gi', 'win32ctypes', 'win32cred'):\n"
+        "    sys.modules[name] = None  # not installed here\n"
+        f"sys.argv = ['campaign-app', 'log', 'status', '-w', {str(mini_ws.root)!r}]\n"
+        "from campaign_app.frozen_entry import run\n"
+        "assert run() == 0\n"
+        "print(sorted(n for n in sys.modules if n.startswith('keyring.backends.')))"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHON_KEYRING_BACKEND", "DBUS_SESSION_BUS_ADDRESS") and not k.startswith("KEYRING_")
+    }
+    home = tmp_path / "home"
+    env |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    env["PGPASSWORD"] = pg_database.cluster.password("anna")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+
+    assert done.returncode == 0, done.stderr
+    *table, imported = done.stdout.splitlines()
+    assert "mep-2" in "\n".join(table)
+    assert ast.literal_eval(imported) == [
+        "keyring.backends.SecretService",  # tried: no Secret Service answers
+        "keyring.backends.chainer",  # secrets.py's check of a chain, not keyring's discovery
+        "keyring.backends.fail",  # keyring's "no keyring"
+    ]
+
+
 def test_log_status_reads_an_older_campaign_db_without_changing_it(mini_ws):
     path = mini_ws.root / "campaign.db"
     make_v1_log(path)  # a letter to ua-president, sent by post
