@@ -17,6 +17,7 @@ its templates (``plan_send``: what ``send`` and the Send dialog wait for before 
 letter).
 
     python bench/bench_team_log.py [--processes 20 --letters 500 --contacts 100000]
+                                   [--only claims|status] [--real-keyring]
 """
 
 from __future__ import annotations
@@ -211,17 +212,23 @@ def _time_status(ws_root: Path, runs: int = 3) -> list[float]:
     return times
 
 
-def _time_fresh_status(ws_root: Path, password: str | None = None, runs: int = 3) -> list[float]:
+def _time_fresh_status(
+    ws_root: Path, password: str | None = None, runs: int = 3, *, real_keyring: bool = False
+) -> list[float]:
     """Wall times of ``campaign-app log status`` as a user runs it: a new process each time
     (Python's start and the imports included, the modules compiled as an installed copy's
     are: bench/bytecode.py). A team member's password from PGPASSWORD,
-    as libpq takes it when the keyring has none (the null keyring: nothing is stored)."""
+    as libpq takes it when the keyring has none (the null keyring: nothing is stored; with
+    ``real_keyring``, no backend named: this computer's keyring looked for, as a user's is)."""
     import subprocess
 
     from bytecode import as_installed
 
     env = as_installed(ws_root.parent / "bytecode")  # compiled modules, as installed (run once first)
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    if real_keyring:
+        env.pop("PYTHON_KEYRING_BACKEND", None)
+    else:
+        env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
     if password is not None:
         env["PGPASSWORD"] = password
     script = Path(sys.executable).with_name("campaign-app")  # what a user types
@@ -241,7 +248,7 @@ def _time_fresh_status(ws_root: Path, password: str | None = None, runs: int = 3
     return times[1:]  # the first run compiled the modules
 
 
-def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
+def bench_status(db: PgDatabase, tmp: Path, contacts: int, real_keyring: bool = False) -> None:
     ws = make_workspace(tmp / "status-ws", contacts // len(TEMPLATES))
     case_id = Workspace(ws.root).case.id
     crow, erow = _rows(contacts, case_id)
@@ -254,6 +261,11 @@ def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
     _settle(db)
     pg_times = _time_status(team_ws.root)
     pg_fresh = _time_fresh_status(team_ws.root, db.cluster.password("carol"))
+    pg_real = (
+        _time_fresh_status(team_ws.root, db.cluster.password("carol"), real_keyring=True)
+        if real_keyring
+        else []
+    )
     sqlite_tab, pg_tab = _time_outreach_reload(ws.root), _time_outreach_reload(team_ws.root)
     sqlite_plan, pg_plan = _time_send_plan(ws.root), _time_send_plan(team_ws.root)
     print(
@@ -264,6 +276,11 @@ def bench_status(db: PgDatabase, tmp: Path, contacts: int) -> None:
         print(
             f"    {engine:<11} {min(times):.2f} s   (runs: {', '.join(f'{t:.2f}' for t in times)}); "
             f"a new process each time: {min(fresh):.2f} s (runs: {', '.join(f'{t:.2f}' for t in fresh)})"
+        )
+    if pg_real:
+        print(
+            "    PostgreSQL, as typed with this computer's keyring looked for (no PYTHON_KEYRING_BACKEND): "
+            f"{min(pg_real):.2f} s (runs: {', '.join(f'{t:.2f}' for t in pg_real)})"
         )
     print(
         "(c) the Outreach tab's reload over the same log (off the UI thread; "
@@ -318,6 +335,11 @@ def main() -> int:
     parser.add_argument("--letters", type=int, default=500, help="letters each process tries to send")
     parser.add_argument("--contacts", type=int, default=100_000)
     parser.add_argument("--only", choices=("claims", "status"), default=None)
+    parser.add_argument(
+        "--real-keyring",
+        action="store_true",
+        help="also time log status as typed with no PYTHON_KEYRING_BACKEND (keyring's own choice)",
+    )
     args = parser.parse_args()
     import keyring
 
@@ -336,7 +358,7 @@ def main() -> int:
         if args.only in (None, "status"):
             db = PgDatabase(cluster, cluster.create_database())
             make_team(db)
-            bench_status(db, tmp, args.contacts)
+            bench_status(db, tmp, args.contacts, args.real_keyring)
     finally:
         cluster.destroy()
     return 0
