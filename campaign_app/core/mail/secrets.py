@@ -180,18 +180,25 @@ def _choose_backend() -> KeyringBackend:
         or own is None
         or not _only_possible(own.rpartition(".")[0], system)
     ):
-        keyring.core.init_backend()  # keyring's own way, its discovery included
-        return keyring.get_keyring()
+        return _keyrings_own_choice()
     module, _dot, name = own.rpartition(".")
-    cls = getattr(importlib.import_module(module), name)
+    try:
+        cls = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):  # keyring's discovery would log it and go on
+        return _keyrings_own_choice()
     try:
         priority = cls.priority
     except Exception:  # what keyring's ``viable`` traps: this backend does not work here
         return keyring.backends.fail.Keyring()  # and no other can: keyring finds none either
     if not priority > 0:  # a tie with the fail backend would be keyring's to settle
-        keyring.core.init_backend()
-        return keyring.get_keyring()
+        return _keyrings_own_choice()
     return cls()
+
+
+def _keyrings_own_choice() -> KeyringBackend:
+    """PYTHON_KEYRING_BACKEND, keyringrc.cfg, else every backend tried: keyring's own way."""
+    keyring.core.init_backend()
+    return keyring.get_keyring()
 
 
 def _only_possible(own: str, system: str) -> bool:
