@@ -263,6 +263,18 @@ def _as_user_error(exc: keyring.errors.KeyringError) -> UserError:
     )
 
 
+def _backend_failed(exc: Exception, secret: str | None = None) -> UserError:
+    """A backend's own failure (secretstorage's D-Bus errors are not keyring's), said as one
+    line like keyring's: never a traceback, never the password (taken out if quoted)."""
+    said = str(exc) or type(exc).__name__
+    if secret:
+        said = said.replace(secret, "***")
+    return UserError(
+        _("the system keyring failed ({exc})").format(exc=said),
+        hint=_("try again; if it persists, restart the keyring"),
+    )
+
+
 def _ask_hint() -> str:
     return _("the password will be asked for each time you send, and never saved")
 
@@ -360,6 +372,8 @@ def store_password(username: str, host: str, password: str, *, instead: str | No
         backend.set_password(SERVICE, user, password)
     except keyring.errors.KeyringError as exc:
         raise _as_user_error(exc) from None
+    except Exception as exc:  # a D-Bus or OS error of the backend's own
+        raise _backend_failed(exc, password) from None
 
 
 def get_password(username: str, host: str) -> str | None:
@@ -376,6 +390,8 @@ def get_password(username: str, host: str) -> str | None:
         return None
     except keyring.errors.KeyringError as exc:
         raise _as_user_error(exc) from None
+    except Exception as exc:  # a D-Bus or OS error of the backend's own (the session gone, say)
+        raise _backend_failed(exc) from None
 
 
 def delete_password(username: str, host: str) -> bool:
@@ -388,4 +404,6 @@ def delete_password(username: str, host: str) -> bool:
         return False
     except keyring.errors.KeyringError as exc:
         raise _as_user_error(exc) from None
+    except Exception as exc:  # a D-Bus or OS error of the backend's own
+        raise _backend_failed(exc) from None
     return True

@@ -150,6 +150,36 @@ def test_a_keyring_that_cannot_start_is_an_error_with_advice():
         store_password("user", "smtp.example.org", "s3cret")
 
 
+class DroppedSessionKeyring(KeyringBackend):
+    """secretstorage's D-Bus connection gone after the keyring was found: not keyring's errors."""
+
+    priority = 1
+
+    def get_password(self, service, username, *password):
+        raise ConnectionResetError(f"D-Bus connection closed while asked about {username} {password}")
+
+    set_password = delete_password = get_password
+
+
+def test_a_backend_failing_in_its_own_way_is_one_line_without_the_password():
+    """The team's log reads its password here at every 'log status': a D-Bus error was a
+    traceback."""
+    keyring.set_keyring(DroppedSessionKeyring())
+    for call in (
+        lambda: get_password("carol", "db.example.org"),
+        lambda: store_password("carol", "db.example.org", "s3cret-value"),
+        lambda: delete_password("carol", "db.example.org"),
+    ):
+        with pytest.raises(UserError) as info:
+            call()
+        text = str(info.value)
+        assert (
+            "the system keyring failed (D-Bus connection closed while asked about carol@db.example.org"
+            in text
+        )
+        assert "s3cret-value" not in text and info.value.__cause__ is None
+
+
 def test_user_name_and_host_are_needed():
     with pytest.raises(UserError, match="user name and server are needed"):
         store_password("", "smtp.example.org", "s3cret")
