@@ -100,7 +100,7 @@ def _send_each(
     claims: Executor,
 ) -> None:
     """The loop of ``send_all``: each letter taken from ``ahead``, claimed, sent, recorded."""
-    from campaign_app.core.mail.smtp import SendCancelled
+    from campaign_app.core.mail.delivery import SendCancelled
 
     plan = run.plan
     assert plan.settings is not None
@@ -165,7 +165,7 @@ def send_one(
     (see the module's docstring); the claim always is before the message leaves. With
     ``claims`` (a one-thread executor) the claim is committed there while the server hears
     the envelope, and the message goes only once it is (``_ClaimGate``)."""
-    from campaign_app.core.mail.smtp import SendCancelled, Withheld
+    from campaign_app.core.mail.delivery import SendCancelled, Withheld
 
     ws, plan, log, by = run.ws, run.plan, run.log, run.by
     r = ready.recipient

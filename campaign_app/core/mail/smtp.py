@@ -25,14 +25,12 @@ are sent as UTF-8 (RFC 4616), so a password such as "пароль-ß" signs in.
 from __future__ import annotations
 
 import logging
-import random
 import smtplib
 import socket
 import ssl
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import TYPE_CHECKING
 
@@ -47,6 +45,14 @@ from campaign_app.core.mail.connect import (
     sign_in,
     start_tls,
 )
+from campaign_app.core.mail.delivery import (
+    UNCERTAIN_DETAIL,
+    Delivery,
+    Retry,
+    SendCancelled,
+    Withheld,
+    default_backoff,
+)
 from campaign_app.core.mail.redact import scrubber
 from campaign_app.core.mail.settings import SmtpSettings
 
@@ -59,43 +65,7 @@ log = logging.getLogger(__name__)
 # close idle connections, and finding that out at MAIL would cost a retry and a pause.
 IDLE_CHECK_SECONDS = 20.0
 
-UNCERTAIN_DETAIL = "connection lost after the message was sent, before the server confirmed it"
-
 _AUTH_NEEDED_CODES = (530, 534, 535, 538)
-
-
-def default_backoff(attempt: int) -> float:
-    """Seconds to wait after failed attempt number ``attempt`` (1-based): 1, 2, 4 … 60, ±20%."""
-    base = min(60.0, 2.0 ** (attempt - 1))
-    return min(60.0, base * random.uniform(0.8, 1.2))
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """What happened to one letter: "sent", "failed" or "uncertain", in the server's words."""
-
-    status: str  # "sent" | "failed" | "uncertain"
-    detail: str
-    attempts: int
-
-
-class SendCancelled(Exception):
-    """Cancel was set while waiting (rate limit or backoff); this message was not sent."""
-
-
-class Withheld(Exception):
-    """The caller's gate held the message back once the server had accepted its recipients
-    (its claim was refused, or could not be made): the transaction was reset, nothing sent."""
-
-
-class _Retry(Exception):
-    """This attempt failed in a way that is safe and worth retrying (``detail`` says why);
-    ``server_wide``: the server itself failed (421, the connection lost), not this letter."""
-
-    def __init__(self, detail: str, server_wide: bool = False):
-        super().__init__(detail)
-        self.detail = detail
-        self.server_wide = server_wide
 
 
 # Letters in a row whose every attempt failed at the server itself (421, connection lost)
@@ -303,9 +273,9 @@ class SmtpSession:
                     except ConnectProblem as problem:
                         if not problem.transient or attempt >= self._max_attempts:
                             raise problem.error from None
-                        raise _Retry(problem.error.message) from None
+                        raise Retry(problem.error.message) from None
                 delivery = self._transaction(data, sender, rcpts, gate)
-            except _Retry as retry:
+            except Retry as retry:
                 log.debug("attempt %d failed: %s", attempt, self._scrub(retry.detail))
                 if attempt >= self._max_attempts:
                     self._server_down(retry)
@@ -359,14 +329,14 @@ class SmtpSession:
             self._discard()
             if sent:
                 return Delivery("uncertain", UNCERTAIN_DETAIL, 0)
-            raise _Retry(f"connection lost ({failure_reason(exc)})", server_wide=True) from None
+            raise Retry(f"connection lost ({failure_reason(exc)})", server_wide=True) from None
 
     def _refused(self, code: int, reply: bytes | str) -> Delivery:
         """A non-success reply: retry (4xx), give up on this letter (5xx), or stop (sign-in)."""
         words = reply_words(code, reply)
         if code == 421:  # the server is closing this connection: a new one may work
             self._discard()
-            raise _Retry(words, server_wide=True)
+            raise Retry(words, server_wide=True)
         if code in _AUTH_NEEDED_CODES:
             self._rset()
             s = self.settings
@@ -383,10 +353,10 @@ class SmtpSession:
             )
         self._rset()
         if 400 <= code < 500:
-            raise _Retry(words)
+            raise Retry(words)
         return Delivery("failed", words, 0)
 
-    def _server_down(self, retry: _Retry) -> None:
+    def _server_down(self, retry: Retry) -> None:
         """Count a letter given up on because the server failed; stop the send (UserError)
         once SERVER_DOWN_LETTERS letters in a row were: it is the server, not the letters."""
         if not retry.server_wide:

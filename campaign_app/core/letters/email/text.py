@@ -23,7 +23,7 @@ from campaign_app.core.letters.document import (
 def _block_lines(block: Block, indent: str = "") -> list[str]:
     if isinstance(block, Paragraph | Heading):
         text = inline_text(block.inlines)
-        lines = []
+        lines: list[str] = []
         for part in text.split("\n"):
             lines.extend(_wrapped(part, indent))
         if isinstance(block, Heading):
