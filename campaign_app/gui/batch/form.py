@@ -22,7 +22,7 @@ from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.widgets import BatchWidgets
 from campaign_app.gui.batch.worker import BatchRun
-from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.session import WorkspaceSession, log_on_a_server
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import problems, sentence
 
@@ -169,6 +169,7 @@ class BatchForm(BatchWidgets):
             lambda: _audience_and_warnings(ws, tid, query or None),
             lambda found: self._counted(found[0], found[1], None),
             lambda exc: self._counted(None, [], exc),
+            only_waits=log_on_a_server(ws),  # a follow-up's count reads a team's log: not waited for at close
         )
 
     def _count_error_or_empty(self) -> bool:
