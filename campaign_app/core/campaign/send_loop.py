@@ -170,13 +170,14 @@ def send_one(
     ws, plan, log, by = run.ws, run.plan, run.log, run.by
     r = ready.recipient
     pdf = ready.kept[0]
+    kept_path = ws.relative(pdf.path)
     claiming = partial(
         log.claim,
         run.draft(r, ready.pdf),
         by,
         f"to {r.email}; {pdf.path.name} sha256 {pdf.sha256}",
         channel="email",
-        letter_path=ws.relative(pdf.path),
+        letter_path=kept_path,
         letter_sha256=pdf.sha256,
         resend_uncertain=plan.resend_uncertain,
         resend_revised=resend_revised,
@@ -204,7 +205,7 @@ def send_one(
         return gate.refusal(r)
     cid = gate.contact_id
     detail = delivery.detail
-    kept_at = {"letter_path": ws.relative(pdf.path), "letter_sha256": pdf.sha256}
+    kept_at = {"letter_path": kept_path, "letter_sha256": pdf.sha256}
     try:
         if delivery.status == "sent":
             message_id = ready.message_id
@@ -216,7 +217,7 @@ def send_one(
             log.add_event(cid, "note", by, delivery.detail, "email", durable=durable)
     except UserError as exc:  # the log went away after the server answered: the claim stays open
         return Unrecorded(Outcome(r.id, r.display_name, r.email, *_unrecorded(delivery, r.id)), exc)
-    return Outcome(r.id, r.display_name, r.email, delivery.status, detail, ws.relative(pdf.path))
+    return Outcome(r.id, r.display_name, r.email, delivery.status, detail, kept_path)
 
 
 class _ClaimGate:
