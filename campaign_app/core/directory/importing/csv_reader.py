@@ -21,8 +21,7 @@ import codecs
 import csv
 import io
 import itertools
-from collections.abc import Iterator
-from operator import itemgetter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +86,9 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
             _("export the sheet as CSV, or import the .xlsx file itself"),
         )
     delimiter = detect_delimiter(decoded.text[: 65536 * 2])
+    # whether any cell may start with an apostrophe: one after a delimiter, a line's end or
+    # a quote (a few searches of the text in C; else no cell of any row is looked at for one)
+    apostrophes = any(f"{c}'" in decoded.text for c in (delimiter, "\n", "\r", '"'))
     name, note, codec = decoded.encoding, decoded.note, decoded.codec
     del decoded
     shown = display_path(path)
@@ -117,19 +119,24 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         if once and read:
             raise RuntimeError(f"the rows of {shown} were read already (read with once=True)")
         read = True
-        return _rows(stream(consume=once), shown)
+        return _rows(stream(consume=once), shown, apostrophes)
 
     return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
 
 
-BATCH = 512  # rows read before the first of them is given: their cells looked at at once
+BATCH = 512  # records read at once: their cells looked at at once
 
 
-def _rows(reader: Any, shown: str) -> Iterator[Row]:
-    """The rows after the header, each with the line it starts on, read a batch at a time:
-    a cell starting with an apostrophe (a formula an export neutralised) is looked for in
-    all the batch's cells joined (no NUL in them), then in each row of a batch that has
-    one. A broken row ends them, after the rows before it, at the line it starts on."""
+def _rows(reader: Any, shown: str, apostrophes: bool = True) -> Iterator[Row]:
+    """The rows after the header, each with the line it starts on, read a batch at a time
+    by the csv module itself (``list.extend`` of an ``islice``: no Python step a row). In a
+    batch whose records took a line each (the reader's line count grew by as many), the
+    rows start on consecutive lines; in any other, each row's lines are counted from the
+    line breaks its quoted cells hold (:func:`_starts`). Where the file's text has an
+    apostrophe that may start a cell (``apostrophes``), a cell starting with one (a formula
+    an export neutralised) is looked for in all the batch's cells joined (no NUL in them),
+    then in each row of a batch that has one. A broken row ends them, after the
+    rows before it, at the line it starts on."""
     line = 1
     try:
         next(reader)
@@ -137,27 +144,40 @@ def _rows(reader: Any, shown: str) -> Iterator[Row]:
     except csv.Error as exc:
         raise broken(exc, shown, line) from None
     while True:
-        batch: list[Row] = []
-        failed = None
-        try:
-            for cells in reader:
-                start, line = line, reader.line_num + 1
-                if any(cells):
-                    batch.append((start, cells))
-                    if len(batch) == BATCH:
-                        break
-        except csv.Error as exc:  # at the line the broken row starts on: where its quote opened
-            failed = broken(exc, shown, line)
-        if "\0'" in "\0" + "\0".join(itertools.chain.from_iterable(map(_CELLS, batch))):
-            batch = [(start, _unneutralised(cells)) for start, cells in batch]
-        yield from batch
-        if failed is not None:
-            raise failed
-        if len(batch) < BATCH:
+        records: list[list[str]] = []
+        error = None
+        try:  # on an error, the records read before it stay in the list
+            records.extend(itertools.islice(reader, BATCH))
+        except csv.Error as exc:
+            error = exc
+        end = reader.line_num + 1
+        starts: Sequence[int]
+        if error is None and end - line == len(records):  # a line each
+            starts, line = range(line, end), end
+        else:
+            starts, line = _starts(records, line)
+        if apostrophes and "\0'" in "\0" + "\0".join(itertools.chain.from_iterable(records)):
+            records = list(map(_unneutralised, records))
+        if all(map(any, records)):
+            yield from zip(starts, records, strict=True)
+        else:  # blank rows (no cell with text) left out
+            yield from ((start, cells) for start, cells in zip(starts, records, strict=True) if any(cells))
+        if error is not None:  # at the line the broken row starts on: where its quote opened
+            raise broken(error, shown, line) from None
+        if len(records) < BATCH:
             return
 
 
-_CELLS = itemgetter(1)
+def _starts(records: list[list[str]], line: int) -> tuple[list[int], int]:
+    """The line each record starts on, the first at ``line``, and the line after the last:
+    a record takes one line and one more for each line break inside its quoted cells, kept
+    in them as read (the reader's lines end at CR LF, LF or CR; none is anywhere else)."""
+    starts = []
+    for cells in records:
+        starts.append(line)
+        text = "\0".join(cells)
+        line += 1 + text.count("\n") + text.count("\r") - text.count("\r\n")
+    return starts, line
 
 
 def _unneutralised(cells: list[str]) -> list[str]:

@@ -5,11 +5,18 @@ before it (the Import dialog's preview of the first rows works whatever comes la
 
 from __future__ import annotations
 
+import csv
+import io
+import tempfile
 from itertools import islice
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.formulas import unneutralise
 from campaign_app.core.directory.importing import csv_reader
 from campaign_app.core.directory.importing.read import read_source
 
@@ -61,3 +68,56 @@ def test_a_broken_row_ends_the_rows_after_those_before_it(tmp_path, monkeypatch,
         got.extend(rows)
     assert got == EXPECTED[3:]
     assert caught.value.where is not None and caught.value.where.line == 10
+
+
+def _one_by_one(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], int | None]:
+    """The rows as the reader gave them before it read a batch at a time: one by one, each
+    at the line the reader had reached, blank ones left out, every cell unneutralised; and
+    the line a broken row starts on (None: none)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    next(reader)
+    line = reader.line_num + 1
+    rows = []
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if any(cells):
+                rows.append((start, [unneutralise(cell) for cell in cells]))
+    except csv.Error:
+        return rows, line
+    return rows, None
+
+
+# pieces of a CSV's text: quotes opened and closed (or not), the three line ends, blank
+# lines, apostrophes starting cells or not, delimiters
+_PIECES = ["a", "é", "'", "'=1", "=", " ", '"', '""', ",", ";", "\r\n", "\n", "\r", '"x\r\ny"', '"\n"']
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(0, 1300),
+    st.lists(st.sampled_from(_PIECES), max_size=60),
+    st.sampled_from([1, 2, 3, 512]),
+)
+def test_rows_and_lines_are_those_read_one_by_one(padding, pieces, batch):
+    """Whatever the line ends, quotes and blank rows (a batch of records a line each or
+    not, a broken row anywhere, past the text reader's first 8 KB or not), each row, its
+    line and the broken row's line are what reading the rows one by one gives."""
+    text = "id,name,x\r\n" + "p,q,r\r\n" * padding + "".join(pieces)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.csv"
+        path.write_bytes(text.encode("utf-8"))
+        saved = csv_reader.BATCH
+        csv_reader.BATCH = batch
+        try:
+            source = read_source(path)
+            got: list = []
+            line = None
+            try:
+                got.extend(source.rows())
+            except UserError as error:
+                assert error.where is not None
+                line = error.where.line
+        finally:
+            csv_reader.BATCH = saved
+    assert (got, line) == _one_by_one(text, source.delimiter or ",")
