@@ -50,10 +50,11 @@ class Source:
 
     def rows(self) -> Iterator[Row]:
         """The rows, read again on each call; more than IMPORT_ROWS is refused."""
-        for count, row in enumerate(self._rows(), start=1):
-            if count > IMPORT_ROWS:
-                raise too_many_rows(self.path, row[0])
-            yield row
+        rows = self._rows()
+        yield from itertools.islice(rows, IMPORT_ROWS)  # no Python step a row
+        extra = next(rows, None)
+        if extra is not None:
+            raise too_many_rows(self.path, extra[0])
 
     def preview(self, count: int = 10) -> list[Row]:
         """The first ``count`` rows (for the desktop app's Import dialog)."""

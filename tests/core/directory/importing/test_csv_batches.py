@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.formulas import unneutralise
-from campaign_app.core.directory.importing import csv_reader
+from campaign_app.core.directory.importing import csv_reader, sources
 from campaign_app.core.directory.importing.read import read_source
 
 ROWS = [
@@ -121,3 +121,15 @@ def test_rows_and_lines_are_those_read_one_by_one(padding, pieces, batch):
         finally:
             csv_reader.BATCH = saved
     assert (got, line) == _one_by_one(text, source.delimiter or ",")
+
+
+def test_a_row_past_the_limit_is_refused_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(sources, "IMPORT_ROWS", 5)
+    path = _file(tmp_path, ROWS)  # 6 rows
+    rows = read_source(path).rows()
+    assert list(islice(rows, 5)) == EXPECTED[:5]
+    with pytest.raises(UserError, match="too many") as caught:
+        next(rows)
+    assert caught.value.where is not None and caught.value.where.line == 9
+    monkeypatch.setattr(sources, "IMPORT_ROWS", 6)
+    assert list(read_source(path).rows()) == EXPECTED
