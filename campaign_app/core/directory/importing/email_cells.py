@@ -7,9 +7,13 @@ Parliament's ``mailto:a@x.org; mailto:a@europarl.europa.eu``), a split, two vali
 and a third: a quarter of a second of a 100,000-row import. Nearly every cell holds
 addresses of the plain shape ``name.surname@institution.eu``
 (:data:`~campaign_app.core.directory.validation._PLAIN_EMAIL`), bare or as ``mailto:``
-URIs: one match of the whole cell tells what those steps would find, and the address as
-``normalized_email`` gives it is known from its domain, which email_validator is asked
-about once per distinct domain (as ``normalized_email`` asks it).
+URIs, one or two of them: one match of the whole cell tells what those steps would find,
+and the address as ``normalized_email`` gives it is known from its domain, which
+email_validator is asked about once per distinct domain (as ``normalized_email`` asks it).
+The chunk's cells are matched at once, joined a line each (one ``findall``, its results
+checked to be one a cell); the conditions on a single address are looked at for the
+whole column, and only the cells that fail them, hold two addresses or another shape are
+looked at one by one.
 
 Any other cell (spaces around it, brackets, a name before the address, the same address
 twice, a mailbox such as ``postmaster`` that email_validator lower-cases, a domain it
@@ -21,7 +25,8 @@ compares the two on generated cells, and both with email_validator).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import repeat
 
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
@@ -39,36 +44,81 @@ _ONE = re.compile(rf"(?:mailto:|MAILTO:|(?!mailto:|MAILTO:)){_PLAIN}")
 _PART = re.compile(rf"(?i:mailto:)?{_PLAIN}")
 _MAILBOX_NAMES = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 
+# The cells of a chunk joined a line each: each line one plain address, as _ONE matches it
+# (its three groups), or two, as split_emails splits them (cells._EMAIL_SPLIT, but for the
+# line break that ends the cell) and _PART matches each (three groups each), or anything
+# else (empty groups).
+_PAIR = rf"(?i:mailto:)?{_PLAIN}(?:[;,]|[^\S\n])+(?i:mailto:)?{_PLAIN}"
+_LINES = re.compile(rf"^(?:(?:mailto:|MAILTO:|(?!mailto:|MAILTO:)){_PLAIN}|{_PAIR}|.*)$", re.MULTILINE)
+
 # (the address kept, every address in the cell, whether it held several) or None: no address
 Read = tuple[str, list[str], bool] | None
 
 
 def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list[Read], list[str | None]]:
     """What ``slow`` (:func:`.columns._email`) gives for each cell, and each kept address as
-    normalized_email gives it (None: not known here, to be asked of normalized_email)."""
-    read: list[Read] = []
-    normal: list[str | None] = []
-    for cell, match in zip(cells, map(_ONE.fullmatch, cells), strict=True):
-        if match is not None:
-            address, local, domain = match.groups()
-            read.append((address, [address], False))
-            # _normalized's conditions, inline: a call a row is a tenth of this loop's time
-            if len(address) <= _EMAIL_MAX_LENGTH and _normalized_domain(domain) == domain:
-                normal.append(None if local.lower() in _MAILBOX_NAMES else address)
-            else:
-                normal.append(_normalized(address, local, domain))
-        elif not cell:
-            read.append(None)
-            normal.append(None)
-        else:
-            several = _several(cell)
-            if several is None:
-                read.append(slow(cell))
-                normal.append(None)
-            else:
-                read.append(several[0])
-                normal.append(several[1])
+    normalized_email gives it (None: not known here, to be asked of normalized_email).
+
+    The cells are joined a line each and matched in one pass (:data:`_LINES`); the plain
+    addresses whose domain email_validator leaves as it is (asked once per distinct domain),
+    not too long, and of no mailbox it lower-cases, are known from that alone; every other
+    cell is read on its own (:func:`_cell`), as is every cell of a chunk where one holds a
+    line break."""
+    joined = "\n".join(cells)
+    groups = _LINES.findall(joined) if joined.count("\n") == len(cells) - 1 else []
+    if not cells or len(groups) != len(cells):
+        return _read_each(cells, range(len(cells)), slow, [None] * len(cells), [None] * len(cells))
+    addresses, locals_, domains, *pairs = zip(*groups, strict=True)
+    # _normalized's conditions, for the whole column: a domain normalized as it is (asked
+    # once per distinct domain; "" is no address), no address too long, no special mailbox
+    known = {domain for domain in set(domains) if domain and _normalized_domain(domain) == domain}
+    if max(map(len, addresses)) <= _EMAIL_MAX_LENGTH and _MAILBOX_NAMES.isdisjoint(map(str.lower, locals_)):
+        others = [n for n, domain in enumerate(domains) if domain not in known]
+    else:
+        others = [
+            n
+            for n, (address, local, domain, *_pair) in enumerate(groups)
+            if domain not in known or len(address) > _EMAIL_MAX_LENGTH or local.lower() in _MAILBOX_NAMES
+        ]
+    read: list[Read] = list(zip(addresses, map(list, zip(addresses)), repeat(False)))
+    normal: list[str | None] = list(addresses)
+    first = pairs[0]  # the first of two addresses, "" on any other line
+    for n in others:
+        found = _two(*groups[n][3:]) if first[n] else None
+        read[n], normal[n] = _cell(cells[n], slow) if found is None else found
     return read, normal
+
+
+def _read_each(
+    cells: Sequence[str],
+    which: Iterable[int],
+    slow: Callable[[str], Read],
+    read: list[Read],
+    normal: list[str | None],
+) -> tuple[list[Read], list[str | None]]:
+    """``read`` and ``normal`` with the cells numbered ``which`` read one by one."""
+    for n in which:
+        read[n], normal[n] = _cell(cells[n], slow)
+    return read, normal
+
+
+def _cell(cell: str, slow: Callable[[str], Read]) -> tuple[Read, str | None]:
+    """One cell read: a plain address matched, several plain ones (:func:`_several`), else
+    by ``slow``; and its kept address normalized where known here."""
+    match = _ONE.fullmatch(cell)
+    if match is not None:
+        address, local, domain = match.groups()
+        if len(address) <= _EMAIL_MAX_LENGTH and _normalized_domain(domain) == domain:
+            normalized = None if local.lower() in _MAILBOX_NAMES else address
+        else:
+            normalized = _normalized(address, local, domain)
+        return (address, [address], False), normalized
+    if not cell:
+        return None, None
+    several = _several(cell)
+    if several is None:
+        return slow(cell), None
+    return several
 
 
 def _normalized(address: str, local: str, domain: str) -> str | None:
@@ -80,6 +130,20 @@ def _normalized(address: str, local: str, domain: str) -> str | None:
     if normalized_domain is None or len(local) + 1 + len(normalized_domain) > _EMAIL_MAX_LENGTH:
         return None
     return address if normalized_domain == domain else f"{local}@{normalized_domain}"
+
+
+def _two(
+    first: str, local: str, domain: str, second: str, local2: str, domain2: str
+) -> tuple[Read, str] | None:
+    """What :func:`_several` makes of a cell of two plain addresses, from their groups
+    (no split, no match again); None where it would give None."""
+    normalized = _normalized(first, local, domain)
+    normalized2 = _normalized(second, local2, domain2)
+    if normalized is None or normalized2 is None or first.casefold() == second.casefold():
+        return None
+    if domain.lower() != EP_DOMAIN and domain2.lower() == EP_DOMAIN:
+        return (second, [first, second], True), normalized2
+    return (first, [first, second], True), normalized
 
 
 def _several(cell: str) -> tuple[Read, str] | None:
