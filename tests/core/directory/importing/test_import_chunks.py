@@ -22,7 +22,8 @@ ORGS = ["European Parliament", "OHCHR", "Helsinki Group", ""]
 
 def people(seed: int, count: int) -> str:
     """New people, mostly, and some rows that meet the directory (mini_ws's people.csv) or
-    an earlier row: by id, by e-mail, by name within the organisation; some unreachable."""
+    an earlier row: by id, by e-mail, by name within the organisation; some with an earlier
+    row's name in another organisation; some unreachable."""
     rnd = random.Random(seed)
     rows: list[list[str]] = []
     for n in range(count):
@@ -49,6 +50,10 @@ def people(seed: int, count: int) -> str:
             row[4] = ""
         elif kind == 5:  # the id a later row is given when its own is taken
             row[0] = f"p-{rnd.randrange(count)}-2"
+        elif kind == 6 and rows:  # an earlier row's name in another organisation: someone else
+            earlier = rnd.choice(rows)
+            row[1], row[2] = earlier[1], earlier[2]
+            row[5] = next(org for org in ORGS if org != earlier[5])
         rows.append(row)
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
