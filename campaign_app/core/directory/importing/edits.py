@@ -46,7 +46,7 @@ def _pairs(
 ) -> tuple[Sequence[str | None], Sequence[Mapping[str, Any]]]:
     """The ids and the values of some appended rows; read off the entries' slots at once
     when all are entries (an import's new rows), else each by :func:`_pair`."""
-    if all(map(Entry.__instancecheck__, items)):
+    if set(map(type, items)) <= {Entry}:  # as _pair tells an entry (none: all are)
         return list(map(_ID, items)), list(map(_VALUES, items))
     ids, values = zip(*map(_pair, items), strict=True)
     return ids, values
@@ -215,7 +215,7 @@ class CsvEdit:
         """Rows given as columns, as csv.writer writes them in the file's dialect (a value
         that is not text as _csv_cell writes it): a column none of whose cells needs quotes
         is joined as it is (most columns of a directory), else only the cells that need
-        them are quoted."""
+        them are quoted, each distinct cell looked at once."""
         needs = _needs_quotes(self.delimiter, self.terminator).search if len(columns) >= 2 else None
         for k, column in enumerate(columns):
             try:
@@ -223,8 +223,9 @@ class CsvEdit:
             except TypeError:  # a tag list, a date: found by the join that had to be made anyway
                 column = columns[k] = [cell if type(cell) is str else _csv_cell(cell) for cell in column]
                 joined = "".join(column)
-            if needs is not None and needs(joined):
-                columns[k] = [_quote(cell) if needs(cell) else cell for cell in column]
+            if needs is not None and needs(joined):  # each distinct cell looked at once (notes: mostly "")
+                quoted = {cell: _quote(cell) if needs(cell) else cell for cell in set(column)}
+                columns[k] = list(map(quoted.__getitem__, column))
         if len(columns) < 2:  # csv.writer writes a lone empty cell as ""
             buf = io.StringIO(newline="")
             csv.writer(buf, delimiter=self.delimiter, lineterminator=self.terminator).writerows(
