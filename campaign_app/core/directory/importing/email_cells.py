@@ -10,10 +10,10 @@ addresses of the plain shape ``name.surname@institution.eu``
 URIs, one or two of them: one match of the whole cell tells what those steps would find,
 and the address as ``normalized_email`` gives it is known from its domain, which
 email_validator is asked about once per distinct domain (as ``normalized_email`` asks it).
-The chunk's cells are matched at once, joined a line each (one ``findall``, its results
-checked to be one a cell); the conditions on a single address are looked at for the
-whole column, and only the cells that fail them, hold two addresses or another shape are
-looked at one by one.
+The chunk's cells are matched by a ``map`` of the pattern over them, their groups taken
+the same way; the conditions on a single address are looked at for the whole column, and
+only the cells that fail them, hold two addresses or another shape are looked at one by
+one.
 
 Any other cell (spaces around it, brackets, a name before the address, the same address
 twice, a mailbox such as ``postmaster`` that email_validator lower-cases, a domain it
@@ -25,7 +25,7 @@ compares the two on generated cells, and both with email_validator).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import repeat
 
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
@@ -34,22 +34,21 @@ from campaign_app.core.directory.importing.cells import _EMAIL_SPLIT
 from campaign_app.core.directory.importing.ep import EP_DOMAIN
 from campaign_app.core.directory.validation import _EMAIL_MAX_LENGTH, _normalized_domain
 
-# validation._PLAIN_EMAIL without its anchors: (the address, its local part, its domain)
-_PLAIN = r"(([A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))"
+# validation._PLAIN_EMAIL without its anchors: (the address, its local part, its domain).
+# Possessive: none of a run's characters could end it ("." or "@"), so giving some back
+# never made another match, only a slower failure.
+_PLAIN = r"(([A-Za-z0-9_+-]++(?:\.[A-Za-z0-9_+-]++)*+)@([A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++))"
 # A cell that is one address: split_emails takes it whole, after a "mailto:" or "MAILTO:"
 # (only those two spellings: "Mailto:x@y.org" is kept as it is, and refused later).
 _ONE = re.compile(rf"(?:mailto:|MAILTO:|(?!mailto:|MAILTO:)){_PLAIN}")
 # One of several addresses in a cell, as split_emails leaves it: its "mailto:" removed in
 # any case (cells._MAILTO ignores case), nothing else around it.
 _PART = re.compile(rf"(?i:mailto:)?{_PLAIN}")
+# A cell of two such addresses, as split_emails splits them (cells._EMAIL_SPLIT): six groups.
+_TWO = re.compile(rf"(?i:mailto:)?{_PLAIN}[;,\s]+(?i:mailto:)?{_PLAIN}")
 _MAILBOX_NAMES = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
-
-# The cells of a chunk joined a line each: each line one plain address, as _ONE matches it
-# (its three groups), or two, as split_emails splits them (cells._EMAIL_SPLIT, but for the
-# line break that ends the cell) and _PART matches each (three groups each), or anything
-# else (empty groups).
-_PAIR = rf"(?i:mailto:)?{_PLAIN}(?:[;,]|[^\S\n])+(?i:mailto:)?{_PLAIN}"
-_LINES = re.compile(rf"^(?:(?:mailto:|MAILTO:|(?!mailto:|MAILTO:)){_PLAIN}|{_PAIR}|.*)$", re.MULTILINE)
+_NO_MATCH = re.compile("()()()").fullmatch("")  # its groups: no address, no local part, no domain
+_GROUPS = re.Match.groups
 
 # (the address kept, every address in the cell, whether it held several) or None: no address
 Read = tuple[str, list[str], bool] | None
@@ -59,16 +58,17 @@ def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list
     """What ``slow`` (:func:`.columns._email`) gives for each cell, and each kept address as
     normalized_email gives it (None: not known here, to be asked of normalized_email).
 
-    The cells are joined a line each and matched in one pass (:data:`_LINES`); the plain
-    addresses whose domain email_validator leaves as it is (asked once per distinct domain),
-    not too long, and of no mailbox it lower-cases, are known from that alone; every other
-    cell is read on its own (:func:`_cell`), as is every cell of a chunk where one holds a
-    line break."""
-    joined = "\n".join(cells)
-    groups = _LINES.findall(joined) if joined.count("\n") == len(cells) - 1 else []
-    if not cells or len(groups) != len(cells):
-        return _read_each(cells, range(len(cells)), slow, [None] * len(cells), [None] * len(cells))
-    addresses, locals_, domains, *pairs = zip(*groups, strict=True)
+    Each cell is matched by a ``map`` (no Python step a cell) and the groups of the matches
+    taken the same way; the plain addresses whose domain email_validator leaves as it is
+    (asked once per distinct domain), not too long, and of no mailbox it lower-cases, are
+    known from that alone, looked at for the whole column; every other cell is read on
+    its own: two plain addresses by :data:`_TWO` (:func:`_two`), any other by :func:`_cell`."""
+    matches = list(map(_ONE.fullmatch, cells))
+    if not matches:
+        return [], []
+    if None in matches:
+        matches = [_NO_MATCH if match is None else match for match in matches]
+    addresses, locals_, domains = zip(*map(_GROUPS, matches), strict=True)
     # _normalized's conditions, for the whole column: a domain normalized as it is (asked
     # once per distinct domain; "" is no address), no address too long, no special mailbox
     known = {domain for domain in set(domains) if domain and _normalized_domain(domain) == domain}
@@ -77,28 +77,16 @@ def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list
     else:
         others = [
             n
-            for n, (address, local, domain, *_pair) in enumerate(groups)
+            for n, (address, local, domain) in enumerate(zip(addresses, locals_, domains, strict=True))
             if domain not in known or len(address) > _EMAIL_MAX_LENGTH or local.lower() in _MAILBOX_NAMES
         ]
     read: list[Read] = list(zip(addresses, map(list, zip(addresses)), repeat(False)))
     normal: list[str | None] = list(addresses)
-    first = pairs[0]  # the first of two addresses, "" on any other line
     for n in others:
-        found = _two(*groups[n][3:]) if first[n] else None
-        read[n], normal[n] = _cell(cells[n], slow) if found is None else found
-    return read, normal
-
-
-def _read_each(
-    cells: Sequence[str],
-    which: Iterable[int],
-    slow: Callable[[str], Read],
-    read: list[Read],
-    normal: list[str | None],
-) -> tuple[list[Read], list[str | None]]:
-    """``read`` and ``normal`` with the cells numbered ``which`` read one by one."""
-    for n in which:
-        read[n], normal[n] = _cell(cells[n], slow)
+        cell = cells[n]
+        two = _TWO.fullmatch(cell)
+        found = None if two is None else _two(*two.groups())
+        read[n], normal[n] = _cell(cell, slow) if found is None else found
     return read, normal
 
 
