@@ -86,9 +86,7 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
             _("export the sheet as CSV, or import the .xlsx file itself"),
         )
     delimiter = detect_delimiter(decoded.text[: 65536 * 2])
-    # whether any cell may start with an apostrophe: one after a delimiter, a line's end or
-    # a quote (a few searches of the text in C; else no cell of any row is looked at for one)
-    apostrophes = any(f"{c}'" in decoded.text for c in (delimiter, "\n", "\r", '"'))
+    apostrophes = _may_start_cells(decoded.text, delimiter)
     name, note, codec = decoded.encoding, decoded.note, decoded.codec
     del decoded
     shown = display_path(path)
@@ -122,6 +120,25 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         return _rows(stream(consume=once), shown, apostrophes)
 
     return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
+
+
+LOOKED = 1000  # apostrophes looked at in a file's text, at most, before taking it to have one starting a cell
+
+
+def _may_start_cells(text: str, delimiter: str) -> bool:
+    """Whether an apostrophe in ``text`` may start a cell: one after the delimiter, a line's
+    end or a quote (else no row's cells are looked at for one). Each apostrophe is found
+    by ``str.find`` (a rare character: a search of "," + "'" would stop at every comma);
+    past LOOKED of them, one is taken to."""
+    after = (delimiter, "\n", "\r", '"')
+    at = text.find("'")
+    for _looked in range(LOOKED):
+        if at == -1:
+            return False
+        if at == 0 or text[at - 1] in after:
+            return True
+        at = text.find("'", at + 1)
+    return at != -1
 
 
 BATCH = 512  # records read at once: their cells looked at at once

@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from campaign_app.core.common.errors import UserError
@@ -94,21 +94,29 @@ _PIECES = ["a", "é", "'", "'=1", "=", " ", '"', '""', ",", ";", "\r\n", "\n", "
 
 
 @settings(max_examples=300, deadline=None)
+@example(
+    0, ["a", "'", ",", "'=1"], 512, 1
+)  # an apostrophe inside a cell, then one starting a cell: past LOOKED
 @given(
     st.integers(0, 1300),
     st.lists(st.sampled_from(_PIECES), max_size=60),
     st.sampled_from([1, 2, 3, 512]),
+    st.sampled_from([1, 2, 1000]),
 )
-def test_rows_and_lines_are_those_read_one_by_one(padding, pieces, batch):
-    """Whatever the line ends, quotes and blank rows (a batch of records a line each or
-    not, a broken row anywhere, past the text reader's first 8 KB or not), each row, its
-    line and the broken row's line are what reading the rows one by one gives."""
+def test_rows_and_lines_are_those_read_one_by_one(padding, pieces, batch, looked):
+    """Whatever the line ends, quotes, apostrophes and blank rows (a batch of records a
+    line each or not, a broken row anywhere, past the text reader's first 8 KB or not),
+    each row, its line and the broken row's line are what reading the rows one by one
+    gives."""
     text = "id,name,x\r\n" + "p,q,r\r\n" * padding + "".join(pieces)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "list.csv"
         path.write_bytes(text.encode("utf-8"))
-        saved = csv_reader.BATCH
-        csv_reader.BATCH = batch
+        saved = csv_reader.BATCH, csv_reader.LOOKED
+        csv_reader.BATCH, csv_reader.LOOKED = (
+            batch,
+            looked,
+        )  # apostrophes looked at before one is taken to start a cell
         try:
             source = read_source(path)
             got: list = []
@@ -119,7 +127,7 @@ def test_rows_and_lines_are_those_read_one_by_one(padding, pieces, batch):
                 assert error.where is not None
                 line = error.where.line
         finally:
-            csv_reader.BATCH = saved
+            csv_reader.BATCH, csv_reader.LOOKED = saved
     assert (got, line) == _one_by_one(text, source.delimiter or ",")
 
 
