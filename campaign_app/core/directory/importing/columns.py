@@ -6,7 +6,8 @@ organisations, positions): here each column of a chunk of rows is stripped and c
 once per distinct value, by the same value functions :class:`.convert.RowConverter` uses
 on a row, the e-mail cells (every one different) with one match each (:mod:`.email_cells`),
 and only the checks that join several fields (letters lost to ``?``, a country
-contradicting the e-mail's domain) are left to each row.
+contradicting the e-mail's domain) are left to each row that may fail them (a '?' or a
+formula sign found in its column, an address at a country's domain or not plain).
 
 The rows are then checked as the directory's validation would check them, again column
 by column (:func:`~campaign_app.core.directory.validation.plain_value_ok` once per distinct
@@ -42,7 +43,7 @@ from campaign_app.core.directory.importing.convert import (
     email_cell,
     name_value,
 )
-from campaign_app.core.directory.importing.countries import has_country_domain
+from campaign_app.core.directory.importing.countries import domain_country, has_country_domain
 from campaign_app.core.directory.importing.email_cells import email_cells
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
@@ -123,13 +124,14 @@ class ColumnConverter:
         names, columns = [], []
         emails: Sequence[Any] = [None] * len(rows)
         countries: Sequence[Any] = emails
+        domains: Sequence[str | None] | None = None  # of the cells of one plain address (email_cells)
         renamed: dict[int, tuple[str, str]] = {}
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
         ids: list[str] | None = None  # the ids, when every cell is one
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
-                emails, normal = email_cells(cells[i], _email)
+                emails, normal, domains = email_cells(cells[i], _email)
                 column = [None if e is None else e[0] for e in emails]
             elif name == "id" and _are_ids(cells[i]):  # each its own id: nothing to clean
                 column = list(cells[i])
@@ -149,7 +151,7 @@ class ColumnConverter:
         out = list(map(Converted, records))
         for n, (rid, text) in renamed.items():
             out[n].notes.append(("id", self.converter.id_note(text, rid)))
-        self._trust(out, self._suspects(names, columns), emails, countries)
+        self._trust(out, self._suspects(names, columns), emails, countries, domains)
         if self.checkable:
             checks = self._checks(names, columns, len(rows), normal, ids)
             if checks is not None:
@@ -173,10 +175,32 @@ class ColumnConverter:
         return records
 
     def _trust(
-        self, out: list[Converted], suspects: Any, emails: Sequence[Any], countries: Sequence[Any]
+        self,
+        out: list[Converted],
+        suspects: Any,
+        emails: Sequence[Any],
+        countries: Sequence[Any],
+        domains: Sequence[str | None] | None,
     ) -> None:
-        """Each row's reasons not to trust it, in the order RowConverter.convert finds them."""
-        for n, converted in enumerate(out):
+        """Each row's reasons not to trust it, in the order RowConverter.convert finds them.
+        Only the rows that may have one are looked at: those suspected, with a country cell
+        distrusted, with an address that is not one plain address (``domains``: None) or
+        whose domain names a country (looked up once per distinct domain); any other row's
+        look would find nothing (no '?', one address outside any country's domain)."""
+        if type(suspects) is range or domains is None:
+            look: Any = range(len(out))
+        else:
+            rows = set(suspects)
+            rows.update(
+                n for n, country in enumerate(countries) if country is not None and country[1] is not None
+            )
+            rows.update(n for n, domain in enumerate(domains) if domain is None and emails[n] is not None)
+            named = {domain for domain in set(domains) if domain and domain_country(domain) is not None}
+            if named:
+                rows.update(n for n, domain in enumerate(domains) if domain in named)
+            look = sorted(rows)
+        for n in look:
+            converted = out[n]
             email, country = emails[n], countries[n]
             found: list[str] = []
             if email is not None:

@@ -54,9 +54,13 @@ _GROUPS = re.Match.groups
 Read = tuple[str, list[str], bool] | None
 
 
-def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list[Read], list[str | None]]:
-    """What ``slow`` (:func:`.columns._email`) gives for each cell, and each kept address as
-    normalized_email gives it (None: not known here, to be asked of normalized_email).
+def email_cells(
+    cells: Sequence[str], slow: Callable[[str], Read]
+) -> tuple[list[Read], list[str | None], list[str | None]]:
+    """What ``slow`` (:func:`.columns._email`) gives for each cell, each kept address as
+    normalized_email gives it (None: not known here, to be asked of normalized_email), and
+    the domain of each cell that is one plain address read from that alone (None for any
+    other cell: its addresses are to be looked at one by one).
 
     Each cell is matched by a ``map`` (no Python step a cell) and the groups of the matches
     taken the same way; the plain addresses whose domain email_validator leaves as it is
@@ -65,7 +69,7 @@ def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list
     its own: two plain addresses by :data:`_TWO` (:func:`_two`), any other by :func:`_cell`."""
     matches = list(map(_ONE.fullmatch, cells))
     if not matches:
-        return [], []
+        return [], [], []
     if None in matches:
         matches = [_NO_MATCH if match is None else match for match in matches]
     addresses, locals_, domains = zip(*map(_GROUPS, matches), strict=True)
@@ -82,12 +86,14 @@ def email_cells(cells: Sequence[str], slow: Callable[[str], Read]) -> tuple[list
         ]
     read: list[Read] = list(zip(addresses, map(list, zip(addresses)), repeat(False)))
     normal: list[str | None] = list(addresses)
+    plain: list[str | None] = list(domains)
     for n in others:
         cell = cells[n]
         two = _TWO.fullmatch(cell)
         found = None if two is None else _two(*two.groups())
         read[n], normal[n] = _cell(cell, slow) if found is None else found
-    return read, normal
+        plain[n] = None
+    return read, normal, plain
 
 
 def _cell(cell: str, slow: Callable[[str], Read]) -> tuple[Read, str | None]:

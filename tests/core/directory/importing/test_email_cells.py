@@ -67,11 +67,14 @@ def validator(address: str) -> str | None:
 @example(["a@EXAMPLE.org", "Postmaster@example.org", "mailto:a@x.org;mailto:A@x.org", "Mailto:a@x.org"])
 @example(["a@x.org, b@europarl.europa.eu, c@europarl.europa.eu", "x@y.org; bad@localhost", "a@b.c\n"])
 def test_a_chunk_of_cells_reads_as_each_cell(column):
-    read, normal = email_cells(tuple(column), _email)
-    assert len(read) == len(normal) == len(column)
-    for cell, got, normalized in zip(column, read, normal, strict=True):
+    read, normal, domains = email_cells(tuple(column), _email)
+    assert len(read) == len(normal) == len(domains) == len(column)
+    for cell, got, normalized, domain in zip(column, read, normal, domains, strict=True):
         expected, expected_normal = one_by_one(cell)
         assert got == expected, cell
+        if domain is not None:  # a cell of one plain address: its domain, what the trust checks look at
+            assert got is not None and got[1:] == ([got[0]], False), cell
+            assert got[0][got[0].rfind("@") + 1 :] == domain, cell
         if normalized is not None:  # where email_cells knew it: what normalized_email gives
             assert normalized == expected_normal == validator(got[0]), cell
 
@@ -83,6 +86,6 @@ def test_plain_addresses_are_known_without_asking_each(addresses):
     plain = [a for a in addresses if validator(a) == a and a.isascii() and a[:1] != "m"]
     if not plain:
         return
-    _read, normal = email_cells(tuple(plain), _email)
+    _read, normal, _domains = email_cells(tuple(plain), _email)
     special = set(CASE_INSENSITIVE_MAILBOX_NAMES)  # email_validator lower-cases these: asked
     assert all(n == a for n, a in zip(normal, plain, strict=True) if a.split("@")[0].lower() not in special)

@@ -133,6 +133,41 @@ def test_a_row_with_everything_wrong_is_reported_the_same_way(mini_ws, cli, tmp_
     assert "list.csv:2:11: verified_on 'yesterday' is not a date" in fast[1] + fast[2]
 
 
+@pytest.mark.parametrize("chunk", [2, 512])
+def test_addresses_and_countries_are_checked_as_the_plain_import_checks_them(mini_ws, cli, tmp_path, chunk):
+    """The trust checks look only at the rows that may have something to find: one plain
+    address whose domain names a country (against the row's), two addresses, another
+    shape; what they find and the count of rows with several addresses are the plain
+    import's."""
+    cells = [
+        ("DE", "a@y.sk"),  # a clash
+        ("SK", "b@y.sk"),
+        ("SK", "c@europarl.europa.eu"),
+        ("SK", "mailto:d@y.de; mailto:d@europarl.europa.eu"),  # two, the second kept
+        ("DE", "mailto:e@y.sk; mailto:e@example.org"),  # two, the first kept: a clash
+        ("", "f@y.de"),
+        ("Slovakia", "Gia <g@y.de>, h@example.org"),  # another shape, read by the slow steps
+        ("Narnia", "i@y.sk"),  # a country refused
+        ("SK", ""),
+        ("SK", "j@example.org"),
+        ("SK", "mailto:k@y.sk; mailto:k@europarl.europa.eu"),  # two, no clash: added
+    ]
+    rows = [
+        [f"p-{n}", "", "Ana", f"Novák{n}", "", country, "", email, "", "", "", "", "", "ngo"]
+        for n, (country, email) in enumerate(cells)
+    ]
+    source = tmp_path / "list.csv"
+    source.write_text(spreadsheet(rows, ";", 0), encoding="utf-8")
+    results = []
+    for fast in (True, False):
+        root = tmp_path / f"ws-{fast}"
+        shutil.copytree(mini_ws.root, root)
+        results.append(run_import(cli, root, source, fast, chunk=chunk))
+    assert results[0] == results[1]
+    said = results[0][1] + results[0][2]
+    assert "contradicts" in said and "several e-mail addresses" in said
+
+
 @pytest.mark.parametrize("odd", ["p-4\nx", "p-5\n", " p-6", "p 7", ""])
 def test_a_chunk_of_ids_is_taken_as_it_is_only_when_each_is_an_id(mini_ws, cli, tmp_path, odd):
     """A chunk whose id cells are all ids is taken as it is; an id with a line break, a
