@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 
 from campaign_app.core.common.bulk import collector_paused
@@ -157,7 +158,7 @@ def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPl
     by_columns = ColumnConverter(converter) if source.kind == "CSV" and planner.fast_paths else None
     rows = source.rows()
     while chunk := list(islice(rows, CHUNK)):
-        converted = by_columns.convert([cells for _row, cells in chunk]) if by_columns else None
+        converted = by_columns.convert(list(map(_CELLS, chunk))) if by_columns else None
         if converted:
             take_chunk(planner, chunk, converted)
         else:
@@ -165,6 +166,9 @@ def _plan_import(root: Path, source: Source, options: ImportOptions) -> ImportPl
                 planner.take(row, cells)
     planner.finish()
     return plan
+
+
+_CELLS = itemgetter(1)  # a row's cells, without its line
 
 
 def _refuse_source_in_directory(root: Path, source: Source) -> None:

@@ -117,7 +117,7 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         if once and read:
             raise RuntimeError(f"the rows of {shown} were read already (read with once=True)")
         read = True
-        return _rows(stream(consume=once), shown, apostrophes)
+        return itertools.chain.from_iterable(_batches(stream(consume=once), shown, apostrophes))
 
     return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
 
@@ -144,9 +144,10 @@ def _may_start_cells(text: str, delimiter: str) -> bool:
 BATCH = 512  # records read at once: their cells looked at at once
 
 
-def _rows(reader: Any, shown: str, apostrophes: bool = True) -> Iterator[Row]:
-    """The rows after the header, each with the line it starts on, read a batch at a time
-    by the csv module itself (``list.extend`` of an ``islice``: no Python step a row). In a
+def _batches(reader: Any, shown: str, apostrophes: bool = True) -> Iterator[list[Row]]:
+    """The rows after the header, each with the line it starts on, a batch at a time (the
+    rows are given by a chain of the batches: no Python step a row), read by the csv
+    module itself (``list.extend`` of an ``islice``: none here either). In a
     batch whose records took a line each (the reader's line count grew by as many), the
     rows start on consecutive lines; in any other, each row's lines are counted from the
     line breaks its quoted cells hold (:func:`_starts`). Where the file's text has an
@@ -176,9 +177,9 @@ def _rows(reader: Any, shown: str, apostrophes: bool = True) -> Iterator[Row]:
         if apostrophes and "\0'" in "\0" + "\0".join(itertools.chain.from_iterable(records)):
             records = list(map(_unneutralised, records))
         if all(map(any, records)):
-            yield from zip(starts, records, strict=True)
+            yield list(zip(starts, records, strict=True))
         else:  # blank rows (no cell with text) left out
-            yield from ((start, cells) for start, cells in zip(starts, records, strict=True) if any(cells))
+            yield [(start, cells) for start, cells in zip(starts, records, strict=True) if any(cells)]
         if error is not None:  # at the line the broken row starts on: where its quote opened
             raise broken(error, shown, line) from None
         if len(records) < BATCH:

@@ -49,9 +49,13 @@ class Source:
         return display_path(self.path)
 
     def rows(self) -> Iterator[Row]:
-        """The rows, read again on each call; more than IMPORT_ROWS is refused."""
-        rows = self._rows()
-        yield from itertools.islice(rows, IMPORT_ROWS)  # no Python step a row
+        """The rows, read again on each call; more than IMPORT_ROWS is refused. A chain of
+        the reader's rows up to the limit and a look past it: no Python step a row."""
+        return itertools.chain.from_iterable(self._up_to_limit())
+
+    def _up_to_limit(self) -> Iterator[Iterator[Row]]:
+        rows = iter(self._rows())  # only once the first row is asked for, as before
+        yield itertools.islice(rows, IMPORT_ROWS)
         extra = next(rows, None)
         if extra is not None:
             raise too_many_rows(self.path, extra[0])
