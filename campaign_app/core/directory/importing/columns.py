@@ -229,6 +229,10 @@ class ColumnConverter:
         """The chunk's cells of one field, cleaned (None: not in the record)."""
         memo = self.memos[k]
         if memo is not None:
+            try:  # every cell seen before (a column of titles, countries…): nothing to clean
+                return list(map(memo.__getitem__, cells))
+            except KeyError:
+                pass
             new = set(cells).difference(memo)
             if self.unbounded[k] or len(memo) + len(new) <= SHARED:
                 for value in new:
