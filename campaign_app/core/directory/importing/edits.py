@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
@@ -42,12 +42,13 @@ def _pair(item: Entry | tuple[None, Mapping[str, Any]]) -> tuple[str | None, Map
 
 
 def _pairs(
-    items: Sequence[Entry | tuple[None, Mapping[str, Any]]],
+    items: Sequence[Entry | tuple[None, Mapping[str, Any]]], ids: bool = True
 ) -> tuple[Sequence[str | None], Sequence[Mapping[str, Any]]]:
-    """The ids and the values of some appended rows; read off the entries' slots at once
-    when all are entries (an import's new rows), else each by :func:`_pair`."""
+    """The ids (unless not ``ids``: none) and the values of some appended rows; read off
+    the entries' slots at once when all are entries (an import's new rows), else each by
+    :func:`_pair`."""
     if set(map(type, items)) <= {Entry}:  # as _pair tells an entry (none: all are)
-        return list(map(_ID, items)), list(map(_VALUES, items))
+        return list(map(_ID, items)) if ids else [], list(map(_VALUES, items))
     ids, values = zip(*map(_pair, items), strict=True)
     return ids, values
 
@@ -148,9 +149,10 @@ class CsvEdit:
 
     def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
         used: set[str] = set()
-        for values in _pairs(records)[1]:
-            if not used.issuperset(values):  # one look for the many rows of fields already used
-                used.update(name for name, value in values.items() if value)
+        # the rows with a field not used yet (the set grows as they are found), passed over
+        # in C: one look for the many rows of fields already used
+        for values in filterfalse(used.issuperset, _pairs(records, ids=False)[1]):
+            used.update(name for name, value in values.items() if value)
         if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
             used |= {"id"}
         if not self.header:
