@@ -44,7 +44,7 @@ from campaign_app.core.directory.importing.convert import (
     name_value,
 )
 from campaign_app.core.directory.importing.countries import domain_country, has_country_domain
-from campaign_app.core.directory.importing.email_cells import email_cells
+from campaign_app.core.directory.importing.email_cells import email_cells, read_of
 from campaign_app.core.directory.importing.mapping import (
     FULL_NAME,
     FULL_NAME_FAMILY_FIRST,
@@ -122,17 +122,20 @@ class ColumnConverter:
             return None
         cells = list(zip(*rows, strict=True))
         names, columns = [], []
-        emails: Sequence[Any] = [None] * len(rows)
-        countries: Sequence[Any] = emails
-        domains: Sequence[str | None] | None = None  # of the cells of one plain address (email_cells)
+        countries: Sequence[Any] = [None] * len(rows)
+        # email_cells' kept addresses, readings of the cells not of one plain address, and
+        # domains of those that are (None: no e-mail column)
+        kept: Sequence[str | None] = countries
+        read: dict[int, Any] = {}
+        domains: Sequence[str | None] | None = None
         renamed: dict[int, tuple[str, str]] = {}
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
         ids: list[str] | None = None  # the ids, when every cell is one
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
-                emails, normal, domains = email_cells(cells[i], _email)
-                column = [None if e is None else e[0] for e in emails]
+                kept, read, normal, domains = email_cells(cells[i], _email)
+                column = kept  # type: ignore[assignment]
             elif name == "id" and _are_ids(cells[i]):  # each its own id: nothing to clean
                 column = list(cells[i])
                 ids = column
@@ -151,7 +154,7 @@ class ColumnConverter:
         out = list(map(Converted, records))
         for n, (rid, text) in renamed.items():
             out[n].notes.append(("id", self.converter.id_note(text, rid)))
-        self._trust(out, self._suspects(names, columns), emails, countries, domains)
+        self._trust(out, self._suspects(names, columns), kept, read, countries, domains)
         if self.checkable:
             checks = self._checks(names, columns, len(rows), normal, ids)
             if checks is not None:
@@ -178,7 +181,8 @@ class ColumnConverter:
         self,
         out: list[Converted],
         suspects: Any,
-        emails: Sequence[Any],
+        kept: Sequence[str | None],
+        read: dict[int, Any],
         countries: Sequence[Any],
         domains: Sequence[str | None] | None,
     ) -> None:
@@ -194,14 +198,14 @@ class ColumnConverter:
             rows.update(
                 n for n, country in enumerate(countries) if country is not None and country[1] is not None
             )
-            rows.update(n for n, domain in enumerate(domains) if domain is None and emails[n] is not None)
+            rows.update(n for n, reading in read.items() if reading is not None)
             named = {domain for domain in set(domains) if domain and domain_country(domain) is not None}
             if named:
                 rows.update(n for n, domain in enumerate(domains) if domain in named)
             look = sorted(rows)
         for n in look:
             converted = out[n]
-            email, country = emails[n], countries[n]
+            email, country = read_of(n, kept, read), countries[n]
             found: list[str] = []
             if email is not None:
                 _kept, found, converted.several_emails = email

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import repeat
 
 from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
@@ -56,11 +55,13 @@ Read = tuple[str, list[str], bool] | None
 
 def email_cells(
     cells: Sequence[str], slow: Callable[[str], Read]
-) -> tuple[list[Read], list[str | None], list[str | None]]:
-    """What ``slow`` (:func:`.columns._email`) gives for each cell, each kept address as
-    normalized_email gives it (None: not known here, to be asked of normalized_email), and
-    the domain of each cell that is one plain address read from that alone (None for any
-    other cell: its addresses are to be looked at one by one).
+) -> tuple[list[str | None], dict[int, Read], list[str | None], list[str | None]]:
+    """What ``slow`` (:func:`.columns._email`) gives for each cell: the address kept (None:
+    none), and the whole reading of each cell that is not one plain address (a cell that
+    is, ``a``, reads ``(a, [a], False)``: see :func:`read_of`); each kept address as
+    normalized_email gives it (None: not known here, to be asked of normalized_email);
+    and the domain of each cell that is one plain address (None for any other cell: its
+    addresses are to be looked at one by one).
 
     Each cell is matched by a ``map`` (no Python step a cell) and the groups of the matches
     taken the same way; the plain addresses whose domain email_validator leaves as it is
@@ -69,7 +70,7 @@ def email_cells(
     its own: two plain addresses by :data:`_TWO` (:func:`_two`), any other by :func:`_cell`."""
     matches = list(map(_ONE.fullmatch, cells))
     if not matches:
-        return [], [], []
+        return [], {}, [], []
     if None in matches:
         matches = [_NO_MATCH if match is None else match for match in matches]
     addresses, locals_, domains = zip(*map(_GROUPS, matches), strict=True)
@@ -84,16 +85,26 @@ def email_cells(
             for n, (address, local, domain) in enumerate(zip(addresses, locals_, domains, strict=True))
             if domain not in known or len(address) > _EMAIL_MAX_LENGTH or local.lower() in _MAILBOX_NAMES
         ]
-    read: list[Read] = list(zip(addresses, map(list, zip(addresses)), repeat(False)))
+    kept: list[str | None] = list(addresses)
     normal: list[str | None] = list(addresses)
     plain: list[str | None] = list(domains)
+    read: dict[int, Read] = {}
     for n in others:
         cell = cells[n]
         two = _TWO.fullmatch(cell)
         found = None if two is None else _two(*two.groups())
         read[n], normal[n] = _cell(cell, slow) if found is None else found
+        kept[n] = None if read[n] is None else read[n][0]  # type: ignore[index]
         plain[n] = None
-    return read, normal, plain
+    return kept, read, normal, plain
+
+
+def read_of(n: int, kept: Sequence[str | None], read: dict[int, Read]) -> Read:
+    """The reading of cell ``n`` from :func:`email_cells`' kept addresses and readings."""
+    if n in read:
+        return read[n]
+    address = kept[n]
+    return None if address is None else (address, [address], False)
 
 
 def _cell(cell: str, slow: Callable[[str], Read]) -> tuple[Read, str | None]:

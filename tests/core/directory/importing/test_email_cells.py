@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from campaign_app.core.directory.importing.columns import _email, _normalized
-from campaign_app.core.directory.importing.email_cells import email_cells
+from campaign_app.core.directory.importing.email_cells import email_cells, read_of
 
 LOCALS = ["a", "michal.simecka", "A.B", "a+tag", "a_b-c", "x..y", ".x", "x.", "Postmaster", "abuse"]
 LOCALS += ["info", "žofie", "a b", '"q"', "x" * 64, "x" * 65, "mailto", "a@b", ""]
@@ -67,8 +67,10 @@ def validator(address: str) -> str | None:
 @example(["a@EXAMPLE.org", "Postmaster@example.org", "mailto:a@x.org;mailto:A@x.org", "Mailto:a@x.org"])
 @example(["a@x.org, b@europarl.europa.eu, c@europarl.europa.eu", "x@y.org; bad@localhost", "a@b.c\n"])
 def test_a_chunk_of_cells_reads_as_each_cell(column):
-    read, normal, domains = email_cells(tuple(column), _email)
-    assert len(read) == len(normal) == len(domains) == len(column)
+    kept, readings, normal, domains = email_cells(tuple(column), _email)
+    assert len(kept) == len(normal) == len(domains) == len(column)
+    read = [read_of(n, kept, readings) for n in range(len(column))]
+    assert kept == [None if r is None else r[0] for r in read]
     for cell, got, normalized, domain in zip(column, read, normal, domains, strict=True):
         expected, expected_normal = one_by_one(cell)
         assert got == expected, cell
@@ -86,6 +88,6 @@ def test_plain_addresses_are_known_without_asking_each(addresses):
     plain = [a for a in addresses if validator(a) == a and a.isascii() and a[:1] != "m"]
     if not plain:
         return
-    _read, normal, _domains = email_cells(tuple(plain), _email)
+    _kept, _read, normal, _domains = email_cells(tuple(plain), _email)
     special = set(CASE_INSENSITIVE_MAILBOX_NAMES)  # email_validator lower-cases these: asked
     assert all(n == a for n, a in zip(normal, plain, strict=True) if a.split("@")[0].lower() not in special)
