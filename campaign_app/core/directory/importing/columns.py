@@ -153,7 +153,7 @@ class ColumnConverter:
         records = self._records(names, columns)
         out = list(map(Converted, records))
         for n, (rid, text) in renamed.items():
-            out[n].notes.append(("id", self.converter.id_note(text, rid)))
+            out[n].noted("id", self.converter.id_note(text, rid))
         self._trust(out, self._suspects(names, columns), kept, read, countries, domains)
         if self.checkable:
             checks = self._checks(names, columns, len(rows), normal, ids)
@@ -210,7 +210,7 @@ class ColumnConverter:
             if email is not None:
                 _kept, found, converted.several_emails = email
             if country is not None and country[1] is not None:
-                converted.distrust.append(country[1])
+                converted.distrusted(country[1])
             code = converted.record.get("country")
             if n in suspects:
                 check_trust(converted.record, converted, code, found, "")
@@ -219,7 +219,7 @@ class ColumnConverter:
                     continue  # what country_clash finds first: no domain to check against
                 clash = country_clash(code, found, "")
                 if clash is not None:
-                    converted.distrust.append(clash)
+                    converted.distrusted(clash)
 
     def _id(self, cell: str) -> Any:
         """The id cleaned; (the id made, the cell's text) when it is not the cell's text."""

@@ -36,7 +36,7 @@ class Distrust:
 class Judged(Protocol):
     """A converted row (convert.Converted): its reasons not to be trusted."""
 
-    distrust: list[Distrust]
+    def distrusted(self, reason: Distrust, first: bool = False) -> None: ...
 
 
 def check_trust(values: dict[str, Any], out: Judged, country: Any, emails: list[str], homepage: Any) -> None:
@@ -46,12 +46,12 @@ def check_trust(values: dict[str, Any], out: Judged, country: Any, emails: list[
     # a formula says the most: a row made to attack (its '?' a URL's)
     first = formula_start(values) or _lost_letters(values)
     if first is not None:
-        out.distrust.insert(0, first)
+        out.distrusted(first, first=True)
         return
     if type(country) is str and len(country) == 2:
         clash = country_clash(country, emails, homepage)
         if clash is not None:
-            out.distrust.append(clash)
+            out.distrusted(clash)
 
 
 def _lost_letters(values: dict[str, Any]) -> Distrust | None:
