@@ -106,6 +106,9 @@ class ColumnConverter:
         # strings new entries share (as RowConverter keeps them), else while few
         self.memos: list[dict[str, Any] | None] = [{} for _ in self.fields]
         self.unbounded = [name in SHARED_FIELDS for _i, name, _clean in self.fields]
+        # whether a memo holds a value _suspects would look at (a '?', a formula's start):
+        # a column made of the values of a memo that holds none is not searched
+        self.doubtful = [name in ("id", "country") for _i, name, _clean in self.fields]
         defaults = dict(converter.defaults)
         if "category" in defaults:  # a default category is cleaned as the row's own would be
             defaults["category"] = category_value(defaults["category"])
@@ -131,6 +134,7 @@ class ColumnConverter:
         renamed: dict[int, tuple[str, str]] = {}
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
         ids: list[str] | None = None  # the ids, when every cell is one
+        plain: set[int] = set()  # the columns made of a memo's values, none of them doubtful
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
@@ -141,6 +145,8 @@ class ColumnConverter:
                 ids = column
             else:
                 column = self._column(k, clean, cells[i])
+                if self.memos[k] is not None and not self.doubtful[k]:
+                    plain.add(len(columns))
             if name == "country":
                 countries = column
                 column = [None if c is None else c[0] for c in column]
@@ -154,7 +160,7 @@ class ColumnConverter:
         out = list(map(Converted, records))
         for n, (rid, text) in renamed.items():
             out[n].noted("id", self.converter.id_note(text, rid))
-        self._trust(out, self._suspects(names, columns), kept, read, countries, domains)
+        self._trust(out, self._suspects(names, columns, plain), kept, read, countries, domains)
         if self.checkable:
             checks = self._checks(names, columns, len(rows), normal, ids)
             if checks is not None:
@@ -239,21 +245,27 @@ class ColumnConverter:
                 pass
             new = set(cells).difference(memo)
             if self.unbounded[k] or len(memo) + len(new) <= SHARED:
+                name = self.fields[k][1]
                 for value in new:
-                    memo[value] = clean(value)
+                    memo[value] = cleaned = clean(value)
+                    if not self.doubtful[k] and _doubtful(name, cleaned):
+                        self.doubtful[k] = True
                 return list(map(memo.__getitem__, cells))
             self.memos[k] = None
         if clean is _name:  # every family name differs: no call a cell, but for DUPONT's
             return [(name_value(t) if t.isupper() else t) if (t := c.strip()) else None for c in cells]
         return list(map(clean, cells))
 
-    def _suspects(self, names: list[str], columns: list[list[Any]]) -> set[int] | range:
+    def _suspects(self, names: list[str], columns: list[list[Any]], plain: set[int]) -> set[int] | range:
         """The rows with a text that may have lost letters, or a name or office that starts
-        like a formula (their check looks closer)."""
+        like a formula (their check looks closer). The columns in ``plain``, made of the
+        values of a memo that holds no doubtful one (:func:`_doubtful`), have none."""
         if self.defaults_suspect:
             return range(len(columns[0]) if columns else 0)
         rows: set[int] = set()
-        for name, column in zip(names, columns, strict=True):
+        for k, (name, column) in enumerate(zip(names, columns, strict=True)):
+            if k in plain:
+                continue
             joined = _joined(column)
             if "?" in joined or "\ufffd" in joined:
                 rows.update(n for n, v in enumerate(column) if type(v) is str and ("?" in v or "\ufffd" in v))
@@ -335,6 +347,19 @@ class ColumnConverter:
                 unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
         faulty.update(unnamed)
         return faulty
+
+
+def _doubtful(name: str, value: Any) -> bool:
+    """Whether a column holding ``value`` may have a row _suspects finds: a text with a '?'
+    or a replacement character, or, in a field a formula is looked for in, one that starts
+    like one (or runs as one), or holds the separator its search joins the cells with."""
+    if type(value) is not str:
+        return False  # looked at by neither search of _suspects (only texts are)
+    if "?" in value or "\ufffd" in value:
+        return True
+    return name in FORMULA_FIELDS and (
+        _FORMULA_HEAD.match(value) is not None or "\x1f" in value or runs_as_formula(value)
+    )
 
 
 def _are_ids(cells: Sequence[str]) -> bool:
