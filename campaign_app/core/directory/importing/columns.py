@@ -32,7 +32,7 @@ from typing import Any
 from email_validator import EmailNotValidError
 
 from campaign_app.core.common.formulas import FORMULA_SIGNS, runs_as_formula
-from campaign_app.core.directory.characters import refused_rows
+from campaign_app.core.directory.characters import refused_rows, value_ok
 from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
 from campaign_app.core.directory.importing.convert import (
     SHARED_FIELDS,
@@ -109,6 +109,10 @@ class ColumnConverter:
         # whether a memo holds a value _suspects would look at (a '?', a formula's start):
         # a column made of the values of a memo that holds none is not searched
         self.doubtful = [name in ("id", "country") for _i, name, _clean in self.fields]
+        # whether every value a memo holds passes _checks' looks at a column (a text or
+        # none, with no character its field may not hold, a code the directory takes):
+        # a column made of such a memo's values is not looked at again
+        self.vetted = [name not in ("id", "country") for _i, name, _clean in self.fields]
         defaults = dict(converter.defaults)
         if "category" in defaults:  # a default category is cleaned as the row's own would be
             defaults["category"] = category_value(defaults["category"])
@@ -135,6 +139,7 @@ class ColumnConverter:
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
         ids: list[str] | None = None  # the ids, when every cell is one
         plain: set[int] = set()  # the columns made of a memo's values, none of them doubtful
+        vetted: set[int] = set()  # the ids of the columns made of a memo's values, all vetted
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
@@ -147,6 +152,8 @@ class ColumnConverter:
                 column = self._column(k, clean, cells[i])
                 if self.memos[k] is not None and not self.doubtful[k]:
                     plain.add(len(columns))
+                if self.memos[k] is not None and self.vetted[k]:
+                    vetted.add(id(column))
             if name == "country":
                 countries = column
                 column = [None if c is None else c[0] for c in column]
@@ -162,7 +169,7 @@ class ColumnConverter:
             out[n].noted("id", self.converter.id_note(text, rid))
         self._trust(out, self._suspects(names, columns, plain), kept, read, countries, domains)
         if self.checkable:
-            checks = self._checks(names, columns, len(rows), normal, ids)
+            checks = self._checks(names, columns, len(rows), normal, ids, vetted)
             if checks is not None:
                 for converted, checked in zip(out, checks, strict=True):
                     converted.checked = checked
@@ -250,6 +257,8 @@ class ColumnConverter:
                     memo[value] = cleaned = clean(value)
                     if not self.doubtful[k] and _doubtful(name, cleaned):
                         self.doubtful[k] = True
+                    if self.vetted[k] and not _vetted(name, cleaned):
+                        self.vetted[k] = False
                 return list(map(memo.__getitem__, cells))
             self.memos[k] = None
         if clean is _name:  # every family name differs: no call a cell, but for DUPONT's
@@ -282,11 +291,14 @@ class ColumnConverter:
         count: int,
         normal: list[str | None] | None,
         ids: list[str] | None,
+        vetted: set[int],
     ) -> list[Checked | None] | None:
         """For each row, what validation.checked_plain_record gives for its record but the
         id, and its keys; None for a row it might find fault with (the planner then asks
         the row's record). ``normal``: each row's address as normalized_email gives it,
-        where email_cells knew it; ``ids``: the ids, when every one is an id."""
+        where email_cells knew it; ``ids``: the ids, when every one is an id; ``vetted``:
+        the ids of the columns made of a memo's values that all pass the looks at a column
+        (:func:`_vetted`)."""
         fields = dict(zip(names, columns, strict=True))
         for key, default in self.defaults:
             column = fields.get(key)
@@ -295,9 +307,9 @@ class ColumnConverter:
             )
         if not all(name in fields or plain_value_ok(name, "") for name in _CODE_FIELDS):
             return None  # e.g. no category: no row is valid
-        if any(not _TEXTS.issuperset(map(type, column)) for column in fields.values()):
+        if any(id(c) not in vetted and not _TEXTS.issuperset(map(type, c)) for c in fields.values()):
             return None
-        faulty = self._faulty(fields, count)
+        faulty = self._faulty(fields, count, vetted)
         none = [None] * count
         kept = fields.get("email", none)
         if normal is None:
@@ -322,13 +334,14 @@ class ColumnConverter:
             checks[n] = None
         return checks
 
-    def _faulty(self, fields: dict[str, list[Any]], count: int) -> set[int]:
+    def _faulty(self, fields: dict[str, list[Any]], count: int, vetted: set[int]) -> set[int]:
         """The rows with a code field's value the directory would refuse, a character a
-        field may not hold (characters.refused_rows), or no name."""
+        field may not hold (characters.refused_rows), or no name; a column in ``vetted``
+        has neither of the first two."""
         faulty: set[int] = set()
         for name, verdicts in self.verdicts.items():
             column = fields.get(name)
-            if column is None:
+            if column is None or id(column) in vetted:
                 continue
             if len(verdicts) > 4096:
                 verdicts.clear()
@@ -339,7 +352,8 @@ class ColumnConverter:
             if refused:
                 faulty.update(n for n, v in enumerate(column) if v in refused)
         for name, column in fields.items():  # control characters: one search of each column
-            faulty.update(refused_rows(name, column))
+            if id(column) not in vetted:
+                faulty.update(refused_rows(name, column))
         unnamed: set[int] | range = range(count)
         for name in NAME_FIELDS:
             column = fields.get(name)
@@ -347,6 +361,15 @@ class ColumnConverter:
                 unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
         faulty.update(unnamed)
         return faulty
+
+
+def _vetted(name: str, value: Any) -> bool:
+    """Whether a column holding ``value`` passes, for that value, what _checks and _faulty
+    look at in a column: a text or None, no character the field may not hold, and in a
+    code field a code the directory takes (None: as an empty one)."""
+    if value is not None and (type(value) is not str or not value_ok(name, value)):
+        return False
+    return name not in _CODE_FIELDS or plain_value_ok(name, value.strip() if value else "")
 
 
 def _doubtful(name: str, value: Any) -> bool:

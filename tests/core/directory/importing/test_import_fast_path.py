@@ -168,6 +168,35 @@ def test_addresses_and_countries_are_checked_as_the_plain_import_checks_them(min
     assert "contradicts" in said and "several e-mail addresses" in said
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 3, 512])
+def test_a_memo_s_odd_value_is_looked_at_in_every_chunk_it_comes_in(mini_ws, cli, tmp_path, chunk):
+    """A column made of the values its memo keeps is only looked at while the memo holds a
+    value the looks would find something in: a control character, a code the directory
+    refuses, a '?', a formula's start, coming after chunks of plain values or in the first."""
+    odd = [
+        ("Ol\x1b[8mena", "", "", ""),  # a control character in a given name
+        ("Ana", "robot", "", ""),  # a gender the directory refuses
+        ("Jo?n", "", "", ""),  # letters lost
+        ("Ana", "", "=1+1", ""),  # an office that runs as a formula
+        ("Ana", "", "", "ring\x07"),  # a control character in the notes
+    ]
+    people = [("Ana", "m", "Member", "")] * 5 + odd + [("Ana", "f", "Member", "")] * 3 + odd
+    rows = [
+        [f"p-{n}", "", given, f"Novák{n}", sex, "SK", "", f"p{n}@example.org", "", job, "", "", notes, "ngo"]
+        for n, (given, sex, job, notes) in enumerate(people)
+    ]
+    source = tmp_path / "list.csv"
+    source.write_text(spreadsheet(rows, ";", 0), encoding="utf-8")
+    results = []
+    for fast in (True, False):
+        root = tmp_path / f"ws-{fast}"
+        shutil.copytree(mini_ws.root, root)
+        results.append(run_import(cli, root, source, fast, chunk=chunk))
+    assert results[0] == results[1]
+    said = results[0][1] + results[0][2]
+    assert "U+001B" in said and "U+0007" in said and "robot" in said and "formula" in said
+
+
 @pytest.mark.parametrize("odd", ["p-4\nx", "p-5\n", " p-6", "p 7", ""])
 def test_a_chunk_of_ids_is_taken_as_it_is_only_when_each_is_an_id(mini_ws, cli, tmp_path, odd):
     """A chunk whose id cells are all ids is taken as it is; an id with a line break, a
