@@ -13,7 +13,11 @@ The rows are then checked as the directory's validation would check them, again 
 by column (:func:`~campaign_app.core.directory.validation.plain_value_ok` once per distinct
 value; the e-mail and the names row by row), and the keys each row is matched by are
 built the same way: a row certainly valid is added without its record being read field
-by field again. The id is left to the planner, which may have to make one up.
+by field again. The id is left to the planner, which may have to make one up. A column
+made of the values its memo keeps is looked at through the memo: each value is vetted
+once, as it is cleaned (:func:`_vetted`: a text its field may hold, a code the directory
+takes; :func:`_doubtful`: a '?', a formula's start), and while every value of the memo
+passes, the column is not searched again, chunk after chunk.
 
 The result is the records :meth:`.convert.RowConverter.convert` makes, field for field
 and in the same order, with the same reasons not to trust them and the same notes
