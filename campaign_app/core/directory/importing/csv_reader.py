@@ -122,7 +122,7 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
     return Source(path, "CSV", columns, rows, encoding=name, encoding_note=note, delimiter=delimiter)
 
 
-LOOKED = 1000  # apostrophes looked at in a file's text, at most, before taking it to have one starting a cell
+LOOKED = 1000  # apostrophes looked at, at most, before one is taken to start a cell
 
 
 def _may_start_cells(text: str, delimiter: str) -> bool:
@@ -147,14 +147,14 @@ BATCH = 512  # records read at once: their cells looked at at once
 def _batches(reader: Any, shown: str, apostrophes: bool = True) -> Iterator[list[Row]]:
     """The rows after the header, each with the line it starts on, a batch at a time (the
     rows are given by a chain of the batches: no Python step a row), read by the csv
-    module itself (``list.extend`` of an ``islice``: none here either). In a
-    batch whose records took a line each (the reader's line count grew by as many), the
-    rows start on consecutive lines; in any other, each row's lines are counted from the
-    line breaks its quoted cells hold (:func:`_starts`). Where the file's text has an
-    apostrophe that may start a cell (``apostrophes``), a cell starting with one (a formula
-    an export neutralised) is looked for in all the batch's cells joined (no NUL in them),
-    then in each row of a batch that has one. A broken row ends them, after the
-    rows before it, at the line it starts on."""
+    module itself (``list.extend`` of an ``islice``: none here either). In a batch whose
+    records took a line each (the reader's line count grew by as many), the rows start on
+    consecutive lines; in any other, each row's lines are counted from the line breaks its
+    quoted cells hold (:func:`_starts`). Where the file's text has an apostrophe that may
+    start a cell (``apostrophes``), a cell starting with one (a formula an export
+    neutralised) is looked for in all the batch's cells joined (no NUL in them), then in
+    each row of a batch that has one. A broken row ends them, after the rows before it, at
+    the line it starts on."""
     line = 1
     try:
         next(reader)
