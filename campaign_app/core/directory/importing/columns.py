@@ -132,7 +132,8 @@ class ColumnConverter:
         if not self.usable or not rows or set(map(len, rows)) != {self.width}:
             return None
         cells = list(zip(*rows, strict=True))
-        names, columns = [], []
+        names: list[str] = []
+        columns: list[Any] = []
         countries: Sequence[Any] = [None] * len(rows)
         # email_cells' kept addresses, readings of the cells not of one plain address, and
         # domains of those that are (None: no e-mail column)
@@ -148,7 +149,7 @@ class ColumnConverter:
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
                 kept, read, normal, domains = email_cells(cells[i], _email)
-                column = kept  # type: ignore[assignment]
+                column = kept
             elif name == "id" and _are_ids(cells[i]):  # each its own id: nothing to clean
                 column = list(cells[i])
                 ids = column

@@ -48,9 +48,9 @@ def _pairs(
     the entries' slots at once when all are entries (an import's new rows), else each by
     :func:`_pair`."""
     if set(map(type, items)) <= {Entry}:  # as _pair tells an entry (none: all are)
-        return list(map(_ID, items)) if ids else [], list(map(_VALUES, items))
-    ids, values = zip(*map(_pair, items), strict=True)
-    return ids, values
+        return (list(map(_ID, items)) if ids else []), list(map(_VALUES, items))
+    found, values = zip(*map(_pair, items), strict=True)
+    return found, values
 
 
 _ID, _VALUES = attrgetter("id"), attrgetter("values")

@@ -73,7 +73,7 @@ def email_cells(
         return [], {}, [], []
     if None in matches:
         matches = [_NO_MATCH if match is None else match for match in matches]
-    addresses, locals_, domains = zip(*map(_GROUPS, matches), strict=True)
+    addresses, locals_, domains = zip(*map(_GROUPS, matches), strict=True)  # type: ignore[arg-type]
     # _normalized's conditions, for the whole column: a domain normalized as it is (asked
     # once per distinct domain; "" is no address), no address too long, no special mailbox
     known = {domain for domain in set(domains) if domain and _normalized_domain(domain) == domain}

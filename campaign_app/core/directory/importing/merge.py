@@ -167,7 +167,7 @@ def folded_names(given: Sequence[str | None], family: Sequence[str | None]) -> l
     row by row only where the joined names hold any to make so (rarely)."""
     keys: dict[str | None, str] = {g: _key(g) for g in set(given) if g}
     # no NUL in a CSV's cells: the reader refuses it
-    joined = "\0".join(family if None not in family else [f or "" for f in family])
+    joined = "\0".join(family if None not in family else [f or "" for f in family])  # type: ignore[arg-type]
     text = _folded(joined)
     folded = text.split("\0")
     if len(folded) != len(family):
