@@ -18,7 +18,9 @@ is asked to take the letter's envelope (MAIL FROM, RCPT TO), and its message (DA
 only once the claim is committed and granted; refused (another sender has it) or not
 made (the log out of reach), the server is told to forget the envelope (RSET) and the
 connection goes on. The wait for the disk (or for a team's database) overlaps the
-server's answers instead of coming before them. Nothing is promised twice: the next
+server's answers instead of coming before them. After a refused claim (another member is
+sending the same letters) the next letter is claimed before its envelope goes, until a
+claim is granted again: a run of refusals costs the mail server nothing. Nothing is promised twice: the next
 letter's claim is asked for only after this letter's answer is recorded, so at most one
 letter is ever claimed and unanswered, as before.
 
@@ -107,6 +109,7 @@ def _send_each(
     following: deque[object] = deque()  # the next letters, asked for ahead (``ahead.depth``)
     asked = 1  # the letters asked for so far (the first is made already)
     relaxed = _relaxed(plan.settings.rate_per_minute)
+    refused = False  # the last letter's claim was refused: another member sends these letters
     try:
         for i, r in enumerate(plan.to_send):
             if cancel.is_set():
@@ -122,8 +125,15 @@ def _send_each(
             except SendCancelled:
                 result.cancelled = True
                 return
+            # While another member sends the same letters (a claim refused), each is claimed
+            # before its envelope goes: a refused claim then costs the server nothing.
             outcome = send_one(
-                run, session, ready, resend_revised=r.id in resend, durable=not relaxed, claims=claims
+                run,
+                session,
+                ready,
+                resend_revised=r.id in resend,
+                durable=not relaxed,
+                claims=None if refused else claims,
             )
             run.in_flight = None  # answered (whatever came of it); a second Ctrl-C leaves it set
             if outcome is None:
@@ -136,7 +146,8 @@ def _send_each(
                 result.outcomes.append(outcome.outcome)
                 result.stopped_by = str(outcome.error)
                 return
-            if outcome.outcome == "claimed" and relaxed:
+            refused = outcome.outcome == "claimed"
+            if refused and relaxed:
                 run.log.make_durable()  # a refused claim may write nothing, so sync nothing
             result.outcomes.append(outcome)
     finally:

@@ -139,3 +139,41 @@ def test_a_letter_claimed_elsewhere_while_its_envelope_is_out_is_withheld(mini_w
     with ContactLog.open(mini_ws.root / "campaign.db") as log:
         history = log.history(contact_id("mep-2", "test-case", "appeal-en"))
     assert history.claim is not None and history.claim.by == "ben" and not history.went_out
+
+
+def test_while_another_member_sends_the_same_letters_each_is_claimed_before_its_envelope(
+    mini_ws, cli, server, monkeypatch
+):
+    """Ben's send is ahead of this one on two letters in a row: the first refusal costs the
+    server an envelope (reset), the second is claimed, and refused, before any is sent."""
+    from campaign_app.core.mail.smtp import SmtpSession
+
+    use_server(mini_ws, server, extra_meps=2)
+    real_claim, real_rset = ContactLog.claim, SmtpSession._rset
+    ben_has = {"mep-2", "mep-x0"}
+    order: list[str] = []
+    resets: list[str] = []
+
+    def raced(self, letter_, *args, **kwargs):
+        order.append(letter_.recipient_id)
+        if letter_.recipient_id in ben_has:
+            with monkeypatch.context() as m:
+                m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
+                with ContactLog.open(mini_ws.root / "campaign.db") as other:
+                    assert real_claim(other, letter_, "ben", "to them", **kwargs).granted
+        return real_claim(self, letter_, *args, **kwargs)
+
+    def rset(self):
+        resets.append(order[-1])
+        return real_rset(self)
+
+    monkeypatch.setattr(ContactLog, "claim", raced)
+    monkeypatch.setattr(SmtpSession, "_rset", rset)
+    result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
+
+    assert result.code == 0, result.err + result.out
+    assert order.index("mep-x0") == order.index("mep-2") + 1  # (the two in a row)
+    assert resets == ["mep-2"]  # the second refusal reached no server
+    received = sorted(m.rcpt_tos[0] for m in server.messages)
+    assert received == sorted([SIMECKA, "m1@example.org"])
+    assert "being sent right now by ben" in result.out
