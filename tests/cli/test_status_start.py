@@ -62,8 +62,9 @@ def test_log_status_on_a_teams_log_finds_the_keyring_without_trying_every_backen
     mini_ws, pg_database, tmp_path
 ):
     """As a user runs it: no PYTHON_KEYRING_BACKEND, so the password is looked for in the
-    system's keyring (none here: no D-Bus session), found without importing the backends of
-    other systems and desktops (core/mail/secrets.py); then libpq's PGPASSWORD."""
+    system's keyring (none here: no D-Bus session, so not even the Secret Service's backend
+    is loaded), found without importing the backends of other systems and desktops
+    (core/mail/secrets.py); then libpq's PGPASSWORD."""
     make_team(pg_database)
     join_team(mini_ws.root, pg_database, "anna")
     with connect(pg_database, "anna") as anna:
@@ -83,7 +84,7 @@ def test_log_status_on_a_teams_log_finds_the_keyring_without_trying_every_backen
         if k not in ("PYTHON_KEYRING_BACKEND", "DBUS_SESSION_BUS_ADDRESS") and not k.startswith("KEYRING_")
     }
     home = tmp_path / "home"
-    env |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")}
+    env |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_RUNTIME_DIR": str(home)}
     env["PGPASSWORD"] = pg_database.cluster.password("anna")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
 
@@ -91,9 +92,8 @@ def test_log_status_on_a_teams_log_finds_the_keyring_without_trying_every_backen
     *table, imported = done.stdout.splitlines()
     assert "mep-2" in "\n".join(table)
     assert ast.literal_eval(imported) == [
-        "keyring.backends.SecretService",  # tried: no Secret Service answers
         "keyring.backends.chainer",  # secrets.py's check of a chain, not keyring's discovery
-        "keyring.backends.fail",  # keyring's "no keyring"
+        "keyring.backends.fail",  # keyring's "no keyring": no session bus to reach a Secret Service by
     ]
 
 

@@ -23,8 +23,10 @@ none of its other backends can work (what each needs cannot even be found: pytho
 KWallet, PyGObject for libsecret, pywin32 for Windows, macOS for the Keychain) and no other
 package adds backends. Then keyring would take that one alone (its chainer chains two or
 more), or, when it does not work either, none (the fail backend), and so does this module.
-Anywhere else (KWallet or libsecret possible, a plug-in installed) keyring's own discovery
-decides, chainer included. No Qt here: the command line's ``send`` uses the same functions.
+On Linux with no D-Bus session bus to reach (a login over SSH, a server) the Secret Service
+cannot answer, so there is no keyring, said without loading its backend. Anywhere else
+(KWallet or libsecret possible, a plug-in installed) keyring's own discovery decides,
+chainer included. No Qt here: the command line's ``send`` uses the same functions.
 """
 
 from __future__ import annotations
@@ -181,6 +183,11 @@ def _choose_backend() -> KeyringBackend:
         or not _only_possible(own.rpartition(".")[0], system)
     ):
         return _keyrings_own_choice()
+    if system == "Linux" and not _session_bus_reachable():
+        # The Secret Service is reached over the session's D-Bus; with no bus to reach (a
+        # login over SSH, a server) its backend would fail its check and keyring find none:
+        # said without importing it (secretstorage, jeepney, cryptography: ~25 ms).
+        return keyring.backends.fail.Keyring()
     module, _dot, name = own.rpartition(".")
     try:
         cls = getattr(importlib.import_module(module), name)
@@ -193,6 +200,15 @@ def _choose_backend() -> KeyringBackend:
     if not priority > 0:  # a tie with the fail backend would be keyring's to settle
         return _keyrings_own_choice()
     return cls()
+
+
+def _session_bus_reachable() -> bool:
+    """Whether a D-Bus session bus may be there: named in DBUS_SESSION_BUS_ADDRESS (where
+    jeepney, secretstorage's, looks) or at its usual socket ($XDG_RUNTIME_DIR/bus)."""
+    if os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    return os.path.exists(os.path.join(runtime, "bus"))
 
 
 def _keyrings_own_choice() -> KeyringBackend:
@@ -381,8 +397,10 @@ def get_password(username: str, host: str) -> str | None:
     (the caller then asks for it). A locked keyring is a UserError, not a None."""
     user = keyring_user(username, host)
     try:
-        backend = secure_backend()
+        backend = _current_backend()
     except UserError:
+        return None
+    if _unusable(backend) is not None:  # (secure_backend's test, without wording its error)
         return None
     try:
         return backend.get_password(SERVICE, user)

@@ -128,7 +128,12 @@ def _probe(tmp_path: Path, *, setup: str = "", hidden=HIDDEN, env: dict[str, str
         if k not in ("PYTHON_KEYRING_BACKEND", "DBUS_SESSION_BUS_ADDRESS", "XDG_CURRENT_DESKTOP")
         and not k.startswith("KEYRING_PROPERTY_")
     }
-    clean |= {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), **(env or {})}
+    clean |= {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_RUNTIME_DIR": str(home / "run"),  # no session bus's socket there
+        **(env or {}),
+    }
     code = PROBE.format(hidden=hidden, setup=setup)
     done = subprocess.run([sys.executable, "-c", code], env=clean, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -149,8 +154,21 @@ def test_no_keyring_found_without_trying_every_backend(tmp_path):
     assert not [n for n in seen["loaded"] if n.startswith(OTHER_BACKENDS)], seen["loaded"]
 
 
+def test_with_no_session_bus_the_secret_service_is_not_even_loaded(tmp_path):
+    """A login over SSH, a server: no D-Bus session to reach the Secret Service by."""
+    seen = _probe(tmp_path)
+    assert seen["ours"] == seen["theirs"] == "keyring.backends.fail.Keyring"
+    assert SECRET_SERVICE.rpartition(".")[0] not in seen["loaded"], seen["loaded"]
+
+    with_bus = _probe(tmp_path, env={"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere"})
+    assert with_bus["ours"] == with_bus["theirs"] == "keyring.backends.fail.Keyring"
+    assert SECRET_SERVICE.rpartition(".")[0] in with_bus["loaded"]  # asked, and not there
+
+
 def test_a_running_secret_service_is_taken_directly(tmp_path):
-    seen = _probe(tmp_path, setup=SECRET_SERVICE_RUNNING)
+    seen = _probe(
+        tmp_path, setup=SECRET_SERVICE_RUNNING, env={"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere"}
+    )
 
     assert seen["ours"] == seen["theirs"] == SECRET_SERVICE
     assert seen["backend"] == "Secret Service (GNOME Keyring or KWallet)"
