@@ -12,109 +12,154 @@ row, in the same order (the report's notes, the index's first holder of a key).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
-from campaign_app.core.directory.importing.columns import Checked
-from campaign_app.core.directory.importing.convert import Converted
+from campaign_app.core.directory.importing.columns import ConvertedChunk
 from campaign_app.core.directory.importing.merge import DirectoryIndex, Entry
 from campaign_app.core.directory.importing.report import ADDED, REPEATED, UPDATED
 from campaign_app.core.directory.importing.rows import RowPlanner, validated_values
 
 
 def take_chunk(
-    planner: RowPlanner, chunk: Sequence[tuple[int, list[Any]]], converted: list[Converted]
+    planner: RowPlanner, chunk: Sequence[tuple[int, list[Any]]], converted: ConvertedChunk
 ) -> None:
-    """Decide each row of ``chunk`` (cells all as wide as the header, each converted with
-    its chunk) as :meth:`RowPlanner.take` would, in order: the runs of rows certainly new
+    """Decide each row of ``chunk`` (cells all as wide as the header, converted with its
+    chunk) as :meth:`RowPlanner.take` would, in order: the runs of rows certainly new
     between the others added at once."""
     if planner.per_language_refused or not planner.fast_paths:
-        for (row, cells), one in zip(chunk, converted, strict=True):
-            planner.take(row, cells, one)
+        for n, (row, cells) in enumerate(chunk):
+            planner.take(row, cells, converted.one(n))
         return
     new = _new_people(planner.index, converted)
+    adding = _Adding(planner, chunk, converted, new)
     counts = planner.counts
     live = False  # a row taken on its own changed the index: look at it for each row after
     start = 0
     for k in [*(k for k, certain in enumerate(new) if not certain), len(chunk)]:
         if live:
             for n in range(start, k):  # rows the index may know by now: each looked at again
-                if _known(planner.index, converted[n].checked):  # type: ignore[arg-type]
-                    planner.take(*chunk[n], converted[n])
+                if _known(planner.index, converted, n):
+                    adding.passed()
+                    planner.take(*chunk[n], converted.one(n))
                 else:
-                    _add(planner, chunk, converted, n, n + 1)
+                    adding.add(n, n + 1)
         elif start < k:
-            _add(planner, chunk, converted, start, k)
+            adding.add(start, k)
         if k < len(chunk):
             before = counts[ADDED], counts[REPEATED], counts[UPDATED]
-            planner.take(*chunk[k], converted[k])
+            planner.take(*chunk[k], converted.one(k))
             live = live or (counts[ADDED], counts[REPEATED], counts[UPDATED]) != before
             # an entry added or its keys changed: not the chunk's to know
         start = k + 1
 
 
-def _add(
-    planner: RowPlanner,
-    chunk: Sequence[tuple[int, list[Any]]],
-    converted: list[Converted],
-    start: int,
-    end: int,
-) -> None:
-    """Rows ``start`` to ``end`` of the chunk, each certainly new, added as RowPlanner.take
-    adds such a row: its entry indexed, its notes said, the counts."""
-    ones = converted[start:end]
-    records = [one.record for one in ones]
-    emails, countries, languages, keys, rids = zip(*[one.checked for one in ones], strict=True)
-    by_post = sum(1 for record in records if not record.get("email"))
-    values = map(validated_values, records, emails, countries)
-    rows = [row for row, _cells in chunk[start:end]]
-    entries = list(map(Entry, rids, values, repeat(None), rows, languages))
-    index = planner.index
-    index.by_id.update(zip(rids, entries, strict=True))  # as DirectoryIndex.add: no key is taken
-    email_keys, names, orgs = zip(*keys, strict=True)
-    if "" in email_keys:
-        index.by_email.update((key, entry) for key, entry in zip(email_keys, entries, strict=True) if key)
-    else:
-        index.by_email.update(zip(email_keys, entries, strict=True))
-    by_name = index.by_name
-    for org, name, entry in zip(orgs, names, entries, strict=True):
-        if name:
-            within = by_name.get(org)
-            if within is None:
-                within = by_name[org] = {}
-            within[name] = entry
-    planner.additions += entries
-    planner.rows += len(entries)
-    planner.counts[ADDED] += len(entries)
-    planner.several_emails += sum(1 for one in ones if one.several_emails)
-    planner.by_post += by_post
-    notes, column_of, shown = planner.report.notes, planner.converter.column_of, planner.shown
-    for row, one in zip(rows, ones, strict=True):
-        if one.notes:
-            where = f"{shown}:{row}"
-            for field, note in one.notes:
-                column = column_of.get(field) if field else None
-                notes.append(f"{where}:{column}: {note}" if column else f"{where}: {note}")
+class _Adding:
+    """The entries of a chunk's rows certainly new, made at once from the chunk's columns
+    (a row's record, a ``Converted``, only where one was made), and added a run at a time,
+    in order, as RowPlanner.take adds such a row: indexed, its notes said, the counts."""
+
+    def __init__(
+        self,
+        planner: RowPlanner,
+        chunk: Sequence[tuple[int, list[Any]]],
+        converted: ConvertedChunk,
+        new: list[bool],
+    ):
+        self.planner, self.chunk, self.special = planner, chunk, converted.special
+        self.at = 0  # the next certain row's place in the lists below
+        checks = converted.checks
+        if checks is None or not any(new):
+            return
+        assert checks.ids is not None
+        values = converted.values(new)
+        if values is None:  # a default the values must be made with from each record
+            rows = compress(range(converted.count), new)
+            records = [dict(converted.one(n).record) for n in rows]  # the row may yet be taken
+            values = list(
+                map(validated_values, records, compress(checks.emails, new), compress(checks.countries, new))
+            )
+        self.rids = list(compress(checks.ids, new))
+        lines = compress([row for row, _cells in chunk], new)
+        self.entries = list(
+            map(Entry, self.rids, values, repeat(None), lines, compress(checks.languages, new))
+        )
+        self.email_keys = list(compress(checks.keys, new))
+        self.names = list(compress(checks.names, new))
+        self.orgs = list(compress(checks.orgs, new))
+        emails = checks.fields.get("email")  # the records' (by post: none)
+        self.emails = None if emails is None else list(compress(emails, new))
+
+    def passed(self) -> None:
+        """The next certain row is taken on its own after all (the index knows it now)."""
+        self.at += 1
+
+    def add(self, start: int, end: int) -> None:
+        """Rows ``start`` to ``end`` of the chunk, the next certain ones, added."""
+        at, self.at = self.at, self.at + end - start
+        planner, index = self.planner, self.planner.index
+        entries = self.entries[at : self.at]
+        rids = self.rids[at : self.at]
+        index.by_id.update(zip(rids, entries, strict=True))  # as DirectoryIndex.add: no key is taken
+        email_keys = self.email_keys[at : self.at]
+        if "" in email_keys:
+            index.by_email.update((key, entry) for key, entry in zip(email_keys, entries, strict=True) if key)
+        else:
+            index.by_email.update(zip(email_keys, entries, strict=True))
+        by_name = index.by_name
+        for org, name, entry in zip(self.orgs[at : self.at], self.names[at : self.at], entries, strict=True):
+            if name:
+                within = by_name.get(org)
+                if within is None:
+                    within = by_name[org] = {}
+                within[name] = entry
+        planner.additions += entries
+        planner.rows += len(entries)
+        planner.counts[ADDED] += len(entries)
+        emails = self.emails
+        planner.by_post += (
+            len(entries) if emails is None else len(entries) - sum(map(bool, emails[at : self.at]))
+        )
+        special = self.special
+        if not special:
+            return
+        notes, column_of, shown = planner.report.notes, planner.converter.column_of, planner.shown
+        made = sorted(n for n in special if start <= n < end) if end - start > len(special) else None
+        for n in range(start, end) if made is None else made:
+            one = special.get(n)
+            if one is None:
+                continue
+            planner.several_emails += one.several_emails
+            if one.notes:
+                where = f"{shown}:{self.chunk[n][0]}"
+                for field, note in one.notes:
+                    column = column_of.get(field) if field else None
+                    notes.append(f"{where}:{column}: {note}" if column else f"{where}: {note}")
 
 
-def _new_people(index: DirectoryIndex, converted: list[Converted]) -> list[bool]:
+def _new_people(index: DirectoryIndex, converted: ConvertedChunk) -> list[bool]:
     """Whether each row is certainly a new entry the plain way: trusted, checked with its
     chunk (its id too), reachable, and neither its id, nor its e-mail, nor its name within
     its organisation held by the index or by an earlier such row of the chunk (a row after
     one taken on its own is looked at again: :func:`_known`)."""
-    new = [False] * len(converted)
+    count = converted.count
+    checks = converted.checks
+    if checks is None or checks.ids is None:
+        return [False] * count  # every row's checks, or its id, looked at by the planner
+    doubtful = checks.faulty.union(n for n, one in converted.special.items() if one.distrust)
+    fields = checks.fields
+    channels = [fields[name] for name in ("email", "postal_address", "web_form") if name in fields]
+    for n, email in enumerate(checks.emails):  # no channel: refused, with the person's name, plainly
+        if not email and n not in doubtful and not any(channel[n] for channel in channels):
+            doubtful.add(n)
+    new = [False] * count
     ids: dict[str, int] = {}
     emails: dict[str, int] = {}
     names: dict[str, dict[str, int]] = {}
-    for k, one in enumerate(converted):
-        checked, record = one.checked, one.record
-        if checked is None or one.distrust:
+    rows = zip(checks.ids, checks.keys, checks.names, checks.orgs, strict=True)
+    for k, (rid, email_key, name, org) in enumerate(rows):
+        if k in doubtful:
             continue
-        email, _country, _language, (email_key, name, org), rid = checked
-        if rid is None or record.get("id") != rid:
-            continue  # its id looked at by the planner
-        if not (email or record.get("email") or record.get("postal_address") or record.get("web_form")):
-            continue  # no channel: refused, with the person's name, the plain way
         # a key an earlier row of the chunk has: this row is decided after that one, plainly
         first = ids.setdefault(rid, k) == k
         first &= not email_key or emails.setdefault(email_key, k) == k
@@ -132,10 +177,12 @@ def _new_people(index: DirectoryIndex, converted: list[Converted]) -> list[bool]
     return new
 
 
-def _known(index: DirectoryIndex, checked: Checked) -> bool:
-    """Whether the index has a row's id, e-mail or name now (a row taken on its own may
-    have added an entry or changed one's keys since the chunk was looked at)."""
-    _email, _country, _language, (email_key, name, org), rid = checked
-    if rid in index.by_id or (email_key and email_key in index.by_email):
+def _known(index: DirectoryIndex, converted: ConvertedChunk, n: int) -> bool:
+    """Whether the index has row ``n``'s id, e-mail or name now (a row taken on its own
+    may have added an entry or changed one's keys since the chunk was looked at)."""
+    checks = converted.checks
+    assert checks is not None and checks.ids is not None
+    email_key, name = checks.keys[n], checks.names[n]
+    if checks.ids[n] in index.by_id or (email_key and email_key in index.by_email):
         return True
-    return bool(name) and name in index.by_name.get(org, {})
+    return bool(name) and name in index.by_name.get(checks.orgs[n], {})

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from itertools import compress
+from typing import Any, NamedTuple
 
 from email_validator import EmailNotValidError
 
@@ -83,6 +84,116 @@ _FORMULA_HEAD = re.compile(f" *[{re.escape(FORMULA_SIGNS)}]")
 _FORMULA_NEXT = re.compile(f"\x1f *[{re.escape(FORMULA_SIGNS)}]")
 
 
+class Checks(NamedTuple):
+    """A chunk's checks (:meth:`ColumnConverter._checks`), column by column: each row's
+    e-mail, country and language as validation gives them, its keys (e-mail, name,
+    organisation), its id (``ids``: None unless every cell was an id); the rows those
+    do not hold for (``faulty``); the record's columns with the defaults in (``fields``)
+    and the addresses as a new entry keeps them (``own``)."""
+
+    emails: list[Any]
+    countries: list[str]
+    languages: list[str]
+    keys: list[Any]
+    names: list[str]
+    orgs: list[str]
+    ids: list[str] | None
+    faulty: set[int]
+    fields: dict[str, list[Any]]
+    own: list[Any]
+
+
+class ConvertedChunk:
+    """A chunk of rows converted column by column. A row's :class:`~.convert.Converted`
+    (its record, reasons not to trust it, notes, checks) is made only when asked for
+    (:meth:`one`): for the rows the conversion found something to say about, and those the
+    planner takes on its own; a row certainly new goes from the columns to its entry's
+    values (:meth:`values`), as :func:`.rows.validated_values` makes them from its record."""
+
+    __slots__ = ("checks", "columns", "count", "defaults", "names", "special")
+
+    def __init__(
+        self, names: list[str], columns: list[list[Any]], defaults: list[tuple[str, Any]], count: int
+    ):
+        self.names = names
+        self.columns = columns
+        self.defaults = defaults
+        self.count = count
+        self.special: dict[int, Converted] = {}  # the rows whose Converted was made
+        self.checks: Checks | None = None
+
+    def one(self, n: int) -> Converted:
+        """Row ``n`` as :meth:`.convert.RowConverter.convert` makes it (made once)."""
+        converted = self.special.get(n)
+        if converted is None:
+            pairs = zip(self.names, self.columns, strict=True)
+            record = {name: v for name, column in pairs if (v := column[n]) is not None}
+            for key, default in self.defaults:
+                if key not in record:
+                    record[key] = default
+            converted = self.special[n] = Converted(record)
+            converted.checked = self._checked(n)
+        return converted
+
+    def checked(self, checks: Checks | None) -> None:
+        """The chunk's checks, given to the rows already made too."""
+        self.checks = checks
+        for n, converted in self.special.items():
+            converted.checked = self._checked(n)
+
+    def _checked(self, n: int) -> Checked | None:
+        checks = self.checks
+        if checks is None or n in checks.faulty:
+            return None
+        keys = (checks.keys[n], checks.names[n], checks.orgs[n])
+        return checks.emails[n], checks.countries[n], checks.languages[n], keys, checks.ids and checks.ids[n]
+
+    def values(self, rows: list[bool]) -> list[dict[str, Any]] | None:
+        """The entries' values of the rows ``rows`` marks, each certainly valid (its checks
+        hold), as validated_values makes them from each row's record: without the id and
+        the empty fields, the defaults after the rest, the e-mail and the country as
+        validation gives them where that differs. None when a default is one of those (each
+        row's record is then made, and its values from it)."""
+        checks = self.checks
+        assert checks is not None
+        if any(key in ("id", "email", "country") for key, _default in self.defaults):
+            return None
+        names, columns = [], []
+        for name, column in zip(self.names, self.columns, strict=True):
+            if name == "id":
+                continue
+            if name == "email":  # the address as validation gives it, where that differs ("": none)
+                column = checks.own
+            elif name == "country":
+                column = _each(_country_value, column)
+            names.append(name)
+            columns.append(list(compress(column, rows)))
+        if not columns:
+            return None
+        records = [
+            {name: v for name, v in zip(names, values, strict=True) if v}
+            for values in zip(*columns, strict=True)
+        ]
+        for key, default in self.defaults:
+            if not default:
+                continue
+            if key in names:  # a cell left empty: the default (a cell of a falsy value: none)
+                for record, v in zip(records, columns[names.index(key)], strict=True):
+                    if v is None:
+                        record[key] = default
+            else:
+                for record in records:
+                    record[key] = default
+        return records
+
+
+def _country_value(cell: str | None) -> str | None:
+    """A record's country as validated_values keeps it: the code validation gives, where
+    that differs from the cell's."""
+    code = cell.strip().upper() if cell else ""
+    return code if code and code != cell else cell
+
+
 class ColumnConverter:
     """Converts chunks of a CSV's rows (all text) as ``converter`` converts each row."""
 
@@ -126,9 +237,10 @@ class ColumnConverter:
         self.checkable = set(ALL_FIELDS).issuperset([*fields, *defaults])
         self.verdicts: dict[str, dict[Any, bool]] = {name: {} for name in _CODE_FIELDS}
 
-    def convert(self, rows: Sequence[Sequence[str]]) -> list[Converted] | None:
-        """Each row as a record with its reasons not to trust it; None when the chunk is
-        to be converted row by row."""
+    def convert(self, rows: Sequence[Sequence[str]]) -> ConvertedChunk | None:
+        """The chunk's rows converted and checked, column by column (a row's record and its
+        reasons not to trust it made only for the rows that need them); None when the chunk
+        is to be converted row by row."""
         if not self.usable or not rows or set(map(len, rows)) != {self.width}:
             return None
         cells = list(zip(*rows, strict=True))
@@ -168,36 +280,17 @@ class ColumnConverter:
                     column = [v[0] if type(v) is tuple else v for v in column]
             names.append(name)
             columns.append(column)
-        records = self._records(names, columns)
-        out = list(map(Converted, records))
+        chunk = ConvertedChunk(names, columns, self.defaults, len(rows))
         for n, (rid, text) in renamed.items():
-            out[n].noted("id", self.converter.id_note(text, rid))
-        self._trust(out, self._suspects(names, columns, plain), kept, read, countries, domains)
+            chunk.one(n).noted("id", self.converter.id_note(text, rid))
+        self._trust(chunk.one, self._suspects(names, columns, plain), kept, read, countries, domains)
         if self.checkable:
-            checks = self._checks(names, columns, len(rows), normal, ids, vetted)
-            if checks is not None:
-                for converted, checked in zip(out, checks, strict=True):
-                    converted.checked = checked
-        return out
-
-    def _records(self, names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
-        """Each row's record: its fields in the mapping's order, those without a value left
-        out, then the defaults of those it lacks (in RowConverter's order). Each is made
-        with only its own fields: a dict made whole and emptied of some would keep a larger
-        table, for as long as the import runs (its entry's values)."""
-        records = [
-            {name: value for name, value in zip(names, values, strict=True) if value is not None}
-            for values in zip(*columns, strict=True)
-        ]
-        for key, default in self.defaults:
-            for record in records:
-                if key not in record:
-                    record[key] = default
-        return records
+            chunk.checked(self._checks(names, columns, len(rows), normal, ids, vetted))
+        return chunk
 
     def _trust(
         self,
-        out: list[Converted],
+        one: Callable[[int], Converted],
         suspects: Any,
         kept: Sequence[str | None],
         read: dict[int, Any],
@@ -210,7 +303,7 @@ class ColumnConverter:
         whose domain names a country (looked up once per distinct domain); any other row's
         look would find nothing (no '?', one address outside any country's domain)."""
         if type(suspects) is range or domains is None:
-            look: Any = range(len(out))
+            look: Any = range(len(countries))
         else:
             rows = set(suspects)
             rows.update(
@@ -222,7 +315,7 @@ class ColumnConverter:
                 rows.update(n for n, domain in enumerate(domains) if domain in named)
             look = sorted(rows)
         for n in look:
-            converted = out[n]
+            converted = one(n)
             email, country = read_of(n, kept, read), countries[n]
             found: list[str] = []
             if email is not None:
@@ -297,13 +390,13 @@ class ColumnConverter:
         normal: list[str | None] | None,
         ids: list[str] | None,
         vetted: set[int],
-    ) -> list[Checked | None] | None:
+    ) -> Checks | None:
         """For each row, what validation.checked_plain_record gives for its record but the
-        id, and its keys; None for a row it might find fault with (the planner then asks
-        the row's record). ``normal``: each row's address as normalized_email gives it,
-        where email_cells knew it; ``ids``: the ids, when every one is an id; ``vetted``:
-        the ids of the columns made of a memo's values that all pass the looks at a column
-        (:func:`_vetted`)."""
+        id, and its keys, column by column; the rows it might find fault with are in
+        ``faulty`` (the planner then asks the row's record); None: every row's. ``normal``:
+        each row's address as normalized_email gives it, where email_cells knew it; ``ids``:
+        the ids, when every one is an id; ``vetted``: the ids of the columns made of a memo's
+        values that all pass the looks at a column (:func:`_vetted`)."""
         fields = dict(zip(names, columns, strict=True))
         for key, default in self.defaults:
             column = fields.get(key)
@@ -332,12 +425,7 @@ class ColumnConverter:
         # keeps it, and an equal copy would be one more string a row kept
         own = [k if e == k else e for e, k in zip(emails, kept, strict=True)]
         keys = _email_keys(own)
-        keyed = zip(keys, folded, orgs, strict=True)
-        rows: Any = zip(emails, countries, languages, keyed, ids or none, strict=True)
-        checks: list[Checked | None] = list(rows)  # a faulty row's, or a refused address's: undone below
-        for n in faulty:
-            checks[n] = None
-        return checks
+        return Checks(emails, countries, languages, keys, folded, orgs, ids, faulty, fields, own)
 
     def _faulty(self, fields: dict[str, list[Any]], count: int, vetted: set[int]) -> set[int]:
         """The rows with a code field's value the directory would refuse, a character a
