@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from itertools import compress
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -40,8 +41,10 @@ from campaign_app.core.directory import importing
 from campaign_app.core.directory.importing import columns as importing_columns
 from campaign_app.core.directory.importing import edits as importing_edits
 from campaign_app.core.directory.importing import rows as importing_rows
+from campaign_app.core.directory.importing.convert import RowConverter
 from campaign_app.core.directory.importing.edits import CsvEdit
 from campaign_app.core.directory.importing.merge import Entry
+from campaign_app.core.directory.importing.rows import validated_values
 
 row = st.tuples(*(st.sampled_from(v) for v in (IDS, TITLES, GIVEN, FAMILY, SEX, COUNTRY)))
 row2 = st.tuples(*(st.sampled_from(v) for v in (LANGUAGE, EMAIL, ORG, POSITION, DATES, WEB, NOTES, CATEGORY)))
@@ -82,7 +85,15 @@ def run_import(cli, root, source, fast: bool, *options: str, chunk: int = 512, s
     cells=rows,
     delimiter=st.sampled_from([",", ";", "\t"]),
     blank_every=st.integers(0, 5),
-    options=st.sampled_from([(), ("--category", "ngo"), ("--update", "--category", "mep"), ("--dry-run",)]),
+    options=st.sampled_from(
+        [
+            (),
+            ("--category", "ngo"),
+            ("--update", "--category", "mep"),
+            ("--dry-run",),
+            ("--category", "ngo", "--into", "people.yaml"),  # the values' order written
+        ]
+    ),
     chunk=st.sampled_from([1, 2, 3, 7, 512]),
     shared=st.sampled_from([1, 2, 5, 512]),
 )
@@ -98,6 +109,38 @@ def test_the_fast_import_writes_and_says_what_the_plain_one_does(
         shutil.copytree(mini_ws.root, root)
         results.append(run_import(cli, root, source, fast, *options, chunk=chunk, shared=shared))
     assert results[0] == results[1]
+
+
+# addresses validation gives otherwise (the domain's capitals), countries in any case
+ODD_EMAIL = [*EMAIL, "Ana@Example.ORG", "mailto:B.c@EXAMPLE.org", "ž@Ex.SK"]
+row3 = st.tuples(
+    *(st.sampled_from(v) for v in (LANGUAGE, ODD_EMAIL, ORG, POSITION, DATES, WEB, NOTES, CATEGORY))
+)
+rows3 = st.lists(st.tuples(row, row3).map(lambda pair: [*pair[0], *pair[1]]), min_size=1, max_size=40)
+
+
+@settings(max_examples=80, deadline=None)
+@given(cells=rows3, category=st.sampled_from([None, "ngo", ""]))
+def test_a_chunk_s_new_entries_values_are_each_record_s_validated_values(cells, category):
+    """The values a row certainly valid is added with, made from its chunk's columns
+    (ConvertedChunk.values), are what validated_values makes of the row's own record, field
+    for field and in the same order, with the same e-mail and country."""
+    mapping = importing.guess_mapping(HEADER)
+    converter = importing_columns.ColumnConverter(RowConverter(mapping, HEADER, category=category))
+    chunk = converter.convert(cells)
+    assert chunk is not None
+    checks = chunk.checks
+    if checks is None:
+        return  # no row is certainly valid: each row's record is checked by the planner
+    valid = [n not in checks.faulty for n in range(len(cells))]
+    made = chunk.values(valid)
+    assert made is not None
+    expected = []
+    for n in compress(range(len(cells)), valid):
+        record = dict(chunk.one(n).record)
+        record.setdefault("id", "")  # validated_values takes the id away
+        expected.append(validated_values(record, checks.emails[n], checks.countries[n]))
+    assert [list(v.items()) for v in made] == [list(v.items()) for v in expected]
 
 
 def test_a_row_with_everything_wrong_is_reported_the_same_way(mini_ws, cli, tmp_path):
