@@ -124,8 +124,8 @@ def write_source(path: Path, rows: int, encoding: str, seed: int = 1) -> None:
 RUNNER = """
 import sys, time, resource
 t0 = time.perf_counter()
-from campaign_app.cli.main import main
-code = main(sys.argv[1:])
+from campaign_app.cli.main import run  # the console script's entry point, as a user types it
+code = run()
 elapsed = time.perf_counter() - t0
 usage = resource.getrusage(resource.RUSAGE_SELF)
 children = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from campaign_app.cli.columns import print_table_columns, shown
-from campaign_app.cli.common import EXIT_OK, Parser, workspace_arg
+from campaign_app.cli.common import EXIT_OK, Parser, left_to_the_exit, workspace_arg
 from campaign_app.core.common.i18n import N_, _, listed, ngettext
 
 
@@ -253,4 +253,5 @@ def _import(ws, args: argparse.Namespace) -> int:
             )
         else:
             print(_("Every row was imported: no {file} written.").format(file=args.rejects))
+    left_to_the_exit(plan)  # 100,000 entries and the source's rows: ~25 ms to free one by one
     return EXIT_OK
