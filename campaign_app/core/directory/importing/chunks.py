@@ -2,11 +2,13 @@
 
 Most rows of a large list are new people: valid, checked with their chunk (:mod:`.columns`),
 with an id of their own, a way to be reached, and no id, e-mail or name the directory or
-an earlier row has. Which rows are such is found for the whole chunk with set operations
-against the index (its three tables' keys, in C), and each is added in a few steps of its
-own; every other row, and any row an earlier one of the chunk may have changed the answer
-for, goes through :meth:`RowPlanner.take` as before. What is planned is the same, row by
-row, in the same order (the report's notes, the index's first holder of a key).
+an earlier row has. Which rows are such is found for the whole chunk from its checked
+columns, against the index (its three tables' keys, in C), and their entries are made at
+once from the chunk's columns (:meth:`.columns.ConvertedChunk.values`: no record, no
+``Converted``, no checks' tuple a row); every other row, and any row an earlier one of the
+chunk may have changed the answer for, goes through :meth:`RowPlanner.take` with its
+record made then. What is planned is the same, row by row, in the same order (the
+report's notes, the index's first holder of a key).
 """
 
 from __future__ import annotations

@@ -19,9 +19,12 @@ once, as it is cleaned (:func:`_vetted`: a text its field may hold, a code the d
 takes; :func:`_doubtful`: a '?', a formula's start), and while every value of the memo
 passes, the column is not searched again, chunk after chunk.
 
-The result is the records :meth:`.convert.RowConverter.convert` makes, field for field
-and in the same order, with the same reasons not to trust them and the same notes
-(tests/core/directory/importing/test_import_fast_path.py compares the imports). A file
+The result is a :class:`ConvertedChunk`: the chunk's columns and checks, and for each row,
+made only when asked (the rows with a reason not to trust them or a note, the rows the
+planner takes on its own), the record :meth:`.convert.RowConverter.convert` makes, field
+for field and in the same order, with the same reasons and notes; a row certainly new
+goes from the columns to its entry's values (tests/core/directory/importing/
+test_import_fast_path.py compares the imports, and those values with each record's). A file
 whose mapping needs steps that join fields (a full-name column, tags, the end of a term,
 a homepage, the European Parliament's defaults), or a chunk with rows of another width
 than the header, is converted row by row.
