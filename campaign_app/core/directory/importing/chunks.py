@@ -68,7 +68,12 @@ class _Adding:
         converted: ConvertedChunk,
         new: list[bool],
     ):
-        self.planner, self.chunk, self.special = planner, chunk, converted.special
+        self.planner, self.chunk, self.special, self.several = (
+            planner,
+            chunk,
+            converted.special,
+            converted.several,
+        )
         self.at = 0  # the next certain row's place in the lists below
         checks = converted.checks
         if checks is None or not any(new):
@@ -122,6 +127,8 @@ class _Adding:
         planner.by_post += (
             len(entries) if emails is None else len(entries) - sum(map(bool, emails[at : self.at]))
         )
+        if self.several:
+            planner.several_emails += sum(1 for n in self.several if start <= n < end)
         special = self.special
         if not special:
             return
@@ -131,7 +138,6 @@ class _Adding:
             one = special.get(n)
             if one is None:
                 continue
-            planner.several_emails += one.several_emails
             if one.notes:
                 where = f"{shown}:{self.chunk[n][0]}"
                 for field, note in one.notes:

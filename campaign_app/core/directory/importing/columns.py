@@ -113,7 +113,7 @@ class ConvertedChunk:
     planner takes on its own; a row certainly new goes from the columns to its entry's
     values (:meth:`values`), as :func:`.rows.validated_values` makes them from its record."""
 
-    __slots__ = ("checks", "columns", "count", "defaults", "names", "special")
+    __slots__ = ("checks", "columns", "count", "defaults", "names", "several", "special")
 
     def __init__(
         self, names: list[str], columns: list[list[Any]], defaults: list[tuple[str, Any]], count: int
@@ -123,6 +123,7 @@ class ConvertedChunk:
         self.defaults = defaults
         self.count = count
         self.special: dict[int, Converted] = {}  # the rows whose Converted was made
+        self.several: set[int] = set()  # the rows with several e-mail addresses
         self.checks: Checks | None = None
 
     def one(self, n: int) -> Converted:
@@ -136,7 +137,15 @@ class ConvertedChunk:
                     record[key] = default
             converted = self.special[n] = Converted(record)
             converted.checked = self._checked(n)
+            converted.several_emails = n in self.several
         return converted
+
+    def several_emails(self, n: int) -> None:
+        """Row ``n``'s e-mail cell has several addresses (one kept)."""
+        self.several.add(n)
+        converted = self.special.get(n)
+        if converted is not None:
+            converted.several_emails = True
 
     def checked(self, checks: Checks | None) -> None:
         """The chunk's checks, given to the rows already made too."""
@@ -286,14 +295,14 @@ class ColumnConverter:
         chunk = ConvertedChunk(names, columns, self.defaults, len(rows))
         for n, (rid, text) in renamed.items():
             chunk.one(n).noted("id", self.converter.id_note(text, rid))
-        self._trust(chunk.one, self._suspects(names, columns, plain), kept, read, countries, domains)
+        self._trust(chunk, self._suspects(names, columns, plain), kept, read, countries, domains)
         if self.checkable:
             chunk.checked(self._checks(names, columns, len(rows), normal, ids, vetted))
         return chunk
 
     def _trust(
         self,
-        one: Callable[[int], Converted],
+        chunk: ConvertedChunk,
         suspects: Any,
         kept: Sequence[str | None],
         read: dict[int, Any],
@@ -304,7 +313,9 @@ class ColumnConverter:
         Only the rows that may have one are looked at: those suspected, with a country cell
         distrusted, with an address that is not one plain address (``domains``: None) or
         whose domain names a country (looked up once per distinct domain); any other row's
-        look would find nothing (no '?', one address outside any country's domain)."""
+        look would find nothing (no '?', one address outside any country's domain). A row's
+        ``Converted`` is made for a reason found, or a suspect's closer look; the rows with
+        several addresses are kept in ``chunk.several``."""
         if type(suspects) is range or domains is None:
             look: Any = range(len(countries))
         else:
@@ -317,23 +328,38 @@ class ColumnConverter:
             if named:
                 rows.update(n for n, domain in enumerate(domains) if domain in named)
             look = sorted(rows)
+        # the records' countries (RowConverter's record.get("country"))
+        codes = chunk.columns[chunk.names.index("country")] if "country" in chunk.names else None
+        default = dict(chunk.defaults).get("country")
         for n in look:
-            converted = one(n)
             email, country = read_of(n, kept, read), countries[n]
             found: list[str] = []
             if email is not None:
-                _kept, found, converted.several_emails = email
-            if country is not None and country[1] is not None:
-                converted.distrusted(country[1])
-            code = converted.record.get("country")
+                _kept, found, several = email
+                if several:
+                    chunk.several_emails(n)
+            reasons = [country[1]] if country is not None and country[1] is not None else []
+            code = default if codes is None or codes[n] is None else codes[n]
             if n in suspects:
+                converted = chunk.one(n)
+                for reason in reasons:
+                    converted.distrusted(reason)
                 check_trust(converted.record, converted, code, found, "")
-            elif type(code) is str and len(code) == 2:  # what check_trust does with no '?' in the row
-                if len(found) == 1 and not has_country_domain(found[0]):
-                    continue  # what country_clash finds first: no domain to check against
+                continue
+            if (
+                type(code) is str
+                and len(code) == 2
+                and not (len(found) == 1 and not has_country_domain(found[0]))
+            ):
+                # what check_trust does with no '?' in the row (a lone address outside any
+                # country's domain: what country_clash finds first, nothing to check against)
                 clash = country_clash(code, found, "")
                 if clash is not None:
-                    converted.distrusted(clash)
+                    reasons.append(clash)
+            if reasons:
+                converted = chunk.one(n)
+                for reason in reasons:
+                    converted.distrusted(reason)
 
     def _id(self, cell: str) -> Any:
         """The id cleaned; (the id made, the cell's text) when it is not the cell's text."""
