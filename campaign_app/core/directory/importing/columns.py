@@ -34,7 +34,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from email_validator import EmailNotValidError
@@ -73,6 +74,7 @@ _ROW_STEPS = frozenset((FULL_NAME, FULL_NAME_FAMILY_FIRST, PATRONYMIC, TERM_END,
 _CODE_FIELDS: tuple[str, ...] = ("category", "gender", "country", "language")
 _CODE_FIELDS += ("web_form", "source_url", "verified_on", "in_office_until")
 _TEXTS = {str, type(None)}
+_VALUE = itemgetter(1)  # a (field, value) pair's value
 # (e-mail, country, language, (e-mail key, name key, organisation key), id) of a row certainly
 # valid; the id when the chunk's were all found to be ids (else None: the planner looks at it)
 Checked = tuple[str, str, str, tuple[str, str, str], str | None]
@@ -182,10 +184,9 @@ class ConvertedChunk:
             columns.append(list(compress(column, rows)))
         if not columns:
             return None
-        records = [
-            {name: v for name, v in zip(names, values, strict=True) if v}
-            for values in zip(*columns, strict=True)
-        ]
+        # each row's (field, value) pairs with a value, made a dict: no Python step a row
+        pairs = map(zip, repeat(names), zip(*columns, strict=True))
+        records = list(map(dict, map(filter, repeat(_VALUE), pairs)))
         for key, default in self.defaults:
             if not default:
                 continue
