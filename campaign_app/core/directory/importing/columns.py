@@ -15,8 +15,8 @@ value; the e-mail and the names row by row), and the keys each row is matched by
 built the same way: a row certainly valid is added without its record being read field
 by field again. The id is left to the planner, which may have to make one up. A column
 made of the values its memo keeps is looked at through the memo: each value is vetted
-once, as it is cleaned (:func:`_vetted`: a text its field may hold, a code the directory
-takes; :func:`_doubtful`: a '?', a formula's start), and while every value of the memo
+once, as it is cleaned (:func:`.column_cells.vetted`: a text its field may hold, a code the directory
+takes; :func:`.column_cells.doubtful`: a '?', a formula's start), and while every value of the memo
 passes, the column is not searched again, chunk after chunk.
 
 The result is a :class:`ConvertedChunk`: the chunk's columns and checks, and for each row,
@@ -32,26 +32,35 @@ than the header, is converted row by row.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from itertools import compress, repeat
-from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
-from email_validator import EmailNotValidError
-
-from campaign_app.core.common.formulas import FORMULA_SIGNS, runs_as_formula
-from campaign_app.core.directory.characters import refused_rows, value_ok
+from campaign_app.core.common.formulas import runs_as_formula
+from campaign_app.core.directory.characters import refused_rows
 from campaign_app.core.directory.importing.cells import gender_code, iso_date, language_code
+from campaign_app.core.directory.importing.column_cells import (
+    CODE_FIELDS,
+    FORMULA_HEAD,
+    FORMULA_NEXT,
+    are_ids,
+    cleaner,
+    doubtful,
+    each,
+    email_keys,
+    joined_texts,
+    name_cell,
+    normalized,
+    read_email,
+    vetted,
+)
 from campaign_app.core.directory.importing.convert import (
     SHARED_FIELDS,
-    Converted,
     RowConverter,
     category_value,
     country_cell,
-    email_cell,
     name_value,
 )
+from campaign_app.core.directory.importing.converted_chunk import Checks, ConvertedChunk
 from campaign_app.core.directory.importing.countries import domain_country, has_country_domain
 from campaign_app.core.directory.importing.email_cells import email_cells, read_of
 from campaign_app.core.directory.importing.mapping import (
@@ -61,150 +70,17 @@ from campaign_app.core.directory.importing.mapping import (
     PATRONYMIC,
     TERM_END,
 )
-from campaign_app.core.directory.importing.merge import email_key, folded_names, folded_org
+from campaign_app.core.directory.importing.merge import folded_names, folded_org
 from campaign_app.core.directory.importing.trust import FORMULA_FIELDS, check_trust, country_clash
 from campaign_app.core.directory.recipients import ALL_FIELDS, NAME_FIELDS
-from campaign_app.core.directory.validation import normalized_email, plain_value_ok
+from campaign_app.core.directory.validation import plain_value_ok
 
 CHUNK = 512  # rows converted at once: their cells are still in the processor's cache
 SHARED = 512  # distinct values a column may have and still be cleaned once per value
 # Mapped fields whose steps read or write other fields: such a file goes row by row.
 _ROW_STEPS = frozenset((FULL_NAME, FULL_NAME_FAMILY_FIRST, PATRONYMIC, TERM_END, HOMEPAGE, "tags"))
 # Fields whose value alone decides whether the directory takes it (checked per distinct value).
-_CODE_FIELDS: tuple[str, ...] = ("category", "gender", "country", "language")
-_CODE_FIELDS += ("web_form", "source_url", "verified_on", "in_office_until")
 _TEXTS = {str, type(None)}
-_VALUE = itemgetter(1)  # a (field, value) pair's value
-# (e-mail, country, language, (e-mail key, name key, organisation key), id) of a row certainly
-# valid; the id when the chunk's were all found to be ids (else None: the planner looks at it)
-Checked = tuple[str, str, str, tuple[str, str, str], str | None]
-# A chunk's id cells, one per line, each already an id the directory takes (validation._ID).
-_IDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}(?:\n[A-Za-z0-9][A-Za-z0-9._-]{0,99})*")
-
-
-# a cell (of several joined by \x1f) starting like a formula: a closer look at its rows. The
-# first cell is matched on its own: a pattern that starts with the separator is searched for
-# by that character (8x faster than trying "start or separator" at every position).
-_FORMULA_HEAD = re.compile(f" *[{re.escape(FORMULA_SIGNS)}]")
-_FORMULA_NEXT = re.compile(f"\x1f *[{re.escape(FORMULA_SIGNS)}]")
-
-
-class Checks(NamedTuple):
-    """A chunk's checks (:meth:`ColumnConverter._checks`), column by column: each row's
-    e-mail, country and language as validation gives them, its keys (e-mail, name,
-    organisation), its id (``ids``: None unless every cell was an id); the rows those
-    do not hold for (``faulty``); the record's columns with the defaults in (``fields``)
-    and the addresses as a new entry keeps them (``own``)."""
-
-    emails: list[Any]
-    countries: list[str]
-    languages: list[str]
-    keys: list[Any]
-    names: list[str]
-    orgs: list[str]
-    ids: list[str] | None
-    faulty: set[int]
-    fields: dict[str, list[Any]]
-    own: list[Any]
-
-
-class ConvertedChunk:
-    """A chunk of rows converted column by column. A row's :class:`~.convert.Converted`
-    (its record, reasons not to trust it, notes, checks) is made only when asked for
-    (:meth:`one`): for the rows the conversion found something to say about, and those the
-    planner takes on its own; a row certainly new goes from the columns to its entry's
-    values (:meth:`values`), as :func:`.rows.validated_values` makes them from its record."""
-
-    __slots__ = ("checks", "columns", "count", "defaults", "names", "several", "special")
-
-    def __init__(
-        self, names: list[str], columns: list[list[Any]], defaults: list[tuple[str, Any]], count: int
-    ):
-        self.names = names
-        self.columns = columns
-        self.defaults = defaults
-        self.count = count
-        self.special: dict[int, Converted] = {}  # the rows whose Converted was made
-        self.several: set[int] = set()  # the rows with several e-mail addresses
-        self.checks: Checks | None = None
-
-    def one(self, n: int) -> Converted:
-        """Row ``n`` as :meth:`.convert.RowConverter.convert` makes it (made once)."""
-        converted = self.special.get(n)
-        if converted is None:
-            pairs = zip(self.names, self.columns, strict=True)
-            record = {name: v for name, column in pairs if (v := column[n]) is not None}
-            for key, default in self.defaults:
-                if key not in record:
-                    record[key] = default
-            converted = self.special[n] = Converted(record)
-            converted.checked = self._checked(n)
-            converted.several_emails = n in self.several
-        return converted
-
-    def several_emails(self, n: int) -> None:
-        """Row ``n``'s e-mail cell has several addresses (one kept)."""
-        self.several.add(n)
-        converted = self.special.get(n)
-        if converted is not None:
-            converted.several_emails = True
-
-    def checked(self, checks: Checks | None) -> None:
-        """The chunk's checks, given to the rows already made too."""
-        self.checks = checks
-        for n, converted in self.special.items():
-            converted.checked = self._checked(n)
-
-    def _checked(self, n: int) -> Checked | None:
-        checks = self.checks
-        if checks is None or n in checks.faulty:
-            return None
-        keys = (checks.keys[n], checks.names[n], checks.orgs[n])
-        return checks.emails[n], checks.countries[n], checks.languages[n], keys, checks.ids and checks.ids[n]
-
-    def values(self, rows: list[bool]) -> list[dict[str, Any]] | None:
-        """The entries' values of the rows ``rows`` marks, each certainly valid (its checks
-        hold), as validated_values makes them from each row's record: without the id and
-        the empty fields, the defaults after the rest, the e-mail and the country as
-        validation gives them where that differs. None when a default is one of those (each
-        row's record is then made, and its values from it)."""
-        checks = self.checks
-        assert checks is not None
-        if any(key in ("id", "email", "country") for key, _default in self.defaults):
-            return None
-        names, columns = [], []
-        for name, column in zip(self.names, self.columns, strict=True):
-            if name == "id":
-                continue
-            if name == "email":  # the address as validation gives it, where that differs ("": none)
-                column = checks.own
-            elif name == "country":
-                column = _each(_country_value, column)
-            names.append(name)
-            columns.append(list(compress(column, rows)))
-        if not columns:
-            return None
-        # each row's (field, value) pairs with a value, made a dict: no Python step a row
-        pairs = map(zip, repeat(names), zip(*columns, strict=True))
-        records = list(map(dict, map(filter, repeat(_VALUE), pairs)))
-        for key, default in self.defaults:
-            if not default:
-                continue
-            if key in names:  # a cell left empty: the default (a cell of a falsy value: none)
-                for record, v in zip(records, columns[names.index(key)], strict=True):
-                    if v is None:
-                        record[key] = default
-            else:
-                for record in records:
-                    record[key] = default
-        return records
-
-
-def _country_value(cell: str | None) -> str | None:
-    """A record's country as validated_values keeps it: the code validation gives, where
-    that differs from the cell's."""
-    code = cell.strip().upper() if cell else ""
-    return code if code and code != cell else cell
 
 
 class ColumnConverter:
@@ -225,11 +101,9 @@ class ColumnConverter:
             "country": country_cell,
         }
         # the cleaners of columns whose every cell differs strip the cell themselves
-        cells: dict[str, Callable[[str], Any]] = {"id": self._id, "email": _email}
-        cells.update(given_name=_name, family_name=_name)
-        self.fields = [
-            (i, name, cells.get(name) or _cleaner(values.get(name))) for i, name in converter.pairs
-        ]
+        cells: dict[str, Callable[[str], Any]] = {"id": self._id, "email": read_email}
+        cells.update(given_name=name_cell, family_name=name_cell)
+        self.fields = [(i, name, cells.get(name) or cleaner(values.get(name))) for i, name in converter.pairs]
         # one cleaned value per distinct cell: kept for every value of the fields whose
         # strings new entries share (as RowConverter keeps them), else while few
         self.memos: list[dict[str, Any] | None] = [{} for _ in self.fields]
@@ -248,7 +122,7 @@ class ColumnConverter:
         self.defaults_suspect = any("?" in v or "\ufffd" in v for v in defaults.values())
         # the records' fields are all the directory's: they can be checked column by column
         self.checkable = set(ALL_FIELDS).issuperset([*fields, *defaults])
-        self.verdicts: dict[str, dict[Any, bool]] = {name: {} for name in _CODE_FIELDS}
+        self.verdicts: dict[str, dict[Any, bool]] = {name: {} for name in CODE_FIELDS}
 
     def convert(self, rows: Sequence[Sequence[str]]) -> ConvertedChunk | None:
         """The chunk's rows converted and checked, column by column (a row's record and its
@@ -273,9 +147,9 @@ class ColumnConverter:
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
-                kept, read, normal, domains = email_cells(cells[i], _email)
+                kept, read, normal, domains = email_cells(cells[i], read_email)
                 column = kept
-            elif name == "id" and _are_ids(cells[i]):  # each its own id: nothing to clean
+            elif name == "id" and are_ids(cells[i]):  # each its own id: nothing to clean
                 column = list(cells[i])
                 ids = column
             else:
@@ -383,13 +257,13 @@ class ColumnConverter:
                 name = self.fields[k][1]
                 for value in new:
                     memo[value] = cleaned = clean(value)
-                    if not self.doubtful[k] and _doubtful(name, cleaned):
+                    if not self.doubtful[k] and doubtful(name, cleaned):
                         self.doubtful[k] = True
-                    if self.vetted[k] and not _vetted(name, cleaned):
+                    if self.vetted[k] and not vetted(name, cleaned):
                         self.vetted[k] = False
                 return list(map(memo.__getitem__, cells))
             self.memos[k] = None
-        if clean is _name:  # every family name differs: no call a cell, but for DUPONT's
+        if clean is name_cell:  # every family name differs: no call a cell, but for DUPONT's
             return [(name_value(t) if t.isupper() else t) if (t := c.strip()) else None for c in cells]
         return list(map(clean, cells))
 
@@ -403,10 +277,10 @@ class ColumnConverter:
         for k, (name, column) in enumerate(zip(names, columns, strict=True)):
             if k in plain:
                 continue
-            joined = _joined(column)
+            joined = joined_texts(column)
             if "?" in joined or "\ufffd" in joined:
                 rows.update(n for n, v in enumerate(column) if type(v) is str and ("?" in v or "\ufffd" in v))
-            if name in FORMULA_FIELDS and (_FORMULA_HEAD.match(joined) or _FORMULA_NEXT.search(joined)):
+            if name in FORMULA_FIELDS and (FORMULA_HEAD.match(joined) or FORMULA_NEXT.search(joined)):
                 rows.update(n for n, v in enumerate(column) if type(v) is str and runs_as_formula(v))
         return rows
 
@@ -433,7 +307,7 @@ class ColumnConverter:
             fields[key] = (
                 [default] * count if column is None else [default if v is None else v for v in column]
             )
-        if not all(name in fields or plain_value_ok(name, "") for name in _CODE_FIELDS):
+        if not all(name in fields or plain_value_ok(name, "") for name in CODE_FIELDS):
             return None  # e.g. no category: no row is valid
         if any(id(c) not in vetted and not _TEXTS.issuperset(map(type, c)) for c in fields.values()):
             return None
@@ -441,20 +315,20 @@ class ColumnConverter:
         none = [None] * count
         kept = fields.get("email", none)
         if normal is None:
-            emails = list(map(_normalized, kept))
+            emails = list(map(normalized, kept))
         else:  # a row without an address may have been given the default's
-            emails = [_normalized(e) if n is None else n for e, n in zip(kept, normal, strict=True)]
-        countries = _each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
-        languages = _each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
+            emails = [normalized(e) if n is None else n for e, n in zip(kept, normal, strict=True)]
+        countries = each(lambda c: c.strip().upper() if c else "", fields.get("country", none))
+        languages = each(lambda v: (v.strip() if v else "") or "en", fields.get("language", none))
         given, family = fields.get("given_name", none), fields.get("family_name", none)
         folded = folded_names(given, family)
-        orgs = _each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
+        orgs = each(lambda o: folded_org(o) if o else "", fields.get("organisation", none))
         if None in emails:
             faulty.update(n for n, email in enumerate(emails) if email is None)
         # the key of the record's own string where normalizing left it as it was: the index
         # keeps it, and an equal copy would be one more string a row kept
         own = [k if e == k else e for e, k in zip(emails, kept, strict=True)]
-        keys = _email_keys(own)
+        keys = email_keys(own)
         return Checks(emails, countries, languages, keys, folded, orgs, ids, faulty, fields, own)
 
     def _faulty(self, fields: dict[str, list[Any]], count: int, vetted: set[int]) -> set[int]:
@@ -484,99 +358,3 @@ class ColumnConverter:
                 unnamed = {n for n in unnamed if not (column[n] and column[n].strip())}
         faulty.update(unnamed)
         return faulty
-
-
-def _vetted(name: str, value: Any) -> bool:
-    """Whether a column holding ``value`` passes, for that value, what _checks and _faulty
-    look at in a column: a text or None, no character the field may not hold, and in a
-    code field a code the directory takes (None: as an empty one)."""
-    if value is not None and (type(value) is not str or not value_ok(name, value)):
-        return False
-    return name not in _CODE_FIELDS or plain_value_ok(name, value.strip() if value else "")
-
-
-def _doubtful(name: str, value: Any) -> bool:
-    """Whether a column holding ``value`` may have a row _suspects finds: a text with a '?'
-    or a replacement character, or, in a field a formula is looked for in, one that starts
-    like one (or runs as one), or holds the separator its search joins the cells with."""
-    if type(value) is not str:
-        return False  # looked at by neither search of _suspects (only texts are)
-    if "?" in value or "\ufffd" in value:
-        return True
-    return name in FORMULA_FIELDS and (
-        _FORMULA_HEAD.match(value) is not None or "\x1f" in value or runs_as_formula(value)
-    )
-
-
-def _are_ids(cells: Sequence[str]) -> bool:
-    """Whether each cell is an id the directory takes as it is (then :meth:`ColumnConverter._id`
-    gives each cell itself): one match of the cells joined, a line each."""
-    joined = "\n".join(cells)
-    return joined.count("\n") == len(cells) - 1 and _IDS.fullmatch(joined) is not None
-
-
-def _email_keys(own: list[Any]) -> list[Any]:
-    """merge.email_key of each of ``own`` (the rows' addresses, None where refused): the
-    addresses themselves when all are ASCII without a capital (nearly always: one look at
-    them joined), else each address's key."""
-    joined = "\n".join(filter(None, own))
-    if joined.isascii() and joined.lower() == joined:
-        return own
-    return [e if e is None else email_key(e) for e in own]
-
-
-def _joined(column: list[Any]) -> str:
-    """A column's texts joined by \x1f for one search of them all (a value left out of the
-    record, None, holds nothing to find)."""
-    try:
-        return "\x1f".join(filter(None, column))
-    except TypeError:  # a value that is not text (none in a CSV's cells so far)
-        return "\x1f".join(map(str, column))
-
-
-def _each(function: Callable[[Any], Any], column: list[Any]) -> list[Any]:
-    """``function`` of each value of a column of few distinct values, once per value."""
-    results = {value: function(value) for value in set(column)}
-    return list(map(results.__getitem__, column))
-
-
-def _normalized(email: str | None) -> str | None:
-    """The address as validation normalizes it ("" for none); None if it refuses it."""
-    if not email or not email.strip():
-        return ""
-    try:
-        return normalized_email(email.strip())
-    except EmailNotValidError:
-        return None
-
-
-def _cleaner(value: Callable[[str], Any] | None) -> Callable[[str], Any]:
-    """A cell's text as its field's value in the record (None: left out of it); the
-    e-mail as (address kept, every address, several?), the country as (value, distrust)."""
-    if value is None:
-        return _stripped
-
-    def clean(cell: str) -> Any:
-        text = cell.strip()
-        return value(text) if text else None
-
-    return clean
-
-
-def _name(cell: str) -> str | None:
-    """A name cell as _cleaner(name_value) cleans it."""
-    text = cell.strip()
-    return name_value(text) if text else None
-
-
-def _stripped(cell: str) -> str | None:
-    return cell.strip() or None
-
-
-def _email(cell: str) -> tuple[str, list[str], bool] | None:
-    """(the address kept, every address, several?) of an e-mail cell; None: no address."""
-    text = cell.strip()
-    if not text:
-        return None
-    kept, emails, several = email_cell(text)
-    return None if kept is None else (kept, emails, several)

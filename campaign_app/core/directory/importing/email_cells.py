@@ -1,7 +1,7 @@
 """The e-mail cells of a chunk of CSV rows: each read, and its address normalized, at once.
 
-A cell was read by :func:`.columns._email` (``split_emails`` and ``choose_email``) and its
-address normalized again, later, by :func:`.columns._normalized` (``normalized_email``):
+A cell was read by :func:`.column_cells.read_email` (``split_emails`` and ``choose_email``) and its
+address normalized again, later, by :func:`.column_cells.normalized` (``normalized_email``):
 two regular expressions, a dozen calls and, for a cell of two addresses (the European
 Parliament's ``mailto:a@x.org; mailto:a@europarl.europa.eu``), a split, two validations
 and a third: a quarter of a second of a 100,000-row import. Nearly every cell holds
@@ -56,7 +56,7 @@ Read = tuple[str, list[str], bool] | None
 def email_cells(
     cells: Sequence[str], slow: Callable[[str], Read]
 ) -> tuple[list[str | None], dict[int, Read], list[str | None], list[str | None]]:
-    """What ``slow`` (:func:`.columns._email`) gives for each cell: the address kept (None:
+    """What ``slow`` (:func:`.column_cells.read_email`) gives for each cell: the address kept (None:
     none), and the whole reading of each cell that is not one plain address (a cell that
     is, ``a``, reads ``(a, [a], False)``: see :func:`read_of`); each kept address as
     normalized_email gives it (None: not known here, to be asked of normalized_email);

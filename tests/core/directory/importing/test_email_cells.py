@@ -17,7 +17,8 @@ from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from campaign_app.core.directory.importing.columns import _email, _normalized
+from campaign_app.core.directory.importing.column_cells import normalized as _normalized
+from campaign_app.core.directory.importing.column_cells import read_email as _email
 from campaign_app.core.directory.importing.email_cells import email_cells, read_of
 
 LOCALS = ["a", "michal.simecka", "A.B", "a+tag", "a_b-c", "x..y", ".x", "x.", "Postmaster", "abuse"]
