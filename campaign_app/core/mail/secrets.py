@@ -257,8 +257,10 @@ def _locked_error() -> UserError:
     )
 
 
-def _as_user_error(exc: keyring.errors.KeyringError) -> UserError:
-    """A keyring failure as one plain line; never mentions the password (it is not in exc)."""
+def _as_user_error(exc: Exception, secret: str | None = None) -> UserError:
+    """A keyring failure as one plain line: keyring's own errors by their kind, any other
+    (secretstorage's D-Bus errors are not keyring's) in its own words. Never a traceback,
+    never the password (``secret``: taken out if the words quote it)."""
     if isinstance(exc, keyring.errors.KeyringLocked):
         return _locked_error()
     if isinstance(exc, keyring.errors.NoKeyringError):
@@ -273,15 +275,6 @@ def _as_user_error(exc: keyring.errors.KeyringError) -> UserError:
             _("the system keyring refused to store the password ({exc})").format(exc=exc),
             hint=_("unlock the keyring or check its settings, then try again"),
         )
-    return UserError(
-        _("the system keyring failed ({exc})").format(exc=exc),
-        hint=_("try again; if it persists, restart the keyring"),
-    )
-
-
-def _backend_failed(exc: Exception, secret: str | None = None) -> UserError:
-    """A backend's own failure (secretstorage's D-Bus errors are not keyring's), said as one
-    line like keyring's: never a traceback, never the password (taken out if quoted)."""
     said = str(exc) or type(exc).__name__
     if secret:
         said = said.replace(secret, "***")
@@ -386,10 +379,8 @@ def store_password(username: str, host: str, password: str, *, instead: str | No
     backend = secure_backend(instead)
     try:
         backend.set_password(SERVICE, user, password)
-    except keyring.errors.KeyringError as exc:
-        raise _as_user_error(exc) from None
-    except Exception as exc:  # a D-Bus or OS error of the backend's own
-        raise _backend_failed(exc, password) from None
+    except Exception as exc:  # keyring's errors, or a D-Bus or OS error of the backend's own
+        raise _as_user_error(exc, password) from None
 
 
 def get_password(username: str, host: str) -> str | None:
@@ -406,10 +397,8 @@ def get_password(username: str, host: str) -> str | None:
         return backend.get_password(SERVICE, user)
     except keyring.errors.NoKeyringError:
         return None
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # keyring's errors, or the backend's own (the D-Bus session gone, say)
         raise _as_user_error(exc) from None
-    except Exception as exc:  # a D-Bus or OS error of the backend's own (the session gone, say)
-        raise _backend_failed(exc) from None
 
 
 def delete_password(username: str, host: str) -> bool:
@@ -420,8 +409,6 @@ def delete_password(username: str, host: str) -> bool:
         backend.delete_password(SERVICE, user)
     except keyring.errors.PasswordDeleteError:
         return False
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # keyring's errors, or a D-Bus or OS error of the backend's own
         raise _as_user_error(exc) from None
-    except Exception as exc:  # a D-Bus or OS error of the backend's own
-        raise _backend_failed(exc) from None
     return True
