@@ -33,6 +33,25 @@ def claim_elsewhere(root, monkeypatch) -> None:
     assert claim.granted
 
 
+def ben_ahead_on(root, monkeypatch, ids: set[str]) -> list[str]:
+    """Ben's send claims each letter to ``ids`` just before this send asks for it (while
+    this one's envelope may be out); returns the recipients of this send's claims, in order."""
+    real = ContactLog.claim
+    order: list[str] = []
+
+    def raced(self, letter_, *args, **kwargs):
+        order.append(letter_.recipient_id)
+        if letter_.recipient_id in ids:
+            with monkeypatch.context() as m:
+                m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
+                with ContactLog.open(root / "campaign.db") as other:
+                    assert real(other, letter_, "ben", "to them", **kwargs).granted
+        return real(self, letter_, *args, **kwargs)
+
+    monkeypatch.setattr(ContactLog, "claim", raced)
+    return order
+
+
 def test_a_letter_another_computer_is_sending_is_left_to_it(mini_ws, cli, server, monkeypatch):
     use_server(mini_ws, server)
     claim_elsewhere(mini_ws.root, monkeypatch)
@@ -117,17 +136,7 @@ def test_a_letter_claimed_elsewhere_while_its_envelope_is_out_is_withheld(mini_w
     take it: this claim is refused, the server is told to forget the envelope (RSET), and
     the letters after it go on over the same connection."""
     use_server(mini_ws, server, extra_meps=2)
-    real = ContactLog.claim
-
-    def raced(self, letter_, *args, **kwargs):
-        if letter_.recipient_id == "mep-2":
-            with monkeypatch.context() as m:
-                m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
-                with ContactLog.open(mini_ws.root / "campaign.db") as other:
-                    assert real(other, letter_, "ben", "to Rasa", **kwargs).granted
-        return real(self, letter_, *args, **kwargs)
-
-    monkeypatch.setattr(ContactLog, "claim", raced)
+    ben_ahead_on(mini_ws.root, monkeypatch, {"mep-2"})
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
     assert result.code == 0, result.err + result.out
     line = next(ln for ln in result.out.splitlines() if ln.strip().startswith("mep-2:"))
@@ -149,25 +158,14 @@ def test_while_another_member_sends_the_same_letters_each_is_claimed_before_its_
     from campaign_app.core.mail.smtp import SmtpSession
 
     use_server(mini_ws, server, extra_meps=2)
-    real_claim, real_rset = ContactLog.claim, SmtpSession._rset
-    ben_has = {"mep-2", "mep-x0"}
-    order: list[str] = []
+    order = ben_ahead_on(mini_ws.root, monkeypatch, {"mep-2", "mep-x0"})
+    real_rset = SmtpSession._rset
     resets: list[str] = []
-
-    def raced(self, letter_, *args, **kwargs):
-        order.append(letter_.recipient_id)
-        if letter_.recipient_id in ben_has:
-            with monkeypatch.context() as m:
-                m.setattr(processes, "this_process", lambda: "laptop-ben 4242")
-                with ContactLog.open(mini_ws.root / "campaign.db") as other:
-                    assert real_claim(other, letter_, "ben", "to them", **kwargs).granted
-        return real_claim(self, letter_, *args, **kwargs)
 
     def rset(self):
         resets.append(order[-1])
         return real_rset(self)
 
-    monkeypatch.setattr(ContactLog, "claim", raced)
     monkeypatch.setattr(SmtpSession, "_rset", rset)
     result = cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes")
 
