@@ -22,6 +22,8 @@ What PT Serif lacks (Greek above all: an MEP called Γιώργος Παπαδό�
 
 from __future__ import annotations
 
+import io
+import struct
 import threading
 from pathlib import Path
 
@@ -110,13 +112,16 @@ def register_pdf_fonts() -> str:
 
         from campaign_app.core.common import pdf_objects
         from campaign_app.core.common.pdf_fonts import LetterFont
+        from campaign_app.core.common.unhinted_faces import unhinted_face
 
         pdf_objects.install()  # names and text of the PDF's objects written faster, alike
         paths = font_paths()
         for name, path in paths.items():
             try:
-                pdfmetrics.registerFont(LetterFont(name, str(path)))
-            except (TTFError, OSError) as exc:
+                # Embedded without hinting and the licence's text (common/unhinted_faces.py).
+                face = io.BytesIO(unhinted_face(path.read_bytes()))
+                pdfmetrics.registerFont(LetterFont(name, face))
+            except (TTFError, OSError, struct.error, KeyError) as exc:
                 raise UserError(
                     _("the font file {path} cannot be read ({exc})").format(path=path, exc=exc),
                     hint=_(_REINSTALL_HINT),

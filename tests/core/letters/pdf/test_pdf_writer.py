@@ -314,6 +314,23 @@ def test_all_fonts_are_embedded_pt_serif(reader: PdfReader) -> None:
     assert used == {"PTSerif-Regular", "PTSerif-Bold", "PTSerif-Italic", "PTSerif-BoldItalic"}
 
 
+def test_embedded_fonts_carry_no_hinting_and_no_licence_text(reader: PdfReader) -> None:
+    """Half a letter's bytes were PT Serif's hinting and the licence's text, which no PDF
+    reader uses (core/common/unhinted_faces.py): each embedded font program is without them."""
+    from fontTools.ttLib import TTFont
+
+    programs = 0
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            descriptor = font.get_object()["/FontDescriptor"].get_object()
+            program = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            assert not {"cvt ", "fpgm", "prep", "hdmx"} & set(program.keys())
+            assert {record.nameID for record in program["name"].names} <= set(range(7))
+            assert program["maxp"].numGlyphs > 20
+            programs += 1
+    assert programs >= 4
+
+
 @pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("Letter", (612, 792))])
 def test_paper_size(letter: Letter, paper: str, size: tuple[int, int]) -> None:
     reader = PdfReader(io.BytesIO(pdf_bytes(replace(letter, paper=paper))))
