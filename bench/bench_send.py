@@ -63,6 +63,12 @@ def main() -> int:
     from smtp_server import SmtpTestServer
 
     tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-send-"))
+    # A long send makes its letters in a child process: it starts from compiled modules, as
+    # an installed copy's does (bench/bytecode.py), compiled by the untimed generation first.
+    from bytecode import as_installed
+
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ.update(as_installed(tmp / "bytecode"))
     server = SmtpTestServer(tmp, "starttls").start()
     try:
         bare_send(tmp, server, args.messages)
@@ -305,7 +311,17 @@ def against_mailmerge(tmp: Path, server: SmtpTestServer, count: int, rounds: int
         f"({count / med['mailmerge']:.0f} messages/s)"
     )
     ratio = statistics.median(o / m for o, m in zip(times["ours"], times["mailmerge"], strict=True))
-    print(f"ratio ours/mailmerge: {ratio:.2f}  (target <= 0.30), medians of {rounds} rounds")
+    # mailmerge opens a connection for each message, and smtplib leaves Nagle's algorithm on:
+    # on some runs the loopback's delayed acknowledgements hold each message ~20 ms (its wall
+    # two to three times its CPU; seen with 36 KB messages on a quiet machine). Its CPU time
+    # is its wall without that waiting (one thread of work, the server's in this process):
+    # the ratio that counts is the larger, so that its stalls never flatter ours.
+    by_cpu = statistics.median(o / c for o, c in zip(times["ours"], cpu["mailmerge"], strict=True))
+    print(
+        f"ratio ours/mailmerge: {ratio:.2f} of its wall, {by_cpu:.2f} of its CPU time, "
+        f"medians of {rounds} rounds"
+    )
+    print(f"ratio that counts:  {max(ratio, by_cpu):.2f}  (target <= 0.30)")
     print(f"load average:       {' -> '.join(loads)} (1/5/15 min) on {os.cpu_count()} cores")
 
 
