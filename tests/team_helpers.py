@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 
+from campaign_app.core.mail.secrets import TEAM_LOG_SERVICE
 from campaign_app.core.outreach.location import parse_log_database
 from campaign_app.core.outreach.log import ContactLog
 
@@ -50,7 +51,7 @@ def join_team(root: Path, db, user: str) -> None:
     campaign = root / "campaign.yaml"
     text = re.sub(r"(?m)^log_database:.*\n", "", campaign.read_text(encoding="utf-8"))
     campaign.write_text(text + f"log_database: {db.url(user)}\n", encoding="utf-8")
-    keyring.set_password("campaign_app", f"{user}@{HOST}", db.cluster.password(user))
+    keyring.set_password(TEAM_LOG_SERVICE, f"{user}@{HOST}", db.cluster.password(user))
 
 
 def join_team_at_port(root: Path, port: int, password: str) -> None:
@@ -61,7 +62,7 @@ def join_team_at_port(root: Path, port: int, password: str) -> None:
     campaign.write_text(
         text + f"log_database: postgresql://anna@127.0.0.1:{port}/akhmetova\n", encoding="utf-8"
     )
-    keyring.set_password("campaign_app", "anna@127.0.0.1", password)
+    keyring.set_password(TEAM_LOG_SERVICE, "anna@127.0.0.1", password)
 
 
 def record_send(log, recipient_id: str, name: str, by: str, then: str = "sent") -> str:

@@ -9,6 +9,7 @@ import sys
 from smtp_server import use_server
 from team_helpers import connect, hand_to_coordinator, join_team, make_team
 
+from campaign_app.core.mail.secrets import SERVICE, TEAM_LOG_SERVICE
 from campaign_app.core.outreach.log import ContactLog
 
 
@@ -148,19 +149,56 @@ def test_log_password_is_checked_with_the_server_then_kept_in_the_keyring(
 
     make_team(pg_database)
     join_team(mini_ws.root, pg_database, "anna")
-    keyring.delete_password("campaign_app", "anna@127.0.0.1")
+    keyring.delete_password(TEAM_LOG_SERVICE, "anna@127.0.0.1")
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong-one\n"))
     refused = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
     assert refused.code == 1 and "refused this password for user 'anna'" in refused.err
     assert "type it again" in refused.err and "log password" not in refused.err  # not the command she typed
     assert "wrong-one" not in refused.err and refused.err.count("\n") == 1  # one line, no password
-    assert keyring.get_password("campaign_app", "anna@127.0.0.1") is None
+    assert keyring.get_password(TEAM_LOG_SERVICE, "anna@127.0.0.1") is None
     monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("anna") + "\n"))
     stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
     assert stored.code == 0, stored.err
-    assert keyring.get_password("campaign_app", "anna@127.0.0.1") == pg_database.cluster.password("anna")
+    assert keyring.get_password(TEAM_LOG_SERVICE, "anna@127.0.0.1") == pg_database.cluster.password("anna")
     assert "note:" not in stored.err  # nothing else stands in her way
     assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+
+def test_the_team_password_and_the_mail_password_of_one_account_are_kept_apart(
+    mini_ws, cli, pg_database, monkeypatch
+):
+    """anna@127.0.0.1 is her database user and her SMTP account on one host: keeping the
+    team's password must not overwrite her mail password, nor sending read the other's."""
+    import io
+
+    import keyring
+
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "anna")
+    keyring.delete_password(TEAM_LOG_SERVICE, "anna@127.0.0.1")
+    keyring.set_password(SERVICE, "anna@127.0.0.1", "her-mail-password")
+    monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("anna") + "\n"))
+
+    assert cli("log", "password", "--password-stdin", "-w", mini_ws.root).code == 0
+
+    assert keyring.get_password(SERVICE, "anna@127.0.0.1") == "her-mail-password"
+    assert keyring.get_password(TEAM_LOG_SERVICE, "anna@127.0.0.1") == pg_database.cluster.password("anna")
+    assert cli("log", "status", "-w", mini_ws.root).code == 0
+
+
+def test_a_team_password_kept_by_an_earlier_version_is_still_read(mini_ws, cli, pg_database):
+    """Earlier versions kept it in the mail passwords' entry: the log still opens with it."""
+    import keyring
+
+    make_team(pg_database)
+    join_team(mini_ws.root, pg_database, "anna")
+    keyring.delete_password(TEAM_LOG_SERVICE, "anna@127.0.0.1")
+    keyring.set_password(SERVICE, "anna@127.0.0.1", pg_database.cluster.password("anna"))
+
+    status = cli("log", "status", "-w", mini_ws.root)
+
+    assert status.code == 0, status.err
+    assert "password" not in status.err
 
 
 def test_log_password_of_a_member_not_granted_yet_is_kept_and_says_what_is_missing(
@@ -173,13 +211,13 @@ def test_log_password_of_a_member_not_granted_yet_is_kept_and_says_what_is_missi
     make_team(pg_database)
     pg_database.cluster.add_user("dave")  # a new volunteer: a database user, no rights yet
     join_team(mini_ws.root, pg_database, "dave")
-    keyring.delete_password("campaign_app", "dave@127.0.0.1")
+    keyring.delete_password(TEAM_LOG_SERVICE, "dave@127.0.0.1")
     monkeypatch.setattr("sys.stdin", io.StringIO(pg_database.cluster.password("dave") + "\n"))
 
     stored = cli("log", "password", "--password-stdin", "-w", mini_ws.root)
 
     assert stored.code == 0, stored.err
-    assert keyring.get_password("campaign_app", "dave@127.0.0.1") == pg_database.cluster.password("dave")
+    assert keyring.get_password(TEAM_LOG_SERVICE, "dave@127.0.0.1") == pg_database.cluster.password("dave")
     assert "note: " in stored.err and "'dave' has no rights on the team's log" in stored.err
     assert "campaign-app log grant dave'" in stored.err
 

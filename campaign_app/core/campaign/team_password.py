@@ -1,5 +1,6 @@
 """A team member's own database password: checked against the team's database, then kept
-in the system keyring (``USER@HOST``, as for SMTP), never in campaign.yaml.
+in the system keyring (``USER@HOST``, as for SMTP, in an entry of its own:
+``TEAM_LOG_SERVICE``), never in campaign.yaml.
 
 ``campaign-app log password`` and the Settings tab's "Team's contact log" box both come
 here, so the password is tried on the server before it is kept: a mistyped one is said at
@@ -45,7 +46,7 @@ def keep_member_password(location: LogLocation, password: str, asked: Abandonabl
     right, but the user has no rights on it yet (``log grant``), or its tables are missing
     or older (``log upgrade``). ``asked``: the window's check, which it abandons when it
     closes before the server has answered; the password is then not kept."""
-    from campaign_app.core.mail.secrets import store_password
+    from campaign_app.core.mail.secrets import TEAM_LOG_SERVICE, store_password
     from campaign_app.core.outreach.log import ContactLog
 
     if not password:
@@ -66,7 +67,13 @@ def keep_member_password(location: LogLocation, password: str, asked: Abandonabl
         with (asked or Abandonable()).lasting_step() as wanted:
             if not wanted:  # the window closed meanwhile: nothing is kept that nobody is told of
                 return ""
-            store_password(location.user, location.host, password, instead=location.password_file_hint())
+            store_password(
+                location.user,
+                location.host,
+                password,
+                instead=location.password_file_hint(),
+                service=TEAM_LOG_SERVICE,
+            )
         try:
             log.check_schema()  # the tables' revision, and the member's right to read them
         except UserError as exc:

@@ -398,13 +398,18 @@ class Workspace:
 
 def _log_password(location: LogLocation) -> str | None:
     """This member's database password from the keyring; None: libpq finds it (PGPASSWORD,
-    .pgpass), as it also does when there is no usable keyring."""
-    from campaign_app.core.mail.secrets import get_password
+    .pgpass), as it also does when there is no usable keyring. Earlier versions kept it in
+    the mail passwords' entry: it is read there when the team's own entry has none."""
+    from campaign_app.core.mail.secrets import SERVICE, TEAM_LOG_SERVICE, get_password
 
     try:
-        return get_password(location.user, location.host)
+        for service in (TEAM_LOG_SERVICE, SERVICE):
+            password = get_password(location.user, location.host, service=service)
+            if password is not None:
+                return password
     except UserError:
-        return None
+        pass
+    return None
 
 
 def _raise_all(problems: tuple[UserError, ...]) -> None:

@@ -53,7 +53,11 @@ from campaign_app.core.common.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-SERVICE = "campaign_app"
+SERVICE = "campaign_app"  # the mail accounts' passwords: SMTP, and IMAP (often the same account's)
+# A team's database password, kept apart: the same user name on a server that also runs the
+# team's mail (one small office's host) would otherwise share the SMTP password's entry, and
+# keeping either would overwrite the other.
+TEAM_LOG_SERVICE = "campaign_app team log"
 # An entry nobody stores: reading it shows whether the keyring answers, without a secret.
 _PROBE_USER = "campaign_app-keyring-check"
 
@@ -367,8 +371,10 @@ def secure_backend(instead: str | None = None) -> KeyringBackend:
     return backend
 
 
-def store_password(username: str, host: str, password: str, *, instead: str | None = None) -> None:
-    """Store a password in the system keyring under SERVICE, "USERNAME@HOST".
+def store_password(
+    username: str, host: str, password: str, *, instead: str | None = None, service: str = SERVICE
+) -> None:
+    """Store a password in the system keyring under ``service``, "USERNAME@HOST".
 
     ``instead``: what the user can do when no secure keyring exists (by default, what
     happens to the SMTP password: it is asked for at each send). A team's database password
@@ -378,12 +384,12 @@ def store_password(username: str, host: str, password: str, *, instead: str | No
         raise UserError(_("the password is empty"), hint=_("type the password, then store it"))
     backend = secure_backend(instead)
     try:
-        backend.set_password(SERVICE, user, password)
+        backend.set_password(service, user, password)
     except Exception as exc:  # keyring's errors, or a D-Bus or OS error of the backend's own
         raise _as_user_error(exc, password) from None
 
 
-def get_password(username: str, host: str) -> str | None:
+def get_password(username: str, host: str, *, service: str = SERVICE) -> str | None:
     """The stored password, or None when none is stored or no secure keyring exists
     (the caller then asks for it). A locked keyring is a UserError, not a None."""
     user = keyring_user(username, host)
@@ -394,7 +400,7 @@ def get_password(username: str, host: str) -> str | None:
     if _unusable(backend) is not None:  # (secure_backend's test, without wording its error)
         return None
     try:
-        return backend.get_password(SERVICE, user)
+        return backend.get_password(service, user)
     except keyring.errors.NoKeyringError:
         return None
     except Exception as exc:  # keyring's errors, or the backend's own (the D-Bus session gone, say)

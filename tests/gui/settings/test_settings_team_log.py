@@ -10,6 +10,7 @@ from team_helpers import HOST, make_team, member_sends
 
 from campaign_app.core.campaign.settings import load_campaign
 from campaign_app.core.campaign.workspace import Workspace
+from campaign_app.core.mail.secrets import TEAM_LOG_SERVICE
 
 SECRET = "Pa55-in-the-URL-9c1e"
 
@@ -76,7 +77,7 @@ def test_check_and_keep_tries_the_password_on_the_team_database_before_the_keyri
     qtbot.waitUntil(lambda: bool(memory_keyring.secrets), timeout=20000)
     qtbot.waitUntil(lambda: tab.tasks.idle())
 
-    assert memory_keyring.secrets == {("campaign_app", f"anna@{HOST}"): password}
+    assert memory_keyring.secrets == {(TEAM_LOG_SERVICE, f"anna@{HOST}"): password}
     assert f"The server took the password of anna@{HOST}" in box.state_label.text()
     assert not box.password_error.isVisible()
     assert box.password_edit.text() == ""
