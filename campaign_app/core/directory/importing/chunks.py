@@ -19,6 +19,7 @@ from typing import Any
 
 from campaign_app.core.directory.importing.converted_chunk import ConvertedChunk
 from campaign_app.core.directory.importing.merge import DirectoryIndex, Entry
+from campaign_app.core.directory.importing.new_entries import NewEntry
 from campaign_app.core.directory.importing.report import ADDED, REPEATED, UPDATED
 from campaign_app.core.directory.importing.rows import RowPlanner, validated_values
 
@@ -79,18 +80,22 @@ class _Adding:
         if checks is None or not any(new):
             return
         assert checks.ids is not None
-        values = converted.values(new)
-        if values is None:  # a default the values must be made with from each record
-            rows = compress(range(converted.count), new)
-            records = [dict(converted.one(n).record) for n in rows]  # the row may yet be taken
-            values = list(
-                map(validated_values, records, compress(checks.emails, new), compress(checks.countries, new))
-            )
         self.rids = list(compress(checks.ids, new))
         lines = compress([row for row, _cells in chunk], new)
-        self.entries = list(
-            map(Entry, self.rids, values, repeat(None), lines, compress(checks.languages, new))
-        )
+        languages = compress(checks.languages, new)
+        block = converted.new_values(new)
+        self.entries: list[Entry]
+        if block is not None:  # the values kept as the columns until read (NewEntry)
+            self.entries = list(
+                map(NewEntry, self.rids, repeat(block), range(len(self.rids)), lines, languages)
+            )
+        else:  # a default the values must be made with from each record
+            rows = compress(range(converted.count), new)
+            records = [dict(converted.one(n).record) for n in rows]  # the row may yet be taken
+            values = map(
+                validated_values, records, compress(checks.emails, new), compress(checks.countries, new)
+            )
+            self.entries = list(map(Entry, self.rids, values, repeat(None), lines, languages))
         self.email_keys = list(compress(checks.keys, new))
         self.names = list(compress(checks.names, new))
         self.orgs = list(compress(checks.orgs, new))

@@ -4,14 +4,13 @@ from the columns to its entry's values."""
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import compress
 from typing import Any, NamedTuple
 
 from campaign_app.core.directory.importing.column_cells import each
 from campaign_app.core.directory.importing.convert import Converted
+from campaign_app.core.directory.importing.new_entries import NewValues
 
-_VALUE = itemgetter(1)  # a (field, value) pair's value
 # (e-mail, country, language, (e-mail key, name key, organisation key), id) of a row certainly
 # valid; the id when the chunk's were all found to be ids (else None: the planner looks at it)
 Checked = tuple[str, str, str, tuple[str, str, str], str | None]
@@ -97,6 +96,12 @@ class ConvertedChunk:
         the empty fields, the defaults after the rest, the e-mail and the country as
         validation gives them where that differs. None when a default is one of those (each
         row's record is then made, and its values from it)."""
+        block = self.new_values(rows)
+        return None if block is None else block.records()
+
+    def new_values(self, rows: list[bool]) -> NewValues | None:
+        """The values of :meth:`values` kept as the rows' columns (a dict made for a row
+        only when its entry's values are read: :class:`.new_entries.NewEntry`)."""
         checks = self.checks
         assert checks is not None
         if any(key in ("id", "email", "country") for key, _default in self.defaults):
@@ -113,20 +118,7 @@ class ConvertedChunk:
             columns.append(list(compress(column, rows)))
         if not columns:
             return None
-        # each row's (field, value) pairs with a value, made a dict: no Python step a row
-        pairs = map(zip, repeat(names), zip(*columns, strict=True))
-        records = list(map(dict, map(filter, repeat(_VALUE), pairs)))  # type: ignore[arg-type]
-        for key, default in self.defaults:
-            if not default:
-                continue
-            if key in names:  # a cell left empty: the default (a cell of a falsy value: none)
-                for record, v in zip(records, columns[names.index(key)], strict=True):
-                    if v is None:
-                        record[key] = default
-            else:
-                for record in records:
-                    record[key] = default
-        return records
+        return NewValues(names, columns, self.defaults)
 
 
 def _country_value(cell: str | None) -> str | None:

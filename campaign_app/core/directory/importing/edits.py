@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import filterfalse, repeat
+from itertools import filterfalse, groupby, repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
@@ -28,6 +28,7 @@ from campaign_app.core.common.i18n import _
 from campaign_app.core.common.textfiles import decode_utf8
 from campaign_app.core.directory.edit import add_recipients, update_recipients
 from campaign_app.core.directory.importing.merge import Entry
+from campaign_app.core.directory.importing.new_entries import NewEntry, NewValues
 from campaign_app.core.directory.load import sniff_delimiter
 from campaign_app.core.directory.recipients import ALL_FIELDS
 
@@ -35,25 +36,41 @@ WRITTEN_AT_ONCE = 2000  # new rows turned into text at a time: 100,000 are never
 
 # ---- writing CSV files -----------------------------------------------------------------
 
+Appended = Entry | tuple[None, Mapping[str, Any]]  # an appended entry, or a record without id
 
-def _pair(item: Entry | tuple[None, Mapping[str, Any]]) -> tuple[str | None, Mapping[str, Any]]:
+
+def _pair(item: Appended) -> tuple[str | None, Mapping[str, Any]]:
     """(id, values) of an appended entry, or of a record without id."""
-    return (item.id, item.values) if type(item) is Entry else item  # type: ignore[return-value]
+    return (item.id, item.values) if isinstance(item, Entry) else item
 
 
 def _pairs(
-    items: Sequence[Entry | tuple[None, Mapping[str, Any]]], ids: bool = True
+    items: Sequence[Appended], ids: bool = True
 ) -> tuple[Sequence[str | None], Sequence[Mapping[str, Any]]]:
     """The ids (unless not ``ids``: none) and the values of some appended rows; read off
     the entries' slots at once when all are entries (an import's new rows), else each by
     :func:`_pair`."""
-    if set(map(type, items)) <= {Entry}:  # as _pair tells an entry (none: all are)
+    if set(map(type, items)) <= _ENTRIES:  # as _pair tells an entry (none: all are)
         return (list(map(_ID, items)) if ids else []), list(map(_VALUES, items))
     found, values = zip(*map(_pair, items), strict=True)
     return found, values
 
 
-_ID, _VALUES = attrgetter("id"), attrgetter("values")
+_ID, _VALUES, _AT = attrgetter("id"), attrgetter("values"), attrgetter("at")
+_ENTRIES = {Entry, NewEntry}
+
+
+def _runs(items: Sequence[Appended]) -> list[tuple[int, int, NewValues | None]]:
+    """``items`` in runs (start, end, block): the new entries of one chunk whose values are
+    still its columns (:class:`.new_entries.NewEntry`: ``block``), and the others (None)."""
+    if NewEntry not in set(map(type, items)):
+        return [(0, len(items), None)]
+    runs, start = [], 0
+    for block, run in groupby(map(getattr, items, repeat("block"), repeat(None))):
+        end = start + len(list(run))
+        runs.append((start, end, block))
+        start = end
+    return runs
 
 
 def _csv_cell(value: Any) -> str:
@@ -80,7 +97,7 @@ class CsvEdit:
 
     def __init__(self, path: Path, existing: bool):
         self.path = path
-        self.appended: list[Entry | tuple[None, Mapping[str, Any]]] = []  # entries, records without id
+        self.appended: list[Appended] = []  # entries, records without id
         self.replaced: dict[int, list[str]] = {}
         self.rows: dict[str, _CsvRow] = {}
         if existing:
@@ -147,13 +164,18 @@ class CsvEdit:
         pair (id, values) for each (a large import adds 100,000 of them, at its peak of memory)."""
         self._append(entries)
 
-    def _append(self, records: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> None:
+    def _append(self, records: Sequence[Appended]) -> None:
         used: set[str] = set()
-        # the rows with a field not used yet (the set grows as they are found), passed over
-        # in C: one look for the many rows of fields already used
-        for values in filterfalse(used.issuperset, _pairs(records, ids=False)[1]):
-            used.update(name for name, value in values.items() if value)
-        if not self.header or any(rid for rid, _record in map(_pair, records[:1])):
+        for start, end, block in _runs(records):
+            if block is not None:  # new entries still columns: the fields their columns fill
+                used |= block.used(list(map(_AT, records[start:end])))
+                continue
+            # the rows with a field not used yet (the set grows as they are found), passed over
+            # in C: one look for the many rows of fields already used
+            for values in filterfalse(used.issuperset, _pairs(records[start:end], ids=False)[1]):
+                used.update(name for name, value in values.items() if value)
+        first = records[0] if records else None
+        if not self.header or (first is not None and (first.id if isinstance(first, Entry) else first[0])):
             used |= {"id"}
         if not self.header:
             used |= {"category", "given_name", "family_name"}
@@ -162,10 +184,30 @@ class CsvEdit:
                 self._column(name)
         self.appended.extend(records)
 
-    def _appended_columns(self, block: Sequence[Entry | tuple[None, Mapping[str, Any]]]) -> list[list[Any]]:
+    def _appended_columns(self, block: Sequence[Appended]) -> list[list[Any]]:
         """The cells of some appended rows, column by column (a row's id, when it has one,
         in the id column); a value that is not text (tags, a date) is made one by
-        :meth:`_rows_text`, which finds it by joining the column, as it must anyway."""
+        :meth:`_rows_text`, which finds it by joining the column, as it must anyway. New
+        entries whose values are still their chunk's columns are written from those."""
+        runs = _runs(block)
+        if len(runs) == 1 and runs[0][2] is None:
+            return self._record_columns(block)
+        columns: list[list[Any]] = [[] for _name in self.header]
+        for start, end, values in runs:
+            part = block[start:end]
+            if values is None:
+                made = self._record_columns(part)
+            else:
+                rows = list(map(_AT, part))
+                made = [
+                    list(map(_ID, part)) if name == "id" else values.cells(name, rows) for name in self.header
+                ]
+            for column, cells in zip(columns, made, strict=True):
+                column += cells
+        return columns
+
+    def _record_columns(self, block: Sequence[Appended]) -> list[list[Any]]:
+        """:meth:`_appended_columns` of rows whose values are records (dicts)."""
         ids, records = _pairs(block)
         id_column = self.header.index("id") if "id" in self.header else None
         get: Callable[[Any, str, str], Any] = dict.get
