@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from itertools import compress
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from messy_cells import (
@@ -141,3 +142,40 @@ def test_new_entries_written_from_their_columns_are_the_bytes_of_their_dicts(
         edit.append_entries([*entries[:plain_at], other, *entries[plain_at:]])
         written.append(edit.render())
     assert written[0] == written[1]
+
+
+ANY_CELL = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\0"), max_size=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    cells=st.one_of(
+        rows, st.lists(st.lists(ANY_CELL, min_size=len(HEADER), max_size=len(HEADER)), min_size=1)
+    ),
+    category=st.sampled_from([None, "ngo"]),
+)
+def test_every_value_a_chunk_is_checked_with_is_a_text_or_none(cells, category):
+    """The checks take each column's values as texts or None without looking (columns.py):
+    a CSV's cells are texts, and so is what each cleaner makes of one."""
+    chunk = _chunk(cells, category)
+    columns = chunk.columns + ([] if chunk.checks is None else list(chunk.checks.fields.values()))
+    assert {type(v) for column in columns for v in column} <= {str, type(None)}
+
+
+@pytest.mark.parametrize("category", ["robot", "ng\x07o", "ngo"])
+@pytest.mark.parametrize("column", [True, False])
+def test_a_default_the_directory_refuses_makes_each_row_it_fills_faulty(category, column):
+    """A default fills a column whose values were each vetted (or makes one): that column is
+    taken as vetted only if the default is too; a category the directory refuses (or a
+    control character in it) is found in every row it fills, as the row's own check does."""
+    people = [["p-1", "", "Ana", "Novák", "", "SK", "", "a@example.org", "", "", "", "", "", "ngo"]] * 2
+    people = [people[0], [*people[1][:-1], ""]]
+    mapping = importing.guess_mapping(HEADER)
+    if not column:  # no category column: the default is every row's
+        mapping[HEADER.index("Category")] = None
+    converter = importing_columns.ColumnConverter(RowConverter(mapping, HEADER, category=category))
+    chunk = converter.convert(people)
+    assert chunk is not None and chunk.checks is not None
+    refused = category != "ngo"
+    assert (1 in chunk.checks.faulty) == refused
+    assert (0 in chunk.checks.faulty) == (refused and not column)
