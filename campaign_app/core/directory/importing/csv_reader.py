@@ -34,7 +34,7 @@ from campaign_app.core.directory.importing.encodings import (
     decode_as,
     detect_encoding,
     refuse_mixed_encodings,
-    utf8_reading,
+    utf8_head,
 )
 from campaign_app.core.directory.importing.sources import Row, Source
 
@@ -69,24 +69,34 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
     """A CSV file's bytes as a table, in ``encoding`` if the user named one; a file in two
     encodings, or no text at all, is refused.
 
-    The whole file is decoded once, to be sure every byte reads in the encoding found; the
+    The whole file is decoded once, to be sure every byte reads in the encoding found (a
+    UTF-8 file a piece at a time, its text's NUL and apostrophes looked for in its bytes); the
     rows are then decoded again as they are read, from the bytes (one byte a letter in a
     code page), instead of keeping the text of a 100,000-row file (two to four bytes a
     letter) for as long as the import runs. ``once``: the rows are read one time only (the
     command line plans once), so the bytes are let go as the rows are read: kept, they
     would be 12 MB more at the end of a 100,000-row file's plan, its peak of memory."""
-    decoded = None if encoding else utf8_reading(data)  # UTF-8 throughout: decoded once, not twice
-    if decoded is None:
+    start = 0  # where a UTF-8 file's text starts in its bytes (after a byte-order mark)
+    utf8 = None if encoding else utf8_head(data, HEAD)  # UTF-8 throughout: its text made once, as read
+    if utf8 is not None:  # its ASCII characters are its bytes below 128: looked for in those
+        decoded, start = utf8
+        nul = b"\x00" in data  # (a BOM holds none)
+    else:
         refuse_mixed_encodings(path, data)
         decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path)
-    if "\x00" in decoded.text:
+        nul = "\x00" in decoded.text
+    if nul:
         raise UserError(
             _("this is not a text file (it holds NUL bytes)"),
             Location(display_path(path)),
             _("export the sheet as CSV, or import the .xlsx file itself"),
         )
-    delimiter = detect_delimiter(decoded.text[: 65536 * 2])
-    apostrophes = _may_start_cells(decoded.text, delimiter)
+    delimiter = detect_delimiter(decoded.text[:HEAD])
+    apostrophes = (
+        _may_start_cells(decoded.text, delimiter)
+        if utf8 is None
+        else _may_start_cells(data, delimiter, start)
+    )
     name, note, codec = decoded.encoding, decoded.note, decoded.codec
     del decoded
     shown = display_path(path)
@@ -123,21 +133,27 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
 
 
 LOOKED = 1000  # apostrophes looked at, at most, before one is taken to start a cell
+HEAD = 65536 * 2  # the characters the delimiter is told from
 
 
-def _may_start_cells(text: str, delimiter: str) -> bool:
-    """Whether an apostrophe in ``text`` may start a cell: one after the delimiter, a line's
-    end or a quote (else no row's cells are looked at for one). Each apostrophe is found
-    by ``str.find`` (a rare character: a search of "," + "'" would stop at every comma);
-    past LOOKED of them, one is taken to."""
-    after = (delimiter, "\n", "\r", '"')
-    at = text.find("'")
+def _may_start_cells(text: str | bytes, delimiter: str, start: int = 0) -> bool:
+    """Whether an apostrophe in ``text`` (from ``start``) may start a cell: one after the
+    delimiter, a line's end or a quote (else no row's cells are looked at for one). Each
+    apostrophe is found by ``find`` (a rare character: a search of "," + "'" would stop at
+    every comma); past LOOKED of them, one is taken to. ``text`` may be a UTF-8 file's
+    bytes: the characters looked for and at are ASCII, each its one byte there, and a
+    letter above ASCII ends in a byte above 127, none of them."""
+    after: tuple[Any, ...] = (delimiter, "\n", "\r", '"')
+    apostrophe: Any = "'"
+    if isinstance(text, bytes):
+        after, apostrophe = tuple(c.encode("ascii") for c in after), b"'"
+    at = text.find(apostrophe, start)
     for _looked in range(LOOKED):
         if at == -1:
             return False
-        if at == 0 or text[at - 1] in after:
+        if at == start or text[at - 1 : at] in after:
             return True
-        at = text.find("'", at + 1)
+        at = text.find(apostrophe, at + 1)
     return at != -1
 
 

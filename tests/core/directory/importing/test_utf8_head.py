@@ -1,0 +1,47 @@
+"""A UTF-8 file is checked a piece at a time and its NUL and apostrophes looked for in its
+bytes (csv_reader.read_csv): what it finds must be what the whole decoded text gives."""
+
+from __future__ import annotations
+
+import codecs
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from campaign_app.core.directory.importing import csv_reader
+from campaign_app.core.directory.importing.encodings import utf8_head, utf8_reading
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab;,'\"\r\n\t éš€😀\ufeff")), max_size=60)
+BYTES = st.one_of(
+    TEXT.map(lambda t: t.encode("utf-8")),
+    TEXT.map(lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+    st.binary(max_size=40),
+    st.tuples(TEXT, st.binary(max_size=3), TEXT).map(lambda p: p[0].encode() + p[1] + p[2].encode()),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=BYTES, head=st.integers(1, 70), delimiter=st.sampled_from([",", ";", "\t"]))
+@example(data=codecs.BOM_UTF8 + b"'a", head=5, delimiter=",")
+@example(data=codecs.BOM_UTF8 + b"\xff'a", head=5, delimiter=",")
+@example(data="é'x".encode(), head=1, delimiter=",")
+def test_a_utf8_file_read_in_pieces_is_what_its_whole_text_says(data, head, delimiter):
+    whole, found = utf8_reading(data), utf8_head(data, head)
+    assert (whole is None) == (found is None)
+    if whole is None or found is None:
+        return
+    decoded, start = found
+    assert (decoded.encoding, decoded.note, decoded.codec) == (whole.encoding, whole.note, whole.codec)
+    assert decoded.text == whole.text[:head]
+    assert codecs.decode(data[start:], "utf-8") == whole.text
+    assert (b"\x00" in data) == ("\x00" in whole.text)
+    assert csv_reader._may_start_cells(data, delimiter, start) == csv_reader._may_start_cells(
+        whole.text, delimiter
+    )
+
+
+def test_a_utf8_file_s_apostrophes_past_those_looked_at_are_taken_to_start_cells(monkeypatch):
+    monkeypatch.setattr(csv_reader, "LOOKED", 3)
+    for text in ("a'b'c'd", "a'b'c'", "a'b'c", "é'é'é'é'", ";'"):
+        data = text.encode("utf-8")
+        assert csv_reader._may_start_cells(data, ";", 0) == csv_reader._may_start_cells(text, ";")
