@@ -45,3 +45,22 @@ def test_a_utf8_file_s_apostrophes_past_those_looked_at_are_taken_to_start_cells
     for text in ("a'b'c'd", "a'b'c'", "a'b'c", "é'é'é'é'", ";'"):
         data = text.encode("utf-8")
         assert csv_reader._may_start_cells(data, ";", 0) == csv_reader._may_start_cells(text, ";")
+
+
+def test_a_code_page_whose_nul_is_looked_for_in_the_bytes_reads_it_from_byte_0_alone():
+    for codec in csv_reader._NUL_AT_BYTE_0 - {"utf-8", "utf-8-sig"}:
+        chars = bytes(range(256)).decode(codec, "replace")
+        assert len(chars) == 256 and chars.index("\x00") == 0 and chars.count("\x00") == 1, codec
+    assert not csv_reader._nul_is_byte_0("utf-16") and not csv_reader._nul_is_byte_0("utf-7")
+    assert not csv_reader._nul_is_byte_0("no-such-codec") and csv_reader._nul_is_byte_0("Windows-1252")
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=12) | TEXT.map(lambda t: t.encode("utf-8") + b"\x00"))
+def test_a_nul_read_in_utf8_is_a_nul_byte(data):
+    for codec in ("utf-8", "utf-8-sig"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        assert ("\x00" in text) == (b"\x00" in data)
