@@ -261,13 +261,17 @@ class CsvEdit:
         is joined as it is (most columns of a directory), else only the cells that need
         them are quoted, each distinct cell looked at once."""
         needs = _needs_quotes(self.delimiter, self.terminator).search if len(columns) >= 2 else None
+        # the column joined looked at for each such character, by a substring search each
+        # (a pattern of them all tried at every character took ten times as long)
+        characters = _quoted_characters(self.delimiter, self.terminator)
         for k, column in enumerate(columns):
             try:
                 joined = "".join(column)
             except TypeError:  # a tag list, a date: found by the join that had to be made anyway
                 column = columns[k] = [cell if type(cell) is str else _csv_cell(cell) for cell in column]
                 joined = "".join(column)
-            if needs is not None and needs(joined):  # each distinct cell looked at once (notes: mostly "")
+            if needs is not None and any(map(joined.__contains__, characters)):
+                # each distinct cell looked at once (notes: mostly "")
                 quoted = {cell: _quote(cell) if needs(cell) else cell for cell in set(column)}
                 columns[k] = list(map(quoted.__getitem__, column))
         if len(columns) < 2:  # csv.writer writes a lone empty cell as ""
