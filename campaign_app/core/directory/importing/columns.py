@@ -220,13 +220,9 @@ class ColumnConverter:
                     converted.distrusted(reason)
                 check_trust(converted.record, converted, code, found, "")
                 continue
-            if (
-                type(code) is str
-                and len(code) == 2
-                and not (len(found) == 1 and not has_country_domain(found[0]))
-            ):
-                # what check_trust does with no '?' in the row (a lone address outside any
-                # country's domain: what country_clash finds first, nothing to check against)
+            if type(code) is str and len(code) == 2 and any(map(has_country_domain, found)):
+                # what check_trust does with no '?' in the row (no address in a country's
+                # domain, one or two at a Parliament: country_clash finds nothing to check against)
                 clash = country_clash(code, found, "")
                 if clash is not None:
                     reasons.append(clash)
