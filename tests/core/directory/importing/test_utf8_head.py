@@ -8,7 +8,7 @@ import codecs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from campaign_app.core.directory.importing import csv_reader
+from campaign_app.core.directory.importing import csv_reader, encodings
 from campaign_app.core.directory.importing.encodings import utf8_head, utf8_reading
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab;,'\"\r\n\t éš€😀\ufeff")), max_size=60)
@@ -64,3 +64,41 @@ def test_a_nul_read_in_utf8_is_a_nul_byte(data):
         except UnicodeDecodeError:
             continue
         assert ("\x00" in text) == (b"\x00" in data)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    data=st.lists(
+        st.sampled_from(
+            [
+                b"A",
+                b" ",
+                b"\x80",
+                b"\xbf",
+                b"\xc2",
+                b"\xc3",
+                b"\xe0",
+                b"\xe2",
+                b"\xed",
+                b"\xa0",
+                b"\xf0",
+                b"\xf4",
+                b"\x90",
+                b"\x8f",
+                b"\xff",
+                b"\x9a",
+                b"\xe9",
+                "š".encode(),
+                "😀".encode(),
+            ]
+        ),
+        max_size=12,
+    ).map(b"".join)
+)
+def test_utf8_letters_are_found_as_when_the_other_bytes_were_kept_as_escapes(data):
+    try:
+        data.decode("utf-8", "surrogateescape").encode("ascii", "surrogateescape")
+        escaped = False
+    except UnicodeEncodeError:
+        escaped = True
+    assert encodings._has_utf8_letters(data) == escaped
