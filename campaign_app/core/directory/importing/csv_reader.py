@@ -72,7 +72,9 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
     encodings, or no text at all, is refused.
 
     The whole file is decoded once, to be sure every byte reads in the encoding found (a
-    UTF-8 file a piece at a time, its text's NUL and apostrophes looked for in its bytes); the
+    UTF-8 file a piece at a time, its text's NUL and apostrophes looked for in its bytes; a
+    file found in a Latin code page only looked at for a byte the page lacks, its head
+    decoded, the rest looked at as bytes, one a character); the
     rows are then decoded again as they are read, from the bytes (one byte a letter in a
     code page), instead of keeping the text of a 100,000-row file (two to four bytes a
     letter) for as long as the import runs. ``once``: the rows are read one time only (the
@@ -85,7 +87,7 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
         nul = b"\x00" in data  # (a BOM holds none)
     else:
         refuse_mixed_encodings(path, data)
-        decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path)
+        decoded = _named_encoding(path, data, encoding) if encoding else detect_encoding(data, path, HEAD)
         nul = b"\x00" in data if _nul_is_byte_0(decoded.codec) else "\x00" in decoded.text
     if nul:
         raise UserError(
@@ -96,8 +98,8 @@ def read_csv(path: Path, data: bytes, encoding: str | None = None, once: bool = 
     delimiter = detect_delimiter(decoded.text[:HEAD])
     apostrophes = (
         _may_start_cells(decoded.text, delimiter)
-        if utf8 is None
-        else _may_start_cells(data, delimiter, start)
+        if utf8 is None and decoded.whole
+        else _may_start_cells(data, delimiter, start)  # a code page read in part: its bytes
     )
     name, note, codec = decoded.encoding, decoded.note, decoded.codec
     del decoded

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import filterfalse
 from pathlib import Path
 
@@ -36,6 +37,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(range(128, 256))
 _SPACED = bytes(b if b in _WORD_BYTES else 32 for b in range(256))
 _SLICE = 1 << 18  # bytes split into words at a time, until enough distinct words are found
+DISTINCT_WORDS = 5000  # the distinct words above ASCII the code page is told from
 # Punctuation that sits next to letters in real text (quotes, dashes, apostrophes).
 # Letters that are rare in names and texts, yet what another code page's common letters read
 # as (à → ŕ, ò → ň, ï → ď, å → ĺ in Windows-1250): they do not count for a reading.
@@ -119,6 +121,9 @@ class Decoded:
     encoding: str  # the name shown to the user
     note: str | None = None
     codec: str = "utf-8"  # Python's name, to read the file again as a stream
+    # False: ``text`` is the file's first characters only (a Latin code page read with
+    # :func:`detect_encoding`'s ``head``: one byte a character, its ASCII ones its bytes)
+    whole: bool = True
 
 
 _ADVICE = N_(
@@ -127,11 +132,13 @@ _ADVICE = N_(
 )
 
 
-def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
+def detect_encoding(data: bytes, path: Path | None = None, head: int | None = None) -> Decoded:
     """Decode a text file whose encoding nobody told us: byte-order marks and UTF-8 first,
     then charset-normalizer's guess of the script (:mod:`.charsets`), then, for the Latin
     code pages, the rules below. A guess in doubt, or one the whole file then contradicts,
-    is refused (naming ``path``) rather than read into garbled names."""
+    is refused (naming ``path``) rather than read into garbled names. ``head``: a file
+    found in a Latin code page is decoded only that far (``whole`` False), each byte of
+    the rest looked at only for whether the code page has it (:func:`_latin_reading`)."""
     utf8 = utf8_reading(data)
     if utf8 is not None:
         return utf8
@@ -147,7 +154,7 @@ def detect_encoding(data: bytes, path: Path | None = None) -> Decoded:
         raise UserError(doubt.message, shown, _(_ADVICE)) from None
     if cyrillic is not None:
         return decode_as(data, cyrillic, path, f"{shown_name(cyrillic)}", "not UTF-8")
-    return _latin_reading(data)
+    return _latin_reading(data, head)
 
 
 def utf8_reading(data: bytes) -> Decoded | None:
@@ -213,12 +220,15 @@ def decode_as(data: bytes, codec: str, path: Path | None, name: str, note: str |
         ) from None
 
 
-def _latin_reading(data: bytes) -> Decoded:
-    """Which of the Latin code pages reads ``data`` as words."""
+def _latin_reading(data: bytes, head: int | None = None) -> Decoded:
+    """Which of the Latin code pages reads ``data`` as words; with ``head``, its text only
+    that far (the rest of a code page's text is the rest of its bytes, one a character:
+    whether the page has each byte is all the whole text was made to tell, 12 MB of text
+    of a 100,000-row file decoded to be let go)."""
     # Only the words holding a byte above 127 can tell the code pages apart: each distinct
     # word is decoded and scored once per code page, weighted by how often it occurs. A few
     # thousand distinct words decide as well as a hundred thousand, much sooner.
-    words = _high_words(data, 5000)
+    words = _high_words(data, DISTINCT_WORDS)
     readings: list[tuple[int, str, str, list[str]]] = []
     scores: dict[str, int] = {}  # a word most code pages read alike (é is é in all four) is scored once
     for codec, name in CODE_PAGES:
@@ -233,21 +243,39 @@ def _latin_reading(data: bytes) -> Decoded:
         readings.append((score, codec, name, texts))
     readings.sort(key=lambda r: -r[0])  # stable: the first of equals stays first
     for score, codec, name, texts in readings:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:  # a byte further on that this code page lacks
-            continue
+        if head is not None:
+            if any(map(data.__contains__, _lacks(codec))):  # a byte this code page lacks
+                continue
+            text = data[:head].decode(codec)
+        else:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:  # a byte further on that this code page lacks
+                continue
         rivals = [other for s, _c, other, t in readings if s == score and t != texts and other != name]
         note = _("not UTF-8")
         if rivals:
             note = _("not UTF-8: a guess, {rivals} would read the accents differently").format(
                 rivals=" / ".join(rivals)
             )
-        return Decoded(text, name, note, codec)
+        return Decoded(text, name, note, codec, whole=head is None)
     # Every byte has a meaning in ISO-8859-1: the last resort.
     return Decoded(
         data.decode("latin-1"), "ISO-8859-1", _("not UTF-8: a guess, check the accents"), "latin-1"
     )
+
+
+@cache
+def _lacks(codec: str) -> tuple[bytes, ...]:
+    """The bytes code page ``codec`` has no character for: a text holding none decodes
+    (each byte is read on its own, as its one character)."""
+    lacking = []
+    for byte in range(256):
+        try:
+            bytes([byte]).decode(codec)
+        except UnicodeDecodeError:
+            lacking.append(bytes([byte]))
+    return tuple(lacking)
 
 
 def _high_words(data: bytes, distinct: int) -> Counter[bytes]:
