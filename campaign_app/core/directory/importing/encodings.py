@@ -37,6 +37,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") | frozenset(range(128, 256))
 _SPACED = bytes(b if b in _WORD_BYTES else 32 for b in range(256))
 _SLICE = 1 << 18  # bytes split into words at a time, until enough distinct words are found
+_PIECE = 1 << 16  # bytes checked as UTF-8 at a time
 DISTINCT_WORDS = 5000  # the distinct words above ASCII the code page is told from
 # Punctuation that sits next to letters in real text (quotes, dashes, apostrophes).
 # Letters that are rare in names and texts, yet what another code page's common letters read
@@ -160,16 +161,14 @@ def detect_encoding(data: bytes, path: Path | None = None, head: int | None = No
 def utf8_reading(data: bytes) -> Decoded | None:
     """The file read as UTF-8, with or without a byte-order mark; None when it is not UTF-8
     throughout (no UTF-16 file is: its mark is no UTF-8). Such a file mixes no encodings:
-    :func:`refuse_mixed_encodings` has nothing to look at."""
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
-        except UnicodeDecodeError:
-            pass  # a BOM followed by something else: try the rest
-    try:
+    :func:`refuse_mixed_encodings` has nothing to look at. Whether it is, is found a piece
+    at a time first (:func:`_utf8_from`): a failed decoding of the whole file copies all
+    its bytes into the error (12 MB of a 100,000-row file in a code page, twice here)."""
+    if data.startswith(codecs.BOM_UTF8) and _utf8_from(data, 3):
+        return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
+    if _utf8_from(data, 0):  # a BOM followed by something else: the rest tried with it
         return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
-    except UnicodeDecodeError:
-        return None
+    return None
 
 
 def utf8_head(data: bytes, head: int) -> tuple[Decoded, int] | None:
@@ -190,8 +189,8 @@ def _utf8_from(data: bytes, start: int) -> bool:
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
     try:
-        for at in range(start, len(data), 1 << 16):
-            decoder.decode(view[at : at + (1 << 16)])
+        for at in range(start, len(data), _PIECE):
+            decoder.decode(view[at : at + _PIECE])
         decoder.decode(b"", True)
     except UnicodeDecodeError:
         return False
@@ -309,8 +308,15 @@ def _has_utf8_letters(data: bytes) -> bool:
     to four bytes): without one, no line of it but the ASCII ones can read as UTF-8, and
     the lines need not be tried one by one. Read with its other bytes left out, such a file
     is ASCII: two passes in C over the whole file, where trying each line in turn took
-    twice as long (and keeping those bytes as escapes, then writing them back, five times)."""
-    return not data.decode("utf-8", "ignore").isascii()
+    twice as long (and keeping those bytes as escapes, then writing them back, five times).
+    Decoded a piece at a time (no 12 MB text of a large file made to be looked at once),
+    until a piece holds such a letter."""
+    decoder = codecs.getincrementaldecoder("utf-8")("ignore")
+    view = memoryview(data)
+    for at in range(0, len(data), _PIECE):
+        if not decoder.decode(view[at : at + _PIECE]).isascii():
+            return True
+    return not decoder.decode(b"", True).isascii()
 
 
 def refuse_mixed_encodings(path: Path, data: bytes) -> None:
@@ -320,12 +326,10 @@ def refuse_mixed_encodings(path: Path, data: bytes) -> None:
     of the smaller group so they can be corrected."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data.isascii():
         return
-    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-    try:
-        body.decode("utf-8")
+    bom = data.startswith(codecs.BOM_UTF8)
+    if _utf8_from(data, 3 if bom else 0):  # a piece at a time: no copy of the file in an error
         return
-    except UnicodeDecodeError:
-        pass
+    body = data[3:] if bom else data
     if not _has_utf8_letters(body):
         return  # no line can read as UTF-8 (the usual code-page file): no line to look at
     utf8: list[int] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -102,3 +103,36 @@ def test_utf8_letters_are_found_as_when_the_other_bytes_were_kept_as_escapes(dat
     except UnicodeEncodeError:
         escaped = True
     assert encodings._has_utf8_letters(data) == escaped
+    for piece in (1, 2, 3):  # a letter cut between two pieces is found whole
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(encodings, "_PIECE", piece)
+            assert encodings._has_utf8_letters(data) == escaped
+
+
+def whole_utf8_reading(data: bytes) -> tuple[str, str, str] | None:
+    """What utf8_reading gave when it decoded the whole file at once: (text, name, codec)."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "UTF-8 with BOM", "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "UTF-8", "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=BYTES, piece=st.sampled_from([1, 2, 3, 1 << 16]))
+@example(data=codecs.BOM_UTF8 + b"\xff", piece=1 << 16)
+@example(data="aé".encode(), piece=2)  # a letter cut between two pieces
+def test_utf8_checked_in_pieces_is_what_the_whole_decoding_found(data, piece):
+    """utf8_reading and refuse_mixed_encodings look a piece at a time (no copy of a code
+    page file's bytes in an error): the same answer as decoding it whole."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(encodings, "_PIECE", piece)
+        found = utf8_reading(data)
+    expected = whole_utf8_reading(data)
+    assert (found is None) == (expected is None)
+    if found is not None and expected is not None:
+        assert (found.text, found.encoding, found.codec) == expected
