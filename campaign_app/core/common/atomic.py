@@ -44,8 +44,6 @@ _UMASK = _current_umask()
 PART_SUFFIX = ".part"
 
 
-# Who writes a temporary file ("host~pid"), so that one left by a crash can be told apart
-# from one another program is writing right now.
 def host_name() -> str:
     """This computer's name, as ``socket.gethostname()`` gives it: on POSIX both are
     uname's node name, read here without loading the socket module (5 ms of the start of
@@ -58,6 +56,8 @@ def host_name() -> str:
     return socket.gethostname()
 
 
+# Who writes a temporary file ("host~pid"), so that one left by a crash can be told apart
+# from one another program is writing right now.
 _WRITER = f"{host_name().replace('.', '-')}~{os.getpid()}"
 # A part file whose writer cannot be checked (another computer) is debris after this long.
 STALE_AFTER_SECONDS = 24 * 3600
