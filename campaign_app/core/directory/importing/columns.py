@@ -53,7 +53,6 @@ from campaign_app.core.directory.importing.column_cells import (
     read_email,
     vetted,
 )
-from campaign_app.core.directory.importing.column_cells import vetted as vetted_value
 from campaign_app.core.directory.importing.convert import (
     SHARED_FIELDS,
     RowConverter,
@@ -142,7 +141,7 @@ class ColumnConverter:
         normal: list[str | None] | None = None  # the kept addresses normalized, where known
         ids: list[str] | None = None  # the ids, when every cell is one
         plain: set[int] = set()  # the columns made of a memo's values, none of them doubtful
-        vetted: set[int] = set()  # the ids of the columns made of a memo's values, all vetted
+        vetted_ids: set[int] = set()  # the ids of the columns made of a memo's values, all vetted
         column: list[Any]
         for k, (i, name, clean) in enumerate(self.fields):
             if name == "email":  # every cell differs: all read at once (email_cells)
@@ -156,7 +155,7 @@ class ColumnConverter:
                 if self.memos[k] is not None and not self.doubtful[k]:
                     plain.add(len(columns))
                 if self.memos[k] is not None and self.vetted[k]:
-                    vetted.add(id(column))
+                    vetted_ids.add(id(column))
             if name == "country":
                 countries = column
                 column = [None if c is None else c[0] for c in column]
@@ -171,7 +170,7 @@ class ColumnConverter:
             chunk.one(n).noted("id", self.converter.id_note(text, rid))
         self._trust(chunk, self._suspects(names, columns, plain), kept, read, countries, domains)
         if self.checkable:
-            chunk.checked(self._checks(names, columns, len(rows), normal, ids, vetted))
+            chunk.checked(self._checks(names, columns, len(rows), normal, ids, vetted_ids))
         return chunk
 
     def _trust(
@@ -288,20 +287,20 @@ class ColumnConverter:
         count: int,
         normal: list[str | None] | None,
         ids: list[str] | None,
-        vetted: set[int],
+        vetted_ids: set[int],
     ) -> Checks | None:
         """For each row, what validation.checked_plain_record gives for its record but the
         id, and its keys, column by column; the rows it might find fault with are in
         ``faulty`` (the planner then asks the row's record); None: every row's. ``normal``:
         each row's address as normalized_email gives it, where email_cells knew it; ``ids``:
-        the ids, when every one is an id; ``vetted``: the ids of the columns made of a memo's
-        values that all pass the looks at a column (:func:`_vetted`)."""
+        the ids, when every one is an id; ``vetted_ids``: the ids of the columns made of a memo's
+        values that all pass the looks at a column (:func:`.column_cells.vetted`)."""
         fields = dict(zip(names, columns, strict=True))
         for key, default in self.defaults:
             column = fields.get(key)
             filled = [default] * count if column is None else [default if v is None else v for v in column]
-            if (column is None or id(column) in vetted) and vetted_value(key, default):
-                vetted.add(id(filled))  # the column's values and the default, each vetted
+            if (column is None or id(column) in vetted_ids) and vetted(key, default):
+                vetted_ids.add(id(filled))  # the column's values and the default, each vetted
             fields[key] = filled
         if not all(name in fields or plain_value_ok(name, "") for name in CODE_FIELDS):
             return None  # e.g. no category: no row is valid
@@ -309,7 +308,7 @@ class ColumnConverter:
         # 400,000 type() calls a 100,000-row file): the cells are a CSV's texts, each cleaner
         # gives a text or None, the e-mail's and country's readings were taken apart above,
         # and the defaults are texts (tests/core/directory/importing/test_new_entries.py).
-        faulty = self._faulty(fields, count, vetted)
+        faulty = self._faulty(fields, count, vetted_ids)
         none = [None] * count
         kept = fields.get("email", none)
         if normal is None:
@@ -329,14 +328,14 @@ class ColumnConverter:
         keys = email_keys(own)
         return Checks(emails, countries, languages, keys, folded, orgs, ids, faulty, fields, own)
 
-    def _faulty(self, fields: dict[str, list[Any]], count: int, vetted: set[int]) -> set[int]:
+    def _faulty(self, fields: dict[str, list[Any]], count: int, vetted_ids: set[int]) -> set[int]:
         """The rows with a code field's value the directory would refuse, a character a
-        field may not hold (characters.refused_rows), or no name; a column in ``vetted``
+        field may not hold (characters.refused_rows), or no name; a column in ``vetted_ids``
         has neither of the first two."""
         faulty: set[int] = set()
         for name, verdicts in self.verdicts.items():
             column = fields.get(name)
-            if column is None or id(column) in vetted:
+            if column is None or id(column) in vetted_ids:
                 continue
             if len(verdicts) > 4096:
                 verdicts.clear()
@@ -347,7 +346,7 @@ class ColumnConverter:
             if refused:
                 faulty.update(n for n, v in enumerate(column) if v in refused)
         for name, column in fields.items():  # control characters: one search of each column
-            if id(column) not in vetted:
+            if id(column) not in vetted_ids:
                 faulty.update(refused_rows(name, column))
         unnamed: set[int] | range = range(count)
         for name in NAME_FIELDS:
