@@ -164,11 +164,11 @@ def utf8_reading(data: bytes) -> Decoded | None:
     :func:`refuse_mixed_encodings` has nothing to look at. Whether it is, is found a piece
     at a time first (:func:`_utf8_from`): a failed decoding of the whole file copies all
     its bytes into the error (12 MB of a 100,000-row file in a code page, twice here)."""
-    if data.startswith(codecs.BOM_UTF8) and _utf8_from(data, 3):
-        return Decoded(data[3:].decode("utf-8"), N_("UTF-8 with BOM"), codec="utf-8-sig")
-    if _utf8_from(data, 0):  # a BOM followed by something else: the rest tried with it
-        return Decoded(data.decode("utf-8"), "UTF-8", codec="utf-8")
-    return None
+    start = _utf8_start(data)
+    if start is None:
+        return None
+    name, codec = _UTF8_FORMS[start]
+    return Decoded(data[start:].decode("utf-8"), name, codec=codec)
 
 
 def utf8_head(data: bytes, head: int) -> tuple[Decoded, int] | None:
@@ -177,10 +177,24 @@ def utf8_head(data: bytes, head: int) -> tuple[Decoded, int] | None:
     mark); None when it is not UTF-8 throughout. Checked 64 KB at a time: the whole text
     of a large file (a string of two bytes a letter, 25 MB for a 12 MB list with one 'š')
     was made only to be let go."""
+    start = _utf8_start(data)
+    if start is None:
+        return None
+    name, codec = _UTF8_FORMS[start]
+    return Decoded(_utf8_text(data, start, head), name, codec=codec), start
+
+
+# Where a UTF-8 file's text starts in its bytes: (the name shown, the codec to read it with).
+_UTF8_FORMS = {3: (N_("UTF-8 with BOM"), "utf-8-sig"), 0: ("UTF-8", "utf-8")}
+
+
+def _utf8_start(data: bytes) -> int | None:
+    """Where ``data``'s text starts when it is UTF-8 throughout (3: after a byte-order
+    mark), else None."""
     if data.startswith(codecs.BOM_UTF8) and _utf8_from(data, 3):
-        return Decoded(_utf8_text(data, 3, head), N_("UTF-8 with BOM"), codec="utf-8-sig"), 3
+        return 3
     if _utf8_from(data, 0):  # a BOM followed by something else: the rest tried with it
-        return Decoded(_utf8_text(data, 0, head), "UTF-8", codec="utf-8"), 0
+        return 0
     return None
 
 
