@@ -113,11 +113,7 @@ def _cell(cell: str, slow: Callable[[str], Read]) -> tuple[Read, str | None]:
     match = _ONE.fullmatch(cell)
     if match is not None:
         address, local, domain = match.groups()
-        if len(address) <= _EMAIL_MAX_LENGTH and _normalized_domain(domain) == domain:
-            normalized = None if local.lower() in _MAILBOX_NAMES else address
-        else:
-            normalized = _normalized(address, local, domain)
-        return (address, [address], False), normalized
+        return (address, [address], False), _normalized(address, local, domain)
     if not cell:
         return None, None
     several = _several(cell)
