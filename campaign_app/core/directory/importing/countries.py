@@ -1,9 +1,11 @@
 """Countries in imported rows: a name or code made an ISO 3166 code, and checked against domains.
 
 A country column holds ``Slovakia``, ``SK``, ``Slowakei`` or ``UK``: each becomes its
-alpha-2 code (names in a few languages, through Babel's CLDR data, loaded only when an
-English name does not match). A row's e-mail or homepage in a country-code domain (``.es``)
-is a witness for its country; vanity domains (``.tv``, ``.io``…) and the EU's own are not.
+alpha-2 code (names in a few languages, Babel's CLDR names as core/common/language_names.py
+keeps them between starts: Babel's English data took 13-19 ms of an import to load; the
+other languages' names are read only when an English name does not match). A row's e-mail
+or homepage in a country-code domain (``.es``) is a witness for its country; vanity domains
+(``.tv``, ``.io``…) and the EU's own are not.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from campaign_app.core.common.language_names import name_tables
 from campaign_app.core.directory.folding import fold
 
 _COUNTRY_LOCALES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "ru")
@@ -38,11 +41,9 @@ _COUNTRY_ALIASES = {
 def _countries(everywhere: bool = False) -> dict[str, str]:
     """Folded country names → codes: English names (and common aliases), or with
     ``everywhere`` the names in all of :data:`_COUNTRY_LOCALES` (loaded only when needed)."""
-    from babel import Locale
-
     names: dict[str, str] = {}
     for locale in _COUNTRY_LOCALES if everywhere else ("en",):
-        for code, name in Locale.parse(locale).territories.items():
+        for code, name in name_tables(locale)["territories"].items():
             if code.isalpha() and len(code) == 2:
                 names.setdefault(fold(name), code)
     for name, code in _COUNTRY_ALIASES.items():
@@ -59,9 +60,7 @@ def territories() -> frozenset[str]:
 @cache
 def country_name(code: str) -> str:
     """A country's English name, for a message (the code itself if CLDR has none)."""
-    from babel import Locale
-
-    return Locale("en").territories.get(code, code)
+    return name_tables("en")["territories"].get(code, code)
 
 
 @cache
