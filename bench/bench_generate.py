@@ -214,6 +214,9 @@ def main() -> int:
     parser.add_argument("--skip-floor", action="store_true", help="only the memory of one large batch")
     parser.add_argument("--floor-embeds-fonts", action="store_true", help="the floor's DOCX embeds PT Serif")
     args = parser.parse_args()
+    from bytecode import rerun_as_installed
+
+    rerun_as_installed()  # the batch's workers start from compiled modules, as an installed copy's do
     formats = ("pdf", "docx") if args.format == "both" else (args.format,)
     small = max(1, args.letters // 10)
 

@@ -41,6 +41,9 @@ def main() -> int:
         "--probe", action="store_true", help="print what the process did in each gap over 40 ms"
     )
     args = parser.parse_args()
+    from bytecode import rerun_as_installed
+
+    rerun_as_installed()  # the batch's workers start from compiled modules, as an installed copy's do
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-gui-"))

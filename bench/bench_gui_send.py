@@ -39,6 +39,9 @@ def main() -> int:
         "--probe", action="store_true", help="print what the process did in each gap over 40 ms"
     )
     args = parser.parse_args()
+    from bytecode import rerun_as_installed
+
+    rerun_as_installed()  # the send's letter maker starts from compiled modules, as an installed copy's do
     if args.bare_probe:
         return bare_probe(Path(args.bare_probe))
 

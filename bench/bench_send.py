@@ -63,7 +63,7 @@ def main() -> int:
     # an installed copy's does (bench/bytecode.py), compiled by the untimed runs first.
     from bytecode import rerun_as_installed
 
-    rerun_as_installed(Path(tempfile.gettempdir()) / f"campaign-bench-bytecode-{os.getuid()}")
+    rerun_as_installed()
     logging.getLogger("mail.log").setLevel(logging.ERROR)  # aiosmtpd's notices about itself
     from smtp_server import SmtpTestServer
 

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
+
+# Where the benchmarks whose work runs in spawned processes keep their compiled modules.
+KEPT = Path(tempfile.gettempdir()) / f"campaign-bench-bytecode-{os.getuid()}"
 
 
 def as_installed(folder: Path, env: dict[str, str] | None = None) -> dict[str, str]:
@@ -24,7 +28,7 @@ def as_installed(folder: Path, env: dict[str, str] | None = None) -> dict[str, s
     return env
 
 
-def rerun_as_installed(folder: Path) -> None:
+def rerun_as_installed(folder: Path = KEPT) -> None:
     """Run this benchmark again, unless it already runs so, in a process that keeps and
     reuses its compiled modules in ``folder``, as its spawned children then do too.
 
