@@ -27,6 +27,8 @@ HEADER = [
     "category",
     "given_name",
     "family_name",
+    "gender",
+    "organisation",
     "country",
     "language",
     "email",
@@ -40,6 +42,8 @@ CELLS = {
     "category": ["mep", "mep", "osce", "MEP", "bogus", ""],
     "given_name": ["Michal", " Anna ", "", "Łukasz", "Ann\u2028Marie"],
     "family_name": ["Šimečka", "Novák", "", "  "],
+    "gender": ["", "m", "f", "", "F", " m ", "robot"],
+    "organisation": ["", "", "European Parliament", "OSCE"],
     "country": ["DE", "sk", "", "XX", " ua "],
     "language": ["en", "", "uk", "zz-bad-tag!"],
     "email": [
@@ -124,7 +128,20 @@ def test_a_messy_file_reads_the_same_both_ways(tmp_path, seed, crlf):
 
 @pytest.mark.parametrize("crlf", [False, True])
 def test_a_clean_file_gives_the_same_recipients_both_ways(tmp_path, crlf):
-    bad = {"bad id {i}", "", "MEP", "bogus", "XX", "zz-bad-tag!", "bad@", "2024-13-01", "not a url", "mep-1"}
+    bad = {
+        "bad id {i}",
+        "",
+        "MEP",
+        "bogus",
+        "XX",
+        "zz-bad-tag!",
+        "bad@",
+        "2024-13-01",
+        "not a url",
+        "mep-1",
+        "robot",
+        "F",
+    }
     bad.add("Ann\u2028Marie")  # a line separator: refused (its line is found right in the messy files)
     cells = {name: [v for v in values if v not in bad] or [""] for name, values in CELLS.items()}
     cells["family_name"] = ["Šimečka", "Novák"]
