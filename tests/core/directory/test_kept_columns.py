@@ -94,6 +94,38 @@ def test_changed_bytes_are_read_again(mini_ws):
     assert len(kept(mini_ws)) == 2
 
 
+def test_a_change_that_keeps_the_file_s_size_is_read_again(mini_ws):
+    """A typo fixed letter for letter leaves the file exactly as long as it was: its columns
+    are another file's, and the letters have the corrected name."""
+    path = mini_ws.write("recipients/people.csv", big_csv(name="Smtih"))
+    size = path.stat().st_size
+    files = directory_files(mini_ws.root / "recipients")
+    assert load_directory(files).get("mep-7").family_name == "Smtih 7"
+    mini_ws.write("recipients/people.csv", big_csv(name="Smith"))
+    assert path.stat().st_size == size
+
+    changed = load_directory(files)
+
+    assert changed.get("mep-7").family_name == "Smith 7"
+    assert len(kept(mini_ws)) == 2
+
+
+def test_columns_kept_under_other_checks_are_never_read(mini_ws, monkeypatch):
+    """Columns kept by a version whose checks differ (an update, a developer's edit) are
+    not this version's: the file is read and checked again."""
+    mini_ws.write("recipients/people.csv", big_csv())
+    files = directory_files(mini_ws.root / "recipients")
+    load_directory(files)
+    monkeypatch.setattr(kept_columns, "_checks_fingerprint", lambda: b"the checks of another version")
+    reads = spy_reading(monkeypatch)
+
+    again = load_directory(files)
+
+    assert reads == []
+    assert again.get("mep-7").family_name == "Šimečka 7"
+    assert len(kept(mini_ws)) == 2
+
+
 def test_a_file_with_a_problem_is_not_kept_and_says_it_every_run(mini_ws):
     text = big_csv().replace("m.5@europarl.europa.eu", "m.5@", 1)
     mini_ws.write("recipients/people.csv", text)
