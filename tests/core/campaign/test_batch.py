@@ -105,6 +105,35 @@ def test_rerun_skips_current_letters_and_redoes_changed_or_missing_ones(mini_ws,
     assert "We are writing" in pdf_text(tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
 
 
+@pytest.mark.parametrize(
+    ("part", "old", "new"),
+    [
+        ("cases/test-case.yaml", "Stop the extradition.", "Halt the extradition now."),  # a demand
+        ("campaign.yaml", "Anna Smith", "Anna Smyth"),  # the signatory's name
+    ],
+)
+def test_an_edit_of_the_case_or_the_campaign_makes_every_letter_new(mini_ws, cli, tmp_path, part, old, new):
+    """Letters are made again from a changed case or campaign file, not taken as current:
+    a letter sent with a demand or a name since corrected would say the old one."""
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out").code == 0
+    path = mini_ws.root / part
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "--out", "out")
+
+    assert "2 letter(s) written (4 file(s))" in again.out, again.out
+    text = pdf_text(tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf")
+    assert new in text and old not in text
+
+
+def test_letters_on_another_paper_size_are_made_again(mini_ws, cli, tmp_path):
+    assert cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "pdf", "--out", "out").code == 0
+    again = cli("generate", "-w", "ws", "-t", "appeal-en", "-f", "pdf", "--paper", "Letter", "--out", "out")
+    assert "2 letter(s) written (2 file(s))" in again.out, again.out
+    box = PdfReader(tmp_path / "out" / "appeal-en" / "mep-1_Michal_Šimečka.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
 def test_query_narrows_the_audience_and_paper_size_is_honoured(mini_ws, cli, tmp_path):
     result = cli(
         "generate",

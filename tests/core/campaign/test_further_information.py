@@ -100,6 +100,31 @@ def test_the_letter_that_went_out_keeps_its_news_when_generated_again(mini_ws, c
     assert "The Prosecutor General decided to extradite her." in text
 
 
+def test_a_letter_sent_since_makes_the_news_letter_new(mini_ws, cli, server):
+    """The news are counted from each recipient's last letter: one written to again after
+    the news were drafted into their further-information letter has nothing new now, and
+    that letter is made again, not taken as current (it would tell them old news)."""
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    today = dt.date.today()
+    add_news(mini_ws, today + dt.timedelta(days=1))
+    out = mini_ws.root / "out" / "further-en"
+    with time_machine.travel(
+        dt.datetime.combine(today + dt.timedelta(days=2), dt.time(12), dt.UTC), tick=False
+    ):
+        cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
+    assert "extradite her" in pdf_text(next(out.glob("mep-2_*.pdf")))
+    with time_machine.travel(
+        dt.datetime.combine(today + dt.timedelta(days=3), dt.time(12), dt.UTC), tick=False
+    ):
+        history(mini_ws.root, "mep-2", "thank-en", ("drafted", 0), ("sent", 0))  # told since the news
+        again = cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
+    assert "1 letter(s) written (1 file(s))" in again.out, again.out
+    assert "extradite her" not in pdf_text(next(out.glob("mep-2_*.pdf")))
+    assert "extradite her" in pdf_text(next(out.glob("mep-1_*.pdf")))
+
+
 COMING = """\
   - id: appeal-hearing
     date: {day}
