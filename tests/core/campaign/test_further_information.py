@@ -52,6 +52,21 @@ def add_news(mini_ws, day: dt.date) -> None:
     path.write_text(text)
 
 
+def appeal_sent_then_news(mini_ws, cli, server, days: int = 1) -> dt.date:
+    """The appeal sent to both MEPs today, the further-information template written, and
+    news (a decision, a fact) ``days`` later; returns today."""
+    use_server(mini_ws, server)
+    mini_ws.write("letter_templates/further-en.md", FURTHER)
+    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
+    today = dt.date.today()
+    add_news(mini_ws, today + dt.timedelta(days=days))
+    return today
+
+
+def noon(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(12), dt.UTC)
+
+
 def pdf_text(path) -> str:
     return " ".join(page.extract_text() for page in PdfReader(path).pages)
 
@@ -88,12 +103,8 @@ def test_updates_after_a_real_send_per_recipient(mini_ws, cli, server):
 
 
 def test_the_letter_that_went_out_keeps_its_news_when_generated_again(mini_ws, cli, server):
-    use_server(mini_ws, server)
-    mini_ws.write("letter_templates/further-en.md", FURTHER)
-    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
-    add_news(mini_ws, dt.date.today() + dt.timedelta(days=1))
-    later = dt.datetime.combine(dt.date.today() + dt.timedelta(days=2), dt.time(12), dt.UTC)
-    with time_machine.travel(later, tick=False):
+    today = appeal_sent_then_news(mini_ws, cli, server)
+    with time_machine.travel(noon(today + dt.timedelta(days=2)), tick=False):
         history(mini_ws.root, "mep-1", "further-en", ("drafted", 0), ("sent", 0))  # the news went out
         cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
     text = pdf_text(next((mini_ws.root / "out" / "further-en").glob("mep-1_*.pdf")))
@@ -104,20 +115,12 @@ def test_a_letter_sent_since_makes_the_news_letter_new(mini_ws, cli, server):
     """The news are counted from each recipient's last letter: one written to again after
     the news were drafted into their further-information letter has nothing new now, and
     that letter is made again, not taken as current (it would tell them old news)."""
-    use_server(mini_ws, server)
-    mini_ws.write("letter_templates/further-en.md", FURTHER)
-    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
-    today = dt.date.today()
-    add_news(mini_ws, today + dt.timedelta(days=1))
+    today = appeal_sent_then_news(mini_ws, cli, server)
     out = mini_ws.root / "out" / "further-en"
-    with time_machine.travel(
-        dt.datetime.combine(today + dt.timedelta(days=2), dt.time(12), dt.UTC), tick=False
-    ):
+    with time_machine.travel(noon(today + dt.timedelta(days=2)), tick=False):
         cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
     assert "extradite her" in pdf_text(next(out.glob("mep-2_*.pdf")))
-    with time_machine.travel(
-        dt.datetime.combine(today + dt.timedelta(days=3), dt.time(12), dt.UTC), tick=False
-    ):
+    with time_machine.travel(noon(today + dt.timedelta(days=3)), tick=False):
         history(mini_ws.root, "mep-2", "thank-en", ("drafted", 0), ("sent", 0))  # told since the news
         again = cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
     assert "1 letter(s) written (1 file(s))" in again.out, again.out
@@ -137,16 +140,11 @@ COMING = """\
 def test_an_event_still_to_come_is_not_news_of_what_happened(mini_ws, cli, server):
     """A hearing set for next week is not "what has happened since our last letter": the
     letter and check's count leave it out, until its day has passed."""
-    use_server(mini_ws, server)
-    mini_ws.write("letter_templates/further-en.md", FURTHER)
-    assert cli("send", "-w", mini_ws.root, "--template", "appeal-en", "--yes").code == 0
-    today = dt.date.today()
-    add_news(mini_ws, today + dt.timedelta(days=1))
+    today = appeal_sent_then_news(mini_ws, cli, server)
     path = mini_ws.root / "cases" / "test-case.yaml"
     hearing = today + dt.timedelta(days=10)
     path.write_text(path.read_text().replace("timeline:\n", "timeline:\n" + COMING.format(day=hearing)))
-    later = dt.datetime.combine(today + dt.timedelta(days=2), dt.time(12), dt.UTC)
-    with time_machine.travel(later, tick=False):
+    with time_machine.travel(noon(today + dt.timedelta(days=2)), tick=False):
         check = cli("check", "-w", mini_ws.root)
         cli("generate", "-w", mini_ws.root, "--template", "further-en", "--format", "pdf")
     assert check.code == 0, check.err
