@@ -60,6 +60,19 @@ def test_a_source_cited_twice_keeps_its_number_and_footnotes_follow_reading_orde
     assert letter.footnotes[2].text == "[Case brief]. Open Dialogue Foundation, May 2020."
 
 
+def test_the_e_mail_s_text_lists_each_source_with_its_address(mini_ws):
+    """The plain-text part (what a text-only mail client shows) gives each footnote's source
+    as the letter does, its web address with it, so that a claim can be checked there too."""
+    text = letter_text(render(mini_ws))
+    sources = text[text.index("\nSources\n") :]
+    assert (
+        "[1] Ruling of the Supreme Court of 14 May 2020. Court register, 14 May 2020. "
+        "http://reyestr.court.gov.ua/Review/1"
+    ) in sources
+    assert "[2] " in sources and "https://www.unhcr.org/ua/" in sources
+    assert "[3] [Case brief]. Open Dialogue Foundation, May 2020." in sources
+
+
 def test_ukrainian_letter_uses_vocative_dative_address_and_ukrainian_dates(mini_ws):
     letter = render(mini_ws, "appeal-uk", "ua-president")
     assert letter.salutation == "Шановний пане Президенте!"
