@@ -382,3 +382,47 @@ def test_letters_are_chosen_by_template_recipient_or_another_case_in_the_databas
         ]
         # No template left: every letter is elsewhere.
         assert len(log.contacts_elsewhere("test-case", set())) == len(written)
+
+
+def _claim(log, sha: str = "a" * 64, **flags):
+    return log.claim(
+        letter(sha=sha), "anna", "sending", channel="email", letter_path="x", letter_sha256=sha, **flags
+    )
+
+
+def test_a_letter_claimed_by_a_send_still_at_work_is_refused_even_when_uncertain_ones_are_resent(open_log):
+    """``--resend-uncertain`` is for a letter whose send stopped, never for one a window or
+    terminal is sending right now (this very process holds the first claim)."""
+    with open_log() as log:
+        assert _claim(log).granted
+        again = _claim(log, resend_uncertain=True)
+    assert not again.granted and again.history.status == "uncertain"
+
+
+def test_a_sent_letter_goes_again_only_when_revised_since(open_log):
+    with open_log() as log:
+        first = _claim(log)
+        log.add_event(
+            first.contact_id,
+            "sent",
+            "anna",
+            "250 OK",
+            "email",
+            letter_path="out/ua-president.pdf",
+            letter_sha256="a" * 64,
+        )
+        same = _claim(log, resend_revised=True)
+        revised = _claim(log, sha="b" * 64, resend_revised=True)
+    assert not same.granted and same.history.status == "sent"
+    assert revised.granted
+
+
+def test_a_letter_printed_for_the_post_is_e_mailed_only_when_asked(open_log):
+    with open_log() as log:
+        log.record_drafts([letter()], "anna")
+        cid = log.contacts()[0].id
+        log.add_event(cid, "printed", "anna", "", "post")
+        unasked = _claim(log)
+        asked = _claim(log, email_printed=True)
+    assert not unasked.granted and unasked.history.status == "printed"
+    assert asked.granted
