@@ -4,7 +4,7 @@ Most rows of a large list are new people: valid, checked with their chunk (:mod:
 with an id of their own, a way to be reached, and no id, e-mail or name the directory or
 an earlier row has. Which rows are such is found for the whole chunk from its checked
 columns, against the index (its three tables' keys, in C), and their entries are made at
-once from the chunk's columns (:meth:`.converted_chunk.ConvertedChunk.values`: no record, no
+once from the chunk's columns (:meth:`.converted_chunk.ConvertedChunk.new_values`: no record, no
 ``Converted``, no checks' tuple a row); every other row, and any row an earlier one of the
 chunk may have changed the answer for, goes through :meth:`RowPlanner.take` with its
 record made then. What is planned is the same, row by row, in the same order (the

@@ -40,7 +40,7 @@ class ConvertedChunk:
     (its record, reasons not to trust it, notes, checks) is made only when asked for
     (:meth:`one`): for the rows the conversion found something to say about, and those the
     planner takes on its own; a row certainly new goes from the columns to its entry's
-    values (:meth:`values`), as :func:`.rows.validated_values` makes them from its record."""
+    values (:meth:`new_values`), as :func:`.rows.validated_values` makes them from its record."""
 
     __slots__ = ("checks", "columns", "count", "defaults", "names", "several", "special")
 
@@ -90,18 +90,14 @@ class ConvertedChunk:
         rid = checks.ids[n] if checks.ids is not None else None
         return checks.emails[n], checks.countries[n], checks.languages[n], keys, rid
 
-    def values(self, rows: list[bool]) -> list[dict[str, Any]] | None:
+    def new_values(self, rows: list[bool]) -> NewValues | None:
         """The entries' values of the rows ``rows`` marks, each certainly valid (its checks
         hold), as validated_values makes them from each row's record: without the id and
         the empty fields, the defaults after the rest, the e-mail and the country as
-        validation gives them where that differs. None when a default is one of those (each
-        row's record is then made, and its values from it)."""
-        block = self.new_values(rows)
-        return None if block is None else block.records()
-
-    def new_values(self, rows: list[bool]) -> NewValues | None:
-        """The values of :meth:`values` kept as the rows' columns (a dict made for a row
-        only when its entry's values are read: :class:`.new_entries.NewEntry`)."""
+        validation gives them where that differs; kept as the rows' columns (a dict made for
+        a row only when its entry's values are read: :class:`.new_entries.NewEntry`). None
+        when a default is one of those (each row's record is then made, and its values
+        from it)."""
         checks = self.checks
         assert checks is not None
         if any(key in ("id", "email", "country") for key, _default in self.defaults):

@@ -190,7 +190,7 @@ def test_chunks_the_fast_path_takes_whole_are_written_as_the_plain_import_writes
 @given(cells=rows3, category=st.sampled_from([None, "ngo", ""]))
 def test_a_chunk_s_new_entries_values_are_each_record_s_validated_values(cells, category):
     """The values a row certainly valid is added with, made from its chunk's columns
-    (ConvertedChunk.values), are what validated_values makes of the row's own record, field
+    (ConvertedChunk.new_values), are what validated_values makes of the row's own record, field
     for field and in the same order, with the same e-mail and country."""
     mapping = importing.guess_mapping(HEADER)
     converter = importing_columns.ColumnConverter(RowConverter(mapping, HEADER, category=category))
@@ -200,8 +200,9 @@ def test_a_chunk_s_new_entries_values_are_each_record_s_validated_values(cells, 
     if checks is None:
         return  # no row is certainly valid: each row's record is checked by the planner
     valid = [n not in checks.faulty for n in range(len(cells))]
-    made = chunk.values(valid)
-    assert made is not None
+    block = chunk.new_values(valid)
+    assert block is not None
+    made = block.records()
     expected = []
     for n in compress(range(len(cells)), valid):
         record = dict(chunk.one(n).record)

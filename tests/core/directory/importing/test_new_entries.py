@@ -1,6 +1,6 @@
 """A chunk's new entries keep their values as the chunk's columns (NewValues, NewEntry) until
 read: the dict a row's values are made on reading, the fields written and every cell written
-from the columns must be what the dicts ConvertedChunk.values makes would give, and a
+from the columns must be what the dicts NewValues.records makes would give, and a
 directory CSV written from such entries the bytes written from the dicts."""
 
 from __future__ import annotations
@@ -90,7 +90,8 @@ def test_new_values_give_each_row_s_values_cells_and_fields_as_its_dict_would(ce
     if chunk.checks is None:
         return
     valid = [n not in chunk.checks.faulty for n in range(len(cells))]
-    block, made = chunk.new_values(valid), chunk.values(valid)
+    block = chunk.new_values(valid)
+    made = None if block is None else block.records()
     if block is None:
         assert made is None
         return
@@ -120,7 +121,8 @@ def test_new_entries_written_from_their_columns_are_the_bytes_of_their_dicts(
     if chunk.checks is None:
         return
     valid = [n not in chunk.checks.faulty for n in range(len(cells))]
-    block, made = chunk.new_values(valid), chunk.values(valid)
+    block = chunk.new_values(valid)
+    made = None if block is None else block.records()
     if block is None or made is None:
         return
     lazy = [NewEntry(f"id-{n}", block, n, n + 2, "en") for n in range(len(made))]
