@@ -200,6 +200,9 @@ def main() -> int:
         "--only", choices=("cli", "gui"), default=None, help="run only (c), or only (a) and (b)"
     )
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds of (c)")
+    parser.add_argument(
+        "--probe", action="store_true", help="print what the process did in each gap of the load over 40 ms"
+    )
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt, QTimer
@@ -247,9 +250,17 @@ def main() -> int:
         tab.show()
         app.processEvents()
         ticks: list[float] = []
+        probe = None
+        if args.probe:
+            from stall_probe import StallProbe
+
+            probe = StallProbe()
+            probe.start()
         heartbeat = QTimer()
         heartbeat.setInterval(5)
         heartbeat.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        if probe is not None:
+            heartbeat.timeout.connect(probe.tick)
         heartbeat.start()
         start, start_cpu = time.perf_counter(), time.process_time()
         session.open(root)
@@ -258,6 +269,8 @@ def main() -> int:
         filled, filled_cpu = time.perf_counter() - start, time.process_time() - start_cpu
         wait(lambda: tasks.idle())
         load_stall = longest_gap(ticks)
+        if probe is not None:
+            probe.report()
         ticks.clear()
         start = time.perf_counter()
         tab.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)

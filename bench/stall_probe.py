@@ -24,11 +24,26 @@ class StallProbe:
     def __init__(self) -> None:
         self.ticks: list[float] = []
         self.samples: list[tuple[float, dict]] = []
+        # the collections over 5 ms: start, end, generation, thread
+        self.collections: list[tuple[float, float, int, str]] = []
+        self._started = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True, name="stall-probe")
 
     def start(self) -> None:
+        import gc
+
+        gc.callbacks.append(self._collection)
         self._thread.start()
+
+    def _collection(self, phase: str, info: dict) -> None:
+        """The garbage collector's sweeps: a full one over a large heap holds the interpreter
+        lock in one call."""
+        now = time.perf_counter()
+        if phase == "start":
+            self._started = now
+        elif now - self._started > 0.005:
+            self.collections.append((self._started, now, info["generation"], threading.current_thread().name))
 
     def tick(self) -> None:
         self.ticks.append(time.perf_counter())
@@ -66,6 +81,12 @@ class StallProbe:
                 f"UI thread on a CPU {last['ui'][0] - first['ui'][0]:.1f} ms, waiting for a CPU "
                 f"{last['ui'][1] - first['ui'][1]:.1f} ms; states {states}"
             )
+            for start, end, generation, thread in self.collections:
+                if start < b and end > a:
+                    print(
+                        f"    garbage collection of generation {generation} in {thread}: "
+                        f"{(end - start) * 1000:.1f} ms"
+                    )
             for ident, value in last.items():
                 if ident == "ui" or ident == MAIN.ident:
                     continue

@@ -156,11 +156,14 @@ def broken(exc: csv.Error, shown: str, line: int) -> UserError:
     )
 
 
-# Text read from the file a block at a time: the window loads a directory on a worker thread,
-# and read in 8 KiB blocks (Python's default) that thread held the interpreter's lock
-# against the window for 100-300 ms at a time (the reading releases and retakes it at every
-# block, too often for the waiting window ever to be handed it); in 128 KiB blocks the
-# window waits 10 ms at most, and the reading is a little faster.
+# The window loads a directory on a worker thread. Reading from the file as the rows are
+# parsed, that thread gave up the interpreter's lock at every block it read (a system call)
+# and took it back at once: the window, woken each time too late to take it, waited 100-300 ms
+# (8 KiB blocks) and still 60-160 ms (128 KiB) at a time, since a thread that gives the lock
+# up often is never asked to hand it over. So the file's bytes are read first, in one call, and
+# decoded from memory a block at a time: no system call while the rows are parsed, and the
+# window is handed the lock within 5 ms of asking for it (its longest wait 24-28 ms, not 66-79, on a
+# 100,000-row directory; bench_recipients.py). The bytes held meanwhile are the file's size.
 READ_CHUNK = 1 << 17
 
 
@@ -168,14 +171,14 @@ def read_rows(path: Path) -> CsvRows | None:
     """The whole file's rows (each as long as the header) with their first lines; None when
     a row is broken or longer than the header, which the row-by-row reading reports.
 
-    The file is read as a stream of lines, decoded as they come (what ``csv.DictReader``
-    over an open file does: half the time of reading, decoding and cutting the whole text
-    first); a file that is too large, not UTF-8 or cut at lone \r's is read as a whole,
+    The file's bytes are read at once and decoded as the lines are read (what
+    ``csv.DictReader`` over an open file does: half the time of decoding and cutting the
+    whole text first); a file that is too large, not UTF-8 or cut at lone \r's is read as a whole,
     which reports it as before (so does a file whose header is wrong: a wrong byte further
     on is reported first)."""
     try:
         if path.stat().st_size <= TEXT_FILE_BYTES:
-            with path.open(newline="", encoding="utf-8-sig") as handle:
+            with io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8-sig", newline="") as handle:
                 handle._CHUNK_SIZE = READ_CHUNK  # type: ignore[attr-defined]
                 first = handle.readline()
                 if not first.endswith("\r"):  # the delimiter is told from the text before the first \n
