@@ -24,7 +24,7 @@ from campaign_app.core.campaign.last_letters import LastLetters, since_for
 from campaign_app.core.campaign.manifest import Manifest, ManifestEntry
 from campaign_app.core.campaign.workspace import Workspace
 from campaign_app.core.common.atomic import atomic_write_bytes, make_folder
-from campaign_app.core.common.filenames import letter_path
+from campaign_app.core.common.filenames import letter_file, letter_folder
 from campaign_app.core.common.images import Picture
 from campaign_app.core.directory.recipients import Recipient
 from campaign_app.core.letters.document import Letter
@@ -158,8 +158,13 @@ class LetterFiles:
             self._manifest = Manifest.load(self.out_dir)
         return self._manifest
 
+    @functools.cached_property
+    def folder(self) -> Path:
+        """The template's folder in the output folder, checked once (common/filenames.py)."""
+        return letter_folder(self.out_dir, self.template.id)
+
     def path(self, recipient: Recipient, fmt: str) -> Path:
-        return letter_path(self.out_dir, self.template.id, recipient.id, recipient.display_name, fmt)
+        return letter_file(self.folder, recipient.id, recipient.display_name, fmt)
 
     def current(self, recipient: Recipient, fmt: str) -> bytes | None:
         """The file's bytes when it is current (same inputs, unchanged on disk), else None."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from campaign_app.core.common.errors import UserError
 from campaign_app.core.common.i18n import _
@@ -83,15 +83,38 @@ def letter_path(out_dir: Path, template_id: str, recipient_id: str, name: str, e
 
     Distinct (template, recipient) pairs always get distinct paths (see :func:`id_component`).
     """
-    folder = id_component(template_id, "template")
+    return letter_file(letter_folder(out_dir, template_id), recipient_id, name, extension)
+
+
+def letter_folder(out_dir: Path, template_id: str) -> Path:
+    """``OUT/<template>``, the folder of one template's letters; refused where it leads
+    outside OUT (a link to elsewhere). Its letters' paths are then made with
+    :func:`letter_file`, which needs no look at the disk: a batch or a send checks the
+    folder once, not each of its letters (two paths resolved a letter were a twentieth
+    of making a letter ready to send)."""
+    folder = out_dir / id_component(template_id, "template")
+    if out_dir.resolve() not in folder.resolve().parents:
+        raise UserError(
+            _("refusing to write letters into {folder}: it leads outside {out_dir}").format(
+                folder=folder, out_dir=out_dir
+            ),
+            hint=_("it is a link to another folder: remove the link, or give another output folder (--out)"),
+        )
+    return folder
+
+
+def letter_file(folder: Path, recipient_id: str, name: str, extension: str) -> Path:
+    """One letter's path in its template's ``folder`` (:func:`letter_folder`): the file name
+    is always one component of that folder (made by :func:`id_component` and
+    :func:`safe_component`; checked all the same, as a mistake there would write elsewhere).
+    A link in the folder under that name is replaced by the letter, never written through
+    (common/atomic.py)."""
     stem = id_component(recipient_id, "recipient")
     label = safe_component(name, 60, "")
     filename = f"{stem}_{label}.{extension}" if label and label != stem else f"{stem}.{extension}"
-    path = out_dir / folder / filename
-    resolved_out = out_dir.resolve()
-    if resolved_out not in path.resolve().parents:
+    if PurePath(filename).name != filename or filename in (".", ".."):
         raise UserError(
-            _("refusing to write {path} outside {out_dir}").format(path=path, out_dir=out_dir),
+            _("refusing to write {path} outside {out_dir}").format(path=folder / filename, out_dir=folder),
             hint=_("this is a bug: please report it"),
         )
-    return path
+    return folder / filename

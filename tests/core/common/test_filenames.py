@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from campaign_app.core.common.filenames import letter_path, safe_component
+from campaign_app.core.common.filenames import letter_file, letter_folder, letter_path, safe_component
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 RESERVED = {
@@ -121,3 +121,11 @@ def test_a_long_name_is_shortened_at_the_end_of_a_word(tmp_path, name, expected)
 def test_a_name_of_one_long_word_is_still_shortened_to_fit(tmp_path):
     stem = letter_path(tmp_path, "t", "x", "Ж" * 200, "pdf").stem
     assert stem.startswith("x_Ж") and len(stem.encode("utf-8")) <= 2 + 60
+
+
+def test_a_letter_file_is_the_letter_path_in_its_checked_folder(tmp_path):
+    folder = letter_folder(tmp_path, "mep-appeal-en")
+    assert folder == tmp_path / "mep-appeal-en"
+    assert letter_file(folder, "mep-103746", "Michal Šimečka", "pdf") == letter_path(
+        tmp_path, "mep-appeal-en", "mep-103746", "Michal Šimečka", "pdf"
+    )
