@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.before_writing import before_writing
 from campaign_app.core.campaign.letter_files import FORMATS, LetterFiles
 from campaign_app.core.campaign.workspace import Workspace
@@ -106,6 +105,8 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
     """The template's audience narrowed by ``query`` (audience.template_audience): empty when
     nobody is due yet; empty for any other reason is a UserError."""
+    from campaign_app.core.campaign.audience import template_audience  # see _LETTER_MAKERS_NEED_NOT
+
     return template_audience(ws, template_id, query).recipients
 
 
@@ -120,6 +121,8 @@ def plan_batch(
     """Decide which letters to write; letters already current in the manifest are skipped."""
     template = ws.template(template_id)
     paper = paper or ws.campaign.paper
+    from campaign_app.core.campaign.audience import template_audience  # see _LETTER_MAKERS_NEED_NOT
+
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
     files = LetterFiles(ws, template_id, out_dir, paper)

@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from campaign_app.core.campaign.audience import template_audience
 from campaign_app.core.campaign.before_writing import before_writing
 from campaign_app.core.campaign.sent_letters import kept_for, kept_name
 from campaign_app.core.campaign.workspace import Workspace
@@ -154,6 +153,8 @@ def plan_send(
     template = ws.template(template_id)
     attachments = read_attachments(template, ws.root)  # a missing file stops the send before it starts
     case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
+    from campaign_app.core.campaign.audience import template_audience  # see generate.py
+
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients
     histories, offline = _log_says(ws, case_id, template.id, recipients, not_renamed, dry_run)

@@ -18,8 +18,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
-
 from campaign_app.core.common.email_words import email_problem
 from campaign_app.core.common.errors import ProblemCollector, UserError, did_you_mean
 from campaign_app.core.common.i18n import N_, _
@@ -98,6 +96,10 @@ def check_address(value: str, what: str) -> str:
     value = value.strip()
     if not value:
         return ""
+    # Imported here: a process that makes letters for a send unpickles these settings and
+    # never checks an address (email_validator compiles its patterns at import: 20 ms).
+    from email_validator import EmailNotValidError, validate_email
+
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
