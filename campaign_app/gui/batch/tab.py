@@ -10,6 +10,7 @@ and a summary says what was written, what was already up to date and what failed
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
@@ -20,11 +21,13 @@ from campaign_app.gui import style
 from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.form import BatchForm
-from campaign_app.gui.batch.print_dialog import PrintDialog
 from campaign_app.gui.batch.worker import BatchOutcome, BatchRequest, BatchRun
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner
 from campaign_app.gui.texts import clock, duration, problems, sentence
+
+if TYPE_CHECKING:
+    from campaign_app.gui.batch.print_dialog import PrintDialog
 
 
 class BatchTab(BatchForm):
@@ -127,6 +130,10 @@ class BatchTab(BatchForm):
     @Slot()
     def print_pack(self) -> PrintDialog | None:
         """The print pack dialog for this template and query (``campaign-app print``)."""
+        # Imported when first asked for: the print pack's modules (the paper letters' address
+        # blocks, the envelopes) were a third of building this tab on the window's thread.
+        from campaign_app.gui.batch.print_dialog import PrintDialog
+
         ws, tid = self.session.workspace, self.template_id()
         if ws is None or tid is None or self._running():
             return None

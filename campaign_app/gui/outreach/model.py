@@ -27,7 +27,7 @@ from PySide6.QtGui import QFont
 from campaign_app.core.common.bulk import collector_paused
 from campaign_app.core.directory.query import fold
 from campaign_app.core.directory.search import quick_fold
-from campaign_app.core.outreach.log import parse_time
+from campaign_app.core.outreach.records import parse_time
 from campaign_app.core.outreach.status import LetterState, RecipientState
 from campaign_app.core.outreach.team_view import MemberSummary, team_summary
 from campaign_app.gui import style

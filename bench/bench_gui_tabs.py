@@ -1,0 +1,112 @@
+"""Benchmark: how long the window freezes when a tab is shown for the first time.
+
+A tab is built on the window's thread when the user first opens it (its modules imported,
+its widgets made, what it shows read): the window answers nothing meanwhile. Each round
+starts a fresh window (offscreen) on a copy of the example campaign, as an installed copy
+starts (compiled modules, bench/bytecode.py), lets it settle, then shows one tab and times
+that until the events it queued are handled; then, once it has settled, shows it again
+(already built). Each tab
+in a process of its own, so that no tab finds another's modules loaded; rounds interleave
+the tabs. Prints the median and the worst of each (issue 18: no stall over 50 ms in a batch
+or a send; a first show is a stall a user sees once a tab and a session).
+
+    python bench/bench_gui_tabs.py --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bytecode import as_installed
+
+TABS = ("recipients", "compose", "batch", "settings", "outreach")
+
+SHOW_ONE = """
+import os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEventLoop
+from campaign_app.gui.app import application, build_window, settle
+app = application()
+window, _session, tasks = build_window(Path(sys.argv[1]), remember=False)
+window.resize(1280, 820)
+window.show()
+settle(app, tasks, timeout=10)
+loop = QEventLoop()
+
+
+def spin(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+spin(1.0)
+shown = []
+for _ in range(2):
+    window.select_tab("case")
+    spin(0.5)
+    start = time.perf_counter()
+    window.select_tab(sys.argv[2])
+    app.processEvents()
+    shown.append(time.perf_counter() - start)
+    spin(2.0)  # what the tab asked of its workers, taken in: the second show finds it built
+print("SHOWN", *shown, flush=True)
+os._exit(0)
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    from campaign_app.core.campaign.creation import init_workspace
+
+    tmp = Path(tempfile.mkdtemp(prefix="campaign-bench-tabs-"))
+    try:
+        ws = init_workspace(tmp / "ws")
+        env = as_installed(tmp / "bytecode")
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+            env[var] = str(tmp / var.lower())
+        first: dict[str, list[float]] = {tab: [] for tab in TABS}
+        again: dict[str, list[float]] = {tab: [] for tab in TABS}
+        for tab in TABS:  # untimed: each process's modules compiled once
+            show(ws, tab, env)
+        for _round in range(args.rounds):
+            for tab in TABS:
+                once, twice = show(ws, tab, env)
+                first[tab].append(once)
+                again[tab].append(twice)
+        load = os.getloadavg()[0]
+        print(f"example campaign, {args.rounds} rounds, load average {load:.1f} on {os.cpu_count()} cores")
+        for tab in TABS:
+            print(
+                f"  {tab:11s} first shown: median {1000 * statistics.median(first[tab]):4.0f} ms, "
+                f"worst {1000 * max(first[tab]):4.0f} ms; shown again: {1000 * max(again[tab]):3.0f} ms"
+            )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def show(ws: Path, tab: str, env: dict[str, str]) -> tuple[float, float]:
+    """(first show, second show) of ``tab`` in a new window process, in seconds."""
+    done = subprocess.run(
+        [sys.executable, "-c", SHOW_ONE, str(ws), tab], capture_output=True, text=True, env=env, check=False
+    )
+    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("SHOWN ")), None)
+    if line is None:
+        sys.exit(f"the window did not show {tab}:\n{done.stderr[-2000:]}")
+    once, twice = map(float, line.split()[1:])
+    return once, twice
+
+
+if __name__ == "__main__":
+    sys.exit(main())
