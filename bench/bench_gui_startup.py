@@ -69,7 +69,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from campaign_app.gui.app import application, build_window
 app = application()
-window, session, tasks = build_window(Path(sys.argv[1]), remember=False, open_now=False)  # as run()
+window, session, tasks = build_window(  # as run()
+    Path(sys.argv[1]), remember=False, open_now=False, preload_tabs=True
+)
 window.resize(1280, 820)
 probe = Probe(); window.installEventFilter(probe)
 ticks, state = [], {}

@@ -3,7 +3,9 @@
 A tab is built on the window's thread when the user first opens it (its modules imported,
 its widgets made, what it shows read): the window answers nothing meanwhile. Each round
 starts a fresh window (offscreen) on a copy of the example campaign, as an installed copy
-starts (compiled modules, bench/bytecode.py), lets it settle, then shows one tab and times
+starts (compiled modules, bench/bytecode.py) and as the app does (the other tabs' modules
+loaded ahead once its start is done: gui/tab_preload.py; ``--no-preload``: not), lets it
+settle, then shows one tab and times
 that until the events it queued are handled; then, once it has settled, shows it again
 (already built). Each tab
 in a process of its own, so that no tab finds another's modules loaded; rounds interleave
@@ -34,7 +36,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 from campaign_app.gui.app import application, build_window, settle
 app = application()
-window, _session, tasks = build_window(Path(sys.argv[1]), remember=False)
+window, _session, tasks = build_window(Path(sys.argv[1]), remember=False, preload_tabs=sys.argv[3] == "1")
 window.resize(1280, 820)
 window.show()
 settle(app, tasks, timeout=10)
@@ -47,7 +49,7 @@ def spin(seconds):
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
-spin(1.0)
+spin(2.0)  # the window's start done, and the other tabs' modules loaded as the app does
 shown = []
 for _ in range(2):
     window.select_tab("case")
@@ -65,6 +67,9 @@ os._exit(0)
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--no-preload", action="store_true", help="the tabs' modules not loaded ahead (as before 6 December)"
+    )
     args = parser.parse_args()
     from campaign_app.core.campaign.creation import init_workspace
 
@@ -77,15 +82,17 @@ def main() -> int:
             env[var] = str(tmp / var.lower())
         first: dict[str, list[float]] = {tab: [] for tab in TABS}
         again: dict[str, list[float]] = {tab: [] for tab in TABS}
+        preload = not args.no_preload
         for tab in TABS:  # untimed: each process's modules compiled once
-            show(ws, tab, env)
+            show(ws, tab, env, preload)
         for _round in range(args.rounds):
             for tab in TABS:
-                once, twice = show(ws, tab, env)
+                once, twice = show(ws, tab, env, preload)
                 first[tab].append(once)
                 again[tab].append(twice)
         load = os.getloadavg()[0]
-        print(f"example campaign, {args.rounds} rounds, load average {load:.1f} on {os.cpu_count()} cores")
+        ahead = "loaded ahead" if preload else "not loaded ahead"
+        print(f"example campaign, {args.rounds} rounds, the tabs' modules {ahead}; load average {load:.1f}")
         for tab in TABS:
             print(
                 f"  {tab:11s} first shown: median {1000 * statistics.median(first[tab]):4.0f} ms, "
@@ -96,11 +103,11 @@ def main() -> int:
     return 0
 
 
-def show(ws: Path, tab: str, env: dict[str, str]) -> tuple[float, float]:
-    """(first show, second show) of ``tab`` in a new window process, in seconds."""
-    done = subprocess.run(
-        [sys.executable, "-c", SHOW_ONE, str(ws), tab], capture_output=True, text=True, env=env, check=False
-    )
+def show(ws: Path, tab: str, env: dict[str, str], preload: bool) -> tuple[float, float]:
+    """(first show, second show) of ``tab`` in a new window process, in seconds; ``preload``:
+    the other tabs' modules loaded ahead, as the app does (gui/tab_preload.py)."""
+    command = [sys.executable, "-c", SHOW_ONE, str(ws), tab, "1" if preload else "0"]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("SHOWN ")), None)
     if line is None:
         sys.exit(f"the window did not show {tab}:\n{done.stderr[-2000:]}")

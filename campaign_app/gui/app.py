@@ -25,6 +25,7 @@ from campaign_app.core.common.appstate import AppState, example_workspace_path
 from campaign_app.gui.crash import CrashHandler, setup_logging
 from campaign_app.gui.main_window import TABS, MainWindow
 from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tab_preload import TabPreload
 from campaign_app.gui.tasks import TaskRunner, pause_collection_while_starting
 from campaign_app.gui.translation import install_translators
 
@@ -93,18 +94,25 @@ def settle(
 
 
 def build_window(
-    workspace: Path | None, remember: bool = True, open_now: bool = True, background_tabs: bool = False
+    workspace: Path | None,
+    remember: bool = True,
+    open_now: bool = True,
+    background_tabs: bool = False,
+    preload_tabs: bool = False,
 ) -> tuple[MainWindow, WorkspaceSession, TaskRunner]:
     """The main window on ``workspace`` (or the start-up choice). With ``open_now`` False the
     campaign is opened right after the window has first painted (the garbage collector paused
     until it is open); a tab is built when it is first shown (``background_tabs`` True: the
-    others too, one by one, after the first paint)."""
+    others too, one by one, after the first paint; ``preload_tabs`` True: their modules are
+    imported on the task pool once the start's tasks are done, gui/tab_preload.py)."""
     session = WorkspaceSession(remember=remember)
     tasks = TaskRunner()
     resume_collection = (lambda: None) if open_now else pause_collection_while_starting(tasks)
     window = MainWindow(session, tasks, background_tabs)
     session.setParent(window)
     tasks.setParent(window)
+    if preload_tabs:  # (the shown tab's module is loaded by then: passed over)
+        TabPreload(tasks, [f"campaign_app.gui.{module}" for _name, _label, module, _cls in TABS], window)
     root = startup_workspace(workspace)
     if open_now:
         window.open_path(root)
@@ -153,7 +161,9 @@ def run(workspace: Path | None = None, screenshot: Path | None = None, tab: str 
     crash = CrashHandler(setup_logging())
     crash.install()
     try:
-        window, _session, tasks = build_window(workspace, remember=screenshot is None, open_now=False)
+        window, _session, tasks = build_window(
+            workspace, remember=screenshot is None, open_now=False, preload_tabs=screenshot is None
+        )
         window.resize(1280, 820)
         if tab:
             window.select_tab(tab)

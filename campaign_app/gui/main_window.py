@@ -6,7 +6,6 @@ thread); no tab renders, validates or writes anything itself: it calls campaign_
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -28,6 +27,7 @@ from campaign_app.core.common.appstate import AppState
 from campaign_app.core.common.errors import UserError, UserErrors, flatten
 from campaign_app.gui.asking import ask_to_go_on
 from campaign_app.gui.session import WorkspaceSession
+from campaign_app.gui.tab_preload import import_tab_module
 from campaign_app.gui.tasks import TaskRunner, freeze_heap
 from campaign_app.gui.translation import QT_TRANSLATE_NOOP
 
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
                     check_file()
 
     def _make_tab(self, name: str, module: str, cls: str) -> QWidget:
-        tab_class = getattr(importlib.import_module(f"{__package__}.{module}"), cls)
+        tab_class = getattr(import_tab_module(f"{__package__}.{module}"), cls)
         page = tab_class(self.session, self.tasks, self)
         page.setObjectName(f"{name}_tab")
         freeze_heap()  # the tab's modules and widgets live as long as the window

@@ -27,3 +27,40 @@ def test_a_tab_loads_what_its_dialogs_and_writes_need_only_when_they_are_used(ta
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_other_tabs_modules_are_loaded_off_the_windows_thread_once_it_has_started(mini_ws):
+    """The app's window (``preload_tabs``) imports the tabs not shown on the task pool once
+    its start is done; the tabs themselves are still built only when first shown."""
+    code = f"""
+import threading
+from pathlib import Path
+import campaign_app.gui.tab_preload as preloading
+from campaign_app.gui.app import application, build_window, settle
+on_window_thread = {{}}
+real_import = preloading.importlib.import_module
+def spy(name):
+    on_window_thread[name] = threading.current_thread() is threading.main_thread()
+    return real_import(name)
+preloading.importlib.import_module = spy
+app = application()
+window, _session, tasks = build_window(
+    Path({str(mini_ws.root)!r}), remember=False, open_now=False, preload_tabs=True
+)
+window.show()
+preload = window.findChild(preloading.TabPreload)
+settle(app, tasks, timeout=60, until=lambda: preload.done)
+print(sorted(name for name, here in on_window_thread.items() if here))
+print(sorted(name for name, here in on_window_thread.items() if not here))
+print(sorted(name for name, slot in window._slots.items() if slot.page is not None))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    window_thread, pool, built = out.strip().splitlines()[-3:]
+    assert window_thread == "['campaign_app.gui.case.tab']"
+    assert pool == str(
+        sorted(
+            f"campaign_app.gui.{tab}.tab"
+            for tab in ("recipients", "compose", "batch", "settings", "outreach")
+        )
+    )
+    assert built == "['case']"

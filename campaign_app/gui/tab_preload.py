@@ -1,0 +1,61 @@
+"""The tabs not shown yet have their modules imported ahead, off the window's thread.
+
+A tab is built on the window's thread when it is first shown (main_window.py): building
+them all after the first paint kept the window from answering and delayed the first tab's
+own reading. Most of a first show was importing the tab's modules (the template engine,
+Markdown, the batch's planning, the keyring: 100-250 ms of the 170-330 ms the window froze
+the first time a tab was opened). Imported on the task pool once the window's start is done
+(its tasks idle: the case read and shown), they cost the window nothing: an import there
+gives the window the interpreter's lock every few milliseconds (the longest wait measured
+16 ms, importing SQLAlchemy). The tab is still built when first shown, from modules
+already loaded (bench/bench_gui_tabs.py).
+
+The window's own import of a tab's module and this one's never run at once (``IMPORTING``):
+two threads importing modules that import each other can each wait for the other.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from collections.abc import Iterable
+from types import ModuleType
+
+from PySide6.QtCore import QObject, QTimer
+
+from campaign_app.gui.tasks import TaskRunner
+
+IMPORTING = threading.Lock()
+SETTLE_MS = 300  # after the start's last task: the first tab's own painting comes first
+
+
+def import_tab_module(name: str) -> ModuleType:
+    """A tab's module, imported here or by the preload (never both at once)."""
+    with IMPORTING:
+        return importlib.import_module(name)
+
+
+class TabPreload(QObject):
+    """Imports ``modules`` one task after another once ``tasks`` first become idle."""
+
+    def __init__(self, tasks: TaskRunner, modules: Iterable[str], parent: QObject | None = None):
+        super().__init__(parent)
+        self._tasks = tasks
+        self._modules = list(modules)
+        self.done = False
+        tasks.becameIdle.connect(self._start)
+
+    def _start(self) -> None:
+        self._tasks.becameIdle.disconnect(self._start)
+        QTimer.singleShot(SETTLE_MS, self._next)
+
+    def _next(self, _result: object = None) -> None:
+        while self._modules and self._modules[0] in sys.modules:  # (its tab shown meanwhile)
+            self._modules.pop(0)
+        if not self._modules:
+            self.done = True
+            return
+        name = self._modules.pop(0)
+        # A module that fails to import fails again, with its message, when its tab is shown.
+        self._tasks.submit(lambda: import_tab_module(name), self._next, self._next)
