@@ -31,7 +31,8 @@ def test_a_tab_loads_what_its_dialogs_and_writes_need_only_when_they_are_used(ta
 
 def test_the_other_tabs_modules_are_loaded_off_the_windows_thread_once_it_has_started(mini_ws):
     """The app's window (``preload_tabs``) imports the tabs not shown on the task pool once
-    its start is done; the tabs themselves are still built only when first shown."""
+    its start is done, and looks up the letters' font files there; the tabs themselves are
+    still built only when first shown."""
     code = f"""
 import threading
 from pathlib import Path
@@ -39,9 +40,9 @@ import campaign_app.gui.tab_preload as preloading
 from campaign_app.gui.app import application, build_window, settle
 on_window_thread = {{}}
 real_import = preloading.importlib.import_module
-def spy(name):
+def spy(name, *args):
     on_window_thread[name] = threading.current_thread() is threading.main_thread()
-    return real_import(name)
+    return real_import(name, *args)
 preloading.importlib.import_module = spy
 app = application()
 window, _session, tasks = build_window(
@@ -50,12 +51,14 @@ window, _session, tasks = build_window(
 window.show()
 preload = window.findChild(preloading.TabPreload)
 settle(app, tasks, timeout=60, until=lambda: preload.done)
-print(sorted(name for name, here in on_window_thread.items() if here))
-print(sorted(name for name, here in on_window_thread.items() if not here))
+tabs = {{name: here for name, here in on_window_thread.items() if name.startswith("campaign_app.gui.")}}
+print(sorted(name for name, here in tabs.items() if here))
+print(sorted(name for name, here in tabs.items() if not here))
+print(on_window_thread.get("fontpkg_pt_serif"))
 print(sorted(name for name, slot in window._slots.items() if slot.page is not None))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    window_thread, pool, built = out.strip().splitlines()[-3:]
+    window_thread, pool, fonts_here, built = out.strip().splitlines()[-4:]
     assert window_thread == "['campaign_app.gui.case.tab']"
     assert pool == str(
         sorted(
@@ -63,4 +66,5 @@ print(sorted(name for name, slot in window._slots.items() if slot.page is not No
             for tab in ("recipients", "compose", "batch", "settings", "outreach")
         )
     )
+    assert fonts_here == "False"  # the letters' fonts looked up on the pool too
     assert built == "['case']"
