@@ -23,7 +23,7 @@ from campaign_app.gui.base_tab import show_error
 from campaign_app.gui.batch.widgets import BatchWidgets
 from campaign_app.gui.batch.worker import BatchRun
 from campaign_app.gui.session import WorkspaceSession, log_on_a_server
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, making_lasting_objects
 from campaign_app.gui.texts import problems, sentence
 
 COUNT_DELAY_MS = 250  # wait for a pause in typing before counting recipients
@@ -271,5 +271,6 @@ class BatchForm(BatchWidgets):
 def _audience_and_warnings(ws: Workspace, template_id: str, query: str | None) -> tuple[Audience, list[str]]:
     """On the thread pool: who the letters go to, and those of them written to in an office
     they have left (as check, generate and the send plan say it)."""
-    audience = template_audience(ws, template_id, query)
+    with making_lasting_objects():
+        audience = template_audience(ws, template_id, query)
     return audience, before_writing(template_id, audience.recipients)

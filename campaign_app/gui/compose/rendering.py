@@ -22,7 +22,7 @@ from campaign_app.gui.compose import letters
 from campaign_app.gui.compose.letters import Audience, LetterRequest, Preview, audience_of
 from campaign_app.gui.compose.widgets import ComposeWidgets
 from campaign_app.gui.session import WorkspaceSession
-from campaign_app.gui.tasks import TaskRunner
+from campaign_app.gui.tasks import TaskRunner, making_lasting_objects
 
 DEBOUNCE_MS = 300
 
@@ -55,7 +55,7 @@ class ComposeRendering(ComposeWidgets):
         self._audience = audience
         epoch = self._epoch.value
         self.tasks.submit(
-            lambda: audience_of(ws, audience),
+            lambda: _audience_of(ws, audience),
             lambda result: self._recipients_loaded(epoch, audience, result),
             self._user_error_or_raise,
         )
@@ -178,3 +178,10 @@ class ComposeRendering(ComposeWidgets):
     def _go_to_error(self) -> None:
         if self.error_bar.line is not None:
             self.editor.go_to_line(self.error_bar.line)
+
+
+def _audience_of(ws, audience: str) -> Audience:
+    """On the thread pool: the picker's recipients (the directory's entries, made and kept
+    when first asked for, and the picker's labels, kept as long as it shows them)."""
+    with making_lasting_objects():
+        return audience_of(ws, audience)
