@@ -58,6 +58,7 @@ class ComposeRendering(ComposeWidgets):
             lambda: _audience_of(ws, audience),
             lambda result: self._recipients_loaded(epoch, audience, result),
             self._user_error_or_raise,
+            responsive=True,  # 100,000 recipients: seconds of work while the picker is shown
         )
 
     def _recipients_loaded(self, epoch: int, audience: str, result: Audience) -> None:
