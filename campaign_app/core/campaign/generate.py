@@ -105,7 +105,10 @@ def parse_formats(value: str) -> tuple[str, ...]:
 def select_recipients(ws: Workspace, template_id: str, query: str | None) -> list[Recipient]:
     """The template's audience narrowed by ``query`` (audience.template_audience): empty when
     nobody is due yet; empty for any other reason is a UserError."""
-    from campaign_app.core.campaign.audience import template_audience  # see _LETTER_MAKERS_NEED_NOT
+    # Imported here, not with this module: a process that only makes letters (a send's letter
+    # maker, a batch's writers) imports this module and needs no query parser
+    # (tests/core/campaign/test_letter_maker_start.py).
+    from campaign_app.core.campaign.audience import template_audience
 
     return template_audience(ws, template_id, query).recipients
 
@@ -121,7 +124,7 @@ def plan_batch(
     """Decide which letters to write; letters already current in the manifest are skipped."""
     template = ws.template(template_id)
     paper = paper or ws.campaign.paper
-    from campaign_app.core.campaign.audience import template_audience  # see _LETTER_MAKERS_NEED_NOT
+    from campaign_app.core.campaign.audience import template_audience  # (see select_recipients)
 
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients

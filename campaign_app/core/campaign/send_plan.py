@@ -153,7 +153,7 @@ def plan_send(
     template = ws.template(template_id)
     attachments = read_attachments(template, ws.root)  # a missing file stops the send before it starts
     case_id = ws.case.id  # the case file's mistakes are said here, once, not once per letter
-    from campaign_app.core.campaign.audience import template_audience  # see generate.py
+    from campaign_app.core.campaign.audience import template_audience  # (see generate.select_recipients)
 
     audience = template_audience(ws, template_id, query)
     recipients = audience.recipients

@@ -11,6 +11,7 @@ offered are the template's audience, as generate and send select it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
@@ -23,6 +24,9 @@ from campaign_app.gui.compose.letters import Audience, LetterRequest, Preview, a
 from campaign_app.gui.compose.widgets import ComposeWidgets
 from campaign_app.gui.session import WorkspaceSession
 from campaign_app.gui.tasks import TaskRunner, making_lasting_objects
+
+if TYPE_CHECKING:
+    from campaign_app.core.campaign.workspace import Workspace
 
 DEBOUNCE_MS = 300
 
@@ -181,7 +185,7 @@ class ComposeRendering(ComposeWidgets):
             self.editor.go_to_line(self.error_bar.line)
 
 
-def _audience_of(ws, audience: str) -> Audience:
+def _audience_of(ws: Workspace, audience: str) -> Audience:
     """On the thread pool: the picker's recipients (the directory's entries, made and kept
     when first asked for, and the picker's labels, kept as long as it shows them)."""
     with making_lasting_objects():
