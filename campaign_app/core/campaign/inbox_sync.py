@@ -10,6 +10,10 @@ account and folder), and for each message that concerns a sent letter
 - **auto-reply**: an out-of-office or other automatic answer: noted, the follow-up stays due;
 - **bounced**: a delivery status notification: the failed address, status and diagnostic.
 
+The campaign's own mail (from its sender's, mail server's or inbox's address: a copy of a
+letter, a campaigner's chaser by hand that names the letter it follows) answers nothing,
+whatever it names: an official who did not answer stays due for the follow-up.
+
 A message that concerns no letter leaves no trace in the log. One that speaks of a
 letter's subject from an address no letter went to (a reply from another account, an
 assistant's, or an office answering a letter sent by post) is told to the person syncing,
@@ -28,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from campaign_app.core.campaign.workspace import Workspace
-from campaign_app.core.common.errors import UserError
+from campaign_app.core.common.errors import UserError, UserErrors
 from campaign_app.core.common.i18n import _
 from campaign_app.core.mail.inbox.imap import CHUNK, ImapReader
 from campaign_app.core.mail.inbox.match import Mentions, SentLetter, SentLetters
@@ -104,8 +108,9 @@ def sync_inbox(
     """Read what arrived in the inbox since the last sync and record what answers a letter."""
     settings = inbox_settings(ws)
     with ws.open_log() as log:
-        letters = sent_letters(ws, log)
-        strangers = _Strangers(ws, log, settings)
+        ours = own_addresses(ws, settings)
+        letters = sent_letters(ws, log, ours)
+        strangers = _Strangers(ws, log, ours)
         result = SyncResult(settings.account, settings.folder)
         recorder = _Recorder(log, settings, by)
         with ImapReader(settings, password, context=context) as reader:
@@ -163,10 +168,8 @@ class _Strangers:
     """Messages a person wrote about the campaign's letters from an address none of them
     went to: their subject holds a logged template's fixed words (match.Mentions)."""
 
-    def __init__(self, ws: Workspace, log: LogStore, settings: InboxSettings):
-        self.ws, self.log = ws, log
-        ours = (settings.username, ws.campaign.sender.email)
-        self.ours = {a.lower() for a in ours if a}
+    def __init__(self, ws: Workspace, log: LogStore, ours: frozenset[str]):
+        self.ws, self.log, self.ours = ws, log, ours
         self._mentions: Mentions | None = None  # read when a message needs it: most are matched
         self._by_email: dict[str, str] | None = None
 
@@ -196,10 +199,25 @@ class _Strangers:
 # ---- the letters that went out -----------------------------------------------------------------
 
 
-def sent_letters(ws: Workspace, log: LogStore) -> SentLetters:
+def own_addresses(ws: Workspace, settings: InboxSettings) -> frozenset[str]:
+    """The campaign's own addresses, in lower case: the sender's, the mail server's From,
+    Reply-To and user name, the inbox's user name. Mail from them is the campaign's own (a
+    copy of a letter, a campaigner's chaser by hand filed beside the letter it follows), never
+    an official's answer."""
+    found = [settings.username, ws.campaign.sender.email]
+    try:
+        smtp = ws.campaign.mail_settings()
+    except (UserError, UserErrors):  # the Settings tab and send say what is wrong with it
+        smtp = None
+    if smtp is not None:
+        found += [smtp.from_address, smtp.reply_to, smtp.username]
+    return frozenset(a.strip().lower() for a in found if a and "@" in a)
+
+
+def sent_letters(ws: Workspace, log: LogStore, ours: frozenset[str] = frozenset()) -> SentLetters:
     """Every letter sent by e-mail, with its Message-ID (its subject found when needed); and
     every e-mail whose send was cut off after the claim named its Message-ID: the server may
-    have delivered it, and an answer to it says it did."""
+    have delivered it, and an answer to it says it did. Mail from ``ours`` answers none."""
     contacts = {c.id: c for c in log.contacts()}
     letters = []
     for event in log.events():
@@ -209,7 +227,7 @@ def sent_letters(ws: Workspace, log: LogStore) -> SentLetters:
         if event.kind != "sent" and not (event.kind == "sending" and event.message_id):
             continue
         letters.append(SentLetter(contact.id, sent_message_id(event), contact.address.lower(), "", event.at))
-    return SentLetters(letters, _subject_finder(ws, contacts))
+    return SentLetters(letters, _subject_finder(ws, contacts), ours)
 
 
 def sent_message_id(event: Event) -> str:

@@ -120,6 +120,36 @@ def test_a_copy_of_a_sent_letter_in_the_folder_is_no_answer(mini_ws, imap):
     assert result.new_messages == 1 and result.recorded == []
 
 
+@pytest.mark.parametrize("whose", ["the campaign's sender", "the inbox's own"])
+def test_a_campaigners_own_mail_naming_a_letter_is_no_answer(mini_ws, imap, whose):
+    """A campaigner's chaser, by hand, to an official who has not answered ("Re: …", naming
+    the letter), filed in the folder the sync reads (Thunderbird can keep a reply beside the
+    message it answers; Gmail's All Mail holds what was sent): the official did not reply,
+    and the follow-up for those who did not must still reach them."""
+    import email.policy
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    letter = sent_letters(mini_ws, imap, 1)[0]
+    ours = "office@rights.example" if whose == "the campaign's sender" else imap.username
+    chaser = EmailMessage()
+    chaser["From"] = f"Rights Watchers <{ours.upper()}>"  # an address is the same in any case
+    chaser["To"] = letter["To"]
+    chaser["Subject"] = f"Re: {SUBJECT}"
+    chaser["Message-ID"] = make_msgid(domain="rights.example")
+    chaser["In-Reply-To"] = letter["Message-ID"]
+    chaser["References"] = letter["Message-ID"]
+    chaser.set_content("Dear Ms Family0,\n\nMay we ask whether our letter reached you?\n")
+    imap.deliver(chaser.as_bytes(policy=email.policy.SMTP))
+    imap.deliver(shapes.reply(letter))  # and the official's own answer, after it
+
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+
+    assert [r.sender for r in result.recorded] == ["s0@example.org"]
+    assert replies_recorded(mini_ws.root) == 1
+    assert result.unattributed == []
+
+
 def test_an_answer_to_a_letter_whose_send_was_cut_off_is_recorded(mini_ws, imap):
     """The connection dropped after the server took the letter (uncertain): the official's
     answer was read, matched to nothing, and lost for good; the follow-up then went to

@@ -106,6 +106,41 @@ def test_a_bounce_without_the_original_is_matched_by_its_final_recipient(letter,
     assert sent.match(read(data)).contact_id == "c-1"
 
 
+def two_letters_to_one_address(first: EmailMessage, second: EmailMessage) -> SentLetters:
+    """The appeal, and a second letter to the same official with the same subject later."""
+    return SentLetters(
+        [
+            SentLetter("c-2", second["Message-ID"], TO, "Stop the extradition", "2024-06-20"),
+            SentLetter("c-1", first["Message-ID"], TO, "Stop the extradition", "2024-06-02"),
+        ]
+    )
+
+
+def test_an_answer_naming_no_letter_goes_to_the_latest_letter_to_that_address(letter):
+    """By the subject or a bounce's recipient alone, the answer is to the letter that went
+    last (the one the official has just read), whichever order the log lists them in."""
+    later = shapes.letter(TO)
+    sent = two_letters_to_one_address(letter, later)
+    assert sent.match(read(shapes.reply_by_address(letter))).contact_id == "c-2"
+    bounce = shapes.bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")
+    assert sent.match(read(bounce)).contact_id == "c-2"
+    assert sent.match(read(shapes.reply(letter))).contact_id == "c-1"  # named: the letter named
+
+
+def test_the_campaigns_own_mail_naming_a_letter_is_no_answer(letter):
+    """A campaigner's chaser by hand ("Re: …", In-Reply-To the letter), from one of the
+    campaign's addresses: not fetched, and matched to nothing."""
+    sent = SentLetters(
+        [SentLetter("c-1", letter["Message-ID"], TO, "Stop the extradition", "2024-06-02")],
+        ours=["Office@Rights.example"],
+    )
+    chaser = shapes.parsed(shapes.reply(letter))
+    chaser.replace_header("From", "Rights Watchers <office@rights.example>")
+    message = read(chaser.as_bytes(policy=email.policy.SMTP))
+    assert not sent.could_concern(message) and sent.match(message) is None
+    assert sent.match(read(shapes.reply(letter))).contact_id == "c-1"  # the official's own still is
+
+
 def test_a_delayed_delivery_report_is_neither_a_bounce_nor_a_reply(letter, sent):
     """A "still being retried" notice was recorded as the official's reply, and the
     follow-up disappeared."""

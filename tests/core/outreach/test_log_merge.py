@@ -120,6 +120,33 @@ def test_the_same_letter_with_a_different_file_keeps_ours_and_is_reported(coordi
     assert "its history added" not in still
 
 
+def test_a_volunteers_log_edited_by_hand_merges_only_what_holds(coordinator, volunteer):
+    """A letter record whose recipient was changed by hand (its id is another official's)
+    would mark the wrong official as written to; an event of a kind this program never
+    writes would be history no one can read. Both are left out, and the report says so."""
+    with sqlite3.connect(volunteer) as db:
+        db.execute(
+            "UPDATE contacts SET recipient_id = 'mep-9', recipient_name = 'Anna Nowak' WHERE recipient_id = 'mep-2'"
+        )
+        (mep_1,) = db.execute("SELECT id FROM contacts WHERE recipient_id = 'mep-1'").fetchone()
+        db.execute(
+            "INSERT INTO events (id, contact_id, kind, at, \"by\") VALUES ('e-x', ?, 'erased', "
+            "'2024-06-05T10:00:00+00:00', 'olena')",
+            (mep_1,),
+        )
+    db.close()
+
+    report = merge_log(coordinator, volunteer)
+
+    assert {c.recipient_id for c in coordinator.contacts()} == {"ua-president", "mep-1"}
+    assert "erased" not in {e.kind for e in coordinator.events()}
+    assert "sent" in {e.kind for e in coordinator.events(mep_1)}  # the rest of mep-1's history came
+    edited, stray = report.conflicts
+    assert "Anna Nowak" in edited and "does not match its recipient, case and template" in edited
+    assert "skipped" in edited
+    assert stray.startswith("2 events in ") and "unknown kind" in stray  # mep-2's and the stray one
+
+
 def test_a_version_1_volunteer_log_merges_and_is_not_upgraded(coordinator, tmp_path):
     old = tmp_path / "old" / "campaign.db"
     old.parent.mkdir()

@@ -6,7 +6,8 @@ the address the letter went to and its subject is the letter's after a reply pre
 "Re:", or a localised one: "Відп:", "Ответ:", "AW:", "SV:", "RE :" (French spacing)… An
 out-of-office answer may instead prefix "Automatic reply:" and the like. A forward
 ("Fwd:") is not an answer. A bounce names the letter by the returned original's
-Message-ID, or else by its failed recipient. Anything else matches nothing and is left
+Message-ID, or else by its failed recipient. Mail from the campaign's own addresses
+(``ours``) answers nothing, whatever it names. Anything else matches nothing and is left
 alone.
 """
 
@@ -47,8 +48,14 @@ class SentLetters:
     letter's subject when it is not known (asked only for a message from the letter's
     address that names no letter: finding a subject may mean rendering the letter)."""
 
-    def __init__(self, letters: Iterable[SentLetter], subject_of: Callable[[SentLetter], str] | None = None):
+    def __init__(
+        self,
+        letters: Iterable[SentLetter],
+        subject_of: Callable[[SentLetter], str] | None = None,
+        ours: Iterable[str] = (),
+    ):
         self._subject_of = subject_of
+        self._ours = frozenset(a.lower() for a in ours)  # the campaign's own addresses
         self._subjects: dict[str, str] = {}
         self.by_id: dict[str, SentLetter] = {}
         self.by_address: dict[str, list[SentLetter]] = {}
@@ -62,7 +69,10 @@ class SentLetters:
         return len({x.contact_id for xs in self.by_address.values() for x in xs} | set(self.by_id))
 
     def could_concern(self, head: Incoming) -> bool:
-        """Worth fetching whole: it names a letter, comes from a recipient, or may be a bounce."""
+        """Worth fetching whole: it names a letter, comes from a recipient, or may be a bounce;
+        not when the campaign itself sent it."""
+        if head.sender in self._ours:
+            return False
         return (
             head.maybe_bounce
             or head.sender in self.by_address
@@ -73,6 +83,8 @@ class SentLetters:
         """The letter this message concerns (see the module's docstring), or None."""
         if message.message_id in self.by_id:
             return None  # a copy of one of the letters themselves (a Sent folder), not an answer
+        if message.sender in self._ours:
+            return None  # the campaign's own mail (a chaser by hand, naming the letter it follows)
         if message.kind == BOUNCE:
             return self._bounced(message.bounces)
         for ref in message.refers_to:
