@@ -6,7 +6,9 @@ the directory has (or one added earlier in the same import) by, in this order,
 1. the same id, when the name (in any language the entry gives it in) or the e-mail agrees
    too, or, for an office without a person's name, the office (a re-import of the same
    list, of the directory's own export);
-2. the same e-mail address (case ignored);
+2. the same e-mail address (case ignored), unless both name a person and the names have
+   no part in common: a ministry's secretariat, a court's registry answer for several of
+   their officials, and each is an entry of their own (``another_person``);
 3. the same name without accents or case (:func:`~campaign_app.core.directory.query.fold`) and the
    same organisation.
 
@@ -136,6 +138,24 @@ def name_variants(values: Mapping[str, Any]) -> set[str]:
 def _in_language(value: Any, language: str) -> str:
     """A name part's text in ``language`` (a map's), or the text itself for every language."""
     return str((value.get(language) if isinstance(value, Mapping) else value) or "")
+
+
+_NAME_PARTS = re.compile(r"[\s\-\u2010\u2011]+")
+
+
+def another_person(known: Mapping[str, Any], name: str) -> bool:
+    """Whether a record named ``name`` (its name key) is not the person of the entry with its
+    e-mail address: both name a person and no part of the names is the same (in any language
+    the entry gives its name in). "A. Nowak-Kowalska" may be Anna Nowak; Oleh Petrenko is
+    not Denys Maliuska, whatever address the two share."""
+    if not name:
+        return False
+    parts = set(_NAME_PARTS.split(name)) - {""}
+    variants = [v for v in name_variants(known) if v]
+    return bool(variants) and all(parts.isdisjoint(_NAME_PARTS.split(v)) for v in variants)
+
+
+ANOTHER_PERSON = "another person"  # (never shown: no entry is named by it)
 
 
 def same_office(known: Mapping[str, Any], incoming: Mapping[str, Any]) -> bool:
@@ -288,6 +308,8 @@ class DirectoryIndex:
     def __init__(self) -> None:
         self.by_id: dict[str, Entry] = {}
         self.by_email: dict[str, Entry] = {}
+        # e-mail -> the other entries with that address (people sharing an office's address)
+        self.sharing: dict[str, list[Entry]] = {}
         # organisation -> name -> entry: a directory names a handful of organisations, so
         # a (name, organisation) tuple for every entry would be 6 MB of a 100,000-row import
         self.by_name: dict[str, dict[str, Entry]] = {}
@@ -325,7 +347,11 @@ class DirectoryIndex:
         the entry that had it first."""
         email, name, org = keys or self.keys(entry.current())
         if email:
-            self.by_email.setdefault(email, entry)
+            first = self.by_email.setdefault(email, entry)
+            if first is not entry:
+                others = self.sharing.setdefault(email, [])
+                if all(other is not entry for other in others):
+                    others.append(entry)
         if name:
             within = self.by_name.get(org)
             if within is None:
@@ -336,7 +362,8 @@ class DirectoryIndex:
         self, rid: str, keys: tuple[str, str, str], incoming: Mapping[str, Any] = _NO_CHANGES
     ) -> tuple[Entry | None, str]:
         """The entry these keys describe, and why ("same id", "same e-mail", "same name…");
-        ``incoming``: the record's values, for an office named without a person."""
+        ``incoming``: the record's values, for an office named without a person. No entry,
+        and why ``ANOTHER_PERSON``: entries have its e-mail address, but none is this person."""
         email, name, org = keys
         by_id = self.by_id.get(rid) if rid else None
         if by_id is not None:
@@ -346,13 +373,17 @@ class DirectoryIndex:
                 return by_id, N_("same id")
             if not name and not email and not known_email and same_office(current, incoming):
                 return by_id, N_("same id")  # an office without a person's name (a prosecutor general)
+        shared = False
         if email and email in self.by_email:
-            return self.by_email[email], N_("same e-mail")
+            for found in (self.by_email[email], *self.sharing.get(email, ())):
+                if not another_person(found.current(), name):
+                    return found, N_("same e-mail")
+            shared = True
         if name:
             found = self.by_name.get(org, _NO_NAMES).get(name)
             if found is not None:
                 return found, N_("same name and organisation")
-        return None, ""
+        return None, ANOTHER_PERSON if shared else ""
 
     def unique_id(self, wanted: str) -> str:
         """``wanted``, or ``wanted-2``, ``-3``… when another entry has it."""

@@ -21,6 +21,7 @@ from campaign_app.core.directory.importing.cells import slugify
 from campaign_app.core.directory.importing.convert import Converted, RowConverter
 from campaign_app.core.directory.importing.edits import CsvEdit
 from campaign_app.core.directory.importing.merge import (
+    ANOTHER_PERSON,
     DirectoryIndex,
     Entry,
     same_value,
@@ -208,7 +209,10 @@ class RowPlanner:
         keys = keys or self.index.keys(values)
         known, how = self.index.match(rid if source_id else "", keys, values)
         if known is None:
-            return self._add(row, cells, (rid, language, recipient), values, keys)
+            added = self._add(row, cells, (rid, language, recipient), values, keys)
+            if added and how == ANOTHER_PERSON:
+                self._shared_address(row, self.index.by_email[keys[0]], self.additions[-1])
+            return added
         if known.path is None:
             self._repeat(known, how, values, self._where(row))
         else:
@@ -300,6 +304,21 @@ class RowPlanner:
             )
         return None
 
+    def _shared_address(self, row: int, other: Entry, entry: Entry) -> None:
+        """Say that ``entry``, just added, has ``other``'s e-mail address and another name."""
+        self.report.notes.append(
+            _(
+                "{where}: {name} has the e-mail address of {id} ({other}) but another name: added "
+                "as another person, {new_id}; if they are one person, delete one of the two"
+            ).format(
+                where=self._where(row),
+                name=_person(entry.current()),
+                id=other.id,
+                other=_person(other.current()),
+                new_id=entry.id,
+            )
+        )
+
     def _repeat(self, known: Entry, how: str, values: dict[str, Any], where: str) -> None:
         """The same person as an earlier row of this file: what it adds is merged in, what
         it gives differently is noted (the earlier row's value is kept)."""
@@ -332,6 +351,11 @@ class RowPlanner:
             self.index.index_keys(known)
         self.touched[known.id] = known
         self.counts[UPDATED if applied else UNCHANGED] += 1
+
+
+def _person(values: Mapping[str, Any]) -> str:
+    """An entry's given and family name, as the report names it."""
+    return " ".join(t for part in ("given_name", "family_name") for t in texts_of(values.get(part, ""))[:1])
 
 
 def _provisional_id(record: Mapping[str, Any], row: int) -> str:

@@ -171,6 +171,83 @@ def test_repeated_rows_in_one_file_are_one_entry(mini_ws, cli, tmp_path):
     assert [(r["id"], r["tags"]) for r in rows] == [("anna-nowak", "supporter;droi")]
 
 
+# A ministry's secretariat answers for several of its officials.
+SECRETARIAT = """\
+given_name,family_name,email,organisation,position
+Denys,Maliuska,secretariat@minjust.example,Ministry of Justice,Minister
+Oleh,Petrenko,SECRETARIAT@minjust.example,Ministry of Justice,Deputy Minister
+Denys,Maliuska,secretariat@minjust.example,Ministry of Justice,Minister
+"""
+
+
+def test_officials_who_share_an_office_address_are_each_their_own_entry(mini_ws, cli, tmp_path):
+    """The deputy minister at the minister's address is another person: merged into the
+    minister's row as "the same person", he got no letter at all."""
+    result = run_import(
+        cli, write_source(tmp_path, "minjust.csv", SECRETARIAT), "--category", "national_official"
+    )
+
+    assert result.code == 0, result.err
+    assert result_line(result.out) == (
+        "Result: 2 added, 0 updated, 0 unchanged, 0 skipped "
+        "(of 3 rows; 1 repeated an earlier row and was merged into it)."
+    )
+    assert (
+        "in/minjust.csv:3: Oleh Petrenko has the e-mail address of denys-maliuska (Denys Maliuska) "
+        "but another name: added as another person, oleh-petrenko; if they are one person, "
+        "delete one of the two" in result.out
+    )
+    assert (
+        "in/minjust.csv:4: the same person as row 2 (same e-mail): merged into denys-maliuska" in result.out
+    )
+    rows = rows_of(mini_ws.root / "recipients" / "minjust.csv")
+    assert [(r["id"], r["family_name"], r["position"]) for r in rows] == [
+        ("denys-maliuska", "Maliuska", "Minister"),
+        ("oleh-petrenko", "Petrenko", "Deputy Minister"),
+    ]
+    assert_check_passes(cli)
+
+
+def test_another_official_at_an_entrys_address_never_becomes_that_entry(mini_ws, cli, tmp_path):
+    """With --update, the deputy's row made the minister's entry his: the minister gone from
+    the directory, and the letters the log has to denys-maliuska shown as sent to him."""
+    minister = SECRETARIAT.splitlines()[:2]
+    assert (
+        run_import(
+            cli,
+            write_source(tmp_path, "m.csv", "\n".join(minister) + "\n"),
+            "--category",
+            "national_official",
+        ).code
+        == 0
+    )
+    before = (mini_ws.root / "recipients" / "m.csv").read_bytes()
+    source = write_source(tmp_path, "staff.csv", SECRETARIAT)
+
+    for options in ((), ("--update",)):
+        result = run_import(cli, source, "--category", "national_official", "--into", "staff.csv", *options)
+        assert result.code == 0, result.err
+        assert "would change given_name" not in result.out and "changed given_name" not in result.out
+        assert (mini_ws.root / "recipients" / "m.csv").read_bytes() == before
+    assert sorted(r.display_name for r in directory(mini_ws) if "minjust" in r.email) == [
+        "Denys Maliuska",
+        "Oleh Petrenko",
+    ]
+    assert result_line(result.out) == "Result: 0 added, 0 updated, 3 unchanged, 0 skipped (of 3 rows)."
+
+
+def test_the_same_person_at_the_same_address_under_a_longer_name_is_still_merged(mini_ws, cli, tmp_path):
+    """A name that shares a part with the entry's (a second family name, an initial) is no
+    sign of another person: merged, its difference reported as before."""
+    first = "given_name,family_name,email\nAnna,Nowak,anna@example.org\n"
+    second = "given_name,family_name,email\nA.,Nowak-Kowalska,anna@example.org\n"
+    assert run_import(cli, write_source(tmp_path, "a.csv", first), "--category", "ngo").code == 0
+    result = run_import(cli, write_source(tmp_path, "b.csv", second), "--category", "ngo")
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 0 added, 0 updated, 1 unchanged, 0 skipped (of 1 row)."
+    assert "would change family_name: 'Nowak' → 'Nowak-Kowalska'" in result.out
+
+
 def test_new_ids_are_unique_across_the_directory(mini_ws, cli, tmp_path):
     text = (
         "id,given_name,family_name,email,organisation\n"
