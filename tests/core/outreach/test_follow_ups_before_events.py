@@ -92,3 +92,14 @@ def test_a_letter_sent_within_the_window_is_followed_up_before_the_hearing_and_t
         closer = cli("log", "status", "-w", mini_ws.root)
     line = row(closer.out, "mep-1")
     assert "2026-12-17" in line and line.endswith("hearing on 2026-12-20")
+
+
+def test_a_hearing_on_the_day_the_letter_went_does_not_bring_its_follow_up_forward(mini_ws, cli):
+    """Written to on the hearing's own day: no reminder "before the hearing" the day after
+    it; the usual period applies."""
+    add_hearing(mini_ws)
+    with at("2026-12-20"):
+        history(mini_ws.root, "mep-1", "appeal-en", ("drafted", 0), ("sent", 0))  # sent 20 Dec
+        result = cli("log", "status", "-w", mini_ws.root)
+    line = row(result.out, "mep-1")
+    assert "2027-01-03" in line and line.endswith("no reply 14 days after the letter of 2026-12-20")

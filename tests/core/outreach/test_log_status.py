@@ -82,6 +82,33 @@ def test_a_later_follow_up_letter_starts_the_period_again(log):
     assert state(log, SENT + dt.timedelta(days=30)).due
 
 
+def test_a_reply_to_an_earlier_letter_does_not_answer_a_later_one(log):
+    """The official answered the appeal; the further-information letter sent a month later
+    has had no answer: its follow-up falls due as any letter's."""
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="post", at=at(SENT))
+    log.add_event(cid, "replied", "coordinator", "letter from the office", at=at(SENT + dt.timedelta(days=5)))
+    log.record_drafts([letter(template_id="update-en", sha="e" * 64)], by="olena")
+    update = next(c.id for c in log.contacts() if c.template_id == "update-en")
+    log.add_event(update, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=30)))
+
+    s = state(log, SENT + dt.timedelta(days=45))
+
+    assert s.due and s.status == "followup-due"
+    assert s.followup_due_on == (SENT + dt.timedelta(days=30 + 14)).date()
+
+
+def test_a_letter_sent_again_is_followed_up_from_its_latest_sending(log):
+    """Revised and sent again ten days later: the period runs from the second sending."""
+    cid = log.contacts()[0].id
+    log.add_event(cid, "sent", "olena", channel="email", at=at(SENT))
+    log.add_event(cid, "sent", "olena", channel="email", at=at(SENT + dt.timedelta(days=10)))
+
+    s = state(log, SENT + dt.timedelta(days=20))
+
+    assert not s.due and s.followup_due_on == (SENT + dt.timedelta(days=24)).date()
+
+
 def test_an_interrupted_send_is_uncertain_and_not_due(log):
     cid = log.contacts()[0].id
     log.add_event(cid, "sending", "olena", channel="email", at=at(SENT))
