@@ -236,6 +236,28 @@ def test_another_official_at_an_entrys_address_never_becomes_that_entry(mini_ws,
     assert result_line(result.out) == "Result: 0 added, 0 updated, 3 unchanged, 0 skipped (of 3 rows)."
 
 
+def test_each_official_at_a_shared_address_is_found_again_by_it(mini_ws, cli, tmp_path):
+    """Another list names the deputy minister at the secretariat's address, without the
+    ministry: he is the entry that has that address and his name, not a new one."""
+    assert (
+        run_import(
+            cli, write_source(tmp_path, "minjust.csv", SECRETARIAT), "--category", "national_official"
+        ).code
+        == 0
+    )
+    other = "given_name,family_name,email,web_form\nOleh,Petrenko,secretariat@minjust.example,https://minjust.example/write\n"
+
+    result = run_import(cli, write_source(tmp_path, "forms.csv", other), "--category", "national_official")
+
+    assert result.code == 0, result.err
+    assert result_line(result.out) == "Result: 0 added, 1 updated, 0 unchanged, 0 skipped (of 1 row)."
+    assert "oleh-petrenko (ws/recipients/minjust.csv): filled in web_form" in result.out
+    assert sorted(r.id for r in directory(mini_ws) if "minjust" in r.email) == [
+        "denys-maliuska",
+        "oleh-petrenko",
+    ]
+
+
 def test_the_same_person_at_the_same_address_under_a_longer_name_is_still_merged(mini_ws, cli, tmp_path):
     """A name that shares a part with the entry's (a second family name, an initial) is no
     sign of another person: merged, its difference reported as before."""
