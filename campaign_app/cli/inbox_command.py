@@ -128,7 +128,9 @@ def _report(result) -> str:
     counts = {kind: sum(1 for r in result.recorded if r.kind == kind) for kind in kinds}
     said = [kinds[k](n).format(n=n) for k, n in counts.items() if n]
     lines.append(_("Recorded {what}.").format(what=", ".join(said)) if said else _("Nothing new to record."))
-    if result.unattributed:
+    strangers = [u for u in result.unattributed if not u.shared_by]
+    shared = [u for u in result.unattributed if u.shared_by]
+    if strangers:
         lines.append(
             ngettext(
                 "{count} message speaks of a letter but comes from an address no letter went to; "
@@ -137,12 +139,26 @@ def _report(result) -> str:
                 "{count} messages speak of a letter but come from addresses no letter went to; "
                 "nothing was recorded. If one answers a letter: campaign-app log mark ID --status "
                 "replied --note TEXT",
-                len(result.unattributed),
-            ).format(count=len(result.unattributed))
+                len(strangers),
+            ).format(count=len(strangers))
         )
-        for u in result.unattributed:
+        for u in strangers:
             who = f"; {u.recipient_id}" if u.recipient_id else ""
             lines.append(f"  {u.detail} ({u.template_id}{who})")
+    if shared:
+        lines.append(
+            ngettext(
+                "{count} message answers a letter by its subject alone, from an address several "
+                "recipients share; nothing was recorded. If it answers one of them: campaign-app log "
+                "mark ID --status replied --note TEXT",
+                "{count} messages answer a letter by their subject alone, from addresses several "
+                "recipients share; nothing was recorded. If one answers one of them: campaign-app log "
+                "mark ID --status replied --note TEXT",
+                len(shared),
+            ).format(count=len(shared))
+        )
+        for u in shared:
+            lines.append(f"  {u.detail} ({u.template_id}: {', '.join(u.shared_by)})")
     if result.already:
         lines.append(
             ngettext(

@@ -213,3 +213,29 @@ def test_an_answer_from_an_address_no_letter_went_to_is_shown_not_recorded(cli, 
 
     second = cli("inbox", "sync", "-w", mini_ws.root)
     assert "0 new messages in INBOX" in second.out and "speak of a letter" not in second.out
+
+
+def test_answers_naming_no_letter_are_said_apart_from_those_from_a_shared_address():
+    """An answer by its subject alone from an address two officials share is not one "from
+    an address no letter went to": the report says which it is, and whom it may answer."""
+    from campaign_app.cli.inbox_command import _report
+    from campaign_app.core.campaign.inbox_sync import SyncResult, Unattributed
+
+    detail = "2024-06-03 09:30 UTC from secretariat@minjust.example: “Re: Stop the extradition”"
+    result = SyncResult("anna@rights.example", "INBOX", new_messages=2)
+    result.unattributed = [
+        Unattributed("appeal-uk", "2024-06-03 09:30 UTC from info@president.gov.ua: “Відповідь”"),
+        Unattributed("appeal-en", detail, shared_by=("denys-maliuska", "oleh-petrenko")),
+    ]
+
+    lines = _report(result).splitlines()
+
+    assert lines[-4:] == [
+        "1 message speaks of a letter but comes from an address no letter went to; nothing was recorded. "
+        "If it answers one: campaign-app log mark ID --status replied --note TEXT",
+        "  2024-06-03 09:30 UTC from info@president.gov.ua: “Відповідь” (appeal-uk)",
+        "1 message answers a letter by its subject alone, from an address several recipients share; "
+        "nothing was recorded. If it answers one of them: campaign-app log mark ID --status replied "
+        "--note TEXT",
+        f"  {detail} (appeal-en: denys-maliuska, oleh-petrenko)",
+    ]

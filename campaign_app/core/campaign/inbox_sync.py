@@ -79,6 +79,9 @@ class Unattributed:
     template_id: str
     detail: str  # date, sender and subject, as an event's detail says them
     recipient_id: str = ""  # the sender is this directory entry, written to another way
+    # Or: an answer by its subject alone from an address these recipients share, each sent
+    # a letter from the template: which one it answers, a person says.
+    shared_by: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,7 +113,7 @@ def sync_inbox(
     with ws.open_log() as log:
         ours = own_addresses(ws, settings)
         letters = sent_letters(ws, log, ours)
-        strangers = _Strangers(ws, log, ours)
+        strangers = _Strangers(ws, log, ours, letters)
         result = SyncResult(settings.account, settings.folder)
         recorder = _Recorder(log, settings, by)
         with ImapReader(settings, password, context=context) as reader:
@@ -166,10 +169,11 @@ def _answers(
 
 class _Strangers:
     """Messages a person wrote about the campaign's letters from an address none of them
-    went to: their subject holds a logged template's fixed words (match.Mentions)."""
+    went to: their subject holds a logged template's fixed words (match.Mentions). And the
+    answers, by their subject alone, from an address several recipients share."""
 
-    def __init__(self, ws: Workspace, log: LogStore, ours: frozenset[str]):
-        self.ws, self.log, self.ours = ws, log, ours
+    def __init__(self, ws: Workspace, log: LogStore, ours: frozenset[str], letters: SentLetters):
+        self.ws, self.log, self.ours, self.letters = ws, log, ours, letters
         self._mentions: Mentions | None = None  # read when a message needs it: most are matched
         self._by_email: dict[str, str] | None = None
 
@@ -177,6 +181,13 @@ class _Strangers:
         found = []
         for head in heads:
             if head.kind != REPLY or head.maybe_bounce or head.sender in self.ours:
+                continue
+            shared = self.letters.shared_by(head)
+            if shared:
+                contact = self.log.contact(shared[-1].contact_id)
+                template_id = contact.template_id if contact is not None else ""
+                people = tuple(sorted({x.recipient_id for x in shared}))
+                found.append(Unattributed(template_id, event_detail(head), shared_by=people))
                 continue
             template_id = self.mentions().template_of(head.subject)
             if template_id is not None:
@@ -226,7 +237,8 @@ def sent_letters(ws: Workspace, log: LogStore, ours: frozenset[str] = frozenset(
             continue
         if event.kind != "sent" and not (event.kind == "sending" and event.message_id):
             continue
-        letters.append(SentLetter(contact.id, sent_message_id(event), contact.address.lower(), "", event.at))
+        mid, address = sent_message_id(event), contact.address.lower()
+        letters.append(SentLetter(contact.id, mid, address, "", event.at, contact.recipient_id))
     return SentLetters(letters, _subject_finder(ws, contacts), ours)
 
 

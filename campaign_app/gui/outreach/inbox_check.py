@@ -72,19 +72,35 @@ def summary(result) -> str:
 
 
 def strangers_note(result) -> str:
-    """The messages that speak of a letter from an address no letter went to, one a line,
+    """The messages that speak of a letter from an address no letter went to, and the answers
+    by their subject alone from an address several recipients share, one a line, each group
     under what to do with them; "" when there are none."""
-    found = result.unattributed
-    if not found:
-        return ""
-    head = InboxCheck.tr(
-        "%n message(s) speak of a letter but come from an address no letter went to; nothing was "  # type: ignore[arg-type]
-        "recorded. If one answers a letter, select its recipient and press Mark replied:",
-        "",
-        len(found),  # type: ignore[arg-type]
-    )
-    lines = [f"{u.detail} ({u.template_id}{'; ' + u.recipient_id if u.recipient_id else ''})" for u in found]
-    return "\n".join([head, *lines])
+    strangers = [u for u in result.unattributed if not u.shared_by]
+    shared = [u for u in result.unattributed if u.shared_by]
+    parts = []
+    if strangers:
+        parts.append(
+            InboxCheck.tr(
+                "%n message(s) speak of a letter but come from an address no letter went to; nothing was "  # type: ignore[arg-type]
+                "recorded. If one answers a letter, select its recipient and press Mark replied:",
+                "",
+                len(strangers),  # type: ignore[arg-type]
+            )
+        )
+        for u in strangers:
+            parts.append(f"{u.detail} ({u.template_id}{'; ' + u.recipient_id if u.recipient_id else ''})")
+    if shared:
+        parts.append(
+            InboxCheck.tr(
+                "%n message(s) answer a letter by the subject alone, from an address several recipients "  # type: ignore[arg-type]
+                "share; nothing was recorded. If one answers one of them, select that recipient and press "
+                "Mark replied:",
+                "",
+                len(shared),  # type: ignore[arg-type]
+            )
+        )
+        parts += [f"{u.detail} ({u.template_id}: {', '.join(u.shared_by)})" for u in shared]
+    return "\n".join(parts)
 
 
 class InboxCheck(QObject):

@@ -269,6 +269,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n message(s) answer a letter by the subject alone, from an address several recipients share; nothing was recorded. If one answers one of them, select that recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n message answers a letter by the subject alone, from an address several recipients share; nothing was recorded. If it answers one of them, select that recipient and press Mark replied:</numerusform>
+            <numerusform>%n messages answer a letter by the subject alone, from addresses several recipients share; nothing was recorded. If one answers one of them, select that recipient and press Mark replied:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Read {done} of %n new message(s)…</source>
         <translation>
             <numerusform>Read {done} of %n new message…</numerusform>

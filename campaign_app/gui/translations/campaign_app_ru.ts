@@ -1421,6 +1421,14 @@ Please send that file with a short note of what you were doing.</source>
             <numerusform>%n сообщений касаются писем, но пришли с адресов, на которые ни одно письмо не отправлялось; ничего не записано. Если какое-то из них — ответ, выберите адресата и нажмите «Отметить: ответили»:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) answer a letter by the subject alone, from an address several recipients share; nothing was recorded. If one answers one of them, select that recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n сообщение отвечает на письмо только темой, с адреса, общего для нескольких адресатов; ничего не записано. Если это ответ одного из них, выберите этого адресата и нажмите «Отметить: ответили»:</numerusform>
+            <numerusform>%n сообщения отвечают на письма только темой, с адресов, общих для нескольких адресатов; ничего не записано. Если какое-то из них — ответ одного из них, выберите этого адресата и нажмите «Отметить: ответили»:</numerusform>
+            <numerusform>%n сообщений отвечают на письма только темой, с адресов, общих для нескольких адресатов; ничего не записано. Если какое-то из них — ответ одного из них, выберите этого адресата и нажмите «Отметить: ответили»:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the mailbox</source>
         <translation>почтового ящика</translation>

@@ -1421,6 +1421,14 @@ Please send that file with a short note of what you were doing.</source>
             <numerusform>%n повідомлень стосуються листів, але надійшли з адрес, на які жоден лист не надсилали; нічого не записано. Якщо котресь є відповіддю, виберіть адресата й натисніть «Позначити: відповіли»:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) answer a letter by the subject alone, from an address several recipients share; nothing was recorded. If one answers one of them, select that recipient and press Mark replied:</source>
+        <translation>
+            <numerusform>%n повідомлення відповідає на лист лише темою, з адреси, спільної для кількох адресатів; нічого не записано. Якщо це відповідь одного з них, виберіть цього адресата й натисніть «Позначити: відповіли»:</numerusform>
+            <numerusform>%n повідомлення відповідають на листи лише темою, з адрес, спільних для кількох адресатів; нічого не записано. Якщо котресь є відповіддю одного з них, виберіть цього адресата й натисніть «Позначити: відповіли»:</numerusform>
+            <numerusform>%n повідомлень відповідають на листи лише темою, з адрес, спільних для кількох адресатів; нічого не записано. Якщо котресь є відповіддю одного з них, виберіть цього адресата й натисніть «Позначити: відповіли»:</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the mailbox</source>
         <translation>поштової скриньки</translation>

@@ -6,6 +6,8 @@ our own letters as its Message-ID (a copy) is no answer."""
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
+import sqlite3
 import ssl
 
 import inbox_messages as shapes
@@ -148,6 +150,29 @@ def test_a_campaigners_own_mail_naming_a_letter_is_no_answer(mini_ws, imap, whos
     assert [r.sender for r in result.recorded] == ["s0@example.org"]
     assert replies_recorded(mini_ws.root) == 1
     assert result.unattributed == []
+
+
+def test_an_answer_by_its_subject_from_an_address_two_officials_share_is_left_to_a_person(mini_ws, imap):
+    """A ministry's secretariat answers for its minister and his deputy, each sent the appeal:
+    a reply by its subject alone (a webmail that drops In-Reply-To) says nothing of which one
+    answered. Recorded on either, the other's follow-up would go to an office that replied,
+    or none to one that did not. It is told to the person syncing; a reply naming its
+    letter is recorded on that letter."""
+    second = sent_letters(mini_ws, imap, 2)[1]
+    with sqlite3.connect(mini_ws.root / "campaign.db") as db:  # both letters went to one address
+        db.execute("UPDATE contacts SET address = 's0@example.org'")
+    db.close()
+    shared = shapes.parsed(shapes.reply_by_address(second))
+    shared.replace_header("From", "s0@example.org")
+    imap.deliver(shared.as_bytes(policy=email.policy.SMTP))
+    imap.deliver(shapes.reply(second).replace(b"s1@example.org", b"s0@example.org"))
+
+    result = sync_inbox(Workspace(mini_ws.root), imap.password, context=context(imap))
+
+    assert [r.recipient_id for r in result.recorded] == ["mep-s1"]  # named by In-Reply-To
+    (told,) = result.unattributed
+    assert told.shared_by == ("mep-s0", "mep-s1") and told.template_id == "appeal-en"
+    assert "s0@example.org" in told.detail
 
 
 def test_an_answer_to_a_letter_whose_send_was_cut_off_is_recorded(mini_ws, imap):

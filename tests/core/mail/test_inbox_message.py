@@ -110,8 +110,8 @@ def two_letters_to_one_address(first: EmailMessage, second: EmailMessage) -> Sen
     """The appeal, and a second letter to the same official with the same subject later."""
     return SentLetters(
         [
-            SentLetter("c-2", second["Message-ID"], TO, "Stop the extradition", "2024-06-20"),
-            SentLetter("c-1", first["Message-ID"], TO, "Stop the extradition", "2024-06-02"),
+            SentLetter("c-2", second["Message-ID"], TO, "Stop the extradition", "2024-06-20", "mep-1"),
+            SentLetter("c-1", first["Message-ID"], TO, "Stop the extradition", "2024-06-02", "mep-1"),
         ]
     )
 
@@ -125,6 +125,23 @@ def test_an_answer_naming_no_letter_goes_to_the_latest_letter_to_that_address(le
     bounce = shapes.bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")
     assert sent.match(read(bounce)).contact_id == "c-2"
     assert sent.match(read(shapes.reply(letter))).contact_id == "c-1"  # named: the letter named
+
+
+def test_an_answer_by_the_subject_alone_from_an_address_two_officials_share_answers_neither(letter):
+    """The minister and his deputy at one secretariat address, each sent the letter: an
+    answer naming no letter is left to a person (``shared_by``); one naming its letter is it."""
+    deputys = shapes.letter(TO)
+    sent = SentLetters(
+        [
+            SentLetter("c-1", letter["Message-ID"], TO, "Stop the extradition", "2024-06-02", "minister"),
+            SentLetter("c-2", deputys["Message-ID"], TO, "Stop the extradition", "2024-06-02", "deputy"),
+        ]
+    )
+    by_subject = read(shapes.reply_by_address(letter))
+    assert sent.match(by_subject) is None
+    assert [x.recipient_id for x in sent.shared_by(by_subject)] == ["minister", "deputy"]
+    named = read(shapes.reply(deputys))
+    assert sent.match(named).contact_id == "c-2" and sent.shared_by(read(shapes.unrelated(TO))) == []
 
 
 def test_the_campaigns_own_mail_naming_a_letter_is_no_answer(letter):

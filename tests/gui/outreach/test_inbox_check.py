@@ -254,3 +254,20 @@ def test_the_password_question_says_whether_the_password_will_be_kept(make_windo
     answer_the_password_question(tab, None, seen)
     checked(tab, qtbot)
     assert len(seen) == 1 and seen[0].startswith("No system keyring can keep the password here")
+
+
+def test_an_answer_from_a_shared_address_is_noted_with_whom_it_may_answer(make_window, mini_ws):
+    from campaign_app.core.campaign.inbox_sync import SyncResult, Unattributed
+    from campaign_app.gui.outreach.inbox_check import strangers_note
+
+    make_window(mini_ws.root)  # the window's language: its translators installed
+
+    detail = "2024-06-03 09:30 UTC from secretariat@minjust.example: “Re: Stop the extradition”"
+    result = SyncResult("anna@rights.example", "INBOX", new_messages=1)
+    result.unattributed = [Unattributed("appeal-en", detail, shared_by=("denys-maliuska", "oleh-petrenko"))]
+
+    assert strangers_note(result).splitlines() == [
+        "1 message answers a letter by the subject alone, from an address several recipients share; "
+        "nothing was recorded. If it answers one of them, select that recipient and press Mark replied:",
+        f"{detail} (appeal-en: denys-maliuska, oleh-petrenko)",
+    ]

@@ -7,8 +7,10 @@ the address the letter went to and its subject is the letter's after a reply pre
 out-of-office answer may instead prefix "Automatic reply:" and the like. A forward
 ("Fwd:") is not an answer. A bounce names the letter by the returned original's
 Message-ID, or else by its failed recipient. Mail from the campaign's own addresses
-(``ours``) answers nothing, whatever it names. Anything else matches nothing and is left
-alone.
+(``ours``) answers nothing, whatever it names. An answer by its subject alone from an
+address several recipients share (a ministry's secretariat) answers none of them by itself:
+which one it answers, a person says (``shared_by``). Anything else matches nothing and is
+left alone.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class SentLetter:
     address: str  # where it went, lower case
     subject: str = ""  # "" when not known yet: asked of ``subject_of`` when needed
     sent_at: str = ""
+    recipient_id: str = ""  # whom it went to ("" where not known: each letter its own)
 
 
 class SentLetters:
@@ -93,10 +96,24 @@ class SentLetters:
         wanted = reply_subject(message.subject, automatic=message.kind == AUTO_REPLY)
         if wanted is None:
             return None
-        candidates = [
-            x for x in self.by_address.get(message.sender, []) if same_subject(self.subject(x), wanted)
-        ]
+        candidates = self._by_subject(message.sender, wanted)
+        if len({x.recipient_id or x.contact_id for x in candidates}) > 1:
+            return None  # officials who share the address: which one answers, a person says
         return candidates[-1] if candidates else None
+
+    def shared_by(self, message: Incoming) -> list[SentLetter]:
+        """The letters whose subject the message answers, to an address several of their
+        recipients share, when it names none of them: which one it answers, a person says
+        (none: the message is not such an answer)."""
+        wanted = reply_subject(message.subject, automatic=message.kind == AUTO_REPLY)
+        if wanted is None or message.sender in self._ours:
+            return []
+        letters = self._by_subject(message.sender, wanted)
+        return letters if len({x.recipient_id or x.contact_id for x in letters}) > 1 else []
+
+    def _by_subject(self, address: str, wanted: str) -> list[SentLetter]:
+        """The letters to ``address`` whose subject ``wanted`` answers, oldest first."""
+        return [x for x in self.by_address.get(address, []) if same_subject(self.subject(x), wanted)]
 
     def subject(self, letter: SentLetter) -> str:
         if letter.subject or self._subject_of is None:
