@@ -189,9 +189,9 @@ class _Strangers:
                 people = tuple(sorted({x.recipient_id for x in shared}))
                 found.append(Unattributed(template_id, event_detail(head), shared_by=people))
                 continue
-            template_id = self.mentions().template_of(head.subject)
-            if template_id is not None:
-                found.append(Unattributed(template_id, event_detail(head), self.recipient_of(head.sender)))
+            named = self.mentions().template_of(head.subject)
+            if named is not None:
+                found.append(Unattributed(named, event_detail(head), self.recipient_of(head.sender)))
         return found
 
     def mentions(self) -> Mentions:
