@@ -328,3 +328,34 @@ def test_a_letter_posted_is_recorded_as_printed_not_as_redrafted_since(post_ws, 
     assert "P.S." not in " ".join(p.extract_text() for p in PdfReader(kept).pages)
     row = next(x for x in cli("log", "status", "-w", root).out.splitlines() if x.startswith("mep-1"))
     assert " revised " in row  # the draft in out/ differs from what was posted
+
+
+def test_the_copy_kept_as_printed_is_the_letter_in_the_pack(post_ws, tmp_path, monkeypatch):
+    """Another run writes the letter again (a `generate` in a second terminal) after the
+    pack is made and before its letters are recorded: what the log keeps as printed, and
+    later as posted, is the letter in the pack, not the file in out/ by then."""
+    from campaign_app.core.campaign import print_pack
+
+    ws = Workspace(post_ws.root)
+    plan = plan_print(ws, "appeal-en", tmp_path / "p.pdf", query="id:mep-1")
+    compose = print_pack._compose
+
+    def compose_then_regenerated(ws, plan, prepared):
+        made = compose(ws, plan, prepared)
+        for p in prepared:  # the other run's letter, whole, in place of the one printed
+            p.pdf.path.write_bytes(p.pdf.path.read_bytes().replace(b"%%EOF", b"% written again\n%%EOF"))
+        return made
+
+    monkeypatch.setattr(print_pack, "_compose", compose_then_regenerated)
+    result = run_print(ws, plan, by="olena")
+
+    assert result.printed == ["mep-1"]
+    with Workspace(post_ws.root).read_log() as log:
+        (printed,) = [e for e in log.events() if e.kind == "printed"]
+    kept = (post_ws.root / printed.letter_path).read_bytes()
+    assert b"written again" not in kept
+    in_the_pack = PdfReader(tmp_path / "p.pdf").pages[0].extract_text()
+    assert (
+        "Letter for" in in_the_pack
+        and "Letter for" in PdfReader(post_ws.root / printed.letter_path).pages[0].extract_text()
+    )

@@ -305,7 +305,9 @@ def _record_printed(ws: Workspace, plan: PrintPlan, prepared: list[PreparedLette
                     Location(display_path(ws.log_path)),
                     _("print again"),
                 )
-            kept = keep_letter(ws.out_dir, plan.template_id, p.recipient.id, p.pdf.path, sha256=p.pdf.sha256)
+            # the bytes the pack was made of: the file in out/ may have been written again since
+            pdf = p.pdf
+            kept = keep_letter(ws.out_dir, plan.template_id, p.recipient.id, pdf.path, pdf.data, pdf.sha256)
             path = ws.relative(kept.path)
             sha256 = kept.sha256
             log.add_event(contact.id, "printed", who, detail, "post", letter_path=path, letter_sha256=sha256)
