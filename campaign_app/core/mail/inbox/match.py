@@ -97,7 +97,7 @@ class SentLetters:
         if wanted is None:
             return None
         candidates = self._by_subject(message.sender, wanted)
-        if len({x.recipient_id or x.contact_id for x in candidates}) > 1:
+        if _several_people(candidates):
             return None  # officials who share the address: which one answers, a person says
         return candidates[-1] if candidates else None
 
@@ -109,7 +109,7 @@ class SentLetters:
         if wanted is None or message.sender in self._ours:
             return []
         letters = self._by_subject(message.sender, wanted)
-        return letters if len({x.recipient_id or x.contact_id for x in letters}) > 1 else []
+        return letters if _several_people(letters) else []
 
     def _by_subject(self, address: str, wanted: str) -> list[SentLetter]:
         """The letters to ``address`` whose subject ``wanted`` answers, oldest first."""
@@ -131,6 +131,12 @@ class SentLetters:
             if letters:
                 return letters[-1]  # the latest letter to that address
         return None
+
+
+def _several_people(letters: Iterable[SentLetter]) -> bool:
+    """Whether ``letters`` went to more than one recipient (a letter whose recipient is not
+    known counts as its own)."""
+    return len({x.recipient_id or x.contact_id for x in letters}) > 1
 
 
 def reply_subject(subject: str, automatic: bool = False) -> str | None:
