@@ -12,6 +12,7 @@ from campaign_app.core.case.citations import (
     template_uses,
 )
 from campaign_app.core.case.edit import CaseDocument
+from campaign_app.core.case.load import load_case
 from campaign_app.core.case.schema import SECTIONS
 from campaign_app.core.common.errors import set_display_root
 from campaign_app.core.common.resources import example_dir
@@ -53,6 +54,23 @@ def test_a_source_is_found_in_the_case_and_in_every_template(mini_ws):
         'letter_templates/third.md:9: cite("court")',
         "letter_templates/third.md:10: 'supreme-court', timeline event 'supreme-court', which cites it",
     ]
+
+
+def test_an_item_naming_its_one_source_without_a_list_cites_it(mini_ws):
+    """``sources: court`` (one id, no brackets) is as much a citation as ``[court]``: the
+    source cannot be deleted unnoticed from under the fact or the template using it."""
+    path = mini_ws.root / "cases" / "test-case.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("sources: [court]", "sources: court"), encoding="utf-8"
+    )
+    doc = CaseDocument.load(path)
+    files = sorted((mini_ws.root / "letter_templates").glob("*.md"))
+    found = [c.split(": ", 1)[1] for c in lines(source_citations(doc.data, doc.path, files, "court"))]
+    assert found[0] == "timeline event 'supreme-court'"
+    assert "fact('supreme-court'), timeline event 'supreme-court', which cites it" in found
+    assert items_citing(doc.data, "court") == {"supreme-court": "timeline event 'supreme-court'"}
+    case = load_case(path)  # and the letters cite it: the loader reads the one id as a list of one
+    assert next(e for e in case.timeline if e.id == "supreme-court").sources == ("court",)
 
 
 def test_case_items_citing_a_source_name_their_line():

@@ -3,6 +3,8 @@ recipients (MEPs, UN mandate holders, Ukrainian officials and MPs, a Kazakh pros
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from campaign_app.core.directory.recipients import Recipient
@@ -598,6 +600,54 @@ def test_ukrainian_dative_address_lines_stay_out_of_letters_in_other_languages()
     assert address_name_lines(president, "uk") == ["Президентові України", "Володимиру ЗЕЛЕНСЬКОМУ"]
     assert address_name_lines(president, "en") == ["Mr Volodymyr Zelenskyy", "President of Ukraine"]
     assert "Президентові України" not in address_name_lines(president, "ru")
+
+
+def test_one_addressee_text_for_all_languages_is_the_recipients_own_language():
+    """A CSV directory's ``addressee`` column is one text: it is written in the recipient's
+    language, so the English letter to the Prosecutor General gives her name and office in
+    English, not the Ukrainian dative lines."""
+    prosecutor = Recipient(
+        id="ua-prosecutor",
+        category="national_official",
+        given_name="Iryna",
+        family_name="Venediktova",
+        gender="f",
+        position="Prosecutor General of Ukraine",
+        country="UA",
+        language="uk",
+        addressee="Генеральній прокурорці України\nІрині ВЕНЕДІКТОВІЙ",
+    )
+    assert address_name_lines(prosecutor, "uk") == ["Генеральній прокурорці України", "Ірині ВЕНЕДІКТОВІЙ"]
+    english = address_name_lines(prosecutor, "en")
+    assert english[:2] == ["Ms Iryna Venediktova", "Prosecutor General of Ukraine"]
+    assert not any("ВЕНЕДІКТОВІЙ" in line for line in english)
+
+
+def test_an_organisation_the_postal_address_starts_with_is_written_once():
+    """The Office's name heads its postal address: the address block does not repeat it
+    above, and without a postal address it is the block's last name line."""
+    prosecutor = Recipient(
+        id="ua-prosecutor",
+        category="national_official",
+        given_name="Iryna",
+        family_name="Venediktova",
+        gender="f",
+        position="Prosecutor General of Ukraine",
+        organisation="Office of the Prosecutor General",
+        postal_address="Office of the Prosecutor General\nRiznytska St 13/15\n01011 Kyiv\nUkraine",
+        language="uk",
+    )
+    block = address_block(prosecutor, "en")
+    assert block == (
+        "Ms Iryna Venediktova",
+        "Prosecutor General of Ukraine",
+        "Office of the Prosecutor General",
+        "Riznytska St 13/15",
+        "01011 Kyiv",
+        "Ukraine",
+    )
+    by_email = dataclasses.replace(prosecutor, postal_address="", email="office@gp.gov.ua")
+    assert address_block(by_email, "en")[2:] == ("Office of the Prosecutor General", "office@gp.gov.ua")
 
 
 @pytest.mark.parametrize(

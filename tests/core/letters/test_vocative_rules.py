@@ -35,6 +35,7 @@ EXAMPLES = [
     ("Швець", "family", "m", "Шевцю"),  # exception: the vowel alternates
     ("Гончар", "family", "m", "Гончар"),  # no rule: the nominative, allowed after «пане»
     ("Петренко-Коваль", "family", "m", "Петренку-Ковалю"),  # each part of a double name
+    ("Ко", "family", "m", "Ко"),  # a name that is no more than a rule's ending stays (the Korean Ко)
     # surnames, women
     ("Кобилянська", "family", "f", "Кобилянська"),
     ("Вишневецька", "family", "f", "Вишневецька"),
