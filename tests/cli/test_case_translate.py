@@ -235,6 +235,24 @@ def test_fuzzy_empty_and_stale_entries_are_not_imported(cli, mini_ws, tmp_path):
     )
 
 
+def test_a_translation_of_only_spaces_is_empty_and_spaces_around_one_are_dropped(cli, mini_ws, tmp_path):
+    """A PO editor leaves a space or a line break typed by mistake: a translation of only
+    that is no text (the demand would be blank in every Polish letter), and the spaces
+    around a real one are not the translator's words."""
+    po = tmp_path / "pl.po"
+    assert cli("case", "translate", "export", "pl", "pl.po", "-w", "ws").code == 0
+    translate(po, {"demands/stop/text": " \n ", "summary": "  Dziennikarce grozi ekstradycja.\n"})
+    result = cli("case", "translate", "import", "pl.po", "-w", "ws")
+    assert result.code == 0, result.err
+    assert (
+        "Imported 1 pl text(s) into the case; 0 unchanged, 0 skipped as fuzzy, 7 skipped as empty"
+        in result.out
+    )
+    data = case_data(mini_ws.root / "cases/test-case.yaml")
+    assert data["summary"]["pl"] == "Dziennikarce grozi ekstradycja."
+    assert "pl" not in data["demands"][0]["text"]
+
+
 @pytest.mark.parametrize(
     ("damage", "line", "message"),
     [
