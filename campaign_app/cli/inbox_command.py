@@ -128,8 +128,7 @@ def _report(result) -> str:
     counts = {kind: sum(1 for r in result.recorded if r.kind == kind) for kind in kinds}
     said = [kinds[k](n).format(n=n) for k, n in counts.items() if n]
     lines.append(_("Recorded {what}.").format(what=", ".join(said)) if said else _("Nothing new to record."))
-    strangers = [u for u in result.unattributed if not u.shared_by]
-    shared = [u for u in result.unattributed if u.shared_by]
+    strangers, shared = result.strangers, result.shared
     if strangers:
         lines.append(
             ngettext(

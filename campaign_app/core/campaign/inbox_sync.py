@@ -94,6 +94,16 @@ class SyncResult:
     already: int = 0  # matched, but recorded by an earlier sync
     renumbered: bool = False  # the server renumbered the folder (UIDVALIDITY changed): read again
 
+    @property
+    def strangers(self) -> list[Unattributed]:
+        """The messages about a letter from an address no letter went to."""
+        return [u for u in self.unattributed if not u.shared_by]
+
+    @property
+    def shared(self) -> list[Unattributed]:
+        """The answers by subject alone from an address several recipients share."""
+        return [u for u in self.unattributed if u.shared_by]
+
 
 Progress = Callable[[int, int], None]
 

@@ -75,8 +75,7 @@ def strangers_note(result) -> str:
     """The messages that speak of a letter from an address no letter went to, and the answers
     by their subject alone from an address several recipients share, one a line, each group
     under what to do with them; "" when there are none."""
-    strangers = [u for u in result.unattributed if not u.shared_by]
-    shared = [u for u in result.unattributed if u.shared_by]
+    strangers, shared = result.strangers, result.shared
     parts = []
     if strangers:
         parts.append(
