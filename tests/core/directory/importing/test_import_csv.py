@@ -553,6 +553,24 @@ def test_a_name_or_an_office_that_is_a_formula_is_not_imported(mini_ws, cli, tmp
     assert sorted(by_id(mini_ws.root / "recipients" / "new.csv")) == ["a3"]
 
 
+def test_a_name_that_is_a_formula_in_one_of_its_languages_is_not_imported(mini_ws, cli, tmp_path):
+    """A YAML list writes names per language: a formula in the English one alone would sit in
+    recipients/ as it was, and open every English letter 'Dear =HYPERLINK(…)'."""
+    source = write_source(
+        tmp_path,
+        "people.yaml",
+        "- id: y1\n  category: ngo\n  given_name: {uk: Олена, en: Olena}\n"
+        '  family_name: {uk: Петренко, en: \'=HYPERLINK("http://evil.example","Petrenko")\'}\n'
+        "  email: o@example.org\n"
+        "- id: y2\n  category: ngo\n  family_name: {uk: Берг, en: Berg}\n  email: b@example.org\n",
+    )
+    result = run_import(cli, source, "--into", "new.yaml")
+    assert result.code == 0, result.err
+    assert 'family_name \'=HYPERLINK("http://evil.example","Petrenko")\' is a formula' in result.out
+    assert result_line(result.out) == "Result: 1 added, 0 updated, 0 unchanged, 1 skipped (of 2 rows)."
+    assert "HYPERLINK" not in (mini_ws.root / "recipients" / "new.yaml").read_text(encoding="utf-8")
+
+
 def test_check_names_an_entry_whose_name_is_a_formula_in_a_file_not_imported(mini_ws, cli):
     """recipients/*.csv copied in by hand is read as it is: the import's refusal never saw
     it, and its letters would name the recipient '=HYPERLINK(…)'."""
