@@ -165,6 +165,29 @@ def test_a_delayed_delivery_report_is_neither_a_bounce_nor_a_reply(letter, sent)
     assert read(data).kind == AUTO_REPLY
 
 
+def test_a_mail_servers_notice_without_a_failed_recipient_is_no_reply(letter):
+    """A mail server's notice is nobody's answer, even where it carries no Auto-Submitted
+    header: a delay report (mail servers that leave the header out), and qmail's plain-text
+    "failure notice" that quotes the letter (In-Reply-To and all) without a report part."""
+    delayed = shapes.bounce(letter).replace(b"Action: failed", b"Action: delayed")
+    delayed = delayed.replace(b"Auto-Submitted: auto-replied\r\n", b"")
+    mid = letter["Message-ID"]
+    qmail = (
+        "From: MAILER-DAEMON@mx.europarl.example\r\n"
+        f"To: {letter['From']}\r\n"
+        "Subject: failure notice\r\n"
+        f"In-Reply-To: {mid}\r\n"
+        "Date: Mon, 3 Jun 2024 09:30:00 +0000\r\n"
+        "\r\n"
+        "Hi. This is the qmail-send program at mx.europarl.example.\r\n"
+        "I'm afraid I wasn't able to deliver your message to the following addresses.\r\n"
+        "--- Below this line is a copy of the message.\r\n"
+    ).encode()
+    for data in (delayed, qmail):
+        assert b"Auto-Submitted" not in data
+        assert read(data).kind == AUTO_REPLY
+
+
 @pytest.mark.parametrize(
     "subject",
     [
