@@ -106,6 +106,17 @@ def test_a_bounce_without_the_original_is_matched_by_its_final_recipient(letter,
     assert sent.match(read(data)).contact_id == "c-1"
 
 
+def test_a_bounce_naming_only_the_original_recipient_is_matched_by_it(letter, sent):
+    """A report without Final-Recipient (a relay's) names the address by Original-Recipient."""
+    data = shapes.bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")
+    data = b"".join(
+        line for line in data.splitlines(keepends=True) if not line.startswith(b"Final-Recipient:")
+    )
+    message = read(data)
+    assert message.kind == BOUNCE and message.bounces[0].recipient == TO
+    assert sent.match(message).contact_id == "c-1"
+
+
 def two_letters_to_one_address(first: EmailMessage, second: EmailMessage) -> SentLetters:
     """The appeal, and a second letter to the same official with the same subject later."""
     return SentLetters(
