@@ -40,13 +40,22 @@ def import_tab_module(name: str) -> ModuleType:
 class TabPreload(QObject):
     """Imports ``modules`` one task after another once ``tasks`` first become idle, then
     finds the letters' font files (the font package's look-up: 40-60 ms the first time,
-    for the first tab that shows a letter's typeface)."""
+    for the first tab that shows a letter's typeface), then does the ``ahead`` steps (the
+    campaign's templates read and compiled: the Batch tab's first show did that on the
+    window's thread)."""
 
-    def __init__(self, tasks: TaskRunner, modules: Iterable[str], parent: QObject | None = None):
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        modules: Iterable[str],
+        parent: QObject | None = None,
+        ahead: Iterable[Callable[[], object]] = (),
+    ):
         super().__init__(parent)
         self._tasks = tasks
         self._steps: list[Callable[[], object]] = [partial(_import, name) for name in modules]
         self._steps.append(_letter_font_files)
+        self._steps.extend(ahead)
         self.done = False
         tasks.becameIdle.connect(self._start)
 
