@@ -2,7 +2,7 @@
 (Thunderbird-like, with In-Reply-To and a quoted history), a reply by address only (a
 webmail that drops the headers, with a localised "Відп:" and HTML with a Gmail quote),
 an out-of-office (RFC 3834 Auto-Submitted), a Postfix delivery status notification
-(RFC 3464) returning the letter's headers, and an unrelated message."""
+(RFC 3464) returning the letter's headers, Exim's plain-text bounce, and an unrelated message."""
 
 from __future__ import annotations
 
@@ -125,6 +125,41 @@ Content-Type: text/rfc822-headers\r
 \r
 {headers}\r
 --{boundary}--\r
+"""
+    del mid, subject
+    return text.encode("utf-8")
+
+
+def exim_bounce(letter: EmailMessage) -> bytes:
+    """Exim's own bounce (no delivery status report): plain text, the failed address in
+    X-Failed-Recipients and in the text with the server's answer, then a copy of the
+    letter with all its headers."""
+    mid, to, subject = _headers(letter)
+    copy = "".join(f"{k}: {v}\r\n" for k, v in letter.items())
+    text = f"""\
+Return-path: <>\r
+From: Mail Delivery System <Mailer-Daemon@mail.rada.example>\r
+To: {letter["From"]}\r
+Subject: Mail delivery failed: returning message to sender\r
+Message-Id: <E1sE2kL-0001Ab-9Z@mail.rada.example>\r
+X-Failed-Recipients: {to}\r
+Auto-Submitted: auto-replied\r
+Date: {format_datetime(WHEN)}\r
+\r
+This message was created automatically by mail delivery software.\r
+\r
+A message that you sent could not be delivered to one or more of its\r
+recipients. This is a permanent error. The following address(es) failed:\r
+\r
+  {to}\r
+    host mx.rada.example [192.0.2.25]\r
+    SMTP error from remote mail server after RCPT TO:<{to}>:\r
+    550 5.1.1 <{to}>: Recipient address rejected: User unknown\r
+\r
+------ This is a copy of the message, including all the headers. ------\r
+\r
+{copy}\r
+{letter.get_body(("plain",)).get_content()[:200]}\r
 """
     del mid, subject
     return text.encode("utf-8")

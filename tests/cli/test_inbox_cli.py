@@ -73,6 +73,19 @@ def test_a_sync_records_reply_auto_reply_and_bounce_once_and_changes_no_message(
     assert "mep-1" in replied and "mep-2" in replied and "2 recipient(s)" in replied
 
 
+def test_an_exim_bounce_in_plain_text_marks_the_letter_bounced(cli, mini_ws, imap, sent):
+    """A hosting provider's Exim returns the letter in plain text, without a delivery report:
+    the letter is bounced and the address doubtful, not an automatic reply that keeps the
+    follow-up due to an address that does not exist."""
+    imap.deliver(shapes.exim_bounce(sent["m1@example.org"]))
+    result = cli("inbox", "sync", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert "Recorded 1 bounce." in result.out
+    assert "bounced     mep-x1" in result.out and "m1@example.org 5.1.1" in result.out
+    bounced = cli("log", "status", "-w", mini_ws.root, "--query", "status:bounced").out
+    assert "mep-x1" in bounced and "1 recipient(s)" in bounced
+
+
 def test_a_sync_read_again_from_the_start_records_nothing_twice(cli, mini_ws, imap, sent):
     answers(imap, sent)
     assert cli("inbox", "sync", "-w", mini_ws.root).code == 0

@@ -106,6 +106,31 @@ def test_a_bounce_without_the_original_is_matched_by_its_final_recipient(letter,
     assert sent.match(read(data)).contact_id == "c-1"
 
 
+def test_exims_plain_text_bounce_is_a_bounce_that_names_the_letter(letter, sent):
+    """Exim (the mail server of many small organisations' hosting) bounces without a report
+    part: its notice was filed as an automatic reply, matched no letter, and the letter
+    stayed "sent", its follow-up due to an address that does not exist."""
+    message = read(shapes.exim_bounce(letter))
+    assert message.kind == BOUNCE
+    (b,) = message.bounces
+    assert (b.recipient, b.status) == (TO, "5.1.1")
+    assert b.diagnostic.startswith("host mx.rada.example [192.0.2.25] SMTP error from remote mail server")
+    assert b.diagnostic.endswith("550 5.1.1 <" + TO + ">: Recipient address rejected: User unknown")
+    assert b.original_id == letter["Message-ID"]
+    assert sent.match(message).contact_id == "c-1"
+    assert message.first_lines == ""
+    lost = shapes.exim_bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")
+    assert sent.match(read(lost)).contact_id == "c-1"  # by the failed address, as for a report
+
+
+def test_a_notice_without_x_failed_recipients_names_no_failure(letter):
+    """Exim's delay warning has no X-Failed-Recipients: the letter may yet arrive."""
+    data = shapes.exim_bounce(letter).replace(b"X-Failed-Recipients: ", b"X-Delayed-For: ")
+    data = data.replace(b"Mail delivery failed: returning message to sender", b"Warning: message delayed")
+    message = read(data)
+    assert message.kind == AUTO_REPLY and message.bounces == ()
+
+
 def test_a_bounce_naming_only_the_original_recipient_is_matched_by_it(letter, sent):
     """A report without Final-Recipient (a relay's) names the address by Original-Recipient."""
     data = shapes.bounce(letter).replace(letter["Message-ID"].encode(), b"<lost@elsewhere>")

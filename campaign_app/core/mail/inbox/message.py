@@ -13,7 +13,8 @@ few that do.
 - **Bounces** are delivery status notifications (RFC 3464: ``multipart/report`` with a
   ``message/delivery-status`` part) saying a recipient "failed": the final recipient,
   status and diagnostic code are kept, and the returned original's Message-ID names the
-  letter.
+  letter; also a mail server's plain-text bounce that names the failed addresses in
+  ``X-Failed-Recipients`` (Exim's), the server's answer read from under each address.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from email.message import Message
 
 from campaign_app.core.mail.inbox.decode import address_of, header_charset, header_text, message_ids
-from campaign_app.core.mail.inbox.text import first_lines, shown
+from campaign_app.core.mail.inbox.text import body_text, first_lines, shown
 
 REPLY, AUTO_REPLY, BOUNCE = "reply", "auto-reply", "bounce"
 
@@ -112,7 +113,7 @@ def read_headers(uid: int, data: bytes, received: dt.datetime | None = None) -> 
 def read_message(head: Incoming, data: bytes) -> Incoming:
     """The whole message: a bounce's reports, or the first lines of a reply."""
     msg = parse(data)
-    bounces = delivery_reports(msg)
+    bounces = delivery_reports(msg) or failure_notice(msg)
     if bounces:
         return replace(head, kind=BOUNCE, bounces=bounces, first_lines="")
     if head.maybe_bounce:
@@ -164,16 +165,11 @@ def delivery_reports(msg: Message) -> tuple[Bounce, ...]:
     """The failed recipients a DSN reports, each with the returned original's Message-ID."""
     if msg.get_content_type() != "multipart/report":
         return ()
-    status_part = original = None
-    for part in msg.walk():
-        kind = part.get_content_type()
-        if kind in ("message/delivery-status", "message/global-delivery-status") and status_part is None:
-            status_part = part
-        elif kind in ("message/rfc822", "text/rfc822-headers", "message/global", "message/global-headers"):
-            original = original or part
+    reports = ("message/delivery-status", "message/global-delivery-status")
+    status_part = next((part for part in msg.walk() if part.get_content_type() in reports), None)
     if status_part is None:
         return ()
-    original_id = _original_id(original)
+    original_id = _original_id(_returned_part(msg))
     found = []
     for block in _status_blocks(status_part):
         action = block.get("action", "").lower()
@@ -184,6 +180,62 @@ def delivery_reports(msg: Message) -> tuple[Bounce, ...]:
         diagnostic = " ".join(block.get("diagnostic-code", "").split())
         found.append(Bounce(recipient, status, diagnostic, original_id))
     return tuple(found)
+
+
+_STATUS_CODE = re.compile(r"\b[45]\.\d{1,3}\.\d{1,3}\b")
+_COPY_MARK = re.compile(r"^-{3,}[^\n]*\bcopy of the message\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
+_COPIED_ID = re.compile(r"^message-id:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
+
+
+def failure_notice(msg: Message) -> tuple[Bounce, ...]:
+    """A mail server's own plain-text bounce, without a report part (Exim's, the server of
+    many small organisations' hosting): the failed addresses in X-Failed-Recipients, which
+    is set only when delivery failed for good (a delay notice has none), the server's
+    answer under each address in the text, then a copy of the letter whose Message-ID
+    names it."""
+    named = header_text(msg, "X-Failed-Recipients").split(",")
+    addresses = list(dict.fromkeys(a for a in (_typed_address(n) for n in named) if a))
+    if not addresses:
+        return ()
+    text = body_text(msg).replace("\r\n", "\n")
+    mark = _COPY_MARK.search(text)
+    notice, copy = (text[: mark.start()], text[mark.end() :]) if mark else (text, "")
+    original = _original_id(_returned_part(msg)) or _copied_id(copy)
+    found = []
+    for address in addresses:
+        diagnostic = _answer_under(address, notice)
+        status = _STATUS_CODE.search(diagnostic)
+        found.append(Bounce(address, status.group(0) if status else "", diagnostic, original))
+    return tuple(found)
+
+
+def _answer_under(address: str, notice: str) -> str:
+    """The lines indented under the failed address in a notice: the server's answer."""
+    lines = notice.splitlines()
+    for i, line in enumerate(lines):
+        if line.strip().strip("<>:").lower() != address:
+            continue
+        answer = []
+        for below in lines[i + 1 :]:
+            if not below.strip() or not below[:1].isspace():
+                break
+            answer.append(below.strip())
+        return shown(" ".join(answer), 500)
+    return ""
+
+
+def _copied_id(copy: str) -> str:
+    """The Message-ID among the header lines of a letter copied into a notice's text."""
+    head = copy.lstrip("\n").split("\n\n", 1)[0]
+    found = _COPIED_ID.search(head)
+    ids = message_ids(found.group(1)) if found else []
+    return ids[0] if ids else ""
+
+
+def _returned_part(msg: Message) -> Message | None:
+    """The letter returned with a notice as a part of its own, if it is."""
+    kinds = ("message/rfc822", "text/rfc822-headers", "message/global", "message/global-headers")
+    return next((part for part in msg.walk() if part.get_content_type() in kinds), None)
 
 
 def _status_blocks(part: Message) -> list[dict[str, str]]:
