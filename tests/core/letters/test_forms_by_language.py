@@ -602,20 +602,25 @@ def test_ukrainian_dative_address_lines_stay_out_of_letters_in_other_languages()
     assert "Президентові України" not in address_name_lines(president, "ru")
 
 
+PROSECUTOR_GENERAL = Recipient(
+    id="ua-prosecutor",
+    category="national_official",
+    given_name="Iryna",
+    family_name="Venediktova",
+    gender="f",
+    position="Prosecutor General of Ukraine",
+    organisation="Office of the Prosecutor General",
+    country="UA",
+    language="uk",
+)
+
+
 def test_one_addressee_text_for_all_languages_is_the_recipients_own_language():
     """A CSV directory's ``addressee`` column is one text: it is written in the recipient's
     language, so the English letter to the Prosecutor General gives her name and office in
     English, not the Ukrainian dative lines."""
-    prosecutor = Recipient(
-        id="ua-prosecutor",
-        category="national_official",
-        given_name="Iryna",
-        family_name="Venediktova",
-        gender="f",
-        position="Prosecutor General of Ukraine",
-        country="UA",
-        language="uk",
-        addressee="Генеральній прокурорці України\nІрині ВЕНЕДІКТОВІЙ",
+    prosecutor = dataclasses.replace(
+        PROSECUTOR_GENERAL, addressee="Генеральній прокурорці України\nІрині ВЕНЕДІКТОВІЙ"
     )
     assert address_name_lines(prosecutor, "uk") == ["Генеральній прокурорці України", "Ірині ВЕНЕДІКТОВІЙ"]
     english = address_name_lines(prosecutor, "en")
@@ -626,16 +631,9 @@ def test_one_addressee_text_for_all_languages_is_the_recipients_own_language():
 def test_an_organisation_the_postal_address_starts_with_is_written_once():
     """The Office's name heads its postal address: the address block does not repeat it
     above, and without a postal address it is the block's last name line."""
-    prosecutor = Recipient(
-        id="ua-prosecutor",
-        category="national_official",
-        given_name="Iryna",
-        family_name="Venediktova",
-        gender="f",
-        position="Prosecutor General of Ukraine",
-        organisation="Office of the Prosecutor General",
+    prosecutor = dataclasses.replace(
+        PROSECUTOR_GENERAL,
         postal_address="Office of the Prosecutor General\nRiznytska St 13/15\n01011 Kyiv\nUkraine",
-        language="uk",
     )
     block = address_block(prosecutor, "en")
     assert block == (
