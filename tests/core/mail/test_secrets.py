@@ -21,6 +21,7 @@ from campaign_app.core.mail.secrets import (
     delete_password,
     get_password,
     keyring_status,
+    keyring_user,
     store_password,
 )
 
@@ -104,6 +105,9 @@ def test_a_plain_text_or_null_store_is_never_used(backend, state, said):
     with pytest.raises(UserError, match=said):
         store_password("user", "smtp.example.org", "s3cret")
     assert getattr(backend, "written", {}) == {}
+    # a password another program left in such a store is not read either: it is asked for
+    backend.set_password(SERVICE, keyring_user("user", "smtp.example.org"), "left-in-a-file")
+    assert get_password("user", "smtp.example.org") is None
 
 
 def test_a_keyrings_alt_backend_is_refused_by_its_module():
