@@ -563,6 +563,24 @@ def test_check_refuses_a_password_written_into_campaign_yaml_without_repeating_i
     assert "hunter2" not in result.err + result.out
 
 
+def test_check_refuses_the_inbox_password_under_any_spelling_without_repeating_it(mini_ws, cli):
+    """'Passwd:' (as some mail programs' settings files spell it) is a password too."""
+    campaign = mini_ws.root / "campaign.yaml"
+    campaign.write_text(
+        campaign.read_text(encoding="utf-8")
+        + "inbox:\n  host: imap.example.org\n  username: me@example.org\n  Passwd: hunter2\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "-w", "ws")
+    assert result.code == 1
+    lines = campaign.read_text(encoding="utf-8").splitlines()
+    password_line = next(i for i, line in enumerate(lines, start=1) if "Passwd:" in line)
+    assert (
+        f"ws/campaign.yaml:{password_line}: campaign.yaml must not contain the inbox's password" in result.err
+    )
+    assert "hunter2" not in result.err + result.out
+
+
 def test_an_impossible_date_is_a_located_error_not_a_traceback(mini_ws, cli):
     case = mini_ws.root / "cases" / "test-case.yaml"
     case.write_text(
