@@ -517,6 +517,20 @@ def test_a_status_search_on_a_team_log_that_does_not_answer_leaves_the_window_fr
     assert not tasks.pool.activeThreadCount()
 
 
+def test_a_bounce_at_an_address_marks_every_entry_that_has_it(tab, qtbot):
+    """A minister and his deputy at one secretariat address: the letter to the minister
+    bounced, so the deputy's address is just as doubtful; an entry with another address
+    is not marked."""
+    model = tab.model
+    entries = [r for r in (model.recipient_at(row) for row in range(model.rowCount())) if r and r.email]
+    deputy, other = entries[:2]
+    model.set_doubtful({"the-minister": (deputy.email.upper(), "550 5.1.1 no such user")})
+    tip = model.index(model.row_of(deputy.id), COL_CONTACT).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(f"Doubtful address: a letter to {deputy.email.upper()} bounced (550 5.1.1")
+    other_tip = model.index(model.row_of(other.id), COL_CONTACT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Doubtful" not in (other_tip or "")
+
+
 def test_bounced_addresses_read_after_the_table_is_shown_mark_their_rows(tab, qtbot):
     """A team's log is read for its bounced addresses once the table is shown (its server may
     take the connect timeout to answer): the marks then appear on the rows already shown."""
