@@ -277,6 +277,44 @@ def test_inserting_after_an_item_and_ids_are_unique(mini_ws):
     assert doc.add_item("timeline")["id"] == "new-event-2"
 
 
+NOTE_AT_THE_END = "\n# Sources still to add: the ECtHR's interim measure of 2020.\n"
+
+
+def _with_a_note_at_the_end(mini_ws):
+    """The case with a campaigner's note after its last list (its sources)."""
+    path = mini_ws.root / "cases" / "test-case.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + NOTE_AT_THE_END, encoding="utf-8")
+    return path
+
+
+def test_a_source_added_at_the_end_keeps_the_note_after_the_list_below_it(mini_ws):
+    """A note after the last source was lost when a source was added after it."""
+    path = _with_a_note_at_the_end(mini_ws)
+    doc = CaseDocument.load(path)
+    source = doc.add_item("sources")
+    doc.set_plain(source, "id", "echr", SECTIONS["sources"].order, keep_empty=True)
+    doc.set_text(source, "title", "en", "ECtHR interim measure")
+    doc.save()
+    text = path.read_text(encoding="utf-8")
+    assert text.count("# Sources still to add") == 1
+    assert text.index("ECtHR interim measure") < text.index("# Sources still to add")
+
+
+def test_deleting_the_last_source_keeps_the_note_after_the_list(mini_ws):
+    path = _with_a_note_at_the_end(mini_ws)
+    doc = CaseDocument.load(path)
+    fact = doc.items("facts")[0]
+    doc.set_refs(fact, ["unhcr-doc"])  # the last source, "brief", cited no more
+    event = next(e for e in doc.items("timeline") if e["id"] == "arrival")
+    doc.set_refs(event, ["court"])
+    doc.delete_item("sources", doc.items("sources")[-1])
+    doc.save()
+    text = path.read_text(encoding="utf-8")
+    assert "Open Dialogue Foundation" not in text
+    assert text.count("# Sources still to add") == 1
+    assert text.index("UNHCR protection letter") < text.index("# Sources still to add")
+
+
 def test_an_empty_case_gets_block_lists(tmp_path):
     root = init_empty_workspace(tmp_path / "empty")
     path = root / "cases" / "new-case.yaml"
