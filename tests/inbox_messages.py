@@ -2,7 +2,7 @@
 (Thunderbird-like, with In-Reply-To and a quoted history), a reply by address only (a
 webmail that drops the headers, with a localised "Відп:" and HTML with a Gmail quote),
 an out-of-office (RFC 3834 Auto-Submitted), a Postfix delivery status notification
-(RFC 3464) returning the letter's headers, Exim's plain-text bounce, and an unrelated message."""
+(RFC 3464) returning the letter's headers, Exim's and qmail's plain-text bounces, and an unrelated message."""
 
 from __future__ import annotations
 
@@ -162,6 +162,35 @@ recipients. This is a permanent error. The following address(es) failed:\r
 {letter.get_body(("plain",)).get_content()[:200]}\r
 """
     del mid, subject
+    return text.encode("utf-8")
+
+
+def qmail_bounce(letter: EmailMessage) -> bytes:
+    """qmail's bounce: plain text, the failed address as a "<address>:" line with the
+    server's answer under it, then a copy of the letter."""
+    _mid, to, _subject = _headers(letter)
+    copy = "".join(f"{k}: {v}\r\n" for k, v in letter.items())
+    text = f"""\
+From: MAILER-DAEMON@mail.ombudsman.example\r
+To: {letter["From"]}\r
+Subject: failure notice\r
+Date: {format_datetime(WHEN)}\r
+Message-ID: <1717407000.4242.qmail@mail.ombudsman.example>\r
+\r
+Hi. This is the qmail-send program at mail.ombudsman.example.\r
+I'm afraid I wasn't able to deliver your message to the following addresses.\r
+This is a permanent error; I've given up. Sorry it didn't work out.\r
+\r
+<{to}>:\r
+192.0.2.30 does not like recipient.\r
+Remote host said: 550 5.1.1 <{to}>: Recipient address rejected: User unknown\r
+Giving up on 192.0.2.30.\r
+\r
+--- Below this line is a copy of the message.\r
+\r
+{copy}\r
+{letter.get_body(("plain",)).get_content()[:200]}\r
+"""
     return text.encode("utf-8")
 
 

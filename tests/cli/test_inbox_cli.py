@@ -73,11 +73,12 @@ def test_a_sync_records_reply_auto_reply_and_bounce_once_and_changes_no_message(
     assert "mep-1" in replied and "mep-2" in replied and "2 recipient(s)" in replied
 
 
-def test_an_exim_bounce_in_plain_text_marks_the_letter_bounced(cli, mini_ws, imap, sent):
-    """A hosting provider's Exim returns the letter in plain text, without a delivery report:
-    the letter is bounced and the address doubtful, not an automatic reply that keeps the
-    follow-up due to an address that does not exist."""
-    imap.deliver(shapes.exim_bounce(sent["m1@example.org"]))
+@pytest.mark.parametrize("shape", [shapes.exim_bounce, shapes.qmail_bounce], ids=["exim", "qmail"])
+def test_a_bounce_in_plain_text_marks_the_letter_bounced(cli, mini_ws, imap, sent, shape):
+    """A hosting provider's Exim (or qmail) returns the letter in plain text, without a
+    delivery report: the letter is bounced and the address doubtful, not an automatic reply
+    that keeps the follow-up due to an address that does not exist."""
+    imap.deliver(shape(sent["m1@example.org"]))
     result = cli("inbox", "sync", "-w", mini_ws.root)
     assert result.code == 0, result.err
     assert "Recorded 1 bounce." in result.out

@@ -123,6 +123,16 @@ def test_exims_plain_text_bounce_is_a_bounce_that_names_the_letter(letter, sent)
     assert sent.match(read(lost)).contact_id == "c-1"  # by the failed address, as for a report
 
 
+def test_qmails_plain_text_bounce_is_a_bounce_that_names_the_letter(letter, sent):
+    message = read(shapes.qmail_bounce(letter))
+    assert message.kind == BOUNCE
+    (b,) = message.bounces
+    assert (b.recipient, b.status) == (TO, "5.1.1")
+    assert b.diagnostic.startswith("192.0.2.30 does not like recipient. Remote host said: 550 5.1.1")
+    assert b.original_id == letter["Message-ID"]
+    assert sent.match(message).contact_id == "c-1"
+
+
 def test_a_notice_without_x_failed_recipients_names_no_failure(letter):
     """Exim's delay warning has no X-Failed-Recipients: the letter may yet arrive."""
     data = shapes.exim_bounce(letter).replace(b"X-Failed-Recipients: ", b"X-Delayed-For: ")

@@ -14,7 +14,8 @@ few that do.
   ``message/delivery-status`` part) saying a recipient "failed": the final recipient,
   status and diagnostic code are kept, and the returned original's Message-ID names the
   letter; also a mail server's plain-text bounce that names the failed addresses in
-  ``X-Failed-Recipients`` (Exim's), the server's answer read from under each address.
+  ``X-Failed-Recipients`` (Exim's) or in its text (qmail's), the server's answer read from
+  under each address.
 """
 
 from __future__ import annotations
@@ -185,21 +186,25 @@ def delivery_reports(msg: Message) -> tuple[Bounce, ...]:
 _STATUS_CODE = re.compile(r"\b[45]\.\d{1,3}\.\d{1,3}\b")
 _COPY_MARK = re.compile(r"^-{3,}[^\n]*\bcopy of the message\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _COPIED_ID = re.compile(r"^message-id:[ \t]*(.*)$", re.IGNORECASE | re.MULTILINE)
+_QMAIL_FAILURE = re.compile(r"qmail-send program.*\bpermanent error\b", re.IGNORECASE | re.DOTALL)
+_QMAIL_ADDRESS = re.compile(r"^<([^<>\s]+@[^<>\s]+)>:[ \t]*$", re.MULTILINE)
 
 
 def failure_notice(msg: Message) -> tuple[Bounce, ...]:
-    """A mail server's own plain-text bounce, without a report part (Exim's, the server of
-    many small organisations' hosting): the failed addresses in X-Failed-Recipients, which
-    is set only when delivery failed for good (a delay notice has none), the server's
-    answer under each address in the text, then a copy of the letter whose Message-ID
-    names it."""
-    named = header_text(msg, "X-Failed-Recipients").split(",")
-    addresses = list(dict.fromkeys(a for a in (_typed_address(n) for n in named) if a))
-    if not addresses:
-        return ()
+    """A mail server's own plain-text bounce, without a report part: the failed addresses,
+    the server's answer under each in the text, then a copy of the letter whose Message-ID
+    names it. Exim (the server of many small organisations' hosting) names the addresses in
+    X-Failed-Recipients, set only when delivery failed for good (a delay notice has none);
+    qmail in the text, as "<address>:" lines under "This is a permanent error"."""
     text = body_text(msg).replace("\r\n", "\n")
     mark = _COPY_MARK.search(text)
     notice, copy = (text[: mark.start()], text[mark.end() :]) if mark else (text, "")
+    named = header_text(msg, "X-Failed-Recipients").split(",")
+    if not any(n.strip() for n in named) and _QMAIL_FAILURE.search(notice):
+        named = _QMAIL_ADDRESS.findall(notice)
+    addresses = list(dict.fromkeys(a for a in (_typed_address(n) for n in named) if a))
+    if not addresses:
+        return ()
     original = _original_id(_returned_part(msg)) or _copied_id(copy)
     found = []
     for address in addresses:
@@ -210,14 +215,14 @@ def failure_notice(msg: Message) -> tuple[Bounce, ...]:
 
 
 def _answer_under(address: str, notice: str) -> str:
-    """The lines indented under the failed address in a notice: the server's answer."""
+    """The lines under the failed address in a notice, up to a blank line: the server's answer."""
     lines = notice.splitlines()
     for i, line in enumerate(lines):
         if line.strip().strip("<>:").lower() != address:
             continue
         answer = []
         for below in lines[i + 1 :]:
-            if not below.strip() or not below[:1].isspace():
+            if not below.strip():
                 break
             answer.append(below.strip())
         return shown(" ".join(answer), 500)
