@@ -33,6 +33,7 @@ def entries(path) -> dict[str, dict]:
     return {
         str(e["uid"]): {
             "start": e.decoded("dtstart"),
+            "end": e.decoded("dtend"),
             "summary": str(e["summary"]),
             "description": str(e["description"]),
         }
@@ -51,6 +52,7 @@ def test_the_calendar_holds_coming_events_and_follow_ups_and_keeps_its_uids(mini
     found = entries(tmp_path / "case.ics")
     hearing = found["event.test-case.appeal-hearing@campaign-app"]
     assert hearing["start"] == dt.date(2026, 12, 20)
+    assert hearing["end"] == dt.date(2026, 12, 21)  # a whole day (an end on its start day is no day at all)
     assert hearing["summary"] == "Hearing: Zhanara Akhmetova"
     assert "The Court of Appeal hears the extradition case." in hearing["description"]
     assert "http://reyestr.court.gov.ua/Review/1" in hearing["description"]
@@ -74,6 +76,21 @@ def test_the_calendar_holds_coming_events_and_follow_ups_and_keeps_its_uids(mini
     assert again["follow-up.test-case.mep-1@campaign-app"]["start"] == dt.date(2026, 12, 16)
     assert again["follow-up.test-case.mep-2@campaign-app"]["start"] == dt.date(2026, 12, 25)
     assert "deadline in 2027-01" in again["follow-up.test-case.mep-2@campaign-app"]["description"]
+
+
+def test_an_event_today_and_one_known_to_this_month_are_still_coming(mini_ws, cli, tmp_path):
+    """The hearing is today, the deadline some day this month: both belong in the calendar
+    (and in the follow-ups' reasons), not among the past events."""
+    path = mini_ws.root / "cases" / "test-case.yaml"
+    today = HEARING.replace("date: 2026-12-20", "date: 2026-12-09").replace("date: 2027-01", "date: 2026-12")
+    path.write_text(path.read_text().replace("facts:\n", today + "facts:\n"))
+    with at("2026-12-09"):
+        result = cli("case", "calendar", tmp_path / "case.ics", "-w", mini_ws.root)
+    assert result.code == 0, result.err
+    assert "Wrote 2 coming event(s)" in result.out
+    found = entries(tmp_path / "case.ics")
+    assert found["event.test-case.appeal-hearing@campaign-app"]["start"] == dt.date(2026, 12, 9)
+    assert found["event.test-case.deadline-2027@campaign-app"]["start"] == dt.date(2026, 12, 1)
 
 
 def test_an_export_into_a_missing_folder_is_one_error_and_writes_nothing(mini_ws, cli, tmp_path):
