@@ -133,6 +133,16 @@ def test_qmails_plain_text_bounce_is_a_bounce_that_names_the_letter(letter, sent
     assert sent.match(message).contact_id == "c-1"
 
 
+def test_a_persons_reply_quoting_a_servers_notice_is_a_reply(letter):
+    """An official forwards the notice their server sent them: their message is a reply."""
+    data = shapes.qmail_bounce(letter).replace(
+        b"From: MAILER-DAEMON@mail.ombudsman.example", f"From: {TO}".encode()
+    )
+    data = data.replace(b"Subject: failure notice", b"Subject: Re: " + str(letter["Subject"]).encode())
+    message = read(data)
+    assert message.kind == REPLY and message.bounces == ()
+
+
 def test_a_notice_without_x_failed_recipients_names_no_failure(letter):
     """Exim's delay warning has no X-Failed-Recipients: the letter may yet arrive."""
     data = shapes.exim_bounce(letter).replace(b"X-Failed-Recipients: ", b"X-Delayed-For: ")

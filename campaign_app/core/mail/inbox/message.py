@@ -114,7 +114,8 @@ def read_headers(uid: int, data: bytes, received: dt.datetime | None = None) -> 
 def read_message(head: Incoming, data: bytes) -> Incoming:
     """The whole message: a bounce's reports, or the first lines of a reply."""
     msg = parse(data)
-    bounces = delivery_reports(msg) or failure_notice(msg)
+    # a mail server's own notice only (a person's reply may quote one)
+    bounces = delivery_reports(msg) or (failure_notice(msg) if head.maybe_bounce else ())
     if bounces:
         return replace(head, kind=BOUNCE, bounces=bounces, first_lines="")
     if head.maybe_bounce:
