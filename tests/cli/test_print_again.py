@@ -161,3 +161,11 @@ def test_the_pack_is_recorded_as_posted_with_the_command_it_names_once(mini_ws, 
     assert len(sent) == 3  # one per letter
     one = cli("log", "mark", "-w", root, "mep-2", "--status", "sent", "--channel", "post")
     assert one.code == 1 and "already recorded as sent (post, " in one.err
+    # the letter revised since (the template changed, the letter written again): posting the
+    # new version is recorded
+    template = root / "letter_templates" / "appeal-en.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nA new hearing is set.\n", encoding="utf-8")
+    assert cli("generate", "-w", root, "-t", "appeal-en", "-f", "pdf", "-q", "id:mep-2").code == 0
+    revised = cli("log", "mark", "-w", root, "mep-2", "--status", "sent", "--channel", "post")
+    assert revised.code == 0, revised.err
+    assert "Marked 1 letter(s) to mep-2" in revised.out
