@@ -169,3 +169,6 @@ def test_the_pack_is_recorded_as_posted_with_the_command_it_names_once(mini_ws, 
     revised = cli("log", "mark", "-w", root, "mep-2", "--status", "sent", "--channel", "post")
     assert revised.code == 0, revised.err
     assert "Marked 1 letter(s) to mep-2" in revised.out
+    # posted, and sent through the office's web form too: the second way is recorded
+    by_form = cli("log", "mark", "-w", root, "mep-1", "--status", "sent", "--channel", "web-form")
+    assert by_form.code == 0, by_form.err
