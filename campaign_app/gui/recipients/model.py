@@ -95,8 +95,6 @@ class RecipientsModel(QAbstractTableModel):
         self._warn_color = style.colour(style.ERROR)
         self._stale_color = style.colour(style.STALE)
         self._warn_icon: QIcon | None = None
-        # the bounced addresses by address, made from the doubtful dict they were made of
-        self._bounced_by_address: tuple[object, dict[str, tuple[str, str]]] = (None, {})
 
     # ---- loading ---------------------------------------------------------------------
 
@@ -317,18 +315,9 @@ class RecipientsModel(QAbstractTableModel):
         return None
 
     def _bounced(self, source_row: int) -> tuple[str, str] | None:
-        """The bounce of the entry's e-mail address (address, when), while it is still its
-        address: a letter to that address bounced, whoever it went to (officials who share a
-        secretariat's address share its bounce)."""
-        doubtful = self._data.doubtful
-        r = self._data.recipients[source_row] if doubtful else None
-        if r is None or not r.email:
-            return None
-        made_of, by_address = self._bounced_by_address
-        if made_of is not doubtful:
-            by_address = {address.lower(): (address, when) for address, when in doubtful.values()}
-            self._bounced_by_address = (doubtful, by_address)
-        return by_address.get(r.email.lower())
+        """The bounce of the entry's e-mail address (address, when), while it is still its address."""
+        r = self._data.recipients[source_row] if self._data.doubtful else None
+        return self._data.bounce_at(r.email) if r is not None else None
 
     def _marks(self, source_row: int, column: int) -> tuple[QColor | None, QIcon | None]:
         """A cell's colour and icon: the contact's warning, a stale check (the tooltips say why)."""

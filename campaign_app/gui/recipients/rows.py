@@ -271,10 +271,23 @@ class LoadedDirectory:
     # recipient id → (address, bounce) for addresses a letter bounced from (the contact log's)
     doubtful: dict[str, tuple[str, str]] = field(default_factory=dict)
     bits: CodeBits | None = None  # ``codes`` as big integers, for ``counted``; None while loading
+    # ``doubtful`` by address, and the dict it was made of (set_doubtful replaces that dict)
+    _by_address: tuple[object, dict[str, tuple[str, str]]] = field(default=(None, {}), init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.bits is None and self.index is not None:
             self.bits = CodeBits(self.codes)  # with the index: off the UI thread
+
+    def bounce_at(self, email: str) -> tuple[str, str] | None:
+        """The bounce of an e-mail address (address, when): a letter to it bounced, whoever it
+        went to (officials who share a secretariat's address share its bounce)."""
+        if not self.doubtful or not email:
+            return None
+        made_of, by_address = self._by_address
+        if made_of is not self.doubtful:
+            by_address = {address.lower(): (address, when) for address, when in self.doubtful.values()}
+            self._by_address = (self.doubtful, by_address)
+        return by_address.get(email.lower())
 
     @classmethod
     def of(
